@@ -1,0 +1,180 @@
+package main
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"path/filepath"
+	"runtime/debug"
+	"sort"
+
+	"github.com/contractgen/contractgen/internal/diag"
+	"github.com/contractgen/contractgen/internal/emit"
+	"github.com/contractgen/contractgen/internal/load"
+	"github.com/contractgen/contractgen/internal/model"
+	"github.com/contractgen/contractgen/internal/output"
+	"github.com/contractgen/contractgen/internal/validate"
+)
+
+// Exit codes.
+const (
+	exitOK    = 0
+	exitFail  = 1
+	exitUsage = 2
+)
+
+// config holds the parsed flags.
+type config struct {
+	spec, goOut, pkg, schemaOut, docsOut, templates string
+	check, version, frontMatter, mkdocs             bool
+}
+
+func parseFlags(args []string, stderr io.Writer) (*config, int) {
+	cfg := &config{}
+	fs := flag.NewFlagSet("gen", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	fs.StringVar(&cfg.spec, "spec", "spec/contract.yaml", "contract spec to read")
+	fs.StringVar(&cfg.goOut, "go-out", "generated/go", "folder for the generated Go package (empty: skip)")
+	fs.StringVar(&cfg.pkg, "package", "", "Go package name (default: the spec's contract.package)")
+	fs.StringVar(&cfg.schemaOut, "schema-out", "generated/jsonschema", "folder for JSON Schemas (empty: skip)")
+	fs.StringVar(&cfg.docsOut, "docs-out", "generated/docs", "folder for Markdown docs (empty: skip)")
+	fs.StringVar(&cfg.templates, "templates", "", "folder of doc templates overriding the embedded ones")
+	fs.BoolVar(&cfg.frontMatter, "docs-front-matter", false, "add YAML front matter (title, order) to doc pages")
+	fs.BoolVar(&cfg.mkdocs, "mkdocs", false, "also write mkdocs.yml with the navigation into the docs folder")
+	fs.BoolVar(&cfg.check, "check", false, "write nothing; exit 1 with a diff when output is stale, missing or orphaned")
+	fs.BoolVar(&cfg.version, "version", false, "print the version and exit")
+	fs.Usage = func() {
+		fmt.Fprintf(stderr, "Usage: gen [flags]\n\nGenerates Go code, JSON Schemas and Markdown docs from a contract spec.\nExit codes: 0 ok, 1 spec errors or drift, 2 usage.\n\nFlags:\n")
+		fs.PrintDefaults()
+	}
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return nil, exitOK
+		}
+		return nil, exitUsage
+	}
+	if fs.NArg() > 0 {
+		fmt.Fprintf(stderr, "gen: unexpected argument %q; all options are flags (see -h)\n", fs.Arg(0))
+		return nil, exitUsage
+	}
+	return cfg, -1
+}
+
+func run(args []string, stdout, stderr io.Writer) int {
+	cfg, code := parseFlags(args, stderr)
+	if cfg == nil {
+		return code
+	}
+	if cfg.version {
+		fmt.Fprintln(stdout, "contractgen", version())
+		return exitOK
+	}
+	c, err := loadSpec(cfg.spec)
+	if err != nil {
+		printErr(stderr, err)
+		return exitFail
+	}
+	plan, err := generate(c, cfg)
+	if err != nil {
+		printErr(stderr, err)
+		return exitFail
+	}
+	if cfg.check {
+		return check(plan, stdout, stderr)
+	}
+	changes, err := output.Write(output.OS{}, plan)
+	if err != nil {
+		fmt.Fprintln(stderr, "gen:", err)
+		return exitFail
+	}
+	for _, ch := range changes {
+		verb := map[string]string{"stale": "updated", "missing": "wrote", "orphaned": "removed"}[ch.Kind]
+		fmt.Fprintf(stdout, "%s %s\n", verb, ch.Path)
+	}
+	return exitOK
+}
+
+// loadSpec runs the front half of the pipeline: load, validate, model.
+func loadSpec(path string) (*model.Contract, error) {
+	s, err := load.File(path)
+	if err != nil {
+		return nil, err
+	}
+	return validate.Check(s)
+}
+
+// generate runs every emitter in memory and gathers their files into a plan.
+func generate(c *model.Contract, cfg *config) (output.Plan, error) {
+	opts := emit.Options{Package: cfg.pkg, Templates: cfg.templates, FrontMatter: cfg.frontMatter,
+		MkDocs: cfg.mkdocs, SchemaDir: cfg.schemaOut, DocsDir: cfg.docsOut}
+	if opts.Package == "" {
+		opts.Package = c.Package
+	}
+	var plan output.Plan
+	for _, t := range targets(cfg) {
+		if t.dir == "" {
+			continue
+		}
+		files, err := t.emitter.Generate(c, opts)
+		if err != nil {
+			return output.Plan{}, fmt.Errorf("%s: %w", t.emitter.Name(), err)
+		}
+		plan.Dirs = append(plan.Dirs, t.dir)
+		paths := make([]string, 0, len(files))
+		for p := range files {
+			paths = append(paths, p)
+		}
+		sort.Strings(paths)
+		for _, p := range paths {
+			plan.Files = append(plan.Files, output.File{Path: filepath.Join(t.dir, filepath.FromSlash(p)), Data: files[p]})
+		}
+	}
+	return plan, nil
+}
+
+type target struct {
+	dir     string
+	emitter emit.Emitter
+}
+
+func check(plan output.Plan, stdout, stderr io.Writer) int {
+	changes, err := output.Diff(output.OS{}, plan)
+	if err != nil {
+		fmt.Fprintln(stderr, "gen:", err)
+		return exitFail
+	}
+	if len(changes) == 0 {
+		return exitOK
+	}
+	for _, ch := range changes {
+		switch ch.Kind {
+		case "stale":
+			fmt.Fprint(stdout, output.Unified(ch.Path, ch.Old, ch.New))
+		case "missing":
+			fmt.Fprintf(stdout, "missing: %s (the spec produces it; run gen to write it)\n", ch.Path)
+		case "orphaned":
+			fmt.Fprintf(stdout, "orphaned: %s (generated, but the spec no longer produces it)\n", ch.Path)
+		}
+	}
+	fmt.Fprintf(stderr, "gen: %d generated file(s) out of date with the spec; run gen (without -check) and commit the result\n", len(changes))
+	return exitFail
+}
+
+func printErr(w io.Writer, err error) {
+	var list diag.ListError
+	if errors.As(err, &list) {
+		for _, e := range list {
+			fmt.Fprintln(w, e.Error())
+		}
+		return
+	}
+	fmt.Fprintln(w, "gen:", err)
+}
+
+func version() string {
+	if bi, ok := debug.ReadBuildInfo(); ok && bi.Main.Version != "" && bi.Main.Version != "(devel)" {
+		return bi.Main.Version
+	}
+	return "devel"
+}

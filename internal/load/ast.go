@@ -1,0 +1,217 @@
+// Package load reads a spec file into a positioned syntax tree. It checks the
+// shape of the document (known keys, no duplicates, node kinds, scalar types)
+// and nothing else; meaning is checked by package validate.
+package load
+
+import (
+	"github.com/contractgen/contractgen/internal/diag"
+	"github.com/contractgen/contractgen/internal/value"
+)
+
+// Str is a string scalar with the position it was written at.
+type Str struct {
+	V   string
+	Pos diag.Pos
+}
+
+// Set reports whether the key was written in the spec.
+func (s *Str) Set() bool { return s != nil && s.Pos.Line > 0 }
+
+// Bool is a boolean scalar with its position.
+type Bool struct {
+	V   bool
+	Pos diag.Pos
+}
+
+// Int is an integer scalar with its position.
+type Int struct {
+	V   int
+	Pos diag.Pos
+}
+
+// Spec is the whole document, in the order the spec wrote it.
+type Spec struct {
+	File        string
+	Contract    *Contract
+	Versions    []*Version
+	States      []*StateSet
+	Lists       []*NamedList
+	Forbidden   *Forbidden
+	Types       []*Type
+	Envelopes   *Envelopes
+	Operations  []*Operation
+	Unavailable *Unavailable
+	Describe    *Describe
+}
+
+// Contract is the metadata block.
+type Contract struct {
+	Pos           diag.Pos
+	Name          Str
+	Title         Str
+	Description   Str
+	Package       Str
+	SchemaBaseURI Str
+}
+
+// Version is one named version constant.
+type Version struct {
+	Name        Str
+	Value       Str
+	Description Str
+}
+
+// StateSet is an enumeration; Values keep spec order.
+type StateSet struct {
+	Name        Str
+	Description Str
+	Values      []*StateValue
+}
+
+// StateValue is one member of a state set.
+type StateValue struct {
+	Value       Str
+	Description Str
+}
+
+// NamedList is a reusable list of values, used as a field default.
+type NamedList struct {
+	Name        Str
+	Description Str
+	Values      *value.Value
+}
+
+// Forbidden describes material that must never appear in a payload.
+type Forbidden struct {
+	Pos    diag.Pos
+	On     []Str
+	Keys   *KeyRule
+	Values *ValueRule
+}
+
+// KeyRule forbids object keys by case-insensitive substring or exact match.
+type KeyRule struct {
+	Pos       diag.Pos
+	Parts     []Str
+	Exact     []Str
+	Message   Str
+	AppliesTo Str
+}
+
+// ValueRule forbids strings that contain a match of any pattern.
+type ValueRule struct {
+	Pos       diag.Pos
+	Message   Str
+	AppliesTo Str
+	Patterns  []*Pattern
+}
+
+// Pattern is one named forbidden-value regular expression.
+type Pattern struct {
+	Name        Str
+	Pattern     Str
+	Description Str
+}
+
+// Type is a named object type.
+type Type struct {
+	Name        Str
+	Description Str
+	Fields      []*Field
+	Examples    []*value.Value
+}
+
+// Field is one member of an object type, envelope or payload.
+type Field struct {
+	Name        Str
+	Type        Str
+	Description Str
+	Nullable    *Bool
+	Required    *Bool
+	Default     *value.Value
+	DefaultList Str
+	Const       *value.Value
+	Trim        *Bool
+	NonEmpty    *Bool
+	Minimum     *value.Value
+	Maximum     *value.Value
+	MinLength   *Int
+	MaxLength   *Int
+	MinItems    *Int
+	Pattern     Str
+	Format      Str
+	Source      Str
+	Generate    *Generate
+	Messages    []*Message
+}
+
+// Generate describes a value drawn at build time: Prefix then random hex.
+type Generate struct {
+	Pos       diag.Pos
+	Prefix    Str
+	HexDigits Int
+}
+
+// Message overrides the error text of one rule of a field.
+type Message struct {
+	Rule Str
+	Text Str
+}
+
+// Envelopes are the wrappers shared by every request and every response.
+type Envelopes struct {
+	Pos      diag.Pos
+	Request  *Envelope
+	Response *Envelope
+}
+
+// Envelope is the outer shape of every request or every response.
+type Envelope struct {
+	Pos         diag.Pos
+	Description Str
+	Version     Str
+	Fields      []*Field
+	Examples    []*value.Value
+}
+
+// Operation is one request/response pair.
+type Operation struct {
+	Name                Str
+	Description         Str
+	RequestDescription  Str
+	ResponseDescription Str
+	Request             []*Field
+	RequestExamples     []*value.Value
+	Summary             Str
+	Response            *Response
+	UnavailableOnly     *Bool
+}
+
+// Response describes the answer an operation gives at the private boundary.
+type Response struct {
+	Pos            diag.Pos
+	Message        Str
+	Mismatch       Str
+	PrivateModules []Str
+	NextStep       Str
+	Payload        []*Field
+	Examples       []*value.Value
+}
+
+// Unavailable is the generic answer of operations that have no response of
+// their own.
+type Unavailable struct {
+	Pos      diag.Pos
+	Message  Str
+	Status   Str
+	NextStep Str
+	Payload  []*Field
+}
+
+// Describe is the contract description document.
+type Describe struct {
+	Pos           diag.Pos
+	Version       Str
+	Fields        *value.Value
+	OperationsKey Str
+}

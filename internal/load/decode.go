@@ -1,0 +1,178 @@
+package load
+
+import (
+	"fmt"
+
+	"github.com/contractgen/contractgen/internal/value"
+	"gopkg.in/yaml.v3"
+)
+
+// spec reads the top-level document.
+func (r *reader) spec(root *yaml.Node, s *Spec) {
+	r.object(root, "the spec", []key{
+		{"contract", true, func(n *yaml.Node) { s.Contract = r.contract(n) }},
+		{"versions", false, func(n *yaml.Node) { s.Versions = r.versions(n) }},
+		{"states", false, func(n *yaml.Node) { s.States = r.states(n) }},
+		{"lists", false, func(n *yaml.Node) { s.Lists = r.lists(n) }},
+		{"forbidden", false, func(n *yaml.Node) { s.Forbidden = r.forbidden(n) }},
+		{"types", false, func(n *yaml.Node) { s.Types = r.types(n) }},
+		{"envelopes", true, func(n *yaml.Node) { s.Envelopes = r.envelopes(n) }},
+		{"operations", true, func(n *yaml.Node) { s.Operations = r.operations(n) }},
+		{"unavailable", false, func(n *yaml.Node) { s.Unavailable = r.unavailable(n) }},
+		{"describe", false, func(n *yaml.Node) { s.Describe = r.describe(n) }},
+	})
+}
+
+func (r *reader) contract(n *yaml.Node) *Contract {
+	c := &Contract{Pos: pos(n)}
+	r.object(n, "contract", []key{
+		{"name", true, r.str(&c.Name, "contract name")},
+		{"title", true, r.str(&c.Title, "contract title")},
+		{"description", false, r.str(&c.Description, "contract description")},
+		{"package", true, r.str(&c.Package, "contract package")},
+		{"schema_base_uri", true, r.str(&c.SchemaBaseURI, "contract schema_base_uri")},
+	})
+	return c
+}
+
+// named iterates a mapping of name -> definition, giving each name to fn.
+func (r *reader) named(n *yaml.Node, what string, fn func(name Str, v *yaml.Node)) {
+	ps, _ := r.pairs(n, what)
+	for _, p := range ps {
+		fn(Str{V: p[0].Value, Pos: pos(p[0])}, p[1])
+	}
+}
+
+func (r *reader) versions(n *yaml.Node) (out []*Version) {
+	r.named(n, "versions", func(name Str, v *yaml.Node) {
+		ver := &Version{Name: name}
+		what := fmt.Sprintf("version %q", name.V)
+		r.object(v, what, []key{
+			{"value", true, r.str(&ver.Value, what+" value")},
+			{"description", false, r.str(&ver.Description, what+" description")},
+		})
+		out = append(out, ver)
+	})
+	return out
+}
+
+func (r *reader) states(n *yaml.Node) (out []*StateSet) {
+	r.named(n, "states", func(name Str, v *yaml.Node) {
+		st := &StateSet{Name: name}
+		what := fmt.Sprintf("state set %q", name.V)
+		r.object(v, what, []key{
+			{"description", false, r.str(&st.Description, what+" description")},
+			{"values", true, func(vals *yaml.Node) {
+				r.named(vals, what+" values", func(val Str, d *yaml.Node) {
+					sv := &StateValue{Value: val}
+					r.str(&sv.Description, fmt.Sprintf("description of state %q", val.V))(d)
+					st.Values = append(st.Values, sv)
+				})
+			}},
+		})
+		out = append(out, st)
+	})
+	return out
+}
+
+func (r *reader) lists(n *yaml.Node) (out []*NamedList) {
+	r.named(n, "lists", func(name Str, v *yaml.Node) {
+		l := &NamedList{Name: name}
+		what := fmt.Sprintf("list %q", name.V)
+		r.object(v, what, []key{
+			{"description", false, r.str(&l.Description, what+" description")},
+			{"values", true, r.literal(&l.Values, what+" values")},
+		})
+		out = append(out, l)
+	})
+	return out
+}
+
+func (r *reader) forbidden(n *yaml.Node) *Forbidden {
+	f := &Forbidden{Pos: pos(n)}
+	r.object(n, "forbidden", []key{
+		{"on", false, r.strs(&f.On, "forbidden on")},
+		{"keys", false, func(v *yaml.Node) {
+			k := &KeyRule{Pos: pos(v)}
+			r.object(v, "forbidden keys", []key{
+				{"parts", false, r.strs(&k.Parts, "forbidden key parts")},
+				{"exact", false, r.strs(&k.Exact, "forbidden exact keys")},
+				{"message", true, r.str(&k.Message, "forbidden keys message")},
+				{"applies_to", true, r.str(&k.AppliesTo, "forbidden keys applies_to")},
+			})
+			f.Keys = k
+		}},
+		{"values", false, func(v *yaml.Node) { f.Values = r.valueRule(v) }},
+	})
+	return f
+}
+
+func (r *reader) valueRule(n *yaml.Node) *ValueRule {
+	vr := &ValueRule{Pos: pos(n)}
+	r.object(n, "forbidden values", []key{
+		{"message", true, r.str(&vr.Message, "forbidden values message")},
+		{"applies_to", true, r.str(&vr.AppliesTo, "forbidden values applies_to")},
+		{"patterns", true, func(v *yaml.Node) {
+			r.named(v, "forbidden value patterns", func(name Str, d *yaml.Node) {
+				p := &Pattern{Name: name}
+				what := fmt.Sprintf("pattern %q", name.V)
+				r.object(d, what, []key{
+					{"pattern", true, r.str(&p.Pattern, what+" pattern")},
+					{"description", false, r.str(&p.Description, what+" description")},
+				})
+				vr.Patterns = append(vr.Patterns, p)
+			})
+		}},
+	})
+	return vr
+}
+
+func (r *reader) types(n *yaml.Node) (out []*Type) {
+	r.named(n, "types", func(name Str, v *yaml.Node) {
+		t := &Type{Name: name}
+		what := fmt.Sprintf("type %q", name.V)
+		r.object(v, what, []key{
+			{"description", false, r.str(&t.Description, what+" description")},
+			{"fields", true, func(fs *yaml.Node) { t.Fields = r.fields(fs, what) }},
+			{"examples", false, func(ex *yaml.Node) { t.Examples = r.examples(ex, what) }},
+		})
+		out = append(out, t)
+	})
+	return out
+}
+
+func (r *reader) examples(n *yaml.Node, what string) (out []*value.Value) {
+	if n = r.deref(n); n == nil {
+		return nil
+	}
+	if n.Kind != yaml.SequenceNode {
+		r.errs.Add(pos(n), "examples of %s must be a list, got %s", what, kindName(n))
+		return nil
+	}
+	for _, item := range n.Content {
+		if v := r.lit(item, "example of "+what, 0); v != nil {
+			out = append(out, v)
+		}
+	}
+	return out
+}
+
+func (r *reader) envelopes(n *yaml.Node) *Envelopes {
+	e := &Envelopes{Pos: pos(n)}
+	r.object(n, "envelopes", []key{
+		{"request", true, func(v *yaml.Node) { e.Request = r.envelope(v, "request envelope") }},
+		{"response", true, func(v *yaml.Node) { e.Response = r.envelope(v, "response envelope") }},
+	})
+	return e
+}
+
+func (r *reader) envelope(n *yaml.Node, what string) *Envelope {
+	e := &Envelope{Pos: pos(n)}
+	r.object(n, what, []key{
+		{"description", false, r.str(&e.Description, what+" description")},
+		{"version", true, r.str(&e.Version, what+" version")},
+		{"fields", true, func(v *yaml.Node) { e.Fields = r.fields(v, what) }},
+		{"examples", false, func(v *yaml.Node) { e.Examples = r.examples(v, what) }},
+	})
+	return e
+}

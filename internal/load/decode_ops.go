@@ -1,0 +1,120 @@
+package load
+
+import (
+	"fmt"
+
+	"gopkg.in/yaml.v3"
+)
+
+func (r *reader) operations(n *yaml.Node) (out []*Operation) {
+	r.named(n, "operations", func(name Str, v *yaml.Node) {
+		op := &Operation{Name: name}
+		what := fmt.Sprintf("operation %q", name.V)
+		r.object(v, what, []key{
+			{"description", false, r.str(&op.Description, what+" description")},
+			{"request_description", true, r.str(&op.RequestDescription, what+" request_description")},
+			{"response_description", true, r.str(&op.ResponseDescription, what+" response_description")},
+			{"request", true, func(f *yaml.Node) { op.Request = r.fields(f, what+" request") }},
+			{"request_examples", false, func(f *yaml.Node) { op.RequestExamples = r.examples(f, what+" request") }},
+			{"summary", false, r.str(&op.Summary, what+" summary")},
+			{"response", false, func(f *yaml.Node) { op.Response = r.response(f, what+" response") }},
+			{"unavailable_only", false, r.boolean(&op.UnavailableOnly, what+" unavailable_only")},
+		})
+		out = append(out, op)
+	})
+	return out
+}
+
+func (r *reader) response(n *yaml.Node, what string) *Response {
+	resp := &Response{Pos: pos(n)}
+	r.object(n, what, []key{
+		{"message", true, r.str(&resp.Message, what+" message")},
+		{"mismatch", true, r.str(&resp.Mismatch, what+" mismatch")},
+		{"private_modules", false, r.strs(&resp.PrivateModules, what+" private_modules")},
+		{"next_step", false, r.str(&resp.NextStep, what+" next_step")},
+		{"payload", true, func(f *yaml.Node) { resp.Payload = r.fields(f, what+" payload") }},
+		{"examples", false, func(f *yaml.Node) { resp.Examples = r.examples(f, what) }},
+	})
+	return resp
+}
+
+func (r *reader) unavailable(n *yaml.Node) *Unavailable {
+	u := &Unavailable{Pos: pos(n)}
+	r.object(n, "unavailable", []key{
+		{"message", true, r.str(&u.Message, "unavailable message")},
+		{"status", false, r.str(&u.Status, "unavailable status")},
+		{"next_step", false, r.str(&u.NextStep, "unavailable next_step")},
+		{"payload", true, func(f *yaml.Node) { u.Payload = r.fields(f, "unavailable payload") }},
+	})
+	return u
+}
+
+func (r *reader) describe(n *yaml.Node) *Describe {
+	d := &Describe{Pos: pos(n)}
+	r.object(n, "describe", []key{
+		{"version", true, r.str(&d.Version, "describe version")},
+		{"fields", false, r.literal(&d.Fields, "describe fields")},
+		{"operations_key", false, r.str(&d.OperationsKey, "describe operations_key")},
+	})
+	return d
+}
+
+// fields reads an ordered mapping of field name -> field definition.
+func (r *reader) fields(n *yaml.Node, owner string) (out []*Field) {
+	r.named(n, "fields of "+owner, func(name Str, v *yaml.Node) {
+		out = append(out, r.field(name, v))
+	})
+	if out == nil {
+		out = []*Field{}
+	}
+	return out
+}
+
+func (r *reader) field(name Str, n *yaml.Node) *Field {
+	f := &Field{Name: name}
+	what := fmt.Sprintf("field %q", name.V)
+	r.object(n, what, []key{
+		{"type", true, r.str(&f.Type, what+" type")},
+		{"description", false, r.str(&f.Description, what+" description")},
+		{"nullable", false, r.boolean(&f.Nullable, what+" nullable")},
+		{"required", false, r.boolean(&f.Required, what+" required")},
+		{"default", false, r.literal(&f.Default, what+" default")},
+		{"default_list", false, r.str(&f.DefaultList, what+" default_list")},
+		{"const", false, r.literal(&f.Const, what+" const")},
+		{"trim", false, r.boolean(&f.Trim, what+" trim")},
+		{"non_empty", false, r.boolean(&f.NonEmpty, what+" non_empty")},
+		{"minimum", false, r.literal(&f.Minimum, what+" minimum")},
+		{"maximum", false, r.literal(&f.Maximum, what+" maximum")},
+		{"min_length", false, r.integer(&f.MinLength, what+" min_length")},
+		{"max_length", false, r.integer(&f.MaxLength, what+" max_length")},
+		{"min_items", false, r.integer(&f.MinItems, what+" min_items")},
+		{"pattern", false, r.str(&f.Pattern, what+" pattern")},
+		{"format", false, r.str(&f.Format, what+" format")},
+		{"source", false, r.str(&f.Source, what+" source")},
+		{"generate", false, func(v *yaml.Node) { f.Generate = r.generate(v, what) }},
+		{"messages", false, func(v *yaml.Node) { f.Messages = r.messages(v, what) }},
+	})
+	return f
+}
+
+func (r *reader) generate(n *yaml.Node, what string) *Generate {
+	g := &Generate{Pos: pos(n)}
+	var digits *Int
+	r.object(n, what+" generate", []key{
+		{"prefix", false, r.str(&g.Prefix, what+" generate prefix")},
+		{"hex_digits", true, r.integer(&digits, what+" generate hex_digits")},
+	})
+	if digits != nil {
+		g.HexDigits = *digits
+	}
+	return g
+}
+
+func (r *reader) messages(n *yaml.Node, what string) (out []*Message) {
+	r.named(n, what+" messages", func(rule Str, v *yaml.Node) {
+		m := &Message{Rule: rule}
+		r.str(&m.Text, fmt.Sprintf("%s message for %q", what, rule.V))(v)
+		out = append(out, m)
+	})
+	return out
+}

@@ -1,0 +1,106 @@
+package load
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"regexp"
+	"strconv"
+	"strings"
+
+	"github.com/contractgen/contractgen/internal/diag"
+	"gopkg.in/yaml.v3"
+)
+
+// MaxSize is the largest spec accepted. A contract of thousands of fields
+// stays far below it; anything larger is refused before parsing so that a
+// runaway file costs neither time nor memory.
+const MaxSize = 8 << 20
+
+// File reads and decodes the spec at path. The error, when not nil, is a
+// diag.ListError holding every problem found.
+func File(path string) (*Spec, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, single(path, describeOpenErr(err))
+	}
+	defer f.Close()
+	if st, err := f.Stat(); err == nil && st.IsDir() {
+		return nil, single(path, "is a directory, expected a YAML spec file")
+	}
+	data, err := io.ReadAll(io.LimitReader(f, MaxSize+1))
+	if err != nil {
+		return nil, single(path, "cannot read spec: "+err.Error())
+	}
+	if len(data) > MaxSize {
+		return nil, single(path, fmt.Sprintf("spec is larger than %d MiB; split it or trim it", MaxSize>>20))
+	}
+	return Bytes(path, data)
+}
+
+func describeOpenErr(err error) string {
+	switch {
+	case errors.Is(err, os.ErrNotExist):
+		return "spec file does not exist"
+	case errors.Is(err, os.ErrPermission):
+		return "spec file cannot be read: permission denied"
+	}
+	return "cannot open spec: " + err.Error()
+}
+
+func single(path, msg string) error {
+	return diag.ListError{{File: path, Msg: msg}}
+}
+
+// Bytes decodes a spec already in memory; name is used in error positions.
+func Bytes(name string, data []byte) (*Spec, error) {
+	if len(bytes.TrimSpace(data)) == 0 {
+		return nil, single(name, "spec file is empty; expected a YAML mapping with contract, envelopes and operations")
+	}
+	var doc yaml.Node
+	dec := yaml.NewDecoder(bytes.NewReader(data))
+	if err := dec.Decode(&doc); err != nil {
+		return nil, syntaxError(name, err)
+	}
+	var extra yaml.Node
+	if err := dec.Decode(&extra); err == nil {
+		return nil, diag.ListError{{File: name, Pos: pos(&extra), Msg: "spec holds more than one YAML document; expected exactly one"}}
+	} else if !errors.Is(err, io.EOF) {
+		return nil, syntaxError(name, err)
+	}
+	if len(doc.Content) == 0 {
+		return nil, single(name, "spec file is empty; expected a YAML mapping")
+	}
+	errs := &diag.List{File: name}
+	r := &reader{errs: errs}
+	s := &Spec{File: name}
+	r.spec(doc.Content[0], s)
+	if err := errs.Err(); err != nil {
+		return nil, err
+	}
+	return s, nil
+}
+
+var lineRE = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
+
+// syntaxError turns a yaml.v3 parse error into positioned errors.
+func syntaxError(name string, err error) error {
+	var out diag.ListError
+	msg := err.Error()
+	var te *yaml.TypeError
+	if errors.As(err, &te) {
+		msg = strings.Join(te.Errors, "\n")
+	}
+	for _, line := range strings.Split(msg, "\n") {
+		line = strings.TrimSpace(line)
+		if m := lineRE.FindStringSubmatch(line); m != nil {
+			n, _ := strconv.Atoi(m[1])
+			out = append(out, &diag.Error{File: name, Pos: diag.Pos{Line: n, Col: 1}, Msg: "invalid YAML: " + m[2]})
+			continue
+		}
+		out = append(out, &diag.Error{File: name, Msg: "invalid YAML: " + strings.TrimPrefix(line, "yaml: ")})
+	}
+	return out
+}

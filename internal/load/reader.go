@@ -1,0 +1,315 @@
+package load
+
+import (
+	"fmt"
+	"sort"
+	"strconv"
+	"strings"
+
+	"github.com/contractgen/contractgen/internal/diag"
+	"github.com/contractgen/contractgen/internal/value"
+	"gopkg.in/yaml.v3"
+)
+
+// maxNodes bounds how many nodes one spec may visit, aliases counted each
+// time they are followed, so an alias bomb ends in an error, not an OOM.
+const maxNodes = 2_000_000
+
+// maxDepth bounds nesting of free-form literals; deeper documents are
+// rejected rather than recursed into.
+const maxDepth = 1000
+
+// reader walks yaml nodes and records every shape error it meets.
+type reader struct {
+	errs    *diag.List
+	visited int
+	blown   bool
+}
+
+func pos(n *yaml.Node) diag.Pos { return diag.Pos{Line: n.Line, Col: n.Column} }
+
+// deref follows an alias, charging the node budget so that nested aliases
+// cannot multiply work without bound. It returns nil once the budget is spent.
+func (r *reader) deref(n *yaml.Node) *yaml.Node {
+	if r.blown {
+		return nil
+	}
+	r.visited++
+	if r.visited > maxNodes {
+		r.blown = true
+		r.errs.Add(pos(n), "spec is too large once aliases are expanded (more than %d nodes); remove nested aliases", maxNodes)
+		return nil
+	}
+	for n.Kind == yaml.AliasNode {
+		if n.Alias == nil {
+			return nil
+		}
+		n = n.Alias
+	}
+	return n
+}
+
+// key is one allowed key of a mapping and what to do with its value.
+type key struct {
+	name     string
+	required bool
+	fn       func(v *yaml.Node)
+}
+
+func kindName(n *yaml.Node) string {
+	switch n.Kind {
+	case yaml.MappingNode:
+		return "a mapping"
+	case yaml.SequenceNode:
+		return "a list"
+	case yaml.ScalarNode:
+		switch n.Tag {
+		case "!!null":
+			return "null"
+		case "!!bool":
+			return "boolean " + n.Value
+		case "!!int":
+			return "integer " + n.Value
+		case "!!float":
+			return "number " + n.Value
+		}
+		return strconv.Quote(n.Value)
+	}
+	return "an unsupported node"
+}
+
+// pairs checks that n is a mapping without duplicate keys and returns its
+// key/value node pairs in order.
+func (r *reader) pairs(n *yaml.Node, what string) ([][2]*yaml.Node, bool) {
+	if n = r.deref(n); n == nil {
+		return nil, false
+	}
+	if n.Kind != yaml.MappingNode {
+		r.errs.Add(pos(n), "%s must be a mapping, got %s", what, kindName(n))
+		return nil, false
+	}
+	seen := map[string]*yaml.Node{}
+	var out [][2]*yaml.Node
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		k, v := r.deref(n.Content[i]), n.Content[i+1]
+		if k == nil {
+			return out, false
+		}
+		if k.Kind != yaml.ScalarNode || k.Tag == "!!merge" {
+			r.errs.Add(pos(k), "keys in %s must be plain strings", what)
+			continue
+		}
+		if first, dup := seen[k.Value]; dup {
+			r.errs.Add(pos(k), "duplicate key %q in %s; first defined at line %d", k.Value, what, first.Line)
+			continue
+		}
+		seen[k.Value] = k
+		out = append(out, [2]*yaml.Node{k, v})
+	}
+	return out, true
+}
+
+// object reads a mapping whose keys are fixed, reporting unknown keys with a
+// suggestion and missing required keys.
+func (r *reader) object(n *yaml.Node, what string, keys []key) {
+	ps, ok := r.pairs(n, what)
+	if !ok {
+		return
+	}
+	got := map[string]bool{}
+	for _, p := range ps {
+		k := p[0]
+		found := false
+		for _, spec := range keys {
+			if spec.name == k.Value {
+				found = true
+				got[k.Value] = true
+				spec.fn(p[1])
+			}
+		}
+		if !found {
+			r.errs.Add(pos(k), "unknown key %q in %s%s", k.Value, what, suggest(k.Value, keys))
+		}
+	}
+	for _, spec := range keys {
+		if spec.required && !got[spec.name] {
+			r.errs.Add(pos(n), "%s is missing required key %q", what, spec.name)
+		}
+	}
+}
+
+// suggest proposes the closest allowed key when one is near enough to be a typo.
+func suggest(k string, keys []key) string {
+	best, bestD := "", 1<<30
+	for _, spec := range keys {
+		if d := distance(k, spec.name); d < bestD {
+			best, bestD = spec.name, d
+		}
+	}
+	if best != "" && bestD <= max(2, len(k)/3) {
+		return fmt.Sprintf("; did you mean %q?", best)
+	}
+	names := make([]string, len(keys))
+	for i, spec := range keys {
+		names[i] = spec.name
+	}
+	sort.Strings(names)
+	return "; expected one of: " + strings.Join(names, ", ")
+}
+
+// distance is the Levenshtein edit distance.
+func distance(a, b string) int {
+	prev := make([]int, len(b)+1)
+	cur := make([]int, len(b)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(a); i++ {
+		cur[0] = i
+		for j := 1; j <= len(b); j++ {
+			c := 1
+			if a[i-1] == b[j-1] {
+				c = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+c)
+		}
+		prev, cur = cur, prev
+	}
+	return prev[len(b)]
+}
+
+// str reads a string scalar into dst.
+func (r *reader) str(dst *Str, what string) func(*yaml.Node) {
+	return func(n *yaml.Node) {
+		if n = r.deref(n); n == nil {
+			return
+		}
+		if n.Kind != yaml.ScalarNode || n.Tag != "!!str" {
+			r.errs.Add(pos(n), "%s must be a string, got %s", what, kindName(n))
+			return
+		}
+		*dst = Str{V: n.Value, Pos: pos(n)}
+	}
+}
+
+// boolean reads a boolean scalar into *dst.
+func (r *reader) boolean(dst **Bool, what string) func(*yaml.Node) {
+	return func(n *yaml.Node) {
+		if n = r.deref(n); n == nil {
+			return
+		}
+		if n.Kind != yaml.ScalarNode || n.Tag != "!!bool" {
+			r.errs.Add(pos(n), "%s must be true or false, got %s", what, kindName(n))
+			return
+		}
+		*dst = &Bool{V: n.Value == "true", Pos: pos(n)}
+	}
+}
+
+// integer reads a non-negative integer scalar into *dst.
+func (r *reader) integer(dst **Int, what string) func(*yaml.Node) {
+	return func(n *yaml.Node) {
+		if n = r.deref(n); n == nil {
+			return
+		}
+		v, err := strconv.Atoi(n.Value)
+		if n.Kind != yaml.ScalarNode || n.Tag != "!!int" || err != nil || v < 0 {
+			r.errs.Add(pos(n), "%s must be a non-negative integer, got %s", what, kindName(n))
+			return
+		}
+		*dst = &Int{V: v, Pos: pos(n)}
+	}
+}
+
+// strs reads a list of strings.
+func (r *reader) strs(dst *[]Str, what string) func(*yaml.Node) {
+	return func(n *yaml.Node) {
+		if n = r.deref(n); n == nil {
+			return
+		}
+		if n.Kind != yaml.SequenceNode {
+			r.errs.Add(pos(n), "%s must be a list of strings, got %s", what, kindName(n))
+			return
+		}
+		for _, item := range n.Content {
+			var s Str
+			r.str(&s, what+" item")(item)
+			if s.Set() {
+				*dst = append(*dst, s)
+			}
+		}
+	}
+}
+
+// literal converts a node into a JSON-like value, keeping key order.
+func (r *reader) literal(dst **value.Value, what string) func(*yaml.Node) {
+	return func(n *yaml.Node) {
+		*dst = r.lit(n, what, 0)
+	}
+}
+
+func (r *reader) lit(n *yaml.Node, what string, depth int) *value.Value {
+	if n = r.deref(n); n == nil {
+		return nil
+	}
+	if depth > maxDepth {
+		r.errs.Add(pos(n), "%s is nested more than %d levels deep", what, maxDepth)
+		r.blown = true
+		return nil
+	}
+	v := &value.Value{Pos: pos(n)}
+	switch n.Kind {
+	case yaml.SequenceNode:
+		v.Kind = value.List
+		v.Items = []*value.Value{}
+		for _, c := range n.Content {
+			if item := r.lit(c, what, depth+1); item != nil {
+				v.Items = append(v.Items, item)
+			}
+		}
+	case yaml.MappingNode:
+		v.Kind = value.Object
+		v.Members = []value.Member{}
+		ps, _ := r.pairs(n, what)
+		for _, p := range ps {
+			if item := r.lit(p[1], what, depth+1); item != nil {
+				v.Members = append(v.Members, value.Member{Key: p[0].Value, KeyPos: pos(p[0]), Value: item})
+			}
+		}
+	case yaml.ScalarNode:
+		return r.scalar(n, v, what)
+	default:
+		r.errs.Add(pos(n), "%s has an unsupported YAML node", what)
+		return nil
+	}
+	return v
+}
+
+func (r *reader) scalar(n *yaml.Node, v *value.Value, what string) *value.Value {
+	switch n.Tag {
+	case "!!null":
+		v.Kind = value.Null
+	case "!!bool":
+		v.Kind, v.Bool = value.Bool, n.Value == "true"
+	case "!!int":
+		i, err := strconv.ParseInt(n.Value, 0, 64)
+		if err != nil {
+			r.errs.Add(pos(n), "%s: integer %s does not fit in 64 bits", what, n.Value)
+			return nil
+		}
+		v.Kind, v.Num = value.Int, strconv.FormatInt(i, 10)
+	case "!!float":
+		f, err := strconv.ParseFloat(n.Value, 64)
+		if err != nil || f != f || f > 1e308 || f < -1e308 {
+			r.errs.Add(pos(n), "%s: %s is not a finite JSON number", what, n.Value)
+			return nil
+		}
+		v.Kind, v.Num = value.Number, strconv.FormatFloat(f, 'g', -1, 64)
+	case "!!str":
+		v.Kind, v.Str = value.String, n.Value
+	default:
+		r.errs.Add(pos(n), "%s: unsupported YAML tag %s", what, n.Tag)
+		return nil
+	}
+	return v
+}

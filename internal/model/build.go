@@ -1,0 +1,257 @@
+package model
+
+import (
+	"strings"
+
+	"github.com/contractgen/contractgen/internal/load"
+	"github.com/contractgen/contractgen/internal/names"
+)
+
+// builder resolves names while the model is assembled.
+type builder struct {
+	states   map[string]*StateSet
+	types    map[string]*Type
+	lists    map[string]*List
+	versions map[string]*Version
+	c        *Contract
+}
+
+// Build turns a spec that passed validation into the model. It must only be
+// given specs without validation errors; unresolved names become nil.
+func Build(s *load.Spec) *Contract {
+	b := &builder{states: map[string]*StateSet{}, types: map[string]*Type{},
+		lists: map[string]*List{}, versions: map[string]*Version{}}
+	c := &Contract{
+		Name: s.Contract.Name.V, Title: s.Contract.Title.V, Description: s.Contract.Description.V,
+		Package: s.Contract.Package.V, SchemaBaseURI: s.Contract.SchemaBaseURI.V, SourceFile: s.File,
+	}
+	b.c = c
+	for _, v := range s.Versions {
+		ver := &Version{Name: v.Name.V, GoName: "Version" + names.Exported(v.Name.V), Value: v.Value.V, Description: v.Description.V}
+		b.versions[ver.Name] = ver
+		c.Versions = append(c.Versions, ver)
+	}
+	b.buildStates(s)
+	for _, l := range s.Lists {
+		nl := &List{Name: l.Name.V, GoName: names.Exported(l.Name.V) + "List", Description: l.Description.V, Values: l.Values}
+		b.lists[nl.Name] = nl
+		c.Lists = append(c.Lists, nl)
+	}
+	c.Forbidden = buildForbidden(s.Forbidden)
+	for _, t := range s.Types {
+		mt := &Type{Name: t.Name.V, GoName: names.Exported(t.Name.V), Description: t.Description.V, Role: RoleType, Examples: t.Examples}
+		b.types[mt.Name] = mt
+		c.Types = append(c.Types, mt)
+	}
+	for i, t := range s.Types {
+		c.Types[i].Fields = b.fields(t.Fields, nil)
+	}
+	c.Request = b.envelope(s.Envelopes.Request, "Request", nil)
+	c.Response = b.envelope(s.Envelopes.Response, "Response", c.Request.Type)
+	for _, op := range s.Operations {
+		c.Operations = append(c.Operations, b.operation(op))
+	}
+	if u := s.Unavailable; u != nil {
+		c.Unavailable = &Unavailable{Message: u.Message.V, NextStep: u.NextStep.V,
+			Payload: b.objectType("UnavailablePayload", "Payload of the generic unavailable response.", RoleResponsePayload, u.Payload, nil)}
+		c.Unavailable.Status = b.stateValue(c.Response.Type, u.Status.V)
+	}
+	if d := s.Describe; d != nil {
+		key := d.OperationsKey.V
+		if key == "" {
+			key = "operations"
+		}
+		c.Describe = &Describe{Version: b.versions[d.Version.V], Fields: d.Fields, OperationsKey: key}
+	}
+	return c
+}
+
+func (b *builder) buildStates(s *load.Spec) {
+	for _, st := range s.States {
+		ms := &StateSet{Name: st.Name.V, GoName: names.Exported(st.Name.V), Description: st.Description.V}
+		for _, v := range st.Values {
+			ms.Values = append(ms.Values, &StateValue{Value: v.Value.V, GoName: ms.GoName + names.Exported(v.Value.V), Description: v.Description.V})
+		}
+		b.states[ms.Name] = ms
+		b.c.States = append(b.c.States, ms)
+	}
+}
+
+// stateValue finds the value named v of the state set used by the envelope's
+// status-like field: the first state-typed field with that value.
+func (b *builder) stateValue(t *Type, v string) *StateValue {
+	for _, f := range t.Fields {
+		if f.Type.Kind != KindState {
+			continue
+		}
+		for _, sv := range f.Type.State.Values {
+			if sv.Value == v {
+				return sv
+			}
+		}
+	}
+	return nil
+}
+
+func buildForbidden(f *load.Forbidden) *Forbidden {
+	if f == nil {
+		return nil
+	}
+	out := &Forbidden{}
+	for _, on := range f.On {
+		out.OnRequests = out.OnRequests || on.V == "requests"
+		out.OnResponses = out.OnResponses || on.V == "responses"
+	}
+	if len(f.On) == 0 {
+		out.OnRequests, out.OnResponses = true, true
+	}
+	if k := f.Keys; k != nil {
+		kr := &KeyRule{Message: k.Message.V, AppliesTo: Scope(k.AppliesTo.V)}
+		for _, p := range k.Parts {
+			kr.Parts = append(kr.Parts, strings.ToLower(p.V))
+		}
+		for _, e := range k.Exact {
+			kr.Exact = append(kr.Exact, strings.ToLower(e.V))
+		}
+		out.Keys = kr
+	}
+	if v := f.Values; v != nil {
+		vr := &ValueRule{Message: v.Message.V, AppliesTo: Scope(v.AppliesTo.V)}
+		for _, p := range v.Patterns {
+			vr.Patterns = append(vr.Patterns, &Pattern{Name: p.Name.V, GoName: names.Exported(p.Name.V), Pattern: p.Pattern.V, Description: p.Description.V})
+		}
+		out.Values = vr
+	}
+	return out
+}
+
+func (b *builder) envelope(e *load.Envelope, goName string, req *Type) *Envelope {
+	t := b.objectType(goName, e.Description.V, RoleEnvelope, e.Fields, req)
+	t.Examples = e.Examples
+	return &Envelope{Type: t, Version: b.versions[e.Version.V]}
+}
+
+func (b *builder) operation(op *load.Operation) *Operation {
+	g := names.Exported(op.Name.V)
+	o := &Operation{Name: op.Name.V, GoName: g, Description: op.Description.V,
+		RequestDescription: op.RequestDescription.V, ResponseDescription: op.ResponseDescription.V,
+		RequestExamples: op.RequestExamples, UnavailableOnly: op.UnavailableOnly != nil && op.UnavailableOnly.V}
+	o.Request = b.objectType(op.Name.V+"_request_payload", "Request payload of "+op.Name.V+".", RoleRequestPayload, op.Request, nil)
+	o.Request.GoName = o.RequestPayloadGoName()
+	o.Request.Examples = op.RequestExamples
+	if op.Summary.Set() {
+		o.Summary = b.types[op.Summary.V]
+	}
+	if r := op.Response; r != nil {
+		resp := &Response{Message: r.Message.V, Mismatch: r.Mismatch.V, NextStep: r.NextStep.V, Examples: r.Examples}
+		for _, m := range r.PrivateModules {
+			resp.PrivateModules = append(resp.PrivateModules, m.V)
+		}
+		resp.Payload = b.objectType(op.Name.V+"_response_payload", "Response payload of "+op.Name.V+".", RoleResponsePayload, r.Payload, b.c.Request.Type)
+		resp.Payload.GoName = g + "ResponsePayload"
+		resp.Payload.Examples = r.Examples
+		o.Response = resp
+	}
+	return o
+}
+
+func (b *builder) objectType(name, desc string, role Role, fs []*load.Field, req *Type) *Type {
+	return &Type{Name: name, GoName: names.Exported(name), Description: desc, Role: role, Fields: b.fields(fs, req)}
+}
+
+func (b *builder) fields(fs []*load.Field, req *Type) []*Field {
+	out := make([]*Field, 0, len(fs))
+	for _, f := range fs {
+		out = append(out, b.field(f, req))
+	}
+	return out
+}
+
+func (b *builder) field(f *load.Field, req *Type) *Field {
+	mf := &Field{Name: f.Name.V, GoName: names.Exported(f.Name.V), Description: f.Description.V,
+		Default: f.Default, Const: f.Const, Minimum: f.Minimum, Maximum: f.Maximum,
+		Pattern: f.Pattern.V, Format: f.Format.V, Messages: map[Rule]string{}}
+	te, _ := load.ParseType(f.Type.V)
+	mf.Type = b.typeRef(te)
+	mf.Nullable = flag(f.Nullable)
+	mf.Trim = flag(f.Trim)
+	mf.NonEmpty = flag(f.NonEmpty)
+	mf.MinLength, mf.MaxLength, mf.MinItems = intp(f.MinLength), intp(f.MaxLength), intp(f.MinItems)
+	if f.DefaultList.Set() {
+		mf.DefaultList = b.lists[f.DefaultList.V]
+		if mf.DefaultList != nil {
+			mf.Default = mf.DefaultList.Values
+		}
+	}
+	if f.Generate != nil {
+		mf.Generate = &Generate{Prefix: f.Generate.Prefix.V, HexDigits: f.Generate.HexDigits.V}
+	}
+	src := f.Source.V
+	if rest, ok := strings.CutPrefix(src, "request."); ok {
+		mf.Source = SourceRequest
+		if req != nil {
+			mf.RequestField = FieldByName(req, rest)
+		}
+	} else {
+		mf.Source = Source(src)
+	}
+	for _, m := range f.Messages {
+		mf.Messages[Rule(m.Rule.V)] = m.Text.V
+	}
+	mf.Required = DefaultRequired(f)
+	return mf
+}
+
+// DefaultRequired applies the rule that a field without any way to obtain a
+// value must be given: required unless it has a default, a default list, a
+// const, a generator, a source, or may be null. An explicit setting wins.
+func DefaultRequired(f *load.Field) bool {
+	if f.Required != nil {
+		return f.Required.V
+	}
+	return f.Default == nil && !f.DefaultList.Set() && f.Const == nil && f.Generate == nil &&
+		!f.Source.Set() && !flag(f.Nullable)
+}
+
+// FieldByName returns the field of t with JSON key name, or nil.
+func FieldByName(t *Type, name string) *Field {
+	for _, f := range t.Fields {
+		if f.Name == name {
+			return f
+		}
+	}
+	return nil
+}
+
+func (b *builder) typeRef(te *TypeExpr) *TypeRef {
+	if te == nil {
+		return &TypeRef{Kind: KindAny}
+	}
+	switch te.Container {
+	case "list":
+		return &TypeRef{Kind: KindList, Elem: b.typeRef(te.Elem)}
+	case "map":
+		return &TypeRef{Kind: KindMap, Elem: b.typeRef(te.Elem)}
+	}
+	switch te.Name {
+	case "string", "integer", "number", "boolean", "json":
+		return &TypeRef{Kind: Kind(te.Name)}
+	}
+	if st, ok := b.states[te.Name]; ok {
+		return &TypeRef{Kind: KindState, State: st}
+	}
+	return &TypeRef{Kind: KindObject, Object: b.types[te.Name]}
+}
+
+// TypeExpr is load's parsed type text.
+type TypeExpr = load.TypeExpr
+
+func flag(b *load.Bool) bool { return b != nil && b.V }
+
+func intp(i *load.Int) *int {
+	if i == nil {
+		return nil
+	}
+	v := i.V
+	return &v
+}

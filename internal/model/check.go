@@ -1,0 +1,199 @@
+package model
+
+import (
+	"fmt"
+	"regexp"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"github.com/contractgen/contractgen/internal/diag"
+	"github.com/contractgen/contractgen/internal/value"
+)
+
+// Problem is one way a literal breaks its field's rules.
+type Problem struct {
+	Pos  diag.Pos
+	Path string
+	Rule Rule
+	Msg  string
+}
+
+// CheckObject checks a literal against an object type: unknown and missing
+// keys and every field rule. Fields with a source are filled by builders and
+// may be absent.
+func CheckObject(v *value.Value, t *Type, path string) []Problem {
+	if v.Kind != value.Object {
+		return []Problem{{Pos: v.Pos, Path: path, Rule: RuleType, Msg: fmt.Sprintf("%s must be an object", pathOr(path, t.Name))}}
+	}
+	var out []Problem
+	for _, m := range v.Members {
+		if FieldByName(t, m.Key) == nil {
+			out = append(out, Problem{Pos: m.KeyPos, Path: join(path, m.Key), Rule: RuleType, Msg: fmt.Sprintf("unknown field %q in %s", m.Key, t.Name)})
+		}
+	}
+	for _, f := range t.Fields {
+		fv := v.Get(f.Name)
+		if fv == nil {
+			if f.Required {
+				out = append(out, Problem{Pos: v.Pos, Path: join(path, f.Name), Rule: RuleRequired, Msg: f.Message(RuleRequired)})
+			}
+			continue
+		}
+		out = append(out, CheckField(fv, f, join(path, f.Name))...)
+	}
+	return out
+}
+
+// CheckField checks one literal against a field's type and constraints.
+func CheckField(v *value.Value, f *Field, path string) []Problem {
+	if v.Kind == value.Null {
+		if f.Nullable || f.Type.Kind == KindAny {
+			return nil
+		}
+		return []Problem{{Pos: v.Pos, Path: path, Rule: RuleType, Msg: f.Message(RuleType)}}
+	}
+	if f.Const != nil && string(f.Const.JSON()) != string(v.JSON()) {
+		return []Problem{{Pos: v.Pos, Path: path, Rule: RuleConst, Msg: f.Message(RuleConst)}}
+	}
+	return checkType(v, f, f.Type, path)
+}
+
+func checkType(v *value.Value, f *Field, t *TypeRef, path string) []Problem {
+	bad := func(rule Rule) []Problem {
+		return []Problem{{Pos: v.Pos, Path: path, Rule: rule, Msg: f.Message(rule)}}
+	}
+	switch t.Kind {
+	case KindAny:
+		return nil
+	case KindBoolean:
+		if v.Kind != value.Bool {
+			return bad(RuleType)
+		}
+	case KindInteger, KindNumber:
+		if v.Kind != value.Int && (t.Kind == KindInteger || v.Kind != value.Number) {
+			return bad(RuleType)
+		}
+		return checkNumber(v, f, bad)
+	case KindString, KindState:
+		if v.Kind != value.String {
+			return bad(RuleType)
+		}
+		return checkString(v, f, t, bad)
+	case KindList:
+		if v.Kind != value.List {
+			return bad(RuleType)
+		}
+		return checkItems(v, f, t, path, bad)
+	case KindMap:
+		if v.Kind != value.Object {
+			return bad(RuleType)
+		}
+		var out []Problem
+		if f.NonEmpty && t == f.Type && len(v.Members) == 0 {
+			out = append(out, bad(RuleNonEmpty)...)
+		}
+		for _, m := range v.Members {
+			out = append(out, checkType(m.Value, f, t.Elem, join(path, m.Key))...)
+		}
+		return out
+	case KindObject:
+		return CheckObject(v, t.Object, path)
+	}
+	return nil
+}
+
+func checkNumber(v *value.Value, f *Field, bad func(Rule) []Problem) []Problem {
+	var out []Problem
+	if f.Minimum != nil && v.Float() < f.Minimum.Float() {
+		out = append(out, bad(RuleMinimum)...)
+	}
+	if f.Maximum != nil && v.Float() > f.Maximum.Float() {
+		out = append(out, bad(RuleMaximum)...)
+	}
+	return out
+}
+
+func checkString(v *value.Value, f *Field, t *TypeRef, bad func(Rule) []Problem) []Problem {
+	var out []Problem
+	s := v.Str
+	if t.Kind == KindState {
+		for _, sv := range t.State.Values {
+			if sv.Value == s {
+				return nil
+			}
+		}
+		return bad(RuleEnum)
+	}
+	if f.Trim && strings.TrimSpace(s) != s {
+		s = strings.TrimSpace(s)
+	}
+	n := utf8.RuneCountInString(s)
+	if f.NonEmpty && t == f.Type && n == 0 {
+		out = append(out, bad(RuleNonEmpty)...)
+	}
+	if f.MinLength != nil && n < *f.MinLength {
+		out = append(out, bad(RuleMinLength)...)
+	}
+	if f.MaxLength != nil && n > *f.MaxLength {
+		out = append(out, bad(RuleMaxLength)...)
+	}
+	if f.Pattern != "" {
+		if re, err := regexp.Compile(f.Pattern); err == nil && !re.MatchString(s) {
+			out = append(out, bad(RulePattern)...)
+		}
+	}
+	if f.Format == "date-time" {
+		if _, err := time.Parse(time.RFC3339Nano, s); err != nil {
+			out = append(out, bad(RuleFormat)...)
+		}
+	}
+	return out
+}
+
+func checkItems(v *value.Value, f *Field, t *TypeRef, path string, bad func(Rule) []Problem) []Problem {
+	var out []Problem
+	if t == f.Type {
+		if f.MinItems != nil && len(v.Items) < *f.MinItems {
+			out = append(out, bad(RuleMinItems)...)
+		}
+		if f.NonEmpty && len(v.Items) == 0 {
+			out = append(out, bad(RuleNonEmpty)...)
+		}
+	}
+	for i, item := range v.Items {
+		out = append(out, checkType(item, f, t.Elem, fmt.Sprintf("%s[%d]", path, i))...)
+	}
+	return out
+}
+
+func join(path, key string) string {
+	if path == "" {
+		return key
+	}
+	return path + "." + key
+}
+
+func pathOr(path, name string) string {
+	if path == "" {
+		return name
+	}
+	return path
+}
+
+// KeyForbidden applies a key rule the way generated code does: the key is
+// lower-cased, then compared with every exact key and searched for every part.
+func KeyForbidden(k *KeyRule, key string) bool {
+	lower := strings.ToLower(key)
+	for _, e := range k.Exact {
+		if lower == e {
+			return true
+		}
+	}
+	for _, p := range k.Parts {
+		if strings.Contains(lower, p) {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,120 @@
+package model
+
+import "github.com/contractgen/contractgen/internal/value"
+
+// Kind is the JSON shape of a type reference.
+type Kind string
+
+// The kinds a field type can have.
+const (
+	KindString  Kind = "string"
+	KindInteger Kind = "integer"
+	KindNumber  Kind = "number"
+	KindBoolean Kind = "boolean"
+	KindAny     Kind = "json"
+	KindState   Kind = "state"
+	KindObject  Kind = "object"
+	KindList    Kind = "list"
+	KindMap     Kind = "map"
+)
+
+// TypeRef is a resolved field type.
+type TypeRef struct {
+	Kind   Kind
+	Elem   *TypeRef  // list and map
+	State  *StateSet // state
+	Object *Type     // object
+}
+
+// String renders the type in spec syntax.
+func (t *TypeRef) String() string {
+	switch t.Kind {
+	case KindList:
+		return "list<" + t.Elem.String() + ">"
+	case KindMap:
+		return "map<" + t.Elem.String() + ">"
+	case KindState:
+		return t.State.Name
+	case KindObject:
+		return t.Object.Name
+	}
+	return string(t.Kind)
+}
+
+// Source names where a field's value comes from when it is not an argument.
+type Source string
+
+// The sources a field value can have.
+const (
+	SourceNone           Source = ""
+	SourceVersion        Source = "version"
+	SourceOperation      Source = "operation"
+	SourcePayload        Source = "payload"
+	SourceMessage        Source = "message"
+	SourceSummary        Source = "summary"
+	SourcePrivateModules Source = "private_modules"
+	SourceNextStep       Source = "next_step"
+	SourceRequest        Source = "request" // copied from RequestField
+)
+
+// Rule names a validation rule; messages can be overridden per rule.
+type Rule string
+
+// The validation rules.
+const (
+	RuleRequired  Rule = "required"
+	RuleType      Rule = "type"
+	RuleConst     Rule = "const"
+	RuleNonEmpty  Rule = "non_empty"
+	RuleEnum      Rule = "enum"
+	RuleMinimum   Rule = "minimum"
+	RuleMaximum   Rule = "maximum"
+	RuleMinLength Rule = "min_length"
+	RuleMaxLength Rule = "max_length"
+	RuleMinItems  Rule = "min_items"
+	RulePattern   Rule = "pattern"
+	RuleFormat    Rule = "format"
+)
+
+// Rules lists every rule in a stable order.
+var Rules = []Rule{RuleRequired, RuleType, RuleConst, RuleNonEmpty, RuleEnum, RuleMinimum,
+	RuleMaximum, RuleMinLength, RuleMaxLength, RuleMinItems, RulePattern, RuleFormat}
+
+// Field is one member of an object type.
+type Field struct {
+	Name        string // JSON key
+	GoName      string
+	Description string
+	Type        *TypeRef
+	Nullable    bool
+	Required    bool
+	Default     *value.Value // nil when absent; a default_list is expanded here
+	DefaultList *List
+	Const       *value.Value
+	Trim        bool
+	NonEmpty    bool
+	Minimum     *value.Value
+	Maximum     *value.Value
+	MinLength   *int
+	MaxLength   *int
+	MinItems    *int
+	Pattern     string
+	Format      string
+	Source      Source
+	// RequestField is the request envelope field copied when Source is SourceRequest.
+	RequestField *Field
+	Generate     *Generate
+	Messages     map[Rule]string
+}
+
+// Generate draws a value at build time: Prefix followed by HexDigits random
+// lowercase hexadecimal digits.
+type Generate struct {
+	Prefix    string
+	HexDigits int
+}
+
+// IsArgument reports whether a builder takes this field from its caller.
+func (f *Field) IsArgument() bool {
+	return f.Source == SourceNone && f.Const == nil
+}

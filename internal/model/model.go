@@ -1,0 +1,128 @@
+// Package model is the typed, resolved form of a spec that every emitter
+// reads. It is built once from a validated spec and never changed afterwards;
+// Go identifiers are computed here so all emitters agree on them.
+package model
+
+import "github.com/contractgen/contractgen/internal/value"
+
+// Contract is the root of the model.
+type Contract struct {
+	Name          string
+	Title         string
+	Description   string
+	Package       string
+	SchemaBaseURI string
+	SourceFile    string
+
+	Versions    []*Version
+	States      []*StateSet
+	Lists       []*List
+	Forbidden   *Forbidden
+	Types       []*Type
+	Request     *Envelope
+	Response    *Envelope
+	Operations  []*Operation
+	Unavailable *Unavailable
+	Describe    *Describe
+}
+
+// Version is a named version constant.
+type Version struct {
+	Name        string
+	GoName      string
+	Value       string
+	Description string
+}
+
+// StateSet is an enumeration of allowed string values.
+type StateSet struct {
+	Name        string
+	GoName      string
+	Description string
+	Values      []*StateValue
+}
+
+// StateValue is one value of a state set.
+type StateValue struct {
+	Value       string
+	GoName      string
+	Description string
+}
+
+// List is a named value list, used as a default.
+type List struct {
+	Name        string
+	GoName      string
+	Description string
+	Values      *value.Value
+}
+
+// Scope says where a forbidden-material rule is applied.
+type Scope string
+
+// The scopes of forbidden-material rules.
+const (
+	ScopeFreeForm Scope = "free_form" // only inside free-form values and maps
+	ScopePayload  Scope = "payload"   // every string and dynamic key of the payload
+	ScopeMessage  Scope = "message"   // the whole message, envelope included
+)
+
+// Forbidden is the forbidden-material policy.
+type Forbidden struct {
+	OnRequests  bool
+	OnResponses bool
+	Keys        *KeyRule
+	Values      *ValueRule
+}
+
+// KeyRule forbids keys containing any part, or equal to any exact key, both
+// compared after lower-casing.
+type KeyRule struct {
+	Parts     []string
+	Exact     []string
+	Message   string
+	AppliesTo Scope
+}
+
+// ValueRule forbids strings in which any pattern is found.
+type ValueRule struct {
+	Message   string
+	AppliesTo Scope
+	Patterns  []*Pattern
+}
+
+// Pattern is one forbidden-value regular expression, portable between RE2
+// and ECMA-262.
+type Pattern struct {
+	Name        string
+	GoName      string
+	Pattern     string
+	Description string
+}
+
+// Role says what part of the spec declared an object type.
+type Role string
+
+// The roles an object type can have.
+const (
+	RoleType            Role = "type"
+	RoleRequestPayload  Role = "request_payload"
+	RoleResponsePayload Role = "response_payload"
+	RoleEnvelope        Role = "envelope"
+)
+
+// Type is an object type with ordered fields.
+type Type struct {
+	Name        string
+	GoName      string
+	Description string
+	Role        Role
+	Fields      []*Field
+	Examples    []*value.Value
+}
+
+// Envelope is the outer shape of every request or every response.
+type Envelope struct {
+	Type    *Type
+	Version *Version
+}

@@ -1,0 +1,119 @@
+// Package names turns spec names into Go identifiers once, so every emitter
+// and every collision check agrees on the same spelling.
+package names
+
+import (
+	"go/token"
+	"strings"
+	"unicode"
+)
+
+// initialisms are upper-cased whole, following Go's naming conventions.
+var initialisms = map[string]bool{
+	"ACL": true, "API": true, "ASCII": true, "CPU": true, "CSS": true, "DNS": true,
+	"EOF": true, "GUID": true, "HTML": true, "HTTP": true, "HTTPS": true, "ID": true,
+	"IP": true, "JSON": true, "JSONL": true, "LHS": true, "QPS": true, "RAM": true, "RHS": true,
+	"RPC": true, "SLA": true, "SMTP": true, "SQL": true, "SSH": true, "SSO": true, "TCP": true,
+	"TLS": true, "TTL": true, "UDP": true, "UI": true, "UID": true, "UUID": true,
+	"URI": true, "URL": true, "UTF8": true, "VM": true, "XML": true, "XMPP": true,
+	"XSRF": true, "XSS": true,
+}
+
+// Words splits a name at separators, case changes and digit boundaries.
+func Words(s string) []string {
+	var words []string
+	var cur []rune
+	flush := func() {
+		if len(cur) > 0 {
+			words = append(words, string(cur))
+			cur = nil
+		}
+	}
+	rs := []rune(s)
+	for i, r := range rs {
+		switch {
+		case !unicode.IsLetter(r) && !unicode.IsDigit(r):
+			flush()
+		case unicode.IsUpper(r) && len(cur) > 0 && (unicode.IsLower(cur[len(cur)-1]) ||
+			(i+1 < len(rs) && unicode.IsLower(rs[i+1]) && unicode.IsUpper(cur[len(cur)-1]))):
+			flush()
+			cur = append(cur, r)
+		default:
+			cur = append(cur, r)
+		}
+	}
+	flush()
+	return words
+}
+
+// Exported converts a spec name into an exported Go identifier: words are
+// title-cased, initialisms upper-cased, and a leading digit or an empty result
+// gets an X prefix so the identifier is always valid.
+func Exported(s string) string {
+	var b strings.Builder
+	for _, w := range Words(s) {
+		up := strings.ToUpper(w)
+		if initialisms[up] {
+			b.WriteString(up)
+			continue
+		}
+		rs := []rune(w)
+		b.WriteString(string(unicode.ToUpper(rs[0])))
+		b.WriteString(string(rs[1:]))
+	}
+	out := b.String()
+	if out == "" || !unicode.IsLetter([]rune(out)[0]) {
+		out = "X" + out
+	}
+	return out
+}
+
+// Unexported converts a spec name into an unexported identifier that is never
+// a Go keyword or a predeclared name.
+func Unexported(s string) string {
+	e := Exported(s)
+	ws := Words(e)
+	var out string
+	if len(ws) > 0 && initialisms[strings.ToUpper(ws[0])] {
+		out = strings.ToLower(ws[0]) + e[len(ws[0]):]
+	} else {
+		rs := []rune(e)
+		out = string(unicode.ToLower(rs[0])) + string(rs[1:])
+	}
+	if IsReserved(out) {
+		out += "_"
+	}
+	return out
+}
+
+// predeclared lists Go's predeclared identifiers, which generated code must
+// not shadow.
+var predeclared = map[string]bool{
+	"any": true, "append": true, "bool": true, "byte": true, "cap": true, "clear": true,
+	"close": true, "comparable": true, "complex": true, "complex64": true, "complex128": true,
+	"copy": true, "delete": true, "error": true, "false": true, "float32": true, "float64": true,
+	"imag": true, "int": true, "int8": true, "int16": true, "int32": true, "int64": true,
+	"iota": true, "len": true, "make": true, "max": true, "min": true, "new": true, "nil": true,
+	"panic": true, "print": true, "println": true, "real": true, "recover": true, "rune": true,
+	"string": true, "true": true, "uint": true, "uint8": true, "uint16": true, "uint32": true,
+	"uint64": true, "uintptr": true,
+}
+
+// IsReserved reports whether s is a Go keyword or predeclared identifier.
+func IsReserved(s string) bool {
+	return token.IsKeyword(s) || predeclared[s]
+}
+
+// ValidPackage reports why s cannot be a Go package name, or "" when it can.
+func ValidPackage(s string) string {
+	if !token.IsIdentifier(s) {
+		return "is not a Go identifier"
+	}
+	if IsReserved(s) {
+		return "is a Go keyword or predeclared identifier"
+	}
+	if s == "_" || s == "main" {
+		return "cannot be used for an importable package"
+	}
+	return ""
+}

@@ -1,0 +1,39 @@
+package names
+
+import (
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+)
+
+func TestExported(t *testing.T) {
+	cases := map[string]string{
+		"tenant_id":                        "TenantID",
+		"TenantAuditStoreOperatingSummary": "TenantAuditStoreOperatingSummary",
+		"schema_base_uri":                  "SchemaBaseURI",
+		"api-key":                          "APIKey",
+		"HTTPServer":                       "HTTPServer",
+		"2fa_enabled":                      "X2faEnabled",
+		"type":                             "Type",
+		"json_payload":                     "JSONPayload",
+		"":                                 "X",
+		"x.y z":                            "XYZ",
+	}
+	for in, want := range cases {
+		assert.Equal(t, want, Exported(in), in)
+	}
+}
+
+func TestUnexportedAvoidsReserved(t *testing.T) {
+	assert.Equal(t, "type_", Unexported("type"))
+	assert.Equal(t, "string_", Unexported("string"))
+	assert.Equal(t, "idValue", Unexported("id_value"))
+	assert.Equal(t, "tenantID", Unexported("tenant_id"))
+}
+
+func TestValidPackage(t *testing.T) {
+	assert.Empty(t, ValidPackage("cavra"))
+	assert.NotEmpty(t, ValidPackage("func"))
+	assert.NotEmpty(t, ValidPackage("my-pkg"))
+	assert.NotEmpty(t, ValidPackage("main"))
+}

@@ -1,0 +1,214 @@
+package validate
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/contractgen/contractgen/internal/load"
+	"github.com/contractgen/contractgen/internal/model"
+	"github.com/contractgen/contractgen/internal/names"
+	"github.com/contractgen/contractgen/internal/value"
+)
+
+// fieldCtx says where a field list sits, which decides the sources allowed.
+type fieldCtx int
+
+const (
+	ctxType fieldCtx = iota
+	ctxRequestEnvelope
+	ctxResponseEnvelope
+	ctxResponsePayload
+	ctxUnavailablePayload
+)
+
+var allowedSources = map[fieldCtx][]string{
+	ctxType:               nil,
+	ctxRequestEnvelope:    {"version", "operation", "payload"},
+	ctxResponseEnvelope:   {"version", "message", "payload", "request.<field>"},
+	ctxResponsePayload:    {"summary", "private_modules", "next_step", "request.<field>"},
+	ctxUnavailablePayload: {"next_step", "request.<field>"},
+}
+
+// fields checks a field list; owner names it in messages.
+func (c *checker) fields(fs []*load.Field, ctx fieldCtx, owner string) {
+	seen := map[string]*load.Field{}
+	for _, f := range fs {
+		g := names.Exported(f.Name.V)
+		if prev, ok := seen[g]; ok {
+			c.errs.Add(f.Name.Pos, "field %q of %s becomes Go field %s, like field %q (line %d); rename one of them", f.Name.V, owner, g, prev.Name.V, prev.Name.Pos.Line)
+		}
+		seen[g] = f
+		if f.Name.V == "" {
+			c.errs.Add(f.Name.Pos, "field names in %s must not be empty", owner)
+		}
+		c.field(f, ctx, owner)
+	}
+}
+
+func (c *checker) field(f *load.Field, ctx fieldCtx, owner string) {
+	what := fmt.Sprintf("field %q of %s", f.Name.V, owner)
+	te := c.typeExpr(f.Type, what)
+	c.source(f, ctx, what)
+	if te == nil {
+		return
+	}
+	base := baseKind(te, c)
+	c.applicable(f, te, base, what)
+	if f.Default != nil && f.DefaultList.Set() {
+		c.errs.Add(f.DefaultList.Pos, "%s has both default and default_list; keep one", what)
+	}
+	if f.Const != nil && (f.Default != nil || f.DefaultList.Set()) {
+		c.errs.Add(f.Const.Pos, "%s has both const and a default; a const is its own default", what)
+	}
+	if f.Required != nil && f.Required.V && (f.Default != nil || f.DefaultList.Set() || f.Const != nil || f.Generate != nil || f.Source.Set()) {
+		c.errs.Add(f.Required.Pos, "%s is required but also has a default, const, generate or source; a required field has none", what)
+	}
+	if f.DefaultList.Set() {
+		if _, ok := c.lists[f.DefaultList.V]; !ok {
+			c.errs.Add(f.DefaultList.Pos, "%s uses undefined list %q%s", what, f.DefaultList.V, c.known(keys(c.lists)))
+		} else if te.Container != "list" {
+			c.errs.Add(f.DefaultList.Pos, "%s uses default_list but its type %q is not a list", what, f.Type.V)
+		}
+	}
+	if g := f.Generate; g != nil {
+		if te.Container != "" || te.Name != "string" {
+			c.errs.Add(g.Pos, "%s: generate needs type string, not %q", what, f.Type.V)
+		}
+		if g.HexDigits.V < 1 || g.HexDigits.V > 64 {
+			c.errs.Add(g.HexDigits.Pos, "%s: generate hex_digits must be between 1 and 64, got %d", what, g.HexDigits.V)
+		}
+	}
+	c.messages(f, te, what)
+}
+
+// typeExpr parses and resolves a type, reporting undefined names.
+func (c *checker) typeExpr(t load.Str, what string) *load.TypeExpr {
+	if !t.Set() {
+		return nil
+	}
+	te, err := load.ParseType(t.V)
+	if err != nil {
+		c.errs.Add(t.Pos, "%s: %v", what, err)
+		return nil
+	}
+	leaf := te
+	for leaf.Container != "" {
+		leaf = leaf.Elem
+	}
+	if isBuiltin(leaf.Name) {
+		return te
+	}
+	if _, ok := c.states[leaf.Name]; ok {
+		return te
+	}
+	if _, ok := c.types[leaf.Name]; ok {
+		return te
+	}
+	c.errs.Add(t.Pos, "%s has undefined type %q%s", what, leaf.Name, c.known(append(append([]string{}, load.Builtins...), append(keys(c.states), keys(c.types)...)...)))
+	return nil
+}
+
+// baseKind names the kind a constraint looks at: the field's own kind, or
+// for lists and maps of scalars, the element's.
+func baseKind(te *load.TypeExpr, c *checker) string {
+	if te.Container != "" {
+		return te.Container
+	}
+	if _, ok := c.states[te.Name]; ok {
+		return "state"
+	}
+	if _, ok := c.types[te.Name]; ok {
+		return "object"
+	}
+	return te.Name
+}
+
+func leafKind(te *load.TypeExpr, c *checker) string {
+	for te.Container != "" {
+		te = te.Elem
+	}
+	return baseKind(te, c)
+}
+
+// applicable rejects constraints that have no meaning for the field's type.
+func (c *checker) applicable(f *load.Field, te *load.TypeExpr, base string, what string) {
+	leaf := leafKind(te, c)
+	numeric := leaf == "integer" || leaf == "number"
+	str := leaf == "string"
+	check := func(set bool, p load.Str, name string, ok bool, need string) {
+		if set && !ok {
+			c.errs.Add(p.Pos, "%s: %s applies only to %s, not to type %q", what, name, need, f.Type.V)
+		}
+	}
+	posOf := func(l *load.Int) load.Str {
+		if l == nil {
+			return load.Str{}
+		}
+		return load.Str{Pos: l.Pos}
+	}
+	posOfB := func(b *load.Bool) load.Str {
+		if b == nil {
+			return load.Str{}
+		}
+		return load.Str{Pos: b.Pos}
+	}
+	if f.Minimum != nil {
+		check(true, load.Str{Pos: f.Minimum.Pos}, "minimum", numeric, "integer and number fields")
+		c.numberLiteral(f.Minimum, what+" minimum", leaf == "integer")
+	}
+	if f.Maximum != nil {
+		check(true, load.Str{Pos: f.Maximum.Pos}, "maximum", numeric, "integer and number fields")
+		c.numberLiteral(f.Maximum, what+" maximum", leaf == "integer")
+	}
+	if f.Minimum != nil && f.Maximum != nil && f.Minimum.Float() > f.Maximum.Float() {
+		c.errs.Add(f.Maximum.Pos, "%s: maximum %s is below minimum %s", what, f.Maximum.Num, f.Minimum.Num)
+	}
+	check(f.MinLength != nil, posOf(f.MinLength), "min_length", str, "string fields")
+	check(f.MaxLength != nil, posOf(f.MaxLength), "max_length", str, "string fields")
+	if f.MinLength != nil && f.MaxLength != nil && f.MinLength.V > f.MaxLength.V {
+		c.errs.Add(f.MaxLength.Pos, "%s: max_length %d is below min_length %d", what, f.MaxLength.V, f.MinLength.V)
+	}
+	check(f.MinItems != nil, posOf(f.MinItems), "min_items", base == "list", "list fields")
+	check(f.Trim != nil, posOfB(f.Trim), "trim", base == "string", "string fields")
+	check(f.NonEmpty != nil, posOfB(f.NonEmpty), "non_empty", base == "string" || base == "list" || base == "map", "string, list and map fields")
+	check(f.Pattern.Set(), f.Pattern, "pattern", str, "string fields")
+	check(f.Format.Set(), f.Format, "format", str, "string fields")
+	if f.Format.Set() && f.Format.V != "date-time" {
+		c.errs.Add(f.Format.Pos, "%s: unknown format %q; the only format is \"date-time\"", what, f.Format.V)
+	}
+	if f.Pattern.Set() {
+		c.pattern(f.Pattern, what+" pattern")
+	}
+}
+
+func (c *checker) numberLiteral(lv *value.Value, what string, integer bool) {
+	if lv.Kind != value.Int && (integer || lv.Kind != value.Number) {
+		want := "a number"
+		if integer {
+			want = "an integer"
+		}
+		c.errs.Add(lv.Pos, "%s must be %s, got %s", what, want, lv.Kind)
+	}
+}
+
+// messages checks that overridden messages name rules that can fire.
+func (c *checker) messages(f *load.Field, te *load.TypeExpr, what string) {
+	for _, m := range f.Messages {
+		known := false
+		for _, r := range model.Rules {
+			if string(r) == m.Rule.V {
+				known = true
+			}
+		}
+		if !known {
+			rules := make([]string, len(model.Rules))
+			for i, r := range model.Rules {
+				rules[i] = string(r)
+			}
+			c.errs.Add(m.Rule.Pos, "%s: unknown rule %q in messages; expected one of: %s", what, m.Rule.V, strings.Join(rules, ", "))
+		}
+		if strings.TrimSpace(m.Text.V) == "" && m.Text.Set() {
+			c.errs.Add(m.Text.Pos, "%s: message for rule %q must not be empty", what, m.Rule.V)
+		}
+	}
+}

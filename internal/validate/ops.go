@@ -1,0 +1,222 @@
+package validate
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+
+	"github.com/contractgen/contractgen/internal/load"
+)
+
+// source checks a field's source against what its context allows.
+func (c *checker) source(f *load.Field, ctx fieldCtx, what string) {
+	if !f.Source.Set() {
+		return
+	}
+	allowed := allowedSources[ctx]
+	src := f.Source.V
+	if rest, ok := strings.CutPrefix(src, "request."); ok && contains(allowed, "request.<field>") {
+		if c.s.Envelopes == nil || c.s.Envelopes.Request == nil || findField(c.s.Envelopes.Request.Fields, rest) == nil {
+			c.errs.Add(f.Source.Pos, "%s: source %q names no field of the request envelope", what, src)
+		}
+		return
+	}
+	if !contains(allowed, src) {
+		if len(allowed) == 0 {
+			c.errs.Add(f.Source.Pos, "%s: source is only allowed in envelopes and response payloads", what)
+			return
+		}
+		c.errs.Add(f.Source.Pos, "%s: unknown source %q here; expected one of: %s", what, src, strings.Join(allowed, ", "))
+	}
+	if f.Const != nil || f.Default != nil || f.Generate != nil {
+		c.errs.Add(f.Source.Pos, "%s: a field with a source cannot also have const, default or generate", what)
+	}
+}
+
+func (c *checker) envelopes() {
+	e := c.s.Envelopes
+	if e == nil || e.Request == nil || e.Response == nil {
+		return
+	}
+	for _, env := range []struct {
+		e    *load.Envelope
+		ctx  fieldCtx
+		name string
+	}{{e.Request, ctxRequestEnvelope, "request envelope"}, {e.Response, ctxResponseEnvelope, "response envelope"}} {
+		c.fields(env.e.Fields, env.ctx, "the "+env.name)
+		if env.e.Version.Set() {
+			if _, ok := c.versions[env.e.Version.V]; !ok {
+				c.errs.Add(env.e.Version.Pos, "%s version %q is not defined under versions%s", env.name, env.e.Version.V, c.known(keys(c.versions)))
+			}
+		}
+		if n := countSource(env.e.Fields, "payload"); n != 1 {
+			c.errs.Add(env.e.Pos, "%s must have exactly one field with source payload, found %d", env.name, n)
+		}
+	}
+	if countSource(e.Request.Fields, "operation") != 1 {
+		c.errs.Add(e.Request.Pos, "request envelope must have exactly one field with source operation")
+	}
+}
+
+func (c *checker) operations() {
+	if len(c.s.Operations) == 0 && c.s.Envelopes != nil {
+		c.errs.Add(c.s.Envelopes.Pos, "the spec defines no operations; add at least one under operations")
+	}
+	for _, op := range c.s.Operations {
+		what := fmt.Sprintf("operation %q", op.Name.V)
+		c.fields(op.Request, ctxType, what+" request")
+		if op.Summary.Set() {
+			if _, ok := c.types[op.Summary.V]; !ok {
+				c.errs.Add(op.Summary.Pos, "%s summary names undefined type %q%s", what, op.Summary.V, c.known(keys(c.types)))
+			}
+		}
+		only := op.UnavailableOnly != nil && op.UnavailableOnly.V
+		switch {
+		case only && op.Response != nil:
+			c.errs.Add(op.Response.Pos, "%s is unavailable_only and must not define a response", what)
+		case only && c.s.Unavailable == nil:
+			c.errs.Add(op.UnavailableOnly.Pos, "%s is unavailable_only, but the spec has no top-level unavailable response", what)
+		case !only && op.Response == nil:
+			c.errs.Add(op.Name.Pos, "%s needs a response, or unavailable_only: true", what)
+		}
+		if op.Response != nil {
+			c.fields(op.Response.Payload, ctxResponsePayload, what+" response payload")
+			c.responseSources(op, what)
+		}
+	}
+}
+
+// responseSources checks that payload sources have something to draw from.
+func (c *checker) responseSources(op *load.Operation, what string) {
+	for _, f := range op.Response.Payload {
+		switch f.Source.V {
+		case "summary":
+			if !op.Summary.Set() {
+				c.errs.Add(f.Source.Pos, "%s: field %q has source summary, but the operation has no summary", what, f.Name.V)
+			} else if f.Type.V != op.Summary.V {
+				c.errs.Add(f.Type.Pos, "%s: field %q has source summary, so its type must be %q", what, f.Name.V, op.Summary.V)
+			}
+		case "private_modules":
+			if f.Type.V != "list<string>" {
+				c.errs.Add(f.Type.Pos, "%s: field %q has source private_modules, so its type must be list<string>", what, f.Name.V)
+			}
+		case "next_step":
+			if f.Type.V != "string" {
+				c.errs.Add(f.Type.Pos, "%s: field %q has source next_step, so its type must be string", what, f.Name.V)
+			}
+			if !op.Response.NextStep.Set() {
+				c.errs.Add(f.Source.Pos, "%s: field %q has source next_step, but the response has no next_step", what, f.Name.V)
+			}
+		}
+	}
+}
+
+func (c *checker) unavailable() {
+	u := c.s.Unavailable
+	if u == nil {
+		return
+	}
+	c.fields(u.Payload, ctxUnavailablePayload, "the unavailable response payload")
+	if u.Status.Set() && c.s.Envelopes != nil && c.s.Envelopes.Response != nil {
+		if !c.responseHasState(u.Status.V) {
+			c.errs.Add(u.Status.Pos, "unavailable status %q is not a value of any state-typed field of the response envelope", u.Status.V)
+		}
+	}
+}
+
+func (c *checker) responseHasState(v string) bool {
+	for _, f := range c.s.Envelopes.Response.Fields {
+		if st, ok := c.states[f.Type.V]; ok {
+			for _, sv := range st.Values {
+				if sv.Value.V == v {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+func (c *checker) describe() {
+	d := c.s.Describe
+	if d == nil {
+		return
+	}
+	if _, ok := c.versions[d.Version.V]; d.Version.Set() && !ok {
+		c.errs.Add(d.Version.Pos, "describe version %q is not defined under versions%s", d.Version.V, c.known(keys(c.versions)))
+	}
+	if d.Fields != nil && d.Fields.Kind != "object" {
+		c.errs.Add(d.Fields.Pos, "describe fields must be a mapping, got %s", d.Fields.Kind)
+	}
+}
+
+// typeCycles rejects object types that contain themselves without a list,
+// map or null in between, since no finite document could satisfy them.
+func (c *checker) typeCycles() {
+	state := map[string]int{}
+	var visit func(t *load.Type) bool
+	visit = func(t *load.Type) bool {
+		switch state[t.Name.V] {
+		case 1:
+			return true
+		case 2:
+			return false
+		}
+		state[t.Name.V] = 1
+		defer func() { state[t.Name.V] = 2 }()
+		for _, f := range t.Fields {
+			if next, ok := c.types[f.Type.V]; ok && (f.Nullable == nil || !f.Nullable.V) && visit(next) {
+				c.errs.Add(f.Type.Pos, "type %q contains itself through field %q; make the field nullable or a list", t.Name.V, f.Name.V)
+				return false
+			}
+		}
+		return false
+	}
+	for _, t := range c.s.Types {
+		visit(t)
+	}
+}
+
+func (c *checker) known(names []string) string {
+	if len(names) == 0 {
+		return ""
+	}
+	sort.Strings(names)
+	return "; defined: " + strings.Join(names, ", ")
+}
+
+func keys[V any](m map[string]V) []string {
+	out := make([]string, 0, len(m))
+	for k := range m {
+		out = append(out, k)
+	}
+	return out
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+func findField(fs []*load.Field, name string) *load.Field {
+	for _, f := range fs {
+		if f.Name.V == name {
+			return f
+		}
+	}
+	return nil
+}
+
+func countSource(fs []*load.Field, src string) int {
+	n := 0
+	for _, f := range fs {
+		if f.Source.V == src {
+			n++
+		}
+	}
+	return n
+}

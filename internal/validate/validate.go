@@ -1,0 +1,165 @@
+// Package validate checks the meaning of a loaded spec: references resolve,
+// names stay unique once they become Go identifiers, constraints fit their
+// types, and defaults and examples obey their own fields. It reports every
+// problem at once and, when there is none, returns the model.
+package validate
+
+import (
+	"fmt"
+	"net/url"
+	"strings"
+
+	"github.com/contractgen/contractgen/internal/diag"
+	"github.com/contractgen/contractgen/internal/load"
+	"github.com/contractgen/contractgen/internal/model"
+	"github.com/contractgen/contractgen/internal/names"
+)
+
+// checker holds the symbol tables of one spec while it is checked.
+type checker struct {
+	s        *load.Spec
+	errs     *diag.List
+	versions map[string]*load.Version
+	states   map[string]*load.StateSet
+	lists    map[string]*load.NamedList
+	types    map[string]*load.Type
+	goNames  map[string]goName
+}
+
+// goName records who first claimed a Go identifier.
+type goName struct {
+	what string
+	pos  diag.Pos
+}
+
+// Check validates s and builds its model. The error is a diag.ListError
+// holding every problem, sorted by position.
+func Check(s *load.Spec) (*model.Contract, error) {
+	c := &checker{s: s, errs: &diag.List{File: s.File},
+		versions: map[string]*load.Version{}, states: map[string]*load.StateSet{},
+		lists: map[string]*load.NamedList{}, types: map[string]*load.Type{}, goNames: map[string]goName{}}
+	c.contract()
+	c.symbols()
+	c.forbidden()
+	for _, t := range s.Types {
+		c.fields(t.Fields, ctxType, fmt.Sprintf("type %q", t.Name.V))
+	}
+	c.typeCycles()
+	c.envelopes()
+	c.operations()
+	c.unavailable()
+	c.describe()
+	if err := c.errs.Err(); err != nil {
+		return nil, err
+	}
+	m := model.Build(s)
+	c.values(m)
+	c.forbiddenStatic(m)
+	if err := c.errs.Err(); err != nil {
+		return nil, err
+	}
+	return m, nil
+}
+
+func (c *checker) contract() {
+	k := c.s.Contract
+	if k == nil {
+		return
+	}
+	if why := names.ValidPackage(k.Package.V); k.Package.Set() && why != "" {
+		c.errs.Add(k.Package.Pos, "contract package %q %s; expected a lower-case Go identifier such as %q", k.Package.V, why, "contract")
+	}
+	if k.Name.Set() && strings.TrimSpace(k.Name.V) == "" {
+		c.errs.Add(k.Name.Pos, "contract name must not be empty")
+	}
+	if k.SchemaBaseURI.Set() {
+		u, err := url.Parse(k.SchemaBaseURI.V)
+		if err != nil || u.Scheme == "" || u.Host == "" || !strings.HasSuffix(u.Path, "/") || u.RawQuery != "" || u.Fragment != "" {
+			c.errs.Add(k.SchemaBaseURI.Pos, "contract schema_base_uri %q must be an absolute URI ending in '/', such as %q", k.SchemaBaseURI.V, "https://schemas.example.com/contract/")
+		}
+	}
+}
+
+// claim registers a Go identifier; a second claim is a collision error.
+func (c *checker) claim(ident, what string, pos diag.Pos) {
+	if prev, ok := c.goNames[ident]; ok {
+		c.errs.Add(pos, "%s becomes Go identifier %s, which %s (line %d) already uses; rename one of them", what, ident, prev.what, prev.pos.Line)
+		return
+	}
+	c.goNames[ident] = goName{what: what, pos: pos}
+}
+
+// symbols fills the symbol tables and claims the package-level Go names.
+func (c *checker) symbols() {
+	for _, r := range []string{"Request", "Response", "UnavailablePayload", "ValidationError", "Error", "Errors", "Path", "DecodeOptions", "ContractDescription", "DescribeContract", "ScanForbidden", "Operation"} {
+		c.goNames[r] = goName{what: "a name the generated code reserves"}
+	}
+	for _, v := range c.s.Versions {
+		c.versions[v.Name.V] = v
+		c.claim("Version"+names.Exported(v.Name.V), fmt.Sprintf("version %q", v.Name.V), v.Name.Pos)
+		if v.Value.Set() && v.Value.V == "" {
+			c.errs.Add(v.Value.Pos, "version %q value must not be empty", v.Name.V)
+		}
+	}
+	for _, st := range c.s.States {
+		c.stateSet(st)
+	}
+	for _, l := range c.s.Lists {
+		c.lists[l.Name.V] = l
+		c.claim(names.Exported(l.Name.V)+"List", fmt.Sprintf("list %q", l.Name.V), l.Name.Pos)
+		if l.Values != nil && l.Values.Kind != "list" {
+			c.errs.Add(l.Values.Pos, "list %q values must be a list, got %s", l.Name.V, l.Values.Kind)
+		}
+	}
+	for _, t := range c.s.Types {
+		if _, clash := c.states[t.Name.V]; clash {
+			c.errs.Add(t.Name.Pos, "type %q has the same name as a state set; rename one of them", t.Name.V)
+		}
+		if isBuiltin(t.Name.V) {
+			c.errs.Add(t.Name.Pos, "type %q has the name of a built-in type; rename it", t.Name.V)
+		}
+		c.types[t.Name.V] = t
+		c.claim(names.Exported(t.Name.V), fmt.Sprintf("type %q", t.Name.V), t.Name.Pos)
+	}
+	for _, op := range c.s.Operations {
+		g := names.Exported(op.Name.V)
+		what := fmt.Sprintf("operation %q", op.Name.V)
+		for _, suffix := range []string{"Request", "RequestPayload", "RequestArgs", "Response", "ResponsePayload"} {
+			c.claim(g+suffix, what, op.Name.Pos)
+		}
+		c.claim("Operation"+g, what, op.Name.Pos)
+		c.claim("Build"+g+"Request", what, op.Name.Pos)
+		c.claim("Build"+g+"Response", what, op.Name.Pos)
+		c.claim("Decode"+g+"Request", what, op.Name.Pos)
+		c.claim("Decode"+g+"Response", what, op.Name.Pos)
+	}
+}
+
+func (c *checker) stateSet(st *load.StateSet) {
+	what := fmt.Sprintf("state set %q", st.Name.V)
+	if isBuiltin(st.Name.V) {
+		c.errs.Add(st.Name.Pos, "%s has the name of a built-in type; rename it", what)
+	}
+	c.states[st.Name.V] = st
+	g := names.Exported(st.Name.V)
+	c.claim(g, what, st.Name.Pos)
+	if len(st.Values) == 0 {
+		c.errs.Add(st.Name.Pos, "%s must have at least one value", what)
+	}
+	for _, v := range st.Values {
+		if v.Value.V == "" {
+			c.errs.Add(v.Value.Pos, "%s has an empty value", what)
+			continue
+		}
+		c.claim(g+names.Exported(v.Value.V), fmt.Sprintf("state %q of %s", v.Value.V, what), v.Value.Pos)
+	}
+}
+
+func isBuiltin(name string) bool {
+	for _, b := range load.Builtins {
+		if b == name {
+			return true
+		}
+	}
+	return name == "list" || name == "map"
+}

@@ -1,0 +1,62 @@
+package validate
+
+import (
+	"fmt"
+
+	"github.com/contractgen/contractgen/internal/model"
+	"github.com/contractgen/contractgen/internal/value"
+)
+
+// values checks every literal of the spec against the field or type it
+// belongs to: defaults, consts, list defaults and examples.
+func (c *checker) values(m *model.Contract) {
+	for _, t := range m.Types {
+		c.typeValues(t, fmt.Sprintf("type %q", t.Name))
+	}
+	c.typeValues(m.Request.Type, "the request envelope")
+	c.typeValues(m.Response.Type, "the response envelope")
+	for _, op := range m.Operations {
+		c.typeValues(op.Request, fmt.Sprintf("operation %q request", op.Name))
+		if op.Response != nil {
+			c.typeValues(op.Response.Payload, fmt.Sprintf("operation %q response payload", op.Name))
+		}
+	}
+	if m.Unavailable != nil {
+		c.typeValues(m.Unavailable.Payload, "the unavailable payload")
+	}
+}
+
+func (c *checker) typeValues(t *model.Type, what string) {
+	for _, f := range t.Fields {
+		fw := fmt.Sprintf("field %q of %s", f.Name, what)
+		if f.Default != nil {
+			label := "default"
+			if f.DefaultList != nil {
+				label = fmt.Sprintf("list %q used as default", f.DefaultList.Name)
+			}
+			c.report(model.CheckField(f.Default, f, f.Name), fmt.Sprintf("%s of %s", label, fw), f.Default)
+		}
+		if f.Const != nil {
+			probe := *f
+			probe.Const = nil
+			c.report(model.CheckField(f.Const, &probe, f.Name), "const of "+fw, f.Const)
+		}
+	}
+	for _, ex := range t.Examples {
+		c.example(ex, t, "example of "+what)
+	}
+}
+
+func (c *checker) example(ex *value.Value, t *model.Type, what string) {
+	c.report(model.CheckObject(ex, t, ""), what, ex)
+}
+
+func (c *checker) report(ps []model.Problem, what string, v *value.Value) {
+	for _, p := range ps {
+		pos := p.Pos
+		if pos.Line == 0 {
+			pos = v.Pos
+		}
+		c.errs.Add(pos, "%s is invalid: %s", what, p.Msg)
+	}
+}
