@@ -1,0 +1,156 @@
+package golang
+
+import (
+	"github.com/contractgen/contractgen/internal/model"
+	"github.com/dave/jennifer/jen"
+)
+
+// buildFile holds the builders: they apply defaults (absent means default),
+// trim identifiers, draw generated values, then validate, so a builder either
+// returns a valid value or an error, never a partly built one.
+func (g *gen) buildFile(f *jen.File) {
+	g.header(f)
+	for _, s := range g.structs {
+		switch s.kind {
+		case kindType:
+			g.typeBuilder(f, s)
+		case kindRequest:
+			g.requestBuilder(f, s)
+		case kindResponse:
+			g.responseBuilder(f, s)
+		}
+	}
+}
+
+// argField is one builder argument and the struct field it fills.
+type argField struct {
+	fl   *model.Field
+	name string
+	dst  *jen.Statement
+}
+
+// args lists the argument fields of a struct (own fields) and of its
+// payload, prefixing payload names that collide with envelope names.
+func (g *gen) args(s *goStruct) []argField {
+	var out []argField
+	used := map[string]bool{}
+	var payload *model.Field
+	for _, fl := range s.t.Fields {
+		if fl.Source == model.SourcePayload {
+			payload = fl
+			continue
+		}
+		if fl.IsArgument() {
+			out = append(out, argField{fl: fl, name: fl.GoName, dst: jen.Id("m").Dot(fl.GoName)})
+			used[fl.GoName] = true
+		}
+	}
+	if payload == nil {
+		return out
+	}
+	for _, fl := range g.byType[payload.Type.Object].t.Fields {
+		if !fl.IsArgument() && fl.Source != model.SourceSummary {
+			continue
+		}
+		name := fl.GoName
+		if used[name] {
+			name = "Payload" + name
+		}
+		out = append(out, argField{fl: fl, name: name, dst: jen.Id("m").Dot(payload.GoName).Dot(fl.GoName)})
+	}
+	return out
+}
+
+// argType is optional (pointer or nil-able) unless the argument is required.
+func argType(fl *model.Field) *jen.Statement {
+	if fl.Source == model.SourceSummary || (fl.Required && !fl.Nullable) || !pointerNull(fl.Type) {
+		return fieldType(fl)
+	}
+	return jen.Op("*").Add(goType(fl.Type))
+}
+
+func (g *gen) argsStruct(f *jen.File, name, doc string, args []argField) {
+	f.Comment("// " + name + " " + doc)
+	var fields []jen.Code
+	for _, a := range args {
+		fields = append(fields, jen.Id(a.name).Add(argType(a.fl)))
+	}
+	f.Type().Id(name).Struct(fields...)
+}
+
+// assign fills one field from its argument src, applying trim and defaults.
+func assign(a argField, src *jen.Statement) []jen.Code {
+	fl := a.fl
+	required := fl.Source == model.SourceSummary || (fl.Required && !fl.Nullable) || !pointerNull(fl.Type)
+	val := func(v jen.Code) jen.Code {
+		if fl.Trim && fl.Type.Kind == model.KindString {
+			return jen.Id("trimSpace").Call(v)
+		}
+		return v
+	}
+	if required {
+		var out []jen.Code
+		switch {
+		case fl.Default != nil:
+			out = append(out, jen.If(src.Clone().Op("!=").Nil()).Block(a.dst.Clone().Op("=").Add(src.Clone())).Else().Block(a.dst.Clone().Op("=").Add(fieldLit(fl.Default, fl))))
+		case fl.Nullable || pointerNull(fl.Type):
+			out = append(out, a.dst.Clone().Op("=").Add(val(src.Clone())))
+		default:
+			out = append(out, a.dst.Clone().Op("=").Add(src.Clone()))
+			out = append(out, jen.If(a.dst.Clone().Op("==").Nil()).Block(a.dst.Clone().Op("=").Add(goType(fl.Type)).Values()))
+		}
+		return out
+	}
+	set := a.dst.Clone().Op("=").Add(val(jen.Op("*").Add(src.Clone())))
+	if fl.Nullable {
+		set = jen.Block(jen.Id("v").Op(":=").Add(val(jen.Op("*").Add(src.Clone()))), a.dst.Clone().Op("=").Op("&").Id("v"))
+	}
+	var fallback jen.Code
+	switch {
+	case fl.Default != nil:
+		fallback = a.dst.Clone().Op("=").Add(fieldLit(fl.Default, fl))
+	case fl.Generate != nil:
+		fallback = a.dst.Clone().Op("=").Lit(fl.Generate.Prefix).Op("+").Id("randomHex").Call(jen.Lit(fl.Generate.HexDigits))
+	}
+	stmt := jen.If(src.Clone().Op("!=").Nil()).Block(set)
+	if fallback != nil {
+		stmt = stmt.Else().Block(fallback)
+	}
+	return []jen.Code{stmt}
+}
+
+// fixed sets every const field of t (and of its payload) on dst.
+func (g *gen) fixed(t *model.Type, dst *jen.Statement) []jen.Code {
+	var out []jen.Code
+	for _, fl := range t.Fields {
+		switch {
+		case fl.Const != nil:
+			out = append(out, dst.Clone().Dot(fl.GoName).Op("=").Add(fieldLit(fl.Const, fl)))
+		case fl.Source == model.SourcePayload:
+			out = append(out, g.fixed(g.byType[fl.Type.Object].t, dst.Clone().Dot(fl.GoName))...)
+		}
+	}
+	return out
+}
+
+// finish validates the built value and returns it.
+func finish() []jen.Code {
+	return []jen.Code{
+		jen.If(jen.Err().Op(":=").Id("m").Dot("Validate").Call(), jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Nil(), jen.Err())),
+		jen.Return(jen.Id("m"), jen.Nil()),
+	}
+}
+
+func (g *gen) typeBuilder(f *jen.File, s *goStruct) {
+	name := s.t.GoName
+	args := g.args(s)
+	g.argsStruct(f, name+"Args", "holds the arguments of Build"+name+"; nil means the contract's default.", args)
+	body := []jen.Code{jen.Id("m").Op(":=").Op("&").Id(name).Values()}
+	body = append(body, g.fixed(s.t, jen.Id("m"))...)
+	for _, a := range args {
+		body = append(body, assign(a, jen.Id("args").Dot(a.name))...)
+	}
+	f.Comment("// Build" + name + " builds a " + name + " from args, applying defaults and fixed")
+	f.Comment("// values, and returns every violation when the result is not valid.")
+	f.Func().Id("Build"+name).Params(jen.Id("args").Id(name+"Args")).Params(jen.Op("*").Id(name), jen.Error()).Block(append(body, finish()...)...)
+}

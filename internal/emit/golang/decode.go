@@ -1,0 +1,173 @@
+package golang
+
+import (
+	"fmt"
+
+	"github.com/contractgen/contractgen/internal/model"
+	"github.com/dave/jennifer/jen"
+)
+
+// decodeFile holds the strict decoders: one exported Decode function per
+// struct, a decode method per struct and a helper per list or map type.
+func (g *gen) decodeFile(f *jen.File) {
+	for _, s := range g.structs {
+		g.decodeFunc(f, s)
+		g.decodeMethod(f, s)
+	}
+	for _, t := range g.collectTypes() {
+		g.decodeHelper(f, t)
+	}
+}
+
+func (g *gen) decodeFunc(f *jen.File, s *goStruct) {
+	name := s.t.GoName
+	f.Comment(fmt.Sprintf("// Decode%s reads one %s from data strictly: unknown fields, duplicate", name, name))
+	f.Comment("// keys, keys differing from a field only in case, wrong JSON types and data")
+	f.Comment("// after the document are rejected with the JSON path; the value is then")
+	f.Comment("// validated. AllowUnknownFields relaxes only the unknown-field rule.")
+	f.Func().Id("Decode"+name).Params(jen.Id("data").Index().Byte(), jen.Id("opts").Op("...").Id("DecodeOption")).Params(jen.Op("*").Id(name), jen.Error()).Block(
+		jen.Id("d").Op(":=").Id("newDecoder").Call(jen.Id("data"), jen.Id("opts")),
+		jen.Var().Id("m").Id(name),
+		jen.If(jen.Err().Op(":=").Id("m").Dot("decode").Call(jen.Id("d"), jen.Nil()), jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Nil(), jen.Err())),
+		jen.If(jen.Err().Op(":=").Id("d").Dot("finish").Call(), jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Nil(), jen.Err())),
+		jen.If(jen.Err().Op(":=").Id("m").Dot("Validate").Call(), jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Nil(), jen.Err())),
+		jen.Return(jen.Op("&").Id("m"), jen.Nil()),
+	)
+}
+
+// wireRequired reports whether a member must be present in a document: a
+// field with a default, or that may be null, may be left out.
+func wireRequired(fl *model.Field) bool {
+	return fl.Default == nil && !fl.Nullable
+}
+
+func (g *gen) decodeMethod(f *jen.File, s *goStruct) {
+	name := s.t.GoName
+	fieldsVar := "fields" + name
+	f.Var().Id(fieldsVar).Op("=").Index().String().ValuesFunc(func(gr *jen.Group) {
+		for _, fl := range s.t.Fields {
+			gr.Lit(fl.Name)
+		}
+	})
+	n := len(s.t.Fields)
+	var cases []jen.Code
+	for i, fl := range s.t.Fields {
+		cases = append(cases, jen.Case(jen.Lit(fl.Name)).Block(
+			jen.If(jen.Id("seen").Index(jen.Lit(i))).Block(jen.Return(jen.Id("duplicate").Call(jen.Id("p"), jen.Lit(fl.Name)))),
+			jen.Id("seen").Index(jen.Lit(i)).Op("=").True(),
+			jen.Id("kp").Op(":=").Id("keyPath").Call(jen.Id("p"), jen.Lit(fl.Name)),
+			decodeField(jen.Id("m").Dot(fl.GoName), fl),
+		))
+	}
+	cases = append(cases, jen.Default().Block(
+		jen.If(jen.Err().Op(":=").Id("d").Dot("unknownKey").Call(jen.Id("p"), jen.Id("key"), jen.Id(fieldsVar)), jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Err())),
+	))
+	body := []jen.Code{
+		jen.If(jen.Err().Op(":=").Id("d").Dot("beginObject").Call(jen.Id("p")), jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Err())),
+	}
+	if n > 0 {
+		body = append(body, jen.Var().Id("seen").Index(jen.Lit(n)).Bool())
+	}
+	body = append(body, jen.For(jen.Id("first").Op(":=").True(), jen.Empty(), jen.Id("first").Op("=").False()).Block(
+		jen.List(jen.Id("key"), jen.Id("more"), jen.Err()).Op(":=").Id("d").Dot("nextKey").Call(jen.Id("p"), jen.Id("first")),
+		jen.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Err())),
+		jen.If(jen.Op("!").Id("more")).Block(jen.Break()),
+		jen.Switch(jen.String().Call(jen.Id("key"))).Block(cases...),
+	))
+	for i, fl := range s.t.Fields {
+		switch {
+		case wireRequired(fl):
+			body = append(body, jen.If(jen.Op("!").Id("seen").Index(jen.Lit(i))).Block(jen.Return(jen.Id("missing").Call(jen.Id("p"), jen.Lit(fl.Name)))))
+		case fl.Default != nil:
+			body = append(body, jen.If(jen.Op("!").Id("seen").Index(jen.Lit(i))).Block(jen.Id("m").Dot(fl.GoName).Op("=").Add(fieldLit(fl.Default, fl))))
+		}
+	}
+	body = append(body, jen.Return(jen.Nil()))
+	f.Func().Params(jen.Id("m").Op("*").Id(name)).Id("decode").Params(jen.Id("d").Op("*").Id("decoder"), jen.Id("p").Op("*").Id("pathNode")).Error().Block(body...)
+}
+
+// decodeField reads one member value into target.
+func decodeField(target *jen.Statement, fl *model.Field) jen.Code {
+	read := decodeValue(fl.Type, jen.Op("&").Id("kp"))
+	assign := jen.Add(target.Clone()).Op("=").Id("v")
+	if fl.Nullable && pointerNull(fl.Type) {
+		assign = jen.Add(target.Clone()).Op("=").Op("&").Id("v")
+	}
+	inner := jen.Block(
+		jen.List(jen.Id("v"), jen.Err()).Op(":=").Add(read),
+		jen.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Err())),
+		assign,
+	)
+	if fl.Nullable {
+		return jen.If(jen.Op("!").Id("d").Dot("peekNull").Call()).Add(inner)
+	}
+	return inner
+}
+
+// decodeValue is a call returning (value, error) for type t at path p.
+func decodeValue(t *model.TypeRef, p jen.Code) *jen.Statement {
+	switch t.Kind {
+	case model.KindString:
+		return jen.Id("d").Dot("String").Call(p)
+	case model.KindInteger:
+		return jen.Id("d").Dot("Int").Call(p)
+	case model.KindNumber:
+		return jen.Id("d").Dot("Float").Call(p)
+	case model.KindBoolean:
+		return jen.Id("d").Dot("Bool").Call(p)
+	case model.KindAny:
+		return jen.Id("d").Dot("Raw").Call(p)
+	case model.KindState:
+		return jen.Id("decodeState").Types(jen.Id(t.State.GoName)).Call(jen.Id("d"), p)
+	case model.KindObject:
+		return jen.Id("decodeObject").Types(jen.Id(t.Object.GoName), jen.Op("*").Id(t.Object.GoName)).Call(jen.Id("d"), p)
+	}
+	return jen.Id("decode"+typeKey(t)).Call(jen.Id("d"), p)
+}
+
+// decodeHelper reads a list, a map, a state value or an object.
+func (g *gen) decodeHelper(f *jen.File, t *model.TypeRef) {
+	f.Func().Id("decode"+typeKey(t)).Params(jen.Id("d").Op("*").Id("decoder"), jen.Id("p").Op("*").Id("pathNode")).Params(goType(t), jen.Error()).Block(decodeHelperBody(t)...)
+}
+
+func decodeHelperBody(t *model.TypeRef) []jen.Code {
+	elem := func(p jen.Code) []jen.Code {
+		return []jen.Code{
+			jen.List(jen.Id("x"), jen.Err()).Op(":=").Add(decodeElem(t.Elem, p)),
+			jen.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Nil(), jen.Err())),
+		}
+	}
+	if t.Kind == model.KindList {
+		loop := []jen.Code{
+			jen.List(jen.Id("more"), jen.Err()).Op(":=").Id("d").Dot("nextItem").Call(jen.Id("p"), jen.Id("i").Op("==").Lit(0)),
+			jen.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Nil(), jen.Err())),
+			jen.If(jen.Op("!").Id("more")).Block(jen.Return(jen.Id("out"), jen.Nil())),
+			jen.Id("ip").Op(":=").Id("indexPath").Call(jen.Id("p"), jen.Id("i")),
+		}
+		loop = append(loop, elem(jen.Op("&").Id("ip"))...)
+		loop = append(loop, jen.Id("out").Op("=").Append(jen.Id("out"), jen.Id("x")))
+		return []jen.Code{
+			jen.If(jen.Err().Op(":=").Id("d").Dot("beginArray").Call(jen.Id("p")), jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Nil(), jen.Err())),
+			jen.Id("out").Op(":=").Add(goType(t)).Values(),
+			jen.For(jen.Id("i").Op(":=").Lit(0), jen.Empty(), jen.Id("i").Op("++")).Block(loop...),
+		}
+	}
+	loop := []jen.Code{
+		jen.List(jen.Id("key"), jen.Id("more"), jen.Err()).Op(":=").Id("d").Dot("nextKey").Call(jen.Id("p"), jen.Id("first")),
+		jen.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Nil(), jen.Err())),
+		jen.If(jen.Op("!").Id("more")).Block(jen.Return(jen.Id("out"), jen.Nil())),
+		jen.Id("k").Op(":=").String().Call(jen.Id("key")),
+		jen.If(jen.List(jen.Id("_"), jen.Id("dup")).Op(":=").Id("out").Dot("Get").Call(jen.Id("k")), jen.Id("dup")).Block(jen.Return(jen.Nil(), jen.Id("duplicate").Call(jen.Id("p"), jen.Id("k")))),
+		jen.Id("kp").Op(":=").Id("keyPath").Call(jen.Id("p"), jen.Id("k")),
+	}
+	loop = append(loop, elem(jen.Op("&").Id("kp"))...)
+	loop = append(loop, jen.Id("out").Op("=").Append(jen.Id("out"), jen.Id("Entry").Types(goType(t.Elem)).Values(jen.Id("k"), jen.Id("x"))))
+	return []jen.Code{
+		jen.If(jen.Err().Op(":=").Id("d").Dot("beginObject").Call(jen.Id("p")), jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Nil(), jen.Err())),
+		jen.Id("out").Op(":=").Add(goType(t)).Values(),
+		jen.For(jen.Id("first").Op(":=").True(), jen.Empty(), jen.Id("first").Op("=").False()).Block(loop...),
+	}
+}
+
+// decodeElem reads one list item or map value.
+func decodeElem(t *model.TypeRef, p jen.Code) *jen.Statement { return decodeValue(t, p) }

@@ -1,0 +1,131 @@
+// Package golang emits the Go package of a contract: types that marshal in
+// spec order, strict reflection-free decoders, validators that report every
+// violation, and builders that apply the contract's defaults. The generated
+// code needs only the standard library.
+package golang
+
+import (
+	"bytes"
+	"embed"
+	"fmt"
+	"go/format"
+	"io/fs"
+	"regexp"
+	"sort"
+	"strings"
+
+	"github.com/contractgen/contractgen/internal/emit"
+	"github.com/contractgen/contractgen/internal/model"
+	"github.com/dave/jennifer/jen"
+)
+
+//go:embed rt/*.go
+var runtimeFS embed.FS
+
+// Emitter writes the Go package.
+type Emitter struct{}
+
+// New returns the Go emitter.
+func New() *Emitter { return &Emitter{} }
+
+// Name identifies the emitter in errors.
+func (*Emitter) Name() string { return "go" }
+
+// Generate returns the package's files keyed by file name.
+func (*Emitter) Generate(c *model.Contract, opts emit.Options) (map[string][]byte, error) {
+	pkg := opts.Package
+	if pkg == "" {
+		pkg = c.Package
+	}
+	g := newGen(c, pkg)
+	out := map[string][]byte{}
+	files := []struct {
+		name string
+		fill func(*jen.File)
+	}{
+		{"contract.go", g.contractFile},
+		{"types.go", g.typesFile},
+		{"decode.go", g.decodeFile},
+		{"validate.go", g.validateFile},
+		{"build.go", g.buildFile},
+	}
+	for _, file := range files {
+		name, fill := file.name, file.fill
+		f := jen.NewFile(pkg)
+		f.HeaderComment(emit.Header)
+		fill(f)
+		var buf bytes.Buffer
+		if err := f.Render(&buf); err != nil {
+			return nil, fmt.Errorf("rendering %s: %w", name, err)
+		}
+		out[name] = buf.Bytes()
+	}
+	if err := runtimeFiles(pkg, out); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+var packageClause = regexp.MustCompile(`(?m)^package rt$`)
+
+// runtimeFiles copies the hand-written runtime (decoder, errors, checks)
+// into the package under the chosen package name.
+func runtimeFiles(pkg string, out map[string][]byte) error {
+	entries, err := fs.ReadDir(runtimeFS, "rt")
+	if err != nil {
+		return err
+	}
+	names := make([]string, 0, len(entries))
+	for _, e := range entries {
+		if !strings.HasSuffix(e.Name(), "_test.go") {
+			names = append(names, e.Name())
+		}
+	}
+	sort.Strings(names)
+	for _, n := range names {
+		src, err := runtimeFS.ReadFile("rt/" + n)
+		if err != nil {
+			return err
+		}
+		body := packageClause.ReplaceAll(src, []byte("package "+pkg))
+		body = append([]byte("// "+emit.Header+"\n\n"), body...)
+		formatted, err := format.Source(body)
+		if err != nil {
+			return fmt.Errorf("runtime %s: %w", n, err)
+		}
+		out["runtime_"+n] = formatted
+	}
+	return nil
+}
+
+// comment renders spec text as line comments. Every line gets its own "// "
+// prefix, so no text can close a comment, start a directive or become code.
+func comment(text string) jen.Code {
+	text = strings.TrimSpace(text)
+	if text == "" {
+		return jen.Null()
+	}
+	var lines []jen.Code
+	for i, line := range strings.Split(text, "\n") {
+		clean := strings.Map(func(r rune) rune {
+			if r < 0x20 || r == 0x7f || r == 0x2028 || r == 0x2029 || r == 0x85 {
+				return ' '
+			}
+			return r
+		}, line)
+		if i > 0 {
+			lines = append(lines, jen.Line())
+		}
+		lines = append(lines, jen.Comment("// "+strings.TrimRight(clean, " ")))
+	}
+	return jen.Add(lines...)
+}
+
+// docComment starts a doc comment with the identifier, as Go style asks.
+func docComment(ident, text string) jen.Code {
+	text = strings.TrimSpace(text)
+	if text == "" {
+		return jen.Comment("// " + ident + " is part of the contract.")
+	}
+	return comment(ident + ": " + text)
+}

@@ -1,0 +1,99 @@
+package golang
+
+import (
+	"github.com/contractgen/contractgen/internal/model"
+	"github.com/dave/jennifer/jen"
+)
+
+// goType is the Go type of a value of t (not nullable).
+func goType(t *model.TypeRef) *jen.Statement {
+	switch t.Kind {
+	case model.KindString:
+		return jen.String()
+	case model.KindInteger:
+		return jen.Int64()
+	case model.KindNumber:
+		return jen.Float64()
+	case model.KindBoolean:
+		return jen.Bool()
+	case model.KindAny:
+		return jen.Qual("encoding/json", "RawMessage")
+	case model.KindState:
+		return jen.Id(t.State.GoName)
+	case model.KindObject:
+		return jen.Id(t.Object.GoName)
+	case model.KindList:
+		return jen.Index().Add(goType(t.Elem))
+	case model.KindMap:
+		return jen.Id("Map").Types(goType(t.Elem))
+	}
+	return jen.Any()
+}
+
+// fieldType is the Go type of a struct field: nullable scalars and objects
+// are pointers; nullable lists, maps and free-form values use nil for null.
+func fieldType(f *model.Field) *jen.Statement {
+	if f.Nullable && pointerNull(f.Type) {
+		return jen.Op("*").Add(goType(f.Type))
+	}
+	return goType(f.Type)
+}
+
+// pointerNull reports whether null is represented by a nil pointer, rather
+// than by a nil slice, map or raw message.
+func pointerNull(t *model.TypeRef) bool {
+	switch t.Kind {
+	case model.KindList, model.KindMap, model.KindAny:
+		return false
+	}
+	return true
+}
+
+// typeKey names a type for helper functions: ListString, MapObjFoo.
+func typeKey(t *model.TypeRef) string {
+	switch t.Kind {
+	case model.KindString:
+		return "String"
+	case model.KindInteger:
+		return "Int"
+	case model.KindNumber:
+		return "Float"
+	case model.KindBoolean:
+		return "Bool"
+	case model.KindAny:
+		return "Raw"
+	case model.KindState:
+		return "Enum" + t.State.GoName
+	case model.KindObject:
+		return "Obj" + t.Object.GoName
+	case model.KindList:
+		return "List" + typeKey(t.Elem)
+	case model.KindMap:
+		return "Map" + typeKey(t.Elem)
+	}
+	return "Any"
+}
+
+// collectTypes lists every distinct composite type used by fields, inner
+// types first, so helpers can be generated once each.
+func (g *gen) collectTypes() []*model.TypeRef {
+	seen := map[string]bool{}
+	var out []*model.TypeRef
+	var visit func(t *model.TypeRef)
+	visit = func(t *model.TypeRef) {
+		if t.Kind != model.KindList && t.Kind != model.KindMap {
+			return
+		}
+		visit(t.Elem)
+		if k := typeKey(t); !seen[k] {
+			seen[k] = true
+			out = append(out, t)
+		}
+	}
+	for _, s := range g.structs {
+		for _, f := range s.t.Fields {
+			visit(f.Type)
+		}
+	}
+	return out
+}

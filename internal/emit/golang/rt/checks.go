@@ -1,0 +1,244 @@
+package rt
+
+import (
+	"crypto/rand"
+	"regexp"
+	"strings"
+	"time"
+	"unicode"
+	"unicode/utf8"
+)
+
+// isSpace is the whitespace that trimming removes: Unicode White_Space plus
+// the information separators U+001C..U+001F, the same set Python's
+// str.strip() removes.
+func isSpace(r rune) bool {
+	return unicode.IsSpace(r) || (r >= 0x1c && r <= 0x1f)
+}
+
+// trimSpace removes leading and trailing whitespace as isSpace defines it.
+func trimSpace(s string) string {
+	return strings.TrimFunc(s, isSpace)
+}
+
+// isBlank reports whether s is empty once trimmed.
+func isBlank(s string) bool {
+	for _, r := range s {
+		if !isSpace(r) {
+			return false
+		}
+	}
+	return true
+}
+
+// runeCount measures strings in code points, as JSON Schema does.
+func runeCount(s string) int { return utf8.RuneCountInString(s) }
+
+// isDateTime checks RFC 3339 date-time syntax.
+func isDateTime(s string) bool {
+	_, err := time.Parse(time.RFC3339Nano, s)
+	return err == nil && len(s) >= 20 && (s[10] == 'T' || s[10] == 't')
+}
+
+// foldRune reports whether r equals the rune c under Unicode simple case
+// folding (K, k and the Kelvin sign U+212A are one class).
+func foldRune(r, c rune) bool {
+	if r == c {
+		return true
+	}
+	for f := unicode.SimpleFold(c); f != c; f = unicode.SimpleFold(f) {
+		if f == r {
+			return true
+		}
+	}
+	return false
+}
+
+// foldHasPrefix reports whether s starts with part under simple folding and
+// returns the byte length of s it consumed.
+func foldHasPrefix(s, part string) (int, bool) {
+	i := 0
+	for _, c := range part {
+		if i >= len(s) {
+			return 0, false
+		}
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if !foldRune(r, c) {
+			return 0, false
+		}
+		i += n
+	}
+	return i, true
+}
+
+// foldContains reports whether part occurs in s under simple case folding.
+func foldContains(s, part string) bool {
+	for i := 0; i < len(s); {
+		if _, ok := foldHasPrefix(s[i:], part); ok {
+			return true
+		}
+		_, n := utf8.DecodeRuneInString(s[i:])
+		i += n
+	}
+	return part == ""
+}
+
+// foldEqual reports whether s equals key under simple case folding.
+func foldEqual(s, key string) bool {
+	n, ok := foldHasPrefix(s, key)
+	return ok && n == len(s)
+}
+
+// policy is the forbidden-material rules of the contract.
+type policy struct {
+	parts        []string
+	exact        []string
+	keyMessage   string
+	values       *regexp.Regexp
+	valueMessage string
+}
+
+// keyForbidden reports whether key contains a forbidden part or equals a
+// forbidden key, ignoring case.
+func (pol *policy) keyForbidden(key string) bool {
+	for _, e := range pol.exact {
+		if foldEqual(key, e) {
+			return true
+		}
+	}
+	for _, part := range pol.parts {
+		if foldContains(key, part) {
+			return true
+		}
+	}
+	return false
+}
+
+// checkKey reports a forbidden key at p (p already ends with the key).
+func (pol *policy) checkKey(p *pathNode, key string, es *Errors) bool {
+	if pol.keyMessage == "" || !pol.keyForbidden(key) {
+		return true
+	}
+	es.add(p, "forbidden_key", ErrForbiddenKey, strings.ReplaceAll(pol.keyMessage, "{path}", p.String()))
+	return false
+}
+
+// checkString reports a forbidden value at p.
+func (pol *policy) checkString(p *pathNode, s string, es *Errors) bool {
+	if pol.values == nil || !pol.values.MatchString(s) {
+		return true
+	}
+	es.add(p, "forbidden_value", ErrForbiddenValue, strings.ReplaceAll(pol.valueMessage, "{path}", p.String()))
+	return false
+}
+
+// scanRaw walks a free-form JSON value in document order, testing each key
+// before its value, and reports the first forbidden key or value.
+func (pol *policy) scanRaw(p *pathNode, raw []byte, keys, values bool, es *Errors) bool {
+	if len(raw) == 0 {
+		return true
+	}
+	d := &decoder{data: raw}
+	ok := true
+	_ = pol.walk(d, p, keys, values, es, &ok)
+	return ok
+}
+
+func (pol *policy) walk(d *decoder, p *pathNode, keys, values bool, es *Errors, ok *bool) error {
+	d.ws()
+	if d.pos >= len(d.data) || !*ok {
+		return nil
+	}
+	switch d.data[d.pos] {
+	case '{':
+		if err := d.beginObject(p); err != nil {
+			return err
+		}
+		for first := true; *ok; first = false {
+			key, more, err := d.nextKey(p, first)
+			if err != nil || !more {
+				return err
+			}
+			kp := keyPath(p, string(key))
+			if keys && !pol.checkKey(&kp, kp.key, es) {
+				*ok = false
+				return nil
+			}
+			if err := pol.walk(d, &kp, keys, values, es, ok); err != nil {
+				return err
+			}
+		}
+	case '[':
+		if err := d.beginArray(p); err != nil {
+			return err
+		}
+		for i := 0; *ok; i++ {
+			more, err := d.nextItem(p, i == 0)
+			if err != nil || !more {
+				return err
+			}
+			ip := indexPath(p, i)
+			if err := pol.walk(d, &ip, keys, values, es, ok); err != nil {
+				return err
+			}
+		}
+	case '"':
+		s, err := d.rawString(p)
+		if err != nil {
+			return err
+		}
+		if values && !pol.checkString(p, string(s), es) {
+			*ok = false
+		}
+	default:
+		return d.skip(p)
+	}
+	return nil
+}
+
+// scanMode selects which forbidden-material checks run on a value.
+type scanMode uint8
+
+const (
+	scanKeys        scanMode = 1 << iota // keys of maps and free-form objects
+	scanFreeValues                       // strings inside maps and free-form values
+	scanTypedValues                      // strings of typed fields
+)
+
+// mapScan widens a scan for values inside a map: its strings are free-form.
+func mapScan(sc scanMode) scanMode {
+	if sc&scanFreeValues != 0 {
+		sc |= scanTypedValues
+	}
+	return sc
+}
+
+// equalSlices compares two lists of comparable values.
+func equalSlices[T comparable](a, b []T) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		if a[i] != b[i] {
+			return false
+		}
+	}
+	return true
+}
+
+// randomHex draws n lowercase hexadecimal digits from crypto/rand.
+func randomHex(n int) string {
+	b := make([]byte, (n+1)/2)
+	_, _ = rand.Read(b) // crypto/rand.Read never fails since Go 1.24
+
+	const digits = "0123456789abcdef"
+	out := make([]byte, n)
+	for i := range out {
+		v := b[i/2]
+		if i%2 == 0 {
+			v >>= 4
+		}
+		out[i] = digits[v&0xf]
+	}
+	return string(out)
+}

@@ -1,0 +1,520 @@
+package rt
+
+import (
+	"bytes"
+	"encoding/json"
+	"math"
+	"strconv"
+	"unicode/utf16"
+	"unicode/utf8"
+)
+
+// maxDepth bounds nesting so hostile input cannot exhaust the stack.
+const maxDepth = 10000
+
+// DecodeOption adjusts strict decoding.
+type DecodeOption func(*decoder)
+
+// AllowUnknownFields makes a decoder skip object keys the contract does not
+// define instead of rejecting them. Duplicate and case-variant keys are still
+// rejected. Meant for clients reading responses from a newer server.
+func AllowUnknownFields() DecodeOption {
+	return func(d *decoder) { d.allowUnknown = true }
+}
+
+// decoder reads one JSON document strictly, without reflection.
+type decoder struct {
+	data         []byte
+	pos          int
+	depth        int
+	allowUnknown bool
+	buf          []byte
+}
+
+func newDecoder(data []byte, opts []DecodeOption) *decoder {
+	d := &decoder{data: data}
+	for _, o := range opts {
+		o(d)
+	}
+	return d
+}
+
+func (d *decoder) ws() {
+	for d.pos < len(d.data) {
+		switch d.data[d.pos] {
+		case ' ', '\t', '\n', '\r':
+			d.pos++
+		default:
+			return
+		}
+	}
+}
+
+func (d *decoder) syntax(p *pathNode, what string) error {
+	if d.pos >= len(d.data) {
+		return decodeError(p, "syntax", ErrSyntax, "invalid JSON: unexpected end of input, expected "+what)
+	}
+	return decodeError(p, "syntax", ErrSyntax, "invalid JSON at offset "+strconv.Itoa(d.pos)+": expected "+what)
+}
+
+func (d *decoder) typeErr(p *pathNode, want string) error {
+	return decodeError(p, "type", ErrType, "must be "+want+", got "+d.kindHere())
+}
+
+// kindHere names the JSON type of the value at the current position.
+func (d *decoder) kindHere() string {
+	if d.pos >= len(d.data) {
+		return "end of input"
+	}
+	switch c := d.data[d.pos]; {
+	case c == '{':
+		return "an object"
+	case c == '[':
+		return "an array"
+	case c == '"':
+		return "a string"
+	case c == 't' || c == 'f':
+		return "a boolean"
+	case c == 'n':
+		return "null"
+	case c == '-' || (c >= '0' && c <= '9'):
+		return "a number"
+	}
+	return "invalid JSON"
+}
+
+// finish rejects anything but whitespace after the document.
+func (d *decoder) finish() error {
+	d.ws()
+	if d.pos != len(d.data) {
+		return decodeError(nil, "trailing_data", ErrTrailingData, "unexpected data after the JSON document at offset "+strconv.Itoa(d.pos))
+	}
+	return nil
+}
+
+// peekNull consumes a null literal when one is next.
+func (d *decoder) peekNull() bool {
+	d.ws()
+	if bytes.HasPrefix(d.data[d.pos:], []byte("null")) {
+		d.pos += 4
+		return true
+	}
+	return false
+}
+
+// beginObject consumes '{'.
+func (d *decoder) beginObject(p *pathNode) error {
+	d.ws()
+	if d.pos >= len(d.data) || d.data[d.pos] != '{' {
+		if d.pos < len(d.data) && d.kindHere() != "invalid JSON" {
+			return d.typeErr(p, "an object")
+		}
+		return d.syntax(p, "an object")
+	}
+	d.depth++
+	if d.depth > maxDepth {
+		return decodeError(p, "syntax", ErrSyntax, "invalid JSON: nested too deeply")
+	}
+	d.pos++
+	return nil
+}
+
+// nextKey reads the next member key of an object, or reports the end. The
+// returned bytes are valid until the next read.
+func (d *decoder) nextKey(p *pathNode, first bool) ([]byte, bool, error) {
+	d.ws()
+	if d.pos < len(d.data) && d.data[d.pos] == '}' {
+		d.pos++
+		d.depth--
+		return nil, false, nil
+	}
+	if !first {
+		if d.pos >= len(d.data) || d.data[d.pos] != ',' {
+			return nil, false, d.syntax(p, "',' or '}'")
+		}
+		d.pos++
+		d.ws()
+	}
+	if d.pos >= len(d.data) || d.data[d.pos] != '"' {
+		return nil, false, d.syntax(p, "an object key")
+	}
+	key, err := d.rawString(p)
+	if err != nil {
+		return nil, false, err
+	}
+	d.ws()
+	if d.pos >= len(d.data) || d.data[d.pos] != ':' {
+		return nil, false, d.syntax(p, "':'")
+	}
+	d.pos++
+	return key, true, nil
+}
+
+// beginArray consumes '['.
+func (d *decoder) beginArray(p *pathNode) error {
+	d.ws()
+	if d.pos >= len(d.data) || d.data[d.pos] != '[' {
+		if d.pos < len(d.data) && d.kindHere() != "invalid JSON" {
+			return d.typeErr(p, "an array")
+		}
+		return d.syntax(p, "an array")
+	}
+	d.depth++
+	if d.depth > maxDepth {
+		return decodeError(p, "syntax", ErrSyntax, "invalid JSON: nested too deeply")
+	}
+	d.pos++
+	return nil
+}
+
+// nextItem reports whether another array element follows.
+func (d *decoder) nextItem(p *pathNode, first bool) (bool, error) {
+	d.ws()
+	if d.pos < len(d.data) && d.data[d.pos] == ']' {
+		d.pos++
+		d.depth--
+		return false, nil
+	}
+	if !first {
+		if d.pos >= len(d.data) || d.data[d.pos] != ',' {
+			return false, d.syntax(p, "',' or ']'")
+		}
+		d.pos++
+	}
+	return true, nil
+}
+
+// String reads a JSON string value.
+func (d *decoder) String(p *pathNode) (string, error) {
+	d.ws()
+	if d.pos >= len(d.data) || d.data[d.pos] != '"' {
+		return "", d.typeErr(p, "a string")
+	}
+	b, err := d.rawString(p)
+	return string(b), err
+}
+
+// rawString reads a quoted string at the current position, resolving escapes
+// and rejecting invalid UTF-8 and lone surrogates.
+func (d *decoder) rawString(p *pathNode) ([]byte, error) {
+	start := d.pos + 1
+	i := start
+	for i < len(d.data) {
+		c := d.data[i]
+		if c == '"' {
+			s := d.data[start:i]
+			if !utf8.Valid(s) {
+				return nil, decodeError(p, "syntax", ErrSyntax, "invalid JSON: string is not valid UTF-8")
+			}
+			d.pos = i + 1
+			return s, nil
+		}
+		if c == '\\' {
+			return d.escapedString(p, start)
+		}
+		if c < 0x20 {
+			return nil, decodeError(p, "syntax", ErrSyntax, "invalid JSON: control character in string")
+		}
+		i++
+	}
+	d.pos = len(d.data)
+	return nil, d.syntax(p, "'\"' closing the string")
+}
+
+func (d *decoder) escapedString(p *pathNode, start int) ([]byte, error) {
+	d.buf = d.buf[:0]
+	i := start
+	for i < len(d.data) {
+		c := d.data[i]
+		switch {
+		case c == '"':
+			if !utf8.Valid(d.buf) {
+				return nil, decodeError(p, "syntax", ErrSyntax, "invalid JSON: string is not valid UTF-8")
+			}
+			d.pos = i + 1
+			return d.buf, nil
+		case c < 0x20:
+			return nil, decodeError(p, "syntax", ErrSyntax, "invalid JSON: control character in string")
+		case c != '\\':
+			d.buf = append(d.buf, c)
+			i++
+			continue
+		}
+		if i+1 >= len(d.data) {
+			break
+		}
+		e := d.data[i+1]
+		i += 2
+		switch e {
+		case '"', '\\', '/':
+			d.buf = append(d.buf, e)
+		case 'b':
+			d.buf = append(d.buf, '\b')
+		case 'f':
+			d.buf = append(d.buf, '\f')
+		case 'n':
+			d.buf = append(d.buf, '\n')
+		case 'r':
+			d.buf = append(d.buf, '\r')
+		case 't':
+			d.buf = append(d.buf, '\t')
+		case 'u':
+			r, n, ok := d.unicodeEscape(i)
+			if !ok {
+				return nil, decodeError(p, "syntax", ErrSyntax, "invalid JSON: bad or unpaired \\u escape in string")
+			}
+			d.buf = utf8.AppendRune(d.buf, r)
+			i += n
+		default:
+			return nil, decodeError(p, "syntax", ErrSyntax, "invalid JSON: bad escape in string")
+		}
+	}
+	d.pos = len(d.data)
+	return nil, d.syntax(p, "'\"' closing the string")
+}
+
+// unicodeEscape decodes the hex digits after \u at i, joining surrogate pairs.
+func (d *decoder) unicodeEscape(i int) (rune, int, bool) {
+	r1, ok := hex4(d.data, i)
+	if !ok {
+		return 0, 0, false
+	}
+	if !utf16.IsSurrogate(r1) {
+		return r1, 4, true
+	}
+	if r1 >= 0xDC00 || i+10 > len(d.data) || d.data[i+4] != '\\' || d.data[i+5] != 'u' {
+		return 0, 0, false
+	}
+	r2, ok := hex4(d.data, i+6)
+	if !ok {
+		return 0, 0, false
+	}
+	r := utf16.DecodeRune(r1, r2)
+	if r == utf8.RuneError {
+		return 0, 0, false
+	}
+	return r, 10, true
+}
+
+func hex4(b []byte, i int) (rune, bool) {
+	if i+4 > len(b) {
+		return 0, false
+	}
+	v, err := strconv.ParseUint(string(b[i:i+4]), 16, 32)
+	return rune(v), err == nil
+}
+
+// numberText reads the text of a JSON number, checking its grammar.
+func (d *decoder) numberText(p *pathNode, want string) ([]byte, error) {
+	d.ws()
+	start := d.pos
+	i := start
+	if i < len(d.data) && d.data[i] == '-' {
+		i++
+	}
+	digits := func() int {
+		n := 0
+		for i < len(d.data) && d.data[i] >= '0' && d.data[i] <= '9' {
+			i++
+			n++
+		}
+		return n
+	}
+	if i < len(d.data) && d.data[i] == '0' {
+		i++
+	} else if digits() == 0 {
+		if d.kindHere() != "invalid JSON" && d.kindHere() != "a number" {
+			return nil, d.typeErr(p, want)
+		}
+		return nil, d.syntax(p, want)
+	}
+	if i < len(d.data) && d.data[i] == '.' {
+		i++
+		if digits() == 0 {
+			d.pos = i
+			return nil, d.syntax(p, "digits after '.'")
+		}
+	}
+	if i < len(d.data) && (d.data[i] == 'e' || d.data[i] == 'E') {
+		i++
+		if i < len(d.data) && (d.data[i] == '+' || d.data[i] == '-') {
+			i++
+		}
+		if digits() == 0 {
+			d.pos = i
+			return nil, d.syntax(p, "exponent digits")
+		}
+	}
+	d.pos = i
+	return d.data[start:i], nil
+}
+
+// Int reads an integer. A number with a zero fraction (1.0, 1e2) is an
+// integer, as JSON Schema defines it; values beyond int64 are rejected.
+func (d *decoder) Int(p *pathNode) (int64, error) {
+	text, err := d.numberText(p, "an integer")
+	if err != nil {
+		return 0, err
+	}
+	if v, err := strconv.ParseInt(string(text), 10, 64); err == nil {
+		return v, nil
+	}
+	f, err := strconv.ParseFloat(string(text), 64)
+	if err != nil || f != math.Trunc(f) {
+		return 0, decodeError(p, "type", ErrType, "must be an integer, got "+string(text))
+	}
+	if f < -9.223372036854775e18 || f > 9.223372036854775e18 {
+		return 0, decodeError(p, "minimum", ErrOutOfRange, "integer "+string(text)+" is outside the 64-bit range")
+	}
+	return int64(f), nil
+}
+
+// Float reads a number.
+func (d *decoder) Float(p *pathNode) (float64, error) {
+	text, err := d.numberText(p, "a number")
+	if err != nil {
+		return 0, err
+	}
+	f, err := strconv.ParseFloat(string(text), 64)
+	if err != nil {
+		return 0, decodeError(p, "minimum", ErrOutOfRange, "number "+string(text)+" is outside the 64-bit range")
+	}
+	return f, nil
+}
+
+// Bool reads true or false.
+func (d *decoder) Bool(p *pathNode) (bool, error) {
+	d.ws()
+	rest := d.data[d.pos:]
+	switch {
+	case bytes.HasPrefix(rest, []byte("true")):
+		d.pos += 4
+		return true, nil
+	case bytes.HasPrefix(rest, []byte("false")):
+		d.pos += 5
+		return false, nil
+	}
+	return false, d.typeErr(p, "a boolean")
+}
+
+// Raw reads any JSON value, checking its syntax and rejecting duplicate keys,
+// and returns it compacted.
+func (d *decoder) Raw(p *pathNode) (json.RawMessage, error) {
+	d.ws()
+	start := d.pos
+	if err := d.skip(p); err != nil {
+		return nil, err
+	}
+	var b bytes.Buffer
+	if err := json.Compact(&b, d.data[start:d.pos]); err != nil {
+		return nil, decodeError(p, "syntax", ErrSyntax, "invalid JSON: "+err.Error())
+	}
+	return b.Bytes(), nil
+}
+
+// skip reads past one value, validating it.
+func (d *decoder) skip(p *pathNode) error {
+	d.ws()
+	if d.pos >= len(d.data) {
+		return d.syntax(p, "a value")
+	}
+	switch c := d.data[d.pos]; {
+	case c == '{':
+		return d.skipObject(p)
+	case c == '[':
+		if err := d.beginArray(p); err != nil {
+			return err
+		}
+		for i := 0; ; i++ {
+			more, err := d.nextItem(p, i == 0)
+			if err != nil || !more {
+				return err
+			}
+			ip := indexPath(p, i)
+			if err := d.skip(&ip); err != nil {
+				return err
+			}
+		}
+	case c == '"':
+		_, err := d.rawString(p)
+		return err
+	case c == 't' || c == 'f':
+		_, err := d.Bool(p)
+		return err
+	case c == 'n':
+		if d.peekNull() {
+			return nil
+		}
+	case c == '-' || (c >= '0' && c <= '9'):
+		_, err := d.numberText(p, "a number")
+		return err
+	}
+	return d.syntax(p, "a value")
+}
+
+func (d *decoder) skipObject(p *pathNode) error {
+	if err := d.beginObject(p); err != nil {
+		return err
+	}
+	seen := map[string]bool{}
+	for first := true; ; first = false {
+		key, more, err := d.nextKey(p, first)
+		if err != nil || !more {
+			return err
+		}
+		k := string(key)
+		kp := keyPath(p, k)
+		if seen[k] {
+			return decodeError(&kp, "duplicate_key", ErrDuplicateKey, "duplicate key "+strconv.Quote(k))
+		}
+		seen[k] = true
+		if err := d.skip(&kp); err != nil {
+			return err
+		}
+	}
+}
+
+// unknownKey handles a key that matches no field: a case variant of a field
+// is always rejected; other keys are rejected unless unknown fields are
+// allowed, in which case the value is skipped.
+func (d *decoder) unknownKey(p *pathNode, key []byte, fields []string) error {
+	kp := keyPath(p, string(key))
+	for _, f := range fields {
+		if bytes.EqualFold(key, []byte(f)) {
+			return decodeError(&kp, "case_variant_key", ErrCaseVariantKey, "key "+strconv.Quote(string(key))+" differs from field "+strconv.Quote(f)+" only in case")
+		}
+	}
+	if !d.allowUnknown {
+		return decodeError(&kp, "unknown_field", ErrUnknownField, "unknown field "+strconv.Quote(string(key)))
+	}
+	return d.skip(&kp)
+}
+
+func duplicate(p *pathNode, key string) error {
+	kp := keyPath(p, key)
+	return decodeError(&kp, "duplicate_key", ErrDuplicateKey, "duplicate key "+strconv.Quote(key))
+}
+
+func missing(p *pathNode, key string) error {
+	kp := keyPath(p, key)
+	return decodeError(&kp, "required", ErrRequired, key+" is required")
+}
+
+// decodeState reads a string into a state-set type; Validate checks the value.
+func decodeState[S ~string](d *decoder, p *pathNode) (S, error) {
+	s, err := d.String(p)
+	return S(s), err
+}
+
+// decoding is implemented by every generated struct.
+type decoding[T any] interface {
+	*T
+	decode(d *decoder, p *pathNode) error
+}
+
+// decodeObject reads an object into a generated struct.
+func decodeObject[T any, PT decoding[T]](d *decoder, p *pathNode) (T, error) {
+	var v T
+	err := PT(&v).decode(d, p)
+	return v, err
+}

@@ -1,0 +1,136 @@
+package rt
+
+import (
+	"errors"
+	"strconv"
+	"strings"
+)
+
+// Sentinels let callers test a rule family with errors.Is.
+var (
+	ErrRequired           = errors.New("required field missing")
+	ErrType               = errors.New("wrong JSON type")
+	ErrConst              = errors.New("fixed value changed")
+	ErrEmpty              = errors.New("empty value")
+	ErrNotInStateSet      = errors.New("value not in state set")
+	ErrOutOfRange         = errors.New("value out of range")
+	ErrLength             = errors.New("string length out of range")
+	ErrTooFewItems        = errors.New("too few items")
+	ErrPattern            = errors.New("pattern mismatch")
+	ErrFormat             = errors.New("invalid format")
+	ErrForbiddenKey       = errors.New("forbidden key")
+	ErrForbiddenValue     = errors.New("forbidden value")
+	ErrMismatchedOperation = errors.New("mismatched operation")
+	ErrSyntax             = errors.New("invalid JSON")
+	ErrUnknownField       = errors.New("unknown field")
+	ErrDuplicateKey       = errors.New("duplicate key")
+	ErrCaseVariantKey     = errors.New("key differs from a field only in case")
+	ErrTrailingData       = errors.New("data after the JSON document")
+)
+
+// ValidationError is one violation: where (JSON path such as
+// payload.items[2].name), which rule, and the contract's message.
+type ValidationError struct {
+	Path    string
+	Rule    string
+	Message string
+	kind    error
+}
+
+// Error returns the contract's message for the violation.
+func (e *ValidationError) Error() string { return e.Message }
+
+// Unwrap exposes the rule family sentinel for errors.Is.
+func (e *ValidationError) Unwrap() error { return e.kind }
+
+// Errors holds every violation of one value, in document order.
+type Errors []*ValidationError
+
+// Error joins the messages; the first is the one a caller usually shows.
+func (es Errors) Error() string {
+	msgs := make([]string, len(es))
+	for i, e := range es {
+		msgs[i] = e.Message
+	}
+	return strings.Join(msgs, "; ")
+}
+
+// Unwrap lets errors.Is and errors.As look at every violation.
+func (es Errors) Unwrap() []error {
+	out := make([]error, len(es))
+	for i, e := range es {
+		out[i] = e
+	}
+	return out
+}
+
+// err returns nil for no violations, so callers can compare with nil.
+func (es Errors) err() error {
+	if len(es) == 0 {
+		return nil
+	}
+	return es
+}
+
+func (es *Errors) add(p *pathNode, rule string, kind error, msg string) {
+	*es = append(*es, &ValidationError{Path: p.String(), Rule: rule, Message: msg, kind: kind})
+}
+
+// pathNode is a JSON path built on the stack while walking a value; it is
+// rendered to text only when a violation is reported.
+type pathNode struct {
+	parent *pathNode
+	key    string
+	index  int
+	isKey  bool
+}
+
+func keyPath(parent *pathNode, key string) pathNode {
+	return pathNode{parent: parent, key: key, isKey: true}
+}
+
+func indexPath(parent *pathNode, i int) pathNode {
+	return pathNode{parent: parent, index: i}
+}
+
+// String renders the path the way the contract's messages do:
+// payload.contacts.api_token, payload.items[2].name.
+func (p *pathNode) String() string {
+	if p == nil {
+		return ""
+	}
+	var parts []*pathNode
+	for n := p; n != nil; n = n.parent {
+		parts = append(parts, n)
+	}
+	var b strings.Builder
+	for i := len(parts) - 1; i >= 0; i-- {
+		n := parts[i]
+		if n.isKey {
+			if b.Len() > 0 {
+				b.WriteByte('.')
+			}
+			b.WriteString(n.key)
+		} else {
+			b.WriteByte('[')
+			b.WriteString(strconv.Itoa(n.index))
+			b.WriteByte(']')
+		}
+	}
+	return b.String()
+}
+
+// decodeError builds the single error a decoder stops at.
+func decodeError(p *pathNode, rule string, kind error, msg string) error {
+	path := p.String()
+	text := msg
+	if path != "" {
+		text = path + ": " + msg
+	}
+	return Errors{{Path: path, Rule: rule, Message: text, kind: kind}}
+}
+
+// mismatch is the error of a response builder given another operation's request.
+func mismatch(msg string) error {
+	return Errors{{Path: "operation", Rule: "operation", Message: msg, kind: ErrMismatchedOperation}}
+}

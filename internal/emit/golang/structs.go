@@ -1,0 +1,189 @@
+package golang
+
+import (
+	"github.com/contractgen/contractgen/internal/model"
+	"github.com/contractgen/contractgen/internal/value"
+)
+
+// structKind says what a generated struct stands for.
+type structKind int
+
+const (
+	kindType structKind = iota
+	kindPayload
+	kindRequest
+	kindResponse
+)
+
+// goStruct is one generated struct. For messages, envelope fields are copied
+// with their fixed values (version, operation, message, modules, next step)
+// turned into consts and the payload field typed with the operation's payload.
+type goStruct struct {
+	t    *model.Type
+	kind structKind
+	op   *model.Operation // requests and responses; nil for the unavailable response
+	doc  string
+	// scanEnv and scanPayload are the forbidden-material scans of message
+	// fields outside and inside the payload.
+	scanEnv, scanPayload scanMode
+}
+
+// scanMode selects which forbidden-material checks run on a value.
+type scanMode uint8
+
+const (
+	scanKeys       scanMode = 1 << iota // keys of maps and free-form objects
+	scanFreeValues                      // strings inside maps and free-form values
+	scanTypedValues                     // strings of typed fields
+)
+
+// gen holds what all files of one package share.
+type gen struct {
+	c        *model.Contract
+	pkg      string
+	structs  []*goStruct
+	byType   map[*model.Type]*goStruct
+	unavail  *goStruct
+	requests map[*model.Operation]*goStruct
+	patterns map[string]string // regex -> variable name
+	patOrder []string
+	consts   []fixedConst
+}
+
+func newGen(c *model.Contract, pkg string) *gen {
+	g := &gen{c: c, pkg: pkg, byType: map[*model.Type]*goStruct{}, requests: map[*model.Operation]*goStruct{}, patterns: map[string]string{}}
+	for _, t := range c.Types {
+		g.add(&goStruct{t: t, kind: kindType, doc: t.Description})
+	}
+	for _, op := range c.Operations {
+		g.add(&goStruct{t: op.Request, kind: kindPayload, doc: "the request payload of " + op.Name + "."})
+		if op.Response != nil {
+			g.add(&goStruct{t: op.Response.Payload, kind: kindPayload, doc: "the response payload of " + op.Name + "."})
+		}
+	}
+	if u := c.Unavailable; u != nil {
+		g.add(&goStruct{t: u.Payload, kind: kindPayload, doc: "the payload of the generic unavailable response."})
+	}
+	reqEnv, respEnv := g.envScans(true), g.envScans(false)
+	for _, op := range c.Operations {
+		rq := g.message(c.Request, op.RequestGoName(), op.Request, map[model.Source]*value.Value{
+			model.SourceVersion: str(c.Request.Version.Value), model.SourceOperation: str(op.Name)})
+		rq.kind, rq.op, rq.doc = kindRequest, op, "the request of operation "+op.Name+": "+op.Description
+		rq.scanEnv, rq.scanPayload = reqEnv[0], reqEnv[1]
+		g.add(rq)
+		g.requests[op] = rq
+		if op.Response == nil {
+			continue
+		}
+		rs := g.message(c.Response, op.ResponseGoName(), op.Response.Payload, map[model.Source]*value.Value{
+			model.SourceVersion: str(c.Response.Version.Value), model.SourceMessage: str(op.Response.Message)})
+		rs.kind, rs.op, rs.doc = kindResponse, op, "the response of operation "+op.Name+"."
+		rs.scanEnv, rs.scanPayload = respEnv[0], respEnv[1]
+		g.add(rs)
+	}
+	if u := c.Unavailable; u != nil {
+		rs := g.message(c.Response, "UnavailableResponse", u.Payload, map[model.Source]*value.Value{
+			model.SourceVersion: str(c.Response.Version.Value), model.SourceMessage: str(u.Message)})
+		rs.kind, rs.doc = kindResponse, "the generic answer of operations served only by the private implementation."
+		rs.scanEnv, rs.scanPayload = respEnv[0], respEnv[1]
+		g.add(rs)
+		g.unavail = rs
+	}
+	g.fixPayloadConsts()
+	return g
+}
+
+func (g *gen) add(s *goStruct) {
+	g.structs = append(g.structs, s)
+	g.byType[s.t] = s
+}
+
+func str(s string) *value.Value { return &value.Value{Kind: value.String, Str: s} }
+
+// message builds the struct of one request or response: the envelope's
+// fields, fixed values as consts, the payload typed with payload.
+func (g *gen) message(env *model.Envelope, goName string, payload *model.Type, fixed map[model.Source]*value.Value) *goStruct {
+	t := &model.Type{Name: goName, GoName: goName, Description: env.Type.Description, Role: model.RoleEnvelope}
+	for _, f := range env.Type.Fields {
+		cp := *f
+		if v, ok := fixed[f.Source]; ok {
+			cp.Const, cp.Source = v, model.SourceNone
+		}
+		if f.Source == model.SourcePayload {
+			cp.Type = &model.TypeRef{Kind: model.KindObject, Object: payload}
+		}
+		t.Fields = append(t.Fields, &cp)
+	}
+	return &goStruct{t: t}
+}
+
+// fixPayloadConsts turns the private modules and next step of each response
+// payload into consts, since they are fixed by the operation.
+func (g *gen) fixPayloadConsts() {
+	fix := func(t *model.Type, modules []string, next string) {
+		for i, f := range t.Fields {
+			var v *value.Value
+			switch f.Source {
+			case model.SourcePrivateModules:
+				v = &value.Value{Kind: value.List, Items: []*value.Value{}}
+				for _, m := range modules {
+					v.Items = append(v.Items, str(m))
+				}
+			case model.SourceNextStep:
+				v = str(next)
+			default:
+				continue
+			}
+			cp := *f
+			cp.Const, cp.Source = v, model.SourceNone
+			t.Fields[i] = &cp
+		}
+	}
+	for _, op := range g.c.Operations {
+		if op.Response != nil {
+			fix(g.copyType(op.Response.Payload), op.Response.PrivateModules, op.Response.NextStep)
+		}
+	}
+	if u := g.c.Unavailable; u != nil {
+		fix(g.copyType(u.Payload), nil, u.NextStep)
+	}
+}
+
+// copyType replaces a struct's type with a shallow copy, so the model stays
+// untouched while the emitter adjusts fields.
+func (g *gen) copyType(t *model.Type) *model.Type {
+	s := g.byType[t]
+	cp := *t
+	cp.Fields = append([]*model.Field(nil), t.Fields...)
+	s.t = &cp
+	return &cp
+}
+
+// envScans returns the scan modes of envelope fields and of the payload for
+// requests (or responses), following the forbidden rules' scopes.
+func (g *gen) envScans(requests bool) [2]scanMode {
+	f := g.c.Forbidden
+	if f == nil || (requests && !f.OnRequests) || (!requests && !f.OnResponses) {
+		return [2]scanMode{}
+	}
+	var env, payload scanMode
+	if k := f.Keys; k != nil {
+		payload |= scanKeys
+		if k.AppliesTo != model.ScopePayload {
+			env |= scanKeys
+		}
+	}
+	if v := f.Values; v != nil {
+		payload |= scanFreeValues
+		switch v.AppliesTo {
+		case model.ScopeFreeForm:
+			env |= scanFreeValues
+		case model.ScopePayload:
+			payload |= scanTypedValues
+		case model.ScopeMessage:
+			env |= scanFreeValues | scanTypedValues
+			payload |= scanTypedValues
+		}
+	}
+	return [2]scanMode{env, payload}
+}

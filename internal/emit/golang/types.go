@@ -1,0 +1,127 @@
+package golang
+
+import (
+	"encoding/json"
+
+	"github.com/contractgen/contractgen/internal/model"
+	"github.com/dave/jennifer/jen"
+)
+
+// typesFile holds the structs and their JSON encoding, which writes keys in
+// spec order without reflection.
+func (g *gen) typesFile(f *jen.File) {
+	for _, s := range g.structs {
+		g.structDecl(f, s)
+		g.marshal(f, s)
+	}
+	for _, t := range g.collectTypes() {
+		g.appendHelper(f, t)
+	}
+}
+
+func (g *gen) structDecl(f *jen.File, s *goStruct) {
+	f.Add(docComment(s.t.GoName, s.doc))
+	var fields []jen.Code
+	for _, fl := range s.t.Fields {
+		if fl.Description != "" {
+			fields = append(fields, comment(fl.Description))
+		}
+		fields = append(fields, jen.Id(fl.GoName).Add(fieldType(fl)).Tag(map[string]string{"json": fl.Name}))
+	}
+	f.Type().Id(s.t.GoName).Struct(fields...)
+}
+
+// keyPrefix is the JSON text written before a member's value.
+func keyPrefix(name string, first bool) string {
+	k, _ := json.Marshal(name)
+	if first {
+		return "{" + string(k) + ":"
+	}
+	return "," + string(k) + ":"
+}
+
+func (g *gen) marshal(f *jen.File, s *goStruct) {
+	name := s.t.GoName
+	f.Comment("// MarshalJSON writes the members in contract order.")
+	f.Func().Params(jen.Id("m").Id(name)).Id("MarshalJSON").Params().Params(jen.Index().Byte(), jen.Error()).Block(
+		jen.Return(jen.Id("m").Dot("appendJSON").Call(jen.Nil()), jen.Nil()),
+	)
+	var body []jen.Code
+	for i, fl := range s.t.Fields {
+		body = append(body, jen.Id("b").Op("=").Append(jen.Id("b"), jen.Lit(keyPrefix(fl.Name, i == 0)).Op("...")))
+		body = append(body, appendField(jen.Id("m").Dot(fl.GoName), fl))
+	}
+	if len(s.t.Fields) == 0 {
+		body = append(body, jen.Return(jen.Append(jen.Id("b"), jen.Lit("{}").Op("..."))))
+	} else {
+		body = append(body, jen.Return(jen.Append(jen.Id("b"), jen.LitRune('}'))))
+	}
+	f.Func().Params(jen.Id("m").Op("*").Id(name)).Id("appendJSON").Params(jen.Id("b").Index().Byte()).Index().Byte().Block(body...)
+}
+
+// appendField writes one field value, null for an absent nullable value.
+func appendField(v *jen.Statement, fl *model.Field) jen.Code {
+	if fl.Nullable && pointerNull(fl.Type) {
+		deref := jen.Op("*").Add(v.Clone())
+		if fl.Type.Kind == model.KindObject {
+			deref = v.Clone()
+		}
+		return jen.If(v.Clone().Op("==").Nil()).Block(
+			jen.Id("b").Op("=").Append(jen.Id("b"), jen.Lit("null").Op("...")),
+		).Else().Block(jen.Id("b").Op("=").Add(appendValue(deref, fl.Type)))
+	}
+	if fl.Nullable {
+		return jen.If(v.Clone().Op("==").Nil()).Block(
+			jen.Id("b").Op("=").Append(jen.Id("b"), jen.Lit("null").Op("...")),
+		).Else().Block(jen.Id("b").Op("=").Add(appendValue(v, fl.Type)))
+	}
+	return jen.Id("b").Op("=").Add(appendValue(v, fl.Type))
+}
+
+// appendValue is an expression appending v (of type t) to b.
+func appendValue(v *jen.Statement, t *model.TypeRef) *jen.Statement {
+	switch t.Kind {
+	case model.KindString:
+		return jen.Id("appendString").Call(jen.Id("b"), v)
+	case model.KindState:
+		return jen.Id("appendString").Call(jen.Id("b"), jen.String().Call(v))
+	case model.KindInteger:
+		return jen.Id("appendInt").Call(jen.Id("b"), v)
+	case model.KindNumber:
+		return jen.Id("appendFloat").Call(jen.Id("b"), v)
+	case model.KindBoolean:
+		return jen.Id("appendBool").Call(jen.Id("b"), v)
+	case model.KindAny:
+		return jen.Id("appendRaw").Call(jen.Id("b"), v)
+	case model.KindObject:
+		return v.Dot("appendJSON").Call(jen.Id("b"))
+	}
+	return jen.Id("append" + typeKey(t)).Call(jen.Id("b"), v)
+}
+
+// appendHelper writes a list or map of t's element type.
+func (g *gen) appendHelper(f *jen.File, t *model.TypeRef) {
+	var body []jen.Code
+	if t.Kind == model.KindList {
+		body = []jen.Code{
+			jen.Id("b").Op("=").Append(jen.Id("b"), jen.LitRune('[')),
+			jen.For(jen.Id("i").Op(":=").Range().Id("v")).Block(
+				jen.If(jen.Id("i").Op(">").Lit(0)).Block(jen.Id("b").Op("=").Append(jen.Id("b"), jen.LitRune(','))),
+				jen.Id("b").Op("=").Add(appendValue(jen.Id("v").Index(jen.Id("i")), t.Elem)),
+			),
+			jen.Return(jen.Append(jen.Id("b"), jen.LitRune(']'))),
+		}
+	} else {
+		body = []jen.Code{
+			jen.Id("b").Op("=").Append(jen.Id("b"), jen.LitRune('{')),
+			jen.For(jen.Id("i").Op(":=").Range().Id("v")).Block(
+				jen.If(jen.Id("i").Op(">").Lit(0)).Block(jen.Id("b").Op("=").Append(jen.Id("b"), jen.LitRune(','))),
+				jen.Id("b").Op("=").Id("appendString").Call(jen.Id("b"), jen.Id("v").Index(jen.Id("i")).Dot("Key")),
+				jen.Id("b").Op("=").Append(jen.Id("b"), jen.LitRune(':')),
+				jen.Id("b").Op("=").Add(appendValue(jen.Id("v").Index(jen.Id("i")).Dot("Value"), t.Elem)),
+			),
+			jen.Return(jen.Append(jen.Id("b"), jen.LitRune('}'))),
+		}
+	}
+	f.Func().Id("append"+typeKey(t)).Params(jen.Id("b").Index().Byte(), jen.Id("v").Add(goType(t))).Index().Byte().Block(body...)
+}

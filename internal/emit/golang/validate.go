@@ -1,0 +1,257 @@
+package golang
+
+import (
+	"fmt"
+	"strconv"
+
+	"github.com/contractgen/contractgen/internal/model"
+	"github.com/contractgen/contractgen/internal/value"
+	"github.com/dave/jennifer/jen"
+)
+
+// validateFile holds Validate for every struct. Validation walks the value
+// once, builds JSON paths only when it reports, and collects every violation.
+func (g *gen) validateFile(f *jen.File) {
+	for _, s := range g.structs {
+		g.validateMethods(f, s)
+	}
+	var vars []jen.Code
+	for _, re := range g.patOrder {
+		vars = append(vars, jen.Id(g.patterns[re]).Op("=").Qual("regexp", "MustCompile").Call(jen.Lit(re)))
+	}
+	for i, c := range g.consts {
+		vars = append(vars, jen.Id(fmt.Sprintf("fixed%d", i)).Op("=").Add(lit(c.v, c.t)))
+	}
+	if len(vars) > 0 {
+		f.Var().Defs(vars...)
+	}
+}
+
+func (g *gen) validateMethods(f *jen.File, s *goStruct) {
+	name := s.t.GoName
+	f.Comment("// Validate checks every rule of the contract and returns every violation as")
+	f.Comment("// Errors, each with its JSON path, rule and message; nil when valid.")
+	f.Func().Params(jen.Id("m").Op("*").Id(name)).Id("Validate").Params().Error().Block(
+		jen.Var().Id("es").Id("Errors"),
+		jen.Id("m").Dot("validate").Call(jen.Nil(), jen.Op("&").Id("es"), jen.Lit(0)),
+		jen.Return(jen.Id("es").Dot("err").Call()),
+	)
+	var body []jen.Code
+	message := s.kind == kindRequest || s.kind == kindResponse
+	for _, fl := range s.t.Fields {
+		sc := jen.Id("sc")
+		if message {
+			mode := s.scanEnv
+			if fl.Source == model.SourcePayload {
+				mode = s.scanPayload
+			}
+			sc = jen.Id("scanMode").Call(jen.Lit(int(mode)))
+		}
+		checks := g.fieldChecks(fl, sc)
+		if len(checks) == 0 {
+			continue
+		}
+		block := append([]jen.Code{jen.Id("fp").Op(":=").Id("keyPath").Call(jen.Id("p"), jen.Lit(fl.Name))}, checks...)
+		body = append(body, jen.Block(block...))
+	}
+	scParam := jen.Id("sc").Id("scanMode")
+	f.Func().Params(jen.Id("m").Op("*").Id(name)).Id("validate").Params(jen.Id("p").Op("*").Id("pathNode"), jen.Id("es").Op("*").Id("Errors"), scParam).Block(body...)
+}
+
+// fieldChecks returns the checks of one field, reading m.<Field> at &fp.
+func (g *gen) fieldChecks(fl *model.Field, sc jen.Code) []jen.Code {
+	v := jen.Id("m").Dot(fl.GoName)
+	if fl.Nullable && pointerNull(fl.Type) {
+		var inner []jen.Code
+		if fl.Type.Kind == model.KindObject {
+			inner = g.valueChecks(fl, fl.Type, v.Clone(), jen.Op("&").Id("fp"), sc, 0, true)
+		} else {
+			inner = append([]jen.Code{jen.Id("v").Op(":=").Op("*").Add(v.Clone())},
+				g.valueChecks(fl, fl.Type, jen.Id("v"), jen.Op("&").Id("fp"), sc, 0, true)...)
+			if len(inner) == 1 {
+				return nil
+			}
+		}
+		if len(inner) == 0 {
+			return nil
+		}
+		return []jen.Code{jen.If(v.Clone().Op("!=").Nil()).Block(inner...)}
+	}
+	return g.valueChecks(fl, fl.Type, v, jen.Op("&").Id("fp"), sc, 0, true)
+}
+
+// report appends a violation of rule at path p.
+func report(p jen.Code, fl *model.Field, rule model.Rule, sentinel string) jen.Code {
+	return jen.Id("es").Dot("add").Call(p, jen.Lit(string(rule)), jen.Id(sentinel), jen.Lit(fl.Message(rule)))
+}
+
+// valueChecks checks v of type t; top is false for list items and map values,
+// where list-level rules (min_items, non_empty, const) do not apply.
+func (g *gen) valueChecks(fl *model.Field, t *model.TypeRef, v *jen.Statement, p jen.Code, sc jen.Code, depth int, top bool) []jen.Code {
+	var out []jen.Code
+	if top && fl.Const != nil {
+		if c := g.constCheck(fl, v, p); c != nil {
+			out = append(out, c)
+		}
+	}
+	switch t.Kind {
+	case model.KindString:
+		out = append(out, g.stringChecks(fl, v, p, top)...)
+		if !(top && fl.Const != nil) {
+			out = append(out, jen.If(jen.Add(sc).Op("&").Id("scanTypedValues").Op("!=").Lit(0)).Block(
+				jen.Id("forbidden").Dot("checkString").Call(p, v, jen.Id("es"))))
+		}
+	case model.KindState:
+		out = append(out, jen.If(jen.Op("!").Add(v).Dot("Valid").Call()).Block(report(p, fl, model.RuleEnum, "ErrNotInStateSet")))
+	case model.KindInteger, model.KindNumber:
+		out = append(out, numberChecks(fl, t, v, p)...)
+	case model.KindObject:
+		out = append(out, v.Clone().Dot("validate").Call(p, jen.Id("es"), sc))
+	case model.KindAny:
+		out = append(out, jen.If(jen.Add(sc).Op("&").Parens(jen.Id("scanKeys").Op("|").Id("scanFreeValues")).Op("!=").Lit(0)).Block(
+			jen.Id("forbidden").Dot("scanRaw").Call(p, v, jen.Add(sc).Op("&").Id("scanKeys").Op("!=").Lit(0),
+				jen.Add(sc).Op("&").Id("scanFreeValues").Op("!=").Lit(0), jen.Id("es"))))
+	case model.KindList:
+		out = append(out, g.listChecks(fl, t, v, p, sc, depth, top)...)
+	case model.KindMap:
+		out = append(out, g.mapChecks(fl, t, v, p, sc, depth, top)...)
+	}
+	return out
+}
+
+func (g *gen) stringChecks(fl *model.Field, v *jen.Statement, p jen.Code, top bool) []jen.Code {
+	var out []jen.Code
+	if top && fl.NonEmpty {
+		cond := v.Clone().Op("==").Lit("")
+		if fl.Trim {
+			cond = jen.Id("isBlank").Call(v.Clone())
+		}
+		out = append(out, jen.If(cond).Block(report(p, fl, model.RuleNonEmpty, "ErrEmpty")))
+	}
+	if fl.MinLength != nil {
+		out = append(out, jen.If(jen.Id("runeCount").Call(v.Clone()).Op("<").Lit(*fl.MinLength)).Block(report(p, fl, model.RuleMinLength, "ErrLength")))
+	}
+	if fl.MaxLength != nil {
+		out = append(out, jen.If(jen.Id("runeCount").Call(v.Clone()).Op(">").Lit(*fl.MaxLength)).Block(report(p, fl, model.RuleMaxLength, "ErrLength")))
+	}
+	if fl.Pattern != "" {
+		out = append(out, jen.If(jen.Op("!").Id(g.pattern(fl.Pattern)).Dot("MatchString").Call(v.Clone())).Block(report(p, fl, model.RulePattern, "ErrPattern")))
+	}
+	if fl.Format == "date-time" {
+		out = append(out, jen.If(jen.Op("!").Id("isDateTime").Call(v.Clone())).Block(report(p, fl, model.RuleFormat, "ErrFormat")))
+	}
+	return out
+}
+
+// pattern returns the variable holding a compiled field pattern.
+func (g *gen) pattern(re string) string {
+	if name, ok := g.patterns[re]; ok {
+		return name
+	}
+	name := "pattern" + strconv.Itoa(len(g.patOrder))
+	g.patterns[re] = name
+	g.patOrder = append(g.patOrder, re)
+	return name
+}
+
+func numberChecks(fl *model.Field, t *model.TypeRef, v *jen.Statement, p jen.Code) []jen.Code {
+	var out []jen.Code
+	bound := func(b *value.Value) jen.Code {
+		if t.Kind == model.KindInteger {
+			if n, err := strconv.ParseInt(b.Num, 10, 64); err == nil {
+				return jen.Lit(n)
+			}
+			return jen.Id("int64").Call(jen.Lit(b.Float()))
+		}
+		return jen.Lit(b.Float())
+	}
+	if fl.Minimum != nil {
+		out = append(out, jen.If(v.Clone().Op("<").Add(bound(fl.Minimum))).Block(report(p, fl, model.RuleMinimum, "ErrOutOfRange")))
+	}
+	if fl.Maximum != nil {
+		out = append(out, jen.If(v.Clone().Op(">").Add(bound(fl.Maximum))).Block(report(p, fl, model.RuleMaximum, "ErrOutOfRange")))
+	}
+	return out
+}
+
+func (g *gen) listChecks(fl *model.Field, t *model.TypeRef, v *jen.Statement, p jen.Code, sc jen.Code, depth int, top bool) []jen.Code {
+	var out []jen.Code
+	if top && fl.MinItems != nil {
+		out = append(out, jen.If(jen.Len(v.Clone()).Op("<").Lit(*fl.MinItems)).Block(report(p, fl, model.RuleMinItems, "ErrTooFewItems")))
+	}
+	if top && fl.NonEmpty {
+		out = append(out, jen.If(jen.Len(v.Clone()).Op("==").Lit(0)).Block(report(p, fl, model.RuleNonEmpty, "ErrEmpty")))
+	}
+	i, ip := fmt.Sprintf("i%d", depth), fmt.Sprintf("ip%d", depth)
+	inner := g.valueChecks(fl, t.Elem, v.Clone().Index(jen.Id(i)), jen.Op("&").Id(ip), sc, depth+1, false)
+	if len(inner) > 0 {
+		body := append([]jen.Code{jen.Id(ip).Op(":=").Id("indexPath").Call(p, jen.Id(i))}, inner...)
+		out = append(out, jen.For(jen.Id(i).Op(":=").Range().Add(v.Clone())).Block(body...))
+	}
+	return out
+}
+
+func (g *gen) mapChecks(fl *model.Field, t *model.TypeRef, v *jen.Statement, p jen.Code, sc jen.Code, depth int, top bool) []jen.Code {
+	var out []jen.Code
+	if top && fl.NonEmpty {
+		out = append(out, jen.If(jen.Len(v.Clone()).Op("==").Lit(0)).Block(report(p, fl, model.RuleNonEmpty, "ErrEmpty")))
+	}
+	i, kp, msc := fmt.Sprintf("i%d", depth), fmt.Sprintf("kp%d", depth), fmt.Sprintf("sc%d", depth)
+	entry := v.Clone().Index(jen.Id(i))
+	body := []jen.Code{
+		jen.Id(kp).Op(":=").Id("keyPath").Call(p, entry.Clone().Dot("Key")),
+		jen.If(jen.Add(sc).Op("&").Id("scanKeys").Op("!=").Lit(0)).Block(
+			jen.Id("forbidden").Dot("checkKey").Call(jen.Op("&").Id(kp), entry.Clone().Dot("Key"), jen.Id("es"))),
+	}
+	inner := g.valueChecks(fl, t.Elem, entry.Clone().Dot("Value"), jen.Op("&").Id(kp), jen.Id(msc), depth+1, false)
+	if len(inner) > 0 {
+		body = append(body, jen.Id(msc).Op(":=").Id("mapScan").Call(sc))
+		body = append(body, inner...)
+	}
+	out = append(out, jen.For(jen.Id(i).Op(":=").Range().Add(v.Clone())).Block(body...))
+	return out
+}
+
+// constCheck compares v with the field's fixed value.
+func (g *gen) constCheck(fl *model.Field, v *jen.Statement, p jen.Code) jen.Code {
+	sentinel := "ErrConst"
+	c := fl.Const
+	var cond jen.Code
+	switch fl.Type.Kind {
+	case model.KindString, model.KindState, model.KindInteger, model.KindNumber, model.KindBoolean:
+		cond = v.Clone().Op("!=").Add(lit(c, fl.Type))
+	case model.KindList:
+		if k := fl.Type.Elem.Kind; k == model.KindString || k == model.KindState || k == model.KindInteger || k == model.KindNumber || k == model.KindBoolean {
+			cond = jen.Op("!").Id("equalSlices").Call(v.Clone(), jen.Id(g.constVar(c, fl.Type)))
+		}
+	}
+	if cond == nil {
+		cond = jen.String().Call(jen.Id("append"+typeKey(fl.Type)).Call(jen.Nil(), v.Clone())).Op("!=").Lit(string(c.JSON()))
+		if fl.Type.Kind == model.KindObject {
+			cond = jen.String().Call(v.Clone().Dot("appendJSON").Call(jen.Nil())).Op("!=").Lit(string(c.JSON()))
+		}
+		if fl.Type.Kind == model.KindAny {
+			cond = jen.String().Call(v.Clone()).Op("!=").Lit(string(c.JSON()))
+		}
+	}
+	return jen.If(cond).Block(report(p, fl, model.RuleConst, sentinel))
+}
+
+// constVar returns the variable holding a fixed list, declared once.
+func (g *gen) constVar(v *value.Value, t *model.TypeRef) string {
+	key := typeKey(t) + string(v.JSON())
+	for i, c := range g.consts {
+		if c.key == key {
+			return fmt.Sprintf("fixed%d", i)
+		}
+	}
+	g.consts = append(g.consts, fixedConst{key: key, v: v, t: t})
+	return fmt.Sprintf("fixed%d", len(g.consts)-1)
+}
+
+// fixedConst is a list literal compared against in validation.
+type fixedConst struct {
+	key string
+	v   *value.Value
+	t   *model.TypeRef
+}
