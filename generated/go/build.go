@@ -21,14 +21,14 @@ type AnyRequest interface {
 
 // EntitlementStatusSummaryArgs holds the arguments of BuildEntitlementStatusSummary; nil means the contract's default.
 type EntitlementStatusSummaryArgs struct {
-	TenantID                  string
-	EntitlementStatus         EntitlementState
-	SubscriptionPlan          string
-	LicenseStatus             string
-	EnabledFeatures           []string
-	LockedFeatures            []string
-	ExpiresAt                 *string
-	PrivateValidationRequired *bool
+	TenantID                  string           `json:"tenant_id,omitempty"`
+	EntitlementStatus         EntitlementState `json:"entitlement_status,omitempty"`
+	SubscriptionPlan          string           `json:"subscription_plan,omitempty"`
+	LicenseStatus             string           `json:"license_status,omitempty"`
+	EnabledFeatures           []string         `json:"enabled_features,omitempty"`
+	LockedFeatures            []string         `json:"locked_features,omitempty"`
+	ExpiresAt                 *string          `json:"expires_at,omitempty"`
+	PrivateValidationRequired *bool            `json:"private_validation_required,omitempty"`
 }
 
 // BuildEntitlementStatusSummary builds a EntitlementStatusSummary from args, applying defaults and fixed
@@ -69,14 +69,14 @@ func BuildEntitlementStatusSummary(args EntitlementStatusSummaryArgs) (*Entitlem
 
 // PolicyRegistryReadinessSummaryArgs holds the arguments of BuildPolicyRegistryReadinessSummary; nil means the contract's default.
 type PolicyRegistryReadinessSummaryArgs struct {
-	TenantID                  string
-	ReadinessStatus           OperatingState
-	CatalogStatus             OperatingState
-	LatestCatalogVersion      *string
-	PolicyPackCount           *int64
-	CheckedAt                 *string
-	Blockers                  []string
-	PrivateValidationRequired *bool
+	TenantID                  string         `json:"tenant_id,omitempty"`
+	ReadinessStatus           OperatingState `json:"readiness_status,omitempty"`
+	CatalogStatus             OperatingState `json:"catalog_status,omitempty"`
+	LatestCatalogVersion      *string        `json:"latest_catalog_version,omitempty"`
+	PolicyPackCount           *int64         `json:"policy_pack_count,omitempty"`
+	CheckedAt                 *string        `json:"checked_at,omitempty"`
+	Blockers                  []string       `json:"blockers,omitempty"`
+	PrivateValidationRequired *bool          `json:"private_validation_required,omitempty"`
 }
 
 // BuildPolicyRegistryReadinessSummary builds a PolicyRegistryReadinessSummary from args, applying defaults and fixed
@@ -122,16 +122,16 @@ func BuildPolicyRegistryReadinessSummary(args PolicyRegistryReadinessSummaryArgs
 
 // TenantAuditStoreOperatingSummaryArgs holds the arguments of BuildTenantAuditStoreOperatingSummary; nil means the contract's default.
 type TenantAuditStoreOperatingSummaryArgs struct {
-	TenantID                  string
-	HealthStatus              OperatingState
-	RetentionStatus           OperatingState
-	EvidenceFreshnessStatus   OperatingState
-	ExportStatus              OperatingState
-	LatestEvidenceAt          *string
-	RetentionProfile          *string
-	SupportedExportFormats    []string
-	Blockers                  []string
-	PrivateValidationRequired *bool
+	TenantID                  string         `json:"tenant_id,omitempty"`
+	HealthStatus              OperatingState `json:"health_status,omitempty"`
+	RetentionStatus           OperatingState `json:"retention_status,omitempty"`
+	EvidenceFreshnessStatus   OperatingState `json:"evidence_freshness_status,omitempty"`
+	ExportStatus              OperatingState `json:"export_status,omitempty"`
+	LatestEvidenceAt          *string        `json:"latest_evidence_at,omitempty"`
+	RetentionProfile          *string        `json:"retention_profile,omitempty"`
+	SupportedExportFormats    []string       `json:"supported_export_formats,omitempty"`
+	Blockers                  []string       `json:"blockers,omitempty"`
+	PrivateValidationRequired *bool          `json:"private_validation_required,omitempty"`
 }
 
 // BuildTenantAuditStoreOperatingSummary builds a TenantAuditStoreOperatingSummary from args, applying defaults and fixed
@@ -178,18 +178,18 @@ func BuildTenantAuditStoreOperatingSummary(args TenantAuditStoreOperatingSummary
 
 // CustomerOperatingDashboardSummaryArgs holds the arguments of BuildCustomerOperatingDashboardSummary; nil means the contract's default.
 type CustomerOperatingDashboardSummaryArgs struct {
-	TenantID                  string
-	DashboardStatus           OperatingState
-	BillingStatus             OperatingState
-	LicenseServiceStatus      OperatingState
-	SupportHandoffStatus      OperatingState
-	CustomerSuccessStatus     OperatingState
-	EscalationStatus          OperatingState
-	ReleaseCloseoutStatus     OperatingState
-	LatestDashboardAt         *string
-	DashboardScope            *string
-	Blockers                  []string
-	PrivateValidationRequired *bool
+	TenantID                  string         `json:"tenant_id,omitempty"`
+	DashboardStatus           OperatingState `json:"dashboard_status,omitempty"`
+	BillingStatus             OperatingState `json:"billing_status,omitempty"`
+	LicenseServiceStatus      OperatingState `json:"license_service_status,omitempty"`
+	SupportHandoffStatus      OperatingState `json:"support_handoff_status,omitempty"`
+	CustomerSuccessStatus     OperatingState `json:"customer_success_status,omitempty"`
+	EscalationStatus          OperatingState `json:"escalation_status,omitempty"`
+	ReleaseCloseoutStatus     OperatingState `json:"release_closeout_status,omitempty"`
+	LatestDashboardAt         *string        `json:"latest_dashboard_at,omitempty"`
+	DashboardScope            *string        `json:"dashboard_scope,omitempty"`
+	Blockers                  []string       `json:"blockers,omitempty"`
+	PrivateValidationRequired *bool          `json:"private_validation_required,omitempty"`
 }
 
 // BuildCustomerOperatingDashboardSummary builds a CustomerOperatingDashboardSummary from args, applying defaults and fixed
@@ -234,16 +234,16 @@ func BuildCustomerOperatingDashboardSummary(args CustomerOperatingDashboardSumma
 
 // SupportHandoffReadinessSummaryArgs holds the arguments of BuildSupportHandoffReadinessSummary; nil means the contract's default.
 type SupportHandoffReadinessSummaryArgs struct {
-	TenantID                  string
-	SupportStatus             OperatingState
-	CustomerSuccessStatus     OperatingState
-	EscalationStatus          OperatingState
-	HealthReviewStatus        OperatingState
-	DashboardStatus           OperatingState
-	SupportTier               *string
-	HandoffScope              *string
-	Blockers                  []string
-	PrivateValidationRequired *bool
+	TenantID                  string         `json:"tenant_id,omitempty"`
+	SupportStatus             OperatingState `json:"support_status,omitempty"`
+	CustomerSuccessStatus     OperatingState `json:"customer_success_status,omitempty"`
+	EscalationStatus          OperatingState `json:"escalation_status,omitempty"`
+	HealthReviewStatus        OperatingState `json:"health_review_status,omitempty"`
+	DashboardStatus           OperatingState `json:"dashboard_status,omitempty"`
+	SupportTier               *string        `json:"support_tier,omitempty"`
+	HandoffScope              *string        `json:"handoff_scope,omitempty"`
+	Blockers                  []string       `json:"blockers,omitempty"`
+	PrivateValidationRequired *bool          `json:"private_validation_required,omitempty"`
 }
 
 // BuildSupportHandoffReadinessSummary builds a SupportHandoffReadinessSummary from args, applying defaults and fixed
@@ -285,19 +285,19 @@ func BuildSupportHandoffReadinessSummary(args SupportHandoffReadinessSummaryArgs
 
 // SaaSOperatingAutomationSummaryArgs holds the arguments of BuildSaaSOperatingAutomationSummary; nil means the contract's default.
 type SaaSOperatingAutomationSummaryArgs struct {
-	TenantID                    string
-	AutomationStatus            AutomationState
-	BillingMonitoringStatus     AutomationState
-	LicenseTelemetryStatus      AutomationState
-	SupportFollowupStatus       AutomationState
-	CustomerSuccessReviewStatus AutomationState
-	DashboardRefreshStatus      AutomationState
-	EscalationDrillStatus       AutomationState
-	CloseoutRetryStatus         AutomationState
-	AutomationScope             *string
-	AutomationCadence           *string
-	Blockers                    []string
-	PrivateValidationRequired   *bool
+	TenantID                    string          `json:"tenant_id,omitempty"`
+	AutomationStatus            AutomationState `json:"automation_status,omitempty"`
+	BillingMonitoringStatus     AutomationState `json:"billing_monitoring_status,omitempty"`
+	LicenseTelemetryStatus      AutomationState `json:"license_telemetry_status,omitempty"`
+	SupportFollowupStatus       AutomationState `json:"support_followup_status,omitempty"`
+	CustomerSuccessReviewStatus AutomationState `json:"customer_success_review_status,omitempty"`
+	DashboardRefreshStatus      AutomationState `json:"dashboard_refresh_status,omitempty"`
+	EscalationDrillStatus       AutomationState `json:"escalation_drill_status,omitempty"`
+	CloseoutRetryStatus         AutomationState `json:"closeout_retry_status,omitempty"`
+	AutomationScope             *string         `json:"automation_scope,omitempty"`
+	AutomationCadence           *string         `json:"automation_cadence,omitempty"`
+	Blockers                    []string        `json:"blockers,omitempty"`
+	PrivateValidationRequired   *bool           `json:"private_validation_required,omitempty"`
 }
 
 // BuildSaaSOperatingAutomationSummary builds a SaaSOperatingAutomationSummary from args, applying defaults and fixed
@@ -354,12 +354,12 @@ func (m *EntitlementStatusRequest) Header() RequestHeader {
 
 // EntitlementStatusRequestArgs holds the arguments of BuildEntitlementStatusRequest; a nil pointer or slice means the contract's default, an empty non-nil slice is an explicit empty list.
 type EntitlementStatusRequestArgs struct {
-	TenantID                      string
-	RequestedBy                   *string
-	CorrelationID                 *string
-	PrivateImplementationRequired *bool
-	FeatureNames                  []string
-	RequestedChecks               []string
+	TenantID                      string   `json:"tenant_id,omitempty"`
+	RequestedBy                   *string  `json:"requested_by,omitempty"`
+	CorrelationID                 *string  `json:"correlation_id,omitempty"`
+	PrivateImplementationRequired *bool    `json:"private_implementation_required,omitempty"`
+	FeatureNames                  []string `json:"feature_names,omitempty"`
+	RequestedChecks               []string `json:"requested_checks,omitempty"`
 }
 
 // BuildEntitlementStatusRequest builds the request of operation entitlement_status: defaults for
@@ -404,8 +404,8 @@ func BuildEntitlementStatusRequest(args EntitlementStatusRequestArgs) (*Entitlem
 
 // EntitlementStatusResponseArgs holds the arguments of BuildEntitlementStatusResponse; nil means the contract's default.
 type EntitlementStatusResponseArgs struct {
-	Status  *ResponseStatus
-	Summary EntitlementStatusSummary
+	Status  *ResponseStatus          `json:"status,omitempty"`
+	Summary EntitlementStatusSummary `json:"summary,omitempty"`
 }
 
 // BuildEntitlementStatusResponse builds the response of operation entitlement_status to req, which must be a request of that operation;
@@ -449,15 +449,15 @@ func (m *TenantOnboardingRequest) Header() RequestHeader {
 
 // TenantOnboardingRequestArgs holds the arguments of BuildTenantOnboardingRequest; a nil pointer or slice means the contract's default, an empty non-nil slice is an explicit empty list.
 type TenantOnboardingRequestArgs struct {
-	TenantID                      string
-	RequestedBy                   *string
-	CorrelationID                 *string
-	PrivateImplementationRequired *bool
-	OrganizationName              string
-	DeploymentModel               *DeploymentModel
-	Region                        *string
-	Requirements                  []string
-	Contacts                      Map[string]
+	TenantID                      string           `json:"tenant_id,omitempty"`
+	RequestedBy                   *string          `json:"requested_by,omitempty"`
+	CorrelationID                 *string          `json:"correlation_id,omitempty"`
+	PrivateImplementationRequired *bool            `json:"private_implementation_required,omitempty"`
+	OrganizationName              string           `json:"organization_name,omitempty"`
+	DeploymentModel               *DeploymentModel `json:"deployment_model,omitempty"`
+	Region                        *string          `json:"region,omitempty"`
+	Requirements                  []string         `json:"requirements,omitempty"`
+	Contacts                      Map[string]      `json:"contacts,omitempty"`
 }
 
 // BuildTenantOnboardingRequest builds the request of operation tenant_onboarding: defaults for
@@ -513,7 +513,7 @@ func BuildTenantOnboardingRequest(args TenantOnboardingRequestArgs) (*TenantOnbo
 
 // TenantOnboardingResponseArgs holds the arguments of BuildTenantOnboardingResponse; nil means the contract's default.
 type TenantOnboardingResponseArgs struct {
-	Status *ResponseStatus
+	Status *ResponseStatus `json:"status,omitempty"`
 }
 
 // BuildTenantOnboardingResponse builds the response of operation tenant_onboarding to req, which must be a request of that operation;
@@ -557,11 +557,11 @@ func (m *TenantStatusRequest) Header() RequestHeader {
 
 // TenantStatusRequestArgs holds the arguments of BuildTenantStatusRequest; a nil pointer or slice means the contract's default, an empty non-nil slice is an explicit empty list.
 type TenantStatusRequestArgs struct {
-	TenantID                      string
-	RequestedBy                   *string
-	CorrelationID                 *string
-	PrivateImplementationRequired *bool
-	RequestedCapabilities         []string
+	TenantID                      string   `json:"tenant_id,omitempty"`
+	RequestedBy                   *string  `json:"requested_by,omitempty"`
+	CorrelationID                 *string  `json:"correlation_id,omitempty"`
+	PrivateImplementationRequired *bool    `json:"private_implementation_required,omitempty"`
+	RequestedCapabilities         []string `json:"requested_capabilities,omitempty"`
 }
 
 // BuildTenantStatusRequest builds the request of operation tenant_status: defaults for
@@ -613,12 +613,12 @@ func (m *LicenseValidationRequest) Header() RequestHeader {
 
 // LicenseValidationRequestArgs holds the arguments of BuildLicenseValidationRequest; a nil pointer or slice means the contract's default, an empty non-nil slice is an explicit empty list.
 type LicenseValidationRequestArgs struct {
-	TenantID                      string
-	RequestedBy                   *string
-	CorrelationID                 *string
-	PrivateImplementationRequired *bool
-	LocalValidationReport         json.RawMessage
-	RequestedChecks               []string
+	TenantID                      string          `json:"tenant_id,omitempty"`
+	RequestedBy                   *string         `json:"requested_by,omitempty"`
+	CorrelationID                 *string         `json:"correlation_id,omitempty"`
+	PrivateImplementationRequired *bool           `json:"private_implementation_required,omitempty"`
+	LocalValidationReport         json.RawMessage `json:"local_validation_report,omitempty"`
+	RequestedChecks               []string        `json:"requested_checks,omitempty"`
 }
 
 // BuildLicenseValidationRequest builds the request of operation license_validation: defaults for
@@ -674,13 +674,13 @@ func (m *PolicyRegistryReadinessRequest) Header() RequestHeader {
 
 // PolicyRegistryReadinessRequestArgs holds the arguments of BuildPolicyRegistryReadinessRequest; a nil pointer or slice means the contract's default, an empty non-nil slice is an explicit empty list.
 type PolicyRegistryReadinessRequestArgs struct {
-	TenantID                      string
-	RequestedBy                   *string
-	CorrelationID                 *string
-	PrivateImplementationRequired *bool
-	PolicyPackRefs                []string
-	CatalogScope                  *string
-	RequiredChecks                []string
+	TenantID                      string   `json:"tenant_id,omitempty"`
+	RequestedBy                   *string  `json:"requested_by,omitempty"`
+	CorrelationID                 *string  `json:"correlation_id,omitempty"`
+	PrivateImplementationRequired *bool    `json:"private_implementation_required,omitempty"`
+	PolicyPackRefs                []string `json:"policy_pack_refs,omitempty"`
+	CatalogScope                  *string  `json:"catalog_scope,omitempty"`
+	RequiredChecks                []string `json:"required_checks,omitempty"`
 }
 
 // BuildPolicyRegistryReadinessRequest builds the request of operation policy_registry_readiness: defaults for
@@ -730,8 +730,8 @@ func BuildPolicyRegistryReadinessRequest(args PolicyRegistryReadinessRequestArgs
 
 // PolicyRegistryReadinessResponseArgs holds the arguments of BuildPolicyRegistryReadinessResponse; nil means the contract's default.
 type PolicyRegistryReadinessResponseArgs struct {
-	Status  *ResponseStatus
-	Summary PolicyRegistryReadinessSummary
+	Status  *ResponseStatus                `json:"status,omitempty"`
+	Summary PolicyRegistryReadinessSummary `json:"summary,omitempty"`
 }
 
 // BuildPolicyRegistryReadinessResponse builds the response of operation policy_registry_readiness to req, which must be a request of that operation;
@@ -775,12 +775,12 @@ func (m *PolicyRegistryLookupRequest) Header() RequestHeader {
 
 // PolicyRegistryLookupRequestArgs holds the arguments of BuildPolicyRegistryLookupRequest; a nil pointer or slice means the contract's default, an empty non-nil slice is an explicit empty list.
 type PolicyRegistryLookupRequestArgs struct {
-	TenantID                      string
-	RequestedBy                   *string
-	CorrelationID                 *string
-	PrivateImplementationRequired *bool
-	PolicyRefs                    []string
-	Labels                        Map[string]
+	TenantID                      string      `json:"tenant_id,omitempty"`
+	RequestedBy                   *string     `json:"requested_by,omitempty"`
+	CorrelationID                 *string     `json:"correlation_id,omitempty"`
+	PrivateImplementationRequired *bool       `json:"private_implementation_required,omitempty"`
+	PolicyRefs                    []string    `json:"policy_refs,omitempty"`
+	Labels                        Map[string] `json:"labels,omitempty"`
 }
 
 // BuildPolicyRegistryLookupRequest builds the request of operation policy_registry_lookup: defaults for
@@ -836,13 +836,13 @@ func (m *TenantAuditStoreOperatingRequest) Header() RequestHeader {
 
 // TenantAuditStoreOperatingRequestArgs holds the arguments of BuildTenantAuditStoreOperatingRequest; a nil pointer or slice means the contract's default, an empty non-nil slice is an explicit empty list.
 type TenantAuditStoreOperatingRequestArgs struct {
-	TenantID                      string
-	RequestedBy                   *string
-	CorrelationID                 *string
-	PrivateImplementationRequired *bool
-	RetentionProfile              *string
-	EvidenceWindow                *string
-	RequiredChecks                []string
+	TenantID                      string   `json:"tenant_id,omitempty"`
+	RequestedBy                   *string  `json:"requested_by,omitempty"`
+	CorrelationID                 *string  `json:"correlation_id,omitempty"`
+	PrivateImplementationRequired *bool    `json:"private_implementation_required,omitempty"`
+	RetentionProfile              *string  `json:"retention_profile,omitempty"`
+	EvidenceWindow                *string  `json:"evidence_window,omitempty"`
+	RequiredChecks                []string `json:"required_checks,omitempty"`
 }
 
 // BuildTenantAuditStoreOperatingRequest builds the request of operation tenant_audit_store_operating: defaults for
@@ -892,8 +892,8 @@ func BuildTenantAuditStoreOperatingRequest(args TenantAuditStoreOperatingRequest
 
 // TenantAuditStoreOperatingResponseArgs holds the arguments of BuildTenantAuditStoreOperatingResponse; nil means the contract's default.
 type TenantAuditStoreOperatingResponseArgs struct {
-	Status  *ResponseStatus
-	Summary TenantAuditStoreOperatingSummary
+	Status  *ResponseStatus                  `json:"status,omitempty"`
+	Summary TenantAuditStoreOperatingSummary `json:"summary,omitempty"`
 }
 
 // BuildTenantAuditStoreOperatingResponse builds the response of operation tenant_audit_store_operating to req, which must be a request of that operation;
@@ -937,13 +937,13 @@ func (m *CustomerOperatingDashboardRequest) Header() RequestHeader {
 
 // CustomerOperatingDashboardRequestArgs holds the arguments of BuildCustomerOperatingDashboardRequest; a nil pointer or slice means the contract's default, an empty non-nil slice is an explicit empty list.
 type CustomerOperatingDashboardRequestArgs struct {
-	TenantID                      string
-	RequestedBy                   *string
-	CorrelationID                 *string
-	PrivateImplementationRequired *bool
-	DashboardScope                *string
-	EvidenceWindow                *string
-	RequiredChecks                []string
+	TenantID                      string   `json:"tenant_id,omitempty"`
+	RequestedBy                   *string  `json:"requested_by,omitempty"`
+	CorrelationID                 *string  `json:"correlation_id,omitempty"`
+	PrivateImplementationRequired *bool    `json:"private_implementation_required,omitempty"`
+	DashboardScope                *string  `json:"dashboard_scope,omitempty"`
+	EvidenceWindow                *string  `json:"evidence_window,omitempty"`
+	RequiredChecks                []string `json:"required_checks,omitempty"`
 }
 
 // BuildCustomerOperatingDashboardRequest builds the request of operation customer_operating_dashboard: defaults for
@@ -993,8 +993,8 @@ func BuildCustomerOperatingDashboardRequest(args CustomerOperatingDashboardReque
 
 // CustomerOperatingDashboardResponseArgs holds the arguments of BuildCustomerOperatingDashboardResponse; nil means the contract's default.
 type CustomerOperatingDashboardResponseArgs struct {
-	Status  *ResponseStatus
-	Summary CustomerOperatingDashboardSummary
+	Status  *ResponseStatus                   `json:"status,omitempty"`
+	Summary CustomerOperatingDashboardSummary `json:"summary,omitempty"`
 }
 
 // BuildCustomerOperatingDashboardResponse builds the response of operation customer_operating_dashboard to req, which must be a request of that operation;
@@ -1038,13 +1038,13 @@ func (m *SupportHandoffReadinessRequest) Header() RequestHeader {
 
 // SupportHandoffReadinessRequestArgs holds the arguments of BuildSupportHandoffReadinessRequest; a nil pointer or slice means the contract's default, an empty non-nil slice is an explicit empty list.
 type SupportHandoffReadinessRequestArgs struct {
-	TenantID                      string
-	RequestedBy                   *string
-	CorrelationID                 *string
-	PrivateImplementationRequired *bool
-	HandoffScope                  *string
-	SupportTier                   *string
-	RequiredChecks                []string
+	TenantID                      string   `json:"tenant_id,omitempty"`
+	RequestedBy                   *string  `json:"requested_by,omitempty"`
+	CorrelationID                 *string  `json:"correlation_id,omitempty"`
+	PrivateImplementationRequired *bool    `json:"private_implementation_required,omitempty"`
+	HandoffScope                  *string  `json:"handoff_scope,omitempty"`
+	SupportTier                   *string  `json:"support_tier,omitempty"`
+	RequiredChecks                []string `json:"required_checks,omitempty"`
 }
 
 // BuildSupportHandoffReadinessRequest builds the request of operation support_handoff_readiness: defaults for
@@ -1094,8 +1094,8 @@ func BuildSupportHandoffReadinessRequest(args SupportHandoffReadinessRequestArgs
 
 // SupportHandoffReadinessResponseArgs holds the arguments of BuildSupportHandoffReadinessResponse; nil means the contract's default.
 type SupportHandoffReadinessResponseArgs struct {
-	Status  *ResponseStatus
-	Summary SupportHandoffReadinessSummary
+	Status  *ResponseStatus                `json:"status,omitempty"`
+	Summary SupportHandoffReadinessSummary `json:"summary,omitempty"`
 }
 
 // BuildSupportHandoffReadinessResponse builds the response of operation support_handoff_readiness to req, which must be a request of that operation;
@@ -1139,13 +1139,13 @@ func (m *SaasOperatingAutomationRequest) Header() RequestHeader {
 
 // SaasOperatingAutomationRequestArgs holds the arguments of BuildSaasOperatingAutomationRequest; a nil pointer or slice means the contract's default, an empty non-nil slice is an explicit empty list.
 type SaasOperatingAutomationRequestArgs struct {
-	TenantID                      string
-	RequestedBy                   *string
-	CorrelationID                 *string
-	PrivateImplementationRequired *bool
-	AutomationScope               *string
-	AutomationCadence             *string
-	RequiredChecks                []string
+	TenantID                      string   `json:"tenant_id,omitempty"`
+	RequestedBy                   *string  `json:"requested_by,omitempty"`
+	CorrelationID                 *string  `json:"correlation_id,omitempty"`
+	PrivateImplementationRequired *bool    `json:"private_implementation_required,omitempty"`
+	AutomationScope               *string  `json:"automation_scope,omitempty"`
+	AutomationCadence             *string  `json:"automation_cadence,omitempty"`
+	RequiredChecks                []string `json:"required_checks,omitempty"`
 }
 
 // BuildSaasOperatingAutomationRequest builds the request of operation saas_operating_automation: defaults for
@@ -1195,8 +1195,8 @@ func BuildSaasOperatingAutomationRequest(args SaasOperatingAutomationRequestArgs
 
 // SaasOperatingAutomationResponseArgs holds the arguments of BuildSaasOperatingAutomationResponse; nil means the contract's default.
 type SaasOperatingAutomationResponseArgs struct {
-	Status  *ResponseStatus
-	Summary SaaSOperatingAutomationSummary
+	Status  *ResponseStatus                `json:"status,omitempty"`
+	Summary SaaSOperatingAutomationSummary `json:"summary,omitempty"`
 }
 
 // BuildSaasOperatingAutomationResponse builds the response of operation saas_operating_automation to req, which must be a request of that operation;
@@ -1240,13 +1240,13 @@ func (m *EvidenceExportRequest) Header() RequestHeader {
 
 // EvidenceExportRequestArgs holds the arguments of BuildEvidenceExportRequest; a nil pointer or slice means the contract's default, an empty non-nil slice is an explicit empty list.
 type EvidenceExportRequestArgs struct {
-	TenantID                      string
-	RequestedBy                   *string
-	CorrelationID                 *string
-	PrivateImplementationRequired *bool
-	EvidenceRefs                  []string
-	ExportFormat                  *ExportFormat
-	RetentionProfile              *string
+	TenantID                      string        `json:"tenant_id,omitempty"`
+	RequestedBy                   *string       `json:"requested_by,omitempty"`
+	CorrelationID                 *string       `json:"correlation_id,omitempty"`
+	PrivateImplementationRequired *bool         `json:"private_implementation_required,omitempty"`
+	EvidenceRefs                  []string      `json:"evidence_refs,omitempty"`
+	ExportFormat                  *ExportFormat `json:"export_format,omitempty"`
+	RetentionProfile              *string       `json:"retention_profile,omitempty"`
 }
 
 // BuildEvidenceExportRequest builds the request of operation evidence_export: defaults for
@@ -1295,7 +1295,7 @@ func BuildEvidenceExportRequest(args EvidenceExportRequestArgs) (*EvidenceExport
 
 // UnavailableResponseArgs holds the arguments of BuildUnavailableResponse; nil means the contract's default.
 type UnavailableResponseArgs struct {
-	Status *ResponseStatus
+	Status *ResponseStatus `json:"status,omitempty"`
 }
 
 // BuildUnavailableResponse builds the generic unavailable response to req;
@@ -1312,6 +1312,7 @@ func BuildUnavailableResponse(req AnyRequest, args UnavailableResponseArgs) (*Un
 	m.Payload.NextStep = "See docs/architecture/saas-control-plane-contract.md"
 	m.Operation = h.Operation
 	m.CorrelationID = h.CorrelationID
+	m.Payload.TenantID = h.TenantID
 	if args.Status != nil {
 		m.Status = *args.Status
 	} else {

@@ -53,7 +53,7 @@ func Build(s *load.Spec) *Contract {
 	}
 	if u := s.Unavailable; u != nil {
 		c.Unavailable = &Unavailable{Message: u.Message.V, NextStep: u.NextStep.V,
-			Payload: b.objectType("UnavailablePayload", "Payload of the generic unavailable response.", RoleResponsePayload, u.Payload, nil)}
+			Payload: b.objectType("UnavailablePayload", "Payload of the generic unavailable response.", RoleResponsePayload, u.Payload, c.Request.Type)}
 		c.Unavailable.Status = b.stateValue(c.Response.Type, u.Status.V)
 	}
 	if d := s.Describe; d != nil {

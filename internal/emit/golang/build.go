@@ -73,7 +73,7 @@ func (g *gen) argsStruct(f *jen.File, name, doc string, args []argField) {
 	f.Comment("// " + name + " " + doc)
 	var fields []jen.Code
 	for _, a := range args {
-		fields = append(fields, jen.Id(a.name).Add(argType(a.fl)))
+		fields = append(fields, jen.Id(a.name).Add(argType(a.fl)).Tag(map[string]string{"json": a.fl.Name + ",omitempty"}))
 	}
 	f.Type().Id(name).Struct(fields...)
 }
