@@ -1247,8 +1247,8 @@ func (m *EntitlementStatusResponse) validate(p *pathNode, es *Errors, sc scanMod
 	}
 	{
 		fp := keyPath(p, "operation")
-		if scanMode(7)&scanTypedValues != 0 {
-			forbidden.checkString(&fp, m.Operation, es)
+		if m.Operation != "entitlement_status" {
+			es.add(&fp, "const", ErrConst, "operation must be \"entitlement_status\"")
 		}
 	}
 	{
@@ -1347,8 +1347,8 @@ func (m *TenantOnboardingResponse) validate(p *pathNode, es *Errors, sc scanMode
 	}
 	{
 		fp := keyPath(p, "operation")
-		if scanMode(7)&scanTypedValues != 0 {
-			forbidden.checkString(&fp, m.Operation, es)
+		if m.Operation != "tenant_onboarding" {
+			es.add(&fp, "const", ErrConst, "operation must be \"tenant_onboarding\"")
 		}
 	}
 	{
@@ -1547,8 +1547,8 @@ func (m *PolicyRegistryReadinessResponse) validate(p *pathNode, es *Errors, sc s
 	}
 	{
 		fp := keyPath(p, "operation")
-		if scanMode(7)&scanTypedValues != 0 {
-			forbidden.checkString(&fp, m.Operation, es)
+		if m.Operation != "policy_registry_readiness" {
+			es.add(&fp, "const", ErrConst, "operation must be \"policy_registry_readiness\"")
 		}
 	}
 	{
@@ -1697,8 +1697,8 @@ func (m *TenantAuditStoreOperatingResponse) validate(p *pathNode, es *Errors, sc
 	}
 	{
 		fp := keyPath(p, "operation")
-		if scanMode(7)&scanTypedValues != 0 {
-			forbidden.checkString(&fp, m.Operation, es)
+		if m.Operation != "tenant_audit_store_operating" {
+			es.add(&fp, "const", ErrConst, "operation must be \"tenant_audit_store_operating\"")
 		}
 	}
 	{
@@ -1797,8 +1797,8 @@ func (m *CustomerOperatingDashboardResponse) validate(p *pathNode, es *Errors, s
 	}
 	{
 		fp := keyPath(p, "operation")
-		if scanMode(7)&scanTypedValues != 0 {
-			forbidden.checkString(&fp, m.Operation, es)
+		if m.Operation != "customer_operating_dashboard" {
+			es.add(&fp, "const", ErrConst, "operation must be \"customer_operating_dashboard\"")
 		}
 	}
 	{
@@ -1897,8 +1897,8 @@ func (m *SupportHandoffReadinessResponse) validate(p *pathNode, es *Errors, sc s
 	}
 	{
 		fp := keyPath(p, "operation")
-		if scanMode(7)&scanTypedValues != 0 {
-			forbidden.checkString(&fp, m.Operation, es)
+		if m.Operation != "support_handoff_readiness" {
+			es.add(&fp, "const", ErrConst, "operation must be \"support_handoff_readiness\"")
 		}
 	}
 	{
@@ -1997,8 +1997,8 @@ func (m *SaasOperatingAutomationResponse) validate(p *pathNode, es *Errors, sc s
 	}
 	{
 		fp := keyPath(p, "operation")
-		if scanMode(7)&scanTypedValues != 0 {
-			forbidden.checkString(&fp, m.Operation, es)
+		if m.Operation != "saas_operating_automation" {
+			es.add(&fp, "const", ErrConst, "operation must be \"saas_operating_automation\"")
 		}
 	}
 	{

@@ -76,7 +76,8 @@ func newGen(c *model.Contract, pkg string) *gen {
 			continue
 		}
 		rs := g.message(c.Response, op.ResponseGoName(), op.Response.Payload, map[model.Source]*value.Value{
-			model.SourceVersion: str(c.Response.Version.Value), model.SourceMessage: str(op.Response.Message)})
+			model.SourceVersion: str(c.Response.Version.Value), model.SourceMessage: str(op.Response.Message),
+			model.SourceOperation: str(op.Name)})
 		rs.kind, rs.op, rs.doc = kindResponse, op, "the response of operation "+op.Name+"."
 		rs.scanEnv, rs.scanPayload = respEnv[0], respEnv[1]
 		g.add(rs)
@@ -106,7 +107,11 @@ func (g *gen) message(env *model.Envelope, goName string, payload *model.Type, f
 	t := &model.Type{Name: goName, GoName: goName, Description: env.Type.Description, Role: model.RoleEnvelope}
 	for _, f := range env.Type.Fields {
 		cp := *f
-		if v, ok := fixed[f.Source]; ok {
+		src := f.Source
+		if src == model.SourceRequest && f.RequestField != nil && f.RequestField.Source == model.SourceOperation {
+			src = model.SourceOperation // a response repeats its request's operation
+		}
+		if v, ok := fixed[src]; ok {
 			cp.Const, cp.Source = v, model.SourceNone
 		}
 		if f.Source == model.SourcePayload {
