@@ -297,6 +297,7 @@ func SaasOperatingAutomationChecksList() []string {
 var forbidden = &policy{
 	exact:        []string{},
 	keyMessage:   "sensitive field is not allowed in public SaaS contract payload: {path}",
+	literals:     []string{"gh", "sk_", "xox", "PRIVATE KEY-----"},
 	parts:        []string{"api_key", "authorization", "client_secret", "password", "private_key", "secret", "signing_key", "token", "webhook_secret"},
 	valueMessage: "sensitive value is not allowed in public SaaS contract payload: {path}",
 	values:       regexp.MustCompile("(?:\\bgh[pousr]_[A-Za-z0-9_]{20,}\\b)|(?:\\bsk_(?:live|test)_[A-Za-z0-9_]{16,}\\b)|(?:\\bxox[baprs]-[A-Za-z0-9\\-]{16,}\\b)|(?:-----BEGIN [A-Z ]*PRIVATE KEY-----)"),

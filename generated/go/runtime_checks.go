@@ -98,6 +98,22 @@ type policy struct {
 	keyMessage   string
 	values       *regexp.Regexp
 	valueMessage string
+	// literals, when set, holds one substring that each pattern's matches
+	// must contain; a string containing none of them cannot match.
+	literals []string
+}
+
+// mayMatch is a cheap test run before the value patterns.
+func (pol *policy) mayMatch(s string) bool {
+	if pol.literals == nil {
+		return true
+	}
+	for _, l := range pol.literals {
+		if strings.Contains(s, l) {
+			return true
+		}
+	}
+	return false
 }
 
 // keyForbidden reports whether key contains a forbidden part or equals a
@@ -127,7 +143,7 @@ func (pol *policy) checkKey(p *pathNode, key string, es *Errors) bool {
 
 // checkString reports a forbidden value at p.
 func (pol *policy) checkString(p *pathNode, s string, es *Errors) bool {
-	if pol.values == nil || !pol.values.MatchString(s) {
+	if pol.values == nil || !pol.mayMatch(s) || !pol.values.MatchString(s) {
 		return true
 	}
 	es.add(p, "forbidden_value", ErrForbiddenValue, strings.ReplaceAll(pol.valueMessage, "{path}", p.String()))

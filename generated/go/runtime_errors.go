@@ -101,25 +101,27 @@ func (p *pathNode) String() string {
 	if p == nil {
 		return ""
 	}
-	var parts []*pathNode
-	for n := p; n != nil; n = n.parent {
-		parts = append(parts, n)
-	}
 	var b strings.Builder
-	for i := len(parts) - 1; i >= 0; i-- {
-		n := parts[i]
-		if n.isKey {
-			if b.Len() > 0 {
-				b.WriteByte('.')
-			}
-			b.WriteString(n.key)
-		} else {
-			b.WriteByte('[')
-			b.WriteString(strconv.Itoa(n.index))
-			b.WriteByte(']')
-		}
-	}
+	p.write(&b)
 	return b.String()
+}
+
+// write renders the parents first; it only reads the nodes, so paths built
+// on the stack stay there.
+func (p *pathNode) write(b *strings.Builder) {
+	if p.parent != nil {
+		p.parent.write(b)
+	}
+	if p.isKey {
+		if b.Len() > 0 {
+			b.WriteByte('.')
+		}
+		b.WriteString(p.key)
+		return
+	}
+	b.WriteByte('[')
+	b.WriteString(strconv.Itoa(p.index))
+	b.WriteByte(']')
 }
 
 // decodeError builds the single error a decoder stops at.

@@ -99,8 +99,17 @@ func (g *gen) policy(f *jen.File) {
 	}
 	if fb != nil && fb.Values != nil {
 		alts := make([]string, len(fb.Values.Patterns))
+		raw := make([]string, len(fb.Values.Patterns))
 		for i, p := range fb.Values.Patterns {
 			alts[i] = "(?:" + p.Pattern + ")"
+			raw[i] = p.Pattern
+		}
+		if lits := prefilter(raw); lits != nil {
+			d[jen.Id("literals")] = jen.Index().String().ValuesFunc(func(gr *jen.Group) {
+				for _, l := range lits {
+					gr.Lit(l)
+				}
+			})
 		}
 		d[jen.Id("values")] = jen.Qual("regexp", "MustCompile").Call(jen.Lit(strings.Join(alts, "|")))
 		d[jen.Id("valueMessage")] = jen.Lit(fb.Values.Message)
