@@ -178,6 +178,9 @@ func (m *EntitlementStatusSummary) decode(d *decoder, p *pathNode) error {
 	if !seen[5] {
 		m.LockedFeatures = []string{}
 	}
+	if !seen[6] {
+		return missing(p, "expires_at")
+	}
 	if !seen[7] {
 		m.PrivateValidationRequired = true
 	}
@@ -354,8 +357,14 @@ func (m *PolicyRegistryReadinessSummary) decode(d *decoder, p *pathNode) error {
 	if !seen[2] {
 		return missing(p, "catalog_status")
 	}
+	if !seen[3] {
+		return missing(p, "latest_catalog_version")
+	}
 	if !seen[4] {
 		m.PolicyPackCount = int64(0)
+	}
+	if !seen[5] {
+		return missing(p, "checked_at")
 	}
 	if !seen[6] {
 		m.Blockers = []string{}
@@ -567,6 +576,9 @@ func (m *TenantAuditStoreOperatingSummary) decode(d *decoder, p *pathNode) error
 	}
 	if !seen[4] {
 		return missing(p, "export_status")
+	}
+	if !seen[5] {
+		return missing(p, "latest_evidence_at")
 	}
 	if !seen[6] {
 		m.RetentionProfile = "tenant-default"
@@ -819,6 +831,9 @@ func (m *CustomerOperatingDashboardSummary) decode(d *decoder, p *pathNode) erro
 	}
 	if !seen[7] {
 		return missing(p, "release_closeout_status")
+	}
+	if !seen[8] {
+		return missing(p, "latest_dashboard_at")
 	}
 	if !seen[9] {
 		m.DashboardScope = "tenant-operating"

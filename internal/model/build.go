@@ -3,6 +3,8 @@ package model
 import (
 	"strings"
 
+	"github.com/contractgen/contractgen/internal/value"
+
 	"github.com/contractgen/contractgen/internal/load"
 	"github.com/contractgen/contractgen/internal/names"
 )
@@ -168,7 +170,7 @@ func (b *builder) fields(fs []*load.Field, req *Type) []*Field {
 }
 
 func (b *builder) field(f *load.Field, req *Type) *Field {
-	mf := &Field{Name: f.Name.V, GoName: names.Exported(f.Name.V), Description: f.Description.V,
+	mf := &Field{Pos: f.Name.Pos, Name: f.Name.V, GoName: FieldGoName(f.Name.V), Description: f.Description.V,
 		Default: f.Default, Const: f.Const, Minimum: f.Minimum, Maximum: f.Maximum,
 		Pattern: f.Pattern.V, Format: f.Format.V, Messages: map[Rule]string{}}
 	te, _ := load.ParseType(f.Type.V)
@@ -199,7 +201,33 @@ func (b *builder) field(f *load.Field, req *Type) *Field {
 		mf.Messages[Rule(m.Rule.V)] = m.Text.V
 	}
 	mf.Required = DefaultRequired(f)
+	if !mf.Required && mf.Default == nil && mf.Const == nil && mf.Generate == nil && mf.Source == SourceNone && !mf.Nullable {
+		mf.Default = ZeroValue(mf.Type)
+	}
 	return mf
+}
+
+// ZeroValue is the implicit default of an optional field without one: the
+// empty value of its type. State sets and objects have none (validation
+// asks for an explicit default there).
+func ZeroValue(t *TypeRef) *value.Value {
+	switch t.Kind {
+	case KindString:
+		return &value.Value{Kind: value.String}
+	case KindInteger:
+		return &value.Value{Kind: value.Int, Num: "0"}
+	case KindNumber:
+		return &value.Value{Kind: value.Number, Num: "0"}
+	case KindBoolean:
+		return &value.Value{Kind: value.Bool}
+	case KindList:
+		return &value.Value{Kind: value.List, Items: []*value.Value{}}
+	case KindMap:
+		return &value.Value{Kind: value.Object, Members: []value.Member{}}
+	case KindAny:
+		return &value.Value{Kind: value.Null}
+	}
+	return nil
 }
 
 // DefaultRequired applies the rule that a field without any way to obtain a
@@ -254,4 +282,17 @@ func intp(i *load.Int) *int {
 	}
 	v := i.V
 	return &v
+}
+
+// methodNames are methods of generated structs; a field of the same name
+// would not compile, so such fields get a Field suffix.
+var methodNames = map[string]bool{"Validate": true, "MarshalJSON": true, "Header": true}
+
+// FieldGoName is the exported Go name of a struct field.
+func FieldGoName(name string) string {
+	g := names.Exported(name)
+	if methodNames[g] {
+		g += "Field"
+	}
+	return g
 }

@@ -19,9 +19,10 @@ type Problem struct {
 	Msg  string
 }
 
-// CheckObject checks a literal against an object type: unknown and missing
-// keys and every field rule. Fields with a source are filled by builders and
-// may be absent.
+// CheckObject checks a literal against an object type the way a builder
+// takes its arguments: unknown keys, missing required keys and every field
+// rule. Fields with a default, const, generator, source or null may be left
+// out; Complete fills them in to give the document on the wire.
 func CheckObject(v *value.Value, t *Type, path string) []Problem {
 	if v.Kind != value.Object {
 		return []Problem{{Pos: v.Pos, Path: path, Rule: RuleType, Msg: fmt.Sprintf("%s must be an object", pathOr(path, t.Name))}}
@@ -61,7 +62,12 @@ func CheckField(v *value.Value, f *Field, path string) []Problem {
 
 func checkType(v *value.Value, f *Field, t *TypeRef, path string) []Problem {
 	bad := func(rule Rule) []Problem {
-		return []Problem{{Pos: v.Pos, Path: path, Rule: rule, Msg: f.Message(rule)}}
+		msg := f.Message(rule)
+		if _, custom := f.Messages[rule]; rule == RuleType && t != f.Type && !custom {
+			// An element of a list or map: name the element's type, not the field's.
+			msg = fmt.Sprintf("every element of %s must be %s", f.Name, t.Describe(false))
+		}
+		return []Problem{{Pos: v.Pos, Path: path, Rule: rule, Msg: msg}}
 	}
 	switch t.Kind {
 	case KindAny:

@@ -1,6 +1,9 @@
 package model
 
-import "github.com/contractgen/contractgen/internal/value"
+import (
+	"github.com/contractgen/contractgen/internal/diag"
+	"github.com/contractgen/contractgen/internal/value"
+)
 
 // Kind is the JSON shape of a type reference.
 type Kind string
@@ -82,7 +85,8 @@ var Rules = []Rule{RuleRequired, RuleType, RuleConst, RuleNonEmpty, RuleEnum, Ru
 
 // Field is one member of an object type.
 type Field struct {
-	Name        string // JSON key
+	Pos         diag.Pos // where the spec names the field
+	Name        string   // JSON key
 	GoName      string
 	Description string
 	Type        *TypeRef
@@ -117,4 +121,12 @@ type Generate struct {
 // IsArgument reports whether a builder takes this field from its caller.
 func (f *Field) IsArgument() bool {
 	return f.Source == SourceNone && f.Const == nil
+}
+
+// WireRequired reports whether the member must be present in every JSON
+// document: builders always write every member, so only a member with a
+// default may be left out, and a decoder then applies the default. A
+// nullable member without a default must be present, possibly as null.
+func (f *Field) WireRequired() bool {
+	return f.Default == nil
 }

@@ -6,7 +6,6 @@ import (
 
 	"github.com/contractgen/contractgen/internal/load"
 	"github.com/contractgen/contractgen/internal/model"
-	"github.com/contractgen/contractgen/internal/names"
 	"github.com/contractgen/contractgen/internal/value"
 )
 
@@ -33,7 +32,7 @@ var allowedSources = map[fieldCtx][]string{
 func (c *checker) fields(fs []*load.Field, ctx fieldCtx, owner string) {
 	seen := map[string]*load.Field{}
 	for _, f := range fs {
-		g := names.Exported(f.Name.V)
+		g := model.FieldGoName(f.Name.V)
 		if prev, ok := seen[g]; ok {
 			c.errs.Add(f.Name.Pos, "field %q of %s becomes Go field %s, like field %q (line %d); rename one of them", f.Name.V, owner, g, prev.Name.V, prev.Name.Pos.Line)
 		}
@@ -63,9 +62,14 @@ func (c *checker) field(f *load.Field, ctx fieldCtx, owner string) {
 	if f.Required != nil && f.Required.V && (f.Default != nil || f.DefaultList.Set() || f.Const != nil || f.Generate != nil || f.Source.Set()) {
 		c.errs.Add(f.Required.Pos, "%s is required but also has a default, const, generate or source; a required field has none", what)
 	}
+	if f.Required != nil && !f.Required.V && f.Default == nil && !f.DefaultList.Set() && f.Const == nil &&
+		f.Generate == nil && !f.Source.Set() && (f.Nullable == nil || !f.Nullable.V) && te.Container == "" &&
+		(base == "state" || base == "object") {
+		c.errs.Add(f.Required.Pos, "%s is optional but has no default; a %s field needs an explicit default or nullable: true", what, base)
+	}
 	if f.DefaultList.Set() {
 		if _, ok := c.lists[f.DefaultList.V]; !ok {
-			c.errs.Add(f.DefaultList.Pos, "%s uses undefined list %q%s", what, f.DefaultList.V, c.known(keys(c.lists)))
+			c.errs.Add(f.DefaultList.Pos, "%s uses list %q, which is not defined under lists%s", what, f.DefaultList.V, c.known(keys(c.lists)))
 		} else if te.Container != "list" {
 			c.errs.Add(f.DefaultList.Pos, "%s uses default_list but its type %q is not a list", what, f.Type.V)
 		}
@@ -160,7 +164,7 @@ func (c *checker) applicable(f *load.Field, te *load.TypeExpr, base string, what
 		check(true, load.Str{Pos: f.Maximum.Pos}, "maximum", numeric, "integer and number fields")
 		c.numberLiteral(f.Maximum, what+" maximum", leaf == "integer")
 	}
-	if f.Minimum != nil && f.Maximum != nil && f.Minimum.Float() > f.Maximum.Float() {
+	if f.Minimum != nil && f.Maximum != nil && isNumber(f.Minimum) && isNumber(f.Maximum) && f.Minimum.Float() > f.Maximum.Float() {
 		c.errs.Add(f.Maximum.Pos, "%s: maximum %s is below minimum %s", what, f.Maximum.Num, f.Minimum.Num)
 	}
 	check(f.MinLength != nil, posOf(f.MinLength), "min_length", str, "string fields")
@@ -180,6 +184,8 @@ func (c *checker) applicable(f *load.Field, te *load.TypeExpr, base string, what
 		c.pattern(f.Pattern, what+" pattern")
 	}
 }
+
+func isNumber(v *value.Value) bool { return v.Kind == value.Int || v.Kind == value.Number }
 
 func (c *checker) numberLiteral(lv *value.Value, what string, integer bool) {
 	if lv.Kind != value.Int && (integer || lv.Kind != value.Number) {

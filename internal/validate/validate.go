@@ -6,6 +6,7 @@ package validate
 
 import (
 	"fmt"
+	"go/token"
 	"net/url"
 	"strings"
 
@@ -66,7 +67,11 @@ func (c *checker) contract() {
 	if k == nil {
 		return
 	}
-	if why := names.ValidPackage(k.Package.V); k.Package.Set() && why != "" {
+	why := names.ValidPackage(k.Package.V)
+	if token.IsKeyword(k.Package.V) {
+		why = "is a Go keyword"
+	}
+	if k.Package.Set() && why != "" {
 		c.errs.Add(k.Package.Pos, "contract package %q %s; expected a lower-case Go identifier such as %q", k.Package.V, why, "contract")
 	}
 	if k.Name.Set() && strings.TrimSpace(k.Name.V) == "" {
@@ -80,18 +85,24 @@ func (c *checker) contract() {
 	}
 }
 
-// claim registers a Go identifier; a second claim is a collision error.
-func (c *checker) claim(ident, what string, pos diag.Pos) {
+// claim registers a Go identifier; a second claim is a collision error. It
+// reports whether the identifier was free.
+func (c *checker) claim(ident, what string, pos diag.Pos) bool {
 	if prev, ok := c.goNames[ident]; ok {
+		if prev.pos.Line == 0 {
+			c.errs.Add(pos, "%s becomes Go identifier %s, which the generated code reserves; rename it", what, ident)
+			return false
+		}
 		c.errs.Add(pos, "%s becomes Go identifier %s, which %s (line %d) already uses; rename one of them", what, ident, prev.what, prev.pos.Line)
-		return
+		return false
 	}
 	c.goNames[ident] = goName{what: what, pos: pos}
+	return true
 }
 
 // symbols fills the symbol tables and claims the package-level Go names.
 func (c *checker) symbols() {
-	for _, r := range []string{"Request", "Response", "UnavailablePayload", "ValidationError", "Error", "Errors", "Path", "DecodeOptions", "ContractDescription", "DescribeContract", "ScanForbidden", "Operation"} {
+	for _, r := range reserved {
 		c.goNames[r] = goName{what: "a name the generated code reserves"}
 	}
 	for _, v := range c.s.Versions {
@@ -112,26 +123,35 @@ func (c *checker) symbols() {
 		}
 	}
 	for _, t := range c.s.Types {
-		if _, clash := c.states[t.Name.V]; clash {
+		_, clash := c.states[t.Name.V]
+		if clash {
 			c.errs.Add(t.Name.Pos, "type %q has the same name as a state set; rename one of them", t.Name.V)
 		}
 		if isBuiltin(t.Name.V) {
 			c.errs.Add(t.Name.Pos, "type %q has the name of a built-in type; rename it", t.Name.V)
 		}
 		c.types[t.Name.V] = t
-		c.claim(names.Exported(t.Name.V), fmt.Sprintf("type %q", t.Name.V), t.Name.Pos)
+		if !clash { // the same name gives the same Go name; reported above
+			g := names.Exported(t.Name.V)
+			for _, ident := range []string{g, g + "Args", "Build" + g, "Decode" + g} {
+				if !c.claim(ident, fmt.Sprintf("type %q", t.Name.V), t.Name.Pos) {
+					break
+				}
+			}
+		}
 	}
 	for _, op := range c.s.Operations {
 		g := names.Exported(op.Name.V)
 		what := fmt.Sprintf("operation %q", op.Name.V)
-		for _, suffix := range []string{"Request", "RequestPayload", "RequestArgs", "Response", "ResponsePayload"} {
-			c.claim(g+suffix, what, op.Name.Pos)
+		// One collision is enough to report: two operations with the same Go
+		// name collide on every derived identifier.
+		for _, ident := range []string{g + "Request", g + "RequestPayload", g + "RequestArgs", g + "Response", g + "ResponsePayload",
+			g + "ResponseArgs", "Operation" + g, "Build" + g + "Request", "Build" + g + "Response", "Decode" + g + "Request",
+			"Decode" + g + "Response", "Decode" + g + "RequestPayload", "Decode" + g + "ResponsePayload"} {
+			if !c.claim(ident, what, op.Name.Pos) {
+				break
+			}
 		}
-		c.claim("Operation"+g, what, op.Name.Pos)
-		c.claim("Build"+g+"Request", what, op.Name.Pos)
-		c.claim("Build"+g+"Response", what, op.Name.Pos)
-		c.claim("Decode"+g+"Request", what, op.Name.Pos)
-		c.claim("Decode"+g+"Response", what, op.Name.Pos)
 	}
 }
 
@@ -143,6 +163,7 @@ func (c *checker) stateSet(st *load.StateSet) {
 	c.states[st.Name.V] = st
 	g := names.Exported(st.Name.V)
 	c.claim(g, what, st.Name.Pos)
+	c.claim(g+"Values", what, st.Name.Pos)
 	if len(st.Values) == 0 {
 		c.errs.Add(st.Name.Pos, "%s must have at least one value", what)
 	}
@@ -162,4 +183,16 @@ func isBuiltin(name string) bool {
 		}
 	}
 	return name == "list" || name == "map"
+}
+
+// reserved are the package-level identifiers the generated Go package
+// defines itself, whatever the spec; spec names must not become them.
+var reserved = []string{
+	"AnyRequest", "RequestHeader", "OperationInfo", "Operations", "DescribeContract", "CheckForbidden",
+	"UnavailableResponse", "UnavailableResponseArgs", "UnavailablePayload", "BuildUnavailableResponse",
+	"DecodeUnavailableResponse", "DecodeUnavailablePayload",
+	"ValidationError", "Errors", "DecodeOption", "AllowUnknownFields", "Map", "Entry",
+	"ErrRequired", "ErrType", "ErrConst", "ErrEmpty", "ErrNotInStateSet", "ErrOutOfRange", "ErrLength",
+	"ErrTooFewItems", "ErrPattern", "ErrFormat", "ErrForbiddenKey", "ErrForbiddenValue",
+	"ErrMismatchedOperation", "ErrSyntax", "ErrUnknownField", "ErrDuplicateKey", "ErrCaseVariantKey", "ErrTrailingData",
 }

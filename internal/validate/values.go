@@ -2,6 +2,7 @@ package validate
 
 import (
 	"fmt"
+	"strings"
 
 	"github.com/contractgen/contractgen/internal/model"
 	"github.com/contractgen/contractgen/internal/value"
@@ -29,7 +30,11 @@ func (c *checker) values(m *model.Contract) {
 func (c *checker) typeValues(t *model.Type, what string) {
 	for _, f := range t.Fields {
 		fw := fmt.Sprintf("field %q of %s", f.Name, what)
-		if f.Default != nil {
+		if f.Default != nil && f.Default.Pos.Line == 0 && f.DefaultList == nil {
+			for _, p := range model.CheckField(f.Default, f, f.Name) {
+				c.errs.Add(f.Pos, "%s is optional without a default, so it defaults to %s, which breaks its own rules (%s); give it a default or make it nullable", fw, f.Default.JSON(), p.Msg)
+			}
+		} else if f.Default != nil {
 			label := "default"
 			if f.DefaultList != nil {
 				label = fmt.Sprintf("list %q used as default", f.DefaultList.Name)
@@ -56,6 +61,11 @@ func (c *checker) report(ps []model.Problem, what string, v *value.Value) {
 		pos := p.Pos
 		if pos.Line == 0 {
 			pos = v.Pos
+		}
+		if strings.ContainsAny(p.Path, ".[") {
+			// The message names only the field; say where in the literal it sits.
+			c.errs.Add(pos, "%s is invalid at %s: %s", what, p.Path, p.Msg)
+			continue
 		}
 		c.errs.Add(pos, "%s is invalid: %s", what, p.Msg)
 	}

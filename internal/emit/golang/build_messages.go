@@ -75,9 +75,13 @@ func (g *gen) responseBuilder(f *jen.File, s *goStruct) {
 		body = append(body, jen.If(jen.Id("req").Op("==").Nil()).Block(
 			jen.Return(jen.Nil(), jen.Id("mismatch").Call(jen.Lit("a request is required")))))
 	}
-	body = append(body, jen.Id("h").Op(":=").Id("req").Dot("Header").Call(), jen.Id("m").Op(":=").Op("&").Id(name).Values())
+	copied := g.copied(s.t, jen.Id("m"))
+	if len(copied) > 0 {
+		body = append(body, jen.Id("h").Op(":=").Id("req").Dot("Header").Call())
+	}
+	body = append(body, jen.Id("m").Op(":=").Op("&").Id(name).Values())
 	body = append(body, g.fixed(s.t, jen.Id("m"))...)
-	body = append(body, g.copied(s.t, jen.Id("m"))...)
+	body = append(body, copied...)
 	for _, a := range args {
 		body = append(body, assign(a, jen.Id("args").Dot(a.name))...)
 	}

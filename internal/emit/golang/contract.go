@@ -55,7 +55,7 @@ func (g *gen) stateSet(f *jen.File, st *model.StateSet) {
 		values[i] = jen.Id(v.GoName)
 	}
 	f.Comment("// " + st.GoName + "Values returns every value of " + st.GoName + " in contract order.")
-	f.Func().Id(st.GoName+"Values").Params().Index().Id(st.GoName).Block(jen.Return(jen.Index().Id(st.GoName).Values(values...)))
+	f.Func().Id(st.GoName + "Values").Params().Index().Id(st.GoName).Block(jen.Return(jen.Index().Id(st.GoName).Values(values...)))
 }
 
 func (g *gen) list(f *jen.File, l *model.List) {

@@ -35,12 +35,6 @@ func (g *gen) decodeFunc(f *jen.File, s *goStruct) {
 	)
 }
 
-// wireRequired reports whether a member must be present in a document: a
-// field with a default, or that may be null, may be left out.
-func wireRequired(fl *model.Field) bool {
-	return fl.Default == nil && !fl.Nullable
-}
-
 func (g *gen) decodeMethod(f *jen.File, s *goStruct) {
 	name := s.t.GoName
 	fieldsVar := "fields" + name
@@ -76,7 +70,7 @@ func (g *gen) decodeMethod(f *jen.File, s *goStruct) {
 	))
 	for i, fl := range s.t.Fields {
 		switch {
-		case wireRequired(fl):
+		case fl.WireRequired():
 			body = append(body, jen.If(jen.Op("!").Id("seen").Index(jen.Lit(i))).Block(jen.Return(jen.Id("missing").Call(jen.Id("p"), jen.Lit(fl.Name)))))
 		case fl.Default != nil:
 			body = append(body, jen.If(jen.Op("!").Id("seen").Index(jen.Lit(i))).Block(jen.Id("m").Dot(fl.GoName).Op("=").Add(fieldLit(fl.Default, fl))))

@@ -32,9 +32,9 @@ type goStruct struct {
 type scanMode uint8
 
 const (
-	scanKeys       scanMode = 1 << iota // keys of maps and free-form objects
-	scanFreeValues                      // strings inside maps and free-form values
-	scanTypedValues                     // strings of typed fields
+	scanKeys        scanMode = 1 << iota // keys of maps and free-form objects
+	scanFreeValues                       // strings inside maps and free-form values
+	scanTypedValues                      // strings of typed fields
 )
 
 // gen holds what all files of one package share.

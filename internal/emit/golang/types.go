@@ -96,7 +96,7 @@ func appendValue(v *jen.Statement, t *model.TypeRef) *jen.Statement {
 	case model.KindObject:
 		return v.Dot("appendJSON").Call(jen.Id("b"))
 	}
-	return jen.Id("append" + typeKey(t)).Call(jen.Id("b"), v)
+	return jen.Id("append"+typeKey(t)).Call(jen.Id("b"), v)
 }
 
 // appendHelper writes a list or map of t's element type.

@@ -1,0 +1,185 @@
+package golang
+
+import (
+	"flag"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/contractgen/contractgen/internal/emit"
+	"github.com/contractgen/contractgen/internal/load"
+	"github.com/contractgen/contractgen/internal/model"
+	"github.com/contractgen/contractgen/internal/validate"
+	"github.com/contractgen/contractgen/internal/value"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files")
+
+// specs are the specs whose generated Go is kept as golden files and
+// compiled: the testdata domains and the hostile spec.
+func specs(t *testing.T) map[string]string {
+	paths, err := filepath.Glob("../../../testdata/specs/*/spec.yaml")
+	require.NoError(t, err)
+	require.NotEmpty(t, paths)
+	out := map[string]string{"hostile": "../../../testdata/hostile/spec.yaml"}
+	for _, p := range paths {
+		out[filepath.Base(filepath.Dir(p))] = p
+	}
+	return out
+}
+
+func generate(t *testing.T, path string) (*model.Contract, map[string][]byte) {
+	t.Helper()
+	s, err := load.File(path)
+	require.NoError(t, err)
+	c, err := validate.Check(s)
+	require.NoError(t, err)
+	files, err := New().Generate(c, emit.Options{})
+	require.NoError(t, err)
+	return c, files
+}
+
+func TestGolden(t *testing.T) {
+	for name, path := range specs(t) {
+		t.Run(name, func(t *testing.T) {
+			_, files := generate(t, path)
+			dir := filepath.Join("../../../testdata/golden/go", name)
+			if *update {
+				require.NoError(t, os.RemoveAll(dir))
+				require.NoError(t, os.MkdirAll(dir, 0o755))
+				for n, data := range files {
+					require.NoError(t, os.WriteFile(filepath.Join(dir, n+".golden"), data, 0o644))
+				}
+			}
+			entries, err := os.ReadDir(dir)
+			require.NoError(t, err, "run go test ./internal/emit/golang -update")
+			require.Len(t, entries, len(files), "golden files of %s", name)
+			for n, data := range files {
+				want, err := os.ReadFile(filepath.Join(dir, n+".golden"))
+				require.NoError(t, err)
+				assert.Equal(t, string(want), string(data), "%s/%s differs from its golden file; review, then -update", name, n)
+			}
+		})
+	}
+}
+
+func TestDeterministic(t *testing.T) {
+	_, first := generate(t, "../../../spec/contract.yaml")
+	for i := 0; i < 5; i++ {
+		_, again := generate(t, "../../../spec/contract.yaml")
+		assert.Equal(t, first, again)
+	}
+}
+
+func TestHostileTextStaysInComments(t *testing.T) {
+	_, files := generate(t, specs(t)["hostile"])
+	for name, data := range files {
+		for i, line := range strings.Split(string(data), "\n") {
+			trimmed := strings.TrimSpace(line)
+			assert.False(t, strings.HasPrefix(trimmed, "//go:"), "%s:%d is a directive: %s", name, i+1, line)
+			assert.False(t, strings.HasPrefix(trimmed, "/*"), "%s:%d opens a block comment: %s", name, i+1, line)
+			assert.NotContains(t, line, `panic("injected")`+"\n", "%s:%d", name, i+1)
+			if strings.Contains(line, `panic("injected")`) {
+				assert.True(t, strings.HasPrefix(trimmed, "//"), "%s:%d carries spec text outside a comment: %s", name, i+1, line)
+			}
+		}
+	}
+}
+
+// TestCompileAndExercise writes each spec's package into its own module,
+// with a test that decodes every example, re-encodes it, and checks strict
+// decoding, then runs go vet and go test there.
+func TestCompileAndExercise(t *testing.T) {
+	if testing.Short() {
+		t.Skip("compiles generated packages with the go command")
+	}
+	for name, path := range specs(t) {
+		t.Run(name, func(t *testing.T) {
+			c, files := generate(t, path)
+			dir := t.TempDir()
+			for n, data := range files {
+				require.NoError(t, os.WriteFile(filepath.Join(dir, n), data, 0o644))
+			}
+			require.NoError(t, os.WriteFile(filepath.Join(dir, "go.mod"), []byte("module example.com/"+name+"\n\ngo 1.26\n"), 0o644))
+			require.NoError(t, os.WriteFile(filepath.Join(dir, "exercise_test.go"), []byte(exerciseTest(c)), 0o644))
+			for _, args := range [][]string{{"vet", "./..."}, {"test", "./..."}} {
+				cmd := exec.Command("go", args...)
+				cmd.Dir = dir
+				cmd.Env = append(os.Environ(), "GOWORK=off", "GOFLAGS=-mod=mod")
+				out, err := cmd.CombinedOutput()
+				require.NoError(t, err, "go %s:\n%s", strings.Join(args, " "), out)
+			}
+		})
+	}
+}
+
+// exerciseTest is the source of a test run inside the generated package.
+func exerciseTest(c *model.Contract) string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "package %s\n\nimport (\n\t\"encoding/json\"\n\t\"errors\"\n\t\"reflect\"\n\t\"testing\"\n)\n\n", c.Package)
+	b.WriteString(exerciseHelpers)
+	b.WriteString("func TestExamples(t *testing.T) {\n")
+	n := 0
+	add := func(goName string, t *model.Type, ex []*value.Value) {
+		for _, e := range ex {
+			doc := string(model.Complete(e, t).JSON())
+			fmt.Fprintf(&b, "\tcheck(t, %s, func(d []byte) (any, error) { return Decode%s(d) })\n", strconv.Quote(doc), goName)
+			n++
+		}
+	}
+	for _, t := range c.Types {
+		add(t.GoName, t, t.Examples)
+	}
+	for _, op := range c.Operations {
+		add(op.RequestPayloadGoName(), op.Request, op.RequestExamples)
+		if op.Response != nil {
+			add(op.Response.Payload.GoName, op.Response.Payload, op.Response.Examples)
+		}
+	}
+	fmt.Fprintf(&b, "\tif %d == 0 {\n\t\tt.Fatal(\"the spec has no examples to exercise\")\n\t}\n}\n", n)
+	return b.String()
+}
+
+const exerciseHelpers = `
+// check decodes a valid document, re-encodes it to the same JSON, and sees
+// an unknown member, a duplicate member and trailing data rejected.
+func check(t *testing.T, doc string, decode func([]byte) (any, error)) {
+	t.Helper()
+	v, err := decode([]byte(doc))
+	if err != nil {
+		t.Fatalf("valid example rejected: %v\n%s", err, doc)
+	}
+	out, err := json.Marshal(v)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var a, b any
+	if json.Unmarshal([]byte(doc), &a) != nil || json.Unmarshal(out, &b) != nil || !reflect.DeepEqual(a, b) {
+		t.Fatalf("re-encoding changed the document:\n%s\n%s", doc, out)
+	}
+	if _, err := decode(append([]byte(doc[:len(doc)-1]), []byte(",\"zz_unknown\":1}")...)); !errors.Is(err, ErrUnknownField) {
+		t.Fatalf("unknown field accepted: %v", err)
+	}
+	if _, err := decode([]byte(doc + "{}")); !errors.Is(err, ErrTrailingData) {
+		t.Fatalf("trailing data accepted: %v", err)
+	}
+	var members map[string]json.RawMessage
+	if json.Unmarshal([]byte(doc), &members) == nil && len(members) > 0 {
+		keys := make([]string, 0, len(members))
+		for k := range members {
+			keys = append(keys, k)
+		}
+		dup := append([]byte(doc[:len(doc)-1]), []byte(",\""+keys[0]+"\":"+string(members[keys[0]])+"}")...)
+		if _, err := decode(dup); !errors.Is(err, ErrDuplicateKey) {
+			t.Fatalf("duplicate key accepted: %v", err)
+		}
+	}
+}
+
+`

@@ -1,0 +1,51 @@
+package model
+
+import "github.com/contractgen/contractgen/internal/value"
+
+// Complete returns the wire document for a literal written as builder input:
+// members in field order, absent members filled with their const, default,
+// or null, nested objects completed too. Members filled only at build time
+// (sources, generated values) stay absent when the literal lacks them.
+func Complete(v *value.Value, t *Type) *value.Value {
+	if v == nil || v.Kind != value.Object {
+		return v
+	}
+	out := &value.Value{Kind: value.Object, Pos: v.Pos, Members: []value.Member{}}
+	for _, f := range t.Fields {
+		fv := v.Get(f.Name)
+		switch {
+		case fv != nil:
+			fv = completeType(fv, f.Type)
+		case f.Const != nil:
+			fv = f.Const
+		case f.Default != nil:
+			fv = completeType(f.Default, f.Type)
+		case f.Nullable:
+			fv = &value.Value{Kind: value.Null}
+		default:
+			continue
+		}
+		out.Members = append(out.Members, value.Member{Key: f.Name, Value: fv})
+	}
+	return out
+}
+
+func completeType(v *value.Value, t *TypeRef) *value.Value {
+	switch {
+	case t.Kind == KindObject:
+		return Complete(v, t.Object)
+	case t.Kind == KindList && v.Kind == value.List:
+		out := &value.Value{Kind: value.List, Pos: v.Pos, Items: make([]*value.Value, len(v.Items))}
+		for i, it := range v.Items {
+			out.Items[i] = completeType(it, t.Elem)
+		}
+		return out
+	case t.Kind == KindMap && v.Kind == value.Object:
+		out := &value.Value{Kind: value.Object, Pos: v.Pos, Members: make([]value.Member, len(v.Members))}
+		for i, m := range v.Members {
+			out.Members[i] = value.Member{Key: m.Key, KeyPos: m.KeyPos, Value: completeType(m.Value, t.Elem)}
+		}
+		return out
+	}
+	return v
+}
