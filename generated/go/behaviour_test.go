@@ -121,3 +121,17 @@ func TestDescribeListsEveryOperation(t *testing.T) {
 	require.NoError(t, json.Unmarshal(contract.DescribeContract(), &doc))
 	assert.Len(t, doc.Operations, 11)
 }
+
+func TestUnavailableOnlyResponseDecoder(t *testing.T) {
+	req, err := contract.BuildEvidenceExportRequest(contract.EvidenceExportRequestArgs{TenantID: "t", EvidenceRefs: []string{"e"}})
+	require.NoError(t, err)
+	resp, err := contract.BuildUnavailableResponse(req, contract.UnavailableResponseArgs{})
+	require.NoError(t, err)
+	data, err := json.Marshal(resp)
+	require.NoError(t, err)
+	got, err := contract.DecodeEvidenceExportResponse(data)
+	require.NoError(t, err)
+	assert.Equal(t, req.CorrelationID, got.CorrelationID)
+	_, err = contract.DecodeTenantStatusResponse(data)
+	require.ErrorIs(t, err, contract.ErrMismatchedOperation)
+}

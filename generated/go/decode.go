@@ -6207,3 +6207,55 @@ func decodeMapString(d *decoder, p *pathNode) (Map[string], error) {
 		out = append(out, Entry[string]{k, x})
 	}
 }
+
+// DecodeTenantStatusResponse reads the generic unavailable response of operation tenant_status,
+// strictly as DecodeUnavailableResponse does, and checks that it answers tenant_status.
+func DecodeTenantStatusResponse(data []byte, opts ...DecodeOption) (*UnavailableResponse, error) {
+	m, err := DecodeUnavailableResponse(data, opts...)
+	if err != nil {
+		return nil, err
+	}
+	if m.Operation != "tenant_status" {
+		return nil, mismatchAt("operation", "operation must be \"tenant_status\"")
+	}
+	return m, nil
+}
+
+// DecodeLicenseValidationResponse reads the generic unavailable response of operation license_validation,
+// strictly as DecodeUnavailableResponse does, and checks that it answers license_validation.
+func DecodeLicenseValidationResponse(data []byte, opts ...DecodeOption) (*UnavailableResponse, error) {
+	m, err := DecodeUnavailableResponse(data, opts...)
+	if err != nil {
+		return nil, err
+	}
+	if m.Operation != "license_validation" {
+		return nil, mismatchAt("operation", "operation must be \"license_validation\"")
+	}
+	return m, nil
+}
+
+// DecodePolicyRegistryLookupResponse reads the generic unavailable response of operation policy_registry_lookup,
+// strictly as DecodeUnavailableResponse does, and checks that it answers policy_registry_lookup.
+func DecodePolicyRegistryLookupResponse(data []byte, opts ...DecodeOption) (*UnavailableResponse, error) {
+	m, err := DecodeUnavailableResponse(data, opts...)
+	if err != nil {
+		return nil, err
+	}
+	if m.Operation != "policy_registry_lookup" {
+		return nil, mismatchAt("operation", "operation must be \"policy_registry_lookup\"")
+	}
+	return m, nil
+}
+
+// DecodeEvidenceExportResponse reads the generic unavailable response of operation evidence_export,
+// strictly as DecodeUnavailableResponse does, and checks that it answers evidence_export.
+func DecodeEvidenceExportResponse(data []byte, opts ...DecodeOption) (*UnavailableResponse, error) {
+	m, err := DecodeUnavailableResponse(data, opts...)
+	if err != nil {
+		return nil, err
+	}
+	if m.Operation != "evidence_export" {
+		return nil, mismatchAt("operation", "operation must be \"evidence_export\"")
+	}
+	return m, nil
+}

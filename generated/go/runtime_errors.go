@@ -136,5 +136,10 @@ func decodeError(p *pathNode, rule string, kind error, msg string) error {
 
 // mismatch is the error of a response builder given another operation's request.
 func mismatch(msg string) error {
-	return Errors{{Path: "operation", Rule: "operation", Message: msg, kind: ErrMismatchedOperation}}
+	return mismatchAt("operation", msg)
+}
+
+// mismatchAt reports a message that belongs to another operation.
+func mismatchAt(path, msg string) error {
+	return Errors{{Path: path, Rule: "operation", Message: msg, kind: ErrMismatchedOperation}}
 }

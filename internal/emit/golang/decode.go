@@ -17,6 +17,35 @@ func (g *gen) decodeFile(f *jen.File) {
 	for _, t := range g.collectTypes() {
 		g.decodeHelper(f, t)
 	}
+	for _, op := range g.c.Operations {
+		if op.UnavailableOnly && g.unavail != nil {
+			g.unavailableDecoder(f, op)
+		}
+	}
+}
+
+// unavailableDecoder reads the generic unavailable response of an operation
+// that has no response of its own, and checks that it answers that operation.
+func (g *gen) unavailableDecoder(f *jen.File, op *model.Operation) {
+	var opField *model.Field
+	for _, fl := range g.unavail.t.Fields {
+		if fl.Source == model.SourceRequest && fl.RequestField != nil && fl.RequestField.Source == model.SourceOperation {
+			opField = fl
+		}
+	}
+	body := []jen.Code{
+		jen.List(jen.Id("m"), jen.Err()).Op(":=").Id("DecodeUnavailableResponse").Call(jen.Id("data"), jen.Id("opts").Op("...")),
+		jen.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Nil(), jen.Err())),
+	}
+	if opField != nil {
+		body = append(body, jen.If(jen.Id("m").Dot(opField.GoName).Op("!=").Lit(op.Name)).Block(
+			jen.Return(jen.Nil(), jen.Id("mismatchAt").Call(jen.Lit(opField.Name), jen.Lit(opField.Name+" must be \""+op.Name+"\"")))))
+	}
+	body = append(body, jen.Return(jen.Id("m"), jen.Nil()))
+	name := "Decode" + op.ResponseGoName()
+	f.Comment("// " + name + " reads the generic unavailable response of operation " + op.Name + ",")
+	f.Comment("// strictly as DecodeUnavailableResponse does, and checks that it answers " + op.Name + ".")
+	f.Func().Id(name).Params(jen.Id("data").Index().Byte(), jen.Id("opts").Op("...").Id("DecodeOption")).Params(jen.Op("*").Id("UnavailableResponse"), jen.Error()).Block(body...)
 }
 
 func (g *gen) decodeFunc(f *jen.File, s *goStruct) {
