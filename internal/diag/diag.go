@@ -35,11 +35,27 @@ func (e *Error) Error() string {
 type List struct {
 	File string
 	errs []*Error
+	seen map[problem]bool
 }
 
-// Add records a problem at pos.
+// problem identifies an error so that the same one is kept only once, even
+// when a YAML alias makes the reader visit the same node millions of times.
+type problem struct {
+	pos Pos
+	msg string
+}
+
+// Add records a problem at pos; an identical problem is recorded once.
 func (l *List) Add(pos Pos, format string, args ...any) {
-	l.errs = append(l.errs, &Error{File: l.File, Pos: pos, Msg: fmt.Sprintf(format, args...)})
+	p := problem{pos, fmt.Sprintf(format, args...)}
+	if l.seen[p] {
+		return
+	}
+	if l.seen == nil {
+		l.seen = map[problem]bool{}
+	}
+	l.seen[p] = true
+	l.errs = append(l.errs, &Error{File: l.File, Pos: pos, Msg: p.msg})
 }
 
 // Len reports how many problems were recorded.

@@ -29,15 +29,18 @@ func File(path string) (*Spec, error) {
 	defer f.Close()
 	if st, err := f.Stat(); err == nil && st.IsDir() {
 		return nil, single(path, "is a directory, expected a YAML spec file")
+	} else if err == nil && st.Size() > MaxSize {
+		return nil, tooLarge(path) // refused without reading it
 	}
 	data, err := io.ReadAll(io.LimitReader(f, MaxSize+1))
 	if err != nil {
 		return nil, single(path, "cannot read spec: "+err.Error())
 	}
-	if len(data) > MaxSize {
-		return nil, single(path, fmt.Sprintf("spec is larger than %d MiB; split it or trim it", MaxSize>>20))
-	}
 	return Bytes(path, data)
+}
+
+func tooLarge(path string) error {
+	return single(path, fmt.Sprintf("spec is larger than %d MiB; split it or trim it", MaxSize>>20))
 }
 
 func describeOpenErr(err error) string {
@@ -56,12 +59,19 @@ func single(path, msg string) error {
 
 // Bytes decodes a spec already in memory; name is used in error positions.
 func Bytes(name string, data []byte) (*Spec, error) {
+	if len(data) > MaxSize {
+		return nil, tooLarge(name)
+	}
 	if len(bytes.TrimSpace(data)) == 0 {
 		return nil, single(name, "spec file is empty; expected a YAML mapping with contract, envelopes and operations")
 	}
 	var doc yaml.Node
 	dec := yaml.NewDecoder(bytes.NewReader(data))
 	if err := dec.Decode(&doc); err != nil {
+		if errors.Is(err, io.EOF) {
+			// Only comments or directives: there is no document at all.
+			return nil, single(name, "spec file is empty; expected a YAML mapping with contract, envelopes and operations")
+		}
 		return nil, syntaxError(name, err)
 	}
 	var extra yaml.Node

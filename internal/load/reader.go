@@ -72,6 +72,8 @@ func kindName(n *yaml.Node) string {
 			return "integer " + n.Value
 		case "!!float":
 			return "number " + n.Value
+		case "!!timestamp":
+			return "timestamp " + n.Value + " (quote it to make it a string)"
 		}
 		return strconv.Quote(n.Value)
 	}
@@ -95,8 +97,12 @@ func (r *reader) pairs(n *yaml.Node, what string) ([][2]*yaml.Node, bool) {
 		if k == nil {
 			return out, false
 		}
-		if k.Kind != yaml.ScalarNode || k.Tag == "!!merge" {
-			r.errs.Add(pos(k), "keys in %s must be plain strings", what)
+		if k.Tag == "!!merge" {
+			r.errs.Add(pos(k), "merge keys (<<) are not supported in %s; write the keys out", what)
+			continue
+		}
+		if k.Kind != yaml.ScalarNode {
+			r.errs.Add(pos(k), "keys in %s must be plain strings, got %s", what, kindName(k))
 			continue
 		}
 		if first, dup := seen[k.Value]; dup {
@@ -307,8 +313,11 @@ func (r *reader) scalar(n *yaml.Node, v *value.Value, what string) *value.Value 
 		v.Kind, v.Num = value.Number, strconv.FormatFloat(f, 'g', -1, 64)
 	case "!!str":
 		v.Kind, v.Str = value.String, n.Value
+	case "!!timestamp":
+		r.errs.Add(pos(n), "%s: %s is a YAML timestamp, which JSON does not have; quote it to make it a string: \"%s\"", what, n.Value, n.Value)
+		return nil
 	default:
-		r.errs.Add(pos(n), "%s: unsupported YAML tag %s", what, n.Tag)
+		r.errs.Add(pos(n), "%s: unsupported YAML tag %s; expected a JSON-like value: null, boolean, number, string, list or mapping", what, n.Tag)
 		return nil
 	}
 	return v

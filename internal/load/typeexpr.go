@@ -29,7 +29,11 @@ func ParseType(text string) (*TypeExpr, error) {
 			if !strings.HasSuffix(t, ">") {
 				return nil, fmt.Errorf("type %q is missing a closing '>'", text)
 			}
-			elem, err := ParseType(t[len(c)+1 : len(t)-1])
+			inner := t[len(c)+1 : len(t)-1]
+			if strings.TrimSpace(inner) == "" {
+				return nil, fmt.Errorf("type %q is missing its element type, e.g. %s<string>", text, c)
+			}
+			elem, err := ParseType(inner)
 			if err != nil {
 				return nil, err
 			}

@@ -7,6 +7,7 @@ import (
 	"io/fs"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"sort"
 	"strings"
 )
@@ -101,5 +102,6 @@ func orphans(fsys FS, p Plan, want map[string]bool) ([]string, error) {
 		}
 	}
 	sort.Strings(out)
-	return out, nil
+	// Nested plan folders walk the same file twice; list it once.
+	return slices.Compact(out), nil
 }

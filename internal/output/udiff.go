@@ -70,12 +70,13 @@ func lineOps(a, b []string) []op {
 		case i < n && j < m && a[i] == b[j]:
 			out = append(out, op{' ', a[i], i, j})
 			i, j = i+1, j+1
-		case j < m && (i == n || lcs[i][j+1] >= lcs[i+1][j]):
-			out = append(out, op{'+', b[j], i, j})
-			j++
-		default:
+		case i < n && (j == m || lcs[i+1][j] >= lcs[i][j+1]):
+			// Deletions first, as diff -u prints them.
 			out = append(out, op{'-', a[i], i, j})
 			i++
+		default:
+			out = append(out, op{'+', b[j], i, j})
+			j++
 		}
 	}
 	return out
@@ -93,7 +94,8 @@ func writeHunks(sb *strings.Builder, ops []op) {
 	}
 	for k := 0; k < len(changed); {
 		first, last := changed[k], changed[k]
-		for k++; k < len(changed) && changed[k]-last <= 2*ctx; k++ {
+		// Merge changes whose contexts touch: at most 2*ctx equal lines apart.
+		for k++; k < len(changed) && changed[k]-last <= 2*ctx+1; k++ {
 			last = changed[k]
 		}
 		writeHunk(sb, ops[max(0, first-ctx):min(len(ops), last+ctx+1)])
@@ -110,7 +112,14 @@ func writeHunk(sb *strings.Builder, h []op) {
 			nb++
 		}
 	}
-	fmt.Fprintf(sb, "@@ -%d,%d +%d,%d @@\n", h[0].ai+1, na, h[0].bi+1, nb)
+	// An empty range is numbered by the line before it, as diff -u does.
+	start := func(first, n int) int {
+		if n == 0 {
+			return first
+		}
+		return first + 1
+	}
+	fmt.Fprintf(sb, "@@ -%d,%d +%d,%d @@\n", start(h[0].ai, na), na, start(h[0].bi, nb), nb)
 	for _, o := range h {
 		sb.WriteByte(o.kind)
 		sb.WriteString(o.text)

@@ -42,6 +42,9 @@ func Write(fsys FS, p Plan) ([]Change, error) {
 type stagedFile struct {
 	target, tmp, backup string
 	existed             bool
+	// backedUp and placed record which renames of this run succeeded, so a
+	// rollback never trusts a leftover file that merely has a backup's name.
+	backedUp, placed bool
 }
 
 // stage writes every new or changed file to a temporary name in its own
@@ -80,14 +83,20 @@ func cleanup(fsys FS, staged []stagedFile) {
 // swap moves every staged file into place, keeping the old file as a backup
 // until all moves succeeded; on failure it restores the backups.
 func swap(fsys FS, staged []stagedFile) error {
-	for i, s := range staged {
+	for i := range staged {
+		s := &staged[i]
 		err := func() error {
 			if s.existed {
 				if err := fsys.Rename(s.target, s.backup); err != nil {
 					return err
 				}
+				s.backedUp = true
 			}
-			return fsys.Rename(s.tmp, s.target)
+			if err := fsys.Rename(s.tmp, s.target); err != nil {
+				return err
+			}
+			s.placed = true
+			return nil
 		}()
 		if err != nil {
 			rollback(fsys, staged[:i+1])
@@ -106,14 +115,11 @@ func swap(fsys FS, staged []stagedFile) error {
 // rollback puts back the old version of every file already swapped.
 func rollback(fsys FS, done []stagedFile) {
 	for _, s := range done {
-		if s.existed {
-			if _, err := fsys.Stat(s.backup); err == nil {
-				_ = fsys.Rename(s.backup, s.target)
-			}
-		} else {
-			if _, err := fsys.Stat(s.tmp); err != nil {
-				_ = fsys.Remove(s.target)
-			}
+		switch {
+		case s.backedUp:
+			_ = fsys.Rename(s.backup, s.target)
+		case s.placed:
+			_ = fsys.Remove(s.target)
 		}
 	}
 }

@@ -1,6 +1,7 @@
 package validate
 
 import (
+	"fmt"
 	"strings"
 
 	"github.com/contractgen/contractgen/internal/load"
@@ -37,7 +38,7 @@ func (c *checker) forbidden() {
 			c.errs.Add(v.Pos, "forbidden values must define at least one pattern")
 		}
 		for _, p := range v.Patterns {
-			c.pattern(p.Pattern, "forbidden value pattern "+p.Name.V)
+			c.pattern(p.Pattern, fmt.Sprintf("forbidden value pattern %q", p.Name.V))
 		}
 		c.pathMessage(v.Message, "forbidden values message")
 	}
@@ -71,11 +72,14 @@ func (c *checker) forbiddenStatic(m *model.Contract) {
 	}
 	for _, op := range c.s.Operations {
 		if f.OnRequests {
-			check(op.Request, "operation "+op.Name.V+" request")
+			check(op.Request, fmt.Sprintf("operation %q request", op.Name.V))
 		}
 		if op.Response != nil && f.OnResponses {
-			check(op.Response.Payload, "operation "+op.Name.V+" response")
+			check(op.Response.Payload, fmt.Sprintf("operation %q response payload", op.Name.V))
 		}
+	}
+	if u := c.s.Unavailable; u != nil && f.OnResponses {
+		check(u.Payload, "the unavailable response payload")
 	}
 	if f.Keys.AppliesTo == model.ScopeMessage {
 		if f.OnRequests {

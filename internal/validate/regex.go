@@ -32,6 +32,7 @@ var unportable = []struct {
 	{`\s`, `\s matches different whitespace in Go, ECMA-262 and Python; write the characters, e.g. [ \t\n\r]`},
 	{`\S`, `\S matches differently in Go, ECMA-262 and Python; write [^ \t\n\r]`},
 	{`[[:`, "POSIX classes such as [[:alpha:]] are not valid in ECMA-262; write the class out"},
+	{`\x{`, `\x{...} is a code point in Go but means "x" repeated in ECMA-262 and is invalid in Python; write \xHH with two hex digits, or the character itself`},
 }
 
 var backref = regexp.MustCompile(`\\[1-9]`)
@@ -39,12 +40,13 @@ var inlineFlags = regexp.MustCompile(`\(\?[a-zA-Z-]+[):]`)
 
 // pattern checks that a regex compiles in RE2 and means the same in ECMA-262.
 func (c *checker) pattern(p load.Str, what string) {
-	if _, err := regexp.Compile(p.V); err != nil {
-		c.errs.Add(p.Pos, "%s %q is not a valid regular expression: %v", what, p.V, strings.TrimPrefix(err.Error(), "error parsing regexp: "))
+	whys := portability(p.V)
+	if _, err := regexp.Compile(p.V); err != nil && len(whys) == 0 {
+		c.errs.Add(p.Pos, "%s: %q is not a valid regular expression: %v", what, p.V, strings.TrimPrefix(err.Error(), "error parsing regexp: "))
 		return
 	}
-	for _, why := range portability(p.V) {
-		c.errs.Add(p.Pos, "%s %q is not portable: %s", what, p.V, why)
+	for _, why := range whys {
+		c.errs.Add(p.Pos, "%s: %q is not portable: %s", what, p.V, why)
 	}
 }
 

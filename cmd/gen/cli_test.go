@@ -1,0 +1,225 @@
+package main
+
+import (
+	"bytes"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"testing"
+
+	"github.com/contractgen/contractgen/internal/output"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+const contractSpec = "../../spec/contract.yaml"
+
+// gen runs the CLI and returns its exit code, stdout and stderr.
+func gen(args ...string) (int, string, string) {
+	var stdout, stderr bytes.Buffer
+	code := run(args, &stdout, &stderr)
+	return code, stdout.String(), stderr.String()
+}
+
+// outDirs returns fresh output folders and the flags that select them.
+func outDirs(t *testing.T) (root string, flags []string) {
+	root = t.TempDir()
+	return root, []string{"-spec", contractSpec,
+		"-go-out", filepath.Join(root, "go"),
+		"-schema-out", filepath.Join(root, "jsonschema"),
+		"-docs-out", filepath.Join(root, "docs")}
+}
+
+// files lists every file under root, sorted.
+func files(t *testing.T, root string) []string {
+	t.Helper()
+	var out []string
+	require.NoError(t, filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
+		if err == nil && !d.IsDir() {
+			out = append(out, p)
+		}
+		return err
+	}))
+	sort.Strings(out)
+	return out
+}
+
+func TestHelp(t *testing.T) {
+	for _, flag := range []string{"-h", "-help", "--help"} {
+		t.Run(flag, func(t *testing.T) {
+			code, stdout, stderr := gen(flag)
+			assert.Equal(t, exitOK, code)
+			assert.Empty(t, stdout)
+			assert.Contains(t, stderr, "Usage: gen [flags]")
+			assert.Contains(t, stderr, "Exit codes: 0 ok, 1 spec errors or drift, 2 usage.")
+			for _, f := range []string{"-spec", "-go-out", "-package", "-schema-out", "-docs-out", "-templates",
+				"-docs-front-matter", "-mkdocs", "-check", "-version"} {
+				assert.Regexp(t, `(?m)^  `+f+`( string)?\n    \t\S`, stderr, "help lists and explains %s", f)
+			}
+			assert.Contains(t, stderr, `(default "spec/contract.yaml")`)
+		})
+	}
+}
+
+func TestUsageErrors(t *testing.T) {
+	t.Run("unknown flag", func(t *testing.T) {
+		code, stdout, stderr := gen("-bogus")
+		assert.Equal(t, exitUsage, code)
+		assert.Empty(t, stdout)
+		assert.True(t, strings.HasPrefix(stderr, "flag provided but not defined: -bogus\nUsage: gen [flags]\n"), stderr)
+	})
+	t.Run("flag without value", func(t *testing.T) {
+		code, _, stderr := gen("-spec")
+		assert.Equal(t, exitUsage, code)
+		assert.True(t, strings.HasPrefix(stderr, "flag needs an argument: -spec\n"), stderr)
+	})
+	t.Run("bad boolean", func(t *testing.T) {
+		code, _, stderr := gen("-check=maybe")
+		assert.Equal(t, exitUsage, code)
+		assert.Contains(t, stderr, `invalid boolean value "maybe" for -check`)
+	})
+	t.Run("extra argument", func(t *testing.T) {
+		code, stdout, stderr := gen("-check", "spec/contract.yaml")
+		assert.Equal(t, exitUsage, code)
+		assert.Empty(t, stdout)
+		assert.Equal(t, "gen: unexpected argument \"spec/contract.yaml\"; all options are flags (see -h)\n", stderr)
+	})
+}
+
+func TestVersion(t *testing.T) {
+	code, stdout, stderr := gen("-version")
+	assert.Equal(t, exitOK, code)
+	assert.Regexp(t, `^contractgen \S+\n$`, stdout)
+	assert.Empty(t, stderr)
+	// -version wins over everything else, even a spec that does not exist.
+	code, stdout2, _ := gen("-version", "-spec", "does/not/exist.yaml")
+	assert.Equal(t, exitOK, code)
+	assert.Equal(t, stdout, stdout2)
+}
+
+func TestMissingSpec(t *testing.T) {
+	code, stdout, stderr := gen("-spec", "does/not/exist.yaml", "-check")
+	assert.Equal(t, exitFail, code)
+	assert.Empty(t, stdout)
+	assert.Equal(t, "does/not/exist.yaml: spec file does not exist\n", stderr)
+}
+
+func TestGenerateThenCheck(t *testing.T) {
+	root, flags := outDirs(t)
+
+	code, stdout, stderr := gen(flags...)
+	require.Equal(t, exitOK, code, stderr)
+	assert.Empty(t, stderr)
+	written := files(t, root)
+	require.NotEmpty(t, written, "the shipped spec generates files")
+	var want strings.Builder
+	for _, p := range written {
+		data, err := os.ReadFile(p)
+		require.NoError(t, err)
+		assert.True(t, output.IsGenerated(data), "%s carries the generated marker", p)
+		assert.Contains(t, stdout, "wrote "+p+"\n")
+		want.WriteString("wrote " + p + "\n")
+	}
+	assert.Equal(t, len(written), strings.Count(stdout, "\n"), "one line per written file")
+
+	// Up to date: -check is silent and succeeds; a second run changes nothing.
+	code, stdout, stderr = gen(append(flags, "-check")...)
+	assert.Equal(t, exitOK, code, stdout+stderr)
+	assert.Empty(t, stdout)
+	assert.Empty(t, stderr)
+	code, stdout, stderr = gen(flags...)
+	assert.Equal(t, exitOK, code, stderr)
+	assert.Empty(t, stdout, "nothing to rewrite")
+	assert.Empty(t, stderr)
+}
+
+func TestCheckReportsDrift(t *testing.T) {
+	root, flags := outDirs(t)
+	code, _, stderr := gen(flags...)
+	require.Equal(t, exitOK, code, stderr)
+	written := files(t, root)
+	require.GreaterOrEqual(t, len(written), 2)
+	before := map[string]string{}
+	for _, p := range written {
+		data, err := os.ReadFile(p)
+		require.NoError(t, err)
+		before[p] = string(data)
+	}
+
+	// Edit a generated file: its second line changes.
+	edited := written[0]
+	lines := strings.SplitAfter(before[edited], "\n")
+	require.Greater(t, len(lines), 2, "%s has several lines", edited)
+	lines[1] = "// edited by hand\n"
+	require.NoError(t, os.WriteFile(edited, []byte(strings.Join(lines, "")), 0o644))
+
+	// Delete another one, and add an orphan with the marker and a
+	// hand-written file without it.
+	deleted := written[1]
+	require.NoError(t, os.Remove(deleted))
+	orphan := filepath.Join(root, "go", "zz_orphan.go")
+	require.NoError(t, os.WriteFile(orphan, []byte("// Code generated by contractgen. DO NOT EDIT.\n\npackage x\n"), 0o644))
+	mine := filepath.Join(root, "go", "handwritten.go")
+	require.NoError(t, os.WriteFile(mine, []byte("package x\n"), 0o644))
+
+	code, stdout, stderr := gen(append(flags, "-check")...)
+	assert.Equal(t, exitFail, code)
+	assert.Contains(t, stdout, "--- "+edited+" (on disk)\n+++ "+edited+" (generated)\n@@ -1,")
+	original := strings.SplitAfter(before[edited], "\n")[1]
+	assert.Contains(t, stdout, "\n-// edited by hand\n+"+original)
+	assert.Contains(t, stdout, "missing: "+deleted+" (the spec produces it; run gen to write it)\n")
+	assert.Contains(t, stdout, "orphaned: "+orphan+" (generated, but the spec no longer produces it)\n")
+	assert.NotContains(t, stdout, mine, "hand-written files are not reported")
+	assert.Equal(t, "gen: 3 generated file(s) out of date with the spec; run gen (without -check) and commit the result\n", stderr)
+	// -check wrote nothing.
+	_, err := os.Stat(deleted)
+	assert.ErrorIs(t, err, os.ErrNotExist)
+	_, err = os.Stat(orphan)
+	assert.NoError(t, err)
+
+	// Generating repairs everything and leaves the hand-written file alone.
+	code, stdout, stderr = gen(flags...)
+	require.Equal(t, exitOK, code, stderr)
+	assert.Contains(t, stdout, "updated "+edited+"\n")
+	assert.Contains(t, stdout, "wrote "+deleted+"\n")
+	assert.Contains(t, stdout, "removed "+orphan+"\n")
+	after := map[string]string{}
+	for _, p := range files(t, root) {
+		data, err := os.ReadFile(p)
+		require.NoError(t, err)
+		after[p] = string(data)
+	}
+	before[mine] = "package x\n"
+	assert.Equal(t, before, after)
+	code, stdout, _ = gen(append(flags, "-check")...)
+	assert.Equal(t, exitOK, code, stdout)
+}
+
+func TestRefusesToOverwriteHandWrittenFile(t *testing.T) {
+	root, flags := outDirs(t)
+	code, _, stderr := gen(flags...)
+	require.Equal(t, exitOK, code, stderr)
+	target := files(t, root)[0]
+	require.NoError(t, os.WriteFile(target, []byte("hand-written\n"), 0o644))
+
+	code, stdout, stderr := gen(flags...)
+	assert.Equal(t, exitFail, code)
+	assert.Empty(t, stdout)
+	assert.Equal(t, "gen: "+target+` exists and was not written by this generator (no "Code generated ... DO NOT EDIT." header); move it away or delete it, then generate again`+"\n", stderr)
+	data, err := os.ReadFile(target)
+	require.NoError(t, err)
+	assert.Equal(t, "hand-written\n", string(data))
+}
+
+func TestEmptyOutputFolderSkipsTarget(t *testing.T) {
+	// Only the Go target: the docs folder stays empty.
+	root, _ := outDirs(t)
+	code, stdout, stderr := gen("-spec", contractSpec, "-go-out", filepath.Join(root, "go"), "-schema-out", "", "-docs-out", "")
+	assert.Equal(t, exitOK, code, stderr)
+	assert.NotEmpty(t, stdout)
+	for _, p := range files(t, root) {
+		assert.True(t, strings.HasPrefix(p, filepath.Join(root, "go")+string(filepath.Separator)), p)
+	}
+}
