@@ -1,0 +1,87 @@
+// Package docs emits the Markdown reference of a contract: index.md, one
+// page per operation under operations/, types.md, states.md and
+// forbidden.md, plus .mkdocs/mkdocs.yml on request. Pages are rendered with
+// the text/templates embedded from the repository's templates/ folder; a
+// folder given in Options.Templates can replace any of them.
+//
+// The pages are meant for any static site generator: links are relative,
+// anchors come from plain headings whose slug every generator derives the
+// same way, spec text is escaped for CommonMark, Python-Markdown and MDX,
+// and Options.FrontMatter adds YAML front matter with title, description,
+// weight (Hugo) and sidebar_position (Docusaurus); MkDocs reads title and
+// description and ignores the rest.
+package docs
+
+import (
+	"fmt"
+	"regexp"
+
+	"github.com/contractgen/contractgen/internal/emit"
+	"github.com/contractgen/contractgen/internal/model"
+)
+
+// safeName is what an operation name must look like to name a page file; the
+// JSON Schema emitter asks the same of its file names.
+var safeName = regexp.MustCompile(`^[A-Za-z0-9_][A-Za-z0-9_.-]*$`)
+
+// Emitter writes the Markdown docs.
+type Emitter struct{}
+
+// New returns the docs emitter.
+func New() *Emitter { return &Emitter{} }
+
+// Name names the target in error messages.
+func (*Emitter) Name() string { return "docs" }
+
+// Generate renders every page in memory. A template that fails to parse or
+// execute, or an example that breaks the contract, fails the whole run.
+func (*Emitter) Generate(c *model.Contract, opts emit.Options) (map[string][]byte, error) {
+	set, err := loadTemplates(opts.Templates)
+	if err != nil {
+		return nil, err
+	}
+	for _, op := range c.Operations {
+		if !safeName.MatchString(op.Name) {
+			return nil, fmt.Errorf("operation %q cannot name a docs page (operations/%s.md); use letters, digits, '_', '.' and '-'", op.Name, op.Name)
+		}
+	}
+	s := newSite(c, opts)
+	files := map[string][]byte{}
+	render := func(path, tmpl string, data any) error {
+		b, err := set.render(tmpl, data)
+		if err != nil {
+			return err
+		}
+		files[path] = b
+		return nil
+	}
+	if err := render(indexPath, tmplIndex, s.index()); err != nil {
+		return nil, err
+	}
+	for _, op := range c.Operations {
+		pg, err := s.operation(op)
+		if err != nil {
+			return nil, err
+		}
+		if err := render(operationPath(op), tmplOperation, pg); err != nil {
+			return nil, err
+		}
+	}
+	if len(c.Types) > 0 {
+		if err := render(typesPath, tmplTypes, s.types()); err != nil {
+			return nil, err
+		}
+	}
+	if err := render(statesPath, tmplStates, s.states()); err != nil {
+		return nil, err
+	}
+	if err := render(forbiddenPath, tmplForbidden, s.forbiddenPage()); err != nil {
+		return nil, err
+	}
+	if opts.MkDocs {
+		if err := render(mkdocsPath, tmplMkDocs, s.mkdocs()); err != nil {
+			return nil, err
+		}
+	}
+	return files, nil
+}

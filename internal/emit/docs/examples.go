@@ -1,0 +1,437 @@
+package docs
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"strconv"
+	"strings"
+
+	"github.com/contractgen/contractgen/internal/model"
+	"github.com/contractgen/contractgen/internal/value"
+)
+
+// Example messages: the spec's own examples wrapped in the envelopes the way
+// the generated builders fill them, or values synthesized from defaults when
+// the spec gives none. Every example is checked with model.CheckObject before
+// it is printed; an invalid one fails generation.
+
+// examples builds and checks the example request and response of op.
+func examples(c *model.Contract, op *model.Operation) (req, resp *value.Value, err error) {
+	payload, fromSpec := first(op.RequestExamples), true
+	if payload == nil {
+		payload, fromSpec = synthObject(op.Request, 0), false
+	}
+	req = requestEnvelope(c, op, payload)
+	if err := check(req, c.Request.Type, payload, op.Request, "request", fromSpec); err != nil {
+		return nil, nil, fmt.Errorf("operation %q: %w", op.Name, err)
+	}
+
+	var rp *value.Value
+	var rt *model.Type
+	if op.Response != nil {
+		rt = op.Response.Payload
+		rp, fromSpec = first(op.Response.Examples), true
+		if rp == nil {
+			rp, fromSpec = synthObject(rt, 0), false
+		}
+		rp = fillSources(rp, rt, req, sources{summary: op.Summary, message: op.Response.Message,
+			modules: op.Response.PrivateModules, nextStep: op.Response.NextStep, op: op.Name})
+	} else if c.Unavailable != nil {
+		rt = c.Unavailable.Payload
+		rp, fromSpec = fillSources(synthObject(rt, 0), rt, req, sources{message: c.Unavailable.Message,
+			nextStep: c.Unavailable.NextStep, op: op.Name}), false
+	}
+	resp = responseEnvelope(c, op, req, rp)
+	if rt != nil {
+		if err := check(resp, c.Response.Type, rp, rt, "response", fromSpec); err != nil {
+			return nil, nil, fmt.Errorf("operation %q: %w", op.Name, err)
+		}
+	}
+	return req, resp, nil
+}
+
+// check validates an example message and its payload against the contract.
+func check(msg *value.Value, env *model.Type, payload *value.Value, pt *model.Type, what string, fromSpec bool) error {
+	problems := model.CheckObject(msg, env, "")
+	if payload != nil && pt != nil {
+		problems = append(problems, model.CheckObject(payload, pt, "payload")...)
+	}
+	if len(problems) == 0 {
+		return nil
+	}
+	msgs := make([]string, len(problems))
+	for i, p := range problems {
+		msgs[i] = p.Msg
+		if p.Path != "" {
+			msgs[i] = p.Path + ": " + p.Msg
+		}
+	}
+	origin := "built from the spec's first example"
+	if !fromSpec {
+		origin = "synthesized from defaults because the spec has no example; add one to the spec"
+	}
+	return fmt.Errorf("example %s (%s) is invalid: %s", what, origin, strings.Join(msgs, "; "))
+}
+
+func first(vs []*value.Value) *value.Value {
+	if len(vs) == 0 {
+		return nil
+	}
+	return vs[0]
+}
+
+// requestEnvelope wraps payload in the request envelope: sourced fields are
+// set as the builder sets them, the others come from the envelope's own
+// example, a default, a const or a generator.
+func requestEnvelope(c *model.Contract, op *model.Operation, payload *value.Value) *value.Value {
+	t := c.Request.Type
+	out := object()
+	for _, f := range t.Fields {
+		var v *value.Value
+		switch f.Source {
+		case model.SourceVersion:
+			if c.Request.Version != nil {
+				v = str(c.Request.Version.Value)
+			}
+		case model.SourceOperation:
+			v = str(op.Name)
+		case model.SourcePayload:
+			v = payload
+		default:
+			v = envelopeValue(f, first(t.Examples))
+		}
+		if v != nil {
+			out.Members = append(out.Members, value.Member{Key: f.Name, Value: v})
+		}
+	}
+	return out
+}
+
+// responseEnvelope wraps payload in the response envelope the way a
+// response builder fills it from the request.
+func responseEnvelope(c *model.Contract, op *model.Operation, req, payload *value.Value) *value.Value {
+	t := c.Response.Type
+	out := object()
+	status := statusField(c)
+	for _, f := range t.Fields {
+		var v *value.Value
+		switch f.Source {
+		case model.SourceVersion:
+			if c.Response.Version != nil {
+				v = str(c.Response.Version.Value)
+			}
+		case model.SourceOperation:
+			v = str(op.Name)
+		case model.SourcePayload:
+			v = payload
+		case model.SourceMessage:
+			v = str(responseMessage(c, op))
+		case model.SourceRequest:
+			if f.RequestField != nil {
+				v = req.Get(f.RequestField.Name)
+			}
+		default:
+			if f == status && op.Response == nil && c.Unavailable != nil && c.Unavailable.Status != nil {
+				v = str(c.Unavailable.Status.Value)
+			} else {
+				v = envelopeValue(f, first(t.Examples))
+			}
+		}
+		if v != nil {
+			out.Members = append(out.Members, value.Member{Key: f.Name, Value: v})
+		}
+	}
+	return out
+}
+
+func responseMessage(c *model.Contract, op *model.Operation) string {
+	if op.Response != nil {
+		return op.Response.Message
+	}
+	if c.Unavailable != nil {
+		return c.Unavailable.Message
+	}
+	return ""
+}
+
+// statusField is the response envelope field that carries the status: the
+// field holding the unavailable status, else the first state-typed field
+// the caller may set.
+func statusField(c *model.Contract) *model.Field {
+	for _, f := range c.Response.Type.Fields {
+		if f.Type.Kind != model.KindState || f.Source != model.SourceNone {
+			continue
+		}
+		if c.Unavailable == nil || c.Unavailable.Status == nil {
+			return f
+		}
+		for _, sv := range f.Type.State.Values {
+			if sv == c.Unavailable.Status {
+				return f
+			}
+		}
+	}
+	return nil
+}
+
+// envelopeValue picks an example value for an envelope field that no source
+// fills: const, then default, then the envelope example's value, then a
+// generated value, then null or a synthesized value for required fields.
+func envelopeValue(f *model.Field, example *value.Value) *value.Value {
+	switch {
+	case f.Const != nil:
+		return f.Const
+	case f.Default != nil:
+		return f.Default
+	}
+	if example != nil {
+		if v := example.Get(f.Name); v != nil {
+			return v
+		}
+	}
+	return synthField(f, 0)
+}
+
+// sources are the values a payload builder fills in by itself.
+type sources struct {
+	summary  *model.Type
+	message  string
+	modules  []string
+	nextStep string
+	op       string
+}
+
+// fillSources sets every sourced field of a payload example to what the
+// builder puts there, so the example pair agrees with the request.
+func fillSources(payload *value.Value, t *model.Type, req *value.Value, s sources) *value.Value {
+	out := object()
+	out.Pos = payload.Pos
+	set := map[string]*value.Value{}
+	for _, f := range t.Fields {
+		var v *value.Value
+		switch f.Source {
+		case model.SourceMessage:
+			v = str(s.message)
+		case model.SourcePrivateModules:
+			v = &value.Value{Kind: value.List, Items: []*value.Value{}}
+			for _, m := range s.modules {
+				v.Items = append(v.Items, str(m))
+			}
+		case model.SourceNextStep:
+			v = str(s.nextStep)
+		case model.SourceOperation:
+			v = str(s.op)
+		case model.SourceRequest:
+			if f.RequestField != nil {
+				v = req.Get(f.RequestField.Name)
+			}
+		case model.SourceSummary:
+			if payload.Get(f.Name) == nil && s.summary != nil {
+				v = first(s.summary.Examples)
+				if v == nil {
+					v = synthObject(s.summary, 0)
+				}
+			}
+		}
+		if v != nil {
+			set[f.Name] = v
+		}
+	}
+	// Keep the example's key order; append sourced keys it lacks in field order.
+	for _, m := range payload.Members {
+		if v, ok := set[m.Key]; ok {
+			m.Value = v
+			delete(set, m.Key)
+		}
+		out.Members = append(out.Members, m)
+	}
+	for _, f := range t.Fields {
+		if v, ok := set[f.Name]; ok {
+			out.Members = append(out.Members, value.Member{Key: f.Name, Value: v})
+		}
+	}
+	return out
+}
+
+// maxDepth stops synthesis of recursive types.
+const maxDepth = 8
+
+// synthObject builds an example of t from defaults: the type's own first
+// example when it has one, else every field that has or needs a value.
+func synthObject(t *model.Type, depth int) *value.Value {
+	if ex := first(t.Examples); ex != nil && t.Role == model.RoleType {
+		return ex
+	}
+	out := object()
+	for _, f := range t.Fields {
+		if f.Source != model.SourceNone {
+			continue
+		}
+		if v := synthField(f, depth); v != nil {
+			out.Members = append(out.Members, value.Member{Key: f.Name, Value: v})
+		}
+	}
+	return out
+}
+
+// synthField is the value an example shows for f, or nil to leave it out.
+func synthField(f *model.Field, depth int) *value.Value {
+	switch {
+	case f.Const != nil:
+		return f.Const
+	case f.Default != nil:
+		return f.Default
+	case f.Generate != nil:
+		return str(f.Generate.Prefix + strings.Repeat("0", f.Generate.HexDigits))
+	case f.Nullable:
+		return &value.Value{Kind: value.Null}
+	case !f.Required:
+		return nil
+	}
+	return synthType(f, f.Type, depth)
+}
+
+func synthType(f *model.Field, t *model.TypeRef, depth int) *value.Value {
+	switch t.Kind {
+	case model.KindString:
+		s := "example"
+		if f.Format == "date-time" {
+			s = "2026-01-01T00:00:00Z"
+		}
+		if f.MinLength != nil && len(s) < *f.MinLength {
+			s += strings.Repeat("x", *f.MinLength-len(s))
+		}
+		if f.MaxLength != nil && len(s) > *f.MaxLength {
+			s = s[:*f.MaxLength]
+		}
+		return str(s)
+	case model.KindState:
+		return str(t.State.Values[0].Value)
+	case model.KindInteger, model.KindNumber:
+		n := "0"
+		if f.Minimum != nil && f.Minimum.Float() > 0 {
+			n = f.Minimum.Num
+		} else if f.Maximum != nil && f.Maximum.Float() < 0 {
+			n = f.Maximum.Num
+		}
+		return &value.Value{Kind: value.Int, Num: n}
+	case model.KindBoolean:
+		return &value.Value{Kind: value.Bool}
+	case model.KindList:
+		l := &value.Value{Kind: value.List, Items: []*value.Value{}}
+		n := 0
+		if t == f.Type && f.MinItems != nil {
+			n = *f.MinItems
+		}
+		if t == f.Type && f.NonEmpty {
+			n = max(n, 1)
+		}
+		for i := 0; i < n && depth < maxDepth; i++ {
+			l.Items = append(l.Items, synthType(f, t.Elem, depth+1))
+		}
+		return l
+	case model.KindMap:
+		m := object()
+		if t == f.Type && f.NonEmpty && depth < maxDepth {
+			m.Members = append(m.Members, value.Member{Key: "key", Value: synthType(f, t.Elem, depth+1)})
+		}
+		return m
+	case model.KindObject:
+		if depth >= maxDepth {
+			return object()
+		}
+		return synthObject(t.Object, depth+1)
+	}
+	return object()
+}
+
+func str(s string) *value.Value { return &value.Value{Kind: value.String, Str: s} }
+
+func object() *value.Value { return &value.Value{Kind: value.Object} }
+
+// jsonText renders a literal as JSON for people to read, keys in spec
+// order. Compact form (indent false) separates items with ", " so that table
+// cells can wrap; indented form uses two spaces and keeps a list of scalars
+// on one line when it fits in 80 columns. Unlike encoding/json, <, > and &
+// are left as they are, since the text is never embedded in HTML.
+func jsonText(v *value.Value, indent bool) string {
+	var b strings.Builder
+	writeJSON(&b, v, indent, "", 0)
+	return b.String()
+}
+
+// writeJSON writes v; pad is the current indentation and col the column v
+// starts at.
+func writeJSON(b *strings.Builder, v *value.Value, indent bool, pad string, col int) {
+	inner, nl := pad+"  ", "\n"
+	if !indent {
+		inner, nl = "", ""
+	}
+	sep := ","
+	if !indent {
+		sep = ", "
+	}
+	switch v.Kind {
+	case value.Null:
+		b.WriteString("null")
+	case value.Bool:
+		b.WriteString(strconv.FormatBool(v.Bool))
+	case value.Int, value.Number:
+		b.WriteString(v.Num)
+	case value.String:
+		b.WriteString(quoteJSON(v.Str))
+	case value.List:
+		if len(v.Items) == 0 {
+			b.WriteString("[]")
+			return
+		}
+		if indent && scalars(v.Items) {
+			if one := jsonText(v, false); col+len(one)+1 <= 80 {
+				b.WriteString(one)
+				return
+			}
+		}
+		b.WriteString("[")
+		for i, it := range v.Items {
+			if i > 0 {
+				b.WriteString(sep)
+			}
+			b.WriteString(nl + inner)
+			writeJSON(b, it, indent, inner, len(inner))
+		}
+		b.WriteString(nl + pad + "]")
+	case value.Object:
+		if len(v.Members) == 0 {
+			b.WriteString("{}")
+			return
+		}
+		b.WriteString("{")
+		for i, m := range v.Members {
+			if i > 0 {
+				b.WriteString(sep)
+			}
+			key := quoteJSON(m.Key) + ": "
+			b.WriteString(nl + inner + key)
+			writeJSON(b, m.Value, indent, inner, len(inner)+len(key))
+		}
+		b.WriteString(nl + pad + "}")
+	}
+}
+
+func scalars(vs []*value.Value) bool {
+	for _, v := range vs {
+		if v.Kind == value.List || v.Kind == value.Object {
+			return false
+		}
+	}
+	return true
+}
+
+func quoteJSON(s string) string {
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetEscapeHTML(false)
+	_ = enc.Encode(s)
+	return strings.TrimSuffix(buf.String(), "\n")
+}

@@ -1,0 +1,73 @@
+package docs
+
+import (
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/contractgen/contractgen/internal/model"
+)
+
+// TestExternalTools runs markdownlint-cli2 and `mkdocs build --strict` over
+// the pages of every spec (and the hostile one), when the tools are
+// installed; each check is skipped otherwise. Set MARKDOWNLINT_CLI2 to the
+// path of markdownlint-cli2 when it is not on PATH, for example
+// node_modules/.bin/markdownlint-cli2 after `npm install markdownlint-cli2`.
+func TestExternalTools(t *testing.T) {
+	lint := os.Getenv("MARKDOWNLINT_CLI2")
+	if lint == "" {
+		lint, _ = exec.LookPath("markdownlint-cli2")
+	}
+	mkdocs, _ := exec.LookPath("mkdocs")
+	if lint == "" && mkdocs == "" {
+		t.Skip("neither markdownlint-cli2 nor mkdocs is installed")
+	}
+	config, err := filepath.Abs(filepath.Join(root, ".markdownlint-cli2.jsonc"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	cases := map[string]*model.Contract{"hostile": hostileContract(t)}
+	for _, sc := range specs(t) {
+		cases[sc.name] = loadContract(t, sc.path)
+	}
+	for name, c := range cases {
+		for _, v := range variants {
+			t.Run(name+v.suffix, func(t *testing.T) {
+				work := t.TempDir()
+				writeTree(t, filepath.Join(work, filepath.FromSlash(v.opts.DocsDir)), generate(t, c, v.opts))
+				if lint == "" {
+					t.Log("markdownlint-cli2 not installed; skipped")
+				} else {
+					run(t, work, lint, "--config", config, filepath.ToSlash(v.opts.DocsDir)+"/**/*.md")
+				}
+				if !v.opts.MkDocs {
+					return
+				}
+				if mkdocs == "" {
+					t.Log("mkdocs not installed; skipped")
+					return
+				}
+				out := run(t, work, mkdocs, "build", "--strict", "-f", filepath.Join(v.opts.DocsDir, mkdocsPath))
+				if strings.Contains(out, "WARNING") {
+					t.Errorf("mkdocs warned:\n%s", out)
+				}
+				if _, err := os.Stat(filepath.Join(work, "site", "index.html")); err != nil {
+					t.Errorf("mkdocs built no site/index.html: %v", err)
+				}
+			})
+		}
+	}
+}
+
+func run(t *testing.T, dir, name string, args ...string) string {
+	t.Helper()
+	cmd := exec.Command(name, args...)
+	cmd.Dir = dir
+	out, err := cmd.CombinedOutput()
+	if err != nil {
+		t.Errorf("%s %s: %v\n%s", filepath.Base(name), strings.Join(args, " "), err, out)
+	}
+	return string(out)
+}
