@@ -1,0 +1,349 @@
+package schema
+
+import (
+	"encoding/json"
+	"fmt"
+	"strings"
+
+	"github.com/invopop/jsonschema"
+
+	"github.com/contractgen/contractgen/internal/diag"
+	"github.com/contractgen/contractgen/internal/model"
+)
+
+// override gives the schema of a field whose value the message fixes or
+// copies; nil falls back to the field's own schema.
+type override func(f *model.Field, w where) *jsonschema.Schema
+
+// object builds the schema of an object type's fields at location w.
+func (fb *file) object(t *model.Type, w where, ov override) *jsonschema.Schema {
+	s := &jsonschema.Schema{Type: "object", Properties: newProps()}
+	keys := fb.keysCovered(w)
+	for _, f := range t.Fields {
+		if keys && fb.g.c.Forbidden != nil && KeyForbidden(fb.g.c.Forbidden.Keys, f.Name) {
+			fb.g.fail(fb.g.pos.field(f, ""), "field %q of %s is a forbidden key under the forbidden keys rule, so every message would be rejected", f.Name, t.Name)
+		}
+		var fs *jsonschema.Schema
+		if ov != nil {
+			fs = ov(f, w)
+		}
+		if fs == nil {
+			fs = fb.field(f, w)
+		}
+		if fs.Description == "" {
+			fs.Description = f.Description
+		}
+		s.Properties.Set(f.Name, fs)
+		if f.WireRequired() || fb.forced[f] {
+			s.Required = append(s.Required, f.Name)
+		}
+	}
+	s.AdditionalProperties = jsonschema.FalseSchema
+	return s
+}
+
+// field builds a field's schema from its type and constraints.
+func (fb *file) field(f *model.Field, w where) *jsonschema.Schema {
+	if f.Const != nil {
+		fb.checkFixedValue(f.Const, fmt.Sprintf("const of field %q", f.Name), fb.g.pos.field(f, "const"), w)
+		s := fb.constType(f.Type)
+		s.Const = raw(f.Const)
+		return s
+	}
+	s := fb.typed(f, f.Type, w, true)
+	if f.Nullable && f.Type.Kind != model.KindAny {
+		s = nullable(s)
+	}
+	if f.Default != nil {
+		s.Default = raw(f.Default)
+	}
+	s.Description = f.Description
+	return s
+}
+
+// constType is the bare type of a const field.
+func (fb *file) constType(t *model.TypeRef) *jsonschema.Schema {
+	switch t.Kind {
+	case model.KindString, model.KindState:
+		return &jsonschema.Schema{Type: "string"}
+	case model.KindInteger, model.KindNumber, model.KindBoolean:
+		return &jsonschema.Schema{Type: string(t.Kind)}
+	case model.KindList:
+		return &jsonschema.Schema{Type: "array"}
+	case model.KindMap, model.KindObject:
+		return &jsonschema.Schema{Type: "object"}
+	}
+	return &jsonschema.Schema{}
+}
+
+// nullable lets a schema also accept null.
+func nullable(s *jsonschema.Schema) *jsonschema.Schema {
+	switch {
+	case s.Ref != "":
+		return &jsonschema.Schema{AnyOf: []*jsonschema.Schema{s, {Type: "null"}}}
+	case s.Type != "":
+		if s.Extras == nil {
+			s.Extras = map[string]any{}
+		}
+		s.Extras["type"] = []string{s.Type, "null"}
+		s.Type = ""
+		if s.Enum != nil {
+			s.Enum = append(s.Enum, nil)
+		}
+	}
+	return s
+}
+
+// typed builds the schema of a value of type t of field f. Constraints on
+// the field itself (non_empty, min_items, trim) apply at the top; length,
+// pattern, format and bounds apply to the scalar leaves, as the model's
+// checks do.
+func (fb *file) typed(f *model.Field, t *model.TypeRef, w where, top bool) *jsonschema.Schema {
+	switch t.Kind {
+	case model.KindString:
+		return fb.stringSchema(f, w, top)
+	case model.KindState:
+		s := &jsonschema.Schema{Type: "string"}
+		for _, v := range t.State.Values {
+			fb.checkFixed(v.Value, fmt.Sprintf("state %q of %s", v.Value, t.State.Name), fb.g.pos.states[v], w)
+			s.Enum = append(s.Enum, v.Value)
+		}
+		return s
+	case model.KindInteger, model.KindNumber:
+		s := &jsonschema.Schema{Type: string(t.Kind)}
+		if f.Minimum != nil {
+			s.Minimum = json.Number(f.Minimum.Num)
+		}
+		if f.Maximum != nil {
+			s.Maximum = json.Number(f.Maximum.Num)
+		}
+		return s
+	case model.KindBoolean:
+		return &jsonschema.Schema{Type: "boolean"}
+	case model.KindAny:
+		return fb.freeForm(w.free())
+	case model.KindList:
+		s := &jsonschema.Schema{Type: "array", Items: fb.typed(f, t.Elem, w, false)}
+		if top {
+			n := 0
+			if f.MinItems != nil {
+				n = *f.MinItems
+			}
+			if f.NonEmpty && n < 1 {
+				n = 1
+			}
+			if n > 0 {
+				s.MinItems = uintp(n)
+			}
+		}
+		return s
+	case model.KindMap:
+		in := w.free()
+		s := &jsonschema.Schema{Type: "object", AdditionalProperties: fb.typed(f, t.Elem, in, false)}
+		if fb.keysCovered(in) {
+			s.PropertyNames = fb.notForbiddenKey()
+		}
+		if top && f.NonEmpty {
+			s.MinProperties = uintp(1)
+		}
+		return s
+	case model.KindObject:
+		return &jsonschema.Schema{Ref: fb.ref(t.Object, w)}
+	}
+	return &jsonschema.Schema{}
+}
+
+// stringSchema applies the string constraints to the value as it stands in
+// the message: lengths, pattern and format look at the untrimmed value, and
+// non_empty on a trimmed field asks for a non-whitespace character (see
+// RULES.md).
+func (fb *file) stringSchema(f *model.Field, w where, top bool) *jsonschema.Schema {
+	s := &jsonschema.Schema{Type: "string"}
+	var pats []string
+	what := fmt.Sprintf("field %q", f.Name)
+	minLen := 0
+	if f.MinLength != nil {
+		minLen = *f.MinLength
+	}
+	if top && f.NonEmpty {
+		if f.Trim {
+			pats = append(pats, NonBlankPattern())
+		} else if minLen < 1 {
+			minLen = 1
+		}
+	}
+	if minLen > 0 {
+		s.MinLength = uintp(minLen)
+	}
+	if f.MaxLength != nil {
+		s.MaxLength = uintp(*f.MaxLength)
+	}
+	var nots []*jsonschema.Schema
+	if f.Pattern != "" {
+		if p, err := PortablePattern(f.Pattern); err != nil {
+			fb.g.fail(fb.g.pos.field(f, "pattern"), "%s pattern: %v", what, err)
+		} else {
+			pats = append(pats, p)
+			if NeedsNewlineGuard(f.Pattern) {
+				nots = append(nots, &jsonschema.Schema{Pattern: FinalNewlineGuard})
+			}
+		}
+	}
+	if f.Format != "" {
+		s.Format = f.Format
+	}
+	if fb.valuesCovered(w) {
+		nots = append(nots, &jsonschema.Schema{Ref: defRef(fb.forbiddenValueDef())})
+	}
+	switch len(nots) {
+	case 0:
+	case 1:
+		s.Not = nots[0]
+	default:
+		s.Not = &jsonschema.Schema{AnyOf: nots}
+	}
+	if len(pats) > 0 {
+		s.Pattern = pats[0]
+		for _, p := range pats[1:] {
+			s.AllOf = append(s.AllOf, &jsonschema.Schema{Pattern: p})
+		}
+	}
+	return s
+}
+
+// fixedString is the schema of a string the message fixes.
+func (fb *file) fixedString(v, what string, w where) *jsonschema.Schema {
+	fb.checkFixed(v, what, diag.Pos{}, w)
+	return &jsonschema.Schema{Type: "string", Const: str(v)}
+}
+
+// oneOfStrings is the schema of a string drawn from a fixed list.
+func (fb *file) oneOfStrings(vs []string, what string, w where) *jsonschema.Schema {
+	s := &jsonschema.Schema{Type: "string"}
+	for _, v := range vs {
+		fb.checkFixed(v, what, diag.Pos{}, w)
+		s.Enum = append(s.Enum, v)
+	}
+	return s
+}
+
+// ref returns the reference to an object type's definition at location w,
+// building the definition on first use. A type's schema depends on which
+// forbidden-material checks apply at w; the usual case keeps the type's Go
+// name, others get a suffix naming what is checked.
+func (fb *file) ref(t *model.Type, w where) string {
+	name := fb.defName(t, w)
+	if t == fb.root && name == fb.defName(t, fb.rootW) {
+		return "#"
+	}
+	if _, ok := fb.defs[name]; !ok && !fb.building[name] {
+		fb.building[name] = true
+		s := fb.object(t, w, nil)
+		s.Title = t.Name
+		s.Description = t.Description
+		fb.defs[name] = s
+	}
+	return defRef(name)
+}
+
+// defName names the definition of t at w. The checks inside t are: strings
+// of its own fields (values rule at w), and keys and strings inside its
+// free-form and map fields (both rules at w's free-form level).
+func (fb *file) defName(t *model.Type, w where) string {
+	sig := func(w where) [3]bool {
+		return [3]bool{fb.valuesCovered(w), fb.keysCovered(w.free()), fb.valuesCovered(w.free())}
+	}
+	got := sig(w)
+	if got == sig(atPayload) {
+		return t.GoName
+	}
+	var parts []string
+	if got[0] {
+		parts = append(parts, "strings")
+	}
+	if got[1] {
+		parts = append(parts, "free-keys")
+	}
+	if got[2] {
+		parts = append(parts, "free-values")
+	}
+	if len(parts) == 0 {
+		parts = append(parts, "unchecked")
+	}
+	return t.GoName + "-" + strings.Join(parts, "-")
+}
+
+// freeForm is the schema of a free-form value at w (w.inFree is set): any
+// JSON value, whose keys and strings are checked when the rules apply there.
+func (fb *file) freeForm(w where) *jsonschema.Schema {
+	keys, values := fb.keysCovered(w), fb.valuesCovered(w)
+	if !keys && !values {
+		return &jsonschema.Schema{}
+	}
+	name := defFreeForm
+	switch {
+	case !keys:
+		name += "-values"
+	case !values:
+		name += "-keys"
+	}
+	if _, ok := fb.defs[name]; !ok {
+		self := &jsonschema.Schema{Ref: defRef(name)}
+		s := &jsonschema.Schema{
+			Description:          "Any JSON value; at every depth, object keys and strings are checked for forbidden material.",
+			Items:                self,
+			AdditionalProperties: self,
+		}
+		if keys {
+			s.PropertyNames = fb.notForbiddenKey()
+		}
+		if values {
+			s.Not = &jsonschema.Schema{Ref: defRef(fb.forbiddenValueDef())}
+		}
+		fb.defs[name] = s
+	}
+	return &jsonschema.Schema{Ref: defRef(name)}
+}
+
+// notForbiddenKey is the propertyNames schema that rejects forbidden keys.
+func (fb *file) notForbiddenKey() *jsonschema.Schema {
+	if _, ok := fb.defs[defForbiddenKey]; !ok {
+		k := fb.g.c.Forbidden.Keys
+		s := &jsonschema.Schema{Type: "string", Description: "A key the forbidden keys rule rejects: " + k.Message}
+		var alts []*jsonschema.Schema
+		if fb.g.keys.parts != "" {
+			alts = append(alts, &jsonschema.Schema{
+				Description: "Lower-cased, contains one of: " + strings.Join(k.Parts, ", "),
+				Pattern:     fb.g.keys.parts,
+			})
+		}
+		for _, e := range fb.g.keys.exacts {
+			alts = append(alts, &jsonschema.Schema{
+				Description: "Lower-cased, equals " + e.key,
+				Pattern:     e.pattern,
+				MaxLength:   uintp(e.max),
+			})
+		}
+		s.AnyOf = alts
+		fb.defs[defForbiddenKey] = s
+	}
+	return &jsonschema.Schema{Not: &jsonschema.Schema{Ref: defRef(defForbiddenKey)}}
+}
+
+// forbiddenValueDef defines the strings the forbidden values rule rejects
+// and returns its name.
+func (fb *file) forbiddenValueDef() string {
+	if _, ok := fb.defs[defForbiddenValue]; !ok {
+		v := fb.g.c.Forbidden.Values
+		s := &jsonschema.Schema{Type: "string", Description: "A string the forbidden values rule rejects: " + v.Message}
+		for _, p := range fb.g.values {
+			d := p.p.Name
+			if p.p.Description != "" {
+				d += ": " + p.p.Description
+			}
+			s.AnyOf = append(s.AnyOf, &jsonschema.Schema{Description: d, Pattern: p.pattern})
+		}
+		fb.defs[defForbiddenValue] = s
+	}
+	return defForbiddenValue
+}

@@ -1,0 +1,232 @@
+package schema
+
+import (
+	"encoding/json"
+	"fmt"
+
+	"github.com/invopop/jsonschema"
+
+	"github.com/contractgen/contractgen/internal/diag"
+	"github.com/contractgen/contractgen/internal/model"
+)
+
+func (g *gen) opNames() []string {
+	out := make([]string, len(g.c.Operations))
+	for i, op := range g.c.Operations {
+		out[i] = op.Name
+	}
+	return out
+}
+
+// requestField is the schema of a request envelope field, in a request of
+// op (nil: of any operation).
+func (fb *file) requestField(f *model.Field, w where, payload *jsonschema.Schema) *jsonschema.Schema {
+	g := fb.g
+	switch f.Source {
+	case model.SourceVersion:
+		if v := g.c.Request.Version; v != nil {
+			return fb.fixedString(v.Value, "request version", w)
+		}
+	case model.SourceOperation:
+		if fb.op != nil {
+			return fb.fixedString(fb.op.Name, "operation name", w)
+		}
+		return fb.oneOfStrings(g.opNames(), "operation name", w)
+	case model.SourcePayload:
+		return payload
+	}
+	return nil
+}
+
+// copied is the schema of a response field that copies a request envelope
+// field: the request field's value, as the request carries it.
+func (fb *file) copied(f *model.Field, w where) *jsonschema.Schema {
+	rf := f.RequestField
+	if rf == nil {
+		return &jsonschema.Schema{}
+	}
+	if s := fb.requestField(rf, w, nil); s != nil {
+		return s
+	}
+	if rf.Source == model.SourcePayload {
+		return fb.freeForm(w.free())
+	}
+	s := fb.field(rf, w)
+	s.Default = nil
+	s.Description = ""
+	return s
+}
+
+// anyPayload is the payload of an envelope file: any object.
+func (fb *file) anyPayload() *jsonschema.Schema {
+	s := fb.freeForm(atPayload.free())
+	s.Type = "object"
+	return s
+}
+
+// requestRoot builds the request envelope with its payload.
+func (fb *file) requestRoot(payload *jsonschema.Schema) *jsonschema.Schema {
+	return fb.object(fb.g.c.Request.Type, atEnvelope, func(f *model.Field, w where) *jsonschema.Schema {
+		return fb.requestField(f, w, payload)
+	})
+}
+
+// responseRoot builds the response envelope with a fixed message (empty:
+// any string), a fixed status (nil: any), and its payload.
+func (fb *file) responseRoot(message string, status *model.StateValue, payload *jsonschema.Schema) *jsonschema.Schema {
+	g := fb.g
+	statusField := stateField(g.c.Response.Type, status)
+	if statusField != nil && (statusField.Default == nil || statusField.Default.Str != status.Value) {
+		// The default cannot stand in for the fixed status: it must be sent.
+		fb.forced[statusField] = true
+	}
+	return fb.object(g.c.Response.Type, atEnvelope, func(f *model.Field, w where) *jsonschema.Schema {
+		switch f.Source {
+		case model.SourceVersion:
+			if v := g.c.Response.Version; v != nil {
+				return fb.fixedString(v.Value, "response version", w)
+			}
+		case model.SourceMessage:
+			if message != "" {
+				return fb.fixedString(message, "response message", w)
+			}
+			return &jsonschema.Schema{Type: "string"}
+		case model.SourcePayload:
+			return payload
+		case model.SourceRequest:
+			return fb.copied(f, w)
+		}
+		if f == statusField {
+			return fb.fixedString(status.Value, "unavailable status", w)
+		}
+		return nil
+	})
+}
+
+// stateField finds the response envelope field that carries the
+// unavailable status, as the model does: the first state-typed field whose
+// state set holds the value.
+func stateField(t *model.Type, v *model.StateValue) *model.Field {
+	if v == nil {
+		return nil
+	}
+	for _, f := range t.Fields {
+		if f.Type.Kind != model.KindState {
+			continue
+		}
+		for _, sv := range f.Type.State.Values {
+			if sv == v {
+				return f
+			}
+		}
+	}
+	return nil
+}
+
+// payloadDef defines a payload type with its sourced fields fixed.
+func (fb *file) payloadDef(t *model.Type, desc string, ov override) *jsonschema.Schema {
+	s := fb.object(t, atPayload, ov)
+	s.Title = t.Name
+	s.Description = desc
+	fb.defs[t.GoName] = s
+	return &jsonschema.Schema{Ref: defRef(t.GoName)}
+}
+
+func withDetail(base, detail string) string {
+	if detail == "" {
+		return base
+	}
+	return fmt.Sprintf("%s: %s.", trimDot(base), detail)
+}
+
+func trimDot(s string) string {
+	if n := len(s); n > 0 && s[n-1] == '.' {
+		return s[:n-1]
+	}
+	return s
+}
+
+func (g *gen) requestFile(name string, op *model.Operation) *jsonschema.Schema {
+	fb := g.newFile(true, false)
+	fb.op = op
+	payload := fb.payloadDef(op.Request, withDetail(op.Request.Description, op.RequestDescription), nil)
+	root := fb.requestRoot(payload)
+	return fb.top(name, op.Name+" request", "A request of operation "+op.Name+". "+op.Description, root)
+}
+
+func (g *gen) responseFile(name string, op *model.Operation) *jsonschema.Schema {
+	fb := g.newFile(false, true)
+	fb.op = op
+	r := op.Response
+	payload := fb.payloadDef(r.Payload, withDetail(r.Payload.Description, op.ResponseDescription), func(f *model.Field, w where) *jsonschema.Schema {
+		switch f.Source {
+		case model.SourcePrivateModules:
+			s := &jsonschema.Schema{Type: "array", Items: &jsonschema.Schema{Type: "string"}}
+			for _, m := range r.PrivateModules {
+				fb.checkFixed(m, "private module", diag.Pos{}, w)
+			}
+			s.Const = stringList(r.PrivateModules)
+			return s
+		case model.SourceNextStep:
+			return fb.fixedString(r.NextStep, "next step", w)
+		case model.SourceRequest:
+			return fb.copied(f, w)
+		}
+		return nil
+	})
+	root := fb.responseRoot(r.Message, nil, payload)
+	return fb.top(name, op.Name+" response", "The response of operation "+op.Name+". "+op.Description, root)
+}
+
+// unavailableFile builds the generic unavailable response, for op or, with
+// op nil, for any operation.
+func (g *gen) unavailableFile(name string, op *model.Operation) *jsonschema.Schema {
+	fb := g.newFile(false, true)
+	fb.op = op
+	u := g.c.Unavailable
+	payload := fb.payloadDef(u.Payload, u.Payload.Description, func(f *model.Field, w where) *jsonschema.Schema {
+		switch f.Source {
+		case model.SourceNextStep:
+			return fb.fixedString(u.NextStep, "next step", w)
+		case model.SourceRequest:
+			return fb.copied(f, w)
+		}
+		return nil
+	})
+	root := fb.responseRoot(u.Message, u.Status, payload)
+	if op == nil {
+		return fb.top(name, "unavailable response", "The generic response of an operation the service does not offer here; it may answer any operation. "+u.Message, root)
+	}
+	return fb.top(name, op.Name+" response", "The response of operation "+op.Name+", which is always the generic unavailable response. "+op.Description, root)
+}
+
+func (g *gen) envelopeFile(name string, request bool) *jsonschema.Schema {
+	if request {
+		fb := g.newFile(true, false)
+		root := fb.requestRoot(fb.anyPayload())
+		return fb.top(name, "request envelope", g.c.Request.Type.Description+" The payload is any object here; each operation's request schema fixes it.", root)
+	}
+	fb := g.newFile(false, true)
+	root := fb.responseRoot("", nil, fb.anyPayload())
+	return fb.top(name, "response envelope", g.c.Response.Type.Description+" The payload is any object here; each operation's response schema fixes it.", root)
+}
+
+// typeFile builds the schema of one object type, as it is checked inside a
+// payload.
+func (g *gen) typeFile(name string, t *model.Type) *jsonschema.Schema {
+	fb := g.newFile(true, true)
+	fb.root, fb.rootW = t, atPayload
+	root := fb.object(t, atPayload, nil)
+	return fb.top(name, t.Name, t.Description, root)
+}
+
+func stringList(vs []string) json.RawMessage {
+	out := json.RawMessage("[")
+	for i, v := range vs {
+		if i > 0 {
+			out = append(out, ',')
+		}
+		out = append(out, str(v)...)
+	}
+	return append(out, ']')
+}

@@ -1,0 +1,271 @@
+package schema
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"io"
+	"strconv"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/invopop/jsonschema"
+)
+
+// render turns a schema into the file bytes: invopop's marshalling gives the
+// content; the keywords of every schema object are then put in a fixed,
+// readable order (identity and the generated marker first, $defs last), and
+// the document is written with two-space indentation, in UTF-8 with
+// invisible and look-alike characters escaped (see writeString), and a
+// trailing newline. Member order inside properties, const, default and enum values is
+// kept as built.
+func render(s *jsonschema.Schema) ([]byte, error) {
+	data, err := json.Marshal(s)
+	if err != nil {
+		return nil, err
+	}
+	dec := json.NewDecoder(bytes.NewReader(data))
+	dec.UseNumber()
+	n, err := parseJSON(dec)
+	if err != nil {
+		return nil, err
+	}
+	orderSchema(n)
+	var b bytes.Buffer
+	writeJSON(&b, n, "")
+	b.WriteByte('\n')
+	return b.Bytes(), nil
+}
+
+// jnode is a JSON value that keeps its member order.
+type jnode struct {
+	obj     []jmember
+	arr     []*jnode
+	isObj   bool
+	isArr   bool
+	str     string
+	isStr   bool
+	literal string // numbers, true, false, null
+}
+
+type jmember struct {
+	key string
+	val *jnode
+}
+
+func parseJSON(dec *json.Decoder) (*jnode, error) {
+	tok, err := dec.Token()
+	if err != nil {
+		return nil, err
+	}
+	switch t := tok.(type) {
+	case json.Delim:
+		switch t {
+		case '{':
+			n := &jnode{isObj: true}
+			for dec.More() {
+				kt, err := dec.Token()
+				if err != nil {
+					return nil, err
+				}
+				k, ok := kt.(string)
+				if !ok {
+					return nil, fmt.Errorf("object key is %T", kt)
+				}
+				v, err := parseJSON(dec)
+				if err != nil {
+					return nil, err
+				}
+				n.obj = append(n.obj, jmember{k, v})
+			}
+			_, err := dec.Token()
+			return n, err
+		case '[':
+			n := &jnode{isArr: true}
+			for dec.More() {
+				v, err := parseJSON(dec)
+				if err != nil {
+					return nil, err
+				}
+				n.arr = append(n.arr, v)
+			}
+			_, err := dec.Token()
+			return n, err
+		}
+		return nil, fmt.Errorf("unexpected %v", t)
+	case string:
+		return &jnode{str: t, isStr: true}, nil
+	case json.Number:
+		return &jnode{literal: t.String()}, nil
+	case bool:
+		return &jnode{literal: strconv.FormatBool(t)}, nil
+	case nil:
+		return &jnode{literal: "null"}, nil
+	}
+	if tok == io.EOF {
+		return nil, io.ErrUnexpectedEOF
+	}
+	return nil, fmt.Errorf("unexpected token %v", tok)
+}
+
+// keywordOrder is the order of schema keywords in the output; others follow
+// in their original order.
+var keywordOrder = []string{
+	"$schema", "$id", "$comment", "title", "description", "$ref", "type", "const", "enum", "default",
+	"format", "minLength", "maxLength", "pattern", "minimum", "maximum", "items", "minItems",
+	"properties", "required", "additionalProperties", "propertyNames", "minProperties",
+	"allOf", "anyOf", "oneOf", "not", "$defs",
+}
+
+var keywordRank = func() map[string]int {
+	m := map[string]int{}
+	for i, k := range keywordOrder {
+		m[k] = i
+	}
+	return m
+}()
+
+// Keywords whose value is a schema, a map of schemas, or a list of schemas.
+var (
+	schemaKeys    = map[string]bool{"items": true, "not": true, "additionalProperties": true, "propertyNames": true, "if": true, "then": true, "else": true, "contains": true, "contentSchema": true}
+	schemaMapKeys = map[string]bool{"$defs": true, "properties": true, "patternProperties": true, "dependentSchemas": true}
+	schemaArrKeys = map[string]bool{"allOf": true, "anyOf": true, "oneOf": true, "prefixItems": true}
+)
+
+func orderSchema(n *jnode) {
+	if !n.isObj {
+		return
+	}
+	ranked := make([]jmember, 0, len(n.obj))
+	var rest []jmember
+	for _, m := range n.obj {
+		if _, ok := keywordRank[m.key]; ok {
+			ranked = append(ranked, m)
+		} else {
+			rest = append(rest, m)
+		}
+	}
+	// Insertion sort keeps it stable and the lists are short.
+	for i := 1; i < len(ranked); i++ {
+		for j := i; j > 0 && keywordRank[ranked[j].key] < keywordRank[ranked[j-1].key]; j-- {
+			ranked[j], ranked[j-1] = ranked[j-1], ranked[j]
+		}
+	}
+	if len(ranked) > 0 && ranked[len(ranked)-1].key == "$defs" {
+		n.obj = append(append(ranked[:len(ranked)-1:len(ranked)-1], rest...), ranked[len(ranked)-1])
+	} else {
+		n.obj = append(ranked, rest...)
+	}
+	for _, m := range n.obj {
+		switch {
+		case schemaKeys[m.key]:
+			orderSchema(m.val)
+		case schemaMapKeys[m.key] && m.val.isObj:
+			for _, sm := range m.val.obj {
+				orderSchema(sm.val)
+			}
+		case schemaArrKeys[m.key] && m.val.isArr:
+			for _, it := range m.val.arr {
+				orderSchema(it)
+			}
+		}
+	}
+}
+
+func writeJSON(b *bytes.Buffer, n *jnode, indent string) {
+	switch {
+	case n.isObj:
+		if len(n.obj) == 0 {
+			b.WriteString("{}")
+			return
+		}
+		b.WriteString("{\n")
+		inner := indent + "  "
+		for i, m := range n.obj {
+			b.WriteString(inner)
+			writeString(b, m.key)
+			b.WriteString(": ")
+			writeJSON(b, m.val, inner)
+			if i < len(n.obj)-1 {
+				b.WriteByte(',')
+			}
+			b.WriteByte('\n')
+		}
+		b.WriteString(indent + "}")
+	case n.isArr:
+		if len(n.arr) == 0 {
+			b.WriteString("[]")
+			return
+		}
+		b.WriteString("[\n")
+		inner := indent + "  "
+		for i, it := range n.arr {
+			b.WriteString(inner)
+			writeJSON(b, it, inner)
+			if i < len(n.arr)-1 {
+				b.WriteByte(',')
+			}
+			b.WriteByte('\n')
+		}
+		b.WriteString(indent + "]")
+	case n.isStr:
+		writeString(b, n.str)
+	default:
+		b.WriteString(n.literal)
+	}
+}
+
+const hexDigits = "0123456789abcdef"
+
+// writeString writes a JSON string. Characters are written as they are,
+// except quotes and backslashes, control characters, line and paragraph
+// separators, and non-ASCII characters a reader could not see or could take
+// for ASCII ones (spaces, marks, format characters, and letters such as the
+// Kelvin sign whose other case is ASCII), which are written as \uXXXX.
+func writeString(b *bytes.Buffer, s string) {
+	b.WriteByte('"')
+	for _, r := range s {
+		switch {
+		case r == '"':
+			b.WriteString(`\"`)
+		case r == '\\':
+			b.WriteString(`\\`)
+		case r == '\n':
+			b.WriteString(`\n`)
+		case r == '\r':
+			b.WriteString(`\r`)
+		case r == '\t':
+			b.WriteString(`\t`)
+		case r < 0x20 || r == 0x7F:
+			writeU(b, r)
+		case r < utf8.RuneSelf:
+			b.WriteByte(byte(r))
+		case hidden(r):
+			if r > 0xFFFF {
+				r -= 0x10000
+				writeU(b, 0xD800+(r>>10))
+				writeU(b, 0xDC00+(r&0x3FF))
+				continue
+			}
+			writeU(b, r)
+		default:
+			b.WriteRune(r)
+		}
+	}
+	b.WriteByte('"')
+}
+
+// hidden reports whether a non-ASCII character is escaped in the output.
+func hidden(r rune) bool {
+	if !unicode.IsGraphic(r) || unicode.In(r, unicode.Zs, unicode.M, unicode.Cf) {
+		return true
+	}
+	return unicode.ToLower(r) < utf8.RuneSelf || unicode.ToUpper(r) < utf8.RuneSelf
+}
+
+func writeU(b *bytes.Buffer, r rune) {
+	b.WriteString(`\u`)
+	for shift := 12; shift >= 0; shift -= 4 {
+		b.WriteByte(hexDigits[(r>>uint(shift))&0xF])
+	}
+}

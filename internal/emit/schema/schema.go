@@ -1,0 +1,332 @@
+// Package schema emits JSON Schemas (draft 2020-12) for every public message
+// of a contract, built from the model with invopop/jsonschema's Schema type.
+//
+// Files, all flat in the output folder:
+//   - <operation>.request.schema.json: a whole request of one operation;
+//   - <operation>.response.schema.json: a whole response of one operation,
+//     its own response or, for unavailable_only operations, the generic
+//     unavailable response with the operation fixed;
+//   - unavailable.response.schema.json: the generic unavailable response,
+//     which may answer any operation;
+//   - request-envelope.schema.json, response-envelope.schema.json: the
+//     envelopes with any object as payload;
+//   - <Type>.schema.json: one per object type of the spec's types section.
+//
+// Every file is self-contained: object types, payloads and the
+// forbidden-material checks live under $defs. RULES.md lists every rule the
+// schemas apply, so that the generated Go code can apply the same ones; the
+// regular expressions are exported by this package (PortablePattern,
+// TrimmedPattern, TrimmedAtLeast, KeyPartPattern, ExactKeyPattern).
+package schema
+
+import (
+	"encoding/json"
+	"fmt"
+	"net/url"
+	"regexp"
+	"sort"
+	"strings"
+
+	"github.com/invopop/jsonschema"
+	orderedmap "github.com/pb33f/ordered-map/v2"
+
+	"github.com/contractgen/contractgen/internal/diag"
+	"github.com/contractgen/contractgen/internal/emit"
+	"github.com/contractgen/contractgen/internal/model"
+	"github.com/contractgen/contractgen/internal/value"
+)
+
+// Draft is the JSON Schema dialect of every emitted file.
+const Draft = "https://json-schema.org/draft/2020-12/schema"
+
+// Names of the helper definitions. They contain a hyphen, which no Go
+// identifier (the names of object definitions) can, so they never collide.
+const (
+	defForbiddenKey   = "forbidden-key"
+	defForbiddenValue = "forbidden-value"
+	defFreeForm       = "free-form"
+)
+
+// Emitter writes the JSON Schemas.
+type Emitter struct{}
+
+// New returns the JSON Schema emitter.
+func New() *Emitter { return &Emitter{} }
+
+// Name names the target in messages.
+func (*Emitter) Name() string { return "jsonschema" }
+
+// Generate builds every schema file in memory.
+func (*Emitter) Generate(c *model.Contract, _ emit.Options) (map[string][]byte, error) {
+	g, err := newGen(c)
+	if err != nil {
+		return nil, err
+	}
+	return g.files()
+}
+
+// gen holds what every file of one contract shares.
+type gen struct {
+	c      *model.Contract
+	pos    *positions
+	errs   diag.List
+	keys   *forbiddenKeys
+	values []valuePattern
+}
+
+type forbiddenKeys struct {
+	parts  string // alternation of every part, unanchored; empty without parts
+	exacts []exactKey
+}
+
+type exactKey struct {
+	key     string
+	pattern string
+	max     int
+}
+
+type valuePattern struct {
+	p       *model.Pattern
+	pattern string
+	re      *regexp.Regexp
+}
+
+func newGen(c *model.Contract) (*gen, error) {
+	g := &gen{c: c, pos: locate(c), errs: diag.List{File: c.SourceFile}}
+	if f := c.Forbidden; f != nil {
+		if k := f.Keys; k != nil {
+			fk := &forbiddenKeys{}
+			var parts []string
+			for i, p := range k.Parts {
+				re, err := KeyPartPattern(p)
+				if err != nil {
+					g.fail(at(g.pos.keyParts, i), "forbidden keys part %q: %v", p, err)
+					continue
+				}
+				parts = append(parts, re)
+			}
+			fk.parts = strings.Join(parts, "|")
+			for i, e := range k.Exact {
+				re, n, err := ExactKeyPattern(e)
+				if err != nil {
+					g.fail(at(g.pos.keyExacts, i), "forbidden keys exact %q: %v", e, err)
+					continue
+				}
+				fk.exacts = append(fk.exacts, exactKey{key: e, pattern: re, max: n})
+			}
+			g.keys = fk
+		}
+		if v := f.Values; v != nil {
+			for i, p := range v.Patterns {
+				re, err := PortablePattern(p.Pattern)
+				if err != nil {
+					g.fail(at(g.pos.valuePats, i), "forbidden value pattern %s: %v", p.Name, err)
+					continue
+				}
+				g.values = append(g.values, valuePattern{p: p, pattern: re, re: regexp.MustCompile(re)})
+			}
+		}
+	}
+	return g, g.err()
+}
+
+func (g *gen) fail(pos diag.Pos, format string, args ...any) {
+	g.errs.Add(pos, "JSON Schema: "+format, args...)
+}
+
+// err reports every problem found, at its place in the spec when known.
+func (g *gen) err() error { return g.errs.Err() }
+
+var safeName = regexp.MustCompile(`^[A-Za-z0-9_][A-Za-z0-9_.-]*$`)
+
+// files builds every file.
+func (g *gen) files() (map[string][]byte, error) {
+	type file struct {
+		name  string
+		build func(name string) *jsonschema.Schema
+	}
+	var fs []file
+	add := func(name string, build func(string) *jsonschema.Schema) { fs = append(fs, file{name, build}) }
+	for _, op := range g.c.Operations {
+		op := op
+		if !safeName.MatchString(op.Name) {
+			g.fail(g.pos.ops[op], "operation %q cannot name a schema file; use letters, digits, '_', '.' and '-'", op.Name)
+			continue
+		}
+		add(op.Name+".request.schema.json", func(n string) *jsonschema.Schema { return g.requestFile(n, op) })
+		switch {
+		case op.Response != nil:
+			add(op.Name+".response.schema.json", func(n string) *jsonschema.Schema { return g.responseFile(n, op) })
+		case g.c.Unavailable != nil:
+			add(op.Name+".response.schema.json", func(n string) *jsonschema.Schema { return g.unavailableFile(n, op) })
+		}
+	}
+	if g.c.Unavailable != nil {
+		add("unavailable.response.schema.json", func(n string) *jsonschema.Schema { return g.unavailableFile(n, nil) })
+	}
+	add("request-envelope.schema.json", func(n string) *jsonschema.Schema { return g.envelopeFile(n, true) })
+	add("response-envelope.schema.json", func(n string) *jsonschema.Schema { return g.envelopeFile(n, false) })
+	for _, t := range g.c.Types {
+		t := t
+		if !safeName.MatchString(t.Name) {
+			g.fail(g.pos.types[t], "type %q cannot name a schema file; use letters, digits, '_', '.' and '-'", t.Name)
+			continue
+		}
+		add(t.Name+".schema.json", func(n string) *jsonschema.Schema { return g.typeFile(n, t) })
+	}
+	out := map[string][]byte{}
+	for _, f := range fs {
+		if _, dup := out[f.name]; dup {
+			g.fail(diag.Pos{}, "two schemas would be written to %s; rename the operation or type", f.name)
+			continue
+		}
+		s := f.build(f.name)
+		data, err := render(s)
+		if err != nil {
+			return nil, fmt.Errorf("%s: %w", f.name, err)
+		}
+		out[f.name] = data
+	}
+	if err := g.err(); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// where is a location in a message, which decides the forbidden-material
+// rules that apply there.
+type where struct {
+	inPayload bool // inside the operation payload
+	inFree    bool // inside a free-form (json) value or a map value, anywhere in the message
+}
+
+var (
+	atEnvelope = where{}
+	atPayload  = where{inPayload: true}
+)
+
+func (w where) free() where { return where{inPayload: w.inPayload, inFree: true} }
+
+func covers(s model.Scope, w where) bool {
+	switch s {
+	case model.ScopeMessage:
+		return true
+	case model.ScopePayload:
+		return w.inPayload
+	case model.ScopeFreeForm:
+		return w.inFree
+	}
+	return false
+}
+
+// file builds one schema file.
+type file struct {
+	g        *gen
+	keysOn   bool // the forbidden keys rule applies to this file's message
+	valuesOn bool // the forbidden values rule applies
+	defs     jsonschema.Definitions
+	building map[string]bool
+	root     *model.Type // a type file's own type, referenced as "#"
+	rootW    where
+	// op is the operation the message belongs to; nil for messages of any
+	// operation (envelopes, the shared unavailable response).
+	op *model.Operation
+	// forced lists fields required although they have a default.
+	forced map[*model.Field]bool
+}
+
+func (g *gen) newFile(requests, responses bool) *file {
+	fb := &file{g: g, defs: jsonschema.Definitions{}, building: map[string]bool{}, forced: map[*model.Field]bool{}}
+	if f := g.c.Forbidden; f != nil && ((requests && f.OnRequests) || (responses && f.OnResponses)) {
+		fb.keysOn = f.Keys != nil && g.keys != nil
+		fb.valuesOn = f.Values != nil && len(g.values) > 0
+	}
+	return fb
+}
+
+func (fb *file) keysCovered(w where) bool {
+	return fb.keysOn && covers(fb.g.c.Forbidden.Keys.AppliesTo, w)
+}
+
+func (fb *file) valuesCovered(w where) bool {
+	return fb.valuesOn && covers(fb.g.c.Forbidden.Values.AppliesTo, w)
+}
+
+// top wraps a root schema with the file-level keywords.
+func (fb *file) top(name, title, desc string, s *jsonschema.Schema) *jsonschema.Schema {
+	s.Version = Draft
+	if b := fb.g.c.SchemaBaseURI; b != "" {
+		s.ID = jsonschema.ID(b + name)
+	}
+	s.Comments = emit.Header
+	s.Title = title
+	s.Description = desc
+	if len(fb.defs) > 0 {
+		s.Definitions = fb.defs
+	}
+	return s
+}
+
+func defRef(name string) string {
+	return "#/$defs/" + (&url.URL{Fragment: name}).EscapedFragment()
+}
+
+func raw(v *value.Value) json.RawMessage { return json.RawMessage(v.JSON()) }
+
+func str(s string) json.RawMessage {
+	b, _ := json.Marshal(s)
+	return b
+}
+
+func uintp(n int) *uint64 {
+	if n < 0 {
+		n = 0
+	}
+	u := uint64(n)
+	return &u
+}
+
+// checkFixed rejects a fixed string (a const, a state value, a sourced value)
+// that the forbidden values rule would reject where it stands: every message
+// would then be refused, and the schema, which does not test fixed values,
+// would disagree with the code.
+func (fb *file) checkFixed(s, what string, pos diag.Pos, w where) {
+	if !fb.valuesCovered(w) {
+		return
+	}
+	for _, v := range fb.g.values {
+		if v.re.MatchString(s) {
+			fb.g.fail(pos, "%s %q matches forbidden value pattern %s, so every message would be rejected", what, s, v.p.Name)
+		}
+	}
+}
+
+// checkFixedValue applies checkFixed to every string inside a literal.
+func (fb *file) checkFixedValue(v *value.Value, what string, pos diag.Pos, w where) {
+	switch v.Kind {
+	case value.String:
+		fb.checkFixed(v.Str, what, pos, w)
+	case value.List:
+		for _, it := range v.Items {
+			fb.checkFixedValue(it, what, pos, w)
+		}
+	case value.Object:
+		for _, m := range v.Members {
+			fb.checkFixedValue(m.Value, what, pos, w)
+		}
+	}
+}
+
+// newProps returns an empty ordered property map.
+func newProps() *orderedmap.OrderedMap[string, *jsonschema.Schema] {
+	return orderedmap.New[string, *jsonschema.Schema]()
+}
+
+func sortedKeys[V any](m map[string]V) []string {
+	out := make([]string, 0, len(m))
+	for k := range m {
+		out = append(out, k)
+	}
+	sort.Strings(out)
+	return out
+}

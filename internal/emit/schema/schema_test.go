@@ -1,0 +1,220 @@
+package schema
+
+import (
+	"bytes"
+	"encoding/json"
+	"flag"
+	"os"
+	"path/filepath"
+	"regexp"
+	"sort"
+	"strings"
+	"sync"
+	"testing"
+
+	sjs "github.com/santhosh-tekuri/jsonschema/v6"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/contractgen/contractgen/internal/emit"
+	"github.com/contractgen/contractgen/internal/load"
+	"github.com/contractgen/contractgen/internal/model"
+	"github.com/contractgen/contractgen/internal/validate"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files under testdata/golden/jsonschema")
+
+const root = "../../.."
+
+type specCase struct {
+	name, path string
+}
+
+// specs lists the shipped spec and every testdata spec present.
+func specs(t *testing.T) []specCase {
+	t.Helper()
+	out := []specCase{{"cavra_saas_control_plane", filepath.Join(root, "spec", "contract.yaml")}}
+	paths, err := filepath.Glob(filepath.Join(root, "testdata", "specs", "*", "spec.yaml"))
+	require.NoError(t, err)
+	sort.Strings(paths)
+	for _, p := range paths {
+		out = append(out, specCase{filepath.Base(filepath.Dir(p)), p})
+	}
+	return out
+}
+
+func loadContract(t *testing.T, path string) *model.Contract {
+	t.Helper()
+	s, err := load.File(path)
+	require.NoError(t, err)
+	c, err := validate.Check(s)
+	require.NoError(t, err)
+	return c
+}
+
+var (
+	genMu    sync.Mutex
+	genCache = map[string]map[string][]byte{}
+)
+
+// generate runs the emitter on a spec file, once per test binary.
+func generate(t *testing.T, path string) map[string][]byte {
+	t.Helper()
+	genMu.Lock()
+	defer genMu.Unlock()
+	if files, ok := genCache[path]; ok {
+		return files
+	}
+	files, err := New().Generate(loadContract(t, path), emit.Options{})
+	require.NoError(t, err)
+	genCache[path] = files
+	return files
+}
+
+func sortedNames(files map[string][]byte) []string {
+	names := make([]string, 0, len(files))
+	for n := range files {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	return names
+}
+
+func TestGolden(t *testing.T) {
+	for _, sc := range specs(t) {
+		t.Run(sc.name, func(t *testing.T) {
+			files := generate(t, sc.path)
+			dir := filepath.Join(root, "testdata", "golden", "jsonschema", sc.name)
+			if *update {
+				require.NoError(t, os.RemoveAll(dir))
+				require.NoError(t, os.MkdirAll(dir, 0o755))
+				for name, data := range files {
+					require.NoError(t, os.WriteFile(filepath.Join(dir, name), data, 0o644))
+				}
+				return
+			}
+			entries, err := os.ReadDir(dir)
+			require.NoError(t, err, "no golden files; run go test ./internal/emit/schema -update")
+			var golden []string
+			for _, e := range entries {
+				golden = append(golden, e.Name())
+			}
+			assert.Equal(t, sortedNames(files), golden, "file set differs from the golden files; run go test ./internal/emit/schema -update")
+			for _, name := range sortedNames(files) {
+				want, err := os.ReadFile(filepath.Join(dir, name))
+				if err != nil {
+					continue
+				}
+				if !bytes.Equal(want, files[name]) {
+					t.Errorf("%s differs from its golden file; run go test ./internal/emit/schema -update and review the diff", name)
+				}
+			}
+		})
+	}
+}
+
+var marker = regexp.MustCompile(`Code generated .* DO NOT EDIT\.`)
+
+func TestFilesAreDeterministicAndMarked(t *testing.T) {
+	for _, sc := range specs(t) {
+		t.Run(sc.name, func(t *testing.T) {
+			c := loadContract(t, sc.path)
+			first, err := New().Generate(c, emit.Options{})
+			require.NoError(t, err)
+			second, err := New().Generate(loadContract(t, sc.path), emit.Options{})
+			require.NoError(t, err)
+			assert.Equal(t, first, second)
+			for _, op := range c.Operations {
+				assert.Contains(t, first, op.Name+".request.schema.json")
+				assert.Contains(t, first, op.Name+".response.schema.json", "every operation has a response schema")
+			}
+			for _, ty := range c.Types {
+				assert.Contains(t, first, ty.Name+".schema.json")
+			}
+			for _, name := range []string{"request-envelope.schema.json", "response-envelope.schema.json"} {
+				assert.Contains(t, first, name)
+			}
+			for name, data := range first {
+				head := data
+				if len(head) > 4096 {
+					head = head[:4096]
+				}
+				assert.True(t, marker.Match(head), "%s: no generated marker in the first 4 KiB", name)
+				assert.True(t, bytes.HasSuffix(data, []byte("}\n")) && !bytes.HasSuffix(data, []byte("\n\n")), "%s: must end in one newline", name)
+				var doc map[string]any
+				require.NoError(t, json.Unmarshal(data, &doc), name)
+				assert.Equal(t, Draft, doc["$schema"], name)
+				assert.Equal(t, c.SchemaBaseURI+name, doc["$id"], name)
+				assert.Equal(t, emit.Header, doc["$comment"], name)
+				// Two-space indentation, as encoding/json would indent it.
+				var ind bytes.Buffer
+				require.NoError(t, json.Indent(&ind, data, "", "  "))
+				assert.Equal(t, string(data), ind.String(), "%s: not two-space indented", name)
+			}
+		})
+	}
+}
+
+// compileAll compiles every schema of a spec against the draft 2020-12
+// meta-schema and returns them by file name.
+func compileAll(t *testing.T, path string) map[string]*sjs.Schema {
+	t.Helper()
+	files := generate(t, path)
+	c := sjs.NewCompiler()
+	c.DefaultDraft(sjs.Draft2020)
+	c.AssertFormat()
+	urls := map[string]string{}
+	for _, name := range sortedNames(files) {
+		doc, err := sjs.UnmarshalJSON(bytes.NewReader(files[name]))
+		require.NoError(t, err, name)
+		url := doc.(map[string]any)["$id"].(string)
+		require.NoError(t, c.AddResource(url, doc), name)
+		urls[name] = url
+	}
+	out := map[string]*sjs.Schema{}
+	for _, name := range sortedNames(files) {
+		sch, err := c.Compile(urls[name])
+		require.NoError(t, err, "%s does not compile against the 2020-12 meta-schema", name)
+		out[name] = sch
+	}
+	return out
+}
+
+func TestSchemasCompile(t *testing.T) {
+	for _, sc := range specs(t) {
+		t.Run(sc.name, func(t *testing.T) {
+			compileAll(t, sc.path)
+		})
+	}
+}
+
+// TestEverySchemaStandsAlone compiles each file with a compiler that knows
+// only that file: no file may reference another.
+func TestEverySchemaStandsAlone(t *testing.T) {
+	for _, sc := range specs(t) {
+		t.Run(sc.name, func(t *testing.T) {
+			files := generate(t, sc.path)
+			for _, name := range sortedNames(files) {
+				c := sjs.NewCompiler()
+				c.DefaultDraft(sjs.Draft2020)
+				doc, err := sjs.UnmarshalJSON(bytes.NewReader(files[name]))
+				require.NoError(t, err)
+				require.NoError(t, c.AddResource("file:///"+name, doc))
+				_, err = c.Compile("file:///" + name)
+				assert.NoError(t, err, name)
+			}
+		})
+	}
+}
+
+// TestMetaSchemaCatchesMistakes makes sure the compile test would notice an
+// invalid schema.
+func TestMetaSchemaCatchesMistakes(t *testing.T) {
+	c := sjs.NewCompiler()
+	c.DefaultDraft(sjs.Draft2020)
+	doc, err := sjs.UnmarshalJSON(strings.NewReader(`{"$schema": "https://json-schema.org/draft/2020-12/schema", "type": "strnig", "minLength": -1}`))
+	require.NoError(t, err)
+	require.NoError(t, c.AddResource("file:///bad.json", doc))
+	_, err = c.Compile("file:///bad.json")
+	assert.Error(t, err)
+}
