@@ -301,10 +301,10 @@ func (s *site) object(p string, t *model.Type, ctx fieldCtx) *Object {
 func (s *site) field(p string, f *model.Field, ctx fieldCtx) *Field {
 	out := &Field{Field: f, Type: s.typeParts(p, f.Type)}
 	switch {
-	case f.Required:
-		out.Required = "yes"
 	case !f.IsArgument():
 		out.Required = "filled in"
+	case f.WireRequired():
+		out.Required = "yes"
 	default:
 		out.Required = "no"
 	}

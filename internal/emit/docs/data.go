@@ -147,8 +147,9 @@ type Field struct {
 	// named types can be linked: list<operating_state> is the parts "list<",
 	// "operating_state" (with an Href) and ">".
 	Type []TypePart
-	// Required is "yes", "no", or "filled in" when a builder sets the field
-	// itself (source or const).
+	// Required is "yes" when every document must carry the member (possibly
+	// as null when nullable), "no" when it may be left out and then takes its
+	// default, or "filled in" when builders set it (source or const).
 	Required string
 	// Default is the default value as compact JSON, empty when there is none.
 	Default string
