@@ -1294,9 +1294,7 @@ func BuildEvidenceExportRequest(args EvidenceExportRequestArgs) (*EvidenceExport
 }
 
 // UnavailableResponseArgs holds the arguments of BuildUnavailableResponse; nil means the contract's default.
-type UnavailableResponseArgs struct {
-	Status *ResponseStatus `json:"status,omitempty"`
-}
+type UnavailableResponseArgs struct{}
 
 // BuildUnavailableResponse builds the generic unavailable response to req;
 // the operation and correlation come from the request.
@@ -1307,17 +1305,13 @@ func BuildUnavailableResponse(req AnyRequest, args UnavailableResponseArgs) (*Un
 	h := req.Header()
 	m := &UnavailableResponse{}
 	m.SchemaVersion = "cavra.saas_control_plane.response.v1"
+	m.Status = ResponseStatusRequiresPrivateService
 	m.Message = "This operation requires the private CAVRA SaaS Control Plane or Enterprise service."
 	m.PrivateImplementationRequired = true
 	m.Payload.NextStep = "See docs/architecture/saas-control-plane-contract.md"
 	m.Operation = h.Operation
 	m.CorrelationID = h.CorrelationID
 	m.Payload.TenantID = h.TenantID
-	if args.Status != nil {
-		m.Status = *args.Status
-	} else {
-		m.Status = ResponseStatusRequiresPrivateService
-	}
 	if err := m.Validate(); err != nil {
 		return nil, err
 	}

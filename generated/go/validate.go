@@ -2100,9 +2100,17 @@ func (m *UnavailableResponse) validate(p *pathNode, es *Errors, sc scanMode) {
 		if scanMode(7)&scanTypedValues != 0 {
 			forbidden.checkString(&fp, m.Operation, es)
 		}
+		switch m.Operation {
+		case "entitlement_status", "tenant_onboarding", "tenant_status", "license_validation", "policy_registry_readiness", "policy_registry_lookup", "tenant_audit_store_operating", "customer_operating_dashboard", "support_handoff_readiness", "saas_operating_automation", "evidence_export":
+		default:
+			es.add(&fp, "enum", ErrNotInStateSet, "operation must be one of: customer_operating_dashboard, entitlement_status, evidence_export, license_validation, policy_registry_lookup, policy_registry_readiness, saas_operating_automation, support_handoff_readiness, tenant_audit_store_operating, tenant_onboarding, tenant_status")
+		}
 	}
 	{
 		fp := keyPath(p, "status")
+		if m.Status != ResponseStatusRequiresPrivateService {
+			es.add(&fp, "const", ErrConst, "status must be \"requires_private_service\"")
+		}
 		if !m.Status.Valid() {
 			es.add(&fp, "enum", ErrNotInStateSet, "status must be one of: accepted, requires_private_service, unavailable")
 		}

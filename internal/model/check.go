@@ -5,6 +5,7 @@ import (
 	"regexp"
 	"strings"
 	"time"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/contractgen/contractgen/internal/diag"
@@ -131,8 +132,8 @@ func checkString(v *value.Value, f *Field, t *TypeRef, bad func(Rule) []Problem)
 		}
 		return bad(RuleEnum)
 	}
-	if f.Trim && strings.TrimSpace(s) != s {
-		s = strings.TrimSpace(s)
+	if f.Trim {
+		s = TrimSpace(s)
 	}
 	n := utf8.RuneCountInString(s)
 	if f.NonEmpty && t == f.Type && n == 0 {
@@ -203,3 +204,12 @@ func KeyForbidden(k *KeyRule, key string) bool {
 	}
 	return false
 }
+
+// IsSpace is the whitespace trimming removes: Unicode White_Space plus
+// U+001C..U+001F, the set Python's str.strip() removes.
+func IsSpace(r rune) bool {
+	return unicode.IsSpace(r) || (r >= 0x1c && r <= 0x1f)
+}
+
+// TrimSpace trims IsSpace characters from both ends.
+func TrimSpace(s string) string { return strings.TrimFunc(s, IsSpace) }

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io/fs"
 	"path/filepath"
+	"sort"
 )
 
 // Write makes the disk match the plan. It refuses to touch a file that lacks
@@ -21,11 +22,14 @@ func Write(fsys FS, p Plan) ([]Change, error) {
 			return nil, fmt.Errorf("%s exists and was not written by this generator (no \"Code generated ... DO NOT EDIT.\" header); move it away or delete it, then generate again", c.Path)
 		}
 	}
+	created := missingDirs(fsys, changes)
 	staged, err := stage(fsys, changes)
 	if err != nil {
+		removeDirs(fsys, created)
 		return nil, err
 	}
 	if err := swap(fsys, staged); err != nil {
+		removeDirs(fsys, created)
 		return nil, err
 	}
 	for _, c := range changes {
@@ -121,5 +125,35 @@ func rollback(fsys FS, done []stagedFile) {
 		case s.placed:
 			_ = fsys.Remove(s.target)
 		}
+	}
+}
+
+// missingDirs lists the folders that writing the changes will create, so a
+// failed run can remove them again and leave the tree as it found it.
+func missingDirs(fsys FS, changes []Change) []string {
+	seen := map[string]bool{}
+	var out []string
+	for _, c := range changes {
+		if c.Kind == "orphaned" {
+			continue
+		}
+		for dir := filepath.Dir(c.Path); dir != "." && dir != string(filepath.Separator) && !seen[dir]; dir = filepath.Dir(dir) {
+			if _, err := fsys.Stat(dir); err == nil {
+				break
+			}
+			seen[dir] = true
+			out = append(out, dir)
+		}
+	}
+	return out
+}
+
+// removeDirs removes folders this run created, deepest first; a folder that
+// is not empty stays.
+func removeDirs(fsys FS, dirs []string) {
+	sorted := append([]string(nil), dirs...)
+	sort.Slice(sorted, func(i, j int) bool { return len(sorted[i]) > len(sorted[j]) })
+	for _, d := range sorted {
+		_ = fsys.Remove(d)
 	}
 }

@@ -21,6 +21,9 @@ func TestExternalTools(t *testing.T) {
 		lint, _ = exec.LookPath("markdownlint-cli2")
 	}
 	mkdocs, _ := exec.LookPath("mkdocs")
+	if os.Getenv("CONTRACTGEN_REQUIRE_TOOLS") == "1" && (lint == "" || mkdocs == "") {
+		t.Fatalf("CONTRACTGEN_REQUIRE_TOOLS=1 but markdownlint-cli2 (%q) or mkdocs (%q) is missing", lint, mkdocs)
+	}
 	if lint == "" && mkdocs == "" {
 		t.Skip("neither markdownlint-cli2 nor mkdocs is installed")
 	}

@@ -1,7 +1,10 @@
 package golang
 
 import (
+	"fmt"
 	"strings"
+
+	"github.com/contractgen/contractgen/internal/emit/schema"
 
 	"github.com/contractgen/contractgen/internal/model"
 	"github.com/dave/jennifer/jen"
@@ -16,7 +19,7 @@ func (g *gen) contractFile(f *jen.File) {
 	if len(c.Versions) > 0 {
 		var defs []jen.Code
 		for _, v := range c.Versions {
-			defs = append(defs, docComment(v.GoName, v.Description), jen.Line(), jen.Id(v.GoName).Op("=").Lit(v.Value))
+			defs = append(defs, docComment(v.GoName, v.Description), jen.Id(v.GoName).Op("=").Lit(v.Value))
 		}
 		f.Const().Defs(defs...)
 	}
@@ -36,7 +39,7 @@ func (g *gen) stateSet(f *jen.File, st *model.StateSet) {
 	f.Type().Id(st.GoName).String()
 	var defs []jen.Code
 	for _, v := range st.Values {
-		defs = append(defs, docComment(v.GoName, v.Description), jen.Line(), jen.Id(v.GoName).Id(st.GoName).Op("=").Lit(v.Value))
+		defs = append(defs, docComment(v.GoName, v.Description), jen.Id(v.GoName).Id(st.GoName).Op("=").Lit(v.Value))
 	}
 	f.Const().Defs(defs...)
 	f.Comment("// Valid reports whether v is one of the values of " + st.GoName + ".")
@@ -101,8 +104,13 @@ func (g *gen) policy(f *jen.File) {
 		alts := make([]string, len(fb.Values.Patterns))
 		raw := make([]string, len(fb.Values.Patterns))
 		for i, p := range fb.Values.Patterns {
-			alts[i] = "(?:" + p.Pattern + ")"
-			raw[i] = p.Pattern
+			re, err := schema.PortablePattern(p.Pattern)
+			if err != nil {
+				g.errs = append(g.errs, fmt.Errorf("forbidden value pattern %s: %w", p.Name, err))
+				re = p.Pattern
+			}
+			alts[i] = "(?:" + re + ")"
+			raw[i] = re
 		}
 		if lits := prefilter(raw); lits != nil {
 			d[jen.Id("literals")] = jen.Index().String().ValuesFunc(func(gr *jen.Group) {

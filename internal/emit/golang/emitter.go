@@ -7,6 +7,7 @@ package golang
 import (
 	"bytes"
 	"embed"
+	"errors"
 	"fmt"
 	"go/format"
 	"io/fs"
@@ -59,6 +60,9 @@ func (*Emitter) Generate(c *model.Contract, opts emit.Options) (map[string][]byt
 			return nil, fmt.Errorf("rendering %s: %w", name, err)
 		}
 		out[name] = buf.Bytes()
+	}
+	if len(g.errs) > 0 {
+		return nil, errors.Join(g.errs...)
 	}
 	if err := runtimeFiles(pkg, out); err != nil {
 		return nil, err

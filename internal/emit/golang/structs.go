@@ -48,6 +48,7 @@ type gen struct {
 	patterns map[string]string // regex -> variable name
 	patOrder []string
 	consts   []fixedConst
+	errs     []error // problems found while rendering, reported by Generate
 }
 
 func newGen(c *model.Contract, pkg string) *gen {
@@ -85,6 +86,7 @@ func newGen(c *model.Contract, pkg string) *gen {
 	if u := c.Unavailable; u != nil {
 		rs := g.message(c.Response, "UnavailableResponse", u.Payload, map[model.Source]*value.Value{
 			model.SourceVersion: str(c.Response.Version.Value), model.SourceMessage: str(u.Message)})
+		fixStatus(rs.t, u.Status)
 		rs.kind, rs.doc = kindResponse, "the generic answer of operations served only by the private implementation."
 		rs.scanEnv, rs.scanPayload = respEnv[0], respEnv[1]
 		g.add(rs)
@@ -191,4 +193,28 @@ func (g *gen) envScans(requests bool) [2]scanMode {
 		}
 	}
 	return [2]scanMode{env, payload}
+}
+
+// fixStatus makes the unavailable response's status a const: the state
+// field that holds the spec's unavailable status always carries it.
+func fixStatus(t *model.Type, status *model.StateValue) {
+	if status == nil {
+		return
+	}
+	for _, f := range t.Fields {
+		if f.Type.Kind != model.KindState {
+			continue
+		}
+		for _, v := range f.Type.State.Values {
+			if v == status {
+				// A default that differs from the fixed status cannot stand
+				// in for it, so the member must then be present.
+				if f.Default == nil || f.Default.Str != v.Value {
+					f.Default = nil
+				}
+				f.Const = str(v.Value)
+				return
+			}
+		}
+	}
 }

@@ -2,8 +2,11 @@ package golang
 
 import (
 	"fmt"
+	"sort"
+	"strings"
 	"strconv"
 
+	"github.com/contractgen/contractgen/internal/emit/schema"
 	"github.com/contractgen/contractgen/internal/model"
 	"github.com/contractgen/contractgen/internal/value"
 	"github.com/dave/jennifer/jen"
@@ -48,6 +51,9 @@ func (g *gen) validateMethods(f *jen.File, s *goStruct) {
 			sc = jen.Id("scanMode").Call(jen.Lit(int(mode)))
 		}
 		checks := g.fieldChecks(fl, sc)
+		if s == g.unavail && fl.Source == model.SourceRequest && fl.RequestField != nil && fl.RequestField.Source == model.SourceOperation {
+			checks = append(checks, g.knownOperationCheck(fl))
+		}
 		if len(checks) == 0 {
 			continue
 		}
@@ -143,8 +149,15 @@ func (g *gen) stringChecks(fl *model.Field, v *jen.Statement, p jen.Code, top bo
 	return out
 }
 
-// pattern returns the variable holding a compiled field pattern.
-func (g *gen) pattern(re string) string {
+// pattern returns the variable holding a compiled field pattern, in the
+// portable spelling the JSON Schemas carry, so Go and other languages'
+// validators read it alike.
+func (g *gen) pattern(spec string) string {
+	re, err := schema.PortablePattern(spec)
+	if err != nil {
+		g.errs = append(g.errs, fmt.Errorf("pattern %q: %w", spec, err))
+		re = spec
+	}
 	if name, ok := g.patterns[re]; ok {
 		return name
 	}
@@ -254,4 +267,21 @@ type fixedConst struct {
 	key string
 	v   *value.Value
 	t   *model.TypeRef
+}
+
+// knownOperationCheck rejects an unavailable response naming an operation
+// the contract does not have.
+func (g *gen) knownOperationCheck(fl *model.Field) jen.Code {
+	var names []string
+	var cases []jen.Code
+	for _, op := range g.c.Operations {
+		names = append(names, op.Name)
+		cases = append(cases, jen.Lit(op.Name))
+	}
+	sort.Strings(names)
+	msg := fl.Name + " must be one of: " + strings.Join(names, ", ")
+	return jen.Switch(jen.Id("m").Dot(fl.GoName)).Block(
+		jen.Case(cases...),
+		jen.Default().Block(jen.Id("es").Dot("add").Call(jen.Op("&").Id("fp"), jen.Lit("enum"), jen.Id("ErrNotInStateSet"), jen.Lit(msg))),
+	)
 }

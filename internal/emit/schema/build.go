@@ -288,19 +288,22 @@ func (fb *file) freeForm(w where) *jsonschema.Schema {
 		name += "-keys"
 	}
 	if _, ok := fb.defs[name]; !ok {
+		// One branch per JSON type, so that every keyword sits beside the
+		// type it applies to (Ajv's strict mode asks for that).
 		self := &jsonschema.Schema{Ref: defRef(name)}
-		s := &jsonschema.Schema{
-			Description:          "Any JSON value; at every depth, object keys and strings are checked for forbidden material.",
-			Items:                self,
-			AdditionalProperties: self,
-		}
-		if keys {
-			s.PropertyNames = fb.notForbiddenKey()
-		}
+		str := &jsonschema.Schema{Type: "string"}
 		if values {
-			s.Not = &jsonschema.Schema{Ref: defRef(fb.forbiddenValueDef())}
+			str.Not = &jsonschema.Schema{Ref: defRef(fb.forbiddenValueDef())}
 		}
-		fb.defs[name] = s
+		obj := &jsonschema.Schema{Type: "object", AdditionalProperties: self}
+		if keys {
+			obj.PropertyNames = fb.notForbiddenKey()
+		}
+		fb.defs[name] = &jsonschema.Schema{
+			Description: "Any JSON value; at every depth, object keys and strings are checked for forbidden material.",
+			AnyOf: []*jsonschema.Schema{{Type: "null"}, {Type: "boolean"}, {Type: "number"}, str,
+				{Type: "array", Items: self}, obj},
+		}
 	}
 	return &jsonschema.Schema{Ref: defRef(name)}
 }
@@ -313,13 +316,13 @@ func (fb *file) notForbiddenKey() *jsonschema.Schema {
 		var alts []*jsonschema.Schema
 		if fb.g.keys.parts != "" {
 			alts = append(alts, &jsonschema.Schema{
-				Description: "Lower-cased, contains one of: " + strings.Join(k.Parts, ", "),
+				Description: "Once lower-cased, contains one of: " + strings.Join(k.Parts, ", "),
 				Pattern:     fb.g.keys.parts,
 			})
 		}
 		for _, e := range fb.g.keys.exacts {
 			alts = append(alts, &jsonschema.Schema{
-				Description: "Lower-cased, equals " + e.key,
+				Description: "Once lower-cased, equals " + e.key + " (the length bound ends the match without $)",
 				Pattern:     e.pattern,
 				MaxLength:   uintp(e.max),
 			})

@@ -1,6 +1,10 @@
 package schema
 
 import (
+	"os"
+	"path/filepath"
+	"regexp"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -59,7 +63,9 @@ operations:
 func generateMini(t *testing.T, forbidden, field string) error {
 	t.Helper()
 	src := strings.Replace(strings.Replace(miniSpec, "%s", forbidden, 1), "%s", field, 1)
-	s, err := load.Bytes("mini.yaml", []byte(src))
+	path := filepath.Join(t.TempDir(), "mini.yaml")
+	require.NoError(t, os.WriteFile(path, []byte(src), 0o644))
+	s, err := load.File(path)
 	require.NoError(t, err)
 	c, err := validate.Check(s)
 	require.NoError(t, err)
@@ -74,17 +80,24 @@ func TestMiniSpecGenerates(t *testing.T) {
 // TestUnportableConstructsAreErrors covers the spec constructs that no
 // portable JSON Schema expresses.
 func TestUnportableConstructsAreErrors(t *testing.T) {
-	for _, c := range []struct{ forbidden, field, want string }{
-		{"  keys: {parts: ['\u03c3ecret'], message: 'no {path}', applies_to: payload}", "", "Greek sigma"},
-		{"  keys: {exact: ['i\u0307d'], message: 'no {path}', applies_to: payload}", "", "U+0307"},
-		{"  values: {message: 'no {path}', applies_to: payload, patterns: {p: {pattern: 'x?\\by'}}}", "", `\b cannot be rewritten`},
-		{"  keys: {parts: [secret], message: 'no {path}', applies_to: payload}", ", pattern: '[a-]?\\b[b-]'", `\b cannot be rewritten`},
-		{"  values: {message: 'no {path}', applies_to: message, patterns: {p: {pattern: 'pin'}}}", "", "every message would be rejected"},
+	for _, c := range []struct {
+		forbidden, field, want string
+		line                   int // 0: no position
+	}{
+		{"  keys: {parts: ['\u03c3ecret'], message: 'no {path}', applies_to: payload}", "", "Greek sigma", 13},
+		{"  keys: {exact: ['i\u0307d'], message: 'no {path}', applies_to: payload}", "", "U+0307", 13},
+		{"  values: {message: 'no {path}', applies_to: payload, patterns: {p: {pattern: 'x?\\by'}}}", "", `\b cannot be rewritten`, 13},
+		{"  keys: {parts: [secret], message: 'no {path}', applies_to: payload}", ", pattern: '[a-]?\\b[b-]'", `\b cannot be rewritten`, 34},
+		{"  values: {message: 'no {path}', applies_to: message, patterns: {p: {pattern: 'pin'}}}", "", "every message would be rejected", 0},
 	} {
 		err := generateMini(t, c.forbidden, c.field)
 		if assert.Error(t, err, c.want) {
 			assert.Contains(t, err.Error(), c.want)
-			assert.Contains(t, err.Error(), "mini.yaml: ")
+			want := `mini\.yaml: JSON Schema: `
+			if c.line > 0 {
+				want = `mini\.yaml:` + strconv.Itoa(c.line) + `:\d+: JSON Schema: `
+			}
+			assert.Regexp(t, regexp.MustCompile(want), err.Error())
 		}
 	}
 }

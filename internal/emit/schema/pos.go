@@ -12,14 +12,13 @@ import (
 // in the same order. Without the file (a spec given as bytes), errors carry
 // no position.
 type positions struct {
-	fields     map[*model.Field]*load.Field
-	states     map[*model.StateValue]diag.Pos
-	ops        map[*model.Operation]diag.Pos
-	types      map[*model.Type]diag.Pos
-	keyParts   []diag.Pos
-	keyExacts  []diag.Pos
-	valuePats  []diag.Pos
-	loadedSpec bool
+	fields    map[*model.Field]*load.Field
+	states    map[*model.StateValue]diag.Pos
+	ops       map[*model.Operation]diag.Pos
+	types     map[*model.Type]diag.Pos
+	keyParts  []diag.Pos
+	keyExacts []diag.Pos
+	valuePats []diag.Pos
 }
 
 func locate(c *model.Contract) *positions {
@@ -29,7 +28,6 @@ func locate(c *model.Contract) *positions {
 	if err != nil || s == nil {
 		return p
 	}
-	p.loadedSpec = true
 	zip := func(mf []*model.Field, lf []*load.Field) {
 		if len(mf) != len(lf) {
 			return

@@ -26,7 +26,7 @@ import (
 //   - groups as (?:...), repetitions as * + ? {n} {n,} {n,m} with ? for lazy;
 //   - ^ and $ as text anchors (no multi-line mode);
 //   - \b and \B rewritten so that they follow Python's Unicode word
-//     characters (see rewriteBoundary); Go and ECMA use ASCII ones.
+//     characters (see rewriteBoundaries); Go and ECMA use ASCII ones.
 
 // PortablePattern returns the portable spelling of a spec regular expression.
 func PortablePattern(p string) (string, error) {

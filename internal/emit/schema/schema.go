@@ -16,7 +16,7 @@
 // forbidden-material checks live under $defs. RULES.md lists every rule the
 // schemas apply, so that the generated Go code can apply the same ones; the
 // regular expressions are exported by this package (PortablePattern,
-// TrimmedPattern, TrimmedAtLeast, KeyPartPattern, ExactKeyPattern).
+// NonBlankPattern, KeyPartPattern, ExactKeyPattern, FinalNewlineGuard).
 package schema
 
 import (
@@ -24,7 +24,6 @@ import (
 	"fmt"
 	"net/url"
 	"regexp"
-	"sort"
 	"strings"
 
 	"github.com/invopop/jsonschema"
@@ -320,13 +319,4 @@ func (fb *file) checkFixedValue(v *value.Value, what string, pos diag.Pos, w whe
 // newProps returns an empty ordered property map.
 func newProps() *orderedmap.OrderedMap[string, *jsonschema.Schema] {
 	return orderedmap.New[string, *jsonschema.Schema]()
-}
-
-func sortedKeys[V any](m map[string]V) []string {
-	out := make([]string, 0, len(m))
-	for k := range m {
-		out = append(out, k)
-	}
-	sort.Strings(out)
-	return out
 }

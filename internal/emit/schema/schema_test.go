@@ -30,7 +30,8 @@ type specCase struct {
 	name, path string
 }
 
-// specs lists the shipped spec and every testdata spec present.
+// specs lists the shipped spec, every testdata spec present and the hostile
+// spec.
 func specs(t *testing.T) []specCase {
 	t.Helper()
 	out := []specCase{{"cavra_saas_control_plane", filepath.Join(root, "spec", "contract.yaml")}}
@@ -40,7 +41,16 @@ func specs(t *testing.T) []specCase {
 	for _, p := range paths {
 		out = append(out, specCase{filepath.Base(filepath.Dir(p)), p})
 	}
+	// Names and texts that try to break generated code: JSON must escape them.
+	if p := filepath.Join(root, "testdata", "hostile", "spec.yaml"); fileExists(p) {
+		out = append(out, specCase{"hostile", p})
+	}
 	return out
+}
+
+func fileExists(p string) bool {
+	_, err := os.Stat(p)
+	return err == nil
 }
 
 func loadContract(t *testing.T, path string) *model.Contract {

@@ -40,53 +40,30 @@ func isDateTime(s string) bool {
 	return err == nil && len(s) >= 20 && (s[10] == 'T' || s[10] == 't')
 }
 
-// foldRune reports whether r equals the rune c under Unicode simple case
-// folding (K, k and the Kelvin sign U+212A are one class).
-func foldRune(r, c rune) bool {
-	if r == c {
-		return true
-	}
-	for f := unicode.SimpleFold(c); f != c; f = unicode.SimpleFold(f) {
-		if f == r {
-			return true
+// lowerKey lower-cases a key as Python's str.lower() does: each character
+// takes its simple lower-case mapping (the Kelvin sign U+212A becomes k),
+// except U+0130, which becomes "i" followed by U+0307. Keys that are already
+// lower-case ASCII are returned as they are, without allocating.
+func lowerKey(s string) string {
+	plain := true
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c >= utf8.RuneSelf || (c >= 'A' && c <= 'Z') {
+			plain = false
+			break
 		}
 	}
-	return false
-}
-
-// foldHasPrefix reports whether s starts with part under simple folding and
-// returns the byte length of s it consumed.
-func foldHasPrefix(s, part string) (int, bool) {
-	i := 0
-	for _, c := range part {
-		if i >= len(s) {
-			return 0, false
-		}
-		r, n := utf8.DecodeRuneInString(s[i:])
-		if !foldRune(r, c) {
-			return 0, false
-		}
-		i += n
+	if plain {
+		return s
 	}
-	return i, true
-}
-
-// foldContains reports whether part occurs in s under simple case folding.
-func foldContains(s, part string) bool {
-	for i := 0; i < len(s); {
-		if _, ok := foldHasPrefix(s[i:], part); ok {
-			return true
+	var b strings.Builder
+	for _, r := range s {
+		if r == '\u0130' {
+			b.WriteString("i\u0307")
+			continue
 		}
-		_, n := utf8.DecodeRuneInString(s[i:])
-		i += n
+		b.WriteRune(unicode.ToLower(r))
 	}
-	return part == ""
-}
-
-// foldEqual reports whether s equals key under simple case folding.
-func foldEqual(s, key string) bool {
-	n, ok := foldHasPrefix(s, key)
-	return ok && n == len(s)
+	return b.String()
 }
 
 // policy is the forbidden-material rules of the contract.
@@ -114,16 +91,17 @@ func (pol *policy) mayMatch(s string) bool {
 	return false
 }
 
-// keyForbidden reports whether key contains a forbidden part or equals a
-// forbidden key, ignoring case.
+// keyForbidden reports whether the lower-cased key contains a forbidden part
+// or equals a forbidden exact key.
 func (pol *policy) keyForbidden(key string) bool {
+	lower := lowerKey(key)
 	for _, e := range pol.exact {
-		if foldEqual(key, e) {
+		if lower == e {
 			return true
 		}
 	}
 	for _, part := range pol.parts {
-		if foldContains(key, part) {
+		if strings.Contains(lower, part) {
 			return true
 		}
 	}
