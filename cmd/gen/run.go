@@ -41,7 +41,7 @@ func parseFlags(args []string, stderr io.Writer) (*config, int) {
 	fs.StringVar(&cfg.docsOut, "docs-out", "generated/docs", "folder for Markdown docs (empty: skip)")
 	fs.StringVar(&cfg.templates, "templates", "", "folder of doc templates overriding the embedded ones")
 	fs.BoolVar(&cfg.frontMatter, "docs-front-matter", false, "add YAML front matter (title, order) to doc pages")
-	fs.BoolVar(&cfg.mkdocs, "mkdocs", false, "also write mkdocs.yml with the navigation into the docs folder")
+	fs.BoolVar(&cfg.mkdocs, "mkdocs", false, "also write .mkdocs/mkdocs.yml (navigation) into the docs folder; build with: mkdocs build --strict -f DOCS/.mkdocs/mkdocs.yml")
 	fs.BoolVar(&cfg.check, "check", false, "write nothing; exit 1 with a diff when output is stale, missing or orphaned")
 	fs.BoolVar(&cfg.version, "version", false, "print the version and exit")
 	fs.Usage = func() {
