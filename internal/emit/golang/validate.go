@@ -3,8 +3,8 @@ package golang
 import (
 	"fmt"
 	"sort"
-	"strings"
 	"strconv"
+	"strings"
 
 	"github.com/contractgen/contractgen/internal/emit/schema"
 	"github.com/contractgen/contractgen/internal/model"

@@ -39,7 +39,10 @@ func (fb *file) requestField(f *model.Field, w where, payload *jsonschema.Schema
 }
 
 // copied is the schema of a response field that copies a request envelope
-// field: the request field's value, as the request carries it.
+// field: a value of the request field's type and nullability. The request
+// field's value constraints (non_empty, lengths, pattern, format, bounds,
+// min_items) are not repeated: the generated Go decoders check them on the
+// request only, and a response must be judged the same by both.
 func (fb *file) copied(f *model.Field, w where) *jsonschema.Schema {
 	rf := f.RequestField
 	if rf == nil {
@@ -51,7 +54,12 @@ func (fb *file) copied(f *model.Field, w where) *jsonschema.Schema {
 	if rf.Source == model.SourcePayload {
 		return fb.freeForm(w.free())
 	}
-	s := fb.field(rf, w)
+	bare := *rf
+	bare.NonEmpty, bare.Trim = false, false
+	bare.MinLength, bare.MaxLength, bare.MinItems = nil, nil, nil
+	bare.Minimum, bare.Maximum = nil, nil
+	bare.Pattern, bare.Format = "", ""
+	s := fb.field(&bare, w)
 	s.Default = nil
 	s.Description = ""
 	return s
@@ -211,10 +219,12 @@ func (g *gen) envelopeFile(name string, request bool) *jsonschema.Schema {
 	return fb.top(name, "response envelope", g.c.Response.Type.Description+" The payload is any object here; each operation's response schema fixes it.", root)
 }
 
-// typeFile builds the schema of one object type, as it is checked inside a
-// payload.
+// typeFile builds the schema of one object type, as its generated Go
+// decoder checks it: a type on its own is no message, so the forbidden
+// material rules (forbidden.on: requests, responses) do not apply to it;
+// the messages that carry the type apply them.
 func (g *gen) typeFile(name string, t *model.Type) *jsonschema.Schema {
-	fb := g.newFile(true, true)
+	fb := g.newFile(false, false)
 	fb.root, fb.rootW = t, atPayload
 	root := fb.object(t, atPayload, nil)
 	return fb.top(name, t.Name, t.Description, root)

@@ -34,11 +34,58 @@ func isBlank(s string) bool {
 // runeCount measures strings in code points, as JSON Schema does.
 func runeCount(s string) int { return utf8.RuneCountInString(s) }
 
-// isDateTime checks RFC 3339 date-time syntax.
+// isDateTime checks RFC 3339 date-time syntax (section 5.6) and that the
+// date and time exist: four-digit year, two-digit fields, "T" or "t" between
+// date and time, an optional fraction of at least one digit after a ".", and
+// "Z", "z" or a numeric offset +hh:mm / -hh:mm with hh at most 23 and mm at
+// most 59. JSON Schema validators read format date-time the same way. Leap
+// seconds (:60) are rejected, since time.Parse cannot represent them.
 func isDateTime(s string) bool {
+	n := len(s)
+	if n < 20 || s[4] != '-' || s[7] != '-' || (s[10] != 'T' && s[10] != 't') || s[13] != ':' || s[16] != ':' {
+		return false
+	}
+	for _, i := range [...]int{0, 1, 2, 3, 5, 6, 8, 9, 11, 12, 14, 15, 17, 18} {
+		if !isDigit(s[i]) {
+			return false
+		}
+	}
+	i := 19
+	if s[i] == '.' {
+		i++
+		start := i
+		for i < n && isDigit(s[i]) {
+			i++
+		}
+		if i == start {
+			return false
+		}
+	}
+	switch tz := s[i:]; {
+	case tz == "Z" || tz == "z":
+	case len(tz) == 6 && (tz[0] == '+' || tz[0] == '-') && tz[3] == ':' &&
+		isDigit(tz[1]) && isDigit(tz[2]) && isDigit(tz[4]) && isDigit(tz[5]):
+		if (tz[1]-'0')*10+(tz[2]-'0') > 23 || (tz[4]-'0')*10+(tz[5]-'0') > 59 {
+			return false
+		}
+	default:
+		return false
+	}
+	// time.Parse checks the ranges of every field and the day of the month;
+	// it wants upper-case T and Z, which RFC 3339 only prefers.
+	if s[10] == 't' || s[n-1] == 'z' {
+		b := []byte(s)
+		b[10] = 'T'
+		if b[n-1] == 'z' {
+			b[n-1] = 'Z'
+		}
+		s = string(b)
+	}
 	_, err := time.Parse(time.RFC3339Nano, s)
-	return err == nil && len(s) >= 20 && (s[10] == 'T' || s[10] == 't')
+	return err == nil
 }
+
+func isDigit(c byte) bool { return c >= '0' && c <= '9' }
 
 // lowerKey lower-cases a key as Python's str.lower() does: each character
 // takes its simple lower-case mapping (the Kelvin sign U+212A becomes k),

@@ -1,0 +1,50 @@
+#!/usr/bin/env bash
+# Judges the conformance corpus (testdata/conformance) with the Node and
+# Python judges:
+#   - conformance/ajv.mjs: Ajv 8 strict (warnings are errors) + ajv-formats;
+#   - conformance/typescript.mjs: every schema through json-schema-to-typescript;
+#   - conformance/judge.py: python-jsonschema Draft202012Validator, date-time
+#     asserted (Debian: python3-jsonschema, python3-rfc3339).
+# The Go judges (generated Go code, santhosh-tekuri/jsonschema) run in
+# `go test ./internal/conformance`.
+#
+# Schemas: generated/jsonschema for spec/contract.yaml (the committed ones;
+# `go run ./cmd/gen -check` keeps them current), and for every testdata spec
+# the CLI writes them to a temporary folder.
+#
+# Usage: conformance/run-all.sh [--only node|python]
+# Needs: go, node with `npm ci` done, /usr/bin/python3 with the Debian
+# packages above (for the Python judge). Exits non-zero on any disagreement.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+only=all
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --only) only="${2:-}"; shift 2 ;;
+    --only=*) only="${1#--only=}"; shift ;;
+    *) echo "usage: $0 [--only node|python]" >&2; exit 2 ;;
+  esac
+done
+case "$only" in all|node|python) ;; *) echo "usage: $0 [--only node|python]" >&2; exit 2 ;; esac
+
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+
+go build -o "$tmp/gen" ./cmd/gen
+args=(--corpus testdata/conformance --schemas contract=generated/jsonschema)
+for spec in testdata/specs/*/spec.yaml; do
+  name=$(basename "$(dirname "$spec")")
+  "$tmp/gen" -spec "$spec" -go-out "" -docs-out "" -schema-out "$tmp/schemas/$name" >/dev/null
+  args+=(--schemas "$name=$tmp/schemas/$name")
+done
+
+status=0
+if [ "$only" != python ]; then
+  node conformance/ajv.mjs "${args[@]}" || status=1
+  node conformance/typescript.mjs "${args[@]}" --out "$tmp/typescript" || status=1
+fi
+if [ "$only" != node ]; then
+  /usr/bin/python3 conformance/judge.py "${args[@]}" || status=1
+fi
+exit $status

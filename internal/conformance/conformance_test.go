@@ -1,0 +1,350 @@
+package conformance
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"sort"
+	"strings"
+	"testing"
+
+	sjs "github.com/santhosh-tekuri/jsonschema/v6"
+
+	"github.com/contractgen/contractgen/internal/emit"
+	"github.com/contractgen/contractgen/internal/emit/golang"
+	"github.com/contractgen/contractgen/internal/emit/schema"
+	"github.com/contractgen/contractgen/internal/model"
+)
+
+// corpusDoc is one committed corpus file.
+type corpusDoc struct {
+	rel    string // <schema>/<verdict>/<name>.json inside the spec's folder
+	schema string
+	valid  bool
+	data   []byte
+}
+
+// readCorpus reads the committed documents of one spec.
+func readCorpus(t testing.TB, spec string) []corpusDoc {
+	t.Helper()
+	var out []corpusDoc
+	for rel, data := range readTree(t, filepath.Join(corpusDir, spec)) {
+		parts := strings.Split(rel, "/")
+		if len(parts) != 3 || !strings.HasSuffix(rel, ".json") {
+			continue
+		}
+		if parts[1] != "valid" && parts[1] != "invalid" {
+			t.Errorf("%s/%s: the folder must be valid or invalid", spec, rel)
+			continue
+		}
+		out = append(out, corpusDoc{rel: rel, schema: parts[0], valid: parts[1] == "valid", data: data})
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].rel < out[j].rel })
+	if len(out) == 0 {
+		t.Fatalf("no corpus documents for %s; run go test ./internal/conformance -run TestCorpus -update", spec)
+	}
+	return out
+}
+
+// verdicts maps a document's rel path to "" when accepted, else the reason.
+type verdicts map[string]string
+
+// TestConformance judges every corpus document with the generated Go code
+// and with santhosh-tekuri/jsonschema against the emitted schemas; both must
+// give the verdict of the document's folder.
+func TestConformance(t *testing.T) {
+	var report strings.Builder
+	total, agreed := 0, 0
+	for _, sp := range specList(t) {
+		t.Run(sp.name, func(t *testing.T) {
+			c := loadContract(t, sp.path)
+			docs := readCorpus(t, sp.name)
+			judges := []struct {
+				name string
+				got  verdicts
+			}{
+				{"go", goJudge(t, sp.name, c, docs)},
+				{"santhosh-tekuri/jsonschema", schemaJudge(t, c, docs)},
+			}
+			covered := map[string][2]int{}
+			for _, d := range docs {
+				n := covered[d.schema]
+				if d.valid {
+					n[0]++
+				} else {
+					n[1]++
+				}
+				covered[d.schema] = n
+				ok := true
+				for _, j := range judges {
+					reason, judged := j.got[d.rel]
+					switch {
+					case !judged:
+						t.Errorf("%s/%s: the %s judge gave no verdict", sp.name, d.rel, j.name)
+						ok = false
+					case d.valid && reason != "":
+						t.Errorf("%s/%s: expected valid, the %s judge rejects it: %s", sp.name, d.rel, j.name, reason)
+						ok = false
+					case !d.valid && reason == "":
+						t.Errorf("%s/%s: expected invalid, the %s judge accepts it", sp.name, d.rel, j.name)
+						ok = false
+					}
+					fmt.Fprintf(&report, "%s/%s\t%s\t%s\t%s\n", sp.name, d.rel, j.name, verdictOf(reason), oneLine(reason))
+				}
+				total++
+				if ok {
+					agreed++
+				}
+			}
+			// Every message and type schema that has a decoder is exercised
+			// both ways.
+			for _, s := range decodedSchemas(c) {
+				if n := covered[s]; n[0] == 0 || n[1] == 0 {
+					t.Errorf("%s/%s: the corpus needs valid and invalid documents (has %d valid, %d invalid)", sp.name, s, n[0], n[1])
+				}
+			}
+			t.Logf("%s: %d documents judged by Go and santhosh-tekuri/jsonschema", sp.name, len(docs))
+		})
+	}
+	t.Logf("%d of %d documents judged as expected by both judges", agreed, total)
+	if dir := os.Getenv("CONFORMANCE_VERDICTS"); dir != "" {
+		if err := os.WriteFile(dir, []byte(report.String()), 0o644); err != nil {
+			t.Error(err)
+		}
+	}
+}
+
+func verdictOf(reason string) string {
+	if reason == "" {
+		return "valid"
+	}
+	return "invalid"
+}
+
+func oneLine(s string) string {
+	s = strings.ReplaceAll(s, "\n", " | ")
+	if len(s) > 300 {
+		s = s[:300] + "..."
+	}
+	return s
+}
+
+// decodedSchemas lists the schema file bases the Go package has a decoder
+// for: every type, every operation's request and response, and the generic
+// unavailable response. The envelope schemas have no Go counterpart.
+func decodedSchemas(c *model.Contract) []string {
+	var out []string
+	for _, t := range c.Types {
+		out = append(out, t.Name)
+	}
+	for _, op := range c.Operations {
+		out = append(out, op.Name+".request")
+		if op.Response != nil || c.Unavailable != nil {
+			out = append(out, op.Name+".response")
+		}
+	}
+	if c.Unavailable != nil {
+		out = append(out, "unavailable.response")
+	}
+	return out
+}
+
+// schemaJudge validates every document with santhosh-tekuri/jsonschema
+// against the schemas the emitter writes for the spec, formats asserted.
+func schemaJudge(t *testing.T, c *model.Contract, docs []corpusDoc) verdicts {
+	t.Helper()
+	files, err := schema.New().Generate(c, emit.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	comp := sjs.NewCompiler()
+	comp.DefaultDraft(sjs.Draft2020)
+	comp.AssertFormat()
+	urls := map[string]string{}
+	for name, data := range files {
+		d, err := sjs.UnmarshalJSON(bytes.NewReader(data))
+		if err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		url := name
+		if id, ok := d.(map[string]any)["$id"].(string); ok {
+			url = id
+		}
+		if err := comp.AddResource(url, d); err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		urls[strings.TrimSuffix(name, ".schema.json")] = url
+	}
+	compiled := map[string]*sjs.Schema{}
+	out := verdicts{}
+	for _, d := range docs {
+		sch, ok := compiled[d.schema]
+		if !ok {
+			url, found := urls[d.schema]
+			if !found {
+				t.Errorf("%s: no schema %s.schema.json", d.rel, d.schema)
+				continue
+			}
+			if sch, err = comp.Compile(url); err != nil {
+				t.Fatalf("%s.schema.json: %v", d.schema, err)
+			}
+			compiled[d.schema] = sch
+		}
+		inst, err := sjs.UnmarshalJSON(bytes.NewReader(d.data))
+		if err != nil {
+			t.Errorf("%s: not JSON: %v", d.rel, err)
+			continue
+		}
+		if err := sch.Validate(inst); err != nil {
+			out[d.rel] = fmt.Sprintf("%v", err)
+			if ve, ok := err.(*sjs.ValidationError); ok {
+				out[d.rel] = strings.Join(strings.Fields(fmt.Sprintf("%v", ve.BasicOutput().Errors)), " ")
+			}
+		} else {
+			out[d.rel] = ""
+		}
+	}
+	return out
+}
+
+// goJudge decodes every document with the generated Go package: the
+// shipped one for spec/contract.yaml, a fresh one for other specs.
+func goJudge(t *testing.T, spec string, c *model.Contract, docs []corpusDoc) verdicts {
+	t.Helper()
+	if spec == "contract" {
+		return contractJudge(t, docs)
+	}
+	return moduleJudge(t, spec, c)
+}
+
+// moduleJudge generates the spec's Go package into a temporary module with
+// a small program that decodes every corpus document of the spec and
+// prints the verdicts as JSON, then runs it with the go command.
+func moduleJudge(t *testing.T, spec string, c *model.Contract) verdicts {
+	t.Helper()
+	if testing.Short() {
+		t.Skip("builds a generated package with the go command")
+	}
+	goCmd, err := exec.LookPath("go")
+	if err != nil {
+		t.Skip("no go command on PATH")
+	}
+	files, err := golang.New().Generate(c, emit.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	for name, data := range files {
+		if err := os.WriteFile(filepath.Join(dir, name), data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	write := func(rel, text string) {
+		p := filepath.Join(dir, rel)
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	write("go.mod", "module example.com/judge\n\ngo 1.26\n")
+	write("cmd/judge/main.go", judgeMain(c))
+	abs, err := filepath.Abs(filepath.Join(corpusDir, spec))
+	if err != nil {
+		t.Fatal(err)
+	}
+	cmd := exec.Command(goCmd, "run", "./cmd/judge", abs)
+	cmd.Dir = dir
+	cmd.Env = append(os.Environ(), "GOWORK=off", "GOTOOLCHAIN=local", "GOFLAGS=-mod=mod")
+	var stderr bytes.Buffer
+	cmd.Stderr = &stderr
+	out, err := cmd.Output()
+	if err != nil {
+		t.Fatalf("go run ./cmd/judge: %v\n%s", err, stderr.Bytes())
+	}
+	var v verdicts
+	if err := json.Unmarshal(out, &v); err != nil {
+		t.Fatalf("judge output: %v\n%s", err, out)
+	}
+	return v
+}
+
+// judgeMain is the source of the judge program for a generated package.
+func judgeMain(c *model.Contract) string {
+	var b strings.Builder
+	b.WriteString(`// Command judge decodes every corpus document under the folder given as
+// its argument with the generated package and prints the verdicts as JSON:
+// "" for accepted, else the error.
+package main
+
+import (
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+
+	pkg "example.com/judge"
+)
+
+func wrap[T any](f func([]byte, ...pkg.DecodeOption) (T, error)) func([]byte) error {
+	return func(b []byte) error {
+		_, err := f(b)
+		return err
+	}
+}
+
+var decoders = map[string]func([]byte) error{
+`)
+	for _, t := range c.Types {
+		fmt.Fprintf(&b, "\t%q: wrap(pkg.Decode%s),\n", t.Name, t.GoName)
+	}
+	for _, op := range c.Operations {
+		fmt.Fprintf(&b, "\t%q: wrap(pkg.Decode%sRequest),\n", op.Name+".request", op.GoName)
+		if op.Response != nil || c.Unavailable != nil {
+			fmt.Fprintf(&b, "\t%q: wrap(pkg.Decode%sResponse),\n", op.Name+".response", op.GoName)
+		}
+	}
+	if c.Unavailable != nil {
+		b.WriteString("\t\"unavailable.response\": wrap(pkg.DecodeUnavailableResponse),\n")
+	}
+	b.WriteString(`}
+
+func main() {
+	root := os.Args[1]
+	out := map[string]string{}
+	files, err := filepath.Glob(filepath.Join(root, "*", "*", "*.json"))
+	if err != nil {
+		panic(err)
+	}
+	for _, f := range files {
+		rel, _ := filepath.Rel(root, f)
+		rel = filepath.ToSlash(rel)
+		dec, ok := decoders[strings.Split(rel, "/")[0]]
+		if !ok {
+			out[rel] = "no decoder for this schema"
+			continue
+		}
+		data, err := os.ReadFile(f)
+		if err != nil {
+			panic(err)
+		}
+		if err := dec(data); err != nil {
+			out[rel] = err.Error()
+			if out[rel] == "" {
+				out[rel] = "rejected without a message"
+			}
+		} else {
+			out[rel] = ""
+		}
+	}
+	if err := json.NewEncoder(os.Stdout).Encode(out); err != nil {
+		panic(err)
+	}
+}
+`)
+	return b.String()
+}

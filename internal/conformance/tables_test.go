@@ -1,0 +1,139 @@
+package conformance
+
+import (
+	"strings"
+)
+
+// patternSample holds values that match a spec pattern and values that
+// nearly do, and fills a matching value to a given length for the length
+// checks of the same field.
+type patternSample struct {
+	good, bad []string
+	fill      func(n int) string
+}
+
+func rep(s string, n int) string {
+	if n <= 0 {
+		return ""
+	}
+	return strings.Repeat(s, n)
+}
+
+// patternSamples is keyed by the spec's pattern text. A pattern the corpus
+// meets without an entry here stops generation.
+var patternSamples = map[string]patternSample{
+	// feature_flags Variant.key (1..32 characters)
+	`^[a-z][a-z0-9_\-]*$`: {
+		good: []string{"a", "layout_b-2"},
+		bad:  []string{"Layout", "1a", "a b", "a\n", "a.b", "-a"},
+		fill: func(n int) string { return "a" + rep("b", n-1) },
+	},
+	// feature_flags TargetingRule.attribute
+	`^[a-z][a-z0-9_.]{0,63}$`: {
+		good: []string{"user.plan", "a", "a" + rep("b", 63)},
+		bad:  []string{"a" + rep("b", 64), "User.plan", "_a", "user-plan", "user.plan\n", "user plan"},
+	},
+	// feature_flags flag keys
+	`^[a-z][a-z0-9\-]{2,63}$`: {
+		good: []string{"abc", "new-checkout", "a" + rep("b", 63)},
+		bad:  []string{"ab", "a" + rep("b", 64), "new_checkout", "New-checkout", "new-checkout\n", "9abc"},
+	},
+	// feature_flags project_id (at most 64 characters, trimmed, non-empty)
+	`^[a-z0-9][a-z0-9\-]*$`: {
+		good: []string{"storefront", "0", "a-b"},
+		bad:  []string{"-store", "Store", " storefront", "storefront\n", "store front"},
+		fill: func(n int) string { return rep("s", n) },
+	},
+	// payments_webhooks WebhookEndpoint.url (at most 2048 characters)
+	`^https://[A-Za-z0-9.\-]+(:[0-9]{2,5})?(/[^ \t\n\r]*)?$`: {
+		good: []string{"https://a.example", "https://hooks.example.org:8443/in", "https://x.example/p?q=1&r=%20#frag", "https://x.example/caf\u00e9"},
+		bad: []string{"http://a.example", "https://a.example:1/x", "https://a.example:123456/x", "https://a.example/has space",
+			"https://a.example/x\n", "HTTPS://a.example", "https://", "https://a_b.example"},
+		fill: func(n int) string { return "https://a.example/" + rep("p", n-18) },
+	},
+	// payments_webhooks endpoint ids
+	`^we_[0-9a-f]{16}$`: {
+		good: []string{"we_0123456789abcdef"},
+		bad:  []string{"we_0123456789abcde", "we_0123456789abcdef0", "we_0123456789ABCDEF", "we_0123456789abcdef\n", "WE_0123456789abcdef"},
+	},
+	// payments_webhooks merchant_id (trimmed, non-empty)
+	`^acct_[A-Za-z0-9]{8,32}$`: {
+		good: []string{"acct_12345678", "acct_" + rep("Ab3", 10) + "Zz", "acct_9f8e7d6c5b"},
+		bad:  []string{"acct_1234567", "acct_" + rep("Ab3", 11), "acct_12345678\n", " acct_12345678", "acct_1234567_", "Acct_12345678"},
+	},
+	// payments_webhooks payment_id (exactly 18 characters)
+	`^pay_[A-Za-z0-9]{14}$`: {
+		good: []string{"pay_A1b2C3d4E5f6G7"},
+		bad:  []string{"pay_A1b2C3d4E5f6G", "pay_A1b2C3d4E5f6G78", "pay_A1b2C3d4E5f6_7", "pay_A1b2C3d4E5f6G7\n"},
+		fill: func(n int) string { return "pay_" + rep("A", n-4) },
+	},
+}
+
+// dateTime is one format date-time sample and its RFC 3339 verdict. Only
+// strings every judge reads alike are here; README.md lists those left out.
+type dateTime struct {
+	s   string
+	ok  bool
+	why string
+}
+
+var dateTimes = []dateTime{
+	{"2026-05-04T08:30:00Z", true, "RFC 3339 date-time in UTC"},
+	{"2026-05-04T08:30:00", false, "a date-time needs a time zone"},
+	{"2026-05-04T08:30:00.123456Z", true, "fractional seconds"},
+	{"2026-05-04T10:30:00+02:00", true, "numeric offset"},
+	{"2026-05-04T08:30:00-00:00", true, "unknown local offset"},
+	{"2024-02-29T00:00:00Z", true, "29 February of a leap year"},
+	{"2026-05-04t08:30:00z", true, "RFC 3339 allows lower-case t and z"},
+	{"2026-05-04T08:30:00+23:59", true, "largest offset"},
+	{"0001-01-01T00:00:00Z", true, "first day of year 1"},
+	{"9999-12-31T23:59:59Z", true, "last second of year 9999"},
+	{"2026-05-04T08:30:00.1234567890Z", true, "fractions may have any number of digits"},
+	{"2026-05-04", false, "a date alone"},
+	{"08:30:00Z", false, "a time alone"},
+	{"2026-13-01T00:00:00Z", false, "month 13"},
+	{"2026-02-29T00:00:00Z", false, "29 February of a common year"},
+	{"2026-04-31T00:00:00Z", false, "31 April"},
+	{"2026-05-04T24:00:00Z", false, "hour 24"},
+	{"2026-05-04T23:60:00Z", false, "minute 60"},
+	{"2026-05-04T08:30:60Z", false, "second 60 outside a leap second"},
+	{"2026-05-04T08:30:00+24:00", false, "offset hour 24"},
+	{"2026-05-04T08:30:00+02:60", false, "offset minute 60"},
+	{"2026-05-04T08:30:00,5Z", false, "a comma is no decimal separator in RFC 3339"},
+	{"2026-05-04T08:30:00.Z", false, "a fraction needs a digit"},
+	{"2026-05-04T08:30Z", false, "seconds are required"},
+	{"2026-05-04T08:30:00Z\n", false, "a trailing line feed"},
+	{" 2026-05-04T08:30:00Z", false, "a leading space"},
+	{"2026-5-04T08:30:00Z", false, "one-digit month"},
+	{"2026-05-04T08:30:00UTC", false, "UTC is no RFC 3339 offset"},
+	{"not a date", false, "not a date-time at all"},
+	{"", false, "the empty string"},
+}
+
+type sample struct {
+	s, why string
+}
+
+// whitespaceSamples are blank under Python's str.strip() rules.
+var whitespaceSamples = []sample{
+	{" ", "a space only"},
+	{"\t\n", "tab and line feed"},
+	{"\u3000", "ideographic space"},
+	{"\u00a0", "no-break space"},
+	{"\u0085", "next line (U+0085)"},
+	{"\u001c\u001d\u001e\u001f", "information separators U+001C..U+001F are whitespace to Python"},
+	{"\u2028\u2029", "line and paragraph separators"},
+	{"\u1680", "ogham space mark"},
+	{"\u202f \u205f", "narrow no-break and medium mathematical spaces"},
+	{"\r\u000b\u000c", "carriage return, vertical tab, form feed"},
+	{"\u2000\u200a", "en quad and hair space"},
+}
+
+// notBlankSamples hold a character outside that whitespace set.
+var notBlankSamples = []sample{
+	{" x ", "surrounding spaces are fine once something is left"},
+	{"\u200b", "zero-width space is not whitespace"},
+	{"\ufeff", "byte order mark is not whitespace"},
+	{"\u180e", "Mongolian vowel separator is not whitespace (since Unicode 6.3)"},
+	{"\u3000x", "ideographic space then a letter"},
+}
