@@ -3,6 +3,7 @@ package schema
 import (
 	"bytes"
 	"encoding/json"
+	"os"
 	"os/exec"
 	"regexp"
 	"sort"
@@ -98,6 +99,9 @@ func runScript(t *testing.T, bin string, args []string, patterns, inputs []strin
 	t.Helper()
 	path, err := exec.LookPath(bin)
 	if err != nil {
+		if os.Getenv("CONTRACTGEN_REQUIRE_TOOLS") == "1" {
+			t.Fatalf("%s not installed, and CONTRACTGEN_REQUIRE_TOOLS=1", bin)
+		}
 		t.Skipf("%s not installed", bin)
 	}
 	in, err := json.Marshal(map[string]any{"patterns": patterns, "inputs": inputs})
