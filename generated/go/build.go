@@ -409,7 +409,7 @@ type EntitlementStatusResponseArgs struct {
 }
 
 // BuildEntitlementStatusResponse builds the response of operation entitlement_status to req, which must be a request of that operation;
-// the operation and correlation come from the request.
+// members the spec sources from the request are copied from req.
 func BuildEntitlementStatusResponse(req AnyRequest, args EntitlementStatusResponseArgs) (*EntitlementStatusResponse, error) {
 	if req == nil || req.Header().Operation != "entitlement_status" {
 		return nil, mismatch("entitlement status response requires an entitlement_status request")
@@ -517,7 +517,7 @@ type TenantOnboardingResponseArgs struct {
 }
 
 // BuildTenantOnboardingResponse builds the response of operation tenant_onboarding to req, which must be a request of that operation;
-// the operation and correlation come from the request.
+// members the spec sources from the request are copied from req.
 func BuildTenantOnboardingResponse(req AnyRequest, args TenantOnboardingResponseArgs) (*TenantOnboardingResponse, error) {
 	if req == nil || req.Header().Operation != "tenant_onboarding" {
 		return nil, mismatch("tenant onboarding response requires a tenant_onboarding request")
@@ -735,7 +735,7 @@ type PolicyRegistryReadinessResponseArgs struct {
 }
 
 // BuildPolicyRegistryReadinessResponse builds the response of operation policy_registry_readiness to req, which must be a request of that operation;
-// the operation and correlation come from the request.
+// members the spec sources from the request are copied from req.
 func BuildPolicyRegistryReadinessResponse(req AnyRequest, args PolicyRegistryReadinessResponseArgs) (*PolicyRegistryReadinessResponse, error) {
 	if req == nil || req.Header().Operation != "policy_registry_readiness" {
 		return nil, mismatch("policy registry readiness response requires a policy_registry_readiness request")
@@ -897,7 +897,7 @@ type TenantAuditStoreOperatingResponseArgs struct {
 }
 
 // BuildTenantAuditStoreOperatingResponse builds the response of operation tenant_audit_store_operating to req, which must be a request of that operation;
-// the operation and correlation come from the request.
+// members the spec sources from the request are copied from req.
 func BuildTenantAuditStoreOperatingResponse(req AnyRequest, args TenantAuditStoreOperatingResponseArgs) (*TenantAuditStoreOperatingResponse, error) {
 	if req == nil || req.Header().Operation != "tenant_audit_store_operating" {
 		return nil, mismatch("tenant audit-store operating response requires a tenant_audit_store_operating request")
@@ -998,7 +998,7 @@ type CustomerOperatingDashboardResponseArgs struct {
 }
 
 // BuildCustomerOperatingDashboardResponse builds the response of operation customer_operating_dashboard to req, which must be a request of that operation;
-// the operation and correlation come from the request.
+// members the spec sources from the request are copied from req.
 func BuildCustomerOperatingDashboardResponse(req AnyRequest, args CustomerOperatingDashboardResponseArgs) (*CustomerOperatingDashboardResponse, error) {
 	if req == nil || req.Header().Operation != "customer_operating_dashboard" {
 		return nil, mismatch("customer operating dashboard response requires a customer_operating_dashboard request")
@@ -1099,7 +1099,7 @@ type SupportHandoffReadinessResponseArgs struct {
 }
 
 // BuildSupportHandoffReadinessResponse builds the response of operation support_handoff_readiness to req, which must be a request of that operation;
-// the operation and correlation come from the request.
+// members the spec sources from the request are copied from req.
 func BuildSupportHandoffReadinessResponse(req AnyRequest, args SupportHandoffReadinessResponseArgs) (*SupportHandoffReadinessResponse, error) {
 	if req == nil || req.Header().Operation != "support_handoff_readiness" {
 		return nil, mismatch("support handoff readiness response requires a support_handoff_readiness request")
@@ -1200,7 +1200,7 @@ type SaasOperatingAutomationResponseArgs struct {
 }
 
 // BuildSaasOperatingAutomationResponse builds the response of operation saas_operating_automation to req, which must be a request of that operation;
-// the operation and correlation come from the request.
+// members the spec sources from the request are copied from req.
 func BuildSaasOperatingAutomationResponse(req AnyRequest, args SaasOperatingAutomationResponseArgs) (*SaasOperatingAutomationResponse, error) {
 	if req == nil || req.Header().Operation != "saas_operating_automation" {
 		return nil, mismatch("SaaS operating automation response requires a saas_operating_automation request")
@@ -1297,7 +1297,7 @@ func BuildEvidenceExportRequest(args EvidenceExportRequestArgs) (*EvidenceExport
 type UnavailableResponseArgs struct{}
 
 // BuildUnavailableResponse builds the generic unavailable response to req;
-// the operation and correlation come from the request.
+// members the spec sources from the request are copied from req.
 func BuildUnavailableResponse(req AnyRequest, args UnavailableResponseArgs) (*UnavailableResponse, error) {
 	if req == nil {
 		return nil, mismatch("a request is required")

@@ -90,7 +90,7 @@ func (g *gen) responseBuilder(f *jen.File, s *goStruct) {
 		doc = "the response of operation " + s.op.Name + " to req, which must be a request of that operation"
 	}
 	f.Comment("// Build" + name + " builds " + doc + ";")
-	f.Comment("// the operation and correlation come from the request.")
+	f.Comment("// members the spec sources from the request are copied from req.")
 	f.Func().Id("Build"+name).Params(jen.Id("req").Id("AnyRequest"), jen.Id("args").Id(argsName)).Params(jen.Op("*").Id(name), jen.Error()).Block(append(body, finish()...)...)
 }
 

@@ -3,6 +3,8 @@ package golang
 import (
 	"flag"
 	"fmt"
+	"go/parser"
+	"go/token"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -183,3 +185,22 @@ func check(t *testing.T, doc string, decode func([]byte) (any, error)) {
 }
 
 `
+
+// TestStandardLibraryOnly parses every generated file of every spec and
+// checks that each import is a standard library package.
+func TestStandardLibraryOnly(t *testing.T) {
+	paths := specs(t)
+	paths["contract"] = "../../../spec/contract.yaml"
+	for name, path := range paths {
+		_, files := generate(t, path)
+		for n, data := range files {
+			f, err := parser.ParseFile(token.NewFileSet(), n, data, parser.ImportsOnly)
+			require.NoError(t, err, "%s/%s", name, n)
+			for _, imp := range f.Imports {
+				p, _ := strconv.Unquote(imp.Path.Value)
+				first := strings.SplitN(p, "/", 2)[0]
+				assert.NotContains(t, first, ".", "%s/%s imports %s, which is not in the standard library", name, n, p)
+			}
+		}
+	}
+}
