@@ -41,7 +41,7 @@ func Build(s *load.Spec) *Contract {
 	}
 	c.Forbidden = buildForbidden(s.Forbidden)
 	for _, t := range s.Types {
-		mt := &Type{Name: t.Name.V, GoName: names.Exported(t.Name.V), Description: t.Description.V, Role: RoleType, Examples: t.Examples}
+		mt := &Type{Pos: t.Name.Pos, Name: t.Name.V, GoName: names.Exported(t.Name.V), Description: t.Description.V, Role: RoleType, Examples: t.Examples}
 		b.types[mt.Name] = mt
 		c.Types = append(c.Types, mt)
 	}
@@ -72,7 +72,7 @@ func (b *builder) buildStates(s *load.Spec) {
 	for _, st := range s.States {
 		ms := &StateSet{Name: st.Name.V, GoName: names.Exported(st.Name.V), Description: st.Description.V}
 		for _, v := range st.Values {
-			ms.Values = append(ms.Values, &StateValue{Value: v.Value.V, GoName: ms.GoName + names.Exported(v.Value.V), Description: v.Description.V})
+			ms.Values = append(ms.Values, &StateValue{Pos: v.Value.Pos, Value: v.Value.V, GoName: ms.GoName + names.Exported(v.Value.V), Description: v.Description.V})
 		}
 		b.states[ms.Name] = ms
 		b.c.States = append(b.c.States, ms)
@@ -111,16 +111,18 @@ func buildForbidden(f *load.Forbidden) *Forbidden {
 		kr := &KeyRule{Message: k.Message.V, AppliesTo: Scope(k.AppliesTo.V)}
 		for _, p := range k.Parts {
 			kr.Parts = append(kr.Parts, strings.ToLower(p.V))
+			kr.PartPos = append(kr.PartPos, p.Pos)
 		}
 		for _, e := range k.Exact {
 			kr.Exact = append(kr.Exact, strings.ToLower(e.V))
+			kr.ExactPos = append(kr.ExactPos, e.Pos)
 		}
 		out.Keys = kr
 	}
 	if v := f.Values; v != nil {
 		vr := &ValueRule{Message: v.Message.V, AppliesTo: Scope(v.AppliesTo.V)}
 		for _, p := range v.Patterns {
-			vr.Patterns = append(vr.Patterns, &Pattern{Name: p.Name.V, GoName: names.Exported(p.Name.V), Pattern: p.Pattern.V, Description: p.Description.V})
+			vr.Patterns = append(vr.Patterns, &Pattern{Pos: p.Pattern.Pos, Name: p.Name.V, GoName: names.Exported(p.Name.V), Pattern: p.Pattern.V, Description: p.Description.V})
 		}
 		out.Values = vr
 	}
@@ -135,7 +137,7 @@ func (b *builder) envelope(e *load.Envelope, goName string, req *Type) *Envelope
 
 func (b *builder) operation(op *load.Operation) *Operation {
 	g := names.Exported(op.Name.V)
-	o := &Operation{Name: op.Name.V, GoName: g, Description: op.Description.V,
+	o := &Operation{Pos: op.Name.Pos, Name: op.Name.V, GoName: g, Description: op.Description.V,
 		RequestDescription: op.RequestDescription.V, ResponseDescription: op.ResponseDescription.V,
 		RequestExamples: op.RequestExamples, UnavailableOnly: op.UnavailableOnly != nil && op.UnavailableOnly.V}
 	o.Request = b.objectType(op.Name.V+"_request_payload", "Request payload of "+op.Name.V+".", RoleRequestPayload, op.Request, nil)
@@ -170,7 +172,7 @@ func (b *builder) fields(fs []*load.Field, req *Type) []*Field {
 }
 
 func (b *builder) field(f *load.Field, req *Type) *Field {
-	mf := &Field{Pos: f.Name.Pos, Name: f.Name.V, GoName: FieldGoName(f.Name.V), Description: f.Description.V,
+	mf := &Field{Pos: f.Name.Pos, PatternPos: f.Pattern.Pos, Name: f.Name.V, GoName: FieldGoName(f.Name.V), Description: f.Description.V,
 		Default: f.Default, Const: f.Const, Minimum: f.Minimum, Maximum: f.Maximum,
 		Pattern: f.Pattern.V, Format: f.Format.V, Messages: map[Rule]string{}}
 	te, _ := load.ParseType(f.Type.V)

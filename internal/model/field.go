@@ -86,6 +86,7 @@ var Rules = []Rule{RuleRequired, RuleType, RuleConst, RuleNonEmpty, RuleEnum, Ru
 // Field is one member of an object type.
 type Field struct {
 	Pos         diag.Pos // where the spec names the field
+	PatternPos  diag.Pos // where its pattern is written
 	Name        string   // JSON key
 	GoName      string
 	Description string

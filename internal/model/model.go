@@ -3,7 +3,10 @@
 // Go identifiers are computed here so all emitters agree on them.
 package model
 
-import "github.com/contractgen/contractgen/internal/value"
+import (
+	"github.com/contractgen/contractgen/internal/diag"
+	"github.com/contractgen/contractgen/internal/value"
+)
 
 // Contract is the root of the model.
 type Contract struct {
@@ -44,6 +47,7 @@ type StateSet struct {
 
 // StateValue is one value of a state set.
 type StateValue struct {
+	Pos         diag.Pos
 	Value       string
 	GoName      string
 	Description string
@@ -78,8 +82,11 @@ type Forbidden struct {
 // KeyRule forbids keys containing any part, or equal to any exact key, both
 // compared after lower-casing.
 type KeyRule struct {
-	Parts     []string
-	Exact     []string
+	Parts []string
+	Exact []string
+	// PartPos and ExactPos are where each part and exact key is written.
+	PartPos   []diag.Pos
+	ExactPos  []diag.Pos
 	Message   string
 	AppliesTo Scope
 }
@@ -94,6 +101,7 @@ type ValueRule struct {
 // Pattern is one forbidden-value regular expression, portable between RE2
 // and ECMA-262.
 type Pattern struct {
+	Pos         diag.Pos // of the pattern text
 	Name        string
 	GoName      string
 	Pattern     string
@@ -113,6 +121,7 @@ const (
 
 // Type is an object type with ordered fields.
 type Type struct {
+	Pos         diag.Pos // of the name; zero for types the spec does not name
 	Name        string
 	GoName      string
 	Description string

@@ -1,9 +1,13 @@
 package model
 
-import "github.com/contractgen/contractgen/internal/value"
+import (
+	"github.com/contractgen/contractgen/internal/diag"
+	"github.com/contractgen/contractgen/internal/value"
+)
 
 // Operation is one request/response pair of the contract.
 type Operation struct {
+	Pos                 diag.Pos
 	Name                string
 	GoName              string
 	Description         string
