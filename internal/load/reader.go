@@ -146,21 +146,30 @@ func (r *reader) object(n *yaml.Node, what string, keys []key) {
 
 // suggest proposes the closest allowed key when one is near enough to be a typo.
 func suggest(k string, keys []key) string {
-	best, bestD := "", 1<<30
-	for _, spec := range keys {
-		if d := distance(k, spec.name); d < bestD {
-			best, bestD = spec.name, d
-		}
-	}
-	if best != "" && bestD <= max(2, len(k)/3) {
-		return fmt.Sprintf("; did you mean %q?", best)
-	}
 	names := make([]string, len(keys))
 	for i, spec := range keys {
 		names[i] = spec.name
 	}
+	if best := Closest(k, names); best != "" {
+		return fmt.Sprintf("; did you mean %q?", best)
+	}
 	sort.Strings(names)
 	return "; expected one of: " + strings.Join(names, ", ")
+}
+
+// Closest returns the candidate nearest to name when it is near enough to be
+// a typo of it, or "".
+func Closest(name string, candidates []string) string {
+	best, bestD := "", 1<<30
+	for _, c := range candidates {
+		if d := distance(name, c); d < bestD {
+			best, bestD = c, d
+		}
+	}
+	if best != "" && bestD <= max(2, len(name)/3) {
+		return best
+	}
+	return ""
 }
 
 // distance is the Levenshtein edit distance.

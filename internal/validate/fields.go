@@ -69,7 +69,7 @@ func (c *checker) field(f *load.Field, ctx fieldCtx, owner string) {
 	}
 	if f.DefaultList.Set() {
 		if _, ok := c.lists[f.DefaultList.V]; !ok {
-			c.errs.Add(f.DefaultList.Pos, "%s uses list %q, which is not defined under lists%s", what, f.DefaultList.V, c.known(keys(c.lists)))
+			c.errs.Add(f.DefaultList.Pos, "%s uses list %q, which is not defined under lists%s", what, f.DefaultList.V, c.knownNear(f.DefaultList.V, keys(c.lists)))
 		} else if te.Container != "list" {
 			c.errs.Add(f.DefaultList.Pos, "%s uses default_list but its type %q is not a list", what, f.Type.V)
 		}
@@ -108,7 +108,7 @@ func (c *checker) typeExpr(t load.Str, what string) *load.TypeExpr {
 	if _, ok := c.types[leaf.Name]; ok {
 		return te
 	}
-	c.errs.Add(t.Pos, "%s has undefined type %q%s", what, leaf.Name, c.known(append(append([]string{}, load.Builtins...), append(keys(c.states), keys(c.types)...)...)))
+	c.errs.Add(t.Pos, "%s has undefined type %q%s", what, leaf.Name, c.knownNear(leaf.Name, append(append([]string{}, load.Builtins...), append(keys(c.states), keys(c.types)...)...)))
 	return nil
 }
 

@@ -46,7 +46,7 @@ func (c *checker) envelopes() {
 		c.fields(env.e.Fields, env.ctx, "the "+env.name)
 		if env.e.Version.Set() {
 			if _, ok := c.versions[env.e.Version.V]; !ok {
-				c.errs.Add(env.e.Version.Pos, "%s version %q is not defined under versions%s", env.name, env.e.Version.V, c.known(keys(c.versions)))
+				c.errs.Add(env.e.Version.Pos, "%s version %q is not defined under versions%s", env.name, env.e.Version.V, c.knownNear(env.e.Version.V, keys(c.versions)))
 			}
 		}
 		if n := countSource(env.e.Fields, "payload"); n != 1 {
@@ -67,7 +67,7 @@ func (c *checker) operations() {
 		c.fields(op.Request, ctxType, what+" request")
 		if op.Summary.Set() {
 			if _, ok := c.types[op.Summary.V]; !ok {
-				c.errs.Add(op.Summary.Pos, "%s summary names undefined type %q%s", what, op.Summary.V, c.known(keys(c.types)))
+				c.errs.Add(op.Summary.Pos, "%s summary names undefined type %q%s", what, op.Summary.V, c.knownNear(op.Summary.V, keys(c.types)))
 			}
 		}
 		only := op.UnavailableOnly != nil && op.UnavailableOnly.V
@@ -143,7 +143,7 @@ func (c *checker) describe() {
 		return
 	}
 	if _, ok := c.versions[d.Version.V]; d.Version.Set() && !ok {
-		c.errs.Add(d.Version.Pos, "describe version %q is not defined under versions%s", d.Version.V, c.known(keys(c.versions)))
+		c.errs.Add(d.Version.Pos, "describe version %q is not defined under versions%s", d.Version.V, c.knownNear(d.Version.V, keys(c.versions)))
 	}
 	if d.Fields != nil && d.Fields.Kind != "object" {
 		c.errs.Add(d.Fields.Pos, "describe fields must be a mapping, got %s", d.Fields.Kind)
@@ -177,12 +177,22 @@ func (c *checker) typeCycles() {
 	}
 }
 
+// known lists the defined names in a message, leading with the closest one
+// when the reference looks like a typo of it.
 func (c *checker) known(names []string) string {
 	if len(names) == 0 {
 		return ""
 	}
 	sort.Strings(names)
 	return "; defined: " + strings.Join(names, ", ")
+}
+
+// knownNear is known, preceded by a suggestion for name when one is close.
+func (c *checker) knownNear(name string, names []string) string {
+	if best := load.Closest(name, names); best != "" {
+		return fmt.Sprintf("; did you mean %q?", best)
+	}
+	return c.known(names)
 }
 
 func keys[V any](m map[string]V) []string {
