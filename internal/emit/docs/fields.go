@@ -1,0 +1,138 @@
+package docs
+
+import (
+	"fmt"
+
+	"github.com/contractgen/contractgen/internal/model"
+)
+
+// field builds one row of a field table: type with links, what a document
+// must carry, default and constraints.
+func (s *site) field(p string, f *model.Field, ctx fieldCtx) *Field {
+	out := &Field{Field: f, Type: s.typeParts(p, f.Type)}
+	switch {
+	case !f.IsArgument():
+		out.Required = "filled in"
+	case f.WireRequired():
+		out.Required = "yes"
+	default:
+		out.Required = "no"
+	}
+	if f.Default != nil {
+		out.Default = jsonText(f.Default, false)
+	}
+	if f.DefaultList != nil {
+		out.DefaultList = f.DefaultList.Name
+	}
+	out.Constraints = constraints(f, ctx)
+	return out
+}
+
+// typeParts splits a type for linking: state sets link to the states page,
+// named types to the types page.
+func (s *site) typeParts(p string, t *model.TypeRef) []TypePart {
+	switch t.Kind {
+	case model.KindList, model.KindMap:
+		parts := []TypePart{{Text: string(t.Kind) + "<"}}
+		parts = append(parts, s.typeParts(p, t.Elem)...)
+		return append(parts, TypePart{Text: ">"})
+	case model.KindState:
+		return []TypePart{{Text: t.State.Name, Href: rel(p, statesPath+"#"+slug(t.State.Name))}}
+	case model.KindObject:
+		return []TypePart{{Text: t.Object.Name, Href: rel(p, typesPath+"#"+slug(t.Object.Name))}}
+	}
+	return []TypePart{{Text: t.String()}}
+}
+
+// constraints words every rule of a field, most important first.
+func constraints(f *model.Field, ctx fieldCtx) []Constraint {
+	var out []Constraint
+	add := func(text, code, after string) { out = append(out, Constraint{Text: text, Code: code, After: after}) }
+	if c := sourceConstraint(f, ctx); c != nil {
+		out = append(out, *c)
+	}
+	if f.Const != nil {
+		add("always", jsonText(f.Const, false), "")
+	}
+	if f.Nullable {
+		add("may be null", "", "")
+	}
+	each := ""
+	if f.Type.Kind == model.KindList || f.Type.Kind == model.KindMap {
+		each = " (each item)"
+	}
+	if f.Trim {
+		add("surrounding whitespace is trimmed"+each, "", "")
+	}
+	if f.NonEmpty {
+		add("must not be empty", "", "")
+	}
+	if f.MinItems != nil {
+		add(fmt.Sprintf("at least %d %s", *f.MinItems, plural(*f.MinItems, "item", "items")), "", "")
+	}
+	if f.MinLength != nil {
+		add(fmt.Sprintf("at least %d %s%s", *f.MinLength, plural(*f.MinLength, "character", "characters"), each), "", "")
+	}
+	if f.MaxLength != nil {
+		add(fmt.Sprintf("at most %d %s%s", *f.MaxLength, plural(*f.MaxLength, "character", "characters"), each), "", "")
+	}
+	if f.Minimum != nil {
+		add("at least", f.Minimum.Num, each)
+	}
+	if f.Maximum != nil {
+		add("at most", f.Maximum.Num, each)
+	}
+	if f.Pattern != "" {
+		add("matches", f.Pattern, each)
+	}
+	if f.Format == "date-time" {
+		add("RFC 3339 date-time"+each, "", "")
+	} else if f.Format != "" {
+		add("format", f.Format, each)
+	}
+	if g := f.Generate; g != nil {
+		digits := fmt.Sprintf("%d random lowercase hex %s", g.HexDigits, plural(g.HexDigits, "digit", "digits"))
+		if g.Prefix != "" {
+			add("drawn at random when absent:", g.Prefix, "followed by "+digits)
+		} else {
+			add("drawn at random when absent: "+digits, "", "")
+		}
+	}
+	return out
+}
+
+func sourceConstraint(f *model.Field, ctx fieldCtx) *Constraint {
+	switch f.Source {
+	case model.SourceVersion:
+		return &Constraint{Text: "set to the envelope version", Code: ctx.version}
+	case model.SourceOperation:
+		return &Constraint{Text: "set to the operation name", Code: ctx.op}
+	case model.SourcePayload:
+		t := ctx.payload
+		if t == "" {
+			t = "the operation payload"
+		}
+		return &Constraint{Text: "carries " + t}
+	case model.SourceMessage:
+		return &Constraint{Text: "set to the response message"}
+	case model.SourceSummary:
+		return &Constraint{Text: "set to the operation's summary"}
+	case model.SourcePrivateModules:
+		return &Constraint{Text: "set to the private modules that answer the operation"}
+	case model.SourceNextStep:
+		return &Constraint{Text: "set to the next step"}
+	case model.SourceRequest:
+		if f.RequestField != nil {
+			return &Constraint{Text: "copied from the request envelope's", Code: f.RequestField.Name}
+		}
+		return &Constraint{Text: "copied from the request"}
+	}
+	return nil
+}
+
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return one
+	}
+	return many
+}

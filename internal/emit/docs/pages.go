@@ -1,0 +1,212 @@
+package docs
+
+import (
+	"path"
+	"path/filepath"
+	"strings"
+
+	"github.com/contractgen/contractgen/internal/emit"
+	"github.com/contractgen/contractgen/internal/model"
+)
+
+// statesOf lists the state sets the types use, through fields, list and map
+// elements and nested types, in order of first use.
+func (s *site) statesOf(p string, types []*model.Type) []*StateSet {
+	var out []*StateSet
+	seenSet := map[*model.StateSet]bool{}
+	seenType := map[*model.Type]bool{}
+	var walkRef func(t *model.TypeRef)
+	var walkType func(t *model.Type)
+	walkRef = func(t *model.TypeRef) {
+		switch t.Kind {
+		case model.KindList, model.KindMap:
+			walkRef(t.Elem)
+		case model.KindState:
+			if !seenSet[t.State] {
+				seenSet[t.State] = true
+				out = append(out, &StateSet{StateSet: t.State, Href: rel(p, statesPath+"#"+slug(t.State.Name))})
+			}
+		case model.KindObject:
+			walkType(t.Object)
+		}
+	}
+	walkType = func(t *model.Type) {
+		if t == nil || seenType[t] {
+			return
+		}
+		seenType[t] = true
+		for _, f := range t.Fields {
+			walkRef(f.Type)
+		}
+	}
+	for _, t := range types {
+		walkType(t)
+	}
+	return out
+}
+
+// typesOf lists the named types the types use, directly or nested.
+func typesOf(types []*model.Type) map[*model.Type]bool {
+	seen := map[*model.Type]bool{}
+	var walkRef func(t *model.TypeRef)
+	walkRef = func(t *model.TypeRef) {
+		switch t.Kind {
+		case model.KindList, model.KindMap:
+			walkRef(t.Elem)
+		case model.KindObject:
+			if !seen[t.Object] {
+				seen[t.Object] = true
+				for _, f := range t.Object.Fields {
+					walkRef(f.Type)
+				}
+			}
+		}
+	}
+	for _, t := range types {
+		for _, f := range t.Fields {
+			walkRef(f.Type)
+		}
+	}
+	return seen
+}
+
+func (s *site) states() *StatesPage {
+	c := s.c
+	pg := &StatesPage{Page: s.page(statesPath, "State sets", "Every state set of "+overviewTitle(c)+" and the meaning of each value.")}
+	uses := func(types []*model.Type, st *model.StateSet) bool {
+		for _, used := range s.statesOf(statesPath, types) {
+			if used.StateSet == st {
+				return true
+			}
+		}
+		return false
+	}
+	for _, st := range c.States {
+		ss := &StateSet{StateSet: st, Href: "#" + slug(st.Name)}
+		// The envelopes are on every operation page; name them once.
+		if uses([]*model.Type{c.Request.Type}, st) {
+			ss.UsedBy = append(ss.UsedBy, Link{Text: "the request envelope of every operation"})
+		}
+		if uses([]*model.Type{c.Response.Type}, st) {
+			ss.UsedBy = append(ss.UsedBy, Link{Text: "the response envelope of every operation"})
+		}
+		for _, op := range c.Operations {
+			if uses(s.payloadTypes(op), st) {
+				ss.UsedBy = append(ss.UsedBy, Link{Text: op.Name, Href: rel(statesPath, operationPath(op))})
+			}
+		}
+		for _, t := range c.Types {
+			for _, f := range t.Fields {
+				if f.Type.StateSet() == st {
+					ss.UsedBy = append(ss.UsedBy, Link{Text: t.Name, Href: rel(statesPath, typesPath+"#"+slug(t.Name))})
+					break
+				}
+			}
+		}
+		pg.States = append(pg.States, ss)
+	}
+	return pg
+}
+
+func (s *site) types() *TypesPage {
+	c := s.c
+	pg := &TypesPage{Page: s.page(typesPath, "Types", "Every named type of "+overviewTitle(c)+" and its fields.")}
+	for _, t := range c.Types {
+		o := s.object(typesPath, t, fieldCtx{})
+		o.Href = "#" + slug(t.Name)
+		for _, op := range c.Operations {
+			if typesOf(s.opTypes(op))[t] || op.Summary == t {
+				o.UsedBy = append(o.UsedBy, Link{Text: op.Name, Href: rel(typesPath, operationPath(op))})
+			}
+		}
+		for _, other := range c.Types {
+			if other != t && typesOf([]*model.Type{other})[t] {
+				o.UsedBy = append(o.UsedBy, Link{Text: other.Name, Href: "#" + slug(other.Name)})
+			}
+		}
+		pg.Types = append(pg.Types, o)
+	}
+	return pg
+}
+
+func (s *site) forbidden(p string) *Forbidden {
+	f := s.c.Forbidden
+	if f == nil || (f.Keys == nil && f.Values == nil) {
+		return nil
+	}
+	out := &Forbidden{Forbidden: f, Href: rel(p, forbiddenPath)}
+	switch {
+	case f.OnRequests && f.OnResponses:
+		out.Directions = "requests and responses"
+	case f.OnRequests:
+		out.Directions = "requests"
+	case f.OnResponses:
+		out.Directions = "responses"
+	default:
+		out.Directions = "no messages"
+	}
+	if f.Keys != nil {
+		out.KeysScope = scopeText(f.Keys.AppliesTo)
+	}
+	if f.Values != nil {
+		out.ValuesScope = scopeText(f.Values.AppliesTo)
+	}
+	return out
+}
+
+func scopeText(s model.Scope) string {
+	switch s {
+	case model.ScopeFreeForm:
+		return "free-form values of the payload only: fields of type json and maps"
+	case model.ScopePayload:
+		return "every string and every dynamic key of the payload"
+	case model.ScopeMessage:
+		return "the whole message, envelope included"
+	}
+	return string(s)
+}
+
+func (s *site) forbiddenPage() *ForbiddenPage {
+	return &ForbiddenPage{Page: s.page(forbiddenPath, "Forbidden material",
+		"Keys and values that no message of "+overviewTitle(s.c)+" may carry."), Forbidden: s.forbidden(forbiddenPath)}
+}
+
+func (s *site) mkdocs() *MkDocsConfig {
+	cfg := &MkDocsConfig{Header: emit.Header, SiteName: overviewTitle(s.c), SiteDescription: s.c.Description,
+		DocsDir: "..", SiteDir: siteDir(s.opts.DocsDir), Contract: s.c}
+	var ops []NavItem
+	for _, n := range s.nav {
+		switch {
+		case strings.HasPrefix(n.path, "operations/"):
+			ops = append(ops, NavItem{Title: n.title, Path: n.path})
+		case n.path == indexPath:
+			cfg.Nav = append(cfg.Nav, NavItem{Title: "Overview", Path: n.path})
+		default:
+			if ops != nil {
+				cfg.Nav = append(cfg.Nav, NavItem{Title: "Operations", Children: ops})
+				ops = nil
+			}
+			cfg.Nav = append(cfg.Nav, NavItem{Title: n.title, Path: n.path})
+		}
+	}
+	return cfg
+}
+
+// siteDir is where mkdocs builds the site, relative to the config file: the
+// folder "site" in the folder gen ran in (which .gitignore ignores) when the
+// docs folder is given relative to it, else a "site" folder beside the docs
+// folder. MkDocs refuses a site_dir inside the docs_dir.
+func siteDir(docsDir string) string {
+	const beside = "../../site"
+	if docsDir == "" || filepath.IsAbs(docsDir) {
+		return beside
+	}
+	if r, err := filepath.Rel(docsDir, "site"); err != nil || !strings.HasPrefix(filepath.ToSlash(r), "../") {
+		return beside
+	}
+	r, err := filepath.Rel(filepath.Join(docsDir, filepath.FromSlash(path.Dir(mkdocsPath))), "site")
+	if err != nil {
+		return beside
+	}
+	return filepath.ToSlash(r)
+}
