@@ -1,0 +1,129 @@
+package rt
+
+import (
+	"bytes"
+	"encoding/json"
+	"strconv"
+)
+
+// Raw reads any JSON value, checking its syntax and rejecting duplicate keys,
+// and returns it compacted.
+func (d *decoder) Raw(p *pathNode) (json.RawMessage, error) {
+	d.ws()
+	start := d.pos
+	if err := d.skip(p); err != nil {
+		return nil, err
+	}
+	var b bytes.Buffer
+	if err := json.Compact(&b, d.data[start:d.pos]); err != nil {
+		return nil, decodeError(p, "syntax", ErrSyntax, "invalid JSON: "+err.Error())
+	}
+	return b.Bytes(), nil
+}
+
+// skip reads past one value, validating it.
+func (d *decoder) skip(p *pathNode) error {
+	d.ws()
+	if d.pos >= len(d.data) {
+		return d.syntax(p, "a value")
+	}
+	switch c := d.data[d.pos]; {
+	case c == '{':
+		return d.skipObject(p)
+	case c == '[':
+		if err := d.beginArray(p); err != nil {
+			return err
+		}
+		for i := 0; ; i++ {
+			more, err := d.nextItem(p, i == 0)
+			if err != nil || !more {
+				return err
+			}
+			ip := indexPath(p, i)
+			if err := d.skip(&ip); err != nil {
+				return err
+			}
+		}
+	case c == '"':
+		_, err := d.rawString(p)
+		return err
+	case c == 't' || c == 'f':
+		_, err := d.Bool(p)
+		return err
+	case c == 'n':
+		if d.peekNull() {
+			return nil
+		}
+	case c == '-' || (c >= '0' && c <= '9'):
+		_, err := d.numberText(p, "a number")
+		return err
+	}
+	return d.syntax(p, "a value")
+}
+
+func (d *decoder) skipObject(p *pathNode) error {
+	if err := d.beginObject(p); err != nil {
+		return err
+	}
+	seen := map[string]bool{}
+	for first := true; ; first = false {
+		key, more, err := d.nextKey(p, first)
+		if err != nil || !more {
+			return err
+		}
+		k := string(key)
+		kp := keyPath(p, k)
+		if seen[k] {
+			return decodeError(&kp, "duplicate_key", ErrDuplicateKey, "duplicate key "+strconv.Quote(k))
+		}
+		seen[k] = true
+		if err := d.skip(&kp); err != nil {
+			return err
+		}
+	}
+}
+
+// unknownKey handles a key that matches no field: a case variant of a field
+// is always rejected; other keys are rejected unless unknown fields are
+// allowed, in which case the value is skipped.
+func (d *decoder) unknownKey(p *pathNode, key []byte, fields []string) error {
+	kp := keyPath(p, string(key))
+	for _, f := range fields {
+		if bytes.EqualFold(key, []byte(f)) {
+			return decodeError(&kp, "case_variant_key", ErrCaseVariantKey, "key "+strconv.Quote(string(key))+" differs from field "+strconv.Quote(f)+" only in case")
+		}
+	}
+	if !d.allowUnknown {
+		return decodeError(&kp, "unknown_field", ErrUnknownField, "unknown field "+strconv.Quote(string(key)))
+	}
+	return d.skip(&kp)
+}
+
+func duplicate(p *pathNode, key string) error {
+	kp := keyPath(p, key)
+	return decodeError(&kp, "duplicate_key", ErrDuplicateKey, "duplicate key "+strconv.Quote(key))
+}
+
+func missing(p *pathNode, key string) error {
+	kp := keyPath(p, key)
+	return decodeError(&kp, "required", ErrRequired, key+" is required")
+}
+
+// decodeState reads a string into a state-set type; Validate checks the value.
+func decodeState[S ~string](d *decoder, p *pathNode) (S, error) {
+	s, err := d.String(p)
+	return S(s), err
+}
+
+// decoding is implemented by every generated struct.
+type decoding[T any] interface {
+	*T
+	decode(d *decoder, p *pathNode) error
+}
+
+// decodeObject reads an object into a generated struct.
+func decodeObject[T any, PT decoding[T]](d *decoder, p *pathNode) (T, error) {
+	var v T
+	err := PT(&v).decode(d, p)
+	return v, err
+}
