@@ -223,3 +223,12 @@ func TestEmptyOutputFolderSkipsTarget(t *testing.T) {
 		assert.True(t, strings.HasPrefix(p, filepath.Join(root, "go")+string(filepath.Separator)), p)
 	}
 }
+
+func TestPackageFlagMustBeAnIdentifier(t *testing.T) {
+	for _, bad := range []string{"func", "my-pkg", "main"} {
+		var out, errb bytes.Buffer
+		code := run([]string{"-package", bad, "-check"}, &out, &errb)
+		assert.Equal(t, 2, code, bad)
+		assert.Contains(t, errb.String(), `-package "`+bad+`"`)
+	}
+}

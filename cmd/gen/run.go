@@ -13,6 +13,7 @@ import (
 	"github.com/contractgen/contractgen/internal/emit"
 	"github.com/contractgen/contractgen/internal/load"
 	"github.com/contractgen/contractgen/internal/model"
+	"github.com/contractgen/contractgen/internal/names"
 	"github.com/contractgen/contractgen/internal/output"
 	"github.com/contractgen/contractgen/internal/validate"
 )
@@ -56,6 +57,10 @@ func parseFlags(args []string, stderr io.Writer) (*config, int) {
 	}
 	if fs.NArg() > 0 {
 		fmt.Fprintf(stderr, "gen: unexpected argument %q; all options are flags (see -h)\n", fs.Arg(0))
+		return nil, exitUsage
+	}
+	if why := names.ValidPackage(cfg.pkg); cfg.pkg != "" && why != "" {
+		fmt.Fprintf(stderr, "gen: -package %q %s; expected a lower-case Go identifier such as \"contract\"\n", cfg.pkg, why)
 		return nil, exitUsage
 	}
 	return cfg, -1
