@@ -1285,6 +1285,6 @@ func TestCorpus(t *testing.T) {
 		t.Logf("%s: %d documents", sp.name, len(docs))
 	}
 	if total < 300 {
-		t.Errorf("the corpus has %d documents; the issue asks for at least 300", total)
+		t.Errorf("the corpus has %d documents; conformance needs at least 300", total)
 	}
 }
