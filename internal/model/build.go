@@ -110,11 +110,11 @@ func buildForbidden(f *load.Forbidden) *Forbidden {
 	if k := f.Keys; k != nil {
 		kr := &KeyRule{Message: k.Message.V, AppliesTo: Scope(k.AppliesTo.V)}
 		for _, p := range k.Parts {
-			kr.Parts = append(kr.Parts, strings.ToLower(p.V))
+			kr.Parts = append(kr.Parts, LowerKey(p.V))
 			kr.PartPos = append(kr.PartPos, p.Pos)
 		}
 		for _, e := range k.Exact {
-			kr.Exact = append(kr.Exact, strings.ToLower(e.V))
+			kr.Exact = append(kr.Exact, LowerKey(e.V))
 			kr.ExactPos = append(kr.ExactPos, e.Pos)
 		}
 		out.Keys = kr

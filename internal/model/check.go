@@ -188,10 +188,26 @@ func pathOr(path, name string) string {
 	return path
 }
 
-// KeyForbidden applies a key rule the way generated code does: the key is
-// lower-cased, then compared with every exact key and searched for every part.
+// LowerKey lower-cases a key the way forbidden keys are compared: as
+// Python's str.lower() does, each character takes its simple lower-case
+// mapping (the Kelvin sign U+212A becomes k), except U+0130, which becomes
+// "i" followed by U+0307. The generated runtime's lowerKey does the same.
+func LowerKey(s string) string {
+	var b strings.Builder
+	for _, r := range s {
+		if r == '\u0130' {
+			b.WriteString("i\u0307")
+			continue
+		}
+		b.WriteRune(unicode.ToLower(r))
+	}
+	return b.String()
+}
+
+// KeyForbidden applies a key rule the way generated code and schemas do:
+// the lower-cased key equals an exact key or contains a part.
 func KeyForbidden(k *KeyRule, key string) bool {
-	lower := strings.ToLower(key)
+	lower := LowerKey(key)
 	for _, e := range k.Exact {
 		if lower == e {
 			return true

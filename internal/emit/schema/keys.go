@@ -42,35 +42,13 @@ func lowerSources(r rune) []rune {
 	return upperOf[r]
 }
 
-// LowerKey lower-cases a key the way forbidden keys are compared (see above).
-func LowerKey(s string) string {
-	var b strings.Builder
-	for _, r := range s {
-		if r == dottedI {
-			b.WriteString("i\u0307")
-			continue
-		}
-		b.WriteRune(unicode.ToLower(r))
-	}
-	return b.String()
-}
+// LowerKey lower-cases a key the way forbidden keys are compared; see
+// model.LowerKey.
+func LowerKey(s string) string { return model.LowerKey(s) }
 
-// KeyForbidden applies a key rule the way the schemas do: the lower-cased key
-// equals an exact key or contains a part.
-func KeyForbidden(k *model.KeyRule, key string) bool {
-	l := LowerKey(key)
-	for _, e := range k.Exact {
-		if l == e {
-			return true
-		}
-	}
-	for _, p := range k.Parts {
-		if strings.Contains(l, p) {
-			return true
-		}
-	}
-	return false
-}
+// KeyForbidden applies a key rule the way the schemas do; see
+// model.KeyForbidden.
+func KeyForbidden(k *model.KeyRule, key string) bool { return model.KeyForbidden(k, key) }
 
 // classFor is the set of characters whose lower-case mapping is r.
 func classFor(r rune) runeSet {
