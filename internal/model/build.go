@@ -18,8 +18,9 @@ type builder struct {
 	c        *Contract
 }
 
-// Build turns a spec that passed validation into the model. It must only be
-// given specs without validation errors; unresolved names become nil.
+// Build turns a spec into the model. Validation builds it even when the spec
+// has errors, to check literals against every field it can: an undefined
+// type reads as a free-form value, other unresolved names become nil.
 func Build(s *load.Spec) *Contract {
 	b := &builder{states: map[string]*StateSet{}, types: map[string]*Type{},
 		lists: map[string]*List{}, versions: map[string]*Version{}}
@@ -183,7 +184,7 @@ func (b *builder) field(f *load.Field, req *Type) *Field {
 	mf.MinLength, mf.MaxLength, mf.MinItems = intp(f.MinLength), intp(f.MaxLength), intp(f.MinItems)
 	if f.DefaultList.Set() {
 		mf.DefaultList = b.lists[f.DefaultList.V]
-		if mf.DefaultList != nil {
+		if mf.DefaultList != nil && mf.Type.Kind == KindList {
 			mf.Default = mf.DefaultList.Values
 		}
 	}
@@ -270,7 +271,12 @@ func (b *builder) typeRef(te *TypeExpr) *TypeRef {
 	if st, ok := b.states[te.Name]; ok {
 		return &TypeRef{Kind: KindState, State: st}
 	}
-	return &TypeRef{Kind: KindObject, Object: b.types[te.Name]}
+	if t := b.types[te.Name]; t != nil {
+		return &TypeRef{Kind: KindObject, Object: t}
+	}
+	// An undefined name (reported by validation) reads as a free-form value,
+	// so literals can still be checked against the rest of the field.
+	return &TypeRef{Kind: KindAny}
 }
 
 // TypeExpr is load's parsed type text.

@@ -50,9 +50,8 @@ func Check(s *load.Spec) (*model.Contract, error) {
 	c.operations()
 	c.unavailable()
 	c.describe()
-	if err := c.errs.Err(); err != nil {
-		return nil, err
-	}
+	// Literals are checked even when the checks above found problems, so a
+	// spec shows every error in one run; the model tolerates what is broken.
 	m := model.Build(s)
 	c.values(m)
 	c.forbiddenStatic(m)
