@@ -216,8 +216,8 @@ func (g *gen) typeBase(t *model.Type) *value.Value {
 }
 
 func (g *gen) requestPayload(op *model.Operation) *value.Value {
-	if len(op.RequestExamples) > 0 {
-		return model.Complete(op.RequestExamples[0], op.Request)
+	if len(op.Request.Examples) > 0 {
+		return model.Complete(op.Request.Examples[0], op.Request)
 	}
 	return g.synth(op.Request, op)
 }
@@ -244,8 +244,8 @@ func (g *gen) responseDoc(op *model.Operation, payload *value.Value) *value.Valu
 }
 
 func (g *gen) responsePayload(op *model.Operation) *value.Value {
-	if len(op.Response.Examples) > 0 {
-		return model.Complete(op.Response.Examples[0], op.Response.Payload)
+	if len(op.Response.Payload.Examples) > 0 {
+		return model.Complete(op.Response.Payload.Examples[0], op.Response.Payload)
 	}
 	return g.synth(op.Response.Payload, op)
 }
@@ -337,12 +337,12 @@ func (g *gen) examples() {
 		}
 	}
 	for _, op := range g.c.Operations {
-		for i, ex := range op.RequestExamples {
+		for i, ex := range op.Request.Examples {
 			g.add(op.Name+".request", true, fmt.Sprintf("example-%d", i+1),
 				"request example of "+op.Name+" in the request envelope example", g.requestDoc(op, model.Complete(ex, op.Request)))
 		}
 		if op.Response != nil {
-			for i, ex := range op.Response.Examples {
+			for i, ex := range op.Response.Payload.Examples {
 				g.add(op.Name+".response", true, fmt.Sprintf("example-%d", i+1),
 					"response example of "+op.Name+" in the response envelope example", g.responseDoc(op, model.Complete(ex, op.Response.Payload)))
 			}

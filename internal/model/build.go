@@ -140,7 +140,7 @@ func (b *builder) operation(op *load.Operation) *Operation {
 	g := names.Exported(op.Name.V)
 	o := &Operation{Pos: op.Name.Pos, Name: op.Name.V, GoName: g, Description: op.Description.V,
 		RequestDescription: op.RequestDescription.V, ResponseDescription: op.ResponseDescription.V,
-		RequestExamples: op.RequestExamples, UnavailableOnly: op.UnavailableOnly != nil && op.UnavailableOnly.V}
+		UnavailableOnly: op.UnavailableOnly != nil && op.UnavailableOnly.V}
 	o.Request = b.objectType(op.Name.V+"_request_payload", "Request payload of "+op.Name.V+".", RoleRequestPayload, op.Request, nil)
 	o.Request.GoName = o.RequestPayloadGoName()
 	o.Request.Examples = op.RequestExamples
@@ -148,7 +148,7 @@ func (b *builder) operation(op *load.Operation) *Operation {
 		o.Summary = b.types[op.Summary.V]
 	}
 	if r := op.Response; r != nil {
-		resp := &Response{Message: r.Message.V, Mismatch: r.Mismatch.V, NextStep: r.NextStep.V, Examples: r.Examples}
+		resp := &Response{Message: r.Message.V, Mismatch: r.Mismatch.V, NextStep: r.NextStep.V}
 		for _, m := range r.PrivateModules {
 			resp.PrivateModules = append(resp.PrivateModules, m.V)
 		}

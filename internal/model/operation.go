@@ -14,8 +14,8 @@ type Operation struct {
 	RequestDescription  string
 	ResponseDescription string
 	// Request is the request payload type; its GoName is <Op>RequestPayload.
-	Request         *Type
-	RequestExamples []*value.Value
+	// Its Examples are the spec's request_examples.
+	Request *Type
 	// Summary is nil when the operation has none.
 	Summary *Type
 	// Response is nil when the operation answers only with Unavailable.
@@ -29,10 +29,9 @@ type Response struct {
 	Mismatch       string
 	PrivateModules []string
 	NextStep       string
-	// Payload's GoName is <Op>ResponsePayload.
+	// Payload's GoName is <Op>ResponsePayload; its Examples are the spec's
+	// response examples.
 	Payload *Type
-	// Examples are payload examples; they are also Payload.Examples.
-	Examples []*value.Value
 }
 
 // Unavailable is the generic answer for operations without their own.

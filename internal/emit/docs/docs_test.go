@@ -344,17 +344,17 @@ func TestInvalidExampleFailsGeneration(t *testing.T) {
 	if op == nil {
 		t.Fatal("payments_webhooks has no capture_payment operation; update this test")
 	}
-	saved := op.RequestExamples
-	defer func() { op.RequestExamples = saved }()
+	saved := op.Request.Examples
+	defer func() { op.Request.Examples = saved }()
 
 	bad := &value.Value{Kind: value.Object, Members: append([]value.Member{{Key: "unknown_key", Value: &value.Value{Kind: value.Bool}}}, saved[0].Members...)}
-	op.RequestExamples = []*value.Value{bad}
+	op.Request.Examples = []*value.Value{bad}
 	_, err := New().Generate(c, emit.Options{})
 	if err == nil || !strings.Contains(err.Error(), "capture_payment") || !strings.Contains(err.Error(), "unknown_key") || !strings.Contains(err.Error(), "spec's first example") {
 		t.Errorf("invalid spec example: err = %v", err)
 	}
 
-	op.RequestExamples = nil
+	op.Request.Examples = nil
 	_, err = New().Generate(c, emit.Options{})
 	if err == nil || !strings.Contains(err.Error(), "payment_id") || !strings.Contains(err.Error(), "synthesized") {
 		t.Errorf("unsatisfiable synthesized example: err = %v", err)
@@ -380,7 +380,7 @@ func TestSynthesizedExamples(t *testing.T) {
 			if st := resp.Get("status"); st == nil || st.Str != c.Unavailable.Status.Value {
 				t.Errorf("%s: unavailable response example has status %v", op.Name, st)
 			}
-		} else if len(op.Response.Examples) == 0 {
+		} else if len(op.Response.Payload.Examples) == 0 {
 			if resp.Get("payload").Get("summary") == nil && op.Summary != nil {
 				t.Errorf("%s: synthesized response has no summary", op.Name)
 			}

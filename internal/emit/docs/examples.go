@@ -18,7 +18,7 @@ import (
 
 // examples builds and checks the example request and response of op.
 func examples(c *model.Contract, op *model.Operation) (req, resp *value.Value, err error) {
-	payload, fromSpec := first(op.RequestExamples), true
+	payload, fromSpec := first(op.Request.Examples), true
 	if payload == nil {
 		payload, fromSpec = synthObject(op.Request, 0), false
 	}
@@ -31,7 +31,7 @@ func examples(c *model.Contract, op *model.Operation) (req, resp *value.Value, e
 	var rt *model.Type
 	if op.Response != nil {
 		rt = op.Response.Payload
-		rp, fromSpec = first(op.Response.Examples), true
+		rp, fromSpec = first(op.Response.Payload.Examples), true
 		if rp == nil {
 			rp, fromSpec = synthObject(rt, 0), false
 		}

@@ -139,9 +139,9 @@ func exerciseTest(c *model.Contract) string {
 		add(t.GoName, t, t.Examples)
 	}
 	for _, op := range c.Operations {
-		add(op.RequestPayloadGoName(), op.Request, op.RequestExamples)
+		add(op.RequestPayloadGoName(), op.Request, op.Request.Examples)
 		if op.Response != nil {
-			add(op.Response.Payload.GoName, op.Response.Payload, op.Response.Examples)
+			add(op.Response.Payload.GoName, op.Response.Payload, op.Response.Payload.Examples)
 		}
 	}
 	fmt.Fprintf(&b, "\tif %d == 0 {\n\t\tt.Fatal(\"the spec has no examples to exercise\")\n\t}\n}\n", n)

@@ -113,8 +113,8 @@ func example(t *testing.T, c *model.Contract, op string) map[string]any {
 	t.Helper()
 	for _, o := range c.Operations {
 		if o.Name == op {
-			require.NotEmpty(t, o.RequestExamples, op)
-			return rawDoc(t, o.RequestExamples[0].JSON()).(map[string]any)
+			require.NotEmpty(t, o.Request.Examples, op)
+			return rawDoc(t, o.Request.Examples[0].JSON()).(map[string]any)
 		}
 	}
 	t.Fatalf("no operation %s", op)

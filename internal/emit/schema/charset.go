@@ -89,11 +89,6 @@ func (s runeSet) disjoint(t runeSet) bool {
 // subsetOf reports whether every code point of s is in t.
 func (s runeSet) subsetOf(t runeSet) bool { return s.disjoint(t.complement()) }
 
-// isFull reports whether s holds every code point.
-func (s runeSet) isFull() bool {
-	return len(s) == 1 && s[0].lo == 0 && s[0].hi == unicode.MaxRune
-}
-
 // whitespace is the set a trimmed field strips: the characters for which
 // Python's str.isspace() is true, which is Go's unicode.IsSpace plus the
 // information separators U+001C..U+001F. See RULES.md.
