@@ -133,3 +133,11 @@ func TestCheckForbiddenOrderAndDepth(t *testing.T) {
 		assert.NoError(t, contract.CheckForbidden("payload", []byte(ok)), ok)
 	}
 }
+
+func TestCheckForbiddenRejectsInvalidJSON(t *testing.T) {
+	for _, doc := range []string{`{"a":`, `{"a":1} x`, `{"a":1,"a":2}`} {
+		err := contract.CheckForbidden("payload", []byte(doc))
+		require.Error(t, err, doc)
+		assert.True(t, errors.Is(err, contract.ErrSyntax) || errors.Is(err, contract.ErrTrailingData) || errors.Is(err, contract.ErrDuplicateKey), "%s: %v", doc, err)
+	}
+}
