@@ -30,4 +30,4 @@ node_modules/.package-lock.json: package-lock.json
 
 # bench runs the benchmarks quoted in README.md.
 bench:
-	go test ./generated/go -run '^$$' -bench . -benchmem -count 6
+	go test ./internal/contracttest -run '^$$' -bench . -benchmem -count 6

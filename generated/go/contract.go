@@ -284,10 +284,7 @@ func CheckForbidden(root string, doc []byte) error {
 		p = &rp
 	}
 	d := &decoder{data: doc}
-	if err := d.skip(p); err != nil {
-		return err
-	}
-	if err := d.finish(); err != nil {
+	if err := d.end(d.skip(p)); err != nil {
 		return err
 	}
 	forbidden.scanRaw(p, doc, true, true, &es)

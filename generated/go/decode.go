@@ -4,15 +4,13 @@ package saascontrolplane
 
 // DecodeEntitlementStatusSummary reads one EntitlementStatusSummary from data strictly: unknown fields, duplicate
 // keys, keys differing from a field only in case, wrong JSON types and data
-// after the document are rejected with the JSON path; the value is then
-// validated. AllowUnknownFields relaxes only the unknown-field rule.
+// after the document are rejected with the JSON path; malformed JSON is
+// always ErrSyntax with its byte offset. The value is then validated.
+// AllowUnknownFields relaxes only the unknown-field rule.
 func DecodeEntitlementStatusSummary(data []byte, opts ...DecodeOption) (*EntitlementStatusSummary, error) {
 	d := newDecoder(data, opts)
 	var m EntitlementStatusSummary
-	if err := m.decode(d, nil); err != nil {
-		return nil, err
-	}
-	if err := d.finish(); err != nil {
+	if err := d.end(m.decode(d, nil)); err != nil {
 		return nil, err
 	}
 	if err := m.Validate(); err != nil {
@@ -192,15 +190,13 @@ func (m *EntitlementStatusSummary) decode(d *decoder, p *pathNode) error {
 
 // DecodePolicyRegistryReadinessSummary reads one PolicyRegistryReadinessSummary from data strictly: unknown fields, duplicate
 // keys, keys differing from a field only in case, wrong JSON types and data
-// after the document are rejected with the JSON path; the value is then
-// validated. AllowUnknownFields relaxes only the unknown-field rule.
+// after the document are rejected with the JSON path; malformed JSON is
+// always ErrSyntax with its byte offset. The value is then validated.
+// AllowUnknownFields relaxes only the unknown-field rule.
 func DecodePolicyRegistryReadinessSummary(data []byte, opts ...DecodeOption) (*PolicyRegistryReadinessSummary, error) {
 	d := newDecoder(data, opts)
 	var m PolicyRegistryReadinessSummary
-	if err := m.decode(d, nil); err != nil {
-		return nil, err
-	}
-	if err := d.finish(); err != nil {
+	if err := d.end(m.decode(d, nil)); err != nil {
 		return nil, err
 	}
 	if err := m.Validate(); err != nil {
@@ -380,15 +376,13 @@ func (m *PolicyRegistryReadinessSummary) decode(d *decoder, p *pathNode) error {
 
 // DecodeTenantAuditStoreOperatingSummary reads one TenantAuditStoreOperatingSummary from data strictly: unknown fields, duplicate
 // keys, keys differing from a field only in case, wrong JSON types and data
-// after the document are rejected with the JSON path; the value is then
-// validated. AllowUnknownFields relaxes only the unknown-field rule.
+// after the document are rejected with the JSON path; malformed JSON is
+// always ErrSyntax with its byte offset. The value is then validated.
+// AllowUnknownFields relaxes only the unknown-field rule.
 func DecodeTenantAuditStoreOperatingSummary(data []byte, opts ...DecodeOption) (*TenantAuditStoreOperatingSummary, error) {
 	d := newDecoder(data, opts)
 	var m TenantAuditStoreOperatingSummary
-	if err := m.decode(d, nil); err != nil {
-		return nil, err
-	}
-	if err := d.finish(); err != nil {
+	if err := d.end(m.decode(d, nil)); err != nil {
 		return nil, err
 	}
 	if err := m.Validate(); err != nil {
@@ -600,15 +594,13 @@ func (m *TenantAuditStoreOperatingSummary) decode(d *decoder, p *pathNode) error
 
 // DecodeCustomerOperatingDashboardSummary reads one CustomerOperatingDashboardSummary from data strictly: unknown fields, duplicate
 // keys, keys differing from a field only in case, wrong JSON types and data
-// after the document are rejected with the JSON path; the value is then
-// validated. AllowUnknownFields relaxes only the unknown-field rule.
+// after the document are rejected with the JSON path; malformed JSON is
+// always ErrSyntax with its byte offset. The value is then validated.
+// AllowUnknownFields relaxes only the unknown-field rule.
 func DecodeCustomerOperatingDashboardSummary(data []byte, opts ...DecodeOption) (*CustomerOperatingDashboardSummary, error) {
 	d := newDecoder(data, opts)
 	var m CustomerOperatingDashboardSummary
-	if err := m.decode(d, nil); err != nil {
-		return nil, err
-	}
-	if err := d.finish(); err != nil {
+	if err := d.end(m.decode(d, nil)); err != nil {
 		return nil, err
 	}
 	if err := m.Validate(); err != nil {
@@ -852,15 +844,13 @@ func (m *CustomerOperatingDashboardSummary) decode(d *decoder, p *pathNode) erro
 
 // DecodeSupportHandoffReadinessSummary reads one SupportHandoffReadinessSummary from data strictly: unknown fields, duplicate
 // keys, keys differing from a field only in case, wrong JSON types and data
-// after the document are rejected with the JSON path; the value is then
-// validated. AllowUnknownFields relaxes only the unknown-field rule.
+// after the document are rejected with the JSON path; malformed JSON is
+// always ErrSyntax with its byte offset. The value is then validated.
+// AllowUnknownFields relaxes only the unknown-field rule.
 func DecodeSupportHandoffReadinessSummary(data []byte, opts ...DecodeOption) (*SupportHandoffReadinessSummary, error) {
 	d := newDecoder(data, opts)
 	var m SupportHandoffReadinessSummary
-	if err := m.decode(d, nil); err != nil {
-		return nil, err
-	}
-	if err := d.finish(); err != nil {
+	if err := d.end(m.decode(d, nil)); err != nil {
 		return nil, err
 	}
 	if err := m.Validate(); err != nil {
@@ -1072,15 +1062,13 @@ func (m *SupportHandoffReadinessSummary) decode(d *decoder, p *pathNode) error {
 
 // DecodeSaaSOperatingAutomationSummary reads one SaaSOperatingAutomationSummary from data strictly: unknown fields, duplicate
 // keys, keys differing from a field only in case, wrong JSON types and data
-// after the document are rejected with the JSON path; the value is then
-// validated. AllowUnknownFields relaxes only the unknown-field rule.
+// after the document are rejected with the JSON path; malformed JSON is
+// always ErrSyntax with its byte offset. The value is then validated.
+// AllowUnknownFields relaxes only the unknown-field rule.
 func DecodeSaaSOperatingAutomationSummary(data []byte, opts ...DecodeOption) (*SaaSOperatingAutomationSummary, error) {
 	d := newDecoder(data, opts)
 	var m SaaSOperatingAutomationSummary
-	if err := m.decode(d, nil); err != nil {
-		return nil, err
-	}
-	if err := d.finish(); err != nil {
+	if err := d.end(m.decode(d, nil)); err != nil {
 		return nil, err
 	}
 	if err := m.Validate(); err != nil {
@@ -1340,15 +1328,13 @@ func (m *SaaSOperatingAutomationSummary) decode(d *decoder, p *pathNode) error {
 
 // DecodeEntitlementStatusRequestPayload reads one EntitlementStatusRequestPayload from data strictly: unknown fields, duplicate
 // keys, keys differing from a field only in case, wrong JSON types and data
-// after the document are rejected with the JSON path; the value is then
-// validated. AllowUnknownFields relaxes only the unknown-field rule.
+// after the document are rejected with the JSON path; malformed JSON is
+// always ErrSyntax with its byte offset. The value is then validated.
+// AllowUnknownFields relaxes only the unknown-field rule.
 func DecodeEntitlementStatusRequestPayload(data []byte, opts ...DecodeOption) (*EntitlementStatusRequestPayload, error) {
 	d := newDecoder(data, opts)
 	var m EntitlementStatusRequestPayload
-	if err := m.decode(d, nil); err != nil {
-		return nil, err
-	}
-	if err := d.finish(); err != nil {
+	if err := d.end(m.decode(d, nil)); err != nil {
 		return nil, err
 	}
 	if err := m.Validate(); err != nil {
@@ -1432,15 +1418,13 @@ func (m *EntitlementStatusRequestPayload) decode(d *decoder, p *pathNode) error 
 
 // DecodeEntitlementStatusResponsePayload reads one EntitlementStatusResponsePayload from data strictly: unknown fields, duplicate
 // keys, keys differing from a field only in case, wrong JSON types and data
-// after the document are rejected with the JSON path; the value is then
-// validated. AllowUnknownFields relaxes only the unknown-field rule.
+// after the document are rejected with the JSON path; malformed JSON is
+// always ErrSyntax with its byte offset. The value is then validated.
+// AllowUnknownFields relaxes only the unknown-field rule.
 func DecodeEntitlementStatusResponsePayload(data []byte, opts ...DecodeOption) (*EntitlementStatusResponsePayload, error) {
 	d := newDecoder(data, opts)
 	var m EntitlementStatusResponsePayload
-	if err := m.decode(d, nil); err != nil {
-		return nil, err
-	}
-	if err := d.finish(); err != nil {
+	if err := d.end(m.decode(d, nil)); err != nil {
 		return nil, err
 	}
 	if err := m.Validate(); err != nil {
@@ -1524,15 +1508,13 @@ func (m *EntitlementStatusResponsePayload) decode(d *decoder, p *pathNode) error
 
 // DecodeTenantOnboardingRequestPayload reads one TenantOnboardingRequestPayload from data strictly: unknown fields, duplicate
 // keys, keys differing from a field only in case, wrong JSON types and data
-// after the document are rejected with the JSON path; the value is then
-// validated. AllowUnknownFields relaxes only the unknown-field rule.
+// after the document are rejected with the JSON path; malformed JSON is
+// always ErrSyntax with its byte offset. The value is then validated.
+// AllowUnknownFields relaxes only the unknown-field rule.
 func DecodeTenantOnboardingRequestPayload(data []byte, opts ...DecodeOption) (*TenantOnboardingRequestPayload, error) {
 	d := newDecoder(data, opts)
 	var m TenantOnboardingRequestPayload
-	if err := m.decode(d, nil); err != nil {
-		return nil, err
-	}
-	if err := d.finish(); err != nil {
+	if err := d.end(m.decode(d, nil)); err != nil {
 		return nil, err
 	}
 	if err := m.Validate(); err != nil {
@@ -1664,15 +1646,13 @@ func (m *TenantOnboardingRequestPayload) decode(d *decoder, p *pathNode) error {
 
 // DecodeTenantOnboardingResponsePayload reads one TenantOnboardingResponsePayload from data strictly: unknown fields, duplicate
 // keys, keys differing from a field only in case, wrong JSON types and data
-// after the document are rejected with the JSON path; the value is then
-// validated. AllowUnknownFields relaxes only the unknown-field rule.
+// after the document are rejected with the JSON path; malformed JSON is
+// always ErrSyntax with its byte offset. The value is then validated.
+// AllowUnknownFields relaxes only the unknown-field rule.
 func DecodeTenantOnboardingResponsePayload(data []byte, opts ...DecodeOption) (*TenantOnboardingResponsePayload, error) {
 	d := newDecoder(data, opts)
 	var m TenantOnboardingResponsePayload
-	if err := m.decode(d, nil); err != nil {
-		return nil, err
-	}
-	if err := d.finish(); err != nil {
+	if err := d.end(m.decode(d, nil)); err != nil {
 		return nil, err
 	}
 	if err := m.Validate(); err != nil {
@@ -1756,15 +1736,13 @@ func (m *TenantOnboardingResponsePayload) decode(d *decoder, p *pathNode) error 
 
 // DecodeTenantStatusRequestPayload reads one TenantStatusRequestPayload from data strictly: unknown fields, duplicate
 // keys, keys differing from a field only in case, wrong JSON types and data
-// after the document are rejected with the JSON path; the value is then
-// validated. AllowUnknownFields relaxes only the unknown-field rule.
+// after the document are rejected with the JSON path; malformed JSON is
+// always ErrSyntax with its byte offset. The value is then validated.
+// AllowUnknownFields relaxes only the unknown-field rule.
 func DecodeTenantStatusRequestPayload(data []byte, opts ...DecodeOption) (*TenantStatusRequestPayload, error) {
 	d := newDecoder(data, opts)
 	var m TenantStatusRequestPayload
-	if err := m.decode(d, nil); err != nil {
-		return nil, err
-	}
-	if err := d.finish(); err != nil {
+	if err := d.end(m.decode(d, nil)); err != nil {
 		return nil, err
 	}
 	if err := m.Validate(); err != nil {
@@ -1832,15 +1810,13 @@ func (m *TenantStatusRequestPayload) decode(d *decoder, p *pathNode) error {
 
 // DecodeLicenseValidationRequestPayload reads one LicenseValidationRequestPayload from data strictly: unknown fields, duplicate
 // keys, keys differing from a field only in case, wrong JSON types and data
-// after the document are rejected with the JSON path; the value is then
-// validated. AllowUnknownFields relaxes only the unknown-field rule.
+// after the document are rejected with the JSON path; malformed JSON is
+// always ErrSyntax with its byte offset. The value is then validated.
+// AllowUnknownFields relaxes only the unknown-field rule.
 func DecodeLicenseValidationRequestPayload(data []byte, opts ...DecodeOption) (*LicenseValidationRequestPayload, error) {
 	d := newDecoder(data, opts)
 	var m LicenseValidationRequestPayload
-	if err := m.decode(d, nil); err != nil {
-		return nil, err
-	}
-	if err := d.finish(); err != nil {
+	if err := d.end(m.decode(d, nil)); err != nil {
 		return nil, err
 	}
 	if err := m.Validate(); err != nil {
@@ -1924,15 +1900,13 @@ func (m *LicenseValidationRequestPayload) decode(d *decoder, p *pathNode) error 
 
 // DecodePolicyRegistryReadinessRequestPayload reads one PolicyRegistryReadinessRequestPayload from data strictly: unknown fields, duplicate
 // keys, keys differing from a field only in case, wrong JSON types and data
-// after the document are rejected with the JSON path; the value is then
-// validated. AllowUnknownFields relaxes only the unknown-field rule.
+// after the document are rejected with the JSON path; malformed JSON is
+// always ErrSyntax with its byte offset. The value is then validated.
+// AllowUnknownFields relaxes only the unknown-field rule.
 func DecodePolicyRegistryReadinessRequestPayload(data []byte, opts ...DecodeOption) (*PolicyRegistryReadinessRequestPayload, error) {
 	d := newDecoder(data, opts)
 	var m PolicyRegistryReadinessRequestPayload
-	if err := m.decode(d, nil); err != nil {
-		return nil, err
-	}
-	if err := d.finish(); err != nil {
+	if err := d.end(m.decode(d, nil)); err != nil {
 		return nil, err
 	}
 	if err := m.Validate(); err != nil {
@@ -2032,15 +2006,13 @@ func (m *PolicyRegistryReadinessRequestPayload) decode(d *decoder, p *pathNode) 
 
 // DecodePolicyRegistryReadinessResponsePayload reads one PolicyRegistryReadinessResponsePayload from data strictly: unknown fields, duplicate
 // keys, keys differing from a field only in case, wrong JSON types and data
-// after the document are rejected with the JSON path; the value is then
-// validated. AllowUnknownFields relaxes only the unknown-field rule.
+// after the document are rejected with the JSON path; malformed JSON is
+// always ErrSyntax with its byte offset. The value is then validated.
+// AllowUnknownFields relaxes only the unknown-field rule.
 func DecodePolicyRegistryReadinessResponsePayload(data []byte, opts ...DecodeOption) (*PolicyRegistryReadinessResponsePayload, error) {
 	d := newDecoder(data, opts)
 	var m PolicyRegistryReadinessResponsePayload
-	if err := m.decode(d, nil); err != nil {
-		return nil, err
-	}
-	if err := d.finish(); err != nil {
+	if err := d.end(m.decode(d, nil)); err != nil {
 		return nil, err
 	}
 	if err := m.Validate(); err != nil {
@@ -2124,15 +2096,13 @@ func (m *PolicyRegistryReadinessResponsePayload) decode(d *decoder, p *pathNode)
 
 // DecodePolicyRegistryLookupRequestPayload reads one PolicyRegistryLookupRequestPayload from data strictly: unknown fields, duplicate
 // keys, keys differing from a field only in case, wrong JSON types and data
-// after the document are rejected with the JSON path; the value is then
-// validated. AllowUnknownFields relaxes only the unknown-field rule.
+// after the document are rejected with the JSON path; malformed JSON is
+// always ErrSyntax with its byte offset. The value is then validated.
+// AllowUnknownFields relaxes only the unknown-field rule.
 func DecodePolicyRegistryLookupRequestPayload(data []byte, opts ...DecodeOption) (*PolicyRegistryLookupRequestPayload, error) {
 	d := newDecoder(data, opts)
 	var m PolicyRegistryLookupRequestPayload
-	if err := m.decode(d, nil); err != nil {
-		return nil, err
-	}
-	if err := d.finish(); err != nil {
+	if err := d.end(m.decode(d, nil)); err != nil {
 		return nil, err
 	}
 	if err := m.Validate(); err != nil {
@@ -2216,15 +2186,13 @@ func (m *PolicyRegistryLookupRequestPayload) decode(d *decoder, p *pathNode) err
 
 // DecodeTenantAuditStoreOperatingRequestPayload reads one TenantAuditStoreOperatingRequestPayload from data strictly: unknown fields, duplicate
 // keys, keys differing from a field only in case, wrong JSON types and data
-// after the document are rejected with the JSON path; the value is then
-// validated. AllowUnknownFields relaxes only the unknown-field rule.
+// after the document are rejected with the JSON path; malformed JSON is
+// always ErrSyntax with its byte offset. The value is then validated.
+// AllowUnknownFields relaxes only the unknown-field rule.
 func DecodeTenantAuditStoreOperatingRequestPayload(data []byte, opts ...DecodeOption) (*TenantAuditStoreOperatingRequestPayload, error) {
 	d := newDecoder(data, opts)
 	var m TenantAuditStoreOperatingRequestPayload
-	if err := m.decode(d, nil); err != nil {
-		return nil, err
-	}
-	if err := d.finish(); err != nil {
+	if err := d.end(m.decode(d, nil)); err != nil {
 		return nil, err
 	}
 	if err := m.Validate(); err != nil {
@@ -2324,15 +2292,13 @@ func (m *TenantAuditStoreOperatingRequestPayload) decode(d *decoder, p *pathNode
 
 // DecodeTenantAuditStoreOperatingResponsePayload reads one TenantAuditStoreOperatingResponsePayload from data strictly: unknown fields, duplicate
 // keys, keys differing from a field only in case, wrong JSON types and data
-// after the document are rejected with the JSON path; the value is then
-// validated. AllowUnknownFields relaxes only the unknown-field rule.
+// after the document are rejected with the JSON path; malformed JSON is
+// always ErrSyntax with its byte offset. The value is then validated.
+// AllowUnknownFields relaxes only the unknown-field rule.
 func DecodeTenantAuditStoreOperatingResponsePayload(data []byte, opts ...DecodeOption) (*TenantAuditStoreOperatingResponsePayload, error) {
 	d := newDecoder(data, opts)
 	var m TenantAuditStoreOperatingResponsePayload
-	if err := m.decode(d, nil); err != nil {
-		return nil, err
-	}
-	if err := d.finish(); err != nil {
+	if err := d.end(m.decode(d, nil)); err != nil {
 		return nil, err
 	}
 	if err := m.Validate(); err != nil {
@@ -2416,15 +2382,13 @@ func (m *TenantAuditStoreOperatingResponsePayload) decode(d *decoder, p *pathNod
 
 // DecodeCustomerOperatingDashboardRequestPayload reads one CustomerOperatingDashboardRequestPayload from data strictly: unknown fields, duplicate
 // keys, keys differing from a field only in case, wrong JSON types and data
-// after the document are rejected with the JSON path; the value is then
-// validated. AllowUnknownFields relaxes only the unknown-field rule.
+// after the document are rejected with the JSON path; malformed JSON is
+// always ErrSyntax with its byte offset. The value is then validated.
+// AllowUnknownFields relaxes only the unknown-field rule.
 func DecodeCustomerOperatingDashboardRequestPayload(data []byte, opts ...DecodeOption) (*CustomerOperatingDashboardRequestPayload, error) {
 	d := newDecoder(data, opts)
 	var m CustomerOperatingDashboardRequestPayload
-	if err := m.decode(d, nil); err != nil {
-		return nil, err
-	}
-	if err := d.finish(); err != nil {
+	if err := d.end(m.decode(d, nil)); err != nil {
 		return nil, err
 	}
 	if err := m.Validate(); err != nil {
@@ -2524,15 +2488,13 @@ func (m *CustomerOperatingDashboardRequestPayload) decode(d *decoder, p *pathNod
 
 // DecodeCustomerOperatingDashboardResponsePayload reads one CustomerOperatingDashboardResponsePayload from data strictly: unknown fields, duplicate
 // keys, keys differing from a field only in case, wrong JSON types and data
-// after the document are rejected with the JSON path; the value is then
-// validated. AllowUnknownFields relaxes only the unknown-field rule.
+// after the document are rejected with the JSON path; malformed JSON is
+// always ErrSyntax with its byte offset. The value is then validated.
+// AllowUnknownFields relaxes only the unknown-field rule.
 func DecodeCustomerOperatingDashboardResponsePayload(data []byte, opts ...DecodeOption) (*CustomerOperatingDashboardResponsePayload, error) {
 	d := newDecoder(data, opts)
 	var m CustomerOperatingDashboardResponsePayload
-	if err := m.decode(d, nil); err != nil {
-		return nil, err
-	}
-	if err := d.finish(); err != nil {
+	if err := d.end(m.decode(d, nil)); err != nil {
 		return nil, err
 	}
 	if err := m.Validate(); err != nil {
@@ -2616,15 +2578,13 @@ func (m *CustomerOperatingDashboardResponsePayload) decode(d *decoder, p *pathNo
 
 // DecodeSupportHandoffReadinessRequestPayload reads one SupportHandoffReadinessRequestPayload from data strictly: unknown fields, duplicate
 // keys, keys differing from a field only in case, wrong JSON types and data
-// after the document are rejected with the JSON path; the value is then
-// validated. AllowUnknownFields relaxes only the unknown-field rule.
+// after the document are rejected with the JSON path; malformed JSON is
+// always ErrSyntax with its byte offset. The value is then validated.
+// AllowUnknownFields relaxes only the unknown-field rule.
 func DecodeSupportHandoffReadinessRequestPayload(data []byte, opts ...DecodeOption) (*SupportHandoffReadinessRequestPayload, error) {
 	d := newDecoder(data, opts)
 	var m SupportHandoffReadinessRequestPayload
-	if err := m.decode(d, nil); err != nil {
-		return nil, err
-	}
-	if err := d.finish(); err != nil {
+	if err := d.end(m.decode(d, nil)); err != nil {
 		return nil, err
 	}
 	if err := m.Validate(); err != nil {
@@ -2724,15 +2684,13 @@ func (m *SupportHandoffReadinessRequestPayload) decode(d *decoder, p *pathNode) 
 
 // DecodeSupportHandoffReadinessResponsePayload reads one SupportHandoffReadinessResponsePayload from data strictly: unknown fields, duplicate
 // keys, keys differing from a field only in case, wrong JSON types and data
-// after the document are rejected with the JSON path; the value is then
-// validated. AllowUnknownFields relaxes only the unknown-field rule.
+// after the document are rejected with the JSON path; malformed JSON is
+// always ErrSyntax with its byte offset. The value is then validated.
+// AllowUnknownFields relaxes only the unknown-field rule.
 func DecodeSupportHandoffReadinessResponsePayload(data []byte, opts ...DecodeOption) (*SupportHandoffReadinessResponsePayload, error) {
 	d := newDecoder(data, opts)
 	var m SupportHandoffReadinessResponsePayload
-	if err := m.decode(d, nil); err != nil {
-		return nil, err
-	}
-	if err := d.finish(); err != nil {
+	if err := d.end(m.decode(d, nil)); err != nil {
 		return nil, err
 	}
 	if err := m.Validate(); err != nil {
@@ -2816,15 +2774,13 @@ func (m *SupportHandoffReadinessResponsePayload) decode(d *decoder, p *pathNode)
 
 // DecodeSaasOperatingAutomationRequestPayload reads one SaasOperatingAutomationRequestPayload from data strictly: unknown fields, duplicate
 // keys, keys differing from a field only in case, wrong JSON types and data
-// after the document are rejected with the JSON path; the value is then
-// validated. AllowUnknownFields relaxes only the unknown-field rule.
+// after the document are rejected with the JSON path; malformed JSON is
+// always ErrSyntax with its byte offset. The value is then validated.
+// AllowUnknownFields relaxes only the unknown-field rule.
 func DecodeSaasOperatingAutomationRequestPayload(data []byte, opts ...DecodeOption) (*SaasOperatingAutomationRequestPayload, error) {
 	d := newDecoder(data, opts)
 	var m SaasOperatingAutomationRequestPayload
-	if err := m.decode(d, nil); err != nil {
-		return nil, err
-	}
-	if err := d.finish(); err != nil {
+	if err := d.end(m.decode(d, nil)); err != nil {
 		return nil, err
 	}
 	if err := m.Validate(); err != nil {
@@ -2924,15 +2880,13 @@ func (m *SaasOperatingAutomationRequestPayload) decode(d *decoder, p *pathNode) 
 
 // DecodeSaasOperatingAutomationResponsePayload reads one SaasOperatingAutomationResponsePayload from data strictly: unknown fields, duplicate
 // keys, keys differing from a field only in case, wrong JSON types and data
-// after the document are rejected with the JSON path; the value is then
-// validated. AllowUnknownFields relaxes only the unknown-field rule.
+// after the document are rejected with the JSON path; malformed JSON is
+// always ErrSyntax with its byte offset. The value is then validated.
+// AllowUnknownFields relaxes only the unknown-field rule.
 func DecodeSaasOperatingAutomationResponsePayload(data []byte, opts ...DecodeOption) (*SaasOperatingAutomationResponsePayload, error) {
 	d := newDecoder(data, opts)
 	var m SaasOperatingAutomationResponsePayload
-	if err := m.decode(d, nil); err != nil {
-		return nil, err
-	}
-	if err := d.finish(); err != nil {
+	if err := d.end(m.decode(d, nil)); err != nil {
 		return nil, err
 	}
 	if err := m.Validate(); err != nil {
@@ -3016,15 +2970,13 @@ func (m *SaasOperatingAutomationResponsePayload) decode(d *decoder, p *pathNode)
 
 // DecodeEvidenceExportRequestPayload reads one EvidenceExportRequestPayload from data strictly: unknown fields, duplicate
 // keys, keys differing from a field only in case, wrong JSON types and data
-// after the document are rejected with the JSON path; the value is then
-// validated. AllowUnknownFields relaxes only the unknown-field rule.
+// after the document are rejected with the JSON path; malformed JSON is
+// always ErrSyntax with its byte offset. The value is then validated.
+// AllowUnknownFields relaxes only the unknown-field rule.
 func DecodeEvidenceExportRequestPayload(data []byte, opts ...DecodeOption) (*EvidenceExportRequestPayload, error) {
 	d := newDecoder(data, opts)
 	var m EvidenceExportRequestPayload
-	if err := m.decode(d, nil); err != nil {
-		return nil, err
-	}
-	if err := d.finish(); err != nil {
+	if err := d.end(m.decode(d, nil)); err != nil {
 		return nil, err
 	}
 	if err := m.Validate(); err != nil {
@@ -3124,15 +3076,13 @@ func (m *EvidenceExportRequestPayload) decode(d *decoder, p *pathNode) error {
 
 // DecodeUnavailablePayload reads one UnavailablePayload from data strictly: unknown fields, duplicate
 // keys, keys differing from a field only in case, wrong JSON types and data
-// after the document are rejected with the JSON path; the value is then
-// validated. AllowUnknownFields relaxes only the unknown-field rule.
+// after the document are rejected with the JSON path; malformed JSON is
+// always ErrSyntax with its byte offset. The value is then validated.
+// AllowUnknownFields relaxes only the unknown-field rule.
 func DecodeUnavailablePayload(data []byte, opts ...DecodeOption) (*UnavailablePayload, error) {
 	d := newDecoder(data, opts)
 	var m UnavailablePayload
-	if err := m.decode(d, nil); err != nil {
-		return nil, err
-	}
-	if err := d.finish(); err != nil {
+	if err := d.end(m.decode(d, nil)); err != nil {
 		return nil, err
 	}
 	if err := m.Validate(); err != nil {
@@ -3200,15 +3150,13 @@ func (m *UnavailablePayload) decode(d *decoder, p *pathNode) error {
 
 // DecodeEntitlementStatusRequest reads one EntitlementStatusRequest from data strictly: unknown fields, duplicate
 // keys, keys differing from a field only in case, wrong JSON types and data
-// after the document are rejected with the JSON path; the value is then
-// validated. AllowUnknownFields relaxes only the unknown-field rule.
+// after the document are rejected with the JSON path; malformed JSON is
+// always ErrSyntax with its byte offset. The value is then validated.
+// AllowUnknownFields relaxes only the unknown-field rule.
 func DecodeEntitlementStatusRequest(data []byte, opts ...DecodeOption) (*EntitlementStatusRequest, error) {
 	d := newDecoder(data, opts)
 	var m EntitlementStatusRequest
-	if err := m.decode(d, nil); err != nil {
-		return nil, err
-	}
-	if err := d.finish(); err != nil {
+	if err := d.end(m.decode(d, nil)); err != nil {
 		return nil, err
 	}
 	if err := m.Validate(); err != nil {
@@ -3356,15 +3304,13 @@ func (m *EntitlementStatusRequest) decode(d *decoder, p *pathNode) error {
 
 // DecodeEntitlementStatusResponse reads one EntitlementStatusResponse from data strictly: unknown fields, duplicate
 // keys, keys differing from a field only in case, wrong JSON types and data
-// after the document are rejected with the JSON path; the value is then
-// validated. AllowUnknownFields relaxes only the unknown-field rule.
+// after the document are rejected with the JSON path; malformed JSON is
+// always ErrSyntax with its byte offset. The value is then validated.
+// AllowUnknownFields relaxes only the unknown-field rule.
 func DecodeEntitlementStatusResponse(data []byte, opts ...DecodeOption) (*EntitlementStatusResponse, error) {
 	d := newDecoder(data, opts)
 	var m EntitlementStatusResponse
-	if err := m.decode(d, nil); err != nil {
-		return nil, err
-	}
-	if err := d.finish(); err != nil {
+	if err := d.end(m.decode(d, nil)); err != nil {
 		return nil, err
 	}
 	if err := m.Validate(); err != nil {
@@ -3512,15 +3458,13 @@ func (m *EntitlementStatusResponse) decode(d *decoder, p *pathNode) error {
 
 // DecodeTenantOnboardingRequest reads one TenantOnboardingRequest from data strictly: unknown fields, duplicate
 // keys, keys differing from a field only in case, wrong JSON types and data
-// after the document are rejected with the JSON path; the value is then
-// validated. AllowUnknownFields relaxes only the unknown-field rule.
+// after the document are rejected with the JSON path; malformed JSON is
+// always ErrSyntax with its byte offset. The value is then validated.
+// AllowUnknownFields relaxes only the unknown-field rule.
 func DecodeTenantOnboardingRequest(data []byte, opts ...DecodeOption) (*TenantOnboardingRequest, error) {
 	d := newDecoder(data, opts)
 	var m TenantOnboardingRequest
-	if err := m.decode(d, nil); err != nil {
-		return nil, err
-	}
-	if err := d.finish(); err != nil {
+	if err := d.end(m.decode(d, nil)); err != nil {
 		return nil, err
 	}
 	if err := m.Validate(); err != nil {
@@ -3668,15 +3612,13 @@ func (m *TenantOnboardingRequest) decode(d *decoder, p *pathNode) error {
 
 // DecodeTenantOnboardingResponse reads one TenantOnboardingResponse from data strictly: unknown fields, duplicate
 // keys, keys differing from a field only in case, wrong JSON types and data
-// after the document are rejected with the JSON path; the value is then
-// validated. AllowUnknownFields relaxes only the unknown-field rule.
+// after the document are rejected with the JSON path; malformed JSON is
+// always ErrSyntax with its byte offset. The value is then validated.
+// AllowUnknownFields relaxes only the unknown-field rule.
 func DecodeTenantOnboardingResponse(data []byte, opts ...DecodeOption) (*TenantOnboardingResponse, error) {
 	d := newDecoder(data, opts)
 	var m TenantOnboardingResponse
-	if err := m.decode(d, nil); err != nil {
-		return nil, err
-	}
-	if err := d.finish(); err != nil {
+	if err := d.end(m.decode(d, nil)); err != nil {
 		return nil, err
 	}
 	if err := m.Validate(); err != nil {
@@ -3824,15 +3766,13 @@ func (m *TenantOnboardingResponse) decode(d *decoder, p *pathNode) error {
 
 // DecodeTenantStatusRequest reads one TenantStatusRequest from data strictly: unknown fields, duplicate
 // keys, keys differing from a field only in case, wrong JSON types and data
-// after the document are rejected with the JSON path; the value is then
-// validated. AllowUnknownFields relaxes only the unknown-field rule.
+// after the document are rejected with the JSON path; malformed JSON is
+// always ErrSyntax with its byte offset. The value is then validated.
+// AllowUnknownFields relaxes only the unknown-field rule.
 func DecodeTenantStatusRequest(data []byte, opts ...DecodeOption) (*TenantStatusRequest, error) {
 	d := newDecoder(data, opts)
 	var m TenantStatusRequest
-	if err := m.decode(d, nil); err != nil {
-		return nil, err
-	}
-	if err := d.finish(); err != nil {
+	if err := d.end(m.decode(d, nil)); err != nil {
 		return nil, err
 	}
 	if err := m.Validate(); err != nil {
@@ -3980,15 +3920,13 @@ func (m *TenantStatusRequest) decode(d *decoder, p *pathNode) error {
 
 // DecodeLicenseValidationRequest reads one LicenseValidationRequest from data strictly: unknown fields, duplicate
 // keys, keys differing from a field only in case, wrong JSON types and data
-// after the document are rejected with the JSON path; the value is then
-// validated. AllowUnknownFields relaxes only the unknown-field rule.
+// after the document are rejected with the JSON path; malformed JSON is
+// always ErrSyntax with its byte offset. The value is then validated.
+// AllowUnknownFields relaxes only the unknown-field rule.
 func DecodeLicenseValidationRequest(data []byte, opts ...DecodeOption) (*LicenseValidationRequest, error) {
 	d := newDecoder(data, opts)
 	var m LicenseValidationRequest
-	if err := m.decode(d, nil); err != nil {
-		return nil, err
-	}
-	if err := d.finish(); err != nil {
+	if err := d.end(m.decode(d, nil)); err != nil {
 		return nil, err
 	}
 	if err := m.Validate(); err != nil {
@@ -4136,15 +4074,13 @@ func (m *LicenseValidationRequest) decode(d *decoder, p *pathNode) error {
 
 // DecodePolicyRegistryReadinessRequest reads one PolicyRegistryReadinessRequest from data strictly: unknown fields, duplicate
 // keys, keys differing from a field only in case, wrong JSON types and data
-// after the document are rejected with the JSON path; the value is then
-// validated. AllowUnknownFields relaxes only the unknown-field rule.
+// after the document are rejected with the JSON path; malformed JSON is
+// always ErrSyntax with its byte offset. The value is then validated.
+// AllowUnknownFields relaxes only the unknown-field rule.
 func DecodePolicyRegistryReadinessRequest(data []byte, opts ...DecodeOption) (*PolicyRegistryReadinessRequest, error) {
 	d := newDecoder(data, opts)
 	var m PolicyRegistryReadinessRequest
-	if err := m.decode(d, nil); err != nil {
-		return nil, err
-	}
-	if err := d.finish(); err != nil {
+	if err := d.end(m.decode(d, nil)); err != nil {
 		return nil, err
 	}
 	if err := m.Validate(); err != nil {
@@ -4292,15 +4228,13 @@ func (m *PolicyRegistryReadinessRequest) decode(d *decoder, p *pathNode) error {
 
 // DecodePolicyRegistryReadinessResponse reads one PolicyRegistryReadinessResponse from data strictly: unknown fields, duplicate
 // keys, keys differing from a field only in case, wrong JSON types and data
-// after the document are rejected with the JSON path; the value is then
-// validated. AllowUnknownFields relaxes only the unknown-field rule.
+// after the document are rejected with the JSON path; malformed JSON is
+// always ErrSyntax with its byte offset. The value is then validated.
+// AllowUnknownFields relaxes only the unknown-field rule.
 func DecodePolicyRegistryReadinessResponse(data []byte, opts ...DecodeOption) (*PolicyRegistryReadinessResponse, error) {
 	d := newDecoder(data, opts)
 	var m PolicyRegistryReadinessResponse
-	if err := m.decode(d, nil); err != nil {
-		return nil, err
-	}
-	if err := d.finish(); err != nil {
+	if err := d.end(m.decode(d, nil)); err != nil {
 		return nil, err
 	}
 	if err := m.Validate(); err != nil {
@@ -4448,15 +4382,13 @@ func (m *PolicyRegistryReadinessResponse) decode(d *decoder, p *pathNode) error 
 
 // DecodePolicyRegistryLookupRequest reads one PolicyRegistryLookupRequest from data strictly: unknown fields, duplicate
 // keys, keys differing from a field only in case, wrong JSON types and data
-// after the document are rejected with the JSON path; the value is then
-// validated. AllowUnknownFields relaxes only the unknown-field rule.
+// after the document are rejected with the JSON path; malformed JSON is
+// always ErrSyntax with its byte offset. The value is then validated.
+// AllowUnknownFields relaxes only the unknown-field rule.
 func DecodePolicyRegistryLookupRequest(data []byte, opts ...DecodeOption) (*PolicyRegistryLookupRequest, error) {
 	d := newDecoder(data, opts)
 	var m PolicyRegistryLookupRequest
-	if err := m.decode(d, nil); err != nil {
-		return nil, err
-	}
-	if err := d.finish(); err != nil {
+	if err := d.end(m.decode(d, nil)); err != nil {
 		return nil, err
 	}
 	if err := m.Validate(); err != nil {
@@ -4604,15 +4536,13 @@ func (m *PolicyRegistryLookupRequest) decode(d *decoder, p *pathNode) error {
 
 // DecodeTenantAuditStoreOperatingRequest reads one TenantAuditStoreOperatingRequest from data strictly: unknown fields, duplicate
 // keys, keys differing from a field only in case, wrong JSON types and data
-// after the document are rejected with the JSON path; the value is then
-// validated. AllowUnknownFields relaxes only the unknown-field rule.
+// after the document are rejected with the JSON path; malformed JSON is
+// always ErrSyntax with its byte offset. The value is then validated.
+// AllowUnknownFields relaxes only the unknown-field rule.
 func DecodeTenantAuditStoreOperatingRequest(data []byte, opts ...DecodeOption) (*TenantAuditStoreOperatingRequest, error) {
 	d := newDecoder(data, opts)
 	var m TenantAuditStoreOperatingRequest
-	if err := m.decode(d, nil); err != nil {
-		return nil, err
-	}
-	if err := d.finish(); err != nil {
+	if err := d.end(m.decode(d, nil)); err != nil {
 		return nil, err
 	}
 	if err := m.Validate(); err != nil {
@@ -4760,15 +4690,13 @@ func (m *TenantAuditStoreOperatingRequest) decode(d *decoder, p *pathNode) error
 
 // DecodeTenantAuditStoreOperatingResponse reads one TenantAuditStoreOperatingResponse from data strictly: unknown fields, duplicate
 // keys, keys differing from a field only in case, wrong JSON types and data
-// after the document are rejected with the JSON path; the value is then
-// validated. AllowUnknownFields relaxes only the unknown-field rule.
+// after the document are rejected with the JSON path; malformed JSON is
+// always ErrSyntax with its byte offset. The value is then validated.
+// AllowUnknownFields relaxes only the unknown-field rule.
 func DecodeTenantAuditStoreOperatingResponse(data []byte, opts ...DecodeOption) (*TenantAuditStoreOperatingResponse, error) {
 	d := newDecoder(data, opts)
 	var m TenantAuditStoreOperatingResponse
-	if err := m.decode(d, nil); err != nil {
-		return nil, err
-	}
-	if err := d.finish(); err != nil {
+	if err := d.end(m.decode(d, nil)); err != nil {
 		return nil, err
 	}
 	if err := m.Validate(); err != nil {
@@ -4916,15 +4844,13 @@ func (m *TenantAuditStoreOperatingResponse) decode(d *decoder, p *pathNode) erro
 
 // DecodeCustomerOperatingDashboardRequest reads one CustomerOperatingDashboardRequest from data strictly: unknown fields, duplicate
 // keys, keys differing from a field only in case, wrong JSON types and data
-// after the document are rejected with the JSON path; the value is then
-// validated. AllowUnknownFields relaxes only the unknown-field rule.
+// after the document are rejected with the JSON path; malformed JSON is
+// always ErrSyntax with its byte offset. The value is then validated.
+// AllowUnknownFields relaxes only the unknown-field rule.
 func DecodeCustomerOperatingDashboardRequest(data []byte, opts ...DecodeOption) (*CustomerOperatingDashboardRequest, error) {
 	d := newDecoder(data, opts)
 	var m CustomerOperatingDashboardRequest
-	if err := m.decode(d, nil); err != nil {
-		return nil, err
-	}
-	if err := d.finish(); err != nil {
+	if err := d.end(m.decode(d, nil)); err != nil {
 		return nil, err
 	}
 	if err := m.Validate(); err != nil {
@@ -5072,15 +4998,13 @@ func (m *CustomerOperatingDashboardRequest) decode(d *decoder, p *pathNode) erro
 
 // DecodeCustomerOperatingDashboardResponse reads one CustomerOperatingDashboardResponse from data strictly: unknown fields, duplicate
 // keys, keys differing from a field only in case, wrong JSON types and data
-// after the document are rejected with the JSON path; the value is then
-// validated. AllowUnknownFields relaxes only the unknown-field rule.
+// after the document are rejected with the JSON path; malformed JSON is
+// always ErrSyntax with its byte offset. The value is then validated.
+// AllowUnknownFields relaxes only the unknown-field rule.
 func DecodeCustomerOperatingDashboardResponse(data []byte, opts ...DecodeOption) (*CustomerOperatingDashboardResponse, error) {
 	d := newDecoder(data, opts)
 	var m CustomerOperatingDashboardResponse
-	if err := m.decode(d, nil); err != nil {
-		return nil, err
-	}
-	if err := d.finish(); err != nil {
+	if err := d.end(m.decode(d, nil)); err != nil {
 		return nil, err
 	}
 	if err := m.Validate(); err != nil {
@@ -5228,15 +5152,13 @@ func (m *CustomerOperatingDashboardResponse) decode(d *decoder, p *pathNode) err
 
 // DecodeSupportHandoffReadinessRequest reads one SupportHandoffReadinessRequest from data strictly: unknown fields, duplicate
 // keys, keys differing from a field only in case, wrong JSON types and data
-// after the document are rejected with the JSON path; the value is then
-// validated. AllowUnknownFields relaxes only the unknown-field rule.
+// after the document are rejected with the JSON path; malformed JSON is
+// always ErrSyntax with its byte offset. The value is then validated.
+// AllowUnknownFields relaxes only the unknown-field rule.
 func DecodeSupportHandoffReadinessRequest(data []byte, opts ...DecodeOption) (*SupportHandoffReadinessRequest, error) {
 	d := newDecoder(data, opts)
 	var m SupportHandoffReadinessRequest
-	if err := m.decode(d, nil); err != nil {
-		return nil, err
-	}
-	if err := d.finish(); err != nil {
+	if err := d.end(m.decode(d, nil)); err != nil {
 		return nil, err
 	}
 	if err := m.Validate(); err != nil {
@@ -5384,15 +5306,13 @@ func (m *SupportHandoffReadinessRequest) decode(d *decoder, p *pathNode) error {
 
 // DecodeSupportHandoffReadinessResponse reads one SupportHandoffReadinessResponse from data strictly: unknown fields, duplicate
 // keys, keys differing from a field only in case, wrong JSON types and data
-// after the document are rejected with the JSON path; the value is then
-// validated. AllowUnknownFields relaxes only the unknown-field rule.
+// after the document are rejected with the JSON path; malformed JSON is
+// always ErrSyntax with its byte offset. The value is then validated.
+// AllowUnknownFields relaxes only the unknown-field rule.
 func DecodeSupportHandoffReadinessResponse(data []byte, opts ...DecodeOption) (*SupportHandoffReadinessResponse, error) {
 	d := newDecoder(data, opts)
 	var m SupportHandoffReadinessResponse
-	if err := m.decode(d, nil); err != nil {
-		return nil, err
-	}
-	if err := d.finish(); err != nil {
+	if err := d.end(m.decode(d, nil)); err != nil {
 		return nil, err
 	}
 	if err := m.Validate(); err != nil {
@@ -5540,15 +5460,13 @@ func (m *SupportHandoffReadinessResponse) decode(d *decoder, p *pathNode) error 
 
 // DecodeSaasOperatingAutomationRequest reads one SaasOperatingAutomationRequest from data strictly: unknown fields, duplicate
 // keys, keys differing from a field only in case, wrong JSON types and data
-// after the document are rejected with the JSON path; the value is then
-// validated. AllowUnknownFields relaxes only the unknown-field rule.
+// after the document are rejected with the JSON path; malformed JSON is
+// always ErrSyntax with its byte offset. The value is then validated.
+// AllowUnknownFields relaxes only the unknown-field rule.
 func DecodeSaasOperatingAutomationRequest(data []byte, opts ...DecodeOption) (*SaasOperatingAutomationRequest, error) {
 	d := newDecoder(data, opts)
 	var m SaasOperatingAutomationRequest
-	if err := m.decode(d, nil); err != nil {
-		return nil, err
-	}
-	if err := d.finish(); err != nil {
+	if err := d.end(m.decode(d, nil)); err != nil {
 		return nil, err
 	}
 	if err := m.Validate(); err != nil {
@@ -5696,15 +5614,13 @@ func (m *SaasOperatingAutomationRequest) decode(d *decoder, p *pathNode) error {
 
 // DecodeSaasOperatingAutomationResponse reads one SaasOperatingAutomationResponse from data strictly: unknown fields, duplicate
 // keys, keys differing from a field only in case, wrong JSON types and data
-// after the document are rejected with the JSON path; the value is then
-// validated. AllowUnknownFields relaxes only the unknown-field rule.
+// after the document are rejected with the JSON path; malformed JSON is
+// always ErrSyntax with its byte offset. The value is then validated.
+// AllowUnknownFields relaxes only the unknown-field rule.
 func DecodeSaasOperatingAutomationResponse(data []byte, opts ...DecodeOption) (*SaasOperatingAutomationResponse, error) {
 	d := newDecoder(data, opts)
 	var m SaasOperatingAutomationResponse
-	if err := m.decode(d, nil); err != nil {
-		return nil, err
-	}
-	if err := d.finish(); err != nil {
+	if err := d.end(m.decode(d, nil)); err != nil {
 		return nil, err
 	}
 	if err := m.Validate(); err != nil {
@@ -5852,15 +5768,13 @@ func (m *SaasOperatingAutomationResponse) decode(d *decoder, p *pathNode) error 
 
 // DecodeEvidenceExportRequest reads one EvidenceExportRequest from data strictly: unknown fields, duplicate
 // keys, keys differing from a field only in case, wrong JSON types and data
-// after the document are rejected with the JSON path; the value is then
-// validated. AllowUnknownFields relaxes only the unknown-field rule.
+// after the document are rejected with the JSON path; malformed JSON is
+// always ErrSyntax with its byte offset. The value is then validated.
+// AllowUnknownFields relaxes only the unknown-field rule.
 func DecodeEvidenceExportRequest(data []byte, opts ...DecodeOption) (*EvidenceExportRequest, error) {
 	d := newDecoder(data, opts)
 	var m EvidenceExportRequest
-	if err := m.decode(d, nil); err != nil {
-		return nil, err
-	}
-	if err := d.finish(); err != nil {
+	if err := d.end(m.decode(d, nil)); err != nil {
 		return nil, err
 	}
 	if err := m.Validate(); err != nil {
@@ -6008,15 +5922,13 @@ func (m *EvidenceExportRequest) decode(d *decoder, p *pathNode) error {
 
 // DecodeUnavailableResponse reads one UnavailableResponse from data strictly: unknown fields, duplicate
 // keys, keys differing from a field only in case, wrong JSON types and data
-// after the document are rejected with the JSON path; the value is then
-// validated. AllowUnknownFields relaxes only the unknown-field rule.
+// after the document are rejected with the JSON path; malformed JSON is
+// always ErrSyntax with its byte offset. The value is then validated.
+// AllowUnknownFields relaxes only the unknown-field rule.
 func DecodeUnavailableResponse(data []byte, opts ...DecodeOption) (*UnavailableResponse, error) {
 	d := newDecoder(data, opts)
 	var m UnavailableResponse
-	if err := m.decode(d, nil); err != nil {
-		return nil, err
-	}
-	if err := d.finish(); err != nil {
+	if err := d.end(m.decode(d, nil)); err != nil {
 		return nil, err
 	}
 	if err := m.Validate(); err != nil {

@@ -4,6 +4,7 @@ package saascontrolplane
 
 import (
 	"bytes"
+	"errors"
 	"math"
 	"strconv"
 	"unicode/utf16"
@@ -29,7 +30,9 @@ type decoder struct {
 	pos          int
 	depth        int
 	allowUnknown bool
-	buf          []byte
+	// syntaxOnly makes skip check only the grammar (no duplicate keys).
+	syntaxOnly bool
+	buf        []byte
 }
 
 func newDecoder(data []byte, opts []DecodeOption) *decoder {
@@ -53,9 +56,41 @@ func (d *decoder) ws() {
 
 func (d *decoder) syntax(p *pathNode, what string) error {
 	if d.pos >= len(d.data) {
-		return decodeError(p, "syntax", ErrSyntax, "invalid JSON: unexpected end of input, expected "+what)
+		return d.syntaxAt(p, len(d.data), "unexpected end of input, expected "+what)
 	}
-	return decodeError(p, "syntax", ErrSyntax, "invalid JSON at offset "+strconv.Itoa(d.pos)+": expected "+what)
+	return d.syntaxAt(p, d.pos, "expected "+what)
+}
+
+// syntaxAt reports malformed JSON at byte offset i.
+func (d *decoder) syntaxAt(p *pathNode, i int, what string) error {
+	return decodeError(p, "syntax", ErrSyntax, "invalid JSON at offset "+strconv.Itoa(i)+": "+what)
+}
+
+// end finishes a decode. It rejects data after the document and, when
+// decoding stopped at an error that is not about syntax, scans the whole
+// document first: malformed JSON is always reported as ErrSyntax with its
+// offset, never as a type or member error found before the bad byte.
+func (d *decoder) end(err error) error {
+	if err == nil {
+		err = d.finish()
+	}
+	if err == nil || errors.Is(err, ErrSyntax) {
+		return err
+	}
+	if serr := syntaxCheck(d.data); serr != nil {
+		return serr
+	}
+	return err
+}
+
+// syntaxCheck reports the first syntax error of data, with the path reached
+// so far, or nil when data is one well-formed JSON document.
+func syntaxCheck(data []byte) error {
+	s := &decoder{data: data, syntaxOnly: true}
+	if err := s.skip(nil); err != nil {
+		return err
+	}
+	return s.finish()
 }
 
 func (d *decoder) typeErr(p *pathNode, want string) error {
@@ -88,7 +123,7 @@ func (d *decoder) kindHere() string {
 func (d *decoder) finish() error {
 	d.ws()
 	if d.pos != len(d.data) {
-		return decodeError(nil, "trailing_data", ErrTrailingData, "unexpected data after the JSON document at offset "+strconv.Itoa(d.pos))
+		return decodeError(nil, "trailing_data", errTrailing, "invalid JSON at offset "+strconv.Itoa(d.pos)+": unexpected data after the JSON document")
 	}
 	return nil
 }
@@ -96,8 +131,25 @@ func (d *decoder) finish() error {
 // peekNull consumes a null literal when one is next.
 func (d *decoder) peekNull() bool {
 	d.ws()
-	if bytes.HasPrefix(d.data[d.pos:], []byte("null")) {
+	if d.literal("null") {
 		d.pos += 4
+		return true
+	}
+	return false
+}
+
+// literal reports whether the keyword lit is next and ends there: "nullx"
+// or "truee" is malformed, not a literal followed by garbage.
+func (d *decoder) literal(lit string) bool {
+	if !bytes.HasPrefix(d.data[d.pos:], []byte(lit)) {
+		return false
+	}
+	end := d.pos + len(lit)
+	if end == len(d.data) {
+		return true
+	}
+	switch d.data[end] {
+	case ' ', '\t', '\n', '\r', ',', ']', '}':
 		return true
 	}
 	return false
@@ -114,7 +166,7 @@ func (d *decoder) beginObject(p *pathNode) error {
 	}
 	d.depth++
 	if d.depth > maxDepth {
-		return decodeError(p, "syntax", ErrSyntax, "invalid JSON: nested too deeply")
+		return d.syntaxAt(p, d.pos, "nested more than "+strconv.Itoa(maxDepth)+" levels deep")
 	}
 	d.pos++
 	return nil
@@ -162,7 +214,7 @@ func (d *decoder) beginArray(p *pathNode) error {
 	}
 	d.depth++
 	if d.depth > maxDepth {
-		return decodeError(p, "syntax", ErrSyntax, "invalid JSON: nested too deeply")
+		return d.syntaxAt(p, d.pos, "nested more than "+strconv.Itoa(maxDepth)+" levels deep")
 	}
 	d.pos++
 	return nil
@@ -205,7 +257,7 @@ func (d *decoder) rawString(p *pathNode) ([]byte, error) {
 		if c == '"' {
 			s := d.data[start:i]
 			if !utf8.Valid(s) {
-				return nil, decodeError(p, "syntax", ErrSyntax, "invalid JSON: string is not valid UTF-8")
+				return nil, d.syntaxAt(p, d.pos, "string is not valid UTF-8")
 			}
 			d.pos = i + 1
 			return s, nil
@@ -214,7 +266,7 @@ func (d *decoder) rawString(p *pathNode) ([]byte, error) {
 			return d.escapedString(p, start)
 		}
 		if c < 0x20 {
-			return nil, decodeError(p, "syntax", ErrSyntax, "invalid JSON: control character in string")
+			return nil, d.syntaxAt(p, i, "control character in string")
 		}
 		i++
 	}
@@ -230,12 +282,12 @@ func (d *decoder) escapedString(p *pathNode, start int) ([]byte, error) {
 		switch {
 		case c == '"':
 			if !utf8.Valid(d.buf) {
-				return nil, decodeError(p, "syntax", ErrSyntax, "invalid JSON: string is not valid UTF-8")
+				return nil, d.syntaxAt(p, d.pos, "string is not valid UTF-8")
 			}
 			d.pos = i + 1
 			return d.buf, nil
 		case c < 0x20:
-			return nil, decodeError(p, "syntax", ErrSyntax, "invalid JSON: control character in string")
+			return nil, d.syntaxAt(p, i, "control character in string")
 		case c != '\\':
 			d.buf = append(d.buf, c)
 			i++
@@ -262,12 +314,12 @@ func (d *decoder) escapedString(p *pathNode, start int) ([]byte, error) {
 		case 'u':
 			r, n, ok := d.unicodeEscape(i)
 			if !ok {
-				return nil, decodeError(p, "syntax", ErrSyntax, "invalid JSON: bad or unpaired \\u escape in string")
+				return nil, d.syntaxAt(p, i-2, "bad or unpaired \\u escape in string")
 			}
 			d.buf = utf8.AppendRune(d.buf, r)
 			i += n
 		default:
-			return nil, decodeError(p, "syntax", ErrSyntax, "invalid JSON: bad escape in string")
+			return nil, d.syntaxAt(p, i-2, "bad escape in string")
 		}
 	}
 	d.pos = len(d.data)
@@ -324,6 +376,10 @@ func (d *decoder) numberText(p *pathNode, want string) ([]byte, error) {
 	if i < len(d.data) && d.data[i] == '0' {
 		i++
 	} else if digits() == 0 {
+		if i > start {
+			d.pos = i
+			return nil, d.syntax(p, "digits after '-'")
+		}
 		if d.kindHere() != "invalid JSON" && d.kindHere() != "a number" {
 			return nil, d.typeErr(p, want)
 		}
@@ -386,12 +442,11 @@ func (d *decoder) Float(p *pathNode) (float64, error) {
 // Bool reads true or false.
 func (d *decoder) Bool(p *pathNode) (bool, error) {
 	d.ws()
-	rest := d.data[d.pos:]
 	switch {
-	case bytes.HasPrefix(rest, []byte("true")):
+	case d.literal("true"):
 		d.pos += 4
 		return true, nil
-	case bytes.HasPrefix(rest, []byte("false")):
+	case d.literal("false"):
 		d.pos += 5
 		return false, nil
 	}

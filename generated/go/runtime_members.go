@@ -18,7 +18,7 @@ func (d *decoder) Raw(p *pathNode) (json.RawMessage, error) {
 	}
 	var b bytes.Buffer
 	if err := json.Compact(&b, d.data[start:d.pos]); err != nil {
-		return nil, decodeError(p, "syntax", ErrSyntax, "invalid JSON: "+err.Error())
+		return nil, d.syntaxAt(p, start, err.Error())
 	}
 	return b.Bytes(), nil
 }
@@ -50,8 +50,10 @@ func (d *decoder) skip(p *pathNode) error {
 		_, err := d.rawString(p)
 		return err
 	case c == 't' || c == 'f':
-		_, err := d.Bool(p)
-		return err
+		if d.literal("true") || d.literal("false") {
+			_, err := d.Bool(p)
+			return err
+		}
 	case c == 'n':
 		if d.peekNull() {
 			return nil
@@ -75,10 +77,12 @@ func (d *decoder) skipObject(p *pathNode) error {
 		}
 		k := string(key)
 		kp := keyPath(p, k)
-		if seen[k] {
-			return decodeError(&kp, "duplicate_key", ErrDuplicateKey, "duplicate key "+strconv.Quote(k))
+		if !d.syntaxOnly {
+			if seen[k] {
+				return decodeError(&kp, "duplicate_key", ErrDuplicateKey, "duplicate key "+strconv.Quote(k))
+			}
+			seen[k] = true
 		}
-		seen[k] = true
 		if err := d.skip(&kp); err != nil {
 			return err
 		}

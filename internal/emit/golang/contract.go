@@ -134,8 +134,7 @@ func (g *gen) policy(f *jen.File) {
 			jen.Id("p").Op("=").Op("&").Id("rp"),
 		),
 		jen.Id("d").Op(":=").Op("&").Id("decoder").Values(jen.Dict{jen.Id("data"): jen.Id("doc")}),
-		jen.If(jen.Err().Op(":=").Id("d").Dot("skip").Call(jen.Id("p")), jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Err())),
-		jen.If(jen.Err().Op(":=").Id("d").Dot("finish").Call(), jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Err())),
+		jen.If(jen.Err().Op(":=").Id("d").Dot("end").Call(jen.Id("d").Dot("skip").Call(jen.Id("p"))), jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Err())),
 		jen.Id("forbidden").Dot("scanRaw").Call(jen.Id("p"), jen.Id("doc"), jen.True(), jen.True(), jen.Op("&").Id("es")),
 		jen.Return(jen.Id("es").Dot("err").Call()),
 	)

@@ -52,13 +52,13 @@ func (g *gen) decodeFunc(f *jen.File, s *goStruct) {
 	name := s.t.GoName
 	f.Comment(fmt.Sprintf("// Decode%s reads one %s from data strictly: unknown fields, duplicate", name, name))
 	f.Comment("// keys, keys differing from a field only in case, wrong JSON types and data")
-	f.Comment("// after the document are rejected with the JSON path; the value is then")
-	f.Comment("// validated. AllowUnknownFields relaxes only the unknown-field rule.")
+	f.Comment("// after the document are rejected with the JSON path; malformed JSON is")
+	f.Comment("// always ErrSyntax with its byte offset. The value is then validated.")
+	f.Comment("// AllowUnknownFields relaxes only the unknown-field rule.")
 	f.Func().Id("Decode"+name).Params(jen.Id("data").Index().Byte(), jen.Id("opts").Op("...").Id("DecodeOption")).Params(jen.Op("*").Id(name), jen.Error()).Block(
 		jen.Id("d").Op(":=").Id("newDecoder").Call(jen.Id("data"), jen.Id("opts")),
 		jen.Var().Id("m").Id(name),
-		jen.If(jen.Err().Op(":=").Id("m").Dot("decode").Call(jen.Id("d"), jen.Nil()), jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Nil(), jen.Err())),
-		jen.If(jen.Err().Op(":=").Id("d").Dot("finish").Call(), jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Nil(), jen.Err())),
+		jen.If(jen.Err().Op(":=").Id("d").Dot("end").Call(jen.Id("m").Dot("decode").Call(jen.Id("d"), jen.Nil())), jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Nil(), jen.Err())),
 		jen.If(jen.Err().Op(":=").Id("m").Dot("Validate").Call(), jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Nil(), jen.Err())),
 		jen.Return(jen.Op("&").Id("m"), jen.Nil()),
 	)

@@ -28,6 +28,10 @@ var (
 	ErrTrailingData        = errors.New("data after the JSON document")
 )
 
+// errTrailing is the kind of a trailing-data error: data after the document
+// makes the input malformed JSON, so it matches ErrSyntax as well.
+var errTrailing = errors.Join(ErrTrailingData, ErrSyntax)
+
 // ValidationError is one violation: where (JSON path such as
 // payload.items[2].name), which rule, and the contract's message.
 type ValidationError struct {
@@ -37,8 +41,15 @@ type ValidationError struct {
 	kind    error
 }
 
-// Error returns the contract's message for the violation.
-func (e *ValidationError) Error() string { return e.Message }
+// Error prints the violation as "<json path>: <message>", or the message
+// alone for a document-level error, so a logged error always says where.
+// Message keeps the contract's own text unchanged.
+func (e *ValidationError) Error() string {
+	if e.Path == "" {
+		return e.Message
+	}
+	return e.Path + ": " + e.Message
+}
 
 // Unwrap exposes the rule family sentinel for errors.Is.
 func (e *ValidationError) Unwrap() error { return e.kind }
@@ -46,11 +57,12 @@ func (e *ValidationError) Unwrap() error { return e.kind }
 // Errors holds every violation of one value, in document order.
 type Errors []*ValidationError
 
-// Error joins the messages; the first is the one a caller usually shows.
+// Error joins the violations, each as "<json path>: <message>"; the first
+// is the one a caller usually shows.
 func (es Errors) Error() string {
 	msgs := make([]string, len(es))
 	for i, e := range es {
-		msgs[i] = e.Message
+		msgs[i] = e.Error()
 	}
 	return strings.Join(msgs, "; ")
 }
@@ -124,12 +136,7 @@ func (p *pathNode) write(b *strings.Builder) {
 
 // decodeError builds the single error a decoder stops at.
 func decodeError(p *pathNode, rule string, kind error, msg string) error {
-	path := p.String()
-	text := msg
-	if path != "" {
-		text = path + ": " + msg
-	}
-	return Errors{{Path: path, Rule: rule, Message: text, kind: kind}}
+	return Errors{{Path: p.String(), Rule: rule, Message: msg, kind: kind}}
 }
 
 // mismatch is the error of a response builder given another operation's request.

@@ -1,4 +1,4 @@
-package saascontrolplane_test
+package contracttest_test
 
 import (
 	"encoding/json"

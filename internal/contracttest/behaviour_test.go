@@ -1,4 +1,4 @@
-package saascontrolplane_test
+package contracttest_test
 
 import (
 	"encoding/json"
@@ -70,7 +70,10 @@ func TestMismatchedRequestRejected(t *testing.T) {
 	require.NoError(t, err)
 	_, err = contract.BuildSupportHandoffReadinessResponse(req, contract.SupportHandoffReadinessResponseArgs{})
 	require.ErrorIs(t, err, contract.ErrMismatchedOperation)
-	assert.Equal(t, "support handoff readiness response requires a support_handoff_readiness request", err.Error())
+	var es contract.Errors
+	require.ErrorAs(t, err, &es)
+	assert.Equal(t, "support handoff readiness response requires a support_handoff_readiness request", es[0].Message)
+	assert.Equal(t, "operation: support handoff readiness response requires a support_handoff_readiness request", err.Error())
 	_, err = contract.BuildSupportHandoffReadinessResponse(nil, contract.SupportHandoffReadinessResponseArgs{})
 	require.ErrorIs(t, err, contract.ErrMismatchedOperation)
 }

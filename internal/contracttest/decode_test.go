@@ -1,4 +1,4 @@
-package saascontrolplane_test
+package contracttest_test
 
 import (
 	"encoding/json"
@@ -57,7 +57,10 @@ func TestStrictDecodingRejectsAmbiguity(t *testing.T) {
 			assert.Equal(t, c.rule, e.Rule)
 			assert.True(t, errors.Is(e, c.kind), "errors.Is %v", c.kind)
 			if c.path != "" {
-				assert.Contains(t, e.Message, c.path)
+				assert.Equal(t, c.path+": "+e.Message, e.Error(), "Error() is <path>: <message>")
+				assert.NotContains(t, e.Message, c.path+": ", "Message keeps the text without the path")
+			} else {
+				assert.Equal(t, e.Message, e.Error())
 			}
 		})
 	}
