@@ -84,7 +84,8 @@ func Bytes(name string, data []byte) (*Spec, error) {
 		return nil, single(name, "spec file is empty; expected a YAML mapping")
 	}
 	errs := &diag.List{File: name}
-	r := &reader{errs: errs}
+	own := survey(doc.Content[0], errs)
+	r := &reader{errs: errs, budget: budget(own)}
 	s := &Spec{File: name}
 	r.spec(doc.Content[0], s)
 	if err := errs.Err(); err != nil {

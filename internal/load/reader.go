@@ -11,19 +11,18 @@ import (
 	"gopkg.in/yaml.v3"
 )
 
-// maxNodes bounds how many nodes one spec may visit, aliases counted each
-// time they are followed, so an alias bomb ends in an error, not an OOM.
-const maxNodes = 2_000_000
-
 // maxDepth bounds nesting of free-form literals; deeper documents are
 // rejected rather than recursed into.
 const maxDepth = 1000
 
 // reader walks yaml nodes and records every shape error it meets.
 type reader struct {
-	errs    *diag.List
-	visited int
-	blown   bool
+	errs *diag.List
+	// visited counts nodes read, aliases each time they are followed; once
+	// it passes budget (see budget in text.go) the spec is refused, so an
+	// alias bomb ends in an error, not in time and memory.
+	visited, budget int
+	blown           bool
 }
 
 func pos(n *yaml.Node) diag.Pos { return diag.Pos{Line: n.Line, Col: n.Column} }
@@ -35,9 +34,9 @@ func (r *reader) deref(n *yaml.Node) *yaml.Node {
 		return nil
 	}
 	r.visited++
-	if r.visited > maxNodes {
+	if r.visited > r.budget {
 		r.blown = true
-		r.errs.Add(pos(n), "spec is too large once aliases are expanded (more than %d nodes); remove nested aliases", maxNodes)
+		r.errs.Add(pos(n), "spec is too large once aliases are expanded (more than %d nodes, %d times its own); remove nested aliases", r.budget, aliasFactor)
 		return nil
 	}
 	for n.Kind == yaml.AliasNode {

@@ -47,8 +47,10 @@ func Words(s string) []string {
 }
 
 // Exported converts a spec name into an exported Go identifier: words are
-// title-cased, initialisms upper-cased, and a leading digit or an empty result
-// gets an X prefix so the identifier is always valid.
+// title-cased, initialisms upper-cased, and a result that does not start
+// with an upper-case letter (empty, a leading digit, or a script without
+// case such as 名前 or نام) gets an X prefix, so the identifier is always
+// valid and exported.
 func Exported(s string) string {
 	var b strings.Builder
 	for _, w := range Words(s) {
@@ -62,7 +64,7 @@ func Exported(s string) string {
 		b.WriteString(string(rs[1:]))
 	}
 	out := b.String()
-	if out == "" || !unicode.IsLetter([]rune(out)[0]) {
+	if out == "" || !unicode.IsUpper([]rune(out)[0]) {
 		out = "X" + out
 	}
 	return out

@@ -1,6 +1,7 @@
 package names
 
 import (
+	"go/token"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -18,9 +19,16 @@ func TestExported(t *testing.T) {
 		"json_payload":                     "JSONPayload",
 		"":                                 "X",
 		"x.y z":                            "XYZ",
+		"名前":                               "X名前",
+		"نام_کاربر":                        "Xنامکاربر",
+		"ǆungla":                           "Ǆungla",
+		"ñandú":                            "Ñandú",
 	}
 	for in, want := range cases {
-		assert.Equal(t, want, Exported(in), in)
+		got := Exported(in)
+		assert.Equal(t, want, got, in)
+		assert.True(t, token.IsExported(got) && token.IsIdentifier(got), "%q -> %q is not an exported identifier", in, got)
+		assert.True(t, token.IsIdentifier(Unexported(in)), "%q -> %q", in, Unexported(in))
 	}
 }
 

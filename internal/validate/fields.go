@@ -40,6 +40,7 @@ func (c *checker) fields(fs []*load.Field, ctx fieldCtx, owner string) {
 		if f.Name.V == "" {
 			c.errs.Add(f.Name.Pos, "field names in %s must not be empty", owner)
 		}
+		c.name(f.Name, "field name")
 		c.field(f, ctx, owner)
 	}
 }

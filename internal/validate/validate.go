@@ -84,6 +84,19 @@ func (c *checker) contract() {
 	}
 }
 
+// MaxName is the longest name (operation, type, field, state set or value,
+// version, list) a spec may use, in bytes. Names become file names of the
+// schemas and docs, such as <operation>.response.schema.json; with this limit
+// every file name stays well under the 255 bytes file systems allow.
+const MaxName = 128
+
+// name reports a name longer than MaxName.
+func (c *checker) name(n load.Str, what string) {
+	if len(n.V) > MaxName {
+		c.errs.Add(n.Pos, "%s is %d bytes long; names may be at most %d bytes (they become file names and Go identifiers), shorten it", what, len(n.V), MaxName)
+	}
+}
+
 // claim registers a Go identifier; a second claim is a collision error. It
 // reports whether the identifier was free.
 func (c *checker) claim(ident, what string, pos diag.Pos) bool {
@@ -105,6 +118,7 @@ func (c *checker) symbols() {
 		c.goNames[r] = goName{what: "a name the generated code reserves"}
 	}
 	for _, v := range c.s.Versions {
+		c.name(v.Name, "version name")
 		c.versions[v.Name.V] = v
 		c.claim("Version"+names.Exported(v.Name.V), fmt.Sprintf("version %q", v.Name.V), v.Name.Pos)
 		if v.Value.Set() && v.Value.V == "" {
@@ -115,6 +129,7 @@ func (c *checker) symbols() {
 		c.stateSet(st)
 	}
 	for _, l := range c.s.Lists {
+		c.name(l.Name, "list name")
 		c.lists[l.Name.V] = l
 		c.claim(names.Exported(l.Name.V)+"List", fmt.Sprintf("list %q", l.Name.V), l.Name.Pos)
 		if l.Values != nil && l.Values.Kind != "list" {
@@ -122,6 +137,7 @@ func (c *checker) symbols() {
 		}
 	}
 	for _, t := range c.s.Types {
+		c.name(t.Name, "type name")
 		_, clash := c.states[t.Name.V]
 		if clash {
 			c.errs.Add(t.Name.Pos, "type %q has the same name as a state set; rename one of them", t.Name.V)
@@ -140,6 +156,7 @@ func (c *checker) symbols() {
 		}
 	}
 	for _, op := range c.s.Operations {
+		c.name(op.Name, "operation name")
 		g := names.Exported(op.Name.V)
 		what := fmt.Sprintf("operation %q", op.Name.V)
 		// One collision is enough to report: two operations with the same Go
@@ -156,6 +173,7 @@ func (c *checker) symbols() {
 
 func (c *checker) stateSet(st *load.StateSet) {
 	what := fmt.Sprintf("state set %q", st.Name.V)
+	c.name(st.Name, "state set name")
 	if isBuiltin(st.Name.V) {
 		c.errs.Add(st.Name.Pos, "%s has the name of a built-in type; rename it", what)
 	}
@@ -167,6 +185,7 @@ func (c *checker) stateSet(st *load.StateSet) {
 		c.errs.Add(st.Name.Pos, "%s must have at least one value", what)
 	}
 	for _, v := range st.Values {
+		c.name(v.Value, "state value")
 		if v.Value.V == "" {
 			c.errs.Add(v.Value.Pos, "%s has an empty value", what)
 			continue

@@ -70,7 +70,7 @@ func argType(fl *model.Field) *jen.Statement {
 }
 
 func (g *gen) argsStruct(f *jen.File, name, doc string, args []argField) {
-	f.Comment("// " + name + " " + doc)
+	f.Comment(cmt(name + " " + doc))
 	var fields []jen.Code
 	for _, a := range args {
 		fields = append(fields, jen.Id(a.name).Add(argType(a.fl)).Tag(map[string]string{"json": a.fl.Name + ",omitempty"}))
@@ -150,7 +150,7 @@ func (g *gen) typeBuilder(f *jen.File, s *goStruct) {
 	for _, a := range args {
 		body = append(body, assign(a, jen.Id("args").Dot(a.name))...)
 	}
-	f.Comment("// Build" + name + " builds a " + name + " from args, applying defaults and fixed")
-	f.Comment("// values, and returns every violation when the result is not valid.")
+	f.Comment(cmt("Build" + name + " builds a " + name + " from args, applying defaults and fixed"))
+	f.Comment(cmt("values, and returns every violation when the result is not valid."))
 	f.Func().Id("Build"+name).Params(jen.Id("args").Id(name+"Args")).Params(jen.Op("*").Id(name), jen.Error()).Block(append(body, finish()...)...)
 }

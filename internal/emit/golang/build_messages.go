@@ -54,8 +54,8 @@ func (g *gen) requestBuilder(f *jen.File, s *goStruct) {
 	for _, a := range args {
 		body = append(body, assign(a, jen.Id("args").Dot(a.name))...)
 	}
-	f.Comment("// Build" + name + " builds the request of operation " + s.op.Name + ": defaults for")
-	f.Comment("// absent arguments, trimmed identifiers, generated values, then validation")
+	f.Comment(cmt("Build" + name + " builds the request of operation " + s.op.Name + ": defaults for"))
+	f.Comment(cmt("absent arguments, trimmed identifiers, generated values, then validation"))
 	f.Comment("// including the forbidden-material scan.")
 	f.Func().Id("Build"+name).Params(jen.Id("args").Id(argsName)).Params(jen.Op("*").Id(name), jen.Error()).Block(append(body, finish()...)...)
 }
@@ -89,7 +89,7 @@ func (g *gen) responseBuilder(f *jen.File, s *goStruct) {
 	if s.op != nil {
 		doc = "the response of operation " + s.op.Name + " to req, which must be a request of that operation"
 	}
-	f.Comment("// Build" + name + " builds " + doc + ";")
+	f.Comment(cmt("Build" + name + " builds " + doc + ";"))
 	f.Comment("// members the spec sources from the request are copied from req.")
 	f.Func().Id("Build"+name).Params(jen.Id("req").Id("AnyRequest"), jen.Id("args").Id(argsName)).Params(jen.Op("*").Id(name), jen.Error()).Block(append(body, finish()...)...)
 }

@@ -14,7 +14,7 @@ import (
 // material policy and the contract description.
 func (g *gen) contractFile(f *jen.File) {
 	c := g.c
-	f.PackageComment("Package " + g.pkg + " is the generated Go binding of contract " + c.Name + ".")
+	f.PackageComment(cmt("Package " + g.pkg + " is the generated Go binding of contract " + c.Name + "."))
 	f.Line()
 	if len(c.Versions) > 0 {
 		var defs []jen.Code
@@ -42,7 +42,7 @@ func (g *gen) stateSet(f *jen.File, st *model.StateSet) {
 		defs = append(defs, docComment(v.GoName, v.Description), jen.Id(v.GoName).Id(st.GoName).Op("=").Lit(v.Value))
 	}
 	f.Const().Defs(defs...)
-	f.Comment("// Valid reports whether v is one of the values of " + st.GoName + ".")
+	f.Comment(cmt("Valid reports whether v is one of the values of " + st.GoName + "."))
 	var cases []jen.Code
 	for _, v := range st.Values {
 		cases = append(cases, jen.Id(v.GoName))
@@ -57,7 +57,7 @@ func (g *gen) stateSet(f *jen.File, st *model.StateSet) {
 	for i, v := range st.Values {
 		values[i] = jen.Id(v.GoName)
 	}
-	f.Comment("// " + st.GoName + "Values returns every value of " + st.GoName + " in contract order.")
+	f.Comment(cmt(st.GoName + "Values returns every value of " + st.GoName + " in contract order."))
 	f.Func().Id(st.GoName + "Values").Params().Index().Id(st.GoName).Block(jen.Return(jen.Index().Id(st.GoName).Values(values...)))
 }
 
@@ -125,7 +125,7 @@ func (g *gen) policy(f *jen.File) {
 	f.Comment("// forbidden is the contract's forbidden-material policy.")
 	f.Var().Id("forbidden").Op("=").Op("&").Id("policy").Values(d)
 	f.Comment("// CheckForbidden scans a JSON document for forbidden keys and values at any")
-	f.Comment("// depth, naming offenders by paths that start at root.")
+	f.Comment(cmt("depth, naming offenders by paths that start at root."))
 	f.Func().Id("CheckForbidden").Params(jen.Id("root").String(), jen.Id("doc").Index().Byte()).Error().Block(
 		jen.Var().Id("es").Id("Errors"),
 		jen.Var().Id("p").Op("*").Id("pathNode"),

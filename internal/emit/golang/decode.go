@@ -43,15 +43,15 @@ func (g *gen) unavailableDecoder(f *jen.File, op *model.Operation) {
 	}
 	body = append(body, jen.Return(jen.Id("m"), jen.Nil()))
 	name := "Decode" + op.ResponseGoName()
-	f.Comment("// " + name + " reads the generic unavailable response of operation " + op.Name + ",")
-	f.Comment("// strictly as DecodeUnavailableResponse does, and checks that it answers " + op.Name + ".")
+	f.Comment(cmt(name + " reads the generic unavailable response of operation " + op.Name + ","))
+	f.Comment(cmt("strictly as DecodeUnavailableResponse does, and checks that it answers " + op.Name + "."))
 	f.Func().Id(name).Params(jen.Id("data").Index().Byte(), jen.Id("opts").Op("...").Id("DecodeOption")).Params(jen.Op("*").Id("UnavailableResponse"), jen.Error()).Block(body...)
 }
 
 func (g *gen) decodeFunc(f *jen.File, s *goStruct) {
 	name := s.t.GoName
-	f.Comment(fmt.Sprintf("// Decode%s reads one %s from data strictly: unknown fields, duplicate", name, name))
-	f.Comment("// keys, keys differing from a field only in case, wrong JSON types and data")
+	f.Comment(cmt(fmt.Sprintf("Decode%s reads one %s from data strictly: unknown fields, duplicate", name, name)))
+	f.Comment(cmt("keys, keys differing from a field only in case, wrong JSON types and data"))
 	f.Comment("// after the document are rejected with the JSON path; malformed JSON is")
 	f.Comment("// always ErrSyntax with its byte offset. The value is then validated.")
 	f.Comment("// AllowUnknownFields relaxes only the unknown-field rule.")

@@ -25,7 +25,7 @@ func (g *gen) describe(f *jen.File) {
 	f.Comment("// Operations lists every operation in contract order. It returns a fresh copy.")
 	f.Func().Id("Operations").Params().Index().Id("OperationInfo").Block(jen.Return(jen.Index().Id("OperationInfo").Values(ops...)))
 	for _, op := range g.c.Operations {
-		f.Comment("// Operation" + op.GoName + " is the wire name of operation " + op.GoName + ".")
+		f.Comment(cmt("Operation" + op.GoName + " is the wire name of operation " + op.GoName + "."))
 		f.Const().Id("Operation" + op.GoName).Op("=").Lit(op.Name)
 	}
 	d := g.c.Describe
@@ -47,7 +47,7 @@ func (g *gen) describe(f *jen.File) {
 	}
 	doc.Members = append(doc.Members, value.Member{Key: d.OperationsKey, Value: list})
 	f.Comment("// DescribeContract returns the contract description document as JSON: its")
-	f.Comment("// version, the public boundary statements and every operation.")
+	f.Comment(cmt("version, the public boundary statements and every operation."))
 	f.Func().Id("DescribeContract").Params().Qual("encoding/json", "RawMessage").Block(
 		jen.Return(jen.Qual("encoding/json", "RawMessage").Call(jen.Lit(string(doc.JSON())))),
 	)

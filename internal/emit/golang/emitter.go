@@ -59,6 +59,9 @@ func (*Emitter) Generate(c *model.Contract, opts emit.Options) (map[string][]byt
 		if err := f.Render(&buf); err != nil {
 			return nil, fmt.Errorf("rendering %s: %w", name, err)
 		}
+		if err := checkComments(name, buf.Bytes()); err != nil {
+			return nil, err
+		}
 		out[name] = buf.Bytes()
 	}
 	if len(g.errs) > 0 {
@@ -100,36 +103,4 @@ func runtimeFiles(pkg string, out map[string][]byte) error {
 		out["runtime_"+n] = formatted
 	}
 	return nil
-}
-
-// comment renders spec text as line comments. Every line gets its own "// "
-// prefix, so no text can close a comment, start a directive or become code.
-func comment(text string) jen.Code {
-	text = strings.TrimSpace(text)
-	if text == "" {
-		return jen.Null()
-	}
-	var lines []jen.Code
-	for i, line := range strings.Split(text, "\n") {
-		clean := strings.Map(func(r rune) rune {
-			if r < 0x20 || r == 0x7f || r == 0x2028 || r == 0x2029 || r == 0x85 {
-				return ' '
-			}
-			return r
-		}, line)
-		if i > 0 {
-			lines = append(lines, jen.Line())
-		}
-		lines = append(lines, jen.Comment("// "+strings.TrimRight(clean, " ")))
-	}
-	return jen.Add(lines...)
-}
-
-// docComment starts a doc comment with the identifier, as Go style asks.
-func docComment(ident, text string) jen.Code {
-	text = strings.TrimSpace(text)
-	if text == "" {
-		return jen.Comment("// " + ident + " is part of the contract.")
-	}
-	return comment(ident + ": " + text)
 }

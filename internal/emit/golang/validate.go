@@ -33,7 +33,7 @@ func (g *gen) validateFile(f *jen.File) {
 func (g *gen) validateMethods(f *jen.File, s *goStruct) {
 	name := s.t.GoName
 	f.Comment("// Validate checks every rule of the contract and returns every violation as")
-	f.Comment("// Errors, each with its JSON path, rule and message; nil when valid.")
+	f.Comment(cmt("Errors, each with its JSON path, rule and message; nil when valid."))
 	f.Func().Params(jen.Id("m").Op("*").Id(name)).Id("Validate").Params().Error().Block(
 		jen.Var().Id("es").Id("Errors"),
 		jen.Id("m").Dot("validate").Call(jen.Nil(), jen.Op("&").Id("es"), jen.Lit(0)),

@@ -1,0 +1,105 @@
+package golang
+
+import (
+	"bytes"
+	"fmt"
+	"go/scanner"
+	"go/token"
+	"strings"
+
+	"github.com/dave/jennifer/jen"
+)
+
+// This file is the one path by which spec text reaches a Go comment. Text
+// never reaches Go code any other way: string values go through jen.Lit,
+// which quotes them with strconv.
+
+// commentText makes text safe inside one line comment: line breaks and
+// control characters become spaces, so the text cannot end the comment.
+func commentText(text string) string {
+	return strings.Map(func(r rune) rune {
+		if r < 0x20 || r == 0x7f || (r >= 0x80 && r <= 0x9f) || r == 0x2028 || r == 0x2029 {
+			return ' '
+		}
+		return r
+	}, text)
+}
+
+// directiveLike lists what a comment's text may not start with: the go
+// command and the compiler read "//go:", "//line", "//export" and "//extern"
+// (without a space) as directives, and "// +build" as a build constraint.
+var directiveLike = []string{"+build", "go:", "line ", "export ", "extern "}
+
+// cmt returns one comment line, "// " followed by text made safe; a text
+// that would read as a directive or a build constraint gets a backslash in
+// front, which a reader sees and no tool obeys.
+func cmt(text string) string {
+	text = strings.TrimRight(commentText(text), " ")
+	trimmed := strings.TrimLeft(text, " \t")
+	for _, d := range directiveLike {
+		if strings.HasPrefix(trimmed, d) {
+			return "// \\" + trimmed
+		}
+	}
+	return "// " + text
+}
+
+// comment renders spec text as line comments, one per line of the text,
+// each made safe by cmt.
+func comment(text string) jen.Code {
+	text = strings.TrimSpace(text)
+	if text == "" {
+		return jen.Null()
+	}
+	var lines []jen.Code
+	for i, line := range strings.Split(text, "\n") {
+		if i > 0 {
+			lines = append(lines, jen.Line())
+		}
+		lines = append(lines, jen.Comment(cmt(line)))
+	}
+	return jen.Add(lines...)
+}
+
+// docComment starts a doc comment with the identifier, as Go style asks.
+func docComment(ident, text string) jen.Code {
+	text = strings.TrimSpace(text)
+	if text == "" {
+		return jen.Comment(cmt(ident + " is part of the contract."))
+	}
+	return comment(ident + ": " + text)
+}
+
+// checkComments is the last guard: it scans a rendered file and fails when
+// any comment is a block comment or reads as a directive or build
+// constraint. The emitter writes neither, so a hit means spec text escaped.
+func checkComments(name string, src []byte) error {
+	fset := token.NewFileSet()
+	file := fset.AddFile(name, -1, len(src))
+	var s scanner.Scanner
+	var scanErr error
+	s.Init(file, src, func(pos token.Position, msg string) {
+		if scanErr == nil {
+			scanErr = fmt.Errorf("%s: %s", pos, msg)
+		}
+	}, scanner.ScanComments)
+	for {
+		pos, tok, lit := s.Scan()
+		if tok == token.EOF {
+			break
+		}
+		if tok != token.COMMENT {
+			continue
+		}
+		if bytes.HasPrefix([]byte(lit), []byte("/*")) {
+			return fmt.Errorf("%s: block comment in generated code", fset.Position(pos))
+		}
+		body := strings.TrimPrefix(lit, "//")
+		for _, d := range directiveLike {
+			if strings.HasPrefix(body, d) || (d == "+build" && strings.HasPrefix(strings.TrimLeft(body, " \t"), d)) {
+				return fmt.Errorf("%s: comment reads as a directive: %q", fset.Position(pos), lit)
+			}
+		}
+	}
+	return scanErr
+}
