@@ -5,6 +5,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"os"
 	"path/filepath"
 	"runtime/debug"
 	"sort"
@@ -88,9 +89,38 @@ func run(args []string, stdout, stderr io.Writer) int {
 	if cfg.check {
 		return check(plan, stdout, stderr)
 	}
+	return write(plan, stdout, stderr)
+}
+
+// write writes the plan with its folders locked: it repairs what an
+// interrupted run left, then makes the tree match the plan.
+func write(plan output.Plan, stdout, stderr io.Writer) int {
+	var fresh []string // output folders this run creates
+	for _, d := range plan.Dirs {
+		if _, err := os.Stat(d); err != nil {
+			fresh = append(fresh, d)
+		}
+	}
+	unlock, err := output.Lock(plan.Dirs, true)
+	if err != nil {
+		fmt.Fprintln(stderr, "gen:", err)
+		removeEmpty(fresh)
+		return exitFail
+	}
+	defer unlock()
+	notes, err := output.Recover(output.OS{}, plan.Dirs)
+	for _, n := range notes {
+		fmt.Fprintln(stderr, "gen:", n)
+	}
+	if err != nil {
+		fmt.Fprintln(stderr, "gen:", err)
+		return exitFail
+	}
 	changes, err := output.Write(output.OS{}, plan)
 	if err != nil {
 		fmt.Fprintln(stderr, "gen:", err)
+		unlock()
+		removeEmpty(fresh)
 		return exitFail
 	}
 	for _, ch := range changes {
@@ -143,15 +173,48 @@ type target struct {
 	emitter emit.Emitter
 }
 
+// removeEmpty removes output folders a failed run created, when empty.
+func removeEmpty(dirs []string) {
+	for i := len(dirs) - 1; i >= 0; i-- {
+		_ = os.Remove(dirs[i])
+	}
+}
+
 func check(plan output.Plan, stdout, stderr io.Writer) int {
+	unlock, err := output.Lock(plan.Dirs, false)
+	if err != nil {
+		fmt.Fprintln(stderr, "gen:", err)
+		return exitFail
+	}
+	defer unlock()
+	broken, err := output.Interrupted(output.OS{}, plan.Dirs)
+	if err != nil {
+		fmt.Fprintln(stderr, "gen:", err)
+		return exitFail
+	}
+	for _, b := range broken {
+		fmt.Fprintln(stdout, "interrupted:", b)
+	}
 	changes, err := output.Diff(output.OS{}, plan)
 	if err != nil {
 		fmt.Fprintln(stderr, "gen:", err)
 		return exitFail
 	}
+	if len(broken) > 0 {
+		fmt.Fprintf(stderr, "gen: an interrupted run left the output folders unfinished; run gen (without -check) to repair them\n")
+		printChanges(changes, stdout)
+		return exitFail
+	}
 	if len(changes) == 0 {
 		return exitOK
 	}
+	printChanges(changes, stdout)
+	fmt.Fprintf(stderr, "gen: %d generated file(s) out of date with the spec; run gen (without -check) and commit the result\n", len(changes))
+	return exitFail
+}
+
+// printChanges prints a unified diff or a one-line note per change.
+func printChanges(changes []output.Change, stdout io.Writer) {
 	for _, ch := range changes {
 		switch ch.Kind {
 		case "stale":
@@ -162,8 +225,6 @@ func check(plan output.Plan, stdout, stderr io.Writer) int {
 			fmt.Fprintf(stdout, "orphaned: %s (generated, but the spec no longer produces it)\n", ch.Path)
 		}
 	}
-	fmt.Fprintf(stderr, "gen: %d generated file(s) out of date with the spec; run gen (without -check) and commit the result\n", len(changes))
-	return exitFail
 }
 
 func printErr(w io.Writer, err error) {

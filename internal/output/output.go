@@ -9,7 +9,6 @@ import (
 	"regexp"
 	"slices"
 	"sort"
-	"strings"
 )
 
 // File is one generated file; Path is the full path on disk.
@@ -99,7 +98,7 @@ func orphans(fsys FS, p Plan, want map[string]bool) ([]string, error) {
 				}
 				return err
 			}
-			if d.IsDir() || want[filepath.Clean(path)] || strings.Contains(filepath.Base(path), ".tmp-") {
+			if d.IsDir() || want[filepath.Clean(path)] || isTemp(d.Name()) {
 				return nil
 			}
 			data, err := fsys.ReadFile(path)

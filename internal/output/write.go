@@ -4,15 +4,23 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
-	"path/filepath"
 	"sort"
 )
 
-// Write makes the disk match the plan. It refuses to touch a file that lacks
-// the generated marker, writes only files whose bytes change, stages every
-// new file before replacing any, and rolls back if a replacement fails, so a
-// failure leaves the previous tree as it was. It returns the changes made.
+// Write makes the disk match the plan; call it with the plan's folders
+// locked (see Lock). It first repairs what interrupted runs left (Recover),
+// refuses to touch a file that lacks the generated marker, and writes only
+// files whose bytes change. The tree changes in three steps, recorded in a
+// journal in every output root so that a run killed at any moment is undone
+// or finished by the next: every new file is staged under a name unique to
+// this run; then each changed file and each orphan is moved to a backup and
+// each new file into place; then the journal is marked committed and the
+// backups deleted. A failure before the commit restores every backup, so
+// the tree is exactly the old one. It returns the changes made.
 func Write(fsys FS, p Plan) ([]Change, error) {
+	if _, err := Recover(fsys, p.Dirs); err != nil {
+		return nil, err
+	}
 	changes, err := Diff(fsys, p)
 	if err != nil {
 		return nil, err
@@ -22,110 +30,110 @@ func Write(fsys FS, p Plan) ([]Change, error) {
 			return nil, fmt.Errorf("%s exists and was not written by this generator (no \"Code generated ... DO NOT EDIT.\" header); move it away or delete it, then generate again", c.Path)
 		}
 	}
+	if len(changes) == 0 {
+		return nil, nil
+	}
 	created := missingDirs(fsys, changes)
-	staged, err := stage(fsys, changes)
+	roots, err := ensureRoots(fsys, p.Dirs)
+	created = append(created, roots...)
 	if err != nil {
 		removeDirs(fsys, created)
 		return nil, err
 	}
-	if err := swap(fsys, staged); err != nil {
+	if err := commit(fsys, p.Dirs, changes); err != nil {
 		removeDirs(fsys, created)
 		return nil, err
-	}
-	for _, c := range changes {
-		if c.Kind == "orphaned" {
-			if err := fsys.Remove(c.Path); err != nil && !errors.Is(err, fs.ErrNotExist) {
-				return nil, fmt.Errorf("removing %s, which the spec no longer produces: %w", c.Path, err)
-			}
-		}
 	}
 	return changes, nil
 }
 
-// stagedFile is a new file written beside its target, waiting to replace it.
-type stagedFile struct {
-	target, tmp, backup string
-	existed             bool
-	// backedUp and placed record which renames of this run succeeded, so a
-	// rollback never trusts a leftover file that merely has a backup's name.
-	backedUp, placed bool
+// commit journals, stages and swaps the changes; on failure the tree is as
+// it was and no journal or temp file of this run is left.
+func commit(fsys FS, roots []string, changes []Change) error {
+	j := &journal{Version: 1, Run: newRunID(), PID: pid, Phase: phaseStaging}
+	entries := entriesFor(changes, j.Run)
+	if err := j.save(fsys, roots, entries); err != nil {
+		removeJournal(fsys, roots)
+		return err
+	}
+	undo := func() {
+		_ = rollBack(fsys, &journal{Entries: entries})
+		removeJournal(fsys, roots)
+	}
+	if err := stage(fsys, changes, entries); err != nil {
+		undo()
+		return err
+	}
+	if err := swap(fsys, entries); err != nil {
+		undo()
+		return fmt.Errorf("%w (previous files restored)", err)
+	}
+	j.Phase = phaseCommitted
+	if err := j.save(fsys, roots, entries); err != nil {
+		undo()
+		return fmt.Errorf("%w (previous files restored)", err)
+	}
+	// Committed: the new tree is in place. Deleting the backups and the
+	// journal can only fail to tidy up, which the next run finishes.
+	_ = rollForward(fsys, &journal{Entries: entries})
+	removeJournal(fsys, roots)
+	return nil
 }
 
-// stage writes every new or changed file to a temporary name in its own
-// folder; on any failure it removes what it wrote.
-func stage(fsys FS, changes []Change) ([]stagedFile, error) {
-	var out []stagedFile
+// entriesFor names this run's staging and backup files for each change.
+func entriesFor(changes []Change, run string) []journalEntry {
+	out := make([]journalEntry, len(changes))
 	for i, c := range changes {
-		if c.Kind == "orphaned" {
+		e := journalEntry{Target: c.Path, Existed: c.Kind != "missing"}
+		if c.Kind != "orphaned" {
+			e.Tmp = tempName(c.Path, run, "new")
+		}
+		if e.Existed {
+			e.Backup = tempName(c.Path, run, "old")
+		}
+		out[i] = e
+	}
+	return out
+}
+
+// stage writes every new or changed file to its staging name in its own
+// folder, so the final rename is atomic.
+func stage(fsys FS, changes []Change, entries []journalEntry) error {
+	for i, c := range changes {
+		e := entries[i]
+		if e.Tmp == "" {
 			continue
 		}
-		dir := filepath.Dir(c.Path)
+		dir := parent(e.Target)
 		if err := fsys.MkdirAll(dir, 0o755); err != nil {
-			cleanup(fsys, out)
-			return nil, fmt.Errorf("creating %s: %w", dir, err)
+			return fmt.Errorf("creating %s: %w", dir, err)
 		}
-		base := filepath.Base(c.Path)
-		s := stagedFile{target: c.Path, existed: c.Kind == "stale",
-			tmp:    filepath.Join(dir, fmt.Sprintf(".%s.tmp-new-%d", base, i)),
-			backup: filepath.Join(dir, fmt.Sprintf(".%s.tmp-old-%d", base, i))}
-		if err := fsys.WriteFile(s.tmp, c.New, 0o644); err != nil {
-			_ = fsys.Remove(s.tmp)
-			cleanup(fsys, out)
-			return nil, fmt.Errorf("writing %s: %w", c.Path, err)
-		}
-		out = append(out, s)
-	}
-	return out, nil
-}
-
-func cleanup(fsys FS, staged []stagedFile) {
-	for _, s := range staged {
-		_ = fsys.Remove(s.tmp)
-	}
-}
-
-// swap moves every staged file into place, keeping the old file as a backup
-// until all moves succeeded; on failure it restores the backups.
-func swap(fsys FS, staged []stagedFile) error {
-	for i := range staged {
-		s := &staged[i]
-		err := func() error {
-			if s.existed {
-				if err := fsys.Rename(s.target, s.backup); err != nil {
-					return err
-				}
-				s.backedUp = true
-			}
-			if err := fsys.Rename(s.tmp, s.target); err != nil {
-				return err
-			}
-			s.placed = true
-			return nil
-		}()
-		if err != nil {
-			rollback(fsys, staged[:i+1])
-			cleanup(fsys, staged)
-			return fmt.Errorf("replacing %s: %w (previous files restored)", s.target, err)
-		}
-	}
-	for _, s := range staged {
-		if s.existed {
-			_ = fsys.Remove(s.backup)
+		if err := fsys.WriteFile(e.Tmp, c.New, 0o644); err != nil {
+			return fmt.Errorf("writing %s: %w", c.Path, err)
 		}
 	}
 	return nil
 }
 
-// rollback puts back the old version of every file already swapped.
-func rollback(fsys FS, done []stagedFile) {
-	for _, s := range done {
-		switch {
-		case s.backedUp:
-			_ = fsys.Rename(s.backup, s.target)
-		case s.placed:
-			_ = fsys.Remove(s.target)
+// swap moves every old file (changed or orphaned) to its backup and every
+// staged file into place.
+func swap(fsys FS, entries []journalEntry) error {
+	for _, e := range entries {
+		if e.Existed {
+			if err := fsys.Rename(e.Target, e.Backup); err != nil {
+				if e.Tmp == "" {
+					return fmt.Errorf("removing %s, which the spec no longer produces: %w", e.Target, err)
+				}
+				return fmt.Errorf("replacing %s: %w", e.Target, err)
+			}
+		}
+		if e.Tmp != "" {
+			if err := fsys.Rename(e.Tmp, e.Target); err != nil {
+				return fmt.Errorf("replacing %s: %w", e.Target, err)
+			}
 		}
 	}
+	return nil
 }
 
 // missingDirs lists the folders that writing the changes will create, so a
@@ -137,12 +145,11 @@ func missingDirs(fsys FS, changes []Change) []string {
 		if c.Kind == "orphaned" {
 			continue
 		}
-		for dir := filepath.Dir(c.Path); dir != "." && dir != string(filepath.Separator) && !seen[dir]; dir = filepath.Dir(dir) {
-			if _, err := fsys.Stat(dir); err == nil {
-				break
+		for _, dir := range missingParents(fsys, parent(c.Path)) {
+			if !seen[dir] {
+				seen[dir] = true
+				out = append(out, dir)
 			}
-			seen[dir] = true
-			out = append(out, dir)
 		}
 	}
 	return out
@@ -154,6 +161,8 @@ func removeDirs(fsys FS, dirs []string) {
 	sorted := append([]string(nil), dirs...)
 	sort.Slice(sorted, func(i, j int) bool { return len(sorted[i]) > len(sorted[j]) })
 	for _, d := range sorted {
-		_ = fsys.Remove(d)
+		if err := fsys.Remove(d); err != nil && !errors.Is(err, fs.ErrNotExist) {
+			continue
+		}
 	}
 }

@@ -1,6 +1,7 @@
 package docs
 
 import (
+	"html"
 	"path"
 	"path/filepath"
 	"strings"
@@ -172,13 +173,13 @@ func (s *site) forbiddenPage() *ForbiddenPage {
 }
 
 func (s *site) mkdocs() *MkDocsConfig {
-	cfg := &MkDocsConfig{Header: emit.Header, SiteName: overviewTitle(s.c), SiteDescription: s.c.Description,
+	cfg := &MkDocsConfig{Header: emit.Header, SiteName: themeText(overviewTitle(s.c)), SiteDescription: themeText(s.c.Description),
 		DocsDir: "..", SiteDir: siteDir(s.opts.DocsDir), Contract: s.c}
 	var ops []NavItem
 	for _, n := range s.nav {
 		switch {
 		case strings.HasPrefix(n.path, "operations/"):
-			ops = append(ops, NavItem{Title: n.title, Path: n.path})
+			ops = append(ops, NavItem{Title: themeText(n.title), Path: n.path})
 		case n.path == indexPath:
 			cfg.Nav = append(cfg.Nav, NavItem{Title: "Overview", Path: n.path})
 		default:
@@ -186,10 +187,19 @@ func (s *site) mkdocs() *MkDocsConfig {
 				cfg.Nav = append(cfg.Nav, NavItem{Title: "Operations", Children: ops})
 				ops = nil
 			}
-			cfg.Nav = append(cfg.Nav, NavItem{Title: n.title, Path: n.path})
+			cfg.Nav = append(cfg.Nav, NavItem{Title: themeText(n.title), Path: n.path})
 		}
 	}
 	return cfg
+}
+
+// themeText makes spec text safe for the values of mkdocs.yml that a theme
+// prints into HTML: MkDocs themes print site_name, site_description and nav
+// titles without escaping them (into <title>, <meta content="..."> and
+// links), so they are written HTML-escaped, on one line. The template then
+// quotes them for YAML.
+func themeText(s string) string {
+	return html.EscapeString(strings.Join(strings.Fields(s), " "))
 }
 
 // siteDir is where mkdocs builds the site, relative to the config file: the

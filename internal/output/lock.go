@@ -1,0 +1,82 @@
+package output
+
+import (
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"sort"
+	"strconv"
+	"strings"
+)
+
+// LockName is the lock file a run holds in every output root. The lock is
+// an advisory lock on the open file, which the kernel releases when the
+// process ends however it ends, so a killed run never leaves a folder
+// locked. The file is removed when the run releases it.
+const LockName = ".contractgen.lock"
+
+// ErrLocked is returned when another run holds an output folder.
+var ErrLocked = errors.New("locked by another run")
+
+// Lock takes the lock of every folder in dirs, in a fixed order so two runs
+// cannot each hold one and wait for the other, and fails fast when another
+// run holds one: the error names that run's process id. With create, missing
+// folders are created first (a generating run); without it they are skipped
+// (a check, which has nothing to lock there). The returned function releases
+// every lock.
+func Lock(dirs []string, create bool) (func(), error) {
+	sorted := uniqueAbs(dirs)
+	var held []*os.File
+	release := func() {
+		for i := len(held) - 1; i >= 0; i-- {
+			unlockFile(held[i])
+		}
+		held = nil
+	}
+	for _, d := range sorted {
+		if !create {
+			if _, err := os.Stat(d); err != nil {
+				continue
+			}
+		} else if err := os.MkdirAll(d, 0o755); err != nil {
+			release()
+			return nil, fmt.Errorf("creating %s: %w", d, err)
+		}
+		f, err := lockFile(filepath.Join(d, LockName))
+		if err != nil {
+			release()
+			return nil, err
+		}
+		held = append(held, f)
+	}
+	return release, nil
+}
+
+// uniqueAbs returns the folders as clean absolute paths, sorted, once each.
+func uniqueAbs(dirs []string) []string {
+	seen := map[string]bool{}
+	var out []string
+	for _, d := range dirs {
+		a, err := filepath.Abs(d)
+		if err != nil {
+			a = filepath.Clean(d)
+		}
+		if !seen[a] {
+			seen[a] = true
+			out = append(out, a)
+		}
+	}
+	sort.Strings(out)
+	return out
+}
+
+// lockedError reads the holder's pid from the lock file for the message.
+func lockedError(path string) error {
+	data, _ := os.ReadFile(path)
+	holder := strings.TrimSpace(string(data))
+	if _, err := strconv.Atoi(holder); err != nil {
+		return fmt.Errorf("%s: %w; wait for it to end and run again", filepath.Dir(path), ErrLocked)
+	}
+	return fmt.Errorf("%s: %w (pid %s); wait for it to end and run again", filepath.Dir(path), ErrLocked, holder)
+}

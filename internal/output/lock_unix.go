@@ -1,0 +1,47 @@
+//go:build unix
+
+package output
+
+import (
+	"errors"
+	"os"
+	"strconv"
+	"syscall"
+)
+
+// lockFile opens path and takes an exclusive flock on it without waiting.
+// A lock taken on a file that another run removed meanwhile is worthless
+// (a third run would create a new file and lock that one), so after locking
+// it checks that path still names the locked file, and retries if not.
+func lockFile(path string) (*os.File, error) {
+	for attempt := 0; attempt < 10; attempt++ {
+		f, err := os.OpenFile(path, os.O_RDWR|os.O_CREATE, 0o644)
+		if err != nil {
+			return nil, err
+		}
+		if err := syscall.Flock(int(f.Fd()), syscall.LOCK_EX|syscall.LOCK_NB); err != nil {
+			f.Close()
+			if errors.Is(err, syscall.EWOULDBLOCK) {
+				return nil, lockedError(path)
+			}
+			return nil, err
+		}
+		st, err1 := f.Stat()
+		cur, err2 := os.Stat(path)
+		if err1 == nil && err2 == nil && os.SameFile(st, cur) {
+			_ = f.Truncate(0)
+			_, _ = f.WriteAt([]byte(strconv.Itoa(pid)+"\n"), 0)
+			return f, nil
+		}
+		f.Close()
+	}
+	return nil, lockedError(path)
+}
+
+// unlockFile removes the lock file, then releases the lock, so a run that
+// opened the file meanwhile sees it gone and retries.
+func unlockFile(f *os.File) {
+	_ = os.Remove(f.Name())
+	_ = syscall.Flock(int(f.Fd()), syscall.LOCK_UN)
+	f.Close()
+}
