@@ -1,7 +1,7 @@
 # Targets for working on the generator itself. `make test` is the one command
 # that runs every test; it needs Go and Node.js/npm (npm installs the Node
 # tools from package-lock.json on first use).
-.PHONY: generate check test test-go test-node bench
+.PHONY: generate check test test-go test-node bench fuzz fuzz-short
 
 # generate rewrites generated/ from spec/contract.yaml.
 generate:
@@ -18,6 +18,24 @@ test-go:
 	go vet ./...
 	go test ./...
 	go run ./cmd/gen -check
+	$(MAKE) --no-print-directory fuzz-short
+
+# fuzz runs every fuzz target for FUZZ_COUNT inputs each. Counts, not
+# durations: a time-limited run can end in a spurious "context deadline
+# exceeded". -fuzzminimizetime=0 keeps the fuzzer fuzzing instead of
+# minimizing each new input for up to a minute. Failing inputs are written
+# to the target's testdata/fuzz folder; commit them as regression seeds.
+FUZZ_COUNT ?= 200000x
+FUZZ = go test -run '^$$' -fuzzminimizetime=0 -fuzztime $(FUZZ_COUNT)
+fuzz:
+	$(FUZZ) -fuzz '^FuzzSpec$$' ./internal/validate
+	$(FUZZ) -fuzz '^FuzzDecoders$$' ./internal/contracttest
+	$(FUZZ) -fuzz '^FuzzDecodersAgreeWithSchemas$$' ./internal/conformance
+
+# fuzz-short is the short count make test runs: more than the seeds, which
+# the fuzzer runs first, so that it really fuzzes.
+fuzz-short:
+	$(MAKE) --no-print-directory fuzz FUZZ_COUNT=4000x
 
 # test-node judges the conformance corpus with Ajv, converts every schema to
 # TypeScript, and lints the generated Markdown.

@@ -156,6 +156,36 @@ func decodedSchemas(c *model.Contract) []string {
 // against the schemas the emitter writes for the spec, formats asserted.
 func schemaJudge(t *testing.T, c *model.Contract, docs []corpusDoc) verdicts {
 	t.Helper()
+	compile := schemaCompiler(t, c)
+	out := verdicts{}
+	for _, d := range docs {
+		sch := compile(d.schema)
+		if sch == nil {
+			t.Errorf("%s: no schema %s.schema.json", d.rel, d.schema)
+			continue
+		}
+		inst, err := sjs.UnmarshalJSON(bytes.NewReader(d.data))
+		if err != nil {
+			t.Errorf("%s: not JSON: %v", d.rel, err)
+			continue
+		}
+		if err := sch.Validate(inst); err != nil {
+			out[d.rel] = fmt.Sprintf("%v", err)
+			if ve, ok := err.(*sjs.ValidationError); ok {
+				out[d.rel] = strings.Join(strings.Fields(fmt.Sprintf("%v", ve.BasicOutput().Errors)), " ")
+			}
+		} else {
+			out[d.rel] = ""
+		}
+	}
+	return out
+}
+
+// schemaCompiler emits the spec's schemas and returns a function that
+// compiles one by base name (such as "ping.request"), once, with
+// santhosh-tekuri/jsonschema, formats asserted; nil when there is none.
+func schemaCompiler(t testing.TB, c *model.Contract) func(name string) *sjs.Schema {
+	t.Helper()
 	files, err := schema.New().Generate(c, emit.Options{})
 	if err != nil {
 		t.Fatal(err)
@@ -179,35 +209,21 @@ func schemaJudge(t *testing.T, c *model.Contract, docs []corpusDoc) verdicts {
 		urls[strings.TrimSuffix(name, ".schema.json")] = url
 	}
 	compiled := map[string]*sjs.Schema{}
-	out := verdicts{}
-	for _, d := range docs {
-		sch, ok := compiled[d.schema]
-		if !ok {
-			url, found := urls[d.schema]
-			if !found {
-				t.Errorf("%s: no schema %s.schema.json", d.rel, d.schema)
-				continue
-			}
-			if sch, err = comp.Compile(url); err != nil {
-				t.Fatalf("%s.schema.json: %v", d.schema, err)
-			}
-			compiled[d.schema] = sch
+	return func(name string) *sjs.Schema {
+		if sch, ok := compiled[name]; ok {
+			return sch
 		}
-		inst, err := sjs.UnmarshalJSON(bytes.NewReader(d.data))
+		url, found := urls[name]
+		if !found {
+			return nil
+		}
+		sch, err := comp.Compile(url)
 		if err != nil {
-			t.Errorf("%s: not JSON: %v", d.rel, err)
-			continue
+			t.Fatalf("%s.schema.json: %v", name, err)
 		}
-		if err := sch.Validate(inst); err != nil {
-			out[d.rel] = fmt.Sprintf("%v", err)
-			if ve, ok := err.(*sjs.ValidationError); ok {
-				out[d.rel] = strings.Join(strings.Fields(fmt.Sprintf("%v", ve.BasicOutput().Errors)), " ")
-			}
-		} else {
-			out[d.rel] = ""
-		}
+		compiled[name] = sch
+		return sch
 	}
-	return out
 }
 
 // goJudge decodes every document with the generated Go package: the
