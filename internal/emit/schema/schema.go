@@ -149,7 +149,7 @@ func (g *gen) files() (map[string][]byte, error) {
 	for _, op := range g.c.Operations {
 		op := op
 		if !safeName.MatchString(op.Name) {
-			g.fail(g.pos.ops[op], "operation %q cannot name a schema file; use letters, digits, '_', '.' and '-'", op.Name)
+			g.fail(g.pos.ops[op], "operation %q cannot name a schema file; use ASCII letters, digits, '_', '.' and '-'", op.Name)
 			continue
 		}
 		add(op.Name+".request.schema.json", func(n string) *jsonschema.Schema { return g.requestFile(n, op) })
@@ -168,7 +168,7 @@ func (g *gen) files() (map[string][]byte, error) {
 	for _, t := range g.c.Types {
 		t := t
 		if !safeName.MatchString(t.Name) {
-			g.fail(g.pos.types[t], "type %q cannot name a schema file; use letters, digits, '_', '.' and '-'", t.Name)
+			g.fail(g.pos.types[t], "type %q cannot name a schema file; use ASCII letters, digits, '_', '.' and '-'", t.Name)
 			continue
 		}
 		add(t.Name+".schema.json", func(n string) *jsonschema.Schema { return g.typeFile(n, t) })
