@@ -2,6 +2,7 @@ package model
 
 import (
 	"fmt"
+	"github.com/contractgen/contractgen/internal/pattern"
 	"regexp"
 	"strings"
 	"time"
@@ -192,17 +193,7 @@ func pathOr(path, name string) string {
 // Python's str.lower() does, each character takes its simple lower-case
 // mapping (the Kelvin sign U+212A becomes k), except U+0130, which becomes
 // "i" followed by U+0307. The generated runtime's lowerKey does the same.
-func LowerKey(s string) string {
-	var b strings.Builder
-	for _, r := range s {
-		if r == '\u0130' {
-			b.WriteString("i\u0307")
-			continue
-		}
-		b.WriteRune(unicode.ToLower(r))
-	}
-	return b.String()
-}
+func LowerKey(s string) string { return pattern.LowerKey(s) }
 
 // KeyForbidden applies a key rule the way generated code and schemas do:
 // the lower-cased key equals an exact key or contains a part.

@@ -4,7 +4,7 @@ import (
 	"fmt"
 	"strings"
 
-	"github.com/contractgen/contractgen/internal/emit/schema"
+	"github.com/contractgen/contractgen/internal/pattern"
 
 	"github.com/contractgen/contractgen/internal/model"
 	"github.com/dave/jennifer/jen"
@@ -104,7 +104,7 @@ func (g *gen) policy(f *jen.File) {
 		alts := make([]string, len(fb.Values.Patterns))
 		raw := make([]string, len(fb.Values.Patterns))
 		for i, p := range fb.Values.Patterns {
-			re, err := schema.PortablePattern(p.Pattern)
+			re, err := pattern.PortablePattern(p.Pattern)
 			if err != nil {
 				g.errs = append(g.errs, fmt.Errorf("forbidden value pattern %s: %w", p.Name, err))
 				re = p.Pattern

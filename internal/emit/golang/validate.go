@@ -6,7 +6,7 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/contractgen/contractgen/internal/emit/schema"
+	"github.com/contractgen/contractgen/internal/pattern"
 	"github.com/contractgen/contractgen/internal/model"
 	"github.com/contractgen/contractgen/internal/value"
 	"github.com/dave/jennifer/jen"
@@ -153,7 +153,7 @@ func (g *gen) stringChecks(fl *model.Field, v *jen.Statement, p jen.Code, top bo
 // portable spelling the JSON Schemas carry, so Go and other languages'
 // validators read it alike.
 func (g *gen) pattern(spec string) string {
-	re, err := schema.PortablePattern(spec)
+	re, err := pattern.PortablePattern(spec)
 	if err != nil {
 		g.errs = append(g.errs, fmt.Errorf("pattern %q: %w", spec, err))
 		re = spec

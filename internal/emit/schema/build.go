@@ -3,6 +3,7 @@ package schema
 import (
 	"encoding/json"
 	"fmt"
+	"github.com/contractgen/contractgen/internal/pattern"
 	"strings"
 
 	"github.com/invopop/jsonschema"
@@ -20,7 +21,7 @@ func (fb *file) object(t *model.Type, w where, ov override) *jsonschema.Schema {
 	s := &jsonschema.Schema{Type: "object", Properties: newProps()}
 	keys := fb.keysCovered(w)
 	for _, f := range t.Fields {
-		if keys && fb.g.c.Forbidden != nil && KeyForbidden(fb.g.c.Forbidden.Keys, f.Name) {
+		if keys && fb.g.c.Forbidden != nil && model.KeyForbidden(fb.g.c.Forbidden.Keys, f.Name) {
 			fb.g.fail(fb.g.pos.field(f, ""), "field %q of %s is a forbidden key under the forbidden keys rule, so every message would be rejected", f.Name, t.Name)
 		}
 		var fs *jsonschema.Schema
@@ -167,7 +168,7 @@ func (fb *file) stringSchema(f *model.Field, w where, top bool) *jsonschema.Sche
 	}
 	if top && f.NonEmpty {
 		if f.Trim {
-			pats = append(pats, NonBlankPattern())
+			pats = append(pats, pattern.NonBlankPattern())
 		} else if minLen < 1 {
 			minLen = 1
 		}
@@ -180,12 +181,12 @@ func (fb *file) stringSchema(f *model.Field, w where, top bool) *jsonschema.Sche
 	}
 	var nots []*jsonschema.Schema
 	if f.Pattern != "" {
-		if p, err := PortablePattern(f.Pattern); err != nil {
+		if p, err := pattern.PortablePattern(f.Pattern); err != nil {
 			fb.g.fail(fb.g.pos.field(f, "pattern"), "%s pattern: %v", what, err)
 		} else {
 			pats = append(pats, p)
-			if NeedsNewlineGuard(f.Pattern) {
-				nots = append(nots, &jsonschema.Schema{Pattern: FinalNewlineGuard})
+			if pattern.NeedsNewlineGuard(f.Pattern) {
+				nots = append(nots, &jsonschema.Schema{Pattern: pattern.FinalNewlineGuard})
 			}
 		}
 	}

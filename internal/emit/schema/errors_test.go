@@ -1,6 +1,7 @@
 package schema
 
 import (
+	"github.com/contractgen/contractgen/internal/pattern"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -113,6 +114,6 @@ func TestNeedsNewlineGuard(t *testing.T) {
 		`^a$|b`:                    false, // b may be followed by a line feed
 		`^(?:a$)+`:                 false,
 	} {
-		assert.Equal(t, want, NeedsNewlineGuard(p), p)
+		assert.Equal(t, want, pattern.NeedsNewlineGuard(p), p)
 	}
 }

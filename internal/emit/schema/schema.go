@@ -15,13 +15,14 @@
 // Every file is self-contained: object types, payloads and the
 // forbidden-material checks live under $defs. RULES.md lists every rule the
 // schemas apply, so that the generated Go code can apply the same ones; the
-// regular expressions are exported by this package (PortablePattern,
-// NonBlankPattern, KeyPartPattern, ExactKeyPattern, FinalNewlineGuard).
+// regular expressions come from internal/pattern, which the Go emitter uses
+// too, so that no emitter imports another.
 package schema
 
 import (
 	"encoding/json"
 	"fmt"
+	"github.com/contractgen/contractgen/internal/pattern"
 	"net/url"
 	"regexp"
 	"strings"
@@ -97,7 +98,7 @@ func newGen(c *model.Contract) (*gen, error) {
 			fk := &forbiddenKeys{}
 			var parts []string
 			for i, p := range k.Parts {
-				re, err := KeyPartPattern(p)
+				re, err := pattern.KeyPartPattern(p)
 				if err != nil {
 					g.fail(at(g.pos.keyParts, i), "forbidden keys part %q: %v", p, err)
 					continue
@@ -106,7 +107,7 @@ func newGen(c *model.Contract) (*gen, error) {
 			}
 			fk.parts = strings.Join(parts, "|")
 			for i, e := range k.Exact {
-				re, n, err := ExactKeyPattern(e)
+				re, n, err := pattern.ExactKeyPattern(e)
 				if err != nil {
 					g.fail(at(g.pos.keyExacts, i), "forbidden keys exact %q: %v", e, err)
 					continue
@@ -117,7 +118,7 @@ func newGen(c *model.Contract) (*gen, error) {
 		}
 		if v := f.Values; v != nil {
 			for i, p := range v.Patterns {
-				re, err := PortablePattern(p.Pattern)
+				re, err := pattern.PortablePattern(p.Pattern)
 				if err != nil {
 					g.fail(at(g.pos.valuePats, i), "forbidden value pattern %s: %v", p.Name, err)
 					continue

@@ -1,8 +1,15 @@
-package schema
+package pattern_test
 
 import (
+	"path/filepath"
+
 	"bytes"
 	"encoding/json"
+	"github.com/contractgen/contractgen/internal/emit"
+	"github.com/contractgen/contractgen/internal/emit/schema"
+	"github.com/contractgen/contractgen/internal/load"
+	"github.com/contractgen/contractgen/internal/pattern"
+	"github.com/contractgen/contractgen/internal/validate"
 	"os"
 	"os/exec"
 	"regexp"
@@ -165,7 +172,7 @@ func TestPatternsAgreeAcrossEngines(t *testing.T) {
 				}
 				for j, in := range probes {
 					if eng.bin == "python3" && strings.HasSuffix(in, "\n") && strings.Contains(p, "$") {
-						continue // Python's $ before a final newline: see NeedsNewlineGuard
+						continue // Python's $ before a final newline: see pattern.NeedsNewlineGuard
 					}
 					assert.Equal(t, want[i][j], got[i][j], "%s and Go disagree on %q against %q", eng.bin, abbreviate(p), in)
 				}
@@ -200,7 +207,7 @@ func TestPortablePatternFollowsPython(t *testing.T) {
 	}
 	var printed []string
 	for _, p := range originals {
-		q, err := PortablePattern(p)
+		q, err := pattern.PortablePattern(p)
 		require.NoError(t, err, p)
 		printed = append(printed, q)
 	}
@@ -233,18 +240,18 @@ func TestPortablePatternSpelling(t *testing.T) {
 		{`^\bfoo`, `^foo`},
 		{`a\b-`, `a-`},
 	} {
-		got, err := PortablePattern(c.in)
+		got, err := pattern.PortablePattern(c.in)
 		require.NoError(t, err, c.in)
 		assert.Equal(t, c.out, got, c.in)
 	}
 	for _, bad := range []string{`(?i)abc`, `x?\by`, `(?m)^a`, `(?:\bx)+`} {
-		_, err := PortablePattern(bad)
+		_, err := pattern.PortablePattern(bad)
 		assert.Error(t, err, bad)
 	}
 }
 
 // TestKeyPatternsFollowPythonLower checks the key patterns against Python's
-// str.lower() and against LowerKey.
+// str.lower() and against pattern.LowerKey.
 func TestKeyPatternsFollowPythonLower(t *testing.T) {
 	parts := []string{"token", "api_key", "secret", "client_secret", "api", "card_number"}
 	keys := []string{
@@ -255,7 +262,7 @@ func TestKeyPatternsFollowPythonLower(t *testing.T) {
 	}
 	var pats []string
 	for _, p := range parts {
-		q, err := KeyPartPattern(p)
+		q, err := pattern.KeyPartPattern(p)
 		require.NoError(t, err, p)
 		pats = append(pats, q)
 	}
@@ -268,7 +275,7 @@ print(json.dumps([[p in k.lower() for k in d["inputs"]] for p in d["patterns"]])
 	for i, p := range parts {
 		for j, k := range keys {
 			assert.Equal(t, py[i][j], got[i][j], "part %q, key %q: pattern %q disagrees with Python", p, k, pats[i])
-			assert.Equal(t, py[i][j], strings.Contains(LowerKey(k), p), "LowerKey disagrees with Python on %q", k)
+			assert.Equal(t, py[i][j], strings.Contains(pattern.LowerKey(k), p), "pattern.LowerKey disagrees with Python on %q", k)
 		}
 	}
 
@@ -277,7 +284,7 @@ print(json.dumps([[p in k.lower() for k in d["inputs"]] for p in d["patterns"]])
 	var epats []string
 	var maxes []int
 	for _, e := range exacts {
-		q, n, err := ExactKeyPattern(e)
+		q, n, err := pattern.ExactKeyPattern(e)
 		require.NoError(t, err, e)
 		epats = append(epats, q)
 		maxes = append(maxes, n)
@@ -297,32 +304,61 @@ print(json.dumps([[k.lower() == p for k in d["inputs"]] for p in d["patterns"]])
 }
 
 func TestKeyPatternSpelling(t *testing.T) {
-	p, err := KeyPartPattern("token")
+	p, err := pattern.KeyPartPattern("token")
 	require.NoError(t, err)
 	assert.Equal(t, "[Tt][Oo][Kk\u212a][Ee][Nn]", p)
-	p, err = KeyPartPattern("x.i")
+	p, err = pattern.KeyPartPattern("x.i")
 	require.NoError(t, err)
 	assert.Equal(t, "[Xx]\\.[Ii\u0130]", p)
-	p, n, err := ExactKeyPattern("ssn")
+	p, n, err := pattern.ExactKeyPattern("ssn")
 	require.NoError(t, err)
 	assert.Equal(t, "^[Ss][Ss][Nn]", p)
 	assert.Equal(t, 3, n)
 	for _, bad := range []string{"\u03c3ecret", "Token", ""} {
-		_, err := KeyPartPattern(bad)
+		_, err := pattern.KeyPartPattern(bad)
 		assert.Error(t, err, bad)
 	}
 }
 
 func TestNonBlankPattern(t *testing.T) {
-	re := regexp.MustCompile(NonBlankPattern())
+	re := regexp.MustCompile(pattern.NonBlankPattern())
 	for _, s := range []string{"", " ", "\t\n\v\f\r", "\x1c\x1d\x1e\x1f", "\u0085\u00a0\u1680\u2000\u200a\u2028\u2029\u202f\u205f\u3000"} {
 		assert.False(t, re.MatchString(s), "%q is blank", s)
-		assert.Equal(t, "", TrimSpace(s))
+		assert.Equal(t, "", pattern.TrimSpace(s))
 	}
 	for _, s := range []string{"x", " x ", "\u200b", "\ufeff", "\u180e"} {
 		assert.True(t, re.MatchString(s), "%q is not blank", s)
 	}
 	for r := rune(0); r < 0x3001; r++ {
-		assert.Equal(t, IsSpace(r), !re.MatchString(string(r)), "U+%04X", r)
+		assert.Equal(t, pattern.IsSpace(r), !re.MatchString(string(r)), "U+%04X", r)
 	}
+}
+
+const root = "../.."
+
+type specCase struct{ name, path string }
+
+// specs are the specs whose emitted patterns the engine tests run.
+func specs(t *testing.T) []specCase {
+	t.Helper()
+	out := []specCase{{"contract", filepath.Join(root, "spec", "contract.yaml")}}
+	paths, err := filepath.Glob(filepath.Join(root, "testdata", "specs", "*", "spec.yaml"))
+	require.NoError(t, err)
+	sort.Strings(paths)
+	for _, p := range paths {
+		out = append(out, specCase{filepath.Base(filepath.Dir(p)), p})
+	}
+	return append(out, specCase{"hostile", filepath.Join(root, "testdata", "hostile", "spec.yaml")})
+}
+
+// generate emits the schemas of a spec.
+func generate(t *testing.T, path string) map[string][]byte {
+	t.Helper()
+	s, err := load.File(path)
+	require.NoError(t, err)
+	c, err := validate.Check(s)
+	require.NoError(t, err)
+	files, err := schema.New().Generate(c, emit.Options{})
+	require.NoError(t, err)
+	return files
 }

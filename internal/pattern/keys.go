@@ -1,4 +1,4 @@
-package schema
+package pattern
 
 import (
 	"fmt"
@@ -7,7 +7,6 @@ import (
 	"unicode"
 	"unicode/utf8"
 
-	"github.com/contractgen/contractgen/internal/model"
 )
 
 // Forbidden keys are compared after full Unicode lower-casing, as Python's
@@ -42,13 +41,20 @@ func lowerSources(r rune) []rune {
 	return upperOf[r]
 }
 
-// LowerKey lower-cases a key the way forbidden keys are compared; see
-// model.LowerKey.
-func LowerKey(s string) string { return model.LowerKey(s) }
-
-// KeyForbidden applies a key rule the way the schemas do; see
-// model.KeyForbidden.
-func KeyForbidden(k *model.KeyRule, key string) bool { return model.KeyForbidden(k, key) }
+// LowerKey lower-cases a key the way forbidden keys are compared, as
+// Python's str.lower() does: each character takes its simple lower-case
+// mapping, and U+0130 becomes "i" followed by U+0307.
+func LowerKey(s string) string {
+	var b strings.Builder
+	for _, r := range s {
+		if r == dottedI {
+			b.WriteString("i\u0307")
+			continue
+		}
+		b.WriteRune(unicode.ToLower(r))
+	}
+	return b.String()
+}
 
 // classFor is the set of characters whose lower-case mapping is r.
 func classFor(r rune) runeSet {
