@@ -226,11 +226,16 @@ func (p *printer) node(re *syntax.Regexp) string {
 	case syntax.OpEmptyMatch:
 		return `(?:)`
 	case syntax.OpLiteral:
-		if re.Flags&syntax.FoldCase != 0 {
-			return p.fail("case-insensitive matching is not portable; write the cases out, e.g. [Kk]")
-		}
+		// RE2 reads a class of a letter's case forms, such as [Bb], as a
+		// case-folding literal; it is printed back as the class of every
+		// case form (the fold orbit: k gives [Kk\x{212A}]), which is what RE2
+		// matches and what ECMA-262 and Python read alike.
 		var b strings.Builder
 		for _, r := range re.Rune {
+			if orbit := foldOrbit(r); re.Flags&syntax.FoldCase != 0 && len(orbit) > 1 {
+				b.WriteString(printClass(setOfRunes(orbit)))
+				continue
+			}
 			b.WriteString(literal(r))
 		}
 		return b.String()
@@ -402,4 +407,22 @@ func withoutSurrogates(s runeSet) runeSet {
 		}
 	}
 	return out
+}
+
+// foldOrbit lists r and every rune that case-folds to the same as r.
+func foldOrbit(r rune) []rune {
+	out := []rune{r}
+	for f := unicode.SimpleFold(r); f != r; f = unicode.SimpleFold(f) {
+		out = append(out, f)
+	}
+	return out
+}
+
+// setOfRunes is the set holding exactly rs.
+func setOfRunes(rs []rune) runeSet {
+	var s runeSet
+	for _, r := range rs {
+		s = append(s, runeRange{r, r})
+	}
+	return s.normalize()
 }

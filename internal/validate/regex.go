@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/contractgen/contractgen/internal/load"
+	"github.com/contractgen/contractgen/internal/pattern"
 )
 
 // unportable lists regex constructs that Go's RE2 and ECMA-262 (and Python,
@@ -47,6 +48,15 @@ func (c *checker) pattern(p load.Str, what string) {
 	}
 	for _, why := range whys {
 		c.errs.Add(p.Pos, "%s: %q is not portable: %s", what, p.V, why)
+	}
+	if len(whys) > 0 {
+		return
+	}
+	// The emitters print the pattern in its portable spelling; what cannot
+	// be printed is reported here, at the pattern, before anything is
+	// generated.
+	if _, err := pattern.PortablePattern(p.V); err != nil {
+		c.errs.Add(p.Pos, "%s: %q is not portable: %v", what, p.V, err)
 	}
 }
 

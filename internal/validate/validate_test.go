@@ -185,3 +185,14 @@ func TestSemanticErrors(t *testing.T) {
 		})
 	}
 }
+
+// Classes of a letter's case forms, the spelling portable patterns need,
+// are accepted in field and forbidden-value patterns; what the portable
+// printer cannot spell is reported at the pattern, not at emit time.
+func TestCaseClassesInPatterns(t *testing.T) {
+	forbidden := "\nforbidden:\n  values:\n    message: \"token: {path}\"\n    applies_to: payload\n    patterns:\n      bearer:\n        pattern: '[Bb]earer [A-Za-z0-9]+'\n\nenvelopes:\n"
+	assert.Empty(t, check(t, edit(t, "\nenvelopes:\n", forbidden, "        default: hello\n", "        default: Hello\n        pattern: '^[Hh]ello'\n")))
+	lines := check(t, edit(t, "        default: hello\n", "        default: x\n        pattern: '(?:\\bx)+'\n"))
+	require.Len(t, lines, 1)
+	assert.Regexp(t, `^spec\.yaml:44:18: field "note" of operation "ping" request pattern: "\(\?:\\\\bx\)\+" is not portable: \\b cannot be rewritten`, lines[0])
+}

@@ -69,7 +69,9 @@ func generateMini(t *testing.T, forbidden, field string) error {
 	s, err := load.File(path)
 	require.NoError(t, err)
 	c, err := validate.Check(s)
-	require.NoError(t, err)
+	if err != nil {
+		return err // validation reports unportable patterns itself
+	}
 	_, err = New().Generate(c, emit.Options{})
 	return err
 }
@@ -79,7 +81,8 @@ func TestMiniSpecGenerates(t *testing.T) {
 }
 
 // TestUnportableConstructsAreErrors covers the spec constructs that no
-// portable JSON Schema expresses.
+// portable JSON Schema expresses: patterns are refused by validation (no
+// "JSON Schema:" prefix), the rest by the emitter, all at their position.
 func TestUnportableConstructsAreErrors(t *testing.T) {
 	for _, c := range []struct {
 		forbidden, field, want string
@@ -94,9 +97,13 @@ func TestUnportableConstructsAreErrors(t *testing.T) {
 		err := generateMini(t, c.forbidden, c.field)
 		if assert.Error(t, err, c.want) {
 			assert.Contains(t, err.Error(), c.want)
-			want := `mini\.yaml: JSON Schema: `
+			stage := "JSON Schema: "
+			if strings.Contains(c.want, `\b`) {
+				stage = ""
+			}
+			want := `mini\.yaml: ` + stage
 			if c.line > 0 {
-				want = `mini\.yaml:` + strconv.Itoa(c.line) + `:\d+: JSON Schema: `
+				want = `mini\.yaml:` + strconv.Itoa(c.line) + `:\d+: ` + stage
 			}
 			assert.Regexp(t, regexp.MustCompile(want), err.Error())
 		}
