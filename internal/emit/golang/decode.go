@@ -100,7 +100,11 @@ func (g *gen) decodeMethod(f *jen.File, s *goStruct) {
 	for i, fl := range s.t.Fields {
 		switch {
 		case fl.WireRequired():
-			body = append(body, jen.If(jen.Op("!").Id("seen").Index(jen.Lit(i))).Block(jen.Return(jen.Id("missing").Call(jen.Id("p"), jen.Lit(fl.Name)))))
+			miss := jen.Id("missing").Call(jen.Id("p"), jen.Lit(fl.Name))
+			if msg, ok := fl.Messages[model.RuleRequired]; ok {
+				miss = jen.Id("missingText").Call(jen.Id("p"), jen.Lit(fl.Name), jen.Lit(msg))
+			}
+			body = append(body, jen.If(jen.Op("!").Id("seen").Index(jen.Lit(i))).Block(jen.Return(miss)))
 		case fl.Default != nil:
 			body = append(body, jen.If(jen.Op("!").Id("seen").Index(jen.Lit(i))).Block(jen.Id("m").Dot(fl.GoName).Op("=").Add(fieldLit(fl.Default, fl))))
 		}
@@ -116,9 +120,13 @@ func decodeField(target *jen.Statement, fl *model.Field) jen.Code {
 	if fl.Nullable && pointerNull(fl.Type) {
 		assign = jen.Add(target.Clone()).Op("=").Op("&").Id("v")
 	}
+	ret := jen.Return(jen.Err())
+	if msg, ok := fl.Messages[model.RuleType]; ok {
+		ret = jen.Return(jen.Id("retype").Call(jen.Err(), jen.Op("&").Id("kp"), jen.Lit(msg)))
+	}
 	inner := jen.Block(
 		jen.List(jen.Id("v"), jen.Err()).Op(":=").Add(read),
-		jen.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Err())),
+		jen.If(jen.Err().Op("!=").Nil()).Block(ret),
 		assign,
 	)
 	if fl.Nullable {

@@ -1,6 +1,7 @@
 package golang
 
 import (
+	"encoding/json"
 	"flag"
 	"fmt"
 	"go/parser"
@@ -131,8 +132,22 @@ func exerciseTest(c *model.Contract) string {
 	add := func(goName string, t *model.Type, ex []*value.Value) {
 		for _, e := range ex {
 			doc := string(model.Complete(e, t).JSON())
-			fmt.Fprintf(&b, "\tcheck(t, %s, func(d []byte) (any, error) { return Decode%s(d) })\n", strconv.Quote(doc), goName)
+			dec := fmt.Sprintf("func(d []byte) (any, error) { return Decode%s(d) }", goName)
+			fmt.Fprintf(&b, "\tcheck(t, %s, %s)\n", strconv.Quote(doc), dec)
 			n++
+			// The spec's own texts for required and type, where it has them.
+			for _, fl := range t.Fields {
+				if msg, ok := fl.Messages[model.RuleRequired]; ok && fl.WireRequired() {
+					fmt.Fprintf(&b, "\tcheckMessage(t, %s, %s, %q, %q)\n", strconv.Quote(mutate(doc, fl.Name, nil)), dec, fl.Name, msg)
+				}
+				if msg, ok := fl.Messages[model.RuleType]; ok {
+					var wrong any = "wrong type"
+					if fl.Type.Kind == model.KindString || fl.Type.Kind == model.KindState {
+						wrong = 12345
+					}
+					fmt.Fprintf(&b, "\tcheckMessage(t, %s, %s, %q, %q)\n", strconv.Quote(mutate(doc, fl.Name, wrong)), dec, fl.Name, msg)
+				}
+			}
 		}
 	}
 	for _, t := range c.Types {
@@ -148,7 +163,39 @@ func exerciseTest(c *model.Contract) string {
 	return b.String()
 }
 
+// mutate returns doc with member key removed (value nil) or replaced.
+func mutate(doc, key string, value any) string {
+	var m map[string]any
+	if err := json.Unmarshal([]byte(doc), &m); err != nil {
+		panic(err)
+	}
+	if value == nil {
+		delete(m, key)
+	} else {
+		m[key] = value
+	}
+	out, err := json.Marshal(m)
+	if err != nil {
+		panic(err)
+	}
+	return string(out)
+}
+
 const exerciseHelpers = `
+// checkMessage decodes an invalid document and wants the spec's own text,
+// at the member's path, as the first error.
+func checkMessage(t *testing.T, doc string, decode func([]byte) (any, error), path, msg string) {
+	t.Helper()
+	_, err := decode([]byte(doc))
+	var es Errors
+	if !errors.As(err, &es) || len(es) == 0 {
+		t.Fatalf("want %q at %s, got %v\n%s", msg, path, err, doc)
+	}
+	if es[0].Path != path || es[0].Message != msg {
+		t.Fatalf("want %s: %s, got %s: %s\n%s", path, msg, es[0].Path, es[0].Message, doc)
+	}
+}
+
 // check decodes a valid document, re-encodes it to the same JSON, and sees
 // an unknown member, a duplicate member and trailing data rejected.
 func check(t *testing.T, doc string, decode func([]byte) (any, error)) {

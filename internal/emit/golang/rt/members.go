@@ -109,8 +109,23 @@ func duplicate(p *pathNode, key string) error {
 }
 
 func missing(p *pathNode, key string) error {
+	return missingText(p, key, key+" is required")
+}
+
+// missingText reports a missing member with the spec's own text.
+func missingText(p *pathNode, key, msg string) error {
 	kp := keyPath(p, key)
-	return decodeError(&kp, "required", ErrRequired, key+" is required")
+	return decodeError(&kp, "required", ErrRequired, msg)
+}
+
+// retype gives a type error found at the member itself (not inside it) the
+// spec's own text for that member.
+func retype(err error, p *pathNode, msg string) error {
+	es, ok := err.(Errors)
+	if !ok || len(es) != 1 || es[0].kind != ErrType || es[0].Path != p.String() {
+		return err
+	}
+	return decodeError(p, "type", ErrType, msg)
 }
 
 // decodeState reads a string into a state-set type; Validate checks the value.
