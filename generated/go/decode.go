@@ -176,14 +176,11 @@ func (m *EntitlementStatusSummary) decode(d *decoder, p *pathNode) error {
 	if !seen[5] {
 		m.LockedFeatures = []string{}
 	}
-	if !seen[6] {
-		return missing(p, "expires_at")
-	}
 	if !seen[7] {
 		m.PrivateValidationRequired = true
 	}
 	if !seen[8] {
-		return missing(p, "billing_boundary")
+		m.BillingBoundary = "billing and subscription verification are private service responsibilities"
 	}
 	return nil
 }
@@ -353,14 +350,8 @@ func (m *PolicyRegistryReadinessSummary) decode(d *decoder, p *pathNode) error {
 	if !seen[2] {
 		return missing(p, "catalog_status")
 	}
-	if !seen[3] {
-		return missing(p, "latest_catalog_version")
-	}
 	if !seen[4] {
 		m.PolicyPackCount = int64(0)
-	}
-	if !seen[5] {
-		return missing(p, "checked_at")
 	}
 	if !seen[6] {
 		m.Blockers = []string{}
@@ -369,7 +360,7 @@ func (m *PolicyRegistryReadinessSummary) decode(d *decoder, p *pathNode) error {
 		m.PrivateValidationRequired = true
 	}
 	if !seen[8] {
-		return missing(p, "registry_boundary")
+		m.RegistryBoundary = "hosted registry availability, artifact delivery, and tenant catalog validation are private service responsibilities"
 	}
 	return nil
 }
@@ -571,9 +562,6 @@ func (m *TenantAuditStoreOperatingSummary) decode(d *decoder, p *pathNode) error
 	if !seen[4] {
 		return missing(p, "export_status")
 	}
-	if !seen[5] {
-		return missing(p, "latest_evidence_at")
-	}
 	if !seen[6] {
 		m.RetentionProfile = "tenant-default"
 	}
@@ -587,7 +575,7 @@ func (m *TenantAuditStoreOperatingSummary) decode(d *decoder, p *pathNode) error
 		m.PrivateValidationRequired = true
 	}
 	if !seen[10] {
-		return missing(p, "audit_store_boundary")
+		m.AuditStoreBoundary = "tenant archive storage, retention enforcement, export connectors, and customer evidence remain private service responsibilities"
 	}
 	return nil
 }
@@ -824,9 +812,6 @@ func (m *CustomerOperatingDashboardSummary) decode(d *decoder, p *pathNode) erro
 	if !seen[7] {
 		return missing(p, "release_closeout_status")
 	}
-	if !seen[8] {
-		return missing(p, "latest_dashboard_at")
-	}
 	if !seen[9] {
 		m.DashboardScope = "tenant-operating"
 	}
@@ -837,7 +822,7 @@ func (m *CustomerOperatingDashboardSummary) decode(d *decoder, p *pathNode) erro
 		m.PrivateValidationRequired = true
 	}
 	if !seen[12] {
-		return missing(p, "dashboard_boundary")
+		m.DashboardBoundary = "customer operating dashboards, provider telemetry, support systems, and customer records remain private service responsibilities"
 	}
 	return nil
 }
@@ -1055,7 +1040,7 @@ func (m *SupportHandoffReadinessSummary) decode(d *decoder, p *pathNode) error {
 		m.PrivateValidationRequired = true
 	}
 	if !seen[10] {
-		return missing(p, "handoff_boundary")
+		m.HandoffBoundary = "support queues, customer-success notes, customer health records, escalation connectors, and dashboard systems remain private service responsibilities"
 	}
 	return nil
 }
@@ -1321,7 +1306,7 @@ func (m *SaaSOperatingAutomationSummary) decode(d *decoder, p *pathNode) error {
 		m.PrivateValidationRequired = true
 	}
 	if !seen[13] {
-		return missing(p, "automation_boundary")
+		m.AutomationBoundary = "billing systems, license telemetry, support workflows, customer-success records, dashboard refresh jobs, escalation drills, closeout retries, and scheduler execution remain private service responsibilities"
 	}
 	return nil
 }
@@ -1411,7 +1396,7 @@ func (m *EntitlementStatusRequestPayload) decode(d *decoder, p *pathNode) error 
 		m.RequestedChecks = []string{"subscription_status", "license_status", "feature_grants"}
 	}
 	if !seen[2] {
-		return missing(p, "entitlement_boundary")
+		m.EntitlementBoundary = "public request shape only; billing and license validation are private"
 	}
 	return nil
 }
@@ -1639,7 +1624,7 @@ func (m *TenantOnboardingRequestPayload) decode(d *decoder, p *pathNode) error {
 		m.Contacts = Map[string]{}
 	}
 	if !seen[5] {
-		return missing(p, "activation_boundary")
+		m.ActivationBoundary = "public request shape only; tenant provisioning implementation is private"
 	}
 	return nil
 }
@@ -1803,7 +1788,7 @@ func (m *TenantStatusRequestPayload) decode(d *decoder, p *pathNode) error {
 		m.RequestedCapabilities = []string{"license", "policy_registry", "evidence_export"}
 	}
 	if !seen[1] {
-		return missing(p, "public_client_boundary")
+		m.PublicClientBoundary = "status lookup contract only"
 	}
 	return nil
 }
@@ -1893,7 +1878,7 @@ func (m *LicenseValidationRequestPayload) decode(d *decoder, p *pathNode) error 
 		m.RequestedChecks = []string{"signature", "revocation", "subscription_status"}
 	}
 	if !seen[2] {
-		return missing(p, "server_boundary")
+		m.ServerBoundary = "real validation is performed by private SaaS or Enterprise services"
 	}
 	return nil
 }
@@ -1999,7 +1984,7 @@ func (m *PolicyRegistryReadinessRequestPayload) decode(d *decoder, p *pathNode) 
 		m.RequiredChecks = []string{"service_availability", "catalog_freshness", "policy_pack_versions", "artifact_integrity", "entitlement_scope", "approval_state"}
 	}
 	if !seen[3] {
-		return missing(p, "readiness_boundary")
+		m.ReadinessBoundary = "public request shape only; hosted policy registry operation is private"
 	}
 	return nil
 }
@@ -2179,7 +2164,7 @@ func (m *PolicyRegistryLookupRequestPayload) decode(d *decoder, p *pathNode) err
 		m.Labels = Map[string]{}
 	}
 	if !seen[2] {
-		return missing(p, "resolution_boundary")
+		m.ResolutionBoundary = "public request shape only; hosted registry implementation is private"
 	}
 	return nil
 }
@@ -2285,7 +2270,7 @@ func (m *TenantAuditStoreOperatingRequestPayload) decode(d *decoder, p *pathNode
 		m.RequiredChecks = []string{"store_health", "retention_posture", "evidence_freshness", "export_readiness", "immutable_storage", "dashboard_visibility"}
 	}
 	if !seen[3] {
-		return missing(p, "operating_boundary")
+		m.OperatingBoundary = "public request shape only; tenant audit-store operation is private"
 	}
 	return nil
 }
@@ -2481,7 +2466,7 @@ func (m *CustomerOperatingDashboardRequestPayload) decode(d *decoder, p *pathNod
 		m.RequiredChecks = []string{"dashboard_visibility", "billing_observability", "license_service_telemetry", "support_handoff", "customer_success_health", "escalation_readiness", "release_acceptance"}
 	}
 	if !seen[3] {
-		return missing(p, "dashboard_boundary")
+		m.DashboardBoundary = "public request shape only; customer operating dashboards are private"
 	}
 	return nil
 }
@@ -2677,7 +2662,7 @@ func (m *SupportHandoffReadinessRequestPayload) decode(d *decoder, p *pathNode) 
 		m.RequiredChecks = []string{"support_owner_assignment", "customer_success_owner_assignment", "escalation_routing", "customer_health_review", "handoff_dashboard", "release_owner_acceptance"}
 	}
 	if !seen[3] {
-		return missing(p, "handoff_boundary")
+		m.HandoffBoundary = "public request shape only; support and customer-success handoff is private"
 	}
 	return nil
 }
@@ -2873,7 +2858,7 @@ func (m *SaasOperatingAutomationRequestPayload) decode(d *decoder, p *pathNode) 
 		m.RequiredChecks = []string{"billing_monitoring", "license_telemetry_sync", "support_followup", "customer_success_review", "dashboard_refresh", "escalation_drill", "closeout_retry"}
 	}
 	if !seen[3] {
-		return missing(p, "automation_boundary")
+		m.AutomationBoundary = "public request shape only; SaaS operating automation execution is private"
 	}
 	return nil
 }
@@ -3069,7 +3054,7 @@ func (m *EvidenceExportRequestPayload) decode(d *decoder, p *pathNode) error {
 		m.RetentionProfile = "tenant-default"
 	}
 	if !seen[3] {
-		return missing(p, "export_boundary")
+		m.ExportBoundary = "public request shape only; storage and delivery implementation is private"
 	}
 	return nil
 }
@@ -3448,7 +3433,7 @@ func (m *EntitlementStatusResponse) decode(d *decoder, p *pathNode) error {
 		return missing(p, "correlation_id")
 	}
 	if !seen[5] {
-		return missing(p, "private_implementation_required")
+		m.PrivateImplementationRequired = true
 	}
 	if !seen[6] {
 		return missing(p, "payload")
@@ -3756,7 +3741,7 @@ func (m *TenantOnboardingResponse) decode(d *decoder, p *pathNode) error {
 		return missing(p, "correlation_id")
 	}
 	if !seen[5] {
-		return missing(p, "private_implementation_required")
+		m.PrivateImplementationRequired = true
 	}
 	if !seen[6] {
 		return missing(p, "payload")
@@ -4372,7 +4357,7 @@ func (m *PolicyRegistryReadinessResponse) decode(d *decoder, p *pathNode) error 
 		return missing(p, "correlation_id")
 	}
 	if !seen[5] {
-		return missing(p, "private_implementation_required")
+		m.PrivateImplementationRequired = true
 	}
 	if !seen[6] {
 		return missing(p, "payload")
@@ -4834,7 +4819,7 @@ func (m *TenantAuditStoreOperatingResponse) decode(d *decoder, p *pathNode) erro
 		return missing(p, "correlation_id")
 	}
 	if !seen[5] {
-		return missing(p, "private_implementation_required")
+		m.PrivateImplementationRequired = true
 	}
 	if !seen[6] {
 		return missing(p, "payload")
@@ -5142,7 +5127,7 @@ func (m *CustomerOperatingDashboardResponse) decode(d *decoder, p *pathNode) err
 		return missing(p, "correlation_id")
 	}
 	if !seen[5] {
-		return missing(p, "private_implementation_required")
+		m.PrivateImplementationRequired = true
 	}
 	if !seen[6] {
 		return missing(p, "payload")
@@ -5450,7 +5435,7 @@ func (m *SupportHandoffReadinessResponse) decode(d *decoder, p *pathNode) error 
 		return missing(p, "correlation_id")
 	}
 	if !seen[5] {
-		return missing(p, "private_implementation_required")
+		m.PrivateImplementationRequired = true
 	}
 	if !seen[6] {
 		return missing(p, "payload")
@@ -5758,7 +5743,7 @@ func (m *SaasOperatingAutomationResponse) decode(d *decoder, p *pathNode) error 
 		return missing(p, "correlation_id")
 	}
 	if !seen[5] {
-		return missing(p, "private_implementation_required")
+		m.PrivateImplementationRequired = true
 	}
 	if !seen[6] {
 		return missing(p, "payload")
@@ -6066,7 +6051,7 @@ func (m *UnavailableResponse) decode(d *decoder, p *pathNode) error {
 		return missing(p, "correlation_id")
 	}
 	if !seen[5] {
-		return missing(p, "private_implementation_required")
+		m.PrivateImplementationRequired = true
 	}
 	if !seen[6] {
 		return missing(p, "payload")

@@ -685,6 +685,7 @@ func (g *gen) effective(f *model.Field) *model.Field {
 	case model.SourceMessage, model.SourceNextStep, model.SourcePrivateModules:
 		e := *f
 		e.Const = g.fixedValue(f.Source)
+		e.Required = true // fixed by its source: still sent (see WireRequired)
 		return &e
 	case model.SourceRequest:
 		if f.RequestField == nil {
@@ -731,10 +732,15 @@ func (g *gen) fixedValue(src model.Source) *value.Value {
 }
 
 func omitWhy(f *model.Field) string {
-	if f.WireRequired() {
+	switch {
+	case f.WireRequired():
 		return f.Name + " has no default, so it must be present"
+	case f.Default != nil:
+		return f.Name + " may be left out: it has a default"
+	case f.Const != nil:
+		return f.Name + " may be left out: it is a const"
 	}
-	return f.Name + " may be left out: it has a default"
+	return f.Name + " may be left out: it is nullable and holds null"
 }
 
 func nullWhy(f *model.Field) string {

@@ -125,9 +125,12 @@ func (f *Field) IsArgument() bool {
 }
 
 // WireRequired reports whether the member must be present in every JSON
-// document: builders always write every member, so only a member with a
-// default may be left out, and a decoder then applies the default. A
-// nullable member without a default must be present, possibly as null.
+// document. Builders always write every member; a decoder accepts a document
+// without a member that has a default (it applies the default), a spec const
+// (it holds the const) or that is nullable and not explicitly required (it
+// holds null), as the language reference says. A const that is Required
+// stays on the wire: emitters mark so the values an envelope's sources fix
+// (version, operation, message), which identify the message.
 func (f *Field) WireRequired() bool {
-	return f.Default == nil
+	return f.Default == nil && (f.Const == nil || f.Required) && !(f.Nullable && !f.Required)
 }

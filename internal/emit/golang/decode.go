@@ -107,6 +107,8 @@ func (g *gen) decodeMethod(f *jen.File, s *goStruct) {
 			body = append(body, jen.If(jen.Op("!").Id("seen").Index(jen.Lit(i))).Block(jen.Return(miss)))
 		case fl.Default != nil:
 			body = append(body, jen.If(jen.Op("!").Id("seen").Index(jen.Lit(i))).Block(jen.Id("m").Dot(fl.GoName).Op("=").Add(fieldLit(fl.Default, fl))))
+		case fl.Const != nil:
+			body = append(body, jen.If(jen.Op("!").Id("seen").Index(jen.Lit(i))).Block(jen.Id("m").Dot(fl.GoName).Op("=").Add(fieldLit(fl.Const, fl))))
 		}
 	}
 	body = append(body, jen.Return(jen.Nil()))

@@ -114,7 +114,8 @@ func (g *gen) message(env *model.Envelope, goName string, payload *model.Type, f
 			src = model.SourceOperation // a response repeats its request's operation
 		}
 		if v, ok := fixed[src]; ok {
-			cp.Const, cp.Source = v, model.SourceNone
+			// Fixed by its source: a const that must still be sent.
+			cp.Const, cp.Source, cp.Required = v, model.SourceNone, true
 		}
 		if f.Source == model.SourcePayload {
 			cp.Type = &model.TypeRef{Kind: model.KindObject, Object: payload}
@@ -142,7 +143,7 @@ func (g *gen) fixPayloadConsts() {
 				continue
 			}
 			cp := *f
-			cp.Const, cp.Source = v, model.SourceNone
+			cp.Const, cp.Source, cp.Required = v, model.SourceNone, true
 			t.Fields[i] = &cp
 		}
 	}
@@ -211,6 +212,7 @@ func fixStatus(t *model.Type, status *model.StateValue) {
 				// in for it, so the member must then be present.
 				if f.Default == nil || f.Default.Str != v.Value {
 					f.Default = nil
+					f.Required = true
 				}
 				f.Const = str(v.Value)
 				return
