@@ -148,6 +148,22 @@ func (c *checker) describe() {
 	if d.Fields != nil && d.Fields.Kind != "object" {
 		c.errs.Add(d.Fields.Pos, "describe fields must be a mapping, got %s", d.Fields.Kind)
 	}
+	// The document's own keys: a field may not repeat one, or the document
+	// would carry the key twice.
+	own := map[string]string{"operations": "the operations list (describe operations_key)"}
+	if d.OperationsKey.Set() {
+		own = map[string]string{d.OperationsKey.V: "the operations list (describe operations_key)"}
+	}
+	if d.Version.Set() {
+		own["schema_version"] = "the describe version"
+	}
+	if d.Fields != nil && d.Fields.Kind == "object" {
+		for _, m := range d.Fields.Members {
+			if what, ok := own[m.Key]; ok {
+				c.errs.Add(m.KeyPos, "describe field %q is the key of %s, which the document already carries; rename it", m.Key, what)
+			}
+		}
+	}
 }
 
 // typeCycles rejects object types that contain themselves without a list,
