@@ -2,7 +2,10 @@ package validate
 
 import (
 	"errors"
+	"os"
 	"path/filepath"
+	"regexp"
+	"sort"
 	"strings"
 	"testing"
 
@@ -195,4 +198,22 @@ func TestCaseClassesInPatterns(t *testing.T) {
 	lines := check(t, edit(t, "        default: hello\n", "        default: x\n        pattern: '(?:\\bx)+'\n"))
 	require.Len(t, lines, 1)
 	assert.Regexp(t, `^spec\.yaml:44:18: field "note" of operation "ping" request pattern: "\(\?:\\\\bx\)\+" is not portable: \\b cannot be rewritten`, lines[0])
+}
+
+// TestReservedNamesDocumented keeps the list in docs/spec-language.md in
+// step with the names validation reserves.
+func TestReservedNamesDocumented(t *testing.T) {
+	doc, err := os.ReadFile(filepath.Join("..", "..", "docs", "spec-language.md"))
+	require.NoError(t, err)
+	text := string(doc)
+	start := strings.Index(text, "<!-- reserved-names")
+	end := strings.Index(text, "<!-- /reserved-names -->")
+	require.True(t, start >= 0 && end > start, "reserved-names markers")
+	var documented []string
+	for _, m := range regexp.MustCompile("`([A-Za-z]+)`").FindAllStringSubmatch(text[start:end], -1) {
+		documented = append(documented, m[1])
+	}
+	want := append([]string(nil), reserved...)
+	sort.Strings(want)
+	assert.Equal(t, want, documented)
 }
