@@ -99,7 +99,7 @@ func TestDecodeResponse(t *testing.T) {
 	if err != nil {
 		t.Fatalf("DecodeEvaluateFlagResponse(%s): %v", data, err)
 	}
-	if got.TraceID != req.TraceID || got.ProjectID != "storefront" || got.Status != contract.ResultStatusOk {
+	if got.TraceID != req.TraceID || got.ProjectID != "storefront" || got.Status != contract.ResultStatusOK {
 		t.Errorf("correlation and status: %+v", got)
 	}
 	if got.Payload.Summary.Reason != contract.EvaluationReasonTargetingMatch || *got.Payload.Summary.Variant != "on" {

@@ -488,7 +488,7 @@ func BuildTenantOnboardingRequest(args TenantOnboardingRequestArgs) (*TenantOnbo
 	if args.DeploymentModel != nil {
 		m.Payload.DeploymentModel = *args.DeploymentModel
 	} else {
-		m.Payload.DeploymentModel = DeploymentModelHostedSaas
+		m.Payload.DeploymentModel = DeploymentModelHostedSaaS
 	}
 	if args.Region != nil {
 		m.Payload.Region = trimSpace(*args.Region)
@@ -1126,7 +1126,7 @@ func BuildSupportHandoffReadinessResponse(req AnyRequest, args SupportHandoffRea
 }
 
 // Header returns the envelope fields of the request.
-func (m *SaasOperatingAutomationRequest) Header() RequestHeader {
+func (m *SaaSOperatingAutomationRequest) Header() RequestHeader {
 	return RequestHeader{
 		CorrelationID:                 m.CorrelationID,
 		Operation:                     m.Operation,
@@ -1137,8 +1137,8 @@ func (m *SaasOperatingAutomationRequest) Header() RequestHeader {
 	}
 }
 
-// SaasOperatingAutomationRequestArgs holds the arguments of BuildSaasOperatingAutomationRequest; a nil pointer or slice means the contract's default, an empty non-nil slice is an explicit empty list.
-type SaasOperatingAutomationRequestArgs struct {
+// SaaSOperatingAutomationRequestArgs holds the arguments of BuildSaaSOperatingAutomationRequest; a nil pointer or slice means the contract's default, an empty non-nil slice is an explicit empty list.
+type SaaSOperatingAutomationRequestArgs struct {
 	TenantID                      string   `json:"tenant_id,omitempty"`
 	RequestedBy                   *string  `json:"requested_by,omitempty"`
 	CorrelationID                 *string  `json:"correlation_id,omitempty"`
@@ -1148,11 +1148,11 @@ type SaasOperatingAutomationRequestArgs struct {
 	RequiredChecks                []string `json:"required_checks,omitempty"`
 }
 
-// BuildSaasOperatingAutomationRequest builds the request of operation saas_operating_automation: defaults for
+// BuildSaaSOperatingAutomationRequest builds the request of operation saas_operating_automation: defaults for
 // absent arguments, trimmed identifiers, generated values, then validation
 // including the forbidden-material scan.
-func BuildSaasOperatingAutomationRequest(args SaasOperatingAutomationRequestArgs) (*SaasOperatingAutomationRequest, error) {
-	m := &SaasOperatingAutomationRequest{}
+func BuildSaaSOperatingAutomationRequest(args SaaSOperatingAutomationRequestArgs) (*SaaSOperatingAutomationRequest, error) {
+	m := &SaaSOperatingAutomationRequest{}
 	m.SchemaVersion = "cavra.saas_control_plane.request.v1"
 	m.Operation = "saas_operating_automation"
 	m.Payload.AutomationBoundary = "public request shape only; SaaS operating automation execution is private"
@@ -1193,20 +1193,20 @@ func BuildSaasOperatingAutomationRequest(args SaasOperatingAutomationRequestArgs
 	return m, nil
 }
 
-// SaasOperatingAutomationResponseArgs holds the arguments of BuildSaasOperatingAutomationResponse; nil means the contract's default.
-type SaasOperatingAutomationResponseArgs struct {
+// SaaSOperatingAutomationResponseArgs holds the arguments of BuildSaaSOperatingAutomationResponse; nil means the contract's default.
+type SaaSOperatingAutomationResponseArgs struct {
 	Status  *ResponseStatus                `json:"status,omitempty"`
 	Summary SaaSOperatingAutomationSummary `json:"summary,omitempty"`
 }
 
-// BuildSaasOperatingAutomationResponse builds the response of operation saas_operating_automation to req, which must be a request of that operation;
+// BuildSaaSOperatingAutomationResponse builds the response of operation saas_operating_automation to req, which must be a request of that operation;
 // members the spec sources from the request are copied from req.
-func BuildSaasOperatingAutomationResponse(req AnyRequest, args SaasOperatingAutomationResponseArgs) (*SaasOperatingAutomationResponse, error) {
+func BuildSaaSOperatingAutomationResponse(req AnyRequest, args SaaSOperatingAutomationResponseArgs) (*SaaSOperatingAutomationResponse, error) {
 	if req == nil || req.Header().Operation != "saas_operating_automation" {
 		return nil, mismatch("SaaS operating automation response requires a saas_operating_automation request")
 	}
 	h := req.Header()
-	m := &SaasOperatingAutomationResponse{}
+	m := &SaaSOperatingAutomationResponse{}
 	m.SchemaVersion = "cavra.saas_control_plane.response.v1"
 	m.Operation = "saas_operating_automation"
 	m.Message = "SaaS operating automation requires private billing monitoring, license telemetry, support, customer-success, dashboard, escalation, closeout retry, and scheduler validation."

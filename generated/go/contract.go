@@ -159,8 +159,8 @@ func EntitlementStateValues() []EntitlementState {
 type DeploymentModel string
 
 const (
-	// DeploymentModelHostedSaas: Fully hosted by the CAVRA SaaS control plane.
-	DeploymentModelHostedSaas DeploymentModel = "hosted_saas"
+	// DeploymentModelHostedSaaS: Fully hosted by the CAVRA SaaS control plane.
+	DeploymentModelHostedSaaS DeploymentModel = "hosted_saas"
 	// DeploymentModelSelfHostedEnterprise: CAVRA Enterprise running in the customer's own infrastructure.
 	DeploymentModelSelfHostedEnterprise DeploymentModel = "self_hosted_enterprise"
 	// DeploymentModelHybrid: Hosted control plane with customer-hosted data plane components.
@@ -170,7 +170,7 @@ const (
 // Valid reports whether v is one of the values of DeploymentModel.
 func (v DeploymentModel) Valid() bool {
 	switch v {
-	case DeploymentModelHostedSaas, DeploymentModelSelfHostedEnterprise, DeploymentModelHybrid:
+	case DeploymentModelHostedSaaS, DeploymentModelSelfHostedEnterprise, DeploymentModelHybrid:
 		return true
 	}
 	return false
@@ -183,7 +183,7 @@ func (v DeploymentModel) String() string {
 
 // DeploymentModelValues returns every value of DeploymentModel in contract order.
 func DeploymentModelValues() []DeploymentModel {
-	return []DeploymentModel{DeploymentModelHostedSaas, DeploymentModelSelfHostedEnterprise, DeploymentModelHybrid}
+	return []DeploymentModel{DeploymentModelHostedSaaS, DeploymentModelSelfHostedEnterprise, DeploymentModelHybrid}
 }
 
 // ExportFormat: File format of an evidence export.
@@ -259,8 +259,8 @@ func SupportHandoffReadinessChecksList() []string {
 	return []string{"support_owner_assignment", "customer_success_owner_assignment", "escalation_routing", "customer_health_review", "handoff_dashboard", "release_owner_acceptance"}
 }
 
-// SaasOperatingAutomationChecksList: Automation checks a SaaS operating automation request asks for by default. It returns a fresh copy on each call.
-func SaasOperatingAutomationChecksList() []string {
+// SaaSOperatingAutomationChecksList: Automation checks a SaaS operating automation request asks for by default. It returns a fresh copy on each call.
+func SaaSOperatingAutomationChecksList() []string {
 	return []string{"billing_monitoring", "license_telemetry_sync", "support_followup", "customer_success_review", "dashboard_refresh", "escalation_drill", "closeout_retry"}
 }
 
@@ -387,8 +387,8 @@ const OperationCustomerOperatingDashboard = "customer_operating_dashboard"
 // OperationSupportHandoffReadiness is the wire name of operation SupportHandoffReadiness.
 const OperationSupportHandoffReadiness = "support_handoff_readiness"
 
-// OperationSaasOperatingAutomation is the wire name of operation SaasOperatingAutomation.
-const OperationSaasOperatingAutomation = "saas_operating_automation"
+// OperationSaaSOperatingAutomation is the wire name of operation SaaSOperatingAutomation.
+const OperationSaaSOperatingAutomation = "saas_operating_automation"
 
 // OperationEvidenceExport is the wire name of operation EvidenceExport.
 const OperationEvidenceExport = "evidence_export"

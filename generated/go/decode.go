@@ -1612,7 +1612,7 @@ func (m *TenantOnboardingRequestPayload) decode(d *decoder, p *pathNode) error {
 		return missing(p, "organization_name")
 	}
 	if !seen[1] {
-		m.DeploymentModel = DeploymentModelHostedSaas
+		m.DeploymentModel = DeploymentModelHostedSaaS
 	}
 	if !seen[2] {
 		m.Region = "tenant-selected"
@@ -2757,14 +2757,14 @@ func (m *SupportHandoffReadinessResponsePayload) decode(d *decoder, p *pathNode)
 	return nil
 }
 
-// DecodeSaasOperatingAutomationRequestPayload reads one SaasOperatingAutomationRequestPayload from data strictly: unknown fields, duplicate
+// DecodeSaaSOperatingAutomationRequestPayload reads one SaaSOperatingAutomationRequestPayload from data strictly: unknown fields, duplicate
 // keys, keys differing from a field only in case, wrong JSON types and data
 // after the document are rejected with the JSON path; malformed JSON is
 // always ErrSyntax with its byte offset. The value is then validated.
 // AllowUnknownFields relaxes only the unknown-field rule.
-func DecodeSaasOperatingAutomationRequestPayload(data []byte, opts ...DecodeOption) (*SaasOperatingAutomationRequestPayload, error) {
+func DecodeSaaSOperatingAutomationRequestPayload(data []byte, opts ...DecodeOption) (*SaaSOperatingAutomationRequestPayload, error) {
 	d := newDecoder(data, opts)
-	var m SaasOperatingAutomationRequestPayload
+	var m SaaSOperatingAutomationRequestPayload
 	if err := d.end(m.decode(d, nil)); err != nil {
 		return nil, err
 	}
@@ -2774,9 +2774,9 @@ func DecodeSaasOperatingAutomationRequestPayload(data []byte, opts ...DecodeOpti
 	return &m, nil
 }
 
-var fieldsSaasOperatingAutomationRequestPayload = []string{"automation_scope", "automation_cadence", "required_checks", "automation_boundary"}
+var fieldsSaaSOperatingAutomationRequestPayload = []string{"automation_scope", "automation_cadence", "required_checks", "automation_boundary"}
 
-func (m *SaasOperatingAutomationRequestPayload) decode(d *decoder, p *pathNode) error {
+func (m *SaaSOperatingAutomationRequestPayload) decode(d *decoder, p *pathNode) error {
 	if err := d.beginObject(p); err != nil {
 		return err
 	}
@@ -2843,7 +2843,7 @@ func (m *SaasOperatingAutomationRequestPayload) decode(d *decoder, p *pathNode) 
 				m.AutomationBoundary = v
 			}
 		default:
-			if err := d.unknownKey(p, key, fieldsSaasOperatingAutomationRequestPayload); err != nil {
+			if err := d.unknownKey(p, key, fieldsSaaSOperatingAutomationRequestPayload); err != nil {
 				return err
 			}
 		}
@@ -2863,14 +2863,14 @@ func (m *SaasOperatingAutomationRequestPayload) decode(d *decoder, p *pathNode) 
 	return nil
 }
 
-// DecodeSaasOperatingAutomationResponsePayload reads one SaasOperatingAutomationResponsePayload from data strictly: unknown fields, duplicate
+// DecodeSaaSOperatingAutomationResponsePayload reads one SaaSOperatingAutomationResponsePayload from data strictly: unknown fields, duplicate
 // keys, keys differing from a field only in case, wrong JSON types and data
 // after the document are rejected with the JSON path; malformed JSON is
 // always ErrSyntax with its byte offset. The value is then validated.
 // AllowUnknownFields relaxes only the unknown-field rule.
-func DecodeSaasOperatingAutomationResponsePayload(data []byte, opts ...DecodeOption) (*SaasOperatingAutomationResponsePayload, error) {
+func DecodeSaaSOperatingAutomationResponsePayload(data []byte, opts ...DecodeOption) (*SaaSOperatingAutomationResponsePayload, error) {
 	d := newDecoder(data, opts)
-	var m SaasOperatingAutomationResponsePayload
+	var m SaaSOperatingAutomationResponsePayload
 	if err := d.end(m.decode(d, nil)); err != nil {
 		return nil, err
 	}
@@ -2880,9 +2880,9 @@ func DecodeSaasOperatingAutomationResponsePayload(data []byte, opts ...DecodeOpt
 	return &m, nil
 }
 
-var fieldsSaasOperatingAutomationResponsePayload = []string{"summary", "private_modules_required", "next_step"}
+var fieldsSaaSOperatingAutomationResponsePayload = []string{"summary", "private_modules_required", "next_step"}
 
-func (m *SaasOperatingAutomationResponsePayload) decode(d *decoder, p *pathNode) error {
+func (m *SaaSOperatingAutomationResponsePayload) decode(d *decoder, p *pathNode) error {
 	if err := d.beginObject(p); err != nil {
 		return err
 	}
@@ -2936,7 +2936,7 @@ func (m *SaasOperatingAutomationResponsePayload) decode(d *decoder, p *pathNode)
 				m.NextStep = v
 			}
 		default:
-			if err := d.unknownKey(p, key, fieldsSaasOperatingAutomationResponsePayload); err != nil {
+			if err := d.unknownKey(p, key, fieldsSaaSOperatingAutomationResponsePayload); err != nil {
 				return err
 			}
 		}
@@ -5443,14 +5443,14 @@ func (m *SupportHandoffReadinessResponse) decode(d *decoder, p *pathNode) error 
 	return nil
 }
 
-// DecodeSaasOperatingAutomationRequest reads one SaasOperatingAutomationRequest from data strictly: unknown fields, duplicate
+// DecodeSaaSOperatingAutomationRequest reads one SaaSOperatingAutomationRequest from data strictly: unknown fields, duplicate
 // keys, keys differing from a field only in case, wrong JSON types and data
 // after the document are rejected with the JSON path; malformed JSON is
 // always ErrSyntax with its byte offset. The value is then validated.
 // AllowUnknownFields relaxes only the unknown-field rule.
-func DecodeSaasOperatingAutomationRequest(data []byte, opts ...DecodeOption) (*SaasOperatingAutomationRequest, error) {
+func DecodeSaaSOperatingAutomationRequest(data []byte, opts ...DecodeOption) (*SaaSOperatingAutomationRequest, error) {
 	d := newDecoder(data, opts)
-	var m SaasOperatingAutomationRequest
+	var m SaaSOperatingAutomationRequest
 	if err := d.end(m.decode(d, nil)); err != nil {
 		return nil, err
 	}
@@ -5460,9 +5460,9 @@ func DecodeSaasOperatingAutomationRequest(data []byte, opts ...DecodeOption) (*S
 	return &m, nil
 }
 
-var fieldsSaasOperatingAutomationRequest = []string{"schema_version", "operation", "tenant_id", "requested_by", "correlation_id", "private_implementation_required", "payload"}
+var fieldsSaaSOperatingAutomationRequest = []string{"schema_version", "operation", "tenant_id", "requested_by", "correlation_id", "private_implementation_required", "payload"}
 
-func (m *SaasOperatingAutomationRequest) decode(d *decoder, p *pathNode) error {
+func (m *SaaSOperatingAutomationRequest) decode(d *decoder, p *pathNode) error {
 	if err := d.beginObject(p); err != nil {
 		return err
 	}
@@ -5561,14 +5561,14 @@ func (m *SaasOperatingAutomationRequest) decode(d *decoder, p *pathNode) error {
 			seen[6] = true
 			kp := keyPath(p, "payload")
 			{
-				v, err := decodeObject[SaasOperatingAutomationRequestPayload, *SaasOperatingAutomationRequestPayload](d, &kp)
+				v, err := decodeObject[SaaSOperatingAutomationRequestPayload, *SaaSOperatingAutomationRequestPayload](d, &kp)
 				if err != nil {
 					return err
 				}
 				m.Payload = v
 			}
 		default:
-			if err := d.unknownKey(p, key, fieldsSaasOperatingAutomationRequest); err != nil {
+			if err := d.unknownKey(p, key, fieldsSaaSOperatingAutomationRequest); err != nil {
 				return err
 			}
 		}
@@ -5597,14 +5597,14 @@ func (m *SaasOperatingAutomationRequest) decode(d *decoder, p *pathNode) error {
 	return nil
 }
 
-// DecodeSaasOperatingAutomationResponse reads one SaasOperatingAutomationResponse from data strictly: unknown fields, duplicate
+// DecodeSaaSOperatingAutomationResponse reads one SaaSOperatingAutomationResponse from data strictly: unknown fields, duplicate
 // keys, keys differing from a field only in case, wrong JSON types and data
 // after the document are rejected with the JSON path; malformed JSON is
 // always ErrSyntax with its byte offset. The value is then validated.
 // AllowUnknownFields relaxes only the unknown-field rule.
-func DecodeSaasOperatingAutomationResponse(data []byte, opts ...DecodeOption) (*SaasOperatingAutomationResponse, error) {
+func DecodeSaaSOperatingAutomationResponse(data []byte, opts ...DecodeOption) (*SaaSOperatingAutomationResponse, error) {
 	d := newDecoder(data, opts)
-	var m SaasOperatingAutomationResponse
+	var m SaaSOperatingAutomationResponse
 	if err := d.end(m.decode(d, nil)); err != nil {
 		return nil, err
 	}
@@ -5614,9 +5614,9 @@ func DecodeSaasOperatingAutomationResponse(data []byte, opts ...DecodeOption) (*
 	return &m, nil
 }
 
-var fieldsSaasOperatingAutomationResponse = []string{"schema_version", "operation", "status", "message", "correlation_id", "private_implementation_required", "payload"}
+var fieldsSaaSOperatingAutomationResponse = []string{"schema_version", "operation", "status", "message", "correlation_id", "private_implementation_required", "payload"}
 
-func (m *SaasOperatingAutomationResponse) decode(d *decoder, p *pathNode) error {
+func (m *SaaSOperatingAutomationResponse) decode(d *decoder, p *pathNode) error {
 	if err := d.beginObject(p); err != nil {
 		return err
 	}
@@ -5715,14 +5715,14 @@ func (m *SaasOperatingAutomationResponse) decode(d *decoder, p *pathNode) error 
 			seen[6] = true
 			kp := keyPath(p, "payload")
 			{
-				v, err := decodeObject[SaasOperatingAutomationResponsePayload, *SaasOperatingAutomationResponsePayload](d, &kp)
+				v, err := decodeObject[SaaSOperatingAutomationResponsePayload, *SaaSOperatingAutomationResponsePayload](d, &kp)
 				if err != nil {
 					return err
 				}
 				m.Payload = v
 			}
 		default:
-			if err := d.unknownKey(p, key, fieldsSaasOperatingAutomationResponse); err != nil {
+			if err := d.unknownKey(p, key, fieldsSaaSOperatingAutomationResponse); err != nil {
 				return err
 			}
 		}

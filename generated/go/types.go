@@ -748,8 +748,8 @@ func (m *SupportHandoffReadinessResponsePayload) appendJSON(b []byte) []byte {
 	return append(b, '}')
 }
 
-// SaasOperatingAutomationRequestPayload: the request payload of saas_operating_automation.
-type SaasOperatingAutomationRequestPayload struct {
+// SaaSOperatingAutomationRequestPayload: the request payload of saas_operating_automation.
+type SaaSOperatingAutomationRequestPayload struct {
 	// Automation scope the check covers.
 	AutomationScope string `json:"automation_scope"`
 	// Cadence the automations are expected to run on.
@@ -761,10 +761,10 @@ type SaasOperatingAutomationRequestPayload struct {
 }
 
 // MarshalJSON writes the members in contract order.
-func (m SaasOperatingAutomationRequestPayload) MarshalJSON() ([]byte, error) {
+func (m SaaSOperatingAutomationRequestPayload) MarshalJSON() ([]byte, error) {
 	return m.appendJSON(nil), nil
 }
-func (m *SaasOperatingAutomationRequestPayload) appendJSON(b []byte) []byte {
+func (m *SaaSOperatingAutomationRequestPayload) appendJSON(b []byte) []byte {
 	b = append(b, "{\"automation_scope\":"...)
 	b = appendString(b, m.AutomationScope)
 	b = append(b, ",\"automation_cadence\":"...)
@@ -776,8 +776,8 @@ func (m *SaasOperatingAutomationRequestPayload) appendJSON(b []byte) []byte {
 	return append(b, '}')
 }
 
-// SaasOperatingAutomationResponsePayload: the response payload of saas_operating_automation.
-type SaasOperatingAutomationResponsePayload struct {
+// SaaSOperatingAutomationResponsePayload: the response payload of saas_operating_automation.
+type SaaSOperatingAutomationResponsePayload struct {
 	// Automation summary reported by the private service.
 	Summary SaaSOperatingAutomationSummary `json:"summary"`
 	// Private modules that must answer this operation.
@@ -787,10 +787,10 @@ type SaasOperatingAutomationResponsePayload struct {
 }
 
 // MarshalJSON writes the members in contract order.
-func (m SaasOperatingAutomationResponsePayload) MarshalJSON() ([]byte, error) {
+func (m SaaSOperatingAutomationResponsePayload) MarshalJSON() ([]byte, error) {
 	return m.appendJSON(nil), nil
 }
-func (m *SaasOperatingAutomationResponsePayload) appendJSON(b []byte) []byte {
+func (m *SaaSOperatingAutomationResponsePayload) appendJSON(b []byte) []byte {
 	b = append(b, "{\"summary\":"...)
 	b = m.Summary.appendJSON(b)
 	b = append(b, ",\"private_modules_required\":"...)
@@ -1448,8 +1448,8 @@ func (m *SupportHandoffReadinessResponse) appendJSON(b []byte) []byte {
 	return append(b, '}')
 }
 
-// SaasOperatingAutomationRequest: the request of operation saas_operating_automation: Asks for the state of a tenant's SaaS operating automations, from billing monitoring to closeout retries.
-type SaasOperatingAutomationRequest struct {
+// SaaSOperatingAutomationRequest: the request of operation saas_operating_automation: Asks for the state of a tenant's SaaS operating automations, from billing monitoring to closeout retries.
+type SaaSOperatingAutomationRequest struct {
 	// Version of the request envelope.
 	SchemaVersion string `json:"schema_version"`
 	// Name of the requested operation.
@@ -1463,14 +1463,14 @@ type SaasOperatingAutomationRequest struct {
 	// Whether the request needs the private implementation to be answered.
 	PrivateImplementationRequired bool `json:"private_implementation_required"`
 	// Operation-specific request payload.
-	Payload SaasOperatingAutomationRequestPayload `json:"payload"`
+	Payload SaaSOperatingAutomationRequestPayload `json:"payload"`
 }
 
 // MarshalJSON writes the members in contract order.
-func (m SaasOperatingAutomationRequest) MarshalJSON() ([]byte, error) {
+func (m SaaSOperatingAutomationRequest) MarshalJSON() ([]byte, error) {
 	return m.appendJSON(nil), nil
 }
-func (m *SaasOperatingAutomationRequest) appendJSON(b []byte) []byte {
+func (m *SaaSOperatingAutomationRequest) appendJSON(b []byte) []byte {
 	b = append(b, "{\"schema_version\":"...)
 	b = appendString(b, m.SchemaVersion)
 	b = append(b, ",\"operation\":"...)
@@ -1488,8 +1488,8 @@ func (m *SaasOperatingAutomationRequest) appendJSON(b []byte) []byte {
 	return append(b, '}')
 }
 
-// SaasOperatingAutomationResponse: the response of operation saas_operating_automation.
-type SaasOperatingAutomationResponse struct {
+// SaaSOperatingAutomationResponse: the response of operation saas_operating_automation.
+type SaaSOperatingAutomationResponse struct {
 	// Version of the response envelope.
 	SchemaVersion string `json:"schema_version"`
 	// Operation of the request this response answers.
@@ -1503,14 +1503,14 @@ type SaasOperatingAutomationResponse struct {
 	// Always true; public clients never implement the operation themselves.
 	PrivateImplementationRequired bool `json:"private_implementation_required"`
 	// Operation-specific response payload.
-	Payload SaasOperatingAutomationResponsePayload `json:"payload"`
+	Payload SaaSOperatingAutomationResponsePayload `json:"payload"`
 }
 
 // MarshalJSON writes the members in contract order.
-func (m SaasOperatingAutomationResponse) MarshalJSON() ([]byte, error) {
+func (m SaaSOperatingAutomationResponse) MarshalJSON() ([]byte, error) {
 	return m.appendJSON(nil), nil
 }
-func (m *SaasOperatingAutomationResponse) appendJSON(b []byte) []byte {
+func (m *SaaSOperatingAutomationResponse) appendJSON(b []byte) []byte {
 	b = append(b, "{\"schema_version\":"...)
 	b = appendString(b, m.SchemaVersion)
 	b = append(b, ",\"operation\":"...)

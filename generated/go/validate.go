@@ -1049,12 +1049,12 @@ func (m *SupportHandoffReadinessResponsePayload) validate(p *pathNode, es *Error
 
 // Validate checks every rule of the contract and returns every violation as
 // Errors, each with its JSON path, rule and message; nil when valid.
-func (m *SaasOperatingAutomationRequestPayload) Validate() error {
+func (m *SaaSOperatingAutomationRequestPayload) Validate() error {
 	var es Errors
 	m.validate(nil, &es, 0)
 	return es.err()
 }
-func (m *SaasOperatingAutomationRequestPayload) validate(p *pathNode, es *Errors, sc scanMode) {
+func (m *SaaSOperatingAutomationRequestPayload) validate(p *pathNode, es *Errors, sc scanMode) {
 	{
 		fp := keyPath(p, "automation_scope")
 		if sc&scanTypedValues != 0 {
@@ -1089,12 +1089,12 @@ func (m *SaasOperatingAutomationRequestPayload) validate(p *pathNode, es *Errors
 
 // Validate checks every rule of the contract and returns every violation as
 // Errors, each with its JSON path, rule and message; nil when valid.
-func (m *SaasOperatingAutomationResponsePayload) Validate() error {
+func (m *SaaSOperatingAutomationResponsePayload) Validate() error {
 	var es Errors
 	m.validate(nil, &es, 0)
 	return es.err()
 }
-func (m *SaasOperatingAutomationResponsePayload) validate(p *pathNode, es *Errors, sc scanMode) {
+func (m *SaaSOperatingAutomationResponsePayload) validate(p *pathNode, es *Errors, sc scanMode) {
 	{
 		fp := keyPath(p, "summary")
 		m.Summary.validate(&fp, es, sc)
@@ -1933,12 +1933,12 @@ func (m *SupportHandoffReadinessResponse) validate(p *pathNode, es *Errors, sc s
 
 // Validate checks every rule of the contract and returns every violation as
 // Errors, each with its JSON path, rule and message; nil when valid.
-func (m *SaasOperatingAutomationRequest) Validate() error {
+func (m *SaaSOperatingAutomationRequest) Validate() error {
 	var es Errors
 	m.validate(nil, &es, 0)
 	return es.err()
 }
-func (m *SaasOperatingAutomationRequest) validate(p *pathNode, es *Errors, sc scanMode) {
+func (m *SaaSOperatingAutomationRequest) validate(p *pathNode, es *Errors, sc scanMode) {
 	{
 		fp := keyPath(p, "schema_version")
 		if m.SchemaVersion != "cavra.saas_control_plane.request.v1" {
@@ -1983,12 +1983,12 @@ func (m *SaasOperatingAutomationRequest) validate(p *pathNode, es *Errors, sc sc
 
 // Validate checks every rule of the contract and returns every violation as
 // Errors, each with its JSON path, rule and message; nil when valid.
-func (m *SaasOperatingAutomationResponse) Validate() error {
+func (m *SaaSOperatingAutomationResponse) Validate() error {
 	var es Errors
 	m.validate(nil, &es, 0)
 	return es.err()
 }
-func (m *SaasOperatingAutomationResponse) validate(p *pathNode, es *Errors, sc scanMode) {
+func (m *SaaSOperatingAutomationResponse) validate(p *pathNode, es *Errors, sc scanMode) {
 	{
 		fp := keyPath(p, "schema_version")
 		if m.SchemaVersion != "cavra.saas_control_plane.response.v1" {

@@ -30,7 +30,7 @@ func init() {
 		"build_tenant_audit_store_operating_request":   request(contract.BuildTenantAuditStoreOperatingRequest, corr[contract.TenantAuditStoreOperatingRequest]),
 		"build_customer_operating_dashboard_request":   request(contract.BuildCustomerOperatingDashboardRequest, corr[contract.CustomerOperatingDashboardRequest]),
 		"build_support_handoff_readiness_request":      request(contract.BuildSupportHandoffReadinessRequest, corr[contract.SupportHandoffReadinessRequest]),
-		"build_saas_operating_automation_request":      request(contract.BuildSaasOperatingAutomationRequest, corr[contract.SaasOperatingAutomationRequest]),
+		"build_saas_operating_automation_request":      request(contract.BuildSaaSOperatingAutomationRequest, corr[contract.SaaSOperatingAutomationRequest]),
 		"build_evidence_export_request":                request(contract.BuildEvidenceExportRequest, corr[contract.EvidenceExportRequest]),
 		"EntitlementStatusSummary.to_dict":             summary(contract.BuildEntitlementStatusSummary),
 		"PolicyRegistryReadinessSummary.to_dict":       summary(contract.BuildPolicyRegistryReadinessSummary),

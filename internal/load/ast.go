@@ -52,6 +52,8 @@ type Contract struct {
 	Description   Str
 	Package       Str
 	SchemaBaseURI Str
+	// Initialisms are words the spec spells its own way in Go names (SaaS).
+	Initialisms []Str
 }
 
 // Version is one named version constant.
@@ -116,6 +118,7 @@ type Pattern struct {
 // Type is a named object type.
 type Type struct {
 	Name        Str
+	GoName      Str // overrides the derived Go name
 	Description Str
 	Fields      []*Field
 	Examples    []*value.Value
@@ -124,6 +127,7 @@ type Type struct {
 // Field is one member of an object type, envelope or payload.
 type Field struct {
 	Name        Str
+	GoName      Str // overrides the derived Go name
 	Type        Str
 	Description Str
 	Nullable    *Bool

@@ -31,6 +31,7 @@ func (r *reader) contract(n *yaml.Node) *Contract {
 		{"description", false, r.str(&c.Description, "contract description")},
 		{"package", true, r.str(&c.Package, "contract package")},
 		{"schema_base_uri", true, r.str(&c.SchemaBaseURI, "contract schema_base_uri")},
+		{"initialisms", false, r.strs(&c.Initialisms, "contract initialisms")},
 	})
 	return c
 }
@@ -133,6 +134,7 @@ func (r *reader) types(n *yaml.Node) (out []*Type) {
 		what := fmt.Sprintf("type %q", name.V)
 		r.object(v, what, []key{
 			{"description", false, r.str(&t.Description, what+" description")},
+			{"go_name", false, r.str(&t.GoName, what+" go_name")},
 			{"fields", true, func(fs *yaml.Node) { t.Fields = r.fields(fs, what) }},
 			{"examples", false, func(ex *yaml.Node) { t.Examples = r.examples(ex, what) }},
 		})

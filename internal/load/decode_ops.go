@@ -75,6 +75,7 @@ func (r *reader) field(name Str, n *yaml.Node) *Field {
 	what := fmt.Sprintf("field %q", name.V)
 	r.object(n, what, []key{
 		{"type", true, r.str(&f.Type, what+" type")},
+		{"go_name", false, r.str(&f.GoName, what+" go_name")},
 		{"description", false, r.str(&f.Description, what+" description")},
 		{"nullable", false, r.boolean(&f.Nullable, what+" nullable")},
 		{"required", false, r.boolean(&f.Required, what+" required")},

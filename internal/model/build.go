@@ -16,6 +16,27 @@ type builder struct {
 	lists    map[string]*List
 	versions map[string]*Version
 	c        *Contract
+	n        *names.Namer
+}
+
+// SpecNamer is the namer of a spec: Go's initialisms plus the contract's.
+// Validation and the model use it alike, so they agree on every Go name.
+func SpecNamer(s *load.Spec) *names.Namer {
+	var extra []string
+	if s.Contract != nil {
+		for _, i := range s.Contract.Initialisms {
+			extra = append(extra, i.V)
+		}
+	}
+	return names.NewNamer(extra)
+}
+
+// TypeGoName is a type's Go name: its go_name, else derived from its name.
+func TypeGoName(n *names.Namer, t *load.Type) string {
+	if t.GoName.V != "" {
+		return t.GoName.V
+	}
+	return n.Exported(t.Name.V)
 }
 
 // Build turns a spec into the model. Validation builds it even when the spec
@@ -23,26 +44,26 @@ type builder struct {
 // type reads as a free-form value, other unresolved names become nil.
 func Build(s *load.Spec) *Contract {
 	b := &builder{states: map[string]*StateSet{}, types: map[string]*Type{},
-		lists: map[string]*List{}, versions: map[string]*Version{}}
+		lists: map[string]*List{}, versions: map[string]*Version{}, n: SpecNamer(s)}
 	c := &Contract{
 		Name: s.Contract.Name.V, Title: s.Contract.Title.V, Description: s.Contract.Description.V,
 		Package: s.Contract.Package.V, SchemaBaseURI: s.Contract.SchemaBaseURI.V, SourceFile: s.File,
 	}
 	b.c = c
 	for _, v := range s.Versions {
-		ver := &Version{Name: v.Name.V, GoName: "Version" + names.Exported(v.Name.V), Value: v.Value.V, Description: v.Description.V}
+		ver := &Version{Name: v.Name.V, GoName: "Version" + b.n.Exported(v.Name.V), Value: v.Value.V, Description: v.Description.V}
 		b.versions[ver.Name] = ver
 		c.Versions = append(c.Versions, ver)
 	}
 	b.buildStates(s)
 	for _, l := range s.Lists {
-		nl := &List{Name: l.Name.V, GoName: names.Exported(l.Name.V) + "List", Description: l.Description.V, Values: l.Values}
+		nl := &List{Name: l.Name.V, GoName: b.n.Exported(l.Name.V) + "List", Description: l.Description.V, Values: l.Values}
 		b.lists[nl.Name] = nl
 		c.Lists = append(c.Lists, nl)
 	}
 	c.Forbidden = buildForbidden(s.Forbidden)
 	for _, t := range s.Types {
-		mt := &Type{Pos: t.Name.Pos, Name: t.Name.V, GoName: names.Exported(t.Name.V), Description: t.Description.V, Role: RoleType, Examples: t.Examples}
+		mt := &Type{Pos: t.Name.Pos, Name: t.Name.V, GoName: TypeGoName(b.n, t), Description: t.Description.V, Role: RoleType, Examples: t.Examples}
 		b.types[mt.Name] = mt
 		c.Types = append(c.Types, mt)
 	}
@@ -71,9 +92,9 @@ func Build(s *load.Spec) *Contract {
 
 func (b *builder) buildStates(s *load.Spec) {
 	for _, st := range s.States {
-		ms := &StateSet{Name: st.Name.V, GoName: names.Exported(st.Name.V), Description: st.Description.V}
+		ms := &StateSet{Name: st.Name.V, GoName: b.n.Exported(st.Name.V), Description: st.Description.V}
 		for _, v := range st.Values {
-			ms.Values = append(ms.Values, &StateValue{Pos: v.Value.Pos, Value: v.Value.V, GoName: ms.GoName + names.Exported(v.Value.V), Description: v.Description.V})
+			ms.Values = append(ms.Values, &StateValue{Pos: v.Value.Pos, Value: v.Value.V, GoName: ms.GoName + b.n.Exported(v.Value.V), Description: v.Description.V})
 		}
 		b.states[ms.Name] = ms
 		b.c.States = append(b.c.States, ms)
@@ -137,7 +158,7 @@ func (b *builder) envelope(e *load.Envelope, goName string, req *Type) *Envelope
 }
 
 func (b *builder) operation(op *load.Operation) *Operation {
-	g := names.Exported(op.Name.V)
+	g := b.n.Exported(op.Name.V)
 	o := &Operation{Pos: op.Name.Pos, Name: op.Name.V, GoName: g, Description: op.Description.V,
 		RequestDescription: op.RequestDescription.V, ResponseDescription: op.ResponseDescription.V,
 		UnavailableOnly: op.UnavailableOnly != nil && op.UnavailableOnly.V}
@@ -161,7 +182,7 @@ func (b *builder) operation(op *load.Operation) *Operation {
 }
 
 func (b *builder) objectType(name, desc string, role Role, fs []*load.Field, req *Type) *Type {
-	return &Type{Name: name, GoName: names.Exported(name), Description: desc, Role: role, Fields: b.fields(fs, req)}
+	return &Type{Name: name, GoName: b.n.Exported(name), Description: desc, Role: role, Fields: b.fields(fs, req)}
 }
 
 func (b *builder) fields(fs []*load.Field, req *Type) []*Field {
@@ -173,7 +194,7 @@ func (b *builder) fields(fs []*load.Field, req *Type) []*Field {
 }
 
 func (b *builder) field(f *load.Field, req *Type) *Field {
-	mf := &Field{Pos: f.Name.Pos, PatternPos: f.Pattern.Pos, Name: f.Name.V, GoName: FieldGoName(f.Name.V), Description: f.Description.V,
+	mf := &Field{Pos: f.Name.Pos, PatternPos: f.Pattern.Pos, Name: f.Name.V, GoName: FieldGoName(b.n, f), Description: f.Description.V,
 		Default: f.Default, Const: f.Const, Minimum: f.Minimum, Maximum: f.Maximum,
 		Pattern: f.Pattern.V, Format: f.Format.V, Messages: map[Rule]string{}}
 	te, _ := load.ParseType(f.Type.V)
@@ -296,9 +317,14 @@ func intp(i *load.Int) *int {
 // would not compile, so such fields get a Field suffix.
 var methodNames = map[string]bool{"Validate": true, "MarshalJSON": true, "Header": true}
 
-// FieldGoName is the exported Go name of a struct field.
-func FieldGoName(name string) string {
-	g := names.Exported(name)
+// FieldGoName is the exported Go name of a struct field: its go_name, else
+// derived from its name, with a Field suffix where it would clash with a
+// method of the generated struct.
+func FieldGoName(n *names.Namer, f *load.Field) string {
+	if f.GoName.V != "" {
+		return f.GoName.V
+	}
+	g := n.Exported(f.Name.V)
 	if methodNames[g] {
 		g += "Field"
 	}

@@ -12,7 +12,7 @@ import (
 var initialisms = map[string]bool{
 	"ACL": true, "API": true, "ASCII": true, "CPU": true, "CSS": true, "DNS": true,
 	"EOF": true, "GUID": true, "HTML": true, "HTTP": true, "HTTPS": true, "ID": true,
-	"IP": true, "JSON": true, "JSONL": true, "LHS": true, "QPS": true, "RAM": true, "RHS": true,
+	"IP": true, "JSON": true, "JSONL": true, "LHS": true, "OK": true, "QPS": true, "RAM": true, "RHS": true,
 	"RPC": true, "SLA": true, "SMTP": true, "SQL": true, "SSH": true, "SSO": true, "TCP": true,
 	"TLS": true, "TTL": true, "UDP": true, "UI": true, "UID": true, "UUID": true,
 	"URI": true, "URL": true, "UTF8": true, "VM": true, "XML": true, "XMPP": true,
@@ -46,15 +46,41 @@ func Words(s string) []string {
 	return words
 }
 
+// Namer turns spec names into Go identifiers with Go's common initialisms
+// plus a spec's own (contract initialisms), each spelled as the spec writes
+// it: SaaS, EHR.
+type Namer struct {
+	extra map[string]string // upper-cased word -> spelling
+}
+
+// NewNamer returns a namer that also knows the given initialisms.
+func NewNamer(extra []string) *Namer {
+	n := &Namer{extra: map[string]string{}}
+	for _, e := range extra {
+		n.extra[strings.ToUpper(e)] = e
+	}
+	return n
+}
+
+var defaultNamer = NewNamer(nil)
+
+// Exported converts a spec name into an exported Go identifier with Go's
+// common initialisms only; see Namer.Exported.
+func Exported(s string) string { return defaultNamer.Exported(s) }
+
 // Exported converts a spec name into an exported Go identifier: words are
-// title-cased, initialisms upper-cased, and a result that does not start
-// with an upper-case letter (empty, a leading digit, or a script without
-// case such as 名前 or نام) gets an X prefix, so the identifier is always
-// valid and exported.
-func Exported(s string) string {
+// title-cased, initialisms written as the namer knows them, and a result
+// that does not start with an upper-case letter (empty, a leading digit, or
+// a script without case such as 名前 or نام) gets an X prefix, so the
+// identifier is always valid and exported.
+func (n *Namer) Exported(s string) string {
 	var b strings.Builder
 	for _, w := range Words(s) {
 		up := strings.ToUpper(w)
+		if sp, ok := n.extra[up]; ok {
+			b.WriteString(sp)
+			continue
+		}
 		if initialisms[up] {
 			b.WriteString(up)
 			continue

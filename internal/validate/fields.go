@@ -32,7 +32,8 @@ var allowedSources = map[fieldCtx][]string{
 func (c *checker) fields(fs []*load.Field, ctx fieldCtx, owner string) {
 	seen := map[string]*load.Field{}
 	for _, f := range fs {
-		g := model.FieldGoName(f.Name.V)
+		g := model.FieldGoName(c.namer, f)
+		c.goIdent(f.GoName, fmt.Sprintf("field %q of %s go_name", f.Name.V, owner))
 		if prev, ok := seen[g]; ok {
 			c.errs.Add(f.Name.Pos, "field %q of %s becomes Go field %s, like field %q (line %d); rename one of them", f.Name.V, owner, g, prev.Name.V, prev.Name.Pos.Line)
 		}

@@ -9,6 +9,7 @@ import (
 	"go/token"
 	"net/url"
 	"strings"
+	"unicode"
 
 	"github.com/contractgen/contractgen/internal/diag"
 	"github.com/contractgen/contractgen/internal/load"
@@ -25,6 +26,7 @@ type checker struct {
 	lists    map[string]*load.NamedList
 	types    map[string]*load.Type
 	goNames  map[string]goName
+	namer    *names.Namer
 }
 
 // goName records who first claimed a Go identifier.
@@ -38,7 +40,7 @@ type goName struct {
 func Check(s *load.Spec) (*model.Contract, error) {
 	c := &checker{s: s, errs: &diag.List{File: s.File},
 		versions: map[string]*load.Version{}, states: map[string]*load.StateSet{},
-		lists: map[string]*load.NamedList{}, types: map[string]*load.Type{}, goNames: map[string]goName{}}
+		lists: map[string]*load.NamedList{}, types: map[string]*load.Type{}, goNames: map[string]goName{}, namer: model.SpecNamer(s)}
 	c.contract()
 	c.symbols()
 	c.forbidden()
@@ -76,6 +78,17 @@ func (c *checker) contract() {
 	if k.Name.Set() && strings.TrimSpace(k.Name.V) == "" {
 		c.errs.Add(k.Name.Pos, "contract name must not be empty")
 	}
+	seen := map[string]load.Str{}
+	for _, i := range k.Initialisms {
+		switch up := strings.ToUpper(i.V); {
+		case i.V == "" || strings.IndexFunc(i.V, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }) >= 0 || !unicode.IsUpper([]rune(i.V)[0]):
+			c.errs.Add(i.Pos, "contract initialism %q must be letters and digits starting with an upper-case letter, as Go names should spell it, such as %q", i.V, "SaaS")
+		case seen[up].Pos.Line > 0:
+			c.errs.Add(i.Pos, "contract initialism %q repeats %q (line %d); initialisms are compared case-insensitively", i.V, seen[up].V, seen[up].Pos.Line)
+		default:
+			seen[up] = i
+		}
+	}
 	if k.SchemaBaseURI.Set() {
 		u, err := url.Parse(k.SchemaBaseURI.V)
 		if err != nil || u.Scheme == "" || u.Host == "" || !strings.HasSuffix(u.Path, "/") || u.RawQuery != "" || u.Fragment != "" {
@@ -94,6 +107,13 @@ const MaxName = 128
 func (c *checker) name(n load.Str, what string) {
 	if len(n.V) > MaxName {
 		c.errs.Add(n.Pos, "%s is %d bytes long; names may be at most %d bytes (they become file names and Go identifiers), shorten it", what, len(n.V), MaxName)
+	}
+}
+
+// goIdent checks a go_name override: an exported Go identifier.
+func (c *checker) goIdent(n load.Str, what string) {
+	if n.Set() && (!token.IsIdentifier(n.V) || !token.IsExported(n.V)) {
+		c.errs.Add(n.Pos, "%s %q must be an exported Go identifier (a letter, upper case, then letters, digits or '_')", what, n.V)
 	}
 }
 
@@ -120,7 +140,7 @@ func (c *checker) symbols() {
 	for _, v := range c.s.Versions {
 		c.name(v.Name, "version name")
 		c.versions[v.Name.V] = v
-		c.claim("Version"+names.Exported(v.Name.V), fmt.Sprintf("version %q", v.Name.V), v.Name.Pos)
+		c.claim("Version"+c.namer.Exported(v.Name.V), fmt.Sprintf("version %q", v.Name.V), v.Name.Pos)
 		if v.Value.Set() && v.Value.V == "" {
 			c.errs.Add(v.Value.Pos, "version %q value must not be empty", v.Name.V)
 		}
@@ -131,7 +151,7 @@ func (c *checker) symbols() {
 	for _, l := range c.s.Lists {
 		c.name(l.Name, "list name")
 		c.lists[l.Name.V] = l
-		c.claim(names.Exported(l.Name.V)+"List", fmt.Sprintf("list %q", l.Name.V), l.Name.Pos)
+		c.claim(c.namer.Exported(l.Name.V)+"List", fmt.Sprintf("list %q", l.Name.V), l.Name.Pos)
 		if l.Values != nil && l.Values.Kind != "list" {
 			c.errs.Add(l.Values.Pos, "list %q values must be a list, got %s", l.Name.V, l.Values.Kind)
 		}
@@ -147,7 +167,8 @@ func (c *checker) symbols() {
 		}
 		c.types[t.Name.V] = t
 		if !clash { // the same name gives the same Go name; reported above
-			g := names.Exported(t.Name.V)
+			g := model.TypeGoName(c.namer, t)
+			c.goIdent(t.GoName, fmt.Sprintf("type %q go_name", t.Name.V))
 			for _, ident := range []string{g, g + "Args", "Build" + g, "Decode" + g} {
 				if !c.claim(ident, fmt.Sprintf("type %q", t.Name.V), t.Name.Pos) {
 					break
@@ -157,7 +178,7 @@ func (c *checker) symbols() {
 	}
 	for _, op := range c.s.Operations {
 		c.name(op.Name, "operation name")
-		g := names.Exported(op.Name.V)
+		g := c.namer.Exported(op.Name.V)
 		what := fmt.Sprintf("operation %q", op.Name.V)
 		// One collision is enough to report: two operations with the same Go
 		// name collide on every derived identifier.
@@ -178,7 +199,7 @@ func (c *checker) stateSet(st *load.StateSet) {
 		c.errs.Add(st.Name.Pos, "%s has the name of a built-in type; rename it", what)
 	}
 	c.states[st.Name.V] = st
-	g := names.Exported(st.Name.V)
+	g := c.namer.Exported(st.Name.V)
 	c.claim(g, what, st.Name.Pos)
 	c.claim(g+"Values", what, st.Name.Pos)
 	if len(st.Values) == 0 {
@@ -190,7 +211,7 @@ func (c *checker) stateSet(st *load.StateSet) {
 			c.errs.Add(v.Value.Pos, "%s has an empty value", what)
 			continue
 		}
-		c.claim(g+names.Exported(v.Value.V), fmt.Sprintf("state %q of %s", v.Value.V, what), v.Value.Pos)
+		c.claim(g+c.namer.Exported(v.Value.V), fmt.Sprintf("state %q of %s", v.Value.V, what), v.Value.Pos)
 	}
 }
 
