@@ -8,6 +8,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"time"
 )
 
 // LockName is the lock file a run holds in every output root. The lock is
@@ -72,9 +73,17 @@ func uniqueAbs(dirs []string) []string {
 }
 
 // lockedError reads the holder's pid from the lock file for the message.
+// A holder that has just created the file may not have written its pid
+// yet, so an empty file is read again for a moment.
 func lockedError(path string) error {
-	data, _ := os.ReadFile(path)
-	holder := strings.TrimSpace(string(data))
+	var holder string
+	for i := 0; i < 50; i++ {
+		data, _ := os.ReadFile(path)
+		if holder = strings.TrimSpace(string(data)); holder != "" {
+			break
+		}
+		time.Sleep(2 * time.Millisecond)
+	}
 	if _, err := strconv.Atoi(holder); err != nil {
 		return fmt.Errorf("%s: %w; wait for it to end and run again", filepath.Dir(path), ErrLocked)
 	}

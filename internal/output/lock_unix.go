@@ -29,8 +29,11 @@ func lockFile(path string) (*os.File, error) {
 		st, err1 := f.Stat()
 		cur, err2 := os.Stat(path)
 		if err1 == nil && err2 == nil && os.SameFile(st, cur) {
-			_ = f.Truncate(0)
-			_, _ = f.WriteAt([]byte(strconv.Itoa(pid)+"\n"), 0)
+			// Overwrite, then cut: a reader never sees the file empty
+			// once a pid was in it.
+			line := []byte(strconv.Itoa(pid) + "\n")
+			_, _ = f.WriteAt(line, 0)
+			_ = f.Truncate(int64(len(line)))
 			return f, nil
 		}
 		f.Close()
