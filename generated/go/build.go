@@ -31,7 +31,7 @@ type EntitlementStatusSummaryArgs struct {
 	PrivateValidationRequired *bool            `json:"private_validation_required,omitempty"`
 }
 
-// BuildEntitlementStatusSummary builds a EntitlementStatusSummary from args, applying defaults and fixed
+// BuildEntitlementStatusSummary builds an EntitlementStatusSummary from args, applying defaults and fixed
 // values, and returns every violation when the result is not valid.
 func BuildEntitlementStatusSummary(args EntitlementStatusSummaryArgs) (*EntitlementStatusSummary, error) {
 	m := &EntitlementStatusSummary{}

@@ -3,6 +3,7 @@ package golang
 import (
 	"github.com/contractgen/contractgen/internal/model"
 	"github.com/dave/jennifer/jen"
+	"strings"
 )
 
 // buildFile holds the builders: they apply defaults (absent means default),
@@ -150,7 +151,15 @@ func (g *gen) typeBuilder(f *jen.File, s *goStruct) {
 	for _, a := range args {
 		body = append(body, assign(a, jen.Id("args").Dot(a.name))...)
 	}
-	f.Comment(cmt("Build" + name + " builds a " + name + " from args, applying defaults and fixed"))
+	f.Comment(cmt("Build" + name + " builds " + article(name) + " " + name + " from args, applying defaults and fixed"))
 	f.Comment(cmt("values, and returns every violation when the result is not valid."))
 	f.Func().Id("Build"+name).Params(jen.Id("args").Id(name+"Args")).Params(jen.Op("*").Id(name), jen.Error()).Block(append(body, finish()...)...)
+}
+
+// article is the indefinite article before a name in a doc comment.
+func article(name string) string {
+	if name != "" && strings.ContainsRune("AEIOU", rune(name[0])) {
+		return "an"
+	}
+	return "a"
 }
