@@ -6,7 +6,10 @@ package saascontrolplane
 // Errors, each with its JSON path, rule and message; nil when valid.
 func (m *EntitlementStatusSummary) Validate() error {
 	var es Errors
-	m.validate(nil, &es, 0)
+	var p *pathNode
+	rp := keyPath(nil, "payload")
+	p = &rp
+	m.validate(p, &es, scanMode(7))
 	return es.err()
 }
 func (m *EntitlementStatusSummary) validate(p *pathNode, es *Errors, sc scanMode) {
@@ -79,7 +82,10 @@ func (m *EntitlementStatusSummary) validate(p *pathNode, es *Errors, sc scanMode
 // Errors, each with its JSON path, rule and message; nil when valid.
 func (m *PolicyRegistryReadinessSummary) Validate() error {
 	var es Errors
-	m.validate(nil, &es, 0)
+	var p *pathNode
+	rp := keyPath(nil, "payload")
+	p = &rp
+	m.validate(p, &es, scanMode(7))
 	return es.err()
 }
 func (m *PolicyRegistryReadinessSummary) validate(p *pathNode, es *Errors, sc scanMode) {
@@ -152,7 +158,10 @@ func (m *PolicyRegistryReadinessSummary) validate(p *pathNode, es *Errors, sc sc
 // Errors, each with its JSON path, rule and message; nil when valid.
 func (m *TenantAuditStoreOperatingSummary) Validate() error {
 	var es Errors
-	m.validate(nil, &es, 0)
+	var p *pathNode
+	rp := keyPath(nil, "payload")
+	p = &rp
+	m.validate(p, &es, scanMode(7))
 	return es.err()
 }
 func (m *TenantAuditStoreOperatingSummary) validate(p *pathNode, es *Errors, sc scanMode) {
@@ -237,7 +246,10 @@ func (m *TenantAuditStoreOperatingSummary) validate(p *pathNode, es *Errors, sc 
 // Errors, each with its JSON path, rule and message; nil when valid.
 func (m *CustomerOperatingDashboardSummary) Validate() error {
 	var es Errors
-	m.validate(nil, &es, 0)
+	var p *pathNode
+	rp := keyPath(nil, "payload")
+	p = &rp
+	m.validate(p, &es, scanMode(7))
 	return es.err()
 }
 func (m *CustomerOperatingDashboardSummary) validate(p *pathNode, es *Errors, sc scanMode) {
@@ -331,7 +343,10 @@ func (m *CustomerOperatingDashboardSummary) validate(p *pathNode, es *Errors, sc
 // Errors, each with its JSON path, rule and message; nil when valid.
 func (m *SupportHandoffReadinessSummary) Validate() error {
 	var es Errors
-	m.validate(nil, &es, 0)
+	var p *pathNode
+	rp := keyPath(nil, "payload")
+	p = &rp
+	m.validate(p, &es, scanMode(7))
 	return es.err()
 }
 func (m *SupportHandoffReadinessSummary) validate(p *pathNode, es *Errors, sc scanMode) {
@@ -407,7 +422,10 @@ func (m *SupportHandoffReadinessSummary) validate(p *pathNode, es *Errors, sc sc
 // Errors, each with its JSON path, rule and message; nil when valid.
 func (m *SaaSOperatingAutomationSummary) Validate() error {
 	var es Errors
-	m.validate(nil, &es, 0)
+	var p *pathNode
+	rp := keyPath(nil, "payload")
+	p = &rp
+	m.validate(p, &es, scanMode(7))
 	return es.err()
 }
 func (m *SaaSOperatingAutomationSummary) validate(p *pathNode, es *Errors, sc scanMode) {

@@ -236,12 +236,14 @@ func contractCases(g *gen) {
 	g.valueCase("tenant_status.response", g.unavailableDoc("tenant_status"), path{"payload", "tenant_id"}, "-----BEGIN PRIVATE KEY-----", true, "PEM header in the unavailable payload")
 	g.valueCase("unavailable.response", g.unavailableDoc("tenant_status"), path{"correlation_id"}, "saas-"+ghTok, true, "token in the response envelope")
 
-	// A type on its own is no message: forbidden.on names requests and
-	// responses, so type schemas and type decoders apply no forbidden rule.
-	g.valueCase("EntitlementStatusSummary", g.typeBase(g.typ("EntitlementStatusSummary")), path{"subscription_plan"}, ghTok, false,
-		"types on their own carry no forbidden-material rules")
-	g.valueCase("TenantAuditStoreOperatingSummary", g.typeBase(g.typ("TenantAuditStoreOperatingSummary")), path{"retention_profile"}, "sk_test_"+tok16, false,
-		"types on their own carry no forbidden-material rules")
+	// forbidden.on lists types: a summary on its own is scanned as a
+	// payload, as the reference's summaries are.
+	g.valueCase("EntitlementStatusSummary", g.typeBase(g.typ("EntitlementStatusSummary")), path{"subscription_plan"}, ghTok, true,
+		"forbidden values apply to types on their own (on: types)")
+	g.valueCase("TenantAuditStoreOperatingSummary", g.typeBase(g.typ("TenantAuditStoreOperatingSummary")), path{"retention_profile"}, "sk_test_"+tok16, true,
+		"forbidden values apply to types on their own (on: types)")
+	g.valueCase("TenantAuditStoreOperatingSummary", g.typeBase(g.typ("TenantAuditStoreOperatingSummary")), path{"blockers", 0}, ghTok, true,
+		"forbidden values apply to list items of types on their own")
 }
 
 // ---------------------------------------------------------------------------

@@ -87,7 +87,10 @@ type NamedList struct {
 type Forbidden struct {
 	Pos    diag.Pos
 	On     []Str
-	Keys   *KeyRule
+	// TypeRoot names the path under which a standalone type's members are
+	// reported when the rules apply to types (on: types).
+	TypeRoot Str
+	Keys     *KeyRule
 	Values *ValueRule
 }
 

@@ -93,6 +93,7 @@ func (r *reader) forbidden(n *yaml.Node) *Forbidden {
 	f := &Forbidden{Pos: pos(n)}
 	r.object(n, "forbidden", []key{
 		{"on", false, r.strs(&f.On, "forbidden on")},
+		{"type_root", false, r.str(&f.TypeRoot, "forbidden type_root")},
 		{"keys", false, func(v *yaml.Node) {
 			k := &KeyRule{Pos: pos(v)}
 			r.object(v, "forbidden keys", []key{

@@ -125,7 +125,9 @@ func buildForbidden(f *load.Forbidden) *Forbidden {
 	for _, on := range f.On {
 		out.OnRequests = out.OnRequests || on.V == "requests"
 		out.OnResponses = out.OnResponses || on.V == "responses"
+		out.OnTypes = out.OnTypes || on.V == "types"
 	}
+	out.TypeRoot = f.TypeRoot.V
 	if len(f.On) == 0 {
 		out.OnRequests, out.OnResponses = true, true
 	}

@@ -75,6 +75,10 @@ const (
 type Forbidden struct {
 	OnRequests  bool
 	OnResponses bool
+	// OnTypes applies the rules to standalone types too: their builders,
+	// decoders, Validate and schemas, with paths under TypeRoot.
+	OnTypes  bool
+	TypeRoot string
 	Keys        *KeyRule
 	Values      *ValueRule
 }

@@ -15,10 +15,21 @@ func (c *checker) forbidden() {
 	if f == nil {
 		return
 	}
+	types := false
 	for _, on := range f.On {
-		if on.V != "requests" && on.V != "responses" {
-			c.errs.Add(on.Pos, "forbidden on %q is not known; expected requests or responses", on.V)
+		switch on.V {
+		case "requests", "responses":
+		case "types":
+			types = true
+		default:
+			c.errs.Add(on.Pos, "forbidden on %q is not known; expected requests, responses or types", on.V)
 		}
+	}
+	if f.TypeRoot.Set() && !types {
+		c.errs.Add(f.TypeRoot.Pos, "forbidden type_root applies only when forbidden on lists types")
+	}
+	if f.TypeRoot.Set() && (f.TypeRoot.V == "" || strings.ContainsAny(f.TypeRoot.V, ".[] ")) {
+		c.errs.Add(f.TypeRoot.Pos, "forbidden type_root %q must be one member name, such as %q", f.TypeRoot.V, "payload")
 	}
 	if k := f.Keys; k != nil {
 		c.scope(k.AppliesTo, "forbidden keys")
@@ -80,6 +91,11 @@ func (c *checker) forbiddenStatic(m *model.Contract) {
 	}
 	if u := c.s.Unavailable; u != nil && f.OnResponses {
 		check(u.Payload, "the unavailable response payload")
+	}
+	if f.OnTypes {
+		for _, t := range c.s.Types {
+			check(t.Fields, fmt.Sprintf("type %q", t.Name.V))
+		}
 	}
 	if f.Keys.AppliesTo == model.ScopeMessage {
 		if f.OnRequests {

@@ -160,7 +160,7 @@ func TestSemanticErrors(t *testing.T) {
 			`spec.yaml:62:19: operation "ping": field "next" has source next_step, but the response has no next_step`}},
 		{"summary names undefined type", edit(t, "    response:\n      message: Pong.", "    summary: Nope\n    response:\n      message: Pong."), []string{`spec.yaml:44:14: operation "ping" summary names undefined type "Nope"`}},
 		{"forbidden block problems", edit(t, "\nenvelopes:\n", "\nforbidden:\n  on: [requests, webhooks]\n  keys:\n    parts: [\" \"]\n    message: \"no: {path}\"\n    applies_to: everything\n  values:\n    message: \"no: {path}\"\n    applies_to: payload\n    patterns: {}\n\nenvelopes:\n"), []string{
-			`spec.yaml:14:18: forbidden on "webhooks" is not known; expected requests or responses`,
+			`spec.yaml:14:18: forbidden on "webhooks" is not known; expected requests, responses or types`,
 			`spec.yaml:16:13: forbidden keys must not be empty strings`,
 			`spec.yaml:18:17: forbidden keys applies_to "everything" is not known; expected one of: free_form, payload, message`,
 			`spec.yaml:20:5: forbidden values must define at least one pattern`}},

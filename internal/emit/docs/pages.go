@@ -136,6 +136,11 @@ func (s *site) forbidden(p string) *Forbidden {
 		return nil
 	}
 	out := &Forbidden{Forbidden: f, Href: rel(p, forbiddenPath)}
+	defer func() {
+		if f.OnTypes {
+			out.Directions += ", and on every type on its own"
+		}
+	}()
 	switch {
 	case f.OnRequests && f.OnResponses:
 		out.Directions = "requests and responses"

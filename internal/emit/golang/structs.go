@@ -174,6 +174,21 @@ func (g *gen) envScans(requests bool) [2]scanMode {
 	if f == nil || (requests && !f.OnRequests) || (!requests && !f.OnResponses) {
 		return [2]scanMode{}
 	}
+	return g.scans()
+}
+
+// typeScan is the scan of a standalone type checked on its own: as a
+// payload is scanned; none unless the rules apply to types.
+func (g *gen) typeScan() scanMode {
+	if f := g.c.Forbidden; f == nil || !f.OnTypes {
+		return 0
+	}
+	return g.scans()[1]
+}
+
+// scans are the envelope and payload scans the rules ask for.
+func (g *gen) scans() [2]scanMode {
+	f := g.c.Forbidden
 	var env, payload scanMode
 	if k := f.Keys; k != nil {
 		payload |= scanKeys

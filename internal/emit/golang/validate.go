@@ -34,11 +34,23 @@ func (g *gen) validateMethods(f *jen.File, s *goStruct) {
 	name := s.t.GoName
 	f.Comment("// Validate checks every rule of the contract and returns every violation as")
 	f.Comment(cmt("Errors, each with its JSON path, rule and message; nil when valid."))
-	f.Func().Params(jen.Id("m").Op("*").Id(name)).Id("Validate").Params().Error().Block(
-		jen.Var().Id("es").Id("Errors"),
-		jen.Id("m").Dot("validate").Call(jen.Nil(), jen.Op("&").Id("es"), jen.Lit(0)),
-		jen.Return(jen.Id("es").Dot("err").Call()),
-	)
+	if sc := g.typeScan(); s.kind == kindType && sc != 0 {
+		// A standalone type on its own is scanned as a payload, its
+		// members reported under the spec's type_root.
+		root := []jen.Code{jen.Var().Id("es").Id("Errors"), jen.Var().Id("p").Op("*").Id("pathNode")}
+		if r := g.c.Forbidden.TypeRoot; r != "" {
+			root = append(root, jen.Id("rp").Op(":=").Id("keyPath").Call(jen.Nil(), jen.Lit(r)), jen.Id("p").Op("=").Op("&").Id("rp"))
+		}
+		f.Func().Params(jen.Id("m").Op("*").Id(name)).Id("Validate").Params().Error().Block(append(root,
+			jen.Id("m").Dot("validate").Call(jen.Id("p"), jen.Op("&").Id("es"), jen.Id("scanMode").Call(jen.Lit(int(sc)))),
+			jen.Return(jen.Id("es").Dot("err").Call()))...)
+	} else {
+		f.Func().Params(jen.Id("m").Op("*").Id(name)).Id("Validate").Params().Error().Block(
+			jen.Var().Id("es").Id("Errors"),
+			jen.Id("m").Dot("validate").Call(jen.Nil(), jen.Op("&").Id("es"), jen.Lit(0)),
+			jen.Return(jen.Id("es").Dot("err").Call()),
+		)
+	}
 	var body []jen.Code
 	message := s.kind == kindRequest || s.kind == kindResponse
 	for _, fl := range s.t.Fields {

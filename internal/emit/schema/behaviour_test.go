@@ -292,10 +292,11 @@ func TestCAVRAForbiddenMaterial(t *testing.T) {
 	v.accepts(rfile, resp, "oracle response")
 	v.rejects(rfile, with(t, resp, []string{"xoxb-0123456789abcdefgh"}, "payload", "summary", "blockers"), "token in a summary list")
 	v.rejects(rfile, with(t, resp, "saas-"+ghToken, "correlation_id"), "token in the response envelope")
-	// A type on its own is no message: like its Go decoder, its schema
-	// applies no forbidden-material rule; the messages carrying it do.
-	v.accepts("TenantAuditStoreOperatingSummary.schema.json",
+	// forbidden.on lists types: like its Go decoder, a summary's own schema
+	// applies the rules, as the reference's summaries do.
+	v.rejects("TenantAuditStoreOperatingSummary.schema.json",
 		with(t, typeExample(t, c, "TenantAuditStoreOperatingSummary"), "sk_test_0123456789abcdef", "retention_profile"), "token in a type on its own")
+	v.accepts("TenantAuditStoreOperatingSummary.schema.json", typeExample(t, c, "TenantAuditStoreOperatingSummary"), "a type on its own without tokens")
 	v.rejects(rfile, with(t, resp, "sk_test_0123456789abcdef", "payload", "summary", "retention_profile"), "token in a type inside a response")
 }
 

@@ -221,10 +221,14 @@ func (g *gen) envelopeFile(name string, request bool) *jsonschema.Schema {
 
 // typeFile builds the schema of one object type, as its generated Go
 // decoder checks it: a type on its own is no message, so the forbidden
-// material rules (forbidden.on: requests, responses) do not apply to it;
-// the messages that carry the type apply them.
+// material rules apply to it only when forbidden.on lists types; the
+// messages that carry the type apply them too.
 func (g *gen) typeFile(name string, t *model.Type) *jsonschema.Schema {
 	fb := g.newFile(false, false)
+	if f := g.c.Forbidden; f != nil && f.OnTypes {
+		fb.keysOn = f.Keys != nil && g.keys != nil
+		fb.valuesOn = f.Values != nil && len(g.values) > 0
+	}
 	fb.root, fb.rootW = t, atPayload
 	root := fb.object(t, atPayload, nil)
 	return fb.top(name, t.Name, t.Description, root)
