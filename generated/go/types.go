@@ -18,7 +18,7 @@ type EntitlementStatusSummary struct {
 	EnabledFeatures []string `json:"enabled_features"`
 	// Features the tenant's plan does not include.
 	LockedFeatures []string `json:"locked_features"`
-	// When the entitlement expires (RFC 3339 timestamp), or null when it does not expire or is unknown.
+	// When the entitlement expires (an RFC 3339 timestamp by convention; any string is accepted, as the reference does), or null when it does not expire or is unknown.
 	ExpiresAt *string `json:"expires_at"`
 	// Whether the summary must still be validated by the private service.
 	PrivateValidationRequired bool `json:"private_validation_required"`
@@ -68,7 +68,7 @@ type PolicyRegistryReadinessSummary struct {
 	LatestCatalogVersion *string `json:"latest_catalog_version"`
 	// Number of policy packs in the tenant's catalog.
 	PolicyPackCount int64 `json:"policy_pack_count"`
-	// When readiness was last checked (RFC 3339 timestamp), or null when it never was.
+	// When readiness was last checked (an RFC 3339 timestamp by convention; any string is accepted, as the reference does), or null when it never was.
 	CheckedAt *string `json:"checked_at"`
 	// Human-readable reasons that keep the registry from being ready.
 	Blockers []string `json:"blockers"`
@@ -124,7 +124,7 @@ type TenantAuditStoreOperatingSummary struct {
 	EvidenceFreshnessStatus OperatingState `json:"evidence_freshness_status"`
 	// Readiness of evidence export connectors.
 	ExportStatus OperatingState `json:"export_status"`
-	// When the newest evidence was stored (RFC 3339 timestamp), or null when no evidence is stored.
+	// When the newest evidence was stored (an RFC 3339 timestamp by convention; any string is accepted, as the reference does), or null when no evidence is stored.
 	LatestEvidenceAt *string `json:"latest_evidence_at"`
 	// Retention profile applied to the tenant's audit store.
 	RetentionProfile string `json:"retention_profile"`
@@ -190,7 +190,7 @@ type CustomerOperatingDashboardSummary struct {
 	EscalationStatus OperatingState `json:"escalation_status"`
 	// State of release closeout and acceptance.
 	ReleaseCloseoutStatus OperatingState `json:"release_closeout_status"`
-	// When the dashboard was last refreshed (RFC 3339 timestamp), or null when it never was.
+	// When the dashboard was last refreshed (an RFC 3339 timestamp by convention; any string is accepted, as the reference does), or null when it never was.
 	LatestDashboardAt *string `json:"latest_dashboard_at"`
 	// Scope of the dashboard the summary covers.
 	DashboardScope string `json:"dashboard_scope"`

@@ -62,9 +62,6 @@ func (m *EntitlementStatusSummary) validate(p *pathNode, es *Errors, sc scanMode
 		fp := keyPath(p, "expires_at")
 		if m.ExpiresAt != nil {
 			v := *m.ExpiresAt
-			if !isDateTime(v) {
-				es.add(&fp, "format", ErrFormat, "expires_at must be a valid date-time (RFC 3339)")
-			}
 			if sc&scanTypedValues != 0 {
 				forbidden.checkString(&fp, v, es)
 			}
@@ -129,9 +126,6 @@ func (m *PolicyRegistryReadinessSummary) validate(p *pathNode, es *Errors, sc sc
 		fp := keyPath(p, "checked_at")
 		if m.CheckedAt != nil {
 			v := *m.CheckedAt
-			if !isDateTime(v) {
-				es.add(&fp, "format", ErrFormat, "checked_at must be a valid date-time (RFC 3339)")
-			}
 			if sc&scanTypedValues != 0 {
 				forbidden.checkString(&fp, v, es)
 			}
@@ -202,9 +196,6 @@ func (m *TenantAuditStoreOperatingSummary) validate(p *pathNode, es *Errors, sc 
 		fp := keyPath(p, "latest_evidence_at")
 		if m.LatestEvidenceAt != nil {
 			v := *m.LatestEvidenceAt
-			if !isDateTime(v) {
-				es.add(&fp, "format", ErrFormat, "latest_evidence_at must be a valid date-time (RFC 3339)")
-			}
 			if sc&scanTypedValues != 0 {
 				forbidden.checkString(&fp, v, es)
 			}
@@ -308,9 +299,6 @@ func (m *CustomerOperatingDashboardSummary) validate(p *pathNode, es *Errors, sc
 		fp := keyPath(p, "latest_dashboard_at")
 		if m.LatestDashboardAt != nil {
 			v := *m.LatestDashboardAt
-			if !isDateTime(v) {
-				es.add(&fp, "format", ErrFormat, "latest_dashboard_at must be a valid date-time (RFC 3339)")
-			}
 			if sc&scanTypedValues != 0 {
 				forbidden.checkString(&fp, v, es)
 			}
@@ -613,7 +601,7 @@ func (m *TenantOnboardingRequestPayload) validate(p *pathNode, es *Errors, sc sc
 	{
 		fp := keyPath(p, "requirements")
 		if len(m.Requirements) < 1 {
-			es.add(&fp, "min_items", ErrTooFewItems, "requirements must include at least one tenant onboarding requirement")
+			es.add(&fp, "min_items", ErrTooFewItems, "requirements must include at least one onboarding requirement")
 		}
 		for i0 := range m.Requirements {
 			ip0 := indexPath(&fp, i0)
