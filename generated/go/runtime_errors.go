@@ -18,6 +18,7 @@ var (
 	ErrOutOfRange          = errors.New("value out of range")
 	ErrLength              = errors.New("string length out of range")
 	ErrTooFewItems         = errors.New("too few items")
+	ErrTooManyItems        = errors.New("too many items")
 	ErrPattern             = errors.New("pattern mismatch")
 	ErrFormat              = errors.New("invalid format")
 	ErrForbiddenKey        = errors.New("forbidden key")

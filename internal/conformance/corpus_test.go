@@ -702,7 +702,7 @@ func (g *gen) effective(f *model.Field) *model.Field {
 		e.Default, e.DefaultList, e.Generate = nil, nil, nil
 		e.Source = model.SourceNone
 		e.NonEmpty, e.Trim = false, false
-		e.MinLength, e.MaxLength, e.MinItems = nil, nil, nil
+		e.MinLength, e.MaxLength, e.MinItems, e.MaxItems = nil, nil, nil, nil
 		e.Minimum, e.Maximum = nil, nil
 		e.Pattern, e.Format = "", ""
 		return &e
@@ -980,6 +980,18 @@ func (g *gen) listCases(schema string, base *value.Value, p path, f *model.Field
 				l.Items = append(l.Items, clone(itemOr(cur, i, first)))
 			}
 			g.add(schema, n >= minItems, fmt.Sprintf("items-%d-%s", n, name), fmt.Sprintf("%s needs at least %d items", name, minItems), set(base, p, l))
+		}
+	}
+	if f.MaxItems != nil {
+		for _, n := range []int{*f.MaxItems, *f.MaxItems + 1} {
+			if n < minItems {
+				continue
+			}
+			l := vList()
+			for i := 0; i < n; i++ {
+				l.Items = append(l.Items, clone(itemOr(cur, i, first)))
+			}
+			g.add(schema, n <= *f.MaxItems, fmt.Sprintf("items-%d-%s", n, name), fmt.Sprintf("%s holds at most %d items", name, *f.MaxItems), set(base, p, l))
 		}
 	}
 	// Put each candidate first in the list.

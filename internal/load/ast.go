@@ -85,13 +85,13 @@ type NamedList struct {
 
 // Forbidden describes material that must never appear in a payload.
 type Forbidden struct {
-	Pos    diag.Pos
-	On     []Str
+	Pos diag.Pos
+	On  []Str
 	// TypeRoot names the path under which a standalone type's members are
 	// reported when the rules apply to types (on: types).
 	TypeRoot Str
 	Keys     *KeyRule
-	Values *ValueRule
+	Values   *ValueRule
 }
 
 // KeyRule forbids object keys by case-insensitive substring or exact match.
@@ -145,6 +145,7 @@ type Field struct {
 	MinLength   *Int
 	MaxLength   *Int
 	MinItems    *Int
+	MaxItems    *Int
 	Pattern     Str
 	Format      Str
 	Source      Str

@@ -89,6 +89,7 @@ func (r *reader) field(name Str, n *yaml.Node) *Field {
 		{"min_length", false, r.integer(&f.MinLength, what+" min_length")},
 		{"max_length", false, r.integer(&f.MaxLength, what+" max_length")},
 		{"min_items", false, r.integer(&f.MinItems, what+" min_items")},
+		{"max_items", false, r.integer(&f.MaxItems, what+" max_items")},
 		{"pattern", false, r.str(&f.Pattern, what+" pattern")},
 		{"format", false, r.str(&f.Format, what+" format")},
 		{"source", false, r.str(&f.Source, what+" source")},

@@ -204,7 +204,7 @@ func (b *builder) field(f *load.Field, req *Type) *Field {
 	mf.Nullable = flag(f.Nullable)
 	mf.Trim = flag(f.Trim)
 	mf.NonEmpty = flag(f.NonEmpty)
-	mf.MinLength, mf.MaxLength, mf.MinItems = intp(f.MinLength), intp(f.MaxLength), intp(f.MinItems)
+	mf.MinLength, mf.MaxLength, mf.MinItems, mf.MaxItems = intp(f.MinLength), intp(f.MaxLength), intp(f.MinItems), intp(f.MaxItems)
 	if f.DefaultList.Set() {
 		mf.DefaultList = b.lists[f.DefaultList.V]
 		if mf.DefaultList != nil && mf.Type.Kind == KindList {

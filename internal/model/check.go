@@ -165,6 +165,9 @@ func checkItems(v *value.Value, f *Field, t *TypeRef, path string, bad func(Rule
 		if f.MinItems != nil && len(v.Items) < *f.MinItems {
 			out = append(out, bad(RuleMinItems)...)
 		}
+		if f.MaxItems != nil && len(v.Items) > *f.MaxItems {
+			out = append(out, bad(RuleMaxItems)...)
+		}
 		if f.NonEmpty && len(v.Items) == 0 {
 			out = append(out, bad(RuleNonEmpty)...)
 		}

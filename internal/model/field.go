@@ -75,13 +75,14 @@ const (
 	RuleMinLength Rule = "min_length"
 	RuleMaxLength Rule = "max_length"
 	RuleMinItems  Rule = "min_items"
+	RuleMaxItems  Rule = "max_items"
 	RulePattern   Rule = "pattern"
 	RuleFormat    Rule = "format"
 )
 
 // Rules lists every rule in a stable order.
 var Rules = []Rule{RuleRequired, RuleType, RuleConst, RuleNonEmpty, RuleEnum, RuleMinimum,
-	RuleMaximum, RuleMinLength, RuleMaxLength, RuleMinItems, RulePattern, RuleFormat}
+	RuleMaximum, RuleMinLength, RuleMaxLength, RuleMinItems, RuleMaxItems, RulePattern, RuleFormat}
 
 // Field is one member of an object type.
 type Field struct {
@@ -103,6 +104,7 @@ type Field struct {
 	MinLength   *int
 	MaxLength   *int
 	MinItems    *int
+	MaxItems    *int
 	Pattern     string
 	Format      string
 	Source      Source

@@ -49,6 +49,10 @@ func (f *Field) Message(rule Rule) string {
 		if f.MinItems != nil {
 			return fmt.Sprintf("%s must include at least %d %s", n, *f.MinItems, plural(*f.MinItems, "item", "items"))
 		}
+	case RuleMaxItems:
+		if f.MaxItems != nil {
+			return fmt.Sprintf("%s must include at most %d %s", n, *f.MaxItems, plural(*f.MaxItems, "item", "items"))
+		}
 	case RulePattern:
 		return fmt.Sprintf("%s must match the pattern %s", n, f.Pattern)
 	case RuleFormat:

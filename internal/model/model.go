@@ -79,8 +79,8 @@ type Forbidden struct {
 	// decoders, Validate and schemas, with paths under TypeRoot.
 	OnTypes  bool
 	TypeRoot string
-	Keys        *KeyRule
-	Values      *ValueRule
+	Keys     *KeyRule
+	Values   *ValueRule
 }
 
 // KeyRule forbids keys containing any part, or equal to any exact key, both

@@ -6,7 +6,6 @@ import (
 	"sync"
 	"unicode"
 	"unicode/utf8"
-
 )
 
 // Forbidden keys are compared after full Unicode lower-casing, as Python's

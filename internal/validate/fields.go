@@ -175,6 +175,13 @@ func (c *checker) applicable(f *load.Field, te *load.TypeExpr, base string, what
 		c.errs.Add(f.MaxLength.Pos, "%s: max_length %d is below min_length %d", what, f.MaxLength.V, f.MinLength.V)
 	}
 	check(f.MinItems != nil, posOf(f.MinItems), "min_items", base == "list", "list fields")
+	check(f.MaxItems != nil, posOf(f.MaxItems), "max_items", base == "list", "list fields")
+	if f.MinItems != nil && f.MaxItems != nil && f.MinItems.V > f.MaxItems.V {
+		c.errs.Add(f.MaxItems.Pos, "%s: max_items %d is below min_items %d", what, f.MaxItems.V, f.MinItems.V)
+	}
+	if f.MaxItems != nil && f.MaxItems.V == 0 && f.NonEmpty != nil && f.NonEmpty.V {
+		c.errs.Add(f.MaxItems.Pos, "%s: max_items 0 contradicts non_empty", what)
+	}
 	check(f.Trim != nil, posOfB(f.Trim), "trim", base == "string", "string fields")
 	check(f.NonEmpty != nil, posOfB(f.NonEmpty), "non_empty", base == "string" || base == "list" || base == "map", "string, list and map fields")
 	check(f.Pattern.Set(), f.Pattern, "pattern", str, "string fields")

@@ -232,6 +232,6 @@ var reserved = []string{
 	"DecodeUnavailableResponse", "DecodeUnavailablePayload",
 	"ValidationError", "Errors", "DecodeOption", "AllowUnknownFields", "Map", "Entry",
 	"ErrRequired", "ErrType", "ErrConst", "ErrEmpty", "ErrNotInStateSet", "ErrOutOfRange", "ErrLength",
-	"ErrTooFewItems", "ErrPattern", "ErrFormat", "ErrForbiddenKey", "ErrForbiddenValue",
+	"ErrTooFewItems", "ErrTooManyItems", "ErrPattern", "ErrFormat", "ErrForbiddenKey", "ErrForbiddenValue",
 	"ErrMismatchedOperation", "ErrSyntax", "ErrUnknownField", "ErrDuplicateKey", "ErrCaseVariantKey", "ErrTrailingData",
 }

@@ -70,6 +70,9 @@ func constraints(f *model.Field, ctx fieldCtx) []Constraint {
 	if f.MinItems != nil {
 		add(fmt.Sprintf("at least %d %s", *f.MinItems, plural(*f.MinItems, "item", "items")), "", "")
 	}
+	if f.MaxItems != nil {
+		add(fmt.Sprintf("at most %d %s", *f.MaxItems, plural(*f.MaxItems, "item", "items")), "", "")
+	}
 	if f.MinLength != nil {
 		add(fmt.Sprintf("at least %d %s%s", *f.MinLength, plural(*f.MinLength, "character", "characters"), each), "", "")
 	}

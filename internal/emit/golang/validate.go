@@ -6,8 +6,8 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/contractgen/contractgen/internal/pattern"
 	"github.com/contractgen/contractgen/internal/model"
+	"github.com/contractgen/contractgen/internal/pattern"
 	"github.com/contractgen/contractgen/internal/value"
 	"github.com/dave/jennifer/jen"
 )
@@ -203,6 +203,9 @@ func (g *gen) listChecks(fl *model.Field, t *model.TypeRef, v *jen.Statement, p 
 	var out []jen.Code
 	if top && fl.MinItems != nil {
 		out = append(out, jen.If(jen.Len(v.Clone()).Op("<").Lit(*fl.MinItems)).Block(report(p, fl, model.RuleMinItems, "ErrTooFewItems")))
+	}
+	if top && fl.MaxItems != nil {
+		out = append(out, jen.If(jen.Len(v.Clone()).Op(">").Lit(*fl.MaxItems)).Block(report(p, fl, model.RuleMaxItems, "ErrTooManyItems")))
 	}
 	if top && fl.NonEmpty {
 		out = append(out, jen.If(jen.Len(v.Clone()).Op("==").Lit(0)).Block(report(p, fl, model.RuleNonEmpty, "ErrEmpty")))

@@ -136,6 +136,9 @@ func (fb *file) typed(f *model.Field, t *model.TypeRef, w where, top bool) *json
 			if n > 0 {
 				s.MinItems = uintp(n)
 			}
+			if f.MaxItems != nil {
+				s.MaxItems = uintp(*f.MaxItems)
+			}
 		}
 		return s
 	case model.KindMap:
