@@ -703,7 +703,7 @@ func (g *gen) effective(f *model.Field) *model.Field {
 		e.Source = model.SourceNone
 		e.NonEmpty, e.Trim = false, false
 		e.MinLength, e.MaxLength, e.MinItems, e.MaxItems = nil, nil, nil, nil
-		e.Minimum, e.Maximum = nil, nil
+		e.Minimum, e.Maximum, e.ExclusiveMinimum, e.ExclusiveMaximum = nil, nil, nil, nil
 		e.Pattern, e.Format = "", ""
 		return &e
 	}
@@ -836,6 +836,14 @@ func (g *gen) numberCandidates(f *model.Field, t *model.TypeRef) []candidate {
 		mx := f.Maximum.Float()
 		addc("maximum", "the maximum is inclusive", vNum(f.Maximum.Num))
 		addc("above-maximum", "above the maximum "+f.Maximum.Num, num(mx+step))
+	}
+	if b := f.ExclusiveMinimum; b != nil {
+		addc("exclusive-minimum", "the exclusive minimum itself is out", vNum(b.Num))
+		addc("above-exclusive-minimum", "just above the exclusive minimum "+b.Num, num(b.Float()+step))
+	}
+	if b := f.ExclusiveMaximum; b != nil {
+		addc("exclusive-maximum", "the exclusive maximum itself is out", vNum(b.Num))
+		addc("below-exclusive-maximum", "just below the exclusive maximum "+b.Num, num(b.Float()-step))
 	}
 	mid := 5.0
 	switch {
@@ -1163,6 +1171,12 @@ func scalarOK(f *model.Field, t *model.TypeRef, v *value.Value, member bool) boo
 			return false
 		}
 		if f.Maximum != nil && x > f.Maximum.Float() {
+			return false
+		}
+		if f.ExclusiveMinimum != nil && x <= f.ExclusiveMinimum.Float() {
+			return false
+		}
+		if f.ExclusiveMaximum != nil && x >= f.ExclusiveMaximum.Float() {
 			return false
 		}
 		return true

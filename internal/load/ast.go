@@ -129,28 +129,30 @@ type Type struct {
 
 // Field is one member of an object type, envelope or payload.
 type Field struct {
-	Name        Str
-	GoName      Str // overrides the derived Go name
-	Type        Str
-	Description Str
-	Nullable    *Bool
-	Required    *Bool
-	Default     *value.Value
-	DefaultList Str
-	Const       *value.Value
-	Trim        *Bool
-	NonEmpty    *Bool
-	Minimum     *value.Value
-	Maximum     *value.Value
-	MinLength   *Int
-	MaxLength   *Int
-	MinItems    *Int
-	MaxItems    *Int
-	Pattern     Str
-	Format      Str
-	Source      Str
-	Generate    *Generate
-	Messages    []*Message
+	Name             Str
+	GoName           Str // overrides the derived Go name
+	Type             Str
+	Description      Str
+	Nullable         *Bool
+	Required         *Bool
+	Default          *value.Value
+	DefaultList      Str
+	Const            *value.Value
+	Trim             *Bool
+	NonEmpty         *Bool
+	Minimum          *value.Value
+	Maximum          *value.Value
+	ExclusiveMinimum *value.Value
+	ExclusiveMaximum *value.Value
+	MinLength        *Int
+	MaxLength        *Int
+	MinItems         *Int
+	MaxItems         *Int
+	Pattern          Str
+	Format           Str
+	Source           Str
+	Generate         *Generate
+	Messages         []*Message
 }
 
 // Generate describes a value drawn at build time: Prefix then random hex.

@@ -86,6 +86,8 @@ func (r *reader) field(name Str, n *yaml.Node) *Field {
 		{"non_empty", false, r.boolean(&f.NonEmpty, what+" non_empty")},
 		{"minimum", false, r.literal(&f.Minimum, what+" minimum")},
 		{"maximum", false, r.literal(&f.Maximum, what+" maximum")},
+		{"exclusive_minimum", false, r.literal(&f.ExclusiveMinimum, what+" exclusive_minimum")},
+		{"exclusive_maximum", false, r.literal(&f.ExclusiveMaximum, what+" exclusive_maximum")},
 		{"min_length", false, r.integer(&f.MinLength, what+" min_length")},
 		{"max_length", false, r.integer(&f.MaxLength, what+" max_length")},
 		{"min_items", false, r.integer(&f.MinItems, what+" min_items")},

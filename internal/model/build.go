@@ -198,6 +198,7 @@ func (b *builder) fields(fs []*load.Field, req *Type) []*Field {
 func (b *builder) field(f *load.Field, req *Type) *Field {
 	mf := &Field{Pos: f.Name.Pos, PatternPos: f.Pattern.Pos, Name: f.Name.V, GoName: FieldGoName(b.n, f), Description: f.Description.V,
 		Default: f.Default, Const: f.Const, Minimum: f.Minimum, Maximum: f.Maximum,
+		ExclusiveMinimum: f.ExclusiveMinimum, ExclusiveMaximum: f.ExclusiveMaximum,
 		Pattern: f.Pattern.V, Format: f.Format.V, Messages: map[Rule]string{}}
 	te, _ := load.ParseType(f.Type.V)
 	mf.Type = b.typeRef(te)

@@ -119,6 +119,12 @@ func checkNumber(v *value.Value, f *Field, bad func(Rule) []Problem) []Problem {
 	if f.Maximum != nil && v.Float() > f.Maximum.Float() {
 		out = append(out, bad(RuleMaximum)...)
 	}
+	if f.ExclusiveMinimum != nil && v.Float() <= f.ExclusiveMinimum.Float() {
+		out = append(out, bad(RuleExclusiveMinimum)...)
+	}
+	if f.ExclusiveMaximum != nil && v.Float() >= f.ExclusiveMaximum.Float() {
+		out = append(out, bad(RuleExclusiveMaximum)...)
+	}
 	return out
 }
 

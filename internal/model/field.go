@@ -65,24 +65,27 @@ type Rule string
 
 // The validation rules.
 const (
-	RuleRequired  Rule = "required"
-	RuleType      Rule = "type"
-	RuleConst     Rule = "const"
-	RuleNonEmpty  Rule = "non_empty"
-	RuleEnum      Rule = "enum"
-	RuleMinimum   Rule = "minimum"
-	RuleMaximum   Rule = "maximum"
-	RuleMinLength Rule = "min_length"
-	RuleMaxLength Rule = "max_length"
-	RuleMinItems  Rule = "min_items"
-	RuleMaxItems  Rule = "max_items"
-	RulePattern   Rule = "pattern"
-	RuleFormat    Rule = "format"
+	RuleRequired Rule = "required"
+	RuleType     Rule = "type"
+	RuleConst    Rule = "const"
+	RuleNonEmpty Rule = "non_empty"
+	RuleEnum     Rule = "enum"
+	RuleMinimum  Rule = "minimum"
+	RuleMaximum  Rule = "maximum"
+	// RuleExclusiveMinimum and RuleExclusiveMaximum are strict bounds.
+	RuleExclusiveMinimum Rule = "exclusive_minimum"
+	RuleExclusiveMaximum Rule = "exclusive_maximum"
+	RuleMinLength        Rule = "min_length"
+	RuleMaxLength        Rule = "max_length"
+	RuleMinItems         Rule = "min_items"
+	RuleMaxItems         Rule = "max_items"
+	RulePattern          Rule = "pattern"
+	RuleFormat           Rule = "format"
 )
 
 // Rules lists every rule in a stable order.
 var Rules = []Rule{RuleRequired, RuleType, RuleConst, RuleNonEmpty, RuleEnum, RuleMinimum,
-	RuleMaximum, RuleMinLength, RuleMaxLength, RuleMinItems, RuleMaxItems, RulePattern, RuleFormat}
+	RuleMaximum, RuleExclusiveMinimum, RuleExclusiveMaximum, RuleMinLength, RuleMaxLength, RuleMinItems, RuleMaxItems, RulePattern, RuleFormat}
 
 // Field is one member of an object type.
 type Field struct {
@@ -101,13 +104,16 @@ type Field struct {
 	NonEmpty    bool
 	Minimum     *value.Value
 	Maximum     *value.Value
-	MinLength   *int
-	MaxLength   *int
-	MinItems    *int
-	MaxItems    *int
-	Pattern     string
-	Format      string
-	Source      Source
+	// ExclusiveMinimum and ExclusiveMaximum are strict bounds.
+	ExclusiveMinimum *value.Value
+	ExclusiveMaximum *value.Value
+	MinLength        *int
+	MaxLength        *int
+	MinItems         *int
+	MaxItems         *int
+	Pattern          string
+	Format           string
+	Source           Source
 	// RequestField is the request envelope field copied when Source is SourceRequest.
 	RequestField *Field
 	Generate     *Generate

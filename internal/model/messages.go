@@ -29,6 +29,14 @@ func (f *Field) Message(rule Rule) string {
 		if st := f.Type.StateSet(); st != nil {
 			return n + " must be one of: " + strings.Join(st.Sorted(), ", ")
 		}
+	case RuleExclusiveMinimum:
+		if f.ExclusiveMinimum != nil {
+			return fmt.Sprintf("%s must be greater than %s", n, f.ExclusiveMinimum.Num)
+		}
+	case RuleExclusiveMaximum:
+		if f.ExclusiveMaximum != nil {
+			return fmt.Sprintf("%s must be less than %s", n, f.ExclusiveMaximum.Num)
+		}
 	case RuleMinimum:
 		if f.Minimum != nil {
 			return fmt.Sprintf("%s must be greater than or equal to %s", n, f.Minimum.Num)

@@ -169,6 +169,7 @@ func (c *checker) applicable(f *load.Field, te *load.TypeExpr, base string, what
 	if f.Minimum != nil && f.Maximum != nil && isNumber(f.Minimum) && isNumber(f.Maximum) && f.Minimum.Float() > f.Maximum.Float() {
 		c.errs.Add(f.Maximum.Pos, "%s: maximum %s is below minimum %s", what, f.Maximum.Num, f.Minimum.Num)
 	}
+	c.exclusive(f, what, numeric, leaf == "integer", check)
 	check(f.MinLength != nil, posOf(f.MinLength), "min_length", str, "string fields")
 	check(f.MaxLength != nil, posOf(f.MaxLength), "max_length", str, "string fields")
 	if f.MinLength != nil && f.MaxLength != nil && f.MinLength.V > f.MaxLength.V {
@@ -225,5 +226,33 @@ func (c *checker) messages(f *load.Field, te *load.TypeExpr, what string) {
 		if strings.TrimSpace(m.Text.V) == "" && m.Text.Set() {
 			c.errs.Add(m.Text.Pos, "%s: message for rule %q must not be empty", what, m.Rule.V)
 		}
+	}
+}
+
+// exclusive checks the strict bounds: numeric fields only, literal numbers,
+// not beside the inclusive bound of the same side, and a non-empty range.
+func (c *checker) exclusive(f *load.Field, what string, numeric, integer bool, check func(bool, load.Str, string, bool, string)) {
+	for _, b := range []struct {
+		v, inclusive *value.Value
+		key, other   string
+	}{{f.ExclusiveMinimum, f.Minimum, "exclusive_minimum", "minimum"}, {f.ExclusiveMaximum, f.Maximum, "exclusive_maximum", "maximum"}} {
+		if b.v == nil {
+			continue
+		}
+		check(true, load.Str{Pos: b.v.Pos}, b.key, numeric, "integer and number fields")
+		c.numberLiteral(b.v, what+" "+b.key, integer)
+		if b.inclusive != nil {
+			c.errs.Add(b.v.Pos, "%s has both %s and %s; keep one", what, b.other, b.key)
+		}
+	}
+	lo, hi := f.ExclusiveMinimum, f.ExclusiveMaximum
+	if lo == nil {
+		lo = f.Minimum
+	}
+	if hi == nil {
+		hi = f.Maximum
+	}
+	if (f.ExclusiveMinimum != nil || f.ExclusiveMaximum != nil) && lo != nil && hi != nil && isNumber(lo) && isNumber(hi) && lo.Float() >= hi.Float() {
+		c.errs.Add(hi.Pos, "%s: the bounds leave no value (%s to %s, one of them exclusive)", what, lo.Num, hi.Num)
 	}
 }

@@ -149,7 +149,7 @@ func TestSemanticErrors(t *testing.T) {
 			`spec.yaml:53:18: field "r" of operation "ping" request maximum must be an integer, got string`,
 			`spec.yaml:57:18: field "f" of operation "ping" request maximum must be a number, got boolean`}},
 		{"messages", edit(t, "        default: hello\n", "        default: hello\n        messages:\n          minlength: too short\n          pattern: \"  \"\n"), []string{
-			`spec.yaml:45:11: field "note" of operation "ping" request: unknown rule "minlength" in messages; expected one of: required, type, const, non_empty, enum, minimum, maximum, min_length, max_length, min_items, max_items, pattern, format`,
+			`spec.yaml:45:11: field "note" of operation "ping" request: unknown rule "minlength" in messages; expected one of: required, type, const, non_empty, enum, minimum, maximum, exclusive_minimum, exclusive_maximum, min_length, max_length, min_items, max_items, pattern, format`,
 			`spec.yaml:46:20: field "note" of operation "ping" request: message for rule "pattern" must not be empty`}},
 		{"summary and response sources", edit(t,
 			"\nenvelopes:\n", "\ntypes:\n  Summary:\n    fields:\n      ok: {type: boolean}\n\nenvelopes:\n",

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"math"
 	"strconv"
 	"strings"
 
@@ -314,6 +315,12 @@ func synthType(f *model.Field, t *model.TypeRef, depth int) *value.Value {
 			n = f.Minimum.Num
 		} else if f.Maximum != nil && f.Maximum.Float() < 0 {
 			n = f.Maximum.Num
+		}
+		// A strict bound: one whole step inside it.
+		if b := f.ExclusiveMinimum; b != nil && b.Float() >= 0 {
+			n = strconv.FormatInt(int64(math.Floor(b.Float()))+1, 10)
+		} else if b := f.ExclusiveMaximum; b != nil && b.Float() <= 0 {
+			n = strconv.FormatInt(int64(math.Ceil(b.Float()))-1, 10)
 		}
 		return &value.Value{Kind: value.Int, Num: n}
 	case model.KindBoolean:

@@ -85,6 +85,12 @@ func constraints(f *model.Field, ctx fieldCtx) []Constraint {
 	if f.Maximum != nil {
 		add("at most", f.Maximum.Num, each)
 	}
+	if f.ExclusiveMinimum != nil {
+		add("greater than", f.ExclusiveMinimum.Num, each)
+	}
+	if f.ExclusiveMaximum != nil {
+		add("less than", f.ExclusiveMaximum.Num, each)
+	}
 	if f.Pattern != "" {
 		add("matches", f.Pattern, each)
 	}

@@ -196,6 +196,12 @@ func numberChecks(fl *model.Field, t *model.TypeRef, v *jen.Statement, p jen.Cod
 	if fl.Maximum != nil {
 		out = append(out, jen.If(v.Clone().Op(">").Add(bound(fl.Maximum))).Block(report(p, fl, model.RuleMaximum, "ErrOutOfRange")))
 	}
+	if fl.ExclusiveMinimum != nil {
+		out = append(out, jen.If(v.Clone().Op("<=").Add(bound(fl.ExclusiveMinimum))).Block(report(p, fl, model.RuleExclusiveMinimum, "ErrOutOfRange")))
+	}
+	if fl.ExclusiveMaximum != nil {
+		out = append(out, jen.If(v.Clone().Op(">=").Add(bound(fl.ExclusiveMaximum))).Block(report(p, fl, model.RuleExclusiveMaximum, "ErrOutOfRange")))
+	}
 	return out
 }
 

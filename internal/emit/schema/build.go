@@ -118,6 +118,12 @@ func (fb *file) typed(f *model.Field, t *model.TypeRef, w where, top bool) *json
 		if f.Maximum != nil {
 			s.Maximum = json.Number(f.Maximum.Num)
 		}
+		if f.ExclusiveMinimum != nil {
+			s.ExclusiveMinimum = json.Number(f.ExclusiveMinimum.Num)
+		}
+		if f.ExclusiveMaximum != nil {
+			s.ExclusiveMaximum = json.Number(f.ExclusiveMaximum.Num)
+		}
 		return s
 	case model.KindBoolean:
 		return &jsonschema.Schema{Type: "boolean"}

@@ -57,7 +57,7 @@ func (fb *file) copied(f *model.Field, w where) *jsonschema.Schema {
 	bare := *rf
 	bare.NonEmpty, bare.Trim = false, false
 	bare.MinLength, bare.MaxLength, bare.MinItems, bare.MaxItems = nil, nil, nil, nil
-	bare.Minimum, bare.Maximum = nil, nil
+	bare.Minimum, bare.Maximum, bare.ExclusiveMinimum, bare.ExclusiveMaximum = nil, nil, nil, nil
 	bare.Pattern, bare.Format = "", ""
 	s := fb.field(&bare, w)
 	s.Default = nil
