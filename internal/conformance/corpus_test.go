@@ -547,9 +547,16 @@ func (g *gen) objectCasesExcept(schema string, base *value.Value, p path, t *mod
 	}
 	where := p.String()
 	// Unknown and case-variant members.
-	g.add(schema, false, "unknown-member-"+where, "unknown member in "+t.Name, insertAt(base, p, -1, "zz_unknown", vInt(1)))
+	unknownWhy := "unknown member in " + t.Name
+	if t.Open {
+		unknownWhy = t.Name + " is open: members it does not model are skipped"
+	}
+	g.add(schema, t.Open, "unknown-member-"+where, unknownWhy, insertAt(base, p, -1, "zz_unknown", vInt(1)))
 	if m == full {
-		g.add(schema, false, "unknown-member-first-"+where, "unknown member first in "+t.Name, insertAt(base, p, 0, "x_extra", vStr("x")))
+		g.add(schema, t.Open, "unknown-member-first-"+where, unknownWhy, insertAt(base, p, 0, "x_extra", vStr("x")))
+		if t.Open {
+			g.add(schema, true, "unknown-object-member-"+where, unknownWhy, insertAt(base, p, -1, "zz_nested", vList(vStr("a"), vNull())))
+		}
 	}
 	for _, f := range t.Fields {
 		if at(base, p.with(f.Name)) == nil || skip[f.Name] {

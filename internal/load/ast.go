@@ -123,6 +123,7 @@ type Type struct {
 	Name        Str
 	GoName      Str // overrides the derived Go name
 	Description Str
+	Open        *Bool // members the spec does not model are skipped
 	Fields      []*Field
 	Examples    []*value.Value
 }

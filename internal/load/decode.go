@@ -136,6 +136,7 @@ func (r *reader) types(n *yaml.Node) (out []*Type) {
 		r.object(v, what, []key{
 			{"description", false, r.str(&t.Description, what+" description")},
 			{"go_name", false, r.str(&t.GoName, what+" go_name")},
+			{"open", false, r.boolean(&t.Open, what+" open")},
 			{"fields", true, func(fs *yaml.Node) { t.Fields = r.fields(fs, what) }},
 			{"examples", false, func(ex *yaml.Node) { t.Examples = r.examples(ex, what) }},
 		})

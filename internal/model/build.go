@@ -63,7 +63,8 @@ func Build(s *load.Spec) *Contract {
 	}
 	c.Forbidden = buildForbidden(s.Forbidden)
 	for _, t := range s.Types {
-		mt := &Type{Pos: t.Name.Pos, Name: t.Name.V, GoName: TypeGoName(b.n, t), Description: t.Description.V, Role: RoleType, Examples: t.Examples}
+		mt := &Type{Pos: t.Name.Pos, Name: t.Name.V, GoName: TypeGoName(b.n, t), Description: t.Description.V, Role: RoleType, Examples: t.Examples,
+			Open: t.Open != nil && t.Open.V}
 		b.types[mt.Name] = mt
 		c.Types = append(c.Types, mt)
 	}

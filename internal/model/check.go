@@ -31,8 +31,19 @@ func CheckObject(v *value.Value, t *Type, path string) []Problem {
 	}
 	var out []Problem
 	for _, m := range v.Members {
-		if FieldByName(t, m.Key) == nil {
+		if FieldByName(t, m.Key) != nil {
+			continue
+		}
+		if !t.Open {
 			out = append(out, Problem{Pos: m.KeyPos, Path: join(path, m.Key), Rule: RuleType, Msg: fmt.Sprintf("unknown field %q in %s", m.Key, t.Name)})
+			continue
+		}
+		// An open type skips members it does not model, but not a key
+		// that differs from a member only in case.
+		for _, f := range t.Fields {
+			if strings.EqualFold(f.Name, m.Key) {
+				out = append(out, Problem{Pos: m.KeyPos, Path: join(path, m.Key), Rule: RuleType, Msg: fmt.Sprintf("key %q differs from field %q of %s only in case", m.Key, f.Name, t.Name)})
+			}
 		}
 	}
 	for _, f := range t.Fields {

@@ -132,6 +132,10 @@ type Type struct {
 	Role        Role
 	Fields      []*Field
 	Examples    []*value.Value
+	// Open types accept members they do not model: decoders skip them
+	// (they are not kept), schemas allow them. Case variants of modelled
+	// members stay errors.
+	Open bool
 }
 
 // Envelope is the outer shape of every request or every response.

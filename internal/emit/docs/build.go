@@ -286,7 +286,7 @@ func ptr[T any](v T) *T { return &v }
 
 // object renders an object type for page p.
 func (s *site) object(p string, t *model.Type, ctx fieldCtx) *Object {
-	o := &Object{Name: t.Name, Description: t.Description, Named: t.Role == model.RoleType}
+	o := &Object{Name: t.Name, Description: t.Description, Named: t.Role == model.RoleType, Open: t.Open}
 	if o.Named {
 		o.Href = rel(p, typesPath+"#"+slug(t.Name))
 		o.Schema = ptr(s.schema(p, typeSchema(t), "Type "+t.Name))

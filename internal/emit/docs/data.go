@@ -128,6 +128,8 @@ type Object struct {
 	Description string
 	// Named is true for types declared under types: in the spec.
 	Named bool
+	// Open is true when the type accepts members it does not model.
+	Open bool
 	// Href links to the type's section on the types page; empty for payloads
 	// and envelopes, which are documented on the operation pages.
 	Href string

@@ -82,8 +82,12 @@ func (g *gen) decodeMethod(f *jen.File, s *goStruct) {
 			decodeField(jen.Id("m").Dot(fl.GoName), fl),
 		))
 	}
+	unknown := "unknownKey"
+	if s.t.Open {
+		unknown = "openKey"
+	}
 	cases = append(cases, jen.Default().Block(
-		jen.If(jen.Err().Op(":=").Id("d").Dot("unknownKey").Call(jen.Id("p"), jen.Id("key"), jen.Id(fieldsVar)), jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Err())),
+		jen.If(jen.Err().Op(":=").Id("d").Dot(unknown).Call(jen.Id("p"), jen.Id("key"), jen.Id(fieldsVar)), jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Err())),
 	))
 	body := []jen.Code{
 		jen.If(jen.Err().Op(":=").Id("d").Dot("beginObject").Call(jen.Id("p")), jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Err())),

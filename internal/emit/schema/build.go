@@ -3,13 +3,14 @@ package schema
 import (
 	"encoding/json"
 	"fmt"
-	"github.com/contractgen/contractgen/internal/pattern"
+	"regexp"
 	"strings"
 
 	"github.com/invopop/jsonschema"
 
 	"github.com/contractgen/contractgen/internal/diag"
 	"github.com/contractgen/contractgen/internal/model"
+	"github.com/contractgen/contractgen/internal/pattern"
 )
 
 // override gives the schema of a field whose value the message fixes or
@@ -39,7 +40,13 @@ func (fb *file) object(t *model.Type, w where, ov override) *jsonschema.Schema {
 			s.Required = append(s.Required, f.Name)
 		}
 	}
-	s.AdditionalProperties = jsonschema.FalseSchema
+	if t.Open {
+		// Other members are allowed; case variants of the modelled ones
+		// are not, as the Go decoder rejects them.
+		s.PropertyNames = fb.notCaseVariant(t)
+	} else {
+		s.AdditionalProperties = jsonschema.FalseSchema
+	}
 	return s
 }
 
@@ -359,4 +366,30 @@ func (fb *file) forbiddenValueDef() string {
 		fb.defs[defForbiddenValue] = s
 	}
 	return defForbiddenValue
+}
+
+// notCaseVariant is the propertyNames schema of an open type: a name is
+// either a member's own, or no member's in any case, as the Go decoder's
+// case-variant rule has it. The third choice keeps Python's $ (which also
+// matches before a final line feed) from refusing "Name\n".
+func (fb *file) notCaseVariant(t *model.Type) *jsonschema.Schema {
+	if len(t.Fields) == 0 {
+		return nil
+	}
+	var names []any
+	var alts []string
+	for _, f := range t.Fields {
+		names = append(names, f.Name)
+		alts = append(alts, regexp.QuoteMeta(f.Name))
+	}
+	re, err := pattern.PortablePattern("(?i)^(?:" + strings.Join(alts, "|") + ")$")
+	if err != nil {
+		fb.g.fail(fb.g.pos.types[t], "open type %q: its member names cannot be matched case-insensitively in a portable pattern: %v", t.Name, err)
+		return nil
+	}
+	any := []*jsonschema.Schema{{Enum: names}, {Not: &jsonschema.Schema{Pattern: re}}}
+	if pattern.NeedsNewlineGuard(re) {
+		any = append(any, &jsonschema.Schema{Pattern: pattern.FinalNewlineGuard})
+	}
+	return &jsonschema.Schema{AnyOf: any}
 }

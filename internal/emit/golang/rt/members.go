@@ -103,6 +103,17 @@ func (d *decoder) unknownKey(p *pathNode, key []byte, fields []string) error {
 	return d.skip(&kp)
 }
 
+// openKey handles a key that matches no field of an open type: a case
+// variant of a field is rejected, any other key is skipped (its value is
+// checked as JSON, not kept).
+func (d *decoder) openKey(p *pathNode, key []byte, fields []string) error {
+	allow := d.allowUnknown
+	d.allowUnknown = true
+	err := d.unknownKey(p, key, fields)
+	d.allowUnknown = allow
+	return err
+}
+
 func duplicate(p *pathNode, key string) error {
 	kp := keyPath(p, key)
 	return decodeError(&kp, "duplicate_key", ErrDuplicateKey, "duplicate key "+strconv.Quote(key))
