@@ -140,6 +140,7 @@ type Field struct {
 	DefaultList      Str
 	Const            *value.Value
 	Trim             *Bool
+	Sensitive        *Bool
 	NonEmpty         *Bool
 	Minimum          *value.Value
 	Maximum          *value.Value

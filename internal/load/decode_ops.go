@@ -83,6 +83,7 @@ func (r *reader) field(name Str, n *yaml.Node) *Field {
 		{"default_list", false, r.str(&f.DefaultList, what+" default_list")},
 		{"const", false, r.literal(&f.Const, what+" const")},
 		{"trim", false, r.boolean(&f.Trim, what+" trim")},
+		{"sensitive", false, r.boolean(&f.Sensitive, what+" sensitive")},
 		{"non_empty", false, r.boolean(&f.NonEmpty, what+" non_empty")},
 		{"minimum", false, r.literal(&f.Minimum, what+" minimum")},
 		{"maximum", false, r.literal(&f.Maximum, what+" maximum")},

@@ -229,6 +229,7 @@ func (b *builder) field(f *load.Field, req *Type) *Field {
 		mf.Messages[Rule(m.Rule.V)] = m.Text.V
 	}
 	mf.Required = DefaultRequired(f)
+	mf.Sensitive = f.Sensitive != nil && f.Sensitive.V
 	if !mf.Required && mf.Default == nil && mf.Const == nil && mf.Generate == nil && mf.Source == SourceNone && !mf.Nullable {
 		mf.Default = ZeroValue(mf.Type)
 	}
@@ -317,9 +318,11 @@ func intp(i *load.Int) *int {
 	return &v
 }
 
-// methodNames are methods of generated structs; a field of the same name
+// methodNames are methods of generated structs (String, Format and LogValue
+// are those of types with sensitive members); a field of the same name
 // would not compile, so such fields get a Field suffix.
-var methodNames = map[string]bool{"Validate": true, "MarshalJSON": true, "Header": true}
+var methodNames = map[string]bool{"Validate": true, "MarshalJSON": true, "Header": true,
+	"String": true, "Format": true, "LogValue": true}
 
 // FieldGoName is the exported Go name of a struct field: its go_name, else
 // derived from its name, with a Field suffix where it would clash with a

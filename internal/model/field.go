@@ -118,6 +118,9 @@ type Field struct {
 	RequestField *Field
 	Generate     *Generate
 	Messages     map[Rule]string
+	// Sensitive members print as [REDACTED] through fmt and log/slog; their
+	// JSON encoding is unchanged.
+	Sensitive bool
 }
 
 // Generate draws a value at build time: Prefix followed by HexDigits random

@@ -125,7 +125,7 @@ func TestCompileAndExercise(t *testing.T) {
 // exerciseTest is the source of a test run inside the generated package.
 func exerciseTest(c *model.Contract) string {
 	var b strings.Builder
-	fmt.Fprintf(&b, "package %s\n\nimport (\n\t\"encoding/json\"\n\t\"errors\"\n\t\"reflect\"\n\t\"testing\"\n)\n\n", c.Package)
+	fmt.Fprintf(&b, "package %s\n\nimport (\n\t\"bytes\"\n\t\"encoding/json\"\n\t\"errors\"\n\t\"fmt\"\n\t\"log/slog\"\n\t\"reflect\"\n\t\"strings\"\n\t\"testing\"\n)\n\nvar _ = bytes.MinRead\nvar _ = fmt.Sprint\nvar _ = slog.Info\nvar _ = strings.Contains\n\n", c.Package)
 	b.WriteString(exerciseHelpers)
 	b.WriteString("func TestExamples(t *testing.T) {\n")
 	n := 0
@@ -138,6 +138,16 @@ func exerciseTest(c *model.Contract) string {
 			// left out, decodes too.
 			fmt.Fprintf(&b, "\tcheckDecodes(t, %s, %s)\n", strconv.Quote(string(e.JSON())), dec)
 			n++
+			// Sensitive members never print, whatever the verb or handler.
+			var secrets []string
+			for _, fl := range t.Fields {
+				if v := e.Get(fl.Name); fl.Sensitive && v != nil && len(v.JSON()) > 2 {
+					secrets = append(secrets, string(v.JSON()))
+				}
+			}
+			if len(secrets) > 0 {
+				fmt.Fprintf(&b, "\tcheckRedacted(t, %s, %s, %#v)\n", strconv.Quote(doc), dec, secrets)
+			}
 			// The spec's own texts for required and type, where it has them.
 			for _, fl := range t.Fields {
 				if msg, ok := fl.Messages[model.RuleRequired]; ok && fl.WireRequired() {
@@ -185,6 +195,36 @@ func mutate(doc, key string, value any) string {
 }
 
 const exerciseHelpers = `
+// checkRedacted decodes a document and prints it every way fmt and slog
+// can: each output says [REDACTED] and holds none of the secrets, while
+// the JSON encoding keeps them.
+func checkRedacted(t *testing.T, doc string, decode func([]byte) (any, error), secrets []string) {
+	t.Helper()
+	v, err := decode([]byte(doc))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var logs bytes.Buffer
+	slog.New(slog.NewJSONHandler(&logs, nil)).Info("m", "v", v)
+	slog.New(slog.NewTextHandler(&logs, nil)).Info("m", "v", v)
+	outs := []string{fmt.Sprint(v), fmt.Sprintf("%v %+v %#v %s %q", v, v, v, v, v), logs.String()}
+	for _, out := range outs {
+		if !strings.Contains(out, "[REDACTED]") {
+			t.Fatalf("no [REDACTED] in %s", out)
+		}
+		for _, s := range secrets {
+			if strings.Contains(out, s) || strings.Contains(out, strings.Trim(s, "{}[]")) {
+				t.Fatalf("sensitive %s printed: %s", s, out)
+			}
+		}
+	}
+	enc, _ := json.Marshal(v)
+	for _, s := range secrets {
+		if !strings.Contains(string(enc), s) {
+			t.Fatalf("JSON lost sensitive %s: %s", s, enc)
+		}
+	}
+}
 // checkDecodes decodes a valid document.
 func checkDecodes(t *testing.T, doc string, decode func([]byte) (any, error)) {
 	t.Helper()

@@ -49,6 +49,8 @@ type gen struct {
 	patOrder []string
 	consts   []fixedConst
 	errs     []error // problems found while rendering, reported by Generate
+	// redactMemo caches redactsType: 1 deciding, 2 no, 3 yes.
+	redactMemo map[*model.Type]int
 }
 
 func newGen(c *model.Contract, pkg string) *gen {

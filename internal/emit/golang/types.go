@@ -13,9 +13,15 @@ func (g *gen) typesFile(f *jen.File) {
 	for _, s := range g.structs {
 		g.structDecl(f, s)
 		g.marshal(f, s)
+		if g.redactsType(s.t) {
+			g.redactMethods(f, s)
+		}
 	}
 	for _, t := range g.collectTypes() {
 		g.appendHelper(f, t)
+		if g.redacts(t) {
+			g.redactHelper(f, t)
+		}
 	}
 }
 
@@ -61,6 +67,11 @@ func (g *gen) marshal(f *jen.File, s *goStruct) {
 
 // appendField writes one field value, null for an absent nullable value.
 func appendField(v *jen.Statement, fl *model.Field) jen.Code {
+	return appendFieldWith(v, fl, appendValue)
+}
+
+// appendFieldWith is appendField with the given writer of a present value.
+func appendFieldWith(v *jen.Statement, fl *model.Field, appendValue func(*jen.Statement, *model.TypeRef) *jen.Statement) jen.Code {
 	if fl.Nullable && pointerNull(fl.Type) {
 		deref := jen.Op("*").Add(v.Clone())
 		if fl.Type.Kind == model.KindObject {
@@ -101,13 +112,19 @@ func appendValue(v *jen.Statement, t *model.TypeRef) *jen.Statement {
 
 // appendHelper writes a list or map of t's element type.
 func (g *gen) appendHelper(f *jen.File, t *model.TypeRef) {
+	g.collectionHelper(f, "append"+typeKey(t), t, func(v *jen.Statement) *jen.Statement { return appendValue(v, t.Elem) })
+}
+
+// collectionHelper writes the function name appending a list or map of t,
+// each element written by elem.
+func (g *gen) collectionHelper(f *jen.File, name string, t *model.TypeRef, elem func(*jen.Statement) *jen.Statement) {
 	var body []jen.Code
 	if t.Kind == model.KindList {
 		body = []jen.Code{
 			jen.Id("b").Op("=").Append(jen.Id("b"), jen.LitRune('[')),
 			jen.For(jen.Id("i").Op(":=").Range().Id("v")).Block(
 				jen.If(jen.Id("i").Op(">").Lit(0)).Block(jen.Id("b").Op("=").Append(jen.Id("b"), jen.LitRune(','))),
-				jen.Id("b").Op("=").Add(appendValue(jen.Id("v").Index(jen.Id("i")), t.Elem)),
+				jen.Id("b").Op("=").Add(elem(jen.Id("v").Index(jen.Id("i")))),
 			),
 			jen.Return(jen.Append(jen.Id("b"), jen.LitRune(']'))),
 		}
@@ -118,10 +135,10 @@ func (g *gen) appendHelper(f *jen.File, t *model.TypeRef) {
 				jen.If(jen.Id("i").Op(">").Lit(0)).Block(jen.Id("b").Op("=").Append(jen.Id("b"), jen.LitRune(','))),
 				jen.Id("b").Op("=").Id("appendString").Call(jen.Id("b"), jen.Id("v").Index(jen.Id("i")).Dot("Key")),
 				jen.Id("b").Op("=").Append(jen.Id("b"), jen.LitRune(':')),
-				jen.Id("b").Op("=").Add(appendValue(jen.Id("v").Index(jen.Id("i")).Dot("Value"), t.Elem)),
+				jen.Id("b").Op("=").Add(elem(jen.Id("v").Index(jen.Id("i")).Dot("Value"))),
 			),
 			jen.Return(jen.Append(jen.Id("b"), jen.LitRune('}'))),
 		}
 	}
-	f.Func().Id("append"+typeKey(t)).Params(jen.Id("b").Index().Byte(), jen.Id("v").Add(goType(t))).Index().Byte().Block(body...)
+	f.Func().Id(name).Params(jen.Id("b").Index().Byte(), jen.Id("v").Add(goType(t))).Index().Byte().Block(body...)
 }
