@@ -746,6 +746,8 @@ func omitWhy(f *model.Field) string {
 		return f.Name + " may be left out: it has a default"
 	case f.Const != nil:
 		return f.Name + " may be left out: it is a const"
+	case f.Optional:
+		return f.Name + " may be left out: it is optional"
 	}
 	return f.Name + " may be left out: it is nullable and holds null"
 }

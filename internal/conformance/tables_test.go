@@ -22,6 +22,11 @@ func rep(s string, n int) string {
 // patternSamples is keyed by the spec's pattern text. A pattern the corpus
 // meets without an entry here stops generation.
 var patternSamples = map[string]patternSample{
+	// payments_webhooks WebhookEndpoint.api_version (optional, trimmed)
+	`^20[0-9]{2}-[0-9]{2}-[0-9]{2}$`: {
+		good: []string{"2026-11-01", " 2026-11-01 "},
+		bad:  []string{"2026-11-1", "1999-01-01", "2026-11-01\n1", "v2026-11-01", "2026/11/01"},
+	},
 	// feature_flags Variant.key (1..32 characters)
 	`^[a-z][a-z0-9_\-]*$`: {
 		good: []string{"a", "layout_b-2"},

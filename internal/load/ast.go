@@ -136,6 +136,7 @@ type Field struct {
 	Description      Str
 	Nullable         *Bool
 	Required         *Bool
+	Optional         *Bool
 	Default          *value.Value
 	DefaultList      Str
 	Const            *value.Value

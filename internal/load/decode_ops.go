@@ -79,6 +79,7 @@ func (r *reader) field(name Str, n *yaml.Node) *Field {
 		{"description", false, r.str(&f.Description, what+" description")},
 		{"nullable", false, r.boolean(&f.Nullable, what+" nullable")},
 		{"required", false, r.boolean(&f.Required, what+" required")},
+		{"optional", false, r.boolean(&f.Optional, what+" optional")},
 		{"default", false, r.literal(&f.Default, what+" default")},
 		{"default_list", false, r.str(&f.DefaultList, what+" default_list")},
 		{"const", false, r.literal(&f.Const, what+" const")},

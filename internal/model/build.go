@@ -230,7 +230,11 @@ func (b *builder) field(f *load.Field, req *Type) *Field {
 	}
 	mf.Required = DefaultRequired(f)
 	mf.Sensitive = f.Sensitive != nil && f.Sensitive.V
-	if !mf.Required && mf.Default == nil && mf.Const == nil && mf.Generate == nil && mf.Source == SourceNone && !mf.Nullable {
+	mf.Optional = flag(f.Optional)
+	if mf.Optional {
+		mf.Required = false
+	}
+	if !mf.Required && !mf.Optional && mf.Default == nil && mf.Const == nil && mf.Generate == nil && mf.Source == SourceNone && !mf.Nullable {
 		mf.Default = ZeroValue(mf.Type)
 	}
 	return mf
@@ -267,7 +271,7 @@ func DefaultRequired(f *load.Field) bool {
 		return f.Required.V
 	}
 	return f.Default == nil && !f.DefaultList.Set() && f.Const == nil && f.Generate == nil &&
-		!f.Source.Set() && !flag(f.Nullable)
+		!f.Source.Set() && !flag(f.Nullable) && !flag(f.Optional)
 }
 
 // FieldByName returns the field of t with JSON key name, or nil.

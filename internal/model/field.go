@@ -121,7 +121,14 @@ type Field struct {
 	// Sensitive members print as [REDACTED] through fmt and log/slog; their
 	// JSON encoding is unchanged.
 	Sensitive bool
+	// Optional members may be absent, and absent is not the zero value:
+	// Go holds nil, encoders leave the member out.
+	Optional bool
 }
+
+// Absentable reports whether the Go value of the field can be absent (nil)
+// for a reason other than null: it is optional.
+func (f *Field) Absentable() bool { return f.Optional }
 
 // Generate draws a value at build time: Prefix followed by HexDigits random
 // lowercase hexadecimal digits.
@@ -143,5 +150,5 @@ func (f *Field) IsArgument() bool {
 // stays on the wire: emitters mark so the values an envelope's sources fix
 // (version, operation, message), which identify the message.
 func (f *Field) WireRequired() bool {
-	return f.Default == nil && (f.Const == nil || f.Required) && !(f.Nullable && !f.Required)
+	return f.Default == nil && (f.Const == nil || f.Required) && !(f.Nullable && !f.Required) && !f.Optional
 }

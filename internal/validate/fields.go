@@ -55,6 +55,17 @@ func (c *checker) field(f *load.Field, ctx fieldCtx, owner string) {
 	}
 	base := baseKind(te, c)
 	c.applicable(f, te, base, what)
+	if f.Optional != nil && f.Optional.V {
+		for _, other := range []struct {
+			set  bool
+			what string
+		}{{f.Nullable != nil && f.Nullable.V, "nullable (absent and null would both be nil in Go)"}, {f.Required != nil && f.Required.V, "required: true"},
+			{f.Default != nil || f.DefaultList.Set(), "a default"}, {f.Const != nil, "const"}, {f.Generate != nil || f.Source.Set(), "generate or source"}} {
+			if other.set {
+				c.errs.Add(f.Optional.Pos, "%s is optional and has %s; an optional member is simply absent when not given, keep one", what, other.what)
+			}
+		}
+	}
 	if f.Default != nil && f.DefaultList.Set() {
 		c.errs.Add(f.DefaultList.Pos, "%s has both default and default_list; keep one", what)
 	}

@@ -89,6 +89,14 @@ func assign(a argField, src *jen.Statement) []jen.Code {
 		}
 		return v
 	}
+	if fl.Optional {
+		// Absent stays absent: nil is passed on, a value is trimmed.
+		if fl.Trim && fl.Type.Kind == model.KindString {
+			return []jen.Code{jen.If(src.Clone().Op("!=").Nil()).Block(
+				jen.Id("v").Op(":=").Add(val(jen.Op("*").Add(src.Clone()))), a.dst.Clone().Op("=").Op("&").Id("v"))}
+		}
+		return []jen.Code{a.dst.Clone().Op("=").Add(src.Clone())}
+	}
 	if required {
 		var out []jen.Code
 		switch {

@@ -123,7 +123,7 @@ func (g *gen) decodeMethod(f *jen.File, s *goStruct) {
 func decodeField(target *jen.Statement, fl *model.Field) jen.Code {
 	read := decodeValue(fl.Type, jen.Op("&").Id("kp"))
 	assign := jen.Add(target.Clone()).Op("=").Id("v")
-	if fl.Nullable && pointerNull(fl.Type) {
+	if isPtr(fl) {
 		assign = jen.Add(target.Clone()).Op("=").Op("&").Id("v")
 	}
 	ret := jen.Return(jen.Err())

@@ -33,10 +33,16 @@ func goType(t *model.TypeRef) *jen.Statement {
 // fieldType is the Go type of a struct field: nullable scalars and objects
 // are pointers; nullable lists, maps and free-form values use nil for null.
 func fieldType(f *model.Field) *jen.Statement {
-	if f.Nullable && pointerNull(f.Type) {
+	if isPtr(f) {
 		return jen.Op("*").Add(goType(f.Type))
 	}
 	return goType(f.Type)
+}
+
+// isPtr reports whether the field's Go type is a pointer: a nullable or
+// optional scalar or object, nil for null or for absent.
+func isPtr(f *model.Field) bool {
+	return (f.Nullable || f.Optional) && pointerNull(f.Type)
 }
 
 // pointerNull reports whether null is represented by a nil pointer, rather

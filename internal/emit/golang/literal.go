@@ -70,7 +70,7 @@ func fieldLit(v *value.Value, f *model.Field) jen.Code {
 	if v.Kind == value.Null {
 		return jen.Nil()
 	}
-	if f.Nullable && pointerNull(f.Type) {
+	if isPtr(f) {
 		return jen.Id("ptr").Call(lit(v, f.Type))
 	}
 	return lit(v, f.Type)

@@ -54,19 +54,15 @@ func (g *gen) redactsType(t *model.Type) bool {
 // redactMethods writes appendRedacted and the printing methods of s.
 func (g *gen) redactMethods(f *jen.File, s *goStruct) {
 	name := s.t.GoName
-	var body []jen.Code
-	for i, fl := range s.t.Fields {
-		body = append(body, jen.Id("b").Op("=").Append(jen.Id("b"), jen.Lit(keyPrefix(fl.Name, i == 0)).Op("...")))
+	body := objectBody(s.t, func(fl *model.Field) jen.Code {
 		switch {
 		case fl.Sensitive:
-			body = append(body, jen.Id("b").Op("=").Append(jen.Id("b"), jen.Lit(redactedText).Op("...")))
+			return jen.Id("b").Op("=").Append(jen.Id("b"), jen.Lit(redactedText).Op("..."))
 		case g.redacts(fl.Type):
-			body = append(body, appendFieldWith(jen.Id("m").Dot(fl.GoName), fl, redactedValue))
-		default:
-			body = append(body, appendField(jen.Id("m").Dot(fl.GoName), fl))
+			return appendFieldWith(jen.Id("m").Dot(fl.GoName), fl, redactedValue)
 		}
-	}
-	body = append(body, jen.Return(jen.Append(jen.Id("b"), jen.LitRune('}'))))
+		return appendField(jen.Id("m").Dot(fl.GoName), fl)
+	})
 	f.Func().Params(jen.Id("m").Op("*").Id(name)).Id("appendRedacted").Params(jen.Id("b").Index().Byte()).Index().Byte().Block(body...)
 
 	f.Comment(cmt("String returns the JSON encoding of the " + name + " with every sensitive member, at any depth, replaced by \"[REDACTED]\"."))

@@ -32,7 +32,11 @@ func (g *gen) structDecl(f *jen.File, s *goStruct) {
 		if fl.Description != "" {
 			fields = append(fields, comment(fl.Description))
 		}
-		fields = append(fields, jen.Id(fl.GoName).Add(fieldType(fl)).Tag(map[string]string{"json": fl.Name}))
+		tag := fl.Name
+		if fl.Optional {
+			tag += ",omitempty"
+		}
+		fields = append(fields, jen.Id(fl.GoName).Add(fieldType(fl)).Tag(map[string]string{"json": tag}))
 	}
 	f.Type().Id(s.t.GoName).Struct(fields...)
 }
@@ -52,17 +56,40 @@ func (g *gen) marshal(f *jen.File, s *goStruct) {
 	f.Func().Params(jen.Id("m").Id(name)).Id("MarshalJSON").Params().Params(jen.Index().Byte(), jen.Error()).Block(
 		jen.Return(jen.Id("m").Dot("appendJSON").Call(jen.Nil()), jen.Nil()),
 	)
-	var body []jen.Code
-	for i, fl := range s.t.Fields {
-		body = append(body, jen.Id("b").Op("=").Append(jen.Id("b"), jen.Lit(keyPrefix(fl.Name, i == 0)).Op("...")))
-		body = append(body, appendField(jen.Id("m").Dot(fl.GoName), fl))
-	}
-	if len(s.t.Fields) == 0 {
-		body = append(body, jen.Return(jen.Append(jen.Id("b"), jen.Lit("{}").Op("..."))))
-	} else {
-		body = append(body, jen.Return(jen.Append(jen.Id("b"), jen.LitRune('}'))))
-	}
+	body := objectBody(s.t, func(fl *model.Field) jen.Code { return appendField(jen.Id("m").Dot(fl.GoName), fl) })
 	f.Func().Params(jen.Id("m").Op("*").Id(name)).Id("appendJSON").Params(jen.Id("b").Index().Byte()).Index().Byte().Block(body...)
+}
+
+// objectBody writes the members of t in spec order, each value written by
+// member. An optional member that is nil is left out; then the separator
+// written after the opening brace is cut at the end.
+func objectBody(t *model.Type, member func(*model.Field) jen.Code) []jen.Code {
+	if len(t.Fields) == 0 {
+		return []jen.Code{jen.Return(jen.Append(jen.Id("b"), jen.Lit("{}").Op("...")))}
+	}
+	optional := false
+	for _, fl := range t.Fields {
+		optional = optional || fl.Optional
+	}
+	var body []jen.Code
+	if optional {
+		body = append(body, jen.Id("n").Op(":=").Len(jen.Id("b")), jen.Id("b").Op("=").Append(jen.Id("b"), jen.LitRune('{')))
+	}
+	for i, fl := range t.Fields {
+		prefix := keyPrefix(fl.Name, i == 0 && !optional)
+		write := []jen.Code{jen.Id("b").Op("=").Append(jen.Id("b"), jen.Lit(prefix).Op("...")), member(fl)}
+		if fl.Optional {
+			body = append(body, jen.If(jen.Id("m").Dot(fl.GoName).Op("!=").Nil()).Block(write...))
+			continue
+		}
+		body = append(body, write...)
+	}
+	if optional {
+		body = append(body, jen.If(jen.Len(jen.Id("b")).Op(">").Id("n").Op("+").Lit(1).Op("&&").Id("b").Index(jen.Id("n").Op("+").Lit(1)).Op("==").LitRune(',')).Block(
+			jen.Id("b").Op("=").Append(jen.Id("b").Index(jen.Empty(), jen.Id("n").Op("+").Lit(1)), jen.Id("b").Index(jen.Id("n").Op("+").Lit(2), jen.Empty()).Op("...")),
+		))
+	}
+	return append(body, jen.Return(jen.Append(jen.Id("b"), jen.LitRune('}'))))
 }
 
 // appendField writes one field value, null for an absent nullable value.
@@ -72,10 +99,13 @@ func appendField(v *jen.Statement, fl *model.Field) jen.Code {
 
 // appendFieldWith is appendField with the given writer of a present value.
 func appendFieldWith(v *jen.Statement, fl *model.Field, appendValue func(*jen.Statement, *model.TypeRef) *jen.Statement) jen.Code {
-	if fl.Nullable && pointerNull(fl.Type) {
+	if isPtr(fl) {
 		deref := jen.Op("*").Add(v.Clone())
 		if fl.Type.Kind == model.KindObject {
 			deref = v.Clone()
+		}
+		if fl.Optional { // objectBody writes it only when not nil
+			return jen.Id("b").Op("=").Add(appendValue(deref, fl.Type))
 		}
 		return jen.If(v.Clone().Op("==").Nil()).Block(
 			jen.Id("b").Op("=").Append(jen.Id("b"), jen.Lit("null").Op("...")),

@@ -79,7 +79,16 @@ func (g *gen) validateMethods(f *jen.File, s *goStruct) {
 // fieldChecks returns the checks of one field, reading m.<Field> at &fp.
 func (g *gen) fieldChecks(fl *model.Field, sc jen.Code) []jen.Code {
 	v := jen.Id("m").Dot(fl.GoName)
-	if fl.Nullable && pointerNull(fl.Type) {
+	if fl.Optional && !pointerNull(fl.Type) {
+		// An absent optional list, map or free-form value is nil: no rule
+		// applies to it.
+		inner := g.valueChecks(fl, fl.Type, v, jen.Op("&").Id("fp"), sc, 0, true)
+		if len(inner) == 0 {
+			return nil
+		}
+		return []jen.Code{jen.If(v.Clone().Op("!=").Nil()).Block(inner...)}
+	}
+	if isPtr(fl) {
 		var inner []jen.Code
 		if fl.Type.Kind == model.KindObject {
 			inner = g.valueChecks(fl, fl.Type, v.Clone(), jen.Op("&").Id("fp"), sc, 0, true)
