@@ -16,11 +16,29 @@ func (r *reader) spec(root *yaml.Node, s *Spec) {
 		{"lists", false, func(n *yaml.Node) { s.Lists = r.lists(n) }},
 		{"forbidden", false, func(n *yaml.Node) { s.Forbidden = r.forbidden(n) }},
 		{"types", false, func(n *yaml.Node) { s.Types = r.types(n) }},
-		{"envelopes", true, func(n *yaml.Node) { s.Envelopes = r.envelopes(n) }},
+		{"envelopes", false, func(n *yaml.Node) { s.Envelopes = r.envelopes(n) }},
 		{"operations", true, func(n *yaml.Node) { s.Operations = r.operations(n) }},
 		{"unavailable", false, func(n *yaml.Node) { s.Unavailable = r.unavailable(n) }},
 		{"describe", false, func(n *yaml.Node) { s.Describe = r.describe(n) }},
 	})
+	if s.Envelopes == nil && s.Contract != nil {
+		s.Envelopes = DefaultEnvelopes()
+	}
+}
+
+// DefaultEnvelopes are the envelopes of a spec that names none: a request
+// carries its operation and payload, a response its request's operation
+// and its payload. They have no position; nothing in them can be wrong.
+func DefaultEnvelopes() *Envelopes {
+	field := func(name, typ, source string) *Field {
+		return &Field{Name: Str{V: name}, Type: Str{V: typ}, Source: Str{V: source}}
+	}
+	return &Envelopes{
+		Request: &Envelope{Description: Str{V: "Envelope of every request."}, Fields: []*Field{
+			field("operation", "string", "operation"), field("payload", "json", "payload")}},
+		Response: &Envelope{Description: Str{V: "Envelope of every response."}, Fields: []*Field{
+			field("operation", "string", "request.operation"), field("payload", "json", "payload")}},
+	}
 }
 
 func (r *reader) contract(n *yaml.Node) *Contract {
@@ -174,7 +192,7 @@ func (r *reader) envelope(n *yaml.Node, what string) *Envelope {
 	e := &Envelope{Pos: pos(n)}
 	r.object(n, what, []key{
 		{"description", false, r.str(&e.Description, what+" description")},
-		{"version", true, r.str(&e.Version, what+" version")},
+		{"version", false, r.str(&e.Version, what+" version")},
 		{"fields", true, func(v *yaml.Node) { e.Fields = r.fields(v, what) }},
 		{"examples", false, func(v *yaml.Node) { e.Examples = r.examples(v, what) }},
 	})

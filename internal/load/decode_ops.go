@@ -12,8 +12,8 @@ func (r *reader) operations(n *yaml.Node) (out []*Operation) {
 		what := fmt.Sprintf("operation %q", name.V)
 		r.object(v, what, []key{
 			{"description", false, r.str(&op.Description, what+" description")},
-			{"request_description", true, r.str(&op.RequestDescription, what+" request_description")},
-			{"response_description", true, r.str(&op.ResponseDescription, what+" response_description")},
+			{"request_description", false, r.str(&op.RequestDescription, what+" request_description")},
+			{"response_description", false, r.str(&op.ResponseDescription, what+" response_description")},
 			{"request", true, func(f *yaml.Node) { op.Request = r.fields(f, what+" request") }},
 			{"request_examples", false, func(f *yaml.Node) { op.RequestExamples = r.examples(f, what+" request") }},
 			{"summary", false, r.str(&op.Summary, what+" summary")},
@@ -28,11 +28,11 @@ func (r *reader) operations(n *yaml.Node) (out []*Operation) {
 func (r *reader) response(n *yaml.Node, what string) *Response {
 	resp := &Response{Pos: pos(n)}
 	r.object(n, what, []key{
-		{"message", true, r.str(&resp.Message, what+" message")},
-		{"mismatch", true, r.str(&resp.Mismatch, what+" mismatch")},
+		{"message", false, r.str(&resp.Message, what+" message")},
+		{"mismatch", false, r.str(&resp.Mismatch, what+" mismatch")},
 		{"private_modules", false, r.strs(&resp.PrivateModules, what+" private_modules")},
 		{"next_step", false, r.str(&resp.NextStep, what+" next_step")},
-		{"payload", true, func(f *yaml.Node) { resp.Payload = r.fields(f, what+" payload") }},
+		{"payload", false, func(f *yaml.Node) { resp.Payload = r.fields(f, what+" payload") }},
 		{"examples", false, func(f *yaml.Node) { resp.Examples = r.examples(f, what) }},
 	})
 	return resp

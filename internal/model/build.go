@@ -160,6 +160,12 @@ func (b *builder) envelope(e *load.Envelope, goName string, req *Type) *Envelope
 	return &Envelope{Type: t, Version: b.versions[e.Version.V]}
 }
 
+// DefaultMismatch is the error text of a response builder given a request
+// of another operation, when the spec sets none.
+func DefaultMismatch(op string) string {
+	return op + " response requires a " + op + " request"
+}
+
 func (b *builder) operation(op *load.Operation) *Operation {
 	g := b.n.Exported(op.Name.V)
 	o := &Operation{Pos: op.Name.Pos, Name: op.Name.V, GoName: g, Description: op.Description.V,
@@ -173,6 +179,9 @@ func (b *builder) operation(op *load.Operation) *Operation {
 	}
 	if r := op.Response; r != nil {
 		resp := &Response{Message: r.Message.V, Mismatch: r.Mismatch.V, NextStep: r.NextStep.V}
+		if resp.Mismatch == "" {
+			resp.Mismatch = DefaultMismatch(op.Name.V)
+		}
 		for _, m := range r.PrivateModules {
 			resp.PrivateModules = append(resp.PrivateModules, m.V)
 		}

@@ -48,6 +48,12 @@ func (c *checker) envelopes() {
 			if _, ok := c.versions[env.e.Version.V]; !ok {
 				c.errs.Add(env.e.Version.Pos, "%s version %q is not defined under versions%s", env.name, env.e.Version.V, c.knownNear(env.e.Version.V, keys(c.versions)))
 			}
+		} else {
+			for _, f := range env.e.Fields {
+				if f.Source.V == "version" {
+					c.errs.Add(f.Source.Pos, "field %q of the %s has source version, but the %s names no version; add version: <a version name> to it", f.Name.V, env.name, env.name)
+				}
+			}
 		}
 		if n := countSource(env.e.Fields, "payload"); n != 1 {
 			c.errs.Add(env.e.Pos, "%s must have exactly one field with source payload, found %d", env.name, n)
@@ -82,6 +88,9 @@ func (c *checker) operations() {
 		if op.Response != nil {
 			c.fields(op.Response.Payload, ctxResponsePayload, what+" response payload")
 			c.responseSources(op, what)
+			if !op.Response.Message.Set() && c.s.Envelopes != nil && c.s.Envelopes.Response != nil && countSource(c.s.Envelopes.Response.Fields, "message") > 0 {
+				c.errs.Add(op.Response.Pos, "%s response needs a message: the response envelope has a field with source message", what)
+			}
 		}
 	}
 }

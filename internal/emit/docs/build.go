@@ -96,7 +96,13 @@ func newSite(c *model.Contract, opts emit.Options) *site {
 	if len(c.Types) > 0 {
 		s.nav = append(s.nav, navEntry{title: "Types", path: typesPath})
 	}
-	s.nav = append(s.nav, navEntry{title: "State sets", path: statesPath}, navEntry{title: "Forbidden material", path: forbiddenPath})
+	// A page appears only when the spec has its content.
+	if len(c.States) > 0 {
+		s.nav = append(s.nav, navEntry{title: "State sets", path: statesPath})
+	}
+	if hasForbidden(c) {
+		s.nav = append(s.nav, navEntry{title: "Forbidden material", path: forbiddenPath})
+	}
 	for i := range s.nav {
 		s.nav[i].weight = i + 1
 	}
@@ -295,4 +301,9 @@ func (s *site) object(p string, t *model.Type, ctx fieldCtx) *Object {
 		o.Fields = append(o.Fields, s.field(p, f, ctx))
 	}
 	return o
+}
+
+// hasForbidden reports whether the contract forbids any key or value.
+func hasForbidden(c *model.Contract) bool {
+	return c.Forbidden != nil && (c.Forbidden.Keys != nil || c.Forbidden.Values != nil)
 }

@@ -72,11 +72,15 @@ func (*Emitter) Generate(c *model.Contract, opts emit.Options) (map[string][]byt
 			return nil, err
 		}
 	}
-	if err := render(statesPath, tmplStates, s.states()); err != nil {
-		return nil, err
+	if len(c.States) > 0 {
+		if err := render(statesPath, tmplStates, s.states()); err != nil {
+			return nil, err
+		}
 	}
-	if err := render(forbiddenPath, tmplForbidden, s.forbiddenPage()); err != nil {
-		return nil, err
+	if hasForbidden(c) {
+		if err := render(forbiddenPath, tmplForbidden, s.forbiddenPage()); err != nil {
+			return nil, err
+		}
 	}
 	if opts.MkDocs {
 		if err := render(mkdocsPath, tmplMkDocs, s.mkdocs()); err != nil {

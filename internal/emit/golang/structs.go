@@ -70,7 +70,7 @@ func newGen(c *model.Contract, pkg string) *gen {
 	reqEnv, respEnv := g.envScans(true), g.envScans(false)
 	for _, op := range c.Operations {
 		rq := g.message(c.Request, op.RequestGoName(), op.Request, map[model.Source]*value.Value{
-			model.SourceVersion: str(c.Request.Version.Value), model.SourceOperation: str(op.Name)})
+			model.SourceVersion: versionValue(c.Request), model.SourceOperation: str(op.Name)})
 		rq.kind, rq.op, rq.doc = kindRequest, op, "the request of operation "+op.Name+": "+op.Description
 		rq.scanEnv, rq.scanPayload = reqEnv[0], reqEnv[1]
 		g.add(rq)
@@ -79,7 +79,7 @@ func newGen(c *model.Contract, pkg string) *gen {
 			continue
 		}
 		rs := g.message(c.Response, op.ResponseGoName(), op.Response.Payload, map[model.Source]*value.Value{
-			model.SourceVersion: str(c.Response.Version.Value), model.SourceMessage: str(op.Response.Message),
+			model.SourceVersion: versionValue(c.Response), model.SourceMessage: str(op.Response.Message),
 			model.SourceOperation: str(op.Name)})
 		rs.kind, rs.op, rs.doc = kindResponse, op, "the response of operation "+op.Name+"."
 		rs.scanEnv, rs.scanPayload = respEnv[0], respEnv[1]
@@ -87,7 +87,7 @@ func newGen(c *model.Contract, pkg string) *gen {
 	}
 	if u := c.Unavailable; u != nil {
 		rs := g.message(c.Response, "UnavailableResponse", u.Payload, map[model.Source]*value.Value{
-			model.SourceVersion: str(c.Response.Version.Value), model.SourceMessage: str(u.Message)})
+			model.SourceVersion: versionValue(c.Response), model.SourceMessage: str(u.Message)})
 		fixStatus(rs.t, u.Status)
 		rs.kind, rs.doc = kindResponse, "the generic answer of operations served only by the private implementation."
 		rs.scanEnv, rs.scanPayload = respEnv[0], respEnv[1]
@@ -104,6 +104,15 @@ func (g *gen) add(s *goStruct) {
 }
 
 func str(s string) *value.Value { return &value.Value{Kind: value.String, Str: s} }
+
+// versionValue is the version an envelope's source version field holds;
+// validation allows such a field only when the envelope names a version.
+func versionValue(e *model.Envelope) *value.Value {
+	if e.Version == nil {
+		return nil
+	}
+	return str(e.Version.Value)
+}
 
 // message builds the struct of one request or response: the envelope's
 // fields, fixed values as consts, the payload typed with payload.
