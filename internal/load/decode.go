@@ -17,7 +17,7 @@ func (r *reader) spec(root *yaml.Node, s *Spec) {
 		{"forbidden", false, func(n *yaml.Node) { s.Forbidden = r.forbidden(n) }},
 		{"types", false, func(n *yaml.Node) { s.Types = r.types(n) }},
 		{"envelopes", false, func(n *yaml.Node) { s.Envelopes = r.envelopes(n) }},
-		{"operations", true, func(n *yaml.Node) { s.Operations = r.operations(n) }},
+		{"operations", false, func(n *yaml.Node) { s.Operations = r.operations(n) }},
 		{"unavailable", false, func(n *yaml.Node) { s.Unavailable = r.unavailable(n) }},
 		{"describe", false, func(n *yaml.Node) { s.Describe = r.describe(n) }},
 	})

@@ -65,8 +65,8 @@ func (c *checker) envelopes() {
 }
 
 func (c *checker) operations() {
-	if len(c.s.Operations) == 0 && c.s.Envelopes != nil {
-		c.errs.Add(c.s.Envelopes.Pos, "the spec defines no operations; add at least one under operations")
+	if len(c.s.Operations) == 0 && len(c.s.Types) == 0 && c.s.Contract != nil {
+		c.errs.Add(c.s.Contract.Pos, "the spec defines neither operations nor types; add at least one of either")
 	}
 	for _, op := range c.s.Operations {
 		what := fmt.Sprintf("operation %q", op.Name.V)

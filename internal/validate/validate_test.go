@@ -141,7 +141,7 @@ func TestSemanticErrors(t *testing.T) {
 			`spec.yaml:19:3: type "color" has the same name as a state set; rename one of them`,
 			`spec.yaml:22:3: type "json" has the name of a built-in type; rename it`}},
 		{"unavailable_only with response", edit(t, "      payload:\n        echo:\n          type: string\n", "      payload:\n        echo:\n          type: string\n    unavailable_only: true\n") + "\nunavailable:\n  message: No.\n  payload: {}\n", []string{`spec.yaml:45:7: operation "ping" is unavailable_only and must not define a response`}},
-		{"no operations", minimalSpec[:strings.Index(minimalSpec, "\noperations:")] + "\noperations: {}\n", []string{`spec.yaml:14:3: the spec defines no operations; add at least one under operations`}},
+		{"no operations", minimalSpec[:strings.Index(minimalSpec, "\noperations:")] + "\noperations: {}\n", []string{`spec.yaml:2:3: the spec defines neither operations nor types; add at least one of either`}},
 		{"bounds", edit(t, noteField, "      n:\n        type: integer\n        minimum: 10\n        maximum: 1\n      s:\n        type: string\n        min_length: 5\n        max_length: 2\n        nullable: true\n      r:\n        type: integer\n        minimum: 0.5\n        maximum: \"9\"\n      f:\n        type: number\n        minimum: 0.5\n        maximum: true\n"), []string{
 			`spec.yaml:44:18: field "n" of operation "ping" request: maximum 1 is below minimum 10`,
 			`spec.yaml:48:21: field "s" of operation "ping" request: max_length 2 is below min_length 5`,

@@ -50,9 +50,10 @@ func schemaFiles(c *model.Contract) []string {
 }
 
 func schemaLinks(c *model.Contract) []SchemaLink {
-	out := []SchemaLink{
-		{File: requestEnvelopeSchema, Describes: "Request envelope, with any payload"},
-		{File: responseEnvelopeSchema, Describes: "Response envelope, with any payload"},
+	var out []SchemaLink
+	if len(c.Operations) > 0 {
+		out = append(out, SchemaLink{File: requestEnvelopeSchema, Describes: "Request envelope, with any payload"},
+			SchemaLink{File: responseEnvelopeSchema, Describes: "Response envelope, with any payload"})
 	}
 	if c.Unavailable != nil {
 		out = append(out, SchemaLink{File: unavailableSchema, Describes: "Generic unavailable response, envelope and payload"})

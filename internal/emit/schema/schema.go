@@ -164,8 +164,10 @@ func (g *gen) files() (map[string][]byte, error) {
 	if g.c.Unavailable != nil {
 		add("unavailable.response.schema.json", func(n string) *jsonschema.Schema { return g.unavailableFile(n, nil) })
 	}
-	add("request-envelope.schema.json", func(n string) *jsonschema.Schema { return g.envelopeFile(n, true) })
-	add("response-envelope.schema.json", func(n string) *jsonschema.Schema { return g.envelopeFile(n, false) })
+	if len(g.c.Operations) > 0 { // a spec of types alone has no messages
+		add("request-envelope.schema.json", func(n string) *jsonschema.Schema { return g.envelopeFile(n, true) })
+		add("response-envelope.schema.json", func(n string) *jsonschema.Schema { return g.envelopeFile(n, false) })
+	}
 	for _, t := range g.c.Types {
 		t := t
 		if !safeName.MatchString(t.Name) {
