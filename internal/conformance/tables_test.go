@@ -22,6 +22,16 @@ func rep(s string, n int) string {
 // patternSamples is keyed by the spec's pattern text. A pattern the corpus
 // meets without an entry here stops generation.
 var patternSamples = map[string]patternSample{
+	// github_webhooks Label.color
+	`^[0-9A-Fa-f]{6}$`: {
+		good: []string{"d73a4a", "FFFFFF"},
+		bad:  []string{"#d73a4a", "d73a4", "d73a4g", "d73a4a\n"},
+	},
+	// github_webhooks commit and tree shas
+	`^[0-9a-f]{40}$`: {
+		good: []string{strings.Repeat("a", 40), "0123456789abcdef0123456789abcdef01234567"},
+		bad:  []string{strings.Repeat("a", 39), strings.Repeat("A", 40), strings.Repeat("a", 40) + "\n", strings.Repeat("g", 40)},
+	},
 	// payments_webhooks WebhookEndpoint.api_version (optional, trimmed)
 	`^20[0-9]{2}-[0-9]{2}-[0-9]{2}$`: {
 		good: []string{"2026-11-01", " 2026-11-01 "},
