@@ -142,6 +142,7 @@ type Field struct {
 	Const            *value.Value
 	Trim             *Bool
 	Sensitive        *Bool
+	Deprecated       Str
 	NonEmpty         *Bool
 	Minimum          *value.Value
 	Maximum          *value.Value

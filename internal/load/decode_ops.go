@@ -85,6 +85,7 @@ func (r *reader) field(name Str, n *yaml.Node) *Field {
 		{"const", false, r.literal(&f.Const, what+" const")},
 		{"trim", false, r.boolean(&f.Trim, what+" trim")},
 		{"sensitive", false, r.boolean(&f.Sensitive, what+" sensitive")},
+		{"deprecated", false, r.str(&f.Deprecated, what+" deprecated")},
 		{"non_empty", false, r.boolean(&f.NonEmpty, what+" non_empty")},
 		{"minimum", false, r.literal(&f.Minimum, what+" minimum")},
 		{"maximum", false, r.literal(&f.Maximum, what+" maximum")},

@@ -240,6 +240,7 @@ func (b *builder) field(f *load.Field, req *Type) *Field {
 	mf.Required = DefaultRequired(f)
 	mf.Sensitive = f.Sensitive != nil && f.Sensitive.V
 	mf.Optional = flag(f.Optional)
+	mf.Deprecated = f.Deprecated.V
 	if mf.Optional {
 		mf.Required = false
 	}

@@ -121,6 +121,9 @@ type Field struct {
 	// Sensitive members print as [REDACTED] through fmt and log/slog; their
 	// JSON encoding is unchanged.
 	Sensitive bool
+	// Deprecated, when not empty, says why the member should no longer be
+	// used and what to use instead; it is still accepted and produced.
+	Deprecated string
 	// Optional members may be absent, and absent is not the zero value:
 	// Go holds nil, encoders leave the member out.
 	Optional bool

@@ -55,6 +55,9 @@ func (c *checker) field(f *load.Field, ctx fieldCtx, owner string) {
 	}
 	base := baseKind(te, c)
 	c.applicable(f, te, base, what)
+	if f.Deprecated.Set() && strings.TrimSpace(f.Deprecated.V) == "" {
+		c.errs.Add(f.Deprecated.Pos, "%s: deprecated needs a text saying why and what to use instead", what)
+	}
 	if f.Optional != nil && f.Optional.V {
 		for _, other := range []struct {
 			set  bool

@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"flag"
 	"fmt"
+	"go/ast"
 	"go/parser"
 	"go/token"
 	"os"
@@ -301,4 +302,21 @@ func TestStandardLibraryOnly(t *testing.T) {
 			}
 		}
 	}
+}
+
+// TestDeprecatedFieldDoc: a deprecated member's Go field carries the
+// "Deprecated: " paragraph that gopls and staticcheck report.
+func TestDeprecatedFieldDoc(t *testing.T) {
+	_, files := generate(t, "../../../testdata/specs/payments_webhooks/spec.yaml")
+	f, err := parser.ParseFile(token.NewFileSet(), "types.go", files["types.go"], parser.ParseComments)
+	require.NoError(t, err)
+	found := false
+	ast.Inspect(f, func(n ast.Node) bool {
+		if fl, ok := n.(*ast.Field); ok && len(fl.Names) == 1 && fl.Names[0].Name == "JitterRatio" {
+			found = true
+			assert.Contains(t, fl.Doc.Text(), "\n\nDeprecated: the platform now chooses the spread itself")
+		}
+		return true
+	})
+	assert.True(t, found, "field JitterRatio")
 }

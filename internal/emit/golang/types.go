@@ -2,6 +2,7 @@ package golang
 
 import (
 	"encoding/json"
+	"strings"
 
 	"github.com/contractgen/contractgen/internal/model"
 	"github.com/dave/jennifer/jen"
@@ -29,8 +30,14 @@ func (g *gen) structDecl(f *jen.File, s *goStruct) {
 	f.Add(docComment(s.t.GoName, s.doc))
 	var fields []jen.Code
 	for _, fl := range s.t.Fields {
-		if fl.Description != "" {
-			fields = append(fields, comment(fl.Description))
+		doc := fl.Description
+		if fl.Deprecated != "" {
+			// Go's convention: a paragraph starting "Deprecated: " that
+			// tools (gopls, staticcheck) report at every use.
+			doc = strings.TrimSpace(doc + "\n\nDeprecated: " + fl.Deprecated)
+		}
+		if doc != "" {
+			fields = append(fields, comment(doc))
 		}
 		tag := fl.Name
 		if fl.Optional {

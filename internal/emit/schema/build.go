@@ -35,6 +35,10 @@ func (fb *file) object(t *model.Type, w where, ov override) *jsonschema.Schema {
 		if fs.Description == "" {
 			fs.Description = f.Description
 		}
+		if f.Deprecated != "" {
+			fs.Deprecated = true
+			fs.Description = strings.TrimSpace(fs.Description + " Deprecated: " + f.Deprecated)
+		}
 		s.Properties.Set(f.Name, fs)
 		if f.WireRequired() || fb.forced[f] {
 			s.Required = append(s.Required, f.Name)
