@@ -269,6 +269,24 @@ func equalSlices[T comparable](a, b []T) bool {
 	return true
 }
 
+// randomUUID draws a random UUID (version 4, RFC 9562) from crypto/rand,
+// in its lowercase 8-4-4-4-12 form.
+func randomUUID() string {
+	b := make([]byte, 16)
+	_, _ = rand.Read(b) // crypto/rand.Read never fails since Go 1.24
+	b[6] = b[6]&0x0f | 0x40
+	b[8] = b[8]&0x3f | 0x80
+	const digits = "0123456789abcdef"
+	out := make([]byte, 0, 36)
+	for i, v := range b {
+		if i == 4 || i == 6 || i == 8 || i == 10 {
+			out = append(out, '-')
+		}
+		out = append(out, digits[v>>4], digits[v&0xf])
+	}
+	return string(out)
+}
+
 // randomHex draws n lowercase hexadecimal digits from crypto/rand.
 func randomHex(n int) string {
 	b := make([]byte, (n+1)/2)

@@ -162,6 +162,7 @@ type Field struct {
 // Generate describes a value drawn at build time: Prefix then random hex.
 type Generate struct {
 	Pos       diag.Pos
+	Kind      Str // hex (the default), uuid or now
 	Prefix    Str
 	HexDigits Int
 }

@@ -108,8 +108,9 @@ func (r *reader) generate(n *yaml.Node, what string) *Generate {
 	g := &Generate{Pos: pos(n)}
 	var digits *Int
 	r.object(n, what+" generate", []key{
+		{"kind", false, r.str(&g.Kind, what+" generate kind")},
 		{"prefix", false, r.str(&g.Prefix, what+" generate prefix")},
-		{"hex_digits", true, r.integer(&digits, what+" generate hex_digits")},
+		{"hex_digits", false, r.integer(&digits, what+" generate hex_digits")},
 	})
 	if digits != nil {
 		g.HexDigits = *digits

@@ -223,7 +223,10 @@ func (b *builder) field(f *load.Field, req *Type) *Field {
 		}
 	}
 	if f.Generate != nil {
-		mf.Generate = &Generate{Prefix: f.Generate.Prefix.V, HexDigits: f.Generate.HexDigits.V}
+		mf.Generate = &Generate{Kind: f.Generate.Kind.V, Prefix: f.Generate.Prefix.V, HexDigits: f.Generate.HexDigits.V}
+		if mf.Generate.Kind == "" {
+			mf.Generate.Kind = GenerateHex
+		}
 	}
 	src := f.Source.V
 	if rest, ok := strings.CutPrefix(src, "request."); ok {

@@ -136,9 +136,20 @@ func (f *Field) Absentable() bool { return f.Optional }
 // Generate draws a value at build time: Prefix followed by HexDigits random
 // lowercase hexadecimal digits.
 type Generate struct {
+	// Kind is GenerateHex (Prefix then HexDigits random digits), GenerateUUID
+	// (Prefix then a random UUID version 4) or GenerateNow (Prefix then the
+	// current time in RFC 3339, UTC).
+	Kind      string
 	Prefix    string
 	HexDigits int
 }
+
+// The kinds of generated values.
+const (
+	GenerateHex  = "hex"
+	GenerateUUID = "uuid"
+	GenerateNow  = "now"
+)
 
 // IsArgument reports whether a builder takes this field from its caller.
 func (f *Field) IsArgument() bool {

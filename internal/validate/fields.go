@@ -94,8 +94,19 @@ func (c *checker) field(f *load.Field, ctx fieldCtx, owner string) {
 		if te.Container != "" || te.Name != "string" {
 			c.errs.Add(g.Pos, "%s: generate needs type string, not %q", what, f.Type.V)
 		}
-		if g.HexDigits.V < 1 || g.HexDigits.V > 64 {
-			c.errs.Add(g.HexDigits.Pos, "%s: generate hex_digits must be between 1 and 64, got %d", what, g.HexDigits.V)
+		switch g.Kind.V {
+		case "", "hex":
+			if g.HexDigits.Pos.Line == 0 {
+				c.errs.Add(g.Pos, "%s: generate needs hex_digits (or kind uuid or now)", what)
+			} else if g.HexDigits.V < 1 || g.HexDigits.V > 64 {
+				c.errs.Add(g.HexDigits.Pos, "%s: generate hex_digits must be between 1 and 64, got %d", what, g.HexDigits.V)
+			}
+		case "uuid", "now":
+			if g.HexDigits.Pos.Line > 0 {
+				c.errs.Add(g.HexDigits.Pos, "%s: generate kind %s takes no hex_digits", what, g.Kind.V)
+			}
+		default:
+			c.errs.Add(g.Kind.Pos, "%s: generate kind %q is not known; expected hex, uuid or now", what, g.Kind.V)
 		}
 	}
 	c.messages(f, te, what)

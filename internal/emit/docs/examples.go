@@ -284,6 +284,12 @@ func synthField(f *model.Field, depth int) *value.Value {
 	case f.Default != nil:
 		return f.Default
 	case f.Generate != nil:
+		switch f.Generate.Kind {
+		case model.GenerateUUID:
+			return str(f.Generate.Prefix + "00000000-0000-4000-8000-000000000000")
+		case model.GenerateNow:
+			return str(f.Generate.Prefix + "2026-01-01T00:00:00Z")
+		}
 		return str(f.Generate.Prefix + strings.Repeat("0", f.Generate.HexDigits))
 	case f.Nullable:
 		return &value.Value{Kind: value.Null}

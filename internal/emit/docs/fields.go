@@ -107,6 +107,12 @@ func constraints(f *model.Field, ctx fieldCtx) []Constraint {
 	}
 	if g := f.Generate; g != nil {
 		digits := fmt.Sprintf("%d random lowercase hex %s", g.HexDigits, plural(g.HexDigits, "digit", "digits"))
+		switch g.Kind {
+		case model.GenerateUUID:
+			digits = "a random UUID (version 4)"
+		case model.GenerateNow:
+			digits = "the current time (RFC 3339, UTC)"
+		}
 		if g.Prefix != "" {
 			add("drawn at random when absent:", g.Prefix, "followed by "+digits)
 		} else {

@@ -119,7 +119,7 @@ func assign(a argField, src *jen.Statement) []jen.Code {
 	case fl.Default != nil:
 		fallback = a.dst.Clone().Op("=").Add(fieldLit(fl.Default, fl))
 	case fl.Generate != nil:
-		fallback = a.dst.Clone().Op("=").Lit(fl.Generate.Prefix).Op("+").Id("randomHex").Call(jen.Lit(fl.Generate.HexDigits))
+		fallback = a.dst.Clone().Op("=").Lit(fl.Generate.Prefix).Op("+").Add(generated(fl.Generate))
 	}
 	stmt := jen.If(src.Clone().Op("!=").Nil()).Block(set)
 	if fallback != nil {
@@ -170,4 +170,15 @@ func article(name string) string {
 		return "an"
 	}
 	return "a"
+}
+
+// generated is the expression drawing a generated value (after its prefix).
+func generated(g *model.Generate) *jen.Statement {
+	switch g.Kind {
+	case model.GenerateUUID:
+		return jen.Id("randomUUID").Call()
+	case model.GenerateNow:
+		return jen.Qual("time", "Now").Call().Dot("UTC").Call().Dot("Format").Call(jen.Qual("time", "RFC3339"))
+	}
+	return jen.Id("randomHex").Call(jen.Lit(g.HexDigits))
 }
