@@ -14,6 +14,7 @@ import (
 
 	"github.com/contractgen/contractgen/internal/load"
 	"github.com/contractgen/contractgen/internal/model"
+	"github.com/contractgen/contractgen/internal/pattern"
 	"github.com/contractgen/contractgen/internal/validate"
 	"github.com/contractgen/contractgen/internal/value"
 )
@@ -316,6 +317,8 @@ func (g *gen) constrained(f *model.Field, v *value.Value) *value.Value {
 	switch {
 	case v.Kind == value.String && f.Format == "date-time":
 		return vStr("2026-01-01T00:00:00Z")
+	case v.Kind == value.String && f.Format == "uuid":
+		return vStr("0f8e6a4c-3b2d-4e1f-9a8b-7c6d5e4f3a2b")
 	case v.Kind == value.String && f.Pattern != "":
 		if ps, ok := patternSamples[f.Pattern]; ok && len(ps.good) > 0 {
 			return vStr(strings.TrimSpace(ps.good[0]))
@@ -917,6 +920,14 @@ func (g *gen) stringCandidates(f *model.Field) []candidate {
 		for i, s := range ps.bad {
 			addc(fmt.Sprintf("pattern-miss-%d", i+1), "nearly matches "+f.Pattern, s)
 		}
+	case f.Format == "uuid":
+		for i, u := range uuids {
+			name := "uuid-bad"
+			if u.ok {
+				name = "uuid-good"
+			}
+			addc(fmt.Sprintf("%s-%d", name, i+1), u.why, u.s)
+		}
 	case f.Format == "date-time":
 		all := g.once("date-time")
 		for i, dt := range dateTimes {
@@ -1235,6 +1246,9 @@ func scalarOK(f *model.Field, t *model.TypeRef, v *value.Value, member bool) boo
 		if f.Format == "date-time" && !dateTimeOK(s) {
 			return false
 		}
+		if f.Format == "uuid" && !uuidRE.MatchString(s) {
+			return false
+		}
 		if member && f.NonEmpty {
 			if f.Trim {
 				return !blank(s)
@@ -1356,4 +1370,24 @@ func TestCorpus(t *testing.T) {
 	if total < 300 {
 		t.Errorf("the corpus has %d documents; conformance needs at least 300", total)
 	}
+}
+
+var uuidRE = regexp.MustCompile(pattern.UUIDPattern)
+
+// uuids are the values a format uuid field is tried with.
+var uuids = []struct {
+	s   string
+	ok  bool
+	why string
+}{
+	{"0f8e6a4c-3b2d-4e1f-9a8b-7c6d5e4f3a2b", true, "a UUID version 4"},
+	{"0F8E6A4C-3B2D-4E1F-9A8B-7C6D5E4F3A2B", true, "upper-case hex digits are a UUID too"},
+	{"00000000-0000-0000-0000-000000000000", true, "the nil UUID"},
+	{"0f8e6a4c3b2d4e1f9a8b7c6d5e4f3a2b", false, "a UUID without hyphens"},
+	{"urn:uuid:0f8e6a4c-3b2d-4e1f-9a8b-7c6d5e4f3a2b", false, "the URN form is not the plain form"},
+	{"{0f8e6a4c-3b2d-4e1f-9a8b-7c6d5e4f3a2b}", false, "braces are not the plain form"},
+	{"0f8e6a4c-3b2d-4e1f-9a8b-7c6d5e4f3a2", false, "a digit short"},
+	{"0f8e6a4c-3b2d-4e1f-9a8b-7c6d5e4f3a2g", false, "not a hex digit"},
+	{"0f8e6a4c-3b2d-4e1f-9a8b-7c6d5e4f3a2b\n", false, "a trailing line feed"},
+	{"", false, "empty"},
 }

@@ -2,7 +2,6 @@ package model
 
 import (
 	"fmt"
-	"github.com/contractgen/contractgen/internal/pattern"
 	"regexp"
 	"strings"
 	"time"
@@ -10,6 +9,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/contractgen/contractgen/internal/diag"
+	"github.com/contractgen/contractgen/internal/pattern"
 	"github.com/contractgen/contractgen/internal/value"
 )
 
@@ -168,6 +168,9 @@ func checkString(v *value.Value, f *Field, t *TypeRef, bad func(Rule) []Problem)
 			out = append(out, bad(RulePattern)...)
 		}
 	}
+	if f.Format == "uuid" && !uuidRE.MatchString(s) {
+		out = append(out, bad(RuleFormat)...)
+	}
 	if f.Format == "date-time" {
 		if _, err := time.Parse(time.RFC3339Nano, s); err != nil {
 			out = append(out, bad(RuleFormat)...)
@@ -240,3 +243,5 @@ func IsSpace(r rune) bool {
 
 // TrimSpace trims IsSpace characters from both ends.
 func TrimSpace(s string) string { return strings.TrimFunc(s, IsSpace) }
+
+var uuidRE = regexp.MustCompile(pattern.UUIDPattern)

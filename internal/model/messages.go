@@ -64,6 +64,9 @@ func (f *Field) Message(rule Rule) string {
 	case RulePattern:
 		return fmt.Sprintf("%s must match the pattern %s", n, f.Pattern)
 	case RuleFormat:
+		if f.Format == "uuid" {
+			return n + " must be a valid UUID"
+		}
 		return fmt.Sprintf("%s must be a valid %s (RFC 3339)", n, f.Format)
 	}
 	return n + " is invalid"

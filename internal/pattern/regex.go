@@ -50,6 +50,12 @@ func PortablePattern(p string) (string, error) {
 // whitespace set, which is what non_empty asks of a trimmed field.
 func NonBlankPattern() string { return printClass(whitespace.complement()) }
 
+// UUIDPattern is what format uuid accepts, in Go and in the schemas: the
+// 8-4-4-4-12 hex form, either case. JSON Schema validators differ on other
+// spellings (a urn:uuid: prefix, braces), so the schemas carry this pattern
+// beside the format and every engine agrees.
+const UUIDPattern = `^[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12}$`
+
 // FinalNewlineGuard is a pattern for values that end in a line feed.
 const FinalNewlineGuard = `\n$`
 

@@ -212,8 +212,8 @@ func (c *checker) applicable(f *load.Field, te *load.TypeExpr, base string, what
 	check(f.NonEmpty != nil, posOfB(f.NonEmpty), "non_empty", base == "string" || base == "list" || base == "map", "string, list and map fields")
 	check(f.Pattern.Set(), f.Pattern, "pattern", str, "string fields")
 	check(f.Format.Set(), f.Format, "format", str, "string fields")
-	if f.Format.Set() && f.Format.V != "date-time" {
-		c.errs.Add(f.Format.Pos, "%s: unknown format %q; the only format is \"date-time\"", what, f.Format.V)
+	if f.Format.Set() && f.Format.V != "date-time" && f.Format.V != "uuid" {
+		c.errs.Add(f.Format.Pos, "%s: unknown format %q; the formats are \"date-time\" and \"uuid\"", what, f.Format.V)
 	}
 	if f.Pattern.Set() {
 		c.pattern(f.Pattern, what+" pattern")

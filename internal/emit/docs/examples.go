@@ -306,6 +306,9 @@ func synthType(f *model.Field, t *model.TypeRef, depth int) *value.Value {
 		if f.Format == "date-time" {
 			s = "2026-01-01T00:00:00Z"
 		}
+		if f.Format == "uuid" {
+			s = "00000000-0000-4000-8000-000000000000"
+		}
 		if f.MinLength != nil && len(s) < *f.MinLength {
 			s += strings.Repeat("x", *f.MinLength-len(s))
 		}

@@ -102,6 +102,8 @@ func constraints(f *model.Field, ctx fieldCtx) []Constraint {
 	}
 	if f.Format == "date-time" {
 		add("RFC 3339 date-time"+each, "", "")
+	} else if f.Format == "uuid" {
+		add("UUID (8-4-4-4-12 hex digits)"+each, "", "")
 	} else if f.Format != "" {
 		add("format", f.Format, each)
 	}

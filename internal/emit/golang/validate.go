@@ -164,6 +164,9 @@ func (g *gen) stringChecks(fl *model.Field, v *jen.Statement, p jen.Code, top bo
 	if fl.Pattern != "" {
 		out = append(out, jen.If(jen.Op("!").Id(g.pattern(fl.Pattern)).Dot("MatchString").Call(v.Clone())).Block(report(p, fl, model.RulePattern, "ErrPattern")))
 	}
+	if fl.Format == "uuid" {
+		out = append(out, jen.If(jen.Op("!").Id(g.pattern(pattern.UUIDPattern)).Dot("MatchString").Call(v.Clone())).Block(report(p, fl, model.RuleFormat, "ErrFormat")))
+	}
 	if fl.Format == "date-time" {
 		out = append(out, jen.If(jen.Op("!").Id("isDateTime").Call(v.Clone())).Block(report(p, fl, model.RuleFormat, "ErrFormat")))
 	}

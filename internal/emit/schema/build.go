@@ -213,6 +213,13 @@ func (fb *file) stringSchema(f *model.Field, w where, top bool) *jsonschema.Sche
 	if f.Format != "" {
 		s.Format = f.Format
 	}
+	if f.Format == "uuid" {
+		p, _ := pattern.PortablePattern(pattern.UUIDPattern)
+		pats = append(pats, p)
+		if pattern.NeedsNewlineGuard(pattern.UUIDPattern) {
+			nots = append(nots, &jsonschema.Schema{Pattern: pattern.FinalNewlineGuard})
+		}
+	}
 	if fb.valuesCovered(w) {
 		nots = append(nots, &jsonschema.Schema{Ref: defRef(fb.forbiddenValueDef())})
 	}
