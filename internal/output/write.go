@@ -1,9 +1,8 @@
 package output
 
 import (
-	"errors"
 	"fmt"
-	"io/fs"
+	"path/filepath"
 	"sort"
 )
 
@@ -104,7 +103,7 @@ func stage(fsys FS, changes []Change, entries []journalEntry) error {
 		if e.Tmp == "" {
 			continue
 		}
-		dir := parent(e.Target)
+		dir := filepath.Dir(e.Target)
 		if err := fsys.MkdirAll(dir, 0o755); err != nil {
 			return fmt.Errorf("creating %s: %w", dir, err)
 		}
@@ -145,7 +144,7 @@ func missingDirs(fsys FS, changes []Change) []string {
 		if c.Kind == "orphaned" {
 			continue
 		}
-		for _, dir := range missingParents(fsys, parent(c.Path)) {
+		for _, dir := range missingParents(fsys, filepath.Dir(c.Path)) {
 			if !seen[dir] {
 				seen[dir] = true
 				out = append(out, dir)
@@ -161,8 +160,6 @@ func removeDirs(fsys FS, dirs []string) {
 	sorted := append([]string(nil), dirs...)
 	sort.Slice(sorted, func(i, j int) bool { return len(sorted[i]) > len(sorted[j]) })
 	for _, d := range sorted {
-		if err := fsys.Remove(d); err != nil && !errors.Is(err, fs.ErrNotExist) {
-			continue
-		}
+		_ = fsys.Remove(d)
 	}
 }
