@@ -148,5 +148,3 @@ func missingParents(fsys FS, d string) []string {
 	}
 	return out
 }
-
-func parent(path string) string { return filepath.Dir(path) }
