@@ -150,3 +150,17 @@ func TestJournalFailureLeavesTreeIntact(t *testing.T) {
 		})
 	}
 }
+
+// A journal this version cannot read stops the run before anything
+// changes, naming the file and what to do.
+func TestUnreadableJournalStopsTheRun(t *testing.T) {
+	dir, p, before := failureTree(t)
+	writeTree(t, dir, map[string]string{JournalName: "{not json"})
+	before[JournalName] = "{not json"
+	_, err := Write(OS{}, p)
+	require.Error(t, err)
+	assert.Contains(t, err.Error(), filepath.Join(dir, JournalName)+" is not a journal this version can read")
+	assert.Equal(t, before, snapshot(t, dir))
+	_, err = Interrupted(OS{}, p.Dirs)
+	assert.Error(t, err, "-check reports it too")
+}
