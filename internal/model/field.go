@@ -129,9 +129,6 @@ type Field struct {
 	Optional bool
 }
 
-// Absentable reports whether the Go value of the field can be absent (nil)
-// for a reason other than null: it is optional.
-func (f *Field) Absentable() bool { return f.Optional }
 
 // Generate draws a value at build time: Prefix followed by HexDigits random
 // lowercase hexadecimal digits.

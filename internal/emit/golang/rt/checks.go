@@ -2,6 +2,7 @@ package rt
 
 import (
 	"crypto/rand"
+	"encoding/hex"
 	"regexp"
 	"strings"
 	"time"
@@ -274,30 +275,13 @@ func randomUUID() string {
 	_, _ = rand.Read(b) // crypto/rand.Read never fails since Go 1.24
 	b[6] = b[6]&0x0f | 0x40
 	b[8] = b[8]&0x3f | 0x80
-	const digits = "0123456789abcdef"
-	out := make([]byte, 0, 36)
-	for i, v := range b {
-		if i == 4 || i == 6 || i == 8 || i == 10 {
-			out = append(out, '-')
-		}
-		out = append(out, digits[v>>4], digits[v&0xf])
-	}
-	return string(out)
+	h := hex.EncodeToString(b)
+	return h[:8] + "-" + h[8:12] + "-" + h[12:16] + "-" + h[16:20] + "-" + h[20:]
 }
 
 // randomHex draws n lowercase hexadecimal digits from crypto/rand.
 func randomHex(n int) string {
 	b := make([]byte, (n+1)/2)
 	_, _ = rand.Read(b) // crypto/rand.Read never fails since Go 1.24
-
-	const digits = "0123456789abcdef"
-	out := make([]byte, n)
-	for i := range out {
-		v := b[i/2]
-		if i%2 == 0 {
-			v >>= 4
-		}
-		out[i] = digits[v&0xf]
-	}
-	return string(out)
+	return hex.EncodeToString(b)[:n]
 }
