@@ -1296,7 +1296,7 @@ func BuildEvidenceExportRequest(args EvidenceExportRequestArgs) (*EvidenceExport
 // UnavailableResponseArgs holds the arguments of BuildUnavailableResponse; nil means the contract's default.
 type UnavailableResponseArgs struct{}
 
-// BuildUnavailableResponse builds the generic unavailable response to req;
+// BuildUnavailableResponse builds the shared unavailable response to req, a request of any operation;
 // members the spec sources from the request are copied from req.
 func BuildUnavailableResponse(req AnyRequest, args UnavailableResponseArgs) (*UnavailableResponse, error) {
 	if req == nil {

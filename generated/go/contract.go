@@ -296,67 +296,67 @@ type OperationInfo struct {
 	Name     string
 	Request  string
 	Response string
-	// UnavailableOnly is true when the operation answers only with the generic unavailable response.
-	UnavailableOnly bool
+	// SharedResponse names the shared response that answers the operation; empty when it has its own.
+	SharedResponse string
 }
 
 // Operations lists every operation in contract order. It returns a fresh copy.
 func Operations() []OperationInfo {
 	return []OperationInfo{{
-		Name:            "entitlement_status",
-		Request:         "tenant identifier and optional feature names",
-		Response:        "subscription, license, and feature entitlement summary",
-		UnavailableOnly: false,
+		Name:           "entitlement_status",
+		Request:        "tenant identifier and optional feature names",
+		Response:       "subscription, license, and feature entitlement summary",
+		SharedResponse: "",
 	}, {
-		Name:            "tenant_onboarding",
-		Request:         "tenant activation metadata, deployment model, contacts, and readiness requirements",
-		Response:        "tenant activation state, blockers, and private service handoff status",
-		UnavailableOnly: false,
+		Name:           "tenant_onboarding",
+		Request:        "tenant activation metadata, deployment model, contacts, and readiness requirements",
+		Response:       "tenant activation state, blockers, and private service handoff status",
+		SharedResponse: "",
 	}, {
-		Name:            "tenant_status",
-		Request:         "tenant identifier and requested capabilities",
-		Response:        "tenant entitlement and service availability summary",
-		UnavailableOnly: true,
+		Name:           "tenant_status",
+		Request:        "tenant identifier and requested capabilities",
+		Response:       "tenant entitlement and service availability summary",
+		SharedResponse: "unavailable",
 	}, {
-		Name:            "license_validation",
-		Request:         "local validation report and requested server checks",
-		Response:        "validated entitlement and feature grant summary",
-		UnavailableOnly: true,
+		Name:           "license_validation",
+		Request:        "local validation report and requested server checks",
+		Response:       "validated entitlement and feature grant summary",
+		SharedResponse: "unavailable",
 	}, {
-		Name:            "policy_registry_readiness",
-		Request:         "tenant identifier, catalog scope, policy-pack references, and readiness checks",
-		Response:        "hosted registry availability, catalog freshness, version state, blockers, and private service handoff status",
-		UnavailableOnly: false,
+		Name:           "policy_registry_readiness",
+		Request:        "tenant identifier, catalog scope, policy-pack references, and readiness checks",
+		Response:       "hosted registry availability, catalog freshness, version state, blockers, and private service handoff status",
+		SharedResponse: "",
 	}, {
-		Name:            "policy_registry_lookup",
-		Request:         "policy references and public labels",
-		Response:        "policy metadata and downloadable artifact references",
-		UnavailableOnly: true,
+		Name:           "policy_registry_lookup",
+		Request:        "policy references and public labels",
+		Response:       "policy metadata and downloadable artifact references",
+		SharedResponse: "unavailable",
 	}, {
-		Name:            "tenant_audit_store_operating",
-		Request:         "tenant identifier, retention profile, evidence window, and operating checks",
-		Response:        "audit-store health, retention posture, evidence freshness, export readiness, blockers, and private service handoff status",
-		UnavailableOnly: false,
+		Name:           "tenant_audit_store_operating",
+		Request:        "tenant identifier, retention profile, evidence window, and operating checks",
+		Response:       "audit-store health, retention posture, evidence freshness, export readiness, blockers, and private service handoff status",
+		SharedResponse: "",
 	}, {
-		Name:            "customer_operating_dashboard",
-		Request:         "tenant identifier, dashboard scope, evidence window, and operating dashboard checks",
-		Response:        "customer operating dashboard readiness across billing, license service, support, customer success, escalation, and release closeout",
-		UnavailableOnly: false,
+		Name:           "customer_operating_dashboard",
+		Request:        "tenant identifier, dashboard scope, evidence window, and operating dashboard checks",
+		Response:       "customer operating dashboard readiness across billing, license service, support, customer success, escalation, and release closeout",
+		SharedResponse: "",
 	}, {
-		Name:            "support_handoff_readiness",
-		Request:         "tenant identifier, handoff scope, support tier, and support handoff checks",
-		Response:        "support, customer-success, escalation, health review, dashboard, and release owner readiness",
-		UnavailableOnly: false,
+		Name:           "support_handoff_readiness",
+		Request:        "tenant identifier, handoff scope, support tier, and support handoff checks",
+		Response:       "support, customer-success, escalation, health review, dashboard, and release owner readiness",
+		SharedResponse: "",
 	}, {
-		Name:            "saas_operating_automation",
-		Request:         "tenant identifier, automation scope, automation cadence, and operating automation checks",
-		Response:        "billing monitoring, license telemetry, support follow-up, customer-success review, dashboard refresh, escalation drill, and closeout retry readiness",
-		UnavailableOnly: false,
+		Name:           "saas_operating_automation",
+		Request:        "tenant identifier, automation scope, automation cadence, and operating automation checks",
+		Response:       "billing monitoring, license telemetry, support follow-up, customer-success review, dashboard refresh, escalation drill, and closeout retry readiness",
+		SharedResponse: "",
 	}, {
-		Name:            "evidence_export",
-		Request:         "evidence references, format, and retention profile",
-		Response:        "export job status and governed artifact references",
-		UnavailableOnly: true,
+		Name:           "evidence_export",
+		Request:        "evidence references, format, and retention profile",
+		Response:       "export job status and governed artifact references",
+		SharedResponse: "unavailable",
 	}}
 }
 

@@ -6105,7 +6105,7 @@ func decodeMapString(d *decoder, p *pathNode) (Map[string], error) {
 	}
 }
 
-// DecodeTenantStatusResponse reads the generic unavailable response of operation tenant_status,
+// DecodeTenantStatusResponse reads the shared unavailable response, which answers operation tenant_status,
 // strictly as DecodeUnavailableResponse does, and checks that it answers tenant_status.
 func DecodeTenantStatusResponse(data []byte, opts ...DecodeOption) (*UnavailableResponse, error) {
 	m, err := DecodeUnavailableResponse(data, opts...)
@@ -6118,7 +6118,7 @@ func DecodeTenantStatusResponse(data []byte, opts ...DecodeOption) (*Unavailable
 	return m, nil
 }
 
-// DecodeLicenseValidationResponse reads the generic unavailable response of operation license_validation,
+// DecodeLicenseValidationResponse reads the shared unavailable response, which answers operation license_validation,
 // strictly as DecodeUnavailableResponse does, and checks that it answers license_validation.
 func DecodeLicenseValidationResponse(data []byte, opts ...DecodeOption) (*UnavailableResponse, error) {
 	m, err := DecodeUnavailableResponse(data, opts...)
@@ -6131,7 +6131,7 @@ func DecodeLicenseValidationResponse(data []byte, opts ...DecodeOption) (*Unavai
 	return m, nil
 }
 
-// DecodePolicyRegistryLookupResponse reads the generic unavailable response of operation policy_registry_lookup,
+// DecodePolicyRegistryLookupResponse reads the shared unavailable response, which answers operation policy_registry_lookup,
 // strictly as DecodeUnavailableResponse does, and checks that it answers policy_registry_lookup.
 func DecodePolicyRegistryLookupResponse(data []byte, opts ...DecodeOption) (*UnavailableResponse, error) {
 	m, err := DecodeUnavailableResponse(data, opts...)
@@ -6144,7 +6144,7 @@ func DecodePolicyRegistryLookupResponse(data []byte, opts ...DecodeOption) (*Una
 	return m, nil
 }
 
-// DecodeEvidenceExportResponse reads the generic unavailable response of operation evidence_export,
+// DecodeEvidenceExportResponse reads the shared unavailable response, which answers operation evidence_export,
 // strictly as DecodeUnavailableResponse does, and checks that it answers evidence_export.
 func DecodeEvidenceExportResponse(data []byte, opts ...DecodeOption) (*UnavailableResponse, error) {
 	m, err := DecodeUnavailableResponse(data, opts...)

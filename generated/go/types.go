@@ -828,7 +828,7 @@ func (m *EvidenceExportRequestPayload) appendJSON(b []byte) []byte {
 	return append(b, '}')
 }
 
-// UnavailablePayload: the payload of the generic unavailable response.
+// UnavailablePayload: the payload of the shared unavailable response.
 type UnavailablePayload struct {
 	// Tenant named in the request.
 	TenantID string `json:"tenant_id"`
@@ -1568,7 +1568,7 @@ func (m *EvidenceExportRequest) appendJSON(b []byte) []byte {
 	return append(b, '}')
 }
 
-// UnavailableResponse: the generic answer of operations served only by the private implementation.
+// UnavailableResponse: the shared unavailable response, which may answer any operation.
 type UnavailableResponse struct {
 	// Version of the response envelope.
 	SchemaVersion string `json:"schema_version"`

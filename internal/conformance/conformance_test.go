@@ -133,21 +133,18 @@ func oneLine(s string) string {
 }
 
 // decodedSchemas lists the schema file bases the Go package has a decoder
-// for: every type, every operation's request and response, and the generic
-// unavailable response. The envelope schemas have no Go counterpart.
+// for: every type, every operation's request and response, and every shared
+// response. The envelope schemas have no Go counterpart.
 func decodedSchemas(c *model.Contract) []string {
 	var out []string
 	for _, t := range c.Types {
 		out = append(out, t.Name)
 	}
 	for _, op := range c.Operations {
-		out = append(out, op.Name+".request")
-		if op.Response != nil || c.Unavailable != nil {
-			out = append(out, op.Name+".response")
-		}
+		out = append(out, op.Name+".request", op.Name+".response")
 	}
-	if c.Unavailable != nil {
-		out = append(out, "unavailable.response")
+	for _, r := range c.Responses {
+		out = append(out, r.Name+".response")
 	}
 	return out
 }
@@ -320,12 +317,10 @@ var decoders = map[string]func([]byte) error{
 	}
 	for _, op := range c.Operations {
 		fmt.Fprintf(&b, "\t%q: wrap(pkg.Decode%sRequest),\n", op.Name+".request", op.GoName)
-		if op.Response != nil || c.Unavailable != nil {
-			fmt.Fprintf(&b, "\t%q: wrap(pkg.Decode%sResponse),\n", op.Name+".response", op.GoName)
-		}
+		fmt.Fprintf(&b, "\t%q: wrap(pkg.Decode%sResponse),\n", op.Name+".response", op.GoName)
 	}
-	if c.Unavailable != nil {
-		b.WriteString("\t\"unavailable.response\": wrap(pkg.DecodeUnavailableResponse),\n")
+	for _, r := range c.Responses {
+		fmt.Fprintf(&b, "\t%q: wrap(pkg.Decode%sResponse),\n", r.Name+".response", r.GoName)
 	}
 	b.WriteString(`}
 

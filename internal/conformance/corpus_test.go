@@ -90,9 +90,11 @@ type gen struct {
 	reqEnv  *value.Value // the request envelope example, completed
 	respEnv *value.Value // the response envelope example, completed
 	status  *model.Field // the response envelope's state field
-	// ctxOp is the operation whose message is being mutated; nil for the
-	// generic unavailable response and for types.
+	// ctxOp is the operation whose message is being mutated; nil for shared
+	// responses and for types.
 	ctxOp *model.Operation
+	// ctxResp is the response being mutated, own or shared; nil elsewhere.
+	ctxResp *model.Response
 }
 
 // buildCorpus returns every document of one spec, in a stable order.
@@ -108,15 +110,15 @@ func buildCorpus(t testing.TB, spec string, c *model.Contract) []*doc {
 	}
 	firstOwn := true
 	for _, op := range c.Operations {
-		if op.Response != nil {
+		if !op.Response.Shared() {
 			g.responseCases(op, firstOwn)
 			firstOwn = false
-		} else if c.Unavailable != nil {
-			g.unavailableOpCases(op)
+		} else {
+			g.sharedOpCases(op)
 		}
 	}
-	if c.Unavailable != nil {
-		g.unavailableCases()
+	for _, r := range c.Responses {
+		g.sharedCases(r)
 	}
 	g.wholeDocumentCases()
 	switch spec {
@@ -258,21 +260,24 @@ func (g *gen) responsePayload(op *model.Operation) *value.Value {
 
 func (g *gen) respBase(name string) *value.Value {
 	op := g.op(name)
-	if op.Response == nil {
-		return g.unavailableDoc(name)
+	if op.Response.Shared() {
+		return g.sharedDoc(op.Response, name)
 	}
 	return g.responseDoc(op, g.responsePayload(op))
 }
 
-// unavailableDoc is the generic unavailable response answering operation.
-func (g *gen) unavailableDoc(operation string) *value.Value {
-	u := g.c.Unavailable
+// sharedDoc is the shared response r answering operation.
+func (g *gen) sharedDoc(r *model.Response, operation string) *value.Value {
 	v := set(g.respEnv, path{"operation"}, vStr(operation))
-	v = set(v, path{"message"}, vStr(u.Message))
-	if g.status != nil {
-		v = set(v, path{g.status.Name}, vStr(u.Status.Value))
+	v = set(v, path{"message"}, vStr(r.Message))
+	if g.status != nil && r.Status != nil {
+		v = set(v, path{g.status.Name}, vStr(r.Status.Value))
 	}
-	return set(v, path{"payload"}, g.synth(u.Payload, nil))
+	payload := g.synth(r.Payload, nil)
+	if len(r.Payload.Examples) > 0 {
+		payload = model.Complete(r.Payload.Examples[0], r.Payload)
+	}
+	return set(v, path{"payload"}, payload)
 }
 
 // synth builds a valid object of type t from the spec: consts, sourced
@@ -285,16 +290,6 @@ func (g *gen) synth(t *model.Type, op *model.Operation) *value.Value {
 		switch {
 		case f.Const != nil:
 			v = f.Const
-		case f.Source == model.SourceSummary:
-			v = g.typeBase(f.Type.Object)
-		case f.Source == model.SourcePrivateModules:
-			v = strs(op.Response.PrivateModules...)
-		case f.Source == model.SourceNextStep:
-			if op != nil && op.Response != nil {
-				v = vStr(op.Response.NextStep)
-			} else {
-				v = vStr(g.c.Unavailable.NextStep)
-			}
 		case f.Source == model.SourceMessage:
 			v = vStr(op.Response.Message)
 		case f.Source == model.SourceRequest && f.RequestField != nil:
@@ -384,8 +379,8 @@ func (g *gen) examples() {
 		v := model.Complete(ex, g.c.Response.Type)
 		opName := at(v, path{"operation"}).Str
 		g.add(opName+".response", true, fmt.Sprintf("envelope-example-%d", i+1), "the response envelope example", v)
-		if op := g.op(opName); op.Response == nil && g.c.Unavailable != nil {
-			g.add("unavailable.response", true, fmt.Sprintf("envelope-example-%d", i+1), "the response envelope example", v)
+		if op := g.op(opName); op.Response.Shared() {
+			g.add(op.Response.Name+".response", true, fmt.Sprintf("envelope-example-%d", i+1), "the response envelope example", v)
 		}
 	}
 }
@@ -428,7 +423,7 @@ func (g *gen) requestCases(op *model.Operation, envelopeToo bool) {
 }
 
 func (g *gen) responseCases(op *model.Operation, envelopeToo bool) {
-	g.ctxOp = op
+	g.ctxOp, g.ctxResp = op, op.Response
 	schema := op.Name + ".response"
 	base := g.respBase(op.Name)
 	g.fixedEnvelopeCases(schema, base)
@@ -445,38 +440,43 @@ func (g *gen) responseCases(op *model.Operation, envelopeToo bool) {
 	}
 	g.payloadCases(schema, base)
 	g.objectCases(schema, base, path{"payload"}, op.Response.Payload, full)
-	if g.c.Unavailable != nil {
-		g.add(schema, false, "unavailable-response", "the generic unavailable response is not "+op.Name+"'s own response",
-			g.unavailableDoc(op.Name))
+	for _, r := range g.c.Responses {
+		g.add(schema, false, r.Name+"-response", "the shared "+r.Name+" response is not "+op.Name+"'s own response",
+			g.sharedDoc(r, op.Name))
 	}
 }
 
-// unavailableOpCases covers <op>.response of an unavailable_only operation.
-func (g *gen) unavailableOpCases(op *model.Operation) {
-	g.ctxOp = nil
+// sharedOpCases covers <op>.response of an operation a shared response answers.
+func (g *gen) sharedOpCases(op *model.Operation) {
+	r := op.Response
+	g.ctxOp, g.ctxResp = nil, r
 	schema := op.Name + ".response"
-	base := g.unavailableDoc(op.Name)
-	g.add(schema, true, "unavailable", "the generic unavailable response of "+op.Name, base)
+	base := g.sharedDoc(r, op.Name)
+	g.add(schema, true, r.Name, "the shared "+r.Name+" response of "+op.Name, base)
 	g.fixedEnvelopeCases(schema, base)
-	g.constStringCases(schema, base, path{"message"}, g.c.Unavailable.Message)
-	g.unavailableFixedCases(schema, base)
-	g.objectCases(schema, base, path{"payload"}, g.c.Unavailable.Payload, structural)
+	g.constStringCases(schema, base, path{"message"}, r.Message)
+	g.sharedFixedCases(schema, base, r)
+	g.objectCases(schema, base, path{"payload"}, r.Payload, structural)
 }
 
-// unavailableCases covers unavailable.response.
-func (g *gen) unavailableCases() {
-	const schema = "unavailable.response"
-	g.ctxOp = nil
+// sharedCases covers <name>.response of a shared response.
+func (g *gen) sharedCases(r *model.Response) {
+	schema := r.Name + ".response"
+	g.ctxOp, g.ctxResp = nil, r
 	for _, op := range g.c.Operations {
-		g.add(schema, true, "operation-"+op.Name, "the generic unavailable response may answer any operation", g.unavailableDoc(op.Name))
+		g.add(schema, true, "operation-"+op.Name, "the shared "+r.Name+" response may answer any operation", g.sharedDoc(r, op.Name))
 	}
-	base := g.unavailableDoc(g.c.Operations[0].Name)
+	base := g.sharedDoc(r, g.c.Operations[0].Name)
 	g.add(schema, false, "operation-unknown", "operation must name an operation of the contract", set(base, path{"operation"}, vStr("no_such_operation")))
 	g.fixedEnvelopeCases(schema, base)
-	g.objectCasesExcept(schema, base, path{}, g.c.Response.Type, full, "payload", g.statusName())
-	g.unavailableFixedCases(schema, base)
+	except := []string{"payload"}
+	if r.Status != nil {
+		except = append(except, g.statusName())
+	}
+	g.objectCasesExcept(schema, base, path{}, g.c.Response.Type, full, except...)
+	g.sharedFixedCases(schema, base, r)
 	g.payloadCases(schema, base)
-	g.objectCases(schema, base, path{"payload"}, g.c.Unavailable.Payload, full)
+	g.objectCases(schema, base, path{"payload"}, r.Payload, full)
 }
 
 func (g *gen) statusName() string {
@@ -486,15 +486,15 @@ func (g *gen) statusName() string {
 	return g.status.Name
 }
 
-// unavailableFixedCases: the unavailable response fixes its status.
-func (g *gen) unavailableFixedCases(schema string, base *value.Value) {
-	if g.status == nil {
+// sharedFixedCases: a response with a status fixes it.
+func (g *gen) sharedFixedCases(schema string, base *value.Value, r *model.Response) {
+	if g.status == nil || r.Status == nil {
 		return
 	}
-	fixed := g.c.Unavailable.Status.Value
+	fixed := r.Status.Value
 	for _, sv := range g.status.Type.State.Values {
 		if sv.Value != fixed {
-			g.add(schema, false, "status-"+sv.Value, "the unavailable response's "+g.status.Name+" is always "+fixed,
+			g.add(schema, false, "status-"+sv.Value, "the "+r.Name+" response's "+g.status.Name+" is always "+fixed,
 				set(base, path{g.status.Name}, vStr(sv.Value)))
 			break
 		}
@@ -714,7 +714,7 @@ func (g *gen) effective(f *model.Field) *model.Field {
 	switch f.Source {
 	case model.SourceVersion, model.SourceOperation:
 		return nil
-	case model.SourceMessage, model.SourceNextStep, model.SourcePrivateModules:
+	case model.SourceMessage:
 		e := *f
 		e.Const = g.fixedValue(f.Source)
 		e.Required = true // fixed by its source: still sent (see WireRequired)
@@ -745,20 +745,8 @@ func (g *gen) effective(f *model.Field) *model.Field {
 // fixedValue is the text a sourced field always carries in the current
 // operation's messages.
 func (g *gen) fixedValue(src model.Source) *value.Value {
-	op := g.ctxOp
-	switch src {
-	case model.SourceMessage:
-		if op != nil && op.Response != nil {
-			return vStr(op.Response.Message)
-		}
-		return vStr(g.c.Unavailable.Message)
-	case model.SourceNextStep:
-		if op != nil && op.Response != nil {
-			return vStr(op.Response.NextStep)
-		}
-		return vStr(g.c.Unavailable.NextStep)
-	case model.SourcePrivateModules:
-		return strs(op.Response.PrivateModules...)
+	if src == model.SourceMessage && g.ctxResp != nil {
+		return vStr(g.ctxResp.Message)
 	}
 	return nil
 }

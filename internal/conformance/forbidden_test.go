@@ -232,9 +232,9 @@ func contractCases(g *gen) {
 	}
 	g.valueCase("entitlement_status.response", ent, path{"payload", "summary", "license_status"}, "ghp_"+tok19, false, "near miss in a response")
 	g.valueCase("tenant_onboarding.response", g.respBase("tenant_onboarding"), path{"payload", "tenant_id"}, "xoxb-"+tok16, true, "token in a copied request member")
-	g.valueCase("unavailable.response", g.unavailableDoc("tenant_status"), path{"payload", "tenant_id"}, ghTok, true, "token in the unavailable payload")
-	g.valueCase("tenant_status.response", g.unavailableDoc("tenant_status"), path{"payload", "tenant_id"}, "-----BEGIN PRIVATE KEY-----", true, "PEM header in the unavailable payload")
-	g.valueCase("unavailable.response", g.unavailableDoc("tenant_status"), path{"correlation_id"}, "saas-"+ghTok, true, "token in the response envelope")
+	g.valueCase("unavailable.response", g.respBase("tenant_status"), path{"payload", "tenant_id"}, ghTok, true, "token in the unavailable payload")
+	g.valueCase("tenant_status.response", g.respBase("tenant_status"), path{"payload", "tenant_id"}, "-----BEGIN PRIVATE KEY-----", true, "PEM header in the unavailable payload")
+	g.valueCase("unavailable.response", g.respBase("tenant_status"), path{"correlation_id"}, "saas-"+ghTok, true, "token in the response envelope")
 
 	// forbidden.on lists types: a summary on its own is scanned as a
 	// payload, as the reference's summaries are.
@@ -353,8 +353,8 @@ func featureFlagsCases(g *gen) {
 	g.valueCase(evalR, er, path{"payload", "summary", "value"}, "eyJhbGciOiJIUzI1NiJ9.e30.c2lnbmF0dXJl", false, "near miss in a response payload")
 	g.valueCase(evalR, er, path{"trace_id"}, akia16, false, "the response envelope is outside the payload scope")
 	g.valueCase("upsert_flag.response", g.respBase("upsert_flag"), path{"payload", "summary", "changed_fields", 0}, akia16, true, "AWS key id in a response list")
-	g.valueCase("unavailable.response", g.unavailableDoc("delete_flag"), path{"payload", "trace_id"}, akia16, true, "a copied member inside the payload is covered")
-	g.valueCase("delete_flag.response", g.unavailableDoc("delete_flag"), path{"trace_id"}, akia16, false, "the copied envelope member is not")
+	g.valueCase("unavailable.response", g.respBase("delete_flag"), path{"payload", "trace_id"}, akia16, true, "a copied member inside the payload is covered")
+	g.valueCase("delete_flag.response", g.respBase("delete_flag"), path{"trace_id"}, akia16, false, "the copied envelope member is not")
 
 	// Types on their own carry no forbidden-material rules.
 	g.add("Variant", true, "key-value-password", "types on their own carry no forbidden-material rules",

@@ -125,7 +125,9 @@ func TestDescribeListsEveryOperation(t *testing.T) {
 	assert.Len(t, doc.Operations, 11)
 }
 
-func TestUnavailableOnlyResponseDecoder(t *testing.T) {
+// TestSharedResponseDecoder: an operation answered by the shared unavailable
+// response decodes it and checks the operation it answers.
+func TestSharedResponseDecoder(t *testing.T) {
 	req, err := contract.BuildEvidenceExportRequest(contract.EvidenceExportRequestArgs{TenantID: "t", EvidenceRefs: []string{"e"}})
 	require.NoError(t, err)
 	resp, err := contract.BuildUnavailableResponse(req, contract.UnavailableResponseArgs{})
@@ -137,4 +139,26 @@ func TestUnavailableOnlyResponseDecoder(t *testing.T) {
 	assert.Equal(t, req.CorrelationID, got.CorrelationID)
 	_, err = contract.DecodeTenantStatusResponse(data)
 	require.ErrorIs(t, err, contract.ErrMismatchedOperation)
+}
+
+// TestRequiredConstsMustBeSent: the spec marks the fixed payload texts
+// (private modules, next step) required beside their const, so a response
+// without them is refused while a boundary const without required may be
+// left out.
+func TestRequiredConstsMustBeSent(t *testing.T) {
+	req, err := contract.BuildEvidenceExportRequest(contract.EvidenceExportRequestArgs{TenantID: "t", EvidenceRefs: []string{"e"}})
+	require.NoError(t, err)
+	resp, err := contract.BuildUnavailableResponse(req, contract.UnavailableResponseArgs{})
+	require.NoError(t, err)
+	assert.Equal(t, "See docs/architecture/saas-control-plane-contract.md", resp.Payload.NextStep)
+	data, err := json.Marshal(resp)
+	require.NoError(t, err)
+	var doc map[string]any
+	require.NoError(t, json.Unmarshal(data, &doc))
+	delete(doc["payload"].(map[string]any), "next_step")
+	data, err = json.Marshal(doc)
+	require.NoError(t, err)
+	_, err = contract.DecodeUnavailableResponse(data)
+	require.ErrorIs(t, err, contract.ErrRequired)
+	assert.Contains(t, err.Error(), "payload.next_step")
 }

@@ -31,17 +31,19 @@ type Int struct {
 
 // Spec is the whole document, in the order the spec wrote it.
 type Spec struct {
-	File        string
-	Contract    *Contract
-	Versions    []*Version
-	States      []*StateSet
-	Lists       []*NamedList
-	Forbidden   *Forbidden
-	Types       []*Type
-	Envelopes   *Envelopes
-	Operations  []*Operation
-	Unavailable *Unavailable
-	Describe    *Describe
+	File       string
+	Contract   *Contract
+	Versions   []*Version
+	States     []*StateSet
+	Lists      []*NamedList
+	Forbidden  *Forbidden
+	Types      []*Type
+	Envelopes  *Envelopes
+	Operations []*Operation
+	// Responses are the shared responses, answering any operation whose
+	// response names them.
+	Responses []*Response
+	Describe  *Describe
 }
 
 // Contract is the metadata block.
@@ -197,30 +199,22 @@ type Operation struct {
 	ResponseDescription Str
 	Request             []*Field
 	RequestExamples     []*value.Value
-	Summary             Str
-	Response            *Response
-	UnavailableOnly     *Bool
+	// Response is the operation's own response; Uses instead names a
+	// shared response.
+	Response *Response
+	Uses     Str
 }
 
-// Response describes the answer an operation gives at the private boundary.
+// Response is an operation's own response or a shared one (Name set).
 type Response struct {
-	Pos            diag.Pos
-	Message        Str
-	Mismatch       Str
-	PrivateModules []Str
-	NextStep       Str
-	Payload        []*Field
-	Examples       []*value.Value
-}
-
-// Unavailable is the generic answer of operations that have no response of
-// their own.
-type Unavailable struct {
-	Pos      diag.Pos
-	Message  Str
-	Status   Str
-	NextStep Str
-	Payload  []*Field
+	Pos         diag.Pos
+	Name        Str
+	Description Str
+	Message     Str
+	Status      Str
+	Messages    []*Message
+	Payload     []*Field
+	Examples    []*value.Value
 }
 
 // Describe is the contract description document.

@@ -18,7 +18,7 @@ func (r *reader) spec(root *yaml.Node, s *Spec) {
 		{"types", false, func(n *yaml.Node) { s.Types = r.types(n) }},
 		{"envelopes", false, func(n *yaml.Node) { s.Envelopes = r.envelopes(n) }},
 		{"operations", false, func(n *yaml.Node) { s.Operations = r.operations(n) }},
-		{"unavailable", false, func(n *yaml.Node) { s.Unavailable = r.unavailable(n) }},
+		{"responses", false, func(n *yaml.Node) { s.Responses = r.responses(n) }},
 		{"describe", false, func(n *yaml.Node) { s.Describe = r.describe(n) }},
 	})
 	if s.Envelopes == nil && s.Contract != nil {

@@ -16,37 +16,45 @@ func (r *reader) operations(n *yaml.Node) (out []*Operation) {
 			{"response_description", false, r.str(&op.ResponseDescription, what+" response_description")},
 			{"request", true, func(f *yaml.Node) { op.Request = r.fields(f, what+" request") }},
 			{"request_examples", false, func(f *yaml.Node) { op.RequestExamples = r.examples(f, what+" request") }},
-			{"summary", false, r.str(&op.Summary, what+" summary")},
-			{"response", false, func(f *yaml.Node) { op.Response = r.response(f, what+" response") }},
-			{"unavailable_only", false, r.boolean(&op.UnavailableOnly, what+" unavailable_only")},
+			{"response", false, func(f *yaml.Node) { r.opResponse(op, f, what) }},
 		})
 		out = append(out, op)
 	})
 	return out
 }
 
+// opResponse reads an operation's response: a mapping is the operation's
+// own response, a string names a shared response under responses.
+func (r *reader) opResponse(op *Operation, n *yaml.Node, what string) {
+	if d := r.deref(n); d != nil && d.Kind == yaml.ScalarNode {
+		r.str(&op.Uses, what+" response")(d)
+		return
+	}
+	op.Response = r.response(n, what+" response")
+}
+
+// response reads a response definition, an operation's own or a shared one.
 func (r *reader) response(n *yaml.Node, what string) *Response {
 	resp := &Response{Pos: pos(n)}
 	r.object(n, what, []key{
+		{"description", false, r.str(&resp.Description, what+" description")},
 		{"message", false, r.str(&resp.Message, what+" message")},
-		{"mismatch", false, r.str(&resp.Mismatch, what+" mismatch")},
-		{"private_modules", false, r.strs(&resp.PrivateModules, what+" private_modules")},
-		{"next_step", false, r.str(&resp.NextStep, what+" next_step")},
+		{"status", false, r.str(&resp.Status, what+" status")},
+		{"messages", false, func(f *yaml.Node) { resp.Messages = r.messages(f, what) }},
 		{"payload", false, func(f *yaml.Node) { resp.Payload = r.fields(f, what+" payload") }},
 		{"examples", false, func(f *yaml.Node) { resp.Examples = r.examples(f, what) }},
 	})
 	return resp
 }
 
-func (r *reader) unavailable(n *yaml.Node) *Unavailable {
-	u := &Unavailable{Pos: pos(n)}
-	r.object(n, "unavailable", []key{
-		{"message", true, r.str(&u.Message, "unavailable message")},
-		{"status", false, r.str(&u.Status, "unavailable status")},
-		{"next_step", false, r.str(&u.NextStep, "unavailable next_step")},
-		{"payload", true, func(f *yaml.Node) { u.Payload = r.fields(f, "unavailable payload") }},
+// responses reads the shared responses: name -> response definition.
+func (r *reader) responses(n *yaml.Node) (out []*Response) {
+	r.named(n, "responses", func(name Str, v *yaml.Node) {
+		resp := r.response(v, fmt.Sprintf("shared response %q", name.V))
+		resp.Name = name
+		out = append(out, resp)
 	})
-	return u
+	return out
 }
 
 func (r *reader) describe(n *yaml.Node) *Describe {

@@ -57,7 +57,7 @@ operations:
         default: hello
     response:
       message: Pong.
-      mismatch: ping response requires a ping request
+      messages: {mismatch: ping response requires a ping request}
       payload:
         echo:
           type: string

@@ -46,7 +46,7 @@ func TestLoadMinimal(t *testing.T) {
 	assert.Equal(t, Str{V: "string", Pos: diag.Pos{Line: 42, Col: 15}}, f.Type)
 	assert.Equal(t, &value.Value{Kind: value.String, Str: "hello", Pos: diag.Pos{Line: 43, Col: 18}}, f.Default)
 	assert.Nil(t, f.Required)
-	assert.Nil(t, op.UnavailableOnly)
+	assert.False(t, op.Uses.Set())
 }
 
 func TestLiterals(t *testing.T) {
@@ -93,13 +93,13 @@ func TestShapeErrors(t *testing.T) {
 		{"null where mapping expected", at("    request:\n      note:\n        type: string\n        default: hello\n", "    request:\n"),
 			[]string{`spec.yaml:40:13: fields of operation "ping" request must be a mapping, got null`}},
 		{"empty request is fine", at("    request:\n      note:\n        type: string\n        default: hello\n", "    request: {}\n"), nil},
-		{"list of non-strings", at("      mismatch: ping response requires a ping request\n", "      mismatch: ping response requires a ping request\n      private_modules: [billing, 3, {a: b}]\n"), []string{
-			`spec.yaml:47:34: operation "ping" response private_modules item must be a string, got integer 3`,
-			`spec.yaml:47:37: operation "ping" response private_modules item must be a string, got a mapping`}},
+		{"list of non-strings", at("  title: Demo contract\n", "  title: Demo contract\n  initialisms: [SaaS, 3, {a: b}]\n"), []string{
+			`spec.yaml:4:23: contract initialisms item must be a string, got integer 3`,
+			`spec.yaml:4:26: contract initialisms item must be a string, got a mapping`}},
 		{"errors sorted by position", at("  title: Demo contract\n", "  title: 1\n  extra: x\n") + "bogus: true\n", []string{
 			`spec.yaml:3:10: contract title must be a string, got integer 1`,
 			`spec.yaml:4:3: unknown key "extra" in contract; expected one of: description, initialisms, name, package, schema_base_uri, title`,
-			`spec.yaml:51:1: unknown key "bogus" in the spec; expected one of: contract, describe, envelopes, forbidden, lists, operations, states, types, unavailable, versions`}},
+			`spec.yaml:51:1: unknown key "bogus" in the spec; expected one of: contract, describe, envelopes, forbidden, lists, operations, responses, states, types, versions`}},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {

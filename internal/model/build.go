@@ -73,13 +73,25 @@ func Build(s *load.Spec) *Contract {
 	}
 	c.Request = b.envelope(s.Envelopes.Request, "Request", nil)
 	c.Response = b.envelope(s.Envelopes.Response, "Response", c.Request.Type)
-	for _, op := range s.Operations {
-		c.Operations = append(c.Operations, b.operation(op))
+	shared := map[string]*Response{}
+	for _, r := range s.Responses {
+		g := b.n.Exported(r.Name.V)
+		desc := r.Description.V
+		if desc == "" {
+			desc = "Payload of the shared " + r.Name.V + " response."
+		}
+		mr := b.response(r, r.Name.V+"_payload", desc)
+		mr.Name, mr.Pos, mr.GoName, mr.Payload.GoName = r.Name.V, r.Name.Pos, g, g+"Payload"
+		shared[mr.Name] = mr
+		c.Responses = append(c.Responses, mr)
 	}
-	if u := s.Unavailable; u != nil {
-		c.Unavailable = &Unavailable{Message: u.Message.V, NextStep: u.NextStep.V,
-			Payload: b.objectType("UnavailablePayload", "Payload of the generic unavailable response.", RoleResponsePayload, u.Payload, c.Request.Type)}
-		c.Unavailable.Status = b.stateValue(c.Response.Type, u.Status.V)
+	for _, op := range s.Operations {
+		o := b.operation(op)
+		if r := shared[op.Uses.V]; op.Uses.Set() && r != nil {
+			o.Response = r
+			r.Operations = append(r.Operations, o)
+		}
+		c.Operations = append(c.Operations, o)
 	}
 	if d := s.Describe; d != nil {
 		key := d.OperationsKey.V
@@ -166,31 +178,46 @@ func DefaultMismatch(op string) string {
 	return op + " response requires a " + op + " request"
 }
 
+// MismatchRule is the rule name of a response's message for a request of
+// another operation (messages: {mismatch: ...}).
+const MismatchRule = "mismatch"
+
 func (b *builder) operation(op *load.Operation) *Operation {
 	g := b.n.Exported(op.Name.V)
 	o := &Operation{Pos: op.Name.Pos, Name: op.Name.V, GoName: g, Description: op.Description.V,
-		RequestDescription: op.RequestDescription.V, ResponseDescription: op.ResponseDescription.V,
-		UnavailableOnly: op.UnavailableOnly != nil && op.UnavailableOnly.V}
+		RequestDescription: op.RequestDescription.V, ResponseDescription: op.ResponseDescription.V}
 	o.Request = b.objectType(op.Name.V+"_request_payload", "Request payload of "+op.Name.V+".", RoleRequestPayload, op.Request, nil)
 	o.Request.GoName = o.RequestPayloadGoName()
 	o.Request.Examples = op.RequestExamples
-	if op.Summary.Set() {
-		o.Summary = b.types[op.Summary.V]
+	if op.Uses.Set() {
+		return o // the shared response is attached by Build
 	}
-	if r := op.Response; r != nil {
-		resp := &Response{Message: r.Message.V, Mismatch: r.Mismatch.V, NextStep: r.NextStep.V}
-		if resp.Mismatch == "" {
-			resp.Mismatch = DefaultMismatch(op.Name.V)
-		}
-		for _, m := range r.PrivateModules {
-			resp.PrivateModules = append(resp.PrivateModules, m.V)
-		}
-		resp.Payload = b.objectType(op.Name.V+"_response_payload", "Response payload of "+op.Name.V+".", RoleResponsePayload, r.Payload, b.c.Request.Type)
-		resp.Payload.GoName = g + "ResponsePayload"
-		resp.Payload.Examples = r.Examples
-		o.Response = resp
+	r := op.Response
+	if r == nil {
+		r = &load.Response{}
+	}
+	o.Response = b.response(r, op.Name.V+"_response_payload", "Response payload of "+op.Name.V+".")
+	o.Response.Payload.GoName = g + "ResponsePayload"
+	if o.Response.Mismatch == "" {
+		o.Response.Mismatch = DefaultMismatch(op.Name.V)
 	}
 	return o
+}
+
+// response builds a response of either kind; the caller names it.
+func (b *builder) response(r *load.Response, payload, desc string) *Response {
+	mr := &Response{Description: r.Description.V, Message: r.Message.V}
+	for _, m := range r.Messages {
+		if m.Rule.V == MismatchRule {
+			mr.Mismatch = m.Text.V
+		}
+	}
+	mr.Payload = b.objectType(payload, desc, RoleResponsePayload, r.Payload, b.c.Request.Type)
+	mr.Payload.Examples = r.Examples
+	if r.Status.Set() {
+		mr.Status = b.stateValue(b.c.Response.Type, r.Status.V)
+	}
+	return mr
 }
 
 func (b *builder) objectType(name, desc string, role Role, fs []*load.Field, req *Type) *Type {

@@ -49,15 +49,12 @@ type Source string
 
 // The sources a field value can have.
 const (
-	SourceNone           Source = ""
-	SourceVersion        Source = "version"
-	SourceOperation      Source = "operation"
-	SourcePayload        Source = "payload"
-	SourceMessage        Source = "message"
-	SourceSummary        Source = "summary"
-	SourcePrivateModules Source = "private_modules"
-	SourceNextStep       Source = "next_step"
-	SourceRequest        Source = "request" // copied from RequestField
+	SourceNone      Source = ""
+	SourceVersion   Source = "version"
+	SourceOperation Source = "operation"
+	SourcePayload   Source = "payload"
+	SourceMessage   Source = "message"
+	SourceRequest   Source = "request" // copied from RequestField
 )
 
 // Rule names a validation rule; messages can be overridden per rule.
@@ -128,7 +125,6 @@ type Field struct {
 	// Go holds nil, encoders leave the member out.
 	Optional bool
 }
-
 
 // Generate draws a value at build time: Prefix followed by HexDigits random
 // lowercase hexadecimal digits.

@@ -17,16 +17,17 @@ type Contract struct {
 	SchemaBaseURI string
 	SourceFile    string
 
-	Versions    []*Version
-	States      []*StateSet
-	Lists       []*List
-	Forbidden   *Forbidden
-	Types       []*Type
-	Request     *Envelope
-	Response    *Envelope
-	Operations  []*Operation
-	Unavailable *Unavailable
-	Describe    *Describe
+	Versions   []*Version
+	States     []*StateSet
+	Lists      []*List
+	Forbidden  *Forbidden
+	Types      []*Type
+	Request    *Envelope
+	Response   *Envelope
+	Operations []*Operation
+	// Responses are the shared responses, in spec order.
+	Responses []*Response
+	Describe  *Describe
 }
 
 // Version is a named version constant.

@@ -16,31 +16,36 @@ type Operation struct {
 	// Request is the request payload type; its GoName is <Op>RequestPayload.
 	// Its Examples are the spec's request_examples.
 	Request *Type
-	// Summary is nil when the operation has none.
-	Summary *Type
-	// Response is nil when the operation answers only with Unavailable.
-	Response        *Response
-	UnavailableOnly bool
+	// Response is the operation's answer: its own (Name empty) or a shared
+	// response of Contract.Responses. Never nil.
+	Response *Response
 }
 
-// Response is an operation's own answer at the private boundary.
+// Response is an answer: an operation's own or a shared one.
 type Response struct {
-	Message        string
-	Mismatch       string
-	PrivateModules []string
-	NextStep       string
-	// Payload's GoName is <Op>ResponsePayload; its Examples are the spec's
-	// response examples.
+	// Name is the shared response's name; empty for an operation's own.
+	Name string
+	Pos  diag.Pos // of a shared response's name
+	// GoName prefixes the Go names of a shared response (<GoName>Response,
+	// <GoName>Payload, Build<GoName>Response); empty for an operation's own.
+	GoName      string
+	Description string
+	// Message is the text of the envelope's source: message field.
+	Message string
+	// Status, when not nil, fixes the envelope's state-typed status field.
+	Status *StateValue
+	// Mismatch is the error text of the builder of an operation's own
+	// response given a request of another operation.
+	Mismatch string
+	// Payload's GoName is <Op>ResponsePayload or <GoName>Payload; its
+	// Examples are the spec's response examples.
 	Payload *Type
+	// Operations are the operations a shared response answers, in spec order.
+	Operations []*Operation
 }
 
-// Unavailable is the generic answer for operations without their own.
-type Unavailable struct {
-	Message  string
-	Status   *StateValue
-	NextStep string
-	Payload  *Type
-}
+// Shared reports whether the response is a shared one.
+func (r *Response) Shared() bool { return r.Name != "" }
 
 // Describe is the contract description document.
 type Describe struct {

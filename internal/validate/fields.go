@@ -17,15 +17,13 @@ const (
 	ctxRequestEnvelope
 	ctxResponseEnvelope
 	ctxResponsePayload
-	ctxUnavailablePayload
 )
 
 var allowedSources = map[fieldCtx][]string{
-	ctxType:               nil,
-	ctxRequestEnvelope:    {"version", "operation", "payload"},
-	ctxResponseEnvelope:   {"version", "message", "payload", "request.<field>"},
-	ctxResponsePayload:    {"summary", "private_modules", "next_step", "request.<field>"},
-	ctxUnavailablePayload: {"next_step", "request.<field>"},
+	ctxType:             nil,
+	ctxRequestEnvelope:  {"version", "operation", "payload"},
+	ctxResponseEnvelope: {"version", "message", "payload", "request.<field>"},
+	ctxResponsePayload:  {"request.<field>"},
 }
 
 // fields checks a field list; owner names it in messages.
@@ -75,8 +73,8 @@ func (c *checker) field(f *load.Field, ctx fieldCtx, owner string) {
 	if f.Const != nil && (f.Default != nil || f.DefaultList.Set()) {
 		c.errs.Add(f.Const.Pos, "%s has both const and a default; a const is its own default", what)
 	}
-	if f.Required != nil && f.Required.V && (f.Default != nil || f.DefaultList.Set() || f.Const != nil || f.Generate != nil || f.Source.Set()) {
-		c.errs.Add(f.Required.Pos, "%s is required but also has a default, const, generate or source; a required field has none", what)
+	if f.Required != nil && f.Required.V && (f.Default != nil || f.DefaultList.Set() || f.Generate != nil || f.Source.Set()) {
+		c.errs.Add(f.Required.Pos, "%s is required but also has a default, generate or source; a required field has none (a const may be required: it must then be sent)", what)
 	}
 	if f.Required != nil && !f.Required.V && f.Default == nil && !f.DefaultList.Set() && f.Const == nil &&
 		f.Generate == nil && !f.Source.Set() && (f.Nullable == nil || !f.Nullable.V) && te.Container == "" &&

@@ -89,8 +89,10 @@ func (c *checker) forbiddenStatic(m *model.Contract) {
 			check(op.Response.Payload, fmt.Sprintf("operation %q response payload", op.Name.V))
 		}
 	}
-	if u := c.s.Unavailable; u != nil && f.OnResponses {
-		check(u.Payload, "the unavailable response payload")
+	for _, r := range c.s.Responses {
+		if f.OnResponses {
+			check(r.Payload, fmt.Sprintf("shared response %q payload", r.Name.V))
+		}
 	}
 	if f.OnTypes {
 		for _, t := range c.s.Types {

@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/contractgen/contractgen/internal/load"
+	"github.com/contractgen/contractgen/internal/model"
 )
 
 // source checks a field's source against what its context allows.
@@ -68,67 +69,51 @@ func (c *checker) operations() {
 	if len(c.s.Operations) == 0 && len(c.s.Types) == 0 && c.s.Contract != nil {
 		c.errs.Add(c.s.Contract.Pos, "the spec defines neither operations nor types; add at least one of either")
 	}
+	shared := map[string]bool{}
+	for _, r := range c.s.Responses {
+		shared[r.Name.V] = true
+	}
 	for _, op := range c.s.Operations {
 		what := fmt.Sprintf("operation %q", op.Name.V)
 		c.fields(op.Request, ctxType, what+" request")
-		if op.Summary.Set() {
-			if _, ok := c.types[op.Summary.V]; !ok {
-				c.errs.Add(op.Summary.Pos, "%s summary names undefined type %q%s", what, op.Summary.V, c.knownNear(op.Summary.V, keys(c.types)))
-			}
-		}
-		only := op.UnavailableOnly != nil && op.UnavailableOnly.V
-		switch {
-		case only && op.Response != nil:
-			c.errs.Add(op.Response.Pos, "%s is unavailable_only and must not define a response", what)
-		case only && c.s.Unavailable == nil:
-			c.errs.Add(op.UnavailableOnly.Pos, "%s is unavailable_only, but the spec has no top-level unavailable response", what)
-		case !only && op.Response == nil:
-			c.errs.Add(op.Name.Pos, "%s needs a response, or unavailable_only: true", what)
+		if op.Uses.Set() && !shared[op.Uses.V] {
+			c.errs.Add(op.Uses.Pos, "%s response %q names no shared response under responses%s", what, op.Uses.V, c.knownNear(op.Uses.V, keys(shared)))
 		}
 		if op.Response != nil {
-			c.fields(op.Response.Payload, ctxResponsePayload, what+" response payload")
-			c.responseSources(op, what)
-			if !op.Response.Message.Set() && c.s.Envelopes != nil && c.s.Envelopes.Response != nil && countSource(c.s.Envelopes.Response.Fields, "message") > 0 {
-				c.errs.Add(op.Response.Pos, "%s response needs a message: the response envelope has a field with source message", what)
-			}
+			c.response(op.Response, what+" response", true)
 		}
 	}
 }
 
-// responseSources checks that payload sources have something to draw from.
-func (c *checker) responseSources(op *load.Operation, what string) {
-	for _, f := range op.Response.Payload {
-		switch f.Source.V {
-		case "summary":
-			if !op.Summary.Set() {
-				c.errs.Add(f.Source.Pos, "%s: field %q has source summary, but the operation has no summary", what, f.Name.V)
-			} else if f.Type.V != op.Summary.V {
-				c.errs.Add(f.Type.Pos, "%s: field %q has source summary, so its type must be %q", what, f.Name.V, op.Summary.V)
-			}
-		case "private_modules":
-			if f.Type.V != "list<string>" {
-				c.errs.Add(f.Type.Pos, "%s: field %q has source private_modules, so its type must be list<string>", what, f.Name.V)
-			}
-		case "next_step":
-			if f.Type.V != "string" {
-				c.errs.Add(f.Type.Pos, "%s: field %q has source next_step, so its type must be string", what, f.Name.V)
-			}
-			if !op.Response.NextStep.Set() {
-				c.errs.Add(f.Source.Pos, "%s: field %q has source next_step, but the response has no next_step", what, f.Name.V)
-			}
-		}
+// sharedResponses checks the shared responses; their Go names are claimed
+// with the other package-level names.
+func (c *checker) sharedResponses() {
+	for _, r := range c.s.Responses {
+		c.name(r.Name, "shared response name")
+		c.response(r, fmt.Sprintf("shared response %q", r.Name.V), false)
 	}
 }
 
-func (c *checker) unavailable() {
-	u := c.s.Unavailable
-	if u == nil {
+// response checks a response of either kind: its payload, its message and
+// status, and its messages (mismatch applies to an operation's own only).
+func (c *checker) response(r *load.Response, what string, own bool) {
+	c.fields(r.Payload, ctxResponsePayload, what+" payload")
+	env := c.s.Envelopes
+	if env == nil || env.Response == nil {
 		return
 	}
-	c.fields(u.Payload, ctxUnavailablePayload, "the unavailable response payload")
-	if u.Status.Set() && c.s.Envelopes != nil && c.s.Envelopes.Response != nil {
-		if !c.responseHasState(u.Status.V) {
-			c.errs.Add(u.Status.Pos, "unavailable status %q is not a value of any state-typed field of the response envelope", u.Status.V)
+	if !r.Message.Set() && countSource(env.Response.Fields, "message") > 0 {
+		c.errs.Add(r.Pos, "%s needs a message: the response envelope has a field with source message", what)
+	}
+	if r.Status.Set() && !c.responseHasState(r.Status.V) {
+		c.errs.Add(r.Status.Pos, "%s status %q is not a value of any state-typed field of the response envelope", what, r.Status.V)
+	}
+	for _, m := range r.Messages {
+		switch {
+		case m.Rule.V != model.MismatchRule:
+			c.errs.Add(m.Rule.Pos, "%s messages: unknown rule %q; expected %s", what, m.Rule.V, model.MismatchRule)
+		case !own:
+			c.errs.Add(m.Rule.Pos, "%s messages: a shared response answers any operation's request, so it has no mismatch message", what)
 		}
 	}
 }

@@ -15,7 +15,7 @@ import (
 
 // sections are the spec's top-level keys.
 var sections = map[string]bool{"contract": true, "versions": true, "states": true, "lists": true, "forbidden": true,
-	"types": true, "envelopes": true, "operations": true, "unavailable": true, "describe": true}
+	"types": true, "envelopes": true, "operations": true, "responses": true, "describe": true}
 
 var yamlBlock = regexp.MustCompile("(?s)```yaml\n(.*?)```")
 

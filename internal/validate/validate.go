@@ -50,7 +50,7 @@ func Check(s *load.Spec) (*model.Contract, error) {
 	c.typeCycles()
 	c.envelopes()
 	c.operations()
-	c.unavailable()
+	c.sharedResponses()
 	c.describe()
 	// Literals are checked even when the checks above found problems, so a
 	// spec shows every error in one run; the model tolerates what is broken.
@@ -190,6 +190,15 @@ func (c *checker) symbols() {
 			}
 		}
 	}
+	for _, r := range c.s.Responses {
+		g := c.namer.Exported(r.Name.V)
+		for _, ident := range []string{g + "Response", g + "ResponseArgs", g + "Payload", "Build" + g + "Response",
+			"Decode" + g + "Response", "Decode" + g + "Payload"} {
+			if !c.claim(ident, fmt.Sprintf("shared response %q", r.Name.V), r.Name.Pos) {
+				break
+			}
+		}
+	}
 }
 
 func (c *checker) stateSet(st *load.StateSet) {
@@ -228,8 +237,6 @@ func isBuiltin(name string) bool {
 // defines itself, whatever the spec; spec names must not become them.
 var reserved = []string{
 	"AnyRequest", "RequestHeader", "OperationInfo", "Operations", "DescribeContract", "CheckForbidden",
-	"UnavailableResponse", "UnavailableResponseArgs", "UnavailablePayload", "BuildUnavailableResponse",
-	"DecodeUnavailableResponse", "DecodeUnavailablePayload",
 	"ValidationError", "Errors", "DecodeOption", "AllowUnknownFields", "Map", "Entry",
 	"ErrRequired", "ErrType", "ErrConst", "ErrEmpty", "ErrNotInStateSet", "ErrOutOfRange", "ErrLength",
 	"ErrTooFewItems", "ErrTooManyItems", "ErrPattern", "ErrFormat", "ErrForbiddenKey", "ErrForbiddenValue",

@@ -61,7 +61,7 @@ operations:
         default: hello
     response:
       message: Pong.
-      mismatch: ping response requires a ping request
+      messages: {mismatch: ping response requires a ping request}
       payload:
         echo:
           type: string
@@ -117,20 +117,20 @@ func TestSemanticErrors(t *testing.T) {
 		spec string
 		want []string
 	}{
-		{"required with default", edit(t, "        default: hello\n", "        default: hello\n        required: true\n"), []string{`spec.yaml:44:19: field "note" of operation "ping" request is required but also has a default, const, generate or source; a required field has none`}},
+		{"required with default", edit(t, "        default: hello\n", "        default: hello\n        required: true\n"), []string{`spec.yaml:44:19: field "note" of operation "ping" request is required but also has a default, generate or source; a required field has none (a const may be required: it must then be sent)`}},
 		{"default and default_list", edit(t, noteField, "      tags:\n        type: list<string>\n        default: []\n        default_list: tags\n",
 			"\nenvelopes:\n", "\nlists:\n  tags:\n    values: [a]\n\nenvelopes:\n"), []string{`spec.yaml:48:23: field "tags" of operation "ping" request has both default and default_list; keep one`}},
 		{"const and default", edit(t, "        default: hello\n", "        default: hello\n        const: hello\n"), []string{`spec.yaml:44:16: field "note" of operation "ping" request has both const and a default; a const is its own default`}},
 		{"default_list on a non-list", edit(t, "        default: hello\n", "        default_list: tags\n",
 			"\nenvelopes:\n", "\nlists:\n  tags:\n    values: [a]\n\nenvelopes:\n"), []string{`spec.yaml:47:23: field "note" of operation "ping" request uses default_list but its type "string" is not a list`}},
 		{"list values not a list", edit(t, "\nenvelopes:\n", "\nlists:\n  tags:\n    values: {a: 1}\n\nenvelopes:\n"), []string{`spec.yaml:15:13: list "tags" values must be a list, got object`}},
-		{"source with const", edit(t, echoField, echoField+"          source: next_step\n          const: x\n", "      payload:\n        echo", "      next_step: See docs.\n      payload:\n        echo"), []string{`spec.yaml:51:19: field "echo" of operation "ping" response payload: a field with a source cannot also have const, default or generate`}},
+		{"source with const", edit(t, "    version: response\n    fields:\n      schema_version:\n        type: string\n        source: version\n", "    version: response\n    fields:\n      schema_version:\n        type: string\n        source: version\n        const: x\n"), []string{`spec.yaml:31:17: field "schema_version" of the response envelope: a field with a source cannot also have const, default or generate`}},
 		{"two payload sources", edit(t, "      payload:\n        type: json\n        source: payload\n  response:", "      payload:\n        type: json\n        source: payload\n      body:\n        type: json\n        source: payload\n  response:"), []string{`spec.yaml:15:5: request envelope must have exactly one field with source payload, found 2`}},
 		{"no operation source", edit(t, "      operation:\n        type: string\n        source: operation\n", ""), []string{`spec.yaml:15:5: request envelope must have exactly one field with source operation`}},
 		{"no payload source in response", edit(t, "      payload:\n        type: json\n        source: payload\n\noperations:", "      body:\n        type: json\n\noperations:"), []string{`spec.yaml:27:5: response envelope must have exactly one field with source payload, found 0`}},
 		{"reserved Go name", edit(t, "\nenvelopes:\n", "\ntypes:\n  AnyRequest:\n    fields:\n      id:\n        type: string\n\nenvelopes:\n"), []string{`spec.yaml:14:3: type "AnyRequest" becomes Go identifier AnyRequest, which the generated code reserves; rename it`}},
-		{"operation names collide", edit(t, "\noperations:\n", "\noperations:\n  Ping:\n    request_description: x\n    response_description: y\n    request: {}\n    unavailable_only: true\n") +
-			"\nunavailable:\n  message: No.\n  payload: {}\n", []string{`spec.yaml:42:3: operation "ping" becomes Go identifier PingRequest, which operation "Ping" (line 37) already uses; rename one of them`}},
+		{"operation names collide", edit(t, "\noperations:\n", "\noperations:\n  Ping:\n    request_description: x\n    response_description: y\n    request: {}\n    response: unavailable\n") +
+			"\nresponses:\n  unavailable:\n    message: No.\n    payload: {}\n", []string{`spec.yaml:42:3: operation "ping" becomes Go identifier PingRequest, which operation "Ping" (line 37) already uses; rename one of them`}},
 		{"version collides", edit(t, "  response:\n    value: demo.response.v1\n", "  response:\n    value: demo.response.v1\n  Response:\n    value: other\n"), []string{`spec.yaml:12:3: version "Response" becomes Go identifier VersionResponse, which version "response" (line 10) already uses; rename one of them`}},
 		{"empty version value", edit(t, "    value: demo.request.v1\n", "    value: \"\"\n"), []string{`spec.yaml:9:12: version "request" value must not be empty`}},
 		{"state set problems", edit(t, "\nenvelopes:\n", "\nstates:\n  string:\n    values:\n      a: A.\n  empty:\n    values: {}\n  blank:\n    values:\n      \"\": Nothing.\n\nenvelopes:\n"), []string{
@@ -140,7 +140,12 @@ func TestSemanticErrors(t *testing.T) {
 		{"type named like a state set or builtin", edit(t, "\nenvelopes:\n", "\nstates:\n  color:\n    values:\n      red: Red.\n\ntypes:\n  color:\n    fields:\n      hue: {type: integer}\n  json:\n    fields:\n      a: {type: string}\n\nenvelopes:\n"), []string{
 			`spec.yaml:19:3: type "color" has the same name as a state set; rename one of them`,
 			`spec.yaml:22:3: type "json" has the name of a built-in type; rename it`}},
-		{"unavailable_only with response", edit(t, "      payload:\n        echo:\n          type: string\n", "      payload:\n        echo:\n          type: string\n    unavailable_only: true\n") + "\nunavailable:\n  message: No.\n  payload: {}\n", []string{`spec.yaml:45:7: operation "ping" is unavailable_only and must not define a response`}},
+		{"shared response without the envelope's message", edit(t,
+			"    response:\n      message: Pong.\n      messages: {mismatch: ping response requires a ping request}\n      payload:\n        echo:\n          type: string\n", "    response: gone\n",
+			"        source: version\n      payload:\n        type: json\n        source: payload\n\noperations:", "        source: version\n      message: {type: string, source: message}\n      payload:\n        type: json\n        source: payload\n\noperations:") +
+			"\nresponses:\n  gone:\n    status: nope\n", []string{
+			`spec.yaml:49:5: shared response "gone" needs a message: the response envelope has a field with source message`,
+			`spec.yaml:49:13: shared response "gone" status "nope" is not a value of any state-typed field of the response envelope`}},
 		{"no operations", minimalSpec[:strings.Index(minimalSpec, "\noperations:")] + "\noperations: {}\n", []string{`spec.yaml:2:3: the spec defines neither operations nor types; add at least one of either`}},
 		{"bounds", edit(t, noteField, "      n:\n        type: integer\n        minimum: 10\n        maximum: 1\n      s:\n        type: string\n        min_length: 5\n        max_length: 2\n        nullable: true\n      r:\n        type: integer\n        minimum: 0.5\n        maximum: \"9\"\n      f:\n        type: number\n        minimum: 0.5\n        maximum: true\n"), []string{
 			`spec.yaml:44:18: field "n" of operation "ping" request: maximum 1 is below minimum 10`,
@@ -151,14 +156,6 @@ func TestSemanticErrors(t *testing.T) {
 		{"messages", edit(t, "        default: hello\n", "        default: hello\n        messages:\n          minlength: too short\n          pattern: \"  \"\n"), []string{
 			`spec.yaml:45:11: field "note" of operation "ping" request: unknown rule "minlength" in messages; expected one of: required, type, const, non_empty, enum, minimum, maximum, exclusive_minimum, exclusive_maximum, min_length, max_length, min_items, max_items, pattern, format`,
 			`spec.yaml:46:20: field "note" of operation "ping" request: message for rule "pattern" must not be empty`}},
-		{"summary and response sources", edit(t,
-			"\nenvelopes:\n", "\ntypes:\n  Summary:\n    fields:\n      ok: {type: boolean}\n\nenvelopes:\n",
-			"    response:\n      message: Pong.", "    summary: Summary\n    response:\n      message: Pong.",
-			echoField, "        summary:\n          type: string\n          source: summary\n        modules:\n          type: list<integer>\n          source: private_modules\n        next:\n          type: string\n          source: next_step\n"), []string{
-			`spec.yaml:55:17: operation "ping": field "summary" has source summary, so its type must be "Summary"`,
-			`spec.yaml:58:17: operation "ping": field "modules" has source private_modules, so its type must be list<string>`,
-			`spec.yaml:62:19: operation "ping": field "next" has source next_step, but the response has no next_step`}},
-		{"summary names undefined type", edit(t, "    response:\n      message: Pong.", "    summary: Nope\n    response:\n      message: Pong."), []string{`spec.yaml:44:14: operation "ping" summary names undefined type "Nope"`}},
 		{"forbidden block problems", edit(t, "\nenvelopes:\n", "\nforbidden:\n  on: [requests, webhooks]\n  keys:\n    parts: [\" \"]\n    message: \"no: {path}\"\n    applies_to: everything\n  values:\n    message: \"no: {path}\"\n    applies_to: payload\n    patterns: {}\n\nenvelopes:\n"), []string{
 			`spec.yaml:14:18: forbidden on "webhooks" is not known; expected requests, responses or types`,
 			`spec.yaml:16:13: forbidden keys must not be empty strings`,

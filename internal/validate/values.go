@@ -18,12 +18,12 @@ func (c *checker) values(m *model.Contract) {
 	c.typeValues(m.Response.Type, "the response envelope")
 	for _, op := range m.Operations {
 		c.typeValues(op.Request, fmt.Sprintf("operation %q request", op.Name))
-		if op.Response != nil {
+		if op.Response != nil && !op.Response.Shared() {
 			c.typeValues(op.Response.Payload, fmt.Sprintf("operation %q response payload", op.Name))
 		}
 	}
-	if m.Unavailable != nil {
-		c.typeValues(m.Unavailable.Payload, "the unavailable payload")
+	for _, r := range m.Responses {
+		c.typeValues(r.Payload, fmt.Sprintf("shared response %q payload", r.Name))
 	}
 }
 

@@ -26,18 +26,12 @@ func operationPath(op *model.Operation) string { return "operations/" + op.Name 
 const (
 	requestEnvelopeSchema  = "request-envelope.schema.json"
 	responseEnvelopeSchema = "response-envelope.schema.json"
-	unavailableSchema      = "unavailable.response.schema.json"
 )
-
-// hasResponse reports whether op has a response the schema emitter writes a
-// schema for: its own, or the generic unavailable one.
-func hasResponse(c *model.Contract, op *model.Operation) bool {
-	return op.Response != nil || c.Unavailable != nil
-}
 
 func requestSchema(op *model.Operation) string  { return op.Name + ".request.schema.json" }
 func responseSchema(op *model.Operation) string { return op.Name + ".response.schema.json" }
 func typeSchema(t *model.Type) string           { return t.Name + ".schema.json" }
+func sharedSchema(r *model.Response) string     { return r.Name + ".response.schema.json" }
 
 // schemaFiles lists the names of every JSON Schema file the schema emitter
 // writes for c, in the order the index lists them.
@@ -55,14 +49,12 @@ func schemaLinks(c *model.Contract) []SchemaLink {
 		out = append(out, SchemaLink{File: requestEnvelopeSchema, Describes: "Request envelope, with any payload"},
 			SchemaLink{File: responseEnvelopeSchema, Describes: "Response envelope, with any payload"})
 	}
-	if c.Unavailable != nil {
-		out = append(out, SchemaLink{File: unavailableSchema, Describes: "Generic unavailable response, envelope and payload"})
+	for _, r := range c.Responses {
+		out = append(out, SchemaLink{File: sharedSchema(r), Describes: "Shared " + r.Name + " response, envelope and payload"})
 	}
 	for _, op := range c.Operations {
-		out = append(out, SchemaLink{File: requestSchema(op), Describes: "Request of " + op.Name + ", envelope and payload"})
-		if hasResponse(c, op) {
-			out = append(out, SchemaLink{File: responseSchema(op), Describes: "Response of " + op.Name + ", envelope and payload"})
-		}
+		out = append(out, SchemaLink{File: requestSchema(op), Describes: "Request of " + op.Name + ", envelope and payload"},
+			SchemaLink{File: responseSchema(op), Describes: "Response of " + op.Name + ", envelope and payload"})
 	}
 	for _, t := range c.Types {
 		out = append(out, SchemaLink{File: typeSchema(t), Describes: "Type " + t.Name})
@@ -224,10 +216,7 @@ func (s *site) operation(op *model.Operation) (*OperationPage, error) {
 	c := s.c
 	p := operationPath(op)
 	pg := &OperationPage{Page: s.page(p, op.Name, op.Description), Operation: op,
-		RequestSchema: s.schema(p, requestSchema(op), "Request of "+op.Name)}
-	if hasResponse(c, op) {
-		pg.ResponseSchema = s.schema(p, responseSchema(op), "Response of "+op.Name)
-	}
+		RequestSchema: s.schema(p, requestSchema(op), "Request of "+op.Name), ResponseSchema: s.schema(p, responseSchema(op), "Response of "+op.Name)}
 	reqVersion, respVersion := "", ""
 	if c.Request.Version != nil {
 		reqVersion = c.Request.Version.Value
@@ -240,22 +229,20 @@ func (s *site) operation(op *model.Operation) (*OperationPage, error) {
 	pg.ResponseEnvelope = s.object(p, c.Response.Type, fieldCtx{version: respVersion, op: op.Name, payload: "the response payload below"})
 	pg.ResponseEnvelope.Schema = ptr(s.schema(p, responseEnvelopeSchema, "Response envelope"))
 	pg.RequestPayload = s.object(p, op.Request, fieldCtx{op: op.Name})
-	if op.Summary != nil {
-		pg.Summary = s.object(p, op.Summary, fieldCtx{op: op.Name})
+	r := op.Response
+	pg.ResponsePayload = s.object(p, r.Payload, fieldCtx{op: op.Name})
+	for _, t := range directTypes(r.Payload) {
+		pg.Types = append(pg.Types, s.object(p, t, fieldCtx{op: op.Name}))
 	}
-	h := &pg.Handoff
-	if st := statusField(c); st != nil && st.Default != nil && st.Default.Kind == "string" {
+	h := &pg.Answer
+	h.Shared, h.Message, h.Mismatch = r.Name, r.Message, r.Mismatch
+	if r.Shared() {
+		h.Mismatch = ""
+	}
+	if st := statusField(c, r); st != nil && r.Status != nil {
+		h.Status, h.StatusFixed = r.Status.Value, true
+	} else if st != nil && st.Default != nil && st.Default.Kind == "string" {
 		h.Status = st.Default.Str
-	}
-	if r := op.Response; r != nil {
-		pg.ResponsePayload = s.object(p, r.Payload, fieldCtx{op: op.Name})
-		h.Message, h.PrivateModules, h.NextStep, h.Mismatch = r.Message, r.PrivateModules, r.NextStep, r.Mismatch
-	} else if u := c.Unavailable; u != nil {
-		pg.ResponsePayload = s.object(p, u.Payload, fieldCtx{op: op.Name})
-		h.Unavailable, h.Message, h.NextStep = true, u.Message, u.NextStep
-		if u.Status != nil {
-			h.Status = u.Status.Value
-		}
 	}
 	pg.States = s.statesOf(p, s.opTypes(op))
 	pg.Forbidden = s.forbidden(p)
@@ -275,18 +262,28 @@ func (s *site) opTypes(op *model.Operation) []*model.Type {
 }
 
 // payloadTypes lists the object types particular to an operation: its
-// request payload, its response (or the unavailable) payload, its summary.
+// request payload, its response payload, and the named types that payload
+// uses directly.
 func (s *site) payloadTypes(op *model.Operation) []*model.Type {
-	ts := []*model.Type{op.Request}
-	if op.Response != nil {
-		ts = append(ts, op.Response.Payload)
-	} else if s.c.Unavailable != nil {
-		ts = append(ts, s.c.Unavailable.Payload)
+	return append([]*model.Type{op.Request, op.Response.Payload}, directTypes(op.Response.Payload)...)
+}
+
+// directTypes lists the named object types the fields of t use, through
+// lists and maps, in field order and without repeats.
+func directTypes(t *model.Type) []*model.Type {
+	var out []*model.Type
+	seen := map[*model.Type]bool{}
+	for _, f := range t.Fields {
+		ref := f.Type
+		for ref.Elem != nil {
+			ref = ref.Elem
+		}
+		if o := ref.Object; o != nil && o.Role == model.RoleType && !seen[o] {
+			seen[o] = true
+			out = append(out, o)
+		}
 	}
-	if op.Summary != nil {
-		ts = append(ts, op.Summary)
-	}
-	return ts
+	return out
 }
 
 func ptr[T any](v T) *T { return &v }

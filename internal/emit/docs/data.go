@@ -83,13 +83,13 @@ type OperationPage struct {
 	RequestEnvelope, ResponseEnvelope *Object
 	// RequestPayload is the operation's request payload.
 	RequestPayload *Object
-	// ResponsePayload is the operation's own response payload, or the generic
-	// unavailable payload when the operation has no response of its own.
+	// ResponsePayload is the operation's own response payload, or the payload
+	// of the shared response that answers it.
 	ResponsePayload *Object
-	// Summary is the operation's summary type, or nil.
-	Summary *Object
-	// Handoff is what the response says at the private boundary.
-	Handoff Handoff
+	// Types are the named types the response payload's fields use directly.
+	Types []*Object
+	// Answer is what the contract fixes in the operation's response.
+	Answer Answer
 	// States are the state sets any field of this page uses, directly or
 	// through nested types, in order of first use.
 	States []*StateSet
@@ -101,22 +101,19 @@ type OperationPage struct {
 	ExampleRequest, ExampleResponse string
 }
 
-// Handoff is the private boundary statement of an operation's response.
-type Handoff struct {
-	// Unavailable is true when the operation answers only with the
-	// contract's generic unavailable response.
-	Unavailable bool
-	// Status is the response status value the builder sets, empty when the
-	// builder leaves the envelope's default.
-	Status string
+// Answer is what the contract fixes in an operation's response.
+type Answer struct {
+	// Shared names the shared response that answers the operation; empty
+	// when the operation has its own.
+	Shared string
+	// Status is the response status: fixed by the response when StatusFixed,
+	// else the envelope's default; empty when there is neither.
+	Status      string
+	StatusFixed bool
 	// Message is the response message.
 	Message string
-	// PrivateModules are the private modules that answer the operation.
-	PrivateModules []string
-	// NextStep tells the client where to go next.
-	NextStep string
 	// Mismatch is the error text when a response is built for a request of
-	// another operation; empty for unavailable responses.
+	// another operation; empty for shared responses.
 	Mismatch string
 }
 

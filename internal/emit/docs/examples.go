@@ -28,26 +28,15 @@ func examples(c *model.Contract, op *model.Operation) (req, resp *value.Value, e
 		return nil, nil, fmt.Errorf("operation %q: %w", op.Name, err)
 	}
 
-	var rp *value.Value
-	var rt *model.Type
-	if op.Response != nil {
-		rt = op.Response.Payload
-		rp, fromSpec = first(op.Response.Payload.Examples), true
-		if rp == nil {
-			rp, fromSpec = synthObject(rt, 0), false
-		}
-		rp = fillSources(rp, rt, req, sources{summary: op.Summary, message: op.Response.Message,
-			modules: op.Response.PrivateModules, nextStep: op.Response.NextStep, op: op.Name})
-	} else if c.Unavailable != nil {
-		rt = c.Unavailable.Payload
-		rp, fromSpec = fillSources(synthObject(rt, 0), rt, req, sources{message: c.Unavailable.Message,
-			nextStep: c.Unavailable.NextStep, op: op.Name}), false
+	rt := op.Response.Payload
+	rp, fromSpec := first(rt.Examples), true
+	if rp == nil {
+		rp, fromSpec = synthObject(rt, 0), false
 	}
+	rp = fillSources(rp, rt, req)
 	resp = responseEnvelope(c, op, req, rp)
-	if rt != nil {
-		if err := check(resp, c.Response.Type, rp, rt, "response", fromSpec); err != nil {
-			return nil, nil, fmt.Errorf("operation %q: %w", op.Name, err)
-		}
+	if err := check(resp, c.Response.Type, rp, rt, "response", fromSpec); err != nil {
+		return nil, nil, fmt.Errorf("operation %q: %w", op.Name, err)
 	}
 	return req, resp, nil
 }
@@ -114,7 +103,7 @@ func requestEnvelope(c *model.Contract, op *model.Operation, payload *value.Valu
 func responseEnvelope(c *model.Contract, op *model.Operation, req, payload *value.Value) *value.Value {
 	t := c.Response.Type
 	out := object()
-	status := statusField(c)
+	status := statusField(c, op.Response)
 	for _, f := range t.Fields {
 		var v *value.Value
 		switch f.Source {
@@ -127,14 +116,14 @@ func responseEnvelope(c *model.Contract, op *model.Operation, req, payload *valu
 		case model.SourcePayload:
 			v = payload
 		case model.SourceMessage:
-			v = str(responseMessage(c, op))
+			v = str(op.Response.Message)
 		case model.SourceRequest:
 			if f.RequestField != nil {
 				v = req.Get(f.RequestField.Name)
 			}
 		default:
-			if f == status && op.Response == nil && c.Unavailable != nil && c.Unavailable.Status != nil {
-				v = str(c.Unavailable.Status.Value)
+			if f == status && op.Response.Status != nil {
+				v = str(op.Response.Status.Value)
 			} else {
 				v = envelopeValue(f, first(t.Examples))
 			}
@@ -146,29 +135,19 @@ func responseEnvelope(c *model.Contract, op *model.Operation, req, payload *valu
 	return out
 }
 
-func responseMessage(c *model.Contract, op *model.Operation) string {
-	if op.Response != nil {
-		return op.Response.Message
-	}
-	if c.Unavailable != nil {
-		return c.Unavailable.Message
-	}
-	return ""
-}
-
 // statusField is the response envelope field that carries the status: the
-// field holding the unavailable status, else the first state-typed field
-// the caller may set.
-func statusField(c *model.Contract) *model.Field {
+// field holding r's fixed status, else the first state-typed field the
+// caller may set.
+func statusField(c *model.Contract, r *model.Response) *model.Field {
 	for _, f := range c.Response.Type.Fields {
 		if f.Type.Kind != model.KindState || f.Source != model.SourceNone {
 			continue
 		}
-		if c.Unavailable == nil || c.Unavailable.Status == nil {
+		if r == nil || r.Status == nil {
 			return f
 		}
 		for _, sv := range f.Type.State.Values {
-			if sv == c.Unavailable.Status {
+			if sv == r.Status {
 				return f
 			}
 		}
@@ -194,46 +173,16 @@ func envelopeValue(f *model.Field, example *value.Value) *value.Value {
 	return synthField(f, 0)
 }
 
-// sources are the values a payload builder fills in by itself.
-type sources struct {
-	summary  *model.Type
-	message  string
-	modules  []string
-	nextStep string
-	op       string
-}
-
 // fillSources sets every sourced field of a payload example to what the
 // builder puts there, so the example pair agrees with the request.
-func fillSources(payload *value.Value, t *model.Type, req *value.Value, s sources) *value.Value {
+func fillSources(payload *value.Value, t *model.Type, req *value.Value) *value.Value {
 	out := object()
 	out.Pos = payload.Pos
 	set := map[string]*value.Value{}
 	for _, f := range t.Fields {
 		var v *value.Value
-		switch f.Source {
-		case model.SourceMessage:
-			v = str(s.message)
-		case model.SourcePrivateModules:
-			v = &value.Value{Kind: value.List, Items: []*value.Value{}}
-			for _, m := range s.modules {
-				v.Items = append(v.Items, str(m))
-			}
-		case model.SourceNextStep:
-			v = str(s.nextStep)
-		case model.SourceOperation:
-			v = str(s.op)
-		case model.SourceRequest:
-			if f.RequestField != nil {
-				v = req.Get(f.RequestField.Name)
-			}
-		case model.SourceSummary:
-			if payload.Get(f.Name) == nil && s.summary != nil {
-				v = first(s.summary.Examples)
-				if v == nil {
-					v = synthObject(s.summary, 0)
-				}
-			}
+		if f.Source == model.SourceRequest && f.RequestField != nil {
+			v = req.Get(f.RequestField.Name)
 		}
 		if v != nil {
 			set[f.Name] = v
@@ -266,6 +215,11 @@ func synthObject(t *model.Type, depth int) *value.Value {
 	}
 	out := object()
 	for _, f := range t.Fields {
+		if f.Source == model.SourceRequest {
+			// A placeholder keeps field order; fillSources sets the value.
+			out.Members = append(out.Members, value.Member{Key: f.Name, Value: &value.Value{Kind: value.Null}})
+			continue
+		}
 		if f.Source != model.SourceNone {
 			continue
 		}

@@ -138,12 +138,6 @@ func sourceConstraint(f *model.Field, ctx fieldCtx) *Constraint {
 		return &Constraint{Text: "carries " + t}
 	case model.SourceMessage:
 		return &Constraint{Text: "set to the response message"}
-	case model.SourceSummary:
-		return &Constraint{Text: "set to the operation's summary"}
-	case model.SourcePrivateModules:
-		return &Constraint{Text: "set to the private modules that answer the operation"}
-	case model.SourceNextStep:
-		return &Constraint{Text: "set to the next step"}
 	case model.SourceRequest:
 		if f.RequestField != nil {
 			return &Constraint{Text: "copied from the request envelope's", Code: f.RequestField.Name}

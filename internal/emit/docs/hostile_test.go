@@ -122,14 +122,16 @@ operations:
         nullable: true
     response:
       message: "Done | <ok> BTmsgBT"
-      mismatch: "do it response requires a do_it request | <x>"
-      private_modules: ["mod | one", "<two>"]
-      next_step: "# Next\n| step |"
+      messages:
+        mismatch: "do it response requires a do_it request | <x>"
       payload:
+        modules:
+          type: list<string>
+          const: ["mod | one", "<two>"]
         next_step:
           type: string
           description: "Next BTstepBT |"
-          source: next_step
+          const: "# Next\n| step |"
   never:
     description: "Never | answered <here>"
     request_description: "nothing"
@@ -137,16 +139,16 @@ operations:
     request: {}
     request_examples:
       - {}
-    unavailable_only: true
-unavailable:
-  message: "Unavailable <x> | y"
-  status: weird
-  next_step: "Go BTawayBT"
-  payload:
-    next_step:
-      type: string
-      description: "Where | to go"
-      source: next_step
+    response: unavailable
+responses:
+  unavailable:
+    message: "Unavailable <x> | y"
+    status: weird
+    payload:
+      next_step:
+        type: string
+        description: "Where | to go"
+        const: "Go BTawayBT"
 `, "BT", "`")
 
 func hostileContract(t *testing.T) *model.Contract {
@@ -180,7 +182,7 @@ func TestHostileTextRendersAsItself(t *testing.T) {
 		texts := []string{c.Title, c.Description, c.Versions[0].Description, c.Versions[1].Description,
 			c.Versions[2].Description, c.States[0].Description, c.Types[0].Description, c.Types[0].Fields[0].Description,
 			c.Operations[0].Description, c.Operations[0].RequestDescription, c.Operations[0].ResponseDescription,
-			c.Operations[0].Response.Message, c.Operations[0].Response.NextStep, c.Unavailable.Message}
+			c.Operations[0].Response.Message, c.Responses[0].Message}
 		for _, sv := range c.States[0].Values {
 			texts = append(texts, sv.Description)
 		}

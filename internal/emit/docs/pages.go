@@ -116,7 +116,7 @@ func (s *site) types() *TypesPage {
 		o := s.object(typesPath, t, fieldCtx{})
 		o.Href = "#" + slug(t.Name)
 		for _, op := range c.Operations {
-			if typesOf(s.opTypes(op))[t] || op.Summary == t {
+			if typesOf(s.opTypes(op))[t] {
 				o.UsedBy = append(o.UsedBy, Link{Text: op.Name, Href: rel(typesPath, operationPath(op))})
 			}
 		}

@@ -50,7 +50,7 @@ func (g *gen) args(s *goStruct) []argField {
 		return out
 	}
 	for _, fl := range g.byType[payload.Type.Object].t.Fields {
-		if !fl.IsArgument() && fl.Source != model.SourceSummary {
+		if !fl.IsArgument() {
 			continue
 		}
 		name := fl.GoName
@@ -64,7 +64,7 @@ func (g *gen) args(s *goStruct) []argField {
 
 // argType is optional (pointer or nil-able) unless the argument is required.
 func argType(fl *model.Field) *jen.Statement {
-	if fl.Source == model.SourceSummary || (fl.Required && !fl.Nullable) || !pointerNull(fl.Type) {
+	if (fl.Required && !fl.Nullable) || !pointerNull(fl.Type) {
 		return fieldType(fl)
 	}
 	return jen.Op("*").Add(goType(fl.Type))
@@ -82,7 +82,7 @@ func (g *gen) argsStruct(f *jen.File, name, doc string, args []argField) {
 // assign fills one field from its argument src, applying trim and defaults.
 func assign(a argField, src *jen.Statement) []jen.Code {
 	fl := a.fl
-	required := fl.Source == model.SourceSummary || (fl.Required && !fl.Nullable) || !pointerNull(fl.Type)
+	required := (fl.Required && !fl.Nullable) || !pointerNull(fl.Type)
 	val := func(v jen.Code) jen.Code {
 		if fl.Trim && fl.Type.Kind == model.KindString {
 			return jen.Id("trimSpace").Call(v)

@@ -69,7 +69,7 @@ func (g *gen) responseBuilder(f *jen.File, s *goStruct) {
 	if s.op != nil {
 		if of := g.operationField(); of != nil {
 			body = append(body, jen.If(jen.Id("req").Op("==").Nil().Op("||").Id("req").Dot("Header").Call().Dot(of.GoName).Op("!=").Lit(s.op.Name)).Block(
-				jen.Return(jen.Nil(), jen.Id("mismatch").Call(jen.Lit(s.op.Response.Mismatch)))))
+				jen.Return(jen.Nil(), jen.Id("mismatch").Call(jen.Lit(s.resp.Mismatch)))))
 		}
 	} else {
 		body = append(body, jen.If(jen.Id("req").Op("==").Nil()).Block(
@@ -85,7 +85,7 @@ func (g *gen) responseBuilder(f *jen.File, s *goStruct) {
 	for _, a := range args {
 		body = append(body, assign(a, jen.Id("args").Dot(a.name))...)
 	}
-	doc := "the generic unavailable response to req"
+	doc := "the shared " + s.resp.Name + " response to req, a request of any operation"
 	if s.op != nil {
 		doc = "the response of operation " + s.op.Name + " to req, which must be a request of that operation"
 	}

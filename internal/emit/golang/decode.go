@@ -18,23 +18,24 @@ func (g *gen) decodeFile(f *jen.File) {
 		g.decodeHelper(f, t)
 	}
 	for _, op := range g.c.Operations {
-		if op.UnavailableOnly && g.unavail != nil {
-			g.unavailableDecoder(f, op)
+		if op.Response.Shared() {
+			g.sharedDecoder(f, op, g.shared[op.Response])
 		}
 	}
 }
 
-// unavailableDecoder reads the generic unavailable response of an operation
-// that has no response of its own, and checks that it answers that operation.
-func (g *gen) unavailableDecoder(f *jen.File, op *model.Operation) {
+// sharedDecoder reads the shared response that answers op, and checks that
+// it answers that operation.
+func (g *gen) sharedDecoder(f *jen.File, op *model.Operation, s *goStruct) {
 	var opField *model.Field
-	for _, fl := range g.unavail.t.Fields {
+	for _, fl := range s.t.Fields {
 		if fl.Source == model.SourceRequest && fl.RequestField != nil && fl.RequestField.Source == model.SourceOperation {
 			opField = fl
 		}
 	}
+	decode := "Decode" + s.t.GoName
 	body := []jen.Code{
-		jen.List(jen.Id("m"), jen.Err()).Op(":=").Id("DecodeUnavailableResponse").Call(jen.Id("data"), jen.Id("opts").Op("...")),
+		jen.List(jen.Id("m"), jen.Err()).Op(":=").Id(decode).Call(jen.Id("data"), jen.Id("opts").Op("...")),
 		jen.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Nil(), jen.Err())),
 	}
 	if opField != nil {
@@ -43,9 +44,9 @@ func (g *gen) unavailableDecoder(f *jen.File, op *model.Operation) {
 	}
 	body = append(body, jen.Return(jen.Id("m"), jen.Nil()))
 	name := "Decode" + op.ResponseGoName()
-	f.Comment(cmt(name + " reads the generic unavailable response of operation " + op.Name + ","))
-	f.Comment(cmt("strictly as DecodeUnavailableResponse does, and checks that it answers " + op.Name + "."))
-	f.Func().Id(name).Params(jen.Id("data").Index().Byte(), jen.Id("opts").Op("...").Id("DecodeOption")).Params(jen.Op("*").Id("UnavailableResponse"), jen.Error()).Block(body...)
+	f.Comment(cmt(name + " reads the shared " + op.Response.Name + " response, which answers operation " + op.Name + ","))
+	f.Comment(cmt("strictly as " + decode + " does, and checks that it answers " + op.Name + "."))
+	f.Func().Id(name).Params(jen.Id("data").Index().Byte(), jen.Id("opts").Op("...").Id("DecodeOption")).Params(jen.Op("*").Id(s.t.GoName), jen.Error()).Block(body...)
 }
 
 func (g *gen) decodeFunc(f *jen.File, s *goStruct) {

@@ -12,14 +12,14 @@ func (g *gen) describe(f *jen.File) {
 		jen.Id("Name").String(),
 		jen.Id("Request").String(),
 		jen.Id("Response").String(),
-		jen.Comment("// UnavailableOnly is true when the operation answers only with the generic unavailable response."),
-		jen.Id("UnavailableOnly").Bool(),
+		jen.Comment("// SharedResponse names the shared response that answers the operation; empty when it has its own."),
+		jen.Id("SharedResponse").String(),
 	)
 	var ops []jen.Code
 	for _, op := range g.c.Operations {
 		ops = append(ops, jen.Values(jen.Dict{
 			jen.Id("Name"): jen.Lit(op.Name), jen.Id("Request"): jen.Lit(op.RequestDescription),
-			jen.Id("Response"): jen.Lit(op.ResponseDescription), jen.Id("UnavailableOnly"): jen.Lit(op.UnavailableOnly),
+			jen.Id("Response"): jen.Lit(op.ResponseDescription), jen.Id("SharedResponse"): jen.Lit(op.Response.Name),
 		}))
 	}
 	f.Comment("// Operations lists every operation in contract order. It returns a fresh copy.")

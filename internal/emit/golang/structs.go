@@ -21,7 +21,8 @@ const (
 type goStruct struct {
 	t    *model.Type
 	kind structKind
-	op   *model.Operation // requests and responses; nil for the unavailable response
+	op   *model.Operation // requests and own responses; nil for shared responses
+	resp *model.Response  // responses
 	doc  string
 	// scanEnv and scanPayload are the forbidden-material scans of message
 	// fields outside and inside the payload.
@@ -43,7 +44,7 @@ type gen struct {
 	pkg      string
 	structs  []*goStruct
 	byType   map[*model.Type]*goStruct
-	unavail  *goStruct
+	shared   map[*model.Response]*goStruct // the message struct of each shared response
 	requests map[*model.Operation]*goStruct
 	patterns map[string]string // regex -> variable name
 	patOrder []string
@@ -54,18 +55,19 @@ type gen struct {
 }
 
 func newGen(c *model.Contract, pkg string) *gen {
-	g := &gen{c: c, pkg: pkg, byType: map[*model.Type]*goStruct{}, requests: map[*model.Operation]*goStruct{}, patterns: map[string]string{}}
+	g := &gen{c: c, pkg: pkg, byType: map[*model.Type]*goStruct{}, requests: map[*model.Operation]*goStruct{},
+		patterns: map[string]string{}, shared: map[*model.Response]*goStruct{}}
 	for _, t := range c.Types {
 		g.add(&goStruct{t: t, kind: kindType, doc: t.Description})
 	}
 	for _, op := range c.Operations {
 		g.add(&goStruct{t: op.Request, kind: kindPayload, doc: "the request payload of " + op.Name + "."})
-		if op.Response != nil {
+		if !op.Response.Shared() {
 			g.add(&goStruct{t: op.Response.Payload, kind: kindPayload, doc: "the response payload of " + op.Name + "."})
 		}
 	}
-	if u := c.Unavailable; u != nil {
-		g.add(&goStruct{t: u.Payload, kind: kindPayload, doc: "the payload of the generic unavailable response."})
+	for _, r := range c.Responses {
+		g.add(&goStruct{t: r.Payload, kind: kindPayload, doc: "the payload of the shared " + r.Name + " response."})
 	}
 	reqEnv, respEnv := g.envScans(true), g.envScans(false)
 	for _, op := range c.Operations {
@@ -75,26 +77,29 @@ func newGen(c *model.Contract, pkg string) *gen {
 		rq.scanEnv, rq.scanPayload = reqEnv[0], reqEnv[1]
 		g.add(rq)
 		g.requests[op] = rq
-		if op.Response == nil {
+		if op.Response.Shared() {
 			continue
 		}
 		rs := g.message(c.Response, op.ResponseGoName(), op.Response.Payload, map[model.Source]*value.Value{
 			model.SourceVersion: versionValue(c.Response), model.SourceMessage: str(op.Response.Message),
 			model.SourceOperation: str(op.Name)})
-		rs.kind, rs.op, rs.doc = kindResponse, op, "the response of operation "+op.Name+"."
+		fixStatus(rs.t, op.Response.Status)
+		rs.kind, rs.op, rs.resp, rs.doc = kindResponse, op, op.Response, "the response of operation "+op.Name+"."
 		rs.scanEnv, rs.scanPayload = respEnv[0], respEnv[1]
 		g.add(rs)
 	}
-	if u := c.Unavailable; u != nil {
-		rs := g.message(c.Response, "UnavailableResponse", u.Payload, map[model.Source]*value.Value{
-			model.SourceVersion: versionValue(c.Response), model.SourceMessage: str(u.Message)})
-		fixStatus(rs.t, u.Status)
-		rs.kind, rs.doc = kindResponse, "the generic answer of operations served only by the private implementation."
+	for _, r := range c.Responses {
+		rs := g.message(c.Response, r.GoName+"Response", r.Payload, map[model.Source]*value.Value{
+			model.SourceVersion: versionValue(c.Response), model.SourceMessage: str(r.Message)})
+		fixStatus(rs.t, r.Status)
+		rs.kind, rs.resp, rs.doc = kindResponse, r, "the shared "+r.Name+" response, which may answer any operation."
+		if r.Description != "" {
+			rs.doc += " " + r.Description
+		}
 		rs.scanEnv, rs.scanPayload = respEnv[0], respEnv[1]
 		g.add(rs)
-		g.unavail = rs
+		g.shared[r] = rs
 	}
-	g.fixPayloadConsts()
 	return g
 }
 
@@ -134,38 +139,6 @@ func (g *gen) message(env *model.Envelope, goName string, payload *model.Type, f
 		t.Fields = append(t.Fields, &cp)
 	}
 	return &goStruct{t: t}
-}
-
-// fixPayloadConsts turns the private modules and next step of each response
-// payload into consts, since they are fixed by the operation.
-func (g *gen) fixPayloadConsts() {
-	fix := func(t *model.Type, modules []string, next string) {
-		for i, f := range t.Fields {
-			var v *value.Value
-			switch f.Source {
-			case model.SourcePrivateModules:
-				v = &value.Value{Kind: value.List, Items: []*value.Value{}}
-				for _, m := range modules {
-					v.Items = append(v.Items, str(m))
-				}
-			case model.SourceNextStep:
-				v = str(next)
-			default:
-				continue
-			}
-			cp := *f
-			cp.Const, cp.Source, cp.Required = v, model.SourceNone, true
-			t.Fields[i] = &cp
-		}
-	}
-	for _, op := range g.c.Operations {
-		if op.Response != nil {
-			fix(g.copyType(op.Response.Payload), op.Response.PrivateModules, op.Response.NextStep)
-		}
-	}
-	if u := g.c.Unavailable; u != nil {
-		fix(g.copyType(u.Payload), nil, u.NextStep)
-	}
 }
 
 // copyType replaces a struct's type with a shallow copy, so the model stays
@@ -222,8 +195,8 @@ func (g *gen) scans() [2]scanMode {
 	return [2]scanMode{env, payload}
 }
 
-// fixStatus makes the unavailable response's status a const: the state
-// field that holds the spec's unavailable status always carries it.
+// fixStatus makes a response's fixed status a const: the state field that
+// holds the status the spec gives the response always carries it.
 func fixStatus(t *model.Type, status *model.StateValue) {
 	if status == nil {
 		return

@@ -63,7 +63,7 @@ func (g *gen) validateMethods(f *jen.File, s *goStruct) {
 			sc = jen.Id("scanMode").Call(jen.Lit(int(mode)))
 		}
 		checks := g.fieldChecks(fl, sc)
-		if s == g.unavail && fl.Source == model.SourceRequest && fl.RequestField != nil && fl.RequestField.Source == model.SourceOperation {
+		if s.kind == kindResponse && s.op == nil && fl.Source == model.SourceRequest && fl.RequestField != nil && fl.RequestField.Source == model.SourceOperation {
 			checks = append(checks, g.knownOperationCheck(fl))
 		}
 		if len(checks) == 0 {
@@ -302,8 +302,8 @@ type fixedConst struct {
 	t   *model.TypeRef
 }
 
-// knownOperationCheck rejects an unavailable response naming an operation
-// the contract does not have.
+// knownOperationCheck rejects a shared response naming an operation the
+// contract does not have.
 func (g *gen) knownOperationCheck(fl *model.Field) jen.Code {
 	var names []string
 	var cases []jen.Code

@@ -55,10 +55,9 @@ operations:
       note: {type: string, default: b%s}
     response:
       message: Pong.
-      mismatch: ping response requires a ping request
+      messages: {mismatch: ping response requires a ping request}
       payload:
-        next: {type: string, source: next_step}
-      next_step: Nothing.
+        next: {type: string, const: Nothing.}
 `
 
 func generateMini(t *testing.T, forbidden, field string) error {

@@ -1,12 +1,11 @@
 package schema
 
 import (
-	"encoding/json"
 	"fmt"
+	"strings"
 
 	"github.com/invopop/jsonschema"
 
-	"github.com/contractgen/contractgen/internal/diag"
 	"github.com/contractgen/contractgen/internal/model"
 )
 
@@ -105,7 +104,7 @@ func (fb *file) responseRoot(message string, status *model.StateValue, payload *
 			return fb.copied(f, w)
 		}
 		if f == statusField {
-			return fb.fixedString(status.Value, "unavailable status", w)
+			return fb.fixedString(status.Value, "response status", w)
 		}
 		return nil
 	})
@@ -162,50 +161,40 @@ func (g *gen) requestFile(name string, op *model.Operation) *jsonschema.Schema {
 	return fb.top(name, op.Name+" request", "A request of operation "+op.Name+". "+op.Description, root)
 }
 
-func (g *gen) responseFile(name string, op *model.Operation) *jsonschema.Schema {
+// responseFile builds the response of op, or with op nil, the schema of a
+// shared response r on its own: it may answer any operation.
+func (g *gen) responseFile(name string, op *model.Operation, r *model.Response) *jsonschema.Schema {
 	fb := g.newFile(false, true)
 	fb.op = op
-	r := op.Response
-	payload := fb.payloadDef(r.Payload, withDetail(r.Payload.Description, op.ResponseDescription), func(f *model.Field, w where) *jsonschema.Schema {
-		switch f.Source {
-		case model.SourcePrivateModules:
-			s := &jsonschema.Schema{Type: "array", Items: &jsonschema.Schema{Type: "string"}}
-			for _, m := range r.PrivateModules {
-				fb.checkFixed(m, "private module", diag.Pos{}, w)
-			}
-			s.Const = stringList(r.PrivateModules)
-			return s
-		case model.SourceNextStep:
-			return fb.fixedString(r.NextStep, "next step", w)
-		case model.SourceRequest:
+	desc := r.Payload.Description
+	if op != nil {
+		desc = withDetail(desc, op.ResponseDescription)
+	}
+	payload := fb.payloadDef(r.Payload, desc, func(f *model.Field, w where) *jsonschema.Schema {
+		if f.Source == model.SourceRequest {
 			return fb.copied(f, w)
 		}
 		return nil
 	})
-	root := fb.responseRoot(r.Message, nil, payload)
-	return fb.top(name, op.Name+" response", "The response of operation "+op.Name+". "+op.Description, root)
+	root := fb.responseRoot(r.Message, r.Status, payload)
+	switch {
+	case op == nil:
+		return fb.top(name, r.Name+" response", joinText("The shared "+r.Name+" response; it may answer any operation.", r.Description, r.Message), root)
+	case r.Shared():
+		return fb.top(name, op.Name+" response", joinText("The response of operation "+op.Name+", which is always the shared "+r.Name+" response.", op.Description), root)
+	}
+	return fb.top(name, op.Name+" response", joinText("The response of operation "+op.Name+".", op.Description), root)
 }
 
-// unavailableFile builds the generic unavailable response, for op or, with
-// op nil, for any operation.
-func (g *gen) unavailableFile(name string, op *model.Operation) *jsonschema.Schema {
-	fb := g.newFile(false, true)
-	fb.op = op
-	u := g.c.Unavailable
-	payload := fb.payloadDef(u.Payload, u.Payload.Description, func(f *model.Field, w where) *jsonschema.Schema {
-		switch f.Source {
-		case model.SourceNextStep:
-			return fb.fixedString(u.NextStep, "next step", w)
-		case model.SourceRequest:
-			return fb.copied(f, w)
+// joinText joins the non-empty texts with spaces.
+func joinText(texts ...string) string {
+	var out []string
+	for _, t := range texts {
+		if t != "" {
+			out = append(out, t)
 		}
-		return nil
-	})
-	root := fb.responseRoot(u.Message, u.Status, payload)
-	if op == nil {
-		return fb.top(name, "unavailable response", "The generic response of an operation the service does not offer here; it may answer any operation. "+u.Message, root)
 	}
-	return fb.top(name, op.Name+" response", "The response of operation "+op.Name+", which is always the generic unavailable response. "+op.Description, root)
+	return strings.Join(out, " ")
 }
 
 func (g *gen) envelopeFile(name string, request bool) *jsonschema.Schema {
@@ -232,15 +221,4 @@ func (g *gen) typeFile(name string, t *model.Type) *jsonschema.Schema {
 	fb.root, fb.rootW = t, atPayload
 	root := fb.object(t, atPayload, nil)
 	return fb.top(name, t.Name, t.Description, root)
-}
-
-func stringList(vs []string) json.RawMessage {
-	out := json.RawMessage("[")
-	for i, v := range vs {
-		if i > 0 {
-			out = append(out, ',')
-		}
-		out = append(out, str(v)...)
-	}
-	return append(out, ']')
 }

@@ -4,10 +4,10 @@
 // Files, all flat in the output folder:
 //   - <operation>.request.schema.json: a whole request of one operation;
 //   - <operation>.response.schema.json: a whole response of one operation,
-//     its own response or, for unavailable_only operations, the generic
-//     unavailable response with the operation fixed;
-//   - unavailable.response.schema.json: the generic unavailable response,
-//     which may answer any operation;
+//     its own response or the shared response that answers it, with the
+//     operation fixed;
+//   - <name>.response.schema.json: one per shared response, which may
+//     answer any operation;
 //   - request-envelope.schema.json, response-envelope.schema.json: the
 //     envelopes with any object as payload;
 //   - <Type>.schema.json: one per object type of the spec's types section.
@@ -154,15 +154,15 @@ func (g *gen) files() (map[string][]byte, error) {
 			continue
 		}
 		add(op.Name+".request.schema.json", func(n string) *jsonschema.Schema { return g.requestFile(n, op) })
-		switch {
-		case op.Response != nil:
-			add(op.Name+".response.schema.json", func(n string) *jsonschema.Schema { return g.responseFile(n, op) })
-		case g.c.Unavailable != nil:
-			add(op.Name+".response.schema.json", func(n string) *jsonschema.Schema { return g.unavailableFile(n, op) })
-		}
+		add(op.Name+".response.schema.json", func(n string) *jsonschema.Schema { return g.responseFile(n, op, op.Response) })
 	}
-	if g.c.Unavailable != nil {
-		add("unavailable.response.schema.json", func(n string) *jsonschema.Schema { return g.unavailableFile(n, nil) })
+	for _, r := range g.c.Responses {
+		r := r
+		if !safeName.MatchString(r.Name) {
+			g.fail(r.Pos, "shared response %q cannot name a schema file; use ASCII letters, digits, '_', '.' and '-'", r.Name)
+			continue
+		}
+		add(r.Name+".response.schema.json", func(n string) *jsonschema.Schema { return g.responseFile(n, nil, r) })
 	}
 	if len(g.c.Operations) > 0 { // a spec of types alone has no messages
 		add("request-envelope.schema.json", func(n string) *jsonschema.Schema { return g.envelopeFile(n, true) })
