@@ -159,3 +159,36 @@ func decodeObject[T any, PT decoding[T]](d *decoder, p *pathNode) (T, error) {
 	err := PT(&v).decode(d, p)
 	return v, err
 }
+
+// discriminator reads the string member key of the object at the decoder's
+// position without consuming the object, so that a union can pick the
+// variant that then decodes it; ok is false when the member is absent.
+// The first occurrence counts: the variant's decoder rejects a repeat.
+func (d *decoder) discriminator(p *pathNode, key string) (v string, ok bool, err error) {
+	pos, depth := d.pos, d.depth
+	defer func() { d.pos, d.depth = pos, depth }()
+	if err := d.beginObject(p); err != nil {
+		return "", false, err
+	}
+	for first := true; ; first = false {
+		k, more, err := d.nextKey(p, first)
+		if err != nil {
+			return "", false, err
+		}
+		if !more {
+			return v, ok, nil
+		}
+		if string(k) == key && !ok {
+			kp := keyPath(p, key)
+			if v, err = d.String(&kp); err != nil {
+				return "", false, err
+			}
+			ok = true
+			continue
+		}
+		kp := keyPath(p, string(k))
+		if err := d.skip(&kp); err != nil {
+			return "", false, err
+		}
+	}
+}

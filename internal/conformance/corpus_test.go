@@ -398,8 +398,34 @@ const (
 
 func (g *gen) typeCases(t *model.Type) {
 	g.ctxOp = nil
+	if t.Union != nil {
+		g.unionCases(t)
+		return
+	}
 	base := g.typeBase(t)
 	g.objectCases(t.Name, base, path{}, t, full)
+}
+
+// unionCases covers a union type: every variant value selects its variant,
+// the discriminator must be present, a string, and one of the values; each
+// variant is mutated structurally under the union.
+func (g *gen) unionCases(t *model.Type) {
+	u := t.Union
+	for _, v := range u.Variants {
+		doc := g.variantDoc(u, v)
+		g.add(t.Name, true, "variant-"+v.Value, u.Discriminator+" "+v.Value+" selects "+v.Type.Name, doc)
+		g.objectCases(t.Name, doc, path{}, t, structural)
+	}
+	base := g.variantDoc(u, u.Variants[0])
+	g.add(t.Name, false, "missing-discriminator", u.Discriminator+" selects the variant, so it is required", del(base, path{u.Discriminator}))
+	g.add(t.Name, false, "unknown-discriminator", model.UnionEnumMessage(u), set(base, path{u.Discriminator}, vStr("no_such_variant")))
+	g.add(t.Name, false, "discriminator-not-string", u.Discriminator+" must be a string", set(base, path{u.Discriminator}, vInt(1)))
+	g.add(t.Name, false, "array-not-union", t.Name+" must be an object", vList(base))
+}
+
+// variantDoc is a valid document of variant v of union u.
+func (g *gen) variantDoc(u *model.Union, v *model.Variant) *value.Value {
+	return set(g.typeBase(v.Type), path{u.Discriminator}, vStr(v.Value))
 }
 
 func (g *gen) requestCases(op *model.Operation, envelopeToo bool) {
@@ -565,6 +591,15 @@ func (g *gen) objectCasesExcept(schema string, base *value.Value, p path, t *mod
 	obj := at(base, p)
 	if obj == nil || obj.Kind != value.Object {
 		g.t.Fatalf("%s %s: no object at %s", g.spec, schema, p)
+	}
+	if t.Union != nil {
+		// A union's members are those of the variant its value selects.
+		vr, _ := t.Union.Select(obj, "")
+		if vr == nil {
+			g.t.Fatalf("%s %s: the union value at %s selects no variant", g.spec, schema, p)
+		}
+		g.objectCasesExcept(schema, base, p, vr.Type, m, append(except, t.Union.Discriminator)...)
+		return
 	}
 	skip := map[string]bool{}
 	for _, e := range except {

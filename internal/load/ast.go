@@ -128,6 +128,17 @@ type Type struct {
 	Open        *Bool // members the spec does not model are skipped
 	Fields      []*Field
 	Examples    []*value.Value
+	// Discriminator and OneOf make the type a discriminated union: the
+	// member named Discriminator selects the variant.
+	Discriminator Str
+	OneOf         []*Variant
+}
+
+// Variant is one member of a union: a discriminator value and the type it
+// selects.
+type Variant struct {
+	Value Str
+	Type  Str
 }
 
 // Field is one member of an object type, envelope or payload.

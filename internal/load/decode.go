@@ -155,7 +155,15 @@ func (r *reader) types(n *yaml.Node) (out []*Type) {
 			{"description", false, r.str(&t.Description, what+" description")},
 			{"go_name", false, r.str(&t.GoName, what+" go_name")},
 			{"open", false, r.boolean(&t.Open, what+" open")},
-			{"fields", true, func(fs *yaml.Node) { t.Fields = r.fields(fs, what) }},
+			{"fields", false, func(fs *yaml.Node) { t.Fields = r.fields(fs, what) }},
+			{"discriminator", false, r.str(&t.Discriminator, what+" discriminator")},
+			{"one_of", false, func(v *yaml.Node) {
+				r.named(v, what+" one_of", func(val Str, tn *yaml.Node) {
+					vr := &Variant{Value: val}
+					r.str(&vr.Type, fmt.Sprintf("%s variant %q", what, val.V))(tn)
+					t.OneOf = append(t.OneOf, vr)
+				})
+			}},
 			{"examples", false, func(ex *yaml.Node) { t.Examples = r.examples(ex, what) }},
 		})
 		out = append(out, t)

@@ -70,6 +70,13 @@ func Build(s *load.Spec) *Contract {
 	}
 	for i, t := range s.Types {
 		c.Types[i].Fields = b.fields(t.Fields, nil)
+		if len(t.OneOf) > 0 {
+			u := &Union{Discriminator: t.Discriminator.V}
+			for _, v := range t.OneOf {
+				u.Variants = append(u.Variants, &Variant{Pos: v.Value.Pos, Value: v.Value.V, GoName: VariantGoName(b.n, v.Value.V), Type: b.types[v.Type.V]})
+			}
+			c.Types[i].Union = u
+		}
 	}
 	c.Request = b.envelope(s.Envelopes.Request, "Request", nil)
 	c.Response = b.envelope(s.Envelopes.Response, "Response", c.Request.Type)
@@ -380,4 +387,10 @@ func FieldGoName(n *names.Namer, f *load.Field) string {
 		g += "Field"
 	}
 	return g
+}
+
+// VariantGoName is the Go field of a union holding the variant selected by
+// discriminator value v.
+func VariantGoName(n *names.Namer, v string) string {
+	return n.Exported(v)
 }

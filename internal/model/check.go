@@ -3,6 +3,7 @@ package model
 import (
 	"fmt"
 	"regexp"
+	"sort"
 	"strings"
 	"time"
 	"unicode"
@@ -28,6 +29,16 @@ type Problem struct {
 func CheckObject(v *value.Value, t *Type, path string) []Problem {
 	if v.Kind != value.Object {
 		return []Problem{{Pos: v.Pos, Path: path, Rule: RuleType, Msg: fmt.Sprintf("%s must be an object", pathOr(path, t.Name))}}
+	}
+	if t.Union != nil {
+		vr, p := t.Union.Select(v, path)
+		if vr == nil {
+			return []Problem{p}
+		}
+		if vr.Type == nil {
+			return nil // an undefined variant type, reported by validation
+		}
+		return CheckObject(v, vr.Type, path)
 	}
 	var out []Problem
 	for _, m := range v.Members {
@@ -245,3 +256,27 @@ func IsSpace(r rune) bool {
 func TrimSpace(s string) string { return strings.TrimFunc(s, IsSpace) }
 
 var uuidRE = regexp.MustCompile(pattern.UUIDPattern)
+
+// Select finds the variant of a union literal by its discriminator member;
+// when there is none it returns the problem, as the decoder reports it.
+func (u *Union) Select(v *value.Value, path string) (*Variant, Problem) {
+	d := v.Get(u.Discriminator)
+	dp := join(path, u.Discriminator)
+	switch {
+	case d == nil:
+		return nil, Problem{Pos: v.Pos, Path: dp, Rule: RuleRequired, Msg: u.Discriminator + " is required"}
+	case d.Kind != value.String:
+		return nil, Problem{Pos: d.Pos, Path: dp, Rule: RuleType, Msg: u.Discriminator + " must be a string"}
+	}
+	if vr := u.Variant(d.Str); vr != nil {
+		return vr, Problem{}
+	}
+	return nil, Problem{Pos: d.Pos, Path: dp, Rule: RuleEnum, Msg: UnionEnumMessage(u)}
+}
+
+// UnionEnumMessage is the error for a discriminator value no variant has.
+func UnionEnumMessage(u *Union) string {
+	vals := u.Values()
+	sort.Strings(vals)
+	return u.Discriminator + " must be one of: " + strings.Join(vals, ", ")
+}

@@ -10,6 +10,12 @@ func Complete(v *value.Value, t *Type) *value.Value {
 	if v == nil || v.Kind != value.Object {
 		return v
 	}
+	if t.Union != nil {
+		if vr, _ := t.Union.Select(v, ""); vr != nil && vr.Type != nil {
+			return Complete(v, vr.Type)
+		}
+		return v
+	}
 	out := &value.Value{Kind: value.Object, Pos: v.Pos, Members: []value.Member{}}
 	for _, f := range t.Fields {
 		fv := v.Get(f.Name)

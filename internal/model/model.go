@@ -137,10 +137,67 @@ type Type struct {
 	// (they are not kept), schemas allow them. Case variants of modelled
 	// members stay errors.
 	Open bool
+	// Union, when not nil, makes the type a discriminated union; it then
+	// has no fields of its own.
+	Union *Union
+}
+
+// Union is a type whose values are one of several object types, selected
+// by the string member Discriminator.
+type Union struct {
+	Discriminator string
+	Variants      []*Variant
+}
+
+// Variant is one discriminator value and the type it selects; several
+// values may select the same type.
+type Variant struct {
+	Pos    diag.Pos
+	Value  string
+	GoName string // the union's Go field holding this variant
+	Type   *Type
+}
+
+// Variant returns the variant of discriminator value v, or nil.
+func (u *Union) Variant(v string) *Variant {
+	for _, vr := range u.Variants {
+		if vr.Value == v {
+			return vr
+		}
+	}
+	return nil
+}
+
+// Values lists the discriminator values in spec order.
+func (u *Union) Values() []string {
+	out := make([]string, len(u.Variants))
+	for i, vr := range u.Variants {
+		out[i] = vr.Value
+	}
+	return out
 }
 
 // Envelope is the outer shape of every request or every response.
 type Envelope struct {
 	Type    *Type
 	Version *Version
+}
+
+// Refs lists the types t refers to directly: its fields' types, and for a
+// union each variant's type (once).
+func (t *Type) Refs() []*TypeRef {
+	out := make([]*TypeRef, 0, len(t.Fields))
+	for _, f := range t.Fields {
+		out = append(out, f.Type)
+	}
+	if t.Union != nil {
+		seen := map[*Type]bool{}
+		for _, v := range t.Union.Variants {
+			if v.Type != nil && !seen[v.Type] {
+				seen[v.Type] = true
+				out = append(out, &TypeRef{Kind: KindObject, Object: v.Type})
+			}
+		}
+	}
+	return out
 }

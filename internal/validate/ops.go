@@ -175,8 +175,14 @@ func (c *checker) typeCycles() {
 		state[t.Name.V] = 1
 		defer func() { state[t.Name.V] = 2 }()
 		for _, f := range t.Fields {
-			if next, ok := c.types[f.Type.V]; ok && (f.Nullable == nil || !f.Nullable.V) && visit(next) {
+			if next, ok := c.types[f.Type.V]; ok && (f.Nullable == nil || !f.Nullable.V) && (f.Optional == nil || !f.Optional.V) && visit(next) {
 				c.errs.Add(f.Type.Pos, "type %q contains itself through field %q; make the field nullable or a list", t.Name.V, f.Name.V)
+				return false
+			}
+		}
+		for _, v := range t.OneOf {
+			if next, ok := c.types[v.Type.V]; ok && visit(next) {
+				c.errs.Add(v.Type.Pos, "type %q contains itself through variant %q; make a field on the way nullable or a list", t.Name.V, v.Value.V)
 				return false
 			}
 		}

@@ -47,6 +47,7 @@ func Check(s *load.Spec) (*model.Contract, error) {
 	for _, t := range s.Types {
 		c.fields(t.Fields, ctxType, fmt.Sprintf("type %q", t.Name.V))
 	}
+	c.unions()
 	c.typeCycles()
 	c.envelopes()
 	c.operations()

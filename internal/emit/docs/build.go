@@ -298,6 +298,13 @@ func (s *site) object(p string, t *model.Type, ctx fieldCtx) *Object {
 	for _, f := range t.Fields {
 		o.Fields = append(o.Fields, s.field(p, f, ctx))
 	}
+	if u := t.Union; u != nil {
+		o.Union = &Union{Discriminator: u.Discriminator}
+		for _, v := range u.Variants {
+			o.Union.Variants = append(o.Union.Variants, UnionVariant{Value: v.Value,
+				Type: Link{Text: v.Type.Name, Href: rel(p, typesPath+"#"+slug(v.Type.Name))}})
+		}
+	}
 	return o
 }
 

@@ -133,8 +133,23 @@ type Object struct {
 	// Schema is the type's own JSON Schema, when it has one.
 	Schema *SchemaLink
 	Fields []*Field
+	// Union is set for a discriminated union, which has no fields.
+	Union *Union
 	// UsedBy lists the pages and types that use this type (types page only).
 	UsedBy []Link
+}
+
+// Union is a discriminated union: the member whose value selects the
+// variant, and each value with the type it selects.
+type Union struct {
+	Discriminator string
+	Variants      []UnionVariant
+}
+
+// UnionVariant is one discriminator value and its type, linked.
+type UnionVariant struct {
+	Value string
+	Type  Link
 }
 
 // Field is one row of a field table.

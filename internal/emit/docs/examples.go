@@ -213,6 +213,19 @@ func synthObject(t *model.Type, depth int) *value.Value {
 	if ex := first(t.Examples); ex != nil && t.Role == model.RoleType {
 		return ex
 	}
+	if u := t.Union; u != nil && len(u.Variants) > 0 && u.Variants[0].Type != nil {
+		// The first variant, with the discriminator set to select it.
+		v := u.Variants[0]
+		ex := synthObject(v.Type, depth+1)
+		out := object()
+		out.Members = append(out.Members, value.Member{Key: u.Discriminator, Value: str(v.Value)})
+		for _, m := range ex.Members {
+			if m.Key != u.Discriminator {
+				out.Members = append(out.Members, m)
+			}
+		}
+		return out
+	}
 	out := object()
 	for _, f := range t.Fields {
 		if f.Source == model.SourceRequest {

@@ -36,8 +36,8 @@ func (s *site) statesOf(p string, types []*model.Type) []*StateSet {
 			return
 		}
 		seenType[t] = true
-		for _, f := range t.Fields {
-			walkRef(f.Type)
+		for _, r := range t.Refs() {
+			walkRef(r)
 		}
 	}
 	for _, t := range types {
@@ -57,15 +57,15 @@ func typesOf(types []*model.Type) map[*model.Type]bool {
 		case model.KindObject:
 			if !seen[t.Object] {
 				seen[t.Object] = true
-				for _, f := range t.Object.Fields {
-					walkRef(f.Type)
+				for _, r := range t.Object.Refs() {
+					walkRef(r)
 				}
 			}
 		}
 	}
 	for _, t := range types {
-		for _, f := range t.Fields {
-			walkRef(f.Type)
+		for _, r := range t.Refs() {
+			walkRef(r)
 		}
 	}
 	return seen

@@ -14,7 +14,9 @@ func (g *gen) buildFile(f *jen.File) {
 	for _, s := range g.structs {
 		switch s.kind {
 		case kindType:
-			g.typeBuilder(f, s)
+			if s.t.Union == nil { // a union is built by setting one variant
+				g.typeBuilder(f, s)
+			}
 		case kindRequest:
 			g.requestBuilder(f, s)
 		case kindResponse:

@@ -12,6 +12,10 @@ import (
 func (g *gen) decodeFile(f *jen.File) {
 	for _, s := range g.structs {
 		g.decodeFunc(f, s)
+		if s.t.Union != nil {
+			g.unionDecode(f, s)
+			continue
+		}
 		g.decodeMethod(f, s)
 	}
 	for _, t := range g.collectTypes() {

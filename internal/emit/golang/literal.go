@@ -47,6 +47,13 @@ func lit(v *value.Value, t *model.TypeRef) jen.Code {
 // objectLit renders an object literal as a struct value; absent fields take
 // their defaults and consts.
 func objectLit(v *value.Value, t *model.Type) jen.Code {
+	if u := t.Union; u != nil {
+		// Validation checked the literal, so its variant exists.
+		if vr, _ := u.Select(v, ""); vr != nil {
+			return jen.Id(t.GoName).Values(jen.Id(vr.GoName).Op(":").Op("&").Add(objectLit(v, vr.Type)))
+		}
+		return jen.Id(t.GoName).Values()
+	}
 	var fields []jen.Code
 	for _, f := range t.Fields {
 		fv := v.Get(f.Name)

@@ -44,6 +44,11 @@ func (g *gen) redactsType(t *model.Type) bool {
 			out = true
 		}
 	}
+	if u := t.Union; u != nil {
+		for _, v := range u.Variants {
+			out = g.redactsType(v.Type) || out
+		}
+	}
 	g.redactMemo[t] = 2
 	if out {
 		g.redactMemo[t] = 3
@@ -64,7 +69,12 @@ func (g *gen) redactMethods(f *jen.File, s *goStruct) {
 		return appendField(jen.Id("m").Dot(fl.GoName), fl)
 	})
 	f.Func().Params(jen.Id("m").Op("*").Id(name)).Id("appendRedacted").Params(jen.Id("b").Index().Byte()).Index().Byte().Block(body...)
+	g.printMethods(f, name)
+}
 
+// printMethods writes String, Format and LogValue of a type with an
+// appendRedacted method.
+func (g *gen) printMethods(f *jen.File, name string) {
 	f.Comment(cmt("String returns the JSON encoding of the " + name + " with every sensitive member, at any depth, replaced by \"[REDACTED]\"."))
 	f.Func().Params(jen.Id("m").Id(name)).Id("String").Params().String().Block(
 		jen.Return(jen.String().Call(jen.Id("m").Dot("appendRedacted").Call(jen.Nil()))))

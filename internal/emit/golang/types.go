@@ -12,6 +12,10 @@ import (
 // spec order without reflection.
 func (g *gen) typesFile(f *jen.File) {
 	for _, s := range g.structs {
+		if s.t.Union != nil {
+			g.unionDecl(f, s)
+			continue
+		}
 		g.structDecl(f, s)
 		g.marshal(f, s)
 		if g.redactsType(s.t) {

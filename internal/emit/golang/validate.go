@@ -51,6 +51,10 @@ func (g *gen) validateMethods(f *jen.File, s *goStruct) {
 			jen.Return(jen.Id("es").Dot("err").Call()),
 		)
 	}
+	if s.t.Union != nil {
+		g.unionValidate(f, s)
+		return
+	}
 	var body []jen.Code
 	message := s.kind == kindRequest || s.kind == kindResponse
 	for _, fl := range s.t.Fields {

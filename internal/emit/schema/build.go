@@ -19,6 +19,9 @@ type override func(f *model.Field, w where) *jsonschema.Schema
 
 // object builds the schema of an object type's fields at location w.
 func (fb *file) object(t *model.Type, w where, ov override) *jsonschema.Schema {
+	if t.Union != nil {
+		return fb.union(t.Union, w)
+	}
 	s := &jsonschema.Schema{Type: "object", Properties: newProps()}
 	keys := fb.keysCovered(w)
 	for _, f := range t.Fields {
@@ -403,4 +406,26 @@ func (fb *file) notCaseVariant(t *model.Type) *jsonschema.Schema {
 		any = append(any, &jsonschema.Schema{Pattern: pattern.FinalNewlineGuard})
 	}
 	return &jsonschema.Schema{AnyOf: any}
+}
+
+// union is the schema of a discriminated union: the discriminator must be
+// one of the variant values, and each value brings in its variant's schema
+// (if/then, so that validators report the selected variant's errors).
+func (fb *file) union(u *model.Union, w where) *jsonschema.Schema {
+	values := make([]any, len(u.Variants))
+	for i, v := range u.Variants {
+		values[i] = v.Value
+	}
+	props := newProps()
+	props.Set(u.Discriminator, &jsonschema.Schema{Type: "string", Enum: values})
+	s := &jsonschema.Schema{Type: "object", Properties: props, Required: []string{u.Discriminator}}
+	for _, v := range u.Variants {
+		cond := newProps()
+		cond.Set(u.Discriminator, &jsonschema.Schema{Const: v.Value})
+		s.AllOf = append(s.AllOf, &jsonschema.Schema{
+			If:   &jsonschema.Schema{Type: "object", Properties: cond},
+			Then: &jsonschema.Schema{Ref: fb.ref(v.Type, w)},
+		})
+	}
+	return s
 }
