@@ -17,7 +17,8 @@ its own check instead: the RFC 3339 section 5.6 grammar, matched in full
 (Python's $ would also accept a final line feed), and pyrfc3339 (Debian's
 python3-rfc3339) to check that the date and time exist. Every schema format
 must have a checker, or the judge stops: an unknown format would silently
-pass. format uuid uses python-jsonschema's own checker.
+pass. Formats uuid, date, email, ipv4 and ipv6 use python-jsonschema's own
+checks; time, hostname and uri restate the pattern the schemas carry.
 """
 
 import argparse
@@ -43,6 +44,17 @@ RFC3339 = re.compile(
 )
 
 
+LABEL = r"[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?"
+FALLBACK_FORMATS = {
+    "time": re.compile(
+        r"(?:[01][0-9]|2[0-3]):[0-5][0-9]:[0-5][0-9](?:\.[0-9]+)?(?:[Zz]|[+-](?:[01][0-9]|2[0-3]):[0-5][0-9])",
+        re.ASCII,
+    ),
+    "hostname": re.compile(LABEL + r"(?:\." + LABEL + r")*", re.ASCII),
+    "uri": re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:(?:[A-Za-z0-9._~!$&'()*+,;=:@/?#\[\]-]|%[0-9A-Fa-f]{2})*", re.ASCII),
+}
+
+
 def is_date_time(instance):
     if not isinstance(instance, str):
         return True
@@ -57,8 +69,13 @@ def is_date_time(instance):
 def format_checker():
     # uuid: python-jsonschema's own checker (uuid.UUID plus the hyphen
     # positions); the schemas also carry the plain-form pattern.
-    checker = FormatChecker(formats=("uuid",))
+    checker = FormatChecker(formats=("uuid", "date", "email", "ipv4", "ipv6"))
     checker.checks("date-time", raises=(ValueError, OverflowError))(is_date_time)
+    # time, hostname, uri: python-jsonschema asserts them only with packages
+    # Debian does not ship (rfc3339-validator, fqdn, rfc3987). The schemas
+    # carry each one's pattern, which this check restates.
+    for name, pattern in FALLBACK_FORMATS.items():
+        checker.checks(name)(lambda s, p=pattern: not isinstance(s, str) or bool(p.fullmatch(s)))
     return checker
 
 

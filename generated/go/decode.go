@@ -10,7 +10,8 @@ package saascontrolplane
 func DecodeEntitlementStatusSummary(data []byte, opts ...DecodeOption) (*EntitlementStatusSummary, error) {
 	d := newDecoder(data, opts)
 	var m EntitlementStatusSummary
-	if err := d.end(m.decode(d, nil)); err != nil {
+	rp := keyPath(nil, "payload")
+	if err := d.end(m.decode(d, &rp)); err != nil {
 		return nil, err
 	}
 	if err := m.Validate(); err != nil {
@@ -193,7 +194,8 @@ func (m *EntitlementStatusSummary) decode(d *decoder, p *pathNode) error {
 func DecodePolicyRegistryReadinessSummary(data []byte, opts ...DecodeOption) (*PolicyRegistryReadinessSummary, error) {
 	d := newDecoder(data, opts)
 	var m PolicyRegistryReadinessSummary
-	if err := d.end(m.decode(d, nil)); err != nil {
+	rp := keyPath(nil, "payload")
+	if err := d.end(m.decode(d, &rp)); err != nil {
 		return nil, err
 	}
 	if err := m.Validate(); err != nil {
@@ -373,7 +375,8 @@ func (m *PolicyRegistryReadinessSummary) decode(d *decoder, p *pathNode) error {
 func DecodeTenantAuditStoreOperatingSummary(data []byte, opts ...DecodeOption) (*TenantAuditStoreOperatingSummary, error) {
 	d := newDecoder(data, opts)
 	var m TenantAuditStoreOperatingSummary
-	if err := d.end(m.decode(d, nil)); err != nil {
+	rp := keyPath(nil, "payload")
+	if err := d.end(m.decode(d, &rp)); err != nil {
 		return nil, err
 	}
 	if err := m.Validate(); err != nil {
@@ -588,7 +591,8 @@ func (m *TenantAuditStoreOperatingSummary) decode(d *decoder, p *pathNode) error
 func DecodeCustomerOperatingDashboardSummary(data []byte, opts ...DecodeOption) (*CustomerOperatingDashboardSummary, error) {
 	d := newDecoder(data, opts)
 	var m CustomerOperatingDashboardSummary
-	if err := d.end(m.decode(d, nil)); err != nil {
+	rp := keyPath(nil, "payload")
+	if err := d.end(m.decode(d, &rp)); err != nil {
 		return nil, err
 	}
 	if err := m.Validate(); err != nil {
@@ -835,7 +839,8 @@ func (m *CustomerOperatingDashboardSummary) decode(d *decoder, p *pathNode) erro
 func DecodeSupportHandoffReadinessSummary(data []byte, opts ...DecodeOption) (*SupportHandoffReadinessSummary, error) {
 	d := newDecoder(data, opts)
 	var m SupportHandoffReadinessSummary
-	if err := d.end(m.decode(d, nil)); err != nil {
+	rp := keyPath(nil, "payload")
+	if err := d.end(m.decode(d, &rp)); err != nil {
 		return nil, err
 	}
 	if err := m.Validate(); err != nil {
@@ -1053,7 +1058,8 @@ func (m *SupportHandoffReadinessSummary) decode(d *decoder, p *pathNode) error {
 func DecodeSaaSOperatingAutomationSummary(data []byte, opts ...DecodeOption) (*SaaSOperatingAutomationSummary, error) {
 	d := newDecoder(data, opts)
 	var m SaaSOperatingAutomationSummary
-	if err := d.end(m.decode(d, nil)); err != nil {
+	rp := keyPath(nil, "payload")
+	if err := d.end(m.decode(d, &rp)); err != nil {
 		return nil, err
 	}
 	if err := m.Validate(); err != nil {

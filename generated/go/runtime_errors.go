@@ -19,6 +19,7 @@ var (
 	ErrLength              = errors.New("string length out of range")
 	ErrTooFewItems         = errors.New("too few items")
 	ErrTooManyItems        = errors.New("too many items")
+	ErrRepeatedItem        = errors.New("repeated item")
 	ErrPattern             = errors.New("pattern mismatch")
 	ErrFormat              = errors.New("invalid format")
 	ErrForbiddenKey        = errors.New("forbidden key")

@@ -253,9 +253,20 @@ func (g *gen) responseDoc(op *model.Operation, payload *value.Value) *value.Valu
 
 func (g *gen) responsePayload(op *model.Operation) *value.Value {
 	if len(op.Response.Payload.Examples) > 0 {
-		return model.Complete(op.Response.Payload.Examples[0], op.Response.Payload)
+		return g.withSourced(model.Complete(op.Response.Payload.Examples[0], op.Response.Payload), op.Response.Payload)
 	}
 	return g.synth(op.Response.Payload, op)
+}
+
+// withSourced sets the members of an example payload that a builder copies
+// from the request, as the builder does.
+func (g *gen) withSourced(v *value.Value, t *model.Type) *value.Value {
+	for _, f := range t.Fields {
+		if f.Source == model.SourceRequest && f.RequestField != nil && v.Get(f.Name) == nil {
+			v = set(v, path{f.Name}, at(g.reqEnv, path{f.RequestField.Name}))
+		}
+	}
+	return v
 }
 
 func (g *gen) respBase(name string) *value.Value {
@@ -275,7 +286,7 @@ func (g *gen) sharedDoc(r *model.Response, operation string) *value.Value {
 	}
 	payload := g.synth(r.Payload, nil)
 	if len(r.Payload.Examples) > 0 {
-		payload = model.Complete(r.Payload.Examples[0], r.Payload)
+		payload = g.withSourced(model.Complete(r.Payload.Examples[0], r.Payload), r.Payload)
 	}
 	return set(v, path{"payload"}, payload)
 }
@@ -314,6 +325,8 @@ func (g *gen) constrained(f *model.Field, v *value.Value) *value.Value {
 		return vStr("2026-01-01T00:00:00Z")
 	case v.Kind == value.String && f.Format == "uuid":
 		return vStr("0f8e6a4c-3b2d-4e1f-9a8b-7c6d5e4f3a2b")
+	case v.Kind == value.String && formatSamples[f.Format] != nil:
+		return vStr(formatSamples[f.Format][0].s)
 	case v.Kind == value.String && f.Pattern != "":
 		if ps, ok := patternSamples[f.Pattern]; ok && len(ps.good) > 0 {
 			return vStr(strings.TrimSpace(ps.good[0]))
@@ -361,10 +374,10 @@ func (g *gen) examples() {
 			g.add(op.Name+".request", true, fmt.Sprintf("example-%d", i+1),
 				"request example of "+op.Name+" in the request envelope example", g.requestDoc(op, model.Complete(ex, op.Request)))
 		}
-		if op.Response != nil {
+		if !op.Response.Shared() {
 			for i, ex := range op.Response.Payload.Examples {
 				g.add(op.Name+".response", true, fmt.Sprintf("example-%d", i+1),
-					"response example of "+op.Name+" in the response envelope example", g.responseDoc(op, model.Complete(ex, op.Response.Payload)))
+					"response example of "+op.Name+" in the response envelope example", g.responseDoc(op, g.withSourced(model.Complete(ex, op.Response.Payload), op.Response.Payload)))
 			}
 		}
 	}
@@ -951,6 +964,14 @@ func (g *gen) stringCandidates(f *model.Field) []candidate {
 			}
 			addc(fmt.Sprintf("%s-%d", name, i+1), u.why, u.s)
 		}
+	case formatSamples[f.Format] != nil:
+		for i, fs := range formatSamples[f.Format] {
+			name := f.Format + "-bad"
+			if fs.ok {
+				name = f.Format + "-good"
+			}
+			addc(fmt.Sprintf("%s-%d", name, i+1), fs.why, fs.s)
+		}
 	case f.Format == "date-time":
 		all := g.once("date-time")
 		for i, dt := range dateTimes {
@@ -1046,6 +1067,15 @@ func (g *gen) listCases(schema string, base *value.Value, p path, f *model.Field
 	}
 	g.add(schema, minItems == 0, "empty-list-"+name, fmt.Sprintf("%s needs at least %d items", name, minItems), set(base, p, vList()))
 	first := g.elemSample(elem, cur)
+	itemOr := itemOr
+	if f.UniqueItems {
+		itemOr = g.distinctItems(f, elem)
+		two := vList(clone(first), clone(first))
+		for i := 2; i < minItems; i++ {
+			two.Items = append(two.Items, itemOr(cur, i, first))
+		}
+		g.add(schema, false, "repeated-item-"+name, name+" must not hold the same item twice", set(base, p, two))
+	}
 	if minItems > 1 {
 		for _, n := range []int{minItems - 1, minItems} {
 			l := vList()
@@ -1135,9 +1165,29 @@ func (g *gen) mapCases(schema string, base *value.Value, p path, f *model.Field)
 	sample := g.elemSample(elem, cur)
 	withEntry := func(key string, v *value.Value) *value.Value { return insertAt(base, p, -1, key, v) }
 	g.add(schema, true, "map-entry-"+name, "any key is allowed in a map", withEntry("extra_key", sample))
-	if g.once("map-keys") {
-		g.add(schema, true, "map-key-empty-"+name, "the empty key is a key", withEntry("", sample))
-		g.add(schema, true, "map-key-unicode-"+name, "map keys may be any text", withEntry("cl\u00e9 \u4e2d", sample))
+	if g.once("map-keys") || f.KeyPattern != "" {
+		g.add(schema, keyOK(f, ""), "map-key-empty-"+name, "the empty key is a key, unless key_pattern refuses it", withEntry("", sample))
+		g.add(schema, keyOK(f, "cl\u00e9 \u4e2d"), "map-key-unicode-"+name, "map keys may be any text, unless key_pattern refuses it", withEntry("cl\u00e9 \u4e2d", sample))
+	}
+	if f.KeyPattern != "" {
+		g.add(schema, false, "map-key-pattern-miss-"+name, "every key matches "+f.KeyPattern, withEntry("Ward", sample))
+		g.add(schema, false, "map-key-pattern-newline-"+name, "a final line feed is not matched by $", withEntry("ward\n", sample))
+	}
+	if f.MaxItems != nil || f.MinItems != nil {
+		full := func(n int) *value.Value {
+			m := vObj()
+			for i := 0; i < n; i++ {
+				m.Members = append(m.Members, value.Member{Key: fmt.Sprintf("k%d", i), Value: clone(sample)})
+			}
+			return set(base, p, m)
+		}
+		if f.MaxItems != nil {
+			g.add(schema, true, fmt.Sprintf("entries-%d-%s", *f.MaxItems, name), fmt.Sprintf("%s holds at most %d entries", name, *f.MaxItems), full(*f.MaxItems))
+			g.add(schema, false, fmt.Sprintf("entries-%d-%s", *f.MaxItems+1, name), fmt.Sprintf("%s holds at most %d entries", name, *f.MaxItems), full(*f.MaxItems+1))
+		}
+		if f.MinItems != nil && *f.MinItems > 0 {
+			g.add(schema, false, fmt.Sprintf("entries-%d-%s", *f.MinItems-1, name), fmt.Sprintf("%s holds at least %d entries", name, *f.MinItems), full(*f.MinItems-1))
+		}
 	}
 	for _, w := range wrongTypes(elem) {
 		g.add(schema, false, "map-value-type-"+name, "values of "+name+" are "+elem.String(), withEntry("extra_key", w))
@@ -1270,6 +1320,9 @@ func scalarOK(f *model.Field, t *model.TypeRef, v *value.Value, member bool) boo
 			return false
 		}
 		if f.Format == "uuid" && !uuidRE.MatchString(s) {
+			return false
+		}
+		if fs := formatSamples[f.Format]; fs != nil && !formatOK(fs, s) {
 			return false
 		}
 		if member && f.NonEmpty {
@@ -1413,4 +1466,26 @@ var uuids = []struct {
 	{"0f8e6a4c-3b2d-4e1f-9a8b-7c6d5e4f3a2g", false, "not a hex digit"},
 	{"0f8e6a4c-3b2d-4e1f-9a8b-7c6d5e4f3a2b\n", false, "a trailing line feed"},
 	{"", false, "empty"},
+}
+
+// distinctItems returns an itemOr for a unique_items list: item i differs
+// from every other one (strings get an index suffix, numbers add it).
+func (g *gen) distinctItems(f *model.Field, elem *model.TypeRef) func(*value.Value, int, *value.Value) *value.Value {
+	return func(_ *value.Value, i int, first *value.Value) *value.Value {
+		switch {
+		case elem.Kind == model.KindString && f.Pattern == "" && f.Format == "":
+			return vStr(fmt.Sprintf("%s-%d", first.Str, i))
+		case elem.Kind == model.KindInteger:
+			return vInt(int64(first.Float()) + int64(i))
+		case elem.Kind == model.KindState && i < len(elem.State.Values):
+			return vStr(elem.State.Values[i].Value)
+		}
+		g.t.Fatalf("%s: no %d distinct items for the unique list %s", g.spec, i+1, f.Name)
+		return nil
+	}
+}
+
+// keyOK reports whether a map field accepts key under its key_pattern.
+func keyOK(f *model.Field, key string) bool {
+	return f.KeyPattern == "" || regexp.MustCompile(f.KeyPattern).MatchString(key)
 }

@@ -22,6 +22,21 @@ func rep(s string, n int) string {
 // patternSamples is keyed by the spec's pattern text. A pattern the corpus
 // meets without an entry here stops generation.
 var patternSamples = map[string]patternSample{
+	// lab_results Patient.mrn
+	`^MRN[0-9]{6,10}$`: {
+		good: []string{"MRN0012345", "MRN123456", "MRN1234567890"},
+		bad:  []string{"MRN12345", "MRN12345678901", "mrn0012345", "MRN0012345\n"},
+	},
+	// lab_results LOINC codes
+	`^[0-9]{1,7}-[0-9]$`: {
+		good: []string{"718-7", "2345-7"},
+		bad:  []string{"718", "718-77", "A18-7", "718-7\n"},
+	},
+	// lab_results accession numbers
+	`^ACC-[0-9]{8}$`: {
+		good: []string{"ACC-00004217"},
+		bad:  []string{"ACC-0004217", "acc-00004217", "ACC-00004217\n"},
+	},
 	// github_webhooks Label.color
 	`^[0-9A-Fa-f]{6}$`: {
 		good: []string{"d73a4a", "FFFFFF"},
@@ -151,4 +166,73 @@ var notBlankSamples = []sample{
 	{"\ufeff", "byte order mark is not whitespace"},
 	{"\u180e", "Mongolian vowel separator is not whitespace (since Unicode 6.3)"},
 	{"\u3000x", "ideographic space then a letter"},
+}
+
+// formatSamples are the values the formats beyond date-time and uuid are
+// tried with, each with the verdict every judge gives it: the schemas
+// carry the format's pattern, so an invalid sample fails the pattern
+// whether or not a validator asserts formats; valid samples are ones every
+// validator's own format check accepts too. The first is valid.
+var formatSamples = map[string][]dateTime{
+	"date": {
+		{"2026-01-31", true, "a calendar date"},
+		{"2024-02-29", true, "29 February of a leap year"},
+		{"2026-02-29", false, "29 February of a common year"},
+		{"2026-13-01", false, "month 13"},
+		{"2026-1-31", false, "the month has two digits"},
+		{"2026-01-31T00:00:00Z", false, "a date-time is not a date"},
+	},
+	"time": {
+		{"12:30:00Z", true, "a time in UTC"},
+		{"23:59:59.25+02:00", true, "fractional seconds and an offset"},
+		{"12:30:00", false, "a time needs an offset"},
+		{"24:00:00Z", false, "hour 24"},
+		{"12:60:00Z", false, "minute 60"},
+	},
+	"email": {
+		{"ops@example.com", true, "an address"},
+		{"first.last+tag@mail.example.org", true, "dots and a plus in the local part"},
+		{"ops@localhost", false, "the domain needs a dot"},
+		{"ops.example.com", false, "no at sign"},
+		{"ops@@example.com", false, "two at signs"},
+		{"ops @example.com", false, "a space"},
+	},
+	"hostname": {
+		{"api.example.com", true, "a host name"},
+		{"localhost", true, "a single label"},
+		{"-api.example.com", false, "a label cannot start with a hyphen"},
+		{"api_v2.example.com", false, "no underscores"},
+		{"api..example.com", false, "an empty label"},
+	},
+	"ipv4": {
+		{"192.0.2.1", true, "dotted decimal"},
+		{"255.255.255.255", true, "the broadcast address"},
+		{"256.0.0.1", false, "an octet above 255"},
+		{"192.0.2", false, "three octets"},
+		{"192.0.2.01", false, "a leading zero"},
+	},
+	"ipv6": {
+		{"2001:db8::1", true, "compressed form"},
+		{"::1", true, "the loopback address"},
+		{"2001:db8:::1", false, "three colons"},
+		{"2001:db8::g", false, "not a hex digit"},
+		{"192.0.2.1", false, "an IPv4 address"},
+	},
+	"uri": {
+		{"https://example.com/", true, "an https URL"},
+		{"urn:isbn:0451450523", true, "a URN"},
+		{"/relative/path", false, "a relative reference has no scheme"},
+		{"https://example.com/a b", false, "a space"},
+		{"https://example.com/%zz", false, "a broken percent escape"},
+	},
+}
+
+// formatOK is the verdict on s of a format tried with samples.
+func formatOK(samples []dateTime, s string) bool {
+	for _, fs := range samples {
+		if fs.s == s {
+			return fs.ok
+		}
+	}
+	return true
 }

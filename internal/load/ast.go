@@ -76,6 +76,7 @@ type StateSet struct {
 type StateValue struct {
 	Value       Str
 	Description Str
+	GoName      Str // overrides the derived Go name of the value's constant suffix
 }
 
 // NamedList is a reusable list of values, used as a field default.
@@ -165,6 +166,8 @@ type Field struct {
 	MaxLength        *Int
 	MinItems         *Int
 	MaxItems         *Int
+	UniqueItems      *Bool
+	KeyPattern       Str
 	Pattern          Str
 	Format           Str
 	Source           Str

@@ -84,7 +84,15 @@ func (r *reader) states(n *yaml.Node) (out []*StateSet) {
 			{"values", true, func(vals *yaml.Node) {
 				r.named(vals, what+" values", func(val Str, d *yaml.Node) {
 					sv := &StateValue{Value: val}
-					r.str(&sv.Description, fmt.Sprintf("description of state %q", val.V))(d)
+					what := fmt.Sprintf("state %q", val.V)
+					if dn := r.deref(d); dn != nil && dn.Kind == yaml.MappingNode {
+						r.object(dn, what, []key{
+							{"description", true, r.str(&sv.Description, what+" description")},
+							{"go_name", false, r.str(&sv.GoName, what+" go_name")},
+						})
+					} else {
+						r.str(&sv.Description, "description of "+what)(d)
+					}
 					st.Values = append(st.Values, sv)
 				})
 			}},

@@ -103,6 +103,8 @@ func (r *reader) field(name Str, n *yaml.Node) *Field {
 		{"max_length", false, r.integer(&f.MaxLength, what+" max_length")},
 		{"min_items", false, r.integer(&f.MinItems, what+" min_items")},
 		{"max_items", false, r.integer(&f.MaxItems, what+" max_items")},
+		{"unique_items", false, r.boolean(&f.UniqueItems, what+" unique_items")},
+		{"key_pattern", false, r.str(&f.KeyPattern, what+" key_pattern")},
 		{"pattern", false, r.str(&f.Pattern, what+" pattern")},
 		{"format", false, r.str(&f.Format, what+" format")},
 		{"source", false, r.str(&f.Source, what+" source")},

@@ -87,7 +87,7 @@ func TestShapeErrors(t *testing.T) {
 		{"custom tag", at("default: hello", "default: !secret hello"),
 			[]string{`spec.yaml:43:18: field "note" default: unsupported YAML tag !secret; expected a JSON-like value: null, boolean, number, string, list or mapping`}},
 		{"unknown key far from any", at("        default: hello\n", "        default: hello\n        colour: blue\n"),
-			[]string{`spec.yaml:44:9: unknown key "colour" in field "note"; expected one of: const, default, default_list, deprecated, description, exclusive_maximum, exclusive_minimum, format, generate, go_name, max_items, max_length, maximum, messages, min_items, min_length, minimum, non_empty, nullable, optional, pattern, required, sensitive, source, trim, type`}},
+			[]string{`spec.yaml:44:9: unknown key "colour" in field "note"; expected one of: const, default, default_list, deprecated, description, exclusive_maximum, exclusive_minimum, format, generate, go_name, key_pattern, max_items, max_length, maximum, messages, min_items, min_length, minimum, non_empty, nullable, optional, pattern, required, sensitive, source, trim, type, unique_items`}},
 		{"unknown key near one", at("        default: hello\n", "        default: hello\n        requird: true\n"),
 			[]string{`spec.yaml:44:9: unknown key "requird" in field "note"; did you mean "required"?`}},
 		{"null where mapping expected", at("    request:\n      note:\n        type: string\n        default: hello\n", "    request:\n"),

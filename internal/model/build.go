@@ -114,7 +114,7 @@ func (b *builder) buildStates(s *load.Spec) {
 	for _, st := range s.States {
 		ms := &StateSet{Name: st.Name.V, GoName: b.n.Exported(st.Name.V), Description: st.Description.V}
 		for _, v := range st.Values {
-			ms.Values = append(ms.Values, &StateValue{Pos: v.Value.Pos, Value: v.Value.V, GoName: ms.GoName + b.n.Exported(v.Value.V), Description: v.Description.V})
+			ms.Values = append(ms.Values, &StateValue{Pos: v.Value.Pos, Value: v.Value.V, GoName: ms.GoName + StateValueGoName(b.n, v), Description: v.Description.V})
 		}
 		b.states[ms.Name] = ms
 		b.c.States = append(b.c.States, ms)
@@ -250,6 +250,7 @@ func (b *builder) field(f *load.Field, req *Type) *Field {
 	mf.Trim = flag(f.Trim)
 	mf.NonEmpty = flag(f.NonEmpty)
 	mf.MinLength, mf.MaxLength, mf.MinItems, mf.MaxItems = intp(f.MinLength), intp(f.MaxLength), intp(f.MinItems), intp(f.MaxItems)
+	mf.UniqueItems, mf.KeyPattern = flag(f.UniqueItems), f.KeyPattern.V
 	if f.DefaultList.Set() {
 		mf.DefaultList = b.lists[f.DefaultList.V]
 		if mf.DefaultList != nil && mf.Type.Kind == KindList {
@@ -393,4 +394,13 @@ func FieldGoName(n *names.Namer, f *load.Field) string {
 // discriminator value v.
 func VariantGoName(n *names.Namer, v string) string {
 	return n.Exported(v)
+}
+
+// StateValueGoName is the suffix of a state value's Go constant after the
+// state set's name: its go_name, else derived from the value.
+func StateValueGoName(n *names.Namer, v *load.StateValue) string {
+	if v.GoName.V != "" {
+		return v.GoName.V
+	}
+	return n.Exported(v.Value.V)
 }

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"regexp"
 	"sort"
+	"strconv"
 	"strings"
 	"time"
 	"unicode"
@@ -60,7 +61,8 @@ func CheckObject(v *value.Value, t *Type, path string) []Problem {
 	for _, f := range t.Fields {
 		fv := v.Get(f.Name)
 		if fv == nil {
-			if f.Required {
+			if f.Required && f.Const == nil { // Complete fills a const in
+
 				out = append(out, Problem{Pos: v.Pos, Path: join(path, f.Name), Rule: RuleRequired, Msg: f.Message(RuleRequired)})
 			}
 			continue
@@ -120,8 +122,23 @@ func checkType(v *value.Value, f *Field, t *TypeRef, path string) []Problem {
 			return bad(RuleType)
 		}
 		var out []Problem
-		if f.NonEmpty && t == f.Type && len(v.Members) == 0 {
-			out = append(out, bad(RuleNonEmpty)...)
+		if t == f.Type {
+			if f.NonEmpty && len(v.Members) == 0 {
+				out = append(out, bad(RuleNonEmpty)...)
+			}
+			if f.MinItems != nil && len(v.Members) < *f.MinItems {
+				out = append(out, bad(RuleMinItems)...)
+			}
+			if f.MaxItems != nil && len(v.Members) > *f.MaxItems {
+				out = append(out, bad(RuleMaxItems)...)
+			}
+			if f.KeyPattern != "" {
+				for _, m := range v.Members {
+					if !matches(f.KeyPattern, m.Key) {
+						out = append(out, Problem{Pos: m.KeyPos, Path: join(path, m.Key), Rule: RuleKeyPattern, Msg: f.Message(RuleKeyPattern)})
+					}
+				}
+			}
 		}
 		for _, m := range v.Members {
 			out = append(out, checkType(m.Value, f, t.Elem, join(path, m.Key))...)
@@ -179,13 +196,12 @@ func checkString(v *value.Value, f *Field, t *TypeRef, bad func(Rule) []Problem)
 			out = append(out, bad(RulePattern)...)
 		}
 	}
-	if f.Format == "uuid" && !uuidRE.MatchString(s) {
-		out = append(out, bad(RuleFormat)...)
-	}
 	if f.Format == "date-time" {
 		if _, err := time.Parse(time.RFC3339Nano, s); err != nil {
 			out = append(out, bad(RuleFormat)...)
 		}
+	} else if f.Format != "" && !pattern.CheckFormat(f.Format, s, matches) {
+		out = append(out, bad(RuleFormat)...)
 	}
 	return out
 }
@@ -201,6 +217,9 @@ func checkItems(v *value.Value, f *Field, t *TypeRef, path string, bad func(Rule
 		}
 		if f.NonEmpty && len(v.Items) == 0 {
 			out = append(out, bad(RuleNonEmpty)...)
+		}
+		if f.UniqueItems && repeats(v.Items) {
+			out = append(out, bad(RuleUniqueItems)...)
 		}
 	}
 	for i, item := range v.Items {
@@ -255,7 +274,8 @@ func IsSpace(r rune) bool {
 // TrimSpace trims IsSpace characters from both ends.
 func TrimSpace(s string) string { return strings.TrimFunc(s, IsSpace) }
 
-var uuidRE = regexp.MustCompile(pattern.UUIDPattern)
+// matches reports whether the RE2 pattern re matches s.
+func matches(re, s string) bool { return regexp.MustCompile(re).MatchString(s) }
 
 // Select finds the variant of a union literal by its discriminator member;
 // when there is none it returns the problem, as the decoder reports it.
@@ -279,4 +299,40 @@ func UnionEnumMessage(u *Union) string {
 	vals := u.Values()
 	sort.Strings(vals)
 	return u.Discriminator + " must be one of: " + strings.Join(vals, ", ")
+}
+
+// repeats reports whether two items are equal as JSON values (numbers by
+// value, objects whatever their key order).
+func repeats(items []*value.Value) bool {
+	seen := map[string]bool{}
+	for _, it := range items {
+		k := canonical(it)
+		if seen[k] {
+			return true
+		}
+		seen[k] = true
+	}
+	return false
+}
+
+// canonical is a text equal for equal JSON values.
+func canonical(v *value.Value) string {
+	switch v.Kind {
+	case value.Int, value.Number:
+		return "n" + strconv.FormatFloat(v.Float(), 'g', -1, 64)
+	case value.List:
+		parts := make([]string, len(v.Items))
+		for i, it := range v.Items {
+			parts[i] = canonical(it)
+		}
+		return "[" + strings.Join(parts, ",") + "]"
+	case value.Object:
+		parts := make([]string, len(v.Members))
+		for i, m := range v.Members {
+			parts[i] = strconv.Quote(m.Key) + ":" + canonical(m.Value)
+		}
+		sort.Strings(parts)
+		return "{" + strings.Join(parts, ",") + "}"
+	}
+	return string(v.JSON())
 }

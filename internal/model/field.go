@@ -78,11 +78,15 @@ const (
 	RuleMaxItems         Rule = "max_items"
 	RulePattern          Rule = "pattern"
 	RuleFormat           Rule = "format"
+	// RuleUniqueItems: no two items of a list are equal.
+	RuleUniqueItems Rule = "unique_items"
+	// RuleKeyPattern: every key of a map matches the field's key_pattern.
+	RuleKeyPattern Rule = "key_pattern"
 )
 
 // Rules lists every rule in a stable order.
 var Rules = []Rule{RuleRequired, RuleType, RuleConst, RuleNonEmpty, RuleEnum, RuleMinimum,
-	RuleMaximum, RuleExclusiveMinimum, RuleExclusiveMaximum, RuleMinLength, RuleMaxLength, RuleMinItems, RuleMaxItems, RulePattern, RuleFormat}
+	RuleMaximum, RuleExclusiveMinimum, RuleExclusiveMaximum, RuleMinLength, RuleMaxLength, RuleMinItems, RuleMaxItems, RulePattern, RuleFormat, RuleUniqueItems, RuleKeyPattern}
 
 // Field is one member of an object type.
 type Field struct {
@@ -108,9 +112,13 @@ type Field struct {
 	MaxLength        *int
 	MinItems         *int
 	MaxItems         *int
-	Pattern          string
-	Format           string
-	Source           Source
+	// UniqueItems: no two items of the list are equal (JSON equality).
+	UniqueItems bool
+	// KeyPattern, when set, is an RE2 pattern every key of the map matches.
+	KeyPattern string
+	Pattern    string
+	Format     string
+	Source     Source
 	// RequestField is the request envelope field copied when Source is SourceRequest.
 	RequestField *Field
 	Generate     *Generate

@@ -2,6 +2,7 @@ package model
 
 import (
 	"fmt"
+	"github.com/contractgen/contractgen/internal/pattern"
 	"sort"
 	"strings"
 )
@@ -54,20 +55,30 @@ func (f *Field) Message(rule Rule) string {
 			return fmt.Sprintf("%s must be at most %d characters long", n, *f.MaxLength)
 		}
 	case RuleMinItems:
+		if f.MinItems != nil && f.Type.Kind == KindMap {
+			return fmt.Sprintf("%s must hold at least %d %s", n, *f.MinItems, plural(*f.MinItems, "entry", "entries"))
+		}
 		if f.MinItems != nil {
 			return fmt.Sprintf("%s must include at least %d %s", n, *f.MinItems, plural(*f.MinItems, "item", "items"))
 		}
 	case RuleMaxItems:
+		if f.MaxItems != nil && f.Type.Kind == KindMap {
+			return fmt.Sprintf("%s must hold at most %d %s", n, *f.MaxItems, plural(*f.MaxItems, "entry", "entries"))
+		}
 		if f.MaxItems != nil {
 			return fmt.Sprintf("%s must include at most %d %s", n, *f.MaxItems, plural(*f.MaxItems, "item", "items"))
 		}
 	case RulePattern:
 		return fmt.Sprintf("%s must match the pattern %s", n, f.Pattern)
+	case RuleUniqueItems:
+		return n + " must not hold the same item twice"
+	case RuleKeyPattern:
+		return fmt.Sprintf("every key of %s must match the pattern %s", n, f.KeyPattern)
 	case RuleFormat:
-		if f.Format == "uuid" {
-			return n + " must be a valid UUID"
+		if sf := pattern.Formats[f.Format]; sf != nil {
+			return n + " must be a valid " + sf.Noun
 		}
-		return fmt.Sprintf("%s must be a valid %s (RFC 3339)", n, f.Format)
+		return n + " must be a valid " + f.Format
 	}
 	return n + " is invalid"
 }

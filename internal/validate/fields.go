@@ -6,6 +6,7 @@ import (
 
 	"github.com/contractgen/contractgen/internal/load"
 	"github.com/contractgen/contractgen/internal/model"
+	"github.com/contractgen/contractgen/internal/pattern"
 	"github.com/contractgen/contractgen/internal/value"
 )
 
@@ -198,8 +199,15 @@ func (c *checker) applicable(f *load.Field, te *load.TypeExpr, base string, what
 	if f.MinLength != nil && f.MaxLength != nil && f.MinLength.V > f.MaxLength.V {
 		c.errs.Add(f.MaxLength.Pos, "%s: max_length %d is below min_length %d", what, f.MaxLength.V, f.MinLength.V)
 	}
-	check(f.MinItems != nil, posOf(f.MinItems), "min_items", base == "list", "list fields")
-	check(f.MaxItems != nil, posOf(f.MaxItems), "max_items", base == "list", "list fields")
+	check(f.MinItems != nil, posOf(f.MinItems), "min_items", base == "list" || base == "map", "list and map fields")
+	check(f.MaxItems != nil, posOf(f.MaxItems), "max_items", base == "list" || base == "map", "list and map fields")
+	_, stateElem := c.states[elemName(te)]
+	scalarElem := elemName(te) == "string" || elemName(te) == "integer" || elemName(te) == "number" || elemName(te) == "boolean"
+	check(f.UniqueItems != nil, posOfB(f.UniqueItems), "unique_items", base == "list" && (stateElem || scalarElem), "lists of strings, numbers, booleans or state values")
+	check(f.KeyPattern.Set(), f.KeyPattern, "key_pattern", base == "map", "map fields")
+	if f.KeyPattern.Set() {
+		c.pattern(f.KeyPattern, what+" key_pattern")
+	}
 	if f.MinItems != nil && f.MaxItems != nil && f.MinItems.V > f.MaxItems.V {
 		c.errs.Add(f.MaxItems.Pos, "%s: max_items %d is below min_items %d", what, f.MaxItems.V, f.MinItems.V)
 	}
@@ -210,8 +218,8 @@ func (c *checker) applicable(f *load.Field, te *load.TypeExpr, base string, what
 	check(f.NonEmpty != nil, posOfB(f.NonEmpty), "non_empty", base == "string" || base == "list" || base == "map", "string, list and map fields")
 	check(f.Pattern.Set(), f.Pattern, "pattern", str, "string fields")
 	check(f.Format.Set(), f.Format, "format", str, "string fields")
-	if f.Format.Set() && f.Format.V != "date-time" && f.Format.V != "uuid" {
-		c.errs.Add(f.Format.Pos, "%s: unknown format %q; the formats are \"date-time\" and \"uuid\"", what, f.Format.V)
+	if _, ok := pattern.Formats[f.Format.V]; f.Format.Set() && !ok {
+		c.errs.Add(f.Format.Pos, "%s: unknown format %q; the formats are %s", what, f.Format.V, strings.Join(pattern.FormatNames, ", "))
 	}
 	if f.Pattern.Set() {
 		c.pattern(f.Pattern, what+" pattern")
@@ -278,4 +286,13 @@ func (c *checker) exclusive(f *load.Field, what string, numeric, integer bool, c
 	if (f.ExclusiveMinimum != nil || f.ExclusiveMaximum != nil) && lo != nil && hi != nil && isNumber(lo) && isNumber(hi) && lo.Float() >= hi.Float() {
 		c.errs.Add(hi.Pos, "%s: the bounds leave no value (%s to %s, one of them exclusive)", what, lo.Num, hi.Num)
 	}
+}
+
+// elemName is the element type name of a list of a named or builtin type,
+// or "" for anything else.
+func elemName(te *load.TypeExpr) string {
+	if te == nil || te.Container != "list" || te.Elem == nil || te.Elem.Container != "" {
+		return ""
+	}
+	return te.Elem.Name
 }

@@ -121,12 +121,17 @@ func (c *checker) goIdent(n load.Str, what string) {
 // claim registers a Go identifier; a second claim is a collision error. It
 // reports whether the identifier was free.
 func (c *checker) claim(ident, what string, pos diag.Pos) bool {
+	return c.claimOr(ident, what, pos, "rename one of them")
+}
+
+// claimOr is claim with the advice given on a collision.
+func (c *checker) claimOr(ident, what string, pos diag.Pos, advice string) bool {
 	if prev, ok := c.goNames[ident]; ok {
 		if prev.pos.Line == 0 {
 			c.errs.Add(pos, "%s becomes Go identifier %s, which the generated code reserves; rename it", what, ident)
 			return false
 		}
-		c.errs.Add(pos, "%s becomes Go identifier %s, which %s (line %d) already uses; rename one of them", what, ident, prev.what, prev.pos.Line)
+		c.errs.Add(pos, "%s becomes Go identifier %s, which %s (line %d) already uses; %s", what, ident, prev.what, prev.pos.Line, advice)
 		return false
 	}
 	c.goNames[ident] = goName{what: what, pos: pos}
@@ -215,13 +220,27 @@ func (c *checker) stateSet(st *load.StateSet) {
 	if len(st.Values) == 0 {
 		c.errs.Add(st.Name.Pos, "%s must have at least one value", what)
 	}
+	alike := map[string]*load.StateValue{}
 	for _, v := range st.Values {
 		c.name(v.Value, "state value")
 		if v.Value.V == "" {
 			c.errs.Add(v.Value.Pos, "%s has an empty value", what)
 			continue
 		}
-		c.claim(g+c.namer.Exported(v.Value.V), fmt.Sprintf("state %q of %s", v.Value.V, what), v.Value.Pos)
+		c.goIdent(v.GoName, fmt.Sprintf("state %q of %s go_name", v.Value.V, what))
+		suffix := model.StateValueGoName(c.namer, v)
+		if !c.claimOr(g+suffix, fmt.Sprintf("state %q of %s", v.Value.V, what), v.Value.Pos, "give one of them a go_name") {
+			continue
+		}
+		// Names that differ only in the case of look-alike letters (µ and
+		// Μ, K and the Kelvin sign) compile, but no reader can tell them
+		// apart.
+		key := strings.ToLower(strings.ToUpper(suffix))
+		if prev, ok := alike[key]; ok {
+			c.errs.Add(v.Value.Pos, "state %q of %s becomes Go identifier %s, which looks like %s of state %q (line %d); give one of them a go_name", v.Value.V, what, g+suffix, g+model.StateValueGoName(c.namer, prev), prev.Value.V, prev.Value.Pos.Line)
+			continue
+		}
+		alike[key] = v
 	}
 }
 
@@ -240,6 +259,6 @@ var reserved = []string{
 	"AnyRequest", "RequestHeader", "OperationInfo", "Operations", "DescribeContract", "CheckForbidden",
 	"ValidationError", "Errors", "DecodeOption", "AllowUnknownFields", "Map", "Entry",
 	"ErrRequired", "ErrType", "ErrConst", "ErrEmpty", "ErrNotInStateSet", "ErrOutOfRange", "ErrLength",
-	"ErrTooFewItems", "ErrTooManyItems", "ErrPattern", "ErrFormat", "ErrForbiddenKey", "ErrForbiddenValue",
+	"ErrTooFewItems", "ErrTooManyItems", "ErrRepeatedItem", "ErrPattern", "ErrFormat", "ErrForbiddenKey", "ErrForbiddenValue",
 	"ErrMismatchedOperation", "ErrSyntax", "ErrUnknownField", "ErrDuplicateKey", "ErrCaseVariantKey", "ErrTrailingData",
 }

@@ -154,7 +154,7 @@ func TestSemanticErrors(t *testing.T) {
 			`spec.yaml:53:18: field "r" of operation "ping" request maximum must be an integer, got string`,
 			`spec.yaml:57:18: field "f" of operation "ping" request maximum must be a number, got boolean`}},
 		{"messages", edit(t, "        default: hello\n", "        default: hello\n        messages:\n          minlength: too short\n          pattern: \"  \"\n"), []string{
-			`spec.yaml:45:11: field "note" of operation "ping" request: unknown rule "minlength" in messages; expected one of: required, type, const, non_empty, enum, minimum, maximum, exclusive_minimum, exclusive_maximum, min_length, max_length, min_items, max_items, pattern, format`,
+			`spec.yaml:45:11: field "note" of operation "ping" request: unknown rule "minlength" in messages; expected one of: required, type, const, non_empty, enum, minimum, maximum, exclusive_minimum, exclusive_maximum, min_length, max_length, min_items, max_items, pattern, format, unique_items, key_pattern`,
 			`spec.yaml:46:20: field "note" of operation "ping" request: message for rule "pattern" must not be empty`}},
 		{"forbidden block problems", edit(t, "\nenvelopes:\n", "\nforbidden:\n  on: [requests, webhooks]\n  keys:\n    parts: [\" \"]\n    message: \"no: {path}\"\n    applies_to: everything\n  values:\n    message: \"no: {path}\"\n    applies_to: payload\n    patterns: {}\n\nenvelopes:\n"), []string{
 			`spec.yaml:14:18: forbidden on "webhooks" is not known; expected requests, responses or types`,

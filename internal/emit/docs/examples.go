@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"github.com/contractgen/contractgen/internal/model"
+	"github.com/contractgen/contractgen/internal/pattern"
 	"github.com/contractgen/contractgen/internal/value"
 )
 
@@ -270,11 +271,8 @@ func synthType(f *model.Field, t *model.TypeRef, depth int) *value.Value {
 	switch t.Kind {
 	case model.KindString:
 		s := "example"
-		if f.Format == "date-time" {
-			s = "2026-01-01T00:00:00Z"
-		}
-		if f.Format == "uuid" {
-			s = "00000000-0000-4000-8000-000000000000"
+		if sf := pattern.Formats[f.Format]; sf != nil {
+			s = sf.Sample
 		}
 		if f.MinLength != nil && len(s) < *f.MinLength {
 			s += strings.Repeat("x", *f.MinLength-len(s))

@@ -4,6 +4,7 @@ import (
 	"fmt"
 
 	"github.com/contractgen/contractgen/internal/model"
+	"github.com/contractgen/contractgen/internal/pattern"
 )
 
 // field builds one row of a field table: type with links, what a document
@@ -67,11 +68,21 @@ func constraints(f *model.Field, ctx fieldCtx) []Constraint {
 	if f.NonEmpty {
 		add("must not be empty", "", "")
 	}
+	one, many := "item", "items"
+	if f.Type.Kind == model.KindMap {
+		one, many = "entry", "entries"
+	}
+	if f.UniqueItems {
+		add("no item twice", "", "")
+	}
+	if f.KeyPattern != "" {
+		add("keys match", f.KeyPattern, "")
+	}
 	if f.MinItems != nil {
-		add(fmt.Sprintf("at least %d %s", *f.MinItems, plural(*f.MinItems, "item", "items")), "", "")
+		add(fmt.Sprintf("at least %d %s", *f.MinItems, plural(*f.MinItems, one, many)), "", "")
 	}
 	if f.MaxItems != nil {
-		add(fmt.Sprintf("at most %d %s", *f.MaxItems, plural(*f.MaxItems, "item", "items")), "", "")
+		add(fmt.Sprintf("at most %d %s", *f.MaxItems, plural(*f.MaxItems, one, many)), "", "")
 	}
 	if f.MinLength != nil {
 		add(fmt.Sprintf("at least %d %s%s", *f.MinLength, plural(*f.MinLength, "character", "characters"), each), "", "")
@@ -100,12 +111,8 @@ func constraints(f *model.Field, ctx fieldCtx) []Constraint {
 	if f.Pattern != "" {
 		add("matches", f.Pattern, each)
 	}
-	if f.Format == "date-time" {
-		add("RFC 3339 date-time"+each, "", "")
-	} else if f.Format == "uuid" {
-		add("UUID (8-4-4-4-12 hex digits)"+each, "", "")
-	} else if f.Format != "" {
-		add("format", f.Format, each)
+	if sf := pattern.Formats[f.Format]; sf != nil {
+		add("a valid "+sf.Noun+each, "", "")
 	}
 	if g := f.Generate; g != nil {
 		digits := fmt.Sprintf("%d random lowercase hex %s", g.HexDigits, plural(g.HexDigits, "digit", "digits"))

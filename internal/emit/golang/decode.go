@@ -60,13 +60,18 @@ func (g *gen) decodeFunc(f *jen.File, s *goStruct) {
 	f.Comment("// after the document are rejected with the JSON path; malformed JSON is")
 	f.Comment("// always ErrSyntax with its byte offset. The value is then validated.")
 	f.Comment("// AllowUnknownFields relaxes only the unknown-field rule.")
-	f.Func().Id("Decode"+name).Params(jen.Id("data").Index().Byte(), jen.Id("opts").Op("...").Id("DecodeOption")).Params(jen.Op("*").Id(name), jen.Error()).Block(
-		jen.Id("d").Op(":=").Id("newDecoder").Call(jen.Id("data"), jen.Id("opts")),
-		jen.Var().Id("m").Id(name),
-		jen.If(jen.Err().Op(":=").Id("d").Dot("end").Call(jen.Id("m").Dot("decode").Call(jen.Id("d"), jen.Nil())), jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Nil(), jen.Err())),
+	body := []jen.Code{jen.Id("d").Op(":=").Id("newDecoder").Call(jen.Id("data"), jen.Id("opts")), jen.Var().Id("m").Id(name)}
+	root := jen.Nil()
+	if s.kind == kindType && g.typeScan() != 0 && g.c.Forbidden.TypeRoot != "" {
+		// Paths start under type_root, as Validate reports them.
+		body = append(body, jen.Id("rp").Op(":=").Id("keyPath").Call(jen.Nil(), jen.Lit(g.c.Forbidden.TypeRoot)))
+		root = jen.Op("&").Id("rp")
+	}
+	f.Func().Id("Decode"+name).Params(jen.Id("data").Index().Byte(), jen.Id("opts").Op("...").Id("DecodeOption")).Params(jen.Op("*").Id(name), jen.Error()).Block(append(body,
+		jen.If(jen.Err().Op(":=").Id("d").Dot("end").Call(jen.Id("m").Dot("decode").Call(jen.Id("d"), root)), jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Nil(), jen.Err())),
 		jen.If(jen.Err().Op(":=").Id("m").Dot("Validate").Call(), jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Nil(), jen.Err())),
 		jen.Return(jen.Op("&").Id("m"), jen.Nil()),
-	)
+	)...)
 }
 
 func (g *gen) decodeMethod(f *jen.File, s *goStruct) {

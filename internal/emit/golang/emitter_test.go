@@ -169,8 +169,16 @@ func exerciseTest(c *model.Contract) string {
 	}
 	for _, op := range c.Operations {
 		add(op.RequestPayloadGoName(), op.Request, op.Request.Examples)
-		if op.Response != nil {
-			add(op.Response.Payload.GoName, op.Response.Payload, op.Response.Payload.Examples)
+		if !op.Response.Shared() {
+			// A payload on its own must carry what the builder copies from
+			// the request; examples that leave it out are builder input.
+			var whole []*value.Value
+			for _, ex := range op.Response.Payload.Examples {
+				if hasSourced(ex, op.Response.Payload) {
+					whole = append(whole, ex)
+				}
+			}
+			add(op.Response.Payload.GoName, op.Response.Payload, whole)
 		}
 	}
 	fmt.Fprintf(&b, "\tif %d == 0 {\n\t\tt.Fatal(\"the spec has no examples to exercise\")\n\t}\n}\n", n)
@@ -319,4 +327,15 @@ func TestDeprecatedFieldDoc(t *testing.T) {
 		return true
 	})
 	assert.True(t, found, "field JitterRatio")
+}
+
+// hasSourced reports whether example ex carries every member of t that a
+// builder copies from the request.
+func hasSourced(ex *value.Value, t *model.Type) bool {
+	for _, f := range t.Fields {
+		if f.Source != model.SourceNone && ex.Get(f.Name) == nil {
+			return false
+		}
+	}
+	return true
 }

@@ -168,11 +168,27 @@ func (g *gen) stringChecks(fl *model.Field, v *jen.Statement, p jen.Code, top bo
 	if fl.Pattern != "" {
 		out = append(out, jen.If(jen.Op("!").Id(g.pattern(fl.Pattern)).Dot("MatchString").Call(v.Clone())).Block(report(p, fl, model.RulePattern, "ErrPattern")))
 	}
-	if fl.Format == "uuid" {
-		out = append(out, jen.If(jen.Op("!").Id(g.pattern(pattern.UUIDPattern)).Dot("MatchString").Call(v.Clone())).Block(report(p, fl, model.RuleFormat, "ErrFormat")))
-	}
-	if fl.Format == "date-time" {
-		out = append(out, jen.If(jen.Op("!").Id("isDateTime").Call(v.Clone())).Block(report(p, fl, model.RuleFormat, "ErrFormat")))
+	if sf := pattern.Formats[fl.Format]; sf != nil {
+		var conds []jen.Code
+		if sf.Pattern != "" {
+			conds = append(conds, jen.Op("!").Id(g.pattern(sf.Pattern)).Dot("MatchString").Call(v.Clone()))
+		}
+		if sf.MaxLength > 0 {
+			conds = append(conds, jen.Len(v.Clone()).Op(">").Lit(sf.MaxLength))
+		}
+		switch sf.Name {
+		case "date-time":
+			conds = append(conds, jen.Op("!").Id("isDateTime").Call(v.Clone()))
+		case "date":
+			conds = append(conds, jen.Op("!").Id("isDate").Call(v.Clone()))
+		case "ipv6":
+			conds = append(conds, jen.Op("!").Id("isIPv6").Call(v.Clone()))
+		}
+		cond := conds[0]
+		for _, c := range conds[1:] {
+			cond = jen.Add(cond).Op("||").Add(c)
+		}
+		out = append(out, jen.If(cond).Block(report(p, fl, model.RuleFormat, "ErrFormat")))
 	}
 	return out
 }
@@ -232,6 +248,9 @@ func (g *gen) listChecks(fl *model.Field, t *model.TypeRef, v *jen.Statement, p 
 	if top && fl.NonEmpty {
 		out = append(out, jen.If(jen.Len(v.Clone()).Op("==").Lit(0)).Block(report(p, fl, model.RuleNonEmpty, "ErrEmpty")))
 	}
+	if top && fl.UniqueItems {
+		out = append(out, jen.If(jen.Id("hasRepeat").Call(v.Clone())).Block(report(p, fl, model.RuleUniqueItems, "ErrRepeatedItem")))
+	}
 	i, ip := fmt.Sprintf("i%d", depth), fmt.Sprintf("ip%d", depth)
 	inner := g.valueChecks(fl, t.Elem, v.Clone().Index(jen.Id(i)), jen.Op("&").Id(ip), sc, depth+1, false)
 	if len(inner) > 0 {
@@ -246,12 +265,22 @@ func (g *gen) mapChecks(fl *model.Field, t *model.TypeRef, v *jen.Statement, p j
 	if top && fl.NonEmpty {
 		out = append(out, jen.If(jen.Len(v.Clone()).Op("==").Lit(0)).Block(report(p, fl, model.RuleNonEmpty, "ErrEmpty")))
 	}
+	if top && fl.MinItems != nil {
+		out = append(out, jen.If(jen.Len(v.Clone()).Op("<").Lit(*fl.MinItems)).Block(report(p, fl, model.RuleMinItems, "ErrTooFewItems")))
+	}
+	if top && fl.MaxItems != nil {
+		out = append(out, jen.If(jen.Len(v.Clone()).Op(">").Lit(*fl.MaxItems)).Block(report(p, fl, model.RuleMaxItems, "ErrTooManyItems")))
+	}
 	i, kp, msc := fmt.Sprintf("i%d", depth), fmt.Sprintf("kp%d", depth), fmt.Sprintf("sc%d", depth)
 	entry := v.Clone().Index(jen.Id(i))
 	body := []jen.Code{
 		jen.Id(kp).Op(":=").Id("keyPath").Call(p, entry.Clone().Dot("Key")),
 		jen.If(jen.Add(sc).Op("&").Id("scanKeys").Op("!=").Lit(0)).Block(
 			jen.Id("forbidden").Dot("checkKey").Call(jen.Op("&").Id(kp), entry.Clone().Dot("Key"), jen.Id("es"))),
+	}
+	if top && fl.KeyPattern != "" {
+		body = append(body, jen.If(jen.Op("!").Id(g.pattern(fl.KeyPattern)).Dot("MatchString").Call(entry.Clone().Dot("Key"))).Block(
+			report(jen.Op("&").Id(kp), fl, model.RuleKeyPattern, "ErrPattern")))
 	}
 	inner := g.valueChecks(fl, t.Elem, entry.Clone().Dot("Value"), jen.Op("&").Id(kp), jen.Id(msc), depth+1, false)
 	if len(inner) > 0 {

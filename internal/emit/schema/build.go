@@ -159,6 +159,7 @@ func (fb *file) typed(f *model.Field, t *model.TypeRef, w where, top bool) *json
 			if f.MaxItems != nil {
 				s.MaxItems = uintp(*f.MaxItems)
 			}
+			s.UniqueItems = f.UniqueItems
 		}
 		return s
 	case model.KindMap:
@@ -167,8 +168,23 @@ func (fb *file) typed(f *model.Field, t *model.TypeRef, w where, top bool) *json
 		if fb.keysCovered(in) {
 			s.PropertyNames = fb.notForbiddenKey()
 		}
-		if top && f.NonEmpty {
-			s.MinProperties = uintp(1)
+		if top {
+			n := 0
+			if f.MinItems != nil {
+				n = *f.MinItems
+			}
+			if f.NonEmpty && n < 1 {
+				n = 1
+			}
+			if n > 0 {
+				s.MinProperties = uintp(n)
+			}
+			if f.MaxItems != nil {
+				s.MaxProperties = uintp(*f.MaxItems)
+			}
+			if f.KeyPattern != "" {
+				s.PropertyNames = fb.keyPattern(f, s.PropertyNames)
+			}
 		}
 		return s
 	case model.KindObject:
@@ -216,12 +232,16 @@ func (fb *file) stringSchema(f *model.Field, w where, top bool) *jsonschema.Sche
 	if f.Format != "" {
 		s.Format = f.Format
 	}
-	if f.Format == "uuid" {
-		p, _ := pattern.PortablePattern(pattern.UUIDPattern)
+	if sf := pattern.Formats[f.Format]; sf != nil && sf.Pattern != "" {
+		p, _ := pattern.PortablePattern(sf.Pattern)
 		pats = append(pats, p)
-		if pattern.NeedsNewlineGuard(pattern.UUIDPattern) {
+		if pattern.NeedsNewlineGuard(sf.Pattern) {
 			nots = append(nots, &jsonschema.Schema{Pattern: pattern.FinalNewlineGuard})
 		}
+	}
+	if sf := pattern.Formats[f.Format]; sf != nil && sf.MaxLength > 0 && (s.MaxLength == nil || *s.MaxLength > uint64(sf.MaxLength)) {
+		n := uint64(sf.MaxLength)
+		s.MaxLength = &n
 	}
 	if fb.valuesCovered(w) {
 		nots = append(nots, &jsonschema.Schema{Ref: defRef(fb.forbiddenValueDef())})
@@ -428,4 +448,22 @@ func (fb *file) union(u *model.Union, w where) *jsonschema.Schema {
 		})
 	}
 	return s
+}
+
+// keyPattern adds a map field's key_pattern to the schema its keys already
+// obey (the forbidden-key rule), as allOf when there is one.
+func (fb *file) keyPattern(f *model.Field, keys *jsonschema.Schema) *jsonschema.Schema {
+	p, err := pattern.PortablePattern(f.KeyPattern)
+	if err != nil {
+		fb.g.fail(fb.g.pos.field(f, ""), "field %q key_pattern: %v", f.Name, err)
+		return keys
+	}
+	s := &jsonschema.Schema{Pattern: p}
+	if pattern.NeedsNewlineGuard(f.KeyPattern) {
+		s.Not = &jsonschema.Schema{Pattern: pattern.FinalNewlineGuard}
+	}
+	if keys == nil {
+		return s
+	}
+	return &jsonschema.Schema{AllOf: []*jsonschema.Schema{keys, s}}
 }

@@ -3,6 +3,7 @@ package rt
 import (
 	"crypto/rand"
 	"encoding/hex"
+	"net/netip"
 	"regexp"
 	"strings"
 	"time"
@@ -87,6 +88,31 @@ func isDateTime(s string) bool {
 }
 
 func isDigit(c byte) bool { return c >= '0' && c <= '9' }
+
+// hasRepeat reports whether two items of v are equal.
+func hasRepeat[T comparable](v []T) bool {
+	seen := make(map[T]struct{}, len(v))
+	for _, x := range v {
+		if _, ok := seen[x]; ok {
+			return true
+		}
+		seen[x] = struct{}{}
+	}
+	return false
+}
+
+// isDate reports whether s, which matches the date pattern, names a day
+// that exists (no February 30).
+func isDate(s string) bool {
+	_, err := time.Parse("2006-01-02", s)
+	return err == nil
+}
+
+// isIPv6 reports whether s is an IPv6 address in text form, without a zone.
+func isIPv6(s string) bool {
+	a, err := netip.ParseAddr(s)
+	return err == nil && a.Is6() && a.Zone() == "" && strings.Contains(s, ":")
+}
 
 // lowerKey lower-cases a key as Python's str.lower() does: each character
 // takes its simple lower-case mapping (the Kelvin sign U+212A becomes k),
