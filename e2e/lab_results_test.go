@@ -220,6 +220,26 @@ func TestResponses(t *testing.T) {
 	if _, err := DecodeSubmitOrderResponse(data); err == nil {
 		t.Fatal("a shared response is not submit_order's own response")
 	}
+	refused, err := BuildSubmitOrderRefusedResponse(req, SubmitOrderRefusedResponseArgs{Reasons: []string{"no BMP on swabs"}})
+	if err != nil || refused.Outcome != OutcomeRejected || refused.Message != "The order was refused." {
+		t.Fatalf("error response: %+v %v", refused, err)
+	}
+	if _, err := BuildSubmitOrderRefusedResponse(cancel, SubmitOrderRefusedResponseArgs{Reasons: []string{"x"}}); !errors.Is(err, ErrMismatchedOperation) {
+		t.Fatalf("an error response answers its own operation only: %v", err)
+	}
+	data, _ = json.Marshal(refused)
+	a, err := DecodeSubmitOrderAnswer(data)
+	if err != nil || a.Refused == nil || a.Response != nil {
+		t.Fatalf("the status selects the error: %+v %v", a, err)
+	}
+	data, _ = json.Marshal(resp)
+	a, err = DecodeSubmitOrderAnswer(data)
+	if err != nil || a.Response == nil || a.Refused != nil {
+		t.Fatalf("other statuses are the response: %+v %v", a, err)
+	}
+	if _, err := DecodeSubmitOrderRefusedResponse(data); err == nil {
+		t.Fatal("the response is not the error")
+	}
 	var doc map[string]any
 	if err := json.Unmarshal(DescribeContract(), &doc); err != nil || doc["laboratory"] != "Example Clinical Laboratory" {
 		t.Fatalf("describe: %v %v", doc, err)

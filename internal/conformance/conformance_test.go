@@ -142,6 +142,9 @@ func decodedSchemas(c *model.Contract) []string {
 	}
 	for _, op := range c.Operations {
 		out = append(out, op.Name+".request", op.Name+".response")
+		for _, e := range op.Errors {
+			out = append(out, op.Name+"."+e.Name+".error")
+		}
 	}
 	for _, r := range c.Responses {
 		out = append(out, r.Name+".response")
@@ -318,6 +321,9 @@ var decoders = map[string]func([]byte) error{
 	for _, op := range c.Operations {
 		fmt.Fprintf(&b, "\t%q: wrap(pkg.Decode%sRequest),\n", op.Name+".request", op.GoName)
 		fmt.Fprintf(&b, "\t%q: wrap(pkg.Decode%sResponse),\n", op.Name+".response", op.GoName)
+		for _, e := range op.Errors {
+			fmt.Fprintf(&b, "\t%q: wrap(pkg.Decode%sResponse),\n", op.Name+"."+e.Name+".error", e.GoName)
+		}
 	}
 	for _, r := range c.Responses {
 		fmt.Fprintf(&b, "\t%q: wrap(pkg.Decode%sResponse),\n", r.Name+".response", r.GoName)

@@ -120,6 +120,11 @@ func buildCorpus(t testing.TB, spec string, c *model.Contract) []*doc {
 	for _, r := range c.Responses {
 		g.sharedCases(r)
 	}
+	for _, op := range c.Operations {
+		for _, e := range op.Errors {
+			g.errorCases(op, e)
+		}
+	}
 	g.wholeDocumentCases()
 	switch spec {
 	case "contract":
@@ -496,6 +501,20 @@ func (g *gen) sharedOpCases(op *model.Operation) {
 	g.constStringCases(schema, base, path{"message"}, r.Message)
 	g.sharedFixedCases(schema, base, r)
 	g.objectCases(schema, base, path{"payload"}, r.Payload, structural)
+}
+
+// errorCases covers <op>.<error>.error: the error response fixes the
+// operation, its message and its status; its payload is mutated in full.
+func (g *gen) errorCases(op *model.Operation, e *model.Response) {
+	g.ctxOp, g.ctxResp = op, e
+	schema := op.Name + "." + e.Name + ".error"
+	base := g.sharedDoc(e, op.Name)
+	g.add(schema, true, "error", "the "+e.Name+" error of "+op.Name, base)
+	g.fixedEnvelopeCases(schema, base)
+	g.constStringCases(schema, base, path{"message"}, e.Message)
+	g.sharedFixedCases(schema, base, e)
+	g.payloadCases(schema, base)
+	g.objectCases(schema, base, path{"payload"}, e.Payload, full)
 }
 
 // sharedCases covers <name>.response of a shared response.

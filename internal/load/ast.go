@@ -217,6 +217,8 @@ type Operation struct {
 	// shared response.
 	Response *Response
 	Uses     Str
+	// Errors are the operation's error responses, by name.
+	Errors []*Response
 }
 
 // Response is an operation's own response or a shared one (Name set).

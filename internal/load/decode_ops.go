@@ -17,6 +17,13 @@ func (r *reader) operations(n *yaml.Node) (out []*Operation) {
 			{"request", true, func(f *yaml.Node) { op.Request = r.fields(f, what+" request") }},
 			{"request_examples", false, func(f *yaml.Node) { op.RequestExamples = r.examples(f, what+" request") }},
 			{"response", false, func(f *yaml.Node) { r.opResponse(op, f, what) }},
+			{"errors", false, func(f *yaml.Node) {
+				r.named(f, what+" errors", func(name Str, v *yaml.Node) {
+					e := r.response(v, fmt.Sprintf("%s error %q", what, name.V))
+					e.Name = name
+					op.Errors = append(op.Errors, e)
+				})
+			}},
 		})
 		out = append(out, op)
 	})

@@ -196,6 +196,7 @@ func (b *builder) operation(op *load.Operation) *Operation {
 	o.Request = b.objectType(op.Name.V+"_request_payload", "Request payload of "+op.Name.V+".", RoleRequestPayload, op.Request, nil)
 	o.Request.GoName = o.RequestPayloadGoName()
 	o.Request.Examples = op.RequestExamples
+	b.errors(o, op)
 	if op.Uses.Set() {
 		return o // the shared response is attached by Build
 	}
@@ -208,7 +209,27 @@ func (b *builder) operation(op *load.Operation) *Operation {
 	if o.Response.Mismatch == "" {
 		o.Response.Mismatch = DefaultMismatch(op.Name.V)
 	}
+	for _, e := range o.Errors {
+		e.Mismatch = o.Response.Mismatch
+	}
 	return o
+}
+
+// errors builds an operation's error responses.
+func (b *builder) errors(o *Operation, op *load.Operation) {
+	for _, e := range op.Errors {
+		eg := o.GoName + b.n.Exported(e.Name.V)
+		desc := e.Description.V
+		if desc == "" {
+			desc = "Payload of the " + e.Name.V + " error of " + op.Name.V + "."
+		}
+		me := b.response(e, op.Name.V+"_"+e.Name.V+"_payload", desc)
+		me.Name, me.Pos, me.GoName, me.Error = e.Name.V, e.Name.Pos, eg, true
+		me.Mismatch = DefaultMismatch(op.Name.V)
+		me.Payload.GoName = eg + "Payload"
+		me.Operations = []*Operation{o}
+		o.Errors = append(o.Errors, me)
+	}
 }
 
 // response builds a response of either kind; the caller names it.

@@ -19,7 +19,14 @@ type Operation struct {
 	// Response is the operation's answer: its own (Name empty) or a shared
 	// response of Contract.Responses. Never nil.
 	Response *Response
+	// Errors are the operation's error responses, each with its own fixed
+	// status, in spec order.
+	Errors []*Response
 }
+
+// AnswerGoName is the Go type holding any response of an operation with
+// error responses, and the stem of its decoder.
+func (o *Operation) AnswerGoName() string { return o.GoName + "Answer" }
 
 // Response is an answer: an operation's own or a shared one.
 type Response struct {
@@ -42,10 +49,13 @@ type Response struct {
 	Payload *Type
 	// Operations are the operations a shared response answers, in spec order.
 	Operations []*Operation
+	// Error marks an operation's error response (Name is its name, GoName
+	// the operation's Go name followed by the error's).
+	Error bool
 }
 
 // Shared reports whether the response is a shared one.
-func (r *Response) Shared() bool { return r.Name != "" }
+func (r *Response) Shared() bool { return r.Name != "" && !r.Error }
 
 // Describe is the contract description document.
 type Describe struct {

@@ -88,6 +88,11 @@ func (c *checker) forbiddenStatic(m *model.Contract) {
 		if op.Response != nil && f.OnResponses {
 			check(op.Response.Payload, fmt.Sprintf("operation %q response payload", op.Name.V))
 		}
+		for _, e := range op.Errors {
+			if f.OnResponses {
+				check(e.Payload, fmt.Sprintf("operation %q error %q payload", op.Name.V, e.Name.V))
+			}
+		}
 	}
 	for _, r := range c.s.Responses {
 		if f.OnResponses {

@@ -80,8 +80,34 @@ func (c *checker) operations() {
 			c.errs.Add(op.Uses.Pos, "%s response %q names no shared response under responses%s", what, op.Uses.V, c.knownNear(op.Uses.V, keys(shared)))
 		}
 		if op.Response != nil {
-			c.response(op.Response, what+" response", true)
+			c.response(op.Response, what+" response", "own")
 		}
+		c.errorResponses(op, what)
+	}
+}
+
+// errorResponses checks an operation's error responses: each fixes a
+// status of its own, by which a client tells the answers apart.
+func (c *checker) errorResponses(op *load.Operation, what string) {
+	seen := map[string]string{}
+	if op.Response != nil && op.Response.Status.Set() {
+		seen[op.Response.Status.V] = "the operation's own response"
+	}
+	for _, e := range op.Errors {
+		ew := fmt.Sprintf("%s error %q", what, e.Name.V)
+		c.name(e.Name, "error response name")
+		if c.namer.Exported(e.Name.V) == "Response" {
+			c.errs.Add(e.Name.Pos, "%s: an error cannot be named %q, the name of the operation's own response; rename it", ew, e.Name.V)
+		}
+		c.response(e, ew, "error")
+		if !e.Status.Set() {
+			c.errs.Add(e.Pos, "%s needs a status: the value of the response envelope's status field that tells this error apart", ew)
+			continue
+		}
+		if prev, ok := seen[e.Status.V]; ok {
+			c.errs.Add(e.Status.Pos, "%s has status %q, like %s; each answer of an operation needs its own status", ew, e.Status.V, prev)
+		}
+		seen[e.Status.V] = fmt.Sprintf("error %q", e.Name.V)
 	}
 }
 
@@ -90,13 +116,14 @@ func (c *checker) operations() {
 func (c *checker) sharedResponses() {
 	for _, r := range c.s.Responses {
 		c.name(r.Name, "shared response name")
-		c.response(r, fmt.Sprintf("shared response %q", r.Name.V), false)
+		c.response(r, fmt.Sprintf("shared response %q", r.Name.V), "shared")
 	}
 }
 
-// response checks a response of either kind: its payload, its message and
-// status, and its messages (mismatch applies to an operation's own only).
-func (c *checker) response(r *load.Response, what string, own bool) {
+// response checks a response of any kind (own, shared, error): its payload,
+// its message and status, and its messages (mismatch applies to an
+// operation's own response only).
+func (c *checker) response(r *load.Response, what string, kind string) {
 	c.fields(r.Payload, ctxResponsePayload, what+" payload")
 	env := c.s.Envelopes
 	if env == nil || env.Response == nil {
@@ -112,8 +139,10 @@ func (c *checker) response(r *load.Response, what string, own bool) {
 		switch {
 		case m.Rule.V != model.MismatchRule:
 			c.errs.Add(m.Rule.Pos, "%s messages: unknown rule %q; expected %s", what, m.Rule.V, model.MismatchRule)
-		case !own:
+		case kind == "shared":
 			c.errs.Add(m.Rule.Pos, "%s messages: a shared response answers any operation's request, so it has no mismatch message", what)
+		case kind == "error":
+			c.errs.Add(m.Rule.Pos, "%s messages: an error response uses its operation's mismatch message; set it on the operation's response", what)
 		}
 	}
 }

@@ -195,6 +195,20 @@ func (c *checker) symbols() {
 				break
 			}
 		}
+		if len(op.Errors) > 0 {
+			for _, ident := range []string{g + "Answer", "Decode" + g + "Answer"} {
+				c.claim(ident, what, op.Name.Pos)
+			}
+		}
+		for _, e := range op.Errors {
+			eg := g + c.namer.Exported(e.Name.V)
+			for _, ident := range []string{eg + "Response", eg + "ResponseArgs", eg + "Payload", "Build" + eg + "Response",
+				"Decode" + eg + "Response", "Decode" + eg + "Payload"} {
+				if !c.claim(ident, fmt.Sprintf("error %q of %s", e.Name.V, what), e.Name.Pos) {
+					break
+				}
+			}
+		}
 	}
 	for _, r := range c.s.Responses {
 		g := c.namer.Exported(r.Name.V)

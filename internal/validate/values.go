@@ -21,6 +21,9 @@ func (c *checker) values(m *model.Contract) {
 		if op.Response != nil && !op.Response.Shared() {
 			c.typeValues(op.Response.Payload, fmt.Sprintf("operation %q response payload", op.Name))
 		}
+		for _, e := range op.Errors {
+			c.typeValues(e.Payload, fmt.Sprintf("operation %q error %q payload", op.Name, e.Name))
+		}
 	}
 	for _, r := range m.Responses {
 		c.typeValues(r.Payload, fmt.Sprintf("shared response %q payload", r.Name))

@@ -33,6 +33,11 @@ func responseSchema(op *model.Operation) string { return op.Name + ".response.sc
 func typeSchema(t *model.Type) string           { return t.Name + ".schema.json" }
 func sharedSchema(r *model.Response) string     { return r.Name + ".response.schema.json" }
 
+// errorSchema is the schema file of error response e of op.
+func errorSchema(op *model.Operation, e *model.Response) string {
+	return op.Name + "." + e.Name + ".error.schema.json"
+}
+
 // schemaFiles lists the names of every JSON Schema file the schema emitter
 // writes for c, in the order the index lists them.
 func schemaFiles(c *model.Contract) []string {
@@ -55,6 +60,9 @@ func schemaLinks(c *model.Contract) []SchemaLink {
 	for _, op := range c.Operations {
 		out = append(out, SchemaLink{File: requestSchema(op), Describes: "Request of " + op.Name + ", envelope and payload"},
 			SchemaLink{File: responseSchema(op), Describes: "Response of " + op.Name + ", envelope and payload"})
+		for _, e := range op.Errors {
+			out = append(out, SchemaLink{File: errorSchema(op, e), Describes: "Error " + e.Name + " of " + op.Name + ", envelope and payload"})
+		}
 	}
 	for _, t := range c.Types {
 		out = append(out, SchemaLink{File: typeSchema(t), Describes: "Type " + t.Name})
@@ -234,6 +242,14 @@ func (s *site) operation(op *model.Operation) (*OperationPage, error) {
 	for _, t := range directTypes(r.Payload) {
 		pg.Types = append(pg.Types, s.object(p, t, fieldCtx{op: op.Name}))
 	}
+	for _, e := range op.Errors {
+		er := &ErrorResponse{Name: e.Name, Description: e.Description, Message: e.Message,
+			Schema: s.schema(p, errorSchema(op, e), "Error "+e.Name+" of "+op.Name), Payload: s.object(p, e.Payload, fieldCtx{op: op.Name})}
+		if e.Status != nil {
+			er.Status = e.Status.Value
+		}
+		pg.Errors = append(pg.Errors, er)
+	}
 	h := &pg.Answer
 	h.Shared, h.Message, h.Mismatch = r.Name, r.Message, r.Mismatch
 	if r.Shared() {
@@ -265,7 +281,11 @@ func (s *site) opTypes(op *model.Operation) []*model.Type {
 // request payload, its response payload, and the named types that payload
 // uses directly.
 func (s *site) payloadTypes(op *model.Operation) []*model.Type {
-	return append([]*model.Type{op.Request, op.Response.Payload}, directTypes(op.Response.Payload)...)
+	out := append([]*model.Type{op.Request, op.Response.Payload}, directTypes(op.Response.Payload)...)
+	for _, e := range op.Errors {
+		out = append(out, e.Payload)
+	}
+	return out
 }
 
 // directTypes lists the named object types the fields of t use, through

@@ -88,6 +88,8 @@ type OperationPage struct {
 	ResponsePayload *Object
 	// Types are the named types the response payload's fields use directly.
 	Types []*Object
+	// Errors are the operation's error responses; empty when it has none.
+	Errors []*ErrorResponse
 	// Answer is what the contract fixes in the operation's response.
 	Answer Answer
 	// States are the state sets any field of this page uses, directly or
@@ -99,6 +101,17 @@ type OperationPage struct {
 	// put them in a fenced block, see the fence function) that were checked
 	// against the contract while generating.
 	ExampleRequest, ExampleResponse string
+}
+
+// ErrorResponse is one error response of an operation.
+type ErrorResponse struct {
+	Name        string
+	Description string
+	// Status is the status value that tells this error apart.
+	Status  string
+	Message string
+	Schema  SchemaLink
+	Payload *Object
 }
 
 // Answer is what the contract fixes in an operation's response.

@@ -86,7 +86,10 @@ func (g *gen) responseBuilder(f *jen.File, s *goStruct) {
 		body = append(body, assign(a, jen.Id("args").Dot(a.name))...)
 	}
 	doc := "the shared " + s.resp.Name + " response to req, a request of any operation"
-	if s.op != nil {
+	switch {
+	case s.op != nil && s.resp.Error:
+		doc = "the " + s.resp.Name + " error of operation " + s.op.Name + " to req, which must be a request of that operation"
+	case s.op != nil:
 		doc = "the response of operation " + s.op.Name + " to req, which must be a request of that operation"
 	}
 	f.Comment(cmt("Build" + name + " builds " + doc + ";"))

@@ -26,6 +26,7 @@ func (g *gen) decodeFile(f *jen.File) {
 			g.sharedDecoder(f, op, g.shared[op.Response])
 		}
 	}
+	g.answerFile(f)
 }
 
 // sharedDecoder reads the shared response that answers op, and checks that

@@ -65,6 +65,9 @@ func newGen(c *model.Contract, pkg string) *gen {
 		if !op.Response.Shared() {
 			g.add(&goStruct{t: op.Response.Payload, kind: kindPayload, doc: "the response payload of " + op.Name + "."})
 		}
+		for _, e := range op.Errors {
+			g.add(&goStruct{t: e.Payload, kind: kindPayload, doc: "the payload of the " + e.Name + " error of " + op.Name + "."})
+		}
 	}
 	for _, r := range c.Responses {
 		g.add(&goStruct{t: r.Payload, kind: kindPayload, doc: "the payload of the shared " + r.Name + " response."})
@@ -77,6 +80,18 @@ func newGen(c *model.Contract, pkg string) *gen {
 		rq.scanEnv, rq.scanPayload = reqEnv[0], reqEnv[1]
 		g.add(rq)
 		g.requests[op] = rq
+		for _, e := range op.Errors {
+			es := g.message(c.Response, e.GoName+"Response", e.Payload, map[model.Source]*value.Value{
+				model.SourceVersion: versionValue(c.Response), model.SourceMessage: str(e.Message),
+				model.SourceOperation: str(op.Name)})
+			fixStatus(es.t, e.Status)
+			es.kind, es.op, es.resp, es.doc = kindResponse, op, e, "the "+e.Name+" error of operation "+op.Name+"."
+			if e.Description != "" {
+				es.doc += " " + e.Description
+			}
+			es.scanEnv, es.scanPayload = respEnv[0], respEnv[1]
+			g.add(es)
+		}
 		if op.Response.Shared() {
 			continue
 		}

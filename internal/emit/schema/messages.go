@@ -167,7 +167,7 @@ func (g *gen) responseFile(name string, op *model.Operation, r *model.Response) 
 	fb := g.newFile(false, true)
 	fb.op = op
 	desc := r.Payload.Description
-	if op != nil {
+	if op != nil && !r.Error {
 		desc = withDetail(desc, op.ResponseDescription)
 	}
 	payload := fb.payloadDef(r.Payload, desc, func(f *model.Field, w where) *jsonschema.Schema {
@@ -178,6 +178,8 @@ func (g *gen) responseFile(name string, op *model.Operation, r *model.Response) 
 	})
 	root := fb.responseRoot(r.Message, r.Status, payload)
 	switch {
+	case r.Error:
+		return fb.top(name, op.Name+" "+r.Name+" error", joinText("The "+r.Name+" error response of operation "+op.Name+".", r.Description, r.Message), root)
 	case op == nil:
 		return fb.top(name, r.Name+" response", joinText("The shared "+r.Name+" response; it may answer any operation.", r.Description, r.Message), root)
 	case r.Shared():

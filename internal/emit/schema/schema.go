@@ -155,6 +155,14 @@ func (g *gen) files() (map[string][]byte, error) {
 		}
 		add(op.Name+".request.schema.json", func(n string) *jsonschema.Schema { return g.requestFile(n, op) })
 		add(op.Name+".response.schema.json", func(n string) *jsonschema.Schema { return g.responseFile(n, op, op.Response) })
+		for _, e := range op.Errors {
+			e := e
+			if !safeName.MatchString(e.Name) {
+				g.fail(e.Pos, "error %q of operation %q cannot name a schema file; use ASCII letters, digits, '_', '.' and '-'", e.Name, op.Name)
+				continue
+			}
+			add(ErrorSchemaFile(op, e), func(n string) *jsonschema.Schema { return g.responseFile(n, op, e) })
+		}
 	}
 	for _, r := range g.c.Responses {
 		r := r
@@ -322,4 +330,9 @@ func (fb *file) checkFixedValue(v *value.Value, what string, pos diag.Pos, w whe
 // newProps returns an empty ordered property map.
 func newProps() *orderedmap.OrderedMap[string, *jsonschema.Schema] {
 	return orderedmap.New[string, *jsonschema.Schema]()
+}
+
+// ErrorSchemaFile is the schema file of error response e of op.
+func ErrorSchemaFile(op *model.Operation, e *model.Response) string {
+	return op.Name + "." + e.Name + ".error.schema.json"
 }
