@@ -142,8 +142,9 @@ func lowerKey(s string) string {
 	return b.String()
 }
 
-// policy is the forbidden-material rules of the contract.
-type policy struct {
+// rule is one forbidden-material rule of the contract: a key rule (parts,
+// exact, keyMessage) or a value rule (values, valueMessage, literals).
+type rule struct {
 	parts        []string
 	exact        []string
 	keyMessage   string
@@ -155,11 +156,11 @@ type policy struct {
 }
 
 // mayMatch is a cheap test run before the value patterns.
-func (pol *policy) mayMatch(s string) bool {
-	if pol.literals == nil {
+func (r *rule) mayMatch(s string) bool {
+	if r.literals == nil {
 		return true
 	}
-	for _, l := range pol.literals {
+	for _, l := range r.literals {
 		if strings.Contains(s, l) {
 			return true
 		}
@@ -169,14 +170,17 @@ func (pol *policy) mayMatch(s string) bool {
 
 // keyForbidden reports whether the lower-cased key contains a forbidden part
 // or equals a forbidden exact key.
-func (pol *policy) keyForbidden(key string) bool {
+func (r *rule) keyForbidden(key string) bool {
+	if r.keyMessage == "" {
+		return false
+	}
 	lower := lowerKey(key)
-	for _, e := range pol.exact {
+	for _, e := range r.exact {
 		if lower == e {
 			return true
 		}
 	}
-	for _, part := range pol.parts {
+	for _, part := range r.parts {
 		if strings.Contains(lower, part) {
 			return true
 		}
@@ -184,37 +188,69 @@ func (pol *policy) keyForbidden(key string) bool {
 	return false
 }
 
-// checkKey reports a forbidden key at p (p already ends with the key).
-func (pol *policy) checkKey(p *pathNode, key string, es *Errors) bool {
-	if pol.keyMessage == "" || !pol.keyForbidden(key) {
-		return true
-	}
-	es.add(p, "forbidden_key", ErrForbiddenKey, strings.ReplaceAll(pol.keyMessage, "{path}", p.String()))
-	return false
+// valueForbidden reports whether the value rule finds a pattern in s.
+func (r *rule) valueForbidden(s string) bool {
+	return r.values != nil && r.mayMatch(s) && r.values.MatchString(s)
 }
 
-// checkString reports a forbidden value at p.
-func (pol *policy) checkString(p *pathNode, s string, es *Errors) bool {
-	if pol.values == nil || !pol.mayMatch(s) || !pol.values.MatchString(s) {
-		return true
+// scanMode selects which rules check what at a place of a value: rule i
+// owns the three bits at 3*i.
+type scanMode uint32
+
+const (
+	scanKeys        scanMode = 1 << iota // keys of maps and free-form objects
+	scanFreeValues                       // strings inside maps and free-form values
+	scanTypedValues                      // strings of typed fields
+
+	// groups repeats bit 0 of every rule's three bits.
+	groups   scanMode = 0x09249249
+	anyKeys           = scanKeys * groups
+	anyFree           = scanFreeValues * groups
+	anyTyped          = scanTypedValues * groups
+)
+
+// mapScan widens a scan for values inside a map: its strings are free-form.
+func mapScan(sc scanMode) scanMode {
+	return sc | (sc&anyFree)<<1
+}
+
+// checkKey reports a forbidden key at p (p already ends with the key): the
+// first rule of those sc selects that forbids it.
+func checkKey(p *pathNode, key string, es *Errors, sc scanMode) bool {
+	for i, r := range rules {
+		if sc>>(3*i)&scanKeys != 0 && r.keyForbidden(key) {
+			es.add(p, "forbidden_key", ErrForbiddenKey, strings.ReplaceAll(r.keyMessage, "{path}", p.String()))
+			return false
+		}
 	}
-	es.add(p, "forbidden_value", ErrForbiddenValue, strings.ReplaceAll(pol.valueMessage, "{path}", p.String()))
-	return false
+	return true
+}
+
+// checkString reports a forbidden value at p: the first rule that bit of
+// sc selects and that finds one of its patterns in s.
+func checkString(p *pathNode, s string, es *Errors, sc scanMode, bit scanMode) bool {
+	for i, r := range rules {
+		if sc>>(3*i)&bit != 0 && r.valueForbidden(s) {
+			es.add(p, "forbidden_value", ErrForbiddenValue, strings.ReplaceAll(r.valueMessage, "{path}", p.String()))
+			return false
+		}
+	}
+	return true
 }
 
 // scanRaw walks a free-form JSON value in document order, testing each key
 // before its value, and reports the first forbidden key or value.
-func (pol *policy) scanRaw(p *pathNode, raw []byte, keys, values bool, es *Errors) bool {
-	if len(raw) == 0 {
+func scanRaw(p *pathNode, raw []byte, sc scanMode, es *Errors) bool {
+	if len(raw) == 0 || sc&(anyKeys|anyFree) == 0 {
 		return true
 	}
 	d := &decoder{data: raw}
 	ok := true
-	_ = pol.walk(d, p, keys, values, es, &ok)
+	_ = walk(d, p, sc, es, &ok)
 	return ok
 }
 
-func (pol *policy) walk(d *decoder, p *pathNode, keys, values bool, es *Errors, ok *bool) error {
+func walk(d *decoder, p *pathNode, sc scanMode, es *Errors, ok *bool) error {
 	d.ws()
 	if d.pos >= len(d.data) || !*ok {
 		return nil
@@ -230,11 +266,11 @@ func (pol *policy) walk(d *decoder, p *pathNode, keys, values bool, es *Errors, 
 				return err
 			}
 			kp := keyPath(p, string(key))
-			if keys && !pol.checkKey(&kp, kp.key, es) {
+			if !checkKey(&kp, kp.key, es, sc) {
 				*ok = false
 				return nil
 			}
-			if err := pol.walk(d, &kp, keys, values, es, ok); err != nil {
+			if err := walk(d, &kp, sc, es, ok); err != nil {
 				return err
 			}
 		}
@@ -248,7 +284,7 @@ func (pol *policy) walk(d *decoder, p *pathNode, keys, values bool, es *Errors, 
 				return err
 			}
 			ip := indexPath(p, i)
-			if err := pol.walk(d, &ip, keys, values, es, ok); err != nil {
+			if err := walk(d, &ip, sc, es, ok); err != nil {
 				return err
 			}
 		}
@@ -257,30 +293,13 @@ func (pol *policy) walk(d *decoder, p *pathNode, keys, values bool, es *Errors, 
 		if err != nil {
 			return err
 		}
-		if values && !pol.checkString(p, string(s), es) {
+		if !checkString(p, string(s), es, sc, scanFreeValues) {
 			*ok = false
 		}
 	default:
 		return d.skip(p)
 	}
 	return nil
-}
-
-// scanMode selects which forbidden-material checks run on a value.
-type scanMode uint8
-
-const (
-	scanKeys        scanMode = 1 << iota // keys of maps and free-form objects
-	scanFreeValues                       // strings inside maps and free-form values
-	scanTypedValues                      // strings of typed fields
-)
-
-// mapScan widens a scan for values inside a map: its strings are free-form.
-func mapScan(sc scanMode) scanMode {
-	if sc&scanFreeValues != 0 {
-		sc |= scanTypedValues
-	}
-	return sc
 }
 
 // equalSlices compares two lists of comparable values.

@@ -9,7 +9,7 @@ func (m *EntitlementStatusSummary) Validate() error {
 	var p *pathNode
 	rp := keyPath(nil, "payload")
 	p = &rp
-	m.validate(p, &es, scanMode(7))
+	m.validate(p, &es, scanMode(49))
 	return es.err()
 }
 func (m *EntitlementStatusSummary) validate(p *pathNode, es *Errors, sc scanMode) {
@@ -18,8 +18,8 @@ func (m *EntitlementStatusSummary) validate(p *pathNode, es *Errors, sc scanMode
 		if isBlank(m.TenantID) {
 			es.add(&fp, "non_empty", ErrEmpty, "tenant_id must not be empty")
 		}
-		if sc&scanTypedValues != 0 {
-			forbidden.checkString(&fp, m.TenantID, es)
+		if sc&anyTyped != 0 {
+			checkString(&fp, m.TenantID, es, sc, scanTypedValues)
 		}
 	}
 	{
@@ -30,22 +30,22 @@ func (m *EntitlementStatusSummary) validate(p *pathNode, es *Errors, sc scanMode
 	}
 	{
 		fp := keyPath(p, "subscription_plan")
-		if sc&scanTypedValues != 0 {
-			forbidden.checkString(&fp, m.SubscriptionPlan, es)
+		if sc&anyTyped != 0 {
+			checkString(&fp, m.SubscriptionPlan, es, sc, scanTypedValues)
 		}
 	}
 	{
 		fp := keyPath(p, "license_status")
-		if sc&scanTypedValues != 0 {
-			forbidden.checkString(&fp, m.LicenseStatus, es)
+		if sc&anyTyped != 0 {
+			checkString(&fp, m.LicenseStatus, es, sc, scanTypedValues)
 		}
 	}
 	{
 		fp := keyPath(p, "enabled_features")
 		for i0 := range m.EnabledFeatures {
 			ip0 := indexPath(&fp, i0)
-			if sc&scanTypedValues != 0 {
-				forbidden.checkString(&ip0, m.EnabledFeatures[i0], es)
+			if sc&anyTyped != 0 {
+				checkString(&ip0, m.EnabledFeatures[i0], es, sc, scanTypedValues)
 			}
 		}
 	}
@@ -53,8 +53,8 @@ func (m *EntitlementStatusSummary) validate(p *pathNode, es *Errors, sc scanMode
 		fp := keyPath(p, "locked_features")
 		for i0 := range m.LockedFeatures {
 			ip0 := indexPath(&fp, i0)
-			if sc&scanTypedValues != 0 {
-				forbidden.checkString(&ip0, m.LockedFeatures[i0], es)
+			if sc&anyTyped != 0 {
+				checkString(&ip0, m.LockedFeatures[i0], es, sc, scanTypedValues)
 			}
 		}
 	}
@@ -62,8 +62,8 @@ func (m *EntitlementStatusSummary) validate(p *pathNode, es *Errors, sc scanMode
 		fp := keyPath(p, "expires_at")
 		if m.ExpiresAt != nil {
 			v := *m.ExpiresAt
-			if sc&scanTypedValues != 0 {
-				forbidden.checkString(&fp, v, es)
+			if sc&anyTyped != 0 {
+				checkString(&fp, v, es, sc, scanTypedValues)
 			}
 		}
 	}
@@ -82,7 +82,7 @@ func (m *PolicyRegistryReadinessSummary) Validate() error {
 	var p *pathNode
 	rp := keyPath(nil, "payload")
 	p = &rp
-	m.validate(p, &es, scanMode(7))
+	m.validate(p, &es, scanMode(49))
 	return es.err()
 }
 func (m *PolicyRegistryReadinessSummary) validate(p *pathNode, es *Errors, sc scanMode) {
@@ -91,8 +91,8 @@ func (m *PolicyRegistryReadinessSummary) validate(p *pathNode, es *Errors, sc sc
 		if isBlank(m.TenantID) {
 			es.add(&fp, "non_empty", ErrEmpty, "tenant_id must not be empty")
 		}
-		if sc&scanTypedValues != 0 {
-			forbidden.checkString(&fp, m.TenantID, es)
+		if sc&anyTyped != 0 {
+			checkString(&fp, m.TenantID, es, sc, scanTypedValues)
 		}
 	}
 	{
@@ -111,8 +111,8 @@ func (m *PolicyRegistryReadinessSummary) validate(p *pathNode, es *Errors, sc sc
 		fp := keyPath(p, "latest_catalog_version")
 		if m.LatestCatalogVersion != nil {
 			v := *m.LatestCatalogVersion
-			if sc&scanTypedValues != 0 {
-				forbidden.checkString(&fp, v, es)
+			if sc&anyTyped != 0 {
+				checkString(&fp, v, es, sc, scanTypedValues)
 			}
 		}
 	}
@@ -126,8 +126,8 @@ func (m *PolicyRegistryReadinessSummary) validate(p *pathNode, es *Errors, sc sc
 		fp := keyPath(p, "checked_at")
 		if m.CheckedAt != nil {
 			v := *m.CheckedAt
-			if sc&scanTypedValues != 0 {
-				forbidden.checkString(&fp, v, es)
+			if sc&anyTyped != 0 {
+				checkString(&fp, v, es, sc, scanTypedValues)
 			}
 		}
 	}
@@ -135,8 +135,8 @@ func (m *PolicyRegistryReadinessSummary) validate(p *pathNode, es *Errors, sc sc
 		fp := keyPath(p, "blockers")
 		for i0 := range m.Blockers {
 			ip0 := indexPath(&fp, i0)
-			if sc&scanTypedValues != 0 {
-				forbidden.checkString(&ip0, m.Blockers[i0], es)
+			if sc&anyTyped != 0 {
+				checkString(&ip0, m.Blockers[i0], es, sc, scanTypedValues)
 			}
 		}
 	}
@@ -155,7 +155,7 @@ func (m *TenantAuditStoreOperatingSummary) Validate() error {
 	var p *pathNode
 	rp := keyPath(nil, "payload")
 	p = &rp
-	m.validate(p, &es, scanMode(7))
+	m.validate(p, &es, scanMode(49))
 	return es.err()
 }
 func (m *TenantAuditStoreOperatingSummary) validate(p *pathNode, es *Errors, sc scanMode) {
@@ -164,8 +164,8 @@ func (m *TenantAuditStoreOperatingSummary) validate(p *pathNode, es *Errors, sc 
 		if isBlank(m.TenantID) {
 			es.add(&fp, "non_empty", ErrEmpty, "tenant_id must not be empty")
 		}
-		if sc&scanTypedValues != 0 {
-			forbidden.checkString(&fp, m.TenantID, es)
+		if sc&anyTyped != 0 {
+			checkString(&fp, m.TenantID, es, sc, scanTypedValues)
 		}
 	}
 	{
@@ -196,23 +196,23 @@ func (m *TenantAuditStoreOperatingSummary) validate(p *pathNode, es *Errors, sc 
 		fp := keyPath(p, "latest_evidence_at")
 		if m.LatestEvidenceAt != nil {
 			v := *m.LatestEvidenceAt
-			if sc&scanTypedValues != 0 {
-				forbidden.checkString(&fp, v, es)
+			if sc&anyTyped != 0 {
+				checkString(&fp, v, es, sc, scanTypedValues)
 			}
 		}
 	}
 	{
 		fp := keyPath(p, "retention_profile")
-		if sc&scanTypedValues != 0 {
-			forbidden.checkString(&fp, m.RetentionProfile, es)
+		if sc&anyTyped != 0 {
+			checkString(&fp, m.RetentionProfile, es, sc, scanTypedValues)
 		}
 	}
 	{
 		fp := keyPath(p, "supported_export_formats")
 		for i0 := range m.SupportedExportFormats {
 			ip0 := indexPath(&fp, i0)
-			if sc&scanTypedValues != 0 {
-				forbidden.checkString(&ip0, m.SupportedExportFormats[i0], es)
+			if sc&anyTyped != 0 {
+				checkString(&ip0, m.SupportedExportFormats[i0], es, sc, scanTypedValues)
 			}
 		}
 	}
@@ -220,8 +220,8 @@ func (m *TenantAuditStoreOperatingSummary) validate(p *pathNode, es *Errors, sc 
 		fp := keyPath(p, "blockers")
 		for i0 := range m.Blockers {
 			ip0 := indexPath(&fp, i0)
-			if sc&scanTypedValues != 0 {
-				forbidden.checkString(&ip0, m.Blockers[i0], es)
+			if sc&anyTyped != 0 {
+				checkString(&ip0, m.Blockers[i0], es, sc, scanTypedValues)
 			}
 		}
 	}
@@ -240,7 +240,7 @@ func (m *CustomerOperatingDashboardSummary) Validate() error {
 	var p *pathNode
 	rp := keyPath(nil, "payload")
 	p = &rp
-	m.validate(p, &es, scanMode(7))
+	m.validate(p, &es, scanMode(49))
 	return es.err()
 }
 func (m *CustomerOperatingDashboardSummary) validate(p *pathNode, es *Errors, sc scanMode) {
@@ -249,8 +249,8 @@ func (m *CustomerOperatingDashboardSummary) validate(p *pathNode, es *Errors, sc
 		if isBlank(m.TenantID) {
 			es.add(&fp, "non_empty", ErrEmpty, "tenant_id must not be empty")
 		}
-		if sc&scanTypedValues != 0 {
-			forbidden.checkString(&fp, m.TenantID, es)
+		if sc&anyTyped != 0 {
+			checkString(&fp, m.TenantID, es, sc, scanTypedValues)
 		}
 	}
 	{
@@ -299,23 +299,23 @@ func (m *CustomerOperatingDashboardSummary) validate(p *pathNode, es *Errors, sc
 		fp := keyPath(p, "latest_dashboard_at")
 		if m.LatestDashboardAt != nil {
 			v := *m.LatestDashboardAt
-			if sc&scanTypedValues != 0 {
-				forbidden.checkString(&fp, v, es)
+			if sc&anyTyped != 0 {
+				checkString(&fp, v, es, sc, scanTypedValues)
 			}
 		}
 	}
 	{
 		fp := keyPath(p, "dashboard_scope")
-		if sc&scanTypedValues != 0 {
-			forbidden.checkString(&fp, m.DashboardScope, es)
+		if sc&anyTyped != 0 {
+			checkString(&fp, m.DashboardScope, es, sc, scanTypedValues)
 		}
 	}
 	{
 		fp := keyPath(p, "blockers")
 		for i0 := range m.Blockers {
 			ip0 := indexPath(&fp, i0)
-			if sc&scanTypedValues != 0 {
-				forbidden.checkString(&ip0, m.Blockers[i0], es)
+			if sc&anyTyped != 0 {
+				checkString(&ip0, m.Blockers[i0], es, sc, scanTypedValues)
 			}
 		}
 	}
@@ -334,7 +334,7 @@ func (m *SupportHandoffReadinessSummary) Validate() error {
 	var p *pathNode
 	rp := keyPath(nil, "payload")
 	p = &rp
-	m.validate(p, &es, scanMode(7))
+	m.validate(p, &es, scanMode(49))
 	return es.err()
 }
 func (m *SupportHandoffReadinessSummary) validate(p *pathNode, es *Errors, sc scanMode) {
@@ -343,8 +343,8 @@ func (m *SupportHandoffReadinessSummary) validate(p *pathNode, es *Errors, sc sc
 		if isBlank(m.TenantID) {
 			es.add(&fp, "non_empty", ErrEmpty, "tenant_id must not be empty")
 		}
-		if sc&scanTypedValues != 0 {
-			forbidden.checkString(&fp, m.TenantID, es)
+		if sc&anyTyped != 0 {
+			checkString(&fp, m.TenantID, es, sc, scanTypedValues)
 		}
 	}
 	{
@@ -379,22 +379,22 @@ func (m *SupportHandoffReadinessSummary) validate(p *pathNode, es *Errors, sc sc
 	}
 	{
 		fp := keyPath(p, "support_tier")
-		if sc&scanTypedValues != 0 {
-			forbidden.checkString(&fp, m.SupportTier, es)
+		if sc&anyTyped != 0 {
+			checkString(&fp, m.SupportTier, es, sc, scanTypedValues)
 		}
 	}
 	{
 		fp := keyPath(p, "handoff_scope")
-		if sc&scanTypedValues != 0 {
-			forbidden.checkString(&fp, m.HandoffScope, es)
+		if sc&anyTyped != 0 {
+			checkString(&fp, m.HandoffScope, es, sc, scanTypedValues)
 		}
 	}
 	{
 		fp := keyPath(p, "blockers")
 		for i0 := range m.Blockers {
 			ip0 := indexPath(&fp, i0)
-			if sc&scanTypedValues != 0 {
-				forbidden.checkString(&ip0, m.Blockers[i0], es)
+			if sc&anyTyped != 0 {
+				checkString(&ip0, m.Blockers[i0], es, sc, scanTypedValues)
 			}
 		}
 	}
@@ -413,7 +413,7 @@ func (m *SaaSOperatingAutomationSummary) Validate() error {
 	var p *pathNode
 	rp := keyPath(nil, "payload")
 	p = &rp
-	m.validate(p, &es, scanMode(7))
+	m.validate(p, &es, scanMode(49))
 	return es.err()
 }
 func (m *SaaSOperatingAutomationSummary) validate(p *pathNode, es *Errors, sc scanMode) {
@@ -422,8 +422,8 @@ func (m *SaaSOperatingAutomationSummary) validate(p *pathNode, es *Errors, sc sc
 		if isBlank(m.TenantID) {
 			es.add(&fp, "non_empty", ErrEmpty, "tenant_id must not be empty")
 		}
-		if sc&scanTypedValues != 0 {
-			forbidden.checkString(&fp, m.TenantID, es)
+		if sc&anyTyped != 0 {
+			checkString(&fp, m.TenantID, es, sc, scanTypedValues)
 		}
 	}
 	{
@@ -476,22 +476,22 @@ func (m *SaaSOperatingAutomationSummary) validate(p *pathNode, es *Errors, sc sc
 	}
 	{
 		fp := keyPath(p, "automation_scope")
-		if sc&scanTypedValues != 0 {
-			forbidden.checkString(&fp, m.AutomationScope, es)
+		if sc&anyTyped != 0 {
+			checkString(&fp, m.AutomationScope, es, sc, scanTypedValues)
 		}
 	}
 	{
 		fp := keyPath(p, "automation_cadence")
-		if sc&scanTypedValues != 0 {
-			forbidden.checkString(&fp, m.AutomationCadence, es)
+		if sc&anyTyped != 0 {
+			checkString(&fp, m.AutomationCadence, es, sc, scanTypedValues)
 		}
 	}
 	{
 		fp := keyPath(p, "blockers")
 		for i0 := range m.Blockers {
 			ip0 := indexPath(&fp, i0)
-			if sc&scanTypedValues != 0 {
-				forbidden.checkString(&ip0, m.Blockers[i0], es)
+			if sc&anyTyped != 0 {
+				checkString(&ip0, m.Blockers[i0], es, sc, scanTypedValues)
 			}
 		}
 	}
@@ -515,8 +515,8 @@ func (m *EntitlementStatusRequestPayload) validate(p *pathNode, es *Errors, sc s
 		fp := keyPath(p, "feature_names")
 		for i0 := range m.FeatureNames {
 			ip0 := indexPath(&fp, i0)
-			if sc&scanTypedValues != 0 {
-				forbidden.checkString(&ip0, m.FeatureNames[i0], es)
+			if sc&anyTyped != 0 {
+				checkString(&ip0, m.FeatureNames[i0], es, sc, scanTypedValues)
 			}
 		}
 	}
@@ -524,8 +524,8 @@ func (m *EntitlementStatusRequestPayload) validate(p *pathNode, es *Errors, sc s
 		fp := keyPath(p, "requested_checks")
 		for i0 := range m.RequestedChecks {
 			ip0 := indexPath(&fp, i0)
-			if sc&scanTypedValues != 0 {
-				forbidden.checkString(&ip0, m.RequestedChecks[i0], es)
+			if sc&anyTyped != 0 {
+				checkString(&ip0, m.RequestedChecks[i0], es, sc, scanTypedValues)
 			}
 		}
 	}
@@ -556,8 +556,8 @@ func (m *EntitlementStatusResponsePayload) validate(p *pathNode, es *Errors, sc 
 		}
 		for i0 := range m.PrivateModulesRequired {
 			ip0 := indexPath(&fp, i0)
-			if sc&scanTypedValues != 0 {
-				forbidden.checkString(&ip0, m.PrivateModulesRequired[i0], es)
+			if sc&anyTyped != 0 {
+				checkString(&ip0, m.PrivateModulesRequired[i0], es, sc, scanTypedValues)
 			}
 		}
 	}
@@ -582,8 +582,8 @@ func (m *TenantOnboardingRequestPayload) validate(p *pathNode, es *Errors, sc sc
 		if isBlank(m.OrganizationName) {
 			es.add(&fp, "non_empty", ErrEmpty, "organization_name must not be empty")
 		}
-		if sc&scanTypedValues != 0 {
-			forbidden.checkString(&fp, m.OrganizationName, es)
+		if sc&anyTyped != 0 {
+			checkString(&fp, m.OrganizationName, es, sc, scanTypedValues)
 		}
 	}
 	{
@@ -594,8 +594,8 @@ func (m *TenantOnboardingRequestPayload) validate(p *pathNode, es *Errors, sc sc
 	}
 	{
 		fp := keyPath(p, "region")
-		if sc&scanTypedValues != 0 {
-			forbidden.checkString(&fp, m.Region, es)
+		if sc&anyTyped != 0 {
+			checkString(&fp, m.Region, es, sc, scanTypedValues)
 		}
 	}
 	{
@@ -605,8 +605,8 @@ func (m *TenantOnboardingRequestPayload) validate(p *pathNode, es *Errors, sc sc
 		}
 		for i0 := range m.Requirements {
 			ip0 := indexPath(&fp, i0)
-			if sc&scanTypedValues != 0 {
-				forbidden.checkString(&ip0, m.Requirements[i0], es)
+			if sc&anyTyped != 0 {
+				checkString(&ip0, m.Requirements[i0], es, sc, scanTypedValues)
 			}
 		}
 	}
@@ -614,12 +614,12 @@ func (m *TenantOnboardingRequestPayload) validate(p *pathNode, es *Errors, sc sc
 		fp := keyPath(p, "contacts")
 		for i0 := range m.Contacts {
 			kp0 := keyPath(&fp, m.Contacts[i0].Key)
-			if sc&scanKeys != 0 {
-				forbidden.checkKey(&kp0, m.Contacts[i0].Key, es)
+			if sc&anyKeys != 0 {
+				checkKey(&kp0, m.Contacts[i0].Key, es, sc)
 			}
 			sc0 := mapScan(sc)
-			if sc0&scanTypedValues != 0 {
-				forbidden.checkString(&kp0, m.Contacts[i0].Value, es)
+			if sc0&anyTyped != 0 {
+				checkString(&kp0, m.Contacts[i0].Value, es, sc0, scanTypedValues)
 			}
 		}
 	}
@@ -641,8 +641,8 @@ func (m *TenantOnboardingResponsePayload) Validate() error {
 func (m *TenantOnboardingResponsePayload) validate(p *pathNode, es *Errors, sc scanMode) {
 	{
 		fp := keyPath(p, "tenant_id")
-		if sc&scanTypedValues != 0 {
-			forbidden.checkString(&fp, m.TenantID, es)
+		if sc&anyTyped != 0 {
+			checkString(&fp, m.TenantID, es, sc, scanTypedValues)
 		}
 	}
 	{
@@ -652,8 +652,8 @@ func (m *TenantOnboardingResponsePayload) validate(p *pathNode, es *Errors, sc s
 		}
 		for i0 := range m.PrivateModulesRequired {
 			ip0 := indexPath(&fp, i0)
-			if sc&scanTypedValues != 0 {
-				forbidden.checkString(&ip0, m.PrivateModulesRequired[i0], es)
+			if sc&anyTyped != 0 {
+				checkString(&ip0, m.PrivateModulesRequired[i0], es, sc, scanTypedValues)
 			}
 		}
 	}
@@ -677,8 +677,8 @@ func (m *TenantStatusRequestPayload) validate(p *pathNode, es *Errors, sc scanMo
 		fp := keyPath(p, "requested_capabilities")
 		for i0 := range m.RequestedCapabilities {
 			ip0 := indexPath(&fp, i0)
-			if sc&scanTypedValues != 0 {
-				forbidden.checkString(&ip0, m.RequestedCapabilities[i0], es)
+			if sc&anyTyped != 0 {
+				checkString(&ip0, m.RequestedCapabilities[i0], es, sc, scanTypedValues)
 			}
 		}
 	}
@@ -700,16 +700,16 @@ func (m *LicenseValidationRequestPayload) Validate() error {
 func (m *LicenseValidationRequestPayload) validate(p *pathNode, es *Errors, sc scanMode) {
 	{
 		fp := keyPath(p, "local_validation_report")
-		if sc&(scanKeys|scanFreeValues) != 0 {
-			forbidden.scanRaw(&fp, m.LocalValidationReport, sc&scanKeys != 0, sc&scanFreeValues != 0, es)
+		if sc&(anyKeys|anyFree) != 0 {
+			scanRaw(&fp, m.LocalValidationReport, sc, es)
 		}
 	}
 	{
 		fp := keyPath(p, "requested_checks")
 		for i0 := range m.RequestedChecks {
 			ip0 := indexPath(&fp, i0)
-			if sc&scanTypedValues != 0 {
-				forbidden.checkString(&ip0, m.RequestedChecks[i0], es)
+			if sc&anyTyped != 0 {
+				checkString(&ip0, m.RequestedChecks[i0], es, sc, scanTypedValues)
 			}
 		}
 	}
@@ -733,15 +733,15 @@ func (m *PolicyRegistryReadinessRequestPayload) validate(p *pathNode, es *Errors
 		fp := keyPath(p, "policy_pack_refs")
 		for i0 := range m.PolicyPackRefs {
 			ip0 := indexPath(&fp, i0)
-			if sc&scanTypedValues != 0 {
-				forbidden.checkString(&ip0, m.PolicyPackRefs[i0], es)
+			if sc&anyTyped != 0 {
+				checkString(&ip0, m.PolicyPackRefs[i0], es, sc, scanTypedValues)
 			}
 		}
 	}
 	{
 		fp := keyPath(p, "catalog_scope")
-		if sc&scanTypedValues != 0 {
-			forbidden.checkString(&fp, m.CatalogScope, es)
+		if sc&anyTyped != 0 {
+			checkString(&fp, m.CatalogScope, es, sc, scanTypedValues)
 		}
 	}
 	{
@@ -751,8 +751,8 @@ func (m *PolicyRegistryReadinessRequestPayload) validate(p *pathNode, es *Errors
 		}
 		for i0 := range m.RequiredChecks {
 			ip0 := indexPath(&fp, i0)
-			if sc&scanTypedValues != 0 {
-				forbidden.checkString(&ip0, m.RequiredChecks[i0], es)
+			if sc&anyTyped != 0 {
+				checkString(&ip0, m.RequiredChecks[i0], es, sc, scanTypedValues)
 			}
 		}
 	}
@@ -783,8 +783,8 @@ func (m *PolicyRegistryReadinessResponsePayload) validate(p *pathNode, es *Error
 		}
 		for i0 := range m.PrivateModulesRequired {
 			ip0 := indexPath(&fp, i0)
-			if sc&scanTypedValues != 0 {
-				forbidden.checkString(&ip0, m.PrivateModulesRequired[i0], es)
+			if sc&anyTyped != 0 {
+				checkString(&ip0, m.PrivateModulesRequired[i0], es, sc, scanTypedValues)
 			}
 		}
 	}
@@ -811,8 +811,8 @@ func (m *PolicyRegistryLookupRequestPayload) validate(p *pathNode, es *Errors, s
 		}
 		for i0 := range m.PolicyRefs {
 			ip0 := indexPath(&fp, i0)
-			if sc&scanTypedValues != 0 {
-				forbidden.checkString(&ip0, m.PolicyRefs[i0], es)
+			if sc&anyTyped != 0 {
+				checkString(&ip0, m.PolicyRefs[i0], es, sc, scanTypedValues)
 			}
 		}
 	}
@@ -820,12 +820,12 @@ func (m *PolicyRegistryLookupRequestPayload) validate(p *pathNode, es *Errors, s
 		fp := keyPath(p, "labels")
 		for i0 := range m.Labels {
 			kp0 := keyPath(&fp, m.Labels[i0].Key)
-			if sc&scanKeys != 0 {
-				forbidden.checkKey(&kp0, m.Labels[i0].Key, es)
+			if sc&anyKeys != 0 {
+				checkKey(&kp0, m.Labels[i0].Key, es, sc)
 			}
 			sc0 := mapScan(sc)
-			if sc0&scanTypedValues != 0 {
-				forbidden.checkString(&kp0, m.Labels[i0].Value, es)
+			if sc0&anyTyped != 0 {
+				checkString(&kp0, m.Labels[i0].Value, es, sc0, scanTypedValues)
 			}
 		}
 	}
@@ -847,14 +847,14 @@ func (m *TenantAuditStoreOperatingRequestPayload) Validate() error {
 func (m *TenantAuditStoreOperatingRequestPayload) validate(p *pathNode, es *Errors, sc scanMode) {
 	{
 		fp := keyPath(p, "retention_profile")
-		if sc&scanTypedValues != 0 {
-			forbidden.checkString(&fp, m.RetentionProfile, es)
+		if sc&anyTyped != 0 {
+			checkString(&fp, m.RetentionProfile, es, sc, scanTypedValues)
 		}
 	}
 	{
 		fp := keyPath(p, "evidence_window")
-		if sc&scanTypedValues != 0 {
-			forbidden.checkString(&fp, m.EvidenceWindow, es)
+		if sc&anyTyped != 0 {
+			checkString(&fp, m.EvidenceWindow, es, sc, scanTypedValues)
 		}
 	}
 	{
@@ -864,8 +864,8 @@ func (m *TenantAuditStoreOperatingRequestPayload) validate(p *pathNode, es *Erro
 		}
 		for i0 := range m.RequiredChecks {
 			ip0 := indexPath(&fp, i0)
-			if sc&scanTypedValues != 0 {
-				forbidden.checkString(&ip0, m.RequiredChecks[i0], es)
+			if sc&anyTyped != 0 {
+				checkString(&ip0, m.RequiredChecks[i0], es, sc, scanTypedValues)
 			}
 		}
 	}
@@ -896,8 +896,8 @@ func (m *TenantAuditStoreOperatingResponsePayload) validate(p *pathNode, es *Err
 		}
 		for i0 := range m.PrivateModulesRequired {
 			ip0 := indexPath(&fp, i0)
-			if sc&scanTypedValues != 0 {
-				forbidden.checkString(&ip0, m.PrivateModulesRequired[i0], es)
+			if sc&anyTyped != 0 {
+				checkString(&ip0, m.PrivateModulesRequired[i0], es, sc, scanTypedValues)
 			}
 		}
 	}
@@ -919,14 +919,14 @@ func (m *CustomerOperatingDashboardRequestPayload) Validate() error {
 func (m *CustomerOperatingDashboardRequestPayload) validate(p *pathNode, es *Errors, sc scanMode) {
 	{
 		fp := keyPath(p, "dashboard_scope")
-		if sc&scanTypedValues != 0 {
-			forbidden.checkString(&fp, m.DashboardScope, es)
+		if sc&anyTyped != 0 {
+			checkString(&fp, m.DashboardScope, es, sc, scanTypedValues)
 		}
 	}
 	{
 		fp := keyPath(p, "evidence_window")
-		if sc&scanTypedValues != 0 {
-			forbidden.checkString(&fp, m.EvidenceWindow, es)
+		if sc&anyTyped != 0 {
+			checkString(&fp, m.EvidenceWindow, es, sc, scanTypedValues)
 		}
 	}
 	{
@@ -936,8 +936,8 @@ func (m *CustomerOperatingDashboardRequestPayload) validate(p *pathNode, es *Err
 		}
 		for i0 := range m.RequiredChecks {
 			ip0 := indexPath(&fp, i0)
-			if sc&scanTypedValues != 0 {
-				forbidden.checkString(&ip0, m.RequiredChecks[i0], es)
+			if sc&anyTyped != 0 {
+				checkString(&ip0, m.RequiredChecks[i0], es, sc, scanTypedValues)
 			}
 		}
 	}
@@ -968,8 +968,8 @@ func (m *CustomerOperatingDashboardResponsePayload) validate(p *pathNode, es *Er
 		}
 		for i0 := range m.PrivateModulesRequired {
 			ip0 := indexPath(&fp, i0)
-			if sc&scanTypedValues != 0 {
-				forbidden.checkString(&ip0, m.PrivateModulesRequired[i0], es)
+			if sc&anyTyped != 0 {
+				checkString(&ip0, m.PrivateModulesRequired[i0], es, sc, scanTypedValues)
 			}
 		}
 	}
@@ -991,14 +991,14 @@ func (m *SupportHandoffReadinessRequestPayload) Validate() error {
 func (m *SupportHandoffReadinessRequestPayload) validate(p *pathNode, es *Errors, sc scanMode) {
 	{
 		fp := keyPath(p, "handoff_scope")
-		if sc&scanTypedValues != 0 {
-			forbidden.checkString(&fp, m.HandoffScope, es)
+		if sc&anyTyped != 0 {
+			checkString(&fp, m.HandoffScope, es, sc, scanTypedValues)
 		}
 	}
 	{
 		fp := keyPath(p, "support_tier")
-		if sc&scanTypedValues != 0 {
-			forbidden.checkString(&fp, m.SupportTier, es)
+		if sc&anyTyped != 0 {
+			checkString(&fp, m.SupportTier, es, sc, scanTypedValues)
 		}
 	}
 	{
@@ -1008,8 +1008,8 @@ func (m *SupportHandoffReadinessRequestPayload) validate(p *pathNode, es *Errors
 		}
 		for i0 := range m.RequiredChecks {
 			ip0 := indexPath(&fp, i0)
-			if sc&scanTypedValues != 0 {
-				forbidden.checkString(&ip0, m.RequiredChecks[i0], es)
+			if sc&anyTyped != 0 {
+				checkString(&ip0, m.RequiredChecks[i0], es, sc, scanTypedValues)
 			}
 		}
 	}
@@ -1040,8 +1040,8 @@ func (m *SupportHandoffReadinessResponsePayload) validate(p *pathNode, es *Error
 		}
 		for i0 := range m.PrivateModulesRequired {
 			ip0 := indexPath(&fp, i0)
-			if sc&scanTypedValues != 0 {
-				forbidden.checkString(&ip0, m.PrivateModulesRequired[i0], es)
+			if sc&anyTyped != 0 {
+				checkString(&ip0, m.PrivateModulesRequired[i0], es, sc, scanTypedValues)
 			}
 		}
 	}
@@ -1063,14 +1063,14 @@ func (m *SaaSOperatingAutomationRequestPayload) Validate() error {
 func (m *SaaSOperatingAutomationRequestPayload) validate(p *pathNode, es *Errors, sc scanMode) {
 	{
 		fp := keyPath(p, "automation_scope")
-		if sc&scanTypedValues != 0 {
-			forbidden.checkString(&fp, m.AutomationScope, es)
+		if sc&anyTyped != 0 {
+			checkString(&fp, m.AutomationScope, es, sc, scanTypedValues)
 		}
 	}
 	{
 		fp := keyPath(p, "automation_cadence")
-		if sc&scanTypedValues != 0 {
-			forbidden.checkString(&fp, m.AutomationCadence, es)
+		if sc&anyTyped != 0 {
+			checkString(&fp, m.AutomationCadence, es, sc, scanTypedValues)
 		}
 	}
 	{
@@ -1080,8 +1080,8 @@ func (m *SaaSOperatingAutomationRequestPayload) validate(p *pathNode, es *Errors
 		}
 		for i0 := range m.RequiredChecks {
 			ip0 := indexPath(&fp, i0)
-			if sc&scanTypedValues != 0 {
-				forbidden.checkString(&ip0, m.RequiredChecks[i0], es)
+			if sc&anyTyped != 0 {
+				checkString(&ip0, m.RequiredChecks[i0], es, sc, scanTypedValues)
 			}
 		}
 	}
@@ -1112,8 +1112,8 @@ func (m *SaaSOperatingAutomationResponsePayload) validate(p *pathNode, es *Error
 		}
 		for i0 := range m.PrivateModulesRequired {
 			ip0 := indexPath(&fp, i0)
-			if sc&scanTypedValues != 0 {
-				forbidden.checkString(&ip0, m.PrivateModulesRequired[i0], es)
+			if sc&anyTyped != 0 {
+				checkString(&ip0, m.PrivateModulesRequired[i0], es, sc, scanTypedValues)
 			}
 		}
 	}
@@ -1140,8 +1140,8 @@ func (m *EvidenceExportRequestPayload) validate(p *pathNode, es *Errors, sc scan
 		}
 		for i0 := range m.EvidenceRefs {
 			ip0 := indexPath(&fp, i0)
-			if sc&scanTypedValues != 0 {
-				forbidden.checkString(&ip0, m.EvidenceRefs[i0], es)
+			if sc&anyTyped != 0 {
+				checkString(&ip0, m.EvidenceRefs[i0], es, sc, scanTypedValues)
 			}
 		}
 	}
@@ -1153,8 +1153,8 @@ func (m *EvidenceExportRequestPayload) validate(p *pathNode, es *Errors, sc scan
 	}
 	{
 		fp := keyPath(p, "retention_profile")
-		if sc&scanTypedValues != 0 {
-			forbidden.checkString(&fp, m.RetentionProfile, es)
+		if sc&anyTyped != 0 {
+			checkString(&fp, m.RetentionProfile, es, sc, scanTypedValues)
 		}
 	}
 	{
@@ -1175,8 +1175,8 @@ func (m *UnavailablePayload) Validate() error {
 func (m *UnavailablePayload) validate(p *pathNode, es *Errors, sc scanMode) {
 	{
 		fp := keyPath(p, "tenant_id")
-		if sc&scanTypedValues != 0 {
-			forbidden.checkString(&fp, m.TenantID, es)
+		if sc&anyTyped != 0 {
+			checkString(&fp, m.TenantID, es, sc, scanTypedValues)
 		}
 	}
 	{
@@ -1212,8 +1212,8 @@ func (m *EntitlementStatusRequest) validate(p *pathNode, es *Errors, sc scanMode
 		if isBlank(m.TenantID) {
 			es.add(&fp, "non_empty", ErrEmpty, "tenant_id must not be empty")
 		}
-		if scanMode(7)&scanTypedValues != 0 {
-			forbidden.checkString(&fp, m.TenantID, es)
+		if scanMode(49)&anyTyped != 0 {
+			checkString(&fp, m.TenantID, es, scanMode(49), scanTypedValues)
 		}
 	}
 	{
@@ -1221,19 +1221,19 @@ func (m *EntitlementStatusRequest) validate(p *pathNode, es *Errors, sc scanMode
 		if isBlank(m.RequestedBy) {
 			es.add(&fp, "non_empty", ErrEmpty, "requested_by must not be empty")
 		}
-		if scanMode(7)&scanTypedValues != 0 {
-			forbidden.checkString(&fp, m.RequestedBy, es)
+		if scanMode(49)&anyTyped != 0 {
+			checkString(&fp, m.RequestedBy, es, scanMode(49), scanTypedValues)
 		}
 	}
 	{
 		fp := keyPath(p, "correlation_id")
-		if scanMode(7)&scanTypedValues != 0 {
-			forbidden.checkString(&fp, m.CorrelationID, es)
+		if scanMode(49)&anyTyped != 0 {
+			checkString(&fp, m.CorrelationID, es, scanMode(49), scanTypedValues)
 		}
 	}
 	{
 		fp := keyPath(p, "payload")
-		m.Payload.validate(&fp, es, scanMode(7))
+		m.Payload.validate(&fp, es, scanMode(49))
 	}
 }
 
@@ -1271,8 +1271,8 @@ func (m *EntitlementStatusResponse) validate(p *pathNode, es *Errors, sc scanMod
 	}
 	{
 		fp := keyPath(p, "correlation_id")
-		if scanMode(7)&scanTypedValues != 0 {
-			forbidden.checkString(&fp, m.CorrelationID, es)
+		if scanMode(49)&anyTyped != 0 {
+			checkString(&fp, m.CorrelationID, es, scanMode(49), scanTypedValues)
 		}
 	}
 	{
@@ -1283,7 +1283,7 @@ func (m *EntitlementStatusResponse) validate(p *pathNode, es *Errors, sc scanMod
 	}
 	{
 		fp := keyPath(p, "payload")
-		m.Payload.validate(&fp, es, scanMode(7))
+		m.Payload.validate(&fp, es, scanMode(49))
 	}
 }
 
@@ -1312,8 +1312,8 @@ func (m *TenantOnboardingRequest) validate(p *pathNode, es *Errors, sc scanMode)
 		if isBlank(m.TenantID) {
 			es.add(&fp, "non_empty", ErrEmpty, "tenant_id must not be empty")
 		}
-		if scanMode(7)&scanTypedValues != 0 {
-			forbidden.checkString(&fp, m.TenantID, es)
+		if scanMode(49)&anyTyped != 0 {
+			checkString(&fp, m.TenantID, es, scanMode(49), scanTypedValues)
 		}
 	}
 	{
@@ -1321,19 +1321,19 @@ func (m *TenantOnboardingRequest) validate(p *pathNode, es *Errors, sc scanMode)
 		if isBlank(m.RequestedBy) {
 			es.add(&fp, "non_empty", ErrEmpty, "requested_by must not be empty")
 		}
-		if scanMode(7)&scanTypedValues != 0 {
-			forbidden.checkString(&fp, m.RequestedBy, es)
+		if scanMode(49)&anyTyped != 0 {
+			checkString(&fp, m.RequestedBy, es, scanMode(49), scanTypedValues)
 		}
 	}
 	{
 		fp := keyPath(p, "correlation_id")
-		if scanMode(7)&scanTypedValues != 0 {
-			forbidden.checkString(&fp, m.CorrelationID, es)
+		if scanMode(49)&anyTyped != 0 {
+			checkString(&fp, m.CorrelationID, es, scanMode(49), scanTypedValues)
 		}
 	}
 	{
 		fp := keyPath(p, "payload")
-		m.Payload.validate(&fp, es, scanMode(7))
+		m.Payload.validate(&fp, es, scanMode(49))
 	}
 }
 
@@ -1371,8 +1371,8 @@ func (m *TenantOnboardingResponse) validate(p *pathNode, es *Errors, sc scanMode
 	}
 	{
 		fp := keyPath(p, "correlation_id")
-		if scanMode(7)&scanTypedValues != 0 {
-			forbidden.checkString(&fp, m.CorrelationID, es)
+		if scanMode(49)&anyTyped != 0 {
+			checkString(&fp, m.CorrelationID, es, scanMode(49), scanTypedValues)
 		}
 	}
 	{
@@ -1383,7 +1383,7 @@ func (m *TenantOnboardingResponse) validate(p *pathNode, es *Errors, sc scanMode
 	}
 	{
 		fp := keyPath(p, "payload")
-		m.Payload.validate(&fp, es, scanMode(7))
+		m.Payload.validate(&fp, es, scanMode(49))
 	}
 }
 
@@ -1412,8 +1412,8 @@ func (m *TenantStatusRequest) validate(p *pathNode, es *Errors, sc scanMode) {
 		if isBlank(m.TenantID) {
 			es.add(&fp, "non_empty", ErrEmpty, "tenant_id must not be empty")
 		}
-		if scanMode(7)&scanTypedValues != 0 {
-			forbidden.checkString(&fp, m.TenantID, es)
+		if scanMode(49)&anyTyped != 0 {
+			checkString(&fp, m.TenantID, es, scanMode(49), scanTypedValues)
 		}
 	}
 	{
@@ -1421,19 +1421,19 @@ func (m *TenantStatusRequest) validate(p *pathNode, es *Errors, sc scanMode) {
 		if isBlank(m.RequestedBy) {
 			es.add(&fp, "non_empty", ErrEmpty, "requested_by must not be empty")
 		}
-		if scanMode(7)&scanTypedValues != 0 {
-			forbidden.checkString(&fp, m.RequestedBy, es)
+		if scanMode(49)&anyTyped != 0 {
+			checkString(&fp, m.RequestedBy, es, scanMode(49), scanTypedValues)
 		}
 	}
 	{
 		fp := keyPath(p, "correlation_id")
-		if scanMode(7)&scanTypedValues != 0 {
-			forbidden.checkString(&fp, m.CorrelationID, es)
+		if scanMode(49)&anyTyped != 0 {
+			checkString(&fp, m.CorrelationID, es, scanMode(49), scanTypedValues)
 		}
 	}
 	{
 		fp := keyPath(p, "payload")
-		m.Payload.validate(&fp, es, scanMode(7))
+		m.Payload.validate(&fp, es, scanMode(49))
 	}
 }
 
@@ -1462,8 +1462,8 @@ func (m *LicenseValidationRequest) validate(p *pathNode, es *Errors, sc scanMode
 		if isBlank(m.TenantID) {
 			es.add(&fp, "non_empty", ErrEmpty, "tenant_id must not be empty")
 		}
-		if scanMode(7)&scanTypedValues != 0 {
-			forbidden.checkString(&fp, m.TenantID, es)
+		if scanMode(49)&anyTyped != 0 {
+			checkString(&fp, m.TenantID, es, scanMode(49), scanTypedValues)
 		}
 	}
 	{
@@ -1471,19 +1471,19 @@ func (m *LicenseValidationRequest) validate(p *pathNode, es *Errors, sc scanMode
 		if isBlank(m.RequestedBy) {
 			es.add(&fp, "non_empty", ErrEmpty, "requested_by must not be empty")
 		}
-		if scanMode(7)&scanTypedValues != 0 {
-			forbidden.checkString(&fp, m.RequestedBy, es)
+		if scanMode(49)&anyTyped != 0 {
+			checkString(&fp, m.RequestedBy, es, scanMode(49), scanTypedValues)
 		}
 	}
 	{
 		fp := keyPath(p, "correlation_id")
-		if scanMode(7)&scanTypedValues != 0 {
-			forbidden.checkString(&fp, m.CorrelationID, es)
+		if scanMode(49)&anyTyped != 0 {
+			checkString(&fp, m.CorrelationID, es, scanMode(49), scanTypedValues)
 		}
 	}
 	{
 		fp := keyPath(p, "payload")
-		m.Payload.validate(&fp, es, scanMode(7))
+		m.Payload.validate(&fp, es, scanMode(49))
 	}
 }
 
@@ -1512,8 +1512,8 @@ func (m *PolicyRegistryReadinessRequest) validate(p *pathNode, es *Errors, sc sc
 		if isBlank(m.TenantID) {
 			es.add(&fp, "non_empty", ErrEmpty, "tenant_id must not be empty")
 		}
-		if scanMode(7)&scanTypedValues != 0 {
-			forbidden.checkString(&fp, m.TenantID, es)
+		if scanMode(49)&anyTyped != 0 {
+			checkString(&fp, m.TenantID, es, scanMode(49), scanTypedValues)
 		}
 	}
 	{
@@ -1521,19 +1521,19 @@ func (m *PolicyRegistryReadinessRequest) validate(p *pathNode, es *Errors, sc sc
 		if isBlank(m.RequestedBy) {
 			es.add(&fp, "non_empty", ErrEmpty, "requested_by must not be empty")
 		}
-		if scanMode(7)&scanTypedValues != 0 {
-			forbidden.checkString(&fp, m.RequestedBy, es)
+		if scanMode(49)&anyTyped != 0 {
+			checkString(&fp, m.RequestedBy, es, scanMode(49), scanTypedValues)
 		}
 	}
 	{
 		fp := keyPath(p, "correlation_id")
-		if scanMode(7)&scanTypedValues != 0 {
-			forbidden.checkString(&fp, m.CorrelationID, es)
+		if scanMode(49)&anyTyped != 0 {
+			checkString(&fp, m.CorrelationID, es, scanMode(49), scanTypedValues)
 		}
 	}
 	{
 		fp := keyPath(p, "payload")
-		m.Payload.validate(&fp, es, scanMode(7))
+		m.Payload.validate(&fp, es, scanMode(49))
 	}
 }
 
@@ -1571,8 +1571,8 @@ func (m *PolicyRegistryReadinessResponse) validate(p *pathNode, es *Errors, sc s
 	}
 	{
 		fp := keyPath(p, "correlation_id")
-		if scanMode(7)&scanTypedValues != 0 {
-			forbidden.checkString(&fp, m.CorrelationID, es)
+		if scanMode(49)&anyTyped != 0 {
+			checkString(&fp, m.CorrelationID, es, scanMode(49), scanTypedValues)
 		}
 	}
 	{
@@ -1583,7 +1583,7 @@ func (m *PolicyRegistryReadinessResponse) validate(p *pathNode, es *Errors, sc s
 	}
 	{
 		fp := keyPath(p, "payload")
-		m.Payload.validate(&fp, es, scanMode(7))
+		m.Payload.validate(&fp, es, scanMode(49))
 	}
 }
 
@@ -1612,8 +1612,8 @@ func (m *PolicyRegistryLookupRequest) validate(p *pathNode, es *Errors, sc scanM
 		if isBlank(m.TenantID) {
 			es.add(&fp, "non_empty", ErrEmpty, "tenant_id must not be empty")
 		}
-		if scanMode(7)&scanTypedValues != 0 {
-			forbidden.checkString(&fp, m.TenantID, es)
+		if scanMode(49)&anyTyped != 0 {
+			checkString(&fp, m.TenantID, es, scanMode(49), scanTypedValues)
 		}
 	}
 	{
@@ -1621,19 +1621,19 @@ func (m *PolicyRegistryLookupRequest) validate(p *pathNode, es *Errors, sc scanM
 		if isBlank(m.RequestedBy) {
 			es.add(&fp, "non_empty", ErrEmpty, "requested_by must not be empty")
 		}
-		if scanMode(7)&scanTypedValues != 0 {
-			forbidden.checkString(&fp, m.RequestedBy, es)
+		if scanMode(49)&anyTyped != 0 {
+			checkString(&fp, m.RequestedBy, es, scanMode(49), scanTypedValues)
 		}
 	}
 	{
 		fp := keyPath(p, "correlation_id")
-		if scanMode(7)&scanTypedValues != 0 {
-			forbidden.checkString(&fp, m.CorrelationID, es)
+		if scanMode(49)&anyTyped != 0 {
+			checkString(&fp, m.CorrelationID, es, scanMode(49), scanTypedValues)
 		}
 	}
 	{
 		fp := keyPath(p, "payload")
-		m.Payload.validate(&fp, es, scanMode(7))
+		m.Payload.validate(&fp, es, scanMode(49))
 	}
 }
 
@@ -1662,8 +1662,8 @@ func (m *TenantAuditStoreOperatingRequest) validate(p *pathNode, es *Errors, sc 
 		if isBlank(m.TenantID) {
 			es.add(&fp, "non_empty", ErrEmpty, "tenant_id must not be empty")
 		}
-		if scanMode(7)&scanTypedValues != 0 {
-			forbidden.checkString(&fp, m.TenantID, es)
+		if scanMode(49)&anyTyped != 0 {
+			checkString(&fp, m.TenantID, es, scanMode(49), scanTypedValues)
 		}
 	}
 	{
@@ -1671,19 +1671,19 @@ func (m *TenantAuditStoreOperatingRequest) validate(p *pathNode, es *Errors, sc 
 		if isBlank(m.RequestedBy) {
 			es.add(&fp, "non_empty", ErrEmpty, "requested_by must not be empty")
 		}
-		if scanMode(7)&scanTypedValues != 0 {
-			forbidden.checkString(&fp, m.RequestedBy, es)
+		if scanMode(49)&anyTyped != 0 {
+			checkString(&fp, m.RequestedBy, es, scanMode(49), scanTypedValues)
 		}
 	}
 	{
 		fp := keyPath(p, "correlation_id")
-		if scanMode(7)&scanTypedValues != 0 {
-			forbidden.checkString(&fp, m.CorrelationID, es)
+		if scanMode(49)&anyTyped != 0 {
+			checkString(&fp, m.CorrelationID, es, scanMode(49), scanTypedValues)
 		}
 	}
 	{
 		fp := keyPath(p, "payload")
-		m.Payload.validate(&fp, es, scanMode(7))
+		m.Payload.validate(&fp, es, scanMode(49))
 	}
 }
 
@@ -1721,8 +1721,8 @@ func (m *TenantAuditStoreOperatingResponse) validate(p *pathNode, es *Errors, sc
 	}
 	{
 		fp := keyPath(p, "correlation_id")
-		if scanMode(7)&scanTypedValues != 0 {
-			forbidden.checkString(&fp, m.CorrelationID, es)
+		if scanMode(49)&anyTyped != 0 {
+			checkString(&fp, m.CorrelationID, es, scanMode(49), scanTypedValues)
 		}
 	}
 	{
@@ -1733,7 +1733,7 @@ func (m *TenantAuditStoreOperatingResponse) validate(p *pathNode, es *Errors, sc
 	}
 	{
 		fp := keyPath(p, "payload")
-		m.Payload.validate(&fp, es, scanMode(7))
+		m.Payload.validate(&fp, es, scanMode(49))
 	}
 }
 
@@ -1762,8 +1762,8 @@ func (m *CustomerOperatingDashboardRequest) validate(p *pathNode, es *Errors, sc
 		if isBlank(m.TenantID) {
 			es.add(&fp, "non_empty", ErrEmpty, "tenant_id must not be empty")
 		}
-		if scanMode(7)&scanTypedValues != 0 {
-			forbidden.checkString(&fp, m.TenantID, es)
+		if scanMode(49)&anyTyped != 0 {
+			checkString(&fp, m.TenantID, es, scanMode(49), scanTypedValues)
 		}
 	}
 	{
@@ -1771,19 +1771,19 @@ func (m *CustomerOperatingDashboardRequest) validate(p *pathNode, es *Errors, sc
 		if isBlank(m.RequestedBy) {
 			es.add(&fp, "non_empty", ErrEmpty, "requested_by must not be empty")
 		}
-		if scanMode(7)&scanTypedValues != 0 {
-			forbidden.checkString(&fp, m.RequestedBy, es)
+		if scanMode(49)&anyTyped != 0 {
+			checkString(&fp, m.RequestedBy, es, scanMode(49), scanTypedValues)
 		}
 	}
 	{
 		fp := keyPath(p, "correlation_id")
-		if scanMode(7)&scanTypedValues != 0 {
-			forbidden.checkString(&fp, m.CorrelationID, es)
+		if scanMode(49)&anyTyped != 0 {
+			checkString(&fp, m.CorrelationID, es, scanMode(49), scanTypedValues)
 		}
 	}
 	{
 		fp := keyPath(p, "payload")
-		m.Payload.validate(&fp, es, scanMode(7))
+		m.Payload.validate(&fp, es, scanMode(49))
 	}
 }
 
@@ -1821,8 +1821,8 @@ func (m *CustomerOperatingDashboardResponse) validate(p *pathNode, es *Errors, s
 	}
 	{
 		fp := keyPath(p, "correlation_id")
-		if scanMode(7)&scanTypedValues != 0 {
-			forbidden.checkString(&fp, m.CorrelationID, es)
+		if scanMode(49)&anyTyped != 0 {
+			checkString(&fp, m.CorrelationID, es, scanMode(49), scanTypedValues)
 		}
 	}
 	{
@@ -1833,7 +1833,7 @@ func (m *CustomerOperatingDashboardResponse) validate(p *pathNode, es *Errors, s
 	}
 	{
 		fp := keyPath(p, "payload")
-		m.Payload.validate(&fp, es, scanMode(7))
+		m.Payload.validate(&fp, es, scanMode(49))
 	}
 }
 
@@ -1862,8 +1862,8 @@ func (m *SupportHandoffReadinessRequest) validate(p *pathNode, es *Errors, sc sc
 		if isBlank(m.TenantID) {
 			es.add(&fp, "non_empty", ErrEmpty, "tenant_id must not be empty")
 		}
-		if scanMode(7)&scanTypedValues != 0 {
-			forbidden.checkString(&fp, m.TenantID, es)
+		if scanMode(49)&anyTyped != 0 {
+			checkString(&fp, m.TenantID, es, scanMode(49), scanTypedValues)
 		}
 	}
 	{
@@ -1871,19 +1871,19 @@ func (m *SupportHandoffReadinessRequest) validate(p *pathNode, es *Errors, sc sc
 		if isBlank(m.RequestedBy) {
 			es.add(&fp, "non_empty", ErrEmpty, "requested_by must not be empty")
 		}
-		if scanMode(7)&scanTypedValues != 0 {
-			forbidden.checkString(&fp, m.RequestedBy, es)
+		if scanMode(49)&anyTyped != 0 {
+			checkString(&fp, m.RequestedBy, es, scanMode(49), scanTypedValues)
 		}
 	}
 	{
 		fp := keyPath(p, "correlation_id")
-		if scanMode(7)&scanTypedValues != 0 {
-			forbidden.checkString(&fp, m.CorrelationID, es)
+		if scanMode(49)&anyTyped != 0 {
+			checkString(&fp, m.CorrelationID, es, scanMode(49), scanTypedValues)
 		}
 	}
 	{
 		fp := keyPath(p, "payload")
-		m.Payload.validate(&fp, es, scanMode(7))
+		m.Payload.validate(&fp, es, scanMode(49))
 	}
 }
 
@@ -1921,8 +1921,8 @@ func (m *SupportHandoffReadinessResponse) validate(p *pathNode, es *Errors, sc s
 	}
 	{
 		fp := keyPath(p, "correlation_id")
-		if scanMode(7)&scanTypedValues != 0 {
-			forbidden.checkString(&fp, m.CorrelationID, es)
+		if scanMode(49)&anyTyped != 0 {
+			checkString(&fp, m.CorrelationID, es, scanMode(49), scanTypedValues)
 		}
 	}
 	{
@@ -1933,7 +1933,7 @@ func (m *SupportHandoffReadinessResponse) validate(p *pathNode, es *Errors, sc s
 	}
 	{
 		fp := keyPath(p, "payload")
-		m.Payload.validate(&fp, es, scanMode(7))
+		m.Payload.validate(&fp, es, scanMode(49))
 	}
 }
 
@@ -1962,8 +1962,8 @@ func (m *SaaSOperatingAutomationRequest) validate(p *pathNode, es *Errors, sc sc
 		if isBlank(m.TenantID) {
 			es.add(&fp, "non_empty", ErrEmpty, "tenant_id must not be empty")
 		}
-		if scanMode(7)&scanTypedValues != 0 {
-			forbidden.checkString(&fp, m.TenantID, es)
+		if scanMode(49)&anyTyped != 0 {
+			checkString(&fp, m.TenantID, es, scanMode(49), scanTypedValues)
 		}
 	}
 	{
@@ -1971,19 +1971,19 @@ func (m *SaaSOperatingAutomationRequest) validate(p *pathNode, es *Errors, sc sc
 		if isBlank(m.RequestedBy) {
 			es.add(&fp, "non_empty", ErrEmpty, "requested_by must not be empty")
 		}
-		if scanMode(7)&scanTypedValues != 0 {
-			forbidden.checkString(&fp, m.RequestedBy, es)
+		if scanMode(49)&anyTyped != 0 {
+			checkString(&fp, m.RequestedBy, es, scanMode(49), scanTypedValues)
 		}
 	}
 	{
 		fp := keyPath(p, "correlation_id")
-		if scanMode(7)&scanTypedValues != 0 {
-			forbidden.checkString(&fp, m.CorrelationID, es)
+		if scanMode(49)&anyTyped != 0 {
+			checkString(&fp, m.CorrelationID, es, scanMode(49), scanTypedValues)
 		}
 	}
 	{
 		fp := keyPath(p, "payload")
-		m.Payload.validate(&fp, es, scanMode(7))
+		m.Payload.validate(&fp, es, scanMode(49))
 	}
 }
 
@@ -2021,8 +2021,8 @@ func (m *SaaSOperatingAutomationResponse) validate(p *pathNode, es *Errors, sc s
 	}
 	{
 		fp := keyPath(p, "correlation_id")
-		if scanMode(7)&scanTypedValues != 0 {
-			forbidden.checkString(&fp, m.CorrelationID, es)
+		if scanMode(49)&anyTyped != 0 {
+			checkString(&fp, m.CorrelationID, es, scanMode(49), scanTypedValues)
 		}
 	}
 	{
@@ -2033,7 +2033,7 @@ func (m *SaaSOperatingAutomationResponse) validate(p *pathNode, es *Errors, sc s
 	}
 	{
 		fp := keyPath(p, "payload")
-		m.Payload.validate(&fp, es, scanMode(7))
+		m.Payload.validate(&fp, es, scanMode(49))
 	}
 }
 
@@ -2062,8 +2062,8 @@ func (m *EvidenceExportRequest) validate(p *pathNode, es *Errors, sc scanMode) {
 		if isBlank(m.TenantID) {
 			es.add(&fp, "non_empty", ErrEmpty, "tenant_id must not be empty")
 		}
-		if scanMode(7)&scanTypedValues != 0 {
-			forbidden.checkString(&fp, m.TenantID, es)
+		if scanMode(49)&anyTyped != 0 {
+			checkString(&fp, m.TenantID, es, scanMode(49), scanTypedValues)
 		}
 	}
 	{
@@ -2071,19 +2071,19 @@ func (m *EvidenceExportRequest) validate(p *pathNode, es *Errors, sc scanMode) {
 		if isBlank(m.RequestedBy) {
 			es.add(&fp, "non_empty", ErrEmpty, "requested_by must not be empty")
 		}
-		if scanMode(7)&scanTypedValues != 0 {
-			forbidden.checkString(&fp, m.RequestedBy, es)
+		if scanMode(49)&anyTyped != 0 {
+			checkString(&fp, m.RequestedBy, es, scanMode(49), scanTypedValues)
 		}
 	}
 	{
 		fp := keyPath(p, "correlation_id")
-		if scanMode(7)&scanTypedValues != 0 {
-			forbidden.checkString(&fp, m.CorrelationID, es)
+		if scanMode(49)&anyTyped != 0 {
+			checkString(&fp, m.CorrelationID, es, scanMode(49), scanTypedValues)
 		}
 	}
 	{
 		fp := keyPath(p, "payload")
-		m.Payload.validate(&fp, es, scanMode(7))
+		m.Payload.validate(&fp, es, scanMode(49))
 	}
 }
 
@@ -2103,8 +2103,8 @@ func (m *UnavailableResponse) validate(p *pathNode, es *Errors, sc scanMode) {
 	}
 	{
 		fp := keyPath(p, "operation")
-		if scanMode(7)&scanTypedValues != 0 {
-			forbidden.checkString(&fp, m.Operation, es)
+		if scanMode(49)&anyTyped != 0 {
+			checkString(&fp, m.Operation, es, scanMode(49), scanTypedValues)
 		}
 		switch m.Operation {
 		case "entitlement_status", "tenant_onboarding", "tenant_status", "license_validation", "policy_registry_readiness", "policy_registry_lookup", "tenant_audit_store_operating", "customer_operating_dashboard", "support_handoff_readiness", "saas_operating_automation", "evidence_export":
@@ -2129,8 +2129,8 @@ func (m *UnavailableResponse) validate(p *pathNode, es *Errors, sc scanMode) {
 	}
 	{
 		fp := keyPath(p, "correlation_id")
-		if scanMode(7)&scanTypedValues != 0 {
-			forbidden.checkString(&fp, m.CorrelationID, es)
+		if scanMode(49)&anyTyped != 0 {
+			checkString(&fp, m.CorrelationID, es, scanMode(49), scanTypedValues)
 		}
 	}
 	{
@@ -2141,7 +2141,7 @@ func (m *UnavailableResponse) validate(p *pathNode, es *Errors, sc scanMode) {
 	}
 	{
 		fp := keyPath(p, "payload")
-		m.Payload.validate(&fp, es, scanMode(7))
+		m.Payload.validate(&fp, es, scanMode(49))
 	}
 }
 

@@ -93,8 +93,10 @@ type Forbidden struct {
 	// TypeRoot names the path under which a standalone type's members are
 	// reported when the rules apply to types (on: types).
 	TypeRoot Str
-	Keys     *KeyRule
-	Values   *ValueRule
+	// Keys and Values are the rules, in spec order: one mapping, or a list
+	// of them.
+	Keys   []*KeyRule
+	Values []*ValueRule
 }
 
 // KeyRule forbids object keys by case-insensitive substring or exact match.
@@ -104,6 +106,7 @@ type KeyRule struct {
 	Exact     []Str
 	Message   Str
 	AppliesTo Str
+	On        []Str // overrides forbidden.on for this rule
 }
 
 // ValueRule forbids strings that contain a match of any pattern.
@@ -111,6 +114,7 @@ type ValueRule struct {
 	Pos       diag.Pos
 	Message   Str
 	AppliesTo Str
+	On        []Str // overrides forbidden.on for this rule
 	Patterns  []*Pattern
 }
 

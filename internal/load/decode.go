@@ -121,18 +121,36 @@ func (r *reader) forbidden(n *yaml.Node) *Forbidden {
 		{"on", false, r.strs(&f.On, "forbidden on")},
 		{"type_root", false, r.str(&f.TypeRoot, "forbidden type_root")},
 		{"keys", false, func(v *yaml.Node) {
-			k := &KeyRule{Pos: pos(v)}
-			r.object(v, "forbidden keys", []key{
-				{"parts", false, r.strs(&k.Parts, "forbidden key parts")},
-				{"exact", false, r.strs(&k.Exact, "forbidden exact keys")},
-				{"message", true, r.str(&k.Message, "forbidden keys message")},
-				{"applies_to", true, r.str(&k.AppliesTo, "forbidden keys applies_to")},
-			})
-			f.Keys = k
+			r.oneOrMany(v, func(n *yaml.Node) { f.Keys = append(f.Keys, r.keyRule(n)) })
 		}},
-		{"values", false, func(v *yaml.Node) { f.Values = r.valueRule(v) }},
+		{"values", false, func(v *yaml.Node) {
+			r.oneOrMany(v, func(n *yaml.Node) { f.Values = append(f.Values, r.valueRule(n)) })
+		}},
 	})
 	return f
+}
+
+// oneOrMany calls fn with n, or with each item when n is a sequence.
+func (r *reader) oneOrMany(n *yaml.Node, fn func(*yaml.Node)) {
+	if d := r.deref(n); d != nil && d.Kind == yaml.SequenceNode {
+		for _, item := range d.Content {
+			fn(item)
+		}
+		return
+	}
+	fn(n)
+}
+
+func (r *reader) keyRule(n *yaml.Node) *KeyRule {
+	k := &KeyRule{Pos: pos(n)}
+	r.object(n, "forbidden keys", []key{
+		{"parts", false, r.strs(&k.Parts, "forbidden key parts")},
+		{"exact", false, r.strs(&k.Exact, "forbidden exact keys")},
+		{"message", true, r.str(&k.Message, "forbidden keys message")},
+		{"applies_to", true, r.str(&k.AppliesTo, "forbidden keys applies_to")},
+		{"on", false, r.strs(&k.On, "forbidden keys on")},
+	})
+	return k
 }
 
 func (r *reader) valueRule(n *yaml.Node) *ValueRule {
@@ -140,6 +158,7 @@ func (r *reader) valueRule(n *yaml.Node) *ValueRule {
 	r.object(n, "forbidden values", []key{
 		{"message", true, r.str(&vr.Message, "forbidden values message")},
 		{"applies_to", true, r.str(&vr.AppliesTo, "forbidden values applies_to")},
+		{"on", false, r.strs(&vr.On, "forbidden values on")},
 		{"patterns", true, func(v *yaml.Node) {
 			r.named(v, "forbidden value patterns", func(name Str, d *yaml.Node) {
 				p := &Pattern{Name: name}

@@ -141,18 +141,10 @@ func buildForbidden(f *load.Forbidden) *Forbidden {
 	if f == nil {
 		return nil
 	}
-	out := &Forbidden{}
-	for _, on := range f.On {
-		out.OnRequests = out.OnRequests || on.V == "requests"
-		out.OnResponses = out.OnResponses || on.V == "responses"
-		out.OnTypes = out.OnTypes || on.V == "types"
-	}
-	out.TypeRoot = f.TypeRoot.V
-	if len(f.On) == 0 {
-		out.OnRequests, out.OnResponses = true, true
-	}
-	if k := f.Keys; k != nil {
-		kr := &KeyRule{Message: k.Message.V, AppliesTo: Scope(k.AppliesTo.V)}
+	out := &Forbidden{TypeRoot: f.TypeRoot.V}
+	def := on(f.On, On{Requests: true, Responses: true})
+	for _, k := range f.Keys {
+		kr := &KeyRule{Message: k.Message.V, AppliesTo: Scope(k.AppliesTo.V), On: on(k.On, def), Index: len(out.Keys)}
 		for _, p := range k.Parts {
 			kr.Parts = append(kr.Parts, LowerKey(p.V))
 			kr.PartPos = append(kr.PartPos, p.Pos)
@@ -161,16 +153,41 @@ func buildForbidden(f *load.Forbidden) *Forbidden {
 			kr.Exact = append(kr.Exact, LowerKey(e.V))
 			kr.ExactPos = append(kr.ExactPos, e.Pos)
 		}
-		out.Keys = kr
+		out.Keys = append(out.Keys, kr)
+		out.addOn(kr.On)
 	}
-	if v := f.Values; v != nil {
-		vr := &ValueRule{Message: v.Message.V, AppliesTo: Scope(v.AppliesTo.V)}
+	for _, v := range f.Values {
+		vr := &ValueRule{Message: v.Message.V, AppliesTo: Scope(v.AppliesTo.V), On: on(v.On, def), Index: len(f.Keys) + len(out.Values)}
 		for _, p := range v.Patterns {
 			vr.Patterns = append(vr.Patterns, &Pattern{Pos: p.Pattern.Pos, Name: p.Name.V, GoName: names.Exported(p.Name.V), Pattern: p.Pattern.V, Description: p.Description.V})
 		}
-		out.Values = vr
+		out.Values = append(out.Values, vr)
+		out.addOn(vr.On)
+	}
+	if len(out.Keys)+len(out.Values) == 0 {
+		out.addOn(def)
 	}
 	return out
+}
+
+// on reads a list of directions; an empty list means def.
+func on(list []load.Str, def On) On {
+	if len(list) == 0 {
+		return def
+	}
+	var o On
+	for _, s := range list {
+		o.Requests = o.Requests || s.V == "requests"
+		o.Responses = o.Responses || s.V == "responses"
+		o.Types = o.Types || s.V == "types"
+	}
+	return o
+}
+
+func (f *Forbidden) addOn(o On) {
+	f.OnRequests = f.OnRequests || o.Requests
+	f.OnResponses = f.OnResponses || o.Responses
+	f.OnTypes = f.OnTypes || o.Types
 }
 
 func (b *builder) envelope(e *load.Envelope, goName string, req *Type) *Envelope {

@@ -72,17 +72,32 @@ const (
 	ScopeMessage  Scope = "message"   // the whole message, envelope included
 )
 
-// Forbidden is the forbidden-material policy.
+// Forbidden is the forbidden-material policy: key rules and value rules,
+// each with its own message, scope and directions.
 type Forbidden struct {
+	// OnRequests, OnResponses and OnTypes say whether any rule applies to
+	// requests, responses, or standalone types on their own (their
+	// builders, decoders, Validate and schemas, with paths under TypeRoot).
 	OnRequests  bool
 	OnResponses bool
-	// OnTypes applies the rules to standalone types too: their builders,
-	// decoders, Validate and schemas, with paths under TypeRoot.
-	OnTypes  bool
-	TypeRoot string
-	Keys     *KeyRule
-	Values   *ValueRule
+	OnTypes     bool
+	TypeRoot    string
+	Keys        []*KeyRule
+	Values      []*ValueRule
 }
+
+// On says where one rule applies.
+type On struct {
+	Requests, Responses, Types bool
+}
+
+// Rules is the number of rules; each has an index in [0, Rules): the key
+// rules first, then the value rules.
+func (f *Forbidden) Rules() int { return len(f.Keys) + len(f.Values) }
+
+// MaxRules bounds the rules of a contract: generated code keeps three bits
+// of scan state per rule in 32 bits.
+const MaxRules = 10
 
 // KeyRule forbids keys containing any part, or equal to any exact key, both
 // compared after lower-casing.
@@ -94,12 +109,16 @@ type KeyRule struct {
 	ExactPos  []diag.Pos
 	Message   string
 	AppliesTo Scope
+	On        On
+	Index     int
 }
 
 // ValueRule forbids strings in which any pattern is found.
 type ValueRule struct {
 	Message   string
 	AppliesTo Scope
+	On        On
+	Index     int
 	Patterns  []*Pattern
 }
 

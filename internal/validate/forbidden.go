@@ -15,23 +15,9 @@ func (c *checker) forbidden() {
 	if f == nil {
 		return
 	}
-	types := false
-	for _, on := range f.On {
-		switch on.V {
-		case "requests", "responses":
-		case "types":
-			types = true
-		default:
-			c.errs.Add(on.Pos, "forbidden on %q is not known; expected requests, responses or types", on.V)
-		}
-	}
-	if f.TypeRoot.Set() && !types {
-		c.errs.Add(f.TypeRoot.Pos, "forbidden type_root applies only when forbidden on lists types")
-	}
-	if f.TypeRoot.Set() && (f.TypeRoot.V == "" || strings.ContainsAny(f.TypeRoot.V, ".[] ")) {
-		c.errs.Add(f.TypeRoot.Pos, "forbidden type_root %q must be one member name, such as %q", f.TypeRoot.V, "payload")
-	}
-	if k := f.Keys; k != nil {
+	types := c.directions(f.On, "forbidden on")
+	for _, k := range f.Keys {
+		types = c.directions(k.On, "forbidden keys on") || (types && len(k.On) == 0)
 		c.scope(k.AppliesTo, "forbidden keys")
 		if len(k.Parts)+len(k.Exact) == 0 {
 			c.errs.Add(k.Pos, "forbidden keys must list at least one part or exact key")
@@ -43,7 +29,8 @@ func (c *checker) forbidden() {
 		}
 		c.pathMessage(k.Message, "forbidden keys message")
 	}
-	if v := f.Values; v != nil {
+	for _, v := range f.Values {
+		types = c.directions(v.On, "forbidden values on") || (types && len(v.On) == 0)
 		c.scope(v.AppliesTo, "forbidden values")
 		if len(v.Patterns) == 0 {
 			c.errs.Add(v.Pos, "forbidden values must define at least one pattern")
@@ -53,6 +40,30 @@ func (c *checker) forbidden() {
 		}
 		c.pathMessage(v.Message, "forbidden values message")
 	}
+	if n := len(f.Keys) + len(f.Values); n > model.MaxRules {
+		c.errs.Add(f.Pos, "forbidden has %d rules; at most %d are supported", n, model.MaxRules)
+	}
+	if f.TypeRoot.Set() && !types {
+		c.errs.Add(f.TypeRoot.Pos, "forbidden type_root applies only when a rule is on types")
+	}
+	if f.TypeRoot.Set() && (f.TypeRoot.V == "" || strings.ContainsAny(f.TypeRoot.V, ".[] ")) {
+		c.errs.Add(f.TypeRoot.Pos, "forbidden type_root %q must be one member name, such as %q", f.TypeRoot.V, "payload")
+	}
+}
+
+// directions checks a list of directions and reports whether it names types.
+func (c *checker) directions(list []load.Str, what string) bool {
+	types := false
+	for _, on := range list {
+		switch on.V {
+		case "requests", "responses":
+		case "types":
+			types = true
+		default:
+			c.errs.Add(on.Pos, "%s %q is not known; expected requests, responses or types", what, on.V)
+		}
+	}
+	return types
 }
 
 func (c *checker) scope(s load.Str, what string) {
@@ -70,45 +81,54 @@ func (c *checker) pathMessage(m load.Str, what string) {
 // forbiddenStatic rejects contracts that forbid their own fixed material: a
 // typed key or a const string that the rules would reject in every message.
 func (c *checker) forbiddenStatic(m *model.Contract) {
-	f := m.Forbidden
-	if f == nil || f.Keys == nil || f.Keys.AppliesTo == model.ScopeFreeForm {
+	if m.Forbidden == nil {
 		return
 	}
+	for _, k := range m.Forbidden.Keys {
+		if k.AppliesTo != model.ScopeFreeForm {
+			c.keyRuleStatic(k)
+		}
+	}
+}
+
+// keyRuleStatic rejects declared field names that key rule k forbids where
+// it applies.
+func (c *checker) keyRuleStatic(k *model.KeyRule) {
 	check := func(fs []*load.Field, what string) {
 		for _, fl := range fs {
-			if model.KeyForbidden(f.Keys, fl.Name.V) {
+			if model.KeyForbidden(k, fl.Name.V) {
 				c.errs.Add(fl.Name.Pos, "field %q of %s is a forbidden key under the forbidden keys rule; rename it", fl.Name.V, what)
 			}
 		}
 	}
 	for _, op := range c.s.Operations {
-		if f.OnRequests {
+		if k.On.Requests {
 			check(op.Request, fmt.Sprintf("operation %q request", op.Name.V))
 		}
-		if op.Response != nil && f.OnResponses {
+		if op.Response != nil && k.On.Responses {
 			check(op.Response.Payload, fmt.Sprintf("operation %q response payload", op.Name.V))
 		}
 		for _, e := range op.Errors {
-			if f.OnResponses {
+			if k.On.Responses {
 				check(e.Payload, fmt.Sprintf("operation %q error %q payload", op.Name.V, e.Name.V))
 			}
 		}
 	}
 	for _, r := range c.s.Responses {
-		if f.OnResponses {
+		if k.On.Responses {
 			check(r.Payload, fmt.Sprintf("shared response %q payload", r.Name.V))
 		}
 	}
-	if f.OnTypes {
+	if k.On.Types {
 		for _, t := range c.s.Types {
 			check(t.Fields, fmt.Sprintf("type %q", t.Name.V))
 		}
 	}
-	if f.Keys.AppliesTo == model.ScopeMessage {
-		if f.OnRequests {
+	if k.AppliesTo == model.ScopeMessage {
+		if k.On.Requests {
 			check(c.s.Envelopes.Request.Fields, "the request envelope")
 		}
-		if f.OnResponses {
+		if k.On.Responses {
 			check(c.s.Envelopes.Response.Fields, "the response envelope")
 		}
 	}

@@ -216,10 +216,25 @@ type Forbidden struct {
 	// Directions says which messages are checked: "requests and responses",
 	// "requests" or "responses".
 	Directions string
-	// KeysScope and ValuesScope say where each rule applies, in plain text.
-	KeysScope, ValuesScope string
+	// KeyRules and ValueRules are the rules, each with where it applies.
+	KeyRules   []*KeyRuleText
+	ValueRules []*ValueRuleText
 	// Href links to forbidden.md.
 	Href string
+}
+
+// KeyRuleText is a key rule worded for readers: Scope says where in a
+// message it applies; On, when not empty, the messages it alone is checked
+// on (when they differ from the contract's).
+type KeyRuleText struct {
+	*model.KeyRule
+	Scope, On string
+}
+
+// ValueRuleText is a value rule worded for readers, as KeyRuleText.
+type ValueRuleText struct {
+	*model.ValueRule
+	Scope, On string
 }
 
 // StatesPage is the data of states.md.tmpl.

@@ -132,7 +132,7 @@ func (s *site) types() *TypesPage {
 
 func (s *site) forbidden(p string) *Forbidden {
 	f := s.c.Forbidden
-	if f == nil || (f.Keys == nil && f.Values == nil) {
+	if f == nil || (len(f.Keys) == 0 && len(f.Values) == 0) {
 		return nil
 	}
 	out := &Forbidden{Forbidden: f, Href: rel(p, forbiddenPath)}
@@ -151,13 +151,36 @@ func (s *site) forbidden(p string) *Forbidden {
 	default:
 		out.Directions = "no messages"
 	}
-	if f.Keys != nil {
-		out.KeysScope = scopeText(f.Keys.AppliesTo)
+	all := model.On{Requests: f.OnRequests, Responses: f.OnResponses, Types: f.OnTypes}
+	for _, k := range f.Keys {
+		out.KeyRules = append(out.KeyRules, &KeyRuleText{KeyRule: k, Scope: scopeText(k.AppliesTo), On: onText(k.On, all)})
 	}
-	if f.Values != nil {
-		out.ValuesScope = scopeText(f.Values.AppliesTo)
+	for _, v := range f.Values {
+		out.ValueRules = append(out.ValueRules, &ValueRuleText{ValueRule: v, Scope: scopeText(v.AppliesTo), On: onText(v.On, all)})
 	}
 	return out
+}
+
+// onText names the messages a rule is checked on, or "" when they are all
+// the contract's rules are checked on.
+func onText(o, all model.On) string {
+	if o == all {
+		return ""
+	}
+	var parts []string
+	if o.Requests {
+		parts = append(parts, "requests")
+	}
+	if o.Responses {
+		parts = append(parts, "responses")
+	}
+	if o.Types {
+		parts = append(parts, "types on their own")
+	}
+	if len(parts) == 0 {
+		return "nothing"
+	}
+	return strings.Join(parts, " and ")
 }
 
 func scopeText(s model.Scope) string {

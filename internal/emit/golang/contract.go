@@ -83,47 +83,21 @@ func (g *gen) listState(l *model.List) *model.StateSet {
 	return nil
 }
 
-// policy emits the forbidden-material rules as runtime data.
+// policy emits the forbidden-material rules as runtime data, in rule index
+// order: the key rules, then the value rules.
 func (g *gen) policy(f *jen.File) {
-	fb := g.c.Forbidden
-	d := jen.Dict{}
-	if fb != nil && fb.Keys != nil {
-		d[jen.Id("parts")] = jen.Index().String().ValuesFunc(func(gr *jen.Group) {
-			for _, p := range fb.Keys.Parts {
-				gr.Lit(p)
-			}
-		})
-		d[jen.Id("exact")] = jen.Index().String().ValuesFunc(func(gr *jen.Group) {
-			for _, p := range fb.Keys.Exact {
-				gr.Lit(p)
-			}
-		})
-		d[jen.Id("keyMessage")] = jen.Lit(fb.Keys.Message)
-	}
-	if fb != nil && fb.Values != nil {
-		alts := make([]string, len(fb.Values.Patterns))
-		raw := make([]string, len(fb.Values.Patterns))
-		for i, p := range fb.Values.Patterns {
-			re, err := pattern.PortablePattern(p.Pattern)
-			if err != nil {
-				g.errs = append(g.errs, fmt.Errorf("forbidden value pattern %s: %w", p.Name, err))
-				re = p.Pattern
-			}
-			alts[i] = "(?:" + re + ")"
-			raw[i] = re
+	var rules []jen.Code
+	if fb := g.c.Forbidden; fb != nil {
+		for _, k := range fb.Keys {
+			rules = append(rules, jen.Values(g.keyRule(k)))
 		}
-		if lits := prefilter(raw); lits != nil {
-			d[jen.Id("literals")] = jen.Index().String().ValuesFunc(func(gr *jen.Group) {
-				for _, l := range lits {
-					gr.Lit(l)
-				}
-			})
+		for _, v := range fb.Values {
+			rules = append(rules, jen.Values(g.valueRule(v)))
 		}
-		d[jen.Id("values")] = jen.Qual("regexp", "MustCompile").Call(jen.Lit(strings.Join(alts, "|")))
-		d[jen.Id("valueMessage")] = jen.Lit(fb.Values.Message)
 	}
-	f.Comment("// forbidden is the contract's forbidden-material policy.")
-	f.Var().Id("forbidden").Op("=").Op("&").Id("policy").Values(d)
+	f.Comment("// rules are the contract's forbidden-material rules; rule i owns the scan")
+	f.Comment("// bits at 3*i.")
+	f.Var().Id("rules").Op("=").Index().Op("*").Id("rule").Values(rules...)
 	f.Comment("// CheckForbidden scans a JSON document for forbidden keys and values at any")
 	f.Comment(cmt("depth, naming offenders by paths that start at root."))
 	f.Func().Id("CheckForbidden").Params(jen.Id("root").String(), jen.Id("doc").Index().Byte()).Error().Block(
@@ -135,7 +109,51 @@ func (g *gen) policy(f *jen.File) {
 		),
 		jen.Id("d").Op(":=").Op("&").Id("decoder").Values(jen.Dict{jen.Id("data"): jen.Id("doc")}),
 		jen.If(jen.Err().Op(":=").Id("d").Dot("end").Call(jen.Id("d").Dot("skip").Call(jen.Id("p"))), jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Err())),
-		jen.Id("forbidden").Dot("scanRaw").Call(jen.Id("p"), jen.Id("doc"), jen.True(), jen.True(), jen.Op("&").Id("es")),
+		jen.Id("scanRaw").Call(jen.Id("p"), jen.Id("doc"), jen.Id("anyKeys").Op("|").Id("anyFree"), jen.Op("&").Id("es")),
 		jen.Return(jen.Id("es").Dot("err").Call()),
 	)
+}
+
+// keyRule is the runtime data of a key rule.
+func (g *gen) keyRule(k *model.KeyRule) jen.Dict {
+	d := jen.Dict{}
+	d[jen.Id("parts")] = jen.Index().String().ValuesFunc(func(gr *jen.Group) {
+		for _, p := range k.Parts {
+			gr.Lit(p)
+		}
+	})
+	d[jen.Id("exact")] = jen.Index().String().ValuesFunc(func(gr *jen.Group) {
+		for _, p := range k.Exact {
+			gr.Lit(p)
+		}
+	})
+	d[jen.Id("keyMessage")] = jen.Lit(k.Message)
+	return d
+}
+
+// valueRule is the runtime data of a value rule: one regular expression of
+// every pattern, and the literal prefilter when one exists.
+func (g *gen) valueRule(v *model.ValueRule) jen.Dict {
+	d := jen.Dict{}
+	alts := make([]string, len(v.Patterns))
+	raw := make([]string, len(v.Patterns))
+	for i, p := range v.Patterns {
+		re, err := pattern.PortablePattern(p.Pattern)
+		if err != nil {
+			g.errs = append(g.errs, fmt.Errorf("forbidden value pattern %s: %w", p.Name, err))
+			re = p.Pattern
+		}
+		alts[i] = "(?:" + re + ")"
+		raw[i] = re
+	}
+	if lits := prefilter(raw); lits != nil {
+		d[jen.Id("literals")] = jen.Index().String().ValuesFunc(func(gr *jen.Group) {
+			for _, l := range lits {
+				gr.Lit(l)
+			}
+		})
+	}
+	d[jen.Id("values")] = jen.Qual("regexp", "MustCompile").Call(jen.Lit(strings.Join(alts, "|")))
+	d[jen.Id("valueMessage")] = jen.Lit(v.Message)
+	return d
 }

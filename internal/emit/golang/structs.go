@@ -29,8 +29,9 @@ type goStruct struct {
 	scanEnv, scanPayload scanMode
 }
 
-// scanMode selects which forbidden-material checks run on a value.
-type scanMode uint8
+// scanMode selects which forbidden-material checks run on a value; rule i
+// owns the bits at 3*i (as in the runtime).
+type scanMode uint32
 
 const (
 	scanKeys        scanMode = 1 << iota // keys of maps and free-form objects
@@ -167,44 +168,54 @@ func (g *gen) copyType(t *model.Type) *model.Type {
 }
 
 // envScans returns the scan modes of envelope fields and of the payload for
-// requests (or responses), following the forbidden rules' scopes.
+// requests (or responses): the bits of every rule that applies to them.
 func (g *gen) envScans(requests bool) [2]scanMode {
-	f := g.c.Forbidden
-	if f == nil || (requests && !f.OnRequests) || (!requests && !f.OnResponses) {
-		return [2]scanMode{}
-	}
-	return g.scans()
+	return g.scans(func(o model.On) bool {
+		if requests {
+			return o.Requests
+		}
+		return o.Responses
+	})
 }
 
 // typeScan is the scan of a standalone type checked on its own: as a
-// payload is scanned; none unless the rules apply to types.
+// payload, by the rules that apply to types.
 func (g *gen) typeScan() scanMode {
-	if f := g.c.Forbidden; f == nil || !f.OnTypes {
-		return 0
-	}
-	return g.scans()[1]
+	return g.scans(func(o model.On) bool { return o.Types })[1]
 }
 
-// scans are the envelope and payload scans the rules ask for.
-func (g *gen) scans() [2]scanMode {
+// scans are the envelope and payload scans of the rules that apply where
+// applies says; rule i's bits sit at 3*i.
+func (g *gen) scans(applies func(model.On) bool) [2]scanMode {
 	f := g.c.Forbidden
 	var env, payload scanMode
-	if k := f.Keys; k != nil {
-		payload |= scanKeys
+	if f == nil {
+		return [2]scanMode{}
+	}
+	for _, k := range f.Keys {
+		if !applies(k.On) {
+			continue
+		}
+		sh := 3 * k.Index
+		payload |= scanKeys << sh
 		if k.AppliesTo != model.ScopePayload {
-			env |= scanKeys
+			env |= scanKeys << sh
 		}
 	}
-	if v := f.Values; v != nil {
-		payload |= scanFreeValues
+	for _, v := range f.Values {
+		if !applies(v.On) {
+			continue
+		}
+		sh := 3 * v.Index
+		payload |= scanFreeValues << sh
 		switch v.AppliesTo {
 		case model.ScopeFreeForm:
-			env |= scanFreeValues
+			env |= scanFreeValues << sh
 		case model.ScopePayload:
-			payload |= scanTypedValues
+			payload |= scanTypedValues << sh
 		case model.ScopeMessage:
-			env |= scanFreeValues | scanTypedValues
-			payload |= scanTypedValues
+			env |= (scanFreeValues | scanTypedValues) << sh
+			payload |= scanTypedValues << sh
 		}
 	}
 	return [2]scanMode{env, payload}

@@ -129,8 +129,8 @@ func (g *gen) valueChecks(fl *model.Field, t *model.TypeRef, v *jen.Statement, p
 	case model.KindString:
 		out = append(out, g.stringChecks(fl, v, p, top)...)
 		if !(top && fl.Const != nil) {
-			out = append(out, jen.If(jen.Add(sc).Op("&").Id("scanTypedValues").Op("!=").Lit(0)).Block(
-				jen.Id("forbidden").Dot("checkString").Call(p, v, jen.Id("es"))))
+			out = append(out, jen.If(jen.Add(sc).Op("&").Id("anyTyped").Op("!=").Lit(0)).Block(
+				jen.Id("checkString").Call(p, v, jen.Id("es"), sc, jen.Id("scanTypedValues"))))
 		}
 	case model.KindState:
 		out = append(out, jen.If(jen.Op("!").Add(v).Dot("Valid").Call()).Block(report(p, fl, model.RuleEnum, "ErrNotInStateSet")))
@@ -139,9 +139,8 @@ func (g *gen) valueChecks(fl *model.Field, t *model.TypeRef, v *jen.Statement, p
 	case model.KindObject:
 		out = append(out, v.Clone().Dot("validate").Call(p, jen.Id("es"), sc))
 	case model.KindAny:
-		out = append(out, jen.If(jen.Add(sc).Op("&").Parens(jen.Id("scanKeys").Op("|").Id("scanFreeValues")).Op("!=").Lit(0)).Block(
-			jen.Id("forbidden").Dot("scanRaw").Call(p, v, jen.Add(sc).Op("&").Id("scanKeys").Op("!=").Lit(0),
-				jen.Add(sc).Op("&").Id("scanFreeValues").Op("!=").Lit(0), jen.Id("es"))))
+		out = append(out, jen.If(jen.Add(sc).Op("&").Parens(jen.Id("anyKeys").Op("|").Id("anyFree")).Op("!=").Lit(0)).Block(
+			jen.Id("scanRaw").Call(p, v, sc, jen.Id("es"))))
 	case model.KindList:
 		out = append(out, g.listChecks(fl, t, v, p, sc, depth, top)...)
 	case model.KindMap:
@@ -275,8 +274,8 @@ func (g *gen) mapChecks(fl *model.Field, t *model.TypeRef, v *jen.Statement, p j
 	entry := v.Clone().Index(jen.Id(i))
 	body := []jen.Code{
 		jen.Id(kp).Op(":=").Id("keyPath").Call(p, entry.Clone().Dot("Key")),
-		jen.If(jen.Add(sc).Op("&").Id("scanKeys").Op("!=").Lit(0)).Block(
-			jen.Id("forbidden").Dot("checkKey").Call(jen.Op("&").Id(kp), entry.Clone().Dot("Key"), jen.Id("es"))),
+		jen.If(jen.Add(sc).Op("&").Id("anyKeys").Op("!=").Lit(0)).Block(
+			jen.Id("checkKey").Call(jen.Op("&").Id(kp), entry.Clone().Dot("Key"), jen.Id("es"), sc)),
 	}
 	if top && fl.KeyPattern != "" {
 		body = append(body, jen.If(jen.Op("!").Id(g.pattern(fl.KeyPattern)).Dot("MatchString").Call(entry.Clone().Dot("Key"))).Block(

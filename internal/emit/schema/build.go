@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"regexp"
+	"strconv"
 	"strings"
 
 	"github.com/invopop/jsonschema"
@@ -25,8 +26,10 @@ func (fb *file) object(t *model.Type, w where, ov override) *jsonschema.Schema {
 	s := &jsonschema.Schema{Type: "object", Properties: newProps()}
 	keys := fb.keysCovered(w)
 	for _, f := range t.Fields {
-		if keys && fb.g.c.Forbidden != nil && model.KeyForbidden(fb.g.c.Forbidden.Keys, f.Name) {
-			fb.g.fail(fb.g.pos.field(f, ""), "field %q of %s is a forbidden key under the forbidden keys rule, so every message would be rejected", f.Name, t.Name)
+		for _, j := range keys {
+			if model.KeyForbidden(fb.g.c.Forbidden.Keys[j], f.Name) {
+				fb.g.fail(fb.g.pos.field(f, ""), "field %q of %s is a forbidden key under the forbidden keys rule, so every message would be rejected", f.Name, t.Name)
+			}
 		}
 		var fs *jsonschema.Schema
 		if ov != nil {
@@ -165,8 +168,8 @@ func (fb *file) typed(f *model.Field, t *model.TypeRef, w where, top bool) *json
 	case model.KindMap:
 		in := w.free()
 		s := &jsonschema.Schema{Type: "object", AdditionalProperties: fb.typed(f, t.Elem, in, false)}
-		if fb.keysCovered(in) {
-			s.PropertyNames = fb.notForbiddenKey()
+		if ks := fb.keysCovered(in); len(ks) > 0 {
+			s.PropertyNames = fb.notForbiddenKey(ks)
 		}
 		if top {
 			n := 0
@@ -243,8 +246,8 @@ func (fb *file) stringSchema(f *model.Field, w where, top bool) *jsonschema.Sche
 		n := uint64(sf.MaxLength)
 		s.MaxLength = &n
 	}
-	if fb.valuesCovered(w) {
-		nots = append(nots, &jsonschema.Schema{Ref: defRef(fb.forbiddenValueDef())})
+	for _, j := range fb.valuesCovered(w) {
+		nots = append(nots, &jsonschema.Schema{Ref: defRef(fb.forbiddenValueDef(j))})
 	}
 	switch len(nots) {
 	case 0:
@@ -301,22 +304,18 @@ func (fb *file) ref(t *model.Type, w where) string {
 // of its own fields (values rule at w), and keys and strings inside its
 // free-form and map fields (both rules at w's free-form level).
 func (fb *file) defName(t *model.Type, w where) string {
-	sig := func(w where) [3]bool {
-		return [3]bool{fb.valuesCovered(w), fb.keysCovered(w.free()), fb.valuesCovered(w.free())}
+	sig := func(w where) [3]string {
+		return [3]string{fb.ruleSet(fb.valuesCovered(w)), fb.ruleSet(fb.keysCovered(w.free())), fb.ruleSet(fb.valuesCovered(w.free()))}
 	}
 	got := sig(w)
 	if got == sig(atPayload) {
 		return t.GoName
 	}
 	var parts []string
-	if got[0] {
-		parts = append(parts, "strings")
-	}
-	if got[1] {
-		parts = append(parts, "free-keys")
-	}
-	if got[2] {
-		parts = append(parts, "free-values")
+	for i, label := range []string{"strings", "free-keys", "free-values"} {
+		if got[i] != "" {
+			parts = append(parts, label+strings.TrimPrefix(got[i], "*"))
+		}
 	}
 	if len(parts) == 0 {
 		parts = append(parts, "unchecked")
@@ -324,31 +323,50 @@ func (fb *file) defName(t *model.Type, w where) string {
 	return t.GoName + "-" + strings.Join(parts, "-")
 }
 
+// ruleSet names a set of covered rules in definition names: "" for none;
+// "*" for the only rule of its kind (names stay short when a contract has
+// one key rule and one value rule); else the rule numbers, such as "1.3".
+func (fb *file) ruleSet(js []int) string {
+	if len(js) == 0 {
+		return ""
+	}
+	f := fb.g.c.Forbidden
+	if len(f.Keys) <= 1 && len(f.Values) <= 1 {
+		return "*"
+	}
+	parts := make([]string, len(js))
+	for i, j := range js {
+		parts[i] = strconv.Itoa(j + 1)
+	}
+	return strings.Join(parts, ".")
+}
+
 // freeForm is the schema of a free-form value at w (w.inFree is set): any
 // JSON value, whose keys and strings are checked when the rules apply there.
 func (fb *file) freeForm(w where) *jsonschema.Schema {
 	keys, values := fb.keysCovered(w), fb.valuesCovered(w)
-	if !keys && !values {
+	if len(keys) == 0 && len(values) == 0 {
 		return &jsonschema.Schema{}
 	}
 	name := defFreeForm
 	switch {
-	case !keys:
+	case len(keys) == 0:
 		name += "-values"
-	case !values:
+	case len(values) == 0:
 		name += "-keys"
+	}
+	if ks, vs := fb.ruleSet(keys), fb.ruleSet(values); ks != "*" && vs != "*" {
+		name += "-" + strings.Trim(ks+"-"+vs, "-")
 	}
 	if _, ok := fb.defs[name]; !ok {
 		// One branch per JSON type, so that every keyword sits beside the
 		// type it applies to (Ajv's strict mode asks for that).
 		self := &jsonschema.Schema{Ref: defRef(name)}
 		str := &jsonschema.Schema{Type: "string"}
-		if values {
-			str.Not = &jsonschema.Schema{Ref: defRef(fb.forbiddenValueDef())}
-		}
+		str.Not = fb.notForbiddenValue(values)
 		obj := &jsonschema.Schema{Type: "object", AdditionalProperties: self}
-		if keys {
-			obj.PropertyNames = fb.notForbiddenKey()
+		if len(keys) > 0 {
+			obj.PropertyNames = fb.notForbiddenKey(keys)
 		}
 		fb.defs[name] = &jsonschema.Schema{
 			Description: "Any JSON value; at every depth, object keys and strings are checked for forbidden material.",
@@ -359,47 +377,82 @@ func (fb *file) freeForm(w where) *jsonschema.Schema {
 	return &jsonschema.Schema{Ref: defRef(name)}
 }
 
-// notForbiddenKey is the propertyNames schema that rejects forbidden keys.
-func (fb *file) notForbiddenKey() *jsonschema.Schema {
-	if _, ok := fb.defs[defForbiddenKey]; !ok {
-		k := fb.g.c.Forbidden.Keys
-		s := &jsonschema.Schema{Type: "string", Description: "A key the forbidden keys rule rejects: " + k.Message}
-		var alts []*jsonschema.Schema
-		if fb.g.keys.parts != "" {
-			alts = append(alts, &jsonschema.Schema{
-				Description: "Once lower-cased, contains one of: " + strings.Join(k.Parts, ", "),
-				Pattern:     fb.g.keys.parts,
-			})
-		}
-		for _, e := range fb.g.keys.exacts {
-			alts = append(alts, &jsonschema.Schema{
-				Description: "Once lower-cased, equals " + e.key + " (the length bound ends the match without $)",
-				Pattern:     e.pattern,
-				MaxLength:   uintp(e.max),
-			})
-		}
-		s.AnyOf = alts
-		fb.defs[defForbiddenKey] = s
+// notForbiddenValue is the not-schema of strings that value rules js
+// reject; nil for none.
+func (fb *file) notForbiddenValue(js []int) *jsonschema.Schema {
+	switch len(js) {
+	case 0:
+		return nil
+	case 1:
+		return &jsonschema.Schema{Ref: defRef(fb.forbiddenValueDef(js[0]))}
 	}
-	return &jsonschema.Schema{Not: &jsonschema.Schema{Ref: defRef(defForbiddenKey)}}
+	var refs []*jsonschema.Schema
+	for _, j := range js {
+		refs = append(refs, &jsonschema.Schema{Ref: defRef(fb.forbiddenValueDef(j))})
+	}
+	return &jsonschema.Schema{AnyOf: refs}
 }
 
-// forbiddenValueDef defines the strings the forbidden values rule rejects
-// and returns its name.
-func (fb *file) forbiddenValueDef() string {
-	if _, ok := fb.defs[defForbiddenValue]; !ok {
-		v := fb.g.c.Forbidden.Values
+// ruleDef names the definition of rule j of a kind: the base name for the
+// first, base-2, base-3 ... for the others.
+func ruleDef(base string, j int) string {
+	if j == 0 {
+		return base
+	}
+	return base + "-" + strconv.Itoa(j+1)
+}
+
+// notForbiddenKey is the propertyNames schema that rejects the keys key
+// rules js forbid.
+func (fb *file) notForbiddenKey(js []int) *jsonschema.Schema {
+	var refs []*jsonschema.Schema
+	for _, j := range js {
+		name := ruleDef(defForbiddenKey, j)
+		if _, ok := fb.defs[name]; !ok {
+			k, ck := fb.g.c.Forbidden.Keys[j], fb.g.keys[j]
+			s := &jsonschema.Schema{Type: "string", Description: "A key the forbidden keys rule rejects: " + k.Message}
+			var alts []*jsonschema.Schema
+			if ck.parts != "" {
+				alts = append(alts, &jsonschema.Schema{
+					Description: "Once lower-cased, contains one of: " + strings.Join(k.Parts, ", "),
+					Pattern:     ck.parts,
+				})
+			}
+			for _, e := range ck.exacts {
+				alts = append(alts, &jsonschema.Schema{
+					Description: "Once lower-cased, equals " + e.key + " (the length bound ends the match without $)",
+					Pattern:     e.pattern,
+					MaxLength:   uintp(e.max),
+				})
+			}
+			s.AnyOf = alts
+			fb.defs[name] = s
+		}
+		refs = append(refs, &jsonschema.Schema{Ref: defRef(name)})
+	}
+	if len(refs) == 1 {
+		return &jsonschema.Schema{Not: refs[0]}
+	}
+	return &jsonschema.Schema{Not: &jsonschema.Schema{AnyOf: refs}}
+}
+
+// forbiddenValueDef defines the strings value rule j rejects and returns
+// the definition's name.
+func (fb *file) forbiddenValueDef(j int) string {
+	name := ruleDef(defForbiddenValue, j)
+	if _, ok := fb.defs[name]; !ok {
+		v := fb.g.c.Forbidden.Values[j]
 		s := &jsonschema.Schema{Type: "string", Description: "A string the forbidden values rule rejects: " + v.Message}
-		for _, p := range fb.g.values {
+		for _, p := range fb.g.values[j] {
 			d := p.p.Name
 			if p.p.Description != "" {
 				d += ": " + p.p.Description
 			}
 			s.AnyOf = append(s.AnyOf, &jsonschema.Schema{Description: d, Pattern: p.pattern})
 		}
-		fb.defs[defForbiddenValue] = s
+		fb.defs[name] = s
 	}
-	return defForbiddenValue
+	return name
 }
 
 // notCaseVariant is the propertyNames schema of an open type: a name is

@@ -216,10 +216,7 @@ func (g *gen) envelopeFile(name string, request bool) *jsonschema.Schema {
 // messages that carry the type apply them too.
 func (g *gen) typeFile(name string, t *model.Type) *jsonschema.Schema {
 	fb := g.newFile(false, false)
-	if f := g.c.Forbidden; f != nil && f.OnTypes {
-		fb.keysOn = f.Keys != nil && g.keys != nil
-		fb.valuesOn = f.Values != nil && len(g.values) > 0
-	}
+	fb.setRules(func(o model.On) bool { return o.Types })
 	fb.root, fb.rootW = t, atPayload
 	root := fb.object(t, atPayload, nil)
 	return fb.top(name, t.Name, t.Description, root)

@@ -10,12 +10,14 @@ import (
 // from positions the model carries; elements the spec does not write (the
 // payload types it names implicitly) have none.
 type positions struct {
-	states    map[*model.StateValue]diag.Pos
-	ops       map[*model.Operation]diag.Pos
-	types     map[*model.Type]diag.Pos
-	keyParts  []diag.Pos
-	keyExacts []diag.Pos
-	valuePats []diag.Pos
+	states map[*model.StateValue]diag.Pos
+	ops    map[*model.Operation]diag.Pos
+	types  map[*model.Type]diag.Pos
+	// keyParts, keyExacts and valuePats hold, per rule, where its parts,
+	// exact keys and patterns are written.
+	keyParts  [][]diag.Pos
+	keyExacts [][]diag.Pos
+	valuePats [][]diag.Pos
 }
 
 func locate(c *model.Contract) *positions {
@@ -32,13 +34,15 @@ func locate(c *model.Contract) *positions {
 		p.ops[op] = op.Pos
 	}
 	if f := c.Forbidden; f != nil {
-		if k := f.Keys; k != nil {
-			p.keyParts, p.keyExacts = k.PartPos, k.ExactPos
+		for _, k := range f.Keys {
+			p.keyParts, p.keyExacts = append(p.keyParts, k.PartPos), append(p.keyExacts, k.ExactPos)
 		}
-		if v := f.Values; v != nil {
+		for _, v := range f.Values {
+			var ps []diag.Pos
 			for _, x := range v.Patterns {
-				p.valuePats = append(p.valuePats, x.Pos)
+				ps = append(ps, x.Pos)
 			}
+			p.valuePats = append(p.valuePats, ps)
 		}
 	}
 	return p

@@ -67,11 +67,13 @@ func (*Emitter) Generate(c *model.Contract, _ emit.Options) (map[string][]byte, 
 
 // gen holds what every file of one contract shares.
 type gen struct {
-	c      *model.Contract
-	pos    *positions
-	errs   diag.List
-	keys   *forbiddenKeys
-	values []valuePattern
+	c    *model.Contract
+	pos  *positions
+	errs diag.List
+	// keys and values are the compiled key and value rules, by position
+	// in Forbidden.Keys and Forbidden.Values.
+	keys   []*forbiddenKeys
+	values [][]valuePattern
 }
 
 type forbiddenKeys struct {
@@ -94,40 +96,47 @@ type valuePattern struct {
 func newGen(c *model.Contract) (*gen, error) {
 	g := &gen{c: c, pos: locate(c), errs: diag.List{File: c.SourceFile}}
 	if f := c.Forbidden; f != nil {
-		if k := f.Keys; k != nil {
-			fk := &forbiddenKeys{}
-			var parts []string
-			for i, p := range k.Parts {
-				re, err := pattern.KeyPartPattern(p)
-				if err != nil {
-					g.fail(at(g.pos.keyParts, i), "forbidden keys part %q: %v", p, err)
-					continue
-				}
-				parts = append(parts, re)
-			}
-			fk.parts = strings.Join(parts, "|")
-			for i, e := range k.Exact {
-				re, n, err := pattern.ExactKeyPattern(e)
-				if err != nil {
-					g.fail(at(g.pos.keyExacts, i), "forbidden keys exact %q: %v", e, err)
-					continue
-				}
-				fk.exacts = append(fk.exacts, exactKey{key: e, pattern: re, max: n})
-			}
-			g.keys = fk
+		for j, k := range f.Keys {
+			g.keys = append(g.keys, g.keyRule(j, k))
 		}
-		if v := f.Values; v != nil {
+		for j, v := range f.Values {
+			var vs []valuePattern
 			for i, p := range v.Patterns {
 				re, err := pattern.PortablePattern(p.Pattern)
 				if err != nil {
-					g.fail(at(g.pos.valuePats, i), "forbidden value pattern %s: %v", p.Name, err)
+					g.fail(at(g.pos.valuePats[j], i), "forbidden value pattern %s: %v", p.Name, err)
 					continue
 				}
-				g.values = append(g.values, valuePattern{p: p, pattern: re, re: regexp.MustCompile(re)})
+				vs = append(vs, valuePattern{p: p, pattern: re, re: regexp.MustCompile(re)})
 			}
+			g.values = append(g.values, vs)
 		}
 	}
 	return g, g.err()
+}
+
+// keyRule compiles key rule j into patterns.
+func (g *gen) keyRule(j int, k *model.KeyRule) *forbiddenKeys {
+	fk := &forbiddenKeys{}
+	var parts []string
+	for i, p := range k.Parts {
+		re, err := pattern.KeyPartPattern(p)
+		if err != nil {
+			g.fail(at(g.pos.keyParts[j], i), "forbidden keys part %q: %v", p, err)
+			continue
+		}
+		parts = append(parts, re)
+	}
+	fk.parts = strings.Join(parts, "|")
+	for i, e := range k.Exact {
+		re, n, err := pattern.ExactKeyPattern(e)
+		if err != nil {
+			g.fail(at(g.pos.keyExacts[j], i), "forbidden keys exact %q: %v", e, err)
+			continue
+		}
+		fk.exacts = append(fk.exacts, exactKey{key: e, pattern: re, max: n})
+	}
+	return fk
 }
 
 func (g *gen) fail(pos diag.Pos, format string, args ...any) {
@@ -231,9 +240,11 @@ func covers(s model.Scope, w where) bool {
 
 // file builds one schema file.
 type file struct {
-	g        *gen
-	keysOn   bool // the forbidden keys rule applies to this file's message
-	valuesOn bool // the forbidden values rule applies
+	g *gen
+	// keysOn and valuesOn say, per key and value rule, whether it applies
+	// to this file's message.
+	keysOn   []bool
+	valuesOn []bool
 	defs     jsonschema.Definitions
 	building map[string]bool
 	root     *model.Type // a type file's own type, referenced as "#"
@@ -247,19 +258,45 @@ type file struct {
 
 func (g *gen) newFile(requests, responses bool) *file {
 	fb := &file{g: g, defs: jsonschema.Definitions{}, building: map[string]bool{}, forced: map[*model.Field]bool{}}
-	if f := g.c.Forbidden; f != nil && ((requests && f.OnRequests) || (responses && f.OnResponses)) {
-		fb.keysOn = f.Keys != nil && g.keys != nil
-		fb.valuesOn = f.Values != nil && len(g.values) > 0
-	}
+	fb.setRules(func(o model.On) bool { return (requests && o.Requests) || (responses && o.Responses) })
 	return fb
 }
 
-func (fb *file) keysCovered(w where) bool {
-	return fb.keysOn && covers(fb.g.c.Forbidden.Keys.AppliesTo, w)
+// setRules turns on the rules for which applies holds.
+func (fb *file) setRules(applies func(model.On) bool) {
+	f := fb.g.c.Forbidden
+	if f == nil {
+		return
+	}
+	fb.keysOn, fb.valuesOn = make([]bool, len(f.Keys)), make([]bool, len(f.Values))
+	for j, k := range f.Keys {
+		fb.keysOn[j] = applies(k.On)
+	}
+	for j, v := range f.Values {
+		fb.valuesOn[j] = applies(v.On) && len(fb.g.values[j]) > 0
+	}
 }
 
-func (fb *file) valuesCovered(w where) bool {
-	return fb.valuesOn && covers(fb.g.c.Forbidden.Values.AppliesTo, w)
+// keysCovered lists the key rules that check keys at w.
+func (fb *file) keysCovered(w where) []int {
+	var out []int
+	for j, on := range fb.keysOn {
+		if on && covers(fb.g.c.Forbidden.Keys[j].AppliesTo, w) {
+			out = append(out, j)
+		}
+	}
+	return out
+}
+
+// valuesCovered lists the value rules that check strings at w.
+func (fb *file) valuesCovered(w where) []int {
+	var out []int
+	for j, on := range fb.valuesOn {
+		if on && covers(fb.g.c.Forbidden.Values[j].AppliesTo, w) {
+			out = append(out, j)
+		}
+	}
+	return out
 }
 
 // top wraps a root schema with the file-level keywords.
@@ -301,12 +338,11 @@ func uintp(n int) *uint64 {
 // would then be refused, and the schema, which does not test fixed values,
 // would disagree with the code.
 func (fb *file) checkFixed(s, what string, pos diag.Pos, w where) {
-	if !fb.valuesCovered(w) {
-		return
-	}
-	for _, v := range fb.g.values {
-		if v.re.MatchString(s) {
-			fb.g.fail(pos, "%s %q matches forbidden value pattern %s, so every message would be rejected", what, s, v.p.Name)
+	for _, j := range fb.valuesCovered(w) {
+		for _, v := range fb.g.values[j] {
+			if v.re.MatchString(s) {
+				fb.g.fail(pos, "%s %q matches forbidden value pattern %s, so every message would be rejected", what, s, v.p.Name)
+			}
 		}
 	}
 }
