@@ -110,6 +110,8 @@ func TestConstraints(t *testing.T) {
 		{"message of the envelope", func(a *SubmitOrderRequestArgs) { a.SiteID = "   " }, "site_id", ErrEmpty, "site_id must name the submitting site"},
 		{"forbidden value", func(a *SubmitOrderRequestArgs) { a.Notes = ptr("ssn 123-45-6789") }, "payload.notes", ErrForbiddenValue, "a US social security number is not allowed: payload.notes"},
 		{"forbidden key in a map", func(a *SubmitOrderRequestArgs) { a.Labels = Map[string]{{Key: "api_key", Value: "x"}} }, "payload.labels.api_key", ErrForbiddenKey, "credential or identifier field is not allowed: payload.labels.api_key"},
+		{"a second key rule with its own message", func(a *SubmitOrderRequestArgs) { a.Labels = Map[string]{{Key: "diagnosis", Value: "x"}} }, "payload.labels.diagnosis", ErrForbiddenKey, "diagnoses do not belong in labels: payload.labels.diagnosis"},
+		{"a value rule on the whole request", func(a *SubmitOrderRequestArgs) { a.SiteID = "Bearer abcdefgh12345" }, "site_id", ErrForbiddenValue, "a bearer credential is not allowed in a request: site_id"},
 	} {
 		_, err := order(t, c.mutate)
 		if !errors.Is(err, c.kind) {
@@ -208,6 +210,12 @@ func TestResponses(t *testing.T) {
 	}
 	if _, err := BuildSubmitOrderResponse(cancel, SubmitOrderResponseArgs{Accession: "ACC-00004217", TurnaroundHours: 1}); !errors.Is(err, ErrMismatchedOperation) || !strings.Contains(err.Error(), "submit order response requires a submit_order request") {
 		t.Fatalf("mismatch message: %v", err)
+	}
+	if _, err := BuildSubmitOrderResponse(req, SubmitOrderResponseArgs{Accession: "ACC-00004217", TurnaroundHours: 2}); err != nil {
+		t.Fatal(err)
+	}
+	if err := CheckForbidden("payload", []byte(` + "`" + `{"note":"Bearer abcdefgh12345"}` + "`" + `)); !errors.Is(err, ErrForbiddenValue) {
+		t.Fatalf("CheckForbidden applies every rule: %v", err)
 	}
 	u, err := BuildUnsupportedResponse(cancel, UnsupportedResponseArgs{})
 	if err != nil || u.Outcome != OutcomeUnsupported || u.Payload.Contact != "support@lab.example" || u.Operation != "cancel_order" {

@@ -135,6 +135,8 @@ func buildCorpus(t testing.TB, spec string, c *model.Contract) []*doc {
 		paymentsCases(g)
 	case "github_webhooks":
 		githubCases(g)
+	case "lab_results":
+		labCases(g)
 	default:
 		t.Logf("%s: no hand-written forbidden-material cases", spec)
 	}

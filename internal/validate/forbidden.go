@@ -15,9 +15,16 @@ func (c *checker) forbidden() {
 	if f == nil {
 		return
 	}
-	types := c.directions(f.On, "forbidden on")
+	defTypes := c.directions(f.On, "forbidden on")
+	types := defTypes && len(f.Keys)+len(f.Values) == 0
+	ruleTypes := func(on []load.Str, what string) bool {
+		if len(on) == 0 {
+			return defTypes
+		}
+		return c.directions(on, what)
+	}
 	for _, k := range f.Keys {
-		types = c.directions(k.On, "forbidden keys on") || (types && len(k.On) == 0)
+		types = ruleTypes(k.On, "forbidden keys on") || types
 		c.scope(k.AppliesTo, "forbidden keys")
 		if len(k.Parts)+len(k.Exact) == 0 {
 			c.errs.Add(k.Pos, "forbidden keys must list at least one part or exact key")
@@ -30,7 +37,7 @@ func (c *checker) forbidden() {
 		c.pathMessage(k.Message, "forbidden keys message")
 	}
 	for _, v := range f.Values {
-		types = c.directions(v.On, "forbidden values on") || (types && len(v.On) == 0)
+		types = ruleTypes(v.On, "forbidden values on") || types
 		c.scope(v.AppliesTo, "forbidden values")
 		if len(v.Patterns) == 0 {
 			c.errs.Add(v.Pos, "forbidden values must define at least one pattern")
