@@ -34,7 +34,7 @@ func order(t *testing.T, mutate func(*SubmitOrderRequestArgs)) (*SubmitOrderRequ
 		SiteID:  "  site-7 ",
 		Patient: *patient,
 		Specimen: SpecimenTypeBlood, CollectedAt: "2026-06-02T08:30:00Z",
-		DeliverTo: Endpoint{URL: "https://ehr.example/results", Host: "ehr.example"},
+		DeliverTo: DeliveryEndpoint{URL: "https://ehr.example/results", Host: "ehr.example"},
 	}
 	if mutate != nil {
 		mutate(&args)
