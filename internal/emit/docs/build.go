@@ -80,6 +80,9 @@ type site struct {
 	schemaBase string
 	schemaAbs  string
 	nav        []navEntry
+	// navFrom caches the navigation links by the folder of the page they
+	// are written from: every page of a folder shares them.
+	navFrom map[string][]Link
 }
 
 type navEntry struct {
@@ -154,8 +157,19 @@ func (s *site) page(p, title, desc string) Page {
 		if n.path == p {
 			pg.Weight = n.weight
 		}
-		pg.Nav = append(pg.Nav, Link{Text: n.title, Href: rel(p, n.path)})
 	}
+	dir := path.Dir(p)
+	if s.navFrom == nil {
+		s.navFrom = map[string][]Link{}
+	}
+	if _, ok := s.navFrom[dir]; !ok {
+		links := make([]Link, 0, len(s.nav))
+		for _, n := range s.nav {
+			links = append(links, Link{Text: n.title, Href: rel(p, n.path)})
+		}
+		s.navFrom[dir] = links
+	}
+	pg.Nav = s.navFrom[dir]
 	return pg
 }
 

@@ -71,30 +71,43 @@ func typesOf(types []*model.Type) map[*model.Type]bool {
 	return seen
 }
 
+// statesUsedBy indexes, once, which operations use each state set (in their
+// payloads, nested types included), in operation order.
+func (s *site) statesUsedBy() map[*model.StateSet][]*model.Operation {
+	out := map[*model.StateSet][]*model.Operation{}
+	for _, op := range s.c.Operations {
+		for _, used := range s.statesOf(statesPath, s.payloadTypes(op)) {
+			out[used.StateSet] = append(out[used.StateSet], op)
+		}
+	}
+	return out
+}
+
+// stateSetsOf is the set of state sets types use, nested types included.
+func (s *site) stateSetsOf(types []*model.Type) map[*model.StateSet]bool {
+	out := map[*model.StateSet]bool{}
+	for _, used := range s.statesOf(statesPath, types) {
+		out[used.StateSet] = true
+	}
+	return out
+}
+
 func (s *site) states() *StatesPage {
 	c := s.c
 	pg := &StatesPage{Page: s.page(statesPath, "State sets", "Every state set of "+overviewTitle(c)+" and the meaning of each value.")}
-	uses := func(types []*model.Type, st *model.StateSet) bool {
-		for _, used := range s.statesOf(statesPath, types) {
-			if used.StateSet == st {
-				return true
-			}
-		}
-		return false
-	}
+	reqStates, respStates := s.stateSetsOf([]*model.Type{c.Request.Type}), s.stateSetsOf([]*model.Type{c.Response.Type})
+	byOp := s.statesUsedBy()
 	for _, st := range c.States {
 		ss := &StateSet{StateSet: st, Href: "#" + slug(st.Name)}
 		// The envelopes are on every operation page; name them once.
-		if uses([]*model.Type{c.Request.Type}, st) {
+		if reqStates[st] {
 			ss.UsedBy = append(ss.UsedBy, Link{Text: "the request envelope of every operation"})
 		}
-		if uses([]*model.Type{c.Response.Type}, st) {
+		if respStates[st] {
 			ss.UsedBy = append(ss.UsedBy, Link{Text: "the response envelope of every operation"})
 		}
-		for _, op := range c.Operations {
-			if uses(s.payloadTypes(op), st) {
-				ss.UsedBy = append(ss.UsedBy, Link{Text: op.Name, Href: rel(statesPath, operationPath(op))})
-			}
+		for _, op := range byOp[st] {
+			ss.UsedBy = append(ss.UsedBy, Link{Text: op.Name, Href: rel(statesPath, operationPath(op))})
 		}
 		for _, t := range c.Types {
 			for _, f := range t.Fields {
@@ -112,18 +125,29 @@ func (s *site) states() *StatesPage {
 func (s *site) types() *TypesPage {
 	c := s.c
 	pg := &TypesPage{Page: s.page(typesPath, "Types", "Every named type of "+overviewTitle(c)+" and its fields.")}
+	// Who uses each type, indexed once: operations in order, then types.
+	opsOf := map[*model.Type][]*model.Operation{}
+	for _, op := range c.Operations {
+		for t := range typesOf(s.opTypes(op)) {
+			opsOf[t] = append(opsOf[t], op)
+		}
+	}
+	typesOfType := map[*model.Type][]*model.Type{}
+	for _, other := range c.Types {
+		for t := range typesOf([]*model.Type{other}) {
+			if t != other {
+				typesOfType[t] = append(typesOfType[t], other)
+			}
+		}
+	}
 	for _, t := range c.Types {
 		o := s.object(typesPath, t, fieldCtx{})
 		o.Href = "#" + slug(t.Name)
-		for _, op := range c.Operations {
-			if typesOf(s.opTypes(op))[t] {
-				o.UsedBy = append(o.UsedBy, Link{Text: op.Name, Href: rel(typesPath, operationPath(op))})
-			}
+		for _, op := range opsOf[t] {
+			o.UsedBy = append(o.UsedBy, Link{Text: op.Name, Href: rel(typesPath, operationPath(op))})
 		}
-		for _, other := range c.Types {
-			if other != t && typesOf([]*model.Type{other})[t] {
-				o.UsedBy = append(o.UsedBy, Link{Text: other.Name, Href: "#" + slug(other.Name)})
-			}
+		for _, other := range typesOfType[t] {
+			o.UsedBy = append(o.UsedBy, Link{Text: other.Name, Href: "#" + slug(other.Name)})
 		}
 		pg.Types = append(pg.Types, o)
 	}
