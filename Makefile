@@ -1,7 +1,7 @@
 # Targets for working on the generator itself. `make test` is the one command
 # that runs every test; it needs Go and Node.js/npm (npm installs the Node
 # tools from package-lock.json on first use).
-.PHONY: generate check test test-go test-node bench fuzz fuzz-short
+.PHONY: generate check test test-go test-node bench bench-gen fuzz fuzz-short
 
 # generate rewrites generated/ from spec/contract.yaml.
 generate:
@@ -45,6 +45,12 @@ test-node: node_modules/.package-lock.json
 
 node_modules/.package-lock.json: package-lock.json
 	npm ci --no-audit --no-fund
+
+# bench-gen times the CLI on synthetic specs of 100, 1000 and 5000
+# operations (wall time and peak RSS); BenchmarkGenerate in internal/synth
+# times each emitter in process.
+bench-gen:
+	scripts/bench-gen.sh 100 1000 5000
 
 # bench runs the benchmarks quoted in README.md.
 bench:

@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 	"runtime/debug"
 	"sort"
+	"sync"
 
 	"github.com/contractgen/contractgen/internal/diag"
 	"github.com/contractgen/contractgen/internal/emit"
@@ -146,12 +147,29 @@ func generate(c *model.Contract, cfg *config) (output.Plan, error) {
 	if opts.Package == "" {
 		opts.Package = c.Package
 	}
-	var plan output.Plan
-	for _, t := range targets(cfg) {
+	// The emitters only read the model, so they run at once; their files
+	// are gathered in target order, so the plan does not depend on timing.
+	ts := targets(cfg)
+	results := make([]map[string][]byte, len(ts))
+	errs := make([]error, len(ts))
+	var wg sync.WaitGroup
+	for i, t := range ts {
 		if t.dir == "" {
 			continue
 		}
-		files, err := t.emitter.Generate(c, opts)
+		wg.Add(1)
+		go func(i int, t target) {
+			defer wg.Done()
+			results[i], errs[i] = t.emitter.Generate(c, opts)
+		}(i, t)
+	}
+	wg.Wait()
+	var plan output.Plan
+	for i, t := range ts {
+		if t.dir == "" {
+			continue
+		}
+		files, err := results[i], errs[i]
 		if err != nil {
 			return output.Plan{}, fmt.Errorf("%s: %w", t.emitter.Name(), err)
 		}

@@ -14,6 +14,7 @@ import (
 	"regexp"
 	"sort"
 	"strings"
+	"sync"
 
 	"github.com/contractgen/contractgen/internal/emit"
 	"github.com/contractgen/contractgen/internal/model"
@@ -50,19 +51,35 @@ func (*Emitter) Generate(c *model.Contract, opts emit.Options) (map[string][]byt
 		{"validate.go", g.validateFile},
 		{"build.go", g.buildFile},
 	}
-	for _, file := range files {
-		name, fill := file.name, file.fill
-		f := jen.NewFile(pkg)
-		f.HeaderComment(emit.Header)
-		fill(f)
-		var buf bytes.Buffer
-		if err := f.Render(&buf); err != nil {
-			return nil, fmt.Errorf("rendering %s: %w", name, err)
+	// Filling shares the generator's state, so it runs in order; rendering
+	// (formatting most of all) reads only its own file, so the files render
+	// at once, each into its own buffer.
+	jfs := make([]*jen.File, len(files))
+	for i, file := range files {
+		jfs[i] = jen.NewFile(pkg)
+		jfs[i].HeaderComment(emit.Header)
+		file.fill(jfs[i])
+	}
+	bufs := make([]bytes.Buffer, len(files))
+	errs := make([]error, len(files))
+	var wg sync.WaitGroup
+	for i := range files {
+		wg.Add(1)
+		go func(i int) {
+			defer wg.Done()
+			if err := jfs[i].Render(&bufs[i]); err != nil {
+				errs[i] = fmt.Errorf("rendering %s: %w", files[i].name, err)
+				return
+			}
+			errs[i] = checkComments(files[i].name, bufs[i].Bytes())
+		}(i)
+	}
+	wg.Wait()
+	for i, file := range files {
+		if errs[i] != nil {
+			return nil, errs[i]
 		}
-		if err := checkComments(name, buf.Bytes()); err != nil {
-			return nil, err
-		}
-		out[name] = buf.Bytes()
+		out[file.name] = bufs[i].Bytes()
 	}
 	if len(g.errs) > 0 {
 		return nil, errors.Join(g.errs...)
