@@ -28,7 +28,14 @@ type EntitlementStatusSummary struct {
 
 // MarshalJSON writes the members in contract order.
 func (m EntitlementStatusSummary) MarshalJSON() ([]byte, error) {
-	return m.appendJSON(nil), nil
+	return m.appendJSON(make([]byte, 0, 1024)), nil
+}
+
+// AppendJSON appends the JSON encoding of the EntitlementStatusSummary to b, as MarshalJSON writes it, and
+// returns the extended buffer. It is the fast way to encode: json.Marshal
+// re-scans and compacts what MarshalJSON returns (and escapes <, > and &).
+func (m *EntitlementStatusSummary) AppendJSON(b []byte) []byte {
+	return m.appendJSON(b)
 }
 func (m *EntitlementStatusSummary) appendJSON(b []byte) []byte {
 	b = append(b, "{\"tenant_id\":"...)
@@ -80,7 +87,14 @@ type PolicyRegistryReadinessSummary struct {
 
 // MarshalJSON writes the members in contract order.
 func (m PolicyRegistryReadinessSummary) MarshalJSON() ([]byte, error) {
-	return m.appendJSON(nil), nil
+	return m.appendJSON(make([]byte, 0, 1024)), nil
+}
+
+// AppendJSON appends the JSON encoding of the PolicyRegistryReadinessSummary to b, as MarshalJSON writes it, and
+// returns the extended buffer. It is the fast way to encode: json.Marshal
+// re-scans and compacts what MarshalJSON returns (and escapes <, > and &).
+func (m *PolicyRegistryReadinessSummary) AppendJSON(b []byte) []byte {
+	return m.appendJSON(b)
 }
 func (m *PolicyRegistryReadinessSummary) appendJSON(b []byte) []byte {
 	b = append(b, "{\"tenant_id\":"...)
@@ -140,7 +154,14 @@ type TenantAuditStoreOperatingSummary struct {
 
 // MarshalJSON writes the members in contract order.
 func (m TenantAuditStoreOperatingSummary) MarshalJSON() ([]byte, error) {
-	return m.appendJSON(nil), nil
+	return m.appendJSON(make([]byte, 0, 1024)), nil
+}
+
+// AppendJSON appends the JSON encoding of the TenantAuditStoreOperatingSummary to b, as MarshalJSON writes it, and
+// returns the extended buffer. It is the fast way to encode: json.Marshal
+// re-scans and compacts what MarshalJSON returns (and escapes <, > and &).
+func (m *TenantAuditStoreOperatingSummary) AppendJSON(b []byte) []byte {
+	return m.appendJSON(b)
 }
 func (m *TenantAuditStoreOperatingSummary) appendJSON(b []byte) []byte {
 	b = append(b, "{\"tenant_id\":"...)
@@ -204,7 +225,14 @@ type CustomerOperatingDashboardSummary struct {
 
 // MarshalJSON writes the members in contract order.
 func (m CustomerOperatingDashboardSummary) MarshalJSON() ([]byte, error) {
-	return m.appendJSON(nil), nil
+	return m.appendJSON(make([]byte, 0, 1024)), nil
+}
+
+// AppendJSON appends the JSON encoding of the CustomerOperatingDashboardSummary to b, as MarshalJSON writes it, and
+// returns the extended buffer. It is the fast way to encode: json.Marshal
+// re-scans and compacts what MarshalJSON returns (and escapes <, > and &).
+func (m *CustomerOperatingDashboardSummary) AppendJSON(b []byte) []byte {
+	return m.appendJSON(b)
 }
 func (m *CustomerOperatingDashboardSummary) appendJSON(b []byte) []byte {
 	b = append(b, "{\"tenant_id\":"...)
@@ -268,7 +296,14 @@ type SupportHandoffReadinessSummary struct {
 
 // MarshalJSON writes the members in contract order.
 func (m SupportHandoffReadinessSummary) MarshalJSON() ([]byte, error) {
-	return m.appendJSON(nil), nil
+	return m.appendJSON(make([]byte, 0, 1024)), nil
+}
+
+// AppendJSON appends the JSON encoding of the SupportHandoffReadinessSummary to b, as MarshalJSON writes it, and
+// returns the extended buffer. It is the fast way to encode: json.Marshal
+// re-scans and compacts what MarshalJSON returns (and escapes <, > and &).
+func (m *SupportHandoffReadinessSummary) AppendJSON(b []byte) []byte {
+	return m.appendJSON(b)
 }
 func (m *SupportHandoffReadinessSummary) appendJSON(b []byte) []byte {
 	b = append(b, "{\"tenant_id\":"...)
@@ -330,7 +365,14 @@ type SaaSOperatingAutomationSummary struct {
 
 // MarshalJSON writes the members in contract order.
 func (m SaaSOperatingAutomationSummary) MarshalJSON() ([]byte, error) {
-	return m.appendJSON(nil), nil
+	return m.appendJSON(make([]byte, 0, 1024)), nil
+}
+
+// AppendJSON appends the JSON encoding of the SaaSOperatingAutomationSummary to b, as MarshalJSON writes it, and
+// returns the extended buffer. It is the fast way to encode: json.Marshal
+// re-scans and compacts what MarshalJSON returns (and escapes <, > and &).
+func (m *SaaSOperatingAutomationSummary) AppendJSON(b []byte) []byte {
+	return m.appendJSON(b)
 }
 func (m *SaaSOperatingAutomationSummary) appendJSON(b []byte) []byte {
 	b = append(b, "{\"tenant_id\":"...)
@@ -376,7 +418,14 @@ type EntitlementStatusRequestPayload struct {
 
 // MarshalJSON writes the members in contract order.
 func (m EntitlementStatusRequestPayload) MarshalJSON() ([]byte, error) {
-	return m.appendJSON(nil), nil
+	return m.appendJSON(make([]byte, 0, 1024)), nil
+}
+
+// AppendJSON appends the JSON encoding of the EntitlementStatusRequestPayload to b, as MarshalJSON writes it, and
+// returns the extended buffer. It is the fast way to encode: json.Marshal
+// re-scans and compacts what MarshalJSON returns (and escapes <, > and &).
+func (m *EntitlementStatusRequestPayload) AppendJSON(b []byte) []byte {
+	return m.appendJSON(b)
 }
 func (m *EntitlementStatusRequestPayload) appendJSON(b []byte) []byte {
 	b = append(b, "{\"feature_names\":"...)
@@ -400,7 +449,14 @@ type EntitlementStatusResponsePayload struct {
 
 // MarshalJSON writes the members in contract order.
 func (m EntitlementStatusResponsePayload) MarshalJSON() ([]byte, error) {
-	return m.appendJSON(nil), nil
+	return m.appendJSON(make([]byte, 0, 1024)), nil
+}
+
+// AppendJSON appends the JSON encoding of the EntitlementStatusResponsePayload to b, as MarshalJSON writes it, and
+// returns the extended buffer. It is the fast way to encode: json.Marshal
+// re-scans and compacts what MarshalJSON returns (and escapes <, > and &).
+func (m *EntitlementStatusResponsePayload) AppendJSON(b []byte) []byte {
+	return m.appendJSON(b)
 }
 func (m *EntitlementStatusResponsePayload) appendJSON(b []byte) []byte {
 	b = append(b, "{\"summary\":"...)
@@ -430,7 +486,14 @@ type TenantOnboardingRequestPayload struct {
 
 // MarshalJSON writes the members in contract order.
 func (m TenantOnboardingRequestPayload) MarshalJSON() ([]byte, error) {
-	return m.appendJSON(nil), nil
+	return m.appendJSON(make([]byte, 0, 1024)), nil
+}
+
+// AppendJSON appends the JSON encoding of the TenantOnboardingRequestPayload to b, as MarshalJSON writes it, and
+// returns the extended buffer. It is the fast way to encode: json.Marshal
+// re-scans and compacts what MarshalJSON returns (and escapes <, > and &).
+func (m *TenantOnboardingRequestPayload) AppendJSON(b []byte) []byte {
+	return m.appendJSON(b)
 }
 func (m *TenantOnboardingRequestPayload) appendJSON(b []byte) []byte {
 	b = append(b, "{\"organization_name\":"...)
@@ -460,7 +523,14 @@ type TenantOnboardingResponsePayload struct {
 
 // MarshalJSON writes the members in contract order.
 func (m TenantOnboardingResponsePayload) MarshalJSON() ([]byte, error) {
-	return m.appendJSON(nil), nil
+	return m.appendJSON(make([]byte, 0, 1024)), nil
+}
+
+// AppendJSON appends the JSON encoding of the TenantOnboardingResponsePayload to b, as MarshalJSON writes it, and
+// returns the extended buffer. It is the fast way to encode: json.Marshal
+// re-scans and compacts what MarshalJSON returns (and escapes <, > and &).
+func (m *TenantOnboardingResponsePayload) AppendJSON(b []byte) []byte {
+	return m.appendJSON(b)
 }
 func (m *TenantOnboardingResponsePayload) appendJSON(b []byte) []byte {
 	b = append(b, "{\"tenant_id\":"...)
@@ -482,7 +552,14 @@ type TenantStatusRequestPayload struct {
 
 // MarshalJSON writes the members in contract order.
 func (m TenantStatusRequestPayload) MarshalJSON() ([]byte, error) {
-	return m.appendJSON(nil), nil
+	return m.appendJSON(make([]byte, 0, 1024)), nil
+}
+
+// AppendJSON appends the JSON encoding of the TenantStatusRequestPayload to b, as MarshalJSON writes it, and
+// returns the extended buffer. It is the fast way to encode: json.Marshal
+// re-scans and compacts what MarshalJSON returns (and escapes <, > and &).
+func (m *TenantStatusRequestPayload) AppendJSON(b []byte) []byte {
+	return m.appendJSON(b)
 }
 func (m *TenantStatusRequestPayload) appendJSON(b []byte) []byte {
 	b = append(b, "{\"requested_capabilities\":"...)
@@ -504,7 +581,14 @@ type LicenseValidationRequestPayload struct {
 
 // MarshalJSON writes the members in contract order.
 func (m LicenseValidationRequestPayload) MarshalJSON() ([]byte, error) {
-	return m.appendJSON(nil), nil
+	return m.appendJSON(make([]byte, 0, 1024)), nil
+}
+
+// AppendJSON appends the JSON encoding of the LicenseValidationRequestPayload to b, as MarshalJSON writes it, and
+// returns the extended buffer. It is the fast way to encode: json.Marshal
+// re-scans and compacts what MarshalJSON returns (and escapes <, > and &).
+func (m *LicenseValidationRequestPayload) AppendJSON(b []byte) []byte {
+	return m.appendJSON(b)
 }
 func (m *LicenseValidationRequestPayload) appendJSON(b []byte) []byte {
 	b = append(b, "{\"local_validation_report\":"...)
@@ -530,7 +614,14 @@ type PolicyRegistryReadinessRequestPayload struct {
 
 // MarshalJSON writes the members in contract order.
 func (m PolicyRegistryReadinessRequestPayload) MarshalJSON() ([]byte, error) {
-	return m.appendJSON(nil), nil
+	return m.appendJSON(make([]byte, 0, 1024)), nil
+}
+
+// AppendJSON appends the JSON encoding of the PolicyRegistryReadinessRequestPayload to b, as MarshalJSON writes it, and
+// returns the extended buffer. It is the fast way to encode: json.Marshal
+// re-scans and compacts what MarshalJSON returns (and escapes <, > and &).
+func (m *PolicyRegistryReadinessRequestPayload) AppendJSON(b []byte) []byte {
+	return m.appendJSON(b)
 }
 func (m *PolicyRegistryReadinessRequestPayload) appendJSON(b []byte) []byte {
 	b = append(b, "{\"policy_pack_refs\":"...)
@@ -556,7 +647,14 @@ type PolicyRegistryReadinessResponsePayload struct {
 
 // MarshalJSON writes the members in contract order.
 func (m PolicyRegistryReadinessResponsePayload) MarshalJSON() ([]byte, error) {
-	return m.appendJSON(nil), nil
+	return m.appendJSON(make([]byte, 0, 1024)), nil
+}
+
+// AppendJSON appends the JSON encoding of the PolicyRegistryReadinessResponsePayload to b, as MarshalJSON writes it, and
+// returns the extended buffer. It is the fast way to encode: json.Marshal
+// re-scans and compacts what MarshalJSON returns (and escapes <, > and &).
+func (m *PolicyRegistryReadinessResponsePayload) AppendJSON(b []byte) []byte {
+	return m.appendJSON(b)
 }
 func (m *PolicyRegistryReadinessResponsePayload) appendJSON(b []byte) []byte {
 	b = append(b, "{\"summary\":"...)
@@ -580,7 +678,14 @@ type PolicyRegistryLookupRequestPayload struct {
 
 // MarshalJSON writes the members in contract order.
 func (m PolicyRegistryLookupRequestPayload) MarshalJSON() ([]byte, error) {
-	return m.appendJSON(nil), nil
+	return m.appendJSON(make([]byte, 0, 1024)), nil
+}
+
+// AppendJSON appends the JSON encoding of the PolicyRegistryLookupRequestPayload to b, as MarshalJSON writes it, and
+// returns the extended buffer. It is the fast way to encode: json.Marshal
+// re-scans and compacts what MarshalJSON returns (and escapes <, > and &).
+func (m *PolicyRegistryLookupRequestPayload) AppendJSON(b []byte) []byte {
+	return m.appendJSON(b)
 }
 func (m *PolicyRegistryLookupRequestPayload) appendJSON(b []byte) []byte {
 	b = append(b, "{\"policy_refs\":"...)
@@ -606,7 +711,14 @@ type TenantAuditStoreOperatingRequestPayload struct {
 
 // MarshalJSON writes the members in contract order.
 func (m TenantAuditStoreOperatingRequestPayload) MarshalJSON() ([]byte, error) {
-	return m.appendJSON(nil), nil
+	return m.appendJSON(make([]byte, 0, 1024)), nil
+}
+
+// AppendJSON appends the JSON encoding of the TenantAuditStoreOperatingRequestPayload to b, as MarshalJSON writes it, and
+// returns the extended buffer. It is the fast way to encode: json.Marshal
+// re-scans and compacts what MarshalJSON returns (and escapes <, > and &).
+func (m *TenantAuditStoreOperatingRequestPayload) AppendJSON(b []byte) []byte {
+	return m.appendJSON(b)
 }
 func (m *TenantAuditStoreOperatingRequestPayload) appendJSON(b []byte) []byte {
 	b = append(b, "{\"retention_profile\":"...)
@@ -632,7 +744,14 @@ type TenantAuditStoreOperatingResponsePayload struct {
 
 // MarshalJSON writes the members in contract order.
 func (m TenantAuditStoreOperatingResponsePayload) MarshalJSON() ([]byte, error) {
-	return m.appendJSON(nil), nil
+	return m.appendJSON(make([]byte, 0, 1024)), nil
+}
+
+// AppendJSON appends the JSON encoding of the TenantAuditStoreOperatingResponsePayload to b, as MarshalJSON writes it, and
+// returns the extended buffer. It is the fast way to encode: json.Marshal
+// re-scans and compacts what MarshalJSON returns (and escapes <, > and &).
+func (m *TenantAuditStoreOperatingResponsePayload) AppendJSON(b []byte) []byte {
+	return m.appendJSON(b)
 }
 func (m *TenantAuditStoreOperatingResponsePayload) appendJSON(b []byte) []byte {
 	b = append(b, "{\"summary\":"...)
@@ -658,7 +777,14 @@ type CustomerOperatingDashboardRequestPayload struct {
 
 // MarshalJSON writes the members in contract order.
 func (m CustomerOperatingDashboardRequestPayload) MarshalJSON() ([]byte, error) {
-	return m.appendJSON(nil), nil
+	return m.appendJSON(make([]byte, 0, 1024)), nil
+}
+
+// AppendJSON appends the JSON encoding of the CustomerOperatingDashboardRequestPayload to b, as MarshalJSON writes it, and
+// returns the extended buffer. It is the fast way to encode: json.Marshal
+// re-scans and compacts what MarshalJSON returns (and escapes <, > and &).
+func (m *CustomerOperatingDashboardRequestPayload) AppendJSON(b []byte) []byte {
+	return m.appendJSON(b)
 }
 func (m *CustomerOperatingDashboardRequestPayload) appendJSON(b []byte) []byte {
 	b = append(b, "{\"dashboard_scope\":"...)
@@ -684,7 +810,14 @@ type CustomerOperatingDashboardResponsePayload struct {
 
 // MarshalJSON writes the members in contract order.
 func (m CustomerOperatingDashboardResponsePayload) MarshalJSON() ([]byte, error) {
-	return m.appendJSON(nil), nil
+	return m.appendJSON(make([]byte, 0, 1024)), nil
+}
+
+// AppendJSON appends the JSON encoding of the CustomerOperatingDashboardResponsePayload to b, as MarshalJSON writes it, and
+// returns the extended buffer. It is the fast way to encode: json.Marshal
+// re-scans and compacts what MarshalJSON returns (and escapes <, > and &).
+func (m *CustomerOperatingDashboardResponsePayload) AppendJSON(b []byte) []byte {
+	return m.appendJSON(b)
 }
 func (m *CustomerOperatingDashboardResponsePayload) appendJSON(b []byte) []byte {
 	b = append(b, "{\"summary\":"...)
@@ -710,7 +843,14 @@ type SupportHandoffReadinessRequestPayload struct {
 
 // MarshalJSON writes the members in contract order.
 func (m SupportHandoffReadinessRequestPayload) MarshalJSON() ([]byte, error) {
-	return m.appendJSON(nil), nil
+	return m.appendJSON(make([]byte, 0, 1024)), nil
+}
+
+// AppendJSON appends the JSON encoding of the SupportHandoffReadinessRequestPayload to b, as MarshalJSON writes it, and
+// returns the extended buffer. It is the fast way to encode: json.Marshal
+// re-scans and compacts what MarshalJSON returns (and escapes <, > and &).
+func (m *SupportHandoffReadinessRequestPayload) AppendJSON(b []byte) []byte {
+	return m.appendJSON(b)
 }
 func (m *SupportHandoffReadinessRequestPayload) appendJSON(b []byte) []byte {
 	b = append(b, "{\"handoff_scope\":"...)
@@ -736,7 +876,14 @@ type SupportHandoffReadinessResponsePayload struct {
 
 // MarshalJSON writes the members in contract order.
 func (m SupportHandoffReadinessResponsePayload) MarshalJSON() ([]byte, error) {
-	return m.appendJSON(nil), nil
+	return m.appendJSON(make([]byte, 0, 1024)), nil
+}
+
+// AppendJSON appends the JSON encoding of the SupportHandoffReadinessResponsePayload to b, as MarshalJSON writes it, and
+// returns the extended buffer. It is the fast way to encode: json.Marshal
+// re-scans and compacts what MarshalJSON returns (and escapes <, > and &).
+func (m *SupportHandoffReadinessResponsePayload) AppendJSON(b []byte) []byte {
+	return m.appendJSON(b)
 }
 func (m *SupportHandoffReadinessResponsePayload) appendJSON(b []byte) []byte {
 	b = append(b, "{\"summary\":"...)
@@ -762,7 +909,14 @@ type SaaSOperatingAutomationRequestPayload struct {
 
 // MarshalJSON writes the members in contract order.
 func (m SaaSOperatingAutomationRequestPayload) MarshalJSON() ([]byte, error) {
-	return m.appendJSON(nil), nil
+	return m.appendJSON(make([]byte, 0, 1024)), nil
+}
+
+// AppendJSON appends the JSON encoding of the SaaSOperatingAutomationRequestPayload to b, as MarshalJSON writes it, and
+// returns the extended buffer. It is the fast way to encode: json.Marshal
+// re-scans and compacts what MarshalJSON returns (and escapes <, > and &).
+func (m *SaaSOperatingAutomationRequestPayload) AppendJSON(b []byte) []byte {
+	return m.appendJSON(b)
 }
 func (m *SaaSOperatingAutomationRequestPayload) appendJSON(b []byte) []byte {
 	b = append(b, "{\"automation_scope\":"...)
@@ -788,7 +942,14 @@ type SaaSOperatingAutomationResponsePayload struct {
 
 // MarshalJSON writes the members in contract order.
 func (m SaaSOperatingAutomationResponsePayload) MarshalJSON() ([]byte, error) {
-	return m.appendJSON(nil), nil
+	return m.appendJSON(make([]byte, 0, 1024)), nil
+}
+
+// AppendJSON appends the JSON encoding of the SaaSOperatingAutomationResponsePayload to b, as MarshalJSON writes it, and
+// returns the extended buffer. It is the fast way to encode: json.Marshal
+// re-scans and compacts what MarshalJSON returns (and escapes <, > and &).
+func (m *SaaSOperatingAutomationResponsePayload) AppendJSON(b []byte) []byte {
+	return m.appendJSON(b)
 }
 func (m *SaaSOperatingAutomationResponsePayload) appendJSON(b []byte) []byte {
 	b = append(b, "{\"summary\":"...)
@@ -814,7 +975,14 @@ type EvidenceExportRequestPayload struct {
 
 // MarshalJSON writes the members in contract order.
 func (m EvidenceExportRequestPayload) MarshalJSON() ([]byte, error) {
-	return m.appendJSON(nil), nil
+	return m.appendJSON(make([]byte, 0, 1024)), nil
+}
+
+// AppendJSON appends the JSON encoding of the EvidenceExportRequestPayload to b, as MarshalJSON writes it, and
+// returns the extended buffer. It is the fast way to encode: json.Marshal
+// re-scans and compacts what MarshalJSON returns (and escapes <, > and &).
+func (m *EvidenceExportRequestPayload) AppendJSON(b []byte) []byte {
+	return m.appendJSON(b)
 }
 func (m *EvidenceExportRequestPayload) appendJSON(b []byte) []byte {
 	b = append(b, "{\"evidence_refs\":"...)
@@ -838,7 +1006,14 @@ type UnavailablePayload struct {
 
 // MarshalJSON writes the members in contract order.
 func (m UnavailablePayload) MarshalJSON() ([]byte, error) {
-	return m.appendJSON(nil), nil
+	return m.appendJSON(make([]byte, 0, 1024)), nil
+}
+
+// AppendJSON appends the JSON encoding of the UnavailablePayload to b, as MarshalJSON writes it, and
+// returns the extended buffer. It is the fast way to encode: json.Marshal
+// re-scans and compacts what MarshalJSON returns (and escapes <, > and &).
+func (m *UnavailablePayload) AppendJSON(b []byte) []byte {
+	return m.appendJSON(b)
 }
 func (m *UnavailablePayload) appendJSON(b []byte) []byte {
 	b = append(b, "{\"tenant_id\":"...)
@@ -868,7 +1043,14 @@ type EntitlementStatusRequest struct {
 
 // MarshalJSON writes the members in contract order.
 func (m EntitlementStatusRequest) MarshalJSON() ([]byte, error) {
-	return m.appendJSON(nil), nil
+	return m.appendJSON(make([]byte, 0, 1024)), nil
+}
+
+// AppendJSON appends the JSON encoding of the EntitlementStatusRequest to b, as MarshalJSON writes it, and
+// returns the extended buffer. It is the fast way to encode: json.Marshal
+// re-scans and compacts what MarshalJSON returns (and escapes <, > and &).
+func (m *EntitlementStatusRequest) AppendJSON(b []byte) []byte {
+	return m.appendJSON(b)
 }
 func (m *EntitlementStatusRequest) appendJSON(b []byte) []byte {
 	b = append(b, "{\"schema_version\":"...)
@@ -908,7 +1090,14 @@ type EntitlementStatusResponse struct {
 
 // MarshalJSON writes the members in contract order.
 func (m EntitlementStatusResponse) MarshalJSON() ([]byte, error) {
-	return m.appendJSON(nil), nil
+	return m.appendJSON(make([]byte, 0, 1024)), nil
+}
+
+// AppendJSON appends the JSON encoding of the EntitlementStatusResponse to b, as MarshalJSON writes it, and
+// returns the extended buffer. It is the fast way to encode: json.Marshal
+// re-scans and compacts what MarshalJSON returns (and escapes <, > and &).
+func (m *EntitlementStatusResponse) AppendJSON(b []byte) []byte {
+	return m.appendJSON(b)
 }
 func (m *EntitlementStatusResponse) appendJSON(b []byte) []byte {
 	b = append(b, "{\"schema_version\":"...)
@@ -948,7 +1137,14 @@ type TenantOnboardingRequest struct {
 
 // MarshalJSON writes the members in contract order.
 func (m TenantOnboardingRequest) MarshalJSON() ([]byte, error) {
-	return m.appendJSON(nil), nil
+	return m.appendJSON(make([]byte, 0, 1024)), nil
+}
+
+// AppendJSON appends the JSON encoding of the TenantOnboardingRequest to b, as MarshalJSON writes it, and
+// returns the extended buffer. It is the fast way to encode: json.Marshal
+// re-scans and compacts what MarshalJSON returns (and escapes <, > and &).
+func (m *TenantOnboardingRequest) AppendJSON(b []byte) []byte {
+	return m.appendJSON(b)
 }
 func (m *TenantOnboardingRequest) appendJSON(b []byte) []byte {
 	b = append(b, "{\"schema_version\":"...)
@@ -988,7 +1184,14 @@ type TenantOnboardingResponse struct {
 
 // MarshalJSON writes the members in contract order.
 func (m TenantOnboardingResponse) MarshalJSON() ([]byte, error) {
-	return m.appendJSON(nil), nil
+	return m.appendJSON(make([]byte, 0, 1024)), nil
+}
+
+// AppendJSON appends the JSON encoding of the TenantOnboardingResponse to b, as MarshalJSON writes it, and
+// returns the extended buffer. It is the fast way to encode: json.Marshal
+// re-scans and compacts what MarshalJSON returns (and escapes <, > and &).
+func (m *TenantOnboardingResponse) AppendJSON(b []byte) []byte {
+	return m.appendJSON(b)
 }
 func (m *TenantOnboardingResponse) appendJSON(b []byte) []byte {
 	b = append(b, "{\"schema_version\":"...)
@@ -1028,7 +1231,14 @@ type TenantStatusRequest struct {
 
 // MarshalJSON writes the members in contract order.
 func (m TenantStatusRequest) MarshalJSON() ([]byte, error) {
-	return m.appendJSON(nil), nil
+	return m.appendJSON(make([]byte, 0, 1024)), nil
+}
+
+// AppendJSON appends the JSON encoding of the TenantStatusRequest to b, as MarshalJSON writes it, and
+// returns the extended buffer. It is the fast way to encode: json.Marshal
+// re-scans and compacts what MarshalJSON returns (and escapes <, > and &).
+func (m *TenantStatusRequest) AppendJSON(b []byte) []byte {
+	return m.appendJSON(b)
 }
 func (m *TenantStatusRequest) appendJSON(b []byte) []byte {
 	b = append(b, "{\"schema_version\":"...)
@@ -1068,7 +1278,14 @@ type LicenseValidationRequest struct {
 
 // MarshalJSON writes the members in contract order.
 func (m LicenseValidationRequest) MarshalJSON() ([]byte, error) {
-	return m.appendJSON(nil), nil
+	return m.appendJSON(make([]byte, 0, 1024)), nil
+}
+
+// AppendJSON appends the JSON encoding of the LicenseValidationRequest to b, as MarshalJSON writes it, and
+// returns the extended buffer. It is the fast way to encode: json.Marshal
+// re-scans and compacts what MarshalJSON returns (and escapes <, > and &).
+func (m *LicenseValidationRequest) AppendJSON(b []byte) []byte {
+	return m.appendJSON(b)
 }
 func (m *LicenseValidationRequest) appendJSON(b []byte) []byte {
 	b = append(b, "{\"schema_version\":"...)
@@ -1108,7 +1325,14 @@ type PolicyRegistryReadinessRequest struct {
 
 // MarshalJSON writes the members in contract order.
 func (m PolicyRegistryReadinessRequest) MarshalJSON() ([]byte, error) {
-	return m.appendJSON(nil), nil
+	return m.appendJSON(make([]byte, 0, 1024)), nil
+}
+
+// AppendJSON appends the JSON encoding of the PolicyRegistryReadinessRequest to b, as MarshalJSON writes it, and
+// returns the extended buffer. It is the fast way to encode: json.Marshal
+// re-scans and compacts what MarshalJSON returns (and escapes <, > and &).
+func (m *PolicyRegistryReadinessRequest) AppendJSON(b []byte) []byte {
+	return m.appendJSON(b)
 }
 func (m *PolicyRegistryReadinessRequest) appendJSON(b []byte) []byte {
 	b = append(b, "{\"schema_version\":"...)
@@ -1148,7 +1372,14 @@ type PolicyRegistryReadinessResponse struct {
 
 // MarshalJSON writes the members in contract order.
 func (m PolicyRegistryReadinessResponse) MarshalJSON() ([]byte, error) {
-	return m.appendJSON(nil), nil
+	return m.appendJSON(make([]byte, 0, 1024)), nil
+}
+
+// AppendJSON appends the JSON encoding of the PolicyRegistryReadinessResponse to b, as MarshalJSON writes it, and
+// returns the extended buffer. It is the fast way to encode: json.Marshal
+// re-scans and compacts what MarshalJSON returns (and escapes <, > and &).
+func (m *PolicyRegistryReadinessResponse) AppendJSON(b []byte) []byte {
+	return m.appendJSON(b)
 }
 func (m *PolicyRegistryReadinessResponse) appendJSON(b []byte) []byte {
 	b = append(b, "{\"schema_version\":"...)
@@ -1188,7 +1419,14 @@ type PolicyRegistryLookupRequest struct {
 
 // MarshalJSON writes the members in contract order.
 func (m PolicyRegistryLookupRequest) MarshalJSON() ([]byte, error) {
-	return m.appendJSON(nil), nil
+	return m.appendJSON(make([]byte, 0, 1024)), nil
+}
+
+// AppendJSON appends the JSON encoding of the PolicyRegistryLookupRequest to b, as MarshalJSON writes it, and
+// returns the extended buffer. It is the fast way to encode: json.Marshal
+// re-scans and compacts what MarshalJSON returns (and escapes <, > and &).
+func (m *PolicyRegistryLookupRequest) AppendJSON(b []byte) []byte {
+	return m.appendJSON(b)
 }
 func (m *PolicyRegistryLookupRequest) appendJSON(b []byte) []byte {
 	b = append(b, "{\"schema_version\":"...)
@@ -1228,7 +1466,14 @@ type TenantAuditStoreOperatingRequest struct {
 
 // MarshalJSON writes the members in contract order.
 func (m TenantAuditStoreOperatingRequest) MarshalJSON() ([]byte, error) {
-	return m.appendJSON(nil), nil
+	return m.appendJSON(make([]byte, 0, 1024)), nil
+}
+
+// AppendJSON appends the JSON encoding of the TenantAuditStoreOperatingRequest to b, as MarshalJSON writes it, and
+// returns the extended buffer. It is the fast way to encode: json.Marshal
+// re-scans and compacts what MarshalJSON returns (and escapes <, > and &).
+func (m *TenantAuditStoreOperatingRequest) AppendJSON(b []byte) []byte {
+	return m.appendJSON(b)
 }
 func (m *TenantAuditStoreOperatingRequest) appendJSON(b []byte) []byte {
 	b = append(b, "{\"schema_version\":"...)
@@ -1268,7 +1513,14 @@ type TenantAuditStoreOperatingResponse struct {
 
 // MarshalJSON writes the members in contract order.
 func (m TenantAuditStoreOperatingResponse) MarshalJSON() ([]byte, error) {
-	return m.appendJSON(nil), nil
+	return m.appendJSON(make([]byte, 0, 1024)), nil
+}
+
+// AppendJSON appends the JSON encoding of the TenantAuditStoreOperatingResponse to b, as MarshalJSON writes it, and
+// returns the extended buffer. It is the fast way to encode: json.Marshal
+// re-scans and compacts what MarshalJSON returns (and escapes <, > and &).
+func (m *TenantAuditStoreOperatingResponse) AppendJSON(b []byte) []byte {
+	return m.appendJSON(b)
 }
 func (m *TenantAuditStoreOperatingResponse) appendJSON(b []byte) []byte {
 	b = append(b, "{\"schema_version\":"...)
@@ -1308,7 +1560,14 @@ type CustomerOperatingDashboardRequest struct {
 
 // MarshalJSON writes the members in contract order.
 func (m CustomerOperatingDashboardRequest) MarshalJSON() ([]byte, error) {
-	return m.appendJSON(nil), nil
+	return m.appendJSON(make([]byte, 0, 1024)), nil
+}
+
+// AppendJSON appends the JSON encoding of the CustomerOperatingDashboardRequest to b, as MarshalJSON writes it, and
+// returns the extended buffer. It is the fast way to encode: json.Marshal
+// re-scans and compacts what MarshalJSON returns (and escapes <, > and &).
+func (m *CustomerOperatingDashboardRequest) AppendJSON(b []byte) []byte {
+	return m.appendJSON(b)
 }
 func (m *CustomerOperatingDashboardRequest) appendJSON(b []byte) []byte {
 	b = append(b, "{\"schema_version\":"...)
@@ -1348,7 +1607,14 @@ type CustomerOperatingDashboardResponse struct {
 
 // MarshalJSON writes the members in contract order.
 func (m CustomerOperatingDashboardResponse) MarshalJSON() ([]byte, error) {
-	return m.appendJSON(nil), nil
+	return m.appendJSON(make([]byte, 0, 1024)), nil
+}
+
+// AppendJSON appends the JSON encoding of the CustomerOperatingDashboardResponse to b, as MarshalJSON writes it, and
+// returns the extended buffer. It is the fast way to encode: json.Marshal
+// re-scans and compacts what MarshalJSON returns (and escapes <, > and &).
+func (m *CustomerOperatingDashboardResponse) AppendJSON(b []byte) []byte {
+	return m.appendJSON(b)
 }
 func (m *CustomerOperatingDashboardResponse) appendJSON(b []byte) []byte {
 	b = append(b, "{\"schema_version\":"...)
@@ -1388,7 +1654,14 @@ type SupportHandoffReadinessRequest struct {
 
 // MarshalJSON writes the members in contract order.
 func (m SupportHandoffReadinessRequest) MarshalJSON() ([]byte, error) {
-	return m.appendJSON(nil), nil
+	return m.appendJSON(make([]byte, 0, 1024)), nil
+}
+
+// AppendJSON appends the JSON encoding of the SupportHandoffReadinessRequest to b, as MarshalJSON writes it, and
+// returns the extended buffer. It is the fast way to encode: json.Marshal
+// re-scans and compacts what MarshalJSON returns (and escapes <, > and &).
+func (m *SupportHandoffReadinessRequest) AppendJSON(b []byte) []byte {
+	return m.appendJSON(b)
 }
 func (m *SupportHandoffReadinessRequest) appendJSON(b []byte) []byte {
 	b = append(b, "{\"schema_version\":"...)
@@ -1428,7 +1701,14 @@ type SupportHandoffReadinessResponse struct {
 
 // MarshalJSON writes the members in contract order.
 func (m SupportHandoffReadinessResponse) MarshalJSON() ([]byte, error) {
-	return m.appendJSON(nil), nil
+	return m.appendJSON(make([]byte, 0, 1024)), nil
+}
+
+// AppendJSON appends the JSON encoding of the SupportHandoffReadinessResponse to b, as MarshalJSON writes it, and
+// returns the extended buffer. It is the fast way to encode: json.Marshal
+// re-scans and compacts what MarshalJSON returns (and escapes <, > and &).
+func (m *SupportHandoffReadinessResponse) AppendJSON(b []byte) []byte {
+	return m.appendJSON(b)
 }
 func (m *SupportHandoffReadinessResponse) appendJSON(b []byte) []byte {
 	b = append(b, "{\"schema_version\":"...)
@@ -1468,7 +1748,14 @@ type SaaSOperatingAutomationRequest struct {
 
 // MarshalJSON writes the members in contract order.
 func (m SaaSOperatingAutomationRequest) MarshalJSON() ([]byte, error) {
-	return m.appendJSON(nil), nil
+	return m.appendJSON(make([]byte, 0, 1024)), nil
+}
+
+// AppendJSON appends the JSON encoding of the SaaSOperatingAutomationRequest to b, as MarshalJSON writes it, and
+// returns the extended buffer. It is the fast way to encode: json.Marshal
+// re-scans and compacts what MarshalJSON returns (and escapes <, > and &).
+func (m *SaaSOperatingAutomationRequest) AppendJSON(b []byte) []byte {
+	return m.appendJSON(b)
 }
 func (m *SaaSOperatingAutomationRequest) appendJSON(b []byte) []byte {
 	b = append(b, "{\"schema_version\":"...)
@@ -1508,7 +1795,14 @@ type SaaSOperatingAutomationResponse struct {
 
 // MarshalJSON writes the members in contract order.
 func (m SaaSOperatingAutomationResponse) MarshalJSON() ([]byte, error) {
-	return m.appendJSON(nil), nil
+	return m.appendJSON(make([]byte, 0, 1024)), nil
+}
+
+// AppendJSON appends the JSON encoding of the SaaSOperatingAutomationResponse to b, as MarshalJSON writes it, and
+// returns the extended buffer. It is the fast way to encode: json.Marshal
+// re-scans and compacts what MarshalJSON returns (and escapes <, > and &).
+func (m *SaaSOperatingAutomationResponse) AppendJSON(b []byte) []byte {
+	return m.appendJSON(b)
 }
 func (m *SaaSOperatingAutomationResponse) appendJSON(b []byte) []byte {
 	b = append(b, "{\"schema_version\":"...)
@@ -1548,7 +1842,14 @@ type EvidenceExportRequest struct {
 
 // MarshalJSON writes the members in contract order.
 func (m EvidenceExportRequest) MarshalJSON() ([]byte, error) {
-	return m.appendJSON(nil), nil
+	return m.appendJSON(make([]byte, 0, 1024)), nil
+}
+
+// AppendJSON appends the JSON encoding of the EvidenceExportRequest to b, as MarshalJSON writes it, and
+// returns the extended buffer. It is the fast way to encode: json.Marshal
+// re-scans and compacts what MarshalJSON returns (and escapes <, > and &).
+func (m *EvidenceExportRequest) AppendJSON(b []byte) []byte {
+	return m.appendJSON(b)
 }
 func (m *EvidenceExportRequest) appendJSON(b []byte) []byte {
 	b = append(b, "{\"schema_version\":"...)
@@ -1588,7 +1889,14 @@ type UnavailableResponse struct {
 
 // MarshalJSON writes the members in contract order.
 func (m UnavailableResponse) MarshalJSON() ([]byte, error) {
-	return m.appendJSON(nil), nil
+	return m.appendJSON(make([]byte, 0, 1024)), nil
+}
+
+// AppendJSON appends the JSON encoding of the UnavailableResponse to b, as MarshalJSON writes it, and
+// returns the extended buffer. It is the fast way to encode: json.Marshal
+// re-scans and compacts what MarshalJSON returns (and escapes <, > and &).
+func (m *UnavailableResponse) AppendJSON(b []byte) []byte {
+	return m.appendJSON(b)
 }
 func (m *UnavailableResponse) appendJSON(b []byte) []byte {
 	b = append(b, "{\"schema_version\":"...)

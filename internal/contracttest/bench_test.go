@@ -72,3 +72,74 @@ func TestValidateDoesNotAllocate(t *testing.T) {
 		t.Fatalf("Validate allocated %.1f times per run on valid input", n)
 	}
 }
+
+// BenchmarkMarshalJSON calls MarshalJSON directly, without json.Marshal's
+// re-scan of its output.
+func BenchmarkMarshalJSON(b *testing.B) {
+	m, err := contract.DecodeTenantAuditStoreOperatingResponse([]byte(auditResponse))
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := m.MarshalJSON(); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkAppendJSON is the fast path users are told to call: into a
+// reused buffer, nothing is allocated.
+func BenchmarkAppendJSON(b *testing.B) {
+	m, err := contract.DecodeTenantAuditStoreOperatingResponse([]byte(auditResponse))
+	if err != nil {
+		b.Fatal(err)
+	}
+	buf := make([]byte, 0, 4096)
+	b.ReportAllocs()
+	for b.Loop() {
+		buf = m.AppendJSON(buf[:0])
+	}
+}
+
+// plainAudit mirrors the response's shape with plain fields, so that
+// encoding/json marshals it by reflection: the baseline of the goals.
+type plainAudit struct {
+	SchemaVersion                 string `json:"schema_version"`
+	Operation                     string `json:"operation"`
+	Status                        string `json:"status"`
+	Message                       string `json:"message"`
+	CorrelationID                 string `json:"correlation_id"`
+	PrivateImplementationRequired bool   `json:"private_implementation_required"`
+	Payload                       struct {
+		Summary struct {
+			TenantID                  string   `json:"tenant_id"`
+			HealthStatus              string   `json:"health_status"`
+			RetentionStatus           string   `json:"retention_status"`
+			EvidenceFreshnessStatus   string   `json:"evidence_freshness_status"`
+			ExportReadinessStatus     string   `json:"export_readiness_status"`
+			LatestEvidenceAt          *string  `json:"latest_evidence_at"`
+			RetentionProfile          string   `json:"retention_profile"`
+			EvidenceWindow            string   `json:"evidence_window"`
+			Blockers                  []string `json:"blockers"`
+			PrivateValidationRequired bool     `json:"private_validation_required"`
+			AuditStoreBoundary        string   `json:"audit_store_boundary"`
+		} `json:"summary"`
+		PrivateModulesRequired []string `json:"private_modules_required"`
+		NextStep               string   `json:"next_step"`
+	} `json:"payload"`
+}
+
+// BenchmarkEncodingJSONMarshalPlain marshals plainAudit by reflection.
+func BenchmarkEncodingJSONMarshalPlain(b *testing.B) {
+	var p plainAudit
+	if err := json.Unmarshal([]byte(auditResponse), &p); err != nil {
+		b.Fatal(err)
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := json.Marshal(&p); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

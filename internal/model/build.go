@@ -411,7 +411,7 @@ func intp(i *load.Int) *int {
 // methodNames are methods of generated structs (String, Format and LogValue
 // are those of types with sensitive members); a field of the same name
 // would not compile, so such fields get a Field suffix.
-var methodNames = map[string]bool{"Validate": true, "MarshalJSON": true, "Header": true,
+var methodNames = map[string]bool{"Validate": true, "MarshalJSON": true, "AppendJSON": true, "Header": true,
 	"String": true, "Format": true, "LogValue": true}
 
 // FieldGoName is the exported Go name of a struct field: its go_name, else
@@ -431,7 +431,11 @@ func FieldGoName(n *names.Namer, f *load.Field) string {
 // VariantGoName is the Go field of a union holding the variant selected by
 // discriminator value v.
 func VariantGoName(n *names.Namer, v string) string {
-	return n.Exported(v)
+	g := n.Exported(v)
+	if methodNames[g] || g == "Which" {
+		g += "Variant" // a method of the union struct has the name
+	}
+	return g
 }
 
 // StateValueGoName is the suffix of a state value's Go constant after the

@@ -63,10 +63,7 @@ func keyPrefix(name string, first bool) string {
 
 func (g *gen) marshal(f *jen.File, s *goStruct) {
 	name := s.t.GoName
-	f.Comment("// MarshalJSON writes the members in contract order.")
-	f.Func().Params(jen.Id("m").Id(name)).Id("MarshalJSON").Params().Params(jen.Index().Byte(), jen.Error()).Block(
-		jen.Return(jen.Id("m").Dot("appendJSON").Call(jen.Nil()), jen.Nil()),
-	)
+	marshalMethods(f, name)
 	body := objectBody(s.t, func(fl *model.Field) jen.Code { return appendField(jen.Id("m").Dot(fl.GoName), fl) })
 	f.Func().Params(jen.Id("m").Op("*").Id(name)).Id("appendJSON").Params(jen.Id("b").Index().Byte()).Index().Byte().Block(body...)
 }
@@ -182,4 +179,20 @@ func (g *gen) collectionHelper(f *jen.File, name string, t *model.TypeRef, elem 
 		}
 	}
 	f.Func().Id(name).Params(jen.Id("b").Index().Byte(), jen.Id("v").Add(goType(t))).Index().Byte().Block(body...)
+}
+
+// marshalMethods writes MarshalJSON and AppendJSON, the fast path: json.Marshal
+// re-scans what MarshalJSON returns, AppendJSON writes into the caller's
+// buffer and nothing else.
+func marshalMethods(f *jen.File, name string) {
+	f.Comment("// MarshalJSON writes the members in contract order.")
+	f.Func().Params(jen.Id("m").Id(name)).Id("MarshalJSON").Params().Params(jen.Index().Byte(), jen.Error()).Block(
+		jen.Return(jen.Id("m").Dot("appendJSON").Call(jen.Make(jen.Index().Byte(), jen.Lit(0), jen.Lit(1024))), jen.Nil()),
+	)
+	f.Comment(cmt("AppendJSON appends the JSON encoding of the " + name + " to b, as MarshalJSON writes it, and"))
+	f.Comment("// returns the extended buffer. It is the fast way to encode: json.Marshal")
+	f.Comment("// re-scans and compacts what MarshalJSON returns (and escapes <, > and &).")
+	f.Func().Params(jen.Id("m").Op("*").Id(name)).Id("AppendJSON").Params(jen.Id("b").Index().Byte()).Index().Byte().Block(
+		jen.Return(jen.Id("m").Dot("appendJSON").Call(jen.Id("b"))),
+	)
 }

@@ -37,9 +37,7 @@ func (g *gen) unionDecl(f *jen.File, s *goStruct) {
 	f.Func().Params(jen.Id("m").Op("*").Id(name)).Id("Which").Params().String().Block(
 		jen.Switch().Block(cases...), jen.Return(jen.Lit("")))
 
-	f.Comment("// MarshalJSON writes the variant that is set; null when none is.")
-	f.Func().Params(jen.Id("m").Id(name)).Id("MarshalJSON").Params().Params(jen.Index().Byte(), jen.Error()).Block(
-		jen.Return(jen.Id("m").Dot("appendJSON").Call(jen.Nil()), jen.Nil()))
+	marshalMethods(f, name)
 	f.Func().Params(jen.Id("m").Op("*").Id(name)).Id("appendJSON").Params(jen.Id("b").Index().Byte()).Index().Byte().Block(
 		unionSwitch(u, "appendJSON")...)
 	if g.redactsType(s.t) {
