@@ -150,19 +150,27 @@ type rule struct {
 	keyMessage   string
 	values       *regexp.Regexp
 	valueMessage string
-	// literals, when set, holds one substring that each pattern's matches
-	// must contain; a string containing none of them cannot match.
+	// literals, when set, holds substrings of which each pattern's matches
+	// must contain one; a string containing none of them cannot match.
 	literals []string
+	// first marks the bytes that start a literal.
+	first [256]bool
 }
 
-// mayMatch is a cheap test run before the value patterns.
+// mayMatch is a cheap test run before the value patterns: s contains one
+// of the literals. Only bytes that start a literal are looked at.
 func (r *rule) mayMatch(s string) bool {
 	if r.literals == nil {
 		return true
 	}
-	for _, l := range r.literals {
-		if strings.Contains(s, l) {
-			return true
+	for i := 0; i < len(s); i++ {
+		if !r.first[s[i]] {
+			continue
+		}
+		for _, l := range r.literals {
+			if strings.HasPrefix(s[i:], l) {
+				return true
+			}
 		}
 	}
 	return false

@@ -69,7 +69,11 @@ func (d *decoder) skipObject(p *pathNode) error {
 	if err := d.beginObject(p); err != nil {
 		return err
 	}
-	seen := map[string]bool{}
+	// Duplicates: a linear search of the keys so far while there are few,
+	// a map beyond that.
+	var few [8]string
+	keys := few[:0]
+	var seen map[string]bool
 	for first := true; ; first = false {
 		key, more, err := d.nextKey(p, first)
 		if err != nil || !more {
@@ -78,10 +82,25 @@ func (d *decoder) skipObject(p *pathNode) error {
 		k := string(key)
 		kp := keyPath(p, k)
 		if !d.syntaxOnly {
-			if seen[k] {
+			dup := seen[k]
+			for _, x := range keys {
+				dup = dup || x == k
+			}
+			if dup {
 				return decodeError(&kp, "duplicate_key", ErrDuplicateKey, "duplicate key "+strconv.Quote(k))
 			}
-			seen[k] = true
+			if seen == nil && len(keys) < len(few) {
+				keys = append(keys, k)
+			} else {
+				if seen == nil {
+					seen = make(map[string]bool, 2*len(few))
+					for _, x := range keys {
+						seen[x] = true
+					}
+					keys = keys[:0]
+				}
+				seen[k] = true
+			}
 		}
 		if err := d.skip(&kp); err != nil {
 			return err

@@ -2,6 +2,7 @@ package contracttest_test
 
 import (
 	"encoding/json"
+	"fmt"
 	"testing"
 
 	contract "github.com/contractgen/contractgen/generated/go"
@@ -139,6 +140,58 @@ func BenchmarkEncodingJSONMarshalPlain(b *testing.B) {
 	b.ReportAllocs()
 	for b.Loop() {
 		if _, err := json.Marshal(&p); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// freeFormDoc is a 1 MiB free-form JSON document of ordinary text without
+// forbidden material: nested objects and lists of words, numbers and
+// booleans, the same for every run.
+func freeFormDoc() []byte {
+	words := []string{"through", "high", "night", "ghost", "skip", "task", "xylophone", "private", "key", "begin",
+		"status", "tenant", "region", "report", "license", "signal", "the", "a", "of", "check", "owner", "sk", "gh"}
+	var b []byte
+	b = append(b, '{')
+	seed := uint32(7)
+	next := func() int { seed = seed*1664525 + 1013904223; return int(seed >> 8) }
+	for i := 0; len(b) < 1<<20; i++ {
+		if i > 0 {
+			b = append(b, ',')
+		}
+		b = append(b, fmt.Sprintf(`"field_%d":{"note":"`, i)...)
+		for w := 0; w < 6; w++ {
+			if w > 0 {
+				b = append(b, ' ')
+			}
+			b = append(b, words[next()%len(words)]...)
+		}
+		b = append(b, fmt.Sprintf(`","count":%d,"ok":true,"tags":["%s","%s"]}`, next()%1000, words[next()%len(words)], words[next()%len(words)])...)
+	}
+	return append(b, '}')
+}
+
+// BenchmarkCheckForbidden scans the 1 MiB free-form document for forbidden
+// keys and values; BenchmarkFreeFormUnmarshal is encoding/json reading the
+// same bytes into any, for comparison.
+func BenchmarkCheckForbidden(b *testing.B) {
+	doc := freeFormDoc()
+	b.SetBytes(int64(len(doc)))
+	b.ReportAllocs()
+	for b.Loop() {
+		if err := contract.CheckForbidden("payload", doc); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+func BenchmarkFreeFormUnmarshal(b *testing.B) {
+	doc := freeFormDoc()
+	b.SetBytes(int64(len(doc)))
+	b.ReportAllocs()
+	for b.Loop() {
+		var v any
+		if err := json.Unmarshal(doc, &v); err != nil {
 			b.Fatal(err)
 		}
 	}

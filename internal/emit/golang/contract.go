@@ -2,6 +2,7 @@ package golang
 
 import (
 	"fmt"
+	"sort"
 	"strings"
 
 	"github.com/contractgen/contractgen/internal/pattern"
@@ -150,6 +151,20 @@ func (g *gen) valueRule(v *model.ValueRule) jen.Dict {
 		d[jen.Id("literals")] = jen.Index().String().ValuesFunc(func(gr *jen.Group) {
 			for _, l := range lits {
 				gr.Lit(l)
+			}
+		})
+		first := map[byte]bool{}
+		var order []int
+		for _, l := range lits {
+			if !first[l[0]] {
+				first[l[0]] = true
+				order = append(order, int(l[0]))
+			}
+		}
+		sort.Ints(order)
+		d[jen.Id("first")] = jen.Index(jen.Lit(256)).Bool().ValuesFunc(func(gr *jen.Group) {
+			for _, c := range order {
+				gr.Lit(c).Op(":").True()
 			}
 		})
 	}
