@@ -3,6 +3,7 @@
 package saascontrolplane
 
 import (
+	"bytes"
 	"crypto/rand"
 	"encoding/hex"
 	"net/netip"
@@ -151,26 +152,37 @@ type rule struct {
 	values       *regexp.Regexp
 	valueMessage string
 	// literals, when set, holds substrings of which each pattern's matches
-	// must contain one; a string containing none of them cannot match.
+	// must contain one, sorted by first byte; a string containing none of
+	// them cannot match.
 	literals []string
-	// first marks the bytes that start a literal.
-	first [256]bool
+	// starts holds each byte that starts a literal, once.
+	starts string
 }
 
 // mayMatch is a cheap test run before the value patterns: s contains one
-// of the literals. Only bytes that start a literal are looked at.
+// of the literals. Each byte that starts a literal is searched for with
+// strings.IndexByte, and only there are the literals compared.
 func (r *rule) mayMatch(s string) bool {
 	if r.literals == nil {
 		return true
 	}
-	for i := 0; i < len(s); i++ {
-		if !r.first[s[i]] {
-			continue
-		}
-		for _, l := range r.literals {
-			if strings.HasPrefix(s[i:], l) {
-				return true
+	for k := 0; k < len(r.starts); k++ {
+		c := r.starts[k]
+		for i := 0; ; {
+			j := strings.IndexByte(s[i:], c)
+			if j < 0 {
+				break
 			}
+			i += j
+			for _, l := range r.literals { // sorted by first byte
+				if l[0] > c {
+					break
+				}
+				if l[0] == c && strings.HasPrefix(s[i:], l) {
+					return true
+				}
+			}
+			i++
 		}
 	}
 	return false
@@ -249,7 +261,7 @@ func checkString(p *pathNode, s string, es *Errors, sc scanMode, bit scanMode) b
 // scanRaw walks a free-form JSON value in document order, testing each key
 // before its value, and reports the first forbidden key or value.
 func scanRaw(p *pathNode, raw []byte, sc scanMode, es *Errors) bool {
-	if len(raw) == 0 || sc&(anyKeys|anyFree) == 0 {
+	if len(raw) == 0 || sc&(anyKeys|anyFree) == 0 || !mayOffend(raw, sc) {
 		return true
 	}
 	d := &decoder{data: raw}
@@ -339,4 +351,128 @@ func randomHex(n int) string {
 	b := make([]byte, (n+1)/2)
 	_, _ = rand.Read(b) // crypto/rand.Read never fails since Go 1.24
 	return hex.EncodeToString(b)[:n]
+}
+
+// mayOffend is the fast pass of scanRaw: it reads the strings of raw byte by
+// byte and reports whether one of them might break a rule sc selects. False
+// means that none does; true sends raw to the exact walk, which finds the
+// first offender and its path. Strings with escapes, and keys outside
+// ASCII, always go to the walk.
+func mayOffend(raw []byte, sc scanMode) bool {
+	keys, values := sc&anyKeys != 0, sc&anyFree != 0
+	for i := 0; i < len(raw); i++ {
+		if raw[i] != '"' {
+			continue
+		}
+		j, escaped := i+1, false
+		for j < len(raw) && raw[j] != '"' {
+			if raw[j] == '\\' {
+				escaped = true
+				j++
+			}
+			j++
+		}
+		if j >= len(raw) || escaped {
+			return true
+		}
+		s := raw[i+1 : j]
+		k := j + 1
+		for k < len(raw) && (raw[k] == ' ' || raw[k] == '\t' || raw[k] == '\n' || raw[k] == '\r') {
+			k++
+		}
+		if k < len(raw) && raw[k] == ':' {
+			if keys && keyMayOffend(s, sc) {
+				return true
+			}
+		} else if values && valueMayOffend(s, sc) {
+			return true
+		}
+		i = j
+	}
+	return false
+}
+
+// keyMayOffend reports whether a key might be forbidden by a key rule sc
+// selects: ASCII keys are compared case-insensitively with the rule's parts
+// and exact keys; any other key might be.
+func keyMayOffend(key []byte, sc scanMode) bool {
+	for _, c := range key {
+		if c >= 0x80 {
+			return true
+		}
+	}
+	for i, r := range rules {
+		if sc>>(3*i)&scanKeys == 0 || r.keyMessage == "" {
+			continue
+		}
+		for _, e := range r.exact {
+			if len(e) == len(key) && foldHasPrefix(key, e) {
+				return true
+			}
+		}
+		for _, part := range r.parts {
+			for at := 0; at+len(part) <= len(key); at++ {
+				if foldHasPrefix(key[at:], part) {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+// foldHasPrefix reports whether b starts with lower, ignoring ASCII case in
+// b; lower is lower-case. A non-ASCII byte in lower counts as a match, so
+// that such rules always reach the exact walk.
+func foldHasPrefix(b []byte, lower string) bool {
+	if len(b) < len(lower) {
+		return false
+	}
+	for i := 0; i < len(lower); i++ {
+		c := b[i]
+		if c >= 'A' && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		if lower[i] >= 0x80 {
+			return true
+		}
+		if c != lower[i] {
+			return false
+		}
+	}
+	return true
+}
+
+// valueMayOffend reports whether a string might be forbidden by a value rule
+// sc selects for free-form values: it contains one of the rule's literals,
+// or the rule has none.
+func valueMayOffend(s []byte, sc scanMode) bool {
+	for i, r := range rules {
+		if sc>>(3*i)&scanFreeValues == 0 || r.values == nil {
+			continue
+		}
+		if r.literals == nil {
+			return true
+		}
+		for k := 0; k < len(r.starts); k++ {
+			c := r.starts[k]
+			for i := 0; ; {
+				j := bytes.IndexByte(s[i:], c)
+				if j < 0 {
+					break
+				}
+				i += j
+				for _, l := range r.literals { // sorted by first byte
+					if l[0] > c {
+						break
+					}
+					if l[0] == c && len(s)-i >= len(l) && string(s[i:i+len(l)]) == l {
+						return true
+					}
+				}
+				i++
+			}
+		}
+	}
+	return false
 }

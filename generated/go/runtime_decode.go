@@ -33,6 +33,9 @@ type decoder struct {
 	// syntaxOnly makes skip check only the grammar (no duplicate keys).
 	syntaxOnly bool
 	buf        []byte
+	// escaped tells that the last string read had escapes: its bytes are
+	// in buf, overwritten by the next string, not in data.
+	escaped bool
 }
 
 func newDecoder(data []byte, opts []DecodeOption) *decoder {
@@ -260,9 +263,11 @@ func (d *decoder) rawString(p *pathNode) ([]byte, error) {
 				return nil, d.syntaxAt(p, d.pos, "string is not valid UTF-8")
 			}
 			d.pos = i + 1
+			d.escaped = false
 			return s, nil
 		}
 		if c == '\\' {
+			d.escaped = true
 			return d.escapedString(p, start)
 		}
 		if c < 0x20 {

@@ -71,7 +71,9 @@ func (d *decoder) skipObject(p *pathNode) error {
 	}
 	// Duplicates: a linear search of the keys so far while there are few,
 	// a map beyond that.
-	var few [8]string
+	// Keys are the document's own bytes unless they had escapes, so no
+	// string is made for them while they are only compared.
+	var few [8][]byte
 	keys := few[:0]
 	var seen map[string]bool
 	for first := true; ; first = false {
@@ -79,27 +81,29 @@ func (d *decoder) skipObject(p *pathNode) error {
 		if err != nil || !more {
 			return err
 		}
-		k := string(key)
-		kp := keyPath(p, k)
+		if d.escaped {
+			key = []byte(string(key))
+		}
+		kp := pathNode{parent: p, keyBytes: key, isKey: true}
 		if !d.syntaxOnly {
-			dup := seen[k]
+			dup := seen[string(key)]
 			for _, x := range keys {
-				dup = dup || x == k
+				dup = dup || bytes.Equal(x, key)
 			}
 			if dup {
-				return decodeError(&kp, "duplicate_key", ErrDuplicateKey, "duplicate key "+strconv.Quote(k))
+				return decodeError(&kp, "duplicate_key", ErrDuplicateKey, "duplicate key "+strconv.Quote(string(key)))
 			}
 			if seen == nil && len(keys) < len(few) {
-				keys = append(keys, k)
+				keys = append(keys, key)
 			} else {
 				if seen == nil {
 					seen = make(map[string]bool, 2*len(few))
 					for _, x := range keys {
-						seen[x] = true
+						seen[string(x)] = true
 					}
 					keys = keys[:0]
 				}
-				seen[k] = true
+				seen[string(key)] = true
 			}
 		}
 		if err := d.skip(&kp); err != nil {

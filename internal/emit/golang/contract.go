@@ -1,6 +1,7 @@
 package golang
 
 import (
+	"bytes"
 	"fmt"
 	"sort"
 	"strings"
@@ -148,25 +149,22 @@ func (g *gen) valueRule(v *model.ValueRule) jen.Dict {
 		raw[i] = re
 	}
 	if lits := prefilter(raw); lits != nil {
+		// By first byte, so the runtime compares only those that start
+		// where it stands.
+		sort.SliceStable(lits, func(i, j int) bool { return lits[i][0] < lits[j][0] })
 		d[jen.Id("literals")] = jen.Index().String().ValuesFunc(func(gr *jen.Group) {
 			for _, l := range lits {
 				gr.Lit(l)
 			}
 		})
-		first := map[byte]bool{}
-		var order []int
+		var starts []byte
 		for _, l := range lits {
-			if !first[l[0]] {
-				first[l[0]] = true
-				order = append(order, int(l[0]))
+			if !bytes.Contains(starts, []byte{l[0]}) {
+				starts = append(starts, l[0])
 			}
 		}
-		sort.Ints(order)
-		d[jen.Id("first")] = jen.Index(jen.Lit(256)).Bool().ValuesFunc(func(gr *jen.Group) {
-			for _, c := range order {
-				gr.Lit(c).Op(":").True()
-			}
-		})
+		sort.Slice(starts, func(i, j int) bool { return starts[i] < starts[j] })
+		d[jen.Id("starts")] = jen.Lit(string(starts))
 	}
 	d[jen.Id("values")] = jen.Qual("regexp", "MustCompile").Call(jen.Lit(strings.Join(alts, "|")))
 	d[jen.Id("valueMessage")] = jen.Lit(v.Message)

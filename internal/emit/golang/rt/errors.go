@@ -95,8 +95,12 @@ func (es *Errors) add(p *pathNode, rule string, kind error, msg string) {
 type pathNode struct {
 	parent *pathNode
 	key    string
-	index  int
-	isKey  bool
+	// keyBytes, when set, is the key instead of key: bytes of the document
+	// being read, which stay as they are, so no string is made for them
+	// unless the path is printed.
+	keyBytes []byte
+	index    int
+	isKey    bool
 }
 
 func keyPath(parent *pathNode, key string) pathNode {
@@ -128,7 +132,11 @@ func (p *pathNode) write(b *strings.Builder) {
 		if b.Len() > 0 {
 			b.WriteByte('.')
 		}
-		b.WriteString(p.key)
+		if p.keyBytes != nil {
+			b.Write(p.keyBytes)
+		} else {
+			b.WriteString(p.key)
+		}
 		return
 	}
 	b.WriteByte('[')
