@@ -952,6 +952,12 @@ func (g *gen) numberCandidates(f *model.Field, t *model.TypeRef) []candidate {
 		if g.once("exponent") {
 			addc("exponent", "an integer may be written with an exponent", vNum(strconv.FormatFloat(mid/100, 'f', -1, 64)+"e2"))
 		}
+		if f.Maximum == nil && f.ExclusiveMaximum == nil {
+			addc("above-int64", "Go holds integers in 64 bits, and the schema says so", vNum("100000000000000000000"))
+		}
+		if f.Minimum == nil && f.ExclusiveMinimum == nil {
+			addc("below-int64", "Go holds integers in 64 bits, and the schema says so", vNum("-100000000000000000000"))
+		}
 	} else {
 		addc("integer-value", "an integer is a number", num(mid))
 	}

@@ -141,6 +141,17 @@ func (fb *file) typed(f *model.Field, t *model.TypeRef, w where, top bool) *json
 		if f.ExclusiveMaximum != nil {
 			s.ExclusiveMaximum = json.Number(f.ExclusiveMaximum.Num)
 		}
+		if t.Kind == model.KindInteger {
+			// The Go type holds 64 bits; the schema says so where the spec
+			// sets no bound of its own (see RULES.md for the caveat of
+			// validators that read numbers as doubles).
+			if f.Minimum == nil && f.ExclusiveMinimum == nil {
+				s.Minimum = json.Number("-9223372036854775808")
+			}
+			if f.Maximum == nil && f.ExclusiveMaximum == nil {
+				s.Maximum = json.Number("9223372036854775807")
+			}
+		}
 		return s
 	case model.KindBoolean:
 		return &jsonschema.Schema{Type: "boolean"}
