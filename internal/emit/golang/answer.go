@@ -44,7 +44,9 @@ func (g *gen) statusField() *model.Field {
 
 func (g *gen) answer(f *jen.File, op *model.Operation, status *model.Field) {
 	name := op.AnswerGoName()
-	own := op.ResponseGoName()
+	// Decode<Op>Response exists for a shared response too, and checks that
+	// the response answers op.
+	own, decodeOwn := op.ResponseGoName(), "Decode"+op.ResponseGoName()
 	if op.Response.Shared() {
 		own = op.Response.GoName + "Response"
 	}
@@ -67,7 +69,7 @@ func (g *gen) answer(f *jen.File, op *model.Operation, status *model.Field) {
 		jen.List(jen.Id("v"), jen.Id("_"), jen.Err()).Op(":=").Id("d").Dot("discriminator").Call(jen.Nil(), jen.Lit(status.Name)),
 		jen.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Nil(), jen.Id("d").Dot("end").Call(jen.Err()))),
 		jen.Switch(jen.Id("v")).Block(cases...),
-		jen.List(jen.Id("m"), jen.Err()).Op(":=").Id("Decode"+own).Call(jen.Id("data"), jen.Id("opts").Op("...")),
+		jen.List(jen.Id("m"), jen.Err()).Op(":=").Id(decodeOwn).Call(jen.Id("data"), jen.Id("opts").Op("...")),
 		jen.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Nil(), jen.Err())),
 		jen.Return(jen.Op("&").Id(name).Values(jen.Dict{jen.Id("Response"): jen.Id("m")}), jen.Nil()),
 	)
