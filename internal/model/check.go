@@ -61,8 +61,9 @@ func CheckObject(v *value.Value, t *Type, path string) []Problem {
 	for _, f := range t.Fields {
 		fv := v.Get(f.Name)
 		if fv == nil {
-			if f.Required && f.Const == nil { // Complete fills a const in
-
+			// A required const may be left out of a literal: Complete fills
+			// it in, as a builder does.
+			if f.Required && f.Const == nil {
 				out = append(out, Problem{Pos: v.Pos, Path: join(path, f.Name), Rule: RuleRequired, Msg: f.Message(RuleRequired)})
 			}
 			continue

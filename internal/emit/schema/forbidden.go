@@ -1,0 +1,140 @@
+package schema
+
+import (
+	"strconv"
+	"strings"
+
+	"github.com/invopop/jsonschema"
+)
+
+// ruleSet names a set of covered rules in definition names: "" for none;
+// "*" for the only rule of its kind (names stay short when a contract has
+// one key rule and one value rule); else the rule numbers, such as "1.3".
+func (fb *file) ruleSet(js []int) string {
+	if len(js) == 0 {
+		return ""
+	}
+	f := fb.g.c.Forbidden
+	if len(f.Keys) <= 1 && len(f.Values) <= 1 {
+		return "*"
+	}
+	parts := make([]string, len(js))
+	for i, j := range js {
+		parts[i] = strconv.Itoa(j + 1)
+	}
+	return strings.Join(parts, ".")
+}
+
+// freeForm is the schema of a free-form value at w (w.inFree is set): any
+// JSON value, whose keys and strings are checked when the rules apply there.
+func (fb *file) freeForm(w where) *jsonschema.Schema {
+	keys, values := fb.keysCovered(w), fb.valuesCovered(w)
+	if len(keys) == 0 && len(values) == 0 {
+		return &jsonschema.Schema{}
+	}
+	name := defFreeForm
+	switch {
+	case len(keys) == 0:
+		name += "-values"
+	case len(values) == 0:
+		name += "-keys"
+	}
+	if ks, vs := fb.ruleSet(keys), fb.ruleSet(values); ks != "*" && vs != "*" {
+		name += "-" + strings.Trim(ks+"-"+vs, "-")
+	}
+	if _, ok := fb.defs[name]; !ok {
+		// One branch per JSON type, so that every keyword sits beside the
+		// type it applies to (Ajv's strict mode asks for that).
+		self := &jsonschema.Schema{Ref: defRef(name)}
+		str := &jsonschema.Schema{Type: "string"}
+		str.Not = fb.notForbiddenValue(values)
+		obj := &jsonschema.Schema{Type: "object", AdditionalProperties: self}
+		if len(keys) > 0 {
+			obj.PropertyNames = fb.notForbiddenKey(keys)
+		}
+		fb.defs[name] = &jsonschema.Schema{
+			Description: "Any JSON value; at every depth, object keys and strings are checked for forbidden material.",
+			AnyOf: []*jsonschema.Schema{{Type: "null"}, {Type: "boolean"}, {Type: "number"}, str,
+				{Type: "array", Items: self}, obj},
+		}
+	}
+	return &jsonschema.Schema{Ref: defRef(name)}
+}
+
+// notForbiddenValue is the not-schema of strings that value rules js
+// reject; nil for none.
+func (fb *file) notForbiddenValue(js []int) *jsonschema.Schema {
+	switch len(js) {
+	case 0:
+		return nil
+	case 1:
+		return &jsonschema.Schema{Ref: defRef(fb.forbiddenValueDef(js[0]))}
+	}
+	var refs []*jsonschema.Schema
+	for _, j := range js {
+		refs = append(refs, &jsonschema.Schema{Ref: defRef(fb.forbiddenValueDef(j))})
+	}
+	return &jsonschema.Schema{AnyOf: refs}
+}
+
+// ruleDef names the definition of rule j of a kind: the base name for the
+// first, base-2, base-3 ... for the others.
+func ruleDef(base string, j int) string {
+	if j == 0 {
+		return base
+	}
+	return base + "-" + strconv.Itoa(j+1)
+}
+
+// notForbiddenKey is the propertyNames schema that rejects the keys key
+// rules js forbid.
+func (fb *file) notForbiddenKey(js []int) *jsonschema.Schema {
+	var refs []*jsonschema.Schema
+	for _, j := range js {
+		name := ruleDef(defForbiddenKey, j)
+		if _, ok := fb.defs[name]; !ok {
+			k, ck := fb.g.c.Forbidden.Keys[j], fb.g.keys[j]
+			s := &jsonschema.Schema{Type: "string", Description: "A key the forbidden keys rule rejects: " + k.Message}
+			var alts []*jsonschema.Schema
+			if ck.parts != "" {
+				alts = append(alts, &jsonschema.Schema{
+					Description: "Once lower-cased, contains one of: " + strings.Join(k.Parts, ", "),
+					Pattern:     ck.parts,
+				})
+			}
+			for _, e := range ck.exacts {
+				alts = append(alts, &jsonschema.Schema{
+					Description: "Once lower-cased, equals " + e.key + " (the length bound ends the match without $)",
+					Pattern:     e.pattern,
+					MaxLength:   uintp(e.max),
+				})
+			}
+			s.AnyOf = alts
+			fb.defs[name] = s
+		}
+		refs = append(refs, &jsonschema.Schema{Ref: defRef(name)})
+	}
+	if len(refs) == 1 {
+		return &jsonschema.Schema{Not: refs[0]}
+	}
+	return &jsonschema.Schema{Not: &jsonschema.Schema{AnyOf: refs}}
+}
+
+// forbiddenValueDef defines the strings value rule j rejects and returns
+// the definition's name.
+func (fb *file) forbiddenValueDef(j int) string {
+	name := ruleDef(defForbiddenValue, j)
+	if _, ok := fb.defs[name]; !ok {
+		v := fb.g.c.Forbidden.Values[j]
+		s := &jsonschema.Schema{Type: "string", Description: "A string the forbidden values rule rejects: " + v.Message}
+		for _, p := range fb.g.values[j] {
+			d := p.p.Name
+			if p.p.Description != "" {
+				d += ": " + p.p.Description
+			}
+			s.AnyOf = append(s.AnyOf, &jsonschema.Schema{Description: d, Pattern: p.pattern})
+		}
+		fb.defs[name] = s
+	}
+	return name
+}
