@@ -159,19 +159,7 @@ func (fb *file) typed(f *model.Field, t *model.TypeRef, w where, top bool) *json
 	case model.KindList:
 		s := &jsonschema.Schema{Type: "array", Items: fb.typed(f, t.Elem, w, false)}
 		if top {
-			n := 0
-			if f.MinItems != nil {
-				n = *f.MinItems
-			}
-			if f.NonEmpty && n < 1 {
-				n = 1
-			}
-			if n > 0 {
-				s.MinItems = uintp(n)
-			}
-			if f.MaxItems != nil {
-				s.MaxItems = uintp(*f.MaxItems)
-			}
+			s.MinItems, s.MaxItems = counts(f)
 			s.UniqueItems = f.UniqueItems
 		}
 		return s
@@ -182,19 +170,7 @@ func (fb *file) typed(f *model.Field, t *model.TypeRef, w where, top bool) *json
 			s.PropertyNames = fb.notForbiddenKey(ks)
 		}
 		if top {
-			n := 0
-			if f.MinItems != nil {
-				n = *f.MinItems
-			}
-			if f.NonEmpty && n < 1 {
-				n = 1
-			}
-			if n > 0 {
-				s.MinProperties = uintp(n)
-			}
-			if f.MaxItems != nil {
-				s.MaxProperties = uintp(*f.MaxItems)
-			}
+			s.MinProperties, s.MaxProperties = counts(f)
 			if f.KeyPattern != "" {
 				s.PropertyNames = fb.keyPattern(f, s.PropertyNames)
 			}
@@ -397,4 +373,23 @@ func (fb *file) keyPattern(f *model.Field, keys *jsonschema.Schema) *jsonschema.
 		return s
 	}
 	return &jsonschema.Schema{AllOf: []*jsonschema.Schema{keys, s}}
+}
+
+// counts are the item (entry) bounds of a list (map) field: min_items, or 1
+// for non_empty; nil where there is none.
+func counts(f *model.Field) (lo, hi *uint64) {
+	n := 0
+	if f.MinItems != nil {
+		n = *f.MinItems
+	}
+	if f.NonEmpty && n < 1 {
+		n = 1
+	}
+	if n > 0 {
+		lo = uintp(n)
+	}
+	if f.MaxItems != nil {
+		hi = uintp(*f.MaxItems)
+	}
+	return lo, hi
 }
