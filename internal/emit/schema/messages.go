@@ -110,9 +110,9 @@ func (fb *file) responseRoot(message string, status *model.StateValue, payload *
 	})
 }
 
-// stateField finds the response envelope field that carries the
-// unavailable status, as the model does: the first state-typed field whose
-// state set holds the value.
+// stateField finds the response envelope field that carries a response's
+// fixed status, as the model does: the first state-typed field whose state
+// set holds the value.
 func stateField(t *model.Type, v *model.StateValue) *model.Field {
 	if v == nil {
 		return nil

@@ -250,7 +250,7 @@ type file struct {
 	root     *model.Type // a type file's own type, referenced as "#"
 	rootW    where
 	// op is the operation the message belongs to; nil for messages of any
-	// operation (envelopes, the shared unavailable response).
+	// operation (envelopes, shared responses).
 	op *model.Operation
 	// forced lists fields required although they have a default.
 	forced map[*model.Field]bool
