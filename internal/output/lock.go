@@ -20,6 +20,10 @@ const LockName = ".contractgen.lock"
 // ErrLocked is returned when another run holds an output folder.
 var ErrLocked = errors.New("locked by another run")
 
+// errHolderGone tells lockFile that the run holding a lock released it
+// while the lock was being refused: the lock is free, try again.
+var errHolderGone = errors.New("the lock holder has just ended")
+
 // Lock takes the lock of every folder in dirs, in a fixed order so two runs
 // cannot each hold one and wait for the other, and fails fast when another
 // run holds one: the error names that run's process id. With create, missing
@@ -75,10 +79,15 @@ func uniqueAbs(dirs []string) []string {
 // lockedError reads the holder's pid from the lock file for the message.
 // A holder that has just created the file may not have written its pid
 // yet, so an empty file is read again for a moment.
+// When the file is gone, the holder has just released it: the caller tries
+// to lock again instead of failing (errHolderGone).
 func lockedError(path string) error {
 	var holder string
 	for i := 0; i < 50; i++ {
-		data, _ := os.ReadFile(path)
+		data, err := os.ReadFile(path)
+		if errors.Is(err, os.ErrNotExist) {
+			return errHolderGone
+		}
 		if holder = strings.TrimSpace(string(data)); holder != "" {
 			break
 		}

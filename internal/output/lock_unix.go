@@ -4,7 +4,9 @@ package output
 
 import (
 	"errors"
+	"fmt"
 	"os"
+	"path/filepath"
 	"strconv"
 	"syscall"
 )
@@ -22,7 +24,10 @@ func lockFile(path string) (*os.File, error) {
 		if err := syscall.Flock(int(f.Fd()), syscall.LOCK_EX|syscall.LOCK_NB); err != nil {
 			f.Close()
 			if errors.Is(err, syscall.EWOULDBLOCK) {
-				return nil, lockedError(path)
+				if err := lockedError(path); !errors.Is(err, errHolderGone) {
+					return nil, err
+				}
+				continue // the holder ended meanwhile
 			}
 			return nil, err
 		}
@@ -38,7 +43,10 @@ func lockFile(path string) (*os.File, error) {
 		}
 		f.Close()
 	}
-	return nil, lockedError(path)
+	if err := lockedError(path); !errors.Is(err, errHolderGone) {
+		return nil, err
+	}
+	return nil, fmt.Errorf("%s: %w; wait for it to end and run again", filepath.Dir(path), ErrLocked)
 }
 
 // unlockFile removes the lock file, then releases the lock, so a run that
