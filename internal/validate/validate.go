@@ -201,6 +201,9 @@ func (c *checker) symbols() {
 			}
 		}
 		for _, e := range op.Errors {
+			if c.namer.Exported(e.Name.V) == "Response" {
+				continue // reported with its own message by errorResponses
+			}
 			eg := g + c.namer.Exported(e.Name.V)
 			for _, ident := range []string{eg + "Response", eg + "ResponseArgs", eg + "Payload", "Build" + eg + "Response",
 				"Decode" + eg + "Response", "Decode" + eg + "Payload"} {
