@@ -52,15 +52,40 @@ func TestHelp(t *testing.T) {
 			code, stdout, stderr := gen(flag)
 			assert.Equal(t, exitOK, code)
 			assert.Empty(t, stdout)
-			assert.Contains(t, stderr, "Usage: gen [flags]")
-			assert.Contains(t, stderr, "Exit codes: 0 ok, 1 spec errors or drift, 2 usage.")
-			for _, f := range []string{"-spec", "-go-out", "-package", "-schema-out", "-docs-out", "-templates",
-				"-docs-front-matter", "-mkdocs", "-check", "-version"} {
-				assert.Regexp(t, `(?m)^  `+f+`( string)?\n    \t\S`, stderr, "help lists and explains %s", f)
+			assert.Contains(t, stderr, "Usage: gen <command> [flags]")
+			assert.Contains(t, stderr, "Exit codes: 0 ok, 1 spec or config errors, drift, lint errors or breaking changes, 2 usage.")
+			for _, c := range commands() {
+				assert.Regexp(t, `(?m)^  `+c.name+` +\S`, stderr, "help lists %s", c.name)
 			}
-			assert.Contains(t, stderr, `(default "spec/contract.yaml")`)
 		})
 	}
+	t.Run("help", func(t *testing.T) {
+		code, stdout, _ := gen("help")
+		assert.Equal(t, exitOK, code)
+		assert.Contains(t, stdout, "Usage: gen <command> [flags]")
+	})
+	t.Run("help generate", func(t *testing.T) {
+		code, stdout, stderr := gen("help", "generate")
+		assert.Equal(t, exitOK, code)
+		assert.Empty(t, stderr)
+		assert.Contains(t, stdout, "Usage: gen generate [flags]")
+		for _, f := range []string{"-config", "-spec", "-format", "-go-out", "-package", "-schema-out", "-docs-out", "-templates",
+			"-docs-front-matter", "-mkdocs", "-check"} {
+			assert.Regexp(t, `(?m)^  `+f+`( string)?\n    \t\S`, stdout, "help lists and explains %s", f)
+		}
+	})
+	for _, c := range commands() {
+		t.Run("help "+c.name, func(t *testing.T) {
+			code, stdout, _ := gen("help", c.name)
+			assert.Equal(t, exitOK, code)
+			assert.Contains(t, stdout, "Usage: gen "+c.name)
+		})
+	}
+	t.Run("help of an unknown command", func(t *testing.T) {
+		code, _, stderr := gen("help", "lnt")
+		assert.Equal(t, exitUsage, code)
+		assert.Equal(t, "gen: unknown command \"lnt\"; did you mean \"lint\"?\n", stderr)
+	})
 }
 
 func TestUsageErrors(t *testing.T) {
@@ -68,7 +93,7 @@ func TestUsageErrors(t *testing.T) {
 		code, stdout, stderr := gen("-bogus")
 		assert.Equal(t, exitUsage, code)
 		assert.Empty(t, stdout)
-		assert.True(t, strings.HasPrefix(stderr, "flag provided but not defined: -bogus\nUsage: gen [flags]\n"), stderr)
+		assert.True(t, strings.HasPrefix(stderr, "flag provided but not defined: -bogus\nUsage: gen generate [flags]\n"), stderr)
 	})
 	t.Run("flag without value", func(t *testing.T) {
 		code, _, stderr := gen("-spec")
@@ -81,10 +106,21 @@ func TestUsageErrors(t *testing.T) {
 		assert.Contains(t, stderr, `invalid boolean value "maybe" for -check`)
 	})
 	t.Run("extra argument", func(t *testing.T) {
-		code, stdout, stderr := gen("-check", "spec/contract.yaml")
+		code, stdout, stderr := gen("check", "spec/contract.yaml")
 		assert.Equal(t, exitUsage, code)
 		assert.Empty(t, stdout)
-		assert.Equal(t, "gen: unexpected argument \"spec/contract.yaml\"; all options are flags (see -h)\n", stderr)
+		assert.Equal(t, "gen check: unexpected argument \"spec/contract.yaml\" (see -h)\n", stderr)
+	})
+	t.Run("unknown command", func(t *testing.T) {
+		code, stdout, stderr := gen("genrate")
+		assert.Equal(t, exitUsage, code)
+		assert.Empty(t, stdout)
+		assert.Equal(t, "gen: unknown command \"genrate\"; did you mean \"generate\"?\nRun 'gen help' for the list of commands.\n", stderr)
+	})
+	t.Run("bad format", func(t *testing.T) {
+		code, _, stderr := gen("lint", "--format=xml")
+		assert.Equal(t, exitUsage, code)
+		assert.Equal(t, "gen lint: -format must be one of text, json, github; got \"xml\"\n", stderr)
 	})
 }
 
@@ -169,10 +205,10 @@ func TestCheckReportsDrift(t *testing.T) {
 	assert.Contains(t, stdout, "--- "+edited+" (on disk)\n+++ "+edited+" (generated)\n@@ -1,")
 	original := strings.SplitAfter(before[edited], "\n")[1]
 	assert.Contains(t, stdout, "\n-// edited by hand\n+"+original)
-	assert.Contains(t, stdout, "missing: "+deleted+" (the spec produces it; run gen to write it)\n")
+	assert.Contains(t, stdout, "missing: "+deleted+" (the spec produces it; run gen generate to write it)\n")
 	assert.Contains(t, stdout, "orphaned: "+orphan+" (generated, but the spec no longer produces it)\n")
 	assert.NotContains(t, stdout, mine, "hand-written files are not reported")
-	assert.Equal(t, "gen: 3 generated file(s) out of date with the spec; run gen (without -check) and commit the result\n", stderr)
+	assert.Equal(t, "gen: 3 generated file(s) out of date with the spec; run gen generate and commit the result\n", stderr)
 	// -check wrote nothing.
 	_, err := os.Stat(deleted)
 	assert.ErrorIs(t, err, os.ErrNotExist)

@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"github.com/contractgen/contractgen/internal/config"
 	"runtime"
 	"testing"
 
@@ -16,7 +17,7 @@ func TestOutputIndependentOfParallelism(t *testing.T) {
 	for _, spec := range []string{"../../spec/contract.yaml", "../../testdata/specs/lab_results/spec.yaml"} {
 		c, err := loadSpec(spec)
 		require.NoError(t, err)
-		cfg := &config{goOut: "go", schemaOut: "schemas", docsOut: "docs", mkdocs: true}
+		cfg := &settings{cfg: &config.Config{Go: &config.GoTarget{Out: "go"}, Schema: &config.SchemaTarget{Out: "schemas"}, Docs: &config.DocsTarget{Out: "docs", MkDocs: true}}}
 		var first []string
 		var firstData [][]byte
 		for _, procs := range []int{1, 2, 8} {

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"github.com/contractgen/contractgen/internal/config"
 	"math/rand"
 	"os"
 	"path/filepath"
@@ -56,7 +57,7 @@ func TestMutatedSpecsGenerateOrFail(t *testing.T) {
 				return
 			}
 			valid++
-			for _, tg := range targets(&config{goOut: "go", schemaOut: "schemas", docsOut: "docs"}) {
+			for _, tg := range targets(&settings{cfg: &config.Config{Go: &config.GoTarget{Out: "go"}, Schema: &config.SchemaTarget{Out: "schemas"}, Docs: &config.DocsTarget{Out: "docs"}}}) {
 				_, _ = tg.emitter.Generate(c, emit.Options{Package: c.Package, SchemaDir: "schemas", DocsDir: "docs"})
 			}
 		}()

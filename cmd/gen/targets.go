@@ -6,11 +6,12 @@ import (
 	"github.com/contractgen/contractgen/internal/emit/schema"
 )
 
-// targets lists the output folders and the emitter that fills each.
-func targets(cfg *config) []target {
+// targets lists the output folders and the emitter that fills each; an
+// empty folder means the target is not generated.
+func targets(s *settings) []target {
 	return []target{
-		{cfg.goOut, golang.New()},
-		{cfg.schemaOut, schema.New()},
-		{cfg.docsOut, docs.New()},
+		{s.goOut(), golang.New()},
+		{s.schemaOut(), schema.New()},
+		{s.docs().Out, docs.New()},
 	}
 }

@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/contractgen/contractgen/internal/diag"
+	"github.com/contractgen/contractgen/internal/names"
 	"github.com/contractgen/contractgen/internal/value"
 	"gopkg.in/yaml.v3"
 )
@@ -158,39 +159,7 @@ func suggest(k string, keys []key) string {
 
 // Closest returns the candidate nearest to name when it is near enough to be
 // a typo of it, or "".
-func Closest(name string, candidates []string) string {
-	best, bestD := "", 1<<30
-	for _, c := range candidates {
-		if d := distance(name, c); d < bestD {
-			best, bestD = c, d
-		}
-	}
-	if best != "" && bestD <= max(2, len(name)/3) {
-		return best
-	}
-	return ""
-}
-
-// distance is the Levenshtein edit distance.
-func distance(a, b string) int {
-	prev := make([]int, len(b)+1)
-	cur := make([]int, len(b)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(a); i++ {
-		cur[0] = i
-		for j := 1; j <= len(b); j++ {
-			c := 1
-			if a[i-1] == b[j-1] {
-				c = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+c)
-		}
-		prev, cur = cur, prev
-	}
-	return prev[len(b)]
-}
+func Closest(name string, candidates []string) string { return names.Closest(name, candidates) }
 
 // str reads a string scalar into dst.
 func (r *reader) str(dst *Str, what string) func(*yaml.Node) {

@@ -51,13 +51,13 @@ func Build(s *load.Spec) *Contract {
 	}
 	b.c = c
 	for _, v := range s.Versions {
-		ver := &Version{Name: v.Name.V, GoName: "Version" + b.n.Exported(v.Name.V), Value: v.Value.V, Description: v.Description.V}
+		ver := &Version{Pos: v.Name.Pos, Name: v.Name.V, GoName: "Version" + b.n.Exported(v.Name.V), Value: v.Value.V, Description: v.Description.V}
 		b.versions[ver.Name] = ver
 		c.Versions = append(c.Versions, ver)
 	}
 	b.buildStates(s)
 	for _, l := range s.Lists {
-		nl := &List{Name: l.Name.V, GoName: b.n.Exported(l.Name.V) + "List", Description: l.Description.V, Values: l.Values}
+		nl := &List{Pos: l.Name.Pos, Name: l.Name.V, GoName: b.n.Exported(l.Name.V) + "List", Description: l.Description.V, Values: l.Values}
 		b.lists[nl.Name] = nl
 		c.Lists = append(c.Lists, nl)
 	}
@@ -112,7 +112,7 @@ func Build(s *load.Spec) *Contract {
 
 func (b *builder) buildStates(s *load.Spec) {
 	for _, st := range s.States {
-		ms := &StateSet{Name: st.Name.V, GoName: b.n.Exported(st.Name.V), Description: st.Description.V}
+		ms := &StateSet{Pos: st.Name.Pos, Name: st.Name.V, GoName: b.n.Exported(st.Name.V), Description: st.Description.V}
 		for _, v := range st.Values {
 			ms.Values = append(ms.Values, &StateValue{Pos: v.Value.Pos, Value: v.Value.V, GoName: ms.GoName + StateValueGoName(b.n, v), Description: v.Description.V})
 		}

@@ -32,6 +32,7 @@ type Contract struct {
 
 // Version is a named version constant.
 type Version struct {
+	Pos         diag.Pos // of the name
 	Name        string
 	GoName      string
 	Value       string
@@ -40,6 +41,7 @@ type Version struct {
 
 // StateSet is an enumeration of allowed string values.
 type StateSet struct {
+	Pos         diag.Pos // of the name
 	Name        string
 	GoName      string
 	Description string
@@ -56,6 +58,7 @@ type StateValue struct {
 
 // List is a named value list, used as a default.
 type List struct {
+	Pos         diag.Pos // of the name
 	Name        string
 	GoName      string
 	Description string

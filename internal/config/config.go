@@ -1,0 +1,121 @@
+// Package config reads contractgen.yaml, the file that names a contract
+// repository's spec and the folders and options of each output, so that
+// generate, check, lint and breaking all read the same settings instead of
+// flags repeated on every command line.
+package config
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+)
+
+// FileName is the name looked for when no -config is given.
+const FileName = "contractgen.yaml"
+
+// Version is the only config version this release reads.
+const Version = 1
+
+// Config is a loaded contractgen.yaml with every path made relative to the
+// working directory the tool runs in (or absolute).
+type Config struct {
+	// File is the config's path; empty for the built-in defaults.
+	File string
+	// Spec is the contract spec to read.
+	Spec string
+	// Go, Schema and Docs are the output targets; nil means not generated.
+	Go     *GoTarget
+	Schema *SchemaTarget
+	Docs   *DocsTarget
+	// Lint holds the severity chosen for each lint rule ID ("off" silences).
+	Lint map[string]Setting
+	// Breaking lists the breaking-change rule IDs that are not reported.
+	BreakingIgnore []Setting
+}
+
+// Setting is a config value with the position it was written at, so that
+// later stages can report a bad rule ID where the user wrote it.
+type Setting struct {
+	Value string
+	Line  int
+	Col   int
+}
+
+// GoTarget is the Go package output.
+type GoTarget struct {
+	Out     string
+	Package string
+}
+
+// SchemaTarget is the JSON Schema output.
+type SchemaTarget struct {
+	Out string
+}
+
+// DocsTarget is the Markdown docs output.
+type DocsTarget struct {
+	Out         string
+	Templates   string
+	FrontMatter bool
+	MkDocs      bool
+}
+
+// Defaults is the configuration used when no contractgen.yaml exists: the
+// layout of the generator's own repository.
+func Defaults() *Config {
+	return &Config{
+		Spec:   "spec/contract.yaml",
+		Go:     &GoTarget{Out: "generated/go"},
+		Schema: &SchemaTarget{Out: "generated/jsonschema"},
+		Docs:   &DocsTarget{Out: "generated/docs"},
+	}
+}
+
+// Find looks for contractgen.yaml in dir and its parents, stopping after
+// the first folder that holds go.mod or .git: a config belongs to its
+// module or repository, never to an unrelated folder above it. It returns
+// "" when there is none.
+func Find(dir string) (string, error) {
+	dir, err := filepath.Abs(dir)
+	if err != nil {
+		return "", err
+	}
+	for {
+		p := filepath.Join(dir, FileName)
+		if _, err := os.Stat(p); err == nil {
+			return p, nil
+		} else if !errors.Is(err, fs.ErrNotExist) {
+			return "", fmt.Errorf("looking for %s: %w", FileName, err)
+		}
+		if exists(filepath.Join(dir, "go.mod")) || exists(filepath.Join(dir, ".git")) {
+			return "", nil
+		}
+		parent := filepath.Dir(dir)
+		if parent == dir {
+			return "", nil
+		}
+		dir = parent
+	}
+}
+
+func exists(p string) bool {
+	_, err := os.Stat(p)
+	return err == nil
+}
+
+// Rel turns a path written in the config (relative to the config's folder)
+// into one usable from the working directory.
+func rel(configDir, p string) string {
+	if p == "" || filepath.IsAbs(p) {
+		return p
+	}
+	joined := filepath.Join(configDir, filepath.FromSlash(p))
+	if wd, err := os.Getwd(); err == nil {
+		if r, err := filepath.Rel(wd, joined); err == nil {
+			return r
+		}
+	}
+	return joined
+}

@@ -1,0 +1,94 @@
+package lint
+
+import (
+	"github.com/contractgen/contractgen/internal/diag"
+	"github.com/contractgen/contractgen/internal/model"
+)
+
+// object is an object type of the contract with the place that declares
+// it: the type's name, or for a payload the operation or response that owns it.
+type object struct {
+	t    *model.Type
+	what string
+	pos  diag.Pos
+}
+
+// objects lists every object type the spec writes fields for, once each:
+// named types, envelopes, request payloads and every response payload.
+func objects(c *model.Contract) []object {
+	var out []object
+	seen := map[*model.Type]bool{}
+	add := func(t *model.Type, what string, pos diag.Pos) {
+		if t == nil || seen[t] {
+			return
+		}
+		seen[t] = true
+		if t.Pos.Line > 0 {
+			pos = t.Pos
+		}
+		out = append(out, object{t, what, pos})
+	}
+	for _, t := range c.Types {
+		add(t, "type "+t.Name, t.Pos)
+	}
+	if c.Request != nil {
+		add(c.Request.Type, "the request envelope", diag.Pos{})
+	}
+	if c.Response != nil {
+		add(c.Response.Type, "the response envelope", diag.Pos{})
+	}
+	for _, r := range c.Responses {
+		add(r.Payload, "shared response "+r.Name, r.Pos)
+	}
+	for _, op := range c.Operations {
+		add(op.Request, "the request of "+op.Name, op.Pos)
+		if op.Response != nil && !op.Response.Shared() {
+			add(op.Response.Payload, "the response of "+op.Name, op.Pos)
+		}
+		for _, e := range op.Errors {
+			add(e.Payload, "error "+e.Name+" of "+op.Name, e.Pos)
+		}
+	}
+	return out
+}
+
+// fieldPos is where a field is written, else where its owner is.
+func fieldPos(o object, f *model.Field) diag.Pos {
+	if f.Pos.Line > 0 {
+		return f.Pos
+	}
+	return o.pos
+}
+
+// isSnake reports whether s is lower snake_case: lower-case letters and
+// digits in words joined by single underscores, starting with a letter.
+func isSnake(s string) bool {
+	if s == "" || s[0] < 'a' || s[0] > 'z' || s[len(s)-1] == '_' {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case c >= 'a' && c <= 'z', c >= '0' && c <= '9':
+		case c == '_' && s[i-1] != '_':
+		default:
+			return false
+		}
+	}
+	return true
+}
+
+// isPascal reports whether s is PascalCase: an upper-case letter, then
+// letters and digits only.
+func isPascal(s string) bool {
+	if s == "" || s[0] < 'A' || s[0] > 'Z' {
+		return false
+	}
+	for i := 1; i < len(s); i++ {
+		c := s[i]
+		if !(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9') {
+			return false
+		}
+	}
+	return true
+}
