@@ -10,6 +10,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"strings"
 )
 
 // FileName is the name looked for when no -config is given.
@@ -105,15 +106,17 @@ func exists(p string) bool {
 	return err == nil
 }
 
-// Rel turns a path written in the config (relative to the config's folder)
-// into one usable from the working directory.
+// rel turns a path written in the config (relative to the config's folder)
+// into one usable from the working directory: relative when it is below
+// it, so that diagnostics stay short and CI annotations resolve, else as
+// joined.
 func rel(configDir, p string) string {
 	if p == "" || filepath.IsAbs(p) {
 		return p
 	}
 	joined := filepath.Join(configDir, filepath.FromSlash(p))
 	if wd, err := os.Getwd(); err == nil {
-		if r, err := filepath.Rel(wd, joined); err == nil {
+		if r, err := filepath.Rel(wd, joined); err == nil && r != ".." && !strings.HasPrefix(r, ".."+string(filepath.Separator)) {
 			return r
 		}
 	}

@@ -140,7 +140,7 @@ func (r *reader) lint(n *yaml.Node, c *Config) {
 				continue
 			}
 			if !contains(Severities, sev) {
-				r.errs.Add(pos(p[1]), "severity of lint rule %s must be one of %s, got %q%s", p[0].Value, strings.Join(Severities, ", "), sev, hint(sev, Severities))
+				r.errs.Add(pos(p[1]), "severity of lint rule %s must be one of %s, got %q%s", p[0].Value, strings.Join(Severities, ", "), sev, severityHint(sev))
 				continue
 			}
 			c.Lint[p[0].Value] = Setting{Value: sev, Line: p[0].Line, Col: p[0].Column}
@@ -266,6 +266,16 @@ func hint(k string, names []string) string {
 	sorted := append([]string(nil), names...)
 	sort.Strings(sorted)
 	return "; expected one of: " + strings.Join(sorted, ", ")
+}
+
+// severityHint suggests the severity a misspelt one means ("warning").
+func severityHint(s string) string {
+	for _, sev := range Severities {
+		if strings.HasPrefix(strings.ToLower(s), sev) || load.Closest(s, []string{sev}) != "" {
+			return fmt.Sprintf("; did you mean %q?", sev)
+		}
+	}
+	return ""
 }
 
 func index(list []string, s string) int {
