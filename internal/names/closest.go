@@ -35,4 +35,3 @@ func distance(a, b string) int {
 	}
 	return prev[len(b)]
 }
-
