@@ -7,6 +7,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/contractgen/contractgen/internal/specschema"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -35,7 +36,7 @@ func TestInitGenerateLintCheck(t *testing.T) {
 	}
 	assert.Equal(t, []string{"contract", "contract.yaml", "contractgen.yaml", "docs", "schemas"}, names)
 	spec, _ := os.ReadFile("contract.yaml")
-	assert.True(t, strings.HasPrefix(string(spec), "# yaml-language-server: $schema="), "the starter spec names the editor schema")
+	assert.True(t, strings.HasPrefix(string(spec), "# yaml-language-server: $schema="+specschema.ID+"\n"), "the starter spec names the editor schema")
 
 	before, _ := os.ReadFile("contractgen.yaml")
 	code, stdout, stderr = gen("init")

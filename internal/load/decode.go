@@ -9,17 +9,17 @@ import (
 
 // spec reads the top-level document.
 func (r *reader) spec(root *yaml.Node, s *Spec) {
-	r.object(root, "the spec", []key{
-		{"contract", true, func(n *yaml.Node) { s.Contract = r.contract(n) }},
-		{"versions", false, func(n *yaml.Node) { s.Versions = r.versions(n) }},
-		{"states", false, func(n *yaml.Node) { s.States = r.states(n) }},
-		{"lists", false, func(n *yaml.Node) { s.Lists = r.lists(n) }},
-		{"forbidden", false, func(n *yaml.Node) { s.Forbidden = r.forbidden(n) }},
-		{"types", false, func(n *yaml.Node) { s.Types = r.types(n) }},
-		{"envelopes", false, func(n *yaml.Node) { s.Envelopes = r.envelopes(n) }},
-		{"operations", false, func(n *yaml.Node) { s.Operations = r.operations(n) }},
-		{"responses", false, func(n *yaml.Node) { s.Responses = r.responses(n) }},
-		{"describe", false, func(n *yaml.Node) { s.Describe = r.describe(n) }},
+	r.object(root, "the spec", RootShape, []key{
+		{"contract", func(n *yaml.Node) { s.Contract = r.contract(n) }},
+		{"versions", func(n *yaml.Node) { s.Versions = r.versions(n) }},
+		{"states", func(n *yaml.Node) { s.States = r.states(n) }},
+		{"lists", func(n *yaml.Node) { s.Lists = r.lists(n) }},
+		{"forbidden", func(n *yaml.Node) { s.Forbidden = r.forbidden(n) }},
+		{"types", func(n *yaml.Node) { s.Types = r.types(n) }},
+		{"envelopes", func(n *yaml.Node) { s.Envelopes = r.envelopes(n) }},
+		{"operations", func(n *yaml.Node) { s.Operations = r.operations(n) }},
+		{"responses", func(n *yaml.Node) { s.Responses = r.responses(n) }},
+		{"describe", func(n *yaml.Node) { s.Describe = r.describe(n) }},
 	})
 	if s.Envelopes == nil && s.Contract != nil {
 		s.Envelopes = DefaultEnvelopes()
@@ -43,13 +43,13 @@ func DefaultEnvelopes() *Envelopes {
 
 func (r *reader) contract(n *yaml.Node) *Contract {
 	c := &Contract{Pos: pos(n)}
-	r.object(n, "contract", []key{
-		{"name", true, r.str(&c.Name, "contract name")},
-		{"title", true, r.str(&c.Title, "contract title")},
-		{"description", false, r.str(&c.Description, "contract description")},
-		{"package", true, r.str(&c.Package, "contract package")},
-		{"schema_base_uri", true, r.str(&c.SchemaBaseURI, "contract schema_base_uri")},
-		{"initialisms", false, r.strs(&c.Initialisms, "contract initialisms")},
+	r.object(n, "contract", "contract", []key{
+		{"name", r.str(&c.Name, "contract name")},
+		{"title", r.str(&c.Title, "contract title")},
+		{"description", r.str(&c.Description, "contract description")},
+		{"package", r.str(&c.Package, "contract package")},
+		{"schema_base_uri", r.str(&c.SchemaBaseURI, "contract schema_base_uri")},
+		{"initialisms", r.strs(&c.Initialisms, "contract initialisms")},
 	})
 	return c
 }
@@ -66,9 +66,9 @@ func (r *reader) versions(n *yaml.Node) (out []*Version) {
 	r.named(n, "versions", func(name Str, v *yaml.Node) {
 		ver := &Version{Name: name}
 		what := fmt.Sprintf("version %q", name.V)
-		r.object(v, what, []key{
-			{"value", true, r.str(&ver.Value, what+" value")},
-			{"description", false, r.str(&ver.Description, what+" description")},
+		r.object(v, what, "version", []key{
+			{"value", r.str(&ver.Value, what+" value")},
+			{"description", r.str(&ver.Description, what+" description")},
 		})
 		out = append(out, ver)
 	})
@@ -79,16 +79,16 @@ func (r *reader) states(n *yaml.Node) (out []*StateSet) {
 	r.named(n, "states", func(name Str, v *yaml.Node) {
 		st := &StateSet{Name: name}
 		what := fmt.Sprintf("state set %q", name.V)
-		r.object(v, what, []key{
-			{"description", false, r.str(&st.Description, what+" description")},
-			{"values", true, func(vals *yaml.Node) {
+		r.object(v, what, "state_set", []key{
+			{"description", r.str(&st.Description, what+" description")},
+			{"values", func(vals *yaml.Node) {
 				r.named(vals, what+" values", func(val Str, d *yaml.Node) {
 					sv := &StateValue{Value: val}
 					what := fmt.Sprintf("state %q", val.V)
 					if dn := r.deref(d); dn != nil && dn.Kind == yaml.MappingNode {
-						r.object(dn, what, []key{
-							{"description", true, r.str(&sv.Description, what+" description")},
-							{"go_name", false, r.str(&sv.GoName, what+" go_name")},
+						r.object(dn, what, "state_value", []key{
+							{"description", r.str(&sv.Description, what+" description")},
+							{"go_name", r.str(&sv.GoName, what+" go_name")},
 						})
 					} else {
 						r.str(&sv.Description, "description of "+what)(d)
@@ -106,9 +106,9 @@ func (r *reader) lists(n *yaml.Node) (out []*NamedList) {
 	r.named(n, "lists", func(name Str, v *yaml.Node) {
 		l := &NamedList{Name: name}
 		what := fmt.Sprintf("list %q", name.V)
-		r.object(v, what, []key{
-			{"description", false, r.str(&l.Description, what+" description")},
-			{"values", true, r.literal(&l.Values, what+" values")},
+		r.object(v, what, "list", []key{
+			{"description", r.str(&l.Description, what+" description")},
+			{"values", r.literal(&l.Values, what+" values")},
 		})
 		out = append(out, l)
 	})
@@ -117,13 +117,13 @@ func (r *reader) lists(n *yaml.Node) (out []*NamedList) {
 
 func (r *reader) forbidden(n *yaml.Node) *Forbidden {
 	f := &Forbidden{Pos: pos(n)}
-	r.object(n, "forbidden", []key{
-		{"on", false, r.strs(&f.On, "forbidden on")},
-		{"type_root", false, r.str(&f.TypeRoot, "forbidden type_root")},
-		{"keys", false, func(v *yaml.Node) {
+	r.object(n, "forbidden", "forbidden", []key{
+		{"on", r.strs(&f.On, "forbidden on")},
+		{"type_root", r.str(&f.TypeRoot, "forbidden type_root")},
+		{"keys", func(v *yaml.Node) {
 			r.oneOrMany(v, func(n *yaml.Node) { f.Keys = append(f.Keys, r.keyRule(n)) })
 		}},
-		{"values", false, func(v *yaml.Node) {
+		{"values", func(v *yaml.Node) {
 			r.oneOrMany(v, func(n *yaml.Node) { f.Values = append(f.Values, r.valueRule(n)) })
 		}},
 	})
@@ -143,29 +143,29 @@ func (r *reader) oneOrMany(n *yaml.Node, fn func(*yaml.Node)) {
 
 func (r *reader) keyRule(n *yaml.Node) *KeyRule {
 	k := &KeyRule{Pos: pos(n)}
-	r.object(n, "forbidden keys", []key{
-		{"parts", false, r.strs(&k.Parts, "forbidden key parts")},
-		{"exact", false, r.strs(&k.Exact, "forbidden exact keys")},
-		{"message", true, r.str(&k.Message, "forbidden keys message")},
-		{"applies_to", true, r.str(&k.AppliesTo, "forbidden keys applies_to")},
-		{"on", false, r.strs(&k.On, "forbidden keys on")},
+	r.object(n, "forbidden keys", "key_rule", []key{
+		{"parts", r.strs(&k.Parts, "forbidden key parts")},
+		{"exact", r.strs(&k.Exact, "forbidden exact keys")},
+		{"message", r.str(&k.Message, "forbidden keys message")},
+		{"applies_to", r.str(&k.AppliesTo, "forbidden keys applies_to")},
+		{"on", r.strs(&k.On, "forbidden keys on")},
 	})
 	return k
 }
 
 func (r *reader) valueRule(n *yaml.Node) *ValueRule {
 	vr := &ValueRule{Pos: pos(n)}
-	r.object(n, "forbidden values", []key{
-		{"message", true, r.str(&vr.Message, "forbidden values message")},
-		{"applies_to", true, r.str(&vr.AppliesTo, "forbidden values applies_to")},
-		{"on", false, r.strs(&vr.On, "forbidden values on")},
-		{"patterns", true, func(v *yaml.Node) {
+	r.object(n, "forbidden values", "value_rule", []key{
+		{"message", r.str(&vr.Message, "forbidden values message")},
+		{"applies_to", r.str(&vr.AppliesTo, "forbidden values applies_to")},
+		{"on", r.strs(&vr.On, "forbidden values on")},
+		{"patterns", func(v *yaml.Node) {
 			r.named(v, "forbidden value patterns", func(name Str, d *yaml.Node) {
 				p := &Pattern{Name: name}
 				what := fmt.Sprintf("pattern %q", name.V)
-				r.object(d, what, []key{
-					{"pattern", true, r.str(&p.Pattern, what+" pattern")},
-					{"description", false, r.str(&p.Description, what+" description")},
+				r.object(d, what, "pattern", []key{
+					{"pattern", r.str(&p.Pattern, what+" pattern")},
+					{"description", r.str(&p.Description, what+" description")},
 				})
 				vr.Patterns = append(vr.Patterns, p)
 			})
@@ -178,20 +178,20 @@ func (r *reader) types(n *yaml.Node) (out []*Type) {
 	r.named(n, "types", func(name Str, v *yaml.Node) {
 		t := &Type{Name: name}
 		what := fmt.Sprintf("type %q", name.V)
-		r.object(v, what, []key{
-			{"description", false, r.str(&t.Description, what+" description")},
-			{"go_name", false, r.str(&t.GoName, what+" go_name")},
-			{"open", false, r.boolean(&t.Open, what+" open")},
-			{"fields", false, func(fs *yaml.Node) { t.Fields = r.fields(fs, what) }},
-			{"discriminator", false, r.str(&t.Discriminator, what+" discriminator")},
-			{"one_of", false, func(v *yaml.Node) {
+		r.object(v, what, "type", []key{
+			{"description", r.str(&t.Description, what+" description")},
+			{"go_name", r.str(&t.GoName, what+" go_name")},
+			{"open", r.boolean(&t.Open, what+" open")},
+			{"fields", func(fs *yaml.Node) { t.Fields = r.fields(fs, what) }},
+			{"discriminator", r.str(&t.Discriminator, what+" discriminator")},
+			{"one_of", func(v *yaml.Node) {
 				r.named(v, what+" one_of", func(val Str, tn *yaml.Node) {
 					vr := &Variant{Value: val}
 					r.str(&vr.Type, fmt.Sprintf("%s variant %q", what, val.V))(tn)
 					t.OneOf = append(t.OneOf, vr)
 				})
 			}},
-			{"examples", false, func(ex *yaml.Node) { t.Examples = r.examples(ex, what) }},
+			{"examples", func(ex *yaml.Node) { t.Examples = r.examples(ex, what) }},
 		})
 		out = append(out, t)
 	})
@@ -216,20 +216,20 @@ func (r *reader) examples(n *yaml.Node, what string) (out []*value.Value) {
 
 func (r *reader) envelopes(n *yaml.Node) *Envelopes {
 	e := &Envelopes{Pos: pos(n)}
-	r.object(n, "envelopes", []key{
-		{"request", true, func(v *yaml.Node) { e.Request = r.envelope(v, "request envelope") }},
-		{"response", true, func(v *yaml.Node) { e.Response = r.envelope(v, "response envelope") }},
+	r.object(n, "envelopes", "envelopes", []key{
+		{"request", func(v *yaml.Node) { e.Request = r.envelope(v, "request envelope") }},
+		{"response", func(v *yaml.Node) { e.Response = r.envelope(v, "response envelope") }},
 	})
 	return e
 }
 
 func (r *reader) envelope(n *yaml.Node, what string) *Envelope {
 	e := &Envelope{Pos: pos(n)}
-	r.object(n, what, []key{
-		{"description", false, r.str(&e.Description, what+" description")},
-		{"version", false, r.str(&e.Version, what+" version")},
-		{"fields", true, func(v *yaml.Node) { e.Fields = r.fields(v, what) }},
-		{"examples", false, func(v *yaml.Node) { e.Examples = r.examples(v, what) }},
+	r.object(n, what, "envelope", []key{
+		{"description", r.str(&e.Description, what+" description")},
+		{"version", r.str(&e.Version, what+" version")},
+		{"fields", func(v *yaml.Node) { e.Fields = r.fields(v, what) }},
+		{"examples", func(v *yaml.Node) { e.Examples = r.examples(v, what) }},
 	})
 	return e
 }

@@ -24,6 +24,9 @@ type reader struct {
 	// alias bomb ends in an error, not in time and memory.
 	visited, budget int
 	blown           bool
+	// shapes, when not nil, records every grammar shape read, so that a
+	// test can show the loader reaches each one.
+	shapes map[string]bool
 }
 
 func pos(n *yaml.Node) diag.Pos { return diag.Pos{Line: n.Line, Col: n.Column} }
@@ -49,11 +52,11 @@ func (r *reader) deref(n *yaml.Node) *yaml.Node {
 	return n
 }
 
-// key is one allowed key of a mapping and what to do with its value.
+// key binds an allowed key of a mapping (see Grammar) to what to do with
+// its value.
 type key struct {
-	name     string
-	required bool
-	fn       func(v *yaml.Node)
+	name string
+	fn   func(v *yaml.Node)
 }
 
 func kindName(n *yaml.Node) string {
@@ -115,9 +118,25 @@ func (r *reader) pairs(n *yaml.Node, what string) ([][2]*yaml.Node, bool) {
 	return out, true
 }
 
-// object reads a mapping whose keys are fixed, reporting unknown keys with a
-// suggestion and missing required keys.
-func (r *reader) object(n *yaml.Node, what string, keys []key) {
+// object reads a mapping of the grammar's shape, reporting unknown keys
+// with a suggestion and missing required keys. The keys handled are the
+// shape's; a handler the grammar does not list, or a key of the grammar
+// without a handler, is a defect of the loader, reported as such.
+func (r *reader) object(n *yaml.Node, what, shape string, keys []key) {
+	sh := grammar[shape]
+	if sh == nil || len(sh.Keys) != len(keys) {
+		r.errs.Add(pos(n), "internal error: the loader's keys for %s do not match the grammar of %q", what, shape)
+		return
+	}
+	for i, k := range keys {
+		if sh.Keys[i].Name != k.name {
+			r.errs.Add(pos(n), "internal error: the loader's key %q of %s is not the grammar's %q", k.name, what, sh.Keys[i].Name)
+			return
+		}
+	}
+	if r.shapes != nil {
+		r.shapes[shape] = true
+	}
 	ps, ok := r.pairs(n, what)
 	if !ok {
 		return
@@ -137,8 +156,8 @@ func (r *reader) object(n *yaml.Node, what string, keys []key) {
 			r.errs.Add(pos(k), "unknown key %q in %s%s", k.Value, what, suggest(k.Value, keys))
 		}
 	}
-	for _, spec := range keys {
-		if spec.required && !got[spec.name] {
+	for i, spec := range keys {
+		if sh.Keys[i].Required && !got[spec.name] {
 			r.errs.Add(pos(n), "%s is missing required key %q", what, spec.name)
 		}
 	}
