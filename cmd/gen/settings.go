@@ -145,6 +145,7 @@ func (f *flagSet) loadConfig() (*config.Config, error) {
 		if path == "" {
 			return config.Defaults(), nil
 		}
+		path = config.Short(path)
 		f.configPath = path
 	}
 	return config.Load(path)

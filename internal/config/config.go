@@ -106,12 +106,21 @@ func exists(p string) bool {
 	return err == nil
 }
 
+// Short returns p relative to the working folder when it lies below it,
+// so that diagnostics name a found config the way a user would.
+func Short(p string) string {
+	if !filepath.IsAbs(p) {
+		return p
+	}
+	return rel("", p)
+}
+
 // rel turns a path written in the config (relative to the config's folder)
 // into one usable from the working directory: relative when it is below
 // it, so that diagnostics stay short and CI annotations resolve, else as
 // joined.
 func rel(configDir, p string) string {
-	if p == "" || filepath.IsAbs(p) {
+	if p == "" || (filepath.IsAbs(p) && configDir != "") {
 		return p
 	}
 	joined := filepath.Join(configDir, filepath.FromSlash(p))
