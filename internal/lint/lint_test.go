@@ -111,3 +111,15 @@ func TestShippedSpecsLintClean(t *testing.T) {
 		}
 	}
 }
+
+// TestDocsListEveryRule keeps docs/cli.md's rule table in step.
+func TestDocsListEveryRule(t *testing.T) {
+	doc, err := os.ReadFile("../../docs/cli.md")
+	require.NoError(t, err)
+	for _, r := range Rules() {
+		assert.Contains(t, string(doc), fmt.Sprintf("| `%s` | %s | %s |\n", r.ID, r.Severity, r.Summary), r.ID)
+	}
+	for _, id := range []string{RuleInvalidIgnore, RuleUnusedIgnore} {
+		assert.Contains(t, string(doc), "| `"+id+"` |", id)
+	}
+}
