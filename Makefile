@@ -1,7 +1,7 @@
 # Targets for working on the generator itself. `make test` is the one command
 # that runs every test; it needs Go and Node.js/npm (npm installs the Node
 # tools from package-lock.json on first use).
-.PHONY: generate check test test-go test-node bench bench-gen fuzz fuzz-short
+.PHONY: generate check test test-node bench bench-gen fuzz fuzz-short
 
 # generate rewrites generated/ from spec/contract.yaml.
 generate:
@@ -9,20 +9,14 @@ generate:
 
 # check fails when generated/ differs from what the spec produces.
 check:
-	go run ./cmd/gen -check
+	go run ./cmd/gen check
 
-# test runs every test: unit, golden, end-to-end, conformance and docs lint.
-# The Node tools are installed first, so that the Go tests that use them
-# (markdownlint over every testdata spec's docs) run instead of skipping.
-test: node_modules/.package-lock.json
-	MARKDOWNLINT_CLI2=$(CURDIR)/node_modules/.bin/markdownlint-cli2 $(MAKE) --no-print-directory test-go
-	$(MAKE) --no-print-directory test-node
-
-test-go:
-	go vet ./...
-	go test ./...
-	go run ./cmd/gen -check
-	$(MAKE) --no-print-directory fuzz-short
+# test runs every test: unit, golden, end-to-end, conformance (Go, Ajv and,
+# when installed, Python judges), docs lint and the MkDocs build. It checks
+# its tools first, installs the Node tools when needed, and ends with one
+# line saying what ran and what was skipped (scripts/test.sh).
+test:
+	scripts/test.sh
 
 # fuzz runs every fuzz target for FUZZ_COUNT inputs each. Counts, not
 # durations: a time-limited run can end in a spurious "context deadline

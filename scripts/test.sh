@@ -1,0 +1,83 @@
+#!/usr/bin/env bash
+# scripts/test.sh is `make test`: every test of the repository, in an order
+# where each step has what it needs. It checks the tools first and stops
+# with a message naming what is missing; it ends with one summary line.
+#
+# Needs: go, node and npm (the Node tools are installed from
+# package-lock.json when missing or stale). Optional: /usr/bin/python3 with
+# Debian's python3-jsonschema and python3-rfc3339 (the Python conformance
+# judge) and mkdocs (a strict build of the generated docs); without them
+# those steps are skipped and the summary says so, unless
+# CONTRACTGEN_REQUIRE_TOOLS=1, which makes a missing tool an error (CI).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+missing=()
+for tool in go node npm; do
+  command -v "$tool" >/dev/null || missing+=("$tool")
+done
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "make test: missing ${missing[*]}; install Go and Node.js with npm, then run make test again" >&2
+  exit 1
+fi
+require="${CONTRACTGEN_REQUIRE_TOOLS:-}"
+ran=()
+skipped=()
+optional() { # optional NAME WHY: skip a step, or fail under CONTRACTGEN_REQUIRE_TOOLS
+  if [ -n "$require" ]; then
+    echo "make test: $1 needs $2 (CONTRACTGEN_REQUIRE_TOOLS is set)" >&2
+    exit 1
+  fi
+  skipped+=("$1 (needs $2)")
+}
+
+if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+  echo "== npm ci"
+  npm ci --no-audit --no-fund
+fi
+export MARKDOWNLINT_CLI2="$PWD/node_modules/.bin/markdownlint-cli2"
+
+echo "== go vet"
+go vet ./...
+ran+=("go vet")
+echo "== go test"
+go test ./...
+ran+=("go test ($(go list ./... | wc -l) packages)")
+echo "== drift check"
+go run ./cmd/gen check
+ran+=("gen check")
+echo "== fuzz"
+make --no-print-directory fuzz-short
+ran+=("fuzz (3 targets)")
+echo "== Ajv conformance and TypeScript"
+npm run --silent conformance
+ran+=("Ajv judge")
+echo "== markdownlint"
+node_modules/.bin/markdownlint-cli2 --config .markdownlint-cli2.jsonc "generated/docs/**/*.md" >/dev/null
+ran+=("markdownlint")
+
+if /usr/bin/python3 -c 'import jsonschema, pyrfc3339' 2>/dev/null; then
+  echo "== Python conformance judge"
+  bash conformance/run-all.sh --only python
+  ran+=("Python judge")
+else
+  optional "Python judge" "python3-jsonschema and python3-rfc3339"
+fi
+
+if command -v mkdocs >/dev/null; then
+  echo "== MkDocs strict build"
+  site=$(mktemp -d)
+  trap 'rm -rf "$site"' EXIT
+  go run ./cmd/gen -go-out "" -schema-out "" -docs-out "$site/docs" -docs-front-matter -mkdocs >/dev/null
+  (cd "$site" && mkdocs build --quiet --strict -f docs/.mkdocs/mkdocs.yml)
+  test -f "$site/site/index.html"
+  ran+=("MkDocs build")
+else
+  optional "MkDocs build" "mkdocs"
+fi
+
+summary="make test: passed: $(IFS=,; echo "${ran[*]}" | sed 's/,/, /g')"
+if [ ${#skipped[@]} -gt 0 ]; then
+  summary+="; skipped: $(IFS=,; echo "${skipped[*]}" | sed 's/,/, /g')"
+fi
+echo "$summary"
