@@ -31,18 +31,18 @@ func generateOrCheck(name string, args []string, stdout, stderr io.Writer) int {
 	if code := f.parse(args, 0); code >= 0 {
 		return code
 	}
-	s, code := f.settings(stderr)
+	s, code := f.settings(stdout, stderr)
 	if s == nil {
 		return code
 	}
 	c, err := loadSpec(s.cfg.Spec)
 	if err != nil {
-		report(stderr, s.format, s.cfg.Spec, err)
+		report(diagOut(s.format, stdout, stderr), s.format, s.cfg.Spec, err)
 		return exitFail
 	}
 	plan, err := generate(c, s)
 	if err != nil {
-		report(stderr, s.format, s.cfg.Spec, err)
+		report(diagOut(s.format, stdout, stderr), s.format, s.cfg.Spec, err)
 		return exitFail
 	}
 	if name == "check" || s.check {

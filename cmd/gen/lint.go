@@ -24,13 +24,13 @@ func runLint(args []string, stdout, stderr io.Writer) int {
 		}
 		return exitOK
 	}
-	s, code := f.settings(stderr)
+	s, code := f.settings(stdout, stderr)
 	if s == nil {
 		return code
 	}
 	severity, bad := lintSeverities(s.cfg)
 	if len(bad) > 0 {
-		_ = diag.Write(stderr, s.format, bad)
+		_ = diag.Write(diagOut(s.format, stdout, stderr), s.format, bad)
 		return exitFail
 	}
 	c, err := loadSpec(s.cfg.Spec)
@@ -40,7 +40,7 @@ func runLint(args []string, stdout, stderr io.Writer) int {
 	}
 	src, err := os.ReadFile(s.cfg.Spec)
 	if err != nil {
-		report(stderr, s.format, s.cfg.Spec, err)
+		report(diagOut(s.format, stdout, stderr), s.format, s.cfg.Spec, err)
 		return exitFail
 	}
 	var out []diag.Finding

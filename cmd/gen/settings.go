@@ -85,10 +85,10 @@ func (f *flagSet) parse(args []string, maxArgs int) int {
 // settings loads the config and applies the flags that were given. With
 // a config, a target it does not list is generated only when its flag
 // names a folder; without one, the defaults of config.Defaults apply.
-func (f *flagSet) settings(stderr io.Writer) (*settings, int) {
+func (f *flagSet) settings(stdout, stderr io.Writer) (*settings, int) {
 	cfg, err := f.loadConfig()
 	if err != nil {
-		report(stderr, f.format, f.configPath, err)
+		report(diagOut(f.format, stdout, stderr), f.format, f.configPath, err)
 		return nil, exitFail
 	}
 	set := map[string]bool{}
@@ -183,3 +183,12 @@ func contains(list []string, s string) bool {
 }
 
 func closest(name string, candidates []string) string { return load.Closest(name, candidates) }
+
+// diagOut is where errors go: stderr for people, stdout when a format for
+// tools is asked for, so that one stream holds every diagnostic.
+func diagOut(format string, stdout, stderr io.Writer) io.Writer {
+	if format == "text" {
+		return stderr
+	}
+	return stdout
+}

@@ -159,3 +159,31 @@ operations:
 }
 
 func first(code int, _, _ string) int { return code }
+
+// TestSpecErrorsAsJSON: with a format for tools, spec errors of generate go
+// to stdout as one JSON document, positioned.
+func TestSpecErrorsAsJSON(t *testing.T) {
+	dir := t.TempDir()
+	spec := filepath.Join(dir, "s.yaml")
+	require.NoError(t, os.WriteFile(spec, []byte("contract:\n  name: x\n  tilte: X\n"), 0o644))
+	code, stdout, stderr := gen("generate", "-spec", spec, "-go-out", filepath.Join(dir, "go"), "--format=json")
+	assert.Equal(t, exitFail, code)
+	assert.Empty(t, stderr)
+	var got struct {
+		Diagnostics []struct {
+			File, Severity, Message string
+			Line, Col               int
+		}
+	}
+	require.NoError(t, json.Unmarshal([]byte(stdout), &got), stdout)
+	require.NotEmpty(t, got.Diagnostics)
+	found := false
+	for _, d := range got.Diagnostics {
+		if d.Line == 3 && d.Col == 3 && strings.Contains(d.Message, `unknown key "tilte"`) {
+			found = true
+		}
+		assert.Equal(t, spec, d.File)
+		assert.Equal(t, "error", d.Severity)
+	}
+	assert.True(t, found, "the typo is reported at 3:3: %s", stdout)
+}
