@@ -48,6 +48,7 @@ func Build(s *load.Spec) *Contract {
 	c := &Contract{
 		Name: s.Contract.Name.V, Title: s.Contract.Title.V, Description: s.Contract.Description.V,
 		Package: s.Contract.Package.V, SchemaBaseURI: s.Contract.SchemaBaseURI.V, SourceFile: s.File,
+		Pos: s.Contract.Pos, PackagePos: s.Contract.Package.Pos, SchemaBaseURIPos: s.Contract.SchemaBaseURI.Pos,
 	}
 	b.c = c
 	for _, v := range s.Versions {

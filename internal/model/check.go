@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"regexp"
 	"sort"
-	"strconv"
 	"strings"
 	"time"
 	"unicode"
@@ -307,7 +306,7 @@ func UnionEnumMessage(u *Union) string {
 func repeats(items []*value.Value) bool {
 	seen := map[string]bool{}
 	for _, it := range items {
-		k := canonical(it)
+		k := it.Canonical()
 		if seen[k] {
 			return true
 		}
@@ -316,24 +315,3 @@ func repeats(items []*value.Value) bool {
 	return false
 }
 
-// canonical is a text equal for equal JSON values.
-func canonical(v *value.Value) string {
-	switch v.Kind {
-	case value.Int, value.Number:
-		return "n" + strconv.FormatFloat(v.Float(), 'g', -1, 64)
-	case value.List:
-		parts := make([]string, len(v.Items))
-		for i, it := range v.Items {
-			parts[i] = canonical(it)
-		}
-		return "[" + strings.Join(parts, ",") + "]"
-	case value.Object:
-		parts := make([]string, len(v.Members))
-		for i, m := range v.Members {
-			parts[i] = strconv.Quote(m.Key) + ":" + canonical(m.Value)
-		}
-		sort.Strings(parts)
-		return "{" + strings.Join(parts, ",") + "}"
-	}
-	return string(v.JSON())
-}

@@ -16,6 +16,9 @@ type Contract struct {
 	Package       string
 	SchemaBaseURI string
 	SourceFile    string
+	// Pos is where the contract mapping is written; PackagePos and
+	// SchemaBaseURIPos where its package and schema_base_uri are.
+	Pos, PackagePos, SchemaBaseURIPos diag.Pos
 
 	Versions   []*Version
 	States     []*StateSet

@@ -1,0 +1,99 @@
+package breaking
+
+import (
+	"flag"
+	"fmt"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"testing"
+
+	"github.com/contractgen/contractgen/internal/load"
+	"github.com/contractgen/contractgen/internal/model"
+	"github.com/contractgen/contractgen/internal/validate"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+var update = flag.Bool("update", false, "rewrite testdata/<RULE>/want.txt")
+
+func contract(t *testing.T, path string) *model.Contract {
+	t.Helper()
+	s, err := load.File(path)
+	require.NoError(t, err)
+	c, err := validate.Check(s)
+	require.NoError(t, err, path)
+	return c
+}
+
+// render prints changes one per line: rule, severity, positions, message.
+func render(changes []Change) string {
+	var b strings.Builder
+	for _, ch := range changes {
+		fmt.Fprintf(&b, "%s %s old %d:%d new %d:%d: %s\n", ch.Rule.ID, ch.Rule.Severity, ch.Old.Line, ch.Old.Col, ch.New.Line, ch.New.Col, ch.Msg)
+	}
+	return b.String()
+}
+
+// TestRuleFixtures: for every rule, testdata/<ID> holds an old and a new
+// spec whose comparison gives want.txt, and among the rules of its
+// category only that rule fires. EXAMPLE_CHANGED may fire beside it: a
+// spec's examples are validated, so removing or requiring a member changes
+// them too.
+func TestRuleFixtures(t *testing.T) {
+	for _, r := range Rules() {
+		t.Run(r.ID, func(t *testing.T) {
+			dir := filepath.Join("testdata", r.ID)
+			changes := Compare(contract(t, filepath.Join(dir, "old.yaml")), contract(t, filepath.Join(dir, "new.yaml")))
+			fired := map[string]bool{}
+			for _, ch := range changes {
+				if ch.Rule.Category == r.Category && (ch.Rule.ID != "EXAMPLE_CHANGED" || r.ID == "EXAMPLE_CHANGED") {
+					fired[ch.Rule.ID] = true
+				}
+			}
+			assert.Equal(t, map[string]bool{r.ID: true}, fired, "rules of category %s that fire", r.Category)
+			got := render(changes)
+			golden := filepath.Join(dir, "want.txt")
+			if *update {
+				require.NoError(t, os.WriteFile(golden, []byte(got), 0o644))
+			}
+			want, err := os.ReadFile(golden)
+			require.NoError(t, err)
+			assert.Equal(t, string(want), got)
+		})
+	}
+}
+
+func TestEveryFixtureIsARule(t *testing.T) {
+	entries, err := os.ReadDir("testdata")
+	require.NoError(t, err)
+	var dirs, ids []string
+	for _, e := range entries {
+		dirs = append(dirs, e.Name())
+	}
+	for _, r := range Rules() {
+		ids = append(ids, r.ID)
+	}
+	sort.Strings(dirs)
+	assert.Equal(t, ids, dirs)
+	assert.GreaterOrEqual(t, len(ids), 40)
+}
+
+func TestRulesAreWellFormed(t *testing.T) {
+	for _, r := range Rules() {
+		assert.Regexp(t, `^[A-Z][A-Z0-9_]+$`, r.ID)
+		assert.Contains(t, []string{Wire, Go}, r.Category, r.ID)
+		assert.Contains(t, []string{Error, Warn, Info}, r.Severity, r.ID)
+		assert.NotEmpty(t, r.Summary, r.ID)
+	}
+}
+
+// TestSameSpecHasNoChanges: a spec compared with itself changes nothing.
+func TestSameSpecHasNoChanges(t *testing.T) {
+	paths, _ := filepath.Glob("../../testdata/specs/*/spec.yaml")
+	paths = append(paths, "../../spec/contract.yaml", "../../testdata/minimal/spec.yaml")
+	for _, p := range paths {
+		assert.Empty(t, render(Compare(contract(t, p), contract(t, p))), p)
+	}
+}
