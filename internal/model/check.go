@@ -314,4 +314,3 @@ func repeats(items []*value.Value) bool {
 	}
 	return false
 }
-
