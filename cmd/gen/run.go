@@ -35,6 +35,7 @@ func commands() []command {
 		{"generate", "write the Go package, JSON Schemas and docs the spec produces (the default)", runGenerate},
 		{"check", "write nothing; exit 1 with a diff when generated files are stale, missing or orphaned", runCheck},
 		{"lint", "report the spec's errors and style findings, each with a rule ID", runLint},
+		{"breaking", "compare the spec with another version (--against a git ref, file or folder) and report changes by rule", runBreaking},
 		{"init", "write a commented starter spec and contractgen.yaml into a folder", runInit},
 		{"version", "print the version", runVersion},
 		{"help", "explain a command: gen help <command>", runHelp},

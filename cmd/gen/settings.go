@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"strings"
 
 	"github.com/contractgen/contractgen/internal/config"
 	"github.com/contractgen/contractgen/internal/diag"
@@ -29,12 +30,14 @@ type flagSet struct {
 	configPath, spec, format                  string
 	goOut, pkg, schemaOut, docsOut, templates string
 	frontMatter, mkdocs, check                bool
+	// formats are the values -format takes.
+	formats []string
 }
 
 // newFlags makes the flag set of a command; outputs adds the flags that
 // choose output folders and options.
 func newFlags(name, synopsis string, stderr io.Writer, outputs bool) *flagSet {
-	f := &flagSet{FlagSet: flag.NewFlagSet("gen "+name, flag.ContinueOnError)}
+	f := &flagSet{FlagSet: flag.NewFlagSet("gen "+name, flag.ContinueOnError), formats: diag.Formats}
 	f.SetOutput(stderr)
 	f.StringVar(&f.configPath, "config", "", "config file to read (default: "+configName+" in the working folder or a parent)")
 	f.StringVar(&f.spec, "spec", "", "contract spec to read (default: the config's spec, else spec/contract.yaml)")
@@ -71,8 +74,8 @@ func (f *flagSet) parse(args []string, maxArgs int) int {
 		fmt.Fprintf(f.Output(), "%s: unexpected argument %q (see -h)\n", f.Name(), f.Arg(maxArgs))
 		return exitUsage
 	}
-	if !contains(diag.Formats, f.format) {
-		fmt.Fprintf(f.Output(), "%s: -format must be one of text, json, github; got %q\n", f.Name(), f.format)
+	if !contains(f.formats, f.format) {
+		fmt.Fprintf(f.Output(), "%s: -format must be one of %s; got %q\n", f.Name(), strings.Join(f.formats, ", "), f.format)
 		return exitUsage
 	}
 	if why := names.ValidPackage(f.pkg); f.pkg != "" && why != "" {
