@@ -93,9 +93,11 @@ const (
 
 // addReq adds a member to the entitlement_status request, addResp to its
 // response, addType a named type, addOnboarding a member to tenant_onboarding.
-func addReq(member string) edit  { return rep(entReq, "    request:\n"+member+"      feature_names:\n") }
-func addResp(member string) edit { return rep(entResp, "      payload:\n"+member+"        summary:\n          type: EntitlementStatusSummary\n") }
-func addType(def string) edit    { return rep(envelopes, "\n"+def+envelopes) }
+func addReq(member string) edit { return rep(entReq, "    request:\n"+member+"      feature_names:\n") }
+func addResp(member string) edit {
+	return rep(entResp, "      payload:\n"+member+"        summary:\n          type: EntitlementStatusSummary\n")
+}
+func addType(def string) edit { return rep(envelopes, "\n"+def+envelopes) }
 func addOnboarding(member string) edit {
 	return rep("    request:\n      organization_name:\n", "    request:\n"+member+"      organization_name:\n")
 }
