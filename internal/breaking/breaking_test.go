@@ -97,3 +97,12 @@ func TestSameSpecHasNoChanges(t *testing.T) {
 		assert.Empty(t, render(Compare(contract(t, p), contract(t, p))), p)
 	}
 }
+
+// TestDocsListEveryRule keeps docs/breaking.md's table in step.
+func TestDocsListEveryRule(t *testing.T) {
+	doc, err := os.ReadFile("../../docs/breaking.md")
+	require.NoError(t, err)
+	for _, r := range Rules() {
+		assert.Contains(t, string(doc), fmt.Sprintf("| `%s` | %s | %s | %s |\n", r.ID, r.Category, r.Severity, r.Summary), r.ID)
+	}
+}
