@@ -118,6 +118,8 @@ var contractValues = []valueSample{
 	{"\u0661ghp_" + tok20, false, "no boundary after an Arabic-Indic digit (category Nd)"},
 	{"ghp_" + tok20 + "\u00b2", false, "no boundary before a superscript two (category No)"},
 	{"\u4e2d ghp_" + tok20 + "\u3002", true, "a space and an ideographic full stop are boundaries"},
+	{"\u0378ghp_" + tok20, false, "an unassigned code point between two runs of letters counts as a letter"},
+	{"\u0380ghp_" + tok20, true, "an unassigned code point next to a non-word character does not"},
 	{"see ghp_" + tok20 + " and more", true, "token inside text"},
 	{"sk_live_" + tok16, true, "Stripe live key of the minimum length"},
 	{"sk_live_" + tok15, false, "sk_live_ with 15 characters is one too short"},

@@ -111,7 +111,12 @@ var (
 
 // word is the set of word characters that \b looks at: Unicode letters (L*)
 // and numbers (N*) and the underscore, which is what Python's re module uses
-// for \w in str patterns (Go's unicode tables decide the version).
+// for \w in str patterns (Go's unicode tables decide the version), and the
+// unassigned code points that lie between two runs of them. Those are no
+// one's word characters; counting them as such halves the ranges of the
+// class every \b is spelt with (from about 730 to about 380), so that a
+// forbidden pattern fits in a few kilobytes in every JSON Schema, and
+// changes nothing for any character a text can meaningfully hold.
 func word() runeSet {
 	wordOnce.Do(func() {
 		var s runeSet
@@ -124,9 +129,63 @@ func word() runeSet {
 			}
 		}
 		s = append(s, runeRange{'_', '_'})
-		wordSet = s.normalize()
+		wordSet = fillUnassigned(s.normalize())
 	})
 	return wordSet
+}
+
+// fillUnassigned joins two ranges of s when every code point between them
+// is unassigned (in no Unicode category).
+func fillUnassigned(s runeSet) runeSet {
+	if len(s) == 0 {
+		return s
+	}
+	out := runeSet{s[0]}
+	for _, r := range s[1:] {
+		last := &out[len(out)-1]
+		if allUnassigned(last.hi+1, r.lo-1) {
+			last.hi = r.hi
+			continue
+		}
+		out = append(out, r)
+	}
+	return out
+}
+
+// allUnassigned reports whether no code point in [lo, hi] is assigned.
+func allUnassigned(lo, hi rune) bool {
+	for c := lo; c <= hi; c++ {
+		if isAssigned(c) {
+			return false
+		}
+	}
+	return true
+}
+
+var (
+	assignedOnce sync.Once
+	assignedSet  runeSet
+)
+
+// isAssigned reports whether r belongs to a Unicode general category other
+// than Cn (unassigned).
+func isAssigned(r rune) bool {
+	assignedOnce.Do(func() {
+		var s runeSet
+		for name, tab := range unicode.Categories {
+			if name == "C" || name == "Cn" { // C includes Cn, the unassigned
+				continue
+			}
+			for _, x := range tab.R16 {
+				s = appendStride(s, rune(x.Lo), rune(x.Hi), rune(x.Stride))
+			}
+			for _, x := range tab.R32 {
+				s = appendStride(s, rune(x.Lo), rune(x.Hi), rune(x.Stride))
+			}
+		}
+		assignedSet = s.normalize()
+	})
+	return assignedSet.contains(r)
 }
 
 func appendStride(s runeSet, lo, hi, stride rune) runeSet {
