@@ -36,14 +36,27 @@ function newAjv() {
   return ajv;
 }
 
-// Compile every schema file, each in its own Ajv instance.
+// Compile every schema file. The schemas of one spec go into one Ajv
+// instance, so that a file's $ref to the shared definitions (or to another
+// file) resolves by $id, as a validator with the folder loaded does.
 const validators = new Map(); // "<spec>/<schema base>" -> validate function
 let compiled = 0;
 for (const [spec, dir] of args.schemas) {
+  const ajv = newAjv();
+  const ids = new Map();
   for (const file of schemaFiles(dir)) {
+    const schema = readJSON(path.join(dir, file));
+    try {
+      ajv.addSchema(schema);
+      ids.set(file, schema.$id);
+    } catch (e) {
+      problems.push(`COMPILE ${spec}/${file}: ${e.message}`);
+    }
+  }
+  for (const [file, id] of ids) {
     const base = file.replace(/\.schema\.json$/, "");
     try {
-      validators.set(`${spec}/${base}`, newAjv().compile(readJSON(path.join(dir, file))));
+      validators.set(`${spec}/${base}`, ajv.getSchema(id));
       compiled++;
     } catch (e) {
       problems.push(`COMPILE ${spec}/${file}: ${e.message}`);

@@ -124,6 +124,21 @@ def first_errors(validator, instance, n=3):
     return "; ".join(out)
 
 
+def validator_for(schema, store, checker):
+    """A validator whose references resolve among the folder's schemas:
+    with a referencing.Registry where python-jsonschema has one (4.18 and
+    later), else with a RefResolver and a store (earlier releases)."""
+    try:
+        from referencing import Registry, Resource
+        from referencing.jsonschema import DRAFT202012
+    except ImportError:
+        resolver = jsonschema.RefResolver.from_schema(schema, store=store)
+        return Draft202012Validator(schema, resolver=resolver, format_checker=checker)
+    registry = Registry().with_resources(
+        (uri, Resource.from_contents(doc, default_specification=DRAFT202012)) for uri, doc in store.items())
+    return Draft202012Validator(schema, registry=registry, format_checker=checker)
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--corpus", default="", help="corpus root (testdata/conformance)")
@@ -146,6 +161,13 @@ def main():
         names = sorted(f for f in os.listdir(folder) if f.endswith(".schema.json"))
         if not names:
             problems.append(f"NO SCHEMAS in {folder}")
+        # Every schema of the folder, by $id, so that references to the
+        # shared definitions (or another file) resolve without fetching.
+        store = {}
+        for name in names:
+            with open(os.path.join(folder, name), encoding="utf-8") as fh:
+                doc = json.load(fh)
+            store[doc.get("$id", name)] = doc
         for name in names:
             with open(os.path.join(folder, name), encoding="utf-8") as fh:
                 schema = json.load(fh)
@@ -158,7 +180,7 @@ def main():
             if unknown:
                 problems.append(f"SCHEMA {spec}/{name}: no checker for format(s) {sorted(unknown)}")
                 continue
-            validators[(spec, name[: -len(".schema.json")])] = Draft202012Validator(schema, format_checker=checker)
+            validators[(spec, name[: -len(".schema.json")])] = validator_for(schema, store, checker)
             compiled += 1
 
     judged = agreed = 0

@@ -32,19 +32,31 @@ tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 
 go build -o "$tmp/gen" ./cmd/gen
-args=(--corpus testdata/conformance --schemas contract=generated/jsonschema)
+# Both layouts: the shared one (message schemas refer to defs.schema.json;
+# generated/jsonschema for the shipped spec) and the bundled one (every file
+# self-contained, -schema-bundle).
+shared=(--corpus testdata/conformance --schemas contract=generated/jsonschema)
+bundled=(--corpus testdata/conformance)
+"$tmp/gen" -spec spec/contract.yaml -go-out "" -docs-out "" -schema-out "$tmp/bundled/contract" -schema-bundle >/dev/null
+bundled+=(--schemas "contract=$tmp/bundled/contract")
 for spec in testdata/specs/*/spec.yaml; do
   name=$(basename "$(dirname "$spec")")
   "$tmp/gen" -spec "$spec" -go-out "" -docs-out "" -schema-out "$tmp/schemas/$name" >/dev/null
-  args+=(--schemas "$name=$tmp/schemas/$name")
+  "$tmp/gen" -spec "$spec" -go-out "" -docs-out "" -schema-out "$tmp/bundled/$name" -schema-bundle >/dev/null
+  shared+=(--schemas "$name=$tmp/schemas/$name")
+  bundled+=(--schemas "$name=$tmp/bundled/$name")
 done
 
 status=0
-if [ "$only" != python ]; then
-  node conformance/ajv.mjs "${args[@]}" || status=1
-  node conformance/typescript.mjs "${args[@]}" --out "$tmp/typescript" || status=1
-fi
-if [ "$only" != node ]; then
-  /usr/bin/python3 conformance/judge.py "${args[@]}" || status=1
-fi
+for layout in shared bundled; do
+  if [ "$layout" = shared ]; then args=("${shared[@]}"); else args=("${bundled[@]}"); fi
+  echo "layout: $layout"
+  if [ "$only" != python ]; then
+    node conformance/ajv.mjs "${args[@]}" || status=1
+    node conformance/typescript.mjs "${args[@]}" --out "$tmp/typescript/$layout" || status=1
+  fi
+  if [ "$only" != node ]; then
+    /usr/bin/python3 conformance/judge.py "${args[@]}" || status=1
+  fi
+done
 exit $status

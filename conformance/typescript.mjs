@@ -20,8 +20,10 @@ for (const [spec, dir] of args.schemas) {
     try {
       const ts = await compile(readJSON(path.join(dir, file)), base, {
         bannerComment: "",
-        // Resolve only the file's own references; never fetch anything.
-        $refOptions: { resolve: { external: false } },
+        // References to the shared definitions resolve to the file beside
+        // it in the folder; nothing is fetched.
+        cwd: path.resolve(dir) + path.sep,
+        $refOptions: { resolve: { external: true, http: false } },
         strictIndexSignatures: true,
       });
       if (!/\bexport (interface|type) /.test(ts)) {

@@ -73,6 +73,9 @@ func generate(c *model.Contract, s *settings) (output.Plan, error) {
 	if s.cfg.Go != nil {
 		opts.Package = s.cfg.Go.Package
 	}
+	if s.cfg.Schema != nil {
+		opts.SchemaBundle = s.cfg.Schema.Bundle
+	}
 	if opts.Package == "" {
 		opts.Package = c.Package
 	}

@@ -29,7 +29,7 @@ type flagSet struct {
 	*flag.FlagSet
 	configPath, spec, format                  string
 	goOut, pkg, schemaOut, docsOut, templates string
-	frontMatter, mkdocs, check                bool
+	frontMatter, mkdocs, check, bundle        bool
 	// formats are the values -format takes.
 	formats []string
 }
@@ -46,6 +46,7 @@ func newFlags(name, synopsis string, stderr io.Writer, outputs bool) *flagSet {
 		f.StringVar(&f.goOut, "go-out", "", "folder for the generated Go package (empty: skip)")
 		f.StringVar(&f.pkg, "package", "", "Go package name (default: the spec's contract.package)")
 		f.StringVar(&f.schemaOut, "schema-out", "", "folder for JSON Schemas (empty: skip)")
+		f.BoolVar(&f.bundle, "schema-bundle", false, "write every JSON Schema self-contained, without the shared defs.schema.json (for tools without a $ref resolver)")
 		f.StringVar(&f.docsOut, "docs-out", "", "folder for Markdown docs (empty: skip)")
 		f.StringVar(&f.templates, "templates", "", "folder of doc templates overriding the embedded ones")
 		f.BoolVar(&f.frontMatter, "docs-front-matter", false, "add YAML front matter (title, order) to doc pages")
@@ -110,8 +111,16 @@ func (f *flagSet) settings(stdout, stderr io.Writer) (*settings, int) {
 			cfg.Go.Package = f.pkg
 		}
 	}
-	if set["schema-out"] {
-		cfg.Schema = &config.SchemaTarget{Out: f.schemaOut}
+	if set["schema-out"] || set["schema-bundle"] {
+		if cfg.Schema == nil {
+			cfg.Schema = &config.SchemaTarget{}
+		}
+		if set["schema-out"] {
+			cfg.Schema.Out = f.schemaOut
+		}
+		if set["schema-bundle"] {
+			cfg.Schema.Bundle = f.bundle
+		}
 	}
 	if set["docs-out"] || set["templates"] || set["docs-front-matter"] || set["mkdocs"] {
 		if cfg.Docs == nil {

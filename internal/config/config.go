@@ -53,6 +53,9 @@ type GoTarget struct {
 // SchemaTarget is the JSON Schema output.
 type SchemaTarget struct {
 	Out string
+	// Bundle writes every schema self-contained instead of sharing
+	// definitions through defs.schema.json.
+	Bundle bool
 }
 
 // DocsTarget is the Markdown docs output.

@@ -116,7 +116,10 @@ func (r *reader) outputs(n *yaml.Node, c *Config) {
 		}},
 		{"schema", false, func(v *yaml.Node) {
 			c.Schema = &SchemaTarget{}
-			r.object(v, "outputs.schema", []field{{"out", true, r.str(&c.Schema.Out, "outputs.schema.out")}})
+			r.object(v, "outputs.schema", []field{
+				{"out", true, r.str(&c.Schema.Out, "outputs.schema.out")},
+				{"bundle", false, r.boolean(&c.Schema.Bundle, "outputs.schema.bundle")},
+			})
 		}},
 		{"docs", false, func(v *yaml.Node) {
 			c.Docs = &DocsTarget{}

@@ -67,7 +67,8 @@ func TestConformance(t *testing.T) {
 				got  verdicts
 			}{
 				{"go", goJudge(t, sp.name, c, docs)},
-				{"santhosh-tekuri/jsonschema", schemaJudge(t, c, docs)},
+				{"santhosh-tekuri/jsonschema", schemaJudge(t, c, docs, false)},
+				{"santhosh-tekuri/jsonschema, bundled layout", schemaJudge(t, c, docs, true)},
 			}
 			covered := map[string][2]int{}
 			for _, d := range docs {
@@ -154,9 +155,9 @@ func decodedSchemas(c *model.Contract) []string {
 
 // schemaJudge validates every document with santhosh-tekuri/jsonschema
 // against the schemas the emitter writes for the spec, formats asserted.
-func schemaJudge(t *testing.T, c *model.Contract, docs []corpusDoc) verdicts {
+func schemaJudge(t *testing.T, c *model.Contract, docs []corpusDoc, bundle bool) verdicts {
 	t.Helper()
-	compile := schemaCompiler(t, c)
+	compile := schemaCompiler(t, c, bundle)
 	out := verdicts{}
 	for _, d := range docs {
 		sch := compile(d.schema)
@@ -181,12 +182,13 @@ func schemaJudge(t *testing.T, c *model.Contract, docs []corpusDoc) verdicts {
 	return out
 }
 
-// schemaCompiler emits the spec's schemas and returns a function that
+// schemaCompiler emits the spec's schemas (bundled or with shared
+// definitions) and returns a function that
 // compiles one by base name (such as "ping.request"), once, with
 // santhosh-tekuri/jsonschema, formats asserted; nil when there is none.
-func schemaCompiler(t testing.TB, c *model.Contract) func(name string) *sjs.Schema {
+func schemaCompiler(t testing.TB, c *model.Contract, bundle bool) func(name string) *sjs.Schema {
 	t.Helper()
-	files, err := schema.New().Generate(c, emit.Options{})
+	files, err := schema.New().Generate(c, emit.Options{SchemaBundle: bundle})
 	if err != nil {
 		t.Fatal(err)
 	}

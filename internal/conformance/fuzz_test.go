@@ -20,7 +20,7 @@ import (
 // The seeds are the conformance corpus.
 func FuzzDecodersAgreeWithSchemas(f *testing.F) {
 	c := loadContract(f, specList(f)[0].path)
-	compile := schemaCompiler(f, c)
+	compile := schemaCompiler(f, c, false)
 	var names []string
 	for n := range contractDecoders {
 		names = append(names, n)

@@ -17,6 +17,9 @@ type Options struct {
 	FrontMatter bool
 	// MkDocs also writes an mkdocs.yml beside the docs.
 	MkDocs bool
+	// SchemaBundle writes every JSON Schema self-contained, for tools
+	// without a $ref resolver; otherwise shared definitions go to one file.
+	SchemaBundle bool
 	// SchemaDir and DocsDir let emitters link to each other's output.
 	SchemaDir string
 	DocsDir   string

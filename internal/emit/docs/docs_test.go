@@ -297,7 +297,8 @@ func unescapeInline(s string) string {
 }
 
 // TestSchemaNamesMatchSchemaEmitter keeps the schema file names the pages
-// link to in step with the files the JSON Schema emitter writes.
+// link to in step with the files the JSON Schema emitter writes (the shared
+// definitions are referred to by the schemas, not linked from pages).
 func TestSchemaNamesMatchSchemaEmitter(t *testing.T) {
 	for _, sc := range specs(t) {
 		c := loadContract(t, sc.path)
@@ -307,7 +308,9 @@ func TestSchemaNamesMatchSchemaEmitter(t *testing.T) {
 		}
 		var written []string
 		for p := range files {
-			written = append(written, p)
+			if p != schema.DefsFile {
+				written = append(written, p)
+			}
 		}
 		linked := schemaFiles(c)
 		sort.Strings(written)

@@ -233,7 +233,7 @@ func (fb *file) stringSchema(f *model.Field, w where, top bool) *jsonschema.Sche
 		s.MaxLength = &n
 	}
 	for _, j := range fb.valuesCovered(w) {
-		nots = append(nots, &jsonschema.Schema{Ref: defRef(fb.forbiddenValueDef(j))})
+		nots = append(nots, &jsonschema.Schema{Ref: fb.helperRef(fb.forbiddenValueDef(j))})
 	}
 	switch len(nots) {
 	case 0:
@@ -272,6 +272,17 @@ func (fb *file) oneOfStrings(vs []string, what string, w where) *jsonschema.Sche
 // forbidden-material checks apply at w; the usual case keeps the type's Go
 // name, others get a suffix naming what is checked.
 func (fb *file) ref(t *model.Type, w where) string {
+	if !fb.g.bundle {
+		name := fb.sharedName(t, w)
+		if _, ok := fb.g.shared[name]; !ok && !fb.g.sharedBuilding[name] {
+			fb.g.sharedBuilding[name] = true
+			s := fb.object(t, w, nil)
+			s.Title = t.Name
+			s.Description = t.Description
+			fb.g.shared[name] = s
+		}
+		return fb.helperRef(name)
+	}
 	name := fb.defName(t, w)
 	if t == fb.root && name == fb.defName(t, fb.rootW) {
 		return "#"

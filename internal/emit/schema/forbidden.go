@@ -42,23 +42,23 @@ func (fb *file) freeForm(w where) *jsonschema.Schema {
 	if ks, vs := fb.ruleSet(keys), fb.ruleSet(values); ks != "*" && vs != "*" {
 		name += "-" + strings.Trim(ks+"-"+vs, "-")
 	}
-	if _, ok := fb.defs[name]; !ok {
+	if _, ok := fb.helperDefs()[name]; !ok {
 		// One branch per JSON type, so that every keyword sits beside the
 		// type it applies to (Ajv's strict mode asks for that).
-		self := &jsonschema.Schema{Ref: defRef(name)}
+		self := &jsonschema.Schema{Ref: fb.helperRef(name)}
 		str := &jsonschema.Schema{Type: "string"}
 		str.Not = fb.notForbiddenValue(values)
 		obj := &jsonschema.Schema{Type: "object", AdditionalProperties: self}
 		if len(keys) > 0 {
 			obj.PropertyNames = fb.notForbiddenKey(keys)
 		}
-		fb.defs[name] = &jsonschema.Schema{
+		fb.helperDefs()[name] = &jsonschema.Schema{
 			Description: "Any JSON value; at every depth, object keys and strings are checked for forbidden material.",
 			AnyOf: []*jsonschema.Schema{{Type: "null"}, {Type: "boolean"}, {Type: "number"}, str,
 				{Type: "array", Items: self}, obj},
 		}
 	}
-	return &jsonschema.Schema{Ref: defRef(name)}
+	return &jsonschema.Schema{Ref: fb.helperRef(name)}
 }
 
 // notForbiddenValue is the not-schema of strings that value rules js
@@ -68,11 +68,11 @@ func (fb *file) notForbiddenValue(js []int) *jsonschema.Schema {
 	case 0:
 		return nil
 	case 1:
-		return &jsonschema.Schema{Ref: defRef(fb.forbiddenValueDef(js[0]))}
+		return &jsonschema.Schema{Ref: fb.helperRef(fb.forbiddenValueDef(js[0]))}
 	}
 	var refs []*jsonschema.Schema
 	for _, j := range js {
-		refs = append(refs, &jsonschema.Schema{Ref: defRef(fb.forbiddenValueDef(j))})
+		refs = append(refs, &jsonschema.Schema{Ref: fb.helperRef(fb.forbiddenValueDef(j))})
 	}
 	return &jsonschema.Schema{AnyOf: refs}
 }
@@ -92,7 +92,7 @@ func (fb *file) notForbiddenKey(js []int) *jsonschema.Schema {
 	var refs []*jsonschema.Schema
 	for _, j := range js {
 		name := ruleDef(defForbiddenKey, j)
-		if _, ok := fb.defs[name]; !ok {
+		if _, ok := fb.helperDefs()[name]; !ok {
 			k, ck := fb.g.c.Forbidden.Keys[j], fb.g.keys[j]
 			s := &jsonschema.Schema{Type: "string", Description: "A key the forbidden keys rule rejects: " + k.Message}
 			var alts []*jsonschema.Schema
@@ -110,9 +110,9 @@ func (fb *file) notForbiddenKey(js []int) *jsonschema.Schema {
 				})
 			}
 			s.AnyOf = alts
-			fb.defs[name] = s
+			fb.helperDefs()[name] = s
 		}
-		refs = append(refs, &jsonschema.Schema{Ref: defRef(name)})
+		refs = append(refs, &jsonschema.Schema{Ref: fb.helperRef(name)})
 	}
 	if len(refs) == 1 {
 		return &jsonschema.Schema{Not: refs[0]}
@@ -124,7 +124,7 @@ func (fb *file) notForbiddenKey(js []int) *jsonschema.Schema {
 // the definition's name.
 func (fb *file) forbiddenValueDef(j int) string {
 	name := ruleDef(defForbiddenValue, j)
-	if _, ok := fb.defs[name]; !ok {
+	if _, ok := fb.helperDefs()[name]; !ok {
 		v := fb.g.c.Forbidden.Values[j]
 		s := &jsonschema.Schema{Type: "string", Description: "A string the forbidden values rule rejects: " + v.Message}
 		for _, p := range fb.g.values[j] {
@@ -134,7 +134,7 @@ func (fb *file) forbiddenValueDef(j int) string {
 			}
 			s.AnyOf = append(s.AnyOf, &jsonschema.Schema{Description: d, Pattern: p.pattern})
 		}
-		fb.defs[name] = s
+		fb.helperDefs()[name] = s
 	}
 	return name
 }

@@ -217,6 +217,10 @@ func (g *gen) envelopeFile(name string, request bool) *jsonschema.Schema {
 func (g *gen) typeFile(name string, t *model.Type) *jsonschema.Schema {
 	fb := g.newFile(false, false)
 	fb.setRules(func(o model.On) bool { return o.Types })
+	if !g.bundle {
+		root := &jsonschema.Schema{Ref: fb.ref(t, atPayload)}
+		return fb.top(name, t.Name, t.Description, root)
+	}
 	fb.root, fb.rootW = t, atPayload
 	root := fb.object(t, atPayload, nil)
 	return fb.top(name, t.Name, t.Description, root)

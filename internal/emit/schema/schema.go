@@ -10,10 +10,13 @@
 //     answer any operation;
 //   - request-envelope.schema.json, response-envelope.schema.json: the
 //     envelopes with any object as payload;
-//   - <Type>.schema.json: one per object type of the spec's types section.
+//   - <Type>.schema.json: one per object type of the spec's types section;
+//   - defs.schema.json (DefsFile): what the files share, once: named object
+//     types, free-form values and the forbidden-material checks.
 //
-// Every file is self-contained: object types, payloads and the
-// forbidden-material checks live under $defs. RULES.md lists every rule the
+// Message schemas refer to the shared definitions through the base of their
+// $id, so the folder can be hosted as it is. With Options.SchemaBundle every
+// file is self-contained instead: what it needs is copied into its $defs. RULES.md lists every rule the
 // schemas apply, so that the generated Go code can apply the same ones; the
 // regular expressions come from internal/pattern, which the Go emitter uses
 // too, so that no emitter imports another.
@@ -57,11 +60,12 @@ func New() *Emitter { return &Emitter{} }
 func (*Emitter) Name() string { return "jsonschema" }
 
 // Generate builds every schema file in memory.
-func (*Emitter) Generate(c *model.Contract, _ emit.Options) (map[string][]byte, error) {
+func (*Emitter) Generate(c *model.Contract, opts emit.Options) (map[string][]byte, error) {
 	g, err := newGen(c)
 	if err != nil {
 		return nil, err
 	}
+	g.bundle = opts.SchemaBundle
 	return g.files()
 }
 
@@ -74,6 +78,11 @@ type gen struct {
 	// in Forbidden.Keys and Forbidden.Values.
 	keys   []*forbiddenKeys
 	values [][]valuePattern
+	// bundle writes every file self-contained; otherwise the definitions
+	// files share go to shared, written as DefsFile.
+	bundle         bool
+	shared         jsonschema.Definitions
+	sharedBuilding map[string]bool
 }
 
 type forbiddenKeys struct {
@@ -94,7 +103,8 @@ type valuePattern struct {
 }
 
 func newGen(c *model.Contract) (*gen, error) {
-	g := &gen{c: c, pos: locate(c), errs: diag.List{File: c.SourceFile}}
+	g := &gen{c: c, pos: locate(c), errs: diag.List{File: c.SourceFile},
+		shared: jsonschema.Definitions{}, sharedBuilding: map[string]bool{}}
 	if f := c.Forbidden; f != nil {
 		for j, k := range f.Keys {
 			g.keys = append(g.keys, g.keyRule(j, k))
@@ -205,6 +215,16 @@ func (g *gen) files() (map[string][]byte, error) {
 			return nil, fmt.Errorf("%s: %w", f.name, err)
 		}
 		out[f.name] = data
+	}
+	if len(g.shared) > 0 {
+		if _, dup := out[DefsFile]; dup {
+			g.fail(diag.Pos{}, "a type's schema would be written to %s, the shared definitions; rename the type", DefsFile)
+		}
+		data, err := render(g.sharedFile(DefsFile))
+		if err != nil {
+			return nil, fmt.Errorf("%s: %w", DefsFile, err)
+		}
+		out[DefsFile] = data
 	}
 	if err := g.err(); err != nil {
 		return nil, err

@@ -202,20 +202,41 @@ func TestSchemasCompile(t *testing.T) {
 	}
 }
 
-// TestEverySchemaStandsAlone compiles each file with a compiler that knows
-// only that file: no file may reference another.
+// TestEverySchemaStandsAlone: in the bundled layout each file compiles
+// with a compiler that knows only that file; in the shared layout with one
+// that knows only that file and the shared definitions, which refer to no
+// other file. No message schema refers to another message schema.
 func TestEverySchemaStandsAlone(t *testing.T) {
 	for _, sc := range specs(t) {
 		t.Run(sc.name, func(t *testing.T) {
-			files := generate(t, sc.path)
-			for _, name := range sortedNames(files) {
-				c := sjs.NewCompiler()
-				c.DefaultDraft(sjs.Draft2020)
-				doc, err := sjs.UnmarshalJSON(bytes.NewReader(files[name]))
-				require.NoError(t, err)
-				require.NoError(t, c.AddResource("file:///"+name, doc))
-				_, err = c.Compile("file:///" + name)
-				assert.NoError(t, err, name)
+			bundled, err := New().Generate(loadContract(t, sc.path), emit.Options{SchemaBundle: true})
+			require.NoError(t, err)
+			_, hasDefs := bundled[DefsFile]
+			assert.False(t, hasDefs, "the bundled layout writes no shared definitions")
+			for layout, files := range map[string]map[string][]byte{"bundled": bundled, "shared": generate(t, sc.path)} {
+				for _, name := range sortedNames(files) {
+					c := sjs.NewCompiler()
+					c.DefaultDraft(sjs.Draft2020)
+					add := func(name string) string {
+						doc, err := sjs.UnmarshalJSON(bytes.NewReader(files[name]))
+						require.NoError(t, err)
+						id, _ := doc.(map[string]any)["$id"].(string)
+						if id == "" {
+							id = "file:///" + name
+						}
+						require.NoError(t, c.AddResource(id, doc))
+						return id
+					}
+					id := add(name)
+					if layout == "shared" && name != DefsFile && files[DefsFile] != nil {
+						add(DefsFile)
+					}
+					_, err = c.Compile(id)
+					assert.NoError(t, err, "%s: %s", layout, name)
+					if layout == "bundled" {
+						assert.NotContains(t, string(files[name]), DefsFile, "%s refers to the shared definitions", name)
+					}
+				}
 			}
 		})
 	}
