@@ -125,6 +125,15 @@ func (fb *file) typed(f *model.Field, t *model.TypeRef, w where, top bool) *json
 			fb.checkFixed(v.Value, fmt.Sprintf("state %q of %s", v.Value, t.State.Name), fb.g.pos.states[v], w)
 			s.Enum = append(s.Enum, v.Value)
 		}
+		if !fb.g.bundle {
+			// A state set is the same wherever it is used: defined once.
+			name := t.State.GoName
+			if _, ok := fb.g.shared[name]; !ok {
+				s.Title, s.Description = t.State.Name, t.State.Description
+				fb.g.shared[name] = s
+			}
+			return &jsonschema.Schema{Ref: fb.helperRef(name)}
+		}
 		return s
 	case model.KindInteger, model.KindNumber:
 		s := &jsonschema.Schema{Type: string(t.Kind)}

@@ -5,6 +5,9 @@ import (
 	"strings"
 
 	"github.com/invopop/jsonschema"
+
+	"github.com/contractgen/contractgen/internal/diag"
+	"github.com/contractgen/contractgen/internal/pattern"
 )
 
 // ruleSet names a set of covered rules in definition names: "" for none;
@@ -121,18 +124,28 @@ func (fb *file) notForbiddenKey(js []int) *jsonschema.Schema {
 }
 
 // forbiddenValueDef defines the strings value rule j rejects and returns
-// the definition's name.
+// the definition's name. The rule's patterns are one alternation, the
+// boundary tests they share written once (pattern.PortableAlternation);
+// the description names each pattern.
 func (fb *file) forbiddenValueDef(j int) string {
 	name := ruleDef(defForbiddenValue, j)
 	if _, ok := fb.helperDefs()[name]; !ok {
 		v := fb.g.c.Forbidden.Values[j]
-		s := &jsonschema.Schema{Type: "string", Description: "A string the forbidden values rule rejects: " + v.Message}
+		var names, srcs []string
 		for _, p := range fb.g.values[j] {
 			d := p.p.Name
 			if p.p.Description != "" {
-				d += ": " + p.p.Description
+				d += " (" + strings.TrimSuffix(p.p.Description, ".") + ")"
 			}
-			s.AnyOf = append(s.AnyOf, &jsonschema.Schema{Description: d, Pattern: p.pattern})
+			names = append(names, d)
+			srcs = append(srcs, p.p.Pattern)
+		}
+		s := &jsonschema.Schema{Type: "string",
+			Description: "A string the forbidden values rule rejects: " + v.Message + ". It holds one of: " + strings.Join(names, "; ") + "."}
+		if alt, err := pattern.PortableAlternation(srcs); err == nil {
+			s.Pattern = alt
+		} else {
+			fb.g.fail(diag.Pos{}, "forbidden values: %v", err)
 		}
 		fb.helperDefs()[name] = s
 	}

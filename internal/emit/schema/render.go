@@ -179,6 +179,19 @@ func writeJSON(b *bytes.Buffer, n *jnode, indent string) {
 			b.WriteString("{}")
 			return
 		}
+		if len(n.obj) == 1 && !n.obj[0].val.isObj && !n.obj[0].val.isArr {
+			// A one-member object, such as {"$ref": "..."}, on one line.
+			var one bytes.Buffer
+			one.WriteString("{")
+			writeString(&one, n.obj[0].key)
+			one.WriteString(": ")
+			writeJSON(&one, n.obj[0].val, "")
+			one.WriteString("}")
+			if len(indent)+one.Len() <= 100 {
+				b.Write(one.Bytes())
+				return
+			}
+		}
 		b.WriteString("{\n")
 		inner := indent + "  "
 		for i, m := range n.obj {
@@ -195,6 +208,10 @@ func writeJSON(b *bytes.Buffer, n *jnode, indent string) {
 	case n.isArr:
 		if len(n.arr) == 0 {
 			b.WriteString("[]")
+			return
+		}
+		if line, ok := oneLine(n); ok && len(indent)+len(line) <= 100 {
+			b.WriteString(line)
 			return
 		}
 		b.WriteString("[\n")
@@ -268,4 +285,22 @@ func writeU(b *bytes.Buffer, r rune) {
 	for shift := 12; shift >= 0; shift -= 4 {
 		b.WriteByte(hexDigits[(r>>uint(shift))&0xF])
 	}
+}
+
+// oneLine writes an array of scalars on one line, as a reader scans a short
+// enum or required list; it reports false when an item is an object or array.
+func oneLine(n *jnode) (string, bool) {
+	var b bytes.Buffer
+	b.WriteByte('[')
+	for i, it := range n.arr {
+		if it.isObj || it.isArr {
+			return "", false
+		}
+		if i > 0 {
+			b.WriteString(", ")
+		}
+		writeJSON(&b, it, "")
+	}
+	b.WriteByte(']')
+	return b.String(), true
 }

@@ -23,6 +23,7 @@
 package schema
 
 import (
+	"bytes"
 	"encoding/json"
 	"fmt"
 	"github.com/contractgen/contractgen/internal/pattern"
@@ -224,7 +225,8 @@ func (g *gen) files() (map[string][]byte, error) {
 		if err != nil {
 			return nil, fmt.Errorf("%s: %w", DefsFile, err)
 		}
-		out[DefsFile] = data
+		// Inside the shared file its own definitions are local.
+		out[DefsFile] = bytes.ReplaceAll(data, []byte(`"$ref": "`+DefsFile+`#`), []byte(`"$ref": "#`))
 	}
 	if err := g.err(); err != nil {
 		return nil, err
