@@ -129,9 +129,29 @@ func word() runeSet {
 			}
 		}
 		s = append(s, runeRange{'_', '_'})
-		wordSet = fillUnassigned(s.normalize())
+		wordSet = bmpOnly(fillUnassigned(s.normalize()))
 	})
 	return wordSet
+}
+
+// bmpOnly keeps the Basic Multilingual Plane: letters and digits beyond
+// U+FFFF (historic scripts, CJK extensions, mathematical alphanumerics)
+// count as non-word characters, which takes another 40% off the class. A
+// token written right after one of them is found, where Python's \b would
+// not see a boundary; emoji and other symbols there are non-word characters
+// in Python too.
+func bmpOnly(s runeSet) runeSet {
+	var out runeSet
+	for _, r := range s {
+		if r.lo > 0xFFFF {
+			break
+		}
+		if r.hi > 0xFFFF {
+			r.hi = 0xFFFF
+		}
+		out = append(out, r)
+	}
+	return out
 }
 
 // fillUnassigned joins two ranges of s when every code point between them

@@ -19,7 +19,7 @@ func PortableAlternation(ps []string) (string, error) {
 		if re, err = rewriteBoundaries(re, true, true); err != nil {
 			return "", err
 		}
-		trees = append(trees, re)
+		trees = append(trees, distribute(re)...)
 	}
 	pr := &printer{}
 	out := pr.node(factor(trees))
@@ -52,6 +52,44 @@ func factor(trees []*syntax.Regexp) *syntax.Regexp {
 		groups = append(groups, concat(g.key, alt(tails)))
 	}
 	return alt(groups)
+}
+
+// distribute splits a concatenation that ends in an alternation into one
+// concatenation per branch, so that a branch ending in a boundary test can
+// share it with the other patterns: P(?:a(?:[^W]|$)|-[W]) becomes
+// Pa(?:[^W]|$) and P-[W]. The prefix is repeated; it is short beside a
+// boundary class.
+func distribute(re *syntax.Regexp) []*syntax.Regexp {
+	re = flatten(re)
+	if re.Op != syntax.OpConcat || len(re.Sub) < 2 {
+		return []*syntax.Regexp{re}
+	}
+	tail := re.Sub[len(re.Sub)-1]
+	if tail.Op != syntax.OpAlternate || isBoundaryTest(tail) {
+		return []*syntax.Regexp{re}
+	}
+	var out []*syntax.Regexp
+	for _, b := range tail.Sub {
+		parts := append(append([]*syntax.Regexp(nil), re.Sub[:len(re.Sub)-1]...), b)
+		out = append(out, flatten(concat(parts...)))
+	}
+	return out
+}
+
+// flatten merges nested concatenations into one.
+func flatten(re *syntax.Regexp) *syntax.Regexp {
+	if re.Op != syntax.OpConcat {
+		return re
+	}
+	var subs []*syntax.Regexp
+	for _, s := range re.Sub {
+		if s.Op == syntax.OpConcat {
+			subs = append(subs, flatten(s).Sub...)
+		} else {
+			subs = append(subs, s)
+		}
+	}
+	return &syntax.Regexp{Op: syntax.OpConcat, Sub: subs}
 }
 
 // group is a run of trees that share key (nil: no element to share).
