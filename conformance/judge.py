@@ -79,13 +79,19 @@ def format_checker():
     return checker
 
 
+# Keywords whose values are instances, not schemas: a member named "format"
+# in an example is no format.
+INSTANCE_KEYWORDS = {"examples", "const", "default", "enum"}
+
+
 def formats_in(node, found):
     if isinstance(node, dict):
         f = node.get("format")
         if isinstance(f, str):
             found.add(f)
-        for v in node.values():
-            formats_in(v, found)
+        for k, v in node.items():
+            if k not in INSTANCE_KEYWORDS:
+                formats_in(v, found)
     elif isinstance(node, list):
         for v in node:
             formats_in(v, found)

@@ -7,6 +7,7 @@ import (
 	"github.com/invopop/jsonschema"
 
 	"github.com/contractgen/contractgen/internal/model"
+	"github.com/contractgen/contractgen/internal/value"
 )
 
 func (g *gen) opNames() []string {
@@ -135,6 +136,7 @@ func (fb *file) payloadDef(t *model.Type, desc string, ov override) *jsonschema.
 	s := fb.object(t, atPayload, ov)
 	s.Title = t.Name
 	s.Description = desc
+	s.Examples = examples(t)
 	fb.defs[t.GoName] = s
 	return &jsonschema.Schema{Ref: defRef(t.GoName)}
 }
@@ -218,10 +220,39 @@ func (g *gen) typeFile(name string, t *model.Type) *jsonschema.Schema {
 	fb := g.newFile(false, false)
 	fb.setRules(func(o model.On) bool { return o.Types })
 	if !g.bundle {
-		root := &jsonschema.Schema{Ref: fb.ref(t, atPayload)}
+		root := &jsonschema.Schema{Ref: fb.ref(t, atPayload), Examples: examples(t)}
 		return fb.top(name, t.Name, t.Description, root)
 	}
 	fb.root, fb.rootW = t, atPayload
 	root := fb.object(t, atPayload, nil)
+	root.Examples = examples(t)
 	return fb.top(name, t.Name, t.Description, root)
+}
+
+// examples are the spec's examples of t as documents on the wire: consts,
+// defaults and nulls filled in (model.Complete). An example that lacks a
+// member only a builder fills (a value copied from the request, a drawn
+// identifier) is no valid document of t on its own and is left out.
+func examples(t *model.Type) []any {
+	var out []any
+	for _, v := range t.Examples {
+		doc := model.Complete(v, t)
+		if len(model.CheckObject(doc, t, "")) == 0 && !lacksRequired(doc, t) {
+			out = append(out, raw(doc))
+		}
+	}
+	return out
+}
+
+// lacksRequired reports whether doc lacks a member the wire requires.
+func lacksRequired(doc *value.Value, t *model.Type) bool {
+	if t.Union != nil || doc.Kind != value.Object {
+		return false
+	}
+	for _, f := range t.Fields {
+		if f.WireRequired() && doc.Get(f.Name) == nil {
+			return true
+		}
+	}
+	return false
 }

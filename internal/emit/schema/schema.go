@@ -12,7 +12,9 @@
 //     envelopes with any object as payload;
 //   - <Type>.schema.json: one per object type of the spec's types section;
 //   - defs.schema.json (DefsFile): what the files share, once: named object
-//     types, free-form values and the forbidden-material checks.
+//     types, state sets, free-form values and the forbidden-material checks;
+//   - catalog.json (CatalogFile): every schema with its name, description
+//     and URL, in SchemaStore's catalog format.
 //
 // Message schemas refer to the shared definitions through the base of their
 // $id, so the folder can be hosted as it is. With Options.SchemaBundle every
@@ -231,6 +233,11 @@ func (g *gen) files() (map[string][]byte, error) {
 	if err := g.err(); err != nil {
 		return nil, err
 	}
+	cat, err := g.catalog(out)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", CatalogFile, err)
+	}
+	out[CatalogFile] = cat
 	return out, nil
 }
 

@@ -81,10 +81,23 @@ func generate(t *testing.T, path string) map[string][]byte {
 	return files
 }
 
-func sortedNames(files map[string][]byte) []string {
+// allNames lists every file written, sorted.
+func allNames(files map[string][]byte) []string {
 	names := make([]string, 0, len(files))
 	for n := range files {
 		names = append(names, n)
+	}
+	sort.Strings(names)
+	return names
+}
+
+// sortedNames lists the schema files, the catalog (which is no schema) left out.
+func sortedNames(files map[string][]byte) []string {
+	names := make([]string, 0, len(files))
+	for n := range files {
+		if n != CatalogFile {
+			names = append(names, n)
+		}
 	}
 	sort.Strings(names)
 	return names
@@ -109,8 +122,8 @@ func TestGolden(t *testing.T) {
 			for _, e := range entries {
 				golden = append(golden, e.Name())
 			}
-			assert.Equal(t, sortedNames(files), golden, "file set differs from the golden files; run go test ./internal/emit/schema -update")
-			for _, name := range sortedNames(files) {
+			assert.Equal(t, allNames(files), golden, "file set differs from the golden files; run go test ./internal/emit/schema -update")
+			for _, name := range allNames(files) {
 				want, err := os.ReadFile(filepath.Join(dir, name))
 				if err != nil {
 					continue
@@ -148,7 +161,8 @@ func TestFilesAreDeterministicAndMarked(t *testing.T) {
 					assert.NotContains(t, first, name, "a spec of types alone has no envelopes")
 				}
 			}
-			for name, data := range first {
+			for _, name := range sortedNames(first) {
+				data := first[name]
 				head := data
 				if len(head) > 4096 {
 					head = head[:4096]
@@ -255,4 +269,86 @@ func TestMetaSchemaCatchesMistakes(t *testing.T) {
 	require.NoError(t, c.AddResource("file:///bad.json", doc))
 	_, err = c.Compile("file:///bad.json")
 	assert.Error(t, err)
+}
+
+// TestCatalogListsEverySchema: catalog.json names every schema file once,
+// at its $id, with its description, in SchemaStore's format.
+func TestCatalogListsEverySchema(t *testing.T) {
+	for _, sc := range specs(t) {
+		files := generate(t, sc.path)
+		var cat struct {
+			Schema  string `json:"$schema"`
+			Comment string `json:"$comment"`
+			Version float64
+			Schemas []struct{ Name, Description, URL string }
+		}
+		require.NoError(t, json.Unmarshal(files[CatalogFile], &cat), sc.name)
+		assert.Equal(t, "https://json.schemastore.org/schema-catalog.json", cat.Schema)
+		assert.Equal(t, emit.Header, cat.Comment)
+		assert.Equal(t, 1.0, cat.Version)
+		var urls []string
+		for _, e := range cat.Schemas {
+			assert.NotEmpty(t, e.Name, sc.name)
+			urls = append(urls, e.URL)
+		}
+		var ids []string
+		for _, name := range sortedNames(files) {
+			var doc struct {
+				ID string `json:"$id"`
+			}
+			require.NoError(t, json.Unmarshal(files[name], &doc))
+			ids = append(ids, doc.ID)
+		}
+		assert.Equal(t, ids, urls, sc.name)
+	}
+}
+
+// TestExamplesValidate: the examples a schema carries (the spec's) are
+// valid instances of the schema they sit in.
+func TestExamplesValidate(t *testing.T) {
+	for _, sc := range specs(t) {
+		files := generate(t, sc.path)
+		compiled := compileAll(t, sc.path)
+		seen := 0
+		for _, name := range sortedNames(files) {
+			var doc struct {
+				ID       string `json:"$id"`
+				Examples []json.RawMessage
+				Defs     map[string]struct{ Examples []json.RawMessage } `json:"$defs"`
+			}
+			require.NoError(t, json.Unmarshal(files[name], &doc))
+			check := func(sch *sjs.Schema, ex json.RawMessage, where string) {
+				inst, err := sjs.UnmarshalJSON(bytes.NewReader(ex))
+				require.NoError(t, err)
+				assert.NoError(t, sch.Validate(inst), "%s: %s example %s", sc.name, where, ex)
+				seen++
+			}
+			for _, ex := range doc.Examples {
+				check(compiled[name], ex, name)
+			}
+			for def, d := range doc.Defs {
+				if len(d.Examples) == 0 {
+					continue
+				}
+				c := sjs.NewCompiler()
+				c.DefaultDraft(sjs.Draft2020)
+				for _, n := range sortedNames(files) {
+					r, _ := sjs.UnmarshalJSON(bytes.NewReader(files[n]))
+					var head struct {
+						ID string `json:"$id"`
+					}
+					require.NoError(t, json.Unmarshal(files[n], &head))
+					require.NoError(t, c.AddResource(head.ID, r))
+				}
+				sch, err := c.Compile(doc.ID + "#/$defs/" + def)
+				require.NoError(t, err)
+				for _, ex := range d.Examples {
+					check(sch, ex, name+"#/$defs/"+def)
+				}
+			}
+		}
+		if sc.name == "cavra_saas_control_plane" {
+			assert.NotZero(t, seen, "the shipped spec's schemas carry examples")
+		}
+	}
 }
