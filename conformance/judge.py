@@ -79,9 +79,9 @@ def format_checker():
     return checker
 
 
-# Keywords whose values are instances, not schemas: a member named "format"
-# in an example is no format.
-INSTANCE_KEYWORDS = {"examples", "const", "default", "enum"}
+# Keywords whose values are instances or texts, not schemas: a member named
+# "format" in an example or an errorMessage is no format.
+INSTANCE_KEYWORDS = {"examples", "const", "default", "enum", "errorMessage"}
 
 
 def formats_in(node, found):

@@ -56,6 +56,7 @@ func (fb *file) object(t *model.Type, w where, ov override) *jsonschema.Schema {
 	} else {
 		s.AdditionalProperties = jsonschema.FalseSchema
 	}
+	requiredMessages(s, t)
 	return s
 }
 
@@ -75,6 +76,7 @@ func (fb *file) field(f *model.Field, w where) *jsonschema.Schema {
 		s.Default = raw(f.Default)
 	}
 	s.Description = f.Description
+	fieldMessages(s, f)
 	return s
 }
 
