@@ -289,6 +289,12 @@ func (fb *file) ref(t *model.Type, w where) string {
 			fb.g.sharedBuilding[name] = true
 			s := fb.object(t, w, nil)
 			s.Title = t.Name
+			if suffix := strings.TrimPrefix(name, t.GoName); suffix != "" {
+				// Another variant of the type (other checks apply where it
+				// is used): a title of its own, so that converters name
+				// it apart from the usual one.
+				s.Title = t.Name + " " + strings.ReplaceAll(strings.TrimPrefix(suffix, "-"), "-", " ")
+			}
 			s.Description = t.Description
 			fb.g.shared[name] = s
 		}

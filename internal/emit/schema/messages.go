@@ -141,6 +141,29 @@ func (fb *file) payloadDef(t *model.Type, desc string, ov override) *jsonschema.
 	return &jsonschema.Schema{Ref: defRef(t.GoName)}
 }
 
+// copiesOperation reports whether a payload copies the request's operation
+// name, which fixes it per operation: such a payload cannot be shared.
+func copiesOperation(t *model.Type) bool {
+	for _, f := range t.Fields {
+		if f.Source == model.SourceRequest && f.RequestField != nil && f.RequestField.Source == model.SourceOperation {
+			return true
+		}
+	}
+	return false
+}
+
+// sharedPayload defines a payload type among the shared definitions.
+func (fb *file) sharedPayload(t *model.Type, desc string, ov override) *jsonschema.Schema {
+	if _, ok := fb.g.shared[t.GoName]; !ok {
+		s := fb.object(t, atPayload, ov)
+		s.Title = t.Name
+		s.Description = desc
+		s.Examples = examples(t)
+		fb.g.shared[t.GoName] = s
+	}
+	return &jsonschema.Schema{Ref: fb.helperRef(t.GoName)}
+}
+
 func withDetail(base, detail string) string {
 	if detail == "" {
 		return base
@@ -169,15 +192,23 @@ func (g *gen) responseFile(name string, op *model.Operation, r *model.Response) 
 	fb := g.newFile(false, true)
 	fb.op = op
 	desc := r.Payload.Description
-	if op != nil && !r.Error {
+	if op != nil && !r.Error && !(r.Shared() && !g.bundle) {
 		desc = withDetail(desc, op.ResponseDescription)
 	}
-	payload := fb.payloadDef(r.Payload, desc, func(f *model.Field, w where) *jsonschema.Schema {
+	copied := func(f *model.Field, w where) *jsonschema.Schema {
 		if f.Source == model.SourceRequest {
 			return fb.copied(f, w)
 		}
 		return nil
-	})
+	}
+	var payload *jsonschema.Schema
+	if r.Shared() && !g.bundle && !copiesOperation(r.Payload) {
+		// A shared response's payload is the same for every operation it
+		// answers: defined once, so that one type stands for it.
+		payload = fb.sharedPayload(r.Payload, desc, copied)
+	} else {
+		payload = fb.payloadDef(r.Payload, desc, copied)
+	}
 	root := fb.responseRoot(r.Message, r.Status, payload)
 	switch {
 	case r.Error:
@@ -220,7 +251,9 @@ func (g *gen) typeFile(name string, t *model.Type) *jsonschema.Schema {
 	fb := g.newFile(false, false)
 	fb.setRules(func(o model.On) bool { return o.Types })
 	if !g.bundle {
-		root := &jsonschema.Schema{Ref: fb.ref(t, atPayload), Examples: examples(t)}
+		ref := fb.ref(t, atPayload)
+		g.typeRefs[name] = ref
+		root := &jsonschema.Schema{Ref: ref, Examples: examples(t)}
 		return fb.top(name, t.Name, t.Description, root)
 	}
 	fb.root, fb.rootW = t, atPayload

@@ -136,6 +136,7 @@ func orderSchema(n *jnode) {
 	if !n.isObj {
 		return
 	}
+	wrapRef(n)
 	ranked := make([]jmember, 0, len(n.obj))
 	var rest []jmember
 	for _, m := range n.obj {
@@ -168,6 +169,24 @@ func orderSchema(n *jnode) {
 			for _, it := range m.val.arr {
 				orderSchema(it)
 			}
+		}
+	}
+}
+
+// wrapRef moves a $ref that has sibling keywords into an allOf of its own:
+// {"description": ..., "allOf": [{"$ref": ...}]}. The two mean the same in
+// 2020-12, but tools that bundle references (json-schema-ref-parser, under
+// json-schema-to-typescript) merge the siblings into a copy of the target,
+// which then becomes a second, numbered type; with allOf every reference
+// shares one target.
+func wrapRef(n *jnode) {
+	if len(n.obj) < 2 {
+		return
+	}
+	for i, m := range n.obj {
+		if m.key == "$ref" {
+			n.obj[i] = jmember{key: "allOf", val: &jnode{isArr: true, arr: []*jnode{{isObj: true, obj: []jmember{m}}}}}
+			return
 		}
 	}
 }

@@ -13,6 +13,8 @@
 //   - <Type>.schema.json: one per object type of the spec's types section;
 //   - defs.schema.json (DefsFile): what the files share, once: named object
 //     types, state sets, free-form values and the forbidden-material checks;
+//   - index.schema.json (IndexFile): every other schema as a member, the
+//     entry point for converting a whole contract (shared layout only);
 //   - catalog.json (CatalogFile): every schema with its name, description
 //     and URL, in SchemaStore's catalog format.
 //
@@ -25,7 +27,6 @@
 package schema
 
 import (
-	"bytes"
 	"encoding/json"
 	"fmt"
 	"github.com/contractgen/contractgen/internal/pattern"
@@ -86,6 +87,8 @@ type gen struct {
 	bundle         bool
 	shared         jsonschema.Definitions
 	sharedBuilding map[string]bool
+	// typeRefs maps a type file to the shared definition it refers to.
+	typeRefs map[string]string
 }
 
 type forbiddenKeys struct {
@@ -107,7 +110,7 @@ type valuePattern struct {
 
 func newGen(c *model.Contract) (*gen, error) {
 	g := &gen{c: c, pos: locate(c), errs: diag.List{File: c.SourceFile},
-		shared: jsonschema.Definitions{}, sharedBuilding: map[string]bool{}}
+		shared: jsonschema.Definitions{}, sharedBuilding: map[string]bool{}, typeRefs: map[string]string{}}
 	if f := c.Forbidden; f != nil {
 		for j, k := range f.Keys {
 			g.keys = append(g.keys, g.keyRule(j, k))
@@ -227,8 +230,24 @@ func (g *gen) files() (map[string][]byte, error) {
 		if err != nil {
 			return nil, fmt.Errorf("%s: %w", DefsFile, err)
 		}
-		// Inside the shared file its own definitions are local.
-		out[DefsFile] = bytes.ReplaceAll(data, []byte(`"$ref": "`+DefsFile+`#`), []byte(`"$ref": "#`))
+		// Its references to itself go through its file name too, which
+		// resolves to itself: tools that bundle files (json-schema-ref-
+		// parser) read "#/..." in another file as the root document's.
+		out[DefsFile] = data
+	}
+	if !g.bundle && len(out) > 0 {
+		names := make([]string, 0, len(out))
+		for n := range out {
+			names = append(names, n)
+		}
+		data, err := render(g.indexFile(IndexFile, names))
+		if err != nil {
+			return nil, fmt.Errorf("%s: %w", IndexFile, err)
+		}
+		if _, dup := out[IndexFile]; dup {
+			g.fail(diag.Pos{}, "a type's schema would be written to %s, the index; rename the type", IndexFile)
+		}
+		out[IndexFile] = data
 	}
 	if err := g.err(); err != nil {
 		return nil, err
