@@ -6,7 +6,8 @@
 # Needs: go, node and npm (the Node tools are installed from
 # package-lock.json when missing or stale). Optional: /usr/bin/python3 with
 # Debian's python3-jsonschema and python3-rfc3339 (the Python conformance
-# judge) and mkdocs (a strict build of the generated docs); without them
+# judge) and mkdocs with mkdocs-material (a strict build of the generated
+# docs in the Material theme); without them
 # those steps are skipped and the summary says so, unless
 # CONTRACTGEN_REQUIRE_TOOLS=1, which makes a missing tool an error (CI).
 set -euo pipefail
@@ -64,7 +65,7 @@ else
   optional "Python judge" "python3-jsonschema and python3-rfc3339"
 fi
 
-if command -v mkdocs >/dev/null; then
+if command -v mkdocs >/dev/null && /usr/bin/python3 -c "from mkdocs.theme import Theme; Theme(name='material')" 2>/dev/null; then
   echo "== MkDocs strict build"
   site=$(mktemp -d)
   trap 'rm -rf "$site"' EXIT
@@ -73,7 +74,7 @@ if command -v mkdocs >/dev/null; then
   test -f "$site/site/index.html"
   ran+=("MkDocs build")
 else
-  optional "MkDocs build" "mkdocs"
+  optional "MkDocs build" "mkdocs and mkdocs-material"
 fi
 
 summary="make test: passed: $(IFS=,; echo "${ran[*]}" | sed 's/,/, /g')"

@@ -175,8 +175,10 @@ type Field struct {
 	// "operating_state" (with an Href) and ">".
 	Type []TypePart
 	// Required is "yes" when every document must carry the member (possibly
-	// as null when nullable), "no" when it may be left out and then takes its
-	// default, or "filled in" when builders set it (source or const).
+	// as null when nullable), "no" when it may be left out (then it takes its
+	// default, const or null); followed by "(set by builders)" when builders
+	// write it themselves (a source or a const) and "(builders draw one when
+	// not given)" for a generated value.
 	Required string
 	// Default is the default value as compact JSON, empty when there is none.
 	Default string

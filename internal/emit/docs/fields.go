@@ -11,13 +11,17 @@ import (
 // must carry, default and constraints.
 func (s *site) field(p string, f *model.Field, ctx fieldCtx) *Field {
 	out := &Field{Field: f, Type: s.typeParts(p, f.Type)}
+	// Whether a JSON document must carry the member, and who writes it when
+	// a builder makes the document: plain words, the same on every page.
+	out.Required = "no"
+	if f.WireRequired() {
+		out.Required = "yes"
+	}
 	switch {
 	case !f.IsArgument():
-		out.Required = "filled in"
-	case f.WireRequired():
-		out.Required = "yes"
-	default:
-		out.Required = "no"
+		out.Required += " (set by builders)"
+	case f.Generate != nil:
+		out.Required += " (builders draw one when not given)"
 	}
 	if f.Default != nil {
 		out.Default = jsonText(f.Default, false)
