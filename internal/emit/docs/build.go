@@ -151,7 +151,14 @@ func schemaLocation(c *model.Contract, opts emit.Options) (base, abs string) {
 
 // page fills the fields every page shares.
 func (s *site) page(p, title, desc string) Page {
-	pg := Page{Path: p, Title: title, Description: desc, FrontMatter: s.opts.FrontMatter,
+	themeTitle := ""
+	if s.opts.MkDocs {
+		// The Material theme prints a page's title and front-matter
+		// description into <title> and <meta content="..."> without
+		// escaping them, as it does site_name.
+		desc, themeTitle = themeText(desc), themeText(title)
+	}
+	pg := Page{Path: p, Title: title, ThemeTitle: themeTitle, Description: desc, FrontMatter: s.opts.FrontMatter,
 		Header: emit.Header, Contract: s.c, Home: Link{Text: overviewTitle(s.c), Href: rel(p, indexPath)}}
 	for _, n := range s.nav {
 		if n.path == p {

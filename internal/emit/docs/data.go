@@ -15,6 +15,10 @@ type Page struct {
 	Path string
 	// Title is the page title as plain text (front matter title, or H1).
 	Title string
+	// ThemeTitle, set when an MkDocs config is written, is Title
+	// HTML-escaped for the front matter: MkDocs themes (Material among
+	// them) print a page's title into <title> without escaping it.
+	ThemeTitle string
 	// Description is a one-line summary for front matter; may be empty.
 	Description string
 	// Weight is the page's 1-based position in the navigation, written as

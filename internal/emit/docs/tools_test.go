@@ -21,7 +21,7 @@ func TestExternalTools(t *testing.T) {
 		lint, _ = exec.LookPath("markdownlint-cli2")
 	}
 	mkdocs, _ := exec.LookPath("mkdocs")
-	if mkdocs != "" && exec.Command("python3", "-c", "from mkdocs.theme import Theme; Theme(name='material')").Run() != nil {
+	if mkdocs != "" && !hasMaterial() {
 		// The generated mkdocs.yml asks for the Material theme.
 		t.Log("mkdocs-material is not installed; mkdocs builds skipped")
 		mkdocs = ""
@@ -78,4 +78,15 @@ func run(t *testing.T, dir, name string, args ...string) string {
 		t.Errorf("%s %s: %v\n%s", filepath.Base(name), strings.Join(args, " "), err, out)
 	}
 	return string(out)
+}
+
+// hasMaterial reports whether the Python that runs mkdocs has the Material
+// theme: Debian's mkdocs runs /usr/bin/python3, pip's the python3 on PATH.
+func hasMaterial() bool {
+	for _, py := range []string{"/usr/bin/python3", "python3"} {
+		if exec.Command(py, "-c", "from mkdocs.theme import Theme; Theme(name='material')").Run() == nil {
+			return true
+		}
+	}
+	return false
 }
