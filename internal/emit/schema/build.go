@@ -66,6 +66,7 @@ func (fb *file) field(f *model.Field, w where) *jsonschema.Schema {
 		fb.checkFixedValue(f.Const, fmt.Sprintf("const of field %q", f.Name), fb.g.pos.field(f, "const"), w)
 		s := fb.constType(f.Type)
 		s.Const = raw(f.Const)
+		fieldMessages(s, f)
 		return s
 	}
 	s := fb.typed(f, f.Type, w, true)
@@ -127,8 +128,10 @@ func (fb *file) typed(f *model.Field, t *model.TypeRef, w where, top bool) *json
 			fb.checkFixed(v.Value, fmt.Sprintf("state %q of %s", v.Value, t.State.Name), fb.g.pos.states[v], w)
 			s.Enum = append(s.Enum, v.Value)
 		}
-		if !fb.g.bundle {
-			// A state set is the same wherever it is used: defined once.
+		if _, own := f.Messages[model.RuleEnum]; !fb.g.bundle && !(own && top) {
+			// A state set is the same wherever it is used: defined once
+			// (inline where the field has a text of its own for it, so
+			// that errorMessage sits beside the enum it explains).
 			name := t.State.GoName
 			if _, ok := fb.g.shared[name]; !ok {
 				s.Title, s.Description = t.State.Name, t.State.Description

@@ -48,6 +48,8 @@ func keywordOf(f *model.Field, r model.Rule) string {
 		return "pattern"
 	case model.RuleFormat:
 		return "format"
+	case model.RuleEnum:
+		return "enum"
 	case model.RuleUniqueItems:
 		return "uniqueItems"
 	case model.RuleKeyPattern:
@@ -68,6 +70,14 @@ func fieldMessages(s *jsonschema.Schema, f *model.Field) {
 	for _, r := range model.Rules {
 		text, ok := f.Messages[r]
 		if !ok || r == model.RuleRequired {
+			continue
+		}
+		if r == model.RulePattern && f.NonEmpty && f.Trim {
+			// The top-level pattern is non_empty's (a non-blank
+			// character); the field's own pattern is the first allOf.
+			if len(s.AllOf) > 0 && s.AllOf[0].Pattern != "" {
+				setExtra(s.AllOf[0], "errorMessage", map[string]string{"pattern": text})
+			}
 			continue
 		}
 		if k := keywordOf(f, r); k != "" && hasKeyword(s, k) {
@@ -124,6 +134,8 @@ func hasKeyword(s *jsonschema.Schema, k string) bool {
 		return s.Pattern != ""
 	case "format":
 		return s.Format != ""
+	case "enum":
+		return s.Enum != nil
 	case "uniqueItems":
 		return s.UniqueItems
 	case "propertyNames":
@@ -140,7 +152,6 @@ func setExtra(s *jsonschema.Schema, k string, v any) {
 }
 
 func contains(list []string, s string) bool {
-
 	for _, x := range list {
 		if x == s {
 			return true

@@ -361,3 +361,75 @@ func TestExamplesValidate(t *testing.T) {
 		}
 	}
 }
+
+// TestSpecMessagesBecomeErrorMessages: every text a spec gives a field's
+// rule is carried as an errorMessage of the keyword that rule is checked
+// by, for ajv-errors to report.
+func TestSpecMessagesBecomeErrorMessages(t *testing.T) {
+	for _, sc := range specs(t) {
+		c := loadContract(t, sc.path)
+		files := generate(t, sc.path)
+		carried := map[string]bool{}
+		for _, name := range sortedNames(files) {
+			var walk func(v any)
+			walk = func(v any) {
+				switch n := v.(type) {
+				case map[string]any:
+					for k, x := range n {
+						if k == "errorMessage" {
+							collectTexts(x, carried)
+							continue
+						}
+						if k != "examples" && k != "const" && k != "default" && k != "enum" {
+							walk(x)
+						}
+					}
+				case []any:
+					for _, x := range n {
+						walk(x)
+					}
+				}
+			}
+			var doc any
+			require.NoError(t, json.Unmarshal(files[name], &doc))
+			walk(doc)
+		}
+		var want []string
+		add := func(fs []*model.Field) {
+			for _, f := range fs {
+				for r, text := range f.Messages {
+					if r == model.RuleRequired && !f.WireRequired() {
+						continue // never reported: the member may be absent
+					}
+					if r != model.Rule(model.MismatchRule) {
+						want = append(want, text)
+					}
+				}
+			}
+		}
+		for _, ty := range c.Types {
+			add(ty.Fields)
+		}
+		for _, op := range c.Operations {
+			add(op.Request.Fields)
+		}
+		add(c.Request.Type.Fields)
+		for _, text := range want {
+			assert.True(t, carried[text], "%s: %q is carried as an errorMessage", sc.name, text)
+		}
+		if sc.name == "cavra_saas_control_plane" {
+			assert.True(t, carried["required_checks must include at least one tenant audit-store operating check"])
+		}
+	}
+}
+
+func collectTexts(v any, into map[string]bool) {
+	switch n := v.(type) {
+	case string:
+		into[n] = true
+	case map[string]any:
+		for _, x := range n {
+			collectTexts(x, into)
+		}
+	}
+}
