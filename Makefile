@@ -1,7 +1,7 @@
 # Targets for working on the generator itself. `make test` is the one command
 # that runs every test; it needs Go and Node.js/npm (npm installs the Node
 # tools from package-lock.json on first use).
-.PHONY: generate check test test-node bench bench-gen fuzz fuzz-short
+.PHONY: generate check test test-node bench bench-gen fuzz fuzz-short site-check
 
 # generate rewrites generated/ from spec/contract.yaml.
 generate:
@@ -53,3 +53,14 @@ bench-gen:
 # bench runs the benchmarks quoted in README.md.
 bench:
 	go test ./internal/contracttest -run '^$$' -bench . -benchmem -count 6
+
+# site-check builds the docs site of spec/contract.yaml with MkDocs
+# (Material) and renders every page in headless Chromium (Debian: chromium)
+# at 1280 and 390 px; it fails when a page scrolls sideways or logs a
+# console error, and names the folder of the screenshots it takes.
+site-check: node_modules/.package-lock.json
+	@site=$$(mktemp -d) && \
+	go run ./cmd/gen -go-out "" -schema-out "" -docs-out "$$site/docs" -docs-front-matter -mkdocs >/dev/null && \
+	(cd "$$site" && mkdocs build --quiet --strict -f docs/.mkdocs/mkdocs.yml) && \
+	cd "$$site/site" && node $(CURDIR)/conformance/site-check.mjs --site . --shots "$$site/screenshots" \
+	  index.html operations/*/index.html types/index.html states/index.html forbidden/index.html

@@ -17,6 +17,8 @@ const (
 	statesPath    = "states.md"
 	forbiddenPath = "forbidden.md"
 	mkdocsPath    = ".mkdocs/mkdocs.yml"
+	// siteCSSPath is the stylesheet mkdocs.yml adds to the theme's.
+	siteCSSPath = "assets/contractgen.css"
 )
 
 // operationPath is the page of one operation.

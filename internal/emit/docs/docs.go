@@ -86,6 +86,7 @@ func (*Emitter) Generate(c *model.Contract, opts emit.Options) (map[string][]byt
 		if err := render(mkdocsPath, tmplMkDocs, s.mkdocs()); err != nil {
 			return nil, err
 		}
+		files[siteCSSPath] = []byte(siteCSS)
 	}
 	return files, nil
 }
