@@ -10,7 +10,6 @@ import (
 
 	"github.com/contractgen/contractgen/internal/config"
 	"github.com/contractgen/contractgen/internal/diag"
-	"github.com/contractgen/contractgen/internal/load"
 	"github.com/contractgen/contractgen/internal/names"
 )
 
@@ -194,7 +193,7 @@ func contains(list []string, s string) bool {
 	return false
 }
 
-func closest(name string, candidates []string) string { return load.Closest(name, candidates) }
+func closest(name string, candidates []string) string { return names.Closest(name, candidates) }
 
 // diagOut is where errors go: stderr for people, stdout when a format for
 // tools is asked for, so that one stream holds every diagnostic.

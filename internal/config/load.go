@@ -8,7 +8,7 @@ import (
 	"strings"
 
 	"github.com/contractgen/contractgen/internal/diag"
-	"github.com/contractgen/contractgen/internal/load"
+	"github.com/contractgen/contractgen/internal/names"
 	"gopkg.in/yaml.v3"
 )
 
@@ -262,11 +262,11 @@ func describe(n *yaml.Node) string {
 }
 
 // hint suggests the closest allowed name, or lists them all.
-func hint(k string, names []string) string {
-	if best := load.Closest(k, names); best != "" {
+func hint(k string, allowed []string) string {
+	if best := names.Closest(k, allowed); best != "" {
 		return fmt.Sprintf("; did you mean %q?", best)
 	}
-	sorted := append([]string(nil), names...)
+	sorted := append([]string(nil), allowed...)
 	sort.Strings(sorted)
 	return "; expected one of: " + strings.Join(sorted, ", ")
 }
@@ -274,7 +274,7 @@ func hint(k string, names []string) string {
 // severityHint suggests the severity a misspelt one means ("warning").
 func severityHint(s string) string {
 	for _, sev := range Severities {
-		if strings.HasPrefix(strings.ToLower(s), sev) || load.Closest(s, []string{sev}) != "" {
+		if strings.HasPrefix(strings.ToLower(s), sev) || names.Closest(s, []string{sev}) != "" {
 			return fmt.Sprintf("; did you mean %q?", sev)
 		}
 	}
