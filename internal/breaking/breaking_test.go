@@ -9,6 +9,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/contractgen/contractgen/internal/diag"
 	"github.com/contractgen/contractgen/internal/load"
 	"github.com/contractgen/contractgen/internal/model"
 	"github.com/contractgen/contractgen/internal/validate"
@@ -105,4 +106,24 @@ func TestDocsListEveryRule(t *testing.T) {
 	for _, r := range Rules() {
 		assert.Contains(t, string(doc), fmt.Sprintf("| `%s` | %s | %s | %s |\n", r.ID, r.Category, r.Severity, r.Summary), r.ID)
 	}
+}
+
+// TestFilterIgnores: an ignore comment accepts the change on its line or
+// the next; a malformed one is an error, one that accepts nothing a warning.
+func TestFilterIgnores(t *testing.T) {
+	r, _ := Lookup("REQUEST_FIELD_REMOVED")
+	changes := []Change{{Rule: r, Msg: "m", New: diag.Pos{Line: 3, Col: 5}}, {Rule: r, Msg: "n", New: diag.Pos{Line: 9, Col: 1}}}
+	src := "a: 1\n# contractgen:breaking-ignore REQUEST_FIELD_REMOVED clients never sent it\nb: 2\n" +
+		"# contractgen:breaking-ignore\nc: 3\n# contractgen:breaking-ignore REQUEST_FIELD_REMOVD typo\nd: 4\n" +
+		"# contractgen:breaking-ignore REQUEST_FIELD_REMOVED\ne: 5\n# contractgen:breaking-ignore FIELD_RENAMED nothing here\nf: 6\n"
+	kept, problems := Filter(changes, []byte(src), nil)
+	assert.Equal(t, []Change{changes[1]}, kept, "the reasoned comment accepts line 3, the reasonless one nothing")
+	assert.Equal(t, []Problem{
+		{diag.Pos{Line: 4, Col: 1}, Error, "breaking-ignore comment names no rule; write # contractgen:breaking-ignore RULE_ID reason"},
+		{diag.Pos{Line: 6, Col: 1}, Error, "breaking-ignore comment names unknown rule REQUEST_FIELD_REMOVD; did you mean REQUEST_FIELD_REMOVED?"},
+		{diag.Pos{Line: 8, Col: 1}, Error, "breaking-ignore comment for REQUEST_FIELD_REMOVED gives no reason; say why the change is acceptable"},
+		{diag.Pos{Line: 10, Col: 1}, Warn, "breaking-ignore comment for FIELD_RENAMED accepts no change on line 11; remove it"},
+	}, problems)
+	kept, _ = Filter(changes, nil, map[string]bool{"REQUEST_FIELD_REMOVED": true})
+	assert.Empty(t, kept, "a rule ignored by config or flag is not reported")
 }

@@ -42,18 +42,11 @@ func Filter(changes []Change, src []byte, ignored map[string]bool) ([]Change, []
 		}
 	}
 	var problems []Problem
+	known := func(id string) bool { _, ok := Lookup(id); return ok }
 	for i, ig := range igs {
-		bad := func(format string, args ...any) {
-			problems = append(problems, Problem{ig.Pos, Error, fmt.Sprintf(format, args...)})
-		}
-		_, known := Lookup(ig.RuleID)
-		switch {
-		case ig.RuleID == "":
-			bad("breaking-ignore comment names no rule; write # contractgen:breaking-ignore RULE_ID reason")
-		case !known:
-			bad("breaking-ignore comment names unknown rule %s%s", ig.RuleID, Suggest(ig.RuleID))
-		case ig.Reason == "":
-			bad("breaking-ignore comment for %s gives no reason; say why the change is acceptable", ig.RuleID)
+		switch msg := ig.Malformed(IgnoreDirective, known, Suggest, "say why the change is acceptable"); {
+		case msg != "":
+			problems = append(problems, Problem{ig.Pos, Error, msg})
 		case !used[i]:
 			problems = append(problems, Problem{ig.Pos, Warn, fmt.Sprintf("breaking-ignore comment for %s accepts no change on line %d; remove it", ig.RuleID, ig.Target)})
 		}

@@ -2,6 +2,7 @@ package diag
 
 import (
 	"bytes"
+	"fmt"
 	"strings"
 )
 
@@ -86,4 +87,20 @@ func commentStart(line string) int {
 		}
 	}
 	return -1
+}
+
+// Malformed says what is wrong with an ignore comment of directive: no
+// rule ID, one known does not know (suggest proposes a spelling, as
+// "; did you mean X?"), or no reason (why says what the reason should
+// say). It returns "" for a comment that names a known rule and a reason.
+func (ig Ignore) Malformed(directive string, known func(string) bool, suggest func(string) string, why string) string {
+	switch {
+	case ig.RuleID == "":
+		return fmt.Sprintf("%s comment names no rule; write # contractgen:%s RULE_ID reason", directive, directive)
+	case !known(ig.RuleID):
+		return fmt.Sprintf("%s comment names unknown rule %s%s", directive, ig.RuleID, suggest(ig.RuleID))
+	case ig.Reason == "":
+		return fmt.Sprintf("%s comment for %s gives no reason; %s", directive, ig.RuleID, why)
+	}
+	return ""
 }

@@ -37,20 +37,16 @@ func applyIgnores(fs []Finding, igs []diag.Ignore) []Finding {
 			out = append(out, f)
 		}
 	}
+	known := func(id string) bool { _, ok := Lookup(id); return ok }
 	for i, ig := range igs {
-		bad := func(format string, args ...any) {
-			out = append(out, Finding{Rule: RuleInvalidIgnore, Severity: diag.SeverityError, Pos: ig.Pos, Msg: fmt.Sprintf(format, args...)})
+		bad := func(msg string) {
+			out = append(out, Finding{Rule: RuleInvalidIgnore, Severity: diag.SeverityError, Pos: ig.Pos, Msg: msg})
 		}
-		_, known := Lookup(ig.RuleID)
-		switch {
-		case ig.RuleID == "":
-			bad("ignore comment names no rule; write # contractgen:ignore RULE_ID reason")
-		case !known:
-			bad("ignore comment names unknown rule %s%s", ig.RuleID, suggestRule(ig.RuleID))
-		case ig.Reason == "":
-			bad("ignore comment for %s gives no reason; say why the rule does not apply here", ig.RuleID)
+		switch msg := ig.Malformed(IgnoreDirective, known, suggestRule, "say why the rule does not apply here"); {
+		case msg != "":
+			bad(msg)
 		case ig.Target == 0:
-			bad("ignore comment for %s is followed by nothing it could apply to", ig.RuleID)
+			bad(fmt.Sprintf("ignore comment for %s is followed by nothing it could apply to", ig.RuleID))
 		case !used[i]:
 			out = append(out, Finding{Rule: RuleUnusedIgnore, Severity: diag.SeverityWarn, Pos: ig.Pos,
 				Msg: fmt.Sprintf("ignore comment for %s silences nothing on line %d; remove it", ig.RuleID, ig.Target)})

@@ -89,6 +89,8 @@ type gen struct {
 	sharedBuilding map[string]bool
 	// typeRefs maps a type file to the shared definition it refers to.
 	typeRefs map[string]string
+	// fullSig caches fullSignature.
+	fullSig *[3]string
 }
 
 type forbiddenKeys struct {

@@ -61,11 +61,15 @@ func (fb *file) signature(w where) [3]string {
 }
 
 // fullSignature is the signature in the payload of a message every rule
-// applies to.
+// applies to; computed once per contract.
 func (g *gen) fullSignature() [3]string {
-	fb := g.newFile(true, true)
-	fb.setRules(func(model.On) bool { return true })
-	return fb.signature(atPayload)
+	if g.fullSig == nil {
+		fb := g.newFile(true, true)
+		fb.setRules(func(model.On) bool { return true })
+		sig := fb.signature(atPayload)
+		g.fullSig = &sig
+	}
+	return *g.fullSig
 }
 
 // sharedFile is the schema of DefsFile.
