@@ -55,12 +55,9 @@ bench:
 	go test ./internal/contracttest -run '^$$' -bench . -benchmem -count 6
 
 # site-check builds the docs site of spec/contract.yaml with MkDocs
-# (Material) and renders every page in headless Chromium (Debian: chromium)
-# at 1280 and 390 px; it fails when a page scrolls sideways or logs a
-# console error, and names the folder of the screenshots it takes.
+# (Material) into out/site-check/ and renders its pages in headless Chromium
+# (Debian: chromium) at 1280 and 390 px; it fails when a page scrolls
+# sideways or logs a console error, and names the folder of the screenshots
+# it takes (scripts/site-check.sh). make test runs it too.
 site-check: node_modules/.package-lock.json
-	@site=$$(mktemp -d) && \
-	go run ./cmd/gen -go-out "" -schema-out "" -docs-out "$$site/docs" -docs-front-matter -mkdocs >/dev/null && \
-	(cd "$$site" && mkdocs build --quiet --strict -f docs/.mkdocs/mkdocs.yml) && \
-	cd "$$site/site" && node $(CURDIR)/conformance/site-check.mjs --site . --shots "$$site/screenshots" \
-	  index.html operations/*/index.html types/index.html states/index.html forbidden/index.html
+	scripts/site-check.sh

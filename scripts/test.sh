@@ -6,8 +6,9 @@
 # Needs: go, node and npm (the Node tools are installed from
 # package-lock.json when missing or stale). Optional: /usr/bin/python3 with
 # Debian's python3-jsonschema and python3-rfc3339 (the Python conformance
-# judge) and mkdocs with mkdocs-material (a strict build of the generated
-# docs in the Material theme); without them
+# judge), mkdocs with mkdocs-material (a strict build of the generated
+# docs in the Material theme) and chromium (the site check, which renders
+# the built site at a desktop and a phone width); without them
 # those steps are skipped and the summary says so, unless
 # CONTRACTGEN_REQUIRE_TOOLS=1, which makes a missing tool an error (CI).
 set -euo pipefail
@@ -66,15 +67,19 @@ else
 fi
 
 if command -v mkdocs >/dev/null && /usr/bin/python3 -c "from mkdocs.theme import Theme; Theme(name='material')" 2>/dev/null; then
-  echo "== MkDocs strict build"
-  site=$(mktemp -d)
-  trap 'rm -rf "$site"' EXIT
-  go run ./cmd/gen -go-out "" -schema-out "" -docs-out "$site/docs" -docs-front-matter -mkdocs >/dev/null
-  (cd "$site" && mkdocs build --quiet --strict -f docs/.mkdocs/mkdocs.yml)
-  test -f "$site/site/index.html"
-  ran+=("MkDocs build")
+  chromium="${CHROMIUM:-/usr/bin/chromium}"
+  if [ -x "$chromium" ]; then
+    echo "== MkDocs strict build and site check (headless Chromium)"
+    scripts/site-check.sh
+    ran+=("MkDocs build" "site check")
+  else
+    echo "== MkDocs strict build"
+    scripts/site-check.sh --build-only
+    ran+=("MkDocs build")
+    optional "site check" "chromium"
+  fi
 else
-  optional "MkDocs build" "mkdocs and mkdocs-material"
+  optional "MkDocs build and site check" "mkdocs and mkdocs-material"
 fi
 
 summary="make test: passed: $(IFS=,; echo "${ran[*]}" | sed 's/,/, /g')"

@@ -268,3 +268,36 @@ func TestPackageFlagMustBeAnIdentifier(t *testing.T) {
 		assert.Contains(t, errb.String(), `-package "`+bad+`"`)
 	}
 }
+
+// TestMkDocsSiteCarriesTheSchemas: with -mkdocs and schemas outside the docs
+// folder, the docs folder gets a byte-identical copy of every schema file,
+// which the pages link to relatively, and check accepts the tree; with
+// -docs-schema-url the pages link to the hosted copies and nothing is copied.
+func TestMkDocsSiteCarriesTheSchemas(t *testing.T) {
+	root, flags := outDirs(t)
+	flags = append(flags, "-mkdocs")
+	code, _, stderr := gen(append([]string{"generate"}, flags...)...)
+	require.Equal(t, exitOK, code, stderr)
+	schemas := files(t, filepath.Join(root, "jsonschema"))
+	require.NotEmpty(t, schemas)
+	for _, p := range schemas {
+		rel, _ := filepath.Rel(filepath.Join(root, "jsonschema"), p)
+		want, _ := os.ReadFile(p)
+		got, err := os.ReadFile(filepath.Join(root, "docs", "schemas", rel))
+		require.NoError(t, err, "the site has no copy of %s", rel)
+		assert.Equal(t, string(want), string(got), rel)
+	}
+	index, _ := os.ReadFile(filepath.Join(root, "docs", "index.md"))
+	assert.Contains(t, string(index), "(schemas/tenant_status.request.schema.json)")
+	code, stdout, stderr := gen(append([]string{"check"}, flags...)...)
+	assert.Equal(t, exitOK, code, stdout+stderr)
+
+	root, flags = outDirs(t)
+	flags = append(flags, "-mkdocs", "-docs-schema-url", "https://example.test/schemas/")
+	code, _, stderr = gen(append([]string{"generate"}, flags...)...)
+	require.Equal(t, exitOK, code, stderr)
+	_, err := os.Stat(filepath.Join(root, "docs", "schemas"))
+	assert.True(t, os.IsNotExist(err), "no copy when the schemas are hosted")
+	index, _ = os.ReadFile(filepath.Join(root, "docs", "index.md"))
+	assert.Contains(t, string(index), "(https://example.test/schemas/tenant_status.request.schema.json)")
+}

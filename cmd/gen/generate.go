@@ -10,6 +10,8 @@ import (
 
 	"github.com/contractgen/contractgen/internal/diag"
 	"github.com/contractgen/contractgen/internal/emit"
+	"github.com/contractgen/contractgen/internal/emit/docs"
+	"github.com/contractgen/contractgen/internal/emit/schema"
 	"github.com/contractgen/contractgen/internal/load"
 	"github.com/contractgen/contractgen/internal/model"
 	"github.com/contractgen/contractgen/internal/output"
@@ -69,7 +71,7 @@ type target struct {
 func generate(c *model.Contract, s *settings) (output.Plan, error) {
 	d := s.docs()
 	opts := emit.Options{Templates: d.Templates, FrontMatter: d.FrontMatter,
-		MkDocs: d.MkDocs, SchemaDir: s.schemaOut(), DocsDir: d.Out}
+		MkDocs: d.MkDocs, SchemaURL: d.SchemaURL, SchemaDir: s.schemaOut(), DocsDir: d.Out}
 	if s.cfg.Go != nil {
 		opts.Package = s.cfg.Go.Package
 	}
@@ -96,6 +98,7 @@ func generate(c *model.Contract, s *settings) (output.Plan, error) {
 		}(i, t)
 	}
 	wg.Wait()
+	copySchemasIntoSite(ts, results, opts)
 	var plan output.Plan
 	for i, t := range ts {
 		if t.dir == "" {
@@ -116,6 +119,31 @@ func generate(c *model.Contract, s *settings) (output.Plan, error) {
 		}
 	}
 	return plan, nil
+}
+
+// copySchemasIntoSite adds a copy of every schema file to the docs output
+// when the docs site links to one (docs.SchemaCopy): a MkDocs site serves
+// only its docs folder.
+func copySchemasIntoSite(ts []target, results []map[string][]byte, opts emit.Options) {
+	dir := docs.SchemaCopy(opts)
+	if dir == "" {
+		return
+	}
+	var schemas, site map[string][]byte
+	for i, t := range ts {
+		switch t.emitter.(type) {
+		case *schema.Emitter:
+			schemas = results[i]
+		case *docs.Emitter:
+			site = results[i]
+		}
+	}
+	if schemas == nil || site == nil {
+		return
+	}
+	for p, b := range schemas {
+		site[dir+"/"+p] = b
+	}
 }
 
 // write writes the plan with its folders locked: it repairs what an

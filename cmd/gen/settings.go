@@ -28,6 +28,7 @@ type flagSet struct {
 	*flag.FlagSet
 	configPath, spec, format                  string
 	goOut, pkg, schemaOut, docsOut, templates string
+	schemaURL                                 string
 	frontMatter, mkdocs, check, bundle        bool
 	// formats are the values -format takes.
 	formats []string
@@ -49,6 +50,7 @@ func newFlags(name, synopsis string, stderr io.Writer, outputs bool) *flagSet {
 		f.StringVar(&f.docsOut, "docs-out", "", "folder for Markdown docs (empty: skip)")
 		f.StringVar(&f.templates, "templates", "", "folder of doc templates overriding the embedded ones")
 		f.BoolVar(&f.frontMatter, "docs-front-matter", false, "add YAML front matter (title, order) to doc pages")
+		f.StringVar(&f.schemaURL, "docs-schema-url", "", "link pages to the schemas hosted at this URL (a folder URL; each file name is appended) instead of by relative paths")
 		f.BoolVar(&f.mkdocs, "mkdocs", false, "also write .mkdocs/mkdocs.yml (navigation) into the docs folder; build with: mkdocs build --strict -f DOCS/.mkdocs/mkdocs.yml")
 		if name == "generate" {
 			f.BoolVar(&f.check, "check", false, "same as 'gen check'")
@@ -121,7 +123,7 @@ func (f *flagSet) settings(stdout, stderr io.Writer) (*settings, int) {
 			cfg.Schema.Bundle = f.bundle
 		}
 	}
-	if set["docs-out"] || set["templates"] || set["docs-front-matter"] || set["mkdocs"] {
+	if set["docs-out"] || set["templates"] || set["docs-front-matter"] || set["mkdocs"] || set["docs-schema-url"] {
 		if cfg.Docs == nil {
 			cfg.Docs = &config.DocsTarget{}
 		}
@@ -136,6 +138,9 @@ func (f *flagSet) settings(stdout, stderr io.Writer) (*settings, int) {
 		}
 		if set["mkdocs"] {
 			cfg.Docs.MkDocs = f.mkdocs
+		}
+		if set["docs-schema-url"] {
+			cfg.Docs.SchemaURL = f.schemaURL
 		}
 	}
 	return &settings{cfg: cfg, format: f.format, check: f.check}, -1

@@ -64,6 +64,9 @@ type DocsTarget struct {
 	Templates   string
 	FrontMatter bool
 	MkDocs      bool
+	// SchemaURL, when set, is where the schemas are hosted: pages link
+	// each schema there instead of by a relative path.
+	SchemaURL string
 }
 
 // Defaults is the configuration used when no contractgen.yaml exists: the

@@ -128,6 +128,7 @@ func (r *reader) outputs(n *yaml.Node, c *Config) {
 				{"templates", false, r.str(&c.Docs.Templates, "outputs.docs.templates")},
 				{"front_matter", false, r.boolean(&c.Docs.FrontMatter, "outputs.docs.front_matter")},
 				{"mkdocs", false, r.boolean(&c.Docs.MkDocs, "outputs.docs.mkdocs")},
+				{"schema_url", false, r.str(&c.Docs.SchemaURL, "outputs.docs.schema_url")},
 			})
 		}},
 	})

@@ -20,6 +20,9 @@ type Options struct {
 	// SchemaBundle writes every JSON Schema self-contained, for tools
 	// without a $ref resolver; otherwise shared definitions go to one file.
 	SchemaBundle bool
+	// SchemaURL, when set, is the folder URL where the schemas are hosted;
+	// docs link each schema there instead of by a relative path.
+	SchemaURL string
 	// SchemaDir and DocsDir let emitters link to each other's output.
 	SchemaDir string
 	DocsDir   string

@@ -16,6 +16,7 @@ const (
 	typesPath     = "types.md"
 	statesPath    = "states.md"
 	forbiddenPath = "forbidden.md"
+	envelopesPath = "envelopes.md"
 	mkdocsPath    = ".mkdocs/mkdocs.yml"
 	// siteCSSPath is the stylesheet mkdocs.yml adds to the theme's.
 	siteCSSPath = "assets/contractgen.css"
@@ -94,10 +95,13 @@ type navEntry struct {
 
 func newSite(c *model.Contract, opts emit.Options) *site {
 	s := &site{c: c, opts: opts}
-	s.schemaBase, s.schemaAbs = schemaLocation(c, opts)
+	s.schemaBase, s.schemaAbs = schemaLocation(opts)
 	s.nav = append(s.nav, navEntry{title: overviewTitle(c), path: indexPath})
 	for _, op := range c.Operations {
 		s.nav = append(s.nav, navEntry{title: op.Name, path: operationPath(op)})
+	}
+	if len(c.Operations) > 0 {
+		s.nav = append(s.nav, navEntry{title: "Envelopes", path: envelopesPath})
 	}
 	if len(c.Types) > 0 {
 		s.nav = append(s.nav, navEntry{title: "Types", path: typesPath})
@@ -122,33 +126,61 @@ func overviewTitle(c *model.Contract) string {
 	return c.Name
 }
 
-// schemaLocation decides how pages link to schema files. Links are relative
-// from the docs folder to Options.SchemaDir. A MkDocs site holds only the
-// docs folder, so when -mkdocs is on and the schemas lie outside it, a
-// relative link would be broken in the built site (and fail mkdocs build
-// --strict): the schemas are then linked at the contract's schema_base_uri,
-// where they are published under their $id, or not linked when it is unset.
-func schemaLocation(c *model.Contract, opts emit.Options) (base, abs string) {
-	if opts.SchemaDir == "" {
+// siteSchemas is the folder, inside the docs folder, that holds the copy of
+// the schemas a MkDocs site serves.
+const siteSchemas = "schemas"
+
+// SchemaCopy returns the folder inside the docs folder (forward slashes)
+// where the pipeline must put a copy of every schema file, or "" when none
+// is needed. A MkDocs site holds only the docs folder, so when -mkdocs is on
+// and the schemas lie outside it, a relative link would break in the built
+// site (and fail mkdocs build --strict); the pages then link to a copy the
+// site serves, so that links stay relative unless a hosted SchemaURL is
+// asked for.
+func SchemaCopy(opts emit.Options) string {
+	if opts.SchemaDir == "" || opts.SchemaURL != "" || !opts.MkDocs {
+		return ""
+	}
+	if r, ok := relDir(opts.DocsDir, opts.SchemaDir); ok && (r == ".." || strings.HasPrefix(r, "../")) {
+		return siteSchemas
+	}
+	return ""
+}
+
+// schemaLocation decides how pages link to schema files: relative from the
+// docs folder to Options.SchemaDir, or to the site's copy (SchemaCopy), or
+// absolute at Options.SchemaURL when the user asks for hosted links.
+func schemaLocation(opts emit.Options) (base, abs string) {
+	switch {
+	case opts.SchemaDir == "":
 		return "", ""
+	case opts.SchemaURL != "":
+		if !strings.HasSuffix(opts.SchemaURL, "/") {
+			return "", opts.SchemaURL + "/"
+		}
+		return "", opts.SchemaURL
+	case SchemaCopy(opts) != "":
+		return siteSchemas, ""
 	}
-	rel, err := filepath.Rel(opts.DocsDir, opts.SchemaDir)
+	r, _ := relDir(opts.DocsDir, opts.SchemaDir)
+	return r, ""
+}
+
+// relDir is the path from folder from to folder to, with forward slashes;
+// ok is false when there is none.
+func relDir(from, to string) (string, bool) {
+	r, err := filepath.Rel(from, to)
 	if err != nil {
-		da, err1 := filepath.Abs(opts.DocsDir)
-		sa, err2 := filepath.Abs(opts.SchemaDir)
+		fa, err1 := filepath.Abs(from)
+		ta, err2 := filepath.Abs(to)
 		if err1 != nil || err2 != nil {
-			return "", ""
+			return "", false
 		}
-		if rel, err = filepath.Rel(da, sa); err != nil {
-			return "", ""
+		if r, err = filepath.Rel(fa, ta); err != nil {
+			return "", false
 		}
 	}
-	rel = filepath.ToSlash(rel)
-	outside := rel == ".." || strings.HasPrefix(rel, "../")
-	if opts.MkDocs && outside {
-		return "", c.SchemaBaseURI
-	}
-	return rel, ""
+	return filepath.ToSlash(r), true
 }
 
 // page fills the fields every page shares.
@@ -248,17 +280,8 @@ func (s *site) operation(op *model.Operation) (*OperationPage, error) {
 	p := operationPath(op)
 	pg := &OperationPage{Page: s.page(p, op.Name, op.Description), Operation: op,
 		RequestSchema: s.schema(p, requestSchema(op), "Request of "+op.Name), ResponseSchema: s.schema(p, responseSchema(op), "Response of "+op.Name)}
-	reqVersion, respVersion := "", ""
-	if c.Request.Version != nil {
-		reqVersion = c.Request.Version.Value
-	}
-	if c.Response.Version != nil {
-		respVersion = c.Response.Version.Value
-	}
-	pg.RequestEnvelope = s.object(p, c.Request.Type, fieldCtx{version: reqVersion, op: op.Name, payload: "the request payload below"})
-	pg.RequestEnvelope.Schema = ptr(s.schema(p, requestEnvelopeSchema, "Request envelope"))
-	pg.ResponseEnvelope = s.object(p, c.Response.Type, fieldCtx{version: respVersion, op: op.Name, payload: "the response payload below"})
-	pg.ResponseEnvelope.Schema = ptr(s.schema(p, responseEnvelopeSchema, "Response envelope"))
+	pg.RequestEnvelope = envelopeUse("request", op.Name, rel(p, envelopesPath+"#request-envelope"), c.Request.Type)
+	pg.ResponseEnvelope = envelopeUse("response", op.Name, rel(p, envelopesPath+"#response-envelope"), c.Response.Type)
 	pg.RequestPayload = s.object(p, op.Request, fieldCtx{op: op.Name})
 	r := op.Response
 	pg.ResponsePayload = s.object(p, r.Payload, fieldCtx{op: op.Name})
@@ -283,7 +306,7 @@ func (s *site) operation(op *model.Operation) (*OperationPage, error) {
 	} else if st != nil && st.Default != nil && st.Default.Kind == "string" {
 		h.Status = st.Default.Str
 	}
-	pg.States = s.statesOf(p, s.opTypes(op))
+	pg.States = s.statesOf(p, s.payloadTypes(op))
 	pg.Forbidden = s.forbidden(p)
 
 	req, resp, err := examples(c, op)
@@ -294,10 +317,37 @@ func (s *site) operation(op *model.Operation) (*OperationPage, error) {
 	return pg, nil
 }
 
-// opTypes lists the object types an operation page shows, in page order.
-func (s *site) opTypes(op *model.Operation) []*model.Type {
-	p := s.payloadTypes(op)
-	return append([]*model.Type{s.c.Request.Type, p[0], s.c.Response.Type}, p[1:]...)
+// envelopeUse names what an operation puts in envelope t.
+func envelopeUse(kind, op, href string, t *model.Type) EnvelopeUse {
+	u := EnvelopeUse{Kind: kind, OperationName: op, Href: href}
+	for _, f := range t.Fields {
+		switch f.Source {
+		case model.SourceOperation:
+			u.Operation = f.Name
+		case model.SourcePayload:
+			u.Payload = f.Name
+		}
+	}
+	return u
+}
+
+// envelopes documents the request and response envelopes once.
+func (s *site) envelopes() *EnvelopesPage {
+	c := s.c
+	pg := &EnvelopesPage{Page: s.page(envelopesPath, "Envelopes", "The request and response envelopes every operation of "+overviewTitle(c)+" shares.")}
+	reqVersion, respVersion := "", ""
+	if c.Request.Version != nil {
+		reqVersion = c.Request.Version.Value
+	}
+	if c.Response.Version != nil {
+		respVersion = c.Response.Version.Value
+	}
+	pg.Request = s.object(envelopesPath, c.Request.Type, fieldCtx{version: reqVersion, payload: "the operation's request payload"})
+	pg.Request.Schema = ptr(s.schema(envelopesPath, requestEnvelopeSchema, "Request envelope"))
+	pg.Response = s.object(envelopesPath, c.Response.Type, fieldCtx{version: respVersion, payload: "the operation's response payload"})
+	pg.Response.Schema = ptr(s.schema(envelopesPath, responseEnvelopeSchema, "Response envelope"))
+	pg.States = s.statesOf(envelopesPath, []*model.Type{c.Request.Type, c.Response.Type})
+	return pg
 }
 
 // payloadTypes lists the object types particular to an operation: its

@@ -82,9 +82,10 @@ type OperationPage struct {
 	Operation *model.Operation
 	// RequestSchema and ResponseSchema are the operation's JSON Schemas.
 	RequestSchema, ResponseSchema SchemaLink
-	// RequestEnvelope and ResponseEnvelope are the shared envelopes, with
-	// their fields as this operation fills them.
-	RequestEnvelope, ResponseEnvelope *Object
+	// RequestEnvelope and ResponseEnvelope link to the envelopes page, where
+	// the envelopes are documented once, and say what this operation puts in
+	// them.
+	RequestEnvelope, ResponseEnvelope EnvelopeUse
 	// RequestPayload is the operation's request payload.
 	RequestPayload *Object
 	// ResponsePayload is the operation's own response payload, or the payload
@@ -105,6 +106,28 @@ type OperationPage struct {
 	// put them in a fenced block, see the fence function) that were checked
 	// against the contract while generating.
 	ExampleRequest, ExampleResponse string
+}
+
+// EnvelopeUse is how an operation page refers to an envelope.
+type EnvelopeUse struct {
+	// Kind is "request" or "response"; OperationName is the page's operation.
+	Kind, OperationName string
+	// Href links to the envelope's section on the envelopes page.
+	Href string
+	// Operation names the envelope member set to the operation's name, and
+	// Payload the member that carries the payload; empty when the envelope
+	// has none.
+	Operation, Payload string
+}
+
+// EnvelopesPage is the data of envelopes.md.tmpl: the request and response
+// envelopes every operation shares, documented once.
+type EnvelopesPage struct {
+	Page
+	// Request and Response are the envelopes, with their JSON Schemas.
+	Request, Response *Object
+	// States are the state sets the envelopes use.
+	States []*StateSet
 }
 
 // ErrorResponse is one error response of an operation.
@@ -145,7 +168,8 @@ type Object struct {
 	// Open is true when the type accepts members it does not model.
 	Open bool
 	// Href links to the type's section on the types page; empty for payloads
-	// and envelopes, which are documented on the operation pages.
+	// (documented on the operation pages) and envelopes (on the envelopes
+	// page).
 	Href string
 	// Schema is the type's own JSON Schema, when it has one.
 	Schema *SchemaLink
@@ -178,11 +202,11 @@ type Field struct {
 	// named types can be linked: list<operating_state> is the parts "list<",
 	// "operating_state" (with an Href) and ">".
 	Type []TypePart
-	// Required is "yes" when every document must carry the member (possibly
-	// as null when nullable), "no" when it may be left out (then it takes its
-	// default, const or null); followed by "(set by builders)" when builders
-	// write it themselves (a source or a const) and "(builders draw one when
-	// not given)" for a generated value.
+	// Required is "Required" when every document must carry the member
+	// (possibly as null when nullable), "Optional" when it may be left out
+	// (then it takes its default, const or null); followed by ", set by
+	// builders" when builders write it themselves (a source or a const). A
+	// generated value's constraint says how builders draw it.
 	Required string
 	// Default is the default value as compact JSON, empty when there is none.
 	Default string

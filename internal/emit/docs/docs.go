@@ -67,6 +67,11 @@ func (*Emitter) Generate(c *model.Contract, opts emit.Options) (map[string][]byt
 			return nil, err
 		}
 	}
+	if len(c.Operations) > 0 {
+		if err := render(envelopesPath, tmplEnvelopes, s.envelopes()); err != nil {
+			return nil, err
+		}
+	}
 	if len(c.Types) > 0 {
 		if err := render(typesPath, tmplTypes, s.types()); err != nil {
 			return nil, err

@@ -204,13 +204,59 @@ func stripCode(s string) string {
 			continue
 		}
 		if !in {
-			out = append(out, codeSpanRE.ReplaceAllString(l, "CODE"))
+			out = append(out, stripSpans(l))
 		}
 	}
 	return strings.Join(out, "\n")
 }
 
-var codeSpanRE = regexp.MustCompile("(`+)[^`]*?(`+)")
+// stripSpans replaces each code span of line l with CODE the way
+// CommonMark finds them: a backslash escapes the next character outside a
+// span, and a run of backticks opens a span that the next run of the same
+// length closes (a run with no such partner is literal text).
+func stripSpans(l string) string {
+	var b strings.Builder
+	for i := 0; i < len(l); {
+		switch {
+		case l[i] == '\\' && i+1 < len(l):
+			b.WriteString(l[i : i+2])
+			i += 2
+			continue
+		case l[i] != '`':
+			b.WriteByte(l[i])
+			i++
+			continue
+		}
+		n := 0
+		for i+n < len(l) && l[i+n] == '`' {
+			n++
+		}
+		end := -1
+		for j := i + n; j < len(l); {
+			if l[j] != '`' {
+				j++
+				continue
+			}
+			m := 0
+			for j+m < len(l) && l[j+m] == '`' {
+				m++
+			}
+			if m == n {
+				end = j + m
+				break
+			}
+			j += m
+		}
+		if end < 0 {
+			b.WriteString(l[i : i+n])
+			i += n
+			continue
+		}
+		b.WriteString("CODE")
+		i = end
+	}
+	return b.String()
+}
 
 // headingSlugs returns the anchors of a Markdown page.
 func headingSlugs(s string) map[string]bool {
@@ -250,6 +296,11 @@ func checkLinks(t *testing.T, c *model.Contract, opts emit.Options, files map[st
 			t.Fatal(err)
 		}
 		schemaDir = filepath.ToSlash(r)
+		// A MkDocs site serves only the docs folder: it links to the copy of
+		// the schemas the pipeline puts there.
+		if opts.MkDocs && strings.HasPrefix(schemaDir, "../") {
+			schemaDir = "schemas"
+		}
 	}
 	links := 0
 	for p, b := range files {
@@ -389,5 +440,41 @@ func TestSynthesizedExamples(t *testing.T) {
 				t.Errorf("%s: response example lacks required payload member %s", op.Name, f.Name)
 			}
 		}
+	}
+}
+
+// TestSchemaLinkModes checks where pages link to schemas: relative to the
+// schema folder, to the site's copy when a MkDocs site cannot reach the
+// folder, and at the hosted URL only when one is given.
+func TestSchemaLinkModes(t *testing.T) {
+	c := loadContract(t, filepath.Join(root, "spec", "contract.yaml"))
+	cases := []struct {
+		name     string
+		opts     emit.Options
+		copyDir  string
+		wantLink string
+	}{
+		{"plain", emit.Options{SchemaDir: "gen/schemas", DocsDir: "gen/docs"}, "", "(../schemas/tenant_status.request.schema.json)"},
+		{"mkdocs outside", emit.Options{SchemaDir: "gen/schemas", DocsDir: "gen/docs", MkDocs: true}, "schemas", "(schemas/tenant_status.request.schema.json)"},
+		{"mkdocs inside", emit.Options{SchemaDir: "gen/docs/json", DocsDir: "gen/docs", MkDocs: true}, "", "(json/tenant_status.request.schema.json)"},
+		{"hosted", emit.Options{SchemaDir: "gen/schemas", DocsDir: "gen/docs", MkDocs: true, SchemaURL: "https://example.test/s"}, "", "(https://example.test/s/tenant_status.request.schema.json)"},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := SchemaCopy(tc.opts); got != tc.copyDir {
+				t.Errorf("SchemaCopy = %q, want %q", got, tc.copyDir)
+			}
+			files := generate(t, c, tc.opts)
+			if index := string(files["index.md"]); !strings.Contains(index, tc.wantLink) {
+				t.Errorf("index.md does not link %s:\n%s", tc.wantLink, index)
+			}
+			if tc.opts.SchemaURL == "" {
+				for p, b := range files {
+					if strings.Contains(string(b), "https://schemas.cavra.example/") && strings.HasSuffix(p, ".md") {
+						t.Errorf("%s links to the schemas' $id although no hosted URL was asked for", p)
+					}
+				}
+			}
+		})
 	}
 }

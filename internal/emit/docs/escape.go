@@ -288,3 +288,24 @@ func hex4(r rune) string {
 	const digits = "0123456789abcdef"
 	return string([]byte{digits[r>>12&0xf], digits[r>>8&0xf], digits[r>>4&0xf], digits[r&0xf]})
 }
+
+// capital upper-cases the first letter of s, for a phrase that starts a
+// sentence.
+func capital(s string) string {
+	r, n := utf8.DecodeRuneInString(s)
+	if n == 0 {
+		return s
+	}
+	return string(unicode.ToUpper(r)) + s[n:]
+}
+
+// sentence ends s with a full stop unless it already ends with one, a
+// question or exclamation mark, or a colon, so that the generated sentence
+// that follows reads as its own.
+func sentence(s string) string {
+	t := strings.TrimRightFunc(s, unicode.IsSpace)
+	if t == "" || strings.ContainsAny(t[len(t)-1:], ".!?:") {
+		return t
+	}
+	return t + "."
+}

@@ -10,19 +10,7 @@ import (
 // field builds one row of a field table: type with links, what a document
 // must carry, default and constraints.
 func (s *site) field(p string, f *model.Field, ctx fieldCtx) *Field {
-	out := &Field{Field: f, Type: s.typeParts(p, f.Type)}
-	// Whether a JSON document must carry the member, and who writes it when
-	// a builder makes the document: plain words, the same on every page.
-	out.Required = "no"
-	if f.WireRequired() {
-		out.Required = "yes"
-	}
-	switch {
-	case !f.IsArgument():
-		out.Required += " (set by builders)"
-	case f.Generate != nil:
-		out.Required += " (builders draw one when not given)"
-	}
+	out := &Field{Field: f, Type: s.typeParts(p, f.Type), Required: presence(f)}
 	if f.Default != nil {
 		out.Default = jsonText(f.Default, false)
 	}
@@ -30,6 +18,21 @@ func (s *site) field(p string, f *model.Field, ctx fieldCtx) *Field {
 		out.DefaultList = f.DefaultList.Name
 	}
 	out.Constraints = constraints(f, ctx)
+	return out
+}
+
+// presence says in plain words whether a JSON document must carry the
+// member and whether builders write it themselves (a source or a const): the
+// same words on every page. A generated value is required on the wire; the
+// constraint that says how builders draw it follows.
+func presence(f *model.Field) string {
+	out := "Optional"
+	if f.WireRequired() {
+		out = "Required"
+	}
+	if !f.IsArgument() {
+		out += ", set by builders"
+	}
 	return out
 }
 
@@ -82,18 +85,20 @@ func constraints(f *model.Field, ctx fieldCtx) []Constraint {
 	if f.KeyPattern != "" {
 		add("keys match", f.KeyPattern, "")
 	}
-	if f.MinItems != nil {
-		add(fmt.Sprintf("at least %d %s", *f.MinItems, plural(*f.MinItems, one, many)), "", "")
+	count := func(min, max *int, one, many, each string) {
+		switch {
+		case min != nil && max != nil && *min == *max:
+			add(fmt.Sprintf("exactly %d %s%s", *min, plural(*min, one, many), each), "", "")
+			return
+		case min != nil:
+			add(fmt.Sprintf("at least %d %s%s", *min, plural(*min, one, many), each), "", "")
+		}
+		if max != nil {
+			add(fmt.Sprintf("at most %d %s%s", *max, plural(*max, one, many), each), "", "")
+		}
 	}
-	if f.MaxItems != nil {
-		add(fmt.Sprintf("at most %d %s", *f.MaxItems, plural(*f.MaxItems, one, many)), "", "")
-	}
-	if f.MinLength != nil {
-		add(fmt.Sprintf("at least %d %s%s", *f.MinLength, plural(*f.MinLength, "character", "characters"), each), "", "")
-	}
-	if f.MaxLength != nil {
-		add(fmt.Sprintf("at most %d %s%s", *f.MaxLength, plural(*f.MaxLength, "character", "characters"), each), "", "")
-	}
+	count(f.MinItems, f.MaxItems, one, many, "")
+	count(f.MinLength, f.MaxLength, "character", "characters", each)
 	if f.Minimum != nil {
 		add("at least", f.Minimum.Num, each)
 	}
@@ -127,9 +132,9 @@ func constraints(f *model.Field, ctx fieldCtx) []Constraint {
 			digits = "the current time (RFC 3339, UTC)"
 		}
 		if g.Prefix != "" {
-			add("drawn at random when absent:", g.Prefix, "followed by "+digits)
+			add("when not given, builders draw", g.Prefix, "followed by "+digits)
 		} else {
-			add("drawn at random when absent: "+digits, "", "")
+			add("when not given, builders draw "+digits, "", "")
 		}
 	}
 	return out
@@ -140,6 +145,9 @@ func sourceConstraint(f *model.Field, ctx fieldCtx) *Constraint {
 	case model.SourceVersion:
 		return &Constraint{Text: "set to the envelope version", Code: ctx.version}
 	case model.SourceOperation:
+		if ctx.op == "" {
+			return &Constraint{Text: "set to the name of the operation"}
+		}
 		return &Constraint{Text: "set to the operation name", Code: ctx.op}
 	case model.SourcePayload:
 		t := ctx.payload

@@ -95,16 +95,20 @@ func (s *site) stateSetsOf(types []*model.Type) map[*model.StateSet]bool {
 func (s *site) states() *StatesPage {
 	c := s.c
 	pg := &StatesPage{Page: s.page(statesPath, "State sets", "Every state set of "+overviewTitle(c)+" and the meaning of each value.")}
-	reqStates, respStates := s.stateSetsOf([]*model.Type{c.Request.Type}), s.stateSetsOf([]*model.Type{c.Response.Type})
+	// The envelopes page exists when there are operations.
+	reqStates, respStates := map[*model.StateSet]bool{}, map[*model.StateSet]bool{}
+	if len(c.Operations) > 0 {
+		reqStates, respStates = s.stateSetsOf([]*model.Type{c.Request.Type}), s.stateSetsOf([]*model.Type{c.Response.Type})
+	}
 	byOp := s.statesUsedBy()
 	for _, st := range c.States {
 		ss := &StateSet{StateSet: st, Href: "#" + slug(st.Name)}
 		// The envelopes are on every operation page; name them once.
 		if reqStates[st] {
-			ss.UsedBy = append(ss.UsedBy, Link{Text: "the request envelope of every operation"})
+			ss.UsedBy = append(ss.UsedBy, Link{Text: "the request envelope", Href: rel(statesPath, envelopesPath+"#request-envelope")})
 		}
 		if respStates[st] {
-			ss.UsedBy = append(ss.UsedBy, Link{Text: "the response envelope of every operation"})
+			ss.UsedBy = append(ss.UsedBy, Link{Text: "the response envelope", Href: rel(statesPath, envelopesPath+"#response-envelope")})
 		}
 		for _, op := range byOp[st] {
 			ss.UsedBy = append(ss.UsedBy, Link{Text: op.Name, Href: rel(statesPath, operationPath(op))})
@@ -127,8 +131,12 @@ func (s *site) types() *TypesPage {
 	pg := &TypesPage{Page: s.page(typesPath, "Types", "Every named type of "+overviewTitle(c)+" and its fields.")}
 	// Who uses each type, indexed once: operations in order, then types.
 	opsOf := map[*model.Type][]*model.Operation{}
+	inEnvelope := map[*model.Type]bool{}
+	if len(c.Operations) > 0 {
+		inEnvelope = typesOf([]*model.Type{c.Request.Type, c.Response.Type})
+	}
 	for _, op := range c.Operations {
-		for t := range typesOf(s.opTypes(op)) {
+		for t := range typesOf(s.payloadTypes(op)) {
 			opsOf[t] = append(opsOf[t], op)
 		}
 	}
@@ -143,6 +151,9 @@ func (s *site) types() *TypesPage {
 	for _, t := range c.Types {
 		o := s.object(typesPath, t, fieldCtx{})
 		o.Href = "#" + slug(t.Name)
+		if inEnvelope[t] {
+			o.UsedBy = append(o.UsedBy, Link{Text: "the envelopes", Href: rel(typesPath, envelopesPath)})
+		}
 		for _, op := range opsOf[t] {
 			o.UsedBy = append(o.UsedBy, Link{Text: op.Name, Href: rel(typesPath, operationPath(op))})
 		}

@@ -25,10 +25,11 @@ const (
 	tmplTypes     = "types.md.tmpl"
 	tmplStates    = "states.md.tmpl"
 	tmplForbidden = "forbidden.md.tmpl"
+	tmplEnvelopes = "envelopes.md.tmpl"
 	tmplMkDocs    = "mkdocs.yml.tmpl"
 )
 
-var templateFiles = []string{tmplPartials, tmplIndex, tmplOperation, tmplTypes, tmplStates, tmplForbidden, tmplMkDocs}
+var templateFiles = []string{tmplPartials, tmplIndex, tmplOperation, tmplEnvelopes, tmplTypes, tmplStates, tmplForbidden, tmplMkDocs}
 
 // paraWidth is the column at which para wraps prose, markdownlint's default
 // line length.
@@ -43,6 +44,10 @@ var funcs = template.FuncMap{
 	"fence": fence,
 	"slug":  slug,
 	"yaml":  yamlString,
+	// capital and sentence shape generated prose: a capital first letter,
+	// and a full stop after spec text that ends without one.
+	"capital":  capital,
+	"sentence": sentence,
 }
 
 // templateSet is the parsed templates; label maps a file name to the name it
