@@ -128,7 +128,7 @@ function collect(v, out) {
 // Reports Ajv must give word for word: the contract's text, at the member.
 const expectedReports = [
   {
-    rel: "contract/tenant_audit_store_operating.request/invalid/empty-list-payload.required_checks.json",
+    rel: "contract/tenant-audit-store-operating.request/invalid/empty-list-payload.required_checks.json",
     path: "/payload/required_checks",
     message: "required_checks must include at least one tenant audit-store operating check",
   },

@@ -43,7 +43,7 @@ func TestMinimalSpec(t *testing.T) {
 		assertNoEmptySection(t, p, readFile(t, p))
 		return nil
 	}))
-	assert.Equal(t, 2, pages, "an index and one operation page; no pages without content")
+	assert.Equal(t, 3, pages, "an index, one operation page and the envelopes; no pages without content")
 }
 
 // assertNoEmptySection fails when a heading is followed, before any text,

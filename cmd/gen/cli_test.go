@@ -288,7 +288,7 @@ func TestMkDocsSiteCarriesTheSchemas(t *testing.T) {
 		assert.Equal(t, string(want), string(got), rel)
 	}
 	index, _ := os.ReadFile(filepath.Join(root, "docs", "index.md"))
-	assert.Contains(t, string(index), "(schemas/tenant_status.request.schema.json)")
+	assert.Contains(t, string(index), "(schemas/tenant-status.request.schema.json)")
 	code, stdout, stderr := gen(append([]string{"check"}, flags...)...)
 	assert.Equal(t, exitOK, code, stdout+stderr)
 
@@ -299,5 +299,5 @@ func TestMkDocsSiteCarriesTheSchemas(t *testing.T) {
 	_, err := os.Stat(filepath.Join(root, "docs", "schemas"))
 	assert.True(t, os.IsNotExist(err), "no copy when the schemas are hosted")
 	index, _ = os.ReadFile(filepath.Join(root, "docs", "index.md"))
-	assert.Contains(t, string(index), "(https://example.test/schemas/tenant_status.request.schema.json)")
+	assert.Contains(t, string(index), "(https://example.test/schemas/tenant-status.request.schema.json)")
 }

@@ -17,7 +17,7 @@ spec: api/contract.yaml
 outputs:
   go: {out: gen/go, package: api}
   schema: {out: gen/schemas}
-  docs: {out: gen/docs, templates: tmpl, front_matter: true, mkdocs: true}
+  docs: {out: gen/docs, templates: tmpl, front_matter: true, mkdocs: true, schema_url: "https://s.example/v1/"}
 lint:
   rules:
     TYPE_HAS_EXAMPLE: off
@@ -31,7 +31,7 @@ breaking:
 	assert.Equal(t, rel("api/contract.yaml"), c.Spec)
 	assert.Equal(t, &GoTarget{Out: rel("gen/go"), Package: "api"}, c.Go)
 	assert.Equal(t, &SchemaTarget{Out: rel("gen/schemas")}, c.Schema)
-	assert.Equal(t, &DocsTarget{Out: rel("gen/docs"), Templates: rel("tmpl"), FrontMatter: true, MkDocs: true}, c.Docs)
+	assert.Equal(t, &DocsTarget{Out: rel("gen/docs"), Templates: rel("tmpl"), FrontMatter: true, MkDocs: true, SchemaURL: "https://s.example/v1/"}, c.Docs)
 	assert.Equal(t, map[string]Setting{"TYPE_HAS_EXAMPLE": {"off", 9, 5}, "FIELD_DESCRIBED": {"error", 10, 5}}, c.Lint)
 	assert.Equal(t, []Setting{{"FIELD_REMOVED", 12, 12}}, c.BreakingIgnore)
 }

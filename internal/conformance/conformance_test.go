@@ -17,6 +17,7 @@ import (
 	"github.com/contractgen/contractgen/internal/emit/golang"
 	"github.com/contractgen/contractgen/internal/emit/schema"
 	"github.com/contractgen/contractgen/internal/model"
+	"github.com/contractgen/contractgen/internal/schemafile"
 )
 
 // corpusDoc is one committed corpus file.
@@ -138,17 +139,36 @@ func oneLine(s string) string {
 // response. The envelope schemas have no Go counterpart.
 func decodedSchemas(c *model.Contract) []string {
 	var out []string
+	for _, d := range decoded(c) {
+		out = append(out, d.base)
+	}
+	return out
+}
+
+// decodedSchema is one schema with a Go decoder: its file base, the key the
+// corpus cases name it by (spec names: "<op>.request", "<Type>"), and the
+// name of its Go decoder.
+type decodedSchema struct {
+	base, key, decoder string
+}
+
+// decoded lists every schema with a Go decoder, in the order of
+// decodedSchemas.
+func decoded(c *model.Contract) []decodedSchema {
+	n := schemafile.New(c)
+	var out []decodedSchema
 	for _, t := range c.Types {
-		out = append(out, t.Name)
+		out = append(out, decodedSchema{schemafile.Base(n.Type(t)), t.Name, "Decode" + t.GoName})
 	}
 	for _, op := range c.Operations {
-		out = append(out, op.Name+".request", op.Name+".response")
+		out = append(out, decodedSchema{schemafile.Base(n.Request(op)), op.Name + ".request", "Decode" + op.GoName + "Request"},
+			decodedSchema{schemafile.Base(n.Response(op)), op.Name + ".response", "Decode" + op.GoName + "Response"})
 		for _, e := range op.Errors {
-			out = append(out, op.Name+"."+e.Name+".error")
+			out = append(out, decodedSchema{schemafile.Base(n.Error(op, e)), op.Name + "." + e.Name + ".error", "Decode" + e.GoName + "Response"})
 		}
 	}
 	for _, r := range c.Responses {
-		out = append(out, r.Name+".response")
+		out = append(out, decodedSchema{schemafile.Base(n.Shared(r)), r.Name + ".response", "Decode" + r.GoName + "Response"})
 	}
 	return out
 }
@@ -317,18 +337,8 @@ func wrap[T any](f func([]byte, ...pkg.DecodeOption) (T, error)) func([]byte) er
 
 var decoders = map[string]func([]byte) error{
 `)
-	for _, t := range c.Types {
-		fmt.Fprintf(&b, "\t%q: wrap(pkg.Decode%s),\n", t.Name, t.GoName)
-	}
-	for _, op := range c.Operations {
-		fmt.Fprintf(&b, "\t%q: wrap(pkg.Decode%sRequest),\n", op.Name+".request", op.GoName)
-		fmt.Fprintf(&b, "\t%q: wrap(pkg.Decode%sResponse),\n", op.Name+".response", op.GoName)
-		for _, e := range op.Errors {
-			fmt.Fprintf(&b, "\t%q: wrap(pkg.Decode%sResponse),\n", op.Name+"."+e.Name+".error", e.GoName)
-		}
-	}
-	for _, r := range c.Responses {
-		fmt.Fprintf(&b, "\t%q: wrap(pkg.Decode%sResponse),\n", r.Name+".response", r.GoName)
+	for _, d := range decoded(c) {
+		fmt.Fprintf(&b, "\t%q: wrap(pkg.%s),\n", d.base, d.decoder)
 	}
 	b.WriteString(`}
 

@@ -62,7 +62,7 @@ func loadContract(t testing.TB, path string) *model.Contract {
 
 // doc is one corpus document.
 type doc struct {
-	schema string // schema file base: "<op>.request", "<Type>", ...
+	schema string // schema file base: "<op>.request", "<type>.type", ...
 	valid  bool
 	name   string // file name without .json
 	why    string
@@ -87,6 +87,9 @@ type gen struct {
 	docs    []*doc
 	names   map[string]bool
 	onceSet map[string]bool
+	// bases maps the names cases give schemas (spec names such as
+	// "tenant_status.request" or "Money") to the schema file bases.
+	bases map[string]string
 	reqEnv  *value.Value // the request envelope example, completed
 	respEnv *value.Value // the response envelope example, completed
 	status  *model.Field // the response envelope's state field
@@ -99,7 +102,10 @@ type gen struct {
 
 // buildCorpus returns every document of one spec, in a stable order.
 func buildCorpus(t testing.TB, spec string, c *model.Contract) []*doc {
-	g := &gen{t: t, spec: spec, c: c, names: map[string]bool{}, onceSet: map[string]bool{}}
+	g := &gen{t: t, spec: spec, c: c, names: map[string]bool{}, onceSet: map[string]bool{}, bases: map[string]string{}}
+	for _, d := range decoded(c) {
+		g.bases[d.key] = d.base
+	}
 	g.envelopes()
 	g.examples()
 	for _, ty := range c.Types {
@@ -148,6 +154,11 @@ var unsafeName = regexp.MustCompile(`[^a-z0-9._-]+`)
 // add records a document; names are lower-cased and made unique within
 // their folder.
 func (g *gen) add(schema string, valid bool, name, why string, v *value.Value) {
+	file, ok := g.bases[schema]
+	if !ok {
+		g.t.Fatalf("%s: the corpus names schema %q, which the contract has no decoder for", g.spec, schema)
+	}
+	schema = file
 	var slug strings.Builder
 	for _, r := range name {
 		if r > 0x7e || r < 0x20 {

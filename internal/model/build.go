@@ -50,6 +50,9 @@ func Build(s *load.Spec) *Contract {
 		Package: s.Contract.Package.V, SchemaBaseURI: s.Contract.SchemaBaseURI.V, SourceFile: s.File,
 		Pos: s.Contract.Pos, PackagePos: s.Contract.Package.Pos, SchemaBaseURIPos: s.Contract.SchemaBaseURI.Pos,
 	}
+	for _, i := range s.Contract.Initialisms {
+		c.Initialisms = append(c.Initialisms, i.V)
+	}
 	b.c = c
 	for _, v := range s.Versions {
 		ver := &Version{Pos: v.Name.Pos, Name: v.Name.V, GoName: "Version" + b.n.Exported(v.Name.V), Value: v.Value.V, Description: v.Description.V}

@@ -16,6 +16,9 @@ type Contract struct {
 	Package       string
 	SchemaBaseURI string
 	SourceFile    string
+	// Initialisms are the contract's own initialisms as the spec spells
+	// them (SaaS, EHR), beside Go's.
+	Initialisms []string
 	// Pos is where the contract mapping is written; PackagePos and
 	// SchemaBaseURIPos where its package and schema_base_uri are.
 	Pos, PackagePos, SchemaBaseURIPos diag.Pos

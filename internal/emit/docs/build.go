@@ -8,6 +8,7 @@ import (
 
 	"github.com/contractgen/contractgen/internal/emit"
 	"github.com/contractgen/contractgen/internal/model"
+	"github.com/contractgen/contractgen/internal/schemafile"
 )
 
 // Page paths, relative to the docs folder.
@@ -25,22 +26,6 @@ const (
 // operationPath is the page of one operation.
 func operationPath(op *model.Operation) string { return "operations/" + op.Name + ".md" }
 
-// Schema file names, as the JSON Schema emitter writes them.
-const (
-	requestEnvelopeSchema  = "request-envelope.schema.json"
-	responseEnvelopeSchema = "response-envelope.schema.json"
-)
-
-func requestSchema(op *model.Operation) string  { return op.Name + ".request.schema.json" }
-func responseSchema(op *model.Operation) string { return op.Name + ".response.schema.json" }
-func typeSchema(t *model.Type) string           { return t.Name + ".schema.json" }
-func sharedSchema(r *model.Response) string     { return r.Name + ".response.schema.json" }
-
-// errorSchema is the schema file of error response e of op.
-func errorSchema(op *model.Operation, e *model.Response) string {
-	return op.Name + "." + e.Name + ".error.schema.json"
-}
-
 // schemaFiles lists the names of every JSON Schema file the schema emitter
 // writes for c, in the order the index lists them.
 func schemaFiles(c *model.Contract) []string {
@@ -52,23 +37,24 @@ func schemaFiles(c *model.Contract) []string {
 }
 
 func schemaLinks(c *model.Contract) []SchemaLink {
+	n := schemafile.New(c)
 	var out []SchemaLink
 	if len(c.Operations) > 0 {
-		out = append(out, SchemaLink{File: requestEnvelopeSchema, Describes: "Request envelope, with any payload"},
-			SchemaLink{File: responseEnvelopeSchema, Describes: "Response envelope, with any payload"})
+		out = append(out, SchemaLink{File: schemafile.RequestEnvelope, Describes: "Request envelope, with any payload"},
+			SchemaLink{File: schemafile.ResponseEnvelope, Describes: "Response envelope, with any payload"})
 	}
 	for _, r := range c.Responses {
-		out = append(out, SchemaLink{File: sharedSchema(r), Describes: "Shared " + r.Name + " response, envelope and payload"})
+		out = append(out, SchemaLink{File: n.Shared(r), Describes: "Shared " + r.Name + " response, envelope and payload"})
 	}
 	for _, op := range c.Operations {
-		out = append(out, SchemaLink{File: requestSchema(op), Describes: "Request of " + op.Name + ", envelope and payload"},
-			SchemaLink{File: responseSchema(op), Describes: "Response of " + op.Name + ", envelope and payload"})
+		out = append(out, SchemaLink{File: n.Request(op), Describes: "Request of " + op.Name + ", envelope and payload"},
+			SchemaLink{File: n.Response(op), Describes: "Response of " + op.Name + ", envelope and payload"})
 		for _, e := range op.Errors {
-			out = append(out, SchemaLink{File: errorSchema(op, e), Describes: "Error " + e.Name + " of " + op.Name + ", envelope and payload"})
+			out = append(out, SchemaLink{File: n.Error(op, e), Describes: "Error " + e.Name + " of " + op.Name + ", envelope and payload"})
 		}
 	}
 	for _, t := range c.Types {
-		out = append(out, SchemaLink{File: typeSchema(t), Describes: "Type " + t.Name})
+		out = append(out, SchemaLink{File: n.Type(t), Describes: "Type " + t.Name})
 	}
 	return out
 }
@@ -82,7 +68,9 @@ type site struct {
 	// when links must be absolute URLs.
 	schemaBase string
 	schemaAbs  string
-	nav        []navEntry
+	// files names the schema files as the schema emitter writes them.
+	files *schemafile.Namer
+	nav   []navEntry
 	// navFrom caches the navigation links by the folder of the page they
 	// are written from: every page of a folder shares them.
 	navFrom map[string][]Link
@@ -94,7 +82,7 @@ type navEntry struct {
 }
 
 func newSite(c *model.Contract, opts emit.Options) *site {
-	s := &site{c: c, opts: opts}
+	s := &site{c: c, opts: opts, files: schemafile.New(c)}
 	s.schemaBase, s.schemaAbs = schemaLocation(opts)
 	s.nav = append(s.nav, navEntry{title: overviewTitle(c), path: indexPath})
 	for _, op := range c.Operations {
@@ -279,7 +267,7 @@ func (s *site) operation(op *model.Operation) (*OperationPage, error) {
 	c := s.c
 	p := operationPath(op)
 	pg := &OperationPage{Page: s.page(p, op.Name, op.Description), Operation: op,
-		RequestSchema: s.schema(p, requestSchema(op), "Request of "+op.Name), ResponseSchema: s.schema(p, responseSchema(op), "Response of "+op.Name)}
+		RequestSchema: s.schema(p, s.files.Request(op), "Request of "+op.Name), ResponseSchema: s.schema(p, s.files.Response(op), "Response of "+op.Name)}
 	pg.RequestEnvelope = envelopeUse("request", op.Name, rel(p, envelopesPath+"#request-envelope"), c.Request.Type)
 	pg.ResponseEnvelope = envelopeUse("response", op.Name, rel(p, envelopesPath+"#response-envelope"), c.Response.Type)
 	pg.RequestPayload = s.object(p, op.Request, fieldCtx{op: op.Name})
@@ -290,7 +278,7 @@ func (s *site) operation(op *model.Operation) (*OperationPage, error) {
 	}
 	for _, e := range op.Errors {
 		er := &ErrorResponse{Name: e.Name, Description: e.Description, Message: e.Message,
-			Schema: s.schema(p, errorSchema(op, e), "Error "+e.Name+" of "+op.Name), Payload: s.object(p, e.Payload, fieldCtx{op: op.Name})}
+			Schema: s.schema(p, s.files.Error(op, e), "Error "+e.Name+" of "+op.Name), Payload: s.object(p, e.Payload, fieldCtx{op: op.Name})}
 		if e.Status != nil {
 			er.Status = e.Status.Value
 		}
@@ -343,9 +331,9 @@ func (s *site) envelopes() *EnvelopesPage {
 		respVersion = c.Response.Version.Value
 	}
 	pg.Request = s.object(envelopesPath, c.Request.Type, fieldCtx{version: reqVersion, payload: "the operation's request payload"})
-	pg.Request.Schema = ptr(s.schema(envelopesPath, requestEnvelopeSchema, "Request envelope"))
+	pg.Request.Schema = ptr(s.schema(envelopesPath, schemafile.RequestEnvelope, "Request envelope"))
 	pg.Response = s.object(envelopesPath, c.Response.Type, fieldCtx{version: respVersion, payload: "the operation's response payload"})
-	pg.Response.Schema = ptr(s.schema(envelopesPath, responseEnvelopeSchema, "Response envelope"))
+	pg.Response.Schema = ptr(s.schema(envelopesPath, schemafile.ResponseEnvelope, "Response envelope"))
 	pg.States = s.statesOf(envelopesPath, []*model.Type{c.Request.Type, c.Response.Type})
 	return pg
 }
@@ -386,7 +374,7 @@ func (s *site) object(p string, t *model.Type, ctx fieldCtx) *Object {
 	o := &Object{Name: t.Name, Description: t.Description, Named: t.Role == model.RoleType, Open: t.Open}
 	if o.Named {
 		o.Href = rel(p, typesPath+"#"+slug(t.Name))
-		o.Schema = ptr(s.schema(p, typeSchema(t), "Type "+t.Name))
+		o.Schema = ptr(s.schema(p, s.files.Type(t), "Type "+t.Name))
 	}
 	for _, f := range t.Fields {
 		o.Fields = append(o.Fields, s.field(p, f, ctx))

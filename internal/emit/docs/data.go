@@ -46,7 +46,7 @@ type Link struct {
 
 // SchemaLink names one JSON Schema file the schema emitter writes.
 type SchemaLink struct {
-	// File is the schema's file name, such as "tenant_status.request.schema.json".
+	// File is the schema's file name, such as "tenant-status.request.schema.json".
 	File string
 	// Describes says in plain text what the schema validates.
 	Describes string

@@ -454,10 +454,10 @@ func TestSchemaLinkModes(t *testing.T) {
 		copyDir  string
 		wantLink string
 	}{
-		{"plain", emit.Options{SchemaDir: "gen/schemas", DocsDir: "gen/docs"}, "", "(../schemas/tenant_status.request.schema.json)"},
-		{"mkdocs outside", emit.Options{SchemaDir: "gen/schemas", DocsDir: "gen/docs", MkDocs: true}, "schemas", "(schemas/tenant_status.request.schema.json)"},
-		{"mkdocs inside", emit.Options{SchemaDir: "gen/docs/json", DocsDir: "gen/docs", MkDocs: true}, "", "(json/tenant_status.request.schema.json)"},
-		{"hosted", emit.Options{SchemaDir: "gen/schemas", DocsDir: "gen/docs", MkDocs: true, SchemaURL: "https://example.test/s"}, "", "(https://example.test/s/tenant_status.request.schema.json)"},
+		{"plain", emit.Options{SchemaDir: "gen/schemas", DocsDir: "gen/docs"}, "", "(../schemas/tenant-status.request.schema.json)"},
+		{"mkdocs outside", emit.Options{SchemaDir: "gen/schemas", DocsDir: "gen/docs", MkDocs: true}, "schemas", "(schemas/tenant-status.request.schema.json)"},
+		{"mkdocs inside", emit.Options{SchemaDir: "gen/docs/json", DocsDir: "gen/docs", MkDocs: true}, "", "(json/tenant-status.request.schema.json)"},
+		{"hosted", emit.Options{SchemaDir: "gen/schemas", DocsDir: "gen/docs", MkDocs: true, SchemaURL: "https://example.test/s"}, "", "(https://example.test/s/tenant-status.request.schema.json)"},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {

@@ -13,6 +13,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/contractgen/contractgen/internal/model"
+	"github.com/contractgen/contractgen/internal/schemafile"
 )
 
 // doc turns a Go value into what the validator expects (JSON numbers kept).
@@ -54,22 +55,52 @@ var deleted = deletedT{}
 type validator struct {
 	t       *testing.T
 	schemas map[string]*sjs.Schema
+	// alias maps the names the cases give files, made of spec names
+	// ("tenant_status.request.schema.json", "Money.schema.json"), to the
+	// files the emitter writes.
+	alias map[string]string
 }
 
 func newValidator(t *testing.T, spec string) *validator {
-	return &validator{t: t, schemas: compileAll(t, spec)}
+	return &validator{t: t, schemas: compileAll(t, spec), alias: specFileNames(loadContract(t, spec))}
+}
+
+// specFileNames maps the spec-name spelling of every message and type
+// schema to its file.
+func specFileNames(c *model.Contract) map[string]string {
+	n := schemafile.New(c)
+	out := map[string]string{}
+	for _, op := range c.Operations {
+		out[op.Name+".request.schema.json"] = n.Request(op)
+		out[op.Name+".response.schema.json"] = n.Response(op)
+	}
+	for _, r := range c.Responses {
+		out[r.Name+".response.schema.json"] = n.Shared(r)
+	}
+	for _, t := range c.Types {
+		out[t.Name+".schema.json"] = n.Type(t)
+	}
+	return out
+}
+
+func (v *validator) schema(file string) (*sjs.Schema, bool) {
+	if f, ok := v.alias[file]; ok {
+		file = f
+	}
+	s, ok := v.schemas[file]
+	return s, ok
 }
 
 func (v *validator) accepts(file string, d any, why string) {
 	v.t.Helper()
-	s, ok := v.schemas[file]
+	s, ok := v.schema(file)
 	require.True(v.t, ok, "no schema %s", file)
 	assert.NoError(v.t, s.Validate(d), "%s should accept: %s", file, why)
 }
 
 func (v *validator) rejects(file string, d any, why string) {
 	v.t.Helper()
-	s, ok := v.schemas[file]
+	s, ok := v.schema(file)
 	require.True(v.t, ok, "no schema %s", file)
 	assert.Error(v.t, s.Validate(d), "%s should reject: %s", file, why)
 }

@@ -6,13 +6,14 @@ import (
 	"sort"
 
 	"github.com/contractgen/contractgen/internal/emit"
+	"github.com/contractgen/contractgen/internal/schemafile"
 )
 
 // CatalogFile lists every schema of the folder in the format of
 // SchemaStore's catalog (schema-catalog.json): name, description and the
 // URL it is published at, so that editors and registries find them once
 // the folder is hosted at schema_base_uri.
-const CatalogFile = "catalog.json"
+const CatalogFile = schemafile.Catalog
 
 // catalogEntry is one schema of the catalog.
 type catalogEntry struct {

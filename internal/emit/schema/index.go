@@ -5,6 +5,8 @@ import (
 	"strings"
 
 	"github.com/invopop/jsonschema"
+
+	"github.com/contractgen/contractgen/internal/schemafile"
 )
 
 // IndexFile is a schema that names every message and type schema of the
@@ -12,7 +14,7 @@ import (
 // module: json-schema-to-typescript over it writes one TypeScript module in
 // which every type is declared once (see README). It is written in the
 // shared layout only, where definitions are not copied between files.
-const IndexFile = "index.schema.json"
+const IndexFile = schemafile.Index
 
 // indexFile builds IndexFile from the names of the files written.
 func (g *gen) indexFile(name string, files []string) *jsonschema.Schema {
@@ -24,7 +26,7 @@ func (g *gen) indexFile(name string, files []string) *jsonschema.Schema {
 		if f == DefsFile || f == CatalogFile || f == IndexFile {
 			continue
 		}
-		ref, key := f, strings.TrimSuffix(f, ".schema.json")
+		ref, key := f, schemafile.Base(f)
 		if r, ok := g.typeRefs[f]; ok {
 			// A type: its definition itself, under the definition's
 			// name, not the file that names it, so that one declaration

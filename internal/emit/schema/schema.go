@@ -1,16 +1,19 @@
 // Package schema emits JSON Schemas (draft 2020-12) for every public message
 // of a contract, built from the model with invopop/jsonschema's Schema type.
 //
-// Files, all flat in the output folder:
+// Files, all flat in the output folder and named in one style by
+// internal/schemafile (lower-case words joined by '-', then the role):
 //   - <operation>.request.schema.json: a whole request of one operation;
 //   - <operation>.response.schema.json: a whole response of one operation,
 //     its own response or the shared response that answers it, with the
 //     operation fixed;
+//   - <operation>.<error>.error.schema.json: one per error response;
 //   - <name>.response.schema.json: one per shared response, which may
 //     answer any operation;
 //   - request-envelope.schema.json, response-envelope.schema.json: the
 //     envelopes with any object as payload;
-//   - <Type>.schema.json: one per object type of the spec's types section;
+//   - <type>.type.schema.json: one per object type of the spec's types
+//     section;
 //   - defs.schema.json (DefsFile): what the files share, once: named object
 //     types, state sets, free-form values and the forbidden-material checks;
 //   - index.schema.json (IndexFile): every other schema as a member, the
@@ -40,6 +43,7 @@ import (
 	"github.com/contractgen/contractgen/internal/diag"
 	"github.com/contractgen/contractgen/internal/emit"
 	"github.com/contractgen/contractgen/internal/model"
+	"github.com/contractgen/contractgen/internal/schemafile"
 	"github.com/contractgen/contractgen/internal/value"
 )
 
@@ -164,57 +168,67 @@ func (g *gen) fail(pos diag.Pos, format string, args ...any) {
 // err reports every problem found, at its place in the spec when known.
 func (g *gen) err() error { return g.errs.Err() }
 
-var safeName = regexp.MustCompile(`^[A-Za-z0-9_][A-Za-z0-9_.-]*$`)
+// safeStem is what a file name's words may hold: ASCII letters and digits
+// in lower case, joined by '-'.
+var safeStem = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
 
 // files builds every file.
 func (g *gen) files() (map[string][]byte, error) {
 	type file struct {
 		name  string
+		what  string // the spec item that writes the file, for a clash
+		pos   diag.Pos
 		build func(name string) *jsonschema.Schema
 	}
 	var fs []file
-	add := func(name string, build func(string) *jsonschema.Schema) { fs = append(fs, file{name, build}) }
+	n := schemafile.New(g.c)
+	// add queues a file named from spec names; it refuses a name whose words
+	// are not plain ASCII.
+	add := func(name, what string, pos diag.Pos, build func(string) *jsonschema.Schema, from ...string) {
+		for _, f := range from {
+			if !safeStem.MatchString(n.Stem(f)) {
+				g.fail(pos, "%s cannot name a schema file; use ASCII letters and digits, with '_', '.' or '-' between words", what)
+				return
+			}
+		}
+		fs = append(fs, file{name, what, pos, build})
+	}
 	for _, op := range g.c.Operations {
 		op := op
-		if !safeName.MatchString(op.Name) {
-			g.fail(g.pos.ops[op], "operation %q cannot name a schema file; use ASCII letters, digits, '_', '.' and '-'", op.Name)
-			continue
-		}
-		add(op.Name+".request.schema.json", func(n string) *jsonschema.Schema { return g.requestFile(n, op) })
-		add(op.Name+".response.schema.json", func(n string) *jsonschema.Schema { return g.responseFile(n, op, op.Response) })
+		what := fmt.Sprintf("operation %q", op.Name)
+		add(n.Request(op), what, g.pos.ops[op], func(n string) *jsonschema.Schema { return g.requestFile(n, op) }, op.Name)
+		add(n.Response(op), what, g.pos.ops[op], func(n string) *jsonschema.Schema { return g.responseFile(n, op, op.Response) }, op.Name)
 		for _, e := range op.Errors {
 			e := e
-			if !safeName.MatchString(e.Name) {
-				g.fail(e.Pos, "error %q of operation %q cannot name a schema file; use ASCII letters, digits, '_', '.' and '-'", e.Name, op.Name)
-				continue
-			}
-			add(ErrorSchemaFile(op, e), func(n string) *jsonschema.Schema { return g.responseFile(n, op, e) })
+			add(n.Error(op, e), fmt.Sprintf("error %q of operation %q", e.Name, op.Name), e.Pos,
+				func(n string) *jsonschema.Schema { return g.responseFile(n, op, e) }, op.Name, e.Name)
 		}
 	}
 	for _, r := range g.c.Responses {
 		r := r
-		if !safeName.MatchString(r.Name) {
-			g.fail(r.Pos, "shared response %q cannot name a schema file; use ASCII letters, digits, '_', '.' and '-'", r.Name)
-			continue
-		}
-		add(r.Name+".response.schema.json", func(n string) *jsonschema.Schema { return g.responseFile(n, nil, r) })
+		add(n.Shared(r), fmt.Sprintf("shared response %q", r.Name), r.Pos, func(n string) *jsonschema.Schema { return g.responseFile(n, nil, r) }, r.Name)
 	}
 	if len(g.c.Operations) > 0 { // a spec of types alone has no messages
-		add("request-envelope.schema.json", func(n string) *jsonschema.Schema { return g.envelopeFile(n, true) })
-		add("response-envelope.schema.json", func(n string) *jsonschema.Schema { return g.envelopeFile(n, false) })
+		add(schemafile.RequestEnvelope, "the request envelope", diag.Pos{}, func(n string) *jsonschema.Schema { return g.envelopeFile(n, true) })
+		add(schemafile.ResponseEnvelope, "the response envelope", diag.Pos{}, func(n string) *jsonschema.Schema { return g.envelopeFile(n, false) })
 	}
 	for _, t := range g.c.Types {
 		t := t
-		if !safeName.MatchString(t.Name) {
-			g.fail(g.pos.types[t], "type %q cannot name a schema file; use ASCII letters, digits, '_', '.' and '-'", t.Name)
+		add(n.Type(t), fmt.Sprintf("type %q", t.Name), g.pos.types[t], func(n string) *jsonschema.Schema { return g.typeFile(n, t) }, t.Name)
+	}
+	// Names whose words are alike (tenant_status, TenantStatus) would share
+	// a file.
+	by := map[string]file{}
+	for _, f := range fs {
+		if other, dup := by[f.name]; dup {
+			g.fail(f.pos, "%s and %s would both write the schema file %s; rename one of them", other.what, f.what, f.name)
 			continue
 		}
-		add(t.Name+".schema.json", func(n string) *jsonschema.Schema { return g.typeFile(n, t) })
+		by[f.name] = f
 	}
 	out := map[string][]byte{}
 	for _, f := range fs {
 		if _, dup := out[f.name]; dup {
-			g.fail(diag.Pos{}, "two schemas would be written to %s; rename the operation or type", f.name)
 			continue
 		}
 		s := f.build(f.name)
@@ -225,9 +239,6 @@ func (g *gen) files() (map[string][]byte, error) {
 		out[f.name] = data
 	}
 	if len(g.shared) > 0 {
-		if _, dup := out[DefsFile]; dup {
-			g.fail(diag.Pos{}, "a type's schema would be written to %s, the shared definitions; rename the type", DefsFile)
-		}
 		data, err := render(g.sharedFile(DefsFile))
 		if err != nil {
 			return nil, fmt.Errorf("%s: %w", DefsFile, err)
@@ -245,9 +256,6 @@ func (g *gen) files() (map[string][]byte, error) {
 		data, err := render(g.indexFile(IndexFile, names))
 		if err != nil {
 			return nil, fmt.Errorf("%s: %w", IndexFile, err)
-		}
-		if _, dup := out[IndexFile]; dup {
-			g.fail(diag.Pos{}, "a type's schema would be written to %s, the index; rename the type", IndexFile)
 		}
 		out[IndexFile] = data
 	}
@@ -416,9 +424,4 @@ func (fb *file) checkFixedValue(v *value.Value, what string, pos diag.Pos, w whe
 // newProps returns an empty ordered property map.
 func newProps() *orderedmap.OrderedMap[string, *jsonschema.Schema] {
 	return orderedmap.New[string, *jsonschema.Schema]()
-}
-
-// ErrorSchemaFile is the schema file of error response e of op.
-func ErrorSchemaFile(op *model.Operation, e *model.Response) string {
-	return op.Name + "." + e.Name + ".error.schema.json"
 }

@@ -19,6 +19,7 @@ import (
 	"github.com/contractgen/contractgen/internal/emit"
 	"github.com/contractgen/contractgen/internal/load"
 	"github.com/contractgen/contractgen/internal/model"
+	"github.com/contractgen/contractgen/internal/schemafile"
 	"github.com/contractgen/contractgen/internal/validate"
 )
 
@@ -147,12 +148,13 @@ func TestFilesAreDeterministicAndMarked(t *testing.T) {
 			second, err := New().Generate(loadContract(t, sc.path), emit.Options{})
 			require.NoError(t, err)
 			assert.Equal(t, first, second)
+			n := schemafile.New(c)
 			for _, op := range c.Operations {
-				assert.Contains(t, first, op.Name+".request.schema.json")
-				assert.Contains(t, first, op.Name+".response.schema.json", "every operation has a response schema")
+				assert.Contains(t, first, n.Request(op))
+				assert.Contains(t, first, n.Response(op), "every operation has a response schema")
 			}
 			for _, ty := range c.Types {
-				assert.Contains(t, first, ty.Name+".schema.json")
+				assert.Contains(t, first, n.Type(ty))
 			}
 			for _, name := range []string{"request-envelope.schema.json", "response-envelope.schema.json"} {
 				if len(c.Operations) > 0 {

@@ -6,6 +6,7 @@ import (
 	"github.com/invopop/jsonschema"
 
 	"github.com/contractgen/contractgen/internal/model"
+	"github.com/contractgen/contractgen/internal/schemafile"
 )
 
 // DefsFile holds the definitions every message schema of a contract shares
@@ -14,7 +15,7 @@ import (
 // schemas refer to it through their own $id's base; the bundled layout
 // (Options.SchemaBundle) writes none and copies what each file needs into
 // its $defs instead.
-const DefsFile = "defs.schema.json"
+const DefsFile = schemafile.Defs
 
 // helperDefs is where a definition of name goes: the shared file's
 // definitions, or the file's own when bundling.
