@@ -89,7 +89,7 @@ type gen struct {
 	onceSet map[string]bool
 	// bases maps the names cases give schemas (spec names such as
 	// "tenant_status.request" or "Money") to the schema file bases.
-	bases map[string]string
+	bases   map[string]string
 	reqEnv  *value.Value // the request envelope example, completed
 	respEnv *value.Value // the response envelope example, completed
 	status  *model.Field // the response envelope's state field
