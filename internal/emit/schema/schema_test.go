@@ -435,3 +435,15 @@ func collectTexts(v any, into map[string]bool) {
 		}
 	}
 }
+
+// TestFileNameClash refuses two spec items whose names have the same words
+// (and so would write one file), naming both at the second one's place.
+func TestFileNameClash(t *testing.T) {
+	c := loadContract(t, filepath.Join(root, "spec", "contract.yaml"))
+	twin := *c.Operations[0]
+	twin.Name = strings.ToUpper(twin.Name) // ENTITLEMENT_STATUS: the words of entitlement_status
+	c.Operations = append(c.Operations, &twin)
+	_, err := New().Generate(c, emit.Options{})
+	require.Error(t, err)
+	assert.Contains(t, err.Error(), `operation "entitlement_status" and operation "ENTITLEMENT_STATUS" would both write the schema file entitlement-status.request.schema.json; rename one of them`)
+}
