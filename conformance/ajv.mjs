@@ -132,6 +132,16 @@ const expectedReports = [
     path: "/payload/required_checks",
     message: "required_checks must include at least one tenant audit-store operating check",
   },
+  {
+    rel: "contract/tenant-onboarding.request/invalid/key-payload.contacts-password.json",
+    path: "/payload/contacts",
+    message: "sensitive field is not allowed in public SaaS contract payload",
+  },
+  {
+    rel: "contract/entitlement-status.request/invalid/value-payload.feature_names_0_-token_in_a_list_of_the_payload.json",
+    path: "/payload/feature_names/0",
+    message: "sensitive value is not allowed in public SaaS contract payload",
+  },
 ];
 for (const want of expectedReports) {
   const spec = want.rel.split("/")[0];

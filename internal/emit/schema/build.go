@@ -246,9 +246,6 @@ func (fb *file) stringSchema(f *model.Field, w where, top bool) *jsonschema.Sche
 		n := uint64(sf.MaxLength)
 		s.MaxLength = &n
 	}
-	for _, j := range fb.valuesCovered(w) {
-		nots = append(nots, &jsonschema.Schema{Ref: fb.helperRef(fb.forbiddenValueDef(j))})
-	}
 	switch len(nots) {
 	case 0:
 	case 1:
@@ -261,6 +258,11 @@ func (fb *file) stringSchema(f *model.Field, w where, top bool) *jsonschema.Sche
 		for _, p := range pats[1:] {
 			s.AllOf = append(s.AllOf, &jsonschema.Schema{Pattern: p})
 		}
+	}
+	// The forbidden values last: the field's own pattern stays the first
+	// allOf, where its message is.
+	for _, j := range fb.valuesCovered(w) {
+		s.AllOf = append(s.AllOf, &jsonschema.Schema{Ref: fb.helperRef(fb.allowedValueDef(j))})
 	}
 	return s
 }

@@ -50,7 +50,9 @@ func (fb *file) freeForm(w where) *jsonschema.Schema {
 		// type it applies to (Ajv's strict mode asks for that).
 		self := &jsonschema.Schema{Ref: fb.helperRef(name)}
 		str := &jsonschema.Schema{Type: "string"}
-		str.Not = fb.notForbiddenValue(values)
+		for _, j := range values {
+			str.AllOf = append(str.AllOf, &jsonschema.Schema{Ref: fb.helperRef(fb.allowedValueDef(j))})
+		}
 		obj := &jsonschema.Schema{Type: "object", AdditionalProperties: self}
 		if len(keys) > 0 {
 			obj.PropertyNames = fb.notForbiddenKey(keys)
@@ -64,20 +66,28 @@ func (fb *file) freeForm(w where) *jsonschema.Schema {
 	return &jsonschema.Schema{Ref: fb.helperRef(name)}
 }
 
-// notForbiddenValue is the not-schema of strings that value rules js
-// reject; nil for none.
-func (fb *file) notForbiddenValue(js []int) *jsonschema.Schema {
-	switch len(js) {
-	case 0:
-		return nil
-	case 1:
-		return &jsonschema.Schema{Ref: fb.helperRef(fb.forbiddenValueDef(js[0]))}
+// allowedValueDef defines the strings value rule j lets through (not its
+// forbidden-value definition), with the rule's message for ajv-errors, and
+// returns the definition's name. Members refer to it, so that the message
+// is written once.
+func (fb *file) allowedValueDef(j int) string {
+	name := ruleDef(defAllowedValue, j)
+	if _, ok := fb.helperDefs()[name]; !ok {
+		v := fb.g.c.Forbidden.Values[j]
+		s := &jsonschema.Schema{Description: "A string free of what the forbidden values rule rejects.",
+			Not: &jsonschema.Schema{Ref: fb.helperRef(fb.forbiddenValueDef(j))}}
+		setExtra(s, "errorMessage", map[string]string{"not": schemaMessage(v.Message)})
+		fb.helperDefs()[name] = s
 	}
-	var refs []*jsonschema.Schema
-	for _, j := range js {
-		refs = append(refs, &jsonschema.Schema{Ref: fb.helperRef(fb.forbiddenValueDef(j))})
-	}
-	return &jsonschema.Schema{AnyOf: refs}
+	return name
+}
+
+// schemaMessage is a forbidden-material rule's message as a schema reports
+// it: without the {path} the Go code fills in, since a validator reports the
+// location beside the message.
+func schemaMessage(m string) string {
+	m = strings.ReplaceAll(m, "{path}", "")
+	return strings.TrimRight(strings.TrimSpace(m), ":;,-–— ")
 }
 
 // ruleDef names the definition of rule j of a kind: the base name for the
@@ -117,10 +127,16 @@ func (fb *file) notForbiddenKey(js []int) *jsonschema.Schema {
 		}
 		refs = append(refs, &jsonschema.Schema{Ref: fb.helperRef(name)})
 	}
-	if len(refs) == 1 {
-		return &jsonschema.Schema{Not: refs[0]}
+	// One not per rule, each with its rule's message for ajv-errors.
+	nots := make([]*jsonschema.Schema, len(refs))
+	for i, r := range refs {
+		nots[i] = &jsonschema.Schema{Not: r}
+		setExtra(nots[i], "errorMessage", map[string]string{"not": schemaMessage(fb.g.c.Forbidden.Keys[js[i]].Message)})
 	}
-	return &jsonschema.Schema{Not: &jsonschema.Schema{AnyOf: refs}}
+	if len(nots) == 1 {
+		return nots[0]
+	}
+	return &jsonschema.Schema{AllOf: nots}
 }
 
 // forbiddenValueDef defines the strings value rule j rejects and returns

@@ -306,13 +306,15 @@ func writeU(b *bytes.Buffer, r rune) {
 	}
 }
 
-// oneLine writes an array of scalars on one line, as a reader scans a short
-// enum or required list; it reports false when an item is an object or array.
+// oneLine writes an array of scalars and one-member objects of a scalar
+// (such as {"$ref": "..."}) on one line, as a reader scans a short enum,
+// required list or allOf of one reference; it reports false when an item is
+// anything larger.
 func oneLine(n *jnode) (string, bool) {
 	var b bytes.Buffer
 	b.WriteByte('[')
 	for i, it := range n.arr {
-		if it.isObj || it.isArr {
+		if it.isArr || it.isObj && (len(it.obj) != 1 || it.obj[0].val.isObj || it.obj[0].val.isArr) {
 			return "", false
 		}
 		if i > 0 {

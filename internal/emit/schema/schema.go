@@ -55,6 +55,7 @@ const Draft = "https://json-schema.org/draft/2020-12/schema"
 const (
 	defForbiddenKey   = "forbidden-key"
 	defForbiddenValue = "forbidden-value"
+	defAllowedValue   = "no-forbidden-value"
 	defFreeForm       = "free-form"
 )
 

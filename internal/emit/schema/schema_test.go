@@ -416,11 +416,23 @@ func TestSpecMessagesBecomeErrorMessages(t *testing.T) {
 			add(op.Request.Fields)
 		}
 		add(c.Request.Type.Fields)
+		// The forbidden-material rules' messages, without the {path} a
+		// validator reports beside them.
+		if f := c.Forbidden; f != nil {
+			for _, k := range f.Keys {
+				want = append(want, schemaMessage(k.Message))
+			}
+			for _, v := range f.Values {
+				want = append(want, schemaMessage(v.Message))
+			}
+		}
 		for _, text := range want {
 			assert.True(t, carried[text], "%s: %q is carried as an errorMessage", sc.name, text)
 		}
 		if sc.name == "cavra_saas_control_plane" {
 			assert.True(t, carried["required_checks must include at least one tenant audit-store operating check"])
+			assert.True(t, carried["sensitive value is not allowed in public SaaS contract payload"])
+			assert.True(t, carried["sensitive field is not allowed in public SaaS contract payload"])
 		}
 	}
 }
@@ -446,4 +458,14 @@ func TestFileNameClash(t *testing.T) {
 	_, err := New().Generate(c, emit.Options{})
 	require.Error(t, err)
 	assert.Contains(t, err.Error(), `operation "entitlement_status" and operation "ENTITLEMENT_STATUS" would both write the schema file entitlement-status.request.schema.json; rename one of them`)
+}
+
+func TestSchemaMessage(t *testing.T) {
+	for in, want := range map[string]string{
+		"sensitive field is not allowed: {path}": "sensitive field is not allowed",
+		"{path} holds a credential":              "holds a credential",
+		"no tokens at {path} - ever":             "no tokens at  - ever",
+	} {
+		assert.Equal(t, want, schemaMessage(in), in)
+	}
 }
