@@ -29,6 +29,7 @@ fuzz:
 	$(FUZZ) -fuzz '^FuzzSpec$$' ./internal/validate
 	$(FUZZ) -fuzz '^FuzzDecoders$$' ./internal/contracttest
 	$(FUZZ) -fuzz '^FuzzDecodersAgreeWithSchemas$$' ./internal/conformance
+	$(FUZZ) -fuzz '^FuzzQuickClean$$' ./internal/emit/golang/rt
 
 # fuzz-short is the short count make test runs: more than the seeds, which
 # the fuzzer runs first, so that it really fuzzes.

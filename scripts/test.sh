@@ -50,7 +50,7 @@ go run ./cmd/gen check
 ran+=("gen check")
 echo "== fuzz"
 make --no-print-directory fuzz-short
-ran+=("fuzz (3 targets)")
+ran+=("fuzz (4 targets)")
 echo "== Ajv conformance and TypeScript"
 npm run --silent conformance
 ran+=("Ajv judge")

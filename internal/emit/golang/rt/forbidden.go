@@ -1,7 +1,6 @@
 package rt
 
 import (
-	"bytes"
 	"regexp"
 	"strings"
 )
@@ -228,29 +227,7 @@ func mayOffend(raw []byte, sc scanMode) bool {
 // selects: ASCII keys are compared case-insensitively with the rule's parts
 // and exact keys; any other key might be.
 func keyMayOffend(key []byte, sc scanMode) bool {
-	for _, c := range key {
-		if c >= 0x80 {
-			return true
-		}
-	}
-	for i, r := range rules {
-		if sc>>(3*i)&scanKeys == 0 || r.keyMessage == "" {
-			continue
-		}
-		for _, e := range r.exact {
-			if len(e) == len(key) && foldHasPrefix(key, e) {
-				return true
-			}
-		}
-		for _, part := range r.parts {
-			for at := 0; at+len(part) <= len(key); at++ {
-				if foldHasPrefix(key[at:], part) {
-					return true
-				}
-			}
-		}
-	}
-	return false
+	return prefilterFor(sc).keyMayOffend(key)
 }
 
 // foldHasPrefix reports whether b starts with lower, ignoring ASCII case in
@@ -279,32 +256,5 @@ func foldHasPrefix(b []byte, lower string) bool {
 // sc selects for free-form values: it contains one of the rule's literals,
 // or the rule has none.
 func valueMayOffend(s []byte, sc scanMode) bool {
-	for i, r := range rules {
-		if sc>>(3*i)&scanFreeValues == 0 || r.values == nil {
-			continue
-		}
-		if r.literals == nil {
-			return true
-		}
-		for k := 0; k < len(r.starts); k++ {
-			c := r.starts[k]
-			for i := 0; ; {
-				j := bytes.IndexByte(s[i:], c)
-				if j < 0 {
-					break
-				}
-				i += j
-				for _, l := range r.literals { // sorted by first byte
-					if l[0] > c {
-						break
-					}
-					if l[0] == c && len(s)-i >= len(l) && string(s[i:i+len(l)]) == l {
-						return true
-					}
-				}
-				i++
-			}
-		}
-	}
-	return false
+	return prefilterFor(sc).valueMayOffend(s)
 }

@@ -1,0 +1,158 @@
+package rt
+
+import "sync"
+
+// prefilter is the cheap test of the rules one scan mode selects, indexed
+// by byte so that a key or string is read once: a key might offend when,
+// lower-cased, a part or exact key of a selected key rule starts at some
+// byte; a string might when a literal of a selected value rule starts at
+// some byte. Anything the index cannot decide (non-ASCII keys or parts, a
+// value rule without literals) counts as might.
+type prefilter struct {
+	keyAll, valueAll bool
+	parts            [128][]string // key parts by first byte, lower-case
+	exact            []string      // exact keys, lower-case
+	literals         [256][]string // value literals by first byte
+	start            [256]bool     // bytes that start a literal
+	// pairs has bit b1<<8|b2 set for the first two bytes of each literal
+	// longer than one byte, so most bytes that start no literal are passed
+	// over without a comparison.
+	pairs      [1 << 16 / 64]uint64
+	short      [256]bool // bytes that are a whole literal
+	anyKeyRule bool
+}
+
+// prefilters caches a prefilter per scan mode for the current rules.
+var prefilters struct {
+	sync.Mutex
+	rules []*rule
+	by    map[scanMode]*prefilter
+}
+
+// prefilterFor returns the prefilter of sc, built on first use.
+func prefilterFor(sc scanMode) *prefilter {
+	prefilters.Lock()
+	defer prefilters.Unlock()
+	if len(prefilters.rules) != len(rules) || len(rules) > 0 && &prefilters.rules[0] != &rules[0] {
+		prefilters.rules, prefilters.by = rules, map[scanMode]*prefilter{}
+	}
+	if pf, ok := prefilters.by[sc]; ok {
+		return pf
+	}
+	pf := newPrefilter(sc)
+	prefilters.by[sc] = pf
+	return pf
+}
+
+func newPrefilter(sc scanMode) *prefilter {
+	pf := &prefilter{}
+	ascii := func(s string) bool {
+		for i := 0; i < len(s); i++ {
+			if s[i] >= 0x80 {
+				return false
+			}
+		}
+		return s != ""
+	}
+	for i, r := range rules {
+		if sc>>(3*i)&scanKeys != 0 && r.keyMessage != "" {
+			pf.anyKeyRule = true
+			for _, p := range r.parts {
+				if !ascii(p) {
+					pf.keyAll = true
+					continue
+				}
+				pf.parts[p[0]] = append(pf.parts[p[0]], p)
+			}
+			for _, e := range r.exact {
+				if !ascii(e) {
+					pf.keyAll = true
+				}
+				pf.exact = append(pf.exact, e)
+			}
+		}
+		if sc>>(3*i)&scanFreeValues != 0 && r.values != nil {
+			if r.literals == nil {
+				pf.valueAll = true
+			}
+			for _, l := range r.literals {
+				if l == "" {
+					pf.valueAll = true
+					continue
+				}
+				pf.literals[l[0]] = append(pf.literals[l[0]], l)
+				pf.start[l[0]] = true
+				if len(l) == 1 {
+					pf.short[l[0]] = true
+				} else {
+					b := int(l[0])<<8 | int(l[1])
+					pf.pairs[b/64] |= 1 << (b % 64)
+				}
+			}
+		}
+	}
+	return pf
+}
+
+// keyMayOffend reports whether key might be forbidden.
+func (pf *prefilter) keyMayOffend(key []byte) bool {
+	if !pf.anyKeyRule {
+		return false
+	}
+	if pf.keyAll {
+		return true
+	}
+	for i, c := range key {
+		if c >= 0x80 {
+			return true
+		}
+		if c >= 'A' && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		for _, p := range pf.parts[c] {
+			if foldHasPrefix(key[i:], p) {
+				return true
+			}
+		}
+	}
+	for _, e := range pf.exact {
+		if len(e) == len(key) && foldHasPrefix(key, e) {
+			return true
+		}
+	}
+	return false
+}
+
+// literalAt reports whether a literal might start at data[i] (a literal
+// that runs past the string's end is a harmless false alarm).
+func (pf *prefilter) literalAt(data []byte, i int) bool {
+	c := data[i]
+	if pf.short[c] {
+		return true
+	}
+	if i+1 >= len(data) {
+		return false
+	}
+	if b := int(c)<<8 | int(data[i+1]); pf.pairs[b/64]&(1<<(b%64)) == 0 {
+		return false
+	}
+	for _, l := range pf.literals[c] {
+		if len(data)-i >= len(l) && string(data[i:i+len(l)]) == l {
+			return true
+		}
+	}
+	return false
+}
+
+// valueMayOffend reports whether s might be forbidden.
+func (pf *prefilter) valueMayOffend(s []byte) bool {
+	if pf.valueAll {
+		return true
+	}
+	for i, c := range s {
+		if pf.start[c] && pf.literalAt(s, i) {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,119 @@
+package rt
+
+import (
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+)
+
+// quickRules stand in for a contract's rules: a key rule with parts and an
+// exact key, a value rule with literals, as the shipped contract has.
+var quickRules = []*rule{{
+	parts:      []string{"password", "secret", "token"},
+	exact:      []string{"ssn"},
+	keyMessage: "forbidden key: {path}",
+}, {
+	literals:     []string{"PRIVATE KEY-----", "ghp_", "sk_live_"},
+	starts:       "Pgs",
+	values:       regexp.MustCompile(`ghp_[0-9A-Za-z]{20,}|sk_live_[0-9A-Za-z]{16,}|-----BEGIN [A-Z ]*PRIVATE KEY-----`),
+	valueMessage: "forbidden value: {path}",
+}}
+
+// exactVerdict is what CheckForbidden's exact path says about doc.
+func exactVerdict(doc []byte) error {
+	var es Errors
+	d := &decoder{data: doc}
+	if err := d.end(d.skip(nil)); err != nil {
+		return err
+	}
+	scanRaw(nil, doc, anyKeys|anyFree, &es)
+	return es.err()
+}
+
+// checkQuick fails when the quick pass clears a document the exact path
+// refuses: the quick pass may only ever say "clean" when it is.
+func checkQuick(t *testing.T, doc []byte) bool {
+	t.Helper()
+	clean := quickClean(doc, anyKeys|anyFree)
+	if err := exactVerdict(doc); clean && err != nil {
+		t.Fatalf("quickClean cleared %q, which the exact path refuses: %v", doc, err)
+	}
+	return clean
+}
+
+func withRules(t testing.TB) {
+	saved := rules
+	rules = quickRules
+	t.Cleanup(func() { rules = saved })
+}
+
+func TestQuickCleanAgreesWithTheExactPath(t *testing.T) {
+	withRules(t)
+	clean := []string{
+		`{}`, `[]`, `"x"`, `0`, `-1.5e+3`, `true`, ` null `,
+		`{"a":[1,2,{"b":"c"}],"d":"e f"}`,
+		`{"a\u0062":"\u00e9\n","k":"ghost sk skip"}`,
+		`{"k1":1,"k2":2,"k3":3,"k4":4,"k5":5,"k6":6,"k7":7,"k8":8,"k9":9,"k10":10,"k11":11,"k12":12,"k13":13,"k14":14,"k15":15,"k16":16,"k17":17,"k18":18}`,
+	}
+	for _, s := range clean {
+		if !checkQuick(t, []byte(s)) {
+			t.Errorf("quickClean does not clear %s", s)
+		}
+	}
+	refused := []string{
+		``, `{`, `{"a":1,}`, `[1,]`, `01`, `1.`, `-`, `nul`, `truex`, `"a`, "\"\x01\"", "\"\xff\"", `{"a":1}x`,
+		`{"a":1,"a":2}`, `{"a":1,"\u0061":2}`,
+		`{"k1":1,"k2":2,"k3":3,"k4":4,"k5":5,"k6":6,"k7":7,"k8":8,"k9":9,"k10":10,"k11":11,"k12":12,"k13":13,"k14":14,"k15":15,"k16":16,"k17":17,"k3":18}`,
+		`{"Password":1}`, `{"x":{"my_TOKEN":1}}`, `{"SSN":1}`, `{"tokén":1}`,
+		`["ghp_0123456789abcdefghij0123"]`, `{"a":"sk_live_0123456789abcdef"}`, `"-----BEGIN RSA PRIVATE KEY-----"`,
+		`["gh\u0070_0123456789abcdefghij0123"]`,
+		strings.Repeat("[", quickDepth+1) + strings.Repeat("]", quickDepth+1),
+	}
+	for _, s := range refused {
+		if checkQuick(t, []byte(s)) {
+			t.Errorf("quickClean clears %q", s)
+		}
+	}
+}
+
+// TestQuickCleanOnTheCorpus runs every conformance document, and each with
+// one byte removed at a few places, through both paths.
+func TestQuickCleanOnTheCorpus(t *testing.T) {
+	withRules(t)
+	paths, err := filepath.Glob("../../../../testdata/conformance/*/*/*/*.json")
+	if err != nil || len(paths) == 0 {
+		t.Fatalf("no corpus documents: %v", err)
+	}
+	cleared := 0
+	for _, p := range paths {
+		doc, err := os.ReadFile(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if checkQuick(t, doc) {
+			cleared++
+		}
+		for _, at := range []int{1, len(doc) / 2, len(doc) - 2} {
+			if at > 0 && at < len(doc) {
+				cut := append(append([]byte(nil), doc[:at]...), doc[at+1:]...)
+				checkQuick(t, cut)
+			}
+		}
+	}
+	if cleared == 0 {
+		t.Error("the quick pass cleared no corpus document")
+	}
+}
+
+// FuzzQuickClean: whatever the quick pass clears, the exact path accepts.
+func FuzzQuickClean(f *testing.F) {
+	f.Add([]byte(`{"a":[1,"ghost",{"b":null}]}`))
+	f.Add([]byte(`{"secret":1}`))
+	f.Add([]byte(`["\u0067hp_0123456789abcdefghij0123"]`))
+	f.Fuzz(func(t *testing.T, doc []byte) {
+		withRules(t)
+		checkQuick(t, doc)
+	})
+}
