@@ -35,7 +35,7 @@ var prefilters struct {
 func prefilterFor(sc scanMode) *prefilter {
 	prefilters.Lock()
 	defer prefilters.Unlock()
-	if len(prefilters.rules) != len(rules) || len(rules) > 0 && &prefilters.rules[0] != &rules[0] {
+	if prefilters.by == nil || len(prefilters.rules) != len(rules) || len(rules) > 0 && &prefilters.rules[0] != &rules[0] {
 		prefilters.rules, prefilters.by = rules, map[scanMode]*prefilter{}
 	}
 	if pf, ok := prefilters.by[sc]; ok {

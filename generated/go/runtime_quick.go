@@ -25,6 +25,8 @@ type quickScan struct {
 	// holds where each open object's keys start in it.
 	stack [][]byte
 	open  []int
+	// spaced is set once whitespace outside strings has been read.
+	spaced bool
 	// index holds, per depth, the hash index of a large open object's keys.
 	index []keyIndex
 	buf   []byte
@@ -65,10 +67,24 @@ func (q *quickScan) ws() {
 		switch q.data[q.pos] {
 		case ' ', '\t', '\n', '\r':
 			q.pos++
+			q.spaced = true
 		default:
 			return
 		}
 	}
+}
+
+// quickValue checks the one JSON value that starts at data[pos] as the
+// decoder would (grammar, UTF-8, duplicate keys), without testing it for
+// forbidden material. It returns where the value ends and whether
+// whitespace outside strings was read; ok is false for anything the exact
+// path must look at.
+func quickValue(data []byte, pos int) (end int, spaced, ok bool) {
+	q := quickScan{data: data, pos: pos, pf: prefilterFor(0)}
+	if !q.value() {
+		return 0, false, false
+	}
+	return q.pos, q.spaced, true
 }
 
 func (q *quickScan) value() bool {

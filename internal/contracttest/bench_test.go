@@ -196,3 +196,38 @@ func BenchmarkFreeFormUnmarshal(b *testing.B) {
 		}
 	}
 }
+
+// licenseWithReport is a license validation request whose free-form
+// local_validation_report is the 1 MiB free-form document.
+func licenseWithReport() []byte {
+	return []byte(`{"schema_version":"cavra.saas_control_plane.request.v1","operation":"license_validation",` +
+		`"tenant_id":"tenant-demo","correlation_id":"saas-00000000a001","payload":{"local_validation_report":` +
+		string(freeFormDoc()) + `,"requested_checks":["signature"]}}`)
+}
+
+// BenchmarkDecodeLicenseReport decodes and validates that request: the
+// report is checked as JSON, kept, and scanned for forbidden material.
+// BenchmarkUnmarshalLicenseReport is encoding/json reading the same bytes
+// into the same struct, for comparison.
+func BenchmarkDecodeLicenseReport(b *testing.B) {
+	data := licenseWithReport()
+	b.SetBytes(int64(len(data)))
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := contract.DecodeLicenseValidationRequest(data); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+func BenchmarkUnmarshalLicenseReport(b *testing.B) {
+	data := licenseWithReport()
+	b.SetBytes(int64(len(data)))
+	b.ReportAllocs()
+	for b.Loop() {
+		var m contract.LicenseValidationRequest
+		if err := json.Unmarshal(data, &m); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

@@ -11,6 +11,23 @@ import (
 func (d *decoder) Raw(p *pathNode) (json.RawMessage, error) {
 	d.ws()
 	start := d.pos
+	// The one pass checks the value as skip does; a compact value is then
+	// copied as it is. Anything it cannot clear takes skip, which reports
+	// the error.
+	if d.depth+quickDepth <= maxDepth {
+		if end, spaced, ok := quickValue(d.data, start); ok {
+			d.pos = end
+			if !spaced {
+				return append(json.RawMessage(nil), d.data[start:end]...), nil
+			}
+			var b bytes.Buffer
+			b.Grow(end - start)
+			if err := json.Compact(&b, d.data[start:end]); err != nil {
+				return nil, d.syntaxAt(p, start, err.Error())
+			}
+			return b.Bytes(), nil
+		}
+	}
 	if err := d.skip(p); err != nil {
 		return nil, err
 	}

@@ -40,6 +40,14 @@ func checkQuick(t *testing.T, doc []byte) bool {
 	if err := exactVerdict(doc); clean && err != nil {
 		t.Fatalf("quickClean cleared %q, which the exact path refuses: %v", doc, err)
 	}
+	// quickValue, which Raw uses, must end where skip does and only clear
+	// what skip accepts.
+	if end, _, ok := quickValue(doc, 0); ok {
+		d := &decoder{data: doc}
+		if err := d.skip(nil); err != nil || d.pos != end {
+			t.Fatalf("quickValue cleared %q up to %d; skip ends at %d with %v", doc, end, d.pos, err)
+		}
+	}
 	return clean
 }
 
@@ -116,4 +124,18 @@ func FuzzQuickClean(f *testing.F) {
 		withRules(t)
 		checkQuick(t, doc)
 	})
+}
+
+// TestQuickWithoutRules: a contract without forbidden material still gets
+// the one pass.
+func TestQuickWithoutRules(t *testing.T) {
+	saved := rules
+	rules = nil
+	t.Cleanup(func() { rules = saved })
+	if !quickClean([]byte(`{"password":"ghp_0123456789abcdefghij0123"}`), anyKeys|anyFree) {
+		t.Error("without rules nothing is forbidden")
+	}
+	if _, _, ok := quickValue([]byte(`{"a":1}`), 0); !ok {
+		t.Error("quickValue refuses a plain object")
+	}
 }
