@@ -21,6 +21,7 @@ func DecodeEntitlementStatusSummary(data []byte, opts ...DecodeOption) (*Entitle
 }
 
 var fieldsEntitlementStatusSummary = []string{"tenant_id", "entitlement_status", "subscription_plan", "license_status", "enabled_features", "locked_features", "expires_at", "private_validation_required", "billing_boundary"}
+var requiredEntitlementStatusSummary = []requiredField{{0, ""}, {1, ""}, {2, ""}, {3, ""}}
 
 func (m *EntitlementStatusSummary) decode(d *decoder, p *pathNode) error {
 	if err := d.beginObject(p); err != nil {
@@ -37,139 +38,56 @@ func (m *EntitlementStatusSummary) decode(d *decoder, p *pathNode) error {
 		}
 		switch string(key) {
 		case "tenant_id":
-			if seen[0] {
-				return duplicate(p, "tenant_id")
-			}
-			seen[0] = true
 			kp := keyPath(p, "tenant_id")
-			{
-				v, err := d.String(&kp)
-				if err != nil {
-					return err
-				}
-				m.TenantID = v
+			if err = once(&kp, &seen[0]); err == nil {
+				m.TenantID, err = d.String(&kp)
 			}
 		case "entitlement_status":
-			if seen[1] {
-				return duplicate(p, "entitlement_status")
-			}
-			seen[1] = true
 			kp := keyPath(p, "entitlement_status")
-			{
-				v, err := decodeState[EntitlementState](d, &kp)
-				if err != nil {
-					return err
-				}
-				m.EntitlementStatus = v
+			if err = once(&kp, &seen[1]); err == nil {
+				m.EntitlementStatus, err = decodeState[EntitlementState](d, &kp)
 			}
 		case "subscription_plan":
-			if seen[2] {
-				return duplicate(p, "subscription_plan")
-			}
-			seen[2] = true
 			kp := keyPath(p, "subscription_plan")
-			{
-				v, err := d.String(&kp)
-				if err != nil {
-					return err
-				}
-				m.SubscriptionPlan = v
+			if err = once(&kp, &seen[2]); err == nil {
+				m.SubscriptionPlan, err = d.String(&kp)
 			}
 		case "license_status":
-			if seen[3] {
-				return duplicate(p, "license_status")
-			}
-			seen[3] = true
 			kp := keyPath(p, "license_status")
-			{
-				v, err := d.String(&kp)
-				if err != nil {
-					return err
-				}
-				m.LicenseStatus = v
+			if err = once(&kp, &seen[3]); err == nil {
+				m.LicenseStatus, err = d.String(&kp)
 			}
 		case "enabled_features":
-			if seen[4] {
-				return duplicate(p, "enabled_features")
-			}
-			seen[4] = true
 			kp := keyPath(p, "enabled_features")
-			{
-				v, err := decodeListString(d, &kp)
-				if err != nil {
-					return err
-				}
-				m.EnabledFeatures = v
+			if err = once(&kp, &seen[4]); err == nil {
+				m.EnabledFeatures, err = decodeListString(d, &kp)
 			}
 		case "locked_features":
-			if seen[5] {
-				return duplicate(p, "locked_features")
-			}
-			seen[5] = true
 			kp := keyPath(p, "locked_features")
-			{
-				v, err := decodeListString(d, &kp)
-				if err != nil {
-					return err
-				}
-				m.LockedFeatures = v
+			if err = once(&kp, &seen[5]); err == nil {
+				m.LockedFeatures, err = decodeListString(d, &kp)
 			}
 		case "expires_at":
-			if seen[6] {
-				return duplicate(p, "expires_at")
-			}
-			seen[6] = true
 			kp := keyPath(p, "expires_at")
-			if !d.peekNull() {
-				v, err := d.String(&kp)
-				if err != nil {
-					return err
-				}
-				m.ExpiresAt = &v
+			if err = once(&kp, &seen[6]); err == nil && !d.peekNull() {
+				m.ExpiresAt, err = ptrTo(d.String(&kp))
 			}
 		case "private_validation_required":
-			if seen[7] {
-				return duplicate(p, "private_validation_required")
-			}
-			seen[7] = true
 			kp := keyPath(p, "private_validation_required")
-			{
-				v, err := d.Bool(&kp)
-				if err != nil {
-					return err
-				}
-				m.PrivateValidationRequired = v
+			if err = once(&kp, &seen[7]); err == nil {
+				m.PrivateValidationRequired, err = d.Bool(&kp)
 			}
 		case "billing_boundary":
-			if seen[8] {
-				return duplicate(p, "billing_boundary")
-			}
-			seen[8] = true
 			kp := keyPath(p, "billing_boundary")
-			{
-				v, err := d.String(&kp)
-				if err != nil {
-					return err
-				}
-				m.BillingBoundary = v
+			if err = once(&kp, &seen[8]); err == nil {
+				m.BillingBoundary, err = d.String(&kp)
 			}
 		default:
-			if err := d.unknownKey(p, key, fieldsEntitlementStatusSummary); err != nil {
-				return err
-			}
+			err = d.unknownKey(p, key, fieldsEntitlementStatusSummary)
 		}
-	}
-	if !seen[0] {
-		return missing(p, "tenant_id")
-	}
-	if !seen[1] {
-		return missing(p, "entitlement_status")
-	}
-	if !seen[2] {
-		return missing(p, "subscription_plan")
-	}
-	if !seen[3] {
-		return missing(p, "license_status")
+		if err != nil {
+			return err
+		}
 	}
 	if !seen[4] {
 		m.EnabledFeatures = []string{}
@@ -183,7 +101,7 @@ func (m *EntitlementStatusSummary) decode(d *decoder, p *pathNode) error {
 	if !seen[8] {
 		m.BillingBoundary = "billing and subscription verification are private service responsibilities"
 	}
-	return nil
+	return requireAll(p, seen[:], requiredEntitlementStatusSummary, fieldsEntitlementStatusSummary)
 }
 
 // DecodePolicyRegistryReadinessSummary reads one PolicyRegistryReadinessSummary from data strictly: unknown fields, duplicate
@@ -205,6 +123,7 @@ func DecodePolicyRegistryReadinessSummary(data []byte, opts ...DecodeOption) (*P
 }
 
 var fieldsPolicyRegistryReadinessSummary = []string{"tenant_id", "readiness_status", "catalog_status", "latest_catalog_version", "policy_pack_count", "checked_at", "blockers", "private_validation_required", "registry_boundary"}
+var requiredPolicyRegistryReadinessSummary = []requiredField{{0, ""}, {1, ""}, {2, ""}}
 
 func (m *PolicyRegistryReadinessSummary) decode(d *decoder, p *pathNode) error {
 	if err := d.beginObject(p); err != nil {
@@ -221,136 +140,56 @@ func (m *PolicyRegistryReadinessSummary) decode(d *decoder, p *pathNode) error {
 		}
 		switch string(key) {
 		case "tenant_id":
-			if seen[0] {
-				return duplicate(p, "tenant_id")
-			}
-			seen[0] = true
 			kp := keyPath(p, "tenant_id")
-			{
-				v, err := d.String(&kp)
-				if err != nil {
-					return err
-				}
-				m.TenantID = v
+			if err = once(&kp, &seen[0]); err == nil {
+				m.TenantID, err = d.String(&kp)
 			}
 		case "readiness_status":
-			if seen[1] {
-				return duplicate(p, "readiness_status")
-			}
-			seen[1] = true
 			kp := keyPath(p, "readiness_status")
-			{
-				v, err := decodeState[OperatingState](d, &kp)
-				if err != nil {
-					return err
-				}
-				m.ReadinessStatus = v
+			if err = once(&kp, &seen[1]); err == nil {
+				m.ReadinessStatus, err = decodeState[OperatingState](d, &kp)
 			}
 		case "catalog_status":
-			if seen[2] {
-				return duplicate(p, "catalog_status")
-			}
-			seen[2] = true
 			kp := keyPath(p, "catalog_status")
-			{
-				v, err := decodeState[OperatingState](d, &kp)
-				if err != nil {
-					return err
-				}
-				m.CatalogStatus = v
+			if err = once(&kp, &seen[2]); err == nil {
+				m.CatalogStatus, err = decodeState[OperatingState](d, &kp)
 			}
 		case "latest_catalog_version":
-			if seen[3] {
-				return duplicate(p, "latest_catalog_version")
-			}
-			seen[3] = true
 			kp := keyPath(p, "latest_catalog_version")
-			if !d.peekNull() {
-				v, err := d.String(&kp)
-				if err != nil {
-					return err
-				}
-				m.LatestCatalogVersion = &v
+			if err = once(&kp, &seen[3]); err == nil && !d.peekNull() {
+				m.LatestCatalogVersion, err = ptrTo(d.String(&kp))
 			}
 		case "policy_pack_count":
-			if seen[4] {
-				return duplicate(p, "policy_pack_count")
-			}
-			seen[4] = true
 			kp := keyPath(p, "policy_pack_count")
-			{
-				v, err := d.Int(&kp)
-				if err != nil {
-					return err
-				}
-				m.PolicyPackCount = v
+			if err = once(&kp, &seen[4]); err == nil {
+				m.PolicyPackCount, err = d.Int(&kp)
 			}
 		case "checked_at":
-			if seen[5] {
-				return duplicate(p, "checked_at")
-			}
-			seen[5] = true
 			kp := keyPath(p, "checked_at")
-			if !d.peekNull() {
-				v, err := d.String(&kp)
-				if err != nil {
-					return err
-				}
-				m.CheckedAt = &v
+			if err = once(&kp, &seen[5]); err == nil && !d.peekNull() {
+				m.CheckedAt, err = ptrTo(d.String(&kp))
 			}
 		case "blockers":
-			if seen[6] {
-				return duplicate(p, "blockers")
-			}
-			seen[6] = true
 			kp := keyPath(p, "blockers")
-			{
-				v, err := decodeListString(d, &kp)
-				if err != nil {
-					return err
-				}
-				m.Blockers = v
+			if err = once(&kp, &seen[6]); err == nil {
+				m.Blockers, err = decodeListString(d, &kp)
 			}
 		case "private_validation_required":
-			if seen[7] {
-				return duplicate(p, "private_validation_required")
-			}
-			seen[7] = true
 			kp := keyPath(p, "private_validation_required")
-			{
-				v, err := d.Bool(&kp)
-				if err != nil {
-					return err
-				}
-				m.PrivateValidationRequired = v
+			if err = once(&kp, &seen[7]); err == nil {
+				m.PrivateValidationRequired, err = d.Bool(&kp)
 			}
 		case "registry_boundary":
-			if seen[8] {
-				return duplicate(p, "registry_boundary")
-			}
-			seen[8] = true
 			kp := keyPath(p, "registry_boundary")
-			{
-				v, err := d.String(&kp)
-				if err != nil {
-					return err
-				}
-				m.RegistryBoundary = v
+			if err = once(&kp, &seen[8]); err == nil {
+				m.RegistryBoundary, err = d.String(&kp)
 			}
 		default:
-			if err := d.unknownKey(p, key, fieldsPolicyRegistryReadinessSummary); err != nil {
-				return err
-			}
+			err = d.unknownKey(p, key, fieldsPolicyRegistryReadinessSummary)
 		}
-	}
-	if !seen[0] {
-		return missing(p, "tenant_id")
-	}
-	if !seen[1] {
-		return missing(p, "readiness_status")
-	}
-	if !seen[2] {
-		return missing(p, "catalog_status")
+		if err != nil {
+			return err
+		}
 	}
 	if !seen[4] {
 		m.PolicyPackCount = int64(0)
@@ -364,7 +203,7 @@ func (m *PolicyRegistryReadinessSummary) decode(d *decoder, p *pathNode) error {
 	if !seen[8] {
 		m.RegistryBoundary = "hosted registry availability, artifact delivery, and tenant catalog validation are private service responsibilities"
 	}
-	return nil
+	return requireAll(p, seen[:], requiredPolicyRegistryReadinessSummary, fieldsPolicyRegistryReadinessSummary)
 }
 
 // DecodeTenantAuditStoreOperatingSummary reads one TenantAuditStoreOperatingSummary from data strictly: unknown fields, duplicate
@@ -386,6 +225,7 @@ func DecodeTenantAuditStoreOperatingSummary(data []byte, opts ...DecodeOption) (
 }
 
 var fieldsTenantAuditStoreOperatingSummary = []string{"tenant_id", "health_status", "retention_status", "evidence_freshness_status", "export_status", "latest_evidence_at", "retention_profile", "supported_export_formats", "blockers", "private_validation_required", "audit_store_boundary"}
+var requiredTenantAuditStoreOperatingSummary = []requiredField{{0, ""}, {1, ""}, {2, ""}, {3, ""}, {4, ""}}
 
 func (m *TenantAuditStoreOperatingSummary) decode(d *decoder, p *pathNode) error {
 	if err := d.beginObject(p); err != nil {
@@ -402,168 +242,66 @@ func (m *TenantAuditStoreOperatingSummary) decode(d *decoder, p *pathNode) error
 		}
 		switch string(key) {
 		case "tenant_id":
-			if seen[0] {
-				return duplicate(p, "tenant_id")
-			}
-			seen[0] = true
 			kp := keyPath(p, "tenant_id")
-			{
-				v, err := d.String(&kp)
-				if err != nil {
-					return err
-				}
-				m.TenantID = v
+			if err = once(&kp, &seen[0]); err == nil {
+				m.TenantID, err = d.String(&kp)
 			}
 		case "health_status":
-			if seen[1] {
-				return duplicate(p, "health_status")
-			}
-			seen[1] = true
 			kp := keyPath(p, "health_status")
-			{
-				v, err := decodeState[OperatingState](d, &kp)
-				if err != nil {
-					return err
-				}
-				m.HealthStatus = v
+			if err = once(&kp, &seen[1]); err == nil {
+				m.HealthStatus, err = decodeState[OperatingState](d, &kp)
 			}
 		case "retention_status":
-			if seen[2] {
-				return duplicate(p, "retention_status")
-			}
-			seen[2] = true
 			kp := keyPath(p, "retention_status")
-			{
-				v, err := decodeState[OperatingState](d, &kp)
-				if err != nil {
-					return err
-				}
-				m.RetentionStatus = v
+			if err = once(&kp, &seen[2]); err == nil {
+				m.RetentionStatus, err = decodeState[OperatingState](d, &kp)
 			}
 		case "evidence_freshness_status":
-			if seen[3] {
-				return duplicate(p, "evidence_freshness_status")
-			}
-			seen[3] = true
 			kp := keyPath(p, "evidence_freshness_status")
-			{
-				v, err := decodeState[OperatingState](d, &kp)
-				if err != nil {
-					return err
-				}
-				m.EvidenceFreshnessStatus = v
+			if err = once(&kp, &seen[3]); err == nil {
+				m.EvidenceFreshnessStatus, err = decodeState[OperatingState](d, &kp)
 			}
 		case "export_status":
-			if seen[4] {
-				return duplicate(p, "export_status")
-			}
-			seen[4] = true
 			kp := keyPath(p, "export_status")
-			{
-				v, err := decodeState[OperatingState](d, &kp)
-				if err != nil {
-					return err
-				}
-				m.ExportStatus = v
+			if err = once(&kp, &seen[4]); err == nil {
+				m.ExportStatus, err = decodeState[OperatingState](d, &kp)
 			}
 		case "latest_evidence_at":
-			if seen[5] {
-				return duplicate(p, "latest_evidence_at")
-			}
-			seen[5] = true
 			kp := keyPath(p, "latest_evidence_at")
-			if !d.peekNull() {
-				v, err := d.String(&kp)
-				if err != nil {
-					return err
-				}
-				m.LatestEvidenceAt = &v
+			if err = once(&kp, &seen[5]); err == nil && !d.peekNull() {
+				m.LatestEvidenceAt, err = ptrTo(d.String(&kp))
 			}
 		case "retention_profile":
-			if seen[6] {
-				return duplicate(p, "retention_profile")
-			}
-			seen[6] = true
 			kp := keyPath(p, "retention_profile")
-			{
-				v, err := d.String(&kp)
-				if err != nil {
-					return err
-				}
-				m.RetentionProfile = v
+			if err = once(&kp, &seen[6]); err == nil {
+				m.RetentionProfile, err = d.String(&kp)
 			}
 		case "supported_export_formats":
-			if seen[7] {
-				return duplicate(p, "supported_export_formats")
-			}
-			seen[7] = true
 			kp := keyPath(p, "supported_export_formats")
-			{
-				v, err := decodeListString(d, &kp)
-				if err != nil {
-					return err
-				}
-				m.SupportedExportFormats = v
+			if err = once(&kp, &seen[7]); err == nil {
+				m.SupportedExportFormats, err = decodeListString(d, &kp)
 			}
 		case "blockers":
-			if seen[8] {
-				return duplicate(p, "blockers")
-			}
-			seen[8] = true
 			kp := keyPath(p, "blockers")
-			{
-				v, err := decodeListString(d, &kp)
-				if err != nil {
-					return err
-				}
-				m.Blockers = v
+			if err = once(&kp, &seen[8]); err == nil {
+				m.Blockers, err = decodeListString(d, &kp)
 			}
 		case "private_validation_required":
-			if seen[9] {
-				return duplicate(p, "private_validation_required")
-			}
-			seen[9] = true
 			kp := keyPath(p, "private_validation_required")
-			{
-				v, err := d.Bool(&kp)
-				if err != nil {
-					return err
-				}
-				m.PrivateValidationRequired = v
+			if err = once(&kp, &seen[9]); err == nil {
+				m.PrivateValidationRequired, err = d.Bool(&kp)
 			}
 		case "audit_store_boundary":
-			if seen[10] {
-				return duplicate(p, "audit_store_boundary")
-			}
-			seen[10] = true
 			kp := keyPath(p, "audit_store_boundary")
-			{
-				v, err := d.String(&kp)
-				if err != nil {
-					return err
-				}
-				m.AuditStoreBoundary = v
+			if err = once(&kp, &seen[10]); err == nil {
+				m.AuditStoreBoundary, err = d.String(&kp)
 			}
 		default:
-			if err := d.unknownKey(p, key, fieldsTenantAuditStoreOperatingSummary); err != nil {
-				return err
-			}
+			err = d.unknownKey(p, key, fieldsTenantAuditStoreOperatingSummary)
 		}
-	}
-	if !seen[0] {
-		return missing(p, "tenant_id")
-	}
-	if !seen[1] {
-		return missing(p, "health_status")
-	}
-	if !seen[2] {
-		return missing(p, "retention_status")
-	}
-	if !seen[3] {
-		return missing(p, "evidence_freshness_status")
-	}
-	if !seen[4] {
-		return missing(p, "export_status")
+		if err != nil {
+			return err
+		}
 	}
 	if !seen[6] {
 		m.RetentionProfile = "tenant-default"
@@ -580,7 +318,7 @@ func (m *TenantAuditStoreOperatingSummary) decode(d *decoder, p *pathNode) error
 	if !seen[10] {
 		m.AuditStoreBoundary = "tenant archive storage, retention enforcement, export connectors, and customer evidence remain private service responsibilities"
 	}
-	return nil
+	return requireAll(p, seen[:], requiredTenantAuditStoreOperatingSummary, fieldsTenantAuditStoreOperatingSummary)
 }
 
 // DecodeCustomerOperatingDashboardSummary reads one CustomerOperatingDashboardSummary from data strictly: unknown fields, duplicate
@@ -602,6 +340,7 @@ func DecodeCustomerOperatingDashboardSummary(data []byte, opts ...DecodeOption) 
 }
 
 var fieldsCustomerOperatingDashboardSummary = []string{"tenant_id", "dashboard_status", "billing_status", "license_service_status", "support_handoff_status", "customer_success_status", "escalation_status", "release_closeout_status", "latest_dashboard_at", "dashboard_scope", "blockers", "private_validation_required", "dashboard_boundary"}
+var requiredCustomerOperatingDashboardSummary = []requiredField{{0, ""}, {1, ""}, {2, ""}, {3, ""}, {4, ""}, {5, ""}, {6, ""}, {7, ""}}
 
 func (m *CustomerOperatingDashboardSummary) decode(d *decoder, p *pathNode) error {
 	if err := d.beginObject(p); err != nil {
@@ -618,203 +357,76 @@ func (m *CustomerOperatingDashboardSummary) decode(d *decoder, p *pathNode) erro
 		}
 		switch string(key) {
 		case "tenant_id":
-			if seen[0] {
-				return duplicate(p, "tenant_id")
-			}
-			seen[0] = true
 			kp := keyPath(p, "tenant_id")
-			{
-				v, err := d.String(&kp)
-				if err != nil {
-					return err
-				}
-				m.TenantID = v
+			if err = once(&kp, &seen[0]); err == nil {
+				m.TenantID, err = d.String(&kp)
 			}
 		case "dashboard_status":
-			if seen[1] {
-				return duplicate(p, "dashboard_status")
-			}
-			seen[1] = true
 			kp := keyPath(p, "dashboard_status")
-			{
-				v, err := decodeState[OperatingState](d, &kp)
-				if err != nil {
-					return err
-				}
-				m.DashboardStatus = v
+			if err = once(&kp, &seen[1]); err == nil {
+				m.DashboardStatus, err = decodeState[OperatingState](d, &kp)
 			}
 		case "billing_status":
-			if seen[2] {
-				return duplicate(p, "billing_status")
-			}
-			seen[2] = true
 			kp := keyPath(p, "billing_status")
-			{
-				v, err := decodeState[OperatingState](d, &kp)
-				if err != nil {
-					return err
-				}
-				m.BillingStatus = v
+			if err = once(&kp, &seen[2]); err == nil {
+				m.BillingStatus, err = decodeState[OperatingState](d, &kp)
 			}
 		case "license_service_status":
-			if seen[3] {
-				return duplicate(p, "license_service_status")
-			}
-			seen[3] = true
 			kp := keyPath(p, "license_service_status")
-			{
-				v, err := decodeState[OperatingState](d, &kp)
-				if err != nil {
-					return err
-				}
-				m.LicenseServiceStatus = v
+			if err = once(&kp, &seen[3]); err == nil {
+				m.LicenseServiceStatus, err = decodeState[OperatingState](d, &kp)
 			}
 		case "support_handoff_status":
-			if seen[4] {
-				return duplicate(p, "support_handoff_status")
-			}
-			seen[4] = true
 			kp := keyPath(p, "support_handoff_status")
-			{
-				v, err := decodeState[OperatingState](d, &kp)
-				if err != nil {
-					return err
-				}
-				m.SupportHandoffStatus = v
+			if err = once(&kp, &seen[4]); err == nil {
+				m.SupportHandoffStatus, err = decodeState[OperatingState](d, &kp)
 			}
 		case "customer_success_status":
-			if seen[5] {
-				return duplicate(p, "customer_success_status")
-			}
-			seen[5] = true
 			kp := keyPath(p, "customer_success_status")
-			{
-				v, err := decodeState[OperatingState](d, &kp)
-				if err != nil {
-					return err
-				}
-				m.CustomerSuccessStatus = v
+			if err = once(&kp, &seen[5]); err == nil {
+				m.CustomerSuccessStatus, err = decodeState[OperatingState](d, &kp)
 			}
 		case "escalation_status":
-			if seen[6] {
-				return duplicate(p, "escalation_status")
-			}
-			seen[6] = true
 			kp := keyPath(p, "escalation_status")
-			{
-				v, err := decodeState[OperatingState](d, &kp)
-				if err != nil {
-					return err
-				}
-				m.EscalationStatus = v
+			if err = once(&kp, &seen[6]); err == nil {
+				m.EscalationStatus, err = decodeState[OperatingState](d, &kp)
 			}
 		case "release_closeout_status":
-			if seen[7] {
-				return duplicate(p, "release_closeout_status")
-			}
-			seen[7] = true
 			kp := keyPath(p, "release_closeout_status")
-			{
-				v, err := decodeState[OperatingState](d, &kp)
-				if err != nil {
-					return err
-				}
-				m.ReleaseCloseoutStatus = v
+			if err = once(&kp, &seen[7]); err == nil {
+				m.ReleaseCloseoutStatus, err = decodeState[OperatingState](d, &kp)
 			}
 		case "latest_dashboard_at":
-			if seen[8] {
-				return duplicate(p, "latest_dashboard_at")
-			}
-			seen[8] = true
 			kp := keyPath(p, "latest_dashboard_at")
-			if !d.peekNull() {
-				v, err := d.String(&kp)
-				if err != nil {
-					return err
-				}
-				m.LatestDashboardAt = &v
+			if err = once(&kp, &seen[8]); err == nil && !d.peekNull() {
+				m.LatestDashboardAt, err = ptrTo(d.String(&kp))
 			}
 		case "dashboard_scope":
-			if seen[9] {
-				return duplicate(p, "dashboard_scope")
-			}
-			seen[9] = true
 			kp := keyPath(p, "dashboard_scope")
-			{
-				v, err := d.String(&kp)
-				if err != nil {
-					return err
-				}
-				m.DashboardScope = v
+			if err = once(&kp, &seen[9]); err == nil {
+				m.DashboardScope, err = d.String(&kp)
 			}
 		case "blockers":
-			if seen[10] {
-				return duplicate(p, "blockers")
-			}
-			seen[10] = true
 			kp := keyPath(p, "blockers")
-			{
-				v, err := decodeListString(d, &kp)
-				if err != nil {
-					return err
-				}
-				m.Blockers = v
+			if err = once(&kp, &seen[10]); err == nil {
+				m.Blockers, err = decodeListString(d, &kp)
 			}
 		case "private_validation_required":
-			if seen[11] {
-				return duplicate(p, "private_validation_required")
-			}
-			seen[11] = true
 			kp := keyPath(p, "private_validation_required")
-			{
-				v, err := d.Bool(&kp)
-				if err != nil {
-					return err
-				}
-				m.PrivateValidationRequired = v
+			if err = once(&kp, &seen[11]); err == nil {
+				m.PrivateValidationRequired, err = d.Bool(&kp)
 			}
 		case "dashboard_boundary":
-			if seen[12] {
-				return duplicate(p, "dashboard_boundary")
-			}
-			seen[12] = true
 			kp := keyPath(p, "dashboard_boundary")
-			{
-				v, err := d.String(&kp)
-				if err != nil {
-					return err
-				}
-				m.DashboardBoundary = v
+			if err = once(&kp, &seen[12]); err == nil {
+				m.DashboardBoundary, err = d.String(&kp)
 			}
 		default:
-			if err := d.unknownKey(p, key, fieldsCustomerOperatingDashboardSummary); err != nil {
-				return err
-			}
+			err = d.unknownKey(p, key, fieldsCustomerOperatingDashboardSummary)
 		}
-	}
-	if !seen[0] {
-		return missing(p, "tenant_id")
-	}
-	if !seen[1] {
-		return missing(p, "dashboard_status")
-	}
-	if !seen[2] {
-		return missing(p, "billing_status")
-	}
-	if !seen[3] {
-		return missing(p, "license_service_status")
-	}
-	if !seen[4] {
-		return missing(p, "support_handoff_status")
-	}
-	if !seen[5] {
-		return missing(p, "customer_success_status")
-	}
-	if !seen[6] {
-		return missing(p, "escalation_status")
-	}
-	if !seen[7] {
-		return missing(p, "release_closeout_status")
+		if err != nil {
+			return err
+		}
 	}
 	if !seen[9] {
 		m.DashboardScope = "tenant-operating"
@@ -828,7 +440,7 @@ func (m *CustomerOperatingDashboardSummary) decode(d *decoder, p *pathNode) erro
 	if !seen[12] {
 		m.DashboardBoundary = "customer operating dashboards, provider telemetry, support systems, and customer records remain private service responsibilities"
 	}
-	return nil
+	return requireAll(p, seen[:], requiredCustomerOperatingDashboardSummary, fieldsCustomerOperatingDashboardSummary)
 }
 
 // DecodeSupportHandoffReadinessSummary reads one SupportHandoffReadinessSummary from data strictly: unknown fields, duplicate
@@ -850,6 +462,7 @@ func DecodeSupportHandoffReadinessSummary(data []byte, opts ...DecodeOption) (*S
 }
 
 var fieldsSupportHandoffReadinessSummary = []string{"tenant_id", "support_status", "customer_success_status", "escalation_status", "health_review_status", "dashboard_status", "support_tier", "handoff_scope", "blockers", "private_validation_required", "handoff_boundary"}
+var requiredSupportHandoffReadinessSummary = []requiredField{{0, ""}, {1, ""}, {2, ""}, {3, ""}, {4, ""}, {5, ""}}
 
 func (m *SupportHandoffReadinessSummary) decode(d *decoder, p *pathNode) error {
 	if err := d.beginObject(p); err != nil {
@@ -866,171 +479,66 @@ func (m *SupportHandoffReadinessSummary) decode(d *decoder, p *pathNode) error {
 		}
 		switch string(key) {
 		case "tenant_id":
-			if seen[0] {
-				return duplicate(p, "tenant_id")
-			}
-			seen[0] = true
 			kp := keyPath(p, "tenant_id")
-			{
-				v, err := d.String(&kp)
-				if err != nil {
-					return err
-				}
-				m.TenantID = v
+			if err = once(&kp, &seen[0]); err == nil {
+				m.TenantID, err = d.String(&kp)
 			}
 		case "support_status":
-			if seen[1] {
-				return duplicate(p, "support_status")
-			}
-			seen[1] = true
 			kp := keyPath(p, "support_status")
-			{
-				v, err := decodeState[OperatingState](d, &kp)
-				if err != nil {
-					return err
-				}
-				m.SupportStatus = v
+			if err = once(&kp, &seen[1]); err == nil {
+				m.SupportStatus, err = decodeState[OperatingState](d, &kp)
 			}
 		case "customer_success_status":
-			if seen[2] {
-				return duplicate(p, "customer_success_status")
-			}
-			seen[2] = true
 			kp := keyPath(p, "customer_success_status")
-			{
-				v, err := decodeState[OperatingState](d, &kp)
-				if err != nil {
-					return err
-				}
-				m.CustomerSuccessStatus = v
+			if err = once(&kp, &seen[2]); err == nil {
+				m.CustomerSuccessStatus, err = decodeState[OperatingState](d, &kp)
 			}
 		case "escalation_status":
-			if seen[3] {
-				return duplicate(p, "escalation_status")
-			}
-			seen[3] = true
 			kp := keyPath(p, "escalation_status")
-			{
-				v, err := decodeState[OperatingState](d, &kp)
-				if err != nil {
-					return err
-				}
-				m.EscalationStatus = v
+			if err = once(&kp, &seen[3]); err == nil {
+				m.EscalationStatus, err = decodeState[OperatingState](d, &kp)
 			}
 		case "health_review_status":
-			if seen[4] {
-				return duplicate(p, "health_review_status")
-			}
-			seen[4] = true
 			kp := keyPath(p, "health_review_status")
-			{
-				v, err := decodeState[OperatingState](d, &kp)
-				if err != nil {
-					return err
-				}
-				m.HealthReviewStatus = v
+			if err = once(&kp, &seen[4]); err == nil {
+				m.HealthReviewStatus, err = decodeState[OperatingState](d, &kp)
 			}
 		case "dashboard_status":
-			if seen[5] {
-				return duplicate(p, "dashboard_status")
-			}
-			seen[5] = true
 			kp := keyPath(p, "dashboard_status")
-			{
-				v, err := decodeState[OperatingState](d, &kp)
-				if err != nil {
-					return err
-				}
-				m.DashboardStatus = v
+			if err = once(&kp, &seen[5]); err == nil {
+				m.DashboardStatus, err = decodeState[OperatingState](d, &kp)
 			}
 		case "support_tier":
-			if seen[6] {
-				return duplicate(p, "support_tier")
-			}
-			seen[6] = true
 			kp := keyPath(p, "support_tier")
-			{
-				v, err := d.String(&kp)
-				if err != nil {
-					return err
-				}
-				m.SupportTier = v
+			if err = once(&kp, &seen[6]); err == nil {
+				m.SupportTier, err = d.String(&kp)
 			}
 		case "handoff_scope":
-			if seen[7] {
-				return duplicate(p, "handoff_scope")
-			}
-			seen[7] = true
 			kp := keyPath(p, "handoff_scope")
-			{
-				v, err := d.String(&kp)
-				if err != nil {
-					return err
-				}
-				m.HandoffScope = v
+			if err = once(&kp, &seen[7]); err == nil {
+				m.HandoffScope, err = d.String(&kp)
 			}
 		case "blockers":
-			if seen[8] {
-				return duplicate(p, "blockers")
-			}
-			seen[8] = true
 			kp := keyPath(p, "blockers")
-			{
-				v, err := decodeListString(d, &kp)
-				if err != nil {
-					return err
-				}
-				m.Blockers = v
+			if err = once(&kp, &seen[8]); err == nil {
+				m.Blockers, err = decodeListString(d, &kp)
 			}
 		case "private_validation_required":
-			if seen[9] {
-				return duplicate(p, "private_validation_required")
-			}
-			seen[9] = true
 			kp := keyPath(p, "private_validation_required")
-			{
-				v, err := d.Bool(&kp)
-				if err != nil {
-					return err
-				}
-				m.PrivateValidationRequired = v
+			if err = once(&kp, &seen[9]); err == nil {
+				m.PrivateValidationRequired, err = d.Bool(&kp)
 			}
 		case "handoff_boundary":
-			if seen[10] {
-				return duplicate(p, "handoff_boundary")
-			}
-			seen[10] = true
 			kp := keyPath(p, "handoff_boundary")
-			{
-				v, err := d.String(&kp)
-				if err != nil {
-					return err
-				}
-				m.HandoffBoundary = v
+			if err = once(&kp, &seen[10]); err == nil {
+				m.HandoffBoundary, err = d.String(&kp)
 			}
 		default:
-			if err := d.unknownKey(p, key, fieldsSupportHandoffReadinessSummary); err != nil {
-				return err
-			}
+			err = d.unknownKey(p, key, fieldsSupportHandoffReadinessSummary)
 		}
-	}
-	if !seen[0] {
-		return missing(p, "tenant_id")
-	}
-	if !seen[1] {
-		return missing(p, "support_status")
-	}
-	if !seen[2] {
-		return missing(p, "customer_success_status")
-	}
-	if !seen[3] {
-		return missing(p, "escalation_status")
-	}
-	if !seen[4] {
-		return missing(p, "health_review_status")
-	}
-	if !seen[5] {
-		return missing(p, "dashboard_status")
+		if err != nil {
+			return err
+		}
 	}
 	if !seen[6] {
 		m.SupportTier = "enterprise"
@@ -1047,7 +555,7 @@ func (m *SupportHandoffReadinessSummary) decode(d *decoder, p *pathNode) error {
 	if !seen[10] {
 		m.HandoffBoundary = "support queues, customer-success notes, customer health records, escalation connectors, and dashboard systems remain private service responsibilities"
 	}
-	return nil
+	return requireAll(p, seen[:], requiredSupportHandoffReadinessSummary, fieldsSupportHandoffReadinessSummary)
 }
 
 // DecodeSaaSOperatingAutomationSummary reads one SaaSOperatingAutomationSummary from data strictly: unknown fields, duplicate
@@ -1069,6 +577,7 @@ func DecodeSaaSOperatingAutomationSummary(data []byte, opts ...DecodeOption) (*S
 }
 
 var fieldsSaaSOperatingAutomationSummary = []string{"tenant_id", "automation_status", "billing_monitoring_status", "license_telemetry_status", "support_followup_status", "customer_success_review_status", "dashboard_refresh_status", "escalation_drill_status", "closeout_retry_status", "automation_scope", "automation_cadence", "blockers", "private_validation_required", "automation_boundary"}
+var requiredSaaSOperatingAutomationSummary = []requiredField{{0, ""}, {1, ""}, {2, ""}, {3, ""}, {4, ""}, {5, ""}, {6, ""}, {7, ""}, {8, ""}}
 
 func (m *SaaSOperatingAutomationSummary) decode(d *decoder, p *pathNode) error {
 	if err := d.beginObject(p); err != nil {
@@ -1085,219 +594,81 @@ func (m *SaaSOperatingAutomationSummary) decode(d *decoder, p *pathNode) error {
 		}
 		switch string(key) {
 		case "tenant_id":
-			if seen[0] {
-				return duplicate(p, "tenant_id")
-			}
-			seen[0] = true
 			kp := keyPath(p, "tenant_id")
-			{
-				v, err := d.String(&kp)
-				if err != nil {
-					return err
-				}
-				m.TenantID = v
+			if err = once(&kp, &seen[0]); err == nil {
+				m.TenantID, err = d.String(&kp)
 			}
 		case "automation_status":
-			if seen[1] {
-				return duplicate(p, "automation_status")
-			}
-			seen[1] = true
 			kp := keyPath(p, "automation_status")
-			{
-				v, err := decodeState[AutomationState](d, &kp)
-				if err != nil {
-					return err
-				}
-				m.AutomationStatus = v
+			if err = once(&kp, &seen[1]); err == nil {
+				m.AutomationStatus, err = decodeState[AutomationState](d, &kp)
 			}
 		case "billing_monitoring_status":
-			if seen[2] {
-				return duplicate(p, "billing_monitoring_status")
-			}
-			seen[2] = true
 			kp := keyPath(p, "billing_monitoring_status")
-			{
-				v, err := decodeState[AutomationState](d, &kp)
-				if err != nil {
-					return err
-				}
-				m.BillingMonitoringStatus = v
+			if err = once(&kp, &seen[2]); err == nil {
+				m.BillingMonitoringStatus, err = decodeState[AutomationState](d, &kp)
 			}
 		case "license_telemetry_status":
-			if seen[3] {
-				return duplicate(p, "license_telemetry_status")
-			}
-			seen[3] = true
 			kp := keyPath(p, "license_telemetry_status")
-			{
-				v, err := decodeState[AutomationState](d, &kp)
-				if err != nil {
-					return err
-				}
-				m.LicenseTelemetryStatus = v
+			if err = once(&kp, &seen[3]); err == nil {
+				m.LicenseTelemetryStatus, err = decodeState[AutomationState](d, &kp)
 			}
 		case "support_followup_status":
-			if seen[4] {
-				return duplicate(p, "support_followup_status")
-			}
-			seen[4] = true
 			kp := keyPath(p, "support_followup_status")
-			{
-				v, err := decodeState[AutomationState](d, &kp)
-				if err != nil {
-					return err
-				}
-				m.SupportFollowupStatus = v
+			if err = once(&kp, &seen[4]); err == nil {
+				m.SupportFollowupStatus, err = decodeState[AutomationState](d, &kp)
 			}
 		case "customer_success_review_status":
-			if seen[5] {
-				return duplicate(p, "customer_success_review_status")
-			}
-			seen[5] = true
 			kp := keyPath(p, "customer_success_review_status")
-			{
-				v, err := decodeState[AutomationState](d, &kp)
-				if err != nil {
-					return err
-				}
-				m.CustomerSuccessReviewStatus = v
+			if err = once(&kp, &seen[5]); err == nil {
+				m.CustomerSuccessReviewStatus, err = decodeState[AutomationState](d, &kp)
 			}
 		case "dashboard_refresh_status":
-			if seen[6] {
-				return duplicate(p, "dashboard_refresh_status")
-			}
-			seen[6] = true
 			kp := keyPath(p, "dashboard_refresh_status")
-			{
-				v, err := decodeState[AutomationState](d, &kp)
-				if err != nil {
-					return err
-				}
-				m.DashboardRefreshStatus = v
+			if err = once(&kp, &seen[6]); err == nil {
+				m.DashboardRefreshStatus, err = decodeState[AutomationState](d, &kp)
 			}
 		case "escalation_drill_status":
-			if seen[7] {
-				return duplicate(p, "escalation_drill_status")
-			}
-			seen[7] = true
 			kp := keyPath(p, "escalation_drill_status")
-			{
-				v, err := decodeState[AutomationState](d, &kp)
-				if err != nil {
-					return err
-				}
-				m.EscalationDrillStatus = v
+			if err = once(&kp, &seen[7]); err == nil {
+				m.EscalationDrillStatus, err = decodeState[AutomationState](d, &kp)
 			}
 		case "closeout_retry_status":
-			if seen[8] {
-				return duplicate(p, "closeout_retry_status")
-			}
-			seen[8] = true
 			kp := keyPath(p, "closeout_retry_status")
-			{
-				v, err := decodeState[AutomationState](d, &kp)
-				if err != nil {
-					return err
-				}
-				m.CloseoutRetryStatus = v
+			if err = once(&kp, &seen[8]); err == nil {
+				m.CloseoutRetryStatus, err = decodeState[AutomationState](d, &kp)
 			}
 		case "automation_scope":
-			if seen[9] {
-				return duplicate(p, "automation_scope")
-			}
-			seen[9] = true
 			kp := keyPath(p, "automation_scope")
-			{
-				v, err := d.String(&kp)
-				if err != nil {
-					return err
-				}
-				m.AutomationScope = v
+			if err = once(&kp, &seen[9]); err == nil {
+				m.AutomationScope, err = d.String(&kp)
 			}
 		case "automation_cadence":
-			if seen[10] {
-				return duplicate(p, "automation_cadence")
-			}
-			seen[10] = true
 			kp := keyPath(p, "automation_cadence")
-			{
-				v, err := d.String(&kp)
-				if err != nil {
-					return err
-				}
-				m.AutomationCadence = v
+			if err = once(&kp, &seen[10]); err == nil {
+				m.AutomationCadence, err = d.String(&kp)
 			}
 		case "blockers":
-			if seen[11] {
-				return duplicate(p, "blockers")
-			}
-			seen[11] = true
 			kp := keyPath(p, "blockers")
-			{
-				v, err := decodeListString(d, &kp)
-				if err != nil {
-					return err
-				}
-				m.Blockers = v
+			if err = once(&kp, &seen[11]); err == nil {
+				m.Blockers, err = decodeListString(d, &kp)
 			}
 		case "private_validation_required":
-			if seen[12] {
-				return duplicate(p, "private_validation_required")
-			}
-			seen[12] = true
 			kp := keyPath(p, "private_validation_required")
-			{
-				v, err := d.Bool(&kp)
-				if err != nil {
-					return err
-				}
-				m.PrivateValidationRequired = v
+			if err = once(&kp, &seen[12]); err == nil {
+				m.PrivateValidationRequired, err = d.Bool(&kp)
 			}
 		case "automation_boundary":
-			if seen[13] {
-				return duplicate(p, "automation_boundary")
-			}
-			seen[13] = true
 			kp := keyPath(p, "automation_boundary")
-			{
-				v, err := d.String(&kp)
-				if err != nil {
-					return err
-				}
-				m.AutomationBoundary = v
+			if err = once(&kp, &seen[13]); err == nil {
+				m.AutomationBoundary, err = d.String(&kp)
 			}
 		default:
-			if err := d.unknownKey(p, key, fieldsSaaSOperatingAutomationSummary); err != nil {
-				return err
-			}
+			err = d.unknownKey(p, key, fieldsSaaSOperatingAutomationSummary)
 		}
-	}
-	if !seen[0] {
-		return missing(p, "tenant_id")
-	}
-	if !seen[1] {
-		return missing(p, "automation_status")
-	}
-	if !seen[2] {
-		return missing(p, "billing_monitoring_status")
-	}
-	if !seen[3] {
-		return missing(p, "license_telemetry_status")
-	}
-	if !seen[4] {
-		return missing(p, "support_followup_status")
-	}
-	if !seen[5] {
-		return missing(p, "customer_success_review_status")
-	}
-	if !seen[6] {
-		return missing(p, "dashboard_refresh_status")
-	}
-	if !seen[7] {
-		return missing(p, "escalation_drill_status")
-	}
-	if !seen[8] {
-		return missing(p, "closeout_retry_status")
+		if err != nil {
+			return err
+		}
 	}
 	if !seen[9] {
 		m.AutomationScope = "trial-to-paid-customer-scale"
@@ -1314,7 +685,7 @@ func (m *SaaSOperatingAutomationSummary) decode(d *decoder, p *pathNode) error {
 	if !seen[13] {
 		m.AutomationBoundary = "billing systems, license telemetry, support workflows, customer-success records, dashboard refresh jobs, escalation drills, closeout retries, and scheduler execution remain private service responsibilities"
 	}
-	return nil
+	return requireAll(p, seen[:], requiredSaaSOperatingAutomationSummary, fieldsSaaSOperatingAutomationSummary)
 }
 
 // DecodeEntitlementStatusRequestPayload reads one EntitlementStatusRequestPayload from data strictly: unknown fields, duplicate
@@ -1351,48 +722,25 @@ func (m *EntitlementStatusRequestPayload) decode(d *decoder, p *pathNode) error 
 		}
 		switch string(key) {
 		case "feature_names":
-			if seen[0] {
-				return duplicate(p, "feature_names")
-			}
-			seen[0] = true
 			kp := keyPath(p, "feature_names")
-			{
-				v, err := decodeListString(d, &kp)
-				if err != nil {
-					return err
-				}
-				m.FeatureNames = v
+			if err = once(&kp, &seen[0]); err == nil {
+				m.FeatureNames, err = decodeListString(d, &kp)
 			}
 		case "requested_checks":
-			if seen[1] {
-				return duplicate(p, "requested_checks")
-			}
-			seen[1] = true
 			kp := keyPath(p, "requested_checks")
-			{
-				v, err := decodeListString(d, &kp)
-				if err != nil {
-					return err
-				}
-				m.RequestedChecks = v
+			if err = once(&kp, &seen[1]); err == nil {
+				m.RequestedChecks, err = decodeListString(d, &kp)
 			}
 		case "entitlement_boundary":
-			if seen[2] {
-				return duplicate(p, "entitlement_boundary")
-			}
-			seen[2] = true
 			kp := keyPath(p, "entitlement_boundary")
-			{
-				v, err := d.String(&kp)
-				if err != nil {
-					return err
-				}
-				m.EntitlementBoundary = v
+			if err = once(&kp, &seen[2]); err == nil {
+				m.EntitlementBoundary, err = d.String(&kp)
 			}
 		default:
-			if err := d.unknownKey(p, key, fieldsEntitlementStatusRequestPayload); err != nil {
-				return err
-			}
+			err = d.unknownKey(p, key, fieldsEntitlementStatusRequestPayload)
+		}
+		if err != nil {
+			return err
 		}
 	}
 	if !seen[0] {
@@ -1425,6 +773,7 @@ func DecodeEntitlementStatusResponsePayload(data []byte, opts ...DecodeOption) (
 }
 
 var fieldsEntitlementStatusResponsePayload = []string{"summary", "private_modules_required", "next_step"}
+var requiredEntitlementStatusResponsePayload = []requiredField{{0, ""}, {1, ""}, {2, ""}}
 
 func (m *EntitlementStatusResponsePayload) decode(d *decoder, p *pathNode) error {
 	if err := d.beginObject(p); err != nil {
@@ -1441,60 +790,28 @@ func (m *EntitlementStatusResponsePayload) decode(d *decoder, p *pathNode) error
 		}
 		switch string(key) {
 		case "summary":
-			if seen[0] {
-				return duplicate(p, "summary")
-			}
-			seen[0] = true
 			kp := keyPath(p, "summary")
-			{
-				v, err := decodeObject[EntitlementStatusSummary, *EntitlementStatusSummary](d, &kp)
-				if err != nil {
-					return err
-				}
-				m.Summary = v
+			if err = once(&kp, &seen[0]); err == nil {
+				m.Summary, err = decodeObject[EntitlementStatusSummary, *EntitlementStatusSummary](d, &kp)
 			}
 		case "private_modules_required":
-			if seen[1] {
-				return duplicate(p, "private_modules_required")
-			}
-			seen[1] = true
 			kp := keyPath(p, "private_modules_required")
-			{
-				v, err := decodeListString(d, &kp)
-				if err != nil {
-					return err
-				}
-				m.PrivateModulesRequired = v
+			if err = once(&kp, &seen[1]); err == nil {
+				m.PrivateModulesRequired, err = decodeListString(d, &kp)
 			}
 		case "next_step":
-			if seen[2] {
-				return duplicate(p, "next_step")
-			}
-			seen[2] = true
 			kp := keyPath(p, "next_step")
-			{
-				v, err := d.String(&kp)
-				if err != nil {
-					return err
-				}
-				m.NextStep = v
+			if err = once(&kp, &seen[2]); err == nil {
+				m.NextStep, err = d.String(&kp)
 			}
 		default:
-			if err := d.unknownKey(p, key, fieldsEntitlementStatusResponsePayload); err != nil {
-				return err
-			}
+			err = d.unknownKey(p, key, fieldsEntitlementStatusResponsePayload)
+		}
+		if err != nil {
+			return err
 		}
 	}
-	if !seen[0] {
-		return missing(p, "summary")
-	}
-	if !seen[1] {
-		return missing(p, "private_modules_required")
-	}
-	if !seen[2] {
-		return missing(p, "next_step")
-	}
-	return nil
+	return requireAll(p, seen[:], requiredEntitlementStatusResponsePayload, fieldsEntitlementStatusResponsePayload)
 }
 
 // DecodeTenantOnboardingRequestPayload reads one TenantOnboardingRequestPayload from data strictly: unknown fields, duplicate
@@ -1515,6 +832,7 @@ func DecodeTenantOnboardingRequestPayload(data []byte, opts ...DecodeOption) (*T
 }
 
 var fieldsTenantOnboardingRequestPayload = []string{"organization_name", "deployment_model", "region", "requirements", "contacts", "activation_boundary"}
+var requiredTenantOnboardingRequestPayload = []requiredField{{0, ""}}
 
 func (m *TenantOnboardingRequestPayload) decode(d *decoder, p *pathNode) error {
 	if err := d.beginObject(p); err != nil {
@@ -1531,91 +849,41 @@ func (m *TenantOnboardingRequestPayload) decode(d *decoder, p *pathNode) error {
 		}
 		switch string(key) {
 		case "organization_name":
-			if seen[0] {
-				return duplicate(p, "organization_name")
-			}
-			seen[0] = true
 			kp := keyPath(p, "organization_name")
-			{
-				v, err := d.String(&kp)
-				if err != nil {
-					return err
-				}
-				m.OrganizationName = v
+			if err = once(&kp, &seen[0]); err == nil {
+				m.OrganizationName, err = d.String(&kp)
 			}
 		case "deployment_model":
-			if seen[1] {
-				return duplicate(p, "deployment_model")
-			}
-			seen[1] = true
 			kp := keyPath(p, "deployment_model")
-			{
-				v, err := decodeState[DeploymentModel](d, &kp)
-				if err != nil {
-					return err
-				}
-				m.DeploymentModel = v
+			if err = once(&kp, &seen[1]); err == nil {
+				m.DeploymentModel, err = decodeState[DeploymentModel](d, &kp)
 			}
 		case "region":
-			if seen[2] {
-				return duplicate(p, "region")
-			}
-			seen[2] = true
 			kp := keyPath(p, "region")
-			{
-				v, err := d.String(&kp)
-				if err != nil {
-					return err
-				}
-				m.Region = v
+			if err = once(&kp, &seen[2]); err == nil {
+				m.Region, err = d.String(&kp)
 			}
 		case "requirements":
-			if seen[3] {
-				return duplicate(p, "requirements")
-			}
-			seen[3] = true
 			kp := keyPath(p, "requirements")
-			{
-				v, err := decodeListString(d, &kp)
-				if err != nil {
-					return err
-				}
-				m.Requirements = v
+			if err = once(&kp, &seen[3]); err == nil {
+				m.Requirements, err = decodeListString(d, &kp)
 			}
 		case "contacts":
-			if seen[4] {
-				return duplicate(p, "contacts")
-			}
-			seen[4] = true
 			kp := keyPath(p, "contacts")
-			{
-				v, err := decodeMapString(d, &kp)
-				if err != nil {
-					return err
-				}
-				m.Contacts = v
+			if err = once(&kp, &seen[4]); err == nil {
+				m.Contacts, err = decodeMapString(d, &kp)
 			}
 		case "activation_boundary":
-			if seen[5] {
-				return duplicate(p, "activation_boundary")
-			}
-			seen[5] = true
 			kp := keyPath(p, "activation_boundary")
-			{
-				v, err := d.String(&kp)
-				if err != nil {
-					return err
-				}
-				m.ActivationBoundary = v
+			if err = once(&kp, &seen[5]); err == nil {
+				m.ActivationBoundary, err = d.String(&kp)
 			}
 		default:
-			if err := d.unknownKey(p, key, fieldsTenantOnboardingRequestPayload); err != nil {
-				return err
-			}
+			err = d.unknownKey(p, key, fieldsTenantOnboardingRequestPayload)
 		}
-	}
-	if !seen[0] {
-		return missing(p, "organization_name")
+		if err != nil {
+			return err
+		}
 	}
 	if !seen[1] {
 		m.DeploymentModel = DeploymentModelHostedSaaS
@@ -1632,7 +900,7 @@ func (m *TenantOnboardingRequestPayload) decode(d *decoder, p *pathNode) error {
 	if !seen[5] {
 		m.ActivationBoundary = "public request shape only; tenant provisioning implementation is private"
 	}
-	return nil
+	return requireAll(p, seen[:], requiredTenantOnboardingRequestPayload, fieldsTenantOnboardingRequestPayload)
 }
 
 // DecodeTenantOnboardingResponsePayload reads one TenantOnboardingResponsePayload from data strictly: unknown fields, duplicate
@@ -1653,6 +921,7 @@ func DecodeTenantOnboardingResponsePayload(data []byte, opts ...DecodeOption) (*
 }
 
 var fieldsTenantOnboardingResponsePayload = []string{"tenant_id", "private_modules_required", "next_step"}
+var requiredTenantOnboardingResponsePayload = []requiredField{{0, ""}, {1, ""}, {2, ""}}
 
 func (m *TenantOnboardingResponsePayload) decode(d *decoder, p *pathNode) error {
 	if err := d.beginObject(p); err != nil {
@@ -1669,60 +938,28 @@ func (m *TenantOnboardingResponsePayload) decode(d *decoder, p *pathNode) error 
 		}
 		switch string(key) {
 		case "tenant_id":
-			if seen[0] {
-				return duplicate(p, "tenant_id")
-			}
-			seen[0] = true
 			kp := keyPath(p, "tenant_id")
-			{
-				v, err := d.String(&kp)
-				if err != nil {
-					return err
-				}
-				m.TenantID = v
+			if err = once(&kp, &seen[0]); err == nil {
+				m.TenantID, err = d.String(&kp)
 			}
 		case "private_modules_required":
-			if seen[1] {
-				return duplicate(p, "private_modules_required")
-			}
-			seen[1] = true
 			kp := keyPath(p, "private_modules_required")
-			{
-				v, err := decodeListString(d, &kp)
-				if err != nil {
-					return err
-				}
-				m.PrivateModulesRequired = v
+			if err = once(&kp, &seen[1]); err == nil {
+				m.PrivateModulesRequired, err = decodeListString(d, &kp)
 			}
 		case "next_step":
-			if seen[2] {
-				return duplicate(p, "next_step")
-			}
-			seen[2] = true
 			kp := keyPath(p, "next_step")
-			{
-				v, err := d.String(&kp)
-				if err != nil {
-					return err
-				}
-				m.NextStep = v
+			if err = once(&kp, &seen[2]); err == nil {
+				m.NextStep, err = d.String(&kp)
 			}
 		default:
-			if err := d.unknownKey(p, key, fieldsTenantOnboardingResponsePayload); err != nil {
-				return err
-			}
+			err = d.unknownKey(p, key, fieldsTenantOnboardingResponsePayload)
+		}
+		if err != nil {
+			return err
 		}
 	}
-	if !seen[0] {
-		return missing(p, "tenant_id")
-	}
-	if !seen[1] {
-		return missing(p, "private_modules_required")
-	}
-	if !seen[2] {
-		return missing(p, "next_step")
-	}
-	return nil
+	return requireAll(p, seen[:], requiredTenantOnboardingResponsePayload, fieldsTenantOnboardingResponsePayload)
 }
 
 // DecodeTenantStatusRequestPayload reads one TenantStatusRequestPayload from data strictly: unknown fields, duplicate
@@ -1759,35 +996,20 @@ func (m *TenantStatusRequestPayload) decode(d *decoder, p *pathNode) error {
 		}
 		switch string(key) {
 		case "requested_capabilities":
-			if seen[0] {
-				return duplicate(p, "requested_capabilities")
-			}
-			seen[0] = true
 			kp := keyPath(p, "requested_capabilities")
-			{
-				v, err := decodeListString(d, &kp)
-				if err != nil {
-					return err
-				}
-				m.RequestedCapabilities = v
+			if err = once(&kp, &seen[0]); err == nil {
+				m.RequestedCapabilities, err = decodeListString(d, &kp)
 			}
 		case "public_client_boundary":
-			if seen[1] {
-				return duplicate(p, "public_client_boundary")
-			}
-			seen[1] = true
 			kp := keyPath(p, "public_client_boundary")
-			{
-				v, err := d.String(&kp)
-				if err != nil {
-					return err
-				}
-				m.PublicClientBoundary = v
+			if err = once(&kp, &seen[1]); err == nil {
+				m.PublicClientBoundary, err = d.String(&kp)
 			}
 		default:
-			if err := d.unknownKey(p, key, fieldsTenantStatusRequestPayload); err != nil {
-				return err
-			}
+			err = d.unknownKey(p, key, fieldsTenantStatusRequestPayload)
+		}
+		if err != nil {
+			return err
 		}
 	}
 	if !seen[0] {
@@ -1817,6 +1039,7 @@ func DecodeLicenseValidationRequestPayload(data []byte, opts ...DecodeOption) (*
 }
 
 var fieldsLicenseValidationRequestPayload = []string{"local_validation_report", "requested_checks", "server_boundary"}
+var requiredLicenseValidationRequestPayload = []requiredField{{0, ""}}
 
 func (m *LicenseValidationRequestPayload) decode(d *decoder, p *pathNode) error {
 	if err := d.beginObject(p); err != nil {
@@ -1833,52 +1056,26 @@ func (m *LicenseValidationRequestPayload) decode(d *decoder, p *pathNode) error 
 		}
 		switch string(key) {
 		case "local_validation_report":
-			if seen[0] {
-				return duplicate(p, "local_validation_report")
-			}
-			seen[0] = true
 			kp := keyPath(p, "local_validation_report")
-			{
-				v, err := d.Raw(&kp)
-				if err != nil {
-					return err
-				}
-				m.LocalValidationReport = v
+			if err = once(&kp, &seen[0]); err == nil {
+				m.LocalValidationReport, err = d.Raw(&kp)
 			}
 		case "requested_checks":
-			if seen[1] {
-				return duplicate(p, "requested_checks")
-			}
-			seen[1] = true
 			kp := keyPath(p, "requested_checks")
-			{
-				v, err := decodeListString(d, &kp)
-				if err != nil {
-					return err
-				}
-				m.RequestedChecks = v
+			if err = once(&kp, &seen[1]); err == nil {
+				m.RequestedChecks, err = decodeListString(d, &kp)
 			}
 		case "server_boundary":
-			if seen[2] {
-				return duplicate(p, "server_boundary")
-			}
-			seen[2] = true
 			kp := keyPath(p, "server_boundary")
-			{
-				v, err := d.String(&kp)
-				if err != nil {
-					return err
-				}
-				m.ServerBoundary = v
+			if err = once(&kp, &seen[2]); err == nil {
+				m.ServerBoundary, err = d.String(&kp)
 			}
 		default:
-			if err := d.unknownKey(p, key, fieldsLicenseValidationRequestPayload); err != nil {
-				return err
-			}
+			err = d.unknownKey(p, key, fieldsLicenseValidationRequestPayload)
 		}
-	}
-	if !seen[0] {
-		return missing(p, "local_validation_report")
+		if err != nil {
+			return err
+		}
 	}
 	if !seen[1] {
 		m.RequestedChecks = []string{"signature", "revocation", "subscription_status"}
@@ -1886,7 +1083,7 @@ func (m *LicenseValidationRequestPayload) decode(d *decoder, p *pathNode) error 
 	if !seen[2] {
 		m.ServerBoundary = "real validation is performed by private SaaS or Enterprise services"
 	}
-	return nil
+	return requireAll(p, seen[:], requiredLicenseValidationRequestPayload, fieldsLicenseValidationRequestPayload)
 }
 
 // DecodePolicyRegistryReadinessRequestPayload reads one PolicyRegistryReadinessRequestPayload from data strictly: unknown fields, duplicate
@@ -1923,61 +1120,30 @@ func (m *PolicyRegistryReadinessRequestPayload) decode(d *decoder, p *pathNode) 
 		}
 		switch string(key) {
 		case "policy_pack_refs":
-			if seen[0] {
-				return duplicate(p, "policy_pack_refs")
-			}
-			seen[0] = true
 			kp := keyPath(p, "policy_pack_refs")
-			{
-				v, err := decodeListString(d, &kp)
-				if err != nil {
-					return err
-				}
-				m.PolicyPackRefs = v
+			if err = once(&kp, &seen[0]); err == nil {
+				m.PolicyPackRefs, err = decodeListString(d, &kp)
 			}
 		case "catalog_scope":
-			if seen[1] {
-				return duplicate(p, "catalog_scope")
-			}
-			seen[1] = true
 			kp := keyPath(p, "catalog_scope")
-			{
-				v, err := d.String(&kp)
-				if err != nil {
-					return err
-				}
-				m.CatalogScope = v
+			if err = once(&kp, &seen[1]); err == nil {
+				m.CatalogScope, err = d.String(&kp)
 			}
 		case "required_checks":
-			if seen[2] {
-				return duplicate(p, "required_checks")
-			}
-			seen[2] = true
 			kp := keyPath(p, "required_checks")
-			{
-				v, err := decodeListString(d, &kp)
-				if err != nil {
-					return err
-				}
-				m.RequiredChecks = v
+			if err = once(&kp, &seen[2]); err == nil {
+				m.RequiredChecks, err = decodeListString(d, &kp)
 			}
 		case "readiness_boundary":
-			if seen[3] {
-				return duplicate(p, "readiness_boundary")
-			}
-			seen[3] = true
 			kp := keyPath(p, "readiness_boundary")
-			{
-				v, err := d.String(&kp)
-				if err != nil {
-					return err
-				}
-				m.ReadinessBoundary = v
+			if err = once(&kp, &seen[3]); err == nil {
+				m.ReadinessBoundary, err = d.String(&kp)
 			}
 		default:
-			if err := d.unknownKey(p, key, fieldsPolicyRegistryReadinessRequestPayload); err != nil {
-				return err
-			}
+			err = d.unknownKey(p, key, fieldsPolicyRegistryReadinessRequestPayload)
+		}
+		if err != nil {
+			return err
 		}
 	}
 	if !seen[0] {
@@ -2013,6 +1179,7 @@ func DecodePolicyRegistryReadinessResponsePayload(data []byte, opts ...DecodeOpt
 }
 
 var fieldsPolicyRegistryReadinessResponsePayload = []string{"summary", "private_modules_required", "next_step"}
+var requiredPolicyRegistryReadinessResponsePayload = []requiredField{{0, ""}, {1, ""}, {2, ""}}
 
 func (m *PolicyRegistryReadinessResponsePayload) decode(d *decoder, p *pathNode) error {
 	if err := d.beginObject(p); err != nil {
@@ -2029,60 +1196,28 @@ func (m *PolicyRegistryReadinessResponsePayload) decode(d *decoder, p *pathNode)
 		}
 		switch string(key) {
 		case "summary":
-			if seen[0] {
-				return duplicate(p, "summary")
-			}
-			seen[0] = true
 			kp := keyPath(p, "summary")
-			{
-				v, err := decodeObject[PolicyRegistryReadinessSummary, *PolicyRegistryReadinessSummary](d, &kp)
-				if err != nil {
-					return err
-				}
-				m.Summary = v
+			if err = once(&kp, &seen[0]); err == nil {
+				m.Summary, err = decodeObject[PolicyRegistryReadinessSummary, *PolicyRegistryReadinessSummary](d, &kp)
 			}
 		case "private_modules_required":
-			if seen[1] {
-				return duplicate(p, "private_modules_required")
-			}
-			seen[1] = true
 			kp := keyPath(p, "private_modules_required")
-			{
-				v, err := decodeListString(d, &kp)
-				if err != nil {
-					return err
-				}
-				m.PrivateModulesRequired = v
+			if err = once(&kp, &seen[1]); err == nil {
+				m.PrivateModulesRequired, err = decodeListString(d, &kp)
 			}
 		case "next_step":
-			if seen[2] {
-				return duplicate(p, "next_step")
-			}
-			seen[2] = true
 			kp := keyPath(p, "next_step")
-			{
-				v, err := d.String(&kp)
-				if err != nil {
-					return err
-				}
-				m.NextStep = v
+			if err = once(&kp, &seen[2]); err == nil {
+				m.NextStep, err = d.String(&kp)
 			}
 		default:
-			if err := d.unknownKey(p, key, fieldsPolicyRegistryReadinessResponsePayload); err != nil {
-				return err
-			}
+			err = d.unknownKey(p, key, fieldsPolicyRegistryReadinessResponsePayload)
+		}
+		if err != nil {
+			return err
 		}
 	}
-	if !seen[0] {
-		return missing(p, "summary")
-	}
-	if !seen[1] {
-		return missing(p, "private_modules_required")
-	}
-	if !seen[2] {
-		return missing(p, "next_step")
-	}
-	return nil
+	return requireAll(p, seen[:], requiredPolicyRegistryReadinessResponsePayload, fieldsPolicyRegistryReadinessResponsePayload)
 }
 
 // DecodePolicyRegistryLookupRequestPayload reads one PolicyRegistryLookupRequestPayload from data strictly: unknown fields, duplicate
@@ -2103,6 +1238,7 @@ func DecodePolicyRegistryLookupRequestPayload(data []byte, opts ...DecodeOption)
 }
 
 var fieldsPolicyRegistryLookupRequestPayload = []string{"policy_refs", "labels", "resolution_boundary"}
+var requiredPolicyRegistryLookupRequestPayload = []requiredField{{0, ""}}
 
 func (m *PolicyRegistryLookupRequestPayload) decode(d *decoder, p *pathNode) error {
 	if err := d.beginObject(p); err != nil {
@@ -2119,52 +1255,26 @@ func (m *PolicyRegistryLookupRequestPayload) decode(d *decoder, p *pathNode) err
 		}
 		switch string(key) {
 		case "policy_refs":
-			if seen[0] {
-				return duplicate(p, "policy_refs")
-			}
-			seen[0] = true
 			kp := keyPath(p, "policy_refs")
-			{
-				v, err := decodeListString(d, &kp)
-				if err != nil {
-					return err
-				}
-				m.PolicyRefs = v
+			if err = once(&kp, &seen[0]); err == nil {
+				m.PolicyRefs, err = decodeListString(d, &kp)
 			}
 		case "labels":
-			if seen[1] {
-				return duplicate(p, "labels")
-			}
-			seen[1] = true
 			kp := keyPath(p, "labels")
-			{
-				v, err := decodeMapString(d, &kp)
-				if err != nil {
-					return err
-				}
-				m.Labels = v
+			if err = once(&kp, &seen[1]); err == nil {
+				m.Labels, err = decodeMapString(d, &kp)
 			}
 		case "resolution_boundary":
-			if seen[2] {
-				return duplicate(p, "resolution_boundary")
-			}
-			seen[2] = true
 			kp := keyPath(p, "resolution_boundary")
-			{
-				v, err := d.String(&kp)
-				if err != nil {
-					return err
-				}
-				m.ResolutionBoundary = v
+			if err = once(&kp, &seen[2]); err == nil {
+				m.ResolutionBoundary, err = d.String(&kp)
 			}
 		default:
-			if err := d.unknownKey(p, key, fieldsPolicyRegistryLookupRequestPayload); err != nil {
-				return err
-			}
+			err = d.unknownKey(p, key, fieldsPolicyRegistryLookupRequestPayload)
 		}
-	}
-	if !seen[0] {
-		return missing(p, "policy_refs")
+		if err != nil {
+			return err
+		}
 	}
 	if !seen[1] {
 		m.Labels = Map[string]{}
@@ -2172,7 +1282,7 @@ func (m *PolicyRegistryLookupRequestPayload) decode(d *decoder, p *pathNode) err
 	if !seen[2] {
 		m.ResolutionBoundary = "public request shape only; hosted registry implementation is private"
 	}
-	return nil
+	return requireAll(p, seen[:], requiredPolicyRegistryLookupRequestPayload, fieldsPolicyRegistryLookupRequestPayload)
 }
 
 // DecodeTenantAuditStoreOperatingRequestPayload reads one TenantAuditStoreOperatingRequestPayload from data strictly: unknown fields, duplicate
@@ -2209,61 +1319,30 @@ func (m *TenantAuditStoreOperatingRequestPayload) decode(d *decoder, p *pathNode
 		}
 		switch string(key) {
 		case "retention_profile":
-			if seen[0] {
-				return duplicate(p, "retention_profile")
-			}
-			seen[0] = true
 			kp := keyPath(p, "retention_profile")
-			{
-				v, err := d.String(&kp)
-				if err != nil {
-					return err
-				}
-				m.RetentionProfile = v
+			if err = once(&kp, &seen[0]); err == nil {
+				m.RetentionProfile, err = d.String(&kp)
 			}
 		case "evidence_window":
-			if seen[1] {
-				return duplicate(p, "evidence_window")
-			}
-			seen[1] = true
 			kp := keyPath(p, "evidence_window")
-			{
-				v, err := d.String(&kp)
-				if err != nil {
-					return err
-				}
-				m.EvidenceWindow = v
+			if err = once(&kp, &seen[1]); err == nil {
+				m.EvidenceWindow, err = d.String(&kp)
 			}
 		case "required_checks":
-			if seen[2] {
-				return duplicate(p, "required_checks")
-			}
-			seen[2] = true
 			kp := keyPath(p, "required_checks")
-			{
-				v, err := decodeListString(d, &kp)
-				if err != nil {
-					return err
-				}
-				m.RequiredChecks = v
+			if err = once(&kp, &seen[2]); err == nil {
+				m.RequiredChecks, err = decodeListString(d, &kp)
 			}
 		case "operating_boundary":
-			if seen[3] {
-				return duplicate(p, "operating_boundary")
-			}
-			seen[3] = true
 			kp := keyPath(p, "operating_boundary")
-			{
-				v, err := d.String(&kp)
-				if err != nil {
-					return err
-				}
-				m.OperatingBoundary = v
+			if err = once(&kp, &seen[3]); err == nil {
+				m.OperatingBoundary, err = d.String(&kp)
 			}
 		default:
-			if err := d.unknownKey(p, key, fieldsTenantAuditStoreOperatingRequestPayload); err != nil {
-				return err
-			}
+			err = d.unknownKey(p, key, fieldsTenantAuditStoreOperatingRequestPayload)
+		}
+		if err != nil {
+			return err
 		}
 	}
 	if !seen[0] {
@@ -2299,6 +1378,7 @@ func DecodeTenantAuditStoreOperatingResponsePayload(data []byte, opts ...DecodeO
 }
 
 var fieldsTenantAuditStoreOperatingResponsePayload = []string{"summary", "private_modules_required", "next_step"}
+var requiredTenantAuditStoreOperatingResponsePayload = []requiredField{{0, ""}, {1, ""}, {2, ""}}
 
 func (m *TenantAuditStoreOperatingResponsePayload) decode(d *decoder, p *pathNode) error {
 	if err := d.beginObject(p); err != nil {
@@ -2315,60 +1395,28 @@ func (m *TenantAuditStoreOperatingResponsePayload) decode(d *decoder, p *pathNod
 		}
 		switch string(key) {
 		case "summary":
-			if seen[0] {
-				return duplicate(p, "summary")
-			}
-			seen[0] = true
 			kp := keyPath(p, "summary")
-			{
-				v, err := decodeObject[TenantAuditStoreOperatingSummary, *TenantAuditStoreOperatingSummary](d, &kp)
-				if err != nil {
-					return err
-				}
-				m.Summary = v
+			if err = once(&kp, &seen[0]); err == nil {
+				m.Summary, err = decodeObject[TenantAuditStoreOperatingSummary, *TenantAuditStoreOperatingSummary](d, &kp)
 			}
 		case "private_modules_required":
-			if seen[1] {
-				return duplicate(p, "private_modules_required")
-			}
-			seen[1] = true
 			kp := keyPath(p, "private_modules_required")
-			{
-				v, err := decodeListString(d, &kp)
-				if err != nil {
-					return err
-				}
-				m.PrivateModulesRequired = v
+			if err = once(&kp, &seen[1]); err == nil {
+				m.PrivateModulesRequired, err = decodeListString(d, &kp)
 			}
 		case "next_step":
-			if seen[2] {
-				return duplicate(p, "next_step")
-			}
-			seen[2] = true
 			kp := keyPath(p, "next_step")
-			{
-				v, err := d.String(&kp)
-				if err != nil {
-					return err
-				}
-				m.NextStep = v
+			if err = once(&kp, &seen[2]); err == nil {
+				m.NextStep, err = d.String(&kp)
 			}
 		default:
-			if err := d.unknownKey(p, key, fieldsTenantAuditStoreOperatingResponsePayload); err != nil {
-				return err
-			}
+			err = d.unknownKey(p, key, fieldsTenantAuditStoreOperatingResponsePayload)
+		}
+		if err != nil {
+			return err
 		}
 	}
-	if !seen[0] {
-		return missing(p, "summary")
-	}
-	if !seen[1] {
-		return missing(p, "private_modules_required")
-	}
-	if !seen[2] {
-		return missing(p, "next_step")
-	}
-	return nil
+	return requireAll(p, seen[:], requiredTenantAuditStoreOperatingResponsePayload, fieldsTenantAuditStoreOperatingResponsePayload)
 }
 
 // DecodeCustomerOperatingDashboardRequestPayload reads one CustomerOperatingDashboardRequestPayload from data strictly: unknown fields, duplicate
@@ -2405,61 +1453,30 @@ func (m *CustomerOperatingDashboardRequestPayload) decode(d *decoder, p *pathNod
 		}
 		switch string(key) {
 		case "dashboard_scope":
-			if seen[0] {
-				return duplicate(p, "dashboard_scope")
-			}
-			seen[0] = true
 			kp := keyPath(p, "dashboard_scope")
-			{
-				v, err := d.String(&kp)
-				if err != nil {
-					return err
-				}
-				m.DashboardScope = v
+			if err = once(&kp, &seen[0]); err == nil {
+				m.DashboardScope, err = d.String(&kp)
 			}
 		case "evidence_window":
-			if seen[1] {
-				return duplicate(p, "evidence_window")
-			}
-			seen[1] = true
 			kp := keyPath(p, "evidence_window")
-			{
-				v, err := d.String(&kp)
-				if err != nil {
-					return err
-				}
-				m.EvidenceWindow = v
+			if err = once(&kp, &seen[1]); err == nil {
+				m.EvidenceWindow, err = d.String(&kp)
 			}
 		case "required_checks":
-			if seen[2] {
-				return duplicate(p, "required_checks")
-			}
-			seen[2] = true
 			kp := keyPath(p, "required_checks")
-			{
-				v, err := decodeListString(d, &kp)
-				if err != nil {
-					return err
-				}
-				m.RequiredChecks = v
+			if err = once(&kp, &seen[2]); err == nil {
+				m.RequiredChecks, err = decodeListString(d, &kp)
 			}
 		case "dashboard_boundary":
-			if seen[3] {
-				return duplicate(p, "dashboard_boundary")
-			}
-			seen[3] = true
 			kp := keyPath(p, "dashboard_boundary")
-			{
-				v, err := d.String(&kp)
-				if err != nil {
-					return err
-				}
-				m.DashboardBoundary = v
+			if err = once(&kp, &seen[3]); err == nil {
+				m.DashboardBoundary, err = d.String(&kp)
 			}
 		default:
-			if err := d.unknownKey(p, key, fieldsCustomerOperatingDashboardRequestPayload); err != nil {
-				return err
-			}
+			err = d.unknownKey(p, key, fieldsCustomerOperatingDashboardRequestPayload)
+		}
+		if err != nil {
+			return err
 		}
 	}
 	if !seen[0] {
@@ -2495,6 +1512,7 @@ func DecodeCustomerOperatingDashboardResponsePayload(data []byte, opts ...Decode
 }
 
 var fieldsCustomerOperatingDashboardResponsePayload = []string{"summary", "private_modules_required", "next_step"}
+var requiredCustomerOperatingDashboardResponsePayload = []requiredField{{0, ""}, {1, ""}, {2, ""}}
 
 func (m *CustomerOperatingDashboardResponsePayload) decode(d *decoder, p *pathNode) error {
 	if err := d.beginObject(p); err != nil {
@@ -2511,60 +1529,28 @@ func (m *CustomerOperatingDashboardResponsePayload) decode(d *decoder, p *pathNo
 		}
 		switch string(key) {
 		case "summary":
-			if seen[0] {
-				return duplicate(p, "summary")
-			}
-			seen[0] = true
 			kp := keyPath(p, "summary")
-			{
-				v, err := decodeObject[CustomerOperatingDashboardSummary, *CustomerOperatingDashboardSummary](d, &kp)
-				if err != nil {
-					return err
-				}
-				m.Summary = v
+			if err = once(&kp, &seen[0]); err == nil {
+				m.Summary, err = decodeObject[CustomerOperatingDashboardSummary, *CustomerOperatingDashboardSummary](d, &kp)
 			}
 		case "private_modules_required":
-			if seen[1] {
-				return duplicate(p, "private_modules_required")
-			}
-			seen[1] = true
 			kp := keyPath(p, "private_modules_required")
-			{
-				v, err := decodeListString(d, &kp)
-				if err != nil {
-					return err
-				}
-				m.PrivateModulesRequired = v
+			if err = once(&kp, &seen[1]); err == nil {
+				m.PrivateModulesRequired, err = decodeListString(d, &kp)
 			}
 		case "next_step":
-			if seen[2] {
-				return duplicate(p, "next_step")
-			}
-			seen[2] = true
 			kp := keyPath(p, "next_step")
-			{
-				v, err := d.String(&kp)
-				if err != nil {
-					return err
-				}
-				m.NextStep = v
+			if err = once(&kp, &seen[2]); err == nil {
+				m.NextStep, err = d.String(&kp)
 			}
 		default:
-			if err := d.unknownKey(p, key, fieldsCustomerOperatingDashboardResponsePayload); err != nil {
-				return err
-			}
+			err = d.unknownKey(p, key, fieldsCustomerOperatingDashboardResponsePayload)
+		}
+		if err != nil {
+			return err
 		}
 	}
-	if !seen[0] {
-		return missing(p, "summary")
-	}
-	if !seen[1] {
-		return missing(p, "private_modules_required")
-	}
-	if !seen[2] {
-		return missing(p, "next_step")
-	}
-	return nil
+	return requireAll(p, seen[:], requiredCustomerOperatingDashboardResponsePayload, fieldsCustomerOperatingDashboardResponsePayload)
 }
 
 // DecodeSupportHandoffReadinessRequestPayload reads one SupportHandoffReadinessRequestPayload from data strictly: unknown fields, duplicate
@@ -2601,61 +1587,30 @@ func (m *SupportHandoffReadinessRequestPayload) decode(d *decoder, p *pathNode) 
 		}
 		switch string(key) {
 		case "handoff_scope":
-			if seen[0] {
-				return duplicate(p, "handoff_scope")
-			}
-			seen[0] = true
 			kp := keyPath(p, "handoff_scope")
-			{
-				v, err := d.String(&kp)
-				if err != nil {
-					return err
-				}
-				m.HandoffScope = v
+			if err = once(&kp, &seen[0]); err == nil {
+				m.HandoffScope, err = d.String(&kp)
 			}
 		case "support_tier":
-			if seen[1] {
-				return duplicate(p, "support_tier")
-			}
-			seen[1] = true
 			kp := keyPath(p, "support_tier")
-			{
-				v, err := d.String(&kp)
-				if err != nil {
-					return err
-				}
-				m.SupportTier = v
+			if err = once(&kp, &seen[1]); err == nil {
+				m.SupportTier, err = d.String(&kp)
 			}
 		case "required_checks":
-			if seen[2] {
-				return duplicate(p, "required_checks")
-			}
-			seen[2] = true
 			kp := keyPath(p, "required_checks")
-			{
-				v, err := decodeListString(d, &kp)
-				if err != nil {
-					return err
-				}
-				m.RequiredChecks = v
+			if err = once(&kp, &seen[2]); err == nil {
+				m.RequiredChecks, err = decodeListString(d, &kp)
 			}
 		case "handoff_boundary":
-			if seen[3] {
-				return duplicate(p, "handoff_boundary")
-			}
-			seen[3] = true
 			kp := keyPath(p, "handoff_boundary")
-			{
-				v, err := d.String(&kp)
-				if err != nil {
-					return err
-				}
-				m.HandoffBoundary = v
+			if err = once(&kp, &seen[3]); err == nil {
+				m.HandoffBoundary, err = d.String(&kp)
 			}
 		default:
-			if err := d.unknownKey(p, key, fieldsSupportHandoffReadinessRequestPayload); err != nil {
-				return err
-			}
+			err = d.unknownKey(p, key, fieldsSupportHandoffReadinessRequestPayload)
+		}
+		if err != nil {
+			return err
 		}
 	}
 	if !seen[0] {
@@ -2691,6 +1646,7 @@ func DecodeSupportHandoffReadinessResponsePayload(data []byte, opts ...DecodeOpt
 }
 
 var fieldsSupportHandoffReadinessResponsePayload = []string{"summary", "private_modules_required", "next_step"}
+var requiredSupportHandoffReadinessResponsePayload = []requiredField{{0, ""}, {1, ""}, {2, ""}}
 
 func (m *SupportHandoffReadinessResponsePayload) decode(d *decoder, p *pathNode) error {
 	if err := d.beginObject(p); err != nil {
@@ -2707,60 +1663,28 @@ func (m *SupportHandoffReadinessResponsePayload) decode(d *decoder, p *pathNode)
 		}
 		switch string(key) {
 		case "summary":
-			if seen[0] {
-				return duplicate(p, "summary")
-			}
-			seen[0] = true
 			kp := keyPath(p, "summary")
-			{
-				v, err := decodeObject[SupportHandoffReadinessSummary, *SupportHandoffReadinessSummary](d, &kp)
-				if err != nil {
-					return err
-				}
-				m.Summary = v
+			if err = once(&kp, &seen[0]); err == nil {
+				m.Summary, err = decodeObject[SupportHandoffReadinessSummary, *SupportHandoffReadinessSummary](d, &kp)
 			}
 		case "private_modules_required":
-			if seen[1] {
-				return duplicate(p, "private_modules_required")
-			}
-			seen[1] = true
 			kp := keyPath(p, "private_modules_required")
-			{
-				v, err := decodeListString(d, &kp)
-				if err != nil {
-					return err
-				}
-				m.PrivateModulesRequired = v
+			if err = once(&kp, &seen[1]); err == nil {
+				m.PrivateModulesRequired, err = decodeListString(d, &kp)
 			}
 		case "next_step":
-			if seen[2] {
-				return duplicate(p, "next_step")
-			}
-			seen[2] = true
 			kp := keyPath(p, "next_step")
-			{
-				v, err := d.String(&kp)
-				if err != nil {
-					return err
-				}
-				m.NextStep = v
+			if err = once(&kp, &seen[2]); err == nil {
+				m.NextStep, err = d.String(&kp)
 			}
 		default:
-			if err := d.unknownKey(p, key, fieldsSupportHandoffReadinessResponsePayload); err != nil {
-				return err
-			}
+			err = d.unknownKey(p, key, fieldsSupportHandoffReadinessResponsePayload)
+		}
+		if err != nil {
+			return err
 		}
 	}
-	if !seen[0] {
-		return missing(p, "summary")
-	}
-	if !seen[1] {
-		return missing(p, "private_modules_required")
-	}
-	if !seen[2] {
-		return missing(p, "next_step")
-	}
-	return nil
+	return requireAll(p, seen[:], requiredSupportHandoffReadinessResponsePayload, fieldsSupportHandoffReadinessResponsePayload)
 }
 
 // DecodeSaaSOperatingAutomationRequestPayload reads one SaaSOperatingAutomationRequestPayload from data strictly: unknown fields, duplicate
@@ -2797,61 +1721,30 @@ func (m *SaaSOperatingAutomationRequestPayload) decode(d *decoder, p *pathNode) 
 		}
 		switch string(key) {
 		case "automation_scope":
-			if seen[0] {
-				return duplicate(p, "automation_scope")
-			}
-			seen[0] = true
 			kp := keyPath(p, "automation_scope")
-			{
-				v, err := d.String(&kp)
-				if err != nil {
-					return err
-				}
-				m.AutomationScope = v
+			if err = once(&kp, &seen[0]); err == nil {
+				m.AutomationScope, err = d.String(&kp)
 			}
 		case "automation_cadence":
-			if seen[1] {
-				return duplicate(p, "automation_cadence")
-			}
-			seen[1] = true
 			kp := keyPath(p, "automation_cadence")
-			{
-				v, err := d.String(&kp)
-				if err != nil {
-					return err
-				}
-				m.AutomationCadence = v
+			if err = once(&kp, &seen[1]); err == nil {
+				m.AutomationCadence, err = d.String(&kp)
 			}
 		case "required_checks":
-			if seen[2] {
-				return duplicate(p, "required_checks")
-			}
-			seen[2] = true
 			kp := keyPath(p, "required_checks")
-			{
-				v, err := decodeListString(d, &kp)
-				if err != nil {
-					return err
-				}
-				m.RequiredChecks = v
+			if err = once(&kp, &seen[2]); err == nil {
+				m.RequiredChecks, err = decodeListString(d, &kp)
 			}
 		case "automation_boundary":
-			if seen[3] {
-				return duplicate(p, "automation_boundary")
-			}
-			seen[3] = true
 			kp := keyPath(p, "automation_boundary")
-			{
-				v, err := d.String(&kp)
-				if err != nil {
-					return err
-				}
-				m.AutomationBoundary = v
+			if err = once(&kp, &seen[3]); err == nil {
+				m.AutomationBoundary, err = d.String(&kp)
 			}
 		default:
-			if err := d.unknownKey(p, key, fieldsSaaSOperatingAutomationRequestPayload); err != nil {
-				return err
-			}
+			err = d.unknownKey(p, key, fieldsSaaSOperatingAutomationRequestPayload)
+		}
+		if err != nil {
+			return err
 		}
 	}
 	if !seen[0] {
@@ -2887,6 +1780,7 @@ func DecodeSaaSOperatingAutomationResponsePayload(data []byte, opts ...DecodeOpt
 }
 
 var fieldsSaaSOperatingAutomationResponsePayload = []string{"summary", "private_modules_required", "next_step"}
+var requiredSaaSOperatingAutomationResponsePayload = []requiredField{{0, ""}, {1, ""}, {2, ""}}
 
 func (m *SaaSOperatingAutomationResponsePayload) decode(d *decoder, p *pathNode) error {
 	if err := d.beginObject(p); err != nil {
@@ -2903,60 +1797,28 @@ func (m *SaaSOperatingAutomationResponsePayload) decode(d *decoder, p *pathNode)
 		}
 		switch string(key) {
 		case "summary":
-			if seen[0] {
-				return duplicate(p, "summary")
-			}
-			seen[0] = true
 			kp := keyPath(p, "summary")
-			{
-				v, err := decodeObject[SaaSOperatingAutomationSummary, *SaaSOperatingAutomationSummary](d, &kp)
-				if err != nil {
-					return err
-				}
-				m.Summary = v
+			if err = once(&kp, &seen[0]); err == nil {
+				m.Summary, err = decodeObject[SaaSOperatingAutomationSummary, *SaaSOperatingAutomationSummary](d, &kp)
 			}
 		case "private_modules_required":
-			if seen[1] {
-				return duplicate(p, "private_modules_required")
-			}
-			seen[1] = true
 			kp := keyPath(p, "private_modules_required")
-			{
-				v, err := decodeListString(d, &kp)
-				if err != nil {
-					return err
-				}
-				m.PrivateModulesRequired = v
+			if err = once(&kp, &seen[1]); err == nil {
+				m.PrivateModulesRequired, err = decodeListString(d, &kp)
 			}
 		case "next_step":
-			if seen[2] {
-				return duplicate(p, "next_step")
-			}
-			seen[2] = true
 			kp := keyPath(p, "next_step")
-			{
-				v, err := d.String(&kp)
-				if err != nil {
-					return err
-				}
-				m.NextStep = v
+			if err = once(&kp, &seen[2]); err == nil {
+				m.NextStep, err = d.String(&kp)
 			}
 		default:
-			if err := d.unknownKey(p, key, fieldsSaaSOperatingAutomationResponsePayload); err != nil {
-				return err
-			}
+			err = d.unknownKey(p, key, fieldsSaaSOperatingAutomationResponsePayload)
+		}
+		if err != nil {
+			return err
 		}
 	}
-	if !seen[0] {
-		return missing(p, "summary")
-	}
-	if !seen[1] {
-		return missing(p, "private_modules_required")
-	}
-	if !seen[2] {
-		return missing(p, "next_step")
-	}
-	return nil
+	return requireAll(p, seen[:], requiredSaaSOperatingAutomationResponsePayload, fieldsSaaSOperatingAutomationResponsePayload)
 }
 
 // DecodeEvidenceExportRequestPayload reads one EvidenceExportRequestPayload from data strictly: unknown fields, duplicate
@@ -2977,6 +1839,7 @@ func DecodeEvidenceExportRequestPayload(data []byte, opts ...DecodeOption) (*Evi
 }
 
 var fieldsEvidenceExportRequestPayload = []string{"evidence_refs", "export_format", "retention_profile", "export_boundary"}
+var requiredEvidenceExportRequestPayload = []requiredField{{0, ""}}
 
 func (m *EvidenceExportRequestPayload) decode(d *decoder, p *pathNode) error {
 	if err := d.beginObject(p); err != nil {
@@ -2993,65 +1856,31 @@ func (m *EvidenceExportRequestPayload) decode(d *decoder, p *pathNode) error {
 		}
 		switch string(key) {
 		case "evidence_refs":
-			if seen[0] {
-				return duplicate(p, "evidence_refs")
-			}
-			seen[0] = true
 			kp := keyPath(p, "evidence_refs")
-			{
-				v, err := decodeListString(d, &kp)
-				if err != nil {
-					return err
-				}
-				m.EvidenceRefs = v
+			if err = once(&kp, &seen[0]); err == nil {
+				m.EvidenceRefs, err = decodeListString(d, &kp)
 			}
 		case "export_format":
-			if seen[1] {
-				return duplicate(p, "export_format")
-			}
-			seen[1] = true
 			kp := keyPath(p, "export_format")
-			{
-				v, err := decodeState[ExportFormat](d, &kp)
-				if err != nil {
-					return err
-				}
-				m.ExportFormat = v
+			if err = once(&kp, &seen[1]); err == nil {
+				m.ExportFormat, err = decodeState[ExportFormat](d, &kp)
 			}
 		case "retention_profile":
-			if seen[2] {
-				return duplicate(p, "retention_profile")
-			}
-			seen[2] = true
 			kp := keyPath(p, "retention_profile")
-			{
-				v, err := d.String(&kp)
-				if err != nil {
-					return err
-				}
-				m.RetentionProfile = v
+			if err = once(&kp, &seen[2]); err == nil {
+				m.RetentionProfile, err = d.String(&kp)
 			}
 		case "export_boundary":
-			if seen[3] {
-				return duplicate(p, "export_boundary")
-			}
-			seen[3] = true
 			kp := keyPath(p, "export_boundary")
-			{
-				v, err := d.String(&kp)
-				if err != nil {
-					return err
-				}
-				m.ExportBoundary = v
+			if err = once(&kp, &seen[3]); err == nil {
+				m.ExportBoundary, err = d.String(&kp)
 			}
 		default:
-			if err := d.unknownKey(p, key, fieldsEvidenceExportRequestPayload); err != nil {
-				return err
-			}
+			err = d.unknownKey(p, key, fieldsEvidenceExportRequestPayload)
 		}
-	}
-	if !seen[0] {
-		return missing(p, "evidence_refs")
+		if err != nil {
+			return err
+		}
 	}
 	if !seen[1] {
 		m.ExportFormat = ExportFormatJSON
@@ -3062,7 +1891,7 @@ func (m *EvidenceExportRequestPayload) decode(d *decoder, p *pathNode) error {
 	if !seen[3] {
 		m.ExportBoundary = "public request shape only; storage and delivery implementation is private"
 	}
-	return nil
+	return requireAll(p, seen[:], requiredEvidenceExportRequestPayload, fieldsEvidenceExportRequestPayload)
 }
 
 // DecodeUnavailablePayload reads one UnavailablePayload from data strictly: unknown fields, duplicate
@@ -3083,6 +1912,7 @@ func DecodeUnavailablePayload(data []byte, opts ...DecodeOption) (*UnavailablePa
 }
 
 var fieldsUnavailablePayload = []string{"tenant_id", "next_step"}
+var requiredUnavailablePayload = []requiredField{{0, ""}, {1, ""}}
 
 func (m *UnavailablePayload) decode(d *decoder, p *pathNode) error {
 	if err := d.beginObject(p); err != nil {
@@ -3099,44 +1929,23 @@ func (m *UnavailablePayload) decode(d *decoder, p *pathNode) error {
 		}
 		switch string(key) {
 		case "tenant_id":
-			if seen[0] {
-				return duplicate(p, "tenant_id")
-			}
-			seen[0] = true
 			kp := keyPath(p, "tenant_id")
-			{
-				v, err := d.String(&kp)
-				if err != nil {
-					return err
-				}
-				m.TenantID = v
+			if err = once(&kp, &seen[0]); err == nil {
+				m.TenantID, err = d.String(&kp)
 			}
 		case "next_step":
-			if seen[1] {
-				return duplicate(p, "next_step")
-			}
-			seen[1] = true
 			kp := keyPath(p, "next_step")
-			{
-				v, err := d.String(&kp)
-				if err != nil {
-					return err
-				}
-				m.NextStep = v
+			if err = once(&kp, &seen[1]); err == nil {
+				m.NextStep, err = d.String(&kp)
 			}
 		default:
-			if err := d.unknownKey(p, key, fieldsUnavailablePayload); err != nil {
-				return err
-			}
+			err = d.unknownKey(p, key, fieldsUnavailablePayload)
+		}
+		if err != nil {
+			return err
 		}
 	}
-	if !seen[0] {
-		return missing(p, "tenant_id")
-	}
-	if !seen[1] {
-		return missing(p, "next_step")
-	}
-	return nil
+	return requireAll(p, seen[:], requiredUnavailablePayload, fieldsUnavailablePayload)
 }
 
 // DecodeEntitlementStatusRequest reads one EntitlementStatusRequest from data strictly: unknown fields, duplicate
@@ -3157,6 +1966,7 @@ func DecodeEntitlementStatusRequest(data []byte, opts ...DecodeOption) (*Entitle
 }
 
 var fieldsEntitlementStatusRequest = []string{"schema_version", "operation", "tenant_id", "requested_by", "correlation_id", "private_implementation_required", "payload"}
+var requiredEntitlementStatusRequest = []requiredField{{0, ""}, {1, ""}, {2, ""}, {4, ""}, {6, ""}}
 
 func (m *EntitlementStatusRequest) decode(d *decoder, p *pathNode) error {
 	if err := d.beginObject(p); err != nil {
@@ -3173,124 +1983,54 @@ func (m *EntitlementStatusRequest) decode(d *decoder, p *pathNode) error {
 		}
 		switch string(key) {
 		case "schema_version":
-			if seen[0] {
-				return duplicate(p, "schema_version")
-			}
-			seen[0] = true
 			kp := keyPath(p, "schema_version")
-			{
-				v, err := d.String(&kp)
-				if err != nil {
-					return err
-				}
-				m.SchemaVersion = v
+			if err = once(&kp, &seen[0]); err == nil {
+				m.SchemaVersion, err = d.String(&kp)
 			}
 		case "operation":
-			if seen[1] {
-				return duplicate(p, "operation")
-			}
-			seen[1] = true
 			kp := keyPath(p, "operation")
-			{
-				v, err := d.String(&kp)
-				if err != nil {
-					return err
-				}
-				m.Operation = v
+			if err = once(&kp, &seen[1]); err == nil {
+				m.Operation, err = d.String(&kp)
 			}
 		case "tenant_id":
-			if seen[2] {
-				return duplicate(p, "tenant_id")
-			}
-			seen[2] = true
 			kp := keyPath(p, "tenant_id")
-			{
-				v, err := d.String(&kp)
-				if err != nil {
-					return err
-				}
-				m.TenantID = v
+			if err = once(&kp, &seen[2]); err == nil {
+				m.TenantID, err = d.String(&kp)
 			}
 		case "requested_by":
-			if seen[3] {
-				return duplicate(p, "requested_by")
-			}
-			seen[3] = true
 			kp := keyPath(p, "requested_by")
-			{
-				v, err := d.String(&kp)
-				if err != nil {
-					return err
-				}
-				m.RequestedBy = v
+			if err = once(&kp, &seen[3]); err == nil {
+				m.RequestedBy, err = d.String(&kp)
 			}
 		case "correlation_id":
-			if seen[4] {
-				return duplicate(p, "correlation_id")
-			}
-			seen[4] = true
 			kp := keyPath(p, "correlation_id")
-			{
-				v, err := d.String(&kp)
-				if err != nil {
-					return err
-				}
-				m.CorrelationID = v
+			if err = once(&kp, &seen[4]); err == nil {
+				m.CorrelationID, err = d.String(&kp)
 			}
 		case "private_implementation_required":
-			if seen[5] {
-				return duplicate(p, "private_implementation_required")
-			}
-			seen[5] = true
 			kp := keyPath(p, "private_implementation_required")
-			{
-				v, err := d.Bool(&kp)
-				if err != nil {
-					return err
-				}
-				m.PrivateImplementationRequired = v
+			if err = once(&kp, &seen[5]); err == nil {
+				m.PrivateImplementationRequired, err = d.Bool(&kp)
 			}
 		case "payload":
-			if seen[6] {
-				return duplicate(p, "payload")
-			}
-			seen[6] = true
 			kp := keyPath(p, "payload")
-			{
-				v, err := decodeObject[EntitlementStatusRequestPayload, *EntitlementStatusRequestPayload](d, &kp)
-				if err != nil {
-					return err
-				}
-				m.Payload = v
+			if err = once(&kp, &seen[6]); err == nil {
+				m.Payload, err = decodeObject[EntitlementStatusRequestPayload, *EntitlementStatusRequestPayload](d, &kp)
 			}
 		default:
-			if err := d.unknownKey(p, key, fieldsEntitlementStatusRequest); err != nil {
-				return err
-			}
+			err = d.unknownKey(p, key, fieldsEntitlementStatusRequest)
 		}
-	}
-	if !seen[0] {
-		return missing(p, "schema_version")
-	}
-	if !seen[1] {
-		return missing(p, "operation")
-	}
-	if !seen[2] {
-		return missing(p, "tenant_id")
+		if err != nil {
+			return err
+		}
 	}
 	if !seen[3] {
 		m.RequestedBy = "community"
 	}
-	if !seen[4] {
-		return missing(p, "correlation_id")
-	}
 	if !seen[5] {
 		m.PrivateImplementationRequired = true
 	}
-	if !seen[6] {
-		return missing(p, "payload")
-	}
-	return nil
+	return requireAll(p, seen[:], requiredEntitlementStatusRequest, fieldsEntitlementStatusRequest)
 }
 
 // DecodeEntitlementStatusResponse reads one EntitlementStatusResponse from data strictly: unknown fields, duplicate
@@ -3311,6 +2051,7 @@ func DecodeEntitlementStatusResponse(data []byte, opts ...DecodeOption) (*Entitl
 }
 
 var fieldsEntitlementStatusResponse = []string{"schema_version", "operation", "status", "message", "correlation_id", "private_implementation_required", "payload"}
+var requiredEntitlementStatusResponse = []requiredField{{0, ""}, {1, ""}, {3, ""}, {4, ""}, {6, ""}}
 
 func (m *EntitlementStatusResponse) decode(d *decoder, p *pathNode) error {
 	if err := d.beginObject(p); err != nil {
@@ -3327,124 +2068,54 @@ func (m *EntitlementStatusResponse) decode(d *decoder, p *pathNode) error {
 		}
 		switch string(key) {
 		case "schema_version":
-			if seen[0] {
-				return duplicate(p, "schema_version")
-			}
-			seen[0] = true
 			kp := keyPath(p, "schema_version")
-			{
-				v, err := d.String(&kp)
-				if err != nil {
-					return err
-				}
-				m.SchemaVersion = v
+			if err = once(&kp, &seen[0]); err == nil {
+				m.SchemaVersion, err = d.String(&kp)
 			}
 		case "operation":
-			if seen[1] {
-				return duplicate(p, "operation")
-			}
-			seen[1] = true
 			kp := keyPath(p, "operation")
-			{
-				v, err := d.String(&kp)
-				if err != nil {
-					return err
-				}
-				m.Operation = v
+			if err = once(&kp, &seen[1]); err == nil {
+				m.Operation, err = d.String(&kp)
 			}
 		case "status":
-			if seen[2] {
-				return duplicate(p, "status")
-			}
-			seen[2] = true
 			kp := keyPath(p, "status")
-			{
-				v, err := decodeState[ResponseStatus](d, &kp)
-				if err != nil {
-					return err
-				}
-				m.Status = v
+			if err = once(&kp, &seen[2]); err == nil {
+				m.Status, err = decodeState[ResponseStatus](d, &kp)
 			}
 		case "message":
-			if seen[3] {
-				return duplicate(p, "message")
-			}
-			seen[3] = true
 			kp := keyPath(p, "message")
-			{
-				v, err := d.String(&kp)
-				if err != nil {
-					return err
-				}
-				m.Message = v
+			if err = once(&kp, &seen[3]); err == nil {
+				m.Message, err = d.String(&kp)
 			}
 		case "correlation_id":
-			if seen[4] {
-				return duplicate(p, "correlation_id")
-			}
-			seen[4] = true
 			kp := keyPath(p, "correlation_id")
-			{
-				v, err := d.String(&kp)
-				if err != nil {
-					return err
-				}
-				m.CorrelationID = v
+			if err = once(&kp, &seen[4]); err == nil {
+				m.CorrelationID, err = d.String(&kp)
 			}
 		case "private_implementation_required":
-			if seen[5] {
-				return duplicate(p, "private_implementation_required")
-			}
-			seen[5] = true
 			kp := keyPath(p, "private_implementation_required")
-			{
-				v, err := d.Bool(&kp)
-				if err != nil {
-					return err
-				}
-				m.PrivateImplementationRequired = v
+			if err = once(&kp, &seen[5]); err == nil {
+				m.PrivateImplementationRequired, err = d.Bool(&kp)
 			}
 		case "payload":
-			if seen[6] {
-				return duplicate(p, "payload")
-			}
-			seen[6] = true
 			kp := keyPath(p, "payload")
-			{
-				v, err := decodeObject[EntitlementStatusResponsePayload, *EntitlementStatusResponsePayload](d, &kp)
-				if err != nil {
-					return err
-				}
-				m.Payload = v
+			if err = once(&kp, &seen[6]); err == nil {
+				m.Payload, err = decodeObject[EntitlementStatusResponsePayload, *EntitlementStatusResponsePayload](d, &kp)
 			}
 		default:
-			if err := d.unknownKey(p, key, fieldsEntitlementStatusResponse); err != nil {
-				return err
-			}
+			err = d.unknownKey(p, key, fieldsEntitlementStatusResponse)
 		}
-	}
-	if !seen[0] {
-		return missing(p, "schema_version")
-	}
-	if !seen[1] {
-		return missing(p, "operation")
+		if err != nil {
+			return err
+		}
 	}
 	if !seen[2] {
 		m.Status = ResponseStatusRequiresPrivateService
 	}
-	if !seen[3] {
-		return missing(p, "message")
-	}
-	if !seen[4] {
-		return missing(p, "correlation_id")
-	}
 	if !seen[5] {
 		m.PrivateImplementationRequired = true
 	}
-	if !seen[6] {
-		return missing(p, "payload")
-	}
-	return nil
+	return requireAll(p, seen[:], requiredEntitlementStatusResponse, fieldsEntitlementStatusResponse)
 }
 
 // DecodeTenantOnboardingRequest reads one TenantOnboardingRequest from data strictly: unknown fields, duplicate
@@ -3465,6 +2136,7 @@ func DecodeTenantOnboardingRequest(data []byte, opts ...DecodeOption) (*TenantOn
 }
 
 var fieldsTenantOnboardingRequest = []string{"schema_version", "operation", "tenant_id", "requested_by", "correlation_id", "private_implementation_required", "payload"}
+var requiredTenantOnboardingRequest = []requiredField{{0, ""}, {1, ""}, {2, ""}, {4, ""}, {6, ""}}
 
 func (m *TenantOnboardingRequest) decode(d *decoder, p *pathNode) error {
 	if err := d.beginObject(p); err != nil {
@@ -3481,124 +2153,54 @@ func (m *TenantOnboardingRequest) decode(d *decoder, p *pathNode) error {
 		}
 		switch string(key) {
 		case "schema_version":
-			if seen[0] {
-				return duplicate(p, "schema_version")
-			}
-			seen[0] = true
 			kp := keyPath(p, "schema_version")
-			{
-				v, err := d.String(&kp)
-				if err != nil {
-					return err
-				}
-				m.SchemaVersion = v
+			if err = once(&kp, &seen[0]); err == nil {
+				m.SchemaVersion, err = d.String(&kp)
 			}
 		case "operation":
-			if seen[1] {
-				return duplicate(p, "operation")
-			}
-			seen[1] = true
 			kp := keyPath(p, "operation")
-			{
-				v, err := d.String(&kp)
-				if err != nil {
-					return err
-				}
-				m.Operation = v
+			if err = once(&kp, &seen[1]); err == nil {
+				m.Operation, err = d.String(&kp)
 			}
 		case "tenant_id":
-			if seen[2] {
-				return duplicate(p, "tenant_id")
-			}
-			seen[2] = true
 			kp := keyPath(p, "tenant_id")
-			{
-				v, err := d.String(&kp)
-				if err != nil {
-					return err
-				}
-				m.TenantID = v
+			if err = once(&kp, &seen[2]); err == nil {
+				m.TenantID, err = d.String(&kp)
 			}
 		case "requested_by":
-			if seen[3] {
-				return duplicate(p, "requested_by")
-			}
-			seen[3] = true
 			kp := keyPath(p, "requested_by")
-			{
-				v, err := d.String(&kp)
-				if err != nil {
-					return err
-				}
-				m.RequestedBy = v
+			if err = once(&kp, &seen[3]); err == nil {
+				m.RequestedBy, err = d.String(&kp)
 			}
 		case "correlation_id":
-			if seen[4] {
-				return duplicate(p, "correlation_id")
-			}
-			seen[4] = true
 			kp := keyPath(p, "correlation_id")
-			{
-				v, err := d.String(&kp)
-				if err != nil {
-					return err
-				}
-				m.CorrelationID = v
+			if err = once(&kp, &seen[4]); err == nil {
+				m.CorrelationID, err = d.String(&kp)
 			}
 		case "private_implementation_required":
-			if seen[5] {
-				return duplicate(p, "private_implementation_required")
-			}
-			seen[5] = true
 			kp := keyPath(p, "private_implementation_required")
-			{
-				v, err := d.Bool(&kp)
-				if err != nil {
-					return err
-				}
-				m.PrivateImplementationRequired = v
+			if err = once(&kp, &seen[5]); err == nil {
+				m.PrivateImplementationRequired, err = d.Bool(&kp)
 			}
 		case "payload":
-			if seen[6] {
-				return duplicate(p, "payload")
-			}
-			seen[6] = true
 			kp := keyPath(p, "payload")
-			{
-				v, err := decodeObject[TenantOnboardingRequestPayload, *TenantOnboardingRequestPayload](d, &kp)
-				if err != nil {
-					return err
-				}
-				m.Payload = v
+			if err = once(&kp, &seen[6]); err == nil {
+				m.Payload, err = decodeObject[TenantOnboardingRequestPayload, *TenantOnboardingRequestPayload](d, &kp)
 			}
 		default:
-			if err := d.unknownKey(p, key, fieldsTenantOnboardingRequest); err != nil {
-				return err
-			}
+			err = d.unknownKey(p, key, fieldsTenantOnboardingRequest)
 		}
-	}
-	if !seen[0] {
-		return missing(p, "schema_version")
-	}
-	if !seen[1] {
-		return missing(p, "operation")
-	}
-	if !seen[2] {
-		return missing(p, "tenant_id")
+		if err != nil {
+			return err
+		}
 	}
 	if !seen[3] {
 		m.RequestedBy = "community"
 	}
-	if !seen[4] {
-		return missing(p, "correlation_id")
-	}
 	if !seen[5] {
 		m.PrivateImplementationRequired = true
 	}
-	if !seen[6] {
-		return missing(p, "payload")
-	}
-	return nil
+	return requireAll(p, seen[:], requiredTenantOnboardingRequest, fieldsTenantOnboardingRequest)
 }
 
 // DecodeTenantOnboardingResponse reads one TenantOnboardingResponse from data strictly: unknown fields, duplicate
@@ -3619,6 +2221,7 @@ func DecodeTenantOnboardingResponse(data []byte, opts ...DecodeOption) (*TenantO
 }
 
 var fieldsTenantOnboardingResponse = []string{"schema_version", "operation", "status", "message", "correlation_id", "private_implementation_required", "payload"}
+var requiredTenantOnboardingResponse = []requiredField{{0, ""}, {1, ""}, {3, ""}, {4, ""}, {6, ""}}
 
 func (m *TenantOnboardingResponse) decode(d *decoder, p *pathNode) error {
 	if err := d.beginObject(p); err != nil {
@@ -3635,124 +2238,54 @@ func (m *TenantOnboardingResponse) decode(d *decoder, p *pathNode) error {
 		}
 		switch string(key) {
 		case "schema_version":
-			if seen[0] {
-				return duplicate(p, "schema_version")
-			}
-			seen[0] = true
 			kp := keyPath(p, "schema_version")
-			{
-				v, err := d.String(&kp)
-				if err != nil {
-					return err
-				}
-				m.SchemaVersion = v
+			if err = once(&kp, &seen[0]); err == nil {
+				m.SchemaVersion, err = d.String(&kp)
 			}
 		case "operation":
-			if seen[1] {
-				return duplicate(p, "operation")
-			}
-			seen[1] = true
 			kp := keyPath(p, "operation")
-			{
-				v, err := d.String(&kp)
-				if err != nil {
-					return err
-				}
-				m.Operation = v
+			if err = once(&kp, &seen[1]); err == nil {
+				m.Operation, err = d.String(&kp)
 			}
 		case "status":
-			if seen[2] {
-				return duplicate(p, "status")
-			}
-			seen[2] = true
 			kp := keyPath(p, "status")
-			{
-				v, err := decodeState[ResponseStatus](d, &kp)
-				if err != nil {
-					return err
-				}
-				m.Status = v
+			if err = once(&kp, &seen[2]); err == nil {
+				m.Status, err = decodeState[ResponseStatus](d, &kp)
 			}
 		case "message":
-			if seen[3] {
-				return duplicate(p, "message")
-			}
-			seen[3] = true
 			kp := keyPath(p, "message")
-			{
-				v, err := d.String(&kp)
-				if err != nil {
-					return err
-				}
-				m.Message = v
+			if err = once(&kp, &seen[3]); err == nil {
+				m.Message, err = d.String(&kp)
 			}
 		case "correlation_id":
-			if seen[4] {
-				return duplicate(p, "correlation_id")
-			}
-			seen[4] = true
 			kp := keyPath(p, "correlation_id")
-			{
-				v, err := d.String(&kp)
-				if err != nil {
-					return err
-				}
-				m.CorrelationID = v
+			if err = once(&kp, &seen[4]); err == nil {
+				m.CorrelationID, err = d.String(&kp)
 			}
 		case "private_implementation_required":
-			if seen[5] {
-				return duplicate(p, "private_implementation_required")
-			}
-			seen[5] = true
 			kp := keyPath(p, "private_implementation_required")
-			{
-				v, err := d.Bool(&kp)
-				if err != nil {
-					return err
-				}
-				m.PrivateImplementationRequired = v
+			if err = once(&kp, &seen[5]); err == nil {
+				m.PrivateImplementationRequired, err = d.Bool(&kp)
 			}
 		case "payload":
-			if seen[6] {
-				return duplicate(p, "payload")
-			}
-			seen[6] = true
 			kp := keyPath(p, "payload")
-			{
-				v, err := decodeObject[TenantOnboardingResponsePayload, *TenantOnboardingResponsePayload](d, &kp)
-				if err != nil {
-					return err
-				}
-				m.Payload = v
+			if err = once(&kp, &seen[6]); err == nil {
+				m.Payload, err = decodeObject[TenantOnboardingResponsePayload, *TenantOnboardingResponsePayload](d, &kp)
 			}
 		default:
-			if err := d.unknownKey(p, key, fieldsTenantOnboardingResponse); err != nil {
-				return err
-			}
+			err = d.unknownKey(p, key, fieldsTenantOnboardingResponse)
 		}
-	}
-	if !seen[0] {
-		return missing(p, "schema_version")
-	}
-	if !seen[1] {
-		return missing(p, "operation")
+		if err != nil {
+			return err
+		}
 	}
 	if !seen[2] {
 		m.Status = ResponseStatusRequiresPrivateService
 	}
-	if !seen[3] {
-		return missing(p, "message")
-	}
-	if !seen[4] {
-		return missing(p, "correlation_id")
-	}
 	if !seen[5] {
 		m.PrivateImplementationRequired = true
 	}
-	if !seen[6] {
-		return missing(p, "payload")
-	}
-	return nil
+	return requireAll(p, seen[:], requiredTenantOnboardingResponse, fieldsTenantOnboardingResponse)
 }
 
 // DecodeTenantStatusRequest reads one TenantStatusRequest from data strictly: unknown fields, duplicate
@@ -3773,6 +2306,7 @@ func DecodeTenantStatusRequest(data []byte, opts ...DecodeOption) (*TenantStatus
 }
 
 var fieldsTenantStatusRequest = []string{"schema_version", "operation", "tenant_id", "requested_by", "correlation_id", "private_implementation_required", "payload"}
+var requiredTenantStatusRequest = []requiredField{{0, ""}, {1, ""}, {2, ""}, {4, ""}, {6, ""}}
 
 func (m *TenantStatusRequest) decode(d *decoder, p *pathNode) error {
 	if err := d.beginObject(p); err != nil {
@@ -3789,124 +2323,54 @@ func (m *TenantStatusRequest) decode(d *decoder, p *pathNode) error {
 		}
 		switch string(key) {
 		case "schema_version":
-			if seen[0] {
-				return duplicate(p, "schema_version")
-			}
-			seen[0] = true
 			kp := keyPath(p, "schema_version")
-			{
-				v, err := d.String(&kp)
-				if err != nil {
-					return err
-				}
-				m.SchemaVersion = v
+			if err = once(&kp, &seen[0]); err == nil {
+				m.SchemaVersion, err = d.String(&kp)
 			}
 		case "operation":
-			if seen[1] {
-				return duplicate(p, "operation")
-			}
-			seen[1] = true
 			kp := keyPath(p, "operation")
-			{
-				v, err := d.String(&kp)
-				if err != nil {
-					return err
-				}
-				m.Operation = v
+			if err = once(&kp, &seen[1]); err == nil {
+				m.Operation, err = d.String(&kp)
 			}
 		case "tenant_id":
-			if seen[2] {
-				return duplicate(p, "tenant_id")
-			}
-			seen[2] = true
 			kp := keyPath(p, "tenant_id")
-			{
-				v, err := d.String(&kp)
-				if err != nil {
-					return err
-				}
-				m.TenantID = v
+			if err = once(&kp, &seen[2]); err == nil {
+				m.TenantID, err = d.String(&kp)
 			}
 		case "requested_by":
-			if seen[3] {
-				return duplicate(p, "requested_by")
-			}
-			seen[3] = true
 			kp := keyPath(p, "requested_by")
-			{
-				v, err := d.String(&kp)
-				if err != nil {
-					return err
-				}
-				m.RequestedBy = v
+			if err = once(&kp, &seen[3]); err == nil {
+				m.RequestedBy, err = d.String(&kp)
 			}
 		case "correlation_id":
-			if seen[4] {
-				return duplicate(p, "correlation_id")
-			}
-			seen[4] = true
 			kp := keyPath(p, "correlation_id")
-			{
-				v, err := d.String(&kp)
-				if err != nil {
-					return err
-				}
-				m.CorrelationID = v
+			if err = once(&kp, &seen[4]); err == nil {
+				m.CorrelationID, err = d.String(&kp)
 			}
 		case "private_implementation_required":
-			if seen[5] {
-				return duplicate(p, "private_implementation_required")
-			}
-			seen[5] = true
 			kp := keyPath(p, "private_implementation_required")
-			{
-				v, err := d.Bool(&kp)
-				if err != nil {
-					return err
-				}
-				m.PrivateImplementationRequired = v
+			if err = once(&kp, &seen[5]); err == nil {
+				m.PrivateImplementationRequired, err = d.Bool(&kp)
 			}
 		case "payload":
-			if seen[6] {
-				return duplicate(p, "payload")
-			}
-			seen[6] = true
 			kp := keyPath(p, "payload")
-			{
-				v, err := decodeObject[TenantStatusRequestPayload, *TenantStatusRequestPayload](d, &kp)
-				if err != nil {
-					return err
-				}
-				m.Payload = v
+			if err = once(&kp, &seen[6]); err == nil {
+				m.Payload, err = decodeObject[TenantStatusRequestPayload, *TenantStatusRequestPayload](d, &kp)
 			}
 		default:
-			if err := d.unknownKey(p, key, fieldsTenantStatusRequest); err != nil {
-				return err
-			}
+			err = d.unknownKey(p, key, fieldsTenantStatusRequest)
 		}
-	}
-	if !seen[0] {
-		return missing(p, "schema_version")
-	}
-	if !seen[1] {
-		return missing(p, "operation")
-	}
-	if !seen[2] {
-		return missing(p, "tenant_id")
+		if err != nil {
+			return err
+		}
 	}
 	if !seen[3] {
 		m.RequestedBy = "community"
 	}
-	if !seen[4] {
-		return missing(p, "correlation_id")
-	}
 	if !seen[5] {
 		m.PrivateImplementationRequired = true
 	}
-	if !seen[6] {
-		return missing(p, "payload")
-	}
-	return nil
+	return requireAll(p, seen[:], requiredTenantStatusRequest, fieldsTenantStatusRequest)
 }
 
 // DecodeLicenseValidationRequest reads one LicenseValidationRequest from data strictly: unknown fields, duplicate
@@ -3927,6 +2391,7 @@ func DecodeLicenseValidationRequest(data []byte, opts ...DecodeOption) (*License
 }
 
 var fieldsLicenseValidationRequest = []string{"schema_version", "operation", "tenant_id", "requested_by", "correlation_id", "private_implementation_required", "payload"}
+var requiredLicenseValidationRequest = []requiredField{{0, ""}, {1, ""}, {2, ""}, {4, ""}, {6, ""}}
 
 func (m *LicenseValidationRequest) decode(d *decoder, p *pathNode) error {
 	if err := d.beginObject(p); err != nil {
@@ -3943,124 +2408,54 @@ func (m *LicenseValidationRequest) decode(d *decoder, p *pathNode) error {
 		}
 		switch string(key) {
 		case "schema_version":
-			if seen[0] {
-				return duplicate(p, "schema_version")
-			}
-			seen[0] = true
 			kp := keyPath(p, "schema_version")
-			{
-				v, err := d.String(&kp)
-				if err != nil {
-					return err
-				}
-				m.SchemaVersion = v
+			if err = once(&kp, &seen[0]); err == nil {
+				m.SchemaVersion, err = d.String(&kp)
 			}
 		case "operation":
-			if seen[1] {
-				return duplicate(p, "operation")
-			}
-			seen[1] = true
 			kp := keyPath(p, "operation")
-			{
-				v, err := d.String(&kp)
-				if err != nil {
-					return err
-				}
-				m.Operation = v
+			if err = once(&kp, &seen[1]); err == nil {
+				m.Operation, err = d.String(&kp)
 			}
 		case "tenant_id":
-			if seen[2] {
-				return duplicate(p, "tenant_id")
-			}
-			seen[2] = true
 			kp := keyPath(p, "tenant_id")
-			{
-				v, err := d.String(&kp)
-				if err != nil {
-					return err
-				}
-				m.TenantID = v
+			if err = once(&kp, &seen[2]); err == nil {
+				m.TenantID, err = d.String(&kp)
 			}
 		case "requested_by":
-			if seen[3] {
-				return duplicate(p, "requested_by")
-			}
-			seen[3] = true
 			kp := keyPath(p, "requested_by")
-			{
-				v, err := d.String(&kp)
-				if err != nil {
-					return err
-				}
-				m.RequestedBy = v
+			if err = once(&kp, &seen[3]); err == nil {
+				m.RequestedBy, err = d.String(&kp)
 			}
 		case "correlation_id":
-			if seen[4] {
-				return duplicate(p, "correlation_id")
-			}
-			seen[4] = true
 			kp := keyPath(p, "correlation_id")
-			{
-				v, err := d.String(&kp)
-				if err != nil {
-					return err
-				}
-				m.CorrelationID = v
+			if err = once(&kp, &seen[4]); err == nil {
+				m.CorrelationID, err = d.String(&kp)
 			}
 		case "private_implementation_required":
-			if seen[5] {
-				return duplicate(p, "private_implementation_required")
-			}
-			seen[5] = true
 			kp := keyPath(p, "private_implementation_required")
-			{
-				v, err := d.Bool(&kp)
-				if err != nil {
-					return err
-				}
-				m.PrivateImplementationRequired = v
+			if err = once(&kp, &seen[5]); err == nil {
+				m.PrivateImplementationRequired, err = d.Bool(&kp)
 			}
 		case "payload":
-			if seen[6] {
-				return duplicate(p, "payload")
-			}
-			seen[6] = true
 			kp := keyPath(p, "payload")
-			{
-				v, err := decodeObject[LicenseValidationRequestPayload, *LicenseValidationRequestPayload](d, &kp)
-				if err != nil {
-					return err
-				}
-				m.Payload = v
+			if err = once(&kp, &seen[6]); err == nil {
+				m.Payload, err = decodeObject[LicenseValidationRequestPayload, *LicenseValidationRequestPayload](d, &kp)
 			}
 		default:
-			if err := d.unknownKey(p, key, fieldsLicenseValidationRequest); err != nil {
-				return err
-			}
+			err = d.unknownKey(p, key, fieldsLicenseValidationRequest)
 		}
-	}
-	if !seen[0] {
-		return missing(p, "schema_version")
-	}
-	if !seen[1] {
-		return missing(p, "operation")
-	}
-	if !seen[2] {
-		return missing(p, "tenant_id")
+		if err != nil {
+			return err
+		}
 	}
 	if !seen[3] {
 		m.RequestedBy = "community"
 	}
-	if !seen[4] {
-		return missing(p, "correlation_id")
-	}
 	if !seen[5] {
 		m.PrivateImplementationRequired = true
 	}
-	if !seen[6] {
-		return missing(p, "payload")
-	}
-	return nil
+	return requireAll(p, seen[:], requiredLicenseValidationRequest, fieldsLicenseValidationRequest)
 }
 
 // DecodePolicyRegistryReadinessRequest reads one PolicyRegistryReadinessRequest from data strictly: unknown fields, duplicate
@@ -4081,6 +2476,7 @@ func DecodePolicyRegistryReadinessRequest(data []byte, opts ...DecodeOption) (*P
 }
 
 var fieldsPolicyRegistryReadinessRequest = []string{"schema_version", "operation", "tenant_id", "requested_by", "correlation_id", "private_implementation_required", "payload"}
+var requiredPolicyRegistryReadinessRequest = []requiredField{{0, ""}, {1, ""}, {2, ""}, {4, ""}, {6, ""}}
 
 func (m *PolicyRegistryReadinessRequest) decode(d *decoder, p *pathNode) error {
 	if err := d.beginObject(p); err != nil {
@@ -4097,124 +2493,54 @@ func (m *PolicyRegistryReadinessRequest) decode(d *decoder, p *pathNode) error {
 		}
 		switch string(key) {
 		case "schema_version":
-			if seen[0] {
-				return duplicate(p, "schema_version")
-			}
-			seen[0] = true
 			kp := keyPath(p, "schema_version")
-			{
-				v, err := d.String(&kp)
-				if err != nil {
-					return err
-				}
-				m.SchemaVersion = v
+			if err = once(&kp, &seen[0]); err == nil {
+				m.SchemaVersion, err = d.String(&kp)
 			}
 		case "operation":
-			if seen[1] {
-				return duplicate(p, "operation")
-			}
-			seen[1] = true
 			kp := keyPath(p, "operation")
-			{
-				v, err := d.String(&kp)
-				if err != nil {
-					return err
-				}
-				m.Operation = v
+			if err = once(&kp, &seen[1]); err == nil {
+				m.Operation, err = d.String(&kp)
 			}
 		case "tenant_id":
-			if seen[2] {
-				return duplicate(p, "tenant_id")
-			}
-			seen[2] = true
 			kp := keyPath(p, "tenant_id")
-			{
-				v, err := d.String(&kp)
-				if err != nil {
-					return err
-				}
-				m.TenantID = v
+			if err = once(&kp, &seen[2]); err == nil {
+				m.TenantID, err = d.String(&kp)
 			}
 		case "requested_by":
-			if seen[3] {
-				return duplicate(p, "requested_by")
-			}
-			seen[3] = true
 			kp := keyPath(p, "requested_by")
-			{
-				v, err := d.String(&kp)
-				if err != nil {
-					return err
-				}
-				m.RequestedBy = v
+			if err = once(&kp, &seen[3]); err == nil {
+				m.RequestedBy, err = d.String(&kp)
 			}
 		case "correlation_id":
-			if seen[4] {
-				return duplicate(p, "correlation_id")
-			}
-			seen[4] = true
 			kp := keyPath(p, "correlation_id")
-			{
-				v, err := d.String(&kp)
-				if err != nil {
-					return err
-				}
-				m.CorrelationID = v
+			if err = once(&kp, &seen[4]); err == nil {
+				m.CorrelationID, err = d.String(&kp)
 			}
 		case "private_implementation_required":
-			if seen[5] {
-				return duplicate(p, "private_implementation_required")
-			}
-			seen[5] = true
 			kp := keyPath(p, "private_implementation_required")
-			{
-				v, err := d.Bool(&kp)
-				if err != nil {
-					return err
-				}
-				m.PrivateImplementationRequired = v
+			if err = once(&kp, &seen[5]); err == nil {
+				m.PrivateImplementationRequired, err = d.Bool(&kp)
 			}
 		case "payload":
-			if seen[6] {
-				return duplicate(p, "payload")
-			}
-			seen[6] = true
 			kp := keyPath(p, "payload")
-			{
-				v, err := decodeObject[PolicyRegistryReadinessRequestPayload, *PolicyRegistryReadinessRequestPayload](d, &kp)
-				if err != nil {
-					return err
-				}
-				m.Payload = v
+			if err = once(&kp, &seen[6]); err == nil {
+				m.Payload, err = decodeObject[PolicyRegistryReadinessRequestPayload, *PolicyRegistryReadinessRequestPayload](d, &kp)
 			}
 		default:
-			if err := d.unknownKey(p, key, fieldsPolicyRegistryReadinessRequest); err != nil {
-				return err
-			}
+			err = d.unknownKey(p, key, fieldsPolicyRegistryReadinessRequest)
 		}
-	}
-	if !seen[0] {
-		return missing(p, "schema_version")
-	}
-	if !seen[1] {
-		return missing(p, "operation")
-	}
-	if !seen[2] {
-		return missing(p, "tenant_id")
+		if err != nil {
+			return err
+		}
 	}
 	if !seen[3] {
 		m.RequestedBy = "community"
 	}
-	if !seen[4] {
-		return missing(p, "correlation_id")
-	}
 	if !seen[5] {
 		m.PrivateImplementationRequired = true
 	}
-	if !seen[6] {
-		return missing(p, "payload")
-	}
-	return nil
+	return requireAll(p, seen[:], requiredPolicyRegistryReadinessRequest, fieldsPolicyRegistryReadinessRequest)
 }
 
 // DecodePolicyRegistryReadinessResponse reads one PolicyRegistryReadinessResponse from data strictly: unknown fields, duplicate
@@ -4235,6 +2561,7 @@ func DecodePolicyRegistryReadinessResponse(data []byte, opts ...DecodeOption) (*
 }
 
 var fieldsPolicyRegistryReadinessResponse = []string{"schema_version", "operation", "status", "message", "correlation_id", "private_implementation_required", "payload"}
+var requiredPolicyRegistryReadinessResponse = []requiredField{{0, ""}, {1, ""}, {3, ""}, {4, ""}, {6, ""}}
 
 func (m *PolicyRegistryReadinessResponse) decode(d *decoder, p *pathNode) error {
 	if err := d.beginObject(p); err != nil {
@@ -4251,124 +2578,54 @@ func (m *PolicyRegistryReadinessResponse) decode(d *decoder, p *pathNode) error 
 		}
 		switch string(key) {
 		case "schema_version":
-			if seen[0] {
-				return duplicate(p, "schema_version")
-			}
-			seen[0] = true
 			kp := keyPath(p, "schema_version")
-			{
-				v, err := d.String(&kp)
-				if err != nil {
-					return err
-				}
-				m.SchemaVersion = v
+			if err = once(&kp, &seen[0]); err == nil {
+				m.SchemaVersion, err = d.String(&kp)
 			}
 		case "operation":
-			if seen[1] {
-				return duplicate(p, "operation")
-			}
-			seen[1] = true
 			kp := keyPath(p, "operation")
-			{
-				v, err := d.String(&kp)
-				if err != nil {
-					return err
-				}
-				m.Operation = v
+			if err = once(&kp, &seen[1]); err == nil {
+				m.Operation, err = d.String(&kp)
 			}
 		case "status":
-			if seen[2] {
-				return duplicate(p, "status")
-			}
-			seen[2] = true
 			kp := keyPath(p, "status")
-			{
-				v, err := decodeState[ResponseStatus](d, &kp)
-				if err != nil {
-					return err
-				}
-				m.Status = v
+			if err = once(&kp, &seen[2]); err == nil {
+				m.Status, err = decodeState[ResponseStatus](d, &kp)
 			}
 		case "message":
-			if seen[3] {
-				return duplicate(p, "message")
-			}
-			seen[3] = true
 			kp := keyPath(p, "message")
-			{
-				v, err := d.String(&kp)
-				if err != nil {
-					return err
-				}
-				m.Message = v
+			if err = once(&kp, &seen[3]); err == nil {
+				m.Message, err = d.String(&kp)
 			}
 		case "correlation_id":
-			if seen[4] {
-				return duplicate(p, "correlation_id")
-			}
-			seen[4] = true
 			kp := keyPath(p, "correlation_id")
-			{
-				v, err := d.String(&kp)
-				if err != nil {
-					return err
-				}
-				m.CorrelationID = v
+			if err = once(&kp, &seen[4]); err == nil {
+				m.CorrelationID, err = d.String(&kp)
 			}
 		case "private_implementation_required":
-			if seen[5] {
-				return duplicate(p, "private_implementation_required")
-			}
-			seen[5] = true
 			kp := keyPath(p, "private_implementation_required")
-			{
-				v, err := d.Bool(&kp)
-				if err != nil {
-					return err
-				}
-				m.PrivateImplementationRequired = v
+			if err = once(&kp, &seen[5]); err == nil {
+				m.PrivateImplementationRequired, err = d.Bool(&kp)
 			}
 		case "payload":
-			if seen[6] {
-				return duplicate(p, "payload")
-			}
-			seen[6] = true
 			kp := keyPath(p, "payload")
-			{
-				v, err := decodeObject[PolicyRegistryReadinessResponsePayload, *PolicyRegistryReadinessResponsePayload](d, &kp)
-				if err != nil {
-					return err
-				}
-				m.Payload = v
+			if err = once(&kp, &seen[6]); err == nil {
+				m.Payload, err = decodeObject[PolicyRegistryReadinessResponsePayload, *PolicyRegistryReadinessResponsePayload](d, &kp)
 			}
 		default:
-			if err := d.unknownKey(p, key, fieldsPolicyRegistryReadinessResponse); err != nil {
-				return err
-			}
+			err = d.unknownKey(p, key, fieldsPolicyRegistryReadinessResponse)
 		}
-	}
-	if !seen[0] {
-		return missing(p, "schema_version")
-	}
-	if !seen[1] {
-		return missing(p, "operation")
+		if err != nil {
+			return err
+		}
 	}
 	if !seen[2] {
 		m.Status = ResponseStatusRequiresPrivateService
 	}
-	if !seen[3] {
-		return missing(p, "message")
-	}
-	if !seen[4] {
-		return missing(p, "correlation_id")
-	}
 	if !seen[5] {
 		m.PrivateImplementationRequired = true
 	}
-	if !seen[6] {
-		return missing(p, "payload")
-	}
-	return nil
+	return requireAll(p, seen[:], requiredPolicyRegistryReadinessResponse, fieldsPolicyRegistryReadinessResponse)
 }
 
 // DecodePolicyRegistryLookupRequest reads one PolicyRegistryLookupRequest from data strictly: unknown fields, duplicate
@@ -4389,6 +2646,7 @@ func DecodePolicyRegistryLookupRequest(data []byte, opts ...DecodeOption) (*Poli
 }
 
 var fieldsPolicyRegistryLookupRequest = []string{"schema_version", "operation", "tenant_id", "requested_by", "correlation_id", "private_implementation_required", "payload"}
+var requiredPolicyRegistryLookupRequest = []requiredField{{0, ""}, {1, ""}, {2, ""}, {4, ""}, {6, ""}}
 
 func (m *PolicyRegistryLookupRequest) decode(d *decoder, p *pathNode) error {
 	if err := d.beginObject(p); err != nil {
@@ -4405,124 +2663,54 @@ func (m *PolicyRegistryLookupRequest) decode(d *decoder, p *pathNode) error {
 		}
 		switch string(key) {
 		case "schema_version":
-			if seen[0] {
-				return duplicate(p, "schema_version")
-			}
-			seen[0] = true
 			kp := keyPath(p, "schema_version")
-			{
-				v, err := d.String(&kp)
-				if err != nil {
-					return err
-				}
-				m.SchemaVersion = v
+			if err = once(&kp, &seen[0]); err == nil {
+				m.SchemaVersion, err = d.String(&kp)
 			}
 		case "operation":
-			if seen[1] {
-				return duplicate(p, "operation")
-			}
-			seen[1] = true
 			kp := keyPath(p, "operation")
-			{
-				v, err := d.String(&kp)
-				if err != nil {
-					return err
-				}
-				m.Operation = v
+			if err = once(&kp, &seen[1]); err == nil {
+				m.Operation, err = d.String(&kp)
 			}
 		case "tenant_id":
-			if seen[2] {
-				return duplicate(p, "tenant_id")
-			}
-			seen[2] = true
 			kp := keyPath(p, "tenant_id")
-			{
-				v, err := d.String(&kp)
-				if err != nil {
-					return err
-				}
-				m.TenantID = v
+			if err = once(&kp, &seen[2]); err == nil {
+				m.TenantID, err = d.String(&kp)
 			}
 		case "requested_by":
-			if seen[3] {
-				return duplicate(p, "requested_by")
-			}
-			seen[3] = true
 			kp := keyPath(p, "requested_by")
-			{
-				v, err := d.String(&kp)
-				if err != nil {
-					return err
-				}
-				m.RequestedBy = v
+			if err = once(&kp, &seen[3]); err == nil {
+				m.RequestedBy, err = d.String(&kp)
 			}
 		case "correlation_id":
-			if seen[4] {
-				return duplicate(p, "correlation_id")
-			}
-			seen[4] = true
 			kp := keyPath(p, "correlation_id")
-			{
-				v, err := d.String(&kp)
-				if err != nil {
-					return err
-				}
-				m.CorrelationID = v
+			if err = once(&kp, &seen[4]); err == nil {
+				m.CorrelationID, err = d.String(&kp)
 			}
 		case "private_implementation_required":
-			if seen[5] {
-				return duplicate(p, "private_implementation_required")
-			}
-			seen[5] = true
 			kp := keyPath(p, "private_implementation_required")
-			{
-				v, err := d.Bool(&kp)
-				if err != nil {
-					return err
-				}
-				m.PrivateImplementationRequired = v
+			if err = once(&kp, &seen[5]); err == nil {
+				m.PrivateImplementationRequired, err = d.Bool(&kp)
 			}
 		case "payload":
-			if seen[6] {
-				return duplicate(p, "payload")
-			}
-			seen[6] = true
 			kp := keyPath(p, "payload")
-			{
-				v, err := decodeObject[PolicyRegistryLookupRequestPayload, *PolicyRegistryLookupRequestPayload](d, &kp)
-				if err != nil {
-					return err
-				}
-				m.Payload = v
+			if err = once(&kp, &seen[6]); err == nil {
+				m.Payload, err = decodeObject[PolicyRegistryLookupRequestPayload, *PolicyRegistryLookupRequestPayload](d, &kp)
 			}
 		default:
-			if err := d.unknownKey(p, key, fieldsPolicyRegistryLookupRequest); err != nil {
-				return err
-			}
+			err = d.unknownKey(p, key, fieldsPolicyRegistryLookupRequest)
 		}
-	}
-	if !seen[0] {
-		return missing(p, "schema_version")
-	}
-	if !seen[1] {
-		return missing(p, "operation")
-	}
-	if !seen[2] {
-		return missing(p, "tenant_id")
+		if err != nil {
+			return err
+		}
 	}
 	if !seen[3] {
 		m.RequestedBy = "community"
 	}
-	if !seen[4] {
-		return missing(p, "correlation_id")
-	}
 	if !seen[5] {
 		m.PrivateImplementationRequired = true
 	}
-	if !seen[6] {
-		return missing(p, "payload")
-	}
-	return nil
+	return requireAll(p, seen[:], requiredPolicyRegistryLookupRequest, fieldsPolicyRegistryLookupRequest)
 }
 
 // DecodeTenantAuditStoreOperatingRequest reads one TenantAuditStoreOperatingRequest from data strictly: unknown fields, duplicate
@@ -4543,6 +2731,7 @@ func DecodeTenantAuditStoreOperatingRequest(data []byte, opts ...DecodeOption) (
 }
 
 var fieldsTenantAuditStoreOperatingRequest = []string{"schema_version", "operation", "tenant_id", "requested_by", "correlation_id", "private_implementation_required", "payload"}
+var requiredTenantAuditStoreOperatingRequest = []requiredField{{0, ""}, {1, ""}, {2, ""}, {4, ""}, {6, ""}}
 
 func (m *TenantAuditStoreOperatingRequest) decode(d *decoder, p *pathNode) error {
 	if err := d.beginObject(p); err != nil {
@@ -4559,124 +2748,54 @@ func (m *TenantAuditStoreOperatingRequest) decode(d *decoder, p *pathNode) error
 		}
 		switch string(key) {
 		case "schema_version":
-			if seen[0] {
-				return duplicate(p, "schema_version")
-			}
-			seen[0] = true
 			kp := keyPath(p, "schema_version")
-			{
-				v, err := d.String(&kp)
-				if err != nil {
-					return err
-				}
-				m.SchemaVersion = v
+			if err = once(&kp, &seen[0]); err == nil {
+				m.SchemaVersion, err = d.String(&kp)
 			}
 		case "operation":
-			if seen[1] {
-				return duplicate(p, "operation")
-			}
-			seen[1] = true
 			kp := keyPath(p, "operation")
-			{
-				v, err := d.String(&kp)
-				if err != nil {
-					return err
-				}
-				m.Operation = v
+			if err = once(&kp, &seen[1]); err == nil {
+				m.Operation, err = d.String(&kp)
 			}
 		case "tenant_id":
-			if seen[2] {
-				return duplicate(p, "tenant_id")
-			}
-			seen[2] = true
 			kp := keyPath(p, "tenant_id")
-			{
-				v, err := d.String(&kp)
-				if err != nil {
-					return err
-				}
-				m.TenantID = v
+			if err = once(&kp, &seen[2]); err == nil {
+				m.TenantID, err = d.String(&kp)
 			}
 		case "requested_by":
-			if seen[3] {
-				return duplicate(p, "requested_by")
-			}
-			seen[3] = true
 			kp := keyPath(p, "requested_by")
-			{
-				v, err := d.String(&kp)
-				if err != nil {
-					return err
-				}
-				m.RequestedBy = v
+			if err = once(&kp, &seen[3]); err == nil {
+				m.RequestedBy, err = d.String(&kp)
 			}
 		case "correlation_id":
-			if seen[4] {
-				return duplicate(p, "correlation_id")
-			}
-			seen[4] = true
 			kp := keyPath(p, "correlation_id")
-			{
-				v, err := d.String(&kp)
-				if err != nil {
-					return err
-				}
-				m.CorrelationID = v
+			if err = once(&kp, &seen[4]); err == nil {
+				m.CorrelationID, err = d.String(&kp)
 			}
 		case "private_implementation_required":
-			if seen[5] {
-				return duplicate(p, "private_implementation_required")
-			}
-			seen[5] = true
 			kp := keyPath(p, "private_implementation_required")
-			{
-				v, err := d.Bool(&kp)
-				if err != nil {
-					return err
-				}
-				m.PrivateImplementationRequired = v
+			if err = once(&kp, &seen[5]); err == nil {
+				m.PrivateImplementationRequired, err = d.Bool(&kp)
 			}
 		case "payload":
-			if seen[6] {
-				return duplicate(p, "payload")
-			}
-			seen[6] = true
 			kp := keyPath(p, "payload")
-			{
-				v, err := decodeObject[TenantAuditStoreOperatingRequestPayload, *TenantAuditStoreOperatingRequestPayload](d, &kp)
-				if err != nil {
-					return err
-				}
-				m.Payload = v
+			if err = once(&kp, &seen[6]); err == nil {
+				m.Payload, err = decodeObject[TenantAuditStoreOperatingRequestPayload, *TenantAuditStoreOperatingRequestPayload](d, &kp)
 			}
 		default:
-			if err := d.unknownKey(p, key, fieldsTenantAuditStoreOperatingRequest); err != nil {
-				return err
-			}
+			err = d.unknownKey(p, key, fieldsTenantAuditStoreOperatingRequest)
 		}
-	}
-	if !seen[0] {
-		return missing(p, "schema_version")
-	}
-	if !seen[1] {
-		return missing(p, "operation")
-	}
-	if !seen[2] {
-		return missing(p, "tenant_id")
+		if err != nil {
+			return err
+		}
 	}
 	if !seen[3] {
 		m.RequestedBy = "community"
 	}
-	if !seen[4] {
-		return missing(p, "correlation_id")
-	}
 	if !seen[5] {
 		m.PrivateImplementationRequired = true
 	}
-	if !seen[6] {
-		return missing(p, "payload")
-	}
-	return nil
+	return requireAll(p, seen[:], requiredTenantAuditStoreOperatingRequest, fieldsTenantAuditStoreOperatingRequest)
 }
 
 // DecodeTenantAuditStoreOperatingResponse reads one TenantAuditStoreOperatingResponse from data strictly: unknown fields, duplicate
@@ -4697,6 +2816,7 @@ func DecodeTenantAuditStoreOperatingResponse(data []byte, opts ...DecodeOption) 
 }
 
 var fieldsTenantAuditStoreOperatingResponse = []string{"schema_version", "operation", "status", "message", "correlation_id", "private_implementation_required", "payload"}
+var requiredTenantAuditStoreOperatingResponse = []requiredField{{0, ""}, {1, ""}, {3, ""}, {4, ""}, {6, ""}}
 
 func (m *TenantAuditStoreOperatingResponse) decode(d *decoder, p *pathNode) error {
 	if err := d.beginObject(p); err != nil {
@@ -4713,124 +2833,54 @@ func (m *TenantAuditStoreOperatingResponse) decode(d *decoder, p *pathNode) erro
 		}
 		switch string(key) {
 		case "schema_version":
-			if seen[0] {
-				return duplicate(p, "schema_version")
-			}
-			seen[0] = true
 			kp := keyPath(p, "schema_version")
-			{
-				v, err := d.String(&kp)
-				if err != nil {
-					return err
-				}
-				m.SchemaVersion = v
+			if err = once(&kp, &seen[0]); err == nil {
+				m.SchemaVersion, err = d.String(&kp)
 			}
 		case "operation":
-			if seen[1] {
-				return duplicate(p, "operation")
-			}
-			seen[1] = true
 			kp := keyPath(p, "operation")
-			{
-				v, err := d.String(&kp)
-				if err != nil {
-					return err
-				}
-				m.Operation = v
+			if err = once(&kp, &seen[1]); err == nil {
+				m.Operation, err = d.String(&kp)
 			}
 		case "status":
-			if seen[2] {
-				return duplicate(p, "status")
-			}
-			seen[2] = true
 			kp := keyPath(p, "status")
-			{
-				v, err := decodeState[ResponseStatus](d, &kp)
-				if err != nil {
-					return err
-				}
-				m.Status = v
+			if err = once(&kp, &seen[2]); err == nil {
+				m.Status, err = decodeState[ResponseStatus](d, &kp)
 			}
 		case "message":
-			if seen[3] {
-				return duplicate(p, "message")
-			}
-			seen[3] = true
 			kp := keyPath(p, "message")
-			{
-				v, err := d.String(&kp)
-				if err != nil {
-					return err
-				}
-				m.Message = v
+			if err = once(&kp, &seen[3]); err == nil {
+				m.Message, err = d.String(&kp)
 			}
 		case "correlation_id":
-			if seen[4] {
-				return duplicate(p, "correlation_id")
-			}
-			seen[4] = true
 			kp := keyPath(p, "correlation_id")
-			{
-				v, err := d.String(&kp)
-				if err != nil {
-					return err
-				}
-				m.CorrelationID = v
+			if err = once(&kp, &seen[4]); err == nil {
+				m.CorrelationID, err = d.String(&kp)
 			}
 		case "private_implementation_required":
-			if seen[5] {
-				return duplicate(p, "private_implementation_required")
-			}
-			seen[5] = true
 			kp := keyPath(p, "private_implementation_required")
-			{
-				v, err := d.Bool(&kp)
-				if err != nil {
-					return err
-				}
-				m.PrivateImplementationRequired = v
+			if err = once(&kp, &seen[5]); err == nil {
+				m.PrivateImplementationRequired, err = d.Bool(&kp)
 			}
 		case "payload":
-			if seen[6] {
-				return duplicate(p, "payload")
-			}
-			seen[6] = true
 			kp := keyPath(p, "payload")
-			{
-				v, err := decodeObject[TenantAuditStoreOperatingResponsePayload, *TenantAuditStoreOperatingResponsePayload](d, &kp)
-				if err != nil {
-					return err
-				}
-				m.Payload = v
+			if err = once(&kp, &seen[6]); err == nil {
+				m.Payload, err = decodeObject[TenantAuditStoreOperatingResponsePayload, *TenantAuditStoreOperatingResponsePayload](d, &kp)
 			}
 		default:
-			if err := d.unknownKey(p, key, fieldsTenantAuditStoreOperatingResponse); err != nil {
-				return err
-			}
+			err = d.unknownKey(p, key, fieldsTenantAuditStoreOperatingResponse)
 		}
-	}
-	if !seen[0] {
-		return missing(p, "schema_version")
-	}
-	if !seen[1] {
-		return missing(p, "operation")
+		if err != nil {
+			return err
+		}
 	}
 	if !seen[2] {
 		m.Status = ResponseStatusRequiresPrivateService
 	}
-	if !seen[3] {
-		return missing(p, "message")
-	}
-	if !seen[4] {
-		return missing(p, "correlation_id")
-	}
 	if !seen[5] {
 		m.PrivateImplementationRequired = true
 	}
-	if !seen[6] {
-		return missing(p, "payload")
-	}
-	return nil
+	return requireAll(p, seen[:], requiredTenantAuditStoreOperatingResponse, fieldsTenantAuditStoreOperatingResponse)
 }
 
 // DecodeCustomerOperatingDashboardRequest reads one CustomerOperatingDashboardRequest from data strictly: unknown fields, duplicate
@@ -4851,6 +2901,7 @@ func DecodeCustomerOperatingDashboardRequest(data []byte, opts ...DecodeOption) 
 }
 
 var fieldsCustomerOperatingDashboardRequest = []string{"schema_version", "operation", "tenant_id", "requested_by", "correlation_id", "private_implementation_required", "payload"}
+var requiredCustomerOperatingDashboardRequest = []requiredField{{0, ""}, {1, ""}, {2, ""}, {4, ""}, {6, ""}}
 
 func (m *CustomerOperatingDashboardRequest) decode(d *decoder, p *pathNode) error {
 	if err := d.beginObject(p); err != nil {
@@ -4867,124 +2918,54 @@ func (m *CustomerOperatingDashboardRequest) decode(d *decoder, p *pathNode) erro
 		}
 		switch string(key) {
 		case "schema_version":
-			if seen[0] {
-				return duplicate(p, "schema_version")
-			}
-			seen[0] = true
 			kp := keyPath(p, "schema_version")
-			{
-				v, err := d.String(&kp)
-				if err != nil {
-					return err
-				}
-				m.SchemaVersion = v
+			if err = once(&kp, &seen[0]); err == nil {
+				m.SchemaVersion, err = d.String(&kp)
 			}
 		case "operation":
-			if seen[1] {
-				return duplicate(p, "operation")
-			}
-			seen[1] = true
 			kp := keyPath(p, "operation")
-			{
-				v, err := d.String(&kp)
-				if err != nil {
-					return err
-				}
-				m.Operation = v
+			if err = once(&kp, &seen[1]); err == nil {
+				m.Operation, err = d.String(&kp)
 			}
 		case "tenant_id":
-			if seen[2] {
-				return duplicate(p, "tenant_id")
-			}
-			seen[2] = true
 			kp := keyPath(p, "tenant_id")
-			{
-				v, err := d.String(&kp)
-				if err != nil {
-					return err
-				}
-				m.TenantID = v
+			if err = once(&kp, &seen[2]); err == nil {
+				m.TenantID, err = d.String(&kp)
 			}
 		case "requested_by":
-			if seen[3] {
-				return duplicate(p, "requested_by")
-			}
-			seen[3] = true
 			kp := keyPath(p, "requested_by")
-			{
-				v, err := d.String(&kp)
-				if err != nil {
-					return err
-				}
-				m.RequestedBy = v
+			if err = once(&kp, &seen[3]); err == nil {
+				m.RequestedBy, err = d.String(&kp)
 			}
 		case "correlation_id":
-			if seen[4] {
-				return duplicate(p, "correlation_id")
-			}
-			seen[4] = true
 			kp := keyPath(p, "correlation_id")
-			{
-				v, err := d.String(&kp)
-				if err != nil {
-					return err
-				}
-				m.CorrelationID = v
+			if err = once(&kp, &seen[4]); err == nil {
+				m.CorrelationID, err = d.String(&kp)
 			}
 		case "private_implementation_required":
-			if seen[5] {
-				return duplicate(p, "private_implementation_required")
-			}
-			seen[5] = true
 			kp := keyPath(p, "private_implementation_required")
-			{
-				v, err := d.Bool(&kp)
-				if err != nil {
-					return err
-				}
-				m.PrivateImplementationRequired = v
+			if err = once(&kp, &seen[5]); err == nil {
+				m.PrivateImplementationRequired, err = d.Bool(&kp)
 			}
 		case "payload":
-			if seen[6] {
-				return duplicate(p, "payload")
-			}
-			seen[6] = true
 			kp := keyPath(p, "payload")
-			{
-				v, err := decodeObject[CustomerOperatingDashboardRequestPayload, *CustomerOperatingDashboardRequestPayload](d, &kp)
-				if err != nil {
-					return err
-				}
-				m.Payload = v
+			if err = once(&kp, &seen[6]); err == nil {
+				m.Payload, err = decodeObject[CustomerOperatingDashboardRequestPayload, *CustomerOperatingDashboardRequestPayload](d, &kp)
 			}
 		default:
-			if err := d.unknownKey(p, key, fieldsCustomerOperatingDashboardRequest); err != nil {
-				return err
-			}
+			err = d.unknownKey(p, key, fieldsCustomerOperatingDashboardRequest)
 		}
-	}
-	if !seen[0] {
-		return missing(p, "schema_version")
-	}
-	if !seen[1] {
-		return missing(p, "operation")
-	}
-	if !seen[2] {
-		return missing(p, "tenant_id")
+		if err != nil {
+			return err
+		}
 	}
 	if !seen[3] {
 		m.RequestedBy = "community"
 	}
-	if !seen[4] {
-		return missing(p, "correlation_id")
-	}
 	if !seen[5] {
 		m.PrivateImplementationRequired = true
 	}
-	if !seen[6] {
-		return missing(p, "payload")
-	}
-	return nil
+	return requireAll(p, seen[:], requiredCustomerOperatingDashboardRequest, fieldsCustomerOperatingDashboardRequest)
 }
 
 // DecodeCustomerOperatingDashboardResponse reads one CustomerOperatingDashboardResponse from data strictly: unknown fields, duplicate
@@ -5005,6 +2986,7 @@ func DecodeCustomerOperatingDashboardResponse(data []byte, opts ...DecodeOption)
 }
 
 var fieldsCustomerOperatingDashboardResponse = []string{"schema_version", "operation", "status", "message", "correlation_id", "private_implementation_required", "payload"}
+var requiredCustomerOperatingDashboardResponse = []requiredField{{0, ""}, {1, ""}, {3, ""}, {4, ""}, {6, ""}}
 
 func (m *CustomerOperatingDashboardResponse) decode(d *decoder, p *pathNode) error {
 	if err := d.beginObject(p); err != nil {
@@ -5021,124 +3003,54 @@ func (m *CustomerOperatingDashboardResponse) decode(d *decoder, p *pathNode) err
 		}
 		switch string(key) {
 		case "schema_version":
-			if seen[0] {
-				return duplicate(p, "schema_version")
-			}
-			seen[0] = true
 			kp := keyPath(p, "schema_version")
-			{
-				v, err := d.String(&kp)
-				if err != nil {
-					return err
-				}
-				m.SchemaVersion = v
+			if err = once(&kp, &seen[0]); err == nil {
+				m.SchemaVersion, err = d.String(&kp)
 			}
 		case "operation":
-			if seen[1] {
-				return duplicate(p, "operation")
-			}
-			seen[1] = true
 			kp := keyPath(p, "operation")
-			{
-				v, err := d.String(&kp)
-				if err != nil {
-					return err
-				}
-				m.Operation = v
+			if err = once(&kp, &seen[1]); err == nil {
+				m.Operation, err = d.String(&kp)
 			}
 		case "status":
-			if seen[2] {
-				return duplicate(p, "status")
-			}
-			seen[2] = true
 			kp := keyPath(p, "status")
-			{
-				v, err := decodeState[ResponseStatus](d, &kp)
-				if err != nil {
-					return err
-				}
-				m.Status = v
+			if err = once(&kp, &seen[2]); err == nil {
+				m.Status, err = decodeState[ResponseStatus](d, &kp)
 			}
 		case "message":
-			if seen[3] {
-				return duplicate(p, "message")
-			}
-			seen[3] = true
 			kp := keyPath(p, "message")
-			{
-				v, err := d.String(&kp)
-				if err != nil {
-					return err
-				}
-				m.Message = v
+			if err = once(&kp, &seen[3]); err == nil {
+				m.Message, err = d.String(&kp)
 			}
 		case "correlation_id":
-			if seen[4] {
-				return duplicate(p, "correlation_id")
-			}
-			seen[4] = true
 			kp := keyPath(p, "correlation_id")
-			{
-				v, err := d.String(&kp)
-				if err != nil {
-					return err
-				}
-				m.CorrelationID = v
+			if err = once(&kp, &seen[4]); err == nil {
+				m.CorrelationID, err = d.String(&kp)
 			}
 		case "private_implementation_required":
-			if seen[5] {
-				return duplicate(p, "private_implementation_required")
-			}
-			seen[5] = true
 			kp := keyPath(p, "private_implementation_required")
-			{
-				v, err := d.Bool(&kp)
-				if err != nil {
-					return err
-				}
-				m.PrivateImplementationRequired = v
+			if err = once(&kp, &seen[5]); err == nil {
+				m.PrivateImplementationRequired, err = d.Bool(&kp)
 			}
 		case "payload":
-			if seen[6] {
-				return duplicate(p, "payload")
-			}
-			seen[6] = true
 			kp := keyPath(p, "payload")
-			{
-				v, err := decodeObject[CustomerOperatingDashboardResponsePayload, *CustomerOperatingDashboardResponsePayload](d, &kp)
-				if err != nil {
-					return err
-				}
-				m.Payload = v
+			if err = once(&kp, &seen[6]); err == nil {
+				m.Payload, err = decodeObject[CustomerOperatingDashboardResponsePayload, *CustomerOperatingDashboardResponsePayload](d, &kp)
 			}
 		default:
-			if err := d.unknownKey(p, key, fieldsCustomerOperatingDashboardResponse); err != nil {
-				return err
-			}
+			err = d.unknownKey(p, key, fieldsCustomerOperatingDashboardResponse)
 		}
-	}
-	if !seen[0] {
-		return missing(p, "schema_version")
-	}
-	if !seen[1] {
-		return missing(p, "operation")
+		if err != nil {
+			return err
+		}
 	}
 	if !seen[2] {
 		m.Status = ResponseStatusRequiresPrivateService
 	}
-	if !seen[3] {
-		return missing(p, "message")
-	}
-	if !seen[4] {
-		return missing(p, "correlation_id")
-	}
 	if !seen[5] {
 		m.PrivateImplementationRequired = true
 	}
-	if !seen[6] {
-		return missing(p, "payload")
-	}
-	return nil
+	return requireAll(p, seen[:], requiredCustomerOperatingDashboardResponse, fieldsCustomerOperatingDashboardResponse)
 }
 
 // DecodeSupportHandoffReadinessRequest reads one SupportHandoffReadinessRequest from data strictly: unknown fields, duplicate
@@ -5159,6 +3071,7 @@ func DecodeSupportHandoffReadinessRequest(data []byte, opts ...DecodeOption) (*S
 }
 
 var fieldsSupportHandoffReadinessRequest = []string{"schema_version", "operation", "tenant_id", "requested_by", "correlation_id", "private_implementation_required", "payload"}
+var requiredSupportHandoffReadinessRequest = []requiredField{{0, ""}, {1, ""}, {2, ""}, {4, ""}, {6, ""}}
 
 func (m *SupportHandoffReadinessRequest) decode(d *decoder, p *pathNode) error {
 	if err := d.beginObject(p); err != nil {
@@ -5175,124 +3088,54 @@ func (m *SupportHandoffReadinessRequest) decode(d *decoder, p *pathNode) error {
 		}
 		switch string(key) {
 		case "schema_version":
-			if seen[0] {
-				return duplicate(p, "schema_version")
-			}
-			seen[0] = true
 			kp := keyPath(p, "schema_version")
-			{
-				v, err := d.String(&kp)
-				if err != nil {
-					return err
-				}
-				m.SchemaVersion = v
+			if err = once(&kp, &seen[0]); err == nil {
+				m.SchemaVersion, err = d.String(&kp)
 			}
 		case "operation":
-			if seen[1] {
-				return duplicate(p, "operation")
-			}
-			seen[1] = true
 			kp := keyPath(p, "operation")
-			{
-				v, err := d.String(&kp)
-				if err != nil {
-					return err
-				}
-				m.Operation = v
+			if err = once(&kp, &seen[1]); err == nil {
+				m.Operation, err = d.String(&kp)
 			}
 		case "tenant_id":
-			if seen[2] {
-				return duplicate(p, "tenant_id")
-			}
-			seen[2] = true
 			kp := keyPath(p, "tenant_id")
-			{
-				v, err := d.String(&kp)
-				if err != nil {
-					return err
-				}
-				m.TenantID = v
+			if err = once(&kp, &seen[2]); err == nil {
+				m.TenantID, err = d.String(&kp)
 			}
 		case "requested_by":
-			if seen[3] {
-				return duplicate(p, "requested_by")
-			}
-			seen[3] = true
 			kp := keyPath(p, "requested_by")
-			{
-				v, err := d.String(&kp)
-				if err != nil {
-					return err
-				}
-				m.RequestedBy = v
+			if err = once(&kp, &seen[3]); err == nil {
+				m.RequestedBy, err = d.String(&kp)
 			}
 		case "correlation_id":
-			if seen[4] {
-				return duplicate(p, "correlation_id")
-			}
-			seen[4] = true
 			kp := keyPath(p, "correlation_id")
-			{
-				v, err := d.String(&kp)
-				if err != nil {
-					return err
-				}
-				m.CorrelationID = v
+			if err = once(&kp, &seen[4]); err == nil {
+				m.CorrelationID, err = d.String(&kp)
 			}
 		case "private_implementation_required":
-			if seen[5] {
-				return duplicate(p, "private_implementation_required")
-			}
-			seen[5] = true
 			kp := keyPath(p, "private_implementation_required")
-			{
-				v, err := d.Bool(&kp)
-				if err != nil {
-					return err
-				}
-				m.PrivateImplementationRequired = v
+			if err = once(&kp, &seen[5]); err == nil {
+				m.PrivateImplementationRequired, err = d.Bool(&kp)
 			}
 		case "payload":
-			if seen[6] {
-				return duplicate(p, "payload")
-			}
-			seen[6] = true
 			kp := keyPath(p, "payload")
-			{
-				v, err := decodeObject[SupportHandoffReadinessRequestPayload, *SupportHandoffReadinessRequestPayload](d, &kp)
-				if err != nil {
-					return err
-				}
-				m.Payload = v
+			if err = once(&kp, &seen[6]); err == nil {
+				m.Payload, err = decodeObject[SupportHandoffReadinessRequestPayload, *SupportHandoffReadinessRequestPayload](d, &kp)
 			}
 		default:
-			if err := d.unknownKey(p, key, fieldsSupportHandoffReadinessRequest); err != nil {
-				return err
-			}
+			err = d.unknownKey(p, key, fieldsSupportHandoffReadinessRequest)
 		}
-	}
-	if !seen[0] {
-		return missing(p, "schema_version")
-	}
-	if !seen[1] {
-		return missing(p, "operation")
-	}
-	if !seen[2] {
-		return missing(p, "tenant_id")
+		if err != nil {
+			return err
+		}
 	}
 	if !seen[3] {
 		m.RequestedBy = "community"
 	}
-	if !seen[4] {
-		return missing(p, "correlation_id")
-	}
 	if !seen[5] {
 		m.PrivateImplementationRequired = true
 	}
-	if !seen[6] {
-		return missing(p, "payload")
-	}
-	return nil
+	return requireAll(p, seen[:], requiredSupportHandoffReadinessRequest, fieldsSupportHandoffReadinessRequest)
 }
 
 // DecodeSupportHandoffReadinessResponse reads one SupportHandoffReadinessResponse from data strictly: unknown fields, duplicate
@@ -5313,6 +3156,7 @@ func DecodeSupportHandoffReadinessResponse(data []byte, opts ...DecodeOption) (*
 }
 
 var fieldsSupportHandoffReadinessResponse = []string{"schema_version", "operation", "status", "message", "correlation_id", "private_implementation_required", "payload"}
+var requiredSupportHandoffReadinessResponse = []requiredField{{0, ""}, {1, ""}, {3, ""}, {4, ""}, {6, ""}}
 
 func (m *SupportHandoffReadinessResponse) decode(d *decoder, p *pathNode) error {
 	if err := d.beginObject(p); err != nil {
@@ -5329,124 +3173,54 @@ func (m *SupportHandoffReadinessResponse) decode(d *decoder, p *pathNode) error 
 		}
 		switch string(key) {
 		case "schema_version":
-			if seen[0] {
-				return duplicate(p, "schema_version")
-			}
-			seen[0] = true
 			kp := keyPath(p, "schema_version")
-			{
-				v, err := d.String(&kp)
-				if err != nil {
-					return err
-				}
-				m.SchemaVersion = v
+			if err = once(&kp, &seen[0]); err == nil {
+				m.SchemaVersion, err = d.String(&kp)
 			}
 		case "operation":
-			if seen[1] {
-				return duplicate(p, "operation")
-			}
-			seen[1] = true
 			kp := keyPath(p, "operation")
-			{
-				v, err := d.String(&kp)
-				if err != nil {
-					return err
-				}
-				m.Operation = v
+			if err = once(&kp, &seen[1]); err == nil {
+				m.Operation, err = d.String(&kp)
 			}
 		case "status":
-			if seen[2] {
-				return duplicate(p, "status")
-			}
-			seen[2] = true
 			kp := keyPath(p, "status")
-			{
-				v, err := decodeState[ResponseStatus](d, &kp)
-				if err != nil {
-					return err
-				}
-				m.Status = v
+			if err = once(&kp, &seen[2]); err == nil {
+				m.Status, err = decodeState[ResponseStatus](d, &kp)
 			}
 		case "message":
-			if seen[3] {
-				return duplicate(p, "message")
-			}
-			seen[3] = true
 			kp := keyPath(p, "message")
-			{
-				v, err := d.String(&kp)
-				if err != nil {
-					return err
-				}
-				m.Message = v
+			if err = once(&kp, &seen[3]); err == nil {
+				m.Message, err = d.String(&kp)
 			}
 		case "correlation_id":
-			if seen[4] {
-				return duplicate(p, "correlation_id")
-			}
-			seen[4] = true
 			kp := keyPath(p, "correlation_id")
-			{
-				v, err := d.String(&kp)
-				if err != nil {
-					return err
-				}
-				m.CorrelationID = v
+			if err = once(&kp, &seen[4]); err == nil {
+				m.CorrelationID, err = d.String(&kp)
 			}
 		case "private_implementation_required":
-			if seen[5] {
-				return duplicate(p, "private_implementation_required")
-			}
-			seen[5] = true
 			kp := keyPath(p, "private_implementation_required")
-			{
-				v, err := d.Bool(&kp)
-				if err != nil {
-					return err
-				}
-				m.PrivateImplementationRequired = v
+			if err = once(&kp, &seen[5]); err == nil {
+				m.PrivateImplementationRequired, err = d.Bool(&kp)
 			}
 		case "payload":
-			if seen[6] {
-				return duplicate(p, "payload")
-			}
-			seen[6] = true
 			kp := keyPath(p, "payload")
-			{
-				v, err := decodeObject[SupportHandoffReadinessResponsePayload, *SupportHandoffReadinessResponsePayload](d, &kp)
-				if err != nil {
-					return err
-				}
-				m.Payload = v
+			if err = once(&kp, &seen[6]); err == nil {
+				m.Payload, err = decodeObject[SupportHandoffReadinessResponsePayload, *SupportHandoffReadinessResponsePayload](d, &kp)
 			}
 		default:
-			if err := d.unknownKey(p, key, fieldsSupportHandoffReadinessResponse); err != nil {
-				return err
-			}
+			err = d.unknownKey(p, key, fieldsSupportHandoffReadinessResponse)
 		}
-	}
-	if !seen[0] {
-		return missing(p, "schema_version")
-	}
-	if !seen[1] {
-		return missing(p, "operation")
+		if err != nil {
+			return err
+		}
 	}
 	if !seen[2] {
 		m.Status = ResponseStatusRequiresPrivateService
 	}
-	if !seen[3] {
-		return missing(p, "message")
-	}
-	if !seen[4] {
-		return missing(p, "correlation_id")
-	}
 	if !seen[5] {
 		m.PrivateImplementationRequired = true
 	}
-	if !seen[6] {
-		return missing(p, "payload")
-	}
-	return nil
+	return requireAll(p, seen[:], requiredSupportHandoffReadinessResponse, fieldsSupportHandoffReadinessResponse)
 }
 
 // DecodeSaaSOperatingAutomationRequest reads one SaaSOperatingAutomationRequest from data strictly: unknown fields, duplicate
@@ -5467,6 +3241,7 @@ func DecodeSaaSOperatingAutomationRequest(data []byte, opts ...DecodeOption) (*S
 }
 
 var fieldsSaaSOperatingAutomationRequest = []string{"schema_version", "operation", "tenant_id", "requested_by", "correlation_id", "private_implementation_required", "payload"}
+var requiredSaaSOperatingAutomationRequest = []requiredField{{0, ""}, {1, ""}, {2, ""}, {4, ""}, {6, ""}}
 
 func (m *SaaSOperatingAutomationRequest) decode(d *decoder, p *pathNode) error {
 	if err := d.beginObject(p); err != nil {
@@ -5483,124 +3258,54 @@ func (m *SaaSOperatingAutomationRequest) decode(d *decoder, p *pathNode) error {
 		}
 		switch string(key) {
 		case "schema_version":
-			if seen[0] {
-				return duplicate(p, "schema_version")
-			}
-			seen[0] = true
 			kp := keyPath(p, "schema_version")
-			{
-				v, err := d.String(&kp)
-				if err != nil {
-					return err
-				}
-				m.SchemaVersion = v
+			if err = once(&kp, &seen[0]); err == nil {
+				m.SchemaVersion, err = d.String(&kp)
 			}
 		case "operation":
-			if seen[1] {
-				return duplicate(p, "operation")
-			}
-			seen[1] = true
 			kp := keyPath(p, "operation")
-			{
-				v, err := d.String(&kp)
-				if err != nil {
-					return err
-				}
-				m.Operation = v
+			if err = once(&kp, &seen[1]); err == nil {
+				m.Operation, err = d.String(&kp)
 			}
 		case "tenant_id":
-			if seen[2] {
-				return duplicate(p, "tenant_id")
-			}
-			seen[2] = true
 			kp := keyPath(p, "tenant_id")
-			{
-				v, err := d.String(&kp)
-				if err != nil {
-					return err
-				}
-				m.TenantID = v
+			if err = once(&kp, &seen[2]); err == nil {
+				m.TenantID, err = d.String(&kp)
 			}
 		case "requested_by":
-			if seen[3] {
-				return duplicate(p, "requested_by")
-			}
-			seen[3] = true
 			kp := keyPath(p, "requested_by")
-			{
-				v, err := d.String(&kp)
-				if err != nil {
-					return err
-				}
-				m.RequestedBy = v
+			if err = once(&kp, &seen[3]); err == nil {
+				m.RequestedBy, err = d.String(&kp)
 			}
 		case "correlation_id":
-			if seen[4] {
-				return duplicate(p, "correlation_id")
-			}
-			seen[4] = true
 			kp := keyPath(p, "correlation_id")
-			{
-				v, err := d.String(&kp)
-				if err != nil {
-					return err
-				}
-				m.CorrelationID = v
+			if err = once(&kp, &seen[4]); err == nil {
+				m.CorrelationID, err = d.String(&kp)
 			}
 		case "private_implementation_required":
-			if seen[5] {
-				return duplicate(p, "private_implementation_required")
-			}
-			seen[5] = true
 			kp := keyPath(p, "private_implementation_required")
-			{
-				v, err := d.Bool(&kp)
-				if err != nil {
-					return err
-				}
-				m.PrivateImplementationRequired = v
+			if err = once(&kp, &seen[5]); err == nil {
+				m.PrivateImplementationRequired, err = d.Bool(&kp)
 			}
 		case "payload":
-			if seen[6] {
-				return duplicate(p, "payload")
-			}
-			seen[6] = true
 			kp := keyPath(p, "payload")
-			{
-				v, err := decodeObject[SaaSOperatingAutomationRequestPayload, *SaaSOperatingAutomationRequestPayload](d, &kp)
-				if err != nil {
-					return err
-				}
-				m.Payload = v
+			if err = once(&kp, &seen[6]); err == nil {
+				m.Payload, err = decodeObject[SaaSOperatingAutomationRequestPayload, *SaaSOperatingAutomationRequestPayload](d, &kp)
 			}
 		default:
-			if err := d.unknownKey(p, key, fieldsSaaSOperatingAutomationRequest); err != nil {
-				return err
-			}
+			err = d.unknownKey(p, key, fieldsSaaSOperatingAutomationRequest)
 		}
-	}
-	if !seen[0] {
-		return missing(p, "schema_version")
-	}
-	if !seen[1] {
-		return missing(p, "operation")
-	}
-	if !seen[2] {
-		return missing(p, "tenant_id")
+		if err != nil {
+			return err
+		}
 	}
 	if !seen[3] {
 		m.RequestedBy = "community"
 	}
-	if !seen[4] {
-		return missing(p, "correlation_id")
-	}
 	if !seen[5] {
 		m.PrivateImplementationRequired = true
 	}
-	if !seen[6] {
-		return missing(p, "payload")
-	}
-	return nil
+	return requireAll(p, seen[:], requiredSaaSOperatingAutomationRequest, fieldsSaaSOperatingAutomationRequest)
 }
 
 // DecodeSaaSOperatingAutomationResponse reads one SaaSOperatingAutomationResponse from data strictly: unknown fields, duplicate
@@ -5621,6 +3326,7 @@ func DecodeSaaSOperatingAutomationResponse(data []byte, opts ...DecodeOption) (*
 }
 
 var fieldsSaaSOperatingAutomationResponse = []string{"schema_version", "operation", "status", "message", "correlation_id", "private_implementation_required", "payload"}
+var requiredSaaSOperatingAutomationResponse = []requiredField{{0, ""}, {1, ""}, {3, ""}, {4, ""}, {6, ""}}
 
 func (m *SaaSOperatingAutomationResponse) decode(d *decoder, p *pathNode) error {
 	if err := d.beginObject(p); err != nil {
@@ -5637,124 +3343,54 @@ func (m *SaaSOperatingAutomationResponse) decode(d *decoder, p *pathNode) error 
 		}
 		switch string(key) {
 		case "schema_version":
-			if seen[0] {
-				return duplicate(p, "schema_version")
-			}
-			seen[0] = true
 			kp := keyPath(p, "schema_version")
-			{
-				v, err := d.String(&kp)
-				if err != nil {
-					return err
-				}
-				m.SchemaVersion = v
+			if err = once(&kp, &seen[0]); err == nil {
+				m.SchemaVersion, err = d.String(&kp)
 			}
 		case "operation":
-			if seen[1] {
-				return duplicate(p, "operation")
-			}
-			seen[1] = true
 			kp := keyPath(p, "operation")
-			{
-				v, err := d.String(&kp)
-				if err != nil {
-					return err
-				}
-				m.Operation = v
+			if err = once(&kp, &seen[1]); err == nil {
+				m.Operation, err = d.String(&kp)
 			}
 		case "status":
-			if seen[2] {
-				return duplicate(p, "status")
-			}
-			seen[2] = true
 			kp := keyPath(p, "status")
-			{
-				v, err := decodeState[ResponseStatus](d, &kp)
-				if err != nil {
-					return err
-				}
-				m.Status = v
+			if err = once(&kp, &seen[2]); err == nil {
+				m.Status, err = decodeState[ResponseStatus](d, &kp)
 			}
 		case "message":
-			if seen[3] {
-				return duplicate(p, "message")
-			}
-			seen[3] = true
 			kp := keyPath(p, "message")
-			{
-				v, err := d.String(&kp)
-				if err != nil {
-					return err
-				}
-				m.Message = v
+			if err = once(&kp, &seen[3]); err == nil {
+				m.Message, err = d.String(&kp)
 			}
 		case "correlation_id":
-			if seen[4] {
-				return duplicate(p, "correlation_id")
-			}
-			seen[4] = true
 			kp := keyPath(p, "correlation_id")
-			{
-				v, err := d.String(&kp)
-				if err != nil {
-					return err
-				}
-				m.CorrelationID = v
+			if err = once(&kp, &seen[4]); err == nil {
+				m.CorrelationID, err = d.String(&kp)
 			}
 		case "private_implementation_required":
-			if seen[5] {
-				return duplicate(p, "private_implementation_required")
-			}
-			seen[5] = true
 			kp := keyPath(p, "private_implementation_required")
-			{
-				v, err := d.Bool(&kp)
-				if err != nil {
-					return err
-				}
-				m.PrivateImplementationRequired = v
+			if err = once(&kp, &seen[5]); err == nil {
+				m.PrivateImplementationRequired, err = d.Bool(&kp)
 			}
 		case "payload":
-			if seen[6] {
-				return duplicate(p, "payload")
-			}
-			seen[6] = true
 			kp := keyPath(p, "payload")
-			{
-				v, err := decodeObject[SaaSOperatingAutomationResponsePayload, *SaaSOperatingAutomationResponsePayload](d, &kp)
-				if err != nil {
-					return err
-				}
-				m.Payload = v
+			if err = once(&kp, &seen[6]); err == nil {
+				m.Payload, err = decodeObject[SaaSOperatingAutomationResponsePayload, *SaaSOperatingAutomationResponsePayload](d, &kp)
 			}
 		default:
-			if err := d.unknownKey(p, key, fieldsSaaSOperatingAutomationResponse); err != nil {
-				return err
-			}
+			err = d.unknownKey(p, key, fieldsSaaSOperatingAutomationResponse)
 		}
-	}
-	if !seen[0] {
-		return missing(p, "schema_version")
-	}
-	if !seen[1] {
-		return missing(p, "operation")
+		if err != nil {
+			return err
+		}
 	}
 	if !seen[2] {
 		m.Status = ResponseStatusRequiresPrivateService
 	}
-	if !seen[3] {
-		return missing(p, "message")
-	}
-	if !seen[4] {
-		return missing(p, "correlation_id")
-	}
 	if !seen[5] {
 		m.PrivateImplementationRequired = true
 	}
-	if !seen[6] {
-		return missing(p, "payload")
-	}
-	return nil
+	return requireAll(p, seen[:], requiredSaaSOperatingAutomationResponse, fieldsSaaSOperatingAutomationResponse)
 }
 
 // DecodeEvidenceExportRequest reads one EvidenceExportRequest from data strictly: unknown fields, duplicate
@@ -5775,6 +3411,7 @@ func DecodeEvidenceExportRequest(data []byte, opts ...DecodeOption) (*EvidenceEx
 }
 
 var fieldsEvidenceExportRequest = []string{"schema_version", "operation", "tenant_id", "requested_by", "correlation_id", "private_implementation_required", "payload"}
+var requiredEvidenceExportRequest = []requiredField{{0, ""}, {1, ""}, {2, ""}, {4, ""}, {6, ""}}
 
 func (m *EvidenceExportRequest) decode(d *decoder, p *pathNode) error {
 	if err := d.beginObject(p); err != nil {
@@ -5791,124 +3428,54 @@ func (m *EvidenceExportRequest) decode(d *decoder, p *pathNode) error {
 		}
 		switch string(key) {
 		case "schema_version":
-			if seen[0] {
-				return duplicate(p, "schema_version")
-			}
-			seen[0] = true
 			kp := keyPath(p, "schema_version")
-			{
-				v, err := d.String(&kp)
-				if err != nil {
-					return err
-				}
-				m.SchemaVersion = v
+			if err = once(&kp, &seen[0]); err == nil {
+				m.SchemaVersion, err = d.String(&kp)
 			}
 		case "operation":
-			if seen[1] {
-				return duplicate(p, "operation")
-			}
-			seen[1] = true
 			kp := keyPath(p, "operation")
-			{
-				v, err := d.String(&kp)
-				if err != nil {
-					return err
-				}
-				m.Operation = v
+			if err = once(&kp, &seen[1]); err == nil {
+				m.Operation, err = d.String(&kp)
 			}
 		case "tenant_id":
-			if seen[2] {
-				return duplicate(p, "tenant_id")
-			}
-			seen[2] = true
 			kp := keyPath(p, "tenant_id")
-			{
-				v, err := d.String(&kp)
-				if err != nil {
-					return err
-				}
-				m.TenantID = v
+			if err = once(&kp, &seen[2]); err == nil {
+				m.TenantID, err = d.String(&kp)
 			}
 		case "requested_by":
-			if seen[3] {
-				return duplicate(p, "requested_by")
-			}
-			seen[3] = true
 			kp := keyPath(p, "requested_by")
-			{
-				v, err := d.String(&kp)
-				if err != nil {
-					return err
-				}
-				m.RequestedBy = v
+			if err = once(&kp, &seen[3]); err == nil {
+				m.RequestedBy, err = d.String(&kp)
 			}
 		case "correlation_id":
-			if seen[4] {
-				return duplicate(p, "correlation_id")
-			}
-			seen[4] = true
 			kp := keyPath(p, "correlation_id")
-			{
-				v, err := d.String(&kp)
-				if err != nil {
-					return err
-				}
-				m.CorrelationID = v
+			if err = once(&kp, &seen[4]); err == nil {
+				m.CorrelationID, err = d.String(&kp)
 			}
 		case "private_implementation_required":
-			if seen[5] {
-				return duplicate(p, "private_implementation_required")
-			}
-			seen[5] = true
 			kp := keyPath(p, "private_implementation_required")
-			{
-				v, err := d.Bool(&kp)
-				if err != nil {
-					return err
-				}
-				m.PrivateImplementationRequired = v
+			if err = once(&kp, &seen[5]); err == nil {
+				m.PrivateImplementationRequired, err = d.Bool(&kp)
 			}
 		case "payload":
-			if seen[6] {
-				return duplicate(p, "payload")
-			}
-			seen[6] = true
 			kp := keyPath(p, "payload")
-			{
-				v, err := decodeObject[EvidenceExportRequestPayload, *EvidenceExportRequestPayload](d, &kp)
-				if err != nil {
-					return err
-				}
-				m.Payload = v
+			if err = once(&kp, &seen[6]); err == nil {
+				m.Payload, err = decodeObject[EvidenceExportRequestPayload, *EvidenceExportRequestPayload](d, &kp)
 			}
 		default:
-			if err := d.unknownKey(p, key, fieldsEvidenceExportRequest); err != nil {
-				return err
-			}
+			err = d.unknownKey(p, key, fieldsEvidenceExportRequest)
 		}
-	}
-	if !seen[0] {
-		return missing(p, "schema_version")
-	}
-	if !seen[1] {
-		return missing(p, "operation")
-	}
-	if !seen[2] {
-		return missing(p, "tenant_id")
+		if err != nil {
+			return err
+		}
 	}
 	if !seen[3] {
 		m.RequestedBy = "community"
 	}
-	if !seen[4] {
-		return missing(p, "correlation_id")
-	}
 	if !seen[5] {
 		m.PrivateImplementationRequired = true
 	}
-	if !seen[6] {
-		return missing(p, "payload")
-	}
-	return nil
+	return requireAll(p, seen[:], requiredEvidenceExportRequest, fieldsEvidenceExportRequest)
 }
 
 // DecodeUnavailableResponse reads one UnavailableResponse from data strictly: unknown fields, duplicate
@@ -5929,6 +3496,7 @@ func DecodeUnavailableResponse(data []byte, opts ...DecodeOption) (*UnavailableR
 }
 
 var fieldsUnavailableResponse = []string{"schema_version", "operation", "status", "message", "correlation_id", "private_implementation_required", "payload"}
+var requiredUnavailableResponse = []requiredField{{0, ""}, {1, ""}, {3, ""}, {4, ""}, {6, ""}}
 
 func (m *UnavailableResponse) decode(d *decoder, p *pathNode) error {
 	if err := d.beginObject(p); err != nil {
@@ -5945,124 +3513,54 @@ func (m *UnavailableResponse) decode(d *decoder, p *pathNode) error {
 		}
 		switch string(key) {
 		case "schema_version":
-			if seen[0] {
-				return duplicate(p, "schema_version")
-			}
-			seen[0] = true
 			kp := keyPath(p, "schema_version")
-			{
-				v, err := d.String(&kp)
-				if err != nil {
-					return err
-				}
-				m.SchemaVersion = v
+			if err = once(&kp, &seen[0]); err == nil {
+				m.SchemaVersion, err = d.String(&kp)
 			}
 		case "operation":
-			if seen[1] {
-				return duplicate(p, "operation")
-			}
-			seen[1] = true
 			kp := keyPath(p, "operation")
-			{
-				v, err := d.String(&kp)
-				if err != nil {
-					return err
-				}
-				m.Operation = v
+			if err = once(&kp, &seen[1]); err == nil {
+				m.Operation, err = d.String(&kp)
 			}
 		case "status":
-			if seen[2] {
-				return duplicate(p, "status")
-			}
-			seen[2] = true
 			kp := keyPath(p, "status")
-			{
-				v, err := decodeState[ResponseStatus](d, &kp)
-				if err != nil {
-					return err
-				}
-				m.Status = v
+			if err = once(&kp, &seen[2]); err == nil {
+				m.Status, err = decodeState[ResponseStatus](d, &kp)
 			}
 		case "message":
-			if seen[3] {
-				return duplicate(p, "message")
-			}
-			seen[3] = true
 			kp := keyPath(p, "message")
-			{
-				v, err := d.String(&kp)
-				if err != nil {
-					return err
-				}
-				m.Message = v
+			if err = once(&kp, &seen[3]); err == nil {
+				m.Message, err = d.String(&kp)
 			}
 		case "correlation_id":
-			if seen[4] {
-				return duplicate(p, "correlation_id")
-			}
-			seen[4] = true
 			kp := keyPath(p, "correlation_id")
-			{
-				v, err := d.String(&kp)
-				if err != nil {
-					return err
-				}
-				m.CorrelationID = v
+			if err = once(&kp, &seen[4]); err == nil {
+				m.CorrelationID, err = d.String(&kp)
 			}
 		case "private_implementation_required":
-			if seen[5] {
-				return duplicate(p, "private_implementation_required")
-			}
-			seen[5] = true
 			kp := keyPath(p, "private_implementation_required")
-			{
-				v, err := d.Bool(&kp)
-				if err != nil {
-					return err
-				}
-				m.PrivateImplementationRequired = v
+			if err = once(&kp, &seen[5]); err == nil {
+				m.PrivateImplementationRequired, err = d.Bool(&kp)
 			}
 		case "payload":
-			if seen[6] {
-				return duplicate(p, "payload")
-			}
-			seen[6] = true
 			kp := keyPath(p, "payload")
-			{
-				v, err := decodeObject[UnavailablePayload, *UnavailablePayload](d, &kp)
-				if err != nil {
-					return err
-				}
-				m.Payload = v
+			if err = once(&kp, &seen[6]); err == nil {
+				m.Payload, err = decodeObject[UnavailablePayload, *UnavailablePayload](d, &kp)
 			}
 		default:
-			if err := d.unknownKey(p, key, fieldsUnavailableResponse); err != nil {
-				return err
-			}
+			err = d.unknownKey(p, key, fieldsUnavailableResponse)
 		}
-	}
-	if !seen[0] {
-		return missing(p, "schema_version")
-	}
-	if !seen[1] {
-		return missing(p, "operation")
+		if err != nil {
+			return err
+		}
 	}
 	if !seen[2] {
 		m.Status = ResponseStatusRequiresPrivateService
 	}
-	if !seen[3] {
-		return missing(p, "message")
-	}
-	if !seen[4] {
-		return missing(p, "correlation_id")
-	}
 	if !seen[5] {
 		m.PrivateImplementationRequired = true
 	}
-	if !seen[6] {
-		return missing(p, "payload")
-	}
-	return nil
+	return requireAll(p, seen[:], requiredUnavailableResponse, fieldsUnavailableResponse)
 }
 func decodeListString(d *decoder, p *pathNode) ([]string, error) {
 	if err := d.beginArray(p); err != nil {

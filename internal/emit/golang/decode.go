@@ -75,6 +75,12 @@ func (g *gen) decodeFunc(f *jen.File, s *goStruct) {
 	)...)
 }
 
+// decodeMethod writes the strict decoder of one object type: a switch on
+// the member key with five lines per field, the duplicate check, member
+// path and the absent members' defaults and requirements in runtime
+// helpers (once, ptrTo, requireAll), so that the generated code stays
+// short without a call through a function value, which would move member
+// paths to the heap.
 func (g *gen) decodeMethod(f *jen.File, s *goStruct) {
 	name := s.t.GoName
 	fieldsVar := "fields" + name
@@ -83,22 +89,27 @@ func (g *gen) decodeMethod(f *jen.File, s *goStruct) {
 			gr.Lit(fl.Name)
 		}
 	})
+	var required []jen.Code
+	for i, fl := range s.t.Fields {
+		if fl.WireRequired() {
+			required = append(required, jen.Values(jen.Lit(i), jen.Lit(fl.Messages[model.RuleRequired])))
+		}
+	}
+	requiredVar := "required" + name
+	if len(required) > 0 {
+		f.Var().Id(requiredVar).Op("=").Index().Id("requiredField").Values(required...)
+	}
 	n := len(s.t.Fields)
 	var cases []jen.Code
 	for i, fl := range s.t.Fields {
-		cases = append(cases, jen.Case(jen.Lit(fl.Name)).Block(
-			jen.If(jen.Id("seen").Index(jen.Lit(i))).Block(jen.Return(jen.Id("duplicate").Call(jen.Id("p"), jen.Lit(fl.Name)))),
-			jen.Id("seen").Index(jen.Lit(i)).Op("=").True(),
-			jen.Id("kp").Op(":=").Id("keyPath").Call(jen.Id("p"), jen.Lit(fl.Name)),
-			decodeField(jen.Id("m").Dot(fl.GoName), fl),
-		))
+		cases = append(cases, jen.Case(jen.Lit(fl.Name)).Block(decodeField(jen.Id("m").Dot(fl.GoName), fl, i)...))
 	}
 	unknown := "unknownKey"
 	if s.t.Open {
 		unknown = "openKey"
 	}
 	cases = append(cases, jen.Default().Block(
-		jen.If(jen.Err().Op(":=").Id("d").Dot(unknown).Call(jen.Id("p"), jen.Id("key"), jen.Id(fieldsVar)), jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Err())),
+		jen.Err().Op("=").Id("d").Dot(unknown).Call(jen.Id("p"), jen.Id("key"), jen.Id(fieldsVar)),
 	))
 	body := []jen.Code{
 		jen.If(jen.Err().Op(":=").Id("d").Dot("beginObject").Call(jen.Id("p")), jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Err())),
@@ -111,45 +122,44 @@ func (g *gen) decodeMethod(f *jen.File, s *goStruct) {
 		jen.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Err())),
 		jen.If(jen.Op("!").Id("more")).Block(jen.Break()),
 		jen.Switch(jen.String().Call(jen.Id("key"))).Block(cases...),
+		jen.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Err())),
 	))
 	for i, fl := range s.t.Fields {
 		switch {
 		case fl.WireRequired():
-			miss := jen.Id("missing").Call(jen.Id("p"), jen.Lit(fl.Name))
-			if msg, ok := fl.Messages[model.RuleRequired]; ok {
-				miss = jen.Id("missingText").Call(jen.Id("p"), jen.Lit(fl.Name), jen.Lit(msg))
-			}
-			body = append(body, jen.If(jen.Op("!").Id("seen").Index(jen.Lit(i))).Block(jen.Return(miss)))
 		case fl.Default != nil:
 			body = append(body, jen.If(jen.Op("!").Id("seen").Index(jen.Lit(i))).Block(jen.Id("m").Dot(fl.GoName).Op("=").Add(fieldLit(fl.Default, fl))))
 		case fl.Const != nil:
 			body = append(body, jen.If(jen.Op("!").Id("seen").Index(jen.Lit(i))).Block(jen.Id("m").Dot(fl.GoName).Op("=").Add(fieldLit(fl.Const, fl))))
 		}
 	}
-	body = append(body, jen.Return(jen.Nil()))
+	if len(required) > 0 {
+		body = append(body, jen.Return(jen.Id("requireAll").Call(jen.Id("p"), jen.Id("seen").Index(jen.Empty(), jen.Empty()), jen.Id(requiredVar), jen.Id(fieldsVar))))
+	} else {
+		body = append(body, jen.Return(jen.Nil()))
+	}
 	f.Func().Params(jen.Id("m").Op("*").Id(name)).Id("decode").Params(jen.Id("d").Op("*").Id("decoder"), jen.Id("p").Op("*").Id("pathNode")).Error().Block(body...)
 }
 
-// decodeField reads one member value into target.
-func decodeField(target *jen.Statement, fl *model.Field) jen.Code {
+// decodeField reads member i into target: its path, the duplicate check,
+// then the value, unless it is null where null is allowed.
+func decodeField(target *jen.Statement, fl *model.Field, i int) []jen.Code {
 	read := decodeValue(fl.Type, jen.Op("&").Id("kp"))
-	assign := jen.Add(target.Clone()).Op("=").Id("v")
 	if isPtr(fl) {
-		assign = jen.Add(target.Clone()).Op("=").Op("&").Id("v")
+		read = jen.Id("ptrTo").Call(read)
 	}
-	ret := jen.Return(jen.Err())
+	inner := []jen.Code{jen.List(target.Clone(), jen.Err()).Op("=").Add(read)}
 	if msg, ok := fl.Messages[model.RuleType]; ok {
-		ret = jen.Return(jen.Id("retype").Call(jen.Err(), jen.Op("&").Id("kp"), jen.Lit(msg)))
+		inner = append(inner, jen.Err().Op("=").Id("retype").Call(jen.Err(), jen.Op("&").Id("kp"), jen.Lit(msg)))
 	}
-	inner := jen.Block(
-		jen.List(jen.Id("v"), jen.Err()).Op(":=").Add(read),
-		jen.If(jen.Err().Op("!=").Nil()).Block(ret),
-		assign,
-	)
+	cond := jen.Err().Op("=").Id("once").Call(jen.Op("&").Id("kp"), jen.Op("&").Id("seen").Index(jen.Lit(i))).Op(";").Err().Op("==").Nil()
 	if fl.Nullable {
-		return jen.If(jen.Op("!").Id("d").Dot("peekNull").Call()).Add(inner)
+		cond = cond.Op("&&").Op("!").Id("d").Dot("peekNull").Call()
 	}
-	return inner
+	return []jen.Code{
+		jen.Id("kp").Op(":=").Id("keyPath").Call(jen.Id("p"), jen.Lit(fl.Name)),
+		jen.If(cond).Block(inner...),
+	}
 }
 
 // decodeValue is a call returning (value, error) for type t at path p.

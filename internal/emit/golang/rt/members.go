@@ -230,3 +230,44 @@ func (d *decoder) discriminator(p *pathNode, key string) (v string, ok bool, err
 		}
 	}
 }
+
+// once reports a second occurrence of the member at p (p ends with its key)
+// as a duplicate key, and marks the member seen.
+func once(p *pathNode, seen *bool) error {
+	if *seen {
+		return decodeError(p, "duplicate_key", ErrDuplicateKey, "duplicate key "+strconv.Quote(p.key))
+	}
+	*seen = true
+	return nil
+}
+
+// ptrTo turns a read value into the pointer a nullable or optional field
+// holds.
+func ptrTo[T any](v T, err error) (*T, error) {
+	if err != nil {
+		return nil, err
+	}
+	return &v, nil
+}
+
+// requiredField is a member every document must carry: its index among
+// the type's fields, and the spec's text when it is missing (empty: the
+// default wording).
+type requiredField struct {
+	index int
+	text  string
+}
+
+// requireAll reports the first required member that was not seen, in field
+// order.
+func requireAll(p *pathNode, seen []bool, required []requiredField, fields []string) error {
+	for _, r := range required {
+		if !seen[r.index] {
+			if r.text != "" {
+				return missingText(p, fields[r.index], r.text)
+			}
+			return missing(p, fields[r.index])
+		}
+	}
+	return nil
+}
