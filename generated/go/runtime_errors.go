@@ -160,3 +160,11 @@ func mismatch(msg string) error {
 func mismatchAt(path, msg string) error {
 	return Errors{{Path: path, Rule: "operation", Message: msg, kind: ErrMismatchedOperation}}
 }
+
+// failIf adds a violation when bad holds; the generated validators call it
+// once per rule, one line each.
+func (es *Errors) failIf(bad bool, p *pathNode, rule string, kind error, msg string) {
+	if bad {
+		es.add(p, rule, kind, msg)
+	}
+}

@@ -260,3 +260,11 @@ func foldHasPrefix(b []byte, lower string) bool {
 func valueMayOffend(s []byte, sc scanMode) bool {
 	return prefilterFor(sc).valueMayOffend(s)
 }
+
+// scanTyped checks a typed string at p for forbidden values when the scan
+// covers typed strings.
+func scanTyped(p *pathNode, s string, es *Errors, sc scanMode) {
+	if sc&anyTyped != 0 {
+		checkString(p, s, es, sc, scanTypedValues)
+	}
+}

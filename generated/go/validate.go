@@ -15,63 +15,45 @@ func (m *EntitlementStatusSummary) Validate() error {
 func (m *EntitlementStatusSummary) validate(p *pathNode, es *Errors, sc scanMode) {
 	{
 		fp := keyPath(p, "tenant_id")
-		if isBlank(m.TenantID) {
-			es.add(&fp, "non_empty", ErrEmpty, "tenant_id must not be empty")
-		}
-		if sc&anyTyped != 0 {
-			checkString(&fp, m.TenantID, es, sc, scanTypedValues)
-		}
+		es.failIf(isBlank(m.TenantID), &fp, "non_empty", ErrEmpty, "tenant_id must not be empty")
+		scanTyped(&fp, m.TenantID, es, sc)
 	}
 	{
 		fp := keyPath(p, "entitlement_status")
-		if !m.EntitlementStatus.Valid() {
-			es.add(&fp, "enum", ErrNotInStateSet, "entitlement_status must be one of: active, expired, missing, suspended, trial, unknown")
-		}
+		es.failIf(!m.EntitlementStatus.Valid(), &fp, "enum", ErrNotInStateSet, "entitlement_status must be one of: active, expired, missing, suspended, trial, unknown")
 	}
 	{
 		fp := keyPath(p, "subscription_plan")
-		if sc&anyTyped != 0 {
-			checkString(&fp, m.SubscriptionPlan, es, sc, scanTypedValues)
-		}
+		scanTyped(&fp, m.SubscriptionPlan, es, sc)
 	}
 	{
 		fp := keyPath(p, "license_status")
-		if sc&anyTyped != 0 {
-			checkString(&fp, m.LicenseStatus, es, sc, scanTypedValues)
-		}
+		scanTyped(&fp, m.LicenseStatus, es, sc)
 	}
 	{
 		fp := keyPath(p, "enabled_features")
 		for i0 := range m.EnabledFeatures {
 			ip0 := indexPath(&fp, i0)
-			if sc&anyTyped != 0 {
-				checkString(&ip0, m.EnabledFeatures[i0], es, sc, scanTypedValues)
-			}
+			scanTyped(&ip0, m.EnabledFeatures[i0], es, sc)
 		}
 	}
 	{
 		fp := keyPath(p, "locked_features")
 		for i0 := range m.LockedFeatures {
 			ip0 := indexPath(&fp, i0)
-			if sc&anyTyped != 0 {
-				checkString(&ip0, m.LockedFeatures[i0], es, sc, scanTypedValues)
-			}
+			scanTyped(&ip0, m.LockedFeatures[i0], es, sc)
 		}
 	}
 	{
 		fp := keyPath(p, "expires_at")
 		if m.ExpiresAt != nil {
 			v := *m.ExpiresAt
-			if sc&anyTyped != 0 {
-				checkString(&fp, v, es, sc, scanTypedValues)
-			}
+			scanTyped(&fp, v, es, sc)
 		}
 	}
 	{
 		fp := keyPath(p, "billing_boundary")
-		if m.BillingBoundary != "billing and subscription verification are private service responsibilities" {
-			es.add(&fp, "const", ErrConst, "billing_boundary must be \"billing and subscription verification are private service responsibilities\"")
-		}
+		es.failIf(m.BillingBoundary != "billing and subscription verification are private service responsibilities", &fp, "const", ErrConst, "billing_boundary must be \"billing and subscription verification are private service responsibilities\"")
 	}
 }
 
@@ -88,63 +70,45 @@ func (m *PolicyRegistryReadinessSummary) Validate() error {
 func (m *PolicyRegistryReadinessSummary) validate(p *pathNode, es *Errors, sc scanMode) {
 	{
 		fp := keyPath(p, "tenant_id")
-		if isBlank(m.TenantID) {
-			es.add(&fp, "non_empty", ErrEmpty, "tenant_id must not be empty")
-		}
-		if sc&anyTyped != 0 {
-			checkString(&fp, m.TenantID, es, sc, scanTypedValues)
-		}
+		es.failIf(isBlank(m.TenantID), &fp, "non_empty", ErrEmpty, "tenant_id must not be empty")
+		scanTyped(&fp, m.TenantID, es, sc)
 	}
 	{
 		fp := keyPath(p, "readiness_status")
-		if !m.ReadinessStatus.Valid() {
-			es.add(&fp, "enum", ErrNotInStateSet, "readiness_status must be one of: blocked, degraded, ready, unknown")
-		}
+		es.failIf(!m.ReadinessStatus.Valid(), &fp, "enum", ErrNotInStateSet, "readiness_status must be one of: blocked, degraded, ready, unknown")
 	}
 	{
 		fp := keyPath(p, "catalog_status")
-		if !m.CatalogStatus.Valid() {
-			es.add(&fp, "enum", ErrNotInStateSet, "catalog_status must be one of: blocked, degraded, ready, unknown")
-		}
+		es.failIf(!m.CatalogStatus.Valid(), &fp, "enum", ErrNotInStateSet, "catalog_status must be one of: blocked, degraded, ready, unknown")
 	}
 	{
 		fp := keyPath(p, "latest_catalog_version")
 		if m.LatestCatalogVersion != nil {
 			v := *m.LatestCatalogVersion
-			if sc&anyTyped != 0 {
-				checkString(&fp, v, es, sc, scanTypedValues)
-			}
+			scanTyped(&fp, v, es, sc)
 		}
 	}
 	{
 		fp := keyPath(p, "policy_pack_count")
-		if m.PolicyPackCount < int64(0) {
-			es.add(&fp, "minimum", ErrOutOfRange, "policy_pack_count must be greater than or equal to 0")
-		}
+		es.failIf(m.PolicyPackCount < int64(0), &fp, "minimum", ErrOutOfRange, "policy_pack_count must be greater than or equal to 0")
 	}
 	{
 		fp := keyPath(p, "checked_at")
 		if m.CheckedAt != nil {
 			v := *m.CheckedAt
-			if sc&anyTyped != 0 {
-				checkString(&fp, v, es, sc, scanTypedValues)
-			}
+			scanTyped(&fp, v, es, sc)
 		}
 	}
 	{
 		fp := keyPath(p, "blockers")
 		for i0 := range m.Blockers {
 			ip0 := indexPath(&fp, i0)
-			if sc&anyTyped != 0 {
-				checkString(&ip0, m.Blockers[i0], es, sc, scanTypedValues)
-			}
+			scanTyped(&ip0, m.Blockers[i0], es, sc)
 		}
 	}
 	{
 		fp := keyPath(p, "registry_boundary")
-		if m.RegistryBoundary != "hosted registry availability, artifact delivery, and tenant catalog validation are private service responsibilities" {
-			es.add(&fp, "const", ErrConst, "registry_boundary must be \"hosted registry availability, artifact delivery, and tenant catalog validation are private service responsibilities\"")
-		}
+		es.failIf(m.RegistryBoundary != "hosted registry availability, artifact delivery, and tenant catalog validation are private service responsibilities", &fp, "const", ErrConst, "registry_boundary must be \"hosted registry availability, artifact delivery, and tenant catalog validation are private service responsibilities\"")
 	}
 }
 
@@ -161,75 +125,53 @@ func (m *TenantAuditStoreOperatingSummary) Validate() error {
 func (m *TenantAuditStoreOperatingSummary) validate(p *pathNode, es *Errors, sc scanMode) {
 	{
 		fp := keyPath(p, "tenant_id")
-		if isBlank(m.TenantID) {
-			es.add(&fp, "non_empty", ErrEmpty, "tenant_id must not be empty")
-		}
-		if sc&anyTyped != 0 {
-			checkString(&fp, m.TenantID, es, sc, scanTypedValues)
-		}
+		es.failIf(isBlank(m.TenantID), &fp, "non_empty", ErrEmpty, "tenant_id must not be empty")
+		scanTyped(&fp, m.TenantID, es, sc)
 	}
 	{
 		fp := keyPath(p, "health_status")
-		if !m.HealthStatus.Valid() {
-			es.add(&fp, "enum", ErrNotInStateSet, "health_status must be one of: blocked, degraded, ready, unknown")
-		}
+		es.failIf(!m.HealthStatus.Valid(), &fp, "enum", ErrNotInStateSet, "health_status must be one of: blocked, degraded, ready, unknown")
 	}
 	{
 		fp := keyPath(p, "retention_status")
-		if !m.RetentionStatus.Valid() {
-			es.add(&fp, "enum", ErrNotInStateSet, "retention_status must be one of: blocked, degraded, ready, unknown")
-		}
+		es.failIf(!m.RetentionStatus.Valid(), &fp, "enum", ErrNotInStateSet, "retention_status must be one of: blocked, degraded, ready, unknown")
 	}
 	{
 		fp := keyPath(p, "evidence_freshness_status")
-		if !m.EvidenceFreshnessStatus.Valid() {
-			es.add(&fp, "enum", ErrNotInStateSet, "evidence_freshness_status must be one of: blocked, degraded, ready, unknown")
-		}
+		es.failIf(!m.EvidenceFreshnessStatus.Valid(), &fp, "enum", ErrNotInStateSet, "evidence_freshness_status must be one of: blocked, degraded, ready, unknown")
 	}
 	{
 		fp := keyPath(p, "export_status")
-		if !m.ExportStatus.Valid() {
-			es.add(&fp, "enum", ErrNotInStateSet, "export_status must be one of: blocked, degraded, ready, unknown")
-		}
+		es.failIf(!m.ExportStatus.Valid(), &fp, "enum", ErrNotInStateSet, "export_status must be one of: blocked, degraded, ready, unknown")
 	}
 	{
 		fp := keyPath(p, "latest_evidence_at")
 		if m.LatestEvidenceAt != nil {
 			v := *m.LatestEvidenceAt
-			if sc&anyTyped != 0 {
-				checkString(&fp, v, es, sc, scanTypedValues)
-			}
+			scanTyped(&fp, v, es, sc)
 		}
 	}
 	{
 		fp := keyPath(p, "retention_profile")
-		if sc&anyTyped != 0 {
-			checkString(&fp, m.RetentionProfile, es, sc, scanTypedValues)
-		}
+		scanTyped(&fp, m.RetentionProfile, es, sc)
 	}
 	{
 		fp := keyPath(p, "supported_export_formats")
 		for i0 := range m.SupportedExportFormats {
 			ip0 := indexPath(&fp, i0)
-			if sc&anyTyped != 0 {
-				checkString(&ip0, m.SupportedExportFormats[i0], es, sc, scanTypedValues)
-			}
+			scanTyped(&ip0, m.SupportedExportFormats[i0], es, sc)
 		}
 	}
 	{
 		fp := keyPath(p, "blockers")
 		for i0 := range m.Blockers {
 			ip0 := indexPath(&fp, i0)
-			if sc&anyTyped != 0 {
-				checkString(&ip0, m.Blockers[i0], es, sc, scanTypedValues)
-			}
+			scanTyped(&ip0, m.Blockers[i0], es, sc)
 		}
 	}
 	{
 		fp := keyPath(p, "audit_store_boundary")
-		if m.AuditStoreBoundary != "tenant archive storage, retention enforcement, export connectors, and customer evidence remain private service responsibilities" {
-			es.add(&fp, "const", ErrConst, "audit_store_boundary must be \"tenant archive storage, retention enforcement, export connectors, and customer evidence remain private service responsibilities\"")
-		}
+		es.failIf(m.AuditStoreBoundary != "tenant archive storage, retention enforcement, export connectors, and customer evidence remain private service responsibilities", &fp, "const", ErrConst, "audit_store_boundary must be \"tenant archive storage, retention enforcement, export connectors, and customer evidence remain private service responsibilities\"")
 	}
 }
 
@@ -246,84 +188,58 @@ func (m *CustomerOperatingDashboardSummary) Validate() error {
 func (m *CustomerOperatingDashboardSummary) validate(p *pathNode, es *Errors, sc scanMode) {
 	{
 		fp := keyPath(p, "tenant_id")
-		if isBlank(m.TenantID) {
-			es.add(&fp, "non_empty", ErrEmpty, "tenant_id must not be empty")
-		}
-		if sc&anyTyped != 0 {
-			checkString(&fp, m.TenantID, es, sc, scanTypedValues)
-		}
+		es.failIf(isBlank(m.TenantID), &fp, "non_empty", ErrEmpty, "tenant_id must not be empty")
+		scanTyped(&fp, m.TenantID, es, sc)
 	}
 	{
 		fp := keyPath(p, "dashboard_status")
-		if !m.DashboardStatus.Valid() {
-			es.add(&fp, "enum", ErrNotInStateSet, "dashboard_status must be one of: blocked, degraded, ready, unknown")
-		}
+		es.failIf(!m.DashboardStatus.Valid(), &fp, "enum", ErrNotInStateSet, "dashboard_status must be one of: blocked, degraded, ready, unknown")
 	}
 	{
 		fp := keyPath(p, "billing_status")
-		if !m.BillingStatus.Valid() {
-			es.add(&fp, "enum", ErrNotInStateSet, "billing_status must be one of: blocked, degraded, ready, unknown")
-		}
+		es.failIf(!m.BillingStatus.Valid(), &fp, "enum", ErrNotInStateSet, "billing_status must be one of: blocked, degraded, ready, unknown")
 	}
 	{
 		fp := keyPath(p, "license_service_status")
-		if !m.LicenseServiceStatus.Valid() {
-			es.add(&fp, "enum", ErrNotInStateSet, "license_service_status must be one of: blocked, degraded, ready, unknown")
-		}
+		es.failIf(!m.LicenseServiceStatus.Valid(), &fp, "enum", ErrNotInStateSet, "license_service_status must be one of: blocked, degraded, ready, unknown")
 	}
 	{
 		fp := keyPath(p, "support_handoff_status")
-		if !m.SupportHandoffStatus.Valid() {
-			es.add(&fp, "enum", ErrNotInStateSet, "support_handoff_status must be one of: blocked, degraded, ready, unknown")
-		}
+		es.failIf(!m.SupportHandoffStatus.Valid(), &fp, "enum", ErrNotInStateSet, "support_handoff_status must be one of: blocked, degraded, ready, unknown")
 	}
 	{
 		fp := keyPath(p, "customer_success_status")
-		if !m.CustomerSuccessStatus.Valid() {
-			es.add(&fp, "enum", ErrNotInStateSet, "customer_success_status must be one of: blocked, degraded, ready, unknown")
-		}
+		es.failIf(!m.CustomerSuccessStatus.Valid(), &fp, "enum", ErrNotInStateSet, "customer_success_status must be one of: blocked, degraded, ready, unknown")
 	}
 	{
 		fp := keyPath(p, "escalation_status")
-		if !m.EscalationStatus.Valid() {
-			es.add(&fp, "enum", ErrNotInStateSet, "escalation_status must be one of: blocked, degraded, ready, unknown")
-		}
+		es.failIf(!m.EscalationStatus.Valid(), &fp, "enum", ErrNotInStateSet, "escalation_status must be one of: blocked, degraded, ready, unknown")
 	}
 	{
 		fp := keyPath(p, "release_closeout_status")
-		if !m.ReleaseCloseoutStatus.Valid() {
-			es.add(&fp, "enum", ErrNotInStateSet, "release_closeout_status must be one of: blocked, degraded, ready, unknown")
-		}
+		es.failIf(!m.ReleaseCloseoutStatus.Valid(), &fp, "enum", ErrNotInStateSet, "release_closeout_status must be one of: blocked, degraded, ready, unknown")
 	}
 	{
 		fp := keyPath(p, "latest_dashboard_at")
 		if m.LatestDashboardAt != nil {
 			v := *m.LatestDashboardAt
-			if sc&anyTyped != 0 {
-				checkString(&fp, v, es, sc, scanTypedValues)
-			}
+			scanTyped(&fp, v, es, sc)
 		}
 	}
 	{
 		fp := keyPath(p, "dashboard_scope")
-		if sc&anyTyped != 0 {
-			checkString(&fp, m.DashboardScope, es, sc, scanTypedValues)
-		}
+		scanTyped(&fp, m.DashboardScope, es, sc)
 	}
 	{
 		fp := keyPath(p, "blockers")
 		for i0 := range m.Blockers {
 			ip0 := indexPath(&fp, i0)
-			if sc&anyTyped != 0 {
-				checkString(&ip0, m.Blockers[i0], es, sc, scanTypedValues)
-			}
+			scanTyped(&ip0, m.Blockers[i0], es, sc)
 		}
 	}
 	{
 		fp := keyPath(p, "dashboard_boundary")
-		if m.DashboardBoundary != "customer operating dashboards, provider telemetry, support systems, and customer records remain private service responsibilities" {
-			es.add(&fp, "const", ErrConst, "dashboard_boundary must be \"customer operating dashboards, provider telemetry, support systems, and customer records remain private service responsibilities\"")
-		}
+		es.failIf(m.DashboardBoundary != "customer operating dashboards, provider telemetry, support systems, and customer records remain private service responsibilities", &fp, "const", ErrConst, "dashboard_boundary must be \"customer operating dashboards, provider telemetry, support systems, and customer records remain private service responsibilities\"")
 	}
 }
 
@@ -340,69 +256,47 @@ func (m *SupportHandoffReadinessSummary) Validate() error {
 func (m *SupportHandoffReadinessSummary) validate(p *pathNode, es *Errors, sc scanMode) {
 	{
 		fp := keyPath(p, "tenant_id")
-		if isBlank(m.TenantID) {
-			es.add(&fp, "non_empty", ErrEmpty, "tenant_id must not be empty")
-		}
-		if sc&anyTyped != 0 {
-			checkString(&fp, m.TenantID, es, sc, scanTypedValues)
-		}
+		es.failIf(isBlank(m.TenantID), &fp, "non_empty", ErrEmpty, "tenant_id must not be empty")
+		scanTyped(&fp, m.TenantID, es, sc)
 	}
 	{
 		fp := keyPath(p, "support_status")
-		if !m.SupportStatus.Valid() {
-			es.add(&fp, "enum", ErrNotInStateSet, "support_status must be one of: blocked, degraded, ready, unknown")
-		}
+		es.failIf(!m.SupportStatus.Valid(), &fp, "enum", ErrNotInStateSet, "support_status must be one of: blocked, degraded, ready, unknown")
 	}
 	{
 		fp := keyPath(p, "customer_success_status")
-		if !m.CustomerSuccessStatus.Valid() {
-			es.add(&fp, "enum", ErrNotInStateSet, "customer_success_status must be one of: blocked, degraded, ready, unknown")
-		}
+		es.failIf(!m.CustomerSuccessStatus.Valid(), &fp, "enum", ErrNotInStateSet, "customer_success_status must be one of: blocked, degraded, ready, unknown")
 	}
 	{
 		fp := keyPath(p, "escalation_status")
-		if !m.EscalationStatus.Valid() {
-			es.add(&fp, "enum", ErrNotInStateSet, "escalation_status must be one of: blocked, degraded, ready, unknown")
-		}
+		es.failIf(!m.EscalationStatus.Valid(), &fp, "enum", ErrNotInStateSet, "escalation_status must be one of: blocked, degraded, ready, unknown")
 	}
 	{
 		fp := keyPath(p, "health_review_status")
-		if !m.HealthReviewStatus.Valid() {
-			es.add(&fp, "enum", ErrNotInStateSet, "health_review_status must be one of: blocked, degraded, ready, unknown")
-		}
+		es.failIf(!m.HealthReviewStatus.Valid(), &fp, "enum", ErrNotInStateSet, "health_review_status must be one of: blocked, degraded, ready, unknown")
 	}
 	{
 		fp := keyPath(p, "dashboard_status")
-		if !m.DashboardStatus.Valid() {
-			es.add(&fp, "enum", ErrNotInStateSet, "dashboard_status must be one of: blocked, degraded, ready, unknown")
-		}
+		es.failIf(!m.DashboardStatus.Valid(), &fp, "enum", ErrNotInStateSet, "dashboard_status must be one of: blocked, degraded, ready, unknown")
 	}
 	{
 		fp := keyPath(p, "support_tier")
-		if sc&anyTyped != 0 {
-			checkString(&fp, m.SupportTier, es, sc, scanTypedValues)
-		}
+		scanTyped(&fp, m.SupportTier, es, sc)
 	}
 	{
 		fp := keyPath(p, "handoff_scope")
-		if sc&anyTyped != 0 {
-			checkString(&fp, m.HandoffScope, es, sc, scanTypedValues)
-		}
+		scanTyped(&fp, m.HandoffScope, es, sc)
 	}
 	{
 		fp := keyPath(p, "blockers")
 		for i0 := range m.Blockers {
 			ip0 := indexPath(&fp, i0)
-			if sc&anyTyped != 0 {
-				checkString(&ip0, m.Blockers[i0], es, sc, scanTypedValues)
-			}
+			scanTyped(&ip0, m.Blockers[i0], es, sc)
 		}
 	}
 	{
 		fp := keyPath(p, "handoff_boundary")
-		if m.HandoffBoundary != "support queues, customer-success notes, customer health records, escalation connectors, and dashboard systems remain private service responsibilities" {
-			es.add(&fp, "const", ErrConst, "handoff_boundary must be \"support queues, customer-success notes, customer health records, escalation connectors, and dashboard systems remain private service responsibilities\"")
-		}
+		es.failIf(m.HandoffBoundary != "support queues, customer-success notes, customer health records, escalation connectors, and dashboard systems remain private service responsibilities", &fp, "const", ErrConst, "handoff_boundary must be \"support queues, customer-success notes, customer health records, escalation connectors, and dashboard systems remain private service responsibilities\"")
 	}
 }
 
@@ -419,87 +313,59 @@ func (m *SaaSOperatingAutomationSummary) Validate() error {
 func (m *SaaSOperatingAutomationSummary) validate(p *pathNode, es *Errors, sc scanMode) {
 	{
 		fp := keyPath(p, "tenant_id")
-		if isBlank(m.TenantID) {
-			es.add(&fp, "non_empty", ErrEmpty, "tenant_id must not be empty")
-		}
-		if sc&anyTyped != 0 {
-			checkString(&fp, m.TenantID, es, sc, scanTypedValues)
-		}
+		es.failIf(isBlank(m.TenantID), &fp, "non_empty", ErrEmpty, "tenant_id must not be empty")
+		scanTyped(&fp, m.TenantID, es, sc)
 	}
 	{
 		fp := keyPath(p, "automation_status")
-		if !m.AutomationStatus.Valid() {
-			es.add(&fp, "enum", ErrNotInStateSet, "automation_status must be one of: automated, blocked, enabled, ready, scheduled, unknown")
-		}
+		es.failIf(!m.AutomationStatus.Valid(), &fp, "enum", ErrNotInStateSet, "automation_status must be one of: automated, blocked, enabled, ready, scheduled, unknown")
 	}
 	{
 		fp := keyPath(p, "billing_monitoring_status")
-		if !m.BillingMonitoringStatus.Valid() {
-			es.add(&fp, "enum", ErrNotInStateSet, "billing_monitoring_status must be one of: automated, blocked, enabled, ready, scheduled, unknown")
-		}
+		es.failIf(!m.BillingMonitoringStatus.Valid(), &fp, "enum", ErrNotInStateSet, "billing_monitoring_status must be one of: automated, blocked, enabled, ready, scheduled, unknown")
 	}
 	{
 		fp := keyPath(p, "license_telemetry_status")
-		if !m.LicenseTelemetryStatus.Valid() {
-			es.add(&fp, "enum", ErrNotInStateSet, "license_telemetry_status must be one of: automated, blocked, enabled, ready, scheduled, unknown")
-		}
+		es.failIf(!m.LicenseTelemetryStatus.Valid(), &fp, "enum", ErrNotInStateSet, "license_telemetry_status must be one of: automated, blocked, enabled, ready, scheduled, unknown")
 	}
 	{
 		fp := keyPath(p, "support_followup_status")
-		if !m.SupportFollowupStatus.Valid() {
-			es.add(&fp, "enum", ErrNotInStateSet, "support_followup_status must be one of: automated, blocked, enabled, ready, scheduled, unknown")
-		}
+		es.failIf(!m.SupportFollowupStatus.Valid(), &fp, "enum", ErrNotInStateSet, "support_followup_status must be one of: automated, blocked, enabled, ready, scheduled, unknown")
 	}
 	{
 		fp := keyPath(p, "customer_success_review_status")
-		if !m.CustomerSuccessReviewStatus.Valid() {
-			es.add(&fp, "enum", ErrNotInStateSet, "customer_success_review_status must be one of: automated, blocked, enabled, ready, scheduled, unknown")
-		}
+		es.failIf(!m.CustomerSuccessReviewStatus.Valid(), &fp, "enum", ErrNotInStateSet, "customer_success_review_status must be one of: automated, blocked, enabled, ready, scheduled, unknown")
 	}
 	{
 		fp := keyPath(p, "dashboard_refresh_status")
-		if !m.DashboardRefreshStatus.Valid() {
-			es.add(&fp, "enum", ErrNotInStateSet, "dashboard_refresh_status must be one of: automated, blocked, enabled, ready, scheduled, unknown")
-		}
+		es.failIf(!m.DashboardRefreshStatus.Valid(), &fp, "enum", ErrNotInStateSet, "dashboard_refresh_status must be one of: automated, blocked, enabled, ready, scheduled, unknown")
 	}
 	{
 		fp := keyPath(p, "escalation_drill_status")
-		if !m.EscalationDrillStatus.Valid() {
-			es.add(&fp, "enum", ErrNotInStateSet, "escalation_drill_status must be one of: automated, blocked, enabled, ready, scheduled, unknown")
-		}
+		es.failIf(!m.EscalationDrillStatus.Valid(), &fp, "enum", ErrNotInStateSet, "escalation_drill_status must be one of: automated, blocked, enabled, ready, scheduled, unknown")
 	}
 	{
 		fp := keyPath(p, "closeout_retry_status")
-		if !m.CloseoutRetryStatus.Valid() {
-			es.add(&fp, "enum", ErrNotInStateSet, "closeout_retry_status must be one of: automated, blocked, enabled, ready, scheduled, unknown")
-		}
+		es.failIf(!m.CloseoutRetryStatus.Valid(), &fp, "enum", ErrNotInStateSet, "closeout_retry_status must be one of: automated, blocked, enabled, ready, scheduled, unknown")
 	}
 	{
 		fp := keyPath(p, "automation_scope")
-		if sc&anyTyped != 0 {
-			checkString(&fp, m.AutomationScope, es, sc, scanTypedValues)
-		}
+		scanTyped(&fp, m.AutomationScope, es, sc)
 	}
 	{
 		fp := keyPath(p, "automation_cadence")
-		if sc&anyTyped != 0 {
-			checkString(&fp, m.AutomationCadence, es, sc, scanTypedValues)
-		}
+		scanTyped(&fp, m.AutomationCadence, es, sc)
 	}
 	{
 		fp := keyPath(p, "blockers")
 		for i0 := range m.Blockers {
 			ip0 := indexPath(&fp, i0)
-			if sc&anyTyped != 0 {
-				checkString(&ip0, m.Blockers[i0], es, sc, scanTypedValues)
-			}
+			scanTyped(&ip0, m.Blockers[i0], es, sc)
 		}
 	}
 	{
 		fp := keyPath(p, "automation_boundary")
-		if m.AutomationBoundary != "billing systems, license telemetry, support workflows, customer-success records, dashboard refresh jobs, escalation drills, closeout retries, and scheduler execution remain private service responsibilities" {
-			es.add(&fp, "const", ErrConst, "automation_boundary must be \"billing systems, license telemetry, support workflows, customer-success records, dashboard refresh jobs, escalation drills, closeout retries, and scheduler execution remain private service responsibilities\"")
-		}
+		es.failIf(m.AutomationBoundary != "billing systems, license telemetry, support workflows, customer-success records, dashboard refresh jobs, escalation drills, closeout retries, and scheduler execution remain private service responsibilities", &fp, "const", ErrConst, "automation_boundary must be \"billing systems, license telemetry, support workflows, customer-success records, dashboard refresh jobs, escalation drills, closeout retries, and scheduler execution remain private service responsibilities\"")
 	}
 }
 
@@ -515,25 +381,19 @@ func (m *EntitlementStatusRequestPayload) validate(p *pathNode, es *Errors, sc s
 		fp := keyPath(p, "feature_names")
 		for i0 := range m.FeatureNames {
 			ip0 := indexPath(&fp, i0)
-			if sc&anyTyped != 0 {
-				checkString(&ip0, m.FeatureNames[i0], es, sc, scanTypedValues)
-			}
+			scanTyped(&ip0, m.FeatureNames[i0], es, sc)
 		}
 	}
 	{
 		fp := keyPath(p, "requested_checks")
 		for i0 := range m.RequestedChecks {
 			ip0 := indexPath(&fp, i0)
-			if sc&anyTyped != 0 {
-				checkString(&ip0, m.RequestedChecks[i0], es, sc, scanTypedValues)
-			}
+			scanTyped(&ip0, m.RequestedChecks[i0], es, sc)
 		}
 	}
 	{
 		fp := keyPath(p, "entitlement_boundary")
-		if m.EntitlementBoundary != "public request shape only; billing and license validation are private" {
-			es.add(&fp, "const", ErrConst, "entitlement_boundary must be \"public request shape only; billing and license validation are private\"")
-		}
+		es.failIf(m.EntitlementBoundary != "public request shape only; billing and license validation are private", &fp, "const", ErrConst, "entitlement_boundary must be \"public request shape only; billing and license validation are private\"")
 	}
 }
 
@@ -551,21 +411,15 @@ func (m *EntitlementStatusResponsePayload) validate(p *pathNode, es *Errors, sc 
 	}
 	{
 		fp := keyPath(p, "private_modules_required")
-		if !equalSlices(m.PrivateModulesRequired, fixed0) {
-			es.add(&fp, "const", ErrConst, "private_modules_required must be [\"billing integration\",\"license service\",\"subscription status\",\"feature entitlement registry\"]")
-		}
+		es.failIf(!equalSlices(m.PrivateModulesRequired, fixed0), &fp, "const", ErrConst, "private_modules_required must be [\"billing integration\",\"license service\",\"subscription status\",\"feature entitlement registry\"]")
 		for i0 := range m.PrivateModulesRequired {
 			ip0 := indexPath(&fp, i0)
-			if sc&anyTyped != 0 {
-				checkString(&ip0, m.PrivateModulesRequired[i0], es, sc, scanTypedValues)
-			}
+			scanTyped(&ip0, m.PrivateModulesRequired[i0], es, sc)
 		}
 	}
 	{
 		fp := keyPath(p, "next_step")
-		if m.NextStep != "See docs/architecture/entitlement-status-contract.md" {
-			es.add(&fp, "const", ErrConst, "next_step must be \"See docs/architecture/entitlement-status-contract.md\"")
-		}
+		es.failIf(m.NextStep != "See docs/architecture/entitlement-status-contract.md", &fp, "const", ErrConst, "next_step must be \"See docs/architecture/entitlement-status-contract.md\"")
 	}
 }
 
@@ -579,35 +433,23 @@ func (m *TenantOnboardingRequestPayload) Validate() error {
 func (m *TenantOnboardingRequestPayload) validate(p *pathNode, es *Errors, sc scanMode) {
 	{
 		fp := keyPath(p, "organization_name")
-		if isBlank(m.OrganizationName) {
-			es.add(&fp, "non_empty", ErrEmpty, "organization_name must not be empty")
-		}
-		if sc&anyTyped != 0 {
-			checkString(&fp, m.OrganizationName, es, sc, scanTypedValues)
-		}
+		es.failIf(isBlank(m.OrganizationName), &fp, "non_empty", ErrEmpty, "organization_name must not be empty")
+		scanTyped(&fp, m.OrganizationName, es, sc)
 	}
 	{
 		fp := keyPath(p, "deployment_model")
-		if !m.DeploymentModel.Valid() {
-			es.add(&fp, "enum", ErrNotInStateSet, "deployment_model must be one of: hosted_saas, hybrid, self_hosted_enterprise")
-		}
+		es.failIf(!m.DeploymentModel.Valid(), &fp, "enum", ErrNotInStateSet, "deployment_model must be one of: hosted_saas, hybrid, self_hosted_enterprise")
 	}
 	{
 		fp := keyPath(p, "region")
-		if sc&anyTyped != 0 {
-			checkString(&fp, m.Region, es, sc, scanTypedValues)
-		}
+		scanTyped(&fp, m.Region, es, sc)
 	}
 	{
 		fp := keyPath(p, "requirements")
-		if len(m.Requirements) < 1 {
-			es.add(&fp, "min_items", ErrTooFewItems, "requirements must include at least one onboarding requirement")
-		}
+		es.failIf(len(m.Requirements) < 1, &fp, "min_items", ErrTooFewItems, "requirements must include at least one onboarding requirement")
 		for i0 := range m.Requirements {
 			ip0 := indexPath(&fp, i0)
-			if sc&anyTyped != 0 {
-				checkString(&ip0, m.Requirements[i0], es, sc, scanTypedValues)
-			}
+			scanTyped(&ip0, m.Requirements[i0], es, sc)
 		}
 	}
 	{
@@ -618,16 +460,12 @@ func (m *TenantOnboardingRequestPayload) validate(p *pathNode, es *Errors, sc sc
 				checkKey(&kp0, m.Contacts[i0].Key, es, sc)
 			}
 			sc0 := mapScan(sc)
-			if sc0&anyTyped != 0 {
-				checkString(&kp0, m.Contacts[i0].Value, es, sc0, scanTypedValues)
-			}
+			scanTyped(&kp0, m.Contacts[i0].Value, es, sc0)
 		}
 	}
 	{
 		fp := keyPath(p, "activation_boundary")
-		if m.ActivationBoundary != "public request shape only; tenant provisioning implementation is private" {
-			es.add(&fp, "const", ErrConst, "activation_boundary must be \"public request shape only; tenant provisioning implementation is private\"")
-		}
+		es.failIf(m.ActivationBoundary != "public request shape only; tenant provisioning implementation is private", &fp, "const", ErrConst, "activation_boundary must be \"public request shape only; tenant provisioning implementation is private\"")
 	}
 }
 
@@ -641,27 +479,19 @@ func (m *TenantOnboardingResponsePayload) Validate() error {
 func (m *TenantOnboardingResponsePayload) validate(p *pathNode, es *Errors, sc scanMode) {
 	{
 		fp := keyPath(p, "tenant_id")
-		if sc&anyTyped != 0 {
-			checkString(&fp, m.TenantID, es, sc, scanTypedValues)
-		}
+		scanTyped(&fp, m.TenantID, es, sc)
 	}
 	{
 		fp := keyPath(p, "private_modules_required")
-		if !equalSlices(m.PrivateModulesRequired, fixed1) {
-			es.add(&fp, "const", ErrConst, "private_modules_required must be [\"identity onboarding\",\"license service\",\"policy registry\",\"audit store\",\"support ownership\"]")
-		}
+		es.failIf(!equalSlices(m.PrivateModulesRequired, fixed1), &fp, "const", ErrConst, "private_modules_required must be [\"identity onboarding\",\"license service\",\"policy registry\",\"audit store\",\"support ownership\"]")
 		for i0 := range m.PrivateModulesRequired {
 			ip0 := indexPath(&fp, i0)
-			if sc&anyTyped != 0 {
-				checkString(&ip0, m.PrivateModulesRequired[i0], es, sc, scanTypedValues)
-			}
+			scanTyped(&ip0, m.PrivateModulesRequired[i0], es, sc)
 		}
 	}
 	{
 		fp := keyPath(p, "next_step")
-		if m.NextStep != "See docs/architecture/tenant-onboarding-contract.md" {
-			es.add(&fp, "const", ErrConst, "next_step must be \"See docs/architecture/tenant-onboarding-contract.md\"")
-		}
+		es.failIf(m.NextStep != "See docs/architecture/tenant-onboarding-contract.md", &fp, "const", ErrConst, "next_step must be \"See docs/architecture/tenant-onboarding-contract.md\"")
 	}
 }
 
@@ -677,16 +507,12 @@ func (m *TenantStatusRequestPayload) validate(p *pathNode, es *Errors, sc scanMo
 		fp := keyPath(p, "requested_capabilities")
 		for i0 := range m.RequestedCapabilities {
 			ip0 := indexPath(&fp, i0)
-			if sc&anyTyped != 0 {
-				checkString(&ip0, m.RequestedCapabilities[i0], es, sc, scanTypedValues)
-			}
+			scanTyped(&ip0, m.RequestedCapabilities[i0], es, sc)
 		}
 	}
 	{
 		fp := keyPath(p, "public_client_boundary")
-		if m.PublicClientBoundary != "status lookup contract only" {
-			es.add(&fp, "const", ErrConst, "public_client_boundary must be \"status lookup contract only\"")
-		}
+		es.failIf(m.PublicClientBoundary != "status lookup contract only", &fp, "const", ErrConst, "public_client_boundary must be \"status lookup contract only\"")
 	}
 }
 
@@ -708,16 +534,12 @@ func (m *LicenseValidationRequestPayload) validate(p *pathNode, es *Errors, sc s
 		fp := keyPath(p, "requested_checks")
 		for i0 := range m.RequestedChecks {
 			ip0 := indexPath(&fp, i0)
-			if sc&anyTyped != 0 {
-				checkString(&ip0, m.RequestedChecks[i0], es, sc, scanTypedValues)
-			}
+			scanTyped(&ip0, m.RequestedChecks[i0], es, sc)
 		}
 	}
 	{
 		fp := keyPath(p, "server_boundary")
-		if m.ServerBoundary != "real validation is performed by private SaaS or Enterprise services" {
-			es.add(&fp, "const", ErrConst, "server_boundary must be \"real validation is performed by private SaaS or Enterprise services\"")
-		}
+		es.failIf(m.ServerBoundary != "real validation is performed by private SaaS or Enterprise services", &fp, "const", ErrConst, "server_boundary must be \"real validation is performed by private SaaS or Enterprise services\"")
 	}
 }
 
@@ -733,34 +555,24 @@ func (m *PolicyRegistryReadinessRequestPayload) validate(p *pathNode, es *Errors
 		fp := keyPath(p, "policy_pack_refs")
 		for i0 := range m.PolicyPackRefs {
 			ip0 := indexPath(&fp, i0)
-			if sc&anyTyped != 0 {
-				checkString(&ip0, m.PolicyPackRefs[i0], es, sc, scanTypedValues)
-			}
+			scanTyped(&ip0, m.PolicyPackRefs[i0], es, sc)
 		}
 	}
 	{
 		fp := keyPath(p, "catalog_scope")
-		if sc&anyTyped != 0 {
-			checkString(&fp, m.CatalogScope, es, sc, scanTypedValues)
-		}
+		scanTyped(&fp, m.CatalogScope, es, sc)
 	}
 	{
 		fp := keyPath(p, "required_checks")
-		if len(m.RequiredChecks) < 1 {
-			es.add(&fp, "min_items", ErrTooFewItems, "required_checks must include at least one policy registry readiness check")
-		}
+		es.failIf(len(m.RequiredChecks) < 1, &fp, "min_items", ErrTooFewItems, "required_checks must include at least one policy registry readiness check")
 		for i0 := range m.RequiredChecks {
 			ip0 := indexPath(&fp, i0)
-			if sc&anyTyped != 0 {
-				checkString(&ip0, m.RequiredChecks[i0], es, sc, scanTypedValues)
-			}
+			scanTyped(&ip0, m.RequiredChecks[i0], es, sc)
 		}
 	}
 	{
 		fp := keyPath(p, "readiness_boundary")
-		if m.ReadinessBoundary != "public request shape only; hosted policy registry operation is private" {
-			es.add(&fp, "const", ErrConst, "readiness_boundary must be \"public request shape only; hosted policy registry operation is private\"")
-		}
+		es.failIf(m.ReadinessBoundary != "public request shape only; hosted policy registry operation is private", &fp, "const", ErrConst, "readiness_boundary must be \"public request shape only; hosted policy registry operation is private\"")
 	}
 }
 
@@ -778,21 +590,15 @@ func (m *PolicyRegistryReadinessResponsePayload) validate(p *pathNode, es *Error
 	}
 	{
 		fp := keyPath(p, "private_modules_required")
-		if !equalSlices(m.PrivateModulesRequired, fixed2) {
-			es.add(&fp, "const", ErrConst, "private_modules_required must be [\"hosted policy registry service\",\"policy-pack artifact store\",\"feature entitlement registry\",\"approval workflow\",\"rollout telemetry\"]")
-		}
+		es.failIf(!equalSlices(m.PrivateModulesRequired, fixed2), &fp, "const", ErrConst, "private_modules_required must be [\"hosted policy registry service\",\"policy-pack artifact store\",\"feature entitlement registry\",\"approval workflow\",\"rollout telemetry\"]")
 		for i0 := range m.PrivateModulesRequired {
 			ip0 := indexPath(&fp, i0)
-			if sc&anyTyped != 0 {
-				checkString(&ip0, m.PrivateModulesRequired[i0], es, sc, scanTypedValues)
-			}
+			scanTyped(&ip0, m.PrivateModulesRequired[i0], es, sc)
 		}
 	}
 	{
 		fp := keyPath(p, "next_step")
-		if m.NextStep != "See docs/architecture/hosted-policy-registry-readiness-contract.md" {
-			es.add(&fp, "const", ErrConst, "next_step must be \"See docs/architecture/hosted-policy-registry-readiness-contract.md\"")
-		}
+		es.failIf(m.NextStep != "See docs/architecture/hosted-policy-registry-readiness-contract.md", &fp, "const", ErrConst, "next_step must be \"See docs/architecture/hosted-policy-registry-readiness-contract.md\"")
 	}
 }
 
@@ -806,14 +612,10 @@ func (m *PolicyRegistryLookupRequestPayload) Validate() error {
 func (m *PolicyRegistryLookupRequestPayload) validate(p *pathNode, es *Errors, sc scanMode) {
 	{
 		fp := keyPath(p, "policy_refs")
-		if len(m.PolicyRefs) < 1 {
-			es.add(&fp, "min_items", ErrTooFewItems, "policy_refs must include at least one policy reference")
-		}
+		es.failIf(len(m.PolicyRefs) < 1, &fp, "min_items", ErrTooFewItems, "policy_refs must include at least one policy reference")
 		for i0 := range m.PolicyRefs {
 			ip0 := indexPath(&fp, i0)
-			if sc&anyTyped != 0 {
-				checkString(&ip0, m.PolicyRefs[i0], es, sc, scanTypedValues)
-			}
+			scanTyped(&ip0, m.PolicyRefs[i0], es, sc)
 		}
 	}
 	{
@@ -824,16 +626,12 @@ func (m *PolicyRegistryLookupRequestPayload) validate(p *pathNode, es *Errors, s
 				checkKey(&kp0, m.Labels[i0].Key, es, sc)
 			}
 			sc0 := mapScan(sc)
-			if sc0&anyTyped != 0 {
-				checkString(&kp0, m.Labels[i0].Value, es, sc0, scanTypedValues)
-			}
+			scanTyped(&kp0, m.Labels[i0].Value, es, sc0)
 		}
 	}
 	{
 		fp := keyPath(p, "resolution_boundary")
-		if m.ResolutionBoundary != "public request shape only; hosted registry implementation is private" {
-			es.add(&fp, "const", ErrConst, "resolution_boundary must be \"public request shape only; hosted registry implementation is private\"")
-		}
+		es.failIf(m.ResolutionBoundary != "public request shape only; hosted registry implementation is private", &fp, "const", ErrConst, "resolution_boundary must be \"public request shape only; hosted registry implementation is private\"")
 	}
 }
 
@@ -847,33 +645,23 @@ func (m *TenantAuditStoreOperatingRequestPayload) Validate() error {
 func (m *TenantAuditStoreOperatingRequestPayload) validate(p *pathNode, es *Errors, sc scanMode) {
 	{
 		fp := keyPath(p, "retention_profile")
-		if sc&anyTyped != 0 {
-			checkString(&fp, m.RetentionProfile, es, sc, scanTypedValues)
-		}
+		scanTyped(&fp, m.RetentionProfile, es, sc)
 	}
 	{
 		fp := keyPath(p, "evidence_window")
-		if sc&anyTyped != 0 {
-			checkString(&fp, m.EvidenceWindow, es, sc, scanTypedValues)
-		}
+		scanTyped(&fp, m.EvidenceWindow, es, sc)
 	}
 	{
 		fp := keyPath(p, "required_checks")
-		if len(m.RequiredChecks) < 1 {
-			es.add(&fp, "min_items", ErrTooFewItems, "required_checks must include at least one tenant audit-store operating check")
-		}
+		es.failIf(len(m.RequiredChecks) < 1, &fp, "min_items", ErrTooFewItems, "required_checks must include at least one tenant audit-store operating check")
 		for i0 := range m.RequiredChecks {
 			ip0 := indexPath(&fp, i0)
-			if sc&anyTyped != 0 {
-				checkString(&ip0, m.RequiredChecks[i0], es, sc, scanTypedValues)
-			}
+			scanTyped(&ip0, m.RequiredChecks[i0], es, sc)
 		}
 	}
 	{
 		fp := keyPath(p, "operating_boundary")
-		if m.OperatingBoundary != "public request shape only; tenant audit-store operation is private" {
-			es.add(&fp, "const", ErrConst, "operating_boundary must be \"public request shape only; tenant audit-store operation is private\"")
-		}
+		es.failIf(m.OperatingBoundary != "public request shape only; tenant audit-store operation is private", &fp, "const", ErrConst, "operating_boundary must be \"public request shape only; tenant audit-store operation is private\"")
 	}
 }
 
@@ -891,21 +679,15 @@ func (m *TenantAuditStoreOperatingResponsePayload) validate(p *pathNode, es *Err
 	}
 	{
 		fp := keyPath(p, "private_modules_required")
-		if !equalSlices(m.PrivateModulesRequired, fixed3) {
-			es.add(&fp, "const", ErrConst, "private_modules_required must be [\"tenant audit store\",\"retention enforcement\",\"evidence freshness monitor\",\"export connector service\",\"operating dashboard\"]")
-		}
+		es.failIf(!equalSlices(m.PrivateModulesRequired, fixed3), &fp, "const", ErrConst, "private_modules_required must be [\"tenant audit store\",\"retention enforcement\",\"evidence freshness monitor\",\"export connector service\",\"operating dashboard\"]")
 		for i0 := range m.PrivateModulesRequired {
 			ip0 := indexPath(&fp, i0)
-			if sc&anyTyped != 0 {
-				checkString(&ip0, m.PrivateModulesRequired[i0], es, sc, scanTypedValues)
-			}
+			scanTyped(&ip0, m.PrivateModulesRequired[i0], es, sc)
 		}
 	}
 	{
 		fp := keyPath(p, "next_step")
-		if m.NextStep != "See docs/architecture/tenant-audit-store-operating-contract.md" {
-			es.add(&fp, "const", ErrConst, "next_step must be \"See docs/architecture/tenant-audit-store-operating-contract.md\"")
-		}
+		es.failIf(m.NextStep != "See docs/architecture/tenant-audit-store-operating-contract.md", &fp, "const", ErrConst, "next_step must be \"See docs/architecture/tenant-audit-store-operating-contract.md\"")
 	}
 }
 
@@ -919,33 +701,23 @@ func (m *CustomerOperatingDashboardRequestPayload) Validate() error {
 func (m *CustomerOperatingDashboardRequestPayload) validate(p *pathNode, es *Errors, sc scanMode) {
 	{
 		fp := keyPath(p, "dashboard_scope")
-		if sc&anyTyped != 0 {
-			checkString(&fp, m.DashboardScope, es, sc, scanTypedValues)
-		}
+		scanTyped(&fp, m.DashboardScope, es, sc)
 	}
 	{
 		fp := keyPath(p, "evidence_window")
-		if sc&anyTyped != 0 {
-			checkString(&fp, m.EvidenceWindow, es, sc, scanTypedValues)
-		}
+		scanTyped(&fp, m.EvidenceWindow, es, sc)
 	}
 	{
 		fp := keyPath(p, "required_checks")
-		if len(m.RequiredChecks) < 1 {
-			es.add(&fp, "min_items", ErrTooFewItems, "required_checks must include at least one customer operating dashboard check")
-		}
+		es.failIf(len(m.RequiredChecks) < 1, &fp, "min_items", ErrTooFewItems, "required_checks must include at least one customer operating dashboard check")
 		for i0 := range m.RequiredChecks {
 			ip0 := indexPath(&fp, i0)
-			if sc&anyTyped != 0 {
-				checkString(&ip0, m.RequiredChecks[i0], es, sc, scanTypedValues)
-			}
+			scanTyped(&ip0, m.RequiredChecks[i0], es, sc)
 		}
 	}
 	{
 		fp := keyPath(p, "dashboard_boundary")
-		if m.DashboardBoundary != "public request shape only; customer operating dashboards are private" {
-			es.add(&fp, "const", ErrConst, "dashboard_boundary must be \"public request shape only; customer operating dashboards are private\"")
-		}
+		es.failIf(m.DashboardBoundary != "public request shape only; customer operating dashboards are private", &fp, "const", ErrConst, "dashboard_boundary must be \"public request shape only; customer operating dashboards are private\"")
 	}
 }
 
@@ -963,21 +735,15 @@ func (m *CustomerOperatingDashboardResponsePayload) validate(p *pathNode, es *Er
 	}
 	{
 		fp := keyPath(p, "private_modules_required")
-		if !equalSlices(m.PrivateModulesRequired, fixed4) {
-			es.add(&fp, "const", ErrConst, "private_modules_required must be [\"billing observability\",\"license-service telemetry\",\"support handoff\",\"customer-success health\",\"escalation routing\",\"release closeout\",\"operating dashboard\"]")
-		}
+		es.failIf(!equalSlices(m.PrivateModulesRequired, fixed4), &fp, "const", ErrConst, "private_modules_required must be [\"billing observability\",\"license-service telemetry\",\"support handoff\",\"customer-success health\",\"escalation routing\",\"release closeout\",\"operating dashboard\"]")
 		for i0 := range m.PrivateModulesRequired {
 			ip0 := indexPath(&fp, i0)
-			if sc&anyTyped != 0 {
-				checkString(&ip0, m.PrivateModulesRequired[i0], es, sc, scanTypedValues)
-			}
+			scanTyped(&ip0, m.PrivateModulesRequired[i0], es, sc)
 		}
 	}
 	{
 		fp := keyPath(p, "next_step")
-		if m.NextStep != "See docs/architecture/customer-operating-dashboard-support-handoff-contract.md" {
-			es.add(&fp, "const", ErrConst, "next_step must be \"See docs/architecture/customer-operating-dashboard-support-handoff-contract.md\"")
-		}
+		es.failIf(m.NextStep != "See docs/architecture/customer-operating-dashboard-support-handoff-contract.md", &fp, "const", ErrConst, "next_step must be \"See docs/architecture/customer-operating-dashboard-support-handoff-contract.md\"")
 	}
 }
 
@@ -991,33 +757,23 @@ func (m *SupportHandoffReadinessRequestPayload) Validate() error {
 func (m *SupportHandoffReadinessRequestPayload) validate(p *pathNode, es *Errors, sc scanMode) {
 	{
 		fp := keyPath(p, "handoff_scope")
-		if sc&anyTyped != 0 {
-			checkString(&fp, m.HandoffScope, es, sc, scanTypedValues)
-		}
+		scanTyped(&fp, m.HandoffScope, es, sc)
 	}
 	{
 		fp := keyPath(p, "support_tier")
-		if sc&anyTyped != 0 {
-			checkString(&fp, m.SupportTier, es, sc, scanTypedValues)
-		}
+		scanTyped(&fp, m.SupportTier, es, sc)
 	}
 	{
 		fp := keyPath(p, "required_checks")
-		if len(m.RequiredChecks) < 1 {
-			es.add(&fp, "min_items", ErrTooFewItems, "required_checks must include at least one support handoff readiness check")
-		}
+		es.failIf(len(m.RequiredChecks) < 1, &fp, "min_items", ErrTooFewItems, "required_checks must include at least one support handoff readiness check")
 		for i0 := range m.RequiredChecks {
 			ip0 := indexPath(&fp, i0)
-			if sc&anyTyped != 0 {
-				checkString(&ip0, m.RequiredChecks[i0], es, sc, scanTypedValues)
-			}
+			scanTyped(&ip0, m.RequiredChecks[i0], es, sc)
 		}
 	}
 	{
 		fp := keyPath(p, "handoff_boundary")
-		if m.HandoffBoundary != "public request shape only; support and customer-success handoff is private" {
-			es.add(&fp, "const", ErrConst, "handoff_boundary must be \"public request shape only; support and customer-success handoff is private\"")
-		}
+		es.failIf(m.HandoffBoundary != "public request shape only; support and customer-success handoff is private", &fp, "const", ErrConst, "handoff_boundary must be \"public request shape only; support and customer-success handoff is private\"")
 	}
 }
 
@@ -1035,21 +791,15 @@ func (m *SupportHandoffReadinessResponsePayload) validate(p *pathNode, es *Error
 	}
 	{
 		fp := keyPath(p, "private_modules_required")
-		if !equalSlices(m.PrivateModulesRequired, fixed5) {
-			es.add(&fp, "const", ErrConst, "private_modules_required must be [\"support ownership\",\"customer-success ownership\",\"escalation routing\",\"customer health review\",\"handoff dashboard\",\"release owner acceptance\"]")
-		}
+		es.failIf(!equalSlices(m.PrivateModulesRequired, fixed5), &fp, "const", ErrConst, "private_modules_required must be [\"support ownership\",\"customer-success ownership\",\"escalation routing\",\"customer health review\",\"handoff dashboard\",\"release owner acceptance\"]")
 		for i0 := range m.PrivateModulesRequired {
 			ip0 := indexPath(&fp, i0)
-			if sc&anyTyped != 0 {
-				checkString(&ip0, m.PrivateModulesRequired[i0], es, sc, scanTypedValues)
-			}
+			scanTyped(&ip0, m.PrivateModulesRequired[i0], es, sc)
 		}
 	}
 	{
 		fp := keyPath(p, "next_step")
-		if m.NextStep != "See docs/architecture/customer-operating-dashboard-support-handoff-contract.md" {
-			es.add(&fp, "const", ErrConst, "next_step must be \"See docs/architecture/customer-operating-dashboard-support-handoff-contract.md\"")
-		}
+		es.failIf(m.NextStep != "See docs/architecture/customer-operating-dashboard-support-handoff-contract.md", &fp, "const", ErrConst, "next_step must be \"See docs/architecture/customer-operating-dashboard-support-handoff-contract.md\"")
 	}
 }
 
@@ -1063,33 +813,23 @@ func (m *SaaSOperatingAutomationRequestPayload) Validate() error {
 func (m *SaaSOperatingAutomationRequestPayload) validate(p *pathNode, es *Errors, sc scanMode) {
 	{
 		fp := keyPath(p, "automation_scope")
-		if sc&anyTyped != 0 {
-			checkString(&fp, m.AutomationScope, es, sc, scanTypedValues)
-		}
+		scanTyped(&fp, m.AutomationScope, es, sc)
 	}
 	{
 		fp := keyPath(p, "automation_cadence")
-		if sc&anyTyped != 0 {
-			checkString(&fp, m.AutomationCadence, es, sc, scanTypedValues)
-		}
+		scanTyped(&fp, m.AutomationCadence, es, sc)
 	}
 	{
 		fp := keyPath(p, "required_checks")
-		if len(m.RequiredChecks) < 1 {
-			es.add(&fp, "min_items", ErrTooFewItems, "required_checks must include at least one SaaS operating automation check")
-		}
+		es.failIf(len(m.RequiredChecks) < 1, &fp, "min_items", ErrTooFewItems, "required_checks must include at least one SaaS operating automation check")
 		for i0 := range m.RequiredChecks {
 			ip0 := indexPath(&fp, i0)
-			if sc&anyTyped != 0 {
-				checkString(&ip0, m.RequiredChecks[i0], es, sc, scanTypedValues)
-			}
+			scanTyped(&ip0, m.RequiredChecks[i0], es, sc)
 		}
 	}
 	{
 		fp := keyPath(p, "automation_boundary")
-		if m.AutomationBoundary != "public request shape only; SaaS operating automation execution is private" {
-			es.add(&fp, "const", ErrConst, "automation_boundary must be \"public request shape only; SaaS operating automation execution is private\"")
-		}
+		es.failIf(m.AutomationBoundary != "public request shape only; SaaS operating automation execution is private", &fp, "const", ErrConst, "automation_boundary must be \"public request shape only; SaaS operating automation execution is private\"")
 	}
 }
 
@@ -1107,21 +847,15 @@ func (m *SaaSOperatingAutomationResponsePayload) validate(p *pathNode, es *Error
 	}
 	{
 		fp := keyPath(p, "private_modules_required")
-		if !equalSlices(m.PrivateModulesRequired, fixed6) {
-			es.add(&fp, "const", ErrConst, "private_modules_required must be [\"billing monitoring\",\"license telemetry sync\",\"support follow-up\",\"customer-success review\",\"dashboard refresh automation\",\"escalation drill scheduler\",\"closeout retry automation\"]")
-		}
+		es.failIf(!equalSlices(m.PrivateModulesRequired, fixed6), &fp, "const", ErrConst, "private_modules_required must be [\"billing monitoring\",\"license telemetry sync\",\"support follow-up\",\"customer-success review\",\"dashboard refresh automation\",\"escalation drill scheduler\",\"closeout retry automation\"]")
 		for i0 := range m.PrivateModulesRequired {
 			ip0 := indexPath(&fp, i0)
-			if sc&anyTyped != 0 {
-				checkString(&ip0, m.PrivateModulesRequired[i0], es, sc, scanTypedValues)
-			}
+			scanTyped(&ip0, m.PrivateModulesRequired[i0], es, sc)
 		}
 	}
 	{
 		fp := keyPath(p, "next_step")
-		if m.NextStep != "See docs/architecture/saas-operating-automation-contract.md" {
-			es.add(&fp, "const", ErrConst, "next_step must be \"See docs/architecture/saas-operating-automation-contract.md\"")
-		}
+		es.failIf(m.NextStep != "See docs/architecture/saas-operating-automation-contract.md", &fp, "const", ErrConst, "next_step must be \"See docs/architecture/saas-operating-automation-contract.md\"")
 	}
 }
 
@@ -1135,33 +869,23 @@ func (m *EvidenceExportRequestPayload) Validate() error {
 func (m *EvidenceExportRequestPayload) validate(p *pathNode, es *Errors, sc scanMode) {
 	{
 		fp := keyPath(p, "evidence_refs")
-		if len(m.EvidenceRefs) < 1 {
-			es.add(&fp, "min_items", ErrTooFewItems, "evidence_refs must include at least one evidence reference")
-		}
+		es.failIf(len(m.EvidenceRefs) < 1, &fp, "min_items", ErrTooFewItems, "evidence_refs must include at least one evidence reference")
 		for i0 := range m.EvidenceRefs {
 			ip0 := indexPath(&fp, i0)
-			if sc&anyTyped != 0 {
-				checkString(&ip0, m.EvidenceRefs[i0], es, sc, scanTypedValues)
-			}
+			scanTyped(&ip0, m.EvidenceRefs[i0], es, sc)
 		}
 	}
 	{
 		fp := keyPath(p, "export_format")
-		if !m.ExportFormat.Valid() {
-			es.add(&fp, "enum", ErrNotInStateSet, "export_format must be one of: json, jsonl, markdown, zip")
-		}
+		es.failIf(!m.ExportFormat.Valid(), &fp, "enum", ErrNotInStateSet, "export_format must be one of: json, jsonl, markdown, zip")
 	}
 	{
 		fp := keyPath(p, "retention_profile")
-		if sc&anyTyped != 0 {
-			checkString(&fp, m.RetentionProfile, es, sc, scanTypedValues)
-		}
+		scanTyped(&fp, m.RetentionProfile, es, sc)
 	}
 	{
 		fp := keyPath(p, "export_boundary")
-		if m.ExportBoundary != "public request shape only; storage and delivery implementation is private" {
-			es.add(&fp, "const", ErrConst, "export_boundary must be \"public request shape only; storage and delivery implementation is private\"")
-		}
+		es.failIf(m.ExportBoundary != "public request shape only; storage and delivery implementation is private", &fp, "const", ErrConst, "export_boundary must be \"public request shape only; storage and delivery implementation is private\"")
 	}
 }
 
@@ -1175,15 +899,11 @@ func (m *UnavailablePayload) Validate() error {
 func (m *UnavailablePayload) validate(p *pathNode, es *Errors, sc scanMode) {
 	{
 		fp := keyPath(p, "tenant_id")
-		if sc&anyTyped != 0 {
-			checkString(&fp, m.TenantID, es, sc, scanTypedValues)
-		}
+		scanTyped(&fp, m.TenantID, es, sc)
 	}
 	{
 		fp := keyPath(p, "next_step")
-		if m.NextStep != "See docs/architecture/saas-control-plane-contract.md" {
-			es.add(&fp, "const", ErrConst, "next_step must be \"See docs/architecture/saas-control-plane-contract.md\"")
-		}
+		es.failIf(m.NextStep != "See docs/architecture/saas-control-plane-contract.md", &fp, "const", ErrConst, "next_step must be \"See docs/architecture/saas-control-plane-contract.md\"")
 	}
 }
 
@@ -1197,39 +917,25 @@ func (m *EntitlementStatusRequest) Validate() error {
 func (m *EntitlementStatusRequest) validate(p *pathNode, es *Errors, sc scanMode) {
 	{
 		fp := keyPath(p, "schema_version")
-		if m.SchemaVersion != "cavra.saas_control_plane.request.v1" {
-			es.add(&fp, "const", ErrConst, "schema_version must be \"cavra.saas_control_plane.request.v1\"")
-		}
+		es.failIf(m.SchemaVersion != "cavra.saas_control_plane.request.v1", &fp, "const", ErrConst, "schema_version must be \"cavra.saas_control_plane.request.v1\"")
 	}
 	{
 		fp := keyPath(p, "operation")
-		if m.Operation != "entitlement_status" {
-			es.add(&fp, "const", ErrConst, "operation must be \"entitlement_status\"")
-		}
+		es.failIf(m.Operation != "entitlement_status", &fp, "const", ErrConst, "operation must be \"entitlement_status\"")
 	}
 	{
 		fp := keyPath(p, "tenant_id")
-		if isBlank(m.TenantID) {
-			es.add(&fp, "non_empty", ErrEmpty, "tenant_id must not be empty")
-		}
-		if scanMode(49)&anyTyped != 0 {
-			checkString(&fp, m.TenantID, es, scanMode(49), scanTypedValues)
-		}
+		es.failIf(isBlank(m.TenantID), &fp, "non_empty", ErrEmpty, "tenant_id must not be empty")
+		scanTyped(&fp, m.TenantID, es, scanMode(49))
 	}
 	{
 		fp := keyPath(p, "requested_by")
-		if isBlank(m.RequestedBy) {
-			es.add(&fp, "non_empty", ErrEmpty, "requested_by must not be empty")
-		}
-		if scanMode(49)&anyTyped != 0 {
-			checkString(&fp, m.RequestedBy, es, scanMode(49), scanTypedValues)
-		}
+		es.failIf(isBlank(m.RequestedBy), &fp, "non_empty", ErrEmpty, "requested_by must not be empty")
+		scanTyped(&fp, m.RequestedBy, es, scanMode(49))
 	}
 	{
 		fp := keyPath(p, "correlation_id")
-		if scanMode(49)&anyTyped != 0 {
-			checkString(&fp, m.CorrelationID, es, scanMode(49), scanTypedValues)
-		}
+		scanTyped(&fp, m.CorrelationID, es, scanMode(49))
 	}
 	{
 		fp := keyPath(p, "payload")
@@ -1247,39 +953,27 @@ func (m *EntitlementStatusResponse) Validate() error {
 func (m *EntitlementStatusResponse) validate(p *pathNode, es *Errors, sc scanMode) {
 	{
 		fp := keyPath(p, "schema_version")
-		if m.SchemaVersion != "cavra.saas_control_plane.response.v1" {
-			es.add(&fp, "const", ErrConst, "schema_version must be \"cavra.saas_control_plane.response.v1\"")
-		}
+		es.failIf(m.SchemaVersion != "cavra.saas_control_plane.response.v1", &fp, "const", ErrConst, "schema_version must be \"cavra.saas_control_plane.response.v1\"")
 	}
 	{
 		fp := keyPath(p, "operation")
-		if m.Operation != "entitlement_status" {
-			es.add(&fp, "const", ErrConst, "operation must be \"entitlement_status\"")
-		}
+		es.failIf(m.Operation != "entitlement_status", &fp, "const", ErrConst, "operation must be \"entitlement_status\"")
 	}
 	{
 		fp := keyPath(p, "status")
-		if !m.Status.Valid() {
-			es.add(&fp, "enum", ErrNotInStateSet, "status must be one of: accepted, requires_private_service, unavailable")
-		}
+		es.failIf(!m.Status.Valid(), &fp, "enum", ErrNotInStateSet, "status must be one of: accepted, requires_private_service, unavailable")
 	}
 	{
 		fp := keyPath(p, "message")
-		if m.Message != "Entitlement status requires private billing, subscription, and license-service validation." {
-			es.add(&fp, "const", ErrConst, "message must be \"Entitlement status requires private billing, subscription, and license-service validation.\"")
-		}
+		es.failIf(m.Message != "Entitlement status requires private billing, subscription, and license-service validation.", &fp, "const", ErrConst, "message must be \"Entitlement status requires private billing, subscription, and license-service validation.\"")
 	}
 	{
 		fp := keyPath(p, "correlation_id")
-		if scanMode(49)&anyTyped != 0 {
-			checkString(&fp, m.CorrelationID, es, scanMode(49), scanTypedValues)
-		}
+		scanTyped(&fp, m.CorrelationID, es, scanMode(49))
 	}
 	{
 		fp := keyPath(p, "private_implementation_required")
-		if m.PrivateImplementationRequired != true {
-			es.add(&fp, "const", ErrConst, "private_implementation_required must be true")
-		}
+		es.failIf(m.PrivateImplementationRequired != true, &fp, "const", ErrConst, "private_implementation_required must be true")
 	}
 	{
 		fp := keyPath(p, "payload")
@@ -1297,39 +991,25 @@ func (m *TenantOnboardingRequest) Validate() error {
 func (m *TenantOnboardingRequest) validate(p *pathNode, es *Errors, sc scanMode) {
 	{
 		fp := keyPath(p, "schema_version")
-		if m.SchemaVersion != "cavra.saas_control_plane.request.v1" {
-			es.add(&fp, "const", ErrConst, "schema_version must be \"cavra.saas_control_plane.request.v1\"")
-		}
+		es.failIf(m.SchemaVersion != "cavra.saas_control_plane.request.v1", &fp, "const", ErrConst, "schema_version must be \"cavra.saas_control_plane.request.v1\"")
 	}
 	{
 		fp := keyPath(p, "operation")
-		if m.Operation != "tenant_onboarding" {
-			es.add(&fp, "const", ErrConst, "operation must be \"tenant_onboarding\"")
-		}
+		es.failIf(m.Operation != "tenant_onboarding", &fp, "const", ErrConst, "operation must be \"tenant_onboarding\"")
 	}
 	{
 		fp := keyPath(p, "tenant_id")
-		if isBlank(m.TenantID) {
-			es.add(&fp, "non_empty", ErrEmpty, "tenant_id must not be empty")
-		}
-		if scanMode(49)&anyTyped != 0 {
-			checkString(&fp, m.TenantID, es, scanMode(49), scanTypedValues)
-		}
+		es.failIf(isBlank(m.TenantID), &fp, "non_empty", ErrEmpty, "tenant_id must not be empty")
+		scanTyped(&fp, m.TenantID, es, scanMode(49))
 	}
 	{
 		fp := keyPath(p, "requested_by")
-		if isBlank(m.RequestedBy) {
-			es.add(&fp, "non_empty", ErrEmpty, "requested_by must not be empty")
-		}
-		if scanMode(49)&anyTyped != 0 {
-			checkString(&fp, m.RequestedBy, es, scanMode(49), scanTypedValues)
-		}
+		es.failIf(isBlank(m.RequestedBy), &fp, "non_empty", ErrEmpty, "requested_by must not be empty")
+		scanTyped(&fp, m.RequestedBy, es, scanMode(49))
 	}
 	{
 		fp := keyPath(p, "correlation_id")
-		if scanMode(49)&anyTyped != 0 {
-			checkString(&fp, m.CorrelationID, es, scanMode(49), scanTypedValues)
-		}
+		scanTyped(&fp, m.CorrelationID, es, scanMode(49))
 	}
 	{
 		fp := keyPath(p, "payload")
@@ -1347,39 +1027,27 @@ func (m *TenantOnboardingResponse) Validate() error {
 func (m *TenantOnboardingResponse) validate(p *pathNode, es *Errors, sc scanMode) {
 	{
 		fp := keyPath(p, "schema_version")
-		if m.SchemaVersion != "cavra.saas_control_plane.response.v1" {
-			es.add(&fp, "const", ErrConst, "schema_version must be \"cavra.saas_control_plane.response.v1\"")
-		}
+		es.failIf(m.SchemaVersion != "cavra.saas_control_plane.response.v1", &fp, "const", ErrConst, "schema_version must be \"cavra.saas_control_plane.response.v1\"")
 	}
 	{
 		fp := keyPath(p, "operation")
-		if m.Operation != "tenant_onboarding" {
-			es.add(&fp, "const", ErrConst, "operation must be \"tenant_onboarding\"")
-		}
+		es.failIf(m.Operation != "tenant_onboarding", &fp, "const", ErrConst, "operation must be \"tenant_onboarding\"")
 	}
 	{
 		fp := keyPath(p, "status")
-		if !m.Status.Valid() {
-			es.add(&fp, "enum", ErrNotInStateSet, "status must be one of: accepted, requires_private_service, unavailable")
-		}
+		es.failIf(!m.Status.Valid(), &fp, "enum", ErrNotInStateSet, "status must be one of: accepted, requires_private_service, unavailable")
 	}
 	{
 		fp := keyPath(p, "message")
-		if m.Message != "Tenant onboarding requires the private CAVRA SaaS Control Plane or Enterprise service." {
-			es.add(&fp, "const", ErrConst, "message must be \"Tenant onboarding requires the private CAVRA SaaS Control Plane or Enterprise service.\"")
-		}
+		es.failIf(m.Message != "Tenant onboarding requires the private CAVRA SaaS Control Plane or Enterprise service.", &fp, "const", ErrConst, "message must be \"Tenant onboarding requires the private CAVRA SaaS Control Plane or Enterprise service.\"")
 	}
 	{
 		fp := keyPath(p, "correlation_id")
-		if scanMode(49)&anyTyped != 0 {
-			checkString(&fp, m.CorrelationID, es, scanMode(49), scanTypedValues)
-		}
+		scanTyped(&fp, m.CorrelationID, es, scanMode(49))
 	}
 	{
 		fp := keyPath(p, "private_implementation_required")
-		if m.PrivateImplementationRequired != true {
-			es.add(&fp, "const", ErrConst, "private_implementation_required must be true")
-		}
+		es.failIf(m.PrivateImplementationRequired != true, &fp, "const", ErrConst, "private_implementation_required must be true")
 	}
 	{
 		fp := keyPath(p, "payload")
@@ -1397,39 +1065,25 @@ func (m *TenantStatusRequest) Validate() error {
 func (m *TenantStatusRequest) validate(p *pathNode, es *Errors, sc scanMode) {
 	{
 		fp := keyPath(p, "schema_version")
-		if m.SchemaVersion != "cavra.saas_control_plane.request.v1" {
-			es.add(&fp, "const", ErrConst, "schema_version must be \"cavra.saas_control_plane.request.v1\"")
-		}
+		es.failIf(m.SchemaVersion != "cavra.saas_control_plane.request.v1", &fp, "const", ErrConst, "schema_version must be \"cavra.saas_control_plane.request.v1\"")
 	}
 	{
 		fp := keyPath(p, "operation")
-		if m.Operation != "tenant_status" {
-			es.add(&fp, "const", ErrConst, "operation must be \"tenant_status\"")
-		}
+		es.failIf(m.Operation != "tenant_status", &fp, "const", ErrConst, "operation must be \"tenant_status\"")
 	}
 	{
 		fp := keyPath(p, "tenant_id")
-		if isBlank(m.TenantID) {
-			es.add(&fp, "non_empty", ErrEmpty, "tenant_id must not be empty")
-		}
-		if scanMode(49)&anyTyped != 0 {
-			checkString(&fp, m.TenantID, es, scanMode(49), scanTypedValues)
-		}
+		es.failIf(isBlank(m.TenantID), &fp, "non_empty", ErrEmpty, "tenant_id must not be empty")
+		scanTyped(&fp, m.TenantID, es, scanMode(49))
 	}
 	{
 		fp := keyPath(p, "requested_by")
-		if isBlank(m.RequestedBy) {
-			es.add(&fp, "non_empty", ErrEmpty, "requested_by must not be empty")
-		}
-		if scanMode(49)&anyTyped != 0 {
-			checkString(&fp, m.RequestedBy, es, scanMode(49), scanTypedValues)
-		}
+		es.failIf(isBlank(m.RequestedBy), &fp, "non_empty", ErrEmpty, "requested_by must not be empty")
+		scanTyped(&fp, m.RequestedBy, es, scanMode(49))
 	}
 	{
 		fp := keyPath(p, "correlation_id")
-		if scanMode(49)&anyTyped != 0 {
-			checkString(&fp, m.CorrelationID, es, scanMode(49), scanTypedValues)
-		}
+		scanTyped(&fp, m.CorrelationID, es, scanMode(49))
 	}
 	{
 		fp := keyPath(p, "payload")
@@ -1447,39 +1101,25 @@ func (m *LicenseValidationRequest) Validate() error {
 func (m *LicenseValidationRequest) validate(p *pathNode, es *Errors, sc scanMode) {
 	{
 		fp := keyPath(p, "schema_version")
-		if m.SchemaVersion != "cavra.saas_control_plane.request.v1" {
-			es.add(&fp, "const", ErrConst, "schema_version must be \"cavra.saas_control_plane.request.v1\"")
-		}
+		es.failIf(m.SchemaVersion != "cavra.saas_control_plane.request.v1", &fp, "const", ErrConst, "schema_version must be \"cavra.saas_control_plane.request.v1\"")
 	}
 	{
 		fp := keyPath(p, "operation")
-		if m.Operation != "license_validation" {
-			es.add(&fp, "const", ErrConst, "operation must be \"license_validation\"")
-		}
+		es.failIf(m.Operation != "license_validation", &fp, "const", ErrConst, "operation must be \"license_validation\"")
 	}
 	{
 		fp := keyPath(p, "tenant_id")
-		if isBlank(m.TenantID) {
-			es.add(&fp, "non_empty", ErrEmpty, "tenant_id must not be empty")
-		}
-		if scanMode(49)&anyTyped != 0 {
-			checkString(&fp, m.TenantID, es, scanMode(49), scanTypedValues)
-		}
+		es.failIf(isBlank(m.TenantID), &fp, "non_empty", ErrEmpty, "tenant_id must not be empty")
+		scanTyped(&fp, m.TenantID, es, scanMode(49))
 	}
 	{
 		fp := keyPath(p, "requested_by")
-		if isBlank(m.RequestedBy) {
-			es.add(&fp, "non_empty", ErrEmpty, "requested_by must not be empty")
-		}
-		if scanMode(49)&anyTyped != 0 {
-			checkString(&fp, m.RequestedBy, es, scanMode(49), scanTypedValues)
-		}
+		es.failIf(isBlank(m.RequestedBy), &fp, "non_empty", ErrEmpty, "requested_by must not be empty")
+		scanTyped(&fp, m.RequestedBy, es, scanMode(49))
 	}
 	{
 		fp := keyPath(p, "correlation_id")
-		if scanMode(49)&anyTyped != 0 {
-			checkString(&fp, m.CorrelationID, es, scanMode(49), scanTypedValues)
-		}
+		scanTyped(&fp, m.CorrelationID, es, scanMode(49))
 	}
 	{
 		fp := keyPath(p, "payload")
@@ -1497,39 +1137,25 @@ func (m *PolicyRegistryReadinessRequest) Validate() error {
 func (m *PolicyRegistryReadinessRequest) validate(p *pathNode, es *Errors, sc scanMode) {
 	{
 		fp := keyPath(p, "schema_version")
-		if m.SchemaVersion != "cavra.saas_control_plane.request.v1" {
-			es.add(&fp, "const", ErrConst, "schema_version must be \"cavra.saas_control_plane.request.v1\"")
-		}
+		es.failIf(m.SchemaVersion != "cavra.saas_control_plane.request.v1", &fp, "const", ErrConst, "schema_version must be \"cavra.saas_control_plane.request.v1\"")
 	}
 	{
 		fp := keyPath(p, "operation")
-		if m.Operation != "policy_registry_readiness" {
-			es.add(&fp, "const", ErrConst, "operation must be \"policy_registry_readiness\"")
-		}
+		es.failIf(m.Operation != "policy_registry_readiness", &fp, "const", ErrConst, "operation must be \"policy_registry_readiness\"")
 	}
 	{
 		fp := keyPath(p, "tenant_id")
-		if isBlank(m.TenantID) {
-			es.add(&fp, "non_empty", ErrEmpty, "tenant_id must not be empty")
-		}
-		if scanMode(49)&anyTyped != 0 {
-			checkString(&fp, m.TenantID, es, scanMode(49), scanTypedValues)
-		}
+		es.failIf(isBlank(m.TenantID), &fp, "non_empty", ErrEmpty, "tenant_id must not be empty")
+		scanTyped(&fp, m.TenantID, es, scanMode(49))
 	}
 	{
 		fp := keyPath(p, "requested_by")
-		if isBlank(m.RequestedBy) {
-			es.add(&fp, "non_empty", ErrEmpty, "requested_by must not be empty")
-		}
-		if scanMode(49)&anyTyped != 0 {
-			checkString(&fp, m.RequestedBy, es, scanMode(49), scanTypedValues)
-		}
+		es.failIf(isBlank(m.RequestedBy), &fp, "non_empty", ErrEmpty, "requested_by must not be empty")
+		scanTyped(&fp, m.RequestedBy, es, scanMode(49))
 	}
 	{
 		fp := keyPath(p, "correlation_id")
-		if scanMode(49)&anyTyped != 0 {
-			checkString(&fp, m.CorrelationID, es, scanMode(49), scanTypedValues)
-		}
+		scanTyped(&fp, m.CorrelationID, es, scanMode(49))
 	}
 	{
 		fp := keyPath(p, "payload")
@@ -1547,39 +1173,27 @@ func (m *PolicyRegistryReadinessResponse) Validate() error {
 func (m *PolicyRegistryReadinessResponse) validate(p *pathNode, es *Errors, sc scanMode) {
 	{
 		fp := keyPath(p, "schema_version")
-		if m.SchemaVersion != "cavra.saas_control_plane.response.v1" {
-			es.add(&fp, "const", ErrConst, "schema_version must be \"cavra.saas_control_plane.response.v1\"")
-		}
+		es.failIf(m.SchemaVersion != "cavra.saas_control_plane.response.v1", &fp, "const", ErrConst, "schema_version must be \"cavra.saas_control_plane.response.v1\"")
 	}
 	{
 		fp := keyPath(p, "operation")
-		if m.Operation != "policy_registry_readiness" {
-			es.add(&fp, "const", ErrConst, "operation must be \"policy_registry_readiness\"")
-		}
+		es.failIf(m.Operation != "policy_registry_readiness", &fp, "const", ErrConst, "operation must be \"policy_registry_readiness\"")
 	}
 	{
 		fp := keyPath(p, "status")
-		if !m.Status.Valid() {
-			es.add(&fp, "enum", ErrNotInStateSet, "status must be one of: accepted, requires_private_service, unavailable")
-		}
+		es.failIf(!m.Status.Valid(), &fp, "enum", ErrNotInStateSet, "status must be one of: accepted, requires_private_service, unavailable")
 	}
 	{
 		fp := keyPath(p, "message")
-		if m.Message != "Hosted policy registry readiness requires private registry, artifact, entitlement, and rollout validation." {
-			es.add(&fp, "const", ErrConst, "message must be \"Hosted policy registry readiness requires private registry, artifact, entitlement, and rollout validation.\"")
-		}
+		es.failIf(m.Message != "Hosted policy registry readiness requires private registry, artifact, entitlement, and rollout validation.", &fp, "const", ErrConst, "message must be \"Hosted policy registry readiness requires private registry, artifact, entitlement, and rollout validation.\"")
 	}
 	{
 		fp := keyPath(p, "correlation_id")
-		if scanMode(49)&anyTyped != 0 {
-			checkString(&fp, m.CorrelationID, es, scanMode(49), scanTypedValues)
-		}
+		scanTyped(&fp, m.CorrelationID, es, scanMode(49))
 	}
 	{
 		fp := keyPath(p, "private_implementation_required")
-		if m.PrivateImplementationRequired != true {
-			es.add(&fp, "const", ErrConst, "private_implementation_required must be true")
-		}
+		es.failIf(m.PrivateImplementationRequired != true, &fp, "const", ErrConst, "private_implementation_required must be true")
 	}
 	{
 		fp := keyPath(p, "payload")
@@ -1597,39 +1211,25 @@ func (m *PolicyRegistryLookupRequest) Validate() error {
 func (m *PolicyRegistryLookupRequest) validate(p *pathNode, es *Errors, sc scanMode) {
 	{
 		fp := keyPath(p, "schema_version")
-		if m.SchemaVersion != "cavra.saas_control_plane.request.v1" {
-			es.add(&fp, "const", ErrConst, "schema_version must be \"cavra.saas_control_plane.request.v1\"")
-		}
+		es.failIf(m.SchemaVersion != "cavra.saas_control_plane.request.v1", &fp, "const", ErrConst, "schema_version must be \"cavra.saas_control_plane.request.v1\"")
 	}
 	{
 		fp := keyPath(p, "operation")
-		if m.Operation != "policy_registry_lookup" {
-			es.add(&fp, "const", ErrConst, "operation must be \"policy_registry_lookup\"")
-		}
+		es.failIf(m.Operation != "policy_registry_lookup", &fp, "const", ErrConst, "operation must be \"policy_registry_lookup\"")
 	}
 	{
 		fp := keyPath(p, "tenant_id")
-		if isBlank(m.TenantID) {
-			es.add(&fp, "non_empty", ErrEmpty, "tenant_id must not be empty")
-		}
-		if scanMode(49)&anyTyped != 0 {
-			checkString(&fp, m.TenantID, es, scanMode(49), scanTypedValues)
-		}
+		es.failIf(isBlank(m.TenantID), &fp, "non_empty", ErrEmpty, "tenant_id must not be empty")
+		scanTyped(&fp, m.TenantID, es, scanMode(49))
 	}
 	{
 		fp := keyPath(p, "requested_by")
-		if isBlank(m.RequestedBy) {
-			es.add(&fp, "non_empty", ErrEmpty, "requested_by must not be empty")
-		}
-		if scanMode(49)&anyTyped != 0 {
-			checkString(&fp, m.RequestedBy, es, scanMode(49), scanTypedValues)
-		}
+		es.failIf(isBlank(m.RequestedBy), &fp, "non_empty", ErrEmpty, "requested_by must not be empty")
+		scanTyped(&fp, m.RequestedBy, es, scanMode(49))
 	}
 	{
 		fp := keyPath(p, "correlation_id")
-		if scanMode(49)&anyTyped != 0 {
-			checkString(&fp, m.CorrelationID, es, scanMode(49), scanTypedValues)
-		}
+		scanTyped(&fp, m.CorrelationID, es, scanMode(49))
 	}
 	{
 		fp := keyPath(p, "payload")
@@ -1647,39 +1247,25 @@ func (m *TenantAuditStoreOperatingRequest) Validate() error {
 func (m *TenantAuditStoreOperatingRequest) validate(p *pathNode, es *Errors, sc scanMode) {
 	{
 		fp := keyPath(p, "schema_version")
-		if m.SchemaVersion != "cavra.saas_control_plane.request.v1" {
-			es.add(&fp, "const", ErrConst, "schema_version must be \"cavra.saas_control_plane.request.v1\"")
-		}
+		es.failIf(m.SchemaVersion != "cavra.saas_control_plane.request.v1", &fp, "const", ErrConst, "schema_version must be \"cavra.saas_control_plane.request.v1\"")
 	}
 	{
 		fp := keyPath(p, "operation")
-		if m.Operation != "tenant_audit_store_operating" {
-			es.add(&fp, "const", ErrConst, "operation must be \"tenant_audit_store_operating\"")
-		}
+		es.failIf(m.Operation != "tenant_audit_store_operating", &fp, "const", ErrConst, "operation must be \"tenant_audit_store_operating\"")
 	}
 	{
 		fp := keyPath(p, "tenant_id")
-		if isBlank(m.TenantID) {
-			es.add(&fp, "non_empty", ErrEmpty, "tenant_id must not be empty")
-		}
-		if scanMode(49)&anyTyped != 0 {
-			checkString(&fp, m.TenantID, es, scanMode(49), scanTypedValues)
-		}
+		es.failIf(isBlank(m.TenantID), &fp, "non_empty", ErrEmpty, "tenant_id must not be empty")
+		scanTyped(&fp, m.TenantID, es, scanMode(49))
 	}
 	{
 		fp := keyPath(p, "requested_by")
-		if isBlank(m.RequestedBy) {
-			es.add(&fp, "non_empty", ErrEmpty, "requested_by must not be empty")
-		}
-		if scanMode(49)&anyTyped != 0 {
-			checkString(&fp, m.RequestedBy, es, scanMode(49), scanTypedValues)
-		}
+		es.failIf(isBlank(m.RequestedBy), &fp, "non_empty", ErrEmpty, "requested_by must not be empty")
+		scanTyped(&fp, m.RequestedBy, es, scanMode(49))
 	}
 	{
 		fp := keyPath(p, "correlation_id")
-		if scanMode(49)&anyTyped != 0 {
-			checkString(&fp, m.CorrelationID, es, scanMode(49), scanTypedValues)
-		}
+		scanTyped(&fp, m.CorrelationID, es, scanMode(49))
 	}
 	{
 		fp := keyPath(p, "payload")
@@ -1697,39 +1283,27 @@ func (m *TenantAuditStoreOperatingResponse) Validate() error {
 func (m *TenantAuditStoreOperatingResponse) validate(p *pathNode, es *Errors, sc scanMode) {
 	{
 		fp := keyPath(p, "schema_version")
-		if m.SchemaVersion != "cavra.saas_control_plane.response.v1" {
-			es.add(&fp, "const", ErrConst, "schema_version must be \"cavra.saas_control_plane.response.v1\"")
-		}
+		es.failIf(m.SchemaVersion != "cavra.saas_control_plane.response.v1", &fp, "const", ErrConst, "schema_version must be \"cavra.saas_control_plane.response.v1\"")
 	}
 	{
 		fp := keyPath(p, "operation")
-		if m.Operation != "tenant_audit_store_operating" {
-			es.add(&fp, "const", ErrConst, "operation must be \"tenant_audit_store_operating\"")
-		}
+		es.failIf(m.Operation != "tenant_audit_store_operating", &fp, "const", ErrConst, "operation must be \"tenant_audit_store_operating\"")
 	}
 	{
 		fp := keyPath(p, "status")
-		if !m.Status.Valid() {
-			es.add(&fp, "enum", ErrNotInStateSet, "status must be one of: accepted, requires_private_service, unavailable")
-		}
+		es.failIf(!m.Status.Valid(), &fp, "enum", ErrNotInStateSet, "status must be one of: accepted, requires_private_service, unavailable")
 	}
 	{
 		fp := keyPath(p, "message")
-		if m.Message != "Tenant audit-store operating status requires private archive, retention, evidence, export, and dashboard validation." {
-			es.add(&fp, "const", ErrConst, "message must be \"Tenant audit-store operating status requires private archive, retention, evidence, export, and dashboard validation.\"")
-		}
+		es.failIf(m.Message != "Tenant audit-store operating status requires private archive, retention, evidence, export, and dashboard validation.", &fp, "const", ErrConst, "message must be \"Tenant audit-store operating status requires private archive, retention, evidence, export, and dashboard validation.\"")
 	}
 	{
 		fp := keyPath(p, "correlation_id")
-		if scanMode(49)&anyTyped != 0 {
-			checkString(&fp, m.CorrelationID, es, scanMode(49), scanTypedValues)
-		}
+		scanTyped(&fp, m.CorrelationID, es, scanMode(49))
 	}
 	{
 		fp := keyPath(p, "private_implementation_required")
-		if m.PrivateImplementationRequired != true {
-			es.add(&fp, "const", ErrConst, "private_implementation_required must be true")
-		}
+		es.failIf(m.PrivateImplementationRequired != true, &fp, "const", ErrConst, "private_implementation_required must be true")
 	}
 	{
 		fp := keyPath(p, "payload")
@@ -1747,39 +1321,25 @@ func (m *CustomerOperatingDashboardRequest) Validate() error {
 func (m *CustomerOperatingDashboardRequest) validate(p *pathNode, es *Errors, sc scanMode) {
 	{
 		fp := keyPath(p, "schema_version")
-		if m.SchemaVersion != "cavra.saas_control_plane.request.v1" {
-			es.add(&fp, "const", ErrConst, "schema_version must be \"cavra.saas_control_plane.request.v1\"")
-		}
+		es.failIf(m.SchemaVersion != "cavra.saas_control_plane.request.v1", &fp, "const", ErrConst, "schema_version must be \"cavra.saas_control_plane.request.v1\"")
 	}
 	{
 		fp := keyPath(p, "operation")
-		if m.Operation != "customer_operating_dashboard" {
-			es.add(&fp, "const", ErrConst, "operation must be \"customer_operating_dashboard\"")
-		}
+		es.failIf(m.Operation != "customer_operating_dashboard", &fp, "const", ErrConst, "operation must be \"customer_operating_dashboard\"")
 	}
 	{
 		fp := keyPath(p, "tenant_id")
-		if isBlank(m.TenantID) {
-			es.add(&fp, "non_empty", ErrEmpty, "tenant_id must not be empty")
-		}
-		if scanMode(49)&anyTyped != 0 {
-			checkString(&fp, m.TenantID, es, scanMode(49), scanTypedValues)
-		}
+		es.failIf(isBlank(m.TenantID), &fp, "non_empty", ErrEmpty, "tenant_id must not be empty")
+		scanTyped(&fp, m.TenantID, es, scanMode(49))
 	}
 	{
 		fp := keyPath(p, "requested_by")
-		if isBlank(m.RequestedBy) {
-			es.add(&fp, "non_empty", ErrEmpty, "requested_by must not be empty")
-		}
-		if scanMode(49)&anyTyped != 0 {
-			checkString(&fp, m.RequestedBy, es, scanMode(49), scanTypedValues)
-		}
+		es.failIf(isBlank(m.RequestedBy), &fp, "non_empty", ErrEmpty, "requested_by must not be empty")
+		scanTyped(&fp, m.RequestedBy, es, scanMode(49))
 	}
 	{
 		fp := keyPath(p, "correlation_id")
-		if scanMode(49)&anyTyped != 0 {
-			checkString(&fp, m.CorrelationID, es, scanMode(49), scanTypedValues)
-		}
+		scanTyped(&fp, m.CorrelationID, es, scanMode(49))
 	}
 	{
 		fp := keyPath(p, "payload")
@@ -1797,39 +1357,27 @@ func (m *CustomerOperatingDashboardResponse) Validate() error {
 func (m *CustomerOperatingDashboardResponse) validate(p *pathNode, es *Errors, sc scanMode) {
 	{
 		fp := keyPath(p, "schema_version")
-		if m.SchemaVersion != "cavra.saas_control_plane.response.v1" {
-			es.add(&fp, "const", ErrConst, "schema_version must be \"cavra.saas_control_plane.response.v1\"")
-		}
+		es.failIf(m.SchemaVersion != "cavra.saas_control_plane.response.v1", &fp, "const", ErrConst, "schema_version must be \"cavra.saas_control_plane.response.v1\"")
 	}
 	{
 		fp := keyPath(p, "operation")
-		if m.Operation != "customer_operating_dashboard" {
-			es.add(&fp, "const", ErrConst, "operation must be \"customer_operating_dashboard\"")
-		}
+		es.failIf(m.Operation != "customer_operating_dashboard", &fp, "const", ErrConst, "operation must be \"customer_operating_dashboard\"")
 	}
 	{
 		fp := keyPath(p, "status")
-		if !m.Status.Valid() {
-			es.add(&fp, "enum", ErrNotInStateSet, "status must be one of: accepted, requires_private_service, unavailable")
-		}
+		es.failIf(!m.Status.Valid(), &fp, "enum", ErrNotInStateSet, "status must be one of: accepted, requires_private_service, unavailable")
 	}
 	{
 		fp := keyPath(p, "message")
-		if m.Message != "Customer operating dashboard status requires private billing, license-service, support, customer-success, escalation, and release closeout validation." {
-			es.add(&fp, "const", ErrConst, "message must be \"Customer operating dashboard status requires private billing, license-service, support, customer-success, escalation, and release closeout validation.\"")
-		}
+		es.failIf(m.Message != "Customer operating dashboard status requires private billing, license-service, support, customer-success, escalation, and release closeout validation.", &fp, "const", ErrConst, "message must be \"Customer operating dashboard status requires private billing, license-service, support, customer-success, escalation, and release closeout validation.\"")
 	}
 	{
 		fp := keyPath(p, "correlation_id")
-		if scanMode(49)&anyTyped != 0 {
-			checkString(&fp, m.CorrelationID, es, scanMode(49), scanTypedValues)
-		}
+		scanTyped(&fp, m.CorrelationID, es, scanMode(49))
 	}
 	{
 		fp := keyPath(p, "private_implementation_required")
-		if m.PrivateImplementationRequired != true {
-			es.add(&fp, "const", ErrConst, "private_implementation_required must be true")
-		}
+		es.failIf(m.PrivateImplementationRequired != true, &fp, "const", ErrConst, "private_implementation_required must be true")
 	}
 	{
 		fp := keyPath(p, "payload")
@@ -1847,39 +1395,25 @@ func (m *SupportHandoffReadinessRequest) Validate() error {
 func (m *SupportHandoffReadinessRequest) validate(p *pathNode, es *Errors, sc scanMode) {
 	{
 		fp := keyPath(p, "schema_version")
-		if m.SchemaVersion != "cavra.saas_control_plane.request.v1" {
-			es.add(&fp, "const", ErrConst, "schema_version must be \"cavra.saas_control_plane.request.v1\"")
-		}
+		es.failIf(m.SchemaVersion != "cavra.saas_control_plane.request.v1", &fp, "const", ErrConst, "schema_version must be \"cavra.saas_control_plane.request.v1\"")
 	}
 	{
 		fp := keyPath(p, "operation")
-		if m.Operation != "support_handoff_readiness" {
-			es.add(&fp, "const", ErrConst, "operation must be \"support_handoff_readiness\"")
-		}
+		es.failIf(m.Operation != "support_handoff_readiness", &fp, "const", ErrConst, "operation must be \"support_handoff_readiness\"")
 	}
 	{
 		fp := keyPath(p, "tenant_id")
-		if isBlank(m.TenantID) {
-			es.add(&fp, "non_empty", ErrEmpty, "tenant_id must not be empty")
-		}
-		if scanMode(49)&anyTyped != 0 {
-			checkString(&fp, m.TenantID, es, scanMode(49), scanTypedValues)
-		}
+		es.failIf(isBlank(m.TenantID), &fp, "non_empty", ErrEmpty, "tenant_id must not be empty")
+		scanTyped(&fp, m.TenantID, es, scanMode(49))
 	}
 	{
 		fp := keyPath(p, "requested_by")
-		if isBlank(m.RequestedBy) {
-			es.add(&fp, "non_empty", ErrEmpty, "requested_by must not be empty")
-		}
-		if scanMode(49)&anyTyped != 0 {
-			checkString(&fp, m.RequestedBy, es, scanMode(49), scanTypedValues)
-		}
+		es.failIf(isBlank(m.RequestedBy), &fp, "non_empty", ErrEmpty, "requested_by must not be empty")
+		scanTyped(&fp, m.RequestedBy, es, scanMode(49))
 	}
 	{
 		fp := keyPath(p, "correlation_id")
-		if scanMode(49)&anyTyped != 0 {
-			checkString(&fp, m.CorrelationID, es, scanMode(49), scanTypedValues)
-		}
+		scanTyped(&fp, m.CorrelationID, es, scanMode(49))
 	}
 	{
 		fp := keyPath(p, "payload")
@@ -1897,39 +1431,27 @@ func (m *SupportHandoffReadinessResponse) Validate() error {
 func (m *SupportHandoffReadinessResponse) validate(p *pathNode, es *Errors, sc scanMode) {
 	{
 		fp := keyPath(p, "schema_version")
-		if m.SchemaVersion != "cavra.saas_control_plane.response.v1" {
-			es.add(&fp, "const", ErrConst, "schema_version must be \"cavra.saas_control_plane.response.v1\"")
-		}
+		es.failIf(m.SchemaVersion != "cavra.saas_control_plane.response.v1", &fp, "const", ErrConst, "schema_version must be \"cavra.saas_control_plane.response.v1\"")
 	}
 	{
 		fp := keyPath(p, "operation")
-		if m.Operation != "support_handoff_readiness" {
-			es.add(&fp, "const", ErrConst, "operation must be \"support_handoff_readiness\"")
-		}
+		es.failIf(m.Operation != "support_handoff_readiness", &fp, "const", ErrConst, "operation must be \"support_handoff_readiness\"")
 	}
 	{
 		fp := keyPath(p, "status")
-		if !m.Status.Valid() {
-			es.add(&fp, "enum", ErrNotInStateSet, "status must be one of: accepted, requires_private_service, unavailable")
-		}
+		es.failIf(!m.Status.Valid(), &fp, "enum", ErrNotInStateSet, "status must be one of: accepted, requires_private_service, unavailable")
 	}
 	{
 		fp := keyPath(p, "message")
-		if m.Message != "Support handoff readiness requires private support, customer-success, escalation, health-review, and dashboard validation." {
-			es.add(&fp, "const", ErrConst, "message must be \"Support handoff readiness requires private support, customer-success, escalation, health-review, and dashboard validation.\"")
-		}
+		es.failIf(m.Message != "Support handoff readiness requires private support, customer-success, escalation, health-review, and dashboard validation.", &fp, "const", ErrConst, "message must be \"Support handoff readiness requires private support, customer-success, escalation, health-review, and dashboard validation.\"")
 	}
 	{
 		fp := keyPath(p, "correlation_id")
-		if scanMode(49)&anyTyped != 0 {
-			checkString(&fp, m.CorrelationID, es, scanMode(49), scanTypedValues)
-		}
+		scanTyped(&fp, m.CorrelationID, es, scanMode(49))
 	}
 	{
 		fp := keyPath(p, "private_implementation_required")
-		if m.PrivateImplementationRequired != true {
-			es.add(&fp, "const", ErrConst, "private_implementation_required must be true")
-		}
+		es.failIf(m.PrivateImplementationRequired != true, &fp, "const", ErrConst, "private_implementation_required must be true")
 	}
 	{
 		fp := keyPath(p, "payload")
@@ -1947,39 +1469,25 @@ func (m *SaaSOperatingAutomationRequest) Validate() error {
 func (m *SaaSOperatingAutomationRequest) validate(p *pathNode, es *Errors, sc scanMode) {
 	{
 		fp := keyPath(p, "schema_version")
-		if m.SchemaVersion != "cavra.saas_control_plane.request.v1" {
-			es.add(&fp, "const", ErrConst, "schema_version must be \"cavra.saas_control_plane.request.v1\"")
-		}
+		es.failIf(m.SchemaVersion != "cavra.saas_control_plane.request.v1", &fp, "const", ErrConst, "schema_version must be \"cavra.saas_control_plane.request.v1\"")
 	}
 	{
 		fp := keyPath(p, "operation")
-		if m.Operation != "saas_operating_automation" {
-			es.add(&fp, "const", ErrConst, "operation must be \"saas_operating_automation\"")
-		}
+		es.failIf(m.Operation != "saas_operating_automation", &fp, "const", ErrConst, "operation must be \"saas_operating_automation\"")
 	}
 	{
 		fp := keyPath(p, "tenant_id")
-		if isBlank(m.TenantID) {
-			es.add(&fp, "non_empty", ErrEmpty, "tenant_id must not be empty")
-		}
-		if scanMode(49)&anyTyped != 0 {
-			checkString(&fp, m.TenantID, es, scanMode(49), scanTypedValues)
-		}
+		es.failIf(isBlank(m.TenantID), &fp, "non_empty", ErrEmpty, "tenant_id must not be empty")
+		scanTyped(&fp, m.TenantID, es, scanMode(49))
 	}
 	{
 		fp := keyPath(p, "requested_by")
-		if isBlank(m.RequestedBy) {
-			es.add(&fp, "non_empty", ErrEmpty, "requested_by must not be empty")
-		}
-		if scanMode(49)&anyTyped != 0 {
-			checkString(&fp, m.RequestedBy, es, scanMode(49), scanTypedValues)
-		}
+		es.failIf(isBlank(m.RequestedBy), &fp, "non_empty", ErrEmpty, "requested_by must not be empty")
+		scanTyped(&fp, m.RequestedBy, es, scanMode(49))
 	}
 	{
 		fp := keyPath(p, "correlation_id")
-		if scanMode(49)&anyTyped != 0 {
-			checkString(&fp, m.CorrelationID, es, scanMode(49), scanTypedValues)
-		}
+		scanTyped(&fp, m.CorrelationID, es, scanMode(49))
 	}
 	{
 		fp := keyPath(p, "payload")
@@ -1997,39 +1505,27 @@ func (m *SaaSOperatingAutomationResponse) Validate() error {
 func (m *SaaSOperatingAutomationResponse) validate(p *pathNode, es *Errors, sc scanMode) {
 	{
 		fp := keyPath(p, "schema_version")
-		if m.SchemaVersion != "cavra.saas_control_plane.response.v1" {
-			es.add(&fp, "const", ErrConst, "schema_version must be \"cavra.saas_control_plane.response.v1\"")
-		}
+		es.failIf(m.SchemaVersion != "cavra.saas_control_plane.response.v1", &fp, "const", ErrConst, "schema_version must be \"cavra.saas_control_plane.response.v1\"")
 	}
 	{
 		fp := keyPath(p, "operation")
-		if m.Operation != "saas_operating_automation" {
-			es.add(&fp, "const", ErrConst, "operation must be \"saas_operating_automation\"")
-		}
+		es.failIf(m.Operation != "saas_operating_automation", &fp, "const", ErrConst, "operation must be \"saas_operating_automation\"")
 	}
 	{
 		fp := keyPath(p, "status")
-		if !m.Status.Valid() {
-			es.add(&fp, "enum", ErrNotInStateSet, "status must be one of: accepted, requires_private_service, unavailable")
-		}
+		es.failIf(!m.Status.Valid(), &fp, "enum", ErrNotInStateSet, "status must be one of: accepted, requires_private_service, unavailable")
 	}
 	{
 		fp := keyPath(p, "message")
-		if m.Message != "SaaS operating automation requires private billing monitoring, license telemetry, support, customer-success, dashboard, escalation, closeout retry, and scheduler validation." {
-			es.add(&fp, "const", ErrConst, "message must be \"SaaS operating automation requires private billing monitoring, license telemetry, support, customer-success, dashboard, escalation, closeout retry, and scheduler validation.\"")
-		}
+		es.failIf(m.Message != "SaaS operating automation requires private billing monitoring, license telemetry, support, customer-success, dashboard, escalation, closeout retry, and scheduler validation.", &fp, "const", ErrConst, "message must be \"SaaS operating automation requires private billing monitoring, license telemetry, support, customer-success, dashboard, escalation, closeout retry, and scheduler validation.\"")
 	}
 	{
 		fp := keyPath(p, "correlation_id")
-		if scanMode(49)&anyTyped != 0 {
-			checkString(&fp, m.CorrelationID, es, scanMode(49), scanTypedValues)
-		}
+		scanTyped(&fp, m.CorrelationID, es, scanMode(49))
 	}
 	{
 		fp := keyPath(p, "private_implementation_required")
-		if m.PrivateImplementationRequired != true {
-			es.add(&fp, "const", ErrConst, "private_implementation_required must be true")
-		}
+		es.failIf(m.PrivateImplementationRequired != true, &fp, "const", ErrConst, "private_implementation_required must be true")
 	}
 	{
 		fp := keyPath(p, "payload")
@@ -2047,39 +1543,25 @@ func (m *EvidenceExportRequest) Validate() error {
 func (m *EvidenceExportRequest) validate(p *pathNode, es *Errors, sc scanMode) {
 	{
 		fp := keyPath(p, "schema_version")
-		if m.SchemaVersion != "cavra.saas_control_plane.request.v1" {
-			es.add(&fp, "const", ErrConst, "schema_version must be \"cavra.saas_control_plane.request.v1\"")
-		}
+		es.failIf(m.SchemaVersion != "cavra.saas_control_plane.request.v1", &fp, "const", ErrConst, "schema_version must be \"cavra.saas_control_plane.request.v1\"")
 	}
 	{
 		fp := keyPath(p, "operation")
-		if m.Operation != "evidence_export" {
-			es.add(&fp, "const", ErrConst, "operation must be \"evidence_export\"")
-		}
+		es.failIf(m.Operation != "evidence_export", &fp, "const", ErrConst, "operation must be \"evidence_export\"")
 	}
 	{
 		fp := keyPath(p, "tenant_id")
-		if isBlank(m.TenantID) {
-			es.add(&fp, "non_empty", ErrEmpty, "tenant_id must not be empty")
-		}
-		if scanMode(49)&anyTyped != 0 {
-			checkString(&fp, m.TenantID, es, scanMode(49), scanTypedValues)
-		}
+		es.failIf(isBlank(m.TenantID), &fp, "non_empty", ErrEmpty, "tenant_id must not be empty")
+		scanTyped(&fp, m.TenantID, es, scanMode(49))
 	}
 	{
 		fp := keyPath(p, "requested_by")
-		if isBlank(m.RequestedBy) {
-			es.add(&fp, "non_empty", ErrEmpty, "requested_by must not be empty")
-		}
-		if scanMode(49)&anyTyped != 0 {
-			checkString(&fp, m.RequestedBy, es, scanMode(49), scanTypedValues)
-		}
+		es.failIf(isBlank(m.RequestedBy), &fp, "non_empty", ErrEmpty, "requested_by must not be empty")
+		scanTyped(&fp, m.RequestedBy, es, scanMode(49))
 	}
 	{
 		fp := keyPath(p, "correlation_id")
-		if scanMode(49)&anyTyped != 0 {
-			checkString(&fp, m.CorrelationID, es, scanMode(49), scanTypedValues)
-		}
+		scanTyped(&fp, m.CorrelationID, es, scanMode(49))
 	}
 	{
 		fp := keyPath(p, "payload")
@@ -2097,15 +1579,11 @@ func (m *UnavailableResponse) Validate() error {
 func (m *UnavailableResponse) validate(p *pathNode, es *Errors, sc scanMode) {
 	{
 		fp := keyPath(p, "schema_version")
-		if m.SchemaVersion != "cavra.saas_control_plane.response.v1" {
-			es.add(&fp, "const", ErrConst, "schema_version must be \"cavra.saas_control_plane.response.v1\"")
-		}
+		es.failIf(m.SchemaVersion != "cavra.saas_control_plane.response.v1", &fp, "const", ErrConst, "schema_version must be \"cavra.saas_control_plane.response.v1\"")
 	}
 	{
 		fp := keyPath(p, "operation")
-		if scanMode(49)&anyTyped != 0 {
-			checkString(&fp, m.Operation, es, scanMode(49), scanTypedValues)
-		}
+		scanTyped(&fp, m.Operation, es, scanMode(49))
 		switch m.Operation {
 		case "entitlement_status", "tenant_onboarding", "tenant_status", "license_validation", "policy_registry_readiness", "policy_registry_lookup", "tenant_audit_store_operating", "customer_operating_dashboard", "support_handoff_readiness", "saas_operating_automation", "evidence_export":
 		default:
@@ -2114,30 +1592,20 @@ func (m *UnavailableResponse) validate(p *pathNode, es *Errors, sc scanMode) {
 	}
 	{
 		fp := keyPath(p, "status")
-		if m.Status != ResponseStatusRequiresPrivateService {
-			es.add(&fp, "const", ErrConst, "status must be \"requires_private_service\"")
-		}
-		if !m.Status.Valid() {
-			es.add(&fp, "enum", ErrNotInStateSet, "status must be one of: accepted, requires_private_service, unavailable")
-		}
+		es.failIf(m.Status != ResponseStatusRequiresPrivateService, &fp, "const", ErrConst, "status must be \"requires_private_service\"")
+		es.failIf(!m.Status.Valid(), &fp, "enum", ErrNotInStateSet, "status must be one of: accepted, requires_private_service, unavailable")
 	}
 	{
 		fp := keyPath(p, "message")
-		if m.Message != "This operation requires the private CAVRA SaaS Control Plane or Enterprise service." {
-			es.add(&fp, "const", ErrConst, "message must be \"This operation requires the private CAVRA SaaS Control Plane or Enterprise service.\"")
-		}
+		es.failIf(m.Message != "This operation requires the private CAVRA SaaS Control Plane or Enterprise service.", &fp, "const", ErrConst, "message must be \"This operation requires the private CAVRA SaaS Control Plane or Enterprise service.\"")
 	}
 	{
 		fp := keyPath(p, "correlation_id")
-		if scanMode(49)&anyTyped != 0 {
-			checkString(&fp, m.CorrelationID, es, scanMode(49), scanTypedValues)
-		}
+		scanTyped(&fp, m.CorrelationID, es, scanMode(49))
 	}
 	{
 		fp := keyPath(p, "private_implementation_required")
-		if m.PrivateImplementationRequired != true {
-			es.add(&fp, "const", ErrConst, "private_implementation_required must be true")
-		}
+		es.failIf(m.PrivateImplementationRequired != true, &fp, "const", ErrConst, "private_implementation_required must be true")
 	}
 	{
 		fp := keyPath(p, "payload")

@@ -116,6 +116,12 @@ func report(p jen.Code, fl *model.Field, rule model.Rule, sentinel string) jen.C
 	return jen.Id("es").Dot("add").Call(p, jen.Lit(string(rule)), jen.Id(sentinel), jen.Lit(fl.Message(rule)))
 }
 
+// fail reports a violation of rule at path p when bad holds, in one line
+// (the runtime's failIf, small enough to be inlined).
+func fail(bad, p jen.Code, fl *model.Field, rule model.Rule, sentinel string) jen.Code {
+	return jen.Id("es").Dot("failIf").Call(bad, p, jen.Lit(string(rule)), jen.Id(sentinel), jen.Lit(fl.Message(rule)))
+}
+
 // valueChecks checks v of type t; top is false for list items and map values,
 // where list-level rules (min_items, non_empty, const) do not apply.
 func (g *gen) valueChecks(fl *model.Field, t *model.TypeRef, v *jen.Statement, p jen.Code, sc jen.Code, depth int, top bool) []jen.Code {
@@ -129,11 +135,10 @@ func (g *gen) valueChecks(fl *model.Field, t *model.TypeRef, v *jen.Statement, p
 	case model.KindString:
 		out = append(out, g.stringChecks(fl, v, p, top)...)
 		if !(top && fl.Const != nil) {
-			out = append(out, jen.If(jen.Add(sc).Op("&").Id("anyTyped").Op("!=").Lit(0)).Block(
-				jen.Id("checkString").Call(p, v, jen.Id("es"), sc, jen.Id("scanTypedValues"))))
+			out = append(out, jen.Id("scanTyped").Call(p, v, jen.Id("es"), sc))
 		}
 	case model.KindState:
-		out = append(out, jen.If(jen.Op("!").Add(v).Dot("Valid").Call()).Block(report(p, fl, model.RuleEnum, "ErrNotInStateSet")))
+		out = append(out, fail(jen.Op("!").Add(v).Dot("Valid").Call(), p, fl, model.RuleEnum, "ErrNotInStateSet"))
 	case model.KindInteger, model.KindNumber:
 		out = append(out, numberChecks(fl, t, v, p)...)
 	case model.KindObject:
@@ -156,16 +161,16 @@ func (g *gen) stringChecks(fl *model.Field, v *jen.Statement, p jen.Code, top bo
 		if fl.Trim {
 			cond = jen.Id("isBlank").Call(v.Clone())
 		}
-		out = append(out, jen.If(cond).Block(report(p, fl, model.RuleNonEmpty, "ErrEmpty")))
+		out = append(out, fail(cond, p, fl, model.RuleNonEmpty, "ErrEmpty"))
 	}
 	if fl.MinLength != nil {
-		out = append(out, jen.If(jen.Id("runeCount").Call(v.Clone()).Op("<").Lit(*fl.MinLength)).Block(report(p, fl, model.RuleMinLength, "ErrLength")))
+		out = append(out, fail(jen.Id("runeCount").Call(v.Clone()).Op("<").Lit(*fl.MinLength), p, fl, model.RuleMinLength, "ErrLength"))
 	}
 	if fl.MaxLength != nil {
-		out = append(out, jen.If(jen.Id("runeCount").Call(v.Clone()).Op(">").Lit(*fl.MaxLength)).Block(report(p, fl, model.RuleMaxLength, "ErrLength")))
+		out = append(out, fail(jen.Id("runeCount").Call(v.Clone()).Op(">").Lit(*fl.MaxLength), p, fl, model.RuleMaxLength, "ErrLength"))
 	}
 	if fl.Pattern != "" {
-		out = append(out, jen.If(jen.Op("!").Id(g.pattern(fl.Pattern)).Dot("MatchString").Call(v.Clone())).Block(report(p, fl, model.RulePattern, "ErrPattern")))
+		out = append(out, fail(jen.Op("!").Id(g.pattern(fl.Pattern)).Dot("MatchString").Call(v.Clone()), p, fl, model.RulePattern, "ErrPattern"))
 	}
 	if sf := pattern.Formats[fl.Format]; sf != nil {
 		var conds []jen.Code
@@ -187,7 +192,7 @@ func (g *gen) stringChecks(fl *model.Field, v *jen.Statement, p jen.Code, top bo
 		for _, c := range conds[1:] {
 			cond = jen.Add(cond).Op("||").Add(c)
 		}
-		out = append(out, jen.If(cond).Block(report(p, fl, model.RuleFormat, "ErrFormat")))
+		out = append(out, fail(cond, p, fl, model.RuleFormat, "ErrFormat"))
 	}
 	return out
 }
@@ -222,16 +227,16 @@ func numberChecks(fl *model.Field, t *model.TypeRef, v *jen.Statement, p jen.Cod
 		return jen.Lit(b.Float())
 	}
 	if fl.Minimum != nil {
-		out = append(out, jen.If(v.Clone().Op("<").Add(bound(fl.Minimum))).Block(report(p, fl, model.RuleMinimum, "ErrOutOfRange")))
+		out = append(out, fail(v.Clone().Op("<").Add(bound(fl.Minimum)), p, fl, model.RuleMinimum, "ErrOutOfRange"))
 	}
 	if fl.Maximum != nil {
-		out = append(out, jen.If(v.Clone().Op(">").Add(bound(fl.Maximum))).Block(report(p, fl, model.RuleMaximum, "ErrOutOfRange")))
+		out = append(out, fail(v.Clone().Op(">").Add(bound(fl.Maximum)), p, fl, model.RuleMaximum, "ErrOutOfRange"))
 	}
 	if fl.ExclusiveMinimum != nil {
-		out = append(out, jen.If(v.Clone().Op("<=").Add(bound(fl.ExclusiveMinimum))).Block(report(p, fl, model.RuleExclusiveMinimum, "ErrOutOfRange")))
+		out = append(out, fail(v.Clone().Op("<=").Add(bound(fl.ExclusiveMinimum)), p, fl, model.RuleExclusiveMinimum, "ErrOutOfRange"))
 	}
 	if fl.ExclusiveMaximum != nil {
-		out = append(out, jen.If(v.Clone().Op(">=").Add(bound(fl.ExclusiveMaximum))).Block(report(p, fl, model.RuleExclusiveMaximum, "ErrOutOfRange")))
+		out = append(out, fail(v.Clone().Op(">=").Add(bound(fl.ExclusiveMaximum)), p, fl, model.RuleExclusiveMaximum, "ErrOutOfRange"))
 	}
 	return out
 }
@@ -239,16 +244,16 @@ func numberChecks(fl *model.Field, t *model.TypeRef, v *jen.Statement, p jen.Cod
 func (g *gen) listChecks(fl *model.Field, t *model.TypeRef, v *jen.Statement, p jen.Code, sc jen.Code, depth int, top bool) []jen.Code {
 	var out []jen.Code
 	if top && fl.MinItems != nil {
-		out = append(out, jen.If(jen.Len(v.Clone()).Op("<").Lit(*fl.MinItems)).Block(report(p, fl, model.RuleMinItems, "ErrTooFewItems")))
+		out = append(out, fail(jen.Len(v.Clone()).Op("<").Lit(*fl.MinItems), p, fl, model.RuleMinItems, "ErrTooFewItems"))
 	}
 	if top && fl.MaxItems != nil {
-		out = append(out, jen.If(jen.Len(v.Clone()).Op(">").Lit(*fl.MaxItems)).Block(report(p, fl, model.RuleMaxItems, "ErrTooManyItems")))
+		out = append(out, fail(jen.Len(v.Clone()).Op(">").Lit(*fl.MaxItems), p, fl, model.RuleMaxItems, "ErrTooManyItems"))
 	}
 	if top && fl.NonEmpty {
-		out = append(out, jen.If(jen.Len(v.Clone()).Op("==").Lit(0)).Block(report(p, fl, model.RuleNonEmpty, "ErrEmpty")))
+		out = append(out, fail(jen.Len(v.Clone()).Op("==").Lit(0), p, fl, model.RuleNonEmpty, "ErrEmpty"))
 	}
 	if top && fl.UniqueItems {
-		out = append(out, jen.If(jen.Id("hasRepeat").Call(v.Clone())).Block(report(p, fl, model.RuleUniqueItems, "ErrRepeatedItem")))
+		out = append(out, fail(jen.Id("hasRepeat").Call(v.Clone()), p, fl, model.RuleUniqueItems, "ErrRepeatedItem"))
 	}
 	i, ip := fmt.Sprintf("i%d", depth), fmt.Sprintf("ip%d", depth)
 	inner := g.valueChecks(fl, t.Elem, v.Clone().Index(jen.Id(i)), jen.Op("&").Id(ip), sc, depth+1, false)
@@ -262,13 +267,13 @@ func (g *gen) listChecks(fl *model.Field, t *model.TypeRef, v *jen.Statement, p 
 func (g *gen) mapChecks(fl *model.Field, t *model.TypeRef, v *jen.Statement, p jen.Code, sc jen.Code, depth int, top bool) []jen.Code {
 	var out []jen.Code
 	if top && fl.NonEmpty {
-		out = append(out, jen.If(jen.Len(v.Clone()).Op("==").Lit(0)).Block(report(p, fl, model.RuleNonEmpty, "ErrEmpty")))
+		out = append(out, fail(jen.Len(v.Clone()).Op("==").Lit(0), p, fl, model.RuleNonEmpty, "ErrEmpty"))
 	}
 	if top && fl.MinItems != nil {
-		out = append(out, jen.If(jen.Len(v.Clone()).Op("<").Lit(*fl.MinItems)).Block(report(p, fl, model.RuleMinItems, "ErrTooFewItems")))
+		out = append(out, fail(jen.Len(v.Clone()).Op("<").Lit(*fl.MinItems), p, fl, model.RuleMinItems, "ErrTooFewItems"))
 	}
 	if top && fl.MaxItems != nil {
-		out = append(out, jen.If(jen.Len(v.Clone()).Op(">").Lit(*fl.MaxItems)).Block(report(p, fl, model.RuleMaxItems, "ErrTooManyItems")))
+		out = append(out, fail(jen.Len(v.Clone()).Op(">").Lit(*fl.MaxItems), p, fl, model.RuleMaxItems, "ErrTooManyItems"))
 	}
 	i, kp, msc := fmt.Sprintf("i%d", depth), fmt.Sprintf("kp%d", depth), fmt.Sprintf("sc%d", depth)
 	entry := v.Clone().Index(jen.Id(i))
@@ -278,8 +283,8 @@ func (g *gen) mapChecks(fl *model.Field, t *model.TypeRef, v *jen.Statement, p j
 			jen.Id("checkKey").Call(jen.Op("&").Id(kp), entry.Clone().Dot("Key"), jen.Id("es"), sc)),
 	}
 	if top && fl.KeyPattern != "" {
-		body = append(body, jen.If(jen.Op("!").Id(g.pattern(fl.KeyPattern)).Dot("MatchString").Call(entry.Clone().Dot("Key"))).Block(
-			report(jen.Op("&").Id(kp), fl, model.RuleKeyPattern, "ErrPattern")))
+		body = append(body, fail(jen.Op("!").Id(g.pattern(fl.KeyPattern)).Dot("MatchString").Call(entry.Clone().Dot("Key")),
+			jen.Op("&").Id(kp), fl, model.RuleKeyPattern, "ErrPattern"))
 	}
 	inner := g.valueChecks(fl, t.Elem, entry.Clone().Dot("Value"), jen.Op("&").Id(kp), jen.Id(msc), depth+1, false)
 	if len(inner) > 0 {
@@ -312,7 +317,7 @@ func (g *gen) constCheck(fl *model.Field, v *jen.Statement, p jen.Code) jen.Code
 			cond = jen.String().Call(v.Clone()).Op("!=").Lit(string(c.JSON()))
 		}
 	}
-	return jen.If(cond).Block(report(p, fl, model.RuleConst, sentinel))
+	return fail(cond, p, fl, model.RuleConst, sentinel)
 }
 
 // constVar returns the variable holding a fixed list, declared once.
