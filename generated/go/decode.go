@@ -2,22 +2,11 @@
 
 package saascontrolplane
 
-// DecodeEntitlementStatusSummary reads one EntitlementStatusSummary from data strictly: unknown fields, duplicate
-// keys, keys differing from a field only in case, wrong JSON types and data
-// after the document are rejected with the JSON path; malformed JSON is
-// always ErrSyntax with its byte offset. The value is then validated.
-// AllowUnknownFields relaxes only the unknown-field rule.
+// DecodeEntitlementStatusSummary reads one EntitlementStatusSummary from data strictly (see DecodeOption)
+// and validates it.
 func DecodeEntitlementStatusSummary(data []byte, opts ...DecodeOption) (*EntitlementStatusSummary, error) {
-	d := newDecoder(data, opts)
-	var m EntitlementStatusSummary
 	rp := keyPath(nil, "payload")
-	if err := d.end(m.decode(d, &rp)); err != nil {
-		return nil, err
-	}
-	if err := m.Validate(); err != nil {
-		return nil, err
-	}
-	return &m, nil
+	return decodeTop[EntitlementStatusSummary](data, opts, &rp)
 }
 
 var fieldsEntitlementStatusSummary = []string{"tenant_id", "entitlement_status", "subscription_plan", "license_status", "enabled_features", "locked_features", "expires_at", "private_validation_required", "billing_boundary"}
@@ -104,22 +93,11 @@ func (m *EntitlementStatusSummary) decode(d *decoder, p *pathNode) error {
 	return requireAll(p, seen[:], requiredEntitlementStatusSummary, fieldsEntitlementStatusSummary)
 }
 
-// DecodePolicyRegistryReadinessSummary reads one PolicyRegistryReadinessSummary from data strictly: unknown fields, duplicate
-// keys, keys differing from a field only in case, wrong JSON types and data
-// after the document are rejected with the JSON path; malformed JSON is
-// always ErrSyntax with its byte offset. The value is then validated.
-// AllowUnknownFields relaxes only the unknown-field rule.
+// DecodePolicyRegistryReadinessSummary reads one PolicyRegistryReadinessSummary from data strictly (see DecodeOption)
+// and validates it.
 func DecodePolicyRegistryReadinessSummary(data []byte, opts ...DecodeOption) (*PolicyRegistryReadinessSummary, error) {
-	d := newDecoder(data, opts)
-	var m PolicyRegistryReadinessSummary
 	rp := keyPath(nil, "payload")
-	if err := d.end(m.decode(d, &rp)); err != nil {
-		return nil, err
-	}
-	if err := m.Validate(); err != nil {
-		return nil, err
-	}
-	return &m, nil
+	return decodeTop[PolicyRegistryReadinessSummary](data, opts, &rp)
 }
 
 var fieldsPolicyRegistryReadinessSummary = []string{"tenant_id", "readiness_status", "catalog_status", "latest_catalog_version", "policy_pack_count", "checked_at", "blockers", "private_validation_required", "registry_boundary"}
@@ -206,22 +184,11 @@ func (m *PolicyRegistryReadinessSummary) decode(d *decoder, p *pathNode) error {
 	return requireAll(p, seen[:], requiredPolicyRegistryReadinessSummary, fieldsPolicyRegistryReadinessSummary)
 }
 
-// DecodeTenantAuditStoreOperatingSummary reads one TenantAuditStoreOperatingSummary from data strictly: unknown fields, duplicate
-// keys, keys differing from a field only in case, wrong JSON types and data
-// after the document are rejected with the JSON path; malformed JSON is
-// always ErrSyntax with its byte offset. The value is then validated.
-// AllowUnknownFields relaxes only the unknown-field rule.
+// DecodeTenantAuditStoreOperatingSummary reads one TenantAuditStoreOperatingSummary from data strictly (see DecodeOption)
+// and validates it.
 func DecodeTenantAuditStoreOperatingSummary(data []byte, opts ...DecodeOption) (*TenantAuditStoreOperatingSummary, error) {
-	d := newDecoder(data, opts)
-	var m TenantAuditStoreOperatingSummary
 	rp := keyPath(nil, "payload")
-	if err := d.end(m.decode(d, &rp)); err != nil {
-		return nil, err
-	}
-	if err := m.Validate(); err != nil {
-		return nil, err
-	}
-	return &m, nil
+	return decodeTop[TenantAuditStoreOperatingSummary](data, opts, &rp)
 }
 
 var fieldsTenantAuditStoreOperatingSummary = []string{"tenant_id", "health_status", "retention_status", "evidence_freshness_status", "export_status", "latest_evidence_at", "retention_profile", "supported_export_formats", "blockers", "private_validation_required", "audit_store_boundary"}
@@ -321,22 +288,11 @@ func (m *TenantAuditStoreOperatingSummary) decode(d *decoder, p *pathNode) error
 	return requireAll(p, seen[:], requiredTenantAuditStoreOperatingSummary, fieldsTenantAuditStoreOperatingSummary)
 }
 
-// DecodeCustomerOperatingDashboardSummary reads one CustomerOperatingDashboardSummary from data strictly: unknown fields, duplicate
-// keys, keys differing from a field only in case, wrong JSON types and data
-// after the document are rejected with the JSON path; malformed JSON is
-// always ErrSyntax with its byte offset. The value is then validated.
-// AllowUnknownFields relaxes only the unknown-field rule.
+// DecodeCustomerOperatingDashboardSummary reads one CustomerOperatingDashboardSummary from data strictly (see DecodeOption)
+// and validates it.
 func DecodeCustomerOperatingDashboardSummary(data []byte, opts ...DecodeOption) (*CustomerOperatingDashboardSummary, error) {
-	d := newDecoder(data, opts)
-	var m CustomerOperatingDashboardSummary
 	rp := keyPath(nil, "payload")
-	if err := d.end(m.decode(d, &rp)); err != nil {
-		return nil, err
-	}
-	if err := m.Validate(); err != nil {
-		return nil, err
-	}
-	return &m, nil
+	return decodeTop[CustomerOperatingDashboardSummary](data, opts, &rp)
 }
 
 var fieldsCustomerOperatingDashboardSummary = []string{"tenant_id", "dashboard_status", "billing_status", "license_service_status", "support_handoff_status", "customer_success_status", "escalation_status", "release_closeout_status", "latest_dashboard_at", "dashboard_scope", "blockers", "private_validation_required", "dashboard_boundary"}
@@ -443,22 +399,11 @@ func (m *CustomerOperatingDashboardSummary) decode(d *decoder, p *pathNode) erro
 	return requireAll(p, seen[:], requiredCustomerOperatingDashboardSummary, fieldsCustomerOperatingDashboardSummary)
 }
 
-// DecodeSupportHandoffReadinessSummary reads one SupportHandoffReadinessSummary from data strictly: unknown fields, duplicate
-// keys, keys differing from a field only in case, wrong JSON types and data
-// after the document are rejected with the JSON path; malformed JSON is
-// always ErrSyntax with its byte offset. The value is then validated.
-// AllowUnknownFields relaxes only the unknown-field rule.
+// DecodeSupportHandoffReadinessSummary reads one SupportHandoffReadinessSummary from data strictly (see DecodeOption)
+// and validates it.
 func DecodeSupportHandoffReadinessSummary(data []byte, opts ...DecodeOption) (*SupportHandoffReadinessSummary, error) {
-	d := newDecoder(data, opts)
-	var m SupportHandoffReadinessSummary
 	rp := keyPath(nil, "payload")
-	if err := d.end(m.decode(d, &rp)); err != nil {
-		return nil, err
-	}
-	if err := m.Validate(); err != nil {
-		return nil, err
-	}
-	return &m, nil
+	return decodeTop[SupportHandoffReadinessSummary](data, opts, &rp)
 }
 
 var fieldsSupportHandoffReadinessSummary = []string{"tenant_id", "support_status", "customer_success_status", "escalation_status", "health_review_status", "dashboard_status", "support_tier", "handoff_scope", "blockers", "private_validation_required", "handoff_boundary"}
@@ -558,22 +503,11 @@ func (m *SupportHandoffReadinessSummary) decode(d *decoder, p *pathNode) error {
 	return requireAll(p, seen[:], requiredSupportHandoffReadinessSummary, fieldsSupportHandoffReadinessSummary)
 }
 
-// DecodeSaaSOperatingAutomationSummary reads one SaaSOperatingAutomationSummary from data strictly: unknown fields, duplicate
-// keys, keys differing from a field only in case, wrong JSON types and data
-// after the document are rejected with the JSON path; malformed JSON is
-// always ErrSyntax with its byte offset. The value is then validated.
-// AllowUnknownFields relaxes only the unknown-field rule.
+// DecodeSaaSOperatingAutomationSummary reads one SaaSOperatingAutomationSummary from data strictly (see DecodeOption)
+// and validates it.
 func DecodeSaaSOperatingAutomationSummary(data []byte, opts ...DecodeOption) (*SaaSOperatingAutomationSummary, error) {
-	d := newDecoder(data, opts)
-	var m SaaSOperatingAutomationSummary
 	rp := keyPath(nil, "payload")
-	if err := d.end(m.decode(d, &rp)); err != nil {
-		return nil, err
-	}
-	if err := m.Validate(); err != nil {
-		return nil, err
-	}
-	return &m, nil
+	return decodeTop[SaaSOperatingAutomationSummary](data, opts, &rp)
 }
 
 var fieldsSaaSOperatingAutomationSummary = []string{"tenant_id", "automation_status", "billing_monitoring_status", "license_telemetry_status", "support_followup_status", "customer_success_review_status", "dashboard_refresh_status", "escalation_drill_status", "closeout_retry_status", "automation_scope", "automation_cadence", "blockers", "private_validation_required", "automation_boundary"}
@@ -688,21 +622,10 @@ func (m *SaaSOperatingAutomationSummary) decode(d *decoder, p *pathNode) error {
 	return requireAll(p, seen[:], requiredSaaSOperatingAutomationSummary, fieldsSaaSOperatingAutomationSummary)
 }
 
-// DecodeEntitlementStatusRequestPayload reads one EntitlementStatusRequestPayload from data strictly: unknown fields, duplicate
-// keys, keys differing from a field only in case, wrong JSON types and data
-// after the document are rejected with the JSON path; malformed JSON is
-// always ErrSyntax with its byte offset. The value is then validated.
-// AllowUnknownFields relaxes only the unknown-field rule.
+// DecodeEntitlementStatusRequestPayload reads one EntitlementStatusRequestPayload from data strictly (see DecodeOption)
+// and validates it.
 func DecodeEntitlementStatusRequestPayload(data []byte, opts ...DecodeOption) (*EntitlementStatusRequestPayload, error) {
-	d := newDecoder(data, opts)
-	var m EntitlementStatusRequestPayload
-	if err := d.end(m.decode(d, nil)); err != nil {
-		return nil, err
-	}
-	if err := m.Validate(); err != nil {
-		return nil, err
-	}
-	return &m, nil
+	return decodeTop[EntitlementStatusRequestPayload](data, opts, nil)
 }
 
 var fieldsEntitlementStatusRequestPayload = []string{"feature_names", "requested_checks", "entitlement_boundary"}
@@ -755,21 +678,10 @@ func (m *EntitlementStatusRequestPayload) decode(d *decoder, p *pathNode) error 
 	return nil
 }
 
-// DecodeEntitlementStatusResponsePayload reads one EntitlementStatusResponsePayload from data strictly: unknown fields, duplicate
-// keys, keys differing from a field only in case, wrong JSON types and data
-// after the document are rejected with the JSON path; malformed JSON is
-// always ErrSyntax with its byte offset. The value is then validated.
-// AllowUnknownFields relaxes only the unknown-field rule.
+// DecodeEntitlementStatusResponsePayload reads one EntitlementStatusResponsePayload from data strictly (see DecodeOption)
+// and validates it.
 func DecodeEntitlementStatusResponsePayload(data []byte, opts ...DecodeOption) (*EntitlementStatusResponsePayload, error) {
-	d := newDecoder(data, opts)
-	var m EntitlementStatusResponsePayload
-	if err := d.end(m.decode(d, nil)); err != nil {
-		return nil, err
-	}
-	if err := m.Validate(); err != nil {
-		return nil, err
-	}
-	return &m, nil
+	return decodeTop[EntitlementStatusResponsePayload](data, opts, nil)
 }
 
 var fieldsEntitlementStatusResponsePayload = []string{"summary", "private_modules_required", "next_step"}
@@ -814,21 +726,10 @@ func (m *EntitlementStatusResponsePayload) decode(d *decoder, p *pathNode) error
 	return requireAll(p, seen[:], requiredEntitlementStatusResponsePayload, fieldsEntitlementStatusResponsePayload)
 }
 
-// DecodeTenantOnboardingRequestPayload reads one TenantOnboardingRequestPayload from data strictly: unknown fields, duplicate
-// keys, keys differing from a field only in case, wrong JSON types and data
-// after the document are rejected with the JSON path; malformed JSON is
-// always ErrSyntax with its byte offset. The value is then validated.
-// AllowUnknownFields relaxes only the unknown-field rule.
+// DecodeTenantOnboardingRequestPayload reads one TenantOnboardingRequestPayload from data strictly (see DecodeOption)
+// and validates it.
 func DecodeTenantOnboardingRequestPayload(data []byte, opts ...DecodeOption) (*TenantOnboardingRequestPayload, error) {
-	d := newDecoder(data, opts)
-	var m TenantOnboardingRequestPayload
-	if err := d.end(m.decode(d, nil)); err != nil {
-		return nil, err
-	}
-	if err := m.Validate(); err != nil {
-		return nil, err
-	}
-	return &m, nil
+	return decodeTop[TenantOnboardingRequestPayload](data, opts, nil)
 }
 
 var fieldsTenantOnboardingRequestPayload = []string{"organization_name", "deployment_model", "region", "requirements", "contacts", "activation_boundary"}
@@ -903,21 +804,10 @@ func (m *TenantOnboardingRequestPayload) decode(d *decoder, p *pathNode) error {
 	return requireAll(p, seen[:], requiredTenantOnboardingRequestPayload, fieldsTenantOnboardingRequestPayload)
 }
 
-// DecodeTenantOnboardingResponsePayload reads one TenantOnboardingResponsePayload from data strictly: unknown fields, duplicate
-// keys, keys differing from a field only in case, wrong JSON types and data
-// after the document are rejected with the JSON path; malformed JSON is
-// always ErrSyntax with its byte offset. The value is then validated.
-// AllowUnknownFields relaxes only the unknown-field rule.
+// DecodeTenantOnboardingResponsePayload reads one TenantOnboardingResponsePayload from data strictly (see DecodeOption)
+// and validates it.
 func DecodeTenantOnboardingResponsePayload(data []byte, opts ...DecodeOption) (*TenantOnboardingResponsePayload, error) {
-	d := newDecoder(data, opts)
-	var m TenantOnboardingResponsePayload
-	if err := d.end(m.decode(d, nil)); err != nil {
-		return nil, err
-	}
-	if err := m.Validate(); err != nil {
-		return nil, err
-	}
-	return &m, nil
+	return decodeTop[TenantOnboardingResponsePayload](data, opts, nil)
 }
 
 var fieldsTenantOnboardingResponsePayload = []string{"tenant_id", "private_modules_required", "next_step"}
@@ -962,21 +852,10 @@ func (m *TenantOnboardingResponsePayload) decode(d *decoder, p *pathNode) error 
 	return requireAll(p, seen[:], requiredTenantOnboardingResponsePayload, fieldsTenantOnboardingResponsePayload)
 }
 
-// DecodeTenantStatusRequestPayload reads one TenantStatusRequestPayload from data strictly: unknown fields, duplicate
-// keys, keys differing from a field only in case, wrong JSON types and data
-// after the document are rejected with the JSON path; malformed JSON is
-// always ErrSyntax with its byte offset. The value is then validated.
-// AllowUnknownFields relaxes only the unknown-field rule.
+// DecodeTenantStatusRequestPayload reads one TenantStatusRequestPayload from data strictly (see DecodeOption)
+// and validates it.
 func DecodeTenantStatusRequestPayload(data []byte, opts ...DecodeOption) (*TenantStatusRequestPayload, error) {
-	d := newDecoder(data, opts)
-	var m TenantStatusRequestPayload
-	if err := d.end(m.decode(d, nil)); err != nil {
-		return nil, err
-	}
-	if err := m.Validate(); err != nil {
-		return nil, err
-	}
-	return &m, nil
+	return decodeTop[TenantStatusRequestPayload](data, opts, nil)
 }
 
 var fieldsTenantStatusRequestPayload = []string{"requested_capabilities", "public_client_boundary"}
@@ -1021,21 +900,10 @@ func (m *TenantStatusRequestPayload) decode(d *decoder, p *pathNode) error {
 	return nil
 }
 
-// DecodeLicenseValidationRequestPayload reads one LicenseValidationRequestPayload from data strictly: unknown fields, duplicate
-// keys, keys differing from a field only in case, wrong JSON types and data
-// after the document are rejected with the JSON path; malformed JSON is
-// always ErrSyntax with its byte offset. The value is then validated.
-// AllowUnknownFields relaxes only the unknown-field rule.
+// DecodeLicenseValidationRequestPayload reads one LicenseValidationRequestPayload from data strictly (see DecodeOption)
+// and validates it.
 func DecodeLicenseValidationRequestPayload(data []byte, opts ...DecodeOption) (*LicenseValidationRequestPayload, error) {
-	d := newDecoder(data, opts)
-	var m LicenseValidationRequestPayload
-	if err := d.end(m.decode(d, nil)); err != nil {
-		return nil, err
-	}
-	if err := m.Validate(); err != nil {
-		return nil, err
-	}
-	return &m, nil
+	return decodeTop[LicenseValidationRequestPayload](data, opts, nil)
 }
 
 var fieldsLicenseValidationRequestPayload = []string{"local_validation_report", "requested_checks", "server_boundary"}
@@ -1086,21 +954,10 @@ func (m *LicenseValidationRequestPayload) decode(d *decoder, p *pathNode) error 
 	return requireAll(p, seen[:], requiredLicenseValidationRequestPayload, fieldsLicenseValidationRequestPayload)
 }
 
-// DecodePolicyRegistryReadinessRequestPayload reads one PolicyRegistryReadinessRequestPayload from data strictly: unknown fields, duplicate
-// keys, keys differing from a field only in case, wrong JSON types and data
-// after the document are rejected with the JSON path; malformed JSON is
-// always ErrSyntax with its byte offset. The value is then validated.
-// AllowUnknownFields relaxes only the unknown-field rule.
+// DecodePolicyRegistryReadinessRequestPayload reads one PolicyRegistryReadinessRequestPayload from data strictly (see DecodeOption)
+// and validates it.
 func DecodePolicyRegistryReadinessRequestPayload(data []byte, opts ...DecodeOption) (*PolicyRegistryReadinessRequestPayload, error) {
-	d := newDecoder(data, opts)
-	var m PolicyRegistryReadinessRequestPayload
-	if err := d.end(m.decode(d, nil)); err != nil {
-		return nil, err
-	}
-	if err := m.Validate(); err != nil {
-		return nil, err
-	}
-	return &m, nil
+	return decodeTop[PolicyRegistryReadinessRequestPayload](data, opts, nil)
 }
 
 var fieldsPolicyRegistryReadinessRequestPayload = []string{"policy_pack_refs", "catalog_scope", "required_checks", "readiness_boundary"}
@@ -1161,21 +1018,10 @@ func (m *PolicyRegistryReadinessRequestPayload) decode(d *decoder, p *pathNode) 
 	return nil
 }
 
-// DecodePolicyRegistryReadinessResponsePayload reads one PolicyRegistryReadinessResponsePayload from data strictly: unknown fields, duplicate
-// keys, keys differing from a field only in case, wrong JSON types and data
-// after the document are rejected with the JSON path; malformed JSON is
-// always ErrSyntax with its byte offset. The value is then validated.
-// AllowUnknownFields relaxes only the unknown-field rule.
+// DecodePolicyRegistryReadinessResponsePayload reads one PolicyRegistryReadinessResponsePayload from data strictly (see DecodeOption)
+// and validates it.
 func DecodePolicyRegistryReadinessResponsePayload(data []byte, opts ...DecodeOption) (*PolicyRegistryReadinessResponsePayload, error) {
-	d := newDecoder(data, opts)
-	var m PolicyRegistryReadinessResponsePayload
-	if err := d.end(m.decode(d, nil)); err != nil {
-		return nil, err
-	}
-	if err := m.Validate(); err != nil {
-		return nil, err
-	}
-	return &m, nil
+	return decodeTop[PolicyRegistryReadinessResponsePayload](data, opts, nil)
 }
 
 var fieldsPolicyRegistryReadinessResponsePayload = []string{"summary", "private_modules_required", "next_step"}
@@ -1220,21 +1066,10 @@ func (m *PolicyRegistryReadinessResponsePayload) decode(d *decoder, p *pathNode)
 	return requireAll(p, seen[:], requiredPolicyRegistryReadinessResponsePayload, fieldsPolicyRegistryReadinessResponsePayload)
 }
 
-// DecodePolicyRegistryLookupRequestPayload reads one PolicyRegistryLookupRequestPayload from data strictly: unknown fields, duplicate
-// keys, keys differing from a field only in case, wrong JSON types and data
-// after the document are rejected with the JSON path; malformed JSON is
-// always ErrSyntax with its byte offset. The value is then validated.
-// AllowUnknownFields relaxes only the unknown-field rule.
+// DecodePolicyRegistryLookupRequestPayload reads one PolicyRegistryLookupRequestPayload from data strictly (see DecodeOption)
+// and validates it.
 func DecodePolicyRegistryLookupRequestPayload(data []byte, opts ...DecodeOption) (*PolicyRegistryLookupRequestPayload, error) {
-	d := newDecoder(data, opts)
-	var m PolicyRegistryLookupRequestPayload
-	if err := d.end(m.decode(d, nil)); err != nil {
-		return nil, err
-	}
-	if err := m.Validate(); err != nil {
-		return nil, err
-	}
-	return &m, nil
+	return decodeTop[PolicyRegistryLookupRequestPayload](data, opts, nil)
 }
 
 var fieldsPolicyRegistryLookupRequestPayload = []string{"policy_refs", "labels", "resolution_boundary"}
@@ -1285,21 +1120,10 @@ func (m *PolicyRegistryLookupRequestPayload) decode(d *decoder, p *pathNode) err
 	return requireAll(p, seen[:], requiredPolicyRegistryLookupRequestPayload, fieldsPolicyRegistryLookupRequestPayload)
 }
 
-// DecodeTenantAuditStoreOperatingRequestPayload reads one TenantAuditStoreOperatingRequestPayload from data strictly: unknown fields, duplicate
-// keys, keys differing from a field only in case, wrong JSON types and data
-// after the document are rejected with the JSON path; malformed JSON is
-// always ErrSyntax with its byte offset. The value is then validated.
-// AllowUnknownFields relaxes only the unknown-field rule.
+// DecodeTenantAuditStoreOperatingRequestPayload reads one TenantAuditStoreOperatingRequestPayload from data strictly (see DecodeOption)
+// and validates it.
 func DecodeTenantAuditStoreOperatingRequestPayload(data []byte, opts ...DecodeOption) (*TenantAuditStoreOperatingRequestPayload, error) {
-	d := newDecoder(data, opts)
-	var m TenantAuditStoreOperatingRequestPayload
-	if err := d.end(m.decode(d, nil)); err != nil {
-		return nil, err
-	}
-	if err := m.Validate(); err != nil {
-		return nil, err
-	}
-	return &m, nil
+	return decodeTop[TenantAuditStoreOperatingRequestPayload](data, opts, nil)
 }
 
 var fieldsTenantAuditStoreOperatingRequestPayload = []string{"retention_profile", "evidence_window", "required_checks", "operating_boundary"}
@@ -1360,21 +1184,10 @@ func (m *TenantAuditStoreOperatingRequestPayload) decode(d *decoder, p *pathNode
 	return nil
 }
 
-// DecodeTenantAuditStoreOperatingResponsePayload reads one TenantAuditStoreOperatingResponsePayload from data strictly: unknown fields, duplicate
-// keys, keys differing from a field only in case, wrong JSON types and data
-// after the document are rejected with the JSON path; malformed JSON is
-// always ErrSyntax with its byte offset. The value is then validated.
-// AllowUnknownFields relaxes only the unknown-field rule.
+// DecodeTenantAuditStoreOperatingResponsePayload reads one TenantAuditStoreOperatingResponsePayload from data strictly (see DecodeOption)
+// and validates it.
 func DecodeTenantAuditStoreOperatingResponsePayload(data []byte, opts ...DecodeOption) (*TenantAuditStoreOperatingResponsePayload, error) {
-	d := newDecoder(data, opts)
-	var m TenantAuditStoreOperatingResponsePayload
-	if err := d.end(m.decode(d, nil)); err != nil {
-		return nil, err
-	}
-	if err := m.Validate(); err != nil {
-		return nil, err
-	}
-	return &m, nil
+	return decodeTop[TenantAuditStoreOperatingResponsePayload](data, opts, nil)
 }
 
 var fieldsTenantAuditStoreOperatingResponsePayload = []string{"summary", "private_modules_required", "next_step"}
@@ -1419,21 +1232,10 @@ func (m *TenantAuditStoreOperatingResponsePayload) decode(d *decoder, p *pathNod
 	return requireAll(p, seen[:], requiredTenantAuditStoreOperatingResponsePayload, fieldsTenantAuditStoreOperatingResponsePayload)
 }
 
-// DecodeCustomerOperatingDashboardRequestPayload reads one CustomerOperatingDashboardRequestPayload from data strictly: unknown fields, duplicate
-// keys, keys differing from a field only in case, wrong JSON types and data
-// after the document are rejected with the JSON path; malformed JSON is
-// always ErrSyntax with its byte offset. The value is then validated.
-// AllowUnknownFields relaxes only the unknown-field rule.
+// DecodeCustomerOperatingDashboardRequestPayload reads one CustomerOperatingDashboardRequestPayload from data strictly (see DecodeOption)
+// and validates it.
 func DecodeCustomerOperatingDashboardRequestPayload(data []byte, opts ...DecodeOption) (*CustomerOperatingDashboardRequestPayload, error) {
-	d := newDecoder(data, opts)
-	var m CustomerOperatingDashboardRequestPayload
-	if err := d.end(m.decode(d, nil)); err != nil {
-		return nil, err
-	}
-	if err := m.Validate(); err != nil {
-		return nil, err
-	}
-	return &m, nil
+	return decodeTop[CustomerOperatingDashboardRequestPayload](data, opts, nil)
 }
 
 var fieldsCustomerOperatingDashboardRequestPayload = []string{"dashboard_scope", "evidence_window", "required_checks", "dashboard_boundary"}
@@ -1494,21 +1296,10 @@ func (m *CustomerOperatingDashboardRequestPayload) decode(d *decoder, p *pathNod
 	return nil
 }
 
-// DecodeCustomerOperatingDashboardResponsePayload reads one CustomerOperatingDashboardResponsePayload from data strictly: unknown fields, duplicate
-// keys, keys differing from a field only in case, wrong JSON types and data
-// after the document are rejected with the JSON path; malformed JSON is
-// always ErrSyntax with its byte offset. The value is then validated.
-// AllowUnknownFields relaxes only the unknown-field rule.
+// DecodeCustomerOperatingDashboardResponsePayload reads one CustomerOperatingDashboardResponsePayload from data strictly (see DecodeOption)
+// and validates it.
 func DecodeCustomerOperatingDashboardResponsePayload(data []byte, opts ...DecodeOption) (*CustomerOperatingDashboardResponsePayload, error) {
-	d := newDecoder(data, opts)
-	var m CustomerOperatingDashboardResponsePayload
-	if err := d.end(m.decode(d, nil)); err != nil {
-		return nil, err
-	}
-	if err := m.Validate(); err != nil {
-		return nil, err
-	}
-	return &m, nil
+	return decodeTop[CustomerOperatingDashboardResponsePayload](data, opts, nil)
 }
 
 var fieldsCustomerOperatingDashboardResponsePayload = []string{"summary", "private_modules_required", "next_step"}
@@ -1553,21 +1344,10 @@ func (m *CustomerOperatingDashboardResponsePayload) decode(d *decoder, p *pathNo
 	return requireAll(p, seen[:], requiredCustomerOperatingDashboardResponsePayload, fieldsCustomerOperatingDashboardResponsePayload)
 }
 
-// DecodeSupportHandoffReadinessRequestPayload reads one SupportHandoffReadinessRequestPayload from data strictly: unknown fields, duplicate
-// keys, keys differing from a field only in case, wrong JSON types and data
-// after the document are rejected with the JSON path; malformed JSON is
-// always ErrSyntax with its byte offset. The value is then validated.
-// AllowUnknownFields relaxes only the unknown-field rule.
+// DecodeSupportHandoffReadinessRequestPayload reads one SupportHandoffReadinessRequestPayload from data strictly (see DecodeOption)
+// and validates it.
 func DecodeSupportHandoffReadinessRequestPayload(data []byte, opts ...DecodeOption) (*SupportHandoffReadinessRequestPayload, error) {
-	d := newDecoder(data, opts)
-	var m SupportHandoffReadinessRequestPayload
-	if err := d.end(m.decode(d, nil)); err != nil {
-		return nil, err
-	}
-	if err := m.Validate(); err != nil {
-		return nil, err
-	}
-	return &m, nil
+	return decodeTop[SupportHandoffReadinessRequestPayload](data, opts, nil)
 }
 
 var fieldsSupportHandoffReadinessRequestPayload = []string{"handoff_scope", "support_tier", "required_checks", "handoff_boundary"}
@@ -1628,21 +1408,10 @@ func (m *SupportHandoffReadinessRequestPayload) decode(d *decoder, p *pathNode) 
 	return nil
 }
 
-// DecodeSupportHandoffReadinessResponsePayload reads one SupportHandoffReadinessResponsePayload from data strictly: unknown fields, duplicate
-// keys, keys differing from a field only in case, wrong JSON types and data
-// after the document are rejected with the JSON path; malformed JSON is
-// always ErrSyntax with its byte offset. The value is then validated.
-// AllowUnknownFields relaxes only the unknown-field rule.
+// DecodeSupportHandoffReadinessResponsePayload reads one SupportHandoffReadinessResponsePayload from data strictly (see DecodeOption)
+// and validates it.
 func DecodeSupportHandoffReadinessResponsePayload(data []byte, opts ...DecodeOption) (*SupportHandoffReadinessResponsePayload, error) {
-	d := newDecoder(data, opts)
-	var m SupportHandoffReadinessResponsePayload
-	if err := d.end(m.decode(d, nil)); err != nil {
-		return nil, err
-	}
-	if err := m.Validate(); err != nil {
-		return nil, err
-	}
-	return &m, nil
+	return decodeTop[SupportHandoffReadinessResponsePayload](data, opts, nil)
 }
 
 var fieldsSupportHandoffReadinessResponsePayload = []string{"summary", "private_modules_required", "next_step"}
@@ -1687,21 +1456,10 @@ func (m *SupportHandoffReadinessResponsePayload) decode(d *decoder, p *pathNode)
 	return requireAll(p, seen[:], requiredSupportHandoffReadinessResponsePayload, fieldsSupportHandoffReadinessResponsePayload)
 }
 
-// DecodeSaaSOperatingAutomationRequestPayload reads one SaaSOperatingAutomationRequestPayload from data strictly: unknown fields, duplicate
-// keys, keys differing from a field only in case, wrong JSON types and data
-// after the document are rejected with the JSON path; malformed JSON is
-// always ErrSyntax with its byte offset. The value is then validated.
-// AllowUnknownFields relaxes only the unknown-field rule.
+// DecodeSaaSOperatingAutomationRequestPayload reads one SaaSOperatingAutomationRequestPayload from data strictly (see DecodeOption)
+// and validates it.
 func DecodeSaaSOperatingAutomationRequestPayload(data []byte, opts ...DecodeOption) (*SaaSOperatingAutomationRequestPayload, error) {
-	d := newDecoder(data, opts)
-	var m SaaSOperatingAutomationRequestPayload
-	if err := d.end(m.decode(d, nil)); err != nil {
-		return nil, err
-	}
-	if err := m.Validate(); err != nil {
-		return nil, err
-	}
-	return &m, nil
+	return decodeTop[SaaSOperatingAutomationRequestPayload](data, opts, nil)
 }
 
 var fieldsSaaSOperatingAutomationRequestPayload = []string{"automation_scope", "automation_cadence", "required_checks", "automation_boundary"}
@@ -1762,21 +1520,10 @@ func (m *SaaSOperatingAutomationRequestPayload) decode(d *decoder, p *pathNode) 
 	return nil
 }
 
-// DecodeSaaSOperatingAutomationResponsePayload reads one SaaSOperatingAutomationResponsePayload from data strictly: unknown fields, duplicate
-// keys, keys differing from a field only in case, wrong JSON types and data
-// after the document are rejected with the JSON path; malformed JSON is
-// always ErrSyntax with its byte offset. The value is then validated.
-// AllowUnknownFields relaxes only the unknown-field rule.
+// DecodeSaaSOperatingAutomationResponsePayload reads one SaaSOperatingAutomationResponsePayload from data strictly (see DecodeOption)
+// and validates it.
 func DecodeSaaSOperatingAutomationResponsePayload(data []byte, opts ...DecodeOption) (*SaaSOperatingAutomationResponsePayload, error) {
-	d := newDecoder(data, opts)
-	var m SaaSOperatingAutomationResponsePayload
-	if err := d.end(m.decode(d, nil)); err != nil {
-		return nil, err
-	}
-	if err := m.Validate(); err != nil {
-		return nil, err
-	}
-	return &m, nil
+	return decodeTop[SaaSOperatingAutomationResponsePayload](data, opts, nil)
 }
 
 var fieldsSaaSOperatingAutomationResponsePayload = []string{"summary", "private_modules_required", "next_step"}
@@ -1821,21 +1568,10 @@ func (m *SaaSOperatingAutomationResponsePayload) decode(d *decoder, p *pathNode)
 	return requireAll(p, seen[:], requiredSaaSOperatingAutomationResponsePayload, fieldsSaaSOperatingAutomationResponsePayload)
 }
 
-// DecodeEvidenceExportRequestPayload reads one EvidenceExportRequestPayload from data strictly: unknown fields, duplicate
-// keys, keys differing from a field only in case, wrong JSON types and data
-// after the document are rejected with the JSON path; malformed JSON is
-// always ErrSyntax with its byte offset. The value is then validated.
-// AllowUnknownFields relaxes only the unknown-field rule.
+// DecodeEvidenceExportRequestPayload reads one EvidenceExportRequestPayload from data strictly (see DecodeOption)
+// and validates it.
 func DecodeEvidenceExportRequestPayload(data []byte, opts ...DecodeOption) (*EvidenceExportRequestPayload, error) {
-	d := newDecoder(data, opts)
-	var m EvidenceExportRequestPayload
-	if err := d.end(m.decode(d, nil)); err != nil {
-		return nil, err
-	}
-	if err := m.Validate(); err != nil {
-		return nil, err
-	}
-	return &m, nil
+	return decodeTop[EvidenceExportRequestPayload](data, opts, nil)
 }
 
 var fieldsEvidenceExportRequestPayload = []string{"evidence_refs", "export_format", "retention_profile", "export_boundary"}
@@ -1894,21 +1630,10 @@ func (m *EvidenceExportRequestPayload) decode(d *decoder, p *pathNode) error {
 	return requireAll(p, seen[:], requiredEvidenceExportRequestPayload, fieldsEvidenceExportRequestPayload)
 }
 
-// DecodeUnavailablePayload reads one UnavailablePayload from data strictly: unknown fields, duplicate
-// keys, keys differing from a field only in case, wrong JSON types and data
-// after the document are rejected with the JSON path; malformed JSON is
-// always ErrSyntax with its byte offset. The value is then validated.
-// AllowUnknownFields relaxes only the unknown-field rule.
+// DecodeUnavailablePayload reads one UnavailablePayload from data strictly (see DecodeOption)
+// and validates it.
 func DecodeUnavailablePayload(data []byte, opts ...DecodeOption) (*UnavailablePayload, error) {
-	d := newDecoder(data, opts)
-	var m UnavailablePayload
-	if err := d.end(m.decode(d, nil)); err != nil {
-		return nil, err
-	}
-	if err := m.Validate(); err != nil {
-		return nil, err
-	}
-	return &m, nil
+	return decodeTop[UnavailablePayload](data, opts, nil)
 }
 
 var fieldsUnavailablePayload = []string{"tenant_id", "next_step"}
@@ -1948,21 +1673,10 @@ func (m *UnavailablePayload) decode(d *decoder, p *pathNode) error {
 	return requireAll(p, seen[:], requiredUnavailablePayload, fieldsUnavailablePayload)
 }
 
-// DecodeEntitlementStatusRequest reads one EntitlementStatusRequest from data strictly: unknown fields, duplicate
-// keys, keys differing from a field only in case, wrong JSON types and data
-// after the document are rejected with the JSON path; malformed JSON is
-// always ErrSyntax with its byte offset. The value is then validated.
-// AllowUnknownFields relaxes only the unknown-field rule.
+// DecodeEntitlementStatusRequest reads one EntitlementStatusRequest from data strictly (see DecodeOption)
+// and validates it.
 func DecodeEntitlementStatusRequest(data []byte, opts ...DecodeOption) (*EntitlementStatusRequest, error) {
-	d := newDecoder(data, opts)
-	var m EntitlementStatusRequest
-	if err := d.end(m.decode(d, nil)); err != nil {
-		return nil, err
-	}
-	if err := m.Validate(); err != nil {
-		return nil, err
-	}
-	return &m, nil
+	return decodeTop[EntitlementStatusRequest](data, opts, nil)
 }
 
 var fieldsEntitlementStatusRequest = []string{"schema_version", "operation", "tenant_id", "requested_by", "correlation_id", "private_implementation_required", "payload"}
@@ -2033,21 +1747,10 @@ func (m *EntitlementStatusRequest) decode(d *decoder, p *pathNode) error {
 	return requireAll(p, seen[:], requiredEntitlementStatusRequest, fieldsEntitlementStatusRequest)
 }
 
-// DecodeEntitlementStatusResponse reads one EntitlementStatusResponse from data strictly: unknown fields, duplicate
-// keys, keys differing from a field only in case, wrong JSON types and data
-// after the document are rejected with the JSON path; malformed JSON is
-// always ErrSyntax with its byte offset. The value is then validated.
-// AllowUnknownFields relaxes only the unknown-field rule.
+// DecodeEntitlementStatusResponse reads one EntitlementStatusResponse from data strictly (see DecodeOption)
+// and validates it.
 func DecodeEntitlementStatusResponse(data []byte, opts ...DecodeOption) (*EntitlementStatusResponse, error) {
-	d := newDecoder(data, opts)
-	var m EntitlementStatusResponse
-	if err := d.end(m.decode(d, nil)); err != nil {
-		return nil, err
-	}
-	if err := m.Validate(); err != nil {
-		return nil, err
-	}
-	return &m, nil
+	return decodeTop[EntitlementStatusResponse](data, opts, nil)
 }
 
 var fieldsEntitlementStatusResponse = []string{"schema_version", "operation", "status", "message", "correlation_id", "private_implementation_required", "payload"}
@@ -2118,21 +1821,10 @@ func (m *EntitlementStatusResponse) decode(d *decoder, p *pathNode) error {
 	return requireAll(p, seen[:], requiredEntitlementStatusResponse, fieldsEntitlementStatusResponse)
 }
 
-// DecodeTenantOnboardingRequest reads one TenantOnboardingRequest from data strictly: unknown fields, duplicate
-// keys, keys differing from a field only in case, wrong JSON types and data
-// after the document are rejected with the JSON path; malformed JSON is
-// always ErrSyntax with its byte offset. The value is then validated.
-// AllowUnknownFields relaxes only the unknown-field rule.
+// DecodeTenantOnboardingRequest reads one TenantOnboardingRequest from data strictly (see DecodeOption)
+// and validates it.
 func DecodeTenantOnboardingRequest(data []byte, opts ...DecodeOption) (*TenantOnboardingRequest, error) {
-	d := newDecoder(data, opts)
-	var m TenantOnboardingRequest
-	if err := d.end(m.decode(d, nil)); err != nil {
-		return nil, err
-	}
-	if err := m.Validate(); err != nil {
-		return nil, err
-	}
-	return &m, nil
+	return decodeTop[TenantOnboardingRequest](data, opts, nil)
 }
 
 var fieldsTenantOnboardingRequest = []string{"schema_version", "operation", "tenant_id", "requested_by", "correlation_id", "private_implementation_required", "payload"}
@@ -2203,21 +1895,10 @@ func (m *TenantOnboardingRequest) decode(d *decoder, p *pathNode) error {
 	return requireAll(p, seen[:], requiredTenantOnboardingRequest, fieldsTenantOnboardingRequest)
 }
 
-// DecodeTenantOnboardingResponse reads one TenantOnboardingResponse from data strictly: unknown fields, duplicate
-// keys, keys differing from a field only in case, wrong JSON types and data
-// after the document are rejected with the JSON path; malformed JSON is
-// always ErrSyntax with its byte offset. The value is then validated.
-// AllowUnknownFields relaxes only the unknown-field rule.
+// DecodeTenantOnboardingResponse reads one TenantOnboardingResponse from data strictly (see DecodeOption)
+// and validates it.
 func DecodeTenantOnboardingResponse(data []byte, opts ...DecodeOption) (*TenantOnboardingResponse, error) {
-	d := newDecoder(data, opts)
-	var m TenantOnboardingResponse
-	if err := d.end(m.decode(d, nil)); err != nil {
-		return nil, err
-	}
-	if err := m.Validate(); err != nil {
-		return nil, err
-	}
-	return &m, nil
+	return decodeTop[TenantOnboardingResponse](data, opts, nil)
 }
 
 var fieldsTenantOnboardingResponse = []string{"schema_version", "operation", "status", "message", "correlation_id", "private_implementation_required", "payload"}
@@ -2288,21 +1969,10 @@ func (m *TenantOnboardingResponse) decode(d *decoder, p *pathNode) error {
 	return requireAll(p, seen[:], requiredTenantOnboardingResponse, fieldsTenantOnboardingResponse)
 }
 
-// DecodeTenantStatusRequest reads one TenantStatusRequest from data strictly: unknown fields, duplicate
-// keys, keys differing from a field only in case, wrong JSON types and data
-// after the document are rejected with the JSON path; malformed JSON is
-// always ErrSyntax with its byte offset. The value is then validated.
-// AllowUnknownFields relaxes only the unknown-field rule.
+// DecodeTenantStatusRequest reads one TenantStatusRequest from data strictly (see DecodeOption)
+// and validates it.
 func DecodeTenantStatusRequest(data []byte, opts ...DecodeOption) (*TenantStatusRequest, error) {
-	d := newDecoder(data, opts)
-	var m TenantStatusRequest
-	if err := d.end(m.decode(d, nil)); err != nil {
-		return nil, err
-	}
-	if err := m.Validate(); err != nil {
-		return nil, err
-	}
-	return &m, nil
+	return decodeTop[TenantStatusRequest](data, opts, nil)
 }
 
 var fieldsTenantStatusRequest = []string{"schema_version", "operation", "tenant_id", "requested_by", "correlation_id", "private_implementation_required", "payload"}
@@ -2373,21 +2043,10 @@ func (m *TenantStatusRequest) decode(d *decoder, p *pathNode) error {
 	return requireAll(p, seen[:], requiredTenantStatusRequest, fieldsTenantStatusRequest)
 }
 
-// DecodeLicenseValidationRequest reads one LicenseValidationRequest from data strictly: unknown fields, duplicate
-// keys, keys differing from a field only in case, wrong JSON types and data
-// after the document are rejected with the JSON path; malformed JSON is
-// always ErrSyntax with its byte offset. The value is then validated.
-// AllowUnknownFields relaxes only the unknown-field rule.
+// DecodeLicenseValidationRequest reads one LicenseValidationRequest from data strictly (see DecodeOption)
+// and validates it.
 func DecodeLicenseValidationRequest(data []byte, opts ...DecodeOption) (*LicenseValidationRequest, error) {
-	d := newDecoder(data, opts)
-	var m LicenseValidationRequest
-	if err := d.end(m.decode(d, nil)); err != nil {
-		return nil, err
-	}
-	if err := m.Validate(); err != nil {
-		return nil, err
-	}
-	return &m, nil
+	return decodeTop[LicenseValidationRequest](data, opts, nil)
 }
 
 var fieldsLicenseValidationRequest = []string{"schema_version", "operation", "tenant_id", "requested_by", "correlation_id", "private_implementation_required", "payload"}
@@ -2458,21 +2117,10 @@ func (m *LicenseValidationRequest) decode(d *decoder, p *pathNode) error {
 	return requireAll(p, seen[:], requiredLicenseValidationRequest, fieldsLicenseValidationRequest)
 }
 
-// DecodePolicyRegistryReadinessRequest reads one PolicyRegistryReadinessRequest from data strictly: unknown fields, duplicate
-// keys, keys differing from a field only in case, wrong JSON types and data
-// after the document are rejected with the JSON path; malformed JSON is
-// always ErrSyntax with its byte offset. The value is then validated.
-// AllowUnknownFields relaxes only the unknown-field rule.
+// DecodePolicyRegistryReadinessRequest reads one PolicyRegistryReadinessRequest from data strictly (see DecodeOption)
+// and validates it.
 func DecodePolicyRegistryReadinessRequest(data []byte, opts ...DecodeOption) (*PolicyRegistryReadinessRequest, error) {
-	d := newDecoder(data, opts)
-	var m PolicyRegistryReadinessRequest
-	if err := d.end(m.decode(d, nil)); err != nil {
-		return nil, err
-	}
-	if err := m.Validate(); err != nil {
-		return nil, err
-	}
-	return &m, nil
+	return decodeTop[PolicyRegistryReadinessRequest](data, opts, nil)
 }
 
 var fieldsPolicyRegistryReadinessRequest = []string{"schema_version", "operation", "tenant_id", "requested_by", "correlation_id", "private_implementation_required", "payload"}
@@ -2543,21 +2191,10 @@ func (m *PolicyRegistryReadinessRequest) decode(d *decoder, p *pathNode) error {
 	return requireAll(p, seen[:], requiredPolicyRegistryReadinessRequest, fieldsPolicyRegistryReadinessRequest)
 }
 
-// DecodePolicyRegistryReadinessResponse reads one PolicyRegistryReadinessResponse from data strictly: unknown fields, duplicate
-// keys, keys differing from a field only in case, wrong JSON types and data
-// after the document are rejected with the JSON path; malformed JSON is
-// always ErrSyntax with its byte offset. The value is then validated.
-// AllowUnknownFields relaxes only the unknown-field rule.
+// DecodePolicyRegistryReadinessResponse reads one PolicyRegistryReadinessResponse from data strictly (see DecodeOption)
+// and validates it.
 func DecodePolicyRegistryReadinessResponse(data []byte, opts ...DecodeOption) (*PolicyRegistryReadinessResponse, error) {
-	d := newDecoder(data, opts)
-	var m PolicyRegistryReadinessResponse
-	if err := d.end(m.decode(d, nil)); err != nil {
-		return nil, err
-	}
-	if err := m.Validate(); err != nil {
-		return nil, err
-	}
-	return &m, nil
+	return decodeTop[PolicyRegistryReadinessResponse](data, opts, nil)
 }
 
 var fieldsPolicyRegistryReadinessResponse = []string{"schema_version", "operation", "status", "message", "correlation_id", "private_implementation_required", "payload"}
@@ -2628,21 +2265,10 @@ func (m *PolicyRegistryReadinessResponse) decode(d *decoder, p *pathNode) error 
 	return requireAll(p, seen[:], requiredPolicyRegistryReadinessResponse, fieldsPolicyRegistryReadinessResponse)
 }
 
-// DecodePolicyRegistryLookupRequest reads one PolicyRegistryLookupRequest from data strictly: unknown fields, duplicate
-// keys, keys differing from a field only in case, wrong JSON types and data
-// after the document are rejected with the JSON path; malformed JSON is
-// always ErrSyntax with its byte offset. The value is then validated.
-// AllowUnknownFields relaxes only the unknown-field rule.
+// DecodePolicyRegistryLookupRequest reads one PolicyRegistryLookupRequest from data strictly (see DecodeOption)
+// and validates it.
 func DecodePolicyRegistryLookupRequest(data []byte, opts ...DecodeOption) (*PolicyRegistryLookupRequest, error) {
-	d := newDecoder(data, opts)
-	var m PolicyRegistryLookupRequest
-	if err := d.end(m.decode(d, nil)); err != nil {
-		return nil, err
-	}
-	if err := m.Validate(); err != nil {
-		return nil, err
-	}
-	return &m, nil
+	return decodeTop[PolicyRegistryLookupRequest](data, opts, nil)
 }
 
 var fieldsPolicyRegistryLookupRequest = []string{"schema_version", "operation", "tenant_id", "requested_by", "correlation_id", "private_implementation_required", "payload"}
@@ -2713,21 +2339,10 @@ func (m *PolicyRegistryLookupRequest) decode(d *decoder, p *pathNode) error {
 	return requireAll(p, seen[:], requiredPolicyRegistryLookupRequest, fieldsPolicyRegistryLookupRequest)
 }
 
-// DecodeTenantAuditStoreOperatingRequest reads one TenantAuditStoreOperatingRequest from data strictly: unknown fields, duplicate
-// keys, keys differing from a field only in case, wrong JSON types and data
-// after the document are rejected with the JSON path; malformed JSON is
-// always ErrSyntax with its byte offset. The value is then validated.
-// AllowUnknownFields relaxes only the unknown-field rule.
+// DecodeTenantAuditStoreOperatingRequest reads one TenantAuditStoreOperatingRequest from data strictly (see DecodeOption)
+// and validates it.
 func DecodeTenantAuditStoreOperatingRequest(data []byte, opts ...DecodeOption) (*TenantAuditStoreOperatingRequest, error) {
-	d := newDecoder(data, opts)
-	var m TenantAuditStoreOperatingRequest
-	if err := d.end(m.decode(d, nil)); err != nil {
-		return nil, err
-	}
-	if err := m.Validate(); err != nil {
-		return nil, err
-	}
-	return &m, nil
+	return decodeTop[TenantAuditStoreOperatingRequest](data, opts, nil)
 }
 
 var fieldsTenantAuditStoreOperatingRequest = []string{"schema_version", "operation", "tenant_id", "requested_by", "correlation_id", "private_implementation_required", "payload"}
@@ -2798,21 +2413,10 @@ func (m *TenantAuditStoreOperatingRequest) decode(d *decoder, p *pathNode) error
 	return requireAll(p, seen[:], requiredTenantAuditStoreOperatingRequest, fieldsTenantAuditStoreOperatingRequest)
 }
 
-// DecodeTenantAuditStoreOperatingResponse reads one TenantAuditStoreOperatingResponse from data strictly: unknown fields, duplicate
-// keys, keys differing from a field only in case, wrong JSON types and data
-// after the document are rejected with the JSON path; malformed JSON is
-// always ErrSyntax with its byte offset. The value is then validated.
-// AllowUnknownFields relaxes only the unknown-field rule.
+// DecodeTenantAuditStoreOperatingResponse reads one TenantAuditStoreOperatingResponse from data strictly (see DecodeOption)
+// and validates it.
 func DecodeTenantAuditStoreOperatingResponse(data []byte, opts ...DecodeOption) (*TenantAuditStoreOperatingResponse, error) {
-	d := newDecoder(data, opts)
-	var m TenantAuditStoreOperatingResponse
-	if err := d.end(m.decode(d, nil)); err != nil {
-		return nil, err
-	}
-	if err := m.Validate(); err != nil {
-		return nil, err
-	}
-	return &m, nil
+	return decodeTop[TenantAuditStoreOperatingResponse](data, opts, nil)
 }
 
 var fieldsTenantAuditStoreOperatingResponse = []string{"schema_version", "operation", "status", "message", "correlation_id", "private_implementation_required", "payload"}
@@ -2883,21 +2487,10 @@ func (m *TenantAuditStoreOperatingResponse) decode(d *decoder, p *pathNode) erro
 	return requireAll(p, seen[:], requiredTenantAuditStoreOperatingResponse, fieldsTenantAuditStoreOperatingResponse)
 }
 
-// DecodeCustomerOperatingDashboardRequest reads one CustomerOperatingDashboardRequest from data strictly: unknown fields, duplicate
-// keys, keys differing from a field only in case, wrong JSON types and data
-// after the document are rejected with the JSON path; malformed JSON is
-// always ErrSyntax with its byte offset. The value is then validated.
-// AllowUnknownFields relaxes only the unknown-field rule.
+// DecodeCustomerOperatingDashboardRequest reads one CustomerOperatingDashboardRequest from data strictly (see DecodeOption)
+// and validates it.
 func DecodeCustomerOperatingDashboardRequest(data []byte, opts ...DecodeOption) (*CustomerOperatingDashboardRequest, error) {
-	d := newDecoder(data, opts)
-	var m CustomerOperatingDashboardRequest
-	if err := d.end(m.decode(d, nil)); err != nil {
-		return nil, err
-	}
-	if err := m.Validate(); err != nil {
-		return nil, err
-	}
-	return &m, nil
+	return decodeTop[CustomerOperatingDashboardRequest](data, opts, nil)
 }
 
 var fieldsCustomerOperatingDashboardRequest = []string{"schema_version", "operation", "tenant_id", "requested_by", "correlation_id", "private_implementation_required", "payload"}
@@ -2968,21 +2561,10 @@ func (m *CustomerOperatingDashboardRequest) decode(d *decoder, p *pathNode) erro
 	return requireAll(p, seen[:], requiredCustomerOperatingDashboardRequest, fieldsCustomerOperatingDashboardRequest)
 }
 
-// DecodeCustomerOperatingDashboardResponse reads one CustomerOperatingDashboardResponse from data strictly: unknown fields, duplicate
-// keys, keys differing from a field only in case, wrong JSON types and data
-// after the document are rejected with the JSON path; malformed JSON is
-// always ErrSyntax with its byte offset. The value is then validated.
-// AllowUnknownFields relaxes only the unknown-field rule.
+// DecodeCustomerOperatingDashboardResponse reads one CustomerOperatingDashboardResponse from data strictly (see DecodeOption)
+// and validates it.
 func DecodeCustomerOperatingDashboardResponse(data []byte, opts ...DecodeOption) (*CustomerOperatingDashboardResponse, error) {
-	d := newDecoder(data, opts)
-	var m CustomerOperatingDashboardResponse
-	if err := d.end(m.decode(d, nil)); err != nil {
-		return nil, err
-	}
-	if err := m.Validate(); err != nil {
-		return nil, err
-	}
-	return &m, nil
+	return decodeTop[CustomerOperatingDashboardResponse](data, opts, nil)
 }
 
 var fieldsCustomerOperatingDashboardResponse = []string{"schema_version", "operation", "status", "message", "correlation_id", "private_implementation_required", "payload"}
@@ -3053,21 +2635,10 @@ func (m *CustomerOperatingDashboardResponse) decode(d *decoder, p *pathNode) err
 	return requireAll(p, seen[:], requiredCustomerOperatingDashboardResponse, fieldsCustomerOperatingDashboardResponse)
 }
 
-// DecodeSupportHandoffReadinessRequest reads one SupportHandoffReadinessRequest from data strictly: unknown fields, duplicate
-// keys, keys differing from a field only in case, wrong JSON types and data
-// after the document are rejected with the JSON path; malformed JSON is
-// always ErrSyntax with its byte offset. The value is then validated.
-// AllowUnknownFields relaxes only the unknown-field rule.
+// DecodeSupportHandoffReadinessRequest reads one SupportHandoffReadinessRequest from data strictly (see DecodeOption)
+// and validates it.
 func DecodeSupportHandoffReadinessRequest(data []byte, opts ...DecodeOption) (*SupportHandoffReadinessRequest, error) {
-	d := newDecoder(data, opts)
-	var m SupportHandoffReadinessRequest
-	if err := d.end(m.decode(d, nil)); err != nil {
-		return nil, err
-	}
-	if err := m.Validate(); err != nil {
-		return nil, err
-	}
-	return &m, nil
+	return decodeTop[SupportHandoffReadinessRequest](data, opts, nil)
 }
 
 var fieldsSupportHandoffReadinessRequest = []string{"schema_version", "operation", "tenant_id", "requested_by", "correlation_id", "private_implementation_required", "payload"}
@@ -3138,21 +2709,10 @@ func (m *SupportHandoffReadinessRequest) decode(d *decoder, p *pathNode) error {
 	return requireAll(p, seen[:], requiredSupportHandoffReadinessRequest, fieldsSupportHandoffReadinessRequest)
 }
 
-// DecodeSupportHandoffReadinessResponse reads one SupportHandoffReadinessResponse from data strictly: unknown fields, duplicate
-// keys, keys differing from a field only in case, wrong JSON types and data
-// after the document are rejected with the JSON path; malformed JSON is
-// always ErrSyntax with its byte offset. The value is then validated.
-// AllowUnknownFields relaxes only the unknown-field rule.
+// DecodeSupportHandoffReadinessResponse reads one SupportHandoffReadinessResponse from data strictly (see DecodeOption)
+// and validates it.
 func DecodeSupportHandoffReadinessResponse(data []byte, opts ...DecodeOption) (*SupportHandoffReadinessResponse, error) {
-	d := newDecoder(data, opts)
-	var m SupportHandoffReadinessResponse
-	if err := d.end(m.decode(d, nil)); err != nil {
-		return nil, err
-	}
-	if err := m.Validate(); err != nil {
-		return nil, err
-	}
-	return &m, nil
+	return decodeTop[SupportHandoffReadinessResponse](data, opts, nil)
 }
 
 var fieldsSupportHandoffReadinessResponse = []string{"schema_version", "operation", "status", "message", "correlation_id", "private_implementation_required", "payload"}
@@ -3223,21 +2783,10 @@ func (m *SupportHandoffReadinessResponse) decode(d *decoder, p *pathNode) error 
 	return requireAll(p, seen[:], requiredSupportHandoffReadinessResponse, fieldsSupportHandoffReadinessResponse)
 }
 
-// DecodeSaaSOperatingAutomationRequest reads one SaaSOperatingAutomationRequest from data strictly: unknown fields, duplicate
-// keys, keys differing from a field only in case, wrong JSON types and data
-// after the document are rejected with the JSON path; malformed JSON is
-// always ErrSyntax with its byte offset. The value is then validated.
-// AllowUnknownFields relaxes only the unknown-field rule.
+// DecodeSaaSOperatingAutomationRequest reads one SaaSOperatingAutomationRequest from data strictly (see DecodeOption)
+// and validates it.
 func DecodeSaaSOperatingAutomationRequest(data []byte, opts ...DecodeOption) (*SaaSOperatingAutomationRequest, error) {
-	d := newDecoder(data, opts)
-	var m SaaSOperatingAutomationRequest
-	if err := d.end(m.decode(d, nil)); err != nil {
-		return nil, err
-	}
-	if err := m.Validate(); err != nil {
-		return nil, err
-	}
-	return &m, nil
+	return decodeTop[SaaSOperatingAutomationRequest](data, opts, nil)
 }
 
 var fieldsSaaSOperatingAutomationRequest = []string{"schema_version", "operation", "tenant_id", "requested_by", "correlation_id", "private_implementation_required", "payload"}
@@ -3308,21 +2857,10 @@ func (m *SaaSOperatingAutomationRequest) decode(d *decoder, p *pathNode) error {
 	return requireAll(p, seen[:], requiredSaaSOperatingAutomationRequest, fieldsSaaSOperatingAutomationRequest)
 }
 
-// DecodeSaaSOperatingAutomationResponse reads one SaaSOperatingAutomationResponse from data strictly: unknown fields, duplicate
-// keys, keys differing from a field only in case, wrong JSON types and data
-// after the document are rejected with the JSON path; malformed JSON is
-// always ErrSyntax with its byte offset. The value is then validated.
-// AllowUnknownFields relaxes only the unknown-field rule.
+// DecodeSaaSOperatingAutomationResponse reads one SaaSOperatingAutomationResponse from data strictly (see DecodeOption)
+// and validates it.
 func DecodeSaaSOperatingAutomationResponse(data []byte, opts ...DecodeOption) (*SaaSOperatingAutomationResponse, error) {
-	d := newDecoder(data, opts)
-	var m SaaSOperatingAutomationResponse
-	if err := d.end(m.decode(d, nil)); err != nil {
-		return nil, err
-	}
-	if err := m.Validate(); err != nil {
-		return nil, err
-	}
-	return &m, nil
+	return decodeTop[SaaSOperatingAutomationResponse](data, opts, nil)
 }
 
 var fieldsSaaSOperatingAutomationResponse = []string{"schema_version", "operation", "status", "message", "correlation_id", "private_implementation_required", "payload"}
@@ -3393,21 +2931,10 @@ func (m *SaaSOperatingAutomationResponse) decode(d *decoder, p *pathNode) error 
 	return requireAll(p, seen[:], requiredSaaSOperatingAutomationResponse, fieldsSaaSOperatingAutomationResponse)
 }
 
-// DecodeEvidenceExportRequest reads one EvidenceExportRequest from data strictly: unknown fields, duplicate
-// keys, keys differing from a field only in case, wrong JSON types and data
-// after the document are rejected with the JSON path; malformed JSON is
-// always ErrSyntax with its byte offset. The value is then validated.
-// AllowUnknownFields relaxes only the unknown-field rule.
+// DecodeEvidenceExportRequest reads one EvidenceExportRequest from data strictly (see DecodeOption)
+// and validates it.
 func DecodeEvidenceExportRequest(data []byte, opts ...DecodeOption) (*EvidenceExportRequest, error) {
-	d := newDecoder(data, opts)
-	var m EvidenceExportRequest
-	if err := d.end(m.decode(d, nil)); err != nil {
-		return nil, err
-	}
-	if err := m.Validate(); err != nil {
-		return nil, err
-	}
-	return &m, nil
+	return decodeTop[EvidenceExportRequest](data, opts, nil)
 }
 
 var fieldsEvidenceExportRequest = []string{"schema_version", "operation", "tenant_id", "requested_by", "correlation_id", "private_implementation_required", "payload"}
@@ -3478,21 +3005,10 @@ func (m *EvidenceExportRequest) decode(d *decoder, p *pathNode) error {
 	return requireAll(p, seen[:], requiredEvidenceExportRequest, fieldsEvidenceExportRequest)
 }
 
-// DecodeUnavailableResponse reads one UnavailableResponse from data strictly: unknown fields, duplicate
-// keys, keys differing from a field only in case, wrong JSON types and data
-// after the document are rejected with the JSON path; malformed JSON is
-// always ErrSyntax with its byte offset. The value is then validated.
-// AllowUnknownFields relaxes only the unknown-field rule.
+// DecodeUnavailableResponse reads one UnavailableResponse from data strictly (see DecodeOption)
+// and validates it.
 func DecodeUnavailableResponse(data []byte, opts ...DecodeOption) (*UnavailableResponse, error) {
-	d := newDecoder(data, opts)
-	var m UnavailableResponse
-	if err := d.end(m.decode(d, nil)); err != nil {
-		return nil, err
-	}
-	if err := m.Validate(); err != nil {
-		return nil, err
-	}
-	return &m, nil
+	return decodeTop[UnavailableResponse](data, opts, nil)
 }
 
 var fieldsUnavailableResponse = []string{"schema_version", "operation", "status", "message", "correlation_id", "private_implementation_required", "payload"}

@@ -14,8 +14,35 @@ import (
 // maxDepth bounds nesting so hostile input cannot exhaust the stack.
 const maxDepth = 10000
 
-// DecodeOption adjusts strict decoding.
+// DecodeOption adjusts strict decoding. Every Decode function reads one
+// value strictly: unknown fields, duplicate keys, keys differing from a
+// field only in case, wrong JSON types and data after the document are
+// rejected with the JSON path; malformed JSON is always ErrSyntax with its
+// byte offset. The value is then validated. AllowUnknownFields relaxes only
+// the unknown-field rule.
 type DecodeOption func(*decoder)
+
+// decoded is a generated type the Decode functions read: its strict
+// decoder and its validator.
+type decoded[T any] interface {
+	*T
+	decode(d *decoder, p *pathNode) error
+	Validate() error
+}
+
+// decodeTop reads one T from data strictly, with member paths under root
+// (nil: the document), then validates it.
+func decodeTop[T any, PT decoded[T]](data []byte, opts []DecodeOption, root *pathNode) (*T, error) {
+	d := newDecoder(data, opts)
+	m := PT(new(T))
+	if err := d.end(m.decode(d, root)); err != nil {
+		return nil, err
+	}
+	if err := m.Validate(); err != nil {
+		return nil, err
+	}
+	return (*T)(m), nil
+}
 
 // AllowUnknownFields makes a decoder skip object keys the contract does not
 // define instead of rejecting them. Duplicate and case-variant keys are still

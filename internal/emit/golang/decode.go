@@ -56,23 +56,17 @@ func (g *gen) sharedDecoder(f *jen.File, op *model.Operation, s *goStruct) {
 
 func (g *gen) decodeFunc(f *jen.File, s *goStruct) {
 	name := s.t.GoName
-	f.Comment(cmt(fmt.Sprintf("Decode%s reads one %s from data strictly: unknown fields, duplicate", name, name)))
-	f.Comment(cmt("keys, keys differing from a field only in case, wrong JSON types and data"))
-	f.Comment("// after the document are rejected with the JSON path; malformed JSON is")
-	f.Comment("// always ErrSyntax with its byte offset. The value is then validated.")
-	f.Comment("// AllowUnknownFields relaxes only the unknown-field rule.")
-	body := []jen.Code{jen.Id("d").Op(":=").Id("newDecoder").Call(jen.Id("data"), jen.Id("opts")), jen.Var().Id("m").Id(name)}
+	f.Comment(cmt(fmt.Sprintf("Decode%s reads one %s from data strictly (see DecodeOption)", name, name)))
+	f.Comment("// and validates it.")
+	var body []jen.Code
 	root := jen.Nil()
 	if s.kind == kindType && g.typeScan() != 0 && g.c.Forbidden.TypeRoot != "" {
 		// Paths start under type_root, as Validate reports them.
 		body = append(body, jen.Id("rp").Op(":=").Id("keyPath").Call(jen.Nil(), jen.Lit(g.c.Forbidden.TypeRoot)))
 		root = jen.Op("&").Id("rp")
 	}
-	f.Func().Id("Decode"+name).Params(jen.Id("data").Index().Byte(), jen.Id("opts").Op("...").Id("DecodeOption")).Params(jen.Op("*").Id(name), jen.Error()).Block(append(body,
-		jen.If(jen.Err().Op(":=").Id("d").Dot("end").Call(jen.Id("m").Dot("decode").Call(jen.Id("d"), root)), jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Nil(), jen.Err())),
-		jen.If(jen.Err().Op(":=").Id("m").Dot("Validate").Call(), jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Nil(), jen.Err())),
-		jen.Return(jen.Op("&").Id("m"), jen.Nil()),
-	)...)
+	body = append(body, jen.Return(jen.Id("decodeTop").Types(jen.Id(name)).Call(jen.Id("data"), jen.Id("opts"), root)))
+	f.Func().Id("Decode"+name).Params(jen.Id("data").Index().Byte(), jen.Id("opts").Op("...").Id("DecodeOption")).Params(jen.Op("*").Id(name), jen.Error()).Block(body...)
 }
 
 // decodeMethod writes the strict decoder of one object type: a switch on
