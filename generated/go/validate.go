@@ -13,48 +13,32 @@ func (m *EntitlementStatusSummary) Validate() error {
 	return es.err()
 }
 func (m *EntitlementStatusSummary) validate(p *pathNode, es *Errors, sc scanMode) {
-	{
-		fp := keyPath(p, "tenant_id")
-		es.failIf(isBlank(m.TenantID), &fp, "non_empty", ErrEmpty, "tenant_id must not be empty")
-		scanTyped(&fp, m.TenantID, es, sc)
+	fp := keyPath(p, "tenant_id")
+	es.failIf(isBlank(m.TenantID), &fp, "non_empty", ErrEmpty, "tenant_id must not be empty")
+	scanTyped(&fp, m.TenantID, es, sc)
+	fp = keyPath(p, "entitlement_status")
+	es.failIf(!m.EntitlementStatus.Valid(), &fp, "enum", ErrNotInStateSet, "entitlement_status must be one of: active, expired, missing, suspended, trial, unknown")
+	fp = keyPath(p, "subscription_plan")
+	scanTyped(&fp, m.SubscriptionPlan, es, sc)
+	fp = keyPath(p, "license_status")
+	scanTyped(&fp, m.LicenseStatus, es, sc)
+	fp = keyPath(p, "enabled_features")
+	for i0 := range m.EnabledFeatures {
+		ip0 := indexPath(&fp, i0)
+		scanTyped(&ip0, m.EnabledFeatures[i0], es, sc)
 	}
-	{
-		fp := keyPath(p, "entitlement_status")
-		es.failIf(!m.EntitlementStatus.Valid(), &fp, "enum", ErrNotInStateSet, "entitlement_status must be one of: active, expired, missing, suspended, trial, unknown")
+	fp = keyPath(p, "locked_features")
+	for i0 := range m.LockedFeatures {
+		ip0 := indexPath(&fp, i0)
+		scanTyped(&ip0, m.LockedFeatures[i0], es, sc)
 	}
-	{
-		fp := keyPath(p, "subscription_plan")
-		scanTyped(&fp, m.SubscriptionPlan, es, sc)
+	fp = keyPath(p, "expires_at")
+	if m.ExpiresAt != nil {
+		v := *m.ExpiresAt
+		scanTyped(&fp, v, es, sc)
 	}
-	{
-		fp := keyPath(p, "license_status")
-		scanTyped(&fp, m.LicenseStatus, es, sc)
-	}
-	{
-		fp := keyPath(p, "enabled_features")
-		for i0 := range m.EnabledFeatures {
-			ip0 := indexPath(&fp, i0)
-			scanTyped(&ip0, m.EnabledFeatures[i0], es, sc)
-		}
-	}
-	{
-		fp := keyPath(p, "locked_features")
-		for i0 := range m.LockedFeatures {
-			ip0 := indexPath(&fp, i0)
-			scanTyped(&ip0, m.LockedFeatures[i0], es, sc)
-		}
-	}
-	{
-		fp := keyPath(p, "expires_at")
-		if m.ExpiresAt != nil {
-			v := *m.ExpiresAt
-			scanTyped(&fp, v, es, sc)
-		}
-	}
-	{
-		fp := keyPath(p, "billing_boundary")
-		es.failIf(m.BillingBoundary != "billing and subscription verification are private service responsibilities", &fp, "const", ErrConst, "billing_boundary must be \"billing and subscription verification are private service responsibilities\"")
-	}
+	fp = keyPath(p, "billing_boundary")
+	es.failIf(m.BillingBoundary != "billing and subscription verification are private service responsibilities", &fp, "const", ErrConst, "billing_boundary must be \"billing and subscription verification are private service responsibilities\"")
 }
 
 // Validate checks every rule of the contract and returns every violation as
@@ -68,48 +52,32 @@ func (m *PolicyRegistryReadinessSummary) Validate() error {
 	return es.err()
 }
 func (m *PolicyRegistryReadinessSummary) validate(p *pathNode, es *Errors, sc scanMode) {
-	{
-		fp := keyPath(p, "tenant_id")
-		es.failIf(isBlank(m.TenantID), &fp, "non_empty", ErrEmpty, "tenant_id must not be empty")
-		scanTyped(&fp, m.TenantID, es, sc)
+	fp := keyPath(p, "tenant_id")
+	es.failIf(isBlank(m.TenantID), &fp, "non_empty", ErrEmpty, "tenant_id must not be empty")
+	scanTyped(&fp, m.TenantID, es, sc)
+	fp = keyPath(p, "readiness_status")
+	es.failIf(!m.ReadinessStatus.Valid(), &fp, "enum", ErrNotInStateSet, "readiness_status must be one of: blocked, degraded, ready, unknown")
+	fp = keyPath(p, "catalog_status")
+	es.failIf(!m.CatalogStatus.Valid(), &fp, "enum", ErrNotInStateSet, "catalog_status must be one of: blocked, degraded, ready, unknown")
+	fp = keyPath(p, "latest_catalog_version")
+	if m.LatestCatalogVersion != nil {
+		v := *m.LatestCatalogVersion
+		scanTyped(&fp, v, es, sc)
 	}
-	{
-		fp := keyPath(p, "readiness_status")
-		es.failIf(!m.ReadinessStatus.Valid(), &fp, "enum", ErrNotInStateSet, "readiness_status must be one of: blocked, degraded, ready, unknown")
+	fp = keyPath(p, "policy_pack_count")
+	es.failIf(m.PolicyPackCount < int64(0), &fp, "minimum", ErrOutOfRange, "policy_pack_count must be greater than or equal to 0")
+	fp = keyPath(p, "checked_at")
+	if m.CheckedAt != nil {
+		v := *m.CheckedAt
+		scanTyped(&fp, v, es, sc)
 	}
-	{
-		fp := keyPath(p, "catalog_status")
-		es.failIf(!m.CatalogStatus.Valid(), &fp, "enum", ErrNotInStateSet, "catalog_status must be one of: blocked, degraded, ready, unknown")
+	fp = keyPath(p, "blockers")
+	for i0 := range m.Blockers {
+		ip0 := indexPath(&fp, i0)
+		scanTyped(&ip0, m.Blockers[i0], es, sc)
 	}
-	{
-		fp := keyPath(p, "latest_catalog_version")
-		if m.LatestCatalogVersion != nil {
-			v := *m.LatestCatalogVersion
-			scanTyped(&fp, v, es, sc)
-		}
-	}
-	{
-		fp := keyPath(p, "policy_pack_count")
-		es.failIf(m.PolicyPackCount < int64(0), &fp, "minimum", ErrOutOfRange, "policy_pack_count must be greater than or equal to 0")
-	}
-	{
-		fp := keyPath(p, "checked_at")
-		if m.CheckedAt != nil {
-			v := *m.CheckedAt
-			scanTyped(&fp, v, es, sc)
-		}
-	}
-	{
-		fp := keyPath(p, "blockers")
-		for i0 := range m.Blockers {
-			ip0 := indexPath(&fp, i0)
-			scanTyped(&ip0, m.Blockers[i0], es, sc)
-		}
-	}
-	{
-		fp := keyPath(p, "registry_boundary")
-		es.failIf(m.RegistryBoundary != "hosted registry availability, artifact delivery, and tenant catalog validation are private service responsibilities", &fp, "const", ErrConst, "registry_boundary must be \"hosted registry availability, artifact delivery, and tenant catalog validation are private service responsibilities\"")
-	}
+	fp = keyPath(p, "registry_boundary")
+	es.failIf(m.RegistryBoundary != "hosted registry availability, artifact delivery, and tenant catalog validation are private service responsibilities", &fp, "const", ErrConst, "registry_boundary must be \"hosted registry availability, artifact delivery, and tenant catalog validation are private service responsibilities\"")
 }
 
 // Validate checks every rule of the contract and returns every violation as
@@ -123,56 +91,36 @@ func (m *TenantAuditStoreOperatingSummary) Validate() error {
 	return es.err()
 }
 func (m *TenantAuditStoreOperatingSummary) validate(p *pathNode, es *Errors, sc scanMode) {
-	{
-		fp := keyPath(p, "tenant_id")
-		es.failIf(isBlank(m.TenantID), &fp, "non_empty", ErrEmpty, "tenant_id must not be empty")
-		scanTyped(&fp, m.TenantID, es, sc)
+	fp := keyPath(p, "tenant_id")
+	es.failIf(isBlank(m.TenantID), &fp, "non_empty", ErrEmpty, "tenant_id must not be empty")
+	scanTyped(&fp, m.TenantID, es, sc)
+	fp = keyPath(p, "health_status")
+	es.failIf(!m.HealthStatus.Valid(), &fp, "enum", ErrNotInStateSet, "health_status must be one of: blocked, degraded, ready, unknown")
+	fp = keyPath(p, "retention_status")
+	es.failIf(!m.RetentionStatus.Valid(), &fp, "enum", ErrNotInStateSet, "retention_status must be one of: blocked, degraded, ready, unknown")
+	fp = keyPath(p, "evidence_freshness_status")
+	es.failIf(!m.EvidenceFreshnessStatus.Valid(), &fp, "enum", ErrNotInStateSet, "evidence_freshness_status must be one of: blocked, degraded, ready, unknown")
+	fp = keyPath(p, "export_status")
+	es.failIf(!m.ExportStatus.Valid(), &fp, "enum", ErrNotInStateSet, "export_status must be one of: blocked, degraded, ready, unknown")
+	fp = keyPath(p, "latest_evidence_at")
+	if m.LatestEvidenceAt != nil {
+		v := *m.LatestEvidenceAt
+		scanTyped(&fp, v, es, sc)
 	}
-	{
-		fp := keyPath(p, "health_status")
-		es.failIf(!m.HealthStatus.Valid(), &fp, "enum", ErrNotInStateSet, "health_status must be one of: blocked, degraded, ready, unknown")
+	fp = keyPath(p, "retention_profile")
+	scanTyped(&fp, m.RetentionProfile, es, sc)
+	fp = keyPath(p, "supported_export_formats")
+	for i0 := range m.SupportedExportFormats {
+		ip0 := indexPath(&fp, i0)
+		scanTyped(&ip0, m.SupportedExportFormats[i0], es, sc)
 	}
-	{
-		fp := keyPath(p, "retention_status")
-		es.failIf(!m.RetentionStatus.Valid(), &fp, "enum", ErrNotInStateSet, "retention_status must be one of: blocked, degraded, ready, unknown")
+	fp = keyPath(p, "blockers")
+	for i0 := range m.Blockers {
+		ip0 := indexPath(&fp, i0)
+		scanTyped(&ip0, m.Blockers[i0], es, sc)
 	}
-	{
-		fp := keyPath(p, "evidence_freshness_status")
-		es.failIf(!m.EvidenceFreshnessStatus.Valid(), &fp, "enum", ErrNotInStateSet, "evidence_freshness_status must be one of: blocked, degraded, ready, unknown")
-	}
-	{
-		fp := keyPath(p, "export_status")
-		es.failIf(!m.ExportStatus.Valid(), &fp, "enum", ErrNotInStateSet, "export_status must be one of: blocked, degraded, ready, unknown")
-	}
-	{
-		fp := keyPath(p, "latest_evidence_at")
-		if m.LatestEvidenceAt != nil {
-			v := *m.LatestEvidenceAt
-			scanTyped(&fp, v, es, sc)
-		}
-	}
-	{
-		fp := keyPath(p, "retention_profile")
-		scanTyped(&fp, m.RetentionProfile, es, sc)
-	}
-	{
-		fp := keyPath(p, "supported_export_formats")
-		for i0 := range m.SupportedExportFormats {
-			ip0 := indexPath(&fp, i0)
-			scanTyped(&ip0, m.SupportedExportFormats[i0], es, sc)
-		}
-	}
-	{
-		fp := keyPath(p, "blockers")
-		for i0 := range m.Blockers {
-			ip0 := indexPath(&fp, i0)
-			scanTyped(&ip0, m.Blockers[i0], es, sc)
-		}
-	}
-	{
-		fp := keyPath(p, "audit_store_boundary")
-		es.failIf(m.AuditStoreBoundary != "tenant archive storage, retention enforcement, export connectors, and customer evidence remain private service responsibilities", &fp, "const", ErrConst, "audit_store_boundary must be \"tenant archive storage, retention enforcement, export connectors, and customer evidence remain private service responsibilities\"")
-	}
+	fp = keyPath(p, "audit_store_boundary")
+	es.failIf(m.AuditStoreBoundary != "tenant archive storage, retention enforcement, export connectors, and customer evidence remain private service responsibilities", &fp, "const", ErrConst, "audit_store_boundary must be \"tenant archive storage, retention enforcement, export connectors, and customer evidence remain private service responsibilities\"")
 }
 
 // Validate checks every rule of the contract and returns every violation as
@@ -186,61 +134,37 @@ func (m *CustomerOperatingDashboardSummary) Validate() error {
 	return es.err()
 }
 func (m *CustomerOperatingDashboardSummary) validate(p *pathNode, es *Errors, sc scanMode) {
-	{
-		fp := keyPath(p, "tenant_id")
-		es.failIf(isBlank(m.TenantID), &fp, "non_empty", ErrEmpty, "tenant_id must not be empty")
-		scanTyped(&fp, m.TenantID, es, sc)
+	fp := keyPath(p, "tenant_id")
+	es.failIf(isBlank(m.TenantID), &fp, "non_empty", ErrEmpty, "tenant_id must not be empty")
+	scanTyped(&fp, m.TenantID, es, sc)
+	fp = keyPath(p, "dashboard_status")
+	es.failIf(!m.DashboardStatus.Valid(), &fp, "enum", ErrNotInStateSet, "dashboard_status must be one of: blocked, degraded, ready, unknown")
+	fp = keyPath(p, "billing_status")
+	es.failIf(!m.BillingStatus.Valid(), &fp, "enum", ErrNotInStateSet, "billing_status must be one of: blocked, degraded, ready, unknown")
+	fp = keyPath(p, "license_service_status")
+	es.failIf(!m.LicenseServiceStatus.Valid(), &fp, "enum", ErrNotInStateSet, "license_service_status must be one of: blocked, degraded, ready, unknown")
+	fp = keyPath(p, "support_handoff_status")
+	es.failIf(!m.SupportHandoffStatus.Valid(), &fp, "enum", ErrNotInStateSet, "support_handoff_status must be one of: blocked, degraded, ready, unknown")
+	fp = keyPath(p, "customer_success_status")
+	es.failIf(!m.CustomerSuccessStatus.Valid(), &fp, "enum", ErrNotInStateSet, "customer_success_status must be one of: blocked, degraded, ready, unknown")
+	fp = keyPath(p, "escalation_status")
+	es.failIf(!m.EscalationStatus.Valid(), &fp, "enum", ErrNotInStateSet, "escalation_status must be one of: blocked, degraded, ready, unknown")
+	fp = keyPath(p, "release_closeout_status")
+	es.failIf(!m.ReleaseCloseoutStatus.Valid(), &fp, "enum", ErrNotInStateSet, "release_closeout_status must be one of: blocked, degraded, ready, unknown")
+	fp = keyPath(p, "latest_dashboard_at")
+	if m.LatestDashboardAt != nil {
+		v := *m.LatestDashboardAt
+		scanTyped(&fp, v, es, sc)
 	}
-	{
-		fp := keyPath(p, "dashboard_status")
-		es.failIf(!m.DashboardStatus.Valid(), &fp, "enum", ErrNotInStateSet, "dashboard_status must be one of: blocked, degraded, ready, unknown")
+	fp = keyPath(p, "dashboard_scope")
+	scanTyped(&fp, m.DashboardScope, es, sc)
+	fp = keyPath(p, "blockers")
+	for i0 := range m.Blockers {
+		ip0 := indexPath(&fp, i0)
+		scanTyped(&ip0, m.Blockers[i0], es, sc)
 	}
-	{
-		fp := keyPath(p, "billing_status")
-		es.failIf(!m.BillingStatus.Valid(), &fp, "enum", ErrNotInStateSet, "billing_status must be one of: blocked, degraded, ready, unknown")
-	}
-	{
-		fp := keyPath(p, "license_service_status")
-		es.failIf(!m.LicenseServiceStatus.Valid(), &fp, "enum", ErrNotInStateSet, "license_service_status must be one of: blocked, degraded, ready, unknown")
-	}
-	{
-		fp := keyPath(p, "support_handoff_status")
-		es.failIf(!m.SupportHandoffStatus.Valid(), &fp, "enum", ErrNotInStateSet, "support_handoff_status must be one of: blocked, degraded, ready, unknown")
-	}
-	{
-		fp := keyPath(p, "customer_success_status")
-		es.failIf(!m.CustomerSuccessStatus.Valid(), &fp, "enum", ErrNotInStateSet, "customer_success_status must be one of: blocked, degraded, ready, unknown")
-	}
-	{
-		fp := keyPath(p, "escalation_status")
-		es.failIf(!m.EscalationStatus.Valid(), &fp, "enum", ErrNotInStateSet, "escalation_status must be one of: blocked, degraded, ready, unknown")
-	}
-	{
-		fp := keyPath(p, "release_closeout_status")
-		es.failIf(!m.ReleaseCloseoutStatus.Valid(), &fp, "enum", ErrNotInStateSet, "release_closeout_status must be one of: blocked, degraded, ready, unknown")
-	}
-	{
-		fp := keyPath(p, "latest_dashboard_at")
-		if m.LatestDashboardAt != nil {
-			v := *m.LatestDashboardAt
-			scanTyped(&fp, v, es, sc)
-		}
-	}
-	{
-		fp := keyPath(p, "dashboard_scope")
-		scanTyped(&fp, m.DashboardScope, es, sc)
-	}
-	{
-		fp := keyPath(p, "blockers")
-		for i0 := range m.Blockers {
-			ip0 := indexPath(&fp, i0)
-			scanTyped(&ip0, m.Blockers[i0], es, sc)
-		}
-	}
-	{
-		fp := keyPath(p, "dashboard_boundary")
-		es.failIf(m.DashboardBoundary != "customer operating dashboards, provider telemetry, support systems, and customer records remain private service responsibilities", &fp, "const", ErrConst, "dashboard_boundary must be \"customer operating dashboards, provider telemetry, support systems, and customer records remain private service responsibilities\"")
-	}
+	fp = keyPath(p, "dashboard_boundary")
+	es.failIf(m.DashboardBoundary != "customer operating dashboards, provider telemetry, support systems, and customer records remain private service responsibilities", &fp, "const", ErrConst, "dashboard_boundary must be \"customer operating dashboards, provider telemetry, support systems, and customer records remain private service responsibilities\"")
 }
 
 // Validate checks every rule of the contract and returns every violation as
@@ -254,50 +178,30 @@ func (m *SupportHandoffReadinessSummary) Validate() error {
 	return es.err()
 }
 func (m *SupportHandoffReadinessSummary) validate(p *pathNode, es *Errors, sc scanMode) {
-	{
-		fp := keyPath(p, "tenant_id")
-		es.failIf(isBlank(m.TenantID), &fp, "non_empty", ErrEmpty, "tenant_id must not be empty")
-		scanTyped(&fp, m.TenantID, es, sc)
+	fp := keyPath(p, "tenant_id")
+	es.failIf(isBlank(m.TenantID), &fp, "non_empty", ErrEmpty, "tenant_id must not be empty")
+	scanTyped(&fp, m.TenantID, es, sc)
+	fp = keyPath(p, "support_status")
+	es.failIf(!m.SupportStatus.Valid(), &fp, "enum", ErrNotInStateSet, "support_status must be one of: blocked, degraded, ready, unknown")
+	fp = keyPath(p, "customer_success_status")
+	es.failIf(!m.CustomerSuccessStatus.Valid(), &fp, "enum", ErrNotInStateSet, "customer_success_status must be one of: blocked, degraded, ready, unknown")
+	fp = keyPath(p, "escalation_status")
+	es.failIf(!m.EscalationStatus.Valid(), &fp, "enum", ErrNotInStateSet, "escalation_status must be one of: blocked, degraded, ready, unknown")
+	fp = keyPath(p, "health_review_status")
+	es.failIf(!m.HealthReviewStatus.Valid(), &fp, "enum", ErrNotInStateSet, "health_review_status must be one of: blocked, degraded, ready, unknown")
+	fp = keyPath(p, "dashboard_status")
+	es.failIf(!m.DashboardStatus.Valid(), &fp, "enum", ErrNotInStateSet, "dashboard_status must be one of: blocked, degraded, ready, unknown")
+	fp = keyPath(p, "support_tier")
+	scanTyped(&fp, m.SupportTier, es, sc)
+	fp = keyPath(p, "handoff_scope")
+	scanTyped(&fp, m.HandoffScope, es, sc)
+	fp = keyPath(p, "blockers")
+	for i0 := range m.Blockers {
+		ip0 := indexPath(&fp, i0)
+		scanTyped(&ip0, m.Blockers[i0], es, sc)
 	}
-	{
-		fp := keyPath(p, "support_status")
-		es.failIf(!m.SupportStatus.Valid(), &fp, "enum", ErrNotInStateSet, "support_status must be one of: blocked, degraded, ready, unknown")
-	}
-	{
-		fp := keyPath(p, "customer_success_status")
-		es.failIf(!m.CustomerSuccessStatus.Valid(), &fp, "enum", ErrNotInStateSet, "customer_success_status must be one of: blocked, degraded, ready, unknown")
-	}
-	{
-		fp := keyPath(p, "escalation_status")
-		es.failIf(!m.EscalationStatus.Valid(), &fp, "enum", ErrNotInStateSet, "escalation_status must be one of: blocked, degraded, ready, unknown")
-	}
-	{
-		fp := keyPath(p, "health_review_status")
-		es.failIf(!m.HealthReviewStatus.Valid(), &fp, "enum", ErrNotInStateSet, "health_review_status must be one of: blocked, degraded, ready, unknown")
-	}
-	{
-		fp := keyPath(p, "dashboard_status")
-		es.failIf(!m.DashboardStatus.Valid(), &fp, "enum", ErrNotInStateSet, "dashboard_status must be one of: blocked, degraded, ready, unknown")
-	}
-	{
-		fp := keyPath(p, "support_tier")
-		scanTyped(&fp, m.SupportTier, es, sc)
-	}
-	{
-		fp := keyPath(p, "handoff_scope")
-		scanTyped(&fp, m.HandoffScope, es, sc)
-	}
-	{
-		fp := keyPath(p, "blockers")
-		for i0 := range m.Blockers {
-			ip0 := indexPath(&fp, i0)
-			scanTyped(&ip0, m.Blockers[i0], es, sc)
-		}
-	}
-	{
-		fp := keyPath(p, "handoff_boundary")
-		es.failIf(m.HandoffBoundary != "support queues, customer-success notes, customer health records, escalation connectors, and dashboard systems remain private service responsibilities", &fp, "const", ErrConst, "handoff_boundary must be \"support queues, customer-success notes, customer health records, escalation connectors, and dashboard systems remain private service responsibilities\"")
-	}
+	fp = keyPath(p, "handoff_boundary")
+	es.failIf(m.HandoffBoundary != "support queues, customer-success notes, customer health records, escalation connectors, and dashboard systems remain private service responsibilities", &fp, "const", ErrConst, "handoff_boundary must be \"support queues, customer-success notes, customer health records, escalation connectors, and dashboard systems remain private service responsibilities\"")
 }
 
 // Validate checks every rule of the contract and returns every violation as
@@ -311,62 +215,36 @@ func (m *SaaSOperatingAutomationSummary) Validate() error {
 	return es.err()
 }
 func (m *SaaSOperatingAutomationSummary) validate(p *pathNode, es *Errors, sc scanMode) {
-	{
-		fp := keyPath(p, "tenant_id")
-		es.failIf(isBlank(m.TenantID), &fp, "non_empty", ErrEmpty, "tenant_id must not be empty")
-		scanTyped(&fp, m.TenantID, es, sc)
+	fp := keyPath(p, "tenant_id")
+	es.failIf(isBlank(m.TenantID), &fp, "non_empty", ErrEmpty, "tenant_id must not be empty")
+	scanTyped(&fp, m.TenantID, es, sc)
+	fp = keyPath(p, "automation_status")
+	es.failIf(!m.AutomationStatus.Valid(), &fp, "enum", ErrNotInStateSet, "automation_status must be one of: automated, blocked, enabled, ready, scheduled, unknown")
+	fp = keyPath(p, "billing_monitoring_status")
+	es.failIf(!m.BillingMonitoringStatus.Valid(), &fp, "enum", ErrNotInStateSet, "billing_monitoring_status must be one of: automated, blocked, enabled, ready, scheduled, unknown")
+	fp = keyPath(p, "license_telemetry_status")
+	es.failIf(!m.LicenseTelemetryStatus.Valid(), &fp, "enum", ErrNotInStateSet, "license_telemetry_status must be one of: automated, blocked, enabled, ready, scheduled, unknown")
+	fp = keyPath(p, "support_followup_status")
+	es.failIf(!m.SupportFollowupStatus.Valid(), &fp, "enum", ErrNotInStateSet, "support_followup_status must be one of: automated, blocked, enabled, ready, scheduled, unknown")
+	fp = keyPath(p, "customer_success_review_status")
+	es.failIf(!m.CustomerSuccessReviewStatus.Valid(), &fp, "enum", ErrNotInStateSet, "customer_success_review_status must be one of: automated, blocked, enabled, ready, scheduled, unknown")
+	fp = keyPath(p, "dashboard_refresh_status")
+	es.failIf(!m.DashboardRefreshStatus.Valid(), &fp, "enum", ErrNotInStateSet, "dashboard_refresh_status must be one of: automated, blocked, enabled, ready, scheduled, unknown")
+	fp = keyPath(p, "escalation_drill_status")
+	es.failIf(!m.EscalationDrillStatus.Valid(), &fp, "enum", ErrNotInStateSet, "escalation_drill_status must be one of: automated, blocked, enabled, ready, scheduled, unknown")
+	fp = keyPath(p, "closeout_retry_status")
+	es.failIf(!m.CloseoutRetryStatus.Valid(), &fp, "enum", ErrNotInStateSet, "closeout_retry_status must be one of: automated, blocked, enabled, ready, scheduled, unknown")
+	fp = keyPath(p, "automation_scope")
+	scanTyped(&fp, m.AutomationScope, es, sc)
+	fp = keyPath(p, "automation_cadence")
+	scanTyped(&fp, m.AutomationCadence, es, sc)
+	fp = keyPath(p, "blockers")
+	for i0 := range m.Blockers {
+		ip0 := indexPath(&fp, i0)
+		scanTyped(&ip0, m.Blockers[i0], es, sc)
 	}
-	{
-		fp := keyPath(p, "automation_status")
-		es.failIf(!m.AutomationStatus.Valid(), &fp, "enum", ErrNotInStateSet, "automation_status must be one of: automated, blocked, enabled, ready, scheduled, unknown")
-	}
-	{
-		fp := keyPath(p, "billing_monitoring_status")
-		es.failIf(!m.BillingMonitoringStatus.Valid(), &fp, "enum", ErrNotInStateSet, "billing_monitoring_status must be one of: automated, blocked, enabled, ready, scheduled, unknown")
-	}
-	{
-		fp := keyPath(p, "license_telemetry_status")
-		es.failIf(!m.LicenseTelemetryStatus.Valid(), &fp, "enum", ErrNotInStateSet, "license_telemetry_status must be one of: automated, blocked, enabled, ready, scheduled, unknown")
-	}
-	{
-		fp := keyPath(p, "support_followup_status")
-		es.failIf(!m.SupportFollowupStatus.Valid(), &fp, "enum", ErrNotInStateSet, "support_followup_status must be one of: automated, blocked, enabled, ready, scheduled, unknown")
-	}
-	{
-		fp := keyPath(p, "customer_success_review_status")
-		es.failIf(!m.CustomerSuccessReviewStatus.Valid(), &fp, "enum", ErrNotInStateSet, "customer_success_review_status must be one of: automated, blocked, enabled, ready, scheduled, unknown")
-	}
-	{
-		fp := keyPath(p, "dashboard_refresh_status")
-		es.failIf(!m.DashboardRefreshStatus.Valid(), &fp, "enum", ErrNotInStateSet, "dashboard_refresh_status must be one of: automated, blocked, enabled, ready, scheduled, unknown")
-	}
-	{
-		fp := keyPath(p, "escalation_drill_status")
-		es.failIf(!m.EscalationDrillStatus.Valid(), &fp, "enum", ErrNotInStateSet, "escalation_drill_status must be one of: automated, blocked, enabled, ready, scheduled, unknown")
-	}
-	{
-		fp := keyPath(p, "closeout_retry_status")
-		es.failIf(!m.CloseoutRetryStatus.Valid(), &fp, "enum", ErrNotInStateSet, "closeout_retry_status must be one of: automated, blocked, enabled, ready, scheduled, unknown")
-	}
-	{
-		fp := keyPath(p, "automation_scope")
-		scanTyped(&fp, m.AutomationScope, es, sc)
-	}
-	{
-		fp := keyPath(p, "automation_cadence")
-		scanTyped(&fp, m.AutomationCadence, es, sc)
-	}
-	{
-		fp := keyPath(p, "blockers")
-		for i0 := range m.Blockers {
-			ip0 := indexPath(&fp, i0)
-			scanTyped(&ip0, m.Blockers[i0], es, sc)
-		}
-	}
-	{
-		fp := keyPath(p, "automation_boundary")
-		es.failIf(m.AutomationBoundary != "billing systems, license telemetry, support workflows, customer-success records, dashboard refresh jobs, escalation drills, closeout retries, and scheduler execution remain private service responsibilities", &fp, "const", ErrConst, "automation_boundary must be \"billing systems, license telemetry, support workflows, customer-success records, dashboard refresh jobs, escalation drills, closeout retries, and scheduler execution remain private service responsibilities\"")
-	}
+	fp = keyPath(p, "automation_boundary")
+	es.failIf(m.AutomationBoundary != "billing systems, license telemetry, support workflows, customer-success records, dashboard refresh jobs, escalation drills, closeout retries, and scheduler execution remain private service responsibilities", &fp, "const", ErrConst, "automation_boundary must be \"billing systems, license telemetry, support workflows, customer-success records, dashboard refresh jobs, escalation drills, closeout retries, and scheduler execution remain private service responsibilities\"")
 }
 
 // Validate checks every rule of the contract and returns every violation as
@@ -377,24 +255,18 @@ func (m *EntitlementStatusRequestPayload) Validate() error {
 	return es.err()
 }
 func (m *EntitlementStatusRequestPayload) validate(p *pathNode, es *Errors, sc scanMode) {
-	{
-		fp := keyPath(p, "feature_names")
-		for i0 := range m.FeatureNames {
-			ip0 := indexPath(&fp, i0)
-			scanTyped(&ip0, m.FeatureNames[i0], es, sc)
-		}
+	fp := keyPath(p, "feature_names")
+	for i0 := range m.FeatureNames {
+		ip0 := indexPath(&fp, i0)
+		scanTyped(&ip0, m.FeatureNames[i0], es, sc)
 	}
-	{
-		fp := keyPath(p, "requested_checks")
-		for i0 := range m.RequestedChecks {
-			ip0 := indexPath(&fp, i0)
-			scanTyped(&ip0, m.RequestedChecks[i0], es, sc)
-		}
+	fp = keyPath(p, "requested_checks")
+	for i0 := range m.RequestedChecks {
+		ip0 := indexPath(&fp, i0)
+		scanTyped(&ip0, m.RequestedChecks[i0], es, sc)
 	}
-	{
-		fp := keyPath(p, "entitlement_boundary")
-		es.failIf(m.EntitlementBoundary != "public request shape only; billing and license validation are private", &fp, "const", ErrConst, "entitlement_boundary must be \"public request shape only; billing and license validation are private\"")
-	}
+	fp = keyPath(p, "entitlement_boundary")
+	es.failIf(m.EntitlementBoundary != "public request shape only; billing and license validation are private", &fp, "const", ErrConst, "entitlement_boundary must be \"public request shape only; billing and license validation are private\"")
 }
 
 // Validate checks every rule of the contract and returns every violation as
@@ -405,22 +277,16 @@ func (m *EntitlementStatusResponsePayload) Validate() error {
 	return es.err()
 }
 func (m *EntitlementStatusResponsePayload) validate(p *pathNode, es *Errors, sc scanMode) {
-	{
-		fp := keyPath(p, "summary")
-		m.Summary.validate(&fp, es, sc)
+	fp := keyPath(p, "summary")
+	m.Summary.validate(&fp, es, sc)
+	fp = keyPath(p, "private_modules_required")
+	es.failIf(!equalSlices(m.PrivateModulesRequired, fixed0), &fp, "const", ErrConst, "private_modules_required must be [\"billing integration\",\"license service\",\"subscription status\",\"feature entitlement registry\"]")
+	for i0 := range m.PrivateModulesRequired {
+		ip0 := indexPath(&fp, i0)
+		scanTyped(&ip0, m.PrivateModulesRequired[i0], es, sc)
 	}
-	{
-		fp := keyPath(p, "private_modules_required")
-		es.failIf(!equalSlices(m.PrivateModulesRequired, fixed0), &fp, "const", ErrConst, "private_modules_required must be [\"billing integration\",\"license service\",\"subscription status\",\"feature entitlement registry\"]")
-		for i0 := range m.PrivateModulesRequired {
-			ip0 := indexPath(&fp, i0)
-			scanTyped(&ip0, m.PrivateModulesRequired[i0], es, sc)
-		}
-	}
-	{
-		fp := keyPath(p, "next_step")
-		es.failIf(m.NextStep != "See docs/architecture/entitlement-status-contract.md", &fp, "const", ErrConst, "next_step must be \"See docs/architecture/entitlement-status-contract.md\"")
-	}
+	fp = keyPath(p, "next_step")
+	es.failIf(m.NextStep != "See docs/architecture/entitlement-status-contract.md", &fp, "const", ErrConst, "next_step must be \"See docs/architecture/entitlement-status-contract.md\"")
 }
 
 // Validate checks every rule of the contract and returns every violation as
@@ -431,42 +297,30 @@ func (m *TenantOnboardingRequestPayload) Validate() error {
 	return es.err()
 }
 func (m *TenantOnboardingRequestPayload) validate(p *pathNode, es *Errors, sc scanMode) {
-	{
-		fp := keyPath(p, "organization_name")
-		es.failIf(isBlank(m.OrganizationName), &fp, "non_empty", ErrEmpty, "organization_name must not be empty")
-		scanTyped(&fp, m.OrganizationName, es, sc)
+	fp := keyPath(p, "organization_name")
+	es.failIf(isBlank(m.OrganizationName), &fp, "non_empty", ErrEmpty, "organization_name must not be empty")
+	scanTyped(&fp, m.OrganizationName, es, sc)
+	fp = keyPath(p, "deployment_model")
+	es.failIf(!m.DeploymentModel.Valid(), &fp, "enum", ErrNotInStateSet, "deployment_model must be one of: hosted_saas, hybrid, self_hosted_enterprise")
+	fp = keyPath(p, "region")
+	scanTyped(&fp, m.Region, es, sc)
+	fp = keyPath(p, "requirements")
+	es.failIf(len(m.Requirements) < 1, &fp, "min_items", ErrTooFewItems, "requirements must include at least one onboarding requirement")
+	for i0 := range m.Requirements {
+		ip0 := indexPath(&fp, i0)
+		scanTyped(&ip0, m.Requirements[i0], es, sc)
 	}
-	{
-		fp := keyPath(p, "deployment_model")
-		es.failIf(!m.DeploymentModel.Valid(), &fp, "enum", ErrNotInStateSet, "deployment_model must be one of: hosted_saas, hybrid, self_hosted_enterprise")
-	}
-	{
-		fp := keyPath(p, "region")
-		scanTyped(&fp, m.Region, es, sc)
-	}
-	{
-		fp := keyPath(p, "requirements")
-		es.failIf(len(m.Requirements) < 1, &fp, "min_items", ErrTooFewItems, "requirements must include at least one onboarding requirement")
-		for i0 := range m.Requirements {
-			ip0 := indexPath(&fp, i0)
-			scanTyped(&ip0, m.Requirements[i0], es, sc)
+	fp = keyPath(p, "contacts")
+	for i0 := range m.Contacts {
+		kp0 := keyPath(&fp, m.Contacts[i0].Key)
+		if sc&anyKeys != 0 {
+			checkKey(&kp0, m.Contacts[i0].Key, es, sc)
 		}
+		sc0 := mapScan(sc)
+		scanTyped(&kp0, m.Contacts[i0].Value, es, sc0)
 	}
-	{
-		fp := keyPath(p, "contacts")
-		for i0 := range m.Contacts {
-			kp0 := keyPath(&fp, m.Contacts[i0].Key)
-			if sc&anyKeys != 0 {
-				checkKey(&kp0, m.Contacts[i0].Key, es, sc)
-			}
-			sc0 := mapScan(sc)
-			scanTyped(&kp0, m.Contacts[i0].Value, es, sc0)
-		}
-	}
-	{
-		fp := keyPath(p, "activation_boundary")
-		es.failIf(m.ActivationBoundary != "public request shape only; tenant provisioning implementation is private", &fp, "const", ErrConst, "activation_boundary must be \"public request shape only; tenant provisioning implementation is private\"")
-	}
+	fp = keyPath(p, "activation_boundary")
+	es.failIf(m.ActivationBoundary != "public request shape only; tenant provisioning implementation is private", &fp, "const", ErrConst, "activation_boundary must be \"public request shape only; tenant provisioning implementation is private\"")
 }
 
 // Validate checks every rule of the contract and returns every violation as
@@ -477,22 +331,16 @@ func (m *TenantOnboardingResponsePayload) Validate() error {
 	return es.err()
 }
 func (m *TenantOnboardingResponsePayload) validate(p *pathNode, es *Errors, sc scanMode) {
-	{
-		fp := keyPath(p, "tenant_id")
-		scanTyped(&fp, m.TenantID, es, sc)
+	fp := keyPath(p, "tenant_id")
+	scanTyped(&fp, m.TenantID, es, sc)
+	fp = keyPath(p, "private_modules_required")
+	es.failIf(!equalSlices(m.PrivateModulesRequired, fixed1), &fp, "const", ErrConst, "private_modules_required must be [\"identity onboarding\",\"license service\",\"policy registry\",\"audit store\",\"support ownership\"]")
+	for i0 := range m.PrivateModulesRequired {
+		ip0 := indexPath(&fp, i0)
+		scanTyped(&ip0, m.PrivateModulesRequired[i0], es, sc)
 	}
-	{
-		fp := keyPath(p, "private_modules_required")
-		es.failIf(!equalSlices(m.PrivateModulesRequired, fixed1), &fp, "const", ErrConst, "private_modules_required must be [\"identity onboarding\",\"license service\",\"policy registry\",\"audit store\",\"support ownership\"]")
-		for i0 := range m.PrivateModulesRequired {
-			ip0 := indexPath(&fp, i0)
-			scanTyped(&ip0, m.PrivateModulesRequired[i0], es, sc)
-		}
-	}
-	{
-		fp := keyPath(p, "next_step")
-		es.failIf(m.NextStep != "See docs/architecture/tenant-onboarding-contract.md", &fp, "const", ErrConst, "next_step must be \"See docs/architecture/tenant-onboarding-contract.md\"")
-	}
+	fp = keyPath(p, "next_step")
+	es.failIf(m.NextStep != "See docs/architecture/tenant-onboarding-contract.md", &fp, "const", ErrConst, "next_step must be \"See docs/architecture/tenant-onboarding-contract.md\"")
 }
 
 // Validate checks every rule of the contract and returns every violation as
@@ -503,17 +351,13 @@ func (m *TenantStatusRequestPayload) Validate() error {
 	return es.err()
 }
 func (m *TenantStatusRequestPayload) validate(p *pathNode, es *Errors, sc scanMode) {
-	{
-		fp := keyPath(p, "requested_capabilities")
-		for i0 := range m.RequestedCapabilities {
-			ip0 := indexPath(&fp, i0)
-			scanTyped(&ip0, m.RequestedCapabilities[i0], es, sc)
-		}
+	fp := keyPath(p, "requested_capabilities")
+	for i0 := range m.RequestedCapabilities {
+		ip0 := indexPath(&fp, i0)
+		scanTyped(&ip0, m.RequestedCapabilities[i0], es, sc)
 	}
-	{
-		fp := keyPath(p, "public_client_boundary")
-		es.failIf(m.PublicClientBoundary != "status lookup contract only", &fp, "const", ErrConst, "public_client_boundary must be \"status lookup contract only\"")
-	}
+	fp = keyPath(p, "public_client_boundary")
+	es.failIf(m.PublicClientBoundary != "status lookup contract only", &fp, "const", ErrConst, "public_client_boundary must be \"status lookup contract only\"")
 }
 
 // Validate checks every rule of the contract and returns every violation as
@@ -524,23 +368,17 @@ func (m *LicenseValidationRequestPayload) Validate() error {
 	return es.err()
 }
 func (m *LicenseValidationRequestPayload) validate(p *pathNode, es *Errors, sc scanMode) {
-	{
-		fp := keyPath(p, "local_validation_report")
-		if sc&(anyKeys|anyFree) != 0 {
-			scanRaw(&fp, m.LocalValidationReport, sc, es)
-		}
+	fp := keyPath(p, "local_validation_report")
+	if sc&(anyKeys|anyFree) != 0 {
+		scanRaw(&fp, m.LocalValidationReport, sc, es)
 	}
-	{
-		fp := keyPath(p, "requested_checks")
-		for i0 := range m.RequestedChecks {
-			ip0 := indexPath(&fp, i0)
-			scanTyped(&ip0, m.RequestedChecks[i0], es, sc)
-		}
+	fp = keyPath(p, "requested_checks")
+	for i0 := range m.RequestedChecks {
+		ip0 := indexPath(&fp, i0)
+		scanTyped(&ip0, m.RequestedChecks[i0], es, sc)
 	}
-	{
-		fp := keyPath(p, "server_boundary")
-		es.failIf(m.ServerBoundary != "real validation is performed by private SaaS or Enterprise services", &fp, "const", ErrConst, "server_boundary must be \"real validation is performed by private SaaS or Enterprise services\"")
-	}
+	fp = keyPath(p, "server_boundary")
+	es.failIf(m.ServerBoundary != "real validation is performed by private SaaS or Enterprise services", &fp, "const", ErrConst, "server_boundary must be \"real validation is performed by private SaaS or Enterprise services\"")
 }
 
 // Validate checks every rule of the contract and returns every violation as
@@ -551,29 +389,21 @@ func (m *PolicyRegistryReadinessRequestPayload) Validate() error {
 	return es.err()
 }
 func (m *PolicyRegistryReadinessRequestPayload) validate(p *pathNode, es *Errors, sc scanMode) {
-	{
-		fp := keyPath(p, "policy_pack_refs")
-		for i0 := range m.PolicyPackRefs {
-			ip0 := indexPath(&fp, i0)
-			scanTyped(&ip0, m.PolicyPackRefs[i0], es, sc)
-		}
+	fp := keyPath(p, "policy_pack_refs")
+	for i0 := range m.PolicyPackRefs {
+		ip0 := indexPath(&fp, i0)
+		scanTyped(&ip0, m.PolicyPackRefs[i0], es, sc)
 	}
-	{
-		fp := keyPath(p, "catalog_scope")
-		scanTyped(&fp, m.CatalogScope, es, sc)
+	fp = keyPath(p, "catalog_scope")
+	scanTyped(&fp, m.CatalogScope, es, sc)
+	fp = keyPath(p, "required_checks")
+	es.failIf(len(m.RequiredChecks) < 1, &fp, "min_items", ErrTooFewItems, "required_checks must include at least one policy registry readiness check")
+	for i0 := range m.RequiredChecks {
+		ip0 := indexPath(&fp, i0)
+		scanTyped(&ip0, m.RequiredChecks[i0], es, sc)
 	}
-	{
-		fp := keyPath(p, "required_checks")
-		es.failIf(len(m.RequiredChecks) < 1, &fp, "min_items", ErrTooFewItems, "required_checks must include at least one policy registry readiness check")
-		for i0 := range m.RequiredChecks {
-			ip0 := indexPath(&fp, i0)
-			scanTyped(&ip0, m.RequiredChecks[i0], es, sc)
-		}
-	}
-	{
-		fp := keyPath(p, "readiness_boundary")
-		es.failIf(m.ReadinessBoundary != "public request shape only; hosted policy registry operation is private", &fp, "const", ErrConst, "readiness_boundary must be \"public request shape only; hosted policy registry operation is private\"")
-	}
+	fp = keyPath(p, "readiness_boundary")
+	es.failIf(m.ReadinessBoundary != "public request shape only; hosted policy registry operation is private", &fp, "const", ErrConst, "readiness_boundary must be \"public request shape only; hosted policy registry operation is private\"")
 }
 
 // Validate checks every rule of the contract and returns every violation as
@@ -584,22 +414,16 @@ func (m *PolicyRegistryReadinessResponsePayload) Validate() error {
 	return es.err()
 }
 func (m *PolicyRegistryReadinessResponsePayload) validate(p *pathNode, es *Errors, sc scanMode) {
-	{
-		fp := keyPath(p, "summary")
-		m.Summary.validate(&fp, es, sc)
+	fp := keyPath(p, "summary")
+	m.Summary.validate(&fp, es, sc)
+	fp = keyPath(p, "private_modules_required")
+	es.failIf(!equalSlices(m.PrivateModulesRequired, fixed2), &fp, "const", ErrConst, "private_modules_required must be [\"hosted policy registry service\",\"policy-pack artifact store\",\"feature entitlement registry\",\"approval workflow\",\"rollout telemetry\"]")
+	for i0 := range m.PrivateModulesRequired {
+		ip0 := indexPath(&fp, i0)
+		scanTyped(&ip0, m.PrivateModulesRequired[i0], es, sc)
 	}
-	{
-		fp := keyPath(p, "private_modules_required")
-		es.failIf(!equalSlices(m.PrivateModulesRequired, fixed2), &fp, "const", ErrConst, "private_modules_required must be [\"hosted policy registry service\",\"policy-pack artifact store\",\"feature entitlement registry\",\"approval workflow\",\"rollout telemetry\"]")
-		for i0 := range m.PrivateModulesRequired {
-			ip0 := indexPath(&fp, i0)
-			scanTyped(&ip0, m.PrivateModulesRequired[i0], es, sc)
-		}
-	}
-	{
-		fp := keyPath(p, "next_step")
-		es.failIf(m.NextStep != "See docs/architecture/hosted-policy-registry-readiness-contract.md", &fp, "const", ErrConst, "next_step must be \"See docs/architecture/hosted-policy-registry-readiness-contract.md\"")
-	}
+	fp = keyPath(p, "next_step")
+	es.failIf(m.NextStep != "See docs/architecture/hosted-policy-registry-readiness-contract.md", &fp, "const", ErrConst, "next_step must be \"See docs/architecture/hosted-policy-registry-readiness-contract.md\"")
 }
 
 // Validate checks every rule of the contract and returns every violation as
@@ -610,29 +434,23 @@ func (m *PolicyRegistryLookupRequestPayload) Validate() error {
 	return es.err()
 }
 func (m *PolicyRegistryLookupRequestPayload) validate(p *pathNode, es *Errors, sc scanMode) {
-	{
-		fp := keyPath(p, "policy_refs")
-		es.failIf(len(m.PolicyRefs) < 1, &fp, "min_items", ErrTooFewItems, "policy_refs must include at least one policy reference")
-		for i0 := range m.PolicyRefs {
-			ip0 := indexPath(&fp, i0)
-			scanTyped(&ip0, m.PolicyRefs[i0], es, sc)
+	fp := keyPath(p, "policy_refs")
+	es.failIf(len(m.PolicyRefs) < 1, &fp, "min_items", ErrTooFewItems, "policy_refs must include at least one policy reference")
+	for i0 := range m.PolicyRefs {
+		ip0 := indexPath(&fp, i0)
+		scanTyped(&ip0, m.PolicyRefs[i0], es, sc)
+	}
+	fp = keyPath(p, "labels")
+	for i0 := range m.Labels {
+		kp0 := keyPath(&fp, m.Labels[i0].Key)
+		if sc&anyKeys != 0 {
+			checkKey(&kp0, m.Labels[i0].Key, es, sc)
 		}
+		sc0 := mapScan(sc)
+		scanTyped(&kp0, m.Labels[i0].Value, es, sc0)
 	}
-	{
-		fp := keyPath(p, "labels")
-		for i0 := range m.Labels {
-			kp0 := keyPath(&fp, m.Labels[i0].Key)
-			if sc&anyKeys != 0 {
-				checkKey(&kp0, m.Labels[i0].Key, es, sc)
-			}
-			sc0 := mapScan(sc)
-			scanTyped(&kp0, m.Labels[i0].Value, es, sc0)
-		}
-	}
-	{
-		fp := keyPath(p, "resolution_boundary")
-		es.failIf(m.ResolutionBoundary != "public request shape only; hosted registry implementation is private", &fp, "const", ErrConst, "resolution_boundary must be \"public request shape only; hosted registry implementation is private\"")
-	}
+	fp = keyPath(p, "resolution_boundary")
+	es.failIf(m.ResolutionBoundary != "public request shape only; hosted registry implementation is private", &fp, "const", ErrConst, "resolution_boundary must be \"public request shape only; hosted registry implementation is private\"")
 }
 
 // Validate checks every rule of the contract and returns every violation as
@@ -643,26 +461,18 @@ func (m *TenantAuditStoreOperatingRequestPayload) Validate() error {
 	return es.err()
 }
 func (m *TenantAuditStoreOperatingRequestPayload) validate(p *pathNode, es *Errors, sc scanMode) {
-	{
-		fp := keyPath(p, "retention_profile")
-		scanTyped(&fp, m.RetentionProfile, es, sc)
+	fp := keyPath(p, "retention_profile")
+	scanTyped(&fp, m.RetentionProfile, es, sc)
+	fp = keyPath(p, "evidence_window")
+	scanTyped(&fp, m.EvidenceWindow, es, sc)
+	fp = keyPath(p, "required_checks")
+	es.failIf(len(m.RequiredChecks) < 1, &fp, "min_items", ErrTooFewItems, "required_checks must include at least one tenant audit-store operating check")
+	for i0 := range m.RequiredChecks {
+		ip0 := indexPath(&fp, i0)
+		scanTyped(&ip0, m.RequiredChecks[i0], es, sc)
 	}
-	{
-		fp := keyPath(p, "evidence_window")
-		scanTyped(&fp, m.EvidenceWindow, es, sc)
-	}
-	{
-		fp := keyPath(p, "required_checks")
-		es.failIf(len(m.RequiredChecks) < 1, &fp, "min_items", ErrTooFewItems, "required_checks must include at least one tenant audit-store operating check")
-		for i0 := range m.RequiredChecks {
-			ip0 := indexPath(&fp, i0)
-			scanTyped(&ip0, m.RequiredChecks[i0], es, sc)
-		}
-	}
-	{
-		fp := keyPath(p, "operating_boundary")
-		es.failIf(m.OperatingBoundary != "public request shape only; tenant audit-store operation is private", &fp, "const", ErrConst, "operating_boundary must be \"public request shape only; tenant audit-store operation is private\"")
-	}
+	fp = keyPath(p, "operating_boundary")
+	es.failIf(m.OperatingBoundary != "public request shape only; tenant audit-store operation is private", &fp, "const", ErrConst, "operating_boundary must be \"public request shape only; tenant audit-store operation is private\"")
 }
 
 // Validate checks every rule of the contract and returns every violation as
@@ -673,22 +483,16 @@ func (m *TenantAuditStoreOperatingResponsePayload) Validate() error {
 	return es.err()
 }
 func (m *TenantAuditStoreOperatingResponsePayload) validate(p *pathNode, es *Errors, sc scanMode) {
-	{
-		fp := keyPath(p, "summary")
-		m.Summary.validate(&fp, es, sc)
+	fp := keyPath(p, "summary")
+	m.Summary.validate(&fp, es, sc)
+	fp = keyPath(p, "private_modules_required")
+	es.failIf(!equalSlices(m.PrivateModulesRequired, fixed3), &fp, "const", ErrConst, "private_modules_required must be [\"tenant audit store\",\"retention enforcement\",\"evidence freshness monitor\",\"export connector service\",\"operating dashboard\"]")
+	for i0 := range m.PrivateModulesRequired {
+		ip0 := indexPath(&fp, i0)
+		scanTyped(&ip0, m.PrivateModulesRequired[i0], es, sc)
 	}
-	{
-		fp := keyPath(p, "private_modules_required")
-		es.failIf(!equalSlices(m.PrivateModulesRequired, fixed3), &fp, "const", ErrConst, "private_modules_required must be [\"tenant audit store\",\"retention enforcement\",\"evidence freshness monitor\",\"export connector service\",\"operating dashboard\"]")
-		for i0 := range m.PrivateModulesRequired {
-			ip0 := indexPath(&fp, i0)
-			scanTyped(&ip0, m.PrivateModulesRequired[i0], es, sc)
-		}
-	}
-	{
-		fp := keyPath(p, "next_step")
-		es.failIf(m.NextStep != "See docs/architecture/tenant-audit-store-operating-contract.md", &fp, "const", ErrConst, "next_step must be \"See docs/architecture/tenant-audit-store-operating-contract.md\"")
-	}
+	fp = keyPath(p, "next_step")
+	es.failIf(m.NextStep != "See docs/architecture/tenant-audit-store-operating-contract.md", &fp, "const", ErrConst, "next_step must be \"See docs/architecture/tenant-audit-store-operating-contract.md\"")
 }
 
 // Validate checks every rule of the contract and returns every violation as
@@ -699,26 +503,18 @@ func (m *CustomerOperatingDashboardRequestPayload) Validate() error {
 	return es.err()
 }
 func (m *CustomerOperatingDashboardRequestPayload) validate(p *pathNode, es *Errors, sc scanMode) {
-	{
-		fp := keyPath(p, "dashboard_scope")
-		scanTyped(&fp, m.DashboardScope, es, sc)
+	fp := keyPath(p, "dashboard_scope")
+	scanTyped(&fp, m.DashboardScope, es, sc)
+	fp = keyPath(p, "evidence_window")
+	scanTyped(&fp, m.EvidenceWindow, es, sc)
+	fp = keyPath(p, "required_checks")
+	es.failIf(len(m.RequiredChecks) < 1, &fp, "min_items", ErrTooFewItems, "required_checks must include at least one customer operating dashboard check")
+	for i0 := range m.RequiredChecks {
+		ip0 := indexPath(&fp, i0)
+		scanTyped(&ip0, m.RequiredChecks[i0], es, sc)
 	}
-	{
-		fp := keyPath(p, "evidence_window")
-		scanTyped(&fp, m.EvidenceWindow, es, sc)
-	}
-	{
-		fp := keyPath(p, "required_checks")
-		es.failIf(len(m.RequiredChecks) < 1, &fp, "min_items", ErrTooFewItems, "required_checks must include at least one customer operating dashboard check")
-		for i0 := range m.RequiredChecks {
-			ip0 := indexPath(&fp, i0)
-			scanTyped(&ip0, m.RequiredChecks[i0], es, sc)
-		}
-	}
-	{
-		fp := keyPath(p, "dashboard_boundary")
-		es.failIf(m.DashboardBoundary != "public request shape only; customer operating dashboards are private", &fp, "const", ErrConst, "dashboard_boundary must be \"public request shape only; customer operating dashboards are private\"")
-	}
+	fp = keyPath(p, "dashboard_boundary")
+	es.failIf(m.DashboardBoundary != "public request shape only; customer operating dashboards are private", &fp, "const", ErrConst, "dashboard_boundary must be \"public request shape only; customer operating dashboards are private\"")
 }
 
 // Validate checks every rule of the contract and returns every violation as
@@ -729,22 +525,16 @@ func (m *CustomerOperatingDashboardResponsePayload) Validate() error {
 	return es.err()
 }
 func (m *CustomerOperatingDashboardResponsePayload) validate(p *pathNode, es *Errors, sc scanMode) {
-	{
-		fp := keyPath(p, "summary")
-		m.Summary.validate(&fp, es, sc)
+	fp := keyPath(p, "summary")
+	m.Summary.validate(&fp, es, sc)
+	fp = keyPath(p, "private_modules_required")
+	es.failIf(!equalSlices(m.PrivateModulesRequired, fixed4), &fp, "const", ErrConst, "private_modules_required must be [\"billing observability\",\"license-service telemetry\",\"support handoff\",\"customer-success health\",\"escalation routing\",\"release closeout\",\"operating dashboard\"]")
+	for i0 := range m.PrivateModulesRequired {
+		ip0 := indexPath(&fp, i0)
+		scanTyped(&ip0, m.PrivateModulesRequired[i0], es, sc)
 	}
-	{
-		fp := keyPath(p, "private_modules_required")
-		es.failIf(!equalSlices(m.PrivateModulesRequired, fixed4), &fp, "const", ErrConst, "private_modules_required must be [\"billing observability\",\"license-service telemetry\",\"support handoff\",\"customer-success health\",\"escalation routing\",\"release closeout\",\"operating dashboard\"]")
-		for i0 := range m.PrivateModulesRequired {
-			ip0 := indexPath(&fp, i0)
-			scanTyped(&ip0, m.PrivateModulesRequired[i0], es, sc)
-		}
-	}
-	{
-		fp := keyPath(p, "next_step")
-		es.failIf(m.NextStep != "See docs/architecture/customer-operating-dashboard-support-handoff-contract.md", &fp, "const", ErrConst, "next_step must be \"See docs/architecture/customer-operating-dashboard-support-handoff-contract.md\"")
-	}
+	fp = keyPath(p, "next_step")
+	es.failIf(m.NextStep != "See docs/architecture/customer-operating-dashboard-support-handoff-contract.md", &fp, "const", ErrConst, "next_step must be \"See docs/architecture/customer-operating-dashboard-support-handoff-contract.md\"")
 }
 
 // Validate checks every rule of the contract and returns every violation as
@@ -755,26 +545,18 @@ func (m *SupportHandoffReadinessRequestPayload) Validate() error {
 	return es.err()
 }
 func (m *SupportHandoffReadinessRequestPayload) validate(p *pathNode, es *Errors, sc scanMode) {
-	{
-		fp := keyPath(p, "handoff_scope")
-		scanTyped(&fp, m.HandoffScope, es, sc)
+	fp := keyPath(p, "handoff_scope")
+	scanTyped(&fp, m.HandoffScope, es, sc)
+	fp = keyPath(p, "support_tier")
+	scanTyped(&fp, m.SupportTier, es, sc)
+	fp = keyPath(p, "required_checks")
+	es.failIf(len(m.RequiredChecks) < 1, &fp, "min_items", ErrTooFewItems, "required_checks must include at least one support handoff readiness check")
+	for i0 := range m.RequiredChecks {
+		ip0 := indexPath(&fp, i0)
+		scanTyped(&ip0, m.RequiredChecks[i0], es, sc)
 	}
-	{
-		fp := keyPath(p, "support_tier")
-		scanTyped(&fp, m.SupportTier, es, sc)
-	}
-	{
-		fp := keyPath(p, "required_checks")
-		es.failIf(len(m.RequiredChecks) < 1, &fp, "min_items", ErrTooFewItems, "required_checks must include at least one support handoff readiness check")
-		for i0 := range m.RequiredChecks {
-			ip0 := indexPath(&fp, i0)
-			scanTyped(&ip0, m.RequiredChecks[i0], es, sc)
-		}
-	}
-	{
-		fp := keyPath(p, "handoff_boundary")
-		es.failIf(m.HandoffBoundary != "public request shape only; support and customer-success handoff is private", &fp, "const", ErrConst, "handoff_boundary must be \"public request shape only; support and customer-success handoff is private\"")
-	}
+	fp = keyPath(p, "handoff_boundary")
+	es.failIf(m.HandoffBoundary != "public request shape only; support and customer-success handoff is private", &fp, "const", ErrConst, "handoff_boundary must be \"public request shape only; support and customer-success handoff is private\"")
 }
 
 // Validate checks every rule of the contract and returns every violation as
@@ -785,22 +567,16 @@ func (m *SupportHandoffReadinessResponsePayload) Validate() error {
 	return es.err()
 }
 func (m *SupportHandoffReadinessResponsePayload) validate(p *pathNode, es *Errors, sc scanMode) {
-	{
-		fp := keyPath(p, "summary")
-		m.Summary.validate(&fp, es, sc)
+	fp := keyPath(p, "summary")
+	m.Summary.validate(&fp, es, sc)
+	fp = keyPath(p, "private_modules_required")
+	es.failIf(!equalSlices(m.PrivateModulesRequired, fixed5), &fp, "const", ErrConst, "private_modules_required must be [\"support ownership\",\"customer-success ownership\",\"escalation routing\",\"customer health review\",\"handoff dashboard\",\"release owner acceptance\"]")
+	for i0 := range m.PrivateModulesRequired {
+		ip0 := indexPath(&fp, i0)
+		scanTyped(&ip0, m.PrivateModulesRequired[i0], es, sc)
 	}
-	{
-		fp := keyPath(p, "private_modules_required")
-		es.failIf(!equalSlices(m.PrivateModulesRequired, fixed5), &fp, "const", ErrConst, "private_modules_required must be [\"support ownership\",\"customer-success ownership\",\"escalation routing\",\"customer health review\",\"handoff dashboard\",\"release owner acceptance\"]")
-		for i0 := range m.PrivateModulesRequired {
-			ip0 := indexPath(&fp, i0)
-			scanTyped(&ip0, m.PrivateModulesRequired[i0], es, sc)
-		}
-	}
-	{
-		fp := keyPath(p, "next_step")
-		es.failIf(m.NextStep != "See docs/architecture/customer-operating-dashboard-support-handoff-contract.md", &fp, "const", ErrConst, "next_step must be \"See docs/architecture/customer-operating-dashboard-support-handoff-contract.md\"")
-	}
+	fp = keyPath(p, "next_step")
+	es.failIf(m.NextStep != "See docs/architecture/customer-operating-dashboard-support-handoff-contract.md", &fp, "const", ErrConst, "next_step must be \"See docs/architecture/customer-operating-dashboard-support-handoff-contract.md\"")
 }
 
 // Validate checks every rule of the contract and returns every violation as
@@ -811,26 +587,18 @@ func (m *SaaSOperatingAutomationRequestPayload) Validate() error {
 	return es.err()
 }
 func (m *SaaSOperatingAutomationRequestPayload) validate(p *pathNode, es *Errors, sc scanMode) {
-	{
-		fp := keyPath(p, "automation_scope")
-		scanTyped(&fp, m.AutomationScope, es, sc)
+	fp := keyPath(p, "automation_scope")
+	scanTyped(&fp, m.AutomationScope, es, sc)
+	fp = keyPath(p, "automation_cadence")
+	scanTyped(&fp, m.AutomationCadence, es, sc)
+	fp = keyPath(p, "required_checks")
+	es.failIf(len(m.RequiredChecks) < 1, &fp, "min_items", ErrTooFewItems, "required_checks must include at least one SaaS operating automation check")
+	for i0 := range m.RequiredChecks {
+		ip0 := indexPath(&fp, i0)
+		scanTyped(&ip0, m.RequiredChecks[i0], es, sc)
 	}
-	{
-		fp := keyPath(p, "automation_cadence")
-		scanTyped(&fp, m.AutomationCadence, es, sc)
-	}
-	{
-		fp := keyPath(p, "required_checks")
-		es.failIf(len(m.RequiredChecks) < 1, &fp, "min_items", ErrTooFewItems, "required_checks must include at least one SaaS operating automation check")
-		for i0 := range m.RequiredChecks {
-			ip0 := indexPath(&fp, i0)
-			scanTyped(&ip0, m.RequiredChecks[i0], es, sc)
-		}
-	}
-	{
-		fp := keyPath(p, "automation_boundary")
-		es.failIf(m.AutomationBoundary != "public request shape only; SaaS operating automation execution is private", &fp, "const", ErrConst, "automation_boundary must be \"public request shape only; SaaS operating automation execution is private\"")
-	}
+	fp = keyPath(p, "automation_boundary")
+	es.failIf(m.AutomationBoundary != "public request shape only; SaaS operating automation execution is private", &fp, "const", ErrConst, "automation_boundary must be \"public request shape only; SaaS operating automation execution is private\"")
 }
 
 // Validate checks every rule of the contract and returns every violation as
@@ -841,22 +609,16 @@ func (m *SaaSOperatingAutomationResponsePayload) Validate() error {
 	return es.err()
 }
 func (m *SaaSOperatingAutomationResponsePayload) validate(p *pathNode, es *Errors, sc scanMode) {
-	{
-		fp := keyPath(p, "summary")
-		m.Summary.validate(&fp, es, sc)
+	fp := keyPath(p, "summary")
+	m.Summary.validate(&fp, es, sc)
+	fp = keyPath(p, "private_modules_required")
+	es.failIf(!equalSlices(m.PrivateModulesRequired, fixed6), &fp, "const", ErrConst, "private_modules_required must be [\"billing monitoring\",\"license telemetry sync\",\"support follow-up\",\"customer-success review\",\"dashboard refresh automation\",\"escalation drill scheduler\",\"closeout retry automation\"]")
+	for i0 := range m.PrivateModulesRequired {
+		ip0 := indexPath(&fp, i0)
+		scanTyped(&ip0, m.PrivateModulesRequired[i0], es, sc)
 	}
-	{
-		fp := keyPath(p, "private_modules_required")
-		es.failIf(!equalSlices(m.PrivateModulesRequired, fixed6), &fp, "const", ErrConst, "private_modules_required must be [\"billing monitoring\",\"license telemetry sync\",\"support follow-up\",\"customer-success review\",\"dashboard refresh automation\",\"escalation drill scheduler\",\"closeout retry automation\"]")
-		for i0 := range m.PrivateModulesRequired {
-			ip0 := indexPath(&fp, i0)
-			scanTyped(&ip0, m.PrivateModulesRequired[i0], es, sc)
-		}
-	}
-	{
-		fp := keyPath(p, "next_step")
-		es.failIf(m.NextStep != "See docs/architecture/saas-operating-automation-contract.md", &fp, "const", ErrConst, "next_step must be \"See docs/architecture/saas-operating-automation-contract.md\"")
-	}
+	fp = keyPath(p, "next_step")
+	es.failIf(m.NextStep != "See docs/architecture/saas-operating-automation-contract.md", &fp, "const", ErrConst, "next_step must be \"See docs/architecture/saas-operating-automation-contract.md\"")
 }
 
 // Validate checks every rule of the contract and returns every violation as
@@ -867,26 +629,18 @@ func (m *EvidenceExportRequestPayload) Validate() error {
 	return es.err()
 }
 func (m *EvidenceExportRequestPayload) validate(p *pathNode, es *Errors, sc scanMode) {
-	{
-		fp := keyPath(p, "evidence_refs")
-		es.failIf(len(m.EvidenceRefs) < 1, &fp, "min_items", ErrTooFewItems, "evidence_refs must include at least one evidence reference")
-		for i0 := range m.EvidenceRefs {
-			ip0 := indexPath(&fp, i0)
-			scanTyped(&ip0, m.EvidenceRefs[i0], es, sc)
-		}
+	fp := keyPath(p, "evidence_refs")
+	es.failIf(len(m.EvidenceRefs) < 1, &fp, "min_items", ErrTooFewItems, "evidence_refs must include at least one evidence reference")
+	for i0 := range m.EvidenceRefs {
+		ip0 := indexPath(&fp, i0)
+		scanTyped(&ip0, m.EvidenceRefs[i0], es, sc)
 	}
-	{
-		fp := keyPath(p, "export_format")
-		es.failIf(!m.ExportFormat.Valid(), &fp, "enum", ErrNotInStateSet, "export_format must be one of: json, jsonl, markdown, zip")
-	}
-	{
-		fp := keyPath(p, "retention_profile")
-		scanTyped(&fp, m.RetentionProfile, es, sc)
-	}
-	{
-		fp := keyPath(p, "export_boundary")
-		es.failIf(m.ExportBoundary != "public request shape only; storage and delivery implementation is private", &fp, "const", ErrConst, "export_boundary must be \"public request shape only; storage and delivery implementation is private\"")
-	}
+	fp = keyPath(p, "export_format")
+	es.failIf(!m.ExportFormat.Valid(), &fp, "enum", ErrNotInStateSet, "export_format must be one of: json, jsonl, markdown, zip")
+	fp = keyPath(p, "retention_profile")
+	scanTyped(&fp, m.RetentionProfile, es, sc)
+	fp = keyPath(p, "export_boundary")
+	es.failIf(m.ExportBoundary != "public request shape only; storage and delivery implementation is private", &fp, "const", ErrConst, "export_boundary must be \"public request shape only; storage and delivery implementation is private\"")
 }
 
 // Validate checks every rule of the contract and returns every violation as
@@ -897,14 +651,10 @@ func (m *UnavailablePayload) Validate() error {
 	return es.err()
 }
 func (m *UnavailablePayload) validate(p *pathNode, es *Errors, sc scanMode) {
-	{
-		fp := keyPath(p, "tenant_id")
-		scanTyped(&fp, m.TenantID, es, sc)
-	}
-	{
-		fp := keyPath(p, "next_step")
-		es.failIf(m.NextStep != "See docs/architecture/saas-control-plane-contract.md", &fp, "const", ErrConst, "next_step must be \"See docs/architecture/saas-control-plane-contract.md\"")
-	}
+	fp := keyPath(p, "tenant_id")
+	scanTyped(&fp, m.TenantID, es, sc)
+	fp = keyPath(p, "next_step")
+	es.failIf(m.NextStep != "See docs/architecture/saas-control-plane-contract.md", &fp, "const", ErrConst, "next_step must be \"See docs/architecture/saas-control-plane-contract.md\"")
 }
 
 // Validate checks every rule of the contract and returns every violation as
@@ -915,32 +665,20 @@ func (m *EntitlementStatusRequest) Validate() error {
 	return es.err()
 }
 func (m *EntitlementStatusRequest) validate(p *pathNode, es *Errors, sc scanMode) {
-	{
-		fp := keyPath(p, "schema_version")
-		es.failIf(m.SchemaVersion != "cavra.saas_control_plane.request.v1", &fp, "const", ErrConst, "schema_version must be \"cavra.saas_control_plane.request.v1\"")
-	}
-	{
-		fp := keyPath(p, "operation")
-		es.failIf(m.Operation != "entitlement_status", &fp, "const", ErrConst, "operation must be \"entitlement_status\"")
-	}
-	{
-		fp := keyPath(p, "tenant_id")
-		es.failIf(isBlank(m.TenantID), &fp, "non_empty", ErrEmpty, "tenant_id must not be empty")
-		scanTyped(&fp, m.TenantID, es, scanMode(49))
-	}
-	{
-		fp := keyPath(p, "requested_by")
-		es.failIf(isBlank(m.RequestedBy), &fp, "non_empty", ErrEmpty, "requested_by must not be empty")
-		scanTyped(&fp, m.RequestedBy, es, scanMode(49))
-	}
-	{
-		fp := keyPath(p, "correlation_id")
-		scanTyped(&fp, m.CorrelationID, es, scanMode(49))
-	}
-	{
-		fp := keyPath(p, "payload")
-		m.Payload.validate(&fp, es, scanMode(49))
-	}
+	fp := keyPath(p, "schema_version")
+	es.failIf(m.SchemaVersion != "cavra.saas_control_plane.request.v1", &fp, "const", ErrConst, "schema_version must be \"cavra.saas_control_plane.request.v1\"")
+	fp = keyPath(p, "operation")
+	es.failIf(m.Operation != "entitlement_status", &fp, "const", ErrConst, "operation must be \"entitlement_status\"")
+	fp = keyPath(p, "tenant_id")
+	es.failIf(isBlank(m.TenantID), &fp, "non_empty", ErrEmpty, "tenant_id must not be empty")
+	scanTyped(&fp, m.TenantID, es, scanMode(49))
+	fp = keyPath(p, "requested_by")
+	es.failIf(isBlank(m.RequestedBy), &fp, "non_empty", ErrEmpty, "requested_by must not be empty")
+	scanTyped(&fp, m.RequestedBy, es, scanMode(49))
+	fp = keyPath(p, "correlation_id")
+	scanTyped(&fp, m.CorrelationID, es, scanMode(49))
+	fp = keyPath(p, "payload")
+	m.Payload.validate(&fp, es, scanMode(49))
 }
 
 // Validate checks every rule of the contract and returns every violation as
@@ -951,34 +689,20 @@ func (m *EntitlementStatusResponse) Validate() error {
 	return es.err()
 }
 func (m *EntitlementStatusResponse) validate(p *pathNode, es *Errors, sc scanMode) {
-	{
-		fp := keyPath(p, "schema_version")
-		es.failIf(m.SchemaVersion != "cavra.saas_control_plane.response.v1", &fp, "const", ErrConst, "schema_version must be \"cavra.saas_control_plane.response.v1\"")
-	}
-	{
-		fp := keyPath(p, "operation")
-		es.failIf(m.Operation != "entitlement_status", &fp, "const", ErrConst, "operation must be \"entitlement_status\"")
-	}
-	{
-		fp := keyPath(p, "status")
-		es.failIf(!m.Status.Valid(), &fp, "enum", ErrNotInStateSet, "status must be one of: accepted, requires_private_service, unavailable")
-	}
-	{
-		fp := keyPath(p, "message")
-		es.failIf(m.Message != "Entitlement status requires private billing, subscription, and license-service validation.", &fp, "const", ErrConst, "message must be \"Entitlement status requires private billing, subscription, and license-service validation.\"")
-	}
-	{
-		fp := keyPath(p, "correlation_id")
-		scanTyped(&fp, m.CorrelationID, es, scanMode(49))
-	}
-	{
-		fp := keyPath(p, "private_implementation_required")
-		es.failIf(m.PrivateImplementationRequired != true, &fp, "const", ErrConst, "private_implementation_required must be true")
-	}
-	{
-		fp := keyPath(p, "payload")
-		m.Payload.validate(&fp, es, scanMode(49))
-	}
+	fp := keyPath(p, "schema_version")
+	es.failIf(m.SchemaVersion != "cavra.saas_control_plane.response.v1", &fp, "const", ErrConst, "schema_version must be \"cavra.saas_control_plane.response.v1\"")
+	fp = keyPath(p, "operation")
+	es.failIf(m.Operation != "entitlement_status", &fp, "const", ErrConst, "operation must be \"entitlement_status\"")
+	fp = keyPath(p, "status")
+	es.failIf(!m.Status.Valid(), &fp, "enum", ErrNotInStateSet, "status must be one of: accepted, requires_private_service, unavailable")
+	fp = keyPath(p, "message")
+	es.failIf(m.Message != "Entitlement status requires private billing, subscription, and license-service validation.", &fp, "const", ErrConst, "message must be \"Entitlement status requires private billing, subscription, and license-service validation.\"")
+	fp = keyPath(p, "correlation_id")
+	scanTyped(&fp, m.CorrelationID, es, scanMode(49))
+	fp = keyPath(p, "private_implementation_required")
+	es.failIf(m.PrivateImplementationRequired != true, &fp, "const", ErrConst, "private_implementation_required must be true")
+	fp = keyPath(p, "payload")
+	m.Payload.validate(&fp, es, scanMode(49))
 }
 
 // Validate checks every rule of the contract and returns every violation as
@@ -989,32 +713,20 @@ func (m *TenantOnboardingRequest) Validate() error {
 	return es.err()
 }
 func (m *TenantOnboardingRequest) validate(p *pathNode, es *Errors, sc scanMode) {
-	{
-		fp := keyPath(p, "schema_version")
-		es.failIf(m.SchemaVersion != "cavra.saas_control_plane.request.v1", &fp, "const", ErrConst, "schema_version must be \"cavra.saas_control_plane.request.v1\"")
-	}
-	{
-		fp := keyPath(p, "operation")
-		es.failIf(m.Operation != "tenant_onboarding", &fp, "const", ErrConst, "operation must be \"tenant_onboarding\"")
-	}
-	{
-		fp := keyPath(p, "tenant_id")
-		es.failIf(isBlank(m.TenantID), &fp, "non_empty", ErrEmpty, "tenant_id must not be empty")
-		scanTyped(&fp, m.TenantID, es, scanMode(49))
-	}
-	{
-		fp := keyPath(p, "requested_by")
-		es.failIf(isBlank(m.RequestedBy), &fp, "non_empty", ErrEmpty, "requested_by must not be empty")
-		scanTyped(&fp, m.RequestedBy, es, scanMode(49))
-	}
-	{
-		fp := keyPath(p, "correlation_id")
-		scanTyped(&fp, m.CorrelationID, es, scanMode(49))
-	}
-	{
-		fp := keyPath(p, "payload")
-		m.Payload.validate(&fp, es, scanMode(49))
-	}
+	fp := keyPath(p, "schema_version")
+	es.failIf(m.SchemaVersion != "cavra.saas_control_plane.request.v1", &fp, "const", ErrConst, "schema_version must be \"cavra.saas_control_plane.request.v1\"")
+	fp = keyPath(p, "operation")
+	es.failIf(m.Operation != "tenant_onboarding", &fp, "const", ErrConst, "operation must be \"tenant_onboarding\"")
+	fp = keyPath(p, "tenant_id")
+	es.failIf(isBlank(m.TenantID), &fp, "non_empty", ErrEmpty, "tenant_id must not be empty")
+	scanTyped(&fp, m.TenantID, es, scanMode(49))
+	fp = keyPath(p, "requested_by")
+	es.failIf(isBlank(m.RequestedBy), &fp, "non_empty", ErrEmpty, "requested_by must not be empty")
+	scanTyped(&fp, m.RequestedBy, es, scanMode(49))
+	fp = keyPath(p, "correlation_id")
+	scanTyped(&fp, m.CorrelationID, es, scanMode(49))
+	fp = keyPath(p, "payload")
+	m.Payload.validate(&fp, es, scanMode(49))
 }
 
 // Validate checks every rule of the contract and returns every violation as
@@ -1025,34 +737,20 @@ func (m *TenantOnboardingResponse) Validate() error {
 	return es.err()
 }
 func (m *TenantOnboardingResponse) validate(p *pathNode, es *Errors, sc scanMode) {
-	{
-		fp := keyPath(p, "schema_version")
-		es.failIf(m.SchemaVersion != "cavra.saas_control_plane.response.v1", &fp, "const", ErrConst, "schema_version must be \"cavra.saas_control_plane.response.v1\"")
-	}
-	{
-		fp := keyPath(p, "operation")
-		es.failIf(m.Operation != "tenant_onboarding", &fp, "const", ErrConst, "operation must be \"tenant_onboarding\"")
-	}
-	{
-		fp := keyPath(p, "status")
-		es.failIf(!m.Status.Valid(), &fp, "enum", ErrNotInStateSet, "status must be one of: accepted, requires_private_service, unavailable")
-	}
-	{
-		fp := keyPath(p, "message")
-		es.failIf(m.Message != "Tenant onboarding requires the private CAVRA SaaS Control Plane or Enterprise service.", &fp, "const", ErrConst, "message must be \"Tenant onboarding requires the private CAVRA SaaS Control Plane or Enterprise service.\"")
-	}
-	{
-		fp := keyPath(p, "correlation_id")
-		scanTyped(&fp, m.CorrelationID, es, scanMode(49))
-	}
-	{
-		fp := keyPath(p, "private_implementation_required")
-		es.failIf(m.PrivateImplementationRequired != true, &fp, "const", ErrConst, "private_implementation_required must be true")
-	}
-	{
-		fp := keyPath(p, "payload")
-		m.Payload.validate(&fp, es, scanMode(49))
-	}
+	fp := keyPath(p, "schema_version")
+	es.failIf(m.SchemaVersion != "cavra.saas_control_plane.response.v1", &fp, "const", ErrConst, "schema_version must be \"cavra.saas_control_plane.response.v1\"")
+	fp = keyPath(p, "operation")
+	es.failIf(m.Operation != "tenant_onboarding", &fp, "const", ErrConst, "operation must be \"tenant_onboarding\"")
+	fp = keyPath(p, "status")
+	es.failIf(!m.Status.Valid(), &fp, "enum", ErrNotInStateSet, "status must be one of: accepted, requires_private_service, unavailable")
+	fp = keyPath(p, "message")
+	es.failIf(m.Message != "Tenant onboarding requires the private CAVRA SaaS Control Plane or Enterprise service.", &fp, "const", ErrConst, "message must be \"Tenant onboarding requires the private CAVRA SaaS Control Plane or Enterprise service.\"")
+	fp = keyPath(p, "correlation_id")
+	scanTyped(&fp, m.CorrelationID, es, scanMode(49))
+	fp = keyPath(p, "private_implementation_required")
+	es.failIf(m.PrivateImplementationRequired != true, &fp, "const", ErrConst, "private_implementation_required must be true")
+	fp = keyPath(p, "payload")
+	m.Payload.validate(&fp, es, scanMode(49))
 }
 
 // Validate checks every rule of the contract and returns every violation as
@@ -1063,32 +761,20 @@ func (m *TenantStatusRequest) Validate() error {
 	return es.err()
 }
 func (m *TenantStatusRequest) validate(p *pathNode, es *Errors, sc scanMode) {
-	{
-		fp := keyPath(p, "schema_version")
-		es.failIf(m.SchemaVersion != "cavra.saas_control_plane.request.v1", &fp, "const", ErrConst, "schema_version must be \"cavra.saas_control_plane.request.v1\"")
-	}
-	{
-		fp := keyPath(p, "operation")
-		es.failIf(m.Operation != "tenant_status", &fp, "const", ErrConst, "operation must be \"tenant_status\"")
-	}
-	{
-		fp := keyPath(p, "tenant_id")
-		es.failIf(isBlank(m.TenantID), &fp, "non_empty", ErrEmpty, "tenant_id must not be empty")
-		scanTyped(&fp, m.TenantID, es, scanMode(49))
-	}
-	{
-		fp := keyPath(p, "requested_by")
-		es.failIf(isBlank(m.RequestedBy), &fp, "non_empty", ErrEmpty, "requested_by must not be empty")
-		scanTyped(&fp, m.RequestedBy, es, scanMode(49))
-	}
-	{
-		fp := keyPath(p, "correlation_id")
-		scanTyped(&fp, m.CorrelationID, es, scanMode(49))
-	}
-	{
-		fp := keyPath(p, "payload")
-		m.Payload.validate(&fp, es, scanMode(49))
-	}
+	fp := keyPath(p, "schema_version")
+	es.failIf(m.SchemaVersion != "cavra.saas_control_plane.request.v1", &fp, "const", ErrConst, "schema_version must be \"cavra.saas_control_plane.request.v1\"")
+	fp = keyPath(p, "operation")
+	es.failIf(m.Operation != "tenant_status", &fp, "const", ErrConst, "operation must be \"tenant_status\"")
+	fp = keyPath(p, "tenant_id")
+	es.failIf(isBlank(m.TenantID), &fp, "non_empty", ErrEmpty, "tenant_id must not be empty")
+	scanTyped(&fp, m.TenantID, es, scanMode(49))
+	fp = keyPath(p, "requested_by")
+	es.failIf(isBlank(m.RequestedBy), &fp, "non_empty", ErrEmpty, "requested_by must not be empty")
+	scanTyped(&fp, m.RequestedBy, es, scanMode(49))
+	fp = keyPath(p, "correlation_id")
+	scanTyped(&fp, m.CorrelationID, es, scanMode(49))
+	fp = keyPath(p, "payload")
+	m.Payload.validate(&fp, es, scanMode(49))
 }
 
 // Validate checks every rule of the contract and returns every violation as
@@ -1099,32 +785,20 @@ func (m *LicenseValidationRequest) Validate() error {
 	return es.err()
 }
 func (m *LicenseValidationRequest) validate(p *pathNode, es *Errors, sc scanMode) {
-	{
-		fp := keyPath(p, "schema_version")
-		es.failIf(m.SchemaVersion != "cavra.saas_control_plane.request.v1", &fp, "const", ErrConst, "schema_version must be \"cavra.saas_control_plane.request.v1\"")
-	}
-	{
-		fp := keyPath(p, "operation")
-		es.failIf(m.Operation != "license_validation", &fp, "const", ErrConst, "operation must be \"license_validation\"")
-	}
-	{
-		fp := keyPath(p, "tenant_id")
-		es.failIf(isBlank(m.TenantID), &fp, "non_empty", ErrEmpty, "tenant_id must not be empty")
-		scanTyped(&fp, m.TenantID, es, scanMode(49))
-	}
-	{
-		fp := keyPath(p, "requested_by")
-		es.failIf(isBlank(m.RequestedBy), &fp, "non_empty", ErrEmpty, "requested_by must not be empty")
-		scanTyped(&fp, m.RequestedBy, es, scanMode(49))
-	}
-	{
-		fp := keyPath(p, "correlation_id")
-		scanTyped(&fp, m.CorrelationID, es, scanMode(49))
-	}
-	{
-		fp := keyPath(p, "payload")
-		m.Payload.validate(&fp, es, scanMode(49))
-	}
+	fp := keyPath(p, "schema_version")
+	es.failIf(m.SchemaVersion != "cavra.saas_control_plane.request.v1", &fp, "const", ErrConst, "schema_version must be \"cavra.saas_control_plane.request.v1\"")
+	fp = keyPath(p, "operation")
+	es.failIf(m.Operation != "license_validation", &fp, "const", ErrConst, "operation must be \"license_validation\"")
+	fp = keyPath(p, "tenant_id")
+	es.failIf(isBlank(m.TenantID), &fp, "non_empty", ErrEmpty, "tenant_id must not be empty")
+	scanTyped(&fp, m.TenantID, es, scanMode(49))
+	fp = keyPath(p, "requested_by")
+	es.failIf(isBlank(m.RequestedBy), &fp, "non_empty", ErrEmpty, "requested_by must not be empty")
+	scanTyped(&fp, m.RequestedBy, es, scanMode(49))
+	fp = keyPath(p, "correlation_id")
+	scanTyped(&fp, m.CorrelationID, es, scanMode(49))
+	fp = keyPath(p, "payload")
+	m.Payload.validate(&fp, es, scanMode(49))
 }
 
 // Validate checks every rule of the contract and returns every violation as
@@ -1135,32 +809,20 @@ func (m *PolicyRegistryReadinessRequest) Validate() error {
 	return es.err()
 }
 func (m *PolicyRegistryReadinessRequest) validate(p *pathNode, es *Errors, sc scanMode) {
-	{
-		fp := keyPath(p, "schema_version")
-		es.failIf(m.SchemaVersion != "cavra.saas_control_plane.request.v1", &fp, "const", ErrConst, "schema_version must be \"cavra.saas_control_plane.request.v1\"")
-	}
-	{
-		fp := keyPath(p, "operation")
-		es.failIf(m.Operation != "policy_registry_readiness", &fp, "const", ErrConst, "operation must be \"policy_registry_readiness\"")
-	}
-	{
-		fp := keyPath(p, "tenant_id")
-		es.failIf(isBlank(m.TenantID), &fp, "non_empty", ErrEmpty, "tenant_id must not be empty")
-		scanTyped(&fp, m.TenantID, es, scanMode(49))
-	}
-	{
-		fp := keyPath(p, "requested_by")
-		es.failIf(isBlank(m.RequestedBy), &fp, "non_empty", ErrEmpty, "requested_by must not be empty")
-		scanTyped(&fp, m.RequestedBy, es, scanMode(49))
-	}
-	{
-		fp := keyPath(p, "correlation_id")
-		scanTyped(&fp, m.CorrelationID, es, scanMode(49))
-	}
-	{
-		fp := keyPath(p, "payload")
-		m.Payload.validate(&fp, es, scanMode(49))
-	}
+	fp := keyPath(p, "schema_version")
+	es.failIf(m.SchemaVersion != "cavra.saas_control_plane.request.v1", &fp, "const", ErrConst, "schema_version must be \"cavra.saas_control_plane.request.v1\"")
+	fp = keyPath(p, "operation")
+	es.failIf(m.Operation != "policy_registry_readiness", &fp, "const", ErrConst, "operation must be \"policy_registry_readiness\"")
+	fp = keyPath(p, "tenant_id")
+	es.failIf(isBlank(m.TenantID), &fp, "non_empty", ErrEmpty, "tenant_id must not be empty")
+	scanTyped(&fp, m.TenantID, es, scanMode(49))
+	fp = keyPath(p, "requested_by")
+	es.failIf(isBlank(m.RequestedBy), &fp, "non_empty", ErrEmpty, "requested_by must not be empty")
+	scanTyped(&fp, m.RequestedBy, es, scanMode(49))
+	fp = keyPath(p, "correlation_id")
+	scanTyped(&fp, m.CorrelationID, es, scanMode(49))
+	fp = keyPath(p, "payload")
+	m.Payload.validate(&fp, es, scanMode(49))
 }
 
 // Validate checks every rule of the contract and returns every violation as
@@ -1171,34 +833,20 @@ func (m *PolicyRegistryReadinessResponse) Validate() error {
 	return es.err()
 }
 func (m *PolicyRegistryReadinessResponse) validate(p *pathNode, es *Errors, sc scanMode) {
-	{
-		fp := keyPath(p, "schema_version")
-		es.failIf(m.SchemaVersion != "cavra.saas_control_plane.response.v1", &fp, "const", ErrConst, "schema_version must be \"cavra.saas_control_plane.response.v1\"")
-	}
-	{
-		fp := keyPath(p, "operation")
-		es.failIf(m.Operation != "policy_registry_readiness", &fp, "const", ErrConst, "operation must be \"policy_registry_readiness\"")
-	}
-	{
-		fp := keyPath(p, "status")
-		es.failIf(!m.Status.Valid(), &fp, "enum", ErrNotInStateSet, "status must be one of: accepted, requires_private_service, unavailable")
-	}
-	{
-		fp := keyPath(p, "message")
-		es.failIf(m.Message != "Hosted policy registry readiness requires private registry, artifact, entitlement, and rollout validation.", &fp, "const", ErrConst, "message must be \"Hosted policy registry readiness requires private registry, artifact, entitlement, and rollout validation.\"")
-	}
-	{
-		fp := keyPath(p, "correlation_id")
-		scanTyped(&fp, m.CorrelationID, es, scanMode(49))
-	}
-	{
-		fp := keyPath(p, "private_implementation_required")
-		es.failIf(m.PrivateImplementationRequired != true, &fp, "const", ErrConst, "private_implementation_required must be true")
-	}
-	{
-		fp := keyPath(p, "payload")
-		m.Payload.validate(&fp, es, scanMode(49))
-	}
+	fp := keyPath(p, "schema_version")
+	es.failIf(m.SchemaVersion != "cavra.saas_control_plane.response.v1", &fp, "const", ErrConst, "schema_version must be \"cavra.saas_control_plane.response.v1\"")
+	fp = keyPath(p, "operation")
+	es.failIf(m.Operation != "policy_registry_readiness", &fp, "const", ErrConst, "operation must be \"policy_registry_readiness\"")
+	fp = keyPath(p, "status")
+	es.failIf(!m.Status.Valid(), &fp, "enum", ErrNotInStateSet, "status must be one of: accepted, requires_private_service, unavailable")
+	fp = keyPath(p, "message")
+	es.failIf(m.Message != "Hosted policy registry readiness requires private registry, artifact, entitlement, and rollout validation.", &fp, "const", ErrConst, "message must be \"Hosted policy registry readiness requires private registry, artifact, entitlement, and rollout validation.\"")
+	fp = keyPath(p, "correlation_id")
+	scanTyped(&fp, m.CorrelationID, es, scanMode(49))
+	fp = keyPath(p, "private_implementation_required")
+	es.failIf(m.PrivateImplementationRequired != true, &fp, "const", ErrConst, "private_implementation_required must be true")
+	fp = keyPath(p, "payload")
+	m.Payload.validate(&fp, es, scanMode(49))
 }
 
 // Validate checks every rule of the contract and returns every violation as
@@ -1209,32 +857,20 @@ func (m *PolicyRegistryLookupRequest) Validate() error {
 	return es.err()
 }
 func (m *PolicyRegistryLookupRequest) validate(p *pathNode, es *Errors, sc scanMode) {
-	{
-		fp := keyPath(p, "schema_version")
-		es.failIf(m.SchemaVersion != "cavra.saas_control_plane.request.v1", &fp, "const", ErrConst, "schema_version must be \"cavra.saas_control_plane.request.v1\"")
-	}
-	{
-		fp := keyPath(p, "operation")
-		es.failIf(m.Operation != "policy_registry_lookup", &fp, "const", ErrConst, "operation must be \"policy_registry_lookup\"")
-	}
-	{
-		fp := keyPath(p, "tenant_id")
-		es.failIf(isBlank(m.TenantID), &fp, "non_empty", ErrEmpty, "tenant_id must not be empty")
-		scanTyped(&fp, m.TenantID, es, scanMode(49))
-	}
-	{
-		fp := keyPath(p, "requested_by")
-		es.failIf(isBlank(m.RequestedBy), &fp, "non_empty", ErrEmpty, "requested_by must not be empty")
-		scanTyped(&fp, m.RequestedBy, es, scanMode(49))
-	}
-	{
-		fp := keyPath(p, "correlation_id")
-		scanTyped(&fp, m.CorrelationID, es, scanMode(49))
-	}
-	{
-		fp := keyPath(p, "payload")
-		m.Payload.validate(&fp, es, scanMode(49))
-	}
+	fp := keyPath(p, "schema_version")
+	es.failIf(m.SchemaVersion != "cavra.saas_control_plane.request.v1", &fp, "const", ErrConst, "schema_version must be \"cavra.saas_control_plane.request.v1\"")
+	fp = keyPath(p, "operation")
+	es.failIf(m.Operation != "policy_registry_lookup", &fp, "const", ErrConst, "operation must be \"policy_registry_lookup\"")
+	fp = keyPath(p, "tenant_id")
+	es.failIf(isBlank(m.TenantID), &fp, "non_empty", ErrEmpty, "tenant_id must not be empty")
+	scanTyped(&fp, m.TenantID, es, scanMode(49))
+	fp = keyPath(p, "requested_by")
+	es.failIf(isBlank(m.RequestedBy), &fp, "non_empty", ErrEmpty, "requested_by must not be empty")
+	scanTyped(&fp, m.RequestedBy, es, scanMode(49))
+	fp = keyPath(p, "correlation_id")
+	scanTyped(&fp, m.CorrelationID, es, scanMode(49))
+	fp = keyPath(p, "payload")
+	m.Payload.validate(&fp, es, scanMode(49))
 }
 
 // Validate checks every rule of the contract and returns every violation as
@@ -1245,32 +881,20 @@ func (m *TenantAuditStoreOperatingRequest) Validate() error {
 	return es.err()
 }
 func (m *TenantAuditStoreOperatingRequest) validate(p *pathNode, es *Errors, sc scanMode) {
-	{
-		fp := keyPath(p, "schema_version")
-		es.failIf(m.SchemaVersion != "cavra.saas_control_plane.request.v1", &fp, "const", ErrConst, "schema_version must be \"cavra.saas_control_plane.request.v1\"")
-	}
-	{
-		fp := keyPath(p, "operation")
-		es.failIf(m.Operation != "tenant_audit_store_operating", &fp, "const", ErrConst, "operation must be \"tenant_audit_store_operating\"")
-	}
-	{
-		fp := keyPath(p, "tenant_id")
-		es.failIf(isBlank(m.TenantID), &fp, "non_empty", ErrEmpty, "tenant_id must not be empty")
-		scanTyped(&fp, m.TenantID, es, scanMode(49))
-	}
-	{
-		fp := keyPath(p, "requested_by")
-		es.failIf(isBlank(m.RequestedBy), &fp, "non_empty", ErrEmpty, "requested_by must not be empty")
-		scanTyped(&fp, m.RequestedBy, es, scanMode(49))
-	}
-	{
-		fp := keyPath(p, "correlation_id")
-		scanTyped(&fp, m.CorrelationID, es, scanMode(49))
-	}
-	{
-		fp := keyPath(p, "payload")
-		m.Payload.validate(&fp, es, scanMode(49))
-	}
+	fp := keyPath(p, "schema_version")
+	es.failIf(m.SchemaVersion != "cavra.saas_control_plane.request.v1", &fp, "const", ErrConst, "schema_version must be \"cavra.saas_control_plane.request.v1\"")
+	fp = keyPath(p, "operation")
+	es.failIf(m.Operation != "tenant_audit_store_operating", &fp, "const", ErrConst, "operation must be \"tenant_audit_store_operating\"")
+	fp = keyPath(p, "tenant_id")
+	es.failIf(isBlank(m.TenantID), &fp, "non_empty", ErrEmpty, "tenant_id must not be empty")
+	scanTyped(&fp, m.TenantID, es, scanMode(49))
+	fp = keyPath(p, "requested_by")
+	es.failIf(isBlank(m.RequestedBy), &fp, "non_empty", ErrEmpty, "requested_by must not be empty")
+	scanTyped(&fp, m.RequestedBy, es, scanMode(49))
+	fp = keyPath(p, "correlation_id")
+	scanTyped(&fp, m.CorrelationID, es, scanMode(49))
+	fp = keyPath(p, "payload")
+	m.Payload.validate(&fp, es, scanMode(49))
 }
 
 // Validate checks every rule of the contract and returns every violation as
@@ -1281,34 +905,20 @@ func (m *TenantAuditStoreOperatingResponse) Validate() error {
 	return es.err()
 }
 func (m *TenantAuditStoreOperatingResponse) validate(p *pathNode, es *Errors, sc scanMode) {
-	{
-		fp := keyPath(p, "schema_version")
-		es.failIf(m.SchemaVersion != "cavra.saas_control_plane.response.v1", &fp, "const", ErrConst, "schema_version must be \"cavra.saas_control_plane.response.v1\"")
-	}
-	{
-		fp := keyPath(p, "operation")
-		es.failIf(m.Operation != "tenant_audit_store_operating", &fp, "const", ErrConst, "operation must be \"tenant_audit_store_operating\"")
-	}
-	{
-		fp := keyPath(p, "status")
-		es.failIf(!m.Status.Valid(), &fp, "enum", ErrNotInStateSet, "status must be one of: accepted, requires_private_service, unavailable")
-	}
-	{
-		fp := keyPath(p, "message")
-		es.failIf(m.Message != "Tenant audit-store operating status requires private archive, retention, evidence, export, and dashboard validation.", &fp, "const", ErrConst, "message must be \"Tenant audit-store operating status requires private archive, retention, evidence, export, and dashboard validation.\"")
-	}
-	{
-		fp := keyPath(p, "correlation_id")
-		scanTyped(&fp, m.CorrelationID, es, scanMode(49))
-	}
-	{
-		fp := keyPath(p, "private_implementation_required")
-		es.failIf(m.PrivateImplementationRequired != true, &fp, "const", ErrConst, "private_implementation_required must be true")
-	}
-	{
-		fp := keyPath(p, "payload")
-		m.Payload.validate(&fp, es, scanMode(49))
-	}
+	fp := keyPath(p, "schema_version")
+	es.failIf(m.SchemaVersion != "cavra.saas_control_plane.response.v1", &fp, "const", ErrConst, "schema_version must be \"cavra.saas_control_plane.response.v1\"")
+	fp = keyPath(p, "operation")
+	es.failIf(m.Operation != "tenant_audit_store_operating", &fp, "const", ErrConst, "operation must be \"tenant_audit_store_operating\"")
+	fp = keyPath(p, "status")
+	es.failIf(!m.Status.Valid(), &fp, "enum", ErrNotInStateSet, "status must be one of: accepted, requires_private_service, unavailable")
+	fp = keyPath(p, "message")
+	es.failIf(m.Message != "Tenant audit-store operating status requires private archive, retention, evidence, export, and dashboard validation.", &fp, "const", ErrConst, "message must be \"Tenant audit-store operating status requires private archive, retention, evidence, export, and dashboard validation.\"")
+	fp = keyPath(p, "correlation_id")
+	scanTyped(&fp, m.CorrelationID, es, scanMode(49))
+	fp = keyPath(p, "private_implementation_required")
+	es.failIf(m.PrivateImplementationRequired != true, &fp, "const", ErrConst, "private_implementation_required must be true")
+	fp = keyPath(p, "payload")
+	m.Payload.validate(&fp, es, scanMode(49))
 }
 
 // Validate checks every rule of the contract and returns every violation as
@@ -1319,32 +929,20 @@ func (m *CustomerOperatingDashboardRequest) Validate() error {
 	return es.err()
 }
 func (m *CustomerOperatingDashboardRequest) validate(p *pathNode, es *Errors, sc scanMode) {
-	{
-		fp := keyPath(p, "schema_version")
-		es.failIf(m.SchemaVersion != "cavra.saas_control_plane.request.v1", &fp, "const", ErrConst, "schema_version must be \"cavra.saas_control_plane.request.v1\"")
-	}
-	{
-		fp := keyPath(p, "operation")
-		es.failIf(m.Operation != "customer_operating_dashboard", &fp, "const", ErrConst, "operation must be \"customer_operating_dashboard\"")
-	}
-	{
-		fp := keyPath(p, "tenant_id")
-		es.failIf(isBlank(m.TenantID), &fp, "non_empty", ErrEmpty, "tenant_id must not be empty")
-		scanTyped(&fp, m.TenantID, es, scanMode(49))
-	}
-	{
-		fp := keyPath(p, "requested_by")
-		es.failIf(isBlank(m.RequestedBy), &fp, "non_empty", ErrEmpty, "requested_by must not be empty")
-		scanTyped(&fp, m.RequestedBy, es, scanMode(49))
-	}
-	{
-		fp := keyPath(p, "correlation_id")
-		scanTyped(&fp, m.CorrelationID, es, scanMode(49))
-	}
-	{
-		fp := keyPath(p, "payload")
-		m.Payload.validate(&fp, es, scanMode(49))
-	}
+	fp := keyPath(p, "schema_version")
+	es.failIf(m.SchemaVersion != "cavra.saas_control_plane.request.v1", &fp, "const", ErrConst, "schema_version must be \"cavra.saas_control_plane.request.v1\"")
+	fp = keyPath(p, "operation")
+	es.failIf(m.Operation != "customer_operating_dashboard", &fp, "const", ErrConst, "operation must be \"customer_operating_dashboard\"")
+	fp = keyPath(p, "tenant_id")
+	es.failIf(isBlank(m.TenantID), &fp, "non_empty", ErrEmpty, "tenant_id must not be empty")
+	scanTyped(&fp, m.TenantID, es, scanMode(49))
+	fp = keyPath(p, "requested_by")
+	es.failIf(isBlank(m.RequestedBy), &fp, "non_empty", ErrEmpty, "requested_by must not be empty")
+	scanTyped(&fp, m.RequestedBy, es, scanMode(49))
+	fp = keyPath(p, "correlation_id")
+	scanTyped(&fp, m.CorrelationID, es, scanMode(49))
+	fp = keyPath(p, "payload")
+	m.Payload.validate(&fp, es, scanMode(49))
 }
 
 // Validate checks every rule of the contract and returns every violation as
@@ -1355,34 +953,20 @@ func (m *CustomerOperatingDashboardResponse) Validate() error {
 	return es.err()
 }
 func (m *CustomerOperatingDashboardResponse) validate(p *pathNode, es *Errors, sc scanMode) {
-	{
-		fp := keyPath(p, "schema_version")
-		es.failIf(m.SchemaVersion != "cavra.saas_control_plane.response.v1", &fp, "const", ErrConst, "schema_version must be \"cavra.saas_control_plane.response.v1\"")
-	}
-	{
-		fp := keyPath(p, "operation")
-		es.failIf(m.Operation != "customer_operating_dashboard", &fp, "const", ErrConst, "operation must be \"customer_operating_dashboard\"")
-	}
-	{
-		fp := keyPath(p, "status")
-		es.failIf(!m.Status.Valid(), &fp, "enum", ErrNotInStateSet, "status must be one of: accepted, requires_private_service, unavailable")
-	}
-	{
-		fp := keyPath(p, "message")
-		es.failIf(m.Message != "Customer operating dashboard status requires private billing, license-service, support, customer-success, escalation, and release closeout validation.", &fp, "const", ErrConst, "message must be \"Customer operating dashboard status requires private billing, license-service, support, customer-success, escalation, and release closeout validation.\"")
-	}
-	{
-		fp := keyPath(p, "correlation_id")
-		scanTyped(&fp, m.CorrelationID, es, scanMode(49))
-	}
-	{
-		fp := keyPath(p, "private_implementation_required")
-		es.failIf(m.PrivateImplementationRequired != true, &fp, "const", ErrConst, "private_implementation_required must be true")
-	}
-	{
-		fp := keyPath(p, "payload")
-		m.Payload.validate(&fp, es, scanMode(49))
-	}
+	fp := keyPath(p, "schema_version")
+	es.failIf(m.SchemaVersion != "cavra.saas_control_plane.response.v1", &fp, "const", ErrConst, "schema_version must be \"cavra.saas_control_plane.response.v1\"")
+	fp = keyPath(p, "operation")
+	es.failIf(m.Operation != "customer_operating_dashboard", &fp, "const", ErrConst, "operation must be \"customer_operating_dashboard\"")
+	fp = keyPath(p, "status")
+	es.failIf(!m.Status.Valid(), &fp, "enum", ErrNotInStateSet, "status must be one of: accepted, requires_private_service, unavailable")
+	fp = keyPath(p, "message")
+	es.failIf(m.Message != "Customer operating dashboard status requires private billing, license-service, support, customer-success, escalation, and release closeout validation.", &fp, "const", ErrConst, "message must be \"Customer operating dashboard status requires private billing, license-service, support, customer-success, escalation, and release closeout validation.\"")
+	fp = keyPath(p, "correlation_id")
+	scanTyped(&fp, m.CorrelationID, es, scanMode(49))
+	fp = keyPath(p, "private_implementation_required")
+	es.failIf(m.PrivateImplementationRequired != true, &fp, "const", ErrConst, "private_implementation_required must be true")
+	fp = keyPath(p, "payload")
+	m.Payload.validate(&fp, es, scanMode(49))
 }
 
 // Validate checks every rule of the contract and returns every violation as
@@ -1393,32 +977,20 @@ func (m *SupportHandoffReadinessRequest) Validate() error {
 	return es.err()
 }
 func (m *SupportHandoffReadinessRequest) validate(p *pathNode, es *Errors, sc scanMode) {
-	{
-		fp := keyPath(p, "schema_version")
-		es.failIf(m.SchemaVersion != "cavra.saas_control_plane.request.v1", &fp, "const", ErrConst, "schema_version must be \"cavra.saas_control_plane.request.v1\"")
-	}
-	{
-		fp := keyPath(p, "operation")
-		es.failIf(m.Operation != "support_handoff_readiness", &fp, "const", ErrConst, "operation must be \"support_handoff_readiness\"")
-	}
-	{
-		fp := keyPath(p, "tenant_id")
-		es.failIf(isBlank(m.TenantID), &fp, "non_empty", ErrEmpty, "tenant_id must not be empty")
-		scanTyped(&fp, m.TenantID, es, scanMode(49))
-	}
-	{
-		fp := keyPath(p, "requested_by")
-		es.failIf(isBlank(m.RequestedBy), &fp, "non_empty", ErrEmpty, "requested_by must not be empty")
-		scanTyped(&fp, m.RequestedBy, es, scanMode(49))
-	}
-	{
-		fp := keyPath(p, "correlation_id")
-		scanTyped(&fp, m.CorrelationID, es, scanMode(49))
-	}
-	{
-		fp := keyPath(p, "payload")
-		m.Payload.validate(&fp, es, scanMode(49))
-	}
+	fp := keyPath(p, "schema_version")
+	es.failIf(m.SchemaVersion != "cavra.saas_control_plane.request.v1", &fp, "const", ErrConst, "schema_version must be \"cavra.saas_control_plane.request.v1\"")
+	fp = keyPath(p, "operation")
+	es.failIf(m.Operation != "support_handoff_readiness", &fp, "const", ErrConst, "operation must be \"support_handoff_readiness\"")
+	fp = keyPath(p, "tenant_id")
+	es.failIf(isBlank(m.TenantID), &fp, "non_empty", ErrEmpty, "tenant_id must not be empty")
+	scanTyped(&fp, m.TenantID, es, scanMode(49))
+	fp = keyPath(p, "requested_by")
+	es.failIf(isBlank(m.RequestedBy), &fp, "non_empty", ErrEmpty, "requested_by must not be empty")
+	scanTyped(&fp, m.RequestedBy, es, scanMode(49))
+	fp = keyPath(p, "correlation_id")
+	scanTyped(&fp, m.CorrelationID, es, scanMode(49))
+	fp = keyPath(p, "payload")
+	m.Payload.validate(&fp, es, scanMode(49))
 }
 
 // Validate checks every rule of the contract and returns every violation as
@@ -1429,34 +1001,20 @@ func (m *SupportHandoffReadinessResponse) Validate() error {
 	return es.err()
 }
 func (m *SupportHandoffReadinessResponse) validate(p *pathNode, es *Errors, sc scanMode) {
-	{
-		fp := keyPath(p, "schema_version")
-		es.failIf(m.SchemaVersion != "cavra.saas_control_plane.response.v1", &fp, "const", ErrConst, "schema_version must be \"cavra.saas_control_plane.response.v1\"")
-	}
-	{
-		fp := keyPath(p, "operation")
-		es.failIf(m.Operation != "support_handoff_readiness", &fp, "const", ErrConst, "operation must be \"support_handoff_readiness\"")
-	}
-	{
-		fp := keyPath(p, "status")
-		es.failIf(!m.Status.Valid(), &fp, "enum", ErrNotInStateSet, "status must be one of: accepted, requires_private_service, unavailable")
-	}
-	{
-		fp := keyPath(p, "message")
-		es.failIf(m.Message != "Support handoff readiness requires private support, customer-success, escalation, health-review, and dashboard validation.", &fp, "const", ErrConst, "message must be \"Support handoff readiness requires private support, customer-success, escalation, health-review, and dashboard validation.\"")
-	}
-	{
-		fp := keyPath(p, "correlation_id")
-		scanTyped(&fp, m.CorrelationID, es, scanMode(49))
-	}
-	{
-		fp := keyPath(p, "private_implementation_required")
-		es.failIf(m.PrivateImplementationRequired != true, &fp, "const", ErrConst, "private_implementation_required must be true")
-	}
-	{
-		fp := keyPath(p, "payload")
-		m.Payload.validate(&fp, es, scanMode(49))
-	}
+	fp := keyPath(p, "schema_version")
+	es.failIf(m.SchemaVersion != "cavra.saas_control_plane.response.v1", &fp, "const", ErrConst, "schema_version must be \"cavra.saas_control_plane.response.v1\"")
+	fp = keyPath(p, "operation")
+	es.failIf(m.Operation != "support_handoff_readiness", &fp, "const", ErrConst, "operation must be \"support_handoff_readiness\"")
+	fp = keyPath(p, "status")
+	es.failIf(!m.Status.Valid(), &fp, "enum", ErrNotInStateSet, "status must be one of: accepted, requires_private_service, unavailable")
+	fp = keyPath(p, "message")
+	es.failIf(m.Message != "Support handoff readiness requires private support, customer-success, escalation, health-review, and dashboard validation.", &fp, "const", ErrConst, "message must be \"Support handoff readiness requires private support, customer-success, escalation, health-review, and dashboard validation.\"")
+	fp = keyPath(p, "correlation_id")
+	scanTyped(&fp, m.CorrelationID, es, scanMode(49))
+	fp = keyPath(p, "private_implementation_required")
+	es.failIf(m.PrivateImplementationRequired != true, &fp, "const", ErrConst, "private_implementation_required must be true")
+	fp = keyPath(p, "payload")
+	m.Payload.validate(&fp, es, scanMode(49))
 }
 
 // Validate checks every rule of the contract and returns every violation as
@@ -1467,32 +1025,20 @@ func (m *SaaSOperatingAutomationRequest) Validate() error {
 	return es.err()
 }
 func (m *SaaSOperatingAutomationRequest) validate(p *pathNode, es *Errors, sc scanMode) {
-	{
-		fp := keyPath(p, "schema_version")
-		es.failIf(m.SchemaVersion != "cavra.saas_control_plane.request.v1", &fp, "const", ErrConst, "schema_version must be \"cavra.saas_control_plane.request.v1\"")
-	}
-	{
-		fp := keyPath(p, "operation")
-		es.failIf(m.Operation != "saas_operating_automation", &fp, "const", ErrConst, "operation must be \"saas_operating_automation\"")
-	}
-	{
-		fp := keyPath(p, "tenant_id")
-		es.failIf(isBlank(m.TenantID), &fp, "non_empty", ErrEmpty, "tenant_id must not be empty")
-		scanTyped(&fp, m.TenantID, es, scanMode(49))
-	}
-	{
-		fp := keyPath(p, "requested_by")
-		es.failIf(isBlank(m.RequestedBy), &fp, "non_empty", ErrEmpty, "requested_by must not be empty")
-		scanTyped(&fp, m.RequestedBy, es, scanMode(49))
-	}
-	{
-		fp := keyPath(p, "correlation_id")
-		scanTyped(&fp, m.CorrelationID, es, scanMode(49))
-	}
-	{
-		fp := keyPath(p, "payload")
-		m.Payload.validate(&fp, es, scanMode(49))
-	}
+	fp := keyPath(p, "schema_version")
+	es.failIf(m.SchemaVersion != "cavra.saas_control_plane.request.v1", &fp, "const", ErrConst, "schema_version must be \"cavra.saas_control_plane.request.v1\"")
+	fp = keyPath(p, "operation")
+	es.failIf(m.Operation != "saas_operating_automation", &fp, "const", ErrConst, "operation must be \"saas_operating_automation\"")
+	fp = keyPath(p, "tenant_id")
+	es.failIf(isBlank(m.TenantID), &fp, "non_empty", ErrEmpty, "tenant_id must not be empty")
+	scanTyped(&fp, m.TenantID, es, scanMode(49))
+	fp = keyPath(p, "requested_by")
+	es.failIf(isBlank(m.RequestedBy), &fp, "non_empty", ErrEmpty, "requested_by must not be empty")
+	scanTyped(&fp, m.RequestedBy, es, scanMode(49))
+	fp = keyPath(p, "correlation_id")
+	scanTyped(&fp, m.CorrelationID, es, scanMode(49))
+	fp = keyPath(p, "payload")
+	m.Payload.validate(&fp, es, scanMode(49))
 }
 
 // Validate checks every rule of the contract and returns every violation as
@@ -1503,34 +1049,20 @@ func (m *SaaSOperatingAutomationResponse) Validate() error {
 	return es.err()
 }
 func (m *SaaSOperatingAutomationResponse) validate(p *pathNode, es *Errors, sc scanMode) {
-	{
-		fp := keyPath(p, "schema_version")
-		es.failIf(m.SchemaVersion != "cavra.saas_control_plane.response.v1", &fp, "const", ErrConst, "schema_version must be \"cavra.saas_control_plane.response.v1\"")
-	}
-	{
-		fp := keyPath(p, "operation")
-		es.failIf(m.Operation != "saas_operating_automation", &fp, "const", ErrConst, "operation must be \"saas_operating_automation\"")
-	}
-	{
-		fp := keyPath(p, "status")
-		es.failIf(!m.Status.Valid(), &fp, "enum", ErrNotInStateSet, "status must be one of: accepted, requires_private_service, unavailable")
-	}
-	{
-		fp := keyPath(p, "message")
-		es.failIf(m.Message != "SaaS operating automation requires private billing monitoring, license telemetry, support, customer-success, dashboard, escalation, closeout retry, and scheduler validation.", &fp, "const", ErrConst, "message must be \"SaaS operating automation requires private billing monitoring, license telemetry, support, customer-success, dashboard, escalation, closeout retry, and scheduler validation.\"")
-	}
-	{
-		fp := keyPath(p, "correlation_id")
-		scanTyped(&fp, m.CorrelationID, es, scanMode(49))
-	}
-	{
-		fp := keyPath(p, "private_implementation_required")
-		es.failIf(m.PrivateImplementationRequired != true, &fp, "const", ErrConst, "private_implementation_required must be true")
-	}
-	{
-		fp := keyPath(p, "payload")
-		m.Payload.validate(&fp, es, scanMode(49))
-	}
+	fp := keyPath(p, "schema_version")
+	es.failIf(m.SchemaVersion != "cavra.saas_control_plane.response.v1", &fp, "const", ErrConst, "schema_version must be \"cavra.saas_control_plane.response.v1\"")
+	fp = keyPath(p, "operation")
+	es.failIf(m.Operation != "saas_operating_automation", &fp, "const", ErrConst, "operation must be \"saas_operating_automation\"")
+	fp = keyPath(p, "status")
+	es.failIf(!m.Status.Valid(), &fp, "enum", ErrNotInStateSet, "status must be one of: accepted, requires_private_service, unavailable")
+	fp = keyPath(p, "message")
+	es.failIf(m.Message != "SaaS operating automation requires private billing monitoring, license telemetry, support, customer-success, dashboard, escalation, closeout retry, and scheduler validation.", &fp, "const", ErrConst, "message must be \"SaaS operating automation requires private billing monitoring, license telemetry, support, customer-success, dashboard, escalation, closeout retry, and scheduler validation.\"")
+	fp = keyPath(p, "correlation_id")
+	scanTyped(&fp, m.CorrelationID, es, scanMode(49))
+	fp = keyPath(p, "private_implementation_required")
+	es.failIf(m.PrivateImplementationRequired != true, &fp, "const", ErrConst, "private_implementation_required must be true")
+	fp = keyPath(p, "payload")
+	m.Payload.validate(&fp, es, scanMode(49))
 }
 
 // Validate checks every rule of the contract and returns every violation as
@@ -1541,32 +1073,20 @@ func (m *EvidenceExportRequest) Validate() error {
 	return es.err()
 }
 func (m *EvidenceExportRequest) validate(p *pathNode, es *Errors, sc scanMode) {
-	{
-		fp := keyPath(p, "schema_version")
-		es.failIf(m.SchemaVersion != "cavra.saas_control_plane.request.v1", &fp, "const", ErrConst, "schema_version must be \"cavra.saas_control_plane.request.v1\"")
-	}
-	{
-		fp := keyPath(p, "operation")
-		es.failIf(m.Operation != "evidence_export", &fp, "const", ErrConst, "operation must be \"evidence_export\"")
-	}
-	{
-		fp := keyPath(p, "tenant_id")
-		es.failIf(isBlank(m.TenantID), &fp, "non_empty", ErrEmpty, "tenant_id must not be empty")
-		scanTyped(&fp, m.TenantID, es, scanMode(49))
-	}
-	{
-		fp := keyPath(p, "requested_by")
-		es.failIf(isBlank(m.RequestedBy), &fp, "non_empty", ErrEmpty, "requested_by must not be empty")
-		scanTyped(&fp, m.RequestedBy, es, scanMode(49))
-	}
-	{
-		fp := keyPath(p, "correlation_id")
-		scanTyped(&fp, m.CorrelationID, es, scanMode(49))
-	}
-	{
-		fp := keyPath(p, "payload")
-		m.Payload.validate(&fp, es, scanMode(49))
-	}
+	fp := keyPath(p, "schema_version")
+	es.failIf(m.SchemaVersion != "cavra.saas_control_plane.request.v1", &fp, "const", ErrConst, "schema_version must be \"cavra.saas_control_plane.request.v1\"")
+	fp = keyPath(p, "operation")
+	es.failIf(m.Operation != "evidence_export", &fp, "const", ErrConst, "operation must be \"evidence_export\"")
+	fp = keyPath(p, "tenant_id")
+	es.failIf(isBlank(m.TenantID), &fp, "non_empty", ErrEmpty, "tenant_id must not be empty")
+	scanTyped(&fp, m.TenantID, es, scanMode(49))
+	fp = keyPath(p, "requested_by")
+	es.failIf(isBlank(m.RequestedBy), &fp, "non_empty", ErrEmpty, "requested_by must not be empty")
+	scanTyped(&fp, m.RequestedBy, es, scanMode(49))
+	fp = keyPath(p, "correlation_id")
+	scanTyped(&fp, m.CorrelationID, es, scanMode(49))
+	fp = keyPath(p, "payload")
+	m.Payload.validate(&fp, es, scanMode(49))
 }
 
 // Validate checks every rule of the contract and returns every violation as
@@ -1577,40 +1097,26 @@ func (m *UnavailableResponse) Validate() error {
 	return es.err()
 }
 func (m *UnavailableResponse) validate(p *pathNode, es *Errors, sc scanMode) {
-	{
-		fp := keyPath(p, "schema_version")
-		es.failIf(m.SchemaVersion != "cavra.saas_control_plane.response.v1", &fp, "const", ErrConst, "schema_version must be \"cavra.saas_control_plane.response.v1\"")
+	fp := keyPath(p, "schema_version")
+	es.failIf(m.SchemaVersion != "cavra.saas_control_plane.response.v1", &fp, "const", ErrConst, "schema_version must be \"cavra.saas_control_plane.response.v1\"")
+	fp = keyPath(p, "operation")
+	scanTyped(&fp, m.Operation, es, scanMode(49))
+	switch m.Operation {
+	case "entitlement_status", "tenant_onboarding", "tenant_status", "license_validation", "policy_registry_readiness", "policy_registry_lookup", "tenant_audit_store_operating", "customer_operating_dashboard", "support_handoff_readiness", "saas_operating_automation", "evidence_export":
+	default:
+		es.add(&fp, "enum", ErrNotInStateSet, "operation must be one of: customer_operating_dashboard, entitlement_status, evidence_export, license_validation, policy_registry_lookup, policy_registry_readiness, saas_operating_automation, support_handoff_readiness, tenant_audit_store_operating, tenant_onboarding, tenant_status")
 	}
-	{
-		fp := keyPath(p, "operation")
-		scanTyped(&fp, m.Operation, es, scanMode(49))
-		switch m.Operation {
-		case "entitlement_status", "tenant_onboarding", "tenant_status", "license_validation", "policy_registry_readiness", "policy_registry_lookup", "tenant_audit_store_operating", "customer_operating_dashboard", "support_handoff_readiness", "saas_operating_automation", "evidence_export":
-		default:
-			es.add(&fp, "enum", ErrNotInStateSet, "operation must be one of: customer_operating_dashboard, entitlement_status, evidence_export, license_validation, policy_registry_lookup, policy_registry_readiness, saas_operating_automation, support_handoff_readiness, tenant_audit_store_operating, tenant_onboarding, tenant_status")
-		}
-	}
-	{
-		fp := keyPath(p, "status")
-		es.failIf(m.Status != ResponseStatusRequiresPrivateService, &fp, "const", ErrConst, "status must be \"requires_private_service\"")
-		es.failIf(!m.Status.Valid(), &fp, "enum", ErrNotInStateSet, "status must be one of: accepted, requires_private_service, unavailable")
-	}
-	{
-		fp := keyPath(p, "message")
-		es.failIf(m.Message != "This operation requires the private CAVRA SaaS Control Plane or Enterprise service.", &fp, "const", ErrConst, "message must be \"This operation requires the private CAVRA SaaS Control Plane or Enterprise service.\"")
-	}
-	{
-		fp := keyPath(p, "correlation_id")
-		scanTyped(&fp, m.CorrelationID, es, scanMode(49))
-	}
-	{
-		fp := keyPath(p, "private_implementation_required")
-		es.failIf(m.PrivateImplementationRequired != true, &fp, "const", ErrConst, "private_implementation_required must be true")
-	}
-	{
-		fp := keyPath(p, "payload")
-		m.Payload.validate(&fp, es, scanMode(49))
-	}
+	fp = keyPath(p, "status")
+	es.failIf(m.Status != ResponseStatusRequiresPrivateService, &fp, "const", ErrConst, "status must be \"requires_private_service\"")
+	es.failIf(!m.Status.Valid(), &fp, "enum", ErrNotInStateSet, "status must be one of: accepted, requires_private_service, unavailable")
+	fp = keyPath(p, "message")
+	es.failIf(m.Message != "This operation requires the private CAVRA SaaS Control Plane or Enterprise service.", &fp, "const", ErrConst, "message must be \"This operation requires the private CAVRA SaaS Control Plane or Enterprise service.\"")
+	fp = keyPath(p, "correlation_id")
+	scanTyped(&fp, m.CorrelationID, es, scanMode(49))
+	fp = keyPath(p, "private_implementation_required")
+	es.failIf(m.PrivateImplementationRequired != true, &fp, "const", ErrConst, "private_implementation_required must be true")
+	fp = keyPath(p, "payload")
+	m.Payload.validate(&fp, es, scanMode(49))
 }
 
 var (

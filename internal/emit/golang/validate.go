@@ -73,8 +73,14 @@ func (g *gen) validateMethods(f *jen.File, s *goStruct) {
 		if len(checks) == 0 {
 			continue
 		}
-		block := append([]jen.Code{jen.Id("fp").Op(":=").Id("keyPath").Call(jen.Id("p"), jen.Lit(fl.Name))}, checks...)
-		body = append(body, jen.Block(block...))
+		// One path variable serves every member in turn: checks report
+		// the path as text at once and keep no pointer to it.
+		assign := "="
+		if len(body) == 0 {
+			assign = ":="
+		}
+		body = append(body, jen.Id("fp").Op(assign).Id("keyPath").Call(jen.Id("p"), jen.Lit(fl.Name)))
+		body = append(body, checks...)
 	}
 	scParam := jen.Id("sc").Id("scanMode")
 	f.Func().Params(jen.Id("m").Op("*").Id(name)).Id("validate").Params(jen.Id("p").Op("*").Id("pathNode"), jen.Id("es").Op("*").Id("Errors"), scParam).Block(body...)
