@@ -17,6 +17,7 @@ func (m *EntitlementStatusSummary) decode(d *decoder, p *pathNode) error {
 		return err
 	}
 	var seen [9]bool
+	var kp pathNode
 	for first := true; ; first = false {
 		key, more, err := d.nextKey(p, first)
 		if err != nil {
@@ -27,48 +28,39 @@ func (m *EntitlementStatusSummary) decode(d *decoder, p *pathNode) error {
 		}
 		switch string(key) {
 		case "tenant_id":
-			kp := keyPath(p, "tenant_id")
-			if err = once(&kp, &seen[0]); err == nil {
+			if kp, err = member(p, "tenant_id", &seen[0]); err == nil {
 				m.TenantID, err = d.String(&kp)
 			}
 		case "entitlement_status":
-			kp := keyPath(p, "entitlement_status")
-			if err = once(&kp, &seen[1]); err == nil {
+			if kp, err = member(p, "entitlement_status", &seen[1]); err == nil {
 				m.EntitlementStatus, err = decodeState[EntitlementState](d, &kp)
 			}
 		case "subscription_plan":
-			kp := keyPath(p, "subscription_plan")
-			if err = once(&kp, &seen[2]); err == nil {
+			if kp, err = member(p, "subscription_plan", &seen[2]); err == nil {
 				m.SubscriptionPlan, err = d.String(&kp)
 			}
 		case "license_status":
-			kp := keyPath(p, "license_status")
-			if err = once(&kp, &seen[3]); err == nil {
+			if kp, err = member(p, "license_status", &seen[3]); err == nil {
 				m.LicenseStatus, err = d.String(&kp)
 			}
 		case "enabled_features":
-			kp := keyPath(p, "enabled_features")
-			if err = once(&kp, &seen[4]); err == nil {
+			if kp, err = member(p, "enabled_features", &seen[4]); err == nil {
 				m.EnabledFeatures, err = decodeListString(d, &kp)
 			}
 		case "locked_features":
-			kp := keyPath(p, "locked_features")
-			if err = once(&kp, &seen[5]); err == nil {
+			if kp, err = member(p, "locked_features", &seen[5]); err == nil {
 				m.LockedFeatures, err = decodeListString(d, &kp)
 			}
 		case "expires_at":
-			kp := keyPath(p, "expires_at")
-			if err = once(&kp, &seen[6]); err == nil && !d.peekNull() {
+			if kp, err = member(p, "expires_at", &seen[6]); err == nil && !d.peekNull() {
 				m.ExpiresAt, err = ptrTo(d.String(&kp))
 			}
 		case "private_validation_required":
-			kp := keyPath(p, "private_validation_required")
-			if err = once(&kp, &seen[7]); err == nil {
+			if kp, err = member(p, "private_validation_required", &seen[7]); err == nil {
 				m.PrivateValidationRequired, err = d.Bool(&kp)
 			}
 		case "billing_boundary":
-			kp := keyPath(p, "billing_boundary")
-			if err = once(&kp, &seen[8]); err == nil {
+			if kp, err = member(p, "billing_boundary", &seen[8]); err == nil {
 				m.BillingBoundary, err = d.String(&kp)
 			}
 		default:
@@ -108,6 +100,7 @@ func (m *PolicyRegistryReadinessSummary) decode(d *decoder, p *pathNode) error {
 		return err
 	}
 	var seen [9]bool
+	var kp pathNode
 	for first := true; ; first = false {
 		key, more, err := d.nextKey(p, first)
 		if err != nil {
@@ -118,48 +111,39 @@ func (m *PolicyRegistryReadinessSummary) decode(d *decoder, p *pathNode) error {
 		}
 		switch string(key) {
 		case "tenant_id":
-			kp := keyPath(p, "tenant_id")
-			if err = once(&kp, &seen[0]); err == nil {
+			if kp, err = member(p, "tenant_id", &seen[0]); err == nil {
 				m.TenantID, err = d.String(&kp)
 			}
 		case "readiness_status":
-			kp := keyPath(p, "readiness_status")
-			if err = once(&kp, &seen[1]); err == nil {
+			if kp, err = member(p, "readiness_status", &seen[1]); err == nil {
 				m.ReadinessStatus, err = decodeState[OperatingState](d, &kp)
 			}
 		case "catalog_status":
-			kp := keyPath(p, "catalog_status")
-			if err = once(&kp, &seen[2]); err == nil {
+			if kp, err = member(p, "catalog_status", &seen[2]); err == nil {
 				m.CatalogStatus, err = decodeState[OperatingState](d, &kp)
 			}
 		case "latest_catalog_version":
-			kp := keyPath(p, "latest_catalog_version")
-			if err = once(&kp, &seen[3]); err == nil && !d.peekNull() {
+			if kp, err = member(p, "latest_catalog_version", &seen[3]); err == nil && !d.peekNull() {
 				m.LatestCatalogVersion, err = ptrTo(d.String(&kp))
 			}
 		case "policy_pack_count":
-			kp := keyPath(p, "policy_pack_count")
-			if err = once(&kp, &seen[4]); err == nil {
+			if kp, err = member(p, "policy_pack_count", &seen[4]); err == nil {
 				m.PolicyPackCount, err = d.Int(&kp)
 			}
 		case "checked_at":
-			kp := keyPath(p, "checked_at")
-			if err = once(&kp, &seen[5]); err == nil && !d.peekNull() {
+			if kp, err = member(p, "checked_at", &seen[5]); err == nil && !d.peekNull() {
 				m.CheckedAt, err = ptrTo(d.String(&kp))
 			}
 		case "blockers":
-			kp := keyPath(p, "blockers")
-			if err = once(&kp, &seen[6]); err == nil {
+			if kp, err = member(p, "blockers", &seen[6]); err == nil {
 				m.Blockers, err = decodeListString(d, &kp)
 			}
 		case "private_validation_required":
-			kp := keyPath(p, "private_validation_required")
-			if err = once(&kp, &seen[7]); err == nil {
+			if kp, err = member(p, "private_validation_required", &seen[7]); err == nil {
 				m.PrivateValidationRequired, err = d.Bool(&kp)
 			}
 		case "registry_boundary":
-			kp := keyPath(p, "registry_boundary")
-			if err = once(&kp, &seen[8]); err == nil {
+			if kp, err = member(p, "registry_boundary", &seen[8]); err == nil {
 				m.RegistryBoundary, err = d.String(&kp)
 			}
 		default:
@@ -199,6 +183,7 @@ func (m *TenantAuditStoreOperatingSummary) decode(d *decoder, p *pathNode) error
 		return err
 	}
 	var seen [11]bool
+	var kp pathNode
 	for first := true; ; first = false {
 		key, more, err := d.nextKey(p, first)
 		if err != nil {
@@ -209,58 +194,47 @@ func (m *TenantAuditStoreOperatingSummary) decode(d *decoder, p *pathNode) error
 		}
 		switch string(key) {
 		case "tenant_id":
-			kp := keyPath(p, "tenant_id")
-			if err = once(&kp, &seen[0]); err == nil {
+			if kp, err = member(p, "tenant_id", &seen[0]); err == nil {
 				m.TenantID, err = d.String(&kp)
 			}
 		case "health_status":
-			kp := keyPath(p, "health_status")
-			if err = once(&kp, &seen[1]); err == nil {
+			if kp, err = member(p, "health_status", &seen[1]); err == nil {
 				m.HealthStatus, err = decodeState[OperatingState](d, &kp)
 			}
 		case "retention_status":
-			kp := keyPath(p, "retention_status")
-			if err = once(&kp, &seen[2]); err == nil {
+			if kp, err = member(p, "retention_status", &seen[2]); err == nil {
 				m.RetentionStatus, err = decodeState[OperatingState](d, &kp)
 			}
 		case "evidence_freshness_status":
-			kp := keyPath(p, "evidence_freshness_status")
-			if err = once(&kp, &seen[3]); err == nil {
+			if kp, err = member(p, "evidence_freshness_status", &seen[3]); err == nil {
 				m.EvidenceFreshnessStatus, err = decodeState[OperatingState](d, &kp)
 			}
 		case "export_status":
-			kp := keyPath(p, "export_status")
-			if err = once(&kp, &seen[4]); err == nil {
+			if kp, err = member(p, "export_status", &seen[4]); err == nil {
 				m.ExportStatus, err = decodeState[OperatingState](d, &kp)
 			}
 		case "latest_evidence_at":
-			kp := keyPath(p, "latest_evidence_at")
-			if err = once(&kp, &seen[5]); err == nil && !d.peekNull() {
+			if kp, err = member(p, "latest_evidence_at", &seen[5]); err == nil && !d.peekNull() {
 				m.LatestEvidenceAt, err = ptrTo(d.String(&kp))
 			}
 		case "retention_profile":
-			kp := keyPath(p, "retention_profile")
-			if err = once(&kp, &seen[6]); err == nil {
+			if kp, err = member(p, "retention_profile", &seen[6]); err == nil {
 				m.RetentionProfile, err = d.String(&kp)
 			}
 		case "supported_export_formats":
-			kp := keyPath(p, "supported_export_formats")
-			if err = once(&kp, &seen[7]); err == nil {
+			if kp, err = member(p, "supported_export_formats", &seen[7]); err == nil {
 				m.SupportedExportFormats, err = decodeListString(d, &kp)
 			}
 		case "blockers":
-			kp := keyPath(p, "blockers")
-			if err = once(&kp, &seen[8]); err == nil {
+			if kp, err = member(p, "blockers", &seen[8]); err == nil {
 				m.Blockers, err = decodeListString(d, &kp)
 			}
 		case "private_validation_required":
-			kp := keyPath(p, "private_validation_required")
-			if err = once(&kp, &seen[9]); err == nil {
+			if kp, err = member(p, "private_validation_required", &seen[9]); err == nil {
 				m.PrivateValidationRequired, err = d.Bool(&kp)
 			}
 		case "audit_store_boundary":
-			kp := keyPath(p, "audit_store_boundary")
-			if err = once(&kp, &seen[10]); err == nil {
+			if kp, err = member(p, "audit_store_boundary", &seen[10]); err == nil {
 				m.AuditStoreBoundary, err = d.String(&kp)
 			}
 		default:
@@ -303,6 +277,7 @@ func (m *CustomerOperatingDashboardSummary) decode(d *decoder, p *pathNode) erro
 		return err
 	}
 	var seen [13]bool
+	var kp pathNode
 	for first := true; ; first = false {
 		key, more, err := d.nextKey(p, first)
 		if err != nil {
@@ -313,68 +288,55 @@ func (m *CustomerOperatingDashboardSummary) decode(d *decoder, p *pathNode) erro
 		}
 		switch string(key) {
 		case "tenant_id":
-			kp := keyPath(p, "tenant_id")
-			if err = once(&kp, &seen[0]); err == nil {
+			if kp, err = member(p, "tenant_id", &seen[0]); err == nil {
 				m.TenantID, err = d.String(&kp)
 			}
 		case "dashboard_status":
-			kp := keyPath(p, "dashboard_status")
-			if err = once(&kp, &seen[1]); err == nil {
+			if kp, err = member(p, "dashboard_status", &seen[1]); err == nil {
 				m.DashboardStatus, err = decodeState[OperatingState](d, &kp)
 			}
 		case "billing_status":
-			kp := keyPath(p, "billing_status")
-			if err = once(&kp, &seen[2]); err == nil {
+			if kp, err = member(p, "billing_status", &seen[2]); err == nil {
 				m.BillingStatus, err = decodeState[OperatingState](d, &kp)
 			}
 		case "license_service_status":
-			kp := keyPath(p, "license_service_status")
-			if err = once(&kp, &seen[3]); err == nil {
+			if kp, err = member(p, "license_service_status", &seen[3]); err == nil {
 				m.LicenseServiceStatus, err = decodeState[OperatingState](d, &kp)
 			}
 		case "support_handoff_status":
-			kp := keyPath(p, "support_handoff_status")
-			if err = once(&kp, &seen[4]); err == nil {
+			if kp, err = member(p, "support_handoff_status", &seen[4]); err == nil {
 				m.SupportHandoffStatus, err = decodeState[OperatingState](d, &kp)
 			}
 		case "customer_success_status":
-			kp := keyPath(p, "customer_success_status")
-			if err = once(&kp, &seen[5]); err == nil {
+			if kp, err = member(p, "customer_success_status", &seen[5]); err == nil {
 				m.CustomerSuccessStatus, err = decodeState[OperatingState](d, &kp)
 			}
 		case "escalation_status":
-			kp := keyPath(p, "escalation_status")
-			if err = once(&kp, &seen[6]); err == nil {
+			if kp, err = member(p, "escalation_status", &seen[6]); err == nil {
 				m.EscalationStatus, err = decodeState[OperatingState](d, &kp)
 			}
 		case "release_closeout_status":
-			kp := keyPath(p, "release_closeout_status")
-			if err = once(&kp, &seen[7]); err == nil {
+			if kp, err = member(p, "release_closeout_status", &seen[7]); err == nil {
 				m.ReleaseCloseoutStatus, err = decodeState[OperatingState](d, &kp)
 			}
 		case "latest_dashboard_at":
-			kp := keyPath(p, "latest_dashboard_at")
-			if err = once(&kp, &seen[8]); err == nil && !d.peekNull() {
+			if kp, err = member(p, "latest_dashboard_at", &seen[8]); err == nil && !d.peekNull() {
 				m.LatestDashboardAt, err = ptrTo(d.String(&kp))
 			}
 		case "dashboard_scope":
-			kp := keyPath(p, "dashboard_scope")
-			if err = once(&kp, &seen[9]); err == nil {
+			if kp, err = member(p, "dashboard_scope", &seen[9]); err == nil {
 				m.DashboardScope, err = d.String(&kp)
 			}
 		case "blockers":
-			kp := keyPath(p, "blockers")
-			if err = once(&kp, &seen[10]); err == nil {
+			if kp, err = member(p, "blockers", &seen[10]); err == nil {
 				m.Blockers, err = decodeListString(d, &kp)
 			}
 		case "private_validation_required":
-			kp := keyPath(p, "private_validation_required")
-			if err = once(&kp, &seen[11]); err == nil {
+			if kp, err = member(p, "private_validation_required", &seen[11]); err == nil {
 				m.PrivateValidationRequired, err = d.Bool(&kp)
 			}
 		case "dashboard_boundary":
-			kp := keyPath(p, "dashboard_boundary")
-			if err = once(&kp, &seen[12]); err == nil {
+			if kp, err = member(p, "dashboard_boundary", &seen[12]); err == nil {
 				m.DashboardBoundary, err = d.String(&kp)
 			}
 		default:
@@ -414,6 +376,7 @@ func (m *SupportHandoffReadinessSummary) decode(d *decoder, p *pathNode) error {
 		return err
 	}
 	var seen [11]bool
+	var kp pathNode
 	for first := true; ; first = false {
 		key, more, err := d.nextKey(p, first)
 		if err != nil {
@@ -424,58 +387,47 @@ func (m *SupportHandoffReadinessSummary) decode(d *decoder, p *pathNode) error {
 		}
 		switch string(key) {
 		case "tenant_id":
-			kp := keyPath(p, "tenant_id")
-			if err = once(&kp, &seen[0]); err == nil {
+			if kp, err = member(p, "tenant_id", &seen[0]); err == nil {
 				m.TenantID, err = d.String(&kp)
 			}
 		case "support_status":
-			kp := keyPath(p, "support_status")
-			if err = once(&kp, &seen[1]); err == nil {
+			if kp, err = member(p, "support_status", &seen[1]); err == nil {
 				m.SupportStatus, err = decodeState[OperatingState](d, &kp)
 			}
 		case "customer_success_status":
-			kp := keyPath(p, "customer_success_status")
-			if err = once(&kp, &seen[2]); err == nil {
+			if kp, err = member(p, "customer_success_status", &seen[2]); err == nil {
 				m.CustomerSuccessStatus, err = decodeState[OperatingState](d, &kp)
 			}
 		case "escalation_status":
-			kp := keyPath(p, "escalation_status")
-			if err = once(&kp, &seen[3]); err == nil {
+			if kp, err = member(p, "escalation_status", &seen[3]); err == nil {
 				m.EscalationStatus, err = decodeState[OperatingState](d, &kp)
 			}
 		case "health_review_status":
-			kp := keyPath(p, "health_review_status")
-			if err = once(&kp, &seen[4]); err == nil {
+			if kp, err = member(p, "health_review_status", &seen[4]); err == nil {
 				m.HealthReviewStatus, err = decodeState[OperatingState](d, &kp)
 			}
 		case "dashboard_status":
-			kp := keyPath(p, "dashboard_status")
-			if err = once(&kp, &seen[5]); err == nil {
+			if kp, err = member(p, "dashboard_status", &seen[5]); err == nil {
 				m.DashboardStatus, err = decodeState[OperatingState](d, &kp)
 			}
 		case "support_tier":
-			kp := keyPath(p, "support_tier")
-			if err = once(&kp, &seen[6]); err == nil {
+			if kp, err = member(p, "support_tier", &seen[6]); err == nil {
 				m.SupportTier, err = d.String(&kp)
 			}
 		case "handoff_scope":
-			kp := keyPath(p, "handoff_scope")
-			if err = once(&kp, &seen[7]); err == nil {
+			if kp, err = member(p, "handoff_scope", &seen[7]); err == nil {
 				m.HandoffScope, err = d.String(&kp)
 			}
 		case "blockers":
-			kp := keyPath(p, "blockers")
-			if err = once(&kp, &seen[8]); err == nil {
+			if kp, err = member(p, "blockers", &seen[8]); err == nil {
 				m.Blockers, err = decodeListString(d, &kp)
 			}
 		case "private_validation_required":
-			kp := keyPath(p, "private_validation_required")
-			if err = once(&kp, &seen[9]); err == nil {
+			if kp, err = member(p, "private_validation_required", &seen[9]); err == nil {
 				m.PrivateValidationRequired, err = d.Bool(&kp)
 			}
 		case "handoff_boundary":
-			kp := keyPath(p, "handoff_boundary")
-			if err = once(&kp, &seen[10]); err == nil {
+			if kp, err = member(p, "handoff_boundary", &seen[10]); err == nil {
 				m.HandoffBoundary, err = d.String(&kp)
 			}
 		default:
@@ -518,6 +470,7 @@ func (m *SaaSOperatingAutomationSummary) decode(d *decoder, p *pathNode) error {
 		return err
 	}
 	var seen [14]bool
+	var kp pathNode
 	for first := true; ; first = false {
 		key, more, err := d.nextKey(p, first)
 		if err != nil {
@@ -528,73 +481,59 @@ func (m *SaaSOperatingAutomationSummary) decode(d *decoder, p *pathNode) error {
 		}
 		switch string(key) {
 		case "tenant_id":
-			kp := keyPath(p, "tenant_id")
-			if err = once(&kp, &seen[0]); err == nil {
+			if kp, err = member(p, "tenant_id", &seen[0]); err == nil {
 				m.TenantID, err = d.String(&kp)
 			}
 		case "automation_status":
-			kp := keyPath(p, "automation_status")
-			if err = once(&kp, &seen[1]); err == nil {
+			if kp, err = member(p, "automation_status", &seen[1]); err == nil {
 				m.AutomationStatus, err = decodeState[AutomationState](d, &kp)
 			}
 		case "billing_monitoring_status":
-			kp := keyPath(p, "billing_monitoring_status")
-			if err = once(&kp, &seen[2]); err == nil {
+			if kp, err = member(p, "billing_monitoring_status", &seen[2]); err == nil {
 				m.BillingMonitoringStatus, err = decodeState[AutomationState](d, &kp)
 			}
 		case "license_telemetry_status":
-			kp := keyPath(p, "license_telemetry_status")
-			if err = once(&kp, &seen[3]); err == nil {
+			if kp, err = member(p, "license_telemetry_status", &seen[3]); err == nil {
 				m.LicenseTelemetryStatus, err = decodeState[AutomationState](d, &kp)
 			}
 		case "support_followup_status":
-			kp := keyPath(p, "support_followup_status")
-			if err = once(&kp, &seen[4]); err == nil {
+			if kp, err = member(p, "support_followup_status", &seen[4]); err == nil {
 				m.SupportFollowupStatus, err = decodeState[AutomationState](d, &kp)
 			}
 		case "customer_success_review_status":
-			kp := keyPath(p, "customer_success_review_status")
-			if err = once(&kp, &seen[5]); err == nil {
+			if kp, err = member(p, "customer_success_review_status", &seen[5]); err == nil {
 				m.CustomerSuccessReviewStatus, err = decodeState[AutomationState](d, &kp)
 			}
 		case "dashboard_refresh_status":
-			kp := keyPath(p, "dashboard_refresh_status")
-			if err = once(&kp, &seen[6]); err == nil {
+			if kp, err = member(p, "dashboard_refresh_status", &seen[6]); err == nil {
 				m.DashboardRefreshStatus, err = decodeState[AutomationState](d, &kp)
 			}
 		case "escalation_drill_status":
-			kp := keyPath(p, "escalation_drill_status")
-			if err = once(&kp, &seen[7]); err == nil {
+			if kp, err = member(p, "escalation_drill_status", &seen[7]); err == nil {
 				m.EscalationDrillStatus, err = decodeState[AutomationState](d, &kp)
 			}
 		case "closeout_retry_status":
-			kp := keyPath(p, "closeout_retry_status")
-			if err = once(&kp, &seen[8]); err == nil {
+			if kp, err = member(p, "closeout_retry_status", &seen[8]); err == nil {
 				m.CloseoutRetryStatus, err = decodeState[AutomationState](d, &kp)
 			}
 		case "automation_scope":
-			kp := keyPath(p, "automation_scope")
-			if err = once(&kp, &seen[9]); err == nil {
+			if kp, err = member(p, "automation_scope", &seen[9]); err == nil {
 				m.AutomationScope, err = d.String(&kp)
 			}
 		case "automation_cadence":
-			kp := keyPath(p, "automation_cadence")
-			if err = once(&kp, &seen[10]); err == nil {
+			if kp, err = member(p, "automation_cadence", &seen[10]); err == nil {
 				m.AutomationCadence, err = d.String(&kp)
 			}
 		case "blockers":
-			kp := keyPath(p, "blockers")
-			if err = once(&kp, &seen[11]); err == nil {
+			if kp, err = member(p, "blockers", &seen[11]); err == nil {
 				m.Blockers, err = decodeListString(d, &kp)
 			}
 		case "private_validation_required":
-			kp := keyPath(p, "private_validation_required")
-			if err = once(&kp, &seen[12]); err == nil {
+			if kp, err = member(p, "private_validation_required", &seen[12]); err == nil {
 				m.PrivateValidationRequired, err = d.Bool(&kp)
 			}
 		case "automation_boundary":
-			kp := keyPath(p, "automation_boundary")
-			if err = once(&kp, &seen[13]); err == nil {
+			if kp, err = member(p, "automation_boundary", &seen[13]); err == nil {
 				m.AutomationBoundary, err = d.String(&kp)
 			}
 		default:
@@ -635,6 +574,7 @@ func (m *EntitlementStatusRequestPayload) decode(d *decoder, p *pathNode) error 
 		return err
 	}
 	var seen [3]bool
+	var kp pathNode
 	for first := true; ; first = false {
 		key, more, err := d.nextKey(p, first)
 		if err != nil {
@@ -645,18 +585,15 @@ func (m *EntitlementStatusRequestPayload) decode(d *decoder, p *pathNode) error 
 		}
 		switch string(key) {
 		case "feature_names":
-			kp := keyPath(p, "feature_names")
-			if err = once(&kp, &seen[0]); err == nil {
+			if kp, err = member(p, "feature_names", &seen[0]); err == nil {
 				m.FeatureNames, err = decodeListString(d, &kp)
 			}
 		case "requested_checks":
-			kp := keyPath(p, "requested_checks")
-			if err = once(&kp, &seen[1]); err == nil {
+			if kp, err = member(p, "requested_checks", &seen[1]); err == nil {
 				m.RequestedChecks, err = decodeListString(d, &kp)
 			}
 		case "entitlement_boundary":
-			kp := keyPath(p, "entitlement_boundary")
-			if err = once(&kp, &seen[2]); err == nil {
+			if kp, err = member(p, "entitlement_boundary", &seen[2]); err == nil {
 				m.EntitlementBoundary, err = d.String(&kp)
 			}
 		default:
@@ -692,6 +629,7 @@ func (m *EntitlementStatusResponsePayload) decode(d *decoder, p *pathNode) error
 		return err
 	}
 	var seen [3]bool
+	var kp pathNode
 	for first := true; ; first = false {
 		key, more, err := d.nextKey(p, first)
 		if err != nil {
@@ -702,18 +640,15 @@ func (m *EntitlementStatusResponsePayload) decode(d *decoder, p *pathNode) error
 		}
 		switch string(key) {
 		case "summary":
-			kp := keyPath(p, "summary")
-			if err = once(&kp, &seen[0]); err == nil {
+			if kp, err = member(p, "summary", &seen[0]); err == nil {
 				m.Summary, err = decodeObject[EntitlementStatusSummary, *EntitlementStatusSummary](d, &kp)
 			}
 		case "private_modules_required":
-			kp := keyPath(p, "private_modules_required")
-			if err = once(&kp, &seen[1]); err == nil {
+			if kp, err = member(p, "private_modules_required", &seen[1]); err == nil {
 				m.PrivateModulesRequired, err = decodeListString(d, &kp)
 			}
 		case "next_step":
-			kp := keyPath(p, "next_step")
-			if err = once(&kp, &seen[2]); err == nil {
+			if kp, err = member(p, "next_step", &seen[2]); err == nil {
 				m.NextStep, err = d.String(&kp)
 			}
 		default:
@@ -740,6 +675,7 @@ func (m *TenantOnboardingRequestPayload) decode(d *decoder, p *pathNode) error {
 		return err
 	}
 	var seen [6]bool
+	var kp pathNode
 	for first := true; ; first = false {
 		key, more, err := d.nextKey(p, first)
 		if err != nil {
@@ -750,33 +686,27 @@ func (m *TenantOnboardingRequestPayload) decode(d *decoder, p *pathNode) error {
 		}
 		switch string(key) {
 		case "organization_name":
-			kp := keyPath(p, "organization_name")
-			if err = once(&kp, &seen[0]); err == nil {
+			if kp, err = member(p, "organization_name", &seen[0]); err == nil {
 				m.OrganizationName, err = d.String(&kp)
 			}
 		case "deployment_model":
-			kp := keyPath(p, "deployment_model")
-			if err = once(&kp, &seen[1]); err == nil {
+			if kp, err = member(p, "deployment_model", &seen[1]); err == nil {
 				m.DeploymentModel, err = decodeState[DeploymentModel](d, &kp)
 			}
 		case "region":
-			kp := keyPath(p, "region")
-			if err = once(&kp, &seen[2]); err == nil {
+			if kp, err = member(p, "region", &seen[2]); err == nil {
 				m.Region, err = d.String(&kp)
 			}
 		case "requirements":
-			kp := keyPath(p, "requirements")
-			if err = once(&kp, &seen[3]); err == nil {
+			if kp, err = member(p, "requirements", &seen[3]); err == nil {
 				m.Requirements, err = decodeListString(d, &kp)
 			}
 		case "contacts":
-			kp := keyPath(p, "contacts")
-			if err = once(&kp, &seen[4]); err == nil {
+			if kp, err = member(p, "contacts", &seen[4]); err == nil {
 				m.Contacts, err = decodeMapString(d, &kp)
 			}
 		case "activation_boundary":
-			kp := keyPath(p, "activation_boundary")
-			if err = once(&kp, &seen[5]); err == nil {
+			if kp, err = member(p, "activation_boundary", &seen[5]); err == nil {
 				m.ActivationBoundary, err = d.String(&kp)
 			}
 		default:
@@ -818,6 +748,7 @@ func (m *TenantOnboardingResponsePayload) decode(d *decoder, p *pathNode) error 
 		return err
 	}
 	var seen [3]bool
+	var kp pathNode
 	for first := true; ; first = false {
 		key, more, err := d.nextKey(p, first)
 		if err != nil {
@@ -828,18 +759,15 @@ func (m *TenantOnboardingResponsePayload) decode(d *decoder, p *pathNode) error 
 		}
 		switch string(key) {
 		case "tenant_id":
-			kp := keyPath(p, "tenant_id")
-			if err = once(&kp, &seen[0]); err == nil {
+			if kp, err = member(p, "tenant_id", &seen[0]); err == nil {
 				m.TenantID, err = d.String(&kp)
 			}
 		case "private_modules_required":
-			kp := keyPath(p, "private_modules_required")
-			if err = once(&kp, &seen[1]); err == nil {
+			if kp, err = member(p, "private_modules_required", &seen[1]); err == nil {
 				m.PrivateModulesRequired, err = decodeListString(d, &kp)
 			}
 		case "next_step":
-			kp := keyPath(p, "next_step")
-			if err = once(&kp, &seen[2]); err == nil {
+			if kp, err = member(p, "next_step", &seen[2]); err == nil {
 				m.NextStep, err = d.String(&kp)
 			}
 		default:
@@ -865,6 +793,7 @@ func (m *TenantStatusRequestPayload) decode(d *decoder, p *pathNode) error {
 		return err
 	}
 	var seen [2]bool
+	var kp pathNode
 	for first := true; ; first = false {
 		key, more, err := d.nextKey(p, first)
 		if err != nil {
@@ -875,13 +804,11 @@ func (m *TenantStatusRequestPayload) decode(d *decoder, p *pathNode) error {
 		}
 		switch string(key) {
 		case "requested_capabilities":
-			kp := keyPath(p, "requested_capabilities")
-			if err = once(&kp, &seen[0]); err == nil {
+			if kp, err = member(p, "requested_capabilities", &seen[0]); err == nil {
 				m.RequestedCapabilities, err = decodeListString(d, &kp)
 			}
 		case "public_client_boundary":
-			kp := keyPath(p, "public_client_boundary")
-			if err = once(&kp, &seen[1]); err == nil {
+			if kp, err = member(p, "public_client_boundary", &seen[1]); err == nil {
 				m.PublicClientBoundary, err = d.String(&kp)
 			}
 		default:
@@ -914,6 +841,7 @@ func (m *LicenseValidationRequestPayload) decode(d *decoder, p *pathNode) error 
 		return err
 	}
 	var seen [3]bool
+	var kp pathNode
 	for first := true; ; first = false {
 		key, more, err := d.nextKey(p, first)
 		if err != nil {
@@ -924,18 +852,15 @@ func (m *LicenseValidationRequestPayload) decode(d *decoder, p *pathNode) error 
 		}
 		switch string(key) {
 		case "local_validation_report":
-			kp := keyPath(p, "local_validation_report")
-			if err = once(&kp, &seen[0]); err == nil {
+			if kp, err = member(p, "local_validation_report", &seen[0]); err == nil {
 				m.LocalValidationReport, err = d.Raw(&kp)
 			}
 		case "requested_checks":
-			kp := keyPath(p, "requested_checks")
-			if err = once(&kp, &seen[1]); err == nil {
+			if kp, err = member(p, "requested_checks", &seen[1]); err == nil {
 				m.RequestedChecks, err = decodeListString(d, &kp)
 			}
 		case "server_boundary":
-			kp := keyPath(p, "server_boundary")
-			if err = once(&kp, &seen[2]); err == nil {
+			if kp, err = member(p, "server_boundary", &seen[2]); err == nil {
 				m.ServerBoundary, err = d.String(&kp)
 			}
 		default:
@@ -967,6 +892,7 @@ func (m *PolicyRegistryReadinessRequestPayload) decode(d *decoder, p *pathNode) 
 		return err
 	}
 	var seen [4]bool
+	var kp pathNode
 	for first := true; ; first = false {
 		key, more, err := d.nextKey(p, first)
 		if err != nil {
@@ -977,23 +903,19 @@ func (m *PolicyRegistryReadinessRequestPayload) decode(d *decoder, p *pathNode) 
 		}
 		switch string(key) {
 		case "policy_pack_refs":
-			kp := keyPath(p, "policy_pack_refs")
-			if err = once(&kp, &seen[0]); err == nil {
+			if kp, err = member(p, "policy_pack_refs", &seen[0]); err == nil {
 				m.PolicyPackRefs, err = decodeListString(d, &kp)
 			}
 		case "catalog_scope":
-			kp := keyPath(p, "catalog_scope")
-			if err = once(&kp, &seen[1]); err == nil {
+			if kp, err = member(p, "catalog_scope", &seen[1]); err == nil {
 				m.CatalogScope, err = d.String(&kp)
 			}
 		case "required_checks":
-			kp := keyPath(p, "required_checks")
-			if err = once(&kp, &seen[2]); err == nil {
+			if kp, err = member(p, "required_checks", &seen[2]); err == nil {
 				m.RequiredChecks, err = decodeListString(d, &kp)
 			}
 		case "readiness_boundary":
-			kp := keyPath(p, "readiness_boundary")
-			if err = once(&kp, &seen[3]); err == nil {
+			if kp, err = member(p, "readiness_boundary", &seen[3]); err == nil {
 				m.ReadinessBoundary, err = d.String(&kp)
 			}
 		default:
@@ -1032,6 +954,7 @@ func (m *PolicyRegistryReadinessResponsePayload) decode(d *decoder, p *pathNode)
 		return err
 	}
 	var seen [3]bool
+	var kp pathNode
 	for first := true; ; first = false {
 		key, more, err := d.nextKey(p, first)
 		if err != nil {
@@ -1042,18 +965,15 @@ func (m *PolicyRegistryReadinessResponsePayload) decode(d *decoder, p *pathNode)
 		}
 		switch string(key) {
 		case "summary":
-			kp := keyPath(p, "summary")
-			if err = once(&kp, &seen[0]); err == nil {
+			if kp, err = member(p, "summary", &seen[0]); err == nil {
 				m.Summary, err = decodeObject[PolicyRegistryReadinessSummary, *PolicyRegistryReadinessSummary](d, &kp)
 			}
 		case "private_modules_required":
-			kp := keyPath(p, "private_modules_required")
-			if err = once(&kp, &seen[1]); err == nil {
+			if kp, err = member(p, "private_modules_required", &seen[1]); err == nil {
 				m.PrivateModulesRequired, err = decodeListString(d, &kp)
 			}
 		case "next_step":
-			kp := keyPath(p, "next_step")
-			if err = once(&kp, &seen[2]); err == nil {
+			if kp, err = member(p, "next_step", &seen[2]); err == nil {
 				m.NextStep, err = d.String(&kp)
 			}
 		default:
@@ -1080,6 +1000,7 @@ func (m *PolicyRegistryLookupRequestPayload) decode(d *decoder, p *pathNode) err
 		return err
 	}
 	var seen [3]bool
+	var kp pathNode
 	for first := true; ; first = false {
 		key, more, err := d.nextKey(p, first)
 		if err != nil {
@@ -1090,18 +1011,15 @@ func (m *PolicyRegistryLookupRequestPayload) decode(d *decoder, p *pathNode) err
 		}
 		switch string(key) {
 		case "policy_refs":
-			kp := keyPath(p, "policy_refs")
-			if err = once(&kp, &seen[0]); err == nil {
+			if kp, err = member(p, "policy_refs", &seen[0]); err == nil {
 				m.PolicyRefs, err = decodeListString(d, &kp)
 			}
 		case "labels":
-			kp := keyPath(p, "labels")
-			if err = once(&kp, &seen[1]); err == nil {
+			if kp, err = member(p, "labels", &seen[1]); err == nil {
 				m.Labels, err = decodeMapString(d, &kp)
 			}
 		case "resolution_boundary":
-			kp := keyPath(p, "resolution_boundary")
-			if err = once(&kp, &seen[2]); err == nil {
+			if kp, err = member(p, "resolution_boundary", &seen[2]); err == nil {
 				m.ResolutionBoundary, err = d.String(&kp)
 			}
 		default:
@@ -1133,6 +1051,7 @@ func (m *TenantAuditStoreOperatingRequestPayload) decode(d *decoder, p *pathNode
 		return err
 	}
 	var seen [4]bool
+	var kp pathNode
 	for first := true; ; first = false {
 		key, more, err := d.nextKey(p, first)
 		if err != nil {
@@ -1143,23 +1062,19 @@ func (m *TenantAuditStoreOperatingRequestPayload) decode(d *decoder, p *pathNode
 		}
 		switch string(key) {
 		case "retention_profile":
-			kp := keyPath(p, "retention_profile")
-			if err = once(&kp, &seen[0]); err == nil {
+			if kp, err = member(p, "retention_profile", &seen[0]); err == nil {
 				m.RetentionProfile, err = d.String(&kp)
 			}
 		case "evidence_window":
-			kp := keyPath(p, "evidence_window")
-			if err = once(&kp, &seen[1]); err == nil {
+			if kp, err = member(p, "evidence_window", &seen[1]); err == nil {
 				m.EvidenceWindow, err = d.String(&kp)
 			}
 		case "required_checks":
-			kp := keyPath(p, "required_checks")
-			if err = once(&kp, &seen[2]); err == nil {
+			if kp, err = member(p, "required_checks", &seen[2]); err == nil {
 				m.RequiredChecks, err = decodeListString(d, &kp)
 			}
 		case "operating_boundary":
-			kp := keyPath(p, "operating_boundary")
-			if err = once(&kp, &seen[3]); err == nil {
+			if kp, err = member(p, "operating_boundary", &seen[3]); err == nil {
 				m.OperatingBoundary, err = d.String(&kp)
 			}
 		default:
@@ -1198,6 +1113,7 @@ func (m *TenantAuditStoreOperatingResponsePayload) decode(d *decoder, p *pathNod
 		return err
 	}
 	var seen [3]bool
+	var kp pathNode
 	for first := true; ; first = false {
 		key, more, err := d.nextKey(p, first)
 		if err != nil {
@@ -1208,18 +1124,15 @@ func (m *TenantAuditStoreOperatingResponsePayload) decode(d *decoder, p *pathNod
 		}
 		switch string(key) {
 		case "summary":
-			kp := keyPath(p, "summary")
-			if err = once(&kp, &seen[0]); err == nil {
+			if kp, err = member(p, "summary", &seen[0]); err == nil {
 				m.Summary, err = decodeObject[TenantAuditStoreOperatingSummary, *TenantAuditStoreOperatingSummary](d, &kp)
 			}
 		case "private_modules_required":
-			kp := keyPath(p, "private_modules_required")
-			if err = once(&kp, &seen[1]); err == nil {
+			if kp, err = member(p, "private_modules_required", &seen[1]); err == nil {
 				m.PrivateModulesRequired, err = decodeListString(d, &kp)
 			}
 		case "next_step":
-			kp := keyPath(p, "next_step")
-			if err = once(&kp, &seen[2]); err == nil {
+			if kp, err = member(p, "next_step", &seen[2]); err == nil {
 				m.NextStep, err = d.String(&kp)
 			}
 		default:
@@ -1245,6 +1158,7 @@ func (m *CustomerOperatingDashboardRequestPayload) decode(d *decoder, p *pathNod
 		return err
 	}
 	var seen [4]bool
+	var kp pathNode
 	for first := true; ; first = false {
 		key, more, err := d.nextKey(p, first)
 		if err != nil {
@@ -1255,23 +1169,19 @@ func (m *CustomerOperatingDashboardRequestPayload) decode(d *decoder, p *pathNod
 		}
 		switch string(key) {
 		case "dashboard_scope":
-			kp := keyPath(p, "dashboard_scope")
-			if err = once(&kp, &seen[0]); err == nil {
+			if kp, err = member(p, "dashboard_scope", &seen[0]); err == nil {
 				m.DashboardScope, err = d.String(&kp)
 			}
 		case "evidence_window":
-			kp := keyPath(p, "evidence_window")
-			if err = once(&kp, &seen[1]); err == nil {
+			if kp, err = member(p, "evidence_window", &seen[1]); err == nil {
 				m.EvidenceWindow, err = d.String(&kp)
 			}
 		case "required_checks":
-			kp := keyPath(p, "required_checks")
-			if err = once(&kp, &seen[2]); err == nil {
+			if kp, err = member(p, "required_checks", &seen[2]); err == nil {
 				m.RequiredChecks, err = decodeListString(d, &kp)
 			}
 		case "dashboard_boundary":
-			kp := keyPath(p, "dashboard_boundary")
-			if err = once(&kp, &seen[3]); err == nil {
+			if kp, err = member(p, "dashboard_boundary", &seen[3]); err == nil {
 				m.DashboardBoundary, err = d.String(&kp)
 			}
 		default:
@@ -1310,6 +1220,7 @@ func (m *CustomerOperatingDashboardResponsePayload) decode(d *decoder, p *pathNo
 		return err
 	}
 	var seen [3]bool
+	var kp pathNode
 	for first := true; ; first = false {
 		key, more, err := d.nextKey(p, first)
 		if err != nil {
@@ -1320,18 +1231,15 @@ func (m *CustomerOperatingDashboardResponsePayload) decode(d *decoder, p *pathNo
 		}
 		switch string(key) {
 		case "summary":
-			kp := keyPath(p, "summary")
-			if err = once(&kp, &seen[0]); err == nil {
+			if kp, err = member(p, "summary", &seen[0]); err == nil {
 				m.Summary, err = decodeObject[CustomerOperatingDashboardSummary, *CustomerOperatingDashboardSummary](d, &kp)
 			}
 		case "private_modules_required":
-			kp := keyPath(p, "private_modules_required")
-			if err = once(&kp, &seen[1]); err == nil {
+			if kp, err = member(p, "private_modules_required", &seen[1]); err == nil {
 				m.PrivateModulesRequired, err = decodeListString(d, &kp)
 			}
 		case "next_step":
-			kp := keyPath(p, "next_step")
-			if err = once(&kp, &seen[2]); err == nil {
+			if kp, err = member(p, "next_step", &seen[2]); err == nil {
 				m.NextStep, err = d.String(&kp)
 			}
 		default:
@@ -1357,6 +1265,7 @@ func (m *SupportHandoffReadinessRequestPayload) decode(d *decoder, p *pathNode) 
 		return err
 	}
 	var seen [4]bool
+	var kp pathNode
 	for first := true; ; first = false {
 		key, more, err := d.nextKey(p, first)
 		if err != nil {
@@ -1367,23 +1276,19 @@ func (m *SupportHandoffReadinessRequestPayload) decode(d *decoder, p *pathNode) 
 		}
 		switch string(key) {
 		case "handoff_scope":
-			kp := keyPath(p, "handoff_scope")
-			if err = once(&kp, &seen[0]); err == nil {
+			if kp, err = member(p, "handoff_scope", &seen[0]); err == nil {
 				m.HandoffScope, err = d.String(&kp)
 			}
 		case "support_tier":
-			kp := keyPath(p, "support_tier")
-			if err = once(&kp, &seen[1]); err == nil {
+			if kp, err = member(p, "support_tier", &seen[1]); err == nil {
 				m.SupportTier, err = d.String(&kp)
 			}
 		case "required_checks":
-			kp := keyPath(p, "required_checks")
-			if err = once(&kp, &seen[2]); err == nil {
+			if kp, err = member(p, "required_checks", &seen[2]); err == nil {
 				m.RequiredChecks, err = decodeListString(d, &kp)
 			}
 		case "handoff_boundary":
-			kp := keyPath(p, "handoff_boundary")
-			if err = once(&kp, &seen[3]); err == nil {
+			if kp, err = member(p, "handoff_boundary", &seen[3]); err == nil {
 				m.HandoffBoundary, err = d.String(&kp)
 			}
 		default:
@@ -1422,6 +1327,7 @@ func (m *SupportHandoffReadinessResponsePayload) decode(d *decoder, p *pathNode)
 		return err
 	}
 	var seen [3]bool
+	var kp pathNode
 	for first := true; ; first = false {
 		key, more, err := d.nextKey(p, first)
 		if err != nil {
@@ -1432,18 +1338,15 @@ func (m *SupportHandoffReadinessResponsePayload) decode(d *decoder, p *pathNode)
 		}
 		switch string(key) {
 		case "summary":
-			kp := keyPath(p, "summary")
-			if err = once(&kp, &seen[0]); err == nil {
+			if kp, err = member(p, "summary", &seen[0]); err == nil {
 				m.Summary, err = decodeObject[SupportHandoffReadinessSummary, *SupportHandoffReadinessSummary](d, &kp)
 			}
 		case "private_modules_required":
-			kp := keyPath(p, "private_modules_required")
-			if err = once(&kp, &seen[1]); err == nil {
+			if kp, err = member(p, "private_modules_required", &seen[1]); err == nil {
 				m.PrivateModulesRequired, err = decodeListString(d, &kp)
 			}
 		case "next_step":
-			kp := keyPath(p, "next_step")
-			if err = once(&kp, &seen[2]); err == nil {
+			if kp, err = member(p, "next_step", &seen[2]); err == nil {
 				m.NextStep, err = d.String(&kp)
 			}
 		default:
@@ -1469,6 +1372,7 @@ func (m *SaaSOperatingAutomationRequestPayload) decode(d *decoder, p *pathNode) 
 		return err
 	}
 	var seen [4]bool
+	var kp pathNode
 	for first := true; ; first = false {
 		key, more, err := d.nextKey(p, first)
 		if err != nil {
@@ -1479,23 +1383,19 @@ func (m *SaaSOperatingAutomationRequestPayload) decode(d *decoder, p *pathNode) 
 		}
 		switch string(key) {
 		case "automation_scope":
-			kp := keyPath(p, "automation_scope")
-			if err = once(&kp, &seen[0]); err == nil {
+			if kp, err = member(p, "automation_scope", &seen[0]); err == nil {
 				m.AutomationScope, err = d.String(&kp)
 			}
 		case "automation_cadence":
-			kp := keyPath(p, "automation_cadence")
-			if err = once(&kp, &seen[1]); err == nil {
+			if kp, err = member(p, "automation_cadence", &seen[1]); err == nil {
 				m.AutomationCadence, err = d.String(&kp)
 			}
 		case "required_checks":
-			kp := keyPath(p, "required_checks")
-			if err = once(&kp, &seen[2]); err == nil {
+			if kp, err = member(p, "required_checks", &seen[2]); err == nil {
 				m.RequiredChecks, err = decodeListString(d, &kp)
 			}
 		case "automation_boundary":
-			kp := keyPath(p, "automation_boundary")
-			if err = once(&kp, &seen[3]); err == nil {
+			if kp, err = member(p, "automation_boundary", &seen[3]); err == nil {
 				m.AutomationBoundary, err = d.String(&kp)
 			}
 		default:
@@ -1534,6 +1434,7 @@ func (m *SaaSOperatingAutomationResponsePayload) decode(d *decoder, p *pathNode)
 		return err
 	}
 	var seen [3]bool
+	var kp pathNode
 	for first := true; ; first = false {
 		key, more, err := d.nextKey(p, first)
 		if err != nil {
@@ -1544,18 +1445,15 @@ func (m *SaaSOperatingAutomationResponsePayload) decode(d *decoder, p *pathNode)
 		}
 		switch string(key) {
 		case "summary":
-			kp := keyPath(p, "summary")
-			if err = once(&kp, &seen[0]); err == nil {
+			if kp, err = member(p, "summary", &seen[0]); err == nil {
 				m.Summary, err = decodeObject[SaaSOperatingAutomationSummary, *SaaSOperatingAutomationSummary](d, &kp)
 			}
 		case "private_modules_required":
-			kp := keyPath(p, "private_modules_required")
-			if err = once(&kp, &seen[1]); err == nil {
+			if kp, err = member(p, "private_modules_required", &seen[1]); err == nil {
 				m.PrivateModulesRequired, err = decodeListString(d, &kp)
 			}
 		case "next_step":
-			kp := keyPath(p, "next_step")
-			if err = once(&kp, &seen[2]); err == nil {
+			if kp, err = member(p, "next_step", &seen[2]); err == nil {
 				m.NextStep, err = d.String(&kp)
 			}
 		default:
@@ -1582,6 +1480,7 @@ func (m *EvidenceExportRequestPayload) decode(d *decoder, p *pathNode) error {
 		return err
 	}
 	var seen [4]bool
+	var kp pathNode
 	for first := true; ; first = false {
 		key, more, err := d.nextKey(p, first)
 		if err != nil {
@@ -1592,23 +1491,19 @@ func (m *EvidenceExportRequestPayload) decode(d *decoder, p *pathNode) error {
 		}
 		switch string(key) {
 		case "evidence_refs":
-			kp := keyPath(p, "evidence_refs")
-			if err = once(&kp, &seen[0]); err == nil {
+			if kp, err = member(p, "evidence_refs", &seen[0]); err == nil {
 				m.EvidenceRefs, err = decodeListString(d, &kp)
 			}
 		case "export_format":
-			kp := keyPath(p, "export_format")
-			if err = once(&kp, &seen[1]); err == nil {
+			if kp, err = member(p, "export_format", &seen[1]); err == nil {
 				m.ExportFormat, err = decodeState[ExportFormat](d, &kp)
 			}
 		case "retention_profile":
-			kp := keyPath(p, "retention_profile")
-			if err = once(&kp, &seen[2]); err == nil {
+			if kp, err = member(p, "retention_profile", &seen[2]); err == nil {
 				m.RetentionProfile, err = d.String(&kp)
 			}
 		case "export_boundary":
-			kp := keyPath(p, "export_boundary")
-			if err = once(&kp, &seen[3]); err == nil {
+			if kp, err = member(p, "export_boundary", &seen[3]); err == nil {
 				m.ExportBoundary, err = d.String(&kp)
 			}
 		default:
@@ -1644,6 +1539,7 @@ func (m *UnavailablePayload) decode(d *decoder, p *pathNode) error {
 		return err
 	}
 	var seen [2]bool
+	var kp pathNode
 	for first := true; ; first = false {
 		key, more, err := d.nextKey(p, first)
 		if err != nil {
@@ -1654,13 +1550,11 @@ func (m *UnavailablePayload) decode(d *decoder, p *pathNode) error {
 		}
 		switch string(key) {
 		case "tenant_id":
-			kp := keyPath(p, "tenant_id")
-			if err = once(&kp, &seen[0]); err == nil {
+			if kp, err = member(p, "tenant_id", &seen[0]); err == nil {
 				m.TenantID, err = d.String(&kp)
 			}
 		case "next_step":
-			kp := keyPath(p, "next_step")
-			if err = once(&kp, &seen[1]); err == nil {
+			if kp, err = member(p, "next_step", &seen[1]); err == nil {
 				m.NextStep, err = d.String(&kp)
 			}
 		default:
@@ -1687,6 +1581,7 @@ func (m *EntitlementStatusRequest) decode(d *decoder, p *pathNode) error {
 		return err
 	}
 	var seen [7]bool
+	var kp pathNode
 	for first := true; ; first = false {
 		key, more, err := d.nextKey(p, first)
 		if err != nil {
@@ -1697,38 +1592,31 @@ func (m *EntitlementStatusRequest) decode(d *decoder, p *pathNode) error {
 		}
 		switch string(key) {
 		case "schema_version":
-			kp := keyPath(p, "schema_version")
-			if err = once(&kp, &seen[0]); err == nil {
+			if kp, err = member(p, "schema_version", &seen[0]); err == nil {
 				m.SchemaVersion, err = d.String(&kp)
 			}
 		case "operation":
-			kp := keyPath(p, "operation")
-			if err = once(&kp, &seen[1]); err == nil {
+			if kp, err = member(p, "operation", &seen[1]); err == nil {
 				m.Operation, err = d.String(&kp)
 			}
 		case "tenant_id":
-			kp := keyPath(p, "tenant_id")
-			if err = once(&kp, &seen[2]); err == nil {
+			if kp, err = member(p, "tenant_id", &seen[2]); err == nil {
 				m.TenantID, err = d.String(&kp)
 			}
 		case "requested_by":
-			kp := keyPath(p, "requested_by")
-			if err = once(&kp, &seen[3]); err == nil {
+			if kp, err = member(p, "requested_by", &seen[3]); err == nil {
 				m.RequestedBy, err = d.String(&kp)
 			}
 		case "correlation_id":
-			kp := keyPath(p, "correlation_id")
-			if err = once(&kp, &seen[4]); err == nil {
+			if kp, err = member(p, "correlation_id", &seen[4]); err == nil {
 				m.CorrelationID, err = d.String(&kp)
 			}
 		case "private_implementation_required":
-			kp := keyPath(p, "private_implementation_required")
-			if err = once(&kp, &seen[5]); err == nil {
+			if kp, err = member(p, "private_implementation_required", &seen[5]); err == nil {
 				m.PrivateImplementationRequired, err = d.Bool(&kp)
 			}
 		case "payload":
-			kp := keyPath(p, "payload")
-			if err = once(&kp, &seen[6]); err == nil {
+			if kp, err = member(p, "payload", &seen[6]); err == nil {
 				m.Payload, err = decodeObject[EntitlementStatusRequestPayload, *EntitlementStatusRequestPayload](d, &kp)
 			}
 		default:
@@ -1761,6 +1649,7 @@ func (m *EntitlementStatusResponse) decode(d *decoder, p *pathNode) error {
 		return err
 	}
 	var seen [7]bool
+	var kp pathNode
 	for first := true; ; first = false {
 		key, more, err := d.nextKey(p, first)
 		if err != nil {
@@ -1771,38 +1660,31 @@ func (m *EntitlementStatusResponse) decode(d *decoder, p *pathNode) error {
 		}
 		switch string(key) {
 		case "schema_version":
-			kp := keyPath(p, "schema_version")
-			if err = once(&kp, &seen[0]); err == nil {
+			if kp, err = member(p, "schema_version", &seen[0]); err == nil {
 				m.SchemaVersion, err = d.String(&kp)
 			}
 		case "operation":
-			kp := keyPath(p, "operation")
-			if err = once(&kp, &seen[1]); err == nil {
+			if kp, err = member(p, "operation", &seen[1]); err == nil {
 				m.Operation, err = d.String(&kp)
 			}
 		case "status":
-			kp := keyPath(p, "status")
-			if err = once(&kp, &seen[2]); err == nil {
+			if kp, err = member(p, "status", &seen[2]); err == nil {
 				m.Status, err = decodeState[ResponseStatus](d, &kp)
 			}
 		case "message":
-			kp := keyPath(p, "message")
-			if err = once(&kp, &seen[3]); err == nil {
+			if kp, err = member(p, "message", &seen[3]); err == nil {
 				m.Message, err = d.String(&kp)
 			}
 		case "correlation_id":
-			kp := keyPath(p, "correlation_id")
-			if err = once(&kp, &seen[4]); err == nil {
+			if kp, err = member(p, "correlation_id", &seen[4]); err == nil {
 				m.CorrelationID, err = d.String(&kp)
 			}
 		case "private_implementation_required":
-			kp := keyPath(p, "private_implementation_required")
-			if err = once(&kp, &seen[5]); err == nil {
+			if kp, err = member(p, "private_implementation_required", &seen[5]); err == nil {
 				m.PrivateImplementationRequired, err = d.Bool(&kp)
 			}
 		case "payload":
-			kp := keyPath(p, "payload")
-			if err = once(&kp, &seen[6]); err == nil {
+			if kp, err = member(p, "payload", &seen[6]); err == nil {
 				m.Payload, err = decodeObject[EntitlementStatusResponsePayload, *EntitlementStatusResponsePayload](d, &kp)
 			}
 		default:
@@ -1835,6 +1717,7 @@ func (m *TenantOnboardingRequest) decode(d *decoder, p *pathNode) error {
 		return err
 	}
 	var seen [7]bool
+	var kp pathNode
 	for first := true; ; first = false {
 		key, more, err := d.nextKey(p, first)
 		if err != nil {
@@ -1845,38 +1728,31 @@ func (m *TenantOnboardingRequest) decode(d *decoder, p *pathNode) error {
 		}
 		switch string(key) {
 		case "schema_version":
-			kp := keyPath(p, "schema_version")
-			if err = once(&kp, &seen[0]); err == nil {
+			if kp, err = member(p, "schema_version", &seen[0]); err == nil {
 				m.SchemaVersion, err = d.String(&kp)
 			}
 		case "operation":
-			kp := keyPath(p, "operation")
-			if err = once(&kp, &seen[1]); err == nil {
+			if kp, err = member(p, "operation", &seen[1]); err == nil {
 				m.Operation, err = d.String(&kp)
 			}
 		case "tenant_id":
-			kp := keyPath(p, "tenant_id")
-			if err = once(&kp, &seen[2]); err == nil {
+			if kp, err = member(p, "tenant_id", &seen[2]); err == nil {
 				m.TenantID, err = d.String(&kp)
 			}
 		case "requested_by":
-			kp := keyPath(p, "requested_by")
-			if err = once(&kp, &seen[3]); err == nil {
+			if kp, err = member(p, "requested_by", &seen[3]); err == nil {
 				m.RequestedBy, err = d.String(&kp)
 			}
 		case "correlation_id":
-			kp := keyPath(p, "correlation_id")
-			if err = once(&kp, &seen[4]); err == nil {
+			if kp, err = member(p, "correlation_id", &seen[4]); err == nil {
 				m.CorrelationID, err = d.String(&kp)
 			}
 		case "private_implementation_required":
-			kp := keyPath(p, "private_implementation_required")
-			if err = once(&kp, &seen[5]); err == nil {
+			if kp, err = member(p, "private_implementation_required", &seen[5]); err == nil {
 				m.PrivateImplementationRequired, err = d.Bool(&kp)
 			}
 		case "payload":
-			kp := keyPath(p, "payload")
-			if err = once(&kp, &seen[6]); err == nil {
+			if kp, err = member(p, "payload", &seen[6]); err == nil {
 				m.Payload, err = decodeObject[TenantOnboardingRequestPayload, *TenantOnboardingRequestPayload](d, &kp)
 			}
 		default:
@@ -1909,6 +1785,7 @@ func (m *TenantOnboardingResponse) decode(d *decoder, p *pathNode) error {
 		return err
 	}
 	var seen [7]bool
+	var kp pathNode
 	for first := true; ; first = false {
 		key, more, err := d.nextKey(p, first)
 		if err != nil {
@@ -1919,38 +1796,31 @@ func (m *TenantOnboardingResponse) decode(d *decoder, p *pathNode) error {
 		}
 		switch string(key) {
 		case "schema_version":
-			kp := keyPath(p, "schema_version")
-			if err = once(&kp, &seen[0]); err == nil {
+			if kp, err = member(p, "schema_version", &seen[0]); err == nil {
 				m.SchemaVersion, err = d.String(&kp)
 			}
 		case "operation":
-			kp := keyPath(p, "operation")
-			if err = once(&kp, &seen[1]); err == nil {
+			if kp, err = member(p, "operation", &seen[1]); err == nil {
 				m.Operation, err = d.String(&kp)
 			}
 		case "status":
-			kp := keyPath(p, "status")
-			if err = once(&kp, &seen[2]); err == nil {
+			if kp, err = member(p, "status", &seen[2]); err == nil {
 				m.Status, err = decodeState[ResponseStatus](d, &kp)
 			}
 		case "message":
-			kp := keyPath(p, "message")
-			if err = once(&kp, &seen[3]); err == nil {
+			if kp, err = member(p, "message", &seen[3]); err == nil {
 				m.Message, err = d.String(&kp)
 			}
 		case "correlation_id":
-			kp := keyPath(p, "correlation_id")
-			if err = once(&kp, &seen[4]); err == nil {
+			if kp, err = member(p, "correlation_id", &seen[4]); err == nil {
 				m.CorrelationID, err = d.String(&kp)
 			}
 		case "private_implementation_required":
-			kp := keyPath(p, "private_implementation_required")
-			if err = once(&kp, &seen[5]); err == nil {
+			if kp, err = member(p, "private_implementation_required", &seen[5]); err == nil {
 				m.PrivateImplementationRequired, err = d.Bool(&kp)
 			}
 		case "payload":
-			kp := keyPath(p, "payload")
-			if err = once(&kp, &seen[6]); err == nil {
+			if kp, err = member(p, "payload", &seen[6]); err == nil {
 				m.Payload, err = decodeObject[TenantOnboardingResponsePayload, *TenantOnboardingResponsePayload](d, &kp)
 			}
 		default:
@@ -1983,6 +1853,7 @@ func (m *TenantStatusRequest) decode(d *decoder, p *pathNode) error {
 		return err
 	}
 	var seen [7]bool
+	var kp pathNode
 	for first := true; ; first = false {
 		key, more, err := d.nextKey(p, first)
 		if err != nil {
@@ -1993,38 +1864,31 @@ func (m *TenantStatusRequest) decode(d *decoder, p *pathNode) error {
 		}
 		switch string(key) {
 		case "schema_version":
-			kp := keyPath(p, "schema_version")
-			if err = once(&kp, &seen[0]); err == nil {
+			if kp, err = member(p, "schema_version", &seen[0]); err == nil {
 				m.SchemaVersion, err = d.String(&kp)
 			}
 		case "operation":
-			kp := keyPath(p, "operation")
-			if err = once(&kp, &seen[1]); err == nil {
+			if kp, err = member(p, "operation", &seen[1]); err == nil {
 				m.Operation, err = d.String(&kp)
 			}
 		case "tenant_id":
-			kp := keyPath(p, "tenant_id")
-			if err = once(&kp, &seen[2]); err == nil {
+			if kp, err = member(p, "tenant_id", &seen[2]); err == nil {
 				m.TenantID, err = d.String(&kp)
 			}
 		case "requested_by":
-			kp := keyPath(p, "requested_by")
-			if err = once(&kp, &seen[3]); err == nil {
+			if kp, err = member(p, "requested_by", &seen[3]); err == nil {
 				m.RequestedBy, err = d.String(&kp)
 			}
 		case "correlation_id":
-			kp := keyPath(p, "correlation_id")
-			if err = once(&kp, &seen[4]); err == nil {
+			if kp, err = member(p, "correlation_id", &seen[4]); err == nil {
 				m.CorrelationID, err = d.String(&kp)
 			}
 		case "private_implementation_required":
-			kp := keyPath(p, "private_implementation_required")
-			if err = once(&kp, &seen[5]); err == nil {
+			if kp, err = member(p, "private_implementation_required", &seen[5]); err == nil {
 				m.PrivateImplementationRequired, err = d.Bool(&kp)
 			}
 		case "payload":
-			kp := keyPath(p, "payload")
-			if err = once(&kp, &seen[6]); err == nil {
+			if kp, err = member(p, "payload", &seen[6]); err == nil {
 				m.Payload, err = decodeObject[TenantStatusRequestPayload, *TenantStatusRequestPayload](d, &kp)
 			}
 		default:
@@ -2057,6 +1921,7 @@ func (m *LicenseValidationRequest) decode(d *decoder, p *pathNode) error {
 		return err
 	}
 	var seen [7]bool
+	var kp pathNode
 	for first := true; ; first = false {
 		key, more, err := d.nextKey(p, first)
 		if err != nil {
@@ -2067,38 +1932,31 @@ func (m *LicenseValidationRequest) decode(d *decoder, p *pathNode) error {
 		}
 		switch string(key) {
 		case "schema_version":
-			kp := keyPath(p, "schema_version")
-			if err = once(&kp, &seen[0]); err == nil {
+			if kp, err = member(p, "schema_version", &seen[0]); err == nil {
 				m.SchemaVersion, err = d.String(&kp)
 			}
 		case "operation":
-			kp := keyPath(p, "operation")
-			if err = once(&kp, &seen[1]); err == nil {
+			if kp, err = member(p, "operation", &seen[1]); err == nil {
 				m.Operation, err = d.String(&kp)
 			}
 		case "tenant_id":
-			kp := keyPath(p, "tenant_id")
-			if err = once(&kp, &seen[2]); err == nil {
+			if kp, err = member(p, "tenant_id", &seen[2]); err == nil {
 				m.TenantID, err = d.String(&kp)
 			}
 		case "requested_by":
-			kp := keyPath(p, "requested_by")
-			if err = once(&kp, &seen[3]); err == nil {
+			if kp, err = member(p, "requested_by", &seen[3]); err == nil {
 				m.RequestedBy, err = d.String(&kp)
 			}
 		case "correlation_id":
-			kp := keyPath(p, "correlation_id")
-			if err = once(&kp, &seen[4]); err == nil {
+			if kp, err = member(p, "correlation_id", &seen[4]); err == nil {
 				m.CorrelationID, err = d.String(&kp)
 			}
 		case "private_implementation_required":
-			kp := keyPath(p, "private_implementation_required")
-			if err = once(&kp, &seen[5]); err == nil {
+			if kp, err = member(p, "private_implementation_required", &seen[5]); err == nil {
 				m.PrivateImplementationRequired, err = d.Bool(&kp)
 			}
 		case "payload":
-			kp := keyPath(p, "payload")
-			if err = once(&kp, &seen[6]); err == nil {
+			if kp, err = member(p, "payload", &seen[6]); err == nil {
 				m.Payload, err = decodeObject[LicenseValidationRequestPayload, *LicenseValidationRequestPayload](d, &kp)
 			}
 		default:
@@ -2131,6 +1989,7 @@ func (m *PolicyRegistryReadinessRequest) decode(d *decoder, p *pathNode) error {
 		return err
 	}
 	var seen [7]bool
+	var kp pathNode
 	for first := true; ; first = false {
 		key, more, err := d.nextKey(p, first)
 		if err != nil {
@@ -2141,38 +2000,31 @@ func (m *PolicyRegistryReadinessRequest) decode(d *decoder, p *pathNode) error {
 		}
 		switch string(key) {
 		case "schema_version":
-			kp := keyPath(p, "schema_version")
-			if err = once(&kp, &seen[0]); err == nil {
+			if kp, err = member(p, "schema_version", &seen[0]); err == nil {
 				m.SchemaVersion, err = d.String(&kp)
 			}
 		case "operation":
-			kp := keyPath(p, "operation")
-			if err = once(&kp, &seen[1]); err == nil {
+			if kp, err = member(p, "operation", &seen[1]); err == nil {
 				m.Operation, err = d.String(&kp)
 			}
 		case "tenant_id":
-			kp := keyPath(p, "tenant_id")
-			if err = once(&kp, &seen[2]); err == nil {
+			if kp, err = member(p, "tenant_id", &seen[2]); err == nil {
 				m.TenantID, err = d.String(&kp)
 			}
 		case "requested_by":
-			kp := keyPath(p, "requested_by")
-			if err = once(&kp, &seen[3]); err == nil {
+			if kp, err = member(p, "requested_by", &seen[3]); err == nil {
 				m.RequestedBy, err = d.String(&kp)
 			}
 		case "correlation_id":
-			kp := keyPath(p, "correlation_id")
-			if err = once(&kp, &seen[4]); err == nil {
+			if kp, err = member(p, "correlation_id", &seen[4]); err == nil {
 				m.CorrelationID, err = d.String(&kp)
 			}
 		case "private_implementation_required":
-			kp := keyPath(p, "private_implementation_required")
-			if err = once(&kp, &seen[5]); err == nil {
+			if kp, err = member(p, "private_implementation_required", &seen[5]); err == nil {
 				m.PrivateImplementationRequired, err = d.Bool(&kp)
 			}
 		case "payload":
-			kp := keyPath(p, "payload")
-			if err = once(&kp, &seen[6]); err == nil {
+			if kp, err = member(p, "payload", &seen[6]); err == nil {
 				m.Payload, err = decodeObject[PolicyRegistryReadinessRequestPayload, *PolicyRegistryReadinessRequestPayload](d, &kp)
 			}
 		default:
@@ -2205,6 +2057,7 @@ func (m *PolicyRegistryReadinessResponse) decode(d *decoder, p *pathNode) error 
 		return err
 	}
 	var seen [7]bool
+	var kp pathNode
 	for first := true; ; first = false {
 		key, more, err := d.nextKey(p, first)
 		if err != nil {
@@ -2215,38 +2068,31 @@ func (m *PolicyRegistryReadinessResponse) decode(d *decoder, p *pathNode) error 
 		}
 		switch string(key) {
 		case "schema_version":
-			kp := keyPath(p, "schema_version")
-			if err = once(&kp, &seen[0]); err == nil {
+			if kp, err = member(p, "schema_version", &seen[0]); err == nil {
 				m.SchemaVersion, err = d.String(&kp)
 			}
 		case "operation":
-			kp := keyPath(p, "operation")
-			if err = once(&kp, &seen[1]); err == nil {
+			if kp, err = member(p, "operation", &seen[1]); err == nil {
 				m.Operation, err = d.String(&kp)
 			}
 		case "status":
-			kp := keyPath(p, "status")
-			if err = once(&kp, &seen[2]); err == nil {
+			if kp, err = member(p, "status", &seen[2]); err == nil {
 				m.Status, err = decodeState[ResponseStatus](d, &kp)
 			}
 		case "message":
-			kp := keyPath(p, "message")
-			if err = once(&kp, &seen[3]); err == nil {
+			if kp, err = member(p, "message", &seen[3]); err == nil {
 				m.Message, err = d.String(&kp)
 			}
 		case "correlation_id":
-			kp := keyPath(p, "correlation_id")
-			if err = once(&kp, &seen[4]); err == nil {
+			if kp, err = member(p, "correlation_id", &seen[4]); err == nil {
 				m.CorrelationID, err = d.String(&kp)
 			}
 		case "private_implementation_required":
-			kp := keyPath(p, "private_implementation_required")
-			if err = once(&kp, &seen[5]); err == nil {
+			if kp, err = member(p, "private_implementation_required", &seen[5]); err == nil {
 				m.PrivateImplementationRequired, err = d.Bool(&kp)
 			}
 		case "payload":
-			kp := keyPath(p, "payload")
-			if err = once(&kp, &seen[6]); err == nil {
+			if kp, err = member(p, "payload", &seen[6]); err == nil {
 				m.Payload, err = decodeObject[PolicyRegistryReadinessResponsePayload, *PolicyRegistryReadinessResponsePayload](d, &kp)
 			}
 		default:
@@ -2279,6 +2125,7 @@ func (m *PolicyRegistryLookupRequest) decode(d *decoder, p *pathNode) error {
 		return err
 	}
 	var seen [7]bool
+	var kp pathNode
 	for first := true; ; first = false {
 		key, more, err := d.nextKey(p, first)
 		if err != nil {
@@ -2289,38 +2136,31 @@ func (m *PolicyRegistryLookupRequest) decode(d *decoder, p *pathNode) error {
 		}
 		switch string(key) {
 		case "schema_version":
-			kp := keyPath(p, "schema_version")
-			if err = once(&kp, &seen[0]); err == nil {
+			if kp, err = member(p, "schema_version", &seen[0]); err == nil {
 				m.SchemaVersion, err = d.String(&kp)
 			}
 		case "operation":
-			kp := keyPath(p, "operation")
-			if err = once(&kp, &seen[1]); err == nil {
+			if kp, err = member(p, "operation", &seen[1]); err == nil {
 				m.Operation, err = d.String(&kp)
 			}
 		case "tenant_id":
-			kp := keyPath(p, "tenant_id")
-			if err = once(&kp, &seen[2]); err == nil {
+			if kp, err = member(p, "tenant_id", &seen[2]); err == nil {
 				m.TenantID, err = d.String(&kp)
 			}
 		case "requested_by":
-			kp := keyPath(p, "requested_by")
-			if err = once(&kp, &seen[3]); err == nil {
+			if kp, err = member(p, "requested_by", &seen[3]); err == nil {
 				m.RequestedBy, err = d.String(&kp)
 			}
 		case "correlation_id":
-			kp := keyPath(p, "correlation_id")
-			if err = once(&kp, &seen[4]); err == nil {
+			if kp, err = member(p, "correlation_id", &seen[4]); err == nil {
 				m.CorrelationID, err = d.String(&kp)
 			}
 		case "private_implementation_required":
-			kp := keyPath(p, "private_implementation_required")
-			if err = once(&kp, &seen[5]); err == nil {
+			if kp, err = member(p, "private_implementation_required", &seen[5]); err == nil {
 				m.PrivateImplementationRequired, err = d.Bool(&kp)
 			}
 		case "payload":
-			kp := keyPath(p, "payload")
-			if err = once(&kp, &seen[6]); err == nil {
+			if kp, err = member(p, "payload", &seen[6]); err == nil {
 				m.Payload, err = decodeObject[PolicyRegistryLookupRequestPayload, *PolicyRegistryLookupRequestPayload](d, &kp)
 			}
 		default:
@@ -2353,6 +2193,7 @@ func (m *TenantAuditStoreOperatingRequest) decode(d *decoder, p *pathNode) error
 		return err
 	}
 	var seen [7]bool
+	var kp pathNode
 	for first := true; ; first = false {
 		key, more, err := d.nextKey(p, first)
 		if err != nil {
@@ -2363,38 +2204,31 @@ func (m *TenantAuditStoreOperatingRequest) decode(d *decoder, p *pathNode) error
 		}
 		switch string(key) {
 		case "schema_version":
-			kp := keyPath(p, "schema_version")
-			if err = once(&kp, &seen[0]); err == nil {
+			if kp, err = member(p, "schema_version", &seen[0]); err == nil {
 				m.SchemaVersion, err = d.String(&kp)
 			}
 		case "operation":
-			kp := keyPath(p, "operation")
-			if err = once(&kp, &seen[1]); err == nil {
+			if kp, err = member(p, "operation", &seen[1]); err == nil {
 				m.Operation, err = d.String(&kp)
 			}
 		case "tenant_id":
-			kp := keyPath(p, "tenant_id")
-			if err = once(&kp, &seen[2]); err == nil {
+			if kp, err = member(p, "tenant_id", &seen[2]); err == nil {
 				m.TenantID, err = d.String(&kp)
 			}
 		case "requested_by":
-			kp := keyPath(p, "requested_by")
-			if err = once(&kp, &seen[3]); err == nil {
+			if kp, err = member(p, "requested_by", &seen[3]); err == nil {
 				m.RequestedBy, err = d.String(&kp)
 			}
 		case "correlation_id":
-			kp := keyPath(p, "correlation_id")
-			if err = once(&kp, &seen[4]); err == nil {
+			if kp, err = member(p, "correlation_id", &seen[4]); err == nil {
 				m.CorrelationID, err = d.String(&kp)
 			}
 		case "private_implementation_required":
-			kp := keyPath(p, "private_implementation_required")
-			if err = once(&kp, &seen[5]); err == nil {
+			if kp, err = member(p, "private_implementation_required", &seen[5]); err == nil {
 				m.PrivateImplementationRequired, err = d.Bool(&kp)
 			}
 		case "payload":
-			kp := keyPath(p, "payload")
-			if err = once(&kp, &seen[6]); err == nil {
+			if kp, err = member(p, "payload", &seen[6]); err == nil {
 				m.Payload, err = decodeObject[TenantAuditStoreOperatingRequestPayload, *TenantAuditStoreOperatingRequestPayload](d, &kp)
 			}
 		default:
@@ -2427,6 +2261,7 @@ func (m *TenantAuditStoreOperatingResponse) decode(d *decoder, p *pathNode) erro
 		return err
 	}
 	var seen [7]bool
+	var kp pathNode
 	for first := true; ; first = false {
 		key, more, err := d.nextKey(p, first)
 		if err != nil {
@@ -2437,38 +2272,31 @@ func (m *TenantAuditStoreOperatingResponse) decode(d *decoder, p *pathNode) erro
 		}
 		switch string(key) {
 		case "schema_version":
-			kp := keyPath(p, "schema_version")
-			if err = once(&kp, &seen[0]); err == nil {
+			if kp, err = member(p, "schema_version", &seen[0]); err == nil {
 				m.SchemaVersion, err = d.String(&kp)
 			}
 		case "operation":
-			kp := keyPath(p, "operation")
-			if err = once(&kp, &seen[1]); err == nil {
+			if kp, err = member(p, "operation", &seen[1]); err == nil {
 				m.Operation, err = d.String(&kp)
 			}
 		case "status":
-			kp := keyPath(p, "status")
-			if err = once(&kp, &seen[2]); err == nil {
+			if kp, err = member(p, "status", &seen[2]); err == nil {
 				m.Status, err = decodeState[ResponseStatus](d, &kp)
 			}
 		case "message":
-			kp := keyPath(p, "message")
-			if err = once(&kp, &seen[3]); err == nil {
+			if kp, err = member(p, "message", &seen[3]); err == nil {
 				m.Message, err = d.String(&kp)
 			}
 		case "correlation_id":
-			kp := keyPath(p, "correlation_id")
-			if err = once(&kp, &seen[4]); err == nil {
+			if kp, err = member(p, "correlation_id", &seen[4]); err == nil {
 				m.CorrelationID, err = d.String(&kp)
 			}
 		case "private_implementation_required":
-			kp := keyPath(p, "private_implementation_required")
-			if err = once(&kp, &seen[5]); err == nil {
+			if kp, err = member(p, "private_implementation_required", &seen[5]); err == nil {
 				m.PrivateImplementationRequired, err = d.Bool(&kp)
 			}
 		case "payload":
-			kp := keyPath(p, "payload")
-			if err = once(&kp, &seen[6]); err == nil {
+			if kp, err = member(p, "payload", &seen[6]); err == nil {
 				m.Payload, err = decodeObject[TenantAuditStoreOperatingResponsePayload, *TenantAuditStoreOperatingResponsePayload](d, &kp)
 			}
 		default:
@@ -2501,6 +2329,7 @@ func (m *CustomerOperatingDashboardRequest) decode(d *decoder, p *pathNode) erro
 		return err
 	}
 	var seen [7]bool
+	var kp pathNode
 	for first := true; ; first = false {
 		key, more, err := d.nextKey(p, first)
 		if err != nil {
@@ -2511,38 +2340,31 @@ func (m *CustomerOperatingDashboardRequest) decode(d *decoder, p *pathNode) erro
 		}
 		switch string(key) {
 		case "schema_version":
-			kp := keyPath(p, "schema_version")
-			if err = once(&kp, &seen[0]); err == nil {
+			if kp, err = member(p, "schema_version", &seen[0]); err == nil {
 				m.SchemaVersion, err = d.String(&kp)
 			}
 		case "operation":
-			kp := keyPath(p, "operation")
-			if err = once(&kp, &seen[1]); err == nil {
+			if kp, err = member(p, "operation", &seen[1]); err == nil {
 				m.Operation, err = d.String(&kp)
 			}
 		case "tenant_id":
-			kp := keyPath(p, "tenant_id")
-			if err = once(&kp, &seen[2]); err == nil {
+			if kp, err = member(p, "tenant_id", &seen[2]); err == nil {
 				m.TenantID, err = d.String(&kp)
 			}
 		case "requested_by":
-			kp := keyPath(p, "requested_by")
-			if err = once(&kp, &seen[3]); err == nil {
+			if kp, err = member(p, "requested_by", &seen[3]); err == nil {
 				m.RequestedBy, err = d.String(&kp)
 			}
 		case "correlation_id":
-			kp := keyPath(p, "correlation_id")
-			if err = once(&kp, &seen[4]); err == nil {
+			if kp, err = member(p, "correlation_id", &seen[4]); err == nil {
 				m.CorrelationID, err = d.String(&kp)
 			}
 		case "private_implementation_required":
-			kp := keyPath(p, "private_implementation_required")
-			if err = once(&kp, &seen[5]); err == nil {
+			if kp, err = member(p, "private_implementation_required", &seen[5]); err == nil {
 				m.PrivateImplementationRequired, err = d.Bool(&kp)
 			}
 		case "payload":
-			kp := keyPath(p, "payload")
-			if err = once(&kp, &seen[6]); err == nil {
+			if kp, err = member(p, "payload", &seen[6]); err == nil {
 				m.Payload, err = decodeObject[CustomerOperatingDashboardRequestPayload, *CustomerOperatingDashboardRequestPayload](d, &kp)
 			}
 		default:
@@ -2575,6 +2397,7 @@ func (m *CustomerOperatingDashboardResponse) decode(d *decoder, p *pathNode) err
 		return err
 	}
 	var seen [7]bool
+	var kp pathNode
 	for first := true; ; first = false {
 		key, more, err := d.nextKey(p, first)
 		if err != nil {
@@ -2585,38 +2408,31 @@ func (m *CustomerOperatingDashboardResponse) decode(d *decoder, p *pathNode) err
 		}
 		switch string(key) {
 		case "schema_version":
-			kp := keyPath(p, "schema_version")
-			if err = once(&kp, &seen[0]); err == nil {
+			if kp, err = member(p, "schema_version", &seen[0]); err == nil {
 				m.SchemaVersion, err = d.String(&kp)
 			}
 		case "operation":
-			kp := keyPath(p, "operation")
-			if err = once(&kp, &seen[1]); err == nil {
+			if kp, err = member(p, "operation", &seen[1]); err == nil {
 				m.Operation, err = d.String(&kp)
 			}
 		case "status":
-			kp := keyPath(p, "status")
-			if err = once(&kp, &seen[2]); err == nil {
+			if kp, err = member(p, "status", &seen[2]); err == nil {
 				m.Status, err = decodeState[ResponseStatus](d, &kp)
 			}
 		case "message":
-			kp := keyPath(p, "message")
-			if err = once(&kp, &seen[3]); err == nil {
+			if kp, err = member(p, "message", &seen[3]); err == nil {
 				m.Message, err = d.String(&kp)
 			}
 		case "correlation_id":
-			kp := keyPath(p, "correlation_id")
-			if err = once(&kp, &seen[4]); err == nil {
+			if kp, err = member(p, "correlation_id", &seen[4]); err == nil {
 				m.CorrelationID, err = d.String(&kp)
 			}
 		case "private_implementation_required":
-			kp := keyPath(p, "private_implementation_required")
-			if err = once(&kp, &seen[5]); err == nil {
+			if kp, err = member(p, "private_implementation_required", &seen[5]); err == nil {
 				m.PrivateImplementationRequired, err = d.Bool(&kp)
 			}
 		case "payload":
-			kp := keyPath(p, "payload")
-			if err = once(&kp, &seen[6]); err == nil {
+			if kp, err = member(p, "payload", &seen[6]); err == nil {
 				m.Payload, err = decodeObject[CustomerOperatingDashboardResponsePayload, *CustomerOperatingDashboardResponsePayload](d, &kp)
 			}
 		default:
@@ -2649,6 +2465,7 @@ func (m *SupportHandoffReadinessRequest) decode(d *decoder, p *pathNode) error {
 		return err
 	}
 	var seen [7]bool
+	var kp pathNode
 	for first := true; ; first = false {
 		key, more, err := d.nextKey(p, first)
 		if err != nil {
@@ -2659,38 +2476,31 @@ func (m *SupportHandoffReadinessRequest) decode(d *decoder, p *pathNode) error {
 		}
 		switch string(key) {
 		case "schema_version":
-			kp := keyPath(p, "schema_version")
-			if err = once(&kp, &seen[0]); err == nil {
+			if kp, err = member(p, "schema_version", &seen[0]); err == nil {
 				m.SchemaVersion, err = d.String(&kp)
 			}
 		case "operation":
-			kp := keyPath(p, "operation")
-			if err = once(&kp, &seen[1]); err == nil {
+			if kp, err = member(p, "operation", &seen[1]); err == nil {
 				m.Operation, err = d.String(&kp)
 			}
 		case "tenant_id":
-			kp := keyPath(p, "tenant_id")
-			if err = once(&kp, &seen[2]); err == nil {
+			if kp, err = member(p, "tenant_id", &seen[2]); err == nil {
 				m.TenantID, err = d.String(&kp)
 			}
 		case "requested_by":
-			kp := keyPath(p, "requested_by")
-			if err = once(&kp, &seen[3]); err == nil {
+			if kp, err = member(p, "requested_by", &seen[3]); err == nil {
 				m.RequestedBy, err = d.String(&kp)
 			}
 		case "correlation_id":
-			kp := keyPath(p, "correlation_id")
-			if err = once(&kp, &seen[4]); err == nil {
+			if kp, err = member(p, "correlation_id", &seen[4]); err == nil {
 				m.CorrelationID, err = d.String(&kp)
 			}
 		case "private_implementation_required":
-			kp := keyPath(p, "private_implementation_required")
-			if err = once(&kp, &seen[5]); err == nil {
+			if kp, err = member(p, "private_implementation_required", &seen[5]); err == nil {
 				m.PrivateImplementationRequired, err = d.Bool(&kp)
 			}
 		case "payload":
-			kp := keyPath(p, "payload")
-			if err = once(&kp, &seen[6]); err == nil {
+			if kp, err = member(p, "payload", &seen[6]); err == nil {
 				m.Payload, err = decodeObject[SupportHandoffReadinessRequestPayload, *SupportHandoffReadinessRequestPayload](d, &kp)
 			}
 		default:
@@ -2723,6 +2533,7 @@ func (m *SupportHandoffReadinessResponse) decode(d *decoder, p *pathNode) error 
 		return err
 	}
 	var seen [7]bool
+	var kp pathNode
 	for first := true; ; first = false {
 		key, more, err := d.nextKey(p, first)
 		if err != nil {
@@ -2733,38 +2544,31 @@ func (m *SupportHandoffReadinessResponse) decode(d *decoder, p *pathNode) error 
 		}
 		switch string(key) {
 		case "schema_version":
-			kp := keyPath(p, "schema_version")
-			if err = once(&kp, &seen[0]); err == nil {
+			if kp, err = member(p, "schema_version", &seen[0]); err == nil {
 				m.SchemaVersion, err = d.String(&kp)
 			}
 		case "operation":
-			kp := keyPath(p, "operation")
-			if err = once(&kp, &seen[1]); err == nil {
+			if kp, err = member(p, "operation", &seen[1]); err == nil {
 				m.Operation, err = d.String(&kp)
 			}
 		case "status":
-			kp := keyPath(p, "status")
-			if err = once(&kp, &seen[2]); err == nil {
+			if kp, err = member(p, "status", &seen[2]); err == nil {
 				m.Status, err = decodeState[ResponseStatus](d, &kp)
 			}
 		case "message":
-			kp := keyPath(p, "message")
-			if err = once(&kp, &seen[3]); err == nil {
+			if kp, err = member(p, "message", &seen[3]); err == nil {
 				m.Message, err = d.String(&kp)
 			}
 		case "correlation_id":
-			kp := keyPath(p, "correlation_id")
-			if err = once(&kp, &seen[4]); err == nil {
+			if kp, err = member(p, "correlation_id", &seen[4]); err == nil {
 				m.CorrelationID, err = d.String(&kp)
 			}
 		case "private_implementation_required":
-			kp := keyPath(p, "private_implementation_required")
-			if err = once(&kp, &seen[5]); err == nil {
+			if kp, err = member(p, "private_implementation_required", &seen[5]); err == nil {
 				m.PrivateImplementationRequired, err = d.Bool(&kp)
 			}
 		case "payload":
-			kp := keyPath(p, "payload")
-			if err = once(&kp, &seen[6]); err == nil {
+			if kp, err = member(p, "payload", &seen[6]); err == nil {
 				m.Payload, err = decodeObject[SupportHandoffReadinessResponsePayload, *SupportHandoffReadinessResponsePayload](d, &kp)
 			}
 		default:
@@ -2797,6 +2601,7 @@ func (m *SaaSOperatingAutomationRequest) decode(d *decoder, p *pathNode) error {
 		return err
 	}
 	var seen [7]bool
+	var kp pathNode
 	for first := true; ; first = false {
 		key, more, err := d.nextKey(p, first)
 		if err != nil {
@@ -2807,38 +2612,31 @@ func (m *SaaSOperatingAutomationRequest) decode(d *decoder, p *pathNode) error {
 		}
 		switch string(key) {
 		case "schema_version":
-			kp := keyPath(p, "schema_version")
-			if err = once(&kp, &seen[0]); err == nil {
+			if kp, err = member(p, "schema_version", &seen[0]); err == nil {
 				m.SchemaVersion, err = d.String(&kp)
 			}
 		case "operation":
-			kp := keyPath(p, "operation")
-			if err = once(&kp, &seen[1]); err == nil {
+			if kp, err = member(p, "operation", &seen[1]); err == nil {
 				m.Operation, err = d.String(&kp)
 			}
 		case "tenant_id":
-			kp := keyPath(p, "tenant_id")
-			if err = once(&kp, &seen[2]); err == nil {
+			if kp, err = member(p, "tenant_id", &seen[2]); err == nil {
 				m.TenantID, err = d.String(&kp)
 			}
 		case "requested_by":
-			kp := keyPath(p, "requested_by")
-			if err = once(&kp, &seen[3]); err == nil {
+			if kp, err = member(p, "requested_by", &seen[3]); err == nil {
 				m.RequestedBy, err = d.String(&kp)
 			}
 		case "correlation_id":
-			kp := keyPath(p, "correlation_id")
-			if err = once(&kp, &seen[4]); err == nil {
+			if kp, err = member(p, "correlation_id", &seen[4]); err == nil {
 				m.CorrelationID, err = d.String(&kp)
 			}
 		case "private_implementation_required":
-			kp := keyPath(p, "private_implementation_required")
-			if err = once(&kp, &seen[5]); err == nil {
+			if kp, err = member(p, "private_implementation_required", &seen[5]); err == nil {
 				m.PrivateImplementationRequired, err = d.Bool(&kp)
 			}
 		case "payload":
-			kp := keyPath(p, "payload")
-			if err = once(&kp, &seen[6]); err == nil {
+			if kp, err = member(p, "payload", &seen[6]); err == nil {
 				m.Payload, err = decodeObject[SaaSOperatingAutomationRequestPayload, *SaaSOperatingAutomationRequestPayload](d, &kp)
 			}
 		default:
@@ -2871,6 +2669,7 @@ func (m *SaaSOperatingAutomationResponse) decode(d *decoder, p *pathNode) error 
 		return err
 	}
 	var seen [7]bool
+	var kp pathNode
 	for first := true; ; first = false {
 		key, more, err := d.nextKey(p, first)
 		if err != nil {
@@ -2881,38 +2680,31 @@ func (m *SaaSOperatingAutomationResponse) decode(d *decoder, p *pathNode) error 
 		}
 		switch string(key) {
 		case "schema_version":
-			kp := keyPath(p, "schema_version")
-			if err = once(&kp, &seen[0]); err == nil {
+			if kp, err = member(p, "schema_version", &seen[0]); err == nil {
 				m.SchemaVersion, err = d.String(&kp)
 			}
 		case "operation":
-			kp := keyPath(p, "operation")
-			if err = once(&kp, &seen[1]); err == nil {
+			if kp, err = member(p, "operation", &seen[1]); err == nil {
 				m.Operation, err = d.String(&kp)
 			}
 		case "status":
-			kp := keyPath(p, "status")
-			if err = once(&kp, &seen[2]); err == nil {
+			if kp, err = member(p, "status", &seen[2]); err == nil {
 				m.Status, err = decodeState[ResponseStatus](d, &kp)
 			}
 		case "message":
-			kp := keyPath(p, "message")
-			if err = once(&kp, &seen[3]); err == nil {
+			if kp, err = member(p, "message", &seen[3]); err == nil {
 				m.Message, err = d.String(&kp)
 			}
 		case "correlation_id":
-			kp := keyPath(p, "correlation_id")
-			if err = once(&kp, &seen[4]); err == nil {
+			if kp, err = member(p, "correlation_id", &seen[4]); err == nil {
 				m.CorrelationID, err = d.String(&kp)
 			}
 		case "private_implementation_required":
-			kp := keyPath(p, "private_implementation_required")
-			if err = once(&kp, &seen[5]); err == nil {
+			if kp, err = member(p, "private_implementation_required", &seen[5]); err == nil {
 				m.PrivateImplementationRequired, err = d.Bool(&kp)
 			}
 		case "payload":
-			kp := keyPath(p, "payload")
-			if err = once(&kp, &seen[6]); err == nil {
+			if kp, err = member(p, "payload", &seen[6]); err == nil {
 				m.Payload, err = decodeObject[SaaSOperatingAutomationResponsePayload, *SaaSOperatingAutomationResponsePayload](d, &kp)
 			}
 		default:
@@ -2945,6 +2737,7 @@ func (m *EvidenceExportRequest) decode(d *decoder, p *pathNode) error {
 		return err
 	}
 	var seen [7]bool
+	var kp pathNode
 	for first := true; ; first = false {
 		key, more, err := d.nextKey(p, first)
 		if err != nil {
@@ -2955,38 +2748,31 @@ func (m *EvidenceExportRequest) decode(d *decoder, p *pathNode) error {
 		}
 		switch string(key) {
 		case "schema_version":
-			kp := keyPath(p, "schema_version")
-			if err = once(&kp, &seen[0]); err == nil {
+			if kp, err = member(p, "schema_version", &seen[0]); err == nil {
 				m.SchemaVersion, err = d.String(&kp)
 			}
 		case "operation":
-			kp := keyPath(p, "operation")
-			if err = once(&kp, &seen[1]); err == nil {
+			if kp, err = member(p, "operation", &seen[1]); err == nil {
 				m.Operation, err = d.String(&kp)
 			}
 		case "tenant_id":
-			kp := keyPath(p, "tenant_id")
-			if err = once(&kp, &seen[2]); err == nil {
+			if kp, err = member(p, "tenant_id", &seen[2]); err == nil {
 				m.TenantID, err = d.String(&kp)
 			}
 		case "requested_by":
-			kp := keyPath(p, "requested_by")
-			if err = once(&kp, &seen[3]); err == nil {
+			if kp, err = member(p, "requested_by", &seen[3]); err == nil {
 				m.RequestedBy, err = d.String(&kp)
 			}
 		case "correlation_id":
-			kp := keyPath(p, "correlation_id")
-			if err = once(&kp, &seen[4]); err == nil {
+			if kp, err = member(p, "correlation_id", &seen[4]); err == nil {
 				m.CorrelationID, err = d.String(&kp)
 			}
 		case "private_implementation_required":
-			kp := keyPath(p, "private_implementation_required")
-			if err = once(&kp, &seen[5]); err == nil {
+			if kp, err = member(p, "private_implementation_required", &seen[5]); err == nil {
 				m.PrivateImplementationRequired, err = d.Bool(&kp)
 			}
 		case "payload":
-			kp := keyPath(p, "payload")
-			if err = once(&kp, &seen[6]); err == nil {
+			if kp, err = member(p, "payload", &seen[6]); err == nil {
 				m.Payload, err = decodeObject[EvidenceExportRequestPayload, *EvidenceExportRequestPayload](d, &kp)
 			}
 		default:
@@ -3019,6 +2805,7 @@ func (m *UnavailableResponse) decode(d *decoder, p *pathNode) error {
 		return err
 	}
 	var seen [7]bool
+	var kp pathNode
 	for first := true; ; first = false {
 		key, more, err := d.nextKey(p, first)
 		if err != nil {
@@ -3029,38 +2816,31 @@ func (m *UnavailableResponse) decode(d *decoder, p *pathNode) error {
 		}
 		switch string(key) {
 		case "schema_version":
-			kp := keyPath(p, "schema_version")
-			if err = once(&kp, &seen[0]); err == nil {
+			if kp, err = member(p, "schema_version", &seen[0]); err == nil {
 				m.SchemaVersion, err = d.String(&kp)
 			}
 		case "operation":
-			kp := keyPath(p, "operation")
-			if err = once(&kp, &seen[1]); err == nil {
+			if kp, err = member(p, "operation", &seen[1]); err == nil {
 				m.Operation, err = d.String(&kp)
 			}
 		case "status":
-			kp := keyPath(p, "status")
-			if err = once(&kp, &seen[2]); err == nil {
+			if kp, err = member(p, "status", &seen[2]); err == nil {
 				m.Status, err = decodeState[ResponseStatus](d, &kp)
 			}
 		case "message":
-			kp := keyPath(p, "message")
-			if err = once(&kp, &seen[3]); err == nil {
+			if kp, err = member(p, "message", &seen[3]); err == nil {
 				m.Message, err = d.String(&kp)
 			}
 		case "correlation_id":
-			kp := keyPath(p, "correlation_id")
-			if err = once(&kp, &seen[4]); err == nil {
+			if kp, err = member(p, "correlation_id", &seen[4]); err == nil {
 				m.CorrelationID, err = d.String(&kp)
 			}
 		case "private_implementation_required":
-			kp := keyPath(p, "private_implementation_required")
-			if err = once(&kp, &seen[5]); err == nil {
+			if kp, err = member(p, "private_implementation_required", &seen[5]); err == nil {
 				m.PrivateImplementationRequired, err = d.Bool(&kp)
 			}
 		case "payload":
-			kp := keyPath(p, "payload")
-			if err = once(&kp, &seen[6]); err == nil {
+			if kp, err = member(p, "payload", &seen[6]); err == nil {
 				m.Payload, err = decodeObject[UnavailablePayload, *UnavailablePayload](d, &kp)
 			}
 		default:

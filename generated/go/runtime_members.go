@@ -233,14 +233,15 @@ func (d *decoder) discriminator(p *pathNode, key string) (v string, ok bool, err
 	}
 }
 
-// once reports a second occurrence of the member at p (p ends with its key)
-// as a duplicate key, and marks the member seen.
-func once(p *pathNode, seen *bool) error {
+// member returns the path of member key under p and marks the member
+// seen; a second occurrence is a duplicate key.
+func member(p *pathNode, key string, seen *bool) (pathNode, error) {
+	kp := keyPath(p, key)
 	if *seen {
-		return decodeError(p, "duplicate_key", ErrDuplicateKey, "duplicate key "+strconv.Quote(p.key))
+		return kp, duplicate(p, key)
 	}
 	*seen = true
-	return nil
+	return kp, nil
 }
 
 // ptrTo turns a read value into the pointer a nullable or optional field

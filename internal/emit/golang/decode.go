@@ -70,9 +70,9 @@ func (g *gen) decodeFunc(f *jen.File, s *goStruct) {
 }
 
 // decodeMethod writes the strict decoder of one object type: a switch on
-// the member key with five lines per field, the duplicate check, member
-// path and the absent members' defaults and requirements in runtime
-// helpers (once, ptrTo, requireAll), so that the generated code stays
+// the member key with four lines per field, the duplicate check, member
+// path and the absent members' requirements in runtime helpers (member,
+// ptrTo, requireAll), so that the generated code stays
 // short without a call through a function value, which would move member
 // paths to the heap.
 func (g *gen) decodeMethod(f *jen.File, s *goStruct) {
@@ -109,7 +109,7 @@ func (g *gen) decodeMethod(f *jen.File, s *goStruct) {
 		jen.If(jen.Err().Op(":=").Id("d").Dot("beginObject").Call(jen.Id("p")), jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Err())),
 	}
 	if n > 0 {
-		body = append(body, jen.Var().Id("seen").Index(jen.Lit(n)).Bool())
+		body = append(body, jen.Var().Id("seen").Index(jen.Lit(n)).Bool(), jen.Var().Id("kp").Id("pathNode"))
 	}
 	body = append(body, jen.For(jen.Id("first").Op(":=").True(), jen.Empty(), jen.Id("first").Op("=").False()).Block(
 		jen.List(jen.Id("key"), jen.Id("more"), jen.Err()).Op(":=").Id("d").Dot("nextKey").Call(jen.Id("p"), jen.Id("first")),
@@ -146,14 +146,11 @@ func decodeField(target *jen.Statement, fl *model.Field, i int) []jen.Code {
 	if msg, ok := fl.Messages[model.RuleType]; ok {
 		inner = append(inner, jen.Err().Op("=").Id("retype").Call(jen.Err(), jen.Op("&").Id("kp"), jen.Lit(msg)))
 	}
-	cond := jen.Err().Op("=").Id("once").Call(jen.Op("&").Id("kp"), jen.Op("&").Id("seen").Index(jen.Lit(i))).Op(";").Err().Op("==").Nil()
+	cond := jen.List(jen.Id("kp"), jen.Err()).Op("=").Id("member").Call(jen.Id("p"), jen.Lit(fl.Name), jen.Op("&").Id("seen").Index(jen.Lit(i))).Op(";").Err().Op("==").Nil()
 	if fl.Nullable {
 		cond = cond.Op("&&").Op("!").Id("d").Dot("peekNull").Call()
 	}
-	return []jen.Code{
-		jen.Id("kp").Op(":=").Id("keyPath").Call(jen.Id("p"), jen.Lit(fl.Name)),
-		jen.If(cond).Block(inner...),
-	}
+	return []jen.Code{jen.If(cond).Block(inner...)}
 }
 
 // decodeValue is a call returning (value, error) for type t at path p.
