@@ -40,27 +40,15 @@ func BuildEntitlementStatusSummary(args EntitlementStatusSummaryArgs) (*Entitlem
 	m.EntitlementStatus = args.EntitlementStatus
 	m.SubscriptionPlan = args.SubscriptionPlan
 	m.LicenseStatus = args.LicenseStatus
-	if args.EnabledFeatures != nil {
-		m.EnabledFeatures = args.EnabledFeatures
-	} else {
-		m.EnabledFeatures = []string{}
-	}
-	if args.LockedFeatures != nil {
-		m.LockedFeatures = args.LockedFeatures
-	} else {
-		m.LockedFeatures = []string{}
-	}
+	m.EnabledFeatures = orList(args.EnabledFeatures, []string{})
+	m.LockedFeatures = orList(args.LockedFeatures, []string{})
 	if args.ExpiresAt != nil {
 		{
 			v := *args.ExpiresAt
 			m.ExpiresAt = &v
 		}
 	}
-	if args.PrivateValidationRequired != nil {
-		m.PrivateValidationRequired = *args.PrivateValidationRequired
-	} else {
-		m.PrivateValidationRequired = true
-	}
+	m.PrivateValidationRequired = orDefault(args.PrivateValidationRequired, true)
 	if err := m.Validate(); err != nil {
 		return nil, err
 	}
@@ -93,27 +81,15 @@ func BuildPolicyRegistryReadinessSummary(args PolicyRegistryReadinessSummaryArgs
 			m.LatestCatalogVersion = &v
 		}
 	}
-	if args.PolicyPackCount != nil {
-		m.PolicyPackCount = *args.PolicyPackCount
-	} else {
-		m.PolicyPackCount = int64(0)
-	}
+	m.PolicyPackCount = orDefault(args.PolicyPackCount, int64(0))
 	if args.CheckedAt != nil {
 		{
 			v := *args.CheckedAt
 			m.CheckedAt = &v
 		}
 	}
-	if args.Blockers != nil {
-		m.Blockers = args.Blockers
-	} else {
-		m.Blockers = []string{}
-	}
-	if args.PrivateValidationRequired != nil {
-		m.PrivateValidationRequired = *args.PrivateValidationRequired
-	} else {
-		m.PrivateValidationRequired = true
-	}
+	m.Blockers = orList(args.Blockers, []string{})
+	m.PrivateValidationRequired = orDefault(args.PrivateValidationRequired, true)
 	if err := m.Validate(); err != nil {
 		return nil, err
 	}
@@ -150,26 +126,10 @@ func BuildTenantAuditStoreOperatingSummary(args TenantAuditStoreOperatingSummary
 			m.LatestEvidenceAt = &v
 		}
 	}
-	if args.RetentionProfile != nil {
-		m.RetentionProfile = *args.RetentionProfile
-	} else {
-		m.RetentionProfile = "tenant-default"
-	}
-	if args.SupportedExportFormats != nil {
-		m.SupportedExportFormats = args.SupportedExportFormats
-	} else {
-		m.SupportedExportFormats = []string{}
-	}
-	if args.Blockers != nil {
-		m.Blockers = args.Blockers
-	} else {
-		m.Blockers = []string{}
-	}
-	if args.PrivateValidationRequired != nil {
-		m.PrivateValidationRequired = *args.PrivateValidationRequired
-	} else {
-		m.PrivateValidationRequired = true
-	}
+	m.RetentionProfile = orDefault(args.RetentionProfile, "tenant-default")
+	m.SupportedExportFormats = orList(args.SupportedExportFormats, []string{})
+	m.Blockers = orList(args.Blockers, []string{})
+	m.PrivateValidationRequired = orDefault(args.PrivateValidationRequired, true)
 	if err := m.Validate(); err != nil {
 		return nil, err
 	}
@@ -211,21 +171,9 @@ func BuildCustomerOperatingDashboardSummary(args CustomerOperatingDashboardSumma
 			m.LatestDashboardAt = &v
 		}
 	}
-	if args.DashboardScope != nil {
-		m.DashboardScope = *args.DashboardScope
-	} else {
-		m.DashboardScope = "tenant-operating"
-	}
-	if args.Blockers != nil {
-		m.Blockers = args.Blockers
-	} else {
-		m.Blockers = []string{}
-	}
-	if args.PrivateValidationRequired != nil {
-		m.PrivateValidationRequired = *args.PrivateValidationRequired
-	} else {
-		m.PrivateValidationRequired = true
-	}
+	m.DashboardScope = orDefault(args.DashboardScope, "tenant-operating")
+	m.Blockers = orList(args.Blockers, []string{})
+	m.PrivateValidationRequired = orDefault(args.PrivateValidationRequired, true)
 	if err := m.Validate(); err != nil {
 		return nil, err
 	}
@@ -257,26 +205,10 @@ func BuildSupportHandoffReadinessSummary(args SupportHandoffReadinessSummaryArgs
 	m.EscalationStatus = args.EscalationStatus
 	m.HealthReviewStatus = args.HealthReviewStatus
 	m.DashboardStatus = args.DashboardStatus
-	if args.SupportTier != nil {
-		m.SupportTier = *args.SupportTier
-	} else {
-		m.SupportTier = "enterprise"
-	}
-	if args.HandoffScope != nil {
-		m.HandoffScope = *args.HandoffScope
-	} else {
-		m.HandoffScope = "hosted-saas-support"
-	}
-	if args.Blockers != nil {
-		m.Blockers = args.Blockers
-	} else {
-		m.Blockers = []string{}
-	}
-	if args.PrivateValidationRequired != nil {
-		m.PrivateValidationRequired = *args.PrivateValidationRequired
-	} else {
-		m.PrivateValidationRequired = true
-	}
+	m.SupportTier = orDefault(args.SupportTier, "enterprise")
+	m.HandoffScope = orDefault(args.HandoffScope, "hosted-saas-support")
+	m.Blockers = orList(args.Blockers, []string{})
+	m.PrivateValidationRequired = orDefault(args.PrivateValidationRequired, true)
 	if err := m.Validate(); err != nil {
 		return nil, err
 	}
@@ -314,26 +246,10 @@ func BuildSaaSOperatingAutomationSummary(args SaaSOperatingAutomationSummaryArgs
 	m.DashboardRefreshStatus = args.DashboardRefreshStatus
 	m.EscalationDrillStatus = args.EscalationDrillStatus
 	m.CloseoutRetryStatus = args.CloseoutRetryStatus
-	if args.AutomationScope != nil {
-		m.AutomationScope = *args.AutomationScope
-	} else {
-		m.AutomationScope = "trial-to-paid-customer-scale"
-	}
-	if args.AutomationCadence != nil {
-		m.AutomationCadence = *args.AutomationCadence
-	} else {
-		m.AutomationCadence = "daily"
-	}
-	if args.Blockers != nil {
-		m.Blockers = args.Blockers
-	} else {
-		m.Blockers = []string{}
-	}
-	if args.PrivateValidationRequired != nil {
-		m.PrivateValidationRequired = *args.PrivateValidationRequired
-	} else {
-		m.PrivateValidationRequired = true
-	}
+	m.AutomationScope = orDefault(args.AutomationScope, "trial-to-paid-customer-scale")
+	m.AutomationCadence = orDefault(args.AutomationCadence, "daily")
+	m.Blockers = orList(args.Blockers, []string{})
+	m.PrivateValidationRequired = orDefault(args.PrivateValidationRequired, true)
 	if err := m.Validate(); err != nil {
 		return nil, err
 	}
@@ -381,21 +297,9 @@ func BuildEntitlementStatusRequest(args EntitlementStatusRequestArgs) (*Entitlem
 	} else {
 		m.CorrelationID = "saas-" + randomHex(12)
 	}
-	if args.PrivateImplementationRequired != nil {
-		m.PrivateImplementationRequired = *args.PrivateImplementationRequired
-	} else {
-		m.PrivateImplementationRequired = true
-	}
-	if args.FeatureNames != nil {
-		m.Payload.FeatureNames = args.FeatureNames
-	} else {
-		m.Payload.FeatureNames = []string{}
-	}
-	if args.RequestedChecks != nil {
-		m.Payload.RequestedChecks = args.RequestedChecks
-	} else {
-		m.Payload.RequestedChecks = []string{"subscription_status", "license_status", "feature_grants"}
-	}
+	m.PrivateImplementationRequired = orDefault(args.PrivateImplementationRequired, true)
+	m.Payload.FeatureNames = orList(args.FeatureNames, []string{})
+	m.Payload.RequestedChecks = orList(args.RequestedChecks, []string{"subscription_status", "license_status", "feature_grants"})
 	if err := m.Validate(); err != nil {
 		return nil, err
 	}
@@ -423,11 +327,7 @@ func BuildEntitlementStatusResponse(req AnyRequest, args EntitlementStatusRespon
 	m.Payload.PrivateModulesRequired = []string{"billing integration", "license service", "subscription status", "feature entitlement registry"}
 	m.Payload.NextStep = "See docs/architecture/entitlement-status-contract.md"
 	m.CorrelationID = h.CorrelationID
-	if args.Status != nil {
-		m.Status = *args.Status
-	} else {
-		m.Status = ResponseStatusRequiresPrivateService
-	}
+	m.Status = orDefault(args.Status, ResponseStatusRequiresPrivateService)
 	m.Payload.Summary = args.Summary
 	if err := m.Validate(); err != nil {
 		return nil, err
@@ -479,32 +379,16 @@ func BuildTenantOnboardingRequest(args TenantOnboardingRequestArgs) (*TenantOnbo
 	} else {
 		m.CorrelationID = "saas-" + randomHex(12)
 	}
-	if args.PrivateImplementationRequired != nil {
-		m.PrivateImplementationRequired = *args.PrivateImplementationRequired
-	} else {
-		m.PrivateImplementationRequired = true
-	}
+	m.PrivateImplementationRequired = orDefault(args.PrivateImplementationRequired, true)
 	m.Payload.OrganizationName = trimSpace(args.OrganizationName)
-	if args.DeploymentModel != nil {
-		m.Payload.DeploymentModel = *args.DeploymentModel
-	} else {
-		m.Payload.DeploymentModel = DeploymentModelHostedSaaS
-	}
+	m.Payload.DeploymentModel = orDefault(args.DeploymentModel, DeploymentModelHostedSaaS)
 	if args.Region != nil {
 		m.Payload.Region = trimSpace(*args.Region)
 	} else {
 		m.Payload.Region = "tenant-selected"
 	}
-	if args.Requirements != nil {
-		m.Payload.Requirements = args.Requirements
-	} else {
-		m.Payload.Requirements = []string{"identity_provider", "license_validation", "policy_registry", "audit_store", "support_owner"}
-	}
-	if args.Contacts != nil {
-		m.Payload.Contacts = args.Contacts
-	} else {
-		m.Payload.Contacts = Map[string]{}
-	}
+	m.Payload.Requirements = orList(args.Requirements, []string{"identity_provider", "license_validation", "policy_registry", "audit_store", "support_owner"})
+	m.Payload.Contacts = orList(args.Contacts, Map[string]{})
 	if err := m.Validate(); err != nil {
 		return nil, err
 	}
@@ -532,11 +416,7 @@ func BuildTenantOnboardingResponse(req AnyRequest, args TenantOnboardingResponse
 	m.Payload.NextStep = "See docs/architecture/tenant-onboarding-contract.md"
 	m.CorrelationID = h.CorrelationID
 	m.Payload.TenantID = h.TenantID
-	if args.Status != nil {
-		m.Status = *args.Status
-	} else {
-		m.Status = ResponseStatusRequiresPrivateService
-	}
+	m.Status = orDefault(args.Status, ResponseStatusRequiresPrivateService)
 	if err := m.Validate(); err != nil {
 		return nil, err
 	}
@@ -583,16 +463,8 @@ func BuildTenantStatusRequest(args TenantStatusRequestArgs) (*TenantStatusReques
 	} else {
 		m.CorrelationID = "saas-" + randomHex(12)
 	}
-	if args.PrivateImplementationRequired != nil {
-		m.PrivateImplementationRequired = *args.PrivateImplementationRequired
-	} else {
-		m.PrivateImplementationRequired = true
-	}
-	if args.RequestedCapabilities != nil {
-		m.Payload.RequestedCapabilities = args.RequestedCapabilities
-	} else {
-		m.Payload.RequestedCapabilities = []string{"license", "policy_registry", "evidence_export"}
-	}
+	m.PrivateImplementationRequired = orDefault(args.PrivateImplementationRequired, true)
+	m.Payload.RequestedCapabilities = orList(args.RequestedCapabilities, []string{"license", "policy_registry", "evidence_export"})
 	if err := m.Validate(); err != nil {
 		return nil, err
 	}
@@ -640,20 +512,12 @@ func BuildLicenseValidationRequest(args LicenseValidationRequestArgs) (*LicenseV
 	} else {
 		m.CorrelationID = "saas-" + randomHex(12)
 	}
-	if args.PrivateImplementationRequired != nil {
-		m.PrivateImplementationRequired = *args.PrivateImplementationRequired
-	} else {
-		m.PrivateImplementationRequired = true
-	}
+	m.PrivateImplementationRequired = orDefault(args.PrivateImplementationRequired, true)
 	m.Payload.LocalValidationReport = args.LocalValidationReport
 	if m.Payload.LocalValidationReport == nil {
 		m.Payload.LocalValidationReport = json.RawMessage{}
 	}
-	if args.RequestedChecks != nil {
-		m.Payload.RequestedChecks = args.RequestedChecks
-	} else {
-		m.Payload.RequestedChecks = []string{"signature", "revocation", "subscription_status"}
-	}
+	m.Payload.RequestedChecks = orList(args.RequestedChecks, []string{"signature", "revocation", "subscription_status"})
 	if err := m.Validate(); err != nil {
 		return nil, err
 	}
@@ -702,26 +566,10 @@ func BuildPolicyRegistryReadinessRequest(args PolicyRegistryReadinessRequestArgs
 	} else {
 		m.CorrelationID = "saas-" + randomHex(12)
 	}
-	if args.PrivateImplementationRequired != nil {
-		m.PrivateImplementationRequired = *args.PrivateImplementationRequired
-	} else {
-		m.PrivateImplementationRequired = true
-	}
-	if args.PolicyPackRefs != nil {
-		m.Payload.PolicyPackRefs = args.PolicyPackRefs
-	} else {
-		m.Payload.PolicyPackRefs = []string{}
-	}
-	if args.CatalogScope != nil {
-		m.Payload.CatalogScope = *args.CatalogScope
-	} else {
-		m.Payload.CatalogScope = "tenant-default"
-	}
-	if args.RequiredChecks != nil {
-		m.Payload.RequiredChecks = args.RequiredChecks
-	} else {
-		m.Payload.RequiredChecks = []string{"service_availability", "catalog_freshness", "policy_pack_versions", "artifact_integrity", "entitlement_scope", "approval_state"}
-	}
+	m.PrivateImplementationRequired = orDefault(args.PrivateImplementationRequired, true)
+	m.Payload.PolicyPackRefs = orList(args.PolicyPackRefs, []string{})
+	m.Payload.CatalogScope = orDefault(args.CatalogScope, "tenant-default")
+	m.Payload.RequiredChecks = orList(args.RequiredChecks, []string{"service_availability", "catalog_freshness", "policy_pack_versions", "artifact_integrity", "entitlement_scope", "approval_state"})
 	if err := m.Validate(); err != nil {
 		return nil, err
 	}
@@ -749,11 +597,7 @@ func BuildPolicyRegistryReadinessResponse(req AnyRequest, args PolicyRegistryRea
 	m.Payload.PrivateModulesRequired = []string{"hosted policy registry service", "policy-pack artifact store", "feature entitlement registry", "approval workflow", "rollout telemetry"}
 	m.Payload.NextStep = "See docs/architecture/hosted-policy-registry-readiness-contract.md"
 	m.CorrelationID = h.CorrelationID
-	if args.Status != nil {
-		m.Status = *args.Status
-	} else {
-		m.Status = ResponseStatusRequiresPrivateService
-	}
+	m.Status = orDefault(args.Status, ResponseStatusRequiresPrivateService)
 	m.Payload.Summary = args.Summary
 	if err := m.Validate(); err != nil {
 		return nil, err
@@ -802,20 +646,12 @@ func BuildPolicyRegistryLookupRequest(args PolicyRegistryLookupRequestArgs) (*Po
 	} else {
 		m.CorrelationID = "saas-" + randomHex(12)
 	}
-	if args.PrivateImplementationRequired != nil {
-		m.PrivateImplementationRequired = *args.PrivateImplementationRequired
-	} else {
-		m.PrivateImplementationRequired = true
-	}
+	m.PrivateImplementationRequired = orDefault(args.PrivateImplementationRequired, true)
 	m.Payload.PolicyRefs = args.PolicyRefs
 	if m.Payload.PolicyRefs == nil {
 		m.Payload.PolicyRefs = []string{}
 	}
-	if args.Labels != nil {
-		m.Payload.Labels = args.Labels
-	} else {
-		m.Payload.Labels = Map[string]{}
-	}
+	m.Payload.Labels = orList(args.Labels, Map[string]{})
 	if err := m.Validate(); err != nil {
 		return nil, err
 	}
@@ -864,26 +700,10 @@ func BuildTenantAuditStoreOperatingRequest(args TenantAuditStoreOperatingRequest
 	} else {
 		m.CorrelationID = "saas-" + randomHex(12)
 	}
-	if args.PrivateImplementationRequired != nil {
-		m.PrivateImplementationRequired = *args.PrivateImplementationRequired
-	} else {
-		m.PrivateImplementationRequired = true
-	}
-	if args.RetentionProfile != nil {
-		m.Payload.RetentionProfile = *args.RetentionProfile
-	} else {
-		m.Payload.RetentionProfile = "tenant-default"
-	}
-	if args.EvidenceWindow != nil {
-		m.Payload.EvidenceWindow = *args.EvidenceWindow
-	} else {
-		m.Payload.EvidenceWindow = "last-24h"
-	}
-	if args.RequiredChecks != nil {
-		m.Payload.RequiredChecks = args.RequiredChecks
-	} else {
-		m.Payload.RequiredChecks = []string{"store_health", "retention_posture", "evidence_freshness", "export_readiness", "immutable_storage", "dashboard_visibility"}
-	}
+	m.PrivateImplementationRequired = orDefault(args.PrivateImplementationRequired, true)
+	m.Payload.RetentionProfile = orDefault(args.RetentionProfile, "tenant-default")
+	m.Payload.EvidenceWindow = orDefault(args.EvidenceWindow, "last-24h")
+	m.Payload.RequiredChecks = orList(args.RequiredChecks, []string{"store_health", "retention_posture", "evidence_freshness", "export_readiness", "immutable_storage", "dashboard_visibility"})
 	if err := m.Validate(); err != nil {
 		return nil, err
 	}
@@ -911,11 +731,7 @@ func BuildTenantAuditStoreOperatingResponse(req AnyRequest, args TenantAuditStor
 	m.Payload.PrivateModulesRequired = []string{"tenant audit store", "retention enforcement", "evidence freshness monitor", "export connector service", "operating dashboard"}
 	m.Payload.NextStep = "See docs/architecture/tenant-audit-store-operating-contract.md"
 	m.CorrelationID = h.CorrelationID
-	if args.Status != nil {
-		m.Status = *args.Status
-	} else {
-		m.Status = ResponseStatusRequiresPrivateService
-	}
+	m.Status = orDefault(args.Status, ResponseStatusRequiresPrivateService)
 	m.Payload.Summary = args.Summary
 	if err := m.Validate(); err != nil {
 		return nil, err
@@ -965,26 +781,10 @@ func BuildCustomerOperatingDashboardRequest(args CustomerOperatingDashboardReque
 	} else {
 		m.CorrelationID = "saas-" + randomHex(12)
 	}
-	if args.PrivateImplementationRequired != nil {
-		m.PrivateImplementationRequired = *args.PrivateImplementationRequired
-	} else {
-		m.PrivateImplementationRequired = true
-	}
-	if args.DashboardScope != nil {
-		m.Payload.DashboardScope = *args.DashboardScope
-	} else {
-		m.Payload.DashboardScope = "tenant-operating"
-	}
-	if args.EvidenceWindow != nil {
-		m.Payload.EvidenceWindow = *args.EvidenceWindow
-	} else {
-		m.Payload.EvidenceWindow = "last-24h"
-	}
-	if args.RequiredChecks != nil {
-		m.Payload.RequiredChecks = args.RequiredChecks
-	} else {
-		m.Payload.RequiredChecks = []string{"dashboard_visibility", "billing_observability", "license_service_telemetry", "support_handoff", "customer_success_health", "escalation_readiness", "release_acceptance"}
-	}
+	m.PrivateImplementationRequired = orDefault(args.PrivateImplementationRequired, true)
+	m.Payload.DashboardScope = orDefault(args.DashboardScope, "tenant-operating")
+	m.Payload.EvidenceWindow = orDefault(args.EvidenceWindow, "last-24h")
+	m.Payload.RequiredChecks = orList(args.RequiredChecks, []string{"dashboard_visibility", "billing_observability", "license_service_telemetry", "support_handoff", "customer_success_health", "escalation_readiness", "release_acceptance"})
 	if err := m.Validate(); err != nil {
 		return nil, err
 	}
@@ -1012,11 +812,7 @@ func BuildCustomerOperatingDashboardResponse(req AnyRequest, args CustomerOperat
 	m.Payload.PrivateModulesRequired = []string{"billing observability", "license-service telemetry", "support handoff", "customer-success health", "escalation routing", "release closeout", "operating dashboard"}
 	m.Payload.NextStep = "See docs/architecture/customer-operating-dashboard-support-handoff-contract.md"
 	m.CorrelationID = h.CorrelationID
-	if args.Status != nil {
-		m.Status = *args.Status
-	} else {
-		m.Status = ResponseStatusRequiresPrivateService
-	}
+	m.Status = orDefault(args.Status, ResponseStatusRequiresPrivateService)
 	m.Payload.Summary = args.Summary
 	if err := m.Validate(); err != nil {
 		return nil, err
@@ -1066,26 +862,10 @@ func BuildSupportHandoffReadinessRequest(args SupportHandoffReadinessRequestArgs
 	} else {
 		m.CorrelationID = "saas-" + randomHex(12)
 	}
-	if args.PrivateImplementationRequired != nil {
-		m.PrivateImplementationRequired = *args.PrivateImplementationRequired
-	} else {
-		m.PrivateImplementationRequired = true
-	}
-	if args.HandoffScope != nil {
-		m.Payload.HandoffScope = *args.HandoffScope
-	} else {
-		m.Payload.HandoffScope = "hosted-saas-support"
-	}
-	if args.SupportTier != nil {
-		m.Payload.SupportTier = *args.SupportTier
-	} else {
-		m.Payload.SupportTier = "enterprise"
-	}
-	if args.RequiredChecks != nil {
-		m.Payload.RequiredChecks = args.RequiredChecks
-	} else {
-		m.Payload.RequiredChecks = []string{"support_owner_assignment", "customer_success_owner_assignment", "escalation_routing", "customer_health_review", "handoff_dashboard", "release_owner_acceptance"}
-	}
+	m.PrivateImplementationRequired = orDefault(args.PrivateImplementationRequired, true)
+	m.Payload.HandoffScope = orDefault(args.HandoffScope, "hosted-saas-support")
+	m.Payload.SupportTier = orDefault(args.SupportTier, "enterprise")
+	m.Payload.RequiredChecks = orList(args.RequiredChecks, []string{"support_owner_assignment", "customer_success_owner_assignment", "escalation_routing", "customer_health_review", "handoff_dashboard", "release_owner_acceptance"})
 	if err := m.Validate(); err != nil {
 		return nil, err
 	}
@@ -1113,11 +893,7 @@ func BuildSupportHandoffReadinessResponse(req AnyRequest, args SupportHandoffRea
 	m.Payload.PrivateModulesRequired = []string{"support ownership", "customer-success ownership", "escalation routing", "customer health review", "handoff dashboard", "release owner acceptance"}
 	m.Payload.NextStep = "See docs/architecture/customer-operating-dashboard-support-handoff-contract.md"
 	m.CorrelationID = h.CorrelationID
-	if args.Status != nil {
-		m.Status = *args.Status
-	} else {
-		m.Status = ResponseStatusRequiresPrivateService
-	}
+	m.Status = orDefault(args.Status, ResponseStatusRequiresPrivateService)
 	m.Payload.Summary = args.Summary
 	if err := m.Validate(); err != nil {
 		return nil, err
@@ -1167,26 +943,10 @@ func BuildSaaSOperatingAutomationRequest(args SaaSOperatingAutomationRequestArgs
 	} else {
 		m.CorrelationID = "saas-" + randomHex(12)
 	}
-	if args.PrivateImplementationRequired != nil {
-		m.PrivateImplementationRequired = *args.PrivateImplementationRequired
-	} else {
-		m.PrivateImplementationRequired = true
-	}
-	if args.AutomationScope != nil {
-		m.Payload.AutomationScope = *args.AutomationScope
-	} else {
-		m.Payload.AutomationScope = "trial-to-paid-customer-scale"
-	}
-	if args.AutomationCadence != nil {
-		m.Payload.AutomationCadence = *args.AutomationCadence
-	} else {
-		m.Payload.AutomationCadence = "daily"
-	}
-	if args.RequiredChecks != nil {
-		m.Payload.RequiredChecks = args.RequiredChecks
-	} else {
-		m.Payload.RequiredChecks = []string{"billing_monitoring", "license_telemetry_sync", "support_followup", "customer_success_review", "dashboard_refresh", "escalation_drill", "closeout_retry"}
-	}
+	m.PrivateImplementationRequired = orDefault(args.PrivateImplementationRequired, true)
+	m.Payload.AutomationScope = orDefault(args.AutomationScope, "trial-to-paid-customer-scale")
+	m.Payload.AutomationCadence = orDefault(args.AutomationCadence, "daily")
+	m.Payload.RequiredChecks = orList(args.RequiredChecks, []string{"billing_monitoring", "license_telemetry_sync", "support_followup", "customer_success_review", "dashboard_refresh", "escalation_drill", "closeout_retry"})
 	if err := m.Validate(); err != nil {
 		return nil, err
 	}
@@ -1214,11 +974,7 @@ func BuildSaaSOperatingAutomationResponse(req AnyRequest, args SaaSOperatingAuto
 	m.Payload.PrivateModulesRequired = []string{"billing monitoring", "license telemetry sync", "support follow-up", "customer-success review", "dashboard refresh automation", "escalation drill scheduler", "closeout retry automation"}
 	m.Payload.NextStep = "See docs/architecture/saas-operating-automation-contract.md"
 	m.CorrelationID = h.CorrelationID
-	if args.Status != nil {
-		m.Status = *args.Status
-	} else {
-		m.Status = ResponseStatusRequiresPrivateService
-	}
+	m.Status = orDefault(args.Status, ResponseStatusRequiresPrivateService)
 	m.Payload.Summary = args.Summary
 	if err := m.Validate(); err != nil {
 		return nil, err
@@ -1268,25 +1024,13 @@ func BuildEvidenceExportRequest(args EvidenceExportRequestArgs) (*EvidenceExport
 	} else {
 		m.CorrelationID = "saas-" + randomHex(12)
 	}
-	if args.PrivateImplementationRequired != nil {
-		m.PrivateImplementationRequired = *args.PrivateImplementationRequired
-	} else {
-		m.PrivateImplementationRequired = true
-	}
+	m.PrivateImplementationRequired = orDefault(args.PrivateImplementationRequired, true)
 	m.Payload.EvidenceRefs = args.EvidenceRefs
 	if m.Payload.EvidenceRefs == nil {
 		m.Payload.EvidenceRefs = []string{}
 	}
-	if args.ExportFormat != nil {
-		m.Payload.ExportFormat = *args.ExportFormat
-	} else {
-		m.Payload.ExportFormat = ExportFormatJSON
-	}
-	if args.RetentionProfile != nil {
-		m.Payload.RetentionProfile = *args.RetentionProfile
-	} else {
-		m.Payload.RetentionProfile = "tenant-default"
-	}
+	m.Payload.ExportFormat = orDefault(args.ExportFormat, ExportFormatJSON)
+	m.Payload.RetentionProfile = orDefault(args.RetentionProfile, "tenant-default")
 	if err := m.Validate(); err != nil {
 		return nil, err
 	}

@@ -171,3 +171,20 @@ func randomHex(n int) string {
 	_, _ = rand.Read(b) // crypto/rand.Read never fails since Go 1.24
 	return hex.EncodeToString(b)[:n]
 }
+
+// orDefault is the builders' choice for an argument with a default: *p, or
+// def when the argument is nil.
+func orDefault[T any](p *T, def T) T {
+	if p != nil {
+		return *p
+	}
+	return def
+}
+
+// orList is orDefault for a list or map argument, where nil means absent.
+func orList[S ~[]E, E any](s, def S) S {
+	if s != nil {
+		return s
+	}
+	return def
+}

@@ -103,7 +103,7 @@ func assign(a argField, src *jen.Statement) []jen.Code {
 		var out []jen.Code
 		switch {
 		case fl.Default != nil:
-			out = append(out, jen.If(src.Clone().Op("!=").Nil()).Block(a.dst.Clone().Op("=").Add(src.Clone())).Else().Block(a.dst.Clone().Op("=").Add(fieldLit(fl.Default, fl))))
+			out = append(out, a.dst.Clone().Op("=").Id("orList").Call(src.Clone(), fieldLit(fl.Default, fl)))
 		case fl.Nullable || pointerNull(fl.Type):
 			out = append(out, a.dst.Clone().Op("=").Add(val(src.Clone())))
 		default:
@@ -115,6 +115,9 @@ func assign(a argField, src *jen.Statement) []jen.Code {
 	set := a.dst.Clone().Op("=").Add(val(jen.Op("*").Add(src.Clone())))
 	if fl.Nullable {
 		set = jen.Block(jen.Id("v").Op(":=").Add(val(jen.Op("*").Add(src.Clone()))), a.dst.Clone().Op("=").Op("&").Id("v"))
+	}
+	if fl.Default != nil && !fl.Nullable && !(fl.Trim && fl.Type.Kind == model.KindString) {
+		return []jen.Code{a.dst.Clone().Op("=").Id("orDefault").Call(src.Clone(), fieldLit(fl.Default, fl))}
 	}
 	var fallback jen.Code
 	switch {
