@@ -28,16 +28,12 @@ type EntitlementStatusSummary struct {
 
 // MarshalJSON writes the members in contract order.
 func (m EntitlementStatusSummary) MarshalJSON() ([]byte, error) {
-	return m.appendJSON(make([]byte, 0, 1024)), nil
+	return m.AppendJSON(make([]byte, 0, 1024)), nil
 }
 
-// AppendJSON appends the JSON encoding of the EntitlementStatusSummary to b, as MarshalJSON writes it, and
-// returns the extended buffer. It is the fast way to encode: json.Marshal
-// re-scans and compacts what MarshalJSON returns (and escapes <, > and &).
+// AppendJSON appends the EntitlementStatusSummary to b as MarshalJSON writes it: the fast
+// way to encode, since json.Marshal re-scans what MarshalJSON returns.
 func (m *EntitlementStatusSummary) AppendJSON(b []byte) []byte {
-	return m.appendJSON(b)
-}
-func (m *EntitlementStatusSummary) appendJSON(b []byte) []byte {
 	b = append(b, "{\"tenant_id\":"...)
 	b = appendString(b, m.TenantID)
 	b = append(b, ",\"entitlement_status\":"...)
@@ -87,16 +83,12 @@ type PolicyRegistryReadinessSummary struct {
 
 // MarshalJSON writes the members in contract order.
 func (m PolicyRegistryReadinessSummary) MarshalJSON() ([]byte, error) {
-	return m.appendJSON(make([]byte, 0, 1024)), nil
+	return m.AppendJSON(make([]byte, 0, 1024)), nil
 }
 
-// AppendJSON appends the JSON encoding of the PolicyRegistryReadinessSummary to b, as MarshalJSON writes it, and
-// returns the extended buffer. It is the fast way to encode: json.Marshal
-// re-scans and compacts what MarshalJSON returns (and escapes <, > and &).
+// AppendJSON appends the PolicyRegistryReadinessSummary to b as MarshalJSON writes it: the fast
+// way to encode, since json.Marshal re-scans what MarshalJSON returns.
 func (m *PolicyRegistryReadinessSummary) AppendJSON(b []byte) []byte {
-	return m.appendJSON(b)
-}
-func (m *PolicyRegistryReadinessSummary) appendJSON(b []byte) []byte {
 	b = append(b, "{\"tenant_id\":"...)
 	b = appendString(b, m.TenantID)
 	b = append(b, ",\"readiness_status\":"...)
@@ -154,16 +146,12 @@ type TenantAuditStoreOperatingSummary struct {
 
 // MarshalJSON writes the members in contract order.
 func (m TenantAuditStoreOperatingSummary) MarshalJSON() ([]byte, error) {
-	return m.appendJSON(make([]byte, 0, 1024)), nil
+	return m.AppendJSON(make([]byte, 0, 1024)), nil
 }
 
-// AppendJSON appends the JSON encoding of the TenantAuditStoreOperatingSummary to b, as MarshalJSON writes it, and
-// returns the extended buffer. It is the fast way to encode: json.Marshal
-// re-scans and compacts what MarshalJSON returns (and escapes <, > and &).
+// AppendJSON appends the TenantAuditStoreOperatingSummary to b as MarshalJSON writes it: the fast
+// way to encode, since json.Marshal re-scans what MarshalJSON returns.
 func (m *TenantAuditStoreOperatingSummary) AppendJSON(b []byte) []byte {
-	return m.appendJSON(b)
-}
-func (m *TenantAuditStoreOperatingSummary) appendJSON(b []byte) []byte {
 	b = append(b, "{\"tenant_id\":"...)
 	b = appendString(b, m.TenantID)
 	b = append(b, ",\"health_status\":"...)
@@ -225,16 +213,12 @@ type CustomerOperatingDashboardSummary struct {
 
 // MarshalJSON writes the members in contract order.
 func (m CustomerOperatingDashboardSummary) MarshalJSON() ([]byte, error) {
-	return m.appendJSON(make([]byte, 0, 1024)), nil
+	return m.AppendJSON(make([]byte, 0, 1024)), nil
 }
 
-// AppendJSON appends the JSON encoding of the CustomerOperatingDashboardSummary to b, as MarshalJSON writes it, and
-// returns the extended buffer. It is the fast way to encode: json.Marshal
-// re-scans and compacts what MarshalJSON returns (and escapes <, > and &).
+// AppendJSON appends the CustomerOperatingDashboardSummary to b as MarshalJSON writes it: the fast
+// way to encode, since json.Marshal re-scans what MarshalJSON returns.
 func (m *CustomerOperatingDashboardSummary) AppendJSON(b []byte) []byte {
-	return m.appendJSON(b)
-}
-func (m *CustomerOperatingDashboardSummary) appendJSON(b []byte) []byte {
 	b = append(b, "{\"tenant_id\":"...)
 	b = appendString(b, m.TenantID)
 	b = append(b, ",\"dashboard_status\":"...)
@@ -296,16 +280,12 @@ type SupportHandoffReadinessSummary struct {
 
 // MarshalJSON writes the members in contract order.
 func (m SupportHandoffReadinessSummary) MarshalJSON() ([]byte, error) {
-	return m.appendJSON(make([]byte, 0, 1024)), nil
+	return m.AppendJSON(make([]byte, 0, 1024)), nil
 }
 
-// AppendJSON appends the JSON encoding of the SupportHandoffReadinessSummary to b, as MarshalJSON writes it, and
-// returns the extended buffer. It is the fast way to encode: json.Marshal
-// re-scans and compacts what MarshalJSON returns (and escapes <, > and &).
+// AppendJSON appends the SupportHandoffReadinessSummary to b as MarshalJSON writes it: the fast
+// way to encode, since json.Marshal re-scans what MarshalJSON returns.
 func (m *SupportHandoffReadinessSummary) AppendJSON(b []byte) []byte {
-	return m.appendJSON(b)
-}
-func (m *SupportHandoffReadinessSummary) appendJSON(b []byte) []byte {
 	b = append(b, "{\"tenant_id\":"...)
 	b = appendString(b, m.TenantID)
 	b = append(b, ",\"support_status\":"...)
@@ -365,16 +345,12 @@ type SaaSOperatingAutomationSummary struct {
 
 // MarshalJSON writes the members in contract order.
 func (m SaaSOperatingAutomationSummary) MarshalJSON() ([]byte, error) {
-	return m.appendJSON(make([]byte, 0, 1024)), nil
+	return m.AppendJSON(make([]byte, 0, 1024)), nil
 }
 
-// AppendJSON appends the JSON encoding of the SaaSOperatingAutomationSummary to b, as MarshalJSON writes it, and
-// returns the extended buffer. It is the fast way to encode: json.Marshal
-// re-scans and compacts what MarshalJSON returns (and escapes <, > and &).
+// AppendJSON appends the SaaSOperatingAutomationSummary to b as MarshalJSON writes it: the fast
+// way to encode, since json.Marshal re-scans what MarshalJSON returns.
 func (m *SaaSOperatingAutomationSummary) AppendJSON(b []byte) []byte {
-	return m.appendJSON(b)
-}
-func (m *SaaSOperatingAutomationSummary) appendJSON(b []byte) []byte {
 	b = append(b, "{\"tenant_id\":"...)
 	b = appendString(b, m.TenantID)
 	b = append(b, ",\"automation_status\":"...)
@@ -418,16 +394,12 @@ type EntitlementStatusRequestPayload struct {
 
 // MarshalJSON writes the members in contract order.
 func (m EntitlementStatusRequestPayload) MarshalJSON() ([]byte, error) {
-	return m.appendJSON(make([]byte, 0, 1024)), nil
+	return m.AppendJSON(make([]byte, 0, 1024)), nil
 }
 
-// AppendJSON appends the JSON encoding of the EntitlementStatusRequestPayload to b, as MarshalJSON writes it, and
-// returns the extended buffer. It is the fast way to encode: json.Marshal
-// re-scans and compacts what MarshalJSON returns (and escapes <, > and &).
+// AppendJSON appends the EntitlementStatusRequestPayload to b as MarshalJSON writes it: the fast
+// way to encode, since json.Marshal re-scans what MarshalJSON returns.
 func (m *EntitlementStatusRequestPayload) AppendJSON(b []byte) []byte {
-	return m.appendJSON(b)
-}
-func (m *EntitlementStatusRequestPayload) appendJSON(b []byte) []byte {
 	b = append(b, "{\"feature_names\":"...)
 	b = appendListString(b, m.FeatureNames)
 	b = append(b, ",\"requested_checks\":"...)
@@ -449,18 +421,14 @@ type EntitlementStatusResponsePayload struct {
 
 // MarshalJSON writes the members in contract order.
 func (m EntitlementStatusResponsePayload) MarshalJSON() ([]byte, error) {
-	return m.appendJSON(make([]byte, 0, 1024)), nil
+	return m.AppendJSON(make([]byte, 0, 1024)), nil
 }
 
-// AppendJSON appends the JSON encoding of the EntitlementStatusResponsePayload to b, as MarshalJSON writes it, and
-// returns the extended buffer. It is the fast way to encode: json.Marshal
-// re-scans and compacts what MarshalJSON returns (and escapes <, > and &).
+// AppendJSON appends the EntitlementStatusResponsePayload to b as MarshalJSON writes it: the fast
+// way to encode, since json.Marshal re-scans what MarshalJSON returns.
 func (m *EntitlementStatusResponsePayload) AppendJSON(b []byte) []byte {
-	return m.appendJSON(b)
-}
-func (m *EntitlementStatusResponsePayload) appendJSON(b []byte) []byte {
 	b = append(b, "{\"summary\":"...)
-	b = m.Summary.appendJSON(b)
+	b = m.Summary.AppendJSON(b)
 	b = append(b, ",\"private_modules_required\":"...)
 	b = appendListString(b, m.PrivateModulesRequired)
 	b = append(b, ",\"next_step\":"...)
@@ -486,16 +454,12 @@ type TenantOnboardingRequestPayload struct {
 
 // MarshalJSON writes the members in contract order.
 func (m TenantOnboardingRequestPayload) MarshalJSON() ([]byte, error) {
-	return m.appendJSON(make([]byte, 0, 1024)), nil
+	return m.AppendJSON(make([]byte, 0, 1024)), nil
 }
 
-// AppendJSON appends the JSON encoding of the TenantOnboardingRequestPayload to b, as MarshalJSON writes it, and
-// returns the extended buffer. It is the fast way to encode: json.Marshal
-// re-scans and compacts what MarshalJSON returns (and escapes <, > and &).
+// AppendJSON appends the TenantOnboardingRequestPayload to b as MarshalJSON writes it: the fast
+// way to encode, since json.Marshal re-scans what MarshalJSON returns.
 func (m *TenantOnboardingRequestPayload) AppendJSON(b []byte) []byte {
-	return m.appendJSON(b)
-}
-func (m *TenantOnboardingRequestPayload) appendJSON(b []byte) []byte {
 	b = append(b, "{\"organization_name\":"...)
 	b = appendString(b, m.OrganizationName)
 	b = append(b, ",\"deployment_model\":"...)
@@ -523,16 +487,12 @@ type TenantOnboardingResponsePayload struct {
 
 // MarshalJSON writes the members in contract order.
 func (m TenantOnboardingResponsePayload) MarshalJSON() ([]byte, error) {
-	return m.appendJSON(make([]byte, 0, 1024)), nil
+	return m.AppendJSON(make([]byte, 0, 1024)), nil
 }
 
-// AppendJSON appends the JSON encoding of the TenantOnboardingResponsePayload to b, as MarshalJSON writes it, and
-// returns the extended buffer. It is the fast way to encode: json.Marshal
-// re-scans and compacts what MarshalJSON returns (and escapes <, > and &).
+// AppendJSON appends the TenantOnboardingResponsePayload to b as MarshalJSON writes it: the fast
+// way to encode, since json.Marshal re-scans what MarshalJSON returns.
 func (m *TenantOnboardingResponsePayload) AppendJSON(b []byte) []byte {
-	return m.appendJSON(b)
-}
-func (m *TenantOnboardingResponsePayload) appendJSON(b []byte) []byte {
 	b = append(b, "{\"tenant_id\":"...)
 	b = appendString(b, m.TenantID)
 	b = append(b, ",\"private_modules_required\":"...)
@@ -552,16 +512,12 @@ type TenantStatusRequestPayload struct {
 
 // MarshalJSON writes the members in contract order.
 func (m TenantStatusRequestPayload) MarshalJSON() ([]byte, error) {
-	return m.appendJSON(make([]byte, 0, 1024)), nil
+	return m.AppendJSON(make([]byte, 0, 1024)), nil
 }
 
-// AppendJSON appends the JSON encoding of the TenantStatusRequestPayload to b, as MarshalJSON writes it, and
-// returns the extended buffer. It is the fast way to encode: json.Marshal
-// re-scans and compacts what MarshalJSON returns (and escapes <, > and &).
+// AppendJSON appends the TenantStatusRequestPayload to b as MarshalJSON writes it: the fast
+// way to encode, since json.Marshal re-scans what MarshalJSON returns.
 func (m *TenantStatusRequestPayload) AppendJSON(b []byte) []byte {
-	return m.appendJSON(b)
-}
-func (m *TenantStatusRequestPayload) appendJSON(b []byte) []byte {
 	b = append(b, "{\"requested_capabilities\":"...)
 	b = appendListString(b, m.RequestedCapabilities)
 	b = append(b, ",\"public_client_boundary\":"...)
@@ -581,16 +537,12 @@ type LicenseValidationRequestPayload struct {
 
 // MarshalJSON writes the members in contract order.
 func (m LicenseValidationRequestPayload) MarshalJSON() ([]byte, error) {
-	return m.appendJSON(make([]byte, 0, 1024)), nil
+	return m.AppendJSON(make([]byte, 0, 1024)), nil
 }
 
-// AppendJSON appends the JSON encoding of the LicenseValidationRequestPayload to b, as MarshalJSON writes it, and
-// returns the extended buffer. It is the fast way to encode: json.Marshal
-// re-scans and compacts what MarshalJSON returns (and escapes <, > and &).
+// AppendJSON appends the LicenseValidationRequestPayload to b as MarshalJSON writes it: the fast
+// way to encode, since json.Marshal re-scans what MarshalJSON returns.
 func (m *LicenseValidationRequestPayload) AppendJSON(b []byte) []byte {
-	return m.appendJSON(b)
-}
-func (m *LicenseValidationRequestPayload) appendJSON(b []byte) []byte {
 	b = append(b, "{\"local_validation_report\":"...)
 	b = appendRaw(b, m.LocalValidationReport)
 	b = append(b, ",\"requested_checks\":"...)
@@ -614,16 +566,12 @@ type PolicyRegistryReadinessRequestPayload struct {
 
 // MarshalJSON writes the members in contract order.
 func (m PolicyRegistryReadinessRequestPayload) MarshalJSON() ([]byte, error) {
-	return m.appendJSON(make([]byte, 0, 1024)), nil
+	return m.AppendJSON(make([]byte, 0, 1024)), nil
 }
 
-// AppendJSON appends the JSON encoding of the PolicyRegistryReadinessRequestPayload to b, as MarshalJSON writes it, and
-// returns the extended buffer. It is the fast way to encode: json.Marshal
-// re-scans and compacts what MarshalJSON returns (and escapes <, > and &).
+// AppendJSON appends the PolicyRegistryReadinessRequestPayload to b as MarshalJSON writes it: the fast
+// way to encode, since json.Marshal re-scans what MarshalJSON returns.
 func (m *PolicyRegistryReadinessRequestPayload) AppendJSON(b []byte) []byte {
-	return m.appendJSON(b)
-}
-func (m *PolicyRegistryReadinessRequestPayload) appendJSON(b []byte) []byte {
 	b = append(b, "{\"policy_pack_refs\":"...)
 	b = appendListString(b, m.PolicyPackRefs)
 	b = append(b, ",\"catalog_scope\":"...)
@@ -647,18 +595,14 @@ type PolicyRegistryReadinessResponsePayload struct {
 
 // MarshalJSON writes the members in contract order.
 func (m PolicyRegistryReadinessResponsePayload) MarshalJSON() ([]byte, error) {
-	return m.appendJSON(make([]byte, 0, 1024)), nil
+	return m.AppendJSON(make([]byte, 0, 1024)), nil
 }
 
-// AppendJSON appends the JSON encoding of the PolicyRegistryReadinessResponsePayload to b, as MarshalJSON writes it, and
-// returns the extended buffer. It is the fast way to encode: json.Marshal
-// re-scans and compacts what MarshalJSON returns (and escapes <, > and &).
+// AppendJSON appends the PolicyRegistryReadinessResponsePayload to b as MarshalJSON writes it: the fast
+// way to encode, since json.Marshal re-scans what MarshalJSON returns.
 func (m *PolicyRegistryReadinessResponsePayload) AppendJSON(b []byte) []byte {
-	return m.appendJSON(b)
-}
-func (m *PolicyRegistryReadinessResponsePayload) appendJSON(b []byte) []byte {
 	b = append(b, "{\"summary\":"...)
-	b = m.Summary.appendJSON(b)
+	b = m.Summary.AppendJSON(b)
 	b = append(b, ",\"private_modules_required\":"...)
 	b = appendListString(b, m.PrivateModulesRequired)
 	b = append(b, ",\"next_step\":"...)
@@ -678,16 +622,12 @@ type PolicyRegistryLookupRequestPayload struct {
 
 // MarshalJSON writes the members in contract order.
 func (m PolicyRegistryLookupRequestPayload) MarshalJSON() ([]byte, error) {
-	return m.appendJSON(make([]byte, 0, 1024)), nil
+	return m.AppendJSON(make([]byte, 0, 1024)), nil
 }
 
-// AppendJSON appends the JSON encoding of the PolicyRegistryLookupRequestPayload to b, as MarshalJSON writes it, and
-// returns the extended buffer. It is the fast way to encode: json.Marshal
-// re-scans and compacts what MarshalJSON returns (and escapes <, > and &).
+// AppendJSON appends the PolicyRegistryLookupRequestPayload to b as MarshalJSON writes it: the fast
+// way to encode, since json.Marshal re-scans what MarshalJSON returns.
 func (m *PolicyRegistryLookupRequestPayload) AppendJSON(b []byte) []byte {
-	return m.appendJSON(b)
-}
-func (m *PolicyRegistryLookupRequestPayload) appendJSON(b []byte) []byte {
 	b = append(b, "{\"policy_refs\":"...)
 	b = appendListString(b, m.PolicyRefs)
 	b = append(b, ",\"labels\":"...)
@@ -711,16 +651,12 @@ type TenantAuditStoreOperatingRequestPayload struct {
 
 // MarshalJSON writes the members in contract order.
 func (m TenantAuditStoreOperatingRequestPayload) MarshalJSON() ([]byte, error) {
-	return m.appendJSON(make([]byte, 0, 1024)), nil
+	return m.AppendJSON(make([]byte, 0, 1024)), nil
 }
 
-// AppendJSON appends the JSON encoding of the TenantAuditStoreOperatingRequestPayload to b, as MarshalJSON writes it, and
-// returns the extended buffer. It is the fast way to encode: json.Marshal
-// re-scans and compacts what MarshalJSON returns (and escapes <, > and &).
+// AppendJSON appends the TenantAuditStoreOperatingRequestPayload to b as MarshalJSON writes it: the fast
+// way to encode, since json.Marshal re-scans what MarshalJSON returns.
 func (m *TenantAuditStoreOperatingRequestPayload) AppendJSON(b []byte) []byte {
-	return m.appendJSON(b)
-}
-func (m *TenantAuditStoreOperatingRequestPayload) appendJSON(b []byte) []byte {
 	b = append(b, "{\"retention_profile\":"...)
 	b = appendString(b, m.RetentionProfile)
 	b = append(b, ",\"evidence_window\":"...)
@@ -744,18 +680,14 @@ type TenantAuditStoreOperatingResponsePayload struct {
 
 // MarshalJSON writes the members in contract order.
 func (m TenantAuditStoreOperatingResponsePayload) MarshalJSON() ([]byte, error) {
-	return m.appendJSON(make([]byte, 0, 1024)), nil
+	return m.AppendJSON(make([]byte, 0, 1024)), nil
 }
 
-// AppendJSON appends the JSON encoding of the TenantAuditStoreOperatingResponsePayload to b, as MarshalJSON writes it, and
-// returns the extended buffer. It is the fast way to encode: json.Marshal
-// re-scans and compacts what MarshalJSON returns (and escapes <, > and &).
+// AppendJSON appends the TenantAuditStoreOperatingResponsePayload to b as MarshalJSON writes it: the fast
+// way to encode, since json.Marshal re-scans what MarshalJSON returns.
 func (m *TenantAuditStoreOperatingResponsePayload) AppendJSON(b []byte) []byte {
-	return m.appendJSON(b)
-}
-func (m *TenantAuditStoreOperatingResponsePayload) appendJSON(b []byte) []byte {
 	b = append(b, "{\"summary\":"...)
-	b = m.Summary.appendJSON(b)
+	b = m.Summary.AppendJSON(b)
 	b = append(b, ",\"private_modules_required\":"...)
 	b = appendListString(b, m.PrivateModulesRequired)
 	b = append(b, ",\"next_step\":"...)
@@ -777,16 +709,12 @@ type CustomerOperatingDashboardRequestPayload struct {
 
 // MarshalJSON writes the members in contract order.
 func (m CustomerOperatingDashboardRequestPayload) MarshalJSON() ([]byte, error) {
-	return m.appendJSON(make([]byte, 0, 1024)), nil
+	return m.AppendJSON(make([]byte, 0, 1024)), nil
 }
 
-// AppendJSON appends the JSON encoding of the CustomerOperatingDashboardRequestPayload to b, as MarshalJSON writes it, and
-// returns the extended buffer. It is the fast way to encode: json.Marshal
-// re-scans and compacts what MarshalJSON returns (and escapes <, > and &).
+// AppendJSON appends the CustomerOperatingDashboardRequestPayload to b as MarshalJSON writes it: the fast
+// way to encode, since json.Marshal re-scans what MarshalJSON returns.
 func (m *CustomerOperatingDashboardRequestPayload) AppendJSON(b []byte) []byte {
-	return m.appendJSON(b)
-}
-func (m *CustomerOperatingDashboardRequestPayload) appendJSON(b []byte) []byte {
 	b = append(b, "{\"dashboard_scope\":"...)
 	b = appendString(b, m.DashboardScope)
 	b = append(b, ",\"evidence_window\":"...)
@@ -810,18 +738,14 @@ type CustomerOperatingDashboardResponsePayload struct {
 
 // MarshalJSON writes the members in contract order.
 func (m CustomerOperatingDashboardResponsePayload) MarshalJSON() ([]byte, error) {
-	return m.appendJSON(make([]byte, 0, 1024)), nil
+	return m.AppendJSON(make([]byte, 0, 1024)), nil
 }
 
-// AppendJSON appends the JSON encoding of the CustomerOperatingDashboardResponsePayload to b, as MarshalJSON writes it, and
-// returns the extended buffer. It is the fast way to encode: json.Marshal
-// re-scans and compacts what MarshalJSON returns (and escapes <, > and &).
+// AppendJSON appends the CustomerOperatingDashboardResponsePayload to b as MarshalJSON writes it: the fast
+// way to encode, since json.Marshal re-scans what MarshalJSON returns.
 func (m *CustomerOperatingDashboardResponsePayload) AppendJSON(b []byte) []byte {
-	return m.appendJSON(b)
-}
-func (m *CustomerOperatingDashboardResponsePayload) appendJSON(b []byte) []byte {
 	b = append(b, "{\"summary\":"...)
-	b = m.Summary.appendJSON(b)
+	b = m.Summary.AppendJSON(b)
 	b = append(b, ",\"private_modules_required\":"...)
 	b = appendListString(b, m.PrivateModulesRequired)
 	b = append(b, ",\"next_step\":"...)
@@ -843,16 +767,12 @@ type SupportHandoffReadinessRequestPayload struct {
 
 // MarshalJSON writes the members in contract order.
 func (m SupportHandoffReadinessRequestPayload) MarshalJSON() ([]byte, error) {
-	return m.appendJSON(make([]byte, 0, 1024)), nil
+	return m.AppendJSON(make([]byte, 0, 1024)), nil
 }
 
-// AppendJSON appends the JSON encoding of the SupportHandoffReadinessRequestPayload to b, as MarshalJSON writes it, and
-// returns the extended buffer. It is the fast way to encode: json.Marshal
-// re-scans and compacts what MarshalJSON returns (and escapes <, > and &).
+// AppendJSON appends the SupportHandoffReadinessRequestPayload to b as MarshalJSON writes it: the fast
+// way to encode, since json.Marshal re-scans what MarshalJSON returns.
 func (m *SupportHandoffReadinessRequestPayload) AppendJSON(b []byte) []byte {
-	return m.appendJSON(b)
-}
-func (m *SupportHandoffReadinessRequestPayload) appendJSON(b []byte) []byte {
 	b = append(b, "{\"handoff_scope\":"...)
 	b = appendString(b, m.HandoffScope)
 	b = append(b, ",\"support_tier\":"...)
@@ -876,18 +796,14 @@ type SupportHandoffReadinessResponsePayload struct {
 
 // MarshalJSON writes the members in contract order.
 func (m SupportHandoffReadinessResponsePayload) MarshalJSON() ([]byte, error) {
-	return m.appendJSON(make([]byte, 0, 1024)), nil
+	return m.AppendJSON(make([]byte, 0, 1024)), nil
 }
 
-// AppendJSON appends the JSON encoding of the SupportHandoffReadinessResponsePayload to b, as MarshalJSON writes it, and
-// returns the extended buffer. It is the fast way to encode: json.Marshal
-// re-scans and compacts what MarshalJSON returns (and escapes <, > and &).
+// AppendJSON appends the SupportHandoffReadinessResponsePayload to b as MarshalJSON writes it: the fast
+// way to encode, since json.Marshal re-scans what MarshalJSON returns.
 func (m *SupportHandoffReadinessResponsePayload) AppendJSON(b []byte) []byte {
-	return m.appendJSON(b)
-}
-func (m *SupportHandoffReadinessResponsePayload) appendJSON(b []byte) []byte {
 	b = append(b, "{\"summary\":"...)
-	b = m.Summary.appendJSON(b)
+	b = m.Summary.AppendJSON(b)
 	b = append(b, ",\"private_modules_required\":"...)
 	b = appendListString(b, m.PrivateModulesRequired)
 	b = append(b, ",\"next_step\":"...)
@@ -909,16 +825,12 @@ type SaaSOperatingAutomationRequestPayload struct {
 
 // MarshalJSON writes the members in contract order.
 func (m SaaSOperatingAutomationRequestPayload) MarshalJSON() ([]byte, error) {
-	return m.appendJSON(make([]byte, 0, 1024)), nil
+	return m.AppendJSON(make([]byte, 0, 1024)), nil
 }
 
-// AppendJSON appends the JSON encoding of the SaaSOperatingAutomationRequestPayload to b, as MarshalJSON writes it, and
-// returns the extended buffer. It is the fast way to encode: json.Marshal
-// re-scans and compacts what MarshalJSON returns (and escapes <, > and &).
+// AppendJSON appends the SaaSOperatingAutomationRequestPayload to b as MarshalJSON writes it: the fast
+// way to encode, since json.Marshal re-scans what MarshalJSON returns.
 func (m *SaaSOperatingAutomationRequestPayload) AppendJSON(b []byte) []byte {
-	return m.appendJSON(b)
-}
-func (m *SaaSOperatingAutomationRequestPayload) appendJSON(b []byte) []byte {
 	b = append(b, "{\"automation_scope\":"...)
 	b = appendString(b, m.AutomationScope)
 	b = append(b, ",\"automation_cadence\":"...)
@@ -942,18 +854,14 @@ type SaaSOperatingAutomationResponsePayload struct {
 
 // MarshalJSON writes the members in contract order.
 func (m SaaSOperatingAutomationResponsePayload) MarshalJSON() ([]byte, error) {
-	return m.appendJSON(make([]byte, 0, 1024)), nil
+	return m.AppendJSON(make([]byte, 0, 1024)), nil
 }
 
-// AppendJSON appends the JSON encoding of the SaaSOperatingAutomationResponsePayload to b, as MarshalJSON writes it, and
-// returns the extended buffer. It is the fast way to encode: json.Marshal
-// re-scans and compacts what MarshalJSON returns (and escapes <, > and &).
+// AppendJSON appends the SaaSOperatingAutomationResponsePayload to b as MarshalJSON writes it: the fast
+// way to encode, since json.Marshal re-scans what MarshalJSON returns.
 func (m *SaaSOperatingAutomationResponsePayload) AppendJSON(b []byte) []byte {
-	return m.appendJSON(b)
-}
-func (m *SaaSOperatingAutomationResponsePayload) appendJSON(b []byte) []byte {
 	b = append(b, "{\"summary\":"...)
-	b = m.Summary.appendJSON(b)
+	b = m.Summary.AppendJSON(b)
 	b = append(b, ",\"private_modules_required\":"...)
 	b = appendListString(b, m.PrivateModulesRequired)
 	b = append(b, ",\"next_step\":"...)
@@ -975,16 +883,12 @@ type EvidenceExportRequestPayload struct {
 
 // MarshalJSON writes the members in contract order.
 func (m EvidenceExportRequestPayload) MarshalJSON() ([]byte, error) {
-	return m.appendJSON(make([]byte, 0, 1024)), nil
+	return m.AppendJSON(make([]byte, 0, 1024)), nil
 }
 
-// AppendJSON appends the JSON encoding of the EvidenceExportRequestPayload to b, as MarshalJSON writes it, and
-// returns the extended buffer. It is the fast way to encode: json.Marshal
-// re-scans and compacts what MarshalJSON returns (and escapes <, > and &).
+// AppendJSON appends the EvidenceExportRequestPayload to b as MarshalJSON writes it: the fast
+// way to encode, since json.Marshal re-scans what MarshalJSON returns.
 func (m *EvidenceExportRequestPayload) AppendJSON(b []byte) []byte {
-	return m.appendJSON(b)
-}
-func (m *EvidenceExportRequestPayload) appendJSON(b []byte) []byte {
 	b = append(b, "{\"evidence_refs\":"...)
 	b = appendListString(b, m.EvidenceRefs)
 	b = append(b, ",\"export_format\":"...)
@@ -1006,16 +910,12 @@ type UnavailablePayload struct {
 
 // MarshalJSON writes the members in contract order.
 func (m UnavailablePayload) MarshalJSON() ([]byte, error) {
-	return m.appendJSON(make([]byte, 0, 1024)), nil
+	return m.AppendJSON(make([]byte, 0, 1024)), nil
 }
 
-// AppendJSON appends the JSON encoding of the UnavailablePayload to b, as MarshalJSON writes it, and
-// returns the extended buffer. It is the fast way to encode: json.Marshal
-// re-scans and compacts what MarshalJSON returns (and escapes <, > and &).
+// AppendJSON appends the UnavailablePayload to b as MarshalJSON writes it: the fast
+// way to encode, since json.Marshal re-scans what MarshalJSON returns.
 func (m *UnavailablePayload) AppendJSON(b []byte) []byte {
-	return m.appendJSON(b)
-}
-func (m *UnavailablePayload) appendJSON(b []byte) []byte {
 	b = append(b, "{\"tenant_id\":"...)
 	b = appendString(b, m.TenantID)
 	b = append(b, ",\"next_step\":"...)
@@ -1043,16 +943,12 @@ type EntitlementStatusRequest struct {
 
 // MarshalJSON writes the members in contract order.
 func (m EntitlementStatusRequest) MarshalJSON() ([]byte, error) {
-	return m.appendJSON(make([]byte, 0, 1024)), nil
+	return m.AppendJSON(make([]byte, 0, 1024)), nil
 }
 
-// AppendJSON appends the JSON encoding of the EntitlementStatusRequest to b, as MarshalJSON writes it, and
-// returns the extended buffer. It is the fast way to encode: json.Marshal
-// re-scans and compacts what MarshalJSON returns (and escapes <, > and &).
+// AppendJSON appends the EntitlementStatusRequest to b as MarshalJSON writes it: the fast
+// way to encode, since json.Marshal re-scans what MarshalJSON returns.
 func (m *EntitlementStatusRequest) AppendJSON(b []byte) []byte {
-	return m.appendJSON(b)
-}
-func (m *EntitlementStatusRequest) appendJSON(b []byte) []byte {
 	b = append(b, "{\"schema_version\":"...)
 	b = appendString(b, m.SchemaVersion)
 	b = append(b, ",\"operation\":"...)
@@ -1066,7 +962,7 @@ func (m *EntitlementStatusRequest) appendJSON(b []byte) []byte {
 	b = append(b, ",\"private_implementation_required\":"...)
 	b = appendBool(b, m.PrivateImplementationRequired)
 	b = append(b, ",\"payload\":"...)
-	b = m.Payload.appendJSON(b)
+	b = m.Payload.AppendJSON(b)
 	return append(b, '}')
 }
 
@@ -1090,16 +986,12 @@ type EntitlementStatusResponse struct {
 
 // MarshalJSON writes the members in contract order.
 func (m EntitlementStatusResponse) MarshalJSON() ([]byte, error) {
-	return m.appendJSON(make([]byte, 0, 1024)), nil
+	return m.AppendJSON(make([]byte, 0, 1024)), nil
 }
 
-// AppendJSON appends the JSON encoding of the EntitlementStatusResponse to b, as MarshalJSON writes it, and
-// returns the extended buffer. It is the fast way to encode: json.Marshal
-// re-scans and compacts what MarshalJSON returns (and escapes <, > and &).
+// AppendJSON appends the EntitlementStatusResponse to b as MarshalJSON writes it: the fast
+// way to encode, since json.Marshal re-scans what MarshalJSON returns.
 func (m *EntitlementStatusResponse) AppendJSON(b []byte) []byte {
-	return m.appendJSON(b)
-}
-func (m *EntitlementStatusResponse) appendJSON(b []byte) []byte {
 	b = append(b, "{\"schema_version\":"...)
 	b = appendString(b, m.SchemaVersion)
 	b = append(b, ",\"operation\":"...)
@@ -1113,7 +1005,7 @@ func (m *EntitlementStatusResponse) appendJSON(b []byte) []byte {
 	b = append(b, ",\"private_implementation_required\":"...)
 	b = appendBool(b, m.PrivateImplementationRequired)
 	b = append(b, ",\"payload\":"...)
-	b = m.Payload.appendJSON(b)
+	b = m.Payload.AppendJSON(b)
 	return append(b, '}')
 }
 
@@ -1137,16 +1029,12 @@ type TenantOnboardingRequest struct {
 
 // MarshalJSON writes the members in contract order.
 func (m TenantOnboardingRequest) MarshalJSON() ([]byte, error) {
-	return m.appendJSON(make([]byte, 0, 1024)), nil
+	return m.AppendJSON(make([]byte, 0, 1024)), nil
 }
 
-// AppendJSON appends the JSON encoding of the TenantOnboardingRequest to b, as MarshalJSON writes it, and
-// returns the extended buffer. It is the fast way to encode: json.Marshal
-// re-scans and compacts what MarshalJSON returns (and escapes <, > and &).
+// AppendJSON appends the TenantOnboardingRequest to b as MarshalJSON writes it: the fast
+// way to encode, since json.Marshal re-scans what MarshalJSON returns.
 func (m *TenantOnboardingRequest) AppendJSON(b []byte) []byte {
-	return m.appendJSON(b)
-}
-func (m *TenantOnboardingRequest) appendJSON(b []byte) []byte {
 	b = append(b, "{\"schema_version\":"...)
 	b = appendString(b, m.SchemaVersion)
 	b = append(b, ",\"operation\":"...)
@@ -1160,7 +1048,7 @@ func (m *TenantOnboardingRequest) appendJSON(b []byte) []byte {
 	b = append(b, ",\"private_implementation_required\":"...)
 	b = appendBool(b, m.PrivateImplementationRequired)
 	b = append(b, ",\"payload\":"...)
-	b = m.Payload.appendJSON(b)
+	b = m.Payload.AppendJSON(b)
 	return append(b, '}')
 }
 
@@ -1184,16 +1072,12 @@ type TenantOnboardingResponse struct {
 
 // MarshalJSON writes the members in contract order.
 func (m TenantOnboardingResponse) MarshalJSON() ([]byte, error) {
-	return m.appendJSON(make([]byte, 0, 1024)), nil
+	return m.AppendJSON(make([]byte, 0, 1024)), nil
 }
 
-// AppendJSON appends the JSON encoding of the TenantOnboardingResponse to b, as MarshalJSON writes it, and
-// returns the extended buffer. It is the fast way to encode: json.Marshal
-// re-scans and compacts what MarshalJSON returns (and escapes <, > and &).
+// AppendJSON appends the TenantOnboardingResponse to b as MarshalJSON writes it: the fast
+// way to encode, since json.Marshal re-scans what MarshalJSON returns.
 func (m *TenantOnboardingResponse) AppendJSON(b []byte) []byte {
-	return m.appendJSON(b)
-}
-func (m *TenantOnboardingResponse) appendJSON(b []byte) []byte {
 	b = append(b, "{\"schema_version\":"...)
 	b = appendString(b, m.SchemaVersion)
 	b = append(b, ",\"operation\":"...)
@@ -1207,7 +1091,7 @@ func (m *TenantOnboardingResponse) appendJSON(b []byte) []byte {
 	b = append(b, ",\"private_implementation_required\":"...)
 	b = appendBool(b, m.PrivateImplementationRequired)
 	b = append(b, ",\"payload\":"...)
-	b = m.Payload.appendJSON(b)
+	b = m.Payload.AppendJSON(b)
 	return append(b, '}')
 }
 
@@ -1231,16 +1115,12 @@ type TenantStatusRequest struct {
 
 // MarshalJSON writes the members in contract order.
 func (m TenantStatusRequest) MarshalJSON() ([]byte, error) {
-	return m.appendJSON(make([]byte, 0, 1024)), nil
+	return m.AppendJSON(make([]byte, 0, 1024)), nil
 }
 
-// AppendJSON appends the JSON encoding of the TenantStatusRequest to b, as MarshalJSON writes it, and
-// returns the extended buffer. It is the fast way to encode: json.Marshal
-// re-scans and compacts what MarshalJSON returns (and escapes <, > and &).
+// AppendJSON appends the TenantStatusRequest to b as MarshalJSON writes it: the fast
+// way to encode, since json.Marshal re-scans what MarshalJSON returns.
 func (m *TenantStatusRequest) AppendJSON(b []byte) []byte {
-	return m.appendJSON(b)
-}
-func (m *TenantStatusRequest) appendJSON(b []byte) []byte {
 	b = append(b, "{\"schema_version\":"...)
 	b = appendString(b, m.SchemaVersion)
 	b = append(b, ",\"operation\":"...)
@@ -1254,7 +1134,7 @@ func (m *TenantStatusRequest) appendJSON(b []byte) []byte {
 	b = append(b, ",\"private_implementation_required\":"...)
 	b = appendBool(b, m.PrivateImplementationRequired)
 	b = append(b, ",\"payload\":"...)
-	b = m.Payload.appendJSON(b)
+	b = m.Payload.AppendJSON(b)
 	return append(b, '}')
 }
 
@@ -1278,16 +1158,12 @@ type LicenseValidationRequest struct {
 
 // MarshalJSON writes the members in contract order.
 func (m LicenseValidationRequest) MarshalJSON() ([]byte, error) {
-	return m.appendJSON(make([]byte, 0, 1024)), nil
+	return m.AppendJSON(make([]byte, 0, 1024)), nil
 }
 
-// AppendJSON appends the JSON encoding of the LicenseValidationRequest to b, as MarshalJSON writes it, and
-// returns the extended buffer. It is the fast way to encode: json.Marshal
-// re-scans and compacts what MarshalJSON returns (and escapes <, > and &).
+// AppendJSON appends the LicenseValidationRequest to b as MarshalJSON writes it: the fast
+// way to encode, since json.Marshal re-scans what MarshalJSON returns.
 func (m *LicenseValidationRequest) AppendJSON(b []byte) []byte {
-	return m.appendJSON(b)
-}
-func (m *LicenseValidationRequest) appendJSON(b []byte) []byte {
 	b = append(b, "{\"schema_version\":"...)
 	b = appendString(b, m.SchemaVersion)
 	b = append(b, ",\"operation\":"...)
@@ -1301,7 +1177,7 @@ func (m *LicenseValidationRequest) appendJSON(b []byte) []byte {
 	b = append(b, ",\"private_implementation_required\":"...)
 	b = appendBool(b, m.PrivateImplementationRequired)
 	b = append(b, ",\"payload\":"...)
-	b = m.Payload.appendJSON(b)
+	b = m.Payload.AppendJSON(b)
 	return append(b, '}')
 }
 
@@ -1325,16 +1201,12 @@ type PolicyRegistryReadinessRequest struct {
 
 // MarshalJSON writes the members in contract order.
 func (m PolicyRegistryReadinessRequest) MarshalJSON() ([]byte, error) {
-	return m.appendJSON(make([]byte, 0, 1024)), nil
+	return m.AppendJSON(make([]byte, 0, 1024)), nil
 }
 
-// AppendJSON appends the JSON encoding of the PolicyRegistryReadinessRequest to b, as MarshalJSON writes it, and
-// returns the extended buffer. It is the fast way to encode: json.Marshal
-// re-scans and compacts what MarshalJSON returns (and escapes <, > and &).
+// AppendJSON appends the PolicyRegistryReadinessRequest to b as MarshalJSON writes it: the fast
+// way to encode, since json.Marshal re-scans what MarshalJSON returns.
 func (m *PolicyRegistryReadinessRequest) AppendJSON(b []byte) []byte {
-	return m.appendJSON(b)
-}
-func (m *PolicyRegistryReadinessRequest) appendJSON(b []byte) []byte {
 	b = append(b, "{\"schema_version\":"...)
 	b = appendString(b, m.SchemaVersion)
 	b = append(b, ",\"operation\":"...)
@@ -1348,7 +1220,7 @@ func (m *PolicyRegistryReadinessRequest) appendJSON(b []byte) []byte {
 	b = append(b, ",\"private_implementation_required\":"...)
 	b = appendBool(b, m.PrivateImplementationRequired)
 	b = append(b, ",\"payload\":"...)
-	b = m.Payload.appendJSON(b)
+	b = m.Payload.AppendJSON(b)
 	return append(b, '}')
 }
 
@@ -1372,16 +1244,12 @@ type PolicyRegistryReadinessResponse struct {
 
 // MarshalJSON writes the members in contract order.
 func (m PolicyRegistryReadinessResponse) MarshalJSON() ([]byte, error) {
-	return m.appendJSON(make([]byte, 0, 1024)), nil
+	return m.AppendJSON(make([]byte, 0, 1024)), nil
 }
 
-// AppendJSON appends the JSON encoding of the PolicyRegistryReadinessResponse to b, as MarshalJSON writes it, and
-// returns the extended buffer. It is the fast way to encode: json.Marshal
-// re-scans and compacts what MarshalJSON returns (and escapes <, > and &).
+// AppendJSON appends the PolicyRegistryReadinessResponse to b as MarshalJSON writes it: the fast
+// way to encode, since json.Marshal re-scans what MarshalJSON returns.
 func (m *PolicyRegistryReadinessResponse) AppendJSON(b []byte) []byte {
-	return m.appendJSON(b)
-}
-func (m *PolicyRegistryReadinessResponse) appendJSON(b []byte) []byte {
 	b = append(b, "{\"schema_version\":"...)
 	b = appendString(b, m.SchemaVersion)
 	b = append(b, ",\"operation\":"...)
@@ -1395,7 +1263,7 @@ func (m *PolicyRegistryReadinessResponse) appendJSON(b []byte) []byte {
 	b = append(b, ",\"private_implementation_required\":"...)
 	b = appendBool(b, m.PrivateImplementationRequired)
 	b = append(b, ",\"payload\":"...)
-	b = m.Payload.appendJSON(b)
+	b = m.Payload.AppendJSON(b)
 	return append(b, '}')
 }
 
@@ -1419,16 +1287,12 @@ type PolicyRegistryLookupRequest struct {
 
 // MarshalJSON writes the members in contract order.
 func (m PolicyRegistryLookupRequest) MarshalJSON() ([]byte, error) {
-	return m.appendJSON(make([]byte, 0, 1024)), nil
+	return m.AppendJSON(make([]byte, 0, 1024)), nil
 }
 
-// AppendJSON appends the JSON encoding of the PolicyRegistryLookupRequest to b, as MarshalJSON writes it, and
-// returns the extended buffer. It is the fast way to encode: json.Marshal
-// re-scans and compacts what MarshalJSON returns (and escapes <, > and &).
+// AppendJSON appends the PolicyRegistryLookupRequest to b as MarshalJSON writes it: the fast
+// way to encode, since json.Marshal re-scans what MarshalJSON returns.
 func (m *PolicyRegistryLookupRequest) AppendJSON(b []byte) []byte {
-	return m.appendJSON(b)
-}
-func (m *PolicyRegistryLookupRequest) appendJSON(b []byte) []byte {
 	b = append(b, "{\"schema_version\":"...)
 	b = appendString(b, m.SchemaVersion)
 	b = append(b, ",\"operation\":"...)
@@ -1442,7 +1306,7 @@ func (m *PolicyRegistryLookupRequest) appendJSON(b []byte) []byte {
 	b = append(b, ",\"private_implementation_required\":"...)
 	b = appendBool(b, m.PrivateImplementationRequired)
 	b = append(b, ",\"payload\":"...)
-	b = m.Payload.appendJSON(b)
+	b = m.Payload.AppendJSON(b)
 	return append(b, '}')
 }
 
@@ -1466,16 +1330,12 @@ type TenantAuditStoreOperatingRequest struct {
 
 // MarshalJSON writes the members in contract order.
 func (m TenantAuditStoreOperatingRequest) MarshalJSON() ([]byte, error) {
-	return m.appendJSON(make([]byte, 0, 1024)), nil
+	return m.AppendJSON(make([]byte, 0, 1024)), nil
 }
 
-// AppendJSON appends the JSON encoding of the TenantAuditStoreOperatingRequest to b, as MarshalJSON writes it, and
-// returns the extended buffer. It is the fast way to encode: json.Marshal
-// re-scans and compacts what MarshalJSON returns (and escapes <, > and &).
+// AppendJSON appends the TenantAuditStoreOperatingRequest to b as MarshalJSON writes it: the fast
+// way to encode, since json.Marshal re-scans what MarshalJSON returns.
 func (m *TenantAuditStoreOperatingRequest) AppendJSON(b []byte) []byte {
-	return m.appendJSON(b)
-}
-func (m *TenantAuditStoreOperatingRequest) appendJSON(b []byte) []byte {
 	b = append(b, "{\"schema_version\":"...)
 	b = appendString(b, m.SchemaVersion)
 	b = append(b, ",\"operation\":"...)
@@ -1489,7 +1349,7 @@ func (m *TenantAuditStoreOperatingRequest) appendJSON(b []byte) []byte {
 	b = append(b, ",\"private_implementation_required\":"...)
 	b = appendBool(b, m.PrivateImplementationRequired)
 	b = append(b, ",\"payload\":"...)
-	b = m.Payload.appendJSON(b)
+	b = m.Payload.AppendJSON(b)
 	return append(b, '}')
 }
 
@@ -1513,16 +1373,12 @@ type TenantAuditStoreOperatingResponse struct {
 
 // MarshalJSON writes the members in contract order.
 func (m TenantAuditStoreOperatingResponse) MarshalJSON() ([]byte, error) {
-	return m.appendJSON(make([]byte, 0, 1024)), nil
+	return m.AppendJSON(make([]byte, 0, 1024)), nil
 }
 
-// AppendJSON appends the JSON encoding of the TenantAuditStoreOperatingResponse to b, as MarshalJSON writes it, and
-// returns the extended buffer. It is the fast way to encode: json.Marshal
-// re-scans and compacts what MarshalJSON returns (and escapes <, > and &).
+// AppendJSON appends the TenantAuditStoreOperatingResponse to b as MarshalJSON writes it: the fast
+// way to encode, since json.Marshal re-scans what MarshalJSON returns.
 func (m *TenantAuditStoreOperatingResponse) AppendJSON(b []byte) []byte {
-	return m.appendJSON(b)
-}
-func (m *TenantAuditStoreOperatingResponse) appendJSON(b []byte) []byte {
 	b = append(b, "{\"schema_version\":"...)
 	b = appendString(b, m.SchemaVersion)
 	b = append(b, ",\"operation\":"...)
@@ -1536,7 +1392,7 @@ func (m *TenantAuditStoreOperatingResponse) appendJSON(b []byte) []byte {
 	b = append(b, ",\"private_implementation_required\":"...)
 	b = appendBool(b, m.PrivateImplementationRequired)
 	b = append(b, ",\"payload\":"...)
-	b = m.Payload.appendJSON(b)
+	b = m.Payload.AppendJSON(b)
 	return append(b, '}')
 }
 
@@ -1560,16 +1416,12 @@ type CustomerOperatingDashboardRequest struct {
 
 // MarshalJSON writes the members in contract order.
 func (m CustomerOperatingDashboardRequest) MarshalJSON() ([]byte, error) {
-	return m.appendJSON(make([]byte, 0, 1024)), nil
+	return m.AppendJSON(make([]byte, 0, 1024)), nil
 }
 
-// AppendJSON appends the JSON encoding of the CustomerOperatingDashboardRequest to b, as MarshalJSON writes it, and
-// returns the extended buffer. It is the fast way to encode: json.Marshal
-// re-scans and compacts what MarshalJSON returns (and escapes <, > and &).
+// AppendJSON appends the CustomerOperatingDashboardRequest to b as MarshalJSON writes it: the fast
+// way to encode, since json.Marshal re-scans what MarshalJSON returns.
 func (m *CustomerOperatingDashboardRequest) AppendJSON(b []byte) []byte {
-	return m.appendJSON(b)
-}
-func (m *CustomerOperatingDashboardRequest) appendJSON(b []byte) []byte {
 	b = append(b, "{\"schema_version\":"...)
 	b = appendString(b, m.SchemaVersion)
 	b = append(b, ",\"operation\":"...)
@@ -1583,7 +1435,7 @@ func (m *CustomerOperatingDashboardRequest) appendJSON(b []byte) []byte {
 	b = append(b, ",\"private_implementation_required\":"...)
 	b = appendBool(b, m.PrivateImplementationRequired)
 	b = append(b, ",\"payload\":"...)
-	b = m.Payload.appendJSON(b)
+	b = m.Payload.AppendJSON(b)
 	return append(b, '}')
 }
 
@@ -1607,16 +1459,12 @@ type CustomerOperatingDashboardResponse struct {
 
 // MarshalJSON writes the members in contract order.
 func (m CustomerOperatingDashboardResponse) MarshalJSON() ([]byte, error) {
-	return m.appendJSON(make([]byte, 0, 1024)), nil
+	return m.AppendJSON(make([]byte, 0, 1024)), nil
 }
 
-// AppendJSON appends the JSON encoding of the CustomerOperatingDashboardResponse to b, as MarshalJSON writes it, and
-// returns the extended buffer. It is the fast way to encode: json.Marshal
-// re-scans and compacts what MarshalJSON returns (and escapes <, > and &).
+// AppendJSON appends the CustomerOperatingDashboardResponse to b as MarshalJSON writes it: the fast
+// way to encode, since json.Marshal re-scans what MarshalJSON returns.
 func (m *CustomerOperatingDashboardResponse) AppendJSON(b []byte) []byte {
-	return m.appendJSON(b)
-}
-func (m *CustomerOperatingDashboardResponse) appendJSON(b []byte) []byte {
 	b = append(b, "{\"schema_version\":"...)
 	b = appendString(b, m.SchemaVersion)
 	b = append(b, ",\"operation\":"...)
@@ -1630,7 +1478,7 @@ func (m *CustomerOperatingDashboardResponse) appendJSON(b []byte) []byte {
 	b = append(b, ",\"private_implementation_required\":"...)
 	b = appendBool(b, m.PrivateImplementationRequired)
 	b = append(b, ",\"payload\":"...)
-	b = m.Payload.appendJSON(b)
+	b = m.Payload.AppendJSON(b)
 	return append(b, '}')
 }
 
@@ -1654,16 +1502,12 @@ type SupportHandoffReadinessRequest struct {
 
 // MarshalJSON writes the members in contract order.
 func (m SupportHandoffReadinessRequest) MarshalJSON() ([]byte, error) {
-	return m.appendJSON(make([]byte, 0, 1024)), nil
+	return m.AppendJSON(make([]byte, 0, 1024)), nil
 }
 
-// AppendJSON appends the JSON encoding of the SupportHandoffReadinessRequest to b, as MarshalJSON writes it, and
-// returns the extended buffer. It is the fast way to encode: json.Marshal
-// re-scans and compacts what MarshalJSON returns (and escapes <, > and &).
+// AppendJSON appends the SupportHandoffReadinessRequest to b as MarshalJSON writes it: the fast
+// way to encode, since json.Marshal re-scans what MarshalJSON returns.
 func (m *SupportHandoffReadinessRequest) AppendJSON(b []byte) []byte {
-	return m.appendJSON(b)
-}
-func (m *SupportHandoffReadinessRequest) appendJSON(b []byte) []byte {
 	b = append(b, "{\"schema_version\":"...)
 	b = appendString(b, m.SchemaVersion)
 	b = append(b, ",\"operation\":"...)
@@ -1677,7 +1521,7 @@ func (m *SupportHandoffReadinessRequest) appendJSON(b []byte) []byte {
 	b = append(b, ",\"private_implementation_required\":"...)
 	b = appendBool(b, m.PrivateImplementationRequired)
 	b = append(b, ",\"payload\":"...)
-	b = m.Payload.appendJSON(b)
+	b = m.Payload.AppendJSON(b)
 	return append(b, '}')
 }
 
@@ -1701,16 +1545,12 @@ type SupportHandoffReadinessResponse struct {
 
 // MarshalJSON writes the members in contract order.
 func (m SupportHandoffReadinessResponse) MarshalJSON() ([]byte, error) {
-	return m.appendJSON(make([]byte, 0, 1024)), nil
+	return m.AppendJSON(make([]byte, 0, 1024)), nil
 }
 
-// AppendJSON appends the JSON encoding of the SupportHandoffReadinessResponse to b, as MarshalJSON writes it, and
-// returns the extended buffer. It is the fast way to encode: json.Marshal
-// re-scans and compacts what MarshalJSON returns (and escapes <, > and &).
+// AppendJSON appends the SupportHandoffReadinessResponse to b as MarshalJSON writes it: the fast
+// way to encode, since json.Marshal re-scans what MarshalJSON returns.
 func (m *SupportHandoffReadinessResponse) AppendJSON(b []byte) []byte {
-	return m.appendJSON(b)
-}
-func (m *SupportHandoffReadinessResponse) appendJSON(b []byte) []byte {
 	b = append(b, "{\"schema_version\":"...)
 	b = appendString(b, m.SchemaVersion)
 	b = append(b, ",\"operation\":"...)
@@ -1724,7 +1564,7 @@ func (m *SupportHandoffReadinessResponse) appendJSON(b []byte) []byte {
 	b = append(b, ",\"private_implementation_required\":"...)
 	b = appendBool(b, m.PrivateImplementationRequired)
 	b = append(b, ",\"payload\":"...)
-	b = m.Payload.appendJSON(b)
+	b = m.Payload.AppendJSON(b)
 	return append(b, '}')
 }
 
@@ -1748,16 +1588,12 @@ type SaaSOperatingAutomationRequest struct {
 
 // MarshalJSON writes the members in contract order.
 func (m SaaSOperatingAutomationRequest) MarshalJSON() ([]byte, error) {
-	return m.appendJSON(make([]byte, 0, 1024)), nil
+	return m.AppendJSON(make([]byte, 0, 1024)), nil
 }
 
-// AppendJSON appends the JSON encoding of the SaaSOperatingAutomationRequest to b, as MarshalJSON writes it, and
-// returns the extended buffer. It is the fast way to encode: json.Marshal
-// re-scans and compacts what MarshalJSON returns (and escapes <, > and &).
+// AppendJSON appends the SaaSOperatingAutomationRequest to b as MarshalJSON writes it: the fast
+// way to encode, since json.Marshal re-scans what MarshalJSON returns.
 func (m *SaaSOperatingAutomationRequest) AppendJSON(b []byte) []byte {
-	return m.appendJSON(b)
-}
-func (m *SaaSOperatingAutomationRequest) appendJSON(b []byte) []byte {
 	b = append(b, "{\"schema_version\":"...)
 	b = appendString(b, m.SchemaVersion)
 	b = append(b, ",\"operation\":"...)
@@ -1771,7 +1607,7 @@ func (m *SaaSOperatingAutomationRequest) appendJSON(b []byte) []byte {
 	b = append(b, ",\"private_implementation_required\":"...)
 	b = appendBool(b, m.PrivateImplementationRequired)
 	b = append(b, ",\"payload\":"...)
-	b = m.Payload.appendJSON(b)
+	b = m.Payload.AppendJSON(b)
 	return append(b, '}')
 }
 
@@ -1795,16 +1631,12 @@ type SaaSOperatingAutomationResponse struct {
 
 // MarshalJSON writes the members in contract order.
 func (m SaaSOperatingAutomationResponse) MarshalJSON() ([]byte, error) {
-	return m.appendJSON(make([]byte, 0, 1024)), nil
+	return m.AppendJSON(make([]byte, 0, 1024)), nil
 }
 
-// AppendJSON appends the JSON encoding of the SaaSOperatingAutomationResponse to b, as MarshalJSON writes it, and
-// returns the extended buffer. It is the fast way to encode: json.Marshal
-// re-scans and compacts what MarshalJSON returns (and escapes <, > and &).
+// AppendJSON appends the SaaSOperatingAutomationResponse to b as MarshalJSON writes it: the fast
+// way to encode, since json.Marshal re-scans what MarshalJSON returns.
 func (m *SaaSOperatingAutomationResponse) AppendJSON(b []byte) []byte {
-	return m.appendJSON(b)
-}
-func (m *SaaSOperatingAutomationResponse) appendJSON(b []byte) []byte {
 	b = append(b, "{\"schema_version\":"...)
 	b = appendString(b, m.SchemaVersion)
 	b = append(b, ",\"operation\":"...)
@@ -1818,7 +1650,7 @@ func (m *SaaSOperatingAutomationResponse) appendJSON(b []byte) []byte {
 	b = append(b, ",\"private_implementation_required\":"...)
 	b = appendBool(b, m.PrivateImplementationRequired)
 	b = append(b, ",\"payload\":"...)
-	b = m.Payload.appendJSON(b)
+	b = m.Payload.AppendJSON(b)
 	return append(b, '}')
 }
 
@@ -1842,16 +1674,12 @@ type EvidenceExportRequest struct {
 
 // MarshalJSON writes the members in contract order.
 func (m EvidenceExportRequest) MarshalJSON() ([]byte, error) {
-	return m.appendJSON(make([]byte, 0, 1024)), nil
+	return m.AppendJSON(make([]byte, 0, 1024)), nil
 }
 
-// AppendJSON appends the JSON encoding of the EvidenceExportRequest to b, as MarshalJSON writes it, and
-// returns the extended buffer. It is the fast way to encode: json.Marshal
-// re-scans and compacts what MarshalJSON returns (and escapes <, > and &).
+// AppendJSON appends the EvidenceExportRequest to b as MarshalJSON writes it: the fast
+// way to encode, since json.Marshal re-scans what MarshalJSON returns.
 func (m *EvidenceExportRequest) AppendJSON(b []byte) []byte {
-	return m.appendJSON(b)
-}
-func (m *EvidenceExportRequest) appendJSON(b []byte) []byte {
 	b = append(b, "{\"schema_version\":"...)
 	b = appendString(b, m.SchemaVersion)
 	b = append(b, ",\"operation\":"...)
@@ -1865,7 +1693,7 @@ func (m *EvidenceExportRequest) appendJSON(b []byte) []byte {
 	b = append(b, ",\"private_implementation_required\":"...)
 	b = appendBool(b, m.PrivateImplementationRequired)
 	b = append(b, ",\"payload\":"...)
-	b = m.Payload.appendJSON(b)
+	b = m.Payload.AppendJSON(b)
 	return append(b, '}')
 }
 
@@ -1889,16 +1717,12 @@ type UnavailableResponse struct {
 
 // MarshalJSON writes the members in contract order.
 func (m UnavailableResponse) MarshalJSON() ([]byte, error) {
-	return m.appendJSON(make([]byte, 0, 1024)), nil
+	return m.AppendJSON(make([]byte, 0, 1024)), nil
 }
 
-// AppendJSON appends the JSON encoding of the UnavailableResponse to b, as MarshalJSON writes it, and
-// returns the extended buffer. It is the fast way to encode: json.Marshal
-// re-scans and compacts what MarshalJSON returns (and escapes <, > and &).
+// AppendJSON appends the UnavailableResponse to b as MarshalJSON writes it: the fast
+// way to encode, since json.Marshal re-scans what MarshalJSON returns.
 func (m *UnavailableResponse) AppendJSON(b []byte) []byte {
-	return m.appendJSON(b)
-}
-func (m *UnavailableResponse) appendJSON(b []byte) []byte {
 	b = append(b, "{\"schema_version\":"...)
 	b = appendString(b, m.SchemaVersion)
 	b = append(b, ",\"operation\":"...)
@@ -1912,7 +1736,7 @@ func (m *UnavailableResponse) appendJSON(b []byte) []byte {
 	b = append(b, ",\"private_implementation_required\":"...)
 	b = appendBool(b, m.PrivateImplementationRequired)
 	b = append(b, ",\"payload\":"...)
-	b = m.Payload.appendJSON(b)
+	b = m.Payload.AppendJSON(b)
 	return append(b, '}')
 }
 func appendListString(b []byte, v []string) []byte {

@@ -65,7 +65,7 @@ func (g *gen) marshal(f *jen.File, s *goStruct) {
 	name := s.t.GoName
 	marshalMethods(f, name)
 	body := objectBody(s.t, func(fl *model.Field) jen.Code { return appendField(jen.Id("m").Dot(fl.GoName), fl) })
-	f.Func().Params(jen.Id("m").Op("*").Id(name)).Id("appendJSON").Params(jen.Id("b").Index().Byte()).Index().Byte().Block(body...)
+	f.Func().Params(jen.Id("m").Op("*").Id(name)).Id("AppendJSON").Params(jen.Id("b").Index().Byte()).Index().Byte().Block(body...)
 }
 
 // objectBody writes the members of t in spec order, each value written by
@@ -143,7 +143,7 @@ func appendValue(v *jen.Statement, t *model.TypeRef) *jen.Statement {
 	case model.KindAny:
 		return jen.Id("appendRaw").Call(jen.Id("b"), v)
 	case model.KindObject:
-		return v.Dot("appendJSON").Call(jen.Id("b"))
+		return v.Dot("AppendJSON").Call(jen.Id("b"))
 	}
 	return jen.Id("append"+typeKey(t)).Call(jen.Id("b"), v)
 }
@@ -181,18 +181,15 @@ func (g *gen) collectionHelper(f *jen.File, name string, t *model.TypeRef, elem 
 	f.Func().Id(name).Params(jen.Id("b").Index().Byte(), jen.Id("v").Add(goType(t))).Index().Byte().Block(body...)
 }
 
-// marshalMethods writes MarshalJSON and AppendJSON, the fast path: json.Marshal
-// re-scans what MarshalJSON returns, AppendJSON writes into the caller's
-// buffer and nothing else.
+// marshalMethods writes MarshalJSON and the doc comment of AppendJSON, the
+// fast path, which the caller writes next: json.Marshal re-scans what
+// MarshalJSON returns, AppendJSON writes into the caller's buffer and
+// nothing else.
 func marshalMethods(f *jen.File, name string) {
 	f.Comment("// MarshalJSON writes the members in contract order.")
 	f.Func().Params(jen.Id("m").Id(name)).Id("MarshalJSON").Params().Params(jen.Index().Byte(), jen.Error()).Block(
-		jen.Return(jen.Id("m").Dot("appendJSON").Call(jen.Make(jen.Index().Byte(), jen.Lit(0), jen.Lit(1024))), jen.Nil()),
+		jen.Return(jen.Id("m").Dot("AppendJSON").Call(jen.Make(jen.Index().Byte(), jen.Lit(0), jen.Lit(1024))), jen.Nil()),
 	)
-	f.Comment(cmt("AppendJSON appends the JSON encoding of the " + name + " to b, as MarshalJSON writes it, and"))
-	f.Comment("// returns the extended buffer. It is the fast way to encode: json.Marshal")
-	f.Comment("// re-scans and compacts what MarshalJSON returns (and escapes <, > and &).")
-	f.Func().Params(jen.Id("m").Op("*").Id(name)).Id("AppendJSON").Params(jen.Id("b").Index().Byte()).Index().Byte().Block(
-		jen.Return(jen.Id("m").Dot("appendJSON").Call(jen.Id("b"))),
-	)
+	f.Comment(cmt("AppendJSON appends the " + name + " to b as MarshalJSON writes it: the fast"))
+	f.Comment("// way to encode, since json.Marshal re-scans what MarshalJSON returns.")
 }

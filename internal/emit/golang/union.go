@@ -38,8 +38,8 @@ func (g *gen) unionDecl(f *jen.File, s *goStruct) {
 		jen.Switch().Block(cases...), jen.Return(jen.Lit("")))
 
 	marshalMethods(f, name)
-	f.Func().Params(jen.Id("m").Op("*").Id(name)).Id("appendJSON").Params(jen.Id("b").Index().Byte()).Index().Byte().Block(
-		unionSwitch(u, "appendJSON")...)
+	f.Func().Params(jen.Id("m").Op("*").Id(name)).Id("AppendJSON").Params(jen.Id("b").Index().Byte()).Index().Byte().Block(
+		unionSwitch(u, "AppendJSON")...)
 	if g.redactsType(s.t) {
 		f.Func().Params(jen.Id("m").Op("*").Id(name)).Id("appendRedacted").Params(jen.Id("b").Index().Byte()).Index().Byte().Block(
 			g.unionRedactSwitch(u)...)
@@ -61,7 +61,7 @@ func unionSwitch(u *model.Union, method string) []jen.Code {
 func (g *gen) unionRedactSwitch(u *model.Union) []jen.Code {
 	var cases []jen.Code
 	for _, v := range u.Variants {
-		method := "appendJSON"
+		method := "AppendJSON"
 		if g.redactsType(v.Type) {
 			method = "appendRedacted"
 		}

@@ -317,7 +317,7 @@ func (g *gen) constCheck(fl *model.Field, v *jen.Statement, p jen.Code) jen.Code
 	if cond == nil {
 		cond = jen.String().Call(jen.Id("append"+typeKey(fl.Type)).Call(jen.Nil(), v.Clone())).Op("!=").Lit(string(c.JSON()))
 		if fl.Type.Kind == model.KindObject {
-			cond = jen.String().Call(v.Clone().Dot("appendJSON").Call(jen.Nil())).Op("!=").Lit(string(c.JSON()))
+			cond = jen.String().Call(v.Clone().Dot("AppendJSON").Call(jen.Nil())).Op("!=").Lit(string(c.JSON()))
 		}
 		if fl.Type.Kind == model.KindAny {
 			cond = jen.String().Call(v.Clone()).Op("!=").Lit(string(c.JSON()))
