@@ -76,9 +76,7 @@ func (m *EntitlementStatusSummary) decode(d *decoder, p *pathNode) error {
 	if !seen[5] {
 		m.LockedFeatures = []string{}
 	}
-	if !seen[7] {
-		m.PrivateValidationRequired = true
-	}
+	m.PrivateValidationRequired = orSeen(seen[7], m.PrivateValidationRequired, true)
 	if !seen[8] {
 		m.BillingBoundary = "billing and subscription verification are private service responsibilities"
 	}
@@ -153,15 +151,11 @@ func (m *PolicyRegistryReadinessSummary) decode(d *decoder, p *pathNode) error {
 			return err
 		}
 	}
-	if !seen[4] {
-		m.PolicyPackCount = int64(0)
-	}
+	m.PolicyPackCount = orSeen(seen[4], m.PolicyPackCount, int64(0))
 	if !seen[6] {
 		m.Blockers = []string{}
 	}
-	if !seen[7] {
-		m.PrivateValidationRequired = true
-	}
+	m.PrivateValidationRequired = orSeen(seen[7], m.PrivateValidationRequired, true)
 	if !seen[8] {
 		m.RegistryBoundary = "hosted registry availability, artifact delivery, and tenant catalog validation are private service responsibilities"
 	}
@@ -244,18 +238,14 @@ func (m *TenantAuditStoreOperatingSummary) decode(d *decoder, p *pathNode) error
 			return err
 		}
 	}
-	if !seen[6] {
-		m.RetentionProfile = "tenant-default"
-	}
+	m.RetentionProfile = orSeen(seen[6], m.RetentionProfile, "tenant-default")
 	if !seen[7] {
 		m.SupportedExportFormats = []string{}
 	}
 	if !seen[8] {
 		m.Blockers = []string{}
 	}
-	if !seen[9] {
-		m.PrivateValidationRequired = true
-	}
+	m.PrivateValidationRequired = orSeen(seen[9], m.PrivateValidationRequired, true)
 	if !seen[10] {
 		m.AuditStoreBoundary = "tenant archive storage, retention enforcement, export connectors, and customer evidence remain private service responsibilities"
 	}
@@ -346,15 +336,11 @@ func (m *CustomerOperatingDashboardSummary) decode(d *decoder, p *pathNode) erro
 			return err
 		}
 	}
-	if !seen[9] {
-		m.DashboardScope = "tenant-operating"
-	}
+	m.DashboardScope = orSeen(seen[9], m.DashboardScope, "tenant-operating")
 	if !seen[10] {
 		m.Blockers = []string{}
 	}
-	if !seen[11] {
-		m.PrivateValidationRequired = true
-	}
+	m.PrivateValidationRequired = orSeen(seen[11], m.PrivateValidationRequired, true)
 	if !seen[12] {
 		m.DashboardBoundary = "customer operating dashboards, provider telemetry, support systems, and customer records remain private service responsibilities"
 	}
@@ -437,18 +423,12 @@ func (m *SupportHandoffReadinessSummary) decode(d *decoder, p *pathNode) error {
 			return err
 		}
 	}
-	if !seen[6] {
-		m.SupportTier = "enterprise"
-	}
-	if !seen[7] {
-		m.HandoffScope = "hosted-saas-support"
-	}
+	m.SupportTier = orSeen(seen[6], m.SupportTier, "enterprise")
+	m.HandoffScope = orSeen(seen[7], m.HandoffScope, "hosted-saas-support")
 	if !seen[8] {
 		m.Blockers = []string{}
 	}
-	if !seen[9] {
-		m.PrivateValidationRequired = true
-	}
+	m.PrivateValidationRequired = orSeen(seen[9], m.PrivateValidationRequired, true)
 	if !seen[10] {
 		m.HandoffBoundary = "support queues, customer-success notes, customer health records, escalation connectors, and dashboard systems remain private service responsibilities"
 	}
@@ -543,18 +523,12 @@ func (m *SaaSOperatingAutomationSummary) decode(d *decoder, p *pathNode) error {
 			return err
 		}
 	}
-	if !seen[9] {
-		m.AutomationScope = "trial-to-paid-customer-scale"
-	}
-	if !seen[10] {
-		m.AutomationCadence = "daily"
-	}
+	m.AutomationScope = orSeen(seen[9], m.AutomationScope, "trial-to-paid-customer-scale")
+	m.AutomationCadence = orSeen(seen[10], m.AutomationCadence, "daily")
 	if !seen[11] {
 		m.Blockers = []string{}
 	}
-	if !seen[12] {
-		m.PrivateValidationRequired = true
-	}
+	m.PrivateValidationRequired = orSeen(seen[12], m.PrivateValidationRequired, true)
 	if !seen[13] {
 		m.AutomationBoundary = "billing systems, license telemetry, support workflows, customer-success records, dashboard refresh jobs, escalation drills, closeout retries, and scheduler execution remain private service responsibilities"
 	}
@@ -716,12 +690,8 @@ func (m *TenantOnboardingRequestPayload) decode(d *decoder, p *pathNode) error {
 			return err
 		}
 	}
-	if !seen[1] {
-		m.DeploymentModel = DeploymentModelHostedSaaS
-	}
-	if !seen[2] {
-		m.Region = "tenant-selected"
-	}
+	m.DeploymentModel = orSeen(seen[1], m.DeploymentModel, DeploymentModelHostedSaaS)
+	m.Region = orSeen(seen[2], m.Region, "tenant-selected")
 	if !seen[3] {
 		m.Requirements = []string{"identity_provider", "license_validation", "policy_registry", "audit_store", "support_owner"}
 	}
@@ -928,9 +898,7 @@ func (m *PolicyRegistryReadinessRequestPayload) decode(d *decoder, p *pathNode) 
 	if !seen[0] {
 		m.PolicyPackRefs = []string{}
 	}
-	if !seen[1] {
-		m.CatalogScope = "tenant-default"
-	}
+	m.CatalogScope = orSeen(seen[1], m.CatalogScope, "tenant-default")
 	if !seen[2] {
 		m.RequiredChecks = []string{"service_availability", "catalog_freshness", "policy_pack_versions", "artifact_integrity", "entitlement_scope", "approval_state"}
 	}
@@ -1084,12 +1052,8 @@ func (m *TenantAuditStoreOperatingRequestPayload) decode(d *decoder, p *pathNode
 			return err
 		}
 	}
-	if !seen[0] {
-		m.RetentionProfile = "tenant-default"
-	}
-	if !seen[1] {
-		m.EvidenceWindow = "last-24h"
-	}
+	m.RetentionProfile = orSeen(seen[0], m.RetentionProfile, "tenant-default")
+	m.EvidenceWindow = orSeen(seen[1], m.EvidenceWindow, "last-24h")
 	if !seen[2] {
 		m.RequiredChecks = []string{"store_health", "retention_posture", "evidence_freshness", "export_readiness", "immutable_storage", "dashboard_visibility"}
 	}
@@ -1191,12 +1155,8 @@ func (m *CustomerOperatingDashboardRequestPayload) decode(d *decoder, p *pathNod
 			return err
 		}
 	}
-	if !seen[0] {
-		m.DashboardScope = "tenant-operating"
-	}
-	if !seen[1] {
-		m.EvidenceWindow = "last-24h"
-	}
+	m.DashboardScope = orSeen(seen[0], m.DashboardScope, "tenant-operating")
+	m.EvidenceWindow = orSeen(seen[1], m.EvidenceWindow, "last-24h")
 	if !seen[2] {
 		m.RequiredChecks = []string{"dashboard_visibility", "billing_observability", "license_service_telemetry", "support_handoff", "customer_success_health", "escalation_readiness", "release_acceptance"}
 	}
@@ -1298,12 +1258,8 @@ func (m *SupportHandoffReadinessRequestPayload) decode(d *decoder, p *pathNode) 
 			return err
 		}
 	}
-	if !seen[0] {
-		m.HandoffScope = "hosted-saas-support"
-	}
-	if !seen[1] {
-		m.SupportTier = "enterprise"
-	}
+	m.HandoffScope = orSeen(seen[0], m.HandoffScope, "hosted-saas-support")
+	m.SupportTier = orSeen(seen[1], m.SupportTier, "enterprise")
 	if !seen[2] {
 		m.RequiredChecks = []string{"support_owner_assignment", "customer_success_owner_assignment", "escalation_routing", "customer_health_review", "handoff_dashboard", "release_owner_acceptance"}
 	}
@@ -1405,12 +1361,8 @@ func (m *SaaSOperatingAutomationRequestPayload) decode(d *decoder, p *pathNode) 
 			return err
 		}
 	}
-	if !seen[0] {
-		m.AutomationScope = "trial-to-paid-customer-scale"
-	}
-	if !seen[1] {
-		m.AutomationCadence = "daily"
-	}
+	m.AutomationScope = orSeen(seen[0], m.AutomationScope, "trial-to-paid-customer-scale")
+	m.AutomationCadence = orSeen(seen[1], m.AutomationCadence, "daily")
 	if !seen[2] {
 		m.RequiredChecks = []string{"billing_monitoring", "license_telemetry_sync", "support_followup", "customer_success_review", "dashboard_refresh", "escalation_drill", "closeout_retry"}
 	}
@@ -1513,12 +1465,8 @@ func (m *EvidenceExportRequestPayload) decode(d *decoder, p *pathNode) error {
 			return err
 		}
 	}
-	if !seen[1] {
-		m.ExportFormat = ExportFormatJSON
-	}
-	if !seen[2] {
-		m.RetentionProfile = "tenant-default"
-	}
+	m.ExportFormat = orSeen(seen[1], m.ExportFormat, ExportFormatJSON)
+	m.RetentionProfile = orSeen(seen[2], m.RetentionProfile, "tenant-default")
 	if !seen[3] {
 		m.ExportBoundary = "public request shape only; storage and delivery implementation is private"
 	}
@@ -1626,12 +1574,8 @@ func (m *EntitlementStatusRequest) decode(d *decoder, p *pathNode) error {
 			return err
 		}
 	}
-	if !seen[3] {
-		m.RequestedBy = "community"
-	}
-	if !seen[5] {
-		m.PrivateImplementationRequired = true
-	}
+	m.RequestedBy = orSeen(seen[3], m.RequestedBy, "community")
+	m.PrivateImplementationRequired = orSeen(seen[5], m.PrivateImplementationRequired, true)
 	return requireAll(p, seen[:], requiredEntitlementStatusRequest, fieldsEntitlementStatusRequest)
 }
 
@@ -1694,9 +1638,7 @@ func (m *EntitlementStatusResponse) decode(d *decoder, p *pathNode) error {
 			return err
 		}
 	}
-	if !seen[2] {
-		m.Status = ResponseStatusRequiresPrivateService
-	}
+	m.Status = orSeen(seen[2], m.Status, ResponseStatusRequiresPrivateService)
 	if !seen[5] {
 		m.PrivateImplementationRequired = true
 	}
@@ -1762,12 +1704,8 @@ func (m *TenantOnboardingRequest) decode(d *decoder, p *pathNode) error {
 			return err
 		}
 	}
-	if !seen[3] {
-		m.RequestedBy = "community"
-	}
-	if !seen[5] {
-		m.PrivateImplementationRequired = true
-	}
+	m.RequestedBy = orSeen(seen[3], m.RequestedBy, "community")
+	m.PrivateImplementationRequired = orSeen(seen[5], m.PrivateImplementationRequired, true)
 	return requireAll(p, seen[:], requiredTenantOnboardingRequest, fieldsTenantOnboardingRequest)
 }
 
@@ -1830,9 +1768,7 @@ func (m *TenantOnboardingResponse) decode(d *decoder, p *pathNode) error {
 			return err
 		}
 	}
-	if !seen[2] {
-		m.Status = ResponseStatusRequiresPrivateService
-	}
+	m.Status = orSeen(seen[2], m.Status, ResponseStatusRequiresPrivateService)
 	if !seen[5] {
 		m.PrivateImplementationRequired = true
 	}
@@ -1898,12 +1834,8 @@ func (m *TenantStatusRequest) decode(d *decoder, p *pathNode) error {
 			return err
 		}
 	}
-	if !seen[3] {
-		m.RequestedBy = "community"
-	}
-	if !seen[5] {
-		m.PrivateImplementationRequired = true
-	}
+	m.RequestedBy = orSeen(seen[3], m.RequestedBy, "community")
+	m.PrivateImplementationRequired = orSeen(seen[5], m.PrivateImplementationRequired, true)
 	return requireAll(p, seen[:], requiredTenantStatusRequest, fieldsTenantStatusRequest)
 }
 
@@ -1966,12 +1898,8 @@ func (m *LicenseValidationRequest) decode(d *decoder, p *pathNode) error {
 			return err
 		}
 	}
-	if !seen[3] {
-		m.RequestedBy = "community"
-	}
-	if !seen[5] {
-		m.PrivateImplementationRequired = true
-	}
+	m.RequestedBy = orSeen(seen[3], m.RequestedBy, "community")
+	m.PrivateImplementationRequired = orSeen(seen[5], m.PrivateImplementationRequired, true)
 	return requireAll(p, seen[:], requiredLicenseValidationRequest, fieldsLicenseValidationRequest)
 }
 
@@ -2034,12 +1962,8 @@ func (m *PolicyRegistryReadinessRequest) decode(d *decoder, p *pathNode) error {
 			return err
 		}
 	}
-	if !seen[3] {
-		m.RequestedBy = "community"
-	}
-	if !seen[5] {
-		m.PrivateImplementationRequired = true
-	}
+	m.RequestedBy = orSeen(seen[3], m.RequestedBy, "community")
+	m.PrivateImplementationRequired = orSeen(seen[5], m.PrivateImplementationRequired, true)
 	return requireAll(p, seen[:], requiredPolicyRegistryReadinessRequest, fieldsPolicyRegistryReadinessRequest)
 }
 
@@ -2102,9 +2026,7 @@ func (m *PolicyRegistryReadinessResponse) decode(d *decoder, p *pathNode) error 
 			return err
 		}
 	}
-	if !seen[2] {
-		m.Status = ResponseStatusRequiresPrivateService
-	}
+	m.Status = orSeen(seen[2], m.Status, ResponseStatusRequiresPrivateService)
 	if !seen[5] {
 		m.PrivateImplementationRequired = true
 	}
@@ -2170,12 +2092,8 @@ func (m *PolicyRegistryLookupRequest) decode(d *decoder, p *pathNode) error {
 			return err
 		}
 	}
-	if !seen[3] {
-		m.RequestedBy = "community"
-	}
-	if !seen[5] {
-		m.PrivateImplementationRequired = true
-	}
+	m.RequestedBy = orSeen(seen[3], m.RequestedBy, "community")
+	m.PrivateImplementationRequired = orSeen(seen[5], m.PrivateImplementationRequired, true)
 	return requireAll(p, seen[:], requiredPolicyRegistryLookupRequest, fieldsPolicyRegistryLookupRequest)
 }
 
@@ -2238,12 +2156,8 @@ func (m *TenantAuditStoreOperatingRequest) decode(d *decoder, p *pathNode) error
 			return err
 		}
 	}
-	if !seen[3] {
-		m.RequestedBy = "community"
-	}
-	if !seen[5] {
-		m.PrivateImplementationRequired = true
-	}
+	m.RequestedBy = orSeen(seen[3], m.RequestedBy, "community")
+	m.PrivateImplementationRequired = orSeen(seen[5], m.PrivateImplementationRequired, true)
 	return requireAll(p, seen[:], requiredTenantAuditStoreOperatingRequest, fieldsTenantAuditStoreOperatingRequest)
 }
 
@@ -2306,9 +2220,7 @@ func (m *TenantAuditStoreOperatingResponse) decode(d *decoder, p *pathNode) erro
 			return err
 		}
 	}
-	if !seen[2] {
-		m.Status = ResponseStatusRequiresPrivateService
-	}
+	m.Status = orSeen(seen[2], m.Status, ResponseStatusRequiresPrivateService)
 	if !seen[5] {
 		m.PrivateImplementationRequired = true
 	}
@@ -2374,12 +2286,8 @@ func (m *CustomerOperatingDashboardRequest) decode(d *decoder, p *pathNode) erro
 			return err
 		}
 	}
-	if !seen[3] {
-		m.RequestedBy = "community"
-	}
-	if !seen[5] {
-		m.PrivateImplementationRequired = true
-	}
+	m.RequestedBy = orSeen(seen[3], m.RequestedBy, "community")
+	m.PrivateImplementationRequired = orSeen(seen[5], m.PrivateImplementationRequired, true)
 	return requireAll(p, seen[:], requiredCustomerOperatingDashboardRequest, fieldsCustomerOperatingDashboardRequest)
 }
 
@@ -2442,9 +2350,7 @@ func (m *CustomerOperatingDashboardResponse) decode(d *decoder, p *pathNode) err
 			return err
 		}
 	}
-	if !seen[2] {
-		m.Status = ResponseStatusRequiresPrivateService
-	}
+	m.Status = orSeen(seen[2], m.Status, ResponseStatusRequiresPrivateService)
 	if !seen[5] {
 		m.PrivateImplementationRequired = true
 	}
@@ -2510,12 +2416,8 @@ func (m *SupportHandoffReadinessRequest) decode(d *decoder, p *pathNode) error {
 			return err
 		}
 	}
-	if !seen[3] {
-		m.RequestedBy = "community"
-	}
-	if !seen[5] {
-		m.PrivateImplementationRequired = true
-	}
+	m.RequestedBy = orSeen(seen[3], m.RequestedBy, "community")
+	m.PrivateImplementationRequired = orSeen(seen[5], m.PrivateImplementationRequired, true)
 	return requireAll(p, seen[:], requiredSupportHandoffReadinessRequest, fieldsSupportHandoffReadinessRequest)
 }
 
@@ -2578,9 +2480,7 @@ func (m *SupportHandoffReadinessResponse) decode(d *decoder, p *pathNode) error 
 			return err
 		}
 	}
-	if !seen[2] {
-		m.Status = ResponseStatusRequiresPrivateService
-	}
+	m.Status = orSeen(seen[2], m.Status, ResponseStatusRequiresPrivateService)
 	if !seen[5] {
 		m.PrivateImplementationRequired = true
 	}
@@ -2646,12 +2546,8 @@ func (m *SaaSOperatingAutomationRequest) decode(d *decoder, p *pathNode) error {
 			return err
 		}
 	}
-	if !seen[3] {
-		m.RequestedBy = "community"
-	}
-	if !seen[5] {
-		m.PrivateImplementationRequired = true
-	}
+	m.RequestedBy = orSeen(seen[3], m.RequestedBy, "community")
+	m.PrivateImplementationRequired = orSeen(seen[5], m.PrivateImplementationRequired, true)
 	return requireAll(p, seen[:], requiredSaaSOperatingAutomationRequest, fieldsSaaSOperatingAutomationRequest)
 }
 
@@ -2714,9 +2610,7 @@ func (m *SaaSOperatingAutomationResponse) decode(d *decoder, p *pathNode) error 
 			return err
 		}
 	}
-	if !seen[2] {
-		m.Status = ResponseStatusRequiresPrivateService
-	}
+	m.Status = orSeen(seen[2], m.Status, ResponseStatusRequiresPrivateService)
 	if !seen[5] {
 		m.PrivateImplementationRequired = true
 	}
@@ -2782,12 +2676,8 @@ func (m *EvidenceExportRequest) decode(d *decoder, p *pathNode) error {
 			return err
 		}
 	}
-	if !seen[3] {
-		m.RequestedBy = "community"
-	}
-	if !seen[5] {
-		m.PrivateImplementationRequired = true
-	}
+	m.RequestedBy = orSeen(seen[3], m.RequestedBy, "community")
+	m.PrivateImplementationRequired = orSeen(seen[5], m.PrivateImplementationRequired, true)
 	return requireAll(p, seen[:], requiredEvidenceExportRequest, fieldsEvidenceExportRequest)
 }
 
@@ -2850,9 +2740,7 @@ func (m *UnavailableResponse) decode(d *decoder, p *pathNode) error {
 			return err
 		}
 	}
-	if !seen[2] {
-		m.Status = ResponseStatusRequiresPrivateService
-	}
+	m.Status = orSeen(seen[2], m.Status, ResponseStatusRequiresPrivateService)
 	if !seen[5] {
 		m.PrivateImplementationRequired = true
 	}

@@ -121,6 +121,9 @@ func (g *gen) decodeMethod(f *jen.File, s *goStruct) {
 	for i, fl := range s.t.Fields {
 		switch {
 		case fl.WireRequired():
+		case fl.Default != nil && scalarDefault(fl):
+			// One line; the literal costs nothing to evaluate.
+			body = append(body, jen.Id("m").Dot(fl.GoName).Op("=").Id("orSeen").Call(jen.Id("seen").Index(jen.Lit(i)), jen.Id("m").Dot(fl.GoName), fieldLit(fl.Default, fl)))
 		case fl.Default != nil:
 			body = append(body, jen.If(jen.Op("!").Id("seen").Index(jen.Lit(i))).Block(jen.Id("m").Dot(fl.GoName).Op("=").Add(fieldLit(fl.Default, fl))))
 		case fl.Const != nil:
@@ -220,3 +223,16 @@ func decodeHelperBody(t *model.TypeRef) []jen.Code {
 
 // decodeElem reads one list item or map value.
 func decodeElem(t *model.TypeRef, p jen.Code) *jen.Statement { return decodeValue(t, p) }
+
+// scalarDefault reports whether a field's default is a plain value held
+// directly (no pointer, list or map), so that writing it costs nothing.
+func scalarDefault(fl *model.Field) bool {
+	if isPtr(fl) {
+		return false
+	}
+	switch fl.Type.Kind {
+	case model.KindString, model.KindState, model.KindInteger, model.KindNumber, model.KindBoolean:
+		return true
+	}
+	return false
+}

@@ -272,3 +272,12 @@ func requireAll(p *pathNode, seen []bool, required []requiredField, fields []str
 	}
 	return nil
 }
+
+// orSeen keeps a decoded member's value, or gives an absent member its
+// default.
+func orSeen[T any](seen bool, v, def T) T {
+	if seen {
+		return v
+	}
+	return def
+}
