@@ -463,3 +463,16 @@ func TestEscapeFunctions(t *testing.T) {
 		t.Errorf("yamlString = %s", got)
 	}
 }
+
+func TestCapitalAndSentence(t *testing.T) {
+	for in, want := range map[string]string{"at least 1 item": "At least 1 item", "élan": "Élan", "": "", "`x` first": "`x` first"} {
+		if got := capital(in); got != want {
+			t.Errorf("capital(%q) = %q, want %q", in, got, want)
+		}
+	}
+	for in, want := range map[string]string{"Ends here": "Ends here.", "Done.": "Done.", "Why?": "Why?", "Note: ": "Note:", "a (b)": "a (b).", "": ""} {
+		if got := sentence(in); got != want {
+			t.Errorf("sentence(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
