@@ -301,3 +301,12 @@ func TestMkDocsSiteCarriesTheSchemas(t *testing.T) {
 	index, _ = os.ReadFile(filepath.Join(root, "docs", "index.md"))
 	assert.Contains(t, string(index), "(https://example.test/schemas/tenant-status.request.schema.json)")
 }
+
+// TestSchemaURLMustBeAbsolute: a hosted-schema URL without a scheme and
+// host is a usage error, and a positioned error in the config.
+func TestSchemaURLMustBeAbsolute(t *testing.T) {
+	_, flags := outDirs(t)
+	code, _, stderr := gen(append([]string{"generate", "-docs-schema-url", "schemas.example.com/v1/"}, flags...)...)
+	assert.Equal(t, exitUsage, code)
+	assert.Contains(t, stderr, `-docs-schema-url must be an absolute http or https URL, got "schemas.example.com/v1/"`)
+}

@@ -84,6 +84,12 @@ func (f *flagSet) parse(args []string, maxArgs int) int {
 		fmt.Fprintf(f.Output(), "%s: -package %q %s; expected a lower-case Go identifier such as \"contract\"\n", f.Name(), f.pkg, why)
 		return exitUsage
 	}
+	if f.schemaURL != "" {
+		if err := config.CheckURL(f.schemaURL); err != nil {
+			fmt.Fprintf(f.Output(), "%s: -docs-schema-url %v\n", f.Name(), err)
+			return exitUsage
+		}
+	}
 	return -1
 }
 

@@ -72,6 +72,8 @@ func TestParseErrors(t *testing.T) {
 		{"not a mapping", "- a\n", `c.yaml:1:1: the config must be a mapping, got a list`},
 		{"syntax", "version: 1\nspec: [\n", `c.yaml:2:1: did not find expected node content`},
 		{"empty out", "version: 1\nspec: s.yaml\noutputs:\n  go: {out: \"\"}\n", `c.yaml:4:13: outputs.go.out must be a non-empty string, got ""`},
+		{"relative schema url", "version: 1\nspec: s.yaml\noutputs:\n  docs: {out: d, schema_url: ftp.example/x}\n",
+			`c.yaml:4:30: outputs.docs.schema_url must be an absolute http or https URL, got "ftp.example/x"`},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {

@@ -2,6 +2,7 @@ package config
 
 import (
 	"fmt"
+	neturl "net/url"
 	"os"
 	"path/filepath"
 	"sort"
@@ -128,7 +129,7 @@ func (r *reader) outputs(n *yaml.Node, c *Config) {
 				{"templates", false, r.str(&c.Docs.Templates, "outputs.docs.templates")},
 				{"front_matter", false, r.boolean(&c.Docs.FrontMatter, "outputs.docs.front_matter")},
 				{"mkdocs", false, r.boolean(&c.Docs.MkDocs, "outputs.docs.mkdocs")},
-				{"schema_url", false, r.str(&c.Docs.SchemaURL, "outputs.docs.schema_url")},
+				{"schema_url", false, r.url(&c.Docs.SchemaURL, "outputs.docs.schema_url")},
 			})
 		}},
 	})
@@ -235,6 +236,32 @@ func (r *reader) str(dst *string, what string) func(*yaml.Node) {
 		}
 		*dst = n.Value
 	}
+}
+
+// url reads an absolute http or https URL, such as where schemas are
+// hosted.
+func (r *reader) url(dst *string, what string) func(*yaml.Node) {
+	return func(n *yaml.Node) {
+		var s string
+		r.str(&s, what)(n)
+		if s == "" {
+			return
+		}
+		if err := CheckURL(s); err != nil {
+			r.errs.Add(pos(n), "%s %v", what, err)
+			return
+		}
+		*dst = s
+	}
+}
+
+// CheckURL reports why s is not an absolute http or https URL with a host.
+func CheckURL(s string) error {
+	u, err := neturl.Parse(s)
+	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+		return fmt.Errorf("must be an absolute http or https URL, got %q", s)
+	}
+	return nil
 }
 
 func (r *reader) boolean(dst *bool, what string) func(*yaml.Node) {
