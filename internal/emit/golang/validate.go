@@ -117,11 +117,6 @@ func (g *gen) fieldChecks(fl *model.Field, sc jen.Code) []jen.Code {
 	return g.valueChecks(fl, fl.Type, v, jen.Op("&").Id("fp"), sc, 0, true)
 }
 
-// report appends a violation of rule at path p.
-func report(p jen.Code, fl *model.Field, rule model.Rule, sentinel string) jen.Code {
-	return jen.Id("es").Dot("add").Call(p, jen.Lit(string(rule)), jen.Id(sentinel), jen.Lit(fl.Message(rule)))
-}
-
 // fail reports a violation of rule at path p when bad holds, in one line
 // (the runtime's failIf, small enough to be inlined).
 func fail(bad, p jen.Code, fl *model.Field, rule model.Rule, sentinel string) jen.Code {
