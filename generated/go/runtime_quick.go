@@ -4,6 +4,8 @@ package saascontrolplane
 
 import (
 	"bytes"
+	"hash/maphash"
+	"sync"
 	"unicode/utf8"
 )
 
@@ -54,7 +56,9 @@ const quickLarge = 16
 // selects (keys for scanKeys bits, strings for scanFreeValues bits). False
 // means "not known": the exact path decides.
 func quickClean(doc []byte, sc scanMode) bool {
-	q := quickScan{data: doc, pf: prefilterFor(sc), keys: sc&anyKeys != 0, values: sc&anyFree != 0}
+	q := newQuickScan(doc, 0, sc)
+	defer q.release()
+	q.keys, q.values = sc&anyKeys != 0, sc&anyFree != 0
 	if !q.value() {
 		return false
 	}
@@ -62,7 +66,31 @@ func quickClean(doc []byte, sc scanMode) bool {
 	return q.pos == len(q.data)
 }
 
+// quickScans keeps the scanners' stacks and key indexes between calls, so
+// that a document with large objects allocates them once.
+var quickScans = sync.Pool{New: func() any { return new(quickScan) }}
+
+func newQuickScan(data []byte, pos int, sc scanMode) *quickScan {
+	q := quickScans.Get().(*quickScan)
+	q.data, q.pos, q.pf = data, pos, prefilterFor(sc)
+	return q
+}
+
+// release returns q to the pool, dropping every reference into the
+// document.
+func (q *quickScan) release() {
+	clear(q.stack[:cap(q.stack)])
+	for i := range q.index {
+		q.index[i].reset()
+	}
+	*q = quickScan{stack: q.stack[:0], open: q.open[:0], index: q.index, buf: q.buf[:0]}
+	quickScans.Put(q)
+}
+
 func (q *quickScan) ws() {
+	if q.pos < len(q.data) && q.data[q.pos] > ' ' {
+		return
+	}
 	for q.pos < len(q.data) {
 		switch q.data[q.pos] {
 		case ' ', '\t', '\n', '\r':
@@ -80,7 +108,8 @@ func (q *quickScan) ws() {
 // whitespace outside strings was read; ok is false for anything the exact
 // path must look at.
 func quickValue(data []byte, pos int) (end int, spaced, ok bool) {
-	q := quickScan{data: data, pos: pos, pf: prefilterFor(0)}
+	q := newQuickScan(data, pos, 0)
+	defer q.release()
 	if !q.value() {
 		return 0, false, false
 	}
@@ -244,14 +273,12 @@ func (ix *keyIndex) grow(stack [][]byte) {
 	}
 }
 
-// hashKey is FNV-1a over the key's bytes.
+// keySeed seeds hashKey; the index is only ever probed, never listed, so
+// a per-process seed changes nothing that is seen.
+var keySeed = maphash.MakeSeed()
+
 func hashKey(b []byte) uint64 {
-	h := uint64(14695981039346656037)
-	for _, c := range b {
-		h ^= uint64(c)
-		h *= 1099511628211
-	}
-	return h
+	return maphash.Bytes(keySeed, b)
 }
 
 func (q *quickScan) array() bool {
@@ -288,37 +315,50 @@ func (q *quickScan) array() bool {
 // str reads a string and returns its content: the document's own bytes, or
 // for a string with escapes its decoded text. False for anything the
 // decoder would refuse and, when value is set, for a string that might hold
-// a forbidden value; the literals are looked for in the same loop.
+// a forbidden value. Most strings are plain ASCII up to the closing quote:
+// one tight loop finds it, and only other strings take strSlow.
 func (q *quickScan) str(value bool) ([]byte, bool) {
 	start := q.pos + 1
+	data := q.data
+	i := start
+	for i < len(data) && plainByte[data[i]] {
+		i++
+	}
+	if i < len(data) && data[i] == '"' {
+		s := data[start:i]
+		if value && q.pf.valueMayOffend(s) {
+			return nil, false
+		}
+		q.pos = i + 1
+		return s, true
+	}
+	return q.strSlow(start, i, value)
+}
+
+// strSlow goes on from data[i], the first byte of the string that is not
+// plain ASCII: multi-byte characters, escapes and what the decoder refuses.
+func (q *quickScan) strSlow(start, i int, value bool) ([]byte, bool) {
 	high := false
-	data, pf := q.data, q.pf
-	for i := start; i < len(data); i++ {
+	for data := q.data; i < len(data); i++ {
 		c := data[i]
 		if plainByte[c] {
-			if value && pf.start[c] && pf.literalAt(data, i) {
-				return nil, false
-			}
 			continue
 		}
 		switch {
 		case c == '"':
 			s := data[start:i]
-			if high && !utf8.Valid(s) || value && pf.valueAll {
+			if high && !utf8.Valid(s) || value && q.pf.valueMayOffend(s) {
 				return nil, false
 			}
 			q.pos = i + 1
 			return s, true
 		case c == '\\':
 			s, ok := q.escaped(start)
-			return s, ok && (!value || !pf.valueMayOffend(s))
+			return s, ok && (!value || !q.pf.valueMayOffend(s))
 		case c < 0x20:
 			return nil, false
 		default:
 			high = true
-			if value && pf.start[c] && pf.literalAt(data, i) {
-				return nil, false
-			}
 		}
 	}
 	return nil, false

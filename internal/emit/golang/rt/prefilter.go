@@ -17,9 +17,26 @@ type prefilter struct {
 	// pairs has bit b1<<8|b2 set for the first two bytes of each literal
 	// longer than one byte, so most bytes that start no literal are passed
 	// over without a comparison.
-	pairs      [1 << 16 / 64]uint64
+	pairs [1 << 16 / 64]uint64
+	// quads has bit quadHash(q) set for the first four bytes q of each
+	// literal of four bytes or more, and shortPairs the first two bytes of
+	// each literal of two or three: a pair that passes is dropped when the
+	// four bytes from it are no literal's start, as in "through" or "task".
+	quads      [1 << 16 / 64]uint64
+	shortPairs [1 << 16 / 64]uint64
 	short      [256]bool // bytes that are a whole literal
-	anyKeyRule bool
+	// anyShort is set when some literal is one byte, anyLiteral when
+	// there is any literal.
+	anyShort, anyLiteral bool
+	anyKeyRule           bool
+	// keyStart marks the bytes, in either case, that start a key part, and
+	// every byte of a multi-byte character, so that keyMayOffend compares
+	// parts only where one could start.
+	keyStart [256]bool
+	// keyPairs has bit b1<<8|b2 set for the first two bytes of each part
+	// longer than one byte, lower-case; keyShort marks one-byte parts.
+	keyPairs [1 << 16 / 64]uint64
+	keyShort [128]bool
 }
 
 // prefilters caches a prefilter per scan mode for the current rules.
@@ -46,6 +63,9 @@ func prefilterFor(sc scanMode) *prefilter {
 
 func newPrefilter(sc scanMode) *prefilter {
 	pf := &prefilter{}
+	for c := 0x80; c < 0x100; c++ {
+		pf.keyStart[c] = true
+	}
 	ascii := func(s string) bool {
 		for i := 0; i < len(s); i++ {
 			if s[i] >= 0x80 {
@@ -63,6 +83,16 @@ func newPrefilter(sc scanMode) *prefilter {
 					continue
 				}
 				pf.parts[p[0]] = append(pf.parts[p[0]], p)
+				pf.keyStart[p[0]] = true
+				if len(p) == 1 {
+					pf.keyShort[p[0]] = true
+				} else {
+					b := int(p[0])<<8 | int(p[1])
+					pf.keyPairs[b/64] |= 1 << (b % 64)
+				}
+				if c := p[0]; c >= 'a' && c <= 'z' {
+					pf.keyStart[c-'a'+'A'] = true
+				}
 			}
 			for _, e := range r.exact {
 				if !ascii(e) {
@@ -82,11 +112,19 @@ func newPrefilter(sc scanMode) *prefilter {
 				}
 				pf.literals[l[0]] = append(pf.literals[l[0]], l)
 				pf.start[l[0]] = true
+				pf.anyLiteral = true
 				if len(l) == 1 {
 					pf.short[l[0]] = true
+					pf.anyShort = true
 				} else {
 					b := int(l[0])<<8 | int(l[1])
 					pf.pairs[b/64] |= 1 << (b % 64)
+					if len(l) < 4 {
+						pf.shortPairs[b/64] |= 1 << (b % 64)
+					} else {
+						h := quadHash(l[0], l[1], l[2], l[3])
+						pf.quads[h/64] |= 1 << (h % 64)
+					}
 				}
 			}
 		}
@@ -103,11 +141,20 @@ func (pf *prefilter) keyMayOffend(key []byte) bool {
 		return true
 	}
 	for i, c := range key {
+		if !pf.keyStart[c] {
+			continue
+		}
 		if c >= 0x80 {
 			return true
 		}
-		if c >= 'A' && c <= 'Z' {
-			c += 'a' - 'A'
+		c = lowerASCII(c)
+		if !pf.keyShort[c] {
+			if i+1 == len(key) {
+				continue
+			}
+			if b := int(c)<<8 | int(lowerASCII(key[i+1])); pf.keyPairs[b/64]&(1<<(b%64)) == 0 {
+				continue
+			}
 		}
 		for _, p := range pf.parts[c] {
 			if foldHasPrefix(key[i:], p) {
@@ -123,6 +170,14 @@ func (pf *prefilter) keyMayOffend(key []byte) bool {
 	return false
 }
 
+// lowerASCII lower-cases an ASCII capital letter.
+func lowerASCII(c byte) byte {
+	if c >= 'A' && c <= 'Z' {
+		return c + 'a' - 'A'
+	}
+	return c
+}
+
 // literalAt reports whether a literal might start at data[i] (a literal
 // that runs past the string's end is a harmless false alarm).
 func (pf *prefilter) literalAt(data []byte, i int) bool {
@@ -133,8 +188,14 @@ func (pf *prefilter) literalAt(data []byte, i int) bool {
 	if i+1 >= len(data) {
 		return false
 	}
-	if b := int(c)<<8 | int(data[i+1]); pf.pairs[b/64]&(1<<(b%64)) == 0 {
+	b := int(c)<<8 | int(data[i+1])
+	if pf.pairs[b/64]&(1<<(b%64)) == 0 {
 		return false
+	}
+	if i+3 < len(data) && pf.shortPairs[b/64]&(1<<(b%64)) == 0 {
+		if h := quadHash(c, data[i+1], data[i+2], data[i+3]); pf.quads[h/64]&(1<<(h%64)) == 0 {
+			return false
+		}
 	}
 	for _, l := range pf.literals[c] {
 		if len(data)-i >= len(l) && string(data[i:i+len(l)]) == l {
@@ -144,15 +205,37 @@ func (pf *prefilter) literalAt(data []byte, i int) bool {
 	return false
 }
 
-// valueMayOffend reports whether s might be forbidden.
+// quadHash maps four bytes to 16 bits (multiplicative hashing).
+func quadHash(a, b, c, d byte) uint32 {
+	return (uint32(a) | uint32(b)<<8 | uint32(c)<<16 | uint32(d)<<24) * 2654435761 >> 16
+}
+
+// valueMayOffend reports whether s might be forbidden. Without one-byte
+// literals, a literal can only start where a pair of bytes in the pairs
+// index does, so the loop tests each pair of neighbours there and compares
+// literals only at a hit.
 func (pf *prefilter) valueMayOffend(s []byte) bool {
 	if pf.valueAll {
 		return true
 	}
-	for i, c := range s {
-		if pf.start[c] && pf.literalAt(s, i) {
+	if pf.anyShort {
+		for i, c := range s {
+			if pf.start[c] && pf.literalAt(s, i) {
+				return true
+			}
+		}
+		return false
+	}
+	if !pf.anyLiteral || len(s) < 2 {
+		return false
+	}
+	prev := uint(s[0])
+	for i := 1; i < len(s); i++ {
+		c := uint(s[i])
+		if b := prev<<8 | c; pf.pairs[b>>6]&(1<<(b&63)) != 0 && pf.literalAt(s, i-1) {
 			return true
 		}
+		prev = c
 	}
 	return false
 }
