@@ -22,14 +22,16 @@ type quickScan struct {
 	pos          int
 	keys, values bool
 	pf           *prefilter
-	depth        int
+	// kinds holds the open containers, '{' or '[', outermost first.
+	kinds []byte
 	// stack holds the keys of every open object, outermost first; open
 	// holds where each open object's keys start in it.
 	stack [][]byte
 	open  []int
 	// spaced is set once whitespace outside strings has been read.
 	spaced bool
-	// index holds, per depth, the hash index of a large open object's keys.
+	// index holds, per depth (from 0), the hash index of a large open
+	// object's keys.
 	index []keyIndex
 	buf   []byte
 }
@@ -58,12 +60,11 @@ const quickLarge = 16
 func quickClean(doc []byte, sc scanMode) bool {
 	q := newQuickScan(doc, 0, sc)
 	defer q.release()
-	q.keys, q.values = sc&anyKeys != 0, sc&anyFree != 0
-	if !q.value() {
+	q.keys, q.values = sc&anyKeys != 0 && q.pf.anyKeyRule, sc&anyFree != 0
+	if !q.run() {
 		return false
 	}
-	q.ws()
-	return q.pos == len(q.data)
+	return q.skipSpace(q.data, q.pos) == len(q.data)
 }
 
 // quickScans keeps the scanners' stacks and key indexes between calls, so
@@ -83,23 +84,8 @@ func (q *quickScan) release() {
 	for i := range q.index {
 		q.index[i].reset()
 	}
-	*q = quickScan{stack: q.stack[:0], open: q.open[:0], index: q.index, buf: q.buf[:0]}
+	*q = quickScan{stack: q.stack[:0], open: q.open[:0], index: q.index, buf: q.buf[:0], kinds: q.kinds[:0]}
 	quickScans.Put(q)
-}
-
-func (q *quickScan) ws() {
-	if q.pos < len(q.data) && q.data[q.pos] > ' ' {
-		return
-	}
-	for q.pos < len(q.data) {
-		switch q.data[q.pos] {
-		case ' ', '\t', '\n', '\r':
-			q.pos++
-			q.spaced = true
-		default:
-			return
-		}
-	}
 }
 
 // quickValue checks the one JSON value that starts at data[pos] as the
@@ -110,93 +96,131 @@ func (q *quickScan) ws() {
 func quickValue(data []byte, pos int) (end int, spaced, ok bool) {
 	q := newQuickScan(data, pos, 0)
 	defer q.release()
-	if !q.value() {
+	if !q.run() {
 		return 0, false, false
 	}
 	return q.pos, q.spaced, true
 }
 
-func (q *quickScan) value() bool {
-	q.ws()
-	if q.pos >= len(q.data) {
+// run reads the one value that starts at data[pos]: a loop over an
+// explicit stack of open containers (kinds, '{' or '['), with the position
+// in a local so that it stays in a register. It sets q.pos to where the
+// value ends.
+func (q *quickScan) run() bool {
+	data, i := q.data, q.pos
+	kinds := q.kinds[:0]
+	defer func() { q.kinds = kinds[:0] }()
+	var (
+		s   []byte
+		ok  bool
+		top int
+	)
+value:
+	i = q.skipSpace(data, i)
+	if i >= len(data) {
 		return false
 	}
-	switch c := q.data[q.pos]; {
-	case c == '{':
-		return q.object()
-	case c == '[':
-		return q.array()
-	case c == '"':
-		_, ok := q.str(q.values)
-		return ok
-	case c == 't':
-		return q.word("true")
-	case c == 'f':
-		return q.word("false")
-	case c == 'n':
-		return q.word("null")
-	case c == '-' || c >= '0' && c <= '9':
-		return q.number()
-	}
-	return false
-}
-
-func (q *quickScan) object() bool {
-	if q.depth++; q.depth > quickDepth {
-		return false
-	}
-	q.pos++
-	q.open = append(q.open, len(q.stack))
-	defer func() {
-		q.stack = q.stack[:q.open[len(q.open)-1]]
-		q.open = q.open[:len(q.open)-1]
-		if len(q.index) >= q.depth {
-			q.index[q.depth-1].reset()
+	switch c := data[i]; {
+	case c == '{' || c == '[':
+		if len(kinds) >= quickDepth {
+			return false
 		}
-		q.depth--
-	}()
-	q.ws()
-	if q.pos < len(q.data) && q.data[q.pos] == '}' {
-		q.pos++
+		if i = q.skipSpace(data, i+1); i < len(data) && data[i] == c+2 { // '}' or ']'
+			i++
+			goto after
+		}
+		kinds = append(kinds, c)
+		if c == '[' {
+			goto value
+		}
+		q.open = append(q.open, len(q.stack))
+		goto key
+	case c == '"':
+		if i, _, ok = q.str(data, i, q.values); !ok {
+			return false
+		}
+	case c == 't':
+		i, ok = word(data, i, "true")
+	case c == 'f':
+		i, ok = word(data, i, "false")
+	case c == 'n':
+		i, ok = word(data, i, "null")
+	case c == '-' || c >= '0' && c <= '9':
+		i, ok = number(data, i)
+	default:
+		return false
+	}
+	if !ok {
+		return false
+	}
+after:
+	if len(kinds) == 0 {
+		q.pos = i
 		return true
 	}
-	for {
-		q.ws()
-		if q.pos >= len(q.data) || q.data[q.pos] != '"' {
-			return false
+	if i = q.skipSpace(data, i); i >= len(data) {
+		return false
+	}
+	top = len(kinds) - 1
+	switch c := data[i]; {
+	case c == ',':
+		i++
+		if kinds[top] == '[' {
+			goto value
 		}
-		key, ok := q.str(false)
-		if !ok || q.keys && q.pf.keyMayOffend(key) || !q.addKey(key) {
-			return false
+		goto key
+	case c == kinds[top]+2:
+		i++
+		if kinds[top] == '{' {
+			q.closeObject(top)
 		}
-		q.ws()
-		if q.pos >= len(q.data) || q.data[q.pos] != ':' {
-			return false
-		}
-		q.pos++
-		if !q.value() {
-			return false
-		}
-		q.ws()
-		if q.pos >= len(q.data) {
-			return false
-		}
-		switch q.data[q.pos] {
-		case ',':
-			q.pos++
-		case '}':
-			q.pos++
-			return true
-		default:
-			return false
-		}
+		kinds = kinds[:top]
+		goto after
+	}
+	return false
+key:
+	if i = q.skipSpace(data, i); i >= len(data) || data[i] != '"' {
+		return false
+	}
+	if i, s, ok = q.key(data, i); !ok || !q.addKey(s, len(kinds)) {
+		return false
+	}
+	if i = q.skipSpace(data, i); i >= len(data) || data[i] != ':' {
+		return false
+	}
+	i++
+	goto value
+}
+
+// closeObject drops the keys of the object open at depth top (from 0).
+func (q *quickScan) closeObject(top int) {
+	q.stack = q.stack[:q.open[len(q.open)-1]]
+	q.open = q.open[:len(q.open)-1]
+	if len(q.index) > top {
+		q.index[top].reset()
 	}
 }
 
-// addKey records a key of the innermost open object; false when the object
-// already has it. Small objects compare with every earlier key; large ones
-// use a hash index.
-func (q *quickScan) addKey(key []byte) bool {
+// skipSpace returns the index of the first byte from data[i] on that is
+// not JSON whitespace, noting whether there was any.
+func (q *quickScan) skipSpace(data []byte, i int) int {
+	if i < len(data) && data[i] > ' ' {
+		return i
+	}
+	j := i
+	for j < len(data) && (data[j] == ' ' || data[j] == '\t' || data[j] == '\n' || data[j] == '\r') {
+		j++
+	}
+	if j > i {
+		q.spaced = true
+	}
+	return j
+}
+
+// addKey records a key of the innermost open object, at depth (from 1);
+// false when the object already has it. Small objects compare with every
+// earlier key; large ones use a hash index.
+func (q *quickScan) addKey(key []byte, depth int) bool {
 	first := q.open[len(q.open)-1]
 	n := len(q.stack) - first
 	if n < quickLarge {
@@ -207,7 +231,7 @@ func (q *quickScan) addKey(key []byte) bool {
 		}
 		q.stack = append(q.stack, key)
 		if n+1 == quickLarge {
-			ix := q.keyIndex()
+			ix := q.keyIndex(depth)
 			for i := first; i < len(q.stack); i++ {
 				ix.add(q.stack, i)
 			}
@@ -215,15 +239,15 @@ func (q *quickScan) addKey(key []byte) bool {
 		return true
 	}
 	q.stack = append(q.stack, key)
-	return q.keyIndex().add(q.stack, len(q.stack)-1)
+	return q.keyIndex(depth).add(q.stack, len(q.stack)-1)
 }
 
 // keyIndex is the hash index of the innermost open object.
-func (q *quickScan) keyIndex() *keyIndex {
-	for len(q.index) < q.depth {
+func (q *quickScan) keyIndex(depth int) *keyIndex {
+	for len(q.index) < depth {
 		q.index = append(q.index, keyIndex{})
 	}
-	return &q.index[q.depth-1]
+	return &q.index[depth-1]
 }
 
 // keyIndex is an open-addressing hash set of keys, held as positions in
@@ -281,63 +305,62 @@ func hashKey(b []byte) uint64 {
 	return maphash.Bytes(keySeed, b)
 }
 
-func (q *quickScan) array() bool {
-	if q.depth++; q.depth > quickDepth {
-		return false
-	}
-	defer func() { q.depth-- }()
-	q.pos++
-	q.ws()
-	if q.pos < len(q.data) && q.data[q.pos] == ']' {
-		q.pos++
-		return true
-	}
-	for {
-		if !q.value() {
-			return false
-		}
-		q.ws()
-		if q.pos >= len(q.data) {
-			return false
-		}
-		switch q.data[q.pos] {
-		case ',':
-			q.pos++
-		case ']':
-			q.pos++
-			return true
-		default:
-			return false
-		}
-	}
-}
-
 // str reads a string and returns its content: the document's own bytes, or
 // for a string with escapes its decoded text. False for anything the
 // decoder would refuse and, when value is set, for a string that might hold
 // a forbidden value. Most strings are plain ASCII up to the closing quote:
 // one tight loop finds it, and only other strings take strSlow.
-func (q *quickScan) str(value bool) ([]byte, bool) {
-	start := q.pos + 1
-	data := q.data
-	i := start
+func (q *quickScan) str(data []byte, i int, value bool) (int, []byte, bool) {
+	start := i + 1
+	i = start
 	for i < len(data) && plainByte[data[i]] {
 		i++
 	}
 	if i < len(data) && data[i] == '"' {
 		s := data[start:i]
 		if value && q.pf.valueMayOffend(s) {
-			return nil, false
+			return 0, nil, false
 		}
-		q.pos = i + 1
-		return s, true
+		return i + 1, s, true
 	}
 	return q.strSlow(start, i, value)
 }
 
+// key reads an object key as str does and, when keys are scanned, tests it
+// in the same loop: the loop stops only at bytes that start a key part.
+// False also for a key that might be forbidden.
+func (q *quickScan) key(data []byte, i int) (int, []byte, bool) {
+	pf := q.pf
+	if !q.keys {
+		return q.str(data, i, false)
+	}
+	if pf.keyAll {
+		return 0, nil, false
+	}
+	start := i + 1
+	for i = start; ; i++ {
+		for i < len(data) && pf.keyPlain[data[i]] {
+			i++
+		}
+		if i >= len(data) {
+			return 0, nil, false
+		}
+		switch c := data[i]; {
+		case c == '"':
+			s := data[start:i]
+			return i + 1, s, !pf.exactKey(s)
+		case !plainByte[c]:
+			end, s, ok := q.strSlow(start, i, false)
+			return end, s, ok && !pf.keyMayOffend(s)
+		case pf.partAt(data, i):
+			return 0, nil, false
+		}
+	}
+}
+
 // strSlow goes on from data[i], the first byte of the string that is not
 // plain ASCII: multi-byte characters, escapes and what the decoder refuses.
-func (q *quickScan) strSlow(start, i int, value bool) ([]byte, bool) {
+func (q *quickScan) strSlow(start, i int, value bool) (int, []byte, bool) {
 	high := false
 	for data := q.data; i < len(data); i++ {
 		c := data[i]
@@ -348,92 +371,94 @@ func (q *quickScan) strSlow(start, i int, value bool) ([]byte, bool) {
 		case c == '"':
 			s := data[start:i]
 			if high && !utf8.Valid(s) || value && q.pf.valueMayOffend(s) {
-				return nil, false
+				return 0, nil, false
 			}
-			q.pos = i + 1
-			return s, true
+			return i + 1, s, true
 		case c == '\\':
-			s, ok := q.escaped(start)
-			return s, ok && (!value || !q.pf.valueMayOffend(s))
+			end, s, ok := q.escaped(start)
+			return end, s, ok && (!value || !q.pf.valueMayOffend(s))
 		case c < 0x20:
-			return nil, false
+			return 0, nil, false
 		default:
 			high = true
 		}
 	}
-	return nil, false
+	return 0, nil, false
 }
 
 // escaped decodes a string with escapes through the decoder's own rules.
-func (q *quickScan) escaped(start int) ([]byte, bool) {
+func (q *quickScan) escaped(start int) (int, []byte, bool) {
 	d := decoder{data: q.data, pos: start - 1, buf: q.buf}
 	s, err := d.escapedString(nil, start)
 	if err != nil {
-		return nil, false
+		return 0, nil, false
 	}
-	q.buf, q.pos = d.buf, d.pos
+	q.buf = d.buf
 	// The decoded text must outlive the next string: keys are kept for the
 	// duplicate check.
-	return append([]byte(nil), s...), true
+	return d.pos, append([]byte(nil), s...), true
 }
 
-// word reads true, false or null, which must end there.
-func (q *quickScan) word(w string) bool {
-	if !bytes.HasPrefix(q.data[q.pos:], []byte(w)) {
-		return false
+// word reads true, false or null at data[i], which must end there.
+func word(data []byte, i int, w string) (int, bool) {
+	if len(data)-i < len(w) || string(data[i:i+len(w)]) != w {
+		return 0, false
 	}
-	q.pos += len(w)
-	if q.pos == len(q.data) {
-		return true
-	}
-	switch q.data[q.pos] {
-	case ' ', '\t', '\n', '\r', ',', ']', '}':
-		return true
-	}
-	return false
+	return delimited(data, i+len(w))
 }
 
-// number reads a JSON number.
-func (q *quickScan) number() bool {
-	i := q.pos
-	if q.data[i] == '-' {
-		i++
+// delimited reports whether a literal or number that ends before data[i]
+// ends there: at the end of data, whitespace or a closing or separating
+// byte.
+func delimited(data []byte, i int) (int, bool) {
+	if i == len(data) {
+		return i, true
 	}
-	digits := func() int {
-		n := 0
-		for i < len(q.data) && q.data[i] >= '0' && q.data[i] <= '9' {
-			i++
-			n++
-		}
-		return n
-	}
-	if i < len(q.data) && q.data[i] == '0' {
-		i++
-	} else if digits() == 0 {
-		return false
-	}
-	if i < len(q.data) && q.data[i] == '.' {
-		i++
-		if digits() == 0 {
-			return false
-		}
-	}
-	if i < len(q.data) && (q.data[i] == 'e' || q.data[i] == 'E') {
-		i++
-		if i < len(q.data) && (q.data[i] == '+' || q.data[i] == '-') {
-			i++
-		}
-		if digits() == 0 {
-			return false
-		}
-	}
-	q.pos = i
-	if i == len(q.data) {
-		return true
-	}
-	switch q.data[i] {
+	switch data[i] {
 	case ' ', '\t', '\n', '\r', ',', ']', '}':
-		return true
+		return i, true
 	}
-	return false
+	return 0, false
+}
+
+// number reads a JSON number at data[i].
+func number(data []byte, i int) (int, bool) {
+	if data[i] == '-' {
+		i++
+	}
+	if i < len(data) && data[i] == '0' {
+		i++
+	} else if j := digits(data, i); j == i {
+		return 0, false
+	} else {
+		i = j
+	}
+	if i < len(data) && data[i] == '.' {
+		j := digits(data, i+1)
+		if j == i+1 {
+			return 0, false
+		}
+		i = j
+	}
+	if i < len(data) && (data[i] == 'e' || data[i] == 'E') {
+		i++
+		if i < len(data) && (data[i] == '+' || data[i] == '-') {
+			i++
+		}
+		j := digits(data, i)
+		if j == i {
+			return 0, false
+		}
+		i = j
+	}
+	return delimited(data, i)
+}
+
+// digits returns the index of the first byte from data[i] on that is not a
+// decimal digit.
+func digits(data []byte, i int) int {
+	for i < len(data) && data[i] >= '0' && data[i] <= '9' {
+		i++
+	}
+	return i
 }

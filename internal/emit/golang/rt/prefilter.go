@@ -22,17 +22,26 @@ type prefilter struct {
 	// literal of four bytes or more, and shortPairs the first two bytes of
 	// each literal of two or three: a pair that passes is dropped when the
 	// four bytes from it are no literal's start, as in "through" or "task".
-	quads      [1 << 16 / 64]uint64
+	quads [1 << 16 / 64]uint64
+	// trios has bit trioHash(t) set for the three bytes t at offsets 0
+	// and 1 of each literal; with allQuads, every literal holds one of them
+	// at an even offset of the string, so valueMayOffend tests every other
+	// position only.
+	trios      [1 << 16 / 64]uint64
 	shortPairs [1 << 16 / 64]uint64
 	short      [256]bool // bytes that are a whole literal
 	// anyShort is set when some literal is one byte, anyLiteral when
-	// there is any literal.
-	anyShort, anyLiteral bool
-	anyKeyRule           bool
+	// there is any literal, and allQuads when every literal has four bytes
+	// or more: then a literal can only start where four bytes hash into
+	// quads, a test without branches that rarely passes.
+	anyShort, anyLiteral, allQuads bool
+	anyKeyRule                     bool
 	// keyStart marks the bytes, in either case, that start a key part, and
 	// every byte of a multi-byte character, so that keyMayOffend compares
 	// parts only where one could start.
 	keyStart [256]bool
+	// keyPlain marks the plain bytes (see plainByte) that start no part.
+	keyPlain [256]bool
 	// keyPairs has bit b1<<8|b2 set for the first two bytes of each part
 	// longer than one byte, lower-case; keyShort marks one-byte parts.
 	keyPairs [1 << 16 / 64]uint64
@@ -66,6 +75,12 @@ func newPrefilter(sc scanMode) *prefilter {
 	for c := 0x80; c < 0x100; c++ {
 		pf.keyStart[c] = true
 	}
+	pf.allQuads = true
+	defer func() {
+		for c := range pf.keyPlain {
+			pf.keyPlain[c] = plainByte[c] && !pf.keyStart[c]
+		}
+	}()
 	ascii := func(s string) bool {
 		for i := 0; i < len(s); i++ {
 			if s[i] >= 0x80 {
@@ -114,16 +129,22 @@ func newPrefilter(sc scanMode) *prefilter {
 				pf.start[l[0]] = true
 				pf.anyLiteral = true
 				if len(l) == 1 {
+					pf.allQuads = false
 					pf.short[l[0]] = true
 					pf.anyShort = true
 				} else {
 					b := int(l[0])<<8 | int(l[1])
 					pf.pairs[b/64] |= 1 << (b % 64)
 					if len(l) < 4 {
+						pf.allQuads = false
 						pf.shortPairs[b/64] |= 1 << (b % 64)
 					} else {
 						h := quadHash(l[0], l[1], l[2], l[3])
 						pf.quads[h/64] |= 1 << (h % 64)
+						for k := 0; k < 2; k++ {
+							h := trioHash(l[k], l[k+1], l[k+2])
+							pf.trios[h/64] |= 1 << (h % 64)
+						}
 					}
 				}
 			}
@@ -141,27 +162,40 @@ func (pf *prefilter) keyMayOffend(key []byte) bool {
 		return true
 	}
 	for i, c := range key {
-		if !pf.keyStart[c] {
-			continue
-		}
-		if c >= 0x80 {
+		if pf.keyStart[c] && pf.partAt(key, i) {
 			return true
 		}
-		c = lowerASCII(c)
-		if !pf.keyShort[c] {
-			if i+1 == len(key) {
-				continue
-			}
-			if b := int(c)<<8 | int(lowerASCII(key[i+1])); pf.keyPairs[b/64]&(1<<(b%64)) == 0 {
-				continue
-			}
+	}
+	return pf.exactKey(key)
+}
+
+// partAt reports whether a key part might start at data[i], a byte
+// keyStart marks (a part that runs past the key's end is a harmless false
+// alarm).
+func (pf *prefilter) partAt(data []byte, i int) bool {
+	c := data[i]
+	if c >= 0x80 {
+		return true
+	}
+	c = lowerASCII(c)
+	if !pf.keyShort[c] {
+		if i+1 == len(data) {
+			return false
 		}
-		for _, p := range pf.parts[c] {
-			if foldHasPrefix(key[i:], p) {
-				return true
-			}
+		if b := int(c)<<8 | int(lowerASCII(data[i+1])); pf.keyPairs[b/64]&(1<<(b%64)) == 0 {
+			return false
 		}
 	}
+	for _, p := range pf.parts[c] {
+		if foldHasPrefix(data[i:], p) {
+			return true
+		}
+	}
+	return false
+}
+
+// exactKey reports whether key is one of the exact keys, in any case.
+func (pf *prefilter) exactKey(key []byte) bool {
 	for _, e := range pf.exact {
 		if len(e) == len(key) && foldHasPrefix(key, e) {
 			return true
@@ -210,6 +244,11 @@ func quadHash(a, b, c, d byte) uint32 {
 	return (uint32(a) | uint32(b)<<8 | uint32(c)<<16 | uint32(d)<<24) * 2654435761 >> 16
 }
 
+// trioHash maps three bytes to 16 bits (multiplicative hashing).
+func trioHash(a, b, c byte) uint32 {
+	return (uint32(a) | uint32(b)<<8 | uint32(c)<<16) * 2654435761 >> 16
+}
+
 // valueMayOffend reports whether s might be forbidden. Without one-byte
 // literals, a literal can only start where a pair of bytes in the pairs
 // index does, so the loop tests each pair of neighbours there and compares
@@ -227,6 +266,15 @@ func (pf *prefilter) valueMayOffend(s []byte) bool {
 		return false
 	}
 	if !pf.anyLiteral || len(s) < 2 {
+		return false
+	}
+	if pf.allQuads {
+		for i := 0; i+3 <= len(s); i += 2 {
+			h := trioHash(s[i], s[i+1], s[i+2])
+			if pf.trios[h/64]&(1<<(h%64)) != 0 && (pf.literalAt(s, i) || i > 0 && pf.literalAt(s, i-1)) {
+				return true
+			}
+		}
 		return false
 	}
 	prev := uint(s[0])

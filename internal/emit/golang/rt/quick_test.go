@@ -139,3 +139,55 @@ func TestQuickWithoutRules(t *testing.T) {
 		t.Error("quickValue refuses a plain object")
 	}
 }
+
+// TestQuickCleanPrefilterShapes runs the agreement check under rules whose
+// literals and parts take each branch of the prefilters: a one-byte
+// literal, two- and three-byte literals beside a longer one, a one-byte
+// part, a non-ASCII part and exact keys. Documents are drawn from words
+// that hold the literals, their near misses, and both cases.
+func TestQuickCleanPrefilterShapes(t *testing.T) {
+	shapes := map[string]*rule{
+		"one-byte literal": {literals: []string{"Q", "zz_z"}, starts: "Qz",
+			values: regexp.MustCompile(`Q|zz_z`), valueMessage: "v"},
+		"short literals": {literals: []string{"ab", "abcd", "q_z"}, starts: "aq",
+			values: regexp.MustCompile(`ab|q_z`), valueMessage: "v"},
+		"long literals": {literals: []string{"abcd", "wxyz1"}, starts: "aw",
+			values: regexp.MustCompile(`abcd|wxyz1`), valueMessage: "v"},
+		"one-byte part":  {parts: []string{"k"}, keyMessage: "k"},
+		"non-ASCII part": {parts: []string{"clé"}, keyMessage: "k"},
+		"parts and exact": {parts: []string{"pass", "tok"}, exact: []string{"id"}, keyMessage: "k"},
+	}
+	words := []string{"ab", "a", "abc", "abcd", "xabcdx", "q_z", "q_", "Q", "zz_z", "zz_", "wxyz", "wxyz1",
+		"k", "K", "kk", "clé", "CLÉ", "cl", "pass", "PaSs", "pas", "tok", "TOK", "to", "id", "ID", "idx", "é", `\u0061b`, " "}
+	seed := uint32(1)
+	next := func(n int) int { seed = seed*1664525 + 1013904223; return int(seed>>8) % n }
+	text := func() string {
+		var b strings.Builder
+		for n := next(4); n >= 0; n-- {
+			b.WriteString(words[next(len(words))])
+		}
+		return b.String()
+	}
+	for name, r := range shapes {
+		t.Run(name, func(t *testing.T) {
+			saved := rules
+			rules = []*rule{r}
+			t.Cleanup(func() { rules = saved })
+			cleared, refused := 0, 0
+			for i := 0; i < 3000; i++ {
+				doc := `{"` + text() + `":"` + text() + `","n":[{"` + text() + `":1}]}`
+				if checkQuick(t, []byte(doc)) {
+					cleared++
+				} else {
+					refused++
+				}
+			}
+			// A non-ASCII part sends every key to the exact path.
+			if name == "non-ASCII part" && cleared != 0 {
+				t.Errorf("cleared %d documents; a non-ASCII part leaves every key to the exact path", cleared)
+			} else if name != "non-ASCII part" && (cleared == 0 || refused == 0) {
+				t.Errorf("cleared %d and refused %d of 3000 documents; both should happen", cleared, refused)
+			}
+		})
+	}
+}
