@@ -25,9 +25,9 @@ type quickScan struct {
 	// kinds holds the open containers, '{' or '[', outermost first.
 	kinds []byte
 	// stack holds the keys of every open object, outermost first; open
-	// holds where each open object's keys start in it.
+	// holds the open objects, outermost first.
 	stack [][]byte
-	open  []int
+	open  []openObject
 	// spaced is set once whitespace outside strings has been read.
 	spaced bool
 	// index holds, per depth (from 0), the hash index of a large open
@@ -133,7 +133,7 @@ value:
 		if c == '[' {
 			goto value
 		}
-		q.open = append(q.open, len(q.stack))
+		q.open = append(q.open, openObject{first: len(q.stack)})
 		goto key
 	case c == '"':
 		if i, _, ok = q.str(data, i, q.values); !ok {
@@ -194,7 +194,7 @@ key:
 
 // closeObject drops the keys of the object open at depth top (from 0).
 func (q *quickScan) closeObject(top int) {
-	q.stack = q.stack[:q.open[len(q.open)-1]]
+	q.stack = q.stack[:q.open[len(q.open)-1].first]
 	q.open = q.open[:len(q.open)-1]
 	if len(q.index) > top {
 		q.index[top].reset()
@@ -221,14 +221,19 @@ func (q *quickScan) skipSpace(data []byte, i int) int {
 // false when the object already has it. Small objects compare with every
 // earlier key; large ones use a hash index.
 func (q *quickScan) addKey(key []byte, depth int) bool {
-	first := q.open[len(q.open)-1]
+	o := &q.open[len(q.open)-1]
+	first := o.first
 	n := len(q.stack) - first
 	if n < quickLarge {
-		for _, k := range q.stack[first:] {
-			if bytes.Equal(k, key) {
-				return false
+		bit := uint64(1) << keyBit(key)
+		if o.seen&bit != 0 {
+			for _, k := range q.stack[first:] {
+				if bytes.Equal(k, key) {
+					return false
+				}
 			}
 		}
+		o.seen |= bit
 		q.stack = append(q.stack, key)
 		if n+1 == quickLarge {
 			ix := q.keyIndex(depth)
@@ -242,6 +247,22 @@ func (q *quickScan) addKey(key []byte, depth int) bool {
 	return q.keyIndex(depth).add(q.stack, len(q.stack)-1)
 }
 
+// openObject is an open object: where its keys start in the key stack, and
+// a bit per key (keyBit) so that a small object compares keys only when
+// two share a bit.
+type openObject struct {
+	first int
+	seen  uint64
+}
+
+// keyBit spreads keys over 64 bits by length and first and last byte.
+func keyBit(key []byte) uint {
+	if len(key) == 0 {
+		return 0
+	}
+	return uint(len(key)*7+int(key[0])*3+int(key[len(key)-1])) & 63
+}
+
 // keyIndex is the hash index of the innermost open object.
 func (q *quickScan) keyIndex(depth int) *keyIndex {
 	for len(q.index) < depth {
@@ -250,18 +271,28 @@ func (q *quickScan) keyIndex(depth int) *keyIndex {
 	return &q.index[depth-1]
 }
 
-// keyIndex is an open-addressing hash set of keys, held as positions in
-// the key stack (plus one; zero is empty).
+// keyIndex is an open-addressing hash set of keys. A slot holds the key's
+// position in the key stack plus one (zero is empty) in its low half and
+// the high half of the key's hash in its high half, so that probing
+// compares key bytes only when the hashes agree.
 type keyIndex struct {
-	slots []int32
+	slots []uint64
 	n     int
 }
 
+// reset empties the index; a table much larger than what it held is let go
+// rather than cleared, so that one large object does not make every later
+// one pay for clearing it.
 func (ix *keyIndex) reset() {
-	if ix.n > 0 {
-		clear(ix.slots)
-		ix.n = 0
+	if ix.n == 0 {
+		return
 	}
+	if len(ix.slots) > 1024 && len(ix.slots) > 16*ix.n {
+		ix.slots = nil
+	} else {
+		clear(ix.slots)
+	}
+	ix.n = 0
 }
 
 // add inserts stack[i]; false when an equal key is already there.
@@ -269,15 +300,17 @@ func (ix *keyIndex) add(stack [][]byte, i int) bool {
 	if 2*(ix.n+1) > len(ix.slots) {
 		ix.grow(stack)
 	}
+	h := hashKey(stack[i])
+	tag := h &^ (1<<32 - 1)
 	mask := len(ix.slots) - 1
-	for h := int(hashKey(stack[i])) & mask; ; h = (h + 1) & mask {
-		s := ix.slots[h]
+	for at := int(h) & mask; ; at = (at + 1) & mask {
+		s := ix.slots[at]
 		if s == 0 {
-			ix.slots[h] = int32(i + 1)
+			ix.slots[at] = tag | uint64(i+1)
 			ix.n++
 			return true
 		}
-		if bytes.Equal(stack[s-1], stack[i]) {
+		if s&^(1<<32-1) == tag && bytes.Equal(stack[uint32(s)-1], stack[i]) {
 			return false
 		}
 	}
@@ -289,10 +322,10 @@ func (ix *keyIndex) grow(stack [][]byte) {
 	for size < 4*(ix.n+1) {
 		size *= 2
 	}
-	ix.slots, ix.n = make([]int32, size), 0
+	ix.slots, ix.n = make([]uint64, size), 0
 	for _, s := range old {
 		if s != 0 {
-			ix.add(stack, int(s-1))
+			ix.add(stack, int(uint32(s)-1))
 		}
 	}
 }
@@ -311,6 +344,9 @@ func hashKey(b []byte) uint64 {
 // a forbidden value. Most strings are plain ASCII up to the closing quote:
 // one tight loop finds it, and only other strings take strSlow.
 func (q *quickScan) str(data []byte, i int, value bool) (int, []byte, bool) {
+	if value && q.pf.allQuads {
+		return q.text(data, i)
+	}
 	start := i + 1
 	i = start
 	for i < len(data) && plainByte[data[i]] {
@@ -324,6 +360,35 @@ func (q *quickScan) str(data []byte, i int, value bool) (int, []byte, bool) {
 		return i + 1, s, true
 	}
 	return q.strSlow(start, i, value)
+}
+
+// text is str for a string value when every literal has four bytes or
+// more: one loop finds the closing quote two bytes at a time and tests the
+// three bytes at each even offset against the trios (see prefilter). A
+// literal inside the string starts at an even offset or one after it, so
+// it holds the trio there; a trio that runs past the quote is a harmless
+// false alarm. Strings that are not plain ASCII take strSlow, which tests
+// the whole text.
+func (q *quickScan) text(data []byte, i int) (int, []byte, bool) {
+	pf := q.pf
+	start := i + 1
+	for i = start; i+2 < len(data); i += 2 {
+		c0, c1 := data[i], data[i+1]
+		if !plainByte[c0] || !plainByte[c1] {
+			if c0 == '"' {
+				return i + 1, data[start:i], true
+			}
+			if c1 == '"' && plainByte[c0] {
+				return i + 2, data[start : i+1], true
+			}
+			break
+		}
+		if h := trioHash(c0, c1, data[i+2]); pf.trios[h/64]&(1<<(h%64)) != 0 &&
+			(pf.literalAt(data, i) || i > start && pf.literalAt(data, i-1)) {
+			return 0, nil, false
+		}
+	}
+	return q.strSlow(start, i, true)
 }
 
 // key reads an object key as str does and, when keys are scanned, tests it

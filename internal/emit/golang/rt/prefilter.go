@@ -186,8 +186,14 @@ func (pf *prefilter) partAt(data []byte, i int) bool {
 			return false
 		}
 	}
+	return pf.partFrom(data[i:], c)
+}
+
+// partFrom reports whether b starts with one of the parts that start with
+// c, its first byte lower-cased.
+func (pf *prefilter) partFrom(b []byte, c byte) bool {
 	for _, p := range pf.parts[c] {
-		if foldHasPrefix(data[i:], p) {
+		if foldHasPrefix(b, p) {
 			return true
 		}
 	}
