@@ -153,8 +153,8 @@ func TestQuickCleanPrefilterShapes(t *testing.T) {
 			values: regexp.MustCompile(`ab|q_z`), valueMessage: "v"},
 		"long literals": {literals: []string{"abcd", "wxyz1"}, starts: "aw",
 			values: regexp.MustCompile(`abcd|wxyz1`), valueMessage: "v"},
-		"one-byte part":  {parts: []string{"k"}, keyMessage: "k"},
-		"non-ASCII part": {parts: []string{"clé"}, keyMessage: "k"},
+		"one-byte part":   {parts: []string{"k"}, keyMessage: "k"},
+		"non-ASCII part":  {parts: []string{"clé"}, keyMessage: "k"},
 		"parts and exact": {parts: []string{"pass", "tok"}, exact: []string{"id"}, keyMessage: "k"},
 	}
 	words := []string{"ab", "a", "abc", "abcd", "xabcdx", "q_z", "q_", "Q", "zz_z", "zz_", "wxyz", "wxyz1",
