@@ -6,7 +6,7 @@ package saascontrolplane
 // and validates it.
 func DecodeEntitlementStatusSummary(data []byte, opts ...DecodeOption) (*EntitlementStatusSummary, error) {
 	rp := keyPath(nil, "payload")
-	return decodeTop[EntitlementStatusSummary](data, opts, &rp)
+	return decodeTop[EntitlementStatusSummary](data, opts, &rp, 49)
 }
 
 var fieldsEntitlementStatusSummary = []string{"tenant_id", "entitlement_status", "subscription_plan", "license_status", "enabled_features", "locked_features", "expires_at", "private_validation_required", "billing_boundary"}
@@ -87,7 +87,7 @@ func (m *EntitlementStatusSummary) decode(d *decoder, p *pathNode) error {
 // and validates it.
 func DecodePolicyRegistryReadinessSummary(data []byte, opts ...DecodeOption) (*PolicyRegistryReadinessSummary, error) {
 	rp := keyPath(nil, "payload")
-	return decodeTop[PolicyRegistryReadinessSummary](data, opts, &rp)
+	return decodeTop[PolicyRegistryReadinessSummary](data, opts, &rp, 49)
 }
 
 var fieldsPolicyRegistryReadinessSummary = []string{"tenant_id", "readiness_status", "catalog_status", "latest_catalog_version", "policy_pack_count", "checked_at", "blockers", "private_validation_required", "registry_boundary"}
@@ -166,7 +166,7 @@ func (m *PolicyRegistryReadinessSummary) decode(d *decoder, p *pathNode) error {
 // and validates it.
 func DecodeTenantAuditStoreOperatingSummary(data []byte, opts ...DecodeOption) (*TenantAuditStoreOperatingSummary, error) {
 	rp := keyPath(nil, "payload")
-	return decodeTop[TenantAuditStoreOperatingSummary](data, opts, &rp)
+	return decodeTop[TenantAuditStoreOperatingSummary](data, opts, &rp, 49)
 }
 
 var fieldsTenantAuditStoreOperatingSummary = []string{"tenant_id", "health_status", "retention_status", "evidence_freshness_status", "export_status", "latest_evidence_at", "retention_profile", "supported_export_formats", "blockers", "private_validation_required", "audit_store_boundary"}
@@ -256,7 +256,7 @@ func (m *TenantAuditStoreOperatingSummary) decode(d *decoder, p *pathNode) error
 // and validates it.
 func DecodeCustomerOperatingDashboardSummary(data []byte, opts ...DecodeOption) (*CustomerOperatingDashboardSummary, error) {
 	rp := keyPath(nil, "payload")
-	return decodeTop[CustomerOperatingDashboardSummary](data, opts, &rp)
+	return decodeTop[CustomerOperatingDashboardSummary](data, opts, &rp, 49)
 }
 
 var fieldsCustomerOperatingDashboardSummary = []string{"tenant_id", "dashboard_status", "billing_status", "license_service_status", "support_handoff_status", "customer_success_status", "escalation_status", "release_closeout_status", "latest_dashboard_at", "dashboard_scope", "blockers", "private_validation_required", "dashboard_boundary"}
@@ -351,7 +351,7 @@ func (m *CustomerOperatingDashboardSummary) decode(d *decoder, p *pathNode) erro
 // and validates it.
 func DecodeSupportHandoffReadinessSummary(data []byte, opts ...DecodeOption) (*SupportHandoffReadinessSummary, error) {
 	rp := keyPath(nil, "payload")
-	return decodeTop[SupportHandoffReadinessSummary](data, opts, &rp)
+	return decodeTop[SupportHandoffReadinessSummary](data, opts, &rp, 49)
 }
 
 var fieldsSupportHandoffReadinessSummary = []string{"tenant_id", "support_status", "customer_success_status", "escalation_status", "health_review_status", "dashboard_status", "support_tier", "handoff_scope", "blockers", "private_validation_required", "handoff_boundary"}
@@ -439,7 +439,7 @@ func (m *SupportHandoffReadinessSummary) decode(d *decoder, p *pathNode) error {
 // and validates it.
 func DecodeSaaSOperatingAutomationSummary(data []byte, opts ...DecodeOption) (*SaaSOperatingAutomationSummary, error) {
 	rp := keyPath(nil, "payload")
-	return decodeTop[SaaSOperatingAutomationSummary](data, opts, &rp)
+	return decodeTop[SaaSOperatingAutomationSummary](data, opts, &rp, 49)
 }
 
 var fieldsSaaSOperatingAutomationSummary = []string{"tenant_id", "automation_status", "billing_monitoring_status", "license_telemetry_status", "support_followup_status", "customer_success_review_status", "dashboard_refresh_status", "escalation_drill_status", "closeout_retry_status", "automation_scope", "automation_cadence", "blockers", "private_validation_required", "automation_boundary"}
@@ -538,7 +538,7 @@ func (m *SaaSOperatingAutomationSummary) decode(d *decoder, p *pathNode) error {
 // DecodeEntitlementStatusRequestPayload reads one EntitlementStatusRequestPayload from data strictly (see DecodeOption)
 // and validates it.
 func DecodeEntitlementStatusRequestPayload(data []byte, opts ...DecodeOption) (*EntitlementStatusRequestPayload, error) {
-	return decodeTop[EntitlementStatusRequestPayload](data, opts, nil)
+	return decodeTop[EntitlementStatusRequestPayload](data, opts, nil, 0)
 }
 
 var fieldsEntitlementStatusRequestPayload = []string{"feature_names", "requested_checks", "entitlement_boundary"}
@@ -592,7 +592,7 @@ func (m *EntitlementStatusRequestPayload) decode(d *decoder, p *pathNode) error 
 // DecodeEntitlementStatusResponsePayload reads one EntitlementStatusResponsePayload from data strictly (see DecodeOption)
 // and validates it.
 func DecodeEntitlementStatusResponsePayload(data []byte, opts ...DecodeOption) (*EntitlementStatusResponsePayload, error) {
-	return decodeTop[EntitlementStatusResponsePayload](data, opts, nil)
+	return decodeTop[EntitlementStatusResponsePayload](data, opts, nil, 0)
 }
 
 var fieldsEntitlementStatusResponsePayload = []string{"summary", "private_modules_required", "next_step"}
@@ -638,7 +638,7 @@ func (m *EntitlementStatusResponsePayload) decode(d *decoder, p *pathNode) error
 // DecodeTenantOnboardingRequestPayload reads one TenantOnboardingRequestPayload from data strictly (see DecodeOption)
 // and validates it.
 func DecodeTenantOnboardingRequestPayload(data []byte, opts ...DecodeOption) (*TenantOnboardingRequestPayload, error) {
-	return decodeTop[TenantOnboardingRequestPayload](data, opts, nil)
+	return decodeTop[TenantOnboardingRequestPayload](data, opts, nil, 0)
 }
 
 var fieldsTenantOnboardingRequestPayload = []string{"organization_name", "deployment_model", "region", "requirements", "contacts", "activation_boundary"}
@@ -707,7 +707,7 @@ func (m *TenantOnboardingRequestPayload) decode(d *decoder, p *pathNode) error {
 // DecodeTenantOnboardingResponsePayload reads one TenantOnboardingResponsePayload from data strictly (see DecodeOption)
 // and validates it.
 func DecodeTenantOnboardingResponsePayload(data []byte, opts ...DecodeOption) (*TenantOnboardingResponsePayload, error) {
-	return decodeTop[TenantOnboardingResponsePayload](data, opts, nil)
+	return decodeTop[TenantOnboardingResponsePayload](data, opts, nil, 0)
 }
 
 var fieldsTenantOnboardingResponsePayload = []string{"tenant_id", "private_modules_required", "next_step"}
@@ -753,7 +753,7 @@ func (m *TenantOnboardingResponsePayload) decode(d *decoder, p *pathNode) error 
 // DecodeTenantStatusRequestPayload reads one TenantStatusRequestPayload from data strictly (see DecodeOption)
 // and validates it.
 func DecodeTenantStatusRequestPayload(data []byte, opts ...DecodeOption) (*TenantStatusRequestPayload, error) {
-	return decodeTop[TenantStatusRequestPayload](data, opts, nil)
+	return decodeTop[TenantStatusRequestPayload](data, opts, nil, 0)
 }
 
 var fieldsTenantStatusRequestPayload = []string{"requested_capabilities", "public_client_boundary"}
@@ -800,7 +800,7 @@ func (m *TenantStatusRequestPayload) decode(d *decoder, p *pathNode) error {
 // DecodeLicenseValidationRequestPayload reads one LicenseValidationRequestPayload from data strictly (see DecodeOption)
 // and validates it.
 func DecodeLicenseValidationRequestPayload(data []byte, opts ...DecodeOption) (*LicenseValidationRequestPayload, error) {
-	return decodeTop[LicenseValidationRequestPayload](data, opts, nil)
+	return decodeTop[LicenseValidationRequestPayload](data, opts, nil, 0)
 }
 
 var fieldsLicenseValidationRequestPayload = []string{"local_validation_report", "requested_checks", "server_boundary"}
@@ -852,7 +852,7 @@ func (m *LicenseValidationRequestPayload) decode(d *decoder, p *pathNode) error 
 // DecodePolicyRegistryReadinessRequestPayload reads one PolicyRegistryReadinessRequestPayload from data strictly (see DecodeOption)
 // and validates it.
 func DecodePolicyRegistryReadinessRequestPayload(data []byte, opts ...DecodeOption) (*PolicyRegistryReadinessRequestPayload, error) {
-	return decodeTop[PolicyRegistryReadinessRequestPayload](data, opts, nil)
+	return decodeTop[PolicyRegistryReadinessRequestPayload](data, opts, nil, 0)
 }
 
 var fieldsPolicyRegistryReadinessRequestPayload = []string{"policy_pack_refs", "catalog_scope", "required_checks", "readiness_boundary"}
@@ -911,7 +911,7 @@ func (m *PolicyRegistryReadinessRequestPayload) decode(d *decoder, p *pathNode) 
 // DecodePolicyRegistryReadinessResponsePayload reads one PolicyRegistryReadinessResponsePayload from data strictly (see DecodeOption)
 // and validates it.
 func DecodePolicyRegistryReadinessResponsePayload(data []byte, opts ...DecodeOption) (*PolicyRegistryReadinessResponsePayload, error) {
-	return decodeTop[PolicyRegistryReadinessResponsePayload](data, opts, nil)
+	return decodeTop[PolicyRegistryReadinessResponsePayload](data, opts, nil, 0)
 }
 
 var fieldsPolicyRegistryReadinessResponsePayload = []string{"summary", "private_modules_required", "next_step"}
@@ -957,7 +957,7 @@ func (m *PolicyRegistryReadinessResponsePayload) decode(d *decoder, p *pathNode)
 // DecodePolicyRegistryLookupRequestPayload reads one PolicyRegistryLookupRequestPayload from data strictly (see DecodeOption)
 // and validates it.
 func DecodePolicyRegistryLookupRequestPayload(data []byte, opts ...DecodeOption) (*PolicyRegistryLookupRequestPayload, error) {
-	return decodeTop[PolicyRegistryLookupRequestPayload](data, opts, nil)
+	return decodeTop[PolicyRegistryLookupRequestPayload](data, opts, nil, 0)
 }
 
 var fieldsPolicyRegistryLookupRequestPayload = []string{"policy_refs", "labels", "resolution_boundary"}
@@ -1009,7 +1009,7 @@ func (m *PolicyRegistryLookupRequestPayload) decode(d *decoder, p *pathNode) err
 // DecodeTenantAuditStoreOperatingRequestPayload reads one TenantAuditStoreOperatingRequestPayload from data strictly (see DecodeOption)
 // and validates it.
 func DecodeTenantAuditStoreOperatingRequestPayload(data []byte, opts ...DecodeOption) (*TenantAuditStoreOperatingRequestPayload, error) {
-	return decodeTop[TenantAuditStoreOperatingRequestPayload](data, opts, nil)
+	return decodeTop[TenantAuditStoreOperatingRequestPayload](data, opts, nil, 0)
 }
 
 var fieldsTenantAuditStoreOperatingRequestPayload = []string{"retention_profile", "evidence_window", "required_checks", "operating_boundary"}
@@ -1066,7 +1066,7 @@ func (m *TenantAuditStoreOperatingRequestPayload) decode(d *decoder, p *pathNode
 // DecodeTenantAuditStoreOperatingResponsePayload reads one TenantAuditStoreOperatingResponsePayload from data strictly (see DecodeOption)
 // and validates it.
 func DecodeTenantAuditStoreOperatingResponsePayload(data []byte, opts ...DecodeOption) (*TenantAuditStoreOperatingResponsePayload, error) {
-	return decodeTop[TenantAuditStoreOperatingResponsePayload](data, opts, nil)
+	return decodeTop[TenantAuditStoreOperatingResponsePayload](data, opts, nil, 0)
 }
 
 var fieldsTenantAuditStoreOperatingResponsePayload = []string{"summary", "private_modules_required", "next_step"}
@@ -1112,7 +1112,7 @@ func (m *TenantAuditStoreOperatingResponsePayload) decode(d *decoder, p *pathNod
 // DecodeCustomerOperatingDashboardRequestPayload reads one CustomerOperatingDashboardRequestPayload from data strictly (see DecodeOption)
 // and validates it.
 func DecodeCustomerOperatingDashboardRequestPayload(data []byte, opts ...DecodeOption) (*CustomerOperatingDashboardRequestPayload, error) {
-	return decodeTop[CustomerOperatingDashboardRequestPayload](data, opts, nil)
+	return decodeTop[CustomerOperatingDashboardRequestPayload](data, opts, nil, 0)
 }
 
 var fieldsCustomerOperatingDashboardRequestPayload = []string{"dashboard_scope", "evidence_window", "required_checks", "dashboard_boundary"}
@@ -1169,7 +1169,7 @@ func (m *CustomerOperatingDashboardRequestPayload) decode(d *decoder, p *pathNod
 // DecodeCustomerOperatingDashboardResponsePayload reads one CustomerOperatingDashboardResponsePayload from data strictly (see DecodeOption)
 // and validates it.
 func DecodeCustomerOperatingDashboardResponsePayload(data []byte, opts ...DecodeOption) (*CustomerOperatingDashboardResponsePayload, error) {
-	return decodeTop[CustomerOperatingDashboardResponsePayload](data, opts, nil)
+	return decodeTop[CustomerOperatingDashboardResponsePayload](data, opts, nil, 0)
 }
 
 var fieldsCustomerOperatingDashboardResponsePayload = []string{"summary", "private_modules_required", "next_step"}
@@ -1215,7 +1215,7 @@ func (m *CustomerOperatingDashboardResponsePayload) decode(d *decoder, p *pathNo
 // DecodeSupportHandoffReadinessRequestPayload reads one SupportHandoffReadinessRequestPayload from data strictly (see DecodeOption)
 // and validates it.
 func DecodeSupportHandoffReadinessRequestPayload(data []byte, opts ...DecodeOption) (*SupportHandoffReadinessRequestPayload, error) {
-	return decodeTop[SupportHandoffReadinessRequestPayload](data, opts, nil)
+	return decodeTop[SupportHandoffReadinessRequestPayload](data, opts, nil, 0)
 }
 
 var fieldsSupportHandoffReadinessRequestPayload = []string{"handoff_scope", "support_tier", "required_checks", "handoff_boundary"}
@@ -1272,7 +1272,7 @@ func (m *SupportHandoffReadinessRequestPayload) decode(d *decoder, p *pathNode) 
 // DecodeSupportHandoffReadinessResponsePayload reads one SupportHandoffReadinessResponsePayload from data strictly (see DecodeOption)
 // and validates it.
 func DecodeSupportHandoffReadinessResponsePayload(data []byte, opts ...DecodeOption) (*SupportHandoffReadinessResponsePayload, error) {
-	return decodeTop[SupportHandoffReadinessResponsePayload](data, opts, nil)
+	return decodeTop[SupportHandoffReadinessResponsePayload](data, opts, nil, 0)
 }
 
 var fieldsSupportHandoffReadinessResponsePayload = []string{"summary", "private_modules_required", "next_step"}
@@ -1318,7 +1318,7 @@ func (m *SupportHandoffReadinessResponsePayload) decode(d *decoder, p *pathNode)
 // DecodeSaaSOperatingAutomationRequestPayload reads one SaaSOperatingAutomationRequestPayload from data strictly (see DecodeOption)
 // and validates it.
 func DecodeSaaSOperatingAutomationRequestPayload(data []byte, opts ...DecodeOption) (*SaaSOperatingAutomationRequestPayload, error) {
-	return decodeTop[SaaSOperatingAutomationRequestPayload](data, opts, nil)
+	return decodeTop[SaaSOperatingAutomationRequestPayload](data, opts, nil, 0)
 }
 
 var fieldsSaaSOperatingAutomationRequestPayload = []string{"automation_scope", "automation_cadence", "required_checks", "automation_boundary"}
@@ -1375,7 +1375,7 @@ func (m *SaaSOperatingAutomationRequestPayload) decode(d *decoder, p *pathNode) 
 // DecodeSaaSOperatingAutomationResponsePayload reads one SaaSOperatingAutomationResponsePayload from data strictly (see DecodeOption)
 // and validates it.
 func DecodeSaaSOperatingAutomationResponsePayload(data []byte, opts ...DecodeOption) (*SaaSOperatingAutomationResponsePayload, error) {
-	return decodeTop[SaaSOperatingAutomationResponsePayload](data, opts, nil)
+	return decodeTop[SaaSOperatingAutomationResponsePayload](data, opts, nil, 0)
 }
 
 var fieldsSaaSOperatingAutomationResponsePayload = []string{"summary", "private_modules_required", "next_step"}
@@ -1421,7 +1421,7 @@ func (m *SaaSOperatingAutomationResponsePayload) decode(d *decoder, p *pathNode)
 // DecodeEvidenceExportRequestPayload reads one EvidenceExportRequestPayload from data strictly (see DecodeOption)
 // and validates it.
 func DecodeEvidenceExportRequestPayload(data []byte, opts ...DecodeOption) (*EvidenceExportRequestPayload, error) {
-	return decodeTop[EvidenceExportRequestPayload](data, opts, nil)
+	return decodeTop[EvidenceExportRequestPayload](data, opts, nil, 0)
 }
 
 var fieldsEvidenceExportRequestPayload = []string{"evidence_refs", "export_format", "retention_profile", "export_boundary"}
@@ -1476,7 +1476,7 @@ func (m *EvidenceExportRequestPayload) decode(d *decoder, p *pathNode) error {
 // DecodeUnavailablePayload reads one UnavailablePayload from data strictly (see DecodeOption)
 // and validates it.
 func DecodeUnavailablePayload(data []byte, opts ...DecodeOption) (*UnavailablePayload, error) {
-	return decodeTop[UnavailablePayload](data, opts, nil)
+	return decodeTop[UnavailablePayload](data, opts, nil, 0)
 }
 
 var fieldsUnavailablePayload = []string{"tenant_id", "next_step"}
@@ -1518,7 +1518,7 @@ func (m *UnavailablePayload) decode(d *decoder, p *pathNode) error {
 // DecodeEntitlementStatusRequest reads one EntitlementStatusRequest from data strictly (see DecodeOption)
 // and validates it.
 func DecodeEntitlementStatusRequest(data []byte, opts ...DecodeOption) (*EntitlementStatusRequest, error) {
-	return decodeTop[EntitlementStatusRequest](data, opts, nil)
+	return decodeTop[EntitlementStatusRequest](data, opts, nil, 0)
 }
 
 var fieldsEntitlementStatusRequest = []string{"schema_version", "operation", "tenant_id", "requested_by", "correlation_id", "private_implementation_required", "payload"}
@@ -1582,7 +1582,7 @@ func (m *EntitlementStatusRequest) decode(d *decoder, p *pathNode) error {
 // DecodeEntitlementStatusResponse reads one EntitlementStatusResponse from data strictly (see DecodeOption)
 // and validates it.
 func DecodeEntitlementStatusResponse(data []byte, opts ...DecodeOption) (*EntitlementStatusResponse, error) {
-	return decodeTop[EntitlementStatusResponse](data, opts, nil)
+	return decodeTop[EntitlementStatusResponse](data, opts, nil, 0)
 }
 
 var fieldsEntitlementStatusResponse = []string{"schema_version", "operation", "status", "message", "correlation_id", "private_implementation_required", "payload"}
@@ -1648,7 +1648,7 @@ func (m *EntitlementStatusResponse) decode(d *decoder, p *pathNode) error {
 // DecodeTenantOnboardingRequest reads one TenantOnboardingRequest from data strictly (see DecodeOption)
 // and validates it.
 func DecodeTenantOnboardingRequest(data []byte, opts ...DecodeOption) (*TenantOnboardingRequest, error) {
-	return decodeTop[TenantOnboardingRequest](data, opts, nil)
+	return decodeTop[TenantOnboardingRequest](data, opts, nil, 0)
 }
 
 var fieldsTenantOnboardingRequest = []string{"schema_version", "operation", "tenant_id", "requested_by", "correlation_id", "private_implementation_required", "payload"}
@@ -1712,7 +1712,7 @@ func (m *TenantOnboardingRequest) decode(d *decoder, p *pathNode) error {
 // DecodeTenantOnboardingResponse reads one TenantOnboardingResponse from data strictly (see DecodeOption)
 // and validates it.
 func DecodeTenantOnboardingResponse(data []byte, opts ...DecodeOption) (*TenantOnboardingResponse, error) {
-	return decodeTop[TenantOnboardingResponse](data, opts, nil)
+	return decodeTop[TenantOnboardingResponse](data, opts, nil, 0)
 }
 
 var fieldsTenantOnboardingResponse = []string{"schema_version", "operation", "status", "message", "correlation_id", "private_implementation_required", "payload"}
@@ -1778,7 +1778,7 @@ func (m *TenantOnboardingResponse) decode(d *decoder, p *pathNode) error {
 // DecodeTenantStatusRequest reads one TenantStatusRequest from data strictly (see DecodeOption)
 // and validates it.
 func DecodeTenantStatusRequest(data []byte, opts ...DecodeOption) (*TenantStatusRequest, error) {
-	return decodeTop[TenantStatusRequest](data, opts, nil)
+	return decodeTop[TenantStatusRequest](data, opts, nil, 0)
 }
 
 var fieldsTenantStatusRequest = []string{"schema_version", "operation", "tenant_id", "requested_by", "correlation_id", "private_implementation_required", "payload"}
@@ -1842,7 +1842,7 @@ func (m *TenantStatusRequest) decode(d *decoder, p *pathNode) error {
 // DecodeLicenseValidationRequest reads one LicenseValidationRequest from data strictly (see DecodeOption)
 // and validates it.
 func DecodeLicenseValidationRequest(data []byte, opts ...DecodeOption) (*LicenseValidationRequest, error) {
-	return decodeTop[LicenseValidationRequest](data, opts, nil)
+	return decodeTop[LicenseValidationRequest](data, opts, nil, 0)
 }
 
 var fieldsLicenseValidationRequest = []string{"schema_version", "operation", "tenant_id", "requested_by", "correlation_id", "private_implementation_required", "payload"}
@@ -1906,7 +1906,7 @@ func (m *LicenseValidationRequest) decode(d *decoder, p *pathNode) error {
 // DecodePolicyRegistryReadinessRequest reads one PolicyRegistryReadinessRequest from data strictly (see DecodeOption)
 // and validates it.
 func DecodePolicyRegistryReadinessRequest(data []byte, opts ...DecodeOption) (*PolicyRegistryReadinessRequest, error) {
-	return decodeTop[PolicyRegistryReadinessRequest](data, opts, nil)
+	return decodeTop[PolicyRegistryReadinessRequest](data, opts, nil, 0)
 }
 
 var fieldsPolicyRegistryReadinessRequest = []string{"schema_version", "operation", "tenant_id", "requested_by", "correlation_id", "private_implementation_required", "payload"}
@@ -1970,7 +1970,7 @@ func (m *PolicyRegistryReadinessRequest) decode(d *decoder, p *pathNode) error {
 // DecodePolicyRegistryReadinessResponse reads one PolicyRegistryReadinessResponse from data strictly (see DecodeOption)
 // and validates it.
 func DecodePolicyRegistryReadinessResponse(data []byte, opts ...DecodeOption) (*PolicyRegistryReadinessResponse, error) {
-	return decodeTop[PolicyRegistryReadinessResponse](data, opts, nil)
+	return decodeTop[PolicyRegistryReadinessResponse](data, opts, nil, 0)
 }
 
 var fieldsPolicyRegistryReadinessResponse = []string{"schema_version", "operation", "status", "message", "correlation_id", "private_implementation_required", "payload"}
@@ -2036,7 +2036,7 @@ func (m *PolicyRegistryReadinessResponse) decode(d *decoder, p *pathNode) error 
 // DecodePolicyRegistryLookupRequest reads one PolicyRegistryLookupRequest from data strictly (see DecodeOption)
 // and validates it.
 func DecodePolicyRegistryLookupRequest(data []byte, opts ...DecodeOption) (*PolicyRegistryLookupRequest, error) {
-	return decodeTop[PolicyRegistryLookupRequest](data, opts, nil)
+	return decodeTop[PolicyRegistryLookupRequest](data, opts, nil, 0)
 }
 
 var fieldsPolicyRegistryLookupRequest = []string{"schema_version", "operation", "tenant_id", "requested_by", "correlation_id", "private_implementation_required", "payload"}
@@ -2100,7 +2100,7 @@ func (m *PolicyRegistryLookupRequest) decode(d *decoder, p *pathNode) error {
 // DecodeTenantAuditStoreOperatingRequest reads one TenantAuditStoreOperatingRequest from data strictly (see DecodeOption)
 // and validates it.
 func DecodeTenantAuditStoreOperatingRequest(data []byte, opts ...DecodeOption) (*TenantAuditStoreOperatingRequest, error) {
-	return decodeTop[TenantAuditStoreOperatingRequest](data, opts, nil)
+	return decodeTop[TenantAuditStoreOperatingRequest](data, opts, nil, 0)
 }
 
 var fieldsTenantAuditStoreOperatingRequest = []string{"schema_version", "operation", "tenant_id", "requested_by", "correlation_id", "private_implementation_required", "payload"}
@@ -2164,7 +2164,7 @@ func (m *TenantAuditStoreOperatingRequest) decode(d *decoder, p *pathNode) error
 // DecodeTenantAuditStoreOperatingResponse reads one TenantAuditStoreOperatingResponse from data strictly (see DecodeOption)
 // and validates it.
 func DecodeTenantAuditStoreOperatingResponse(data []byte, opts ...DecodeOption) (*TenantAuditStoreOperatingResponse, error) {
-	return decodeTop[TenantAuditStoreOperatingResponse](data, opts, nil)
+	return decodeTop[TenantAuditStoreOperatingResponse](data, opts, nil, 0)
 }
 
 var fieldsTenantAuditStoreOperatingResponse = []string{"schema_version", "operation", "status", "message", "correlation_id", "private_implementation_required", "payload"}
@@ -2230,7 +2230,7 @@ func (m *TenantAuditStoreOperatingResponse) decode(d *decoder, p *pathNode) erro
 // DecodeCustomerOperatingDashboardRequest reads one CustomerOperatingDashboardRequest from data strictly (see DecodeOption)
 // and validates it.
 func DecodeCustomerOperatingDashboardRequest(data []byte, opts ...DecodeOption) (*CustomerOperatingDashboardRequest, error) {
-	return decodeTop[CustomerOperatingDashboardRequest](data, opts, nil)
+	return decodeTop[CustomerOperatingDashboardRequest](data, opts, nil, 0)
 }
 
 var fieldsCustomerOperatingDashboardRequest = []string{"schema_version", "operation", "tenant_id", "requested_by", "correlation_id", "private_implementation_required", "payload"}
@@ -2294,7 +2294,7 @@ func (m *CustomerOperatingDashboardRequest) decode(d *decoder, p *pathNode) erro
 // DecodeCustomerOperatingDashboardResponse reads one CustomerOperatingDashboardResponse from data strictly (see DecodeOption)
 // and validates it.
 func DecodeCustomerOperatingDashboardResponse(data []byte, opts ...DecodeOption) (*CustomerOperatingDashboardResponse, error) {
-	return decodeTop[CustomerOperatingDashboardResponse](data, opts, nil)
+	return decodeTop[CustomerOperatingDashboardResponse](data, opts, nil, 0)
 }
 
 var fieldsCustomerOperatingDashboardResponse = []string{"schema_version", "operation", "status", "message", "correlation_id", "private_implementation_required", "payload"}
@@ -2360,7 +2360,7 @@ func (m *CustomerOperatingDashboardResponse) decode(d *decoder, p *pathNode) err
 // DecodeSupportHandoffReadinessRequest reads one SupportHandoffReadinessRequest from data strictly (see DecodeOption)
 // and validates it.
 func DecodeSupportHandoffReadinessRequest(data []byte, opts ...DecodeOption) (*SupportHandoffReadinessRequest, error) {
-	return decodeTop[SupportHandoffReadinessRequest](data, opts, nil)
+	return decodeTop[SupportHandoffReadinessRequest](data, opts, nil, 0)
 }
 
 var fieldsSupportHandoffReadinessRequest = []string{"schema_version", "operation", "tenant_id", "requested_by", "correlation_id", "private_implementation_required", "payload"}
@@ -2424,7 +2424,7 @@ func (m *SupportHandoffReadinessRequest) decode(d *decoder, p *pathNode) error {
 // DecodeSupportHandoffReadinessResponse reads one SupportHandoffReadinessResponse from data strictly (see DecodeOption)
 // and validates it.
 func DecodeSupportHandoffReadinessResponse(data []byte, opts ...DecodeOption) (*SupportHandoffReadinessResponse, error) {
-	return decodeTop[SupportHandoffReadinessResponse](data, opts, nil)
+	return decodeTop[SupportHandoffReadinessResponse](data, opts, nil, 0)
 }
 
 var fieldsSupportHandoffReadinessResponse = []string{"schema_version", "operation", "status", "message", "correlation_id", "private_implementation_required", "payload"}
@@ -2490,7 +2490,7 @@ func (m *SupportHandoffReadinessResponse) decode(d *decoder, p *pathNode) error 
 // DecodeSaaSOperatingAutomationRequest reads one SaaSOperatingAutomationRequest from data strictly (see DecodeOption)
 // and validates it.
 func DecodeSaaSOperatingAutomationRequest(data []byte, opts ...DecodeOption) (*SaaSOperatingAutomationRequest, error) {
-	return decodeTop[SaaSOperatingAutomationRequest](data, opts, nil)
+	return decodeTop[SaaSOperatingAutomationRequest](data, opts, nil, 0)
 }
 
 var fieldsSaaSOperatingAutomationRequest = []string{"schema_version", "operation", "tenant_id", "requested_by", "correlation_id", "private_implementation_required", "payload"}
@@ -2554,7 +2554,7 @@ func (m *SaaSOperatingAutomationRequest) decode(d *decoder, p *pathNode) error {
 // DecodeSaaSOperatingAutomationResponse reads one SaaSOperatingAutomationResponse from data strictly (see DecodeOption)
 // and validates it.
 func DecodeSaaSOperatingAutomationResponse(data []byte, opts ...DecodeOption) (*SaaSOperatingAutomationResponse, error) {
-	return decodeTop[SaaSOperatingAutomationResponse](data, opts, nil)
+	return decodeTop[SaaSOperatingAutomationResponse](data, opts, nil, 0)
 }
 
 var fieldsSaaSOperatingAutomationResponse = []string{"schema_version", "operation", "status", "message", "correlation_id", "private_implementation_required", "payload"}
@@ -2620,7 +2620,7 @@ func (m *SaaSOperatingAutomationResponse) decode(d *decoder, p *pathNode) error 
 // DecodeEvidenceExportRequest reads one EvidenceExportRequest from data strictly (see DecodeOption)
 // and validates it.
 func DecodeEvidenceExportRequest(data []byte, opts ...DecodeOption) (*EvidenceExportRequest, error) {
-	return decodeTop[EvidenceExportRequest](data, opts, nil)
+	return decodeTop[EvidenceExportRequest](data, opts, nil, 0)
 }
 
 var fieldsEvidenceExportRequest = []string{"schema_version", "operation", "tenant_id", "requested_by", "correlation_id", "private_implementation_required", "payload"}
@@ -2684,7 +2684,7 @@ func (m *EvidenceExportRequest) decode(d *decoder, p *pathNode) error {
 // DecodeUnavailableResponse reads one UnavailableResponse from data strictly (see DecodeOption)
 // and validates it.
 func DecodeUnavailableResponse(data []byte, opts ...DecodeOption) (*UnavailableResponse, error) {
-	return decodeTop[UnavailableResponse](data, opts, nil)
+	return decodeTop[UnavailableResponse](data, opts, nil, 0)
 }
 
 var fieldsUnavailableResponse = []string{"schema_version", "operation", "status", "message", "correlation_id", "private_implementation_required", "payload"}

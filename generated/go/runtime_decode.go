@@ -27,18 +27,27 @@ type DecodeOption func(*decoder)
 type decoded[T any] interface {
 	*T
 	decode(d *decoder, p *pathNode) error
-	Validate() error
+	validate(p *pathNode, es *Errors, sc scanMode)
 }
 
 // decodeTop reads one T from data strictly, with member paths under root
-// (nil: the document), then validates it.
-func decodeTop[T any, PT decoded[T]](data []byte, opts []DecodeOption, root *pathNode) (*T, error) {
+// (nil: the document), then validates it as Validate does: from root, with
+// the scan mode sc Validate starts from. Free-form values the decoder has
+// already cleared of forbidden material are not read again.
+func decodeTop[T any, PT decoded[T]](data []byte, opts []DecodeOption, root *pathNode, sc scanMode) (*T, error) {
 	d := newDecoder(data, opts)
 	m := PT(new(T))
 	if err := d.end(m.decode(d, root)); err != nil {
 		return nil, err
 	}
-	if err := m.Validate(); err != nil {
+	if !d.rawsUnscanned {
+		sc |= rawsCleared
+	}
+	// The violations are collected in the decoder, which is allocated
+	// already, rather than in a variable of their own that the call
+	// through the type parameter would move to the heap.
+	m.validate(root, &d.errs, sc)
+	if err := d.errs.err(); err != nil {
 		return nil, err
 	}
 	return (*T)(m), nil
@@ -63,6 +72,10 @@ type decoder struct {
 	// escaped tells that the last string read had escapes: its bytes are
 	// in buf, overwritten by the next string, not in data.
 	escaped bool
+	// rawsUnscanned tells that some free-form value read was not cleared
+	// of forbidden material (see Raw).
+	rawsUnscanned bool
+	errs          Errors
 }
 
 func newDecoder(data []byte, opts []DecodeOption) *decoder {

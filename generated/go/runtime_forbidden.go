@@ -91,6 +91,12 @@ const (
 	anyKeys           = scanKeys * groups
 	anyFree           = scanFreeValues * groups
 	anyTyped          = scanTypedValues * groups
+
+	// rawsCleared, above every rule's bits, tells that the decoder has
+	// already cleared every free-form value of what is being validated
+	// against all rules (see decoder.Raw), so scanRaw need not read them
+	// again.
+	rawsCleared scanMode = 1 << 31
 )
 
 // mapScan widens a scan for values inside a map: its strings are free-form.
@@ -125,7 +131,7 @@ func checkString(p *pathNode, s string, es *Errors, sc scanMode, bit scanMode) b
 // scanRaw walks a free-form JSON value in document order, testing each key
 // before its value, and reports the first forbidden key or value.
 func scanRaw(p *pathNode, raw []byte, sc scanMode, es *Errors) bool {
-	if len(raw) == 0 || sc&(anyKeys|anyFree) == 0 || !mayOffend(raw, sc) {
+	if len(raw) == 0 || sc&(anyKeys|anyFree) == 0 || sc&rawsCleared != 0 || !mayOffend(raw, sc) {
 		return true
 	}
 	d := &decoder{data: raw}

@@ -13,11 +13,18 @@ import (
 func (d *decoder) Raw(p *pathNode) (json.RawMessage, error) {
 	d.ws()
 	start := d.pos
-	// The one pass checks the value as skip does; a compact value is then
-	// copied as it is. Anything it cannot clear takes skip, which reports
-	// the error.
+	// The one pass checks the value as skip does and, in the same read,
+	// for the material of every rule; a compact value is then copied as it
+	// is. A value it cannot clear of that material is checked again for
+	// its syntax alone, and leaves the scan to the validator. Anything else
+	// takes skip, which reports the error.
 	if d.depth+quickDepth <= maxDepth {
-		if end, spaced, ok := quickValue(d.data, start); ok {
+		end, spaced, ok := quickValueClean(d.data, start)
+		if !ok {
+			d.rawsUnscanned = true
+			end, spaced, ok = quickValue(d.data, start)
+		}
+		if ok {
 			d.pos = end
 			if !spaced {
 				return append(json.RawMessage(nil), d.data[start:end]...), nil
@@ -30,6 +37,7 @@ func (d *decoder) Raw(p *pathNode) (json.RawMessage, error) {
 			return b.Bytes(), nil
 		}
 	}
+	d.rawsUnscanned = true
 	if err := d.skip(p); err != nil {
 		return nil, err
 	}

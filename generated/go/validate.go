@@ -678,7 +678,7 @@ func (m *EntitlementStatusRequest) validate(p *pathNode, es *Errors, sc scanMode
 	fp = keyPath(p, "correlation_id")
 	scanTyped(&fp, m.CorrelationID, es, scanMode(49))
 	fp = keyPath(p, "payload")
-	m.Payload.validate(&fp, es, scanMode(49))
+	m.Payload.validate(&fp, es, sc&rawsCleared|scanMode(49))
 }
 
 // Validate checks every rule of the contract and returns every violation as
@@ -702,7 +702,7 @@ func (m *EntitlementStatusResponse) validate(p *pathNode, es *Errors, sc scanMod
 	fp = keyPath(p, "private_implementation_required")
 	es.failIf(m.PrivateImplementationRequired != true, &fp, "const", ErrConst, "private_implementation_required must be true")
 	fp = keyPath(p, "payload")
-	m.Payload.validate(&fp, es, scanMode(49))
+	m.Payload.validate(&fp, es, sc&rawsCleared|scanMode(49))
 }
 
 // Validate checks every rule of the contract and returns every violation as
@@ -726,7 +726,7 @@ func (m *TenantOnboardingRequest) validate(p *pathNode, es *Errors, sc scanMode)
 	fp = keyPath(p, "correlation_id")
 	scanTyped(&fp, m.CorrelationID, es, scanMode(49))
 	fp = keyPath(p, "payload")
-	m.Payload.validate(&fp, es, scanMode(49))
+	m.Payload.validate(&fp, es, sc&rawsCleared|scanMode(49))
 }
 
 // Validate checks every rule of the contract and returns every violation as
@@ -750,7 +750,7 @@ func (m *TenantOnboardingResponse) validate(p *pathNode, es *Errors, sc scanMode
 	fp = keyPath(p, "private_implementation_required")
 	es.failIf(m.PrivateImplementationRequired != true, &fp, "const", ErrConst, "private_implementation_required must be true")
 	fp = keyPath(p, "payload")
-	m.Payload.validate(&fp, es, scanMode(49))
+	m.Payload.validate(&fp, es, sc&rawsCleared|scanMode(49))
 }
 
 // Validate checks every rule of the contract and returns every violation as
@@ -774,7 +774,7 @@ func (m *TenantStatusRequest) validate(p *pathNode, es *Errors, sc scanMode) {
 	fp = keyPath(p, "correlation_id")
 	scanTyped(&fp, m.CorrelationID, es, scanMode(49))
 	fp = keyPath(p, "payload")
-	m.Payload.validate(&fp, es, scanMode(49))
+	m.Payload.validate(&fp, es, sc&rawsCleared|scanMode(49))
 }
 
 // Validate checks every rule of the contract and returns every violation as
@@ -798,7 +798,7 @@ func (m *LicenseValidationRequest) validate(p *pathNode, es *Errors, sc scanMode
 	fp = keyPath(p, "correlation_id")
 	scanTyped(&fp, m.CorrelationID, es, scanMode(49))
 	fp = keyPath(p, "payload")
-	m.Payload.validate(&fp, es, scanMode(49))
+	m.Payload.validate(&fp, es, sc&rawsCleared|scanMode(49))
 }
 
 // Validate checks every rule of the contract and returns every violation as
@@ -822,7 +822,7 @@ func (m *PolicyRegistryReadinessRequest) validate(p *pathNode, es *Errors, sc sc
 	fp = keyPath(p, "correlation_id")
 	scanTyped(&fp, m.CorrelationID, es, scanMode(49))
 	fp = keyPath(p, "payload")
-	m.Payload.validate(&fp, es, scanMode(49))
+	m.Payload.validate(&fp, es, sc&rawsCleared|scanMode(49))
 }
 
 // Validate checks every rule of the contract and returns every violation as
@@ -846,7 +846,7 @@ func (m *PolicyRegistryReadinessResponse) validate(p *pathNode, es *Errors, sc s
 	fp = keyPath(p, "private_implementation_required")
 	es.failIf(m.PrivateImplementationRequired != true, &fp, "const", ErrConst, "private_implementation_required must be true")
 	fp = keyPath(p, "payload")
-	m.Payload.validate(&fp, es, scanMode(49))
+	m.Payload.validate(&fp, es, sc&rawsCleared|scanMode(49))
 }
 
 // Validate checks every rule of the contract and returns every violation as
@@ -870,7 +870,7 @@ func (m *PolicyRegistryLookupRequest) validate(p *pathNode, es *Errors, sc scanM
 	fp = keyPath(p, "correlation_id")
 	scanTyped(&fp, m.CorrelationID, es, scanMode(49))
 	fp = keyPath(p, "payload")
-	m.Payload.validate(&fp, es, scanMode(49))
+	m.Payload.validate(&fp, es, sc&rawsCleared|scanMode(49))
 }
 
 // Validate checks every rule of the contract and returns every violation as
@@ -894,7 +894,7 @@ func (m *TenantAuditStoreOperatingRequest) validate(p *pathNode, es *Errors, sc 
 	fp = keyPath(p, "correlation_id")
 	scanTyped(&fp, m.CorrelationID, es, scanMode(49))
 	fp = keyPath(p, "payload")
-	m.Payload.validate(&fp, es, scanMode(49))
+	m.Payload.validate(&fp, es, sc&rawsCleared|scanMode(49))
 }
 
 // Validate checks every rule of the contract and returns every violation as
@@ -918,7 +918,7 @@ func (m *TenantAuditStoreOperatingResponse) validate(p *pathNode, es *Errors, sc
 	fp = keyPath(p, "private_implementation_required")
 	es.failIf(m.PrivateImplementationRequired != true, &fp, "const", ErrConst, "private_implementation_required must be true")
 	fp = keyPath(p, "payload")
-	m.Payload.validate(&fp, es, scanMode(49))
+	m.Payload.validate(&fp, es, sc&rawsCleared|scanMode(49))
 }
 
 // Validate checks every rule of the contract and returns every violation as
@@ -942,7 +942,7 @@ func (m *CustomerOperatingDashboardRequest) validate(p *pathNode, es *Errors, sc
 	fp = keyPath(p, "correlation_id")
 	scanTyped(&fp, m.CorrelationID, es, scanMode(49))
 	fp = keyPath(p, "payload")
-	m.Payload.validate(&fp, es, scanMode(49))
+	m.Payload.validate(&fp, es, sc&rawsCleared|scanMode(49))
 }
 
 // Validate checks every rule of the contract and returns every violation as
@@ -966,7 +966,7 @@ func (m *CustomerOperatingDashboardResponse) validate(p *pathNode, es *Errors, s
 	fp = keyPath(p, "private_implementation_required")
 	es.failIf(m.PrivateImplementationRequired != true, &fp, "const", ErrConst, "private_implementation_required must be true")
 	fp = keyPath(p, "payload")
-	m.Payload.validate(&fp, es, scanMode(49))
+	m.Payload.validate(&fp, es, sc&rawsCleared|scanMode(49))
 }
 
 // Validate checks every rule of the contract and returns every violation as
@@ -990,7 +990,7 @@ func (m *SupportHandoffReadinessRequest) validate(p *pathNode, es *Errors, sc sc
 	fp = keyPath(p, "correlation_id")
 	scanTyped(&fp, m.CorrelationID, es, scanMode(49))
 	fp = keyPath(p, "payload")
-	m.Payload.validate(&fp, es, scanMode(49))
+	m.Payload.validate(&fp, es, sc&rawsCleared|scanMode(49))
 }
 
 // Validate checks every rule of the contract and returns every violation as
@@ -1014,7 +1014,7 @@ func (m *SupportHandoffReadinessResponse) validate(p *pathNode, es *Errors, sc s
 	fp = keyPath(p, "private_implementation_required")
 	es.failIf(m.PrivateImplementationRequired != true, &fp, "const", ErrConst, "private_implementation_required must be true")
 	fp = keyPath(p, "payload")
-	m.Payload.validate(&fp, es, scanMode(49))
+	m.Payload.validate(&fp, es, sc&rawsCleared|scanMode(49))
 }
 
 // Validate checks every rule of the contract and returns every violation as
@@ -1038,7 +1038,7 @@ func (m *SaaSOperatingAutomationRequest) validate(p *pathNode, es *Errors, sc sc
 	fp = keyPath(p, "correlation_id")
 	scanTyped(&fp, m.CorrelationID, es, scanMode(49))
 	fp = keyPath(p, "payload")
-	m.Payload.validate(&fp, es, scanMode(49))
+	m.Payload.validate(&fp, es, sc&rawsCleared|scanMode(49))
 }
 
 // Validate checks every rule of the contract and returns every violation as
@@ -1062,7 +1062,7 @@ func (m *SaaSOperatingAutomationResponse) validate(p *pathNode, es *Errors, sc s
 	fp = keyPath(p, "private_implementation_required")
 	es.failIf(m.PrivateImplementationRequired != true, &fp, "const", ErrConst, "private_implementation_required must be true")
 	fp = keyPath(p, "payload")
-	m.Payload.validate(&fp, es, scanMode(49))
+	m.Payload.validate(&fp, es, sc&rawsCleared|scanMode(49))
 }
 
 // Validate checks every rule of the contract and returns every violation as
@@ -1086,7 +1086,7 @@ func (m *EvidenceExportRequest) validate(p *pathNode, es *Errors, sc scanMode) {
 	fp = keyPath(p, "correlation_id")
 	scanTyped(&fp, m.CorrelationID, es, scanMode(49))
 	fp = keyPath(p, "payload")
-	m.Payload.validate(&fp, es, scanMode(49))
+	m.Payload.validate(&fp, es, sc&rawsCleared|scanMode(49))
 }
 
 // Validate checks every rule of the contract and returns every violation as
@@ -1116,7 +1116,7 @@ func (m *UnavailableResponse) validate(p *pathNode, es *Errors, sc scanMode) {
 	fp = keyPath(p, "private_implementation_required")
 	es.failIf(m.PrivateImplementationRequired != true, &fp, "const", ErrConst, "private_implementation_required must be true")
 	fp = keyPath(p, "payload")
-	m.Payload.validate(&fp, es, scanMode(49))
+	m.Payload.validate(&fp, es, sc&rawsCleared|scanMode(49))
 }
 
 var (

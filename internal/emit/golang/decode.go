@@ -60,12 +60,13 @@ func (g *gen) decodeFunc(f *jen.File, s *goStruct) {
 	f.Comment("// and validates it.")
 	var body []jen.Code
 	root := jen.Nil()
-	if s.kind == kindType && g.typeScan() != 0 && g.c.Forbidden.TypeRoot != "" {
+	sc, r := g.validateRoot(s)
+	if r != "" {
 		// Paths start under type_root, as Validate reports them.
-		body = append(body, jen.Id("rp").Op(":=").Id("keyPath").Call(jen.Nil(), jen.Lit(g.c.Forbidden.TypeRoot)))
+		body = append(body, jen.Id("rp").Op(":=").Id("keyPath").Call(jen.Nil(), jen.Lit(r)))
 		root = jen.Op("&").Id("rp")
 	}
-	body = append(body, jen.Return(jen.Id("decodeTop").Types(jen.Id(name)).Call(jen.Id("data"), jen.Id("opts"), root)))
+	body = append(body, jen.Return(jen.Id("decodeTop").Types(jen.Id(name)).Call(jen.Id("data"), jen.Id("opts"), root, jen.Lit(int(sc)))))
 	f.Func().Id("Decode"+name).Params(jen.Id("data").Index().Byte(), jen.Id("opts").Op("...").Id("DecodeOption")).Params(jen.Op("*").Id(name), jen.Error()).Block(body...)
 }
 

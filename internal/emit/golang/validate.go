@@ -30,15 +30,24 @@ func (g *gen) validateFile(f *jen.File) {
 	}
 }
 
+// validateRoot returns the scan mode Validate starts from and the member
+// under which it reports paths (empty: the document). A standalone type on
+// its own is scanned as a payload, its members reported under the spec's
+// type_root; the Decode functions validate from the same root.
+func (g *gen) validateRoot(s *goStruct) (scanMode, string) {
+	if sc := g.typeScan(); s.kind == kindType && sc != 0 {
+		return sc, g.c.Forbidden.TypeRoot
+	}
+	return 0, ""
+}
+
 func (g *gen) validateMethods(f *jen.File, s *goStruct) {
 	name := s.t.GoName
 	f.Comment("// Validate checks every rule of the contract and returns every violation as")
 	f.Comment(cmt("Errors, each with its JSON path, rule and message; nil when valid."))
-	if sc := g.typeScan(); s.kind == kindType && sc != 0 {
-		// A standalone type on its own is scanned as a payload, its
-		// members reported under the spec's type_root.
+	if sc, r := g.validateRoot(s); sc != 0 {
 		root := []jen.Code{jen.Var().Id("es").Id("Errors"), jen.Var().Id("p").Op("*").Id("pathNode")}
-		if r := g.c.Forbidden.TypeRoot; r != "" {
+		if r != "" {
 			root = append(root, jen.Id("rp").Op(":=").Id("keyPath").Call(jen.Nil(), jen.Lit(r)), jen.Id("p").Op("=").Op("&").Id("rp"))
 		}
 		f.Func().Params(jen.Id("m").Op("*").Id(name)).Id("Validate").Params().Error().Block(append(root,
@@ -65,6 +74,11 @@ func (g *gen) validateMethods(f *jen.File, s *goStruct) {
 				mode = s.scanPayload
 			}
 			sc = jen.Id("scanMode").Call(jen.Lit(int(mode)))
+			if k := fl.Type.Kind; k == model.KindObject || k == model.KindAny || k == model.KindList || k == model.KindMap {
+				// The decoder's word that free-form values are
+				// cleared (rawsCleared) passes on to what may hold one.
+				sc = jen.Id("sc").Op("&").Id("rawsCleared").Op("|").Add(sc)
+			}
 		}
 		checks := g.fieldChecks(fl, sc)
 		if s.kind == kindResponse && s.op == nil && fl.Source == model.SourceRequest && fl.RequestField != nil && fl.RequestField.Source == model.SourceOperation {

@@ -100,6 +100,20 @@ func quickValue(data []byte, pos int) (end int, spaced, ok bool) {
 	return q.pos, q.spaced, true
 }
 
+// quickValueClean is quickValue that also tests the value's keys and
+// strings against every rule, as quickClean does; ok is false as well for a
+// value that might hold forbidden material.
+func quickValueClean(data []byte, pos int) (end int, spaced, ok bool) {
+	const all = anyKeys | anyFree
+	q := newQuickScan(data, pos, all)
+	defer q.release()
+	q.keys, q.values = q.pf.anyKeyRule, true
+	if !q.run() {
+		return 0, false, false
+	}
+	return q.pos, q.spaced, true
+}
+
 // run reads the one value that starts at data[pos]: a loop over an
 // explicit stack of open containers (kinds, '{' or '['), with the position
 // in a local so that it stays in a register. It sets q.pos to where the
