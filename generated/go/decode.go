@@ -615,7 +615,7 @@ func (m *EntitlementStatusResponsePayload) decode(d *decoder, p *pathNode) error
 		switch string(key) {
 		case "summary":
 			if kp, err = member(p, "summary", &seen[0]); err == nil {
-				m.Summary, err = decodeObject[EntitlementStatusSummary, *EntitlementStatusSummary](d, &kp)
+				err = m.Summary.decode(d, &kp)
 			}
 		case "private_modules_required":
 			if kp, err = member(p, "private_modules_required", &seen[1]); err == nil {
@@ -934,7 +934,7 @@ func (m *PolicyRegistryReadinessResponsePayload) decode(d *decoder, p *pathNode)
 		switch string(key) {
 		case "summary":
 			if kp, err = member(p, "summary", &seen[0]); err == nil {
-				m.Summary, err = decodeObject[PolicyRegistryReadinessSummary, *PolicyRegistryReadinessSummary](d, &kp)
+				err = m.Summary.decode(d, &kp)
 			}
 		case "private_modules_required":
 			if kp, err = member(p, "private_modules_required", &seen[1]); err == nil {
@@ -1089,7 +1089,7 @@ func (m *TenantAuditStoreOperatingResponsePayload) decode(d *decoder, p *pathNod
 		switch string(key) {
 		case "summary":
 			if kp, err = member(p, "summary", &seen[0]); err == nil {
-				m.Summary, err = decodeObject[TenantAuditStoreOperatingSummary, *TenantAuditStoreOperatingSummary](d, &kp)
+				err = m.Summary.decode(d, &kp)
 			}
 		case "private_modules_required":
 			if kp, err = member(p, "private_modules_required", &seen[1]); err == nil {
@@ -1192,7 +1192,7 @@ func (m *CustomerOperatingDashboardResponsePayload) decode(d *decoder, p *pathNo
 		switch string(key) {
 		case "summary":
 			if kp, err = member(p, "summary", &seen[0]); err == nil {
-				m.Summary, err = decodeObject[CustomerOperatingDashboardSummary, *CustomerOperatingDashboardSummary](d, &kp)
+				err = m.Summary.decode(d, &kp)
 			}
 		case "private_modules_required":
 			if kp, err = member(p, "private_modules_required", &seen[1]); err == nil {
@@ -1295,7 +1295,7 @@ func (m *SupportHandoffReadinessResponsePayload) decode(d *decoder, p *pathNode)
 		switch string(key) {
 		case "summary":
 			if kp, err = member(p, "summary", &seen[0]); err == nil {
-				m.Summary, err = decodeObject[SupportHandoffReadinessSummary, *SupportHandoffReadinessSummary](d, &kp)
+				err = m.Summary.decode(d, &kp)
 			}
 		case "private_modules_required":
 			if kp, err = member(p, "private_modules_required", &seen[1]); err == nil {
@@ -1398,7 +1398,7 @@ func (m *SaaSOperatingAutomationResponsePayload) decode(d *decoder, p *pathNode)
 		switch string(key) {
 		case "summary":
 			if kp, err = member(p, "summary", &seen[0]); err == nil {
-				m.Summary, err = decodeObject[SaaSOperatingAutomationSummary, *SaaSOperatingAutomationSummary](d, &kp)
+				err = m.Summary.decode(d, &kp)
 			}
 		case "private_modules_required":
 			if kp, err = member(p, "private_modules_required", &seen[1]); err == nil {
@@ -1565,7 +1565,7 @@ func (m *EntitlementStatusRequest) decode(d *decoder, p *pathNode) error {
 			}
 		case "payload":
 			if kp, err = member(p, "payload", &seen[6]); err == nil {
-				m.Payload, err = decodeObject[EntitlementStatusRequestPayload, *EntitlementStatusRequestPayload](d, &kp)
+				err = m.Payload.decode(d, &kp)
 			}
 		default:
 			err = d.unknownKey(p, key, fieldsEntitlementStatusRequest)
@@ -1629,7 +1629,7 @@ func (m *EntitlementStatusResponse) decode(d *decoder, p *pathNode) error {
 			}
 		case "payload":
 			if kp, err = member(p, "payload", &seen[6]); err == nil {
-				m.Payload, err = decodeObject[EntitlementStatusResponsePayload, *EntitlementStatusResponsePayload](d, &kp)
+				err = m.Payload.decode(d, &kp)
 			}
 		default:
 			err = d.unknownKey(p, key, fieldsEntitlementStatusResponse)
@@ -1695,7 +1695,7 @@ func (m *TenantOnboardingRequest) decode(d *decoder, p *pathNode) error {
 			}
 		case "payload":
 			if kp, err = member(p, "payload", &seen[6]); err == nil {
-				m.Payload, err = decodeObject[TenantOnboardingRequestPayload, *TenantOnboardingRequestPayload](d, &kp)
+				err = m.Payload.decode(d, &kp)
 			}
 		default:
 			err = d.unknownKey(p, key, fieldsTenantOnboardingRequest)
@@ -1759,7 +1759,7 @@ func (m *TenantOnboardingResponse) decode(d *decoder, p *pathNode) error {
 			}
 		case "payload":
 			if kp, err = member(p, "payload", &seen[6]); err == nil {
-				m.Payload, err = decodeObject[TenantOnboardingResponsePayload, *TenantOnboardingResponsePayload](d, &kp)
+				err = m.Payload.decode(d, &kp)
 			}
 		default:
 			err = d.unknownKey(p, key, fieldsTenantOnboardingResponse)
@@ -1825,7 +1825,7 @@ func (m *TenantStatusRequest) decode(d *decoder, p *pathNode) error {
 			}
 		case "payload":
 			if kp, err = member(p, "payload", &seen[6]); err == nil {
-				m.Payload, err = decodeObject[TenantStatusRequestPayload, *TenantStatusRequestPayload](d, &kp)
+				err = m.Payload.decode(d, &kp)
 			}
 		default:
 			err = d.unknownKey(p, key, fieldsTenantStatusRequest)
@@ -1889,7 +1889,7 @@ func (m *LicenseValidationRequest) decode(d *decoder, p *pathNode) error {
 			}
 		case "payload":
 			if kp, err = member(p, "payload", &seen[6]); err == nil {
-				m.Payload, err = decodeObject[LicenseValidationRequestPayload, *LicenseValidationRequestPayload](d, &kp)
+				err = m.Payload.decode(d, &kp)
 			}
 		default:
 			err = d.unknownKey(p, key, fieldsLicenseValidationRequest)
@@ -1953,7 +1953,7 @@ func (m *PolicyRegistryReadinessRequest) decode(d *decoder, p *pathNode) error {
 			}
 		case "payload":
 			if kp, err = member(p, "payload", &seen[6]); err == nil {
-				m.Payload, err = decodeObject[PolicyRegistryReadinessRequestPayload, *PolicyRegistryReadinessRequestPayload](d, &kp)
+				err = m.Payload.decode(d, &kp)
 			}
 		default:
 			err = d.unknownKey(p, key, fieldsPolicyRegistryReadinessRequest)
@@ -2017,7 +2017,7 @@ func (m *PolicyRegistryReadinessResponse) decode(d *decoder, p *pathNode) error 
 			}
 		case "payload":
 			if kp, err = member(p, "payload", &seen[6]); err == nil {
-				m.Payload, err = decodeObject[PolicyRegistryReadinessResponsePayload, *PolicyRegistryReadinessResponsePayload](d, &kp)
+				err = m.Payload.decode(d, &kp)
 			}
 		default:
 			err = d.unknownKey(p, key, fieldsPolicyRegistryReadinessResponse)
@@ -2083,7 +2083,7 @@ func (m *PolicyRegistryLookupRequest) decode(d *decoder, p *pathNode) error {
 			}
 		case "payload":
 			if kp, err = member(p, "payload", &seen[6]); err == nil {
-				m.Payload, err = decodeObject[PolicyRegistryLookupRequestPayload, *PolicyRegistryLookupRequestPayload](d, &kp)
+				err = m.Payload.decode(d, &kp)
 			}
 		default:
 			err = d.unknownKey(p, key, fieldsPolicyRegistryLookupRequest)
@@ -2147,7 +2147,7 @@ func (m *TenantAuditStoreOperatingRequest) decode(d *decoder, p *pathNode) error
 			}
 		case "payload":
 			if kp, err = member(p, "payload", &seen[6]); err == nil {
-				m.Payload, err = decodeObject[TenantAuditStoreOperatingRequestPayload, *TenantAuditStoreOperatingRequestPayload](d, &kp)
+				err = m.Payload.decode(d, &kp)
 			}
 		default:
 			err = d.unknownKey(p, key, fieldsTenantAuditStoreOperatingRequest)
@@ -2211,7 +2211,7 @@ func (m *TenantAuditStoreOperatingResponse) decode(d *decoder, p *pathNode) erro
 			}
 		case "payload":
 			if kp, err = member(p, "payload", &seen[6]); err == nil {
-				m.Payload, err = decodeObject[TenantAuditStoreOperatingResponsePayload, *TenantAuditStoreOperatingResponsePayload](d, &kp)
+				err = m.Payload.decode(d, &kp)
 			}
 		default:
 			err = d.unknownKey(p, key, fieldsTenantAuditStoreOperatingResponse)
@@ -2277,7 +2277,7 @@ func (m *CustomerOperatingDashboardRequest) decode(d *decoder, p *pathNode) erro
 			}
 		case "payload":
 			if kp, err = member(p, "payload", &seen[6]); err == nil {
-				m.Payload, err = decodeObject[CustomerOperatingDashboardRequestPayload, *CustomerOperatingDashboardRequestPayload](d, &kp)
+				err = m.Payload.decode(d, &kp)
 			}
 		default:
 			err = d.unknownKey(p, key, fieldsCustomerOperatingDashboardRequest)
@@ -2341,7 +2341,7 @@ func (m *CustomerOperatingDashboardResponse) decode(d *decoder, p *pathNode) err
 			}
 		case "payload":
 			if kp, err = member(p, "payload", &seen[6]); err == nil {
-				m.Payload, err = decodeObject[CustomerOperatingDashboardResponsePayload, *CustomerOperatingDashboardResponsePayload](d, &kp)
+				err = m.Payload.decode(d, &kp)
 			}
 		default:
 			err = d.unknownKey(p, key, fieldsCustomerOperatingDashboardResponse)
@@ -2407,7 +2407,7 @@ func (m *SupportHandoffReadinessRequest) decode(d *decoder, p *pathNode) error {
 			}
 		case "payload":
 			if kp, err = member(p, "payload", &seen[6]); err == nil {
-				m.Payload, err = decodeObject[SupportHandoffReadinessRequestPayload, *SupportHandoffReadinessRequestPayload](d, &kp)
+				err = m.Payload.decode(d, &kp)
 			}
 		default:
 			err = d.unknownKey(p, key, fieldsSupportHandoffReadinessRequest)
@@ -2471,7 +2471,7 @@ func (m *SupportHandoffReadinessResponse) decode(d *decoder, p *pathNode) error 
 			}
 		case "payload":
 			if kp, err = member(p, "payload", &seen[6]); err == nil {
-				m.Payload, err = decodeObject[SupportHandoffReadinessResponsePayload, *SupportHandoffReadinessResponsePayload](d, &kp)
+				err = m.Payload.decode(d, &kp)
 			}
 		default:
 			err = d.unknownKey(p, key, fieldsSupportHandoffReadinessResponse)
@@ -2537,7 +2537,7 @@ func (m *SaaSOperatingAutomationRequest) decode(d *decoder, p *pathNode) error {
 			}
 		case "payload":
 			if kp, err = member(p, "payload", &seen[6]); err == nil {
-				m.Payload, err = decodeObject[SaaSOperatingAutomationRequestPayload, *SaaSOperatingAutomationRequestPayload](d, &kp)
+				err = m.Payload.decode(d, &kp)
 			}
 		default:
 			err = d.unknownKey(p, key, fieldsSaaSOperatingAutomationRequest)
@@ -2601,7 +2601,7 @@ func (m *SaaSOperatingAutomationResponse) decode(d *decoder, p *pathNode) error 
 			}
 		case "payload":
 			if kp, err = member(p, "payload", &seen[6]); err == nil {
-				m.Payload, err = decodeObject[SaaSOperatingAutomationResponsePayload, *SaaSOperatingAutomationResponsePayload](d, &kp)
+				err = m.Payload.decode(d, &kp)
 			}
 		default:
 			err = d.unknownKey(p, key, fieldsSaaSOperatingAutomationResponse)
@@ -2667,7 +2667,7 @@ func (m *EvidenceExportRequest) decode(d *decoder, p *pathNode) error {
 			}
 		case "payload":
 			if kp, err = member(p, "payload", &seen[6]); err == nil {
-				m.Payload, err = decodeObject[EvidenceExportRequestPayload, *EvidenceExportRequestPayload](d, &kp)
+				err = m.Payload.decode(d, &kp)
 			}
 		default:
 			err = d.unknownKey(p, key, fieldsEvidenceExportRequest)
@@ -2731,7 +2731,7 @@ func (m *UnavailableResponse) decode(d *decoder, p *pathNode) error {
 			}
 		case "payload":
 			if kp, err = member(p, "payload", &seen[6]); err == nil {
-				m.Payload, err = decodeObject[UnavailablePayload, *UnavailablePayload](d, &kp)
+				err = m.Payload.decode(d, &kp)
 			}
 		default:
 			err = d.unknownKey(p, key, fieldsUnavailableResponse)

@@ -26,31 +26,44 @@ type DecodeOption func(*decoder)
 // decoder and its validator.
 type decoded[T any] interface {
 	*T
+	decodable
+}
+
+// decodable is what decodeInto reads: a generated type's strict decoder
+// and its validator.
+type decodable interface {
 	decode(d *decoder, p *pathNode) error
 	validate(p *pathNode, es *Errors, sc scanMode)
 }
 
-// decodeTop reads one T from data strictly, with member paths under root
+// decodeTop reads one T from data strictly (see decodeInto). It only
+// allocates the T and picks the result, so that its copy per type stays
+// small; decodeInto does the work once for all types.
+func decodeTop[T any, PT decoded[T]](data []byte, opts []DecodeOption, root *pathNode, sc scanMode) (*T, error) {
+	m := PT(new(T))
+	if err := decodeInto(m, data, opts, root, sc); err != nil {
+		return nil, err
+	}
+	return (*T)(m), nil
+}
+
+// decodeInto reads m from data strictly, with member paths under root
 // (nil: the document), then validates it as Validate does: from root, with
 // the scan mode sc Validate starts from. Free-form values the decoder has
 // already cleared of forbidden material are not read again.
-func decodeTop[T any, PT decoded[T]](data []byte, opts []DecodeOption, root *pathNode, sc scanMode) (*T, error) {
+func decodeInto(m decodable, data []byte, opts []DecodeOption, root *pathNode, sc scanMode) error {
 	d := newDecoder(data, opts)
-	m := PT(new(T))
 	if err := d.end(m.decode(d, root)); err != nil {
-		return nil, err
+		return err
 	}
 	if !d.rawsUnscanned {
 		sc |= rawsCleared
 	}
 	// The violations are collected in the decoder, which is allocated
 	// already, rather than in a variable of their own that the call
-	// through the type parameter would move to the heap.
+	// through the interface would move to the heap.
 	m.validate(root, &d.errs, sc)
-	if err := d.errs.err(); err != nil {
-		return nil, err
-	}
-	return (*T)(m), nil
+	return d.errs.err()
 }
 
 // AllowUnknownFields makes a decoder skip object keys the contract does not

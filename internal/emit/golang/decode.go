@@ -142,11 +142,21 @@ func (g *gen) decodeMethod(f *jen.File, s *goStruct) {
 // decodeField reads member i into target: its path, the duplicate check,
 // then the value, unless it is null where null is allowed.
 func decodeField(target *jen.Statement, fl *model.Field, i int) []jen.Code {
-	read := decodeValue(fl.Type, jen.Op("&").Id("kp"))
-	if isPtr(fl) {
-		read = jen.Id("ptrTo").Call(read)
+	var inner []jen.Code
+	switch {
+	case fl.Type.Kind == model.KindObject && isPtr(fl):
+		// An object decodes in place: no copy of it is returned.
+		inner = []jen.Code{
+			target.Clone().Op("=").New(jen.Id(fl.Type.Object.GoName)),
+			jen.Err().Op("=").Add(target.Clone()).Dot("decode").Call(jen.Id("d"), jen.Op("&").Id("kp")),
+		}
+	case fl.Type.Kind == model.KindObject:
+		inner = []jen.Code{jen.Err().Op("=").Add(target.Clone()).Dot("decode").Call(jen.Id("d"), jen.Op("&").Id("kp"))}
+	case isPtr(fl):
+		inner = []jen.Code{jen.List(target.Clone(), jen.Err()).Op("=").Id("ptrTo").Call(decodeValue(fl.Type, jen.Op("&").Id("kp")))}
+	default:
+		inner = []jen.Code{jen.List(target.Clone(), jen.Err()).Op("=").Add(decodeValue(fl.Type, jen.Op("&").Id("kp")))}
 	}
-	inner := []jen.Code{jen.List(target.Clone(), jen.Err()).Op("=").Add(read)}
 	if msg, ok := fl.Messages[model.RuleType]; ok {
 		inner = append(inner, jen.Err().Op("=").Id("retype").Call(jen.Err(), jen.Op("&").Id("kp"), jen.Lit(msg)))
 	}
@@ -172,8 +182,6 @@ func decodeValue(t *model.TypeRef, p jen.Code) *jen.Statement {
 		return jen.Id("d").Dot("Raw").Call(p)
 	case model.KindState:
 		return jen.Id("decodeState").Types(jen.Id(t.State.GoName)).Call(jen.Id("d"), p)
-	case model.KindObject:
-		return jen.Id("decodeObject").Types(jen.Id(t.Object.GoName), jen.Op("*").Id(t.Object.GoName)).Call(jen.Id("d"), p)
 	}
 	return jen.Id("decode"+typeKey(t)).Call(jen.Id("d"), p)
 }
@@ -185,6 +193,13 @@ func (g *gen) decodeHelper(f *jen.File, t *model.TypeRef) {
 
 func decodeHelperBody(t *model.TypeRef) []jen.Code {
 	elem := func(p jen.Code) []jen.Code {
+		if t.Elem.Kind == model.KindObject {
+			// An object decodes in place: no copy of it is returned.
+			return []jen.Code{
+				jen.Var().Id("x").Id(t.Elem.Object.GoName),
+				jen.If(jen.Err().Op(":=").Id("x").Dot("decode").Call(jen.Id("d"), p), jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Nil(), jen.Err())),
+			}
+		}
 		return []jen.Code{
 			jen.List(jen.Id("x"), jen.Err()).Op(":=").Add(decodeElem(t.Elem, p)),
 			jen.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Nil(), jen.Err())),

@@ -193,19 +193,6 @@ func decodeState[S ~string](d *decoder, p *pathNode) (S, error) {
 	return S(s), err
 }
 
-// decoding is implemented by every generated struct.
-type decoding[T any] interface {
-	*T
-	decode(d *decoder, p *pathNode) error
-}
-
-// decodeObject reads an object into a generated struct.
-func decodeObject[T any, PT decoding[T]](d *decoder, p *pathNode) (T, error) {
-	var v T
-	err := PT(&v).decode(d, p)
-	return v, err
-}
-
 // discriminator reads the string member key of the object at the decoder's
 // position without consuming the object, so that a union can pick the
 // variant that then decodes it; ok is false when the member is absent.
