@@ -136,7 +136,7 @@ func scanRaw(p *pathNode, raw []byte, sc scanMode, es *Errors) bool {
 	}
 	d := &decoder{data: raw}
 	ok := true
-	_ = walk(d, p, sc, es, &ok)
+	_ = walk(d, detach(p), sc, es, &ok)
 	return ok
 }
 

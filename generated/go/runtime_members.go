@@ -38,7 +38,7 @@ func (d *decoder) Raw(p *pathNode) (json.RawMessage, error) {
 		}
 	}
 	d.rawsUnscanned = true
-	if err := d.skip(p); err != nil {
+	if err := d.skip(detach(p)); err != nil {
 		return nil, err
 	}
 	var b bytes.Buffer
@@ -150,7 +150,7 @@ func (d *decoder) unknownKey(p *pathNode, key []byte, fields []string) error {
 	if !d.allowUnknown {
 		return decodeError(&kp, "unknown_field", ErrUnknownField, "unknown field "+strconv.Quote(string(key)))
 	}
-	return d.skip(&kp)
+	return d.skip(detach(&kp))
 }
 
 // openKey handles a key that matches no field of an open type: a case
@@ -221,8 +221,16 @@ func (d *decoder) discriminator(p *pathNode, key string) (v string, ok bool, err
 			ok = true
 			continue
 		}
+		// The quick pass skips the member as skip would; only what it
+		// cannot clear goes to skip, with a detached path (see detach).
+		if d.ws(); d.depth+quickDepth <= maxDepth {
+			if end, _, ok := quickValue(d.data, d.pos); ok {
+				d.pos = end
+				continue
+			}
+		}
 		kp := keyPath(p, string(k))
-		if err := d.skip(&kp); err != nil {
+		if err := d.skip(detach(&kp)); err != nil {
 			return "", false, err
 		}
 	}

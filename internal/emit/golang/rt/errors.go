@@ -111,6 +111,19 @@ func indexPath(parent *pathNode, i int) pathNode {
 	return pathNode{parent: parent, index: i}
 }
 
+// detach returns a path that renders as p does but holds no pointer to
+// it. skip, which recurses, makes the paths it is given escape to the heap;
+// handing it a detached path keeps the decoders' own member paths on the
+// stack. Only the rarer paths that skip (free-form values the quick pass
+// cannot clear, unknown members) pay for rendering p.
+func detach(p *pathNode) *pathNode {
+	if p == nil {
+		return nil
+	}
+	n := keyPath(nil, p.String())
+	return &n
+}
+
 // String renders the path the way the contract's messages do:
 // payload.contacts.api_token, payload.items[2].name.
 func (p *pathNode) String() string {
