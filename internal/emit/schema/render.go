@@ -5,7 +5,10 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"runtime"
 	"strconv"
+	"sync"
+	"sync/atomic"
 	"unicode"
 	"unicode/utf8"
 
@@ -35,6 +38,32 @@ func render(s *jsonschema.Schema) ([]byte, error) {
 	writeJSON(&b, n, "")
 	b.WriteByte('\n')
 	return b.Bytes(), nil
+}
+
+// renderAll renders the schemas on every core: each file's bytes depend on
+// its schema alone, so the output is the same whatever the number of
+// workers. An error names the first file, in the given order, that failed.
+func renderAll(names []string, schemas []*jsonschema.Schema) ([][]byte, error) {
+	out := make([][]byte, len(schemas))
+	errs := make([]error, len(schemas))
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for w := min(runtime.GOMAXPROCS(0), len(schemas)); w > 0; w-- {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := int(next.Add(1) - 1); i < len(schemas); i = int(next.Add(1) - 1) {
+				out[i], errs[i] = render(schemas[i])
+			}
+		}()
+	}
+	wg.Wait()
+	for i, err := range errs {
+		if err != nil {
+			return nil, fmt.Errorf("%s: %w", names[i], err)
+		}
+	}
+	return out, nil
 }
 
 // jnode is a JSON value that keeps its member order.

@@ -227,17 +227,27 @@ func (g *gen) files() (map[string][]byte, error) {
 		}
 		by[f.name] = f
 	}
-	out := map[string][]byte{}
+	// Building shares the generator's state (the shared definitions it
+	// collects), so it runs in order; rendering reads only its own schema,
+	// so the files render at once (renderAll).
+	var names []string
+	var built []*jsonschema.Schema
+	seen := map[string]bool{}
 	for _, f := range fs {
-		if _, dup := out[f.name]; dup {
+		if seen[f.name] {
 			continue
 		}
-		s := f.build(f.name)
-		data, err := render(s)
-		if err != nil {
-			return nil, fmt.Errorf("%s: %w", f.name, err)
-		}
-		out[f.name] = data
+		seen[f.name] = true
+		names = append(names, f.name)
+		built = append(built, f.build(f.name))
+	}
+	rendered, err := renderAll(names, built)
+	if err != nil {
+		return nil, err
+	}
+	out := map[string][]byte{}
+	for i, name := range names {
+		out[name] = rendered[i]
 	}
 	if len(g.shared) > 0 {
 		data, err := render(g.sharedFile(DefsFile))
