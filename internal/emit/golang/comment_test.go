@@ -1,0 +1,37 @@
+package golang
+
+import "testing"
+
+// TestCheckComments: the guard rejects every comment a tool would obey or
+// that could hide code, whether or not the cheap test sends the file to
+// the full scan, and passes clean files.
+func TestCheckComments(t *testing.T) {
+	bad := map[string]string{
+		"block comment":    "package p\n\n/* x */\nvar a = 1\n",
+		"go directive":     "package p\n\n//go:generate rm -rf /\nvar a = 1\n",
+		"line directive":   "package p\n\n//line evil.go:1\nvar a = 1\n",
+		"export directive": "package p\n\n//export f\nfunc f() {}\n",
+		"build constraint": "package p\n\n//   +build linux\n\nvar a = 1\n",
+	}
+	for name, src := range bad {
+		if !mayHoldBadComment([]byte(src)) {
+			t.Errorf("%s: the cheap test clears it", name)
+		}
+		if err := checkComments("x.go", []byte(src)); err == nil {
+			t.Errorf("%s: accepted", name)
+		}
+	}
+	good := map[string]string{
+		"plain":             "package p\n\n// A is a value.\nvar a = 1\n",
+		"look-alike string": "package p\n\n// B holds a slash and a star.\nvar b = \"/* //go: +build\"\n",
+		"escaped directive": "package p\n\n// \\go:generate is text here.\nvar c = 1\n",
+	}
+	for name, src := range good {
+		if err := checkComments("x.go", []byte(src)); err != nil {
+			t.Errorf("%s: %v", name, err)
+		}
+	}
+	if mayHoldBadComment([]byte(good["plain"])) {
+		t.Error("the cheap test sends a plain file to the full scan")
+	}
+}
