@@ -2,7 +2,6 @@ package model
 
 import (
 	"fmt"
-	"regexp"
 	"sort"
 	"strings"
 	"time"
@@ -192,7 +191,7 @@ func checkString(v *value.Value, f *Field, t *TypeRef, bad func(Rule) []Problem)
 		out = append(out, bad(RuleMaxLength)...)
 	}
 	if f.Pattern != "" {
-		if re, err := regexp.Compile(f.Pattern); err == nil && !re.MatchString(s) {
+		if re, err := pattern.Compile(f.Pattern); err == nil && !re.MatchString(s) {
 			out = append(out, bad(RulePattern)...)
 		}
 	}
@@ -275,7 +274,13 @@ func IsSpace(r rune) bool {
 func TrimSpace(s string) string { return strings.TrimFunc(s, IsSpace) }
 
 // matches reports whether the RE2 pattern re matches s.
-func matches(re, s string) bool { return regexp.MustCompile(re).MatchString(s) }
+func matches(re, s string) bool {
+	r, err := pattern.Compile(re)
+	if err != nil {
+		panic(err) // the patterns are checked when the spec is validated
+	}
+	return r.MatchString(s)
+}
 
 // Select finds the variant of a union literal by its discriminator member;
 // when there is none it returns the problem, as the decoder reports it.

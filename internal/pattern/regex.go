@@ -2,7 +2,6 @@ package pattern
 
 import (
 	"fmt"
-	"regexp"
 	"regexp/syntax"
 	"strconv"
 	"strings"
@@ -104,7 +103,7 @@ func NeedsNewlineGuard(p string) bool {
 
 // checkGo makes sure an emitted pattern compiles in Go's RE2.
 func checkGo(p string) error {
-	if _, err := regexp.Compile(p); err != nil {
+	if _, err := Compile(p); err != nil {
 		return fmt.Errorf("pattern %q does not compile in Go: %v", p, err)
 	}
 	return nil

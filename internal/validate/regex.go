@@ -42,7 +42,7 @@ var inlineFlags = regexp.MustCompile(`\(\?[a-zA-Z-]+[):]`)
 // pattern checks that a regex compiles in RE2 and means the same in ECMA-262.
 func (c *checker) pattern(p load.Str, what string) {
 	whys := portability(p.V)
-	if _, err := regexp.Compile(p.V); err != nil && len(whys) == 0 {
+	if _, err := pattern.Compile(p.V); err != nil && len(whys) == 0 {
 		c.errs.Add(p.Pos, "%s: %q is not a valid regular expression: %v", what, p.V, strings.TrimPrefix(err.Error(), "error parsing regexp: "))
 		return
 	}

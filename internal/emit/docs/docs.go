@@ -46,51 +46,49 @@ func (*Emitter) Generate(c *model.Contract, opts emit.Options) (map[string][]byt
 		}
 	}
 	s := newSite(c, opts)
-	files := map[string][]byte{}
-	render := func(path, tmpl string, data any) error {
-		b, err := set.render(tmpl, data)
-		if err != nil {
-			return err
-		}
-		files[path] = b
-		return nil
+	// The pages' data is built in order (the site is shared); each page
+	// then renders from its own data alone, so the pages render at once
+	// (emit.ForEach) after all are queued.
+	type page struct {
+		path, tmpl string
+		data       any
 	}
-	if err := render(indexPath, tmplIndex, s.index()); err != nil {
-		return nil, err
-	}
+	var pages []page
+	queue := func(path, tmpl string, data any) { pages = append(pages, page{path, tmpl, data}) }
+	queue(indexPath, tmplIndex, s.index())
 	for _, op := range c.Operations {
 		pg, err := s.operation(op)
 		if err != nil {
 			return nil, err
 		}
-		if err := render(operationPath(op), tmplOperation, pg); err != nil {
-			return nil, err
-		}
+		queue(operationPath(op), tmplOperation, pg)
 	}
 	if len(c.Operations) > 0 {
-		if err := render(envelopesPath, tmplEnvelopes, s.envelopes()); err != nil {
-			return nil, err
-		}
+		queue(envelopesPath, tmplEnvelopes, s.envelopes())
 	}
 	if len(c.Types) > 0 {
-		if err := render(typesPath, tmplTypes, s.types()); err != nil {
-			return nil, err
-		}
+		queue(typesPath, tmplTypes, s.types())
 	}
 	if len(c.States) > 0 {
-		if err := render(statesPath, tmplStates, s.states()); err != nil {
-			return nil, err
-		}
+		queue(statesPath, tmplStates, s.states())
 	}
 	if hasForbidden(c) {
-		if err := render(forbiddenPath, tmplForbidden, s.forbiddenPage()); err != nil {
-			return nil, err
-		}
+		queue(forbiddenPath, tmplForbidden, s.forbiddenPage())
 	}
 	if opts.MkDocs {
-		if err := render(mkdocsPath, tmplMkDocs, s.mkdocs()); err != nil {
-			return nil, err
+		queue(mkdocsPath, tmplMkDocs, s.mkdocs())
+	}
+	out := make([][]byte, len(pages))
+	errs := make([]error, len(pages))
+	emit.ForEach(len(pages), func(i int) { out[i], errs[i] = set.render(pages[i].tmpl, pages[i].data) })
+	files := map[string][]byte{}
+	for i, p := range pages {
+		if errs[i] != nil {
+			return nil, errs[i]
 		}
+		files[p.path] = out[i]
+	}
+	if opts.MkDocs {
 		files[siteCSSPath] = []byte(siteCSS)
 	}
 	return files, nil

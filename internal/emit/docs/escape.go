@@ -158,10 +158,14 @@ func escapeChars(s string, before, after rune) string {
 }
 
 // escapeDest makes a URL safe as a link destination.
-func escapeDest(u string) string {
-	r := strings.NewReplacer("(", "%28", ")", "%29", "<", "%3C", ">", "%3E", " ", "%20", "`", "%60", "|", "%7C", "\\", "%5C")
-	return r.Replace(u)
-}
+func escapeDest(u string) string { return destEscaper.Replace(u) }
+
+// destEscaper and lineJoiner are built once: a Replacer is safe for
+// concurrent use, and building one costs more than most of its uses.
+var (
+	destEscaper = strings.NewReplacer("(", "%28", ")", "%29", "<", "%3C", ">", "%3E", " ", "%20", "`", "%60", "|", "%7C", "\\", "%5C")
+	lineJoiner  = strings.NewReplacer("\r\n", " ", "\n", " ", "\r", " ", "\t", " ")
+)
 
 // orderedMarker matches the start of an ordered list item.
 var orderedMarker = regexp.MustCompile(`^[0-9]{1,9}[.)]`)
@@ -191,7 +195,7 @@ func escapeLineStart(l string) string {
 // end of a span go outside it (markdownlint's MD038), where they read the
 // same.
 func codeSpan(s string) string {
-	s = strings.NewReplacer("\r\n", " ", "\n", " ", "\r", " ", "\t", " ").Replace(s)
+	s = lineJoiner.Replace(s)
 	if s == "" {
 		return "(empty)"
 	}

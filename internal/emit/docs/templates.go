@@ -195,7 +195,7 @@ func tidyMarkdown(b []byte) []byte {
 		if strings.HasPrefix(l, "|") {
 			// An empty cell has one space inside its pipes (markdownlint's
 			// compact table style).
-			for emptyCell.MatchString(l) {
+			for strings.Contains(l, "|  ") && emptyCell.MatchString(l) {
 				l = emptyCell.ReplaceAllString(l, "$1| |")
 			}
 		}

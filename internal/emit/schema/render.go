@@ -5,13 +5,11 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
-	"runtime"
 	"strconv"
-	"sync"
-	"sync/atomic"
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/contractgen/contractgen/internal/emit"
 	"github.com/invopop/jsonschema"
 )
 
@@ -46,18 +44,7 @@ func render(s *jsonschema.Schema) ([]byte, error) {
 func renderAll(names []string, schemas []*jsonschema.Schema) ([][]byte, error) {
 	out := make([][]byte, len(schemas))
 	errs := make([]error, len(schemas))
-	var next atomic.Int64
-	var wg sync.WaitGroup
-	for w := min(runtime.GOMAXPROCS(0), len(schemas)); w > 0; w-- {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := int(next.Add(1) - 1); i < len(schemas); i = int(next.Add(1) - 1) {
-				out[i], errs[i] = render(schemas[i])
-			}
-		}()
-	}
-	wg.Wait()
+	emit.ForEach(len(schemas), func(i int) { out[i], errs[i] = render(schemas[i]) })
 	for i, err := range errs {
 		if err != nil {
 			return nil, fmt.Errorf("%s: %w", names[i], err)
