@@ -52,22 +52,20 @@ func (*Emitter) Generate(c *model.Contract, opts emit.Options) (map[string][]byt
 		{"build.go", g.buildFile},
 	}
 	// Filling shares the generator's state, so it runs in order; rendering
-	// (formatting most of all) reads only its own file, so the files render
-	// at once, each into its own buffer.
-	jfs := make([]*jen.File, len(files))
-	for i, file := range files {
-		jfs[i] = jen.NewFile(pkg)
-		jfs[i].HeaderComment(emit.Header)
-		file.fill(jfs[i])
-	}
+	// (formatting most of all) reads only its own file, so each file
+	// renders into its own buffer as soon as it is filled, while the next
+	// ones fill.
 	bufs := make([]bytes.Buffer, len(files))
 	errs := make([]error, len(files))
 	var wg sync.WaitGroup
-	for i := range files {
+	for i, file := range files {
+		jf := jen.NewFile(pkg)
+		jf.HeaderComment(emit.Header)
+		file.fill(jf)
 		wg.Add(1)
 		go func(i int) {
 			defer wg.Done()
-			if err := jfs[i].Render(&bufs[i]); err != nil {
+			if err := jf.Render(&bufs[i]); err != nil {
 				errs[i] = fmt.Errorf("rendering %s: %w", files[i].name, err)
 				return
 			}
