@@ -9,18 +9,18 @@ import (
 // buildFile holds the builders: they apply defaults (absent means default),
 // trim identifiers, draw generated values, then validate, so a builder either
 // returns a valid value or an error, never a partly built one.
-func (g *gen) buildFile(f *jen.File) {
-	g.header(f)
+func (g *gen) buildFile(k *sink) {
+	g.header(k.file())
 	for _, s := range g.structs {
 		switch s.kind {
 		case kindType:
 			if s.t.Union == nil { // a union is built by setting one variant
-				g.typeBuilder(f, s)
+				g.typeBuilder(k.next(), s)
 			}
 		case kindRequest:
-			g.requestBuilder(f, s)
+			g.requestBuilder(k.next(), s)
 		case kindResponse:
-			g.responseBuilder(f, s)
+			g.responseBuilder(k.next(), s)
 		}
 	}
 }

@@ -9,8 +9,9 @@ import (
 
 // decodeFile holds the strict decoders: one exported Decode function per
 // struct, a decode method per struct and a helper per list or map type.
-func (g *gen) decodeFile(f *jen.File) {
+func (g *gen) decodeFile(k *sink) {
 	for _, s := range g.structs {
+		f := k.next()
 		g.decodeFunc(f, s)
 		if s.t.Union != nil {
 			g.unionDecode(f, s)
@@ -18,6 +19,7 @@ func (g *gen) decodeFile(f *jen.File) {
 		}
 		g.decodeMethod(f, s)
 	}
+	f := k.file()
 	for _, t := range g.collectTypes() {
 		g.decodeHelper(f, t)
 	}

@@ -5,7 +5,6 @@
 package golang
 
 import (
-	"bytes"
 	"embed"
 	"errors"
 	"fmt"
@@ -14,11 +13,9 @@ import (
 	"regexp"
 	"sort"
 	"strings"
-	"sync"
 
 	"github.com/contractgen/contractgen/internal/emit"
 	"github.com/contractgen/contractgen/internal/model"
-	"github.com/dave/jennifer/jen"
 )
 
 //go:embed rt/*.go
@@ -40,44 +37,27 @@ func (*Emitter) Generate(c *model.Contract, opts emit.Options) (map[string][]byt
 		pkg = c.Package
 	}
 	g := newGen(c, pkg)
-	out := map[string][]byte{}
-	files := []struct {
-		name string
-		fill func(*jen.File)
+	// Filling shares the generator's state, so it runs in order; a file
+	// renders (formatting most of all) from its own tree alone, so each
+	// renders as soon as it is filled, while the next ones fill.
+	r := newRenderer()
+	for _, file := range []struct {
+		kind string
+		fill func(*sink)
 	}{
-		{"contract.go", g.contractFile},
-		{"types.go", g.typesFile},
-		{"decode.go", g.decodeFile},
-		{"validate.go", g.validateFile},
-		{"build.go", g.buildFile},
+		{"contract", func(k *sink) { g.contractFile(k.file()) }},
+		{"types", g.typesFile},
+		{"decode", g.decodeFile},
+		{"validate", g.validateFile},
+		{"build", g.buildFile},
+	} {
+		k := &sink{kind: file.kind, pkg: pkg, r: r}
+		file.fill(k)
+		k.finish()
 	}
-	// Filling shares the generator's state, so it runs in order; rendering
-	// (formatting most of all) reads only its own file, so each file
-	// renders into its own buffer as soon as it is filled, while the next
-	// ones fill.
-	bufs := make([]bytes.Buffer, len(files))
-	errs := make([]error, len(files))
-	var wg sync.WaitGroup
-	for i, file := range files {
-		jf := jen.NewFile(pkg)
-		jf.HeaderComment(emit.Header)
-		file.fill(jf)
-		wg.Add(1)
-		go func(i int) {
-			defer wg.Done()
-			if err := jf.Render(&bufs[i]); err != nil {
-				errs[i] = fmt.Errorf("rendering %s: %w", files[i].name, err)
-				return
-			}
-			errs[i] = checkComments(files[i].name, bufs[i].Bytes())
-		}(i)
-	}
-	wg.Wait()
-	for i, file := range files {
-		if errs[i] != nil {
-			return nil, errs[i]
-		}
-		out[file.name] = bufs[i].Bytes()
+	out, err := r.wait()
+	if err != nil {
+		return nil, err
 	}
 	if len(g.errs) > 0 {
 		return nil, errors.Join(g.errs...)

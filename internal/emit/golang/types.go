@@ -10,8 +10,9 @@ import (
 
 // typesFile holds the structs and their JSON encoding, which writes keys in
 // spec order without reflection.
-func (g *gen) typesFile(f *jen.File) {
+func (g *gen) typesFile(k *sink) {
 	for _, s := range g.structs {
+		f := k.next()
 		if s.t.Union != nil {
 			g.unionDecl(f, s)
 			continue
@@ -22,6 +23,7 @@ func (g *gen) typesFile(f *jen.File) {
 			g.redactMethods(f, s)
 		}
 	}
+	f := k.file()
 	for _, t := range g.collectTypes() {
 		g.appendHelper(f, t)
 		if g.redacts(t) {

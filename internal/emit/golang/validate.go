@@ -14,9 +14,9 @@ import (
 
 // validateFile holds Validate for every struct. Validation walks the value
 // once, builds JSON paths only when it reports, and collects every violation.
-func (g *gen) validateFile(f *jen.File) {
+func (g *gen) validateFile(k *sink) {
 	for _, s := range g.structs {
-		g.validateMethods(f, s)
+		g.validateMethods(k.next(), s)
 	}
 	var vars []jen.Code
 	for _, re := range g.patOrder {
@@ -26,7 +26,7 @@ func (g *gen) validateFile(f *jen.File) {
 		vars = append(vars, jen.Id(fmt.Sprintf("fixed%d", i)).Op("=").Add(lit(c.v, c.t)))
 	}
 	if len(vars) > 0 {
-		f.Var().Defs(vars...)
+		k.file().Var().Defs(vars...)
 	}
 }
 
