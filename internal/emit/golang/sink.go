@@ -71,10 +71,10 @@ func (k *sink) flush() {
 type renderer struct {
 	jobs  chan renderJob
 	order []string // the files in the order filled
-	wg   sync.WaitGroup
-	mu   sync.Mutex
-	out  map[string][]byte
-	errs map[string]error
+	wg    sync.WaitGroup
+	mu    sync.Mutex
+	out   map[string][]byte
+	errs  map[string]error
 }
 
 type renderJob struct {
