@@ -1,6 +1,10 @@
 package golang
 
-import "testing"
+import (
+	"bytes"
+	"go/format"
+	"testing"
+)
 
 // TestCheckComments: the guard rejects every comment a tool would obey or
 // that could hide code, whether or not the cheap test sends the file to
@@ -33,5 +37,29 @@ func TestCheckComments(t *testing.T) {
 	}
 	if mayHoldBadComment([]byte(good["plain"])) {
 		t.Error("the cheap test sends a plain file to the full scan")
+	}
+}
+
+// TestRuntimeIsGofmtClean: the runtime files are copied without
+// formatting, so each must be gofmt-clean as copied, whatever the package
+// name.
+func TestRuntimeIsGofmtClean(t *testing.T) {
+	for _, pkg := range []string{"p", "saascontrolplane"} {
+		out := map[string][]byte{}
+		if err := runtimeFiles(pkg, out); err != nil {
+			t.Fatal(err)
+		}
+		if len(out) == 0 {
+			t.Fatal("no runtime files")
+		}
+		for name, src := range out {
+			formatted, err := format.Source(src)
+			if err != nil {
+				t.Fatalf("%s: %v", name, err)
+			}
+			if !bytes.Equal(formatted, src) {
+				t.Errorf("%s (package %s) is not gofmt-clean", name, pkg)
+			}
+		}
 	}
 }
