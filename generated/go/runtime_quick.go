@@ -431,8 +431,18 @@ func (q *quickScan) key(data []byte, i int) (int, []byte, bool) {
 		case !plainByte[c]:
 			end, s, ok := q.strSlow(start, i, false)
 			return end, s, ok && !pf.keyMayOffend(s)
-		case pf.partAt(data, i):
-			return 0, nil, false
+		default:
+			// A plain byte that starts a part: the pair test of partAt,
+			// written out here because this runs for most keys.
+			c = lowerASCII(c)
+			if !pf.keyShort[c] && i+1 < len(data) {
+				if b := int(c)<<8 | int(lowerASCII(data[i+1])); pf.keyPairs[b/64]&(1<<(b%64)) == 0 {
+					continue
+				}
+			}
+			if pf.partAt(data, i) {
+				return 0, nil, false
+			}
 		}
 	}
 }
