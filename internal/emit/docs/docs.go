@@ -47,18 +47,25 @@ func (*Emitter) Generate(c *model.Contract, opts emit.Options) (map[string][]byt
 	}
 	s := newSite(c, opts)
 	// The pages' data is built in order (the site is shared); each page
-	// then renders from its own data alone, so the pages render at once
-	// (emit.ForEach) after all are queued.
+	// then renders from its own data alone, on a free core as soon as its
+	// data is built (emit.Pipe).
 	type page struct {
-		path, tmpl string
-		data       any
+		path string
+		out  []byte
+		err  error
 	}
-	var pages []page
-	queue := func(path, tmpl string, data any) { pages = append(pages, page{path, tmpl, data}) }
+	var pages []*page
+	pipe := emit.NewPipe()
+	queue := func(path, tmpl string, data any) {
+		pg := &page{path: path}
+		pages = append(pages, pg)
+		pipe.Go(func() { pg.out, pg.err = set.render(tmpl, data) })
+	}
 	queue(indexPath, tmplIndex, s.index())
 	for _, op := range c.Operations {
 		pg, err := s.operation(op)
 		if err != nil {
+			pipe.Wait()
 			return nil, err
 		}
 		queue(operationPath(op), tmplOperation, pg)
@@ -78,15 +85,13 @@ func (*Emitter) Generate(c *model.Contract, opts emit.Options) (map[string][]byt
 	if opts.MkDocs {
 		queue(mkdocsPath, tmplMkDocs, s.mkdocs())
 	}
-	out := make([][]byte, len(pages))
-	errs := make([]error, len(pages))
-	emit.ForEach(len(pages), func(i int) { out[i], errs[i] = set.render(pages[i].tmpl, pages[i].data) })
+	pipe.Wait()
 	files := map[string][]byte{}
-	for i, p := range pages {
-		if errs[i] != nil {
-			return nil, errs[i]
+	for _, pg := range pages {
+		if pg.err != nil {
+			return nil, pg.err
 		}
-		files[p.path] = out[i]
+		files[pg.path] = pg.out
 	}
 	if opts.MkDocs {
 		files[siteCSSPath] = []byte(siteCSS)

@@ -3,7 +3,6 @@ package golang
 import (
 	"bytes"
 	"fmt"
-	"runtime"
 	"sync"
 
 	"github.com/contractgen/contractgen/internal/emit"
@@ -67,58 +66,42 @@ func (k *sink) flush() {
 	k.cur = nil
 }
 
-// renderer formats finished files on every core while the fill goes on.
-// At most one file per core waits, so that filling, which is faster,
-// cannot hold the syntax of every file at once.
+// renderer formats finished files on every core while the fill goes on
+// (emit.Pipe), so that filling, which is faster, cannot hold the syntax of
+// every file at once.
 type renderer struct {
-	jobs  chan renderJob
+	pipe  *emit.Pipe
 	order []string // the files in the order filled
-	wg    sync.WaitGroup
 	mu    sync.Mutex
 	out   map[string][]byte
 	errs  map[string]error
 }
 
-type renderJob struct {
-	name string
-	f    *jen.File
-}
-
 func newRenderer() *renderer {
-	n := runtime.GOMAXPROCS(0)
-	r := &renderer{jobs: make(chan renderJob, n), out: map[string][]byte{}, errs: map[string]error{}}
-	for i := 0; i < n; i++ {
-		r.wg.Add(1)
-		go func() {
-			defer r.wg.Done()
-			for j := range r.jobs {
-				var buf bytes.Buffer
-				err := j.f.Render(&buf)
-				if err != nil {
-					err = fmt.Errorf("rendering %s: %w", j.name, err)
-				} else {
-					err = checkComments(j.name, buf.Bytes())
-				}
-				r.mu.Lock()
-				r.out[j.name], r.errs[j.name] = buf.Bytes(), err
-				r.mu.Unlock()
-			}
-		}()
-	}
-	return r
+	return &renderer{pipe: emit.NewPipe(), out: map[string][]byte{}, errs: map[string]error{}}
 }
 
 // render queues f; only the fill's one goroutine calls it.
 func (r *renderer) render(name string, f *jen.File) {
 	r.order = append(r.order, name)
-	r.jobs <- renderJob{name, f}
+	r.pipe.Go(func() {
+		var buf bytes.Buffer
+		err := f.Render(&buf)
+		if err != nil {
+			err = fmt.Errorf("rendering %s: %w", name, err)
+		} else {
+			err = checkComments(name, buf.Bytes())
+		}
+		r.mu.Lock()
+		r.out[name], r.errs[name] = buf.Bytes(), err
+		r.mu.Unlock()
+	})
 }
 
 // wait returns every rendered file once all are done; on failure, the
 // error of the first file filled that failed.
 func (r *renderer) wait() (map[string][]byte, error) {
-	close(r.jobs)
-	r.wg.Wait()
+	r.pipe.Wait()
 	for _, name := range r.order {
 		if err := r.errs[name]; err != nil {
 			return nil, err

@@ -9,7 +9,6 @@ import (
 	"unicode"
 	"unicode/utf8"
 
-	"github.com/contractgen/contractgen/internal/emit"
 	"github.com/invopop/jsonschema"
 )
 
@@ -36,21 +35,6 @@ func render(s *jsonschema.Schema) ([]byte, error) {
 	writeJSON(&b, n, "")
 	b.WriteByte('\n')
 	return b.Bytes(), nil
-}
-
-// renderAll renders the schemas on every core: each file's bytes depend on
-// its schema alone, so the output is the same whatever the number of
-// workers. An error names the first file, in the given order, that failed.
-func renderAll(names []string, schemas []*jsonschema.Schema) ([][]byte, error) {
-	out := make([][]byte, len(schemas))
-	errs := make([]error, len(schemas))
-	emit.ForEach(len(schemas), func(i int) { out[i], errs[i] = render(schemas[i]) })
-	for i, err := range errs {
-		if err != nil {
-			return nil, fmt.Errorf("%s: %w", names[i], err)
-		}
-	}
-	return out, nil
 }
 
 // jnode is a JSON value that keeps its member order.

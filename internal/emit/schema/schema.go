@@ -229,24 +229,29 @@ func (g *gen) files() (map[string][]byte, error) {
 	}
 	// Building shares the generator's state (the shared definitions it
 	// collects), so it runs in order; rendering reads only its own schema,
-	// so the files render at once (renderAll).
+	// so each file renders on a free core as soon as it is built
+	// (emit.Pipe), and built schemas do not pile up.
 	var names []string
-	var built []*jsonschema.Schema
 	seen := map[string]bool{}
 	for _, f := range fs {
-		if seen[f.name] {
-			continue
+		if !seen[f.name] {
+			seen[f.name] = true
+			names = append(names, f.name)
 		}
-		seen[f.name] = true
-		names = append(names, f.name)
-		built = append(built, f.build(f.name))
 	}
-	rendered, err := renderAll(names, built)
-	if err != nil {
-		return nil, err
+	rendered := make([][]byte, len(names))
+	errs := make([]error, len(names))
+	pipe := emit.NewPipe()
+	for i, name := range names {
+		s := by[name].build(name)
+		pipe.Go(func() { rendered[i], errs[i] = render(s) })
 	}
+	pipe.Wait()
 	out := map[string][]byte{}
 	for i, name := range names {
+		if errs[i] != nil {
+			return nil, fmt.Errorf("%s: %w", name, errs[i])
+		}
 		out[name] = rendered[i]
 	}
 	if len(g.shared) > 0 {
