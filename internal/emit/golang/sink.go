@@ -19,8 +19,8 @@ import (
 const StructsPerFile = 100
 
 // sink hands a fill function the file to write into, starting a new file
-// of its kind every StructsPerFile structs, and passes each finished file to the
-// renderer.
+// of its kind every StructsPerFile structs, and passes each finished file
+// to the renderer.
 type sink struct {
 	kind, pkg string
 	cur       *jen.File
