@@ -53,7 +53,6 @@ const quickLarge = 16
 func quickClean(doc []byte, sc scanMode) bool {
 	q := newQuickScan(doc, 0, sc)
 	defer q.release()
-	q.keys, q.values = sc&anyKeys != 0 && q.pf.anyKeyRule, sc&anyFree != 0
 	if !q.run() {
 		return false
 	}
@@ -64,9 +63,13 @@ func quickClean(doc []byte, sc scanMode) bool {
 // that a document with large objects allocates them once.
 var quickScans = sync.Pool{New: func() any { return new(quickScan) }}
 
+// newQuickScan returns a scanner of data from pos that tests keys and
+// strings for the rules sc selects (keys for scanKeys bits, strings for
+// scanFreeValues bits); sc 0 checks the JSON alone.
 func newQuickScan(data []byte, pos int, sc scanMode) *quickScan {
 	q := quickScans.Get().(*quickScan)
 	q.data, q.pos, q.pf = data, pos, prefilterFor(sc)
+	q.keys, q.values = sc&anyKeys != 0 && q.pf.anyKeyRule, sc&anyFree != 0
 	return q
 }
 
@@ -87,22 +90,19 @@ func (q *quickScan) release() {
 // whitespace outside strings was read; ok is false for anything the exact
 // path must look at.
 func quickValue(data []byte, pos int) (end int, spaced, ok bool) {
-	q := newQuickScan(data, pos, 0)
-	defer q.release()
-	if !q.run() {
-		return 0, false, false
-	}
-	return q.pos, q.spaced, true
+	return quickValueFor(data, pos, 0)
 }
 
 // quickValueClean is quickValue that also tests the value's keys and
 // strings against every rule, as quickClean does; ok is false as well for a
 // value that might hold forbidden material.
 func quickValueClean(data []byte, pos int) (end int, spaced, ok bool) {
-	const all = anyKeys | anyFree
-	q := newQuickScan(data, pos, all)
+	return quickValueFor(data, pos, anyKeys|anyFree)
+}
+
+func quickValueFor(data []byte, pos int, sc scanMode) (end int, spaced, ok bool) {
+	q := newQuickScan(data, pos, sc)
 	defer q.release()
-	q.keys, q.values = q.pf.anyKeyRule, true
 	if !q.run() {
 		return 0, false, false
 	}
