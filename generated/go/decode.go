@@ -9,65 +9,32 @@ func DecodeEntitlementStatusSummary(data []byte, opts ...DecodeOption) (*Entitle
 	return decodeTop[EntitlementStatusSummary](data, opts, &rp, 49)
 }
 
-var fieldsEntitlementStatusSummary = []string{"tenant_id", "entitlement_status", "subscription_plan", "license_status", "enabled_features", "locked_features", "expires_at", "private_validation_required", "billing_boundary"}
-var requiredEntitlementStatusSummary = []requiredField{{0, ""}, {1, ""}, {2, ""}, {3, ""}}
+var membersEntitlementStatusSummary = memberTable{names: []string{"tenant_id", "entitlement_status", "subscription_plan", "license_status", "enabled_features", "locked_features", "expires_at", "private_validation_required", "billing_boundary"}, required: []requiredField{{0, ""}, {1, ""}, {2, ""}, {3, ""}}, nullable: []bool{false, false, false, false, false, false, true, false, false}}
 
 func (m *EntitlementStatusSummary) decode(d *decoder, p *pathNode) error {
-	if err := d.beginObject(p); err != nil {
-		return err
-	}
 	var seen [9]bool
-	var kp pathNode
-	for first := true; ; first = false {
-		key, more, err := d.nextKey(p, first)
-		if err != nil {
-			return err
-		}
-		if !more {
-			break
-		}
-		switch string(key) {
-		case "tenant_id":
-			if kp, err = member(p, "tenant_id", &seen[0]); err == nil {
-				m.TenantID, err = d.String(&kp)
-			}
-		case "entitlement_status":
-			if kp, err = member(p, "entitlement_status", &seen[1]); err == nil {
-				m.EntitlementStatus, err = decodeState[EntitlementState](d, &kp)
-			}
-		case "subscription_plan":
-			if kp, err = member(p, "subscription_plan", &seen[2]); err == nil {
-				m.SubscriptionPlan, err = d.String(&kp)
-			}
-		case "license_status":
-			if kp, err = member(p, "license_status", &seen[3]); err == nil {
-				m.LicenseStatus, err = d.String(&kp)
-			}
-		case "enabled_features":
-			if kp, err = member(p, "enabled_features", &seen[4]); err == nil {
-				m.EnabledFeatures, err = decodeListString(d, &kp)
-			}
-		case "locked_features":
-			if kp, err = member(p, "locked_features", &seen[5]); err == nil {
-				m.LockedFeatures, err = decodeListString(d, &kp)
-			}
-		case "expires_at":
-			if kp, err = member(p, "expires_at", &seen[6]); err == nil && !d.peekNull() {
-				m.ExpiresAt, err = ptrTo(d.String(&kp))
-			}
-		case "private_validation_required":
-			if kp, err = member(p, "private_validation_required", &seen[7]); err == nil {
-				m.PrivateValidationRequired, err = d.Bool(&kp)
-			}
-		case "billing_boundary":
-			if kp, err = member(p, "billing_boundary", &seen[8]); err == nil {
-				m.BillingBoundary, err = d.String(&kp)
-			}
-		default:
-			err = d.unknownKey(p, key, fieldsEntitlementStatusSummary)
-		}
-		if err != nil {
-			return err
+	o := readMembers(p, seen[:])
+	var err error
+	for o.next(d, &membersEntitlementStatusSummary, &err) {
+		switch o.i {
+		case 0:
+			m.TenantID, err = d.String(&o.kp)
+		case 1:
+			m.EntitlementStatus, err = decodeState[EntitlementState](d, &o.kp)
+		case 2:
+			m.SubscriptionPlan, err = d.String(&o.kp)
+		case 3:
+			m.LicenseStatus, err = d.String(&o.kp)
+		case 4:
+			m.EnabledFeatures, err = decodeListString(d, &o.kp)
+		case 5:
+			m.LockedFeatures, err = decodeListString(d, &o.kp)
+		case 6:
+			m.ExpiresAt, err = ptrTo(d.String(&o.kp))
+		case 7:
+			m.PrivateValidationRequired, err = d.Bool(&o.kp)
+		case 8:
+			m.BillingBoundary, err = d.String(&o.kp)
 		}
 	}
 	if !seen[4] {
@@ -80,7 +47,7 @@ func (m *EntitlementStatusSummary) decode(d *decoder, p *pathNode) error {
 	if !seen[8] {
 		m.BillingBoundary = "billing and subscription verification are private service responsibilities"
 	}
-	return requireAll(p, seen[:], requiredEntitlementStatusSummary, fieldsEntitlementStatusSummary)
+	return o.end(&membersEntitlementStatusSummary, err)
 }
 
 // DecodePolicyRegistryReadinessSummary reads one PolicyRegistryReadinessSummary from data strictly (see DecodeOption)
@@ -90,65 +57,32 @@ func DecodePolicyRegistryReadinessSummary(data []byte, opts ...DecodeOption) (*P
 	return decodeTop[PolicyRegistryReadinessSummary](data, opts, &rp, 49)
 }
 
-var fieldsPolicyRegistryReadinessSummary = []string{"tenant_id", "readiness_status", "catalog_status", "latest_catalog_version", "policy_pack_count", "checked_at", "blockers", "private_validation_required", "registry_boundary"}
-var requiredPolicyRegistryReadinessSummary = []requiredField{{0, ""}, {1, ""}, {2, ""}}
+var membersPolicyRegistryReadinessSummary = memberTable{names: []string{"tenant_id", "readiness_status", "catalog_status", "latest_catalog_version", "policy_pack_count", "checked_at", "blockers", "private_validation_required", "registry_boundary"}, required: []requiredField{{0, ""}, {1, ""}, {2, ""}}, nullable: []bool{false, false, false, true, false, true, false, false, false}}
 
 func (m *PolicyRegistryReadinessSummary) decode(d *decoder, p *pathNode) error {
-	if err := d.beginObject(p); err != nil {
-		return err
-	}
 	var seen [9]bool
-	var kp pathNode
-	for first := true; ; first = false {
-		key, more, err := d.nextKey(p, first)
-		if err != nil {
-			return err
-		}
-		if !more {
-			break
-		}
-		switch string(key) {
-		case "tenant_id":
-			if kp, err = member(p, "tenant_id", &seen[0]); err == nil {
-				m.TenantID, err = d.String(&kp)
-			}
-		case "readiness_status":
-			if kp, err = member(p, "readiness_status", &seen[1]); err == nil {
-				m.ReadinessStatus, err = decodeState[OperatingState](d, &kp)
-			}
-		case "catalog_status":
-			if kp, err = member(p, "catalog_status", &seen[2]); err == nil {
-				m.CatalogStatus, err = decodeState[OperatingState](d, &kp)
-			}
-		case "latest_catalog_version":
-			if kp, err = member(p, "latest_catalog_version", &seen[3]); err == nil && !d.peekNull() {
-				m.LatestCatalogVersion, err = ptrTo(d.String(&kp))
-			}
-		case "policy_pack_count":
-			if kp, err = member(p, "policy_pack_count", &seen[4]); err == nil {
-				m.PolicyPackCount, err = d.Int(&kp)
-			}
-		case "checked_at":
-			if kp, err = member(p, "checked_at", &seen[5]); err == nil && !d.peekNull() {
-				m.CheckedAt, err = ptrTo(d.String(&kp))
-			}
-		case "blockers":
-			if kp, err = member(p, "blockers", &seen[6]); err == nil {
-				m.Blockers, err = decodeListString(d, &kp)
-			}
-		case "private_validation_required":
-			if kp, err = member(p, "private_validation_required", &seen[7]); err == nil {
-				m.PrivateValidationRequired, err = d.Bool(&kp)
-			}
-		case "registry_boundary":
-			if kp, err = member(p, "registry_boundary", &seen[8]); err == nil {
-				m.RegistryBoundary, err = d.String(&kp)
-			}
-		default:
-			err = d.unknownKey(p, key, fieldsPolicyRegistryReadinessSummary)
-		}
-		if err != nil {
-			return err
+	o := readMembers(p, seen[:])
+	var err error
+	for o.next(d, &membersPolicyRegistryReadinessSummary, &err) {
+		switch o.i {
+		case 0:
+			m.TenantID, err = d.String(&o.kp)
+		case 1:
+			m.ReadinessStatus, err = decodeState[OperatingState](d, &o.kp)
+		case 2:
+			m.CatalogStatus, err = decodeState[OperatingState](d, &o.kp)
+		case 3:
+			m.LatestCatalogVersion, err = ptrTo(d.String(&o.kp))
+		case 4:
+			m.PolicyPackCount, err = d.Int(&o.kp)
+		case 5:
+			m.CheckedAt, err = ptrTo(d.String(&o.kp))
+		case 6:
+			m.Blockers, err = decodeListString(d, &o.kp)
+		case 7:
+			m.PrivateValidationRequired, err = d.Bool(&o.kp)
+		case 8:
+			m.RegistryBoundary, err = d.String(&o.kp)
 		}
 	}
 	m.PolicyPackCount = orSeen(seen[4], m.PolicyPackCount, int64(0))
@@ -159,7 +93,7 @@ func (m *PolicyRegistryReadinessSummary) decode(d *decoder, p *pathNode) error {
 	if !seen[8] {
 		m.RegistryBoundary = "hosted registry availability, artifact delivery, and tenant catalog validation are private service responsibilities"
 	}
-	return requireAll(p, seen[:], requiredPolicyRegistryReadinessSummary, fieldsPolicyRegistryReadinessSummary)
+	return o.end(&membersPolicyRegistryReadinessSummary, err)
 }
 
 // DecodeTenantAuditStoreOperatingSummary reads one TenantAuditStoreOperatingSummary from data strictly (see DecodeOption)
@@ -169,73 +103,36 @@ func DecodeTenantAuditStoreOperatingSummary(data []byte, opts ...DecodeOption) (
 	return decodeTop[TenantAuditStoreOperatingSummary](data, opts, &rp, 49)
 }
 
-var fieldsTenantAuditStoreOperatingSummary = []string{"tenant_id", "health_status", "retention_status", "evidence_freshness_status", "export_status", "latest_evidence_at", "retention_profile", "supported_export_formats", "blockers", "private_validation_required", "audit_store_boundary"}
-var requiredTenantAuditStoreOperatingSummary = []requiredField{{0, ""}, {1, ""}, {2, ""}, {3, ""}, {4, ""}}
+var membersTenantAuditStoreOperatingSummary = memberTable{names: []string{"tenant_id", "health_status", "retention_status", "evidence_freshness_status", "export_status", "latest_evidence_at", "retention_profile", "supported_export_formats", "blockers", "private_validation_required", "audit_store_boundary"}, required: []requiredField{{0, ""}, {1, ""}, {2, ""}, {3, ""}, {4, ""}}, nullable: []bool{false, false, false, false, false, true, false, false, false, false, false}}
 
 func (m *TenantAuditStoreOperatingSummary) decode(d *decoder, p *pathNode) error {
-	if err := d.beginObject(p); err != nil {
-		return err
-	}
 	var seen [11]bool
-	var kp pathNode
-	for first := true; ; first = false {
-		key, more, err := d.nextKey(p, first)
-		if err != nil {
-			return err
-		}
-		if !more {
-			break
-		}
-		switch string(key) {
-		case "tenant_id":
-			if kp, err = member(p, "tenant_id", &seen[0]); err == nil {
-				m.TenantID, err = d.String(&kp)
-			}
-		case "health_status":
-			if kp, err = member(p, "health_status", &seen[1]); err == nil {
-				m.HealthStatus, err = decodeState[OperatingState](d, &kp)
-			}
-		case "retention_status":
-			if kp, err = member(p, "retention_status", &seen[2]); err == nil {
-				m.RetentionStatus, err = decodeState[OperatingState](d, &kp)
-			}
-		case "evidence_freshness_status":
-			if kp, err = member(p, "evidence_freshness_status", &seen[3]); err == nil {
-				m.EvidenceFreshnessStatus, err = decodeState[OperatingState](d, &kp)
-			}
-		case "export_status":
-			if kp, err = member(p, "export_status", &seen[4]); err == nil {
-				m.ExportStatus, err = decodeState[OperatingState](d, &kp)
-			}
-		case "latest_evidence_at":
-			if kp, err = member(p, "latest_evidence_at", &seen[5]); err == nil && !d.peekNull() {
-				m.LatestEvidenceAt, err = ptrTo(d.String(&kp))
-			}
-		case "retention_profile":
-			if kp, err = member(p, "retention_profile", &seen[6]); err == nil {
-				m.RetentionProfile, err = d.String(&kp)
-			}
-		case "supported_export_formats":
-			if kp, err = member(p, "supported_export_formats", &seen[7]); err == nil {
-				m.SupportedExportFormats, err = decodeListString(d, &kp)
-			}
-		case "blockers":
-			if kp, err = member(p, "blockers", &seen[8]); err == nil {
-				m.Blockers, err = decodeListString(d, &kp)
-			}
-		case "private_validation_required":
-			if kp, err = member(p, "private_validation_required", &seen[9]); err == nil {
-				m.PrivateValidationRequired, err = d.Bool(&kp)
-			}
-		case "audit_store_boundary":
-			if kp, err = member(p, "audit_store_boundary", &seen[10]); err == nil {
-				m.AuditStoreBoundary, err = d.String(&kp)
-			}
-		default:
-			err = d.unknownKey(p, key, fieldsTenantAuditStoreOperatingSummary)
-		}
-		if err != nil {
-			return err
+	o := readMembers(p, seen[:])
+	var err error
+	for o.next(d, &membersTenantAuditStoreOperatingSummary, &err) {
+		switch o.i {
+		case 0:
+			m.TenantID, err = d.String(&o.kp)
+		case 1:
+			m.HealthStatus, err = decodeState[OperatingState](d, &o.kp)
+		case 2:
+			m.RetentionStatus, err = decodeState[OperatingState](d, &o.kp)
+		case 3:
+			m.EvidenceFreshnessStatus, err = decodeState[OperatingState](d, &o.kp)
+		case 4:
+			m.ExportStatus, err = decodeState[OperatingState](d, &o.kp)
+		case 5:
+			m.LatestEvidenceAt, err = ptrTo(d.String(&o.kp))
+		case 6:
+			m.RetentionProfile, err = d.String(&o.kp)
+		case 7:
+			m.SupportedExportFormats, err = decodeListString(d, &o.kp)
+		case 8:
+			m.Blockers, err = decodeListString(d, &o.kp)
+		case 9:
+			m.PrivateValidationRequired, err = d.Bool(&o.kp)
+		case 10:
+			m.AuditStoreBoundary, err = d.String(&o.kp)
 		}
 	}
 	m.RetentionProfile = orSeen(seen[6], m.RetentionProfile, "tenant-default")
@@ -249,7 +146,7 @@ func (m *TenantAuditStoreOperatingSummary) decode(d *decoder, p *pathNode) error
 	if !seen[10] {
 		m.AuditStoreBoundary = "tenant archive storage, retention enforcement, export connectors, and customer evidence remain private service responsibilities"
 	}
-	return requireAll(p, seen[:], requiredTenantAuditStoreOperatingSummary, fieldsTenantAuditStoreOperatingSummary)
+	return o.end(&membersTenantAuditStoreOperatingSummary, err)
 }
 
 // DecodeCustomerOperatingDashboardSummary reads one CustomerOperatingDashboardSummary from data strictly (see DecodeOption)
@@ -259,81 +156,40 @@ func DecodeCustomerOperatingDashboardSummary(data []byte, opts ...DecodeOption) 
 	return decodeTop[CustomerOperatingDashboardSummary](data, opts, &rp, 49)
 }
 
-var fieldsCustomerOperatingDashboardSummary = []string{"tenant_id", "dashboard_status", "billing_status", "license_service_status", "support_handoff_status", "customer_success_status", "escalation_status", "release_closeout_status", "latest_dashboard_at", "dashboard_scope", "blockers", "private_validation_required", "dashboard_boundary"}
-var requiredCustomerOperatingDashboardSummary = []requiredField{{0, ""}, {1, ""}, {2, ""}, {3, ""}, {4, ""}, {5, ""}, {6, ""}, {7, ""}}
+var membersCustomerOperatingDashboardSummary = memberTable{names: []string{"tenant_id", "dashboard_status", "billing_status", "license_service_status", "support_handoff_status", "customer_success_status", "escalation_status", "release_closeout_status", "latest_dashboard_at", "dashboard_scope", "blockers", "private_validation_required", "dashboard_boundary"}, required: []requiredField{{0, ""}, {1, ""}, {2, ""}, {3, ""}, {4, ""}, {5, ""}, {6, ""}, {7, ""}}, nullable: []bool{false, false, false, false, false, false, false, false, true, false, false, false, false}}
 
 func (m *CustomerOperatingDashboardSummary) decode(d *decoder, p *pathNode) error {
-	if err := d.beginObject(p); err != nil {
-		return err
-	}
 	var seen [13]bool
-	var kp pathNode
-	for first := true; ; first = false {
-		key, more, err := d.nextKey(p, first)
-		if err != nil {
-			return err
-		}
-		if !more {
-			break
-		}
-		switch string(key) {
-		case "tenant_id":
-			if kp, err = member(p, "tenant_id", &seen[0]); err == nil {
-				m.TenantID, err = d.String(&kp)
-			}
-		case "dashboard_status":
-			if kp, err = member(p, "dashboard_status", &seen[1]); err == nil {
-				m.DashboardStatus, err = decodeState[OperatingState](d, &kp)
-			}
-		case "billing_status":
-			if kp, err = member(p, "billing_status", &seen[2]); err == nil {
-				m.BillingStatus, err = decodeState[OperatingState](d, &kp)
-			}
-		case "license_service_status":
-			if kp, err = member(p, "license_service_status", &seen[3]); err == nil {
-				m.LicenseServiceStatus, err = decodeState[OperatingState](d, &kp)
-			}
-		case "support_handoff_status":
-			if kp, err = member(p, "support_handoff_status", &seen[4]); err == nil {
-				m.SupportHandoffStatus, err = decodeState[OperatingState](d, &kp)
-			}
-		case "customer_success_status":
-			if kp, err = member(p, "customer_success_status", &seen[5]); err == nil {
-				m.CustomerSuccessStatus, err = decodeState[OperatingState](d, &kp)
-			}
-		case "escalation_status":
-			if kp, err = member(p, "escalation_status", &seen[6]); err == nil {
-				m.EscalationStatus, err = decodeState[OperatingState](d, &kp)
-			}
-		case "release_closeout_status":
-			if kp, err = member(p, "release_closeout_status", &seen[7]); err == nil {
-				m.ReleaseCloseoutStatus, err = decodeState[OperatingState](d, &kp)
-			}
-		case "latest_dashboard_at":
-			if kp, err = member(p, "latest_dashboard_at", &seen[8]); err == nil && !d.peekNull() {
-				m.LatestDashboardAt, err = ptrTo(d.String(&kp))
-			}
-		case "dashboard_scope":
-			if kp, err = member(p, "dashboard_scope", &seen[9]); err == nil {
-				m.DashboardScope, err = d.String(&kp)
-			}
-		case "blockers":
-			if kp, err = member(p, "blockers", &seen[10]); err == nil {
-				m.Blockers, err = decodeListString(d, &kp)
-			}
-		case "private_validation_required":
-			if kp, err = member(p, "private_validation_required", &seen[11]); err == nil {
-				m.PrivateValidationRequired, err = d.Bool(&kp)
-			}
-		case "dashboard_boundary":
-			if kp, err = member(p, "dashboard_boundary", &seen[12]); err == nil {
-				m.DashboardBoundary, err = d.String(&kp)
-			}
-		default:
-			err = d.unknownKey(p, key, fieldsCustomerOperatingDashboardSummary)
-		}
-		if err != nil {
-			return err
+	o := readMembers(p, seen[:])
+	var err error
+	for o.next(d, &membersCustomerOperatingDashboardSummary, &err) {
+		switch o.i {
+		case 0:
+			m.TenantID, err = d.String(&o.kp)
+		case 1:
+			m.DashboardStatus, err = decodeState[OperatingState](d, &o.kp)
+		case 2:
+			m.BillingStatus, err = decodeState[OperatingState](d, &o.kp)
+		case 3:
+			m.LicenseServiceStatus, err = decodeState[OperatingState](d, &o.kp)
+		case 4:
+			m.SupportHandoffStatus, err = decodeState[OperatingState](d, &o.kp)
+		case 5:
+			m.CustomerSuccessStatus, err = decodeState[OperatingState](d, &o.kp)
+		case 6:
+			m.EscalationStatus, err = decodeState[OperatingState](d, &o.kp)
+		case 7:
+			m.ReleaseCloseoutStatus, err = decodeState[OperatingState](d, &o.kp)
+		case 8:
+			m.LatestDashboardAt, err = ptrTo(d.String(&o.kp))
+		case 9:
+			m.DashboardScope, err = d.String(&o.kp)
+		case 10:
+			m.Blockers, err = decodeListString(d, &o.kp)
+		case 11:
+			m.PrivateValidationRequired, err = d.Bool(&o.kp)
+		case 12:
+			m.DashboardBoundary, err = d.String(&o.kp)
 		}
 	}
 	m.DashboardScope = orSeen(seen[9], m.DashboardScope, "tenant-operating")
@@ -344,7 +200,7 @@ func (m *CustomerOperatingDashboardSummary) decode(d *decoder, p *pathNode) erro
 	if !seen[12] {
 		m.DashboardBoundary = "customer operating dashboards, provider telemetry, support systems, and customer records remain private service responsibilities"
 	}
-	return requireAll(p, seen[:], requiredCustomerOperatingDashboardSummary, fieldsCustomerOperatingDashboardSummary)
+	return o.end(&membersCustomerOperatingDashboardSummary, err)
 }
 
 // DecodeSupportHandoffReadinessSummary reads one SupportHandoffReadinessSummary from data strictly (see DecodeOption)
@@ -354,73 +210,36 @@ func DecodeSupportHandoffReadinessSummary(data []byte, opts ...DecodeOption) (*S
 	return decodeTop[SupportHandoffReadinessSummary](data, opts, &rp, 49)
 }
 
-var fieldsSupportHandoffReadinessSummary = []string{"tenant_id", "support_status", "customer_success_status", "escalation_status", "health_review_status", "dashboard_status", "support_tier", "handoff_scope", "blockers", "private_validation_required", "handoff_boundary"}
-var requiredSupportHandoffReadinessSummary = []requiredField{{0, ""}, {1, ""}, {2, ""}, {3, ""}, {4, ""}, {5, ""}}
+var membersSupportHandoffReadinessSummary = memberTable{names: []string{"tenant_id", "support_status", "customer_success_status", "escalation_status", "health_review_status", "dashboard_status", "support_tier", "handoff_scope", "blockers", "private_validation_required", "handoff_boundary"}, required: []requiredField{{0, ""}, {1, ""}, {2, ""}, {3, ""}, {4, ""}, {5, ""}}}
 
 func (m *SupportHandoffReadinessSummary) decode(d *decoder, p *pathNode) error {
-	if err := d.beginObject(p); err != nil {
-		return err
-	}
 	var seen [11]bool
-	var kp pathNode
-	for first := true; ; first = false {
-		key, more, err := d.nextKey(p, first)
-		if err != nil {
-			return err
-		}
-		if !more {
-			break
-		}
-		switch string(key) {
-		case "tenant_id":
-			if kp, err = member(p, "tenant_id", &seen[0]); err == nil {
-				m.TenantID, err = d.String(&kp)
-			}
-		case "support_status":
-			if kp, err = member(p, "support_status", &seen[1]); err == nil {
-				m.SupportStatus, err = decodeState[OperatingState](d, &kp)
-			}
-		case "customer_success_status":
-			if kp, err = member(p, "customer_success_status", &seen[2]); err == nil {
-				m.CustomerSuccessStatus, err = decodeState[OperatingState](d, &kp)
-			}
-		case "escalation_status":
-			if kp, err = member(p, "escalation_status", &seen[3]); err == nil {
-				m.EscalationStatus, err = decodeState[OperatingState](d, &kp)
-			}
-		case "health_review_status":
-			if kp, err = member(p, "health_review_status", &seen[4]); err == nil {
-				m.HealthReviewStatus, err = decodeState[OperatingState](d, &kp)
-			}
-		case "dashboard_status":
-			if kp, err = member(p, "dashboard_status", &seen[5]); err == nil {
-				m.DashboardStatus, err = decodeState[OperatingState](d, &kp)
-			}
-		case "support_tier":
-			if kp, err = member(p, "support_tier", &seen[6]); err == nil {
-				m.SupportTier, err = d.String(&kp)
-			}
-		case "handoff_scope":
-			if kp, err = member(p, "handoff_scope", &seen[7]); err == nil {
-				m.HandoffScope, err = d.String(&kp)
-			}
-		case "blockers":
-			if kp, err = member(p, "blockers", &seen[8]); err == nil {
-				m.Blockers, err = decodeListString(d, &kp)
-			}
-		case "private_validation_required":
-			if kp, err = member(p, "private_validation_required", &seen[9]); err == nil {
-				m.PrivateValidationRequired, err = d.Bool(&kp)
-			}
-		case "handoff_boundary":
-			if kp, err = member(p, "handoff_boundary", &seen[10]); err == nil {
-				m.HandoffBoundary, err = d.String(&kp)
-			}
-		default:
-			err = d.unknownKey(p, key, fieldsSupportHandoffReadinessSummary)
-		}
-		if err != nil {
-			return err
+	o := readMembers(p, seen[:])
+	var err error
+	for o.next(d, &membersSupportHandoffReadinessSummary, &err) {
+		switch o.i {
+		case 0:
+			m.TenantID, err = d.String(&o.kp)
+		case 1:
+			m.SupportStatus, err = decodeState[OperatingState](d, &o.kp)
+		case 2:
+			m.CustomerSuccessStatus, err = decodeState[OperatingState](d, &o.kp)
+		case 3:
+			m.EscalationStatus, err = decodeState[OperatingState](d, &o.kp)
+		case 4:
+			m.HealthReviewStatus, err = decodeState[OperatingState](d, &o.kp)
+		case 5:
+			m.DashboardStatus, err = decodeState[OperatingState](d, &o.kp)
+		case 6:
+			m.SupportTier, err = d.String(&o.kp)
+		case 7:
+			m.HandoffScope, err = d.String(&o.kp)
+		case 8:
+			m.Blockers, err = decodeListString(d, &o.kp)
+		case 9:
+			m.PrivateValidationRequired, err = d.Bool(&o.kp)
+		case 10:
+			m.HandoffBoundary, err = d.String(&o.kp)
 		}
 	}
 	m.SupportTier = orSeen(seen[6], m.SupportTier, "enterprise")
@@ -432,7 +251,7 @@ func (m *SupportHandoffReadinessSummary) decode(d *decoder, p *pathNode) error {
 	if !seen[10] {
 		m.HandoffBoundary = "support queues, customer-success notes, customer health records, escalation connectors, and dashboard systems remain private service responsibilities"
 	}
-	return requireAll(p, seen[:], requiredSupportHandoffReadinessSummary, fieldsSupportHandoffReadinessSummary)
+	return o.end(&membersSupportHandoffReadinessSummary, err)
 }
 
 // DecodeSaaSOperatingAutomationSummary reads one SaaSOperatingAutomationSummary from data strictly (see DecodeOption)
@@ -442,85 +261,42 @@ func DecodeSaaSOperatingAutomationSummary(data []byte, opts ...DecodeOption) (*S
 	return decodeTop[SaaSOperatingAutomationSummary](data, opts, &rp, 49)
 }
 
-var fieldsSaaSOperatingAutomationSummary = []string{"tenant_id", "automation_status", "billing_monitoring_status", "license_telemetry_status", "support_followup_status", "customer_success_review_status", "dashboard_refresh_status", "escalation_drill_status", "closeout_retry_status", "automation_scope", "automation_cadence", "blockers", "private_validation_required", "automation_boundary"}
-var requiredSaaSOperatingAutomationSummary = []requiredField{{0, ""}, {1, ""}, {2, ""}, {3, ""}, {4, ""}, {5, ""}, {6, ""}, {7, ""}, {8, ""}}
+var membersSaaSOperatingAutomationSummary = memberTable{names: []string{"tenant_id", "automation_status", "billing_monitoring_status", "license_telemetry_status", "support_followup_status", "customer_success_review_status", "dashboard_refresh_status", "escalation_drill_status", "closeout_retry_status", "automation_scope", "automation_cadence", "blockers", "private_validation_required", "automation_boundary"}, required: []requiredField{{0, ""}, {1, ""}, {2, ""}, {3, ""}, {4, ""}, {5, ""}, {6, ""}, {7, ""}, {8, ""}}}
 
 func (m *SaaSOperatingAutomationSummary) decode(d *decoder, p *pathNode) error {
-	if err := d.beginObject(p); err != nil {
-		return err
-	}
 	var seen [14]bool
-	var kp pathNode
-	for first := true; ; first = false {
-		key, more, err := d.nextKey(p, first)
-		if err != nil {
-			return err
-		}
-		if !more {
-			break
-		}
-		switch string(key) {
-		case "tenant_id":
-			if kp, err = member(p, "tenant_id", &seen[0]); err == nil {
-				m.TenantID, err = d.String(&kp)
-			}
-		case "automation_status":
-			if kp, err = member(p, "automation_status", &seen[1]); err == nil {
-				m.AutomationStatus, err = decodeState[AutomationState](d, &kp)
-			}
-		case "billing_monitoring_status":
-			if kp, err = member(p, "billing_monitoring_status", &seen[2]); err == nil {
-				m.BillingMonitoringStatus, err = decodeState[AutomationState](d, &kp)
-			}
-		case "license_telemetry_status":
-			if kp, err = member(p, "license_telemetry_status", &seen[3]); err == nil {
-				m.LicenseTelemetryStatus, err = decodeState[AutomationState](d, &kp)
-			}
-		case "support_followup_status":
-			if kp, err = member(p, "support_followup_status", &seen[4]); err == nil {
-				m.SupportFollowupStatus, err = decodeState[AutomationState](d, &kp)
-			}
-		case "customer_success_review_status":
-			if kp, err = member(p, "customer_success_review_status", &seen[5]); err == nil {
-				m.CustomerSuccessReviewStatus, err = decodeState[AutomationState](d, &kp)
-			}
-		case "dashboard_refresh_status":
-			if kp, err = member(p, "dashboard_refresh_status", &seen[6]); err == nil {
-				m.DashboardRefreshStatus, err = decodeState[AutomationState](d, &kp)
-			}
-		case "escalation_drill_status":
-			if kp, err = member(p, "escalation_drill_status", &seen[7]); err == nil {
-				m.EscalationDrillStatus, err = decodeState[AutomationState](d, &kp)
-			}
-		case "closeout_retry_status":
-			if kp, err = member(p, "closeout_retry_status", &seen[8]); err == nil {
-				m.CloseoutRetryStatus, err = decodeState[AutomationState](d, &kp)
-			}
-		case "automation_scope":
-			if kp, err = member(p, "automation_scope", &seen[9]); err == nil {
-				m.AutomationScope, err = d.String(&kp)
-			}
-		case "automation_cadence":
-			if kp, err = member(p, "automation_cadence", &seen[10]); err == nil {
-				m.AutomationCadence, err = d.String(&kp)
-			}
-		case "blockers":
-			if kp, err = member(p, "blockers", &seen[11]); err == nil {
-				m.Blockers, err = decodeListString(d, &kp)
-			}
-		case "private_validation_required":
-			if kp, err = member(p, "private_validation_required", &seen[12]); err == nil {
-				m.PrivateValidationRequired, err = d.Bool(&kp)
-			}
-		case "automation_boundary":
-			if kp, err = member(p, "automation_boundary", &seen[13]); err == nil {
-				m.AutomationBoundary, err = d.String(&kp)
-			}
-		default:
-			err = d.unknownKey(p, key, fieldsSaaSOperatingAutomationSummary)
-		}
-		if err != nil {
-			return err
+	o := readMembers(p, seen[:])
+	var err error
+	for o.next(d, &membersSaaSOperatingAutomationSummary, &err) {
+		switch o.i {
+		case 0:
+			m.TenantID, err = d.String(&o.kp)
+		case 1:
+			m.AutomationStatus, err = decodeState[AutomationState](d, &o.kp)
+		case 2:
+			m.BillingMonitoringStatus, err = decodeState[AutomationState](d, &o.kp)
+		case 3:
+			m.LicenseTelemetryStatus, err = decodeState[AutomationState](d, &o.kp)
+		case 4:
+			m.SupportFollowupStatus, err = decodeState[AutomationState](d, &o.kp)
+		case 5:
+			m.CustomerSuccessReviewStatus, err = decodeState[AutomationState](d, &o.kp)
+		case 6:
+			m.DashboardRefreshStatus, err = decodeState[AutomationState](d, &o.kp)
+		case 7:
+			m.EscalationDrillStatus, err = decodeState[AutomationState](d, &o.kp)
+		case 8:
+			m.CloseoutRetryStatus, err = decodeState[AutomationState](d, &o.kp)
+		case 9:
+			m.AutomationScope, err = d.String(&o.kp)
+		case 10:
+			m.AutomationCadence, err = d.String(&o.kp)
+		case 11:
+			m.Blockers, err = decodeListString(d, &o.kp)
+		case 12:
+			m.PrivateValidationRequired, err = d.Bool(&o.kp)
+		case 13:
+			m.AutomationBoundary, err = d.String(&o.kp)
 		}
 	}
 	m.AutomationScope = orSeen(seen[9], m.AutomationScope, "trial-to-paid-customer-scale")
@@ -532,7 +308,7 @@ func (m *SaaSOperatingAutomationSummary) decode(d *decoder, p *pathNode) error {
 	if !seen[13] {
 		m.AutomationBoundary = "billing systems, license telemetry, support workflows, customer-success records, dashboard refresh jobs, escalation drills, closeout retries, and scheduler execution remain private service responsibilities"
 	}
-	return requireAll(p, seen[:], requiredSaaSOperatingAutomationSummary, fieldsSaaSOperatingAutomationSummary)
+	return o.end(&membersSaaSOperatingAutomationSummary, err)
 }
 
 // DecodeEntitlementStatusRequestPayload reads one EntitlementStatusRequestPayload from data strictly (see DecodeOption)
@@ -541,40 +317,20 @@ func DecodeEntitlementStatusRequestPayload(data []byte, opts ...DecodeOption) (*
 	return decodeTop[EntitlementStatusRequestPayload](data, opts, nil, 0)
 }
 
-var fieldsEntitlementStatusRequestPayload = []string{"feature_names", "requested_checks", "entitlement_boundary"}
+var membersEntitlementStatusRequestPayload = memberTable{names: []string{"feature_names", "requested_checks", "entitlement_boundary"}}
 
 func (m *EntitlementStatusRequestPayload) decode(d *decoder, p *pathNode) error {
-	if err := d.beginObject(p); err != nil {
-		return err
-	}
 	var seen [3]bool
-	var kp pathNode
-	for first := true; ; first = false {
-		key, more, err := d.nextKey(p, first)
-		if err != nil {
-			return err
-		}
-		if !more {
-			break
-		}
-		switch string(key) {
-		case "feature_names":
-			if kp, err = member(p, "feature_names", &seen[0]); err == nil {
-				m.FeatureNames, err = decodeListString(d, &kp)
-			}
-		case "requested_checks":
-			if kp, err = member(p, "requested_checks", &seen[1]); err == nil {
-				m.RequestedChecks, err = decodeListString(d, &kp)
-			}
-		case "entitlement_boundary":
-			if kp, err = member(p, "entitlement_boundary", &seen[2]); err == nil {
-				m.EntitlementBoundary, err = d.String(&kp)
-			}
-		default:
-			err = d.unknownKey(p, key, fieldsEntitlementStatusRequestPayload)
-		}
-		if err != nil {
-			return err
+	o := readMembers(p, seen[:])
+	var err error
+	for o.next(d, &membersEntitlementStatusRequestPayload, &err) {
+		switch o.i {
+		case 0:
+			m.FeatureNames, err = decodeListString(d, &o.kp)
+		case 1:
+			m.RequestedChecks, err = decodeListString(d, &o.kp)
+		case 2:
+			m.EntitlementBoundary, err = d.String(&o.kp)
 		}
 	}
 	if !seen[0] {
@@ -586,7 +342,7 @@ func (m *EntitlementStatusRequestPayload) decode(d *decoder, p *pathNode) error 
 	if !seen[2] {
 		m.EntitlementBoundary = "public request shape only; billing and license validation are private"
 	}
-	return nil
+	return o.end(&membersEntitlementStatusRequestPayload, err)
 }
 
 // DecodeEntitlementStatusResponsePayload reads one EntitlementStatusResponsePayload from data strictly (see DecodeOption)
@@ -595,44 +351,23 @@ func DecodeEntitlementStatusResponsePayload(data []byte, opts ...DecodeOption) (
 	return decodeTop[EntitlementStatusResponsePayload](data, opts, nil, 0)
 }
 
-var fieldsEntitlementStatusResponsePayload = []string{"summary", "private_modules_required", "next_step"}
-var requiredEntitlementStatusResponsePayload = []requiredField{{0, ""}, {1, ""}, {2, ""}}
+var membersEntitlementStatusResponsePayload = memberTable{names: []string{"summary", "private_modules_required", "next_step"}, required: []requiredField{{0, ""}, {1, ""}, {2, ""}}}
 
 func (m *EntitlementStatusResponsePayload) decode(d *decoder, p *pathNode) error {
-	if err := d.beginObject(p); err != nil {
-		return err
-	}
 	var seen [3]bool
-	var kp pathNode
-	for first := true; ; first = false {
-		key, more, err := d.nextKey(p, first)
-		if err != nil {
-			return err
-		}
-		if !more {
-			break
-		}
-		switch string(key) {
-		case "summary":
-			if kp, err = member(p, "summary", &seen[0]); err == nil {
-				err = m.Summary.decode(d, &kp)
-			}
-		case "private_modules_required":
-			if kp, err = member(p, "private_modules_required", &seen[1]); err == nil {
-				m.PrivateModulesRequired, err = decodeListString(d, &kp)
-			}
-		case "next_step":
-			if kp, err = member(p, "next_step", &seen[2]); err == nil {
-				m.NextStep, err = d.String(&kp)
-			}
-		default:
-			err = d.unknownKey(p, key, fieldsEntitlementStatusResponsePayload)
-		}
-		if err != nil {
-			return err
+	o := readMembers(p, seen[:])
+	var err error
+	for o.next(d, &membersEntitlementStatusResponsePayload, &err) {
+		switch o.i {
+		case 0:
+			err = m.Summary.decode(d, &o.kp)
+		case 1:
+			m.PrivateModulesRequired, err = decodeListString(d, &o.kp)
+		case 2:
+			m.NextStep, err = d.String(&o.kp)
 		}
 	}
-	return requireAll(p, seen[:], requiredEntitlementStatusResponsePayload, fieldsEntitlementStatusResponsePayload)
+	return o.end(&membersEntitlementStatusResponsePayload, err)
 }
 
 // DecodeTenantOnboardingRequestPayload reads one TenantOnboardingRequestPayload from data strictly (see DecodeOption)
@@ -641,53 +376,26 @@ func DecodeTenantOnboardingRequestPayload(data []byte, opts ...DecodeOption) (*T
 	return decodeTop[TenantOnboardingRequestPayload](data, opts, nil, 0)
 }
 
-var fieldsTenantOnboardingRequestPayload = []string{"organization_name", "deployment_model", "region", "requirements", "contacts", "activation_boundary"}
-var requiredTenantOnboardingRequestPayload = []requiredField{{0, ""}}
+var membersTenantOnboardingRequestPayload = memberTable{names: []string{"organization_name", "deployment_model", "region", "requirements", "contacts", "activation_boundary"}, required: []requiredField{{0, ""}}}
 
 func (m *TenantOnboardingRequestPayload) decode(d *decoder, p *pathNode) error {
-	if err := d.beginObject(p); err != nil {
-		return err
-	}
 	var seen [6]bool
-	var kp pathNode
-	for first := true; ; first = false {
-		key, more, err := d.nextKey(p, first)
-		if err != nil {
-			return err
-		}
-		if !more {
-			break
-		}
-		switch string(key) {
-		case "organization_name":
-			if kp, err = member(p, "organization_name", &seen[0]); err == nil {
-				m.OrganizationName, err = d.String(&kp)
-			}
-		case "deployment_model":
-			if kp, err = member(p, "deployment_model", &seen[1]); err == nil {
-				m.DeploymentModel, err = decodeState[DeploymentModel](d, &kp)
-			}
-		case "region":
-			if kp, err = member(p, "region", &seen[2]); err == nil {
-				m.Region, err = d.String(&kp)
-			}
-		case "requirements":
-			if kp, err = member(p, "requirements", &seen[3]); err == nil {
-				m.Requirements, err = decodeListString(d, &kp)
-			}
-		case "contacts":
-			if kp, err = member(p, "contacts", &seen[4]); err == nil {
-				m.Contacts, err = decodeMapString(d, &kp)
-			}
-		case "activation_boundary":
-			if kp, err = member(p, "activation_boundary", &seen[5]); err == nil {
-				m.ActivationBoundary, err = d.String(&kp)
-			}
-		default:
-			err = d.unknownKey(p, key, fieldsTenantOnboardingRequestPayload)
-		}
-		if err != nil {
-			return err
+	o := readMembers(p, seen[:])
+	var err error
+	for o.next(d, &membersTenantOnboardingRequestPayload, &err) {
+		switch o.i {
+		case 0:
+			m.OrganizationName, err = d.String(&o.kp)
+		case 1:
+			m.DeploymentModel, err = decodeState[DeploymentModel](d, &o.kp)
+		case 2:
+			m.Region, err = d.String(&o.kp)
+		case 3:
+			m.Requirements, err = decodeListString(d, &o.kp)
+		case 4:
+			m.Contacts, err = decodeMapString(d, &o.kp)
+		case 5:
+			m.ActivationBoundary, err = d.String(&o.kp)
 		}
 	}
 	m.DeploymentModel = orSeen(seen[1], m.DeploymentModel, DeploymentModelHostedSaaS)
@@ -701,7 +409,7 @@ func (m *TenantOnboardingRequestPayload) decode(d *decoder, p *pathNode) error {
 	if !seen[5] {
 		m.ActivationBoundary = "public request shape only; tenant provisioning implementation is private"
 	}
-	return requireAll(p, seen[:], requiredTenantOnboardingRequestPayload, fieldsTenantOnboardingRequestPayload)
+	return o.end(&membersTenantOnboardingRequestPayload, err)
 }
 
 // DecodeTenantOnboardingResponsePayload reads one TenantOnboardingResponsePayload from data strictly (see DecodeOption)
@@ -710,44 +418,23 @@ func DecodeTenantOnboardingResponsePayload(data []byte, opts ...DecodeOption) (*
 	return decodeTop[TenantOnboardingResponsePayload](data, opts, nil, 0)
 }
 
-var fieldsTenantOnboardingResponsePayload = []string{"tenant_id", "private_modules_required", "next_step"}
-var requiredTenantOnboardingResponsePayload = []requiredField{{0, ""}, {1, ""}, {2, ""}}
+var membersTenantOnboardingResponsePayload = memberTable{names: []string{"tenant_id", "private_modules_required", "next_step"}, required: []requiredField{{0, ""}, {1, ""}, {2, ""}}}
 
 func (m *TenantOnboardingResponsePayload) decode(d *decoder, p *pathNode) error {
-	if err := d.beginObject(p); err != nil {
-		return err
-	}
 	var seen [3]bool
-	var kp pathNode
-	for first := true; ; first = false {
-		key, more, err := d.nextKey(p, first)
-		if err != nil {
-			return err
-		}
-		if !more {
-			break
-		}
-		switch string(key) {
-		case "tenant_id":
-			if kp, err = member(p, "tenant_id", &seen[0]); err == nil {
-				m.TenantID, err = d.String(&kp)
-			}
-		case "private_modules_required":
-			if kp, err = member(p, "private_modules_required", &seen[1]); err == nil {
-				m.PrivateModulesRequired, err = decodeListString(d, &kp)
-			}
-		case "next_step":
-			if kp, err = member(p, "next_step", &seen[2]); err == nil {
-				m.NextStep, err = d.String(&kp)
-			}
-		default:
-			err = d.unknownKey(p, key, fieldsTenantOnboardingResponsePayload)
-		}
-		if err != nil {
-			return err
+	o := readMembers(p, seen[:])
+	var err error
+	for o.next(d, &membersTenantOnboardingResponsePayload, &err) {
+		switch o.i {
+		case 0:
+			m.TenantID, err = d.String(&o.kp)
+		case 1:
+			m.PrivateModulesRequired, err = decodeListString(d, &o.kp)
+		case 2:
+			m.NextStep, err = d.String(&o.kp)
 		}
 	}
-	return requireAll(p, seen[:], requiredTenantOnboardingResponsePayload, fieldsTenantOnboardingResponsePayload)
+	return o.end(&membersTenantOnboardingResponsePayload, err)
 }
 
 // DecodeTenantStatusRequestPayload reads one TenantStatusRequestPayload from data strictly (see DecodeOption)
@@ -756,36 +443,18 @@ func DecodeTenantStatusRequestPayload(data []byte, opts ...DecodeOption) (*Tenan
 	return decodeTop[TenantStatusRequestPayload](data, opts, nil, 0)
 }
 
-var fieldsTenantStatusRequestPayload = []string{"requested_capabilities", "public_client_boundary"}
+var membersTenantStatusRequestPayload = memberTable{names: []string{"requested_capabilities", "public_client_boundary"}}
 
 func (m *TenantStatusRequestPayload) decode(d *decoder, p *pathNode) error {
-	if err := d.beginObject(p); err != nil {
-		return err
-	}
 	var seen [2]bool
-	var kp pathNode
-	for first := true; ; first = false {
-		key, more, err := d.nextKey(p, first)
-		if err != nil {
-			return err
-		}
-		if !more {
-			break
-		}
-		switch string(key) {
-		case "requested_capabilities":
-			if kp, err = member(p, "requested_capabilities", &seen[0]); err == nil {
-				m.RequestedCapabilities, err = decodeListString(d, &kp)
-			}
-		case "public_client_boundary":
-			if kp, err = member(p, "public_client_boundary", &seen[1]); err == nil {
-				m.PublicClientBoundary, err = d.String(&kp)
-			}
-		default:
-			err = d.unknownKey(p, key, fieldsTenantStatusRequestPayload)
-		}
-		if err != nil {
-			return err
+	o := readMembers(p, seen[:])
+	var err error
+	for o.next(d, &membersTenantStatusRequestPayload, &err) {
+		switch o.i {
+		case 0:
+			m.RequestedCapabilities, err = decodeListString(d, &o.kp)
+		case 1:
+			m.PublicClientBoundary, err = d.String(&o.kp)
 		}
 	}
 	if !seen[0] {
@@ -794,7 +463,7 @@ func (m *TenantStatusRequestPayload) decode(d *decoder, p *pathNode) error {
 	if !seen[1] {
 		m.PublicClientBoundary = "status lookup contract only"
 	}
-	return nil
+	return o.end(&membersTenantStatusRequestPayload, err)
 }
 
 // DecodeLicenseValidationRequestPayload reads one LicenseValidationRequestPayload from data strictly (see DecodeOption)
@@ -803,41 +472,20 @@ func DecodeLicenseValidationRequestPayload(data []byte, opts ...DecodeOption) (*
 	return decodeTop[LicenseValidationRequestPayload](data, opts, nil, 0)
 }
 
-var fieldsLicenseValidationRequestPayload = []string{"local_validation_report", "requested_checks", "server_boundary"}
-var requiredLicenseValidationRequestPayload = []requiredField{{0, ""}}
+var membersLicenseValidationRequestPayload = memberTable{names: []string{"local_validation_report", "requested_checks", "server_boundary"}, required: []requiredField{{0, ""}}}
 
 func (m *LicenseValidationRequestPayload) decode(d *decoder, p *pathNode) error {
-	if err := d.beginObject(p); err != nil {
-		return err
-	}
 	var seen [3]bool
-	var kp pathNode
-	for first := true; ; first = false {
-		key, more, err := d.nextKey(p, first)
-		if err != nil {
-			return err
-		}
-		if !more {
-			break
-		}
-		switch string(key) {
-		case "local_validation_report":
-			if kp, err = member(p, "local_validation_report", &seen[0]); err == nil {
-				m.LocalValidationReport, err = d.Raw(&kp)
-			}
-		case "requested_checks":
-			if kp, err = member(p, "requested_checks", &seen[1]); err == nil {
-				m.RequestedChecks, err = decodeListString(d, &kp)
-			}
-		case "server_boundary":
-			if kp, err = member(p, "server_boundary", &seen[2]); err == nil {
-				m.ServerBoundary, err = d.String(&kp)
-			}
-		default:
-			err = d.unknownKey(p, key, fieldsLicenseValidationRequestPayload)
-		}
-		if err != nil {
-			return err
+	o := readMembers(p, seen[:])
+	var err error
+	for o.next(d, &membersLicenseValidationRequestPayload, &err) {
+		switch o.i {
+		case 0:
+			m.LocalValidationReport, err = d.Raw(&o.kp)
+		case 1:
+			m.RequestedChecks, err = decodeListString(d, &o.kp)
+		case 2:
+			m.ServerBoundary, err = d.String(&o.kp)
 		}
 	}
 	if !seen[1] {
@@ -846,7 +494,7 @@ func (m *LicenseValidationRequestPayload) decode(d *decoder, p *pathNode) error 
 	if !seen[2] {
 		m.ServerBoundary = "real validation is performed by private SaaS or Enterprise services"
 	}
-	return requireAll(p, seen[:], requiredLicenseValidationRequestPayload, fieldsLicenseValidationRequestPayload)
+	return o.end(&membersLicenseValidationRequestPayload, err)
 }
 
 // DecodePolicyRegistryReadinessRequestPayload reads one PolicyRegistryReadinessRequestPayload from data strictly (see DecodeOption)
@@ -855,44 +503,22 @@ func DecodePolicyRegistryReadinessRequestPayload(data []byte, opts ...DecodeOpti
 	return decodeTop[PolicyRegistryReadinessRequestPayload](data, opts, nil, 0)
 }
 
-var fieldsPolicyRegistryReadinessRequestPayload = []string{"policy_pack_refs", "catalog_scope", "required_checks", "readiness_boundary"}
+var membersPolicyRegistryReadinessRequestPayload = memberTable{names: []string{"policy_pack_refs", "catalog_scope", "required_checks", "readiness_boundary"}}
 
 func (m *PolicyRegistryReadinessRequestPayload) decode(d *decoder, p *pathNode) error {
-	if err := d.beginObject(p); err != nil {
-		return err
-	}
 	var seen [4]bool
-	var kp pathNode
-	for first := true; ; first = false {
-		key, more, err := d.nextKey(p, first)
-		if err != nil {
-			return err
-		}
-		if !more {
-			break
-		}
-		switch string(key) {
-		case "policy_pack_refs":
-			if kp, err = member(p, "policy_pack_refs", &seen[0]); err == nil {
-				m.PolicyPackRefs, err = decodeListString(d, &kp)
-			}
-		case "catalog_scope":
-			if kp, err = member(p, "catalog_scope", &seen[1]); err == nil {
-				m.CatalogScope, err = d.String(&kp)
-			}
-		case "required_checks":
-			if kp, err = member(p, "required_checks", &seen[2]); err == nil {
-				m.RequiredChecks, err = decodeListString(d, &kp)
-			}
-		case "readiness_boundary":
-			if kp, err = member(p, "readiness_boundary", &seen[3]); err == nil {
-				m.ReadinessBoundary, err = d.String(&kp)
-			}
-		default:
-			err = d.unknownKey(p, key, fieldsPolicyRegistryReadinessRequestPayload)
-		}
-		if err != nil {
-			return err
+	o := readMembers(p, seen[:])
+	var err error
+	for o.next(d, &membersPolicyRegistryReadinessRequestPayload, &err) {
+		switch o.i {
+		case 0:
+			m.PolicyPackRefs, err = decodeListString(d, &o.kp)
+		case 1:
+			m.CatalogScope, err = d.String(&o.kp)
+		case 2:
+			m.RequiredChecks, err = decodeListString(d, &o.kp)
+		case 3:
+			m.ReadinessBoundary, err = d.String(&o.kp)
 		}
 	}
 	if !seen[0] {
@@ -905,7 +531,7 @@ func (m *PolicyRegistryReadinessRequestPayload) decode(d *decoder, p *pathNode) 
 	if !seen[3] {
 		m.ReadinessBoundary = "public request shape only; hosted policy registry operation is private"
 	}
-	return nil
+	return o.end(&membersPolicyRegistryReadinessRequestPayload, err)
 }
 
 // DecodePolicyRegistryReadinessResponsePayload reads one PolicyRegistryReadinessResponsePayload from data strictly (see DecodeOption)
@@ -914,44 +540,23 @@ func DecodePolicyRegistryReadinessResponsePayload(data []byte, opts ...DecodeOpt
 	return decodeTop[PolicyRegistryReadinessResponsePayload](data, opts, nil, 0)
 }
 
-var fieldsPolicyRegistryReadinessResponsePayload = []string{"summary", "private_modules_required", "next_step"}
-var requiredPolicyRegistryReadinessResponsePayload = []requiredField{{0, ""}, {1, ""}, {2, ""}}
+var membersPolicyRegistryReadinessResponsePayload = memberTable{names: []string{"summary", "private_modules_required", "next_step"}, required: []requiredField{{0, ""}, {1, ""}, {2, ""}}}
 
 func (m *PolicyRegistryReadinessResponsePayload) decode(d *decoder, p *pathNode) error {
-	if err := d.beginObject(p); err != nil {
-		return err
-	}
 	var seen [3]bool
-	var kp pathNode
-	for first := true; ; first = false {
-		key, more, err := d.nextKey(p, first)
-		if err != nil {
-			return err
-		}
-		if !more {
-			break
-		}
-		switch string(key) {
-		case "summary":
-			if kp, err = member(p, "summary", &seen[0]); err == nil {
-				err = m.Summary.decode(d, &kp)
-			}
-		case "private_modules_required":
-			if kp, err = member(p, "private_modules_required", &seen[1]); err == nil {
-				m.PrivateModulesRequired, err = decodeListString(d, &kp)
-			}
-		case "next_step":
-			if kp, err = member(p, "next_step", &seen[2]); err == nil {
-				m.NextStep, err = d.String(&kp)
-			}
-		default:
-			err = d.unknownKey(p, key, fieldsPolicyRegistryReadinessResponsePayload)
-		}
-		if err != nil {
-			return err
+	o := readMembers(p, seen[:])
+	var err error
+	for o.next(d, &membersPolicyRegistryReadinessResponsePayload, &err) {
+		switch o.i {
+		case 0:
+			err = m.Summary.decode(d, &o.kp)
+		case 1:
+			m.PrivateModulesRequired, err = decodeListString(d, &o.kp)
+		case 2:
+			m.NextStep, err = d.String(&o.kp)
 		}
 	}
-	return requireAll(p, seen[:], requiredPolicyRegistryReadinessResponsePayload, fieldsPolicyRegistryReadinessResponsePayload)
+	return o.end(&membersPolicyRegistryReadinessResponsePayload, err)
 }
 
 // DecodePolicyRegistryLookupRequestPayload reads one PolicyRegistryLookupRequestPayload from data strictly (see DecodeOption)
@@ -960,41 +565,20 @@ func DecodePolicyRegistryLookupRequestPayload(data []byte, opts ...DecodeOption)
 	return decodeTop[PolicyRegistryLookupRequestPayload](data, opts, nil, 0)
 }
 
-var fieldsPolicyRegistryLookupRequestPayload = []string{"policy_refs", "labels", "resolution_boundary"}
-var requiredPolicyRegistryLookupRequestPayload = []requiredField{{0, ""}}
+var membersPolicyRegistryLookupRequestPayload = memberTable{names: []string{"policy_refs", "labels", "resolution_boundary"}, required: []requiredField{{0, ""}}}
 
 func (m *PolicyRegistryLookupRequestPayload) decode(d *decoder, p *pathNode) error {
-	if err := d.beginObject(p); err != nil {
-		return err
-	}
 	var seen [3]bool
-	var kp pathNode
-	for first := true; ; first = false {
-		key, more, err := d.nextKey(p, first)
-		if err != nil {
-			return err
-		}
-		if !more {
-			break
-		}
-		switch string(key) {
-		case "policy_refs":
-			if kp, err = member(p, "policy_refs", &seen[0]); err == nil {
-				m.PolicyRefs, err = decodeListString(d, &kp)
-			}
-		case "labels":
-			if kp, err = member(p, "labels", &seen[1]); err == nil {
-				m.Labels, err = decodeMapString(d, &kp)
-			}
-		case "resolution_boundary":
-			if kp, err = member(p, "resolution_boundary", &seen[2]); err == nil {
-				m.ResolutionBoundary, err = d.String(&kp)
-			}
-		default:
-			err = d.unknownKey(p, key, fieldsPolicyRegistryLookupRequestPayload)
-		}
-		if err != nil {
-			return err
+	o := readMembers(p, seen[:])
+	var err error
+	for o.next(d, &membersPolicyRegistryLookupRequestPayload, &err) {
+		switch o.i {
+		case 0:
+			m.PolicyRefs, err = decodeListString(d, &o.kp)
+		case 1:
+			m.Labels, err = decodeMapString(d, &o.kp)
+		case 2:
+			m.ResolutionBoundary, err = d.String(&o.kp)
 		}
 	}
 	if !seen[1] {
@@ -1003,7 +587,7 @@ func (m *PolicyRegistryLookupRequestPayload) decode(d *decoder, p *pathNode) err
 	if !seen[2] {
 		m.ResolutionBoundary = "public request shape only; hosted registry implementation is private"
 	}
-	return requireAll(p, seen[:], requiredPolicyRegistryLookupRequestPayload, fieldsPolicyRegistryLookupRequestPayload)
+	return o.end(&membersPolicyRegistryLookupRequestPayload, err)
 }
 
 // DecodeTenantAuditStoreOperatingRequestPayload reads one TenantAuditStoreOperatingRequestPayload from data strictly (see DecodeOption)
@@ -1012,44 +596,22 @@ func DecodeTenantAuditStoreOperatingRequestPayload(data []byte, opts ...DecodeOp
 	return decodeTop[TenantAuditStoreOperatingRequestPayload](data, opts, nil, 0)
 }
 
-var fieldsTenantAuditStoreOperatingRequestPayload = []string{"retention_profile", "evidence_window", "required_checks", "operating_boundary"}
+var membersTenantAuditStoreOperatingRequestPayload = memberTable{names: []string{"retention_profile", "evidence_window", "required_checks", "operating_boundary"}}
 
 func (m *TenantAuditStoreOperatingRequestPayload) decode(d *decoder, p *pathNode) error {
-	if err := d.beginObject(p); err != nil {
-		return err
-	}
 	var seen [4]bool
-	var kp pathNode
-	for first := true; ; first = false {
-		key, more, err := d.nextKey(p, first)
-		if err != nil {
-			return err
-		}
-		if !more {
-			break
-		}
-		switch string(key) {
-		case "retention_profile":
-			if kp, err = member(p, "retention_profile", &seen[0]); err == nil {
-				m.RetentionProfile, err = d.String(&kp)
-			}
-		case "evidence_window":
-			if kp, err = member(p, "evidence_window", &seen[1]); err == nil {
-				m.EvidenceWindow, err = d.String(&kp)
-			}
-		case "required_checks":
-			if kp, err = member(p, "required_checks", &seen[2]); err == nil {
-				m.RequiredChecks, err = decodeListString(d, &kp)
-			}
-		case "operating_boundary":
-			if kp, err = member(p, "operating_boundary", &seen[3]); err == nil {
-				m.OperatingBoundary, err = d.String(&kp)
-			}
-		default:
-			err = d.unknownKey(p, key, fieldsTenantAuditStoreOperatingRequestPayload)
-		}
-		if err != nil {
-			return err
+	o := readMembers(p, seen[:])
+	var err error
+	for o.next(d, &membersTenantAuditStoreOperatingRequestPayload, &err) {
+		switch o.i {
+		case 0:
+			m.RetentionProfile, err = d.String(&o.kp)
+		case 1:
+			m.EvidenceWindow, err = d.String(&o.kp)
+		case 2:
+			m.RequiredChecks, err = decodeListString(d, &o.kp)
+		case 3:
+			m.OperatingBoundary, err = d.String(&o.kp)
 		}
 	}
 	m.RetentionProfile = orSeen(seen[0], m.RetentionProfile, "tenant-default")
@@ -1060,7 +622,7 @@ func (m *TenantAuditStoreOperatingRequestPayload) decode(d *decoder, p *pathNode
 	if !seen[3] {
 		m.OperatingBoundary = "public request shape only; tenant audit-store operation is private"
 	}
-	return nil
+	return o.end(&membersTenantAuditStoreOperatingRequestPayload, err)
 }
 
 // DecodeTenantAuditStoreOperatingResponsePayload reads one TenantAuditStoreOperatingResponsePayload from data strictly (see DecodeOption)
@@ -1069,44 +631,23 @@ func DecodeTenantAuditStoreOperatingResponsePayload(data []byte, opts ...DecodeO
 	return decodeTop[TenantAuditStoreOperatingResponsePayload](data, opts, nil, 0)
 }
 
-var fieldsTenantAuditStoreOperatingResponsePayload = []string{"summary", "private_modules_required", "next_step"}
-var requiredTenantAuditStoreOperatingResponsePayload = []requiredField{{0, ""}, {1, ""}, {2, ""}}
+var membersTenantAuditStoreOperatingResponsePayload = memberTable{names: []string{"summary", "private_modules_required", "next_step"}, required: []requiredField{{0, ""}, {1, ""}, {2, ""}}}
 
 func (m *TenantAuditStoreOperatingResponsePayload) decode(d *decoder, p *pathNode) error {
-	if err := d.beginObject(p); err != nil {
-		return err
-	}
 	var seen [3]bool
-	var kp pathNode
-	for first := true; ; first = false {
-		key, more, err := d.nextKey(p, first)
-		if err != nil {
-			return err
-		}
-		if !more {
-			break
-		}
-		switch string(key) {
-		case "summary":
-			if kp, err = member(p, "summary", &seen[0]); err == nil {
-				err = m.Summary.decode(d, &kp)
-			}
-		case "private_modules_required":
-			if kp, err = member(p, "private_modules_required", &seen[1]); err == nil {
-				m.PrivateModulesRequired, err = decodeListString(d, &kp)
-			}
-		case "next_step":
-			if kp, err = member(p, "next_step", &seen[2]); err == nil {
-				m.NextStep, err = d.String(&kp)
-			}
-		default:
-			err = d.unknownKey(p, key, fieldsTenantAuditStoreOperatingResponsePayload)
-		}
-		if err != nil {
-			return err
+	o := readMembers(p, seen[:])
+	var err error
+	for o.next(d, &membersTenantAuditStoreOperatingResponsePayload, &err) {
+		switch o.i {
+		case 0:
+			err = m.Summary.decode(d, &o.kp)
+		case 1:
+			m.PrivateModulesRequired, err = decodeListString(d, &o.kp)
+		case 2:
+			m.NextStep, err = d.String(&o.kp)
 		}
 	}
-	return requireAll(p, seen[:], requiredTenantAuditStoreOperatingResponsePayload, fieldsTenantAuditStoreOperatingResponsePayload)
+	return o.end(&membersTenantAuditStoreOperatingResponsePayload, err)
 }
 
 // DecodeCustomerOperatingDashboardRequestPayload reads one CustomerOperatingDashboardRequestPayload from data strictly (see DecodeOption)
@@ -1115,44 +656,22 @@ func DecodeCustomerOperatingDashboardRequestPayload(data []byte, opts ...DecodeO
 	return decodeTop[CustomerOperatingDashboardRequestPayload](data, opts, nil, 0)
 }
 
-var fieldsCustomerOperatingDashboardRequestPayload = []string{"dashboard_scope", "evidence_window", "required_checks", "dashboard_boundary"}
+var membersCustomerOperatingDashboardRequestPayload = memberTable{names: []string{"dashboard_scope", "evidence_window", "required_checks", "dashboard_boundary"}}
 
 func (m *CustomerOperatingDashboardRequestPayload) decode(d *decoder, p *pathNode) error {
-	if err := d.beginObject(p); err != nil {
-		return err
-	}
 	var seen [4]bool
-	var kp pathNode
-	for first := true; ; first = false {
-		key, more, err := d.nextKey(p, first)
-		if err != nil {
-			return err
-		}
-		if !more {
-			break
-		}
-		switch string(key) {
-		case "dashboard_scope":
-			if kp, err = member(p, "dashboard_scope", &seen[0]); err == nil {
-				m.DashboardScope, err = d.String(&kp)
-			}
-		case "evidence_window":
-			if kp, err = member(p, "evidence_window", &seen[1]); err == nil {
-				m.EvidenceWindow, err = d.String(&kp)
-			}
-		case "required_checks":
-			if kp, err = member(p, "required_checks", &seen[2]); err == nil {
-				m.RequiredChecks, err = decodeListString(d, &kp)
-			}
-		case "dashboard_boundary":
-			if kp, err = member(p, "dashboard_boundary", &seen[3]); err == nil {
-				m.DashboardBoundary, err = d.String(&kp)
-			}
-		default:
-			err = d.unknownKey(p, key, fieldsCustomerOperatingDashboardRequestPayload)
-		}
-		if err != nil {
-			return err
+	o := readMembers(p, seen[:])
+	var err error
+	for o.next(d, &membersCustomerOperatingDashboardRequestPayload, &err) {
+		switch o.i {
+		case 0:
+			m.DashboardScope, err = d.String(&o.kp)
+		case 1:
+			m.EvidenceWindow, err = d.String(&o.kp)
+		case 2:
+			m.RequiredChecks, err = decodeListString(d, &o.kp)
+		case 3:
+			m.DashboardBoundary, err = d.String(&o.kp)
 		}
 	}
 	m.DashboardScope = orSeen(seen[0], m.DashboardScope, "tenant-operating")
@@ -1163,7 +682,7 @@ func (m *CustomerOperatingDashboardRequestPayload) decode(d *decoder, p *pathNod
 	if !seen[3] {
 		m.DashboardBoundary = "public request shape only; customer operating dashboards are private"
 	}
-	return nil
+	return o.end(&membersCustomerOperatingDashboardRequestPayload, err)
 }
 
 // DecodeCustomerOperatingDashboardResponsePayload reads one CustomerOperatingDashboardResponsePayload from data strictly (see DecodeOption)
@@ -1172,44 +691,23 @@ func DecodeCustomerOperatingDashboardResponsePayload(data []byte, opts ...Decode
 	return decodeTop[CustomerOperatingDashboardResponsePayload](data, opts, nil, 0)
 }
 
-var fieldsCustomerOperatingDashboardResponsePayload = []string{"summary", "private_modules_required", "next_step"}
-var requiredCustomerOperatingDashboardResponsePayload = []requiredField{{0, ""}, {1, ""}, {2, ""}}
+var membersCustomerOperatingDashboardResponsePayload = memberTable{names: []string{"summary", "private_modules_required", "next_step"}, required: []requiredField{{0, ""}, {1, ""}, {2, ""}}}
 
 func (m *CustomerOperatingDashboardResponsePayload) decode(d *decoder, p *pathNode) error {
-	if err := d.beginObject(p); err != nil {
-		return err
-	}
 	var seen [3]bool
-	var kp pathNode
-	for first := true; ; first = false {
-		key, more, err := d.nextKey(p, first)
-		if err != nil {
-			return err
-		}
-		if !more {
-			break
-		}
-		switch string(key) {
-		case "summary":
-			if kp, err = member(p, "summary", &seen[0]); err == nil {
-				err = m.Summary.decode(d, &kp)
-			}
-		case "private_modules_required":
-			if kp, err = member(p, "private_modules_required", &seen[1]); err == nil {
-				m.PrivateModulesRequired, err = decodeListString(d, &kp)
-			}
-		case "next_step":
-			if kp, err = member(p, "next_step", &seen[2]); err == nil {
-				m.NextStep, err = d.String(&kp)
-			}
-		default:
-			err = d.unknownKey(p, key, fieldsCustomerOperatingDashboardResponsePayload)
-		}
-		if err != nil {
-			return err
+	o := readMembers(p, seen[:])
+	var err error
+	for o.next(d, &membersCustomerOperatingDashboardResponsePayload, &err) {
+		switch o.i {
+		case 0:
+			err = m.Summary.decode(d, &o.kp)
+		case 1:
+			m.PrivateModulesRequired, err = decodeListString(d, &o.kp)
+		case 2:
+			m.NextStep, err = d.String(&o.kp)
 		}
 	}
-	return requireAll(p, seen[:], requiredCustomerOperatingDashboardResponsePayload, fieldsCustomerOperatingDashboardResponsePayload)
+	return o.end(&membersCustomerOperatingDashboardResponsePayload, err)
 }
 
 // DecodeSupportHandoffReadinessRequestPayload reads one SupportHandoffReadinessRequestPayload from data strictly (see DecodeOption)
@@ -1218,44 +716,22 @@ func DecodeSupportHandoffReadinessRequestPayload(data []byte, opts ...DecodeOpti
 	return decodeTop[SupportHandoffReadinessRequestPayload](data, opts, nil, 0)
 }
 
-var fieldsSupportHandoffReadinessRequestPayload = []string{"handoff_scope", "support_tier", "required_checks", "handoff_boundary"}
+var membersSupportHandoffReadinessRequestPayload = memberTable{names: []string{"handoff_scope", "support_tier", "required_checks", "handoff_boundary"}}
 
 func (m *SupportHandoffReadinessRequestPayload) decode(d *decoder, p *pathNode) error {
-	if err := d.beginObject(p); err != nil {
-		return err
-	}
 	var seen [4]bool
-	var kp pathNode
-	for first := true; ; first = false {
-		key, more, err := d.nextKey(p, first)
-		if err != nil {
-			return err
-		}
-		if !more {
-			break
-		}
-		switch string(key) {
-		case "handoff_scope":
-			if kp, err = member(p, "handoff_scope", &seen[0]); err == nil {
-				m.HandoffScope, err = d.String(&kp)
-			}
-		case "support_tier":
-			if kp, err = member(p, "support_tier", &seen[1]); err == nil {
-				m.SupportTier, err = d.String(&kp)
-			}
-		case "required_checks":
-			if kp, err = member(p, "required_checks", &seen[2]); err == nil {
-				m.RequiredChecks, err = decodeListString(d, &kp)
-			}
-		case "handoff_boundary":
-			if kp, err = member(p, "handoff_boundary", &seen[3]); err == nil {
-				m.HandoffBoundary, err = d.String(&kp)
-			}
-		default:
-			err = d.unknownKey(p, key, fieldsSupportHandoffReadinessRequestPayload)
-		}
-		if err != nil {
-			return err
+	o := readMembers(p, seen[:])
+	var err error
+	for o.next(d, &membersSupportHandoffReadinessRequestPayload, &err) {
+		switch o.i {
+		case 0:
+			m.HandoffScope, err = d.String(&o.kp)
+		case 1:
+			m.SupportTier, err = d.String(&o.kp)
+		case 2:
+			m.RequiredChecks, err = decodeListString(d, &o.kp)
+		case 3:
+			m.HandoffBoundary, err = d.String(&o.kp)
 		}
 	}
 	m.HandoffScope = orSeen(seen[0], m.HandoffScope, "hosted-saas-support")
@@ -1266,7 +742,7 @@ func (m *SupportHandoffReadinessRequestPayload) decode(d *decoder, p *pathNode) 
 	if !seen[3] {
 		m.HandoffBoundary = "public request shape only; support and customer-success handoff is private"
 	}
-	return nil
+	return o.end(&membersSupportHandoffReadinessRequestPayload, err)
 }
 
 // DecodeSupportHandoffReadinessResponsePayload reads one SupportHandoffReadinessResponsePayload from data strictly (see DecodeOption)
@@ -1275,44 +751,23 @@ func DecodeSupportHandoffReadinessResponsePayload(data []byte, opts ...DecodeOpt
 	return decodeTop[SupportHandoffReadinessResponsePayload](data, opts, nil, 0)
 }
 
-var fieldsSupportHandoffReadinessResponsePayload = []string{"summary", "private_modules_required", "next_step"}
-var requiredSupportHandoffReadinessResponsePayload = []requiredField{{0, ""}, {1, ""}, {2, ""}}
+var membersSupportHandoffReadinessResponsePayload = memberTable{names: []string{"summary", "private_modules_required", "next_step"}, required: []requiredField{{0, ""}, {1, ""}, {2, ""}}}
 
 func (m *SupportHandoffReadinessResponsePayload) decode(d *decoder, p *pathNode) error {
-	if err := d.beginObject(p); err != nil {
-		return err
-	}
 	var seen [3]bool
-	var kp pathNode
-	for first := true; ; first = false {
-		key, more, err := d.nextKey(p, first)
-		if err != nil {
-			return err
-		}
-		if !more {
-			break
-		}
-		switch string(key) {
-		case "summary":
-			if kp, err = member(p, "summary", &seen[0]); err == nil {
-				err = m.Summary.decode(d, &kp)
-			}
-		case "private_modules_required":
-			if kp, err = member(p, "private_modules_required", &seen[1]); err == nil {
-				m.PrivateModulesRequired, err = decodeListString(d, &kp)
-			}
-		case "next_step":
-			if kp, err = member(p, "next_step", &seen[2]); err == nil {
-				m.NextStep, err = d.String(&kp)
-			}
-		default:
-			err = d.unknownKey(p, key, fieldsSupportHandoffReadinessResponsePayload)
-		}
-		if err != nil {
-			return err
+	o := readMembers(p, seen[:])
+	var err error
+	for o.next(d, &membersSupportHandoffReadinessResponsePayload, &err) {
+		switch o.i {
+		case 0:
+			err = m.Summary.decode(d, &o.kp)
+		case 1:
+			m.PrivateModulesRequired, err = decodeListString(d, &o.kp)
+		case 2:
+			m.NextStep, err = d.String(&o.kp)
 		}
 	}
-	return requireAll(p, seen[:], requiredSupportHandoffReadinessResponsePayload, fieldsSupportHandoffReadinessResponsePayload)
+	return o.end(&membersSupportHandoffReadinessResponsePayload, err)
 }
 
 // DecodeSaaSOperatingAutomationRequestPayload reads one SaaSOperatingAutomationRequestPayload from data strictly (see DecodeOption)
@@ -1321,44 +776,22 @@ func DecodeSaaSOperatingAutomationRequestPayload(data []byte, opts ...DecodeOpti
 	return decodeTop[SaaSOperatingAutomationRequestPayload](data, opts, nil, 0)
 }
 
-var fieldsSaaSOperatingAutomationRequestPayload = []string{"automation_scope", "automation_cadence", "required_checks", "automation_boundary"}
+var membersSaaSOperatingAutomationRequestPayload = memberTable{names: []string{"automation_scope", "automation_cadence", "required_checks", "automation_boundary"}}
 
 func (m *SaaSOperatingAutomationRequestPayload) decode(d *decoder, p *pathNode) error {
-	if err := d.beginObject(p); err != nil {
-		return err
-	}
 	var seen [4]bool
-	var kp pathNode
-	for first := true; ; first = false {
-		key, more, err := d.nextKey(p, first)
-		if err != nil {
-			return err
-		}
-		if !more {
-			break
-		}
-		switch string(key) {
-		case "automation_scope":
-			if kp, err = member(p, "automation_scope", &seen[0]); err == nil {
-				m.AutomationScope, err = d.String(&kp)
-			}
-		case "automation_cadence":
-			if kp, err = member(p, "automation_cadence", &seen[1]); err == nil {
-				m.AutomationCadence, err = d.String(&kp)
-			}
-		case "required_checks":
-			if kp, err = member(p, "required_checks", &seen[2]); err == nil {
-				m.RequiredChecks, err = decodeListString(d, &kp)
-			}
-		case "automation_boundary":
-			if kp, err = member(p, "automation_boundary", &seen[3]); err == nil {
-				m.AutomationBoundary, err = d.String(&kp)
-			}
-		default:
-			err = d.unknownKey(p, key, fieldsSaaSOperatingAutomationRequestPayload)
-		}
-		if err != nil {
-			return err
+	o := readMembers(p, seen[:])
+	var err error
+	for o.next(d, &membersSaaSOperatingAutomationRequestPayload, &err) {
+		switch o.i {
+		case 0:
+			m.AutomationScope, err = d.String(&o.kp)
+		case 1:
+			m.AutomationCadence, err = d.String(&o.kp)
+		case 2:
+			m.RequiredChecks, err = decodeListString(d, &o.kp)
+		case 3:
+			m.AutomationBoundary, err = d.String(&o.kp)
 		}
 	}
 	m.AutomationScope = orSeen(seen[0], m.AutomationScope, "trial-to-paid-customer-scale")
@@ -1369,7 +802,7 @@ func (m *SaaSOperatingAutomationRequestPayload) decode(d *decoder, p *pathNode) 
 	if !seen[3] {
 		m.AutomationBoundary = "public request shape only; SaaS operating automation execution is private"
 	}
-	return nil
+	return o.end(&membersSaaSOperatingAutomationRequestPayload, err)
 }
 
 // DecodeSaaSOperatingAutomationResponsePayload reads one SaaSOperatingAutomationResponsePayload from data strictly (see DecodeOption)
@@ -1378,44 +811,23 @@ func DecodeSaaSOperatingAutomationResponsePayload(data []byte, opts ...DecodeOpt
 	return decodeTop[SaaSOperatingAutomationResponsePayload](data, opts, nil, 0)
 }
 
-var fieldsSaaSOperatingAutomationResponsePayload = []string{"summary", "private_modules_required", "next_step"}
-var requiredSaaSOperatingAutomationResponsePayload = []requiredField{{0, ""}, {1, ""}, {2, ""}}
+var membersSaaSOperatingAutomationResponsePayload = memberTable{names: []string{"summary", "private_modules_required", "next_step"}, required: []requiredField{{0, ""}, {1, ""}, {2, ""}}}
 
 func (m *SaaSOperatingAutomationResponsePayload) decode(d *decoder, p *pathNode) error {
-	if err := d.beginObject(p); err != nil {
-		return err
-	}
 	var seen [3]bool
-	var kp pathNode
-	for first := true; ; first = false {
-		key, more, err := d.nextKey(p, first)
-		if err != nil {
-			return err
-		}
-		if !more {
-			break
-		}
-		switch string(key) {
-		case "summary":
-			if kp, err = member(p, "summary", &seen[0]); err == nil {
-				err = m.Summary.decode(d, &kp)
-			}
-		case "private_modules_required":
-			if kp, err = member(p, "private_modules_required", &seen[1]); err == nil {
-				m.PrivateModulesRequired, err = decodeListString(d, &kp)
-			}
-		case "next_step":
-			if kp, err = member(p, "next_step", &seen[2]); err == nil {
-				m.NextStep, err = d.String(&kp)
-			}
-		default:
-			err = d.unknownKey(p, key, fieldsSaaSOperatingAutomationResponsePayload)
-		}
-		if err != nil {
-			return err
+	o := readMembers(p, seen[:])
+	var err error
+	for o.next(d, &membersSaaSOperatingAutomationResponsePayload, &err) {
+		switch o.i {
+		case 0:
+			err = m.Summary.decode(d, &o.kp)
+		case 1:
+			m.PrivateModulesRequired, err = decodeListString(d, &o.kp)
+		case 2:
+			m.NextStep, err = d.String(&o.kp)
 		}
 	}
-	return requireAll(p, seen[:], requiredSaaSOperatingAutomationResponsePayload, fieldsSaaSOperatingAutomationResponsePayload)
+	return o.end(&membersSaaSOperatingAutomationResponsePayload, err)
 }
 
 // DecodeEvidenceExportRequestPayload reads one EvidenceExportRequestPayload from data strictly (see DecodeOption)
@@ -1424,45 +836,22 @@ func DecodeEvidenceExportRequestPayload(data []byte, opts ...DecodeOption) (*Evi
 	return decodeTop[EvidenceExportRequestPayload](data, opts, nil, 0)
 }
 
-var fieldsEvidenceExportRequestPayload = []string{"evidence_refs", "export_format", "retention_profile", "export_boundary"}
-var requiredEvidenceExportRequestPayload = []requiredField{{0, ""}}
+var membersEvidenceExportRequestPayload = memberTable{names: []string{"evidence_refs", "export_format", "retention_profile", "export_boundary"}, required: []requiredField{{0, ""}}}
 
 func (m *EvidenceExportRequestPayload) decode(d *decoder, p *pathNode) error {
-	if err := d.beginObject(p); err != nil {
-		return err
-	}
 	var seen [4]bool
-	var kp pathNode
-	for first := true; ; first = false {
-		key, more, err := d.nextKey(p, first)
-		if err != nil {
-			return err
-		}
-		if !more {
-			break
-		}
-		switch string(key) {
-		case "evidence_refs":
-			if kp, err = member(p, "evidence_refs", &seen[0]); err == nil {
-				m.EvidenceRefs, err = decodeListString(d, &kp)
-			}
-		case "export_format":
-			if kp, err = member(p, "export_format", &seen[1]); err == nil {
-				m.ExportFormat, err = decodeState[ExportFormat](d, &kp)
-			}
-		case "retention_profile":
-			if kp, err = member(p, "retention_profile", &seen[2]); err == nil {
-				m.RetentionProfile, err = d.String(&kp)
-			}
-		case "export_boundary":
-			if kp, err = member(p, "export_boundary", &seen[3]); err == nil {
-				m.ExportBoundary, err = d.String(&kp)
-			}
-		default:
-			err = d.unknownKey(p, key, fieldsEvidenceExportRequestPayload)
-		}
-		if err != nil {
-			return err
+	o := readMembers(p, seen[:])
+	var err error
+	for o.next(d, &membersEvidenceExportRequestPayload, &err) {
+		switch o.i {
+		case 0:
+			m.EvidenceRefs, err = decodeListString(d, &o.kp)
+		case 1:
+			m.ExportFormat, err = decodeState[ExportFormat](d, &o.kp)
+		case 2:
+			m.RetentionProfile, err = d.String(&o.kp)
+		case 3:
+			m.ExportBoundary, err = d.String(&o.kp)
 		}
 	}
 	m.ExportFormat = orSeen(seen[1], m.ExportFormat, ExportFormatJSON)
@@ -1470,7 +859,7 @@ func (m *EvidenceExportRequestPayload) decode(d *decoder, p *pathNode) error {
 	if !seen[3] {
 		m.ExportBoundary = "public request shape only; storage and delivery implementation is private"
 	}
-	return requireAll(p, seen[:], requiredEvidenceExportRequestPayload, fieldsEvidenceExportRequestPayload)
+	return o.end(&membersEvidenceExportRequestPayload, err)
 }
 
 // DecodeUnavailablePayload reads one UnavailablePayload from data strictly (see DecodeOption)
@@ -1479,40 +868,21 @@ func DecodeUnavailablePayload(data []byte, opts ...DecodeOption) (*UnavailablePa
 	return decodeTop[UnavailablePayload](data, opts, nil, 0)
 }
 
-var fieldsUnavailablePayload = []string{"tenant_id", "next_step"}
-var requiredUnavailablePayload = []requiredField{{0, ""}, {1, ""}}
+var membersUnavailablePayload = memberTable{names: []string{"tenant_id", "next_step"}, required: []requiredField{{0, ""}, {1, ""}}}
 
 func (m *UnavailablePayload) decode(d *decoder, p *pathNode) error {
-	if err := d.beginObject(p); err != nil {
-		return err
-	}
 	var seen [2]bool
-	var kp pathNode
-	for first := true; ; first = false {
-		key, more, err := d.nextKey(p, first)
-		if err != nil {
-			return err
-		}
-		if !more {
-			break
-		}
-		switch string(key) {
-		case "tenant_id":
-			if kp, err = member(p, "tenant_id", &seen[0]); err == nil {
-				m.TenantID, err = d.String(&kp)
-			}
-		case "next_step":
-			if kp, err = member(p, "next_step", &seen[1]); err == nil {
-				m.NextStep, err = d.String(&kp)
-			}
-		default:
-			err = d.unknownKey(p, key, fieldsUnavailablePayload)
-		}
-		if err != nil {
-			return err
+	o := readMembers(p, seen[:])
+	var err error
+	for o.next(d, &membersUnavailablePayload, &err) {
+		switch o.i {
+		case 0:
+			m.TenantID, err = d.String(&o.kp)
+		case 1:
+			m.NextStep, err = d.String(&o.kp)
 		}
 	}
-	return requireAll(p, seen[:], requiredUnavailablePayload, fieldsUnavailablePayload)
+	return o.end(&membersUnavailablePayload, err)
 }
 
 // DecodeEntitlementStatusRequest reads one EntitlementStatusRequest from data strictly (see DecodeOption)
@@ -1521,62 +891,33 @@ func DecodeEntitlementStatusRequest(data []byte, opts ...DecodeOption) (*Entitle
 	return decodeTop[EntitlementStatusRequest](data, opts, nil, 0)
 }
 
-var fieldsEntitlementStatusRequest = []string{"schema_version", "operation", "tenant_id", "requested_by", "correlation_id", "private_implementation_required", "payload"}
-var requiredEntitlementStatusRequest = []requiredField{{0, ""}, {1, ""}, {2, ""}, {4, ""}, {6, ""}}
+var membersEntitlementStatusRequest = memberTable{names: []string{"schema_version", "operation", "tenant_id", "requested_by", "correlation_id", "private_implementation_required", "payload"}, required: []requiredField{{0, ""}, {1, ""}, {2, ""}, {4, ""}, {6, ""}}}
 
 func (m *EntitlementStatusRequest) decode(d *decoder, p *pathNode) error {
-	if err := d.beginObject(p); err != nil {
-		return err
-	}
 	var seen [7]bool
-	var kp pathNode
-	for first := true; ; first = false {
-		key, more, err := d.nextKey(p, first)
-		if err != nil {
-			return err
-		}
-		if !more {
-			break
-		}
-		switch string(key) {
-		case "schema_version":
-			if kp, err = member(p, "schema_version", &seen[0]); err == nil {
-				m.SchemaVersion, err = d.String(&kp)
-			}
-		case "operation":
-			if kp, err = member(p, "operation", &seen[1]); err == nil {
-				m.Operation, err = d.String(&kp)
-			}
-		case "tenant_id":
-			if kp, err = member(p, "tenant_id", &seen[2]); err == nil {
-				m.TenantID, err = d.String(&kp)
-			}
-		case "requested_by":
-			if kp, err = member(p, "requested_by", &seen[3]); err == nil {
-				m.RequestedBy, err = d.String(&kp)
-			}
-		case "correlation_id":
-			if kp, err = member(p, "correlation_id", &seen[4]); err == nil {
-				m.CorrelationID, err = d.String(&kp)
-			}
-		case "private_implementation_required":
-			if kp, err = member(p, "private_implementation_required", &seen[5]); err == nil {
-				m.PrivateImplementationRequired, err = d.Bool(&kp)
-			}
-		case "payload":
-			if kp, err = member(p, "payload", &seen[6]); err == nil {
-				err = m.Payload.decode(d, &kp)
-			}
-		default:
-			err = d.unknownKey(p, key, fieldsEntitlementStatusRequest)
-		}
-		if err != nil {
-			return err
+	o := readMembers(p, seen[:])
+	var err error
+	for o.next(d, &membersEntitlementStatusRequest, &err) {
+		switch o.i {
+		case 0:
+			m.SchemaVersion, err = d.String(&o.kp)
+		case 1:
+			m.Operation, err = d.String(&o.kp)
+		case 2:
+			m.TenantID, err = d.String(&o.kp)
+		case 3:
+			m.RequestedBy, err = d.String(&o.kp)
+		case 4:
+			m.CorrelationID, err = d.String(&o.kp)
+		case 5:
+			m.PrivateImplementationRequired, err = d.Bool(&o.kp)
+		case 6:
+			err = m.Payload.decode(d, &o.kp)
 		}
 	}
 	m.RequestedBy = orSeen(seen[3], m.RequestedBy, "community")
 	m.PrivateImplementationRequired = orSeen(seen[5], m.PrivateImplementationRequired, true)
-	return requireAll(p, seen[:], requiredEntitlementStatusRequest, fieldsEntitlementStatusRequest)
+	return o.end(&membersEntitlementStatusRequest, err)
 }
 
 // DecodeEntitlementStatusResponse reads one EntitlementStatusResponse from data strictly (see DecodeOption)
@@ -1585,64 +926,35 @@ func DecodeEntitlementStatusResponse(data []byte, opts ...DecodeOption) (*Entitl
 	return decodeTop[EntitlementStatusResponse](data, opts, nil, 0)
 }
 
-var fieldsEntitlementStatusResponse = []string{"schema_version", "operation", "status", "message", "correlation_id", "private_implementation_required", "payload"}
-var requiredEntitlementStatusResponse = []requiredField{{0, ""}, {1, ""}, {3, ""}, {4, ""}, {6, ""}}
+var membersEntitlementStatusResponse = memberTable{names: []string{"schema_version", "operation", "status", "message", "correlation_id", "private_implementation_required", "payload"}, required: []requiredField{{0, ""}, {1, ""}, {3, ""}, {4, ""}, {6, ""}}}
 
 func (m *EntitlementStatusResponse) decode(d *decoder, p *pathNode) error {
-	if err := d.beginObject(p); err != nil {
-		return err
-	}
 	var seen [7]bool
-	var kp pathNode
-	for first := true; ; first = false {
-		key, more, err := d.nextKey(p, first)
-		if err != nil {
-			return err
-		}
-		if !more {
-			break
-		}
-		switch string(key) {
-		case "schema_version":
-			if kp, err = member(p, "schema_version", &seen[0]); err == nil {
-				m.SchemaVersion, err = d.String(&kp)
-			}
-		case "operation":
-			if kp, err = member(p, "operation", &seen[1]); err == nil {
-				m.Operation, err = d.String(&kp)
-			}
-		case "status":
-			if kp, err = member(p, "status", &seen[2]); err == nil {
-				m.Status, err = decodeState[ResponseStatus](d, &kp)
-			}
-		case "message":
-			if kp, err = member(p, "message", &seen[3]); err == nil {
-				m.Message, err = d.String(&kp)
-			}
-		case "correlation_id":
-			if kp, err = member(p, "correlation_id", &seen[4]); err == nil {
-				m.CorrelationID, err = d.String(&kp)
-			}
-		case "private_implementation_required":
-			if kp, err = member(p, "private_implementation_required", &seen[5]); err == nil {
-				m.PrivateImplementationRequired, err = d.Bool(&kp)
-			}
-		case "payload":
-			if kp, err = member(p, "payload", &seen[6]); err == nil {
-				err = m.Payload.decode(d, &kp)
-			}
-		default:
-			err = d.unknownKey(p, key, fieldsEntitlementStatusResponse)
-		}
-		if err != nil {
-			return err
+	o := readMembers(p, seen[:])
+	var err error
+	for o.next(d, &membersEntitlementStatusResponse, &err) {
+		switch o.i {
+		case 0:
+			m.SchemaVersion, err = d.String(&o.kp)
+		case 1:
+			m.Operation, err = d.String(&o.kp)
+		case 2:
+			m.Status, err = decodeState[ResponseStatus](d, &o.kp)
+		case 3:
+			m.Message, err = d.String(&o.kp)
+		case 4:
+			m.CorrelationID, err = d.String(&o.kp)
+		case 5:
+			m.PrivateImplementationRequired, err = d.Bool(&o.kp)
+		case 6:
+			err = m.Payload.decode(d, &o.kp)
 		}
 	}
 	m.Status = orSeen(seen[2], m.Status, ResponseStatusRequiresPrivateService)
 	if !seen[5] {
 		m.PrivateImplementationRequired = true
 	}
-	return requireAll(p, seen[:], requiredEntitlementStatusResponse, fieldsEntitlementStatusResponse)
+	return o.end(&membersEntitlementStatusResponse, err)
 }
 
 // DecodeTenantOnboardingRequest reads one TenantOnboardingRequest from data strictly (see DecodeOption)
@@ -1651,62 +963,33 @@ func DecodeTenantOnboardingRequest(data []byte, opts ...DecodeOption) (*TenantOn
 	return decodeTop[TenantOnboardingRequest](data, opts, nil, 0)
 }
 
-var fieldsTenantOnboardingRequest = []string{"schema_version", "operation", "tenant_id", "requested_by", "correlation_id", "private_implementation_required", "payload"}
-var requiredTenantOnboardingRequest = []requiredField{{0, ""}, {1, ""}, {2, ""}, {4, ""}, {6, ""}}
+var membersTenantOnboardingRequest = memberTable{names: []string{"schema_version", "operation", "tenant_id", "requested_by", "correlation_id", "private_implementation_required", "payload"}, required: []requiredField{{0, ""}, {1, ""}, {2, ""}, {4, ""}, {6, ""}}}
 
 func (m *TenantOnboardingRequest) decode(d *decoder, p *pathNode) error {
-	if err := d.beginObject(p); err != nil {
-		return err
-	}
 	var seen [7]bool
-	var kp pathNode
-	for first := true; ; first = false {
-		key, more, err := d.nextKey(p, first)
-		if err != nil {
-			return err
-		}
-		if !more {
-			break
-		}
-		switch string(key) {
-		case "schema_version":
-			if kp, err = member(p, "schema_version", &seen[0]); err == nil {
-				m.SchemaVersion, err = d.String(&kp)
-			}
-		case "operation":
-			if kp, err = member(p, "operation", &seen[1]); err == nil {
-				m.Operation, err = d.String(&kp)
-			}
-		case "tenant_id":
-			if kp, err = member(p, "tenant_id", &seen[2]); err == nil {
-				m.TenantID, err = d.String(&kp)
-			}
-		case "requested_by":
-			if kp, err = member(p, "requested_by", &seen[3]); err == nil {
-				m.RequestedBy, err = d.String(&kp)
-			}
-		case "correlation_id":
-			if kp, err = member(p, "correlation_id", &seen[4]); err == nil {
-				m.CorrelationID, err = d.String(&kp)
-			}
-		case "private_implementation_required":
-			if kp, err = member(p, "private_implementation_required", &seen[5]); err == nil {
-				m.PrivateImplementationRequired, err = d.Bool(&kp)
-			}
-		case "payload":
-			if kp, err = member(p, "payload", &seen[6]); err == nil {
-				err = m.Payload.decode(d, &kp)
-			}
-		default:
-			err = d.unknownKey(p, key, fieldsTenantOnboardingRequest)
-		}
-		if err != nil {
-			return err
+	o := readMembers(p, seen[:])
+	var err error
+	for o.next(d, &membersTenantOnboardingRequest, &err) {
+		switch o.i {
+		case 0:
+			m.SchemaVersion, err = d.String(&o.kp)
+		case 1:
+			m.Operation, err = d.String(&o.kp)
+		case 2:
+			m.TenantID, err = d.String(&o.kp)
+		case 3:
+			m.RequestedBy, err = d.String(&o.kp)
+		case 4:
+			m.CorrelationID, err = d.String(&o.kp)
+		case 5:
+			m.PrivateImplementationRequired, err = d.Bool(&o.kp)
+		case 6:
+			err = m.Payload.decode(d, &o.kp)
 		}
 	}
 	m.RequestedBy = orSeen(seen[3], m.RequestedBy, "community")
 	m.PrivateImplementationRequired = orSeen(seen[5], m.PrivateImplementationRequired, true)
-	return requireAll(p, seen[:], requiredTenantOnboardingRequest, fieldsTenantOnboardingRequest)
+	return o.end(&membersTenantOnboardingRequest, err)
 }
 
 // DecodeTenantOnboardingResponse reads one TenantOnboardingResponse from data strictly (see DecodeOption)
@@ -1715,64 +998,35 @@ func DecodeTenantOnboardingResponse(data []byte, opts ...DecodeOption) (*TenantO
 	return decodeTop[TenantOnboardingResponse](data, opts, nil, 0)
 }
 
-var fieldsTenantOnboardingResponse = []string{"schema_version", "operation", "status", "message", "correlation_id", "private_implementation_required", "payload"}
-var requiredTenantOnboardingResponse = []requiredField{{0, ""}, {1, ""}, {3, ""}, {4, ""}, {6, ""}}
+var membersTenantOnboardingResponse = memberTable{names: []string{"schema_version", "operation", "status", "message", "correlation_id", "private_implementation_required", "payload"}, required: []requiredField{{0, ""}, {1, ""}, {3, ""}, {4, ""}, {6, ""}}}
 
 func (m *TenantOnboardingResponse) decode(d *decoder, p *pathNode) error {
-	if err := d.beginObject(p); err != nil {
-		return err
-	}
 	var seen [7]bool
-	var kp pathNode
-	for first := true; ; first = false {
-		key, more, err := d.nextKey(p, first)
-		if err != nil {
-			return err
-		}
-		if !more {
-			break
-		}
-		switch string(key) {
-		case "schema_version":
-			if kp, err = member(p, "schema_version", &seen[0]); err == nil {
-				m.SchemaVersion, err = d.String(&kp)
-			}
-		case "operation":
-			if kp, err = member(p, "operation", &seen[1]); err == nil {
-				m.Operation, err = d.String(&kp)
-			}
-		case "status":
-			if kp, err = member(p, "status", &seen[2]); err == nil {
-				m.Status, err = decodeState[ResponseStatus](d, &kp)
-			}
-		case "message":
-			if kp, err = member(p, "message", &seen[3]); err == nil {
-				m.Message, err = d.String(&kp)
-			}
-		case "correlation_id":
-			if kp, err = member(p, "correlation_id", &seen[4]); err == nil {
-				m.CorrelationID, err = d.String(&kp)
-			}
-		case "private_implementation_required":
-			if kp, err = member(p, "private_implementation_required", &seen[5]); err == nil {
-				m.PrivateImplementationRequired, err = d.Bool(&kp)
-			}
-		case "payload":
-			if kp, err = member(p, "payload", &seen[6]); err == nil {
-				err = m.Payload.decode(d, &kp)
-			}
-		default:
-			err = d.unknownKey(p, key, fieldsTenantOnboardingResponse)
-		}
-		if err != nil {
-			return err
+	o := readMembers(p, seen[:])
+	var err error
+	for o.next(d, &membersTenantOnboardingResponse, &err) {
+		switch o.i {
+		case 0:
+			m.SchemaVersion, err = d.String(&o.kp)
+		case 1:
+			m.Operation, err = d.String(&o.kp)
+		case 2:
+			m.Status, err = decodeState[ResponseStatus](d, &o.kp)
+		case 3:
+			m.Message, err = d.String(&o.kp)
+		case 4:
+			m.CorrelationID, err = d.String(&o.kp)
+		case 5:
+			m.PrivateImplementationRequired, err = d.Bool(&o.kp)
+		case 6:
+			err = m.Payload.decode(d, &o.kp)
 		}
 	}
 	m.Status = orSeen(seen[2], m.Status, ResponseStatusRequiresPrivateService)
 	if !seen[5] {
 		m.PrivateImplementationRequired = true
 	}
-	return requireAll(p, seen[:], requiredTenantOnboardingResponse, fieldsTenantOnboardingResponse)
+	return o.end(&membersTenantOnboardingResponse, err)
 }
 
 // DecodeTenantStatusRequest reads one TenantStatusRequest from data strictly (see DecodeOption)
@@ -1781,62 +1035,33 @@ func DecodeTenantStatusRequest(data []byte, opts ...DecodeOption) (*TenantStatus
 	return decodeTop[TenantStatusRequest](data, opts, nil, 0)
 }
 
-var fieldsTenantStatusRequest = []string{"schema_version", "operation", "tenant_id", "requested_by", "correlation_id", "private_implementation_required", "payload"}
-var requiredTenantStatusRequest = []requiredField{{0, ""}, {1, ""}, {2, ""}, {4, ""}, {6, ""}}
+var membersTenantStatusRequest = memberTable{names: []string{"schema_version", "operation", "tenant_id", "requested_by", "correlation_id", "private_implementation_required", "payload"}, required: []requiredField{{0, ""}, {1, ""}, {2, ""}, {4, ""}, {6, ""}}}
 
 func (m *TenantStatusRequest) decode(d *decoder, p *pathNode) error {
-	if err := d.beginObject(p); err != nil {
-		return err
-	}
 	var seen [7]bool
-	var kp pathNode
-	for first := true; ; first = false {
-		key, more, err := d.nextKey(p, first)
-		if err != nil {
-			return err
-		}
-		if !more {
-			break
-		}
-		switch string(key) {
-		case "schema_version":
-			if kp, err = member(p, "schema_version", &seen[0]); err == nil {
-				m.SchemaVersion, err = d.String(&kp)
-			}
-		case "operation":
-			if kp, err = member(p, "operation", &seen[1]); err == nil {
-				m.Operation, err = d.String(&kp)
-			}
-		case "tenant_id":
-			if kp, err = member(p, "tenant_id", &seen[2]); err == nil {
-				m.TenantID, err = d.String(&kp)
-			}
-		case "requested_by":
-			if kp, err = member(p, "requested_by", &seen[3]); err == nil {
-				m.RequestedBy, err = d.String(&kp)
-			}
-		case "correlation_id":
-			if kp, err = member(p, "correlation_id", &seen[4]); err == nil {
-				m.CorrelationID, err = d.String(&kp)
-			}
-		case "private_implementation_required":
-			if kp, err = member(p, "private_implementation_required", &seen[5]); err == nil {
-				m.PrivateImplementationRequired, err = d.Bool(&kp)
-			}
-		case "payload":
-			if kp, err = member(p, "payload", &seen[6]); err == nil {
-				err = m.Payload.decode(d, &kp)
-			}
-		default:
-			err = d.unknownKey(p, key, fieldsTenantStatusRequest)
-		}
-		if err != nil {
-			return err
+	o := readMembers(p, seen[:])
+	var err error
+	for o.next(d, &membersTenantStatusRequest, &err) {
+		switch o.i {
+		case 0:
+			m.SchemaVersion, err = d.String(&o.kp)
+		case 1:
+			m.Operation, err = d.String(&o.kp)
+		case 2:
+			m.TenantID, err = d.String(&o.kp)
+		case 3:
+			m.RequestedBy, err = d.String(&o.kp)
+		case 4:
+			m.CorrelationID, err = d.String(&o.kp)
+		case 5:
+			m.PrivateImplementationRequired, err = d.Bool(&o.kp)
+		case 6:
+			err = m.Payload.decode(d, &o.kp)
 		}
 	}
 	m.RequestedBy = orSeen(seen[3], m.RequestedBy, "community")
 	m.PrivateImplementationRequired = orSeen(seen[5], m.PrivateImplementationRequired, true)
-	return requireAll(p, seen[:], requiredTenantStatusRequest, fieldsTenantStatusRequest)
+	return o.end(&membersTenantStatusRequest, err)
 }
 
 // DecodeLicenseValidationRequest reads one LicenseValidationRequest from data strictly (see DecodeOption)
@@ -1845,62 +1070,33 @@ func DecodeLicenseValidationRequest(data []byte, opts ...DecodeOption) (*License
 	return decodeTop[LicenseValidationRequest](data, opts, nil, 0)
 }
 
-var fieldsLicenseValidationRequest = []string{"schema_version", "operation", "tenant_id", "requested_by", "correlation_id", "private_implementation_required", "payload"}
-var requiredLicenseValidationRequest = []requiredField{{0, ""}, {1, ""}, {2, ""}, {4, ""}, {6, ""}}
+var membersLicenseValidationRequest = memberTable{names: []string{"schema_version", "operation", "tenant_id", "requested_by", "correlation_id", "private_implementation_required", "payload"}, required: []requiredField{{0, ""}, {1, ""}, {2, ""}, {4, ""}, {6, ""}}}
 
 func (m *LicenseValidationRequest) decode(d *decoder, p *pathNode) error {
-	if err := d.beginObject(p); err != nil {
-		return err
-	}
 	var seen [7]bool
-	var kp pathNode
-	for first := true; ; first = false {
-		key, more, err := d.nextKey(p, first)
-		if err != nil {
-			return err
-		}
-		if !more {
-			break
-		}
-		switch string(key) {
-		case "schema_version":
-			if kp, err = member(p, "schema_version", &seen[0]); err == nil {
-				m.SchemaVersion, err = d.String(&kp)
-			}
-		case "operation":
-			if kp, err = member(p, "operation", &seen[1]); err == nil {
-				m.Operation, err = d.String(&kp)
-			}
-		case "tenant_id":
-			if kp, err = member(p, "tenant_id", &seen[2]); err == nil {
-				m.TenantID, err = d.String(&kp)
-			}
-		case "requested_by":
-			if kp, err = member(p, "requested_by", &seen[3]); err == nil {
-				m.RequestedBy, err = d.String(&kp)
-			}
-		case "correlation_id":
-			if kp, err = member(p, "correlation_id", &seen[4]); err == nil {
-				m.CorrelationID, err = d.String(&kp)
-			}
-		case "private_implementation_required":
-			if kp, err = member(p, "private_implementation_required", &seen[5]); err == nil {
-				m.PrivateImplementationRequired, err = d.Bool(&kp)
-			}
-		case "payload":
-			if kp, err = member(p, "payload", &seen[6]); err == nil {
-				err = m.Payload.decode(d, &kp)
-			}
-		default:
-			err = d.unknownKey(p, key, fieldsLicenseValidationRequest)
-		}
-		if err != nil {
-			return err
+	o := readMembers(p, seen[:])
+	var err error
+	for o.next(d, &membersLicenseValidationRequest, &err) {
+		switch o.i {
+		case 0:
+			m.SchemaVersion, err = d.String(&o.kp)
+		case 1:
+			m.Operation, err = d.String(&o.kp)
+		case 2:
+			m.TenantID, err = d.String(&o.kp)
+		case 3:
+			m.RequestedBy, err = d.String(&o.kp)
+		case 4:
+			m.CorrelationID, err = d.String(&o.kp)
+		case 5:
+			m.PrivateImplementationRequired, err = d.Bool(&o.kp)
+		case 6:
+			err = m.Payload.decode(d, &o.kp)
 		}
 	}
 	m.RequestedBy = orSeen(seen[3], m.RequestedBy, "community")
 	m.PrivateImplementationRequired = orSeen(seen[5], m.PrivateImplementationRequired, true)
-	return requireAll(p, seen[:], requiredLicenseValidationRequest, fieldsLicenseValidationRequest)
+	return o.end(&membersLicenseValidationRequest, err)
 }
 
 // DecodePolicyRegistryReadinessRequest reads one PolicyRegistryReadinessRequest from data strictly (see DecodeOption)
@@ -1909,62 +1105,33 @@ func DecodePolicyRegistryReadinessRequest(data []byte, opts ...DecodeOption) (*P
 	return decodeTop[PolicyRegistryReadinessRequest](data, opts, nil, 0)
 }
 
-var fieldsPolicyRegistryReadinessRequest = []string{"schema_version", "operation", "tenant_id", "requested_by", "correlation_id", "private_implementation_required", "payload"}
-var requiredPolicyRegistryReadinessRequest = []requiredField{{0, ""}, {1, ""}, {2, ""}, {4, ""}, {6, ""}}
+var membersPolicyRegistryReadinessRequest = memberTable{names: []string{"schema_version", "operation", "tenant_id", "requested_by", "correlation_id", "private_implementation_required", "payload"}, required: []requiredField{{0, ""}, {1, ""}, {2, ""}, {4, ""}, {6, ""}}}
 
 func (m *PolicyRegistryReadinessRequest) decode(d *decoder, p *pathNode) error {
-	if err := d.beginObject(p); err != nil {
-		return err
-	}
 	var seen [7]bool
-	var kp pathNode
-	for first := true; ; first = false {
-		key, more, err := d.nextKey(p, first)
-		if err != nil {
-			return err
-		}
-		if !more {
-			break
-		}
-		switch string(key) {
-		case "schema_version":
-			if kp, err = member(p, "schema_version", &seen[0]); err == nil {
-				m.SchemaVersion, err = d.String(&kp)
-			}
-		case "operation":
-			if kp, err = member(p, "operation", &seen[1]); err == nil {
-				m.Operation, err = d.String(&kp)
-			}
-		case "tenant_id":
-			if kp, err = member(p, "tenant_id", &seen[2]); err == nil {
-				m.TenantID, err = d.String(&kp)
-			}
-		case "requested_by":
-			if kp, err = member(p, "requested_by", &seen[3]); err == nil {
-				m.RequestedBy, err = d.String(&kp)
-			}
-		case "correlation_id":
-			if kp, err = member(p, "correlation_id", &seen[4]); err == nil {
-				m.CorrelationID, err = d.String(&kp)
-			}
-		case "private_implementation_required":
-			if kp, err = member(p, "private_implementation_required", &seen[5]); err == nil {
-				m.PrivateImplementationRequired, err = d.Bool(&kp)
-			}
-		case "payload":
-			if kp, err = member(p, "payload", &seen[6]); err == nil {
-				err = m.Payload.decode(d, &kp)
-			}
-		default:
-			err = d.unknownKey(p, key, fieldsPolicyRegistryReadinessRequest)
-		}
-		if err != nil {
-			return err
+	o := readMembers(p, seen[:])
+	var err error
+	for o.next(d, &membersPolicyRegistryReadinessRequest, &err) {
+		switch o.i {
+		case 0:
+			m.SchemaVersion, err = d.String(&o.kp)
+		case 1:
+			m.Operation, err = d.String(&o.kp)
+		case 2:
+			m.TenantID, err = d.String(&o.kp)
+		case 3:
+			m.RequestedBy, err = d.String(&o.kp)
+		case 4:
+			m.CorrelationID, err = d.String(&o.kp)
+		case 5:
+			m.PrivateImplementationRequired, err = d.Bool(&o.kp)
+		case 6:
+			err = m.Payload.decode(d, &o.kp)
 		}
 	}
 	m.RequestedBy = orSeen(seen[3], m.RequestedBy, "community")
 	m.PrivateImplementationRequired = orSeen(seen[5], m.PrivateImplementationRequired, true)
-	return requireAll(p, seen[:], requiredPolicyRegistryReadinessRequest, fieldsPolicyRegistryReadinessRequest)
+	return o.end(&membersPolicyRegistryReadinessRequest, err)
 }
 
 // DecodePolicyRegistryReadinessResponse reads one PolicyRegistryReadinessResponse from data strictly (see DecodeOption)
@@ -1973,64 +1140,35 @@ func DecodePolicyRegistryReadinessResponse(data []byte, opts ...DecodeOption) (*
 	return decodeTop[PolicyRegistryReadinessResponse](data, opts, nil, 0)
 }
 
-var fieldsPolicyRegistryReadinessResponse = []string{"schema_version", "operation", "status", "message", "correlation_id", "private_implementation_required", "payload"}
-var requiredPolicyRegistryReadinessResponse = []requiredField{{0, ""}, {1, ""}, {3, ""}, {4, ""}, {6, ""}}
+var membersPolicyRegistryReadinessResponse = memberTable{names: []string{"schema_version", "operation", "status", "message", "correlation_id", "private_implementation_required", "payload"}, required: []requiredField{{0, ""}, {1, ""}, {3, ""}, {4, ""}, {6, ""}}}
 
 func (m *PolicyRegistryReadinessResponse) decode(d *decoder, p *pathNode) error {
-	if err := d.beginObject(p); err != nil {
-		return err
-	}
 	var seen [7]bool
-	var kp pathNode
-	for first := true; ; first = false {
-		key, more, err := d.nextKey(p, first)
-		if err != nil {
-			return err
-		}
-		if !more {
-			break
-		}
-		switch string(key) {
-		case "schema_version":
-			if kp, err = member(p, "schema_version", &seen[0]); err == nil {
-				m.SchemaVersion, err = d.String(&kp)
-			}
-		case "operation":
-			if kp, err = member(p, "operation", &seen[1]); err == nil {
-				m.Operation, err = d.String(&kp)
-			}
-		case "status":
-			if kp, err = member(p, "status", &seen[2]); err == nil {
-				m.Status, err = decodeState[ResponseStatus](d, &kp)
-			}
-		case "message":
-			if kp, err = member(p, "message", &seen[3]); err == nil {
-				m.Message, err = d.String(&kp)
-			}
-		case "correlation_id":
-			if kp, err = member(p, "correlation_id", &seen[4]); err == nil {
-				m.CorrelationID, err = d.String(&kp)
-			}
-		case "private_implementation_required":
-			if kp, err = member(p, "private_implementation_required", &seen[5]); err == nil {
-				m.PrivateImplementationRequired, err = d.Bool(&kp)
-			}
-		case "payload":
-			if kp, err = member(p, "payload", &seen[6]); err == nil {
-				err = m.Payload.decode(d, &kp)
-			}
-		default:
-			err = d.unknownKey(p, key, fieldsPolicyRegistryReadinessResponse)
-		}
-		if err != nil {
-			return err
+	o := readMembers(p, seen[:])
+	var err error
+	for o.next(d, &membersPolicyRegistryReadinessResponse, &err) {
+		switch o.i {
+		case 0:
+			m.SchemaVersion, err = d.String(&o.kp)
+		case 1:
+			m.Operation, err = d.String(&o.kp)
+		case 2:
+			m.Status, err = decodeState[ResponseStatus](d, &o.kp)
+		case 3:
+			m.Message, err = d.String(&o.kp)
+		case 4:
+			m.CorrelationID, err = d.String(&o.kp)
+		case 5:
+			m.PrivateImplementationRequired, err = d.Bool(&o.kp)
+		case 6:
+			err = m.Payload.decode(d, &o.kp)
 		}
 	}
 	m.Status = orSeen(seen[2], m.Status, ResponseStatusRequiresPrivateService)
 	if !seen[5] {
 		m.PrivateImplementationRequired = true
 	}
-	return requireAll(p, seen[:], requiredPolicyRegistryReadinessResponse, fieldsPolicyRegistryReadinessResponse)
+	return o.end(&membersPolicyRegistryReadinessResponse, err)
 }
 
 // DecodePolicyRegistryLookupRequest reads one PolicyRegistryLookupRequest from data strictly (see DecodeOption)
@@ -2039,62 +1177,33 @@ func DecodePolicyRegistryLookupRequest(data []byte, opts ...DecodeOption) (*Poli
 	return decodeTop[PolicyRegistryLookupRequest](data, opts, nil, 0)
 }
 
-var fieldsPolicyRegistryLookupRequest = []string{"schema_version", "operation", "tenant_id", "requested_by", "correlation_id", "private_implementation_required", "payload"}
-var requiredPolicyRegistryLookupRequest = []requiredField{{0, ""}, {1, ""}, {2, ""}, {4, ""}, {6, ""}}
+var membersPolicyRegistryLookupRequest = memberTable{names: []string{"schema_version", "operation", "tenant_id", "requested_by", "correlation_id", "private_implementation_required", "payload"}, required: []requiredField{{0, ""}, {1, ""}, {2, ""}, {4, ""}, {6, ""}}}
 
 func (m *PolicyRegistryLookupRequest) decode(d *decoder, p *pathNode) error {
-	if err := d.beginObject(p); err != nil {
-		return err
-	}
 	var seen [7]bool
-	var kp pathNode
-	for first := true; ; first = false {
-		key, more, err := d.nextKey(p, first)
-		if err != nil {
-			return err
-		}
-		if !more {
-			break
-		}
-		switch string(key) {
-		case "schema_version":
-			if kp, err = member(p, "schema_version", &seen[0]); err == nil {
-				m.SchemaVersion, err = d.String(&kp)
-			}
-		case "operation":
-			if kp, err = member(p, "operation", &seen[1]); err == nil {
-				m.Operation, err = d.String(&kp)
-			}
-		case "tenant_id":
-			if kp, err = member(p, "tenant_id", &seen[2]); err == nil {
-				m.TenantID, err = d.String(&kp)
-			}
-		case "requested_by":
-			if kp, err = member(p, "requested_by", &seen[3]); err == nil {
-				m.RequestedBy, err = d.String(&kp)
-			}
-		case "correlation_id":
-			if kp, err = member(p, "correlation_id", &seen[4]); err == nil {
-				m.CorrelationID, err = d.String(&kp)
-			}
-		case "private_implementation_required":
-			if kp, err = member(p, "private_implementation_required", &seen[5]); err == nil {
-				m.PrivateImplementationRequired, err = d.Bool(&kp)
-			}
-		case "payload":
-			if kp, err = member(p, "payload", &seen[6]); err == nil {
-				err = m.Payload.decode(d, &kp)
-			}
-		default:
-			err = d.unknownKey(p, key, fieldsPolicyRegistryLookupRequest)
-		}
-		if err != nil {
-			return err
+	o := readMembers(p, seen[:])
+	var err error
+	for o.next(d, &membersPolicyRegistryLookupRequest, &err) {
+		switch o.i {
+		case 0:
+			m.SchemaVersion, err = d.String(&o.kp)
+		case 1:
+			m.Operation, err = d.String(&o.kp)
+		case 2:
+			m.TenantID, err = d.String(&o.kp)
+		case 3:
+			m.RequestedBy, err = d.String(&o.kp)
+		case 4:
+			m.CorrelationID, err = d.String(&o.kp)
+		case 5:
+			m.PrivateImplementationRequired, err = d.Bool(&o.kp)
+		case 6:
+			err = m.Payload.decode(d, &o.kp)
 		}
 	}
 	m.RequestedBy = orSeen(seen[3], m.RequestedBy, "community")
 	m.PrivateImplementationRequired = orSeen(seen[5], m.PrivateImplementationRequired, true)
-	return requireAll(p, seen[:], requiredPolicyRegistryLookupRequest, fieldsPolicyRegistryLookupRequest)
+	return o.end(&membersPolicyRegistryLookupRequest, err)
 }
 
 // DecodeTenantAuditStoreOperatingRequest reads one TenantAuditStoreOperatingRequest from data strictly (see DecodeOption)
@@ -2103,62 +1212,33 @@ func DecodeTenantAuditStoreOperatingRequest(data []byte, opts ...DecodeOption) (
 	return decodeTop[TenantAuditStoreOperatingRequest](data, opts, nil, 0)
 }
 
-var fieldsTenantAuditStoreOperatingRequest = []string{"schema_version", "operation", "tenant_id", "requested_by", "correlation_id", "private_implementation_required", "payload"}
-var requiredTenantAuditStoreOperatingRequest = []requiredField{{0, ""}, {1, ""}, {2, ""}, {4, ""}, {6, ""}}
+var membersTenantAuditStoreOperatingRequest = memberTable{names: []string{"schema_version", "operation", "tenant_id", "requested_by", "correlation_id", "private_implementation_required", "payload"}, required: []requiredField{{0, ""}, {1, ""}, {2, ""}, {4, ""}, {6, ""}}}
 
 func (m *TenantAuditStoreOperatingRequest) decode(d *decoder, p *pathNode) error {
-	if err := d.beginObject(p); err != nil {
-		return err
-	}
 	var seen [7]bool
-	var kp pathNode
-	for first := true; ; first = false {
-		key, more, err := d.nextKey(p, first)
-		if err != nil {
-			return err
-		}
-		if !more {
-			break
-		}
-		switch string(key) {
-		case "schema_version":
-			if kp, err = member(p, "schema_version", &seen[0]); err == nil {
-				m.SchemaVersion, err = d.String(&kp)
-			}
-		case "operation":
-			if kp, err = member(p, "operation", &seen[1]); err == nil {
-				m.Operation, err = d.String(&kp)
-			}
-		case "tenant_id":
-			if kp, err = member(p, "tenant_id", &seen[2]); err == nil {
-				m.TenantID, err = d.String(&kp)
-			}
-		case "requested_by":
-			if kp, err = member(p, "requested_by", &seen[3]); err == nil {
-				m.RequestedBy, err = d.String(&kp)
-			}
-		case "correlation_id":
-			if kp, err = member(p, "correlation_id", &seen[4]); err == nil {
-				m.CorrelationID, err = d.String(&kp)
-			}
-		case "private_implementation_required":
-			if kp, err = member(p, "private_implementation_required", &seen[5]); err == nil {
-				m.PrivateImplementationRequired, err = d.Bool(&kp)
-			}
-		case "payload":
-			if kp, err = member(p, "payload", &seen[6]); err == nil {
-				err = m.Payload.decode(d, &kp)
-			}
-		default:
-			err = d.unknownKey(p, key, fieldsTenantAuditStoreOperatingRequest)
-		}
-		if err != nil {
-			return err
+	o := readMembers(p, seen[:])
+	var err error
+	for o.next(d, &membersTenantAuditStoreOperatingRequest, &err) {
+		switch o.i {
+		case 0:
+			m.SchemaVersion, err = d.String(&o.kp)
+		case 1:
+			m.Operation, err = d.String(&o.kp)
+		case 2:
+			m.TenantID, err = d.String(&o.kp)
+		case 3:
+			m.RequestedBy, err = d.String(&o.kp)
+		case 4:
+			m.CorrelationID, err = d.String(&o.kp)
+		case 5:
+			m.PrivateImplementationRequired, err = d.Bool(&o.kp)
+		case 6:
+			err = m.Payload.decode(d, &o.kp)
 		}
 	}
 	m.RequestedBy = orSeen(seen[3], m.RequestedBy, "community")
 	m.PrivateImplementationRequired = orSeen(seen[5], m.PrivateImplementationRequired, true)
-	return requireAll(p, seen[:], requiredTenantAuditStoreOperatingRequest, fieldsTenantAuditStoreOperatingRequest)
+	return o.end(&membersTenantAuditStoreOperatingRequest, err)
 }
 
 // DecodeTenantAuditStoreOperatingResponse reads one TenantAuditStoreOperatingResponse from data strictly (see DecodeOption)
@@ -2167,64 +1247,35 @@ func DecodeTenantAuditStoreOperatingResponse(data []byte, opts ...DecodeOption) 
 	return decodeTop[TenantAuditStoreOperatingResponse](data, opts, nil, 0)
 }
 
-var fieldsTenantAuditStoreOperatingResponse = []string{"schema_version", "operation", "status", "message", "correlation_id", "private_implementation_required", "payload"}
-var requiredTenantAuditStoreOperatingResponse = []requiredField{{0, ""}, {1, ""}, {3, ""}, {4, ""}, {6, ""}}
+var membersTenantAuditStoreOperatingResponse = memberTable{names: []string{"schema_version", "operation", "status", "message", "correlation_id", "private_implementation_required", "payload"}, required: []requiredField{{0, ""}, {1, ""}, {3, ""}, {4, ""}, {6, ""}}}
 
 func (m *TenantAuditStoreOperatingResponse) decode(d *decoder, p *pathNode) error {
-	if err := d.beginObject(p); err != nil {
-		return err
-	}
 	var seen [7]bool
-	var kp pathNode
-	for first := true; ; first = false {
-		key, more, err := d.nextKey(p, first)
-		if err != nil {
-			return err
-		}
-		if !more {
-			break
-		}
-		switch string(key) {
-		case "schema_version":
-			if kp, err = member(p, "schema_version", &seen[0]); err == nil {
-				m.SchemaVersion, err = d.String(&kp)
-			}
-		case "operation":
-			if kp, err = member(p, "operation", &seen[1]); err == nil {
-				m.Operation, err = d.String(&kp)
-			}
-		case "status":
-			if kp, err = member(p, "status", &seen[2]); err == nil {
-				m.Status, err = decodeState[ResponseStatus](d, &kp)
-			}
-		case "message":
-			if kp, err = member(p, "message", &seen[3]); err == nil {
-				m.Message, err = d.String(&kp)
-			}
-		case "correlation_id":
-			if kp, err = member(p, "correlation_id", &seen[4]); err == nil {
-				m.CorrelationID, err = d.String(&kp)
-			}
-		case "private_implementation_required":
-			if kp, err = member(p, "private_implementation_required", &seen[5]); err == nil {
-				m.PrivateImplementationRequired, err = d.Bool(&kp)
-			}
-		case "payload":
-			if kp, err = member(p, "payload", &seen[6]); err == nil {
-				err = m.Payload.decode(d, &kp)
-			}
-		default:
-			err = d.unknownKey(p, key, fieldsTenantAuditStoreOperatingResponse)
-		}
-		if err != nil {
-			return err
+	o := readMembers(p, seen[:])
+	var err error
+	for o.next(d, &membersTenantAuditStoreOperatingResponse, &err) {
+		switch o.i {
+		case 0:
+			m.SchemaVersion, err = d.String(&o.kp)
+		case 1:
+			m.Operation, err = d.String(&o.kp)
+		case 2:
+			m.Status, err = decodeState[ResponseStatus](d, &o.kp)
+		case 3:
+			m.Message, err = d.String(&o.kp)
+		case 4:
+			m.CorrelationID, err = d.String(&o.kp)
+		case 5:
+			m.PrivateImplementationRequired, err = d.Bool(&o.kp)
+		case 6:
+			err = m.Payload.decode(d, &o.kp)
 		}
 	}
 	m.Status = orSeen(seen[2], m.Status, ResponseStatusRequiresPrivateService)
 	if !seen[5] {
 		m.PrivateImplementationRequired = true
 	}
-	return requireAll(p, seen[:], requiredTenantAuditStoreOperatingResponse, fieldsTenantAuditStoreOperatingResponse)
+	return o.end(&membersTenantAuditStoreOperatingResponse, err)
 }
 
 // DecodeCustomerOperatingDashboardRequest reads one CustomerOperatingDashboardRequest from data strictly (see DecodeOption)
@@ -2233,62 +1284,33 @@ func DecodeCustomerOperatingDashboardRequest(data []byte, opts ...DecodeOption) 
 	return decodeTop[CustomerOperatingDashboardRequest](data, opts, nil, 0)
 }
 
-var fieldsCustomerOperatingDashboardRequest = []string{"schema_version", "operation", "tenant_id", "requested_by", "correlation_id", "private_implementation_required", "payload"}
-var requiredCustomerOperatingDashboardRequest = []requiredField{{0, ""}, {1, ""}, {2, ""}, {4, ""}, {6, ""}}
+var membersCustomerOperatingDashboardRequest = memberTable{names: []string{"schema_version", "operation", "tenant_id", "requested_by", "correlation_id", "private_implementation_required", "payload"}, required: []requiredField{{0, ""}, {1, ""}, {2, ""}, {4, ""}, {6, ""}}}
 
 func (m *CustomerOperatingDashboardRequest) decode(d *decoder, p *pathNode) error {
-	if err := d.beginObject(p); err != nil {
-		return err
-	}
 	var seen [7]bool
-	var kp pathNode
-	for first := true; ; first = false {
-		key, more, err := d.nextKey(p, first)
-		if err != nil {
-			return err
-		}
-		if !more {
-			break
-		}
-		switch string(key) {
-		case "schema_version":
-			if kp, err = member(p, "schema_version", &seen[0]); err == nil {
-				m.SchemaVersion, err = d.String(&kp)
-			}
-		case "operation":
-			if kp, err = member(p, "operation", &seen[1]); err == nil {
-				m.Operation, err = d.String(&kp)
-			}
-		case "tenant_id":
-			if kp, err = member(p, "tenant_id", &seen[2]); err == nil {
-				m.TenantID, err = d.String(&kp)
-			}
-		case "requested_by":
-			if kp, err = member(p, "requested_by", &seen[3]); err == nil {
-				m.RequestedBy, err = d.String(&kp)
-			}
-		case "correlation_id":
-			if kp, err = member(p, "correlation_id", &seen[4]); err == nil {
-				m.CorrelationID, err = d.String(&kp)
-			}
-		case "private_implementation_required":
-			if kp, err = member(p, "private_implementation_required", &seen[5]); err == nil {
-				m.PrivateImplementationRequired, err = d.Bool(&kp)
-			}
-		case "payload":
-			if kp, err = member(p, "payload", &seen[6]); err == nil {
-				err = m.Payload.decode(d, &kp)
-			}
-		default:
-			err = d.unknownKey(p, key, fieldsCustomerOperatingDashboardRequest)
-		}
-		if err != nil {
-			return err
+	o := readMembers(p, seen[:])
+	var err error
+	for o.next(d, &membersCustomerOperatingDashboardRequest, &err) {
+		switch o.i {
+		case 0:
+			m.SchemaVersion, err = d.String(&o.kp)
+		case 1:
+			m.Operation, err = d.String(&o.kp)
+		case 2:
+			m.TenantID, err = d.String(&o.kp)
+		case 3:
+			m.RequestedBy, err = d.String(&o.kp)
+		case 4:
+			m.CorrelationID, err = d.String(&o.kp)
+		case 5:
+			m.PrivateImplementationRequired, err = d.Bool(&o.kp)
+		case 6:
+			err = m.Payload.decode(d, &o.kp)
 		}
 	}
 	m.RequestedBy = orSeen(seen[3], m.RequestedBy, "community")
 	m.PrivateImplementationRequired = orSeen(seen[5], m.PrivateImplementationRequired, true)
-	return requireAll(p, seen[:], requiredCustomerOperatingDashboardRequest, fieldsCustomerOperatingDashboardRequest)
+	return o.end(&membersCustomerOperatingDashboardRequest, err)
 }
 
 // DecodeCustomerOperatingDashboardResponse reads one CustomerOperatingDashboardResponse from data strictly (see DecodeOption)
@@ -2297,64 +1319,35 @@ func DecodeCustomerOperatingDashboardResponse(data []byte, opts ...DecodeOption)
 	return decodeTop[CustomerOperatingDashboardResponse](data, opts, nil, 0)
 }
 
-var fieldsCustomerOperatingDashboardResponse = []string{"schema_version", "operation", "status", "message", "correlation_id", "private_implementation_required", "payload"}
-var requiredCustomerOperatingDashboardResponse = []requiredField{{0, ""}, {1, ""}, {3, ""}, {4, ""}, {6, ""}}
+var membersCustomerOperatingDashboardResponse = memberTable{names: []string{"schema_version", "operation", "status", "message", "correlation_id", "private_implementation_required", "payload"}, required: []requiredField{{0, ""}, {1, ""}, {3, ""}, {4, ""}, {6, ""}}}
 
 func (m *CustomerOperatingDashboardResponse) decode(d *decoder, p *pathNode) error {
-	if err := d.beginObject(p); err != nil {
-		return err
-	}
 	var seen [7]bool
-	var kp pathNode
-	for first := true; ; first = false {
-		key, more, err := d.nextKey(p, first)
-		if err != nil {
-			return err
-		}
-		if !more {
-			break
-		}
-		switch string(key) {
-		case "schema_version":
-			if kp, err = member(p, "schema_version", &seen[0]); err == nil {
-				m.SchemaVersion, err = d.String(&kp)
-			}
-		case "operation":
-			if kp, err = member(p, "operation", &seen[1]); err == nil {
-				m.Operation, err = d.String(&kp)
-			}
-		case "status":
-			if kp, err = member(p, "status", &seen[2]); err == nil {
-				m.Status, err = decodeState[ResponseStatus](d, &kp)
-			}
-		case "message":
-			if kp, err = member(p, "message", &seen[3]); err == nil {
-				m.Message, err = d.String(&kp)
-			}
-		case "correlation_id":
-			if kp, err = member(p, "correlation_id", &seen[4]); err == nil {
-				m.CorrelationID, err = d.String(&kp)
-			}
-		case "private_implementation_required":
-			if kp, err = member(p, "private_implementation_required", &seen[5]); err == nil {
-				m.PrivateImplementationRequired, err = d.Bool(&kp)
-			}
-		case "payload":
-			if kp, err = member(p, "payload", &seen[6]); err == nil {
-				err = m.Payload.decode(d, &kp)
-			}
-		default:
-			err = d.unknownKey(p, key, fieldsCustomerOperatingDashboardResponse)
-		}
-		if err != nil {
-			return err
+	o := readMembers(p, seen[:])
+	var err error
+	for o.next(d, &membersCustomerOperatingDashboardResponse, &err) {
+		switch o.i {
+		case 0:
+			m.SchemaVersion, err = d.String(&o.kp)
+		case 1:
+			m.Operation, err = d.String(&o.kp)
+		case 2:
+			m.Status, err = decodeState[ResponseStatus](d, &o.kp)
+		case 3:
+			m.Message, err = d.String(&o.kp)
+		case 4:
+			m.CorrelationID, err = d.String(&o.kp)
+		case 5:
+			m.PrivateImplementationRequired, err = d.Bool(&o.kp)
+		case 6:
+			err = m.Payload.decode(d, &o.kp)
 		}
 	}
 	m.Status = orSeen(seen[2], m.Status, ResponseStatusRequiresPrivateService)
 	if !seen[5] {
 		m.PrivateImplementationRequired = true
 	}
-	return requireAll(p, seen[:], requiredCustomerOperatingDashboardResponse, fieldsCustomerOperatingDashboardResponse)
+	return o.end(&membersCustomerOperatingDashboardResponse, err)
 }
 
 // DecodeSupportHandoffReadinessRequest reads one SupportHandoffReadinessRequest from data strictly (see DecodeOption)
@@ -2363,62 +1356,33 @@ func DecodeSupportHandoffReadinessRequest(data []byte, opts ...DecodeOption) (*S
 	return decodeTop[SupportHandoffReadinessRequest](data, opts, nil, 0)
 }
 
-var fieldsSupportHandoffReadinessRequest = []string{"schema_version", "operation", "tenant_id", "requested_by", "correlation_id", "private_implementation_required", "payload"}
-var requiredSupportHandoffReadinessRequest = []requiredField{{0, ""}, {1, ""}, {2, ""}, {4, ""}, {6, ""}}
+var membersSupportHandoffReadinessRequest = memberTable{names: []string{"schema_version", "operation", "tenant_id", "requested_by", "correlation_id", "private_implementation_required", "payload"}, required: []requiredField{{0, ""}, {1, ""}, {2, ""}, {4, ""}, {6, ""}}}
 
 func (m *SupportHandoffReadinessRequest) decode(d *decoder, p *pathNode) error {
-	if err := d.beginObject(p); err != nil {
-		return err
-	}
 	var seen [7]bool
-	var kp pathNode
-	for first := true; ; first = false {
-		key, more, err := d.nextKey(p, first)
-		if err != nil {
-			return err
-		}
-		if !more {
-			break
-		}
-		switch string(key) {
-		case "schema_version":
-			if kp, err = member(p, "schema_version", &seen[0]); err == nil {
-				m.SchemaVersion, err = d.String(&kp)
-			}
-		case "operation":
-			if kp, err = member(p, "operation", &seen[1]); err == nil {
-				m.Operation, err = d.String(&kp)
-			}
-		case "tenant_id":
-			if kp, err = member(p, "tenant_id", &seen[2]); err == nil {
-				m.TenantID, err = d.String(&kp)
-			}
-		case "requested_by":
-			if kp, err = member(p, "requested_by", &seen[3]); err == nil {
-				m.RequestedBy, err = d.String(&kp)
-			}
-		case "correlation_id":
-			if kp, err = member(p, "correlation_id", &seen[4]); err == nil {
-				m.CorrelationID, err = d.String(&kp)
-			}
-		case "private_implementation_required":
-			if kp, err = member(p, "private_implementation_required", &seen[5]); err == nil {
-				m.PrivateImplementationRequired, err = d.Bool(&kp)
-			}
-		case "payload":
-			if kp, err = member(p, "payload", &seen[6]); err == nil {
-				err = m.Payload.decode(d, &kp)
-			}
-		default:
-			err = d.unknownKey(p, key, fieldsSupportHandoffReadinessRequest)
-		}
-		if err != nil {
-			return err
+	o := readMembers(p, seen[:])
+	var err error
+	for o.next(d, &membersSupportHandoffReadinessRequest, &err) {
+		switch o.i {
+		case 0:
+			m.SchemaVersion, err = d.String(&o.kp)
+		case 1:
+			m.Operation, err = d.String(&o.kp)
+		case 2:
+			m.TenantID, err = d.String(&o.kp)
+		case 3:
+			m.RequestedBy, err = d.String(&o.kp)
+		case 4:
+			m.CorrelationID, err = d.String(&o.kp)
+		case 5:
+			m.PrivateImplementationRequired, err = d.Bool(&o.kp)
+		case 6:
+			err = m.Payload.decode(d, &o.kp)
 		}
 	}
 	m.RequestedBy = orSeen(seen[3], m.RequestedBy, "community")
 	m.PrivateImplementationRequired = orSeen(seen[5], m.PrivateImplementationRequired, true)
-	return requireAll(p, seen[:], requiredSupportHandoffReadinessRequest, fieldsSupportHandoffReadinessRequest)
+	return o.end(&membersSupportHandoffReadinessRequest, err)
 }
 
 // DecodeSupportHandoffReadinessResponse reads one SupportHandoffReadinessResponse from data strictly (see DecodeOption)
@@ -2427,64 +1391,35 @@ func DecodeSupportHandoffReadinessResponse(data []byte, opts ...DecodeOption) (*
 	return decodeTop[SupportHandoffReadinessResponse](data, opts, nil, 0)
 }
 
-var fieldsSupportHandoffReadinessResponse = []string{"schema_version", "operation", "status", "message", "correlation_id", "private_implementation_required", "payload"}
-var requiredSupportHandoffReadinessResponse = []requiredField{{0, ""}, {1, ""}, {3, ""}, {4, ""}, {6, ""}}
+var membersSupportHandoffReadinessResponse = memberTable{names: []string{"schema_version", "operation", "status", "message", "correlation_id", "private_implementation_required", "payload"}, required: []requiredField{{0, ""}, {1, ""}, {3, ""}, {4, ""}, {6, ""}}}
 
 func (m *SupportHandoffReadinessResponse) decode(d *decoder, p *pathNode) error {
-	if err := d.beginObject(p); err != nil {
-		return err
-	}
 	var seen [7]bool
-	var kp pathNode
-	for first := true; ; first = false {
-		key, more, err := d.nextKey(p, first)
-		if err != nil {
-			return err
-		}
-		if !more {
-			break
-		}
-		switch string(key) {
-		case "schema_version":
-			if kp, err = member(p, "schema_version", &seen[0]); err == nil {
-				m.SchemaVersion, err = d.String(&kp)
-			}
-		case "operation":
-			if kp, err = member(p, "operation", &seen[1]); err == nil {
-				m.Operation, err = d.String(&kp)
-			}
-		case "status":
-			if kp, err = member(p, "status", &seen[2]); err == nil {
-				m.Status, err = decodeState[ResponseStatus](d, &kp)
-			}
-		case "message":
-			if kp, err = member(p, "message", &seen[3]); err == nil {
-				m.Message, err = d.String(&kp)
-			}
-		case "correlation_id":
-			if kp, err = member(p, "correlation_id", &seen[4]); err == nil {
-				m.CorrelationID, err = d.String(&kp)
-			}
-		case "private_implementation_required":
-			if kp, err = member(p, "private_implementation_required", &seen[5]); err == nil {
-				m.PrivateImplementationRequired, err = d.Bool(&kp)
-			}
-		case "payload":
-			if kp, err = member(p, "payload", &seen[6]); err == nil {
-				err = m.Payload.decode(d, &kp)
-			}
-		default:
-			err = d.unknownKey(p, key, fieldsSupportHandoffReadinessResponse)
-		}
-		if err != nil {
-			return err
+	o := readMembers(p, seen[:])
+	var err error
+	for o.next(d, &membersSupportHandoffReadinessResponse, &err) {
+		switch o.i {
+		case 0:
+			m.SchemaVersion, err = d.String(&o.kp)
+		case 1:
+			m.Operation, err = d.String(&o.kp)
+		case 2:
+			m.Status, err = decodeState[ResponseStatus](d, &o.kp)
+		case 3:
+			m.Message, err = d.String(&o.kp)
+		case 4:
+			m.CorrelationID, err = d.String(&o.kp)
+		case 5:
+			m.PrivateImplementationRequired, err = d.Bool(&o.kp)
+		case 6:
+			err = m.Payload.decode(d, &o.kp)
 		}
 	}
 	m.Status = orSeen(seen[2], m.Status, ResponseStatusRequiresPrivateService)
 	if !seen[5] {
 		m.PrivateImplementationRequired = true
 	}
-	return requireAll(p, seen[:], requiredSupportHandoffReadinessResponse, fieldsSupportHandoffReadinessResponse)
+	return o.end(&membersSupportHandoffReadinessResponse, err)
 }
 
 // DecodeSaaSOperatingAutomationRequest reads one SaaSOperatingAutomationRequest from data strictly (see DecodeOption)
@@ -2493,62 +1428,33 @@ func DecodeSaaSOperatingAutomationRequest(data []byte, opts ...DecodeOption) (*S
 	return decodeTop[SaaSOperatingAutomationRequest](data, opts, nil, 0)
 }
 
-var fieldsSaaSOperatingAutomationRequest = []string{"schema_version", "operation", "tenant_id", "requested_by", "correlation_id", "private_implementation_required", "payload"}
-var requiredSaaSOperatingAutomationRequest = []requiredField{{0, ""}, {1, ""}, {2, ""}, {4, ""}, {6, ""}}
+var membersSaaSOperatingAutomationRequest = memberTable{names: []string{"schema_version", "operation", "tenant_id", "requested_by", "correlation_id", "private_implementation_required", "payload"}, required: []requiredField{{0, ""}, {1, ""}, {2, ""}, {4, ""}, {6, ""}}}
 
 func (m *SaaSOperatingAutomationRequest) decode(d *decoder, p *pathNode) error {
-	if err := d.beginObject(p); err != nil {
-		return err
-	}
 	var seen [7]bool
-	var kp pathNode
-	for first := true; ; first = false {
-		key, more, err := d.nextKey(p, first)
-		if err != nil {
-			return err
-		}
-		if !more {
-			break
-		}
-		switch string(key) {
-		case "schema_version":
-			if kp, err = member(p, "schema_version", &seen[0]); err == nil {
-				m.SchemaVersion, err = d.String(&kp)
-			}
-		case "operation":
-			if kp, err = member(p, "operation", &seen[1]); err == nil {
-				m.Operation, err = d.String(&kp)
-			}
-		case "tenant_id":
-			if kp, err = member(p, "tenant_id", &seen[2]); err == nil {
-				m.TenantID, err = d.String(&kp)
-			}
-		case "requested_by":
-			if kp, err = member(p, "requested_by", &seen[3]); err == nil {
-				m.RequestedBy, err = d.String(&kp)
-			}
-		case "correlation_id":
-			if kp, err = member(p, "correlation_id", &seen[4]); err == nil {
-				m.CorrelationID, err = d.String(&kp)
-			}
-		case "private_implementation_required":
-			if kp, err = member(p, "private_implementation_required", &seen[5]); err == nil {
-				m.PrivateImplementationRequired, err = d.Bool(&kp)
-			}
-		case "payload":
-			if kp, err = member(p, "payload", &seen[6]); err == nil {
-				err = m.Payload.decode(d, &kp)
-			}
-		default:
-			err = d.unknownKey(p, key, fieldsSaaSOperatingAutomationRequest)
-		}
-		if err != nil {
-			return err
+	o := readMembers(p, seen[:])
+	var err error
+	for o.next(d, &membersSaaSOperatingAutomationRequest, &err) {
+		switch o.i {
+		case 0:
+			m.SchemaVersion, err = d.String(&o.kp)
+		case 1:
+			m.Operation, err = d.String(&o.kp)
+		case 2:
+			m.TenantID, err = d.String(&o.kp)
+		case 3:
+			m.RequestedBy, err = d.String(&o.kp)
+		case 4:
+			m.CorrelationID, err = d.String(&o.kp)
+		case 5:
+			m.PrivateImplementationRequired, err = d.Bool(&o.kp)
+		case 6:
+			err = m.Payload.decode(d, &o.kp)
 		}
 	}
 	m.RequestedBy = orSeen(seen[3], m.RequestedBy, "community")
 	m.PrivateImplementationRequired = orSeen(seen[5], m.PrivateImplementationRequired, true)
-	return requireAll(p, seen[:], requiredSaaSOperatingAutomationRequest, fieldsSaaSOperatingAutomationRequest)
+	return o.end(&membersSaaSOperatingAutomationRequest, err)
 }
 
 // DecodeSaaSOperatingAutomationResponse reads one SaaSOperatingAutomationResponse from data strictly (see DecodeOption)
@@ -2557,64 +1463,35 @@ func DecodeSaaSOperatingAutomationResponse(data []byte, opts ...DecodeOption) (*
 	return decodeTop[SaaSOperatingAutomationResponse](data, opts, nil, 0)
 }
 
-var fieldsSaaSOperatingAutomationResponse = []string{"schema_version", "operation", "status", "message", "correlation_id", "private_implementation_required", "payload"}
-var requiredSaaSOperatingAutomationResponse = []requiredField{{0, ""}, {1, ""}, {3, ""}, {4, ""}, {6, ""}}
+var membersSaaSOperatingAutomationResponse = memberTable{names: []string{"schema_version", "operation", "status", "message", "correlation_id", "private_implementation_required", "payload"}, required: []requiredField{{0, ""}, {1, ""}, {3, ""}, {4, ""}, {6, ""}}}
 
 func (m *SaaSOperatingAutomationResponse) decode(d *decoder, p *pathNode) error {
-	if err := d.beginObject(p); err != nil {
-		return err
-	}
 	var seen [7]bool
-	var kp pathNode
-	for first := true; ; first = false {
-		key, more, err := d.nextKey(p, first)
-		if err != nil {
-			return err
-		}
-		if !more {
-			break
-		}
-		switch string(key) {
-		case "schema_version":
-			if kp, err = member(p, "schema_version", &seen[0]); err == nil {
-				m.SchemaVersion, err = d.String(&kp)
-			}
-		case "operation":
-			if kp, err = member(p, "operation", &seen[1]); err == nil {
-				m.Operation, err = d.String(&kp)
-			}
-		case "status":
-			if kp, err = member(p, "status", &seen[2]); err == nil {
-				m.Status, err = decodeState[ResponseStatus](d, &kp)
-			}
-		case "message":
-			if kp, err = member(p, "message", &seen[3]); err == nil {
-				m.Message, err = d.String(&kp)
-			}
-		case "correlation_id":
-			if kp, err = member(p, "correlation_id", &seen[4]); err == nil {
-				m.CorrelationID, err = d.String(&kp)
-			}
-		case "private_implementation_required":
-			if kp, err = member(p, "private_implementation_required", &seen[5]); err == nil {
-				m.PrivateImplementationRequired, err = d.Bool(&kp)
-			}
-		case "payload":
-			if kp, err = member(p, "payload", &seen[6]); err == nil {
-				err = m.Payload.decode(d, &kp)
-			}
-		default:
-			err = d.unknownKey(p, key, fieldsSaaSOperatingAutomationResponse)
-		}
-		if err != nil {
-			return err
+	o := readMembers(p, seen[:])
+	var err error
+	for o.next(d, &membersSaaSOperatingAutomationResponse, &err) {
+		switch o.i {
+		case 0:
+			m.SchemaVersion, err = d.String(&o.kp)
+		case 1:
+			m.Operation, err = d.String(&o.kp)
+		case 2:
+			m.Status, err = decodeState[ResponseStatus](d, &o.kp)
+		case 3:
+			m.Message, err = d.String(&o.kp)
+		case 4:
+			m.CorrelationID, err = d.String(&o.kp)
+		case 5:
+			m.PrivateImplementationRequired, err = d.Bool(&o.kp)
+		case 6:
+			err = m.Payload.decode(d, &o.kp)
 		}
 	}
 	m.Status = orSeen(seen[2], m.Status, ResponseStatusRequiresPrivateService)
 	if !seen[5] {
 		m.PrivateImplementationRequired = true
 	}
-	return requireAll(p, seen[:], requiredSaaSOperatingAutomationResponse, fieldsSaaSOperatingAutomationResponse)
+	return o.end(&membersSaaSOperatingAutomationResponse, err)
 }
 
 // DecodeEvidenceExportRequest reads one EvidenceExportRequest from data strictly (see DecodeOption)
@@ -2623,62 +1500,33 @@ func DecodeEvidenceExportRequest(data []byte, opts ...DecodeOption) (*EvidenceEx
 	return decodeTop[EvidenceExportRequest](data, opts, nil, 0)
 }
 
-var fieldsEvidenceExportRequest = []string{"schema_version", "operation", "tenant_id", "requested_by", "correlation_id", "private_implementation_required", "payload"}
-var requiredEvidenceExportRequest = []requiredField{{0, ""}, {1, ""}, {2, ""}, {4, ""}, {6, ""}}
+var membersEvidenceExportRequest = memberTable{names: []string{"schema_version", "operation", "tenant_id", "requested_by", "correlation_id", "private_implementation_required", "payload"}, required: []requiredField{{0, ""}, {1, ""}, {2, ""}, {4, ""}, {6, ""}}}
 
 func (m *EvidenceExportRequest) decode(d *decoder, p *pathNode) error {
-	if err := d.beginObject(p); err != nil {
-		return err
-	}
 	var seen [7]bool
-	var kp pathNode
-	for first := true; ; first = false {
-		key, more, err := d.nextKey(p, first)
-		if err != nil {
-			return err
-		}
-		if !more {
-			break
-		}
-		switch string(key) {
-		case "schema_version":
-			if kp, err = member(p, "schema_version", &seen[0]); err == nil {
-				m.SchemaVersion, err = d.String(&kp)
-			}
-		case "operation":
-			if kp, err = member(p, "operation", &seen[1]); err == nil {
-				m.Operation, err = d.String(&kp)
-			}
-		case "tenant_id":
-			if kp, err = member(p, "tenant_id", &seen[2]); err == nil {
-				m.TenantID, err = d.String(&kp)
-			}
-		case "requested_by":
-			if kp, err = member(p, "requested_by", &seen[3]); err == nil {
-				m.RequestedBy, err = d.String(&kp)
-			}
-		case "correlation_id":
-			if kp, err = member(p, "correlation_id", &seen[4]); err == nil {
-				m.CorrelationID, err = d.String(&kp)
-			}
-		case "private_implementation_required":
-			if kp, err = member(p, "private_implementation_required", &seen[5]); err == nil {
-				m.PrivateImplementationRequired, err = d.Bool(&kp)
-			}
-		case "payload":
-			if kp, err = member(p, "payload", &seen[6]); err == nil {
-				err = m.Payload.decode(d, &kp)
-			}
-		default:
-			err = d.unknownKey(p, key, fieldsEvidenceExportRequest)
-		}
-		if err != nil {
-			return err
+	o := readMembers(p, seen[:])
+	var err error
+	for o.next(d, &membersEvidenceExportRequest, &err) {
+		switch o.i {
+		case 0:
+			m.SchemaVersion, err = d.String(&o.kp)
+		case 1:
+			m.Operation, err = d.String(&o.kp)
+		case 2:
+			m.TenantID, err = d.String(&o.kp)
+		case 3:
+			m.RequestedBy, err = d.String(&o.kp)
+		case 4:
+			m.CorrelationID, err = d.String(&o.kp)
+		case 5:
+			m.PrivateImplementationRequired, err = d.Bool(&o.kp)
+		case 6:
+			err = m.Payload.decode(d, &o.kp)
 		}
 	}
 	m.RequestedBy = orSeen(seen[3], m.RequestedBy, "community")
 	m.PrivateImplementationRequired = orSeen(seen[5], m.PrivateImplementationRequired, true)
-	return requireAll(p, seen[:], requiredEvidenceExportRequest, fieldsEvidenceExportRequest)
+	return o.end(&membersEvidenceExportRequest, err)
 }
 
 // DecodeUnavailableResponse reads one UnavailableResponse from data strictly (see DecodeOption)
@@ -2687,64 +1535,35 @@ func DecodeUnavailableResponse(data []byte, opts ...DecodeOption) (*UnavailableR
 	return decodeTop[UnavailableResponse](data, opts, nil, 0)
 }
 
-var fieldsUnavailableResponse = []string{"schema_version", "operation", "status", "message", "correlation_id", "private_implementation_required", "payload"}
-var requiredUnavailableResponse = []requiredField{{0, ""}, {1, ""}, {3, ""}, {4, ""}, {6, ""}}
+var membersUnavailableResponse = memberTable{names: []string{"schema_version", "operation", "status", "message", "correlation_id", "private_implementation_required", "payload"}, required: []requiredField{{0, ""}, {1, ""}, {3, ""}, {4, ""}, {6, ""}}}
 
 func (m *UnavailableResponse) decode(d *decoder, p *pathNode) error {
-	if err := d.beginObject(p); err != nil {
-		return err
-	}
 	var seen [7]bool
-	var kp pathNode
-	for first := true; ; first = false {
-		key, more, err := d.nextKey(p, first)
-		if err != nil {
-			return err
-		}
-		if !more {
-			break
-		}
-		switch string(key) {
-		case "schema_version":
-			if kp, err = member(p, "schema_version", &seen[0]); err == nil {
-				m.SchemaVersion, err = d.String(&kp)
-			}
-		case "operation":
-			if kp, err = member(p, "operation", &seen[1]); err == nil {
-				m.Operation, err = d.String(&kp)
-			}
-		case "status":
-			if kp, err = member(p, "status", &seen[2]); err == nil {
-				m.Status, err = decodeState[ResponseStatus](d, &kp)
-			}
-		case "message":
-			if kp, err = member(p, "message", &seen[3]); err == nil {
-				m.Message, err = d.String(&kp)
-			}
-		case "correlation_id":
-			if kp, err = member(p, "correlation_id", &seen[4]); err == nil {
-				m.CorrelationID, err = d.String(&kp)
-			}
-		case "private_implementation_required":
-			if kp, err = member(p, "private_implementation_required", &seen[5]); err == nil {
-				m.PrivateImplementationRequired, err = d.Bool(&kp)
-			}
-		case "payload":
-			if kp, err = member(p, "payload", &seen[6]); err == nil {
-				err = m.Payload.decode(d, &kp)
-			}
-		default:
-			err = d.unknownKey(p, key, fieldsUnavailableResponse)
-		}
-		if err != nil {
-			return err
+	o := readMembers(p, seen[:])
+	var err error
+	for o.next(d, &membersUnavailableResponse, &err) {
+		switch o.i {
+		case 0:
+			m.SchemaVersion, err = d.String(&o.kp)
+		case 1:
+			m.Operation, err = d.String(&o.kp)
+		case 2:
+			m.Status, err = decodeState[ResponseStatus](d, &o.kp)
+		case 3:
+			m.Message, err = d.String(&o.kp)
+		case 4:
+			m.CorrelationID, err = d.String(&o.kp)
+		case 5:
+			m.PrivateImplementationRequired, err = d.Bool(&o.kp)
+		case 6:
+			err = m.Payload.decode(d, &o.kp)
 		}
 	}
 	m.Status = orSeen(seen[2], m.Status, ResponseStatusRequiresPrivateService)
 	if !seen[5] {
 		m.PrivateImplementationRequired = true
 	}
-	return requireAll(p, seen[:], requiredUnavailableResponse, fieldsUnavailableResponse)
+	return o.end(&membersUnavailableResponse, err)
 }
 func decodeListString(d *decoder, p *pathNode) ([]string, error) {
 	if err := d.beginArray(p); err != nil {

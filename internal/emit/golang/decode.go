@@ -72,55 +72,37 @@ func (g *gen) decodeFunc(f *jen.File, s *goStruct) {
 	f.Func().Id("Decode"+name).Params(jen.Id("data").Index().Byte(), jen.Id("opts").Op("...").Id("DecodeOption")).Params(jen.Op("*").Id(name), jen.Error()).Block(body...)
 }
 
-// decodeMethod writes the strict decoder of one object type: a switch on
-// the member key with four lines per field, the duplicate check, member
-// path and the absent members' requirements in runtime helpers (member,
-// ptrTo, requireAll), so that the generated code stays
-// short without a call through a function value, which would move member
-// paths to the heap.
+// decodeMethod writes the strict decoder of one object type: a table of
+// its members (memberTable) and a switch on the member's index with one
+// assignment per field. The loop, key lookup and member checks run in the
+// runtime's memberReader, called directly (never through a function value,
+// which would move member paths to the heap).
 func (g *gen) decodeMethod(f *jen.File, s *goStruct) {
 	name := s.t.GoName
-	fieldsVar := "fields" + name
-	f.Var().Id(fieldsVar).Op("=").Index().String().ValuesFunc(func(gr *jen.Group) {
-		for _, fl := range s.t.Fields {
-			gr.Lit(fl.Name)
-		}
-	})
-	var required []jen.Code
-	for i, fl := range s.t.Fields {
-		if fl.WireRequired() {
-			required = append(required, jen.Values(jen.Lit(i), jen.Lit(fl.Messages[model.RuleRequired])))
-		}
+	tableVar := "members" + name
+	table := jen.Id("memberTable").Values(memberTable(s.t)...)
+	if len(s.t.Fields) > indexedFrom {
+		table = jen.Id("indexed").Call(table)
 	}
-	requiredVar := "required" + name
-	if len(required) > 0 {
-		f.Var().Id(requiredVar).Op("=").Index().Id("requiredField").Values(required...)
-	}
+	f.Var().Id(tableVar).Op("=").Add(table)
 	n := len(s.t.Fields)
 	var cases []jen.Code
 	for i, fl := range s.t.Fields {
-		cases = append(cases, jen.Case(jen.Lit(fl.Name)).Block(decodeField(jen.Id("m").Dot(fl.GoName), fl, i)...))
+		cases = append(cases, jen.Case(jen.Lit(i)).Block(decodeField(jen.Id("m").Dot(fl.GoName), fl)...))
 	}
-	unknown := "unknownKey"
-	if s.t.Open {
-		unknown = "openKey"
-	}
-	cases = append(cases, jen.Default().Block(
-		jen.Err().Op("=").Id("d").Dot(unknown).Call(jen.Id("p"), jen.Id("key"), jen.Id(fieldsVar)),
-	))
-	body := []jen.Code{
-		jen.If(jen.Err().Op(":=").Id("d").Dot("beginObject").Call(jen.Id("p")), jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Err())),
-	}
+	seen := jen.Nil()
+	var body []jen.Code
 	if n > 0 {
-		body = append(body, jen.Var().Id("seen").Index(jen.Lit(n)).Bool(), jen.Var().Id("kp").Id("pathNode"))
+		body = append(body, jen.Var().Id("seen").Index(jen.Lit(n)).Bool())
+		seen = jen.Id("seen").Index(jen.Empty(), jen.Empty())
 	}
-	body = append(body, jen.For(jen.Id("first").Op(":=").True(), jen.Empty(), jen.Id("first").Op("=").False()).Block(
-		jen.List(jen.Id("key"), jen.Id("more"), jen.Err()).Op(":=").Id("d").Dot("nextKey").Call(jen.Id("p"), jen.Id("first")),
-		jen.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Err())),
-		jen.If(jen.Op("!").Id("more")).Block(jen.Break()),
-		jen.Switch(jen.String().Call(jen.Id("key"))).Block(cases...),
-		jen.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Err())),
-	))
+	body = append(body, jen.Id("o").Op(":=").Id("readMembers").Call(jen.Id("p"), seen))
+	body = append(body, jen.Var().Err().Error())
+	if n > 0 {
+		body = append(body, jen.For(jen.Id("o").Dot("next").Call(jen.Id("d"), jen.Op("&").Id(tableVar), jen.Op("&").Err())).Block(jen.Switch(jen.Id("o").Dot("i")).Block(cases...)))
+	} else {
+		body = append(body, jen.For(jen.Id("o").Dot("next").Call(jen.Id("d"), jen.Op("&").Id(tableVar), jen.Op("&").Err())).Block())
+	}
 	for i, fl := range s.t.Fields {
 		switch {
 		case fl.WireRequired():
@@ -133,40 +115,69 @@ func (g *gen) decodeMethod(f *jen.File, s *goStruct) {
 			body = append(body, jen.If(jen.Op("!").Id("seen").Index(jen.Lit(i))).Block(jen.Id("m").Dot(fl.GoName).Op("=").Add(fieldLit(fl.Const, fl))))
 		}
 	}
-	if len(required) > 0 {
-		body = append(body, jen.Return(jen.Id("requireAll").Call(jen.Id("p"), jen.Id("seen").Index(jen.Empty(), jen.Empty()), jen.Id(requiredVar), jen.Id(fieldsVar))))
-	} else {
-		body = append(body, jen.Return(jen.Nil()))
-	}
+	body = append(body, jen.Return(jen.Id("o").Dot("end").Call(jen.Op("&").Id(tableVar), jen.Err())))
 	f.Func().Params(jen.Id("m").Op("*").Id(name)).Id("decode").Params(jen.Id("d").Op("*").Id("decoder"), jen.Id("p").Op("*").Id("pathNode")).Error().Block(body...)
 }
 
-// decodeField reads member i into target: its path, the duplicate check,
-// then the value, unless it is null where null is allowed.
-func decodeField(target *jen.Statement, fl *model.Field, i int) []jen.Code {
-	var inner []jen.Code
+// indexedFrom is the field count above which a type's members are found
+// through a map built at initialization (see the runtime's indexed)
+// rather than by comparing the key with each name.
+const indexedFrom = 16
+
+// memberTable is the literal of a type's memberTable: names, required
+// members, and the nullable and type-text columns only when a field needs
+// them.
+func memberTable(t *model.Type) []jen.Code {
+	var names, required, nullable, typeText []jen.Code
+	anyNull, anyText := false, false
+	for i, fl := range t.Fields {
+		names = append(names, jen.Lit(fl.Name))
+		if fl.WireRequired() {
+			required = append(required, jen.Values(jen.Lit(i), jen.Lit(fl.Messages[model.RuleRequired])))
+		}
+		nullable = append(nullable, jen.Lit(fl.Nullable))
+		anyNull = anyNull || fl.Nullable
+		msg, ok := fl.Messages[model.RuleType]
+		typeText = append(typeText, jen.Lit(msg))
+		anyText = anyText || ok
+	}
+	var v []jen.Code
+	if len(names) > 0 {
+		v = append(v, jen.Id("names").Op(":").Index().String().Values(names...))
+	}
+	if len(required) > 0 {
+		v = append(v, jen.Id("required").Op(":").Index().Id("requiredField").Values(required...))
+	}
+	if anyNull {
+		v = append(v, jen.Id("nullable").Op(":").Index().Bool().Values(nullable...))
+	}
+	if anyText {
+		v = append(v, jen.Id("typeText").Op(":").Index().String().Values(typeText...))
+	}
+	if t.Open {
+		v = append(v, jen.Id("open").Op(":").True())
+	}
+	return v
+}
+
+// decodeField reads the member at o.kp into target (the runtime has done
+// the duplicate and null checks).
+func decodeField(target *jen.Statement, fl *model.Field) []jen.Code {
+	kp := jen.Op("&").Id("o").Dot("kp")
+	oerr := jen.Err()
 	switch {
 	case fl.Type.Kind == model.KindObject && isPtr(fl):
 		// An object decodes in place: no copy of it is returned.
-		inner = []jen.Code{
+		return []jen.Code{
 			target.Clone().Op("=").New(jen.Id(fl.Type.Object.GoName)),
-			jen.Err().Op("=").Add(target.Clone()).Dot("decode").Call(jen.Id("d"), jen.Op("&").Id("kp")),
+			oerr.Clone().Op("=").Add(target.Clone()).Dot("decode").Call(jen.Id("d"), kp),
 		}
 	case fl.Type.Kind == model.KindObject:
-		inner = []jen.Code{jen.Err().Op("=").Add(target.Clone()).Dot("decode").Call(jen.Id("d"), jen.Op("&").Id("kp"))}
+		return []jen.Code{oerr.Clone().Op("=").Add(target.Clone()).Dot("decode").Call(jen.Id("d"), kp)}
 	case isPtr(fl):
-		inner = []jen.Code{jen.List(target.Clone(), jen.Err()).Op("=").Id("ptrTo").Call(decodeValue(fl.Type, jen.Op("&").Id("kp")))}
-	default:
-		inner = []jen.Code{jen.List(target.Clone(), jen.Err()).Op("=").Add(decodeValue(fl.Type, jen.Op("&").Id("kp")))}
+		return []jen.Code{jen.List(target.Clone(), oerr.Clone()).Op("=").Id("ptrTo").Call(decodeValue(fl.Type, kp))}
 	}
-	if msg, ok := fl.Messages[model.RuleType]; ok {
-		inner = append(inner, jen.Err().Op("=").Id("retype").Call(jen.Err(), jen.Op("&").Id("kp"), jen.Lit(msg)))
-	}
-	cond := jen.List(jen.Id("kp"), jen.Err()).Op("=").Id("member").Call(jen.Id("p"), jen.Lit(fl.Name), jen.Op("&").Id("seen").Index(jen.Lit(i))).Op(";").Err().Op("==").Nil()
-	if fl.Nullable {
-		cond = cond.Op("&&").Op("!").Id("d").Dot("peekNull").Call()
-	}
-	return []jen.Code{jen.If(cond).Block(inner...)}
+	return []jen.Code{jen.List(target.Clone(), oerr.Clone()).Op("=").Add(decodeValue(fl.Type, kp))}
 }
 
 // decodeValue is a call returning (value, error) for type t at path p.

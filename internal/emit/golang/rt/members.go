@@ -234,17 +234,6 @@ func (d *decoder) discriminator(p *pathNode, key string) (v string, ok bool, err
 	}
 }
 
-// member returns the path of member key under p and marks the member
-// seen; a second occurrence is a duplicate key.
-func member(p *pathNode, key string, seen *bool) (pathNode, error) {
-	kp := keyPath(p, key)
-	if *seen {
-		return kp, duplicate(p, key)
-	}
-	*seen = true
-	return kp, nil
-}
-
 // ptrTo turns a read value into the pointer a nullable or optional field
 // holds.
 func ptrTo[T any](v T, err error) (*T, error) {

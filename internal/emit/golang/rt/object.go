@@ -1,0 +1,137 @@
+package rt
+
+// memberTable describes the members of one object type for memberReader, so
+// that each type's decode method holds only a switch on the member's index
+// with one assignment per field: the loop, the key lookup, the duplicate,
+// null, unknown-key and required-member checks are here, once.
+type memberTable struct {
+	// names are the wire names in field order.
+	names []string
+	// required lists the members every document must carry.
+	required []requiredField
+	// nullable, when set, tells for each field whether a JSON null leaves
+	// it unset (a nil pointer) instead of being read as its value.
+	nullable []bool
+	// typeText, when set, holds for each field the spec's own text for a
+	// value of the wrong JSON type ("" keeps the default wording).
+	typeText []string
+	// open types skip unknown members instead of rejecting them.
+	open bool
+	// index, set by indexed for types with many fields, maps each name to
+	// its field index; without it a key is compared with each name.
+	index map[string]int
+}
+
+// indexed returns t with its index, built once at package initialization:
+// a lazy build would keep a pointer to t where every member path could
+// follow it to the heap.
+func indexed(t memberTable) memberTable {
+	t.index = make(map[string]int, len(t.names))
+	for i, n := range t.names {
+		t.index[n] = i
+	}
+	return t
+}
+
+// find returns the index of the field named key, or -1; hint is the field
+// read last, since documents mostly list members in field order.
+func (t *memberTable) find(key []byte, hint int) int {
+	if next := hint + 1; next < len(t.names) && t.names[next] == string(key) {
+		return next
+	}
+	if t.index != nil {
+		if i, ok := t.index[string(key)]; ok {
+			return i
+		}
+		return -1
+	}
+	for i, n := range t.names {
+		if n == string(key) {
+			return i
+		}
+	}
+	return -1
+}
+
+// memberReader walks the members of one object: next stops at each member
+// the type declares, with i its field index and kp its path, and the
+// decode method reads the value into the field.
+type memberReader struct {
+	p     *pathNode
+	seen  []bool
+	kp    pathNode
+	i     int
+	first bool
+}
+
+// readMembers starts reading an object at p; seen has one flag per field,
+// for the decode method's defaults. The decoder and the type's table are
+// not kept in the reader but passed to next: to the compiler the reader's
+// pointers are one location, and what the decoder and table hold, which
+// does go to the heap, would take the member paths with them.
+func readMembers(p *pathNode, seen []bool) memberReader {
+	// kp's parent is set here, once: a pointer stored through o in next
+	// would move p, and so every member path, to the heap.
+	return memberReader{p: p, seen: seen, kp: keyPath(p, ""), i: -1, first: true}
+}
+
+// next moves to the next declared member, handling the others, and reports
+// false at the end of the object or on the first error. *err is the error
+// of reading the member before, and where next puts its own: the reader
+// holds no error, since one read back from it and returned would move its
+// contents, and so every member path, to the heap.
+func (o *memberReader) next(d *decoder, t *memberTable, err *error) bool {
+	if *err != nil {
+		return false
+	}
+	if o.first {
+		if *err = d.beginObject(o.p); *err != nil {
+			return false
+		}
+	}
+	for {
+		key, more, e := d.nextKey(o.p, o.first)
+		o.first = false
+		if e != nil || !more {
+			*err = e
+			return false
+		}
+		i := t.find(key, o.i)
+		if i < 0 {
+			if t.open {
+				e = d.openKey(o.p, key, t.names)
+			} else {
+				e = d.unknownKey(o.p, key, t.names)
+			}
+			if e != nil {
+				*err = e
+				return false
+			}
+			continue
+		}
+		o.i = i
+		o.kp.key = t.names[i]
+		if o.seen[i] {
+			*err = duplicate(o.p, t.names[i])
+			return false
+		}
+		o.seen[i] = true
+		if t.nullable != nil && t.nullable[i] && d.peekNull() {
+			continue
+		}
+		return true
+	}
+}
+
+// end reports err, the first error, with the spec's own text where it is
+// a value of the wrong type at the member read last; or else the first
+// required member that is absent.
+func (o *memberReader) end(t *memberTable, err error) error {
+	if err == nil {
+		return requireAll(o.p, o.seen, t.required, t.names)
+	}
+	if t.typeText != nil && o.i >= 0 && t.typeText[o.i] != "" {
+		return retype(err, &o.kp, t.typeText[o.i])
+	}
+	return err
+}
