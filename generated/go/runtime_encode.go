@@ -78,3 +78,12 @@ func appendRaw(b []byte, raw []byte) []byte {
 	}
 	return append(b, raw...)
 }
+
+// appendOrNull appends null for a nil pointer, else the value it points to
+// by write; small enough to inline, so that write is a direct call.
+func appendOrNull[T any](b []byte, v *T, write func([]byte, T) []byte) []byte {
+	if v == nil {
+		return append(b, "null"...)
+	}
+	return write(b, *v)
+}

@@ -34,28 +34,15 @@ func (m EntitlementStatusSummary) MarshalJSON() ([]byte, error) {
 // AppendJSON appends the EntitlementStatusSummary to b as MarshalJSON writes it: the fast
 // way to encode, since json.Marshal re-scans what MarshalJSON returns.
 func (m *EntitlementStatusSummary) AppendJSON(b []byte) []byte {
-	b = append(b, "{\"tenant_id\":"...)
-	b = appendString(b, m.TenantID)
-	b = append(b, ",\"entitlement_status\":"...)
-	b = appendString(b, string(m.EntitlementStatus))
-	b = append(b, ",\"subscription_plan\":"...)
-	b = appendString(b, m.SubscriptionPlan)
-	b = append(b, ",\"license_status\":"...)
-	b = appendString(b, m.LicenseStatus)
-	b = append(b, ",\"enabled_features\":"...)
-	b = appendListString(b, m.EnabledFeatures)
-	b = append(b, ",\"locked_features\":"...)
-	b = appendListString(b, m.LockedFeatures)
-	b = append(b, ",\"expires_at\":"...)
-	if m.ExpiresAt == nil {
-		b = append(b, "null"...)
-	} else {
-		b = appendString(b, *m.ExpiresAt)
-	}
-	b = append(b, ",\"private_validation_required\":"...)
-	b = appendBool(b, m.PrivateValidationRequired)
-	b = append(b, ",\"billing_boundary\":"...)
-	b = appendString(b, m.BillingBoundary)
+	b = appendString(append(b, "{\"tenant_id\":"...), m.TenantID)
+	b = appendString(append(b, ",\"entitlement_status\":"...), string(m.EntitlementStatus))
+	b = appendString(append(b, ",\"subscription_plan\":"...), m.SubscriptionPlan)
+	b = appendString(append(b, ",\"license_status\":"...), m.LicenseStatus)
+	b = appendListString(append(b, ",\"enabled_features\":"...), m.EnabledFeatures)
+	b = appendListString(append(b, ",\"locked_features\":"...), m.LockedFeatures)
+	b = appendOrNull(append(b, ",\"expires_at\":"...), m.ExpiresAt, appendString)
+	b = appendBool(append(b, ",\"private_validation_required\":"...), m.PrivateValidationRequired)
+	b = appendString(append(b, ",\"billing_boundary\":"...), m.BillingBoundary)
 	return append(b, '}')
 }
 
@@ -89,32 +76,15 @@ func (m PolicyRegistryReadinessSummary) MarshalJSON() ([]byte, error) {
 // AppendJSON appends the PolicyRegistryReadinessSummary to b as MarshalJSON writes it: the fast
 // way to encode, since json.Marshal re-scans what MarshalJSON returns.
 func (m *PolicyRegistryReadinessSummary) AppendJSON(b []byte) []byte {
-	b = append(b, "{\"tenant_id\":"...)
-	b = appendString(b, m.TenantID)
-	b = append(b, ",\"readiness_status\":"...)
-	b = appendString(b, string(m.ReadinessStatus))
-	b = append(b, ",\"catalog_status\":"...)
-	b = appendString(b, string(m.CatalogStatus))
-	b = append(b, ",\"latest_catalog_version\":"...)
-	if m.LatestCatalogVersion == nil {
-		b = append(b, "null"...)
-	} else {
-		b = appendString(b, *m.LatestCatalogVersion)
-	}
-	b = append(b, ",\"policy_pack_count\":"...)
-	b = appendInt(b, m.PolicyPackCount)
-	b = append(b, ",\"checked_at\":"...)
-	if m.CheckedAt == nil {
-		b = append(b, "null"...)
-	} else {
-		b = appendString(b, *m.CheckedAt)
-	}
-	b = append(b, ",\"blockers\":"...)
-	b = appendListString(b, m.Blockers)
-	b = append(b, ",\"private_validation_required\":"...)
-	b = appendBool(b, m.PrivateValidationRequired)
-	b = append(b, ",\"registry_boundary\":"...)
-	b = appendString(b, m.RegistryBoundary)
+	b = appendString(append(b, "{\"tenant_id\":"...), m.TenantID)
+	b = appendString(append(b, ",\"readiness_status\":"...), string(m.ReadinessStatus))
+	b = appendString(append(b, ",\"catalog_status\":"...), string(m.CatalogStatus))
+	b = appendOrNull(append(b, ",\"latest_catalog_version\":"...), m.LatestCatalogVersion, appendString)
+	b = appendInt(append(b, ",\"policy_pack_count\":"...), m.PolicyPackCount)
+	b = appendOrNull(append(b, ",\"checked_at\":"...), m.CheckedAt, appendString)
+	b = appendListString(append(b, ",\"blockers\":"...), m.Blockers)
+	b = appendBool(append(b, ",\"private_validation_required\":"...), m.PrivateValidationRequired)
+	b = appendString(append(b, ",\"registry_boundary\":"...), m.RegistryBoundary)
 	return append(b, '}')
 }
 
@@ -152,32 +122,17 @@ func (m TenantAuditStoreOperatingSummary) MarshalJSON() ([]byte, error) {
 // AppendJSON appends the TenantAuditStoreOperatingSummary to b as MarshalJSON writes it: the fast
 // way to encode, since json.Marshal re-scans what MarshalJSON returns.
 func (m *TenantAuditStoreOperatingSummary) AppendJSON(b []byte) []byte {
-	b = append(b, "{\"tenant_id\":"...)
-	b = appendString(b, m.TenantID)
-	b = append(b, ",\"health_status\":"...)
-	b = appendString(b, string(m.HealthStatus))
-	b = append(b, ",\"retention_status\":"...)
-	b = appendString(b, string(m.RetentionStatus))
-	b = append(b, ",\"evidence_freshness_status\":"...)
-	b = appendString(b, string(m.EvidenceFreshnessStatus))
-	b = append(b, ",\"export_status\":"...)
-	b = appendString(b, string(m.ExportStatus))
-	b = append(b, ",\"latest_evidence_at\":"...)
-	if m.LatestEvidenceAt == nil {
-		b = append(b, "null"...)
-	} else {
-		b = appendString(b, *m.LatestEvidenceAt)
-	}
-	b = append(b, ",\"retention_profile\":"...)
-	b = appendString(b, m.RetentionProfile)
-	b = append(b, ",\"supported_export_formats\":"...)
-	b = appendListString(b, m.SupportedExportFormats)
-	b = append(b, ",\"blockers\":"...)
-	b = appendListString(b, m.Blockers)
-	b = append(b, ",\"private_validation_required\":"...)
-	b = appendBool(b, m.PrivateValidationRequired)
-	b = append(b, ",\"audit_store_boundary\":"...)
-	b = appendString(b, m.AuditStoreBoundary)
+	b = appendString(append(b, "{\"tenant_id\":"...), m.TenantID)
+	b = appendString(append(b, ",\"health_status\":"...), string(m.HealthStatus))
+	b = appendString(append(b, ",\"retention_status\":"...), string(m.RetentionStatus))
+	b = appendString(append(b, ",\"evidence_freshness_status\":"...), string(m.EvidenceFreshnessStatus))
+	b = appendString(append(b, ",\"export_status\":"...), string(m.ExportStatus))
+	b = appendOrNull(append(b, ",\"latest_evidence_at\":"...), m.LatestEvidenceAt, appendString)
+	b = appendString(append(b, ",\"retention_profile\":"...), m.RetentionProfile)
+	b = appendListString(append(b, ",\"supported_export_formats\":"...), m.SupportedExportFormats)
+	b = appendListString(append(b, ",\"blockers\":"...), m.Blockers)
+	b = appendBool(append(b, ",\"private_validation_required\":"...), m.PrivateValidationRequired)
+	b = appendString(append(b, ",\"audit_store_boundary\":"...), m.AuditStoreBoundary)
 	return append(b, '}')
 }
 
@@ -219,36 +174,19 @@ func (m CustomerOperatingDashboardSummary) MarshalJSON() ([]byte, error) {
 // AppendJSON appends the CustomerOperatingDashboardSummary to b as MarshalJSON writes it: the fast
 // way to encode, since json.Marshal re-scans what MarshalJSON returns.
 func (m *CustomerOperatingDashboardSummary) AppendJSON(b []byte) []byte {
-	b = append(b, "{\"tenant_id\":"...)
-	b = appendString(b, m.TenantID)
-	b = append(b, ",\"dashboard_status\":"...)
-	b = appendString(b, string(m.DashboardStatus))
-	b = append(b, ",\"billing_status\":"...)
-	b = appendString(b, string(m.BillingStatus))
-	b = append(b, ",\"license_service_status\":"...)
-	b = appendString(b, string(m.LicenseServiceStatus))
-	b = append(b, ",\"support_handoff_status\":"...)
-	b = appendString(b, string(m.SupportHandoffStatus))
-	b = append(b, ",\"customer_success_status\":"...)
-	b = appendString(b, string(m.CustomerSuccessStatus))
-	b = append(b, ",\"escalation_status\":"...)
-	b = appendString(b, string(m.EscalationStatus))
-	b = append(b, ",\"release_closeout_status\":"...)
-	b = appendString(b, string(m.ReleaseCloseoutStatus))
-	b = append(b, ",\"latest_dashboard_at\":"...)
-	if m.LatestDashboardAt == nil {
-		b = append(b, "null"...)
-	} else {
-		b = appendString(b, *m.LatestDashboardAt)
-	}
-	b = append(b, ",\"dashboard_scope\":"...)
-	b = appendString(b, m.DashboardScope)
-	b = append(b, ",\"blockers\":"...)
-	b = appendListString(b, m.Blockers)
-	b = append(b, ",\"private_validation_required\":"...)
-	b = appendBool(b, m.PrivateValidationRequired)
-	b = append(b, ",\"dashboard_boundary\":"...)
-	b = appendString(b, m.DashboardBoundary)
+	b = appendString(append(b, "{\"tenant_id\":"...), m.TenantID)
+	b = appendString(append(b, ",\"dashboard_status\":"...), string(m.DashboardStatus))
+	b = appendString(append(b, ",\"billing_status\":"...), string(m.BillingStatus))
+	b = appendString(append(b, ",\"license_service_status\":"...), string(m.LicenseServiceStatus))
+	b = appendString(append(b, ",\"support_handoff_status\":"...), string(m.SupportHandoffStatus))
+	b = appendString(append(b, ",\"customer_success_status\":"...), string(m.CustomerSuccessStatus))
+	b = appendString(append(b, ",\"escalation_status\":"...), string(m.EscalationStatus))
+	b = appendString(append(b, ",\"release_closeout_status\":"...), string(m.ReleaseCloseoutStatus))
+	b = appendOrNull(append(b, ",\"latest_dashboard_at\":"...), m.LatestDashboardAt, appendString)
+	b = appendString(append(b, ",\"dashboard_scope\":"...), m.DashboardScope)
+	b = appendListString(append(b, ",\"blockers\":"...), m.Blockers)
+	b = appendBool(append(b, ",\"private_validation_required\":"...), m.PrivateValidationRequired)
+	b = appendString(append(b, ",\"dashboard_boundary\":"...), m.DashboardBoundary)
 	return append(b, '}')
 }
 
@@ -286,28 +224,17 @@ func (m SupportHandoffReadinessSummary) MarshalJSON() ([]byte, error) {
 // AppendJSON appends the SupportHandoffReadinessSummary to b as MarshalJSON writes it: the fast
 // way to encode, since json.Marshal re-scans what MarshalJSON returns.
 func (m *SupportHandoffReadinessSummary) AppendJSON(b []byte) []byte {
-	b = append(b, "{\"tenant_id\":"...)
-	b = appendString(b, m.TenantID)
-	b = append(b, ",\"support_status\":"...)
-	b = appendString(b, string(m.SupportStatus))
-	b = append(b, ",\"customer_success_status\":"...)
-	b = appendString(b, string(m.CustomerSuccessStatus))
-	b = append(b, ",\"escalation_status\":"...)
-	b = appendString(b, string(m.EscalationStatus))
-	b = append(b, ",\"health_review_status\":"...)
-	b = appendString(b, string(m.HealthReviewStatus))
-	b = append(b, ",\"dashboard_status\":"...)
-	b = appendString(b, string(m.DashboardStatus))
-	b = append(b, ",\"support_tier\":"...)
-	b = appendString(b, m.SupportTier)
-	b = append(b, ",\"handoff_scope\":"...)
-	b = appendString(b, m.HandoffScope)
-	b = append(b, ",\"blockers\":"...)
-	b = appendListString(b, m.Blockers)
-	b = append(b, ",\"private_validation_required\":"...)
-	b = appendBool(b, m.PrivateValidationRequired)
-	b = append(b, ",\"handoff_boundary\":"...)
-	b = appendString(b, m.HandoffBoundary)
+	b = appendString(append(b, "{\"tenant_id\":"...), m.TenantID)
+	b = appendString(append(b, ",\"support_status\":"...), string(m.SupportStatus))
+	b = appendString(append(b, ",\"customer_success_status\":"...), string(m.CustomerSuccessStatus))
+	b = appendString(append(b, ",\"escalation_status\":"...), string(m.EscalationStatus))
+	b = appendString(append(b, ",\"health_review_status\":"...), string(m.HealthReviewStatus))
+	b = appendString(append(b, ",\"dashboard_status\":"...), string(m.DashboardStatus))
+	b = appendString(append(b, ",\"support_tier\":"...), m.SupportTier)
+	b = appendString(append(b, ",\"handoff_scope\":"...), m.HandoffScope)
+	b = appendListString(append(b, ",\"blockers\":"...), m.Blockers)
+	b = appendBool(append(b, ",\"private_validation_required\":"...), m.PrivateValidationRequired)
+	b = appendString(append(b, ",\"handoff_boundary\":"...), m.HandoffBoundary)
 	return append(b, '}')
 }
 
@@ -351,34 +278,20 @@ func (m SaaSOperatingAutomationSummary) MarshalJSON() ([]byte, error) {
 // AppendJSON appends the SaaSOperatingAutomationSummary to b as MarshalJSON writes it: the fast
 // way to encode, since json.Marshal re-scans what MarshalJSON returns.
 func (m *SaaSOperatingAutomationSummary) AppendJSON(b []byte) []byte {
-	b = append(b, "{\"tenant_id\":"...)
-	b = appendString(b, m.TenantID)
-	b = append(b, ",\"automation_status\":"...)
-	b = appendString(b, string(m.AutomationStatus))
-	b = append(b, ",\"billing_monitoring_status\":"...)
-	b = appendString(b, string(m.BillingMonitoringStatus))
-	b = append(b, ",\"license_telemetry_status\":"...)
-	b = appendString(b, string(m.LicenseTelemetryStatus))
-	b = append(b, ",\"support_followup_status\":"...)
-	b = appendString(b, string(m.SupportFollowupStatus))
-	b = append(b, ",\"customer_success_review_status\":"...)
-	b = appendString(b, string(m.CustomerSuccessReviewStatus))
-	b = append(b, ",\"dashboard_refresh_status\":"...)
-	b = appendString(b, string(m.DashboardRefreshStatus))
-	b = append(b, ",\"escalation_drill_status\":"...)
-	b = appendString(b, string(m.EscalationDrillStatus))
-	b = append(b, ",\"closeout_retry_status\":"...)
-	b = appendString(b, string(m.CloseoutRetryStatus))
-	b = append(b, ",\"automation_scope\":"...)
-	b = appendString(b, m.AutomationScope)
-	b = append(b, ",\"automation_cadence\":"...)
-	b = appendString(b, m.AutomationCadence)
-	b = append(b, ",\"blockers\":"...)
-	b = appendListString(b, m.Blockers)
-	b = append(b, ",\"private_validation_required\":"...)
-	b = appendBool(b, m.PrivateValidationRequired)
-	b = append(b, ",\"automation_boundary\":"...)
-	b = appendString(b, m.AutomationBoundary)
+	b = appendString(append(b, "{\"tenant_id\":"...), m.TenantID)
+	b = appendString(append(b, ",\"automation_status\":"...), string(m.AutomationStatus))
+	b = appendString(append(b, ",\"billing_monitoring_status\":"...), string(m.BillingMonitoringStatus))
+	b = appendString(append(b, ",\"license_telemetry_status\":"...), string(m.LicenseTelemetryStatus))
+	b = appendString(append(b, ",\"support_followup_status\":"...), string(m.SupportFollowupStatus))
+	b = appendString(append(b, ",\"customer_success_review_status\":"...), string(m.CustomerSuccessReviewStatus))
+	b = appendString(append(b, ",\"dashboard_refresh_status\":"...), string(m.DashboardRefreshStatus))
+	b = appendString(append(b, ",\"escalation_drill_status\":"...), string(m.EscalationDrillStatus))
+	b = appendString(append(b, ",\"closeout_retry_status\":"...), string(m.CloseoutRetryStatus))
+	b = appendString(append(b, ",\"automation_scope\":"...), m.AutomationScope)
+	b = appendString(append(b, ",\"automation_cadence\":"...), m.AutomationCadence)
+	b = appendListString(append(b, ",\"blockers\":"...), m.Blockers)
+	b = appendBool(append(b, ",\"private_validation_required\":"...), m.PrivateValidationRequired)
+	b = appendString(append(b, ",\"automation_boundary\":"...), m.AutomationBoundary)
 	return append(b, '}')
 }
 
@@ -400,12 +313,9 @@ func (m EntitlementStatusRequestPayload) MarshalJSON() ([]byte, error) {
 // AppendJSON appends the EntitlementStatusRequestPayload to b as MarshalJSON writes it: the fast
 // way to encode, since json.Marshal re-scans what MarshalJSON returns.
 func (m *EntitlementStatusRequestPayload) AppendJSON(b []byte) []byte {
-	b = append(b, "{\"feature_names\":"...)
-	b = appendListString(b, m.FeatureNames)
-	b = append(b, ",\"requested_checks\":"...)
-	b = appendListString(b, m.RequestedChecks)
-	b = append(b, ",\"entitlement_boundary\":"...)
-	b = appendString(b, m.EntitlementBoundary)
+	b = appendListString(append(b, "{\"feature_names\":"...), m.FeatureNames)
+	b = appendListString(append(b, ",\"requested_checks\":"...), m.RequestedChecks)
+	b = appendString(append(b, ",\"entitlement_boundary\":"...), m.EntitlementBoundary)
 	return append(b, '}')
 }
 
@@ -427,12 +337,9 @@ func (m EntitlementStatusResponsePayload) MarshalJSON() ([]byte, error) {
 // AppendJSON appends the EntitlementStatusResponsePayload to b as MarshalJSON writes it: the fast
 // way to encode, since json.Marshal re-scans what MarshalJSON returns.
 func (m *EntitlementStatusResponsePayload) AppendJSON(b []byte) []byte {
-	b = append(b, "{\"summary\":"...)
-	b = m.Summary.AppendJSON(b)
-	b = append(b, ",\"private_modules_required\":"...)
-	b = appendListString(b, m.PrivateModulesRequired)
-	b = append(b, ",\"next_step\":"...)
-	b = appendString(b, m.NextStep)
+	b = m.Summary.AppendJSON(append(b, "{\"summary\":"...))
+	b = appendListString(append(b, ",\"private_modules_required\":"...), m.PrivateModulesRequired)
+	b = appendString(append(b, ",\"next_step\":"...), m.NextStep)
 	return append(b, '}')
 }
 
@@ -460,18 +367,12 @@ func (m TenantOnboardingRequestPayload) MarshalJSON() ([]byte, error) {
 // AppendJSON appends the TenantOnboardingRequestPayload to b as MarshalJSON writes it: the fast
 // way to encode, since json.Marshal re-scans what MarshalJSON returns.
 func (m *TenantOnboardingRequestPayload) AppendJSON(b []byte) []byte {
-	b = append(b, "{\"organization_name\":"...)
-	b = appendString(b, m.OrganizationName)
-	b = append(b, ",\"deployment_model\":"...)
-	b = appendString(b, string(m.DeploymentModel))
-	b = append(b, ",\"region\":"...)
-	b = appendString(b, m.Region)
-	b = append(b, ",\"requirements\":"...)
-	b = appendListString(b, m.Requirements)
-	b = append(b, ",\"contacts\":"...)
-	b = appendMapString(b, m.Contacts)
-	b = append(b, ",\"activation_boundary\":"...)
-	b = appendString(b, m.ActivationBoundary)
+	b = appendString(append(b, "{\"organization_name\":"...), m.OrganizationName)
+	b = appendString(append(b, ",\"deployment_model\":"...), string(m.DeploymentModel))
+	b = appendString(append(b, ",\"region\":"...), m.Region)
+	b = appendListString(append(b, ",\"requirements\":"...), m.Requirements)
+	b = appendMapString(append(b, ",\"contacts\":"...), m.Contacts)
+	b = appendString(append(b, ",\"activation_boundary\":"...), m.ActivationBoundary)
 	return append(b, '}')
 }
 
@@ -493,12 +394,9 @@ func (m TenantOnboardingResponsePayload) MarshalJSON() ([]byte, error) {
 // AppendJSON appends the TenantOnboardingResponsePayload to b as MarshalJSON writes it: the fast
 // way to encode, since json.Marshal re-scans what MarshalJSON returns.
 func (m *TenantOnboardingResponsePayload) AppendJSON(b []byte) []byte {
-	b = append(b, "{\"tenant_id\":"...)
-	b = appendString(b, m.TenantID)
-	b = append(b, ",\"private_modules_required\":"...)
-	b = appendListString(b, m.PrivateModulesRequired)
-	b = append(b, ",\"next_step\":"...)
-	b = appendString(b, m.NextStep)
+	b = appendString(append(b, "{\"tenant_id\":"...), m.TenantID)
+	b = appendListString(append(b, ",\"private_modules_required\":"...), m.PrivateModulesRequired)
+	b = appendString(append(b, ",\"next_step\":"...), m.NextStep)
 	return append(b, '}')
 }
 
@@ -518,10 +416,8 @@ func (m TenantStatusRequestPayload) MarshalJSON() ([]byte, error) {
 // AppendJSON appends the TenantStatusRequestPayload to b as MarshalJSON writes it: the fast
 // way to encode, since json.Marshal re-scans what MarshalJSON returns.
 func (m *TenantStatusRequestPayload) AppendJSON(b []byte) []byte {
-	b = append(b, "{\"requested_capabilities\":"...)
-	b = appendListString(b, m.RequestedCapabilities)
-	b = append(b, ",\"public_client_boundary\":"...)
-	b = appendString(b, m.PublicClientBoundary)
+	b = appendListString(append(b, "{\"requested_capabilities\":"...), m.RequestedCapabilities)
+	b = appendString(append(b, ",\"public_client_boundary\":"...), m.PublicClientBoundary)
 	return append(b, '}')
 }
 
@@ -543,12 +439,9 @@ func (m LicenseValidationRequestPayload) MarshalJSON() ([]byte, error) {
 // AppendJSON appends the LicenseValidationRequestPayload to b as MarshalJSON writes it: the fast
 // way to encode, since json.Marshal re-scans what MarshalJSON returns.
 func (m *LicenseValidationRequestPayload) AppendJSON(b []byte) []byte {
-	b = append(b, "{\"local_validation_report\":"...)
-	b = appendRaw(b, m.LocalValidationReport)
-	b = append(b, ",\"requested_checks\":"...)
-	b = appendListString(b, m.RequestedChecks)
-	b = append(b, ",\"server_boundary\":"...)
-	b = appendString(b, m.ServerBoundary)
+	b = appendRaw(append(b, "{\"local_validation_report\":"...), m.LocalValidationReport)
+	b = appendListString(append(b, ",\"requested_checks\":"...), m.RequestedChecks)
+	b = appendString(append(b, ",\"server_boundary\":"...), m.ServerBoundary)
 	return append(b, '}')
 }
 
@@ -572,14 +465,10 @@ func (m PolicyRegistryReadinessRequestPayload) MarshalJSON() ([]byte, error) {
 // AppendJSON appends the PolicyRegistryReadinessRequestPayload to b as MarshalJSON writes it: the fast
 // way to encode, since json.Marshal re-scans what MarshalJSON returns.
 func (m *PolicyRegistryReadinessRequestPayload) AppendJSON(b []byte) []byte {
-	b = append(b, "{\"policy_pack_refs\":"...)
-	b = appendListString(b, m.PolicyPackRefs)
-	b = append(b, ",\"catalog_scope\":"...)
-	b = appendString(b, m.CatalogScope)
-	b = append(b, ",\"required_checks\":"...)
-	b = appendListString(b, m.RequiredChecks)
-	b = append(b, ",\"readiness_boundary\":"...)
-	b = appendString(b, m.ReadinessBoundary)
+	b = appendListString(append(b, "{\"policy_pack_refs\":"...), m.PolicyPackRefs)
+	b = appendString(append(b, ",\"catalog_scope\":"...), m.CatalogScope)
+	b = appendListString(append(b, ",\"required_checks\":"...), m.RequiredChecks)
+	b = appendString(append(b, ",\"readiness_boundary\":"...), m.ReadinessBoundary)
 	return append(b, '}')
 }
 
@@ -601,12 +490,9 @@ func (m PolicyRegistryReadinessResponsePayload) MarshalJSON() ([]byte, error) {
 // AppendJSON appends the PolicyRegistryReadinessResponsePayload to b as MarshalJSON writes it: the fast
 // way to encode, since json.Marshal re-scans what MarshalJSON returns.
 func (m *PolicyRegistryReadinessResponsePayload) AppendJSON(b []byte) []byte {
-	b = append(b, "{\"summary\":"...)
-	b = m.Summary.AppendJSON(b)
-	b = append(b, ",\"private_modules_required\":"...)
-	b = appendListString(b, m.PrivateModulesRequired)
-	b = append(b, ",\"next_step\":"...)
-	b = appendString(b, m.NextStep)
+	b = m.Summary.AppendJSON(append(b, "{\"summary\":"...))
+	b = appendListString(append(b, ",\"private_modules_required\":"...), m.PrivateModulesRequired)
+	b = appendString(append(b, ",\"next_step\":"...), m.NextStep)
 	return append(b, '}')
 }
 
@@ -628,12 +514,9 @@ func (m PolicyRegistryLookupRequestPayload) MarshalJSON() ([]byte, error) {
 // AppendJSON appends the PolicyRegistryLookupRequestPayload to b as MarshalJSON writes it: the fast
 // way to encode, since json.Marshal re-scans what MarshalJSON returns.
 func (m *PolicyRegistryLookupRequestPayload) AppendJSON(b []byte) []byte {
-	b = append(b, "{\"policy_refs\":"...)
-	b = appendListString(b, m.PolicyRefs)
-	b = append(b, ",\"labels\":"...)
-	b = appendMapString(b, m.Labels)
-	b = append(b, ",\"resolution_boundary\":"...)
-	b = appendString(b, m.ResolutionBoundary)
+	b = appendListString(append(b, "{\"policy_refs\":"...), m.PolicyRefs)
+	b = appendMapString(append(b, ",\"labels\":"...), m.Labels)
+	b = appendString(append(b, ",\"resolution_boundary\":"...), m.ResolutionBoundary)
 	return append(b, '}')
 }
 
@@ -657,14 +540,10 @@ func (m TenantAuditStoreOperatingRequestPayload) MarshalJSON() ([]byte, error) {
 // AppendJSON appends the TenantAuditStoreOperatingRequestPayload to b as MarshalJSON writes it: the fast
 // way to encode, since json.Marshal re-scans what MarshalJSON returns.
 func (m *TenantAuditStoreOperatingRequestPayload) AppendJSON(b []byte) []byte {
-	b = append(b, "{\"retention_profile\":"...)
-	b = appendString(b, m.RetentionProfile)
-	b = append(b, ",\"evidence_window\":"...)
-	b = appendString(b, m.EvidenceWindow)
-	b = append(b, ",\"required_checks\":"...)
-	b = appendListString(b, m.RequiredChecks)
-	b = append(b, ",\"operating_boundary\":"...)
-	b = appendString(b, m.OperatingBoundary)
+	b = appendString(append(b, "{\"retention_profile\":"...), m.RetentionProfile)
+	b = appendString(append(b, ",\"evidence_window\":"...), m.EvidenceWindow)
+	b = appendListString(append(b, ",\"required_checks\":"...), m.RequiredChecks)
+	b = appendString(append(b, ",\"operating_boundary\":"...), m.OperatingBoundary)
 	return append(b, '}')
 }
 
@@ -686,12 +565,9 @@ func (m TenantAuditStoreOperatingResponsePayload) MarshalJSON() ([]byte, error) 
 // AppendJSON appends the TenantAuditStoreOperatingResponsePayload to b as MarshalJSON writes it: the fast
 // way to encode, since json.Marshal re-scans what MarshalJSON returns.
 func (m *TenantAuditStoreOperatingResponsePayload) AppendJSON(b []byte) []byte {
-	b = append(b, "{\"summary\":"...)
-	b = m.Summary.AppendJSON(b)
-	b = append(b, ",\"private_modules_required\":"...)
-	b = appendListString(b, m.PrivateModulesRequired)
-	b = append(b, ",\"next_step\":"...)
-	b = appendString(b, m.NextStep)
+	b = m.Summary.AppendJSON(append(b, "{\"summary\":"...))
+	b = appendListString(append(b, ",\"private_modules_required\":"...), m.PrivateModulesRequired)
+	b = appendString(append(b, ",\"next_step\":"...), m.NextStep)
 	return append(b, '}')
 }
 
@@ -715,14 +591,10 @@ func (m CustomerOperatingDashboardRequestPayload) MarshalJSON() ([]byte, error) 
 // AppendJSON appends the CustomerOperatingDashboardRequestPayload to b as MarshalJSON writes it: the fast
 // way to encode, since json.Marshal re-scans what MarshalJSON returns.
 func (m *CustomerOperatingDashboardRequestPayload) AppendJSON(b []byte) []byte {
-	b = append(b, "{\"dashboard_scope\":"...)
-	b = appendString(b, m.DashboardScope)
-	b = append(b, ",\"evidence_window\":"...)
-	b = appendString(b, m.EvidenceWindow)
-	b = append(b, ",\"required_checks\":"...)
-	b = appendListString(b, m.RequiredChecks)
-	b = append(b, ",\"dashboard_boundary\":"...)
-	b = appendString(b, m.DashboardBoundary)
+	b = appendString(append(b, "{\"dashboard_scope\":"...), m.DashboardScope)
+	b = appendString(append(b, ",\"evidence_window\":"...), m.EvidenceWindow)
+	b = appendListString(append(b, ",\"required_checks\":"...), m.RequiredChecks)
+	b = appendString(append(b, ",\"dashboard_boundary\":"...), m.DashboardBoundary)
 	return append(b, '}')
 }
 
@@ -744,12 +616,9 @@ func (m CustomerOperatingDashboardResponsePayload) MarshalJSON() ([]byte, error)
 // AppendJSON appends the CustomerOperatingDashboardResponsePayload to b as MarshalJSON writes it: the fast
 // way to encode, since json.Marshal re-scans what MarshalJSON returns.
 func (m *CustomerOperatingDashboardResponsePayload) AppendJSON(b []byte) []byte {
-	b = append(b, "{\"summary\":"...)
-	b = m.Summary.AppendJSON(b)
-	b = append(b, ",\"private_modules_required\":"...)
-	b = appendListString(b, m.PrivateModulesRequired)
-	b = append(b, ",\"next_step\":"...)
-	b = appendString(b, m.NextStep)
+	b = m.Summary.AppendJSON(append(b, "{\"summary\":"...))
+	b = appendListString(append(b, ",\"private_modules_required\":"...), m.PrivateModulesRequired)
+	b = appendString(append(b, ",\"next_step\":"...), m.NextStep)
 	return append(b, '}')
 }
 
@@ -773,14 +642,10 @@ func (m SupportHandoffReadinessRequestPayload) MarshalJSON() ([]byte, error) {
 // AppendJSON appends the SupportHandoffReadinessRequestPayload to b as MarshalJSON writes it: the fast
 // way to encode, since json.Marshal re-scans what MarshalJSON returns.
 func (m *SupportHandoffReadinessRequestPayload) AppendJSON(b []byte) []byte {
-	b = append(b, "{\"handoff_scope\":"...)
-	b = appendString(b, m.HandoffScope)
-	b = append(b, ",\"support_tier\":"...)
-	b = appendString(b, m.SupportTier)
-	b = append(b, ",\"required_checks\":"...)
-	b = appendListString(b, m.RequiredChecks)
-	b = append(b, ",\"handoff_boundary\":"...)
-	b = appendString(b, m.HandoffBoundary)
+	b = appendString(append(b, "{\"handoff_scope\":"...), m.HandoffScope)
+	b = appendString(append(b, ",\"support_tier\":"...), m.SupportTier)
+	b = appendListString(append(b, ",\"required_checks\":"...), m.RequiredChecks)
+	b = appendString(append(b, ",\"handoff_boundary\":"...), m.HandoffBoundary)
 	return append(b, '}')
 }
 
@@ -802,12 +667,9 @@ func (m SupportHandoffReadinessResponsePayload) MarshalJSON() ([]byte, error) {
 // AppendJSON appends the SupportHandoffReadinessResponsePayload to b as MarshalJSON writes it: the fast
 // way to encode, since json.Marshal re-scans what MarshalJSON returns.
 func (m *SupportHandoffReadinessResponsePayload) AppendJSON(b []byte) []byte {
-	b = append(b, "{\"summary\":"...)
-	b = m.Summary.AppendJSON(b)
-	b = append(b, ",\"private_modules_required\":"...)
-	b = appendListString(b, m.PrivateModulesRequired)
-	b = append(b, ",\"next_step\":"...)
-	b = appendString(b, m.NextStep)
+	b = m.Summary.AppendJSON(append(b, "{\"summary\":"...))
+	b = appendListString(append(b, ",\"private_modules_required\":"...), m.PrivateModulesRequired)
+	b = appendString(append(b, ",\"next_step\":"...), m.NextStep)
 	return append(b, '}')
 }
 
@@ -831,14 +693,10 @@ func (m SaaSOperatingAutomationRequestPayload) MarshalJSON() ([]byte, error) {
 // AppendJSON appends the SaaSOperatingAutomationRequestPayload to b as MarshalJSON writes it: the fast
 // way to encode, since json.Marshal re-scans what MarshalJSON returns.
 func (m *SaaSOperatingAutomationRequestPayload) AppendJSON(b []byte) []byte {
-	b = append(b, "{\"automation_scope\":"...)
-	b = appendString(b, m.AutomationScope)
-	b = append(b, ",\"automation_cadence\":"...)
-	b = appendString(b, m.AutomationCadence)
-	b = append(b, ",\"required_checks\":"...)
-	b = appendListString(b, m.RequiredChecks)
-	b = append(b, ",\"automation_boundary\":"...)
-	b = appendString(b, m.AutomationBoundary)
+	b = appendString(append(b, "{\"automation_scope\":"...), m.AutomationScope)
+	b = appendString(append(b, ",\"automation_cadence\":"...), m.AutomationCadence)
+	b = appendListString(append(b, ",\"required_checks\":"...), m.RequiredChecks)
+	b = appendString(append(b, ",\"automation_boundary\":"...), m.AutomationBoundary)
 	return append(b, '}')
 }
 
@@ -860,12 +718,9 @@ func (m SaaSOperatingAutomationResponsePayload) MarshalJSON() ([]byte, error) {
 // AppendJSON appends the SaaSOperatingAutomationResponsePayload to b as MarshalJSON writes it: the fast
 // way to encode, since json.Marshal re-scans what MarshalJSON returns.
 func (m *SaaSOperatingAutomationResponsePayload) AppendJSON(b []byte) []byte {
-	b = append(b, "{\"summary\":"...)
-	b = m.Summary.AppendJSON(b)
-	b = append(b, ",\"private_modules_required\":"...)
-	b = appendListString(b, m.PrivateModulesRequired)
-	b = append(b, ",\"next_step\":"...)
-	b = appendString(b, m.NextStep)
+	b = m.Summary.AppendJSON(append(b, "{\"summary\":"...))
+	b = appendListString(append(b, ",\"private_modules_required\":"...), m.PrivateModulesRequired)
+	b = appendString(append(b, ",\"next_step\":"...), m.NextStep)
 	return append(b, '}')
 }
 
@@ -889,14 +744,10 @@ func (m EvidenceExportRequestPayload) MarshalJSON() ([]byte, error) {
 // AppendJSON appends the EvidenceExportRequestPayload to b as MarshalJSON writes it: the fast
 // way to encode, since json.Marshal re-scans what MarshalJSON returns.
 func (m *EvidenceExportRequestPayload) AppendJSON(b []byte) []byte {
-	b = append(b, "{\"evidence_refs\":"...)
-	b = appendListString(b, m.EvidenceRefs)
-	b = append(b, ",\"export_format\":"...)
-	b = appendString(b, string(m.ExportFormat))
-	b = append(b, ",\"retention_profile\":"...)
-	b = appendString(b, m.RetentionProfile)
-	b = append(b, ",\"export_boundary\":"...)
-	b = appendString(b, m.ExportBoundary)
+	b = appendListString(append(b, "{\"evidence_refs\":"...), m.EvidenceRefs)
+	b = appendString(append(b, ",\"export_format\":"...), string(m.ExportFormat))
+	b = appendString(append(b, ",\"retention_profile\":"...), m.RetentionProfile)
+	b = appendString(append(b, ",\"export_boundary\":"...), m.ExportBoundary)
 	return append(b, '}')
 }
 
@@ -916,10 +767,8 @@ func (m UnavailablePayload) MarshalJSON() ([]byte, error) {
 // AppendJSON appends the UnavailablePayload to b as MarshalJSON writes it: the fast
 // way to encode, since json.Marshal re-scans what MarshalJSON returns.
 func (m *UnavailablePayload) AppendJSON(b []byte) []byte {
-	b = append(b, "{\"tenant_id\":"...)
-	b = appendString(b, m.TenantID)
-	b = append(b, ",\"next_step\":"...)
-	b = appendString(b, m.NextStep)
+	b = appendString(append(b, "{\"tenant_id\":"...), m.TenantID)
+	b = appendString(append(b, ",\"next_step\":"...), m.NextStep)
 	return append(b, '}')
 }
 
@@ -949,20 +798,13 @@ func (m EntitlementStatusRequest) MarshalJSON() ([]byte, error) {
 // AppendJSON appends the EntitlementStatusRequest to b as MarshalJSON writes it: the fast
 // way to encode, since json.Marshal re-scans what MarshalJSON returns.
 func (m *EntitlementStatusRequest) AppendJSON(b []byte) []byte {
-	b = append(b, "{\"schema_version\":"...)
-	b = appendString(b, m.SchemaVersion)
-	b = append(b, ",\"operation\":"...)
-	b = appendString(b, m.Operation)
-	b = append(b, ",\"tenant_id\":"...)
-	b = appendString(b, m.TenantID)
-	b = append(b, ",\"requested_by\":"...)
-	b = appendString(b, m.RequestedBy)
-	b = append(b, ",\"correlation_id\":"...)
-	b = appendString(b, m.CorrelationID)
-	b = append(b, ",\"private_implementation_required\":"...)
-	b = appendBool(b, m.PrivateImplementationRequired)
-	b = append(b, ",\"payload\":"...)
-	b = m.Payload.AppendJSON(b)
+	b = appendString(append(b, "{\"schema_version\":"...), m.SchemaVersion)
+	b = appendString(append(b, ",\"operation\":"...), m.Operation)
+	b = appendString(append(b, ",\"tenant_id\":"...), m.TenantID)
+	b = appendString(append(b, ",\"requested_by\":"...), m.RequestedBy)
+	b = appendString(append(b, ",\"correlation_id\":"...), m.CorrelationID)
+	b = appendBool(append(b, ",\"private_implementation_required\":"...), m.PrivateImplementationRequired)
+	b = m.Payload.AppendJSON(append(b, ",\"payload\":"...))
 	return append(b, '}')
 }
 
@@ -992,20 +834,13 @@ func (m EntitlementStatusResponse) MarshalJSON() ([]byte, error) {
 // AppendJSON appends the EntitlementStatusResponse to b as MarshalJSON writes it: the fast
 // way to encode, since json.Marshal re-scans what MarshalJSON returns.
 func (m *EntitlementStatusResponse) AppendJSON(b []byte) []byte {
-	b = append(b, "{\"schema_version\":"...)
-	b = appendString(b, m.SchemaVersion)
-	b = append(b, ",\"operation\":"...)
-	b = appendString(b, m.Operation)
-	b = append(b, ",\"status\":"...)
-	b = appendString(b, string(m.Status))
-	b = append(b, ",\"message\":"...)
-	b = appendString(b, m.Message)
-	b = append(b, ",\"correlation_id\":"...)
-	b = appendString(b, m.CorrelationID)
-	b = append(b, ",\"private_implementation_required\":"...)
-	b = appendBool(b, m.PrivateImplementationRequired)
-	b = append(b, ",\"payload\":"...)
-	b = m.Payload.AppendJSON(b)
+	b = appendString(append(b, "{\"schema_version\":"...), m.SchemaVersion)
+	b = appendString(append(b, ",\"operation\":"...), m.Operation)
+	b = appendString(append(b, ",\"status\":"...), string(m.Status))
+	b = appendString(append(b, ",\"message\":"...), m.Message)
+	b = appendString(append(b, ",\"correlation_id\":"...), m.CorrelationID)
+	b = appendBool(append(b, ",\"private_implementation_required\":"...), m.PrivateImplementationRequired)
+	b = m.Payload.AppendJSON(append(b, ",\"payload\":"...))
 	return append(b, '}')
 }
 
@@ -1035,20 +870,13 @@ func (m TenantOnboardingRequest) MarshalJSON() ([]byte, error) {
 // AppendJSON appends the TenantOnboardingRequest to b as MarshalJSON writes it: the fast
 // way to encode, since json.Marshal re-scans what MarshalJSON returns.
 func (m *TenantOnboardingRequest) AppendJSON(b []byte) []byte {
-	b = append(b, "{\"schema_version\":"...)
-	b = appendString(b, m.SchemaVersion)
-	b = append(b, ",\"operation\":"...)
-	b = appendString(b, m.Operation)
-	b = append(b, ",\"tenant_id\":"...)
-	b = appendString(b, m.TenantID)
-	b = append(b, ",\"requested_by\":"...)
-	b = appendString(b, m.RequestedBy)
-	b = append(b, ",\"correlation_id\":"...)
-	b = appendString(b, m.CorrelationID)
-	b = append(b, ",\"private_implementation_required\":"...)
-	b = appendBool(b, m.PrivateImplementationRequired)
-	b = append(b, ",\"payload\":"...)
-	b = m.Payload.AppendJSON(b)
+	b = appendString(append(b, "{\"schema_version\":"...), m.SchemaVersion)
+	b = appendString(append(b, ",\"operation\":"...), m.Operation)
+	b = appendString(append(b, ",\"tenant_id\":"...), m.TenantID)
+	b = appendString(append(b, ",\"requested_by\":"...), m.RequestedBy)
+	b = appendString(append(b, ",\"correlation_id\":"...), m.CorrelationID)
+	b = appendBool(append(b, ",\"private_implementation_required\":"...), m.PrivateImplementationRequired)
+	b = m.Payload.AppendJSON(append(b, ",\"payload\":"...))
 	return append(b, '}')
 }
 
@@ -1078,20 +906,13 @@ func (m TenantOnboardingResponse) MarshalJSON() ([]byte, error) {
 // AppendJSON appends the TenantOnboardingResponse to b as MarshalJSON writes it: the fast
 // way to encode, since json.Marshal re-scans what MarshalJSON returns.
 func (m *TenantOnboardingResponse) AppendJSON(b []byte) []byte {
-	b = append(b, "{\"schema_version\":"...)
-	b = appendString(b, m.SchemaVersion)
-	b = append(b, ",\"operation\":"...)
-	b = appendString(b, m.Operation)
-	b = append(b, ",\"status\":"...)
-	b = appendString(b, string(m.Status))
-	b = append(b, ",\"message\":"...)
-	b = appendString(b, m.Message)
-	b = append(b, ",\"correlation_id\":"...)
-	b = appendString(b, m.CorrelationID)
-	b = append(b, ",\"private_implementation_required\":"...)
-	b = appendBool(b, m.PrivateImplementationRequired)
-	b = append(b, ",\"payload\":"...)
-	b = m.Payload.AppendJSON(b)
+	b = appendString(append(b, "{\"schema_version\":"...), m.SchemaVersion)
+	b = appendString(append(b, ",\"operation\":"...), m.Operation)
+	b = appendString(append(b, ",\"status\":"...), string(m.Status))
+	b = appendString(append(b, ",\"message\":"...), m.Message)
+	b = appendString(append(b, ",\"correlation_id\":"...), m.CorrelationID)
+	b = appendBool(append(b, ",\"private_implementation_required\":"...), m.PrivateImplementationRequired)
+	b = m.Payload.AppendJSON(append(b, ",\"payload\":"...))
 	return append(b, '}')
 }
 
@@ -1121,20 +942,13 @@ func (m TenantStatusRequest) MarshalJSON() ([]byte, error) {
 // AppendJSON appends the TenantStatusRequest to b as MarshalJSON writes it: the fast
 // way to encode, since json.Marshal re-scans what MarshalJSON returns.
 func (m *TenantStatusRequest) AppendJSON(b []byte) []byte {
-	b = append(b, "{\"schema_version\":"...)
-	b = appendString(b, m.SchemaVersion)
-	b = append(b, ",\"operation\":"...)
-	b = appendString(b, m.Operation)
-	b = append(b, ",\"tenant_id\":"...)
-	b = appendString(b, m.TenantID)
-	b = append(b, ",\"requested_by\":"...)
-	b = appendString(b, m.RequestedBy)
-	b = append(b, ",\"correlation_id\":"...)
-	b = appendString(b, m.CorrelationID)
-	b = append(b, ",\"private_implementation_required\":"...)
-	b = appendBool(b, m.PrivateImplementationRequired)
-	b = append(b, ",\"payload\":"...)
-	b = m.Payload.AppendJSON(b)
+	b = appendString(append(b, "{\"schema_version\":"...), m.SchemaVersion)
+	b = appendString(append(b, ",\"operation\":"...), m.Operation)
+	b = appendString(append(b, ",\"tenant_id\":"...), m.TenantID)
+	b = appendString(append(b, ",\"requested_by\":"...), m.RequestedBy)
+	b = appendString(append(b, ",\"correlation_id\":"...), m.CorrelationID)
+	b = appendBool(append(b, ",\"private_implementation_required\":"...), m.PrivateImplementationRequired)
+	b = m.Payload.AppendJSON(append(b, ",\"payload\":"...))
 	return append(b, '}')
 }
 
@@ -1164,20 +978,13 @@ func (m LicenseValidationRequest) MarshalJSON() ([]byte, error) {
 // AppendJSON appends the LicenseValidationRequest to b as MarshalJSON writes it: the fast
 // way to encode, since json.Marshal re-scans what MarshalJSON returns.
 func (m *LicenseValidationRequest) AppendJSON(b []byte) []byte {
-	b = append(b, "{\"schema_version\":"...)
-	b = appendString(b, m.SchemaVersion)
-	b = append(b, ",\"operation\":"...)
-	b = appendString(b, m.Operation)
-	b = append(b, ",\"tenant_id\":"...)
-	b = appendString(b, m.TenantID)
-	b = append(b, ",\"requested_by\":"...)
-	b = appendString(b, m.RequestedBy)
-	b = append(b, ",\"correlation_id\":"...)
-	b = appendString(b, m.CorrelationID)
-	b = append(b, ",\"private_implementation_required\":"...)
-	b = appendBool(b, m.PrivateImplementationRequired)
-	b = append(b, ",\"payload\":"...)
-	b = m.Payload.AppendJSON(b)
+	b = appendString(append(b, "{\"schema_version\":"...), m.SchemaVersion)
+	b = appendString(append(b, ",\"operation\":"...), m.Operation)
+	b = appendString(append(b, ",\"tenant_id\":"...), m.TenantID)
+	b = appendString(append(b, ",\"requested_by\":"...), m.RequestedBy)
+	b = appendString(append(b, ",\"correlation_id\":"...), m.CorrelationID)
+	b = appendBool(append(b, ",\"private_implementation_required\":"...), m.PrivateImplementationRequired)
+	b = m.Payload.AppendJSON(append(b, ",\"payload\":"...))
 	return append(b, '}')
 }
 
@@ -1207,20 +1014,13 @@ func (m PolicyRegistryReadinessRequest) MarshalJSON() ([]byte, error) {
 // AppendJSON appends the PolicyRegistryReadinessRequest to b as MarshalJSON writes it: the fast
 // way to encode, since json.Marshal re-scans what MarshalJSON returns.
 func (m *PolicyRegistryReadinessRequest) AppendJSON(b []byte) []byte {
-	b = append(b, "{\"schema_version\":"...)
-	b = appendString(b, m.SchemaVersion)
-	b = append(b, ",\"operation\":"...)
-	b = appendString(b, m.Operation)
-	b = append(b, ",\"tenant_id\":"...)
-	b = appendString(b, m.TenantID)
-	b = append(b, ",\"requested_by\":"...)
-	b = appendString(b, m.RequestedBy)
-	b = append(b, ",\"correlation_id\":"...)
-	b = appendString(b, m.CorrelationID)
-	b = append(b, ",\"private_implementation_required\":"...)
-	b = appendBool(b, m.PrivateImplementationRequired)
-	b = append(b, ",\"payload\":"...)
-	b = m.Payload.AppendJSON(b)
+	b = appendString(append(b, "{\"schema_version\":"...), m.SchemaVersion)
+	b = appendString(append(b, ",\"operation\":"...), m.Operation)
+	b = appendString(append(b, ",\"tenant_id\":"...), m.TenantID)
+	b = appendString(append(b, ",\"requested_by\":"...), m.RequestedBy)
+	b = appendString(append(b, ",\"correlation_id\":"...), m.CorrelationID)
+	b = appendBool(append(b, ",\"private_implementation_required\":"...), m.PrivateImplementationRequired)
+	b = m.Payload.AppendJSON(append(b, ",\"payload\":"...))
 	return append(b, '}')
 }
 
@@ -1250,20 +1050,13 @@ func (m PolicyRegistryReadinessResponse) MarshalJSON() ([]byte, error) {
 // AppendJSON appends the PolicyRegistryReadinessResponse to b as MarshalJSON writes it: the fast
 // way to encode, since json.Marshal re-scans what MarshalJSON returns.
 func (m *PolicyRegistryReadinessResponse) AppendJSON(b []byte) []byte {
-	b = append(b, "{\"schema_version\":"...)
-	b = appendString(b, m.SchemaVersion)
-	b = append(b, ",\"operation\":"...)
-	b = appendString(b, m.Operation)
-	b = append(b, ",\"status\":"...)
-	b = appendString(b, string(m.Status))
-	b = append(b, ",\"message\":"...)
-	b = appendString(b, m.Message)
-	b = append(b, ",\"correlation_id\":"...)
-	b = appendString(b, m.CorrelationID)
-	b = append(b, ",\"private_implementation_required\":"...)
-	b = appendBool(b, m.PrivateImplementationRequired)
-	b = append(b, ",\"payload\":"...)
-	b = m.Payload.AppendJSON(b)
+	b = appendString(append(b, "{\"schema_version\":"...), m.SchemaVersion)
+	b = appendString(append(b, ",\"operation\":"...), m.Operation)
+	b = appendString(append(b, ",\"status\":"...), string(m.Status))
+	b = appendString(append(b, ",\"message\":"...), m.Message)
+	b = appendString(append(b, ",\"correlation_id\":"...), m.CorrelationID)
+	b = appendBool(append(b, ",\"private_implementation_required\":"...), m.PrivateImplementationRequired)
+	b = m.Payload.AppendJSON(append(b, ",\"payload\":"...))
 	return append(b, '}')
 }
 
@@ -1293,20 +1086,13 @@ func (m PolicyRegistryLookupRequest) MarshalJSON() ([]byte, error) {
 // AppendJSON appends the PolicyRegistryLookupRequest to b as MarshalJSON writes it: the fast
 // way to encode, since json.Marshal re-scans what MarshalJSON returns.
 func (m *PolicyRegistryLookupRequest) AppendJSON(b []byte) []byte {
-	b = append(b, "{\"schema_version\":"...)
-	b = appendString(b, m.SchemaVersion)
-	b = append(b, ",\"operation\":"...)
-	b = appendString(b, m.Operation)
-	b = append(b, ",\"tenant_id\":"...)
-	b = appendString(b, m.TenantID)
-	b = append(b, ",\"requested_by\":"...)
-	b = appendString(b, m.RequestedBy)
-	b = append(b, ",\"correlation_id\":"...)
-	b = appendString(b, m.CorrelationID)
-	b = append(b, ",\"private_implementation_required\":"...)
-	b = appendBool(b, m.PrivateImplementationRequired)
-	b = append(b, ",\"payload\":"...)
-	b = m.Payload.AppendJSON(b)
+	b = appendString(append(b, "{\"schema_version\":"...), m.SchemaVersion)
+	b = appendString(append(b, ",\"operation\":"...), m.Operation)
+	b = appendString(append(b, ",\"tenant_id\":"...), m.TenantID)
+	b = appendString(append(b, ",\"requested_by\":"...), m.RequestedBy)
+	b = appendString(append(b, ",\"correlation_id\":"...), m.CorrelationID)
+	b = appendBool(append(b, ",\"private_implementation_required\":"...), m.PrivateImplementationRequired)
+	b = m.Payload.AppendJSON(append(b, ",\"payload\":"...))
 	return append(b, '}')
 }
 
@@ -1336,20 +1122,13 @@ func (m TenantAuditStoreOperatingRequest) MarshalJSON() ([]byte, error) {
 // AppendJSON appends the TenantAuditStoreOperatingRequest to b as MarshalJSON writes it: the fast
 // way to encode, since json.Marshal re-scans what MarshalJSON returns.
 func (m *TenantAuditStoreOperatingRequest) AppendJSON(b []byte) []byte {
-	b = append(b, "{\"schema_version\":"...)
-	b = appendString(b, m.SchemaVersion)
-	b = append(b, ",\"operation\":"...)
-	b = appendString(b, m.Operation)
-	b = append(b, ",\"tenant_id\":"...)
-	b = appendString(b, m.TenantID)
-	b = append(b, ",\"requested_by\":"...)
-	b = appendString(b, m.RequestedBy)
-	b = append(b, ",\"correlation_id\":"...)
-	b = appendString(b, m.CorrelationID)
-	b = append(b, ",\"private_implementation_required\":"...)
-	b = appendBool(b, m.PrivateImplementationRequired)
-	b = append(b, ",\"payload\":"...)
-	b = m.Payload.AppendJSON(b)
+	b = appendString(append(b, "{\"schema_version\":"...), m.SchemaVersion)
+	b = appendString(append(b, ",\"operation\":"...), m.Operation)
+	b = appendString(append(b, ",\"tenant_id\":"...), m.TenantID)
+	b = appendString(append(b, ",\"requested_by\":"...), m.RequestedBy)
+	b = appendString(append(b, ",\"correlation_id\":"...), m.CorrelationID)
+	b = appendBool(append(b, ",\"private_implementation_required\":"...), m.PrivateImplementationRequired)
+	b = m.Payload.AppendJSON(append(b, ",\"payload\":"...))
 	return append(b, '}')
 }
 
@@ -1379,20 +1158,13 @@ func (m TenantAuditStoreOperatingResponse) MarshalJSON() ([]byte, error) {
 // AppendJSON appends the TenantAuditStoreOperatingResponse to b as MarshalJSON writes it: the fast
 // way to encode, since json.Marshal re-scans what MarshalJSON returns.
 func (m *TenantAuditStoreOperatingResponse) AppendJSON(b []byte) []byte {
-	b = append(b, "{\"schema_version\":"...)
-	b = appendString(b, m.SchemaVersion)
-	b = append(b, ",\"operation\":"...)
-	b = appendString(b, m.Operation)
-	b = append(b, ",\"status\":"...)
-	b = appendString(b, string(m.Status))
-	b = append(b, ",\"message\":"...)
-	b = appendString(b, m.Message)
-	b = append(b, ",\"correlation_id\":"...)
-	b = appendString(b, m.CorrelationID)
-	b = append(b, ",\"private_implementation_required\":"...)
-	b = appendBool(b, m.PrivateImplementationRequired)
-	b = append(b, ",\"payload\":"...)
-	b = m.Payload.AppendJSON(b)
+	b = appendString(append(b, "{\"schema_version\":"...), m.SchemaVersion)
+	b = appendString(append(b, ",\"operation\":"...), m.Operation)
+	b = appendString(append(b, ",\"status\":"...), string(m.Status))
+	b = appendString(append(b, ",\"message\":"...), m.Message)
+	b = appendString(append(b, ",\"correlation_id\":"...), m.CorrelationID)
+	b = appendBool(append(b, ",\"private_implementation_required\":"...), m.PrivateImplementationRequired)
+	b = m.Payload.AppendJSON(append(b, ",\"payload\":"...))
 	return append(b, '}')
 }
 
@@ -1422,20 +1194,13 @@ func (m CustomerOperatingDashboardRequest) MarshalJSON() ([]byte, error) {
 // AppendJSON appends the CustomerOperatingDashboardRequest to b as MarshalJSON writes it: the fast
 // way to encode, since json.Marshal re-scans what MarshalJSON returns.
 func (m *CustomerOperatingDashboardRequest) AppendJSON(b []byte) []byte {
-	b = append(b, "{\"schema_version\":"...)
-	b = appendString(b, m.SchemaVersion)
-	b = append(b, ",\"operation\":"...)
-	b = appendString(b, m.Operation)
-	b = append(b, ",\"tenant_id\":"...)
-	b = appendString(b, m.TenantID)
-	b = append(b, ",\"requested_by\":"...)
-	b = appendString(b, m.RequestedBy)
-	b = append(b, ",\"correlation_id\":"...)
-	b = appendString(b, m.CorrelationID)
-	b = append(b, ",\"private_implementation_required\":"...)
-	b = appendBool(b, m.PrivateImplementationRequired)
-	b = append(b, ",\"payload\":"...)
-	b = m.Payload.AppendJSON(b)
+	b = appendString(append(b, "{\"schema_version\":"...), m.SchemaVersion)
+	b = appendString(append(b, ",\"operation\":"...), m.Operation)
+	b = appendString(append(b, ",\"tenant_id\":"...), m.TenantID)
+	b = appendString(append(b, ",\"requested_by\":"...), m.RequestedBy)
+	b = appendString(append(b, ",\"correlation_id\":"...), m.CorrelationID)
+	b = appendBool(append(b, ",\"private_implementation_required\":"...), m.PrivateImplementationRequired)
+	b = m.Payload.AppendJSON(append(b, ",\"payload\":"...))
 	return append(b, '}')
 }
 
@@ -1465,20 +1230,13 @@ func (m CustomerOperatingDashboardResponse) MarshalJSON() ([]byte, error) {
 // AppendJSON appends the CustomerOperatingDashboardResponse to b as MarshalJSON writes it: the fast
 // way to encode, since json.Marshal re-scans what MarshalJSON returns.
 func (m *CustomerOperatingDashboardResponse) AppendJSON(b []byte) []byte {
-	b = append(b, "{\"schema_version\":"...)
-	b = appendString(b, m.SchemaVersion)
-	b = append(b, ",\"operation\":"...)
-	b = appendString(b, m.Operation)
-	b = append(b, ",\"status\":"...)
-	b = appendString(b, string(m.Status))
-	b = append(b, ",\"message\":"...)
-	b = appendString(b, m.Message)
-	b = append(b, ",\"correlation_id\":"...)
-	b = appendString(b, m.CorrelationID)
-	b = append(b, ",\"private_implementation_required\":"...)
-	b = appendBool(b, m.PrivateImplementationRequired)
-	b = append(b, ",\"payload\":"...)
-	b = m.Payload.AppendJSON(b)
+	b = appendString(append(b, "{\"schema_version\":"...), m.SchemaVersion)
+	b = appendString(append(b, ",\"operation\":"...), m.Operation)
+	b = appendString(append(b, ",\"status\":"...), string(m.Status))
+	b = appendString(append(b, ",\"message\":"...), m.Message)
+	b = appendString(append(b, ",\"correlation_id\":"...), m.CorrelationID)
+	b = appendBool(append(b, ",\"private_implementation_required\":"...), m.PrivateImplementationRequired)
+	b = m.Payload.AppendJSON(append(b, ",\"payload\":"...))
 	return append(b, '}')
 }
 
@@ -1508,20 +1266,13 @@ func (m SupportHandoffReadinessRequest) MarshalJSON() ([]byte, error) {
 // AppendJSON appends the SupportHandoffReadinessRequest to b as MarshalJSON writes it: the fast
 // way to encode, since json.Marshal re-scans what MarshalJSON returns.
 func (m *SupportHandoffReadinessRequest) AppendJSON(b []byte) []byte {
-	b = append(b, "{\"schema_version\":"...)
-	b = appendString(b, m.SchemaVersion)
-	b = append(b, ",\"operation\":"...)
-	b = appendString(b, m.Operation)
-	b = append(b, ",\"tenant_id\":"...)
-	b = appendString(b, m.TenantID)
-	b = append(b, ",\"requested_by\":"...)
-	b = appendString(b, m.RequestedBy)
-	b = append(b, ",\"correlation_id\":"...)
-	b = appendString(b, m.CorrelationID)
-	b = append(b, ",\"private_implementation_required\":"...)
-	b = appendBool(b, m.PrivateImplementationRequired)
-	b = append(b, ",\"payload\":"...)
-	b = m.Payload.AppendJSON(b)
+	b = appendString(append(b, "{\"schema_version\":"...), m.SchemaVersion)
+	b = appendString(append(b, ",\"operation\":"...), m.Operation)
+	b = appendString(append(b, ",\"tenant_id\":"...), m.TenantID)
+	b = appendString(append(b, ",\"requested_by\":"...), m.RequestedBy)
+	b = appendString(append(b, ",\"correlation_id\":"...), m.CorrelationID)
+	b = appendBool(append(b, ",\"private_implementation_required\":"...), m.PrivateImplementationRequired)
+	b = m.Payload.AppendJSON(append(b, ",\"payload\":"...))
 	return append(b, '}')
 }
 
@@ -1551,20 +1302,13 @@ func (m SupportHandoffReadinessResponse) MarshalJSON() ([]byte, error) {
 // AppendJSON appends the SupportHandoffReadinessResponse to b as MarshalJSON writes it: the fast
 // way to encode, since json.Marshal re-scans what MarshalJSON returns.
 func (m *SupportHandoffReadinessResponse) AppendJSON(b []byte) []byte {
-	b = append(b, "{\"schema_version\":"...)
-	b = appendString(b, m.SchemaVersion)
-	b = append(b, ",\"operation\":"...)
-	b = appendString(b, m.Operation)
-	b = append(b, ",\"status\":"...)
-	b = appendString(b, string(m.Status))
-	b = append(b, ",\"message\":"...)
-	b = appendString(b, m.Message)
-	b = append(b, ",\"correlation_id\":"...)
-	b = appendString(b, m.CorrelationID)
-	b = append(b, ",\"private_implementation_required\":"...)
-	b = appendBool(b, m.PrivateImplementationRequired)
-	b = append(b, ",\"payload\":"...)
-	b = m.Payload.AppendJSON(b)
+	b = appendString(append(b, "{\"schema_version\":"...), m.SchemaVersion)
+	b = appendString(append(b, ",\"operation\":"...), m.Operation)
+	b = appendString(append(b, ",\"status\":"...), string(m.Status))
+	b = appendString(append(b, ",\"message\":"...), m.Message)
+	b = appendString(append(b, ",\"correlation_id\":"...), m.CorrelationID)
+	b = appendBool(append(b, ",\"private_implementation_required\":"...), m.PrivateImplementationRequired)
+	b = m.Payload.AppendJSON(append(b, ",\"payload\":"...))
 	return append(b, '}')
 }
 
@@ -1594,20 +1338,13 @@ func (m SaaSOperatingAutomationRequest) MarshalJSON() ([]byte, error) {
 // AppendJSON appends the SaaSOperatingAutomationRequest to b as MarshalJSON writes it: the fast
 // way to encode, since json.Marshal re-scans what MarshalJSON returns.
 func (m *SaaSOperatingAutomationRequest) AppendJSON(b []byte) []byte {
-	b = append(b, "{\"schema_version\":"...)
-	b = appendString(b, m.SchemaVersion)
-	b = append(b, ",\"operation\":"...)
-	b = appendString(b, m.Operation)
-	b = append(b, ",\"tenant_id\":"...)
-	b = appendString(b, m.TenantID)
-	b = append(b, ",\"requested_by\":"...)
-	b = appendString(b, m.RequestedBy)
-	b = append(b, ",\"correlation_id\":"...)
-	b = appendString(b, m.CorrelationID)
-	b = append(b, ",\"private_implementation_required\":"...)
-	b = appendBool(b, m.PrivateImplementationRequired)
-	b = append(b, ",\"payload\":"...)
-	b = m.Payload.AppendJSON(b)
+	b = appendString(append(b, "{\"schema_version\":"...), m.SchemaVersion)
+	b = appendString(append(b, ",\"operation\":"...), m.Operation)
+	b = appendString(append(b, ",\"tenant_id\":"...), m.TenantID)
+	b = appendString(append(b, ",\"requested_by\":"...), m.RequestedBy)
+	b = appendString(append(b, ",\"correlation_id\":"...), m.CorrelationID)
+	b = appendBool(append(b, ",\"private_implementation_required\":"...), m.PrivateImplementationRequired)
+	b = m.Payload.AppendJSON(append(b, ",\"payload\":"...))
 	return append(b, '}')
 }
 
@@ -1637,20 +1374,13 @@ func (m SaaSOperatingAutomationResponse) MarshalJSON() ([]byte, error) {
 // AppendJSON appends the SaaSOperatingAutomationResponse to b as MarshalJSON writes it: the fast
 // way to encode, since json.Marshal re-scans what MarshalJSON returns.
 func (m *SaaSOperatingAutomationResponse) AppendJSON(b []byte) []byte {
-	b = append(b, "{\"schema_version\":"...)
-	b = appendString(b, m.SchemaVersion)
-	b = append(b, ",\"operation\":"...)
-	b = appendString(b, m.Operation)
-	b = append(b, ",\"status\":"...)
-	b = appendString(b, string(m.Status))
-	b = append(b, ",\"message\":"...)
-	b = appendString(b, m.Message)
-	b = append(b, ",\"correlation_id\":"...)
-	b = appendString(b, m.CorrelationID)
-	b = append(b, ",\"private_implementation_required\":"...)
-	b = appendBool(b, m.PrivateImplementationRequired)
-	b = append(b, ",\"payload\":"...)
-	b = m.Payload.AppendJSON(b)
+	b = appendString(append(b, "{\"schema_version\":"...), m.SchemaVersion)
+	b = appendString(append(b, ",\"operation\":"...), m.Operation)
+	b = appendString(append(b, ",\"status\":"...), string(m.Status))
+	b = appendString(append(b, ",\"message\":"...), m.Message)
+	b = appendString(append(b, ",\"correlation_id\":"...), m.CorrelationID)
+	b = appendBool(append(b, ",\"private_implementation_required\":"...), m.PrivateImplementationRequired)
+	b = m.Payload.AppendJSON(append(b, ",\"payload\":"...))
 	return append(b, '}')
 }
 
@@ -1680,20 +1410,13 @@ func (m EvidenceExportRequest) MarshalJSON() ([]byte, error) {
 // AppendJSON appends the EvidenceExportRequest to b as MarshalJSON writes it: the fast
 // way to encode, since json.Marshal re-scans what MarshalJSON returns.
 func (m *EvidenceExportRequest) AppendJSON(b []byte) []byte {
-	b = append(b, "{\"schema_version\":"...)
-	b = appendString(b, m.SchemaVersion)
-	b = append(b, ",\"operation\":"...)
-	b = appendString(b, m.Operation)
-	b = append(b, ",\"tenant_id\":"...)
-	b = appendString(b, m.TenantID)
-	b = append(b, ",\"requested_by\":"...)
-	b = appendString(b, m.RequestedBy)
-	b = append(b, ",\"correlation_id\":"...)
-	b = appendString(b, m.CorrelationID)
-	b = append(b, ",\"private_implementation_required\":"...)
-	b = appendBool(b, m.PrivateImplementationRequired)
-	b = append(b, ",\"payload\":"...)
-	b = m.Payload.AppendJSON(b)
+	b = appendString(append(b, "{\"schema_version\":"...), m.SchemaVersion)
+	b = appendString(append(b, ",\"operation\":"...), m.Operation)
+	b = appendString(append(b, ",\"tenant_id\":"...), m.TenantID)
+	b = appendString(append(b, ",\"requested_by\":"...), m.RequestedBy)
+	b = appendString(append(b, ",\"correlation_id\":"...), m.CorrelationID)
+	b = appendBool(append(b, ",\"private_implementation_required\":"...), m.PrivateImplementationRequired)
+	b = m.Payload.AppendJSON(append(b, ",\"payload\":"...))
 	return append(b, '}')
 }
 
@@ -1723,20 +1446,13 @@ func (m UnavailableResponse) MarshalJSON() ([]byte, error) {
 // AppendJSON appends the UnavailableResponse to b as MarshalJSON writes it: the fast
 // way to encode, since json.Marshal re-scans what MarshalJSON returns.
 func (m *UnavailableResponse) AppendJSON(b []byte) []byte {
-	b = append(b, "{\"schema_version\":"...)
-	b = appendString(b, m.SchemaVersion)
-	b = append(b, ",\"operation\":"...)
-	b = appendString(b, m.Operation)
-	b = append(b, ",\"status\":"...)
-	b = appendString(b, string(m.Status))
-	b = append(b, ",\"message\":"...)
-	b = appendString(b, m.Message)
-	b = append(b, ",\"correlation_id\":"...)
-	b = appendString(b, m.CorrelationID)
-	b = append(b, ",\"private_implementation_required\":"...)
-	b = appendBool(b, m.PrivateImplementationRequired)
-	b = append(b, ",\"payload\":"...)
-	b = m.Payload.AppendJSON(b)
+	b = appendString(append(b, "{\"schema_version\":"...), m.SchemaVersion)
+	b = appendString(append(b, ",\"operation\":"...), m.Operation)
+	b = appendString(append(b, ",\"status\":"...), string(m.Status))
+	b = appendString(append(b, ",\"message\":"...), m.Message)
+	b = appendString(append(b, ",\"correlation_id\":"...), m.CorrelationID)
+	b = appendBool(append(b, ",\"private_implementation_required\":"...), m.PrivateImplementationRequired)
+	b = m.Payload.AppendJSON(append(b, ",\"payload\":"...))
 	return append(b, '}')
 }
 func appendListString(b []byte, v []string) []byte {
@@ -1755,9 +1471,7 @@ func appendMapString(b []byte, v Map[string]) []byte {
 		if i > 0 {
 			b = append(b, ',')
 		}
-		b = appendString(b, v[i].Key)
-		b = append(b, ':')
-		b = appendString(b, v[i].Value)
+		b = appendString(append(appendString(b, v[i].Key), ':'), v[i].Value)
 	}
 	return append(b, '}')
 }

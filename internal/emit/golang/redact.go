@@ -59,14 +59,14 @@ func (g *gen) redactsType(t *model.Type) bool {
 // redactMethods writes appendRedacted and the printing methods of s.
 func (g *gen) redactMethods(f *jen.File, s *goStruct) {
 	name := s.t.GoName
-	body := objectBody(s.t, func(fl *model.Field) jen.Code {
+	body := objectBody(s.t, func(fl *model.Field, buf jen.Code) []jen.Code {
 		switch {
 		case fl.Sensitive:
-			return jen.Id("b").Op("=").Append(jen.Id("b"), jen.Lit(redactedText).Op("..."))
+			return []jen.Code{jen.Id("b").Op("=").Append(buf, jen.Lit(redactedText).Op("..."))}
 		case g.redacts(fl.Type):
-			return appendFieldWith(jen.Id("m").Dot(fl.GoName), fl, redactedValue)
+			return appendField(buf, jen.Id("m").Dot(fl.GoName), fl, redactedValue)
 		}
-		return appendField(jen.Id("m").Dot(fl.GoName), fl)
+		return appendField(buf, jen.Id("m").Dot(fl.GoName), fl, appendValue)
 	})
 	f.Func().Params(jen.Id("m").Op("*").Id(name)).Id("appendRedacted").Params(jen.Id("b").Index().Byte()).Index().Byte().Block(body...)
 	g.printMethods(f, name)
@@ -88,24 +88,25 @@ func (g *gen) printMethods(f *jen.File, name string) {
 		jen.Return(jen.Qual("log/slog", "AnyValue").Call(jen.Id("redactedJSON").Call(jen.Id("m").Dot("appendRedacted").Call(jen.Nil())))))
 }
 
-// redactedValue appends v (of type t), redacting what t's types redact.
-func redactedValue(v *jen.Statement, t *model.TypeRef) *jen.Statement {
+// redactedValue appends v (of type t) to buf, redacting what t's types
+// redact.
+func redactedValue(buf jen.Code, v *jen.Statement, t *model.TypeRef) *jen.Statement {
 	switch t.Kind {
 	case model.KindObject:
-		return v.Dot("appendRedacted").Call(jen.Id("b"))
+		return v.Dot("appendRedacted").Call(buf)
 	case model.KindList, model.KindMap:
-		return jen.Id("appendRedacted"+typeKey(t)).Call(jen.Id("b"), v)
+		return jen.Id("appendRedacted"+typeKey(t)).Call(buf, v)
 	}
-	return appendValue(v, t)
+	return appendValue(buf, v, t)
 }
 
 // redactHelper writes the redacting variant of a list or map helper.
 func (g *gen) redactHelper(f *jen.File, t *model.TypeRef) {
-	elem := func(v *jen.Statement) *jen.Statement {
+	elem := func(buf jen.Code, v *jen.Statement) *jen.Statement {
 		if g.redacts(t.Elem) {
-			return redactedValue(v, t.Elem)
+			return redactedValue(buf, v, t.Elem)
 		}
-		return appendValue(v, t.Elem)
+		return appendValue(buf, v, t.Elem)
 	}
 	g.collectionHelper(f, "appendRedacted"+typeKey(t), t, elem)
 }

@@ -66,14 +66,20 @@ func keyPrefix(name string, first bool) string {
 func (g *gen) marshal(f *jen.File, s *goStruct) {
 	name := s.t.GoName
 	marshalMethods(f, name)
-	body := objectBody(s.t, func(fl *model.Field) jen.Code { return appendField(jen.Id("m").Dot(fl.GoName), fl) })
+	body := objectBody(s.t, func(fl *model.Field, buf jen.Code) []jen.Code {
+		return appendField(buf, jen.Id("m").Dot(fl.GoName), fl, appendValue)
+	})
 	f.Func().Params(jen.Id("m").Op("*").Id(name)).Id("AppendJSON").Params(jen.Id("b").Index().Byte()).Index().Byte().Block(body...)
 }
 
-// objectBody writes the members of t in spec order, each value written by
-// member. An optional member that is nil is left out; then the separator
-// written after the opening brace is cut at the end.
-func objectBody(t *model.Type, member func(*model.Field) jen.Code) []jen.Code {
+// valueWriter is an expression appending v (of type t) to the buffer buf.
+type valueWriter func(buf jen.Code, v *jen.Statement, t *model.TypeRef) *jen.Statement
+
+// objectBody writes the members of t in spec order, each written by member
+// into buf, the buffer with the member's key already appended (so that a
+// plain member is one line). An optional member that is nil is left out;
+// then the separator written after the opening brace is cut at the end.
+func objectBody(t *model.Type, member func(fl *model.Field, buf jen.Code) []jen.Code) []jen.Code {
 	if len(t.Fields) == 0 {
 		return []jen.Code{jen.Return(jen.Append(jen.Id("b"), jen.Lit("{}").Op("...")))}
 	}
@@ -87,7 +93,7 @@ func objectBody(t *model.Type, member func(*model.Field) jen.Code) []jen.Code {
 	}
 	for i, fl := range t.Fields {
 		prefix := keyPrefix(fl.Name, i == 0 && !optional)
-		write := []jen.Code{jen.Id("b").Op("=").Append(jen.Id("b"), jen.Lit(prefix).Op("...")), member(fl)}
+		write := member(fl, jen.Append(jen.Id("b"), jen.Lit(prefix).Op("...")))
 		if fl.Optional {
 			body = append(body, jen.If(jen.Id("m").Dot(fl.GoName).Op("!=").Nil()).Block(write...))
 			continue
@@ -102,69 +108,84 @@ func objectBody(t *model.Type, member func(*model.Field) jen.Code) []jen.Code {
 	return append(body, jen.Return(jen.Append(jen.Id("b"), jen.LitRune('}'))))
 }
 
-// appendField writes one field value, null for an absent nullable value.
-func appendField(v *jen.Statement, fl *model.Field) jen.Code {
-	return appendFieldWith(v, fl, appendValue)
+// appendField writes one field value into buf with write, null for an
+// absent nullable value.
+func appendField(buf jen.Code, v *jen.Statement, fl *model.Field, write valueWriter) []jen.Code {
+	b := jen.Id("b")
+	set := func(x jen.Code) jen.Code { return b.Clone().Op("=").Add(x) }
+	if !isPtr(fl) && !fl.Nullable {
+		return []jen.Code{set(write(buf, v, fl.Type))}
+	}
+	deref := v.Clone()
+	if isPtr(fl) && fl.Type.Kind != model.KindObject {
+		deref = jen.Op("*").Add(v.Clone())
+	}
+	if fl.Optional { // objectBody writes it only when not nil
+		return []jen.Code{set(write(buf, deref, fl.Type))}
+	}
+	if fn, ok := plainWriter(fl); ok {
+		// One line: the runtime's appendOrNull writes null or the value.
+		return []jen.Code{set(jen.Id("appendOrNull").Call(buf, v.Clone(), jen.Id(fn)))}
+	}
+	return []jen.Code{
+		set(buf),
+		jen.If(v.Clone().Op("==").Nil()).Block(set(jen.Append(jen.Id("b"), jen.Lit("null").Op("...")))).
+			Else().Block(set(write(jen.Id("b"), deref, fl.Type))),
+	}
 }
 
-// appendFieldWith is appendField with the given writer of a present value.
-func appendFieldWith(v *jen.Statement, fl *model.Field, appendValue func(*jen.Statement, *model.TypeRef) *jen.Statement) jen.Code {
-	if isPtr(fl) {
-		deref := jen.Op("*").Add(v.Clone())
-		if fl.Type.Kind == model.KindObject {
-			deref = v.Clone()
-		}
-		if fl.Optional { // objectBody writes it only when not nil
-			return jen.Id("b").Op("=").Add(appendValue(deref, fl.Type))
-		}
-		return jen.If(v.Clone().Op("==").Nil()).Block(
-			jen.Id("b").Op("=").Append(jen.Id("b"), jen.Lit("null").Op("...")),
-		).Else().Block(jen.Id("b").Op("=").Add(appendValue(deref, fl.Type)))
+// plainWriter names the runtime function that appends the value a nullable
+// pointer field points to, when one takes that value's own type (a scalar
+// writes the same whether or not the object redacts).
+func plainWriter(fl *model.Field) (string, bool) {
+	if !isPtr(fl) {
+		return "", false
 	}
-	if fl.Nullable {
-		return jen.If(v.Clone().Op("==").Nil()).Block(
-			jen.Id("b").Op("=").Append(jen.Id("b"), jen.Lit("null").Op("...")),
-		).Else().Block(jen.Id("b").Op("=").Add(appendValue(v, fl.Type)))
-	}
-	return jen.Id("b").Op("=").Add(appendValue(v, fl.Type))
+	fn, ok := map[model.Kind]string{
+		model.KindString:  "appendString",
+		model.KindInteger: "appendInt",
+		model.KindNumber:  "appendFloat",
+		model.KindBoolean: "appendBool",
+	}[fl.Type.Kind]
+	return fn, ok
 }
 
-// appendValue is an expression appending v (of type t) to b.
-func appendValue(v *jen.Statement, t *model.TypeRef) *jen.Statement {
+// appendValue is an expression appending v (of type t) to buf.
+func appendValue(buf jen.Code, v *jen.Statement, t *model.TypeRef) *jen.Statement {
 	switch t.Kind {
 	case model.KindString:
-		return jen.Id("appendString").Call(jen.Id("b"), v)
+		return jen.Id("appendString").Call(buf, v)
 	case model.KindState:
-		return jen.Id("appendString").Call(jen.Id("b"), jen.String().Call(v))
+		return jen.Id("appendString").Call(buf, jen.String().Call(v))
 	case model.KindInteger:
-		return jen.Id("appendInt").Call(jen.Id("b"), v)
+		return jen.Id("appendInt").Call(buf, v)
 	case model.KindNumber:
-		return jen.Id("appendFloat").Call(jen.Id("b"), v)
+		return jen.Id("appendFloat").Call(buf, v)
 	case model.KindBoolean:
-		return jen.Id("appendBool").Call(jen.Id("b"), v)
+		return jen.Id("appendBool").Call(buf, v)
 	case model.KindAny:
-		return jen.Id("appendRaw").Call(jen.Id("b"), v)
+		return jen.Id("appendRaw").Call(buf, v)
 	case model.KindObject:
-		return v.Dot("AppendJSON").Call(jen.Id("b"))
+		return v.Dot("AppendJSON").Call(buf)
 	}
-	return jen.Id("append"+typeKey(t)).Call(jen.Id("b"), v)
+	return jen.Id("append"+typeKey(t)).Call(buf, v)
 }
 
 // appendHelper writes a list or map of t's element type.
 func (g *gen) appendHelper(f *jen.File, t *model.TypeRef) {
-	g.collectionHelper(f, "append"+typeKey(t), t, func(v *jen.Statement) *jen.Statement { return appendValue(v, t.Elem) })
+	g.collectionHelper(f, "append"+typeKey(t), t, func(buf jen.Code, v *jen.Statement) *jen.Statement { return appendValue(buf, v, t.Elem) })
 }
 
 // collectionHelper writes the function name appending a list or map of t,
 // each element written by elem.
-func (g *gen) collectionHelper(f *jen.File, name string, t *model.TypeRef, elem func(*jen.Statement) *jen.Statement) {
+func (g *gen) collectionHelper(f *jen.File, name string, t *model.TypeRef, elem func(buf jen.Code, v *jen.Statement) *jen.Statement) {
 	var body []jen.Code
 	if t.Kind == model.KindList {
 		body = []jen.Code{
 			jen.Id("b").Op("=").Append(jen.Id("b"), jen.LitRune('[')),
 			jen.For(jen.Id("i").Op(":=").Range().Id("v")).Block(
 				jen.If(jen.Id("i").Op(">").Lit(0)).Block(jen.Id("b").Op("=").Append(jen.Id("b"), jen.LitRune(','))),
-				jen.Id("b").Op("=").Add(elem(jen.Id("v").Index(jen.Id("i")))),
+				jen.Id("b").Op("=").Add(elem(jen.Id("b"), jen.Id("v").Index(jen.Id("i")))),
 			),
 			jen.Return(jen.Append(jen.Id("b"), jen.LitRune(']'))),
 		}
@@ -173,9 +194,7 @@ func (g *gen) collectionHelper(f *jen.File, name string, t *model.TypeRef, elem 
 			jen.Id("b").Op("=").Append(jen.Id("b"), jen.LitRune('{')),
 			jen.For(jen.Id("i").Op(":=").Range().Id("v")).Block(
 				jen.If(jen.Id("i").Op(">").Lit(0)).Block(jen.Id("b").Op("=").Append(jen.Id("b"), jen.LitRune(','))),
-				jen.Id("b").Op("=").Id("appendString").Call(jen.Id("b"), jen.Id("v").Index(jen.Id("i")).Dot("Key")),
-				jen.Id("b").Op("=").Append(jen.Id("b"), jen.LitRune(':')),
-				jen.Id("b").Op("=").Add(elem(jen.Id("v").Index(jen.Id("i")).Dot("Value"))),
+				jen.Id("b").Op("=").Add(elem(jen.Append(jen.Id("appendString").Call(jen.Id("b"), jen.Id("v").Index(jen.Id("i")).Dot("Key")), jen.LitRune(':')), jen.Id("v").Index(jen.Id("i")).Dot("Value"))),
 			),
 			jen.Return(jen.Append(jen.Id("b"), jen.LitRune('}'))),
 		}
