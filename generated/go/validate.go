@@ -23,15 +23,9 @@ func (m *EntitlementStatusSummary) validate(p *pathNode, es *Errors, sc scanMode
 	fp = keyPath(p, "license_status")
 	scanTyped(&fp, m.LicenseStatus, es, sc)
 	fp = keyPath(p, "enabled_features")
-	for i0 := range m.EnabledFeatures {
-		ip0 := indexPath(&fp, i0)
-		scanTyped(&ip0, m.EnabledFeatures[i0], es, sc)
-	}
+	scanEach(&fp, m.EnabledFeatures, es, sc)
 	fp = keyPath(p, "locked_features")
-	for i0 := range m.LockedFeatures {
-		ip0 := indexPath(&fp, i0)
-		scanTyped(&ip0, m.LockedFeatures[i0], es, sc)
-	}
+	scanEach(&fp, m.LockedFeatures, es, sc)
 	fp = keyPath(p, "expires_at")
 	if m.ExpiresAt != nil {
 		v := *m.ExpiresAt
@@ -72,10 +66,7 @@ func (m *PolicyRegistryReadinessSummary) validate(p *pathNode, es *Errors, sc sc
 		scanTyped(&fp, v, es, sc)
 	}
 	fp = keyPath(p, "blockers")
-	for i0 := range m.Blockers {
-		ip0 := indexPath(&fp, i0)
-		scanTyped(&ip0, m.Blockers[i0], es, sc)
-	}
+	scanEach(&fp, m.Blockers, es, sc)
 	fp = keyPath(p, "registry_boundary")
 	es.failIf(m.RegistryBoundary != "hosted registry availability, artifact delivery, and tenant catalog validation are private service responsibilities", &fp, "const", ErrConst, "registry_boundary must be \"hosted registry availability, artifact delivery, and tenant catalog validation are private service responsibilities\"")
 }
@@ -110,15 +101,9 @@ func (m *TenantAuditStoreOperatingSummary) validate(p *pathNode, es *Errors, sc 
 	fp = keyPath(p, "retention_profile")
 	scanTyped(&fp, m.RetentionProfile, es, sc)
 	fp = keyPath(p, "supported_export_formats")
-	for i0 := range m.SupportedExportFormats {
-		ip0 := indexPath(&fp, i0)
-		scanTyped(&ip0, m.SupportedExportFormats[i0], es, sc)
-	}
+	scanEach(&fp, m.SupportedExportFormats, es, sc)
 	fp = keyPath(p, "blockers")
-	for i0 := range m.Blockers {
-		ip0 := indexPath(&fp, i0)
-		scanTyped(&ip0, m.Blockers[i0], es, sc)
-	}
+	scanEach(&fp, m.Blockers, es, sc)
 	fp = keyPath(p, "audit_store_boundary")
 	es.failIf(m.AuditStoreBoundary != "tenant archive storage, retention enforcement, export connectors, and customer evidence remain private service responsibilities", &fp, "const", ErrConst, "audit_store_boundary must be \"tenant archive storage, retention enforcement, export connectors, and customer evidence remain private service responsibilities\"")
 }
@@ -159,10 +144,7 @@ func (m *CustomerOperatingDashboardSummary) validate(p *pathNode, es *Errors, sc
 	fp = keyPath(p, "dashboard_scope")
 	scanTyped(&fp, m.DashboardScope, es, sc)
 	fp = keyPath(p, "blockers")
-	for i0 := range m.Blockers {
-		ip0 := indexPath(&fp, i0)
-		scanTyped(&ip0, m.Blockers[i0], es, sc)
-	}
+	scanEach(&fp, m.Blockers, es, sc)
 	fp = keyPath(p, "dashboard_boundary")
 	es.failIf(m.DashboardBoundary != "customer operating dashboards, provider telemetry, support systems, and customer records remain private service responsibilities", &fp, "const", ErrConst, "dashboard_boundary must be \"customer operating dashboards, provider telemetry, support systems, and customer records remain private service responsibilities\"")
 }
@@ -196,10 +178,7 @@ func (m *SupportHandoffReadinessSummary) validate(p *pathNode, es *Errors, sc sc
 	fp = keyPath(p, "handoff_scope")
 	scanTyped(&fp, m.HandoffScope, es, sc)
 	fp = keyPath(p, "blockers")
-	for i0 := range m.Blockers {
-		ip0 := indexPath(&fp, i0)
-		scanTyped(&ip0, m.Blockers[i0], es, sc)
-	}
+	scanEach(&fp, m.Blockers, es, sc)
 	fp = keyPath(p, "handoff_boundary")
 	es.failIf(m.HandoffBoundary != "support queues, customer-success notes, customer health records, escalation connectors, and dashboard systems remain private service responsibilities", &fp, "const", ErrConst, "handoff_boundary must be \"support queues, customer-success notes, customer health records, escalation connectors, and dashboard systems remain private service responsibilities\"")
 }
@@ -239,10 +218,7 @@ func (m *SaaSOperatingAutomationSummary) validate(p *pathNode, es *Errors, sc sc
 	fp = keyPath(p, "automation_cadence")
 	scanTyped(&fp, m.AutomationCadence, es, sc)
 	fp = keyPath(p, "blockers")
-	for i0 := range m.Blockers {
-		ip0 := indexPath(&fp, i0)
-		scanTyped(&ip0, m.Blockers[i0], es, sc)
-	}
+	scanEach(&fp, m.Blockers, es, sc)
 	fp = keyPath(p, "automation_boundary")
 	es.failIf(m.AutomationBoundary != "billing systems, license telemetry, support workflows, customer-success records, dashboard refresh jobs, escalation drills, closeout retries, and scheduler execution remain private service responsibilities", &fp, "const", ErrConst, "automation_boundary must be \"billing systems, license telemetry, support workflows, customer-success records, dashboard refresh jobs, escalation drills, closeout retries, and scheduler execution remain private service responsibilities\"")
 }
@@ -256,15 +232,9 @@ func (m *EntitlementStatusRequestPayload) Validate() error {
 }
 func (m *EntitlementStatusRequestPayload) validate(p *pathNode, es *Errors, sc scanMode) {
 	fp := keyPath(p, "feature_names")
-	for i0 := range m.FeatureNames {
-		ip0 := indexPath(&fp, i0)
-		scanTyped(&ip0, m.FeatureNames[i0], es, sc)
-	}
+	scanEach(&fp, m.FeatureNames, es, sc)
 	fp = keyPath(p, "requested_checks")
-	for i0 := range m.RequestedChecks {
-		ip0 := indexPath(&fp, i0)
-		scanTyped(&ip0, m.RequestedChecks[i0], es, sc)
-	}
+	scanEach(&fp, m.RequestedChecks, es, sc)
 	fp = keyPath(p, "entitlement_boundary")
 	es.failIf(m.EntitlementBoundary != "public request shape only; billing and license validation are private", &fp, "const", ErrConst, "entitlement_boundary must be \"public request shape only; billing and license validation are private\"")
 }
@@ -281,10 +251,7 @@ func (m *EntitlementStatusResponsePayload) validate(p *pathNode, es *Errors, sc 
 	m.Summary.validate(&fp, es, sc)
 	fp = keyPath(p, "private_modules_required")
 	es.failIf(!equalSlices(m.PrivateModulesRequired, fixed0), &fp, "const", ErrConst, "private_modules_required must be [\"billing integration\",\"license service\",\"subscription status\",\"feature entitlement registry\"]")
-	for i0 := range m.PrivateModulesRequired {
-		ip0 := indexPath(&fp, i0)
-		scanTyped(&ip0, m.PrivateModulesRequired[i0], es, sc)
-	}
+	scanEach(&fp, m.PrivateModulesRequired, es, sc)
 	fp = keyPath(p, "next_step")
 	es.failIf(m.NextStep != "See docs/architecture/entitlement-status-contract.md", &fp, "const", ErrConst, "next_step must be \"See docs/architecture/entitlement-status-contract.md\"")
 }
@@ -306,19 +273,9 @@ func (m *TenantOnboardingRequestPayload) validate(p *pathNode, es *Errors, sc sc
 	scanTyped(&fp, m.Region, es, sc)
 	fp = keyPath(p, "requirements")
 	es.failIf(len(m.Requirements) < 1, &fp, "min_items", ErrTooFewItems, "requirements must include at least one onboarding requirement")
-	for i0 := range m.Requirements {
-		ip0 := indexPath(&fp, i0)
-		scanTyped(&ip0, m.Requirements[i0], es, sc)
-	}
+	scanEach(&fp, m.Requirements, es, sc)
 	fp = keyPath(p, "contacts")
-	for i0 := range m.Contacts {
-		kp0 := keyPath(&fp, m.Contacts[i0].Key)
-		if sc&anyKeys != 0 {
-			checkKey(&kp0, m.Contacts[i0].Key, es, sc)
-		}
-		sc0 := mapScan(sc)
-		scanTyped(&kp0, m.Contacts[i0].Value, es, sc0)
-	}
+	scanEntries(&fp, m.Contacts, es, sc)
 	fp = keyPath(p, "activation_boundary")
 	es.failIf(m.ActivationBoundary != "public request shape only; tenant provisioning implementation is private", &fp, "const", ErrConst, "activation_boundary must be \"public request shape only; tenant provisioning implementation is private\"")
 }
@@ -335,10 +292,7 @@ func (m *TenantOnboardingResponsePayload) validate(p *pathNode, es *Errors, sc s
 	scanTyped(&fp, m.TenantID, es, sc)
 	fp = keyPath(p, "private_modules_required")
 	es.failIf(!equalSlices(m.PrivateModulesRequired, fixed1), &fp, "const", ErrConst, "private_modules_required must be [\"identity onboarding\",\"license service\",\"policy registry\",\"audit store\",\"support ownership\"]")
-	for i0 := range m.PrivateModulesRequired {
-		ip0 := indexPath(&fp, i0)
-		scanTyped(&ip0, m.PrivateModulesRequired[i0], es, sc)
-	}
+	scanEach(&fp, m.PrivateModulesRequired, es, sc)
 	fp = keyPath(p, "next_step")
 	es.failIf(m.NextStep != "See docs/architecture/tenant-onboarding-contract.md", &fp, "const", ErrConst, "next_step must be \"See docs/architecture/tenant-onboarding-contract.md\"")
 }
@@ -352,10 +306,7 @@ func (m *TenantStatusRequestPayload) Validate() error {
 }
 func (m *TenantStatusRequestPayload) validate(p *pathNode, es *Errors, sc scanMode) {
 	fp := keyPath(p, "requested_capabilities")
-	for i0 := range m.RequestedCapabilities {
-		ip0 := indexPath(&fp, i0)
-		scanTyped(&ip0, m.RequestedCapabilities[i0], es, sc)
-	}
+	scanEach(&fp, m.RequestedCapabilities, es, sc)
 	fp = keyPath(p, "public_client_boundary")
 	es.failIf(m.PublicClientBoundary != "status lookup contract only", &fp, "const", ErrConst, "public_client_boundary must be \"status lookup contract only\"")
 }
@@ -373,10 +324,7 @@ func (m *LicenseValidationRequestPayload) validate(p *pathNode, es *Errors, sc s
 		scanRaw(&fp, m.LocalValidationReport, sc, es)
 	}
 	fp = keyPath(p, "requested_checks")
-	for i0 := range m.RequestedChecks {
-		ip0 := indexPath(&fp, i0)
-		scanTyped(&ip0, m.RequestedChecks[i0], es, sc)
-	}
+	scanEach(&fp, m.RequestedChecks, es, sc)
 	fp = keyPath(p, "server_boundary")
 	es.failIf(m.ServerBoundary != "real validation is performed by private SaaS or Enterprise services", &fp, "const", ErrConst, "server_boundary must be \"real validation is performed by private SaaS or Enterprise services\"")
 }
@@ -390,18 +338,12 @@ func (m *PolicyRegistryReadinessRequestPayload) Validate() error {
 }
 func (m *PolicyRegistryReadinessRequestPayload) validate(p *pathNode, es *Errors, sc scanMode) {
 	fp := keyPath(p, "policy_pack_refs")
-	for i0 := range m.PolicyPackRefs {
-		ip0 := indexPath(&fp, i0)
-		scanTyped(&ip0, m.PolicyPackRefs[i0], es, sc)
-	}
+	scanEach(&fp, m.PolicyPackRefs, es, sc)
 	fp = keyPath(p, "catalog_scope")
 	scanTyped(&fp, m.CatalogScope, es, sc)
 	fp = keyPath(p, "required_checks")
 	es.failIf(len(m.RequiredChecks) < 1, &fp, "min_items", ErrTooFewItems, "required_checks must include at least one policy registry readiness check")
-	for i0 := range m.RequiredChecks {
-		ip0 := indexPath(&fp, i0)
-		scanTyped(&ip0, m.RequiredChecks[i0], es, sc)
-	}
+	scanEach(&fp, m.RequiredChecks, es, sc)
 	fp = keyPath(p, "readiness_boundary")
 	es.failIf(m.ReadinessBoundary != "public request shape only; hosted policy registry operation is private", &fp, "const", ErrConst, "readiness_boundary must be \"public request shape only; hosted policy registry operation is private\"")
 }
@@ -418,10 +360,7 @@ func (m *PolicyRegistryReadinessResponsePayload) validate(p *pathNode, es *Error
 	m.Summary.validate(&fp, es, sc)
 	fp = keyPath(p, "private_modules_required")
 	es.failIf(!equalSlices(m.PrivateModulesRequired, fixed2), &fp, "const", ErrConst, "private_modules_required must be [\"hosted policy registry service\",\"policy-pack artifact store\",\"feature entitlement registry\",\"approval workflow\",\"rollout telemetry\"]")
-	for i0 := range m.PrivateModulesRequired {
-		ip0 := indexPath(&fp, i0)
-		scanTyped(&ip0, m.PrivateModulesRequired[i0], es, sc)
-	}
+	scanEach(&fp, m.PrivateModulesRequired, es, sc)
 	fp = keyPath(p, "next_step")
 	es.failIf(m.NextStep != "See docs/architecture/hosted-policy-registry-readiness-contract.md", &fp, "const", ErrConst, "next_step must be \"See docs/architecture/hosted-policy-registry-readiness-contract.md\"")
 }
@@ -436,19 +375,9 @@ func (m *PolicyRegistryLookupRequestPayload) Validate() error {
 func (m *PolicyRegistryLookupRequestPayload) validate(p *pathNode, es *Errors, sc scanMode) {
 	fp := keyPath(p, "policy_refs")
 	es.failIf(len(m.PolicyRefs) < 1, &fp, "min_items", ErrTooFewItems, "policy_refs must include at least one policy reference")
-	for i0 := range m.PolicyRefs {
-		ip0 := indexPath(&fp, i0)
-		scanTyped(&ip0, m.PolicyRefs[i0], es, sc)
-	}
+	scanEach(&fp, m.PolicyRefs, es, sc)
 	fp = keyPath(p, "labels")
-	for i0 := range m.Labels {
-		kp0 := keyPath(&fp, m.Labels[i0].Key)
-		if sc&anyKeys != 0 {
-			checkKey(&kp0, m.Labels[i0].Key, es, sc)
-		}
-		sc0 := mapScan(sc)
-		scanTyped(&kp0, m.Labels[i0].Value, es, sc0)
-	}
+	scanEntries(&fp, m.Labels, es, sc)
 	fp = keyPath(p, "resolution_boundary")
 	es.failIf(m.ResolutionBoundary != "public request shape only; hosted registry implementation is private", &fp, "const", ErrConst, "resolution_boundary must be \"public request shape only; hosted registry implementation is private\"")
 }
@@ -467,10 +396,7 @@ func (m *TenantAuditStoreOperatingRequestPayload) validate(p *pathNode, es *Erro
 	scanTyped(&fp, m.EvidenceWindow, es, sc)
 	fp = keyPath(p, "required_checks")
 	es.failIf(len(m.RequiredChecks) < 1, &fp, "min_items", ErrTooFewItems, "required_checks must include at least one tenant audit-store operating check")
-	for i0 := range m.RequiredChecks {
-		ip0 := indexPath(&fp, i0)
-		scanTyped(&ip0, m.RequiredChecks[i0], es, sc)
-	}
+	scanEach(&fp, m.RequiredChecks, es, sc)
 	fp = keyPath(p, "operating_boundary")
 	es.failIf(m.OperatingBoundary != "public request shape only; tenant audit-store operation is private", &fp, "const", ErrConst, "operating_boundary must be \"public request shape only; tenant audit-store operation is private\"")
 }
@@ -487,10 +413,7 @@ func (m *TenantAuditStoreOperatingResponsePayload) validate(p *pathNode, es *Err
 	m.Summary.validate(&fp, es, sc)
 	fp = keyPath(p, "private_modules_required")
 	es.failIf(!equalSlices(m.PrivateModulesRequired, fixed3), &fp, "const", ErrConst, "private_modules_required must be [\"tenant audit store\",\"retention enforcement\",\"evidence freshness monitor\",\"export connector service\",\"operating dashboard\"]")
-	for i0 := range m.PrivateModulesRequired {
-		ip0 := indexPath(&fp, i0)
-		scanTyped(&ip0, m.PrivateModulesRequired[i0], es, sc)
-	}
+	scanEach(&fp, m.PrivateModulesRequired, es, sc)
 	fp = keyPath(p, "next_step")
 	es.failIf(m.NextStep != "See docs/architecture/tenant-audit-store-operating-contract.md", &fp, "const", ErrConst, "next_step must be \"See docs/architecture/tenant-audit-store-operating-contract.md\"")
 }
@@ -509,10 +432,7 @@ func (m *CustomerOperatingDashboardRequestPayload) validate(p *pathNode, es *Err
 	scanTyped(&fp, m.EvidenceWindow, es, sc)
 	fp = keyPath(p, "required_checks")
 	es.failIf(len(m.RequiredChecks) < 1, &fp, "min_items", ErrTooFewItems, "required_checks must include at least one customer operating dashboard check")
-	for i0 := range m.RequiredChecks {
-		ip0 := indexPath(&fp, i0)
-		scanTyped(&ip0, m.RequiredChecks[i0], es, sc)
-	}
+	scanEach(&fp, m.RequiredChecks, es, sc)
 	fp = keyPath(p, "dashboard_boundary")
 	es.failIf(m.DashboardBoundary != "public request shape only; customer operating dashboards are private", &fp, "const", ErrConst, "dashboard_boundary must be \"public request shape only; customer operating dashboards are private\"")
 }
@@ -529,10 +449,7 @@ func (m *CustomerOperatingDashboardResponsePayload) validate(p *pathNode, es *Er
 	m.Summary.validate(&fp, es, sc)
 	fp = keyPath(p, "private_modules_required")
 	es.failIf(!equalSlices(m.PrivateModulesRequired, fixed4), &fp, "const", ErrConst, "private_modules_required must be [\"billing observability\",\"license-service telemetry\",\"support handoff\",\"customer-success health\",\"escalation routing\",\"release closeout\",\"operating dashboard\"]")
-	for i0 := range m.PrivateModulesRequired {
-		ip0 := indexPath(&fp, i0)
-		scanTyped(&ip0, m.PrivateModulesRequired[i0], es, sc)
-	}
+	scanEach(&fp, m.PrivateModulesRequired, es, sc)
 	fp = keyPath(p, "next_step")
 	es.failIf(m.NextStep != "See docs/architecture/customer-operating-dashboard-support-handoff-contract.md", &fp, "const", ErrConst, "next_step must be \"See docs/architecture/customer-operating-dashboard-support-handoff-contract.md\"")
 }
@@ -551,10 +468,7 @@ func (m *SupportHandoffReadinessRequestPayload) validate(p *pathNode, es *Errors
 	scanTyped(&fp, m.SupportTier, es, sc)
 	fp = keyPath(p, "required_checks")
 	es.failIf(len(m.RequiredChecks) < 1, &fp, "min_items", ErrTooFewItems, "required_checks must include at least one support handoff readiness check")
-	for i0 := range m.RequiredChecks {
-		ip0 := indexPath(&fp, i0)
-		scanTyped(&ip0, m.RequiredChecks[i0], es, sc)
-	}
+	scanEach(&fp, m.RequiredChecks, es, sc)
 	fp = keyPath(p, "handoff_boundary")
 	es.failIf(m.HandoffBoundary != "public request shape only; support and customer-success handoff is private", &fp, "const", ErrConst, "handoff_boundary must be \"public request shape only; support and customer-success handoff is private\"")
 }
@@ -571,10 +485,7 @@ func (m *SupportHandoffReadinessResponsePayload) validate(p *pathNode, es *Error
 	m.Summary.validate(&fp, es, sc)
 	fp = keyPath(p, "private_modules_required")
 	es.failIf(!equalSlices(m.PrivateModulesRequired, fixed5), &fp, "const", ErrConst, "private_modules_required must be [\"support ownership\",\"customer-success ownership\",\"escalation routing\",\"customer health review\",\"handoff dashboard\",\"release owner acceptance\"]")
-	for i0 := range m.PrivateModulesRequired {
-		ip0 := indexPath(&fp, i0)
-		scanTyped(&ip0, m.PrivateModulesRequired[i0], es, sc)
-	}
+	scanEach(&fp, m.PrivateModulesRequired, es, sc)
 	fp = keyPath(p, "next_step")
 	es.failIf(m.NextStep != "See docs/architecture/customer-operating-dashboard-support-handoff-contract.md", &fp, "const", ErrConst, "next_step must be \"See docs/architecture/customer-operating-dashboard-support-handoff-contract.md\"")
 }
@@ -593,10 +504,7 @@ func (m *SaaSOperatingAutomationRequestPayload) validate(p *pathNode, es *Errors
 	scanTyped(&fp, m.AutomationCadence, es, sc)
 	fp = keyPath(p, "required_checks")
 	es.failIf(len(m.RequiredChecks) < 1, &fp, "min_items", ErrTooFewItems, "required_checks must include at least one SaaS operating automation check")
-	for i0 := range m.RequiredChecks {
-		ip0 := indexPath(&fp, i0)
-		scanTyped(&ip0, m.RequiredChecks[i0], es, sc)
-	}
+	scanEach(&fp, m.RequiredChecks, es, sc)
 	fp = keyPath(p, "automation_boundary")
 	es.failIf(m.AutomationBoundary != "public request shape only; SaaS operating automation execution is private", &fp, "const", ErrConst, "automation_boundary must be \"public request shape only; SaaS operating automation execution is private\"")
 }
@@ -613,10 +521,7 @@ func (m *SaaSOperatingAutomationResponsePayload) validate(p *pathNode, es *Error
 	m.Summary.validate(&fp, es, sc)
 	fp = keyPath(p, "private_modules_required")
 	es.failIf(!equalSlices(m.PrivateModulesRequired, fixed6), &fp, "const", ErrConst, "private_modules_required must be [\"billing monitoring\",\"license telemetry sync\",\"support follow-up\",\"customer-success review\",\"dashboard refresh automation\",\"escalation drill scheduler\",\"closeout retry automation\"]")
-	for i0 := range m.PrivateModulesRequired {
-		ip0 := indexPath(&fp, i0)
-		scanTyped(&ip0, m.PrivateModulesRequired[i0], es, sc)
-	}
+	scanEach(&fp, m.PrivateModulesRequired, es, sc)
 	fp = keyPath(p, "next_step")
 	es.failIf(m.NextStep != "See docs/architecture/saas-operating-automation-contract.md", &fp, "const", ErrConst, "next_step must be \"See docs/architecture/saas-operating-automation-contract.md\"")
 }
@@ -631,10 +536,7 @@ func (m *EvidenceExportRequestPayload) Validate() error {
 func (m *EvidenceExportRequestPayload) validate(p *pathNode, es *Errors, sc scanMode) {
 	fp := keyPath(p, "evidence_refs")
 	es.failIf(len(m.EvidenceRefs) < 1, &fp, "min_items", ErrTooFewItems, "evidence_refs must include at least one evidence reference")
-	for i0 := range m.EvidenceRefs {
-		ip0 := indexPath(&fp, i0)
-		scanTyped(&ip0, m.EvidenceRefs[i0], es, sc)
-	}
+	scanEach(&fp, m.EvidenceRefs, es, sc)
 	fp = keyPath(p, "export_format")
 	es.failIf(!m.ExportFormat.Valid(), &fp, "enum", ErrNotInStateSet, "export_format must be one of: json, jsonl, markdown, zip")
 	fp = keyPath(p, "retention_profile")

@@ -178,11 +178,17 @@ func (g *gen) stringChecks(fl *model.Field, v *jen.Statement, p jen.Code, top bo
 		}
 		out = append(out, fail(cond, p, fl, model.RuleNonEmpty, "ErrEmpty"))
 	}
-	if fl.MinLength != nil {
-		out = append(out, fail(jen.Id("runeCount").Call(v.Clone()).Op("<").Lit(*fl.MinLength), p, fl, model.RuleMinLength, "ErrLength"))
-	}
-	if fl.MaxLength != nil {
-		out = append(out, fail(jen.Id("runeCount").Call(v.Clone()).Op(">").Lit(*fl.MaxLength), p, fl, model.RuleMaxLength, "ErrLength"))
+	switch {
+	case fl.MinLength != nil && fl.MaxLength != nil && *fl.MinLength > 0:
+		out = append(out, jen.Id("es").Dot("lengthIn").Call(p, v.Clone(), jen.Lit(*fl.MinLength), jen.Lit(*fl.MaxLength),
+			jen.Lit(fl.Message(model.RuleMinLength)), jen.Lit(fl.Message(model.RuleMaxLength))))
+	default:
+		if fl.MinLength != nil && *fl.MinLength > 0 { // a length of 0 or more always holds
+			out = append(out, fail(jen.Id("runeCount").Call(v.Clone()).Op("<").Lit(*fl.MinLength), p, fl, model.RuleMinLength, "ErrLength"))
+		}
+		if fl.MaxLength != nil {
+			out = append(out, fail(jen.Id("runeCount").Call(v.Clone()).Op(">").Lit(*fl.MaxLength), p, fl, model.RuleMaxLength, "ErrLength"))
+		}
 	}
 	if fl.Pattern != "" {
 		out = append(out, fail(jen.Op("!").Id(g.pattern(fl.Pattern)).Dot("MatchString").Call(v.Clone()), p, fl, model.RulePattern, "ErrPattern"))
@@ -241,11 +247,15 @@ func numberChecks(fl *model.Field, t *model.TypeRef, v *jen.Statement, p jen.Cod
 		}
 		return jen.Lit(b.Float())
 	}
-	if fl.Minimum != nil {
-		out = append(out, fail(v.Clone().Op("<").Add(bound(fl.Minimum)), p, fl, model.RuleMinimum, "ErrOutOfRange"))
-	}
-	if fl.Maximum != nil {
-		out = append(out, fail(v.Clone().Op(">").Add(bound(fl.Maximum)), p, fl, model.RuleMaximum, "ErrOutOfRange"))
+	if c := rangeCheck(fl, t, v, p); c != nil {
+		out = append(out, c)
+	} else {
+		if fl.Minimum != nil {
+			out = append(out, fail(v.Clone().Op("<").Add(bound(fl.Minimum)), p, fl, model.RuleMinimum, "ErrOutOfRange"))
+		}
+		if fl.Maximum != nil {
+			out = append(out, fail(v.Clone().Op(">").Add(bound(fl.Maximum)), p, fl, model.RuleMaximum, "ErrOutOfRange"))
+		}
 	}
 	if fl.ExclusiveMinimum != nil {
 		out = append(out, fail(v.Clone().Op("<=").Add(bound(fl.ExclusiveMinimum)), p, fl, model.RuleExclusiveMinimum, "ErrOutOfRange"))
@@ -256,13 +266,46 @@ func numberChecks(fl *model.Field, t *model.TypeRef, v *jen.Statement, p jen.Cod
 	return out
 }
 
-func (g *gen) listChecks(fl *model.Field, t *model.TypeRef, v *jen.Statement, p jen.Code, sc jen.Code, depth int, top bool) []jen.Code {
+// rangeCheck is the one-call check of a number with both a minimum and a
+// maximum (intIn, floatIn), or nil when it has not both or an integer
+// bound is not an int64.
+func rangeCheck(fl *model.Field, t *model.TypeRef, v *jen.Statement, p jen.Code) jen.Code {
+	if fl.Minimum == nil || fl.Maximum == nil {
+		return nil
+	}
+	msgs := []jen.Code{jen.Lit(fl.Message(model.RuleMinimum)), jen.Lit(fl.Message(model.RuleMaximum))}
+	if t.Kind == model.KindInteger {
+		lo, err1 := strconv.ParseInt(fl.Minimum.Num, 10, 64)
+		hi, err2 := strconv.ParseInt(fl.Maximum.Num, 10, 64)
+		if err1 != nil || err2 != nil {
+			return nil
+		}
+		return jen.Id("es").Dot("intIn").Call(append([]jen.Code{p, v.Clone(), jen.Lit(lo), jen.Lit(hi)}, msgs...)...)
+	}
+	return jen.Id("es").Dot("floatIn").Call(append([]jen.Code{p, v.Clone(), jen.Lit(fl.Minimum.Float()), jen.Lit(fl.Maximum.Float())}, msgs...)...)
+}
+
+// itemChecks are the min_items and max_items checks of a list or map, in
+// one call when it has both.
+func itemChecks(fl *model.Field, v *jen.Statement, p jen.Code) []jen.Code {
+	if fl.MinItems != nil && fl.MaxItems != nil && *fl.MinItems > 0 {
+		return []jen.Code{jen.Id("es").Dot("itemsIn").Call(p, jen.Len(v.Clone()), jen.Lit(*fl.MinItems), jen.Lit(*fl.MaxItems),
+			jen.Lit(fl.Message(model.RuleMinItems)), jen.Lit(fl.Message(model.RuleMaxItems)))}
+	}
 	var out []jen.Code
-	if top && fl.MinItems != nil {
+	if fl.MinItems != nil && *fl.MinItems > 0 { // 0 or more items always holds
 		out = append(out, fail(jen.Len(v.Clone()).Op("<").Lit(*fl.MinItems), p, fl, model.RuleMinItems, "ErrTooFewItems"))
 	}
-	if top && fl.MaxItems != nil {
+	if fl.MaxItems != nil {
 		out = append(out, fail(jen.Len(v.Clone()).Op(">").Lit(*fl.MaxItems), p, fl, model.RuleMaxItems, "ErrTooManyItems"))
+	}
+	return out
+}
+
+func (g *gen) listChecks(fl *model.Field, t *model.TypeRef, v *jen.Statement, p jen.Code, sc jen.Code, depth int, top bool) []jen.Code {
+	var out []jen.Code
+	if top {
+		out = itemChecks(fl, v, p)
 	}
 	if top && fl.NonEmpty {
 		out = append(out, fail(jen.Len(v.Clone()).Op("==").Lit(0), p, fl, model.RuleNonEmpty, "ErrEmpty"))
@@ -272,6 +315,10 @@ func (g *gen) listChecks(fl *model.Field, t *model.TypeRef, v *jen.Statement, p 
 	}
 	i, ip := fmt.Sprintf("i%d", depth), fmt.Sprintf("ip%d", depth)
 	inner := g.valueChecks(fl, t.Elem, v.Clone().Index(jen.Id(i)), jen.Op("&").Id(ip), sc, depth+1, false)
+	if t.Elem.Kind == model.KindString && len(inner) == 1 {
+		// Strings with no rule of their own are only scanned.
+		return append(out, jen.Id("scanEach").Call(p, v.Clone(), jen.Id("es"), sc))
+	}
 	if len(inner) > 0 {
 		body := append([]jen.Code{jen.Id(ip).Op(":=").Id("indexPath").Call(p, jen.Id(i))}, inner...)
 		out = append(out, jen.For(jen.Id(i).Op(":=").Range().Add(v.Clone())).Block(body...))
@@ -284,14 +331,22 @@ func (g *gen) mapChecks(fl *model.Field, t *model.TypeRef, v *jen.Statement, p j
 	if top && fl.NonEmpty {
 		out = append(out, fail(jen.Len(v.Clone()).Op("==").Lit(0), p, fl, model.RuleNonEmpty, "ErrEmpty"))
 	}
-	if top && fl.MinItems != nil {
-		out = append(out, fail(jen.Len(v.Clone()).Op("<").Lit(*fl.MinItems), p, fl, model.RuleMinItems, "ErrTooFewItems"))
-	}
-	if top && fl.MaxItems != nil {
-		out = append(out, fail(jen.Len(v.Clone()).Op(">").Lit(*fl.MaxItems), p, fl, model.RuleMaxItems, "ErrTooManyItems"))
+	if top {
+		out = append(out, itemChecks(fl, v, p)...)
 	}
 	i, kp, msc := fmt.Sprintf("i%d", depth), fmt.Sprintf("kp%d", depth), fmt.Sprintf("sc%d", depth)
 	entry := v.Clone().Index(jen.Id(i))
+	if !(top && fl.KeyPattern != "") {
+		// Keys with no pattern, and values with no rule of their own
+		// (none, or strings only scanned), are only scanned.
+		inner := g.valueChecks(fl, t.Elem, entry.Clone().Dot("Value"), jen.Op("&").Id(kp), jen.Id(msc), depth+1, false)
+		switch {
+		case len(inner) == 0:
+			return append(out, jen.Id("scanMapKeys").Call(p, v.Clone(), jen.Id("es"), sc))
+		case t.Elem.Kind == model.KindString && len(inner) == 1:
+			return append(out, jen.Id("scanEntries").Call(p, v.Clone(), jen.Id("es"), sc))
+		}
+	}
 	body := []jen.Code{
 		jen.Id(kp).Op(":=").Id("keyPath").Call(p, entry.Clone().Dot("Key")),
 		jen.If(jen.Add(sc).Op("&").Id("anyKeys").Op("!=").Lit(0)).Block(
