@@ -42,17 +42,9 @@ func BuildEntitlementStatusSummary(args EntitlementStatusSummaryArgs) (*Entitlem
 	m.LicenseStatus = args.LicenseStatus
 	m.EnabledFeatures = orList(args.EnabledFeatures, []string{})
 	m.LockedFeatures = orList(args.LockedFeatures, []string{})
-	if args.ExpiresAt != nil {
-		{
-			v := *args.ExpiresAt
-			m.ExpiresAt = &v
-		}
-	}
+	m.ExpiresAt = copyOf(args.ExpiresAt)
 	m.PrivateValidationRequired = orDefault(args.PrivateValidationRequired, true)
-	if err := m.Validate(); err != nil {
-		return nil, err
-	}
-	return m, nil
+	return built(m, m.Validate())
 }
 
 // PolicyRegistryReadinessSummaryArgs holds the arguments of BuildPolicyRegistryReadinessSummary; nil means the contract's default.
@@ -75,25 +67,12 @@ func BuildPolicyRegistryReadinessSummary(args PolicyRegistryReadinessSummaryArgs
 	m.TenantID = trimSpace(args.TenantID)
 	m.ReadinessStatus = args.ReadinessStatus
 	m.CatalogStatus = args.CatalogStatus
-	if args.LatestCatalogVersion != nil {
-		{
-			v := *args.LatestCatalogVersion
-			m.LatestCatalogVersion = &v
-		}
-	}
+	m.LatestCatalogVersion = copyOf(args.LatestCatalogVersion)
 	m.PolicyPackCount = orDefault(args.PolicyPackCount, int64(0))
-	if args.CheckedAt != nil {
-		{
-			v := *args.CheckedAt
-			m.CheckedAt = &v
-		}
-	}
+	m.CheckedAt = copyOf(args.CheckedAt)
 	m.Blockers = orList(args.Blockers, []string{})
 	m.PrivateValidationRequired = orDefault(args.PrivateValidationRequired, true)
-	if err := m.Validate(); err != nil {
-		return nil, err
-	}
-	return m, nil
+	return built(m, m.Validate())
 }
 
 // TenantAuditStoreOperatingSummaryArgs holds the arguments of BuildTenantAuditStoreOperatingSummary; nil means the contract's default.
@@ -120,20 +99,12 @@ func BuildTenantAuditStoreOperatingSummary(args TenantAuditStoreOperatingSummary
 	m.RetentionStatus = args.RetentionStatus
 	m.EvidenceFreshnessStatus = args.EvidenceFreshnessStatus
 	m.ExportStatus = args.ExportStatus
-	if args.LatestEvidenceAt != nil {
-		{
-			v := *args.LatestEvidenceAt
-			m.LatestEvidenceAt = &v
-		}
-	}
+	m.LatestEvidenceAt = copyOf(args.LatestEvidenceAt)
 	m.RetentionProfile = orDefault(args.RetentionProfile, "tenant-default")
 	m.SupportedExportFormats = orList(args.SupportedExportFormats, []string{})
 	m.Blockers = orList(args.Blockers, []string{})
 	m.PrivateValidationRequired = orDefault(args.PrivateValidationRequired, true)
-	if err := m.Validate(); err != nil {
-		return nil, err
-	}
-	return m, nil
+	return built(m, m.Validate())
 }
 
 // CustomerOperatingDashboardSummaryArgs holds the arguments of BuildCustomerOperatingDashboardSummary; nil means the contract's default.
@@ -165,19 +136,11 @@ func BuildCustomerOperatingDashboardSummary(args CustomerOperatingDashboardSumma
 	m.CustomerSuccessStatus = args.CustomerSuccessStatus
 	m.EscalationStatus = args.EscalationStatus
 	m.ReleaseCloseoutStatus = args.ReleaseCloseoutStatus
-	if args.LatestDashboardAt != nil {
-		{
-			v := *args.LatestDashboardAt
-			m.LatestDashboardAt = &v
-		}
-	}
+	m.LatestDashboardAt = copyOf(args.LatestDashboardAt)
 	m.DashboardScope = orDefault(args.DashboardScope, "tenant-operating")
 	m.Blockers = orList(args.Blockers, []string{})
 	m.PrivateValidationRequired = orDefault(args.PrivateValidationRequired, true)
-	if err := m.Validate(); err != nil {
-		return nil, err
-	}
-	return m, nil
+	return built(m, m.Validate())
 }
 
 // SupportHandoffReadinessSummaryArgs holds the arguments of BuildSupportHandoffReadinessSummary; nil means the contract's default.
@@ -209,10 +172,7 @@ func BuildSupportHandoffReadinessSummary(args SupportHandoffReadinessSummaryArgs
 	m.HandoffScope = orDefault(args.HandoffScope, "hosted-saas-support")
 	m.Blockers = orList(args.Blockers, []string{})
 	m.PrivateValidationRequired = orDefault(args.PrivateValidationRequired, true)
-	if err := m.Validate(); err != nil {
-		return nil, err
-	}
-	return m, nil
+	return built(m, m.Validate())
 }
 
 // SaaSOperatingAutomationSummaryArgs holds the arguments of BuildSaaSOperatingAutomationSummary; nil means the contract's default.
@@ -250,10 +210,7 @@ func BuildSaaSOperatingAutomationSummary(args SaaSOperatingAutomationSummaryArgs
 	m.AutomationCadence = orDefault(args.AutomationCadence, "daily")
 	m.Blockers = orList(args.Blockers, []string{})
 	m.PrivateValidationRequired = orDefault(args.PrivateValidationRequired, true)
-	if err := m.Validate(); err != nil {
-		return nil, err
-	}
-	return m, nil
+	return built(m, m.Validate())
 }
 
 // Header returns the envelope fields of the request.
@@ -300,10 +257,7 @@ func BuildEntitlementStatusRequest(args EntitlementStatusRequestArgs) (*Entitlem
 	m.PrivateImplementationRequired = orDefault(args.PrivateImplementationRequired, true)
 	m.Payload.FeatureNames = orList(args.FeatureNames, []string{})
 	m.Payload.RequestedChecks = orList(args.RequestedChecks, []string{"subscription_status", "license_status", "feature_grants"})
-	if err := m.Validate(); err != nil {
-		return nil, err
-	}
-	return m, nil
+	return built(m, m.Validate())
 }
 
 // EntitlementStatusResponseArgs holds the arguments of BuildEntitlementStatusResponse; nil means the contract's default.
@@ -329,10 +283,7 @@ func BuildEntitlementStatusResponse(req AnyRequest, args EntitlementStatusRespon
 	m.CorrelationID = h.CorrelationID
 	m.Status = orDefault(args.Status, ResponseStatusRequiresPrivateService)
 	m.Payload.Summary = args.Summary
-	if err := m.Validate(); err != nil {
-		return nil, err
-	}
-	return m, nil
+	return built(m, m.Validate())
 }
 
 // Header returns the envelope fields of the request.
@@ -389,10 +340,7 @@ func BuildTenantOnboardingRequest(args TenantOnboardingRequestArgs) (*TenantOnbo
 	}
 	m.Payload.Requirements = orList(args.Requirements, []string{"identity_provider", "license_validation", "policy_registry", "audit_store", "support_owner"})
 	m.Payload.Contacts = orList(args.Contacts, Map[string]{})
-	if err := m.Validate(); err != nil {
-		return nil, err
-	}
-	return m, nil
+	return built(m, m.Validate())
 }
 
 // TenantOnboardingResponseArgs holds the arguments of BuildTenantOnboardingResponse; nil means the contract's default.
@@ -417,10 +365,7 @@ func BuildTenantOnboardingResponse(req AnyRequest, args TenantOnboardingResponse
 	m.CorrelationID = h.CorrelationID
 	m.Payload.TenantID = h.TenantID
 	m.Status = orDefault(args.Status, ResponseStatusRequiresPrivateService)
-	if err := m.Validate(); err != nil {
-		return nil, err
-	}
-	return m, nil
+	return built(m, m.Validate())
 }
 
 // Header returns the envelope fields of the request.
@@ -465,10 +410,7 @@ func BuildTenantStatusRequest(args TenantStatusRequestArgs) (*TenantStatusReques
 	}
 	m.PrivateImplementationRequired = orDefault(args.PrivateImplementationRequired, true)
 	m.Payload.RequestedCapabilities = orList(args.RequestedCapabilities, []string{"license", "policy_registry", "evidence_export"})
-	if err := m.Validate(); err != nil {
-		return nil, err
-	}
-	return m, nil
+	return built(m, m.Validate())
 }
 
 // Header returns the envelope fields of the request.
@@ -513,15 +455,9 @@ func BuildLicenseValidationRequest(args LicenseValidationRequestArgs) (*LicenseV
 		m.CorrelationID = "saas-" + randomHex(12)
 	}
 	m.PrivateImplementationRequired = orDefault(args.PrivateImplementationRequired, true)
-	m.Payload.LocalValidationReport = args.LocalValidationReport
-	if m.Payload.LocalValidationReport == nil {
-		m.Payload.LocalValidationReport = json.RawMessage{}
-	}
+	m.Payload.LocalValidationReport = orList(args.LocalValidationReport, json.RawMessage{})
 	m.Payload.RequestedChecks = orList(args.RequestedChecks, []string{"signature", "revocation", "subscription_status"})
-	if err := m.Validate(); err != nil {
-		return nil, err
-	}
-	return m, nil
+	return built(m, m.Validate())
 }
 
 // Header returns the envelope fields of the request.
@@ -570,10 +506,7 @@ func BuildPolicyRegistryReadinessRequest(args PolicyRegistryReadinessRequestArgs
 	m.Payload.PolicyPackRefs = orList(args.PolicyPackRefs, []string{})
 	m.Payload.CatalogScope = orDefault(args.CatalogScope, "tenant-default")
 	m.Payload.RequiredChecks = orList(args.RequiredChecks, []string{"service_availability", "catalog_freshness", "policy_pack_versions", "artifact_integrity", "entitlement_scope", "approval_state"})
-	if err := m.Validate(); err != nil {
-		return nil, err
-	}
-	return m, nil
+	return built(m, m.Validate())
 }
 
 // PolicyRegistryReadinessResponseArgs holds the arguments of BuildPolicyRegistryReadinessResponse; nil means the contract's default.
@@ -599,10 +532,7 @@ func BuildPolicyRegistryReadinessResponse(req AnyRequest, args PolicyRegistryRea
 	m.CorrelationID = h.CorrelationID
 	m.Status = orDefault(args.Status, ResponseStatusRequiresPrivateService)
 	m.Payload.Summary = args.Summary
-	if err := m.Validate(); err != nil {
-		return nil, err
-	}
-	return m, nil
+	return built(m, m.Validate())
 }
 
 // Header returns the envelope fields of the request.
@@ -647,15 +577,9 @@ func BuildPolicyRegistryLookupRequest(args PolicyRegistryLookupRequestArgs) (*Po
 		m.CorrelationID = "saas-" + randomHex(12)
 	}
 	m.PrivateImplementationRequired = orDefault(args.PrivateImplementationRequired, true)
-	m.Payload.PolicyRefs = args.PolicyRefs
-	if m.Payload.PolicyRefs == nil {
-		m.Payload.PolicyRefs = []string{}
-	}
+	m.Payload.PolicyRefs = orList(args.PolicyRefs, []string{})
 	m.Payload.Labels = orList(args.Labels, Map[string]{})
-	if err := m.Validate(); err != nil {
-		return nil, err
-	}
-	return m, nil
+	return built(m, m.Validate())
 }
 
 // Header returns the envelope fields of the request.
@@ -704,10 +628,7 @@ func BuildTenantAuditStoreOperatingRequest(args TenantAuditStoreOperatingRequest
 	m.Payload.RetentionProfile = orDefault(args.RetentionProfile, "tenant-default")
 	m.Payload.EvidenceWindow = orDefault(args.EvidenceWindow, "last-24h")
 	m.Payload.RequiredChecks = orList(args.RequiredChecks, []string{"store_health", "retention_posture", "evidence_freshness", "export_readiness", "immutable_storage", "dashboard_visibility"})
-	if err := m.Validate(); err != nil {
-		return nil, err
-	}
-	return m, nil
+	return built(m, m.Validate())
 }
 
 // TenantAuditStoreOperatingResponseArgs holds the arguments of BuildTenantAuditStoreOperatingResponse; nil means the contract's default.
@@ -733,10 +654,7 @@ func BuildTenantAuditStoreOperatingResponse(req AnyRequest, args TenantAuditStor
 	m.CorrelationID = h.CorrelationID
 	m.Status = orDefault(args.Status, ResponseStatusRequiresPrivateService)
 	m.Payload.Summary = args.Summary
-	if err := m.Validate(); err != nil {
-		return nil, err
-	}
-	return m, nil
+	return built(m, m.Validate())
 }
 
 // Header returns the envelope fields of the request.
@@ -785,10 +703,7 @@ func BuildCustomerOperatingDashboardRequest(args CustomerOperatingDashboardReque
 	m.Payload.DashboardScope = orDefault(args.DashboardScope, "tenant-operating")
 	m.Payload.EvidenceWindow = orDefault(args.EvidenceWindow, "last-24h")
 	m.Payload.RequiredChecks = orList(args.RequiredChecks, []string{"dashboard_visibility", "billing_observability", "license_service_telemetry", "support_handoff", "customer_success_health", "escalation_readiness", "release_acceptance"})
-	if err := m.Validate(); err != nil {
-		return nil, err
-	}
-	return m, nil
+	return built(m, m.Validate())
 }
 
 // CustomerOperatingDashboardResponseArgs holds the arguments of BuildCustomerOperatingDashboardResponse; nil means the contract's default.
@@ -814,10 +729,7 @@ func BuildCustomerOperatingDashboardResponse(req AnyRequest, args CustomerOperat
 	m.CorrelationID = h.CorrelationID
 	m.Status = orDefault(args.Status, ResponseStatusRequiresPrivateService)
 	m.Payload.Summary = args.Summary
-	if err := m.Validate(); err != nil {
-		return nil, err
-	}
-	return m, nil
+	return built(m, m.Validate())
 }
 
 // Header returns the envelope fields of the request.
@@ -866,10 +778,7 @@ func BuildSupportHandoffReadinessRequest(args SupportHandoffReadinessRequestArgs
 	m.Payload.HandoffScope = orDefault(args.HandoffScope, "hosted-saas-support")
 	m.Payload.SupportTier = orDefault(args.SupportTier, "enterprise")
 	m.Payload.RequiredChecks = orList(args.RequiredChecks, []string{"support_owner_assignment", "customer_success_owner_assignment", "escalation_routing", "customer_health_review", "handoff_dashboard", "release_owner_acceptance"})
-	if err := m.Validate(); err != nil {
-		return nil, err
-	}
-	return m, nil
+	return built(m, m.Validate())
 }
 
 // SupportHandoffReadinessResponseArgs holds the arguments of BuildSupportHandoffReadinessResponse; nil means the contract's default.
@@ -895,10 +804,7 @@ func BuildSupportHandoffReadinessResponse(req AnyRequest, args SupportHandoffRea
 	m.CorrelationID = h.CorrelationID
 	m.Status = orDefault(args.Status, ResponseStatusRequiresPrivateService)
 	m.Payload.Summary = args.Summary
-	if err := m.Validate(); err != nil {
-		return nil, err
-	}
-	return m, nil
+	return built(m, m.Validate())
 }
 
 // Header returns the envelope fields of the request.
@@ -947,10 +853,7 @@ func BuildSaaSOperatingAutomationRequest(args SaaSOperatingAutomationRequestArgs
 	m.Payload.AutomationScope = orDefault(args.AutomationScope, "trial-to-paid-customer-scale")
 	m.Payload.AutomationCadence = orDefault(args.AutomationCadence, "daily")
 	m.Payload.RequiredChecks = orList(args.RequiredChecks, []string{"billing_monitoring", "license_telemetry_sync", "support_followup", "customer_success_review", "dashboard_refresh", "escalation_drill", "closeout_retry"})
-	if err := m.Validate(); err != nil {
-		return nil, err
-	}
-	return m, nil
+	return built(m, m.Validate())
 }
 
 // SaaSOperatingAutomationResponseArgs holds the arguments of BuildSaaSOperatingAutomationResponse; nil means the contract's default.
@@ -976,10 +879,7 @@ func BuildSaaSOperatingAutomationResponse(req AnyRequest, args SaaSOperatingAuto
 	m.CorrelationID = h.CorrelationID
 	m.Status = orDefault(args.Status, ResponseStatusRequiresPrivateService)
 	m.Payload.Summary = args.Summary
-	if err := m.Validate(); err != nil {
-		return nil, err
-	}
-	return m, nil
+	return built(m, m.Validate())
 }
 
 // Header returns the envelope fields of the request.
@@ -1025,16 +925,10 @@ func BuildEvidenceExportRequest(args EvidenceExportRequestArgs) (*EvidenceExport
 		m.CorrelationID = "saas-" + randomHex(12)
 	}
 	m.PrivateImplementationRequired = orDefault(args.PrivateImplementationRequired, true)
-	m.Payload.EvidenceRefs = args.EvidenceRefs
-	if m.Payload.EvidenceRefs == nil {
-		m.Payload.EvidenceRefs = []string{}
-	}
+	m.Payload.EvidenceRefs = orList(args.EvidenceRefs, []string{})
 	m.Payload.ExportFormat = orDefault(args.ExportFormat, ExportFormatJSON)
 	m.Payload.RetentionProfile = orDefault(args.RetentionProfile, "tenant-default")
-	if err := m.Validate(); err != nil {
-		return nil, err
-	}
-	return m, nil
+	return built(m, m.Validate())
 }
 
 // UnavailableResponseArgs holds the arguments of BuildUnavailableResponse; nil means the contract's default.
@@ -1056,8 +950,5 @@ func BuildUnavailableResponse(req AnyRequest, args UnavailableResponseArgs) (*Un
 	m.Operation = h.Operation
 	m.CorrelationID = h.CorrelationID
 	m.Payload.TenantID = h.TenantID
-	if err := m.Validate(); err != nil {
-		return nil, err
-	}
-	return m, nil
+	return built(m, m.Validate())
 }

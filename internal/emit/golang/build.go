@@ -107,8 +107,8 @@ func assign(a argField, src *jen.Statement) []jen.Code {
 		case fl.Nullable || pointerNull(fl.Type):
 			out = append(out, a.dst.Clone().Op("=").Add(val(src.Clone())))
 		default:
-			out = append(out, a.dst.Clone().Op("=").Add(src.Clone()))
-			out = append(out, jen.If(a.dst.Clone().Op("==").Nil()).Block(a.dst.Clone().Op("=").Add(goType(fl.Type)).Values()))
+			// nil becomes the empty list or map.
+			out = append(out, a.dst.Clone().Op("=").Id("orList").Call(src.Clone(), goType(fl.Type).Values()))
 		}
 		return out
 	}
@@ -118,6 +118,9 @@ func assign(a argField, src *jen.Statement) []jen.Code {
 	}
 	if fl.Default != nil && !fl.Nullable && !(fl.Trim && fl.Type.Kind == model.KindString) {
 		return []jen.Code{a.dst.Clone().Op("=").Id("orDefault").Call(src.Clone(), fieldLit(fl.Default, fl))}
+	}
+	if fl.Nullable && fl.Default == nil && fl.Generate == nil && !(fl.Trim && fl.Type.Kind == model.KindString) {
+		return []jen.Code{a.dst.Clone().Op("=").Id("copyOf").Call(src.Clone())}
 	}
 	var fallback jen.Code
 	switch {
@@ -149,10 +152,7 @@ func (g *gen) fixed(t *model.Type, dst *jen.Statement) []jen.Code {
 
 // finish validates the built value and returns it.
 func finish() []jen.Code {
-	return []jen.Code{
-		jen.If(jen.Err().Op(":=").Id("m").Dot("Validate").Call(), jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Nil(), jen.Err())),
-		jen.Return(jen.Id("m"), jen.Nil()),
-	}
+	return []jen.Code{jen.Return(jen.Id("built").Call(jen.Id("m"), jen.Id("m").Dot("Validate").Call()))}
 }
 
 func (g *gen) typeBuilder(f *jen.File, s *goStruct) {

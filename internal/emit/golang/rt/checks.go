@@ -186,3 +186,21 @@ func orList[S ~[]E, E any](s, def S) S {
 	}
 	return def
 }
+
+// copyOf is the builders' copy of a nullable argument: nil stays nil, a
+// value is copied, so that the built value shares nothing with args.
+func copyOf[T any](p *T) *T {
+	if p == nil {
+		return nil
+	}
+	v := *p
+	return &v
+}
+
+// built is a builder's result: m when err (its validation) is nil.
+func built[T any](m *T, err error) (*T, error) {
+	if err != nil {
+		return nil, err
+	}
+	return m, nil
+}
