@@ -6,7 +6,7 @@ package saascontrolplane
 // and validates it.
 func DecodeEntitlementStatusSummary(data []byte, opts ...DecodeOption) (*EntitlementStatusSummary, error) {
 	rp := keyPath(nil, "payload")
-	return decodeTop[EntitlementStatusSummary](data, opts, &rp, 49)
+	return decodeTop(new(EntitlementStatusSummary), data, opts, &rp, 49)
 }
 
 var membersEntitlementStatusSummary = memberTable{names: []string{"tenant_id", "entitlement_status", "subscription_plan", "license_status", "enabled_features", "locked_features", "expires_at", "private_validation_required", "billing_boundary"}, required: []requiredField{{0, ""}, {1, ""}, {2, ""}, {3, ""}}, nullable: []bool{false, false, false, false, false, false, true, false, false}}
@@ -54,7 +54,7 @@ func (m *EntitlementStatusSummary) decode(d *decoder, p *pathNode) error {
 // and validates it.
 func DecodePolicyRegistryReadinessSummary(data []byte, opts ...DecodeOption) (*PolicyRegistryReadinessSummary, error) {
 	rp := keyPath(nil, "payload")
-	return decodeTop[PolicyRegistryReadinessSummary](data, opts, &rp, 49)
+	return decodeTop(new(PolicyRegistryReadinessSummary), data, opts, &rp, 49)
 }
 
 var membersPolicyRegistryReadinessSummary = memberTable{names: []string{"tenant_id", "readiness_status", "catalog_status", "latest_catalog_version", "policy_pack_count", "checked_at", "blockers", "private_validation_required", "registry_boundary"}, required: []requiredField{{0, ""}, {1, ""}, {2, ""}}, nullable: []bool{false, false, false, true, false, true, false, false, false}}
@@ -100,7 +100,7 @@ func (m *PolicyRegistryReadinessSummary) decode(d *decoder, p *pathNode) error {
 // and validates it.
 func DecodeTenantAuditStoreOperatingSummary(data []byte, opts ...DecodeOption) (*TenantAuditStoreOperatingSummary, error) {
 	rp := keyPath(nil, "payload")
-	return decodeTop[TenantAuditStoreOperatingSummary](data, opts, &rp, 49)
+	return decodeTop(new(TenantAuditStoreOperatingSummary), data, opts, &rp, 49)
 }
 
 var membersTenantAuditStoreOperatingSummary = memberTable{names: []string{"tenant_id", "health_status", "retention_status", "evidence_freshness_status", "export_status", "latest_evidence_at", "retention_profile", "supported_export_formats", "blockers", "private_validation_required", "audit_store_boundary"}, required: []requiredField{{0, ""}, {1, ""}, {2, ""}, {3, ""}, {4, ""}}, nullable: []bool{false, false, false, false, false, true, false, false, false, false, false}}
@@ -153,7 +153,7 @@ func (m *TenantAuditStoreOperatingSummary) decode(d *decoder, p *pathNode) error
 // and validates it.
 func DecodeCustomerOperatingDashboardSummary(data []byte, opts ...DecodeOption) (*CustomerOperatingDashboardSummary, error) {
 	rp := keyPath(nil, "payload")
-	return decodeTop[CustomerOperatingDashboardSummary](data, opts, &rp, 49)
+	return decodeTop(new(CustomerOperatingDashboardSummary), data, opts, &rp, 49)
 }
 
 var membersCustomerOperatingDashboardSummary = memberTable{names: []string{"tenant_id", "dashboard_status", "billing_status", "license_service_status", "support_handoff_status", "customer_success_status", "escalation_status", "release_closeout_status", "latest_dashboard_at", "dashboard_scope", "blockers", "private_validation_required", "dashboard_boundary"}, required: []requiredField{{0, ""}, {1, ""}, {2, ""}, {3, ""}, {4, ""}, {5, ""}, {6, ""}, {7, ""}}, nullable: []bool{false, false, false, false, false, false, false, false, true, false, false, false, false}}
@@ -207,7 +207,7 @@ func (m *CustomerOperatingDashboardSummary) decode(d *decoder, p *pathNode) erro
 // and validates it.
 func DecodeSupportHandoffReadinessSummary(data []byte, opts ...DecodeOption) (*SupportHandoffReadinessSummary, error) {
 	rp := keyPath(nil, "payload")
-	return decodeTop[SupportHandoffReadinessSummary](data, opts, &rp, 49)
+	return decodeTop(new(SupportHandoffReadinessSummary), data, opts, &rp, 49)
 }
 
 var membersSupportHandoffReadinessSummary = memberTable{names: []string{"tenant_id", "support_status", "customer_success_status", "escalation_status", "health_review_status", "dashboard_status", "support_tier", "handoff_scope", "blockers", "private_validation_required", "handoff_boundary"}, required: []requiredField{{0, ""}, {1, ""}, {2, ""}, {3, ""}, {4, ""}, {5, ""}}}
@@ -258,7 +258,7 @@ func (m *SupportHandoffReadinessSummary) decode(d *decoder, p *pathNode) error {
 // and validates it.
 func DecodeSaaSOperatingAutomationSummary(data []byte, opts ...DecodeOption) (*SaaSOperatingAutomationSummary, error) {
 	rp := keyPath(nil, "payload")
-	return decodeTop[SaaSOperatingAutomationSummary](data, opts, &rp, 49)
+	return decodeTop(new(SaaSOperatingAutomationSummary), data, opts, &rp, 49)
 }
 
 var membersSaaSOperatingAutomationSummary = memberTable{names: []string{"tenant_id", "automation_status", "billing_monitoring_status", "license_telemetry_status", "support_followup_status", "customer_success_review_status", "dashboard_refresh_status", "escalation_drill_status", "closeout_retry_status", "automation_scope", "automation_cadence", "blockers", "private_validation_required", "automation_boundary"}, required: []requiredField{{0, ""}, {1, ""}, {2, ""}, {3, ""}, {4, ""}, {5, ""}, {6, ""}, {7, ""}, {8, ""}}}
@@ -314,7 +314,7 @@ func (m *SaaSOperatingAutomationSummary) decode(d *decoder, p *pathNode) error {
 // DecodeEntitlementStatusRequestPayload reads one EntitlementStatusRequestPayload from data strictly (see DecodeOption)
 // and validates it.
 func DecodeEntitlementStatusRequestPayload(data []byte, opts ...DecodeOption) (*EntitlementStatusRequestPayload, error) {
-	return decodeTop[EntitlementStatusRequestPayload](data, opts, nil, 0)
+	return decodeTop(new(EntitlementStatusRequestPayload), data, opts, nil, 0)
 }
 
 var membersEntitlementStatusRequestPayload = memberTable{names: []string{"feature_names", "requested_checks", "entitlement_boundary"}}
@@ -348,7 +348,7 @@ func (m *EntitlementStatusRequestPayload) decode(d *decoder, p *pathNode) error 
 // DecodeEntitlementStatusResponsePayload reads one EntitlementStatusResponsePayload from data strictly (see DecodeOption)
 // and validates it.
 func DecodeEntitlementStatusResponsePayload(data []byte, opts ...DecodeOption) (*EntitlementStatusResponsePayload, error) {
-	return decodeTop[EntitlementStatusResponsePayload](data, opts, nil, 0)
+	return decodeTop(new(EntitlementStatusResponsePayload), data, opts, nil, 0)
 }
 
 var membersEntitlementStatusResponsePayload = memberTable{names: []string{"summary", "private_modules_required", "next_step"}, required: []requiredField{{0, ""}, {1, ""}, {2, ""}}}
@@ -373,7 +373,7 @@ func (m *EntitlementStatusResponsePayload) decode(d *decoder, p *pathNode) error
 // DecodeTenantOnboardingRequestPayload reads one TenantOnboardingRequestPayload from data strictly (see DecodeOption)
 // and validates it.
 func DecodeTenantOnboardingRequestPayload(data []byte, opts ...DecodeOption) (*TenantOnboardingRequestPayload, error) {
-	return decodeTop[TenantOnboardingRequestPayload](data, opts, nil, 0)
+	return decodeTop(new(TenantOnboardingRequestPayload), data, opts, nil, 0)
 }
 
 var membersTenantOnboardingRequestPayload = memberTable{names: []string{"organization_name", "deployment_model", "region", "requirements", "contacts", "activation_boundary"}, required: []requiredField{{0, ""}}}
@@ -415,7 +415,7 @@ func (m *TenantOnboardingRequestPayload) decode(d *decoder, p *pathNode) error {
 // DecodeTenantOnboardingResponsePayload reads one TenantOnboardingResponsePayload from data strictly (see DecodeOption)
 // and validates it.
 func DecodeTenantOnboardingResponsePayload(data []byte, opts ...DecodeOption) (*TenantOnboardingResponsePayload, error) {
-	return decodeTop[TenantOnboardingResponsePayload](data, opts, nil, 0)
+	return decodeTop(new(TenantOnboardingResponsePayload), data, opts, nil, 0)
 }
 
 var membersTenantOnboardingResponsePayload = memberTable{names: []string{"tenant_id", "private_modules_required", "next_step"}, required: []requiredField{{0, ""}, {1, ""}, {2, ""}}}
@@ -440,7 +440,7 @@ func (m *TenantOnboardingResponsePayload) decode(d *decoder, p *pathNode) error 
 // DecodeTenantStatusRequestPayload reads one TenantStatusRequestPayload from data strictly (see DecodeOption)
 // and validates it.
 func DecodeTenantStatusRequestPayload(data []byte, opts ...DecodeOption) (*TenantStatusRequestPayload, error) {
-	return decodeTop[TenantStatusRequestPayload](data, opts, nil, 0)
+	return decodeTop(new(TenantStatusRequestPayload), data, opts, nil, 0)
 }
 
 var membersTenantStatusRequestPayload = memberTable{names: []string{"requested_capabilities", "public_client_boundary"}}
@@ -469,7 +469,7 @@ func (m *TenantStatusRequestPayload) decode(d *decoder, p *pathNode) error {
 // DecodeLicenseValidationRequestPayload reads one LicenseValidationRequestPayload from data strictly (see DecodeOption)
 // and validates it.
 func DecodeLicenseValidationRequestPayload(data []byte, opts ...DecodeOption) (*LicenseValidationRequestPayload, error) {
-	return decodeTop[LicenseValidationRequestPayload](data, opts, nil, 0)
+	return decodeTop(new(LicenseValidationRequestPayload), data, opts, nil, 0)
 }
 
 var membersLicenseValidationRequestPayload = memberTable{names: []string{"local_validation_report", "requested_checks", "server_boundary"}, required: []requiredField{{0, ""}}}
@@ -500,7 +500,7 @@ func (m *LicenseValidationRequestPayload) decode(d *decoder, p *pathNode) error 
 // DecodePolicyRegistryReadinessRequestPayload reads one PolicyRegistryReadinessRequestPayload from data strictly (see DecodeOption)
 // and validates it.
 func DecodePolicyRegistryReadinessRequestPayload(data []byte, opts ...DecodeOption) (*PolicyRegistryReadinessRequestPayload, error) {
-	return decodeTop[PolicyRegistryReadinessRequestPayload](data, opts, nil, 0)
+	return decodeTop(new(PolicyRegistryReadinessRequestPayload), data, opts, nil, 0)
 }
 
 var membersPolicyRegistryReadinessRequestPayload = memberTable{names: []string{"policy_pack_refs", "catalog_scope", "required_checks", "readiness_boundary"}}
@@ -537,7 +537,7 @@ func (m *PolicyRegistryReadinessRequestPayload) decode(d *decoder, p *pathNode) 
 // DecodePolicyRegistryReadinessResponsePayload reads one PolicyRegistryReadinessResponsePayload from data strictly (see DecodeOption)
 // and validates it.
 func DecodePolicyRegistryReadinessResponsePayload(data []byte, opts ...DecodeOption) (*PolicyRegistryReadinessResponsePayload, error) {
-	return decodeTop[PolicyRegistryReadinessResponsePayload](data, opts, nil, 0)
+	return decodeTop(new(PolicyRegistryReadinessResponsePayload), data, opts, nil, 0)
 }
 
 var membersPolicyRegistryReadinessResponsePayload = memberTable{names: []string{"summary", "private_modules_required", "next_step"}, required: []requiredField{{0, ""}, {1, ""}, {2, ""}}}
@@ -562,7 +562,7 @@ func (m *PolicyRegistryReadinessResponsePayload) decode(d *decoder, p *pathNode)
 // DecodePolicyRegistryLookupRequestPayload reads one PolicyRegistryLookupRequestPayload from data strictly (see DecodeOption)
 // and validates it.
 func DecodePolicyRegistryLookupRequestPayload(data []byte, opts ...DecodeOption) (*PolicyRegistryLookupRequestPayload, error) {
-	return decodeTop[PolicyRegistryLookupRequestPayload](data, opts, nil, 0)
+	return decodeTop(new(PolicyRegistryLookupRequestPayload), data, opts, nil, 0)
 }
 
 var membersPolicyRegistryLookupRequestPayload = memberTable{names: []string{"policy_refs", "labels", "resolution_boundary"}, required: []requiredField{{0, ""}}}
@@ -593,7 +593,7 @@ func (m *PolicyRegistryLookupRequestPayload) decode(d *decoder, p *pathNode) err
 // DecodeTenantAuditStoreOperatingRequestPayload reads one TenantAuditStoreOperatingRequestPayload from data strictly (see DecodeOption)
 // and validates it.
 func DecodeTenantAuditStoreOperatingRequestPayload(data []byte, opts ...DecodeOption) (*TenantAuditStoreOperatingRequestPayload, error) {
-	return decodeTop[TenantAuditStoreOperatingRequestPayload](data, opts, nil, 0)
+	return decodeTop(new(TenantAuditStoreOperatingRequestPayload), data, opts, nil, 0)
 }
 
 var membersTenantAuditStoreOperatingRequestPayload = memberTable{names: []string{"retention_profile", "evidence_window", "required_checks", "operating_boundary"}}
@@ -628,7 +628,7 @@ func (m *TenantAuditStoreOperatingRequestPayload) decode(d *decoder, p *pathNode
 // DecodeTenantAuditStoreOperatingResponsePayload reads one TenantAuditStoreOperatingResponsePayload from data strictly (see DecodeOption)
 // and validates it.
 func DecodeTenantAuditStoreOperatingResponsePayload(data []byte, opts ...DecodeOption) (*TenantAuditStoreOperatingResponsePayload, error) {
-	return decodeTop[TenantAuditStoreOperatingResponsePayload](data, opts, nil, 0)
+	return decodeTop(new(TenantAuditStoreOperatingResponsePayload), data, opts, nil, 0)
 }
 
 var membersTenantAuditStoreOperatingResponsePayload = memberTable{names: []string{"summary", "private_modules_required", "next_step"}, required: []requiredField{{0, ""}, {1, ""}, {2, ""}}}
@@ -653,7 +653,7 @@ func (m *TenantAuditStoreOperatingResponsePayload) decode(d *decoder, p *pathNod
 // DecodeCustomerOperatingDashboardRequestPayload reads one CustomerOperatingDashboardRequestPayload from data strictly (see DecodeOption)
 // and validates it.
 func DecodeCustomerOperatingDashboardRequestPayload(data []byte, opts ...DecodeOption) (*CustomerOperatingDashboardRequestPayload, error) {
-	return decodeTop[CustomerOperatingDashboardRequestPayload](data, opts, nil, 0)
+	return decodeTop(new(CustomerOperatingDashboardRequestPayload), data, opts, nil, 0)
 }
 
 var membersCustomerOperatingDashboardRequestPayload = memberTable{names: []string{"dashboard_scope", "evidence_window", "required_checks", "dashboard_boundary"}}
@@ -688,7 +688,7 @@ func (m *CustomerOperatingDashboardRequestPayload) decode(d *decoder, p *pathNod
 // DecodeCustomerOperatingDashboardResponsePayload reads one CustomerOperatingDashboardResponsePayload from data strictly (see DecodeOption)
 // and validates it.
 func DecodeCustomerOperatingDashboardResponsePayload(data []byte, opts ...DecodeOption) (*CustomerOperatingDashboardResponsePayload, error) {
-	return decodeTop[CustomerOperatingDashboardResponsePayload](data, opts, nil, 0)
+	return decodeTop(new(CustomerOperatingDashboardResponsePayload), data, opts, nil, 0)
 }
 
 var membersCustomerOperatingDashboardResponsePayload = memberTable{names: []string{"summary", "private_modules_required", "next_step"}, required: []requiredField{{0, ""}, {1, ""}, {2, ""}}}
@@ -713,7 +713,7 @@ func (m *CustomerOperatingDashboardResponsePayload) decode(d *decoder, p *pathNo
 // DecodeSupportHandoffReadinessRequestPayload reads one SupportHandoffReadinessRequestPayload from data strictly (see DecodeOption)
 // and validates it.
 func DecodeSupportHandoffReadinessRequestPayload(data []byte, opts ...DecodeOption) (*SupportHandoffReadinessRequestPayload, error) {
-	return decodeTop[SupportHandoffReadinessRequestPayload](data, opts, nil, 0)
+	return decodeTop(new(SupportHandoffReadinessRequestPayload), data, opts, nil, 0)
 }
 
 var membersSupportHandoffReadinessRequestPayload = memberTable{names: []string{"handoff_scope", "support_tier", "required_checks", "handoff_boundary"}}
@@ -748,7 +748,7 @@ func (m *SupportHandoffReadinessRequestPayload) decode(d *decoder, p *pathNode) 
 // DecodeSupportHandoffReadinessResponsePayload reads one SupportHandoffReadinessResponsePayload from data strictly (see DecodeOption)
 // and validates it.
 func DecodeSupportHandoffReadinessResponsePayload(data []byte, opts ...DecodeOption) (*SupportHandoffReadinessResponsePayload, error) {
-	return decodeTop[SupportHandoffReadinessResponsePayload](data, opts, nil, 0)
+	return decodeTop(new(SupportHandoffReadinessResponsePayload), data, opts, nil, 0)
 }
 
 var membersSupportHandoffReadinessResponsePayload = memberTable{names: []string{"summary", "private_modules_required", "next_step"}, required: []requiredField{{0, ""}, {1, ""}, {2, ""}}}
@@ -773,7 +773,7 @@ func (m *SupportHandoffReadinessResponsePayload) decode(d *decoder, p *pathNode)
 // DecodeSaaSOperatingAutomationRequestPayload reads one SaaSOperatingAutomationRequestPayload from data strictly (see DecodeOption)
 // and validates it.
 func DecodeSaaSOperatingAutomationRequestPayload(data []byte, opts ...DecodeOption) (*SaaSOperatingAutomationRequestPayload, error) {
-	return decodeTop[SaaSOperatingAutomationRequestPayload](data, opts, nil, 0)
+	return decodeTop(new(SaaSOperatingAutomationRequestPayload), data, opts, nil, 0)
 }
 
 var membersSaaSOperatingAutomationRequestPayload = memberTable{names: []string{"automation_scope", "automation_cadence", "required_checks", "automation_boundary"}}
@@ -808,7 +808,7 @@ func (m *SaaSOperatingAutomationRequestPayload) decode(d *decoder, p *pathNode) 
 // DecodeSaaSOperatingAutomationResponsePayload reads one SaaSOperatingAutomationResponsePayload from data strictly (see DecodeOption)
 // and validates it.
 func DecodeSaaSOperatingAutomationResponsePayload(data []byte, opts ...DecodeOption) (*SaaSOperatingAutomationResponsePayload, error) {
-	return decodeTop[SaaSOperatingAutomationResponsePayload](data, opts, nil, 0)
+	return decodeTop(new(SaaSOperatingAutomationResponsePayload), data, opts, nil, 0)
 }
 
 var membersSaaSOperatingAutomationResponsePayload = memberTable{names: []string{"summary", "private_modules_required", "next_step"}, required: []requiredField{{0, ""}, {1, ""}, {2, ""}}}
@@ -833,7 +833,7 @@ func (m *SaaSOperatingAutomationResponsePayload) decode(d *decoder, p *pathNode)
 // DecodeEvidenceExportRequestPayload reads one EvidenceExportRequestPayload from data strictly (see DecodeOption)
 // and validates it.
 func DecodeEvidenceExportRequestPayload(data []byte, opts ...DecodeOption) (*EvidenceExportRequestPayload, error) {
-	return decodeTop[EvidenceExportRequestPayload](data, opts, nil, 0)
+	return decodeTop(new(EvidenceExportRequestPayload), data, opts, nil, 0)
 }
 
 var membersEvidenceExportRequestPayload = memberTable{names: []string{"evidence_refs", "export_format", "retention_profile", "export_boundary"}, required: []requiredField{{0, ""}}}
@@ -865,7 +865,7 @@ func (m *EvidenceExportRequestPayload) decode(d *decoder, p *pathNode) error {
 // DecodeUnavailablePayload reads one UnavailablePayload from data strictly (see DecodeOption)
 // and validates it.
 func DecodeUnavailablePayload(data []byte, opts ...DecodeOption) (*UnavailablePayload, error) {
-	return decodeTop[UnavailablePayload](data, opts, nil, 0)
+	return decodeTop(new(UnavailablePayload), data, opts, nil, 0)
 }
 
 var membersUnavailablePayload = memberTable{names: []string{"tenant_id", "next_step"}, required: []requiredField{{0, ""}, {1, ""}}}
@@ -888,7 +888,7 @@ func (m *UnavailablePayload) decode(d *decoder, p *pathNode) error {
 // DecodeEntitlementStatusRequest reads one EntitlementStatusRequest from data strictly (see DecodeOption)
 // and validates it.
 func DecodeEntitlementStatusRequest(data []byte, opts ...DecodeOption) (*EntitlementStatusRequest, error) {
-	return decodeTop[EntitlementStatusRequest](data, opts, nil, 0)
+	return decodeTop(new(EntitlementStatusRequest), data, opts, nil, 0)
 }
 
 var membersEntitlementStatusRequest = memberTable{names: []string{"schema_version", "operation", "tenant_id", "requested_by", "correlation_id", "private_implementation_required", "payload"}, required: []requiredField{{0, ""}, {1, ""}, {2, ""}, {4, ""}, {6, ""}}}
@@ -923,7 +923,7 @@ func (m *EntitlementStatusRequest) decode(d *decoder, p *pathNode) error {
 // DecodeEntitlementStatusResponse reads one EntitlementStatusResponse from data strictly (see DecodeOption)
 // and validates it.
 func DecodeEntitlementStatusResponse(data []byte, opts ...DecodeOption) (*EntitlementStatusResponse, error) {
-	return decodeTop[EntitlementStatusResponse](data, opts, nil, 0)
+	return decodeTop(new(EntitlementStatusResponse), data, opts, nil, 0)
 }
 
 var membersEntitlementStatusResponse = memberTable{names: []string{"schema_version", "operation", "status", "message", "correlation_id", "private_implementation_required", "payload"}, required: []requiredField{{0, ""}, {1, ""}, {3, ""}, {4, ""}, {6, ""}}}
@@ -960,7 +960,7 @@ func (m *EntitlementStatusResponse) decode(d *decoder, p *pathNode) error {
 // DecodeTenantOnboardingRequest reads one TenantOnboardingRequest from data strictly (see DecodeOption)
 // and validates it.
 func DecodeTenantOnboardingRequest(data []byte, opts ...DecodeOption) (*TenantOnboardingRequest, error) {
-	return decodeTop[TenantOnboardingRequest](data, opts, nil, 0)
+	return decodeTop(new(TenantOnboardingRequest), data, opts, nil, 0)
 }
 
 var membersTenantOnboardingRequest = memberTable{names: []string{"schema_version", "operation", "tenant_id", "requested_by", "correlation_id", "private_implementation_required", "payload"}, required: []requiredField{{0, ""}, {1, ""}, {2, ""}, {4, ""}, {6, ""}}}
@@ -995,7 +995,7 @@ func (m *TenantOnboardingRequest) decode(d *decoder, p *pathNode) error {
 // DecodeTenantOnboardingResponse reads one TenantOnboardingResponse from data strictly (see DecodeOption)
 // and validates it.
 func DecodeTenantOnboardingResponse(data []byte, opts ...DecodeOption) (*TenantOnboardingResponse, error) {
-	return decodeTop[TenantOnboardingResponse](data, opts, nil, 0)
+	return decodeTop(new(TenantOnboardingResponse), data, opts, nil, 0)
 }
 
 var membersTenantOnboardingResponse = memberTable{names: []string{"schema_version", "operation", "status", "message", "correlation_id", "private_implementation_required", "payload"}, required: []requiredField{{0, ""}, {1, ""}, {3, ""}, {4, ""}, {6, ""}}}
@@ -1032,7 +1032,7 @@ func (m *TenantOnboardingResponse) decode(d *decoder, p *pathNode) error {
 // DecodeTenantStatusRequest reads one TenantStatusRequest from data strictly (see DecodeOption)
 // and validates it.
 func DecodeTenantStatusRequest(data []byte, opts ...DecodeOption) (*TenantStatusRequest, error) {
-	return decodeTop[TenantStatusRequest](data, opts, nil, 0)
+	return decodeTop(new(TenantStatusRequest), data, opts, nil, 0)
 }
 
 var membersTenantStatusRequest = memberTable{names: []string{"schema_version", "operation", "tenant_id", "requested_by", "correlation_id", "private_implementation_required", "payload"}, required: []requiredField{{0, ""}, {1, ""}, {2, ""}, {4, ""}, {6, ""}}}
@@ -1067,7 +1067,7 @@ func (m *TenantStatusRequest) decode(d *decoder, p *pathNode) error {
 // DecodeLicenseValidationRequest reads one LicenseValidationRequest from data strictly (see DecodeOption)
 // and validates it.
 func DecodeLicenseValidationRequest(data []byte, opts ...DecodeOption) (*LicenseValidationRequest, error) {
-	return decodeTop[LicenseValidationRequest](data, opts, nil, 0)
+	return decodeTop(new(LicenseValidationRequest), data, opts, nil, 0)
 }
 
 var membersLicenseValidationRequest = memberTable{names: []string{"schema_version", "operation", "tenant_id", "requested_by", "correlation_id", "private_implementation_required", "payload"}, required: []requiredField{{0, ""}, {1, ""}, {2, ""}, {4, ""}, {6, ""}}}
@@ -1102,7 +1102,7 @@ func (m *LicenseValidationRequest) decode(d *decoder, p *pathNode) error {
 // DecodePolicyRegistryReadinessRequest reads one PolicyRegistryReadinessRequest from data strictly (see DecodeOption)
 // and validates it.
 func DecodePolicyRegistryReadinessRequest(data []byte, opts ...DecodeOption) (*PolicyRegistryReadinessRequest, error) {
-	return decodeTop[PolicyRegistryReadinessRequest](data, opts, nil, 0)
+	return decodeTop(new(PolicyRegistryReadinessRequest), data, opts, nil, 0)
 }
 
 var membersPolicyRegistryReadinessRequest = memberTable{names: []string{"schema_version", "operation", "tenant_id", "requested_by", "correlation_id", "private_implementation_required", "payload"}, required: []requiredField{{0, ""}, {1, ""}, {2, ""}, {4, ""}, {6, ""}}}
@@ -1137,7 +1137,7 @@ func (m *PolicyRegistryReadinessRequest) decode(d *decoder, p *pathNode) error {
 // DecodePolicyRegistryReadinessResponse reads one PolicyRegistryReadinessResponse from data strictly (see DecodeOption)
 // and validates it.
 func DecodePolicyRegistryReadinessResponse(data []byte, opts ...DecodeOption) (*PolicyRegistryReadinessResponse, error) {
-	return decodeTop[PolicyRegistryReadinessResponse](data, opts, nil, 0)
+	return decodeTop(new(PolicyRegistryReadinessResponse), data, opts, nil, 0)
 }
 
 var membersPolicyRegistryReadinessResponse = memberTable{names: []string{"schema_version", "operation", "status", "message", "correlation_id", "private_implementation_required", "payload"}, required: []requiredField{{0, ""}, {1, ""}, {3, ""}, {4, ""}, {6, ""}}}
@@ -1174,7 +1174,7 @@ func (m *PolicyRegistryReadinessResponse) decode(d *decoder, p *pathNode) error 
 // DecodePolicyRegistryLookupRequest reads one PolicyRegistryLookupRequest from data strictly (see DecodeOption)
 // and validates it.
 func DecodePolicyRegistryLookupRequest(data []byte, opts ...DecodeOption) (*PolicyRegistryLookupRequest, error) {
-	return decodeTop[PolicyRegistryLookupRequest](data, opts, nil, 0)
+	return decodeTop(new(PolicyRegistryLookupRequest), data, opts, nil, 0)
 }
 
 var membersPolicyRegistryLookupRequest = memberTable{names: []string{"schema_version", "operation", "tenant_id", "requested_by", "correlation_id", "private_implementation_required", "payload"}, required: []requiredField{{0, ""}, {1, ""}, {2, ""}, {4, ""}, {6, ""}}}
@@ -1209,7 +1209,7 @@ func (m *PolicyRegistryLookupRequest) decode(d *decoder, p *pathNode) error {
 // DecodeTenantAuditStoreOperatingRequest reads one TenantAuditStoreOperatingRequest from data strictly (see DecodeOption)
 // and validates it.
 func DecodeTenantAuditStoreOperatingRequest(data []byte, opts ...DecodeOption) (*TenantAuditStoreOperatingRequest, error) {
-	return decodeTop[TenantAuditStoreOperatingRequest](data, opts, nil, 0)
+	return decodeTop(new(TenantAuditStoreOperatingRequest), data, opts, nil, 0)
 }
 
 var membersTenantAuditStoreOperatingRequest = memberTable{names: []string{"schema_version", "operation", "tenant_id", "requested_by", "correlation_id", "private_implementation_required", "payload"}, required: []requiredField{{0, ""}, {1, ""}, {2, ""}, {4, ""}, {6, ""}}}
@@ -1244,7 +1244,7 @@ func (m *TenantAuditStoreOperatingRequest) decode(d *decoder, p *pathNode) error
 // DecodeTenantAuditStoreOperatingResponse reads one TenantAuditStoreOperatingResponse from data strictly (see DecodeOption)
 // and validates it.
 func DecodeTenantAuditStoreOperatingResponse(data []byte, opts ...DecodeOption) (*TenantAuditStoreOperatingResponse, error) {
-	return decodeTop[TenantAuditStoreOperatingResponse](data, opts, nil, 0)
+	return decodeTop(new(TenantAuditStoreOperatingResponse), data, opts, nil, 0)
 }
 
 var membersTenantAuditStoreOperatingResponse = memberTable{names: []string{"schema_version", "operation", "status", "message", "correlation_id", "private_implementation_required", "payload"}, required: []requiredField{{0, ""}, {1, ""}, {3, ""}, {4, ""}, {6, ""}}}
@@ -1281,7 +1281,7 @@ func (m *TenantAuditStoreOperatingResponse) decode(d *decoder, p *pathNode) erro
 // DecodeCustomerOperatingDashboardRequest reads one CustomerOperatingDashboardRequest from data strictly (see DecodeOption)
 // and validates it.
 func DecodeCustomerOperatingDashboardRequest(data []byte, opts ...DecodeOption) (*CustomerOperatingDashboardRequest, error) {
-	return decodeTop[CustomerOperatingDashboardRequest](data, opts, nil, 0)
+	return decodeTop(new(CustomerOperatingDashboardRequest), data, opts, nil, 0)
 }
 
 var membersCustomerOperatingDashboardRequest = memberTable{names: []string{"schema_version", "operation", "tenant_id", "requested_by", "correlation_id", "private_implementation_required", "payload"}, required: []requiredField{{0, ""}, {1, ""}, {2, ""}, {4, ""}, {6, ""}}}
@@ -1316,7 +1316,7 @@ func (m *CustomerOperatingDashboardRequest) decode(d *decoder, p *pathNode) erro
 // DecodeCustomerOperatingDashboardResponse reads one CustomerOperatingDashboardResponse from data strictly (see DecodeOption)
 // and validates it.
 func DecodeCustomerOperatingDashboardResponse(data []byte, opts ...DecodeOption) (*CustomerOperatingDashboardResponse, error) {
-	return decodeTop[CustomerOperatingDashboardResponse](data, opts, nil, 0)
+	return decodeTop(new(CustomerOperatingDashboardResponse), data, opts, nil, 0)
 }
 
 var membersCustomerOperatingDashboardResponse = memberTable{names: []string{"schema_version", "operation", "status", "message", "correlation_id", "private_implementation_required", "payload"}, required: []requiredField{{0, ""}, {1, ""}, {3, ""}, {4, ""}, {6, ""}}}
@@ -1353,7 +1353,7 @@ func (m *CustomerOperatingDashboardResponse) decode(d *decoder, p *pathNode) err
 // DecodeSupportHandoffReadinessRequest reads one SupportHandoffReadinessRequest from data strictly (see DecodeOption)
 // and validates it.
 func DecodeSupportHandoffReadinessRequest(data []byte, opts ...DecodeOption) (*SupportHandoffReadinessRequest, error) {
-	return decodeTop[SupportHandoffReadinessRequest](data, opts, nil, 0)
+	return decodeTop(new(SupportHandoffReadinessRequest), data, opts, nil, 0)
 }
 
 var membersSupportHandoffReadinessRequest = memberTable{names: []string{"schema_version", "operation", "tenant_id", "requested_by", "correlation_id", "private_implementation_required", "payload"}, required: []requiredField{{0, ""}, {1, ""}, {2, ""}, {4, ""}, {6, ""}}}
@@ -1388,7 +1388,7 @@ func (m *SupportHandoffReadinessRequest) decode(d *decoder, p *pathNode) error {
 // DecodeSupportHandoffReadinessResponse reads one SupportHandoffReadinessResponse from data strictly (see DecodeOption)
 // and validates it.
 func DecodeSupportHandoffReadinessResponse(data []byte, opts ...DecodeOption) (*SupportHandoffReadinessResponse, error) {
-	return decodeTop[SupportHandoffReadinessResponse](data, opts, nil, 0)
+	return decodeTop(new(SupportHandoffReadinessResponse), data, opts, nil, 0)
 }
 
 var membersSupportHandoffReadinessResponse = memberTable{names: []string{"schema_version", "operation", "status", "message", "correlation_id", "private_implementation_required", "payload"}, required: []requiredField{{0, ""}, {1, ""}, {3, ""}, {4, ""}, {6, ""}}}
@@ -1425,7 +1425,7 @@ func (m *SupportHandoffReadinessResponse) decode(d *decoder, p *pathNode) error 
 // DecodeSaaSOperatingAutomationRequest reads one SaaSOperatingAutomationRequest from data strictly (see DecodeOption)
 // and validates it.
 func DecodeSaaSOperatingAutomationRequest(data []byte, opts ...DecodeOption) (*SaaSOperatingAutomationRequest, error) {
-	return decodeTop[SaaSOperatingAutomationRequest](data, opts, nil, 0)
+	return decodeTop(new(SaaSOperatingAutomationRequest), data, opts, nil, 0)
 }
 
 var membersSaaSOperatingAutomationRequest = memberTable{names: []string{"schema_version", "operation", "tenant_id", "requested_by", "correlation_id", "private_implementation_required", "payload"}, required: []requiredField{{0, ""}, {1, ""}, {2, ""}, {4, ""}, {6, ""}}}
@@ -1460,7 +1460,7 @@ func (m *SaaSOperatingAutomationRequest) decode(d *decoder, p *pathNode) error {
 // DecodeSaaSOperatingAutomationResponse reads one SaaSOperatingAutomationResponse from data strictly (see DecodeOption)
 // and validates it.
 func DecodeSaaSOperatingAutomationResponse(data []byte, opts ...DecodeOption) (*SaaSOperatingAutomationResponse, error) {
-	return decodeTop[SaaSOperatingAutomationResponse](data, opts, nil, 0)
+	return decodeTop(new(SaaSOperatingAutomationResponse), data, opts, nil, 0)
 }
 
 var membersSaaSOperatingAutomationResponse = memberTable{names: []string{"schema_version", "operation", "status", "message", "correlation_id", "private_implementation_required", "payload"}, required: []requiredField{{0, ""}, {1, ""}, {3, ""}, {4, ""}, {6, ""}}}
@@ -1497,7 +1497,7 @@ func (m *SaaSOperatingAutomationResponse) decode(d *decoder, p *pathNode) error 
 // DecodeEvidenceExportRequest reads one EvidenceExportRequest from data strictly (see DecodeOption)
 // and validates it.
 func DecodeEvidenceExportRequest(data []byte, opts ...DecodeOption) (*EvidenceExportRequest, error) {
-	return decodeTop[EvidenceExportRequest](data, opts, nil, 0)
+	return decodeTop(new(EvidenceExportRequest), data, opts, nil, 0)
 }
 
 var membersEvidenceExportRequest = memberTable{names: []string{"schema_version", "operation", "tenant_id", "requested_by", "correlation_id", "private_implementation_required", "payload"}, required: []requiredField{{0, ""}, {1, ""}, {2, ""}, {4, ""}, {6, ""}}}
@@ -1532,7 +1532,7 @@ func (m *EvidenceExportRequest) decode(d *decoder, p *pathNode) error {
 // DecodeUnavailableResponse reads one UnavailableResponse from data strictly (see DecodeOption)
 // and validates it.
 func DecodeUnavailableResponse(data []byte, opts ...DecodeOption) (*UnavailableResponse, error) {
-	return decodeTop[UnavailableResponse](data, opts, nil, 0)
+	return decodeTop(new(UnavailableResponse), data, opts, nil, 0)
 }
 
 var membersUnavailableResponse = memberTable{names: []string{"schema_version", "operation", "status", "message", "correlation_id", "private_implementation_required", "payload"}, required: []requiredField{{0, ""}, {1, ""}, {3, ""}, {4, ""}, {6, ""}}}

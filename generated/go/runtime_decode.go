@@ -24,11 +24,6 @@ type DecodeOption func(*decoder)
 
 // decoded is a generated type the Decode functions read: its strict
 // decoder and its validator.
-type decoded[T any] interface {
-	*T
-	decodable
-}
-
 // decodable is what decodeInto reads: a generated type's strict decoder
 // and its validator.
 type decodable interface {
@@ -36,15 +31,15 @@ type decodable interface {
 	validate(p *pathNode, es *Errors, sc scanMode)
 }
 
-// decodeTop reads one T from data strictly (see decodeInto). It only
-// allocates the T and picks the result, so that its copy per type stays
-// small; decodeInto does the work once for all types.
-func decodeTop[T any, PT decoded[T]](data []byte, opts []DecodeOption, root *pathNode, sc scanMode) (*T, error) {
-	m := PT(new(T))
+// decodeTop reads m, a new value, from data strictly (see decodeInto) and
+// returns it, or nil with the error. Its type parameter is a pointer, and
+// all pointers share one shape, so every type uses the same compiled copy.
+func decodeTop[P decodable](m P, data []byte, opts []DecodeOption, root *pathNode, sc scanMode) (P, error) {
 	if err := decodeInto(m, data, opts, root, sc); err != nil {
-		return nil, err
+		var none P
+		return none, err
 	}
-	return (*T)(m), nil
+	return m, nil
 }
 
 // decodeInto reads m from data strictly, with member paths under root

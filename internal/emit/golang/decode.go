@@ -68,7 +68,7 @@ func (g *gen) decodeFunc(f *jen.File, s *goStruct) {
 		body = append(body, jen.Id("rp").Op(":=").Id("keyPath").Call(jen.Nil(), jen.Lit(r)))
 		root = jen.Op("&").Id("rp")
 	}
-	body = append(body, jen.Return(jen.Id("decodeTop").Types(jen.Id(name)).Call(jen.Id("data"), jen.Id("opts"), root, jen.Lit(int(sc)))))
+	body = append(body, jen.Return(jen.Id("decodeTop").Call(jen.New(jen.Id(name)), jen.Id("data"), jen.Id("opts"), root, jen.Lit(int(sc)))))
 	f.Func().Id("Decode"+name).Params(jen.Id("data").Index().Byte(), jen.Id("opts").Op("...").Id("DecodeOption")).Params(jen.Op("*").Id(name), jen.Error()).Block(body...)
 }
 
