@@ -16,22 +16,22 @@ func (m *EntitlementStatusSummary) validate(p *pathNode, es *Errors, sc scanMode
 	fp := keyPath(p, "tenant_id")
 	es.failIf(isBlank(m.TenantID), &fp, "non_empty", ErrEmpty, "tenant_id must not be empty")
 	scanTyped(&fp, m.TenantID, es, sc)
-	fp = keyPath(p, "entitlement_status")
+	fp.key = "entitlement_status"
 	es.failIf(!m.EntitlementStatus.Valid(), &fp, "enum", ErrNotInStateSet, "entitlement_status must be one of: active, expired, missing, suspended, trial, unknown")
-	fp = keyPath(p, "subscription_plan")
+	fp.key = "subscription_plan"
 	scanTyped(&fp, m.SubscriptionPlan, es, sc)
-	fp = keyPath(p, "license_status")
+	fp.key = "license_status"
 	scanTyped(&fp, m.LicenseStatus, es, sc)
-	fp = keyPath(p, "enabled_features")
+	fp.key = "enabled_features"
 	scanEach(&fp, m.EnabledFeatures, es, sc)
-	fp = keyPath(p, "locked_features")
+	fp.key = "locked_features"
 	scanEach(&fp, m.LockedFeatures, es, sc)
-	fp = keyPath(p, "expires_at")
+	fp.key = "expires_at"
 	if m.ExpiresAt != nil {
 		v := *m.ExpiresAt
 		scanTyped(&fp, v, es, sc)
 	}
-	fp = keyPath(p, "billing_boundary")
+	fp.key = "billing_boundary"
 	es.failIf(m.BillingBoundary != "billing and subscription verification are private service responsibilities", &fp, "const", ErrConst, "billing_boundary must be \"billing and subscription verification are private service responsibilities\"")
 }
 
@@ -49,25 +49,25 @@ func (m *PolicyRegistryReadinessSummary) validate(p *pathNode, es *Errors, sc sc
 	fp := keyPath(p, "tenant_id")
 	es.failIf(isBlank(m.TenantID), &fp, "non_empty", ErrEmpty, "tenant_id must not be empty")
 	scanTyped(&fp, m.TenantID, es, sc)
-	fp = keyPath(p, "readiness_status")
+	fp.key = "readiness_status"
 	es.failIf(!m.ReadinessStatus.Valid(), &fp, "enum", ErrNotInStateSet, "readiness_status must be one of: blocked, degraded, ready, unknown")
-	fp = keyPath(p, "catalog_status")
+	fp.key = "catalog_status"
 	es.failIf(!m.CatalogStatus.Valid(), &fp, "enum", ErrNotInStateSet, "catalog_status must be one of: blocked, degraded, ready, unknown")
-	fp = keyPath(p, "latest_catalog_version")
+	fp.key = "latest_catalog_version"
 	if m.LatestCatalogVersion != nil {
 		v := *m.LatestCatalogVersion
 		scanTyped(&fp, v, es, sc)
 	}
-	fp = keyPath(p, "policy_pack_count")
+	fp.key = "policy_pack_count"
 	es.failIf(m.PolicyPackCount < int64(0), &fp, "minimum", ErrOutOfRange, "policy_pack_count must be greater than or equal to 0")
-	fp = keyPath(p, "checked_at")
+	fp.key = "checked_at"
 	if m.CheckedAt != nil {
 		v := *m.CheckedAt
 		scanTyped(&fp, v, es, sc)
 	}
-	fp = keyPath(p, "blockers")
+	fp.key = "blockers"
 	scanEach(&fp, m.Blockers, es, sc)
-	fp = keyPath(p, "registry_boundary")
+	fp.key = "registry_boundary"
 	es.failIf(m.RegistryBoundary != "hosted registry availability, artifact delivery, and tenant catalog validation are private service responsibilities", &fp, "const", ErrConst, "registry_boundary must be \"hosted registry availability, artifact delivery, and tenant catalog validation are private service responsibilities\"")
 }
 
@@ -85,26 +85,26 @@ func (m *TenantAuditStoreOperatingSummary) validate(p *pathNode, es *Errors, sc 
 	fp := keyPath(p, "tenant_id")
 	es.failIf(isBlank(m.TenantID), &fp, "non_empty", ErrEmpty, "tenant_id must not be empty")
 	scanTyped(&fp, m.TenantID, es, sc)
-	fp = keyPath(p, "health_status")
+	fp.key = "health_status"
 	es.failIf(!m.HealthStatus.Valid(), &fp, "enum", ErrNotInStateSet, "health_status must be one of: blocked, degraded, ready, unknown")
-	fp = keyPath(p, "retention_status")
+	fp.key = "retention_status"
 	es.failIf(!m.RetentionStatus.Valid(), &fp, "enum", ErrNotInStateSet, "retention_status must be one of: blocked, degraded, ready, unknown")
-	fp = keyPath(p, "evidence_freshness_status")
+	fp.key = "evidence_freshness_status"
 	es.failIf(!m.EvidenceFreshnessStatus.Valid(), &fp, "enum", ErrNotInStateSet, "evidence_freshness_status must be one of: blocked, degraded, ready, unknown")
-	fp = keyPath(p, "export_status")
+	fp.key = "export_status"
 	es.failIf(!m.ExportStatus.Valid(), &fp, "enum", ErrNotInStateSet, "export_status must be one of: blocked, degraded, ready, unknown")
-	fp = keyPath(p, "latest_evidence_at")
+	fp.key = "latest_evidence_at"
 	if m.LatestEvidenceAt != nil {
 		v := *m.LatestEvidenceAt
 		scanTyped(&fp, v, es, sc)
 	}
-	fp = keyPath(p, "retention_profile")
+	fp.key = "retention_profile"
 	scanTyped(&fp, m.RetentionProfile, es, sc)
-	fp = keyPath(p, "supported_export_formats")
+	fp.key = "supported_export_formats"
 	scanEach(&fp, m.SupportedExportFormats, es, sc)
-	fp = keyPath(p, "blockers")
+	fp.key = "blockers"
 	scanEach(&fp, m.Blockers, es, sc)
-	fp = keyPath(p, "audit_store_boundary")
+	fp.key = "audit_store_boundary"
 	es.failIf(m.AuditStoreBoundary != "tenant archive storage, retention enforcement, export connectors, and customer evidence remain private service responsibilities", &fp, "const", ErrConst, "audit_store_boundary must be \"tenant archive storage, retention enforcement, export connectors, and customer evidence remain private service responsibilities\"")
 }
 
@@ -122,30 +122,30 @@ func (m *CustomerOperatingDashboardSummary) validate(p *pathNode, es *Errors, sc
 	fp := keyPath(p, "tenant_id")
 	es.failIf(isBlank(m.TenantID), &fp, "non_empty", ErrEmpty, "tenant_id must not be empty")
 	scanTyped(&fp, m.TenantID, es, sc)
-	fp = keyPath(p, "dashboard_status")
+	fp.key = "dashboard_status"
 	es.failIf(!m.DashboardStatus.Valid(), &fp, "enum", ErrNotInStateSet, "dashboard_status must be one of: blocked, degraded, ready, unknown")
-	fp = keyPath(p, "billing_status")
+	fp.key = "billing_status"
 	es.failIf(!m.BillingStatus.Valid(), &fp, "enum", ErrNotInStateSet, "billing_status must be one of: blocked, degraded, ready, unknown")
-	fp = keyPath(p, "license_service_status")
+	fp.key = "license_service_status"
 	es.failIf(!m.LicenseServiceStatus.Valid(), &fp, "enum", ErrNotInStateSet, "license_service_status must be one of: blocked, degraded, ready, unknown")
-	fp = keyPath(p, "support_handoff_status")
+	fp.key = "support_handoff_status"
 	es.failIf(!m.SupportHandoffStatus.Valid(), &fp, "enum", ErrNotInStateSet, "support_handoff_status must be one of: blocked, degraded, ready, unknown")
-	fp = keyPath(p, "customer_success_status")
+	fp.key = "customer_success_status"
 	es.failIf(!m.CustomerSuccessStatus.Valid(), &fp, "enum", ErrNotInStateSet, "customer_success_status must be one of: blocked, degraded, ready, unknown")
-	fp = keyPath(p, "escalation_status")
+	fp.key = "escalation_status"
 	es.failIf(!m.EscalationStatus.Valid(), &fp, "enum", ErrNotInStateSet, "escalation_status must be one of: blocked, degraded, ready, unknown")
-	fp = keyPath(p, "release_closeout_status")
+	fp.key = "release_closeout_status"
 	es.failIf(!m.ReleaseCloseoutStatus.Valid(), &fp, "enum", ErrNotInStateSet, "release_closeout_status must be one of: blocked, degraded, ready, unknown")
-	fp = keyPath(p, "latest_dashboard_at")
+	fp.key = "latest_dashboard_at"
 	if m.LatestDashboardAt != nil {
 		v := *m.LatestDashboardAt
 		scanTyped(&fp, v, es, sc)
 	}
-	fp = keyPath(p, "dashboard_scope")
+	fp.key = "dashboard_scope"
 	scanTyped(&fp, m.DashboardScope, es, sc)
-	fp = keyPath(p, "blockers")
+	fp.key = "blockers"
 	scanEach(&fp, m.Blockers, es, sc)
-	fp = keyPath(p, "dashboard_boundary")
+	fp.key = "dashboard_boundary"
 	es.failIf(m.DashboardBoundary != "customer operating dashboards, provider telemetry, support systems, and customer records remain private service responsibilities", &fp, "const", ErrConst, "dashboard_boundary must be \"customer operating dashboards, provider telemetry, support systems, and customer records remain private service responsibilities\"")
 }
 
@@ -163,23 +163,23 @@ func (m *SupportHandoffReadinessSummary) validate(p *pathNode, es *Errors, sc sc
 	fp := keyPath(p, "tenant_id")
 	es.failIf(isBlank(m.TenantID), &fp, "non_empty", ErrEmpty, "tenant_id must not be empty")
 	scanTyped(&fp, m.TenantID, es, sc)
-	fp = keyPath(p, "support_status")
+	fp.key = "support_status"
 	es.failIf(!m.SupportStatus.Valid(), &fp, "enum", ErrNotInStateSet, "support_status must be one of: blocked, degraded, ready, unknown")
-	fp = keyPath(p, "customer_success_status")
+	fp.key = "customer_success_status"
 	es.failIf(!m.CustomerSuccessStatus.Valid(), &fp, "enum", ErrNotInStateSet, "customer_success_status must be one of: blocked, degraded, ready, unknown")
-	fp = keyPath(p, "escalation_status")
+	fp.key = "escalation_status"
 	es.failIf(!m.EscalationStatus.Valid(), &fp, "enum", ErrNotInStateSet, "escalation_status must be one of: blocked, degraded, ready, unknown")
-	fp = keyPath(p, "health_review_status")
+	fp.key = "health_review_status"
 	es.failIf(!m.HealthReviewStatus.Valid(), &fp, "enum", ErrNotInStateSet, "health_review_status must be one of: blocked, degraded, ready, unknown")
-	fp = keyPath(p, "dashboard_status")
+	fp.key = "dashboard_status"
 	es.failIf(!m.DashboardStatus.Valid(), &fp, "enum", ErrNotInStateSet, "dashboard_status must be one of: blocked, degraded, ready, unknown")
-	fp = keyPath(p, "support_tier")
+	fp.key = "support_tier"
 	scanTyped(&fp, m.SupportTier, es, sc)
-	fp = keyPath(p, "handoff_scope")
+	fp.key = "handoff_scope"
 	scanTyped(&fp, m.HandoffScope, es, sc)
-	fp = keyPath(p, "blockers")
+	fp.key = "blockers"
 	scanEach(&fp, m.Blockers, es, sc)
-	fp = keyPath(p, "handoff_boundary")
+	fp.key = "handoff_boundary"
 	es.failIf(m.HandoffBoundary != "support queues, customer-success notes, customer health records, escalation connectors, and dashboard systems remain private service responsibilities", &fp, "const", ErrConst, "handoff_boundary must be \"support queues, customer-success notes, customer health records, escalation connectors, and dashboard systems remain private service responsibilities\"")
 }
 
@@ -197,29 +197,29 @@ func (m *SaaSOperatingAutomationSummary) validate(p *pathNode, es *Errors, sc sc
 	fp := keyPath(p, "tenant_id")
 	es.failIf(isBlank(m.TenantID), &fp, "non_empty", ErrEmpty, "tenant_id must not be empty")
 	scanTyped(&fp, m.TenantID, es, sc)
-	fp = keyPath(p, "automation_status")
+	fp.key = "automation_status"
 	es.failIf(!m.AutomationStatus.Valid(), &fp, "enum", ErrNotInStateSet, "automation_status must be one of: automated, blocked, enabled, ready, scheduled, unknown")
-	fp = keyPath(p, "billing_monitoring_status")
+	fp.key = "billing_monitoring_status"
 	es.failIf(!m.BillingMonitoringStatus.Valid(), &fp, "enum", ErrNotInStateSet, "billing_monitoring_status must be one of: automated, blocked, enabled, ready, scheduled, unknown")
-	fp = keyPath(p, "license_telemetry_status")
+	fp.key = "license_telemetry_status"
 	es.failIf(!m.LicenseTelemetryStatus.Valid(), &fp, "enum", ErrNotInStateSet, "license_telemetry_status must be one of: automated, blocked, enabled, ready, scheduled, unknown")
-	fp = keyPath(p, "support_followup_status")
+	fp.key = "support_followup_status"
 	es.failIf(!m.SupportFollowupStatus.Valid(), &fp, "enum", ErrNotInStateSet, "support_followup_status must be one of: automated, blocked, enabled, ready, scheduled, unknown")
-	fp = keyPath(p, "customer_success_review_status")
+	fp.key = "customer_success_review_status"
 	es.failIf(!m.CustomerSuccessReviewStatus.Valid(), &fp, "enum", ErrNotInStateSet, "customer_success_review_status must be one of: automated, blocked, enabled, ready, scheduled, unknown")
-	fp = keyPath(p, "dashboard_refresh_status")
+	fp.key = "dashboard_refresh_status"
 	es.failIf(!m.DashboardRefreshStatus.Valid(), &fp, "enum", ErrNotInStateSet, "dashboard_refresh_status must be one of: automated, blocked, enabled, ready, scheduled, unknown")
-	fp = keyPath(p, "escalation_drill_status")
+	fp.key = "escalation_drill_status"
 	es.failIf(!m.EscalationDrillStatus.Valid(), &fp, "enum", ErrNotInStateSet, "escalation_drill_status must be one of: automated, blocked, enabled, ready, scheduled, unknown")
-	fp = keyPath(p, "closeout_retry_status")
+	fp.key = "closeout_retry_status"
 	es.failIf(!m.CloseoutRetryStatus.Valid(), &fp, "enum", ErrNotInStateSet, "closeout_retry_status must be one of: automated, blocked, enabled, ready, scheduled, unknown")
-	fp = keyPath(p, "automation_scope")
+	fp.key = "automation_scope"
 	scanTyped(&fp, m.AutomationScope, es, sc)
-	fp = keyPath(p, "automation_cadence")
+	fp.key = "automation_cadence"
 	scanTyped(&fp, m.AutomationCadence, es, sc)
-	fp = keyPath(p, "blockers")
+	fp.key = "blockers"
 	scanEach(&fp, m.Blockers, es, sc)
-	fp = keyPath(p, "automation_boundary")
+	fp.key = "automation_boundary"
 	es.failIf(m.AutomationBoundary != "billing systems, license telemetry, support workflows, customer-success records, dashboard refresh jobs, escalation drills, closeout retries, and scheduler execution remain private service responsibilities", &fp, "const", ErrConst, "automation_boundary must be \"billing systems, license telemetry, support workflows, customer-success records, dashboard refresh jobs, escalation drills, closeout retries, and scheduler execution remain private service responsibilities\"")
 }
 
@@ -233,9 +233,9 @@ func (m *EntitlementStatusRequestPayload) Validate() error {
 func (m *EntitlementStatusRequestPayload) validate(p *pathNode, es *Errors, sc scanMode) {
 	fp := keyPath(p, "feature_names")
 	scanEach(&fp, m.FeatureNames, es, sc)
-	fp = keyPath(p, "requested_checks")
+	fp.key = "requested_checks"
 	scanEach(&fp, m.RequestedChecks, es, sc)
-	fp = keyPath(p, "entitlement_boundary")
+	fp.key = "entitlement_boundary"
 	es.failIf(m.EntitlementBoundary != "public request shape only; billing and license validation are private", &fp, "const", ErrConst, "entitlement_boundary must be \"public request shape only; billing and license validation are private\"")
 }
 
@@ -249,10 +249,10 @@ func (m *EntitlementStatusResponsePayload) Validate() error {
 func (m *EntitlementStatusResponsePayload) validate(p *pathNode, es *Errors, sc scanMode) {
 	fp := keyPath(p, "summary")
 	m.Summary.validate(&fp, es, sc)
-	fp = keyPath(p, "private_modules_required")
+	fp.key = "private_modules_required"
 	es.failIf(!equalSlices(m.PrivateModulesRequired, fixed0), &fp, "const", ErrConst, "private_modules_required must be [\"billing integration\",\"license service\",\"subscription status\",\"feature entitlement registry\"]")
 	scanEach(&fp, m.PrivateModulesRequired, es, sc)
-	fp = keyPath(p, "next_step")
+	fp.key = "next_step"
 	es.failIf(m.NextStep != "See docs/architecture/entitlement-status-contract.md", &fp, "const", ErrConst, "next_step must be \"See docs/architecture/entitlement-status-contract.md\"")
 }
 
@@ -267,16 +267,16 @@ func (m *TenantOnboardingRequestPayload) validate(p *pathNode, es *Errors, sc sc
 	fp := keyPath(p, "organization_name")
 	es.failIf(isBlank(m.OrganizationName), &fp, "non_empty", ErrEmpty, "organization_name must not be empty")
 	scanTyped(&fp, m.OrganizationName, es, sc)
-	fp = keyPath(p, "deployment_model")
+	fp.key = "deployment_model"
 	es.failIf(!m.DeploymentModel.Valid(), &fp, "enum", ErrNotInStateSet, "deployment_model must be one of: hosted_saas, hybrid, self_hosted_enterprise")
-	fp = keyPath(p, "region")
+	fp.key = "region"
 	scanTyped(&fp, m.Region, es, sc)
-	fp = keyPath(p, "requirements")
+	fp.key = "requirements"
 	es.failIf(len(m.Requirements) < 1, &fp, "min_items", ErrTooFewItems, "requirements must include at least one onboarding requirement")
 	scanEach(&fp, m.Requirements, es, sc)
-	fp = keyPath(p, "contacts")
+	fp.key = "contacts"
 	scanEntries(&fp, m.Contacts, es, sc)
-	fp = keyPath(p, "activation_boundary")
+	fp.key = "activation_boundary"
 	es.failIf(m.ActivationBoundary != "public request shape only; tenant provisioning implementation is private", &fp, "const", ErrConst, "activation_boundary must be \"public request shape only; tenant provisioning implementation is private\"")
 }
 
@@ -290,10 +290,10 @@ func (m *TenantOnboardingResponsePayload) Validate() error {
 func (m *TenantOnboardingResponsePayload) validate(p *pathNode, es *Errors, sc scanMode) {
 	fp := keyPath(p, "tenant_id")
 	scanTyped(&fp, m.TenantID, es, sc)
-	fp = keyPath(p, "private_modules_required")
+	fp.key = "private_modules_required"
 	es.failIf(!equalSlices(m.PrivateModulesRequired, fixed1), &fp, "const", ErrConst, "private_modules_required must be [\"identity onboarding\",\"license service\",\"policy registry\",\"audit store\",\"support ownership\"]")
 	scanEach(&fp, m.PrivateModulesRequired, es, sc)
-	fp = keyPath(p, "next_step")
+	fp.key = "next_step"
 	es.failIf(m.NextStep != "See docs/architecture/tenant-onboarding-contract.md", &fp, "const", ErrConst, "next_step must be \"See docs/architecture/tenant-onboarding-contract.md\"")
 }
 
@@ -307,7 +307,7 @@ func (m *TenantStatusRequestPayload) Validate() error {
 func (m *TenantStatusRequestPayload) validate(p *pathNode, es *Errors, sc scanMode) {
 	fp := keyPath(p, "requested_capabilities")
 	scanEach(&fp, m.RequestedCapabilities, es, sc)
-	fp = keyPath(p, "public_client_boundary")
+	fp.key = "public_client_boundary"
 	es.failIf(m.PublicClientBoundary != "status lookup contract only", &fp, "const", ErrConst, "public_client_boundary must be \"status lookup contract only\"")
 }
 
@@ -323,9 +323,9 @@ func (m *LicenseValidationRequestPayload) validate(p *pathNode, es *Errors, sc s
 	if sc&(anyKeys|anyFree) != 0 {
 		scanRaw(&fp, m.LocalValidationReport, sc, es)
 	}
-	fp = keyPath(p, "requested_checks")
+	fp.key = "requested_checks"
 	scanEach(&fp, m.RequestedChecks, es, sc)
-	fp = keyPath(p, "server_boundary")
+	fp.key = "server_boundary"
 	es.failIf(m.ServerBoundary != "real validation is performed by private SaaS or Enterprise services", &fp, "const", ErrConst, "server_boundary must be \"real validation is performed by private SaaS or Enterprise services\"")
 }
 
@@ -339,12 +339,12 @@ func (m *PolicyRegistryReadinessRequestPayload) Validate() error {
 func (m *PolicyRegistryReadinessRequestPayload) validate(p *pathNode, es *Errors, sc scanMode) {
 	fp := keyPath(p, "policy_pack_refs")
 	scanEach(&fp, m.PolicyPackRefs, es, sc)
-	fp = keyPath(p, "catalog_scope")
+	fp.key = "catalog_scope"
 	scanTyped(&fp, m.CatalogScope, es, sc)
-	fp = keyPath(p, "required_checks")
+	fp.key = "required_checks"
 	es.failIf(len(m.RequiredChecks) < 1, &fp, "min_items", ErrTooFewItems, "required_checks must include at least one policy registry readiness check")
 	scanEach(&fp, m.RequiredChecks, es, sc)
-	fp = keyPath(p, "readiness_boundary")
+	fp.key = "readiness_boundary"
 	es.failIf(m.ReadinessBoundary != "public request shape only; hosted policy registry operation is private", &fp, "const", ErrConst, "readiness_boundary must be \"public request shape only; hosted policy registry operation is private\"")
 }
 
@@ -358,10 +358,10 @@ func (m *PolicyRegistryReadinessResponsePayload) Validate() error {
 func (m *PolicyRegistryReadinessResponsePayload) validate(p *pathNode, es *Errors, sc scanMode) {
 	fp := keyPath(p, "summary")
 	m.Summary.validate(&fp, es, sc)
-	fp = keyPath(p, "private_modules_required")
+	fp.key = "private_modules_required"
 	es.failIf(!equalSlices(m.PrivateModulesRequired, fixed2), &fp, "const", ErrConst, "private_modules_required must be [\"hosted policy registry service\",\"policy-pack artifact store\",\"feature entitlement registry\",\"approval workflow\",\"rollout telemetry\"]")
 	scanEach(&fp, m.PrivateModulesRequired, es, sc)
-	fp = keyPath(p, "next_step")
+	fp.key = "next_step"
 	es.failIf(m.NextStep != "See docs/architecture/hosted-policy-registry-readiness-contract.md", &fp, "const", ErrConst, "next_step must be \"See docs/architecture/hosted-policy-registry-readiness-contract.md\"")
 }
 
@@ -376,9 +376,9 @@ func (m *PolicyRegistryLookupRequestPayload) validate(p *pathNode, es *Errors, s
 	fp := keyPath(p, "policy_refs")
 	es.failIf(len(m.PolicyRefs) < 1, &fp, "min_items", ErrTooFewItems, "policy_refs must include at least one policy reference")
 	scanEach(&fp, m.PolicyRefs, es, sc)
-	fp = keyPath(p, "labels")
+	fp.key = "labels"
 	scanEntries(&fp, m.Labels, es, sc)
-	fp = keyPath(p, "resolution_boundary")
+	fp.key = "resolution_boundary"
 	es.failIf(m.ResolutionBoundary != "public request shape only; hosted registry implementation is private", &fp, "const", ErrConst, "resolution_boundary must be \"public request shape only; hosted registry implementation is private\"")
 }
 
@@ -392,12 +392,12 @@ func (m *TenantAuditStoreOperatingRequestPayload) Validate() error {
 func (m *TenantAuditStoreOperatingRequestPayload) validate(p *pathNode, es *Errors, sc scanMode) {
 	fp := keyPath(p, "retention_profile")
 	scanTyped(&fp, m.RetentionProfile, es, sc)
-	fp = keyPath(p, "evidence_window")
+	fp.key = "evidence_window"
 	scanTyped(&fp, m.EvidenceWindow, es, sc)
-	fp = keyPath(p, "required_checks")
+	fp.key = "required_checks"
 	es.failIf(len(m.RequiredChecks) < 1, &fp, "min_items", ErrTooFewItems, "required_checks must include at least one tenant audit-store operating check")
 	scanEach(&fp, m.RequiredChecks, es, sc)
-	fp = keyPath(p, "operating_boundary")
+	fp.key = "operating_boundary"
 	es.failIf(m.OperatingBoundary != "public request shape only; tenant audit-store operation is private", &fp, "const", ErrConst, "operating_boundary must be \"public request shape only; tenant audit-store operation is private\"")
 }
 
@@ -411,10 +411,10 @@ func (m *TenantAuditStoreOperatingResponsePayload) Validate() error {
 func (m *TenantAuditStoreOperatingResponsePayload) validate(p *pathNode, es *Errors, sc scanMode) {
 	fp := keyPath(p, "summary")
 	m.Summary.validate(&fp, es, sc)
-	fp = keyPath(p, "private_modules_required")
+	fp.key = "private_modules_required"
 	es.failIf(!equalSlices(m.PrivateModulesRequired, fixed3), &fp, "const", ErrConst, "private_modules_required must be [\"tenant audit store\",\"retention enforcement\",\"evidence freshness monitor\",\"export connector service\",\"operating dashboard\"]")
 	scanEach(&fp, m.PrivateModulesRequired, es, sc)
-	fp = keyPath(p, "next_step")
+	fp.key = "next_step"
 	es.failIf(m.NextStep != "See docs/architecture/tenant-audit-store-operating-contract.md", &fp, "const", ErrConst, "next_step must be \"See docs/architecture/tenant-audit-store-operating-contract.md\"")
 }
 
@@ -428,12 +428,12 @@ func (m *CustomerOperatingDashboardRequestPayload) Validate() error {
 func (m *CustomerOperatingDashboardRequestPayload) validate(p *pathNode, es *Errors, sc scanMode) {
 	fp := keyPath(p, "dashboard_scope")
 	scanTyped(&fp, m.DashboardScope, es, sc)
-	fp = keyPath(p, "evidence_window")
+	fp.key = "evidence_window"
 	scanTyped(&fp, m.EvidenceWindow, es, sc)
-	fp = keyPath(p, "required_checks")
+	fp.key = "required_checks"
 	es.failIf(len(m.RequiredChecks) < 1, &fp, "min_items", ErrTooFewItems, "required_checks must include at least one customer operating dashboard check")
 	scanEach(&fp, m.RequiredChecks, es, sc)
-	fp = keyPath(p, "dashboard_boundary")
+	fp.key = "dashboard_boundary"
 	es.failIf(m.DashboardBoundary != "public request shape only; customer operating dashboards are private", &fp, "const", ErrConst, "dashboard_boundary must be \"public request shape only; customer operating dashboards are private\"")
 }
 
@@ -447,10 +447,10 @@ func (m *CustomerOperatingDashboardResponsePayload) Validate() error {
 func (m *CustomerOperatingDashboardResponsePayload) validate(p *pathNode, es *Errors, sc scanMode) {
 	fp := keyPath(p, "summary")
 	m.Summary.validate(&fp, es, sc)
-	fp = keyPath(p, "private_modules_required")
+	fp.key = "private_modules_required"
 	es.failIf(!equalSlices(m.PrivateModulesRequired, fixed4), &fp, "const", ErrConst, "private_modules_required must be [\"billing observability\",\"license-service telemetry\",\"support handoff\",\"customer-success health\",\"escalation routing\",\"release closeout\",\"operating dashboard\"]")
 	scanEach(&fp, m.PrivateModulesRequired, es, sc)
-	fp = keyPath(p, "next_step")
+	fp.key = "next_step"
 	es.failIf(m.NextStep != "See docs/architecture/customer-operating-dashboard-support-handoff-contract.md", &fp, "const", ErrConst, "next_step must be \"See docs/architecture/customer-operating-dashboard-support-handoff-contract.md\"")
 }
 
@@ -464,12 +464,12 @@ func (m *SupportHandoffReadinessRequestPayload) Validate() error {
 func (m *SupportHandoffReadinessRequestPayload) validate(p *pathNode, es *Errors, sc scanMode) {
 	fp := keyPath(p, "handoff_scope")
 	scanTyped(&fp, m.HandoffScope, es, sc)
-	fp = keyPath(p, "support_tier")
+	fp.key = "support_tier"
 	scanTyped(&fp, m.SupportTier, es, sc)
-	fp = keyPath(p, "required_checks")
+	fp.key = "required_checks"
 	es.failIf(len(m.RequiredChecks) < 1, &fp, "min_items", ErrTooFewItems, "required_checks must include at least one support handoff readiness check")
 	scanEach(&fp, m.RequiredChecks, es, sc)
-	fp = keyPath(p, "handoff_boundary")
+	fp.key = "handoff_boundary"
 	es.failIf(m.HandoffBoundary != "public request shape only; support and customer-success handoff is private", &fp, "const", ErrConst, "handoff_boundary must be \"public request shape only; support and customer-success handoff is private\"")
 }
 
@@ -483,10 +483,10 @@ func (m *SupportHandoffReadinessResponsePayload) Validate() error {
 func (m *SupportHandoffReadinessResponsePayload) validate(p *pathNode, es *Errors, sc scanMode) {
 	fp := keyPath(p, "summary")
 	m.Summary.validate(&fp, es, sc)
-	fp = keyPath(p, "private_modules_required")
+	fp.key = "private_modules_required"
 	es.failIf(!equalSlices(m.PrivateModulesRequired, fixed5), &fp, "const", ErrConst, "private_modules_required must be [\"support ownership\",\"customer-success ownership\",\"escalation routing\",\"customer health review\",\"handoff dashboard\",\"release owner acceptance\"]")
 	scanEach(&fp, m.PrivateModulesRequired, es, sc)
-	fp = keyPath(p, "next_step")
+	fp.key = "next_step"
 	es.failIf(m.NextStep != "See docs/architecture/customer-operating-dashboard-support-handoff-contract.md", &fp, "const", ErrConst, "next_step must be \"See docs/architecture/customer-operating-dashboard-support-handoff-contract.md\"")
 }
 
@@ -500,12 +500,12 @@ func (m *SaaSOperatingAutomationRequestPayload) Validate() error {
 func (m *SaaSOperatingAutomationRequestPayload) validate(p *pathNode, es *Errors, sc scanMode) {
 	fp := keyPath(p, "automation_scope")
 	scanTyped(&fp, m.AutomationScope, es, sc)
-	fp = keyPath(p, "automation_cadence")
+	fp.key = "automation_cadence"
 	scanTyped(&fp, m.AutomationCadence, es, sc)
-	fp = keyPath(p, "required_checks")
+	fp.key = "required_checks"
 	es.failIf(len(m.RequiredChecks) < 1, &fp, "min_items", ErrTooFewItems, "required_checks must include at least one SaaS operating automation check")
 	scanEach(&fp, m.RequiredChecks, es, sc)
-	fp = keyPath(p, "automation_boundary")
+	fp.key = "automation_boundary"
 	es.failIf(m.AutomationBoundary != "public request shape only; SaaS operating automation execution is private", &fp, "const", ErrConst, "automation_boundary must be \"public request shape only; SaaS operating automation execution is private\"")
 }
 
@@ -519,10 +519,10 @@ func (m *SaaSOperatingAutomationResponsePayload) Validate() error {
 func (m *SaaSOperatingAutomationResponsePayload) validate(p *pathNode, es *Errors, sc scanMode) {
 	fp := keyPath(p, "summary")
 	m.Summary.validate(&fp, es, sc)
-	fp = keyPath(p, "private_modules_required")
+	fp.key = "private_modules_required"
 	es.failIf(!equalSlices(m.PrivateModulesRequired, fixed6), &fp, "const", ErrConst, "private_modules_required must be [\"billing monitoring\",\"license telemetry sync\",\"support follow-up\",\"customer-success review\",\"dashboard refresh automation\",\"escalation drill scheduler\",\"closeout retry automation\"]")
 	scanEach(&fp, m.PrivateModulesRequired, es, sc)
-	fp = keyPath(p, "next_step")
+	fp.key = "next_step"
 	es.failIf(m.NextStep != "See docs/architecture/saas-operating-automation-contract.md", &fp, "const", ErrConst, "next_step must be \"See docs/architecture/saas-operating-automation-contract.md\"")
 }
 
@@ -537,11 +537,11 @@ func (m *EvidenceExportRequestPayload) validate(p *pathNode, es *Errors, sc scan
 	fp := keyPath(p, "evidence_refs")
 	es.failIf(len(m.EvidenceRefs) < 1, &fp, "min_items", ErrTooFewItems, "evidence_refs must include at least one evidence reference")
 	scanEach(&fp, m.EvidenceRefs, es, sc)
-	fp = keyPath(p, "export_format")
+	fp.key = "export_format"
 	es.failIf(!m.ExportFormat.Valid(), &fp, "enum", ErrNotInStateSet, "export_format must be one of: json, jsonl, markdown, zip")
-	fp = keyPath(p, "retention_profile")
+	fp.key = "retention_profile"
 	scanTyped(&fp, m.RetentionProfile, es, sc)
-	fp = keyPath(p, "export_boundary")
+	fp.key = "export_boundary"
 	es.failIf(m.ExportBoundary != "public request shape only; storage and delivery implementation is private", &fp, "const", ErrConst, "export_boundary must be \"public request shape only; storage and delivery implementation is private\"")
 }
 
@@ -555,7 +555,7 @@ func (m *UnavailablePayload) Validate() error {
 func (m *UnavailablePayload) validate(p *pathNode, es *Errors, sc scanMode) {
 	fp := keyPath(p, "tenant_id")
 	scanTyped(&fp, m.TenantID, es, sc)
-	fp = keyPath(p, "next_step")
+	fp.key = "next_step"
 	es.failIf(m.NextStep != "See docs/architecture/saas-control-plane-contract.md", &fp, "const", ErrConst, "next_step must be \"See docs/architecture/saas-control-plane-contract.md\"")
 }
 
@@ -569,17 +569,17 @@ func (m *EntitlementStatusRequest) Validate() error {
 func (m *EntitlementStatusRequest) validate(p *pathNode, es *Errors, sc scanMode) {
 	fp := keyPath(p, "schema_version")
 	es.failIf(m.SchemaVersion != "cavra.saas_control_plane.request.v1", &fp, "const", ErrConst, "schema_version must be \"cavra.saas_control_plane.request.v1\"")
-	fp = keyPath(p, "operation")
+	fp.key = "operation"
 	es.failIf(m.Operation != "entitlement_status", &fp, "const", ErrConst, "operation must be \"entitlement_status\"")
-	fp = keyPath(p, "tenant_id")
+	fp.key = "tenant_id"
 	es.failIf(isBlank(m.TenantID), &fp, "non_empty", ErrEmpty, "tenant_id must not be empty")
 	scanTyped(&fp, m.TenantID, es, scanMode(49))
-	fp = keyPath(p, "requested_by")
+	fp.key = "requested_by"
 	es.failIf(isBlank(m.RequestedBy), &fp, "non_empty", ErrEmpty, "requested_by must not be empty")
 	scanTyped(&fp, m.RequestedBy, es, scanMode(49))
-	fp = keyPath(p, "correlation_id")
+	fp.key = "correlation_id"
 	scanTyped(&fp, m.CorrelationID, es, scanMode(49))
-	fp = keyPath(p, "payload")
+	fp.key = "payload"
 	m.Payload.validate(&fp, es, sc&rawsCleared|scanMode(49))
 }
 
@@ -593,17 +593,17 @@ func (m *EntitlementStatusResponse) Validate() error {
 func (m *EntitlementStatusResponse) validate(p *pathNode, es *Errors, sc scanMode) {
 	fp := keyPath(p, "schema_version")
 	es.failIf(m.SchemaVersion != "cavra.saas_control_plane.response.v1", &fp, "const", ErrConst, "schema_version must be \"cavra.saas_control_plane.response.v1\"")
-	fp = keyPath(p, "operation")
+	fp.key = "operation"
 	es.failIf(m.Operation != "entitlement_status", &fp, "const", ErrConst, "operation must be \"entitlement_status\"")
-	fp = keyPath(p, "status")
+	fp.key = "status"
 	es.failIf(!m.Status.Valid(), &fp, "enum", ErrNotInStateSet, "status must be one of: accepted, requires_private_service, unavailable")
-	fp = keyPath(p, "message")
+	fp.key = "message"
 	es.failIf(m.Message != "Entitlement status requires private billing, subscription, and license-service validation.", &fp, "const", ErrConst, "message must be \"Entitlement status requires private billing, subscription, and license-service validation.\"")
-	fp = keyPath(p, "correlation_id")
+	fp.key = "correlation_id"
 	scanTyped(&fp, m.CorrelationID, es, scanMode(49))
-	fp = keyPath(p, "private_implementation_required")
+	fp.key = "private_implementation_required"
 	es.failIf(m.PrivateImplementationRequired != true, &fp, "const", ErrConst, "private_implementation_required must be true")
-	fp = keyPath(p, "payload")
+	fp.key = "payload"
 	m.Payload.validate(&fp, es, sc&rawsCleared|scanMode(49))
 }
 
@@ -617,17 +617,17 @@ func (m *TenantOnboardingRequest) Validate() error {
 func (m *TenantOnboardingRequest) validate(p *pathNode, es *Errors, sc scanMode) {
 	fp := keyPath(p, "schema_version")
 	es.failIf(m.SchemaVersion != "cavra.saas_control_plane.request.v1", &fp, "const", ErrConst, "schema_version must be \"cavra.saas_control_plane.request.v1\"")
-	fp = keyPath(p, "operation")
+	fp.key = "operation"
 	es.failIf(m.Operation != "tenant_onboarding", &fp, "const", ErrConst, "operation must be \"tenant_onboarding\"")
-	fp = keyPath(p, "tenant_id")
+	fp.key = "tenant_id"
 	es.failIf(isBlank(m.TenantID), &fp, "non_empty", ErrEmpty, "tenant_id must not be empty")
 	scanTyped(&fp, m.TenantID, es, scanMode(49))
-	fp = keyPath(p, "requested_by")
+	fp.key = "requested_by"
 	es.failIf(isBlank(m.RequestedBy), &fp, "non_empty", ErrEmpty, "requested_by must not be empty")
 	scanTyped(&fp, m.RequestedBy, es, scanMode(49))
-	fp = keyPath(p, "correlation_id")
+	fp.key = "correlation_id"
 	scanTyped(&fp, m.CorrelationID, es, scanMode(49))
-	fp = keyPath(p, "payload")
+	fp.key = "payload"
 	m.Payload.validate(&fp, es, sc&rawsCleared|scanMode(49))
 }
 
@@ -641,17 +641,17 @@ func (m *TenantOnboardingResponse) Validate() error {
 func (m *TenantOnboardingResponse) validate(p *pathNode, es *Errors, sc scanMode) {
 	fp := keyPath(p, "schema_version")
 	es.failIf(m.SchemaVersion != "cavra.saas_control_plane.response.v1", &fp, "const", ErrConst, "schema_version must be \"cavra.saas_control_plane.response.v1\"")
-	fp = keyPath(p, "operation")
+	fp.key = "operation"
 	es.failIf(m.Operation != "tenant_onboarding", &fp, "const", ErrConst, "operation must be \"tenant_onboarding\"")
-	fp = keyPath(p, "status")
+	fp.key = "status"
 	es.failIf(!m.Status.Valid(), &fp, "enum", ErrNotInStateSet, "status must be one of: accepted, requires_private_service, unavailable")
-	fp = keyPath(p, "message")
+	fp.key = "message"
 	es.failIf(m.Message != "Tenant onboarding requires the private CAVRA SaaS Control Plane or Enterprise service.", &fp, "const", ErrConst, "message must be \"Tenant onboarding requires the private CAVRA SaaS Control Plane or Enterprise service.\"")
-	fp = keyPath(p, "correlation_id")
+	fp.key = "correlation_id"
 	scanTyped(&fp, m.CorrelationID, es, scanMode(49))
-	fp = keyPath(p, "private_implementation_required")
+	fp.key = "private_implementation_required"
 	es.failIf(m.PrivateImplementationRequired != true, &fp, "const", ErrConst, "private_implementation_required must be true")
-	fp = keyPath(p, "payload")
+	fp.key = "payload"
 	m.Payload.validate(&fp, es, sc&rawsCleared|scanMode(49))
 }
 
@@ -665,17 +665,17 @@ func (m *TenantStatusRequest) Validate() error {
 func (m *TenantStatusRequest) validate(p *pathNode, es *Errors, sc scanMode) {
 	fp := keyPath(p, "schema_version")
 	es.failIf(m.SchemaVersion != "cavra.saas_control_plane.request.v1", &fp, "const", ErrConst, "schema_version must be \"cavra.saas_control_plane.request.v1\"")
-	fp = keyPath(p, "operation")
+	fp.key = "operation"
 	es.failIf(m.Operation != "tenant_status", &fp, "const", ErrConst, "operation must be \"tenant_status\"")
-	fp = keyPath(p, "tenant_id")
+	fp.key = "tenant_id"
 	es.failIf(isBlank(m.TenantID), &fp, "non_empty", ErrEmpty, "tenant_id must not be empty")
 	scanTyped(&fp, m.TenantID, es, scanMode(49))
-	fp = keyPath(p, "requested_by")
+	fp.key = "requested_by"
 	es.failIf(isBlank(m.RequestedBy), &fp, "non_empty", ErrEmpty, "requested_by must not be empty")
 	scanTyped(&fp, m.RequestedBy, es, scanMode(49))
-	fp = keyPath(p, "correlation_id")
+	fp.key = "correlation_id"
 	scanTyped(&fp, m.CorrelationID, es, scanMode(49))
-	fp = keyPath(p, "payload")
+	fp.key = "payload"
 	m.Payload.validate(&fp, es, sc&rawsCleared|scanMode(49))
 }
 
@@ -689,17 +689,17 @@ func (m *LicenseValidationRequest) Validate() error {
 func (m *LicenseValidationRequest) validate(p *pathNode, es *Errors, sc scanMode) {
 	fp := keyPath(p, "schema_version")
 	es.failIf(m.SchemaVersion != "cavra.saas_control_plane.request.v1", &fp, "const", ErrConst, "schema_version must be \"cavra.saas_control_plane.request.v1\"")
-	fp = keyPath(p, "operation")
+	fp.key = "operation"
 	es.failIf(m.Operation != "license_validation", &fp, "const", ErrConst, "operation must be \"license_validation\"")
-	fp = keyPath(p, "tenant_id")
+	fp.key = "tenant_id"
 	es.failIf(isBlank(m.TenantID), &fp, "non_empty", ErrEmpty, "tenant_id must not be empty")
 	scanTyped(&fp, m.TenantID, es, scanMode(49))
-	fp = keyPath(p, "requested_by")
+	fp.key = "requested_by"
 	es.failIf(isBlank(m.RequestedBy), &fp, "non_empty", ErrEmpty, "requested_by must not be empty")
 	scanTyped(&fp, m.RequestedBy, es, scanMode(49))
-	fp = keyPath(p, "correlation_id")
+	fp.key = "correlation_id"
 	scanTyped(&fp, m.CorrelationID, es, scanMode(49))
-	fp = keyPath(p, "payload")
+	fp.key = "payload"
 	m.Payload.validate(&fp, es, sc&rawsCleared|scanMode(49))
 }
 
@@ -713,17 +713,17 @@ func (m *PolicyRegistryReadinessRequest) Validate() error {
 func (m *PolicyRegistryReadinessRequest) validate(p *pathNode, es *Errors, sc scanMode) {
 	fp := keyPath(p, "schema_version")
 	es.failIf(m.SchemaVersion != "cavra.saas_control_plane.request.v1", &fp, "const", ErrConst, "schema_version must be \"cavra.saas_control_plane.request.v1\"")
-	fp = keyPath(p, "operation")
+	fp.key = "operation"
 	es.failIf(m.Operation != "policy_registry_readiness", &fp, "const", ErrConst, "operation must be \"policy_registry_readiness\"")
-	fp = keyPath(p, "tenant_id")
+	fp.key = "tenant_id"
 	es.failIf(isBlank(m.TenantID), &fp, "non_empty", ErrEmpty, "tenant_id must not be empty")
 	scanTyped(&fp, m.TenantID, es, scanMode(49))
-	fp = keyPath(p, "requested_by")
+	fp.key = "requested_by"
 	es.failIf(isBlank(m.RequestedBy), &fp, "non_empty", ErrEmpty, "requested_by must not be empty")
 	scanTyped(&fp, m.RequestedBy, es, scanMode(49))
-	fp = keyPath(p, "correlation_id")
+	fp.key = "correlation_id"
 	scanTyped(&fp, m.CorrelationID, es, scanMode(49))
-	fp = keyPath(p, "payload")
+	fp.key = "payload"
 	m.Payload.validate(&fp, es, sc&rawsCleared|scanMode(49))
 }
 
@@ -737,17 +737,17 @@ func (m *PolicyRegistryReadinessResponse) Validate() error {
 func (m *PolicyRegistryReadinessResponse) validate(p *pathNode, es *Errors, sc scanMode) {
 	fp := keyPath(p, "schema_version")
 	es.failIf(m.SchemaVersion != "cavra.saas_control_plane.response.v1", &fp, "const", ErrConst, "schema_version must be \"cavra.saas_control_plane.response.v1\"")
-	fp = keyPath(p, "operation")
+	fp.key = "operation"
 	es.failIf(m.Operation != "policy_registry_readiness", &fp, "const", ErrConst, "operation must be \"policy_registry_readiness\"")
-	fp = keyPath(p, "status")
+	fp.key = "status"
 	es.failIf(!m.Status.Valid(), &fp, "enum", ErrNotInStateSet, "status must be one of: accepted, requires_private_service, unavailable")
-	fp = keyPath(p, "message")
+	fp.key = "message"
 	es.failIf(m.Message != "Hosted policy registry readiness requires private registry, artifact, entitlement, and rollout validation.", &fp, "const", ErrConst, "message must be \"Hosted policy registry readiness requires private registry, artifact, entitlement, and rollout validation.\"")
-	fp = keyPath(p, "correlation_id")
+	fp.key = "correlation_id"
 	scanTyped(&fp, m.CorrelationID, es, scanMode(49))
-	fp = keyPath(p, "private_implementation_required")
+	fp.key = "private_implementation_required"
 	es.failIf(m.PrivateImplementationRequired != true, &fp, "const", ErrConst, "private_implementation_required must be true")
-	fp = keyPath(p, "payload")
+	fp.key = "payload"
 	m.Payload.validate(&fp, es, sc&rawsCleared|scanMode(49))
 }
 
@@ -761,17 +761,17 @@ func (m *PolicyRegistryLookupRequest) Validate() error {
 func (m *PolicyRegistryLookupRequest) validate(p *pathNode, es *Errors, sc scanMode) {
 	fp := keyPath(p, "schema_version")
 	es.failIf(m.SchemaVersion != "cavra.saas_control_plane.request.v1", &fp, "const", ErrConst, "schema_version must be \"cavra.saas_control_plane.request.v1\"")
-	fp = keyPath(p, "operation")
+	fp.key = "operation"
 	es.failIf(m.Operation != "policy_registry_lookup", &fp, "const", ErrConst, "operation must be \"policy_registry_lookup\"")
-	fp = keyPath(p, "tenant_id")
+	fp.key = "tenant_id"
 	es.failIf(isBlank(m.TenantID), &fp, "non_empty", ErrEmpty, "tenant_id must not be empty")
 	scanTyped(&fp, m.TenantID, es, scanMode(49))
-	fp = keyPath(p, "requested_by")
+	fp.key = "requested_by"
 	es.failIf(isBlank(m.RequestedBy), &fp, "non_empty", ErrEmpty, "requested_by must not be empty")
 	scanTyped(&fp, m.RequestedBy, es, scanMode(49))
-	fp = keyPath(p, "correlation_id")
+	fp.key = "correlation_id"
 	scanTyped(&fp, m.CorrelationID, es, scanMode(49))
-	fp = keyPath(p, "payload")
+	fp.key = "payload"
 	m.Payload.validate(&fp, es, sc&rawsCleared|scanMode(49))
 }
 
@@ -785,17 +785,17 @@ func (m *TenantAuditStoreOperatingRequest) Validate() error {
 func (m *TenantAuditStoreOperatingRequest) validate(p *pathNode, es *Errors, sc scanMode) {
 	fp := keyPath(p, "schema_version")
 	es.failIf(m.SchemaVersion != "cavra.saas_control_plane.request.v1", &fp, "const", ErrConst, "schema_version must be \"cavra.saas_control_plane.request.v1\"")
-	fp = keyPath(p, "operation")
+	fp.key = "operation"
 	es.failIf(m.Operation != "tenant_audit_store_operating", &fp, "const", ErrConst, "operation must be \"tenant_audit_store_operating\"")
-	fp = keyPath(p, "tenant_id")
+	fp.key = "tenant_id"
 	es.failIf(isBlank(m.TenantID), &fp, "non_empty", ErrEmpty, "tenant_id must not be empty")
 	scanTyped(&fp, m.TenantID, es, scanMode(49))
-	fp = keyPath(p, "requested_by")
+	fp.key = "requested_by"
 	es.failIf(isBlank(m.RequestedBy), &fp, "non_empty", ErrEmpty, "requested_by must not be empty")
 	scanTyped(&fp, m.RequestedBy, es, scanMode(49))
-	fp = keyPath(p, "correlation_id")
+	fp.key = "correlation_id"
 	scanTyped(&fp, m.CorrelationID, es, scanMode(49))
-	fp = keyPath(p, "payload")
+	fp.key = "payload"
 	m.Payload.validate(&fp, es, sc&rawsCleared|scanMode(49))
 }
 
@@ -809,17 +809,17 @@ func (m *TenantAuditStoreOperatingResponse) Validate() error {
 func (m *TenantAuditStoreOperatingResponse) validate(p *pathNode, es *Errors, sc scanMode) {
 	fp := keyPath(p, "schema_version")
 	es.failIf(m.SchemaVersion != "cavra.saas_control_plane.response.v1", &fp, "const", ErrConst, "schema_version must be \"cavra.saas_control_plane.response.v1\"")
-	fp = keyPath(p, "operation")
+	fp.key = "operation"
 	es.failIf(m.Operation != "tenant_audit_store_operating", &fp, "const", ErrConst, "operation must be \"tenant_audit_store_operating\"")
-	fp = keyPath(p, "status")
+	fp.key = "status"
 	es.failIf(!m.Status.Valid(), &fp, "enum", ErrNotInStateSet, "status must be one of: accepted, requires_private_service, unavailable")
-	fp = keyPath(p, "message")
+	fp.key = "message"
 	es.failIf(m.Message != "Tenant audit-store operating status requires private archive, retention, evidence, export, and dashboard validation.", &fp, "const", ErrConst, "message must be \"Tenant audit-store operating status requires private archive, retention, evidence, export, and dashboard validation.\"")
-	fp = keyPath(p, "correlation_id")
+	fp.key = "correlation_id"
 	scanTyped(&fp, m.CorrelationID, es, scanMode(49))
-	fp = keyPath(p, "private_implementation_required")
+	fp.key = "private_implementation_required"
 	es.failIf(m.PrivateImplementationRequired != true, &fp, "const", ErrConst, "private_implementation_required must be true")
-	fp = keyPath(p, "payload")
+	fp.key = "payload"
 	m.Payload.validate(&fp, es, sc&rawsCleared|scanMode(49))
 }
 
@@ -833,17 +833,17 @@ func (m *CustomerOperatingDashboardRequest) Validate() error {
 func (m *CustomerOperatingDashboardRequest) validate(p *pathNode, es *Errors, sc scanMode) {
 	fp := keyPath(p, "schema_version")
 	es.failIf(m.SchemaVersion != "cavra.saas_control_plane.request.v1", &fp, "const", ErrConst, "schema_version must be \"cavra.saas_control_plane.request.v1\"")
-	fp = keyPath(p, "operation")
+	fp.key = "operation"
 	es.failIf(m.Operation != "customer_operating_dashboard", &fp, "const", ErrConst, "operation must be \"customer_operating_dashboard\"")
-	fp = keyPath(p, "tenant_id")
+	fp.key = "tenant_id"
 	es.failIf(isBlank(m.TenantID), &fp, "non_empty", ErrEmpty, "tenant_id must not be empty")
 	scanTyped(&fp, m.TenantID, es, scanMode(49))
-	fp = keyPath(p, "requested_by")
+	fp.key = "requested_by"
 	es.failIf(isBlank(m.RequestedBy), &fp, "non_empty", ErrEmpty, "requested_by must not be empty")
 	scanTyped(&fp, m.RequestedBy, es, scanMode(49))
-	fp = keyPath(p, "correlation_id")
+	fp.key = "correlation_id"
 	scanTyped(&fp, m.CorrelationID, es, scanMode(49))
-	fp = keyPath(p, "payload")
+	fp.key = "payload"
 	m.Payload.validate(&fp, es, sc&rawsCleared|scanMode(49))
 }
 
@@ -857,17 +857,17 @@ func (m *CustomerOperatingDashboardResponse) Validate() error {
 func (m *CustomerOperatingDashboardResponse) validate(p *pathNode, es *Errors, sc scanMode) {
 	fp := keyPath(p, "schema_version")
 	es.failIf(m.SchemaVersion != "cavra.saas_control_plane.response.v1", &fp, "const", ErrConst, "schema_version must be \"cavra.saas_control_plane.response.v1\"")
-	fp = keyPath(p, "operation")
+	fp.key = "operation"
 	es.failIf(m.Operation != "customer_operating_dashboard", &fp, "const", ErrConst, "operation must be \"customer_operating_dashboard\"")
-	fp = keyPath(p, "status")
+	fp.key = "status"
 	es.failIf(!m.Status.Valid(), &fp, "enum", ErrNotInStateSet, "status must be one of: accepted, requires_private_service, unavailable")
-	fp = keyPath(p, "message")
+	fp.key = "message"
 	es.failIf(m.Message != "Customer operating dashboard status requires private billing, license-service, support, customer-success, escalation, and release closeout validation.", &fp, "const", ErrConst, "message must be \"Customer operating dashboard status requires private billing, license-service, support, customer-success, escalation, and release closeout validation.\"")
-	fp = keyPath(p, "correlation_id")
+	fp.key = "correlation_id"
 	scanTyped(&fp, m.CorrelationID, es, scanMode(49))
-	fp = keyPath(p, "private_implementation_required")
+	fp.key = "private_implementation_required"
 	es.failIf(m.PrivateImplementationRequired != true, &fp, "const", ErrConst, "private_implementation_required must be true")
-	fp = keyPath(p, "payload")
+	fp.key = "payload"
 	m.Payload.validate(&fp, es, sc&rawsCleared|scanMode(49))
 }
 
@@ -881,17 +881,17 @@ func (m *SupportHandoffReadinessRequest) Validate() error {
 func (m *SupportHandoffReadinessRequest) validate(p *pathNode, es *Errors, sc scanMode) {
 	fp := keyPath(p, "schema_version")
 	es.failIf(m.SchemaVersion != "cavra.saas_control_plane.request.v1", &fp, "const", ErrConst, "schema_version must be \"cavra.saas_control_plane.request.v1\"")
-	fp = keyPath(p, "operation")
+	fp.key = "operation"
 	es.failIf(m.Operation != "support_handoff_readiness", &fp, "const", ErrConst, "operation must be \"support_handoff_readiness\"")
-	fp = keyPath(p, "tenant_id")
+	fp.key = "tenant_id"
 	es.failIf(isBlank(m.TenantID), &fp, "non_empty", ErrEmpty, "tenant_id must not be empty")
 	scanTyped(&fp, m.TenantID, es, scanMode(49))
-	fp = keyPath(p, "requested_by")
+	fp.key = "requested_by"
 	es.failIf(isBlank(m.RequestedBy), &fp, "non_empty", ErrEmpty, "requested_by must not be empty")
 	scanTyped(&fp, m.RequestedBy, es, scanMode(49))
-	fp = keyPath(p, "correlation_id")
+	fp.key = "correlation_id"
 	scanTyped(&fp, m.CorrelationID, es, scanMode(49))
-	fp = keyPath(p, "payload")
+	fp.key = "payload"
 	m.Payload.validate(&fp, es, sc&rawsCleared|scanMode(49))
 }
 
@@ -905,17 +905,17 @@ func (m *SupportHandoffReadinessResponse) Validate() error {
 func (m *SupportHandoffReadinessResponse) validate(p *pathNode, es *Errors, sc scanMode) {
 	fp := keyPath(p, "schema_version")
 	es.failIf(m.SchemaVersion != "cavra.saas_control_plane.response.v1", &fp, "const", ErrConst, "schema_version must be \"cavra.saas_control_plane.response.v1\"")
-	fp = keyPath(p, "operation")
+	fp.key = "operation"
 	es.failIf(m.Operation != "support_handoff_readiness", &fp, "const", ErrConst, "operation must be \"support_handoff_readiness\"")
-	fp = keyPath(p, "status")
+	fp.key = "status"
 	es.failIf(!m.Status.Valid(), &fp, "enum", ErrNotInStateSet, "status must be one of: accepted, requires_private_service, unavailable")
-	fp = keyPath(p, "message")
+	fp.key = "message"
 	es.failIf(m.Message != "Support handoff readiness requires private support, customer-success, escalation, health-review, and dashboard validation.", &fp, "const", ErrConst, "message must be \"Support handoff readiness requires private support, customer-success, escalation, health-review, and dashboard validation.\"")
-	fp = keyPath(p, "correlation_id")
+	fp.key = "correlation_id"
 	scanTyped(&fp, m.CorrelationID, es, scanMode(49))
-	fp = keyPath(p, "private_implementation_required")
+	fp.key = "private_implementation_required"
 	es.failIf(m.PrivateImplementationRequired != true, &fp, "const", ErrConst, "private_implementation_required must be true")
-	fp = keyPath(p, "payload")
+	fp.key = "payload"
 	m.Payload.validate(&fp, es, sc&rawsCleared|scanMode(49))
 }
 
@@ -929,17 +929,17 @@ func (m *SaaSOperatingAutomationRequest) Validate() error {
 func (m *SaaSOperatingAutomationRequest) validate(p *pathNode, es *Errors, sc scanMode) {
 	fp := keyPath(p, "schema_version")
 	es.failIf(m.SchemaVersion != "cavra.saas_control_plane.request.v1", &fp, "const", ErrConst, "schema_version must be \"cavra.saas_control_plane.request.v1\"")
-	fp = keyPath(p, "operation")
+	fp.key = "operation"
 	es.failIf(m.Operation != "saas_operating_automation", &fp, "const", ErrConst, "operation must be \"saas_operating_automation\"")
-	fp = keyPath(p, "tenant_id")
+	fp.key = "tenant_id"
 	es.failIf(isBlank(m.TenantID), &fp, "non_empty", ErrEmpty, "tenant_id must not be empty")
 	scanTyped(&fp, m.TenantID, es, scanMode(49))
-	fp = keyPath(p, "requested_by")
+	fp.key = "requested_by"
 	es.failIf(isBlank(m.RequestedBy), &fp, "non_empty", ErrEmpty, "requested_by must not be empty")
 	scanTyped(&fp, m.RequestedBy, es, scanMode(49))
-	fp = keyPath(p, "correlation_id")
+	fp.key = "correlation_id"
 	scanTyped(&fp, m.CorrelationID, es, scanMode(49))
-	fp = keyPath(p, "payload")
+	fp.key = "payload"
 	m.Payload.validate(&fp, es, sc&rawsCleared|scanMode(49))
 }
 
@@ -953,17 +953,17 @@ func (m *SaaSOperatingAutomationResponse) Validate() error {
 func (m *SaaSOperatingAutomationResponse) validate(p *pathNode, es *Errors, sc scanMode) {
 	fp := keyPath(p, "schema_version")
 	es.failIf(m.SchemaVersion != "cavra.saas_control_plane.response.v1", &fp, "const", ErrConst, "schema_version must be \"cavra.saas_control_plane.response.v1\"")
-	fp = keyPath(p, "operation")
+	fp.key = "operation"
 	es.failIf(m.Operation != "saas_operating_automation", &fp, "const", ErrConst, "operation must be \"saas_operating_automation\"")
-	fp = keyPath(p, "status")
+	fp.key = "status"
 	es.failIf(!m.Status.Valid(), &fp, "enum", ErrNotInStateSet, "status must be one of: accepted, requires_private_service, unavailable")
-	fp = keyPath(p, "message")
+	fp.key = "message"
 	es.failIf(m.Message != "SaaS operating automation requires private billing monitoring, license telemetry, support, customer-success, dashboard, escalation, closeout retry, and scheduler validation.", &fp, "const", ErrConst, "message must be \"SaaS operating automation requires private billing monitoring, license telemetry, support, customer-success, dashboard, escalation, closeout retry, and scheduler validation.\"")
-	fp = keyPath(p, "correlation_id")
+	fp.key = "correlation_id"
 	scanTyped(&fp, m.CorrelationID, es, scanMode(49))
-	fp = keyPath(p, "private_implementation_required")
+	fp.key = "private_implementation_required"
 	es.failIf(m.PrivateImplementationRequired != true, &fp, "const", ErrConst, "private_implementation_required must be true")
-	fp = keyPath(p, "payload")
+	fp.key = "payload"
 	m.Payload.validate(&fp, es, sc&rawsCleared|scanMode(49))
 }
 
@@ -977,17 +977,17 @@ func (m *EvidenceExportRequest) Validate() error {
 func (m *EvidenceExportRequest) validate(p *pathNode, es *Errors, sc scanMode) {
 	fp := keyPath(p, "schema_version")
 	es.failIf(m.SchemaVersion != "cavra.saas_control_plane.request.v1", &fp, "const", ErrConst, "schema_version must be \"cavra.saas_control_plane.request.v1\"")
-	fp = keyPath(p, "operation")
+	fp.key = "operation"
 	es.failIf(m.Operation != "evidence_export", &fp, "const", ErrConst, "operation must be \"evidence_export\"")
-	fp = keyPath(p, "tenant_id")
+	fp.key = "tenant_id"
 	es.failIf(isBlank(m.TenantID), &fp, "non_empty", ErrEmpty, "tenant_id must not be empty")
 	scanTyped(&fp, m.TenantID, es, scanMode(49))
-	fp = keyPath(p, "requested_by")
+	fp.key = "requested_by"
 	es.failIf(isBlank(m.RequestedBy), &fp, "non_empty", ErrEmpty, "requested_by must not be empty")
 	scanTyped(&fp, m.RequestedBy, es, scanMode(49))
-	fp = keyPath(p, "correlation_id")
+	fp.key = "correlation_id"
 	scanTyped(&fp, m.CorrelationID, es, scanMode(49))
-	fp = keyPath(p, "payload")
+	fp.key = "payload"
 	m.Payload.validate(&fp, es, sc&rawsCleared|scanMode(49))
 }
 
@@ -1001,23 +1001,23 @@ func (m *UnavailableResponse) Validate() error {
 func (m *UnavailableResponse) validate(p *pathNode, es *Errors, sc scanMode) {
 	fp := keyPath(p, "schema_version")
 	es.failIf(m.SchemaVersion != "cavra.saas_control_plane.response.v1", &fp, "const", ErrConst, "schema_version must be \"cavra.saas_control_plane.response.v1\"")
-	fp = keyPath(p, "operation")
+	fp.key = "operation"
 	scanTyped(&fp, m.Operation, es, scanMode(49))
 	switch m.Operation {
 	case "entitlement_status", "tenant_onboarding", "tenant_status", "license_validation", "policy_registry_readiness", "policy_registry_lookup", "tenant_audit_store_operating", "customer_operating_dashboard", "support_handoff_readiness", "saas_operating_automation", "evidence_export":
 	default:
 		es.add(&fp, "enum", ErrNotInStateSet, "operation must be one of: customer_operating_dashboard, entitlement_status, evidence_export, license_validation, policy_registry_lookup, policy_registry_readiness, saas_operating_automation, support_handoff_readiness, tenant_audit_store_operating, tenant_onboarding, tenant_status")
 	}
-	fp = keyPath(p, "status")
+	fp.key = "status"
 	es.failIf(m.Status != ResponseStatusRequiresPrivateService, &fp, "const", ErrConst, "status must be \"requires_private_service\"")
 	es.failIf(!m.Status.Valid(), &fp, "enum", ErrNotInStateSet, "status must be one of: accepted, requires_private_service, unavailable")
-	fp = keyPath(p, "message")
+	fp.key = "message"
 	es.failIf(m.Message != "This operation requires the private CAVRA SaaS Control Plane or Enterprise service.", &fp, "const", ErrConst, "message must be \"This operation requires the private CAVRA SaaS Control Plane or Enterprise service.\"")
-	fp = keyPath(p, "correlation_id")
+	fp.key = "correlation_id"
 	scanTyped(&fp, m.CorrelationID, es, scanMode(49))
-	fp = keyPath(p, "private_implementation_required")
+	fp.key = "private_implementation_required"
 	es.failIf(m.PrivateImplementationRequired != true, &fp, "const", ErrConst, "private_implementation_required must be true")
-	fp = keyPath(p, "payload")
+	fp.key = "payload"
 	m.Payload.validate(&fp, es, sc&rawsCleared|scanMode(49))
 }
 

@@ -89,11 +89,12 @@ func (g *gen) validateMethods(f *jen.File, s *goStruct) {
 		}
 		// One path variable serves every member in turn: checks report
 		// the path as text at once and keep no pointer to it.
-		assign := "="
+		// After the first member only the key changes.
 		if len(body) == 0 {
-			assign = ":="
+			body = append(body, jen.Id("fp").Op(":=").Id("keyPath").Call(jen.Id("p"), jen.Lit(fl.Name)))
+		} else {
+			body = append(body, jen.Id("fp").Dot("key").Op("=").Lit(fl.Name))
 		}
-		body = append(body, jen.Id("fp").Op(assign).Id("keyPath").Call(jen.Id("p"), jen.Lit(fl.Name)))
 		body = append(body, checks...)
 	}
 	scParam := jen.Id("sc").Id("scanMode")
