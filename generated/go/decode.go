@@ -9,7 +9,7 @@ func DecodeEntitlementStatusSummary(data []byte, opts ...DecodeOption) (*Entitle
 	return decodeTop(new(EntitlementStatusSummary), data, opts, &rp, 49)
 }
 
-var membersEntitlementStatusSummary = memberTable{names: []string{"tenant_id", "entitlement_status", "subscription_plan", "license_status", "enabled_features", "locked_features", "expires_at", "private_validation_required", "billing_boundary"}, required: []requiredField{{0, ""}, {1, ""}, {2, ""}, {3, ""}}, nullable: []bool{false, false, false, false, false, false, true, false, false}}
+var membersEntitlementStatusSummary = memberTable{names: []string{"tenant_id", "entitlement_status", "subscription_plan", "license_status", "enabled_features", "locked_features", "expires_at", "private_validation_required", "billing_boundary"}, required: []requiredField{{0, ""}, {1, ""}, {2, ""}, {3, ""}}, nullable: []bool{6: true}}
 
 func (m *EntitlementStatusSummary) decode(d *decoder, p *pathNode) error {
 	var seen [9]bool
@@ -57,7 +57,7 @@ func DecodePolicyRegistryReadinessSummary(data []byte, opts ...DecodeOption) (*P
 	return decodeTop(new(PolicyRegistryReadinessSummary), data, opts, &rp, 49)
 }
 
-var membersPolicyRegistryReadinessSummary = memberTable{names: []string{"tenant_id", "readiness_status", "catalog_status", "latest_catalog_version", "policy_pack_count", "checked_at", "blockers", "private_validation_required", "registry_boundary"}, required: []requiredField{{0, ""}, {1, ""}, {2, ""}}, nullable: []bool{false, false, false, true, false, true, false, false, false}}
+var membersPolicyRegistryReadinessSummary = memberTable{names: []string{"tenant_id", "readiness_status", "catalog_status", "latest_catalog_version", "policy_pack_count", "checked_at", "blockers", "private_validation_required", "registry_boundary"}, required: []requiredField{{0, ""}, {1, ""}, {2, ""}}, nullable: []bool{3: true, 5: true}}
 
 func (m *PolicyRegistryReadinessSummary) decode(d *decoder, p *pathNode) error {
 	var seen [9]bool
@@ -103,7 +103,7 @@ func DecodeTenantAuditStoreOperatingSummary(data []byte, opts ...DecodeOption) (
 	return decodeTop(new(TenantAuditStoreOperatingSummary), data, opts, &rp, 49)
 }
 
-var membersTenantAuditStoreOperatingSummary = memberTable{names: []string{"tenant_id", "health_status", "retention_status", "evidence_freshness_status", "export_status", "latest_evidence_at", "retention_profile", "supported_export_formats", "blockers", "private_validation_required", "audit_store_boundary"}, required: []requiredField{{0, ""}, {1, ""}, {2, ""}, {3, ""}, {4, ""}}, nullable: []bool{false, false, false, false, false, true, false, false, false, false, false}}
+var membersTenantAuditStoreOperatingSummary = memberTable{names: []string{"tenant_id", "health_status", "retention_status", "evidence_freshness_status", "export_status", "latest_evidence_at", "retention_profile", "supported_export_formats", "blockers", "private_validation_required", "audit_store_boundary"}, required: []requiredField{{0, ""}, {1, ""}, {2, ""}, {3, ""}, {4, ""}}, nullable: []bool{5: true}}
 
 func (m *TenantAuditStoreOperatingSummary) decode(d *decoder, p *pathNode) error {
 	var seen [11]bool
@@ -156,7 +156,7 @@ func DecodeCustomerOperatingDashboardSummary(data []byte, opts ...DecodeOption) 
 	return decodeTop(new(CustomerOperatingDashboardSummary), data, opts, &rp, 49)
 }
 
-var membersCustomerOperatingDashboardSummary = memberTable{names: []string{"tenant_id", "dashboard_status", "billing_status", "license_service_status", "support_handoff_status", "customer_success_status", "escalation_status", "release_closeout_status", "latest_dashboard_at", "dashboard_scope", "blockers", "private_validation_required", "dashboard_boundary"}, required: []requiredField{{0, ""}, {1, ""}, {2, ""}, {3, ""}, {4, ""}, {5, ""}, {6, ""}, {7, ""}}, nullable: []bool{false, false, false, false, false, false, false, false, true, false, false, false, false}}
+var membersCustomerOperatingDashboardSummary = memberTable{names: []string{"tenant_id", "dashboard_status", "billing_status", "license_service_status", "support_handoff_status", "customer_success_status", "escalation_status", "release_closeout_status", "latest_dashboard_at", "dashboard_scope", "blockers", "private_validation_required", "dashboard_boundary"}, required: []requiredField{{0, ""}, {1, ""}, {2, ""}, {3, ""}, {4, ""}, {5, ""}, {6, ""}, {7, ""}}, nullable: []bool{8: true}}
 
 func (m *CustomerOperatingDashboardSummary) decode(d *decoder, p *pathNode) error {
 	var seen [13]bool

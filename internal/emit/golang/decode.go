@@ -125,21 +125,21 @@ func (g *gen) decodeMethod(f *jen.File, s *goStruct) {
 const indexedFrom = 16
 
 // memberTable is the literal of a type's memberTable: names, required
-// members, and the nullable and type-text columns only when a field needs
-// them.
+// members, and the nullable and type-text columns only where a field needs
+// them, keyed by field index ([]bool{8: true}).
 func memberTable(t *model.Type) []jen.Code {
 	var names, required, nullable, typeText []jen.Code
-	anyNull, anyText := false, false
 	for i, fl := range t.Fields {
 		names = append(names, jen.Lit(fl.Name))
 		if fl.WireRequired() {
 			required = append(required, jen.Values(jen.Lit(i), jen.Lit(fl.Messages[model.RuleRequired])))
 		}
-		nullable = append(nullable, jen.Lit(fl.Nullable))
-		anyNull = anyNull || fl.Nullable
-		msg, ok := fl.Messages[model.RuleType]
-		typeText = append(typeText, jen.Lit(msg))
-		anyText = anyText || ok
+		if fl.Nullable {
+			nullable = append(nullable, jen.Lit(i).Op(":").True())
+		}
+		if msg, ok := fl.Messages[model.RuleType]; ok {
+			typeText = append(typeText, jen.Lit(i).Op(":").Lit(msg))
+		}
 	}
 	var v []jen.Code
 	if len(names) > 0 {
@@ -148,10 +148,10 @@ func memberTable(t *model.Type) []jen.Code {
 	if len(required) > 0 {
 		v = append(v, jen.Id("required").Op(":").Index().Id("requiredField").Values(required...))
 	}
-	if anyNull {
+	if len(nullable) > 0 {
 		v = append(v, jen.Id("nullable").Op(":").Index().Bool().Values(nullable...))
 	}
-	if anyText {
+	if len(typeText) > 0 {
 		v = append(v, jen.Id("typeText").Op(":").Index().String().Values(typeText...))
 	}
 	if t.Open {

@@ -9,11 +9,12 @@ type memberTable struct {
 	names []string
 	// required lists the members every document must carry.
 	required []requiredField
-	// nullable, when set, tells for each field whether a JSON null leaves
-	// it unset (a nil pointer) instead of being read as its value.
+	// nullable tells by field index whether a JSON null leaves the field
+	// unset (a nil pointer) instead of being read as its value; it ends
+	// at the last nullable field.
 	nullable []bool
-	// typeText, when set, holds for each field the spec's own text for a
-	// value of the wrong JSON type ("" keeps the default wording).
+	// typeText holds by field index the spec's own text for a value of
+	// the wrong JSON type ("" or past its end: the default wording).
 	typeText []string
 	// open types skip unknown members instead of rejecting them.
 	open bool
@@ -116,7 +117,7 @@ func (o *memberReader) next(d *decoder, t *memberTable, err *error) bool {
 			return false
 		}
 		o.seen[i] = true
-		if t.nullable != nil && t.nullable[i] && d.peekNull() {
+		if i < len(t.nullable) && t.nullable[i] && d.peekNull() {
 			continue
 		}
 		return true
@@ -130,7 +131,7 @@ func (o *memberReader) end(t *memberTable, err error) error {
 	if err == nil {
 		return requireAll(o.p, o.seen, t.required, t.names)
 	}
-	if t.typeText != nil && o.i >= 0 && t.typeText[o.i] != "" {
+	if o.i >= 0 && o.i < len(t.typeText) && t.typeText[o.i] != "" {
 		return retype(err, &o.kp, t.typeText[o.i])
 	}
 	return err

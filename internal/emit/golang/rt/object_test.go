@@ -41,8 +41,8 @@ func TestMemberReader(t *testing.T) {
 	small := &memberTable{
 		names:    []string{"id", "note", "label"},
 		required: []requiredField{{0, ""}, {2, "label is a must"}},
-		nullable: []bool{false, true, false},
-		typeText: []string{"", "", "label must be text"},
+		nullable: []bool{1: true},
+		typeText: []string{2: "label must be text"},
 	}
 	wideTable := indexed(memberTable{names: wideNames, required: []requiredField{{19, ""}}})
 	wide := &wideTable
@@ -58,6 +58,7 @@ func TestMemberReader(t *testing.T) {
 		{"in order", small, `{"id":"a","note":"n","label":"l"}`, nil, "", map[int]string{0: "a", 1: "n", 2: "l"}},
 		{"out of order", small, `{"label":"l","id":"a"}`, nil, "", map[int]string{0: "a", 2: "l"}},
 		{"null leaves a nullable member unset", small, `{"id":"a","note":null,"label":"l"}`, nil, "", map[int]string{0: "a", 2: "l"}},
+		{"null past the nullable column", small, `{"id":"a","label":null}`, nil, "payload.label: label must be text", nil},
 		{"null where not nullable", small, `{"id":null,"label":"l"}`, nil, "payload.id: must be a string, got null", nil},
 		{"duplicate", small, `{"id":"a","id":"b","label":"l"}`, nil, `payload.id: duplicate key "id"`, nil},
 		{"duplicate after null", small, `{"id":"a","note":null,"note":"x","label":"l"}`, nil, `payload.note: duplicate key "note"`, nil},
