@@ -98,11 +98,11 @@ func (g *gen) decodeMethod(f *jen.File, s *goStruct) {
 	}
 	body = append(body, jen.Id("o").Op(":=").Id("readMembers").Call(jen.Id("p"), seen))
 	body = append(body, jen.Var().Err().Error())
+	var loop []jen.Code
 	if n > 0 {
-		body = append(body, jen.For(jen.Id("o").Dot("next").Call(jen.Id("d"), jen.Op("&").Id(tableVar), jen.Op("&").Err())).Block(jen.Switch(jen.Id("o").Dot("i")).Block(cases...)))
-	} else {
-		body = append(body, jen.For(jen.Id("o").Dot("next").Call(jen.Id("d"), jen.Op("&").Id(tableVar), jen.Op("&").Err())).Block())
+		loop = append(loop, jen.Switch(jen.Id("o").Dot("i")).Block(cases...))
 	}
+	body = append(body, jen.For(jen.Id("o").Dot("next").Call(jen.Id("d"), jen.Op("&").Id(tableVar), jen.Op("&").Err())).Block(loop...))
 	for i, fl := range s.t.Fields {
 		switch {
 		case fl.WireRequired():
@@ -164,20 +164,19 @@ func memberTable(t *model.Type) []jen.Code {
 // the duplicate and null checks).
 func decodeField(target *jen.Statement, fl *model.Field) []jen.Code {
 	kp := jen.Op("&").Id("o").Dot("kp")
-	oerr := jen.Err()
 	switch {
 	case fl.Type.Kind == model.KindObject && isPtr(fl):
 		// An object decodes in place: no copy of it is returned.
 		return []jen.Code{
 			target.Clone().Op("=").New(jen.Id(fl.Type.Object.GoName)),
-			oerr.Clone().Op("=").Add(target.Clone()).Dot("decode").Call(jen.Id("d"), kp),
+			jen.Err().Op("=").Add(target.Clone()).Dot("decode").Call(jen.Id("d"), kp),
 		}
 	case fl.Type.Kind == model.KindObject:
-		return []jen.Code{oerr.Clone().Op("=").Add(target.Clone()).Dot("decode").Call(jen.Id("d"), kp)}
+		return []jen.Code{jen.Err().Op("=").Add(target.Clone()).Dot("decode").Call(jen.Id("d"), kp)}
 	case isPtr(fl):
-		return []jen.Code{jen.List(target.Clone(), oerr.Clone()).Op("=").Id("ptrTo").Call(decodeValue(fl.Type, kp))}
+		return []jen.Code{jen.List(target.Clone(), jen.Err()).Op("=").Id("ptrTo").Call(decodeValue(fl.Type, kp))}
 	}
-	return []jen.Code{jen.List(target.Clone(), oerr.Clone()).Op("=").Add(decodeValue(fl.Type, kp))}
+	return []jen.Code{jen.List(target.Clone(), jen.Err()).Op("=").Add(decodeValue(fl.Type, kp))}
 }
 
 // decodeValue is a call returning (value, error) for type t at path p.
