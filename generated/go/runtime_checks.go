@@ -199,10 +199,12 @@ func copyOf[T any](p *T) *T {
 	return &v
 }
 
-// built is a builder's result: m when err (its validation) is nil.
-func built[T any](m *T, err error) (*T, error) {
+// built is a builder's result: m when err (its validation) is nil. Its
+// type parameter is the pointer, so every builder shares one shape.
+func built[P any](m P, err error) (P, error) {
 	if err != nil {
-		return nil, err
+		var none P
+		return none, err
 	}
 	return m, nil
 }
