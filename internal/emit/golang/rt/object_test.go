@@ -72,6 +72,8 @@ func TestMemberReader(t *testing.T) {
 		{"not an object", small, `["id"]`, nil, "payload: must be an object, got an array", nil},
 		{"syntax", small, `{"id":"a" "label":"l"}`, nil, "invalid JSON", nil},
 		{"empty", open, `{}`, nil, "", map[int]string{}},
+		{"no fields", &memberTable{}, ` { } `, nil, "", map[int]string{}},
+		{"no fields, a member", &memberTable{}, `{"a":"x"}`, nil, `payload.a: unknown field "a"`, nil},
 		{"open skips unknown", open, `{"x":[1,{"y":2}],"id":"a"}`, nil, "", map[int]string{0: "a"}},
 		{"open rejects case variant", open, `{"Id":"a"}`, nil, `payload.Id: key "Id" differs from field "id" only in case`, nil},
 		{"wide, reversed", wide, wideDoc(true), nil, "", wideWant()},
