@@ -10,17 +10,20 @@ import (
 // trim identifiers, draw generated values, then validate, so a builder either
 // returns a valid value or an error, never a partly built one.
 func (g *gen) buildFile(k *sink) {
-	g.header(k.file())
+	g.header(k.jen())
 	for _, s := range g.structs {
 		switch s.kind {
 		case kindType:
 			if s.t.Union == nil { // a union is built by setting one variant
-				g.typeBuilder(k.next(), s)
+				k.next()
+				g.typeBuilder(k.jen(), s)
 			}
 		case kindRequest:
-			g.requestBuilder(k.next(), s)
+			k.next()
+			g.requestBuilder(k.jen(), s)
 		case kindResponse:
-			g.responseBuilder(k.next(), s)
+			k.next()
+			g.responseBuilder(k.jen(), s)
 		}
 	}
 }

@@ -11,7 +11,8 @@ import (
 // struct, a decode method per struct and a helper per list or map type.
 func (g *gen) decodeFile(k *sink) {
 	for _, s := range g.structs {
-		f := k.next()
+		k.next()
+		f := k.jen()
 		g.decodeFunc(f, s)
 		if s.t.Union != nil {
 			g.unionDecode(f, s)
@@ -19,7 +20,7 @@ func (g *gen) decodeFile(k *sink) {
 		}
 		g.decodeMethod(f, s)
 	}
-	f := k.file()
+	f := k.jen()
 	for _, t := range g.collectTypes() {
 		g.decodeHelper(f, t)
 	}

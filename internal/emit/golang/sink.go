@@ -1,7 +1,6 @@
 package golang
 
 import (
-	"bytes"
 	"fmt"
 	"sync"
 
@@ -11,49 +10,69 @@ import (
 
 // StructsPerFile is how many structs one file of a kind holds before the
 // next file of that kind starts (decode_2.go, decode_3.go, ...).
-// Formatting a file holds its whole syntax tree, so files of bounded size
-// bound the emitter's memory and spread the formatting over the cores; a
-// contract of fewer structs keeps one file per kind. At 100, a synthetic
-// contract of 1,000 operations generates with 132 MiB at peak, against 222
-// MiB at 250 (scripts/bench-gen.sh 1000).
+// Bounded files bound the emitter's memory and spread the rendering over
+// the cores; a contract of fewer structs keeps one file per kind. At 100,
+// a synthetic contract of 1,000 operations generates with 132 MiB at peak,
+// against 222 MiB at 250 (scripts/bench-gen.sh 1000).
 const StructsPerFile = 100
 
 // sink hands a fill function the file to write into, starting a new file
 // of its kind every StructsPerFile structs, and passes each finished file
-// to the renderer.
+// to the renderer. A file is a list of chunks: declarations written as
+// gofmt-clean text (decl), or jennifer code formatted on its own (jen).
 type sink struct {
 	kind, pkg string
-	cur       *jen.File
+	chunks    []*chunk // the current file's; nil before it starts
+	open      bool
+	cut       bool // the next jennifer code starts a new chunk
 	n, count  int
 	r         *renderer
 }
 
-// next returns the file that the next struct's declarations go to.
-func (k *sink) next() *jen.File {
-	if k.cur != nil && k.n == StructsPerFile {
+// next starts the next struct's declarations, in a new file once the
+// current one holds StructsPerFile structs.
+func (k *sink) next() {
+	if k.open && k.n == StructsPerFile {
 		k.flush()
 	}
-	f := k.file()
+	k.start()
 	k.n++
+	k.cut = true
+}
+
+// start opens a file when none is open.
+func (k *sink) start() {
+	if !k.open {
+		k.open, k.n, k.chunks = true, 0, nil
+		k.count++
+	}
+}
+
+// jen returns the jennifer file that the next declarations go to: the
+// last chunk when it is jennifer code, else a new one. Declarations that
+// belong to no struct (helpers, shared variables) go after the structs.
+func (k *sink) jen() *jen.File {
+	k.start()
+	if n := len(k.chunks); n > 0 && k.chunks[n-1].jf != nil && !k.cut {
+		return k.chunks[n-1].jf
+	}
+	k.cut = false
+	f := jen.NewFile(k.pkg)
+	k.chunks = append(k.chunks, &chunk{jf: f})
 	return f
 }
 
-// file returns the current file, for declarations that belong to no
-// struct (helpers, shared variables): they go after the structs.
-func (k *sink) file() *jen.File {
-	if k.cur == nil {
-		k.cur = jen.NewFile(k.pkg)
-		k.cur.HeaderComment(emit.Header)
-		k.n = 0
-		k.count++
-	}
-	return k.cur
+// decl adds the declaration w holds, written as gofmt-clean text.
+func (k *sink) decl(w *gw) {
+	k.start()
+	k.chunks = append(k.chunks, &chunk{text: w.bytes(), imports: w.imports})
+	w.reset()
 }
 
 // finish passes on the last file; a kind with nothing in it still gets its
 // one file, as it always has.
 func (k *sink) finish() {
-	k.file()
+	k.start()
 	k.flush()
 }
 
@@ -62,12 +81,12 @@ func (k *sink) flush() {
 	if k.count > 1 {
 		name = fmt.Sprintf("%s_%d.go", k.kind, k.count)
 	}
-	k.r.render(name, k.cur)
-	k.cur = nil
+	k.r.render(name, k.pkg, k.chunks)
+	k.chunks, k.open = nil, false
 }
 
-// renderer formats finished files on every core while the fill goes on
-// (emit.Pipe), so that filling, which is faster, cannot hold the syntax of
+// renderer renders finished files on every core while the fill goes on
+// (emit.Pipe), so that filling, which is faster, cannot hold the chunks of
 // every file at once.
 type renderer struct {
 	pipe  *emit.Pipe
@@ -81,19 +100,18 @@ func newRenderer() *renderer {
 	return &renderer{pipe: emit.NewPipe(), out: map[string][]byte{}, errs: map[string]error{}}
 }
 
-// render queues f; only the fill's one goroutine calls it.
-func (r *renderer) render(name string, f *jen.File) {
+// render queues a file; only the fill's one goroutine calls it.
+func (r *renderer) render(name, pkg string, chunks []*chunk) {
 	r.order = append(r.order, name)
 	r.pipe.Go(func() {
-		var buf bytes.Buffer
-		err := f.Render(&buf)
+		src, err := assemble(pkg, chunks)
 		if err != nil {
 			err = fmt.Errorf("rendering %s: %w", name, err)
 		} else {
-			err = checkComments(name, buf.Bytes())
+			err = checkComments(name, src)
 		}
 		r.mu.Lock()
-		r.out[name], r.errs[name] = buf.Bytes(), err
+		r.out[name], r.errs[name] = src, err
 		r.mu.Unlock()
 	})
 }

@@ -12,7 +12,8 @@ import (
 // spec order without reflection.
 func (g *gen) typesFile(k *sink) {
 	for _, s := range g.structs {
-		f := k.next()
+		k.next()
+		f := k.jen()
 		if s.t.Union != nil {
 			g.unionDecl(f, s)
 			continue
@@ -23,7 +24,7 @@ func (g *gen) typesFile(k *sink) {
 			g.redactMethods(f, s)
 		}
 	}
-	f := k.file()
+	f := k.jen()
 	for _, t := range g.collectTypes() {
 		g.appendHelper(f, t)
 		if g.redacts(t) {

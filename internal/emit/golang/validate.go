@@ -16,7 +16,8 @@ import (
 // once, builds JSON paths only when it reports, and collects every violation.
 func (g *gen) validateFile(k *sink) {
 	for _, s := range g.structs {
-		g.validateMethods(k.next(), s)
+		k.next()
+		g.validateMethods(k.jen(), s)
 	}
 	var vars []jen.Code
 	for _, re := range g.patOrder {
@@ -26,7 +27,7 @@ func (g *gen) validateFile(k *sink) {
 		vars = append(vars, jen.Id(fmt.Sprintf("fixed%d", i)).Op("=").Add(lit(c.v, c.t)))
 	}
 	if len(vars) > 0 {
-		k.file().Var().Defs(vars...)
+		k.jen().Var().Defs(vars...)
 	}
 }
 
