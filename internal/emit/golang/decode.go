@@ -10,15 +10,16 @@ import (
 // decodeFile holds the strict decoders: one exported Decode function per
 // struct, a decode method per struct and a helper per list or map type.
 func (g *gen) decodeFile(k *sink) {
+	var w gw
 	for _, s := range g.structs {
 		k.next()
-		f := k.jen()
-		g.decodeFunc(f, s)
+		g.decodeFunc(&w, s)
+		k.decl(&w)
 		if s.t.Union != nil {
-			g.unionDecode(f, s)
+			g.unionDecode(k.jen(), s)
 			continue
 		}
-		g.decodeMethod(f, s)
+		g.decodeMethod(k, &w, s)
 	}
 	f := k.jen()
 	for _, t := range g.collectTypes() {
@@ -57,20 +58,21 @@ func (g *gen) sharedDecoder(f *jen.File, op *model.Operation, s *goStruct) {
 	f.Func().Id(name).Params(jen.Id("data").Index().Byte(), jen.Id("opts").Op("...").Id("DecodeOption")).Params(jen.Op("*").Id(s.t.GoName), jen.Error()).Block(body...)
 }
 
-func (g *gen) decodeFunc(f *jen.File, s *goStruct) {
+// decodeFunc writes Decode<Name>, the exported strict decoder of s.
+func (g *gen) decodeFunc(w *gw, s *goStruct) {
 	name := s.t.GoName
-	f.Comment(cmt(fmt.Sprintf("Decode%s reads one %s from data strictly (see DecodeOption)", name, name)))
-	f.Comment("// and validates it.")
-	var body []jen.Code
-	root := jen.Nil()
+	w.line(cmt(fmt.Sprintf("Decode%s reads one %s from data strictly (see DecodeOption)", name, name)))
+	w.line("// and validates it.")
+	w.open("func Decode", name, "(data []byte, opts ...DecodeOption) (*", name, ", error)")
+	root := "nil"
 	sc, r := g.validateRoot(s)
 	if r != "" {
 		// Paths start under type_root, as Validate reports them.
-		body = append(body, jen.Id("rp").Op(":=").Id("keyPath").Call(jen.Nil(), jen.Lit(r)))
-		root = jen.Op("&").Id("rp")
+		w.line("rp := keyPath(nil, ", quote(r), ")")
+		root = "&rp"
 	}
-	body = append(body, jen.Return(jen.Id("decodeTop").Call(jen.New(jen.Id(name)), jen.Id("data"), jen.Id("opts"), root, jen.Lit(int(sc)))))
-	f.Func().Id("Decode"+name).Params(jen.Id("data").Index().Byte(), jen.Id("opts").Op("...").Id("DecodeOption")).Params(jen.Op("*").Id(name), jen.Error()).Block(body...)
+	w.line("return decodeTop(new(", name, "), data, opts, ", root, ", ", litInt(int(sc)), ")")
+	w.close()
 }
 
 // decodeMethod writes the strict decoder of one object type: a table of
@@ -78,46 +80,58 @@ func (g *gen) decodeFunc(f *jen.File, s *goStruct) {
 // assignment per field. The loop, key lookup and member checks run in the
 // runtime's memberReader, called directly (never through a function value,
 // which would move member paths to the heap).
-func (g *gen) decodeMethod(f *jen.File, s *goStruct) {
+func (g *gen) decodeMethod(k *sink, w *gw, s *goStruct) {
 	name := s.t.GoName
 	tableVar := "members" + name
-	table := jen.Id("memberTable").Values(memberTable(s.t)...)
+	table := memberTable(s.t)
 	if len(s.t.Fields) > indexedFrom {
-		table = jen.Id("indexed").Call(table)
+		table = "indexed(" + table + ")"
 	}
-	f.Var().Id(tableVar).Op("=").Add(table)
+	w.line("var ", tableVar, " = ", table)
+	k.decl(w)
 	n := len(s.t.Fields)
-	var cases []jen.Code
-	for i, fl := range s.t.Fields {
-		cases = append(cases, jen.Case(jen.Lit(i)).Block(decodeField(jen.Id("m").Dot(fl.GoName), fl)...))
-	}
-	seen := jen.Nil()
-	var body []jen.Code
+	w.open("func (m *", name, ") decode(d *decoder, p *pathNode) error")
+	seen := "nil"
 	if n > 0 {
-		body = append(body, jen.Var().Id("seen").Index(jen.Lit(n)).Bool())
-		seen = jen.Id("seen").Index(jen.Empty(), jen.Empty())
+		w.line("var seen [", litInt(n), "]bool")
+		seen = "seen[:]"
 	}
-	body = append(body, jen.Id("o").Op(":=").Id("readMembers").Call(jen.Id("p"), seen))
-	body = append(body, jen.Var().Err().Error())
-	var loop []jen.Code
+	w.line("o := readMembers(p, ", seen, ")")
+	w.line("var err error")
+	w.open("for o.next(d, &", tableVar, ", &err)")
 	if n > 0 {
-		loop = append(loop, jen.Switch(jen.Id("o").Dot("i")).Block(cases...))
+		w.open("switch o.i")
+		w.ind--
+		for i, fl := range s.t.Fields {
+			w.line("case ", litInt(i), ":")
+			w.ind++
+			decodeField(w, "m."+fl.GoName, fl)
+			w.ind--
+		}
+		w.ind++
+		w.close()
 	}
-	body = append(body, jen.For(jen.Id("o").Dot("next").Call(jen.Id("d"), jen.Op("&").Id(tableVar), jen.Op("&").Err())).Block(loop...))
+	w.close()
 	for i, fl := range s.t.Fields {
+		target := "m." + fl.GoName
 		switch {
 		case fl.WireRequired():
 		case fl.Default != nil && scalarDefault(fl):
 			// One line; the literal costs nothing to evaluate.
-			body = append(body, jen.Id("m").Dot(fl.GoName).Op("=").Id("orSeen").Call(jen.Id("seen").Index(jen.Lit(i)), jen.Id("m").Dot(fl.GoName), fieldLit(fl.Default, fl)))
-		case fl.Default != nil:
-			body = append(body, jen.If(jen.Op("!").Id("seen").Index(jen.Lit(i))).Block(jen.Id("m").Dot(fl.GoName).Op("=").Add(fieldLit(fl.Default, fl))))
-		case fl.Const != nil:
-			body = append(body, jen.If(jen.Op("!").Id("seen").Index(jen.Lit(i))).Block(jen.Id("m").Dot(fl.GoName).Op("=").Add(fieldLit(fl.Const, fl))))
+			w.line(target, " = orSeen(seen[", litInt(i), "], ", target, ", ", w.fieldLit(fl.Default, fl), ")")
+		case fl.Default != nil, fl.Const != nil:
+			v := fl.Default
+			if v == nil {
+				v = fl.Const
+			}
+			w.open("if !seen[", litInt(i), "]")
+			w.line(target, " = ", w.fieldLit(v, fl))
+			w.close()
 		}
 	}
-	body = append(body, jen.Return(jen.Id("o").Dot("end").Call(jen.Op("&").Id(tableVar), jen.Err())))
-	f.Func().Params(jen.Id("m").Op("*").Id(name)).Id("decode").Params(jen.Id("d").Op("*").Id("decoder"), jen.Id("p").Op("*").Id("pathNode")).Error().Block(body...)
+	w.line("return o.end(&", tableVar, ", err)")
+	w.close()
+	k.decl(w)
 }
 
 // indexedFrom is the field count above which a type's members are found
@@ -128,56 +142,74 @@ const indexedFrom = 16
 // memberTable is the literal of a type's memberTable: names, required
 // members, and the nullable and type-text columns only where a field needs
 // them, keyed by field index ([]bool{8: true}).
-func memberTable(t *model.Type) []jen.Code {
-	var names, required, nullable, typeText []jen.Code
+func memberTable(t *model.Type) string {
+	var names, required, nullable, typeText []string
 	for i, fl := range t.Fields {
-		names = append(names, jen.Lit(fl.Name))
+		names = append(names, quote(fl.Name))
 		if fl.WireRequired() {
-			required = append(required, jen.Values(jen.Lit(i), jen.Lit(fl.Messages[model.RuleRequired])))
+			required = append(required, "{"+litInt(i)+", "+quote(fl.Messages[model.RuleRequired])+"}")
 		}
 		if fl.Nullable {
-			nullable = append(nullable, jen.Lit(i).Op(":").True())
+			nullable = append(nullable, litInt(i)+": true")
 		}
 		if msg, ok := fl.Messages[model.RuleType]; ok {
-			typeText = append(typeText, jen.Lit(i).Op(":").Lit(msg))
+			typeText = append(typeText, litInt(i)+": "+quote(msg))
 		}
 	}
-	var v []jen.Code
+	var v []string
 	if len(names) > 0 {
-		v = append(v, jen.Id("names").Op(":").Index().String().Values(names...))
+		v = append(v, "names: []string{"+join(names...)+"}")
 	}
 	if len(required) > 0 {
-		v = append(v, jen.Id("required").Op(":").Index().Id("requiredField").Values(required...))
+		v = append(v, "required: []requiredField{"+join(required...)+"}")
 	}
 	if len(nullable) > 0 {
-		v = append(v, jen.Id("nullable").Op(":").Index().Bool().Values(nullable...))
+		v = append(v, "nullable: []bool{"+join(nullable...)+"}")
 	}
 	if len(typeText) > 0 {
-		v = append(v, jen.Id("typeText").Op(":").Index().String().Values(typeText...))
+		v = append(v, "typeText: []string{"+join(typeText...)+"}")
 	}
 	if t.Open {
-		v = append(v, jen.Id("open").Op(":").True())
+		v = append(v, "open: true")
 	}
-	return v
+	return "memberTable{" + join(v...) + "}"
 }
 
 // decodeField reads the member at o.kp into target (the runtime has done
 // the duplicate and null checks).
-func decodeField(target *jen.Statement, fl *model.Field) []jen.Code {
-	kp := jen.Op("&").Id("o").Dot("kp")
+func decodeField(w *gw, target string, fl *model.Field) {
+	const kp = "&o.kp"
 	switch {
 	case fl.Type.Kind == model.KindObject && isPtr(fl):
 		// An object decodes in place: no copy of it is returned.
-		return []jen.Code{
-			target.Clone().Op("=").New(jen.Id(fl.Type.Object.GoName)),
-			jen.Err().Op("=").Add(target.Clone()).Dot("decode").Call(jen.Id("d"), kp),
-		}
+		w.line(target, " = new(", fl.Type.Object.GoName, ")")
+		w.line("err = ", target, ".decode(d, ", kp, ")")
 	case fl.Type.Kind == model.KindObject:
-		return []jen.Code{jen.Err().Op("=").Add(target.Clone()).Dot("decode").Call(jen.Id("d"), kp)}
+		w.line("err = ", target, ".decode(d, ", kp, ")")
 	case isPtr(fl):
-		return []jen.Code{jen.List(target.Clone(), jen.Err()).Op("=").Id("ptrTo").Call(decodeValue(fl.Type, kp))}
+		w.line(target, ", err = ptrTo(", decodeValueText(fl.Type, kp), ")")
+	default:
+		w.line(target, ", err = ", decodeValueText(fl.Type, kp))
 	}
-	return []jen.Code{jen.List(target.Clone(), jen.Err()).Op("=").Add(decodeValue(fl.Type, kp))}
+}
+
+// decodeValueText is decodeValue as text.
+func decodeValueText(t *model.TypeRef, p string) string {
+	switch t.Kind {
+	case model.KindString:
+		return "d.String(" + p + ")"
+	case model.KindInteger:
+		return "d.Int(" + p + ")"
+	case model.KindNumber:
+		return "d.Float(" + p + ")"
+	case model.KindBoolean:
+		return "d.Bool(" + p + ")"
+	case model.KindAny:
+		return "d.Raw(" + p + ")"
+	case model.KindState:
+		return "decodeState[" + t.State.GoName + "](d, " + p + ")"
+	}
+	return "decode" + typeKey(t) + "(d, " + p + ")"
 }
 
 // decodeValue is a call returning (value, error) for type t at path p.

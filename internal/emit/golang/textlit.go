@@ -1,0 +1,119 @@
+package golang
+
+import (
+	"strconv"
+
+	"github.com/contractgen/contractgen/internal/model"
+	"github.com/contractgen/contractgen/internal/value"
+)
+
+// This file is the text counterpart of gotypes.go and literal.go, for
+// declarations gw writes: the same Go types and literals, spelled as
+// gofmt prints them.
+
+// typeText is the Go type of a value of t (not nullable); it records the
+// import a free-form value needs.
+func (w *gw) typeText(t *model.TypeRef) string {
+	switch t.Kind {
+	case model.KindString:
+		return "string"
+	case model.KindInteger:
+		return "int64"
+	case model.KindNumber:
+		return "float64"
+	case model.KindBoolean:
+		return "bool"
+	case model.KindAny:
+		w.use("encoding/json")
+		return "json.RawMessage"
+	case model.KindState:
+		return t.State.GoName
+	case model.KindObject:
+		return t.Object.GoName
+	case model.KindList:
+		return "[]" + w.typeText(t.Elem)
+	case model.KindMap:
+		return "Map[" + w.typeText(t.Elem) + "]"
+	}
+	return "any"
+}
+
+// fieldTypeText is the Go type of a struct field (see fieldType).
+func (w *gw) fieldTypeText(f *model.Field) string {
+	if isPtr(f) {
+		return "*" + w.typeText(f.Type)
+	}
+	return w.typeText(f.Type)
+}
+
+// lit is a spec literal as a Go expression of type t (see lit).
+func (w *gw) lit(v *value.Value, t *model.TypeRef) string {
+	switch t.Kind {
+	case model.KindString:
+		return quote(v.Str)
+	case model.KindState:
+		return stateConst(t.State, v.Str)
+	case model.KindInteger:
+		n, _ := strconv.ParseInt(v.Num, 10, 64)
+		return litInt64(n)
+	case model.KindNumber:
+		f, _ := strconv.ParseFloat(v.Num, 64)
+		return litFloat(f)
+	case model.KindBoolean:
+		return litBool(v.Bool)
+	case model.KindAny:
+		w.use("encoding/json")
+		return "json.RawMessage(" + quote(string(v.JSON())) + ")"
+	case model.KindList:
+		items := make([]string, len(v.Items))
+		for i, it := range v.Items {
+			items[i] = w.lit(it, t.Elem)
+		}
+		return w.typeText(t) + "{" + join(items...) + "}"
+	case model.KindMap:
+		entries := make([]string, len(v.Members))
+		for i, m := range v.Members {
+			entries[i] = "{" + quote(m.Key) + ", " + w.lit(m.Value, t.Elem) + "}"
+		}
+		return w.typeText(t) + "{" + join(entries...) + "}"
+	case model.KindObject:
+		return w.objectLit(v, t.Object)
+	}
+	return "nil"
+}
+
+// objectLit is an object literal as a struct value (see objectLit).
+func (w *gw) objectLit(v *value.Value, t *model.Type) string {
+	if u := t.Union; u != nil {
+		if vr, _ := u.Select(v, ""); vr != nil {
+			return t.GoName + "{" + vr.GoName + ": &" + w.objectLit(v, vr.Type) + "}"
+		}
+		return t.GoName + "{}"
+	}
+	var fields []string
+	for _, f := range t.Fields {
+		fv := v.Get(f.Name)
+		if fv == nil {
+			fv = f.Const
+		}
+		if fv == nil {
+			fv = f.Default
+		}
+		if fv == nil {
+			continue
+		}
+		fields = append(fields, f.GoName+": "+w.fieldLit(fv, f))
+	}
+	return t.GoName + "{" + join(fields...) + "}"
+}
+
+// fieldLit is a literal for a struct field (see fieldLit).
+func (w *gw) fieldLit(v *value.Value, f *model.Field) string {
+	if v.Kind == value.Null {
+		return "nil"
+	}
+	if isPtr(f) {
+		return "ptr(" + w.lit(v, f.Type) + ")"
+	}
+	return w.lit(v, f.Type)
+}
