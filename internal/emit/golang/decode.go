@@ -61,8 +61,8 @@ func (g *gen) sharedDecoder(f *jen.File, op *model.Operation, s *goStruct) {
 // decodeFunc writes Decode<Name>, the exported strict decoder of s.
 func (g *gen) decodeFunc(w *gw, s *goStruct) {
 	name := s.t.GoName
-	w.line(cmt(fmt.Sprintf("Decode%s reads one %s from data strictly (see DecodeOption)", name, name)))
-	w.line("// and validates it.")
+	w.docLines(cmt(fmt.Sprintf("Decode%s reads one %s from data strictly (see DecodeOption)", name, name)),
+		"// and validates it.")
 	w.open("func Decode", name, "(data []byte, opts ...DecodeOption) (*", name, ", error)")
 	root := "nil"
 	sc, r := g.validateRoot(s)

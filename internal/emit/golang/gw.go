@@ -2,8 +2,10 @@ package golang
 
 import (
 	"fmt"
+	doccomment "go/doc/comment"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 )
 
 // gw writes one top-level declaration as gofmt-clean text: tabs for
@@ -47,26 +49,72 @@ func (w *gw) reopen(parts ...string) {
 	w.ind++
 }
 
-// comment writes spec text as line comments, one per line of the text,
-// each made safe by cmt.
+// comment writes spec text as line comments inside a declaration, one
+// per line of the text, each made safe by cmt; gofmt trims their trailing
+// blanks.
 func (w *gw) comment(text string) {
+	for _, l := range commentLines(text) {
+		w.line(l)
+	}
+}
+
+// commentLines are the comment lines of spec text (see comment).
+func commentLines(text string) []string {
 	text = strings.TrimSpace(text)
 	if text == "" {
-		return
+		return nil
 	}
-	for _, l := range strings.Split(text, "\n") {
-		w.line(cmt(l))
+	lines := strings.Split(text, "\n")
+	for i, l := range lines {
+		lines[i] = strings.TrimRight(cmt(l), " \t")
 	}
+	return lines
 }
 
 // doc starts a doc comment with the identifier, as Go style asks.
 func (w *gw) doc(ident, text string) {
 	text = strings.TrimSpace(text)
 	if text == "" {
-		w.line(cmt(ident + " is part of the contract."))
+		w.docLines(cmt(ident + " is part of the contract."))
 		return
 	}
-	w.comment(ident + ": " + text)
+	w.docLines(commentLines(ident + ": " + text)...)
+}
+
+// docLines writes the doc comment of a top-level declaration, which gofmt
+// reformats as go/doc/comment reads it (lists, code blocks, headings);
+// lines are comment lines, each made safe by cmt. None of them is a
+// directive (cmt sees to that), so none is set apart as gofmt would.
+func (w *gw) docLines(lines ...string) {
+	var b strings.Builder
+	for _, l := range lines {
+		after := strings.TrimPrefix(l, "//")
+		b.WriteString(strings.TrimPrefix(after, " "))
+		b.WriteString("\n")
+	}
+	text := b.String()
+	if text == "" {
+		for _, l := range lines {
+			w.line(strings.TrimRight(l, " \t"))
+		}
+		return
+	}
+	var p doccomment.Parser
+	var pr doccomment.Printer
+	text = string(pr.Comment(p.Parse(text)))
+	for text != "" {
+		var l string
+		l, text, _ = strings.Cut(text, "\n")
+		switch {
+		case l == "":
+			l = "//"
+		case strings.HasPrefix(l, "\t"):
+			l = "//" + l
+		default:
+			l = "// " + l
+		}
+		w.line(strings.TrimRight(l, " \t"))
+	}
 }
 
 // use records an import the declaration needs.
@@ -117,3 +165,54 @@ func litBool(b bool) string { return strconv.FormatBool(b) }
 
 // join writes a comma-separated list, as in a call's arguments.
 func join(parts ...string) string { return strings.Join(parts, ", ") }
+
+// rows writes lines of cells aligned as gofmt aligns struct fields and
+// composite literal values (text/tabwriter as go/printer sets it up): a
+// row's cells but its last are padded to the widest cell of their column
+// over the run of adjacent rows that have that column, plus one space; the
+// last cell is written as is. A row of one cell (a comment) ends every run.
+func (w *gw) rows(rows [][]string) {
+	widths := make([][]int, len(rows))
+	for i, r := range rows {
+		widths[i] = make([]int, len(r))
+	}
+	var format func(lo, hi, col int)
+	format = func(lo, hi, col int) {
+		for i := lo; i < hi; {
+			if len(rows[i])-1 <= col {
+				i++
+				continue
+			}
+			j, width := i, 0
+			for ; j < hi && len(rows[j])-1 > col; j++ {
+				width = max(width, utf8.RuneCountInString(rows[j][col])+1)
+			}
+			for r := i; r < j; r++ {
+				widths[r][col] = width
+			}
+			format(i, j, col+1)
+			i = j
+		}
+	}
+	format(0, len(rows), 0)
+	for i, r := range rows {
+		var b strings.Builder
+		for c, cell := range r {
+			b.WriteString(cell)
+			if c < len(r)-1 {
+				b.WriteString(strings.Repeat(" ", widths[i][c]-utf8.RuneCountInString(cell)))
+			}
+		}
+		w.line(b.String())
+	}
+}
+
+// tag is a struct tag as jen's Tag writes one key: a back-quoted string
+// when it can be, else a quoted one.
+func tag(key, value string) string {
+	s := key + ":" + strconv.Quote(value)
+	if strconv.CanBackquote(s) {
+		return "`" + s + "`"
+	}
+	return strconv.Quote(s)
+}

@@ -11,17 +11,18 @@ import (
 // typesFile holds the structs and their JSON encoding, which writes keys in
 // spec order without reflection.
 func (g *gen) typesFile(k *sink) {
+	var w gw
 	for _, s := range g.structs {
 		k.next()
-		f := k.jen()
 		if s.t.Union != nil {
-			g.unionDecl(f, s)
+			g.unionDecl(k.jen(), s)
 			continue
 		}
-		g.structDecl(f, s)
-		g.marshal(f, s)
+		g.structDecl(&w, s)
+		k.decl(&w)
+		g.marshal(k, &w, s)
 		if g.redactsType(s.t) {
-			g.redactMethods(f, s)
+			g.redactMethods(k.jen(), s)
 		}
 	}
 	f := k.jen()
@@ -33,9 +34,16 @@ func (g *gen) typesFile(k *sink) {
 	}
 }
 
-func (g *gen) structDecl(f *jen.File, s *goStruct) {
-	f.Add(docComment(s.t.GoName, s.doc))
-	var fields []jen.Code
+// structDecl writes the struct of s: a field per member, documented with
+// the member's description, tagged with its name.
+func (g *gen) structDecl(w *gw, s *goStruct) {
+	w.doc(s.t.GoName, s.doc)
+	if len(s.t.Fields) == 0 {
+		w.line("type ", s.t.GoName, " struct{}")
+		return
+	}
+	w.open("type ", s.t.GoName, " struct")
+	var rows [][]string
 	for _, fl := range s.t.Fields {
 		doc := fl.Description
 		if fl.Deprecated != "" {
@@ -43,16 +51,17 @@ func (g *gen) structDecl(f *jen.File, s *goStruct) {
 			// tools (gopls, staticcheck) report at every use.
 			doc = strings.TrimSpace(doc + "\n\nDeprecated: " + fl.Deprecated)
 		}
-		if doc != "" {
-			fields = append(fields, comment(doc))
+		for _, l := range commentLines(doc) {
+			rows = append(rows, []string{l})
 		}
-		tag := fl.Name
+		name := fl.Name
 		if fl.Optional {
-			tag += ",omitempty"
+			name += ",omitempty"
 		}
-		fields = append(fields, jen.Id(fl.GoName).Add(fieldType(fl)).Tag(map[string]string{"json": tag}))
+		rows = append(rows, []string{fl.GoName, w.fieldTypeText(fl), tag("json", name)})
 	}
-	f.Type().Id(s.t.GoName).Struct(fields...)
+	w.rows(rows)
+	w.close()
 }
 
 // keyPrefix is the JSON text written before a member's value.
@@ -64,13 +73,109 @@ func keyPrefix(name string, first bool) string {
 	return "," + string(k) + ":"
 }
 
-func (g *gen) marshal(f *jen.File, s *goStruct) {
+// marshal writes MarshalJSON and AppendJSON of s.
+func (g *gen) marshal(k *sink, w *gw, s *goStruct) {
 	name := s.t.GoName
-	marshalMethods(f, name)
-	body := objectBody(s.t, func(fl *model.Field, buf jen.Code) []jen.Code {
-		return appendField(buf, jen.Id("m").Dot(fl.GoName), fl, appendValue)
+	marshalMethodsText(k, w, name)
+	w.open("func (m *", name, ") AppendJSON(b []byte) []byte")
+	objectBodyText(w, s.t, func(fl *model.Field, buf string) {
+		appendFieldText(w, buf, "m."+fl.GoName, fl)
 	})
-	f.Func().Params(jen.Id("m").Op("*").Id(name)).Id("AppendJSON").Params(jen.Id("b").Index().Byte()).Index().Byte().Block(body...)
+	w.close()
+	k.decl(w)
+}
+
+// marshalMethodsText is marshalMethods as text: MarshalJSON, then the doc
+// comment of AppendJSON, which the caller writes next into w.
+func marshalMethodsText(k *sink, w *gw, name string) {
+	w.docLines("// MarshalJSON writes the members in contract order.")
+	w.open("func (m ", name, ") MarshalJSON() ([]byte, error)")
+	w.line("return m.AppendJSON(make([]byte, 0, 1024)), nil")
+	w.close()
+	k.decl(w)
+	w.docLines(cmt("AppendJSON appends the "+name+" to b as MarshalJSON writes it: the fast"),
+		"// way to encode, since json.Marshal re-scans what MarshalJSON returns.")
+}
+
+// objectBodyText is objectBody as text.
+func objectBodyText(w *gw, t *model.Type, member func(fl *model.Field, buf string)) {
+	if len(t.Fields) == 0 {
+		w.line(`return append(b, "{}"...)`)
+		return
+	}
+	optional := false
+	for _, fl := range t.Fields {
+		optional = optional || fl.Optional
+	}
+	if optional {
+		w.line("n := len(b)")
+		w.line("b = append(b, '{')")
+	}
+	for i, fl := range t.Fields {
+		buf := "append(b, " + quote(keyPrefix(fl.Name, i == 0 && !optional)) + "...)"
+		if fl.Optional {
+			w.open("if m.", fl.GoName, " != nil")
+			member(fl, buf)
+			w.close()
+			continue
+		}
+		member(fl, buf)
+	}
+	if optional {
+		w.open("if len(b) > n+1 && b[n+1] == ','")
+		w.line("b = append(b[:n+1], b[n+2:]...)")
+		w.close()
+	}
+	w.line("return append(b, '}')")
+}
+
+// appendFieldText is appendField as text, writing values with
+// appendValueText.
+func appendFieldText(w *gw, buf, v string, fl *model.Field) {
+	if !isPtr(fl) && !fl.Nullable {
+		w.line("b = ", w.appendValueText(buf, v, fl.Type))
+		return
+	}
+	deref := v
+	if isPtr(fl) && fl.Type.Kind != model.KindObject {
+		deref = "*" + v
+	}
+	if fl.Optional { // objectBodyText writes it only when not nil
+		w.line("b = ", w.appendValueText(buf, deref, fl.Type))
+		return
+	}
+	if fn, ok := plainWriter(fl); ok {
+		// One line: the runtime's appendOrNull writes null or the value.
+		w.line("b = appendOrNull(", buf, ", ", v, ", ", fn, ")")
+		return
+	}
+	w.line("b = ", buf)
+	w.open("if ", v, " == nil")
+	w.line(`b = append(b, "null"...)`)
+	w.reopen("else")
+	w.line("b = ", w.appendValueText("b", deref, fl.Type))
+	w.close()
+}
+
+// appendValueText is appendValue as text.
+func (w *gw) appendValueText(buf, v string, t *model.TypeRef) string {
+	switch t.Kind {
+	case model.KindString:
+		return "appendString(" + buf + ", " + v + ")"
+	case model.KindState:
+		return "appendString(" + buf + ", string(" + v + "))"
+	case model.KindInteger:
+		return "appendInt(" + buf + ", " + v + ")"
+	case model.KindNumber:
+		return "appendFloat(" + buf + ", " + v + ")"
+	case model.KindBoolean:
+		return "appendBool(" + buf + ", " + v + ")"
+	case model.KindAny:
+		return "appendRaw(" + buf + ", " + v + ")"
+	case model.KindObject:
+		return v + ".AppendJSON(" + buf + ")"
+	}
+	return "append" + typeKey(t) + "(" + buf + ", " + v + ")"
 }
 
 // valueWriter is an expression appending v (of type t) to the buffer buf.
