@@ -216,3 +216,31 @@ func tag(key, value string) string {
 	}
 	return strconv.Quote(s)
 }
+
+// stmts writes statements as text (see block): each line at the current
+// indentation plus the tabs it starts with.
+func (w *gw) stmts(list []string) {
+	for _, s := range list {
+		for _, l := range strings.Split(s, "\n") {
+			w.line(l)
+		}
+	}
+}
+
+// body writes a function: head, then the statements body holds (written
+// at indentation 0). An empty body stays on the head's line, as gofmt
+// keeps a function whose body was written as {}.
+func (w *gw) body(head string, body *gw) {
+	if len(body.buf) == 0 {
+		w.line(head, " {}")
+		return
+	}
+	w.open(head)
+	for _, l := range strings.SplitAfter(string(body.bytes()), "\n") {
+		w.line(strings.TrimSuffix(l, "\n"))
+	}
+	w.close()
+	for _, p := range body.imports {
+		w.use(p)
+	}
+}

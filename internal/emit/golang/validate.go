@@ -15,9 +15,10 @@ import (
 // validateFile holds Validate for every struct. Validation walks the value
 // once, builds JSON paths only when it reports, and collects every violation.
 func (g *gen) validateFile(k *sink) {
+	var w gw
 	for _, s := range g.structs {
 		k.next()
-		g.validateMethods(k.jen(), s)
+		g.validateMethods(k, &w, s)
 	}
 	var vars []jen.Code
 	for _, re := range g.patOrder {
@@ -42,43 +43,46 @@ func (g *gen) validateRoot(s *goStruct) (scanMode, string) {
 	return 0, ""
 }
 
-func (g *gen) validateMethods(f *jen.File, s *goStruct) {
+// validateMethods writes Validate and validate of s: Validate starts the
+// walk at the document (or at type_root), validate checks each member.
+func (g *gen) validateMethods(k *sink, w *gw, s *goStruct) {
 	name := s.t.GoName
-	f.Comment("// Validate checks every rule of the contract and returns every violation as")
-	f.Comment(cmt("Errors, each with its JSON path, rule and message; nil when valid."))
+	w.docLines("// Validate checks every rule of the contract and returns every violation as",
+		cmt("Errors, each with its JSON path, rule and message; nil when valid."))
+	w.open("func (m *", name, ") Validate() error")
+	w.line("var es Errors")
 	if sc, r := g.validateRoot(s); sc != 0 {
-		root := []jen.Code{jen.Var().Id("es").Id("Errors"), jen.Var().Id("p").Op("*").Id("pathNode")}
+		w.line("var p *pathNode")
 		if r != "" {
-			root = append(root, jen.Id("rp").Op(":=").Id("keyPath").Call(jen.Nil(), jen.Lit(r)), jen.Id("p").Op("=").Op("&").Id("rp"))
+			w.line("rp := keyPath(nil, ", quote(r), ")")
+			w.line("p = &rp")
 		}
-		f.Func().Params(jen.Id("m").Op("*").Id(name)).Id("Validate").Params().Error().Block(append(root,
-			jen.Id("m").Dot("validate").Call(jen.Id("p"), jen.Op("&").Id("es"), jen.Id("scanMode").Call(jen.Lit(int(sc)))),
-			jen.Return(jen.Id("es").Dot("err").Call()))...)
+		w.line("m.validate(p, &es, scanMode(", litInt(int(sc)), "))")
 	} else {
-		f.Func().Params(jen.Id("m").Op("*").Id(name)).Id("Validate").Params().Error().Block(
-			jen.Var().Id("es").Id("Errors"),
-			jen.Id("m").Dot("validate").Call(jen.Nil(), jen.Op("&").Id("es"), jen.Lit(0)),
-			jen.Return(jen.Id("es").Dot("err").Call()),
-		)
+		w.line("m.validate(nil, &es, 0)")
 	}
+	w.line("return es.err()")
+	w.close()
+	k.decl(w)
 	if s.t.Union != nil {
-		g.unionValidate(f, s)
+		g.unionValidate(k.jen(), s)
 		return
 	}
-	var body []jen.Code
 	message := s.kind == kindRequest || s.kind == kindResponse
+	var body gw
+	first := true
 	for _, fl := range s.t.Fields {
-		sc := jen.Id("sc")
+		sc := "sc"
 		if message {
 			mode := s.scanEnv
 			if fl.Source == model.SourcePayload {
 				mode = s.scanPayload
 			}
-			sc = jen.Id("scanMode").Call(jen.Lit(int(mode)))
+			sc = "scanMode(" + litInt(int(mode)) + ")"
 			if k := fl.Type.Kind; k == model.KindObject || k == model.KindAny || k == model.KindList || k == model.KindMap {
 				// The decoder's word that free-form values are
 				// cleared (rawsCleared) passes on to what may hold one.
-				sc = jen.Id("sc").Op("&").Id("rawsCleared").Op("|").Add(sc)
+				sc = "sc&rawsCleared|" + sc
 			}
 		}
 		checks := g.fieldChecks(fl, sc)
@@ -91,36 +95,56 @@ func (g *gen) validateMethods(f *jen.File, s *goStruct) {
 		// One path variable serves every member in turn: checks report
 		// the path as text at once and keep no pointer to it.
 		// After the first member only the key changes.
-		if len(body) == 0 {
-			body = append(body, jen.Id("fp").Op(":=").Id("keyPath").Call(jen.Id("p"), jen.Lit(fl.Name)))
+		if first {
+			body.line("fp := keyPath(p, ", quote(fl.Name), ")")
+			first = false
 		} else {
-			body = append(body, jen.Id("fp").Dot("key").Op("=").Lit(fl.Name))
+			body.line("fp.key = ", quote(fl.Name))
 		}
-		body = append(body, checks...)
+		body.stmts(checks)
 	}
-	scParam := jen.Id("sc").Id("scanMode")
-	f.Func().Params(jen.Id("m").Op("*").Id(name)).Id("validate").Params(jen.Id("p").Op("*").Id("pathNode"), jen.Id("es").Op("*").Id("Errors"), scParam).Block(body...)
+	w.body("func (m *"+name+") validate(p *pathNode, es *Errors, sc scanMode)", &body)
+	k.decl(w)
 }
 
-// fieldChecks returns the checks of one field, reading m.<Field> at &fp.
-func (g *gen) fieldChecks(fl *model.Field, sc jen.Code) []jen.Code {
-	v := jen.Id("m").Dot(fl.GoName)
+// Checks are statements as text: one line, or a block whose inner lines
+// are indented by a tab relative to the statement (see block).
+
+// block is a statement that opens a block: head, then body indented.
+func block(head string, body ...string) string {
+	var b strings.Builder
+	b.WriteString(head)
+	b.WriteString(" {\n")
+	for _, s := range body {
+		for _, l := range strings.Split(s, "\n") {
+			b.WriteString("\t")
+			b.WriteString(l)
+			b.WriteString("\n")
+		}
+	}
+	b.WriteString("}")
+	return b.String()
+}
+
+// fieldChecks returns the checks of one field, reading m.<Field> at &fp;
+// sc is the scan mode as an operand of a call of several arguments.
+func (g *gen) fieldChecks(fl *model.Field, sc string) []string {
+	v := "m." + fl.GoName
 	if fl.Optional && !pointerNull(fl.Type) {
 		// An absent optional list, map or free-form value is nil: no rule
 		// applies to it.
-		inner := g.valueChecks(fl, fl.Type, v, jen.Op("&").Id("fp"), sc, 0, true)
+		inner := g.valueChecks(fl, fl.Type, v, "&fp", sc, 0, true)
 		if len(inner) == 0 {
 			return nil
 		}
-		return []jen.Code{jen.If(v.Clone().Op("!=").Nil()).Block(inner...)}
+		return []string{block("if "+v+" != nil", inner...)}
 	}
 	if isPtr(fl) {
-		var inner []jen.Code
+		var inner []string
 		if fl.Type.Kind == model.KindObject {
-			inner = g.valueChecks(fl, fl.Type, v.Clone(), jen.Op("&").Id("fp"), sc, 0, true)
+			inner = g.valueChecks(fl, fl.Type, v, "&fp", sc, 0, true)
 		} else {
-			inner = append([]jen.Code{jen.Id("v").Op(":=").Op("*").Add(v.Clone())},
-				g.valueChecks(fl, fl.Type, jen.Id("v"), jen.Op("&").Id("fp"), sc, 0, true)...)
+			inner = append([]string{"v := *" + v}, g.valueChecks(fl, fl.Type, "v", "&fp", sc, 0, true)...)
 			if len(inner) == 1 {
 				return nil
 			}
@@ -128,23 +152,25 @@ func (g *gen) fieldChecks(fl *model.Field, sc jen.Code) []jen.Code {
 		if len(inner) == 0 {
 			return nil
 		}
-		return []jen.Code{jen.If(v.Clone().Op("!=").Nil()).Block(inner...)}
+		return []string{block("if "+v+" != nil", inner...)}
 	}
-	return g.valueChecks(fl, fl.Type, v, jen.Op("&").Id("fp"), sc, 0, true)
+	return g.valueChecks(fl, fl.Type, v, "&fp", sc, 0, true)
 }
 
 // fail reports a violation of rule at path p when bad holds, in one line
-// (the runtime's failIf, small enough to be inlined).
-func fail(bad, p jen.Code, fl *model.Field, rule model.Rule, sentinel string) jen.Code {
-	return jen.Id("es").Dot("failIf").Call(bad, p, jen.Lit(string(rule)), jen.Id(sentinel), jen.Lit(fl.Message(rule)))
+// (the runtime's failIf, small enough to be inlined). bad is an operand of
+// a call of several arguments: gofmt spaces only its comparisons and
+// logical operators.
+func fail(bad, p string, fl *model.Field, rule model.Rule, sentinel string) string {
+	return "es.failIf(" + join(bad, p, quote(string(rule)), sentinel, quote(fl.Message(rule))) + ")"
 }
 
 // valueChecks checks v of type t; top is false for list items and map values,
 // where list-level rules (min_items, non_empty, const) do not apply.
-func (g *gen) valueChecks(fl *model.Field, t *model.TypeRef, v *jen.Statement, p jen.Code, sc jen.Code, depth int, top bool) []jen.Code {
-	var out []jen.Code
+func (g *gen) valueChecks(fl *model.Field, t *model.TypeRef, v, p, sc string, depth int, top bool) []string {
+	var out []string
 	if top && fl.Const != nil {
-		if c := g.constCheck(fl, v, p); c != nil {
+		if c := g.constCheck(fl, v, p); c != "" {
 			out = append(out, c)
 		}
 	}
@@ -152,17 +178,16 @@ func (g *gen) valueChecks(fl *model.Field, t *model.TypeRef, v *jen.Statement, p
 	case model.KindString:
 		out = append(out, g.stringChecks(fl, v, p, top)...)
 		if !(top && fl.Const != nil) {
-			out = append(out, jen.Id("scanTyped").Call(p, v, jen.Id("es"), sc))
+			out = append(out, "scanTyped("+join(p, v, "es", sc)+")")
 		}
 	case model.KindState:
-		out = append(out, fail(jen.Op("!").Add(v).Dot("Valid").Call(), p, fl, model.RuleEnum, "ErrNotInStateSet"))
+		out = append(out, fail("!"+v+".Valid()", p, fl, model.RuleEnum, "ErrNotInStateSet"))
 	case model.KindInteger, model.KindNumber:
 		out = append(out, numberChecks(fl, t, v, p)...)
 	case model.KindObject:
-		out = append(out, v.Clone().Dot("validate").Call(p, jen.Id("es"), sc))
+		out = append(out, v+".validate("+join(p, "es", sc)+")")
 	case model.KindAny:
-		out = append(out, jen.If(jen.Add(sc).Op("&").Parens(jen.Id("anyKeys").Op("|").Id("anyFree")).Op("!=").Lit(0)).Block(
-			jen.Id("scanRaw").Call(p, v, sc, jen.Id("es"))))
+		out = append(out, block("if "+sc+"&(anyKeys|anyFree) != 0", "scanRaw("+join(p, v, sc, "es")+")"))
 	case model.KindList:
 		out = append(out, g.listChecks(fl, t, v, p, sc, depth, top)...)
 	case model.KindMap:
@@ -171,51 +196,47 @@ func (g *gen) valueChecks(fl *model.Field, t *model.TypeRef, v *jen.Statement, p
 	return out
 }
 
-func (g *gen) stringChecks(fl *model.Field, v *jen.Statement, p jen.Code, top bool) []jen.Code {
-	var out []jen.Code
+func (g *gen) stringChecks(fl *model.Field, v, p string, top bool) []string {
+	var out []string
 	if top && fl.NonEmpty {
-		cond := v.Clone().Op("==").Lit("")
+		cond := v + ` == ""`
 		if fl.Trim {
-			cond = jen.Id("isBlank").Call(v.Clone())
+			cond = "isBlank(" + v + ")"
 		}
 		out = append(out, fail(cond, p, fl, model.RuleNonEmpty, "ErrEmpty"))
 	}
 	switch {
 	case fl.MinLength != nil && fl.MaxLength != nil && *fl.MinLength > 0:
-		out = append(out, jen.Id("es").Dot("lengthIn").Call(p, v.Clone(), jen.Lit(*fl.MinLength), jen.Lit(*fl.MaxLength),
-			jen.Lit(fl.Message(model.RuleMinLength)), jen.Lit(fl.Message(model.RuleMaxLength))))
+		out = append(out, "es.lengthIn("+join(p, v, litInt(*fl.MinLength), litInt(*fl.MaxLength),
+			quote(fl.Message(model.RuleMinLength)), quote(fl.Message(model.RuleMaxLength)))+")")
 	default:
 		if fl.MinLength != nil && *fl.MinLength > 0 { // a length of 0 or more always holds
-			out = append(out, fail(jen.Id("runeCount").Call(v.Clone()).Op("<").Lit(*fl.MinLength), p, fl, model.RuleMinLength, "ErrLength"))
+			out = append(out, fail("runeCount("+v+") < "+litInt(*fl.MinLength), p, fl, model.RuleMinLength, "ErrLength"))
 		}
 		if fl.MaxLength != nil {
-			out = append(out, fail(jen.Id("runeCount").Call(v.Clone()).Op(">").Lit(*fl.MaxLength), p, fl, model.RuleMaxLength, "ErrLength"))
+			out = append(out, fail("runeCount("+v+") > "+litInt(*fl.MaxLength), p, fl, model.RuleMaxLength, "ErrLength"))
 		}
 	}
 	if fl.Pattern != "" {
-		out = append(out, fail(jen.Op("!").Id(g.pattern(fl.Pattern)).Dot("MatchString").Call(v.Clone()), p, fl, model.RulePattern, "ErrPattern"))
+		out = append(out, fail("!"+g.pattern(fl.Pattern)+".MatchString("+v+")", p, fl, model.RulePattern, "ErrPattern"))
 	}
 	if sf := pattern.Formats[fl.Format]; sf != nil {
-		var conds []jen.Code
+		var conds []string
 		if sf.Pattern != "" {
-			conds = append(conds, jen.Op("!").Id(g.pattern(sf.Pattern)).Dot("MatchString").Call(v.Clone()))
+			conds = append(conds, "!"+g.pattern(sf.Pattern)+".MatchString("+v+")")
 		}
 		if sf.MaxLength > 0 {
-			conds = append(conds, jen.Len(v.Clone()).Op(">").Lit(sf.MaxLength))
+			conds = append(conds, "len("+v+") > "+litInt(sf.MaxLength))
 		}
 		switch sf.Name {
 		case "date-time":
-			conds = append(conds, jen.Op("!").Id("isDateTime").Call(v.Clone()))
+			conds = append(conds, "!isDateTime("+v+")")
 		case "date":
-			conds = append(conds, jen.Op("!").Id("isDate").Call(v.Clone()))
+			conds = append(conds, "!isDate("+v+")")
 		case "ipv6":
-			conds = append(conds, jen.Op("!").Id("isIPv6").Call(v.Clone()))
+			conds = append(conds, "!isIPv6("+v+")")
 		}
-		cond := conds[0]
-		for _, c := range conds[1:] {
-			cond = jen.Add(cond).Op("||").Add(c)
-		}
-		out = append(out, fail(cond, p, fl, model.RuleFormat, "ErrFormat"))
+		out = append(out, fail(strings.Join(conds, " || "), p, fl, model.RuleFormat, "ErrFormat"))
 	}
 	return out
 }
@@ -238,158 +259,159 @@ func (g *gen) pattern(spec string) string {
 	return name
 }
 
-func numberChecks(fl *model.Field, t *model.TypeRef, v *jen.Statement, p jen.Code) []jen.Code {
-	var out []jen.Code
-	bound := func(b *value.Value) jen.Code {
+func numberChecks(fl *model.Field, t *model.TypeRef, v, p string) []string {
+	var out []string
+	bound := func(b *value.Value) string {
 		if t.Kind == model.KindInteger {
 			if n, err := strconv.ParseInt(b.Num, 10, 64); err == nil {
-				return jen.Lit(n)
+				return litInt64(n)
 			}
-			return jen.Id("int64").Call(jen.Lit(b.Float()))
+			return "int64(" + litFloat(b.Float()) + ")"
 		}
-		return jen.Lit(b.Float())
+		return litFloat(b.Float())
 	}
-	if c := rangeCheck(fl, t, v, p); c != nil {
+	if c := rangeCheck(fl, t, v, p); c != "" {
 		out = append(out, c)
 	} else {
 		if fl.Minimum != nil {
-			out = append(out, fail(v.Clone().Op("<").Add(bound(fl.Minimum)), p, fl, model.RuleMinimum, "ErrOutOfRange"))
+			out = append(out, fail(v+" < "+bound(fl.Minimum), p, fl, model.RuleMinimum, "ErrOutOfRange"))
 		}
 		if fl.Maximum != nil {
-			out = append(out, fail(v.Clone().Op(">").Add(bound(fl.Maximum)), p, fl, model.RuleMaximum, "ErrOutOfRange"))
+			out = append(out, fail(v+" > "+bound(fl.Maximum), p, fl, model.RuleMaximum, "ErrOutOfRange"))
 		}
 	}
 	if fl.ExclusiveMinimum != nil {
-		out = append(out, fail(v.Clone().Op("<=").Add(bound(fl.ExclusiveMinimum)), p, fl, model.RuleExclusiveMinimum, "ErrOutOfRange"))
+		out = append(out, fail(v+" <= "+bound(fl.ExclusiveMinimum), p, fl, model.RuleExclusiveMinimum, "ErrOutOfRange"))
 	}
 	if fl.ExclusiveMaximum != nil {
-		out = append(out, fail(v.Clone().Op(">=").Add(bound(fl.ExclusiveMaximum)), p, fl, model.RuleExclusiveMaximum, "ErrOutOfRange"))
+		out = append(out, fail(v+" >= "+bound(fl.ExclusiveMaximum), p, fl, model.RuleExclusiveMaximum, "ErrOutOfRange"))
 	}
 	return out
 }
 
 // rangeCheck is the one-call check of a number with both a minimum and a
-// maximum (intIn, floatIn), or nil when it has not both or an integer
+// maximum (intIn, floatIn), or "" when it has not both or an integer
 // bound is not an int64.
-func rangeCheck(fl *model.Field, t *model.TypeRef, v *jen.Statement, p jen.Code) jen.Code {
+func rangeCheck(fl *model.Field, t *model.TypeRef, v, p string) string {
 	if fl.Minimum == nil || fl.Maximum == nil {
-		return nil
+		return ""
 	}
-	msgs := []jen.Code{jen.Lit(fl.Message(model.RuleMinimum)), jen.Lit(fl.Message(model.RuleMaximum))}
+	lo, hi := quote(fl.Message(model.RuleMinimum)), quote(fl.Message(model.RuleMaximum))
 	if t.Kind == model.KindInteger {
-		lo, err1 := strconv.ParseInt(fl.Minimum.Num, 10, 64)
-		hi, err2 := strconv.ParseInt(fl.Maximum.Num, 10, 64)
+		low, err1 := strconv.ParseInt(fl.Minimum.Num, 10, 64)
+		high, err2 := strconv.ParseInt(fl.Maximum.Num, 10, 64)
 		if err1 != nil || err2 != nil {
-			return nil
+			return ""
 		}
-		return jen.Id("es").Dot("intIn").Call(append([]jen.Code{p, v.Clone(), jen.Lit(lo), jen.Lit(hi)}, msgs...)...)
+		return "es.intIn(" + join(p, v, litInt64(low), litInt64(high), lo, hi) + ")"
 	}
-	return jen.Id("es").Dot("floatIn").Call(append([]jen.Code{p, v.Clone(), jen.Lit(fl.Minimum.Float()), jen.Lit(fl.Maximum.Float())}, msgs...)...)
+	return "es.floatIn(" + join(p, v, litFloat(fl.Minimum.Float()), litFloat(fl.Maximum.Float()), lo, hi) + ")"
 }
 
 // itemChecks are the min_items and max_items checks of a list or map, in
 // one call when it has both.
-func itemChecks(fl *model.Field, v *jen.Statement, p jen.Code) []jen.Code {
+func itemChecks(fl *model.Field, v, p string) []string {
 	if fl.MinItems != nil && fl.MaxItems != nil && *fl.MinItems > 0 {
-		return []jen.Code{jen.Id("es").Dot("itemsIn").Call(p, jen.Len(v.Clone()), jen.Lit(*fl.MinItems), jen.Lit(*fl.MaxItems),
-			jen.Lit(fl.Message(model.RuleMinItems)), jen.Lit(fl.Message(model.RuleMaxItems)))}
+		return []string{"es.itemsIn(" + join(p, "len("+v+")", litInt(*fl.MinItems), litInt(*fl.MaxItems),
+			quote(fl.Message(model.RuleMinItems)), quote(fl.Message(model.RuleMaxItems))) + ")"}
 	}
-	var out []jen.Code
+	var out []string
 	if fl.MinItems != nil && *fl.MinItems > 0 { // 0 or more items always holds
-		out = append(out, fail(jen.Len(v.Clone()).Op("<").Lit(*fl.MinItems), p, fl, model.RuleMinItems, "ErrTooFewItems"))
+		out = append(out, fail("len("+v+") < "+litInt(*fl.MinItems), p, fl, model.RuleMinItems, "ErrTooFewItems"))
 	}
 	if fl.MaxItems != nil {
-		out = append(out, fail(jen.Len(v.Clone()).Op(">").Lit(*fl.MaxItems), p, fl, model.RuleMaxItems, "ErrTooManyItems"))
+		out = append(out, fail("len("+v+") > "+litInt(*fl.MaxItems), p, fl, model.RuleMaxItems, "ErrTooManyItems"))
 	}
 	return out
 }
 
-func (g *gen) listChecks(fl *model.Field, t *model.TypeRef, v *jen.Statement, p jen.Code, sc jen.Code, depth int, top bool) []jen.Code {
-	var out []jen.Code
+func (g *gen) listChecks(fl *model.Field, t *model.TypeRef, v, p, sc string, depth int, top bool) []string {
+	var out []string
 	if top {
 		out = itemChecks(fl, v, p)
 	}
 	if top && fl.NonEmpty {
-		out = append(out, fail(jen.Len(v.Clone()).Op("==").Lit(0), p, fl, model.RuleNonEmpty, "ErrEmpty"))
+		out = append(out, fail("len("+v+") == 0", p, fl, model.RuleNonEmpty, "ErrEmpty"))
 	}
 	if top && fl.UniqueItems {
-		out = append(out, fail(jen.Id("hasRepeat").Call(v.Clone()), p, fl, model.RuleUniqueItems, "ErrRepeatedItem"))
+		out = append(out, fail("hasRepeat("+v+")", p, fl, model.RuleUniqueItems, "ErrRepeatedItem"))
 	}
 	i, ip := fmt.Sprintf("i%d", depth), fmt.Sprintf("ip%d", depth)
-	inner := g.valueChecks(fl, t.Elem, v.Clone().Index(jen.Id(i)), jen.Op("&").Id(ip), sc, depth+1, false)
+	inner := g.valueChecks(fl, t.Elem, v+"["+i+"]", "&"+ip, sc, depth+1, false)
 	if t.Elem.Kind == model.KindString && len(inner) == 1 {
 		// Strings with no rule of their own are only scanned.
-		return append(out, jen.Id("scanEach").Call(p, v.Clone(), jen.Id("es"), sc))
+		return append(out, "scanEach("+join(p, v, "es", sc)+")")
 	}
 	if len(inner) > 0 {
-		body := append([]jen.Code{jen.Id(ip).Op(":=").Id("indexPath").Call(p, jen.Id(i))}, inner...)
-		out = append(out, jen.For(jen.Id(i).Op(":=").Range().Add(v.Clone())).Block(body...))
+		body := append([]string{ip + " := indexPath(" + join(p, i) + ")"}, inner...)
+		out = append(out, block("for "+i+" := range "+v, body...))
 	}
 	return out
 }
 
-func (g *gen) mapChecks(fl *model.Field, t *model.TypeRef, v *jen.Statement, p jen.Code, sc jen.Code, depth int, top bool) []jen.Code {
-	var out []jen.Code
+func (g *gen) mapChecks(fl *model.Field, t *model.TypeRef, v, p, sc string, depth int, top bool) []string {
+	var out []string
 	if top && fl.NonEmpty {
-		out = append(out, fail(jen.Len(v.Clone()).Op("==").Lit(0), p, fl, model.RuleNonEmpty, "ErrEmpty"))
+		out = append(out, fail("len("+v+") == 0", p, fl, model.RuleNonEmpty, "ErrEmpty"))
 	}
 	if top {
 		out = append(out, itemChecks(fl, v, p)...)
 	}
 	i, kp, msc := fmt.Sprintf("i%d", depth), fmt.Sprintf("kp%d", depth), fmt.Sprintf("sc%d", depth)
-	entry := v.Clone().Index(jen.Id(i))
+	entry := v + "[" + i + "]"
 	if !(top && fl.KeyPattern != "") {
 		// Keys with no pattern, and values with no rule of their own
 		// (none, or strings only scanned), are only scanned.
-		inner := g.valueChecks(fl, t.Elem, entry.Clone().Dot("Value"), jen.Op("&").Id(kp), jen.Id(msc), depth+1, false)
+		inner := g.valueChecks(fl, t.Elem, entry+".Value", "&"+kp, msc, depth+1, false)
 		switch {
 		case len(inner) == 0:
-			return append(out, jen.Id("scanMapKeys").Call(p, v.Clone(), jen.Id("es"), sc))
+			return append(out, "scanMapKeys("+join(p, v, "es", sc)+")")
 		case t.Elem.Kind == model.KindString && len(inner) == 1:
-			return append(out, jen.Id("scanEntries").Call(p, v.Clone(), jen.Id("es"), sc))
+			return append(out, "scanEntries("+join(p, v, "es", sc)+")")
 		}
 	}
-	body := []jen.Code{
-		jen.Id(kp).Op(":=").Id("keyPath").Call(p, entry.Clone().Dot("Key")),
-		jen.If(jen.Add(sc).Op("&").Id("anyKeys").Op("!=").Lit(0)).Block(
-			jen.Id("checkKey").Call(jen.Op("&").Id(kp), entry.Clone().Dot("Key"), jen.Id("es"), sc)),
+	body := []string{
+		kp + " := keyPath(" + join(p, entry+".Key") + ")",
+		block("if "+sc+"&anyKeys != 0", "checkKey("+join("&"+kp, entry+".Key", "es", sc)+")"),
 	}
 	if top && fl.KeyPattern != "" {
-		body = append(body, fail(jen.Op("!").Id(g.pattern(fl.KeyPattern)).Dot("MatchString").Call(entry.Clone().Dot("Key")),
-			jen.Op("&").Id(kp), fl, model.RuleKeyPattern, "ErrPattern"))
+		body = append(body, fail("!"+g.pattern(fl.KeyPattern)+".MatchString("+entry+".Key)",
+			"&"+kp, fl, model.RuleKeyPattern, "ErrPattern"))
 	}
-	inner := g.valueChecks(fl, t.Elem, entry.Clone().Dot("Value"), jen.Op("&").Id(kp), jen.Id(msc), depth+1, false)
+	inner := g.valueChecks(fl, t.Elem, entry+".Value", "&"+kp, msc, depth+1, false)
 	if len(inner) > 0 {
-		body = append(body, jen.Id(msc).Op(":=").Id("mapScan").Call(sc))
+		// The one argument of a call stands at the statement's depth,
+		// where gofmt spaces the lower-precedence operator of a mix.
+		body = append(body, msc+" := mapScan("+strings.Replace(sc, "|", " | ", 1)+")")
 		body = append(body, inner...)
 	}
-	out = append(out, jen.For(jen.Id(i).Op(":=").Range().Add(v.Clone())).Block(body...))
+	out = append(out, block("for "+i+" := range "+v, body...))
 	return out
 }
 
 // constCheck compares v with the field's fixed value.
-func (g *gen) constCheck(fl *model.Field, v *jen.Statement, p jen.Code) jen.Code {
-	sentinel := "ErrConst"
+func (g *gen) constCheck(fl *model.Field, v, p string) string {
 	c := fl.Const
-	var cond jen.Code
+	var w gw // only for literals: a fixed scalar needs no import
+	cond := ""
 	switch fl.Type.Kind {
 	case model.KindString, model.KindState, model.KindInteger, model.KindNumber, model.KindBoolean:
-		cond = v.Clone().Op("!=").Add(lit(c, fl.Type))
+		cond = v + " != " + w.lit(c, fl.Type)
 	case model.KindList:
 		if k := fl.Type.Elem.Kind; k == model.KindString || k == model.KindState || k == model.KindInteger || k == model.KindNumber || k == model.KindBoolean {
-			cond = jen.Op("!").Id("equalSlices").Call(v.Clone(), jen.Id(g.constVar(c, fl.Type)))
+			cond = "!equalSlices(" + join(v, g.constVar(c, fl.Type)) + ")"
 		}
 	}
-	if cond == nil {
-		cond = jen.String().Call(jen.Id("append"+typeKey(fl.Type)).Call(jen.Nil(), v.Clone())).Op("!=").Lit(string(c.JSON()))
+	if cond == "" {
+		cond = "string(append" + typeKey(fl.Type) + "(nil, " + v + ")) != " + quote(string(c.JSON()))
 		if fl.Type.Kind == model.KindObject {
-			cond = jen.String().Call(v.Clone().Dot("AppendJSON").Call(jen.Nil())).Op("!=").Lit(string(c.JSON()))
+			cond = "string(" + v + ".AppendJSON(nil)) != " + quote(string(c.JSON()))
 		}
 		if fl.Type.Kind == model.KindAny {
-			cond = jen.String().Call(v.Clone()).Op("!=").Lit(string(c.JSON()))
+			cond = "string(" + v + ") != " + quote(string(c.JSON()))
 		}
 	}
-	return fail(cond, p, fl, model.RuleConst, sentinel)
+	return fail(cond, p, fl, model.RuleConst, "ErrConst")
 }
 
 // constVar returns the variable holding a fixed list, declared once.
@@ -413,17 +435,14 @@ type fixedConst struct {
 
 // knownOperationCheck rejects a shared response naming an operation the
 // contract does not have.
-func (g *gen) knownOperationCheck(fl *model.Field) jen.Code {
-	var names []string
-	var cases []jen.Code
+func (g *gen) knownOperationCheck(fl *model.Field) string {
+	var names, cases []string
 	for _, op := range g.c.Operations {
 		names = append(names, op.Name)
-		cases = append(cases, jen.Lit(op.Name))
+		cases = append(cases, quote(op.Name))
 	}
 	sort.Strings(names)
 	msg := fl.Name + " must be one of: " + strings.Join(names, ", ")
-	return jen.Switch(jen.Id("m").Dot(fl.GoName)).Block(
-		jen.Case(cases...),
-		jen.Default().Block(jen.Id("es").Dot("add").Call(jen.Op("&").Id("fp"), jen.Lit("enum"), jen.Id("ErrNotInStateSet"), jen.Lit(msg))),
-	)
+	return "switch m." + fl.GoName + " {\ncase " + join(cases...) + ":\ndefault:\n\tes.add(" +
+		join("&fp", `"enum"`, "ErrNotInStateSet", quote(msg)) + ")\n}"
 }
