@@ -2,7 +2,6 @@ package golang
 
 import (
 	"github.com/contractgen/contractgen/internal/model"
-	"github.com/dave/jennifer/jen"
 	"strings"
 )
 
@@ -11,19 +10,20 @@ import (
 // returns a valid value or an error, never a partly built one.
 func (g *gen) buildFile(k *sink) {
 	g.header(k.jen())
+	var w gw
 	for _, s := range g.structs {
 		switch s.kind {
 		case kindType:
 			if s.t.Union == nil { // a union is built by setting one variant
 				k.next()
-				g.typeBuilder(k.jen(), s)
+				g.typeBuilder(k, &w, s)
 			}
 		case kindRequest:
 			k.next()
-			g.requestBuilder(k.jen(), s)
+			g.requestBuilder(k, &w, s)
 		case kindResponse:
 			k.next()
-			g.responseBuilder(k.jen(), s)
+			g.responseBuilder(k, &w, s)
 		}
 	}
 }
@@ -32,7 +32,7 @@ func (g *gen) buildFile(k *sink) {
 type argField struct {
 	fl   *model.Field
 	name string
-	dst  *jen.Statement
+	dst  string
 }
 
 // args lists the argument fields of a struct (own fields) and of its
@@ -47,7 +47,7 @@ func (g *gen) args(s *goStruct) []argField {
 			continue
 		}
 		if fl.IsArgument() {
-			out = append(out, argField{fl: fl, name: fl.GoName, dst: jen.Id("m").Dot(fl.GoName)})
+			out = append(out, argField{fl: fl, name: fl.GoName, dst: "m." + fl.GoName})
 			used[fl.GoName] = true
 		}
 	}
@@ -62,114 +62,132 @@ func (g *gen) args(s *goStruct) []argField {
 		if used[name] {
 			name = "Payload" + name
 		}
-		out = append(out, argField{fl: fl, name: name, dst: jen.Id("m").Dot(payload.GoName).Dot(fl.GoName)})
+		out = append(out, argField{fl: fl, name: name, dst: "m." + payload.GoName + "." + fl.GoName})
 	}
 	return out
 }
 
 // argType is optional (pointer or nil-able) unless the argument is required.
-func argType(fl *model.Field) *jen.Statement {
+func (w *gw) argType(fl *model.Field) string {
 	if (fl.Required && !fl.Nullable) || !pointerNull(fl.Type) {
-		return fieldType(fl)
+		return w.fieldTypeText(fl)
 	}
-	return jen.Op("*").Add(goType(fl.Type))
+	return "*" + w.typeText(fl.Type)
 }
 
-func (g *gen) argsStruct(f *jen.File, name, doc string, args []argField) {
-	f.Comment(cmt(name + " " + doc))
-	var fields []jen.Code
-	for _, a := range args {
-		fields = append(fields, jen.Id(a.name).Add(argType(a.fl)).Tag(map[string]string{"json": a.fl.Name + ",omitempty"}))
+func (g *gen) argsStruct(k *sink, w *gw, name, doc string, args []argField) {
+	w.docLines(cmt(name + " " + doc))
+	if len(args) == 0 {
+		w.line("type ", name, " struct{}")
+		k.decl(w)
+		return
 	}
-	f.Type().Id(name).Struct(fields...)
+	w.open("type ", name, " struct")
+	rows := make([][]string, len(args))
+	for i, a := range args {
+		rows[i] = []string{a.name, w.argType(a.fl), tag("json", a.fl.Name+",omitempty")}
+	}
+	w.rows(rows)
+	w.close()
+	k.decl(w)
 }
 
 // assign fills one field from its argument src, applying trim and defaults.
-func assign(a argField, src *jen.Statement) []jen.Code {
+func (w *gw) assign(a argField, src string) {
 	fl := a.fl
 	required := (fl.Required && !fl.Nullable) || !pointerNull(fl.Type)
-	val := func(v jen.Code) jen.Code {
-		if fl.Trim && fl.Type.Kind == model.KindString {
-			return jen.Id("trimSpace").Call(v)
+	trim := fl.Trim && fl.Type.Kind == model.KindString
+	val := func(v string) string {
+		if trim {
+			return "trimSpace(" + v + ")"
 		}
 		return v
 	}
 	if fl.Optional {
 		// Absent stays absent: nil is passed on, a value is trimmed.
-		if fl.Trim && fl.Type.Kind == model.KindString {
-			return []jen.Code{jen.If(src.Clone().Op("!=").Nil()).Block(
-				jen.Id("v").Op(":=").Add(val(jen.Op("*").Add(src.Clone()))), a.dst.Clone().Op("=").Op("&").Id("v"))}
+		if trim {
+			w.open("if ", src, " != nil")
+			w.line("v := ", val("*"+src))
+			w.line(a.dst, " = &v")
+			w.close()
+			return
 		}
-		return []jen.Code{a.dst.Clone().Op("=").Add(src.Clone())}
+		w.line(a.dst, " = ", src)
+		return
 	}
 	if required {
-		var out []jen.Code
 		switch {
 		case fl.Default != nil:
-			out = append(out, a.dst.Clone().Op("=").Id("orList").Call(src.Clone(), fieldLit(fl.Default, fl)))
+			w.line(a.dst, " = orList(", src, ", ", w.fieldLit(fl.Default, fl), ")")
 		case fl.Nullable || pointerNull(fl.Type):
-			out = append(out, a.dst.Clone().Op("=").Add(val(src.Clone())))
+			w.line(a.dst, " = ", val(src))
 		default:
 			// nil becomes the empty list or map.
-			out = append(out, a.dst.Clone().Op("=").Id("orList").Call(src.Clone(), goType(fl.Type).Values()))
+			w.line(a.dst, " = orList(", src, ", ", w.typeText(fl.Type), "{})")
 		}
-		return out
+		return
 	}
-	set := a.dst.Clone().Op("=").Add(val(jen.Op("*").Add(src.Clone())))
+	if fl.Default != nil && !fl.Nullable && !trim {
+		w.line(a.dst, " = orDefault(", src, ", ", w.fieldLit(fl.Default, fl), ")")
+		return
+	}
+	if fl.Nullable && fl.Default == nil && fl.Generate == nil && !trim {
+		w.line(a.dst, " = copyOf(", src, ")")
+		return
+	}
+	w.open("if ", src, " != nil")
 	if fl.Nullable {
-		set = jen.Block(jen.Id("v").Op(":=").Add(val(jen.Op("*").Add(src.Clone()))), a.dst.Clone().Op("=").Op("&").Id("v"))
+		w.line("{") // a block of its own, as the assignment has always been written
+		w.ind++
+		w.line("v := ", val("*"+src))
+		w.line(a.dst, " = &v")
+		w.close()
+	} else {
+		w.line(a.dst, " = ", val("*"+src))
 	}
-	if fl.Default != nil && !fl.Nullable && !(fl.Trim && fl.Type.Kind == model.KindString) {
-		return []jen.Code{a.dst.Clone().Op("=").Id("orDefault").Call(src.Clone(), fieldLit(fl.Default, fl))}
-	}
-	if fl.Nullable && fl.Default == nil && fl.Generate == nil && !(fl.Trim && fl.Type.Kind == model.KindString) {
-		return []jen.Code{a.dst.Clone().Op("=").Id("copyOf").Call(src.Clone())}
-	}
-	var fallback jen.Code
 	switch {
 	case fl.Default != nil:
-		fallback = a.dst.Clone().Op("=").Add(fieldLit(fl.Default, fl))
+		w.reopen("else")
+		w.line(a.dst, " = ", w.fieldLit(fl.Default, fl))
 	case fl.Generate != nil:
-		fallback = a.dst.Clone().Op("=").Lit(fl.Generate.Prefix).Op("+").Add(generated(fl.Generate))
+		w.reopen("else")
+		w.line(a.dst, " = ", quote(fl.Generate.Prefix), " + ", w.generated(fl.Generate))
 	}
-	stmt := jen.If(src.Clone().Op("!=").Nil()).Block(set)
-	if fallback != nil {
-		stmt = stmt.Else().Block(fallback)
-	}
-	return []jen.Code{stmt}
+	w.close()
 }
 
 // fixed sets every const field of t (and of its payload) on dst.
-func (g *gen) fixed(t *model.Type, dst *jen.Statement) []jen.Code {
-	var out []jen.Code
+func (g *gen) fixed(w *gw, t *model.Type, dst string) {
 	for _, fl := range t.Fields {
 		switch {
 		case fl.Const != nil:
-			out = append(out, dst.Clone().Dot(fl.GoName).Op("=").Add(fieldLit(fl.Const, fl)))
+			w.line(dst, ".", fl.GoName, " = ", w.fieldLit(fl.Const, fl))
 		case fl.Source == model.SourcePayload:
-			out = append(out, g.fixed(g.byType[fl.Type.Object].t, dst.Clone().Dot(fl.GoName))...)
+			g.fixed(w, g.byType[fl.Type.Object].t, dst+"."+fl.GoName)
 		}
 	}
-	return out
 }
 
 // finish validates the built value and returns it.
-func finish() []jen.Code {
-	return []jen.Code{jen.Return(jen.Id("built").Call(jen.Id("m"), jen.Id("m").Dot("Validate").Call()))}
+func finish(w *gw) {
+	w.line("return built(m, m.Validate())")
+	w.close()
 }
 
-func (g *gen) typeBuilder(f *jen.File, s *goStruct) {
+func (g *gen) typeBuilder(k *sink, w *gw, s *goStruct) {
 	name := s.t.GoName
 	args := g.args(s)
-	g.argsStruct(f, name+"Args", "holds the arguments of Build"+name+"; nil means the contract's default.", args)
-	body := []jen.Code{jen.Id("m").Op(":=").Op("&").Id(name).Values()}
-	body = append(body, g.fixed(s.t, jen.Id("m"))...)
+	g.argsStruct(k, w, name+"Args", "holds the arguments of Build"+name+"; nil means the contract's default.", args)
+	w.docLines(cmt("Build"+name+" builds "+article(name)+" "+name+" from args, applying defaults and fixed"),
+		cmt("values, and returns every violation when the result is not valid."))
+	w.open("func Build", name, "(args ", name, "Args) (*", name, ", error)")
+	w.line("m := &", name, "{}")
+	g.fixed(w, s.t, "m")
 	for _, a := range args {
-		body = append(body, assign(a, jen.Id("args").Dot(a.name))...)
+		w.assign(a, "args."+a.name)
 	}
-	f.Comment(cmt("Build" + name + " builds " + article(name) + " " + name + " from args, applying defaults and fixed"))
-	f.Comment(cmt("values, and returns every violation when the result is not valid."))
-	f.Func().Id("Build"+name).Params(jen.Id("args").Id(name+"Args")).Params(jen.Op("*").Id(name), jen.Error()).Block(append(body, finish()...)...)
+	finish(w)
+	k.decl(w)
 }
 
 // article is the indefinite article before a name in a doc comment.
@@ -181,12 +199,13 @@ func article(name string) string {
 }
 
 // generated is the expression drawing a generated value (after its prefix).
-func generated(g *model.Generate) *jen.Statement {
+func (w *gw) generated(g *model.Generate) string {
 	switch g.Kind {
 	case model.GenerateUUID:
-		return jen.Id("randomUUID").Call()
+		return "randomUUID()"
 	case model.GenerateNow:
-		return jen.Qual("time", "Now").Call().Dot("UTC").Call().Dot("Format").Call(jen.Qual("time", "RFC3339"))
+		w.use("time")
+		return "time.Now().UTC().Format(time.RFC3339)"
 	}
-	return jen.Id("randomHex").Call(jen.Lit(g.HexDigits))
+	return "randomHex(" + litInt(g.HexDigits) + ")"
 }

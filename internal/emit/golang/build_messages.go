@@ -38,53 +38,36 @@ func (g *gen) operationField() *model.Field {
 	return nil
 }
 
-func (g *gen) requestBuilder(f *jen.File, s *goStruct) {
+func (g *gen) requestBuilder(k *sink, w *gw, s *goStruct) {
 	name := s.t.GoName
 	d := jen.Dict{}
 	for _, fl := range g.envFields() {
 		d[jen.Id(fl.GoName)] = jen.Id("m").Dot(fl.GoName)
 	}
+	f := k.jen()
 	f.Comment("// Header returns the envelope fields of the request.")
 	f.Func().Params(jen.Id("m").Op("*").Id(name)).Id("Header").Params().Id("RequestHeader").Block(jen.Return(jen.Id("RequestHeader").Values(d)))
 	args := g.args(s)
 	argsName := s.op.RequestArgsGoName()
-	g.argsStruct(f, argsName, "holds the arguments of Build"+name+"; a nil pointer or slice means the contract's default, an empty non-nil slice is an explicit empty list.", args)
-	body := []jen.Code{jen.Id("m").Op(":=").Op("&").Id(name).Values()}
-	body = append(body, g.fixed(s.t, jen.Id("m"))...)
+	g.argsStruct(k, w, argsName, "holds the arguments of Build"+name+"; a nil pointer or slice means the contract's default, an empty non-nil slice is an explicit empty list.", args)
+	w.docLines(cmt("Build"+name+" builds the request of operation "+s.op.Name+": defaults for"),
+		cmt("absent arguments, trimmed identifiers, generated values, then validation"),
+		"// including the forbidden-material scan.")
+	w.open("func Build", name, "(args ", argsName, ") (*", name, ", error)")
+	w.line("m := &", name, "{}")
+	g.fixed(w, s.t, "m")
 	for _, a := range args {
-		body = append(body, assign(a, jen.Id("args").Dot(a.name))...)
+		w.assign(a, "args."+a.name)
 	}
-	f.Comment(cmt("Build" + name + " builds the request of operation " + s.op.Name + ": defaults for"))
-	f.Comment(cmt("absent arguments, trimmed identifiers, generated values, then validation"))
-	f.Comment("// including the forbidden-material scan.")
-	f.Func().Id("Build"+name).Params(jen.Id("args").Id(argsName)).Params(jen.Op("*").Id(name), jen.Error()).Block(append(body, finish()...)...)
+	finish(w)
+	k.decl(w)
 }
 
-func (g *gen) responseBuilder(f *jen.File, s *goStruct) {
+func (g *gen) responseBuilder(k *sink, w *gw, s *goStruct) {
 	name := s.t.GoName
 	args := g.args(s)
 	argsName := name + "Args"
-	g.argsStruct(f, argsName, "holds the arguments of Build"+name+"; nil means the contract's default.", args)
-	body := []jen.Code{}
-	if s.op != nil {
-		if of := g.operationField(); of != nil {
-			body = append(body, jen.If(jen.Id("req").Op("==").Nil().Op("||").Id("req").Dot("Header").Call().Dot(of.GoName).Op("!=").Lit(s.op.Name)).Block(
-				jen.Return(jen.Nil(), jen.Id("mismatch").Call(jen.Lit(s.resp.Mismatch)))))
-		}
-	} else {
-		body = append(body, jen.If(jen.Id("req").Op("==").Nil()).Block(
-			jen.Return(jen.Nil(), jen.Id("mismatch").Call(jen.Lit("a request is required")))))
-	}
-	copied := g.copied(s.t, jen.Id("m"))
-	if len(copied) > 0 {
-		body = append(body, jen.Id("h").Op(":=").Id("req").Dot("Header").Call())
-	}
-	body = append(body, jen.Id("m").Op(":=").Op("&").Id(name).Values())
-	body = append(body, g.fixed(s.t, jen.Id("m"))...)
-	body = append(body, copied...)
-	for _, a := range args {
-		body = append(body, assign(a, jen.Id("args").Dot(a.name))...)
-	}
+	g.argsStruct(k, w, argsName, "holds the arguments of Build"+name+"; nil means the contract's default.", args)
 	doc := "the shared " + s.resp.Name + " response to req, a request of any operation"
 	switch {
 	case s.op != nil && s.resp.Error:
@@ -92,21 +75,45 @@ func (g *gen) responseBuilder(f *jen.File, s *goStruct) {
 	case s.op != nil:
 		doc = "the response of operation " + s.op.Name + " to req, which must be a request of that operation"
 	}
-	f.Comment(cmt("Build" + name + " builds " + doc + ";"))
-	f.Comment("// members the spec sources from the request are copied from req.")
-	f.Func().Id("Build"+name).Params(jen.Id("req").Id("AnyRequest"), jen.Id("args").Id(argsName)).Params(jen.Op("*").Id(name), jen.Error()).Block(append(body, finish()...)...)
+	w.docLines(cmt("Build"+name+" builds "+doc+";"),
+		"// members the spec sources from the request are copied from req.")
+	w.open("func Build", name, "(req AnyRequest, args ", argsName, ") (*", name, ", error)")
+	if s.op != nil {
+		if of := g.operationField(); of != nil {
+			w.open("if req == nil || req.Header().", of.GoName, " != ", quote(s.op.Name))
+			w.line("return nil, mismatch(", quote(s.resp.Mismatch), ")")
+			w.close()
+		}
+	} else {
+		w.open("if req == nil")
+		w.line(`return nil, mismatch("a request is required")`)
+		w.close()
+	}
+	var copied gw
+	g.copied(&copied, s.t, "m")
+	if len(copied.buf) > 0 {
+		w.line("h := req.Header()")
+	}
+	w.line("m := &", name, "{}")
+	g.fixed(w, s.t, "m")
+	if len(copied.buf) > 0 {
+		w.stmts([]string{string(copied.bytes())})
+	}
+	for _, a := range args {
+		w.assign(a, "args."+a.name)
+	}
+	finish(w)
+	k.decl(w)
 }
 
 // copied sets the fields sourced from the request, in t and its payload.
-func (g *gen) copied(t *model.Type, dst *jen.Statement) []jen.Code {
-	var out []jen.Code
+func (g *gen) copied(w *gw, t *model.Type, dst string) {
 	for _, fl := range t.Fields {
 		switch {
 		case fl.Source == model.SourceRequest && fl.RequestField != nil:
-			out = append(out, dst.Clone().Dot(fl.GoName).Op("=").Id("h").Dot(fl.RequestField.GoName))
+			w.line(dst, ".", fl.GoName, " = h.", fl.RequestField.GoName)
 		case fl.Source == model.SourcePayload:
-			out = append(out, g.copied(g.byType[fl.Type.Object].t, dst.Clone().Dot(fl.GoName))...)
+			g.copied(w, g.byType[fl.Type.Object].t, dst+"."+fl.GoName)
 		}
 	}
-	return out
 }
