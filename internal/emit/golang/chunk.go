@@ -24,10 +24,10 @@ type chunk struct {
 
 // assemble renders a file from its chunks: the header, the package clause,
 // the imports of every chunk in one block, then the declarations separated
-// as gofmt separates them. A file that is one jennifer chunk (the contract
-// file, with its package comment) is rendered by jennifer as a whole.
-func assemble(pkg string, chunks []*chunk) ([]byte, error) {
-	if len(chunks) == 1 && chunks[0].jf != nil {
+// as gofmt separates them. pkgDoc is the package comment, gofmt-clean.
+// A file that is one jennifer chunk is rendered by jennifer as a whole.
+func assemble(pkg string, pkgDoc []string, chunks []*chunk) ([]byte, error) {
+	if len(chunks) == 1 && chunks[0].jf != nil && pkgDoc == nil {
 		var buf bytes.Buffer
 		f := chunks[0].jf
 		f.HeaderComment(emit.Header)
@@ -53,7 +53,11 @@ func assemble(pkg string, chunks []*chunk) ([]byte, error) {
 	}
 	var out bytes.Buffer
 	out.Grow(totalLen(bodies) + 256)
-	out.WriteString("// " + emit.Header + "\n\npackage " + pkg + "\n")
+	out.WriteString("// " + emit.Header + "\n\n")
+	for _, l := range pkgDoc {
+		out.WriteString(l + "\n")
+	}
+	out.WriteString("package " + pkg + "\n")
 	writeImports(&out, specs)
 	var last string
 	for i, body := range bodies {

@@ -14,10 +14,10 @@ import (
 
 // contractFile holds constants, state sets, value lists, the forbidden
 // material policy and the contract description.
-func (g *gen) contractFile(f *jen.File) {
+func (g *gen) contractFile(k *sink) {
 	c := g.c
-	f.PackageComment(cmt("Package " + g.pkg + " is the generated Go binding of contract " + c.Name + "."))
-	f.Line()
+	k.pkgDoc = formatDoc([]string{cmt("Package " + g.pkg + " is the generated Go binding of contract " + c.Name + ".")})
+	f := k.jen()
 	if len(c.Versions) > 0 {
 		var defs []jen.Code
 		for _, v := range c.Versions {
@@ -25,9 +25,11 @@ func (g *gen) contractFile(f *jen.File) {
 		}
 		f.Const().Defs(defs...)
 	}
+	var w gw
 	for _, st := range c.States {
-		g.stateSet(f, st)
+		g.stateSet(k, &w, st)
 	}
+	f = k.jen()
 	for _, l := range c.Lists {
 		g.list(f, l)
 	}
@@ -36,31 +38,52 @@ func (g *gen) contractFile(f *jen.File) {
 	f.Func().Id("ptr").Types(jen.Id("T").Any()).Params(jen.Id("v").Id("T")).Op("*").Id("T").Block(jen.Return(jen.Op("&").Id("v")))
 }
 
-func (g *gen) stateSet(f *jen.File, st *model.StateSet) {
-	f.Add(docComment(st.GoName, st.Description))
-	f.Type().Id(st.GoName).String()
-	var defs []jen.Code
-	for _, v := range st.Values {
-		defs = append(defs, docComment(v.GoName, v.Description), jen.Id(v.GoName).Id(st.GoName).Op("=").Lit(v.Value))
+// stateSet writes a state set: its string type, a const per value, and
+// Valid, String and <Set>Values.
+func (g *gen) stateSet(k *sink, w *gw, st *model.StateSet) {
+	w.doc(st.GoName, st.Description)
+	w.line("type ", st.GoName, " string")
+	k.decl(w)
+	if len(st.Values) == 0 {
+		w.line("const ()")
+	} else {
+		w.line("const (")
+		w.ind++
+		for _, v := range st.Values {
+			if strings.TrimSpace(v.Description) == "" {
+				w.line(cmt(v.GoName + " is part of the contract."))
+			} else {
+				w.comment(v.GoName + ": " + v.Description)
+			}
+			w.line(v.GoName, " ", st.GoName, " = ", quote(v.Value))
+		}
+		w.ind--
+		w.line(")")
 	}
-	f.Const().Defs(defs...)
-	f.Comment(cmt("Valid reports whether v is one of the values of " + st.GoName + "."))
-	var cases []jen.Code
-	for _, v := range st.Values {
-		cases = append(cases, jen.Id(v.GoName))
-	}
-	f.Func().Params(jen.Id("v").Id(st.GoName)).Id("Valid").Params().Bool().Block(
-		jen.Switch(jen.Id("v")).Block(jen.Case(cases...).Block(jen.Return(jen.True()))),
-		jen.Return(jen.False()),
-	)
-	f.Comment("// String returns the value as sent on the wire.")
-	f.Func().Params(jen.Id("v").Id(st.GoName)).Id("String").Params().String().Block(jen.Return(jen.String().Call(jen.Id("v"))))
-	values := make([]jen.Code, len(st.Values))
+	k.decl(w)
+	cases := make([]string, len(st.Values))
 	for i, v := range st.Values {
-		values[i] = jen.Id(v.GoName)
+		cases[i] = v.GoName
 	}
-	f.Comment(cmt(st.GoName + "Values returns every value of " + st.GoName + " in contract order."))
-	f.Func().Id(st.GoName + "Values").Params().Index().Id(st.GoName).Block(jen.Return(jen.Index().Id(st.GoName).Values(values...)))
+	w.docLines(cmt("Valid reports whether v is one of the values of " + st.GoName + "."))
+	w.open("func (v ", st.GoName, ") Valid() bool")
+	w.line("switch v {")
+	w.line("case ", join(cases...), ":")
+	w.line("\treturn true")
+	w.line("}")
+	w.line("return false")
+	w.close()
+	k.decl(w)
+	w.docLines("// String returns the value as sent on the wire.")
+	w.open("func (v ", st.GoName, ") String() string")
+	w.line("return string(v)")
+	w.close()
+	k.decl(w)
+	w.docLines(cmt(st.GoName + "Values returns every value of " + st.GoName + " in contract order."))
+	w.open("func ", st.GoName, "Values() []", st.GoName)
+	w.line("return []", st.GoName, "{", join(cases...), "}")
+	w.close()
+	k.decl(w)
 }
 
 func (g *gen) list(f *jen.File, l *model.List) {

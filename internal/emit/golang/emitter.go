@@ -43,7 +43,7 @@ func (*Emitter) Generate(c *model.Contract, opts emit.Options) (map[string][]byt
 		kind string
 		fill func(*sink)
 	}{
-		{"contract", func(k *sink) { g.contractFile(k.jen()) }},
+		{"contract", g.contractFile},
 		{"types", g.typesFile},
 		{"decode", g.decodeFile},
 		{"validate", g.validateFile},

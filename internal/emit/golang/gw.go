@@ -86,6 +86,13 @@ func (w *gw) doc(ident, text string) {
 // lines are comment lines, each made safe by cmt. None of them is a
 // directive (cmt sees to that), so none is set apart as gofmt would.
 func (w *gw) docLines(lines ...string) {
+	for _, l := range formatDoc(lines) {
+		w.line(l)
+	}
+}
+
+// formatDoc is what gofmt makes of a top-level doc comment's lines.
+func formatDoc(lines []string) []string {
 	var b strings.Builder
 	for _, l := range lines {
 		after := strings.TrimPrefix(l, "//")
@@ -93,11 +100,12 @@ func (w *gw) docLines(lines ...string) {
 		b.WriteString("\n")
 	}
 	text := b.String()
+	out := make([]string, 0, len(lines))
 	if text == "" {
 		for _, l := range lines {
-			w.line(strings.TrimRight(l, " \t"))
+			out = append(out, strings.TrimRight(l, " \t"))
 		}
-		return
+		return out
 	}
 	var p doccomment.Parser
 	var pr doccomment.Printer
@@ -113,8 +121,9 @@ func (w *gw) docLines(lines ...string) {
 		default:
 			l = "// " + l
 		}
-		w.line(strings.TrimRight(l, " \t"))
+		out = append(out, strings.TrimRight(l, " \t"))
 	}
+	return out
 }
 
 // use records an import the declaration needs.

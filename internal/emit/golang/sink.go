@@ -22,6 +22,7 @@ const StructsPerFile = 100
 // gofmt-clean text (decl), or jennifer code formatted on its own (jen).
 type sink struct {
 	kind, pkg string
+	pkgDoc    []string // the package comment, in the first file
 	chunks    []*chunk // the current file's; nil before it starts
 	open      bool
 	cut       bool // the next jennifer code starts a new chunk
@@ -81,8 +82,8 @@ func (k *sink) flush() {
 	if k.count > 1 {
 		name = fmt.Sprintf("%s_%d.go", k.kind, k.count)
 	}
-	k.r.render(name, k.pkg, k.chunks)
-	k.chunks, k.open = nil, false
+	k.r.render(name, k.pkg, k.pkgDoc, k.chunks)
+	k.chunks, k.open, k.pkgDoc = nil, false, nil
 }
 
 // renderer renders finished files on every core while the fill goes on
@@ -101,10 +102,10 @@ func newRenderer() *renderer {
 }
 
 // render queues a file; only the fill's one goroutine calls it.
-func (r *renderer) render(name, pkg string, chunks []*chunk) {
+func (r *renderer) render(name, pkg string, pkgDoc []string, chunks []*chunk) {
 	r.order = append(r.order, name)
 	r.pipe.Go(func() {
-		src, err := assemble(pkg, chunks)
+		src, err := assemble(pkg, pkgDoc, chunks)
 		if err != nil {
 			err = fmt.Errorf("rendering %s: %w", name, err)
 		} else {
