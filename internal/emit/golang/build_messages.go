@@ -1,6 +1,9 @@
 package golang
 
 import (
+	"slices"
+	"sort"
+
 	"github.com/contractgen/contractgen/internal/model"
 	"github.com/dave/jennifer/jen"
 )
@@ -40,13 +43,33 @@ func (g *gen) operationField() *model.Field {
 
 func (g *gen) requestBuilder(k *sink, w *gw, s *goStruct) {
 	name := s.t.GoName
-	d := jen.Dict{}
+	w.docLines("// Header returns the envelope fields of the request.")
+	w.open("func (m *", name, ") Header() RequestHeader")
+	var keys []string
 	for _, fl := range g.envFields() {
-		d[jen.Id(fl.GoName)] = jen.Id("m").Dot(fl.GoName)
+		keys = append(keys, fl.GoName)
 	}
-	f := k.jen()
-	f.Comment("// Header returns the envelope fields of the request.")
-	f.Func().Params(jen.Id("m").Op("*").Id(name)).Id("Header").Params().Id("RequestHeader").Block(jen.Return(jen.Id("RequestHeader").Values(d)))
+	// In key order, without repeats, as jen.Dict wrote them.
+	sort.Strings(keys)
+	keys = slices.Compact(keys)
+	switch len(keys) {
+	case 0:
+		w.line("return RequestHeader{}")
+	case 1:
+		w.line("return RequestHeader{", keys[0], ": m.", keys[0], "}")
+	default:
+		values := make([]string, len(keys))
+		for i, k := range keys {
+			values[i] = "m." + k
+		}
+		w.line("return RequestHeader{")
+		w.ind++
+		w.pairs(keys, values)
+		w.ind--
+		w.line("}")
+	}
+	w.close()
+	k.decl(w)
 	args := g.args(s)
 	argsName := s.op.RequestArgsGoName()
 	g.argsStruct(k, w, argsName, "holds the arguments of Build"+name+"; a nil pointer or slice means the contract's default, an empty non-nil slice is an explicit empty list.", args)

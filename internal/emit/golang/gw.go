@@ -2,6 +2,7 @@ package golang
 
 import (
 	"fmt"
+	"math"
 	doccomment "go/doc/comment"
 	"strconv"
 	"strings"
@@ -252,4 +253,33 @@ func (w *gw) body(head string, body *gw) {
 	for _, p := range body.imports {
 		w.use(p)
 	}
+}
+
+// pairs writes the key: value lines of a composite literal that spans
+// lines, aligned as gofmt aligns them: values line up in a column over a
+// section of lines, and a new section starts where a key's length differs
+// too much from the keys before it (go/printer's exprList: keys of more
+// than 40 bytes, compared with the geometric mean of the section's).
+func (w *gw) pairs(keys, values []string) {
+	var section [][]string
+	lnsum, count := 0.0, 0
+	for i, k := range keys {
+		size := len(k)
+		if i > 0 {
+			prev := len(keys[i-1])
+			ff := false
+			if count > 0 && (prev > 40 || size > 40) {
+				ratio := float64(size) / math.Exp(lnsum/float64(count))
+				ff = 2.5*ratio <= 1 || 2.5 <= ratio
+			}
+			if ff {
+				w.rows(section)
+				section = nil
+			}
+		}
+		section = append(section, []string{k + ":", values[i] + ","})
+		lnsum += math.Log(float64(size))
+		count++
+	}
+	w.rows(section)
 }
