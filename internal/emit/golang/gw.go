@@ -94,6 +94,9 @@ func (w *gw) docLines(lines ...string) {
 
 // formatDoc is what gofmt makes of a top-level doc comment's lines.
 func formatDoc(lines []string) []string {
+	if plainDoc(lines) {
+		return lines
+	}
 	var b strings.Builder
 	for _, l := range lines {
 		after := strings.TrimPrefix(l, "//")
@@ -125,6 +128,25 @@ func formatDoc(lines []string) []string {
 		out = append(out, strings.TrimRight(l, " \t"))
 	}
 	return out
+}
+
+// plainDoc reports whether go/doc/comment reads lines as one paragraph of
+// plain text, which gofmt prints as it stands: every line is "// " and
+// text that starts with an ASCII letter (not indented, not a list item, a
+// heading or a link definition), ends in no blank, and holds no bracket
+// (no doc link). Most doc comments are such, and parsing them is most of
+// what writing them costs.
+func plainDoc(lines []string) bool {
+	for _, l := range lines {
+		if len(l) < 4 || l[:3] != "// " || strings.ContainsRune(l, '[') {
+			return false
+		}
+		c, last := l[3], l[len(l)-1]
+		if !('a' <= c && c <= 'z' || 'A' <= c && c <= 'Z') || last == ' ' || last == '\t' {
+			return false
+		}
+	}
+	return len(lines) > 0
 }
 
 // use records an import the declaration needs.
@@ -259,7 +281,7 @@ func (w *gw) body(head string, body *gw) {
 // lines, aligned as gofmt aligns them: values line up in a column over a
 // section of lines, and a new section starts where a key's length differs
 // too much from the keys before it (go/printer's exprList: keys of more
-// than 40 bytes, compared with the geometric mean of the section's).
+// than 40 bytes, compared with the geometric mean of the section's keys).
 func (w *gw) pairs(keys, values []string) {
 	var section [][]string
 	lnsum, count := 0.0, 0
@@ -273,8 +295,9 @@ func (w *gw) pairs(keys, values []string) {
 				ff = 2.5*ratio <= 1 || 2.5 <= ratio
 			}
 			if ff {
+				// A new section; gofmt starts the mean over.
 				w.rows(section)
-				section = nil
+				section, lnsum, count = nil, 0, 0
 			}
 		}
 		section = append(section, []string{k + ":", values[i] + ","})

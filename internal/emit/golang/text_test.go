@@ -1,0 +1,155 @@
+package golang
+
+import (
+	"fmt"
+	"go/format"
+	"io/fs"
+	"math/rand/v2"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/contractgen/contractgen/internal/emit"
+	"github.com/contractgen/contractgen/internal/load"
+	"github.com/contractgen/contractgen/internal/validate"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+// TestOutputIsGofmtClean: the emitter writes most declarations as text,
+// without a formatter, so every file it writes for every valid spec in the
+// repository (the testdata domains, the hostile spec, the lint and
+// breaking fixtures, the shipped contract) must be exactly what gofmt
+// prints.
+func TestOutputIsGofmtClean(t *testing.T) {
+	var paths []string
+	for _, root := range []string{"../../../testdata", "../../../internal", "../../../spec"} {
+		require.NoError(t, filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
+			if err == nil && !d.IsDir() && strings.HasSuffix(p, ".yaml") {
+				paths = append(paths, p)
+			}
+			return err
+		}))
+	}
+	checked := 0
+	for _, p := range paths {
+		s, err := load.File(p)
+		if err != nil {
+			continue
+		}
+		c, err := validate.Check(s)
+		if err != nil {
+			continue // specs of the invalid cases
+		}
+		files, err := New().Generate(c, emit.Options{})
+		require.NoError(t, err, p)
+		for name, src := range files {
+			formatted, err := format.Source(src)
+			require.NoError(t, err, "%s: %s", p, name)
+			assert.Equal(t, string(formatted), string(src), "%s: %s is not gofmt-clean", p, name)
+		}
+		checked++
+	}
+	require.Greater(t, checked, 100, "valid specs found")
+}
+
+// TestRowsAlignAsGofmt: struct fields, with comments between some, are
+// aligned as gofmt aligns them, for names of many lengths.
+func TestRowsAlignAsGofmt(t *testing.T) {
+	r := rand.New(rand.NewPCG(1, 2))
+	for i := 0; i < 300; i++ {
+		var w gw
+		w.open("type T struct")
+		var rows [][]string
+		for j := 0; j < 1+r.IntN(8); j++ {
+			if r.IntN(4) == 0 {
+				rows = append(rows, []string{strings.TrimSpace("// note " + strings.Repeat("x", r.IntN(5)))})
+			}
+			row := []string{"F" + strings.Repeat("é", r.IntN(12)) + fmt.Sprint(j), strings.Repeat("*", r.IntN(2)) + "T" + strings.Repeat("y", r.IntN(15))}
+			if r.IntN(3) > 0 {
+				row = append(row, tag("json", "f"+fmt.Sprint(j)))
+			}
+			rows = append(rows, row)
+		}
+		w.rows(rows)
+		w.close()
+		src := "package p\n\n" + string(w.bytes()) + "\n"
+		formatted, err := format.Source([]byte(src))
+		require.NoError(t, err, src)
+		require.Equal(t, string(formatted), src)
+	}
+}
+
+// TestPairsAlignAsGofmt: the key: value lines of a composite literal break
+// into sections where gofmt breaks them, keys of over 40 bytes included.
+func TestPairsAlignAsGofmt(t *testing.T) {
+	r := rand.New(rand.NewPCG(3, 4))
+	for i := 0; i < 500; i++ {
+		var keys, values []string
+		for j := 0; j < 2+r.IntN(8); j++ {
+			n := 1 + r.IntN(12)
+			if r.IntN(3) == 0 {
+				n = 30 + r.IntN(90)
+			}
+			k := "K" + strings.Repeat("k", n) + fmt.Sprint(j)
+			keys, values = append(keys, k), append(values, "m."+k)
+		}
+		var w gw
+		w.open("func f()")
+		w.line("_ = T{")
+		w.ind++
+		w.pairs(keys, values)
+		w.ind--
+		w.line("}")
+		w.close()
+		src := "package p\n\n" + string(w.bytes()) + "\n"
+		formatted, err := format.Source([]byte(src))
+		require.NoError(t, err, src)
+		require.Equal(t, string(formatted), src)
+	}
+}
+
+// TestDocCommentsAsGofmt: doc comments of spec text (lists, indented
+// lines, headings, links, blank lines) come out as gofmt reformats them,
+// by the fast path for plain text and by go/doc/comment otherwise.
+func TestDocCommentsAsGofmt(t *testing.T) {
+	texts := []string{
+		"Plain text.", "two\nlines", "a list:\n- one\n- two", "1. first\n2. second", "  indented code",
+		"para\n\nnext para", "# Heading\n\ntext", "see [Foo] and [the site]\n\n[the site]: https://example.com",
+		"ends with blank ", "x\n\n\n\ny", "Deprecated: use Other.", "https://example.com/a_b plain",
+		"tab\tinside", "* star item", "• bullet", "[link]: https://x.y", "Title Like Heading\n\nBody text here.\n\nMore",
+		"trailing backslash \\", "//go:generate nothing", "a/*b*/c",
+	}
+	for _, text := range texts {
+		var w gw
+		w.doc("Name", text)
+		w.line("type Name int")
+		src := "package p\n\n" + string(w.bytes()) + "\n"
+		formatted, err := format.Source([]byte(src))
+		require.NoError(t, err, src)
+		assert.Equal(t, string(formatted), src, "%q", text)
+		lines := commentLines(text)
+		assert.Equal(t, plainDoc(lines), plainDoc(lines) && equalLines(slowDoc(lines), lines), "fast path on %q", text)
+	}
+}
+
+// slowDoc is formatDoc without its fast path.
+func slowDoc(lines []string) []string {
+	var w gw
+	w.line("package p")
+	w.line("")
+	for _, l := range lines {
+		w.line(l)
+	}
+	w.line("type X int")
+	src, err := format.Source(w.buf)
+	if err != nil {
+		return nil
+	}
+	out := strings.Split(strings.TrimSuffix(string(src), "\n"), "\n")
+	return out[2 : len(out)-1]
+}
+
+func equalLines(a, b []string) bool {
+	return strings.Join(a, "\n") == strings.Join(b, "\n")
+}
