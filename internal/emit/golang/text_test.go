@@ -118,7 +118,8 @@ func TestDocCommentsAsGofmt(t *testing.T) {
 		"para\n\nnext para", "# Heading\n\ntext", "see [Foo] and [the site]\n\n[the site]: https://example.com",
 		"ends with blank ", "x\n\n\n\ny", "Deprecated: use Other.", "https://example.com/a_b plain",
 		"tab\tinside", "* star item", "• bullet", "[link]: https://x.y", "Title Like Heading\n\nBody text here.\n\nMore",
-		"trailing backslash \\", "//go:generate nothing", "a/*b*/c",
+		"trailing backslash \\", "//go:generate nothing", "a/*b*/c", "list:\n  - one\n  - two", "code:\n    x := 1",
+		"numbers:\n 1. one\n 2. two",
 	}
 	for _, text := range texts {
 		var w gw
