@@ -34,7 +34,8 @@ func (g *gen) contractFile(k *sink) {
 		g.list(f, l)
 	}
 	g.policy(f)
-	g.describe(f)
+	g.describe(k, &w)
+	f = k.jen()
 	f.Func().Id("ptr").Types(jen.Id("T").Any()).Params(jen.Id("v").Id("T")).Op("*").Id("T").Block(jen.Return(jen.Op("&").Id("v")))
 }
 

@@ -2,31 +2,43 @@ package golang
 
 import (
 	"github.com/contractgen/contractgen/internal/value"
-	"github.com/dave/jennifer/jen"
 )
 
-// describe emits the operation table and the contract description document.
-func (g *gen) describe(f *jen.File) {
-	f.Comment("// OperationInfo describes one operation in a line each way.")
-	f.Type().Id("OperationInfo").Struct(
-		jen.Id("Name").String(),
-		jen.Id("Request").String(),
-		jen.Id("Response").String(),
-		jen.Comment("// SharedResponse names the shared response that answers the operation; empty when it has its own."),
-		jen.Id("SharedResponse").String(),
-	)
-	var ops []jen.Code
-	for _, op := range g.c.Operations {
-		ops = append(ops, jen.Values(jen.Dict{
-			jen.Id("Name"): jen.Lit(op.Name), jen.Id("Request"): jen.Lit(op.RequestDescription),
-			jen.Id("Response"): jen.Lit(op.ResponseDescription), jen.Id("SharedResponse"): jen.Lit(op.Response.Name),
-		}))
+// describe writes the operation table and the contract description
+// document.
+func (g *gen) describe(k *sink, w *gw) {
+	w.docLines("// OperationInfo describes one operation in a line each way.")
+	w.open("type OperationInfo struct")
+	w.rows([][]string{{"Name", "string"}, {"Request", "string"}, {"Response", "string"},
+		{"// SharedResponse names the shared response that answers the operation; empty when it has its own."},
+		{"SharedResponse", "string"}})
+	w.close()
+	k.decl(w)
+	w.docLines("// Operations lists every operation in contract order. It returns a fresh copy.")
+	w.open("func Operations() []OperationInfo")
+	if len(g.c.Operations) == 0 {
+		w.line("return []OperationInfo{}")
 	}
-	f.Comment("// Operations lists every operation in contract order. It returns a fresh copy.")
-	f.Func().Id("Operations").Params().Index().Id("OperationInfo").Block(jen.Return(jen.Index().Id("OperationInfo").Values(ops...)))
+	for i, op := range g.c.Operations {
+		if i == 0 {
+			w.line("return []OperationInfo{{")
+		} else {
+			w.line("}, {")
+		}
+		w.ind++
+		w.pairs([]string{"Name", "Request", "Response", "SharedResponse"},
+			[]string{quote(op.Name), quote(op.RequestDescription), quote(op.ResponseDescription), quote(op.Response.Name)})
+		w.ind--
+		if i == len(g.c.Operations)-1 {
+			w.line("}}")
+		}
+	}
+	w.close()
+	k.decl(w)
 	for _, op := range g.c.Operations {
-		f.Comment(cmt("Operation" + op.GoName + " is the wire name of operation " + op.GoName + "."))
-		f.Const().Id("Operation" + op.GoName).Op("=").Lit(op.Name)
+		w.docLines(cmt("Operation" + op.GoName + " is the wire name of operation " + op.GoName + "."))
+		w.line("const Operation", op.GoName, " = ", quote(op.Name))
+		k.decl(w)
 	}
 	d := g.c.Describe
 	if d == nil {
@@ -46,9 +58,11 @@ func (g *gen) describe(f *jen.File) {
 		}})
 	}
 	doc.Members = append(doc.Members, value.Member{Key: d.OperationsKey, Value: list})
-	f.Comment("// DescribeContract returns the contract description document as JSON: its")
-	f.Comment(cmt("version, the public boundary statements and every operation."))
-	f.Func().Id("DescribeContract").Params().Qual("encoding/json", "RawMessage").Block(
-		jen.Return(jen.Qual("encoding/json", "RawMessage").Call(jen.Lit(string(doc.JSON())))),
-	)
+	w.docLines("// DescribeContract returns the contract description document as JSON: its",
+		cmt("version, the public boundary statements and every operation."))
+	w.use("encoding/json")
+	w.open("func DescribeContract() json.RawMessage")
+	w.line("return json.RawMessage(", quote(string(doc.JSON())), ")")
+	w.close()
+	k.decl(w)
 }
