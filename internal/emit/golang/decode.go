@@ -21,10 +21,11 @@ func (g *gen) decodeFile(k *sink) {
 		}
 		g.decodeMethod(k, &w, s)
 	}
-	f := k.jen()
 	for _, t := range g.collectTypes() {
-		g.decodeHelper(f, t)
+		decodeHelper(&w, t)
+		k.decl(&w)
 	}
+	f := k.jen()
 	for _, op := range g.c.Operations {
 		if op.Response.Shared() {
 			g.sharedDecoder(f, op, g.shared[op.Response])
@@ -231,55 +232,53 @@ func decodeValue(t *model.TypeRef, p jen.Code) *jen.Statement {
 	return jen.Id("decode"+typeKey(t)).Call(jen.Id("d"), p)
 }
 
-// decodeHelper reads a list, a map, a state value or an object.
-func (g *gen) decodeHelper(f *jen.File, t *model.TypeRef) {
-	f.Func().Id("decode"+typeKey(t)).Params(jen.Id("d").Op("*").Id("decoder"), jen.Id("p").Op("*").Id("pathNode")).Params(goType(t), jen.Error()).Block(decodeHelperBody(t)...)
-}
-
-func decodeHelperBody(t *model.TypeRef) []jen.Code {
-	elem := func(p jen.Code) []jen.Code {
+// decodeHelper reads a list or a map of t's element type.
+func decodeHelper(w *gw, t *model.TypeRef) {
+	w.open("func decode", typeKey(t), "(d *decoder, p *pathNode) (", w.typeText(t), ", error)")
+	elem := func(p string) {
 		if t.Elem.Kind == model.KindObject {
 			// An object decodes in place: no copy of it is returned.
-			return []jen.Code{
-				jen.Var().Id("x").Id(t.Elem.Object.GoName),
-				jen.If(jen.Err().Op(":=").Id("x").Dot("decode").Call(jen.Id("d"), p), jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Nil(), jen.Err())),
-			}
+			w.line("var x ", t.Elem.Object.GoName)
+			w.open("if err := x.decode(d, ", p, "); err != nil")
+		} else {
+			w.line("x, err := ", decodeValueText(t.Elem, p))
+			w.open("if err != nil")
 		}
-		return []jen.Code{
-			jen.List(jen.Id("x"), jen.Err()).Op(":=").Add(decodeElem(t.Elem, p)),
-			jen.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Nil(), jen.Err())),
-		}
+		w.line("return nil, err")
+		w.close()
 	}
-	if t.Kind == model.KindList {
-		loop := []jen.Code{
-			jen.List(jen.Id("more"), jen.Err()).Op(":=").Id("d").Dot("nextItem").Call(jen.Id("p"), jen.Id("i").Op("==").Lit(0)),
-			jen.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Nil(), jen.Err())),
-			jen.If(jen.Op("!").Id("more")).Block(jen.Return(jen.Id("out"), jen.Nil())),
-			jen.Id("ip").Op(":=").Id("indexPath").Call(jen.Id("p"), jen.Id("i")),
-		}
-		loop = append(loop, elem(jen.Op("&").Id("ip"))...)
-		loop = append(loop, jen.Id("out").Op("=").Append(jen.Id("out"), jen.Id("x")))
-		return []jen.Code{
-			jen.If(jen.Err().Op(":=").Id("d").Dot("beginArray").Call(jen.Id("p")), jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Nil(), jen.Err())),
-			jen.Id("out").Op(":=").Add(goType(t)).Values(),
-			jen.For(jen.Id("i").Op(":=").Lit(0), jen.Empty(), jen.Id("i").Op("++")).Block(loop...),
-		}
+	list := t.Kind == model.KindList
+	begin, loop, next := "beginObject", "for first := true; ; first = false", "key, more, err := d.nextKey(p, first)"
+	if list {
+		begin, loop, next = "beginArray", "for i := 0; ; i++", "more, err := d.nextItem(p, i == 0)"
 	}
-	loop := []jen.Code{
-		jen.List(jen.Id("key"), jen.Id("more"), jen.Err()).Op(":=").Id("d").Dot("nextKey").Call(jen.Id("p"), jen.Id("first")),
-		jen.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Nil(), jen.Err())),
-		jen.If(jen.Op("!").Id("more")).Block(jen.Return(jen.Id("out"), jen.Nil())),
-		jen.Id("k").Op(":=").String().Call(jen.Id("key")),
-		jen.If(jen.List(jen.Id("_"), jen.Id("dup")).Op(":=").Id("out").Dot("Get").Call(jen.Id("k")), jen.Id("dup")).Block(jen.Return(jen.Nil(), jen.Id("duplicate").Call(jen.Id("p"), jen.Id("k")))),
-		jen.Id("kp").Op(":=").Id("keyPath").Call(jen.Id("p"), jen.Id("k")),
+	w.open("if err := d.", begin, "(p); err != nil")
+	w.line("return nil, err")
+	w.close()
+	w.line("out := ", w.typeText(t), "{}")
+	w.open(loop)
+	w.line(next)
+	w.open("if err != nil")
+	w.line("return nil, err")
+	w.close()
+	w.open("if !more")
+	w.line("return out, nil")
+	w.close()
+	if list {
+		w.line("ip := indexPath(p, i)")
+		elem("&ip")
+		w.line("out = append(out, x)")
+	} else {
+		w.line("k := string(key)")
+		w.open("if _, dup := out.Get(k); dup")
+		w.line("return nil, duplicate(p, k)")
+		w.close()
+		w.line("kp := keyPath(p, k)")
+		elem("&kp")
+		w.line("out = append(out, Entry[", w.typeText(t.Elem), "]{k, x})")
 	}
-	loop = append(loop, elem(jen.Op("&").Id("kp"))...)
-	loop = append(loop, jen.Id("out").Op("=").Append(jen.Id("out"), jen.Id("Entry").Types(goType(t.Elem)).Values(jen.Id("k"), jen.Id("x"))))
-	return []jen.Code{
-		jen.If(jen.Err().Op(":=").Id("d").Dot("beginObject").Call(jen.Id("p")), jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Nil(), jen.Err())),
-		jen.Id("out").Op(":=").Add(goType(t)).Values(),
-		jen.For(jen.Id("first").Op(":=").True(), jen.Empty(), jen.Id("first").Op("=").False()).Block(loop...),
-	}
+	w.close()
+	w.close()
 }
 
 // decodeElem reads one list item or map value.

@@ -25,11 +25,11 @@ func (g *gen) typesFile(k *sink) {
 			g.redactMethods(k.jen(), s)
 		}
 	}
-	f := k.jen()
 	for _, t := range g.collectTypes() {
-		g.appendHelper(f, t)
+		appendHelper(&w, t)
+		k.decl(&w)
 		if g.redacts(t) {
-			g.redactHelper(f, t)
+			g.redactHelper(k.jen(), t)
 		}
 	}
 }
@@ -278,8 +278,21 @@ func appendValue(buf jen.Code, v *jen.Statement, t *model.TypeRef) *jen.Statemen
 }
 
 // appendHelper writes a list or map of t's element type.
-func (g *gen) appendHelper(f *jen.File, t *model.TypeRef) {
-	g.collectionHelper(f, "append"+typeKey(t), t, func(buf jen.Code, v *jen.Statement) *jen.Statement { return appendValue(buf, v, t.Elem) })
+func appendHelper(w *gw, t *model.TypeRef) {
+	w.open("func append", typeKey(t), "(b []byte, v ", w.typeText(t), ") []byte")
+	open, end, elem := "'{'", "'}'", w.appendValueText("append(appendString(b, v[i].Key), ':')", "v[i].Value", t.Elem)
+	if t.Kind == model.KindList {
+		open, end, elem = "'['", "']'", w.appendValueText("b", "v[i]", t.Elem)
+	}
+	w.line("b = append(b, ", open, ")")
+	w.open("for i := range v")
+	w.open("if i > 0")
+	w.line("b = append(b, ',')")
+	w.close()
+	w.line("b = ", elem)
+	w.close()
+	w.line("return append(b, ", end, ")")
+	w.close()
 }
 
 // collectionHelper writes the function name appending a list or map of t,
