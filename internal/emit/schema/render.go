@@ -2,10 +2,6 @@ package schema
 
 import (
 	"bytes"
-	"encoding/json"
-	"fmt"
-	"io"
-	"strconv"
 	"unicode"
 	"unicode/utf8"
 
@@ -20,13 +16,13 @@ import (
 // trailing newline. Member order inside properties, const, default and enum values is
 // kept as built.
 func render(s *jsonschema.Schema) ([]byte, error) {
-	data, err := json.Marshal(s)
+	// MarshalJSON directly: json.Marshal would only check and compact its
+	// result once more, which parseJSON does while reading it.
+	data, err := s.MarshalJSON()
 	if err != nil {
 		return nil, err
 	}
-	dec := json.NewDecoder(bytes.NewReader(data))
-	dec.UseNumber()
-	n, err := parseJSON(dec)
+	n, err := parseJSON(data)
 	if err != nil {
 		return nil, err
 	}
@@ -51,61 +47,6 @@ type jnode struct {
 type jmember struct {
 	key string
 	val *jnode
-}
-
-func parseJSON(dec *json.Decoder) (*jnode, error) {
-	tok, err := dec.Token()
-	if err != nil {
-		return nil, err
-	}
-	switch t := tok.(type) {
-	case json.Delim:
-		switch t {
-		case '{':
-			n := &jnode{isObj: true}
-			for dec.More() {
-				kt, err := dec.Token()
-				if err != nil {
-					return nil, err
-				}
-				k, ok := kt.(string)
-				if !ok {
-					return nil, fmt.Errorf("object key is %T", kt)
-				}
-				v, err := parseJSON(dec)
-				if err != nil {
-					return nil, err
-				}
-				n.obj = append(n.obj, jmember{k, v})
-			}
-			_, err := dec.Token()
-			return n, err
-		case '[':
-			n := &jnode{isArr: true}
-			for dec.More() {
-				v, err := parseJSON(dec)
-				if err != nil {
-					return nil, err
-				}
-				n.arr = append(n.arr, v)
-			}
-			_, err := dec.Token()
-			return n, err
-		}
-		return nil, fmt.Errorf("unexpected %v", t)
-	case string:
-		return &jnode{str: t, isStr: true}, nil
-	case json.Number:
-		return &jnode{literal: t.String()}, nil
-	case bool:
-		return &jnode{literal: strconv.FormatBool(t)}, nil
-	case nil:
-		return &jnode{literal: "null"}, nil
-	}
-	if tok == io.EOF {
-		return nil, io.ErrUnexpectedEOF
-	}
-	return nil, fmt.Errorf("unexpected token %v", tok)
 }
 
 // keywordOrder is the order of schema keywords in the output; others follow
