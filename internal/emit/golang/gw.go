@@ -2,8 +2,8 @@ package golang
 
 import (
 	"fmt"
-	"math"
 	doccomment "go/doc/comment"
+	"math"
 	"strconv"
 	"strings"
 	"unicode/utf8"
