@@ -94,6 +94,10 @@ var bareLink = regexp.MustCompile(`https?://[^\s<>]*[^\s<>.,;:!?'")\]]|[A-Za-z0-
 
 // escapeWord escapes one space-free word of text.
 func escapeWord(w string) string {
+	if !strings.ContainsAny(w, ":@") {
+		// No URL ("://") or address ("@") to link: the common case.
+		return escapeChars(w, ' ', ' ')
+	}
 	var b strings.Builder
 	last, before := 0, ' '
 	for _, m := range bareLink.FindAllStringIndex(w, -1) {
@@ -120,6 +124,9 @@ func isWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) 
 // after are the characters around s, which decide whether an underscore
 // could start or end emphasis.
 func escapeChars(s string, before, after rune) string {
+	if !strings.ContainsAny(s, "\\`*[]|#{}_<>&~") && utf8.ValidString(s) {
+		return s // nothing to escape, and no invalid byte to replace
+	}
 	var b strings.Builder
 	rs := []rune(s)
 	for i, r := range rs {
