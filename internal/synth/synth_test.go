@@ -76,3 +76,27 @@ func BenchmarkGenerate(b *testing.B) {
 func name(what string, n int) string {
 	return what + "/N=" + strconv.Itoa(n)
 }
+
+// BenchmarkLoad times the stages before the emitters, which run alone:
+// reading the spec's YAML with positions, and validating it into the model.
+func BenchmarkLoad(b *testing.B) {
+	for _, n := range []int{100, 1000} {
+		spec := Spec(n)
+		b.Run(name("load", n), func(b *testing.B) {
+			for i := 0; i < b.N; i++ {
+				if _, err := load.Bytes("synthetic.yaml", spec); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+		s, err := load.Bytes("synthetic.yaml", spec)
+		require.NoError(b, err)
+		b.Run(name("validate", n), func(b *testing.B) {
+			for i := 0; i < b.N; i++ {
+				if _, err := validate.Check(s); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}
