@@ -5,6 +5,7 @@ package names
 import (
 	"go/token"
 	"strings"
+	"sync"
 	"unicode"
 )
 
@@ -51,18 +52,24 @@ func Words(s string) []string {
 // it: SaaS, EHR.
 type Namer struct {
 	extra map[string]string // upper-cased word -> spelling
+	// memo holds the names already converted (nil: none are kept): a
+	// spec repeats its field names in every message, and splitting them
+	// into words was a third of what validating a large spec cost.
+	mu   sync.Mutex
+	memo map[string]string
 }
 
 // NewNamer returns a namer that also knows the given initialisms.
 func NewNamer(extra []string) *Namer {
-	n := &Namer{extra: map[string]string{}}
+	n := &Namer{extra: map[string]string{}, memo: map[string]string{}}
 	for _, e := range extra {
 		n.extra[strings.ToUpper(e)] = e
 	}
 	return n
 }
 
-var defaultNamer = NewNamer(nil)
+// defaultNamer keeps no memo: it lives as long as the process.
+var defaultNamer = &Namer{extra: map[string]string{}}
 
 // Exported converts a spec name into an exported Go identifier with Go's
 // common initialisms only; see Namer.Exported.
@@ -74,6 +81,22 @@ func Exported(s string) string { return defaultNamer.Exported(s) }
 // a script without case such as 名前 or نام) gets an X prefix, so the
 // identifier is always valid and exported.
 func (n *Namer) Exported(s string) string {
+	if n.memo == nil {
+		return n.exported(s)
+	}
+	n.mu.Lock()
+	out, ok := n.memo[s]
+	n.mu.Unlock()
+	if !ok {
+		out = n.exported(s)
+		n.mu.Lock()
+		n.memo[s] = out
+		n.mu.Unlock()
+	}
+	return out
+}
+
+func (n *Namer) exported(s string) string {
 	var b strings.Builder
 	for _, w := range Words(s) {
 		up := strings.ToUpper(w)
