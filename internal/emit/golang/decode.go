@@ -194,7 +194,7 @@ func decodeField(w *gw, target string, fl *model.Field) {
 	}
 }
 
-// decodeValueText is decodeValue as text.
+// decodeValueText is a call returning (value, error) for type t at path p.
 func decodeValueText(t *model.TypeRef, p string) string {
 	switch t.Kind {
 	case model.KindString:
@@ -211,25 +211,6 @@ func decodeValueText(t *model.TypeRef, p string) string {
 		return "decodeState[" + t.State.GoName + "](d, " + p + ")"
 	}
 	return "decode" + typeKey(t) + "(d, " + p + ")"
-}
-
-// decodeValue is a call returning (value, error) for type t at path p.
-func decodeValue(t *model.TypeRef, p jen.Code) *jen.Statement {
-	switch t.Kind {
-	case model.KindString:
-		return jen.Id("d").Dot("String").Call(p)
-	case model.KindInteger:
-		return jen.Id("d").Dot("Int").Call(p)
-	case model.KindNumber:
-		return jen.Id("d").Dot("Float").Call(p)
-	case model.KindBoolean:
-		return jen.Id("d").Dot("Bool").Call(p)
-	case model.KindAny:
-		return jen.Id("d").Dot("Raw").Call(p)
-	case model.KindState:
-		return jen.Id("decodeState").Types(jen.Id(t.State.GoName)).Call(jen.Id("d"), p)
-	}
-	return jen.Id("decode"+typeKey(t)).Call(jen.Id("d"), p)
 }
 
 // decodeHelper reads a list or a map of t's element type.
@@ -280,9 +261,6 @@ func decodeHelper(w *gw, t *model.TypeRef) {
 	w.close()
 	w.close()
 }
-
-// decodeElem reads one list item or map value.
-func decodeElem(t *model.TypeRef, p jen.Code) *jen.Statement { return decodeValue(t, p) }
 
 // scalarDefault reports whether a field's default is a plain value held
 // directly (no pointer, list or map), so that writing it costs nothing.
