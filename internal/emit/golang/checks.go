@@ -166,4 +166,3 @@ func (g *gen) constCheck(fl *model.Field, v, p string) string {
 	}
 	return fail(cond, p, fl, model.RuleConst, "ErrConst")
 }
-
