@@ -2,12 +2,16 @@
 # Times the gen CLI on the synthetic specs of N operations (internal/synth):
 # all outputs, and Go only, with wall time and peak RSS from /usr/bin/time.
 # Usage: scripts/bench-gen.sh [N ...]   (default: 100 1000 5000)
+# The outputs go to a new folder under BENCH_DIR (default: the system's
+# temporary folder); creating thousands of files takes what the file system
+# takes, so BENCH_DIR=/dev/shm times the generator without the disk.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 sizes=("$@")
 [ ${#sizes[@]} -gt 0 ] || sizes=(100 1000 5000)
-tmp=$(mktemp -d)
+tmp=$(mktemp -d "${BENCH_DIR:-${TMPDIR:-/tmp}}/bench-gen.XXXXXX")
 trap 'rm -rf "$tmp"' EXIT
+echo "outputs in $tmp ($(df -PT "$tmp" | awk 'NR == 2 { print $2 }')), load average $(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo unknown)"
 go build -o "$tmp/gen" ./cmd/gen
 go build -o "$tmp/synth" ./internal/synth/cmd/synth
 printf '%-8s %-6s %10s %12s\n' N outputs wall_s peak_rss_MiB

@@ -8,21 +8,15 @@ import (
 	"github.com/invopop/jsonschema"
 )
 
-// render turns a schema into the file bytes: invopop's marshalling gives the
-// content; the keywords of every schema object are then put in a fixed,
+// render turns a schema into the file bytes: the tree invopop's marshalling
+// gives (schemaTree) is the content; the keywords of every schema object are then put in a fixed,
 // readable order (identity and the generated marker first, $defs last), and
 // the document is written with two-space indentation, in UTF-8 with
 // invisible and look-alike characters escaped (see writeString), and a
 // trailing newline. Member order inside properties, const, default and enum values is
 // kept as built.
 func render(s *jsonschema.Schema) ([]byte, error) {
-	// MarshalJSON directly: json.Marshal would only check and compact its
-	// result once more, which parseJSON does while reading it.
-	data, err := s.MarshalJSON()
-	if err != nil {
-		return nil, err
-	}
-	n, err := parseJSON(data)
+	n, err := schemaTree(s)
 	if err != nil {
 		return nil, err
 	}
