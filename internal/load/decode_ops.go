@@ -3,6 +3,7 @@ package load
 import (
 	"fmt"
 
+	"github.com/contractgen/contractgen/internal/value"
 	"gopkg.in/yaml.v3"
 )
 
@@ -88,37 +89,72 @@ func (r *reader) fields(n *yaml.Node, owner string) (out []*Field) {
 func (r *reader) field(name Str, n *yaml.Node) *Field {
 	f := &Field{Name: name}
 	what := fmt.Sprintf("field %q", name.V)
-	r.object(n, what, "field", []key{
-		{"type", r.str(&f.Type, what+" type")},
-		{"go_name", r.str(&f.GoName, what+" go_name")},
-		{"description", r.str(&f.Description, what+" description")},
-		{"nullable", r.boolean(&f.Nullable, what+" nullable")},
-		{"required", r.boolean(&f.Required, what+" required")},
-		{"optional", r.boolean(&f.Optional, what+" optional")},
-		{"default", r.literal(&f.Default, what+" default")},
-		{"default_list", r.str(&f.DefaultList, what+" default_list")},
-		{"const", r.literal(&f.Const, what+" const")},
-		{"trim", r.boolean(&f.Trim, what+" trim")},
-		{"sensitive", r.boolean(&f.Sensitive, what+" sensitive")},
-		{"deprecated", r.str(&f.Deprecated, what+" deprecated")},
-		{"non_empty", r.boolean(&f.NonEmpty, what+" non_empty")},
-		{"minimum", r.literal(&f.Minimum, what+" minimum")},
-		{"maximum", r.literal(&f.Maximum, what+" maximum")},
-		{"exclusive_minimum", r.literal(&f.ExclusiveMinimum, what+" exclusive_minimum")},
-		{"exclusive_maximum", r.literal(&f.ExclusiveMaximum, what+" exclusive_maximum")},
-		{"min_length", r.integer(&f.MinLength, what+" min_length")},
-		{"max_length", r.integer(&f.MaxLength, what+" max_length")},
-		{"min_items", r.integer(&f.MinItems, what+" min_items")},
-		{"max_items", r.integer(&f.MaxItems, what+" max_items")},
-		{"unique_items", r.boolean(&f.UniqueItems, what+" unique_items")},
-		{"key_pattern", r.str(&f.KeyPattern, what+" key_pattern")},
-		{"pattern", r.str(&f.Pattern, what+" pattern")},
-		{"format", r.str(&f.Format, what+" format")},
-		{"source", r.str(&f.Source, what+" source")},
-		{"generate", func(v *yaml.Node) { f.Generate = r.generate(v, what) }},
-		{"messages", func(v *yaml.Node) { f.Messages = r.messages(v, what) }},
-	})
+	saved := r.cur
+	r.cur = fieldReading{f, what}
+	r.object(n, what, "field", r.fieldKeys())
+	r.cur = saved
 	return f
+}
+
+// fieldReading is the field that fieldKeys' handlers fill, and how errors
+// name it.
+type fieldReading struct {
+	f    *Field
+	what string
+}
+
+// fieldKeys are the keys of a field, built once per reader: a spec has
+// thousands of fields and each has few of the keys, so the handlers read
+// the field from r.cur and put their error context together only when
+// their key is there.
+func (r *reader) fieldKeys() []key {
+	if r.fieldKeyTable != nil {
+		return r.fieldKeyTable
+	}
+	c := &r.cur
+	str := func(k string, dst func(*Field) *Str) key {
+		return key{k, func(n *yaml.Node) { r.str(dst(c.f), c.what+" "+k)(n) }}
+	}
+	boolean := func(k string, dst func(*Field) **Bool) key {
+		return key{k, func(n *yaml.Node) { r.boolean(dst(c.f), c.what+" "+k)(n) }}
+	}
+	literal := func(k string, dst func(*Field) **value.Value) key {
+		return key{k, func(n *yaml.Node) { r.literal(dst(c.f), c.what+" "+k)(n) }}
+	}
+	integer := func(k string, dst func(*Field) **Int) key {
+		return key{k, func(n *yaml.Node) { r.integer(dst(c.f), c.what+" "+k)(n) }}
+	}
+	r.fieldKeyTable = []key{
+		str("type", func(f *Field) *Str { return &f.Type }),
+		str("go_name", func(f *Field) *Str { return &f.GoName }),
+		str("description", func(f *Field) *Str { return &f.Description }),
+		boolean("nullable", func(f *Field) **Bool { return &f.Nullable }),
+		boolean("required", func(f *Field) **Bool { return &f.Required }),
+		boolean("optional", func(f *Field) **Bool { return &f.Optional }),
+		literal("default", func(f *Field) **value.Value { return &f.Default }),
+		str("default_list", func(f *Field) *Str { return &f.DefaultList }),
+		literal("const", func(f *Field) **value.Value { return &f.Const }),
+		boolean("trim", func(f *Field) **Bool { return &f.Trim }),
+		boolean("sensitive", func(f *Field) **Bool { return &f.Sensitive }),
+		str("deprecated", func(f *Field) *Str { return &f.Deprecated }),
+		boolean("non_empty", func(f *Field) **Bool { return &f.NonEmpty }),
+		literal("minimum", func(f *Field) **value.Value { return &f.Minimum }),
+		literal("maximum", func(f *Field) **value.Value { return &f.Maximum }),
+		literal("exclusive_minimum", func(f *Field) **value.Value { return &f.ExclusiveMinimum }),
+		literal("exclusive_maximum", func(f *Field) **value.Value { return &f.ExclusiveMaximum }),
+		integer("min_length", func(f *Field) **Int { return &f.MinLength }),
+		integer("max_length", func(f *Field) **Int { return &f.MaxLength }),
+		integer("min_items", func(f *Field) **Int { return &f.MinItems }),
+		integer("max_items", func(f *Field) **Int { return &f.MaxItems }),
+		boolean("unique_items", func(f *Field) **Bool { return &f.UniqueItems }),
+		str("key_pattern", func(f *Field) *Str { return &f.KeyPattern }),
+		str("pattern", func(f *Field) *Str { return &f.Pattern }),
+		str("format", func(f *Field) *Str { return &f.Format }),
+		str("source", func(f *Field) *Str { return &f.Source }),
+		{"generate", func(v *yaml.Node) { c.f.Generate = r.generate(v, c.what) }},
+		{"messages", func(v *yaml.Node) { c.f.Messages = r.messages(v, c.what) }},
+	}
+	return r.fieldKeyTable
 }
 
 func (r *reader) generate(n *yaml.Node, what string) *Generate {

@@ -27,6 +27,10 @@ type reader struct {
 	// shapes, when not nil, records every grammar shape read, so that a
 	// test can show the loader reaches each one.
 	shapes map[string]bool
+	// cur is the field being read, fieldKeyTable the handlers of its keys
+	// (see fieldKeys).
+	cur           fieldReading
+	fieldKeyTable []key
 }
 
 func pos(n *yaml.Node) diag.Pos { return diag.Pos{Line: n.Line, Col: n.Column} }
@@ -141,14 +145,14 @@ func (r *reader) object(n *yaml.Node, what, shape string, keys []key) {
 	if !ok {
 		return
 	}
-	got := map[string]bool{}
+	got := make([]bool, len(keys))
 	for _, p := range ps {
 		k := p[0]
 		found := false
-		for _, spec := range keys {
+		for i, spec := range keys {
 			if spec.name == k.Value {
 				found = true
-				got[k.Value] = true
+				got[i] = true
 				spec.fn(p[1])
 			}
 		}
@@ -157,7 +161,7 @@ func (r *reader) object(n *yaml.Node, what, shape string, keys []key) {
 		}
 	}
 	for i, spec := range keys {
-		if sh.Keys[i].Required && !got[spec.name] {
+		if sh.Keys[i].Required && !got[i] {
 			r.errs.Add(pos(n), "%s is missing required key %q", what, spec.name)
 		}
 	}
