@@ -71,6 +71,9 @@ type site struct {
 	// files names the schema files as the schema emitter writes them.
 	files *schemafile.Namer
 	nav   []navEntry
+	// weight is each navigation entry's weight by its path (the last
+	// entry of a path wins).
+	weight map[string]int
 	// navFrom caches the navigation links by the folder of the page they
 	// are written from: every page of a folder shares them.
 	navFrom map[string][]Link
@@ -101,8 +104,10 @@ func newSite(c *model.Contract, opts emit.Options) *site {
 	if hasForbidden(c) {
 		s.nav = append(s.nav, navEntry{title: "Forbidden material", path: forbiddenPath})
 	}
+	s.weight = map[string]int{}
 	for i := range s.nav {
 		s.nav[i].weight = i + 1
+		s.weight[s.nav[i].path] = i + 1
 	}
 	return s
 }
@@ -182,11 +187,7 @@ func (s *site) page(p, title, desc string) Page {
 	}
 	pg := Page{Path: p, Title: title, ThemeTitle: themeTitle, Description: desc, FrontMatter: s.opts.FrontMatter,
 		Header: emit.Header, Contract: s.c, Home: Link{Text: overviewTitle(s.c), Href: rel(p, indexPath)}}
-	for _, n := range s.nav {
-		if n.path == p {
-			pg.Weight = n.weight
-		}
-	}
+	pg.Weight = s.weight[p]
 	dir := path.Dir(p)
 	if s.navFrom == nil {
 		s.navFrom = map[string][]Link{}

@@ -101,6 +101,18 @@ func (s *site) states() *StatesPage {
 		reqStates, respStates = s.stateSetsOf([]*model.Type{c.Request.Type}), s.stateSetsOf([]*model.Type{c.Response.Type})
 	}
 	byOp := s.statesUsedBy()
+	// The types whose own fields use each state set, indexed once, in
+	// type order.
+	byType := map[*model.StateSet][]*model.Type{}
+	for _, t := range c.Types {
+		seen := map[*model.StateSet]bool{}
+		for _, f := range t.Fields {
+			if st := f.Type.StateSet(); st != nil && !seen[st] {
+				seen[st] = true
+				byType[st] = append(byType[st], t)
+			}
+		}
+	}
 	for _, st := range c.States {
 		ss := &StateSet{StateSet: st, Href: "#" + slug(st.Name)}
 		// The envelopes are on every operation page; name them once.
@@ -113,13 +125,8 @@ func (s *site) states() *StatesPage {
 		for _, op := range byOp[st] {
 			ss.UsedBy = append(ss.UsedBy, Link{Text: op.Name, Href: rel(statesPath, operationPath(op))})
 		}
-		for _, t := range c.Types {
-			for _, f := range t.Fields {
-				if f.Type.StateSet() == st {
-					ss.UsedBy = append(ss.UsedBy, Link{Text: t.Name, Href: rel(statesPath, typesPath+"#"+slug(t.Name))})
-					break
-				}
-			}
+		for _, t := range byType[st] {
+			ss.UsedBy = append(ss.UsedBy, Link{Text: t.Name, Href: rel(statesPath, typesPath+"#"+slug(t.Name))})
 		}
 		pg.States = append(pg.States, ss)
 	}
