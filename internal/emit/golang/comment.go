@@ -10,9 +10,10 @@ import (
 	"github.com/dave/jennifer/jen"
 )
 
-// This file is the one path by which spec text reaches a Go comment. Text
-// never reaches Go code any other way: string values go through jen.Lit,
-// which quotes them with strconv.
+// This file is the one path by which spec text reaches a Go comment (cmt;
+// gw's comment and doc lines are made by it too). Text never reaches Go
+// code any other way: string values go through jen.Lit or gw's quote, both
+// of which quote them with strconv.
 
 // commentText makes text safe inside one line comment: line breaks and
 // control characters become spaces, so the text cannot end the comment.
