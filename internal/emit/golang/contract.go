@@ -9,7 +9,6 @@ import (
 	"github.com/contractgen/contractgen/internal/pattern"
 
 	"github.com/contractgen/contractgen/internal/model"
-	"github.com/dave/jennifer/jen"
 )
 
 // contractFile holds constants, state sets, value lists, the forbidden
@@ -17,26 +16,30 @@ import (
 func (g *gen) contractFile(k *sink) {
 	c := g.c
 	k.pkgDoc = formatDoc([]string{cmt("Package " + g.pkg + " is the generated Go binding of contract " + c.Name + ".")})
-	f := k.jen()
-	if len(c.Versions) > 0 {
-		var defs []jen.Code
-		for _, v := range c.Versions {
-			defs = append(defs, docComment(v.GoName, v.Description), jen.Id(v.GoName).Op("=").Lit(v.Value))
-		}
-		f.Const().Defs(defs...)
-	}
 	var w gw
+	if len(c.Versions) > 0 {
+		w.line("const (")
+		w.ind++
+		for _, v := range c.Versions {
+			w.docComment(v.GoName, v.Description)
+			w.line(v.GoName, " = ", quote(v.Value))
+		}
+		w.ind--
+		w.line(")")
+		k.decl(&w)
+	}
 	for _, st := range c.States {
 		g.stateSet(k, &w, st)
 	}
-	f = k.jen()
 	for _, l := range c.Lists {
-		g.list(f, l)
+		g.list(k, &w, l)
 	}
-	g.policy(f)
+	g.policy(k, &w)
 	g.describe(k, &w)
-	f = k.jen()
-	f.Func().Id("ptr").Types(jen.Id("T").Any()).Params(jen.Id("v").Id("T")).Op("*").Id("T").Block(jen.Return(jen.Op("&").Id("v")))
+	w.open("func ptr[T any](v T) *T")
+	w.line("return &v")
+	w.close()
+	k.decl(&w)
 }
 
 // stateSet writes a state set: its string type, a const per value, and
@@ -51,11 +54,7 @@ func (g *gen) stateSet(k *sink, w *gw, st *model.StateSet) {
 		w.line("const (")
 		w.ind++
 		for _, v := range st.Values {
-			if strings.TrimSpace(v.Description) == "" {
-				w.line(cmt(v.GoName + " is part of the contract."))
-			} else {
-				w.comment(v.GoName + ": " + v.Description)
-			}
+			w.docComment(v.GoName, v.Description)
 			w.line(v.GoName, " ", st.GoName, " = ", quote(v.Value))
 		}
 		w.ind--
@@ -87,13 +86,17 @@ func (g *gen) stateSet(k *sink, w *gw, st *model.StateSet) {
 	k.decl(w)
 }
 
-func (g *gen) list(f *jen.File, l *model.List) {
+// list writes a function returning a fresh copy of a value list.
+func (g *gen) list(k *sink, w *gw, l *model.List) {
 	t := &model.TypeRef{Kind: model.KindList, Elem: &model.TypeRef{Kind: model.KindString}}
 	if st := g.listState(l); st != nil {
 		t.Elem = &model.TypeRef{Kind: model.KindState, State: st}
 	}
-	f.Add(docComment(l.GoName, l.Description+" It returns a fresh copy on each call."))
-	f.Func().Id(l.GoName).Params().Add(goType(t)).Block(jen.Return(lit(l.Values, t)))
+	w.doc(l.GoName, l.Description+" It returns a fresh copy on each call.")
+	w.open("func ", l.GoName, "() ", w.typeText(t))
+	w.line("return ", w.lit(l.Values, t))
+	w.close()
+	k.decl(w)
 }
 
 // listState finds the state set of the fields that use l as default, so the
@@ -111,59 +114,75 @@ func (g *gen) listState(l *model.List) *model.StateSet {
 
 // policy emits the forbidden-material rules as runtime data, in rule index
 // order: the key rules, then the value rules.
-func (g *gen) policy(f *jen.File) {
-	var rules []jen.Code
+func (g *gen) policy(k *sink, w *gw) {
+	var rules [][2][]string // keys and values of each rule's fields
 	if fb := g.c.Forbidden; fb != nil {
-		for _, k := range fb.Keys {
-			rules = append(rules, jen.Values(g.keyRule(k)))
+		for _, kr := range fb.Keys {
+			rules = append(rules, keyRule(kr))
 		}
 		for _, v := range fb.Values {
-			rules = append(rules, jen.Values(g.valueRule(v)))
+			rules = append(rules, g.valueRule(w, v))
 		}
 	}
-	f.Comment("// rules are the contract's forbidden-material rules; rule i owns the scan")
-	f.Comment("// bits at 3*i.")
-	f.Var().Id("rules").Op("=").Index().Op("*").Id("rule").Values(rules...)
-	f.Comment("// CheckForbidden scans a JSON document for forbidden keys and values at any")
-	f.Comment(cmt("depth, naming offenders by paths that start at root."))
-	f.Func().Id("CheckForbidden").Params(jen.Id("root").String(), jen.Id("doc").Index().Byte()).Error().Block(
-		// One pass clears a clean document; anything else takes the exact
-		// path, which reports the first problem and its path.
-		jen.If(jen.Id("quickClean").Call(jen.Id("doc"), jen.Id("anyKeys").Op("|").Id("anyFree"))).Block(jen.Return(jen.Nil())),
-		jen.Var().Id("es").Id("Errors"),
-		jen.Var().Id("p").Op("*").Id("pathNode"),
-		jen.If(jen.Id("root").Op("!=").Lit("")).Block(
-			jen.Id("rp").Op(":=").Id("keyPath").Call(jen.Nil(), jen.Id("root")),
-			jen.Id("p").Op("=").Op("&").Id("rp"),
-		),
-		jen.Id("d").Op(":=").Op("&").Id("decoder").Values(jen.Dict{jen.Id("data"): jen.Id("doc")}),
-		jen.If(jen.Err().Op(":=").Id("d").Dot("end").Call(jen.Id("d").Dot("skip").Call(jen.Id("p"))), jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Err())),
-		jen.Id("scanRaw").Call(jen.Id("p"), jen.Id("doc"), jen.Id("anyKeys").Op("|").Id("anyFree"), jen.Op("&").Id("es")),
-		jen.Return(jen.Id("es").Dot("err").Call()),
-	)
+	w.docLines("// rules are the contract's forbidden-material rules; rule i owns the scan",
+		"// bits at 3*i.")
+	if len(rules) == 0 {
+		w.line("var rules = []*rule{}")
+	}
+	for i, r := range rules {
+		if i == 0 {
+			w.line("var rules = []*rule{{")
+		} else {
+			w.line("}, {")
+		}
+		w.ind++
+		w.pairs(r[0], r[1])
+		w.ind--
+		if i == len(rules)-1 {
+			w.line("}}")
+		}
+	}
+	k.decl(w)
+	w.docLines("// CheckForbidden scans a JSON document for forbidden keys and values at any",
+		cmt("depth, naming offenders by paths that start at root."))
+	// One pass clears a clean document; anything else takes the exact
+	// path, which reports the first problem and its path.
+	w.open("func CheckForbidden(root string, doc []byte) error")
+	w.open("if quickClean(doc, anyKeys|anyFree)")
+	w.line("return nil")
+	w.close()
+	w.line("var es Errors")
+	w.line("var p *pathNode")
+	w.open(`if root != ""`)
+	w.line("rp := keyPath(nil, root)")
+	w.line("p = &rp")
+	w.close()
+	w.line("d := &decoder{data: doc}")
+	w.open("if err := d.end(d.skip(p)); err != nil")
+	w.line("return err")
+	w.close()
+	w.line("scanRaw(p, doc, anyKeys|anyFree, &es)")
+	w.line("return es.err()")
+	w.close()
+	k.decl(w)
 }
 
-// keyRule is the runtime data of a key rule.
-func (g *gen) keyRule(k *model.KeyRule) jen.Dict {
-	d := jen.Dict{}
-	d[jen.Id("parts")] = jen.Index().String().ValuesFunc(func(gr *jen.Group) {
-		for _, p := range k.Parts {
-			gr.Lit(p)
+// keyRule is the runtime data of a key rule: its fields' keys, in the
+// order a composite literal sorted by key writes them, and values.
+func keyRule(k *model.KeyRule) [2][]string {
+	quoted := func(list []string) string {
+		q := make([]string, len(list))
+		for i, s := range list {
+			q[i] = quote(s)
 		}
-	})
-	d[jen.Id("exact")] = jen.Index().String().ValuesFunc(func(gr *jen.Group) {
-		for _, p := range k.Exact {
-			gr.Lit(p)
-		}
-	})
-	d[jen.Id("keyMessage")] = jen.Lit(k.Message)
-	return d
+		return "[]string{" + join(q...) + "}"
+	}
+	return [2][]string{{"exact", "keyMessage", "parts"}, {quoted(k.Exact), quote(k.Message), quoted(k.Parts)}}
 }
 
 // valueRule is the runtime data of a value rule: one regular expression of
 // every pattern, and the literal prefilter when one exists.
-func (g *gen) valueRule(v *model.ValueRule) jen.Dict {
-	d := jen.Dict{}
+func (g *gen) valueRule(w *gw, v *model.ValueRule) [2][]string {
 	alts := make([]string, len(v.Patterns))
 	raw := make([]string, len(v.Patterns))
 	for i, p := range v.Patterns {
@@ -175,25 +194,25 @@ func (g *gen) valueRule(v *model.ValueRule) jen.Dict {
 		alts[i] = "(?:" + re + ")"
 		raw[i] = re
 	}
+	var keys, values []string
 	if lits := prefilter(raw); lits != nil {
 		// By first byte, so the runtime compares only those that start
 		// where it stands.
 		sort.SliceStable(lits, func(i, j int) bool { return lits[i][0] < lits[j][0] })
-		d[jen.Id("literals")] = jen.Index().String().ValuesFunc(func(gr *jen.Group) {
-			for _, l := range lits {
-				gr.Lit(l)
-			}
-		})
+		q := make([]string, len(lits))
 		var starts []byte
-		for _, l := range lits {
+		for i, l := range lits {
+			q[i] = quote(l)
 			if !bytes.Contains(starts, []byte{l[0]}) {
 				starts = append(starts, l[0])
 			}
 		}
 		sort.Slice(starts, func(i, j int) bool { return starts[i] < starts[j] })
-		d[jen.Id("starts")] = jen.Lit(string(starts))
+		keys = append(keys, "literals", "starts")
+		values = append(values, "[]string{"+join(q...)+"}", quote(string(starts)))
 	}
-	d[jen.Id("values")] = jen.Qual("regexp", "MustCompile").Call(jen.Lit(strings.Join(alts, "|")))
-	d[jen.Id("valueMessage")] = jen.Lit(v.Message)
-	return d
+	w.use("regexp")
+	keys = append(keys, "valueMessage", "values")
+	values = append(values, quote(v.Message), "regexp.MustCompile("+quote(strings.Join(alts, "|"))+")")
+	return [2][]string{keys, values}
 }

@@ -149,6 +149,17 @@ func plainDoc(lines []string) bool {
 	return len(lines) > 0
 }
 
+// docComment writes the comment of a spec inside a block (a const or a
+// struct field), which gofmt leaves as written: the identifier, then the
+// spec text, or a line saying it is part of the contract.
+func (w *gw) docComment(ident, text string) {
+	if strings.TrimSpace(text) == "" {
+		w.line(cmt(ident + " is part of the contract."))
+		return
+	}
+	w.comment(ident + ": " + text)
+}
+
 // use records an import the declaration needs.
 func (w *gw) use(path string) {
 	for _, p := range w.imports {
@@ -278,31 +289,42 @@ func (w *gw) body(head string, body *gw) {
 }
 
 // pairs writes the key: value lines of a composite literal that spans
-// lines, aligned as gofmt aligns them: values line up in a column over a
-// section of lines, and a new section starts where a key's length differs
-// too much from the keys before it (go/printer's exprList: keys of more
-// than 40 bytes, compared with the geometric mean of the section's keys).
+// lines, as go/printer's exprList lays them out: values line up in a
+// column over a section of lines, and a new section starts where a key's
+// length differs too much from the keys before it (keys of more than 40
+// bytes, compared with the geometric mean of the section's keys). A pair
+// longer than a million bytes takes no part in the columns.
 func (w *gw) pairs(keys, values []string) {
+	const smallSize, infinity = 40, 1e6
 	var section [][]string
-	lnsum, count := 0.0, 0
+	size, lnsum, count := 0, 0.0, 0
 	for i, k := range keys {
-		size := len(k)
-		if i > 0 {
-			prev := len(keys[i-1])
-			ff := false
-			if count > 0 && (prev > 40 || size > 40) {
+		prevSize := size
+		size = len(k)
+		if len(k)+2+len(values[i]) > infinity {
+			size = 0
+		}
+		ff := true
+		if prevSize > 0 && size > 0 {
+			if count == 0 || prevSize <= smallSize && size <= smallSize {
+				ff = false
+			} else {
 				ratio := float64(size) / math.Exp(lnsum/float64(count))
 				ff = 2.5*ratio <= 1 || 2.5 <= ratio
 			}
-			if ff {
-				// A new section; gofmt starts the mean over.
-				w.rows(section)
-				section, lnsum, count = nil, 0, 0
-			}
 		}
-		section = append(section, []string{k + ":", values[i] + ","})
-		lnsum += math.Log(float64(size))
-		count++
+		if i > 0 && ff {
+			// A new section; gofmt starts the mean over.
+			w.rows(section)
+			section, lnsum, count = nil, 0, 0
+		}
+		if size > 0 {
+			section = append(section, []string{k + ":", values[i] + ","})
+			lnsum += math.Log(float64(size))
+			count++
+		} else {
+			section = append(section, []string{k + ": " + values[i] + ","})
+		}
 	}
 	w.rows(section)
 }

@@ -84,7 +84,7 @@ func TestRowsAlignAsGofmt(t *testing.T) {
 // into sections where gofmt breaks them, keys of over 40 bytes included.
 func TestPairsAlignAsGofmt(t *testing.T) {
 	r := rand.New(rand.NewPCG(3, 4))
-	for i := 0; i < 500; i++ {
+	for i := 0; i < 501; i++ {
 		var keys, values []string
 		for j := 0; j < 2+r.IntN(8); j++ {
 			n := 1 + r.IntN(12)
@@ -93,6 +93,10 @@ func TestPairsAlignAsGofmt(t *testing.T) {
 			}
 			k := "K" + strings.Repeat("k", n) + fmt.Sprint(j)
 			keys, values = append(keys, k), append(values, "m."+k)
+		}
+		if i == 500 {
+			// A pair too long for one line of gofmt's reckoning.
+			values[1] = quote(strings.Repeat("v", 1_000_000))
 		}
 		var w gw
 		w.open("func f()")
