@@ -2,21 +2,21 @@ package golang
 
 import (
 	"strconv"
+	"strings"
 
 	"github.com/contractgen/contractgen/internal/model"
-	"github.com/dave/jennifer/jen"
 )
 
 // answerFile holds, for each operation with error responses, the type that
 // holds any of its answers and the decoder that tells them apart by the
 // status the error responses fix.
-func (g *gen) answerFile(f *jen.File) {
+func (g *gen) answerFile(k *sink, w *gw) {
 	status := g.statusField()
 	for _, op := range g.c.Operations {
 		if len(op.Errors) == 0 || status == nil {
 			continue
 		}
-		g.answer(f, op, status)
+		g.answer(k, w, op, status)
 	}
 }
 
@@ -42,7 +42,7 @@ func (g *gen) statusField() *model.Field {
 	return nil
 }
 
-func (g *gen) answer(f *jen.File, op *model.Operation, status *model.Field) {
+func (g *gen) answer(k *sink, w *gw, op *model.Operation, status *model.Field) {
 	name := op.AnswerGoName()
 	// Decode<Op>Response exists for a shared response too, and checks that
 	// the response answers op.
@@ -50,29 +50,44 @@ func (g *gen) answer(f *jen.File, op *model.Operation, status *model.Field) {
 	if op.Response.Shared() {
 		own = op.Response.GoName + "Response"
 	}
-	fields := []jen.Code{comment("Set when " + status.Name + " is none of the error statuses."), jen.Id("Response").Op("*").Id(own)}
-	var cases []jen.Code
+	w.doc(name, "any answer of operation "+op.Name+": its response or one of its error responses; exactly one field is set.")
+	w.open("type ", name, " struct")
+	rows := [][]string{{strings.TrimRight(cmt("Set when "+status.Name+" is none of the error statuses."), " \t")}, {"Response", "*" + own}}
 	for _, e := range op.Errors {
-		fields = append(fields, comment("Set when "+status.Name+" is "+strconv.Quote(e.Status.Value)+"."), jen.Id(g.errorField(e)).Op("*").Id(e.GoName+"Response"))
-		cases = append(cases, jen.Case(jen.Lit(e.Status.Value)).Block(
-			jen.List(jen.Id("m"), jen.Err()).Op(":=").Id("Decode"+e.GoName+"Response").Call(jen.Id("data"), jen.Id("opts").Op("...")),
-			jen.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Nil(), jen.Err())),
-			jen.Return(jen.Op("&").Id(name).Values(jen.Dict{jen.Id(g.errorField(e)): jen.Id("m")}), jen.Nil())))
+		rows = append(rows, []string{strings.TrimRight(cmt("Set when "+status.Name+" is "+strconv.Quote(e.Status.Value)+"."), " \t")},
+			[]string{g.errorField(e), "*" + e.GoName + "Response"})
 	}
-	f.Add(docComment(name, "any answer of operation "+op.Name+": its response or one of its error responses; exactly one field is set."))
-	f.Type().Id(name).Struct(fields...)
-	f.Comment(cmt("Decode" + name + " reads an answer of operation " + op.Name + ": the " + status.Name + " member selects"))
-	f.Comment("// the error response that fixes it, any other value the response; the")
-	f.Comment("// selected one is then decoded strictly, as its own decoder does.")
-	f.Func().Id("Decode"+name).Params(jen.Id("data").Index().Byte(), jen.Id("opts").Op("...").Id("DecodeOption")).Params(jen.Op("*").Id(name), jen.Error()).Block(
-		jen.Id("d").Op(":=").Id("newDecoder").Call(jen.Id("data"), jen.Id("opts")),
-		jen.List(jen.Id("v"), jen.Id("_"), jen.Err()).Op(":=").Id("d").Dot("discriminator").Call(jen.Nil(), jen.Lit(status.Name)),
-		jen.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Nil(), jen.Id("d").Dot("end").Call(jen.Err()))),
-		jen.Switch(jen.Id("v")).Block(cases...),
-		jen.List(jen.Id("m"), jen.Err()).Op(":=").Id(decodeOwn).Call(jen.Id("data"), jen.Id("opts").Op("...")),
-		jen.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Nil(), jen.Err())),
-		jen.Return(jen.Op("&").Id(name).Values(jen.Dict{jen.Id("Response"): jen.Id("m")}), jen.Nil()),
-	)
+	w.rows(rows)
+	w.close()
+	k.decl(w)
+	w.docLines(cmt("Decode"+name+" reads an answer of operation "+op.Name+": the "+status.Name+" member selects"),
+		"// the error response that fixes it, any other value the response; the",
+		"// selected one is then decoded strictly, as its own decoder does.")
+	w.open("func Decode", name, "(data []byte, opts ...DecodeOption) (*", name, ", error)")
+	w.line("d := newDecoder(data, opts)")
+	w.line("v, _, err := d.discriminator(nil, ", quote(status.Name), ")")
+	w.open("if err != nil")
+	w.line("return nil, d.end(err)")
+	w.close()
+	w.line("switch v {")
+	for _, e := range op.Errors {
+		w.line("case ", quote(e.Status.Value), ":")
+		w.ind++
+		w.line("m, err := Decode", e.GoName, "Response(data, opts...)")
+		w.open("if err != nil")
+		w.line("return nil, err")
+		w.close()
+		w.line("return &", name, "{", g.errorField(e), ": m}, nil")
+		w.ind--
+	}
+	w.line("}")
+	w.line("m, err := ", decodeOwn, "(data, opts...)")
+	w.open("if err != nil")
+	w.line("return nil, err")
+	w.close()
+	w.line("return &", name, "{Response: m}, nil")
+	w.close()
+	k.decl(w)
 }
 
 // errorField is the field of an answer holding error e.

@@ -9,8 +9,8 @@ import (
 // trim identifiers, draw generated values, then validate, so a builder either
 // returns a valid value or an error, never a partly built one.
 func (g *gen) buildFile(k *sink) {
-	g.header(k.jen())
 	var w gw
+	g.header(k, &w)
 	for _, s := range g.structs {
 		switch s.kind {
 		case kindType:

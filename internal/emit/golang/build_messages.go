@@ -5,7 +5,6 @@ import (
 	"sort"
 
 	"github.com/contractgen/contractgen/internal/model"
-	"github.com/dave/jennifer/jen"
 )
 
 // envFields are the request envelope fields other than the payload.
@@ -21,15 +20,25 @@ func (g *gen) envFields() []*model.Field {
 
 // header emits RequestHeader and AnyRequest, through which response
 // builders read the request they answer.
-func (g *gen) header(f *jen.File) {
-	f.Comment("// RequestHeader is the request envelope without its payload.")
-	var fields []jen.Code
+func (g *gen) header(k *sink, w *gw) {
+	w.docLines("// RequestHeader is the request envelope without its payload.")
+	var rows [][]string
 	for _, fl := range g.envFields() {
-		fields = append(fields, jen.Id(fl.GoName).Add(fieldType(fl)))
+		rows = append(rows, []string{fl.GoName, w.fieldTypeText(fl)})
 	}
-	f.Type().Id("RequestHeader").Struct(fields...)
-	f.Comment("// AnyRequest is implemented by the request of every operation.")
-	f.Type().Id("AnyRequest").Interface(jen.Id("Header").Params().Id("RequestHeader"))
+	if len(rows) == 0 {
+		w.line("type RequestHeader struct{}")
+	} else {
+		w.open("type RequestHeader struct")
+		w.rows(rows)
+		w.close()
+	}
+	k.decl(w)
+	w.docLines("// AnyRequest is implemented by the request of every operation.")
+	w.open("type AnyRequest interface")
+	w.line("Header() RequestHeader")
+	w.close()
+	k.decl(w)
 }
 
 func (g *gen) operationField() *model.Field {
@@ -49,7 +58,7 @@ func (g *gen) requestBuilder(k *sink, w *gw, s *goStruct) {
 	for _, fl := range g.envFields() {
 		keys = append(keys, fl.GoName)
 	}
-	// In key order, without repeats, as jen.Dict wrote them.
+	// In key order, without repeats.
 	sort.Strings(keys)
 	keys = slices.Compact(keys)
 	switch len(keys) {

@@ -6,14 +6,12 @@ import (
 	"go/scanner"
 	"go/token"
 	"strings"
-
-	"github.com/dave/jennifer/jen"
 )
 
 // This file is the one path by which spec text reaches a Go comment (cmt;
-// gw's comment and doc lines are made by it too). Text never reaches Go
-// code any other way: string values go through jen.Lit or gw's quote, both
-// of which quote them with strconv.
+// gw's comment and doc lines are made by it). Text never reaches Go code
+// any other way: string values go through gw's quote, which quotes them
+// with strconv.
 
 // commentText makes text safe inside one line comment: line breaks and
 // control characters become spaces, so the text cannot end the comment.
@@ -43,32 +41,6 @@ func cmt(text string) string {
 		}
 	}
 	return "// " + text
-}
-
-// comment renders spec text as line comments, one per line of the text,
-// each made safe by cmt.
-func comment(text string) jen.Code {
-	text = strings.TrimSpace(text)
-	if text == "" {
-		return jen.Null()
-	}
-	var lines []jen.Code
-	for i, line := range strings.Split(text, "\n") {
-		if i > 0 {
-			lines = append(lines, jen.Line())
-		}
-		lines = append(lines, jen.Comment(cmt(line)))
-	}
-	return jen.Add(lines...)
-}
-
-// docComment starts a doc comment with the identifier, as Go style asks.
-func docComment(ident, text string) jen.Code {
-	text = strings.TrimSpace(text)
-	if text == "" {
-		return jen.Comment(cmt(ident + " is part of the contract."))
-	}
-	return comment(ident + ": " + text)
 }
 
 // mayHoldBadComment is the cheap test checkComments runs first: a block

@@ -4,7 +4,6 @@ import (
 	"fmt"
 
 	"github.com/contractgen/contractgen/internal/model"
-	"github.com/dave/jennifer/jen"
 )
 
 // decodeFile holds the strict decoders: one exported Decode function per
@@ -16,7 +15,7 @@ func (g *gen) decodeFile(k *sink) {
 		g.decodeFunc(&w, s)
 		k.decl(&w)
 		if s.t.Union != nil {
-			g.unionDecode(k.jen(), s)
+			g.unionDecode(k, &w, s)
 			continue
 		}
 		g.decodeMethod(k, &w, s)
@@ -25,18 +24,18 @@ func (g *gen) decodeFile(k *sink) {
 		decodeHelper(&w, t)
 		k.decl(&w)
 	}
-	f := k.jen()
 	for _, op := range g.c.Operations {
 		if op.Response.Shared() {
-			g.sharedDecoder(f, op, g.shared[op.Response])
+			g.sharedDecoder(&w, op, g.shared[op.Response])
+			k.decl(&w)
 		}
 	}
-	g.answerFile(f)
+	g.answerFile(k, &w)
 }
 
 // sharedDecoder reads the shared response that answers op, and checks that
 // it answers that operation.
-func (g *gen) sharedDecoder(f *jen.File, op *model.Operation, s *goStruct) {
+func (g *gen) sharedDecoder(w *gw, op *model.Operation, s *goStruct) {
 	var opField *model.Field
 	for _, fl := range s.t.Fields {
 		if fl.Source == model.SourceRequest && fl.RequestField != nil && fl.RequestField.Source == model.SourceOperation {
@@ -44,19 +43,21 @@ func (g *gen) sharedDecoder(f *jen.File, op *model.Operation, s *goStruct) {
 		}
 	}
 	decode := "Decode" + s.t.GoName
-	body := []jen.Code{
-		jen.List(jen.Id("m"), jen.Err()).Op(":=").Id(decode).Call(jen.Id("data"), jen.Id("opts").Op("...")),
-		jen.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Nil(), jen.Err())),
-	}
-	if opField != nil {
-		body = append(body, jen.If(jen.Id("m").Dot(opField.GoName).Op("!=").Lit(op.Name)).Block(
-			jen.Return(jen.Nil(), jen.Id("mismatchAt").Call(jen.Lit(opField.Name), jen.Lit(opField.Name+" must be \""+op.Name+"\"")))))
-	}
-	body = append(body, jen.Return(jen.Id("m"), jen.Nil()))
 	name := "Decode" + op.ResponseGoName()
-	f.Comment(cmt(name + " reads the shared " + op.Response.Name + " response, which answers operation " + op.Name + ","))
-	f.Comment(cmt("strictly as " + decode + " does, and checks that it answers " + op.Name + "."))
-	f.Func().Id(name).Params(jen.Id("data").Index().Byte(), jen.Id("opts").Op("...").Id("DecodeOption")).Params(jen.Op("*").Id(s.t.GoName), jen.Error()).Block(body...)
+	w.docLines(cmt(name+" reads the shared "+op.Response.Name+" response, which answers operation "+op.Name+","),
+		cmt("strictly as "+decode+" does, and checks that it answers "+op.Name+"."))
+	w.open("func ", name, "(data []byte, opts ...DecodeOption) (*", s.t.GoName, ", error)")
+	w.line("m, err := ", decode, "(data, opts...)")
+	w.open("if err != nil")
+	w.line("return nil, err")
+	w.close()
+	if opField != nil {
+		w.open("if m.", opField.GoName, " != ", quote(op.Name))
+		w.line("return nil, mismatchAt(", quote(opField.Name), ", ", quote(opField.Name+" must be \""+op.Name+"\""), ")")
+		w.close()
+	}
+	w.line("return m, nil")
+	w.close()
 }
 
 // decodeFunc writes Decode<Name>, the exported strict decoder of s.

@@ -2,42 +2,7 @@ package golang
 
 import (
 	"github.com/contractgen/contractgen/internal/model"
-	"github.com/dave/jennifer/jen"
 )
-
-// goType is the Go type of a value of t (not nullable).
-func goType(t *model.TypeRef) *jen.Statement {
-	switch t.Kind {
-	case model.KindString:
-		return jen.String()
-	case model.KindInteger:
-		return jen.Int64()
-	case model.KindNumber:
-		return jen.Float64()
-	case model.KindBoolean:
-		return jen.Bool()
-	case model.KindAny:
-		return jen.Qual("encoding/json", "RawMessage")
-	case model.KindState:
-		return jen.Id(t.State.GoName)
-	case model.KindObject:
-		return jen.Id(t.Object.GoName)
-	case model.KindList:
-		return jen.Index().Add(goType(t.Elem))
-	case model.KindMap:
-		return jen.Id("Map").Types(goType(t.Elem))
-	}
-	return jen.Any()
-}
-
-// fieldType is the Go type of a struct field: nullable scalars and objects
-// are pointers; nullable lists, maps and free-form values use nil for null.
-func fieldType(f *model.Field) *jen.Statement {
-	if isPtr(f) {
-		return jen.Op("*").Add(goType(f.Type))
-	}
-	return goType(f.Type)
-}
 
 // isPtr reports whether the field's Go type is a pointer: a nullable or
 // optional scalar or object, nil for null or for absent.

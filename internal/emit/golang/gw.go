@@ -10,9 +10,10 @@ import (
 )
 
 // gw writes one top-level declaration as gofmt-clean text: tabs for
-// indentation, one statement a line, spacing as gofmt prints it. Spec
-// text reaches it only through quote (strconv) and comment (cmt), as it
-// reaches jennifer code only through jen.Lit and cmt. TestOutputIsGofmtClean
+// indentation, one statement a line, spacing as gofmt prints it, so that
+// no formatter has to parse and print the output again (that was most of
+// what generating a large package cost). Spec text reaches it only through
+// quote (strconv) and the comment writers (cmt). TestOutputIsGofmtClean
 // holds every spec's output to what gofmt would print.
 type gw struct {
 	buf     []byte
@@ -184,17 +185,17 @@ func (w *gw) reset() {
 	w.buf, w.ind, w.imports = nil, 0, nil
 }
 
-// quote is a Go string literal of s, as jen.Lit writes it.
+// quote is a Go string literal of s (strconv.Quote).
 func quote(s string) string { return strconv.Quote(s) }
 
 // litInt is an untyped integer literal.
 func litInt(n int) string { return strconv.Itoa(n) }
 
-// litInt64 is an int64 literal, as jen.Lit writes it: int64(n).
+// litInt64 is an int64 literal: int64(n).
 func litInt64(n int64) string { return "int64(" + strconv.FormatInt(n, 10) + ")" }
 
-// litFloat is a float64 literal, as jen.Lit writes it: %#v, with ".0"
-// added when that reads as an integer.
+// litFloat is a float64 literal: %#v, with ".0" added when that reads as
+// an integer.
 func litFloat(f float64) string {
 	s := fmt.Sprintf("%#v", f)
 	if !strings.Contains(s, ".") && !strings.Contains(s, "e") {

@@ -5,56 +5,94 @@ import (
 
 	"github.com/contractgen/contractgen/internal/model"
 	"github.com/contractgen/contractgen/internal/value"
-	"github.com/dave/jennifer/jen"
 )
 
-// lit renders a spec literal as a Go expression of type t. Values were
-// checked against their fields during validation, so kinds match.
-func lit(v *value.Value, t *model.TypeRef) jen.Code {
+// Go types and spec literals as the declarations gw writes spell them.
+
+// typeText is the Go type of a value of t (not nullable); it records the
+// import a free-form value needs.
+func (w *gw) typeText(t *model.TypeRef) string {
 	switch t.Kind {
 	case model.KindString:
-		return jen.Lit(v.Str)
-	case model.KindState:
-		return jen.Id(stateConst(t.State, v.Str))
+		return "string"
 	case model.KindInteger:
-		n, _ := strconv.ParseInt(v.Num, 10, 64)
-		return jen.Lit(n)
+		return "int64"
 	case model.KindNumber:
-		f, _ := strconv.ParseFloat(v.Num, 64)
-		return jen.Lit(f)
+		return "float64"
 	case model.KindBoolean:
-		return jen.Lit(v.Bool)
+		return "bool"
 	case model.KindAny:
-		return jen.Qual("encoding/json", "RawMessage").Call(jen.Lit(string(v.JSON())))
-	case model.KindList:
-		items := make([]jen.Code, len(v.Items))
-		for i, it := range v.Items {
-			items[i] = lit(it, t.Elem)
-		}
-		return goType(t).Values(items...)
-	case model.KindMap:
-		entries := make([]jen.Code, len(v.Members))
-		for i, m := range v.Members {
-			entries[i] = jen.Values(jen.Lit(m.Key), lit(m.Value, t.Elem))
-		}
-		return goType(t).Values(entries...)
+		w.use("encoding/json")
+		return "json.RawMessage"
+	case model.KindState:
+		return t.State.GoName
 	case model.KindObject:
-		return objectLit(v, t.Object)
+		return t.Object.GoName
+	case model.KindList:
+		return "[]" + w.typeText(t.Elem)
+	case model.KindMap:
+		return "Map[" + w.typeText(t.Elem) + "]"
 	}
-	return jen.Nil()
+	return "any"
 }
 
-// objectLit renders an object literal as a struct value; absent fields take
-// their defaults and consts.
-func objectLit(v *value.Value, t *model.Type) jen.Code {
-	if u := t.Union; u != nil {
-		// Validation checked the literal, so its variant exists.
-		if vr, _ := u.Select(v, ""); vr != nil {
-			return jen.Id(t.GoName).Values(jen.Id(vr.GoName).Op(":").Op("&").Add(objectLit(v, vr.Type)))
-		}
-		return jen.Id(t.GoName).Values()
+// fieldTypeText is the Go type of a struct field: nullable scalars and
+// objects are pointers; nullable lists, maps and free-form values use nil
+// for null.
+func (w *gw) fieldTypeText(f *model.Field) string {
+	if isPtr(f) {
+		return "*" + w.typeText(f.Type)
 	}
-	var fields []jen.Code
+	return w.typeText(f.Type)
+}
+
+// lit is a spec literal as a Go expression of type t. Values were checked
+// against their fields during validation, so kinds match.
+func (w *gw) lit(v *value.Value, t *model.TypeRef) string {
+	switch t.Kind {
+	case model.KindString:
+		return quote(v.Str)
+	case model.KindState:
+		return stateConst(t.State, v.Str)
+	case model.KindInteger:
+		n, _ := strconv.ParseInt(v.Num, 10, 64)
+		return litInt64(n)
+	case model.KindNumber:
+		f, _ := strconv.ParseFloat(v.Num, 64)
+		return litFloat(f)
+	case model.KindBoolean:
+		return litBool(v.Bool)
+	case model.KindAny:
+		w.use("encoding/json")
+		return "json.RawMessage(" + quote(string(v.JSON())) + ")"
+	case model.KindList:
+		items := make([]string, len(v.Items))
+		for i, it := range v.Items {
+			items[i] = w.lit(it, t.Elem)
+		}
+		return w.typeText(t) + "{" + join(items...) + "}"
+	case model.KindMap:
+		entries := make([]string, len(v.Members))
+		for i, m := range v.Members {
+			entries[i] = "{" + quote(m.Key) + ", " + w.lit(m.Value, t.Elem) + "}"
+		}
+		return w.typeText(t) + "{" + join(entries...) + "}"
+	case model.KindObject:
+		return w.objectLit(v, t.Object)
+	}
+	return "nil"
+}
+
+// objectLit is an object literal as a struct value; absent fields take
+// their defaults and consts.
+func (w *gw) objectLit(v *value.Value, t *model.Type) string {
+	if u := t.Union; u != nil {
+		if vr, _ := u.Select(v, ""); vr != nil {
+			return t.GoName + "{" + vr.GoName + ": &" + w.objectLit(v, vr.Type) + "}"
+		}
+		return t.GoName + "{}"
+	}
+	var fields []string
 	for _, f := range t.Fields {
 		fv := v.Get(f.Name)
 		if fv == nil {
@@ -66,21 +104,21 @@ func objectLit(v *value.Value, t *model.Type) jen.Code {
 		if fv == nil {
 			continue
 		}
-		fields = append(fields, jen.Id(f.GoName).Op(":").Add(fieldLit(fv, f)))
+		fields = append(fields, f.GoName+": "+w.fieldLit(fv, f))
 	}
-	return jen.Id(t.GoName).Values(fields...)
+	return t.GoName + "{" + join(fields...) + "}"
 }
 
-// fieldLit renders a literal for a struct field, taking nullability into
+// fieldLit is a literal for a struct field, taking nullability into
 // account (a nullable scalar is a pointer).
-func fieldLit(v *value.Value, f *model.Field) jen.Code {
+func (w *gw) fieldLit(v *value.Value, f *model.Field) string {
 	if v.Kind == value.Null {
-		return jen.Nil()
+		return "nil"
 	}
 	if isPtr(f) {
-		return jen.Id("ptr").Call(lit(v, f.Type))
+		return "ptr(" + w.lit(v, f.Type) + ")"
 	}
-	return lit(v, f.Type)
+	return w.lit(v, f.Type)
 }
 
 // stateConst names the constant of one state value.

@@ -2,7 +2,6 @@ package golang
 
 import (
 	"github.com/contractgen/contractgen/internal/model"
-	"github.com/dave/jennifer/jen"
 )
 
 // Values of a type with sensitive members (at any depth) print redacted:
@@ -57,56 +56,65 @@ func (g *gen) redactsType(t *model.Type) bool {
 }
 
 // redactMethods writes appendRedacted and the printing methods of s.
-func (g *gen) redactMethods(f *jen.File, s *goStruct) {
+func (g *gen) redactMethods(k *sink, w *gw, s *goStruct) {
 	name := s.t.GoName
-	body := objectBody(s.t, func(fl *model.Field, buf jen.Code) []jen.Code {
+	w.open("func (m *", name, ") appendRedacted(b []byte) []byte")
+	objectBodyText(w, s.t, func(fl *model.Field, buf string) {
 		switch {
 		case fl.Sensitive:
-			return []jen.Code{jen.Id("b").Op("=").Append(buf, jen.Lit(redactedText).Op("..."))}
+			w.line("b = append(", buf, ", ", quote(redactedText), "...)")
 		case g.redacts(fl.Type):
-			return appendField(buf, jen.Id("m").Dot(fl.GoName), fl, redactedValue)
+			appendFieldText(w, buf, "m."+fl.GoName, fl, w.redactedValue)
+		default:
+			appendFieldText(w, buf, "m."+fl.GoName, fl, w.appendValueText)
 		}
-		return appendField(buf, jen.Id("m").Dot(fl.GoName), fl, appendValue)
 	})
-	f.Func().Params(jen.Id("m").Op("*").Id(name)).Id("appendRedacted").Params(jen.Id("b").Index().Byte()).Index().Byte().Block(body...)
-	g.printMethods(f, name)
+	w.close()
+	k.decl(w)
+	printMethods(k, w, name)
 }
 
 // printMethods writes String, Format and LogValue of a type with an
 // appendRedacted method.
-func (g *gen) printMethods(f *jen.File, name string) {
-	f.Comment(cmt("String returns the JSON encoding of the " + name + " with every sensitive member, at any depth, replaced by \"[REDACTED]\"."))
-	f.Func().Params(jen.Id("m").Id(name)).Id("String").Params().String().Block(
-		jen.Return(jen.String().Call(jen.Id("m").Dot("appendRedacted").Call(jen.Nil()))))
-	f.Comment("// Format prints the value as String does, whatever the verb, so that no")
-	f.Comment("// verb of package fmt prints a sensitive member.")
-	f.Func().Params(jen.Id("m").Id(name)).Id("Format").Params(jen.Id("s").Qual("fmt", "State"), jen.Id("_").Rune()).Block(
-		jen.List(jen.Id("_"), jen.Id("_")).Op("=").Id("s").Dot("Write").Call(jen.Id("m").Dot("appendRedacted").Call(jen.Nil())))
-	f.Comment("// LogValue logs the value as String prints it: the JSON handler embeds the")
-	f.Comment("// redacted document, the text handler writes it as text.")
-	f.Func().Params(jen.Id("m").Id(name)).Id("LogValue").Params().Qual("log/slog", "Value").Block(
-		jen.Return(jen.Qual("log/slog", "AnyValue").Call(jen.Id("redactedJSON").Call(jen.Id("m").Dot("appendRedacted").Call(jen.Nil())))))
+func printMethods(k *sink, w *gw, name string) {
+	w.docLines(cmt("String returns the JSON encoding of the " + name + " with every sensitive member, at any depth, replaced by \"[REDACTED]\"."))
+	w.open("func (m ", name, ") String() string")
+	w.line("return string(m.appendRedacted(nil))")
+	w.close()
+	k.decl(w)
+	w.docLines("// Format prints the value as String does, whatever the verb, so that no",
+		"// verb of package fmt prints a sensitive member.")
+	w.use("fmt")
+	w.open("func (m ", name, ") Format(s fmt.State, _ rune)")
+	w.line("_, _ = s.Write(m.appendRedacted(nil))")
+	w.close()
+	k.decl(w)
+	w.docLines("// LogValue logs the value as String prints it: the JSON handler embeds the",
+		"// redacted document, the text handler writes it as text.")
+	w.use("log/slog")
+	w.open("func (m ", name, ") LogValue() slog.Value")
+	w.line("return slog.AnyValue(redactedJSON(m.appendRedacted(nil)))")
+	w.close()
+	k.decl(w)
 }
 
 // redactedValue appends v (of type t) to buf, redacting what t's types
 // redact.
-func redactedValue(buf jen.Code, v *jen.Statement, t *model.TypeRef) *jen.Statement {
+func (w *gw) redactedValue(buf, v string, t *model.TypeRef) string {
 	switch t.Kind {
 	case model.KindObject:
-		return v.Dot("appendRedacted").Call(buf)
+		return v + ".appendRedacted(" + buf + ")"
 	case model.KindList, model.KindMap:
-		return jen.Id("appendRedacted"+typeKey(t)).Call(buf, v)
+		return "appendRedacted" + typeKey(t) + "(" + buf + ", " + v + ")"
 	}
-	return appendValue(buf, v, t)
+	return w.appendValueText(buf, v, t)
 }
 
 // redactHelper writes the redacting variant of a list or map helper.
-func (g *gen) redactHelper(f *jen.File, t *model.TypeRef) {
-	elem := func(buf jen.Code, v *jen.Statement) *jen.Statement {
-		if g.redacts(t.Elem) {
-			return redactedValue(buf, v, t.Elem)
-		}
-		return appendValue(buf, v, t.Elem)
+func (g *gen) redactHelper(w *gw, t *model.TypeRef) {
+	elem := w.appendValueText
+	if g.redacts(t.Elem) {
+		elem = w.redactedValue
 	}
-	g.collectionHelper(f, "appendRedacted"+typeKey(t), t, elem)
+	collectionHelper(w, "appendRedacted"+typeKey(t), t, elem)
 }

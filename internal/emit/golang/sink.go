@@ -5,12 +5,11 @@ import (
 	"sync"
 
 	"github.com/contractgen/contractgen/internal/emit"
-	"github.com/dave/jennifer/jen"
 )
 
 // StructsPerFile is how many structs one file of a kind holds before the
 // next file of that kind starts (decode_2.go, decode_3.go, ...).
-// Bounded files bound the emitter's memory and spread the rendering over
+// Bounded files bound the emitter's memory and spread the assembly over
 // the cores; a contract of fewer structs keeps one file per kind. At 100,
 // a synthetic contract of 1,000 operations generates with 132 MiB at peak,
 // against 222 MiB at 250 (scripts/bench-gen.sh 1000).
@@ -18,14 +17,13 @@ const StructsPerFile = 100
 
 // sink hands a fill function the file to write into, starting a new file
 // of its kind every StructsPerFile structs, and passes each finished file
-// to the renderer. A file is a list of chunks: declarations written as
-// gofmt-clean text (decl), or jennifer code formatted on its own (jen).
+// to the renderer. A file is a list of declarations, each written as
+// gofmt-clean text (gw).
 type sink struct {
 	kind, pkg string
 	pkgDoc    []string // the package comment, in the first file
-	chunks    []*chunk // the current file's; nil before it starts
+	decls     []decl   // the current file's; nil before it starts
 	open      bool
-	cut       bool // the next jennifer code starts a new chunk
 	n, count  int
 	r         *renderer
 }
@@ -38,35 +36,20 @@ func (k *sink) next() {
 	}
 	k.start()
 	k.n++
-	k.cut = true
 }
 
 // start opens a file when none is open.
 func (k *sink) start() {
 	if !k.open {
-		k.open, k.n, k.chunks = true, 0, nil
+		k.open, k.n, k.decls = true, 0, nil
 		k.count++
 	}
 }
 
-// jen returns the jennifer file that the next declarations go to: the
-// last chunk when it is jennifer code, else a new one. Declarations that
-// belong to no struct (helpers, shared variables) go after the structs.
-func (k *sink) jen() *jen.File {
-	k.start()
-	if n := len(k.chunks); n > 0 && k.chunks[n-1].jf != nil && !k.cut {
-		return k.chunks[n-1].jf
-	}
-	k.cut = false
-	f := jen.NewFile(k.pkg)
-	k.chunks = append(k.chunks, &chunk{jf: f})
-	return f
-}
-
-// decl adds the declaration w holds, written as gofmt-clean text.
+// decl adds the declaration w holds and empties w for the next.
 func (k *sink) decl(w *gw) {
 	k.start()
-	k.chunks = append(k.chunks, &chunk{text: w.bytes(), imports: w.imports})
+	k.decls = append(k.decls, decl{text: w.bytes(), imports: w.imports})
 	w.reset()
 }
 
@@ -82,13 +65,13 @@ func (k *sink) flush() {
 	if k.count > 1 {
 		name = fmt.Sprintf("%s_%d.go", k.kind, k.count)
 	}
-	k.r.render(name, k.pkg, k.pkgDoc, k.chunks)
-	k.chunks, k.open, k.pkgDoc = nil, false, nil
+	k.r.render(name, k.pkg, k.pkgDoc, k.decls)
+	k.decls, k.open, k.pkgDoc = nil, false, nil
 }
 
-// renderer renders finished files on every core while the fill goes on
-// (emit.Pipe), so that filling, which is faster, cannot hold the chunks of
-// every file at once.
+// renderer assembles finished files on every core while the fill goes on
+// (emit.Pipe), so that filling cannot hold every file's declarations at
+// once.
 type renderer struct {
 	pipe  *emit.Pipe
 	order []string // the files in the order filled
@@ -102,15 +85,11 @@ func newRenderer() *renderer {
 }
 
 // render queues a file; only the fill's one goroutine calls it.
-func (r *renderer) render(name, pkg string, pkgDoc []string, chunks []*chunk) {
+func (r *renderer) render(name, pkg string, pkgDoc []string, decls []decl) {
 	r.order = append(r.order, name)
 	r.pipe.Go(func() {
-		src, err := assemble(pkg, pkgDoc, chunks)
-		if err != nil {
-			err = fmt.Errorf("rendering %s: %w", name, err)
-		} else {
-			err = checkComments(name, src)
-		}
+		src := assemble(pkg, pkgDoc, decls)
+		err := checkComments(name, src)
 		r.mu.Lock()
 		r.out[name], r.errs[name] = src, err
 		r.mu.Unlock()

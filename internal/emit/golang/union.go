@@ -5,7 +5,6 @@ import (
 	"strings"
 
 	"github.com/contractgen/contractgen/internal/model"
-	"github.com/dave/jennifer/jen"
 )
 
 // A discriminated union is a struct of one pointer per variant value, of
@@ -14,106 +13,120 @@ import (
 // and that its discriminator member holds the variant's value.
 
 // unionDecl writes the struct, its Which method and its JSON encoding.
-func (g *gen) unionDecl(f *jen.File, s *goStruct) {
+func (g *gen) unionDecl(k *sink, w *gw, s *goStruct) {
 	u, name := s.t.Union, s.t.GoName
 	doc := s.doc
 	if doc != "" {
 		doc += "\n\n"
 	}
 	doc += "Exactly one field is set: the variant that the " + u.Discriminator + " member selects."
-	f.Add(docComment(name, doc))
-	var fields []jen.Code
+	w.doc(name, doc)
+	w.open("type ", name, " struct")
+	var rows [][]string
 	for _, v := range u.Variants {
-		fields = append(fields, comment("Set when "+u.Discriminator+" is "+strconv.Quote(v.Value)+"."),
-			jen.Id(v.GoName).Op("*").Id(v.Type.GoName))
+		rows = append(rows, []string{strings.TrimRight(cmt("Set when "+u.Discriminator+" is "+strconv.Quote(v.Value)+"."), " \t")},
+			[]string{v.GoName, "*" + v.Type.GoName})
 	}
-	f.Type().Id(name).Struct(fields...)
+	w.rows(rows)
+	w.close()
+	k.decl(w)
 
-	f.Comment(cmt("Which returns the " + u.Discriminator + " value of the variant that is set, or \"\" when none is."))
-	var cases []jen.Code
+	w.docLines(cmt("Which returns the " + u.Discriminator + " value of the variant that is set, or \"\" when none is."))
+	w.open("func (m *", name, ") Which() string")
+	w.line("switch {")
 	for _, v := range u.Variants {
-		cases = append(cases, jen.Case(jen.Id("m").Dot(v.GoName).Op("!=").Nil()).Block(jen.Return(jen.Lit(v.Value))))
+		w.line("case m.", v.GoName, " != nil:")
+		w.line("\treturn ", quote(v.Value))
 	}
-	f.Func().Params(jen.Id("m").Op("*").Id(name)).Id("Which").Params().String().Block(
-		jen.Switch().Block(cases...), jen.Return(jen.Lit("")))
+	w.line("}")
+	w.line(`return ""`)
+	w.close()
+	k.decl(w)
 
-	marshalMethods(f, name)
-	f.Func().Params(jen.Id("m").Op("*").Id(name)).Id("AppendJSON").Params(jen.Id("b").Index().Byte()).Index().Byte().Block(
-		unionSwitch(u, "AppendJSON")...)
+	marshalMethodsText(k, w, name)
+	w.open("func (m *", name, ") AppendJSON(b []byte) []byte")
+	unionSwitch(w, u, func(*model.Variant) string { return "AppendJSON" })
+	w.close()
+	k.decl(w)
 	if g.redactsType(s.t) {
-		f.Func().Params(jen.Id("m").Op("*").Id(name)).Id("appendRedacted").Params(jen.Id("b").Index().Byte()).Index().Byte().Block(
-			g.unionRedactSwitch(u)...)
-		g.printMethods(f, name)
+		w.open("func (m *", name, ") appendRedacted(b []byte) []byte")
+		// The set variant, redacted where its type redacts.
+		unionSwitch(w, u, func(v *model.Variant) string {
+			if g.redactsType(v.Type) {
+				return "appendRedacted"
+			}
+			return "AppendJSON"
+		})
+		w.close()
+		k.decl(w)
+		printMethods(k, w, name)
 	}
 }
 
-// unionSwitch calls method(b) on the variant that is set.
-func unionSwitch(u *model.Union, method string) []jen.Code {
-	var cases []jen.Code
+// unionSwitch writes the body that calls method(b) on the variant that is
+// set, and null when none is.
+func unionSwitch(w *gw, u *model.Union, method func(*model.Variant) string) {
+	w.line("switch {")
 	for _, v := range u.Variants {
-		cases = append(cases, jen.Case(jen.Id("m").Dot(v.GoName).Op("!=").Nil()).Block(
-			jen.Return(jen.Id("m").Dot(v.GoName).Dot(method).Call(jen.Id("b")))))
+		w.line("case m.", v.GoName, " != nil:")
+		w.line("\treturn m.", v.GoName, ".", method(v), "(b)")
 	}
-	return []jen.Code{jen.Switch().Block(cases...), jen.Return(jen.Append(jen.Id("b"), jen.Lit("null").Op("...")))}
-}
-
-// unionRedactSwitch writes the set variant redacted where its type redacts.
-func (g *gen) unionRedactSwitch(u *model.Union) []jen.Code {
-	var cases []jen.Code
-	for _, v := range u.Variants {
-		method := "AppendJSON"
-		if g.redactsType(v.Type) {
-			method = "appendRedacted"
-		}
-		cases = append(cases, jen.Case(jen.Id("m").Dot(v.GoName).Op("!=").Nil()).Block(
-			jen.Return(jen.Id("m").Dot(v.GoName).Dot(method).Call(jen.Id("b")))))
-	}
-	return []jen.Code{jen.Switch().Block(cases...), jen.Return(jen.Append(jen.Id("b"), jen.Lit("null").Op("...")))}
+	w.line("}")
+	w.line(`return append(b, "null"...)`)
 }
 
 // unionDecode writes the decode method: the discriminator is read first,
 // then the whole object as the variant it selects.
-func (g *gen) unionDecode(f *jen.File, s *goStruct) {
+func (g *gen) unionDecode(k *sink, w *gw, s *goStruct) {
 	u := s.t.Union
-	var cases []jen.Code
+	w.open("func (m *", s.t.GoName, ") decode(d *decoder, p *pathNode) error")
+	w.line("v, ok, err := d.discriminator(p, ", quote(u.Discriminator), ")")
+	w.open("if err != nil")
+	w.line("return err")
+	w.close()
+	w.open("if !ok")
+	w.line("return missing(p, ", quote(u.Discriminator), ")")
+	w.close()
+	w.line("switch v {")
 	for _, v := range u.Variants {
-		cases = append(cases, jen.Case(jen.Lit(v.Value)).Block(
-			jen.Id("m").Dot(v.GoName).Op("=").New(jen.Id(v.Type.GoName)),
-			jen.Return(jen.Id("m").Dot(v.GoName).Dot("decode").Call(jen.Id("d"), jen.Id("p")))))
+		w.line("case ", quote(v.Value), ":")
+		w.line("\tm.", v.GoName, " = new(", v.Type.GoName, ")")
+		w.line("\treturn m.", v.GoName, ".decode(d, p)")
 	}
-	cases = append(cases, jen.Default().Block(
-		jen.Id("kp").Op(":=").Id("keyPath").Call(jen.Id("p"), jen.Lit(u.Discriminator)),
-		jen.Return(jen.Id("decodeError").Call(jen.Op("&").Id("kp"), jen.Lit(string(model.RuleEnum)), jen.Id("ErrNotInStateSet"), jen.Lit(model.UnionEnumMessage(u))))))
-	f.Func().Params(jen.Id("m").Op("*").Id(s.t.GoName)).Id("decode").Params(jen.Id("d").Op("*").Id("decoder"), jen.Id("p").Op("*").Id("pathNode")).Error().Block(
-		jen.List(jen.Id("v"), jen.Id("ok"), jen.Err()).Op(":=").Id("d").Dot("discriminator").Call(jen.Id("p"), jen.Lit(u.Discriminator)),
-		jen.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Err())),
-		jen.If(jen.Op("!").Id("ok")).Block(jen.Return(jen.Id("missing").Call(jen.Id("p"), jen.Lit(u.Discriminator)))),
-		jen.Switch(jen.Id("v")).Block(cases...),
-	)
+	w.line("default:")
+	w.line("\tkp := keyPath(p, ", quote(u.Discriminator), ")")
+	w.line("\treturn decodeError(", join("&kp", quote(string(model.RuleEnum)), "ErrNotInStateSet", quote(model.UnionEnumMessage(u))), ")")
+	w.line("}")
+	w.close()
+	k.decl(w)
 }
 
 // unionValidate writes the validate method: exactly one variant is set, it
 // is valid, and its discriminator member holds the variant's value.
-func (g *gen) unionValidate(f *jen.File, s *goStruct) {
+func (g *gen) unionValidate(k *sink, w *gw, s *goStruct) {
 	u, name := s.t.Union, s.t.GoName
-	body := []jen.Code{jen.Id("n").Op(":=").Lit(0)}
+	w.open("func (m *", name, ") validate(p *pathNode, es *Errors, sc scanMode)")
+	w.line("n := 0")
 	for _, v := range u.Variants {
 		disc := model.FieldByName(v.Type, u.Discriminator)
-		val := jen.Id("m").Dot(v.GoName).Dot(disc.GoName)
+		val := "m." + v.GoName + "." + disc.GoName
 		if disc.Type.Kind == model.KindState {
-			val = jen.String().Call(val)
+			val = "string(" + val + ")"
 		}
-		body = append(body, jen.If(jen.Id("m").Dot(v.GoName).Op("!=").Nil()).Block(
-			jen.Id("n").Op("++"),
-			jen.Id("m").Dot(v.GoName).Dot("validate").Call(jen.Id("p"), jen.Id("es"), jen.Id("sc")),
-			jen.If(val.Op("!=").Lit(v.Value)).Block(
-				jen.Id("kp").Op(":=").Id("keyPath").Call(jen.Id("p"), jen.Lit(u.Discriminator)),
-				jen.Id("es").Dot("add").Call(jen.Op("&").Id("kp"), jen.Lit(string(model.RuleConst)), jen.Id("ErrConst"),
-					jen.Lit(u.Discriminator+" must be "+strconv.Quote(v.Value)+" in the "+v.GoName+" variant")))))
+		w.open("if m.", v.GoName, " != nil")
+		w.line("n++")
+		w.line("m.", v.GoName, ".validate(p, es, sc)")
+		w.open("if ", val, " != ", quote(v.Value))
+		w.line("kp := keyPath(p, ", quote(u.Discriminator), ")")
+		w.line("es.add(", join("&kp", quote(string(model.RuleConst)), "ErrConst",
+			quote(u.Discriminator+" must be "+strconv.Quote(v.Value)+" in the "+v.GoName+" variant")), ")")
+		w.close()
+		w.close()
 	}
-	variants := strings.Join(u.Values(), ", ")
-	body = append(body, jen.If(jen.Id("n").Op("!=").Lit(1)).Block(
-		jen.Id("es").Dot("add").Call(jen.Id("p"), jen.Lit(string(model.RuleType)), jen.Id("ErrType"),
-			jen.Lit(name+" must hold exactly one variant ("+variants+")"))))
-	f.Func().Params(jen.Id("m").Op("*").Id(name)).Id("validate").Params(jen.Id("p").Op("*").Id("pathNode"), jen.Id("es").Op("*").Id("Errors"), jen.Id("sc").Id("scanMode")).Block(body...)
+	w.open("if n != 1")
+	w.line("es.add(", join("p", quote(string(model.RuleType)), "ErrType",
+		quote(name+" must hold exactly one variant ("+strings.Join(u.Values(), ", ")+")")), ")")
+	w.close()
+	w.close()
+	k.decl(w)
 }

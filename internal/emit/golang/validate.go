@@ -9,7 +9,6 @@ import (
 	"github.com/contractgen/contractgen/internal/model"
 	"github.com/contractgen/contractgen/internal/pattern"
 	"github.com/contractgen/contractgen/internal/value"
-	"github.com/dave/jennifer/jen"
 )
 
 // validateFile holds Validate for every struct. Validation walks the value
@@ -20,16 +19,30 @@ func (g *gen) validateFile(k *sink) {
 		k.next()
 		g.validateMethods(k, &w, s)
 	}
-	var vars []jen.Code
+	var rows [][]string
 	for _, re := range g.patOrder {
-		vars = append(vars, jen.Id(g.patterns[re]).Op("=").Qual("regexp", "MustCompile").Call(jen.Lit(re)))
+		w.use("regexp")
+		rows = append(rows, []string{g.patterns[re], "= regexp.MustCompile(" + quote(re) + ")"})
 	}
 	for i, c := range g.consts {
-		vars = append(vars, jen.Id(fmt.Sprintf("fixed%d", i)).Op("=").Add(lit(c.v, c.t)))
+		rows = append(rows, []string{fmt.Sprintf("fixed%d", i), "= " + w.lit(c.v, c.t)})
 	}
-	if len(vars) > 0 {
-		k.jen().Var().Defs(vars...)
+	switch len(rows) {
+	case 0:
+		return
+	case 1:
+		// Alone in its group, a spec has no column.
+		w.line("var (")
+		w.line("\t", rows[0][0], " ", rows[0][1])
+		w.line(")")
+	default:
+		w.line("var (")
+		w.ind++
+		w.rows(rows)
+		w.ind--
+		w.line(")")
 	}
+	k.decl(&w)
 }
 
 // validateRoot returns the scan mode Validate starts from and the member
@@ -65,7 +78,7 @@ func (g *gen) validateMethods(k *sink, w *gw, s *goStruct) {
 	w.close()
 	k.decl(w)
 	if s.t.Union != nil {
-		g.unionValidate(k.jen(), s)
+		g.unionValidate(k, w, s)
 		return
 	}
 	message := s.kind == kindRequest || s.kind == kindResponse
