@@ -35,9 +35,10 @@ func (*Emitter) Generate(c *model.Contract, opts emit.Options) (map[string][]byt
 		pkg = c.Package
 	}
 	g := newGen(c, pkg)
-	// Filling shares the generator's state, so it runs in order; a file
-	// renders (formatting most of all) from its own tree alone, so each
-	// renders as soon as it is filled, while the next ones fill.
+	// Filling shares the generator's state, so it runs in order; a file is
+	// assembled (and its comments checked) from its own declarations
+	// alone, so each is assembled as soon as it is filled, while the next
+	// ones fill.
 	r := newRenderer()
 	for _, file := range []struct {
 		kind string

@@ -8,11 +8,10 @@ import (
 )
 
 // StructsPerFile is how many structs one file of a kind holds before the
-// next file of that kind starts (decode_2.go, decode_3.go, ...).
-// Bounded files bound the emitter's memory and spread the assembly over
-// the cores; a contract of fewer structs keeps one file per kind. At 100,
-// a synthetic contract of 1,000 operations generates with 132 MiB at peak,
-// against 222 MiB at 250 (scripts/bench-gen.sh 1000).
+// next file of that kind starts (decode_2.go, decode_3.go, ...): files of
+// bounded size are assembled on a free core while the next ones fill, and
+// stay small enough to read and diff. A contract of fewer structs keeps
+// one file per kind.
 const StructsPerFile = 100
 
 // sink hands a fill function the file to write into, starting a new file
