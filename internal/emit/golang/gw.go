@@ -4,6 +4,7 @@ import (
 	"fmt"
 	doccomment "go/doc/comment"
 	"math"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -93,11 +94,23 @@ func (w *gw) docLines(lines ...string) {
 	}
 }
 
-// formatDoc is what gofmt makes of a top-level doc comment's lines.
+// formatDoc is what gofmt makes of a top-level doc comment's lines, until
+// gofmt changes them no more: go/doc/comment's reformatting is not always
+// its own fixed point (a numbered item before a link definition moves
+// again on a second pass), and generated files must be gofmt-clean.
 func formatDoc(lines []string) []string {
-	if plainDoc(lines) {
-		return lines
+	for i := 0; i < 4 && !plainDoc(lines); i++ {
+		next := formatDocOnce(lines)
+		if slices.Equal(next, lines) {
+			break
+		}
+		lines = next
 	}
+	return lines
+}
+
+// formatDocOnce is one pass of gofmt over a top-level doc comment.
+func formatDocOnce(lines []string) []string {
 	var b strings.Builder
 	for _, l := range lines {
 		after := strings.TrimPrefix(l, "//")
@@ -135,11 +148,13 @@ func formatDoc(lines []string) []string {
 // plain text, which gofmt prints as it stands: every line is "// " and
 // text that starts with an ASCII letter (not indented, not a list item, a
 // heading or a link definition), ends in no blank, and holds no bracket
-// (no doc link). Most doc comments are such, and parsing them is most of
-// what writing them costs.
+// (no doc link) and no doubled quote (“ and ” become curly quotes). Most
+// doc comments are such, and parsing them is most of what writing them
+// costs.
 func plainDoc(lines []string) bool {
 	for _, l := range lines {
-		if len(l) < 4 || l[:3] != "// " || strings.ContainsRune(l, '[') {
+		if len(l) < 4 || l[:3] != "// " || strings.ContainsRune(l, '[') ||
+			strings.Contains(l, "``") || strings.Contains(l, "''") {
 			return false
 		}
 		c, last := l[3], l[len(l)-1]

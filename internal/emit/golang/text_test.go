@@ -123,7 +123,7 @@ func TestDocCommentsAsGofmt(t *testing.T) {
 		"ends with blank ", "x\n\n\n\ny", "Deprecated: use Other.", "https://example.com/a_b plain",
 		"tab\tinside", "* star item", "• bullet", "[link]: https://x.y", "Title Like Heading\n\nBody text here.\n\nMore",
 		"trailing backslash \\", "//go:generate nothing", "a/*b*/c", "list:\n  - one\n  - two", "code:\n    x := 1",
-		"numbers:\n 1. one\n 2. two",
+		"numbers:\n 1. one\n 2. two", "say ``hi'' twice",
 	}
 	for _, text := range texts {
 		var w gw
@@ -135,6 +135,28 @@ func TestDocCommentsAsGofmt(t *testing.T) {
 		assert.Equal(t, string(formatted), src, "%q", text)
 		lines := commentLines(text)
 		assert.Equal(t, plainDoc(lines), plainDoc(lines) && equalLines(slowDoc(lines), lines), "fast path on %q", text)
+	}
+}
+
+// TestDrawnDocCommentsAsGofmt: doc comments of drawn text, built from the
+// pieces go/doc/comment gives meaning to (markers, indentation, blank
+// lines, brackets, URLs), come out as gofmt reformats them.
+func TestDrawnDocCommentsAsGofmt(t *testing.T) {
+	pieces := []string{"word", "Word", " ", "  ", "\n", "\n\n", "- ", "* ", "1. ", "2) ", "# ", "[x]", "[x]: https://e.com",
+		"https://e.com/a", "\t", "•", ":", "\\", "é", "go:x", "+build", "//", "/*", "*/", "`", "'", "TODO"}
+	r := rand.New(rand.NewPCG(5, 6))
+	for i := 0; i < 2000; i++ {
+		var b strings.Builder
+		for j := 0; j < 1+r.IntN(12); j++ {
+			b.WriteString(pieces[r.IntN(len(pieces))])
+		}
+		var w gw
+		w.doc("Name", b.String())
+		w.line("type Name int")
+		src := "package p\n\n" + string(w.bytes()) + "\n"
+		formatted, err := format.Source([]byte(src))
+		require.NoError(t, err, src)
+		require.Equal(t, string(formatted), src, "%q", b.String())
 	}
 }
 
