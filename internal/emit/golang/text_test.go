@@ -1,6 +1,7 @@
 package golang
 
 import (
+	"encoding/json"
 	"fmt"
 	"go/format"
 	"io/fs"
@@ -179,4 +180,66 @@ func slowDoc(lines []string) []string {
 
 func equalLines(a, b []string) bool {
 	return strings.Join(a, "\n") == strings.Join(b, "\n")
+}
+
+// TestDrawnSpecTextStaysGofmtClean: specs whose descriptions (of the
+// contract's types, fields, state sets and values, operations) are drawn
+// from the pieces Go comments and go/doc/comment give meaning to generate
+// files that gofmt leaves as they are.
+func TestDrawnSpecTextStaysGofmtClean(t *testing.T) {
+	pieces := []string{"word", "Word", " ", "\n", "\n\n", "- ", "1. ", "# ", "[x]", "[x]: https://e.com", "``", "''",
+		"\t", "//", "/*", "*/", "go:generate x", "+build", "line 3", "\\", "é", "`"}
+	r := rand.New(rand.NewPCG(9, 10))
+	text := func() string {
+		var b strings.Builder
+		for j := 0; j < 1+r.IntN(8); j++ {
+			b.WriteString(pieces[r.IntN(len(pieces))])
+		}
+		q, _ := json.Marshal(b.String())
+		return string(q)
+	}
+	checked := 0
+	for i := 0; i < 40; i++ {
+		spec := fmt.Sprintf(`contract:
+  name: drawn
+  title: Drawn
+  package: drawn
+  schema_base_uri: https://schemas.example.com/drawn/
+states:
+  color:
+    description: %s
+    values:
+      red: %s
+      blue: %s
+types:
+  Thing:
+    description: %s
+    fields:
+      name: {type: string, description: %s}
+      color: {type: color, description: %s, deprecated: %s}
+operations:
+  ping:
+    description: %s
+    request:
+      thing: {type: Thing, description: %s}
+    response:
+      payload:
+        echo: {type: string, description: %s}
+`, text(), text(), text(), text(), text(), text(), text(), text(), text(), text())
+		s, err := load.Bytes("drawn.yaml", []byte(spec))
+		require.NoError(t, err, spec)
+		c, err := validate.Check(s)
+		if err != nil {
+			continue // a text the spec language refuses (a blank deprecation)
+		}
+		files, err := New().Generate(c, emit.Options{})
+		require.NoError(t, err, spec)
+		for name, src := range files {
+			formatted, err := format.Source(src)
+			require.NoError(t, err, "%s\n%s", name, spec)
+			require.Equal(t, string(formatted), string(src), "%s is not gofmt-clean for\n%s", name, spec)
+		}
+		checked++
+	}
+	require.Greater(t, checked, 30)
 }
