@@ -102,16 +102,15 @@ func (g *gen) decodeMethod(k *sink, w *gw, s *goStruct) {
 	w.line("var err error")
 	w.open("for o.next(d, &", tableVar, ", &err)")
 	if n > 0 {
-		w.open("switch o.i")
-		w.ind--
+		// Cases stand at the switch's indentation, as gofmt puts them.
+		w.line("switch o.i {")
 		for i, fl := range s.t.Fields {
 			w.line("case ", litInt(i), ":")
 			w.ind++
 			decodeField(w, "m."+fl.GoName, fl)
 			w.ind--
 		}
-		w.ind++
-		w.close()
+		w.line("}")
 	}
 	w.close()
 	for i, fl := range s.t.Fields {
