@@ -93,6 +93,10 @@ func TestPairsAlignAsGofmt(t *testing.T) {
 				n = 30 + r.IntN(90)
 			}
 			k := "K" + strings.Repeat("k", n) + fmt.Sprint(j)
+			if r.IntN(4) == 0 {
+				// Sizes count bytes, columns count characters.
+				k = "É" + strings.Repeat("é", n/2) + fmt.Sprint(j)
+			}
 			keys, values = append(keys, k), append(values, "m."+k)
 		}
 		if i == 500 {
