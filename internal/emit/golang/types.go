@@ -85,8 +85,10 @@ func (g *gen) marshal(k *sink, w *gw, s *goStruct) {
 	k.decl(w)
 }
 
-// marshalMethodsText is marshalMethods as text: MarshalJSON, then the doc
-// comment of AppendJSON, which the caller writes next into w.
+// marshalMethodsText writes MarshalJSON, then the doc comment of
+// AppendJSON, the fast path, which the caller writes next into w:
+// json.Marshal re-scans what MarshalJSON returns, AppendJSON writes into
+// the caller's buffer and nothing else.
 func marshalMethodsText(k *sink, w *gw, name string) {
 	w.docLines("// MarshalJSON writes the members in contract order.")
 	w.open("func (m ", name, ") MarshalJSON() ([]byte, error)")
@@ -97,7 +99,11 @@ func marshalMethodsText(k *sink, w *gw, name string) {
 		"// way to encode, since json.Marshal re-scans what MarshalJSON returns.")
 }
 
-// objectBodyText is objectBody as text.
+// objectBodyText writes the members of t in spec order, each written by
+// member into buf, the buffer with the member's key already appended (so
+// that a plain member is one line). An optional member that is nil is left
+// out; then the separator written after the opening brace is cut at the
+// end.
 func objectBodyText(w *gw, t *model.Type, member func(fl *model.Field, buf string)) {
 	if len(t.Fields) == 0 {
 		w.line(`return append(b, "{}"...)`)
@@ -157,7 +163,7 @@ func appendFieldText(w *gw, buf, v string, fl *model.Field, write valueWriter) {
 	w.close()
 }
 
-// appendValueText is appendValue as text.
+// appendValueText is an expression appending v (of type t) to buf.
 func (w *gw) appendValueText(buf, v string, t *model.TypeRef) string {
 	switch t.Kind {
 	case model.KindString:
