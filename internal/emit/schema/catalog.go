@@ -22,23 +22,17 @@ type catalogEntry struct {
 	URL         string `json:"url"`
 }
 
-// catalog builds the catalog of the rendered files, sorted by file name.
-func (g *gen) catalog(files map[string][]byte) ([]byte, error) {
-	names := make([]string, 0, len(files))
-	for n := range files {
+// catalog builds the catalog of the rendered files from their heads,
+// sorted by file name.
+func (g *gen) catalog(heads map[string]schemaHead) ([]byte, error) {
+	names := make([]string, 0, len(heads))
+	for n := range heads {
 		names = append(names, n)
 	}
 	sort.Strings(names)
 	var entries []catalogEntry
 	for _, n := range names {
-		var head struct {
-			ID          string `json:"$id"`
-			Title       string `json:"title"`
-			Description string `json:"description"`
-		}
-		if err := json.Unmarshal(files[n], &head); err != nil {
-			return nil, err
-		}
+		head := heads[n]
 		url := head.ID
 		if url == "" {
 			url = n

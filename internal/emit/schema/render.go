@@ -15,16 +15,48 @@ import (
 // invisible and look-alike characters escaped (see writeString), and a
 // trailing newline. Member order inside properties, const, default and enum values is
 // kept as built.
-func render(s *jsonschema.Schema) ([]byte, error) {
+func render(s *jsonschema.Schema) (rendered, error) {
 	n, err := schemaTree(s)
 	if err != nil {
-		return nil, err
+		return rendered{}, err
 	}
 	orderSchema(n)
 	var b bytes.Buffer
 	writeJSON(&b, n, "")
 	b.WriteByte('\n')
-	return b.Bytes(), nil
+	return rendered{data: b.Bytes(), head: headOf(n)}, nil
+}
+
+// rendered is a schema file and what the catalog lists of it.
+type rendered struct {
+	data []byte
+	head schemaHead
+}
+
+// schemaHead is what the catalog reads of a schema: its $id, title and
+// description.
+type schemaHead struct {
+	ID, Title, Description string
+}
+
+// headOf reads the head of a schema's tree; a keyword written twice
+// counts by its last value, as a JSON reader takes it.
+func headOf(n *jnode) schemaHead {
+	var h schemaHead
+	for _, m := range n.obj {
+		if !m.val.isStr {
+			continue
+		}
+		switch m.key {
+		case "$id":
+			h.ID = m.val.str
+		case "title":
+			h.Title = m.val.str
+		case "description":
+			h.Description = m.val.str
+		}
+	}
+	return h
 }
 
 // jnode is a JSON value that keeps its member order.

@@ -239,46 +239,46 @@ func (g *gen) files() (map[string][]byte, error) {
 			names = append(names, f.name)
 		}
 	}
-	rendered := make([][]byte, len(names))
+	files := make([]rendered, len(names))
 	errs := make([]error, len(names))
 	pipe := emit.NewPipe()
 	for i, name := range names {
 		s := by[name].build(name)
-		pipe.Go(func() { rendered[i], errs[i] = render(s) })
+		pipe.Go(func() { files[i], errs[i] = render(s) })
 	}
 	pipe.Wait()
-	out := map[string][]byte{}
+	out, heads := map[string][]byte{}, map[string]schemaHead{}
 	for i, name := range names {
 		if errs[i] != nil {
 			return nil, fmt.Errorf("%s: %w", name, errs[i])
 		}
-		out[name] = rendered[i]
+		out[name], heads[name] = files[i].data, files[i].head
 	}
 	if len(g.shared) > 0 {
-		data, err := render(g.sharedFile(DefsFile))
+		r, err := render(g.sharedFile(DefsFile))
 		if err != nil {
 			return nil, fmt.Errorf("%s: %w", DefsFile, err)
 		}
 		// Its references to itself go through its file name too, which
 		// resolves to itself: tools that bundle files (json-schema-ref-
 		// parser) read "#/..." in another file as the root document's.
-		out[DefsFile] = data
+		out[DefsFile], heads[DefsFile] = r.data, r.head
 	}
 	if !g.bundle && len(out) > 0 {
 		names := make([]string, 0, len(out))
 		for n := range out {
 			names = append(names, n)
 		}
-		data, err := render(g.indexFile(IndexFile, names))
+		r, err := render(g.indexFile(IndexFile, names))
 		if err != nil {
 			return nil, fmt.Errorf("%s: %w", IndexFile, err)
 		}
-		out[IndexFile] = data
+		out[IndexFile], heads[IndexFile] = r.data, r.head
 	}
 	if err := g.err(); err != nil {
 		return nil, err
 	}
-	cat, err := g.catalog(out)
+	cat, err := g.catalog(heads)
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", CatalogFile, err)
 	}
