@@ -25,7 +25,7 @@ func TestStageAtOnceFailureLeavesTreeAsItWas(t *testing.T) {
 	}
 	_, err := Write(OS{}, plan(dir, files))
 	require.Error(t, err)
-	require.Contains(t, err.Error(), long)
+	require.Contains(t, err.Error(), "writing "+filepath.Join(dir, long))
 	var left []string
 	require.NoError(t, filepath.WalkDir(dir, func(p string, d os.DirEntry, err error) error {
 		if err == nil && !d.IsDir() {

@@ -51,8 +51,8 @@ func (w *gw) rows(rows [][]string) {
 	}
 }
 
-// tag is a struct tag as jen's Tag writes one key: a back-quoted string
-// when it can be, else a quoted one.
+// tag is a struct tag of one key: a back-quoted string when it can be,
+// else a quoted one.
 func tag(key, value string) string {
 	s := key + ":" + strconv.Quote(value)
 	if strconv.CanBackquote(s) {

@@ -70,9 +70,9 @@ func (g *gen) args(s *goStruct) []argField {
 // argType is optional (pointer or nil-able) unless the argument is required.
 func (w *gw) argType(fl *model.Field) string {
 	if (fl.Required && !fl.Nullable) || !pointerNull(fl.Type) {
-		return w.fieldTypeText(fl)
+		return w.fieldType(fl)
 	}
-	return "*" + w.typeText(fl.Type)
+	return "*" + w.goType(fl.Type)
 }
 
 func (g *gen) argsStruct(k *sink, w *gw, name, doc string, args []argField) {
@@ -123,7 +123,7 @@ func (w *gw) assign(a argField, src string) {
 			w.line(a.dst, " = ", val(src))
 		default:
 			// nil becomes the empty list or map.
-			w.line(a.dst, " = orList(", src, ", ", w.typeText(fl.Type), "{})")
+			w.line(a.dst, " = orList(", src, ", ", w.goType(fl.Type), "{})")
 		}
 		return
 	}

@@ -24,7 +24,7 @@ func (g *gen) header(k *sink, w *gw) {
 	w.docLines("// RequestHeader is the request envelope without its payload.")
 	var rows [][]string
 	for _, fl := range g.envFields() {
-		rows = append(rows, []string{fl.GoName, w.fieldTypeText(fl)})
+		rows = append(rows, []string{fl.GoName, w.fieldType(fl)})
 	}
 	if len(rows) == 0 {
 		w.line("type RequestHeader struct{}")

@@ -93,7 +93,7 @@ func (g *gen) list(k *sink, w *gw, l *model.List) {
 		t.Elem = &model.TypeRef{Kind: model.KindState, State: st}
 	}
 	w.doc(l.GoName, l.Description+" It returns a fresh copy on each call.")
-	w.open("func ", l.GoName, "() ", w.typeText(t))
+	w.open("func ", l.GoName, "() ", w.goType(t))
 	w.line("return ", w.lit(l.Values, t))
 	w.close()
 	k.decl(w)

@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"sort"
 	"strconv"
-	"strings"
 
 	"github.com/contractgen/contractgen/internal/emit"
 )
@@ -22,11 +21,11 @@ type decl struct {
 // separated as gofmt separates them. pkgDoc is the package comment,
 // gofmt-clean.
 func assemble(pkg string, pkgDoc []string, decls []decl) []byte {
-	specs := map[string]bool{}
+	paths := map[string]bool{}
 	size := 256
 	for _, d := range decls {
 		for _, p := range d.imports {
-			specs[strconv.Quote(p)] = true
+			paths[p] = true
 		}
 		size += len(d.text) + 2
 	}
@@ -37,7 +36,7 @@ func assemble(pkg string, pkgDoc []string, decls []decl) []byte {
 		out.WriteString(l + "\n")
 	}
 	out.WriteString("package " + pkg + "\n")
-	writeImports(&out, specs)
+	writeImports(&out, paths)
 	var last string
 	for i, d := range decls {
 		if len(d.text) == 0 {
@@ -56,23 +55,17 @@ func assemble(pkg string, pkgDoc []string, decls []decl) []byte {
 	return out.Bytes()
 }
 
-// writeImports writes the import declaration of specs as gofmt does: one
-// spec on its own line, more in a block sorted by path.
-func writeImports(out *bytes.Buffer, specs map[string]bool) {
-	if len(specs) == 0 {
+// writeImports writes the import declaration of the standard library
+// paths as gofmt does: one path on its own line, more in a sorted block.
+func writeImports(out *bytes.Buffer, paths map[string]bool) {
+	if len(paths) == 0 {
 		return
 	}
-	list := make([]string, 0, len(specs))
-	for s := range specs {
-		list = append(list, s)
+	list := make([]string, 0, len(paths))
+	for p := range paths {
+		list = append(list, strconv.Quote(p))
 	}
-	sort.Slice(list, func(i, j int) bool {
-		pi, pj := importPath(list[i]), importPath(list[j])
-		if pi != pj {
-			return pi < pj
-		}
-		return list[i] < list[j]
-	})
+	sort.Strings(list)
 	if len(list) == 1 {
 		out.WriteString("\nimport " + list[0] + "\n")
 		return
@@ -84,13 +77,8 @@ func writeImports(out *bytes.Buffer, specs map[string]bool) {
 	out.WriteString(")\n")
 }
 
-// importPath is the quoted path of an import spec (name "path").
-func importPath(spec string) string {
-	return spec[strings.IndexByte(spec, '"'):]
-}
-
 // declKinds reads the keyword of the first and the last top-level
-// declaration of a chunk, and whether the first has a doc comment: what
+// declaration of a text, and whether the first has a doc comment: what
 // gofmt's blank lines between declarations depend on. Top-level lines are
 // the unindented ones; string literals never span lines, since every
 // literal is quoted with strconv.

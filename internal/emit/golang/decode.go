@@ -188,14 +188,14 @@ func decodeField(w *gw, target string, fl *model.Field) {
 	case fl.Type.Kind == model.KindObject:
 		w.line("err = ", target, ".decode(d, ", kp, ")")
 	case isPtr(fl):
-		w.line(target, ", err = ptrTo(", decodeValueText(fl.Type, kp), ")")
+		w.line(target, ", err = ptrTo(", decodeValue(fl.Type, kp), ")")
 	default:
-		w.line(target, ", err = ", decodeValueText(fl.Type, kp))
+		w.line(target, ", err = ", decodeValue(fl.Type, kp))
 	}
 }
 
-// decodeValueText is a call returning (value, error) for type t at path p.
-func decodeValueText(t *model.TypeRef, p string) string {
+// decodeValue is a call returning (value, error) for type t at path p.
+func decodeValue(t *model.TypeRef, p string) string {
 	switch t.Kind {
 	case model.KindString:
 		return "d.String(" + p + ")"
@@ -215,14 +215,14 @@ func decodeValueText(t *model.TypeRef, p string) string {
 
 // decodeHelper reads a list or a map of t's element type.
 func decodeHelper(w *gw, t *model.TypeRef) {
-	w.open("func decode", typeKey(t), "(d *decoder, p *pathNode) (", w.typeText(t), ", error)")
+	w.open("func decode", typeKey(t), "(d *decoder, p *pathNode) (", w.goType(t), ", error)")
 	elem := func(p string) {
 		if t.Elem.Kind == model.KindObject {
 			// An object decodes in place: no copy of it is returned.
 			w.line("var x ", t.Elem.Object.GoName)
 			w.open("if err := x.decode(d, ", p, "); err != nil")
 		} else {
-			w.line("x, err := ", decodeValueText(t.Elem, p))
+			w.line("x, err := ", decodeValue(t.Elem, p))
 			w.open("if err != nil")
 		}
 		w.line("return nil, err")
@@ -236,7 +236,7 @@ func decodeHelper(w *gw, t *model.TypeRef) {
 	w.open("if err := d.", begin, "(p); err != nil")
 	w.line("return nil, err")
 	w.close()
-	w.line("out := ", w.typeText(t), "{}")
+	w.line("out := ", w.goType(t), "{}")
 	w.open(loop)
 	w.line(next)
 	w.open("if err != nil")
@@ -256,7 +256,7 @@ func decodeHelper(w *gw, t *model.TypeRef) {
 		w.close()
 		w.line("kp := keyPath(p, k)")
 		elem("&kp")
-		w.line("out = append(out, Entry[", w.typeText(t.Elem), "]{k, x})")
+		w.line("out = append(out, Entry[", w.goType(t.Elem), "]{k, x})")
 	}
 	w.close()
 	w.close()

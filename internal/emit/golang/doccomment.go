@@ -31,14 +31,20 @@ func commentLines(text string) []string {
 	return lines
 }
 
-// doc starts a doc comment with the identifier, as Go style asks.
+// doc writes the doc comment of a top-level declaration of spec text (see
+// identComment).
 func (w *gw) doc(ident, text string) {
-	text = strings.TrimSpace(text)
-	if text == "" {
-		w.docLines(cmt(ident + " is part of the contract."))
-		return
+	w.docLines(identComment(ident, text)...)
+}
+
+// identComment is the comment of a declaration of spec text, started with
+// the identifier as Go style asks, or a line saying it is part of the
+// contract when the spec says nothing.
+func identComment(ident, text string) []string {
+	if strings.TrimSpace(text) == "" {
+		return []string{cmt(ident + " is part of the contract.")}
 	}
-	w.docLines(commentLines(ident + ": " + text)...)
+	return commentLines(ident + ": " + text)
 }
 
 // docLines writes the doc comment of a top-level declaration, which gofmt
@@ -105,9 +111,9 @@ func formatDocOnce(lines []string) []string {
 // plain text, which gofmt prints as it stands: every line is "// " and
 // text that starts with an ASCII letter (not indented, not a list item, a
 // heading or a link definition), ends in no blank, and holds no bracket
-// (no doc link) and no doubled quote (“ and ” become curly quotes). Most
-// doc comments are such, and parsing them is most of what writing them
-// costs.
+// (no doc link) and no doubled backquote or single quote (go/doc/comment
+// turns those into curly quotes). Most doc comments are such, and parsing
+// them is most of what writing them costs.
 func plainDoc(lines []string) bool {
 	for _, l := range lines {
 		if len(l) < 4 || l[:3] != "// " || strings.ContainsRune(l, '[') ||
@@ -122,13 +128,10 @@ func plainDoc(lines []string) bool {
 	return len(lines) > 0
 }
 
-// docComment writes the comment of a spec inside a block (a const or a
-// struct field), which gofmt leaves as written: the identifier, then the
-// spec text, or a line saying it is part of the contract.
+// docComment writes the comment of a spec inside a block (a const), which
+// gofmt leaves as written (see identComment).
 func (w *gw) docComment(ident, text string) {
-	if strings.TrimSpace(text) == "" {
-		w.line(cmt(ident + " is part of the contract."))
-		return
+	for _, l := range identComment(ident, text) {
+		w.line(l)
 	}
-	w.comment(ident + ": " + text)
 }

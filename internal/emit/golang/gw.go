@@ -116,9 +116,7 @@ func (w *gw) body(head string, body *gw) {
 		return
 	}
 	w.open(head)
-	for _, l := range strings.SplitAfter(string(body.bytes()), "\n") {
-		w.line(strings.TrimSuffix(l, "\n"))
-	}
+	w.stmts([]string{string(body.bytes())})
 	w.close()
 	for _, p := range body.imports {
 		w.use(p)

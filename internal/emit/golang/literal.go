@@ -9,9 +9,9 @@ import (
 
 // Go types and spec literals as the declarations gw writes spell them.
 
-// typeText is the Go type of a value of t (not nullable); it records the
+// goType is the Go type of a value of t (not nullable); it records the
 // import a free-form value needs.
-func (w *gw) typeText(t *model.TypeRef) string {
+func (w *gw) goType(t *model.TypeRef) string {
 	switch t.Kind {
 	case model.KindString:
 		return "string"
@@ -29,21 +29,21 @@ func (w *gw) typeText(t *model.TypeRef) string {
 	case model.KindObject:
 		return t.Object.GoName
 	case model.KindList:
-		return "[]" + w.typeText(t.Elem)
+		return "[]" + w.goType(t.Elem)
 	case model.KindMap:
-		return "Map[" + w.typeText(t.Elem) + "]"
+		return "Map[" + w.goType(t.Elem) + "]"
 	}
 	return "any"
 }
 
-// fieldTypeText is the Go type of a struct field: nullable scalars and
+// fieldType is the Go type of a struct field: nullable scalars and
 // objects are pointers; nullable lists, maps and free-form values use nil
 // for null.
-func (w *gw) fieldTypeText(f *model.Field) string {
+func (w *gw) fieldType(f *model.Field) string {
 	if isPtr(f) {
-		return "*" + w.typeText(f.Type)
+		return "*" + w.goType(f.Type)
 	}
-	return w.typeText(f.Type)
+	return w.goType(f.Type)
 }
 
 // lit is a spec literal as a Go expression of type t. Values were checked
@@ -70,13 +70,13 @@ func (w *gw) lit(v *value.Value, t *model.TypeRef) string {
 		for i, it := range v.Items {
 			items[i] = w.lit(it, t.Elem)
 		}
-		return w.typeText(t) + "{" + join(items...) + "}"
+		return w.goType(t) + "{" + join(items...) + "}"
 	case model.KindMap:
 		entries := make([]string, len(v.Members))
 		for i, m := range v.Members {
 			entries[i] = "{" + quote(m.Key) + ", " + w.lit(m.Value, t.Elem) + "}"
 		}
-		return w.typeText(t) + "{" + join(entries...) + "}"
+		return w.goType(t) + "{" + join(entries...) + "}"
 	case model.KindObject:
 		return w.objectLit(v, t.Object)
 	}

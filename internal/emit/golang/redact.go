@@ -59,14 +59,14 @@ func (g *gen) redactsType(t *model.Type) bool {
 func (g *gen) redactMethods(k *sink, w *gw, s *goStruct) {
 	name := s.t.GoName
 	w.open("func (m *", name, ") appendRedacted(b []byte) []byte")
-	objectBodyText(w, s.t, func(fl *model.Field, buf string) {
+	objectBody(w, s.t, func(fl *model.Field, buf string) {
 		switch {
 		case fl.Sensitive:
 			w.line("b = append(", buf, ", ", quote(redactedText), "...)")
 		case g.redacts(fl.Type):
-			appendFieldText(w, buf, "m."+fl.GoName, fl, w.redactedValue)
+			appendField(w, buf, "m."+fl.GoName, fl, w.redactedValue)
 		default:
-			appendFieldText(w, buf, "m."+fl.GoName, fl, w.appendValueText)
+			appendField(w, buf, "m."+fl.GoName, fl, w.appendValue)
 		}
 	})
 	w.close()
@@ -107,12 +107,12 @@ func (w *gw) redactedValue(buf, v string, t *model.TypeRef) string {
 	case model.KindList, model.KindMap:
 		return "appendRedacted" + typeKey(t) + "(" + buf + ", " + v + ")"
 	}
-	return w.appendValueText(buf, v, t)
+	return w.appendValue(buf, v, t)
 }
 
 // redactHelper writes the redacting variant of a list or map helper.
 func (g *gen) redactHelper(w *gw, t *model.TypeRef) {
-	elem := w.appendValueText
+	elem := w.appendValue
 	if g.redacts(t.Elem) {
 		elem = w.redactedValue
 	}

@@ -138,8 +138,10 @@ func TestDocCommentsAsGofmt(t *testing.T) {
 		formatted, err := format.Source([]byte(src))
 		require.NoError(t, err, src)
 		assert.Equal(t, string(formatted), src, "%q", text)
-		lines := commentLines(text)
-		assert.Equal(t, plainDoc(lines), plainDoc(lines) && equalLines(slowDoc(lines), lines), "fast path on %q", text)
+		if lines := commentLines(text); plainDoc(lines) {
+			// The fast path keeps the lines: gofmt must too.
+			assert.True(t, equalLines(slowDoc(lines), lines), "fast path on %q", text)
+		}
 	}
 }
 

@@ -58,7 +58,7 @@ func (g *gen) structDecl(w *gw, s *goStruct) {
 		if fl.Optional {
 			name += ",omitempty"
 		}
-		rows = append(rows, []string{fl.GoName, w.fieldTypeText(fl), tag("json", name)})
+		rows = append(rows, []string{fl.GoName, w.fieldType(fl), tag("json", name)})
 	}
 	w.rows(rows)
 	w.close()
@@ -76,20 +76,20 @@ func keyPrefix(name string, first bool) string {
 // marshal writes MarshalJSON and AppendJSON of s.
 func (g *gen) marshal(k *sink, w *gw, s *goStruct) {
 	name := s.t.GoName
-	marshalMethodsText(k, w, name)
+	marshalMethods(k, w, name)
 	w.open("func (m *", name, ") AppendJSON(b []byte) []byte")
-	objectBodyText(w, s.t, func(fl *model.Field, buf string) {
-		appendFieldText(w, buf, "m."+fl.GoName, fl, w.appendValueText)
+	objectBody(w, s.t, func(fl *model.Field, buf string) {
+		appendField(w, buf, "m."+fl.GoName, fl, w.appendValue)
 	})
 	w.close()
 	k.decl(w)
 }
 
-// marshalMethodsText writes MarshalJSON, then the doc comment of
+// marshalMethods writes MarshalJSON, then the doc comment of
 // AppendJSON, the fast path, which the caller writes next into w:
 // json.Marshal re-scans what MarshalJSON returns, AppendJSON writes into
 // the caller's buffer and nothing else.
-func marshalMethodsText(k *sink, w *gw, name string) {
+func marshalMethods(k *sink, w *gw, name string) {
 	w.docLines("// MarshalJSON writes the members in contract order.")
 	w.open("func (m ", name, ") MarshalJSON() ([]byte, error)")
 	w.line("return m.AppendJSON(make([]byte, 0, 1024)), nil")
@@ -99,12 +99,12 @@ func marshalMethodsText(k *sink, w *gw, name string) {
 		"// way to encode, since json.Marshal re-scans what MarshalJSON returns.")
 }
 
-// objectBodyText writes the members of t in spec order, each written by
+// objectBody writes the members of t in spec order, each written by
 // member into buf, the buffer with the member's key already appended (so
 // that a plain member is one line). An optional member that is nil is left
 // out; then the separator written after the opening brace is cut at the
 // end.
-func objectBodyText(w *gw, t *model.Type, member func(fl *model.Field, buf string)) {
+func objectBody(w *gw, t *model.Type, member func(fl *model.Field, buf string)) {
 	if len(t.Fields) == 0 {
 		w.line(`return append(b, "{}"...)`)
 		return
@@ -135,9 +135,9 @@ func objectBodyText(w *gw, t *model.Type, member func(fl *model.Field, buf strin
 	w.line("return append(b, '}')")
 }
 
-// appendFieldText writes one field value into buf with write, null for an
+// appendField writes one field value into buf with write, null for an
 // absent nullable value.
-func appendFieldText(w *gw, buf, v string, fl *model.Field, write valueWriter) {
+func appendField(w *gw, buf, v string, fl *model.Field, write valueWriter) {
 	if !isPtr(fl) && !fl.Nullable {
 		w.line("b = ", write(buf, v, fl.Type))
 		return
@@ -146,7 +146,7 @@ func appendFieldText(w *gw, buf, v string, fl *model.Field, write valueWriter) {
 	if isPtr(fl) && fl.Type.Kind != model.KindObject {
 		deref = "*" + v
 	}
-	if fl.Optional { // objectBodyText writes it only when not nil
+	if fl.Optional { // objectBody writes it only when not nil
 		w.line("b = ", write(buf, deref, fl.Type))
 		return
 	}
@@ -163,25 +163,28 @@ func appendFieldText(w *gw, buf, v string, fl *model.Field, write valueWriter) {
 	w.close()
 }
 
-// appendValueText is an expression appending v (of type t) to buf.
-func (w *gw) appendValueText(buf, v string, t *model.TypeRef) string {
+// appendValue is an expression appending v (of type t) to buf.
+func (w *gw) appendValue(buf, v string, t *model.TypeRef) string {
+	if fn, ok := scalarAppenders[t.Kind]; ok {
+		return fn + "(" + buf + ", " + v + ")"
+	}
 	switch t.Kind {
-	case model.KindString:
-		return "appendString(" + buf + ", " + v + ")"
 	case model.KindState:
 		return "appendString(" + buf + ", string(" + v + "))"
-	case model.KindInteger:
-		return "appendInt(" + buf + ", " + v + ")"
-	case model.KindNumber:
-		return "appendFloat(" + buf + ", " + v + ")"
-	case model.KindBoolean:
-		return "appendBool(" + buf + ", " + v + ")"
-	case model.KindAny:
-		return "appendRaw(" + buf + ", " + v + ")"
 	case model.KindObject:
 		return v + ".AppendJSON(" + buf + ")"
 	}
 	return "append" + typeKey(t) + "(" + buf + ", " + v + ")"
+}
+
+// scalarAppenders name the runtime function appending a value of each
+// scalar kind, which takes the value's own Go type.
+var scalarAppenders = map[model.Kind]string{
+	model.KindString:  "appendString",
+	model.KindInteger: "appendInt",
+	model.KindNumber:  "appendFloat",
+	model.KindBoolean: "appendBool",
+	model.KindAny:     "appendRaw",
 }
 
 // valueWriter is an expression appending v (of type t) to the buffer buf.
@@ -194,24 +197,19 @@ func plainWriter(fl *model.Field) (string, bool) {
 	if !isPtr(fl) {
 		return "", false
 	}
-	fn, ok := map[model.Kind]string{
-		model.KindString:  "appendString",
-		model.KindInteger: "appendInt",
-		model.KindNumber:  "appendFloat",
-		model.KindBoolean: "appendBool",
-	}[fl.Type.Kind]
+	fn, ok := scalarAppenders[fl.Type.Kind]
 	return fn, ok
 }
 
 // appendHelper writes a list or map of t's element type.
 func appendHelper(w *gw, t *model.TypeRef) {
-	collectionHelper(w, "append"+typeKey(t), t, w.appendValueText)
+	collectionHelper(w, "append"+typeKey(t), t, w.appendValue)
 }
 
 // collectionHelper writes the function name appending a list or map of t,
 // each element written by elem.
 func collectionHelper(w *gw, name string, t *model.TypeRef, elem valueWriter) {
-	w.open("func ", name, "(b []byte, v ", w.typeText(t), ") []byte")
+	w.open("func ", name, "(b []byte, v ", w.goType(t), ") []byte")
 	open, end, write := "'{'", "'}'", elem("append(appendString(b, v[i].Key), ':')", "v[i].Value", t.Elem)
 	if t.Kind == model.KindList {
 		open, end, write = "'['", "']'", elem("b", "v[i]", t.Elem)

@@ -43,7 +43,7 @@ func (g *gen) unionDecl(k *sink, w *gw, s *goStruct) {
 	w.close()
 	k.decl(w)
 
-	marshalMethodsText(k, w, name)
+	marshalMethods(k, w, name)
 	w.open("func (m *", name, ") AppendJSON(b []byte) []byte")
 	unionSwitch(w, u, func(*model.Variant) string { return "AppendJSON" })
 	w.close()

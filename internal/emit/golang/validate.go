@@ -27,21 +27,14 @@ func (g *gen) validateFile(k *sink) {
 	for i, c := range g.consts {
 		rows = append(rows, []string{fmt.Sprintf("fixed%d", i), "= " + w.lit(c.v, c.t)})
 	}
-	switch len(rows) {
-	case 0:
+	if len(rows) == 0 {
 		return
-	case 1:
-		// Alone in its group, a spec has no column.
-		w.line("var (")
-		w.line("\t", rows[0][0], " ", rows[0][1])
-		w.line(")")
-	default:
-		w.line("var (")
-		w.ind++
-		w.rows(rows)
-		w.ind--
-		w.line(")")
 	}
+	w.line("var (")
+	w.ind++
+	w.rows(rows)
+	w.ind--
+	w.line(")")
 	k.decl(&w)
 }
 
