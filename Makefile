@@ -1,7 +1,7 @@
 # Targets for working on the generator itself. `make test` is the one command
 # that runs every test; it needs Go and Node.js/npm (npm installs the Node
 # tools from package-lock.json on first use).
-.PHONY: generate check test test-node bench bench-gen fuzz fuzz-short site-check
+.PHONY: generate check test test-node bench bench-gen bench-build fuzz fuzz-short site-check
 
 # generate rewrites generated/ from spec/contract.yaml.
 generate:
@@ -50,6 +50,12 @@ node_modules/.package-lock.json: package-lock.json
 # times each emitter in process.
 bench-gen:
 	scripts/bench-gen.sh 100 1000 5000
+
+# bench-build times `go build` of the generated package at 100 and 1000
+# operations, as generated and with its function bodies stubbed out (the
+# declarations' own cost).
+bench-build:
+	scripts/bench-build.sh 100 1000
 
 # bench runs the benchmarks quoted in README.md.
 bench:

@@ -1,0 +1,60 @@
+package synth
+
+import (
+	"bytes"
+	"fmt"
+	"go/ast"
+	"go/format"
+	"go/parser"
+	"go/token"
+)
+
+// StubBodies returns the Go source src with the body of every function and
+// method replaced by panic(0); types, constants, variables and signatures
+// stay. Compiling a generated package whose per-type files went through it
+// measures what its declarations cost the compiler, with no logic: the
+// least any implementation of the same API could take
+// (scripts/bench-build.sh).
+func StubBodies(name string, src []byte) ([]byte, error) {
+	fset := token.NewFileSet()
+	f, err := parser.ParseFile(fset, name, src, parser.ParseComments|parser.SkipObjectResolution)
+	if err != nil {
+		return nil, err
+	}
+	// Comments inside the removed bodies would be printed where the bodies
+	// were; keep only those outside every function body.
+	f.Comments = outsideBodies(f)
+	for _, d := range f.Decls {
+		if fd, ok := d.(*ast.FuncDecl); ok && fd.Body != nil {
+			fd.Body.List = []ast.Stmt{&ast.ExprStmt{X: &ast.CallExpr{
+				Fun:  ast.NewIdent("panic"),
+				Args: []ast.Expr{&ast.BasicLit{Kind: token.INT, Value: "0"}},
+			}}}
+			fd.Body.Rbrace = fd.Body.Lbrace + 1
+		}
+	}
+	var b bytes.Buffer
+	if err := format.Node(&b, fset, f); err != nil {
+		return nil, fmt.Errorf("%s: %w", name, err)
+	}
+	return b.Bytes(), nil
+}
+
+// outsideBodies lists the comment groups of f that lie outside every
+// function body.
+func outsideBodies(f *ast.File) []*ast.CommentGroup {
+	var keep []*ast.CommentGroup
+	for _, c := range f.Comments {
+		inside := false
+		for _, d := range f.Decls {
+			if fd, ok := d.(*ast.FuncDecl); ok && fd.Body != nil && c.Pos() > fd.Body.Lbrace && c.End() <= fd.Body.Rbrace {
+				inside = true
+				break
+			}
+		}
+		if !inside {
+			keep = append(keep, c)
+		}
+	}
+	return keep
+}
