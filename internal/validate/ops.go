@@ -204,8 +204,15 @@ func (c *checker) typeCycles() {
 		state[t.Name.V] = 1
 		defer func() { state[t.Name.V] = 2 }()
 		for _, f := range t.Fields {
-			if next, ok := c.types[f.Type.V]; ok && (f.Nullable == nil || !f.Nullable.V) && (f.Optional == nil || !f.Optional.V) && visit(next) {
+			if (f.Nullable != nil && f.Nullable.V) || (f.Optional != nil && f.Optional.V) {
+				continue
+			}
+			if next, ok := c.types[f.Type.V]; ok && visit(next) {
 				c.errs.Add(f.Type.Pos, "type %q contains itself through field %q; make the field nullable or a list", t.Name.V, f.Name.V)
+				return false
+			}
+			if next := c.neededElem(f); next != nil && visit(next) {
+				c.errs.Add(f.Type.Pos, "type %q contains itself through field %q, which must hold at least one item; make the field optional or nullable, or drop its minimum", t.Name.V, f.Name.V)
 				return false
 			}
 		}
@@ -220,6 +227,19 @@ func (c *checker) typeCycles() {
 	for _, t := range c.s.Types {
 		visit(t)
 	}
+}
+
+// neededElem is the named type of the items of list or map field f when f
+// must hold at least one (min_items of 1 or more, or non_empty), else nil.
+func (c *checker) neededElem(f *load.Field) *load.Type {
+	if !(f.MinItems != nil && f.MinItems.V > 0) && !(f.NonEmpty != nil && f.NonEmpty.V) {
+		return nil
+	}
+	te, err := load.ParseType(f.Type.V)
+	if err != nil || (te.Container != "list" && te.Container != "map") || te.Elem == nil || te.Elem.Container != "" {
+		return nil
+	}
+	return c.types[te.Elem.Name]
 }
 
 // known lists the defined names in a message, leading with the closest one

@@ -49,6 +49,7 @@ func Check(s *load.Spec) (*model.Contract, error) {
 	}
 	c.unions()
 	c.typeCycles()
+	c.typeSizes()
 	c.envelopes()
 	c.operations()
 	c.sharedResponses()

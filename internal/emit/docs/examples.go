@@ -22,7 +22,10 @@ import (
 func examples(c *model.Contract, op *model.Operation) (req, resp *value.Value, err error) {
 	payload, fromSpec := first(op.Request.Examples), true
 	if payload == nil {
-		payload, fromSpec = synthObject(op.Request, 0), false
+		sy := newSynth()
+		if payload, fromSpec = sy.object(op.Request), false; sy.over() {
+			return nil, nil, tooLarge(op, "request")
+		}
 	}
 	req = requestEnvelope(c, op, payload)
 	if err := check(req, c.Request.Type, payload, op.Request, "request", fromSpec); err != nil {
@@ -32,7 +35,10 @@ func examples(c *model.Contract, op *model.Operation) (req, resp *value.Value, e
 	rt := op.Response.Payload
 	rp, fromSpec := first(rt.Examples), true
 	if rp == nil {
-		rp, fromSpec = synthObject(rt, 0), false
+		sy := newSynth()
+		if rp, fromSpec = sy.object(rt), false; sy.over() {
+			return nil, nil, tooLarge(op, "response")
+		}
 	}
 	rp = fillSources(rp, rt, req)
 	resp = responseEnvelope(c, op, req, rp)
@@ -40,6 +46,11 @@ func examples(c *model.Contract, op *model.Operation) (req, resp *value.Value, e
 		return nil, nil, fmt.Errorf("operation %q: %w", op.Name, err)
 	}
 	return req, resp, nil
+}
+
+// tooLarge is the error for an example of op that synthesis gave up on.
+func tooLarge(op *model.Operation, what string) error {
+	return fmt.Errorf("operation %q: an example %s synthesized from defaults would hold more than %d values, since its types nest required objects widely; add an example to the spec", op.Name, what, maxSynthValues)
 }
 
 // check validates an example message and its payload against the contract.
@@ -171,7 +182,7 @@ func envelopeValue(f *model.Field, example *value.Value) *value.Value {
 			return v
 		}
 	}
-	return synthField(f, 0)
+	return newSynth().field(f)
 }
 
 // fillSources sets every sourced field of a payload example to what the
@@ -205,19 +216,42 @@ func fillSources(payload *value.Value, t *model.Type, req *value.Value) *value.V
 	return out
 }
 
-// maxDepth stops synthesis of recursive types.
-const maxDepth = 8
+// maxSynthValues bounds an example synthesized from defaults. An example
+// of a type that nests required objects grows with the product of their
+// widths (ten required fields of a type with ten required fields, six
+// levels deep, is a million values), so past this many values synthesis
+// stops and generation asks for an example in the spec instead.
+const maxSynthValues = 10000
 
-// synthObject builds an example of t from defaults: the type's own first
+// synthesizer builds example values from defaults. It stops at a type
+// already on its path, which only a recursive type reaches, and counts the
+// values it makes against maxSynthValues.
+type synthesizer struct {
+	onPath map[*model.Type]bool
+	made   int
+}
+
+// newSynth returns a synthesizer with an empty path and nothing made.
+func newSynth() *synthesizer { return &synthesizer{onPath: map[*model.Type]bool{}} }
+
+// over reports whether the synthesizer stopped at maxSynthValues.
+func (sy *synthesizer) over() bool { return sy.made > maxSynthValues }
+
+// object builds an example of t from defaults: the type's own first
 // example when it has one, else every field that has or needs a value.
-func synthObject(t *model.Type, depth int) *value.Value {
+func (sy *synthesizer) object(t *model.Type) *value.Value {
 	if ex := first(t.Examples); ex != nil && t.Role == model.RoleType {
 		return ex
 	}
+	if sy.onPath[t] || sy.over() {
+		return object()
+	}
+	sy.onPath[t] = true
+	defer delete(sy.onPath, t)
 	if u := t.Union; u != nil && len(u.Variants) > 0 && u.Variants[0].Type != nil {
 		// The first variant, with the discriminator set to select it.
 		v := u.Variants[0]
-		ex := synthObject(v.Type, depth+1)
+		ex := sy.object(v.Type)
 		out := object()
 		out.Members = append(out.Members, value.Member{Key: u.Discriminator, Value: str(v.Value)})
 		for _, m := range ex.Members {
@@ -237,15 +271,16 @@ func synthObject(t *model.Type, depth int) *value.Value {
 		if f.Source != model.SourceNone {
 			continue
 		}
-		if v := synthField(f, depth); v != nil {
+		if v := sy.field(f); v != nil {
 			out.Members = append(out.Members, value.Member{Key: f.Name, Value: v})
 		}
 	}
 	return out
 }
 
-// synthField is the value an example shows for f, or nil to leave it out.
-func synthField(f *model.Field, depth int) *value.Value {
+// field is the value an example shows for f, or nil to leave it out.
+func (sy *synthesizer) field(f *model.Field) *value.Value {
+	sy.made++
 	switch {
 	case f.Const != nil:
 		return f.Const
@@ -264,10 +299,12 @@ func synthField(f *model.Field, depth int) *value.Value {
 	case !f.Required:
 		return nil
 	}
-	return synthType(f, f.Type, depth)
+	return sy.typed(f, f.Type)
 }
 
-func synthType(f *model.Field, t *model.TypeRef, depth int) *value.Value {
+// typed is an example value of type t for field f (t is f's type or an
+// element of it).
+func (sy *synthesizer) typed(f *model.Field, t *model.TypeRef) *value.Value {
 	switch t.Kind {
 	case model.KindString:
 		s := "example"
@@ -308,21 +345,20 @@ func synthType(f *model.Field, t *model.TypeRef, depth int) *value.Value {
 		if t == f.Type && f.NonEmpty {
 			n = max(n, 1)
 		}
-		for i := 0; i < n && depth < maxDepth; i++ {
-			l.Items = append(l.Items, synthType(f, t.Elem, depth+1))
+		for i := 0; i < n && !sy.over(); i++ {
+			sy.made++
+			l.Items = append(l.Items, sy.typed(f, t.Elem))
 		}
 		return l
 	case model.KindMap:
 		m := object()
-		if t == f.Type && f.NonEmpty && depth < maxDepth {
-			m.Members = append(m.Members, value.Member{Key: "key", Value: synthType(f, t.Elem, depth+1)})
+		if t == f.Type && f.NonEmpty {
+			sy.made++
+			m.Members = append(m.Members, value.Member{Key: "key", Value: sy.typed(f, t.Elem)})
 		}
 		return m
 	case model.KindObject:
-		if depth >= maxDepth {
-			return object()
-		}
-		return synthObject(t.Object, depth+1)
+		return sy.object(t.Object)
 	}
 	return object()
 }

@@ -1,0 +1,97 @@
+package docs
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+
+	"github.com/contractgen/contractgen/internal/emit"
+	"github.com/contractgen/contractgen/internal/load"
+	"github.com/contractgen/contractgen/internal/model"
+	"github.com/contractgen/contractgen/internal/validate"
+)
+
+// nestedSpec is a spec whose request holds type T0, in which each type
+// T<i> holds width required fields of T<i+1>, depth levels down to a leaf
+// with one required string; extra is appended to T0's fields.
+func nestedSpec(width, depth int, extra string) string {
+	var b strings.Builder
+	b.WriteString("contract:\n  name: nest\n  title: Nest\n  package: nest\n  schema_base_uri: https://schemas.example.com/nest/\ntypes:\n")
+	for i := 0; i < depth; i++ {
+		fmt.Fprintf(&b, "  T%d:\n    fields:\n", i)
+		for j := 0; j < width; j++ {
+			fmt.Fprintf(&b, "      f%d: {type: T%d}\n", j, i+1)
+		}
+		if i == 0 {
+			b.WriteString(extra)
+		}
+	}
+	fmt.Fprintf(&b, "  T%d:\n    fields:\n      name: {type: string}\n", depth)
+	b.WriteString("operations:\n  op:\n    request:\n      t: {type: T0}\n    response:\n      payload:\n        ok: {type: boolean}\n")
+	return b.String()
+}
+
+func contractOf(t *testing.T, spec string) *model.Contract {
+	t.Helper()
+	s, err := load.Bytes("spec.yaml", []byte(spec))
+	if err != nil {
+		t.Fatal(err)
+	}
+	c, err := validate.Check(s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return c
+}
+
+// TestSynthesizedExampleOfDeepChain synthesizes the example of a request
+// whose required objects nest 30 levels deep: every level is filled, so
+// the example is valid and generation succeeds.
+func TestSynthesizedExampleOfDeepChain(t *testing.T) {
+	c := contractOf(t, nestedSpec(1, 30, ""))
+	req, _, err := examples(c, c.Operations[0])
+	if err != nil {
+		t.Fatal(err)
+	}
+	v := req.Get("payload").Get("t")
+	for i := 0; i < 30; i++ {
+		if v = v.Get("f0"); v == nil {
+			t.Fatalf("the example stops at level %d", i)
+		}
+	}
+	if v.Get("name") == nil {
+		t.Fatal("the example's leaf lacks its required name")
+	}
+	if _, err := New().Generate(c, emit.Options{}); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// TestSynthesizedExampleOfRecursiveType synthesizes a type that holds a
+// list of itself: the list is filled to its minimum, and the recursion
+// ends at the optional field that carries it on.
+func TestSynthesizedExampleOfRecursiveType(t *testing.T) {
+	c := contractOf(t, nestedSpec(1, 1, "      kids: {type: list<T0>, min_items: 2, optional: true}\n      tree: {type: list<Node>, min_items: 1}\n  Node:\n    fields:\n      name: {type: string}\n      children: {type: list<Node>, optional: true}\n"))
+	req, _, err := examples(c, c.Operations[0])
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := jsonText(req.Get("payload"), false); got != `{"t": {"f0": {"name": "example"}, "tree": [{"name": "example"}]}}` {
+		t.Errorf("example payload = %s", got)
+	}
+}
+
+// TestSynthesizedExampleTooLarge gives up on an example that would hold
+// more values than maxSynthValues (10 wide, 4 deep: 11,110), with an error
+// that names the operation and asks for an example, instead of building it.
+func TestSynthesizedExampleTooLarge(t *testing.T) {
+	c := contractOf(t, nestedSpec(10, 4, ""))
+	_, err := New().Generate(c, emit.Options{})
+	if err == nil || !strings.Contains(err.Error(), `operation "op"`) || !strings.Contains(err.Error(), "more than 10000 values") || !strings.Contains(err.Error(), "add an example") {
+		t.Fatalf("err = %v", err)
+	}
+	c = contractOf(t, nestedSpec(10, 3, ""))
+	if _, err := New().Generate(c, emit.Options{}); err != nil {
+		t.Fatalf("1,110 values: %v", err)
+	}
+}
