@@ -111,6 +111,11 @@ func (c *checker) field(f *load.Field, ctx fieldCtx, owner string) {
 	c.messages(f, te, what)
 }
 
+// maxNesting bounds how many lists and maps a type nests: list<list<T>> is
+// two. Real contracts stay within a few; the Go compiler gives up on
+// generic helpers over slices some 45 levels deep.
+const maxNesting = 32
+
 // typeExpr parses and resolves a type, reporting undefined names.
 func (c *checker) typeExpr(t load.Str, what string) *load.TypeExpr {
 	if !t.Set() {
@@ -121,9 +126,13 @@ func (c *checker) typeExpr(t load.Str, what string) *load.TypeExpr {
 		c.errs.Add(t.Pos, "%s: %v", what, err)
 		return nil
 	}
-	leaf := te
+	leaf, depth := te, 0
 	for leaf.Container != "" {
-		leaf = leaf.Elem
+		leaf, depth = leaf.Elem, depth+1
+	}
+	if depth > maxNesting {
+		c.errs.Add(t.Pos, "%s nests %d lists and maps; at most %d are allowed (the Go compiler fails on deeper generic types); name an object type for an inner level", what, depth, maxNesting)
+		return nil
 	}
 	if isBuiltin(leaf.Name) {
 		return te

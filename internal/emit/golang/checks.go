@@ -112,10 +112,12 @@ func (g *gen) mapChecks(fl *model.Field, t *model.TypeRef, v, p, sc string, dept
 	}
 	i, kp, msc := fmt.Sprintf("i%d", depth), fmt.Sprintf("kp%d", depth), fmt.Sprintf("sc%d", depth)
 	entry := v + "[" + i + "]"
+	// The checks of the values, built once: building them twice per level
+	// made nested maps cost 2^depth.
+	inner := g.valueChecks(fl, t.Elem, entry+".Value", "&"+kp, msc, depth+1, false)
 	if !(top && fl.KeyPattern != "") {
 		// Keys with no pattern, and values with no rule of their own
 		// (none, or strings only scanned), are only scanned.
-		inner := g.valueChecks(fl, t.Elem, entry+".Value", "&"+kp, msc, depth+1, false)
 		switch {
 		case len(inner) == 0:
 			return append(out, "scanMapKeys("+join(p, v, "es", sc)+")")
@@ -131,7 +133,6 @@ func (g *gen) mapChecks(fl *model.Field, t *model.TypeRef, v, p, sc string, dept
 		body = append(body, fail("!"+g.pattern(fl.KeyPattern)+".MatchString("+entry+".Key)",
 			"&"+kp, fl, model.RuleKeyPattern, "ErrPattern"))
 	}
-	inner := g.valueChecks(fl, t.Elem, entry+".Value", "&"+kp, msc, depth+1, false)
 	if len(inner) > 0 {
 		// The one argument of a call stands at the statement's depth,
 		// where gofmt spaces the lower-precedence operator of a mix.
