@@ -386,7 +386,8 @@ func TestUnsafeOperationName(t *testing.T) {
 
 // TestInvalidExampleFailsGeneration checks the examples are validated: a
 // spec example that breaks the contract once wrapped, and a synthesized one
-// that cannot meet a pattern, both fail generation with the reason.
+// that cannot meet a pattern within the field's lengths, both fail
+// generation with the reason.
 func TestInvalidExampleFailsGeneration(t *testing.T) {
 	c := loadContract(t, filepath.Join(root, "testdata", "specs", "payments_webhooks", "spec.yaml"))
 	var op *model.Operation
@@ -408,7 +409,27 @@ func TestInvalidExampleFailsGeneration(t *testing.T) {
 		t.Errorf("invalid spec example: err = %v", err)
 	}
 
+	// Without an example, one is synthesized whose payment_id follows the
+	// field's pattern; once the field's lengths leave the pattern no
+	// string, synthesis cannot help and generation fails.
 	op.Request.Examples = nil
+	req, _, err := examples(c, op)
+	if err != nil {
+		t.Fatalf("synthesized example: %v", err)
+	}
+	if id := req.Get("payload").Get("payment_id"); id == nil || id.Str != "pay_aaaaaaaaaaaaaa" {
+		t.Errorf("synthesized payment_id = %v, want pay_aaaaaaaaaaaaaa", id)
+	}
+	var id *model.Field
+	for _, f := range op.Request.Fields {
+		if f.Name == "payment_id" {
+			id = f
+		}
+	}
+	savedMax := id.MaxLength
+	defer func() { id.MaxLength = savedMax }()
+	short := 10
+	id.MaxLength = &short
 	_, err = New().Generate(c, emit.Options{})
 	if err == nil || !strings.Contains(err.Error(), "payment_id") || !strings.Contains(err.Error(), "synthesized") {
 		t.Errorf("unsatisfiable synthesized example: err = %v", err)

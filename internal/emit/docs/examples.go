@@ -317,7 +317,7 @@ func (sy *synthesizer) typed(f *model.Field, t *model.TypeRef) *value.Value {
 		if f.MaxLength != nil && len(s) > *f.MaxLength {
 			s = s[:*f.MaxLength]
 		}
-		return str(s)
+		return str(patterned(f, s))
 	case model.KindState:
 		return str(t.State.Values[0].Value)
 	case model.KindInteger, model.KindNumber:
@@ -354,13 +354,48 @@ func (sy *synthesizer) typed(f *model.Field, t *model.TypeRef) *value.Value {
 		m := object()
 		if t == f.Type && f.NonEmpty {
 			sy.made++
-			m.Members = append(m.Members, value.Member{Key: "key", Value: sy.typed(f, t.Elem)})
+			key := "key"
+			if f.KeyPattern != "" && !matches(f.KeyPattern, key) {
+				if k, ok := pattern.Sample(f.KeyPattern, 0, -1); ok {
+					key = k
+				}
+			}
+			m.Members = append(m.Members, value.Member{Key: key, Value: sy.typed(f, t.Elem)})
 		}
 		return m
 	case model.KindObject:
 		return sy.object(t.Object)
 	}
 	return object()
+}
+
+// patterned is s when f has no pattern or s matches it, else a string the
+// pattern yields within f's lengths (s when there is none, which the
+// example's check then reports). A format's sample is kept as it is.
+func patterned(f *model.Field, s string) string {
+	if f.Pattern == "" || f.Format != "" || matches(f.Pattern, s) {
+		return s
+	}
+	lo, hi := 0, -1
+	if f.MinLength != nil {
+		lo = *f.MinLength
+	}
+	if f.NonEmpty {
+		lo = max(lo, 1)
+	}
+	if f.MaxLength != nil {
+		hi = *f.MaxLength
+	}
+	if p, ok := pattern.Sample(f.Pattern, lo, hi); ok {
+		return p
+	}
+	return s
+}
+
+// matches reports whether s holds a match of the portable pattern p.
+func matches(p, s string) bool {
+	re, err := pattern.Compile(p)
+	return err == nil && re.MatchString(s)
 }
 
 func str(s string) *value.Value { return &value.Value{Kind: value.String, Str: s} }

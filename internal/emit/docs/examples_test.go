@@ -95,3 +95,38 @@ func TestSynthesizedExampleTooLarge(t *testing.T) {
 		t.Fatalf("1,110 values: %v", err)
 	}
 }
+
+// TestSynthesizedExampleFollowsPatterns synthesizes strings for required
+// fields whose pattern the plain sample does not match, within their
+// lengths, and keys for a map with a key pattern; generation then succeeds
+// without an example in the spec.
+func TestSynthesizedExampleFollowsPatterns(t *testing.T) {
+	c := contractOf(t, `contract:
+  name: pat
+  title: Pat
+  package: pat
+  schema_base_uri: https://schemas.example.com/pat/
+operations:
+  op:
+    request:
+      id: {type: string, pattern: '^cus_[0-9a-f]{8}$'}
+      sku: {type: string, pattern: '^[A-Z]{3}-[0-9]+$', min_length: 7}
+      codes: {type: list<string>, pattern: '^[0-9]{2}$', min_items: 2}
+      counts: {type: map<integer>, key_pattern: '^k[0-9]$', non_empty: true}
+      plain: {type: string, pattern: 'amp'}
+    response:
+      payload:
+        ok: {type: boolean}
+`)
+	req, _, err := examples(c, c.Operations[0])
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := `{"id": "cus_aaaaaaaa", "sku": "AAA-000", "codes": ["00", "00"], "counts": {"k0": 0}, "plain": "example"}`
+	if got := jsonText(req.Get("payload"), false); got != want {
+		t.Errorf("example payload = %s, want %s", got, want)
+	}
+	if _, err := New().Generate(c, emit.Options{}); err != nil {
+		t.Fatal(err)
+	}
+}
