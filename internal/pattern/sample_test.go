@@ -2,6 +2,7 @@ package pattern
 
 import (
 	"regexp"
+	"strings"
 	"testing"
 	"unicode/utf8"
 )
@@ -58,5 +59,32 @@ func TestSampleGivesUp(t *testing.T) {
 		if got, ok := Sample(c.p, c.min, c.max); ok {
 			t.Errorf("Sample(%q, %d, %d) = %q, want none", c.p, c.min, c.max, got)
 		}
+	}
+}
+
+// TestSampleNthDiffers draws distinct samples from the pattern's first
+// class, cycling through it, and the same sample when no class varies.
+func TestSampleNthDiffers(t *testing.T) {
+	var got []string
+	for n := 0; n < 4; n++ {
+		s, ok := SampleNth(`^[a-c][0-9]$`, 0, -1, n)
+		if !ok {
+			t.Fatalf("SampleNth(%d) found none", n)
+		}
+		got = append(got, s)
+	}
+	if want := []string{"a0", "b0", "c0", "a0"}; strings.Join(got, ",") != strings.Join(want, ",") {
+		t.Errorf("samples = %v, want %v", got, want)
+	}
+	if s, ok := SampleNth(`^[-+]x$`, 0, -1, 1); !ok || s != "-x" && s != "+x" {
+		t.Errorf("punctuation class: %q, %v", s, ok)
+	}
+	a, _ := SampleNth(`^[-+]x$`, 0, -1, 0)
+	b, _ := SampleNth(`^[-+]x$`, 0, -1, 1)
+	if a == b {
+		t.Errorf("samples 0 and 1 of [-+] are both %q", a)
+	}
+	if s, ok := SampleNth(`^abc$`, 0, -1, 3); !ok || s != "abc" {
+		t.Errorf("literal: %q, %v", s, ok)
 	}
 }

@@ -299,12 +299,13 @@ func (sy *synthesizer) field(f *model.Field) *value.Value {
 	case !f.Required:
 		return nil
 	}
-	return sy.typed(f, f.Type)
+	return sy.typed(f, f.Type, 0)
 }
 
 // typed is an example value of type t for field f (t is f's type or an
-// element of it).
-func (sy *synthesizer) typed(f *model.Field, t *model.TypeRef) *value.Value {
+// element of it). Scalars differ by nth, the item's index in a list whose
+// items must be unique (0 elsewhere), where the field's rules allow.
+func (sy *synthesizer) typed(f *model.Field, t *model.TypeRef, nth int) *value.Value {
 	switch t.Kind {
 	case model.KindString:
 		s := "example"
@@ -317,9 +318,9 @@ func (sy *synthesizer) typed(f *model.Field, t *model.TypeRef) *value.Value {
 		if f.MaxLength != nil && len(s) > *f.MaxLength {
 			s = s[:*f.MaxLength]
 		}
-		return str(patterned(f, s))
+		return str(patterned(f, distinct(f, s, nth), nth))
 	case model.KindState:
-		return str(t.State.Values[0].Value)
+		return str(t.State.Values[nth%len(t.State.Values)].Value)
 	case model.KindInteger, model.KindNumber:
 		n := "0"
 		if f.Minimum != nil && f.Minimum.Float() > 0 {
@@ -333,9 +334,9 @@ func (sy *synthesizer) typed(f *model.Field, t *model.TypeRef) *value.Value {
 		} else if b := f.ExclusiveMaximum; b != nil && b.Float() <= 0 {
 			n = strconv.FormatInt(int64(math.Ceil(b.Float()))-1, 10)
 		}
-		return &value.Value{Kind: value.Int, Num: n}
+		return &value.Value{Kind: value.Int, Num: offset(f, t, n, nth)}
 	case model.KindBoolean:
-		return &value.Value{Kind: value.Bool}
+		return &value.Value{Kind: value.Bool, Bool: nth%2 == 1}
 	case model.KindList:
 		l := &value.Value{Kind: value.List, Items: []*value.Value{}}
 		n := 0
@@ -347,7 +348,11 @@ func (sy *synthesizer) typed(f *model.Field, t *model.TypeRef) *value.Value {
 		}
 		for i := 0; i < n && !sy.over(); i++ {
 			sy.made++
-			l.Items = append(l.Items, sy.typed(f, t.Elem))
+			nth := 0
+			if f.UniqueItems {
+				nth = i
+			}
+			l.Items = append(l.Items, sy.typed(f, t.Elem, nth))
 		}
 		return l
 	case model.KindMap:
@@ -360,7 +365,7 @@ func (sy *synthesizer) typed(f *model.Field, t *model.TypeRef) *value.Value {
 					key = k
 				}
 			}
-			m.Members = append(m.Members, value.Member{Key: key, Value: sy.typed(f, t.Elem)})
+			m.Members = append(m.Members, value.Member{Key: key, Value: sy.typed(f, t.Elem, 0)})
 		}
 		return m
 	case model.KindObject:
@@ -372,8 +377,8 @@ func (sy *synthesizer) typed(f *model.Field, t *model.TypeRef) *value.Value {
 // patterned is s when f has no pattern or s matches it, else a string the
 // pattern yields within f's lengths (s when there is none, which the
 // example's check then reports). A format's sample is kept as it is.
-func patterned(f *model.Field, s string) string {
-	if f.Pattern == "" || f.Format != "" || matches(f.Pattern, s) {
+func patterned(f *model.Field, s string, nth int) string {
+	if f.Pattern == "" || f.Format != "" || (nth == 0 && matches(f.Pattern, s)) {
 		return s
 	}
 	lo, hi := 0, -1
@@ -386,10 +391,44 @@ func patterned(f *model.Field, s string) string {
 	if f.MaxLength != nil {
 		hi = *f.MaxLength
 	}
-	if p, ok := pattern.Sample(f.Pattern, lo, hi); ok {
+	if p, ok := pattern.SampleNth(f.Pattern, lo, hi, nth); ok {
 		return p
 	}
 	return s
+}
+
+// distinct is s with nth appended when nth > 0, within the field's
+// max_length, so that the items of a unique list differ.
+func distinct(f *model.Field, s string, nth int) string {
+	if nth == 0 || f.Format != "" {
+		return s
+	}
+	suffix := strconv.Itoa(nth)
+	if f.MaxLength != nil && len(s)+len(suffix) > *f.MaxLength {
+		s = s[:max(0, *f.MaxLength-len(suffix))]
+	}
+	return s + suffix
+}
+
+// offset is the number n moved nth steps, up when the field's maximum
+// allows and down otherwise, so that the items of a unique list differ.
+func offset(f *model.Field, t *model.TypeRef, n string, nth int) string {
+	if nth == 0 {
+		return n
+	}
+	v, err := strconv.ParseFloat(n, 64)
+	if err != nil {
+		return n
+	}
+	if up := v + float64(nth); (f.Maximum == nil || up <= f.Maximum.Float()) && (f.ExclusiveMaximum == nil || up < f.ExclusiveMaximum.Float()) {
+		v = up
+	} else {
+		v -= float64(nth)
+	}
+	if t.Kind == model.KindInteger {
+		return strconv.FormatInt(int64(v), 10)
+	}
+	return strconv.FormatFloat(v, 'f', -1, 64)
 }
 
 // matches reports whether s holds a match of the portable pattern p.

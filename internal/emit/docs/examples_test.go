@@ -130,3 +130,42 @@ operations:
 		t.Fatal(err)
 	}
 }
+
+// TestSynthesizedExampleOfUniqueLists fills lists whose items must be
+// unique with distinct items: strings with a counter, numbers stepped
+// within their bounds, state values in order, patterned strings through
+// the pattern's first class.
+func TestSynthesizedExampleOfUniqueLists(t *testing.T) {
+	c := contractOf(t, `contract:
+  name: uniq
+  title: Uniq
+  package: uniq
+  schema_base_uri: https://schemas.example.com/uniq/
+states:
+  color:
+    values:
+      red: Red.
+      blue: Blue.
+operations:
+  op:
+    request:
+      tags: {type: list<string>, min_items: 2, unique_items: true, max_length: 7}
+      nums: {type: list<integer>, min_items: 3, unique_items: true, minimum: 5}
+      down: {type: list<number>, min_items: 2, unique_items: true, maximum: -0.5}
+      colors: {type: list<color>, min_items: 2, unique_items: true}
+      flags: {type: list<boolean>, min_items: 2, unique_items: true}
+      pats: {type: list<string>, min_items: 2, unique_items: true, pattern: '^[a-z]{2}$'}
+      same: {type: list<string>, min_items: 2}
+    response:
+      payload:
+        ok: {type: boolean}
+`)
+	req, _, err := examples(c, c.Operations[0])
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := `{"tags": ["example", "exampl1"], "nums": [5, 6, 7], "down": [-0.5, -1.5], "colors": ["red", "blue"], "flags": [false, true], "pats": ["aa", "ba"], "same": ["example", "example"]}`
+	if got := jsonText(req.Get("payload"), false); got != want {
+		t.Errorf("example payload = %s, want %s", got, want)
+	}
+}
