@@ -157,7 +157,7 @@ func (r *reader) object(n *yaml.Node, what, shape string, keys []key) {
 			}
 		}
 		if !found {
-			r.errs.Add(pos(k), "unknown key %q in %s%s", k.Value, what, suggest(k.Value, keys))
+			r.errs.Add(pos(k), "unknown key %q in %s%s%s", k.Value, what, commaHint(n, p[1]), suggest(k.Value, keys))
 		}
 	}
 	for i, spec := range keys {
@@ -165,6 +165,16 @@ func (r *reader) object(n *yaml.Node, what, shape string, keys []key) {
 			r.errs.Add(pos(n), "%s is missing required key %q", what, spec.name)
 		}
 	}
+}
+
+// commaHint explains the likeliest cause of an unknown key without a value
+// in a flow mapping ({type: string, description: Red, green}): a comma
+// ended the value before it, and the rest became a key.
+func commaHint(m, v *yaml.Node) string {
+	if m.Style&yaml.FlowStyle == 0 || v.Kind != yaml.ScalarNode || v.Tag != "!!null" || v.Value != "" {
+		return ""
+	}
+	return " (a comma ends a value inside {...}; quote a value that holds one)"
 }
 
 // suggest proposes the closest allowed key when one is near enough to be a typo.
