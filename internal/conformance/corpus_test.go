@@ -98,6 +98,9 @@ type gen struct {
 	ctxOp *model.Operation
 	// ctxResp is the response being mutated, own or shared; nil elsewhere.
 	ctxResp *model.Response
+	// building holds the types synth is filling, so that a type holding
+	// itself through an optional or nullable field ends.
+	building map[*model.Type]bool
 }
 
 // buildCorpus returns every document of one spec, in a stable order.
@@ -143,6 +146,8 @@ func buildCorpus(t testing.TB, spec string, c *model.Contract) []*doc {
 		githubCases(g)
 	case "lab_results":
 		labCases(g)
+	case "fleet_telemetry":
+		fleetCases(g)
 	default:
 		t.Logf("%s: no hand-written forbidden-material cases", spec)
 	}
@@ -215,16 +220,24 @@ func (g *gen) typ(name string) *model.Type {
 // ---------------------------------------------------------------------------
 // Base documents
 
+// firstOrEmpty is the first example, or an empty object when there is none.
+func firstOrEmpty(examples []*value.Value) *value.Value {
+	if len(examples) == 0 {
+		return &value.Value{Kind: value.Object}
+	}
+	return examples[0]
+}
+
 func (g *gen) envelopes() {
 	req, resp := g.c.Request.Type, g.c.Response.Type
 	if len(g.c.Operations) == 0 {
 		return // a spec of types alone has no messages
 	}
-	if len(req.Examples) == 0 || len(resp.Examples) == 0 {
-		g.t.Fatalf("%s: the corpus needs an example of each envelope", g.spec)
-	}
-	g.reqEnv = model.Complete(req.Examples[0], req)
-	g.respEnv = model.Complete(resp.Examples[0], resp)
+	// An envelope without an example starts from an empty object: the
+	// sourced members are set per document, and a required member the spec
+	// gives no value for makes every valid document fail its judges.
+	g.reqEnv = model.Complete(firstOrEmpty(req.Examples), req)
+	g.respEnv = model.Complete(firstOrEmpty(resp.Examples), resp)
 	for _, f := range resp.Fields {
 		if f.Type.Kind == model.KindState {
 			g.status = f
@@ -262,11 +275,38 @@ func (g *gen) reqBase(name string) *value.Value {
 // responseDoc wraps a payload into the operation's own response.
 func (g *gen) responseDoc(op *model.Operation, payload *value.Value) *value.Value {
 	v := set(g.respEnv, path{"operation"}, vStr(op.Name))
-	v = set(v, path{"message"}, vStr(op.Response.Message))
+	v = g.withMessage(v, op.Response.Message)
 	if g.status != nil && g.status.Default != nil {
 		v = set(v, path{g.status.Name}, g.status.Default)
 	}
 	return set(v, path{"payload"}, payload)
+}
+
+// messageMember names the response envelope's member that carries the
+// response's message; "" when the envelope has none.
+func (g *gen) messageMember() string {
+	for _, f := range g.c.Response.Type.Fields {
+		if f.Source == model.SourceMessage {
+			return f.Name
+		}
+	}
+	return ""
+}
+
+// withMessage sets the response envelope's message member, when it has
+// one, to the response's message.
+func (g *gen) withMessage(v *value.Value, message string) *value.Value {
+	if m := g.messageMember(); m != "" {
+		return set(v, path{m}, vStr(message))
+	}
+	return v
+}
+
+// messageCases: the message member, when there is one, is fixed.
+func (g *gen) messageCases(schema string, base *value.Value, message string) {
+	if m := g.messageMember(); m != "" {
+		g.constStringCases(schema, base, path{m}, message)
+	}
 }
 
 func (g *gen) responsePayload(op *model.Operation) *value.Value {
@@ -298,7 +338,7 @@ func (g *gen) respBase(name string) *value.Value {
 // sharedDoc is the shared response r answering operation.
 func (g *gen) sharedDoc(r *model.Response, operation string) *value.Value {
 	v := set(g.respEnv, path{"operation"}, vStr(operation))
-	v = set(v, path{"message"}, vStr(r.Message))
+	v = g.withMessage(v, r.Message)
 	if g.status != nil && r.Status != nil {
 		v = set(v, path{g.status.Name}, vStr(r.Status.Value))
 	}
@@ -313,6 +353,11 @@ func (g *gen) sharedDoc(r *model.Response, operation string) *value.Value {
 // values (from the envelope examples), summaries from type examples, and a
 // sample for the rest.
 func (g *gen) synth(t *model.Type, op *model.Operation) *value.Value {
+	if g.building == nil {
+		g.building = map[*model.Type]bool{}
+	}
+	g.building[t] = true
+	defer delete(g.building, t)
 	o := vObj()
 	for _, f := range t.Fields {
 		var v *value.Value
@@ -325,6 +370,11 @@ func (g *gen) synth(t *model.Type, op *model.Operation) *value.Value {
 			v = at(g.reqEnv, path{f.RequestField.Name})
 		case f.Default != nil:
 			v = f.Default
+		case f.Optional && g.recurs(f.Type):
+			// Left out: filling it would never end.
+			continue
+		case f.Nullable && g.recurs(f.Type):
+			v = vNull()
 		}
 		if v == nil {
 			v = g.constrained(f, g.sample(f.Type))
@@ -332,6 +382,15 @@ func (g *gen) synth(t *model.Type, op *model.Operation) *value.Value {
 		o.Members = append(o.Members, value.Member{Key: f.Name, Value: clone(v)})
 	}
 	return model.Complete(o, t)
+}
+
+// recurs reports whether a value of t would hold an object of a type being
+// synthesized already.
+func (g *gen) recurs(t *model.TypeRef) bool {
+	for t.Elem != nil {
+		t = t.Elem
+	}
+	return t.Kind == model.KindObject && g.building[t.Object]
 }
 
 // constrained makes a sample value satisfy the field's own rules: a
@@ -487,7 +546,7 @@ func (g *gen) responseCases(op *model.Operation, envelopeToo bool) {
 	if envelopeToo {
 		g.objectCasesExcept(schema, base, path{}, g.c.Response.Type, full, "payload")
 	} else {
-		g.constStringCases(schema, base, path{"message"}, op.Response.Message)
+		g.messageCases(schema, base, op.Response.Message)
 	}
 	if g.status != nil {
 		for _, sv := range g.status.Type.State.Values {
@@ -511,7 +570,7 @@ func (g *gen) sharedOpCases(op *model.Operation) {
 	base := g.sharedDoc(r, op.Name)
 	g.add(schema, true, r.Name, "the shared "+r.Name+" response of "+op.Name, base)
 	g.fixedEnvelopeCases(schema, base)
-	g.constStringCases(schema, base, path{"message"}, r.Message)
+	g.messageCases(schema, base, r.Message)
 	g.sharedFixedCases(schema, base, r)
 	g.objectCases(schema, base, path{"payload"}, r.Payload, structural)
 }
@@ -524,7 +583,7 @@ func (g *gen) errorCases(op *model.Operation, e *model.Response) {
 	base := g.sharedDoc(e, op.Name)
 	g.add(schema, true, "error", "the "+e.Name+" error of "+op.Name, base)
 	g.fixedEnvelopeCases(schema, base)
-	g.constStringCases(schema, base, path{"message"}, e.Message)
+	g.messageCases(schema, base, e.Message)
 	g.sharedFixedCases(schema, base, e)
 	g.payloadCases(schema, base)
 	g.objectCases(schema, base, path{"payload"}, e.Payload, full)
@@ -782,7 +841,11 @@ func (g *gen) fieldCases(schema string, base *value.Value, p path, f *model.Fiel
 	case model.KindAny:
 		g.jsonCases(schema, base, p)
 	case model.KindObject:
-		g.objectCases(schema, base, p, f.Type.Object, structural)
+		// An optional member left out, or a nullable one held null, has no
+		// object to mutate; the cases above cover it.
+		if cur != nil && cur.Kind == value.Object {
+			g.objectCases(schema, base, p, f.Type.Object, structural)
+		}
 	}
 }
 
@@ -1138,8 +1201,14 @@ func (g *gen) listCases(schema string, base *value.Value, p path, f *model.Field
 	// Put each candidate first in the list.
 	one := func(v *value.Value) *value.Value {
 		l := vList(clone(v))
-		for i := 1; i < minItems; i++ {
-			l.Items = append(l.Items, clone(itemOr(cur, i, first)))
+		for i, j := 1, 1; i < minItems; i, j = i+1, j+1 {
+			next := itemOr(cur, j, first)
+			if f.UniqueItems && sameScalar(next, v) {
+				// The candidate took this item's place; take the next.
+				j++
+				next = itemOr(cur, j, first)
+			}
+			l.Items = append(l.Items, clone(next))
 		}
 		return l
 	}
@@ -1177,6 +1246,11 @@ func (g *gen) listCases(schema string, base *value.Value, p path, f *model.Field
 	}
 }
 
+// sameScalar reports whether a and b are the same scalar value.
+func sameScalar(a, b *value.Value) bool {
+	return a.Kind == b.Kind && a.Str == b.Str && a.Num == b.Num && a.Bool == b.Bool && len(a.Items) == 0 && len(b.Items) == 0 && len(a.Members) == 0 && len(b.Members) == 0
+}
+
 func itemOr(l *value.Value, i int, def *value.Value) *value.Value {
 	if l != nil && l.Kind == value.List && i < len(l.Items) {
 		return l.Items[i]
@@ -1202,7 +1276,16 @@ func (g *gen) mapCases(schema string, base *value.Value, p path, f *model.Field)
 	g.add(schema, !f.NonEmpty, "empty-map-"+name, "a map may be empty", set(base, p, vObj()))
 	sample := g.elemSample(elem, cur)
 	withEntry := func(key string, v *value.Value) *value.Value { return insertAt(base, p, -1, key, v) }
-	g.add(schema, true, "map-entry-"+name, "any key is allowed in a map", withEntry("extra_key", sample))
+	// The key of an added entry: one the key pattern accepts.
+	extra := "extra_key"
+	if !keyOK(f, extra) {
+		k, ok := pattern.Sample(f.KeyPattern, 0, -1)
+		if !ok {
+			g.t.Fatalf("%s: no key for %s matches %s", g.spec, name, f.KeyPattern)
+		}
+		extra = k
+	}
+	g.add(schema, true, "map-entry-"+name, "any key is allowed in a map", withEntry(extra, sample))
 	if g.once("map-keys") || f.KeyPattern != "" {
 		g.add(schema, keyOK(f, ""), "map-key-empty-"+name, "the empty key is a key, unless key_pattern refuses it", withEntry("", sample))
 		g.add(schema, keyOK(f, "cl\u00e9 \u4e2d"), "map-key-unicode-"+name, "map keys may be any text, unless key_pattern refuses it", withEntry("cl\u00e9 \u4e2d", sample))
@@ -1228,29 +1311,29 @@ func (g *gen) mapCases(schema string, base *value.Value, p path, f *model.Field)
 		}
 	}
 	for _, w := range wrongTypes(elem) {
-		g.add(schema, false, "map-value-type-"+name, "values of "+name+" are "+elem.String(), withEntry("extra_key", w))
+		g.add(schema, false, "map-value-type-"+name, "values of "+name+" are "+elem.String(), withEntry(extra, w))
 		break
 	}
 	if elem.Kind != model.KindAny {
-		g.add(schema, false, "map-value-null-"+name, "values of "+name+" are not nullable", withEntry("extra_key", vNull()))
+		g.add(schema, false, "map-value-null-"+name, "values of "+name+" are not nullable", withEntry(extra, vNull()))
 	}
 	switch elem.Kind {
 	case model.KindString, model.KindInteger, model.KindNumber, model.KindBoolean, model.KindState:
 		for _, c := range g.scalarCandidates(f, elem) {
-			g.add(schema, scalarOK(f, elem, c.v, false), "map-value-"+c.name+"-"+name, c.why+" (a map value)", withEntry("extra_key", c.v))
+			g.add(schema, scalarOK(f, elem, c.v, false), "map-value-"+c.name+"-"+name, c.why+" (a map value)", withEntry(extra, c.v))
 		}
 	case model.KindList:
-		g.add(schema, true, "map-value-empty-list-"+name, "a list value may be empty", withEntry("extra_key", vList()))
+		g.add(schema, true, "map-value-empty-list-"+name, "a list value may be empty", withEntry(extra, vList()))
 		for _, w := range wrongTypes(elem.Elem) {
-			g.add(schema, false, "map-value-item-type-"+name, "items of the values of "+name+" are "+elem.Elem.String(), withEntry("extra_key", vList(w)))
+			g.add(schema, false, "map-value-item-type-"+name, "items of the values of "+name+" are "+elem.Elem.String(), withEntry(extra, vList(w)))
 			break
 		}
 	case model.KindAny:
 		g.add(schema, true, "map-value-mixed-"+name, "free-form values may be any JSON",
-			withEntry("extra_key", vList(vNull(), vNum("1e3"), vObj("deep", vObj("deeper", vList(vBool(false)))))))
+			withEntry(extra, vList(vNull(), vNum("1e3"), vObj("deep", vObj("deeper", vList(vBool(false)))))))
 	case model.KindObject:
-		b2 := withEntry("extra_key", sample)
-		g.objectCases(schema, b2, p.with("extra_key"), elem.Object, structural)
+		b2 := withEntry(extra, sample)
+		g.objectCases(schema, b2, p.with(extra), elem.Object, structural)
 	}
 }
 
@@ -1507,12 +1590,27 @@ var uuids = []struct {
 }
 
 // distinctItems returns an itemOr for a unique_items list: item i differs
-// from every other one (strings get an index suffix, numbers add it).
+// from every other one (strings get an index suffix, or the next listed
+// sample of their pattern; numbers add it).
 func (g *gen) distinctItems(f *model.Field, elem *model.TypeRef) func(*value.Value, int, *value.Value) *value.Value {
 	return func(_ *value.Value, i int, first *value.Value) *value.Value {
 		switch {
 		case elem.Kind == model.KindString && f.Pattern == "" && f.Format == "":
 			return vStr(fmt.Sprintf("%s-%d", first.Str, i))
+		case elem.Kind == model.KindString && f.Pattern != "" && f.Format == "":
+			// The first item, then the pattern's other listed samples.
+			if i == 0 {
+				return first
+			}
+			var others []string
+			for _, s := range patternSamples[f.Pattern].good {
+				if s != first.Str {
+					others = append(others, s)
+				}
+			}
+			if i-1 < len(others) {
+				return vStr(others[i-1])
+			}
 		case elem.Kind == model.KindInteger:
 			return vInt(int64(first.Float()) + int64(i))
 		case elem.Kind == model.KindState && i < len(elem.State.Values):

@@ -22,6 +22,36 @@ func rep(s string, n int) string {
 // patternSamples is keyed by the spec's pattern text. A pattern the corpus
 // meets without an entry here stops generation.
 var patternSamples = map[string]patternSample{
+	// fleet_telemetry device identifiers
+	`^dev-[0-9a-f]{12}$`: {
+		good: []string{"dev-0a1b2c3d4e5f", "dev-ffffffffffff"},
+		bad:  []string{"dev-0a1b2c3d4e5", "dev-0A1B2C3D4E5F", "DEV-0a1b2c3d4e5f", "dev-0a1b2c3d4e5f\n"},
+	},
+	// fleet_telemetry serial numbers
+	`^[A-Z]{2}[0-9]{6}$`: {
+		good: []string{"DE123456", "US000001"},
+		bad:  []string{"de123456", "DE12345", "D1234567", "DE123456\n"},
+	},
+	// fleet_telemetry firmware versions
+	`^v[0-9]+\.[0-9]+\.[0-9]+$`: {
+		good: []string{"v2.10.0", "v0.0.1"},
+		bad:  []string{"2.10.0", "v2.10", "v2x10x0", "v2.10.0\n"},
+	},
+	// fleet_telemetry tag keys
+	`^[a-z][a-z0-9_]*$`: {
+		good: []string{"site", "berlin_2"},
+		bad:  []string{"Site", "2nd", "a-b", "site\n"},
+	},
+	// fleet_telemetry sensor keys
+	`^s[0-9]+$`: {
+		good: []string{"s1", "s42"},
+		bad:  []string{"s", "S1", "s1a", "s1\n"},
+	},
+	// fleet_telemetry block checksums
+	`^[0-9a-f]{8}$`: {
+		good: []string{"0a1b2c3d", "ffffffff", "12345678"},
+		bad:  []string{"0a1b2c3", "0A1B2C3D", "0a1b2c3g", "0a1b2c3d\n"},
+	},
 	// lab_results Patient.mrn
 	`^MRN[0-9]{6,10}$`: {
 		good: []string{"MRN0012345", "MRN123456", "MRN1234567890"},
