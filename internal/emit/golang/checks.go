@@ -133,14 +133,60 @@ func (g *gen) mapChecks(fl *model.Field, t *model.TypeRef, v, p, sc string, dept
 		body = append(body, fail("!"+g.pattern(fl.KeyPattern)+".MatchString("+entry+".Key)",
 			"&"+kp, fl, model.RuleKeyPattern, "ErrPattern"))
 	}
-	if len(inner) > 0 {
+	if uses(inner, msc) {
 		// The one argument of a call stands at the statement's depth,
 		// where gofmt spaces the lower-precedence operator of a mix.
+		// Values whose checks never scan (a list of state values) leave
+		// the scan mode out, which Go would refuse as unused.
 		body = append(body, msc+" := mapScan("+strings.Replace(sc, "|", " | ", 1)+")")
-		body = append(body, inner...)
 	}
+	body = append(body, inner...)
 	out = append(out, block("for "+i+" := range "+v, body...))
 	return out
+}
+
+// uses reports whether any of the statements names the identifier id
+// outside string literals (a message may quote a field named like it).
+func uses(stmts []string, id string) bool {
+	for _, st := range stmts {
+		for i := 0; i < len(st); i++ {
+			switch c := st[i]; {
+			case c == '"' || c == '`' || c == '\'':
+				i = skipLiteral(st, i)
+			case isIdentByte(c):
+				end := i
+				for end < len(st) && isIdentByte(st[end]) {
+					end++
+				}
+				if st[i:end] == id {
+					return true
+				}
+				i = end - 1
+			}
+		}
+	}
+	return false
+}
+
+// skipLiteral returns the index of the quote that closes the literal
+// opening at s[i].
+func skipLiteral(s string, i int) int {
+	q := s[i]
+	for j := i + 1; j < len(s); j++ {
+		switch {
+		case s[j] == '\\' && q != '`':
+			j++
+		case s[j] == q:
+			return j
+		}
+	}
+	return len(s)
+}
+
+// isIdentByte reports whether b can be part of a Go identifier; every
+// byte of a multi-byte character counts, since such letters may be.
+func isIdentByte(b byte) bool {
+	return b == '_' || '0' <= b && b <= '9' || 'a' <= b && b <= 'z' || 'A' <= b && b <= 'Z' || b >= 0x80
 }
 
 // constCheck compares v with the field's fixed value.

@@ -57,3 +57,24 @@ func TestPrefilterIsSound(t *testing.T) {
 		}
 	}
 }
+
+// TestUses finds an identifier in statements only as a whole word outside
+// string literals.
+func TestUses(t *testing.T) {
+	for _, c := range []struct {
+		stmts []string
+		want  bool
+	}{
+		{[]string{"checkKey(&kp0, k, es, sc0)"}, true},
+		{[]string{"x := sc01 | sc"}, false},
+		{[]string{`es.fail(&ip1, "sc0 must be one of: a")`}, false},
+		{[]string{"es.fail(&ip1, `sc0`)", `f('"', sc0)`}, true},
+		{[]string{`s := "a\"sc0"`}, false},
+		{[]string{"v := m.Xsc0 + m.日sc0"}, false},
+		{nil, false},
+	} {
+		if got := uses(c.stmts, "sc0"); got != c.want {
+			t.Errorf("uses(%q, sc0) = %v, want %v", c.stmts, got, c.want)
+		}
+	}
+}
