@@ -357,15 +357,16 @@ func (sy *synthesizer) typed(f *model.Field, t *model.TypeRef, nth int) *value.V
 		return l
 	case model.KindMap:
 		m := object()
+		n := 0
+		if t == f.Type && f.MinItems != nil {
+			n = *f.MinItems
+		}
 		if t == f.Type && f.NonEmpty {
+			n = max(n, 1)
+		}
+		for i := 0; i < n && !sy.over(); i++ {
 			sy.made++
-			key := "key"
-			if f.KeyPattern != "" && !matches(f.KeyPattern, key) {
-				if k, ok := pattern.Sample(f.KeyPattern, 0, -1); ok {
-					key = k
-				}
-			}
-			m.Members = append(m.Members, value.Member{Key: key, Value: sy.typed(f, t.Elem, 0)})
+			m.Members = append(m.Members, value.Member{Key: mapKey(f, i), Value: sy.typed(f, t.Elem, 0)})
 		}
 		return m
 	case model.KindObject:
@@ -395,6 +396,21 @@ func patterned(f *model.Field, s string, nth int) string {
 		return p
 	}
 	return s
+}
+
+// mapKey is the key of the nth entry of an example map of field f: key,
+// key1, key2..., or the key pattern's nth sample when it refuses those.
+func mapKey(f *model.Field, nth int) string {
+	key := "key"
+	if nth > 0 {
+		key += strconv.Itoa(nth)
+	}
+	if f.KeyPattern != "" && !matches(f.KeyPattern, key) {
+		if k, ok := pattern.SampleNth(f.KeyPattern, 0, -1, nth); ok {
+			key = k
+		}
+	}
+	return key
 }
 
 // distinct is s with nth appended when nth > 0, within the field's

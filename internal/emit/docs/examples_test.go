@@ -169,3 +169,31 @@ operations:
 		t.Errorf("example payload = %s, want %s", got, want)
 	}
 }
+
+// TestSynthesizedExampleFillsMapsToMinItems fills a required map to its
+// min_items with distinct keys, following its key pattern.
+func TestSynthesizedExampleFillsMapsToMinItems(t *testing.T) {
+	c := contractOf(t, `contract:
+  name: maps
+  title: Maps
+  package: maps
+  schema_base_uri: https://schemas.example.com/maps/
+operations:
+  op:
+    request:
+      plain: {type: map<integer>, min_items: 2}
+      sensors: {type: map<boolean>, min_items: 3, key_pattern: '^s[0-9]$'}
+      inner: {type: 'list<map<string>>', min_items: 1}
+    response:
+      payload:
+        ok: {type: boolean}
+`)
+	req, _, err := examples(c, c.Operations[0])
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := `{"plain": {"key": 0, "key1": 0}, "sensors": {"s0": false, "s1": false, "s2": false}, "inner": [{}]}`
+	if got := jsonText(req.Get("payload"), false); got != want {
+		t.Errorf("example payload = %s, want %s", got, want)
+	}
+}
