@@ -1,0 +1,115 @@
+package e2e
+
+import (
+	"fmt"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/contractgen/contractgen/internal/load"
+	"github.com/contractgen/contractgen/internal/validate"
+	"github.com/stretchr/testify/require"
+)
+
+// comboHead declares the state set, object type and union the drawn
+// fields refer to.
+const comboHead = `contract:
+  name: combo
+  title: Combinations
+  package: combo
+  schema_base_uri: https://schemas.example.com/combo/
+states:
+  kind:
+    values: {a: A., b: B.}
+types:
+  Obj:
+    fields:
+      x: {type: string}
+  A:
+    fields:
+      kind: {type: kind, const: a}
+      y: {type: integer}
+  B:
+    fields:
+      kind: {type: kind, const: b}
+  Uni:
+    discriminator: kind
+    one_of: {a: A, b: B}
+operations:
+`
+
+// comboFields is every combination of a container shape, a leaf type and
+// a rule, as flow mappings by field name.
+func comboFields() [][2]string {
+	leaves := [][2]string{
+		{"s", "string"}, {"sp", "string, pattern: '^[a-z]+$'"}, {"sl", "string, max_length: 5"},
+		{"sf", "string, format: date"}, {"i", "integer, minimum: 0"}, {"n", "number, maximum: 9.5"},
+		{"b", "boolean"}, {"st", "kind"}, {"o", "Obj"}, {"u", "Uni"}, {"j", "json"},
+	}
+	shapes := []string{"%s", "list<%s>", "map<%s>", "list<list<%s>>", "map<list<%s>>", "list<map<%s>>", "map<map<%s>>"}
+	rules := []string{"", "optional: true", "nullable: true", "min_items: 2", "non_empty: true", "unique_items: true", "key_pattern: '^k'", "max_items: 3"}
+	var out [][2]string
+	for _, l := range leaves {
+		leaf, extra, _ := strings.Cut(l[1], ", ")
+		for si, shape := range shapes {
+			for ri, rule := range rules {
+				parts := []string{"type: '" + fmt.Sprintf(shape, leaf) + "'"}
+				if extra != "" {
+					parts = append(parts, extra)
+				}
+				if rule != "" {
+					parts = append(parts, rule)
+				}
+				out = append(out, [2]string{fmt.Sprintf("f_%s_%d_%d", l[0], si, ri), "{" + strings.Join(parts, ", ") + "}"})
+			}
+		}
+	}
+	return out
+}
+
+// comboSpec puts fields into operations of 60, each field in the request
+// and, renamed, in the response.
+func comboSpec(fields [][2]string) string {
+	var b strings.Builder
+	b.WriteString(comboHead)
+	for k := 0; k < len(fields); k += 60 {
+		chunk := fields[k:min(k+60, len(fields))]
+		fmt.Fprintf(&b, "  op%d:\n    request:\n", k/60)
+		for _, f := range chunk {
+			fmt.Fprintf(&b, "      %s: %s\n", f[0], f[1])
+		}
+		b.WriteString("    response:\n      payload:\n")
+		for _, f := range chunk {
+			fmt.Fprintf(&b, "        r%s: %s\n", f[0], f[1])
+		}
+	}
+	return b.String()
+}
+
+// TestEveryValidCombinationGenerates draws a field of every combination of
+// container shape (up to two levels), leaf type and rule, keeps those the
+// validator accepts, and generates one spec of all of them: gen succeeds
+// (the docs synthesize every example and check it), and the Go package
+// vets and builds.
+func TestEveryValidCombinationGenerates(t *testing.T) {
+	var valid [][2]string
+	for _, f := range comboFields() {
+		s, err := load.Bytes("spec.yaml", []byte(comboSpec([][2]string{f})))
+		require.NoError(t, err, f[0])
+		if _, err := validate.Check(s); err == nil {
+			valid = append(valid, f)
+		}
+	}
+	require.Greater(t, len(valid), 400, "combinations the validator accepts")
+	dir := t.TempDir()
+	writeFile(t, filepath.Join(dir, "spec.yaml"), comboSpec(valid))
+	mod := filepath.Join(dir, "mod")
+	writeFile(t, filepath.Join(mod, "go.mod"), "module example.com/combo\n\ngo 1.26\n")
+	r := gen(t, dir, nil, "-spec", "spec.yaml", "-go-out", filepath.Join(mod, "combo"), "-schema-out", "schemas", "-docs-out", "docs")
+	require.Equal(t, 0, r.code, "gen: %s", r)
+	for _, args := range [][]string{{"vet", "./..."}, {"build", "./..."}} {
+		r := run(t, mod, goEnv(), 5*time.Minute, goTool(t), args...)
+		require.Equal(t, 0, r.code, "go %s: %s", args[0], r)
+	}
+}
