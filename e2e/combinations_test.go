@@ -40,7 +40,7 @@ operations:
 `
 
 // comboFields is every combination of a container shape, a leaf type and
-// a rule, as flow mappings by field name.
+// no rule, one rule or two, as flow mappings by field name.
 func comboFields() [][2]string {
 	leaves := [][2]string{
 		{"s", "string"}, {"sp", "string, pattern: '^[a-z]+$'"}, {"sl", "string, max_length: 5"},
@@ -48,7 +48,15 @@ func comboFields() [][2]string {
 		{"b", "boolean"}, {"st", "kind"}, {"o", "Obj"}, {"u", "Uni"}, {"j", "json"},
 	}
 	shapes := []string{"%s", "list<%s>", "map<%s>", "list<list<%s>>", "map<list<%s>>", "list<map<%s>>", "map<map<%s>>"}
-	rules := []string{"", "optional: true", "nullable: true", "min_items: 2", "non_empty: true", "unique_items: true", "key_pattern: '^k'", "max_items: 3"}
+	single := []string{"optional: true", "nullable: true", "min_items: 2", "non_empty: true", "unique_items: true",
+		"key_pattern: '^k'", "max_items: 3", "sensitive: true", "deprecated: Old.", "required: false", "trim: true"}
+	// No rule, each rule, and each pair of rules.
+	rules := append([]string{""}, single...)
+	for i, a := range single {
+		for _, b := range single[i+1:] {
+			rules = append(rules, a+", "+b)
+		}
+	}
 	var out [][2]string
 	for _, l := range leaves {
 		leaf, extra, _ := strings.Cut(l[1], ", ")
@@ -88,7 +96,8 @@ func comboSpec(fields [][2]string) string {
 }
 
 // TestEveryValidCombinationGenerates draws a field of every combination of
-// container shape (up to two levels), leaf type and rule, keeps those the
+// container shape (up to two levels), leaf type and up to two rules (5,159
+// fields), keeps those the
 // validator accepts, and generates one spec of all of them: gen succeeds
 // (the docs synthesize every example and check it), and the Go package
 // vets and builds.
@@ -101,7 +110,7 @@ func TestEveryValidCombinationGenerates(t *testing.T) {
 			valid = append(valid, f)
 		}
 	}
-	require.Greater(t, len(valid), 400, "combinations the validator accepts")
+	require.Greater(t, len(valid), 2000, "combinations the validator accepts")
 	dir := t.TempDir()
 	writeFile(t, filepath.Join(dir, "spec.yaml"), comboSpec(valid))
 	mod := filepath.Join(dir, "mod")

@@ -1,6 +1,7 @@
 package pattern
 
 import (
+	"fmt"
 	"net/netip"
 	"strings"
 	"time"
@@ -82,4 +83,39 @@ func CheckFormat(name, s string, matches func(pattern, s string) bool) bool {
 func IsIPv6(s string) bool {
 	a, err := netip.ParseAddr(s)
 	return err == nil && a.Is6() && a.Zone() == "" && strings.Contains(s, ":")
+}
+
+// FormatSample returns the nth of a series of distinct valid values of
+// format name, the first being its Sample; the items of a synthesized list
+// whose items must be unique take one each. Unknown formats give "".
+func FormatSample(name string, n int) string {
+	f := Formats[name]
+	if f == nil {
+		return ""
+	}
+	if n == 0 {
+		return f.Sample
+	}
+	base := time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)
+	switch name {
+	case "date-time":
+		return base.Add(time.Duration(n) * time.Second).Format(time.RFC3339)
+	case "date":
+		return base.AddDate(0, 0, 30+n).Format(time.DateOnly)
+	case "time":
+		return base.Add(12*time.Hour + 30*time.Minute + time.Duration(n)*time.Second).Format("15:04:05Z")
+	case "uuid":
+		return fmt.Sprintf("00000000-0000-4000-8000-%012x", n)
+	case "email":
+		return fmt.Sprintf("ops%d@example.com", n)
+	case "hostname":
+		return fmt.Sprintf("api%d.example.com", n)
+	case "ipv4":
+		return fmt.Sprintf("192.0.%d.%d", 2+n/254, 1+n%254)
+	case "ipv6":
+		return fmt.Sprintf("2001:db8::%x", 1+n)
+	case "uri":
+		return fmt.Sprintf("https://example.com/%d", n)
+	}
+	return f.Sample
 }

@@ -41,3 +41,24 @@ func TestCheckFormat(t *testing.T) {
 		assert.Equal(t, c.ok, CheckFormat(c.format, c.s, re2), "%s %q", c.format, c.s)
 	}
 }
+
+// TestFormatSamplesAreDistinctAndValid: the first 300 samples of every
+// format are valid values of it and all differ; the first is Sample.
+func TestFormatSamplesAreDistinctAndValid(t *testing.T) {
+	for _, name := range FormatNames {
+		seen := map[string]int{}
+		for n := 0; n < 300; n++ {
+			s := FormatSample(name, n)
+			if !CheckFormat(name, s, re2) {
+				t.Errorf("FormatSample(%s, %d) = %q is not valid", name, n, s)
+			}
+			if m, dup := seen[s]; dup {
+				t.Errorf("FormatSample(%s, %d) = %q, as for %d", name, n, s, m)
+			}
+			seen[s] = n
+		}
+		if FormatSample(name, 0) != Formats[name].Sample {
+			t.Errorf("FormatSample(%s, 0) is not the format's Sample", name)
+		}
+	}
+}

@@ -310,7 +310,7 @@ func (sy *synthesizer) typed(f *model.Field, t *model.TypeRef, nth int) *value.V
 	case model.KindString:
 		s := "example"
 		if sf := pattern.Formats[f.Format]; sf != nil {
-			s = sf.Sample
+			s = pattern.FormatSample(sf.Name, nth)
 		}
 		if f.MinLength != nil && len(s) < *f.MinLength {
 			s += strings.Repeat("x", *f.MinLength-len(s))
