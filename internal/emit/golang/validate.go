@@ -136,9 +136,10 @@ func block(head string, body ...string) string {
 // sc is the scan mode as an operand of a call of several arguments.
 func (g *gen) fieldChecks(fl *model.Field, sc string) []string {
 	v := "m." + fl.GoName
-	if fl.Optional && !pointerNull(fl.Type) {
-		// An absent optional list, map or free-form value is nil: no rule
-		// applies to it.
+	if (fl.Optional || fl.Nullable) && !pointerNull(fl.Type) {
+		// An absent optional list, map or free-form value is nil, and so
+		// is a null nullable one: no rule applies to it (a nullable list
+		// with min_items accepts null, as its schema does).
 		inner := g.valueChecks(fl, fl.Type, v, "&fp", sc, 0, true)
 		if len(inner) == 0 {
 			return nil

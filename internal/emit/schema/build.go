@@ -96,10 +96,12 @@ func (fb *file) constType(t *model.TypeRef) *jsonschema.Schema {
 	return &jsonschema.Schema{}
 }
 
-// nullable lets a schema also accept null.
+// nullable lets a schema also accept null. A reference, and a schema with
+// a not (the final-newline guard), become one alternative of two: a not
+// whose keywords ignore null, as pattern does, would refuse it.
 func nullable(s *jsonschema.Schema) *jsonschema.Schema {
 	switch {
-	case s.Ref != "":
+	case s.Ref != "" || s.Not != nil:
 		return &jsonschema.Schema{AnyOf: []*jsonschema.Schema{s, {Type: "null"}}}
 	case s.Type != "":
 		if s.Extras == nil {
