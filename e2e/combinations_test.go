@@ -2,10 +2,12 @@ package e2e
 
 import (
 	"bytes"
+	"encoding/json"
 	"fmt"
 	"os"
 	"path/filepath"
 	"regexp"
+	"sort"
 	"strings"
 	"testing"
 	"time"
@@ -126,10 +128,182 @@ func TestEveryValidCombinationGenerates(t *testing.T) {
 	examples := docsExamples(t, filepath.Join(dir, "docs", "operations"), ops)
 	schemasAccept(t, filepath.Join(dir, "schemas"), examples)
 	writeFile(t, filepath.Join(mod, "combo", "examples_test.go"), decodeExamplesTest(filepath.Join(dir, "docs", "operations"), ops))
+	// Mutants of the examples, one payload member changed each, judged by
+	// the schemas here and by the decoders in the package's test.
+	mutants := mutate(t, examples)
+	var lines bytes.Buffer
+	for _, m := range mutants {
+		line, err := json.Marshal(m)
+		require.NoError(t, err)
+		lines.Write(append(line, '\n'))
+	}
+	writeFile(t, filepath.Join(dir, "mutants.jsonl"), lines.String())
+	verdicts := filepath.Join(dir, "verdicts.txt")
+	writeFile(t, filepath.Join(mod, "combo", "mutants_test.go"), judgeMutantsTest(filepath.Join(dir, "mutants.jsonl"), verdicts, ops))
 	for _, args := range [][]string{{"vet", "./..."}, {"test", "./..."}} {
 		r := run(t, mod, goEnv(), 5*time.Minute, goTool(t), args...)
 		require.Equal(t, 0, r.code, "go %s: %s", args[0], r)
 	}
+	goVerdicts, err := os.ReadFile(verdicts)
+	require.NoError(t, err)
+	agreeWithSchemas(t, filepath.Join(dir, "schemas"), mutants, strings.Split(strings.TrimSuffix(string(goVerdicts), "\n"), "\n"))
+}
+
+// mutant is one document to judge: the schema name and the JSON text.
+type mutant struct {
+	Schema string `json:"schema"`
+	Doc    string `json:"doc"`
+	What   string `json:"what"`
+}
+
+// mutate changes one payload member of each example at a time: removed,
+// or replaced by a value of every JSON kind and a few edge values.
+func mutate(t *testing.T, examples map[string][]byte) []mutant {
+	values := []string{`null`, `true`, `0`, `-1`, `10`, `1.5`, `""`, `"a"`, `"Z\n"`, `"aaaaaa"`, `[]`, `["a","a"]`, `[1]`, `{}`, `{"k":"a"}`, `{"Z":1}`}
+	names := make([]string, 0, len(examples))
+	for n := range examples {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	var out []mutant
+	for _, name := range names {
+		var doc map[string]any
+		require.NoError(t, json.Unmarshal(examples[name], &doc), name)
+		payload := doc["payload"].(map[string]any)
+		keys := make([]string, 0, len(payload))
+		for k := range payload {
+			keys = append(keys, k)
+		}
+		sort.Strings(keys)
+		for _, k := range keys {
+			orig := payload[k]
+			delete(payload, k)
+			out = append(out, mutant{name, marshal(t, doc), k + " removed"})
+			for _, v := range values {
+				var x any
+				require.NoError(t, json.Unmarshal([]byte(v), &x))
+				payload[k] = x
+				out = append(out, mutant{name, marshal(t, doc), k + " = " + v})
+			}
+			payload[k] = orig
+			out = append(out, mutateInside(t, name, doc, orig, k, 1)...)
+		}
+	}
+	return out
+}
+
+// inner are the values an item or member inside a payload member becomes.
+var inner = []string{`null`, `0`, `1.5`, `"a"`, `""`, `[]`, `{}`}
+
+// mutateInside replaces the first item of a list, or each member of an
+// object, inside a payload member, down to depth 2; doc is marshalled
+// with each change in place.
+func mutateInside(t *testing.T, name string, doc map[string]any, v any, where string, depth int) []mutant {
+	if depth > 2 {
+		return nil
+	}
+	var out []mutant
+	switch x := v.(type) {
+	case []any:
+		if len(x) == 0 {
+			return nil
+		}
+		orig := x[0]
+		for _, iv := range inner {
+			var y any
+			require.NoError(t, json.Unmarshal([]byte(iv), &y))
+			x[0] = y
+			out = append(out, mutant{name, marshal(t, doc), where + "[0] = " + iv})
+		}
+		x[0] = orig
+		out = append(out, mutateInside(t, name, doc, orig, where+"[0]", depth+1)...)
+	case map[string]any:
+		keys := make([]string, 0, len(x))
+		for k := range x {
+			keys = append(keys, k)
+		}
+		sort.Strings(keys)
+		for _, k := range keys {
+			orig := x[k]
+			for _, iv := range inner {
+				var y any
+				require.NoError(t, json.Unmarshal([]byte(iv), &y))
+				x[k] = y
+				out = append(out, mutant{name, marshal(t, doc), where + "." + k + " = " + iv})
+			}
+			x[k] = orig
+			out = append(out, mutateInside(t, name, doc, orig, where+"."+k, depth+1)...)
+		}
+	}
+	return out
+}
+
+func marshal(t *testing.T, v any) string {
+	b, err := json.Marshal(v)
+	require.NoError(t, err)
+	return string(b)
+}
+
+// judgeMutantsTest is a test of the generated package that decodes every
+// mutant and writes one verdict per line: ok or the error.
+func judgeMutantsTest(mutants, verdicts string, n int) string {
+	var b strings.Builder
+	b.WriteString("package combo\n\nimport (\n\t\"bufio\"\n\t\"encoding/json\"\n\t\"os\"\n\t\"strings\"\n\t\"testing\"\n)\n\n")
+	b.WriteString("var decoders = map[string]func([]byte) error{\n")
+	for i := 0; i < n; i++ {
+		fmt.Fprintf(&b, "\t\"op%d.request\": func(d []byte) error { _, err := DecodeOp%dRequest(d); return err },\n", i, i)
+		fmt.Fprintf(&b, "\t\"op%d.response\": func(d []byte) error { _, err := DecodeOp%dResponse(d); return err },\n", i, i)
+	}
+	b.WriteString("}\n\n")
+	fmt.Fprintf(&b, `func TestJudgeMutants(t *testing.T) {
+	f, err := os.Open(%q)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	var out strings.Builder
+	sc := bufio.NewScanner(f)
+	sc.Buffer(nil, 1<<24)
+	for sc.Scan() {
+		var m struct{ Schema, Doc string }
+		if err := json.Unmarshal(sc.Bytes(), &m); err != nil {
+			t.Fatal(err)
+		}
+		if err := decoders[m.Schema]([]byte(m.Doc)); err != nil {
+			out.WriteString(strings.ReplaceAll(err.Error(), "\n", " ") + "\n")
+		} else {
+			out.WriteString("ok\n")
+		}
+	}
+	if err := os.WriteFile(%q, []byte(out.String()), 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
+`, mutants, verdicts)
+	return b.String()
+}
+
+// agreeWithSchemas validates every mutant against its schema and requires
+// the same verdict as the generated decoder's.
+func agreeWithSchemas(t *testing.T, folder string, mutants []mutant, goVerdicts []string) {
+	require.Len(t, goVerdicts, len(mutants))
+	validate := schemaValidator(t, folder)
+	disagree, rejected := 0, 0
+	for i, m := range mutants {
+		schemaErr := validate(t, m.Schema, []byte(m.Doc))
+		goOK := goVerdicts[i] == "ok"
+		if !goOK {
+			rejected++
+		}
+		if goOK != (schemaErr == nil) {
+			disagree++
+			if disagree <= 20 {
+				t.Errorf("%s, %s: the decoder says %q, the schema says %v", m.Schema, m.What, goVerdicts[i], schemaErr)
+			}
+		}
+	}
+	t.Logf("%d mutants, %d rejected, %d disagreements", len(mutants), rejected, disagree)
+	require.Greater(t, rejected, len(mutants)/2, "most mutants break a rule")
 }
 
 // exampleBlock is a JSON example on a docs page.
@@ -153,6 +327,16 @@ func docsExamples(t *testing.T, pages string, n int) map[string][]byte {
 // schemasAccept validates every example against its schema, loaded from
 // the generated folder, formats asserted.
 func schemasAccept(t *testing.T, folder string, examples map[string][]byte) {
+	validate := schemaValidator(t, folder)
+	for name, ex := range examples {
+		assert.NoError(t, validate(t, name, ex), "%s: the docs example against its schema", name)
+	}
+}
+
+// schemaValidator loads the schemas of a generated folder, formats
+// asserted, and returns a function that validates a document against the
+// schema of a name (op0.request).
+func schemaValidator(t *testing.T, folder string) func(*testing.T, string, []byte) error {
 	files, err := filepath.Glob(filepath.Join(folder, "*.schema.json"))
 	require.NoError(t, err)
 	comp := sjs.NewCompiler()
@@ -168,12 +352,17 @@ func schemasAccept(t *testing.T, folder string, examples map[string][]byte) {
 		require.NoError(t, comp.AddResource(id, doc))
 		urls[strings.TrimSuffix(filepath.Base(f), ".schema.json")] = id
 	}
-	for name, ex := range examples {
-		sch, err := comp.Compile(urls[name])
+	compiled := map[string]*sjs.Schema{}
+	return func(t *testing.T, name string, data []byte) error {
+		sch := compiled[name]
+		if sch == nil {
+			sch, err = comp.Compile(urls[name])
+			require.NoError(t, err, name)
+			compiled[name] = sch
+		}
+		doc, err := sjs.UnmarshalJSON(bytes.NewReader(data))
 		require.NoError(t, err, name)
-		doc, err := sjs.UnmarshalJSON(bytes.NewReader(ex))
-		require.NoError(t, err, name)
-		assert.NoError(t, sch.Validate(doc), "%s: the docs example against its schema", name)
+		return sch.Validate(doc)
 	}
 }
 
