@@ -31,6 +31,13 @@ func nestedSpec(width, depth int, extra string) string {
 	return b.String()
 }
 
+// headed prefixes a spec body with the contract section of a contract
+// named name.
+func headed(name, body string) string {
+	return fmt.Sprintf("contract:\n  name: %[1]s\n  title: %[1]s\n  package: %[1]s\n  schema_base_uri: https://schemas.example.com/%[1]s/\n", name) + body
+}
+
+// contractOf loads and validates a spec given as text.
 func contractOf(t *testing.T, spec string) *model.Contract {
 	t.Helper()
 	s, err := load.Bytes("spec.yaml", []byte(spec))
@@ -101,12 +108,7 @@ func TestSynthesizedExampleTooLarge(t *testing.T) {
 // lengths, and keys for a map with a key pattern; generation then succeeds
 // without an example in the spec.
 func TestSynthesizedExampleFollowsPatterns(t *testing.T) {
-	c := contractOf(t, `contract:
-  name: pat
-  title: Pat
-  package: pat
-  schema_base_uri: https://schemas.example.com/pat/
-operations:
+	c := contractOf(t, headed("pat", `operations:
   op:
     request:
       id: {type: string, pattern: '^cus_[0-9a-f]{8}$'}
@@ -117,7 +119,7 @@ operations:
     response:
       payload:
         ok: {type: boolean}
-`)
+`))
 	req, _, err := examples(c, c.Operations[0])
 	if err != nil {
 		t.Fatal(err)
@@ -136,12 +138,7 @@ operations:
 // within their bounds, state values in order, patterned strings through
 // the pattern's first class.
 func TestSynthesizedExampleOfUniqueLists(t *testing.T) {
-	c := contractOf(t, `contract:
-  name: uniq
-  title: Uniq
-  package: uniq
-  schema_base_uri: https://schemas.example.com/uniq/
-states:
+	c := contractOf(t, headed("uniq", `states:
   color:
     values:
       red: Red.
@@ -159,7 +156,7 @@ operations:
     response:
       payload:
         ok: {type: boolean}
-`)
+`))
 	req, _, err := examples(c, c.Operations[0])
 	if err != nil {
 		t.Fatal(err)
@@ -173,12 +170,7 @@ operations:
 // TestSynthesizedExampleFillsMapsToMinItems fills a required map to its
 // min_items with distinct keys, following its key pattern.
 func TestSynthesizedExampleFillsMapsToMinItems(t *testing.T) {
-	c := contractOf(t, `contract:
-  name: maps
-  title: Maps
-  package: maps
-  schema_base_uri: https://schemas.example.com/maps/
-operations:
+	c := contractOf(t, headed("maps", `operations:
   op:
     request:
       plain: {type: map<integer>, min_items: 2}
@@ -187,7 +179,7 @@ operations:
     response:
       payload:
         ok: {type: boolean}
-`)
+`))
 	req, _, err := examples(c, c.Operations[0])
 	if err != nil {
 		t.Fatal(err)

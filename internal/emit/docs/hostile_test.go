@@ -8,9 +8,7 @@ import (
 	"testing"
 
 	"github.com/contractgen/contractgen/internal/emit"
-	"github.com/contractgen/contractgen/internal/load"
 	"github.com/contractgen/contractgen/internal/model"
-	"github.com/contractgen/contractgen/internal/validate"
 )
 
 // hostileSpec is a valid spec whose texts try to break out of Markdown: BT
@@ -153,15 +151,7 @@ responses:
 
 func hostileContract(t *testing.T) *model.Contract {
 	t.Helper()
-	s, err := load.Bytes("hostile.yaml", []byte(hostileSpec))
-	if err != nil {
-		t.Fatal(err)
-	}
-	c, err := validate.Check(s)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return c
+	return contractOf(t, hostileSpec)
 }
 
 // TestHostileTextRendersAsItself renders a spec whose descriptions are full
