@@ -118,13 +118,7 @@ func TestEveryValidCombinationGenerates(t *testing.T) {
 		}
 	}
 	require.Greater(t, len(valid), 2000, "combinations the validator accepts")
-	dir := t.TempDir()
-	writeFile(t, filepath.Join(dir, "spec.yaml"), comboSpec(valid))
-	mod := filepath.Join(dir, "mod")
-	writeFile(t, filepath.Join(mod, "go.mod"), "module example.com/combo\n\ngo 1.26\n")
-	r := gen(t, dir, nil, "-spec", "spec.yaml", "-go-out", filepath.Join(mod, "combo"), "-schema-out", "schemas", "-docs-out", "docs")
-	require.Equal(t, 0, r.code, "gen: %s", r)
-	ops := (len(valid) + 59) / 60
+	dir, mod, ops := generateCombo(t, valid)
 	examples := docsExamples(t, filepath.Join(dir, "docs", "operations"), ops)
 	schemasAccept(t, filepath.Join(dir, "schemas"), examples)
 	writeFile(t, filepath.Join(mod, "combo", "examples_test.go"), decodeExamplesTest(filepath.Join(dir, "docs", "operations"), ops))
@@ -140,13 +134,31 @@ func TestEveryValidCombinationGenerates(t *testing.T) {
 	writeFile(t, filepath.Join(dir, "mutants.jsonl"), lines.String())
 	verdicts := filepath.Join(dir, "verdicts.txt")
 	writeFile(t, filepath.Join(mod, "combo", "mutants_test.go"), judgeMutantsTest(filepath.Join(dir, "mutants.jsonl"), verdicts, ops))
+	vetAndTest(t, mod)
+	goVerdicts, err := os.ReadFile(verdicts)
+	require.NoError(t, err)
+	agreeWithSchemas(t, filepath.Join(dir, "schemas"), mutants, strings.Split(strings.TrimSuffix(string(goVerdicts), "\n"), "\n"))
+}
+
+// generateCombo writes comboSpec(fields) into a new folder and runs gen on
+// it: the Go package into a module under mod, schemas and docs beside. It
+// returns the folder, the module and the number of operations.
+func generateCombo(t *testing.T, fields [][2]string) (dir, mod string, ops int) {
+	dir = t.TempDir()
+	writeFile(t, filepath.Join(dir, "spec.yaml"), comboSpec(fields))
+	mod = filepath.Join(dir, "mod")
+	writeFile(t, filepath.Join(mod, "go.mod"), "module example.com/combo\n\ngo 1.26\n")
+	r := gen(t, dir, nil, "-spec", "spec.yaml", "-go-out", filepath.Join(mod, "combo"), "-schema-out", "schemas", "-docs-out", "docs")
+	require.Equal(t, 0, r.code, "gen: %s", r)
+	return dir, mod, (len(fields) + 59) / 60
+}
+
+// vetAndTest runs go vet and go test in module mod.
+func vetAndTest(t *testing.T, mod string) {
 	for _, args := range [][]string{{"vet", "./..."}, {"test", "./..."}} {
 		r := run(t, mod, goEnv(), 5*time.Minute, goTool(t), args...)
 		require.Equal(t, 0, r.code, "go %s: %s", args[0], r)
 	}
-	goVerdicts, err := os.ReadFile(verdicts)
-	require.NoError(t, err)
-	agreeWithSchemas(t, filepath.Join(dir, "schemas"), mutants, strings.Split(strings.TrimSuffix(string(goVerdicts), "\n"), "\n"))
 }
 
 // mutant is one document to judge: the schema name and the JSON text.

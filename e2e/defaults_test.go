@@ -5,9 +5,6 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
-	"time"
-
-	"github.com/stretchr/testify/require"
 )
 
 // defaultFields is every container shape (up to two levels) of every leaf
@@ -48,14 +45,7 @@ func defaultFields() [][2]string {
 // each request built from no arguments at all (every field has a default
 // or a const) encodes and decodes again, and the docs' examples decode.
 func TestEveryDefaultAndConstGenerates(t *testing.T) {
-	fields := defaultFields()
-	dir := t.TempDir()
-	writeFile(t, filepath.Join(dir, "spec.yaml"), comboSpec(fields))
-	mod := filepath.Join(dir, "mod")
-	writeFile(t, filepath.Join(mod, "go.mod"), "module example.com/combo\n\ngo 1.26\n")
-	r := gen(t, dir, nil, "-spec", "spec.yaml", "-go-out", filepath.Join(mod, "combo"), "-schema-out", "schemas", "-docs-out", "docs")
-	require.Equal(t, 0, r.code, "gen: %s", r)
-	ops := (len(fields) + 59) / 60
+	dir, mod, ops := generateCombo(t, defaultFields())
 	pages := filepath.Join(dir, "docs", "operations")
 	schemasAccept(t, filepath.Join(dir, "schemas"), docsExamples(t, pages, ops))
 	writeFile(t, filepath.Join(mod, "combo", "examples_test.go"), decodeExamplesTest(pages, ops))
@@ -66,8 +56,5 @@ func TestEveryDefaultAndConstGenerates(t *testing.T) {
 	}
 	b.WriteString("}\n")
 	writeFile(t, filepath.Join(mod, "combo", "build_test.go"), b.String())
-	for _, args := range [][]string{{"vet", "./..."}, {"test", "./..."}} {
-		r := run(t, mod, goEnv(), 5*time.Minute, goTool(t), args...)
-		require.Equal(t, 0, r.code, "go %s: %s", args[0], r)
-	}
+	vetAndTest(t, mod)
 }

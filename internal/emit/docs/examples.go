@@ -339,14 +339,7 @@ func (sy *synthesizer) typed(f *model.Field, t *model.TypeRef, nth int) *value.V
 		return &value.Value{Kind: value.Bool, Bool: nth%2 == 1}
 	case model.KindList:
 		l := &value.Value{Kind: value.List, Items: []*value.Value{}}
-		n := 0
-		if t == f.Type && f.MinItems != nil {
-			n = *f.MinItems
-		}
-		if t == f.Type && f.NonEmpty {
-			n = max(n, 1)
-		}
-		for i := 0; i < n && !sy.over(); i++ {
+		for i := 0; i < fewest(f, t) && !sy.over(); i++ {
 			sy.made++
 			nth := 0
 			if f.UniqueItems {
@@ -357,14 +350,7 @@ func (sy *synthesizer) typed(f *model.Field, t *model.TypeRef, nth int) *value.V
 		return l
 	case model.KindMap:
 		m := object()
-		n := 0
-		if t == f.Type && f.MinItems != nil {
-			n = *f.MinItems
-		}
-		if t == f.Type && f.NonEmpty {
-			n = max(n, 1)
-		}
-		for i := 0; i < n && !sy.over(); i++ {
+		for i := 0; i < fewest(f, t) && !sy.over(); i++ {
 			sy.made++
 			m.Members = append(m.Members, value.Member{Key: mapKey(f, i), Value: sy.typed(f, t.Elem, 0)})
 		}
@@ -396,6 +382,23 @@ func patterned(f *model.Field, s string, nth int) string {
 		return p
 	}
 	return s
+}
+
+// fewest is how many items or entries container t of field f must hold:
+// its min_items, at least one when non_empty; none for containers inside
+// it, which those rules do not reach.
+func fewest(f *model.Field, t *model.TypeRef) int {
+	if t != f.Type {
+		return 0
+	}
+	n := 0
+	if f.MinItems != nil {
+		n = *f.MinItems
+	}
+	if f.NonEmpty {
+		n = max(n, 1)
+	}
+	return n
 }
 
 // mapKey is the key of the nth entry of an example map of field f: key,
