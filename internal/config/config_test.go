@@ -71,6 +71,7 @@ func TestParseErrors(t *testing.T) {
 		{"empty", "", `c.yaml:1:1: config is empty; it needs at least version: 1 and spec`},
 		{"not a mapping", "- a\n", `c.yaml:1:1: the config must be a mapping, got a list`},
 		{"syntax", "version: 1\nspec: [\n", `c.yaml:2:1: did not find expected node content`},
+		{"not UTF-8", "version: 1\nspec: s\xfe.yaml\n", `c.yaml:2:8: byte 0xfe is not UTF-8; save the file as UTF-8`},
 		{"empty out", "version: 1\nspec: s.yaml\noutputs:\n  go: {out: \"\"}\n", `c.yaml:4:13: outputs.go.out must be a non-empty string, got ""`},
 		{"relative schema url", "version: 1\nspec: s.yaml\noutputs:\n  docs: {out: d, schema_url: ftp.example/x}\n",
 			`c.yaml:4:30: outputs.docs.schema_url must be an absolute http or https URL, got "ftp.example/x"`},

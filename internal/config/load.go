@@ -35,6 +35,9 @@ func Load(path string) (*Config, error) {
 
 // Parse reads a config from data; name is the file it came from.
 func Parse(name string, data []byte) (*Config, error) {
+	if err := diag.CheckUTF8(name, data); err != nil {
+		return nil, err
+	}
 	var doc yaml.Node
 	errs := &diag.List{File: name}
 	if err := yaml.Unmarshal(data, &doc); err != nil {

@@ -9,7 +9,6 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
-	"unicode/utf8"
 
 	"github.com/contractgen/contractgen/internal/diag"
 	"gopkg.in/yaml.v3"
@@ -66,7 +65,7 @@ func Bytes(name string, data []byte) (*Spec, error) {
 	if len(bytes.TrimSpace(data)) == 0 {
 		return nil, single(name, "spec file is empty; expected a YAML mapping with contract, envelopes and operations")
 	}
-	if err := checkUTF8(name, data); err != nil {
+	if err := diag.CheckUTF8(name, data); err != nil {
 		return nil, err
 	}
 	var doc yaml.Node
@@ -118,28 +117,4 @@ func syntaxError(name string, err error) error {
 		out = append(out, &diag.Error{File: name, Msg: "invalid YAML: " + strings.TrimPrefix(line, "yaml: ")})
 	}
 	return out
-}
-
-// checkUTF8 reports the first byte that is not UTF-8, by line and column,
-// instead of the YAML parser's unpositioned "invalid leading UTF-8 octet".
-// A file that starts with a UTF-16 byte order mark is left to the parser,
-// which reads UTF-16.
-func checkUTF8(name string, data []byte) error {
-	if bytes.HasPrefix(data, []byte{0xff, 0xfe}) || bytes.HasPrefix(data, []byte{0xfe, 0xff}) || utf8.Valid(data) {
-		return nil
-	}
-	line, col := 1, 1
-	for i := 0; i < len(data); {
-		r, size := utf8.DecodeRune(data[i:])
-		if r == utf8.RuneError && size <= 1 {
-			return diag.ListError{{File: name, Pos: diag.Pos{Line: line, Col: col}, Msg: fmt.Sprintf("byte 0x%02x is not UTF-8; save the spec as UTF-8", data[i])}}
-		}
-		if r == '\n' {
-			line, col = line+1, 1
-		} else {
-			col++
-		}
-		i += size
-	}
-	return nil
 }

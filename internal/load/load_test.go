@@ -125,8 +125,8 @@ func TestSyntaxErrors(t *testing.T) {
 		want       []string
 	}{
 		{"unclosed quote", "contract:\n  name: \"demo\n", []string{"spec.yaml:2:1: invalid YAML: found unexpected end of stream"}},
-		{"not UTF-8", "contract:\n  title: Caf\xe9 \xff\n", []string{"spec.yaml:2:13: byte 0xe9 is not UTF-8; save the spec as UTF-8"}},
-		{"not UTF-8 after a multi-byte letter", "contract:\n  title: é\xff\n", []string{"spec.yaml:2:11: byte 0xff is not UTF-8; save the spec as UTF-8"}},
+		{"not UTF-8", "contract:\n  title: Caf\xe9 \xff\n", []string{"spec.yaml:2:13: byte 0xe9 is not UTF-8; save the file as UTF-8"}},
+		{"not UTF-8 after a multi-byte letter", "contract:\n  title: é\xff\n", []string{"spec.yaml:2:11: byte 0xff is not UTF-8; save the file as UTF-8"}},
 		{"tab indentation", "contract:\n\tname: demo\n", []string{"spec.yaml:2:1: invalid YAML: found character that cannot start any token"}},
 		// yaml.v3 reports the line of the construct being parsed (here the
 		// block mapping that starts on line 2) and no column.
