@@ -11,7 +11,7 @@ import (
 )
 
 // TestExternalTools runs markdownlint-cli2 and `mkdocs build --strict` over
-// the pages of every spec (and the hostile one), when the tools are
+// the pages of every spec (and the hostile and bare ones), when the tools are
 // installed; each check is skipped otherwise. Set MARKDOWNLINT_CLI2 to the
 // path of markdownlint-cli2 when it is not on PATH, for example
 // node_modules/.bin/markdownlint-cli2 after `npm install markdownlint-cli2`.
@@ -36,7 +36,7 @@ func TestExternalTools(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	cases := map[string]*model.Contract{"hostile": hostileContract(t)}
+	cases := map[string]*model.Contract{"hostile": hostileContract(t), "bare": contractOf(t, headed("bare", bareSpec))}
 	for _, sc := range specs(t) {
 		cases[sc.name] = loadContract(t, sc.path)
 	}
