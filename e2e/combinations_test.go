@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"regexp"
 	"sort"
@@ -135,6 +136,7 @@ func TestEveryValidCombinationGenerates(t *testing.T) {
 	verdicts := filepath.Join(dir, "verdicts.txt")
 	writeFile(t, filepath.Join(mod, "combo", "mutants_test.go"), judgeMutantsTest(filepath.Join(dir, "mutants.jsonl"), verdicts, ops))
 	vetAndTest(t, mod)
+	markdownlint(t, filepath.Join(dir, "docs"))
 	goVerdicts, err := os.ReadFile(verdicts)
 	require.NoError(t, err)
 	agreeWithSchemas(t, filepath.Join(dir, "schemas"), mutants, strings.Split(strings.TrimSuffix(string(goVerdicts), "\n"), "\n"))
@@ -151,6 +153,23 @@ func generateCombo(t *testing.T, fields [][2]string) (dir, mod string, ops int) 
 	r := gen(t, dir, nil, "-spec", "spec.yaml", "-go-out", filepath.Join(mod, "combo"), "-schema-out", "schemas", "-docs-out", "docs")
 	require.Equal(t, 0, r.code, "gen: %s", r)
 	return dir, mod, (len(fields) + 59) / 60
+}
+
+// markdownlint lints the docs folder with the repository's config when
+// markdownlint-cli2 is installed (MARKDOWNLINT_CLI2, as make test sets it,
+// or on PATH), and says so when it is not.
+func markdownlint(t *testing.T, docs string) {
+	lint := os.Getenv("MARKDOWNLINT_CLI2")
+	if lint == "" {
+		lint, _ = exec.LookPath("markdownlint-cli2")
+	}
+	if lint == "" {
+		t.Log("markdownlint-cli2 is not installed; the docs were not linted")
+		return
+	}
+	config := filepath.Join(repoRoot(t), ".markdownlint-cli2.jsonc")
+	r := run(t, docs, os.Environ(), 2*time.Minute, lint, "--config", config, "**/*.md")
+	require.Equal(t, 0, r.code, "markdownlint: %s", r)
 }
 
 // vetAndTest runs go vet and go test in module mod.
