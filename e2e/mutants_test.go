@@ -3,7 +3,8 @@ package e2e
 import (
 	"encoding/json"
 	"fmt"
-	"sort"
+	"maps"
+	"slices"
 	"strings"
 	"testing"
 
@@ -24,29 +25,17 @@ type mutant struct {
 // or replaced by a value of every JSON kind and a few edge values.
 func mutate(t *testing.T, examples map[string][]byte) []mutant {
 	values := []string{`null`, `true`, `0`, `-1`, `10`, `1.5`, `""`, `"a"`, `"Z\n"`, `"aaaaaa"`, `[]`, `["a","a"]`, `[1]`, `{}`, `{"k":"a"}`, `{"Z":1}`}
-	names := make([]string, 0, len(examples))
-	for n := range examples {
-		names = append(names, n)
-	}
-	sort.Strings(names)
 	var out []mutant
-	for _, name := range names {
+	for _, name := range slices.Sorted(maps.Keys(examples)) {
 		var doc map[string]any
 		require.NoError(t, json.Unmarshal(examples[name], &doc), name)
 		payload := doc["payload"].(map[string]any)
-		keys := make([]string, 0, len(payload))
-		for k := range payload {
-			keys = append(keys, k)
-		}
-		sort.Strings(keys)
-		for _, k := range keys {
+		for _, k := range slices.Sorted(maps.Keys(payload)) {
 			orig := payload[k]
 			delete(payload, k)
 			out = append(out, mutant{name, marshal(t, doc), k + " removed"})
 			for _, v := range values {
-				var x any
-				require.NoError(t, json.Unmarshal([]byte(v), &x))
-				payload[k] = x
+				payload[k] = parse(t, v)
 				out = append(out, mutant{name, marshal(t, doc), k + " = " + v})
 			}
 			payload[k] = orig
@@ -74,25 +63,16 @@ func mutateInside(t *testing.T, name string, doc map[string]any, v any, where st
 		}
 		orig := x[0]
 		for _, iv := range inner {
-			var y any
-			require.NoError(t, json.Unmarshal([]byte(iv), &y))
-			x[0] = y
+			x[0] = parse(t, iv)
 			out = append(out, mutant{name, marshal(t, doc), where + "[0] = " + iv})
 		}
 		x[0] = orig
 		out = append(out, mutateInside(t, name, doc, orig, where+"[0]", depth+1)...)
 	case map[string]any:
-		keys := make([]string, 0, len(x))
-		for k := range x {
-			keys = append(keys, k)
-		}
-		sort.Strings(keys)
-		for _, k := range keys {
+		for _, k := range slices.Sorted(maps.Keys(x)) {
 			orig := x[k]
 			for _, iv := range inner {
-				var y any
-				require.NoError(t, json.Unmarshal([]byte(iv), &y))
-				x[k] = y
+				x[k] = parse(t, iv)
 				out = append(out, mutant{name, marshal(t, doc), where + "." + k + " = " + iv})
 			}
 			x[k] = orig
@@ -100,6 +80,13 @@ func mutateInside(t *testing.T, name string, doc map[string]any, v any, where st
 		}
 	}
 	return out
+}
+
+// parse reads a JSON literal.
+func parse(t *testing.T, text string) any {
+	var v any
+	require.NoError(t, json.Unmarshal([]byte(text), &v), text)
+	return v
 }
 
 func marshal(t *testing.T, v any) string {

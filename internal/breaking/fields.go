@@ -220,17 +220,10 @@ func (c *comparer) goType(f *model.Field, old bool) string {
 // goTypeOf names an old type or state set by its counterpart in the new
 // version, so that a rename is reported once, as the rename.
 func (c *comparer) goTypeOf(t *model.TypeRef, old bool) string {
+	if s, ok := model.ScalarGoTypes[t.Kind]; ok {
+		return s
+	}
 	switch t.Kind {
-	case model.KindString:
-		return "string"
-	case model.KindInteger:
-		return "int64"
-	case model.KindNumber:
-		return "float64"
-	case model.KindBoolean:
-		return "bool"
-	case model.KindAny:
-		return "json.RawMessage"
 	case model.KindState:
 		if old {
 			if ns := c.newState(c.stateName(t.State.Name)); ns != nil {

@@ -21,6 +21,13 @@ const (
 	KindMap     Kind = "map"
 )
 
+// ScalarGoTypes are the Go types of the kinds whose Go type does not depend
+// on the spec: the generated package declares them so, and the
+// breaking-change report names them so.
+var ScalarGoTypes = map[Kind]string{
+	KindString: "string", KindInteger: "int64", KindNumber: "float64", KindBoolean: "bool", KindAny: "json.RawMessage",
+}
+
 // TypeRef is a resolved field type.
 type TypeRef struct {
 	Kind   Kind

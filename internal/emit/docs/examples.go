@@ -18,12 +18,9 @@ import (
 
 // examples builds and checks the example request and response of op.
 func examples(c *model.Contract, op *model.Operation) (req, resp *value.Value, err error) {
-	payload, fromSpec := first(op.Request.Examples), true
-	if payload == nil {
-		sy := newSynth()
-		if payload, fromSpec = sy.object(op.Request), false; sy.over() {
-			return nil, nil, tooLarge(op, "request")
-		}
+	payload, fromSpec, err := payloadExample(op, op.Request, "request")
+	if err != nil {
+		return nil, nil, err
 	}
 	req = requestEnvelope(c, op, payload)
 	if err := check(req, c.Request.Type, payload, op.Request, "request", fromSpec); err != nil {
@@ -31,12 +28,9 @@ func examples(c *model.Contract, op *model.Operation) (req, resp *value.Value, e
 	}
 
 	rt := op.Response.Payload
-	rp, fromSpec := first(rt.Examples), true
-	if rp == nil {
-		sy := newSynth()
-		if rp, fromSpec = sy.object(rt), false; sy.over() {
-			return nil, nil, tooLarge(op, "response")
-		}
+	rp, fromSpec, err := payloadExample(op, rt, "response")
+	if err != nil {
+		return nil, nil, err
 	}
 	rp = fillSources(rp, rt, req)
 	resp = responseEnvelope(c, op, req, rp)
@@ -46,9 +40,18 @@ func examples(c *model.Contract, op *model.Operation) (req, resp *value.Value, e
 	return req, resp, nil
 }
 
-// tooLarge is the error for an example of op that synthesis gave up on.
-func tooLarge(op *model.Operation, what string) error {
-	return fmt.Errorf("operation %q: an example %s synthesized from defaults would hold more than %d values, since its types nest required objects widely; add an example to the spec", op.Name, what, maxSynthValues)
+// payloadExample is the spec's first example of payload type t of op
+// (fromSpec), else one synthesized from defaults; an error when synthesis
+// gives up.
+func payloadExample(op *model.Operation, t *model.Type, what string) (v *value.Value, fromSpec bool, err error) {
+	if v := first(t.Examples); v != nil {
+		return v, true, nil
+	}
+	sy := newSynth()
+	if v = sy.object(t); sy.over() {
+		return nil, false, fmt.Errorf("operation %q: an example %s synthesized from defaults would hold more than %d values, since its types nest required objects widely; add an example to the spec", op.Name, what, maxSynthValues)
+	}
+	return v, false, nil
 }
 
 // check validates an example message and its payload against the contract.

@@ -9,6 +9,7 @@ import (
 	"github.com/contractgen/contractgen/internal/load"
 	"github.com/contractgen/contractgen/internal/model"
 	"github.com/contractgen/contractgen/internal/validate"
+	"github.com/contractgen/contractgen/internal/value"
 )
 
 // nestedSpec is a spec whose request holds type T0, in which each type
@@ -51,16 +52,23 @@ func contractOf(t *testing.T, spec string) *model.Contract {
 	return c
 }
 
+// requestPayload is the payload of the example request of the spec's first
+// operation.
+func requestPayload(t *testing.T, c *model.Contract) *value.Value {
+	t.Helper()
+	req, _, err := examples(c, c.Operations[0])
+	if err != nil {
+		t.Fatal(err)
+	}
+	return req.Get("payload")
+}
+
 // TestSynthesizedExampleOfDeepChain synthesizes the example of a request
 // whose required objects nest 30 levels deep: every level is filled, so
 // the example is valid and generation succeeds.
 func TestSynthesizedExampleOfDeepChain(t *testing.T) {
 	c := contractOf(t, nestedSpec(1, 30, ""))
-	req, _, err := examples(c, c.Operations[0])
-	if err != nil {
-		t.Fatal(err)
-	}
-	v := req.Get("payload").Get("t")
+	v := requestPayload(t, c).Get("t")
 	for i := 0; i < 30; i++ {
 		if v = v.Get("f0"); v == nil {
 			t.Fatalf("the example stops at level %d", i)
@@ -79,11 +87,7 @@ func TestSynthesizedExampleOfDeepChain(t *testing.T) {
 // ends at the optional field that carries it on.
 func TestSynthesizedExampleOfRecursiveType(t *testing.T) {
 	c := contractOf(t, nestedSpec(1, 1, "      kids: {type: list<T0>, min_items: 2, optional: true}\n      tree: {type: list<Node>, min_items: 1}\n  Node:\n    fields:\n      name: {type: string}\n      children: {type: list<Node>, optional: true}\n"))
-	req, _, err := examples(c, c.Operations[0])
-	if err != nil {
-		t.Fatal(err)
-	}
-	if got := jsonText(req.Get("payload"), false); got != `{"t": {"f0": {"name": "example"}, "tree": [{"name": "example"}]}}` {
+	if got := jsonText(requestPayload(t, c), false); got != `{"t": {"f0": {"name": "example"}, "tree": [{"name": "example"}]}}` {
 		t.Errorf("example payload = %s", got)
 	}
 }
@@ -120,12 +124,8 @@ func TestSynthesizedExampleFollowsPatterns(t *testing.T) {
       payload:
         ok: {type: boolean}
 `))
-	req, _, err := examples(c, c.Operations[0])
-	if err != nil {
-		t.Fatal(err)
-	}
 	want := `{"id": "cus_aaaaaaaa", "sku": "AAA-000", "codes": ["00", "00"], "counts": {"k0": 0}, "plain": "example"}`
-	if got := jsonText(req.Get("payload"), false); got != want {
+	if got := jsonText(requestPayload(t, c), false); got != want {
 		t.Errorf("example payload = %s, want %s", got, want)
 	}
 	if _, err := New().Generate(c, emit.Options{}); err != nil {
@@ -157,12 +157,8 @@ operations:
       payload:
         ok: {type: boolean}
 `))
-	req, _, err := examples(c, c.Operations[0])
-	if err != nil {
-		t.Fatal(err)
-	}
 	want := `{"tags": ["example", "exampl1"], "nums": [5, 6, 7], "down": [-0.5, -1.5], "colors": ["red", "blue"], "flags": [false, true], "pats": ["aa", "ba"], "same": ["example", "example"]}`
-	if got := jsonText(req.Get("payload"), false); got != want {
+	if got := jsonText(requestPayload(t, c), false); got != want {
 		t.Errorf("example payload = %s, want %s", got, want)
 	}
 }
@@ -180,12 +176,8 @@ func TestSynthesizedExampleFillsMapsToMinItems(t *testing.T) {
       payload:
         ok: {type: boolean}
 `))
-	req, _, err := examples(c, c.Operations[0])
-	if err != nil {
-		t.Fatal(err)
-	}
 	want := `{"plain": {"key": 0, "key1": 0}, "sensors": {"s0": false, "s1": false, "s2": false}, "inner": [{}]}`
-	if got := jsonText(req.Get("payload"), false); got != want {
+	if got := jsonText(requestPayload(t, c), false); got != want {
 		t.Errorf("example payload = %s, want %s", got, want)
 	}
 }

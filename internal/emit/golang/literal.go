@@ -12,18 +12,13 @@ import (
 // goType is the Go type of a value of t (not nullable); it records the
 // import a free-form value needs.
 func (w *gw) goType(t *model.TypeRef) string {
+	if s, ok := model.ScalarGoTypes[t.Kind]; ok {
+		if t.Kind == model.KindAny {
+			w.use("encoding/json")
+		}
+		return s
+	}
 	switch t.Kind {
-	case model.KindString:
-		return "string"
-	case model.KindInteger:
-		return "int64"
-	case model.KindNumber:
-		return "float64"
-	case model.KindBoolean:
-		return "bool"
-	case model.KindAny:
-		w.use("encoding/json")
-		return "json.RawMessage"
 	case model.KindState:
 		return t.State.GoName
 	case model.KindObject:
