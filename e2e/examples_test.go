@@ -78,17 +78,97 @@ func schemaValidator(t *testing.T, folder string) func(*testing.T, string, []byt
 }
 
 // decodeExamplesTest is a test of the generated package that decodes, and
-// so validates, the example request and response of every operation.
+// so validates, the example request and response of every operation, then
+// round-trips each through the encoder: json.Marshal of the decoded
+// message holds every member of the example, decodes again, and encodes
+// to the same bytes.
 func decodeExamplesTest(pages string, n int) string {
 	var b strings.Builder
-	fmt.Fprintf(&b, "package combo\n\nimport (\n\t\"os\"\n\t\"regexp\"\n\t\"testing\"\n)\n\n")
-	fmt.Fprintf(&b, "var block = regexp.MustCompile(%q)\n\nfunc TestDocsExamplesDecode(t *testing.T) {\n", exampleBlock.String())
+	fmt.Fprintf(&b, "package combo\n\nimport (\n\t\"bytes\"\n\t\"encoding/json\"\n\t\"os\"\n\t\"reflect\"\n\t\"regexp\"\n\t\"strconv\"\n\t\"testing\"\n)\n\n")
+	fmt.Fprintf(&b, "var block = regexp.MustCompile(%q)\n\n", exampleBlock.String())
+	b.WriteString(roundTripHelpers)
+	b.WriteString("func TestDocsExamplesDecode(t *testing.T) {\n")
 	for i := 0; i < n; i++ {
 		fmt.Fprintf(&b, "\tif data, err := os.ReadFile(%q); err != nil {\n\t\tt.Fatal(err)\n\t} else {\n", filepath.Join(pages, fmt.Sprintf("op%d.md", i)))
 		fmt.Fprintf(&b, "\t\tm := block.FindAllSubmatch(data, -1)\n")
-		fmt.Fprintf(&b, "\t\tif _, err := DecodeOp%dRequest(m[0][1]); err != nil {\n\t\t\tt.Errorf(\"op%d request: %%v\", err)\n\t\t}\n", i, i)
-		fmt.Fprintf(&b, "\t\tif _, err := DecodeOp%dResponse(m[1][1]); err != nil {\n\t\t\tt.Errorf(\"op%d response: %%v\", err)\n\t\t}\n\t}\n", i, i)
+		for j, part := range []string{"Request", "Response"} {
+			fmt.Fprintf(&b, "\t\tif v, err := DecodeOp%d%s(m[%d][1]); err != nil {\n\t\t\tt.Errorf(\"op%d %s: %%v\", err)\n", i, part, j, i, part)
+			fmt.Fprintf(&b, "\t\t} else {\n\t\t\troundTrip(t, \"op%d %s\", m[%d][1], v, func(data []byte) (any, error) { return DecodeOp%d%s(data) })\n\t\t}\n", i, part, j, i, part)
+		}
+		b.WriteString("\t}\n")
 	}
 	b.WriteString("}\n")
 	return b.String()
 }
+
+// roundTripHelpers are the generated test's checks of the encoder.
+const roundTripHelpers = `type appender interface{ AppendJSON([]byte) []byte }
+
+// roundTrip checks that v, decoded from example, encodes to a document
+// holding every member of example, which decodes to an equal value and
+// encodes to the same bytes.
+func roundTrip(t *testing.T, name string, example []byte, v appender, decode func([]byte) (any, error)) {
+	t.Helper()
+	out, err := json.Marshal(v)
+	if err != nil {
+		t.Errorf("%s: json.Marshal: %v", name, err)
+		return
+	}
+	if direct := v.AppendJSON([]byte("x")); !bytes.Equal(direct[1:], out) {
+		t.Errorf("%s: AppendJSON wrote\n%s\njson.Marshal\n%s", name, direct[1:], out)
+	}
+	var want, got any
+	if err := json.Unmarshal(example, &want); err != nil {
+		t.Fatalf("%s: example: %v", name, err)
+	}
+	if err := json.Unmarshal(out, &got); err != nil {
+		t.Errorf("%s: encoded %s: %v", name, out, err)
+		return
+	}
+	if path, ok := within(want, got, "$"); !ok {
+		t.Errorf("%s: the encoding differs from the example at %s:\n%s\n%s", name, path, example, out)
+	}
+	again, err := decode(out)
+	if err != nil {
+		t.Errorf("%s: the encoding does not decode: %v\n%s", name, err, out)
+		return
+	}
+	if !reflect.DeepEqual(again, v) {
+		t.Errorf("%s: the encoding decodes to another value:\n%s", name, out)
+	}
+	if twice := again.(appender).AppendJSON(nil); !bytes.Equal(twice, out) {
+		t.Errorf("%s: encoded again:\n%s\nthen\n%s", name, twice, out)
+	}
+}
+
+// within reports whether every member of want is in got with an equal
+// value (got may hold more: defaults), and where they first differ.
+func within(want, got any, path string) (string, bool) {
+	switch w := want.(type) {
+	case map[string]any:
+		g, ok := got.(map[string]any)
+		if !ok {
+			return path, false
+		}
+		for k, v := range w {
+			if p, ok := within(v, g[k], path+"."+k); !ok {
+				return p, false
+			}
+		}
+		return "", true
+	case []any:
+		g, ok := got.([]any)
+		if !ok || len(g) != len(w) {
+			return path, false
+		}
+		for i := range w {
+			if p, ok := within(w[i], g[i], path+"["+strconv.Itoa(i)+"]"); !ok {
+				return p, false
+			}
+		}
+		return "", true
+	}
+	return path, reflect.DeepEqual(want, got)
+}
+
+`

@@ -2,7 +2,10 @@
 
 package saascontrolplane
 
-import "encoding/json"
+import (
+	"encoding/json"
+	"unsafe"
+)
 
 // EntitlementStatusSummary: Subscription, license and feature entitlement summary of one tenant, as reported by the private billing and license services.
 type EntitlementStatusSummary struct {
@@ -28,23 +31,26 @@ type EntitlementStatusSummary struct {
 
 // MarshalJSON writes the members in contract order.
 func (m EntitlementStatusSummary) MarshalJSON() ([]byte, error) {
-	return m.AppendJSON(make([]byte, 0, 1024)), nil
+	return marshalObject(unsafe.Pointer(&m), &layoutObjEntitlementStatusSummary), nil
 }
 
 // AppendJSON appends the EntitlementStatusSummary to b as MarshalJSON writes it: the fast
 // way to encode, since json.Marshal re-scans what MarshalJSON returns.
 func (m *EntitlementStatusSummary) AppendJSON(b []byte) []byte {
-	b = appendString(append(b, "{\"tenant_id\":"...), m.TenantID)
-	b = appendString(append(b, ",\"entitlement_status\":"...), string(m.EntitlementStatus))
-	b = appendString(append(b, ",\"subscription_plan\":"...), m.SubscriptionPlan)
-	b = appendString(append(b, ",\"license_status\":"...), m.LicenseStatus)
-	b = appendListString(append(b, ",\"enabled_features\":"...), m.EnabledFeatures)
-	b = appendListString(append(b, ",\"locked_features\":"...), m.LockedFeatures)
-	b = appendOrNull(append(b, ",\"expires_at\":"...), m.ExpiresAt, appendString)
-	b = appendBool(append(b, ",\"private_validation_required\":"...), m.PrivateValidationRequired)
-	b = appendString(append(b, ",\"billing_boundary\":"...), m.BillingBoundary)
-	return append(b, '}')
+	return appendObject(b, unsafe.Pointer(m), &layoutObjEntitlementStatusSummary, false)
 }
+
+var layoutObjEntitlementStatusSummary = layout{kind: kindObject, fields: []fieldLayout{
+	{`"tenant_id":`, unsafe.Offsetof(EntitlementStatusSummary{}.TenantID), &layoutString, 0},
+	{`"entitlement_status":`, unsafe.Offsetof(EntitlementStatusSummary{}.EntitlementStatus), &layoutString, 0},
+	{`"subscription_plan":`, unsafe.Offsetof(EntitlementStatusSummary{}.SubscriptionPlan), &layoutString, 0},
+	{`"license_status":`, unsafe.Offsetof(EntitlementStatusSummary{}.LicenseStatus), &layoutString, 0},
+	{`"enabled_features":`, unsafe.Offsetof(EntitlementStatusSummary{}.EnabledFeatures), &layoutListString, 0},
+	{`"locked_features":`, unsafe.Offsetof(EntitlementStatusSummary{}.LockedFeatures), &layoutListString, 0},
+	{`"expires_at":`, unsafe.Offsetof(EntitlementStatusSummary{}.ExpiresAt), &layoutPtrString, fieldNullable},
+	{`"private_validation_required":`, unsafe.Offsetof(EntitlementStatusSummary{}.PrivateValidationRequired), &layoutBool, 0},
+	{`"billing_boundary":`, unsafe.Offsetof(EntitlementStatusSummary{}.BillingBoundary), &layoutString, 0},
+}}
 
 // PolicyRegistryReadinessSummary: Hosted policy registry availability, catalog freshness and version state of one tenant.
 type PolicyRegistryReadinessSummary struct {
@@ -70,23 +76,26 @@ type PolicyRegistryReadinessSummary struct {
 
 // MarshalJSON writes the members in contract order.
 func (m PolicyRegistryReadinessSummary) MarshalJSON() ([]byte, error) {
-	return m.AppendJSON(make([]byte, 0, 1024)), nil
+	return marshalObject(unsafe.Pointer(&m), &layoutObjPolicyRegistryReadinessSummary), nil
 }
 
 // AppendJSON appends the PolicyRegistryReadinessSummary to b as MarshalJSON writes it: the fast
 // way to encode, since json.Marshal re-scans what MarshalJSON returns.
 func (m *PolicyRegistryReadinessSummary) AppendJSON(b []byte) []byte {
-	b = appendString(append(b, "{\"tenant_id\":"...), m.TenantID)
-	b = appendString(append(b, ",\"readiness_status\":"...), string(m.ReadinessStatus))
-	b = appendString(append(b, ",\"catalog_status\":"...), string(m.CatalogStatus))
-	b = appendOrNull(append(b, ",\"latest_catalog_version\":"...), m.LatestCatalogVersion, appendString)
-	b = appendInt(append(b, ",\"policy_pack_count\":"...), m.PolicyPackCount)
-	b = appendOrNull(append(b, ",\"checked_at\":"...), m.CheckedAt, appendString)
-	b = appendListString(append(b, ",\"blockers\":"...), m.Blockers)
-	b = appendBool(append(b, ",\"private_validation_required\":"...), m.PrivateValidationRequired)
-	b = appendString(append(b, ",\"registry_boundary\":"...), m.RegistryBoundary)
-	return append(b, '}')
+	return appendObject(b, unsafe.Pointer(m), &layoutObjPolicyRegistryReadinessSummary, false)
 }
+
+var layoutObjPolicyRegistryReadinessSummary = layout{kind: kindObject, fields: []fieldLayout{
+	{`"tenant_id":`, unsafe.Offsetof(PolicyRegistryReadinessSummary{}.TenantID), &layoutString, 0},
+	{`"readiness_status":`, unsafe.Offsetof(PolicyRegistryReadinessSummary{}.ReadinessStatus), &layoutString, 0},
+	{`"catalog_status":`, unsafe.Offsetof(PolicyRegistryReadinessSummary{}.CatalogStatus), &layoutString, 0},
+	{`"latest_catalog_version":`, unsafe.Offsetof(PolicyRegistryReadinessSummary{}.LatestCatalogVersion), &layoutPtrString, fieldNullable},
+	{`"policy_pack_count":`, unsafe.Offsetof(PolicyRegistryReadinessSummary{}.PolicyPackCount), &layoutInt, 0},
+	{`"checked_at":`, unsafe.Offsetof(PolicyRegistryReadinessSummary{}.CheckedAt), &layoutPtrString, fieldNullable},
+	{`"blockers":`, unsafe.Offsetof(PolicyRegistryReadinessSummary{}.Blockers), &layoutListString, 0},
+	{`"private_validation_required":`, unsafe.Offsetof(PolicyRegistryReadinessSummary{}.PrivateValidationRequired), &layoutBool, 0},
+	{`"registry_boundary":`, unsafe.Offsetof(PolicyRegistryReadinessSummary{}.RegistryBoundary), &layoutString, 0},
+}}
 
 // TenantAuditStoreOperatingSummary: Audit-store health, retention posture, evidence freshness and export readiness of one tenant.
 type TenantAuditStoreOperatingSummary struct {
@@ -116,25 +125,28 @@ type TenantAuditStoreOperatingSummary struct {
 
 // MarshalJSON writes the members in contract order.
 func (m TenantAuditStoreOperatingSummary) MarshalJSON() ([]byte, error) {
-	return m.AppendJSON(make([]byte, 0, 1024)), nil
+	return marshalObject(unsafe.Pointer(&m), &layoutObjTenantAuditStoreOperatingSummary), nil
 }
 
 // AppendJSON appends the TenantAuditStoreOperatingSummary to b as MarshalJSON writes it: the fast
 // way to encode, since json.Marshal re-scans what MarshalJSON returns.
 func (m *TenantAuditStoreOperatingSummary) AppendJSON(b []byte) []byte {
-	b = appendString(append(b, "{\"tenant_id\":"...), m.TenantID)
-	b = appendString(append(b, ",\"health_status\":"...), string(m.HealthStatus))
-	b = appendString(append(b, ",\"retention_status\":"...), string(m.RetentionStatus))
-	b = appendString(append(b, ",\"evidence_freshness_status\":"...), string(m.EvidenceFreshnessStatus))
-	b = appendString(append(b, ",\"export_status\":"...), string(m.ExportStatus))
-	b = appendOrNull(append(b, ",\"latest_evidence_at\":"...), m.LatestEvidenceAt, appendString)
-	b = appendString(append(b, ",\"retention_profile\":"...), m.RetentionProfile)
-	b = appendListString(append(b, ",\"supported_export_formats\":"...), m.SupportedExportFormats)
-	b = appendListString(append(b, ",\"blockers\":"...), m.Blockers)
-	b = appendBool(append(b, ",\"private_validation_required\":"...), m.PrivateValidationRequired)
-	b = appendString(append(b, ",\"audit_store_boundary\":"...), m.AuditStoreBoundary)
-	return append(b, '}')
+	return appendObject(b, unsafe.Pointer(m), &layoutObjTenantAuditStoreOperatingSummary, false)
 }
+
+var layoutObjTenantAuditStoreOperatingSummary = layout{kind: kindObject, fields: []fieldLayout{
+	{`"tenant_id":`, unsafe.Offsetof(TenantAuditStoreOperatingSummary{}.TenantID), &layoutString, 0},
+	{`"health_status":`, unsafe.Offsetof(TenantAuditStoreOperatingSummary{}.HealthStatus), &layoutString, 0},
+	{`"retention_status":`, unsafe.Offsetof(TenantAuditStoreOperatingSummary{}.RetentionStatus), &layoutString, 0},
+	{`"evidence_freshness_status":`, unsafe.Offsetof(TenantAuditStoreOperatingSummary{}.EvidenceFreshnessStatus), &layoutString, 0},
+	{`"export_status":`, unsafe.Offsetof(TenantAuditStoreOperatingSummary{}.ExportStatus), &layoutString, 0},
+	{`"latest_evidence_at":`, unsafe.Offsetof(TenantAuditStoreOperatingSummary{}.LatestEvidenceAt), &layoutPtrString, fieldNullable},
+	{`"retention_profile":`, unsafe.Offsetof(TenantAuditStoreOperatingSummary{}.RetentionProfile), &layoutString, 0},
+	{`"supported_export_formats":`, unsafe.Offsetof(TenantAuditStoreOperatingSummary{}.SupportedExportFormats), &layoutListString, 0},
+	{`"blockers":`, unsafe.Offsetof(TenantAuditStoreOperatingSummary{}.Blockers), &layoutListString, 0},
+	{`"private_validation_required":`, unsafe.Offsetof(TenantAuditStoreOperatingSummary{}.PrivateValidationRequired), &layoutBool, 0},
+	{`"audit_store_boundary":`, unsafe.Offsetof(TenantAuditStoreOperatingSummary{}.AuditStoreBoundary), &layoutString, 0},
+}}
 
 // CustomerOperatingDashboardSummary: Customer operating dashboard readiness of one tenant across billing, license service, support, customer success, escalation and release closeout.
 type CustomerOperatingDashboardSummary struct {
@@ -168,27 +180,30 @@ type CustomerOperatingDashboardSummary struct {
 
 // MarshalJSON writes the members in contract order.
 func (m CustomerOperatingDashboardSummary) MarshalJSON() ([]byte, error) {
-	return m.AppendJSON(make([]byte, 0, 1024)), nil
+	return marshalObject(unsafe.Pointer(&m), &layoutObjCustomerOperatingDashboardSummary), nil
 }
 
 // AppendJSON appends the CustomerOperatingDashboardSummary to b as MarshalJSON writes it: the fast
 // way to encode, since json.Marshal re-scans what MarshalJSON returns.
 func (m *CustomerOperatingDashboardSummary) AppendJSON(b []byte) []byte {
-	b = appendString(append(b, "{\"tenant_id\":"...), m.TenantID)
-	b = appendString(append(b, ",\"dashboard_status\":"...), string(m.DashboardStatus))
-	b = appendString(append(b, ",\"billing_status\":"...), string(m.BillingStatus))
-	b = appendString(append(b, ",\"license_service_status\":"...), string(m.LicenseServiceStatus))
-	b = appendString(append(b, ",\"support_handoff_status\":"...), string(m.SupportHandoffStatus))
-	b = appendString(append(b, ",\"customer_success_status\":"...), string(m.CustomerSuccessStatus))
-	b = appendString(append(b, ",\"escalation_status\":"...), string(m.EscalationStatus))
-	b = appendString(append(b, ",\"release_closeout_status\":"...), string(m.ReleaseCloseoutStatus))
-	b = appendOrNull(append(b, ",\"latest_dashboard_at\":"...), m.LatestDashboardAt, appendString)
-	b = appendString(append(b, ",\"dashboard_scope\":"...), m.DashboardScope)
-	b = appendListString(append(b, ",\"blockers\":"...), m.Blockers)
-	b = appendBool(append(b, ",\"private_validation_required\":"...), m.PrivateValidationRequired)
-	b = appendString(append(b, ",\"dashboard_boundary\":"...), m.DashboardBoundary)
-	return append(b, '}')
+	return appendObject(b, unsafe.Pointer(m), &layoutObjCustomerOperatingDashboardSummary, false)
 }
+
+var layoutObjCustomerOperatingDashboardSummary = layout{kind: kindObject, fields: []fieldLayout{
+	{`"tenant_id":`, unsafe.Offsetof(CustomerOperatingDashboardSummary{}.TenantID), &layoutString, 0},
+	{`"dashboard_status":`, unsafe.Offsetof(CustomerOperatingDashboardSummary{}.DashboardStatus), &layoutString, 0},
+	{`"billing_status":`, unsafe.Offsetof(CustomerOperatingDashboardSummary{}.BillingStatus), &layoutString, 0},
+	{`"license_service_status":`, unsafe.Offsetof(CustomerOperatingDashboardSummary{}.LicenseServiceStatus), &layoutString, 0},
+	{`"support_handoff_status":`, unsafe.Offsetof(CustomerOperatingDashboardSummary{}.SupportHandoffStatus), &layoutString, 0},
+	{`"customer_success_status":`, unsafe.Offsetof(CustomerOperatingDashboardSummary{}.CustomerSuccessStatus), &layoutString, 0},
+	{`"escalation_status":`, unsafe.Offsetof(CustomerOperatingDashboardSummary{}.EscalationStatus), &layoutString, 0},
+	{`"release_closeout_status":`, unsafe.Offsetof(CustomerOperatingDashboardSummary{}.ReleaseCloseoutStatus), &layoutString, 0},
+	{`"latest_dashboard_at":`, unsafe.Offsetof(CustomerOperatingDashboardSummary{}.LatestDashboardAt), &layoutPtrString, fieldNullable},
+	{`"dashboard_scope":`, unsafe.Offsetof(CustomerOperatingDashboardSummary{}.DashboardScope), &layoutString, 0},
+	{`"blockers":`, unsafe.Offsetof(CustomerOperatingDashboardSummary{}.Blockers), &layoutListString, 0},
+	{`"private_validation_required":`, unsafe.Offsetof(CustomerOperatingDashboardSummary{}.PrivateValidationRequired), &layoutBool, 0},
+	{`"dashboard_boundary":`, unsafe.Offsetof(CustomerOperatingDashboardSummary{}.DashboardBoundary), &layoutString, 0},
+}}
 
 // SupportHandoffReadinessSummary: Support, customer-success, escalation, health review, dashboard and release owner readiness of one tenant.
 type SupportHandoffReadinessSummary struct {
@@ -218,25 +233,28 @@ type SupportHandoffReadinessSummary struct {
 
 // MarshalJSON writes the members in contract order.
 func (m SupportHandoffReadinessSummary) MarshalJSON() ([]byte, error) {
-	return m.AppendJSON(make([]byte, 0, 1024)), nil
+	return marshalObject(unsafe.Pointer(&m), &layoutObjSupportHandoffReadinessSummary), nil
 }
 
 // AppendJSON appends the SupportHandoffReadinessSummary to b as MarshalJSON writes it: the fast
 // way to encode, since json.Marshal re-scans what MarshalJSON returns.
 func (m *SupportHandoffReadinessSummary) AppendJSON(b []byte) []byte {
-	b = appendString(append(b, "{\"tenant_id\":"...), m.TenantID)
-	b = appendString(append(b, ",\"support_status\":"...), string(m.SupportStatus))
-	b = appendString(append(b, ",\"customer_success_status\":"...), string(m.CustomerSuccessStatus))
-	b = appendString(append(b, ",\"escalation_status\":"...), string(m.EscalationStatus))
-	b = appendString(append(b, ",\"health_review_status\":"...), string(m.HealthReviewStatus))
-	b = appendString(append(b, ",\"dashboard_status\":"...), string(m.DashboardStatus))
-	b = appendString(append(b, ",\"support_tier\":"...), m.SupportTier)
-	b = appendString(append(b, ",\"handoff_scope\":"...), m.HandoffScope)
-	b = appendListString(append(b, ",\"blockers\":"...), m.Blockers)
-	b = appendBool(append(b, ",\"private_validation_required\":"...), m.PrivateValidationRequired)
-	b = appendString(append(b, ",\"handoff_boundary\":"...), m.HandoffBoundary)
-	return append(b, '}')
+	return appendObject(b, unsafe.Pointer(m), &layoutObjSupportHandoffReadinessSummary, false)
 }
+
+var layoutObjSupportHandoffReadinessSummary = layout{kind: kindObject, fields: []fieldLayout{
+	{`"tenant_id":`, unsafe.Offsetof(SupportHandoffReadinessSummary{}.TenantID), &layoutString, 0},
+	{`"support_status":`, unsafe.Offsetof(SupportHandoffReadinessSummary{}.SupportStatus), &layoutString, 0},
+	{`"customer_success_status":`, unsafe.Offsetof(SupportHandoffReadinessSummary{}.CustomerSuccessStatus), &layoutString, 0},
+	{`"escalation_status":`, unsafe.Offsetof(SupportHandoffReadinessSummary{}.EscalationStatus), &layoutString, 0},
+	{`"health_review_status":`, unsafe.Offsetof(SupportHandoffReadinessSummary{}.HealthReviewStatus), &layoutString, 0},
+	{`"dashboard_status":`, unsafe.Offsetof(SupportHandoffReadinessSummary{}.DashboardStatus), &layoutString, 0},
+	{`"support_tier":`, unsafe.Offsetof(SupportHandoffReadinessSummary{}.SupportTier), &layoutString, 0},
+	{`"handoff_scope":`, unsafe.Offsetof(SupportHandoffReadinessSummary{}.HandoffScope), &layoutString, 0},
+	{`"blockers":`, unsafe.Offsetof(SupportHandoffReadinessSummary{}.Blockers), &layoutListString, 0},
+	{`"private_validation_required":`, unsafe.Offsetof(SupportHandoffReadinessSummary{}.PrivateValidationRequired), &layoutBool, 0},
+	{`"handoff_boundary":`, unsafe.Offsetof(SupportHandoffReadinessSummary{}.HandoffBoundary), &layoutString, 0},
+}}
 
 // SaaSOperatingAutomationSummary: Billing monitoring, license telemetry, support follow-up, customer-success review, dashboard refresh, escalation drill and closeout retry automation state of one tenant.
 type SaaSOperatingAutomationSummary struct {
@@ -272,28 +290,31 @@ type SaaSOperatingAutomationSummary struct {
 
 // MarshalJSON writes the members in contract order.
 func (m SaaSOperatingAutomationSummary) MarshalJSON() ([]byte, error) {
-	return m.AppendJSON(make([]byte, 0, 1024)), nil
+	return marshalObject(unsafe.Pointer(&m), &layoutObjSaaSOperatingAutomationSummary), nil
 }
 
 // AppendJSON appends the SaaSOperatingAutomationSummary to b as MarshalJSON writes it: the fast
 // way to encode, since json.Marshal re-scans what MarshalJSON returns.
 func (m *SaaSOperatingAutomationSummary) AppendJSON(b []byte) []byte {
-	b = appendString(append(b, "{\"tenant_id\":"...), m.TenantID)
-	b = appendString(append(b, ",\"automation_status\":"...), string(m.AutomationStatus))
-	b = appendString(append(b, ",\"billing_monitoring_status\":"...), string(m.BillingMonitoringStatus))
-	b = appendString(append(b, ",\"license_telemetry_status\":"...), string(m.LicenseTelemetryStatus))
-	b = appendString(append(b, ",\"support_followup_status\":"...), string(m.SupportFollowupStatus))
-	b = appendString(append(b, ",\"customer_success_review_status\":"...), string(m.CustomerSuccessReviewStatus))
-	b = appendString(append(b, ",\"dashboard_refresh_status\":"...), string(m.DashboardRefreshStatus))
-	b = appendString(append(b, ",\"escalation_drill_status\":"...), string(m.EscalationDrillStatus))
-	b = appendString(append(b, ",\"closeout_retry_status\":"...), string(m.CloseoutRetryStatus))
-	b = appendString(append(b, ",\"automation_scope\":"...), m.AutomationScope)
-	b = appendString(append(b, ",\"automation_cadence\":"...), m.AutomationCadence)
-	b = appendListString(append(b, ",\"blockers\":"...), m.Blockers)
-	b = appendBool(append(b, ",\"private_validation_required\":"...), m.PrivateValidationRequired)
-	b = appendString(append(b, ",\"automation_boundary\":"...), m.AutomationBoundary)
-	return append(b, '}')
+	return appendObject(b, unsafe.Pointer(m), &layoutObjSaaSOperatingAutomationSummary, false)
 }
+
+var layoutObjSaaSOperatingAutomationSummary = layout{kind: kindObject, fields: []fieldLayout{
+	{`"tenant_id":`, unsafe.Offsetof(SaaSOperatingAutomationSummary{}.TenantID), &layoutString, 0},
+	{`"automation_status":`, unsafe.Offsetof(SaaSOperatingAutomationSummary{}.AutomationStatus), &layoutString, 0},
+	{`"billing_monitoring_status":`, unsafe.Offsetof(SaaSOperatingAutomationSummary{}.BillingMonitoringStatus), &layoutString, 0},
+	{`"license_telemetry_status":`, unsafe.Offsetof(SaaSOperatingAutomationSummary{}.LicenseTelemetryStatus), &layoutString, 0},
+	{`"support_followup_status":`, unsafe.Offsetof(SaaSOperatingAutomationSummary{}.SupportFollowupStatus), &layoutString, 0},
+	{`"customer_success_review_status":`, unsafe.Offsetof(SaaSOperatingAutomationSummary{}.CustomerSuccessReviewStatus), &layoutString, 0},
+	{`"dashboard_refresh_status":`, unsafe.Offsetof(SaaSOperatingAutomationSummary{}.DashboardRefreshStatus), &layoutString, 0},
+	{`"escalation_drill_status":`, unsafe.Offsetof(SaaSOperatingAutomationSummary{}.EscalationDrillStatus), &layoutString, 0},
+	{`"closeout_retry_status":`, unsafe.Offsetof(SaaSOperatingAutomationSummary{}.CloseoutRetryStatus), &layoutString, 0},
+	{`"automation_scope":`, unsafe.Offsetof(SaaSOperatingAutomationSummary{}.AutomationScope), &layoutString, 0},
+	{`"automation_cadence":`, unsafe.Offsetof(SaaSOperatingAutomationSummary{}.AutomationCadence), &layoutString, 0},
+	{`"blockers":`, unsafe.Offsetof(SaaSOperatingAutomationSummary{}.Blockers), &layoutListString, 0},
+	{`"private_validation_required":`, unsafe.Offsetof(SaaSOperatingAutomationSummary{}.PrivateValidationRequired), &layoutBool, 0},
+	{`"automation_boundary":`, unsafe.Offsetof(SaaSOperatingAutomationSummary{}.AutomationBoundary), &layoutString, 0},
+}}
 
 // EntitlementStatusRequestPayload: the request payload of entitlement_status.
 type EntitlementStatusRequestPayload struct {
@@ -307,17 +328,20 @@ type EntitlementStatusRequestPayload struct {
 
 // MarshalJSON writes the members in contract order.
 func (m EntitlementStatusRequestPayload) MarshalJSON() ([]byte, error) {
-	return m.AppendJSON(make([]byte, 0, 1024)), nil
+	return marshalObject(unsafe.Pointer(&m), &layoutObjEntitlementStatusRequestPayload), nil
 }
 
 // AppendJSON appends the EntitlementStatusRequestPayload to b as MarshalJSON writes it: the fast
 // way to encode, since json.Marshal re-scans what MarshalJSON returns.
 func (m *EntitlementStatusRequestPayload) AppendJSON(b []byte) []byte {
-	b = appendListString(append(b, "{\"feature_names\":"...), m.FeatureNames)
-	b = appendListString(append(b, ",\"requested_checks\":"...), m.RequestedChecks)
-	b = appendString(append(b, ",\"entitlement_boundary\":"...), m.EntitlementBoundary)
-	return append(b, '}')
+	return appendObject(b, unsafe.Pointer(m), &layoutObjEntitlementStatusRequestPayload, false)
 }
+
+var layoutObjEntitlementStatusRequestPayload = layout{kind: kindObject, fields: []fieldLayout{
+	{`"feature_names":`, unsafe.Offsetof(EntitlementStatusRequestPayload{}.FeatureNames), &layoutListString, 0},
+	{`"requested_checks":`, unsafe.Offsetof(EntitlementStatusRequestPayload{}.RequestedChecks), &layoutListString, 0},
+	{`"entitlement_boundary":`, unsafe.Offsetof(EntitlementStatusRequestPayload{}.EntitlementBoundary), &layoutString, 0},
+}}
 
 // EntitlementStatusResponsePayload: the response payload of entitlement_status.
 type EntitlementStatusResponsePayload struct {
@@ -331,17 +355,20 @@ type EntitlementStatusResponsePayload struct {
 
 // MarshalJSON writes the members in contract order.
 func (m EntitlementStatusResponsePayload) MarshalJSON() ([]byte, error) {
-	return m.AppendJSON(make([]byte, 0, 1024)), nil
+	return marshalObject(unsafe.Pointer(&m), &layoutObjEntitlementStatusResponsePayload), nil
 }
 
 // AppendJSON appends the EntitlementStatusResponsePayload to b as MarshalJSON writes it: the fast
 // way to encode, since json.Marshal re-scans what MarshalJSON returns.
 func (m *EntitlementStatusResponsePayload) AppendJSON(b []byte) []byte {
-	b = m.Summary.AppendJSON(append(b, "{\"summary\":"...))
-	b = appendListString(append(b, ",\"private_modules_required\":"...), m.PrivateModulesRequired)
-	b = appendString(append(b, ",\"next_step\":"...), m.NextStep)
-	return append(b, '}')
+	return appendObject(b, unsafe.Pointer(m), &layoutObjEntitlementStatusResponsePayload, false)
 }
+
+var layoutObjEntitlementStatusResponsePayload = layout{kind: kindObject, fields: []fieldLayout{
+	{`"summary":`, unsafe.Offsetof(EntitlementStatusResponsePayload{}.Summary), &layoutObjEntitlementStatusSummary, 0},
+	{`"private_modules_required":`, unsafe.Offsetof(EntitlementStatusResponsePayload{}.PrivateModulesRequired), &layoutListString, 0},
+	{`"next_step":`, unsafe.Offsetof(EntitlementStatusResponsePayload{}.NextStep), &layoutString, 0},
+}}
 
 // TenantOnboardingRequestPayload: the request payload of tenant_onboarding.
 type TenantOnboardingRequestPayload struct {
@@ -361,20 +388,23 @@ type TenantOnboardingRequestPayload struct {
 
 // MarshalJSON writes the members in contract order.
 func (m TenantOnboardingRequestPayload) MarshalJSON() ([]byte, error) {
-	return m.AppendJSON(make([]byte, 0, 1024)), nil
+	return marshalObject(unsafe.Pointer(&m), &layoutObjTenantOnboardingRequestPayload), nil
 }
 
 // AppendJSON appends the TenantOnboardingRequestPayload to b as MarshalJSON writes it: the fast
 // way to encode, since json.Marshal re-scans what MarshalJSON returns.
 func (m *TenantOnboardingRequestPayload) AppendJSON(b []byte) []byte {
-	b = appendString(append(b, "{\"organization_name\":"...), m.OrganizationName)
-	b = appendString(append(b, ",\"deployment_model\":"...), string(m.DeploymentModel))
-	b = appendString(append(b, ",\"region\":"...), m.Region)
-	b = appendListString(append(b, ",\"requirements\":"...), m.Requirements)
-	b = appendMapString(append(b, ",\"contacts\":"...), m.Contacts)
-	b = appendString(append(b, ",\"activation_boundary\":"...), m.ActivationBoundary)
-	return append(b, '}')
+	return appendObject(b, unsafe.Pointer(m), &layoutObjTenantOnboardingRequestPayload, false)
 }
+
+var layoutObjTenantOnboardingRequestPayload = layout{kind: kindObject, fields: []fieldLayout{
+	{`"organization_name":`, unsafe.Offsetof(TenantOnboardingRequestPayload{}.OrganizationName), &layoutString, 0},
+	{`"deployment_model":`, unsafe.Offsetof(TenantOnboardingRequestPayload{}.DeploymentModel), &layoutString, 0},
+	{`"region":`, unsafe.Offsetof(TenantOnboardingRequestPayload{}.Region), &layoutString, 0},
+	{`"requirements":`, unsafe.Offsetof(TenantOnboardingRequestPayload{}.Requirements), &layoutListString, 0},
+	{`"contacts":`, unsafe.Offsetof(TenantOnboardingRequestPayload{}.Contacts), &layoutMapString, 0},
+	{`"activation_boundary":`, unsafe.Offsetof(TenantOnboardingRequestPayload{}.ActivationBoundary), &layoutString, 0},
+}}
 
 // TenantOnboardingResponsePayload: the response payload of tenant_onboarding.
 type TenantOnboardingResponsePayload struct {
@@ -388,17 +418,20 @@ type TenantOnboardingResponsePayload struct {
 
 // MarshalJSON writes the members in contract order.
 func (m TenantOnboardingResponsePayload) MarshalJSON() ([]byte, error) {
-	return m.AppendJSON(make([]byte, 0, 1024)), nil
+	return marshalObject(unsafe.Pointer(&m), &layoutObjTenantOnboardingResponsePayload), nil
 }
 
 // AppendJSON appends the TenantOnboardingResponsePayload to b as MarshalJSON writes it: the fast
 // way to encode, since json.Marshal re-scans what MarshalJSON returns.
 func (m *TenantOnboardingResponsePayload) AppendJSON(b []byte) []byte {
-	b = appendString(append(b, "{\"tenant_id\":"...), m.TenantID)
-	b = appendListString(append(b, ",\"private_modules_required\":"...), m.PrivateModulesRequired)
-	b = appendString(append(b, ",\"next_step\":"...), m.NextStep)
-	return append(b, '}')
+	return appendObject(b, unsafe.Pointer(m), &layoutObjTenantOnboardingResponsePayload, false)
 }
+
+var layoutObjTenantOnboardingResponsePayload = layout{kind: kindObject, fields: []fieldLayout{
+	{`"tenant_id":`, unsafe.Offsetof(TenantOnboardingResponsePayload{}.TenantID), &layoutString, 0},
+	{`"private_modules_required":`, unsafe.Offsetof(TenantOnboardingResponsePayload{}.PrivateModulesRequired), &layoutListString, 0},
+	{`"next_step":`, unsafe.Offsetof(TenantOnboardingResponsePayload{}.NextStep), &layoutString, 0},
+}}
 
 // TenantStatusRequestPayload: the request payload of tenant_status.
 type TenantStatusRequestPayload struct {
@@ -410,16 +443,19 @@ type TenantStatusRequestPayload struct {
 
 // MarshalJSON writes the members in contract order.
 func (m TenantStatusRequestPayload) MarshalJSON() ([]byte, error) {
-	return m.AppendJSON(make([]byte, 0, 1024)), nil
+	return marshalObject(unsafe.Pointer(&m), &layoutObjTenantStatusRequestPayload), nil
 }
 
 // AppendJSON appends the TenantStatusRequestPayload to b as MarshalJSON writes it: the fast
 // way to encode, since json.Marshal re-scans what MarshalJSON returns.
 func (m *TenantStatusRequestPayload) AppendJSON(b []byte) []byte {
-	b = appendListString(append(b, "{\"requested_capabilities\":"...), m.RequestedCapabilities)
-	b = appendString(append(b, ",\"public_client_boundary\":"...), m.PublicClientBoundary)
-	return append(b, '}')
+	return appendObject(b, unsafe.Pointer(m), &layoutObjTenantStatusRequestPayload, false)
 }
+
+var layoutObjTenantStatusRequestPayload = layout{kind: kindObject, fields: []fieldLayout{
+	{`"requested_capabilities":`, unsafe.Offsetof(TenantStatusRequestPayload{}.RequestedCapabilities), &layoutListString, 0},
+	{`"public_client_boundary":`, unsafe.Offsetof(TenantStatusRequestPayload{}.PublicClientBoundary), &layoutString, 0},
+}}
 
 // LicenseValidationRequestPayload: the request payload of license_validation.
 type LicenseValidationRequestPayload struct {
@@ -433,17 +469,20 @@ type LicenseValidationRequestPayload struct {
 
 // MarshalJSON writes the members in contract order.
 func (m LicenseValidationRequestPayload) MarshalJSON() ([]byte, error) {
-	return m.AppendJSON(make([]byte, 0, 1024)), nil
+	return marshalObject(unsafe.Pointer(&m), &layoutObjLicenseValidationRequestPayload), nil
 }
 
 // AppendJSON appends the LicenseValidationRequestPayload to b as MarshalJSON writes it: the fast
 // way to encode, since json.Marshal re-scans what MarshalJSON returns.
 func (m *LicenseValidationRequestPayload) AppendJSON(b []byte) []byte {
-	b = appendRaw(append(b, "{\"local_validation_report\":"...), m.LocalValidationReport)
-	b = appendListString(append(b, ",\"requested_checks\":"...), m.RequestedChecks)
-	b = appendString(append(b, ",\"server_boundary\":"...), m.ServerBoundary)
-	return append(b, '}')
+	return appendObject(b, unsafe.Pointer(m), &layoutObjLicenseValidationRequestPayload, false)
 }
+
+var layoutObjLicenseValidationRequestPayload = layout{kind: kindObject, fields: []fieldLayout{
+	{`"local_validation_report":`, unsafe.Offsetof(LicenseValidationRequestPayload{}.LocalValidationReport), &layoutRaw, 0},
+	{`"requested_checks":`, unsafe.Offsetof(LicenseValidationRequestPayload{}.RequestedChecks), &layoutListString, 0},
+	{`"server_boundary":`, unsafe.Offsetof(LicenseValidationRequestPayload{}.ServerBoundary), &layoutString, 0},
+}}
 
 // PolicyRegistryReadinessRequestPayload: the request payload of policy_registry_readiness.
 type PolicyRegistryReadinessRequestPayload struct {
@@ -459,18 +498,21 @@ type PolicyRegistryReadinessRequestPayload struct {
 
 // MarshalJSON writes the members in contract order.
 func (m PolicyRegistryReadinessRequestPayload) MarshalJSON() ([]byte, error) {
-	return m.AppendJSON(make([]byte, 0, 1024)), nil
+	return marshalObject(unsafe.Pointer(&m), &layoutObjPolicyRegistryReadinessRequestPayload), nil
 }
 
 // AppendJSON appends the PolicyRegistryReadinessRequestPayload to b as MarshalJSON writes it: the fast
 // way to encode, since json.Marshal re-scans what MarshalJSON returns.
 func (m *PolicyRegistryReadinessRequestPayload) AppendJSON(b []byte) []byte {
-	b = appendListString(append(b, "{\"policy_pack_refs\":"...), m.PolicyPackRefs)
-	b = appendString(append(b, ",\"catalog_scope\":"...), m.CatalogScope)
-	b = appendListString(append(b, ",\"required_checks\":"...), m.RequiredChecks)
-	b = appendString(append(b, ",\"readiness_boundary\":"...), m.ReadinessBoundary)
-	return append(b, '}')
+	return appendObject(b, unsafe.Pointer(m), &layoutObjPolicyRegistryReadinessRequestPayload, false)
 }
+
+var layoutObjPolicyRegistryReadinessRequestPayload = layout{kind: kindObject, fields: []fieldLayout{
+	{`"policy_pack_refs":`, unsafe.Offsetof(PolicyRegistryReadinessRequestPayload{}.PolicyPackRefs), &layoutListString, 0},
+	{`"catalog_scope":`, unsafe.Offsetof(PolicyRegistryReadinessRequestPayload{}.CatalogScope), &layoutString, 0},
+	{`"required_checks":`, unsafe.Offsetof(PolicyRegistryReadinessRequestPayload{}.RequiredChecks), &layoutListString, 0},
+	{`"readiness_boundary":`, unsafe.Offsetof(PolicyRegistryReadinessRequestPayload{}.ReadinessBoundary), &layoutString, 0},
+}}
 
 // PolicyRegistryReadinessResponsePayload: the response payload of policy_registry_readiness.
 type PolicyRegistryReadinessResponsePayload struct {
@@ -484,17 +526,20 @@ type PolicyRegistryReadinessResponsePayload struct {
 
 // MarshalJSON writes the members in contract order.
 func (m PolicyRegistryReadinessResponsePayload) MarshalJSON() ([]byte, error) {
-	return m.AppendJSON(make([]byte, 0, 1024)), nil
+	return marshalObject(unsafe.Pointer(&m), &layoutObjPolicyRegistryReadinessResponsePayload), nil
 }
 
 // AppendJSON appends the PolicyRegistryReadinessResponsePayload to b as MarshalJSON writes it: the fast
 // way to encode, since json.Marshal re-scans what MarshalJSON returns.
 func (m *PolicyRegistryReadinessResponsePayload) AppendJSON(b []byte) []byte {
-	b = m.Summary.AppendJSON(append(b, "{\"summary\":"...))
-	b = appendListString(append(b, ",\"private_modules_required\":"...), m.PrivateModulesRequired)
-	b = appendString(append(b, ",\"next_step\":"...), m.NextStep)
-	return append(b, '}')
+	return appendObject(b, unsafe.Pointer(m), &layoutObjPolicyRegistryReadinessResponsePayload, false)
 }
+
+var layoutObjPolicyRegistryReadinessResponsePayload = layout{kind: kindObject, fields: []fieldLayout{
+	{`"summary":`, unsafe.Offsetof(PolicyRegistryReadinessResponsePayload{}.Summary), &layoutObjPolicyRegistryReadinessSummary, 0},
+	{`"private_modules_required":`, unsafe.Offsetof(PolicyRegistryReadinessResponsePayload{}.PrivateModulesRequired), &layoutListString, 0},
+	{`"next_step":`, unsafe.Offsetof(PolicyRegistryReadinessResponsePayload{}.NextStep), &layoutString, 0},
+}}
 
 // PolicyRegistryLookupRequestPayload: the request payload of policy_registry_lookup.
 type PolicyRegistryLookupRequestPayload struct {
@@ -508,17 +553,20 @@ type PolicyRegistryLookupRequestPayload struct {
 
 // MarshalJSON writes the members in contract order.
 func (m PolicyRegistryLookupRequestPayload) MarshalJSON() ([]byte, error) {
-	return m.AppendJSON(make([]byte, 0, 1024)), nil
+	return marshalObject(unsafe.Pointer(&m), &layoutObjPolicyRegistryLookupRequestPayload), nil
 }
 
 // AppendJSON appends the PolicyRegistryLookupRequestPayload to b as MarshalJSON writes it: the fast
 // way to encode, since json.Marshal re-scans what MarshalJSON returns.
 func (m *PolicyRegistryLookupRequestPayload) AppendJSON(b []byte) []byte {
-	b = appendListString(append(b, "{\"policy_refs\":"...), m.PolicyRefs)
-	b = appendMapString(append(b, ",\"labels\":"...), m.Labels)
-	b = appendString(append(b, ",\"resolution_boundary\":"...), m.ResolutionBoundary)
-	return append(b, '}')
+	return appendObject(b, unsafe.Pointer(m), &layoutObjPolicyRegistryLookupRequestPayload, false)
 }
+
+var layoutObjPolicyRegistryLookupRequestPayload = layout{kind: kindObject, fields: []fieldLayout{
+	{`"policy_refs":`, unsafe.Offsetof(PolicyRegistryLookupRequestPayload{}.PolicyRefs), &layoutListString, 0},
+	{`"labels":`, unsafe.Offsetof(PolicyRegistryLookupRequestPayload{}.Labels), &layoutMapString, 0},
+	{`"resolution_boundary":`, unsafe.Offsetof(PolicyRegistryLookupRequestPayload{}.ResolutionBoundary), &layoutString, 0},
+}}
 
 // TenantAuditStoreOperatingRequestPayload: the request payload of tenant_audit_store_operating.
 type TenantAuditStoreOperatingRequestPayload struct {
@@ -534,18 +582,21 @@ type TenantAuditStoreOperatingRequestPayload struct {
 
 // MarshalJSON writes the members in contract order.
 func (m TenantAuditStoreOperatingRequestPayload) MarshalJSON() ([]byte, error) {
-	return m.AppendJSON(make([]byte, 0, 1024)), nil
+	return marshalObject(unsafe.Pointer(&m), &layoutObjTenantAuditStoreOperatingRequestPayload), nil
 }
 
 // AppendJSON appends the TenantAuditStoreOperatingRequestPayload to b as MarshalJSON writes it: the fast
 // way to encode, since json.Marshal re-scans what MarshalJSON returns.
 func (m *TenantAuditStoreOperatingRequestPayload) AppendJSON(b []byte) []byte {
-	b = appendString(append(b, "{\"retention_profile\":"...), m.RetentionProfile)
-	b = appendString(append(b, ",\"evidence_window\":"...), m.EvidenceWindow)
-	b = appendListString(append(b, ",\"required_checks\":"...), m.RequiredChecks)
-	b = appendString(append(b, ",\"operating_boundary\":"...), m.OperatingBoundary)
-	return append(b, '}')
+	return appendObject(b, unsafe.Pointer(m), &layoutObjTenantAuditStoreOperatingRequestPayload, false)
 }
+
+var layoutObjTenantAuditStoreOperatingRequestPayload = layout{kind: kindObject, fields: []fieldLayout{
+	{`"retention_profile":`, unsafe.Offsetof(TenantAuditStoreOperatingRequestPayload{}.RetentionProfile), &layoutString, 0},
+	{`"evidence_window":`, unsafe.Offsetof(TenantAuditStoreOperatingRequestPayload{}.EvidenceWindow), &layoutString, 0},
+	{`"required_checks":`, unsafe.Offsetof(TenantAuditStoreOperatingRequestPayload{}.RequiredChecks), &layoutListString, 0},
+	{`"operating_boundary":`, unsafe.Offsetof(TenantAuditStoreOperatingRequestPayload{}.OperatingBoundary), &layoutString, 0},
+}}
 
 // TenantAuditStoreOperatingResponsePayload: the response payload of tenant_audit_store_operating.
 type TenantAuditStoreOperatingResponsePayload struct {
@@ -559,17 +610,20 @@ type TenantAuditStoreOperatingResponsePayload struct {
 
 // MarshalJSON writes the members in contract order.
 func (m TenantAuditStoreOperatingResponsePayload) MarshalJSON() ([]byte, error) {
-	return m.AppendJSON(make([]byte, 0, 1024)), nil
+	return marshalObject(unsafe.Pointer(&m), &layoutObjTenantAuditStoreOperatingResponsePayload), nil
 }
 
 // AppendJSON appends the TenantAuditStoreOperatingResponsePayload to b as MarshalJSON writes it: the fast
 // way to encode, since json.Marshal re-scans what MarshalJSON returns.
 func (m *TenantAuditStoreOperatingResponsePayload) AppendJSON(b []byte) []byte {
-	b = m.Summary.AppendJSON(append(b, "{\"summary\":"...))
-	b = appendListString(append(b, ",\"private_modules_required\":"...), m.PrivateModulesRequired)
-	b = appendString(append(b, ",\"next_step\":"...), m.NextStep)
-	return append(b, '}')
+	return appendObject(b, unsafe.Pointer(m), &layoutObjTenantAuditStoreOperatingResponsePayload, false)
 }
+
+var layoutObjTenantAuditStoreOperatingResponsePayload = layout{kind: kindObject, fields: []fieldLayout{
+	{`"summary":`, unsafe.Offsetof(TenantAuditStoreOperatingResponsePayload{}.Summary), &layoutObjTenantAuditStoreOperatingSummary, 0},
+	{`"private_modules_required":`, unsafe.Offsetof(TenantAuditStoreOperatingResponsePayload{}.PrivateModulesRequired), &layoutListString, 0},
+	{`"next_step":`, unsafe.Offsetof(TenantAuditStoreOperatingResponsePayload{}.NextStep), &layoutString, 0},
+}}
 
 // CustomerOperatingDashboardRequestPayload: the request payload of customer_operating_dashboard.
 type CustomerOperatingDashboardRequestPayload struct {
@@ -585,18 +639,21 @@ type CustomerOperatingDashboardRequestPayload struct {
 
 // MarshalJSON writes the members in contract order.
 func (m CustomerOperatingDashboardRequestPayload) MarshalJSON() ([]byte, error) {
-	return m.AppendJSON(make([]byte, 0, 1024)), nil
+	return marshalObject(unsafe.Pointer(&m), &layoutObjCustomerOperatingDashboardRequestPayload), nil
 }
 
 // AppendJSON appends the CustomerOperatingDashboardRequestPayload to b as MarshalJSON writes it: the fast
 // way to encode, since json.Marshal re-scans what MarshalJSON returns.
 func (m *CustomerOperatingDashboardRequestPayload) AppendJSON(b []byte) []byte {
-	b = appendString(append(b, "{\"dashboard_scope\":"...), m.DashboardScope)
-	b = appendString(append(b, ",\"evidence_window\":"...), m.EvidenceWindow)
-	b = appendListString(append(b, ",\"required_checks\":"...), m.RequiredChecks)
-	b = appendString(append(b, ",\"dashboard_boundary\":"...), m.DashboardBoundary)
-	return append(b, '}')
+	return appendObject(b, unsafe.Pointer(m), &layoutObjCustomerOperatingDashboardRequestPayload, false)
 }
+
+var layoutObjCustomerOperatingDashboardRequestPayload = layout{kind: kindObject, fields: []fieldLayout{
+	{`"dashboard_scope":`, unsafe.Offsetof(CustomerOperatingDashboardRequestPayload{}.DashboardScope), &layoutString, 0},
+	{`"evidence_window":`, unsafe.Offsetof(CustomerOperatingDashboardRequestPayload{}.EvidenceWindow), &layoutString, 0},
+	{`"required_checks":`, unsafe.Offsetof(CustomerOperatingDashboardRequestPayload{}.RequiredChecks), &layoutListString, 0},
+	{`"dashboard_boundary":`, unsafe.Offsetof(CustomerOperatingDashboardRequestPayload{}.DashboardBoundary), &layoutString, 0},
+}}
 
 // CustomerOperatingDashboardResponsePayload: the response payload of customer_operating_dashboard.
 type CustomerOperatingDashboardResponsePayload struct {
@@ -610,17 +667,20 @@ type CustomerOperatingDashboardResponsePayload struct {
 
 // MarshalJSON writes the members in contract order.
 func (m CustomerOperatingDashboardResponsePayload) MarshalJSON() ([]byte, error) {
-	return m.AppendJSON(make([]byte, 0, 1024)), nil
+	return marshalObject(unsafe.Pointer(&m), &layoutObjCustomerOperatingDashboardResponsePayload), nil
 }
 
 // AppendJSON appends the CustomerOperatingDashboardResponsePayload to b as MarshalJSON writes it: the fast
 // way to encode, since json.Marshal re-scans what MarshalJSON returns.
 func (m *CustomerOperatingDashboardResponsePayload) AppendJSON(b []byte) []byte {
-	b = m.Summary.AppendJSON(append(b, "{\"summary\":"...))
-	b = appendListString(append(b, ",\"private_modules_required\":"...), m.PrivateModulesRequired)
-	b = appendString(append(b, ",\"next_step\":"...), m.NextStep)
-	return append(b, '}')
+	return appendObject(b, unsafe.Pointer(m), &layoutObjCustomerOperatingDashboardResponsePayload, false)
 }
+
+var layoutObjCustomerOperatingDashboardResponsePayload = layout{kind: kindObject, fields: []fieldLayout{
+	{`"summary":`, unsafe.Offsetof(CustomerOperatingDashboardResponsePayload{}.Summary), &layoutObjCustomerOperatingDashboardSummary, 0},
+	{`"private_modules_required":`, unsafe.Offsetof(CustomerOperatingDashboardResponsePayload{}.PrivateModulesRequired), &layoutListString, 0},
+	{`"next_step":`, unsafe.Offsetof(CustomerOperatingDashboardResponsePayload{}.NextStep), &layoutString, 0},
+}}
 
 // SupportHandoffReadinessRequestPayload: the request payload of support_handoff_readiness.
 type SupportHandoffReadinessRequestPayload struct {
@@ -636,18 +696,21 @@ type SupportHandoffReadinessRequestPayload struct {
 
 // MarshalJSON writes the members in contract order.
 func (m SupportHandoffReadinessRequestPayload) MarshalJSON() ([]byte, error) {
-	return m.AppendJSON(make([]byte, 0, 1024)), nil
+	return marshalObject(unsafe.Pointer(&m), &layoutObjSupportHandoffReadinessRequestPayload), nil
 }
 
 // AppendJSON appends the SupportHandoffReadinessRequestPayload to b as MarshalJSON writes it: the fast
 // way to encode, since json.Marshal re-scans what MarshalJSON returns.
 func (m *SupportHandoffReadinessRequestPayload) AppendJSON(b []byte) []byte {
-	b = appendString(append(b, "{\"handoff_scope\":"...), m.HandoffScope)
-	b = appendString(append(b, ",\"support_tier\":"...), m.SupportTier)
-	b = appendListString(append(b, ",\"required_checks\":"...), m.RequiredChecks)
-	b = appendString(append(b, ",\"handoff_boundary\":"...), m.HandoffBoundary)
-	return append(b, '}')
+	return appendObject(b, unsafe.Pointer(m), &layoutObjSupportHandoffReadinessRequestPayload, false)
 }
+
+var layoutObjSupportHandoffReadinessRequestPayload = layout{kind: kindObject, fields: []fieldLayout{
+	{`"handoff_scope":`, unsafe.Offsetof(SupportHandoffReadinessRequestPayload{}.HandoffScope), &layoutString, 0},
+	{`"support_tier":`, unsafe.Offsetof(SupportHandoffReadinessRequestPayload{}.SupportTier), &layoutString, 0},
+	{`"required_checks":`, unsafe.Offsetof(SupportHandoffReadinessRequestPayload{}.RequiredChecks), &layoutListString, 0},
+	{`"handoff_boundary":`, unsafe.Offsetof(SupportHandoffReadinessRequestPayload{}.HandoffBoundary), &layoutString, 0},
+}}
 
 // SupportHandoffReadinessResponsePayload: the response payload of support_handoff_readiness.
 type SupportHandoffReadinessResponsePayload struct {
@@ -661,17 +724,20 @@ type SupportHandoffReadinessResponsePayload struct {
 
 // MarshalJSON writes the members in contract order.
 func (m SupportHandoffReadinessResponsePayload) MarshalJSON() ([]byte, error) {
-	return m.AppendJSON(make([]byte, 0, 1024)), nil
+	return marshalObject(unsafe.Pointer(&m), &layoutObjSupportHandoffReadinessResponsePayload), nil
 }
 
 // AppendJSON appends the SupportHandoffReadinessResponsePayload to b as MarshalJSON writes it: the fast
 // way to encode, since json.Marshal re-scans what MarshalJSON returns.
 func (m *SupportHandoffReadinessResponsePayload) AppendJSON(b []byte) []byte {
-	b = m.Summary.AppendJSON(append(b, "{\"summary\":"...))
-	b = appendListString(append(b, ",\"private_modules_required\":"...), m.PrivateModulesRequired)
-	b = appendString(append(b, ",\"next_step\":"...), m.NextStep)
-	return append(b, '}')
+	return appendObject(b, unsafe.Pointer(m), &layoutObjSupportHandoffReadinessResponsePayload, false)
 }
+
+var layoutObjSupportHandoffReadinessResponsePayload = layout{kind: kindObject, fields: []fieldLayout{
+	{`"summary":`, unsafe.Offsetof(SupportHandoffReadinessResponsePayload{}.Summary), &layoutObjSupportHandoffReadinessSummary, 0},
+	{`"private_modules_required":`, unsafe.Offsetof(SupportHandoffReadinessResponsePayload{}.PrivateModulesRequired), &layoutListString, 0},
+	{`"next_step":`, unsafe.Offsetof(SupportHandoffReadinessResponsePayload{}.NextStep), &layoutString, 0},
+}}
 
 // SaaSOperatingAutomationRequestPayload: the request payload of saas_operating_automation.
 type SaaSOperatingAutomationRequestPayload struct {
@@ -687,18 +753,21 @@ type SaaSOperatingAutomationRequestPayload struct {
 
 // MarshalJSON writes the members in contract order.
 func (m SaaSOperatingAutomationRequestPayload) MarshalJSON() ([]byte, error) {
-	return m.AppendJSON(make([]byte, 0, 1024)), nil
+	return marshalObject(unsafe.Pointer(&m), &layoutObjSaaSOperatingAutomationRequestPayload), nil
 }
 
 // AppendJSON appends the SaaSOperatingAutomationRequestPayload to b as MarshalJSON writes it: the fast
 // way to encode, since json.Marshal re-scans what MarshalJSON returns.
 func (m *SaaSOperatingAutomationRequestPayload) AppendJSON(b []byte) []byte {
-	b = appendString(append(b, "{\"automation_scope\":"...), m.AutomationScope)
-	b = appendString(append(b, ",\"automation_cadence\":"...), m.AutomationCadence)
-	b = appendListString(append(b, ",\"required_checks\":"...), m.RequiredChecks)
-	b = appendString(append(b, ",\"automation_boundary\":"...), m.AutomationBoundary)
-	return append(b, '}')
+	return appendObject(b, unsafe.Pointer(m), &layoutObjSaaSOperatingAutomationRequestPayload, false)
 }
+
+var layoutObjSaaSOperatingAutomationRequestPayload = layout{kind: kindObject, fields: []fieldLayout{
+	{`"automation_scope":`, unsafe.Offsetof(SaaSOperatingAutomationRequestPayload{}.AutomationScope), &layoutString, 0},
+	{`"automation_cadence":`, unsafe.Offsetof(SaaSOperatingAutomationRequestPayload{}.AutomationCadence), &layoutString, 0},
+	{`"required_checks":`, unsafe.Offsetof(SaaSOperatingAutomationRequestPayload{}.RequiredChecks), &layoutListString, 0},
+	{`"automation_boundary":`, unsafe.Offsetof(SaaSOperatingAutomationRequestPayload{}.AutomationBoundary), &layoutString, 0},
+}}
 
 // SaaSOperatingAutomationResponsePayload: the response payload of saas_operating_automation.
 type SaaSOperatingAutomationResponsePayload struct {
@@ -712,17 +781,20 @@ type SaaSOperatingAutomationResponsePayload struct {
 
 // MarshalJSON writes the members in contract order.
 func (m SaaSOperatingAutomationResponsePayload) MarshalJSON() ([]byte, error) {
-	return m.AppendJSON(make([]byte, 0, 1024)), nil
+	return marshalObject(unsafe.Pointer(&m), &layoutObjSaaSOperatingAutomationResponsePayload), nil
 }
 
 // AppendJSON appends the SaaSOperatingAutomationResponsePayload to b as MarshalJSON writes it: the fast
 // way to encode, since json.Marshal re-scans what MarshalJSON returns.
 func (m *SaaSOperatingAutomationResponsePayload) AppendJSON(b []byte) []byte {
-	b = m.Summary.AppendJSON(append(b, "{\"summary\":"...))
-	b = appendListString(append(b, ",\"private_modules_required\":"...), m.PrivateModulesRequired)
-	b = appendString(append(b, ",\"next_step\":"...), m.NextStep)
-	return append(b, '}')
+	return appendObject(b, unsafe.Pointer(m), &layoutObjSaaSOperatingAutomationResponsePayload, false)
 }
+
+var layoutObjSaaSOperatingAutomationResponsePayload = layout{kind: kindObject, fields: []fieldLayout{
+	{`"summary":`, unsafe.Offsetof(SaaSOperatingAutomationResponsePayload{}.Summary), &layoutObjSaaSOperatingAutomationSummary, 0},
+	{`"private_modules_required":`, unsafe.Offsetof(SaaSOperatingAutomationResponsePayload{}.PrivateModulesRequired), &layoutListString, 0},
+	{`"next_step":`, unsafe.Offsetof(SaaSOperatingAutomationResponsePayload{}.NextStep), &layoutString, 0},
+}}
 
 // EvidenceExportRequestPayload: the request payload of evidence_export.
 type EvidenceExportRequestPayload struct {
@@ -738,18 +810,21 @@ type EvidenceExportRequestPayload struct {
 
 // MarshalJSON writes the members in contract order.
 func (m EvidenceExportRequestPayload) MarshalJSON() ([]byte, error) {
-	return m.AppendJSON(make([]byte, 0, 1024)), nil
+	return marshalObject(unsafe.Pointer(&m), &layoutObjEvidenceExportRequestPayload), nil
 }
 
 // AppendJSON appends the EvidenceExportRequestPayload to b as MarshalJSON writes it: the fast
 // way to encode, since json.Marshal re-scans what MarshalJSON returns.
 func (m *EvidenceExportRequestPayload) AppendJSON(b []byte) []byte {
-	b = appendListString(append(b, "{\"evidence_refs\":"...), m.EvidenceRefs)
-	b = appendString(append(b, ",\"export_format\":"...), string(m.ExportFormat))
-	b = appendString(append(b, ",\"retention_profile\":"...), m.RetentionProfile)
-	b = appendString(append(b, ",\"export_boundary\":"...), m.ExportBoundary)
-	return append(b, '}')
+	return appendObject(b, unsafe.Pointer(m), &layoutObjEvidenceExportRequestPayload, false)
 }
+
+var layoutObjEvidenceExportRequestPayload = layout{kind: kindObject, fields: []fieldLayout{
+	{`"evidence_refs":`, unsafe.Offsetof(EvidenceExportRequestPayload{}.EvidenceRefs), &layoutListString, 0},
+	{`"export_format":`, unsafe.Offsetof(EvidenceExportRequestPayload{}.ExportFormat), &layoutString, 0},
+	{`"retention_profile":`, unsafe.Offsetof(EvidenceExportRequestPayload{}.RetentionProfile), &layoutString, 0},
+	{`"export_boundary":`, unsafe.Offsetof(EvidenceExportRequestPayload{}.ExportBoundary), &layoutString, 0},
+}}
 
 // UnavailablePayload: the payload of the shared unavailable response.
 type UnavailablePayload struct {
@@ -761,16 +836,19 @@ type UnavailablePayload struct {
 
 // MarshalJSON writes the members in contract order.
 func (m UnavailablePayload) MarshalJSON() ([]byte, error) {
-	return m.AppendJSON(make([]byte, 0, 1024)), nil
+	return marshalObject(unsafe.Pointer(&m), &layoutObjUnavailablePayload), nil
 }
 
 // AppendJSON appends the UnavailablePayload to b as MarshalJSON writes it: the fast
 // way to encode, since json.Marshal re-scans what MarshalJSON returns.
 func (m *UnavailablePayload) AppendJSON(b []byte) []byte {
-	b = appendString(append(b, "{\"tenant_id\":"...), m.TenantID)
-	b = appendString(append(b, ",\"next_step\":"...), m.NextStep)
-	return append(b, '}')
+	return appendObject(b, unsafe.Pointer(m), &layoutObjUnavailablePayload, false)
 }
+
+var layoutObjUnavailablePayload = layout{kind: kindObject, fields: []fieldLayout{
+	{`"tenant_id":`, unsafe.Offsetof(UnavailablePayload{}.TenantID), &layoutString, 0},
+	{`"next_step":`, unsafe.Offsetof(UnavailablePayload{}.NextStep), &layoutString, 0},
+}}
 
 // EntitlementStatusRequest: the request of operation entitlement_status: Asks the private billing and license services for a tenant's subscription, license and feature entitlement.
 type EntitlementStatusRequest struct {
@@ -792,21 +870,24 @@ type EntitlementStatusRequest struct {
 
 // MarshalJSON writes the members in contract order.
 func (m EntitlementStatusRequest) MarshalJSON() ([]byte, error) {
-	return m.AppendJSON(make([]byte, 0, 1024)), nil
+	return marshalObject(unsafe.Pointer(&m), &layoutObjEntitlementStatusRequest), nil
 }
 
 // AppendJSON appends the EntitlementStatusRequest to b as MarshalJSON writes it: the fast
 // way to encode, since json.Marshal re-scans what MarshalJSON returns.
 func (m *EntitlementStatusRequest) AppendJSON(b []byte) []byte {
-	b = appendString(append(b, "{\"schema_version\":"...), m.SchemaVersion)
-	b = appendString(append(b, ",\"operation\":"...), m.Operation)
-	b = appendString(append(b, ",\"tenant_id\":"...), m.TenantID)
-	b = appendString(append(b, ",\"requested_by\":"...), m.RequestedBy)
-	b = appendString(append(b, ",\"correlation_id\":"...), m.CorrelationID)
-	b = appendBool(append(b, ",\"private_implementation_required\":"...), m.PrivateImplementationRequired)
-	b = m.Payload.AppendJSON(append(b, ",\"payload\":"...))
-	return append(b, '}')
+	return appendObject(b, unsafe.Pointer(m), &layoutObjEntitlementStatusRequest, false)
 }
+
+var layoutObjEntitlementStatusRequest = layout{kind: kindObject, fields: []fieldLayout{
+	{`"schema_version":`, unsafe.Offsetof(EntitlementStatusRequest{}.SchemaVersion), &layoutString, 0},
+	{`"operation":`, unsafe.Offsetof(EntitlementStatusRequest{}.Operation), &layoutString, 0},
+	{`"tenant_id":`, unsafe.Offsetof(EntitlementStatusRequest{}.TenantID), &layoutString, 0},
+	{`"requested_by":`, unsafe.Offsetof(EntitlementStatusRequest{}.RequestedBy), &layoutString, 0},
+	{`"correlation_id":`, unsafe.Offsetof(EntitlementStatusRequest{}.CorrelationID), &layoutString, 0},
+	{`"private_implementation_required":`, unsafe.Offsetof(EntitlementStatusRequest{}.PrivateImplementationRequired), &layoutBool, 0},
+	{`"payload":`, unsafe.Offsetof(EntitlementStatusRequest{}.Payload), &layoutObjEntitlementStatusRequestPayload, 0},
+}}
 
 // EntitlementStatusResponse: the response of operation entitlement_status.
 type EntitlementStatusResponse struct {
@@ -828,21 +909,24 @@ type EntitlementStatusResponse struct {
 
 // MarshalJSON writes the members in contract order.
 func (m EntitlementStatusResponse) MarshalJSON() ([]byte, error) {
-	return m.AppendJSON(make([]byte, 0, 1024)), nil
+	return marshalObject(unsafe.Pointer(&m), &layoutObjEntitlementStatusResponse), nil
 }
 
 // AppendJSON appends the EntitlementStatusResponse to b as MarshalJSON writes it: the fast
 // way to encode, since json.Marshal re-scans what MarshalJSON returns.
 func (m *EntitlementStatusResponse) AppendJSON(b []byte) []byte {
-	b = appendString(append(b, "{\"schema_version\":"...), m.SchemaVersion)
-	b = appendString(append(b, ",\"operation\":"...), m.Operation)
-	b = appendString(append(b, ",\"status\":"...), string(m.Status))
-	b = appendString(append(b, ",\"message\":"...), m.Message)
-	b = appendString(append(b, ",\"correlation_id\":"...), m.CorrelationID)
-	b = appendBool(append(b, ",\"private_implementation_required\":"...), m.PrivateImplementationRequired)
-	b = m.Payload.AppendJSON(append(b, ",\"payload\":"...))
-	return append(b, '}')
+	return appendObject(b, unsafe.Pointer(m), &layoutObjEntitlementStatusResponse, false)
 }
+
+var layoutObjEntitlementStatusResponse = layout{kind: kindObject, fields: []fieldLayout{
+	{`"schema_version":`, unsafe.Offsetof(EntitlementStatusResponse{}.SchemaVersion), &layoutString, 0},
+	{`"operation":`, unsafe.Offsetof(EntitlementStatusResponse{}.Operation), &layoutString, 0},
+	{`"status":`, unsafe.Offsetof(EntitlementStatusResponse{}.Status), &layoutString, 0},
+	{`"message":`, unsafe.Offsetof(EntitlementStatusResponse{}.Message), &layoutString, 0},
+	{`"correlation_id":`, unsafe.Offsetof(EntitlementStatusResponse{}.CorrelationID), &layoutString, 0},
+	{`"private_implementation_required":`, unsafe.Offsetof(EntitlementStatusResponse{}.PrivateImplementationRequired), &layoutBool, 0},
+	{`"payload":`, unsafe.Offsetof(EntitlementStatusResponse{}.Payload), &layoutObjEntitlementStatusResponsePayload, 0},
+}}
 
 // TenantOnboardingRequest: the request of operation tenant_onboarding: Submits a tenant's activation metadata so that the private service can provision it.
 type TenantOnboardingRequest struct {
@@ -864,21 +948,24 @@ type TenantOnboardingRequest struct {
 
 // MarshalJSON writes the members in contract order.
 func (m TenantOnboardingRequest) MarshalJSON() ([]byte, error) {
-	return m.AppendJSON(make([]byte, 0, 1024)), nil
+	return marshalObject(unsafe.Pointer(&m), &layoutObjTenantOnboardingRequest), nil
 }
 
 // AppendJSON appends the TenantOnboardingRequest to b as MarshalJSON writes it: the fast
 // way to encode, since json.Marshal re-scans what MarshalJSON returns.
 func (m *TenantOnboardingRequest) AppendJSON(b []byte) []byte {
-	b = appendString(append(b, "{\"schema_version\":"...), m.SchemaVersion)
-	b = appendString(append(b, ",\"operation\":"...), m.Operation)
-	b = appendString(append(b, ",\"tenant_id\":"...), m.TenantID)
-	b = appendString(append(b, ",\"requested_by\":"...), m.RequestedBy)
-	b = appendString(append(b, ",\"correlation_id\":"...), m.CorrelationID)
-	b = appendBool(append(b, ",\"private_implementation_required\":"...), m.PrivateImplementationRequired)
-	b = m.Payload.AppendJSON(append(b, ",\"payload\":"...))
-	return append(b, '}')
+	return appendObject(b, unsafe.Pointer(m), &layoutObjTenantOnboardingRequest, false)
 }
+
+var layoutObjTenantOnboardingRequest = layout{kind: kindObject, fields: []fieldLayout{
+	{`"schema_version":`, unsafe.Offsetof(TenantOnboardingRequest{}.SchemaVersion), &layoutString, 0},
+	{`"operation":`, unsafe.Offsetof(TenantOnboardingRequest{}.Operation), &layoutString, 0},
+	{`"tenant_id":`, unsafe.Offsetof(TenantOnboardingRequest{}.TenantID), &layoutString, 0},
+	{`"requested_by":`, unsafe.Offsetof(TenantOnboardingRequest{}.RequestedBy), &layoutString, 0},
+	{`"correlation_id":`, unsafe.Offsetof(TenantOnboardingRequest{}.CorrelationID), &layoutString, 0},
+	{`"private_implementation_required":`, unsafe.Offsetof(TenantOnboardingRequest{}.PrivateImplementationRequired), &layoutBool, 0},
+	{`"payload":`, unsafe.Offsetof(TenantOnboardingRequest{}.Payload), &layoutObjTenantOnboardingRequestPayload, 0},
+}}
 
 // TenantOnboardingResponse: the response of operation tenant_onboarding.
 type TenantOnboardingResponse struct {
@@ -900,21 +987,24 @@ type TenantOnboardingResponse struct {
 
 // MarshalJSON writes the members in contract order.
 func (m TenantOnboardingResponse) MarshalJSON() ([]byte, error) {
-	return m.AppendJSON(make([]byte, 0, 1024)), nil
+	return marshalObject(unsafe.Pointer(&m), &layoutObjTenantOnboardingResponse), nil
 }
 
 // AppendJSON appends the TenantOnboardingResponse to b as MarshalJSON writes it: the fast
 // way to encode, since json.Marshal re-scans what MarshalJSON returns.
 func (m *TenantOnboardingResponse) AppendJSON(b []byte) []byte {
-	b = appendString(append(b, "{\"schema_version\":"...), m.SchemaVersion)
-	b = appendString(append(b, ",\"operation\":"...), m.Operation)
-	b = appendString(append(b, ",\"status\":"...), string(m.Status))
-	b = appendString(append(b, ",\"message\":"...), m.Message)
-	b = appendString(append(b, ",\"correlation_id\":"...), m.CorrelationID)
-	b = appendBool(append(b, ",\"private_implementation_required\":"...), m.PrivateImplementationRequired)
-	b = m.Payload.AppendJSON(append(b, ",\"payload\":"...))
-	return append(b, '}')
+	return appendObject(b, unsafe.Pointer(m), &layoutObjTenantOnboardingResponse, false)
 }
+
+var layoutObjTenantOnboardingResponse = layout{kind: kindObject, fields: []fieldLayout{
+	{`"schema_version":`, unsafe.Offsetof(TenantOnboardingResponse{}.SchemaVersion), &layoutString, 0},
+	{`"operation":`, unsafe.Offsetof(TenantOnboardingResponse{}.Operation), &layoutString, 0},
+	{`"status":`, unsafe.Offsetof(TenantOnboardingResponse{}.Status), &layoutString, 0},
+	{`"message":`, unsafe.Offsetof(TenantOnboardingResponse{}.Message), &layoutString, 0},
+	{`"correlation_id":`, unsafe.Offsetof(TenantOnboardingResponse{}.CorrelationID), &layoutString, 0},
+	{`"private_implementation_required":`, unsafe.Offsetof(TenantOnboardingResponse{}.PrivateImplementationRequired), &layoutBool, 0},
+	{`"payload":`, unsafe.Offsetof(TenantOnboardingResponse{}.Payload), &layoutObjTenantOnboardingResponsePayload, 0},
+}}
 
 // TenantStatusRequest: the request of operation tenant_status: Asks which capabilities are available to a tenant; answered only by the private service.
 type TenantStatusRequest struct {
@@ -936,21 +1026,24 @@ type TenantStatusRequest struct {
 
 // MarshalJSON writes the members in contract order.
 func (m TenantStatusRequest) MarshalJSON() ([]byte, error) {
-	return m.AppendJSON(make([]byte, 0, 1024)), nil
+	return marshalObject(unsafe.Pointer(&m), &layoutObjTenantStatusRequest), nil
 }
 
 // AppendJSON appends the TenantStatusRequest to b as MarshalJSON writes it: the fast
 // way to encode, since json.Marshal re-scans what MarshalJSON returns.
 func (m *TenantStatusRequest) AppendJSON(b []byte) []byte {
-	b = appendString(append(b, "{\"schema_version\":"...), m.SchemaVersion)
-	b = appendString(append(b, ",\"operation\":"...), m.Operation)
-	b = appendString(append(b, ",\"tenant_id\":"...), m.TenantID)
-	b = appendString(append(b, ",\"requested_by\":"...), m.RequestedBy)
-	b = appendString(append(b, ",\"correlation_id\":"...), m.CorrelationID)
-	b = appendBool(append(b, ",\"private_implementation_required\":"...), m.PrivateImplementationRequired)
-	b = m.Payload.AppendJSON(append(b, ",\"payload\":"...))
-	return append(b, '}')
+	return appendObject(b, unsafe.Pointer(m), &layoutObjTenantStatusRequest, false)
 }
+
+var layoutObjTenantStatusRequest = layout{kind: kindObject, fields: []fieldLayout{
+	{`"schema_version":`, unsafe.Offsetof(TenantStatusRequest{}.SchemaVersion), &layoutString, 0},
+	{`"operation":`, unsafe.Offsetof(TenantStatusRequest{}.Operation), &layoutString, 0},
+	{`"tenant_id":`, unsafe.Offsetof(TenantStatusRequest{}.TenantID), &layoutString, 0},
+	{`"requested_by":`, unsafe.Offsetof(TenantStatusRequest{}.RequestedBy), &layoutString, 0},
+	{`"correlation_id":`, unsafe.Offsetof(TenantStatusRequest{}.CorrelationID), &layoutString, 0},
+	{`"private_implementation_required":`, unsafe.Offsetof(TenantStatusRequest{}.PrivateImplementationRequired), &layoutBool, 0},
+	{`"payload":`, unsafe.Offsetof(TenantStatusRequest{}.Payload), &layoutObjTenantStatusRequestPayload, 0},
+}}
 
 // LicenseValidationRequest: the request of operation license_validation: Sends a local license validation report for authoritative validation by the private service.
 type LicenseValidationRequest struct {
@@ -972,21 +1065,24 @@ type LicenseValidationRequest struct {
 
 // MarshalJSON writes the members in contract order.
 func (m LicenseValidationRequest) MarshalJSON() ([]byte, error) {
-	return m.AppendJSON(make([]byte, 0, 1024)), nil
+	return marshalObject(unsafe.Pointer(&m), &layoutObjLicenseValidationRequest), nil
 }
 
 // AppendJSON appends the LicenseValidationRequest to b as MarshalJSON writes it: the fast
 // way to encode, since json.Marshal re-scans what MarshalJSON returns.
 func (m *LicenseValidationRequest) AppendJSON(b []byte) []byte {
-	b = appendString(append(b, "{\"schema_version\":"...), m.SchemaVersion)
-	b = appendString(append(b, ",\"operation\":"...), m.Operation)
-	b = appendString(append(b, ",\"tenant_id\":"...), m.TenantID)
-	b = appendString(append(b, ",\"requested_by\":"...), m.RequestedBy)
-	b = appendString(append(b, ",\"correlation_id\":"...), m.CorrelationID)
-	b = appendBool(append(b, ",\"private_implementation_required\":"...), m.PrivateImplementationRequired)
-	b = m.Payload.AppendJSON(append(b, ",\"payload\":"...))
-	return append(b, '}')
+	return appendObject(b, unsafe.Pointer(m), &layoutObjLicenseValidationRequest, false)
 }
+
+var layoutObjLicenseValidationRequest = layout{kind: kindObject, fields: []fieldLayout{
+	{`"schema_version":`, unsafe.Offsetof(LicenseValidationRequest{}.SchemaVersion), &layoutString, 0},
+	{`"operation":`, unsafe.Offsetof(LicenseValidationRequest{}.Operation), &layoutString, 0},
+	{`"tenant_id":`, unsafe.Offsetof(LicenseValidationRequest{}.TenantID), &layoutString, 0},
+	{`"requested_by":`, unsafe.Offsetof(LicenseValidationRequest{}.RequestedBy), &layoutString, 0},
+	{`"correlation_id":`, unsafe.Offsetof(LicenseValidationRequest{}.CorrelationID), &layoutString, 0},
+	{`"private_implementation_required":`, unsafe.Offsetof(LicenseValidationRequest{}.PrivateImplementationRequired), &layoutBool, 0},
+	{`"payload":`, unsafe.Offsetof(LicenseValidationRequest{}.Payload), &layoutObjLicenseValidationRequestPayload, 0},
+}}
 
 // PolicyRegistryReadinessRequest: the request of operation policy_registry_readiness: Asks whether the hosted policy registry is ready to serve a tenant's catalog.
 type PolicyRegistryReadinessRequest struct {
@@ -1008,21 +1104,24 @@ type PolicyRegistryReadinessRequest struct {
 
 // MarshalJSON writes the members in contract order.
 func (m PolicyRegistryReadinessRequest) MarshalJSON() ([]byte, error) {
-	return m.AppendJSON(make([]byte, 0, 1024)), nil
+	return marshalObject(unsafe.Pointer(&m), &layoutObjPolicyRegistryReadinessRequest), nil
 }
 
 // AppendJSON appends the PolicyRegistryReadinessRequest to b as MarshalJSON writes it: the fast
 // way to encode, since json.Marshal re-scans what MarshalJSON returns.
 func (m *PolicyRegistryReadinessRequest) AppendJSON(b []byte) []byte {
-	b = appendString(append(b, "{\"schema_version\":"...), m.SchemaVersion)
-	b = appendString(append(b, ",\"operation\":"...), m.Operation)
-	b = appendString(append(b, ",\"tenant_id\":"...), m.TenantID)
-	b = appendString(append(b, ",\"requested_by\":"...), m.RequestedBy)
-	b = appendString(append(b, ",\"correlation_id\":"...), m.CorrelationID)
-	b = appendBool(append(b, ",\"private_implementation_required\":"...), m.PrivateImplementationRequired)
-	b = m.Payload.AppendJSON(append(b, ",\"payload\":"...))
-	return append(b, '}')
+	return appendObject(b, unsafe.Pointer(m), &layoutObjPolicyRegistryReadinessRequest, false)
 }
+
+var layoutObjPolicyRegistryReadinessRequest = layout{kind: kindObject, fields: []fieldLayout{
+	{`"schema_version":`, unsafe.Offsetof(PolicyRegistryReadinessRequest{}.SchemaVersion), &layoutString, 0},
+	{`"operation":`, unsafe.Offsetof(PolicyRegistryReadinessRequest{}.Operation), &layoutString, 0},
+	{`"tenant_id":`, unsafe.Offsetof(PolicyRegistryReadinessRequest{}.TenantID), &layoutString, 0},
+	{`"requested_by":`, unsafe.Offsetof(PolicyRegistryReadinessRequest{}.RequestedBy), &layoutString, 0},
+	{`"correlation_id":`, unsafe.Offsetof(PolicyRegistryReadinessRequest{}.CorrelationID), &layoutString, 0},
+	{`"private_implementation_required":`, unsafe.Offsetof(PolicyRegistryReadinessRequest{}.PrivateImplementationRequired), &layoutBool, 0},
+	{`"payload":`, unsafe.Offsetof(PolicyRegistryReadinessRequest{}.Payload), &layoutObjPolicyRegistryReadinessRequestPayload, 0},
+}}
 
 // PolicyRegistryReadinessResponse: the response of operation policy_registry_readiness.
 type PolicyRegistryReadinessResponse struct {
@@ -1044,21 +1143,24 @@ type PolicyRegistryReadinessResponse struct {
 
 // MarshalJSON writes the members in contract order.
 func (m PolicyRegistryReadinessResponse) MarshalJSON() ([]byte, error) {
-	return m.AppendJSON(make([]byte, 0, 1024)), nil
+	return marshalObject(unsafe.Pointer(&m), &layoutObjPolicyRegistryReadinessResponse), nil
 }
 
 // AppendJSON appends the PolicyRegistryReadinessResponse to b as MarshalJSON writes it: the fast
 // way to encode, since json.Marshal re-scans what MarshalJSON returns.
 func (m *PolicyRegistryReadinessResponse) AppendJSON(b []byte) []byte {
-	b = appendString(append(b, "{\"schema_version\":"...), m.SchemaVersion)
-	b = appendString(append(b, ",\"operation\":"...), m.Operation)
-	b = appendString(append(b, ",\"status\":"...), string(m.Status))
-	b = appendString(append(b, ",\"message\":"...), m.Message)
-	b = appendString(append(b, ",\"correlation_id\":"...), m.CorrelationID)
-	b = appendBool(append(b, ",\"private_implementation_required\":"...), m.PrivateImplementationRequired)
-	b = m.Payload.AppendJSON(append(b, ",\"payload\":"...))
-	return append(b, '}')
+	return appendObject(b, unsafe.Pointer(m), &layoutObjPolicyRegistryReadinessResponse, false)
 }
+
+var layoutObjPolicyRegistryReadinessResponse = layout{kind: kindObject, fields: []fieldLayout{
+	{`"schema_version":`, unsafe.Offsetof(PolicyRegistryReadinessResponse{}.SchemaVersion), &layoutString, 0},
+	{`"operation":`, unsafe.Offsetof(PolicyRegistryReadinessResponse{}.Operation), &layoutString, 0},
+	{`"status":`, unsafe.Offsetof(PolicyRegistryReadinessResponse{}.Status), &layoutString, 0},
+	{`"message":`, unsafe.Offsetof(PolicyRegistryReadinessResponse{}.Message), &layoutString, 0},
+	{`"correlation_id":`, unsafe.Offsetof(PolicyRegistryReadinessResponse{}.CorrelationID), &layoutString, 0},
+	{`"private_implementation_required":`, unsafe.Offsetof(PolicyRegistryReadinessResponse{}.PrivateImplementationRequired), &layoutBool, 0},
+	{`"payload":`, unsafe.Offsetof(PolicyRegistryReadinessResponse{}.Payload), &layoutObjPolicyRegistryReadinessResponsePayload, 0},
+}}
 
 // PolicyRegistryLookupRequest: the request of operation policy_registry_lookup: Resolves policy references to policy metadata and artifact references; answered only by the private service.
 type PolicyRegistryLookupRequest struct {
@@ -1080,21 +1182,24 @@ type PolicyRegistryLookupRequest struct {
 
 // MarshalJSON writes the members in contract order.
 func (m PolicyRegistryLookupRequest) MarshalJSON() ([]byte, error) {
-	return m.AppendJSON(make([]byte, 0, 1024)), nil
+	return marshalObject(unsafe.Pointer(&m), &layoutObjPolicyRegistryLookupRequest), nil
 }
 
 // AppendJSON appends the PolicyRegistryLookupRequest to b as MarshalJSON writes it: the fast
 // way to encode, since json.Marshal re-scans what MarshalJSON returns.
 func (m *PolicyRegistryLookupRequest) AppendJSON(b []byte) []byte {
-	b = appendString(append(b, "{\"schema_version\":"...), m.SchemaVersion)
-	b = appendString(append(b, ",\"operation\":"...), m.Operation)
-	b = appendString(append(b, ",\"tenant_id\":"...), m.TenantID)
-	b = appendString(append(b, ",\"requested_by\":"...), m.RequestedBy)
-	b = appendString(append(b, ",\"correlation_id\":"...), m.CorrelationID)
-	b = appendBool(append(b, ",\"private_implementation_required\":"...), m.PrivateImplementationRequired)
-	b = m.Payload.AppendJSON(append(b, ",\"payload\":"...))
-	return append(b, '}')
+	return appendObject(b, unsafe.Pointer(m), &layoutObjPolicyRegistryLookupRequest, false)
 }
+
+var layoutObjPolicyRegistryLookupRequest = layout{kind: kindObject, fields: []fieldLayout{
+	{`"schema_version":`, unsafe.Offsetof(PolicyRegistryLookupRequest{}.SchemaVersion), &layoutString, 0},
+	{`"operation":`, unsafe.Offsetof(PolicyRegistryLookupRequest{}.Operation), &layoutString, 0},
+	{`"tenant_id":`, unsafe.Offsetof(PolicyRegistryLookupRequest{}.TenantID), &layoutString, 0},
+	{`"requested_by":`, unsafe.Offsetof(PolicyRegistryLookupRequest{}.RequestedBy), &layoutString, 0},
+	{`"correlation_id":`, unsafe.Offsetof(PolicyRegistryLookupRequest{}.CorrelationID), &layoutString, 0},
+	{`"private_implementation_required":`, unsafe.Offsetof(PolicyRegistryLookupRequest{}.PrivateImplementationRequired), &layoutBool, 0},
+	{`"payload":`, unsafe.Offsetof(PolicyRegistryLookupRequest{}.Payload), &layoutObjPolicyRegistryLookupRequestPayload, 0},
+}}
 
 // TenantAuditStoreOperatingRequest: the request of operation tenant_audit_store_operating: Asks for the operating status of a tenant's audit store: store health, retention posture, evidence freshness and export readiness. The answer always comes from the private archive, retention, evidence, export and dashboard services.
 type TenantAuditStoreOperatingRequest struct {
@@ -1116,21 +1221,24 @@ type TenantAuditStoreOperatingRequest struct {
 
 // MarshalJSON writes the members in contract order.
 func (m TenantAuditStoreOperatingRequest) MarshalJSON() ([]byte, error) {
-	return m.AppendJSON(make([]byte, 0, 1024)), nil
+	return marshalObject(unsafe.Pointer(&m), &layoutObjTenantAuditStoreOperatingRequest), nil
 }
 
 // AppendJSON appends the TenantAuditStoreOperatingRequest to b as MarshalJSON writes it: the fast
 // way to encode, since json.Marshal re-scans what MarshalJSON returns.
 func (m *TenantAuditStoreOperatingRequest) AppendJSON(b []byte) []byte {
-	b = appendString(append(b, "{\"schema_version\":"...), m.SchemaVersion)
-	b = appendString(append(b, ",\"operation\":"...), m.Operation)
-	b = appendString(append(b, ",\"tenant_id\":"...), m.TenantID)
-	b = appendString(append(b, ",\"requested_by\":"...), m.RequestedBy)
-	b = appendString(append(b, ",\"correlation_id\":"...), m.CorrelationID)
-	b = appendBool(append(b, ",\"private_implementation_required\":"...), m.PrivateImplementationRequired)
-	b = m.Payload.AppendJSON(append(b, ",\"payload\":"...))
-	return append(b, '}')
+	return appendObject(b, unsafe.Pointer(m), &layoutObjTenantAuditStoreOperatingRequest, false)
 }
+
+var layoutObjTenantAuditStoreOperatingRequest = layout{kind: kindObject, fields: []fieldLayout{
+	{`"schema_version":`, unsafe.Offsetof(TenantAuditStoreOperatingRequest{}.SchemaVersion), &layoutString, 0},
+	{`"operation":`, unsafe.Offsetof(TenantAuditStoreOperatingRequest{}.Operation), &layoutString, 0},
+	{`"tenant_id":`, unsafe.Offsetof(TenantAuditStoreOperatingRequest{}.TenantID), &layoutString, 0},
+	{`"requested_by":`, unsafe.Offsetof(TenantAuditStoreOperatingRequest{}.RequestedBy), &layoutString, 0},
+	{`"correlation_id":`, unsafe.Offsetof(TenantAuditStoreOperatingRequest{}.CorrelationID), &layoutString, 0},
+	{`"private_implementation_required":`, unsafe.Offsetof(TenantAuditStoreOperatingRequest{}.PrivateImplementationRequired), &layoutBool, 0},
+	{`"payload":`, unsafe.Offsetof(TenantAuditStoreOperatingRequest{}.Payload), &layoutObjTenantAuditStoreOperatingRequestPayload, 0},
+}}
 
 // TenantAuditStoreOperatingResponse: the response of operation tenant_audit_store_operating.
 type TenantAuditStoreOperatingResponse struct {
@@ -1152,21 +1260,24 @@ type TenantAuditStoreOperatingResponse struct {
 
 // MarshalJSON writes the members in contract order.
 func (m TenantAuditStoreOperatingResponse) MarshalJSON() ([]byte, error) {
-	return m.AppendJSON(make([]byte, 0, 1024)), nil
+	return marshalObject(unsafe.Pointer(&m), &layoutObjTenantAuditStoreOperatingResponse), nil
 }
 
 // AppendJSON appends the TenantAuditStoreOperatingResponse to b as MarshalJSON writes it: the fast
 // way to encode, since json.Marshal re-scans what MarshalJSON returns.
 func (m *TenantAuditStoreOperatingResponse) AppendJSON(b []byte) []byte {
-	b = appendString(append(b, "{\"schema_version\":"...), m.SchemaVersion)
-	b = appendString(append(b, ",\"operation\":"...), m.Operation)
-	b = appendString(append(b, ",\"status\":"...), string(m.Status))
-	b = appendString(append(b, ",\"message\":"...), m.Message)
-	b = appendString(append(b, ",\"correlation_id\":"...), m.CorrelationID)
-	b = appendBool(append(b, ",\"private_implementation_required\":"...), m.PrivateImplementationRequired)
-	b = m.Payload.AppendJSON(append(b, ",\"payload\":"...))
-	return append(b, '}')
+	return appendObject(b, unsafe.Pointer(m), &layoutObjTenantAuditStoreOperatingResponse, false)
 }
+
+var layoutObjTenantAuditStoreOperatingResponse = layout{kind: kindObject, fields: []fieldLayout{
+	{`"schema_version":`, unsafe.Offsetof(TenantAuditStoreOperatingResponse{}.SchemaVersion), &layoutString, 0},
+	{`"operation":`, unsafe.Offsetof(TenantAuditStoreOperatingResponse{}.Operation), &layoutString, 0},
+	{`"status":`, unsafe.Offsetof(TenantAuditStoreOperatingResponse{}.Status), &layoutString, 0},
+	{`"message":`, unsafe.Offsetof(TenantAuditStoreOperatingResponse{}.Message), &layoutString, 0},
+	{`"correlation_id":`, unsafe.Offsetof(TenantAuditStoreOperatingResponse{}.CorrelationID), &layoutString, 0},
+	{`"private_implementation_required":`, unsafe.Offsetof(TenantAuditStoreOperatingResponse{}.PrivateImplementationRequired), &layoutBool, 0},
+	{`"payload":`, unsafe.Offsetof(TenantAuditStoreOperatingResponse{}.Payload), &layoutObjTenantAuditStoreOperatingResponsePayload, 0},
+}}
 
 // CustomerOperatingDashboardRequest: the request of operation customer_operating_dashboard: Asks for the readiness of a tenant's customer operating dashboard across billing, license service, support, customer success, escalation and release closeout.
 type CustomerOperatingDashboardRequest struct {
@@ -1188,21 +1299,24 @@ type CustomerOperatingDashboardRequest struct {
 
 // MarshalJSON writes the members in contract order.
 func (m CustomerOperatingDashboardRequest) MarshalJSON() ([]byte, error) {
-	return m.AppendJSON(make([]byte, 0, 1024)), nil
+	return marshalObject(unsafe.Pointer(&m), &layoutObjCustomerOperatingDashboardRequest), nil
 }
 
 // AppendJSON appends the CustomerOperatingDashboardRequest to b as MarshalJSON writes it: the fast
 // way to encode, since json.Marshal re-scans what MarshalJSON returns.
 func (m *CustomerOperatingDashboardRequest) AppendJSON(b []byte) []byte {
-	b = appendString(append(b, "{\"schema_version\":"...), m.SchemaVersion)
-	b = appendString(append(b, ",\"operation\":"...), m.Operation)
-	b = appendString(append(b, ",\"tenant_id\":"...), m.TenantID)
-	b = appendString(append(b, ",\"requested_by\":"...), m.RequestedBy)
-	b = appendString(append(b, ",\"correlation_id\":"...), m.CorrelationID)
-	b = appendBool(append(b, ",\"private_implementation_required\":"...), m.PrivateImplementationRequired)
-	b = m.Payload.AppendJSON(append(b, ",\"payload\":"...))
-	return append(b, '}')
+	return appendObject(b, unsafe.Pointer(m), &layoutObjCustomerOperatingDashboardRequest, false)
 }
+
+var layoutObjCustomerOperatingDashboardRequest = layout{kind: kindObject, fields: []fieldLayout{
+	{`"schema_version":`, unsafe.Offsetof(CustomerOperatingDashboardRequest{}.SchemaVersion), &layoutString, 0},
+	{`"operation":`, unsafe.Offsetof(CustomerOperatingDashboardRequest{}.Operation), &layoutString, 0},
+	{`"tenant_id":`, unsafe.Offsetof(CustomerOperatingDashboardRequest{}.TenantID), &layoutString, 0},
+	{`"requested_by":`, unsafe.Offsetof(CustomerOperatingDashboardRequest{}.RequestedBy), &layoutString, 0},
+	{`"correlation_id":`, unsafe.Offsetof(CustomerOperatingDashboardRequest{}.CorrelationID), &layoutString, 0},
+	{`"private_implementation_required":`, unsafe.Offsetof(CustomerOperatingDashboardRequest{}.PrivateImplementationRequired), &layoutBool, 0},
+	{`"payload":`, unsafe.Offsetof(CustomerOperatingDashboardRequest{}.Payload), &layoutObjCustomerOperatingDashboardRequestPayload, 0},
+}}
 
 // CustomerOperatingDashboardResponse: the response of operation customer_operating_dashboard.
 type CustomerOperatingDashboardResponse struct {
@@ -1224,21 +1338,24 @@ type CustomerOperatingDashboardResponse struct {
 
 // MarshalJSON writes the members in contract order.
 func (m CustomerOperatingDashboardResponse) MarshalJSON() ([]byte, error) {
-	return m.AppendJSON(make([]byte, 0, 1024)), nil
+	return marshalObject(unsafe.Pointer(&m), &layoutObjCustomerOperatingDashboardResponse), nil
 }
 
 // AppendJSON appends the CustomerOperatingDashboardResponse to b as MarshalJSON writes it: the fast
 // way to encode, since json.Marshal re-scans what MarshalJSON returns.
 func (m *CustomerOperatingDashboardResponse) AppendJSON(b []byte) []byte {
-	b = appendString(append(b, "{\"schema_version\":"...), m.SchemaVersion)
-	b = appendString(append(b, ",\"operation\":"...), m.Operation)
-	b = appendString(append(b, ",\"status\":"...), string(m.Status))
-	b = appendString(append(b, ",\"message\":"...), m.Message)
-	b = appendString(append(b, ",\"correlation_id\":"...), m.CorrelationID)
-	b = appendBool(append(b, ",\"private_implementation_required\":"...), m.PrivateImplementationRequired)
-	b = m.Payload.AppendJSON(append(b, ",\"payload\":"...))
-	return append(b, '}')
+	return appendObject(b, unsafe.Pointer(m), &layoutObjCustomerOperatingDashboardResponse, false)
 }
+
+var layoutObjCustomerOperatingDashboardResponse = layout{kind: kindObject, fields: []fieldLayout{
+	{`"schema_version":`, unsafe.Offsetof(CustomerOperatingDashboardResponse{}.SchemaVersion), &layoutString, 0},
+	{`"operation":`, unsafe.Offsetof(CustomerOperatingDashboardResponse{}.Operation), &layoutString, 0},
+	{`"status":`, unsafe.Offsetof(CustomerOperatingDashboardResponse{}.Status), &layoutString, 0},
+	{`"message":`, unsafe.Offsetof(CustomerOperatingDashboardResponse{}.Message), &layoutString, 0},
+	{`"correlation_id":`, unsafe.Offsetof(CustomerOperatingDashboardResponse{}.CorrelationID), &layoutString, 0},
+	{`"private_implementation_required":`, unsafe.Offsetof(CustomerOperatingDashboardResponse{}.PrivateImplementationRequired), &layoutBool, 0},
+	{`"payload":`, unsafe.Offsetof(CustomerOperatingDashboardResponse{}.Payload), &layoutObjCustomerOperatingDashboardResponsePayload, 0},
+}}
 
 // SupportHandoffReadinessRequest: the request of operation support_handoff_readiness: Asks whether a tenant is ready to be handed off to support and customer success.
 type SupportHandoffReadinessRequest struct {
@@ -1260,21 +1377,24 @@ type SupportHandoffReadinessRequest struct {
 
 // MarshalJSON writes the members in contract order.
 func (m SupportHandoffReadinessRequest) MarshalJSON() ([]byte, error) {
-	return m.AppendJSON(make([]byte, 0, 1024)), nil
+	return marshalObject(unsafe.Pointer(&m), &layoutObjSupportHandoffReadinessRequest), nil
 }
 
 // AppendJSON appends the SupportHandoffReadinessRequest to b as MarshalJSON writes it: the fast
 // way to encode, since json.Marshal re-scans what MarshalJSON returns.
 func (m *SupportHandoffReadinessRequest) AppendJSON(b []byte) []byte {
-	b = appendString(append(b, "{\"schema_version\":"...), m.SchemaVersion)
-	b = appendString(append(b, ",\"operation\":"...), m.Operation)
-	b = appendString(append(b, ",\"tenant_id\":"...), m.TenantID)
-	b = appendString(append(b, ",\"requested_by\":"...), m.RequestedBy)
-	b = appendString(append(b, ",\"correlation_id\":"...), m.CorrelationID)
-	b = appendBool(append(b, ",\"private_implementation_required\":"...), m.PrivateImplementationRequired)
-	b = m.Payload.AppendJSON(append(b, ",\"payload\":"...))
-	return append(b, '}')
+	return appendObject(b, unsafe.Pointer(m), &layoutObjSupportHandoffReadinessRequest, false)
 }
+
+var layoutObjSupportHandoffReadinessRequest = layout{kind: kindObject, fields: []fieldLayout{
+	{`"schema_version":`, unsafe.Offsetof(SupportHandoffReadinessRequest{}.SchemaVersion), &layoutString, 0},
+	{`"operation":`, unsafe.Offsetof(SupportHandoffReadinessRequest{}.Operation), &layoutString, 0},
+	{`"tenant_id":`, unsafe.Offsetof(SupportHandoffReadinessRequest{}.TenantID), &layoutString, 0},
+	{`"requested_by":`, unsafe.Offsetof(SupportHandoffReadinessRequest{}.RequestedBy), &layoutString, 0},
+	{`"correlation_id":`, unsafe.Offsetof(SupportHandoffReadinessRequest{}.CorrelationID), &layoutString, 0},
+	{`"private_implementation_required":`, unsafe.Offsetof(SupportHandoffReadinessRequest{}.PrivateImplementationRequired), &layoutBool, 0},
+	{`"payload":`, unsafe.Offsetof(SupportHandoffReadinessRequest{}.Payload), &layoutObjSupportHandoffReadinessRequestPayload, 0},
+}}
 
 // SupportHandoffReadinessResponse: the response of operation support_handoff_readiness.
 type SupportHandoffReadinessResponse struct {
@@ -1296,21 +1416,24 @@ type SupportHandoffReadinessResponse struct {
 
 // MarshalJSON writes the members in contract order.
 func (m SupportHandoffReadinessResponse) MarshalJSON() ([]byte, error) {
-	return m.AppendJSON(make([]byte, 0, 1024)), nil
+	return marshalObject(unsafe.Pointer(&m), &layoutObjSupportHandoffReadinessResponse), nil
 }
 
 // AppendJSON appends the SupportHandoffReadinessResponse to b as MarshalJSON writes it: the fast
 // way to encode, since json.Marshal re-scans what MarshalJSON returns.
 func (m *SupportHandoffReadinessResponse) AppendJSON(b []byte) []byte {
-	b = appendString(append(b, "{\"schema_version\":"...), m.SchemaVersion)
-	b = appendString(append(b, ",\"operation\":"...), m.Operation)
-	b = appendString(append(b, ",\"status\":"...), string(m.Status))
-	b = appendString(append(b, ",\"message\":"...), m.Message)
-	b = appendString(append(b, ",\"correlation_id\":"...), m.CorrelationID)
-	b = appendBool(append(b, ",\"private_implementation_required\":"...), m.PrivateImplementationRequired)
-	b = m.Payload.AppendJSON(append(b, ",\"payload\":"...))
-	return append(b, '}')
+	return appendObject(b, unsafe.Pointer(m), &layoutObjSupportHandoffReadinessResponse, false)
 }
+
+var layoutObjSupportHandoffReadinessResponse = layout{kind: kindObject, fields: []fieldLayout{
+	{`"schema_version":`, unsafe.Offsetof(SupportHandoffReadinessResponse{}.SchemaVersion), &layoutString, 0},
+	{`"operation":`, unsafe.Offsetof(SupportHandoffReadinessResponse{}.Operation), &layoutString, 0},
+	{`"status":`, unsafe.Offsetof(SupportHandoffReadinessResponse{}.Status), &layoutString, 0},
+	{`"message":`, unsafe.Offsetof(SupportHandoffReadinessResponse{}.Message), &layoutString, 0},
+	{`"correlation_id":`, unsafe.Offsetof(SupportHandoffReadinessResponse{}.CorrelationID), &layoutString, 0},
+	{`"private_implementation_required":`, unsafe.Offsetof(SupportHandoffReadinessResponse{}.PrivateImplementationRequired), &layoutBool, 0},
+	{`"payload":`, unsafe.Offsetof(SupportHandoffReadinessResponse{}.Payload), &layoutObjSupportHandoffReadinessResponsePayload, 0},
+}}
 
 // SaaSOperatingAutomationRequest: the request of operation saas_operating_automation: Asks for the state of a tenant's SaaS operating automations, from billing monitoring to closeout retries.
 type SaaSOperatingAutomationRequest struct {
@@ -1332,21 +1455,24 @@ type SaaSOperatingAutomationRequest struct {
 
 // MarshalJSON writes the members in contract order.
 func (m SaaSOperatingAutomationRequest) MarshalJSON() ([]byte, error) {
-	return m.AppendJSON(make([]byte, 0, 1024)), nil
+	return marshalObject(unsafe.Pointer(&m), &layoutObjSaaSOperatingAutomationRequest), nil
 }
 
 // AppendJSON appends the SaaSOperatingAutomationRequest to b as MarshalJSON writes it: the fast
 // way to encode, since json.Marshal re-scans what MarshalJSON returns.
 func (m *SaaSOperatingAutomationRequest) AppendJSON(b []byte) []byte {
-	b = appendString(append(b, "{\"schema_version\":"...), m.SchemaVersion)
-	b = appendString(append(b, ",\"operation\":"...), m.Operation)
-	b = appendString(append(b, ",\"tenant_id\":"...), m.TenantID)
-	b = appendString(append(b, ",\"requested_by\":"...), m.RequestedBy)
-	b = appendString(append(b, ",\"correlation_id\":"...), m.CorrelationID)
-	b = appendBool(append(b, ",\"private_implementation_required\":"...), m.PrivateImplementationRequired)
-	b = m.Payload.AppendJSON(append(b, ",\"payload\":"...))
-	return append(b, '}')
+	return appendObject(b, unsafe.Pointer(m), &layoutObjSaaSOperatingAutomationRequest, false)
 }
+
+var layoutObjSaaSOperatingAutomationRequest = layout{kind: kindObject, fields: []fieldLayout{
+	{`"schema_version":`, unsafe.Offsetof(SaaSOperatingAutomationRequest{}.SchemaVersion), &layoutString, 0},
+	{`"operation":`, unsafe.Offsetof(SaaSOperatingAutomationRequest{}.Operation), &layoutString, 0},
+	{`"tenant_id":`, unsafe.Offsetof(SaaSOperatingAutomationRequest{}.TenantID), &layoutString, 0},
+	{`"requested_by":`, unsafe.Offsetof(SaaSOperatingAutomationRequest{}.RequestedBy), &layoutString, 0},
+	{`"correlation_id":`, unsafe.Offsetof(SaaSOperatingAutomationRequest{}.CorrelationID), &layoutString, 0},
+	{`"private_implementation_required":`, unsafe.Offsetof(SaaSOperatingAutomationRequest{}.PrivateImplementationRequired), &layoutBool, 0},
+	{`"payload":`, unsafe.Offsetof(SaaSOperatingAutomationRequest{}.Payload), &layoutObjSaaSOperatingAutomationRequestPayload, 0},
+}}
 
 // SaaSOperatingAutomationResponse: the response of operation saas_operating_automation.
 type SaaSOperatingAutomationResponse struct {
@@ -1368,21 +1494,24 @@ type SaaSOperatingAutomationResponse struct {
 
 // MarshalJSON writes the members in contract order.
 func (m SaaSOperatingAutomationResponse) MarshalJSON() ([]byte, error) {
-	return m.AppendJSON(make([]byte, 0, 1024)), nil
+	return marshalObject(unsafe.Pointer(&m), &layoutObjSaaSOperatingAutomationResponse), nil
 }
 
 // AppendJSON appends the SaaSOperatingAutomationResponse to b as MarshalJSON writes it: the fast
 // way to encode, since json.Marshal re-scans what MarshalJSON returns.
 func (m *SaaSOperatingAutomationResponse) AppendJSON(b []byte) []byte {
-	b = appendString(append(b, "{\"schema_version\":"...), m.SchemaVersion)
-	b = appendString(append(b, ",\"operation\":"...), m.Operation)
-	b = appendString(append(b, ",\"status\":"...), string(m.Status))
-	b = appendString(append(b, ",\"message\":"...), m.Message)
-	b = appendString(append(b, ",\"correlation_id\":"...), m.CorrelationID)
-	b = appendBool(append(b, ",\"private_implementation_required\":"...), m.PrivateImplementationRequired)
-	b = m.Payload.AppendJSON(append(b, ",\"payload\":"...))
-	return append(b, '}')
+	return appendObject(b, unsafe.Pointer(m), &layoutObjSaaSOperatingAutomationResponse, false)
 }
+
+var layoutObjSaaSOperatingAutomationResponse = layout{kind: kindObject, fields: []fieldLayout{
+	{`"schema_version":`, unsafe.Offsetof(SaaSOperatingAutomationResponse{}.SchemaVersion), &layoutString, 0},
+	{`"operation":`, unsafe.Offsetof(SaaSOperatingAutomationResponse{}.Operation), &layoutString, 0},
+	{`"status":`, unsafe.Offsetof(SaaSOperatingAutomationResponse{}.Status), &layoutString, 0},
+	{`"message":`, unsafe.Offsetof(SaaSOperatingAutomationResponse{}.Message), &layoutString, 0},
+	{`"correlation_id":`, unsafe.Offsetof(SaaSOperatingAutomationResponse{}.CorrelationID), &layoutString, 0},
+	{`"private_implementation_required":`, unsafe.Offsetof(SaaSOperatingAutomationResponse{}.PrivateImplementationRequired), &layoutBool, 0},
+	{`"payload":`, unsafe.Offsetof(SaaSOperatingAutomationResponse{}.Payload), &layoutObjSaaSOperatingAutomationResponsePayload, 0},
+}}
 
 // EvidenceExportRequest: the request of operation evidence_export: Asks for an export of governed evidence artifacts; answered only by the private service.
 type EvidenceExportRequest struct {
@@ -1404,21 +1533,24 @@ type EvidenceExportRequest struct {
 
 // MarshalJSON writes the members in contract order.
 func (m EvidenceExportRequest) MarshalJSON() ([]byte, error) {
-	return m.AppendJSON(make([]byte, 0, 1024)), nil
+	return marshalObject(unsafe.Pointer(&m), &layoutObjEvidenceExportRequest), nil
 }
 
 // AppendJSON appends the EvidenceExportRequest to b as MarshalJSON writes it: the fast
 // way to encode, since json.Marshal re-scans what MarshalJSON returns.
 func (m *EvidenceExportRequest) AppendJSON(b []byte) []byte {
-	b = appendString(append(b, "{\"schema_version\":"...), m.SchemaVersion)
-	b = appendString(append(b, ",\"operation\":"...), m.Operation)
-	b = appendString(append(b, ",\"tenant_id\":"...), m.TenantID)
-	b = appendString(append(b, ",\"requested_by\":"...), m.RequestedBy)
-	b = appendString(append(b, ",\"correlation_id\":"...), m.CorrelationID)
-	b = appendBool(append(b, ",\"private_implementation_required\":"...), m.PrivateImplementationRequired)
-	b = m.Payload.AppendJSON(append(b, ",\"payload\":"...))
-	return append(b, '}')
+	return appendObject(b, unsafe.Pointer(m), &layoutObjEvidenceExportRequest, false)
 }
+
+var layoutObjEvidenceExportRequest = layout{kind: kindObject, fields: []fieldLayout{
+	{`"schema_version":`, unsafe.Offsetof(EvidenceExportRequest{}.SchemaVersion), &layoutString, 0},
+	{`"operation":`, unsafe.Offsetof(EvidenceExportRequest{}.Operation), &layoutString, 0},
+	{`"tenant_id":`, unsafe.Offsetof(EvidenceExportRequest{}.TenantID), &layoutString, 0},
+	{`"requested_by":`, unsafe.Offsetof(EvidenceExportRequest{}.RequestedBy), &layoutString, 0},
+	{`"correlation_id":`, unsafe.Offsetof(EvidenceExportRequest{}.CorrelationID), &layoutString, 0},
+	{`"private_implementation_required":`, unsafe.Offsetof(EvidenceExportRequest{}.PrivateImplementationRequired), &layoutBool, 0},
+	{`"payload":`, unsafe.Offsetof(EvidenceExportRequest{}.Payload), &layoutObjEvidenceExportRequestPayload, 0},
+}}
 
 // UnavailableResponse: the shared unavailable response, which may answer any operation.
 type UnavailableResponse struct {
@@ -1440,38 +1572,28 @@ type UnavailableResponse struct {
 
 // MarshalJSON writes the members in contract order.
 func (m UnavailableResponse) MarshalJSON() ([]byte, error) {
-	return m.AppendJSON(make([]byte, 0, 1024)), nil
+	return marshalObject(unsafe.Pointer(&m), &layoutObjUnavailableResponse), nil
 }
 
 // AppendJSON appends the UnavailableResponse to b as MarshalJSON writes it: the fast
 // way to encode, since json.Marshal re-scans what MarshalJSON returns.
 func (m *UnavailableResponse) AppendJSON(b []byte) []byte {
-	b = appendString(append(b, "{\"schema_version\":"...), m.SchemaVersion)
-	b = appendString(append(b, ",\"operation\":"...), m.Operation)
-	b = appendString(append(b, ",\"status\":"...), string(m.Status))
-	b = appendString(append(b, ",\"message\":"...), m.Message)
-	b = appendString(append(b, ",\"correlation_id\":"...), m.CorrelationID)
-	b = appendBool(append(b, ",\"private_implementation_required\":"...), m.PrivateImplementationRequired)
-	b = m.Payload.AppendJSON(append(b, ",\"payload\":"...))
-	return append(b, '}')
+	return appendObject(b, unsafe.Pointer(m), &layoutObjUnavailableResponse, false)
 }
-func appendListString(b []byte, v []string) []byte {
-	b = append(b, '[')
-	for i := range v {
-		if i > 0 {
-			b = append(b, ',')
-		}
-		b = appendString(b, v[i])
-	}
-	return append(b, ']')
-}
-func appendMapString(b []byte, v Map[string]) []byte {
-	b = append(b, '{')
-	for i := range v {
-		if i > 0 {
-			b = append(b, ',')
-		}
-		b = appendString(append(appendString(b, v[i].Key), ':'), v[i].Value)
-	}
-	return append(b, '}')
-}
+
+var layoutObjUnavailableResponse = layout{kind: kindObject, fields: []fieldLayout{
+	{`"schema_version":`, unsafe.Offsetof(UnavailableResponse{}.SchemaVersion), &layoutString, 0},
+	{`"operation":`, unsafe.Offsetof(UnavailableResponse{}.Operation), &layoutString, 0},
+	{`"status":`, unsafe.Offsetof(UnavailableResponse{}.Status), &layoutString, 0},
+	{`"message":`, unsafe.Offsetof(UnavailableResponse{}.Message), &layoutString, 0},
+	{`"correlation_id":`, unsafe.Offsetof(UnavailableResponse{}.CorrelationID), &layoutString, 0},
+	{`"private_implementation_required":`, unsafe.Offsetof(UnavailableResponse{}.PrivateImplementationRequired), &layoutBool, 0},
+	{`"payload":`, unsafe.Offsetof(UnavailableResponse{}.Payload), &layoutObjUnavailablePayload, 0},
+}}
+
+// The layouts of the lists and maps, and of the pointers to objects, that
+// members hold.
+var (
+	layoutListString = layout{kind: kindList, size: unsafe.Sizeof(""), elem: &layoutString}
+	layoutMapString  = layout{kind: kindMap, size: unsafe.Sizeof(Entry[string]{}), elem: &layoutString}
+)

@@ -203,7 +203,7 @@ func (g *gen) constCheck(fl *model.Field, v, p string) string {
 		}
 	}
 	if cond == "" {
-		cond = "string(append" + typeKey(fl.Type) + "(nil, " + v + ")) != " + quote(string(c.JSON()))
+		cond = "encodedAs(&" + join(v, g.layoutRef(fl.Type, false)) + ") != " + quote(string(c.JSON()))
 		if fl.Type.Kind == model.KindObject {
 			cond = "string(" + v + ".AppendJSON(nil)) != " + quote(string(c.JSON()))
 		}

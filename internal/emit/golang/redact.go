@@ -57,21 +57,8 @@ func (g *gen) redactsType(t *model.Type) bool {
 
 // redactMethods writes appendRedacted and the printing methods of s.
 func (g *gen) redactMethods(k *sink, w *gw, s *goStruct) {
-	name := s.t.GoName
-	w.open("func (m *", name, ") appendRedacted(b []byte) []byte")
-	objectBody(w, s.t, func(fl *model.Field, buf string) {
-		switch {
-		case fl.Sensitive:
-			w.line("b = append(", buf, ", ", quote(redactedText), "...)")
-		case g.redacts(fl.Type):
-			appendField(w, buf, "m."+fl.GoName, fl, w.redactedValue)
-		default:
-			appendField(w, buf, "m."+fl.GoName, fl, w.appendValue)
-		}
-	})
-	w.close()
-	k.decl(w)
-	printMethods(k, w, name)
+	appendMethod(k, w, s.t.GoName, "appendRedacted", true)
+	printMethods(k, w, s.t.GoName)
 }
 
 // printMethods writes String, Format and LogValue of a type with an
@@ -96,25 +83,4 @@ func printMethods(k *sink, w *gw, name string) {
 	w.line("return slog.AnyValue(redactedJSON(m.appendRedacted(nil)))")
 	w.close()
 	k.decl(w)
-}
-
-// redactedValue appends v (of type t) to buf, redacting what t's types
-// redact.
-func (w *gw) redactedValue(buf, v string, t *model.TypeRef) string {
-	switch t.Kind {
-	case model.KindObject:
-		return v + ".appendRedacted(" + buf + ")"
-	case model.KindList, model.KindMap:
-		return "appendRedacted" + typeKey(t) + "(" + buf + ", " + v + ")"
-	}
-	return w.appendValue(buf, v, t)
-}
-
-// redactHelper writes the redacting variant of a list or map helper.
-func (g *gen) redactHelper(w *gw, t *model.TypeRef) {
-	elem := w.appendValue
-	if g.redacts(t.Elem) {
-		elem = w.redactedValue
-	}
-	collectionHelper(w, "appendRedacted"+typeKey(t), t, elem)
 }

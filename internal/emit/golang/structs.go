@@ -53,6 +53,7 @@ type gen struct {
 	errs     []error // problems found while rendering, reported by Generate
 	// redactMemo caches redactsType: 1 deciding, 2 no, 3 yes.
 	redactMemo map[*model.Type]int
+	layouts    layouts // the encoding tables (layout.go)
 }
 
 func newGen(c *model.Contract, pkg string) *gen {

@@ -44,35 +44,11 @@ func (g *gen) unionDecl(k *sink, w *gw, s *goStruct) {
 	k.decl(w)
 
 	marshalMethods(k, w, name)
-	w.open("func (m *", name, ") AppendJSON(b []byte) []byte")
-	unionSwitch(w, u, func(*model.Variant) string { return "AppendJSON" })
-	w.close()
-	k.decl(w)
+	appendMethod(k, w, name, "AppendJSON", false)
 	if g.redactsType(s.t) {
-		w.open("func (m *", name, ") appendRedacted(b []byte) []byte")
-		// The set variant, redacted where its type redacts.
-		unionSwitch(w, u, func(v *model.Variant) string {
-			if g.redactsType(v.Type) {
-				return "appendRedacted"
-			}
-			return "AppendJSON"
-		})
-		w.close()
-		k.decl(w)
+		appendMethod(k, w, name, "appendRedacted", true)
 		printMethods(k, w, name)
 	}
-}
-
-// unionSwitch writes the body that calls method(b) on the variant that is
-// set, and null when none is.
-func unionSwitch(w *gw, u *model.Union, method func(*model.Variant) string) {
-	w.line("switch {")
-	for _, v := range u.Variants {
-		w.line("case m.", v.GoName, " != nil:")
-		w.line("\treturn m.", v.GoName, ".", method(v), "(b)")
-	}
-	w.line("}")
-	w.line(`return append(b, "null"...)`)
 }
 
 // unionDecode writes the decode method: the discriminator is read first,
