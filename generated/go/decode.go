@@ -2,6 +2,8 @@
 
 package saascontrolplane
 
+import "unsafe"
+
 // DecodeEntitlementStatusSummary reads one EntitlementStatusSummary from data strictly (see DecodeOption)
 // and validates it.
 func DecodeEntitlementStatusSummary(data []byte, opts ...DecodeOption) (*EntitlementStatusSummary, error) {
@@ -16,26 +18,7 @@ func (m *EntitlementStatusSummary) decode(d *decoder, p *pathNode) error {
 	o := readMembers(p, seen[:])
 	var err error
 	for o.next(d, &membersEntitlementStatusSummary, &err) {
-		switch o.i {
-		case 0:
-			m.TenantID, err = d.String(&o.kp)
-		case 1:
-			m.EntitlementStatus, err = decodeState[EntitlementState](d, &o.kp)
-		case 2:
-			m.SubscriptionPlan, err = d.String(&o.kp)
-		case 3:
-			m.LicenseStatus, err = d.String(&o.kp)
-		case 4:
-			m.EnabledFeatures, err = decodeListString(d, &o.kp)
-		case 5:
-			m.LockedFeatures, err = decodeListString(d, &o.kp)
-		case 6:
-			m.ExpiresAt, err = ptrTo(d.String(&o.kp))
-		case 7:
-			m.PrivateValidationRequired, err = d.Bool(&o.kp)
-		case 8:
-			m.BillingBoundary, err = d.String(&o.kp)
-		}
+		err = decodeMember(d, &o.kp, unsafe.Pointer(m), &layoutObjEntitlementStatusSummary.fields[o.i])
 	}
 	if !seen[4] {
 		m.EnabledFeatures = []string{}
@@ -64,26 +47,7 @@ func (m *PolicyRegistryReadinessSummary) decode(d *decoder, p *pathNode) error {
 	o := readMembers(p, seen[:])
 	var err error
 	for o.next(d, &membersPolicyRegistryReadinessSummary, &err) {
-		switch o.i {
-		case 0:
-			m.TenantID, err = d.String(&o.kp)
-		case 1:
-			m.ReadinessStatus, err = decodeState[OperatingState](d, &o.kp)
-		case 2:
-			m.CatalogStatus, err = decodeState[OperatingState](d, &o.kp)
-		case 3:
-			m.LatestCatalogVersion, err = ptrTo(d.String(&o.kp))
-		case 4:
-			m.PolicyPackCount, err = d.Int(&o.kp)
-		case 5:
-			m.CheckedAt, err = ptrTo(d.String(&o.kp))
-		case 6:
-			m.Blockers, err = decodeListString(d, &o.kp)
-		case 7:
-			m.PrivateValidationRequired, err = d.Bool(&o.kp)
-		case 8:
-			m.RegistryBoundary, err = d.String(&o.kp)
-		}
+		err = decodeMember(d, &o.kp, unsafe.Pointer(m), &layoutObjPolicyRegistryReadinessSummary.fields[o.i])
 	}
 	m.PolicyPackCount = orSeen(seen[4], m.PolicyPackCount, int64(0))
 	if !seen[6] {
@@ -110,30 +74,7 @@ func (m *TenantAuditStoreOperatingSummary) decode(d *decoder, p *pathNode) error
 	o := readMembers(p, seen[:])
 	var err error
 	for o.next(d, &membersTenantAuditStoreOperatingSummary, &err) {
-		switch o.i {
-		case 0:
-			m.TenantID, err = d.String(&o.kp)
-		case 1:
-			m.HealthStatus, err = decodeState[OperatingState](d, &o.kp)
-		case 2:
-			m.RetentionStatus, err = decodeState[OperatingState](d, &o.kp)
-		case 3:
-			m.EvidenceFreshnessStatus, err = decodeState[OperatingState](d, &o.kp)
-		case 4:
-			m.ExportStatus, err = decodeState[OperatingState](d, &o.kp)
-		case 5:
-			m.LatestEvidenceAt, err = ptrTo(d.String(&o.kp))
-		case 6:
-			m.RetentionProfile, err = d.String(&o.kp)
-		case 7:
-			m.SupportedExportFormats, err = decodeListString(d, &o.kp)
-		case 8:
-			m.Blockers, err = decodeListString(d, &o.kp)
-		case 9:
-			m.PrivateValidationRequired, err = d.Bool(&o.kp)
-		case 10:
-			m.AuditStoreBoundary, err = d.String(&o.kp)
-		}
+		err = decodeMember(d, &o.kp, unsafe.Pointer(m), &layoutObjTenantAuditStoreOperatingSummary.fields[o.i])
 	}
 	m.RetentionProfile = orSeen(seen[6], m.RetentionProfile, "tenant-default")
 	if !seen[7] {
@@ -163,34 +104,7 @@ func (m *CustomerOperatingDashboardSummary) decode(d *decoder, p *pathNode) erro
 	o := readMembers(p, seen[:])
 	var err error
 	for o.next(d, &membersCustomerOperatingDashboardSummary, &err) {
-		switch o.i {
-		case 0:
-			m.TenantID, err = d.String(&o.kp)
-		case 1:
-			m.DashboardStatus, err = decodeState[OperatingState](d, &o.kp)
-		case 2:
-			m.BillingStatus, err = decodeState[OperatingState](d, &o.kp)
-		case 3:
-			m.LicenseServiceStatus, err = decodeState[OperatingState](d, &o.kp)
-		case 4:
-			m.SupportHandoffStatus, err = decodeState[OperatingState](d, &o.kp)
-		case 5:
-			m.CustomerSuccessStatus, err = decodeState[OperatingState](d, &o.kp)
-		case 6:
-			m.EscalationStatus, err = decodeState[OperatingState](d, &o.kp)
-		case 7:
-			m.ReleaseCloseoutStatus, err = decodeState[OperatingState](d, &o.kp)
-		case 8:
-			m.LatestDashboardAt, err = ptrTo(d.String(&o.kp))
-		case 9:
-			m.DashboardScope, err = d.String(&o.kp)
-		case 10:
-			m.Blockers, err = decodeListString(d, &o.kp)
-		case 11:
-			m.PrivateValidationRequired, err = d.Bool(&o.kp)
-		case 12:
-			m.DashboardBoundary, err = d.String(&o.kp)
-		}
+		err = decodeMember(d, &o.kp, unsafe.Pointer(m), &layoutObjCustomerOperatingDashboardSummary.fields[o.i])
 	}
 	m.DashboardScope = orSeen(seen[9], m.DashboardScope, "tenant-operating")
 	if !seen[10] {
@@ -217,30 +131,7 @@ func (m *SupportHandoffReadinessSummary) decode(d *decoder, p *pathNode) error {
 	o := readMembers(p, seen[:])
 	var err error
 	for o.next(d, &membersSupportHandoffReadinessSummary, &err) {
-		switch o.i {
-		case 0:
-			m.TenantID, err = d.String(&o.kp)
-		case 1:
-			m.SupportStatus, err = decodeState[OperatingState](d, &o.kp)
-		case 2:
-			m.CustomerSuccessStatus, err = decodeState[OperatingState](d, &o.kp)
-		case 3:
-			m.EscalationStatus, err = decodeState[OperatingState](d, &o.kp)
-		case 4:
-			m.HealthReviewStatus, err = decodeState[OperatingState](d, &o.kp)
-		case 5:
-			m.DashboardStatus, err = decodeState[OperatingState](d, &o.kp)
-		case 6:
-			m.SupportTier, err = d.String(&o.kp)
-		case 7:
-			m.HandoffScope, err = d.String(&o.kp)
-		case 8:
-			m.Blockers, err = decodeListString(d, &o.kp)
-		case 9:
-			m.PrivateValidationRequired, err = d.Bool(&o.kp)
-		case 10:
-			m.HandoffBoundary, err = d.String(&o.kp)
-		}
+		err = decodeMember(d, &o.kp, unsafe.Pointer(m), &layoutObjSupportHandoffReadinessSummary.fields[o.i])
 	}
 	m.SupportTier = orSeen(seen[6], m.SupportTier, "enterprise")
 	m.HandoffScope = orSeen(seen[7], m.HandoffScope, "hosted-saas-support")
@@ -268,36 +159,7 @@ func (m *SaaSOperatingAutomationSummary) decode(d *decoder, p *pathNode) error {
 	o := readMembers(p, seen[:])
 	var err error
 	for o.next(d, &membersSaaSOperatingAutomationSummary, &err) {
-		switch o.i {
-		case 0:
-			m.TenantID, err = d.String(&o.kp)
-		case 1:
-			m.AutomationStatus, err = decodeState[AutomationState](d, &o.kp)
-		case 2:
-			m.BillingMonitoringStatus, err = decodeState[AutomationState](d, &o.kp)
-		case 3:
-			m.LicenseTelemetryStatus, err = decodeState[AutomationState](d, &o.kp)
-		case 4:
-			m.SupportFollowupStatus, err = decodeState[AutomationState](d, &o.kp)
-		case 5:
-			m.CustomerSuccessReviewStatus, err = decodeState[AutomationState](d, &o.kp)
-		case 6:
-			m.DashboardRefreshStatus, err = decodeState[AutomationState](d, &o.kp)
-		case 7:
-			m.EscalationDrillStatus, err = decodeState[AutomationState](d, &o.kp)
-		case 8:
-			m.CloseoutRetryStatus, err = decodeState[AutomationState](d, &o.kp)
-		case 9:
-			m.AutomationScope, err = d.String(&o.kp)
-		case 10:
-			m.AutomationCadence, err = d.String(&o.kp)
-		case 11:
-			m.Blockers, err = decodeListString(d, &o.kp)
-		case 12:
-			m.PrivateValidationRequired, err = d.Bool(&o.kp)
-		case 13:
-			m.AutomationBoundary, err = d.String(&o.kp)
-		}
+		err = decodeMember(d, &o.kp, unsafe.Pointer(m), &layoutObjSaaSOperatingAutomationSummary.fields[o.i])
 	}
 	m.AutomationScope = orSeen(seen[9], m.AutomationScope, "trial-to-paid-customer-scale")
 	m.AutomationCadence = orSeen(seen[10], m.AutomationCadence, "daily")
@@ -324,14 +186,7 @@ func (m *EntitlementStatusRequestPayload) decode(d *decoder, p *pathNode) error 
 	o := readMembers(p, seen[:])
 	var err error
 	for o.next(d, &membersEntitlementStatusRequestPayload, &err) {
-		switch o.i {
-		case 0:
-			m.FeatureNames, err = decodeListString(d, &o.kp)
-		case 1:
-			m.RequestedChecks, err = decodeListString(d, &o.kp)
-		case 2:
-			m.EntitlementBoundary, err = d.String(&o.kp)
-		}
+		err = decodeMember(d, &o.kp, unsafe.Pointer(m), &layoutObjEntitlementStatusRequestPayload.fields[o.i])
 	}
 	if !seen[0] {
 		m.FeatureNames = []string{}
@@ -361,10 +216,8 @@ func (m *EntitlementStatusResponsePayload) decode(d *decoder, p *pathNode) error
 		switch o.i {
 		case 0:
 			err = m.Summary.decode(d, &o.kp)
-		case 1:
-			m.PrivateModulesRequired, err = decodeListString(d, &o.kp)
-		case 2:
-			m.NextStep, err = d.String(&o.kp)
+		default:
+			err = decodeMember(d, &o.kp, unsafe.Pointer(m), &layoutObjEntitlementStatusResponsePayload.fields[o.i])
 		}
 	}
 	return o.end(&membersEntitlementStatusResponsePayload, err)
@@ -383,20 +236,7 @@ func (m *TenantOnboardingRequestPayload) decode(d *decoder, p *pathNode) error {
 	o := readMembers(p, seen[:])
 	var err error
 	for o.next(d, &membersTenantOnboardingRequestPayload, &err) {
-		switch o.i {
-		case 0:
-			m.OrganizationName, err = d.String(&o.kp)
-		case 1:
-			m.DeploymentModel, err = decodeState[DeploymentModel](d, &o.kp)
-		case 2:
-			m.Region, err = d.String(&o.kp)
-		case 3:
-			m.Requirements, err = decodeListString(d, &o.kp)
-		case 4:
-			m.Contacts, err = decodeMapString(d, &o.kp)
-		case 5:
-			m.ActivationBoundary, err = d.String(&o.kp)
-		}
+		err = decodeMember(d, &o.kp, unsafe.Pointer(m), &layoutObjTenantOnboardingRequestPayload.fields[o.i])
 	}
 	m.DeploymentModel = orSeen(seen[1], m.DeploymentModel, DeploymentModelHostedSaaS)
 	m.Region = orSeen(seen[2], m.Region, "tenant-selected")
@@ -425,14 +265,7 @@ func (m *TenantOnboardingResponsePayload) decode(d *decoder, p *pathNode) error 
 	o := readMembers(p, seen[:])
 	var err error
 	for o.next(d, &membersTenantOnboardingResponsePayload, &err) {
-		switch o.i {
-		case 0:
-			m.TenantID, err = d.String(&o.kp)
-		case 1:
-			m.PrivateModulesRequired, err = decodeListString(d, &o.kp)
-		case 2:
-			m.NextStep, err = d.String(&o.kp)
-		}
+		err = decodeMember(d, &o.kp, unsafe.Pointer(m), &layoutObjTenantOnboardingResponsePayload.fields[o.i])
 	}
 	return o.end(&membersTenantOnboardingResponsePayload, err)
 }
@@ -450,12 +283,7 @@ func (m *TenantStatusRequestPayload) decode(d *decoder, p *pathNode) error {
 	o := readMembers(p, seen[:])
 	var err error
 	for o.next(d, &membersTenantStatusRequestPayload, &err) {
-		switch o.i {
-		case 0:
-			m.RequestedCapabilities, err = decodeListString(d, &o.kp)
-		case 1:
-			m.PublicClientBoundary, err = d.String(&o.kp)
-		}
+		err = decodeMember(d, &o.kp, unsafe.Pointer(m), &layoutObjTenantStatusRequestPayload.fields[o.i])
 	}
 	if !seen[0] {
 		m.RequestedCapabilities = []string{"license", "policy_registry", "evidence_export"}
@@ -479,14 +307,7 @@ func (m *LicenseValidationRequestPayload) decode(d *decoder, p *pathNode) error 
 	o := readMembers(p, seen[:])
 	var err error
 	for o.next(d, &membersLicenseValidationRequestPayload, &err) {
-		switch o.i {
-		case 0:
-			m.LocalValidationReport, err = d.Raw(&o.kp)
-		case 1:
-			m.RequestedChecks, err = decodeListString(d, &o.kp)
-		case 2:
-			m.ServerBoundary, err = d.String(&o.kp)
-		}
+		err = decodeMember(d, &o.kp, unsafe.Pointer(m), &layoutObjLicenseValidationRequestPayload.fields[o.i])
 	}
 	if !seen[1] {
 		m.RequestedChecks = []string{"signature", "revocation", "subscription_status"}
@@ -510,16 +331,7 @@ func (m *PolicyRegistryReadinessRequestPayload) decode(d *decoder, p *pathNode) 
 	o := readMembers(p, seen[:])
 	var err error
 	for o.next(d, &membersPolicyRegistryReadinessRequestPayload, &err) {
-		switch o.i {
-		case 0:
-			m.PolicyPackRefs, err = decodeListString(d, &o.kp)
-		case 1:
-			m.CatalogScope, err = d.String(&o.kp)
-		case 2:
-			m.RequiredChecks, err = decodeListString(d, &o.kp)
-		case 3:
-			m.ReadinessBoundary, err = d.String(&o.kp)
-		}
+		err = decodeMember(d, &o.kp, unsafe.Pointer(m), &layoutObjPolicyRegistryReadinessRequestPayload.fields[o.i])
 	}
 	if !seen[0] {
 		m.PolicyPackRefs = []string{}
@@ -550,10 +362,8 @@ func (m *PolicyRegistryReadinessResponsePayload) decode(d *decoder, p *pathNode)
 		switch o.i {
 		case 0:
 			err = m.Summary.decode(d, &o.kp)
-		case 1:
-			m.PrivateModulesRequired, err = decodeListString(d, &o.kp)
-		case 2:
-			m.NextStep, err = d.String(&o.kp)
+		default:
+			err = decodeMember(d, &o.kp, unsafe.Pointer(m), &layoutObjPolicyRegistryReadinessResponsePayload.fields[o.i])
 		}
 	}
 	return o.end(&membersPolicyRegistryReadinessResponsePayload, err)
@@ -572,14 +382,7 @@ func (m *PolicyRegistryLookupRequestPayload) decode(d *decoder, p *pathNode) err
 	o := readMembers(p, seen[:])
 	var err error
 	for o.next(d, &membersPolicyRegistryLookupRequestPayload, &err) {
-		switch o.i {
-		case 0:
-			m.PolicyRefs, err = decodeListString(d, &o.kp)
-		case 1:
-			m.Labels, err = decodeMapString(d, &o.kp)
-		case 2:
-			m.ResolutionBoundary, err = d.String(&o.kp)
-		}
+		err = decodeMember(d, &o.kp, unsafe.Pointer(m), &layoutObjPolicyRegistryLookupRequestPayload.fields[o.i])
 	}
 	if !seen[1] {
 		m.Labels = Map[string]{}
@@ -603,16 +406,7 @@ func (m *TenantAuditStoreOperatingRequestPayload) decode(d *decoder, p *pathNode
 	o := readMembers(p, seen[:])
 	var err error
 	for o.next(d, &membersTenantAuditStoreOperatingRequestPayload, &err) {
-		switch o.i {
-		case 0:
-			m.RetentionProfile, err = d.String(&o.kp)
-		case 1:
-			m.EvidenceWindow, err = d.String(&o.kp)
-		case 2:
-			m.RequiredChecks, err = decodeListString(d, &o.kp)
-		case 3:
-			m.OperatingBoundary, err = d.String(&o.kp)
-		}
+		err = decodeMember(d, &o.kp, unsafe.Pointer(m), &layoutObjTenantAuditStoreOperatingRequestPayload.fields[o.i])
 	}
 	m.RetentionProfile = orSeen(seen[0], m.RetentionProfile, "tenant-default")
 	m.EvidenceWindow = orSeen(seen[1], m.EvidenceWindow, "last-24h")
@@ -641,10 +435,8 @@ func (m *TenantAuditStoreOperatingResponsePayload) decode(d *decoder, p *pathNod
 		switch o.i {
 		case 0:
 			err = m.Summary.decode(d, &o.kp)
-		case 1:
-			m.PrivateModulesRequired, err = decodeListString(d, &o.kp)
-		case 2:
-			m.NextStep, err = d.String(&o.kp)
+		default:
+			err = decodeMember(d, &o.kp, unsafe.Pointer(m), &layoutObjTenantAuditStoreOperatingResponsePayload.fields[o.i])
 		}
 	}
 	return o.end(&membersTenantAuditStoreOperatingResponsePayload, err)
@@ -663,16 +455,7 @@ func (m *CustomerOperatingDashboardRequestPayload) decode(d *decoder, p *pathNod
 	o := readMembers(p, seen[:])
 	var err error
 	for o.next(d, &membersCustomerOperatingDashboardRequestPayload, &err) {
-		switch o.i {
-		case 0:
-			m.DashboardScope, err = d.String(&o.kp)
-		case 1:
-			m.EvidenceWindow, err = d.String(&o.kp)
-		case 2:
-			m.RequiredChecks, err = decodeListString(d, &o.kp)
-		case 3:
-			m.DashboardBoundary, err = d.String(&o.kp)
-		}
+		err = decodeMember(d, &o.kp, unsafe.Pointer(m), &layoutObjCustomerOperatingDashboardRequestPayload.fields[o.i])
 	}
 	m.DashboardScope = orSeen(seen[0], m.DashboardScope, "tenant-operating")
 	m.EvidenceWindow = orSeen(seen[1], m.EvidenceWindow, "last-24h")
@@ -701,10 +484,8 @@ func (m *CustomerOperatingDashboardResponsePayload) decode(d *decoder, p *pathNo
 		switch o.i {
 		case 0:
 			err = m.Summary.decode(d, &o.kp)
-		case 1:
-			m.PrivateModulesRequired, err = decodeListString(d, &o.kp)
-		case 2:
-			m.NextStep, err = d.String(&o.kp)
+		default:
+			err = decodeMember(d, &o.kp, unsafe.Pointer(m), &layoutObjCustomerOperatingDashboardResponsePayload.fields[o.i])
 		}
 	}
 	return o.end(&membersCustomerOperatingDashboardResponsePayload, err)
@@ -723,16 +504,7 @@ func (m *SupportHandoffReadinessRequestPayload) decode(d *decoder, p *pathNode) 
 	o := readMembers(p, seen[:])
 	var err error
 	for o.next(d, &membersSupportHandoffReadinessRequestPayload, &err) {
-		switch o.i {
-		case 0:
-			m.HandoffScope, err = d.String(&o.kp)
-		case 1:
-			m.SupportTier, err = d.String(&o.kp)
-		case 2:
-			m.RequiredChecks, err = decodeListString(d, &o.kp)
-		case 3:
-			m.HandoffBoundary, err = d.String(&o.kp)
-		}
+		err = decodeMember(d, &o.kp, unsafe.Pointer(m), &layoutObjSupportHandoffReadinessRequestPayload.fields[o.i])
 	}
 	m.HandoffScope = orSeen(seen[0], m.HandoffScope, "hosted-saas-support")
 	m.SupportTier = orSeen(seen[1], m.SupportTier, "enterprise")
@@ -761,10 +533,8 @@ func (m *SupportHandoffReadinessResponsePayload) decode(d *decoder, p *pathNode)
 		switch o.i {
 		case 0:
 			err = m.Summary.decode(d, &o.kp)
-		case 1:
-			m.PrivateModulesRequired, err = decodeListString(d, &o.kp)
-		case 2:
-			m.NextStep, err = d.String(&o.kp)
+		default:
+			err = decodeMember(d, &o.kp, unsafe.Pointer(m), &layoutObjSupportHandoffReadinessResponsePayload.fields[o.i])
 		}
 	}
 	return o.end(&membersSupportHandoffReadinessResponsePayload, err)
@@ -783,16 +553,7 @@ func (m *SaaSOperatingAutomationRequestPayload) decode(d *decoder, p *pathNode) 
 	o := readMembers(p, seen[:])
 	var err error
 	for o.next(d, &membersSaaSOperatingAutomationRequestPayload, &err) {
-		switch o.i {
-		case 0:
-			m.AutomationScope, err = d.String(&o.kp)
-		case 1:
-			m.AutomationCadence, err = d.String(&o.kp)
-		case 2:
-			m.RequiredChecks, err = decodeListString(d, &o.kp)
-		case 3:
-			m.AutomationBoundary, err = d.String(&o.kp)
-		}
+		err = decodeMember(d, &o.kp, unsafe.Pointer(m), &layoutObjSaaSOperatingAutomationRequestPayload.fields[o.i])
 	}
 	m.AutomationScope = orSeen(seen[0], m.AutomationScope, "trial-to-paid-customer-scale")
 	m.AutomationCadence = orSeen(seen[1], m.AutomationCadence, "daily")
@@ -821,10 +582,8 @@ func (m *SaaSOperatingAutomationResponsePayload) decode(d *decoder, p *pathNode)
 		switch o.i {
 		case 0:
 			err = m.Summary.decode(d, &o.kp)
-		case 1:
-			m.PrivateModulesRequired, err = decodeListString(d, &o.kp)
-		case 2:
-			m.NextStep, err = d.String(&o.kp)
+		default:
+			err = decodeMember(d, &o.kp, unsafe.Pointer(m), &layoutObjSaaSOperatingAutomationResponsePayload.fields[o.i])
 		}
 	}
 	return o.end(&membersSaaSOperatingAutomationResponsePayload, err)
@@ -843,16 +602,7 @@ func (m *EvidenceExportRequestPayload) decode(d *decoder, p *pathNode) error {
 	o := readMembers(p, seen[:])
 	var err error
 	for o.next(d, &membersEvidenceExportRequestPayload, &err) {
-		switch o.i {
-		case 0:
-			m.EvidenceRefs, err = decodeListString(d, &o.kp)
-		case 1:
-			m.ExportFormat, err = decodeState[ExportFormat](d, &o.kp)
-		case 2:
-			m.RetentionProfile, err = d.String(&o.kp)
-		case 3:
-			m.ExportBoundary, err = d.String(&o.kp)
-		}
+		err = decodeMember(d, &o.kp, unsafe.Pointer(m), &layoutObjEvidenceExportRequestPayload.fields[o.i])
 	}
 	m.ExportFormat = orSeen(seen[1], m.ExportFormat, ExportFormatJSON)
 	m.RetentionProfile = orSeen(seen[2], m.RetentionProfile, "tenant-default")
@@ -875,12 +625,7 @@ func (m *UnavailablePayload) decode(d *decoder, p *pathNode) error {
 	o := readMembers(p, seen[:])
 	var err error
 	for o.next(d, &membersUnavailablePayload, &err) {
-		switch o.i {
-		case 0:
-			m.TenantID, err = d.String(&o.kp)
-		case 1:
-			m.NextStep, err = d.String(&o.kp)
-		}
+		err = decodeMember(d, &o.kp, unsafe.Pointer(m), &layoutObjUnavailablePayload.fields[o.i])
 	}
 	return o.end(&membersUnavailablePayload, err)
 }
@@ -899,20 +644,10 @@ func (m *EntitlementStatusRequest) decode(d *decoder, p *pathNode) error {
 	var err error
 	for o.next(d, &membersEntitlementStatusRequest, &err) {
 		switch o.i {
-		case 0:
-			m.SchemaVersion, err = d.String(&o.kp)
-		case 1:
-			m.Operation, err = d.String(&o.kp)
-		case 2:
-			m.TenantID, err = d.String(&o.kp)
-		case 3:
-			m.RequestedBy, err = d.String(&o.kp)
-		case 4:
-			m.CorrelationID, err = d.String(&o.kp)
-		case 5:
-			m.PrivateImplementationRequired, err = d.Bool(&o.kp)
 		case 6:
 			err = m.Payload.decode(d, &o.kp)
+		default:
+			err = decodeMember(d, &o.kp, unsafe.Pointer(m), &layoutObjEntitlementStatusRequest.fields[o.i])
 		}
 	}
 	m.RequestedBy = orSeen(seen[3], m.RequestedBy, "community")
@@ -934,20 +669,10 @@ func (m *EntitlementStatusResponse) decode(d *decoder, p *pathNode) error {
 	var err error
 	for o.next(d, &membersEntitlementStatusResponse, &err) {
 		switch o.i {
-		case 0:
-			m.SchemaVersion, err = d.String(&o.kp)
-		case 1:
-			m.Operation, err = d.String(&o.kp)
-		case 2:
-			m.Status, err = decodeState[ResponseStatus](d, &o.kp)
-		case 3:
-			m.Message, err = d.String(&o.kp)
-		case 4:
-			m.CorrelationID, err = d.String(&o.kp)
-		case 5:
-			m.PrivateImplementationRequired, err = d.Bool(&o.kp)
 		case 6:
 			err = m.Payload.decode(d, &o.kp)
+		default:
+			err = decodeMember(d, &o.kp, unsafe.Pointer(m), &layoutObjEntitlementStatusResponse.fields[o.i])
 		}
 	}
 	m.Status = orSeen(seen[2], m.Status, ResponseStatusRequiresPrivateService)
@@ -971,20 +696,10 @@ func (m *TenantOnboardingRequest) decode(d *decoder, p *pathNode) error {
 	var err error
 	for o.next(d, &membersTenantOnboardingRequest, &err) {
 		switch o.i {
-		case 0:
-			m.SchemaVersion, err = d.String(&o.kp)
-		case 1:
-			m.Operation, err = d.String(&o.kp)
-		case 2:
-			m.TenantID, err = d.String(&o.kp)
-		case 3:
-			m.RequestedBy, err = d.String(&o.kp)
-		case 4:
-			m.CorrelationID, err = d.String(&o.kp)
-		case 5:
-			m.PrivateImplementationRequired, err = d.Bool(&o.kp)
 		case 6:
 			err = m.Payload.decode(d, &o.kp)
+		default:
+			err = decodeMember(d, &o.kp, unsafe.Pointer(m), &layoutObjTenantOnboardingRequest.fields[o.i])
 		}
 	}
 	m.RequestedBy = orSeen(seen[3], m.RequestedBy, "community")
@@ -1006,20 +721,10 @@ func (m *TenantOnboardingResponse) decode(d *decoder, p *pathNode) error {
 	var err error
 	for o.next(d, &membersTenantOnboardingResponse, &err) {
 		switch o.i {
-		case 0:
-			m.SchemaVersion, err = d.String(&o.kp)
-		case 1:
-			m.Operation, err = d.String(&o.kp)
-		case 2:
-			m.Status, err = decodeState[ResponseStatus](d, &o.kp)
-		case 3:
-			m.Message, err = d.String(&o.kp)
-		case 4:
-			m.CorrelationID, err = d.String(&o.kp)
-		case 5:
-			m.PrivateImplementationRequired, err = d.Bool(&o.kp)
 		case 6:
 			err = m.Payload.decode(d, &o.kp)
+		default:
+			err = decodeMember(d, &o.kp, unsafe.Pointer(m), &layoutObjTenantOnboardingResponse.fields[o.i])
 		}
 	}
 	m.Status = orSeen(seen[2], m.Status, ResponseStatusRequiresPrivateService)
@@ -1043,20 +748,10 @@ func (m *TenantStatusRequest) decode(d *decoder, p *pathNode) error {
 	var err error
 	for o.next(d, &membersTenantStatusRequest, &err) {
 		switch o.i {
-		case 0:
-			m.SchemaVersion, err = d.String(&o.kp)
-		case 1:
-			m.Operation, err = d.String(&o.kp)
-		case 2:
-			m.TenantID, err = d.String(&o.kp)
-		case 3:
-			m.RequestedBy, err = d.String(&o.kp)
-		case 4:
-			m.CorrelationID, err = d.String(&o.kp)
-		case 5:
-			m.PrivateImplementationRequired, err = d.Bool(&o.kp)
 		case 6:
 			err = m.Payload.decode(d, &o.kp)
+		default:
+			err = decodeMember(d, &o.kp, unsafe.Pointer(m), &layoutObjTenantStatusRequest.fields[o.i])
 		}
 	}
 	m.RequestedBy = orSeen(seen[3], m.RequestedBy, "community")
@@ -1078,20 +773,10 @@ func (m *LicenseValidationRequest) decode(d *decoder, p *pathNode) error {
 	var err error
 	for o.next(d, &membersLicenseValidationRequest, &err) {
 		switch o.i {
-		case 0:
-			m.SchemaVersion, err = d.String(&o.kp)
-		case 1:
-			m.Operation, err = d.String(&o.kp)
-		case 2:
-			m.TenantID, err = d.String(&o.kp)
-		case 3:
-			m.RequestedBy, err = d.String(&o.kp)
-		case 4:
-			m.CorrelationID, err = d.String(&o.kp)
-		case 5:
-			m.PrivateImplementationRequired, err = d.Bool(&o.kp)
 		case 6:
 			err = m.Payload.decode(d, &o.kp)
+		default:
+			err = decodeMember(d, &o.kp, unsafe.Pointer(m), &layoutObjLicenseValidationRequest.fields[o.i])
 		}
 	}
 	m.RequestedBy = orSeen(seen[3], m.RequestedBy, "community")
@@ -1113,20 +798,10 @@ func (m *PolicyRegistryReadinessRequest) decode(d *decoder, p *pathNode) error {
 	var err error
 	for o.next(d, &membersPolicyRegistryReadinessRequest, &err) {
 		switch o.i {
-		case 0:
-			m.SchemaVersion, err = d.String(&o.kp)
-		case 1:
-			m.Operation, err = d.String(&o.kp)
-		case 2:
-			m.TenantID, err = d.String(&o.kp)
-		case 3:
-			m.RequestedBy, err = d.String(&o.kp)
-		case 4:
-			m.CorrelationID, err = d.String(&o.kp)
-		case 5:
-			m.PrivateImplementationRequired, err = d.Bool(&o.kp)
 		case 6:
 			err = m.Payload.decode(d, &o.kp)
+		default:
+			err = decodeMember(d, &o.kp, unsafe.Pointer(m), &layoutObjPolicyRegistryReadinessRequest.fields[o.i])
 		}
 	}
 	m.RequestedBy = orSeen(seen[3], m.RequestedBy, "community")
@@ -1148,20 +823,10 @@ func (m *PolicyRegistryReadinessResponse) decode(d *decoder, p *pathNode) error 
 	var err error
 	for o.next(d, &membersPolicyRegistryReadinessResponse, &err) {
 		switch o.i {
-		case 0:
-			m.SchemaVersion, err = d.String(&o.kp)
-		case 1:
-			m.Operation, err = d.String(&o.kp)
-		case 2:
-			m.Status, err = decodeState[ResponseStatus](d, &o.kp)
-		case 3:
-			m.Message, err = d.String(&o.kp)
-		case 4:
-			m.CorrelationID, err = d.String(&o.kp)
-		case 5:
-			m.PrivateImplementationRequired, err = d.Bool(&o.kp)
 		case 6:
 			err = m.Payload.decode(d, &o.kp)
+		default:
+			err = decodeMember(d, &o.kp, unsafe.Pointer(m), &layoutObjPolicyRegistryReadinessResponse.fields[o.i])
 		}
 	}
 	m.Status = orSeen(seen[2], m.Status, ResponseStatusRequiresPrivateService)
@@ -1185,20 +850,10 @@ func (m *PolicyRegistryLookupRequest) decode(d *decoder, p *pathNode) error {
 	var err error
 	for o.next(d, &membersPolicyRegistryLookupRequest, &err) {
 		switch o.i {
-		case 0:
-			m.SchemaVersion, err = d.String(&o.kp)
-		case 1:
-			m.Operation, err = d.String(&o.kp)
-		case 2:
-			m.TenantID, err = d.String(&o.kp)
-		case 3:
-			m.RequestedBy, err = d.String(&o.kp)
-		case 4:
-			m.CorrelationID, err = d.String(&o.kp)
-		case 5:
-			m.PrivateImplementationRequired, err = d.Bool(&o.kp)
 		case 6:
 			err = m.Payload.decode(d, &o.kp)
+		default:
+			err = decodeMember(d, &o.kp, unsafe.Pointer(m), &layoutObjPolicyRegistryLookupRequest.fields[o.i])
 		}
 	}
 	m.RequestedBy = orSeen(seen[3], m.RequestedBy, "community")
@@ -1220,20 +875,10 @@ func (m *TenantAuditStoreOperatingRequest) decode(d *decoder, p *pathNode) error
 	var err error
 	for o.next(d, &membersTenantAuditStoreOperatingRequest, &err) {
 		switch o.i {
-		case 0:
-			m.SchemaVersion, err = d.String(&o.kp)
-		case 1:
-			m.Operation, err = d.String(&o.kp)
-		case 2:
-			m.TenantID, err = d.String(&o.kp)
-		case 3:
-			m.RequestedBy, err = d.String(&o.kp)
-		case 4:
-			m.CorrelationID, err = d.String(&o.kp)
-		case 5:
-			m.PrivateImplementationRequired, err = d.Bool(&o.kp)
 		case 6:
 			err = m.Payload.decode(d, &o.kp)
+		default:
+			err = decodeMember(d, &o.kp, unsafe.Pointer(m), &layoutObjTenantAuditStoreOperatingRequest.fields[o.i])
 		}
 	}
 	m.RequestedBy = orSeen(seen[3], m.RequestedBy, "community")
@@ -1255,20 +900,10 @@ func (m *TenantAuditStoreOperatingResponse) decode(d *decoder, p *pathNode) erro
 	var err error
 	for o.next(d, &membersTenantAuditStoreOperatingResponse, &err) {
 		switch o.i {
-		case 0:
-			m.SchemaVersion, err = d.String(&o.kp)
-		case 1:
-			m.Operation, err = d.String(&o.kp)
-		case 2:
-			m.Status, err = decodeState[ResponseStatus](d, &o.kp)
-		case 3:
-			m.Message, err = d.String(&o.kp)
-		case 4:
-			m.CorrelationID, err = d.String(&o.kp)
-		case 5:
-			m.PrivateImplementationRequired, err = d.Bool(&o.kp)
 		case 6:
 			err = m.Payload.decode(d, &o.kp)
+		default:
+			err = decodeMember(d, &o.kp, unsafe.Pointer(m), &layoutObjTenantAuditStoreOperatingResponse.fields[o.i])
 		}
 	}
 	m.Status = orSeen(seen[2], m.Status, ResponseStatusRequiresPrivateService)
@@ -1292,20 +927,10 @@ func (m *CustomerOperatingDashboardRequest) decode(d *decoder, p *pathNode) erro
 	var err error
 	for o.next(d, &membersCustomerOperatingDashboardRequest, &err) {
 		switch o.i {
-		case 0:
-			m.SchemaVersion, err = d.String(&o.kp)
-		case 1:
-			m.Operation, err = d.String(&o.kp)
-		case 2:
-			m.TenantID, err = d.String(&o.kp)
-		case 3:
-			m.RequestedBy, err = d.String(&o.kp)
-		case 4:
-			m.CorrelationID, err = d.String(&o.kp)
-		case 5:
-			m.PrivateImplementationRequired, err = d.Bool(&o.kp)
 		case 6:
 			err = m.Payload.decode(d, &o.kp)
+		default:
+			err = decodeMember(d, &o.kp, unsafe.Pointer(m), &layoutObjCustomerOperatingDashboardRequest.fields[o.i])
 		}
 	}
 	m.RequestedBy = orSeen(seen[3], m.RequestedBy, "community")
@@ -1327,20 +952,10 @@ func (m *CustomerOperatingDashboardResponse) decode(d *decoder, p *pathNode) err
 	var err error
 	for o.next(d, &membersCustomerOperatingDashboardResponse, &err) {
 		switch o.i {
-		case 0:
-			m.SchemaVersion, err = d.String(&o.kp)
-		case 1:
-			m.Operation, err = d.String(&o.kp)
-		case 2:
-			m.Status, err = decodeState[ResponseStatus](d, &o.kp)
-		case 3:
-			m.Message, err = d.String(&o.kp)
-		case 4:
-			m.CorrelationID, err = d.String(&o.kp)
-		case 5:
-			m.PrivateImplementationRequired, err = d.Bool(&o.kp)
 		case 6:
 			err = m.Payload.decode(d, &o.kp)
+		default:
+			err = decodeMember(d, &o.kp, unsafe.Pointer(m), &layoutObjCustomerOperatingDashboardResponse.fields[o.i])
 		}
 	}
 	m.Status = orSeen(seen[2], m.Status, ResponseStatusRequiresPrivateService)
@@ -1364,20 +979,10 @@ func (m *SupportHandoffReadinessRequest) decode(d *decoder, p *pathNode) error {
 	var err error
 	for o.next(d, &membersSupportHandoffReadinessRequest, &err) {
 		switch o.i {
-		case 0:
-			m.SchemaVersion, err = d.String(&o.kp)
-		case 1:
-			m.Operation, err = d.String(&o.kp)
-		case 2:
-			m.TenantID, err = d.String(&o.kp)
-		case 3:
-			m.RequestedBy, err = d.String(&o.kp)
-		case 4:
-			m.CorrelationID, err = d.String(&o.kp)
-		case 5:
-			m.PrivateImplementationRequired, err = d.Bool(&o.kp)
 		case 6:
 			err = m.Payload.decode(d, &o.kp)
+		default:
+			err = decodeMember(d, &o.kp, unsafe.Pointer(m), &layoutObjSupportHandoffReadinessRequest.fields[o.i])
 		}
 	}
 	m.RequestedBy = orSeen(seen[3], m.RequestedBy, "community")
@@ -1399,20 +1004,10 @@ func (m *SupportHandoffReadinessResponse) decode(d *decoder, p *pathNode) error 
 	var err error
 	for o.next(d, &membersSupportHandoffReadinessResponse, &err) {
 		switch o.i {
-		case 0:
-			m.SchemaVersion, err = d.String(&o.kp)
-		case 1:
-			m.Operation, err = d.String(&o.kp)
-		case 2:
-			m.Status, err = decodeState[ResponseStatus](d, &o.kp)
-		case 3:
-			m.Message, err = d.String(&o.kp)
-		case 4:
-			m.CorrelationID, err = d.String(&o.kp)
-		case 5:
-			m.PrivateImplementationRequired, err = d.Bool(&o.kp)
 		case 6:
 			err = m.Payload.decode(d, &o.kp)
+		default:
+			err = decodeMember(d, &o.kp, unsafe.Pointer(m), &layoutObjSupportHandoffReadinessResponse.fields[o.i])
 		}
 	}
 	m.Status = orSeen(seen[2], m.Status, ResponseStatusRequiresPrivateService)
@@ -1436,20 +1031,10 @@ func (m *SaaSOperatingAutomationRequest) decode(d *decoder, p *pathNode) error {
 	var err error
 	for o.next(d, &membersSaaSOperatingAutomationRequest, &err) {
 		switch o.i {
-		case 0:
-			m.SchemaVersion, err = d.String(&o.kp)
-		case 1:
-			m.Operation, err = d.String(&o.kp)
-		case 2:
-			m.TenantID, err = d.String(&o.kp)
-		case 3:
-			m.RequestedBy, err = d.String(&o.kp)
-		case 4:
-			m.CorrelationID, err = d.String(&o.kp)
-		case 5:
-			m.PrivateImplementationRequired, err = d.Bool(&o.kp)
 		case 6:
 			err = m.Payload.decode(d, &o.kp)
+		default:
+			err = decodeMember(d, &o.kp, unsafe.Pointer(m), &layoutObjSaaSOperatingAutomationRequest.fields[o.i])
 		}
 	}
 	m.RequestedBy = orSeen(seen[3], m.RequestedBy, "community")
@@ -1471,20 +1056,10 @@ func (m *SaaSOperatingAutomationResponse) decode(d *decoder, p *pathNode) error 
 	var err error
 	for o.next(d, &membersSaaSOperatingAutomationResponse, &err) {
 		switch o.i {
-		case 0:
-			m.SchemaVersion, err = d.String(&o.kp)
-		case 1:
-			m.Operation, err = d.String(&o.kp)
-		case 2:
-			m.Status, err = decodeState[ResponseStatus](d, &o.kp)
-		case 3:
-			m.Message, err = d.String(&o.kp)
-		case 4:
-			m.CorrelationID, err = d.String(&o.kp)
-		case 5:
-			m.PrivateImplementationRequired, err = d.Bool(&o.kp)
 		case 6:
 			err = m.Payload.decode(d, &o.kp)
+		default:
+			err = decodeMember(d, &o.kp, unsafe.Pointer(m), &layoutObjSaaSOperatingAutomationResponse.fields[o.i])
 		}
 	}
 	m.Status = orSeen(seen[2], m.Status, ResponseStatusRequiresPrivateService)
@@ -1508,20 +1083,10 @@ func (m *EvidenceExportRequest) decode(d *decoder, p *pathNode) error {
 	var err error
 	for o.next(d, &membersEvidenceExportRequest, &err) {
 		switch o.i {
-		case 0:
-			m.SchemaVersion, err = d.String(&o.kp)
-		case 1:
-			m.Operation, err = d.String(&o.kp)
-		case 2:
-			m.TenantID, err = d.String(&o.kp)
-		case 3:
-			m.RequestedBy, err = d.String(&o.kp)
-		case 4:
-			m.CorrelationID, err = d.String(&o.kp)
-		case 5:
-			m.PrivateImplementationRequired, err = d.Bool(&o.kp)
 		case 6:
 			err = m.Payload.decode(d, &o.kp)
+		default:
+			err = decodeMember(d, &o.kp, unsafe.Pointer(m), &layoutObjEvidenceExportRequest.fields[o.i])
 		}
 	}
 	m.RequestedBy = orSeen(seen[3], m.RequestedBy, "community")
@@ -1543,20 +1108,10 @@ func (m *UnavailableResponse) decode(d *decoder, p *pathNode) error {
 	var err error
 	for o.next(d, &membersUnavailableResponse, &err) {
 		switch o.i {
-		case 0:
-			m.SchemaVersion, err = d.String(&o.kp)
-		case 1:
-			m.Operation, err = d.String(&o.kp)
-		case 2:
-			m.Status, err = decodeState[ResponseStatus](d, &o.kp)
-		case 3:
-			m.Message, err = d.String(&o.kp)
-		case 4:
-			m.CorrelationID, err = d.String(&o.kp)
-		case 5:
-			m.PrivateImplementationRequired, err = d.Bool(&o.kp)
 		case 6:
 			err = m.Payload.decode(d, &o.kp)
+		default:
+			err = decodeMember(d, &o.kp, unsafe.Pointer(m), &layoutObjUnavailableResponse.fields[o.i])
 		}
 	}
 	m.Status = orSeen(seen[2], m.Status, ResponseStatusRequiresPrivateService)
@@ -1564,52 +1119,6 @@ func (m *UnavailableResponse) decode(d *decoder, p *pathNode) error {
 		m.PrivateImplementationRequired = true
 	}
 	return o.end(&membersUnavailableResponse, err)
-}
-func decodeListString(d *decoder, p *pathNode) ([]string, error) {
-	if err := d.beginArray(p); err != nil {
-		return nil, err
-	}
-	out := []string{}
-	for i := 0; ; i++ {
-		more, err := d.nextItem(p, i == 0)
-		if err != nil {
-			return nil, err
-		}
-		if !more {
-			return out, nil
-		}
-		ip := indexPath(p, i)
-		x, err := d.String(&ip)
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, x)
-	}
-}
-func decodeMapString(d *decoder, p *pathNode) (Map[string], error) {
-	if err := d.beginObject(p); err != nil {
-		return nil, err
-	}
-	out := Map[string]{}
-	for first := true; ; first = false {
-		key, more, err := d.nextKey(p, first)
-		if err != nil {
-			return nil, err
-		}
-		if !more {
-			return out, nil
-		}
-		k := string(key)
-		if _, dup := out.Get(k); dup {
-			return nil, duplicate(p, k)
-		}
-		kp := keyPath(p, k)
-		x, err := d.String(&kp)
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, Entry[string]{k, x})
-	}
 }
 
 // DecodeTenantStatusResponse reads the shared unavailable response, which answers operation tenant_status,

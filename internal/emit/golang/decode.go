@@ -20,7 +20,7 @@ func (g *gen) decodeFile(k *sink) {
 		}
 		g.decodeMethod(k, &w, s)
 	}
-	for _, t := range g.collectTypes() {
+	for _, t := range g.collectTypes(func(fl *model.Field) bool { return !tableDecoded(fl) }) {
 		decodeHelper(&w, t)
 		k.decl(&w)
 	}
@@ -79,7 +79,8 @@ func (g *gen) decodeFunc(w *gw, s *goStruct) {
 
 // decodeMethod writes the strict decoder of one object type: a table of
 // its members (memberTable) and a switch on the member's index with one
-// assignment per field. The loop, key lookup and member checks run in the
+// assignment per field that the runtime's decodeMember does not read by
+// its layout (tableDecoded), which reads all the others. The loop, key lookup and member checks run in the
 // runtime's memberReader, called directly (never through a function value,
 // which would move member paths to the heap).
 func (g *gen) decodeMethod(k *sink, w *gw, s *goStruct) {
@@ -101,14 +102,32 @@ func (g *gen) decodeMethod(k *sink, w *gw, s *goStruct) {
 	w.line("o := readMembers(p, ", seen, ")")
 	w.line("var err error")
 	w.open("for o.next(d, &", tableVar, ", &err)")
-	if n > 0 {
+	byKind := "err = decodeMember(d, &o.kp, unsafe.Pointer(m), &layoutObj" + name + ".fields[o.i])"
+	var cases []*model.Field
+	for _, fl := range s.t.Fields {
+		if !tableDecoded(fl) {
+			cases = append(cases, fl)
+		}
+	}
+	switch {
+	case n > 0 && len(cases) == 0:
+		w.use("unsafe")
+		w.line(byKind)
+	case n > 0:
 		// Cases stand at the switch's indentation, as gofmt puts them.
 		w.line("switch o.i {")
 		for i, fl := range s.t.Fields {
-			w.line("case ", litInt(i), ":")
-			w.ind++
-			decodeField(w, "m."+fl.GoName, fl)
-			w.ind--
+			if !tableDecoded(fl) {
+				w.line("case ", litInt(i), ":")
+				w.ind++
+				decodeField(w, "m."+fl.GoName, fl)
+				w.ind--
+			}
+		}
+		if len(cases) < n {
+			w.use("unsafe")
+			w.line("default:")
+			w.line("\t", byKind)
 		}
 		w.line("}")
 	}
@@ -174,6 +193,21 @@ func memberTable(t *model.Type) string {
 		v = append(v, "open: true")
 	}
 	return "memberTable{" + join(v...) + "}"
+}
+
+// tableDecoded reports whether the runtime's decodeMember reads fl by the
+// kind of its layout (a scalar, a state, a free-form value, a pointer to a
+// scalar, or a list or map of strings or states), so that the decode method
+// needs no case for it.
+func tableDecoded(fl *model.Field) bool {
+	switch fl.Type.Kind {
+	case model.KindString, model.KindState, model.KindInteger, model.KindNumber, model.KindBoolean, model.KindAny:
+		return true
+	case model.KindList, model.KindMap:
+		k := fl.Type.Elem.Kind
+		return k == model.KindString || k == model.KindState
+	}
+	return false
 }
 
 // decodeField reads the member at o.kp into target (the runtime has done

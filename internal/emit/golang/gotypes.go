@@ -45,9 +45,10 @@ func typeKey(t *model.TypeRef) string {
 	return "Any"
 }
 
-// collectTypes lists every distinct composite type used by fields, inner
-// types first, so helpers can be generated once each.
-func (g *gen) collectTypes() []*model.TypeRef {
+// collectTypes lists every distinct list or map type that the fields
+// picked by use hold, at any depth, inner types first, so helpers can be
+// generated once each.
+func (g *gen) collectTypes(use func(*model.Field) bool) []*model.TypeRef {
 	seen := map[string]bool{}
 	var out []*model.TypeRef
 	var visit func(t *model.TypeRef)
@@ -63,7 +64,9 @@ func (g *gen) collectTypes() []*model.TypeRef {
 	}
 	for _, s := range g.structs {
 		for _, f := range s.t.Fields {
-			visit(f.Type)
+			if use(f) {
+				visit(f.Type)
+			}
 		}
 	}
 	return out
