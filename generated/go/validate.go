@@ -2,6 +2,8 @@
 
 package saascontrolplane
 
+import "unsafe"
+
 // Validate checks every rule of the contract and returns every violation as
 // Errors, each with its JSON path, rule and message; nil when valid.
 func (m *EntitlementStatusSummary) Validate() error {
@@ -12,26 +14,20 @@ func (m *EntitlementStatusSummary) Validate() error {
 	m.validate(p, &es, scanMode(49))
 	return es.err()
 }
+
+var rulesEntitlementStatusSummary = [...]memberRule{
+	{key: "tenant_id", off: unsafe.Offsetof(EntitlementStatusSummary{}.TenantID), kind: ruleString, has: hasNonEmpty | memberTrim, nonEmpty: "tenant_id must not be empty"},
+	{key: "entitlement_status", off: unsafe.Offsetof(EntitlementStatusSummary{}.EntitlementStatus), kind: ruleState, states: statesEntitlementState, enumMsg: "entitlement_status must be one of: active, expired, missing, suspended, trial, unknown"},
+	{key: "subscription_plan", off: unsafe.Offsetof(EntitlementStatusSummary{}.SubscriptionPlan), kind: ruleString},
+	{key: "license_status", off: unsafe.Offsetof(EntitlementStatusSummary{}.LicenseStatus), kind: ruleString},
+	{key: "enabled_features", off: unsafe.Offsetof(EntitlementStatusSummary{}.EnabledFeatures), kind: ruleStrings},
+	{key: "locked_features", off: unsafe.Offsetof(EntitlementStatusSummary{}.LockedFeatures), kind: ruleStrings},
+	{key: "expires_at", off: unsafe.Offsetof(EntitlementStatusSummary{}.ExpiresAt), kind: ruleString, has: memberPtr},
+}
+
 func (m *EntitlementStatusSummary) validate(p *pathNode, es *Errors, sc scanMode) {
-	fp := keyPath(p, "tenant_id")
-	es.failIf(isBlank(m.TenantID), &fp, "non_empty", ErrEmpty, "tenant_id must not be empty")
-	scanTyped(&fp, m.TenantID, es, sc)
-	fp.key = "entitlement_status"
-	es.failIf(!m.EntitlementStatus.Valid(), &fp, "enum", ErrNotInStateSet, "entitlement_status must be one of: active, expired, missing, suspended, trial, unknown")
-	fp.key = "subscription_plan"
-	scanTyped(&fp, m.SubscriptionPlan, es, sc)
-	fp.key = "license_status"
-	scanTyped(&fp, m.LicenseStatus, es, sc)
-	fp.key = "enabled_features"
-	scanEach(&fp, m.EnabledFeatures, es, sc)
-	fp.key = "locked_features"
-	scanEach(&fp, m.LockedFeatures, es, sc)
-	fp.key = "expires_at"
-	if m.ExpiresAt != nil {
-		v := *m.ExpiresAt
-		scanTyped(&fp, v, es, sc)
-	}
-	fp.key = "billing_boundary"
+	validateMembers(p, unsafe.Pointer(m), rulesEntitlementStatusSummary[0:7], es, sc)
+	fp := keyPath(p, "billing_boundary")
 	es.failIf(m.BillingBoundary != "billing and subscription verification are private service responsibilities", &fp, "const", ErrConst, "billing_boundary must be \"billing and subscription verification are private service responsibilities\"")
 }
 
@@ -45,29 +41,20 @@ func (m *PolicyRegistryReadinessSummary) Validate() error {
 	m.validate(p, &es, scanMode(49))
 	return es.err()
 }
+
+var rulesPolicyRegistryReadinessSummary = [...]memberRule{
+	{key: "tenant_id", off: unsafe.Offsetof(PolicyRegistryReadinessSummary{}.TenantID), kind: ruleString, has: hasNonEmpty | memberTrim, nonEmpty: "tenant_id must not be empty"},
+	{key: "readiness_status", off: unsafe.Offsetof(PolicyRegistryReadinessSummary{}.ReadinessStatus), kind: ruleState, states: statesOperatingState, enumMsg: "readiness_status must be one of: blocked, degraded, ready, unknown"},
+	{key: "catalog_status", off: unsafe.Offsetof(PolicyRegistryReadinessSummary{}.CatalogStatus), kind: ruleState, states: statesOperatingState, enumMsg: "catalog_status must be one of: blocked, degraded, ready, unknown"},
+	{key: "latest_catalog_version", off: unsafe.Offsetof(PolicyRegistryReadinessSummary{}.LatestCatalogVersion), kind: ruleString, has: memberPtr},
+	{key: "policy_pack_count", off: unsafe.Offsetof(PolicyRegistryReadinessSummary{}.PolicyPackCount), kind: ruleInt, has: hasMinimum, intMin: 0, minimumMsg: "policy_pack_count must be greater than or equal to 0"},
+	{key: "checked_at", off: unsafe.Offsetof(PolicyRegistryReadinessSummary{}.CheckedAt), kind: ruleString, has: memberPtr},
+	{key: "blockers", off: unsafe.Offsetof(PolicyRegistryReadinessSummary{}.Blockers), kind: ruleStrings},
+}
+
 func (m *PolicyRegistryReadinessSummary) validate(p *pathNode, es *Errors, sc scanMode) {
-	fp := keyPath(p, "tenant_id")
-	es.failIf(isBlank(m.TenantID), &fp, "non_empty", ErrEmpty, "tenant_id must not be empty")
-	scanTyped(&fp, m.TenantID, es, sc)
-	fp.key = "readiness_status"
-	es.failIf(!m.ReadinessStatus.Valid(), &fp, "enum", ErrNotInStateSet, "readiness_status must be one of: blocked, degraded, ready, unknown")
-	fp.key = "catalog_status"
-	es.failIf(!m.CatalogStatus.Valid(), &fp, "enum", ErrNotInStateSet, "catalog_status must be one of: blocked, degraded, ready, unknown")
-	fp.key = "latest_catalog_version"
-	if m.LatestCatalogVersion != nil {
-		v := *m.LatestCatalogVersion
-		scanTyped(&fp, v, es, sc)
-	}
-	fp.key = "policy_pack_count"
-	es.failIf(m.PolicyPackCount < int64(0), &fp, "minimum", ErrOutOfRange, "policy_pack_count must be greater than or equal to 0")
-	fp.key = "checked_at"
-	if m.CheckedAt != nil {
-		v := *m.CheckedAt
-		scanTyped(&fp, v, es, sc)
-	}
-	fp.key = "blockers"
-	scanEach(&fp, m.Blockers, es, sc)
-	fp.key = "registry_boundary"
+	validateMembers(p, unsafe.Pointer(m), rulesPolicyRegistryReadinessSummary[0:7], es, sc)
+	fp := keyPath(p, "registry_boundary")
 	es.failIf(m.RegistryBoundary != "hosted registry availability, artifact delivery, and tenant catalog validation are private service responsibilities", &fp, "const", ErrConst, "registry_boundary must be \"hosted registry availability, artifact delivery, and tenant catalog validation are private service responsibilities\"")
 }
 
@@ -81,30 +68,22 @@ func (m *TenantAuditStoreOperatingSummary) Validate() error {
 	m.validate(p, &es, scanMode(49))
 	return es.err()
 }
+
+var rulesTenantAuditStoreOperatingSummary = [...]memberRule{
+	{key: "tenant_id", off: unsafe.Offsetof(TenantAuditStoreOperatingSummary{}.TenantID), kind: ruleString, has: hasNonEmpty | memberTrim, nonEmpty: "tenant_id must not be empty"},
+	{key: "health_status", off: unsafe.Offsetof(TenantAuditStoreOperatingSummary{}.HealthStatus), kind: ruleState, states: statesOperatingState, enumMsg: "health_status must be one of: blocked, degraded, ready, unknown"},
+	{key: "retention_status", off: unsafe.Offsetof(TenantAuditStoreOperatingSummary{}.RetentionStatus), kind: ruleState, states: statesOperatingState, enumMsg: "retention_status must be one of: blocked, degraded, ready, unknown"},
+	{key: "evidence_freshness_status", off: unsafe.Offsetof(TenantAuditStoreOperatingSummary{}.EvidenceFreshnessStatus), kind: ruleState, states: statesOperatingState, enumMsg: "evidence_freshness_status must be one of: blocked, degraded, ready, unknown"},
+	{key: "export_status", off: unsafe.Offsetof(TenantAuditStoreOperatingSummary{}.ExportStatus), kind: ruleState, states: statesOperatingState, enumMsg: "export_status must be one of: blocked, degraded, ready, unknown"},
+	{key: "latest_evidence_at", off: unsafe.Offsetof(TenantAuditStoreOperatingSummary{}.LatestEvidenceAt), kind: ruleString, has: memberPtr},
+	{key: "retention_profile", off: unsafe.Offsetof(TenantAuditStoreOperatingSummary{}.RetentionProfile), kind: ruleString},
+	{key: "supported_export_formats", off: unsafe.Offsetof(TenantAuditStoreOperatingSummary{}.SupportedExportFormats), kind: ruleStrings},
+	{key: "blockers", off: unsafe.Offsetof(TenantAuditStoreOperatingSummary{}.Blockers), kind: ruleStrings},
+}
+
 func (m *TenantAuditStoreOperatingSummary) validate(p *pathNode, es *Errors, sc scanMode) {
-	fp := keyPath(p, "tenant_id")
-	es.failIf(isBlank(m.TenantID), &fp, "non_empty", ErrEmpty, "tenant_id must not be empty")
-	scanTyped(&fp, m.TenantID, es, sc)
-	fp.key = "health_status"
-	es.failIf(!m.HealthStatus.Valid(), &fp, "enum", ErrNotInStateSet, "health_status must be one of: blocked, degraded, ready, unknown")
-	fp.key = "retention_status"
-	es.failIf(!m.RetentionStatus.Valid(), &fp, "enum", ErrNotInStateSet, "retention_status must be one of: blocked, degraded, ready, unknown")
-	fp.key = "evidence_freshness_status"
-	es.failIf(!m.EvidenceFreshnessStatus.Valid(), &fp, "enum", ErrNotInStateSet, "evidence_freshness_status must be one of: blocked, degraded, ready, unknown")
-	fp.key = "export_status"
-	es.failIf(!m.ExportStatus.Valid(), &fp, "enum", ErrNotInStateSet, "export_status must be one of: blocked, degraded, ready, unknown")
-	fp.key = "latest_evidence_at"
-	if m.LatestEvidenceAt != nil {
-		v := *m.LatestEvidenceAt
-		scanTyped(&fp, v, es, sc)
-	}
-	fp.key = "retention_profile"
-	scanTyped(&fp, m.RetentionProfile, es, sc)
-	fp.key = "supported_export_formats"
-	scanEach(&fp, m.SupportedExportFormats, es, sc)
-	fp.key = "blockers"
-	scanEach(&fp, m.Blockers, es, sc)
-	fp.key = "audit_store_boundary"
+	validateMembers(p, unsafe.Pointer(m), rulesTenantAuditStoreOperatingSummary[0:9], es, sc)
+	fp := keyPath(p, "audit_store_boundary")
 	es.failIf(m.AuditStoreBoundary != "tenant archive storage, retention enforcement, export connectors, and customer evidence remain private service responsibilities", &fp, "const", ErrConst, "audit_store_boundary must be \"tenant archive storage, retention enforcement, export connectors, and customer evidence remain private service responsibilities\"")
 }
 
@@ -118,34 +97,24 @@ func (m *CustomerOperatingDashboardSummary) Validate() error {
 	m.validate(p, &es, scanMode(49))
 	return es.err()
 }
+
+var rulesCustomerOperatingDashboardSummary = [...]memberRule{
+	{key: "tenant_id", off: unsafe.Offsetof(CustomerOperatingDashboardSummary{}.TenantID), kind: ruleString, has: hasNonEmpty | memberTrim, nonEmpty: "tenant_id must not be empty"},
+	{key: "dashboard_status", off: unsafe.Offsetof(CustomerOperatingDashboardSummary{}.DashboardStatus), kind: ruleState, states: statesOperatingState, enumMsg: "dashboard_status must be one of: blocked, degraded, ready, unknown"},
+	{key: "billing_status", off: unsafe.Offsetof(CustomerOperatingDashboardSummary{}.BillingStatus), kind: ruleState, states: statesOperatingState, enumMsg: "billing_status must be one of: blocked, degraded, ready, unknown"},
+	{key: "license_service_status", off: unsafe.Offsetof(CustomerOperatingDashboardSummary{}.LicenseServiceStatus), kind: ruleState, states: statesOperatingState, enumMsg: "license_service_status must be one of: blocked, degraded, ready, unknown"},
+	{key: "support_handoff_status", off: unsafe.Offsetof(CustomerOperatingDashboardSummary{}.SupportHandoffStatus), kind: ruleState, states: statesOperatingState, enumMsg: "support_handoff_status must be one of: blocked, degraded, ready, unknown"},
+	{key: "customer_success_status", off: unsafe.Offsetof(CustomerOperatingDashboardSummary{}.CustomerSuccessStatus), kind: ruleState, states: statesOperatingState, enumMsg: "customer_success_status must be one of: blocked, degraded, ready, unknown"},
+	{key: "escalation_status", off: unsafe.Offsetof(CustomerOperatingDashboardSummary{}.EscalationStatus), kind: ruleState, states: statesOperatingState, enumMsg: "escalation_status must be one of: blocked, degraded, ready, unknown"},
+	{key: "release_closeout_status", off: unsafe.Offsetof(CustomerOperatingDashboardSummary{}.ReleaseCloseoutStatus), kind: ruleState, states: statesOperatingState, enumMsg: "release_closeout_status must be one of: blocked, degraded, ready, unknown"},
+	{key: "latest_dashboard_at", off: unsafe.Offsetof(CustomerOperatingDashboardSummary{}.LatestDashboardAt), kind: ruleString, has: memberPtr},
+	{key: "dashboard_scope", off: unsafe.Offsetof(CustomerOperatingDashboardSummary{}.DashboardScope), kind: ruleString},
+	{key: "blockers", off: unsafe.Offsetof(CustomerOperatingDashboardSummary{}.Blockers), kind: ruleStrings},
+}
+
 func (m *CustomerOperatingDashboardSummary) validate(p *pathNode, es *Errors, sc scanMode) {
-	fp := keyPath(p, "tenant_id")
-	es.failIf(isBlank(m.TenantID), &fp, "non_empty", ErrEmpty, "tenant_id must not be empty")
-	scanTyped(&fp, m.TenantID, es, sc)
-	fp.key = "dashboard_status"
-	es.failIf(!m.DashboardStatus.Valid(), &fp, "enum", ErrNotInStateSet, "dashboard_status must be one of: blocked, degraded, ready, unknown")
-	fp.key = "billing_status"
-	es.failIf(!m.BillingStatus.Valid(), &fp, "enum", ErrNotInStateSet, "billing_status must be one of: blocked, degraded, ready, unknown")
-	fp.key = "license_service_status"
-	es.failIf(!m.LicenseServiceStatus.Valid(), &fp, "enum", ErrNotInStateSet, "license_service_status must be one of: blocked, degraded, ready, unknown")
-	fp.key = "support_handoff_status"
-	es.failIf(!m.SupportHandoffStatus.Valid(), &fp, "enum", ErrNotInStateSet, "support_handoff_status must be one of: blocked, degraded, ready, unknown")
-	fp.key = "customer_success_status"
-	es.failIf(!m.CustomerSuccessStatus.Valid(), &fp, "enum", ErrNotInStateSet, "customer_success_status must be one of: blocked, degraded, ready, unknown")
-	fp.key = "escalation_status"
-	es.failIf(!m.EscalationStatus.Valid(), &fp, "enum", ErrNotInStateSet, "escalation_status must be one of: blocked, degraded, ready, unknown")
-	fp.key = "release_closeout_status"
-	es.failIf(!m.ReleaseCloseoutStatus.Valid(), &fp, "enum", ErrNotInStateSet, "release_closeout_status must be one of: blocked, degraded, ready, unknown")
-	fp.key = "latest_dashboard_at"
-	if m.LatestDashboardAt != nil {
-		v := *m.LatestDashboardAt
-		scanTyped(&fp, v, es, sc)
-	}
-	fp.key = "dashboard_scope"
-	scanTyped(&fp, m.DashboardScope, es, sc)
-	fp.key = "blockers"
-	scanEach(&fp, m.Blockers, es, sc)
-	fp.key = "dashboard_boundary"
+	validateMembers(p, unsafe.Pointer(m), rulesCustomerOperatingDashboardSummary[0:11], es, sc)
+	fp := keyPath(p, "dashboard_boundary")
 	es.failIf(m.DashboardBoundary != "customer operating dashboards, provider telemetry, support systems, and customer records remain private service responsibilities", &fp, "const", ErrConst, "dashboard_boundary must be \"customer operating dashboards, provider telemetry, support systems, and customer records remain private service responsibilities\"")
 }
 
@@ -159,27 +128,22 @@ func (m *SupportHandoffReadinessSummary) Validate() error {
 	m.validate(p, &es, scanMode(49))
 	return es.err()
 }
+
+var rulesSupportHandoffReadinessSummary = [...]memberRule{
+	{key: "tenant_id", off: unsafe.Offsetof(SupportHandoffReadinessSummary{}.TenantID), kind: ruleString, has: hasNonEmpty | memberTrim, nonEmpty: "tenant_id must not be empty"},
+	{key: "support_status", off: unsafe.Offsetof(SupportHandoffReadinessSummary{}.SupportStatus), kind: ruleState, states: statesOperatingState, enumMsg: "support_status must be one of: blocked, degraded, ready, unknown"},
+	{key: "customer_success_status", off: unsafe.Offsetof(SupportHandoffReadinessSummary{}.CustomerSuccessStatus), kind: ruleState, states: statesOperatingState, enumMsg: "customer_success_status must be one of: blocked, degraded, ready, unknown"},
+	{key: "escalation_status", off: unsafe.Offsetof(SupportHandoffReadinessSummary{}.EscalationStatus), kind: ruleState, states: statesOperatingState, enumMsg: "escalation_status must be one of: blocked, degraded, ready, unknown"},
+	{key: "health_review_status", off: unsafe.Offsetof(SupportHandoffReadinessSummary{}.HealthReviewStatus), kind: ruleState, states: statesOperatingState, enumMsg: "health_review_status must be one of: blocked, degraded, ready, unknown"},
+	{key: "dashboard_status", off: unsafe.Offsetof(SupportHandoffReadinessSummary{}.DashboardStatus), kind: ruleState, states: statesOperatingState, enumMsg: "dashboard_status must be one of: blocked, degraded, ready, unknown"},
+	{key: "support_tier", off: unsafe.Offsetof(SupportHandoffReadinessSummary{}.SupportTier), kind: ruleString},
+	{key: "handoff_scope", off: unsafe.Offsetof(SupportHandoffReadinessSummary{}.HandoffScope), kind: ruleString},
+	{key: "blockers", off: unsafe.Offsetof(SupportHandoffReadinessSummary{}.Blockers), kind: ruleStrings},
+}
+
 func (m *SupportHandoffReadinessSummary) validate(p *pathNode, es *Errors, sc scanMode) {
-	fp := keyPath(p, "tenant_id")
-	es.failIf(isBlank(m.TenantID), &fp, "non_empty", ErrEmpty, "tenant_id must not be empty")
-	scanTyped(&fp, m.TenantID, es, sc)
-	fp.key = "support_status"
-	es.failIf(!m.SupportStatus.Valid(), &fp, "enum", ErrNotInStateSet, "support_status must be one of: blocked, degraded, ready, unknown")
-	fp.key = "customer_success_status"
-	es.failIf(!m.CustomerSuccessStatus.Valid(), &fp, "enum", ErrNotInStateSet, "customer_success_status must be one of: blocked, degraded, ready, unknown")
-	fp.key = "escalation_status"
-	es.failIf(!m.EscalationStatus.Valid(), &fp, "enum", ErrNotInStateSet, "escalation_status must be one of: blocked, degraded, ready, unknown")
-	fp.key = "health_review_status"
-	es.failIf(!m.HealthReviewStatus.Valid(), &fp, "enum", ErrNotInStateSet, "health_review_status must be one of: blocked, degraded, ready, unknown")
-	fp.key = "dashboard_status"
-	es.failIf(!m.DashboardStatus.Valid(), &fp, "enum", ErrNotInStateSet, "dashboard_status must be one of: blocked, degraded, ready, unknown")
-	fp.key = "support_tier"
-	scanTyped(&fp, m.SupportTier, es, sc)
-	fp.key = "handoff_scope"
-	scanTyped(&fp, m.HandoffScope, es, sc)
-	fp.key = "blockers"
-	scanEach(&fp, m.Blockers, es, sc)
-	fp.key = "handoff_boundary"
+	validateMembers(p, unsafe.Pointer(m), rulesSupportHandoffReadinessSummary[0:9], es, sc)
+	fp := keyPath(p, "handoff_boundary")
 	es.failIf(m.HandoffBoundary != "support queues, customer-success notes, customer health records, escalation connectors, and dashboard systems remain private service responsibilities", &fp, "const", ErrConst, "handoff_boundary must be \"support queues, customer-success notes, customer health records, escalation connectors, and dashboard systems remain private service responsibilities\"")
 }
 
@@ -193,33 +157,25 @@ func (m *SaaSOperatingAutomationSummary) Validate() error {
 	m.validate(p, &es, scanMode(49))
 	return es.err()
 }
+
+var rulesSaaSOperatingAutomationSummary = [...]memberRule{
+	{key: "tenant_id", off: unsafe.Offsetof(SaaSOperatingAutomationSummary{}.TenantID), kind: ruleString, has: hasNonEmpty | memberTrim, nonEmpty: "tenant_id must not be empty"},
+	{key: "automation_status", off: unsafe.Offsetof(SaaSOperatingAutomationSummary{}.AutomationStatus), kind: ruleState, states: statesAutomationState, enumMsg: "automation_status must be one of: automated, blocked, enabled, ready, scheduled, unknown"},
+	{key: "billing_monitoring_status", off: unsafe.Offsetof(SaaSOperatingAutomationSummary{}.BillingMonitoringStatus), kind: ruleState, states: statesAutomationState, enumMsg: "billing_monitoring_status must be one of: automated, blocked, enabled, ready, scheduled, unknown"},
+	{key: "license_telemetry_status", off: unsafe.Offsetof(SaaSOperatingAutomationSummary{}.LicenseTelemetryStatus), kind: ruleState, states: statesAutomationState, enumMsg: "license_telemetry_status must be one of: automated, blocked, enabled, ready, scheduled, unknown"},
+	{key: "support_followup_status", off: unsafe.Offsetof(SaaSOperatingAutomationSummary{}.SupportFollowupStatus), kind: ruleState, states: statesAutomationState, enumMsg: "support_followup_status must be one of: automated, blocked, enabled, ready, scheduled, unknown"},
+	{key: "customer_success_review_status", off: unsafe.Offsetof(SaaSOperatingAutomationSummary{}.CustomerSuccessReviewStatus), kind: ruleState, states: statesAutomationState, enumMsg: "customer_success_review_status must be one of: automated, blocked, enabled, ready, scheduled, unknown"},
+	{key: "dashboard_refresh_status", off: unsafe.Offsetof(SaaSOperatingAutomationSummary{}.DashboardRefreshStatus), kind: ruleState, states: statesAutomationState, enumMsg: "dashboard_refresh_status must be one of: automated, blocked, enabled, ready, scheduled, unknown"},
+	{key: "escalation_drill_status", off: unsafe.Offsetof(SaaSOperatingAutomationSummary{}.EscalationDrillStatus), kind: ruleState, states: statesAutomationState, enumMsg: "escalation_drill_status must be one of: automated, blocked, enabled, ready, scheduled, unknown"},
+	{key: "closeout_retry_status", off: unsafe.Offsetof(SaaSOperatingAutomationSummary{}.CloseoutRetryStatus), kind: ruleState, states: statesAutomationState, enumMsg: "closeout_retry_status must be one of: automated, blocked, enabled, ready, scheduled, unknown"},
+	{key: "automation_scope", off: unsafe.Offsetof(SaaSOperatingAutomationSummary{}.AutomationScope), kind: ruleString},
+	{key: "automation_cadence", off: unsafe.Offsetof(SaaSOperatingAutomationSummary{}.AutomationCadence), kind: ruleString},
+	{key: "blockers", off: unsafe.Offsetof(SaaSOperatingAutomationSummary{}.Blockers), kind: ruleStrings},
+}
+
 func (m *SaaSOperatingAutomationSummary) validate(p *pathNode, es *Errors, sc scanMode) {
-	fp := keyPath(p, "tenant_id")
-	es.failIf(isBlank(m.TenantID), &fp, "non_empty", ErrEmpty, "tenant_id must not be empty")
-	scanTyped(&fp, m.TenantID, es, sc)
-	fp.key = "automation_status"
-	es.failIf(!m.AutomationStatus.Valid(), &fp, "enum", ErrNotInStateSet, "automation_status must be one of: automated, blocked, enabled, ready, scheduled, unknown")
-	fp.key = "billing_monitoring_status"
-	es.failIf(!m.BillingMonitoringStatus.Valid(), &fp, "enum", ErrNotInStateSet, "billing_monitoring_status must be one of: automated, blocked, enabled, ready, scheduled, unknown")
-	fp.key = "license_telemetry_status"
-	es.failIf(!m.LicenseTelemetryStatus.Valid(), &fp, "enum", ErrNotInStateSet, "license_telemetry_status must be one of: automated, blocked, enabled, ready, scheduled, unknown")
-	fp.key = "support_followup_status"
-	es.failIf(!m.SupportFollowupStatus.Valid(), &fp, "enum", ErrNotInStateSet, "support_followup_status must be one of: automated, blocked, enabled, ready, scheduled, unknown")
-	fp.key = "customer_success_review_status"
-	es.failIf(!m.CustomerSuccessReviewStatus.Valid(), &fp, "enum", ErrNotInStateSet, "customer_success_review_status must be one of: automated, blocked, enabled, ready, scheduled, unknown")
-	fp.key = "dashboard_refresh_status"
-	es.failIf(!m.DashboardRefreshStatus.Valid(), &fp, "enum", ErrNotInStateSet, "dashboard_refresh_status must be one of: automated, blocked, enabled, ready, scheduled, unknown")
-	fp.key = "escalation_drill_status"
-	es.failIf(!m.EscalationDrillStatus.Valid(), &fp, "enum", ErrNotInStateSet, "escalation_drill_status must be one of: automated, blocked, enabled, ready, scheduled, unknown")
-	fp.key = "closeout_retry_status"
-	es.failIf(!m.CloseoutRetryStatus.Valid(), &fp, "enum", ErrNotInStateSet, "closeout_retry_status must be one of: automated, blocked, enabled, ready, scheduled, unknown")
-	fp.key = "automation_scope"
-	scanTyped(&fp, m.AutomationScope, es, sc)
-	fp.key = "automation_cadence"
-	scanTyped(&fp, m.AutomationCadence, es, sc)
-	fp.key = "blockers"
-	scanEach(&fp, m.Blockers, es, sc)
-	fp.key = "automation_boundary"
+	validateMembers(p, unsafe.Pointer(m), rulesSaaSOperatingAutomationSummary[0:12], es, sc)
+	fp := keyPath(p, "automation_boundary")
 	es.failIf(m.AutomationBoundary != "billing systems, license telemetry, support workflows, customer-success records, dashboard refresh jobs, escalation drills, closeout retries, and scheduler execution remain private service responsibilities", &fp, "const", ErrConst, "automation_boundary must be \"billing systems, license telemetry, support workflows, customer-success records, dashboard refresh jobs, escalation drills, closeout retries, and scheduler execution remain private service responsibilities\"")
 }
 
@@ -230,12 +186,15 @@ func (m *EntitlementStatusRequestPayload) Validate() error {
 	m.validate(nil, &es, 0)
 	return es.err()
 }
+
+var rulesEntitlementStatusRequestPayload = [...]memberRule{
+	{key: "feature_names", off: unsafe.Offsetof(EntitlementStatusRequestPayload{}.FeatureNames), kind: ruleStrings},
+	{key: "requested_checks", off: unsafe.Offsetof(EntitlementStatusRequestPayload{}.RequestedChecks), kind: ruleStrings},
+}
+
 func (m *EntitlementStatusRequestPayload) validate(p *pathNode, es *Errors, sc scanMode) {
-	fp := keyPath(p, "feature_names")
-	scanEach(&fp, m.FeatureNames, es, sc)
-	fp.key = "requested_checks"
-	scanEach(&fp, m.RequestedChecks, es, sc)
-	fp.key = "entitlement_boundary"
+	validateMembers(p, unsafe.Pointer(m), rulesEntitlementStatusRequestPayload[0:2], es, sc)
+	fp := keyPath(p, "entitlement_boundary")
 	es.failIf(m.EntitlementBoundary != "public request shape only; billing and license validation are private", &fp, "const", ErrConst, "entitlement_boundary must be \"public request shape only; billing and license validation are private\"")
 }
 
@@ -263,20 +222,18 @@ func (m *TenantOnboardingRequestPayload) Validate() error {
 	m.validate(nil, &es, 0)
 	return es.err()
 }
+
+var rulesTenantOnboardingRequestPayload = [...]memberRule{
+	{key: "organization_name", off: unsafe.Offsetof(TenantOnboardingRequestPayload{}.OrganizationName), kind: ruleString, has: hasNonEmpty | memberTrim, nonEmpty: "organization_name must not be empty"},
+	{key: "deployment_model", off: unsafe.Offsetof(TenantOnboardingRequestPayload{}.DeploymentModel), kind: ruleState, states: statesDeploymentModel, enumMsg: "deployment_model must be one of: hosted_saas, hybrid, self_hosted_enterprise"},
+	{key: "region", off: unsafe.Offsetof(TenantOnboardingRequestPayload{}.Region), kind: ruleString},
+	{key: "requirements", off: unsafe.Offsetof(TenantOnboardingRequestPayload{}.Requirements), kind: ruleStrings, has: hasMinItems, minItems: 1, minItemsMsg: "requirements must include at least one onboarding requirement"},
+	{key: "contacts", off: unsafe.Offsetof(TenantOnboardingRequestPayload{}.Contacts), kind: ruleMap},
+}
+
 func (m *TenantOnboardingRequestPayload) validate(p *pathNode, es *Errors, sc scanMode) {
-	fp := keyPath(p, "organization_name")
-	es.failIf(isBlank(m.OrganizationName), &fp, "non_empty", ErrEmpty, "organization_name must not be empty")
-	scanTyped(&fp, m.OrganizationName, es, sc)
-	fp.key = "deployment_model"
-	es.failIf(!m.DeploymentModel.Valid(), &fp, "enum", ErrNotInStateSet, "deployment_model must be one of: hosted_saas, hybrid, self_hosted_enterprise")
-	fp.key = "region"
-	scanTyped(&fp, m.Region, es, sc)
-	fp.key = "requirements"
-	es.failIf(len(m.Requirements) < 1, &fp, "min_items", ErrTooFewItems, "requirements must include at least one onboarding requirement")
-	scanEach(&fp, m.Requirements, es, sc)
-	fp.key = "contacts"
-	scanEntries(&fp, m.Contacts, es, sc)
-	fp.key = "activation_boundary"
+	validateMembers(p, unsafe.Pointer(m), rulesTenantOnboardingRequestPayload[0:5], es, sc)
+	fp := keyPath(p, "activation_boundary")
 	es.failIf(m.ActivationBoundary != "public request shape only; tenant provisioning implementation is private", &fp, "const", ErrConst, "activation_boundary must be \"public request shape only; tenant provisioning implementation is private\"")
 }
 
@@ -287,10 +244,14 @@ func (m *TenantOnboardingResponsePayload) Validate() error {
 	m.validate(nil, &es, 0)
 	return es.err()
 }
+
+var rulesTenantOnboardingResponsePayload = [...]memberRule{
+	{key: "tenant_id", off: unsafe.Offsetof(TenantOnboardingResponsePayload{}.TenantID), kind: ruleString},
+}
+
 func (m *TenantOnboardingResponsePayload) validate(p *pathNode, es *Errors, sc scanMode) {
-	fp := keyPath(p, "tenant_id")
-	scanTyped(&fp, m.TenantID, es, sc)
-	fp.key = "private_modules_required"
+	validateMembers(p, unsafe.Pointer(m), rulesTenantOnboardingResponsePayload[0:1], es, sc)
+	fp := keyPath(p, "private_modules_required")
 	es.failIf(!equalSlices(m.PrivateModulesRequired, fixed1), &fp, "const", ErrConst, "private_modules_required must be [\"identity onboarding\",\"license service\",\"policy registry\",\"audit store\",\"support ownership\"]")
 	scanEach(&fp, m.PrivateModulesRequired, es, sc)
 	fp.key = "next_step"
@@ -304,10 +265,14 @@ func (m *TenantStatusRequestPayload) Validate() error {
 	m.validate(nil, &es, 0)
 	return es.err()
 }
+
+var rulesTenantStatusRequestPayload = [...]memberRule{
+	{key: "requested_capabilities", off: unsafe.Offsetof(TenantStatusRequestPayload{}.RequestedCapabilities), kind: ruleStrings},
+}
+
 func (m *TenantStatusRequestPayload) validate(p *pathNode, es *Errors, sc scanMode) {
-	fp := keyPath(p, "requested_capabilities")
-	scanEach(&fp, m.RequestedCapabilities, es, sc)
-	fp.key = "public_client_boundary"
+	validateMembers(p, unsafe.Pointer(m), rulesTenantStatusRequestPayload[0:1], es, sc)
+	fp := keyPath(p, "public_client_boundary")
 	es.failIf(m.PublicClientBoundary != "status lookup contract only", &fp, "const", ErrConst, "public_client_boundary must be \"status lookup contract only\"")
 }
 
@@ -318,14 +283,15 @@ func (m *LicenseValidationRequestPayload) Validate() error {
 	m.validate(nil, &es, 0)
 	return es.err()
 }
+
+var rulesLicenseValidationRequestPayload = [...]memberRule{
+	{key: "local_validation_report", off: unsafe.Offsetof(LicenseValidationRequestPayload{}.LocalValidationReport), kind: ruleRaw},
+	{key: "requested_checks", off: unsafe.Offsetof(LicenseValidationRequestPayload{}.RequestedChecks), kind: ruleStrings},
+}
+
 func (m *LicenseValidationRequestPayload) validate(p *pathNode, es *Errors, sc scanMode) {
-	fp := keyPath(p, "local_validation_report")
-	if sc&(anyKeys|anyFree) != 0 {
-		scanRaw(&fp, m.LocalValidationReport, sc, es)
-	}
-	fp.key = "requested_checks"
-	scanEach(&fp, m.RequestedChecks, es, sc)
-	fp.key = "server_boundary"
+	validateMembers(p, unsafe.Pointer(m), rulesLicenseValidationRequestPayload[0:2], es, sc)
+	fp := keyPath(p, "server_boundary")
 	es.failIf(m.ServerBoundary != "real validation is performed by private SaaS or Enterprise services", &fp, "const", ErrConst, "server_boundary must be \"real validation is performed by private SaaS or Enterprise services\"")
 }
 
@@ -336,15 +302,16 @@ func (m *PolicyRegistryReadinessRequestPayload) Validate() error {
 	m.validate(nil, &es, 0)
 	return es.err()
 }
+
+var rulesPolicyRegistryReadinessRequestPayload = [...]memberRule{
+	{key: "policy_pack_refs", off: unsafe.Offsetof(PolicyRegistryReadinessRequestPayload{}.PolicyPackRefs), kind: ruleStrings},
+	{key: "catalog_scope", off: unsafe.Offsetof(PolicyRegistryReadinessRequestPayload{}.CatalogScope), kind: ruleString},
+	{key: "required_checks", off: unsafe.Offsetof(PolicyRegistryReadinessRequestPayload{}.RequiredChecks), kind: ruleStrings, has: hasMinItems, minItems: 1, minItemsMsg: "required_checks must include at least one policy registry readiness check"},
+}
+
 func (m *PolicyRegistryReadinessRequestPayload) validate(p *pathNode, es *Errors, sc scanMode) {
-	fp := keyPath(p, "policy_pack_refs")
-	scanEach(&fp, m.PolicyPackRefs, es, sc)
-	fp.key = "catalog_scope"
-	scanTyped(&fp, m.CatalogScope, es, sc)
-	fp.key = "required_checks"
-	es.failIf(len(m.RequiredChecks) < 1, &fp, "min_items", ErrTooFewItems, "required_checks must include at least one policy registry readiness check")
-	scanEach(&fp, m.RequiredChecks, es, sc)
-	fp.key = "readiness_boundary"
+	validateMembers(p, unsafe.Pointer(m), rulesPolicyRegistryReadinessRequestPayload[0:3], es, sc)
+	fp := keyPath(p, "readiness_boundary")
 	es.failIf(m.ReadinessBoundary != "public request shape only; hosted policy registry operation is private", &fp, "const", ErrConst, "readiness_boundary must be \"public request shape only; hosted policy registry operation is private\"")
 }
 
@@ -372,13 +339,15 @@ func (m *PolicyRegistryLookupRequestPayload) Validate() error {
 	m.validate(nil, &es, 0)
 	return es.err()
 }
+
+var rulesPolicyRegistryLookupRequestPayload = [...]memberRule{
+	{key: "policy_refs", off: unsafe.Offsetof(PolicyRegistryLookupRequestPayload{}.PolicyRefs), kind: ruleStrings, has: hasMinItems, minItems: 1, minItemsMsg: "policy_refs must include at least one policy reference"},
+	{key: "labels", off: unsafe.Offsetof(PolicyRegistryLookupRequestPayload{}.Labels), kind: ruleMap},
+}
+
 func (m *PolicyRegistryLookupRequestPayload) validate(p *pathNode, es *Errors, sc scanMode) {
-	fp := keyPath(p, "policy_refs")
-	es.failIf(len(m.PolicyRefs) < 1, &fp, "min_items", ErrTooFewItems, "policy_refs must include at least one policy reference")
-	scanEach(&fp, m.PolicyRefs, es, sc)
-	fp.key = "labels"
-	scanEntries(&fp, m.Labels, es, sc)
-	fp.key = "resolution_boundary"
+	validateMembers(p, unsafe.Pointer(m), rulesPolicyRegistryLookupRequestPayload[0:2], es, sc)
+	fp := keyPath(p, "resolution_boundary")
 	es.failIf(m.ResolutionBoundary != "public request shape only; hosted registry implementation is private", &fp, "const", ErrConst, "resolution_boundary must be \"public request shape only; hosted registry implementation is private\"")
 }
 
@@ -389,15 +358,16 @@ func (m *TenantAuditStoreOperatingRequestPayload) Validate() error {
 	m.validate(nil, &es, 0)
 	return es.err()
 }
+
+var rulesTenantAuditStoreOperatingRequestPayload = [...]memberRule{
+	{key: "retention_profile", off: unsafe.Offsetof(TenantAuditStoreOperatingRequestPayload{}.RetentionProfile), kind: ruleString},
+	{key: "evidence_window", off: unsafe.Offsetof(TenantAuditStoreOperatingRequestPayload{}.EvidenceWindow), kind: ruleString},
+	{key: "required_checks", off: unsafe.Offsetof(TenantAuditStoreOperatingRequestPayload{}.RequiredChecks), kind: ruleStrings, has: hasMinItems, minItems: 1, minItemsMsg: "required_checks must include at least one tenant audit-store operating check"},
+}
+
 func (m *TenantAuditStoreOperatingRequestPayload) validate(p *pathNode, es *Errors, sc scanMode) {
-	fp := keyPath(p, "retention_profile")
-	scanTyped(&fp, m.RetentionProfile, es, sc)
-	fp.key = "evidence_window"
-	scanTyped(&fp, m.EvidenceWindow, es, sc)
-	fp.key = "required_checks"
-	es.failIf(len(m.RequiredChecks) < 1, &fp, "min_items", ErrTooFewItems, "required_checks must include at least one tenant audit-store operating check")
-	scanEach(&fp, m.RequiredChecks, es, sc)
-	fp.key = "operating_boundary"
+	validateMembers(p, unsafe.Pointer(m), rulesTenantAuditStoreOperatingRequestPayload[0:3], es, sc)
+	fp := keyPath(p, "operating_boundary")
 	es.failIf(m.OperatingBoundary != "public request shape only; tenant audit-store operation is private", &fp, "const", ErrConst, "operating_boundary must be \"public request shape only; tenant audit-store operation is private\"")
 }
 
@@ -425,15 +395,16 @@ func (m *CustomerOperatingDashboardRequestPayload) Validate() error {
 	m.validate(nil, &es, 0)
 	return es.err()
 }
+
+var rulesCustomerOperatingDashboardRequestPayload = [...]memberRule{
+	{key: "dashboard_scope", off: unsafe.Offsetof(CustomerOperatingDashboardRequestPayload{}.DashboardScope), kind: ruleString},
+	{key: "evidence_window", off: unsafe.Offsetof(CustomerOperatingDashboardRequestPayload{}.EvidenceWindow), kind: ruleString},
+	{key: "required_checks", off: unsafe.Offsetof(CustomerOperatingDashboardRequestPayload{}.RequiredChecks), kind: ruleStrings, has: hasMinItems, minItems: 1, minItemsMsg: "required_checks must include at least one customer operating dashboard check"},
+}
+
 func (m *CustomerOperatingDashboardRequestPayload) validate(p *pathNode, es *Errors, sc scanMode) {
-	fp := keyPath(p, "dashboard_scope")
-	scanTyped(&fp, m.DashboardScope, es, sc)
-	fp.key = "evidence_window"
-	scanTyped(&fp, m.EvidenceWindow, es, sc)
-	fp.key = "required_checks"
-	es.failIf(len(m.RequiredChecks) < 1, &fp, "min_items", ErrTooFewItems, "required_checks must include at least one customer operating dashboard check")
-	scanEach(&fp, m.RequiredChecks, es, sc)
-	fp.key = "dashboard_boundary"
+	validateMembers(p, unsafe.Pointer(m), rulesCustomerOperatingDashboardRequestPayload[0:3], es, sc)
+	fp := keyPath(p, "dashboard_boundary")
 	es.failIf(m.DashboardBoundary != "public request shape only; customer operating dashboards are private", &fp, "const", ErrConst, "dashboard_boundary must be \"public request shape only; customer operating dashboards are private\"")
 }
 
@@ -461,15 +432,16 @@ func (m *SupportHandoffReadinessRequestPayload) Validate() error {
 	m.validate(nil, &es, 0)
 	return es.err()
 }
+
+var rulesSupportHandoffReadinessRequestPayload = [...]memberRule{
+	{key: "handoff_scope", off: unsafe.Offsetof(SupportHandoffReadinessRequestPayload{}.HandoffScope), kind: ruleString},
+	{key: "support_tier", off: unsafe.Offsetof(SupportHandoffReadinessRequestPayload{}.SupportTier), kind: ruleString},
+	{key: "required_checks", off: unsafe.Offsetof(SupportHandoffReadinessRequestPayload{}.RequiredChecks), kind: ruleStrings, has: hasMinItems, minItems: 1, minItemsMsg: "required_checks must include at least one support handoff readiness check"},
+}
+
 func (m *SupportHandoffReadinessRequestPayload) validate(p *pathNode, es *Errors, sc scanMode) {
-	fp := keyPath(p, "handoff_scope")
-	scanTyped(&fp, m.HandoffScope, es, sc)
-	fp.key = "support_tier"
-	scanTyped(&fp, m.SupportTier, es, sc)
-	fp.key = "required_checks"
-	es.failIf(len(m.RequiredChecks) < 1, &fp, "min_items", ErrTooFewItems, "required_checks must include at least one support handoff readiness check")
-	scanEach(&fp, m.RequiredChecks, es, sc)
-	fp.key = "handoff_boundary"
+	validateMembers(p, unsafe.Pointer(m), rulesSupportHandoffReadinessRequestPayload[0:3], es, sc)
+	fp := keyPath(p, "handoff_boundary")
 	es.failIf(m.HandoffBoundary != "public request shape only; support and customer-success handoff is private", &fp, "const", ErrConst, "handoff_boundary must be \"public request shape only; support and customer-success handoff is private\"")
 }
 
@@ -497,15 +469,16 @@ func (m *SaaSOperatingAutomationRequestPayload) Validate() error {
 	m.validate(nil, &es, 0)
 	return es.err()
 }
+
+var rulesSaaSOperatingAutomationRequestPayload = [...]memberRule{
+	{key: "automation_scope", off: unsafe.Offsetof(SaaSOperatingAutomationRequestPayload{}.AutomationScope), kind: ruleString},
+	{key: "automation_cadence", off: unsafe.Offsetof(SaaSOperatingAutomationRequestPayload{}.AutomationCadence), kind: ruleString},
+	{key: "required_checks", off: unsafe.Offsetof(SaaSOperatingAutomationRequestPayload{}.RequiredChecks), kind: ruleStrings, has: hasMinItems, minItems: 1, minItemsMsg: "required_checks must include at least one SaaS operating automation check"},
+}
+
 func (m *SaaSOperatingAutomationRequestPayload) validate(p *pathNode, es *Errors, sc scanMode) {
-	fp := keyPath(p, "automation_scope")
-	scanTyped(&fp, m.AutomationScope, es, sc)
-	fp.key = "automation_cadence"
-	scanTyped(&fp, m.AutomationCadence, es, sc)
-	fp.key = "required_checks"
-	es.failIf(len(m.RequiredChecks) < 1, &fp, "min_items", ErrTooFewItems, "required_checks must include at least one SaaS operating automation check")
-	scanEach(&fp, m.RequiredChecks, es, sc)
-	fp.key = "automation_boundary"
+	validateMembers(p, unsafe.Pointer(m), rulesSaaSOperatingAutomationRequestPayload[0:3], es, sc)
+	fp := keyPath(p, "automation_boundary")
 	es.failIf(m.AutomationBoundary != "public request shape only; SaaS operating automation execution is private", &fp, "const", ErrConst, "automation_boundary must be \"public request shape only; SaaS operating automation execution is private\"")
 }
 
@@ -533,15 +506,16 @@ func (m *EvidenceExportRequestPayload) Validate() error {
 	m.validate(nil, &es, 0)
 	return es.err()
 }
+
+var rulesEvidenceExportRequestPayload = [...]memberRule{
+	{key: "evidence_refs", off: unsafe.Offsetof(EvidenceExportRequestPayload{}.EvidenceRefs), kind: ruleStrings, has: hasMinItems, minItems: 1, minItemsMsg: "evidence_refs must include at least one evidence reference"},
+	{key: "export_format", off: unsafe.Offsetof(EvidenceExportRequestPayload{}.ExportFormat), kind: ruleState, states: statesExportFormat, enumMsg: "export_format must be one of: json, jsonl, markdown, zip"},
+	{key: "retention_profile", off: unsafe.Offsetof(EvidenceExportRequestPayload{}.RetentionProfile), kind: ruleString},
+}
+
 func (m *EvidenceExportRequestPayload) validate(p *pathNode, es *Errors, sc scanMode) {
-	fp := keyPath(p, "evidence_refs")
-	es.failIf(len(m.EvidenceRefs) < 1, &fp, "min_items", ErrTooFewItems, "evidence_refs must include at least one evidence reference")
-	scanEach(&fp, m.EvidenceRefs, es, sc)
-	fp.key = "export_format"
-	es.failIf(!m.ExportFormat.Valid(), &fp, "enum", ErrNotInStateSet, "export_format must be one of: json, jsonl, markdown, zip")
-	fp.key = "retention_profile"
-	scanTyped(&fp, m.RetentionProfile, es, sc)
-	fp.key = "export_boundary"
+	validateMembers(p, unsafe.Pointer(m), rulesEvidenceExportRequestPayload[0:3], es, sc)
+	fp := keyPath(p, "export_boundary")
 	es.failIf(m.ExportBoundary != "public request shape only; storage and delivery implementation is private", &fp, "const", ErrConst, "export_boundary must be \"public request shape only; storage and delivery implementation is private\"")
 }
 
@@ -552,10 +526,14 @@ func (m *UnavailablePayload) Validate() error {
 	m.validate(nil, &es, 0)
 	return es.err()
 }
+
+var rulesUnavailablePayload = [...]memberRule{
+	{key: "tenant_id", off: unsafe.Offsetof(UnavailablePayload{}.TenantID), kind: ruleString},
+}
+
 func (m *UnavailablePayload) validate(p *pathNode, es *Errors, sc scanMode) {
-	fp := keyPath(p, "tenant_id")
-	scanTyped(&fp, m.TenantID, es, sc)
-	fp.key = "next_step"
+	validateMembers(p, unsafe.Pointer(m), rulesUnavailablePayload[0:1], es, sc)
+	fp := keyPath(p, "next_step")
 	es.failIf(m.NextStep != "See docs/architecture/saas-control-plane-contract.md", &fp, "const", ErrConst, "next_step must be \"See docs/architecture/saas-control-plane-contract.md\"")
 }
 
@@ -566,19 +544,19 @@ func (m *EntitlementStatusRequest) Validate() error {
 	m.validate(nil, &es, 0)
 	return es.err()
 }
+
+var rulesEntitlementStatusRequest = [...]memberRule{
+	{key: "tenant_id", off: unsafe.Offsetof(EntitlementStatusRequest{}.TenantID), kind: ruleString, has: hasNonEmpty | memberTrim | memberOwnScan, nonEmpty: "tenant_id must not be empty", scan: scanMode(49)},
+	{key: "requested_by", off: unsafe.Offsetof(EntitlementStatusRequest{}.RequestedBy), kind: ruleString, has: hasNonEmpty | memberTrim | memberOwnScan, nonEmpty: "requested_by must not be empty", scan: scanMode(49)},
+	{key: "correlation_id", off: unsafe.Offsetof(EntitlementStatusRequest{}.CorrelationID), kind: ruleString, has: memberOwnScan, scan: scanMode(49)},
+}
+
 func (m *EntitlementStatusRequest) validate(p *pathNode, es *Errors, sc scanMode) {
 	fp := keyPath(p, "schema_version")
 	es.failIf(m.SchemaVersion != "cavra.saas_control_plane.request.v1", &fp, "const", ErrConst, "schema_version must be \"cavra.saas_control_plane.request.v1\"")
 	fp.key = "operation"
 	es.failIf(m.Operation != "entitlement_status", &fp, "const", ErrConst, "operation must be \"entitlement_status\"")
-	fp.key = "tenant_id"
-	es.failIf(isBlank(m.TenantID), &fp, "non_empty", ErrEmpty, "tenant_id must not be empty")
-	scanTyped(&fp, m.TenantID, es, scanMode(49))
-	fp.key = "requested_by"
-	es.failIf(isBlank(m.RequestedBy), &fp, "non_empty", ErrEmpty, "requested_by must not be empty")
-	scanTyped(&fp, m.RequestedBy, es, scanMode(49))
-	fp.key = "correlation_id"
-	scanTyped(&fp, m.CorrelationID, es, scanMode(49))
+	validateMembers(p, unsafe.Pointer(m), rulesEntitlementStatusRequest[0:3], es, sc)
 	fp.key = "payload"
 	m.Payload.validate(&fp, es, sc&rawsCleared|scanMode(49))
 }
@@ -590,17 +568,21 @@ func (m *EntitlementStatusResponse) Validate() error {
 	m.validate(nil, &es, 0)
 	return es.err()
 }
+
+var rulesEntitlementStatusResponse = [...]memberRule{
+	{key: "status", off: unsafe.Offsetof(EntitlementStatusResponse{}.Status), kind: ruleState, has: memberOwnScan, states: statesResponseStatus, enumMsg: "status must be one of: accepted, requires_private_service, unavailable", scan: scanMode(49)},
+	{key: "correlation_id", off: unsafe.Offsetof(EntitlementStatusResponse{}.CorrelationID), kind: ruleString, has: memberOwnScan, scan: scanMode(49)},
+}
+
 func (m *EntitlementStatusResponse) validate(p *pathNode, es *Errors, sc scanMode) {
 	fp := keyPath(p, "schema_version")
 	es.failIf(m.SchemaVersion != "cavra.saas_control_plane.response.v1", &fp, "const", ErrConst, "schema_version must be \"cavra.saas_control_plane.response.v1\"")
 	fp.key = "operation"
 	es.failIf(m.Operation != "entitlement_status", &fp, "const", ErrConst, "operation must be \"entitlement_status\"")
-	fp.key = "status"
-	es.failIf(!m.Status.Valid(), &fp, "enum", ErrNotInStateSet, "status must be one of: accepted, requires_private_service, unavailable")
+	validateMembers(p, unsafe.Pointer(m), rulesEntitlementStatusResponse[0:1], es, sc)
 	fp.key = "message"
 	es.failIf(m.Message != "Entitlement status requires private billing, subscription, and license-service validation.", &fp, "const", ErrConst, "message must be \"Entitlement status requires private billing, subscription, and license-service validation.\"")
-	fp.key = "correlation_id"
-	scanTyped(&fp, m.CorrelationID, es, scanMode(49))
+	validateMembers(p, unsafe.Pointer(m), rulesEntitlementStatusResponse[1:2], es, sc)
 	fp.key = "private_implementation_required"
 	es.failIf(m.PrivateImplementationRequired != true, &fp, "const", ErrConst, "private_implementation_required must be true")
 	fp.key = "payload"
@@ -614,19 +596,19 @@ func (m *TenantOnboardingRequest) Validate() error {
 	m.validate(nil, &es, 0)
 	return es.err()
 }
+
+var rulesTenantOnboardingRequest = [...]memberRule{
+	{key: "tenant_id", off: unsafe.Offsetof(TenantOnboardingRequest{}.TenantID), kind: ruleString, has: hasNonEmpty | memberTrim | memberOwnScan, nonEmpty: "tenant_id must not be empty", scan: scanMode(49)},
+	{key: "requested_by", off: unsafe.Offsetof(TenantOnboardingRequest{}.RequestedBy), kind: ruleString, has: hasNonEmpty | memberTrim | memberOwnScan, nonEmpty: "requested_by must not be empty", scan: scanMode(49)},
+	{key: "correlation_id", off: unsafe.Offsetof(TenantOnboardingRequest{}.CorrelationID), kind: ruleString, has: memberOwnScan, scan: scanMode(49)},
+}
+
 func (m *TenantOnboardingRequest) validate(p *pathNode, es *Errors, sc scanMode) {
 	fp := keyPath(p, "schema_version")
 	es.failIf(m.SchemaVersion != "cavra.saas_control_plane.request.v1", &fp, "const", ErrConst, "schema_version must be \"cavra.saas_control_plane.request.v1\"")
 	fp.key = "operation"
 	es.failIf(m.Operation != "tenant_onboarding", &fp, "const", ErrConst, "operation must be \"tenant_onboarding\"")
-	fp.key = "tenant_id"
-	es.failIf(isBlank(m.TenantID), &fp, "non_empty", ErrEmpty, "tenant_id must not be empty")
-	scanTyped(&fp, m.TenantID, es, scanMode(49))
-	fp.key = "requested_by"
-	es.failIf(isBlank(m.RequestedBy), &fp, "non_empty", ErrEmpty, "requested_by must not be empty")
-	scanTyped(&fp, m.RequestedBy, es, scanMode(49))
-	fp.key = "correlation_id"
-	scanTyped(&fp, m.CorrelationID, es, scanMode(49))
+	validateMembers(p, unsafe.Pointer(m), rulesTenantOnboardingRequest[0:3], es, sc)
 	fp.key = "payload"
 	m.Payload.validate(&fp, es, sc&rawsCleared|scanMode(49))
 }
@@ -638,17 +620,21 @@ func (m *TenantOnboardingResponse) Validate() error {
 	m.validate(nil, &es, 0)
 	return es.err()
 }
+
+var rulesTenantOnboardingResponse = [...]memberRule{
+	{key: "status", off: unsafe.Offsetof(TenantOnboardingResponse{}.Status), kind: ruleState, has: memberOwnScan, states: statesResponseStatus, enumMsg: "status must be one of: accepted, requires_private_service, unavailable", scan: scanMode(49)},
+	{key: "correlation_id", off: unsafe.Offsetof(TenantOnboardingResponse{}.CorrelationID), kind: ruleString, has: memberOwnScan, scan: scanMode(49)},
+}
+
 func (m *TenantOnboardingResponse) validate(p *pathNode, es *Errors, sc scanMode) {
 	fp := keyPath(p, "schema_version")
 	es.failIf(m.SchemaVersion != "cavra.saas_control_plane.response.v1", &fp, "const", ErrConst, "schema_version must be \"cavra.saas_control_plane.response.v1\"")
 	fp.key = "operation"
 	es.failIf(m.Operation != "tenant_onboarding", &fp, "const", ErrConst, "operation must be \"tenant_onboarding\"")
-	fp.key = "status"
-	es.failIf(!m.Status.Valid(), &fp, "enum", ErrNotInStateSet, "status must be one of: accepted, requires_private_service, unavailable")
+	validateMembers(p, unsafe.Pointer(m), rulesTenantOnboardingResponse[0:1], es, sc)
 	fp.key = "message"
 	es.failIf(m.Message != "Tenant onboarding requires the private CAVRA SaaS Control Plane or Enterprise service.", &fp, "const", ErrConst, "message must be \"Tenant onboarding requires the private CAVRA SaaS Control Plane or Enterprise service.\"")
-	fp.key = "correlation_id"
-	scanTyped(&fp, m.CorrelationID, es, scanMode(49))
+	validateMembers(p, unsafe.Pointer(m), rulesTenantOnboardingResponse[1:2], es, sc)
 	fp.key = "private_implementation_required"
 	es.failIf(m.PrivateImplementationRequired != true, &fp, "const", ErrConst, "private_implementation_required must be true")
 	fp.key = "payload"
@@ -662,19 +648,19 @@ func (m *TenantStatusRequest) Validate() error {
 	m.validate(nil, &es, 0)
 	return es.err()
 }
+
+var rulesTenantStatusRequest = [...]memberRule{
+	{key: "tenant_id", off: unsafe.Offsetof(TenantStatusRequest{}.TenantID), kind: ruleString, has: hasNonEmpty | memberTrim | memberOwnScan, nonEmpty: "tenant_id must not be empty", scan: scanMode(49)},
+	{key: "requested_by", off: unsafe.Offsetof(TenantStatusRequest{}.RequestedBy), kind: ruleString, has: hasNonEmpty | memberTrim | memberOwnScan, nonEmpty: "requested_by must not be empty", scan: scanMode(49)},
+	{key: "correlation_id", off: unsafe.Offsetof(TenantStatusRequest{}.CorrelationID), kind: ruleString, has: memberOwnScan, scan: scanMode(49)},
+}
+
 func (m *TenantStatusRequest) validate(p *pathNode, es *Errors, sc scanMode) {
 	fp := keyPath(p, "schema_version")
 	es.failIf(m.SchemaVersion != "cavra.saas_control_plane.request.v1", &fp, "const", ErrConst, "schema_version must be \"cavra.saas_control_plane.request.v1\"")
 	fp.key = "operation"
 	es.failIf(m.Operation != "tenant_status", &fp, "const", ErrConst, "operation must be \"tenant_status\"")
-	fp.key = "tenant_id"
-	es.failIf(isBlank(m.TenantID), &fp, "non_empty", ErrEmpty, "tenant_id must not be empty")
-	scanTyped(&fp, m.TenantID, es, scanMode(49))
-	fp.key = "requested_by"
-	es.failIf(isBlank(m.RequestedBy), &fp, "non_empty", ErrEmpty, "requested_by must not be empty")
-	scanTyped(&fp, m.RequestedBy, es, scanMode(49))
-	fp.key = "correlation_id"
-	scanTyped(&fp, m.CorrelationID, es, scanMode(49))
+	validateMembers(p, unsafe.Pointer(m), rulesTenantStatusRequest[0:3], es, sc)
 	fp.key = "payload"
 	m.Payload.validate(&fp, es, sc&rawsCleared|scanMode(49))
 }
@@ -686,19 +672,19 @@ func (m *LicenseValidationRequest) Validate() error {
 	m.validate(nil, &es, 0)
 	return es.err()
 }
+
+var rulesLicenseValidationRequest = [...]memberRule{
+	{key: "tenant_id", off: unsafe.Offsetof(LicenseValidationRequest{}.TenantID), kind: ruleString, has: hasNonEmpty | memberTrim | memberOwnScan, nonEmpty: "tenant_id must not be empty", scan: scanMode(49)},
+	{key: "requested_by", off: unsafe.Offsetof(LicenseValidationRequest{}.RequestedBy), kind: ruleString, has: hasNonEmpty | memberTrim | memberOwnScan, nonEmpty: "requested_by must not be empty", scan: scanMode(49)},
+	{key: "correlation_id", off: unsafe.Offsetof(LicenseValidationRequest{}.CorrelationID), kind: ruleString, has: memberOwnScan, scan: scanMode(49)},
+}
+
 func (m *LicenseValidationRequest) validate(p *pathNode, es *Errors, sc scanMode) {
 	fp := keyPath(p, "schema_version")
 	es.failIf(m.SchemaVersion != "cavra.saas_control_plane.request.v1", &fp, "const", ErrConst, "schema_version must be \"cavra.saas_control_plane.request.v1\"")
 	fp.key = "operation"
 	es.failIf(m.Operation != "license_validation", &fp, "const", ErrConst, "operation must be \"license_validation\"")
-	fp.key = "tenant_id"
-	es.failIf(isBlank(m.TenantID), &fp, "non_empty", ErrEmpty, "tenant_id must not be empty")
-	scanTyped(&fp, m.TenantID, es, scanMode(49))
-	fp.key = "requested_by"
-	es.failIf(isBlank(m.RequestedBy), &fp, "non_empty", ErrEmpty, "requested_by must not be empty")
-	scanTyped(&fp, m.RequestedBy, es, scanMode(49))
-	fp.key = "correlation_id"
-	scanTyped(&fp, m.CorrelationID, es, scanMode(49))
+	validateMembers(p, unsafe.Pointer(m), rulesLicenseValidationRequest[0:3], es, sc)
 	fp.key = "payload"
 	m.Payload.validate(&fp, es, sc&rawsCleared|scanMode(49))
 }
@@ -710,19 +696,19 @@ func (m *PolicyRegistryReadinessRequest) Validate() error {
 	m.validate(nil, &es, 0)
 	return es.err()
 }
+
+var rulesPolicyRegistryReadinessRequest = [...]memberRule{
+	{key: "tenant_id", off: unsafe.Offsetof(PolicyRegistryReadinessRequest{}.TenantID), kind: ruleString, has: hasNonEmpty | memberTrim | memberOwnScan, nonEmpty: "tenant_id must not be empty", scan: scanMode(49)},
+	{key: "requested_by", off: unsafe.Offsetof(PolicyRegistryReadinessRequest{}.RequestedBy), kind: ruleString, has: hasNonEmpty | memberTrim | memberOwnScan, nonEmpty: "requested_by must not be empty", scan: scanMode(49)},
+	{key: "correlation_id", off: unsafe.Offsetof(PolicyRegistryReadinessRequest{}.CorrelationID), kind: ruleString, has: memberOwnScan, scan: scanMode(49)},
+}
+
 func (m *PolicyRegistryReadinessRequest) validate(p *pathNode, es *Errors, sc scanMode) {
 	fp := keyPath(p, "schema_version")
 	es.failIf(m.SchemaVersion != "cavra.saas_control_plane.request.v1", &fp, "const", ErrConst, "schema_version must be \"cavra.saas_control_plane.request.v1\"")
 	fp.key = "operation"
 	es.failIf(m.Operation != "policy_registry_readiness", &fp, "const", ErrConst, "operation must be \"policy_registry_readiness\"")
-	fp.key = "tenant_id"
-	es.failIf(isBlank(m.TenantID), &fp, "non_empty", ErrEmpty, "tenant_id must not be empty")
-	scanTyped(&fp, m.TenantID, es, scanMode(49))
-	fp.key = "requested_by"
-	es.failIf(isBlank(m.RequestedBy), &fp, "non_empty", ErrEmpty, "requested_by must not be empty")
-	scanTyped(&fp, m.RequestedBy, es, scanMode(49))
-	fp.key = "correlation_id"
-	scanTyped(&fp, m.CorrelationID, es, scanMode(49))
+	validateMembers(p, unsafe.Pointer(m), rulesPolicyRegistryReadinessRequest[0:3], es, sc)
 	fp.key = "payload"
 	m.Payload.validate(&fp, es, sc&rawsCleared|scanMode(49))
 }
@@ -734,17 +720,21 @@ func (m *PolicyRegistryReadinessResponse) Validate() error {
 	m.validate(nil, &es, 0)
 	return es.err()
 }
+
+var rulesPolicyRegistryReadinessResponse = [...]memberRule{
+	{key: "status", off: unsafe.Offsetof(PolicyRegistryReadinessResponse{}.Status), kind: ruleState, has: memberOwnScan, states: statesResponseStatus, enumMsg: "status must be one of: accepted, requires_private_service, unavailable", scan: scanMode(49)},
+	{key: "correlation_id", off: unsafe.Offsetof(PolicyRegistryReadinessResponse{}.CorrelationID), kind: ruleString, has: memberOwnScan, scan: scanMode(49)},
+}
+
 func (m *PolicyRegistryReadinessResponse) validate(p *pathNode, es *Errors, sc scanMode) {
 	fp := keyPath(p, "schema_version")
 	es.failIf(m.SchemaVersion != "cavra.saas_control_plane.response.v1", &fp, "const", ErrConst, "schema_version must be \"cavra.saas_control_plane.response.v1\"")
 	fp.key = "operation"
 	es.failIf(m.Operation != "policy_registry_readiness", &fp, "const", ErrConst, "operation must be \"policy_registry_readiness\"")
-	fp.key = "status"
-	es.failIf(!m.Status.Valid(), &fp, "enum", ErrNotInStateSet, "status must be one of: accepted, requires_private_service, unavailable")
+	validateMembers(p, unsafe.Pointer(m), rulesPolicyRegistryReadinessResponse[0:1], es, sc)
 	fp.key = "message"
 	es.failIf(m.Message != "Hosted policy registry readiness requires private registry, artifact, entitlement, and rollout validation.", &fp, "const", ErrConst, "message must be \"Hosted policy registry readiness requires private registry, artifact, entitlement, and rollout validation.\"")
-	fp.key = "correlation_id"
-	scanTyped(&fp, m.CorrelationID, es, scanMode(49))
+	validateMembers(p, unsafe.Pointer(m), rulesPolicyRegistryReadinessResponse[1:2], es, sc)
 	fp.key = "private_implementation_required"
 	es.failIf(m.PrivateImplementationRequired != true, &fp, "const", ErrConst, "private_implementation_required must be true")
 	fp.key = "payload"
@@ -758,19 +748,19 @@ func (m *PolicyRegistryLookupRequest) Validate() error {
 	m.validate(nil, &es, 0)
 	return es.err()
 }
+
+var rulesPolicyRegistryLookupRequest = [...]memberRule{
+	{key: "tenant_id", off: unsafe.Offsetof(PolicyRegistryLookupRequest{}.TenantID), kind: ruleString, has: hasNonEmpty | memberTrim | memberOwnScan, nonEmpty: "tenant_id must not be empty", scan: scanMode(49)},
+	{key: "requested_by", off: unsafe.Offsetof(PolicyRegistryLookupRequest{}.RequestedBy), kind: ruleString, has: hasNonEmpty | memberTrim | memberOwnScan, nonEmpty: "requested_by must not be empty", scan: scanMode(49)},
+	{key: "correlation_id", off: unsafe.Offsetof(PolicyRegistryLookupRequest{}.CorrelationID), kind: ruleString, has: memberOwnScan, scan: scanMode(49)},
+}
+
 func (m *PolicyRegistryLookupRequest) validate(p *pathNode, es *Errors, sc scanMode) {
 	fp := keyPath(p, "schema_version")
 	es.failIf(m.SchemaVersion != "cavra.saas_control_plane.request.v1", &fp, "const", ErrConst, "schema_version must be \"cavra.saas_control_plane.request.v1\"")
 	fp.key = "operation"
 	es.failIf(m.Operation != "policy_registry_lookup", &fp, "const", ErrConst, "operation must be \"policy_registry_lookup\"")
-	fp.key = "tenant_id"
-	es.failIf(isBlank(m.TenantID), &fp, "non_empty", ErrEmpty, "tenant_id must not be empty")
-	scanTyped(&fp, m.TenantID, es, scanMode(49))
-	fp.key = "requested_by"
-	es.failIf(isBlank(m.RequestedBy), &fp, "non_empty", ErrEmpty, "requested_by must not be empty")
-	scanTyped(&fp, m.RequestedBy, es, scanMode(49))
-	fp.key = "correlation_id"
-	scanTyped(&fp, m.CorrelationID, es, scanMode(49))
+	validateMembers(p, unsafe.Pointer(m), rulesPolicyRegistryLookupRequest[0:3], es, sc)
 	fp.key = "payload"
 	m.Payload.validate(&fp, es, sc&rawsCleared|scanMode(49))
 }
@@ -782,19 +772,19 @@ func (m *TenantAuditStoreOperatingRequest) Validate() error {
 	m.validate(nil, &es, 0)
 	return es.err()
 }
+
+var rulesTenantAuditStoreOperatingRequest = [...]memberRule{
+	{key: "tenant_id", off: unsafe.Offsetof(TenantAuditStoreOperatingRequest{}.TenantID), kind: ruleString, has: hasNonEmpty | memberTrim | memberOwnScan, nonEmpty: "tenant_id must not be empty", scan: scanMode(49)},
+	{key: "requested_by", off: unsafe.Offsetof(TenantAuditStoreOperatingRequest{}.RequestedBy), kind: ruleString, has: hasNonEmpty | memberTrim | memberOwnScan, nonEmpty: "requested_by must not be empty", scan: scanMode(49)},
+	{key: "correlation_id", off: unsafe.Offsetof(TenantAuditStoreOperatingRequest{}.CorrelationID), kind: ruleString, has: memberOwnScan, scan: scanMode(49)},
+}
+
 func (m *TenantAuditStoreOperatingRequest) validate(p *pathNode, es *Errors, sc scanMode) {
 	fp := keyPath(p, "schema_version")
 	es.failIf(m.SchemaVersion != "cavra.saas_control_plane.request.v1", &fp, "const", ErrConst, "schema_version must be \"cavra.saas_control_plane.request.v1\"")
 	fp.key = "operation"
 	es.failIf(m.Operation != "tenant_audit_store_operating", &fp, "const", ErrConst, "operation must be \"tenant_audit_store_operating\"")
-	fp.key = "tenant_id"
-	es.failIf(isBlank(m.TenantID), &fp, "non_empty", ErrEmpty, "tenant_id must not be empty")
-	scanTyped(&fp, m.TenantID, es, scanMode(49))
-	fp.key = "requested_by"
-	es.failIf(isBlank(m.RequestedBy), &fp, "non_empty", ErrEmpty, "requested_by must not be empty")
-	scanTyped(&fp, m.RequestedBy, es, scanMode(49))
-	fp.key = "correlation_id"
-	scanTyped(&fp, m.CorrelationID, es, scanMode(49))
+	validateMembers(p, unsafe.Pointer(m), rulesTenantAuditStoreOperatingRequest[0:3], es, sc)
 	fp.key = "payload"
 	m.Payload.validate(&fp, es, sc&rawsCleared|scanMode(49))
 }
@@ -806,17 +796,21 @@ func (m *TenantAuditStoreOperatingResponse) Validate() error {
 	m.validate(nil, &es, 0)
 	return es.err()
 }
+
+var rulesTenantAuditStoreOperatingResponse = [...]memberRule{
+	{key: "status", off: unsafe.Offsetof(TenantAuditStoreOperatingResponse{}.Status), kind: ruleState, has: memberOwnScan, states: statesResponseStatus, enumMsg: "status must be one of: accepted, requires_private_service, unavailable", scan: scanMode(49)},
+	{key: "correlation_id", off: unsafe.Offsetof(TenantAuditStoreOperatingResponse{}.CorrelationID), kind: ruleString, has: memberOwnScan, scan: scanMode(49)},
+}
+
 func (m *TenantAuditStoreOperatingResponse) validate(p *pathNode, es *Errors, sc scanMode) {
 	fp := keyPath(p, "schema_version")
 	es.failIf(m.SchemaVersion != "cavra.saas_control_plane.response.v1", &fp, "const", ErrConst, "schema_version must be \"cavra.saas_control_plane.response.v1\"")
 	fp.key = "operation"
 	es.failIf(m.Operation != "tenant_audit_store_operating", &fp, "const", ErrConst, "operation must be \"tenant_audit_store_operating\"")
-	fp.key = "status"
-	es.failIf(!m.Status.Valid(), &fp, "enum", ErrNotInStateSet, "status must be one of: accepted, requires_private_service, unavailable")
+	validateMembers(p, unsafe.Pointer(m), rulesTenantAuditStoreOperatingResponse[0:1], es, sc)
 	fp.key = "message"
 	es.failIf(m.Message != "Tenant audit-store operating status requires private archive, retention, evidence, export, and dashboard validation.", &fp, "const", ErrConst, "message must be \"Tenant audit-store operating status requires private archive, retention, evidence, export, and dashboard validation.\"")
-	fp.key = "correlation_id"
-	scanTyped(&fp, m.CorrelationID, es, scanMode(49))
+	validateMembers(p, unsafe.Pointer(m), rulesTenantAuditStoreOperatingResponse[1:2], es, sc)
 	fp.key = "private_implementation_required"
 	es.failIf(m.PrivateImplementationRequired != true, &fp, "const", ErrConst, "private_implementation_required must be true")
 	fp.key = "payload"
@@ -830,19 +824,19 @@ func (m *CustomerOperatingDashboardRequest) Validate() error {
 	m.validate(nil, &es, 0)
 	return es.err()
 }
+
+var rulesCustomerOperatingDashboardRequest = [...]memberRule{
+	{key: "tenant_id", off: unsafe.Offsetof(CustomerOperatingDashboardRequest{}.TenantID), kind: ruleString, has: hasNonEmpty | memberTrim | memberOwnScan, nonEmpty: "tenant_id must not be empty", scan: scanMode(49)},
+	{key: "requested_by", off: unsafe.Offsetof(CustomerOperatingDashboardRequest{}.RequestedBy), kind: ruleString, has: hasNonEmpty | memberTrim | memberOwnScan, nonEmpty: "requested_by must not be empty", scan: scanMode(49)},
+	{key: "correlation_id", off: unsafe.Offsetof(CustomerOperatingDashboardRequest{}.CorrelationID), kind: ruleString, has: memberOwnScan, scan: scanMode(49)},
+}
+
 func (m *CustomerOperatingDashboardRequest) validate(p *pathNode, es *Errors, sc scanMode) {
 	fp := keyPath(p, "schema_version")
 	es.failIf(m.SchemaVersion != "cavra.saas_control_plane.request.v1", &fp, "const", ErrConst, "schema_version must be \"cavra.saas_control_plane.request.v1\"")
 	fp.key = "operation"
 	es.failIf(m.Operation != "customer_operating_dashboard", &fp, "const", ErrConst, "operation must be \"customer_operating_dashboard\"")
-	fp.key = "tenant_id"
-	es.failIf(isBlank(m.TenantID), &fp, "non_empty", ErrEmpty, "tenant_id must not be empty")
-	scanTyped(&fp, m.TenantID, es, scanMode(49))
-	fp.key = "requested_by"
-	es.failIf(isBlank(m.RequestedBy), &fp, "non_empty", ErrEmpty, "requested_by must not be empty")
-	scanTyped(&fp, m.RequestedBy, es, scanMode(49))
-	fp.key = "correlation_id"
-	scanTyped(&fp, m.CorrelationID, es, scanMode(49))
+	validateMembers(p, unsafe.Pointer(m), rulesCustomerOperatingDashboardRequest[0:3], es, sc)
 	fp.key = "payload"
 	m.Payload.validate(&fp, es, sc&rawsCleared|scanMode(49))
 }
@@ -854,17 +848,21 @@ func (m *CustomerOperatingDashboardResponse) Validate() error {
 	m.validate(nil, &es, 0)
 	return es.err()
 }
+
+var rulesCustomerOperatingDashboardResponse = [...]memberRule{
+	{key: "status", off: unsafe.Offsetof(CustomerOperatingDashboardResponse{}.Status), kind: ruleState, has: memberOwnScan, states: statesResponseStatus, enumMsg: "status must be one of: accepted, requires_private_service, unavailable", scan: scanMode(49)},
+	{key: "correlation_id", off: unsafe.Offsetof(CustomerOperatingDashboardResponse{}.CorrelationID), kind: ruleString, has: memberOwnScan, scan: scanMode(49)},
+}
+
 func (m *CustomerOperatingDashboardResponse) validate(p *pathNode, es *Errors, sc scanMode) {
 	fp := keyPath(p, "schema_version")
 	es.failIf(m.SchemaVersion != "cavra.saas_control_plane.response.v1", &fp, "const", ErrConst, "schema_version must be \"cavra.saas_control_plane.response.v1\"")
 	fp.key = "operation"
 	es.failIf(m.Operation != "customer_operating_dashboard", &fp, "const", ErrConst, "operation must be \"customer_operating_dashboard\"")
-	fp.key = "status"
-	es.failIf(!m.Status.Valid(), &fp, "enum", ErrNotInStateSet, "status must be one of: accepted, requires_private_service, unavailable")
+	validateMembers(p, unsafe.Pointer(m), rulesCustomerOperatingDashboardResponse[0:1], es, sc)
 	fp.key = "message"
 	es.failIf(m.Message != "Customer operating dashboard status requires private billing, license-service, support, customer-success, escalation, and release closeout validation.", &fp, "const", ErrConst, "message must be \"Customer operating dashboard status requires private billing, license-service, support, customer-success, escalation, and release closeout validation.\"")
-	fp.key = "correlation_id"
-	scanTyped(&fp, m.CorrelationID, es, scanMode(49))
+	validateMembers(p, unsafe.Pointer(m), rulesCustomerOperatingDashboardResponse[1:2], es, sc)
 	fp.key = "private_implementation_required"
 	es.failIf(m.PrivateImplementationRequired != true, &fp, "const", ErrConst, "private_implementation_required must be true")
 	fp.key = "payload"
@@ -878,19 +876,19 @@ func (m *SupportHandoffReadinessRequest) Validate() error {
 	m.validate(nil, &es, 0)
 	return es.err()
 }
+
+var rulesSupportHandoffReadinessRequest = [...]memberRule{
+	{key: "tenant_id", off: unsafe.Offsetof(SupportHandoffReadinessRequest{}.TenantID), kind: ruleString, has: hasNonEmpty | memberTrim | memberOwnScan, nonEmpty: "tenant_id must not be empty", scan: scanMode(49)},
+	{key: "requested_by", off: unsafe.Offsetof(SupportHandoffReadinessRequest{}.RequestedBy), kind: ruleString, has: hasNonEmpty | memberTrim | memberOwnScan, nonEmpty: "requested_by must not be empty", scan: scanMode(49)},
+	{key: "correlation_id", off: unsafe.Offsetof(SupportHandoffReadinessRequest{}.CorrelationID), kind: ruleString, has: memberOwnScan, scan: scanMode(49)},
+}
+
 func (m *SupportHandoffReadinessRequest) validate(p *pathNode, es *Errors, sc scanMode) {
 	fp := keyPath(p, "schema_version")
 	es.failIf(m.SchemaVersion != "cavra.saas_control_plane.request.v1", &fp, "const", ErrConst, "schema_version must be \"cavra.saas_control_plane.request.v1\"")
 	fp.key = "operation"
 	es.failIf(m.Operation != "support_handoff_readiness", &fp, "const", ErrConst, "operation must be \"support_handoff_readiness\"")
-	fp.key = "tenant_id"
-	es.failIf(isBlank(m.TenantID), &fp, "non_empty", ErrEmpty, "tenant_id must not be empty")
-	scanTyped(&fp, m.TenantID, es, scanMode(49))
-	fp.key = "requested_by"
-	es.failIf(isBlank(m.RequestedBy), &fp, "non_empty", ErrEmpty, "requested_by must not be empty")
-	scanTyped(&fp, m.RequestedBy, es, scanMode(49))
-	fp.key = "correlation_id"
-	scanTyped(&fp, m.CorrelationID, es, scanMode(49))
+	validateMembers(p, unsafe.Pointer(m), rulesSupportHandoffReadinessRequest[0:3], es, sc)
 	fp.key = "payload"
 	m.Payload.validate(&fp, es, sc&rawsCleared|scanMode(49))
 }
@@ -902,17 +900,21 @@ func (m *SupportHandoffReadinessResponse) Validate() error {
 	m.validate(nil, &es, 0)
 	return es.err()
 }
+
+var rulesSupportHandoffReadinessResponse = [...]memberRule{
+	{key: "status", off: unsafe.Offsetof(SupportHandoffReadinessResponse{}.Status), kind: ruleState, has: memberOwnScan, states: statesResponseStatus, enumMsg: "status must be one of: accepted, requires_private_service, unavailable", scan: scanMode(49)},
+	{key: "correlation_id", off: unsafe.Offsetof(SupportHandoffReadinessResponse{}.CorrelationID), kind: ruleString, has: memberOwnScan, scan: scanMode(49)},
+}
+
 func (m *SupportHandoffReadinessResponse) validate(p *pathNode, es *Errors, sc scanMode) {
 	fp := keyPath(p, "schema_version")
 	es.failIf(m.SchemaVersion != "cavra.saas_control_plane.response.v1", &fp, "const", ErrConst, "schema_version must be \"cavra.saas_control_plane.response.v1\"")
 	fp.key = "operation"
 	es.failIf(m.Operation != "support_handoff_readiness", &fp, "const", ErrConst, "operation must be \"support_handoff_readiness\"")
-	fp.key = "status"
-	es.failIf(!m.Status.Valid(), &fp, "enum", ErrNotInStateSet, "status must be one of: accepted, requires_private_service, unavailable")
+	validateMembers(p, unsafe.Pointer(m), rulesSupportHandoffReadinessResponse[0:1], es, sc)
 	fp.key = "message"
 	es.failIf(m.Message != "Support handoff readiness requires private support, customer-success, escalation, health-review, and dashboard validation.", &fp, "const", ErrConst, "message must be \"Support handoff readiness requires private support, customer-success, escalation, health-review, and dashboard validation.\"")
-	fp.key = "correlation_id"
-	scanTyped(&fp, m.CorrelationID, es, scanMode(49))
+	validateMembers(p, unsafe.Pointer(m), rulesSupportHandoffReadinessResponse[1:2], es, sc)
 	fp.key = "private_implementation_required"
 	es.failIf(m.PrivateImplementationRequired != true, &fp, "const", ErrConst, "private_implementation_required must be true")
 	fp.key = "payload"
@@ -926,19 +928,19 @@ func (m *SaaSOperatingAutomationRequest) Validate() error {
 	m.validate(nil, &es, 0)
 	return es.err()
 }
+
+var rulesSaaSOperatingAutomationRequest = [...]memberRule{
+	{key: "tenant_id", off: unsafe.Offsetof(SaaSOperatingAutomationRequest{}.TenantID), kind: ruleString, has: hasNonEmpty | memberTrim | memberOwnScan, nonEmpty: "tenant_id must not be empty", scan: scanMode(49)},
+	{key: "requested_by", off: unsafe.Offsetof(SaaSOperatingAutomationRequest{}.RequestedBy), kind: ruleString, has: hasNonEmpty | memberTrim | memberOwnScan, nonEmpty: "requested_by must not be empty", scan: scanMode(49)},
+	{key: "correlation_id", off: unsafe.Offsetof(SaaSOperatingAutomationRequest{}.CorrelationID), kind: ruleString, has: memberOwnScan, scan: scanMode(49)},
+}
+
 func (m *SaaSOperatingAutomationRequest) validate(p *pathNode, es *Errors, sc scanMode) {
 	fp := keyPath(p, "schema_version")
 	es.failIf(m.SchemaVersion != "cavra.saas_control_plane.request.v1", &fp, "const", ErrConst, "schema_version must be \"cavra.saas_control_plane.request.v1\"")
 	fp.key = "operation"
 	es.failIf(m.Operation != "saas_operating_automation", &fp, "const", ErrConst, "operation must be \"saas_operating_automation\"")
-	fp.key = "tenant_id"
-	es.failIf(isBlank(m.TenantID), &fp, "non_empty", ErrEmpty, "tenant_id must not be empty")
-	scanTyped(&fp, m.TenantID, es, scanMode(49))
-	fp.key = "requested_by"
-	es.failIf(isBlank(m.RequestedBy), &fp, "non_empty", ErrEmpty, "requested_by must not be empty")
-	scanTyped(&fp, m.RequestedBy, es, scanMode(49))
-	fp.key = "correlation_id"
-	scanTyped(&fp, m.CorrelationID, es, scanMode(49))
+	validateMembers(p, unsafe.Pointer(m), rulesSaaSOperatingAutomationRequest[0:3], es, sc)
 	fp.key = "payload"
 	m.Payload.validate(&fp, es, sc&rawsCleared|scanMode(49))
 }
@@ -950,17 +952,21 @@ func (m *SaaSOperatingAutomationResponse) Validate() error {
 	m.validate(nil, &es, 0)
 	return es.err()
 }
+
+var rulesSaaSOperatingAutomationResponse = [...]memberRule{
+	{key: "status", off: unsafe.Offsetof(SaaSOperatingAutomationResponse{}.Status), kind: ruleState, has: memberOwnScan, states: statesResponseStatus, enumMsg: "status must be one of: accepted, requires_private_service, unavailable", scan: scanMode(49)},
+	{key: "correlation_id", off: unsafe.Offsetof(SaaSOperatingAutomationResponse{}.CorrelationID), kind: ruleString, has: memberOwnScan, scan: scanMode(49)},
+}
+
 func (m *SaaSOperatingAutomationResponse) validate(p *pathNode, es *Errors, sc scanMode) {
 	fp := keyPath(p, "schema_version")
 	es.failIf(m.SchemaVersion != "cavra.saas_control_plane.response.v1", &fp, "const", ErrConst, "schema_version must be \"cavra.saas_control_plane.response.v1\"")
 	fp.key = "operation"
 	es.failIf(m.Operation != "saas_operating_automation", &fp, "const", ErrConst, "operation must be \"saas_operating_automation\"")
-	fp.key = "status"
-	es.failIf(!m.Status.Valid(), &fp, "enum", ErrNotInStateSet, "status must be one of: accepted, requires_private_service, unavailable")
+	validateMembers(p, unsafe.Pointer(m), rulesSaaSOperatingAutomationResponse[0:1], es, sc)
 	fp.key = "message"
 	es.failIf(m.Message != "SaaS operating automation requires private billing monitoring, license telemetry, support, customer-success, dashboard, escalation, closeout retry, and scheduler validation.", &fp, "const", ErrConst, "message must be \"SaaS operating automation requires private billing monitoring, license telemetry, support, customer-success, dashboard, escalation, closeout retry, and scheduler validation.\"")
-	fp.key = "correlation_id"
-	scanTyped(&fp, m.CorrelationID, es, scanMode(49))
+	validateMembers(p, unsafe.Pointer(m), rulesSaaSOperatingAutomationResponse[1:2], es, sc)
 	fp.key = "private_implementation_required"
 	es.failIf(m.PrivateImplementationRequired != true, &fp, "const", ErrConst, "private_implementation_required must be true")
 	fp.key = "payload"
@@ -974,19 +980,19 @@ func (m *EvidenceExportRequest) Validate() error {
 	m.validate(nil, &es, 0)
 	return es.err()
 }
+
+var rulesEvidenceExportRequest = [...]memberRule{
+	{key: "tenant_id", off: unsafe.Offsetof(EvidenceExportRequest{}.TenantID), kind: ruleString, has: hasNonEmpty | memberTrim | memberOwnScan, nonEmpty: "tenant_id must not be empty", scan: scanMode(49)},
+	{key: "requested_by", off: unsafe.Offsetof(EvidenceExportRequest{}.RequestedBy), kind: ruleString, has: hasNonEmpty | memberTrim | memberOwnScan, nonEmpty: "requested_by must not be empty", scan: scanMode(49)},
+	{key: "correlation_id", off: unsafe.Offsetof(EvidenceExportRequest{}.CorrelationID), kind: ruleString, has: memberOwnScan, scan: scanMode(49)},
+}
+
 func (m *EvidenceExportRequest) validate(p *pathNode, es *Errors, sc scanMode) {
 	fp := keyPath(p, "schema_version")
 	es.failIf(m.SchemaVersion != "cavra.saas_control_plane.request.v1", &fp, "const", ErrConst, "schema_version must be \"cavra.saas_control_plane.request.v1\"")
 	fp.key = "operation"
 	es.failIf(m.Operation != "evidence_export", &fp, "const", ErrConst, "operation must be \"evidence_export\"")
-	fp.key = "tenant_id"
-	es.failIf(isBlank(m.TenantID), &fp, "non_empty", ErrEmpty, "tenant_id must not be empty")
-	scanTyped(&fp, m.TenantID, es, scanMode(49))
-	fp.key = "requested_by"
-	es.failIf(isBlank(m.RequestedBy), &fp, "non_empty", ErrEmpty, "requested_by must not be empty")
-	scanTyped(&fp, m.RequestedBy, es, scanMode(49))
-	fp.key = "correlation_id"
-	scanTyped(&fp, m.CorrelationID, es, scanMode(49))
+	validateMembers(p, unsafe.Pointer(m), rulesEvidenceExportRequest[0:3], es, sc)
 	fp.key = "payload"
 	m.Payload.validate(&fp, es, sc&rawsCleared|scanMode(49))
 }
@@ -998,6 +1004,11 @@ func (m *UnavailableResponse) Validate() error {
 	m.validate(nil, &es, 0)
 	return es.err()
 }
+
+var rulesUnavailableResponse = [...]memberRule{
+	{key: "correlation_id", off: unsafe.Offsetof(UnavailableResponse{}.CorrelationID), kind: ruleString, has: memberOwnScan, scan: scanMode(49)},
+}
+
 func (m *UnavailableResponse) validate(p *pathNode, es *Errors, sc scanMode) {
 	fp := keyPath(p, "schema_version")
 	es.failIf(m.SchemaVersion != "cavra.saas_control_plane.response.v1", &fp, "const", ErrConst, "schema_version must be \"cavra.saas_control_plane.response.v1\"")
@@ -1013,8 +1024,7 @@ func (m *UnavailableResponse) validate(p *pathNode, es *Errors, sc scanMode) {
 	es.failIf(!m.Status.Valid(), &fp, "enum", ErrNotInStateSet, "status must be one of: accepted, requires_private_service, unavailable")
 	fp.key = "message"
 	es.failIf(m.Message != "This operation requires the private CAVRA SaaS Control Plane or Enterprise service.", &fp, "const", ErrConst, "message must be \"This operation requires the private CAVRA SaaS Control Plane or Enterprise service.\"")
-	fp.key = "correlation_id"
-	scanTyped(&fp, m.CorrelationID, es, scanMode(49))
+	validateMembers(p, unsafe.Pointer(m), rulesUnavailableResponse[0:1], es, sc)
 	fp.key = "private_implementation_required"
 	es.failIf(m.PrivateImplementationRequired != true, &fp, "const", ErrConst, "private_implementation_required must be true")
 	fp.key = "payload"
@@ -1022,11 +1032,17 @@ func (m *UnavailableResponse) validate(p *pathNode, es *Errors, sc scanMode) {
 }
 
 var (
-	fixed0 = []string{"billing integration", "license service", "subscription status", "feature entitlement registry"}
-	fixed1 = []string{"identity onboarding", "license service", "policy registry", "audit store", "support ownership"}
-	fixed2 = []string{"hosted policy registry service", "policy-pack artifact store", "feature entitlement registry", "approval workflow", "rollout telemetry"}
-	fixed3 = []string{"tenant audit store", "retention enforcement", "evidence freshness monitor", "export connector service", "operating dashboard"}
-	fixed4 = []string{"billing observability", "license-service telemetry", "support handoff", "customer-success health", "escalation routing", "release closeout", "operating dashboard"}
-	fixed5 = []string{"support ownership", "customer-success ownership", "escalation routing", "customer health review", "handoff dashboard", "release owner acceptance"}
-	fixed6 = []string{"billing monitoring", "license telemetry sync", "support follow-up", "customer-success review", "dashboard refresh automation", "escalation drill scheduler", "closeout retry automation"}
+	fixed0                 = []string{"billing integration", "license service", "subscription status", "feature entitlement registry"}
+	fixed1                 = []string{"identity onboarding", "license service", "policy registry", "audit store", "support ownership"}
+	fixed2                 = []string{"hosted policy registry service", "policy-pack artifact store", "feature entitlement registry", "approval workflow", "rollout telemetry"}
+	fixed3                 = []string{"tenant audit store", "retention enforcement", "evidence freshness monitor", "export connector service", "operating dashboard"}
+	fixed4                 = []string{"billing observability", "license-service telemetry", "support handoff", "customer-success health", "escalation routing", "release closeout", "operating dashboard"}
+	fixed5                 = []string{"support ownership", "customer-success ownership", "escalation routing", "customer health review", "handoff dashboard", "release owner acceptance"}
+	fixed6                 = []string{"billing monitoring", "license telemetry sync", "support follow-up", "customer-success review", "dashboard refresh automation", "escalation drill scheduler", "closeout retry automation"}
+	statesEntitlementState = []string{"active", "expired", "missing", "suspended", "trial", "unknown"}
+	statesOperatingState   = []string{"blocked", "degraded", "ready", "unknown"}
+	statesAutomationState  = []string{"automated", "blocked", "enabled", "ready", "scheduled", "unknown"}
+	statesDeploymentModel  = []string{"hosted_saas", "hybrid", "self_hosted_enterprise"}
+	statesExportFormat     = []string{"json", "jsonl", "markdown", "zip"}
+	statesResponseStatus   = []string{"accepted", "requires_private_service", "unavailable"}
 )

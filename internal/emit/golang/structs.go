@@ -54,6 +54,10 @@ type gen struct {
 	// redactMemo caches redactsType: 1 deciding, 2 no, 3 yes.
 	redactMemo map[*model.Type]int
 	layouts    layouts // the encoding tables (layout.go)
+	// stateVars holds the sorted values of each state set a memberRule
+	// names, by variable, declared in stateOrder.
+	stateVars  map[string]string
+	stateOrder []string
 }
 
 func newGen(c *model.Contract, pkg string) *gen {

@@ -27,6 +27,9 @@ func (g *gen) validateFile(k *sink) {
 	for i, c := range g.consts {
 		rows = append(rows, []string{fmt.Sprintf("fixed%d", i), "= " + w.lit(c.v, c.t)})
 	}
+	for _, name := range g.stateOrder {
+		rows = append(rows, []string{name, "= " + g.stateVars[name]})
+	}
 	if len(rows) == 0 {
 		return
 	}
@@ -77,27 +80,49 @@ func (g *gen) validateMethods(k *sink, w *gw, s *goStruct) {
 	message := s.kind == kindRequest || s.kind == kindResponse
 	var body gw
 	first := true
-	for _, fl := range s.t.Fields {
-		sc := "sc"
-		if message {
-			mode := s.scanEnv
-			if fl.Source == model.SourcePayload {
-				mode = s.scanPayload
+	var rules []string // the rows of rules<Name>
+	run := 0           // where the run of table members not yet called starts
+	flush := func(last bool) {
+		if run < len(rules) {
+			span := litInt(run) + ":" + litInt(len(rules))
+			if last && run == 0 {
+				span = ":"
 			}
-			sc = "scanMode(" + litInt(int(mode)) + ")"
+			body.line("validateMembers(p, unsafe.Pointer(m), rules", name, "[", span, "], es, sc)")
+			run = len(rules)
+		}
+	}
+	for _, fl := range s.t.Fields {
+		sc, mode := "sc", ""
+		if message {
+			m := s.scanEnv
+			if fl.Source == model.SourcePayload {
+				m = s.scanPayload
+			}
+			mode = "scanMode(" + litInt(int(m)) + ")"
+			sc = mode
 			if k := fl.Type.Kind; k == model.KindObject || k == model.KindAny || k == model.KindList || k == model.KindMap {
 				// The decoder's word that free-form values are
 				// cleared (rawsCleared) passes on to what may hold one.
 				sc = "sc&rawsCleared|" + sc
 			}
 		}
+		knownOp := s.kind == kindResponse && s.op == nil && fl.Source == model.SourceRequest && fl.RequestField != nil && fl.RequestField.Source == model.SourceOperation
+		if tableValidated(fl) && !knownOp {
+			if !hasNumberChecks(fl) {
+				continue
+			}
+			rules = append(rules, g.memberRule(s, fl, mode))
+			continue
+		}
 		checks := g.fieldChecks(fl, sc)
-		if s.kind == kindResponse && s.op == nil && fl.Source == model.SourceRequest && fl.RequestField != nil && fl.RequestField.Source == model.SourceOperation {
+		if knownOp {
 			checks = append(checks, g.knownOperationCheck(fl))
 		}
 		if len(checks) == 0 {
 			continue
 		}
+		flush(false)
 		// One path variable serves every member in turn: checks report
 		// the path as text at once and keep no pointer to it.
 		// After the first member only the key changes.
@@ -109,8 +134,28 @@ func (g *gen) validateMethods(k *sink, w *gw, s *goStruct) {
 		}
 		body.stmts(checks)
 	}
+	flush(true)
+	if len(rules) > 0 {
+		w.use("unsafe")
+		w.line("var rules", name, " = [...]memberRule{")
+		for _, r := range rules {
+			w.line("\t", r)
+		}
+		w.line("}")
+		k.decl(w)
+		body.use("unsafe")
+	}
 	w.body("func (m *"+name+") validate(p *pathNode, es *Errors, sc scanMode)", &body)
 	k.decl(w)
+}
+
+// hasNumberChecks reports whether a member the table validates has a
+// check: every kind has one but a number without bounds.
+func hasNumberChecks(fl *model.Field) bool {
+	if fl.Type.Kind != model.KindInteger && fl.Type.Kind != model.KindNumber {
+		return true
+	}
+	return fl.Minimum != nil || fl.Maximum != nil || fl.ExclusiveMinimum != nil || fl.ExclusiveMaximum != nil
 }
 
 // Checks are statements as text: one line, or a block whose inner lines

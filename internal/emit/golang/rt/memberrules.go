@@ -1,0 +1,247 @@
+package rt
+
+import (
+	"regexp"
+	"sort"
+	"unsafe"
+)
+
+// A validate method checks the members whose rules are plain data (a
+// scalar, a state, a free-form value, a list of strings or states, a map
+// of strings) through a table of memberRule rows, one call of
+// validateMembers per run of such members, and writes code only for the
+// others. The checks run in the order, and report the paths, rules and
+// messages, that the code the emitter would write for each member does.
+
+// ruleKind is what a member holds.
+type ruleKind uint8
+
+const (
+	ruleString  ruleKind = iota + 1 // a string
+	ruleState                       // a state: one of states
+	ruleInt                         // an int64
+	ruleFloat                       // a float64
+	ruleRaw                         // a free-form value
+	ruleStrings                     // a list of strings
+	ruleStates                      // a list of states
+	ruleMap                         // a map of strings, scanned only
+)
+
+// The rules a memberRule has, and how it is held.
+const (
+	hasNonEmpty = 1 << iota
+	hasMinLength
+	hasMaxLength
+	hasPattern
+	hasFormat
+	hasMinimum
+	hasMaximum
+	hasExclusiveMinimum
+	hasExclusiveMaximum
+	hasMinItems
+	hasMaxItems
+	hasUnique
+	memberPtr      // a pointer: nil is not checked
+	memberNilSkips // a list, map or free-form value: nil is not checked
+	memberTrim     // non_empty means not blank
+	memberOwnScan  // a message member: scanned by its own mode, scan
+)
+
+// The formats a string is checked against besides a pattern.
+const (
+	formatDateTime = iota + 1
+	formatDate
+	formatIPv6
+)
+
+// memberRule is one member's rules and where it is in its struct.
+type memberRule struct {
+	key  string
+	off  uintptr
+	kind ruleKind
+	has  uint32
+	scan scanMode
+	// Strings, and the strings of a list.
+	minLength, maxLength int
+	pattern              **regexp.Regexp
+	formatPattern        **regexp.Regexp
+	formatMaxLength      int
+	formatCheck          uint8
+	states               []string // sorted
+	// Numbers.
+	intMin, intMax, intExclusiveMin, intExclusiveMax int64
+	min, max, exclusiveMin, exclusiveMax             float64
+	// Lists and maps.
+	minItems, maxItems int
+	// The message of each rule.
+	nonEmpty, minLengthMsg, maxLengthMsg, patternMsg, formatMsg, enumMsg string
+	minimumMsg, maximumMsg, exclusiveMinMsg, exclusiveMaxMsg             string
+	minItemsMsg, maxItemsMsg, uniqueMsg                                  string
+}
+
+// validateMembers checks the members of the struct at base that rules
+// describe, with their paths under p.
+func validateMembers(p *pathNode, base unsafe.Pointer, rules []memberRule, es *Errors, sc scanMode) {
+	fp := keyPath(p, "")
+	for i := range rules {
+		r := &rules[i]
+		fp.key = r.key
+		v := unsafe.Add(base, r.off)
+		if r.has&(memberPtr|memberNilSkips) != 0 && isNil(v) {
+			continue
+		}
+		if r.has&memberPtr != 0 {
+			v = *(*unsafe.Pointer)(v)
+		}
+		msc := sc
+		if r.has&memberOwnScan != 0 {
+			msc = r.scan
+			if r.kind == ruleRaw || r.kind == ruleStrings || r.kind == ruleStates || r.kind == ruleMap {
+				msc |= sc & rawsCleared
+			}
+		}
+		r.check(&fp, v, es, msc)
+	}
+}
+
+// check checks the member at v, at path p.
+func (r *memberRule) check(p *pathNode, v unsafe.Pointer, es *Errors, sc scanMode) {
+	switch r.kind {
+	case ruleString:
+		s := *(*string)(v)
+		if r.has&hasNonEmpty != 0 {
+			es.failIf(s == "" || r.has&memberTrim != 0 && isBlank(s), p, "non_empty", ErrEmpty, r.nonEmpty)
+		}
+		r.checkString(p, s, es)
+		scanTyped(p, s, es, sc)
+	case ruleState:
+		es.failIf(!r.isState(*(*string)(v)), p, "enum", ErrNotInStateSet, r.enumMsg)
+	case ruleInt:
+		r.checkInt(p, *(*int64)(v), es)
+	case ruleFloat:
+		r.checkFloat(p, *(*float64)(v), es)
+	case ruleRaw:
+		if sc&(anyKeys|anyFree) != 0 {
+			scanRaw(p, *(*[]byte)(v), sc, es)
+		}
+	case ruleStrings, ruleStates:
+		r.checkList(p, *(*[]string)(v), es, sc)
+	case ruleMap:
+		m := *(*Map[string])(v)
+		if r.has&hasNonEmpty != 0 {
+			es.failIf(len(m) == 0, p, "non_empty", ErrEmpty, r.nonEmpty)
+		}
+		r.checkItems(p, len(m), es)
+		scanEntries(p, m, es, sc)
+	}
+}
+
+// checkString checks the length, pattern and format of s.
+func (r *memberRule) checkString(p *pathNode, s string, es *Errors) {
+	if r.has&(hasMinLength|hasMaxLength) != 0 {
+		n := runeCount(s)
+		if r.has&hasMinLength != 0 {
+			es.failIf(n < r.minLength, p, "min_length", ErrLength, r.minLengthMsg)
+		}
+		if r.has&hasMaxLength != 0 {
+			es.failIf(n > r.maxLength, p, "max_length", ErrLength, r.maxLengthMsg)
+		}
+	}
+	if r.has&hasPattern != 0 {
+		es.failIf(!(*r.pattern).MatchString(s), p, "pattern", ErrPattern, r.patternMsg)
+	}
+	if r.has&hasFormat != 0 {
+		es.failIf(!r.isFormat(s), p, "format", ErrFormat, r.formatMsg)
+	}
+}
+
+// isFormat reports whether s has the member's format.
+func (r *memberRule) isFormat(s string) bool {
+	if r.formatPattern != nil && !(*r.formatPattern).MatchString(s) {
+		return false
+	}
+	if r.formatMaxLength > 0 && len(s) > r.formatMaxLength {
+		return false
+	}
+	switch r.formatCheck {
+	case formatDateTime:
+		return isDateTime(s)
+	case formatDate:
+		return isDate(s)
+	case formatIPv6:
+		return isIPv6(s)
+	}
+	return true
+}
+
+// isState reports whether s is one of the member's states.
+func (r *memberRule) isState(s string) bool {
+	i := sort.SearchStrings(r.states, s)
+	return i < len(r.states) && r.states[i] == s
+}
+
+func (r *memberRule) checkInt(p *pathNode, n int64, es *Errors) {
+	if r.has&hasMinimum != 0 {
+		es.failIf(n < r.intMin, p, "minimum", ErrOutOfRange, r.minimumMsg)
+	}
+	if r.has&hasMaximum != 0 {
+		es.failIf(n > r.intMax, p, "maximum", ErrOutOfRange, r.maximumMsg)
+	}
+	if r.has&hasExclusiveMinimum != 0 {
+		es.failIf(n <= r.intExclusiveMin, p, "exclusive_minimum", ErrOutOfRange, r.exclusiveMinMsg)
+	}
+	if r.has&hasExclusiveMaximum != 0 {
+		es.failIf(n >= r.intExclusiveMax, p, "exclusive_maximum", ErrOutOfRange, r.exclusiveMaxMsg)
+	}
+}
+
+func (r *memberRule) checkFloat(p *pathNode, f float64, es *Errors) {
+	if r.has&hasMinimum != 0 {
+		es.failIf(f < r.min, p, "minimum", ErrOutOfRange, r.minimumMsg)
+	}
+	if r.has&hasMaximum != 0 {
+		es.failIf(f > r.max, p, "maximum", ErrOutOfRange, r.maximumMsg)
+	}
+	if r.has&hasExclusiveMinimum != 0 {
+		es.failIf(f <= r.exclusiveMin, p, "exclusive_minimum", ErrOutOfRange, r.exclusiveMinMsg)
+	}
+	if r.has&hasExclusiveMaximum != 0 {
+		es.failIf(f >= r.exclusiveMax, p, "exclusive_maximum", ErrOutOfRange, r.exclusiveMaxMsg)
+	}
+}
+
+// checkItems checks the number of items of a list or map.
+func (r *memberRule) checkItems(p *pathNode, n int, es *Errors) {
+	if r.has&hasMinItems != 0 {
+		es.failIf(n < r.minItems, p, "min_items", ErrTooFewItems, r.minItemsMsg)
+	}
+	if r.has&hasMaxItems != 0 {
+		es.failIf(n > r.maxItems, p, "max_items", ErrTooManyItems, r.maxItemsMsg)
+	}
+}
+
+// checkList checks a list of strings or states, then each item at its
+// index: a state against the states, a string against the member's string
+// rules, and scanned.
+func (r *memberRule) checkList(p *pathNode, v []string, es *Errors, sc scanMode) {
+	r.checkItems(p, len(v), es)
+	if r.has&hasNonEmpty != 0 {
+		es.failIf(len(v) == 0, p, "non_empty", ErrEmpty, r.nonEmpty)
+	}
+	if r.has&hasUnique != 0 {
+		es.failIf(hasRepeat(v), p, "unique_items", ErrRepeatedItem, r.uniqueMsg)
+	}
+	if r.kind == ruleStrings && r.has&(hasMinLength|hasMaxLength|hasPattern|hasFormat) == 0 {
+		scanEach(p, v, es, sc)
+		return
+	}
+	for i := range v {
+		ip := indexPath(p, i)
+		if r.kind == ruleStates {
+			es.failIf(!r.isState(v[i]), &ip, "enum", ErrNotInStateSet, r.enumMsg)
+			continue
+		}
+		r.checkString(&ip, v[i], es)
+		scanTyped(&ip, v[i], es, sc)
+	}
+}
