@@ -4,7 +4,6 @@ package saascontrolplane
 
 import (
 	"regexp"
-	"sort"
 	"unsafe"
 )
 
@@ -176,10 +175,28 @@ func (r *memberRule) isFormat(s string) bool {
 	return true
 }
 
-// isState reports whether s is one of the member's states.
+// isState reports whether s is one of the member's states: compared in
+// turn when there are few (a length differs first), else by binary search.
 func (r *memberRule) isState(s string) bool {
-	i := sort.SearchStrings(r.states, s)
-	return i < len(r.states) && r.states[i] == s
+	v := r.states
+	if len(v) <= 8 {
+		for _, x := range v {
+			if x == s {
+				return true
+			}
+		}
+		return false
+	}
+	lo, hi := 0, len(v)
+	for lo < hi {
+		m := int(uint(lo+hi) >> 1)
+		if v[m] < s {
+			lo = m + 1
+		} else {
+			hi = m
+		}
+	}
+	return lo < len(v) && v[lo] == s
 }
 
 func (r *memberRule) checkInt(p *pathNode, n int64, es *Errors) {
