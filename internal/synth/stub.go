@@ -7,6 +7,8 @@ import (
 	"go/format"
 	"go/parser"
 	"go/token"
+	"path"
+	"strconv"
 )
 
 // StubBodies returns the Go source src with the body of every function and
@@ -33,6 +35,7 @@ func StubBodies(name string, src []byte) ([]byte, error) {
 			fd.Body.Rbrace = fd.Body.Lbrace + 1
 		}
 	}
+	dropUnusedImports(f)
 	var b bytes.Buffer
 	if err := format.Node(&b, fset, f); err != nil {
 		return nil, fmt.Errorf("%s: %w", name, err)
@@ -57,4 +60,52 @@ func outsideBodies(f *ast.File) []*ast.CommentGroup {
 		}
 	}
 	return keep
+}
+
+// dropUnusedImports removes the imports that only the removed bodies used
+// (a package used in bodies alone, such as unsafe in decode methods), which
+// the compiler would refuse.
+func dropUnusedImports(f *ast.File) {
+	used := map[string]bool{}
+	ast.Inspect(f, func(n ast.Node) bool {
+		if sel, ok := n.(*ast.SelectorExpr); ok {
+			if id, ok := sel.X.(*ast.Ident); ok {
+				used[id.Name] = true
+			}
+		}
+		return true
+	})
+	keep := func(spec *ast.ImportSpec) bool {
+		name := ""
+		if spec.Name != nil {
+			name = spec.Name.Name
+		} else if p, err := strconv.Unquote(spec.Path.Value); err == nil {
+			name = path.Base(p)
+		}
+		return name == "_" || used[name]
+	}
+	var imports []*ast.ImportSpec
+	for _, spec := range f.Imports {
+		if keep(spec) {
+			imports = append(imports, spec)
+		}
+	}
+	f.Imports = imports
+	decls := f.Decls[:0]
+	for _, d := range f.Decls {
+		if gd, ok := d.(*ast.GenDecl); ok && gd.Tok == token.IMPORT {
+			specs := gd.Specs[:0]
+			for _, s := range gd.Specs {
+				if keep(s.(*ast.ImportSpec)) {
+					specs = append(specs, s)
+				}
+			}
+			if len(specs) == 0 {
+				continue
+			}
+			gd.Specs = specs
+		}
+		decls = append(decls, d)
+	}
+	f.Decls = decls
 }

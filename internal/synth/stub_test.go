@@ -63,3 +63,36 @@ func TestStubBodiesReportsBadSource(t *testing.T) {
 		t.Fatalf("err = %v, want a positioned parse error", err)
 	}
 }
+
+// TestStubBodiesDropsImportsOnlyBodiesUsed: a package named only inside a
+// removed body would no longer compile.
+func TestStubBodiesDropsImportsOnlyBodiesUsed(t *testing.T) {
+	src := `package p
+
+import (
+	"strings"
+	"unsafe"
+	_ "embed"
+)
+
+var s = strings.ToUpper("x")
+
+func f(b []byte) unsafe.Pointer { return nil }
+
+func g(p *int) uintptr { return uintptr(unsafe.Pointer(p)) + uintptr(len(strings.Fields(""))) }
+`
+	out, err := StubBodies("p.go", []byte(strings.Replace(src, "func f(b []byte) unsafe.Pointer { return nil }\n", "", 1)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if strings.Contains(string(out), `"unsafe"`) || !strings.Contains(string(out), `"strings"`) || !strings.Contains(string(out), `_ "embed"`) {
+		t.Errorf("want strings and the blank import kept, unsafe dropped:\n%s", out)
+	}
+	out, err = StubBodies("p.go", []byte(src))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(string(out), `"unsafe"`) {
+		t.Errorf("unsafe, still used in a signature, was dropped:\n%s", out)
+	}
+}
