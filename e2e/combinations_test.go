@@ -131,7 +131,7 @@ func TestEveryValidCombinationGenerates(t *testing.T) {
 	writeFile(t, filepath.Join(dir, "mutants.jsonl"), lines.String())
 	verdicts := filepath.Join(dir, "verdicts.txt")
 	writeFile(t, filepath.Join(mod, "combo", "mutants_test.go"), judgeMutantsTest(filepath.Join(dir, "mutants.jsonl"), verdicts, ops))
-	vetAndTest(t, mod)
+	vetAndTest(t, mod, "-gcflags=all=-d=checkptr")
 	markdownlint(t, filepath.Join(dir, "docs"))
 	goVerdicts, err := os.ReadFile(verdicts)
 	require.NoError(t, err)
@@ -168,9 +168,12 @@ func markdownlint(t *testing.T, docs string) {
 	require.Equal(t, 0, r.code, "markdownlint: %s", r)
 }
 
-// vetAndTest runs go vet and go test in module mod.
-func vetAndTest(t *testing.T, mod string) {
-	for _, args := range [][]string{{"vet", "./..."}, {"test", "./..."}} {
+// vetAndTest runs go vet and go test in module mod, go test with flags:
+// the combination test passes -d=checkptr, so that every read and write
+// the runtime makes through a layout's offsets is checked to stay inside
+// its object.
+func vetAndTest(t *testing.T, mod string, flags ...string) {
+	for _, args := range [][]string{{"vet", "./..."}, append(append([]string{"test"}, flags...), "./...")} {
 		r := run(t, mod, goEnv(), 5*time.Minute, goTool(t), args...)
 		require.Equal(t, 0, r.code, "go %s: %s", args[0], r)
 	}

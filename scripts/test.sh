@@ -45,6 +45,11 @@ ran+=("go vet")
 echo "== go test"
 go test ./...
 ran+=("go test ($(go list ./... | wc -l) packages)")
+# The runtime reads and writes struct members through unsafe offsets;
+# checkptr fails a test whose pointer arithmetic leaves its object.
+echo "== go test -d=checkptr (runtime and shipped package)"
+go test -count=1 -gcflags=all=-d=checkptr ./internal/emit/golang/rt ./internal/contracttest
+ran+=("checkptr")
 echo "== drift check"
 go run ./cmd/gen check
 ran+=("gen check")
