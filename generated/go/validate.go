@@ -23,12 +23,11 @@ var rulesEntitlementStatusSummary = [...]memberRule{
 	{key: "enabled_features", off: unsafe.Offsetof(EntitlementStatusSummary{}.EnabledFeatures), kind: ruleStrings},
 	{key: "locked_features", off: unsafe.Offsetof(EntitlementStatusSummary{}.LockedFeatures), kind: ruleStrings},
 	{key: "expires_at", off: unsafe.Offsetof(EntitlementStatusSummary{}.ExpiresAt), kind: ruleString, has: memberPtr},
+	{key: "billing_boundary", off: unsafe.Offsetof(EntitlementStatusSummary{}.BillingBoundary), kind: ruleString, has: hasConst, constString: "billing and subscription verification are private service responsibilities", constMsg: "billing_boundary must be \"billing and subscription verification are private service responsibilities\""},
 }
 
 func (m *EntitlementStatusSummary) validate(p *pathNode, es *Errors, sc scanMode) {
-	validateMembers(p, unsafe.Pointer(m), rulesEntitlementStatusSummary[0:7], es, sc)
-	fp := keyPath(p, "billing_boundary")
-	es.failIf(m.BillingBoundary != "billing and subscription verification are private service responsibilities", &fp, "const", ErrConst, "billing_boundary must be \"billing and subscription verification are private service responsibilities\"")
+	validateMembers(p, unsafe.Pointer(m), rulesEntitlementStatusSummary[:], es, sc)
 }
 
 // Validate checks every rule of the contract and returns every violation as
@@ -50,12 +49,11 @@ var rulesPolicyRegistryReadinessSummary = [...]memberRule{
 	{key: "policy_pack_count", off: unsafe.Offsetof(PolicyRegistryReadinessSummary{}.PolicyPackCount), kind: ruleInt, has: hasMinimum, intMin: 0, minimumMsg: "policy_pack_count must be greater than or equal to 0"},
 	{key: "checked_at", off: unsafe.Offsetof(PolicyRegistryReadinessSummary{}.CheckedAt), kind: ruleString, has: memberPtr},
 	{key: "blockers", off: unsafe.Offsetof(PolicyRegistryReadinessSummary{}.Blockers), kind: ruleStrings},
+	{key: "registry_boundary", off: unsafe.Offsetof(PolicyRegistryReadinessSummary{}.RegistryBoundary), kind: ruleString, has: hasConst, constString: "hosted registry availability, artifact delivery, and tenant catalog validation are private service responsibilities", constMsg: "registry_boundary must be \"hosted registry availability, artifact delivery, and tenant catalog validation are private service responsibilities\""},
 }
 
 func (m *PolicyRegistryReadinessSummary) validate(p *pathNode, es *Errors, sc scanMode) {
-	validateMembers(p, unsafe.Pointer(m), rulesPolicyRegistryReadinessSummary[0:7], es, sc)
-	fp := keyPath(p, "registry_boundary")
-	es.failIf(m.RegistryBoundary != "hosted registry availability, artifact delivery, and tenant catalog validation are private service responsibilities", &fp, "const", ErrConst, "registry_boundary must be \"hosted registry availability, artifact delivery, and tenant catalog validation are private service responsibilities\"")
+	validateMembers(p, unsafe.Pointer(m), rulesPolicyRegistryReadinessSummary[:], es, sc)
 }
 
 // Validate checks every rule of the contract and returns every violation as
@@ -79,12 +77,11 @@ var rulesTenantAuditStoreOperatingSummary = [...]memberRule{
 	{key: "retention_profile", off: unsafe.Offsetof(TenantAuditStoreOperatingSummary{}.RetentionProfile), kind: ruleString},
 	{key: "supported_export_formats", off: unsafe.Offsetof(TenantAuditStoreOperatingSummary{}.SupportedExportFormats), kind: ruleStrings},
 	{key: "blockers", off: unsafe.Offsetof(TenantAuditStoreOperatingSummary{}.Blockers), kind: ruleStrings},
+	{key: "audit_store_boundary", off: unsafe.Offsetof(TenantAuditStoreOperatingSummary{}.AuditStoreBoundary), kind: ruleString, has: hasConst, constString: "tenant archive storage, retention enforcement, export connectors, and customer evidence remain private service responsibilities", constMsg: "audit_store_boundary must be \"tenant archive storage, retention enforcement, export connectors, and customer evidence remain private service responsibilities\""},
 }
 
 func (m *TenantAuditStoreOperatingSummary) validate(p *pathNode, es *Errors, sc scanMode) {
-	validateMembers(p, unsafe.Pointer(m), rulesTenantAuditStoreOperatingSummary[0:9], es, sc)
-	fp := keyPath(p, "audit_store_boundary")
-	es.failIf(m.AuditStoreBoundary != "tenant archive storage, retention enforcement, export connectors, and customer evidence remain private service responsibilities", &fp, "const", ErrConst, "audit_store_boundary must be \"tenant archive storage, retention enforcement, export connectors, and customer evidence remain private service responsibilities\"")
+	validateMembers(p, unsafe.Pointer(m), rulesTenantAuditStoreOperatingSummary[:], es, sc)
 }
 
 // Validate checks every rule of the contract and returns every violation as
@@ -110,12 +107,11 @@ var rulesCustomerOperatingDashboardSummary = [...]memberRule{
 	{key: "latest_dashboard_at", off: unsafe.Offsetof(CustomerOperatingDashboardSummary{}.LatestDashboardAt), kind: ruleString, has: memberPtr},
 	{key: "dashboard_scope", off: unsafe.Offsetof(CustomerOperatingDashboardSummary{}.DashboardScope), kind: ruleString},
 	{key: "blockers", off: unsafe.Offsetof(CustomerOperatingDashboardSummary{}.Blockers), kind: ruleStrings},
+	{key: "dashboard_boundary", off: unsafe.Offsetof(CustomerOperatingDashboardSummary{}.DashboardBoundary), kind: ruleString, has: hasConst, constString: "customer operating dashboards, provider telemetry, support systems, and customer records remain private service responsibilities", constMsg: "dashboard_boundary must be \"customer operating dashboards, provider telemetry, support systems, and customer records remain private service responsibilities\""},
 }
 
 func (m *CustomerOperatingDashboardSummary) validate(p *pathNode, es *Errors, sc scanMode) {
-	validateMembers(p, unsafe.Pointer(m), rulesCustomerOperatingDashboardSummary[0:11], es, sc)
-	fp := keyPath(p, "dashboard_boundary")
-	es.failIf(m.DashboardBoundary != "customer operating dashboards, provider telemetry, support systems, and customer records remain private service responsibilities", &fp, "const", ErrConst, "dashboard_boundary must be \"customer operating dashboards, provider telemetry, support systems, and customer records remain private service responsibilities\"")
+	validateMembers(p, unsafe.Pointer(m), rulesCustomerOperatingDashboardSummary[:], es, sc)
 }
 
 // Validate checks every rule of the contract and returns every violation as
@@ -139,12 +135,11 @@ var rulesSupportHandoffReadinessSummary = [...]memberRule{
 	{key: "support_tier", off: unsafe.Offsetof(SupportHandoffReadinessSummary{}.SupportTier), kind: ruleString},
 	{key: "handoff_scope", off: unsafe.Offsetof(SupportHandoffReadinessSummary{}.HandoffScope), kind: ruleString},
 	{key: "blockers", off: unsafe.Offsetof(SupportHandoffReadinessSummary{}.Blockers), kind: ruleStrings},
+	{key: "handoff_boundary", off: unsafe.Offsetof(SupportHandoffReadinessSummary{}.HandoffBoundary), kind: ruleString, has: hasConst, constString: "support queues, customer-success notes, customer health records, escalation connectors, and dashboard systems remain private service responsibilities", constMsg: "handoff_boundary must be \"support queues, customer-success notes, customer health records, escalation connectors, and dashboard systems remain private service responsibilities\""},
 }
 
 func (m *SupportHandoffReadinessSummary) validate(p *pathNode, es *Errors, sc scanMode) {
-	validateMembers(p, unsafe.Pointer(m), rulesSupportHandoffReadinessSummary[0:9], es, sc)
-	fp := keyPath(p, "handoff_boundary")
-	es.failIf(m.HandoffBoundary != "support queues, customer-success notes, customer health records, escalation connectors, and dashboard systems remain private service responsibilities", &fp, "const", ErrConst, "handoff_boundary must be \"support queues, customer-success notes, customer health records, escalation connectors, and dashboard systems remain private service responsibilities\"")
+	validateMembers(p, unsafe.Pointer(m), rulesSupportHandoffReadinessSummary[:], es, sc)
 }
 
 // Validate checks every rule of the contract and returns every violation as
@@ -171,12 +166,11 @@ var rulesSaaSOperatingAutomationSummary = [...]memberRule{
 	{key: "automation_scope", off: unsafe.Offsetof(SaaSOperatingAutomationSummary{}.AutomationScope), kind: ruleString},
 	{key: "automation_cadence", off: unsafe.Offsetof(SaaSOperatingAutomationSummary{}.AutomationCadence), kind: ruleString},
 	{key: "blockers", off: unsafe.Offsetof(SaaSOperatingAutomationSummary{}.Blockers), kind: ruleStrings},
+	{key: "automation_boundary", off: unsafe.Offsetof(SaaSOperatingAutomationSummary{}.AutomationBoundary), kind: ruleString, has: hasConst, constString: "billing systems, license telemetry, support workflows, customer-success records, dashboard refresh jobs, escalation drills, closeout retries, and scheduler execution remain private service responsibilities", constMsg: "automation_boundary must be \"billing systems, license telemetry, support workflows, customer-success records, dashboard refresh jobs, escalation drills, closeout retries, and scheduler execution remain private service responsibilities\""},
 }
 
 func (m *SaaSOperatingAutomationSummary) validate(p *pathNode, es *Errors, sc scanMode) {
-	validateMembers(p, unsafe.Pointer(m), rulesSaaSOperatingAutomationSummary[0:12], es, sc)
-	fp := keyPath(p, "automation_boundary")
-	es.failIf(m.AutomationBoundary != "billing systems, license telemetry, support workflows, customer-success records, dashboard refresh jobs, escalation drills, closeout retries, and scheduler execution remain private service responsibilities", &fp, "const", ErrConst, "automation_boundary must be \"billing systems, license telemetry, support workflows, customer-success records, dashboard refresh jobs, escalation drills, closeout retries, and scheduler execution remain private service responsibilities\"")
+	validateMembers(p, unsafe.Pointer(m), rulesSaaSOperatingAutomationSummary[:], es, sc)
 }
 
 // Validate checks every rule of the contract and returns every violation as
@@ -190,12 +184,11 @@ func (m *EntitlementStatusRequestPayload) Validate() error {
 var rulesEntitlementStatusRequestPayload = [...]memberRule{
 	{key: "feature_names", off: unsafe.Offsetof(EntitlementStatusRequestPayload{}.FeatureNames), kind: ruleStrings},
 	{key: "requested_checks", off: unsafe.Offsetof(EntitlementStatusRequestPayload{}.RequestedChecks), kind: ruleStrings},
+	{key: "entitlement_boundary", off: unsafe.Offsetof(EntitlementStatusRequestPayload{}.EntitlementBoundary), kind: ruleString, has: hasConst, constString: "public request shape only; billing and license validation are private", constMsg: "entitlement_boundary must be \"public request shape only; billing and license validation are private\""},
 }
 
 func (m *EntitlementStatusRequestPayload) validate(p *pathNode, es *Errors, sc scanMode) {
-	validateMembers(p, unsafe.Pointer(m), rulesEntitlementStatusRequestPayload[0:2], es, sc)
-	fp := keyPath(p, "entitlement_boundary")
-	es.failIf(m.EntitlementBoundary != "public request shape only; billing and license validation are private", &fp, "const", ErrConst, "entitlement_boundary must be \"public request shape only; billing and license validation are private\"")
+	validateMembers(p, unsafe.Pointer(m), rulesEntitlementStatusRequestPayload[:], es, sc)
 }
 
 // Validate checks every rule of the contract and returns every violation as
@@ -205,14 +198,18 @@ func (m *EntitlementStatusResponsePayload) Validate() error {
 	m.validate(nil, &es, 0)
 	return es.err()
 }
+
+var rulesEntitlementStatusResponsePayload = [...]memberRule{
+	{key: "next_step", off: unsafe.Offsetof(EntitlementStatusResponsePayload{}.NextStep), kind: ruleString, has: hasConst, constString: "See docs/architecture/entitlement-status-contract.md", constMsg: "next_step must be \"See docs/architecture/entitlement-status-contract.md\""},
+}
+
 func (m *EntitlementStatusResponsePayload) validate(p *pathNode, es *Errors, sc scanMode) {
 	fp := keyPath(p, "summary")
 	m.Summary.validate(&fp, es, sc)
 	fp.key = "private_modules_required"
 	es.failIf(!equalSlices(m.PrivateModulesRequired, fixed0), &fp, "const", ErrConst, "private_modules_required must be [\"billing integration\",\"license service\",\"subscription status\",\"feature entitlement registry\"]")
 	scanEach(&fp, m.PrivateModulesRequired, es, sc)
-	fp.key = "next_step"
-	es.failIf(m.NextStep != "See docs/architecture/entitlement-status-contract.md", &fp, "const", ErrConst, "next_step must be \"See docs/architecture/entitlement-status-contract.md\"")
+	validateMembers(p, unsafe.Pointer(m), rulesEntitlementStatusResponsePayload[:], es, sc)
 }
 
 // Validate checks every rule of the contract and returns every violation as
@@ -229,12 +226,11 @@ var rulesTenantOnboardingRequestPayload = [...]memberRule{
 	{key: "region", off: unsafe.Offsetof(TenantOnboardingRequestPayload{}.Region), kind: ruleString},
 	{key: "requirements", off: unsafe.Offsetof(TenantOnboardingRequestPayload{}.Requirements), kind: ruleStrings, has: hasMinItems, minItems: 1, minItemsMsg: "requirements must include at least one onboarding requirement"},
 	{key: "contacts", off: unsafe.Offsetof(TenantOnboardingRequestPayload{}.Contacts), kind: ruleMap},
+	{key: "activation_boundary", off: unsafe.Offsetof(TenantOnboardingRequestPayload{}.ActivationBoundary), kind: ruleString, has: hasConst, constString: "public request shape only; tenant provisioning implementation is private", constMsg: "activation_boundary must be \"public request shape only; tenant provisioning implementation is private\""},
 }
 
 func (m *TenantOnboardingRequestPayload) validate(p *pathNode, es *Errors, sc scanMode) {
-	validateMembers(p, unsafe.Pointer(m), rulesTenantOnboardingRequestPayload[0:5], es, sc)
-	fp := keyPath(p, "activation_boundary")
-	es.failIf(m.ActivationBoundary != "public request shape only; tenant provisioning implementation is private", &fp, "const", ErrConst, "activation_boundary must be \"public request shape only; tenant provisioning implementation is private\"")
+	validateMembers(p, unsafe.Pointer(m), rulesTenantOnboardingRequestPayload[:], es, sc)
 }
 
 // Validate checks every rule of the contract and returns every violation as
@@ -247,6 +243,7 @@ func (m *TenantOnboardingResponsePayload) Validate() error {
 
 var rulesTenantOnboardingResponsePayload = [...]memberRule{
 	{key: "tenant_id", off: unsafe.Offsetof(TenantOnboardingResponsePayload{}.TenantID), kind: ruleString},
+	{key: "next_step", off: unsafe.Offsetof(TenantOnboardingResponsePayload{}.NextStep), kind: ruleString, has: hasConst, constString: "See docs/architecture/tenant-onboarding-contract.md", constMsg: "next_step must be \"See docs/architecture/tenant-onboarding-contract.md\""},
 }
 
 func (m *TenantOnboardingResponsePayload) validate(p *pathNode, es *Errors, sc scanMode) {
@@ -254,8 +251,7 @@ func (m *TenantOnboardingResponsePayload) validate(p *pathNode, es *Errors, sc s
 	fp := keyPath(p, "private_modules_required")
 	es.failIf(!equalSlices(m.PrivateModulesRequired, fixed1), &fp, "const", ErrConst, "private_modules_required must be [\"identity onboarding\",\"license service\",\"policy registry\",\"audit store\",\"support ownership\"]")
 	scanEach(&fp, m.PrivateModulesRequired, es, sc)
-	fp.key = "next_step"
-	es.failIf(m.NextStep != "See docs/architecture/tenant-onboarding-contract.md", &fp, "const", ErrConst, "next_step must be \"See docs/architecture/tenant-onboarding-contract.md\"")
+	validateMembers(p, unsafe.Pointer(m), rulesTenantOnboardingResponsePayload[1:2], es, sc)
 }
 
 // Validate checks every rule of the contract and returns every violation as
@@ -268,12 +264,11 @@ func (m *TenantStatusRequestPayload) Validate() error {
 
 var rulesTenantStatusRequestPayload = [...]memberRule{
 	{key: "requested_capabilities", off: unsafe.Offsetof(TenantStatusRequestPayload{}.RequestedCapabilities), kind: ruleStrings},
+	{key: "public_client_boundary", off: unsafe.Offsetof(TenantStatusRequestPayload{}.PublicClientBoundary), kind: ruleString, has: hasConst, constString: "status lookup contract only", constMsg: "public_client_boundary must be \"status lookup contract only\""},
 }
 
 func (m *TenantStatusRequestPayload) validate(p *pathNode, es *Errors, sc scanMode) {
-	validateMembers(p, unsafe.Pointer(m), rulesTenantStatusRequestPayload[0:1], es, sc)
-	fp := keyPath(p, "public_client_boundary")
-	es.failIf(m.PublicClientBoundary != "status lookup contract only", &fp, "const", ErrConst, "public_client_boundary must be \"status lookup contract only\"")
+	validateMembers(p, unsafe.Pointer(m), rulesTenantStatusRequestPayload[:], es, sc)
 }
 
 // Validate checks every rule of the contract and returns every violation as
@@ -287,12 +282,11 @@ func (m *LicenseValidationRequestPayload) Validate() error {
 var rulesLicenseValidationRequestPayload = [...]memberRule{
 	{key: "local_validation_report", off: unsafe.Offsetof(LicenseValidationRequestPayload{}.LocalValidationReport), kind: ruleRaw},
 	{key: "requested_checks", off: unsafe.Offsetof(LicenseValidationRequestPayload{}.RequestedChecks), kind: ruleStrings},
+	{key: "server_boundary", off: unsafe.Offsetof(LicenseValidationRequestPayload{}.ServerBoundary), kind: ruleString, has: hasConst, constString: "real validation is performed by private SaaS or Enterprise services", constMsg: "server_boundary must be \"real validation is performed by private SaaS or Enterprise services\""},
 }
 
 func (m *LicenseValidationRequestPayload) validate(p *pathNode, es *Errors, sc scanMode) {
-	validateMembers(p, unsafe.Pointer(m), rulesLicenseValidationRequestPayload[0:2], es, sc)
-	fp := keyPath(p, "server_boundary")
-	es.failIf(m.ServerBoundary != "real validation is performed by private SaaS or Enterprise services", &fp, "const", ErrConst, "server_boundary must be \"real validation is performed by private SaaS or Enterprise services\"")
+	validateMembers(p, unsafe.Pointer(m), rulesLicenseValidationRequestPayload[:], es, sc)
 }
 
 // Validate checks every rule of the contract and returns every violation as
@@ -307,12 +301,11 @@ var rulesPolicyRegistryReadinessRequestPayload = [...]memberRule{
 	{key: "policy_pack_refs", off: unsafe.Offsetof(PolicyRegistryReadinessRequestPayload{}.PolicyPackRefs), kind: ruleStrings},
 	{key: "catalog_scope", off: unsafe.Offsetof(PolicyRegistryReadinessRequestPayload{}.CatalogScope), kind: ruleString},
 	{key: "required_checks", off: unsafe.Offsetof(PolicyRegistryReadinessRequestPayload{}.RequiredChecks), kind: ruleStrings, has: hasMinItems, minItems: 1, minItemsMsg: "required_checks must include at least one policy registry readiness check"},
+	{key: "readiness_boundary", off: unsafe.Offsetof(PolicyRegistryReadinessRequestPayload{}.ReadinessBoundary), kind: ruleString, has: hasConst, constString: "public request shape only; hosted policy registry operation is private", constMsg: "readiness_boundary must be \"public request shape only; hosted policy registry operation is private\""},
 }
 
 func (m *PolicyRegistryReadinessRequestPayload) validate(p *pathNode, es *Errors, sc scanMode) {
-	validateMembers(p, unsafe.Pointer(m), rulesPolicyRegistryReadinessRequestPayload[0:3], es, sc)
-	fp := keyPath(p, "readiness_boundary")
-	es.failIf(m.ReadinessBoundary != "public request shape only; hosted policy registry operation is private", &fp, "const", ErrConst, "readiness_boundary must be \"public request shape only; hosted policy registry operation is private\"")
+	validateMembers(p, unsafe.Pointer(m), rulesPolicyRegistryReadinessRequestPayload[:], es, sc)
 }
 
 // Validate checks every rule of the contract and returns every violation as
@@ -322,14 +315,18 @@ func (m *PolicyRegistryReadinessResponsePayload) Validate() error {
 	m.validate(nil, &es, 0)
 	return es.err()
 }
+
+var rulesPolicyRegistryReadinessResponsePayload = [...]memberRule{
+	{key: "next_step", off: unsafe.Offsetof(PolicyRegistryReadinessResponsePayload{}.NextStep), kind: ruleString, has: hasConst, constString: "See docs/architecture/hosted-policy-registry-readiness-contract.md", constMsg: "next_step must be \"See docs/architecture/hosted-policy-registry-readiness-contract.md\""},
+}
+
 func (m *PolicyRegistryReadinessResponsePayload) validate(p *pathNode, es *Errors, sc scanMode) {
 	fp := keyPath(p, "summary")
 	m.Summary.validate(&fp, es, sc)
 	fp.key = "private_modules_required"
 	es.failIf(!equalSlices(m.PrivateModulesRequired, fixed2), &fp, "const", ErrConst, "private_modules_required must be [\"hosted policy registry service\",\"policy-pack artifact store\",\"feature entitlement registry\",\"approval workflow\",\"rollout telemetry\"]")
 	scanEach(&fp, m.PrivateModulesRequired, es, sc)
-	fp.key = "next_step"
-	es.failIf(m.NextStep != "See docs/architecture/hosted-policy-registry-readiness-contract.md", &fp, "const", ErrConst, "next_step must be \"See docs/architecture/hosted-policy-registry-readiness-contract.md\"")
+	validateMembers(p, unsafe.Pointer(m), rulesPolicyRegistryReadinessResponsePayload[:], es, sc)
 }
 
 // Validate checks every rule of the contract and returns every violation as
@@ -343,12 +340,11 @@ func (m *PolicyRegistryLookupRequestPayload) Validate() error {
 var rulesPolicyRegistryLookupRequestPayload = [...]memberRule{
 	{key: "policy_refs", off: unsafe.Offsetof(PolicyRegistryLookupRequestPayload{}.PolicyRefs), kind: ruleStrings, has: hasMinItems, minItems: 1, minItemsMsg: "policy_refs must include at least one policy reference"},
 	{key: "labels", off: unsafe.Offsetof(PolicyRegistryLookupRequestPayload{}.Labels), kind: ruleMap},
+	{key: "resolution_boundary", off: unsafe.Offsetof(PolicyRegistryLookupRequestPayload{}.ResolutionBoundary), kind: ruleString, has: hasConst, constString: "public request shape only; hosted registry implementation is private", constMsg: "resolution_boundary must be \"public request shape only; hosted registry implementation is private\""},
 }
 
 func (m *PolicyRegistryLookupRequestPayload) validate(p *pathNode, es *Errors, sc scanMode) {
-	validateMembers(p, unsafe.Pointer(m), rulesPolicyRegistryLookupRequestPayload[0:2], es, sc)
-	fp := keyPath(p, "resolution_boundary")
-	es.failIf(m.ResolutionBoundary != "public request shape only; hosted registry implementation is private", &fp, "const", ErrConst, "resolution_boundary must be \"public request shape only; hosted registry implementation is private\"")
+	validateMembers(p, unsafe.Pointer(m), rulesPolicyRegistryLookupRequestPayload[:], es, sc)
 }
 
 // Validate checks every rule of the contract and returns every violation as
@@ -363,12 +359,11 @@ var rulesTenantAuditStoreOperatingRequestPayload = [...]memberRule{
 	{key: "retention_profile", off: unsafe.Offsetof(TenantAuditStoreOperatingRequestPayload{}.RetentionProfile), kind: ruleString},
 	{key: "evidence_window", off: unsafe.Offsetof(TenantAuditStoreOperatingRequestPayload{}.EvidenceWindow), kind: ruleString},
 	{key: "required_checks", off: unsafe.Offsetof(TenantAuditStoreOperatingRequestPayload{}.RequiredChecks), kind: ruleStrings, has: hasMinItems, minItems: 1, minItemsMsg: "required_checks must include at least one tenant audit-store operating check"},
+	{key: "operating_boundary", off: unsafe.Offsetof(TenantAuditStoreOperatingRequestPayload{}.OperatingBoundary), kind: ruleString, has: hasConst, constString: "public request shape only; tenant audit-store operation is private", constMsg: "operating_boundary must be \"public request shape only; tenant audit-store operation is private\""},
 }
 
 func (m *TenantAuditStoreOperatingRequestPayload) validate(p *pathNode, es *Errors, sc scanMode) {
-	validateMembers(p, unsafe.Pointer(m), rulesTenantAuditStoreOperatingRequestPayload[0:3], es, sc)
-	fp := keyPath(p, "operating_boundary")
-	es.failIf(m.OperatingBoundary != "public request shape only; tenant audit-store operation is private", &fp, "const", ErrConst, "operating_boundary must be \"public request shape only; tenant audit-store operation is private\"")
+	validateMembers(p, unsafe.Pointer(m), rulesTenantAuditStoreOperatingRequestPayload[:], es, sc)
 }
 
 // Validate checks every rule of the contract and returns every violation as
@@ -378,14 +373,18 @@ func (m *TenantAuditStoreOperatingResponsePayload) Validate() error {
 	m.validate(nil, &es, 0)
 	return es.err()
 }
+
+var rulesTenantAuditStoreOperatingResponsePayload = [...]memberRule{
+	{key: "next_step", off: unsafe.Offsetof(TenantAuditStoreOperatingResponsePayload{}.NextStep), kind: ruleString, has: hasConst, constString: "See docs/architecture/tenant-audit-store-operating-contract.md", constMsg: "next_step must be \"See docs/architecture/tenant-audit-store-operating-contract.md\""},
+}
+
 func (m *TenantAuditStoreOperatingResponsePayload) validate(p *pathNode, es *Errors, sc scanMode) {
 	fp := keyPath(p, "summary")
 	m.Summary.validate(&fp, es, sc)
 	fp.key = "private_modules_required"
 	es.failIf(!equalSlices(m.PrivateModulesRequired, fixed3), &fp, "const", ErrConst, "private_modules_required must be [\"tenant audit store\",\"retention enforcement\",\"evidence freshness monitor\",\"export connector service\",\"operating dashboard\"]")
 	scanEach(&fp, m.PrivateModulesRequired, es, sc)
-	fp.key = "next_step"
-	es.failIf(m.NextStep != "See docs/architecture/tenant-audit-store-operating-contract.md", &fp, "const", ErrConst, "next_step must be \"See docs/architecture/tenant-audit-store-operating-contract.md\"")
+	validateMembers(p, unsafe.Pointer(m), rulesTenantAuditStoreOperatingResponsePayload[:], es, sc)
 }
 
 // Validate checks every rule of the contract and returns every violation as
@@ -400,12 +399,11 @@ var rulesCustomerOperatingDashboardRequestPayload = [...]memberRule{
 	{key: "dashboard_scope", off: unsafe.Offsetof(CustomerOperatingDashboardRequestPayload{}.DashboardScope), kind: ruleString},
 	{key: "evidence_window", off: unsafe.Offsetof(CustomerOperatingDashboardRequestPayload{}.EvidenceWindow), kind: ruleString},
 	{key: "required_checks", off: unsafe.Offsetof(CustomerOperatingDashboardRequestPayload{}.RequiredChecks), kind: ruleStrings, has: hasMinItems, minItems: 1, minItemsMsg: "required_checks must include at least one customer operating dashboard check"},
+	{key: "dashboard_boundary", off: unsafe.Offsetof(CustomerOperatingDashboardRequestPayload{}.DashboardBoundary), kind: ruleString, has: hasConst, constString: "public request shape only; customer operating dashboards are private", constMsg: "dashboard_boundary must be \"public request shape only; customer operating dashboards are private\""},
 }
 
 func (m *CustomerOperatingDashboardRequestPayload) validate(p *pathNode, es *Errors, sc scanMode) {
-	validateMembers(p, unsafe.Pointer(m), rulesCustomerOperatingDashboardRequestPayload[0:3], es, sc)
-	fp := keyPath(p, "dashboard_boundary")
-	es.failIf(m.DashboardBoundary != "public request shape only; customer operating dashboards are private", &fp, "const", ErrConst, "dashboard_boundary must be \"public request shape only; customer operating dashboards are private\"")
+	validateMembers(p, unsafe.Pointer(m), rulesCustomerOperatingDashboardRequestPayload[:], es, sc)
 }
 
 // Validate checks every rule of the contract and returns every violation as
@@ -415,14 +413,18 @@ func (m *CustomerOperatingDashboardResponsePayload) Validate() error {
 	m.validate(nil, &es, 0)
 	return es.err()
 }
+
+var rulesCustomerOperatingDashboardResponsePayload = [...]memberRule{
+	{key: "next_step", off: unsafe.Offsetof(CustomerOperatingDashboardResponsePayload{}.NextStep), kind: ruleString, has: hasConst, constString: "See docs/architecture/customer-operating-dashboard-support-handoff-contract.md", constMsg: "next_step must be \"See docs/architecture/customer-operating-dashboard-support-handoff-contract.md\""},
+}
+
 func (m *CustomerOperatingDashboardResponsePayload) validate(p *pathNode, es *Errors, sc scanMode) {
 	fp := keyPath(p, "summary")
 	m.Summary.validate(&fp, es, sc)
 	fp.key = "private_modules_required"
 	es.failIf(!equalSlices(m.PrivateModulesRequired, fixed4), &fp, "const", ErrConst, "private_modules_required must be [\"billing observability\",\"license-service telemetry\",\"support handoff\",\"customer-success health\",\"escalation routing\",\"release closeout\",\"operating dashboard\"]")
 	scanEach(&fp, m.PrivateModulesRequired, es, sc)
-	fp.key = "next_step"
-	es.failIf(m.NextStep != "See docs/architecture/customer-operating-dashboard-support-handoff-contract.md", &fp, "const", ErrConst, "next_step must be \"See docs/architecture/customer-operating-dashboard-support-handoff-contract.md\"")
+	validateMembers(p, unsafe.Pointer(m), rulesCustomerOperatingDashboardResponsePayload[:], es, sc)
 }
 
 // Validate checks every rule of the contract and returns every violation as
@@ -437,12 +439,11 @@ var rulesSupportHandoffReadinessRequestPayload = [...]memberRule{
 	{key: "handoff_scope", off: unsafe.Offsetof(SupportHandoffReadinessRequestPayload{}.HandoffScope), kind: ruleString},
 	{key: "support_tier", off: unsafe.Offsetof(SupportHandoffReadinessRequestPayload{}.SupportTier), kind: ruleString},
 	{key: "required_checks", off: unsafe.Offsetof(SupportHandoffReadinessRequestPayload{}.RequiredChecks), kind: ruleStrings, has: hasMinItems, minItems: 1, minItemsMsg: "required_checks must include at least one support handoff readiness check"},
+	{key: "handoff_boundary", off: unsafe.Offsetof(SupportHandoffReadinessRequestPayload{}.HandoffBoundary), kind: ruleString, has: hasConst, constString: "public request shape only; support and customer-success handoff is private", constMsg: "handoff_boundary must be \"public request shape only; support and customer-success handoff is private\""},
 }
 
 func (m *SupportHandoffReadinessRequestPayload) validate(p *pathNode, es *Errors, sc scanMode) {
-	validateMembers(p, unsafe.Pointer(m), rulesSupportHandoffReadinessRequestPayload[0:3], es, sc)
-	fp := keyPath(p, "handoff_boundary")
-	es.failIf(m.HandoffBoundary != "public request shape only; support and customer-success handoff is private", &fp, "const", ErrConst, "handoff_boundary must be \"public request shape only; support and customer-success handoff is private\"")
+	validateMembers(p, unsafe.Pointer(m), rulesSupportHandoffReadinessRequestPayload[:], es, sc)
 }
 
 // Validate checks every rule of the contract and returns every violation as
@@ -452,14 +453,18 @@ func (m *SupportHandoffReadinessResponsePayload) Validate() error {
 	m.validate(nil, &es, 0)
 	return es.err()
 }
+
+var rulesSupportHandoffReadinessResponsePayload = [...]memberRule{
+	{key: "next_step", off: unsafe.Offsetof(SupportHandoffReadinessResponsePayload{}.NextStep), kind: ruleString, has: hasConst, constString: "See docs/architecture/customer-operating-dashboard-support-handoff-contract.md", constMsg: "next_step must be \"See docs/architecture/customer-operating-dashboard-support-handoff-contract.md\""},
+}
+
 func (m *SupportHandoffReadinessResponsePayload) validate(p *pathNode, es *Errors, sc scanMode) {
 	fp := keyPath(p, "summary")
 	m.Summary.validate(&fp, es, sc)
 	fp.key = "private_modules_required"
 	es.failIf(!equalSlices(m.PrivateModulesRequired, fixed5), &fp, "const", ErrConst, "private_modules_required must be [\"support ownership\",\"customer-success ownership\",\"escalation routing\",\"customer health review\",\"handoff dashboard\",\"release owner acceptance\"]")
 	scanEach(&fp, m.PrivateModulesRequired, es, sc)
-	fp.key = "next_step"
-	es.failIf(m.NextStep != "See docs/architecture/customer-operating-dashboard-support-handoff-contract.md", &fp, "const", ErrConst, "next_step must be \"See docs/architecture/customer-operating-dashboard-support-handoff-contract.md\"")
+	validateMembers(p, unsafe.Pointer(m), rulesSupportHandoffReadinessResponsePayload[:], es, sc)
 }
 
 // Validate checks every rule of the contract and returns every violation as
@@ -474,12 +479,11 @@ var rulesSaaSOperatingAutomationRequestPayload = [...]memberRule{
 	{key: "automation_scope", off: unsafe.Offsetof(SaaSOperatingAutomationRequestPayload{}.AutomationScope), kind: ruleString},
 	{key: "automation_cadence", off: unsafe.Offsetof(SaaSOperatingAutomationRequestPayload{}.AutomationCadence), kind: ruleString},
 	{key: "required_checks", off: unsafe.Offsetof(SaaSOperatingAutomationRequestPayload{}.RequiredChecks), kind: ruleStrings, has: hasMinItems, minItems: 1, minItemsMsg: "required_checks must include at least one SaaS operating automation check"},
+	{key: "automation_boundary", off: unsafe.Offsetof(SaaSOperatingAutomationRequestPayload{}.AutomationBoundary), kind: ruleString, has: hasConst, constString: "public request shape only; SaaS operating automation execution is private", constMsg: "automation_boundary must be \"public request shape only; SaaS operating automation execution is private\""},
 }
 
 func (m *SaaSOperatingAutomationRequestPayload) validate(p *pathNode, es *Errors, sc scanMode) {
-	validateMembers(p, unsafe.Pointer(m), rulesSaaSOperatingAutomationRequestPayload[0:3], es, sc)
-	fp := keyPath(p, "automation_boundary")
-	es.failIf(m.AutomationBoundary != "public request shape only; SaaS operating automation execution is private", &fp, "const", ErrConst, "automation_boundary must be \"public request shape only; SaaS operating automation execution is private\"")
+	validateMembers(p, unsafe.Pointer(m), rulesSaaSOperatingAutomationRequestPayload[:], es, sc)
 }
 
 // Validate checks every rule of the contract and returns every violation as
@@ -489,14 +493,18 @@ func (m *SaaSOperatingAutomationResponsePayload) Validate() error {
 	m.validate(nil, &es, 0)
 	return es.err()
 }
+
+var rulesSaaSOperatingAutomationResponsePayload = [...]memberRule{
+	{key: "next_step", off: unsafe.Offsetof(SaaSOperatingAutomationResponsePayload{}.NextStep), kind: ruleString, has: hasConst, constString: "See docs/architecture/saas-operating-automation-contract.md", constMsg: "next_step must be \"See docs/architecture/saas-operating-automation-contract.md\""},
+}
+
 func (m *SaaSOperatingAutomationResponsePayload) validate(p *pathNode, es *Errors, sc scanMode) {
 	fp := keyPath(p, "summary")
 	m.Summary.validate(&fp, es, sc)
 	fp.key = "private_modules_required"
 	es.failIf(!equalSlices(m.PrivateModulesRequired, fixed6), &fp, "const", ErrConst, "private_modules_required must be [\"billing monitoring\",\"license telemetry sync\",\"support follow-up\",\"customer-success review\",\"dashboard refresh automation\",\"escalation drill scheduler\",\"closeout retry automation\"]")
 	scanEach(&fp, m.PrivateModulesRequired, es, sc)
-	fp.key = "next_step"
-	es.failIf(m.NextStep != "See docs/architecture/saas-operating-automation-contract.md", &fp, "const", ErrConst, "next_step must be \"See docs/architecture/saas-operating-automation-contract.md\"")
+	validateMembers(p, unsafe.Pointer(m), rulesSaaSOperatingAutomationResponsePayload[:], es, sc)
 }
 
 // Validate checks every rule of the contract and returns every violation as
@@ -511,12 +519,11 @@ var rulesEvidenceExportRequestPayload = [...]memberRule{
 	{key: "evidence_refs", off: unsafe.Offsetof(EvidenceExportRequestPayload{}.EvidenceRefs), kind: ruleStrings, has: hasMinItems, minItems: 1, minItemsMsg: "evidence_refs must include at least one evidence reference"},
 	{key: "export_format", off: unsafe.Offsetof(EvidenceExportRequestPayload{}.ExportFormat), kind: ruleState, states: statesExportFormat, enumMsg: "export_format must be one of: json, jsonl, markdown, zip"},
 	{key: "retention_profile", off: unsafe.Offsetof(EvidenceExportRequestPayload{}.RetentionProfile), kind: ruleString},
+	{key: "export_boundary", off: unsafe.Offsetof(EvidenceExportRequestPayload{}.ExportBoundary), kind: ruleString, has: hasConst, constString: "public request shape only; storage and delivery implementation is private", constMsg: "export_boundary must be \"public request shape only; storage and delivery implementation is private\""},
 }
 
 func (m *EvidenceExportRequestPayload) validate(p *pathNode, es *Errors, sc scanMode) {
-	validateMembers(p, unsafe.Pointer(m), rulesEvidenceExportRequestPayload[0:3], es, sc)
-	fp := keyPath(p, "export_boundary")
-	es.failIf(m.ExportBoundary != "public request shape only; storage and delivery implementation is private", &fp, "const", ErrConst, "export_boundary must be \"public request shape only; storage and delivery implementation is private\"")
+	validateMembers(p, unsafe.Pointer(m), rulesEvidenceExportRequestPayload[:], es, sc)
 }
 
 // Validate checks every rule of the contract and returns every violation as
@@ -529,12 +536,11 @@ func (m *UnavailablePayload) Validate() error {
 
 var rulesUnavailablePayload = [...]memberRule{
 	{key: "tenant_id", off: unsafe.Offsetof(UnavailablePayload{}.TenantID), kind: ruleString},
+	{key: "next_step", off: unsafe.Offsetof(UnavailablePayload{}.NextStep), kind: ruleString, has: hasConst, constString: "See docs/architecture/saas-control-plane-contract.md", constMsg: "next_step must be \"See docs/architecture/saas-control-plane-contract.md\""},
 }
 
 func (m *UnavailablePayload) validate(p *pathNode, es *Errors, sc scanMode) {
-	validateMembers(p, unsafe.Pointer(m), rulesUnavailablePayload[0:1], es, sc)
-	fp := keyPath(p, "next_step")
-	es.failIf(m.NextStep != "See docs/architecture/saas-control-plane-contract.md", &fp, "const", ErrConst, "next_step must be \"See docs/architecture/saas-control-plane-contract.md\"")
+	validateMembers(p, unsafe.Pointer(m), rulesUnavailablePayload[:], es, sc)
 }
 
 // Validate checks every rule of the contract and returns every violation as
@@ -546,18 +552,16 @@ func (m *EntitlementStatusRequest) Validate() error {
 }
 
 var rulesEntitlementStatusRequest = [...]memberRule{
+	{key: "schema_version", off: unsafe.Offsetof(EntitlementStatusRequest{}.SchemaVersion), kind: ruleString, has: hasConst | memberOwnScan, constString: "cavra.saas_control_plane.request.v1", constMsg: "schema_version must be \"cavra.saas_control_plane.request.v1\"", scan: scanMode(49)},
+	{key: "operation", off: unsafe.Offsetof(EntitlementStatusRequest{}.Operation), kind: ruleString, has: hasConst | memberOwnScan, constString: "entitlement_status", constMsg: "operation must be \"entitlement_status\"", scan: scanMode(49)},
 	{key: "tenant_id", off: unsafe.Offsetof(EntitlementStatusRequest{}.TenantID), kind: ruleString, has: hasNonEmpty | memberTrim | memberOwnScan, nonEmpty: "tenant_id must not be empty", scan: scanMode(49)},
 	{key: "requested_by", off: unsafe.Offsetof(EntitlementStatusRequest{}.RequestedBy), kind: ruleString, has: hasNonEmpty | memberTrim | memberOwnScan, nonEmpty: "requested_by must not be empty", scan: scanMode(49)},
 	{key: "correlation_id", off: unsafe.Offsetof(EntitlementStatusRequest{}.CorrelationID), kind: ruleString, has: memberOwnScan, scan: scanMode(49)},
 }
 
 func (m *EntitlementStatusRequest) validate(p *pathNode, es *Errors, sc scanMode) {
-	fp := keyPath(p, "schema_version")
-	es.failIf(m.SchemaVersion != "cavra.saas_control_plane.request.v1", &fp, "const", ErrConst, "schema_version must be \"cavra.saas_control_plane.request.v1\"")
-	fp.key = "operation"
-	es.failIf(m.Operation != "entitlement_status", &fp, "const", ErrConst, "operation must be \"entitlement_status\"")
-	validateMembers(p, unsafe.Pointer(m), rulesEntitlementStatusRequest[0:3], es, sc)
-	fp.key = "payload"
+	validateMembers(p, unsafe.Pointer(m), rulesEntitlementStatusRequest[0:5], es, sc)
+	fp := keyPath(p, "payload")
 	m.Payload.validate(&fp, es, sc&rawsCleared|scanMode(49))
 }
 
@@ -570,22 +574,17 @@ func (m *EntitlementStatusResponse) Validate() error {
 }
 
 var rulesEntitlementStatusResponse = [...]memberRule{
+	{key: "schema_version", off: unsafe.Offsetof(EntitlementStatusResponse{}.SchemaVersion), kind: ruleString, has: hasConst | memberOwnScan, constString: "cavra.saas_control_plane.response.v1", constMsg: "schema_version must be \"cavra.saas_control_plane.response.v1\"", scan: scanMode(49)},
+	{key: "operation", off: unsafe.Offsetof(EntitlementStatusResponse{}.Operation), kind: ruleString, has: hasConst | memberOwnScan, constString: "entitlement_status", constMsg: "operation must be \"entitlement_status\"", scan: scanMode(49)},
 	{key: "status", off: unsafe.Offsetof(EntitlementStatusResponse{}.Status), kind: ruleState, has: memberOwnScan, states: statesResponseStatus, enumMsg: "status must be one of: accepted, requires_private_service, unavailable", scan: scanMode(49)},
+	{key: "message", off: unsafe.Offsetof(EntitlementStatusResponse{}.Message), kind: ruleString, has: hasConst | memberOwnScan, constString: "Entitlement status requires private billing, subscription, and license-service validation.", constMsg: "message must be \"Entitlement status requires private billing, subscription, and license-service validation.\"", scan: scanMode(49)},
 	{key: "correlation_id", off: unsafe.Offsetof(EntitlementStatusResponse{}.CorrelationID), kind: ruleString, has: memberOwnScan, scan: scanMode(49)},
+	{key: "private_implementation_required", off: unsafe.Offsetof(EntitlementStatusResponse{}.PrivateImplementationRequired), kind: ruleBool, has: hasConst | memberOwnScan, constBool: true, constMsg: "private_implementation_required must be true", scan: scanMode(49)},
 }
 
 func (m *EntitlementStatusResponse) validate(p *pathNode, es *Errors, sc scanMode) {
-	fp := keyPath(p, "schema_version")
-	es.failIf(m.SchemaVersion != "cavra.saas_control_plane.response.v1", &fp, "const", ErrConst, "schema_version must be \"cavra.saas_control_plane.response.v1\"")
-	fp.key = "operation"
-	es.failIf(m.Operation != "entitlement_status", &fp, "const", ErrConst, "operation must be \"entitlement_status\"")
-	validateMembers(p, unsafe.Pointer(m), rulesEntitlementStatusResponse[0:1], es, sc)
-	fp.key = "message"
-	es.failIf(m.Message != "Entitlement status requires private billing, subscription, and license-service validation.", &fp, "const", ErrConst, "message must be \"Entitlement status requires private billing, subscription, and license-service validation.\"")
-	validateMembers(p, unsafe.Pointer(m), rulesEntitlementStatusResponse[1:2], es, sc)
-	fp.key = "private_implementation_required"
-	es.failIf(m.PrivateImplementationRequired != true, &fp, "const", ErrConst, "private_implementation_required must be true")
-	fp.key = "payload"
+	validateMembers(p, unsafe.Pointer(m), rulesEntitlementStatusResponse[0:6], es, sc)
+	fp := keyPath(p, "payload")
 	m.Payload.validate(&fp, es, sc&rawsCleared|scanMode(49))
 }
 
@@ -598,18 +597,16 @@ func (m *TenantOnboardingRequest) Validate() error {
 }
 
 var rulesTenantOnboardingRequest = [...]memberRule{
+	{key: "schema_version", off: unsafe.Offsetof(TenantOnboardingRequest{}.SchemaVersion), kind: ruleString, has: hasConst | memberOwnScan, constString: "cavra.saas_control_plane.request.v1", constMsg: "schema_version must be \"cavra.saas_control_plane.request.v1\"", scan: scanMode(49)},
+	{key: "operation", off: unsafe.Offsetof(TenantOnboardingRequest{}.Operation), kind: ruleString, has: hasConst | memberOwnScan, constString: "tenant_onboarding", constMsg: "operation must be \"tenant_onboarding\"", scan: scanMode(49)},
 	{key: "tenant_id", off: unsafe.Offsetof(TenantOnboardingRequest{}.TenantID), kind: ruleString, has: hasNonEmpty | memberTrim | memberOwnScan, nonEmpty: "tenant_id must not be empty", scan: scanMode(49)},
 	{key: "requested_by", off: unsafe.Offsetof(TenantOnboardingRequest{}.RequestedBy), kind: ruleString, has: hasNonEmpty | memberTrim | memberOwnScan, nonEmpty: "requested_by must not be empty", scan: scanMode(49)},
 	{key: "correlation_id", off: unsafe.Offsetof(TenantOnboardingRequest{}.CorrelationID), kind: ruleString, has: memberOwnScan, scan: scanMode(49)},
 }
 
 func (m *TenantOnboardingRequest) validate(p *pathNode, es *Errors, sc scanMode) {
-	fp := keyPath(p, "schema_version")
-	es.failIf(m.SchemaVersion != "cavra.saas_control_plane.request.v1", &fp, "const", ErrConst, "schema_version must be \"cavra.saas_control_plane.request.v1\"")
-	fp.key = "operation"
-	es.failIf(m.Operation != "tenant_onboarding", &fp, "const", ErrConst, "operation must be \"tenant_onboarding\"")
-	validateMembers(p, unsafe.Pointer(m), rulesTenantOnboardingRequest[0:3], es, sc)
-	fp.key = "payload"
+	validateMembers(p, unsafe.Pointer(m), rulesTenantOnboardingRequest[0:5], es, sc)
+	fp := keyPath(p, "payload")
 	m.Payload.validate(&fp, es, sc&rawsCleared|scanMode(49))
 }
 
@@ -622,22 +619,17 @@ func (m *TenantOnboardingResponse) Validate() error {
 }
 
 var rulesTenantOnboardingResponse = [...]memberRule{
+	{key: "schema_version", off: unsafe.Offsetof(TenantOnboardingResponse{}.SchemaVersion), kind: ruleString, has: hasConst | memberOwnScan, constString: "cavra.saas_control_plane.response.v1", constMsg: "schema_version must be \"cavra.saas_control_plane.response.v1\"", scan: scanMode(49)},
+	{key: "operation", off: unsafe.Offsetof(TenantOnboardingResponse{}.Operation), kind: ruleString, has: hasConst | memberOwnScan, constString: "tenant_onboarding", constMsg: "operation must be \"tenant_onboarding\"", scan: scanMode(49)},
 	{key: "status", off: unsafe.Offsetof(TenantOnboardingResponse{}.Status), kind: ruleState, has: memberOwnScan, states: statesResponseStatus, enumMsg: "status must be one of: accepted, requires_private_service, unavailable", scan: scanMode(49)},
+	{key: "message", off: unsafe.Offsetof(TenantOnboardingResponse{}.Message), kind: ruleString, has: hasConst | memberOwnScan, constString: "Tenant onboarding requires the private CAVRA SaaS Control Plane or Enterprise service.", constMsg: "message must be \"Tenant onboarding requires the private CAVRA SaaS Control Plane or Enterprise service.\"", scan: scanMode(49)},
 	{key: "correlation_id", off: unsafe.Offsetof(TenantOnboardingResponse{}.CorrelationID), kind: ruleString, has: memberOwnScan, scan: scanMode(49)},
+	{key: "private_implementation_required", off: unsafe.Offsetof(TenantOnboardingResponse{}.PrivateImplementationRequired), kind: ruleBool, has: hasConst | memberOwnScan, constBool: true, constMsg: "private_implementation_required must be true", scan: scanMode(49)},
 }
 
 func (m *TenantOnboardingResponse) validate(p *pathNode, es *Errors, sc scanMode) {
-	fp := keyPath(p, "schema_version")
-	es.failIf(m.SchemaVersion != "cavra.saas_control_plane.response.v1", &fp, "const", ErrConst, "schema_version must be \"cavra.saas_control_plane.response.v1\"")
-	fp.key = "operation"
-	es.failIf(m.Operation != "tenant_onboarding", &fp, "const", ErrConst, "operation must be \"tenant_onboarding\"")
-	validateMembers(p, unsafe.Pointer(m), rulesTenantOnboardingResponse[0:1], es, sc)
-	fp.key = "message"
-	es.failIf(m.Message != "Tenant onboarding requires the private CAVRA SaaS Control Plane or Enterprise service.", &fp, "const", ErrConst, "message must be \"Tenant onboarding requires the private CAVRA SaaS Control Plane or Enterprise service.\"")
-	validateMembers(p, unsafe.Pointer(m), rulesTenantOnboardingResponse[1:2], es, sc)
-	fp.key = "private_implementation_required"
-	es.failIf(m.PrivateImplementationRequired != true, &fp, "const", ErrConst, "private_implementation_required must be true")
-	fp.key = "payload"
+	validateMembers(p, unsafe.Pointer(m), rulesTenantOnboardingResponse[0:6], es, sc)
+	fp := keyPath(p, "payload")
 	m.Payload.validate(&fp, es, sc&rawsCleared|scanMode(49))
 }
 
@@ -650,18 +642,16 @@ func (m *TenantStatusRequest) Validate() error {
 }
 
 var rulesTenantStatusRequest = [...]memberRule{
+	{key: "schema_version", off: unsafe.Offsetof(TenantStatusRequest{}.SchemaVersion), kind: ruleString, has: hasConst | memberOwnScan, constString: "cavra.saas_control_plane.request.v1", constMsg: "schema_version must be \"cavra.saas_control_plane.request.v1\"", scan: scanMode(49)},
+	{key: "operation", off: unsafe.Offsetof(TenantStatusRequest{}.Operation), kind: ruleString, has: hasConst | memberOwnScan, constString: "tenant_status", constMsg: "operation must be \"tenant_status\"", scan: scanMode(49)},
 	{key: "tenant_id", off: unsafe.Offsetof(TenantStatusRequest{}.TenantID), kind: ruleString, has: hasNonEmpty | memberTrim | memberOwnScan, nonEmpty: "tenant_id must not be empty", scan: scanMode(49)},
 	{key: "requested_by", off: unsafe.Offsetof(TenantStatusRequest{}.RequestedBy), kind: ruleString, has: hasNonEmpty | memberTrim | memberOwnScan, nonEmpty: "requested_by must not be empty", scan: scanMode(49)},
 	{key: "correlation_id", off: unsafe.Offsetof(TenantStatusRequest{}.CorrelationID), kind: ruleString, has: memberOwnScan, scan: scanMode(49)},
 }
 
 func (m *TenantStatusRequest) validate(p *pathNode, es *Errors, sc scanMode) {
-	fp := keyPath(p, "schema_version")
-	es.failIf(m.SchemaVersion != "cavra.saas_control_plane.request.v1", &fp, "const", ErrConst, "schema_version must be \"cavra.saas_control_plane.request.v1\"")
-	fp.key = "operation"
-	es.failIf(m.Operation != "tenant_status", &fp, "const", ErrConst, "operation must be \"tenant_status\"")
-	validateMembers(p, unsafe.Pointer(m), rulesTenantStatusRequest[0:3], es, sc)
-	fp.key = "payload"
+	validateMembers(p, unsafe.Pointer(m), rulesTenantStatusRequest[0:5], es, sc)
+	fp := keyPath(p, "payload")
 	m.Payload.validate(&fp, es, sc&rawsCleared|scanMode(49))
 }
 
@@ -674,18 +664,16 @@ func (m *LicenseValidationRequest) Validate() error {
 }
 
 var rulesLicenseValidationRequest = [...]memberRule{
+	{key: "schema_version", off: unsafe.Offsetof(LicenseValidationRequest{}.SchemaVersion), kind: ruleString, has: hasConst | memberOwnScan, constString: "cavra.saas_control_plane.request.v1", constMsg: "schema_version must be \"cavra.saas_control_plane.request.v1\"", scan: scanMode(49)},
+	{key: "operation", off: unsafe.Offsetof(LicenseValidationRequest{}.Operation), kind: ruleString, has: hasConst | memberOwnScan, constString: "license_validation", constMsg: "operation must be \"license_validation\"", scan: scanMode(49)},
 	{key: "tenant_id", off: unsafe.Offsetof(LicenseValidationRequest{}.TenantID), kind: ruleString, has: hasNonEmpty | memberTrim | memberOwnScan, nonEmpty: "tenant_id must not be empty", scan: scanMode(49)},
 	{key: "requested_by", off: unsafe.Offsetof(LicenseValidationRequest{}.RequestedBy), kind: ruleString, has: hasNonEmpty | memberTrim | memberOwnScan, nonEmpty: "requested_by must not be empty", scan: scanMode(49)},
 	{key: "correlation_id", off: unsafe.Offsetof(LicenseValidationRequest{}.CorrelationID), kind: ruleString, has: memberOwnScan, scan: scanMode(49)},
 }
 
 func (m *LicenseValidationRequest) validate(p *pathNode, es *Errors, sc scanMode) {
-	fp := keyPath(p, "schema_version")
-	es.failIf(m.SchemaVersion != "cavra.saas_control_plane.request.v1", &fp, "const", ErrConst, "schema_version must be \"cavra.saas_control_plane.request.v1\"")
-	fp.key = "operation"
-	es.failIf(m.Operation != "license_validation", &fp, "const", ErrConst, "operation must be \"license_validation\"")
-	validateMembers(p, unsafe.Pointer(m), rulesLicenseValidationRequest[0:3], es, sc)
-	fp.key = "payload"
+	validateMembers(p, unsafe.Pointer(m), rulesLicenseValidationRequest[0:5], es, sc)
+	fp := keyPath(p, "payload")
 	m.Payload.validate(&fp, es, sc&rawsCleared|scanMode(49))
 }
 
@@ -698,18 +686,16 @@ func (m *PolicyRegistryReadinessRequest) Validate() error {
 }
 
 var rulesPolicyRegistryReadinessRequest = [...]memberRule{
+	{key: "schema_version", off: unsafe.Offsetof(PolicyRegistryReadinessRequest{}.SchemaVersion), kind: ruleString, has: hasConst | memberOwnScan, constString: "cavra.saas_control_plane.request.v1", constMsg: "schema_version must be \"cavra.saas_control_plane.request.v1\"", scan: scanMode(49)},
+	{key: "operation", off: unsafe.Offsetof(PolicyRegistryReadinessRequest{}.Operation), kind: ruleString, has: hasConst | memberOwnScan, constString: "policy_registry_readiness", constMsg: "operation must be \"policy_registry_readiness\"", scan: scanMode(49)},
 	{key: "tenant_id", off: unsafe.Offsetof(PolicyRegistryReadinessRequest{}.TenantID), kind: ruleString, has: hasNonEmpty | memberTrim | memberOwnScan, nonEmpty: "tenant_id must not be empty", scan: scanMode(49)},
 	{key: "requested_by", off: unsafe.Offsetof(PolicyRegistryReadinessRequest{}.RequestedBy), kind: ruleString, has: hasNonEmpty | memberTrim | memberOwnScan, nonEmpty: "requested_by must not be empty", scan: scanMode(49)},
 	{key: "correlation_id", off: unsafe.Offsetof(PolicyRegistryReadinessRequest{}.CorrelationID), kind: ruleString, has: memberOwnScan, scan: scanMode(49)},
 }
 
 func (m *PolicyRegistryReadinessRequest) validate(p *pathNode, es *Errors, sc scanMode) {
-	fp := keyPath(p, "schema_version")
-	es.failIf(m.SchemaVersion != "cavra.saas_control_plane.request.v1", &fp, "const", ErrConst, "schema_version must be \"cavra.saas_control_plane.request.v1\"")
-	fp.key = "operation"
-	es.failIf(m.Operation != "policy_registry_readiness", &fp, "const", ErrConst, "operation must be \"policy_registry_readiness\"")
-	validateMembers(p, unsafe.Pointer(m), rulesPolicyRegistryReadinessRequest[0:3], es, sc)
-	fp.key = "payload"
+	validateMembers(p, unsafe.Pointer(m), rulesPolicyRegistryReadinessRequest[0:5], es, sc)
+	fp := keyPath(p, "payload")
 	m.Payload.validate(&fp, es, sc&rawsCleared|scanMode(49))
 }
 
@@ -722,22 +708,17 @@ func (m *PolicyRegistryReadinessResponse) Validate() error {
 }
 
 var rulesPolicyRegistryReadinessResponse = [...]memberRule{
+	{key: "schema_version", off: unsafe.Offsetof(PolicyRegistryReadinessResponse{}.SchemaVersion), kind: ruleString, has: hasConst | memberOwnScan, constString: "cavra.saas_control_plane.response.v1", constMsg: "schema_version must be \"cavra.saas_control_plane.response.v1\"", scan: scanMode(49)},
+	{key: "operation", off: unsafe.Offsetof(PolicyRegistryReadinessResponse{}.Operation), kind: ruleString, has: hasConst | memberOwnScan, constString: "policy_registry_readiness", constMsg: "operation must be \"policy_registry_readiness\"", scan: scanMode(49)},
 	{key: "status", off: unsafe.Offsetof(PolicyRegistryReadinessResponse{}.Status), kind: ruleState, has: memberOwnScan, states: statesResponseStatus, enumMsg: "status must be one of: accepted, requires_private_service, unavailable", scan: scanMode(49)},
+	{key: "message", off: unsafe.Offsetof(PolicyRegistryReadinessResponse{}.Message), kind: ruleString, has: hasConst | memberOwnScan, constString: "Hosted policy registry readiness requires private registry, artifact, entitlement, and rollout validation.", constMsg: "message must be \"Hosted policy registry readiness requires private registry, artifact, entitlement, and rollout validation.\"", scan: scanMode(49)},
 	{key: "correlation_id", off: unsafe.Offsetof(PolicyRegistryReadinessResponse{}.CorrelationID), kind: ruleString, has: memberOwnScan, scan: scanMode(49)},
+	{key: "private_implementation_required", off: unsafe.Offsetof(PolicyRegistryReadinessResponse{}.PrivateImplementationRequired), kind: ruleBool, has: hasConst | memberOwnScan, constBool: true, constMsg: "private_implementation_required must be true", scan: scanMode(49)},
 }
 
 func (m *PolicyRegistryReadinessResponse) validate(p *pathNode, es *Errors, sc scanMode) {
-	fp := keyPath(p, "schema_version")
-	es.failIf(m.SchemaVersion != "cavra.saas_control_plane.response.v1", &fp, "const", ErrConst, "schema_version must be \"cavra.saas_control_plane.response.v1\"")
-	fp.key = "operation"
-	es.failIf(m.Operation != "policy_registry_readiness", &fp, "const", ErrConst, "operation must be \"policy_registry_readiness\"")
-	validateMembers(p, unsafe.Pointer(m), rulesPolicyRegistryReadinessResponse[0:1], es, sc)
-	fp.key = "message"
-	es.failIf(m.Message != "Hosted policy registry readiness requires private registry, artifact, entitlement, and rollout validation.", &fp, "const", ErrConst, "message must be \"Hosted policy registry readiness requires private registry, artifact, entitlement, and rollout validation.\"")
-	validateMembers(p, unsafe.Pointer(m), rulesPolicyRegistryReadinessResponse[1:2], es, sc)
-	fp.key = "private_implementation_required"
-	es.failIf(m.PrivateImplementationRequired != true, &fp, "const", ErrConst, "private_implementation_required must be true")
-	fp.key = "payload"
+	validateMembers(p, unsafe.Pointer(m), rulesPolicyRegistryReadinessResponse[0:6], es, sc)
+	fp := keyPath(p, "payload")
 	m.Payload.validate(&fp, es, sc&rawsCleared|scanMode(49))
 }
 
@@ -750,18 +731,16 @@ func (m *PolicyRegistryLookupRequest) Validate() error {
 }
 
 var rulesPolicyRegistryLookupRequest = [...]memberRule{
+	{key: "schema_version", off: unsafe.Offsetof(PolicyRegistryLookupRequest{}.SchemaVersion), kind: ruleString, has: hasConst | memberOwnScan, constString: "cavra.saas_control_plane.request.v1", constMsg: "schema_version must be \"cavra.saas_control_plane.request.v1\"", scan: scanMode(49)},
+	{key: "operation", off: unsafe.Offsetof(PolicyRegistryLookupRequest{}.Operation), kind: ruleString, has: hasConst | memberOwnScan, constString: "policy_registry_lookup", constMsg: "operation must be \"policy_registry_lookup\"", scan: scanMode(49)},
 	{key: "tenant_id", off: unsafe.Offsetof(PolicyRegistryLookupRequest{}.TenantID), kind: ruleString, has: hasNonEmpty | memberTrim | memberOwnScan, nonEmpty: "tenant_id must not be empty", scan: scanMode(49)},
 	{key: "requested_by", off: unsafe.Offsetof(PolicyRegistryLookupRequest{}.RequestedBy), kind: ruleString, has: hasNonEmpty | memberTrim | memberOwnScan, nonEmpty: "requested_by must not be empty", scan: scanMode(49)},
 	{key: "correlation_id", off: unsafe.Offsetof(PolicyRegistryLookupRequest{}.CorrelationID), kind: ruleString, has: memberOwnScan, scan: scanMode(49)},
 }
 
 func (m *PolicyRegistryLookupRequest) validate(p *pathNode, es *Errors, sc scanMode) {
-	fp := keyPath(p, "schema_version")
-	es.failIf(m.SchemaVersion != "cavra.saas_control_plane.request.v1", &fp, "const", ErrConst, "schema_version must be \"cavra.saas_control_plane.request.v1\"")
-	fp.key = "operation"
-	es.failIf(m.Operation != "policy_registry_lookup", &fp, "const", ErrConst, "operation must be \"policy_registry_lookup\"")
-	validateMembers(p, unsafe.Pointer(m), rulesPolicyRegistryLookupRequest[0:3], es, sc)
-	fp.key = "payload"
+	validateMembers(p, unsafe.Pointer(m), rulesPolicyRegistryLookupRequest[0:5], es, sc)
+	fp := keyPath(p, "payload")
 	m.Payload.validate(&fp, es, sc&rawsCleared|scanMode(49))
 }
 
@@ -774,18 +753,16 @@ func (m *TenantAuditStoreOperatingRequest) Validate() error {
 }
 
 var rulesTenantAuditStoreOperatingRequest = [...]memberRule{
+	{key: "schema_version", off: unsafe.Offsetof(TenantAuditStoreOperatingRequest{}.SchemaVersion), kind: ruleString, has: hasConst | memberOwnScan, constString: "cavra.saas_control_plane.request.v1", constMsg: "schema_version must be \"cavra.saas_control_plane.request.v1\"", scan: scanMode(49)},
+	{key: "operation", off: unsafe.Offsetof(TenantAuditStoreOperatingRequest{}.Operation), kind: ruleString, has: hasConst | memberOwnScan, constString: "tenant_audit_store_operating", constMsg: "operation must be \"tenant_audit_store_operating\"", scan: scanMode(49)},
 	{key: "tenant_id", off: unsafe.Offsetof(TenantAuditStoreOperatingRequest{}.TenantID), kind: ruleString, has: hasNonEmpty | memberTrim | memberOwnScan, nonEmpty: "tenant_id must not be empty", scan: scanMode(49)},
 	{key: "requested_by", off: unsafe.Offsetof(TenantAuditStoreOperatingRequest{}.RequestedBy), kind: ruleString, has: hasNonEmpty | memberTrim | memberOwnScan, nonEmpty: "requested_by must not be empty", scan: scanMode(49)},
 	{key: "correlation_id", off: unsafe.Offsetof(TenantAuditStoreOperatingRequest{}.CorrelationID), kind: ruleString, has: memberOwnScan, scan: scanMode(49)},
 }
 
 func (m *TenantAuditStoreOperatingRequest) validate(p *pathNode, es *Errors, sc scanMode) {
-	fp := keyPath(p, "schema_version")
-	es.failIf(m.SchemaVersion != "cavra.saas_control_plane.request.v1", &fp, "const", ErrConst, "schema_version must be \"cavra.saas_control_plane.request.v1\"")
-	fp.key = "operation"
-	es.failIf(m.Operation != "tenant_audit_store_operating", &fp, "const", ErrConst, "operation must be \"tenant_audit_store_operating\"")
-	validateMembers(p, unsafe.Pointer(m), rulesTenantAuditStoreOperatingRequest[0:3], es, sc)
-	fp.key = "payload"
+	validateMembers(p, unsafe.Pointer(m), rulesTenantAuditStoreOperatingRequest[0:5], es, sc)
+	fp := keyPath(p, "payload")
 	m.Payload.validate(&fp, es, sc&rawsCleared|scanMode(49))
 }
 
@@ -798,22 +775,17 @@ func (m *TenantAuditStoreOperatingResponse) Validate() error {
 }
 
 var rulesTenantAuditStoreOperatingResponse = [...]memberRule{
+	{key: "schema_version", off: unsafe.Offsetof(TenantAuditStoreOperatingResponse{}.SchemaVersion), kind: ruleString, has: hasConst | memberOwnScan, constString: "cavra.saas_control_plane.response.v1", constMsg: "schema_version must be \"cavra.saas_control_plane.response.v1\"", scan: scanMode(49)},
+	{key: "operation", off: unsafe.Offsetof(TenantAuditStoreOperatingResponse{}.Operation), kind: ruleString, has: hasConst | memberOwnScan, constString: "tenant_audit_store_operating", constMsg: "operation must be \"tenant_audit_store_operating\"", scan: scanMode(49)},
 	{key: "status", off: unsafe.Offsetof(TenantAuditStoreOperatingResponse{}.Status), kind: ruleState, has: memberOwnScan, states: statesResponseStatus, enumMsg: "status must be one of: accepted, requires_private_service, unavailable", scan: scanMode(49)},
+	{key: "message", off: unsafe.Offsetof(TenantAuditStoreOperatingResponse{}.Message), kind: ruleString, has: hasConst | memberOwnScan, constString: "Tenant audit-store operating status requires private archive, retention, evidence, export, and dashboard validation.", constMsg: "message must be \"Tenant audit-store operating status requires private archive, retention, evidence, export, and dashboard validation.\"", scan: scanMode(49)},
 	{key: "correlation_id", off: unsafe.Offsetof(TenantAuditStoreOperatingResponse{}.CorrelationID), kind: ruleString, has: memberOwnScan, scan: scanMode(49)},
+	{key: "private_implementation_required", off: unsafe.Offsetof(TenantAuditStoreOperatingResponse{}.PrivateImplementationRequired), kind: ruleBool, has: hasConst | memberOwnScan, constBool: true, constMsg: "private_implementation_required must be true", scan: scanMode(49)},
 }
 
 func (m *TenantAuditStoreOperatingResponse) validate(p *pathNode, es *Errors, sc scanMode) {
-	fp := keyPath(p, "schema_version")
-	es.failIf(m.SchemaVersion != "cavra.saas_control_plane.response.v1", &fp, "const", ErrConst, "schema_version must be \"cavra.saas_control_plane.response.v1\"")
-	fp.key = "operation"
-	es.failIf(m.Operation != "tenant_audit_store_operating", &fp, "const", ErrConst, "operation must be \"tenant_audit_store_operating\"")
-	validateMembers(p, unsafe.Pointer(m), rulesTenantAuditStoreOperatingResponse[0:1], es, sc)
-	fp.key = "message"
-	es.failIf(m.Message != "Tenant audit-store operating status requires private archive, retention, evidence, export, and dashboard validation.", &fp, "const", ErrConst, "message must be \"Tenant audit-store operating status requires private archive, retention, evidence, export, and dashboard validation.\"")
-	validateMembers(p, unsafe.Pointer(m), rulesTenantAuditStoreOperatingResponse[1:2], es, sc)
-	fp.key = "private_implementation_required"
-	es.failIf(m.PrivateImplementationRequired != true, &fp, "const", ErrConst, "private_implementation_required must be true")
-	fp.key = "payload"
+	validateMembers(p, unsafe.Pointer(m), rulesTenantAuditStoreOperatingResponse[0:6], es, sc)
+	fp := keyPath(p, "payload")
 	m.Payload.validate(&fp, es, sc&rawsCleared|scanMode(49))
 }
 
@@ -826,18 +798,16 @@ func (m *CustomerOperatingDashboardRequest) Validate() error {
 }
 
 var rulesCustomerOperatingDashboardRequest = [...]memberRule{
+	{key: "schema_version", off: unsafe.Offsetof(CustomerOperatingDashboardRequest{}.SchemaVersion), kind: ruleString, has: hasConst | memberOwnScan, constString: "cavra.saas_control_plane.request.v1", constMsg: "schema_version must be \"cavra.saas_control_plane.request.v1\"", scan: scanMode(49)},
+	{key: "operation", off: unsafe.Offsetof(CustomerOperatingDashboardRequest{}.Operation), kind: ruleString, has: hasConst | memberOwnScan, constString: "customer_operating_dashboard", constMsg: "operation must be \"customer_operating_dashboard\"", scan: scanMode(49)},
 	{key: "tenant_id", off: unsafe.Offsetof(CustomerOperatingDashboardRequest{}.TenantID), kind: ruleString, has: hasNonEmpty | memberTrim | memberOwnScan, nonEmpty: "tenant_id must not be empty", scan: scanMode(49)},
 	{key: "requested_by", off: unsafe.Offsetof(CustomerOperatingDashboardRequest{}.RequestedBy), kind: ruleString, has: hasNonEmpty | memberTrim | memberOwnScan, nonEmpty: "requested_by must not be empty", scan: scanMode(49)},
 	{key: "correlation_id", off: unsafe.Offsetof(CustomerOperatingDashboardRequest{}.CorrelationID), kind: ruleString, has: memberOwnScan, scan: scanMode(49)},
 }
 
 func (m *CustomerOperatingDashboardRequest) validate(p *pathNode, es *Errors, sc scanMode) {
-	fp := keyPath(p, "schema_version")
-	es.failIf(m.SchemaVersion != "cavra.saas_control_plane.request.v1", &fp, "const", ErrConst, "schema_version must be \"cavra.saas_control_plane.request.v1\"")
-	fp.key = "operation"
-	es.failIf(m.Operation != "customer_operating_dashboard", &fp, "const", ErrConst, "operation must be \"customer_operating_dashboard\"")
-	validateMembers(p, unsafe.Pointer(m), rulesCustomerOperatingDashboardRequest[0:3], es, sc)
-	fp.key = "payload"
+	validateMembers(p, unsafe.Pointer(m), rulesCustomerOperatingDashboardRequest[0:5], es, sc)
+	fp := keyPath(p, "payload")
 	m.Payload.validate(&fp, es, sc&rawsCleared|scanMode(49))
 }
 
@@ -850,22 +820,17 @@ func (m *CustomerOperatingDashboardResponse) Validate() error {
 }
 
 var rulesCustomerOperatingDashboardResponse = [...]memberRule{
+	{key: "schema_version", off: unsafe.Offsetof(CustomerOperatingDashboardResponse{}.SchemaVersion), kind: ruleString, has: hasConst | memberOwnScan, constString: "cavra.saas_control_plane.response.v1", constMsg: "schema_version must be \"cavra.saas_control_plane.response.v1\"", scan: scanMode(49)},
+	{key: "operation", off: unsafe.Offsetof(CustomerOperatingDashboardResponse{}.Operation), kind: ruleString, has: hasConst | memberOwnScan, constString: "customer_operating_dashboard", constMsg: "operation must be \"customer_operating_dashboard\"", scan: scanMode(49)},
 	{key: "status", off: unsafe.Offsetof(CustomerOperatingDashboardResponse{}.Status), kind: ruleState, has: memberOwnScan, states: statesResponseStatus, enumMsg: "status must be one of: accepted, requires_private_service, unavailable", scan: scanMode(49)},
+	{key: "message", off: unsafe.Offsetof(CustomerOperatingDashboardResponse{}.Message), kind: ruleString, has: hasConst | memberOwnScan, constString: "Customer operating dashboard status requires private billing, license-service, support, customer-success, escalation, and release closeout validation.", constMsg: "message must be \"Customer operating dashboard status requires private billing, license-service, support, customer-success, escalation, and release closeout validation.\"", scan: scanMode(49)},
 	{key: "correlation_id", off: unsafe.Offsetof(CustomerOperatingDashboardResponse{}.CorrelationID), kind: ruleString, has: memberOwnScan, scan: scanMode(49)},
+	{key: "private_implementation_required", off: unsafe.Offsetof(CustomerOperatingDashboardResponse{}.PrivateImplementationRequired), kind: ruleBool, has: hasConst | memberOwnScan, constBool: true, constMsg: "private_implementation_required must be true", scan: scanMode(49)},
 }
 
 func (m *CustomerOperatingDashboardResponse) validate(p *pathNode, es *Errors, sc scanMode) {
-	fp := keyPath(p, "schema_version")
-	es.failIf(m.SchemaVersion != "cavra.saas_control_plane.response.v1", &fp, "const", ErrConst, "schema_version must be \"cavra.saas_control_plane.response.v1\"")
-	fp.key = "operation"
-	es.failIf(m.Operation != "customer_operating_dashboard", &fp, "const", ErrConst, "operation must be \"customer_operating_dashboard\"")
-	validateMembers(p, unsafe.Pointer(m), rulesCustomerOperatingDashboardResponse[0:1], es, sc)
-	fp.key = "message"
-	es.failIf(m.Message != "Customer operating dashboard status requires private billing, license-service, support, customer-success, escalation, and release closeout validation.", &fp, "const", ErrConst, "message must be \"Customer operating dashboard status requires private billing, license-service, support, customer-success, escalation, and release closeout validation.\"")
-	validateMembers(p, unsafe.Pointer(m), rulesCustomerOperatingDashboardResponse[1:2], es, sc)
-	fp.key = "private_implementation_required"
-	es.failIf(m.PrivateImplementationRequired != true, &fp, "const", ErrConst, "private_implementation_required must be true")
-	fp.key = "payload"
+	validateMembers(p, unsafe.Pointer(m), rulesCustomerOperatingDashboardResponse[0:6], es, sc)
+	fp := keyPath(p, "payload")
 	m.Payload.validate(&fp, es, sc&rawsCleared|scanMode(49))
 }
 
@@ -878,18 +843,16 @@ func (m *SupportHandoffReadinessRequest) Validate() error {
 }
 
 var rulesSupportHandoffReadinessRequest = [...]memberRule{
+	{key: "schema_version", off: unsafe.Offsetof(SupportHandoffReadinessRequest{}.SchemaVersion), kind: ruleString, has: hasConst | memberOwnScan, constString: "cavra.saas_control_plane.request.v1", constMsg: "schema_version must be \"cavra.saas_control_plane.request.v1\"", scan: scanMode(49)},
+	{key: "operation", off: unsafe.Offsetof(SupportHandoffReadinessRequest{}.Operation), kind: ruleString, has: hasConst | memberOwnScan, constString: "support_handoff_readiness", constMsg: "operation must be \"support_handoff_readiness\"", scan: scanMode(49)},
 	{key: "tenant_id", off: unsafe.Offsetof(SupportHandoffReadinessRequest{}.TenantID), kind: ruleString, has: hasNonEmpty | memberTrim | memberOwnScan, nonEmpty: "tenant_id must not be empty", scan: scanMode(49)},
 	{key: "requested_by", off: unsafe.Offsetof(SupportHandoffReadinessRequest{}.RequestedBy), kind: ruleString, has: hasNonEmpty | memberTrim | memberOwnScan, nonEmpty: "requested_by must not be empty", scan: scanMode(49)},
 	{key: "correlation_id", off: unsafe.Offsetof(SupportHandoffReadinessRequest{}.CorrelationID), kind: ruleString, has: memberOwnScan, scan: scanMode(49)},
 }
 
 func (m *SupportHandoffReadinessRequest) validate(p *pathNode, es *Errors, sc scanMode) {
-	fp := keyPath(p, "schema_version")
-	es.failIf(m.SchemaVersion != "cavra.saas_control_plane.request.v1", &fp, "const", ErrConst, "schema_version must be \"cavra.saas_control_plane.request.v1\"")
-	fp.key = "operation"
-	es.failIf(m.Operation != "support_handoff_readiness", &fp, "const", ErrConst, "operation must be \"support_handoff_readiness\"")
-	validateMembers(p, unsafe.Pointer(m), rulesSupportHandoffReadinessRequest[0:3], es, sc)
-	fp.key = "payload"
+	validateMembers(p, unsafe.Pointer(m), rulesSupportHandoffReadinessRequest[0:5], es, sc)
+	fp := keyPath(p, "payload")
 	m.Payload.validate(&fp, es, sc&rawsCleared|scanMode(49))
 }
 
@@ -902,22 +865,17 @@ func (m *SupportHandoffReadinessResponse) Validate() error {
 }
 
 var rulesSupportHandoffReadinessResponse = [...]memberRule{
+	{key: "schema_version", off: unsafe.Offsetof(SupportHandoffReadinessResponse{}.SchemaVersion), kind: ruleString, has: hasConst | memberOwnScan, constString: "cavra.saas_control_plane.response.v1", constMsg: "schema_version must be \"cavra.saas_control_plane.response.v1\"", scan: scanMode(49)},
+	{key: "operation", off: unsafe.Offsetof(SupportHandoffReadinessResponse{}.Operation), kind: ruleString, has: hasConst | memberOwnScan, constString: "support_handoff_readiness", constMsg: "operation must be \"support_handoff_readiness\"", scan: scanMode(49)},
 	{key: "status", off: unsafe.Offsetof(SupportHandoffReadinessResponse{}.Status), kind: ruleState, has: memberOwnScan, states: statesResponseStatus, enumMsg: "status must be one of: accepted, requires_private_service, unavailable", scan: scanMode(49)},
+	{key: "message", off: unsafe.Offsetof(SupportHandoffReadinessResponse{}.Message), kind: ruleString, has: hasConst | memberOwnScan, constString: "Support handoff readiness requires private support, customer-success, escalation, health-review, and dashboard validation.", constMsg: "message must be \"Support handoff readiness requires private support, customer-success, escalation, health-review, and dashboard validation.\"", scan: scanMode(49)},
 	{key: "correlation_id", off: unsafe.Offsetof(SupportHandoffReadinessResponse{}.CorrelationID), kind: ruleString, has: memberOwnScan, scan: scanMode(49)},
+	{key: "private_implementation_required", off: unsafe.Offsetof(SupportHandoffReadinessResponse{}.PrivateImplementationRequired), kind: ruleBool, has: hasConst | memberOwnScan, constBool: true, constMsg: "private_implementation_required must be true", scan: scanMode(49)},
 }
 
 func (m *SupportHandoffReadinessResponse) validate(p *pathNode, es *Errors, sc scanMode) {
-	fp := keyPath(p, "schema_version")
-	es.failIf(m.SchemaVersion != "cavra.saas_control_plane.response.v1", &fp, "const", ErrConst, "schema_version must be \"cavra.saas_control_plane.response.v1\"")
-	fp.key = "operation"
-	es.failIf(m.Operation != "support_handoff_readiness", &fp, "const", ErrConst, "operation must be \"support_handoff_readiness\"")
-	validateMembers(p, unsafe.Pointer(m), rulesSupportHandoffReadinessResponse[0:1], es, sc)
-	fp.key = "message"
-	es.failIf(m.Message != "Support handoff readiness requires private support, customer-success, escalation, health-review, and dashboard validation.", &fp, "const", ErrConst, "message must be \"Support handoff readiness requires private support, customer-success, escalation, health-review, and dashboard validation.\"")
-	validateMembers(p, unsafe.Pointer(m), rulesSupportHandoffReadinessResponse[1:2], es, sc)
-	fp.key = "private_implementation_required"
-	es.failIf(m.PrivateImplementationRequired != true, &fp, "const", ErrConst, "private_implementation_required must be true")
-	fp.key = "payload"
+	validateMembers(p, unsafe.Pointer(m), rulesSupportHandoffReadinessResponse[0:6], es, sc)
+	fp := keyPath(p, "payload")
 	m.Payload.validate(&fp, es, sc&rawsCleared|scanMode(49))
 }
 
@@ -930,18 +888,16 @@ func (m *SaaSOperatingAutomationRequest) Validate() error {
 }
 
 var rulesSaaSOperatingAutomationRequest = [...]memberRule{
+	{key: "schema_version", off: unsafe.Offsetof(SaaSOperatingAutomationRequest{}.SchemaVersion), kind: ruleString, has: hasConst | memberOwnScan, constString: "cavra.saas_control_plane.request.v1", constMsg: "schema_version must be \"cavra.saas_control_plane.request.v1\"", scan: scanMode(49)},
+	{key: "operation", off: unsafe.Offsetof(SaaSOperatingAutomationRequest{}.Operation), kind: ruleString, has: hasConst | memberOwnScan, constString: "saas_operating_automation", constMsg: "operation must be \"saas_operating_automation\"", scan: scanMode(49)},
 	{key: "tenant_id", off: unsafe.Offsetof(SaaSOperatingAutomationRequest{}.TenantID), kind: ruleString, has: hasNonEmpty | memberTrim | memberOwnScan, nonEmpty: "tenant_id must not be empty", scan: scanMode(49)},
 	{key: "requested_by", off: unsafe.Offsetof(SaaSOperatingAutomationRequest{}.RequestedBy), kind: ruleString, has: hasNonEmpty | memberTrim | memberOwnScan, nonEmpty: "requested_by must not be empty", scan: scanMode(49)},
 	{key: "correlation_id", off: unsafe.Offsetof(SaaSOperatingAutomationRequest{}.CorrelationID), kind: ruleString, has: memberOwnScan, scan: scanMode(49)},
 }
 
 func (m *SaaSOperatingAutomationRequest) validate(p *pathNode, es *Errors, sc scanMode) {
-	fp := keyPath(p, "schema_version")
-	es.failIf(m.SchemaVersion != "cavra.saas_control_plane.request.v1", &fp, "const", ErrConst, "schema_version must be \"cavra.saas_control_plane.request.v1\"")
-	fp.key = "operation"
-	es.failIf(m.Operation != "saas_operating_automation", &fp, "const", ErrConst, "operation must be \"saas_operating_automation\"")
-	validateMembers(p, unsafe.Pointer(m), rulesSaaSOperatingAutomationRequest[0:3], es, sc)
-	fp.key = "payload"
+	validateMembers(p, unsafe.Pointer(m), rulesSaaSOperatingAutomationRequest[0:5], es, sc)
+	fp := keyPath(p, "payload")
 	m.Payload.validate(&fp, es, sc&rawsCleared|scanMode(49))
 }
 
@@ -954,22 +910,17 @@ func (m *SaaSOperatingAutomationResponse) Validate() error {
 }
 
 var rulesSaaSOperatingAutomationResponse = [...]memberRule{
+	{key: "schema_version", off: unsafe.Offsetof(SaaSOperatingAutomationResponse{}.SchemaVersion), kind: ruleString, has: hasConst | memberOwnScan, constString: "cavra.saas_control_plane.response.v1", constMsg: "schema_version must be \"cavra.saas_control_plane.response.v1\"", scan: scanMode(49)},
+	{key: "operation", off: unsafe.Offsetof(SaaSOperatingAutomationResponse{}.Operation), kind: ruleString, has: hasConst | memberOwnScan, constString: "saas_operating_automation", constMsg: "operation must be \"saas_operating_automation\"", scan: scanMode(49)},
 	{key: "status", off: unsafe.Offsetof(SaaSOperatingAutomationResponse{}.Status), kind: ruleState, has: memberOwnScan, states: statesResponseStatus, enumMsg: "status must be one of: accepted, requires_private_service, unavailable", scan: scanMode(49)},
+	{key: "message", off: unsafe.Offsetof(SaaSOperatingAutomationResponse{}.Message), kind: ruleString, has: hasConst | memberOwnScan, constString: "SaaS operating automation requires private billing monitoring, license telemetry, support, customer-success, dashboard, escalation, closeout retry, and scheduler validation.", constMsg: "message must be \"SaaS operating automation requires private billing monitoring, license telemetry, support, customer-success, dashboard, escalation, closeout retry, and scheduler validation.\"", scan: scanMode(49)},
 	{key: "correlation_id", off: unsafe.Offsetof(SaaSOperatingAutomationResponse{}.CorrelationID), kind: ruleString, has: memberOwnScan, scan: scanMode(49)},
+	{key: "private_implementation_required", off: unsafe.Offsetof(SaaSOperatingAutomationResponse{}.PrivateImplementationRequired), kind: ruleBool, has: hasConst | memberOwnScan, constBool: true, constMsg: "private_implementation_required must be true", scan: scanMode(49)},
 }
 
 func (m *SaaSOperatingAutomationResponse) validate(p *pathNode, es *Errors, sc scanMode) {
-	fp := keyPath(p, "schema_version")
-	es.failIf(m.SchemaVersion != "cavra.saas_control_plane.response.v1", &fp, "const", ErrConst, "schema_version must be \"cavra.saas_control_plane.response.v1\"")
-	fp.key = "operation"
-	es.failIf(m.Operation != "saas_operating_automation", &fp, "const", ErrConst, "operation must be \"saas_operating_automation\"")
-	validateMembers(p, unsafe.Pointer(m), rulesSaaSOperatingAutomationResponse[0:1], es, sc)
-	fp.key = "message"
-	es.failIf(m.Message != "SaaS operating automation requires private billing monitoring, license telemetry, support, customer-success, dashboard, escalation, closeout retry, and scheduler validation.", &fp, "const", ErrConst, "message must be \"SaaS operating automation requires private billing monitoring, license telemetry, support, customer-success, dashboard, escalation, closeout retry, and scheduler validation.\"")
-	validateMembers(p, unsafe.Pointer(m), rulesSaaSOperatingAutomationResponse[1:2], es, sc)
-	fp.key = "private_implementation_required"
-	es.failIf(m.PrivateImplementationRequired != true, &fp, "const", ErrConst, "private_implementation_required must be true")
-	fp.key = "payload"
+	validateMembers(p, unsafe.Pointer(m), rulesSaaSOperatingAutomationResponse[0:6], es, sc)
+	fp := keyPath(p, "payload")
 	m.Payload.validate(&fp, es, sc&rawsCleared|scanMode(49))
 }
 
@@ -982,18 +933,16 @@ func (m *EvidenceExportRequest) Validate() error {
 }
 
 var rulesEvidenceExportRequest = [...]memberRule{
+	{key: "schema_version", off: unsafe.Offsetof(EvidenceExportRequest{}.SchemaVersion), kind: ruleString, has: hasConst | memberOwnScan, constString: "cavra.saas_control_plane.request.v1", constMsg: "schema_version must be \"cavra.saas_control_plane.request.v1\"", scan: scanMode(49)},
+	{key: "operation", off: unsafe.Offsetof(EvidenceExportRequest{}.Operation), kind: ruleString, has: hasConst | memberOwnScan, constString: "evidence_export", constMsg: "operation must be \"evidence_export\"", scan: scanMode(49)},
 	{key: "tenant_id", off: unsafe.Offsetof(EvidenceExportRequest{}.TenantID), kind: ruleString, has: hasNonEmpty | memberTrim | memberOwnScan, nonEmpty: "tenant_id must not be empty", scan: scanMode(49)},
 	{key: "requested_by", off: unsafe.Offsetof(EvidenceExportRequest{}.RequestedBy), kind: ruleString, has: hasNonEmpty | memberTrim | memberOwnScan, nonEmpty: "requested_by must not be empty", scan: scanMode(49)},
 	{key: "correlation_id", off: unsafe.Offsetof(EvidenceExportRequest{}.CorrelationID), kind: ruleString, has: memberOwnScan, scan: scanMode(49)},
 }
 
 func (m *EvidenceExportRequest) validate(p *pathNode, es *Errors, sc scanMode) {
-	fp := keyPath(p, "schema_version")
-	es.failIf(m.SchemaVersion != "cavra.saas_control_plane.request.v1", &fp, "const", ErrConst, "schema_version must be \"cavra.saas_control_plane.request.v1\"")
-	fp.key = "operation"
-	es.failIf(m.Operation != "evidence_export", &fp, "const", ErrConst, "operation must be \"evidence_export\"")
-	validateMembers(p, unsafe.Pointer(m), rulesEvidenceExportRequest[0:3], es, sc)
-	fp.key = "payload"
+	validateMembers(p, unsafe.Pointer(m), rulesEvidenceExportRequest[0:5], es, sc)
+	fp := keyPath(p, "payload")
 	m.Payload.validate(&fp, es, sc&rawsCleared|scanMode(49))
 }
 
@@ -1006,27 +955,23 @@ func (m *UnavailableResponse) Validate() error {
 }
 
 var rulesUnavailableResponse = [...]memberRule{
+	{key: "schema_version", off: unsafe.Offsetof(UnavailableResponse{}.SchemaVersion), kind: ruleString, has: hasConst | memberOwnScan, constString: "cavra.saas_control_plane.response.v1", constMsg: "schema_version must be \"cavra.saas_control_plane.response.v1\"", scan: scanMode(49)},
+	{key: "status", off: unsafe.Offsetof(UnavailableResponse{}.Status), kind: ruleState, has: hasConst | memberOwnScan, constString: "requires_private_service", constMsg: "status must be \"requires_private_service\"", states: statesResponseStatus, enumMsg: "status must be one of: accepted, requires_private_service, unavailable", scan: scanMode(49)},
+	{key: "message", off: unsafe.Offsetof(UnavailableResponse{}.Message), kind: ruleString, has: hasConst | memberOwnScan, constString: "This operation requires the private CAVRA SaaS Control Plane or Enterprise service.", constMsg: "message must be \"This operation requires the private CAVRA SaaS Control Plane or Enterprise service.\"", scan: scanMode(49)},
 	{key: "correlation_id", off: unsafe.Offsetof(UnavailableResponse{}.CorrelationID), kind: ruleString, has: memberOwnScan, scan: scanMode(49)},
+	{key: "private_implementation_required", off: unsafe.Offsetof(UnavailableResponse{}.PrivateImplementationRequired), kind: ruleBool, has: hasConst | memberOwnScan, constBool: true, constMsg: "private_implementation_required must be true", scan: scanMode(49)},
 }
 
 func (m *UnavailableResponse) validate(p *pathNode, es *Errors, sc scanMode) {
-	fp := keyPath(p, "schema_version")
-	es.failIf(m.SchemaVersion != "cavra.saas_control_plane.response.v1", &fp, "const", ErrConst, "schema_version must be \"cavra.saas_control_plane.response.v1\"")
-	fp.key = "operation"
+	validateMembers(p, unsafe.Pointer(m), rulesUnavailableResponse[0:1], es, sc)
+	fp := keyPath(p, "operation")
 	scanTyped(&fp, m.Operation, es, scanMode(49))
 	switch m.Operation {
 	case "entitlement_status", "tenant_onboarding", "tenant_status", "license_validation", "policy_registry_readiness", "policy_registry_lookup", "tenant_audit_store_operating", "customer_operating_dashboard", "support_handoff_readiness", "saas_operating_automation", "evidence_export":
 	default:
 		es.add(&fp, "enum", ErrNotInStateSet, "operation must be one of: customer_operating_dashboard, entitlement_status, evidence_export, license_validation, policy_registry_lookup, policy_registry_readiness, saas_operating_automation, support_handoff_readiness, tenant_audit_store_operating, tenant_onboarding, tenant_status")
 	}
-	fp.key = "status"
-	es.failIf(m.Status != ResponseStatusRequiresPrivateService, &fp, "const", ErrConst, "status must be \"requires_private_service\"")
-	es.failIf(!m.Status.Valid(), &fp, "enum", ErrNotInStateSet, "status must be one of: accepted, requires_private_service, unavailable")
-	fp.key = "message"
-	es.failIf(m.Message != "This operation requires the private CAVRA SaaS Control Plane or Enterprise service.", &fp, "const", ErrConst, "message must be \"This operation requires the private CAVRA SaaS Control Plane or Enterprise service.\"")
-	validateMembers(p, unsafe.Pointer(m), rulesUnavailableResponse[0:1], es, sc)
-	fp.key = "private_implementation_required"
-	es.failIf(m.PrivateImplementationRequired != true, &fp, "const", ErrConst, "private_implementation_required must be true")
+	validateMembers(p, unsafe.Pointer(m), rulesUnavailableResponse[1:5], es, sc)
 	fp.key = "payload"
 	m.Payload.validate(&fp, es, sc&rawsCleared|scanMode(49))
 }

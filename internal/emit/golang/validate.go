@@ -150,12 +150,12 @@ func (g *gen) validateMethods(k *sink, w *gw, s *goStruct) {
 }
 
 // hasNumberChecks reports whether a member the table validates has a
-// check: every kind has one but a number without bounds.
+// check: every kind has one but a number with no bound and no fixed value.
 func hasNumberChecks(fl *model.Field) bool {
 	if fl.Type.Kind != model.KindInteger && fl.Type.Kind != model.KindNumber {
 		return true
 	}
-	return fl.Minimum != nil || fl.Maximum != nil || fl.ExclusiveMinimum != nil || fl.ExclusiveMaximum != nil
+	return fl.Const != nil || fl.Minimum != nil || fl.Maximum != nil || fl.ExclusiveMinimum != nil || fl.ExclusiveMaximum != nil
 }
 
 // Checks are statements as text: one line, or a block whose inner lines

@@ -14,20 +14,21 @@ import (
 // (the runtime's memberrules.go); the validate method calls it once per
 // run of such members, in field order, and writes code for the others.
 
-// tableValidated reports whether memberRule can say every check of fl: no
-// fixed value, and a string, state, number, free-form value, list of
-// strings or states, or a map of strings only scanned; integer bounds
-// must be int64s. Booleans have no check but a fixed value, so they are
-// left to the code, which writes nothing for them.
+// tableValidated reports whether memberRule can say every check of fl: a
+// string, state, number or boolean, fixed or not (integer bounds and fixed
+// values must be int64s; a boolean has no other check, so only a fixed one
+// has a row), or with no fixed value a free-form value, a list of strings
+// or states, or a map of strings only scanned.
 func tableValidated(fl *model.Field) bool {
-	if fl.Const != nil {
-		return false
-	}
 	switch t := fl.Type; t.Kind {
-	case model.KindString, model.KindState, model.KindNumber, model.KindAny:
+	case model.KindString, model.KindState, model.KindNumber:
 		return true
+	case model.KindBoolean:
+		return fl.Const != nil
+	case model.KindAny:
+		return fl.Const == nil
 	case model.KindInteger:
-		for _, b := range []*value.Value{fl.Minimum, fl.Maximum, fl.ExclusiveMinimum, fl.ExclusiveMaximum} {
+		for _, b := range []*value.Value{fl.Const, fl.Minimum, fl.Maximum, fl.ExclusiveMinimum, fl.ExclusiveMaximum} {
 			if b == nil {
 				continue
 			}
@@ -37,9 +38,9 @@ func tableValidated(fl *model.Field) bool {
 		}
 		return true
 	case model.KindList:
-		return t.Elem.Kind == model.KindString || t.Elem.Kind == model.KindState
+		return fl.Const == nil && (t.Elem.Kind == model.KindString || t.Elem.Kind == model.KindState)
 	case model.KindMap:
-		return t.Elem.Kind == model.KindString && fl.KeyPattern == "" && !hasStringRules(fl)
+		return fl.Const == nil && t.Elem.Kind == model.KindString && fl.KeyPattern == "" && !hasStringRules(fl)
 	}
 	return false
 }
@@ -54,7 +55,8 @@ func hasStringRules(fl *model.Field) bool {
 // mode in a message, or "" when it is scanned as its struct is.
 func (g *gen) memberRule(s *goStruct, fl *model.Field, scan string) string {
 	kinds := map[model.Kind]string{model.KindString: "ruleString", model.KindState: "ruleState",
-		model.KindInteger: "ruleInt", model.KindNumber: "ruleFloat", model.KindAny: "ruleRaw", model.KindMap: "ruleMap"}
+		model.KindInteger: "ruleInt", model.KindNumber: "ruleFloat", model.KindAny: "ruleRaw", model.KindMap: "ruleMap",
+		model.KindBoolean: "ruleBool"}
 	kind := kinds[fl.Type.Kind]
 	states := fl.Type.State
 	if fl.Type.Kind == model.KindList {
@@ -74,6 +76,20 @@ func (g *gen) memberRule(s *goStruct, fl *model.Field, scan string) string {
 		}
 	}
 	msg := func(r model.Rule) string { return quote(fl.Message(r)) }
+	if c := fl.Const; c != nil {
+		switch fl.Type.Kind {
+		case model.KindString, model.KindState:
+			set("hasConst", "constString", quote(c.Str))
+		case model.KindInteger:
+			n, _ := strconv.ParseInt(c.Num, 10, 64)
+			set("hasConst", "constInt", strconv.FormatInt(n, 10))
+		case model.KindNumber:
+			set("hasConst", "constFloat", litFloat(c.Float()))
+		case model.KindBoolean:
+			set("hasConst", "constBool", strconv.FormatBool(c.Bool))
+		}
+		set("", "constMsg", msg(model.RuleConst))
+	}
 	if fl.NonEmpty {
 		set("hasNonEmpty", "nonEmpty", msg(model.RuleNonEmpty))
 		if fl.Trim {

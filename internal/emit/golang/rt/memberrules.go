@@ -24,6 +24,7 @@ const (
 	ruleStrings                     // a list of strings
 	ruleStates                      // a list of states
 	ruleMap                         // a map of strings, scanned only
+	ruleBool                        // a bool: only a fixed value is checked
 )
 
 // The rules a memberRule has, and how it is held.
@@ -44,6 +45,7 @@ const (
 	memberNilSkips // a list, map or free-form value: nil is not checked
 	memberTrim     // non_empty means not blank
 	memberOwnScan  // a message member: scanned by its own mode, scan
+	hasConst       // a fixed value: a fixed string is not scanned
 )
 
 // The formats a string is checked against besides a pattern.
@@ -72,6 +74,12 @@ type memberRule struct {
 	min, max, exclusiveMin, exclusiveMax             float64
 	// Lists and maps.
 	minItems, maxItems int
+	// A fixed value, of the member's kind.
+	constString string
+	constInt    int64
+	constFloat  float64
+	constBool   bool
+	constMsg    string
 	// The message of each rule.
 	nonEmpty, minLengthMsg, maxLengthMsg, patternMsg, formatMsg, enumMsg string
 	minimumMsg, maximumMsg, exclusiveMinMsg, exclusiveMaxMsg             string
@@ -105,6 +113,9 @@ func validateMembers(p *pathNode, base unsafe.Pointer, rules []memberRule, es *E
 
 // check checks the member at v, at path p.
 func (r *memberRule) check(p *pathNode, v unsafe.Pointer, es *Errors, sc scanMode) {
+	if r.has&hasConst != 0 {
+		es.failIf(!r.isConst(v), p, "const", ErrConst, r.constMsg)
+	}
 	switch r.kind {
 	case ruleString:
 		s := *(*string)(v)
@@ -112,7 +123,9 @@ func (r *memberRule) check(p *pathNode, v unsafe.Pointer, es *Errors, sc scanMod
 			es.failIf(s == "" || r.has&memberTrim != 0 && isBlank(s), p, "non_empty", ErrEmpty, r.nonEmpty)
 		}
 		r.checkString(p, s, es)
-		scanTyped(p, s, es, sc)
+		if r.has&hasConst == 0 {
+			scanTyped(p, s, es, sc)
+		}
 	case ruleState:
 		es.failIf(!r.isState(*(*string)(v)), p, "enum", ErrNotInStateSet, r.enumMsg)
 	case ruleInt:
@@ -133,6 +146,21 @@ func (r *memberRule) check(p *pathNode, v unsafe.Pointer, es *Errors, sc scanMod
 		r.checkItems(p, len(m), es)
 		scanEntries(p, m, es, sc)
 	}
+}
+
+// isConst reports whether the scalar at v is the member's fixed value.
+func (r *memberRule) isConst(v unsafe.Pointer) bool {
+	switch r.kind {
+	case ruleString, ruleState:
+		return *(*string)(v) == r.constString
+	case ruleInt:
+		return *(*int64)(v) == r.constInt
+	case ruleFloat:
+		return *(*float64)(v) == r.constFloat
+	case ruleBool:
+		return *(*bool)(v) == r.constBool
+	}
+	panic("isConst: a fixed value of another kind")
 }
 
 // checkString checks the length, pattern and format of s.
