@@ -131,9 +131,9 @@ func (r *memberRule) check(p *pathNode, v unsafe.Pointer, es *Errors, sc scanMod
 	case ruleState:
 		es.failIf(!r.isState(*(*string)(v)), p, "enum", ErrNotInStateSet, r.enumMsg)
 	case ruleInt:
-		r.checkInt(p, *(*int64)(v), es)
+		checkBounds(r, p, *(*int64)(v), r.intMin, r.intMax, r.intExclusiveMin, r.intExclusiveMax, es)
 	case ruleFloat:
-		r.checkFloat(p, *(*float64)(v), es)
+		checkBounds(r, p, *(*float64)(v), r.min, r.max, r.exclusiveMin, r.exclusiveMax, es)
 	case ruleRaw:
 		if sc&(anyKeys|anyFree) != 0 {
 			scanRaw(p, *(*[]byte)(v), sc, es)
@@ -227,33 +227,20 @@ func (r *memberRule) isState(s string) bool {
 	return lo < len(v) && v[lo] == s
 }
 
-func (r *memberRule) checkInt(p *pathNode, n int64, es *Errors) {
+// checkBounds checks a number against the member's bounds, given in its
+// type: the int64 bounds for an integer, the float64 ones for a number.
+func checkBounds[T int64 | float64](r *memberRule, p *pathNode, n, lo, hi, exLo, exHi T, es *Errors) {
 	if r.has&hasMinimum != 0 {
-		es.failIf(n < r.intMin, p, "minimum", ErrOutOfRange, r.minimumMsg)
+		es.failIf(n < lo, p, "minimum", ErrOutOfRange, r.minimumMsg)
 	}
 	if r.has&hasMaximum != 0 {
-		es.failIf(n > r.intMax, p, "maximum", ErrOutOfRange, r.maximumMsg)
+		es.failIf(n > hi, p, "maximum", ErrOutOfRange, r.maximumMsg)
 	}
 	if r.has&hasExclusiveMinimum != 0 {
-		es.failIf(n <= r.intExclusiveMin, p, "exclusive_minimum", ErrOutOfRange, r.exclusiveMinMsg)
+		es.failIf(n <= exLo, p, "exclusive_minimum", ErrOutOfRange, r.exclusiveMinMsg)
 	}
 	if r.has&hasExclusiveMaximum != 0 {
-		es.failIf(n >= r.intExclusiveMax, p, "exclusive_maximum", ErrOutOfRange, r.exclusiveMaxMsg)
-	}
-}
-
-func (r *memberRule) checkFloat(p *pathNode, f float64, es *Errors) {
-	if r.has&hasMinimum != 0 {
-		es.failIf(f < r.min, p, "minimum", ErrOutOfRange, r.minimumMsg)
-	}
-	if r.has&hasMaximum != 0 {
-		es.failIf(f > r.max, p, "maximum", ErrOutOfRange, r.maximumMsg)
-	}
-	if r.has&hasExclusiveMinimum != 0 {
-		es.failIf(f <= r.exclusiveMin, p, "exclusive_minimum", ErrOutOfRange, r.exclusiveMinMsg)
-	}
-	if r.has&hasExclusiveMaximum != 0 {
-		es.failIf(f >= r.exclusiveMax, p, "exclusive_maximum", ErrOutOfRange, r.exclusiveMaxMsg)
+		es.failIf(n >= exHi, p, "exclusive_maximum", ErrOutOfRange, r.exclusiveMaxMsg)
 	}
 }
 

@@ -162,11 +162,7 @@ func fieldFlags(fl *model.Field) string {
 	if len(flags) == 0 {
 		return "0"
 	}
-	out := flags[0]
-	for _, f := range flags[1:] {
-		out += " | " + f
-	}
-	return out
+	return strings.Join(flags, " | ")
 }
 
 // layoutDecls writes the list, map and pointer layouts, then the init

@@ -3,6 +3,7 @@ package golang
 import (
 	"sort"
 	"strconv"
+	"strings"
 
 	"github.com/contractgen/contractgen/internal/model"
 	"github.com/contractgen/contractgen/internal/pattern"
@@ -127,11 +128,7 @@ func (g *gen) memberRule(s *goStruct, fl *model.Field, scan string) string {
 		set("memberOwnScan", "scan", scan)
 	}
 	if len(has) > 0 {
-		flags := has[0]
-		for _, h := range has[1:] {
-			flags += " | " + h
-		}
-		parts = append(parts[:3], append([]string{"has: " + flags}, parts[3:]...)...)
+		parts = append(parts[:3], append([]string{"has: " + strings.Join(has, " | ")}, parts[3:]...)...)
 	}
 	return "{" + join(parts...) + "},"
 }
