@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"strings"
 	"testing"
+	"unicode/utf8"
 	"unsafe"
 )
 
@@ -185,25 +186,26 @@ func TestPlain8AgreesWithTheByteRule(t *testing.T) {
 
 // TestAppendStringMatchesEncodingJSON compares appendString with
 // encoding/json (HTML escaping off) on strings that mix plain runs of
-// every length with every byte that needs escaping. Bytes that are not
-// UTF-8 are written as they are, where encoding/json writes U+FFFD.
+// every length with every byte that needs escaping, and bytes that are not
+// UTF-8, which both write as U+FFFD.
 func TestAppendStringMatchesEncodingJSON(t *testing.T) {
-	specials := []string{"\"", "\\", "\n", "\x00", "\x1f", "\x7f", "é", "\u2028", "\u2029", "<&>"}
+	specials := []string{"\"", "\\", "\n", "\x00", "\x1f", "\x7f", "é", "\u2028", "\u2029", "<&>", "\xff", "\xc3", "\xe2\x80", "\xed\xa0\x80", "\xf0\x9f\x98", "é\x80é"}
 	for n := 0; n < 20; n++ {
 		plain := strings.Repeat("abcdefghij", 2)[:n]
 		for _, sp := range specials {
-			for _, s := range []string{plain + sp, sp + plain, plain + sp + plain, plain} {
+			for _, s := range []string{plain + sp, sp + plain, plain + sp + plain, plain, plain + sp + "\xff" + plain} {
 				var want bytes.Buffer
 				enc := json.NewEncoder(&want)
 				enc.SetEscapeHTML(false)
 				if err := enc.Encode(s); err != nil {
 					t.Fatal(err)
 				}
-				if got := string(appendString(nil, s)); got != strings.TrimSuffix(want.String(), "\n") {
+				got := appendString(nil, s)
+				if string(got) != strings.TrimSuffix(want.String(), "\n") {
 					t.Errorf("appendString(%q) = %s, encoding/json writes %s", s, got, want.String())
 				}
-				if got := string(appendString(nil, s+"\xff"+plain)); got != strings.TrimSuffix(want.String(), "\"\n")+"\xff"+plain+`"` {
-					t.Errorf("appendString(%q) = %q", s+"\xff"+plain, got)
+				if !utf8.Valid(got) {
+					t.Errorf("appendString(%q) = %q, not UTF-8", s, got)
 				}
 			}
 		}
