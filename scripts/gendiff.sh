@@ -37,4 +37,4 @@ done
 cd "$mod"
 gofmt -w .
 GENDIFF_CORPUS=$root/testdata/conformance GENDIFF_MUTANTS=${GENDIFF_MUTANTS:-400} \
-  go test -count=1 -timeout 0 -v . 2>&1 | grep -Ev '^(=== (RUN|PAUSE|CONT)|    --- )' 
+  go test -count=1 -timeout 0 -v . 2>&1 | grep -Ev '^(=== (RUN|PAUSE|CONT)|    --- )'
