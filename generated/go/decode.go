@@ -8,1118 +8,466 @@ import "unsafe"
 // and validates it.
 func DecodeEntitlementStatusSummary(data []byte, opts ...DecodeOption) (*EntitlementStatusSummary, error) {
 	rp := keyPath(nil, "payload")
-	return decodeTop(new(EntitlementStatusSummary), data, opts, &rp, 49)
+	m := new(EntitlementStatusSummary)
+	return decodeTop(m, unsafe.Pointer(m), &layoutObjEntitlementStatusSummary, data, opts, &rp, 49)
 }
 
-var membersEntitlementStatusSummary = memberTable{names: []string{"tenant_id", "entitlement_status", "subscription_plan", "license_status", "enabled_features", "locked_features", "expires_at", "private_validation_required", "billing_boundary"}, required: []requiredField{{0, ""}, {1, ""}, {2, ""}, {3, ""}}, nullable: []bool{6: true}}
-
-func (m *EntitlementStatusSummary) decode(d *decoder, p *pathNode) error {
-	var seen [9]bool
-	o := readMembers(p, seen[:])
-	var err error
-	for o.next(d, &membersEntitlementStatusSummary, &err) {
-		err = decodeMember(d, &o.kp, unsafe.Pointer(m), &layoutObjEntitlementStatusSummary.fields[o.i])
-	}
-	if !seen[4] {
-		m.EnabledFeatures = []string{}
-	}
-	if !seen[5] {
-		m.LockedFeatures = []string{}
-	}
-	m.PrivateValidationRequired = orSeen(seen[7], m.PrivateValidationRequired, true)
-	if !seen[8] {
-		m.BillingBoundary = "billing and subscription verification are private service responsibilities"
-	}
-	return o.end(&membersEntitlementStatusSummary, err)
-}
+var membersEntitlementStatusSummary = memberTable{names: []string{"tenant_id", "entitlement_status", "subscription_plan", "license_status", "enabled_features", "locked_features", "expires_at", "private_validation_required", "billing_boundary"}, required: []requiredField{{0, ""}, {1, ""}, {2, ""}, {3, ""}}, nullable: []bool{6: true}, defaults: []memberDefault{{index: 4}, {index: 5}, {index: 7, b: true}, {index: 8, s: "billing and subscription verification are private service responsibilities"}}}
 
 // DecodePolicyRegistryReadinessSummary reads one PolicyRegistryReadinessSummary from data strictly (see DecodeOption)
 // and validates it.
 func DecodePolicyRegistryReadinessSummary(data []byte, opts ...DecodeOption) (*PolicyRegistryReadinessSummary, error) {
 	rp := keyPath(nil, "payload")
-	return decodeTop(new(PolicyRegistryReadinessSummary), data, opts, &rp, 49)
+	m := new(PolicyRegistryReadinessSummary)
+	return decodeTop(m, unsafe.Pointer(m), &layoutObjPolicyRegistryReadinessSummary, data, opts, &rp, 49)
 }
 
-var membersPolicyRegistryReadinessSummary = memberTable{names: []string{"tenant_id", "readiness_status", "catalog_status", "latest_catalog_version", "policy_pack_count", "checked_at", "blockers", "private_validation_required", "registry_boundary"}, required: []requiredField{{0, ""}, {1, ""}, {2, ""}}, nullable: []bool{3: true, 5: true}}
-
-func (m *PolicyRegistryReadinessSummary) decode(d *decoder, p *pathNode) error {
-	var seen [9]bool
-	o := readMembers(p, seen[:])
-	var err error
-	for o.next(d, &membersPolicyRegistryReadinessSummary, &err) {
-		err = decodeMember(d, &o.kp, unsafe.Pointer(m), &layoutObjPolicyRegistryReadinessSummary.fields[o.i])
-	}
-	m.PolicyPackCount = orSeen(seen[4], m.PolicyPackCount, int64(0))
-	if !seen[6] {
-		m.Blockers = []string{}
-	}
-	m.PrivateValidationRequired = orSeen(seen[7], m.PrivateValidationRequired, true)
-	if !seen[8] {
-		m.RegistryBoundary = "hosted registry availability, artifact delivery, and tenant catalog validation are private service responsibilities"
-	}
-	return o.end(&membersPolicyRegistryReadinessSummary, err)
-}
+var membersPolicyRegistryReadinessSummary = memberTable{names: []string{"tenant_id", "readiness_status", "catalog_status", "latest_catalog_version", "policy_pack_count", "checked_at", "blockers", "private_validation_required", "registry_boundary"}, required: []requiredField{{0, ""}, {1, ""}, {2, ""}}, nullable: []bool{3: true, 5: true}, defaults: []memberDefault{{index: 6}, {index: 7, b: true}, {index: 8, s: "hosted registry availability, artifact delivery, and tenant catalog validation are private service responsibilities"}}}
 
 // DecodeTenantAuditStoreOperatingSummary reads one TenantAuditStoreOperatingSummary from data strictly (see DecodeOption)
 // and validates it.
 func DecodeTenantAuditStoreOperatingSummary(data []byte, opts ...DecodeOption) (*TenantAuditStoreOperatingSummary, error) {
 	rp := keyPath(nil, "payload")
-	return decodeTop(new(TenantAuditStoreOperatingSummary), data, opts, &rp, 49)
+	m := new(TenantAuditStoreOperatingSummary)
+	return decodeTop(m, unsafe.Pointer(m), &layoutObjTenantAuditStoreOperatingSummary, data, opts, &rp, 49)
 }
 
-var membersTenantAuditStoreOperatingSummary = memberTable{names: []string{"tenant_id", "health_status", "retention_status", "evidence_freshness_status", "export_status", "latest_evidence_at", "retention_profile", "supported_export_formats", "blockers", "private_validation_required", "audit_store_boundary"}, required: []requiredField{{0, ""}, {1, ""}, {2, ""}, {3, ""}, {4, ""}}, nullable: []bool{5: true}}
-
-func (m *TenantAuditStoreOperatingSummary) decode(d *decoder, p *pathNode) error {
-	var seen [11]bool
-	o := readMembers(p, seen[:])
-	var err error
-	for o.next(d, &membersTenantAuditStoreOperatingSummary, &err) {
-		err = decodeMember(d, &o.kp, unsafe.Pointer(m), &layoutObjTenantAuditStoreOperatingSummary.fields[o.i])
-	}
-	m.RetentionProfile = orSeen(seen[6], m.RetentionProfile, "tenant-default")
-	if !seen[7] {
-		m.SupportedExportFormats = []string{}
-	}
-	if !seen[8] {
-		m.Blockers = []string{}
-	}
-	m.PrivateValidationRequired = orSeen(seen[9], m.PrivateValidationRequired, true)
-	if !seen[10] {
-		m.AuditStoreBoundary = "tenant archive storage, retention enforcement, export connectors, and customer evidence remain private service responsibilities"
-	}
-	return o.end(&membersTenantAuditStoreOperatingSummary, err)
-}
+var membersTenantAuditStoreOperatingSummary = memberTable{names: []string{"tenant_id", "health_status", "retention_status", "evidence_freshness_status", "export_status", "latest_evidence_at", "retention_profile", "supported_export_formats", "blockers", "private_validation_required", "audit_store_boundary"}, required: []requiredField{{0, ""}, {1, ""}, {2, ""}, {3, ""}, {4, ""}}, nullable: []bool{5: true}, defaults: []memberDefault{{index: 6, s: "tenant-default"}, {index: 7}, {index: 8}, {index: 9, b: true}, {index: 10, s: "tenant archive storage, retention enforcement, export connectors, and customer evidence remain private service responsibilities"}}}
 
 // DecodeCustomerOperatingDashboardSummary reads one CustomerOperatingDashboardSummary from data strictly (see DecodeOption)
 // and validates it.
 func DecodeCustomerOperatingDashboardSummary(data []byte, opts ...DecodeOption) (*CustomerOperatingDashboardSummary, error) {
 	rp := keyPath(nil, "payload")
-	return decodeTop(new(CustomerOperatingDashboardSummary), data, opts, &rp, 49)
+	m := new(CustomerOperatingDashboardSummary)
+	return decodeTop(m, unsafe.Pointer(m), &layoutObjCustomerOperatingDashboardSummary, data, opts, &rp, 49)
 }
 
-var membersCustomerOperatingDashboardSummary = memberTable{names: []string{"tenant_id", "dashboard_status", "billing_status", "license_service_status", "support_handoff_status", "customer_success_status", "escalation_status", "release_closeout_status", "latest_dashboard_at", "dashboard_scope", "blockers", "private_validation_required", "dashboard_boundary"}, required: []requiredField{{0, ""}, {1, ""}, {2, ""}, {3, ""}, {4, ""}, {5, ""}, {6, ""}, {7, ""}}, nullable: []bool{8: true}}
-
-func (m *CustomerOperatingDashboardSummary) decode(d *decoder, p *pathNode) error {
-	var seen [13]bool
-	o := readMembers(p, seen[:])
-	var err error
-	for o.next(d, &membersCustomerOperatingDashboardSummary, &err) {
-		err = decodeMember(d, &o.kp, unsafe.Pointer(m), &layoutObjCustomerOperatingDashboardSummary.fields[o.i])
-	}
-	m.DashboardScope = orSeen(seen[9], m.DashboardScope, "tenant-operating")
-	if !seen[10] {
-		m.Blockers = []string{}
-	}
-	m.PrivateValidationRequired = orSeen(seen[11], m.PrivateValidationRequired, true)
-	if !seen[12] {
-		m.DashboardBoundary = "customer operating dashboards, provider telemetry, support systems, and customer records remain private service responsibilities"
-	}
-	return o.end(&membersCustomerOperatingDashboardSummary, err)
-}
+var membersCustomerOperatingDashboardSummary = memberTable{names: []string{"tenant_id", "dashboard_status", "billing_status", "license_service_status", "support_handoff_status", "customer_success_status", "escalation_status", "release_closeout_status", "latest_dashboard_at", "dashboard_scope", "blockers", "private_validation_required", "dashboard_boundary"}, required: []requiredField{{0, ""}, {1, ""}, {2, ""}, {3, ""}, {4, ""}, {5, ""}, {6, ""}, {7, ""}}, nullable: []bool{8: true}, defaults: []memberDefault{{index: 9, s: "tenant-operating"}, {index: 10}, {index: 11, b: true}, {index: 12, s: "customer operating dashboards, provider telemetry, support systems, and customer records remain private service responsibilities"}}}
 
 // DecodeSupportHandoffReadinessSummary reads one SupportHandoffReadinessSummary from data strictly (see DecodeOption)
 // and validates it.
 func DecodeSupportHandoffReadinessSummary(data []byte, opts ...DecodeOption) (*SupportHandoffReadinessSummary, error) {
 	rp := keyPath(nil, "payload")
-	return decodeTop(new(SupportHandoffReadinessSummary), data, opts, &rp, 49)
+	m := new(SupportHandoffReadinessSummary)
+	return decodeTop(m, unsafe.Pointer(m), &layoutObjSupportHandoffReadinessSummary, data, opts, &rp, 49)
 }
 
-var membersSupportHandoffReadinessSummary = memberTable{names: []string{"tenant_id", "support_status", "customer_success_status", "escalation_status", "health_review_status", "dashboard_status", "support_tier", "handoff_scope", "blockers", "private_validation_required", "handoff_boundary"}, required: []requiredField{{0, ""}, {1, ""}, {2, ""}, {3, ""}, {4, ""}, {5, ""}}}
-
-func (m *SupportHandoffReadinessSummary) decode(d *decoder, p *pathNode) error {
-	var seen [11]bool
-	o := readMembers(p, seen[:])
-	var err error
-	for o.next(d, &membersSupportHandoffReadinessSummary, &err) {
-		err = decodeMember(d, &o.kp, unsafe.Pointer(m), &layoutObjSupportHandoffReadinessSummary.fields[o.i])
-	}
-	m.SupportTier = orSeen(seen[6], m.SupportTier, "enterprise")
-	m.HandoffScope = orSeen(seen[7], m.HandoffScope, "hosted-saas-support")
-	if !seen[8] {
-		m.Blockers = []string{}
-	}
-	m.PrivateValidationRequired = orSeen(seen[9], m.PrivateValidationRequired, true)
-	if !seen[10] {
-		m.HandoffBoundary = "support queues, customer-success notes, customer health records, escalation connectors, and dashboard systems remain private service responsibilities"
-	}
-	return o.end(&membersSupportHandoffReadinessSummary, err)
-}
+var membersSupportHandoffReadinessSummary = memberTable{names: []string{"tenant_id", "support_status", "customer_success_status", "escalation_status", "health_review_status", "dashboard_status", "support_tier", "handoff_scope", "blockers", "private_validation_required", "handoff_boundary"}, required: []requiredField{{0, ""}, {1, ""}, {2, ""}, {3, ""}, {4, ""}, {5, ""}}, defaults: []memberDefault{{index: 6, s: "enterprise"}, {index: 7, s: "hosted-saas-support"}, {index: 8}, {index: 9, b: true}, {index: 10, s: "support queues, customer-success notes, customer health records, escalation connectors, and dashboard systems remain private service responsibilities"}}}
 
 // DecodeSaaSOperatingAutomationSummary reads one SaaSOperatingAutomationSummary from data strictly (see DecodeOption)
 // and validates it.
 func DecodeSaaSOperatingAutomationSummary(data []byte, opts ...DecodeOption) (*SaaSOperatingAutomationSummary, error) {
 	rp := keyPath(nil, "payload")
-	return decodeTop(new(SaaSOperatingAutomationSummary), data, opts, &rp, 49)
+	m := new(SaaSOperatingAutomationSummary)
+	return decodeTop(m, unsafe.Pointer(m), &layoutObjSaaSOperatingAutomationSummary, data, opts, &rp, 49)
 }
 
-var membersSaaSOperatingAutomationSummary = memberTable{names: []string{"tenant_id", "automation_status", "billing_monitoring_status", "license_telemetry_status", "support_followup_status", "customer_success_review_status", "dashboard_refresh_status", "escalation_drill_status", "closeout_retry_status", "automation_scope", "automation_cadence", "blockers", "private_validation_required", "automation_boundary"}, required: []requiredField{{0, ""}, {1, ""}, {2, ""}, {3, ""}, {4, ""}, {5, ""}, {6, ""}, {7, ""}, {8, ""}}}
-
-func (m *SaaSOperatingAutomationSummary) decode(d *decoder, p *pathNode) error {
-	var seen [14]bool
-	o := readMembers(p, seen[:])
-	var err error
-	for o.next(d, &membersSaaSOperatingAutomationSummary, &err) {
-		err = decodeMember(d, &o.kp, unsafe.Pointer(m), &layoutObjSaaSOperatingAutomationSummary.fields[o.i])
-	}
-	m.AutomationScope = orSeen(seen[9], m.AutomationScope, "trial-to-paid-customer-scale")
-	m.AutomationCadence = orSeen(seen[10], m.AutomationCadence, "daily")
-	if !seen[11] {
-		m.Blockers = []string{}
-	}
-	m.PrivateValidationRequired = orSeen(seen[12], m.PrivateValidationRequired, true)
-	if !seen[13] {
-		m.AutomationBoundary = "billing systems, license telemetry, support workflows, customer-success records, dashboard refresh jobs, escalation drills, closeout retries, and scheduler execution remain private service responsibilities"
-	}
-	return o.end(&membersSaaSOperatingAutomationSummary, err)
-}
+var membersSaaSOperatingAutomationSummary = memberTable{names: []string{"tenant_id", "automation_status", "billing_monitoring_status", "license_telemetry_status", "support_followup_status", "customer_success_review_status", "dashboard_refresh_status", "escalation_drill_status", "closeout_retry_status", "automation_scope", "automation_cadence", "blockers", "private_validation_required", "automation_boundary"}, required: []requiredField{{0, ""}, {1, ""}, {2, ""}, {3, ""}, {4, ""}, {5, ""}, {6, ""}, {7, ""}, {8, ""}}, defaults: []memberDefault{{index: 9, s: "trial-to-paid-customer-scale"}, {index: 10, s: "daily"}, {index: 11}, {index: 12, b: true}, {index: 13, s: "billing systems, license telemetry, support workflows, customer-success records, dashboard refresh jobs, escalation drills, closeout retries, and scheduler execution remain private service responsibilities"}}}
 
 // DecodeEntitlementStatusRequestPayload reads one EntitlementStatusRequestPayload from data strictly (see DecodeOption)
 // and validates it.
 func DecodeEntitlementStatusRequestPayload(data []byte, opts ...DecodeOption) (*EntitlementStatusRequestPayload, error) {
-	return decodeTop(new(EntitlementStatusRequestPayload), data, opts, nil, 0)
+	m := new(EntitlementStatusRequestPayload)
+	return decodeTop(m, unsafe.Pointer(m), &layoutObjEntitlementStatusRequestPayload, data, opts, nil, 0)
 }
 
-var membersEntitlementStatusRequestPayload = memberTable{names: []string{"feature_names", "requested_checks", "entitlement_boundary"}}
+var membersEntitlementStatusRequestPayload = memberTable{names: []string{"feature_names", "requested_checks", "entitlement_boundary"}, defaults: []memberDefault{{index: 0}, {index: 2, s: "public request shape only; billing and license validation are private"}}}
 
-func (m *EntitlementStatusRequestPayload) decode(d *decoder, p *pathNode) error {
-	var seen [3]bool
-	o := readMembers(p, seen[:])
-	var err error
-	for o.next(d, &membersEntitlementStatusRequestPayload, &err) {
-		err = decodeMember(d, &o.kp, unsafe.Pointer(m), &layoutObjEntitlementStatusRequestPayload.fields[o.i])
-	}
-	if !seen[0] {
-		m.FeatureNames = []string{}
-	}
+func fillEntitlementStatusRequestPayload(v unsafe.Pointer, seen []bool) {
+	m := (*EntitlementStatusRequestPayload)(v)
 	if !seen[1] {
 		m.RequestedChecks = []string{"subscription_status", "license_status", "feature_grants"}
 	}
-	if !seen[2] {
-		m.EntitlementBoundary = "public request shape only; billing and license validation are private"
-	}
-	return o.end(&membersEntitlementStatusRequestPayload, err)
 }
 
 // DecodeEntitlementStatusResponsePayload reads one EntitlementStatusResponsePayload from data strictly (see DecodeOption)
 // and validates it.
 func DecodeEntitlementStatusResponsePayload(data []byte, opts ...DecodeOption) (*EntitlementStatusResponsePayload, error) {
-	return decodeTop(new(EntitlementStatusResponsePayload), data, opts, nil, 0)
+	m := new(EntitlementStatusResponsePayload)
+	return decodeTop(m, unsafe.Pointer(m), &layoutObjEntitlementStatusResponsePayload, data, opts, nil, 0)
 }
 
 var membersEntitlementStatusResponsePayload = memberTable{names: []string{"summary", "private_modules_required", "next_step"}, required: []requiredField{{0, ""}, {1, ""}, {2, ""}}}
 
-func (m *EntitlementStatusResponsePayload) decode(d *decoder, p *pathNode) error {
-	var seen [3]bool
-	o := readMembers(p, seen[:])
-	var err error
-	for o.next(d, &membersEntitlementStatusResponsePayload, &err) {
-		switch o.i {
-		case 0:
-			err = m.Summary.decode(d, &o.kp)
-		default:
-			err = decodeMember(d, &o.kp, unsafe.Pointer(m), &layoutObjEntitlementStatusResponsePayload.fields[o.i])
-		}
-	}
-	return o.end(&membersEntitlementStatusResponsePayload, err)
-}
-
 // DecodeTenantOnboardingRequestPayload reads one TenantOnboardingRequestPayload from data strictly (see DecodeOption)
 // and validates it.
 func DecodeTenantOnboardingRequestPayload(data []byte, opts ...DecodeOption) (*TenantOnboardingRequestPayload, error) {
-	return decodeTop(new(TenantOnboardingRequestPayload), data, opts, nil, 0)
+	m := new(TenantOnboardingRequestPayload)
+	return decodeTop(m, unsafe.Pointer(m), &layoutObjTenantOnboardingRequestPayload, data, opts, nil, 0)
 }
 
-var membersTenantOnboardingRequestPayload = memberTable{names: []string{"organization_name", "deployment_model", "region", "requirements", "contacts", "activation_boundary"}, required: []requiredField{{0, ""}}}
+var membersTenantOnboardingRequestPayload = memberTable{names: []string{"organization_name", "deployment_model", "region", "requirements", "contacts", "activation_boundary"}, required: []requiredField{{0, ""}}, defaults: []memberDefault{{index: 1, s: "hosted_saas"}, {index: 2, s: "tenant-selected"}, {index: 4}, {index: 5, s: "public request shape only; tenant provisioning implementation is private"}}}
 
-func (m *TenantOnboardingRequestPayload) decode(d *decoder, p *pathNode) error {
-	var seen [6]bool
-	o := readMembers(p, seen[:])
-	var err error
-	for o.next(d, &membersTenantOnboardingRequestPayload, &err) {
-		err = decodeMember(d, &o.kp, unsafe.Pointer(m), &layoutObjTenantOnboardingRequestPayload.fields[o.i])
-	}
-	m.DeploymentModel = orSeen(seen[1], m.DeploymentModel, DeploymentModelHostedSaaS)
-	m.Region = orSeen(seen[2], m.Region, "tenant-selected")
+func fillTenantOnboardingRequestPayload(v unsafe.Pointer, seen []bool) {
+	m := (*TenantOnboardingRequestPayload)(v)
 	if !seen[3] {
 		m.Requirements = []string{"identity_provider", "license_validation", "policy_registry", "audit_store", "support_owner"}
 	}
-	if !seen[4] {
-		m.Contacts = Map[string]{}
-	}
-	if !seen[5] {
-		m.ActivationBoundary = "public request shape only; tenant provisioning implementation is private"
-	}
-	return o.end(&membersTenantOnboardingRequestPayload, err)
 }
 
 // DecodeTenantOnboardingResponsePayload reads one TenantOnboardingResponsePayload from data strictly (see DecodeOption)
 // and validates it.
 func DecodeTenantOnboardingResponsePayload(data []byte, opts ...DecodeOption) (*TenantOnboardingResponsePayload, error) {
-	return decodeTop(new(TenantOnboardingResponsePayload), data, opts, nil, 0)
+	m := new(TenantOnboardingResponsePayload)
+	return decodeTop(m, unsafe.Pointer(m), &layoutObjTenantOnboardingResponsePayload, data, opts, nil, 0)
 }
 
 var membersTenantOnboardingResponsePayload = memberTable{names: []string{"tenant_id", "private_modules_required", "next_step"}, required: []requiredField{{0, ""}, {1, ""}, {2, ""}}}
 
-func (m *TenantOnboardingResponsePayload) decode(d *decoder, p *pathNode) error {
-	var seen [3]bool
-	o := readMembers(p, seen[:])
-	var err error
-	for o.next(d, &membersTenantOnboardingResponsePayload, &err) {
-		err = decodeMember(d, &o.kp, unsafe.Pointer(m), &layoutObjTenantOnboardingResponsePayload.fields[o.i])
-	}
-	return o.end(&membersTenantOnboardingResponsePayload, err)
-}
-
 // DecodeTenantStatusRequestPayload reads one TenantStatusRequestPayload from data strictly (see DecodeOption)
 // and validates it.
 func DecodeTenantStatusRequestPayload(data []byte, opts ...DecodeOption) (*TenantStatusRequestPayload, error) {
-	return decodeTop(new(TenantStatusRequestPayload), data, opts, nil, 0)
+	m := new(TenantStatusRequestPayload)
+	return decodeTop(m, unsafe.Pointer(m), &layoutObjTenantStatusRequestPayload, data, opts, nil, 0)
 }
 
-var membersTenantStatusRequestPayload = memberTable{names: []string{"requested_capabilities", "public_client_boundary"}}
+var membersTenantStatusRequestPayload = memberTable{names: []string{"requested_capabilities", "public_client_boundary"}, defaults: []memberDefault{{index: 1, s: "status lookup contract only"}}}
 
-func (m *TenantStatusRequestPayload) decode(d *decoder, p *pathNode) error {
-	var seen [2]bool
-	o := readMembers(p, seen[:])
-	var err error
-	for o.next(d, &membersTenantStatusRequestPayload, &err) {
-		err = decodeMember(d, &o.kp, unsafe.Pointer(m), &layoutObjTenantStatusRequestPayload.fields[o.i])
-	}
+func fillTenantStatusRequestPayload(v unsafe.Pointer, seen []bool) {
+	m := (*TenantStatusRequestPayload)(v)
 	if !seen[0] {
 		m.RequestedCapabilities = []string{"license", "policy_registry", "evidence_export"}
 	}
-	if !seen[1] {
-		m.PublicClientBoundary = "status lookup contract only"
-	}
-	return o.end(&membersTenantStatusRequestPayload, err)
 }
 
 // DecodeLicenseValidationRequestPayload reads one LicenseValidationRequestPayload from data strictly (see DecodeOption)
 // and validates it.
 func DecodeLicenseValidationRequestPayload(data []byte, opts ...DecodeOption) (*LicenseValidationRequestPayload, error) {
-	return decodeTop(new(LicenseValidationRequestPayload), data, opts, nil, 0)
+	m := new(LicenseValidationRequestPayload)
+	return decodeTop(m, unsafe.Pointer(m), &layoutObjLicenseValidationRequestPayload, data, opts, nil, 0)
 }
 
-var membersLicenseValidationRequestPayload = memberTable{names: []string{"local_validation_report", "requested_checks", "server_boundary"}, required: []requiredField{{0, ""}}}
+var membersLicenseValidationRequestPayload = memberTable{names: []string{"local_validation_report", "requested_checks", "server_boundary"}, required: []requiredField{{0, ""}}, defaults: []memberDefault{{index: 2, s: "real validation is performed by private SaaS or Enterprise services"}}}
 
-func (m *LicenseValidationRequestPayload) decode(d *decoder, p *pathNode) error {
-	var seen [3]bool
-	o := readMembers(p, seen[:])
-	var err error
-	for o.next(d, &membersLicenseValidationRequestPayload, &err) {
-		err = decodeMember(d, &o.kp, unsafe.Pointer(m), &layoutObjLicenseValidationRequestPayload.fields[o.i])
-	}
+func fillLicenseValidationRequestPayload(v unsafe.Pointer, seen []bool) {
+	m := (*LicenseValidationRequestPayload)(v)
 	if !seen[1] {
 		m.RequestedChecks = []string{"signature", "revocation", "subscription_status"}
 	}
-	if !seen[2] {
-		m.ServerBoundary = "real validation is performed by private SaaS or Enterprise services"
-	}
-	return o.end(&membersLicenseValidationRequestPayload, err)
 }
 
 // DecodePolicyRegistryReadinessRequestPayload reads one PolicyRegistryReadinessRequestPayload from data strictly (see DecodeOption)
 // and validates it.
 func DecodePolicyRegistryReadinessRequestPayload(data []byte, opts ...DecodeOption) (*PolicyRegistryReadinessRequestPayload, error) {
-	return decodeTop(new(PolicyRegistryReadinessRequestPayload), data, opts, nil, 0)
+	m := new(PolicyRegistryReadinessRequestPayload)
+	return decodeTop(m, unsafe.Pointer(m), &layoutObjPolicyRegistryReadinessRequestPayload, data, opts, nil, 0)
 }
 
-var membersPolicyRegistryReadinessRequestPayload = memberTable{names: []string{"policy_pack_refs", "catalog_scope", "required_checks", "readiness_boundary"}}
+var membersPolicyRegistryReadinessRequestPayload = memberTable{names: []string{"policy_pack_refs", "catalog_scope", "required_checks", "readiness_boundary"}, defaults: []memberDefault{{index: 0}, {index: 1, s: "tenant-default"}, {index: 3, s: "public request shape only; hosted policy registry operation is private"}}}
 
-func (m *PolicyRegistryReadinessRequestPayload) decode(d *decoder, p *pathNode) error {
-	var seen [4]bool
-	o := readMembers(p, seen[:])
-	var err error
-	for o.next(d, &membersPolicyRegistryReadinessRequestPayload, &err) {
-		err = decodeMember(d, &o.kp, unsafe.Pointer(m), &layoutObjPolicyRegistryReadinessRequestPayload.fields[o.i])
-	}
-	if !seen[0] {
-		m.PolicyPackRefs = []string{}
-	}
-	m.CatalogScope = orSeen(seen[1], m.CatalogScope, "tenant-default")
+func fillPolicyRegistryReadinessRequestPayload(v unsafe.Pointer, seen []bool) {
+	m := (*PolicyRegistryReadinessRequestPayload)(v)
 	if !seen[2] {
 		m.RequiredChecks = []string{"service_availability", "catalog_freshness", "policy_pack_versions", "artifact_integrity", "entitlement_scope", "approval_state"}
 	}
-	if !seen[3] {
-		m.ReadinessBoundary = "public request shape only; hosted policy registry operation is private"
-	}
-	return o.end(&membersPolicyRegistryReadinessRequestPayload, err)
 }
 
 // DecodePolicyRegistryReadinessResponsePayload reads one PolicyRegistryReadinessResponsePayload from data strictly (see DecodeOption)
 // and validates it.
 func DecodePolicyRegistryReadinessResponsePayload(data []byte, opts ...DecodeOption) (*PolicyRegistryReadinessResponsePayload, error) {
-	return decodeTop(new(PolicyRegistryReadinessResponsePayload), data, opts, nil, 0)
+	m := new(PolicyRegistryReadinessResponsePayload)
+	return decodeTop(m, unsafe.Pointer(m), &layoutObjPolicyRegistryReadinessResponsePayload, data, opts, nil, 0)
 }
 
 var membersPolicyRegistryReadinessResponsePayload = memberTable{names: []string{"summary", "private_modules_required", "next_step"}, required: []requiredField{{0, ""}, {1, ""}, {2, ""}}}
 
-func (m *PolicyRegistryReadinessResponsePayload) decode(d *decoder, p *pathNode) error {
-	var seen [3]bool
-	o := readMembers(p, seen[:])
-	var err error
-	for o.next(d, &membersPolicyRegistryReadinessResponsePayload, &err) {
-		switch o.i {
-		case 0:
-			err = m.Summary.decode(d, &o.kp)
-		default:
-			err = decodeMember(d, &o.kp, unsafe.Pointer(m), &layoutObjPolicyRegistryReadinessResponsePayload.fields[o.i])
-		}
-	}
-	return o.end(&membersPolicyRegistryReadinessResponsePayload, err)
-}
-
 // DecodePolicyRegistryLookupRequestPayload reads one PolicyRegistryLookupRequestPayload from data strictly (see DecodeOption)
 // and validates it.
 func DecodePolicyRegistryLookupRequestPayload(data []byte, opts ...DecodeOption) (*PolicyRegistryLookupRequestPayload, error) {
-	return decodeTop(new(PolicyRegistryLookupRequestPayload), data, opts, nil, 0)
+	m := new(PolicyRegistryLookupRequestPayload)
+	return decodeTop(m, unsafe.Pointer(m), &layoutObjPolicyRegistryLookupRequestPayload, data, opts, nil, 0)
 }
 
-var membersPolicyRegistryLookupRequestPayload = memberTable{names: []string{"policy_refs", "labels", "resolution_boundary"}, required: []requiredField{{0, ""}}}
-
-func (m *PolicyRegistryLookupRequestPayload) decode(d *decoder, p *pathNode) error {
-	var seen [3]bool
-	o := readMembers(p, seen[:])
-	var err error
-	for o.next(d, &membersPolicyRegistryLookupRequestPayload, &err) {
-		err = decodeMember(d, &o.kp, unsafe.Pointer(m), &layoutObjPolicyRegistryLookupRequestPayload.fields[o.i])
-	}
-	if !seen[1] {
-		m.Labels = Map[string]{}
-	}
-	if !seen[2] {
-		m.ResolutionBoundary = "public request shape only; hosted registry implementation is private"
-	}
-	return o.end(&membersPolicyRegistryLookupRequestPayload, err)
-}
+var membersPolicyRegistryLookupRequestPayload = memberTable{names: []string{"policy_refs", "labels", "resolution_boundary"}, required: []requiredField{{0, ""}}, defaults: []memberDefault{{index: 1}, {index: 2, s: "public request shape only; hosted registry implementation is private"}}}
 
 // DecodeTenantAuditStoreOperatingRequestPayload reads one TenantAuditStoreOperatingRequestPayload from data strictly (see DecodeOption)
 // and validates it.
 func DecodeTenantAuditStoreOperatingRequestPayload(data []byte, opts ...DecodeOption) (*TenantAuditStoreOperatingRequestPayload, error) {
-	return decodeTop(new(TenantAuditStoreOperatingRequestPayload), data, opts, nil, 0)
+	m := new(TenantAuditStoreOperatingRequestPayload)
+	return decodeTop(m, unsafe.Pointer(m), &layoutObjTenantAuditStoreOperatingRequestPayload, data, opts, nil, 0)
 }
 
-var membersTenantAuditStoreOperatingRequestPayload = memberTable{names: []string{"retention_profile", "evidence_window", "required_checks", "operating_boundary"}}
+var membersTenantAuditStoreOperatingRequestPayload = memberTable{names: []string{"retention_profile", "evidence_window", "required_checks", "operating_boundary"}, defaults: []memberDefault{{index: 0, s: "tenant-default"}, {index: 1, s: "last-24h"}, {index: 3, s: "public request shape only; tenant audit-store operation is private"}}}
 
-func (m *TenantAuditStoreOperatingRequestPayload) decode(d *decoder, p *pathNode) error {
-	var seen [4]bool
-	o := readMembers(p, seen[:])
-	var err error
-	for o.next(d, &membersTenantAuditStoreOperatingRequestPayload, &err) {
-		err = decodeMember(d, &o.kp, unsafe.Pointer(m), &layoutObjTenantAuditStoreOperatingRequestPayload.fields[o.i])
-	}
-	m.RetentionProfile = orSeen(seen[0], m.RetentionProfile, "tenant-default")
-	m.EvidenceWindow = orSeen(seen[1], m.EvidenceWindow, "last-24h")
+func fillTenantAuditStoreOperatingRequestPayload(v unsafe.Pointer, seen []bool) {
+	m := (*TenantAuditStoreOperatingRequestPayload)(v)
 	if !seen[2] {
 		m.RequiredChecks = []string{"store_health", "retention_posture", "evidence_freshness", "export_readiness", "immutable_storage", "dashboard_visibility"}
 	}
-	if !seen[3] {
-		m.OperatingBoundary = "public request shape only; tenant audit-store operation is private"
-	}
-	return o.end(&membersTenantAuditStoreOperatingRequestPayload, err)
 }
 
 // DecodeTenantAuditStoreOperatingResponsePayload reads one TenantAuditStoreOperatingResponsePayload from data strictly (see DecodeOption)
 // and validates it.
 func DecodeTenantAuditStoreOperatingResponsePayload(data []byte, opts ...DecodeOption) (*TenantAuditStoreOperatingResponsePayload, error) {
-	return decodeTop(new(TenantAuditStoreOperatingResponsePayload), data, opts, nil, 0)
+	m := new(TenantAuditStoreOperatingResponsePayload)
+	return decodeTop(m, unsafe.Pointer(m), &layoutObjTenantAuditStoreOperatingResponsePayload, data, opts, nil, 0)
 }
 
 var membersTenantAuditStoreOperatingResponsePayload = memberTable{names: []string{"summary", "private_modules_required", "next_step"}, required: []requiredField{{0, ""}, {1, ""}, {2, ""}}}
 
-func (m *TenantAuditStoreOperatingResponsePayload) decode(d *decoder, p *pathNode) error {
-	var seen [3]bool
-	o := readMembers(p, seen[:])
-	var err error
-	for o.next(d, &membersTenantAuditStoreOperatingResponsePayload, &err) {
-		switch o.i {
-		case 0:
-			err = m.Summary.decode(d, &o.kp)
-		default:
-			err = decodeMember(d, &o.kp, unsafe.Pointer(m), &layoutObjTenantAuditStoreOperatingResponsePayload.fields[o.i])
-		}
-	}
-	return o.end(&membersTenantAuditStoreOperatingResponsePayload, err)
-}
-
 // DecodeCustomerOperatingDashboardRequestPayload reads one CustomerOperatingDashboardRequestPayload from data strictly (see DecodeOption)
 // and validates it.
 func DecodeCustomerOperatingDashboardRequestPayload(data []byte, opts ...DecodeOption) (*CustomerOperatingDashboardRequestPayload, error) {
-	return decodeTop(new(CustomerOperatingDashboardRequestPayload), data, opts, nil, 0)
+	m := new(CustomerOperatingDashboardRequestPayload)
+	return decodeTop(m, unsafe.Pointer(m), &layoutObjCustomerOperatingDashboardRequestPayload, data, opts, nil, 0)
 }
 
-var membersCustomerOperatingDashboardRequestPayload = memberTable{names: []string{"dashboard_scope", "evidence_window", "required_checks", "dashboard_boundary"}}
+var membersCustomerOperatingDashboardRequestPayload = memberTable{names: []string{"dashboard_scope", "evidence_window", "required_checks", "dashboard_boundary"}, defaults: []memberDefault{{index: 0, s: "tenant-operating"}, {index: 1, s: "last-24h"}, {index: 3, s: "public request shape only; customer operating dashboards are private"}}}
 
-func (m *CustomerOperatingDashboardRequestPayload) decode(d *decoder, p *pathNode) error {
-	var seen [4]bool
-	o := readMembers(p, seen[:])
-	var err error
-	for o.next(d, &membersCustomerOperatingDashboardRequestPayload, &err) {
-		err = decodeMember(d, &o.kp, unsafe.Pointer(m), &layoutObjCustomerOperatingDashboardRequestPayload.fields[o.i])
-	}
-	m.DashboardScope = orSeen(seen[0], m.DashboardScope, "tenant-operating")
-	m.EvidenceWindow = orSeen(seen[1], m.EvidenceWindow, "last-24h")
+func fillCustomerOperatingDashboardRequestPayload(v unsafe.Pointer, seen []bool) {
+	m := (*CustomerOperatingDashboardRequestPayload)(v)
 	if !seen[2] {
 		m.RequiredChecks = []string{"dashboard_visibility", "billing_observability", "license_service_telemetry", "support_handoff", "customer_success_health", "escalation_readiness", "release_acceptance"}
 	}
-	if !seen[3] {
-		m.DashboardBoundary = "public request shape only; customer operating dashboards are private"
-	}
-	return o.end(&membersCustomerOperatingDashboardRequestPayload, err)
 }
 
 // DecodeCustomerOperatingDashboardResponsePayload reads one CustomerOperatingDashboardResponsePayload from data strictly (see DecodeOption)
 // and validates it.
 func DecodeCustomerOperatingDashboardResponsePayload(data []byte, opts ...DecodeOption) (*CustomerOperatingDashboardResponsePayload, error) {
-	return decodeTop(new(CustomerOperatingDashboardResponsePayload), data, opts, nil, 0)
+	m := new(CustomerOperatingDashboardResponsePayload)
+	return decodeTop(m, unsafe.Pointer(m), &layoutObjCustomerOperatingDashboardResponsePayload, data, opts, nil, 0)
 }
 
 var membersCustomerOperatingDashboardResponsePayload = memberTable{names: []string{"summary", "private_modules_required", "next_step"}, required: []requiredField{{0, ""}, {1, ""}, {2, ""}}}
 
-func (m *CustomerOperatingDashboardResponsePayload) decode(d *decoder, p *pathNode) error {
-	var seen [3]bool
-	o := readMembers(p, seen[:])
-	var err error
-	for o.next(d, &membersCustomerOperatingDashboardResponsePayload, &err) {
-		switch o.i {
-		case 0:
-			err = m.Summary.decode(d, &o.kp)
-		default:
-			err = decodeMember(d, &o.kp, unsafe.Pointer(m), &layoutObjCustomerOperatingDashboardResponsePayload.fields[o.i])
-		}
-	}
-	return o.end(&membersCustomerOperatingDashboardResponsePayload, err)
-}
-
 // DecodeSupportHandoffReadinessRequestPayload reads one SupportHandoffReadinessRequestPayload from data strictly (see DecodeOption)
 // and validates it.
 func DecodeSupportHandoffReadinessRequestPayload(data []byte, opts ...DecodeOption) (*SupportHandoffReadinessRequestPayload, error) {
-	return decodeTop(new(SupportHandoffReadinessRequestPayload), data, opts, nil, 0)
+	m := new(SupportHandoffReadinessRequestPayload)
+	return decodeTop(m, unsafe.Pointer(m), &layoutObjSupportHandoffReadinessRequestPayload, data, opts, nil, 0)
 }
 
-var membersSupportHandoffReadinessRequestPayload = memberTable{names: []string{"handoff_scope", "support_tier", "required_checks", "handoff_boundary"}}
+var membersSupportHandoffReadinessRequestPayload = memberTable{names: []string{"handoff_scope", "support_tier", "required_checks", "handoff_boundary"}, defaults: []memberDefault{{index: 0, s: "hosted-saas-support"}, {index: 1, s: "enterprise"}, {index: 3, s: "public request shape only; support and customer-success handoff is private"}}}
 
-func (m *SupportHandoffReadinessRequestPayload) decode(d *decoder, p *pathNode) error {
-	var seen [4]bool
-	o := readMembers(p, seen[:])
-	var err error
-	for o.next(d, &membersSupportHandoffReadinessRequestPayload, &err) {
-		err = decodeMember(d, &o.kp, unsafe.Pointer(m), &layoutObjSupportHandoffReadinessRequestPayload.fields[o.i])
-	}
-	m.HandoffScope = orSeen(seen[0], m.HandoffScope, "hosted-saas-support")
-	m.SupportTier = orSeen(seen[1], m.SupportTier, "enterprise")
+func fillSupportHandoffReadinessRequestPayload(v unsafe.Pointer, seen []bool) {
+	m := (*SupportHandoffReadinessRequestPayload)(v)
 	if !seen[2] {
 		m.RequiredChecks = []string{"support_owner_assignment", "customer_success_owner_assignment", "escalation_routing", "customer_health_review", "handoff_dashboard", "release_owner_acceptance"}
 	}
-	if !seen[3] {
-		m.HandoffBoundary = "public request shape only; support and customer-success handoff is private"
-	}
-	return o.end(&membersSupportHandoffReadinessRequestPayload, err)
 }
 
 // DecodeSupportHandoffReadinessResponsePayload reads one SupportHandoffReadinessResponsePayload from data strictly (see DecodeOption)
 // and validates it.
 func DecodeSupportHandoffReadinessResponsePayload(data []byte, opts ...DecodeOption) (*SupportHandoffReadinessResponsePayload, error) {
-	return decodeTop(new(SupportHandoffReadinessResponsePayload), data, opts, nil, 0)
+	m := new(SupportHandoffReadinessResponsePayload)
+	return decodeTop(m, unsafe.Pointer(m), &layoutObjSupportHandoffReadinessResponsePayload, data, opts, nil, 0)
 }
 
 var membersSupportHandoffReadinessResponsePayload = memberTable{names: []string{"summary", "private_modules_required", "next_step"}, required: []requiredField{{0, ""}, {1, ""}, {2, ""}}}
 
-func (m *SupportHandoffReadinessResponsePayload) decode(d *decoder, p *pathNode) error {
-	var seen [3]bool
-	o := readMembers(p, seen[:])
-	var err error
-	for o.next(d, &membersSupportHandoffReadinessResponsePayload, &err) {
-		switch o.i {
-		case 0:
-			err = m.Summary.decode(d, &o.kp)
-		default:
-			err = decodeMember(d, &o.kp, unsafe.Pointer(m), &layoutObjSupportHandoffReadinessResponsePayload.fields[o.i])
-		}
-	}
-	return o.end(&membersSupportHandoffReadinessResponsePayload, err)
-}
-
 // DecodeSaaSOperatingAutomationRequestPayload reads one SaaSOperatingAutomationRequestPayload from data strictly (see DecodeOption)
 // and validates it.
 func DecodeSaaSOperatingAutomationRequestPayload(data []byte, opts ...DecodeOption) (*SaaSOperatingAutomationRequestPayload, error) {
-	return decodeTop(new(SaaSOperatingAutomationRequestPayload), data, opts, nil, 0)
+	m := new(SaaSOperatingAutomationRequestPayload)
+	return decodeTop(m, unsafe.Pointer(m), &layoutObjSaaSOperatingAutomationRequestPayload, data, opts, nil, 0)
 }
 
-var membersSaaSOperatingAutomationRequestPayload = memberTable{names: []string{"automation_scope", "automation_cadence", "required_checks", "automation_boundary"}}
+var membersSaaSOperatingAutomationRequestPayload = memberTable{names: []string{"automation_scope", "automation_cadence", "required_checks", "automation_boundary"}, defaults: []memberDefault{{index: 0, s: "trial-to-paid-customer-scale"}, {index: 1, s: "daily"}, {index: 3, s: "public request shape only; SaaS operating automation execution is private"}}}
 
-func (m *SaaSOperatingAutomationRequestPayload) decode(d *decoder, p *pathNode) error {
-	var seen [4]bool
-	o := readMembers(p, seen[:])
-	var err error
-	for o.next(d, &membersSaaSOperatingAutomationRequestPayload, &err) {
-		err = decodeMember(d, &o.kp, unsafe.Pointer(m), &layoutObjSaaSOperatingAutomationRequestPayload.fields[o.i])
-	}
-	m.AutomationScope = orSeen(seen[0], m.AutomationScope, "trial-to-paid-customer-scale")
-	m.AutomationCadence = orSeen(seen[1], m.AutomationCadence, "daily")
+func fillSaaSOperatingAutomationRequestPayload(v unsafe.Pointer, seen []bool) {
+	m := (*SaaSOperatingAutomationRequestPayload)(v)
 	if !seen[2] {
 		m.RequiredChecks = []string{"billing_monitoring", "license_telemetry_sync", "support_followup", "customer_success_review", "dashboard_refresh", "escalation_drill", "closeout_retry"}
 	}
-	if !seen[3] {
-		m.AutomationBoundary = "public request shape only; SaaS operating automation execution is private"
-	}
-	return o.end(&membersSaaSOperatingAutomationRequestPayload, err)
 }
 
 // DecodeSaaSOperatingAutomationResponsePayload reads one SaaSOperatingAutomationResponsePayload from data strictly (see DecodeOption)
 // and validates it.
 func DecodeSaaSOperatingAutomationResponsePayload(data []byte, opts ...DecodeOption) (*SaaSOperatingAutomationResponsePayload, error) {
-	return decodeTop(new(SaaSOperatingAutomationResponsePayload), data, opts, nil, 0)
+	m := new(SaaSOperatingAutomationResponsePayload)
+	return decodeTop(m, unsafe.Pointer(m), &layoutObjSaaSOperatingAutomationResponsePayload, data, opts, nil, 0)
 }
 
 var membersSaaSOperatingAutomationResponsePayload = memberTable{names: []string{"summary", "private_modules_required", "next_step"}, required: []requiredField{{0, ""}, {1, ""}, {2, ""}}}
 
-func (m *SaaSOperatingAutomationResponsePayload) decode(d *decoder, p *pathNode) error {
-	var seen [3]bool
-	o := readMembers(p, seen[:])
-	var err error
-	for o.next(d, &membersSaaSOperatingAutomationResponsePayload, &err) {
-		switch o.i {
-		case 0:
-			err = m.Summary.decode(d, &o.kp)
-		default:
-			err = decodeMember(d, &o.kp, unsafe.Pointer(m), &layoutObjSaaSOperatingAutomationResponsePayload.fields[o.i])
-		}
-	}
-	return o.end(&membersSaaSOperatingAutomationResponsePayload, err)
-}
-
 // DecodeEvidenceExportRequestPayload reads one EvidenceExportRequestPayload from data strictly (see DecodeOption)
 // and validates it.
 func DecodeEvidenceExportRequestPayload(data []byte, opts ...DecodeOption) (*EvidenceExportRequestPayload, error) {
-	return decodeTop(new(EvidenceExportRequestPayload), data, opts, nil, 0)
+	m := new(EvidenceExportRequestPayload)
+	return decodeTop(m, unsafe.Pointer(m), &layoutObjEvidenceExportRequestPayload, data, opts, nil, 0)
 }
 
-var membersEvidenceExportRequestPayload = memberTable{names: []string{"evidence_refs", "export_format", "retention_profile", "export_boundary"}, required: []requiredField{{0, ""}}}
-
-func (m *EvidenceExportRequestPayload) decode(d *decoder, p *pathNode) error {
-	var seen [4]bool
-	o := readMembers(p, seen[:])
-	var err error
-	for o.next(d, &membersEvidenceExportRequestPayload, &err) {
-		err = decodeMember(d, &o.kp, unsafe.Pointer(m), &layoutObjEvidenceExportRequestPayload.fields[o.i])
-	}
-	m.ExportFormat = orSeen(seen[1], m.ExportFormat, ExportFormatJSON)
-	m.RetentionProfile = orSeen(seen[2], m.RetentionProfile, "tenant-default")
-	if !seen[3] {
-		m.ExportBoundary = "public request shape only; storage and delivery implementation is private"
-	}
-	return o.end(&membersEvidenceExportRequestPayload, err)
-}
+var membersEvidenceExportRequestPayload = memberTable{names: []string{"evidence_refs", "export_format", "retention_profile", "export_boundary"}, required: []requiredField{{0, ""}}, defaults: []memberDefault{{index: 1, s: "json"}, {index: 2, s: "tenant-default"}, {index: 3, s: "public request shape only; storage and delivery implementation is private"}}}
 
 // DecodeUnavailablePayload reads one UnavailablePayload from data strictly (see DecodeOption)
 // and validates it.
 func DecodeUnavailablePayload(data []byte, opts ...DecodeOption) (*UnavailablePayload, error) {
-	return decodeTop(new(UnavailablePayload), data, opts, nil, 0)
+	m := new(UnavailablePayload)
+	return decodeTop(m, unsafe.Pointer(m), &layoutObjUnavailablePayload, data, opts, nil, 0)
 }
 
 var membersUnavailablePayload = memberTable{names: []string{"tenant_id", "next_step"}, required: []requiredField{{0, ""}, {1, ""}}}
 
-func (m *UnavailablePayload) decode(d *decoder, p *pathNode) error {
-	var seen [2]bool
-	o := readMembers(p, seen[:])
-	var err error
-	for o.next(d, &membersUnavailablePayload, &err) {
-		err = decodeMember(d, &o.kp, unsafe.Pointer(m), &layoutObjUnavailablePayload.fields[o.i])
-	}
-	return o.end(&membersUnavailablePayload, err)
-}
-
 // DecodeEntitlementStatusRequest reads one EntitlementStatusRequest from data strictly (see DecodeOption)
 // and validates it.
 func DecodeEntitlementStatusRequest(data []byte, opts ...DecodeOption) (*EntitlementStatusRequest, error) {
-	return decodeTop(new(EntitlementStatusRequest), data, opts, nil, 0)
+	m := new(EntitlementStatusRequest)
+	return decodeTop(m, unsafe.Pointer(m), &layoutObjEntitlementStatusRequest, data, opts, nil, 0)
 }
 
-var membersEntitlementStatusRequest = memberTable{names: []string{"schema_version", "operation", "tenant_id", "requested_by", "correlation_id", "private_implementation_required", "payload"}, required: []requiredField{{0, ""}, {1, ""}, {2, ""}, {4, ""}, {6, ""}}}
-
-func (m *EntitlementStatusRequest) decode(d *decoder, p *pathNode) error {
-	var seen [7]bool
-	o := readMembers(p, seen[:])
-	var err error
-	for o.next(d, &membersEntitlementStatusRequest, &err) {
-		switch o.i {
-		case 6:
-			err = m.Payload.decode(d, &o.kp)
-		default:
-			err = decodeMember(d, &o.kp, unsafe.Pointer(m), &layoutObjEntitlementStatusRequest.fields[o.i])
-		}
-	}
-	m.RequestedBy = orSeen(seen[3], m.RequestedBy, "community")
-	m.PrivateImplementationRequired = orSeen(seen[5], m.PrivateImplementationRequired, true)
-	return o.end(&membersEntitlementStatusRequest, err)
-}
+var membersEntitlementStatusRequest = memberTable{names: []string{"schema_version", "operation", "tenant_id", "requested_by", "correlation_id", "private_implementation_required", "payload"}, required: []requiredField{{0, ""}, {1, ""}, {2, ""}, {4, ""}, {6, ""}}, defaults: []memberDefault{{index: 3, s: "community"}, {index: 5, b: true}}}
 
 // DecodeEntitlementStatusResponse reads one EntitlementStatusResponse from data strictly (see DecodeOption)
 // and validates it.
 func DecodeEntitlementStatusResponse(data []byte, opts ...DecodeOption) (*EntitlementStatusResponse, error) {
-	return decodeTop(new(EntitlementStatusResponse), data, opts, nil, 0)
+	m := new(EntitlementStatusResponse)
+	return decodeTop(m, unsafe.Pointer(m), &layoutObjEntitlementStatusResponse, data, opts, nil, 0)
 }
 
-var membersEntitlementStatusResponse = memberTable{names: []string{"schema_version", "operation", "status", "message", "correlation_id", "private_implementation_required", "payload"}, required: []requiredField{{0, ""}, {1, ""}, {3, ""}, {4, ""}, {6, ""}}}
-
-func (m *EntitlementStatusResponse) decode(d *decoder, p *pathNode) error {
-	var seen [7]bool
-	o := readMembers(p, seen[:])
-	var err error
-	for o.next(d, &membersEntitlementStatusResponse, &err) {
-		switch o.i {
-		case 6:
-			err = m.Payload.decode(d, &o.kp)
-		default:
-			err = decodeMember(d, &o.kp, unsafe.Pointer(m), &layoutObjEntitlementStatusResponse.fields[o.i])
-		}
-	}
-	m.Status = orSeen(seen[2], m.Status, ResponseStatusRequiresPrivateService)
-	if !seen[5] {
-		m.PrivateImplementationRequired = true
-	}
-	return o.end(&membersEntitlementStatusResponse, err)
-}
+var membersEntitlementStatusResponse = memberTable{names: []string{"schema_version", "operation", "status", "message", "correlation_id", "private_implementation_required", "payload"}, required: []requiredField{{0, ""}, {1, ""}, {3, ""}, {4, ""}, {6, ""}}, defaults: []memberDefault{{index: 2, s: "requires_private_service"}, {index: 5, b: true}}}
 
 // DecodeTenantOnboardingRequest reads one TenantOnboardingRequest from data strictly (see DecodeOption)
 // and validates it.
 func DecodeTenantOnboardingRequest(data []byte, opts ...DecodeOption) (*TenantOnboardingRequest, error) {
-	return decodeTop(new(TenantOnboardingRequest), data, opts, nil, 0)
+	m := new(TenantOnboardingRequest)
+	return decodeTop(m, unsafe.Pointer(m), &layoutObjTenantOnboardingRequest, data, opts, nil, 0)
 }
 
-var membersTenantOnboardingRequest = memberTable{names: []string{"schema_version", "operation", "tenant_id", "requested_by", "correlation_id", "private_implementation_required", "payload"}, required: []requiredField{{0, ""}, {1, ""}, {2, ""}, {4, ""}, {6, ""}}}
-
-func (m *TenantOnboardingRequest) decode(d *decoder, p *pathNode) error {
-	var seen [7]bool
-	o := readMembers(p, seen[:])
-	var err error
-	for o.next(d, &membersTenantOnboardingRequest, &err) {
-		switch o.i {
-		case 6:
-			err = m.Payload.decode(d, &o.kp)
-		default:
-			err = decodeMember(d, &o.kp, unsafe.Pointer(m), &layoutObjTenantOnboardingRequest.fields[o.i])
-		}
-	}
-	m.RequestedBy = orSeen(seen[3], m.RequestedBy, "community")
-	m.PrivateImplementationRequired = orSeen(seen[5], m.PrivateImplementationRequired, true)
-	return o.end(&membersTenantOnboardingRequest, err)
-}
+var membersTenantOnboardingRequest = memberTable{names: []string{"schema_version", "operation", "tenant_id", "requested_by", "correlation_id", "private_implementation_required", "payload"}, required: []requiredField{{0, ""}, {1, ""}, {2, ""}, {4, ""}, {6, ""}}, defaults: []memberDefault{{index: 3, s: "community"}, {index: 5, b: true}}}
 
 // DecodeTenantOnboardingResponse reads one TenantOnboardingResponse from data strictly (see DecodeOption)
 // and validates it.
 func DecodeTenantOnboardingResponse(data []byte, opts ...DecodeOption) (*TenantOnboardingResponse, error) {
-	return decodeTop(new(TenantOnboardingResponse), data, opts, nil, 0)
+	m := new(TenantOnboardingResponse)
+	return decodeTop(m, unsafe.Pointer(m), &layoutObjTenantOnboardingResponse, data, opts, nil, 0)
 }
 
-var membersTenantOnboardingResponse = memberTable{names: []string{"schema_version", "operation", "status", "message", "correlation_id", "private_implementation_required", "payload"}, required: []requiredField{{0, ""}, {1, ""}, {3, ""}, {4, ""}, {6, ""}}}
-
-func (m *TenantOnboardingResponse) decode(d *decoder, p *pathNode) error {
-	var seen [7]bool
-	o := readMembers(p, seen[:])
-	var err error
-	for o.next(d, &membersTenantOnboardingResponse, &err) {
-		switch o.i {
-		case 6:
-			err = m.Payload.decode(d, &o.kp)
-		default:
-			err = decodeMember(d, &o.kp, unsafe.Pointer(m), &layoutObjTenantOnboardingResponse.fields[o.i])
-		}
-	}
-	m.Status = orSeen(seen[2], m.Status, ResponseStatusRequiresPrivateService)
-	if !seen[5] {
-		m.PrivateImplementationRequired = true
-	}
-	return o.end(&membersTenantOnboardingResponse, err)
-}
+var membersTenantOnboardingResponse = memberTable{names: []string{"schema_version", "operation", "status", "message", "correlation_id", "private_implementation_required", "payload"}, required: []requiredField{{0, ""}, {1, ""}, {3, ""}, {4, ""}, {6, ""}}, defaults: []memberDefault{{index: 2, s: "requires_private_service"}, {index: 5, b: true}}}
 
 // DecodeTenantStatusRequest reads one TenantStatusRequest from data strictly (see DecodeOption)
 // and validates it.
 func DecodeTenantStatusRequest(data []byte, opts ...DecodeOption) (*TenantStatusRequest, error) {
-	return decodeTop(new(TenantStatusRequest), data, opts, nil, 0)
+	m := new(TenantStatusRequest)
+	return decodeTop(m, unsafe.Pointer(m), &layoutObjTenantStatusRequest, data, opts, nil, 0)
 }
 
-var membersTenantStatusRequest = memberTable{names: []string{"schema_version", "operation", "tenant_id", "requested_by", "correlation_id", "private_implementation_required", "payload"}, required: []requiredField{{0, ""}, {1, ""}, {2, ""}, {4, ""}, {6, ""}}}
-
-func (m *TenantStatusRequest) decode(d *decoder, p *pathNode) error {
-	var seen [7]bool
-	o := readMembers(p, seen[:])
-	var err error
-	for o.next(d, &membersTenantStatusRequest, &err) {
-		switch o.i {
-		case 6:
-			err = m.Payload.decode(d, &o.kp)
-		default:
-			err = decodeMember(d, &o.kp, unsafe.Pointer(m), &layoutObjTenantStatusRequest.fields[o.i])
-		}
-	}
-	m.RequestedBy = orSeen(seen[3], m.RequestedBy, "community")
-	m.PrivateImplementationRequired = orSeen(seen[5], m.PrivateImplementationRequired, true)
-	return o.end(&membersTenantStatusRequest, err)
-}
+var membersTenantStatusRequest = memberTable{names: []string{"schema_version", "operation", "tenant_id", "requested_by", "correlation_id", "private_implementation_required", "payload"}, required: []requiredField{{0, ""}, {1, ""}, {2, ""}, {4, ""}, {6, ""}}, defaults: []memberDefault{{index: 3, s: "community"}, {index: 5, b: true}}}
 
 // DecodeLicenseValidationRequest reads one LicenseValidationRequest from data strictly (see DecodeOption)
 // and validates it.
 func DecodeLicenseValidationRequest(data []byte, opts ...DecodeOption) (*LicenseValidationRequest, error) {
-	return decodeTop(new(LicenseValidationRequest), data, opts, nil, 0)
+	m := new(LicenseValidationRequest)
+	return decodeTop(m, unsafe.Pointer(m), &layoutObjLicenseValidationRequest, data, opts, nil, 0)
 }
 
-var membersLicenseValidationRequest = memberTable{names: []string{"schema_version", "operation", "tenant_id", "requested_by", "correlation_id", "private_implementation_required", "payload"}, required: []requiredField{{0, ""}, {1, ""}, {2, ""}, {4, ""}, {6, ""}}}
-
-func (m *LicenseValidationRequest) decode(d *decoder, p *pathNode) error {
-	var seen [7]bool
-	o := readMembers(p, seen[:])
-	var err error
-	for o.next(d, &membersLicenseValidationRequest, &err) {
-		switch o.i {
-		case 6:
-			err = m.Payload.decode(d, &o.kp)
-		default:
-			err = decodeMember(d, &o.kp, unsafe.Pointer(m), &layoutObjLicenseValidationRequest.fields[o.i])
-		}
-	}
-	m.RequestedBy = orSeen(seen[3], m.RequestedBy, "community")
-	m.PrivateImplementationRequired = orSeen(seen[5], m.PrivateImplementationRequired, true)
-	return o.end(&membersLicenseValidationRequest, err)
-}
+var membersLicenseValidationRequest = memberTable{names: []string{"schema_version", "operation", "tenant_id", "requested_by", "correlation_id", "private_implementation_required", "payload"}, required: []requiredField{{0, ""}, {1, ""}, {2, ""}, {4, ""}, {6, ""}}, defaults: []memberDefault{{index: 3, s: "community"}, {index: 5, b: true}}}
 
 // DecodePolicyRegistryReadinessRequest reads one PolicyRegistryReadinessRequest from data strictly (see DecodeOption)
 // and validates it.
 func DecodePolicyRegistryReadinessRequest(data []byte, opts ...DecodeOption) (*PolicyRegistryReadinessRequest, error) {
-	return decodeTop(new(PolicyRegistryReadinessRequest), data, opts, nil, 0)
+	m := new(PolicyRegistryReadinessRequest)
+	return decodeTop(m, unsafe.Pointer(m), &layoutObjPolicyRegistryReadinessRequest, data, opts, nil, 0)
 }
 
-var membersPolicyRegistryReadinessRequest = memberTable{names: []string{"schema_version", "operation", "tenant_id", "requested_by", "correlation_id", "private_implementation_required", "payload"}, required: []requiredField{{0, ""}, {1, ""}, {2, ""}, {4, ""}, {6, ""}}}
-
-func (m *PolicyRegistryReadinessRequest) decode(d *decoder, p *pathNode) error {
-	var seen [7]bool
-	o := readMembers(p, seen[:])
-	var err error
-	for o.next(d, &membersPolicyRegistryReadinessRequest, &err) {
-		switch o.i {
-		case 6:
-			err = m.Payload.decode(d, &o.kp)
-		default:
-			err = decodeMember(d, &o.kp, unsafe.Pointer(m), &layoutObjPolicyRegistryReadinessRequest.fields[o.i])
-		}
-	}
-	m.RequestedBy = orSeen(seen[3], m.RequestedBy, "community")
-	m.PrivateImplementationRequired = orSeen(seen[5], m.PrivateImplementationRequired, true)
-	return o.end(&membersPolicyRegistryReadinessRequest, err)
-}
+var membersPolicyRegistryReadinessRequest = memberTable{names: []string{"schema_version", "operation", "tenant_id", "requested_by", "correlation_id", "private_implementation_required", "payload"}, required: []requiredField{{0, ""}, {1, ""}, {2, ""}, {4, ""}, {6, ""}}, defaults: []memberDefault{{index: 3, s: "community"}, {index: 5, b: true}}}
 
 // DecodePolicyRegistryReadinessResponse reads one PolicyRegistryReadinessResponse from data strictly (see DecodeOption)
 // and validates it.
 func DecodePolicyRegistryReadinessResponse(data []byte, opts ...DecodeOption) (*PolicyRegistryReadinessResponse, error) {
-	return decodeTop(new(PolicyRegistryReadinessResponse), data, opts, nil, 0)
+	m := new(PolicyRegistryReadinessResponse)
+	return decodeTop(m, unsafe.Pointer(m), &layoutObjPolicyRegistryReadinessResponse, data, opts, nil, 0)
 }
 
-var membersPolicyRegistryReadinessResponse = memberTable{names: []string{"schema_version", "operation", "status", "message", "correlation_id", "private_implementation_required", "payload"}, required: []requiredField{{0, ""}, {1, ""}, {3, ""}, {4, ""}, {6, ""}}}
-
-func (m *PolicyRegistryReadinessResponse) decode(d *decoder, p *pathNode) error {
-	var seen [7]bool
-	o := readMembers(p, seen[:])
-	var err error
-	for o.next(d, &membersPolicyRegistryReadinessResponse, &err) {
-		switch o.i {
-		case 6:
-			err = m.Payload.decode(d, &o.kp)
-		default:
-			err = decodeMember(d, &o.kp, unsafe.Pointer(m), &layoutObjPolicyRegistryReadinessResponse.fields[o.i])
-		}
-	}
-	m.Status = orSeen(seen[2], m.Status, ResponseStatusRequiresPrivateService)
-	if !seen[5] {
-		m.PrivateImplementationRequired = true
-	}
-	return o.end(&membersPolicyRegistryReadinessResponse, err)
-}
+var membersPolicyRegistryReadinessResponse = memberTable{names: []string{"schema_version", "operation", "status", "message", "correlation_id", "private_implementation_required", "payload"}, required: []requiredField{{0, ""}, {1, ""}, {3, ""}, {4, ""}, {6, ""}}, defaults: []memberDefault{{index: 2, s: "requires_private_service"}, {index: 5, b: true}}}
 
 // DecodePolicyRegistryLookupRequest reads one PolicyRegistryLookupRequest from data strictly (see DecodeOption)
 // and validates it.
 func DecodePolicyRegistryLookupRequest(data []byte, opts ...DecodeOption) (*PolicyRegistryLookupRequest, error) {
-	return decodeTop(new(PolicyRegistryLookupRequest), data, opts, nil, 0)
+	m := new(PolicyRegistryLookupRequest)
+	return decodeTop(m, unsafe.Pointer(m), &layoutObjPolicyRegistryLookupRequest, data, opts, nil, 0)
 }
 
-var membersPolicyRegistryLookupRequest = memberTable{names: []string{"schema_version", "operation", "tenant_id", "requested_by", "correlation_id", "private_implementation_required", "payload"}, required: []requiredField{{0, ""}, {1, ""}, {2, ""}, {4, ""}, {6, ""}}}
-
-func (m *PolicyRegistryLookupRequest) decode(d *decoder, p *pathNode) error {
-	var seen [7]bool
-	o := readMembers(p, seen[:])
-	var err error
-	for o.next(d, &membersPolicyRegistryLookupRequest, &err) {
-		switch o.i {
-		case 6:
-			err = m.Payload.decode(d, &o.kp)
-		default:
-			err = decodeMember(d, &o.kp, unsafe.Pointer(m), &layoutObjPolicyRegistryLookupRequest.fields[o.i])
-		}
-	}
-	m.RequestedBy = orSeen(seen[3], m.RequestedBy, "community")
-	m.PrivateImplementationRequired = orSeen(seen[5], m.PrivateImplementationRequired, true)
-	return o.end(&membersPolicyRegistryLookupRequest, err)
-}
+var membersPolicyRegistryLookupRequest = memberTable{names: []string{"schema_version", "operation", "tenant_id", "requested_by", "correlation_id", "private_implementation_required", "payload"}, required: []requiredField{{0, ""}, {1, ""}, {2, ""}, {4, ""}, {6, ""}}, defaults: []memberDefault{{index: 3, s: "community"}, {index: 5, b: true}}}
 
 // DecodeTenantAuditStoreOperatingRequest reads one TenantAuditStoreOperatingRequest from data strictly (see DecodeOption)
 // and validates it.
 func DecodeTenantAuditStoreOperatingRequest(data []byte, opts ...DecodeOption) (*TenantAuditStoreOperatingRequest, error) {
-	return decodeTop(new(TenantAuditStoreOperatingRequest), data, opts, nil, 0)
+	m := new(TenantAuditStoreOperatingRequest)
+	return decodeTop(m, unsafe.Pointer(m), &layoutObjTenantAuditStoreOperatingRequest, data, opts, nil, 0)
 }
 
-var membersTenantAuditStoreOperatingRequest = memberTable{names: []string{"schema_version", "operation", "tenant_id", "requested_by", "correlation_id", "private_implementation_required", "payload"}, required: []requiredField{{0, ""}, {1, ""}, {2, ""}, {4, ""}, {6, ""}}}
-
-func (m *TenantAuditStoreOperatingRequest) decode(d *decoder, p *pathNode) error {
-	var seen [7]bool
-	o := readMembers(p, seen[:])
-	var err error
-	for o.next(d, &membersTenantAuditStoreOperatingRequest, &err) {
-		switch o.i {
-		case 6:
-			err = m.Payload.decode(d, &o.kp)
-		default:
-			err = decodeMember(d, &o.kp, unsafe.Pointer(m), &layoutObjTenantAuditStoreOperatingRequest.fields[o.i])
-		}
-	}
-	m.RequestedBy = orSeen(seen[3], m.RequestedBy, "community")
-	m.PrivateImplementationRequired = orSeen(seen[5], m.PrivateImplementationRequired, true)
-	return o.end(&membersTenantAuditStoreOperatingRequest, err)
-}
+var membersTenantAuditStoreOperatingRequest = memberTable{names: []string{"schema_version", "operation", "tenant_id", "requested_by", "correlation_id", "private_implementation_required", "payload"}, required: []requiredField{{0, ""}, {1, ""}, {2, ""}, {4, ""}, {6, ""}}, defaults: []memberDefault{{index: 3, s: "community"}, {index: 5, b: true}}}
 
 // DecodeTenantAuditStoreOperatingResponse reads one TenantAuditStoreOperatingResponse from data strictly (see DecodeOption)
 // and validates it.
 func DecodeTenantAuditStoreOperatingResponse(data []byte, opts ...DecodeOption) (*TenantAuditStoreOperatingResponse, error) {
-	return decodeTop(new(TenantAuditStoreOperatingResponse), data, opts, nil, 0)
+	m := new(TenantAuditStoreOperatingResponse)
+	return decodeTop(m, unsafe.Pointer(m), &layoutObjTenantAuditStoreOperatingResponse, data, opts, nil, 0)
 }
 
-var membersTenantAuditStoreOperatingResponse = memberTable{names: []string{"schema_version", "operation", "status", "message", "correlation_id", "private_implementation_required", "payload"}, required: []requiredField{{0, ""}, {1, ""}, {3, ""}, {4, ""}, {6, ""}}}
-
-func (m *TenantAuditStoreOperatingResponse) decode(d *decoder, p *pathNode) error {
-	var seen [7]bool
-	o := readMembers(p, seen[:])
-	var err error
-	for o.next(d, &membersTenantAuditStoreOperatingResponse, &err) {
-		switch o.i {
-		case 6:
-			err = m.Payload.decode(d, &o.kp)
-		default:
-			err = decodeMember(d, &o.kp, unsafe.Pointer(m), &layoutObjTenantAuditStoreOperatingResponse.fields[o.i])
-		}
-	}
-	m.Status = orSeen(seen[2], m.Status, ResponseStatusRequiresPrivateService)
-	if !seen[5] {
-		m.PrivateImplementationRequired = true
-	}
-	return o.end(&membersTenantAuditStoreOperatingResponse, err)
-}
+var membersTenantAuditStoreOperatingResponse = memberTable{names: []string{"schema_version", "operation", "status", "message", "correlation_id", "private_implementation_required", "payload"}, required: []requiredField{{0, ""}, {1, ""}, {3, ""}, {4, ""}, {6, ""}}, defaults: []memberDefault{{index: 2, s: "requires_private_service"}, {index: 5, b: true}}}
 
 // DecodeCustomerOperatingDashboardRequest reads one CustomerOperatingDashboardRequest from data strictly (see DecodeOption)
 // and validates it.
 func DecodeCustomerOperatingDashboardRequest(data []byte, opts ...DecodeOption) (*CustomerOperatingDashboardRequest, error) {
-	return decodeTop(new(CustomerOperatingDashboardRequest), data, opts, nil, 0)
+	m := new(CustomerOperatingDashboardRequest)
+	return decodeTop(m, unsafe.Pointer(m), &layoutObjCustomerOperatingDashboardRequest, data, opts, nil, 0)
 }
 
-var membersCustomerOperatingDashboardRequest = memberTable{names: []string{"schema_version", "operation", "tenant_id", "requested_by", "correlation_id", "private_implementation_required", "payload"}, required: []requiredField{{0, ""}, {1, ""}, {2, ""}, {4, ""}, {6, ""}}}
-
-func (m *CustomerOperatingDashboardRequest) decode(d *decoder, p *pathNode) error {
-	var seen [7]bool
-	o := readMembers(p, seen[:])
-	var err error
-	for o.next(d, &membersCustomerOperatingDashboardRequest, &err) {
-		switch o.i {
-		case 6:
-			err = m.Payload.decode(d, &o.kp)
-		default:
-			err = decodeMember(d, &o.kp, unsafe.Pointer(m), &layoutObjCustomerOperatingDashboardRequest.fields[o.i])
-		}
-	}
-	m.RequestedBy = orSeen(seen[3], m.RequestedBy, "community")
-	m.PrivateImplementationRequired = orSeen(seen[5], m.PrivateImplementationRequired, true)
-	return o.end(&membersCustomerOperatingDashboardRequest, err)
-}
+var membersCustomerOperatingDashboardRequest = memberTable{names: []string{"schema_version", "operation", "tenant_id", "requested_by", "correlation_id", "private_implementation_required", "payload"}, required: []requiredField{{0, ""}, {1, ""}, {2, ""}, {4, ""}, {6, ""}}, defaults: []memberDefault{{index: 3, s: "community"}, {index: 5, b: true}}}
 
 // DecodeCustomerOperatingDashboardResponse reads one CustomerOperatingDashboardResponse from data strictly (see DecodeOption)
 // and validates it.
 func DecodeCustomerOperatingDashboardResponse(data []byte, opts ...DecodeOption) (*CustomerOperatingDashboardResponse, error) {
-	return decodeTop(new(CustomerOperatingDashboardResponse), data, opts, nil, 0)
+	m := new(CustomerOperatingDashboardResponse)
+	return decodeTop(m, unsafe.Pointer(m), &layoutObjCustomerOperatingDashboardResponse, data, opts, nil, 0)
 }
 
-var membersCustomerOperatingDashboardResponse = memberTable{names: []string{"schema_version", "operation", "status", "message", "correlation_id", "private_implementation_required", "payload"}, required: []requiredField{{0, ""}, {1, ""}, {3, ""}, {4, ""}, {6, ""}}}
-
-func (m *CustomerOperatingDashboardResponse) decode(d *decoder, p *pathNode) error {
-	var seen [7]bool
-	o := readMembers(p, seen[:])
-	var err error
-	for o.next(d, &membersCustomerOperatingDashboardResponse, &err) {
-		switch o.i {
-		case 6:
-			err = m.Payload.decode(d, &o.kp)
-		default:
-			err = decodeMember(d, &o.kp, unsafe.Pointer(m), &layoutObjCustomerOperatingDashboardResponse.fields[o.i])
-		}
-	}
-	m.Status = orSeen(seen[2], m.Status, ResponseStatusRequiresPrivateService)
-	if !seen[5] {
-		m.PrivateImplementationRequired = true
-	}
-	return o.end(&membersCustomerOperatingDashboardResponse, err)
-}
+var membersCustomerOperatingDashboardResponse = memberTable{names: []string{"schema_version", "operation", "status", "message", "correlation_id", "private_implementation_required", "payload"}, required: []requiredField{{0, ""}, {1, ""}, {3, ""}, {4, ""}, {6, ""}}, defaults: []memberDefault{{index: 2, s: "requires_private_service"}, {index: 5, b: true}}}
 
 // DecodeSupportHandoffReadinessRequest reads one SupportHandoffReadinessRequest from data strictly (see DecodeOption)
 // and validates it.
 func DecodeSupportHandoffReadinessRequest(data []byte, opts ...DecodeOption) (*SupportHandoffReadinessRequest, error) {
-	return decodeTop(new(SupportHandoffReadinessRequest), data, opts, nil, 0)
+	m := new(SupportHandoffReadinessRequest)
+	return decodeTop(m, unsafe.Pointer(m), &layoutObjSupportHandoffReadinessRequest, data, opts, nil, 0)
 }
 
-var membersSupportHandoffReadinessRequest = memberTable{names: []string{"schema_version", "operation", "tenant_id", "requested_by", "correlation_id", "private_implementation_required", "payload"}, required: []requiredField{{0, ""}, {1, ""}, {2, ""}, {4, ""}, {6, ""}}}
-
-func (m *SupportHandoffReadinessRequest) decode(d *decoder, p *pathNode) error {
-	var seen [7]bool
-	o := readMembers(p, seen[:])
-	var err error
-	for o.next(d, &membersSupportHandoffReadinessRequest, &err) {
-		switch o.i {
-		case 6:
-			err = m.Payload.decode(d, &o.kp)
-		default:
-			err = decodeMember(d, &o.kp, unsafe.Pointer(m), &layoutObjSupportHandoffReadinessRequest.fields[o.i])
-		}
-	}
-	m.RequestedBy = orSeen(seen[3], m.RequestedBy, "community")
-	m.PrivateImplementationRequired = orSeen(seen[5], m.PrivateImplementationRequired, true)
-	return o.end(&membersSupportHandoffReadinessRequest, err)
-}
+var membersSupportHandoffReadinessRequest = memberTable{names: []string{"schema_version", "operation", "tenant_id", "requested_by", "correlation_id", "private_implementation_required", "payload"}, required: []requiredField{{0, ""}, {1, ""}, {2, ""}, {4, ""}, {6, ""}}, defaults: []memberDefault{{index: 3, s: "community"}, {index: 5, b: true}}}
 
 // DecodeSupportHandoffReadinessResponse reads one SupportHandoffReadinessResponse from data strictly (see DecodeOption)
 // and validates it.
 func DecodeSupportHandoffReadinessResponse(data []byte, opts ...DecodeOption) (*SupportHandoffReadinessResponse, error) {
-	return decodeTop(new(SupportHandoffReadinessResponse), data, opts, nil, 0)
+	m := new(SupportHandoffReadinessResponse)
+	return decodeTop(m, unsafe.Pointer(m), &layoutObjSupportHandoffReadinessResponse, data, opts, nil, 0)
 }
 
-var membersSupportHandoffReadinessResponse = memberTable{names: []string{"schema_version", "operation", "status", "message", "correlation_id", "private_implementation_required", "payload"}, required: []requiredField{{0, ""}, {1, ""}, {3, ""}, {4, ""}, {6, ""}}}
-
-func (m *SupportHandoffReadinessResponse) decode(d *decoder, p *pathNode) error {
-	var seen [7]bool
-	o := readMembers(p, seen[:])
-	var err error
-	for o.next(d, &membersSupportHandoffReadinessResponse, &err) {
-		switch o.i {
-		case 6:
-			err = m.Payload.decode(d, &o.kp)
-		default:
-			err = decodeMember(d, &o.kp, unsafe.Pointer(m), &layoutObjSupportHandoffReadinessResponse.fields[o.i])
-		}
-	}
-	m.Status = orSeen(seen[2], m.Status, ResponseStatusRequiresPrivateService)
-	if !seen[5] {
-		m.PrivateImplementationRequired = true
-	}
-	return o.end(&membersSupportHandoffReadinessResponse, err)
-}
+var membersSupportHandoffReadinessResponse = memberTable{names: []string{"schema_version", "operation", "status", "message", "correlation_id", "private_implementation_required", "payload"}, required: []requiredField{{0, ""}, {1, ""}, {3, ""}, {4, ""}, {6, ""}}, defaults: []memberDefault{{index: 2, s: "requires_private_service"}, {index: 5, b: true}}}
 
 // DecodeSaaSOperatingAutomationRequest reads one SaaSOperatingAutomationRequest from data strictly (see DecodeOption)
 // and validates it.
 func DecodeSaaSOperatingAutomationRequest(data []byte, opts ...DecodeOption) (*SaaSOperatingAutomationRequest, error) {
-	return decodeTop(new(SaaSOperatingAutomationRequest), data, opts, nil, 0)
+	m := new(SaaSOperatingAutomationRequest)
+	return decodeTop(m, unsafe.Pointer(m), &layoutObjSaaSOperatingAutomationRequest, data, opts, nil, 0)
 }
 
-var membersSaaSOperatingAutomationRequest = memberTable{names: []string{"schema_version", "operation", "tenant_id", "requested_by", "correlation_id", "private_implementation_required", "payload"}, required: []requiredField{{0, ""}, {1, ""}, {2, ""}, {4, ""}, {6, ""}}}
-
-func (m *SaaSOperatingAutomationRequest) decode(d *decoder, p *pathNode) error {
-	var seen [7]bool
-	o := readMembers(p, seen[:])
-	var err error
-	for o.next(d, &membersSaaSOperatingAutomationRequest, &err) {
-		switch o.i {
-		case 6:
-			err = m.Payload.decode(d, &o.kp)
-		default:
-			err = decodeMember(d, &o.kp, unsafe.Pointer(m), &layoutObjSaaSOperatingAutomationRequest.fields[o.i])
-		}
-	}
-	m.RequestedBy = orSeen(seen[3], m.RequestedBy, "community")
-	m.PrivateImplementationRequired = orSeen(seen[5], m.PrivateImplementationRequired, true)
-	return o.end(&membersSaaSOperatingAutomationRequest, err)
-}
+var membersSaaSOperatingAutomationRequest = memberTable{names: []string{"schema_version", "operation", "tenant_id", "requested_by", "correlation_id", "private_implementation_required", "payload"}, required: []requiredField{{0, ""}, {1, ""}, {2, ""}, {4, ""}, {6, ""}}, defaults: []memberDefault{{index: 3, s: "community"}, {index: 5, b: true}}}
 
 // DecodeSaaSOperatingAutomationResponse reads one SaaSOperatingAutomationResponse from data strictly (see DecodeOption)
 // and validates it.
 func DecodeSaaSOperatingAutomationResponse(data []byte, opts ...DecodeOption) (*SaaSOperatingAutomationResponse, error) {
-	return decodeTop(new(SaaSOperatingAutomationResponse), data, opts, nil, 0)
+	m := new(SaaSOperatingAutomationResponse)
+	return decodeTop(m, unsafe.Pointer(m), &layoutObjSaaSOperatingAutomationResponse, data, opts, nil, 0)
 }
 
-var membersSaaSOperatingAutomationResponse = memberTable{names: []string{"schema_version", "operation", "status", "message", "correlation_id", "private_implementation_required", "payload"}, required: []requiredField{{0, ""}, {1, ""}, {3, ""}, {4, ""}, {6, ""}}}
-
-func (m *SaaSOperatingAutomationResponse) decode(d *decoder, p *pathNode) error {
-	var seen [7]bool
-	o := readMembers(p, seen[:])
-	var err error
-	for o.next(d, &membersSaaSOperatingAutomationResponse, &err) {
-		switch o.i {
-		case 6:
-			err = m.Payload.decode(d, &o.kp)
-		default:
-			err = decodeMember(d, &o.kp, unsafe.Pointer(m), &layoutObjSaaSOperatingAutomationResponse.fields[o.i])
-		}
-	}
-	m.Status = orSeen(seen[2], m.Status, ResponseStatusRequiresPrivateService)
-	if !seen[5] {
-		m.PrivateImplementationRequired = true
-	}
-	return o.end(&membersSaaSOperatingAutomationResponse, err)
-}
+var membersSaaSOperatingAutomationResponse = memberTable{names: []string{"schema_version", "operation", "status", "message", "correlation_id", "private_implementation_required", "payload"}, required: []requiredField{{0, ""}, {1, ""}, {3, ""}, {4, ""}, {6, ""}}, defaults: []memberDefault{{index: 2, s: "requires_private_service"}, {index: 5, b: true}}}
 
 // DecodeEvidenceExportRequest reads one EvidenceExportRequest from data strictly (see DecodeOption)
 // and validates it.
 func DecodeEvidenceExportRequest(data []byte, opts ...DecodeOption) (*EvidenceExportRequest, error) {
-	return decodeTop(new(EvidenceExportRequest), data, opts, nil, 0)
+	m := new(EvidenceExportRequest)
+	return decodeTop(m, unsafe.Pointer(m), &layoutObjEvidenceExportRequest, data, opts, nil, 0)
 }
 
-var membersEvidenceExportRequest = memberTable{names: []string{"schema_version", "operation", "tenant_id", "requested_by", "correlation_id", "private_implementation_required", "payload"}, required: []requiredField{{0, ""}, {1, ""}, {2, ""}, {4, ""}, {6, ""}}}
-
-func (m *EvidenceExportRequest) decode(d *decoder, p *pathNode) error {
-	var seen [7]bool
-	o := readMembers(p, seen[:])
-	var err error
-	for o.next(d, &membersEvidenceExportRequest, &err) {
-		switch o.i {
-		case 6:
-			err = m.Payload.decode(d, &o.kp)
-		default:
-			err = decodeMember(d, &o.kp, unsafe.Pointer(m), &layoutObjEvidenceExportRequest.fields[o.i])
-		}
-	}
-	m.RequestedBy = orSeen(seen[3], m.RequestedBy, "community")
-	m.PrivateImplementationRequired = orSeen(seen[5], m.PrivateImplementationRequired, true)
-	return o.end(&membersEvidenceExportRequest, err)
-}
+var membersEvidenceExportRequest = memberTable{names: []string{"schema_version", "operation", "tenant_id", "requested_by", "correlation_id", "private_implementation_required", "payload"}, required: []requiredField{{0, ""}, {1, ""}, {2, ""}, {4, ""}, {6, ""}}, defaults: []memberDefault{{index: 3, s: "community"}, {index: 5, b: true}}}
 
 // DecodeUnavailableResponse reads one UnavailableResponse from data strictly (see DecodeOption)
 // and validates it.
 func DecodeUnavailableResponse(data []byte, opts ...DecodeOption) (*UnavailableResponse, error) {
-	return decodeTop(new(UnavailableResponse), data, opts, nil, 0)
+	m := new(UnavailableResponse)
+	return decodeTop(m, unsafe.Pointer(m), &layoutObjUnavailableResponse, data, opts, nil, 0)
 }
 
-var membersUnavailableResponse = memberTable{names: []string{"schema_version", "operation", "status", "message", "correlation_id", "private_implementation_required", "payload"}, required: []requiredField{{0, ""}, {1, ""}, {3, ""}, {4, ""}, {6, ""}}}
-
-func (m *UnavailableResponse) decode(d *decoder, p *pathNode) error {
-	var seen [7]bool
-	o := readMembers(p, seen[:])
-	var err error
-	for o.next(d, &membersUnavailableResponse, &err) {
-		switch o.i {
-		case 6:
-			err = m.Payload.decode(d, &o.kp)
-		default:
-			err = decodeMember(d, &o.kp, unsafe.Pointer(m), &layoutObjUnavailableResponse.fields[o.i])
-		}
-	}
-	m.Status = orSeen(seen[2], m.Status, ResponseStatusRequiresPrivateService)
-	if !seen[5] {
-		m.PrivateImplementationRequired = true
-	}
-	return o.end(&membersUnavailableResponse, err)
-}
+var membersUnavailableResponse = memberTable{names: []string{"schema_version", "operation", "status", "message", "correlation_id", "private_implementation_required", "payload"}, required: []requiredField{{0, ""}, {1, ""}, {3, ""}, {4, ""}, {6, ""}}, defaults: []memberDefault{{index: 2, s: "requires_private_service"}, {index: 5, b: true}}}
 
 // DecodeTenantStatusResponse reads the shared unavailable response, which answers operation tenant_status,
 // strictly as DecodeUnavailableResponse does, and checks that it answers tenant_status.

@@ -9,6 +9,7 @@ import (
 	"strconv"
 	"unicode/utf16"
 	"unicode/utf8"
+	"unsafe"
 )
 
 // maxDepth bounds nesting so hostile input cannot exhaust the stack.
@@ -22,33 +23,32 @@ const maxDepth = 10000
 // the unknown-field rule.
 type DecodeOption func(*decoder)
 
-// decoded is a generated type the Decode functions read: its strict
-// decoder and its validator.
-// decodable is what decodeInto reads: a generated type's strict decoder
-// and its validator.
-type decodable interface {
-	decode(d *decoder, p *pathNode) error
+// validatable is a generated type's validator, which decodeInto runs
+// after reading the value.
+type validatable interface {
 	validate(p *pathNode, es *Errors, sc scanMode)
 }
 
-// decodeTop reads m, a new value, from data strictly (see decodeInto) and
-// returns it, or nil with the error. Its type parameter is a pointer, and
-// all pointers share one shape, so every type uses the same compiled copy.
-func decodeTop[P decodable](m P, data []byte, opts []DecodeOption, root *pathNode, sc scanMode) (P, error) {
-	if err := decodeInto(m, data, opts, root, sc); err != nil {
+// decodeTop reads m, a new value at v laid out as l, from data strictly
+// (see decodeInto) and returns it, or nil with the error. Its type
+// parameter is a pointer, and all pointers share one shape, so every type
+// uses the same compiled copy.
+func decodeTop[P validatable](m P, v unsafe.Pointer, l *layout, data []byte, opts []DecodeOption, root *pathNode, sc scanMode) (P, error) {
+	if err := decodeInto(m, v, l, data, opts, root, sc); err != nil {
 		var none P
 		return none, err
 	}
 	return m, nil
 }
 
-// decodeInto reads m from data strictly, with member paths under root
-// (nil: the document), then validates it as Validate does: from root, with
-// the scan mode sc Validate starts from. Free-form values the decoder has
-// already cleared of forbidden material are not read again.
-func decodeInto(m decodable, data []byte, opts []DecodeOption, root *pathNode, sc scanMode) error {
+// decodeInto reads the value at v, laid out as l, from data strictly, with
+// member paths under root (nil: the document), then validates it through m
+// as Validate does: from root, with the scan mode sc Validate starts from.
+// Free-form values the decoder has already cleared of forbidden material
+// are not read again.
+func decodeInto(m validatable, v unsafe.Pointer, l *layout, data []byte, opts []DecodeOption, root *pathNode, sc scanMode) error {
 	d := newDecoder(data, opts)
-	if err := d.end(m.decode(d, root)); err != nil {
+	if err := d.end(decodeValue(d, root, v, l)); err != nil {
 		return err
 	}
 	if !d.rawsUnscanned {
@@ -84,6 +84,11 @@ type decoder struct {
 	// of forbidden material (see Raw).
 	rawsUnscanned bool
 	errs          Errors
+	// nodes and deeper hold the member and item paths of each level of
+	// nesting, level is the level reached (see push).
+	nodes  [inlineNodes]pathNode
+	deeper []*pathNode
+	level  int
 }
 
 func newDecoder(data []byte, opts []DecodeOption) *decoder {

@@ -31,12 +31,24 @@ const (
 	kindPtr                    // a pointer to elem; nil is null
 )
 
-// layout describes how one type's values are stored.
+// layout describes how one type's values are stored, and for the
+// decoders how they are read (see decodeValue).
 type layout struct {
 	kind   kind
 	size   uintptr       // list and map: bytes from one item to the next
 	elem   *layout       // list, map and pointer: the item's layout
 	fields []fieldLayout // object and union: the members in contract order
+	// members is an object's member table.
+	members *memberTable
+	// fill sets an object's absent members whose defaults are not in its
+	// member table; nil when there are none.
+	fill func(v unsafe.Pointer, seen []bool)
+	// dec reads a list, map or pointer whose items need their Go type to
+	// be made (decodeList, decodeMap, decodePtr of that type).
+	dec func(d *decoder, p *pathNode, v unsafe.Pointer, l *layout) error
+	// disc is a union's discriminator member, discMsg the error when it
+	// names no variant; each row's key is its variant's value.
+	disc, discMsg string
 }
 
 // fieldLayout is one member of an object: its key as written before the

@@ -40,7 +40,7 @@ func (m *EntitlementStatusSummary) AppendJSON(b []byte) []byte {
 	return appendObject(b, unsafe.Pointer(m), &layoutObjEntitlementStatusSummary, false)
 }
 
-var layoutObjEntitlementStatusSummary = layout{kind: kindObject, fields: []fieldLayout{
+var layoutObjEntitlementStatusSummary = layout{kind: kindObject, members: &membersEntitlementStatusSummary, fields: []fieldLayout{
 	{`"tenant_id":`, unsafe.Offsetof(EntitlementStatusSummary{}.TenantID), &layoutString, 0},
 	{`"entitlement_status":`, unsafe.Offsetof(EntitlementStatusSummary{}.EntitlementStatus), &layoutString, 0},
 	{`"subscription_plan":`, unsafe.Offsetof(EntitlementStatusSummary{}.SubscriptionPlan), &layoutString, 0},
@@ -85,7 +85,7 @@ func (m *PolicyRegistryReadinessSummary) AppendJSON(b []byte) []byte {
 	return appendObject(b, unsafe.Pointer(m), &layoutObjPolicyRegistryReadinessSummary, false)
 }
 
-var layoutObjPolicyRegistryReadinessSummary = layout{kind: kindObject, fields: []fieldLayout{
+var layoutObjPolicyRegistryReadinessSummary = layout{kind: kindObject, members: &membersPolicyRegistryReadinessSummary, fields: []fieldLayout{
 	{`"tenant_id":`, unsafe.Offsetof(PolicyRegistryReadinessSummary{}.TenantID), &layoutString, 0},
 	{`"readiness_status":`, unsafe.Offsetof(PolicyRegistryReadinessSummary{}.ReadinessStatus), &layoutString, 0},
 	{`"catalog_status":`, unsafe.Offsetof(PolicyRegistryReadinessSummary{}.CatalogStatus), &layoutString, 0},
@@ -134,7 +134,7 @@ func (m *TenantAuditStoreOperatingSummary) AppendJSON(b []byte) []byte {
 	return appendObject(b, unsafe.Pointer(m), &layoutObjTenantAuditStoreOperatingSummary, false)
 }
 
-var layoutObjTenantAuditStoreOperatingSummary = layout{kind: kindObject, fields: []fieldLayout{
+var layoutObjTenantAuditStoreOperatingSummary = layout{kind: kindObject, members: &membersTenantAuditStoreOperatingSummary, fields: []fieldLayout{
 	{`"tenant_id":`, unsafe.Offsetof(TenantAuditStoreOperatingSummary{}.TenantID), &layoutString, 0},
 	{`"health_status":`, unsafe.Offsetof(TenantAuditStoreOperatingSummary{}.HealthStatus), &layoutString, 0},
 	{`"retention_status":`, unsafe.Offsetof(TenantAuditStoreOperatingSummary{}.RetentionStatus), &layoutString, 0},
@@ -189,7 +189,7 @@ func (m *CustomerOperatingDashboardSummary) AppendJSON(b []byte) []byte {
 	return appendObject(b, unsafe.Pointer(m), &layoutObjCustomerOperatingDashboardSummary, false)
 }
 
-var layoutObjCustomerOperatingDashboardSummary = layout{kind: kindObject, fields: []fieldLayout{
+var layoutObjCustomerOperatingDashboardSummary = layout{kind: kindObject, members: &membersCustomerOperatingDashboardSummary, fields: []fieldLayout{
 	{`"tenant_id":`, unsafe.Offsetof(CustomerOperatingDashboardSummary{}.TenantID), &layoutString, 0},
 	{`"dashboard_status":`, unsafe.Offsetof(CustomerOperatingDashboardSummary{}.DashboardStatus), &layoutString, 0},
 	{`"billing_status":`, unsafe.Offsetof(CustomerOperatingDashboardSummary{}.BillingStatus), &layoutString, 0},
@@ -242,7 +242,7 @@ func (m *SupportHandoffReadinessSummary) AppendJSON(b []byte) []byte {
 	return appendObject(b, unsafe.Pointer(m), &layoutObjSupportHandoffReadinessSummary, false)
 }
 
-var layoutObjSupportHandoffReadinessSummary = layout{kind: kindObject, fields: []fieldLayout{
+var layoutObjSupportHandoffReadinessSummary = layout{kind: kindObject, members: &membersSupportHandoffReadinessSummary, fields: []fieldLayout{
 	{`"tenant_id":`, unsafe.Offsetof(SupportHandoffReadinessSummary{}.TenantID), &layoutString, 0},
 	{`"support_status":`, unsafe.Offsetof(SupportHandoffReadinessSummary{}.SupportStatus), &layoutString, 0},
 	{`"customer_success_status":`, unsafe.Offsetof(SupportHandoffReadinessSummary{}.CustomerSuccessStatus), &layoutString, 0},
@@ -299,7 +299,7 @@ func (m *SaaSOperatingAutomationSummary) AppendJSON(b []byte) []byte {
 	return appendObject(b, unsafe.Pointer(m), &layoutObjSaaSOperatingAutomationSummary, false)
 }
 
-var layoutObjSaaSOperatingAutomationSummary = layout{kind: kindObject, fields: []fieldLayout{
+var layoutObjSaaSOperatingAutomationSummary = layout{kind: kindObject, members: &membersSaaSOperatingAutomationSummary, fields: []fieldLayout{
 	{`"tenant_id":`, unsafe.Offsetof(SaaSOperatingAutomationSummary{}.TenantID), &layoutString, 0},
 	{`"automation_status":`, unsafe.Offsetof(SaaSOperatingAutomationSummary{}.AutomationStatus), &layoutString, 0},
 	{`"billing_monitoring_status":`, unsafe.Offsetof(SaaSOperatingAutomationSummary{}.BillingMonitoringStatus), &layoutString, 0},
@@ -337,7 +337,7 @@ func (m *EntitlementStatusRequestPayload) AppendJSON(b []byte) []byte {
 	return appendObject(b, unsafe.Pointer(m), &layoutObjEntitlementStatusRequestPayload, false)
 }
 
-var layoutObjEntitlementStatusRequestPayload = layout{kind: kindObject, fields: []fieldLayout{
+var layoutObjEntitlementStatusRequestPayload = layout{kind: kindObject, members: &membersEntitlementStatusRequestPayload, fill: fillEntitlementStatusRequestPayload, fields: []fieldLayout{
 	{`"feature_names":`, unsafe.Offsetof(EntitlementStatusRequestPayload{}.FeatureNames), &layoutListString, 0},
 	{`"requested_checks":`, unsafe.Offsetof(EntitlementStatusRequestPayload{}.RequestedChecks), &layoutListString, 0},
 	{`"entitlement_boundary":`, unsafe.Offsetof(EntitlementStatusRequestPayload{}.EntitlementBoundary), &layoutString, 0},
@@ -364,7 +364,7 @@ func (m *EntitlementStatusResponsePayload) AppendJSON(b []byte) []byte {
 	return appendObject(b, unsafe.Pointer(m), &layoutObjEntitlementStatusResponsePayload, false)
 }
 
-var layoutObjEntitlementStatusResponsePayload = layout{kind: kindObject, fields: []fieldLayout{
+var layoutObjEntitlementStatusResponsePayload = layout{kind: kindObject, members: &membersEntitlementStatusResponsePayload, fields: []fieldLayout{
 	{`"summary":`, unsafe.Offsetof(EntitlementStatusResponsePayload{}.Summary), &layoutObjEntitlementStatusSummary, 0},
 	{`"private_modules_required":`, unsafe.Offsetof(EntitlementStatusResponsePayload{}.PrivateModulesRequired), &layoutListString, 0},
 	{`"next_step":`, unsafe.Offsetof(EntitlementStatusResponsePayload{}.NextStep), &layoutString, 0},
@@ -397,7 +397,7 @@ func (m *TenantOnboardingRequestPayload) AppendJSON(b []byte) []byte {
 	return appendObject(b, unsafe.Pointer(m), &layoutObjTenantOnboardingRequestPayload, false)
 }
 
-var layoutObjTenantOnboardingRequestPayload = layout{kind: kindObject, fields: []fieldLayout{
+var layoutObjTenantOnboardingRequestPayload = layout{kind: kindObject, members: &membersTenantOnboardingRequestPayload, fill: fillTenantOnboardingRequestPayload, fields: []fieldLayout{
 	{`"organization_name":`, unsafe.Offsetof(TenantOnboardingRequestPayload{}.OrganizationName), &layoutString, 0},
 	{`"deployment_model":`, unsafe.Offsetof(TenantOnboardingRequestPayload{}.DeploymentModel), &layoutString, 0},
 	{`"region":`, unsafe.Offsetof(TenantOnboardingRequestPayload{}.Region), &layoutString, 0},
@@ -427,7 +427,7 @@ func (m *TenantOnboardingResponsePayload) AppendJSON(b []byte) []byte {
 	return appendObject(b, unsafe.Pointer(m), &layoutObjTenantOnboardingResponsePayload, false)
 }
 
-var layoutObjTenantOnboardingResponsePayload = layout{kind: kindObject, fields: []fieldLayout{
+var layoutObjTenantOnboardingResponsePayload = layout{kind: kindObject, members: &membersTenantOnboardingResponsePayload, fields: []fieldLayout{
 	{`"tenant_id":`, unsafe.Offsetof(TenantOnboardingResponsePayload{}.TenantID), &layoutString, 0},
 	{`"private_modules_required":`, unsafe.Offsetof(TenantOnboardingResponsePayload{}.PrivateModulesRequired), &layoutListString, 0},
 	{`"next_step":`, unsafe.Offsetof(TenantOnboardingResponsePayload{}.NextStep), &layoutString, 0},
@@ -452,7 +452,7 @@ func (m *TenantStatusRequestPayload) AppendJSON(b []byte) []byte {
 	return appendObject(b, unsafe.Pointer(m), &layoutObjTenantStatusRequestPayload, false)
 }
 
-var layoutObjTenantStatusRequestPayload = layout{kind: kindObject, fields: []fieldLayout{
+var layoutObjTenantStatusRequestPayload = layout{kind: kindObject, members: &membersTenantStatusRequestPayload, fill: fillTenantStatusRequestPayload, fields: []fieldLayout{
 	{`"requested_capabilities":`, unsafe.Offsetof(TenantStatusRequestPayload{}.RequestedCapabilities), &layoutListString, 0},
 	{`"public_client_boundary":`, unsafe.Offsetof(TenantStatusRequestPayload{}.PublicClientBoundary), &layoutString, 0},
 }}
@@ -478,7 +478,7 @@ func (m *LicenseValidationRequestPayload) AppendJSON(b []byte) []byte {
 	return appendObject(b, unsafe.Pointer(m), &layoutObjLicenseValidationRequestPayload, false)
 }
 
-var layoutObjLicenseValidationRequestPayload = layout{kind: kindObject, fields: []fieldLayout{
+var layoutObjLicenseValidationRequestPayload = layout{kind: kindObject, members: &membersLicenseValidationRequestPayload, fill: fillLicenseValidationRequestPayload, fields: []fieldLayout{
 	{`"local_validation_report":`, unsafe.Offsetof(LicenseValidationRequestPayload{}.LocalValidationReport), &layoutRaw, 0},
 	{`"requested_checks":`, unsafe.Offsetof(LicenseValidationRequestPayload{}.RequestedChecks), &layoutListString, 0},
 	{`"server_boundary":`, unsafe.Offsetof(LicenseValidationRequestPayload{}.ServerBoundary), &layoutString, 0},
@@ -507,7 +507,7 @@ func (m *PolicyRegistryReadinessRequestPayload) AppendJSON(b []byte) []byte {
 	return appendObject(b, unsafe.Pointer(m), &layoutObjPolicyRegistryReadinessRequestPayload, false)
 }
 
-var layoutObjPolicyRegistryReadinessRequestPayload = layout{kind: kindObject, fields: []fieldLayout{
+var layoutObjPolicyRegistryReadinessRequestPayload = layout{kind: kindObject, members: &membersPolicyRegistryReadinessRequestPayload, fill: fillPolicyRegistryReadinessRequestPayload, fields: []fieldLayout{
 	{`"policy_pack_refs":`, unsafe.Offsetof(PolicyRegistryReadinessRequestPayload{}.PolicyPackRefs), &layoutListString, 0},
 	{`"catalog_scope":`, unsafe.Offsetof(PolicyRegistryReadinessRequestPayload{}.CatalogScope), &layoutString, 0},
 	{`"required_checks":`, unsafe.Offsetof(PolicyRegistryReadinessRequestPayload{}.RequiredChecks), &layoutListString, 0},
@@ -535,7 +535,7 @@ func (m *PolicyRegistryReadinessResponsePayload) AppendJSON(b []byte) []byte {
 	return appendObject(b, unsafe.Pointer(m), &layoutObjPolicyRegistryReadinessResponsePayload, false)
 }
 
-var layoutObjPolicyRegistryReadinessResponsePayload = layout{kind: kindObject, fields: []fieldLayout{
+var layoutObjPolicyRegistryReadinessResponsePayload = layout{kind: kindObject, members: &membersPolicyRegistryReadinessResponsePayload, fields: []fieldLayout{
 	{`"summary":`, unsafe.Offsetof(PolicyRegistryReadinessResponsePayload{}.Summary), &layoutObjPolicyRegistryReadinessSummary, 0},
 	{`"private_modules_required":`, unsafe.Offsetof(PolicyRegistryReadinessResponsePayload{}.PrivateModulesRequired), &layoutListString, 0},
 	{`"next_step":`, unsafe.Offsetof(PolicyRegistryReadinessResponsePayload{}.NextStep), &layoutString, 0},
@@ -562,7 +562,7 @@ func (m *PolicyRegistryLookupRequestPayload) AppendJSON(b []byte) []byte {
 	return appendObject(b, unsafe.Pointer(m), &layoutObjPolicyRegistryLookupRequestPayload, false)
 }
 
-var layoutObjPolicyRegistryLookupRequestPayload = layout{kind: kindObject, fields: []fieldLayout{
+var layoutObjPolicyRegistryLookupRequestPayload = layout{kind: kindObject, members: &membersPolicyRegistryLookupRequestPayload, fields: []fieldLayout{
 	{`"policy_refs":`, unsafe.Offsetof(PolicyRegistryLookupRequestPayload{}.PolicyRefs), &layoutListString, 0},
 	{`"labels":`, unsafe.Offsetof(PolicyRegistryLookupRequestPayload{}.Labels), &layoutMapString, 0},
 	{`"resolution_boundary":`, unsafe.Offsetof(PolicyRegistryLookupRequestPayload{}.ResolutionBoundary), &layoutString, 0},
@@ -591,7 +591,7 @@ func (m *TenantAuditStoreOperatingRequestPayload) AppendJSON(b []byte) []byte {
 	return appendObject(b, unsafe.Pointer(m), &layoutObjTenantAuditStoreOperatingRequestPayload, false)
 }
 
-var layoutObjTenantAuditStoreOperatingRequestPayload = layout{kind: kindObject, fields: []fieldLayout{
+var layoutObjTenantAuditStoreOperatingRequestPayload = layout{kind: kindObject, members: &membersTenantAuditStoreOperatingRequestPayload, fill: fillTenantAuditStoreOperatingRequestPayload, fields: []fieldLayout{
 	{`"retention_profile":`, unsafe.Offsetof(TenantAuditStoreOperatingRequestPayload{}.RetentionProfile), &layoutString, 0},
 	{`"evidence_window":`, unsafe.Offsetof(TenantAuditStoreOperatingRequestPayload{}.EvidenceWindow), &layoutString, 0},
 	{`"required_checks":`, unsafe.Offsetof(TenantAuditStoreOperatingRequestPayload{}.RequiredChecks), &layoutListString, 0},
@@ -619,7 +619,7 @@ func (m *TenantAuditStoreOperatingResponsePayload) AppendJSON(b []byte) []byte {
 	return appendObject(b, unsafe.Pointer(m), &layoutObjTenantAuditStoreOperatingResponsePayload, false)
 }
 
-var layoutObjTenantAuditStoreOperatingResponsePayload = layout{kind: kindObject, fields: []fieldLayout{
+var layoutObjTenantAuditStoreOperatingResponsePayload = layout{kind: kindObject, members: &membersTenantAuditStoreOperatingResponsePayload, fields: []fieldLayout{
 	{`"summary":`, unsafe.Offsetof(TenantAuditStoreOperatingResponsePayload{}.Summary), &layoutObjTenantAuditStoreOperatingSummary, 0},
 	{`"private_modules_required":`, unsafe.Offsetof(TenantAuditStoreOperatingResponsePayload{}.PrivateModulesRequired), &layoutListString, 0},
 	{`"next_step":`, unsafe.Offsetof(TenantAuditStoreOperatingResponsePayload{}.NextStep), &layoutString, 0},
@@ -648,7 +648,7 @@ func (m *CustomerOperatingDashboardRequestPayload) AppendJSON(b []byte) []byte {
 	return appendObject(b, unsafe.Pointer(m), &layoutObjCustomerOperatingDashboardRequestPayload, false)
 }
 
-var layoutObjCustomerOperatingDashboardRequestPayload = layout{kind: kindObject, fields: []fieldLayout{
+var layoutObjCustomerOperatingDashboardRequestPayload = layout{kind: kindObject, members: &membersCustomerOperatingDashboardRequestPayload, fill: fillCustomerOperatingDashboardRequestPayload, fields: []fieldLayout{
 	{`"dashboard_scope":`, unsafe.Offsetof(CustomerOperatingDashboardRequestPayload{}.DashboardScope), &layoutString, 0},
 	{`"evidence_window":`, unsafe.Offsetof(CustomerOperatingDashboardRequestPayload{}.EvidenceWindow), &layoutString, 0},
 	{`"required_checks":`, unsafe.Offsetof(CustomerOperatingDashboardRequestPayload{}.RequiredChecks), &layoutListString, 0},
@@ -676,7 +676,7 @@ func (m *CustomerOperatingDashboardResponsePayload) AppendJSON(b []byte) []byte 
 	return appendObject(b, unsafe.Pointer(m), &layoutObjCustomerOperatingDashboardResponsePayload, false)
 }
 
-var layoutObjCustomerOperatingDashboardResponsePayload = layout{kind: kindObject, fields: []fieldLayout{
+var layoutObjCustomerOperatingDashboardResponsePayload = layout{kind: kindObject, members: &membersCustomerOperatingDashboardResponsePayload, fields: []fieldLayout{
 	{`"summary":`, unsafe.Offsetof(CustomerOperatingDashboardResponsePayload{}.Summary), &layoutObjCustomerOperatingDashboardSummary, 0},
 	{`"private_modules_required":`, unsafe.Offsetof(CustomerOperatingDashboardResponsePayload{}.PrivateModulesRequired), &layoutListString, 0},
 	{`"next_step":`, unsafe.Offsetof(CustomerOperatingDashboardResponsePayload{}.NextStep), &layoutString, 0},
@@ -705,7 +705,7 @@ func (m *SupportHandoffReadinessRequestPayload) AppendJSON(b []byte) []byte {
 	return appendObject(b, unsafe.Pointer(m), &layoutObjSupportHandoffReadinessRequestPayload, false)
 }
 
-var layoutObjSupportHandoffReadinessRequestPayload = layout{kind: kindObject, fields: []fieldLayout{
+var layoutObjSupportHandoffReadinessRequestPayload = layout{kind: kindObject, members: &membersSupportHandoffReadinessRequestPayload, fill: fillSupportHandoffReadinessRequestPayload, fields: []fieldLayout{
 	{`"handoff_scope":`, unsafe.Offsetof(SupportHandoffReadinessRequestPayload{}.HandoffScope), &layoutString, 0},
 	{`"support_tier":`, unsafe.Offsetof(SupportHandoffReadinessRequestPayload{}.SupportTier), &layoutString, 0},
 	{`"required_checks":`, unsafe.Offsetof(SupportHandoffReadinessRequestPayload{}.RequiredChecks), &layoutListString, 0},
@@ -733,7 +733,7 @@ func (m *SupportHandoffReadinessResponsePayload) AppendJSON(b []byte) []byte {
 	return appendObject(b, unsafe.Pointer(m), &layoutObjSupportHandoffReadinessResponsePayload, false)
 }
 
-var layoutObjSupportHandoffReadinessResponsePayload = layout{kind: kindObject, fields: []fieldLayout{
+var layoutObjSupportHandoffReadinessResponsePayload = layout{kind: kindObject, members: &membersSupportHandoffReadinessResponsePayload, fields: []fieldLayout{
 	{`"summary":`, unsafe.Offsetof(SupportHandoffReadinessResponsePayload{}.Summary), &layoutObjSupportHandoffReadinessSummary, 0},
 	{`"private_modules_required":`, unsafe.Offsetof(SupportHandoffReadinessResponsePayload{}.PrivateModulesRequired), &layoutListString, 0},
 	{`"next_step":`, unsafe.Offsetof(SupportHandoffReadinessResponsePayload{}.NextStep), &layoutString, 0},
@@ -762,7 +762,7 @@ func (m *SaaSOperatingAutomationRequestPayload) AppendJSON(b []byte) []byte {
 	return appendObject(b, unsafe.Pointer(m), &layoutObjSaaSOperatingAutomationRequestPayload, false)
 }
 
-var layoutObjSaaSOperatingAutomationRequestPayload = layout{kind: kindObject, fields: []fieldLayout{
+var layoutObjSaaSOperatingAutomationRequestPayload = layout{kind: kindObject, members: &membersSaaSOperatingAutomationRequestPayload, fill: fillSaaSOperatingAutomationRequestPayload, fields: []fieldLayout{
 	{`"automation_scope":`, unsafe.Offsetof(SaaSOperatingAutomationRequestPayload{}.AutomationScope), &layoutString, 0},
 	{`"automation_cadence":`, unsafe.Offsetof(SaaSOperatingAutomationRequestPayload{}.AutomationCadence), &layoutString, 0},
 	{`"required_checks":`, unsafe.Offsetof(SaaSOperatingAutomationRequestPayload{}.RequiredChecks), &layoutListString, 0},
@@ -790,7 +790,7 @@ func (m *SaaSOperatingAutomationResponsePayload) AppendJSON(b []byte) []byte {
 	return appendObject(b, unsafe.Pointer(m), &layoutObjSaaSOperatingAutomationResponsePayload, false)
 }
 
-var layoutObjSaaSOperatingAutomationResponsePayload = layout{kind: kindObject, fields: []fieldLayout{
+var layoutObjSaaSOperatingAutomationResponsePayload = layout{kind: kindObject, members: &membersSaaSOperatingAutomationResponsePayload, fields: []fieldLayout{
 	{`"summary":`, unsafe.Offsetof(SaaSOperatingAutomationResponsePayload{}.Summary), &layoutObjSaaSOperatingAutomationSummary, 0},
 	{`"private_modules_required":`, unsafe.Offsetof(SaaSOperatingAutomationResponsePayload{}.PrivateModulesRequired), &layoutListString, 0},
 	{`"next_step":`, unsafe.Offsetof(SaaSOperatingAutomationResponsePayload{}.NextStep), &layoutString, 0},
@@ -819,7 +819,7 @@ func (m *EvidenceExportRequestPayload) AppendJSON(b []byte) []byte {
 	return appendObject(b, unsafe.Pointer(m), &layoutObjEvidenceExportRequestPayload, false)
 }
 
-var layoutObjEvidenceExportRequestPayload = layout{kind: kindObject, fields: []fieldLayout{
+var layoutObjEvidenceExportRequestPayload = layout{kind: kindObject, members: &membersEvidenceExportRequestPayload, fields: []fieldLayout{
 	{`"evidence_refs":`, unsafe.Offsetof(EvidenceExportRequestPayload{}.EvidenceRefs), &layoutListString, 0},
 	{`"export_format":`, unsafe.Offsetof(EvidenceExportRequestPayload{}.ExportFormat), &layoutString, 0},
 	{`"retention_profile":`, unsafe.Offsetof(EvidenceExportRequestPayload{}.RetentionProfile), &layoutString, 0},
@@ -845,7 +845,7 @@ func (m *UnavailablePayload) AppendJSON(b []byte) []byte {
 	return appendObject(b, unsafe.Pointer(m), &layoutObjUnavailablePayload, false)
 }
 
-var layoutObjUnavailablePayload = layout{kind: kindObject, fields: []fieldLayout{
+var layoutObjUnavailablePayload = layout{kind: kindObject, members: &membersUnavailablePayload, fields: []fieldLayout{
 	{`"tenant_id":`, unsafe.Offsetof(UnavailablePayload{}.TenantID), &layoutString, 0},
 	{`"next_step":`, unsafe.Offsetof(UnavailablePayload{}.NextStep), &layoutString, 0},
 }}
@@ -879,7 +879,7 @@ func (m *EntitlementStatusRequest) AppendJSON(b []byte) []byte {
 	return appendObject(b, unsafe.Pointer(m), &layoutObjEntitlementStatusRequest, false)
 }
 
-var layoutObjEntitlementStatusRequest = layout{kind: kindObject, fields: []fieldLayout{
+var layoutObjEntitlementStatusRequest = layout{kind: kindObject, members: &membersEntitlementStatusRequest, fields: []fieldLayout{
 	{`"schema_version":`, unsafe.Offsetof(EntitlementStatusRequest{}.SchemaVersion), &layoutString, 0},
 	{`"operation":`, unsafe.Offsetof(EntitlementStatusRequest{}.Operation), &layoutString, 0},
 	{`"tenant_id":`, unsafe.Offsetof(EntitlementStatusRequest{}.TenantID), &layoutString, 0},
@@ -918,7 +918,7 @@ func (m *EntitlementStatusResponse) AppendJSON(b []byte) []byte {
 	return appendObject(b, unsafe.Pointer(m), &layoutObjEntitlementStatusResponse, false)
 }
 
-var layoutObjEntitlementStatusResponse = layout{kind: kindObject, fields: []fieldLayout{
+var layoutObjEntitlementStatusResponse = layout{kind: kindObject, members: &membersEntitlementStatusResponse, fields: []fieldLayout{
 	{`"schema_version":`, unsafe.Offsetof(EntitlementStatusResponse{}.SchemaVersion), &layoutString, 0},
 	{`"operation":`, unsafe.Offsetof(EntitlementStatusResponse{}.Operation), &layoutString, 0},
 	{`"status":`, unsafe.Offsetof(EntitlementStatusResponse{}.Status), &layoutString, 0},
@@ -957,7 +957,7 @@ func (m *TenantOnboardingRequest) AppendJSON(b []byte) []byte {
 	return appendObject(b, unsafe.Pointer(m), &layoutObjTenantOnboardingRequest, false)
 }
 
-var layoutObjTenantOnboardingRequest = layout{kind: kindObject, fields: []fieldLayout{
+var layoutObjTenantOnboardingRequest = layout{kind: kindObject, members: &membersTenantOnboardingRequest, fields: []fieldLayout{
 	{`"schema_version":`, unsafe.Offsetof(TenantOnboardingRequest{}.SchemaVersion), &layoutString, 0},
 	{`"operation":`, unsafe.Offsetof(TenantOnboardingRequest{}.Operation), &layoutString, 0},
 	{`"tenant_id":`, unsafe.Offsetof(TenantOnboardingRequest{}.TenantID), &layoutString, 0},
@@ -996,7 +996,7 @@ func (m *TenantOnboardingResponse) AppendJSON(b []byte) []byte {
 	return appendObject(b, unsafe.Pointer(m), &layoutObjTenantOnboardingResponse, false)
 }
 
-var layoutObjTenantOnboardingResponse = layout{kind: kindObject, fields: []fieldLayout{
+var layoutObjTenantOnboardingResponse = layout{kind: kindObject, members: &membersTenantOnboardingResponse, fields: []fieldLayout{
 	{`"schema_version":`, unsafe.Offsetof(TenantOnboardingResponse{}.SchemaVersion), &layoutString, 0},
 	{`"operation":`, unsafe.Offsetof(TenantOnboardingResponse{}.Operation), &layoutString, 0},
 	{`"status":`, unsafe.Offsetof(TenantOnboardingResponse{}.Status), &layoutString, 0},
@@ -1035,7 +1035,7 @@ func (m *TenantStatusRequest) AppendJSON(b []byte) []byte {
 	return appendObject(b, unsafe.Pointer(m), &layoutObjTenantStatusRequest, false)
 }
 
-var layoutObjTenantStatusRequest = layout{kind: kindObject, fields: []fieldLayout{
+var layoutObjTenantStatusRequest = layout{kind: kindObject, members: &membersTenantStatusRequest, fields: []fieldLayout{
 	{`"schema_version":`, unsafe.Offsetof(TenantStatusRequest{}.SchemaVersion), &layoutString, 0},
 	{`"operation":`, unsafe.Offsetof(TenantStatusRequest{}.Operation), &layoutString, 0},
 	{`"tenant_id":`, unsafe.Offsetof(TenantStatusRequest{}.TenantID), &layoutString, 0},
@@ -1074,7 +1074,7 @@ func (m *LicenseValidationRequest) AppendJSON(b []byte) []byte {
 	return appendObject(b, unsafe.Pointer(m), &layoutObjLicenseValidationRequest, false)
 }
 
-var layoutObjLicenseValidationRequest = layout{kind: kindObject, fields: []fieldLayout{
+var layoutObjLicenseValidationRequest = layout{kind: kindObject, members: &membersLicenseValidationRequest, fields: []fieldLayout{
 	{`"schema_version":`, unsafe.Offsetof(LicenseValidationRequest{}.SchemaVersion), &layoutString, 0},
 	{`"operation":`, unsafe.Offsetof(LicenseValidationRequest{}.Operation), &layoutString, 0},
 	{`"tenant_id":`, unsafe.Offsetof(LicenseValidationRequest{}.TenantID), &layoutString, 0},
@@ -1113,7 +1113,7 @@ func (m *PolicyRegistryReadinessRequest) AppendJSON(b []byte) []byte {
 	return appendObject(b, unsafe.Pointer(m), &layoutObjPolicyRegistryReadinessRequest, false)
 }
 
-var layoutObjPolicyRegistryReadinessRequest = layout{kind: kindObject, fields: []fieldLayout{
+var layoutObjPolicyRegistryReadinessRequest = layout{kind: kindObject, members: &membersPolicyRegistryReadinessRequest, fields: []fieldLayout{
 	{`"schema_version":`, unsafe.Offsetof(PolicyRegistryReadinessRequest{}.SchemaVersion), &layoutString, 0},
 	{`"operation":`, unsafe.Offsetof(PolicyRegistryReadinessRequest{}.Operation), &layoutString, 0},
 	{`"tenant_id":`, unsafe.Offsetof(PolicyRegistryReadinessRequest{}.TenantID), &layoutString, 0},
@@ -1152,7 +1152,7 @@ func (m *PolicyRegistryReadinessResponse) AppendJSON(b []byte) []byte {
 	return appendObject(b, unsafe.Pointer(m), &layoutObjPolicyRegistryReadinessResponse, false)
 }
 
-var layoutObjPolicyRegistryReadinessResponse = layout{kind: kindObject, fields: []fieldLayout{
+var layoutObjPolicyRegistryReadinessResponse = layout{kind: kindObject, members: &membersPolicyRegistryReadinessResponse, fields: []fieldLayout{
 	{`"schema_version":`, unsafe.Offsetof(PolicyRegistryReadinessResponse{}.SchemaVersion), &layoutString, 0},
 	{`"operation":`, unsafe.Offsetof(PolicyRegistryReadinessResponse{}.Operation), &layoutString, 0},
 	{`"status":`, unsafe.Offsetof(PolicyRegistryReadinessResponse{}.Status), &layoutString, 0},
@@ -1191,7 +1191,7 @@ func (m *PolicyRegistryLookupRequest) AppendJSON(b []byte) []byte {
 	return appendObject(b, unsafe.Pointer(m), &layoutObjPolicyRegistryLookupRequest, false)
 }
 
-var layoutObjPolicyRegistryLookupRequest = layout{kind: kindObject, fields: []fieldLayout{
+var layoutObjPolicyRegistryLookupRequest = layout{kind: kindObject, members: &membersPolicyRegistryLookupRequest, fields: []fieldLayout{
 	{`"schema_version":`, unsafe.Offsetof(PolicyRegistryLookupRequest{}.SchemaVersion), &layoutString, 0},
 	{`"operation":`, unsafe.Offsetof(PolicyRegistryLookupRequest{}.Operation), &layoutString, 0},
 	{`"tenant_id":`, unsafe.Offsetof(PolicyRegistryLookupRequest{}.TenantID), &layoutString, 0},
@@ -1230,7 +1230,7 @@ func (m *TenantAuditStoreOperatingRequest) AppendJSON(b []byte) []byte {
 	return appendObject(b, unsafe.Pointer(m), &layoutObjTenantAuditStoreOperatingRequest, false)
 }
 
-var layoutObjTenantAuditStoreOperatingRequest = layout{kind: kindObject, fields: []fieldLayout{
+var layoutObjTenantAuditStoreOperatingRequest = layout{kind: kindObject, members: &membersTenantAuditStoreOperatingRequest, fields: []fieldLayout{
 	{`"schema_version":`, unsafe.Offsetof(TenantAuditStoreOperatingRequest{}.SchemaVersion), &layoutString, 0},
 	{`"operation":`, unsafe.Offsetof(TenantAuditStoreOperatingRequest{}.Operation), &layoutString, 0},
 	{`"tenant_id":`, unsafe.Offsetof(TenantAuditStoreOperatingRequest{}.TenantID), &layoutString, 0},
@@ -1269,7 +1269,7 @@ func (m *TenantAuditStoreOperatingResponse) AppendJSON(b []byte) []byte {
 	return appendObject(b, unsafe.Pointer(m), &layoutObjTenantAuditStoreOperatingResponse, false)
 }
 
-var layoutObjTenantAuditStoreOperatingResponse = layout{kind: kindObject, fields: []fieldLayout{
+var layoutObjTenantAuditStoreOperatingResponse = layout{kind: kindObject, members: &membersTenantAuditStoreOperatingResponse, fields: []fieldLayout{
 	{`"schema_version":`, unsafe.Offsetof(TenantAuditStoreOperatingResponse{}.SchemaVersion), &layoutString, 0},
 	{`"operation":`, unsafe.Offsetof(TenantAuditStoreOperatingResponse{}.Operation), &layoutString, 0},
 	{`"status":`, unsafe.Offsetof(TenantAuditStoreOperatingResponse{}.Status), &layoutString, 0},
@@ -1308,7 +1308,7 @@ func (m *CustomerOperatingDashboardRequest) AppendJSON(b []byte) []byte {
 	return appendObject(b, unsafe.Pointer(m), &layoutObjCustomerOperatingDashboardRequest, false)
 }
 
-var layoutObjCustomerOperatingDashboardRequest = layout{kind: kindObject, fields: []fieldLayout{
+var layoutObjCustomerOperatingDashboardRequest = layout{kind: kindObject, members: &membersCustomerOperatingDashboardRequest, fields: []fieldLayout{
 	{`"schema_version":`, unsafe.Offsetof(CustomerOperatingDashboardRequest{}.SchemaVersion), &layoutString, 0},
 	{`"operation":`, unsafe.Offsetof(CustomerOperatingDashboardRequest{}.Operation), &layoutString, 0},
 	{`"tenant_id":`, unsafe.Offsetof(CustomerOperatingDashboardRequest{}.TenantID), &layoutString, 0},
@@ -1347,7 +1347,7 @@ func (m *CustomerOperatingDashboardResponse) AppendJSON(b []byte) []byte {
 	return appendObject(b, unsafe.Pointer(m), &layoutObjCustomerOperatingDashboardResponse, false)
 }
 
-var layoutObjCustomerOperatingDashboardResponse = layout{kind: kindObject, fields: []fieldLayout{
+var layoutObjCustomerOperatingDashboardResponse = layout{kind: kindObject, members: &membersCustomerOperatingDashboardResponse, fields: []fieldLayout{
 	{`"schema_version":`, unsafe.Offsetof(CustomerOperatingDashboardResponse{}.SchemaVersion), &layoutString, 0},
 	{`"operation":`, unsafe.Offsetof(CustomerOperatingDashboardResponse{}.Operation), &layoutString, 0},
 	{`"status":`, unsafe.Offsetof(CustomerOperatingDashboardResponse{}.Status), &layoutString, 0},
@@ -1386,7 +1386,7 @@ func (m *SupportHandoffReadinessRequest) AppendJSON(b []byte) []byte {
 	return appendObject(b, unsafe.Pointer(m), &layoutObjSupportHandoffReadinessRequest, false)
 }
 
-var layoutObjSupportHandoffReadinessRequest = layout{kind: kindObject, fields: []fieldLayout{
+var layoutObjSupportHandoffReadinessRequest = layout{kind: kindObject, members: &membersSupportHandoffReadinessRequest, fields: []fieldLayout{
 	{`"schema_version":`, unsafe.Offsetof(SupportHandoffReadinessRequest{}.SchemaVersion), &layoutString, 0},
 	{`"operation":`, unsafe.Offsetof(SupportHandoffReadinessRequest{}.Operation), &layoutString, 0},
 	{`"tenant_id":`, unsafe.Offsetof(SupportHandoffReadinessRequest{}.TenantID), &layoutString, 0},
@@ -1425,7 +1425,7 @@ func (m *SupportHandoffReadinessResponse) AppendJSON(b []byte) []byte {
 	return appendObject(b, unsafe.Pointer(m), &layoutObjSupportHandoffReadinessResponse, false)
 }
 
-var layoutObjSupportHandoffReadinessResponse = layout{kind: kindObject, fields: []fieldLayout{
+var layoutObjSupportHandoffReadinessResponse = layout{kind: kindObject, members: &membersSupportHandoffReadinessResponse, fields: []fieldLayout{
 	{`"schema_version":`, unsafe.Offsetof(SupportHandoffReadinessResponse{}.SchemaVersion), &layoutString, 0},
 	{`"operation":`, unsafe.Offsetof(SupportHandoffReadinessResponse{}.Operation), &layoutString, 0},
 	{`"status":`, unsafe.Offsetof(SupportHandoffReadinessResponse{}.Status), &layoutString, 0},
@@ -1464,7 +1464,7 @@ func (m *SaaSOperatingAutomationRequest) AppendJSON(b []byte) []byte {
 	return appendObject(b, unsafe.Pointer(m), &layoutObjSaaSOperatingAutomationRequest, false)
 }
 
-var layoutObjSaaSOperatingAutomationRequest = layout{kind: kindObject, fields: []fieldLayout{
+var layoutObjSaaSOperatingAutomationRequest = layout{kind: kindObject, members: &membersSaaSOperatingAutomationRequest, fields: []fieldLayout{
 	{`"schema_version":`, unsafe.Offsetof(SaaSOperatingAutomationRequest{}.SchemaVersion), &layoutString, 0},
 	{`"operation":`, unsafe.Offsetof(SaaSOperatingAutomationRequest{}.Operation), &layoutString, 0},
 	{`"tenant_id":`, unsafe.Offsetof(SaaSOperatingAutomationRequest{}.TenantID), &layoutString, 0},
@@ -1503,7 +1503,7 @@ func (m *SaaSOperatingAutomationResponse) AppendJSON(b []byte) []byte {
 	return appendObject(b, unsafe.Pointer(m), &layoutObjSaaSOperatingAutomationResponse, false)
 }
 
-var layoutObjSaaSOperatingAutomationResponse = layout{kind: kindObject, fields: []fieldLayout{
+var layoutObjSaaSOperatingAutomationResponse = layout{kind: kindObject, members: &membersSaaSOperatingAutomationResponse, fields: []fieldLayout{
 	{`"schema_version":`, unsafe.Offsetof(SaaSOperatingAutomationResponse{}.SchemaVersion), &layoutString, 0},
 	{`"operation":`, unsafe.Offsetof(SaaSOperatingAutomationResponse{}.Operation), &layoutString, 0},
 	{`"status":`, unsafe.Offsetof(SaaSOperatingAutomationResponse{}.Status), &layoutString, 0},
@@ -1542,7 +1542,7 @@ func (m *EvidenceExportRequest) AppendJSON(b []byte) []byte {
 	return appendObject(b, unsafe.Pointer(m), &layoutObjEvidenceExportRequest, false)
 }
 
-var layoutObjEvidenceExportRequest = layout{kind: kindObject, fields: []fieldLayout{
+var layoutObjEvidenceExportRequest = layout{kind: kindObject, members: &membersEvidenceExportRequest, fields: []fieldLayout{
 	{`"schema_version":`, unsafe.Offsetof(EvidenceExportRequest{}.SchemaVersion), &layoutString, 0},
 	{`"operation":`, unsafe.Offsetof(EvidenceExportRequest{}.Operation), &layoutString, 0},
 	{`"tenant_id":`, unsafe.Offsetof(EvidenceExportRequest{}.TenantID), &layoutString, 0},
@@ -1581,7 +1581,7 @@ func (m *UnavailableResponse) AppendJSON(b []byte) []byte {
 	return appendObject(b, unsafe.Pointer(m), &layoutObjUnavailableResponse, false)
 }
 
-var layoutObjUnavailableResponse = layout{kind: kindObject, fields: []fieldLayout{
+var layoutObjUnavailableResponse = layout{kind: kindObject, members: &membersUnavailableResponse, fields: []fieldLayout{
 	{`"schema_version":`, unsafe.Offsetof(UnavailableResponse{}.SchemaVersion), &layoutString, 0},
 	{`"operation":`, unsafe.Offsetof(UnavailableResponse{}.Operation), &layoutString, 0},
 	{`"status":`, unsafe.Offsetof(UnavailableResponse{}.Status), &layoutString, 0},

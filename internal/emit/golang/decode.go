@@ -2,12 +2,16 @@ package golang
 
 import (
 	"fmt"
+	"strconv"
+	"strings"
 
 	"github.com/contractgen/contractgen/internal/model"
+	"github.com/contractgen/contractgen/internal/value"
 )
 
 // decodeFile holds the strict decoders: one exported Decode function per
-// struct, a decode method per struct and a helper per list or map type.
+// struct, the member table the runtime's decodeObject reads it by, and a
+// fill function where an absent member's default needs Go code.
 func (g *gen) decodeFile(k *sink) {
 	var w gw
 	for _, s := range g.structs {
@@ -15,14 +19,14 @@ func (g *gen) decodeFile(k *sink) {
 		g.decodeFunc(&w, s)
 		k.decl(&w)
 		if s.t.Union != nil {
-			g.unionDecode(k, &w, s)
 			continue
 		}
-		g.decodeMethod(k, &w, s)
-	}
-	for _, t := range g.collectTypes(func(fl *model.Field) bool { return !tableDecoded(fl) }) {
-		decodeHelper(&w, t)
+		w.line("var members", s.t.GoName, " = ", g.memberTable(&w, s.t))
 		k.decl(&w)
+		if g.fills(s.t) {
+			g.fillFunc(&w, s)
+			k.decl(&w)
+		}
 	}
 	for _, op := range g.c.Operations {
 		if op.Response.Shared() {
@@ -73,85 +77,10 @@ func (g *gen) decodeFunc(w *gw, s *goStruct) {
 		w.line("rp := keyPath(nil, ", quote(r), ")")
 		root = "&rp"
 	}
-	w.line("return decodeTop(new(", name, "), data, opts, ", root, ", ", litInt(int(sc)), ")")
+	w.use("unsafe")
+	w.line("m := new(", name, ")")
+	w.line("return decodeTop(m, unsafe.Pointer(m), &layoutObj", name, ", data, opts, ", root, ", ", litInt(int(sc)), ")")
 	w.close()
-}
-
-// decodeMethod writes the strict decoder of one object type: a table of
-// its members (memberTable) and a switch on the member's index with one
-// assignment per field that the runtime's decodeMember does not read by
-// its layout (tableDecoded), which reads all the others. The loop, key lookup and member checks run in the
-// runtime's memberReader, called directly (never through a function value,
-// which would move member paths to the heap).
-func (g *gen) decodeMethod(k *sink, w *gw, s *goStruct) {
-	name := s.t.GoName
-	tableVar := "members" + name
-	table := memberTable(s.t)
-	if len(s.t.Fields) > indexedFrom {
-		table = "indexed(" + table + ")"
-	}
-	w.line("var ", tableVar, " = ", table)
-	k.decl(w)
-	n := len(s.t.Fields)
-	w.open("func (m *", name, ") decode(d *decoder, p *pathNode) error")
-	seen := "nil"
-	if n > 0 {
-		w.line("var seen [", litInt(n), "]bool")
-		seen = "seen[:]"
-	}
-	w.line("o := readMembers(p, ", seen, ")")
-	w.line("var err error")
-	w.open("for o.next(d, &", tableVar, ", &err)")
-	byKind := "err = decodeMember(d, &o.kp, unsafe.Pointer(m), &layoutObj" + name + ".fields[o.i])"
-	var cases []*model.Field
-	for _, fl := range s.t.Fields {
-		if !tableDecoded(fl) {
-			cases = append(cases, fl)
-		}
-	}
-	switch {
-	case n > 0 && len(cases) == 0:
-		w.use("unsafe")
-		w.line(byKind)
-	case n > 0:
-		// Cases stand at the switch's indentation, as gofmt puts them.
-		w.line("switch o.i {")
-		for i, fl := range s.t.Fields {
-			if !tableDecoded(fl) {
-				w.line("case ", litInt(i), ":")
-				w.ind++
-				decodeField(w, "m."+fl.GoName, fl)
-				w.ind--
-			}
-		}
-		if len(cases) < n {
-			w.use("unsafe")
-			w.line("default:")
-			w.line("\t", byKind)
-		}
-		w.line("}")
-	}
-	w.close()
-	for i, fl := range s.t.Fields {
-		target := "m." + fl.GoName
-		switch {
-		case fl.WireRequired():
-		case fl.Default != nil && scalarDefault(fl):
-			// One line; the literal costs nothing to evaluate.
-			w.line(target, " = orSeen(seen[", litInt(i), "], ", target, ", ", w.fieldLit(fl.Default, fl), ")")
-		case fl.Default != nil, fl.Const != nil:
-			v := fl.Default
-			if v == nil {
-				v = fl.Const
-			}
-			w.open("if !seen[", litInt(i), "]")
-			w.line(target, " = ", w.fieldLit(v, fl))
-			w.close()
-		}
-	}
-	w.line("return o.end(&", tableVar, ", err)")
-	w.close()
-	k.decl(w)
 }
 
 // indexedFrom is the field count above which a type's members are found
@@ -160,10 +89,10 @@ func (g *gen) decodeMethod(k *sink, w *gw, s *goStruct) {
 const indexedFrom = 16
 
 // memberTable is the literal of a type's memberTable: names, required
-// members, and the nullable and type-text columns only where a field needs
-// them, keyed by field index ([]bool{8: true}).
-func memberTable(t *model.Type) string {
-	var names, required, nullable, typeText []string
+// members, and the nullable, type-text and default columns only where a
+// field needs them, keyed by field index ([]bool{8: true}).
+func (g *gen) memberTable(w *gw, t *model.Type) string {
+	var names, required, nullable, typeText, defaults []string
 	for i, fl := range t.Fields {
 		names = append(names, quote(fl.Name))
 		if fl.WireRequired() {
@@ -174,6 +103,9 @@ func memberTable(t *model.Type) string {
 		}
 		if msg, ok := fl.Messages[model.RuleType]; ok {
 			typeText = append(typeText, litInt(i)+": "+quote(msg))
+		}
+		if row, ok := defaultRow(w, i, fl); ok {
+			defaults = append(defaults, row)
 		}
 	}
 	var v []string
@@ -189,122 +121,110 @@ func memberTable(t *model.Type) string {
 	if len(typeText) > 0 {
 		v = append(v, "typeText: []string{"+join(typeText...)+"}")
 	}
+	if len(defaults) > 0 {
+		v = append(v, "defaults: []memberDefault{"+join(defaults...)+"}")
+	}
 	if t.Open {
 		v = append(v, "open: true")
 	}
-	return "memberTable{" + join(v...) + "}"
-}
-
-// tableDecoded reports whether the runtime's decodeMember reads fl by the
-// kind of its layout (a scalar, a state, a free-form value, a pointer to a
-// scalar, or a list or map of strings or states), so that the decode method
-// needs no case for it.
-func tableDecoded(fl *model.Field) bool {
-	switch fl.Type.Kind {
-	case model.KindString, model.KindState, model.KindInteger, model.KindNumber, model.KindBoolean, model.KindAny:
-		return true
-	case model.KindList, model.KindMap:
-		k := fl.Type.Elem.Kind
-		return k == model.KindString || k == model.KindState
+	table := "memberTable{" + join(v...) + "}"
+	if len(t.Fields) > indexedFrom {
+		table = "indexed(" + table + ")"
 	}
-	return false
+	return table
 }
 
-// decodeField reads the member at o.kp into target (the runtime has done
-// the duplicate and null checks).
-func decodeField(w *gw, target string, fl *model.Field) {
-	const kp = "&o.kp"
-	switch {
-	case fl.Type.Kind == model.KindObject && isPtr(fl):
-		// An object decodes in place: no copy of it is returned.
-		w.line(target, " = new(", fl.Type.Object.GoName, ")")
-		w.line("err = ", target, ".decode(d, ", kp, ")")
-	case fl.Type.Kind == model.KindObject:
-		w.line("err = ", target, ".decode(d, ", kp, ")")
-	case isPtr(fl):
-		w.line(target, ", err = ptrTo(", decodeValue(fl.Type, kp), ")")
-	default:
-		w.line(target, ", err = ", decodeValue(fl.Type, kp))
+// absentValue is the value an absent member takes: its default, or else
+// its fixed value; nil when it has neither, is required, or takes the
+// zero value its field already holds (null, or a zero scalar held
+// directly), which the decoder need not set.
+func absentValue(fl *model.Field) *value.Value {
+	if fl.WireRequired() {
+		return nil
 	}
-}
-
-// decodeValue is a call returning (value, error) for type t at path p.
-func decodeValue(t *model.TypeRef, p string) string {
-	switch t.Kind {
-	case model.KindString:
-		return "d.String(" + p + ")"
-	case model.KindInteger:
-		return "d.Int(" + p + ")"
-	case model.KindNumber:
-		return "d.Float(" + p + ")"
-	case model.KindBoolean:
-		return "d.Bool(" + p + ")"
-	case model.KindAny:
-		return "d.Raw(" + p + ")"
-	case model.KindState:
-		return "decodeState[" + t.State.GoName + "](d, " + p + ")"
+	v := fl.Default
+	if v == nil {
+		v = fl.Const
 	}
-	return "decode" + typeKey(t) + "(d, " + p + ")"
-}
-
-// decodeHelper reads a list or a map of t's element type.
-func decodeHelper(w *gw, t *model.TypeRef) {
-	w.open("func decode", typeKey(t), "(d *decoder, p *pathNode) (", w.goType(t), ", error)")
-	elem := func(p string) {
-		if t.Elem.Kind == model.KindObject {
-			// An object decodes in place: no copy of it is returned.
-			w.line("var x ", t.Elem.Object.GoName)
-			w.open("if err := x.decode(d, ", p, "); err != nil")
-		} else {
-			w.line("x, err := ", decodeValue(t.Elem, p))
-			w.open("if err != nil")
+	if v == nil || v.Kind == value.Null {
+		return nil
+	}
+	if !isPtr(fl) {
+		switch v.Kind {
+		case value.String:
+			if v.Str == "" {
+				return nil
+			}
+		case value.Bool:
+			if !v.Bool {
+				return nil
+			}
+		case value.Int, value.Number:
+			if f, err := strconv.ParseFloat(v.Num, 64); err == nil && f == 0 && !strings.HasPrefix(v.Num, "-") {
+				return nil
+			}
 		}
-		w.line("return nil, err")
-		w.close()
 	}
-	list := t.Kind == model.KindList
-	begin, loop, next := "beginObject", "for first := true; ; first = false", "key, more, err := d.nextKey(p, first)"
-	if list {
-		begin, loop, next = "beginArray", "for i := 0; ; i++", "more, err := d.nextItem(p, i == 0)"
-	}
-	w.open("if err := d.", begin, "(p); err != nil")
-	w.line("return nil, err")
-	w.close()
-	w.line("out := ", w.goType(t), "{}")
-	w.open(loop)
-	w.line(next)
-	w.open("if err != nil")
-	w.line("return nil, err")
-	w.close()
-	w.open("if !more")
-	w.line("return out, nil")
-	w.close()
-	if list {
-		w.line("ip := indexPath(p, i)")
-		elem("&ip")
-		w.line("out = append(out, x)")
-	} else {
-		w.line("k := string(key)")
-		w.open("if _, dup := out.Get(k); dup")
-		w.line("return nil, duplicate(p, k)")
-		w.close()
-		w.line("kp := keyPath(p, k)")
-		elem("&kp")
-		w.line("out = append(out, Entry[", w.goType(t.Elem), "]{k, x})")
-	}
-	w.close()
-	w.close()
+	return v
 }
 
-// scalarDefault reports whether a field's default is a plain value held
-// directly (no pointer, list or map), so that writing it costs nothing.
-func scalarDefault(fl *model.Field) bool {
-	if isPtr(fl) {
-		return false
+// defaultRow is the member table's row for the value fl, member i, takes
+// when absent, when that value is a scalar held directly or an empty list
+// or map; ok is false when there is none or the fill function sets it.
+func defaultRow(w *gw, i int, fl *model.Field) (string, bool) {
+	v := absentValue(fl)
+	if v == nil || isPtr(fl) {
+		return "", false
 	}
+	idx := "{index: " + litInt(i)
 	switch fl.Type.Kind {
-	case model.KindString, model.KindState, model.KindInteger, model.KindNumber, model.KindBoolean:
-		return true
+	case model.KindString, model.KindState:
+		return idx + ", s: " + quote(v.Str) + "}", true
+	case model.KindInteger:
+		return idx + ", n: " + w.lit(v, fl.Type) + "}", true
+	case model.KindNumber:
+		return idx + ", f: " + w.lit(v, fl.Type) + "}", true
+	case model.KindBoolean:
+		return idx + ", b: " + w.lit(v, fl.Type) + "}", true
+	case model.KindList:
+		if len(v.Items) == 0 {
+			return idx + "}", true
+		}
+	case model.KindMap:
+		if len(v.Members) == 0 {
+			return idx + "}", true
+		}
+	}
+	return "", false
+}
+
+// fills reports whether some absent member of t takes a value its member
+// table cannot hold, so that it needs a fill function.
+func (g *gen) fills(t *model.Type) bool {
+	var w gw
+	for i, fl := range t.Fields {
+		if _, ok := defaultRow(&w, i, fl); !ok && absentValue(fl) != nil {
+			return true
+		}
 	}
 	return false
+}
+
+// fillFunc writes fill<Name>, which gives the absent members of s whose
+// defaults or fixed values its member table cannot hold their values.
+func (g *gen) fillFunc(w *gw, s *goStruct) {
+	name := s.t.GoName
+	w.use("unsafe")
+	w.open("func fill", name, "(v unsafe.Pointer, seen []bool)")
+	w.line("m := (*", name, ")(v)")
+	for i, fl := range s.t.Fields {
+		v := absentValue(fl)
+		if _, ok := defaultRow(w, i, fl); ok || v == nil {
+			continue
+		}
+		w.open("if !seen[", litInt(i), "]")
+		w.line("m.", fl.GoName, " = ", w.fieldLit(v, fl))
+		w.close()
+	}
+	w.close()
 }

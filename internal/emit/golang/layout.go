@@ -48,7 +48,8 @@ func (g *gen) layoutRef(t *model.TypeRef, ptr bool) string {
 	if ptr {
 		name := "layoutPtr" + layoutKey(t)
 		if t.Kind == model.KindObject {
-			g.declareLayout(name, "layout{kind: kindPtr, elem: &layoutObj"+t.Object.GoName+"}")
+			obj := t.Object.GoName
+			g.declareLayout(name, "layout{kind: kindPtr, elem: &layoutObj"+obj+", dec: decodePtr["+obj+"]}")
 		}
 		return "&" + name
 	}
@@ -56,12 +57,19 @@ func (g *gen) layoutRef(t *model.TypeRef, ptr bool) string {
 	switch t.Kind {
 	case model.KindList, model.KindMap:
 		typ, zero := sizeType(t.Elem)
-		kind, size := "kindList", "unsafe.Sizeof("+zero+")"
+		kind, size, dec := "kindList", "unsafe.Sizeof("+zero+")", "decodeList"
 		if t.Kind == model.KindMap {
-			kind, size = "kindMap", "unsafe.Sizeof(Entry["+typ+"]{})"
+			kind, size, dec = "kindMap", "unsafe.Sizeof(Entry["+typ+"]{})", "decodeMap"
 		}
 		elem := g.layoutRef(t.Elem, false)
-		g.declareLayout(name, "layout{kind: "+kind+", size: "+size+", elem: "+elem+"}")
+		v := "layout{kind: " + kind + ", size: " + size + ", elem: " + elem
+		if k := t.Elem.Kind; k != model.KindString && k != model.KindState {
+			// The runtime reads lists and maps of strings itself; any
+			// other item needs its Go type to be made.
+			var w gw
+			v += ", dec: " + dec + "[" + w.goType(t.Elem) + "]"
+		}
+		g.declareLayout(name, v+"}")
 	}
 	return "&" + name
 }
@@ -101,11 +109,18 @@ func (g *gen) objectLayout(k *sink, w *gw, s *goStruct) {
 	name := s.t.GoName
 	kind := "kindObject"
 	var rows []string
+	// How the runtime's decodeObject or decodeUnion reads the type.
+	head := ", members: &members" + name
+	if g.fills(s.t) {
+		head += ", fill: fill" + name
+	}
 	if u := s.t.Union; u != nil {
 		kind = "kindUnion"
+		head = ", disc: " + quote(u.Discriminator) + ", discMsg: " + quote(model.UnionEnumMessage(u))
 		for i, v := range u.Variants {
+			// A variant's row holds the discriminator's value as its key.
 			ref := g.fieldRef(s, i, &model.TypeRef{Kind: model.KindObject, Object: v.Type}, true)
-			rows = append(rows, "{\"\", unsafe.Offsetof("+name+"{}."+v.GoName+"), "+ref+", 0},")
+			rows = append(rows, "{"+join(goString(v.Value), "unsafe.Offsetof("+name+"{}."+v.GoName+")", ref, "0")+"},")
 		}
 	}
 	for i, fl := range s.t.Fields {
@@ -114,9 +129,9 @@ func (g *gen) objectLayout(k *sink, w *gw, s *goStruct) {
 	}
 	w.use("unsafe")
 	if len(rows) == 0 {
-		w.line("var layoutObj", name, " = layout{kind: ", kind, "}")
+		w.line("var layoutObj", name, " = layout{kind: ", kind, head, "}")
 	} else {
-		w.line("var layoutObj", name, " = layout{kind: ", kind, ", fields: []fieldLayout{")
+		w.line("var layoutObj", name, " = layout{kind: ", kind, head, ", fields: []fieldLayout{")
 		for _, r := range rows {
 			w.line("\t", r)
 		}
@@ -177,6 +192,9 @@ func (g *gen) layoutDecls(k *sink, w *gw) {
 		for i, d := range g.layouts.decls {
 			if strings.Contains(d[1], "unsafe.") {
 				w.use("unsafe")
+			}
+			if strings.Contains(d[1], "json.RawMessage") {
+				w.use("encoding/json")
 			}
 			rows[i] = []string{d[0], "= " + d[1]}
 		}

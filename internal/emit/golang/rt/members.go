@@ -187,12 +187,6 @@ func retype(err error, p *pathNode, msg string) error {
 	return decodeError(p, "type", ErrType, msg)
 }
 
-// decodeState reads a string into a state-set type; Validate checks the value.
-func decodeState[S ~string](d *decoder, p *pathNode) (S, error) {
-	s, err := d.String(p)
-	return S(s), err
-}
-
 // discriminator reads the string member key of the object at the decoder's
 // position without consuming the object, so that a union can pick the
 // variant that then decodes it; ok is false when the member is absent.
@@ -263,13 +257,4 @@ func requireAll(p *pathNode, seen []bool, required []requiredField, fields []str
 		}
 	}
 	return nil
-}
-
-// orSeen keeps a decoded member's value, or gives an absent member its
-// default.
-func orSeen[T any](seen bool, v, def T) T {
-	if seen {
-		return v
-	}
-	return def
 }

@@ -18,6 +18,9 @@ type memberTable struct {
 	typeText []string
 	// open types skip unknown members instead of rejecting them.
 	open bool
+	// defaults are the values absent members take, where they are
+	// scalars or empty lists or maps (see setDefaults).
+	defaults []memberDefault
 	// index, set by indexed for types with many fields, maps each name to
 	// its field index; without it a key is compared with each name.
 	index map[string]int
@@ -55,33 +58,31 @@ func (t *memberTable) find(key []byte, hint int) int {
 }
 
 // memberReader walks the members of one object: next stops at each member
-// the type declares, with i its field index and kp its path, and the
-// decode method reads the value into the field.
+// the type declares, with i its field index, and the caller reads the
+// value into the field.
 type memberReader struct {
 	p     *pathNode
 	seen  []bool
-	kp    pathNode
 	i     int
 	first bool
 }
 
 // readMembers starts reading an object at p; seen has one flag per field,
-// for the decode method's defaults. The decoder and the type's table are
-// not kept in the reader but passed to next: to the compiler the reader's
-// pointers are one location, and what the decoder and table hold, which
-// does go to the heap, would take the member paths with them.
+// for the defaults. The member path is not in the reader but passed to
+// next and end: to the compiler the reader's pointers are one location,
+// and a member path handed down to a nested object, which goes to the
+// heap, would take seen with it.
 func readMembers(p *pathNode, seen []bool) memberReader {
-	// kp's parent is set here, once: a pointer stored through o in next
-	// would move p, and so every member path, to the heap.
-	return memberReader{p: p, seen: seen, kp: keyPath(p, ""), i: -1, first: true}
+	return memberReader{p: p, seen: seen, i: -1, first: true}
 }
 
-// next moves to the next declared member, handling the others, and reports
-// false at the end of the object or on the first error. *err is the error
+// next moves to the next declared member, handling the others, sets kp,
+// a path under the object's, to it, and reports false at the end of the
+// object or on the first error. *err is the error
 // of reading the member before, and where next puts its own: the reader
 // holds no error, since one read back from it and returned would move its
 // contents, and so every member path, to the heap.
-func (o *memberReader) next(d *decoder, t *memberTable, err *error) bool {
+func (o *memberReader) next(d *decoder, t *memberTable, kp *pathNode, err *error) bool {
 	if *err != nil {
 		return false
 	}
@@ -111,7 +112,7 @@ func (o *memberReader) next(d *decoder, t *memberTable, err *error) bool {
 			continue
 		}
 		o.i = i
-		o.kp.key = t.names[i]
+		kp.key = t.names[i]
 		if o.seen[i] {
 			*err = duplicate(o.p, t.names[i])
 			return false
@@ -125,14 +126,14 @@ func (o *memberReader) next(d *decoder, t *memberTable, err *error) bool {
 }
 
 // end reports err, the first error, with the spec's own text where it is
-// a value of the wrong type at the member read last; or else the first
-// required member that is absent.
-func (o *memberReader) end(t *memberTable, err error) error {
+// a value of the wrong type at the member read last, at kp; or else the
+// first required member that is absent.
+func (o *memberReader) end(t *memberTable, kp *pathNode, err error) error {
 	if err == nil {
 		return requireAll(o.p, o.seen, t.required, t.names)
 	}
 	if o.i >= 0 && o.i < len(t.typeText) && t.typeText[o.i] != "" {
-		return retype(err, &o.kp, t.typeText[o.i])
+		return retype(err, kp, t.typeText[o.i])
 	}
 	return err
 }

@@ -25,13 +25,14 @@ func readAll(t *memberTable, doc string, opts ...DecodeOption) ([]*string, error
 	seen := make([]bool, len(t.names))
 	root := keyPath(nil, "payload")
 	o := readMembers(&root, seen)
+	kp := keyPath(&root, "")
 	var err error
-	for o.next(d, t, &err) {
+	for o.next(d, t, &kp, &err) {
 		var s string
-		s, err = d.String(&o.kp)
+		s, err = d.String(&kp)
 		got[o.i] = &s
 	}
-	if err = o.end(t, err); err != nil {
+	if err = o.end(t, &kp, err); err != nil {
 		return got, err
 	}
 	return got, d.finish()

@@ -1,0 +1,310 @@
+package rt
+
+import (
+	"encoding/json"
+	"unsafe"
+)
+
+// The decoders read values through the same layouts as the encoders: a
+// contract's strict decoders are its layout and member tables, walked by
+// decodeValue, rather than a decode method per type that the compiler
+// would have to compile. Only what needs a Go type, making a slice, a Map
+// or a new object, is a generic function per element type (decodeList,
+// decodeMap, decodePtr) that a list, map or pointer layout names; and a
+// member default that is not a scalar or an empty list or map is set by
+// the object's fill function.
+//
+// The member and item paths the walk hands down live in the decoder
+// (push), one per level of nesting: a path on the stack of a function
+// that calls itself would move to the heap, one allocation per object.
+// Errors render their path when they are made, so the node of a level is
+// reused from one member to the next.
+
+// inlineNodes is how many levels of paths the decoder holds in itself;
+// deeper levels get a node of their own, once per decoder.
+const inlineNodes = 8
+
+// push returns the decoder's path node for the level below the current
+// one, set to n, and enters that level; pop leaves it.
+func (d *decoder) push(n pathNode) *pathNode {
+	var x *pathNode
+	if d.level < inlineNodes {
+		x = &d.nodes[d.level]
+	} else {
+		i := d.level - inlineNodes
+		if i == len(d.deeper) {
+			d.deeper = append(d.deeper, new(pathNode))
+		}
+		x = d.deeper[i]
+	}
+	d.level++
+	*x = n
+	return x
+}
+
+func (d *decoder) pop() { d.level-- }
+
+// decodeValue reads the value at p into v, laid out as l.
+func decodeValue(d *decoder, p *pathNode, v unsafe.Pointer, l *layout) (err error) {
+	switch l.kind {
+	case kindString:
+		*(*string)(v), err = d.String(p)
+	case kindInt:
+		*(*int64)(v), err = d.Int(p)
+	case kindFloat:
+		*(*float64)(v), err = d.Float(p)
+	case kindBool:
+		*(*bool)(v), err = d.Bool(p)
+	case kindRaw:
+		*(*json.RawMessage)(v), err = d.Raw(p)
+	case kindObject:
+		err = decodeObject(d, p, v, l)
+	case kindUnion:
+		err = decodeUnion(d, p, v, l)
+	case kindPtr:
+		err = decodePtrScalar(d, p, v, l)
+	case kindList:
+		if l.elem.kind == kindString {
+			*(*[]string)(v), err = decodeStrings(d, p)
+		} else {
+			err = l.dec(d, p, v, l)
+		}
+	case kindMap:
+		if l.elem.kind == kindString {
+			*(*Map[string])(v), err = decodeStringMap(d, p)
+		} else {
+			err = l.dec(d, p, v, l)
+		}
+	default:
+		panic("decodeValue: a layout of an unknown kind")
+	}
+	return err
+}
+
+// decodePtrScalar reads a pointer to a scalar, or through the layout's
+// decodePtr a pointer to anything else.
+func decodePtrScalar(d *decoder, p *pathNode, v unsafe.Pointer, l *layout) (err error) {
+	switch l.elem.kind {
+	case kindString:
+		*(**string)(v), err = ptrTo(d.String(p))
+	case kindInt:
+		*(**int64)(v), err = ptrTo(d.Int(p))
+	case kindFloat:
+		*(**float64)(v), err = ptrTo(d.Float(p))
+	case kindBool:
+		*(**bool)(v), err = ptrTo(d.Bool(p))
+	default:
+		err = l.dec(d, p, v, l)
+	}
+	return err
+}
+
+// maxSeen is the field count up to which decodeObject keeps its flags of
+// the members read on the stack.
+const maxSeen = 64
+
+// decodeObject reads the object at p into the struct at v, laid out as l:
+// every member by its layout, then the defaults of the members absent.
+func decodeObject(d *decoder, p *pathNode, v unsafe.Pointer, l *layout) error {
+	t := l.members
+	var few [maxSeen]bool
+	seen := few[:0]
+	if n := len(l.fields); n <= maxSeen {
+		seen = few[:n]
+	} else {
+		seen = make([]bool, n)
+	}
+	o := readMembers(p, seen)
+	kp := d.push(keyPath(p, ""))
+	var err error
+	for o.next(d, t, kp, &err) {
+		f := &l.fields[o.i]
+		err = decodeValue(d, kp, unsafe.Add(v, f.off), f.l)
+	}
+	d.pop()
+	if err == nil {
+		t.setDefaults(v, l, seen)
+		if l.fill != nil {
+			// A copy: seen itself, handed to a function value, would
+			// move to the heap for every object.
+			l.fill(v, append([]bool(nil), seen...))
+		}
+	}
+	return o.end(t, kp, err)
+}
+
+// memberDefault is the value an absent member takes: s, n, f or b by the
+// kind of its layout; a list or a map becomes empty (not nil).
+type memberDefault struct {
+	index int
+	s     string
+	n     int64
+	f     float64
+	b     bool
+}
+
+// noItems is where an empty list or map set as a default points: any
+// pointer with a length of zero is an empty slice.
+var noItems [0]uint64
+
+// setDefaults gives every absent member with a default in the table its
+// value.
+func (t *memberTable) setDefaults(v unsafe.Pointer, l *layout, seen []bool) {
+	for i := range t.defaults {
+		def := &t.defaults[i]
+		if seen[def.index] {
+			continue
+		}
+		f := &l.fields[def.index]
+		at := unsafe.Add(v, f.off)
+		switch f.l.kind {
+		case kindString:
+			*(*string)(at) = def.s
+		case kindInt:
+			*(*int64)(at) = def.n
+		case kindFloat:
+			*(*float64)(at) = def.f
+		case kindBool:
+			*(*bool)(at) = def.b
+		case kindList, kindMap:
+			*(*unsafe.Pointer)(at) = unsafe.Pointer(&noItems)
+		default:
+			panic("setDefaults: a default of another kind")
+		}
+	}
+}
+
+// decodeUnion reads the discriminator member of the object at p first,
+// then the whole object as the variant it selects: the union's rows hold
+// each variant's discriminator value as their key.
+func decodeUnion(d *decoder, p *pathNode, v unsafe.Pointer, l *layout) error {
+	val, ok, err := d.discriminator(p, l.disc)
+	if err != nil {
+		return err
+	}
+	if !ok {
+		return missing(p, l.disc)
+	}
+	for i := range l.fields {
+		if f := &l.fields[i]; f.key == val {
+			return decodeValue(d, p, unsafe.Add(v, f.off), f.l)
+		}
+	}
+	kp := keyPath(p, l.disc)
+	return decodeError(&kp, "enum", ErrNotInStateSet, l.discMsg)
+}
+
+// decodeList reads a list of T, laid out as l, into the slice at v; each
+// item is read in place.
+func decodeList[T any](d *decoder, p *pathNode, v unsafe.Pointer, l *layout) error {
+	if err := d.beginArray(p); err != nil {
+		return err
+	}
+	out := []T{}
+	ip := d.push(indexPath(p, 0))
+	defer d.pop()
+	for i := 0; ; i++ {
+		more, err := d.nextItem(p, i == 0)
+		if err != nil {
+			return err
+		}
+		if !more {
+			*(*[]T)(v) = out
+			return nil
+		}
+		ip.index = i
+		var zero T
+		out = append(out, zero)
+		if err := decodeValue(d, ip, unsafe.Pointer(&out[i]), l.elem); err != nil {
+			return err
+		}
+	}
+}
+
+// decodeMap reads a map of T, laid out as l, into the Map at v, rejecting
+// a repeated key.
+func decodeMap[T any](d *decoder, p *pathNode, v unsafe.Pointer, l *layout) error {
+	if err := d.beginObject(p); err != nil {
+		return err
+	}
+	out := Map[T]{}
+	kp := d.push(keyPath(p, ""))
+	defer d.pop()
+	for first := true; ; first = false {
+		key, more, err := d.nextKey(p, first)
+		if err != nil {
+			return err
+		}
+		if !more {
+			*(*Map[T])(v) = out
+			return nil
+		}
+		k := string(key)
+		if _, dup := out.Get(k); dup {
+			return duplicate(p, k)
+		}
+		kp.key = k
+		out = append(out, Entry[T]{Key: k})
+		if err := decodeValue(d, kp, unsafe.Pointer(&out[len(out)-1].Value), l.elem); err != nil {
+			return err
+		}
+	}
+}
+
+// decodePtr reads a new T, laid out as l.elem, and points the pointer at
+// v to it.
+func decodePtr[T any](d *decoder, p *pathNode, v unsafe.Pointer, l *layout) error {
+	x := new(T)
+	*(**T)(v) = x
+	return decodeValue(d, p, unsafe.Pointer(x), l.elem)
+}
+
+// decodeStrings reads a list of strings.
+func decodeStrings(d *decoder, p *pathNode) ([]string, error) {
+	if err := d.beginArray(p); err != nil {
+		return nil, err
+	}
+	out := []string{}
+	for i := 0; ; i++ {
+		more, err := d.nextItem(p, i == 0)
+		if err != nil {
+			return nil, err
+		}
+		if !more {
+			return out, nil
+		}
+		ip := indexPath(p, i)
+		x, err := d.String(&ip)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, x)
+	}
+}
+
+// decodeStringMap reads a map of strings, rejecting a repeated key.
+func decodeStringMap(d *decoder, p *pathNode) (Map[string], error) {
+	if err := d.beginObject(p); err != nil {
+		return nil, err
+	}
+	out := Map[string]{}
+	for first := true; ; first = false {
+		key, more, err := d.nextKey(p, first)
+		if err != nil {
+			return nil, err
+		}
+		if !more {
+			return out, nil
+		}
+		k := string(key)
+		if _, dup := out.Get(k); dup {
+			return nil, duplicate(p, k)
+		}
+		kp := keyPath(p, k)
+		x, err := d.String(&kp)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, Entry[string]{k, x})
+	}
+}
