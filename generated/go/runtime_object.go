@@ -2,10 +2,10 @@
 
 package saascontrolplane
 
-// memberTable describes the members of one object type for memberReader, so
-// that each type's decode method holds only a switch on the member's index
-// with one assignment per field: the loop, the key lookup, the duplicate,
-// null, unknown-key and required-member checks are here, once.
+// memberTable describes the members of one object type for memberReader and
+// decodeObject: the loop, the key lookup, the duplicate, null, unknown-key
+// and required-member checks and the defaults are here, once, and each
+// type has only its table.
 type memberTable struct {
 	// names are the wire names in field order.
 	names []string

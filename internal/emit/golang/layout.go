@@ -1,6 +1,7 @@
 package golang
 
 import (
+	"fmt"
 	"strconv"
 	"strings"
 
@@ -49,7 +50,7 @@ func (g *gen) layoutRef(t *model.TypeRef, ptr bool) string {
 		name := "layoutPtr" + layoutKey(t)
 		if t.Kind == model.KindObject {
 			obj := t.Object.GoName
-			g.declareLayout(name, "layout{kind: kindPtr, elem: &layoutObj"+obj+", dec: decodePtr["+obj+"]}")
+			g.declareLayout(name, "layout{kind: kindPtr, elem: &layoutObj"+obj+", items: items["+obj+"]}")
 		}
 		return "&" + name
 	}
@@ -57,9 +58,9 @@ func (g *gen) layoutRef(t *model.TypeRef, ptr bool) string {
 	switch t.Kind {
 	case model.KindList, model.KindMap:
 		typ, zero := sizeType(t.Elem)
-		kind, size, dec := "kindList", "unsafe.Sizeof("+zero+")", "decodeList"
+		kind, size, item := "kindList", "unsafe.Sizeof("+zero+")", "%s"
 		if t.Kind == model.KindMap {
-			kind, size, dec = "kindMap", "unsafe.Sizeof(Entry["+typ+"]{})", "decodeMap"
+			kind, size, item = "kindMap", "unsafe.Sizeof(Entry["+typ+"]{})", "Entry[%s]"
 		}
 		elem := g.layoutRef(t.Elem, false)
 		v := "layout{kind: " + kind + ", size: " + size + ", elem: " + elem
@@ -67,7 +68,7 @@ func (g *gen) layoutRef(t *model.TypeRef, ptr bool) string {
 			// The runtime reads lists and maps of strings itself; any
 			// other item needs its Go type to be made.
 			var w gw
-			v += ", dec: " + dec + "[" + w.goType(t.Elem) + "]"
+			v += ", items: items[" + fmt.Sprintf(item, w.goType(t.Elem)) + "]"
 		}
 		g.declareLayout(name, v+"}")
 	}

@@ -51,32 +51,6 @@ func (g *gen) unionDecl(k *sink, w *gw, s *goStruct) {
 	}
 }
 
-// unionDecode writes the decode method: the discriminator is read first,
-// then the whole object as the variant it selects.
-func (g *gen) unionDecode(k *sink, w *gw, s *goStruct) {
-	u := s.t.Union
-	w.open("func (m *", s.t.GoName, ") decode(d *decoder, p *pathNode) error")
-	w.line("v, ok, err := d.discriminator(p, ", quote(u.Discriminator), ")")
-	w.open("if err != nil")
-	w.line("return err")
-	w.close()
-	w.open("if !ok")
-	w.line("return missing(p, ", quote(u.Discriminator), ")")
-	w.close()
-	w.line("switch v {")
-	for _, v := range u.Variants {
-		w.line("case ", quote(v.Value), ":")
-		w.line("\tm.", v.GoName, " = new(", v.Type.GoName, ")")
-		w.line("\treturn m.", v.GoName, ".decode(d, p)")
-	}
-	w.line("default:")
-	w.line("\tkp := keyPath(p, ", quote(u.Discriminator), ")")
-	w.line("\treturn decodeError(", join("&kp", quote(string(model.RuleEnum)), "ErrNotInStateSet", quote(model.UnionEnumMessage(u))), ")")
-	w.line("}")
-	w.close()
-	k.decl(w)
-}
-
 // unionValidate writes the validate method: exactly one variant is set, it
 // is valid, and its discriminator member holds the variant's value.
 func (g *gen) unionValidate(k *sink, w *gw, s *goStruct) {

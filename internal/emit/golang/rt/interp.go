@@ -8,11 +8,11 @@ import (
 // The decoders read values through the same layouts as the encoders: a
 // contract's strict decoders are its layout and member tables, walked by
 // decodeValue, rather than a decode method per type that the compiler
-// would have to compile. Only what needs a Go type, making a slice, a Map
-// or a new object, is a generic function per element type (decodeList,
-// decodeMap, decodePtr) that a list, map or pointer layout names; and a
-// member default that is not a scalar or an empty list or map is set by
-// the object's fill function.
+// would have to compile. Only what needs a Go type, making the items of a
+// list or a Map or a new object, is a small generic function per element
+// type (items) that a list, map or pointer layout names; and a member
+// default that is not a scalar or an empty list or map is set by the
+// object's fill function.
 //
 // The member and item paths the walk hands down live in the decoder
 // (push), one per level of nesting: a path on the stack of a function
@@ -67,13 +67,13 @@ func decodeValue(d *decoder, p *pathNode, v unsafe.Pointer, l *layout) (err erro
 		if l.elem.kind == kindString {
 			*(*[]string)(v), err = decodeStrings(d, p)
 		} else {
-			err = l.dec(d, p, v, l)
+			err = decodeList(d, p, v, l)
 		}
 	case kindMap:
 		if l.elem.kind == kindString {
 			*(*Map[string])(v), err = decodeStringMap(d, p)
 		} else {
-			err = l.dec(d, p, v, l)
+			err = decodeMap(d, p, v, l)
 		}
 	default:
 		panic("decodeValue: a layout of an unknown kind")
@@ -81,8 +81,8 @@ func decodeValue(d *decoder, p *pathNode, v unsafe.Pointer, l *layout) (err erro
 	return err
 }
 
-// decodePtrScalar reads a pointer to a scalar, or through the layout's
-// decodePtr a pointer to anything else.
+// decodePtrScalar reads a pointer to a scalar, or to a new value of any
+// other kind that the layout's items function makes.
 func decodePtrScalar(d *decoder, p *pathNode, v unsafe.Pointer, l *layout) (err error) {
 	switch l.elem.kind {
 	case kindString:
@@ -94,7 +94,9 @@ func decodePtrScalar(d *decoder, p *pathNode, v unsafe.Pointer, l *layout) (err 
 	case kindBool:
 		*(**bool)(v), err = ptrTo(d.Bool(p))
 	default:
-		err = l.dec(d, p, v, l)
+		x := l.items(nil, 0, 1)
+		*(*unsafe.Pointer)(v) = x
+		err = decodeValue(d, p, x, l.elem)
 	}
 	return err
 }
@@ -194,13 +196,47 @@ func decodeUnion(d *decoder, p *pathNode, v unsafe.Pointer, l *layout) error {
 	return decodeError(&kp, "enum", ErrNotInStateSet, l.discMsg)
 }
 
-// decodeList reads a list of T, laid out as l, into the slice at v; each
-// item is read in place.
-func decodeList[T any](d *decoder, p *pathNode, v unsafe.Pointer, l *layout) error {
+// items makes room for c values of T, the first n of them copied from
+// old, and returns where they start. It is the one piece of a list, map
+// or pointer decoder that needs the item's Go type, so that the garbage
+// collector knows what the new memory holds and copies go through write
+// barriers.
+func items[T any](old unsafe.Pointer, n, c int) unsafe.Pointer {
+	s := make([]T, c)
+	if n > 0 {
+		copy(s, unsafe.Slice((*T)(old), n))
+	}
+	return unsafe.Pointer(unsafe.SliceData(s))
+}
+
+// growItems returns data with room for one more item than the n it holds
+// in c, laid out as the list or map l.
+func growItems(data unsafe.Pointer, n, c int, l *layout) (unsafe.Pointer, int) {
+	if n < c {
+		return data, c
+	}
+	c = max(4, 2*c)
+	return l.items(data, n, c), c
+}
+
+// sliceHeader is how every slice is stored.
+type sliceHeader struct {
+	data     unsafe.Pointer
+	len, cap int
+}
+
+// setItems stores the n items at data, room for c, as the slice at v.
+func setItems(v, data unsafe.Pointer, n, c int) {
+	*(*sliceHeader)(v) = sliceHeader{data, n, c}
+}
+
+// decodeList reads a list laid out as l into the slice at v; each item
+// is read in place.
+func decodeList(d *decoder, p *pathNode, v unsafe.Pointer, l *layout) error {
 	if err := d.beginArray(p); err != nil {
 		return err
 	}
-	out := []T{}
+	data, n, c := unsafe.Pointer(&noItems), 0, 0
 	ip := d.push(indexPath(p, 0))
 	defer d.pop()
 	for i := 0; ; i++ {
@@ -209,25 +245,25 @@ func decodeList[T any](d *decoder, p *pathNode, v unsafe.Pointer, l *layout) err
 			return err
 		}
 		if !more {
-			*(*[]T)(v) = out
+			setItems(v, data, n, c)
 			return nil
 		}
 		ip.index = i
-		var zero T
-		out = append(out, zero)
-		if err := decodeValue(d, ip, unsafe.Pointer(&out[i]), l.elem); err != nil {
+		data, c = growItems(data, n, c, l)
+		n++
+		if err := decodeValue(d, ip, unsafe.Add(data, uintptr(i)*l.size), l.elem); err != nil {
 			return err
 		}
 	}
 }
 
-// decodeMap reads a map of T, laid out as l, into the Map at v, rejecting
-// a repeated key.
-func decodeMap[T any](d *decoder, p *pathNode, v unsafe.Pointer, l *layout) error {
+// decodeMap reads a map laid out as l into the Map at v, rejecting a
+// repeated key. A Map is a slice of entries, each a key then a value.
+func decodeMap(d *decoder, p *pathNode, v unsafe.Pointer, l *layout) error {
 	if err := d.beginObject(p); err != nil {
 		return err
 	}
-	out := Map[T]{}
+	data, n, c := unsafe.Pointer(&noItems), 0, 0
 	kp := d.push(keyPath(p, ""))
 	defer d.pop()
 	for first := true; ; first = false {
@@ -236,27 +272,24 @@ func decodeMap[T any](d *decoder, p *pathNode, v unsafe.Pointer, l *layout) erro
 			return err
 		}
 		if !more {
-			*(*Map[T])(v) = out
+			setItems(v, data, n, c)
 			return nil
 		}
-		k := string(key)
-		if _, dup := out.Get(k); dup {
-			return duplicate(p, k)
+		for i := range n {
+			if *(*string)(unsafe.Add(data, uintptr(i)*l.size)) == string(key) {
+				return duplicate(p, string(key))
+			}
 		}
+		k := string(key)
+		data, c = growItems(data, n, c, l)
+		e := unsafe.Add(data, uintptr(n)*l.size)
+		n++
+		*(*string)(e) = k
 		kp.key = k
-		out = append(out, Entry[T]{Key: k})
-		if err := decodeValue(d, kp, unsafe.Pointer(&out[len(out)-1].Value), l.elem); err != nil {
+		if err := decodeValue(d, kp, unsafe.Add(e, entryValue), l.elem); err != nil {
 			return err
 		}
 	}
-}
-
-// decodePtr reads a new T, laid out as l.elem, and points the pointer at
-// v to it.
-func decodePtr[T any](d *decoder, p *pathNode, v unsafe.Pointer, l *layout) error {
-	x := new(T)
-	*(**T)(v) = x
-	return decodeValue(d, p, unsafe.Pointer(x), l.elem)
 }
 
 // decodeStrings reads a list of strings.

@@ -41,9 +41,9 @@ type layout struct {
 	// fill sets an object's absent members whose defaults are not in its
 	// member table; nil when there are none.
 	fill func(v unsafe.Pointer, seen []bool)
-	// dec reads a list, map or pointer whose items need their Go type to
-	// be made (decodeList, decodeMap, decodePtr of that type).
-	dec func(d *decoder, p *pathNode, v unsafe.Pointer, l *layout) error
+	// items makes the items of a list or map, or the value a pointer
+	// points to, when they are not strings (items of their Go type).
+	items func(old unsafe.Pointer, n, c int) unsafe.Pointer
 	// disc is a union's discriminator member, discMsg the error when it
 	// names no variant; each row's key is its variant's value.
 	disc, discMsg string

@@ -1,0 +1,258 @@
+package rt
+
+import (
+	"encoding/json"
+	"reflect"
+	"strings"
+	"testing"
+	"unsafe"
+)
+
+// The types and tables below are written the way the Go emitter writes
+// them, for a type of every kind of member the decoders read through
+// layouts: decodeValue must read back what appendObject writes, and report
+// errors at the right paths at any depth.
+
+type dItem struct {
+	Name string
+	N    *int64
+}
+
+type dEmpty struct{}
+
+type dVarA struct {
+	Kind string
+	A    string
+}
+
+type dVarB struct {
+	Kind string
+	B    []float64
+}
+
+type dUnion struct {
+	A *dVarA
+	B *dVarB
+}
+
+type dAll struct {
+	S      string
+	I      int64
+	F      float64
+	B      bool
+	R      json.RawMessage
+	O      dItem
+	P      *dItem
+	PS     *string
+	L      []dItem
+	M      Map[[]string]
+	MO     Map[dItem]
+	LL     [][]int64
+	E      []dEmpty
+	U      dUnion
+	Tree   []dAll
+	Def    string
+	DefL   []string
+	DefI   int64
+	Filled []int64
+}
+
+var (
+	membersDItem   = memberTable{names: []string{"name", "n"}, required: []requiredField{{0, ""}}}
+	layoutObjDItem = layout{kind: kindObject, members: &membersDItem, fields: []fieldLayout{
+		{`"name":`, unsafe.Offsetof(dItem{}.Name), &layoutString, 0},
+		{`"n":`, unsafe.Offsetof(dItem{}.N), &layoutPtrInt, fieldOptional},
+	}}
+	membersDEmpty  = memberTable{}
+	layoutObjEmpty = layout{kind: kindObject, members: &membersDEmpty}
+	membersDVarA   = memberTable{names: []string{"kind", "a"}}
+	layoutObjDVarA = layout{kind: kindObject, members: &membersDVarA, fields: []fieldLayout{
+		{`"kind":`, unsafe.Offsetof(dVarA{}.Kind), &layoutString, 0},
+		{`"a":`, unsafe.Offsetof(dVarA{}.A), &layoutString, 0},
+	}}
+	membersDVarB   = memberTable{names: []string{"kind", "b"}}
+	layoutObjDVarB = layout{kind: kindObject, members: &membersDVarB, fields: []fieldLayout{
+		{`"kind":`, unsafe.Offsetof(dVarB{}.Kind), &layoutString, 0},
+		{`"b":`, unsafe.Offsetof(dVarB{}.B), &layoutDListFloat, 0},
+	}}
+	layoutDListFloat  = layout{kind: kindList, size: unsafe.Sizeof(0.0), elem: &layoutFloat, items: items[float64]}
+	layoutDListInt    = layout{kind: kindList, size: unsafe.Sizeof(int64(0)), elem: &layoutInt, items: items[int64]}
+	layoutDListString = layout{kind: kindList, size: unsafe.Sizeof(""), elem: &layoutString}
+	layoutDPtrObjItem = layout{kind: kindPtr, elem: &layoutObjDItem, items: items[dItem]}
+	layoutDListItem   = layout{kind: kindList, size: unsafe.Sizeof(dItem{}), elem: &layoutObjDItem, items: items[dItem]}
+	layoutDMapList    = layout{kind: kindMap, size: unsafe.Sizeof(Entry[[]string]{}), elem: &layoutDListString, items: items[Entry[[]string]]}
+	layoutDMapItem    = layout{kind: kindMap, size: unsafe.Sizeof(Entry[dItem]{}), elem: &layoutObjDItem, items: items[Entry[dItem]]}
+	layoutDListList   = layout{kind: kindList, size: unsafe.Sizeof([]int64(nil)), elem: &layoutDListInt, items: items[[]int64]}
+	layoutDListEmpty  = layout{kind: kindList, size: unsafe.Sizeof(dEmpty{}), elem: &layoutObjEmpty, items: items[dEmpty]}
+	layoutDUnion      = layout{kind: kindUnion, disc: "kind", discMsg: "kind must be one of: a, b", fields: []fieldLayout{
+		{"a", unsafe.Offsetof(dUnion{}.A), &layout{kind: kindPtr, elem: &layoutObjDVarA, items: items[dVarA]}, 0},
+		{"b", unsafe.Offsetof(dUnion{}.B), &layout{kind: kindPtr, elem: &layoutObjDVarB, items: items[dVarB]}, 0},
+	}}
+	membersDAll = memberTable{
+		names:    []string{"s", "i", "f", "b", "r", "o", "p", "ps", "l", "m", "mo", "ll", "e", "u", "tree", "def", "defl", "defi", "filled"},
+		nullable: []bool{4: true, 6: true, 7: true},
+		defaults: []memberDefault{{index: 15, s: "dflt"}, {index: 16}, {index: 17, n: -3}},
+	}
+	layoutObjDAll = layout{kind: kindObject, members: &membersDAll, fill: fillDAll, fields: []fieldLayout{
+		{`"s":`, unsafe.Offsetof(dAll{}.S), &layoutString, 0},
+		{`"i":`, unsafe.Offsetof(dAll{}.I), &layoutInt, 0},
+		{`"f":`, unsafe.Offsetof(dAll{}.F), &layoutFloat, 0},
+		{`"b":`, unsafe.Offsetof(dAll{}.B), &layoutBool, 0},
+		{`"r":`, unsafe.Offsetof(dAll{}.R), &layoutRaw, fieldNullable},
+		{`"o":`, unsafe.Offsetof(dAll{}.O), &layoutObjDItem, 0},
+		{`"p":`, unsafe.Offsetof(dAll{}.P), &layoutDPtrObjItem, fieldNullable},
+		{`"ps":`, unsafe.Offsetof(dAll{}.PS), &layoutPtrString, fieldOptional | fieldNullable},
+		{`"l":`, unsafe.Offsetof(dAll{}.L), &layoutDListItem, 0},
+		{`"m":`, unsafe.Offsetof(dAll{}.M), &layoutDMapList, 0},
+		{`"mo":`, unsafe.Offsetof(dAll{}.MO), &layoutDMapItem, 0},
+		{`"ll":`, unsafe.Offsetof(dAll{}.LL), &layoutDListList, 0},
+		{`"e":`, unsafe.Offsetof(dAll{}.E), &layoutDListEmpty, 0},
+		{`"u":`, unsafe.Offsetof(dAll{}.U), &layoutDUnion, 0},
+		{`"tree":`, unsafe.Offsetof(dAll{}.Tree), nil, 0}, // set by init: the type holds itself
+		{`"def":`, unsafe.Offsetof(dAll{}.Def), &layoutString, 0},
+		{`"defl":`, unsafe.Offsetof(dAll{}.DefL), &layoutDListString, 0},
+		{`"defi":`, unsafe.Offsetof(dAll{}.DefI), &layoutInt, 0},
+		{`"filled":`, unsafe.Offsetof(dAll{}.Filled), &layoutDListInt, 0},
+	}}
+	layoutDListAll = layout{kind: kindList, size: unsafe.Sizeof(dAll{}), elem: &layoutObjDAll, items: items[dAll]}
+)
+
+func init() {
+	layoutObjDAll.fields[14].l = &layoutDListAll
+}
+
+// fillDAll is a fill function as the emitter writes one: a default list
+// with items.
+func fillDAll(v unsafe.Pointer, seen []bool) {
+	m := (*dAll)(v)
+	if !seen[18] {
+		m.Filled = []int64{7, 8}
+	}
+}
+
+// decodeDAll decodes doc as a dAll and checks that the decoder's path
+// levels are balanced after it.
+func decodeDAll(t *testing.T, doc string) (dAll, error) {
+	t.Helper()
+	var v dAll
+	d := newDecoder([]byte(doc), nil)
+	err := d.end(decodeValue(d, nil, unsafe.Pointer(&v), &layoutObjDAll))
+	if err == nil && d.level != 0 {
+		t.Errorf("path level %d after decoding %s, want 0", d.level, doc)
+	}
+	return v, err
+}
+
+func TestDecodeValueReadsWhatAppendObjectWrites(t *testing.T) {
+	n, s := int64(-7), "q\"<"
+	leaf := dAll{S: "leaf", Def: "x", DefL: []string{"y"}, DefI: 1, Filled: []int64{},
+		L: []dItem{}, M: Map[[]string]{}, MO: Map[dItem]{}, LL: [][]int64{}, E: []dEmpty{}, Tree: []dAll{},
+		U: dUnion{A: &dVarA{Kind: "a", A: "v"}}}
+	full := dAll{
+		S: "x\n", I: 42, F: 0.5, B: true, R: json.RawMessage(`{"k":[1,null]}`),
+		O:  dItem{Name: "o", N: &n},
+		P:  &dItem{Name: "p"},
+		PS: &s,
+		L:  []dItem{{Name: "a"}, {Name: "b", N: &n}, {Name: "c"}, {Name: "d"}, {Name: "e"}},
+		M:  Map[[]string]{{"z", []string{"1", "2"}}, {"a", []string{}}},
+		MO: Map[dItem]{{"k", dItem{Name: "v"}}, {"j", dItem{Name: "w", N: &n}}},
+		LL: [][]int64{{1, 2}, {}, {3}},
+		E:  []dEmpty{{}, {}, {}},
+		U:  dUnion{B: &dVarB{Kind: "b", B: []float64{1e21, 2}}},
+		// Set members with defaults keep the values read.
+		Def: "d", DefL: []string{}, DefI: 0, Filled: []int64{1},
+		Tree: []dAll{leaf},
+	}
+	doc := string(appendObject(nil, unsafe.Pointer(&full), &layoutObjDAll, false))
+	got, err := decodeDAll(t, doc)
+	if err != nil {
+		t.Fatalf("decoding %s: %v", doc, err)
+	}
+	if !reflect.DeepEqual(got, full) {
+		t.Errorf("decoded %s as\n%#v\nwant\n%#v", doc, got, full)
+	}
+	if again := string(appendObject(nil, unsafe.Pointer(&got), &layoutObjDAll, false)); again != doc {
+		t.Errorf("re-encoded as %s, want %s", again, doc)
+	}
+}
+
+func TestDecodeValueDefaults(t *testing.T) {
+	got, err := decodeDAll(t, `{"u":{"kind":"a"}}`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got.Def != "dflt" || got.DefI != -3 || got.DefL == nil || len(got.DefL) != 0 {
+		t.Errorf("table defaults: got Def %q, DefI %d, DefL %#v; want dflt, -3, an empty non-nil list", got.Def, got.DefI, got.DefL)
+	}
+	if !reflect.DeepEqual(got.Filled, []int64{7, 8}) {
+		t.Errorf("fill default: got %v, want [7 8]", got.Filled)
+	}
+	// A list without a default stays nil when absent; an explicit null
+	// leaves a nullable member unset.
+	if got.L != nil || got.R != nil || got.P != nil {
+		t.Errorf("absent members without defaults: got L %#v, R %#v, P %#v", got.L, got.R, got.P)
+	}
+}
+
+// nested is a document with the tree member nested depth levels deep and
+// tail in the innermost object.
+func nested(depth int, tail string) (doc, path string) {
+	var b strings.Builder
+	for range depth {
+		b.WriteString(`{"tree":[`)
+		path += "tree[0]."
+	}
+	b.WriteString(tail)
+	for range depth {
+		b.WriteString(`]}`)
+	}
+	return b.String(), path
+}
+
+func TestDecodeValueErrorPaths(t *testing.T) {
+	deep, deepPath := nested(3*inlineNodes, `{"s":1}`)
+	for _, c := range []struct{ doc, want string }{
+		{`{"o":{"name":"a","n":"x"}}`, "o.n: must be an integer"},
+		{`{"p":{"n":1}}`, "p.name: name is required"},
+		{`{"l":[{"name":"a"},{"name":2}]}`, "l[1].name: must be a string, got a number"},
+		{`{"m":{"a":["x"],"b":[1]}}`, "m.b[0]: must be a string, got a number"},
+		{`{"m":{"a":[],"a":[]}}`, `m.a: duplicate key "a"`},
+		{`{"mo":{"k":{"name":"v"},"k":{"name":"w"}}}`, `mo.k: duplicate key "k"`},
+		{`{"mo":{"k":{"name":"v","zz":1}}}`, `mo.k.zz: unknown field "zz"`},
+		{`{"ll":[[1],[2,"3"]]}`, "ll[1][1]: must be an integer"},
+		{`{"e":[{},{"x":1}]}`, `e[1].x: unknown field "x"`},
+		{`{"u":{"a":"v"}}`, "u.kind: kind is required"},
+		{`{"u":{"kind":"c"}}`, "u.kind: kind must be one of: a, b"},
+		{`{"u":{"kind":"b","b":[true]}}`, "u.b[0]: must be a number"},
+		{`{"tree":[{"tree":[{},{"l":[{"name":"a"},{}]}]}]}`, "tree[0].tree[1].l[1].name: name is required"},
+		{deep, deepPath + "s: must be a string, got a number"},
+	} {
+		_, err := decodeDAll(t, c.doc)
+		if err == nil || !strings.HasPrefix(err.Error(), c.want) {
+			t.Errorf("%.60s: got error %v, want one starting %q", c.doc, err, c.want)
+		}
+	}
+}
+
+// TestDecodeValueDeepPathsAreTheDecoders checks that paths below the levels
+// the decoder holds in itself are kept apart: a deep error names every
+// level, and a second decode at that depth reuses the nodes.
+func TestDecodeValueDeepPathsAreTheDecoders(t *testing.T) {
+	doc, _ := nested(2*inlineNodes, `{"s":"x"}`)
+	d := newDecoder([]byte(doc), nil)
+	var v dAll
+	if err := d.end(decodeValue(d, nil, unsafe.Pointer(&v), &layoutObjDAll)); err != nil {
+		t.Fatal(err)
+	}
+	held := len(d.deeper)
+	if held == 0 || d.level != 0 {
+		t.Fatalf("after %d levels: %d deeper nodes, level %d; want some, and level 0", 4*inlineNodes, held, d.level)
+	}
+	d.data, d.pos = []byte(doc), 0
+	if err := d.end(decodeValue(d, nil, unsafe.Pointer(&v), &layoutObjDAll)); err != nil {
+		t.Fatal(err)
+	}
+	if len(d.deeper) != held {
+		t.Errorf("a second decode made %d deeper nodes, want the %d made before", len(d.deeper), held)
+	}
+}
