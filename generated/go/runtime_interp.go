@@ -24,7 +24,7 @@ import (
 
 // inlineNodes is how many levels of paths the decoder holds in itself;
 // deeper levels get a node of their own, once per decoder.
-const inlineNodes = 8
+const inlineNodes = 4
 
 // push returns the decoder's path node for the level below the current
 // one, set to n, and enters that level; pop leaves it.
