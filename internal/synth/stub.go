@@ -63,7 +63,7 @@ func outsideBodies(f *ast.File) []*ast.CommentGroup {
 }
 
 // dropUnusedImports removes the imports that only the removed bodies used
-// (a package used in bodies alone, such as unsafe in decode methods), which
+// (a package used in bodies alone, such as unsafe in Decode functions), which
 // the compiler would refuse.
 func dropUnusedImports(f *ast.File) {
 	used := map[string]bool{}
