@@ -21,9 +21,9 @@ func (g *gen) decodeFile(k *sink) {
 		if s.t.Union != nil {
 			continue
 		}
-		w.line("var members", s.t.GoName, " = ", g.memberTable(&w, s.t))
+		w.line("var members", s.t.GoName, " = ", memberTable(&w, s.t))
 		k.decl(&w)
-		if g.fills(s.t) {
+		if fills(s.t) {
 			g.fillFunc(&w, s)
 			k.decl(&w)
 		}
@@ -91,7 +91,7 @@ const indexedFrom = 16
 // memberTable is the literal of a type's memberTable: names, required
 // members, and the nullable, type-text and default columns only where a
 // field needs them, keyed by field index ([]bool{8: true}).
-func (g *gen) memberTable(w *gw, t *model.Type) string {
+func memberTable(w *gw, t *model.Type) string {
 	var names, required, nullable, typeText, defaults []string
 	for i, fl := range t.Fields {
 		names = append(names, quote(fl.Name))
@@ -104,8 +104,8 @@ func (g *gen) memberTable(w *gw, t *model.Type) string {
 		if msg, ok := fl.Messages[model.RuleType]; ok {
 			typeText = append(typeText, litInt(i)+": "+quote(msg))
 		}
-		if row, ok := defaultRow(w, i, fl); ok {
-			defaults = append(defaults, row)
+		if absentValue(fl) != nil && tableDefault(fl) {
+			defaults = append(defaults, defaultRow(w, i, fl))
 		}
 	}
 	var v []string
@@ -168,42 +168,52 @@ func absentValue(fl *model.Field) *value.Value {
 	return v
 }
 
-// defaultRow is the member table's row for the value fl, member i, takes
-// when absent, when that value is a scalar held directly or an empty list
-// or map; ok is false when there is none or the fill function sets it.
-func defaultRow(w *gw, i int, fl *model.Field) (string, bool) {
-	v := absentValue(fl)
-	if v == nil || isPtr(fl) {
-		return "", false
+// tableDefault reports whether the value fl takes when absent, if any, is
+// one the member table holds: a scalar held directly, or an empty list or
+// map. Any other is set by the type's fill function.
+func tableDefault(fl *model.Field) bool {
+	if isPtr(fl) {
+		return false
 	}
+	switch fl.Type.Kind {
+	case model.KindString, model.KindState, model.KindInteger, model.KindNumber, model.KindBoolean:
+		return true
+	case model.KindList:
+		return len(absentValue(fl).Items) == 0
+	case model.KindMap:
+		return len(absentValue(fl).Members) == 0
+	}
+	return false
+}
+
+// defaultRow is the member table's row for member i, fl, which takes a
+// value the table holds when absent (tableDefault).
+func defaultRow(w *gw, i int, fl *model.Field) string {
+	v := absentValue(fl)
 	idx := "{index: " + litInt(i)
 	switch fl.Type.Kind {
 	case model.KindString, model.KindState:
-		return idx + ", s: " + quote(v.Str) + "}", true
+		return idx + ", s: " + quote(v.Str) + "}"
 	case model.KindInteger:
-		return idx + ", n: " + w.lit(v, fl.Type) + "}", true
+		return idx + ", n: " + w.lit(v, fl.Type) + "}"
 	case model.KindNumber:
-		return idx + ", f: " + w.lit(v, fl.Type) + "}", true
+		return idx + ", f: " + w.lit(v, fl.Type) + "}"
 	case model.KindBoolean:
-		return idx + ", b: " + w.lit(v, fl.Type) + "}", true
-	case model.KindList:
-		if len(v.Items) == 0 {
-			return idx + "}", true
-		}
-	case model.KindMap:
-		if len(v.Members) == 0 {
-			return idx + "}", true
-		}
+		return idx + ", b: " + w.lit(v, fl.Type) + "}"
 	}
-	return "", false
+	return idx + "}" // an empty list or map
 }
 
-// fills reports whether some absent member of t takes a value its member
-// table cannot hold, so that it needs a fill function.
-func (g *gen) fills(t *model.Type) bool {
-	var w gw
-	for i, fl := range t.Fields {
-		if _, ok := defaultRow(&w, i, fl); !ok && absentValue(fl) != nil {
+// filled reports whether the fill function sets fl when it is absent.
+func filled(fl *model.Field) bool {
+	return absentValue(fl) != nil && !tableDefault(fl)
+}
+
+// fills reports whether some member of t is filled, so that t needs a
+// fill function.
+func fills(t *model.Type) bool {
+	for _, fl := range t.Fields {
+		if filled(fl) {
 			return true
 		}
 	}
@@ -218,13 +228,11 @@ func (g *gen) fillFunc(w *gw, s *goStruct) {
 	w.open("func fill", name, "(v unsafe.Pointer, seen []bool)")
 	w.line("m := (*", name, ")(v)")
 	for i, fl := range s.t.Fields {
-		v := absentValue(fl)
-		if _, ok := defaultRow(w, i, fl); ok || v == nil {
-			continue
+		if filled(fl) {
+			w.open("if !seen[", litInt(i), "]")
+			w.line("m.", fl.GoName, " = ", w.fieldLit(absentValue(fl), fl))
+			w.close()
 		}
-		w.open("if !seen[", litInt(i), "]")
-		w.line("m.", fl.GoName, " = ", w.fieldLit(v, fl))
-		w.close()
 	}
 	w.close()
 }

@@ -112,7 +112,7 @@ func (g *gen) objectLayout(k *sink, w *gw, s *goStruct) {
 	var rows []string
 	// How the runtime's decodeObject or decodeUnion reads the type.
 	head := ", members: &members" + name
-	if g.fills(s.t) {
+	if fills(s.t) {
 		head += ", fill: fill" + name
 	}
 	if u := s.t.Union; u != nil {

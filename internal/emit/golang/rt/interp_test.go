@@ -2,7 +2,9 @@ package rt
 
 import (
 	"encoding/json"
+	"fmt"
 	"reflect"
+	"strconv"
 	"strings"
 	"testing"
 	"unsafe"
@@ -246,7 +248,7 @@ func TestDecodeValueDeepPathsAreTheDecoders(t *testing.T) {
 	}
 	held := len(d.deeper)
 	if held == 0 || d.level != 0 {
-		t.Fatalf("after %d levels: %d deeper nodes, level %d; want some, and level 0", 4*inlineNodes, held, d.level)
+		t.Fatalf("after %d levels: %d deeper nodes, level %d; want some, and level 0", 2*inlineNodes, held, d.level)
 	}
 	d.data, d.pos = []byte(doc), 0
 	if err := d.end(decodeValue(d, nil, unsafe.Pointer(&v), &layoutObjDAll)); err != nil {
@@ -254,5 +256,48 @@ func TestDecodeValueDeepPathsAreTheDecoders(t *testing.T) {
 	}
 	if len(d.deeper) != held {
 		t.Errorf("a second decode made %d deeper nodes, want the %d made before", len(d.deeper), held)
+	}
+}
+
+// TestDecodeObjectWiderThanItsStackFlags decodes an object with more
+// members than decodeObject keeps flags for on its stack: the flags, the
+// required check and the defaults must hold for every member.
+func TestDecodeObjectWiderThanItsStackFlags(t *testing.T) {
+	const n = maxSeen + 6
+	var wide [n]string // stands in for a struct of n string fields
+	names := make([]string, n)
+	fields := make([]fieldLayout, n)
+	var doc strings.Builder
+	doc.WriteString("{")
+	for i := range n {
+		names[i] = fmt.Sprintf("f%d", i)
+		fields[i] = fieldLayout{`"` + names[i] + `":`, uintptr(i) * unsafe.Sizeof(""), &layoutString, 0}
+		if i < n-1 { // the last member is left out, for its default
+			if i > 0 {
+				doc.WriteString(",")
+			}
+			fmt.Fprintf(&doc, "%q:%q", names[i], "v"+names[i])
+		}
+	}
+	doc.WriteString("}")
+	table := indexed(memberTable{names: names, required: []requiredField{{n - 2, ""}}, defaults: []memberDefault{{index: n - 1, s: "last"}}})
+	l := layout{kind: kindObject, members: &table, fields: fields}
+	d := newDecoder([]byte(doc.String()), nil)
+	if err := d.end(decodeValue(d, nil, unsafe.Pointer(&wide), &l)); err != nil {
+		t.Fatal(err)
+	}
+	if wide[0] != "vf0" || wide[n-2] != "vf"+strconv.Itoa(n-2) || wide[n-1] != "last" {
+		t.Errorf("got first %q, next to last %q, last %q", wide[0], wide[n-2], wide[n-1])
+	}
+	dup := strings.TrimSuffix(doc.String(), "}") + fmt.Sprintf(",%q:\"x\"}", names[n-3])
+	d = newDecoder([]byte(dup), nil)
+	err := d.end(decodeValue(d, nil, unsafe.Pointer(&[n]string{}), &l))
+	if want := names[n-3] + `: duplicate key "` + names[n-3] + `"`; err == nil || !strings.HasPrefix(err.Error(), want) {
+		t.Errorf("a repeated member past the stack flags: got %v, want %s", err, want)
+	}
+	d = newDecoder([]byte(`{"f0":"a"}`), nil)
+	err = d.end(decodeValue(d, nil, unsafe.Pointer(&[n]string{}), &l))
+	if want := names[n-2] + " is required"; err == nil || !strings.Contains(err.Error(), want) {
+		t.Errorf("a required member past the stack flags: got %v, want %s", err, want)
 	}
 }
