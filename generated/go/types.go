@@ -337,7 +337,7 @@ func (m *EntitlementStatusRequestPayload) AppendJSON(b []byte) []byte {
 	return appendObject(b, unsafe.Pointer(m), &layoutObjEntitlementStatusRequestPayload, false)
 }
 
-var layoutObjEntitlementStatusRequestPayload = layout{kind: kindObject, members: &membersEntitlementStatusRequestPayload, fill: fillEntitlementStatusRequestPayload, fields: []fieldLayout{
+var layoutObjEntitlementStatusRequestPayload = layout{kind: kindObject, members: &membersEntitlementStatusRequestPayload, fill: fillEntitlementStatusRequestPayload, rules: &rulesEntitlementStatusRequestPayload, fields: []fieldLayout{
 	{`"feature_names":`, unsafe.Offsetof(EntitlementStatusRequestPayload{}.FeatureNames), &layoutListString, 0},
 	{`"requested_checks":`, unsafe.Offsetof(EntitlementStatusRequestPayload{}.RequestedChecks), &layoutListString, 0},
 	{`"entitlement_boundary":`, unsafe.Offsetof(EntitlementStatusRequestPayload{}.EntitlementBoundary), &layoutString, 0},
@@ -397,7 +397,7 @@ func (m *TenantOnboardingRequestPayload) AppendJSON(b []byte) []byte {
 	return appendObject(b, unsafe.Pointer(m), &layoutObjTenantOnboardingRequestPayload, false)
 }
 
-var layoutObjTenantOnboardingRequestPayload = layout{kind: kindObject, members: &membersTenantOnboardingRequestPayload, fill: fillTenantOnboardingRequestPayload, fields: []fieldLayout{
+var layoutObjTenantOnboardingRequestPayload = layout{kind: kindObject, members: &membersTenantOnboardingRequestPayload, fill: fillTenantOnboardingRequestPayload, rules: &rulesTenantOnboardingRequestPayload, fields: []fieldLayout{
 	{`"organization_name":`, unsafe.Offsetof(TenantOnboardingRequestPayload{}.OrganizationName), &layoutString, 0},
 	{`"deployment_model":`, unsafe.Offsetof(TenantOnboardingRequestPayload{}.DeploymentModel), &layoutString, 0},
 	{`"region":`, unsafe.Offsetof(TenantOnboardingRequestPayload{}.Region), &layoutString, 0},
@@ -452,7 +452,7 @@ func (m *TenantStatusRequestPayload) AppendJSON(b []byte) []byte {
 	return appendObject(b, unsafe.Pointer(m), &layoutObjTenantStatusRequestPayload, false)
 }
 
-var layoutObjTenantStatusRequestPayload = layout{kind: kindObject, members: &membersTenantStatusRequestPayload, fill: fillTenantStatusRequestPayload, fields: []fieldLayout{
+var layoutObjTenantStatusRequestPayload = layout{kind: kindObject, members: &membersTenantStatusRequestPayload, fill: fillTenantStatusRequestPayload, rules: &rulesTenantStatusRequestPayload, fields: []fieldLayout{
 	{`"requested_capabilities":`, unsafe.Offsetof(TenantStatusRequestPayload{}.RequestedCapabilities), &layoutListString, 0},
 	{`"public_client_boundary":`, unsafe.Offsetof(TenantStatusRequestPayload{}.PublicClientBoundary), &layoutString, 0},
 }}
@@ -478,7 +478,7 @@ func (m *LicenseValidationRequestPayload) AppendJSON(b []byte) []byte {
 	return appendObject(b, unsafe.Pointer(m), &layoutObjLicenseValidationRequestPayload, false)
 }
 
-var layoutObjLicenseValidationRequestPayload = layout{kind: kindObject, members: &membersLicenseValidationRequestPayload, fill: fillLicenseValidationRequestPayload, fields: []fieldLayout{
+var layoutObjLicenseValidationRequestPayload = layout{kind: kindObject, members: &membersLicenseValidationRequestPayload, fill: fillLicenseValidationRequestPayload, rules: &rulesLicenseValidationRequestPayload, fields: []fieldLayout{
 	{`"local_validation_report":`, unsafe.Offsetof(LicenseValidationRequestPayload{}.LocalValidationReport), &layoutRaw, 0},
 	{`"requested_checks":`, unsafe.Offsetof(LicenseValidationRequestPayload{}.RequestedChecks), &layoutListString, 0},
 	{`"server_boundary":`, unsafe.Offsetof(LicenseValidationRequestPayload{}.ServerBoundary), &layoutString, 0},
@@ -507,7 +507,7 @@ func (m *PolicyRegistryReadinessRequestPayload) AppendJSON(b []byte) []byte {
 	return appendObject(b, unsafe.Pointer(m), &layoutObjPolicyRegistryReadinessRequestPayload, false)
 }
 
-var layoutObjPolicyRegistryReadinessRequestPayload = layout{kind: kindObject, members: &membersPolicyRegistryReadinessRequestPayload, fill: fillPolicyRegistryReadinessRequestPayload, fields: []fieldLayout{
+var layoutObjPolicyRegistryReadinessRequestPayload = layout{kind: kindObject, members: &membersPolicyRegistryReadinessRequestPayload, fill: fillPolicyRegistryReadinessRequestPayload, rules: &rulesPolicyRegistryReadinessRequestPayload, fields: []fieldLayout{
 	{`"policy_pack_refs":`, unsafe.Offsetof(PolicyRegistryReadinessRequestPayload{}.PolicyPackRefs), &layoutListString, 0},
 	{`"catalog_scope":`, unsafe.Offsetof(PolicyRegistryReadinessRequestPayload{}.CatalogScope), &layoutString, 0},
 	{`"required_checks":`, unsafe.Offsetof(PolicyRegistryReadinessRequestPayload{}.RequiredChecks), &layoutListString, 0},
@@ -562,7 +562,7 @@ func (m *PolicyRegistryLookupRequestPayload) AppendJSON(b []byte) []byte {
 	return appendObject(b, unsafe.Pointer(m), &layoutObjPolicyRegistryLookupRequestPayload, false)
 }
 
-var layoutObjPolicyRegistryLookupRequestPayload = layout{kind: kindObject, members: &membersPolicyRegistryLookupRequestPayload, fields: []fieldLayout{
+var layoutObjPolicyRegistryLookupRequestPayload = layout{kind: kindObject, members: &membersPolicyRegistryLookupRequestPayload, rules: &rulesPolicyRegistryLookupRequestPayload, fields: []fieldLayout{
 	{`"policy_refs":`, unsafe.Offsetof(PolicyRegistryLookupRequestPayload{}.PolicyRefs), &layoutListString, 0},
 	{`"labels":`, unsafe.Offsetof(PolicyRegistryLookupRequestPayload{}.Labels), &layoutMapString, 0},
 	{`"resolution_boundary":`, unsafe.Offsetof(PolicyRegistryLookupRequestPayload{}.ResolutionBoundary), &layoutString, 0},
@@ -591,7 +591,7 @@ func (m *TenantAuditStoreOperatingRequestPayload) AppendJSON(b []byte) []byte {
 	return appendObject(b, unsafe.Pointer(m), &layoutObjTenantAuditStoreOperatingRequestPayload, false)
 }
 
-var layoutObjTenantAuditStoreOperatingRequestPayload = layout{kind: kindObject, members: &membersTenantAuditStoreOperatingRequestPayload, fill: fillTenantAuditStoreOperatingRequestPayload, fields: []fieldLayout{
+var layoutObjTenantAuditStoreOperatingRequestPayload = layout{kind: kindObject, members: &membersTenantAuditStoreOperatingRequestPayload, fill: fillTenantAuditStoreOperatingRequestPayload, rules: &rulesTenantAuditStoreOperatingRequestPayload, fields: []fieldLayout{
 	{`"retention_profile":`, unsafe.Offsetof(TenantAuditStoreOperatingRequestPayload{}.RetentionProfile), &layoutString, 0},
 	{`"evidence_window":`, unsafe.Offsetof(TenantAuditStoreOperatingRequestPayload{}.EvidenceWindow), &layoutString, 0},
 	{`"required_checks":`, unsafe.Offsetof(TenantAuditStoreOperatingRequestPayload{}.RequiredChecks), &layoutListString, 0},
@@ -648,7 +648,7 @@ func (m *CustomerOperatingDashboardRequestPayload) AppendJSON(b []byte) []byte {
 	return appendObject(b, unsafe.Pointer(m), &layoutObjCustomerOperatingDashboardRequestPayload, false)
 }
 
-var layoutObjCustomerOperatingDashboardRequestPayload = layout{kind: kindObject, members: &membersCustomerOperatingDashboardRequestPayload, fill: fillCustomerOperatingDashboardRequestPayload, fields: []fieldLayout{
+var layoutObjCustomerOperatingDashboardRequestPayload = layout{kind: kindObject, members: &membersCustomerOperatingDashboardRequestPayload, fill: fillCustomerOperatingDashboardRequestPayload, rules: &rulesCustomerOperatingDashboardRequestPayload, fields: []fieldLayout{
 	{`"dashboard_scope":`, unsafe.Offsetof(CustomerOperatingDashboardRequestPayload{}.DashboardScope), &layoutString, 0},
 	{`"evidence_window":`, unsafe.Offsetof(CustomerOperatingDashboardRequestPayload{}.EvidenceWindow), &layoutString, 0},
 	{`"required_checks":`, unsafe.Offsetof(CustomerOperatingDashboardRequestPayload{}.RequiredChecks), &layoutListString, 0},
@@ -705,7 +705,7 @@ func (m *SupportHandoffReadinessRequestPayload) AppendJSON(b []byte) []byte {
 	return appendObject(b, unsafe.Pointer(m), &layoutObjSupportHandoffReadinessRequestPayload, false)
 }
 
-var layoutObjSupportHandoffReadinessRequestPayload = layout{kind: kindObject, members: &membersSupportHandoffReadinessRequestPayload, fill: fillSupportHandoffReadinessRequestPayload, fields: []fieldLayout{
+var layoutObjSupportHandoffReadinessRequestPayload = layout{kind: kindObject, members: &membersSupportHandoffReadinessRequestPayload, fill: fillSupportHandoffReadinessRequestPayload, rules: &rulesSupportHandoffReadinessRequestPayload, fields: []fieldLayout{
 	{`"handoff_scope":`, unsafe.Offsetof(SupportHandoffReadinessRequestPayload{}.HandoffScope), &layoutString, 0},
 	{`"support_tier":`, unsafe.Offsetof(SupportHandoffReadinessRequestPayload{}.SupportTier), &layoutString, 0},
 	{`"required_checks":`, unsafe.Offsetof(SupportHandoffReadinessRequestPayload{}.RequiredChecks), &layoutListString, 0},
@@ -762,7 +762,7 @@ func (m *SaaSOperatingAutomationRequestPayload) AppendJSON(b []byte) []byte {
 	return appendObject(b, unsafe.Pointer(m), &layoutObjSaaSOperatingAutomationRequestPayload, false)
 }
 
-var layoutObjSaaSOperatingAutomationRequestPayload = layout{kind: kindObject, members: &membersSaaSOperatingAutomationRequestPayload, fill: fillSaaSOperatingAutomationRequestPayload, fields: []fieldLayout{
+var layoutObjSaaSOperatingAutomationRequestPayload = layout{kind: kindObject, members: &membersSaaSOperatingAutomationRequestPayload, fill: fillSaaSOperatingAutomationRequestPayload, rules: &rulesSaaSOperatingAutomationRequestPayload, fields: []fieldLayout{
 	{`"automation_scope":`, unsafe.Offsetof(SaaSOperatingAutomationRequestPayload{}.AutomationScope), &layoutString, 0},
 	{`"automation_cadence":`, unsafe.Offsetof(SaaSOperatingAutomationRequestPayload{}.AutomationCadence), &layoutString, 0},
 	{`"required_checks":`, unsafe.Offsetof(SaaSOperatingAutomationRequestPayload{}.RequiredChecks), &layoutListString, 0},
@@ -819,7 +819,7 @@ func (m *EvidenceExportRequestPayload) AppendJSON(b []byte) []byte {
 	return appendObject(b, unsafe.Pointer(m), &layoutObjEvidenceExportRequestPayload, false)
 }
 
-var layoutObjEvidenceExportRequestPayload = layout{kind: kindObject, members: &membersEvidenceExportRequestPayload, fields: []fieldLayout{
+var layoutObjEvidenceExportRequestPayload = layout{kind: kindObject, members: &membersEvidenceExportRequestPayload, rules: &rulesEvidenceExportRequestPayload, fields: []fieldLayout{
 	{`"evidence_refs":`, unsafe.Offsetof(EvidenceExportRequestPayload{}.EvidenceRefs), &layoutListString, 0},
 	{`"export_format":`, unsafe.Offsetof(EvidenceExportRequestPayload{}.ExportFormat), &layoutString, 0},
 	{`"retention_profile":`, unsafe.Offsetof(EvidenceExportRequestPayload{}.RetentionProfile), &layoutString, 0},
@@ -845,7 +845,7 @@ func (m *UnavailablePayload) AppendJSON(b []byte) []byte {
 	return appendObject(b, unsafe.Pointer(m), &layoutObjUnavailablePayload, false)
 }
 
-var layoutObjUnavailablePayload = layout{kind: kindObject, members: &membersUnavailablePayload, fields: []fieldLayout{
+var layoutObjUnavailablePayload = layout{kind: kindObject, members: &membersUnavailablePayload, rules: &rulesUnavailablePayload, fields: []fieldLayout{
 	{`"tenant_id":`, unsafe.Offsetof(UnavailablePayload{}.TenantID), &layoutString, 0},
 	{`"next_step":`, unsafe.Offsetof(UnavailablePayload{}.NextStep), &layoutString, 0},
 }}

@@ -176,19 +176,13 @@ func (m *SaaSOperatingAutomationSummary) validate(p *pathNode, es *Errors, sc sc
 // Validate checks every rule of the contract and returns every violation as
 // Errors, each with its JSON path, rule and message; nil when valid.
 func (m *EntitlementStatusRequestPayload) Validate() error {
-	var es Errors
-	m.validate(nil, &es, 0)
-	return es.err()
+	return validateTable(unsafe.Pointer(m), rulesEntitlementStatusRequestPayload, 0, "")
 }
 
-var rulesEntitlementStatusRequestPayload = [...]memberRule{
+var rulesEntitlementStatusRequestPayload = []memberRule{
 	{key: "feature_names", off: unsafe.Offsetof(EntitlementStatusRequestPayload{}.FeatureNames), kind: ruleStrings},
 	{key: "requested_checks", off: unsafe.Offsetof(EntitlementStatusRequestPayload{}.RequestedChecks), kind: ruleStrings},
 	{key: "entitlement_boundary", off: unsafe.Offsetof(EntitlementStatusRequestPayload{}.EntitlementBoundary), kind: ruleString, has: hasConst, constString: "public request shape only; billing and license validation are private", constMsg: "entitlement_boundary must be \"public request shape only; billing and license validation are private\""},
-}
-
-func (m *EntitlementStatusRequestPayload) validate(p *pathNode, es *Errors, sc scanMode) {
-	validateMembers(p, unsafe.Pointer(m), rulesEntitlementStatusRequestPayload[:], es, sc)
 }
 
 // Validate checks every rule of the contract and returns every violation as
@@ -215,22 +209,16 @@ func (m *EntitlementStatusResponsePayload) validate(p *pathNode, es *Errors, sc 
 // Validate checks every rule of the contract and returns every violation as
 // Errors, each with its JSON path, rule and message; nil when valid.
 func (m *TenantOnboardingRequestPayload) Validate() error {
-	var es Errors
-	m.validate(nil, &es, 0)
-	return es.err()
+	return validateTable(unsafe.Pointer(m), rulesTenantOnboardingRequestPayload, 0, "")
 }
 
-var rulesTenantOnboardingRequestPayload = [...]memberRule{
+var rulesTenantOnboardingRequestPayload = []memberRule{
 	{key: "organization_name", off: unsafe.Offsetof(TenantOnboardingRequestPayload{}.OrganizationName), kind: ruleString, has: hasNonEmpty | memberTrim, nonEmpty: "organization_name must not be empty"},
 	{key: "deployment_model", off: unsafe.Offsetof(TenantOnboardingRequestPayload{}.DeploymentModel), kind: ruleState, states: statesDeploymentModel, enumMsg: "deployment_model must be one of: hosted_saas, hybrid, self_hosted_enterprise"},
 	{key: "region", off: unsafe.Offsetof(TenantOnboardingRequestPayload{}.Region), kind: ruleString},
 	{key: "requirements", off: unsafe.Offsetof(TenantOnboardingRequestPayload{}.Requirements), kind: ruleStrings, has: hasMinItems, minItems: 1, minItemsMsg: "requirements must include at least one onboarding requirement"},
 	{key: "contacts", off: unsafe.Offsetof(TenantOnboardingRequestPayload{}.Contacts), kind: ruleMap},
 	{key: "activation_boundary", off: unsafe.Offsetof(TenantOnboardingRequestPayload{}.ActivationBoundary), kind: ruleString, has: hasConst, constString: "public request shape only; tenant provisioning implementation is private", constMsg: "activation_boundary must be \"public request shape only; tenant provisioning implementation is private\""},
-}
-
-func (m *TenantOnboardingRequestPayload) validate(p *pathNode, es *Errors, sc scanMode) {
-	validateMembers(p, unsafe.Pointer(m), rulesTenantOnboardingRequestPayload[:], es, sc)
 }
 
 // Validate checks every rule of the contract and returns every violation as
@@ -257,55 +245,37 @@ func (m *TenantOnboardingResponsePayload) validate(p *pathNode, es *Errors, sc s
 // Validate checks every rule of the contract and returns every violation as
 // Errors, each with its JSON path, rule and message; nil when valid.
 func (m *TenantStatusRequestPayload) Validate() error {
-	var es Errors
-	m.validate(nil, &es, 0)
-	return es.err()
+	return validateTable(unsafe.Pointer(m), rulesTenantStatusRequestPayload, 0, "")
 }
 
-var rulesTenantStatusRequestPayload = [...]memberRule{
+var rulesTenantStatusRequestPayload = []memberRule{
 	{key: "requested_capabilities", off: unsafe.Offsetof(TenantStatusRequestPayload{}.RequestedCapabilities), kind: ruleStrings},
 	{key: "public_client_boundary", off: unsafe.Offsetof(TenantStatusRequestPayload{}.PublicClientBoundary), kind: ruleString, has: hasConst, constString: "status lookup contract only", constMsg: "public_client_boundary must be \"status lookup contract only\""},
-}
-
-func (m *TenantStatusRequestPayload) validate(p *pathNode, es *Errors, sc scanMode) {
-	validateMembers(p, unsafe.Pointer(m), rulesTenantStatusRequestPayload[:], es, sc)
 }
 
 // Validate checks every rule of the contract and returns every violation as
 // Errors, each with its JSON path, rule and message; nil when valid.
 func (m *LicenseValidationRequestPayload) Validate() error {
-	var es Errors
-	m.validate(nil, &es, 0)
-	return es.err()
+	return validateTable(unsafe.Pointer(m), rulesLicenseValidationRequestPayload, 0, "")
 }
 
-var rulesLicenseValidationRequestPayload = [...]memberRule{
+var rulesLicenseValidationRequestPayload = []memberRule{
 	{key: "local_validation_report", off: unsafe.Offsetof(LicenseValidationRequestPayload{}.LocalValidationReport), kind: ruleRaw},
 	{key: "requested_checks", off: unsafe.Offsetof(LicenseValidationRequestPayload{}.RequestedChecks), kind: ruleStrings},
 	{key: "server_boundary", off: unsafe.Offsetof(LicenseValidationRequestPayload{}.ServerBoundary), kind: ruleString, has: hasConst, constString: "real validation is performed by private SaaS or Enterprise services", constMsg: "server_boundary must be \"real validation is performed by private SaaS or Enterprise services\""},
 }
 
-func (m *LicenseValidationRequestPayload) validate(p *pathNode, es *Errors, sc scanMode) {
-	validateMembers(p, unsafe.Pointer(m), rulesLicenseValidationRequestPayload[:], es, sc)
-}
-
 // Validate checks every rule of the contract and returns every violation as
 // Errors, each with its JSON path, rule and message; nil when valid.
 func (m *PolicyRegistryReadinessRequestPayload) Validate() error {
-	var es Errors
-	m.validate(nil, &es, 0)
-	return es.err()
+	return validateTable(unsafe.Pointer(m), rulesPolicyRegistryReadinessRequestPayload, 0, "")
 }
 
-var rulesPolicyRegistryReadinessRequestPayload = [...]memberRule{
+var rulesPolicyRegistryReadinessRequestPayload = []memberRule{
 	{key: "policy_pack_refs", off: unsafe.Offsetof(PolicyRegistryReadinessRequestPayload{}.PolicyPackRefs), kind: ruleStrings},
 	{key: "catalog_scope", off: unsafe.Offsetof(PolicyRegistryReadinessRequestPayload{}.CatalogScope), kind: ruleString},
 	{key: "required_checks", off: unsafe.Offsetof(PolicyRegistryReadinessRequestPayload{}.RequiredChecks), kind: ruleStrings, has: hasMinItems, minItems: 1, minItemsMsg: "required_checks must include at least one policy registry readiness check"},
 	{key: "readiness_boundary", off: unsafe.Offsetof(PolicyRegistryReadinessRequestPayload{}.ReadinessBoundary), kind: ruleString, has: hasConst, constString: "public request shape only; hosted policy registry operation is private", constMsg: "readiness_boundary must be \"public request shape only; hosted policy registry operation is private\""},
-}
-
-func (m *PolicyRegistryReadinessRequestPayload) validate(p *pathNode, es *Errors, sc scanMode) {
-	validateMembers(p, unsafe.Pointer(m), rulesPolicyRegistryReadinessRequestPayload[:], es, sc)
 }
 
 // Validate checks every rule of the contract and returns every violation as
@@ -332,38 +302,26 @@ func (m *PolicyRegistryReadinessResponsePayload) validate(p *pathNode, es *Error
 // Validate checks every rule of the contract and returns every violation as
 // Errors, each with its JSON path, rule and message; nil when valid.
 func (m *PolicyRegistryLookupRequestPayload) Validate() error {
-	var es Errors
-	m.validate(nil, &es, 0)
-	return es.err()
+	return validateTable(unsafe.Pointer(m), rulesPolicyRegistryLookupRequestPayload, 0, "")
 }
 
-var rulesPolicyRegistryLookupRequestPayload = [...]memberRule{
+var rulesPolicyRegistryLookupRequestPayload = []memberRule{
 	{key: "policy_refs", off: unsafe.Offsetof(PolicyRegistryLookupRequestPayload{}.PolicyRefs), kind: ruleStrings, has: hasMinItems, minItems: 1, minItemsMsg: "policy_refs must include at least one policy reference"},
 	{key: "labels", off: unsafe.Offsetof(PolicyRegistryLookupRequestPayload{}.Labels), kind: ruleMap},
 	{key: "resolution_boundary", off: unsafe.Offsetof(PolicyRegistryLookupRequestPayload{}.ResolutionBoundary), kind: ruleString, has: hasConst, constString: "public request shape only; hosted registry implementation is private", constMsg: "resolution_boundary must be \"public request shape only; hosted registry implementation is private\""},
 }
 
-func (m *PolicyRegistryLookupRequestPayload) validate(p *pathNode, es *Errors, sc scanMode) {
-	validateMembers(p, unsafe.Pointer(m), rulesPolicyRegistryLookupRequestPayload[:], es, sc)
-}
-
 // Validate checks every rule of the contract and returns every violation as
 // Errors, each with its JSON path, rule and message; nil when valid.
 func (m *TenantAuditStoreOperatingRequestPayload) Validate() error {
-	var es Errors
-	m.validate(nil, &es, 0)
-	return es.err()
+	return validateTable(unsafe.Pointer(m), rulesTenantAuditStoreOperatingRequestPayload, 0, "")
 }
 
-var rulesTenantAuditStoreOperatingRequestPayload = [...]memberRule{
+var rulesTenantAuditStoreOperatingRequestPayload = []memberRule{
 	{key: "retention_profile", off: unsafe.Offsetof(TenantAuditStoreOperatingRequestPayload{}.RetentionProfile), kind: ruleString},
 	{key: "evidence_window", off: unsafe.Offsetof(TenantAuditStoreOperatingRequestPayload{}.EvidenceWindow), kind: ruleString},
 	{key: "required_checks", off: unsafe.Offsetof(TenantAuditStoreOperatingRequestPayload{}.RequiredChecks), kind: ruleStrings, has: hasMinItems, minItems: 1, minItemsMsg: "required_checks must include at least one tenant audit-store operating check"},
 	{key: "operating_boundary", off: unsafe.Offsetof(TenantAuditStoreOperatingRequestPayload{}.OperatingBoundary), kind: ruleString, has: hasConst, constString: "public request shape only; tenant audit-store operation is private", constMsg: "operating_boundary must be \"public request shape only; tenant audit-store operation is private\""},
-}
-
-func (m *TenantAuditStoreOperatingRequestPayload) validate(p *pathNode, es *Errors, sc scanMode) {
-	validateMembers(p, unsafe.Pointer(m), rulesTenantAuditStoreOperatingRequestPayload[:], es, sc)
 }
 
 // Validate checks every rule of the contract and returns every violation as
@@ -390,20 +348,14 @@ func (m *TenantAuditStoreOperatingResponsePayload) validate(p *pathNode, es *Err
 // Validate checks every rule of the contract and returns every violation as
 // Errors, each with its JSON path, rule and message; nil when valid.
 func (m *CustomerOperatingDashboardRequestPayload) Validate() error {
-	var es Errors
-	m.validate(nil, &es, 0)
-	return es.err()
+	return validateTable(unsafe.Pointer(m), rulesCustomerOperatingDashboardRequestPayload, 0, "")
 }
 
-var rulesCustomerOperatingDashboardRequestPayload = [...]memberRule{
+var rulesCustomerOperatingDashboardRequestPayload = []memberRule{
 	{key: "dashboard_scope", off: unsafe.Offsetof(CustomerOperatingDashboardRequestPayload{}.DashboardScope), kind: ruleString},
 	{key: "evidence_window", off: unsafe.Offsetof(CustomerOperatingDashboardRequestPayload{}.EvidenceWindow), kind: ruleString},
 	{key: "required_checks", off: unsafe.Offsetof(CustomerOperatingDashboardRequestPayload{}.RequiredChecks), kind: ruleStrings, has: hasMinItems, minItems: 1, minItemsMsg: "required_checks must include at least one customer operating dashboard check"},
 	{key: "dashboard_boundary", off: unsafe.Offsetof(CustomerOperatingDashboardRequestPayload{}.DashboardBoundary), kind: ruleString, has: hasConst, constString: "public request shape only; customer operating dashboards are private", constMsg: "dashboard_boundary must be \"public request shape only; customer operating dashboards are private\""},
-}
-
-func (m *CustomerOperatingDashboardRequestPayload) validate(p *pathNode, es *Errors, sc scanMode) {
-	validateMembers(p, unsafe.Pointer(m), rulesCustomerOperatingDashboardRequestPayload[:], es, sc)
 }
 
 // Validate checks every rule of the contract and returns every violation as
@@ -430,20 +382,14 @@ func (m *CustomerOperatingDashboardResponsePayload) validate(p *pathNode, es *Er
 // Validate checks every rule of the contract and returns every violation as
 // Errors, each with its JSON path, rule and message; nil when valid.
 func (m *SupportHandoffReadinessRequestPayload) Validate() error {
-	var es Errors
-	m.validate(nil, &es, 0)
-	return es.err()
+	return validateTable(unsafe.Pointer(m), rulesSupportHandoffReadinessRequestPayload, 0, "")
 }
 
-var rulesSupportHandoffReadinessRequestPayload = [...]memberRule{
+var rulesSupportHandoffReadinessRequestPayload = []memberRule{
 	{key: "handoff_scope", off: unsafe.Offsetof(SupportHandoffReadinessRequestPayload{}.HandoffScope), kind: ruleString},
 	{key: "support_tier", off: unsafe.Offsetof(SupportHandoffReadinessRequestPayload{}.SupportTier), kind: ruleString},
 	{key: "required_checks", off: unsafe.Offsetof(SupportHandoffReadinessRequestPayload{}.RequiredChecks), kind: ruleStrings, has: hasMinItems, minItems: 1, minItemsMsg: "required_checks must include at least one support handoff readiness check"},
 	{key: "handoff_boundary", off: unsafe.Offsetof(SupportHandoffReadinessRequestPayload{}.HandoffBoundary), kind: ruleString, has: hasConst, constString: "public request shape only; support and customer-success handoff is private", constMsg: "handoff_boundary must be \"public request shape only; support and customer-success handoff is private\""},
-}
-
-func (m *SupportHandoffReadinessRequestPayload) validate(p *pathNode, es *Errors, sc scanMode) {
-	validateMembers(p, unsafe.Pointer(m), rulesSupportHandoffReadinessRequestPayload[:], es, sc)
 }
 
 // Validate checks every rule of the contract and returns every violation as
@@ -470,20 +416,14 @@ func (m *SupportHandoffReadinessResponsePayload) validate(p *pathNode, es *Error
 // Validate checks every rule of the contract and returns every violation as
 // Errors, each with its JSON path, rule and message; nil when valid.
 func (m *SaaSOperatingAutomationRequestPayload) Validate() error {
-	var es Errors
-	m.validate(nil, &es, 0)
-	return es.err()
+	return validateTable(unsafe.Pointer(m), rulesSaaSOperatingAutomationRequestPayload, 0, "")
 }
 
-var rulesSaaSOperatingAutomationRequestPayload = [...]memberRule{
+var rulesSaaSOperatingAutomationRequestPayload = []memberRule{
 	{key: "automation_scope", off: unsafe.Offsetof(SaaSOperatingAutomationRequestPayload{}.AutomationScope), kind: ruleString},
 	{key: "automation_cadence", off: unsafe.Offsetof(SaaSOperatingAutomationRequestPayload{}.AutomationCadence), kind: ruleString},
 	{key: "required_checks", off: unsafe.Offsetof(SaaSOperatingAutomationRequestPayload{}.RequiredChecks), kind: ruleStrings, has: hasMinItems, minItems: 1, minItemsMsg: "required_checks must include at least one SaaS operating automation check"},
 	{key: "automation_boundary", off: unsafe.Offsetof(SaaSOperatingAutomationRequestPayload{}.AutomationBoundary), kind: ruleString, has: hasConst, constString: "public request shape only; SaaS operating automation execution is private", constMsg: "automation_boundary must be \"public request shape only; SaaS operating automation execution is private\""},
-}
-
-func (m *SaaSOperatingAutomationRequestPayload) validate(p *pathNode, es *Errors, sc scanMode) {
-	validateMembers(p, unsafe.Pointer(m), rulesSaaSOperatingAutomationRequestPayload[:], es, sc)
 }
 
 // Validate checks every rule of the contract and returns every violation as
@@ -510,37 +450,25 @@ func (m *SaaSOperatingAutomationResponsePayload) validate(p *pathNode, es *Error
 // Validate checks every rule of the contract and returns every violation as
 // Errors, each with its JSON path, rule and message; nil when valid.
 func (m *EvidenceExportRequestPayload) Validate() error {
-	var es Errors
-	m.validate(nil, &es, 0)
-	return es.err()
+	return validateTable(unsafe.Pointer(m), rulesEvidenceExportRequestPayload, 0, "")
 }
 
-var rulesEvidenceExportRequestPayload = [...]memberRule{
+var rulesEvidenceExportRequestPayload = []memberRule{
 	{key: "evidence_refs", off: unsafe.Offsetof(EvidenceExportRequestPayload{}.EvidenceRefs), kind: ruleStrings, has: hasMinItems, minItems: 1, minItemsMsg: "evidence_refs must include at least one evidence reference"},
 	{key: "export_format", off: unsafe.Offsetof(EvidenceExportRequestPayload{}.ExportFormat), kind: ruleState, states: statesExportFormat, enumMsg: "export_format must be one of: json, jsonl, markdown, zip"},
 	{key: "retention_profile", off: unsafe.Offsetof(EvidenceExportRequestPayload{}.RetentionProfile), kind: ruleString},
 	{key: "export_boundary", off: unsafe.Offsetof(EvidenceExportRequestPayload{}.ExportBoundary), kind: ruleString, has: hasConst, constString: "public request shape only; storage and delivery implementation is private", constMsg: "export_boundary must be \"public request shape only; storage and delivery implementation is private\""},
 }
 
-func (m *EvidenceExportRequestPayload) validate(p *pathNode, es *Errors, sc scanMode) {
-	validateMembers(p, unsafe.Pointer(m), rulesEvidenceExportRequestPayload[:], es, sc)
-}
-
 // Validate checks every rule of the contract and returns every violation as
 // Errors, each with its JSON path, rule and message; nil when valid.
 func (m *UnavailablePayload) Validate() error {
-	var es Errors
-	m.validate(nil, &es, 0)
-	return es.err()
+	return validateTable(unsafe.Pointer(m), rulesUnavailablePayload, 0, "")
 }
 
-var rulesUnavailablePayload = [...]memberRule{
+var rulesUnavailablePayload = []memberRule{
 	{key: "tenant_id", off: unsafe.Offsetof(UnavailablePayload{}.TenantID), kind: ruleString},
 	{key: "next_step", off: unsafe.Offsetof(UnavailablePayload{}.NextStep), kind: ruleString, has: hasConst, constString: "See docs/architecture/saas-control-plane-contract.md", constMsg: "next_step must be \"See docs/architecture/saas-control-plane-contract.md\""},
-}
-
-func (m *UnavailablePayload) validate(p *pathNode, es *Errors, sc scanMode) {
-	validateMembers(p, unsafe.Pointer(m), rulesUnavailablePayload[:], es, sc)
 }
 
 // Validate checks every rule of the contract and returns every violation as
@@ -557,12 +485,11 @@ var rulesEntitlementStatusRequest = [...]memberRule{
 	{key: "tenant_id", off: unsafe.Offsetof(EntitlementStatusRequest{}.TenantID), kind: ruleString, has: hasNonEmpty | memberTrim | memberOwnScan, nonEmpty: "tenant_id must not be empty", scan: scanMode(49)},
 	{key: "requested_by", off: unsafe.Offsetof(EntitlementStatusRequest{}.RequestedBy), kind: ruleString, has: hasNonEmpty | memberTrim | memberOwnScan, nonEmpty: "requested_by must not be empty", scan: scanMode(49)},
 	{key: "correlation_id", off: unsafe.Offsetof(EntitlementStatusRequest{}.CorrelationID), kind: ruleString, has: memberOwnScan, scan: scanMode(49)},
+	{key: "payload", off: unsafe.Offsetof(EntitlementStatusRequest{}.Payload), kind: ruleObject, has: memberOwnScan, obj: &rulesEntitlementStatusRequestPayload, scan: scanMode(49)},
 }
 
 func (m *EntitlementStatusRequest) validate(p *pathNode, es *Errors, sc scanMode) {
-	validateMembers(p, unsafe.Pointer(m), rulesEntitlementStatusRequest[0:5], es, sc)
-	fp := keyPath(p, "payload")
-	m.Payload.validate(&fp, es, sc&rawsCleared|scanMode(49))
+	validateMembers(p, unsafe.Pointer(m), rulesEntitlementStatusRequest[:], es, sc)
 }
 
 // Validate checks every rule of the contract and returns every violation as
@@ -602,12 +529,11 @@ var rulesTenantOnboardingRequest = [...]memberRule{
 	{key: "tenant_id", off: unsafe.Offsetof(TenantOnboardingRequest{}.TenantID), kind: ruleString, has: hasNonEmpty | memberTrim | memberOwnScan, nonEmpty: "tenant_id must not be empty", scan: scanMode(49)},
 	{key: "requested_by", off: unsafe.Offsetof(TenantOnboardingRequest{}.RequestedBy), kind: ruleString, has: hasNonEmpty | memberTrim | memberOwnScan, nonEmpty: "requested_by must not be empty", scan: scanMode(49)},
 	{key: "correlation_id", off: unsafe.Offsetof(TenantOnboardingRequest{}.CorrelationID), kind: ruleString, has: memberOwnScan, scan: scanMode(49)},
+	{key: "payload", off: unsafe.Offsetof(TenantOnboardingRequest{}.Payload), kind: ruleObject, has: memberOwnScan, obj: &rulesTenantOnboardingRequestPayload, scan: scanMode(49)},
 }
 
 func (m *TenantOnboardingRequest) validate(p *pathNode, es *Errors, sc scanMode) {
-	validateMembers(p, unsafe.Pointer(m), rulesTenantOnboardingRequest[0:5], es, sc)
-	fp := keyPath(p, "payload")
-	m.Payload.validate(&fp, es, sc&rawsCleared|scanMode(49))
+	validateMembers(p, unsafe.Pointer(m), rulesTenantOnboardingRequest[:], es, sc)
 }
 
 // Validate checks every rule of the contract and returns every violation as
@@ -647,12 +573,11 @@ var rulesTenantStatusRequest = [...]memberRule{
 	{key: "tenant_id", off: unsafe.Offsetof(TenantStatusRequest{}.TenantID), kind: ruleString, has: hasNonEmpty | memberTrim | memberOwnScan, nonEmpty: "tenant_id must not be empty", scan: scanMode(49)},
 	{key: "requested_by", off: unsafe.Offsetof(TenantStatusRequest{}.RequestedBy), kind: ruleString, has: hasNonEmpty | memberTrim | memberOwnScan, nonEmpty: "requested_by must not be empty", scan: scanMode(49)},
 	{key: "correlation_id", off: unsafe.Offsetof(TenantStatusRequest{}.CorrelationID), kind: ruleString, has: memberOwnScan, scan: scanMode(49)},
+	{key: "payload", off: unsafe.Offsetof(TenantStatusRequest{}.Payload), kind: ruleObject, has: memberOwnScan, obj: &rulesTenantStatusRequestPayload, scan: scanMode(49)},
 }
 
 func (m *TenantStatusRequest) validate(p *pathNode, es *Errors, sc scanMode) {
-	validateMembers(p, unsafe.Pointer(m), rulesTenantStatusRequest[0:5], es, sc)
-	fp := keyPath(p, "payload")
-	m.Payload.validate(&fp, es, sc&rawsCleared|scanMode(49))
+	validateMembers(p, unsafe.Pointer(m), rulesTenantStatusRequest[:], es, sc)
 }
 
 // Validate checks every rule of the contract and returns every violation as
@@ -669,12 +594,11 @@ var rulesLicenseValidationRequest = [...]memberRule{
 	{key: "tenant_id", off: unsafe.Offsetof(LicenseValidationRequest{}.TenantID), kind: ruleString, has: hasNonEmpty | memberTrim | memberOwnScan, nonEmpty: "tenant_id must not be empty", scan: scanMode(49)},
 	{key: "requested_by", off: unsafe.Offsetof(LicenseValidationRequest{}.RequestedBy), kind: ruleString, has: hasNonEmpty | memberTrim | memberOwnScan, nonEmpty: "requested_by must not be empty", scan: scanMode(49)},
 	{key: "correlation_id", off: unsafe.Offsetof(LicenseValidationRequest{}.CorrelationID), kind: ruleString, has: memberOwnScan, scan: scanMode(49)},
+	{key: "payload", off: unsafe.Offsetof(LicenseValidationRequest{}.Payload), kind: ruleObject, has: memberOwnScan, obj: &rulesLicenseValidationRequestPayload, scan: scanMode(49)},
 }
 
 func (m *LicenseValidationRequest) validate(p *pathNode, es *Errors, sc scanMode) {
-	validateMembers(p, unsafe.Pointer(m), rulesLicenseValidationRequest[0:5], es, sc)
-	fp := keyPath(p, "payload")
-	m.Payload.validate(&fp, es, sc&rawsCleared|scanMode(49))
+	validateMembers(p, unsafe.Pointer(m), rulesLicenseValidationRequest[:], es, sc)
 }
 
 // Validate checks every rule of the contract and returns every violation as
@@ -691,12 +615,11 @@ var rulesPolicyRegistryReadinessRequest = [...]memberRule{
 	{key: "tenant_id", off: unsafe.Offsetof(PolicyRegistryReadinessRequest{}.TenantID), kind: ruleString, has: hasNonEmpty | memberTrim | memberOwnScan, nonEmpty: "tenant_id must not be empty", scan: scanMode(49)},
 	{key: "requested_by", off: unsafe.Offsetof(PolicyRegistryReadinessRequest{}.RequestedBy), kind: ruleString, has: hasNonEmpty | memberTrim | memberOwnScan, nonEmpty: "requested_by must not be empty", scan: scanMode(49)},
 	{key: "correlation_id", off: unsafe.Offsetof(PolicyRegistryReadinessRequest{}.CorrelationID), kind: ruleString, has: memberOwnScan, scan: scanMode(49)},
+	{key: "payload", off: unsafe.Offsetof(PolicyRegistryReadinessRequest{}.Payload), kind: ruleObject, has: memberOwnScan, obj: &rulesPolicyRegistryReadinessRequestPayload, scan: scanMode(49)},
 }
 
 func (m *PolicyRegistryReadinessRequest) validate(p *pathNode, es *Errors, sc scanMode) {
-	validateMembers(p, unsafe.Pointer(m), rulesPolicyRegistryReadinessRequest[0:5], es, sc)
-	fp := keyPath(p, "payload")
-	m.Payload.validate(&fp, es, sc&rawsCleared|scanMode(49))
+	validateMembers(p, unsafe.Pointer(m), rulesPolicyRegistryReadinessRequest[:], es, sc)
 }
 
 // Validate checks every rule of the contract and returns every violation as
@@ -736,12 +659,11 @@ var rulesPolicyRegistryLookupRequest = [...]memberRule{
 	{key: "tenant_id", off: unsafe.Offsetof(PolicyRegistryLookupRequest{}.TenantID), kind: ruleString, has: hasNonEmpty | memberTrim | memberOwnScan, nonEmpty: "tenant_id must not be empty", scan: scanMode(49)},
 	{key: "requested_by", off: unsafe.Offsetof(PolicyRegistryLookupRequest{}.RequestedBy), kind: ruleString, has: hasNonEmpty | memberTrim | memberOwnScan, nonEmpty: "requested_by must not be empty", scan: scanMode(49)},
 	{key: "correlation_id", off: unsafe.Offsetof(PolicyRegistryLookupRequest{}.CorrelationID), kind: ruleString, has: memberOwnScan, scan: scanMode(49)},
+	{key: "payload", off: unsafe.Offsetof(PolicyRegistryLookupRequest{}.Payload), kind: ruleObject, has: memberOwnScan, obj: &rulesPolicyRegistryLookupRequestPayload, scan: scanMode(49)},
 }
 
 func (m *PolicyRegistryLookupRequest) validate(p *pathNode, es *Errors, sc scanMode) {
-	validateMembers(p, unsafe.Pointer(m), rulesPolicyRegistryLookupRequest[0:5], es, sc)
-	fp := keyPath(p, "payload")
-	m.Payload.validate(&fp, es, sc&rawsCleared|scanMode(49))
+	validateMembers(p, unsafe.Pointer(m), rulesPolicyRegistryLookupRequest[:], es, sc)
 }
 
 // Validate checks every rule of the contract and returns every violation as
@@ -758,12 +680,11 @@ var rulesTenantAuditStoreOperatingRequest = [...]memberRule{
 	{key: "tenant_id", off: unsafe.Offsetof(TenantAuditStoreOperatingRequest{}.TenantID), kind: ruleString, has: hasNonEmpty | memberTrim | memberOwnScan, nonEmpty: "tenant_id must not be empty", scan: scanMode(49)},
 	{key: "requested_by", off: unsafe.Offsetof(TenantAuditStoreOperatingRequest{}.RequestedBy), kind: ruleString, has: hasNonEmpty | memberTrim | memberOwnScan, nonEmpty: "requested_by must not be empty", scan: scanMode(49)},
 	{key: "correlation_id", off: unsafe.Offsetof(TenantAuditStoreOperatingRequest{}.CorrelationID), kind: ruleString, has: memberOwnScan, scan: scanMode(49)},
+	{key: "payload", off: unsafe.Offsetof(TenantAuditStoreOperatingRequest{}.Payload), kind: ruleObject, has: memberOwnScan, obj: &rulesTenantAuditStoreOperatingRequestPayload, scan: scanMode(49)},
 }
 
 func (m *TenantAuditStoreOperatingRequest) validate(p *pathNode, es *Errors, sc scanMode) {
-	validateMembers(p, unsafe.Pointer(m), rulesTenantAuditStoreOperatingRequest[0:5], es, sc)
-	fp := keyPath(p, "payload")
-	m.Payload.validate(&fp, es, sc&rawsCleared|scanMode(49))
+	validateMembers(p, unsafe.Pointer(m), rulesTenantAuditStoreOperatingRequest[:], es, sc)
 }
 
 // Validate checks every rule of the contract and returns every violation as
@@ -803,12 +724,11 @@ var rulesCustomerOperatingDashboardRequest = [...]memberRule{
 	{key: "tenant_id", off: unsafe.Offsetof(CustomerOperatingDashboardRequest{}.TenantID), kind: ruleString, has: hasNonEmpty | memberTrim | memberOwnScan, nonEmpty: "tenant_id must not be empty", scan: scanMode(49)},
 	{key: "requested_by", off: unsafe.Offsetof(CustomerOperatingDashboardRequest{}.RequestedBy), kind: ruleString, has: hasNonEmpty | memberTrim | memberOwnScan, nonEmpty: "requested_by must not be empty", scan: scanMode(49)},
 	{key: "correlation_id", off: unsafe.Offsetof(CustomerOperatingDashboardRequest{}.CorrelationID), kind: ruleString, has: memberOwnScan, scan: scanMode(49)},
+	{key: "payload", off: unsafe.Offsetof(CustomerOperatingDashboardRequest{}.Payload), kind: ruleObject, has: memberOwnScan, obj: &rulesCustomerOperatingDashboardRequestPayload, scan: scanMode(49)},
 }
 
 func (m *CustomerOperatingDashboardRequest) validate(p *pathNode, es *Errors, sc scanMode) {
-	validateMembers(p, unsafe.Pointer(m), rulesCustomerOperatingDashboardRequest[0:5], es, sc)
-	fp := keyPath(p, "payload")
-	m.Payload.validate(&fp, es, sc&rawsCleared|scanMode(49))
+	validateMembers(p, unsafe.Pointer(m), rulesCustomerOperatingDashboardRequest[:], es, sc)
 }
 
 // Validate checks every rule of the contract and returns every violation as
@@ -848,12 +768,11 @@ var rulesSupportHandoffReadinessRequest = [...]memberRule{
 	{key: "tenant_id", off: unsafe.Offsetof(SupportHandoffReadinessRequest{}.TenantID), kind: ruleString, has: hasNonEmpty | memberTrim | memberOwnScan, nonEmpty: "tenant_id must not be empty", scan: scanMode(49)},
 	{key: "requested_by", off: unsafe.Offsetof(SupportHandoffReadinessRequest{}.RequestedBy), kind: ruleString, has: hasNonEmpty | memberTrim | memberOwnScan, nonEmpty: "requested_by must not be empty", scan: scanMode(49)},
 	{key: "correlation_id", off: unsafe.Offsetof(SupportHandoffReadinessRequest{}.CorrelationID), kind: ruleString, has: memberOwnScan, scan: scanMode(49)},
+	{key: "payload", off: unsafe.Offsetof(SupportHandoffReadinessRequest{}.Payload), kind: ruleObject, has: memberOwnScan, obj: &rulesSupportHandoffReadinessRequestPayload, scan: scanMode(49)},
 }
 
 func (m *SupportHandoffReadinessRequest) validate(p *pathNode, es *Errors, sc scanMode) {
-	validateMembers(p, unsafe.Pointer(m), rulesSupportHandoffReadinessRequest[0:5], es, sc)
-	fp := keyPath(p, "payload")
-	m.Payload.validate(&fp, es, sc&rawsCleared|scanMode(49))
+	validateMembers(p, unsafe.Pointer(m), rulesSupportHandoffReadinessRequest[:], es, sc)
 }
 
 // Validate checks every rule of the contract and returns every violation as
@@ -893,12 +812,11 @@ var rulesSaaSOperatingAutomationRequest = [...]memberRule{
 	{key: "tenant_id", off: unsafe.Offsetof(SaaSOperatingAutomationRequest{}.TenantID), kind: ruleString, has: hasNonEmpty | memberTrim | memberOwnScan, nonEmpty: "tenant_id must not be empty", scan: scanMode(49)},
 	{key: "requested_by", off: unsafe.Offsetof(SaaSOperatingAutomationRequest{}.RequestedBy), kind: ruleString, has: hasNonEmpty | memberTrim | memberOwnScan, nonEmpty: "requested_by must not be empty", scan: scanMode(49)},
 	{key: "correlation_id", off: unsafe.Offsetof(SaaSOperatingAutomationRequest{}.CorrelationID), kind: ruleString, has: memberOwnScan, scan: scanMode(49)},
+	{key: "payload", off: unsafe.Offsetof(SaaSOperatingAutomationRequest{}.Payload), kind: ruleObject, has: memberOwnScan, obj: &rulesSaaSOperatingAutomationRequestPayload, scan: scanMode(49)},
 }
 
 func (m *SaaSOperatingAutomationRequest) validate(p *pathNode, es *Errors, sc scanMode) {
-	validateMembers(p, unsafe.Pointer(m), rulesSaaSOperatingAutomationRequest[0:5], es, sc)
-	fp := keyPath(p, "payload")
-	m.Payload.validate(&fp, es, sc&rawsCleared|scanMode(49))
+	validateMembers(p, unsafe.Pointer(m), rulesSaaSOperatingAutomationRequest[:], es, sc)
 }
 
 // Validate checks every rule of the contract and returns every violation as
@@ -938,12 +856,11 @@ var rulesEvidenceExportRequest = [...]memberRule{
 	{key: "tenant_id", off: unsafe.Offsetof(EvidenceExportRequest{}.TenantID), kind: ruleString, has: hasNonEmpty | memberTrim | memberOwnScan, nonEmpty: "tenant_id must not be empty", scan: scanMode(49)},
 	{key: "requested_by", off: unsafe.Offsetof(EvidenceExportRequest{}.RequestedBy), kind: ruleString, has: hasNonEmpty | memberTrim | memberOwnScan, nonEmpty: "requested_by must not be empty", scan: scanMode(49)},
 	{key: "correlation_id", off: unsafe.Offsetof(EvidenceExportRequest{}.CorrelationID), kind: ruleString, has: memberOwnScan, scan: scanMode(49)},
+	{key: "payload", off: unsafe.Offsetof(EvidenceExportRequest{}.Payload), kind: ruleObject, has: memberOwnScan, obj: &rulesEvidenceExportRequestPayload, scan: scanMode(49)},
 }
 
 func (m *EvidenceExportRequest) validate(p *pathNode, es *Errors, sc scanMode) {
-	validateMembers(p, unsafe.Pointer(m), rulesEvidenceExportRequest[0:5], es, sc)
-	fp := keyPath(p, "payload")
-	m.Payload.validate(&fp, es, sc&rawsCleared|scanMode(49))
+	validateMembers(p, unsafe.Pointer(m), rulesEvidenceExportRequest[:], es, sc)
 }
 
 // Validate checks every rule of the contract and returns every violation as
@@ -960,6 +877,7 @@ var rulesUnavailableResponse = [...]memberRule{
 	{key: "message", off: unsafe.Offsetof(UnavailableResponse{}.Message), kind: ruleString, has: hasConst | memberOwnScan, constString: "This operation requires the private CAVRA SaaS Control Plane or Enterprise service.", constMsg: "message must be \"This operation requires the private CAVRA SaaS Control Plane or Enterprise service.\"", scan: scanMode(49)},
 	{key: "correlation_id", off: unsafe.Offsetof(UnavailableResponse{}.CorrelationID), kind: ruleString, has: memberOwnScan, scan: scanMode(49)},
 	{key: "private_implementation_required", off: unsafe.Offsetof(UnavailableResponse{}.PrivateImplementationRequired), kind: ruleBool, has: hasConst | memberOwnScan, constBool: true, constMsg: "private_implementation_required must be true", scan: scanMode(49)},
+	{key: "payload", off: unsafe.Offsetof(UnavailableResponse{}.Payload), kind: ruleObject, has: memberOwnScan, obj: &rulesUnavailablePayload, scan: scanMode(49)},
 }
 
 func (m *UnavailableResponse) validate(p *pathNode, es *Errors, sc scanMode) {
@@ -971,9 +889,7 @@ func (m *UnavailableResponse) validate(p *pathNode, es *Errors, sc scanMode) {
 	default:
 		es.add(&fp, "enum", ErrNotInStateSet, "operation must be one of: customer_operating_dashboard, entitlement_status, evidence_export, license_validation, policy_registry_lookup, policy_registry_readiness, saas_operating_automation, support_handoff_readiness, tenant_audit_store_operating, tenant_onboarding, tenant_status")
 	}
-	validateMembers(p, unsafe.Pointer(m), rulesUnavailableResponse[1:5], es, sc)
-	fp.key = "payload"
-	m.Payload.validate(&fp, es, sc&rawsCleared|scanMode(49))
+	validateMembers(p, unsafe.Pointer(m), rulesUnavailableResponse[1:6], es, sc)
 }
 
 var (

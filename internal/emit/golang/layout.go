@@ -115,6 +115,9 @@ func (g *gen) objectLayout(k *sink, w *gw, s *goStruct) {
 	if fills(s.t) {
 		head += ", fill: fill" + name
 	}
+	if g.tableOnly(s) {
+		head += ", rules: &rules" + name
+	}
 	if u := s.t.Union; u != nil {
 		kind = "kindUnion"
 		head = ", disc: " + quote(u.Discriminator) + ", discMsg: " + quote(model.UnionEnumMessage(u))

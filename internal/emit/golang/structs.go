@@ -58,6 +58,7 @@ type gen struct {
 	// names, by variable, declared in stateOrder.
 	stateVars  map[string]string
 	stateOrder []string
+	tables     map[*model.Type]tableInfo // tableOf's answers
 }
 
 func newGen(c *model.Contract, pkg string) *gen {

@@ -65,7 +65,11 @@ func (g *gen) unionValidate(k *sink, w *gw, s *goStruct) {
 		}
 		w.open("if m.", v.GoName, " != nil")
 		w.line("n++")
-		w.line("m.", v.GoName, ".validate(p, es, sc)")
+		c := g.objectCheck(v.Type, "m."+v.GoName, "p", "sc", true)
+		if strings.Contains(c, "unsafe.") {
+			w.use("unsafe")
+		}
+		w.line(c)
 		w.open("if ", val, " != ", quote(v.Value))
 		w.line("kp := keyPath(p, ", quote(u.Discriminator), ")")
 		w.line("es.add(", join("&kp", quote(string(model.RuleConst)), "ErrConst",

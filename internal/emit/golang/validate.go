@@ -52,13 +52,25 @@ func (g *gen) validateRoot(s *goStruct) (scanMode, string) {
 	return 0, ""
 }
 
-// validateMethods writes Validate and validate of s: Validate starts the
-// walk at the document (or at type_root), validate checks each member.
+// validateMethods writes Validate of s and the rows of its table, and
+// unless the table alone validates s (tableOnly), its validate method:
+// Validate starts the walk at the document (or at type_root), validate
+// checks each member.
 func (g *gen) validateMethods(k *sink, w *gw, s *goStruct) {
 	name := s.t.GoName
+	only := g.tableOnly(s)
 	w.docLines("// Validate checks every rule of the contract and returns every violation as",
 		cmt("Errors, each with its JSON path, rule and message; nil when valid."))
 	w.open("func (m *", name, ") Validate() error")
+	if only {
+		w.use("unsafe")
+		sc, r := g.validateRoot(s)
+		w.line("return validateTable(", join("unsafe.Pointer(m)", "rules"+name, litInt(int(sc)), quote(r)), ")")
+		w.close()
+		k.decl(w)
+		g.tableRows(k, w, s)
+		return
+	}
 	w.line("var es Errors")
 	if sc, r := g.validateRoot(s); sc != 0 {
 		w.line("var p *pathNode")
@@ -77,7 +89,6 @@ func (g *gen) validateMethods(k *sink, w *gw, s *goStruct) {
 		g.unionValidate(k, w, s)
 		return
 	}
-	message := s.kind == kindRequest || s.kind == kindResponse
 	var body gw
 	first := true
 	var rules []string // the rows of rules<Name>
@@ -93,22 +104,8 @@ func (g *gen) validateMethods(k *sink, w *gw, s *goStruct) {
 		}
 	}
 	for _, fl := range s.t.Fields {
-		sc, mode := "sc", ""
-		if message {
-			m := s.scanEnv
-			if fl.Source == model.SourcePayload {
-				m = s.scanPayload
-			}
-			mode = "scanMode(" + litInt(int(m)) + ")"
-			sc = mode
-			if k := fl.Type.Kind; k == model.KindObject || k == model.KindAny || k == model.KindList || k == model.KindMap {
-				// The decoder's word that free-form values are
-				// cleared (rawsCleared) passes on to what may hold one.
-				sc = "sc&rawsCleared|" + sc
-			}
-		}
-		knownOp := s.kind == kindResponse && s.op == nil && fl.Source == model.SourceRequest && fl.RequestField != nil && fl.RequestField.Source == model.SourceOperation
-		if tableValidated(fl) && !knownOp {
+		sc, mode := memberScan(s, fl)
+		if g.hasRow(s, fl) {
 			if !hasNumberChecks(fl) {
 				continue
 			}
@@ -116,13 +113,18 @@ func (g *gen) validateMethods(k *sink, w *gw, s *goStruct) {
 			continue
 		}
 		checks := g.fieldChecks(fl, sc)
-		if knownOp {
+		if knownOperation(s, fl) {
 			checks = append(checks, g.knownOperationCheck(fl))
 		}
 		if len(checks) == 0 {
 			continue
 		}
 		flush(false)
+		for _, c := range checks {
+			if strings.Contains(c, "unsafe.") {
+				body.use("unsafe")
+			}
+		}
 		// One path variable serves every member in turn: checks report
 		// the path as text at once and keep no pointer to it.
 		// After the first member only the key changes.
@@ -147,6 +149,62 @@ func (g *gen) validateMethods(k *sink, w *gw, s *goStruct) {
 	}
 	w.body("func (m *"+name+") validate(p *pathNode, es *Errors, sc scanMode)", &body)
 	k.decl(w)
+}
+
+// memberScan is the scan mode of member fl of s as an operand of a call,
+// and in a message the member's own mode ("" elsewhere: it is scanned as
+// its struct is).
+func memberScan(s *goStruct, fl *model.Field) (sc, mode string) {
+	if s.kind != kindRequest && s.kind != kindResponse {
+		return "sc", ""
+	}
+	m := s.scanEnv
+	if fl.Source == model.SourcePayload {
+		m = s.scanPayload
+	}
+	mode = "scanMode(" + litInt(int(m)) + ")"
+	if k := fl.Type.Kind; k == model.KindObject || k == model.KindAny || k == model.KindList || k == model.KindMap {
+		// The decoder's word that free-form values are cleared
+		// (rawsCleared) passes on to what may hold one.
+		return "sc&rawsCleared|" + mode, mode
+	}
+	return mode, mode
+}
+
+// tableRows writes rules<Name>, the rows of a type its table alone
+// validates; a slice, which the rows of the types holding it point to.
+func (g *gen) tableRows(k *sink, w *gw, s *goStruct) {
+	var rows []string
+	for _, fl := range s.t.Fields {
+		if hasNumberChecks(fl) {
+			_, mode := memberScan(s, fl)
+			rows = append(rows, g.memberRule(s, fl, mode))
+		}
+	}
+	if len(rows) == 0 {
+		w.line("var rules", s.t.GoName, " []memberRule")
+		k.decl(w)
+		return
+	}
+	w.line("var rules", s.t.GoName, " = []memberRule{")
+	for _, r := range rows {
+		w.line("\t", r)
+	}
+	w.line("}")
+	k.decl(w)
+}
+
+// objectCheck validates the object v of type t, or the one v points to
+// when ptr holds, at path p: through its validate method, or its rows
+// when it has none.
+func (g *gen) objectCheck(t *model.Type, v, p, sc string, ptr bool) string {
+	if !g.tableOnly(g.byType[t]) {
+		return v + ".validate(" + join(p, "es", sc) + ")"
+	}
+	if !ptr {
+		v = "&" + v
+	}
+	return "validateMembers(" + join(p, "unsafe.Pointer("+v+")", "rules"+t.GoName, "es", sc) + ")"
 }
 
 // hasNumberChecks reports whether a member the table validates has a
@@ -194,7 +252,10 @@ func (g *gen) fieldChecks(fl *model.Field, sc string) []string {
 	if isPtr(fl) {
 		var inner []string
 		if fl.Type.Kind == model.KindObject {
-			inner = g.valueChecks(fl, fl.Type, v, "&fp", sc, 0, true)
+			if fl.Const != nil {
+				inner = append(inner, g.constCheck(fl, v, "&fp"))
+			}
+			inner = append(inner, g.objectCheck(fl.Type.Object, v, "&fp", sc, true))
 		} else {
 			inner = append([]string{"v := *" + v}, g.valueChecks(fl, fl.Type, "v", "&fp", sc, 0, true)...)
 			if len(inner) == 1 {
@@ -237,7 +298,7 @@ func (g *gen) valueChecks(fl *model.Field, t *model.TypeRef, v, p, sc string, de
 	case model.KindInteger, model.KindNumber:
 		out = append(out, numberChecks(fl, t, v, p)...)
 	case model.KindObject:
-		out = append(out, v+".validate("+join(p, "es", sc)+")")
+		out = append(out, g.objectCheck(t.Object, v, p, sc, false))
 	case model.KindAny:
 		out = append(out, block("if "+sc+"&(anyKeys|anyFree) != 0", "scanRaw("+join(p, v, sc, "es")+")"))
 	case model.KindList:

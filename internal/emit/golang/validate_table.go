@@ -60,13 +60,25 @@ func (g *gen) memberRule(s *goStruct, fl *model.Field, scan string) string {
 		model.KindBoolean: "ruleBool"}
 	kind := kinds[fl.Type.Kind]
 	states := fl.Type.State
-	if fl.Type.Kind == model.KindList {
+	obj := rowObject(fl)
+	switch {
+	case obj != nil && fl.Type.Kind == model.KindList:
+		kind, states = "ruleObjects", nil
+	case obj != nil:
+		kind = "ruleObject"
+	case fl.Type.Kind == model.KindList:
 		kind, states = "ruleStrings", nil
 		if fl.Type.Elem.Kind == model.KindState {
 			kind, states = "ruleStates", fl.Type.Elem.State
 		}
 	}
 	parts := []string{"key: " + quote(fl.Name), "off: unsafe.Offsetof(" + s.t.GoName + "{}." + fl.GoName + ")", "kind: " + kind}
+	if obj != nil {
+		parts = append(parts, "obj: &rules"+obj.GoName)
+		if fl.Type.Kind == model.KindList {
+			parts = append(parts, "size: unsafe.Sizeof("+obj.GoName+"{})")
+		}
+	}
 	var has []string
 	set := func(flag, field, v string) {
 		if flag != "" {
@@ -97,7 +109,7 @@ func (g *gen) memberRule(s *goStruct, fl *model.Field, scan string) string {
 			set("memberTrim", "", "")
 		}
 	}
-	if fl.Type.Kind == model.KindString || fl.Type.Kind == model.KindList && states == nil {
+	if fl.Type.Kind == model.KindString || fl.Type.Kind == model.KindList && states == nil && obj == nil {
 		g.stringRules(fl, set, msg)
 	}
 	if states != nil {

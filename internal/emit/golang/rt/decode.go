@@ -21,8 +21,8 @@ const maxDepth = 10000
 // the unknown-field rule.
 type DecodeOption func(*decoder)
 
-// validatable is a generated type's validator, which decodeInto runs
-// after reading the value.
+// validatable is the validate method of a generated type that has one
+// (see memberrules.go); decodeInto runs it after reading the value.
 type validatable interface {
 	validate(p *pathNode, es *Errors, sc scanMode)
 }
@@ -31,7 +31,7 @@ type validatable interface {
 // (see decodeInto) and returns it, or nil with the error. Its type
 // parameter is a pointer, and all pointers share one shape, so every type
 // uses the same compiled copy.
-func decodeTop[P validatable](m P, v unsafe.Pointer, l *layout, data []byte, opts []DecodeOption, root *pathNode, sc scanMode) (P, error) {
+func decodeTop[P any](m P, v unsafe.Pointer, l *layout, data []byte, opts []DecodeOption, root *pathNode, sc scanMode) (P, error) {
 	if err := decodeInto(m, v, l, data, opts, root, sc); err != nil {
 		var none P
 		return none, err
@@ -40,11 +40,12 @@ func decodeTop[P validatable](m P, v unsafe.Pointer, l *layout, data []byte, opt
 }
 
 // decodeInto reads the value at v, laid out as l, from data strictly, with
-// member paths under root (nil: the document), then validates it through m
-// as Validate does: from root, with the scan mode sc Validate starts from.
+// member paths under root (nil: the document), then validates it as
+// Validate does, through m's validate method or else the rows of l: from
+// root, with the scan mode sc Validate starts from.
 // Free-form values the decoder has already cleared of forbidden material
 // are not read again.
-func decodeInto(m validatable, v unsafe.Pointer, l *layout, data []byte, opts []DecodeOption, root *pathNode, sc scanMode) error {
+func decodeInto(m any, v unsafe.Pointer, l *layout, data []byte, opts []DecodeOption, root *pathNode, sc scanMode) error {
 	d := newDecoder(data, opts)
 	if err := d.end(decodeValue(d, root, v, l)); err != nil {
 		return err
@@ -55,7 +56,11 @@ func decodeInto(m validatable, v unsafe.Pointer, l *layout, data []byte, opts []
 	// The violations are collected in the decoder, which is allocated
 	// already, rather than in a variable of their own that the call
 	// through the interface would move to the heap.
-	m.validate(root, &d.errs, sc)
+	if c, ok := m.(validatable); ok {
+		c.validate(root, &d.errs, sc)
+	} else if l.rules != nil {
+		validateMembers(root, v, *l.rules, &d.errs, sc)
+	}
 	return d.errs.err()
 }
 

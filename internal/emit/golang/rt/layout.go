@@ -38,6 +38,9 @@ type layout struct {
 	fields []fieldLayout // object and union: the members in contract order
 	// members is an object's member table.
 	members *memberTable
+	// rules are the rows that validate an object with no validate method
+	// (nil: none, or it has one).
+	rules *[]memberRule
 	// fill sets an object's absent members whose defaults are not in its
 	// member table; nil when there are none.
 	fill func(v unsafe.Pointer, seen []bool)

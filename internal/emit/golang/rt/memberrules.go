@@ -5,11 +5,13 @@ import (
 	"unsafe"
 )
 
-// A validate method checks the members whose rules are plain data (a
-// scalar, a state, a free-form value, a list of strings or states, a map
-// of strings) through a table of memberRule rows, one call of
-// validateMembers per run of such members, and writes code only for the
-// others. The checks run in the order, and report the paths, rules and
+// Members whose rules are plain data (a scalar, a state, a free-form
+// value, a list of strings or states, a map of strings, and an object or
+// list of objects whose members are all such) are checked through a table
+// of memberRule rows. A type whose every member has a row is validated by
+// its table alone (validateTable); any other type has a validate method
+// that calls validateMembers for each run of rows and has code for the
+// rest. The checks run in the order, and report the paths, rules and
 // messages, that the code the emitter would write for each member does.
 
 // ruleKind is what a member holds.
@@ -25,6 +27,8 @@ const (
 	ruleStates                      // a list of states
 	ruleMap                         // a map of strings, scanned only
 	ruleBool                        // a bool: only a fixed value is checked
+	ruleObject                      // an object, whose members the rows obj check
+	ruleObjects                     // a list of objects, size bytes each, checked by obj
 )
 
 // The rules a memberRule has, and how it is held.
@@ -69,6 +73,10 @@ type memberRule struct {
 	formatMaxLength      int
 	formatCheck          uint8
 	states               []string // sorted
+	// Objects: the rows that check the object, or each object of a list
+	// (nil: none), and the size of one.
+	obj  *[]memberRule
+	size uintptr
 	// Numbers.
 	intMin, intMax, intExclusiveMin, intExclusiveMax int64
 	min, max, exclusiveMin, exclusiveMax             float64
@@ -84,6 +92,20 @@ type memberRule struct {
 	nonEmpty, minLengthMsg, maxLengthMsg, patternMsg, formatMsg, enumMsg string
 	minimumMsg, maximumMsg, exclusiveMinMsg, exclusiveMaxMsg             string
 	minItemsMsg, maxItemsMsg, uniqueMsg                                  string
+}
+
+// validateTable is Validate of a type that its rows alone check: it
+// starts at the document or, when root is not empty, at member root,
+// with scan mode sc.
+func validateTable(v unsafe.Pointer, rules []memberRule, sc scanMode, root string) error {
+	var es Errors
+	if root == "" {
+		validateMembers(nil, v, rules, &es, sc)
+		return es.err()
+	}
+	rp := keyPath(nil, root)
+	validateMembers(&rp, v, rules, &es, sc)
+	return es.err()
 }
 
 // validateMembers checks the members of the struct at base that rules
@@ -103,9 +125,13 @@ func validateMembers(p *pathNode, base unsafe.Pointer, rules []memberRule, es *E
 		msc := sc
 		if r.has&memberOwnScan != 0 {
 			msc = r.scan
-			if r.kind == ruleRaw || r.kind == ruleStrings || r.kind == ruleStates || r.kind == ruleMap {
+			if r.kind != ruleBool && r.kind >= ruleRaw {
 				msc |= sc & rawsCleared
 			}
+		}
+		if r.kind >= ruleObject {
+			walkObjects(&fp, r, v, es, msc)
+			continue
 		}
 		r.check(&fp, v, es, msc)
 	}

@@ -1,0 +1,92 @@
+package golang
+
+import "github.com/contractgen/contractgen/internal/model"
+
+// A type is validated by its table alone (validateTable), with no validate
+// method, when every member it checks has a memberRule row: besides the
+// scalars and lists tableValidated names, an object or a list of objects
+// whose type is itself such a type, does not lead back to it, and nests no
+// deeper than the runtime's walk follows. Any other type has a validate
+// method that checks its rows in runs and the rest in code.
+
+// maxTableDepth is the runtime's maxTableDepth (walk.go): how many objects
+// within objects one row may lead through.
+const maxTableDepth = 8
+
+// tableInfo is what tableOf found for a type: whether its table alone
+// validates it, and how many objects deep its rows lead.
+type tableInfo struct {
+	only  bool
+	depth int
+}
+
+// tableOnly reports whether s is validated by its table alone.
+func (g *gen) tableOnly(s *goStruct) bool {
+	return g.tableOf(s).only
+}
+
+// tableOf works out s's tableInfo once.
+func (g *gen) tableOf(s *goStruct) tableInfo {
+	if ti, ok := g.tables[s.t]; ok {
+		return ti
+	}
+	if g.tables == nil {
+		g.tables = map[*model.Type]tableInfo{}
+	}
+	ti := tableInfo{only: s.t.Union == nil}
+	for _, fl := range s.t.Fields {
+		if !g.hasRow(s, fl) {
+			ti.only = false
+			continue
+		}
+		if t := rowObject(fl); t != nil {
+			ti.depth = max(ti.depth, 1+g.tableOf(g.byType[t]).depth)
+		}
+	}
+	g.tables[s.t] = ti
+	return ti
+}
+
+// hasRow reports whether member fl of s is checked by a memberRule row.
+func (g *gen) hasRow(s *goStruct, fl *model.Field) bool {
+	if knownOperation(s, fl) {
+		return false
+	}
+	if tableValidated(fl) {
+		return true
+	}
+	t := rowObject(fl)
+	if t == nil || fl.Const != nil || fl.UniqueItems || g.sameComponent(t, s.t) {
+		return false
+	}
+	ti := g.tableOf(g.byType[t])
+	return ti.only && ti.depth < maxTableDepth
+}
+
+// rowObject is the object type of a member that holds one object or a
+// list of them, which a row may check; nil for any other member.
+func rowObject(fl *model.Field) *model.Type {
+	t := fl.Type
+	if t.Kind == model.KindList {
+		t = t.Elem
+	}
+	if t.Kind != model.KindObject {
+		return nil
+	}
+	return t.Object
+}
+
+// knownOperation reports whether fl is the operation member of a shared
+// response, which is checked against the contract's operations in code.
+func knownOperation(s *goStruct, fl *model.Field) bool {
+	return s.kind == kindResponse && s.op == nil && fl.Source == model.SourceRequest && fl.RequestField != nil && fl.RequestField.Source == model.SourceOperation
+}
+
+// sameComponent reports whether a and b hold each other, directly or
+// through other types (layout.go's components).
+func (g *gen) sameComponent(a, b *model.Type) bool {
+	if g.layouts.scc == nil {
+		g.layouts.scc = g.components()
+	}
+	return g.layouts.scc[a.GoName] == g.layouts.scc[b.GoName]
+}
