@@ -34,8 +34,7 @@ func (m EntitlementStatusSummary) MarshalJSON() ([]byte, error) {
 	return marshalObject(unsafe.Pointer(&m), &layoutObjEntitlementStatusSummary), nil
 }
 
-// AppendJSON appends the EntitlementStatusSummary to b as MarshalJSON writes it: the fast
-// way to encode, since json.Marshal re-scans what MarshalJSON returns.
+// AppendJSON appends m to b as MarshalJSON writes it; faster than json.Marshal, which re-scans.
 func (m *EntitlementStatusSummary) AppendJSON(b []byte) []byte {
 	return appendObject(b, unsafe.Pointer(m), &layoutObjEntitlementStatusSummary, false)
 }
@@ -79,8 +78,7 @@ func (m PolicyRegistryReadinessSummary) MarshalJSON() ([]byte, error) {
 	return marshalObject(unsafe.Pointer(&m), &layoutObjPolicyRegistryReadinessSummary), nil
 }
 
-// AppendJSON appends the PolicyRegistryReadinessSummary to b as MarshalJSON writes it: the fast
-// way to encode, since json.Marshal re-scans what MarshalJSON returns.
+// AppendJSON appends m to b as MarshalJSON writes it; faster than json.Marshal, which re-scans.
 func (m *PolicyRegistryReadinessSummary) AppendJSON(b []byte) []byte {
 	return appendObject(b, unsafe.Pointer(m), &layoutObjPolicyRegistryReadinessSummary, false)
 }
@@ -128,8 +126,7 @@ func (m TenantAuditStoreOperatingSummary) MarshalJSON() ([]byte, error) {
 	return marshalObject(unsafe.Pointer(&m), &layoutObjTenantAuditStoreOperatingSummary), nil
 }
 
-// AppendJSON appends the TenantAuditStoreOperatingSummary to b as MarshalJSON writes it: the fast
-// way to encode, since json.Marshal re-scans what MarshalJSON returns.
+// AppendJSON appends m to b as MarshalJSON writes it; faster than json.Marshal, which re-scans.
 func (m *TenantAuditStoreOperatingSummary) AppendJSON(b []byte) []byte {
 	return appendObject(b, unsafe.Pointer(m), &layoutObjTenantAuditStoreOperatingSummary, false)
 }
@@ -183,8 +180,7 @@ func (m CustomerOperatingDashboardSummary) MarshalJSON() ([]byte, error) {
 	return marshalObject(unsafe.Pointer(&m), &layoutObjCustomerOperatingDashboardSummary), nil
 }
 
-// AppendJSON appends the CustomerOperatingDashboardSummary to b as MarshalJSON writes it: the fast
-// way to encode, since json.Marshal re-scans what MarshalJSON returns.
+// AppendJSON appends m to b as MarshalJSON writes it; faster than json.Marshal, which re-scans.
 func (m *CustomerOperatingDashboardSummary) AppendJSON(b []byte) []byte {
 	return appendObject(b, unsafe.Pointer(m), &layoutObjCustomerOperatingDashboardSummary, false)
 }
@@ -236,8 +232,7 @@ func (m SupportHandoffReadinessSummary) MarshalJSON() ([]byte, error) {
 	return marshalObject(unsafe.Pointer(&m), &layoutObjSupportHandoffReadinessSummary), nil
 }
 
-// AppendJSON appends the SupportHandoffReadinessSummary to b as MarshalJSON writes it: the fast
-// way to encode, since json.Marshal re-scans what MarshalJSON returns.
+// AppendJSON appends m to b as MarshalJSON writes it; faster than json.Marshal, which re-scans.
 func (m *SupportHandoffReadinessSummary) AppendJSON(b []byte) []byte {
 	return appendObject(b, unsafe.Pointer(m), &layoutObjSupportHandoffReadinessSummary, false)
 }
@@ -293,8 +288,7 @@ func (m SaaSOperatingAutomationSummary) MarshalJSON() ([]byte, error) {
 	return marshalObject(unsafe.Pointer(&m), &layoutObjSaaSOperatingAutomationSummary), nil
 }
 
-// AppendJSON appends the SaaSOperatingAutomationSummary to b as MarshalJSON writes it: the fast
-// way to encode, since json.Marshal re-scans what MarshalJSON returns.
+// AppendJSON appends m to b as MarshalJSON writes it; faster than json.Marshal, which re-scans.
 func (m *SaaSOperatingAutomationSummary) AppendJSON(b []byte) []byte {
 	return appendObject(b, unsafe.Pointer(m), &layoutObjSaaSOperatingAutomationSummary, false)
 }
@@ -331,8 +325,7 @@ func (m EntitlementStatusRequestPayload) MarshalJSON() ([]byte, error) {
 	return marshalObject(unsafe.Pointer(&m), &layoutObjEntitlementStatusRequestPayload), nil
 }
 
-// AppendJSON appends the EntitlementStatusRequestPayload to b as MarshalJSON writes it: the fast
-// way to encode, since json.Marshal re-scans what MarshalJSON returns.
+// AppendJSON appends m to b as MarshalJSON writes it; faster than json.Marshal, which re-scans.
 func (m *EntitlementStatusRequestPayload) AppendJSON(b []byte) []byte {
 	return appendObject(b, unsafe.Pointer(m), &layoutObjEntitlementStatusRequestPayload, false)
 }
@@ -358,8 +351,7 @@ func (m EntitlementStatusResponsePayload) MarshalJSON() ([]byte, error) {
 	return marshalObject(unsafe.Pointer(&m), &layoutObjEntitlementStatusResponsePayload), nil
 }
 
-// AppendJSON appends the EntitlementStatusResponsePayload to b as MarshalJSON writes it: the fast
-// way to encode, since json.Marshal re-scans what MarshalJSON returns.
+// AppendJSON appends m to b as MarshalJSON writes it; faster than json.Marshal, which re-scans.
 func (m *EntitlementStatusResponsePayload) AppendJSON(b []byte) []byte {
 	return appendObject(b, unsafe.Pointer(m), &layoutObjEntitlementStatusResponsePayload, false)
 }
@@ -391,8 +383,7 @@ func (m TenantOnboardingRequestPayload) MarshalJSON() ([]byte, error) {
 	return marshalObject(unsafe.Pointer(&m), &layoutObjTenantOnboardingRequestPayload), nil
 }
 
-// AppendJSON appends the TenantOnboardingRequestPayload to b as MarshalJSON writes it: the fast
-// way to encode, since json.Marshal re-scans what MarshalJSON returns.
+// AppendJSON appends m to b as MarshalJSON writes it; faster than json.Marshal, which re-scans.
 func (m *TenantOnboardingRequestPayload) AppendJSON(b []byte) []byte {
 	return appendObject(b, unsafe.Pointer(m), &layoutObjTenantOnboardingRequestPayload, false)
 }
@@ -421,8 +412,7 @@ func (m TenantOnboardingResponsePayload) MarshalJSON() ([]byte, error) {
 	return marshalObject(unsafe.Pointer(&m), &layoutObjTenantOnboardingResponsePayload), nil
 }
 
-// AppendJSON appends the TenantOnboardingResponsePayload to b as MarshalJSON writes it: the fast
-// way to encode, since json.Marshal re-scans what MarshalJSON returns.
+// AppendJSON appends m to b as MarshalJSON writes it; faster than json.Marshal, which re-scans.
 func (m *TenantOnboardingResponsePayload) AppendJSON(b []byte) []byte {
 	return appendObject(b, unsafe.Pointer(m), &layoutObjTenantOnboardingResponsePayload, false)
 }
@@ -446,8 +436,7 @@ func (m TenantStatusRequestPayload) MarshalJSON() ([]byte, error) {
 	return marshalObject(unsafe.Pointer(&m), &layoutObjTenantStatusRequestPayload), nil
 }
 
-// AppendJSON appends the TenantStatusRequestPayload to b as MarshalJSON writes it: the fast
-// way to encode, since json.Marshal re-scans what MarshalJSON returns.
+// AppendJSON appends m to b as MarshalJSON writes it; faster than json.Marshal, which re-scans.
 func (m *TenantStatusRequestPayload) AppendJSON(b []byte) []byte {
 	return appendObject(b, unsafe.Pointer(m), &layoutObjTenantStatusRequestPayload, false)
 }
@@ -472,8 +461,7 @@ func (m LicenseValidationRequestPayload) MarshalJSON() ([]byte, error) {
 	return marshalObject(unsafe.Pointer(&m), &layoutObjLicenseValidationRequestPayload), nil
 }
 
-// AppendJSON appends the LicenseValidationRequestPayload to b as MarshalJSON writes it: the fast
-// way to encode, since json.Marshal re-scans what MarshalJSON returns.
+// AppendJSON appends m to b as MarshalJSON writes it; faster than json.Marshal, which re-scans.
 func (m *LicenseValidationRequestPayload) AppendJSON(b []byte) []byte {
 	return appendObject(b, unsafe.Pointer(m), &layoutObjLicenseValidationRequestPayload, false)
 }
@@ -501,8 +489,7 @@ func (m PolicyRegistryReadinessRequestPayload) MarshalJSON() ([]byte, error) {
 	return marshalObject(unsafe.Pointer(&m), &layoutObjPolicyRegistryReadinessRequestPayload), nil
 }
 
-// AppendJSON appends the PolicyRegistryReadinessRequestPayload to b as MarshalJSON writes it: the fast
-// way to encode, since json.Marshal re-scans what MarshalJSON returns.
+// AppendJSON appends m to b as MarshalJSON writes it; faster than json.Marshal, which re-scans.
 func (m *PolicyRegistryReadinessRequestPayload) AppendJSON(b []byte) []byte {
 	return appendObject(b, unsafe.Pointer(m), &layoutObjPolicyRegistryReadinessRequestPayload, false)
 }
@@ -529,8 +516,7 @@ func (m PolicyRegistryReadinessResponsePayload) MarshalJSON() ([]byte, error) {
 	return marshalObject(unsafe.Pointer(&m), &layoutObjPolicyRegistryReadinessResponsePayload), nil
 }
 
-// AppendJSON appends the PolicyRegistryReadinessResponsePayload to b as MarshalJSON writes it: the fast
-// way to encode, since json.Marshal re-scans what MarshalJSON returns.
+// AppendJSON appends m to b as MarshalJSON writes it; faster than json.Marshal, which re-scans.
 func (m *PolicyRegistryReadinessResponsePayload) AppendJSON(b []byte) []byte {
 	return appendObject(b, unsafe.Pointer(m), &layoutObjPolicyRegistryReadinessResponsePayload, false)
 }
@@ -556,8 +542,7 @@ func (m PolicyRegistryLookupRequestPayload) MarshalJSON() ([]byte, error) {
 	return marshalObject(unsafe.Pointer(&m), &layoutObjPolicyRegistryLookupRequestPayload), nil
 }
 
-// AppendJSON appends the PolicyRegistryLookupRequestPayload to b as MarshalJSON writes it: the fast
-// way to encode, since json.Marshal re-scans what MarshalJSON returns.
+// AppendJSON appends m to b as MarshalJSON writes it; faster than json.Marshal, which re-scans.
 func (m *PolicyRegistryLookupRequestPayload) AppendJSON(b []byte) []byte {
 	return appendObject(b, unsafe.Pointer(m), &layoutObjPolicyRegistryLookupRequestPayload, false)
 }
@@ -585,8 +570,7 @@ func (m TenantAuditStoreOperatingRequestPayload) MarshalJSON() ([]byte, error) {
 	return marshalObject(unsafe.Pointer(&m), &layoutObjTenantAuditStoreOperatingRequestPayload), nil
 }
 
-// AppendJSON appends the TenantAuditStoreOperatingRequestPayload to b as MarshalJSON writes it: the fast
-// way to encode, since json.Marshal re-scans what MarshalJSON returns.
+// AppendJSON appends m to b as MarshalJSON writes it; faster than json.Marshal, which re-scans.
 func (m *TenantAuditStoreOperatingRequestPayload) AppendJSON(b []byte) []byte {
 	return appendObject(b, unsafe.Pointer(m), &layoutObjTenantAuditStoreOperatingRequestPayload, false)
 }
@@ -613,8 +597,7 @@ func (m TenantAuditStoreOperatingResponsePayload) MarshalJSON() ([]byte, error) 
 	return marshalObject(unsafe.Pointer(&m), &layoutObjTenantAuditStoreOperatingResponsePayload), nil
 }
 
-// AppendJSON appends the TenantAuditStoreOperatingResponsePayload to b as MarshalJSON writes it: the fast
-// way to encode, since json.Marshal re-scans what MarshalJSON returns.
+// AppendJSON appends m to b as MarshalJSON writes it; faster than json.Marshal, which re-scans.
 func (m *TenantAuditStoreOperatingResponsePayload) AppendJSON(b []byte) []byte {
 	return appendObject(b, unsafe.Pointer(m), &layoutObjTenantAuditStoreOperatingResponsePayload, false)
 }
@@ -642,8 +625,7 @@ func (m CustomerOperatingDashboardRequestPayload) MarshalJSON() ([]byte, error) 
 	return marshalObject(unsafe.Pointer(&m), &layoutObjCustomerOperatingDashboardRequestPayload), nil
 }
 
-// AppendJSON appends the CustomerOperatingDashboardRequestPayload to b as MarshalJSON writes it: the fast
-// way to encode, since json.Marshal re-scans what MarshalJSON returns.
+// AppendJSON appends m to b as MarshalJSON writes it; faster than json.Marshal, which re-scans.
 func (m *CustomerOperatingDashboardRequestPayload) AppendJSON(b []byte) []byte {
 	return appendObject(b, unsafe.Pointer(m), &layoutObjCustomerOperatingDashboardRequestPayload, false)
 }
@@ -670,8 +652,7 @@ func (m CustomerOperatingDashboardResponsePayload) MarshalJSON() ([]byte, error)
 	return marshalObject(unsafe.Pointer(&m), &layoutObjCustomerOperatingDashboardResponsePayload), nil
 }
 
-// AppendJSON appends the CustomerOperatingDashboardResponsePayload to b as MarshalJSON writes it: the fast
-// way to encode, since json.Marshal re-scans what MarshalJSON returns.
+// AppendJSON appends m to b as MarshalJSON writes it; faster than json.Marshal, which re-scans.
 func (m *CustomerOperatingDashboardResponsePayload) AppendJSON(b []byte) []byte {
 	return appendObject(b, unsafe.Pointer(m), &layoutObjCustomerOperatingDashboardResponsePayload, false)
 }
@@ -699,8 +680,7 @@ func (m SupportHandoffReadinessRequestPayload) MarshalJSON() ([]byte, error) {
 	return marshalObject(unsafe.Pointer(&m), &layoutObjSupportHandoffReadinessRequestPayload), nil
 }
 
-// AppendJSON appends the SupportHandoffReadinessRequestPayload to b as MarshalJSON writes it: the fast
-// way to encode, since json.Marshal re-scans what MarshalJSON returns.
+// AppendJSON appends m to b as MarshalJSON writes it; faster than json.Marshal, which re-scans.
 func (m *SupportHandoffReadinessRequestPayload) AppendJSON(b []byte) []byte {
 	return appendObject(b, unsafe.Pointer(m), &layoutObjSupportHandoffReadinessRequestPayload, false)
 }
@@ -727,8 +707,7 @@ func (m SupportHandoffReadinessResponsePayload) MarshalJSON() ([]byte, error) {
 	return marshalObject(unsafe.Pointer(&m), &layoutObjSupportHandoffReadinessResponsePayload), nil
 }
 
-// AppendJSON appends the SupportHandoffReadinessResponsePayload to b as MarshalJSON writes it: the fast
-// way to encode, since json.Marshal re-scans what MarshalJSON returns.
+// AppendJSON appends m to b as MarshalJSON writes it; faster than json.Marshal, which re-scans.
 func (m *SupportHandoffReadinessResponsePayload) AppendJSON(b []byte) []byte {
 	return appendObject(b, unsafe.Pointer(m), &layoutObjSupportHandoffReadinessResponsePayload, false)
 }
@@ -756,8 +735,7 @@ func (m SaaSOperatingAutomationRequestPayload) MarshalJSON() ([]byte, error) {
 	return marshalObject(unsafe.Pointer(&m), &layoutObjSaaSOperatingAutomationRequestPayload), nil
 }
 
-// AppendJSON appends the SaaSOperatingAutomationRequestPayload to b as MarshalJSON writes it: the fast
-// way to encode, since json.Marshal re-scans what MarshalJSON returns.
+// AppendJSON appends m to b as MarshalJSON writes it; faster than json.Marshal, which re-scans.
 func (m *SaaSOperatingAutomationRequestPayload) AppendJSON(b []byte) []byte {
 	return appendObject(b, unsafe.Pointer(m), &layoutObjSaaSOperatingAutomationRequestPayload, false)
 }
@@ -784,8 +762,7 @@ func (m SaaSOperatingAutomationResponsePayload) MarshalJSON() ([]byte, error) {
 	return marshalObject(unsafe.Pointer(&m), &layoutObjSaaSOperatingAutomationResponsePayload), nil
 }
 
-// AppendJSON appends the SaaSOperatingAutomationResponsePayload to b as MarshalJSON writes it: the fast
-// way to encode, since json.Marshal re-scans what MarshalJSON returns.
+// AppendJSON appends m to b as MarshalJSON writes it; faster than json.Marshal, which re-scans.
 func (m *SaaSOperatingAutomationResponsePayload) AppendJSON(b []byte) []byte {
 	return appendObject(b, unsafe.Pointer(m), &layoutObjSaaSOperatingAutomationResponsePayload, false)
 }
@@ -813,8 +790,7 @@ func (m EvidenceExportRequestPayload) MarshalJSON() ([]byte, error) {
 	return marshalObject(unsafe.Pointer(&m), &layoutObjEvidenceExportRequestPayload), nil
 }
 
-// AppendJSON appends the EvidenceExportRequestPayload to b as MarshalJSON writes it: the fast
-// way to encode, since json.Marshal re-scans what MarshalJSON returns.
+// AppendJSON appends m to b as MarshalJSON writes it; faster than json.Marshal, which re-scans.
 func (m *EvidenceExportRequestPayload) AppendJSON(b []byte) []byte {
 	return appendObject(b, unsafe.Pointer(m), &layoutObjEvidenceExportRequestPayload, false)
 }
@@ -839,8 +815,7 @@ func (m UnavailablePayload) MarshalJSON() ([]byte, error) {
 	return marshalObject(unsafe.Pointer(&m), &layoutObjUnavailablePayload), nil
 }
 
-// AppendJSON appends the UnavailablePayload to b as MarshalJSON writes it: the fast
-// way to encode, since json.Marshal re-scans what MarshalJSON returns.
+// AppendJSON appends m to b as MarshalJSON writes it; faster than json.Marshal, which re-scans.
 func (m *UnavailablePayload) AppendJSON(b []byte) []byte {
 	return appendObject(b, unsafe.Pointer(m), &layoutObjUnavailablePayload, false)
 }
@@ -873,8 +848,7 @@ func (m EntitlementStatusRequest) MarshalJSON() ([]byte, error) {
 	return marshalObject(unsafe.Pointer(&m), &layoutObjEntitlementStatusRequest), nil
 }
 
-// AppendJSON appends the EntitlementStatusRequest to b as MarshalJSON writes it: the fast
-// way to encode, since json.Marshal re-scans what MarshalJSON returns.
+// AppendJSON appends m to b as MarshalJSON writes it; faster than json.Marshal, which re-scans.
 func (m *EntitlementStatusRequest) AppendJSON(b []byte) []byte {
 	return appendObject(b, unsafe.Pointer(m), &layoutObjEntitlementStatusRequest, false)
 }
@@ -912,8 +886,7 @@ func (m EntitlementStatusResponse) MarshalJSON() ([]byte, error) {
 	return marshalObject(unsafe.Pointer(&m), &layoutObjEntitlementStatusResponse), nil
 }
 
-// AppendJSON appends the EntitlementStatusResponse to b as MarshalJSON writes it: the fast
-// way to encode, since json.Marshal re-scans what MarshalJSON returns.
+// AppendJSON appends m to b as MarshalJSON writes it; faster than json.Marshal, which re-scans.
 func (m *EntitlementStatusResponse) AppendJSON(b []byte) []byte {
 	return appendObject(b, unsafe.Pointer(m), &layoutObjEntitlementStatusResponse, false)
 }
@@ -951,8 +924,7 @@ func (m TenantOnboardingRequest) MarshalJSON() ([]byte, error) {
 	return marshalObject(unsafe.Pointer(&m), &layoutObjTenantOnboardingRequest), nil
 }
 
-// AppendJSON appends the TenantOnboardingRequest to b as MarshalJSON writes it: the fast
-// way to encode, since json.Marshal re-scans what MarshalJSON returns.
+// AppendJSON appends m to b as MarshalJSON writes it; faster than json.Marshal, which re-scans.
 func (m *TenantOnboardingRequest) AppendJSON(b []byte) []byte {
 	return appendObject(b, unsafe.Pointer(m), &layoutObjTenantOnboardingRequest, false)
 }
@@ -990,8 +962,7 @@ func (m TenantOnboardingResponse) MarshalJSON() ([]byte, error) {
 	return marshalObject(unsafe.Pointer(&m), &layoutObjTenantOnboardingResponse), nil
 }
 
-// AppendJSON appends the TenantOnboardingResponse to b as MarshalJSON writes it: the fast
-// way to encode, since json.Marshal re-scans what MarshalJSON returns.
+// AppendJSON appends m to b as MarshalJSON writes it; faster than json.Marshal, which re-scans.
 func (m *TenantOnboardingResponse) AppendJSON(b []byte) []byte {
 	return appendObject(b, unsafe.Pointer(m), &layoutObjTenantOnboardingResponse, false)
 }
@@ -1029,8 +1000,7 @@ func (m TenantStatusRequest) MarshalJSON() ([]byte, error) {
 	return marshalObject(unsafe.Pointer(&m), &layoutObjTenantStatusRequest), nil
 }
 
-// AppendJSON appends the TenantStatusRequest to b as MarshalJSON writes it: the fast
-// way to encode, since json.Marshal re-scans what MarshalJSON returns.
+// AppendJSON appends m to b as MarshalJSON writes it; faster than json.Marshal, which re-scans.
 func (m *TenantStatusRequest) AppendJSON(b []byte) []byte {
 	return appendObject(b, unsafe.Pointer(m), &layoutObjTenantStatusRequest, false)
 }
@@ -1068,8 +1038,7 @@ func (m LicenseValidationRequest) MarshalJSON() ([]byte, error) {
 	return marshalObject(unsafe.Pointer(&m), &layoutObjLicenseValidationRequest), nil
 }
 
-// AppendJSON appends the LicenseValidationRequest to b as MarshalJSON writes it: the fast
-// way to encode, since json.Marshal re-scans what MarshalJSON returns.
+// AppendJSON appends m to b as MarshalJSON writes it; faster than json.Marshal, which re-scans.
 func (m *LicenseValidationRequest) AppendJSON(b []byte) []byte {
 	return appendObject(b, unsafe.Pointer(m), &layoutObjLicenseValidationRequest, false)
 }
@@ -1107,8 +1076,7 @@ func (m PolicyRegistryReadinessRequest) MarshalJSON() ([]byte, error) {
 	return marshalObject(unsafe.Pointer(&m), &layoutObjPolicyRegistryReadinessRequest), nil
 }
 
-// AppendJSON appends the PolicyRegistryReadinessRequest to b as MarshalJSON writes it: the fast
-// way to encode, since json.Marshal re-scans what MarshalJSON returns.
+// AppendJSON appends m to b as MarshalJSON writes it; faster than json.Marshal, which re-scans.
 func (m *PolicyRegistryReadinessRequest) AppendJSON(b []byte) []byte {
 	return appendObject(b, unsafe.Pointer(m), &layoutObjPolicyRegistryReadinessRequest, false)
 }
@@ -1146,8 +1114,7 @@ func (m PolicyRegistryReadinessResponse) MarshalJSON() ([]byte, error) {
 	return marshalObject(unsafe.Pointer(&m), &layoutObjPolicyRegistryReadinessResponse), nil
 }
 
-// AppendJSON appends the PolicyRegistryReadinessResponse to b as MarshalJSON writes it: the fast
-// way to encode, since json.Marshal re-scans what MarshalJSON returns.
+// AppendJSON appends m to b as MarshalJSON writes it; faster than json.Marshal, which re-scans.
 func (m *PolicyRegistryReadinessResponse) AppendJSON(b []byte) []byte {
 	return appendObject(b, unsafe.Pointer(m), &layoutObjPolicyRegistryReadinessResponse, false)
 }
@@ -1185,8 +1152,7 @@ func (m PolicyRegistryLookupRequest) MarshalJSON() ([]byte, error) {
 	return marshalObject(unsafe.Pointer(&m), &layoutObjPolicyRegistryLookupRequest), nil
 }
 
-// AppendJSON appends the PolicyRegistryLookupRequest to b as MarshalJSON writes it: the fast
-// way to encode, since json.Marshal re-scans what MarshalJSON returns.
+// AppendJSON appends m to b as MarshalJSON writes it; faster than json.Marshal, which re-scans.
 func (m *PolicyRegistryLookupRequest) AppendJSON(b []byte) []byte {
 	return appendObject(b, unsafe.Pointer(m), &layoutObjPolicyRegistryLookupRequest, false)
 }
@@ -1224,8 +1190,7 @@ func (m TenantAuditStoreOperatingRequest) MarshalJSON() ([]byte, error) {
 	return marshalObject(unsafe.Pointer(&m), &layoutObjTenantAuditStoreOperatingRequest), nil
 }
 
-// AppendJSON appends the TenantAuditStoreOperatingRequest to b as MarshalJSON writes it: the fast
-// way to encode, since json.Marshal re-scans what MarshalJSON returns.
+// AppendJSON appends m to b as MarshalJSON writes it; faster than json.Marshal, which re-scans.
 func (m *TenantAuditStoreOperatingRequest) AppendJSON(b []byte) []byte {
 	return appendObject(b, unsafe.Pointer(m), &layoutObjTenantAuditStoreOperatingRequest, false)
 }
@@ -1263,8 +1228,7 @@ func (m TenantAuditStoreOperatingResponse) MarshalJSON() ([]byte, error) {
 	return marshalObject(unsafe.Pointer(&m), &layoutObjTenantAuditStoreOperatingResponse), nil
 }
 
-// AppendJSON appends the TenantAuditStoreOperatingResponse to b as MarshalJSON writes it: the fast
-// way to encode, since json.Marshal re-scans what MarshalJSON returns.
+// AppendJSON appends m to b as MarshalJSON writes it; faster than json.Marshal, which re-scans.
 func (m *TenantAuditStoreOperatingResponse) AppendJSON(b []byte) []byte {
 	return appendObject(b, unsafe.Pointer(m), &layoutObjTenantAuditStoreOperatingResponse, false)
 }
@@ -1302,8 +1266,7 @@ func (m CustomerOperatingDashboardRequest) MarshalJSON() ([]byte, error) {
 	return marshalObject(unsafe.Pointer(&m), &layoutObjCustomerOperatingDashboardRequest), nil
 }
 
-// AppendJSON appends the CustomerOperatingDashboardRequest to b as MarshalJSON writes it: the fast
-// way to encode, since json.Marshal re-scans what MarshalJSON returns.
+// AppendJSON appends m to b as MarshalJSON writes it; faster than json.Marshal, which re-scans.
 func (m *CustomerOperatingDashboardRequest) AppendJSON(b []byte) []byte {
 	return appendObject(b, unsafe.Pointer(m), &layoutObjCustomerOperatingDashboardRequest, false)
 }
@@ -1341,8 +1304,7 @@ func (m CustomerOperatingDashboardResponse) MarshalJSON() ([]byte, error) {
 	return marshalObject(unsafe.Pointer(&m), &layoutObjCustomerOperatingDashboardResponse), nil
 }
 
-// AppendJSON appends the CustomerOperatingDashboardResponse to b as MarshalJSON writes it: the fast
-// way to encode, since json.Marshal re-scans what MarshalJSON returns.
+// AppendJSON appends m to b as MarshalJSON writes it; faster than json.Marshal, which re-scans.
 func (m *CustomerOperatingDashboardResponse) AppendJSON(b []byte) []byte {
 	return appendObject(b, unsafe.Pointer(m), &layoutObjCustomerOperatingDashboardResponse, false)
 }
@@ -1380,8 +1342,7 @@ func (m SupportHandoffReadinessRequest) MarshalJSON() ([]byte, error) {
 	return marshalObject(unsafe.Pointer(&m), &layoutObjSupportHandoffReadinessRequest), nil
 }
 
-// AppendJSON appends the SupportHandoffReadinessRequest to b as MarshalJSON writes it: the fast
-// way to encode, since json.Marshal re-scans what MarshalJSON returns.
+// AppendJSON appends m to b as MarshalJSON writes it; faster than json.Marshal, which re-scans.
 func (m *SupportHandoffReadinessRequest) AppendJSON(b []byte) []byte {
 	return appendObject(b, unsafe.Pointer(m), &layoutObjSupportHandoffReadinessRequest, false)
 }
@@ -1419,8 +1380,7 @@ func (m SupportHandoffReadinessResponse) MarshalJSON() ([]byte, error) {
 	return marshalObject(unsafe.Pointer(&m), &layoutObjSupportHandoffReadinessResponse), nil
 }
 
-// AppendJSON appends the SupportHandoffReadinessResponse to b as MarshalJSON writes it: the fast
-// way to encode, since json.Marshal re-scans what MarshalJSON returns.
+// AppendJSON appends m to b as MarshalJSON writes it; faster than json.Marshal, which re-scans.
 func (m *SupportHandoffReadinessResponse) AppendJSON(b []byte) []byte {
 	return appendObject(b, unsafe.Pointer(m), &layoutObjSupportHandoffReadinessResponse, false)
 }
@@ -1458,8 +1418,7 @@ func (m SaaSOperatingAutomationRequest) MarshalJSON() ([]byte, error) {
 	return marshalObject(unsafe.Pointer(&m), &layoutObjSaaSOperatingAutomationRequest), nil
 }
 
-// AppendJSON appends the SaaSOperatingAutomationRequest to b as MarshalJSON writes it: the fast
-// way to encode, since json.Marshal re-scans what MarshalJSON returns.
+// AppendJSON appends m to b as MarshalJSON writes it; faster than json.Marshal, which re-scans.
 func (m *SaaSOperatingAutomationRequest) AppendJSON(b []byte) []byte {
 	return appendObject(b, unsafe.Pointer(m), &layoutObjSaaSOperatingAutomationRequest, false)
 }
@@ -1497,8 +1456,7 @@ func (m SaaSOperatingAutomationResponse) MarshalJSON() ([]byte, error) {
 	return marshalObject(unsafe.Pointer(&m), &layoutObjSaaSOperatingAutomationResponse), nil
 }
 
-// AppendJSON appends the SaaSOperatingAutomationResponse to b as MarshalJSON writes it: the fast
-// way to encode, since json.Marshal re-scans what MarshalJSON returns.
+// AppendJSON appends m to b as MarshalJSON writes it; faster than json.Marshal, which re-scans.
 func (m *SaaSOperatingAutomationResponse) AppendJSON(b []byte) []byte {
 	return appendObject(b, unsafe.Pointer(m), &layoutObjSaaSOperatingAutomationResponse, false)
 }
@@ -1536,8 +1494,7 @@ func (m EvidenceExportRequest) MarshalJSON() ([]byte, error) {
 	return marshalObject(unsafe.Pointer(&m), &layoutObjEvidenceExportRequest), nil
 }
 
-// AppendJSON appends the EvidenceExportRequest to b as MarshalJSON writes it: the fast
-// way to encode, since json.Marshal re-scans what MarshalJSON returns.
+// AppendJSON appends m to b as MarshalJSON writes it; faster than json.Marshal, which re-scans.
 func (m *EvidenceExportRequest) AppendJSON(b []byte) []byte {
 	return appendObject(b, unsafe.Pointer(m), &layoutObjEvidenceExportRequest, false)
 }
@@ -1575,8 +1532,7 @@ func (m UnavailableResponse) MarshalJSON() ([]byte, error) {
 	return marshalObject(unsafe.Pointer(&m), &layoutObjUnavailableResponse), nil
 }
 
-// AppendJSON appends the UnavailableResponse to b as MarshalJSON writes it: the fast
-// way to encode, since json.Marshal re-scans what MarshalJSON returns.
+// AppendJSON appends m to b as MarshalJSON writes it; faster than json.Marshal, which re-scans.
 func (m *UnavailableResponse) AppendJSON(b []byte) []byte {
 	return appendObject(b, unsafe.Pointer(m), &layoutObjUnavailableResponse, false)
 }

@@ -4,8 +4,7 @@ package saascontrolplane
 
 import "unsafe"
 
-// Validate checks every rule of the contract and returns every violation as
-// Errors, each with its JSON path, rule and message; nil when valid.
+// Validate returns every violation of the contract as Errors (JSON path, rule, message), or nil.
 func (m *EntitlementStatusSummary) Validate() error {
 	var es Errors
 	var p *pathNode
@@ -30,8 +29,7 @@ func (m *EntitlementStatusSummary) validate(p *pathNode, es *Errors, sc scanMode
 	validateMembers(p, unsafe.Pointer(m), rulesEntitlementStatusSummary[:], es, sc)
 }
 
-// Validate checks every rule of the contract and returns every violation as
-// Errors, each with its JSON path, rule and message; nil when valid.
+// Validate returns every violation of the contract as Errors (JSON path, rule, message), or nil.
 func (m *PolicyRegistryReadinessSummary) Validate() error {
 	var es Errors
 	var p *pathNode
@@ -56,8 +54,7 @@ func (m *PolicyRegistryReadinessSummary) validate(p *pathNode, es *Errors, sc sc
 	validateMembers(p, unsafe.Pointer(m), rulesPolicyRegistryReadinessSummary[:], es, sc)
 }
 
-// Validate checks every rule of the contract and returns every violation as
-// Errors, each with its JSON path, rule and message; nil when valid.
+// Validate returns every violation of the contract as Errors (JSON path, rule, message), or nil.
 func (m *TenantAuditStoreOperatingSummary) Validate() error {
 	var es Errors
 	var p *pathNode
@@ -84,8 +81,7 @@ func (m *TenantAuditStoreOperatingSummary) validate(p *pathNode, es *Errors, sc 
 	validateMembers(p, unsafe.Pointer(m), rulesTenantAuditStoreOperatingSummary[:], es, sc)
 }
 
-// Validate checks every rule of the contract and returns every violation as
-// Errors, each with its JSON path, rule and message; nil when valid.
+// Validate returns every violation of the contract as Errors (JSON path, rule, message), or nil.
 func (m *CustomerOperatingDashboardSummary) Validate() error {
 	var es Errors
 	var p *pathNode
@@ -114,8 +110,7 @@ func (m *CustomerOperatingDashboardSummary) validate(p *pathNode, es *Errors, sc
 	validateMembers(p, unsafe.Pointer(m), rulesCustomerOperatingDashboardSummary[:], es, sc)
 }
 
-// Validate checks every rule of the contract and returns every violation as
-// Errors, each with its JSON path, rule and message; nil when valid.
+// Validate returns every violation of the contract as Errors (JSON path, rule, message), or nil.
 func (m *SupportHandoffReadinessSummary) Validate() error {
 	var es Errors
 	var p *pathNode
@@ -142,8 +137,7 @@ func (m *SupportHandoffReadinessSummary) validate(p *pathNode, es *Errors, sc sc
 	validateMembers(p, unsafe.Pointer(m), rulesSupportHandoffReadinessSummary[:], es, sc)
 }
 
-// Validate checks every rule of the contract and returns every violation as
-// Errors, each with its JSON path, rule and message; nil when valid.
+// Validate returns every violation of the contract as Errors (JSON path, rule, message), or nil.
 func (m *SaaSOperatingAutomationSummary) Validate() error {
 	var es Errors
 	var p *pathNode
@@ -173,8 +167,7 @@ func (m *SaaSOperatingAutomationSummary) validate(p *pathNode, es *Errors, sc sc
 	validateMembers(p, unsafe.Pointer(m), rulesSaaSOperatingAutomationSummary[:], es, sc)
 }
 
-// Validate checks every rule of the contract and returns every violation as
-// Errors, each with its JSON path, rule and message; nil when valid.
+// Validate returns every violation of the contract as Errors (JSON path, rule, message), or nil.
 func (m *EntitlementStatusRequestPayload) Validate() error {
 	return validateTable(unsafe.Pointer(m), rulesEntitlementStatusRequestPayload, 0, "")
 }
@@ -185,8 +178,7 @@ var rulesEntitlementStatusRequestPayload = []memberRule{
 	{key: "entitlement_boundary", off: unsafe.Offsetof(EntitlementStatusRequestPayload{}.EntitlementBoundary), kind: ruleString, has: hasConst, constString: "public request shape only; billing and license validation are private", constMsg: "entitlement_boundary must be \"public request shape only; billing and license validation are private\""},
 }
 
-// Validate checks every rule of the contract and returns every violation as
-// Errors, each with its JSON path, rule and message; nil when valid.
+// Validate returns every violation of the contract as Errors (JSON path, rule, message), or nil.
 func (m *EntitlementStatusResponsePayload) Validate() error {
 	var es Errors
 	m.validate(nil, &es, 0)
@@ -206,8 +198,7 @@ func (m *EntitlementStatusResponsePayload) validate(p *pathNode, es *Errors, sc 
 	validateMembers(p, unsafe.Pointer(m), rulesEntitlementStatusResponsePayload[:], es, sc)
 }
 
-// Validate checks every rule of the contract and returns every violation as
-// Errors, each with its JSON path, rule and message; nil when valid.
+// Validate returns every violation of the contract as Errors (JSON path, rule, message), or nil.
 func (m *TenantOnboardingRequestPayload) Validate() error {
 	return validateTable(unsafe.Pointer(m), rulesTenantOnboardingRequestPayload, 0, "")
 }
@@ -221,8 +212,7 @@ var rulesTenantOnboardingRequestPayload = []memberRule{
 	{key: "activation_boundary", off: unsafe.Offsetof(TenantOnboardingRequestPayload{}.ActivationBoundary), kind: ruleString, has: hasConst, constString: "public request shape only; tenant provisioning implementation is private", constMsg: "activation_boundary must be \"public request shape only; tenant provisioning implementation is private\""},
 }
 
-// Validate checks every rule of the contract and returns every violation as
-// Errors, each with its JSON path, rule and message; nil when valid.
+// Validate returns every violation of the contract as Errors (JSON path, rule, message), or nil.
 func (m *TenantOnboardingResponsePayload) Validate() error {
 	var es Errors
 	m.validate(nil, &es, 0)
@@ -242,8 +232,7 @@ func (m *TenantOnboardingResponsePayload) validate(p *pathNode, es *Errors, sc s
 	validateMembers(p, unsafe.Pointer(m), rulesTenantOnboardingResponsePayload[1:2], es, sc)
 }
 
-// Validate checks every rule of the contract and returns every violation as
-// Errors, each with its JSON path, rule and message; nil when valid.
+// Validate returns every violation of the contract as Errors (JSON path, rule, message), or nil.
 func (m *TenantStatusRequestPayload) Validate() error {
 	return validateTable(unsafe.Pointer(m), rulesTenantStatusRequestPayload, 0, "")
 }
@@ -253,8 +242,7 @@ var rulesTenantStatusRequestPayload = []memberRule{
 	{key: "public_client_boundary", off: unsafe.Offsetof(TenantStatusRequestPayload{}.PublicClientBoundary), kind: ruleString, has: hasConst, constString: "status lookup contract only", constMsg: "public_client_boundary must be \"status lookup contract only\""},
 }
 
-// Validate checks every rule of the contract and returns every violation as
-// Errors, each with its JSON path, rule and message; nil when valid.
+// Validate returns every violation of the contract as Errors (JSON path, rule, message), or nil.
 func (m *LicenseValidationRequestPayload) Validate() error {
 	return validateTable(unsafe.Pointer(m), rulesLicenseValidationRequestPayload, 0, "")
 }
@@ -265,8 +253,7 @@ var rulesLicenseValidationRequestPayload = []memberRule{
 	{key: "server_boundary", off: unsafe.Offsetof(LicenseValidationRequestPayload{}.ServerBoundary), kind: ruleString, has: hasConst, constString: "real validation is performed by private SaaS or Enterprise services", constMsg: "server_boundary must be \"real validation is performed by private SaaS or Enterprise services\""},
 }
 
-// Validate checks every rule of the contract and returns every violation as
-// Errors, each with its JSON path, rule and message; nil when valid.
+// Validate returns every violation of the contract as Errors (JSON path, rule, message), or nil.
 func (m *PolicyRegistryReadinessRequestPayload) Validate() error {
 	return validateTable(unsafe.Pointer(m), rulesPolicyRegistryReadinessRequestPayload, 0, "")
 }
@@ -278,8 +265,7 @@ var rulesPolicyRegistryReadinessRequestPayload = []memberRule{
 	{key: "readiness_boundary", off: unsafe.Offsetof(PolicyRegistryReadinessRequestPayload{}.ReadinessBoundary), kind: ruleString, has: hasConst, constString: "public request shape only; hosted policy registry operation is private", constMsg: "readiness_boundary must be \"public request shape only; hosted policy registry operation is private\""},
 }
 
-// Validate checks every rule of the contract and returns every violation as
-// Errors, each with its JSON path, rule and message; nil when valid.
+// Validate returns every violation of the contract as Errors (JSON path, rule, message), or nil.
 func (m *PolicyRegistryReadinessResponsePayload) Validate() error {
 	var es Errors
 	m.validate(nil, &es, 0)
@@ -299,8 +285,7 @@ func (m *PolicyRegistryReadinessResponsePayload) validate(p *pathNode, es *Error
 	validateMembers(p, unsafe.Pointer(m), rulesPolicyRegistryReadinessResponsePayload[:], es, sc)
 }
 
-// Validate checks every rule of the contract and returns every violation as
-// Errors, each with its JSON path, rule and message; nil when valid.
+// Validate returns every violation of the contract as Errors (JSON path, rule, message), or nil.
 func (m *PolicyRegistryLookupRequestPayload) Validate() error {
 	return validateTable(unsafe.Pointer(m), rulesPolicyRegistryLookupRequestPayload, 0, "")
 }
@@ -311,8 +296,7 @@ var rulesPolicyRegistryLookupRequestPayload = []memberRule{
 	{key: "resolution_boundary", off: unsafe.Offsetof(PolicyRegistryLookupRequestPayload{}.ResolutionBoundary), kind: ruleString, has: hasConst, constString: "public request shape only; hosted registry implementation is private", constMsg: "resolution_boundary must be \"public request shape only; hosted registry implementation is private\""},
 }
 
-// Validate checks every rule of the contract and returns every violation as
-// Errors, each with its JSON path, rule and message; nil when valid.
+// Validate returns every violation of the contract as Errors (JSON path, rule, message), or nil.
 func (m *TenantAuditStoreOperatingRequestPayload) Validate() error {
 	return validateTable(unsafe.Pointer(m), rulesTenantAuditStoreOperatingRequestPayload, 0, "")
 }
@@ -324,8 +308,7 @@ var rulesTenantAuditStoreOperatingRequestPayload = []memberRule{
 	{key: "operating_boundary", off: unsafe.Offsetof(TenantAuditStoreOperatingRequestPayload{}.OperatingBoundary), kind: ruleString, has: hasConst, constString: "public request shape only; tenant audit-store operation is private", constMsg: "operating_boundary must be \"public request shape only; tenant audit-store operation is private\""},
 }
 
-// Validate checks every rule of the contract and returns every violation as
-// Errors, each with its JSON path, rule and message; nil when valid.
+// Validate returns every violation of the contract as Errors (JSON path, rule, message), or nil.
 func (m *TenantAuditStoreOperatingResponsePayload) Validate() error {
 	var es Errors
 	m.validate(nil, &es, 0)
@@ -345,8 +328,7 @@ func (m *TenantAuditStoreOperatingResponsePayload) validate(p *pathNode, es *Err
 	validateMembers(p, unsafe.Pointer(m), rulesTenantAuditStoreOperatingResponsePayload[:], es, sc)
 }
 
-// Validate checks every rule of the contract and returns every violation as
-// Errors, each with its JSON path, rule and message; nil when valid.
+// Validate returns every violation of the contract as Errors (JSON path, rule, message), or nil.
 func (m *CustomerOperatingDashboardRequestPayload) Validate() error {
 	return validateTable(unsafe.Pointer(m), rulesCustomerOperatingDashboardRequestPayload, 0, "")
 }
@@ -358,8 +340,7 @@ var rulesCustomerOperatingDashboardRequestPayload = []memberRule{
 	{key: "dashboard_boundary", off: unsafe.Offsetof(CustomerOperatingDashboardRequestPayload{}.DashboardBoundary), kind: ruleString, has: hasConst, constString: "public request shape only; customer operating dashboards are private", constMsg: "dashboard_boundary must be \"public request shape only; customer operating dashboards are private\""},
 }
 
-// Validate checks every rule of the contract and returns every violation as
-// Errors, each with its JSON path, rule and message; nil when valid.
+// Validate returns every violation of the contract as Errors (JSON path, rule, message), or nil.
 func (m *CustomerOperatingDashboardResponsePayload) Validate() error {
 	var es Errors
 	m.validate(nil, &es, 0)
@@ -379,8 +360,7 @@ func (m *CustomerOperatingDashboardResponsePayload) validate(p *pathNode, es *Er
 	validateMembers(p, unsafe.Pointer(m), rulesCustomerOperatingDashboardResponsePayload[:], es, sc)
 }
 
-// Validate checks every rule of the contract and returns every violation as
-// Errors, each with its JSON path, rule and message; nil when valid.
+// Validate returns every violation of the contract as Errors (JSON path, rule, message), or nil.
 func (m *SupportHandoffReadinessRequestPayload) Validate() error {
 	return validateTable(unsafe.Pointer(m), rulesSupportHandoffReadinessRequestPayload, 0, "")
 }
@@ -392,8 +372,7 @@ var rulesSupportHandoffReadinessRequestPayload = []memberRule{
 	{key: "handoff_boundary", off: unsafe.Offsetof(SupportHandoffReadinessRequestPayload{}.HandoffBoundary), kind: ruleString, has: hasConst, constString: "public request shape only; support and customer-success handoff is private", constMsg: "handoff_boundary must be \"public request shape only; support and customer-success handoff is private\""},
 }
 
-// Validate checks every rule of the contract and returns every violation as
-// Errors, each with its JSON path, rule and message; nil when valid.
+// Validate returns every violation of the contract as Errors (JSON path, rule, message), or nil.
 func (m *SupportHandoffReadinessResponsePayload) Validate() error {
 	var es Errors
 	m.validate(nil, &es, 0)
@@ -413,8 +392,7 @@ func (m *SupportHandoffReadinessResponsePayload) validate(p *pathNode, es *Error
 	validateMembers(p, unsafe.Pointer(m), rulesSupportHandoffReadinessResponsePayload[:], es, sc)
 }
 
-// Validate checks every rule of the contract and returns every violation as
-// Errors, each with its JSON path, rule and message; nil when valid.
+// Validate returns every violation of the contract as Errors (JSON path, rule, message), or nil.
 func (m *SaaSOperatingAutomationRequestPayload) Validate() error {
 	return validateTable(unsafe.Pointer(m), rulesSaaSOperatingAutomationRequestPayload, 0, "")
 }
@@ -426,8 +404,7 @@ var rulesSaaSOperatingAutomationRequestPayload = []memberRule{
 	{key: "automation_boundary", off: unsafe.Offsetof(SaaSOperatingAutomationRequestPayload{}.AutomationBoundary), kind: ruleString, has: hasConst, constString: "public request shape only; SaaS operating automation execution is private", constMsg: "automation_boundary must be \"public request shape only; SaaS operating automation execution is private\""},
 }
 
-// Validate checks every rule of the contract and returns every violation as
-// Errors, each with its JSON path, rule and message; nil when valid.
+// Validate returns every violation of the contract as Errors (JSON path, rule, message), or nil.
 func (m *SaaSOperatingAutomationResponsePayload) Validate() error {
 	var es Errors
 	m.validate(nil, &es, 0)
@@ -447,8 +424,7 @@ func (m *SaaSOperatingAutomationResponsePayload) validate(p *pathNode, es *Error
 	validateMembers(p, unsafe.Pointer(m), rulesSaaSOperatingAutomationResponsePayload[:], es, sc)
 }
 
-// Validate checks every rule of the contract and returns every violation as
-// Errors, each with its JSON path, rule and message; nil when valid.
+// Validate returns every violation of the contract as Errors (JSON path, rule, message), or nil.
 func (m *EvidenceExportRequestPayload) Validate() error {
 	return validateTable(unsafe.Pointer(m), rulesEvidenceExportRequestPayload, 0, "")
 }
@@ -460,8 +436,7 @@ var rulesEvidenceExportRequestPayload = []memberRule{
 	{key: "export_boundary", off: unsafe.Offsetof(EvidenceExportRequestPayload{}.ExportBoundary), kind: ruleString, has: hasConst, constString: "public request shape only; storage and delivery implementation is private", constMsg: "export_boundary must be \"public request shape only; storage and delivery implementation is private\""},
 }
 
-// Validate checks every rule of the contract and returns every violation as
-// Errors, each with its JSON path, rule and message; nil when valid.
+// Validate returns every violation of the contract as Errors (JSON path, rule, message), or nil.
 func (m *UnavailablePayload) Validate() error {
 	return validateTable(unsafe.Pointer(m), rulesUnavailablePayload, 0, "")
 }
@@ -471,8 +446,7 @@ var rulesUnavailablePayload = []memberRule{
 	{key: "next_step", off: unsafe.Offsetof(UnavailablePayload{}.NextStep), kind: ruleString, has: hasConst, constString: "See docs/architecture/saas-control-plane-contract.md", constMsg: "next_step must be \"See docs/architecture/saas-control-plane-contract.md\""},
 }
 
-// Validate checks every rule of the contract and returns every violation as
-// Errors, each with its JSON path, rule and message; nil when valid.
+// Validate returns every violation of the contract as Errors (JSON path, rule, message), or nil.
 func (m *EntitlementStatusRequest) Validate() error {
 	var es Errors
 	m.validate(nil, &es, 0)
@@ -492,8 +466,7 @@ func (m *EntitlementStatusRequest) validate(p *pathNode, es *Errors, sc scanMode
 	validateMembers(p, unsafe.Pointer(m), rulesEntitlementStatusRequest[:], es, sc)
 }
 
-// Validate checks every rule of the contract and returns every violation as
-// Errors, each with its JSON path, rule and message; nil when valid.
+// Validate returns every violation of the contract as Errors (JSON path, rule, message), or nil.
 func (m *EntitlementStatusResponse) Validate() error {
 	var es Errors
 	m.validate(nil, &es, 0)
@@ -515,8 +488,7 @@ func (m *EntitlementStatusResponse) validate(p *pathNode, es *Errors, sc scanMod
 	m.Payload.validate(&fp, es, sc&rawsCleared|scanMode(49))
 }
 
-// Validate checks every rule of the contract and returns every violation as
-// Errors, each with its JSON path, rule and message; nil when valid.
+// Validate returns every violation of the contract as Errors (JSON path, rule, message), or nil.
 func (m *TenantOnboardingRequest) Validate() error {
 	var es Errors
 	m.validate(nil, &es, 0)
@@ -536,8 +508,7 @@ func (m *TenantOnboardingRequest) validate(p *pathNode, es *Errors, sc scanMode)
 	validateMembers(p, unsafe.Pointer(m), rulesTenantOnboardingRequest[:], es, sc)
 }
 
-// Validate checks every rule of the contract and returns every violation as
-// Errors, each with its JSON path, rule and message; nil when valid.
+// Validate returns every violation of the contract as Errors (JSON path, rule, message), or nil.
 func (m *TenantOnboardingResponse) Validate() error {
 	var es Errors
 	m.validate(nil, &es, 0)
@@ -559,8 +530,7 @@ func (m *TenantOnboardingResponse) validate(p *pathNode, es *Errors, sc scanMode
 	m.Payload.validate(&fp, es, sc&rawsCleared|scanMode(49))
 }
 
-// Validate checks every rule of the contract and returns every violation as
-// Errors, each with its JSON path, rule and message; nil when valid.
+// Validate returns every violation of the contract as Errors (JSON path, rule, message), or nil.
 func (m *TenantStatusRequest) Validate() error {
 	var es Errors
 	m.validate(nil, &es, 0)
@@ -580,8 +550,7 @@ func (m *TenantStatusRequest) validate(p *pathNode, es *Errors, sc scanMode) {
 	validateMembers(p, unsafe.Pointer(m), rulesTenantStatusRequest[:], es, sc)
 }
 
-// Validate checks every rule of the contract and returns every violation as
-// Errors, each with its JSON path, rule and message; nil when valid.
+// Validate returns every violation of the contract as Errors (JSON path, rule, message), or nil.
 func (m *LicenseValidationRequest) Validate() error {
 	var es Errors
 	m.validate(nil, &es, 0)
@@ -601,8 +570,7 @@ func (m *LicenseValidationRequest) validate(p *pathNode, es *Errors, sc scanMode
 	validateMembers(p, unsafe.Pointer(m), rulesLicenseValidationRequest[:], es, sc)
 }
 
-// Validate checks every rule of the contract and returns every violation as
-// Errors, each with its JSON path, rule and message; nil when valid.
+// Validate returns every violation of the contract as Errors (JSON path, rule, message), or nil.
 func (m *PolicyRegistryReadinessRequest) Validate() error {
 	var es Errors
 	m.validate(nil, &es, 0)
@@ -622,8 +590,7 @@ func (m *PolicyRegistryReadinessRequest) validate(p *pathNode, es *Errors, sc sc
 	validateMembers(p, unsafe.Pointer(m), rulesPolicyRegistryReadinessRequest[:], es, sc)
 }
 
-// Validate checks every rule of the contract and returns every violation as
-// Errors, each with its JSON path, rule and message; nil when valid.
+// Validate returns every violation of the contract as Errors (JSON path, rule, message), or nil.
 func (m *PolicyRegistryReadinessResponse) Validate() error {
 	var es Errors
 	m.validate(nil, &es, 0)
@@ -645,8 +612,7 @@ func (m *PolicyRegistryReadinessResponse) validate(p *pathNode, es *Errors, sc s
 	m.Payload.validate(&fp, es, sc&rawsCleared|scanMode(49))
 }
 
-// Validate checks every rule of the contract and returns every violation as
-// Errors, each with its JSON path, rule and message; nil when valid.
+// Validate returns every violation of the contract as Errors (JSON path, rule, message), or nil.
 func (m *PolicyRegistryLookupRequest) Validate() error {
 	var es Errors
 	m.validate(nil, &es, 0)
@@ -666,8 +632,7 @@ func (m *PolicyRegistryLookupRequest) validate(p *pathNode, es *Errors, sc scanM
 	validateMembers(p, unsafe.Pointer(m), rulesPolicyRegistryLookupRequest[:], es, sc)
 }
 
-// Validate checks every rule of the contract and returns every violation as
-// Errors, each with its JSON path, rule and message; nil when valid.
+// Validate returns every violation of the contract as Errors (JSON path, rule, message), or nil.
 func (m *TenantAuditStoreOperatingRequest) Validate() error {
 	var es Errors
 	m.validate(nil, &es, 0)
@@ -687,8 +652,7 @@ func (m *TenantAuditStoreOperatingRequest) validate(p *pathNode, es *Errors, sc 
 	validateMembers(p, unsafe.Pointer(m), rulesTenantAuditStoreOperatingRequest[:], es, sc)
 }
 
-// Validate checks every rule of the contract and returns every violation as
-// Errors, each with its JSON path, rule and message; nil when valid.
+// Validate returns every violation of the contract as Errors (JSON path, rule, message), or nil.
 func (m *TenantAuditStoreOperatingResponse) Validate() error {
 	var es Errors
 	m.validate(nil, &es, 0)
@@ -710,8 +674,7 @@ func (m *TenantAuditStoreOperatingResponse) validate(p *pathNode, es *Errors, sc
 	m.Payload.validate(&fp, es, sc&rawsCleared|scanMode(49))
 }
 
-// Validate checks every rule of the contract and returns every violation as
-// Errors, each with its JSON path, rule and message; nil when valid.
+// Validate returns every violation of the contract as Errors (JSON path, rule, message), or nil.
 func (m *CustomerOperatingDashboardRequest) Validate() error {
 	var es Errors
 	m.validate(nil, &es, 0)
@@ -731,8 +694,7 @@ func (m *CustomerOperatingDashboardRequest) validate(p *pathNode, es *Errors, sc
 	validateMembers(p, unsafe.Pointer(m), rulesCustomerOperatingDashboardRequest[:], es, sc)
 }
 
-// Validate checks every rule of the contract and returns every violation as
-// Errors, each with its JSON path, rule and message; nil when valid.
+// Validate returns every violation of the contract as Errors (JSON path, rule, message), or nil.
 func (m *CustomerOperatingDashboardResponse) Validate() error {
 	var es Errors
 	m.validate(nil, &es, 0)
@@ -754,8 +716,7 @@ func (m *CustomerOperatingDashboardResponse) validate(p *pathNode, es *Errors, s
 	m.Payload.validate(&fp, es, sc&rawsCleared|scanMode(49))
 }
 
-// Validate checks every rule of the contract and returns every violation as
-// Errors, each with its JSON path, rule and message; nil when valid.
+// Validate returns every violation of the contract as Errors (JSON path, rule, message), or nil.
 func (m *SupportHandoffReadinessRequest) Validate() error {
 	var es Errors
 	m.validate(nil, &es, 0)
@@ -775,8 +736,7 @@ func (m *SupportHandoffReadinessRequest) validate(p *pathNode, es *Errors, sc sc
 	validateMembers(p, unsafe.Pointer(m), rulesSupportHandoffReadinessRequest[:], es, sc)
 }
 
-// Validate checks every rule of the contract and returns every violation as
-// Errors, each with its JSON path, rule and message; nil when valid.
+// Validate returns every violation of the contract as Errors (JSON path, rule, message), or nil.
 func (m *SupportHandoffReadinessResponse) Validate() error {
 	var es Errors
 	m.validate(nil, &es, 0)
@@ -798,8 +758,7 @@ func (m *SupportHandoffReadinessResponse) validate(p *pathNode, es *Errors, sc s
 	m.Payload.validate(&fp, es, sc&rawsCleared|scanMode(49))
 }
 
-// Validate checks every rule of the contract and returns every violation as
-// Errors, each with its JSON path, rule and message; nil when valid.
+// Validate returns every violation of the contract as Errors (JSON path, rule, message), or nil.
 func (m *SaaSOperatingAutomationRequest) Validate() error {
 	var es Errors
 	m.validate(nil, &es, 0)
@@ -819,8 +778,7 @@ func (m *SaaSOperatingAutomationRequest) validate(p *pathNode, es *Errors, sc sc
 	validateMembers(p, unsafe.Pointer(m), rulesSaaSOperatingAutomationRequest[:], es, sc)
 }
 
-// Validate checks every rule of the contract and returns every violation as
-// Errors, each with its JSON path, rule and message; nil when valid.
+// Validate returns every violation of the contract as Errors (JSON path, rule, message), or nil.
 func (m *SaaSOperatingAutomationResponse) Validate() error {
 	var es Errors
 	m.validate(nil, &es, 0)
@@ -842,8 +800,7 @@ func (m *SaaSOperatingAutomationResponse) validate(p *pathNode, es *Errors, sc s
 	m.Payload.validate(&fp, es, sc&rawsCleared|scanMode(49))
 }
 
-// Validate checks every rule of the contract and returns every violation as
-// Errors, each with its JSON path, rule and message; nil when valid.
+// Validate returns every violation of the contract as Errors (JSON path, rule, message), or nil.
 func (m *EvidenceExportRequest) Validate() error {
 	var es Errors
 	m.validate(nil, &es, 0)
@@ -863,8 +820,7 @@ func (m *EvidenceExportRequest) validate(p *pathNode, es *Errors, sc scanMode) {
 	validateMembers(p, unsafe.Pointer(m), rulesEvidenceExportRequest[:], es, sc)
 }
 
-// Validate checks every rule of the contract and returns every violation as
-// Errors, each with its JSON path, rule and message; nil when valid.
+// Validate returns every violation of the contract as Errors (JSON path, rule, message), or nil.
 func (m *UnavailableResponse) Validate() error {
 	var es Errors
 	m.validate(nil, &es, 0)

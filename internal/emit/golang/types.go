@@ -95,6 +95,5 @@ func marshalMethods(k *sink, w *gw, name string) {
 	w.line("return marshalObject(unsafe.Pointer(&m), &layoutObj", name, "), nil")
 	w.close()
 	k.decl(w)
-	w.docLines(cmt("AppendJSON appends the "+name+" to b as MarshalJSON writes it: the fast"),
-		"// way to encode, since json.Marshal re-scans what MarshalJSON returns.")
+	w.docLines("// AppendJSON appends m to b as MarshalJSON writes it; faster than json.Marshal, which re-scans.")
 }

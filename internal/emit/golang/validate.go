@@ -59,8 +59,7 @@ func (g *gen) validateRoot(s *goStruct) (scanMode, string) {
 func (g *gen) validateMethods(k *sink, w *gw, s *goStruct) {
 	name := s.t.GoName
 	only := g.tableOnly(s)
-	w.docLines("// Validate checks every rule of the contract and returns every violation as",
-		cmt("Errors, each with its JSON path, rule and message; nil when valid."))
+	w.docLines("// Validate returns every violation of the contract as Errors (JSON path, rule, message), or nil.")
 	w.open("func (m *", name, ") Validate() error")
 	if only {
 		w.use("unsafe")
