@@ -150,62 +150,6 @@ func (g *gen) validateMethods(k *sink, w *gw, s *goStruct) {
 	k.decl(w)
 }
 
-// memberScan is the scan mode of member fl of s as an operand of a call,
-// and in a message the member's own mode ("" elsewhere: it is scanned as
-// its struct is).
-func memberScan(s *goStruct, fl *model.Field) (sc, mode string) {
-	if s.kind != kindRequest && s.kind != kindResponse {
-		return "sc", ""
-	}
-	m := s.scanEnv
-	if fl.Source == model.SourcePayload {
-		m = s.scanPayload
-	}
-	mode = "scanMode(" + litInt(int(m)) + ")"
-	if k := fl.Type.Kind; k == model.KindObject || k == model.KindAny || k == model.KindList || k == model.KindMap {
-		// The decoder's word that free-form values are cleared
-		// (rawsCleared) passes on to what may hold one.
-		return "sc&rawsCleared|" + mode, mode
-	}
-	return mode, mode
-}
-
-// tableRows writes rules<Name>, the rows of a type its table alone
-// validates; a slice, which the rows of the types holding it point to.
-func (g *gen) tableRows(k *sink, w *gw, s *goStruct) {
-	var rows []string
-	for _, fl := range s.t.Fields {
-		if hasNumberChecks(fl) {
-			_, mode := memberScan(s, fl)
-			rows = append(rows, g.memberRule(s, fl, mode))
-		}
-	}
-	if len(rows) == 0 {
-		w.line("var rules", s.t.GoName, " []memberRule")
-		k.decl(w)
-		return
-	}
-	w.line("var rules", s.t.GoName, " = []memberRule{")
-	for _, r := range rows {
-		w.line("\t", r)
-	}
-	w.line("}")
-	k.decl(w)
-}
-
-// objectCheck validates the object v of type t, or the one v points to
-// when ptr holds, at path p: through its validate method, or its rows
-// when it has none.
-func (g *gen) objectCheck(t *model.Type, v, p, sc string, ptr bool) string {
-	if !g.tableOnly(g.byType[t]) {
-		return v + ".validate(" + join(p, "es", sc) + ")"
-	}
-	if !ptr {
-		v = "&" + v
-	}
-	return "validateMembers(" + join(p, "unsafe.Pointer("+v+")", "rules"+t.GoName, "es", sc) + ")"
-}
-
 // hasNumberChecks reports whether a member the table validates has a
 // check: every kind has one but a number with no bound and no fixed value.
 func hasNumberChecks(fl *model.Field) bool {

@@ -12,8 +12,10 @@ import (
 
 // Members whose rules are plain data are validated through a table of
 // the runtime's memberRule rows (rules<Name>), which validateMembers reads
-// (the runtime's memberrules.go); the validate method calls it once per
-// run of such members, in field order, and writes code for the others.
+// (the runtime's memberrules.go). A type whose every member has a row has
+// no validate method (validate_rows.go); any other type's validate method
+// calls validateMembers once per run of such members, in field order, and
+// writes code for the others.
 
 // tableValidated reports whether memberRule can say every check of fl: a
 // string, state, number or boolean, fixed or not (integer bounds and fixed

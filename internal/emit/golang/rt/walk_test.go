@@ -79,10 +79,10 @@ func TestWalkObjectsPathsAndOrder(t *testing.T) {
 	}, {
 		name: "every level broken",
 		v: walkOuter{
-			Inner: walkInner{Leaves: []walkLeaf{{1}, {0}, {0}}},
-			Ptr:   &walkInner{Name: "p", Leaves: []walkLeaf{{0}}},
-			List:  []walkInner{},
-			Opt:   []walkInner{ok, {Name: "", Leaves: []walkLeaf{{5}, {0}}}, {Name: "c"}},
+			Inner:  walkInner{Leaves: []walkLeaf{{1}, {0}, {0}}},
+			Ptr:    &walkInner{Name: "p", Leaves: []walkLeaf{{0}}},
+			List:   []walkInner{},
+			Opt:    []walkInner{ok, {Name: "", Leaves: []walkLeaf{{5}, {0}}}, {Name: "c"}},
 			Nested: []walkOuterless{{}, {Items: []walkInner{ok, {Leaves: []walkLeaf{{0}}}}}},
 		},
 		want: []string{
