@@ -3,7 +3,6 @@ package rt
 import (
 	"bytes"
 	"errors"
-	"math"
 	"strconv"
 	"unicode/utf16"
 	"unicode/utf8"
@@ -477,14 +476,14 @@ func (d *decoder) Int(p *pathNode) (int64, error) {
 	if v, err := strconv.ParseInt(string(text), 10, 64); err == nil {
 		return v, nil
 	}
-	f, err := strconv.ParseFloat(string(text), 64)
-	if err != nil || f != math.Trunc(f) {
+	v, integer, inRange := exactInt(text)
+	if !integer {
 		return 0, decodeError(p, "type", ErrType, "must be an integer, got "+string(text))
 	}
-	if f < -9.223372036854775e18 || f > 9.223372036854775e18 {
+	if !inRange {
 		return 0, decodeError(p, "minimum", ErrOutOfRange, "integer "+string(text)+" is outside the 64-bit range")
 	}
-	return int64(f), nil
+	return v, nil
 }
 
 // Float reads a number.
