@@ -117,26 +117,36 @@ func validateMembers(p *pathNode, base unsafe.Pointer, rules []memberRule, es *E
 	for i := range rules {
 		r := &rules[i]
 		fp.key = r.key
-		v := unsafe.Add(base, r.off)
-		if r.has&(memberPtr|memberNilSkips) != 0 && isNil(v) {
-			continue
-		}
-		if r.has&memberPtr != 0 {
-			v = *(*unsafe.Pointer)(v)
-		}
-		msc := sc
-		if r.has&memberOwnScan != 0 {
-			msc = r.scan
-			if r.kind != ruleBool && r.kind >= ruleRaw {
-				msc |= sc & rawsCleared
-			}
-		}
-		if r.kind >= ruleObject {
+		v, msc, ok := r.member(base, sc)
+		switch {
+		case !ok:
+		case r.kind >= ruleObject:
 			walkObjects(&fp, r, v, es, msc)
-			continue
+		default:
+			r.check(&fp, v, es, msc)
 		}
-		r.check(&fp, v, es, msc)
 	}
+}
+
+// member finds the member r checks in the struct at base: its value (what
+// a pointer points to), and the scan mode it is checked in, given its
+// struct's sc; ok is false for a nil member that is not checked.
+func (r *memberRule) member(base unsafe.Pointer, sc scanMode) (v unsafe.Pointer, msc scanMode, ok bool) {
+	v = unsafe.Add(base, r.off)
+	if r.has&(memberPtr|memberNilSkips) != 0 && isNil(v) {
+		return nil, 0, false
+	}
+	if r.has&memberPtr != 0 {
+		v = *(*unsafe.Pointer)(v)
+	}
+	msc = sc
+	if r.has&memberOwnScan != 0 {
+		msc = r.scan
+		if r.kind != ruleBool && r.kind >= ruleRaw {
+			msc |= sc & rawsCleared
+		}
+	}
+	return v, msc, true
 }
 
 // check checks the member at v, at path p.

@@ -81,19 +81,9 @@ func walkObjects(p *pathNode, r *memberRule, v unsafe.Pointer, es *Errors, sc sc
 		m := &f.rules[f.next]
 		f.next++
 		nodes[2*top+1].key = m.key
-		mv := unsafe.Add(f.base, m.off)
-		if m.has&(memberPtr|memberNilSkips) != 0 && isNil(mv) {
+		mv, msc, ok := m.member(f.base, f.sc)
+		if !ok {
 			continue
-		}
-		if m.has&memberPtr != 0 {
-			mv = *(*unsafe.Pointer)(mv)
-		}
-		msc := f.sc
-		if m.has&memberOwnScan != 0 {
-			msc = m.scan
-			if m.kind != ruleBool && m.kind >= ruleRaw {
-				msc |= f.sc & rawsCleared
-			}
 		}
 		if m.kind < ruleObject {
 			m.check(&nodes[2*top+1], mv, es, msc)

@@ -14,7 +14,7 @@ func (m *EntitlementStatusSummary) Validate() error {
 	return es.err()
 }
 
-var rulesEntitlementStatusSummary = [...]memberRule{
+var rulesEntitlementStatusSummary = []memberRule{
 	{key: "tenant_id", off: unsafe.Offsetof(EntitlementStatusSummary{}.TenantID), kind: ruleString, has: hasNonEmpty | memberTrim, nonEmpty: "tenant_id must not be empty"},
 	{key: "entitlement_status", off: unsafe.Offsetof(EntitlementStatusSummary{}.EntitlementStatus), kind: ruleState, states: statesEntitlementState, enumMsg: "entitlement_status must be one of: active, expired, missing, suspended, trial, unknown"},
 	{key: "subscription_plan", off: unsafe.Offsetof(EntitlementStatusSummary{}.SubscriptionPlan), kind: ruleString},
@@ -39,7 +39,7 @@ func (m *PolicyRegistryReadinessSummary) Validate() error {
 	return es.err()
 }
 
-var rulesPolicyRegistryReadinessSummary = [...]memberRule{
+var rulesPolicyRegistryReadinessSummary = []memberRule{
 	{key: "tenant_id", off: unsafe.Offsetof(PolicyRegistryReadinessSummary{}.TenantID), kind: ruleString, has: hasNonEmpty | memberTrim, nonEmpty: "tenant_id must not be empty"},
 	{key: "readiness_status", off: unsafe.Offsetof(PolicyRegistryReadinessSummary{}.ReadinessStatus), kind: ruleState, states: statesOperatingState, enumMsg: "readiness_status must be one of: blocked, degraded, ready, unknown"},
 	{key: "catalog_status", off: unsafe.Offsetof(PolicyRegistryReadinessSummary{}.CatalogStatus), kind: ruleState, states: statesOperatingState, enumMsg: "catalog_status must be one of: blocked, degraded, ready, unknown"},
@@ -64,7 +64,7 @@ func (m *TenantAuditStoreOperatingSummary) Validate() error {
 	return es.err()
 }
 
-var rulesTenantAuditStoreOperatingSummary = [...]memberRule{
+var rulesTenantAuditStoreOperatingSummary = []memberRule{
 	{key: "tenant_id", off: unsafe.Offsetof(TenantAuditStoreOperatingSummary{}.TenantID), kind: ruleString, has: hasNonEmpty | memberTrim, nonEmpty: "tenant_id must not be empty"},
 	{key: "health_status", off: unsafe.Offsetof(TenantAuditStoreOperatingSummary{}.HealthStatus), kind: ruleState, states: statesOperatingState, enumMsg: "health_status must be one of: blocked, degraded, ready, unknown"},
 	{key: "retention_status", off: unsafe.Offsetof(TenantAuditStoreOperatingSummary{}.RetentionStatus), kind: ruleState, states: statesOperatingState, enumMsg: "retention_status must be one of: blocked, degraded, ready, unknown"},
@@ -91,7 +91,7 @@ func (m *CustomerOperatingDashboardSummary) Validate() error {
 	return es.err()
 }
 
-var rulesCustomerOperatingDashboardSummary = [...]memberRule{
+var rulesCustomerOperatingDashboardSummary = []memberRule{
 	{key: "tenant_id", off: unsafe.Offsetof(CustomerOperatingDashboardSummary{}.TenantID), kind: ruleString, has: hasNonEmpty | memberTrim, nonEmpty: "tenant_id must not be empty"},
 	{key: "dashboard_status", off: unsafe.Offsetof(CustomerOperatingDashboardSummary{}.DashboardStatus), kind: ruleState, states: statesOperatingState, enumMsg: "dashboard_status must be one of: blocked, degraded, ready, unknown"},
 	{key: "billing_status", off: unsafe.Offsetof(CustomerOperatingDashboardSummary{}.BillingStatus), kind: ruleState, states: statesOperatingState, enumMsg: "billing_status must be one of: blocked, degraded, ready, unknown"},
@@ -120,7 +120,7 @@ func (m *SupportHandoffReadinessSummary) Validate() error {
 	return es.err()
 }
 
-var rulesSupportHandoffReadinessSummary = [...]memberRule{
+var rulesSupportHandoffReadinessSummary = []memberRule{
 	{key: "tenant_id", off: unsafe.Offsetof(SupportHandoffReadinessSummary{}.TenantID), kind: ruleString, has: hasNonEmpty | memberTrim, nonEmpty: "tenant_id must not be empty"},
 	{key: "support_status", off: unsafe.Offsetof(SupportHandoffReadinessSummary{}.SupportStatus), kind: ruleState, states: statesOperatingState, enumMsg: "support_status must be one of: blocked, degraded, ready, unknown"},
 	{key: "customer_success_status", off: unsafe.Offsetof(SupportHandoffReadinessSummary{}.CustomerSuccessStatus), kind: ruleState, states: statesOperatingState, enumMsg: "customer_success_status must be one of: blocked, degraded, ready, unknown"},
@@ -147,7 +147,7 @@ func (m *SaaSOperatingAutomationSummary) Validate() error {
 	return es.err()
 }
 
-var rulesSaaSOperatingAutomationSummary = [...]memberRule{
+var rulesSaaSOperatingAutomationSummary = []memberRule{
 	{key: "tenant_id", off: unsafe.Offsetof(SaaSOperatingAutomationSummary{}.TenantID), kind: ruleString, has: hasNonEmpty | memberTrim, nonEmpty: "tenant_id must not be empty"},
 	{key: "automation_status", off: unsafe.Offsetof(SaaSOperatingAutomationSummary{}.AutomationStatus), kind: ruleState, states: statesAutomationState, enumMsg: "automation_status must be one of: automated, blocked, enabled, ready, scheduled, unknown"},
 	{key: "billing_monitoring_status", off: unsafe.Offsetof(SaaSOperatingAutomationSummary{}.BillingMonitoringStatus), kind: ruleState, states: statesAutomationState, enumMsg: "billing_monitoring_status must be one of: automated, blocked, enabled, ready, scheduled, unknown"},
@@ -185,7 +185,7 @@ func (m *EntitlementStatusResponsePayload) Validate() error {
 	return es.err()
 }
 
-var rulesEntitlementStatusResponsePayload = [...]memberRule{
+var rulesEntitlementStatusResponsePayload = []memberRule{
 	{key: "next_step", off: unsafe.Offsetof(EntitlementStatusResponsePayload{}.NextStep), kind: ruleString, has: hasConst, constString: "See docs/architecture/entitlement-status-contract.md", constMsg: "next_step must be \"See docs/architecture/entitlement-status-contract.md\""},
 }
 
@@ -219,7 +219,7 @@ func (m *TenantOnboardingResponsePayload) Validate() error {
 	return es.err()
 }
 
-var rulesTenantOnboardingResponsePayload = [...]memberRule{
+var rulesTenantOnboardingResponsePayload = []memberRule{
 	{key: "tenant_id", off: unsafe.Offsetof(TenantOnboardingResponsePayload{}.TenantID), kind: ruleString},
 	{key: "next_step", off: unsafe.Offsetof(TenantOnboardingResponsePayload{}.NextStep), kind: ruleString, has: hasConst, constString: "See docs/architecture/tenant-onboarding-contract.md", constMsg: "next_step must be \"See docs/architecture/tenant-onboarding-contract.md\""},
 }
@@ -272,7 +272,7 @@ func (m *PolicyRegistryReadinessResponsePayload) Validate() error {
 	return es.err()
 }
 
-var rulesPolicyRegistryReadinessResponsePayload = [...]memberRule{
+var rulesPolicyRegistryReadinessResponsePayload = []memberRule{
 	{key: "next_step", off: unsafe.Offsetof(PolicyRegistryReadinessResponsePayload{}.NextStep), kind: ruleString, has: hasConst, constString: "See docs/architecture/hosted-policy-registry-readiness-contract.md", constMsg: "next_step must be \"See docs/architecture/hosted-policy-registry-readiness-contract.md\""},
 }
 
@@ -315,7 +315,7 @@ func (m *TenantAuditStoreOperatingResponsePayload) Validate() error {
 	return es.err()
 }
 
-var rulesTenantAuditStoreOperatingResponsePayload = [...]memberRule{
+var rulesTenantAuditStoreOperatingResponsePayload = []memberRule{
 	{key: "next_step", off: unsafe.Offsetof(TenantAuditStoreOperatingResponsePayload{}.NextStep), kind: ruleString, has: hasConst, constString: "See docs/architecture/tenant-audit-store-operating-contract.md", constMsg: "next_step must be \"See docs/architecture/tenant-audit-store-operating-contract.md\""},
 }
 
@@ -347,7 +347,7 @@ func (m *CustomerOperatingDashboardResponsePayload) Validate() error {
 	return es.err()
 }
 
-var rulesCustomerOperatingDashboardResponsePayload = [...]memberRule{
+var rulesCustomerOperatingDashboardResponsePayload = []memberRule{
 	{key: "next_step", off: unsafe.Offsetof(CustomerOperatingDashboardResponsePayload{}.NextStep), kind: ruleString, has: hasConst, constString: "See docs/architecture/customer-operating-dashboard-support-handoff-contract.md", constMsg: "next_step must be \"See docs/architecture/customer-operating-dashboard-support-handoff-contract.md\""},
 }
 
@@ -379,7 +379,7 @@ func (m *SupportHandoffReadinessResponsePayload) Validate() error {
 	return es.err()
 }
 
-var rulesSupportHandoffReadinessResponsePayload = [...]memberRule{
+var rulesSupportHandoffReadinessResponsePayload = []memberRule{
 	{key: "next_step", off: unsafe.Offsetof(SupportHandoffReadinessResponsePayload{}.NextStep), kind: ruleString, has: hasConst, constString: "See docs/architecture/customer-operating-dashboard-support-handoff-contract.md", constMsg: "next_step must be \"See docs/architecture/customer-operating-dashboard-support-handoff-contract.md\""},
 }
 
@@ -411,7 +411,7 @@ func (m *SaaSOperatingAutomationResponsePayload) Validate() error {
 	return es.err()
 }
 
-var rulesSaaSOperatingAutomationResponsePayload = [...]memberRule{
+var rulesSaaSOperatingAutomationResponsePayload = []memberRule{
 	{key: "next_step", off: unsafe.Offsetof(SaaSOperatingAutomationResponsePayload{}.NextStep), kind: ruleString, has: hasConst, constString: "See docs/architecture/saas-operating-automation-contract.md", constMsg: "next_step must be \"See docs/architecture/saas-operating-automation-contract.md\""},
 }
 
@@ -453,7 +453,7 @@ func (m *EntitlementStatusRequest) Validate() error {
 	return es.err()
 }
 
-var rulesEntitlementStatusRequest = [...]memberRule{
+var rulesEntitlementStatusRequest = []memberRule{
 	{key: "schema_version", off: unsafe.Offsetof(EntitlementStatusRequest{}.SchemaVersion), kind: ruleString, has: hasConst | memberOwnScan, constString: "cavra.saas_control_plane.request.v1", constMsg: "schema_version must be \"cavra.saas_control_plane.request.v1\"", scan: scanMode(49)},
 	{key: "operation", off: unsafe.Offsetof(EntitlementStatusRequest{}.Operation), kind: ruleString, has: hasConst | memberOwnScan, constString: "entitlement_status", constMsg: "operation must be \"entitlement_status\"", scan: scanMode(49)},
 	{key: "tenant_id", off: unsafe.Offsetof(EntitlementStatusRequest{}.TenantID), kind: ruleString, has: hasNonEmpty | memberTrim | memberOwnScan, nonEmpty: "tenant_id must not be empty", scan: scanMode(49)},
@@ -473,7 +473,7 @@ func (m *EntitlementStatusResponse) Validate() error {
 	return es.err()
 }
 
-var rulesEntitlementStatusResponse = [...]memberRule{
+var rulesEntitlementStatusResponse = []memberRule{
 	{key: "schema_version", off: unsafe.Offsetof(EntitlementStatusResponse{}.SchemaVersion), kind: ruleString, has: hasConst | memberOwnScan, constString: "cavra.saas_control_plane.response.v1", constMsg: "schema_version must be \"cavra.saas_control_plane.response.v1\"", scan: scanMode(49)},
 	{key: "operation", off: unsafe.Offsetof(EntitlementStatusResponse{}.Operation), kind: ruleString, has: hasConst | memberOwnScan, constString: "entitlement_status", constMsg: "operation must be \"entitlement_status\"", scan: scanMode(49)},
 	{key: "status", off: unsafe.Offsetof(EntitlementStatusResponse{}.Status), kind: ruleState, has: memberOwnScan, states: statesResponseStatus, enumMsg: "status must be one of: accepted, requires_private_service, unavailable", scan: scanMode(49)},
@@ -495,7 +495,7 @@ func (m *TenantOnboardingRequest) Validate() error {
 	return es.err()
 }
 
-var rulesTenantOnboardingRequest = [...]memberRule{
+var rulesTenantOnboardingRequest = []memberRule{
 	{key: "schema_version", off: unsafe.Offsetof(TenantOnboardingRequest{}.SchemaVersion), kind: ruleString, has: hasConst | memberOwnScan, constString: "cavra.saas_control_plane.request.v1", constMsg: "schema_version must be \"cavra.saas_control_plane.request.v1\"", scan: scanMode(49)},
 	{key: "operation", off: unsafe.Offsetof(TenantOnboardingRequest{}.Operation), kind: ruleString, has: hasConst | memberOwnScan, constString: "tenant_onboarding", constMsg: "operation must be \"tenant_onboarding\"", scan: scanMode(49)},
 	{key: "tenant_id", off: unsafe.Offsetof(TenantOnboardingRequest{}.TenantID), kind: ruleString, has: hasNonEmpty | memberTrim | memberOwnScan, nonEmpty: "tenant_id must not be empty", scan: scanMode(49)},
@@ -515,7 +515,7 @@ func (m *TenantOnboardingResponse) Validate() error {
 	return es.err()
 }
 
-var rulesTenantOnboardingResponse = [...]memberRule{
+var rulesTenantOnboardingResponse = []memberRule{
 	{key: "schema_version", off: unsafe.Offsetof(TenantOnboardingResponse{}.SchemaVersion), kind: ruleString, has: hasConst | memberOwnScan, constString: "cavra.saas_control_plane.response.v1", constMsg: "schema_version must be \"cavra.saas_control_plane.response.v1\"", scan: scanMode(49)},
 	{key: "operation", off: unsafe.Offsetof(TenantOnboardingResponse{}.Operation), kind: ruleString, has: hasConst | memberOwnScan, constString: "tenant_onboarding", constMsg: "operation must be \"tenant_onboarding\"", scan: scanMode(49)},
 	{key: "status", off: unsafe.Offsetof(TenantOnboardingResponse{}.Status), kind: ruleState, has: memberOwnScan, states: statesResponseStatus, enumMsg: "status must be one of: accepted, requires_private_service, unavailable", scan: scanMode(49)},
@@ -537,7 +537,7 @@ func (m *TenantStatusRequest) Validate() error {
 	return es.err()
 }
 
-var rulesTenantStatusRequest = [...]memberRule{
+var rulesTenantStatusRequest = []memberRule{
 	{key: "schema_version", off: unsafe.Offsetof(TenantStatusRequest{}.SchemaVersion), kind: ruleString, has: hasConst | memberOwnScan, constString: "cavra.saas_control_plane.request.v1", constMsg: "schema_version must be \"cavra.saas_control_plane.request.v1\"", scan: scanMode(49)},
 	{key: "operation", off: unsafe.Offsetof(TenantStatusRequest{}.Operation), kind: ruleString, has: hasConst | memberOwnScan, constString: "tenant_status", constMsg: "operation must be \"tenant_status\"", scan: scanMode(49)},
 	{key: "tenant_id", off: unsafe.Offsetof(TenantStatusRequest{}.TenantID), kind: ruleString, has: hasNonEmpty | memberTrim | memberOwnScan, nonEmpty: "tenant_id must not be empty", scan: scanMode(49)},
@@ -557,7 +557,7 @@ func (m *LicenseValidationRequest) Validate() error {
 	return es.err()
 }
 
-var rulesLicenseValidationRequest = [...]memberRule{
+var rulesLicenseValidationRequest = []memberRule{
 	{key: "schema_version", off: unsafe.Offsetof(LicenseValidationRequest{}.SchemaVersion), kind: ruleString, has: hasConst | memberOwnScan, constString: "cavra.saas_control_plane.request.v1", constMsg: "schema_version must be \"cavra.saas_control_plane.request.v1\"", scan: scanMode(49)},
 	{key: "operation", off: unsafe.Offsetof(LicenseValidationRequest{}.Operation), kind: ruleString, has: hasConst | memberOwnScan, constString: "license_validation", constMsg: "operation must be \"license_validation\"", scan: scanMode(49)},
 	{key: "tenant_id", off: unsafe.Offsetof(LicenseValidationRequest{}.TenantID), kind: ruleString, has: hasNonEmpty | memberTrim | memberOwnScan, nonEmpty: "tenant_id must not be empty", scan: scanMode(49)},
@@ -577,7 +577,7 @@ func (m *PolicyRegistryReadinessRequest) Validate() error {
 	return es.err()
 }
 
-var rulesPolicyRegistryReadinessRequest = [...]memberRule{
+var rulesPolicyRegistryReadinessRequest = []memberRule{
 	{key: "schema_version", off: unsafe.Offsetof(PolicyRegistryReadinessRequest{}.SchemaVersion), kind: ruleString, has: hasConst | memberOwnScan, constString: "cavra.saas_control_plane.request.v1", constMsg: "schema_version must be \"cavra.saas_control_plane.request.v1\"", scan: scanMode(49)},
 	{key: "operation", off: unsafe.Offsetof(PolicyRegistryReadinessRequest{}.Operation), kind: ruleString, has: hasConst | memberOwnScan, constString: "policy_registry_readiness", constMsg: "operation must be \"policy_registry_readiness\"", scan: scanMode(49)},
 	{key: "tenant_id", off: unsafe.Offsetof(PolicyRegistryReadinessRequest{}.TenantID), kind: ruleString, has: hasNonEmpty | memberTrim | memberOwnScan, nonEmpty: "tenant_id must not be empty", scan: scanMode(49)},
@@ -597,7 +597,7 @@ func (m *PolicyRegistryReadinessResponse) Validate() error {
 	return es.err()
 }
 
-var rulesPolicyRegistryReadinessResponse = [...]memberRule{
+var rulesPolicyRegistryReadinessResponse = []memberRule{
 	{key: "schema_version", off: unsafe.Offsetof(PolicyRegistryReadinessResponse{}.SchemaVersion), kind: ruleString, has: hasConst | memberOwnScan, constString: "cavra.saas_control_plane.response.v1", constMsg: "schema_version must be \"cavra.saas_control_plane.response.v1\"", scan: scanMode(49)},
 	{key: "operation", off: unsafe.Offsetof(PolicyRegistryReadinessResponse{}.Operation), kind: ruleString, has: hasConst | memberOwnScan, constString: "policy_registry_readiness", constMsg: "operation must be \"policy_registry_readiness\"", scan: scanMode(49)},
 	{key: "status", off: unsafe.Offsetof(PolicyRegistryReadinessResponse{}.Status), kind: ruleState, has: memberOwnScan, states: statesResponseStatus, enumMsg: "status must be one of: accepted, requires_private_service, unavailable", scan: scanMode(49)},
@@ -619,7 +619,7 @@ func (m *PolicyRegistryLookupRequest) Validate() error {
 	return es.err()
 }
 
-var rulesPolicyRegistryLookupRequest = [...]memberRule{
+var rulesPolicyRegistryLookupRequest = []memberRule{
 	{key: "schema_version", off: unsafe.Offsetof(PolicyRegistryLookupRequest{}.SchemaVersion), kind: ruleString, has: hasConst | memberOwnScan, constString: "cavra.saas_control_plane.request.v1", constMsg: "schema_version must be \"cavra.saas_control_plane.request.v1\"", scan: scanMode(49)},
 	{key: "operation", off: unsafe.Offsetof(PolicyRegistryLookupRequest{}.Operation), kind: ruleString, has: hasConst | memberOwnScan, constString: "policy_registry_lookup", constMsg: "operation must be \"policy_registry_lookup\"", scan: scanMode(49)},
 	{key: "tenant_id", off: unsafe.Offsetof(PolicyRegistryLookupRequest{}.TenantID), kind: ruleString, has: hasNonEmpty | memberTrim | memberOwnScan, nonEmpty: "tenant_id must not be empty", scan: scanMode(49)},
@@ -639,7 +639,7 @@ func (m *TenantAuditStoreOperatingRequest) Validate() error {
 	return es.err()
 }
 
-var rulesTenantAuditStoreOperatingRequest = [...]memberRule{
+var rulesTenantAuditStoreOperatingRequest = []memberRule{
 	{key: "schema_version", off: unsafe.Offsetof(TenantAuditStoreOperatingRequest{}.SchemaVersion), kind: ruleString, has: hasConst | memberOwnScan, constString: "cavra.saas_control_plane.request.v1", constMsg: "schema_version must be \"cavra.saas_control_plane.request.v1\"", scan: scanMode(49)},
 	{key: "operation", off: unsafe.Offsetof(TenantAuditStoreOperatingRequest{}.Operation), kind: ruleString, has: hasConst | memberOwnScan, constString: "tenant_audit_store_operating", constMsg: "operation must be \"tenant_audit_store_operating\"", scan: scanMode(49)},
 	{key: "tenant_id", off: unsafe.Offsetof(TenantAuditStoreOperatingRequest{}.TenantID), kind: ruleString, has: hasNonEmpty | memberTrim | memberOwnScan, nonEmpty: "tenant_id must not be empty", scan: scanMode(49)},
@@ -659,7 +659,7 @@ func (m *TenantAuditStoreOperatingResponse) Validate() error {
 	return es.err()
 }
 
-var rulesTenantAuditStoreOperatingResponse = [...]memberRule{
+var rulesTenantAuditStoreOperatingResponse = []memberRule{
 	{key: "schema_version", off: unsafe.Offsetof(TenantAuditStoreOperatingResponse{}.SchemaVersion), kind: ruleString, has: hasConst | memberOwnScan, constString: "cavra.saas_control_plane.response.v1", constMsg: "schema_version must be \"cavra.saas_control_plane.response.v1\"", scan: scanMode(49)},
 	{key: "operation", off: unsafe.Offsetof(TenantAuditStoreOperatingResponse{}.Operation), kind: ruleString, has: hasConst | memberOwnScan, constString: "tenant_audit_store_operating", constMsg: "operation must be \"tenant_audit_store_operating\"", scan: scanMode(49)},
 	{key: "status", off: unsafe.Offsetof(TenantAuditStoreOperatingResponse{}.Status), kind: ruleState, has: memberOwnScan, states: statesResponseStatus, enumMsg: "status must be one of: accepted, requires_private_service, unavailable", scan: scanMode(49)},
@@ -681,7 +681,7 @@ func (m *CustomerOperatingDashboardRequest) Validate() error {
 	return es.err()
 }
 
-var rulesCustomerOperatingDashboardRequest = [...]memberRule{
+var rulesCustomerOperatingDashboardRequest = []memberRule{
 	{key: "schema_version", off: unsafe.Offsetof(CustomerOperatingDashboardRequest{}.SchemaVersion), kind: ruleString, has: hasConst | memberOwnScan, constString: "cavra.saas_control_plane.request.v1", constMsg: "schema_version must be \"cavra.saas_control_plane.request.v1\"", scan: scanMode(49)},
 	{key: "operation", off: unsafe.Offsetof(CustomerOperatingDashboardRequest{}.Operation), kind: ruleString, has: hasConst | memberOwnScan, constString: "customer_operating_dashboard", constMsg: "operation must be \"customer_operating_dashboard\"", scan: scanMode(49)},
 	{key: "tenant_id", off: unsafe.Offsetof(CustomerOperatingDashboardRequest{}.TenantID), kind: ruleString, has: hasNonEmpty | memberTrim | memberOwnScan, nonEmpty: "tenant_id must not be empty", scan: scanMode(49)},
@@ -701,7 +701,7 @@ func (m *CustomerOperatingDashboardResponse) Validate() error {
 	return es.err()
 }
 
-var rulesCustomerOperatingDashboardResponse = [...]memberRule{
+var rulesCustomerOperatingDashboardResponse = []memberRule{
 	{key: "schema_version", off: unsafe.Offsetof(CustomerOperatingDashboardResponse{}.SchemaVersion), kind: ruleString, has: hasConst | memberOwnScan, constString: "cavra.saas_control_plane.response.v1", constMsg: "schema_version must be \"cavra.saas_control_plane.response.v1\"", scan: scanMode(49)},
 	{key: "operation", off: unsafe.Offsetof(CustomerOperatingDashboardResponse{}.Operation), kind: ruleString, has: hasConst | memberOwnScan, constString: "customer_operating_dashboard", constMsg: "operation must be \"customer_operating_dashboard\"", scan: scanMode(49)},
 	{key: "status", off: unsafe.Offsetof(CustomerOperatingDashboardResponse{}.Status), kind: ruleState, has: memberOwnScan, states: statesResponseStatus, enumMsg: "status must be one of: accepted, requires_private_service, unavailable", scan: scanMode(49)},
@@ -723,7 +723,7 @@ func (m *SupportHandoffReadinessRequest) Validate() error {
 	return es.err()
 }
 
-var rulesSupportHandoffReadinessRequest = [...]memberRule{
+var rulesSupportHandoffReadinessRequest = []memberRule{
 	{key: "schema_version", off: unsafe.Offsetof(SupportHandoffReadinessRequest{}.SchemaVersion), kind: ruleString, has: hasConst | memberOwnScan, constString: "cavra.saas_control_plane.request.v1", constMsg: "schema_version must be \"cavra.saas_control_plane.request.v1\"", scan: scanMode(49)},
 	{key: "operation", off: unsafe.Offsetof(SupportHandoffReadinessRequest{}.Operation), kind: ruleString, has: hasConst | memberOwnScan, constString: "support_handoff_readiness", constMsg: "operation must be \"support_handoff_readiness\"", scan: scanMode(49)},
 	{key: "tenant_id", off: unsafe.Offsetof(SupportHandoffReadinessRequest{}.TenantID), kind: ruleString, has: hasNonEmpty | memberTrim | memberOwnScan, nonEmpty: "tenant_id must not be empty", scan: scanMode(49)},
@@ -743,7 +743,7 @@ func (m *SupportHandoffReadinessResponse) Validate() error {
 	return es.err()
 }
 
-var rulesSupportHandoffReadinessResponse = [...]memberRule{
+var rulesSupportHandoffReadinessResponse = []memberRule{
 	{key: "schema_version", off: unsafe.Offsetof(SupportHandoffReadinessResponse{}.SchemaVersion), kind: ruleString, has: hasConst | memberOwnScan, constString: "cavra.saas_control_plane.response.v1", constMsg: "schema_version must be \"cavra.saas_control_plane.response.v1\"", scan: scanMode(49)},
 	{key: "operation", off: unsafe.Offsetof(SupportHandoffReadinessResponse{}.Operation), kind: ruleString, has: hasConst | memberOwnScan, constString: "support_handoff_readiness", constMsg: "operation must be \"support_handoff_readiness\"", scan: scanMode(49)},
 	{key: "status", off: unsafe.Offsetof(SupportHandoffReadinessResponse{}.Status), kind: ruleState, has: memberOwnScan, states: statesResponseStatus, enumMsg: "status must be one of: accepted, requires_private_service, unavailable", scan: scanMode(49)},
@@ -765,7 +765,7 @@ func (m *SaaSOperatingAutomationRequest) Validate() error {
 	return es.err()
 }
 
-var rulesSaaSOperatingAutomationRequest = [...]memberRule{
+var rulesSaaSOperatingAutomationRequest = []memberRule{
 	{key: "schema_version", off: unsafe.Offsetof(SaaSOperatingAutomationRequest{}.SchemaVersion), kind: ruleString, has: hasConst | memberOwnScan, constString: "cavra.saas_control_plane.request.v1", constMsg: "schema_version must be \"cavra.saas_control_plane.request.v1\"", scan: scanMode(49)},
 	{key: "operation", off: unsafe.Offsetof(SaaSOperatingAutomationRequest{}.Operation), kind: ruleString, has: hasConst | memberOwnScan, constString: "saas_operating_automation", constMsg: "operation must be \"saas_operating_automation\"", scan: scanMode(49)},
 	{key: "tenant_id", off: unsafe.Offsetof(SaaSOperatingAutomationRequest{}.TenantID), kind: ruleString, has: hasNonEmpty | memberTrim | memberOwnScan, nonEmpty: "tenant_id must not be empty", scan: scanMode(49)},
@@ -785,7 +785,7 @@ func (m *SaaSOperatingAutomationResponse) Validate() error {
 	return es.err()
 }
 
-var rulesSaaSOperatingAutomationResponse = [...]memberRule{
+var rulesSaaSOperatingAutomationResponse = []memberRule{
 	{key: "schema_version", off: unsafe.Offsetof(SaaSOperatingAutomationResponse{}.SchemaVersion), kind: ruleString, has: hasConst | memberOwnScan, constString: "cavra.saas_control_plane.response.v1", constMsg: "schema_version must be \"cavra.saas_control_plane.response.v1\"", scan: scanMode(49)},
 	{key: "operation", off: unsafe.Offsetof(SaaSOperatingAutomationResponse{}.Operation), kind: ruleString, has: hasConst | memberOwnScan, constString: "saas_operating_automation", constMsg: "operation must be \"saas_operating_automation\"", scan: scanMode(49)},
 	{key: "status", off: unsafe.Offsetof(SaaSOperatingAutomationResponse{}.Status), kind: ruleState, has: memberOwnScan, states: statesResponseStatus, enumMsg: "status must be one of: accepted, requires_private_service, unavailable", scan: scanMode(49)},
@@ -807,7 +807,7 @@ func (m *EvidenceExportRequest) Validate() error {
 	return es.err()
 }
 
-var rulesEvidenceExportRequest = [...]memberRule{
+var rulesEvidenceExportRequest = []memberRule{
 	{key: "schema_version", off: unsafe.Offsetof(EvidenceExportRequest{}.SchemaVersion), kind: ruleString, has: hasConst | memberOwnScan, constString: "cavra.saas_control_plane.request.v1", constMsg: "schema_version must be \"cavra.saas_control_plane.request.v1\"", scan: scanMode(49)},
 	{key: "operation", off: unsafe.Offsetof(EvidenceExportRequest{}.Operation), kind: ruleString, has: hasConst | memberOwnScan, constString: "evidence_export", constMsg: "operation must be \"evidence_export\"", scan: scanMode(49)},
 	{key: "tenant_id", off: unsafe.Offsetof(EvidenceExportRequest{}.TenantID), kind: ruleString, has: hasNonEmpty | memberTrim | memberOwnScan, nonEmpty: "tenant_id must not be empty", scan: scanMode(49)},
@@ -827,7 +827,7 @@ func (m *UnavailableResponse) Validate() error {
 	return es.err()
 }
 
-var rulesUnavailableResponse = [...]memberRule{
+var rulesUnavailableResponse = []memberRule{
 	{key: "schema_version", off: unsafe.Offsetof(UnavailableResponse{}.SchemaVersion), kind: ruleString, has: hasConst | memberOwnScan, constString: "cavra.saas_control_plane.response.v1", constMsg: "schema_version must be \"cavra.saas_control_plane.response.v1\"", scan: scanMode(49)},
 	{key: "status", off: unsafe.Offsetof(UnavailableResponse{}.Status), kind: ruleState, has: hasConst | memberOwnScan, constString: "requires_private_service", constMsg: "status must be \"requires_private_service\"", states: statesResponseStatus, enumMsg: "status must be one of: accepted, requires_private_service, unavailable", scan: scanMode(49)},
 	{key: "message", off: unsafe.Offsetof(UnavailableResponse{}.Message), kind: ruleString, has: hasConst | memberOwnScan, constString: "This operation requires the private CAVRA SaaS Control Plane or Enterprise service.", constMsg: "message must be \"This operation requires the private CAVRA SaaS Control Plane or Enterprise service.\"", scan: scanMode(49)},

@@ -3,7 +3,6 @@ package golang
 import (
 	"fmt"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -117,9 +116,5 @@ func TestDeep(t *testing.T) {
 `, bad, path+":", path, good)
 	require.NoError(t, os.WriteFile(filepath.Join(pkg, "deep_test.go"), []byte(test), 0o644))
 	require.NoError(t, os.WriteFile(filepath.Join(dir, "go.mod"), []byte("module example.com/deep\n\ngo 1.26\n"), 0o644))
-	cmd := exec.Command("go", "test", "./...")
-	cmd.Dir = dir
-	cmd.Env = append(os.Environ(), "GOWORK=off", "GOFLAGS=-mod=mod")
-	out, err := cmd.CombinedOutput()
-	require.NoError(t, err, "go test:\n%s", out)
+	goCommand(t, dir, "test", "./...")
 }

@@ -112,15 +112,21 @@ func TestCompileAndExercise(t *testing.T) {
 			}
 			require.NoError(t, os.WriteFile(filepath.Join(dir, "go.mod"), []byte("module example.com/"+name+"\n\ngo 1.26\n"), 0o644))
 			require.NoError(t, os.WriteFile(filepath.Join(dir, "exercise_test.go"), []byte(exerciseTest(c)), 0o644))
-			for _, args := range [][]string{{"vet", "./..."}, {"test", "./..."}} {
-				cmd := exec.Command("go", args...)
-				cmd.Dir = dir
-				cmd.Env = append(os.Environ(), "GOWORK=off", "GOFLAGS=-mod=mod")
-				out, err := cmd.CombinedOutput()
-				require.NoError(t, err, "go %s:\n%s", strings.Join(args, " "), out)
-			}
+			goCommand(t, dir, "vet", "./...")
+			goCommand(t, dir, "test", "./...")
 		})
 	}
+}
+
+// goCommand runs the go command with args in the module at dir, outside
+// any workspace, and fails the test with its output when it fails.
+func goCommand(t *testing.T, dir string, args ...string) {
+	t.Helper()
+	cmd := exec.Command("go", args...)
+	cmd.Dir = dir
+	cmd.Env = append(os.Environ(), "GOWORK=off", "GOFLAGS=-mod=mod")
+	out, err := cmd.CombinedOutput()
+	require.NoError(t, err, "go %s:\n%s", strings.Join(args, " "), out)
 }
 
 // exerciseTest is the source of a test run inside the generated package.

@@ -137,13 +137,7 @@ func (g *gen) validateMethods(k *sink, w *gw, s *goStruct) {
 	}
 	flush(true)
 	if len(rules) > 0 {
-		w.use("unsafe")
-		w.line("var rules", name, " = [...]memberRule{")
-		for _, r := range rules {
-			w.line("\t", r)
-		}
-		w.line("}")
-		k.decl(w)
+		writeRules(k, w, name, rules)
 		body.use("unsafe")
 	}
 	w.body("func (m *"+name+") validate(p *pathNode, es *Errors, sc scanMode)", &body)

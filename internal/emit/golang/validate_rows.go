@@ -112,7 +112,7 @@ func memberScan(s *goStruct, fl *model.Field) (sc, mode string) {
 }
 
 // tableRows writes rules<Name>, the rows of a type its table alone
-// validates; a slice, which the rows of the types holding it point to.
+// validates, which the rows of the types holding it point to.
 func (g *gen) tableRows(k *sink, w *gw, s *goStruct) {
 	var rows []string
 	for _, fl := range s.t.Fields {
@@ -121,12 +121,18 @@ func (g *gen) tableRows(k *sink, w *gw, s *goStruct) {
 			rows = append(rows, g.memberRule(s, fl, mode))
 		}
 	}
+	writeRules(k, w, s.t.GoName, rows)
+}
+
+// writeRules declares rules<name>, a slice of the rows (nil when none).
+func writeRules(k *sink, w *gw, name string, rows []string) {
 	if len(rows) == 0 {
-		w.line("var rules", s.t.GoName, " []memberRule")
+		w.line("var rules", name, " []memberRule")
 		k.decl(w)
 		return
 	}
-	w.line("var rules", s.t.GoName, " = []memberRule{")
+	w.use("unsafe")
+	w.line("var rules", name, " = []memberRule{")
 	for _, r := range rows {
 		w.line("\t", r)
 	}
