@@ -45,7 +45,7 @@ func (v ResponseStatus) String() string {
 
 // ResponseStatusValues returns every value of ResponseStatus in contract order.
 func ResponseStatusValues() []ResponseStatus {
-	return []ResponseStatus{ResponseStatusAccepted, ResponseStatusUnavailable, ResponseStatusRequiresPrivateService}
+	return append([]ResponseStatus(nil), ResponseStatusAccepted, ResponseStatusUnavailable, ResponseStatusRequiresPrivateService)
 }
 
 // OperatingState: Operating state of a hosted capability (policy registry, tenant audit store, customer dashboard, support handoff).
@@ -78,7 +78,7 @@ func (v OperatingState) String() string {
 
 // OperatingStateValues returns every value of OperatingState in contract order.
 func OperatingStateValues() []OperatingState {
-	return []OperatingState{OperatingStateReady, OperatingStateDegraded, OperatingStateBlocked, OperatingStateUnknown}
+	return append([]OperatingState(nil), OperatingStateReady, OperatingStateDegraded, OperatingStateBlocked, OperatingStateUnknown)
 }
 
 // AutomationState: State of one SaaS operating automation.
@@ -115,7 +115,7 @@ func (v AutomationState) String() string {
 
 // AutomationStateValues returns every value of AutomationState in contract order.
 func AutomationStateValues() []AutomationState {
-	return []AutomationState{AutomationStateReady, AutomationStateScheduled, AutomationStateEnabled, AutomationStateAutomated, AutomationStateBlocked, AutomationStateUnknown}
+	return append([]AutomationState(nil), AutomationStateReady, AutomationStateScheduled, AutomationStateEnabled, AutomationStateAutomated, AutomationStateBlocked, AutomationStateUnknown)
 }
 
 // EntitlementState: State of a tenant's commercial entitlement.
@@ -152,7 +152,7 @@ func (v EntitlementState) String() string {
 
 // EntitlementStateValues returns every value of EntitlementState in contract order.
 func EntitlementStateValues() []EntitlementState {
-	return []EntitlementState{EntitlementStateActive, EntitlementStateTrial, EntitlementStateSuspended, EntitlementStateExpired, EntitlementStateMissing, EntitlementStateUnknown}
+	return append([]EntitlementState(nil), EntitlementStateActive, EntitlementStateTrial, EntitlementStateSuspended, EntitlementStateExpired, EntitlementStateMissing, EntitlementStateUnknown)
 }
 
 // DeploymentModel: How a tenant's CAVRA deployment is hosted.
@@ -183,7 +183,7 @@ func (v DeploymentModel) String() string {
 
 // DeploymentModelValues returns every value of DeploymentModel in contract order.
 func DeploymentModelValues() []DeploymentModel {
-	return []DeploymentModel{DeploymentModelHostedSaaS, DeploymentModelSelfHostedEnterprise, DeploymentModelHybrid}
+	return append([]DeploymentModel(nil), DeploymentModelHostedSaaS, DeploymentModelSelfHostedEnterprise, DeploymentModelHybrid)
 }
 
 // ExportFormat: File format of an evidence export.
@@ -216,7 +216,7 @@ func (v ExportFormat) String() string {
 
 // ExportFormatValues returns every value of ExportFormat in contract order.
 func ExportFormatValues() []ExportFormat {
-	return []ExportFormat{ExportFormatJSON, ExportFormatJSONL, ExportFormatMarkdown, ExportFormatZip}
+	return append([]ExportFormat(nil), ExportFormatJSON, ExportFormatJSONL, ExportFormatMarkdown, ExportFormatZip)
 }
 
 // EntitlementRequestedChecksList: Server-side checks an entitlement status request asks for by default. It returns a fresh copy on each call.

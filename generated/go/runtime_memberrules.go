@@ -74,7 +74,7 @@ type memberRule struct {
 	formatPattern        **regexp.Regexp
 	formatMaxLength      int
 	formatCheck          uint8
-	states               []string // sorted
+	states               *[]string // sorted; a pointer keeps the row static data
 	// Objects: the rows that check the object, or each object of a list
 	// (nil: none), and the size of one.
 	obj  *[]memberRule
@@ -242,7 +242,7 @@ func (r *memberRule) isFormat(s string) bool {
 // isState reports whether s is one of the member's states: compared in
 // turn when there are few (a length differs first), else by binary search.
 func (r *memberRule) isState(s string) bool {
-	v := r.states
+	v := *r.states
 	if len(v) <= 8 {
 		for _, x := range v {
 			if x == s {

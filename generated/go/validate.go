@@ -16,7 +16,7 @@ func (m *EntitlementStatusSummary) Validate() error {
 
 var rulesEntitlementStatusSummary = []memberRule{
 	{key: "tenant_id", off: unsafe.Offsetof(EntitlementStatusSummary{}.TenantID), kind: ruleString, has: hasNonEmpty | memberTrim, nonEmpty: "tenant_id must not be empty"},
-	{key: "entitlement_status", off: unsafe.Offsetof(EntitlementStatusSummary{}.EntitlementStatus), kind: ruleState, states: statesEntitlementState, enumMsg: "entitlement_status must be one of: active, expired, missing, suspended, trial, unknown"},
+	{key: "entitlement_status", off: unsafe.Offsetof(EntitlementStatusSummary{}.EntitlementStatus), kind: ruleState, states: &statesEntitlementState, enumMsg: "entitlement_status must be one of: active, expired, missing, suspended, trial, unknown"},
 	{key: "subscription_plan", off: unsafe.Offsetof(EntitlementStatusSummary{}.SubscriptionPlan), kind: ruleString},
 	{key: "license_status", off: unsafe.Offsetof(EntitlementStatusSummary{}.LicenseStatus), kind: ruleString},
 	{key: "enabled_features", off: unsafe.Offsetof(EntitlementStatusSummary{}.EnabledFeatures), kind: ruleStrings},
@@ -41,8 +41,8 @@ func (m *PolicyRegistryReadinessSummary) Validate() error {
 
 var rulesPolicyRegistryReadinessSummary = []memberRule{
 	{key: "tenant_id", off: unsafe.Offsetof(PolicyRegistryReadinessSummary{}.TenantID), kind: ruleString, has: hasNonEmpty | memberTrim, nonEmpty: "tenant_id must not be empty"},
-	{key: "readiness_status", off: unsafe.Offsetof(PolicyRegistryReadinessSummary{}.ReadinessStatus), kind: ruleState, states: statesOperatingState, enumMsg: "readiness_status must be one of: blocked, degraded, ready, unknown"},
-	{key: "catalog_status", off: unsafe.Offsetof(PolicyRegistryReadinessSummary{}.CatalogStatus), kind: ruleState, states: statesOperatingState, enumMsg: "catalog_status must be one of: blocked, degraded, ready, unknown"},
+	{key: "readiness_status", off: unsafe.Offsetof(PolicyRegistryReadinessSummary{}.ReadinessStatus), kind: ruleState, states: &statesOperatingState, enumMsg: "readiness_status must be one of: blocked, degraded, ready, unknown"},
+	{key: "catalog_status", off: unsafe.Offsetof(PolicyRegistryReadinessSummary{}.CatalogStatus), kind: ruleState, states: &statesOperatingState, enumMsg: "catalog_status must be one of: blocked, degraded, ready, unknown"},
 	{key: "latest_catalog_version", off: unsafe.Offsetof(PolicyRegistryReadinessSummary{}.LatestCatalogVersion), kind: ruleString, has: memberPtr},
 	{key: "policy_pack_count", off: unsafe.Offsetof(PolicyRegistryReadinessSummary{}.PolicyPackCount), kind: ruleInt, has: hasMinimum, intMin: 0, minimumMsg: "policy_pack_count must be greater than or equal to 0"},
 	{key: "checked_at", off: unsafe.Offsetof(PolicyRegistryReadinessSummary{}.CheckedAt), kind: ruleString, has: memberPtr},
@@ -66,10 +66,10 @@ func (m *TenantAuditStoreOperatingSummary) Validate() error {
 
 var rulesTenantAuditStoreOperatingSummary = []memberRule{
 	{key: "tenant_id", off: unsafe.Offsetof(TenantAuditStoreOperatingSummary{}.TenantID), kind: ruleString, has: hasNonEmpty | memberTrim, nonEmpty: "tenant_id must not be empty"},
-	{key: "health_status", off: unsafe.Offsetof(TenantAuditStoreOperatingSummary{}.HealthStatus), kind: ruleState, states: statesOperatingState, enumMsg: "health_status must be one of: blocked, degraded, ready, unknown"},
-	{key: "retention_status", off: unsafe.Offsetof(TenantAuditStoreOperatingSummary{}.RetentionStatus), kind: ruleState, states: statesOperatingState, enumMsg: "retention_status must be one of: blocked, degraded, ready, unknown"},
-	{key: "evidence_freshness_status", off: unsafe.Offsetof(TenantAuditStoreOperatingSummary{}.EvidenceFreshnessStatus), kind: ruleState, states: statesOperatingState, enumMsg: "evidence_freshness_status must be one of: blocked, degraded, ready, unknown"},
-	{key: "export_status", off: unsafe.Offsetof(TenantAuditStoreOperatingSummary{}.ExportStatus), kind: ruleState, states: statesOperatingState, enumMsg: "export_status must be one of: blocked, degraded, ready, unknown"},
+	{key: "health_status", off: unsafe.Offsetof(TenantAuditStoreOperatingSummary{}.HealthStatus), kind: ruleState, states: &statesOperatingState, enumMsg: "health_status must be one of: blocked, degraded, ready, unknown"},
+	{key: "retention_status", off: unsafe.Offsetof(TenantAuditStoreOperatingSummary{}.RetentionStatus), kind: ruleState, states: &statesOperatingState, enumMsg: "retention_status must be one of: blocked, degraded, ready, unknown"},
+	{key: "evidence_freshness_status", off: unsafe.Offsetof(TenantAuditStoreOperatingSummary{}.EvidenceFreshnessStatus), kind: ruleState, states: &statesOperatingState, enumMsg: "evidence_freshness_status must be one of: blocked, degraded, ready, unknown"},
+	{key: "export_status", off: unsafe.Offsetof(TenantAuditStoreOperatingSummary{}.ExportStatus), kind: ruleState, states: &statesOperatingState, enumMsg: "export_status must be one of: blocked, degraded, ready, unknown"},
 	{key: "latest_evidence_at", off: unsafe.Offsetof(TenantAuditStoreOperatingSummary{}.LatestEvidenceAt), kind: ruleString, has: memberPtr},
 	{key: "retention_profile", off: unsafe.Offsetof(TenantAuditStoreOperatingSummary{}.RetentionProfile), kind: ruleString},
 	{key: "supported_export_formats", off: unsafe.Offsetof(TenantAuditStoreOperatingSummary{}.SupportedExportFormats), kind: ruleStrings},
@@ -93,13 +93,13 @@ func (m *CustomerOperatingDashboardSummary) Validate() error {
 
 var rulesCustomerOperatingDashboardSummary = []memberRule{
 	{key: "tenant_id", off: unsafe.Offsetof(CustomerOperatingDashboardSummary{}.TenantID), kind: ruleString, has: hasNonEmpty | memberTrim, nonEmpty: "tenant_id must not be empty"},
-	{key: "dashboard_status", off: unsafe.Offsetof(CustomerOperatingDashboardSummary{}.DashboardStatus), kind: ruleState, states: statesOperatingState, enumMsg: "dashboard_status must be one of: blocked, degraded, ready, unknown"},
-	{key: "billing_status", off: unsafe.Offsetof(CustomerOperatingDashboardSummary{}.BillingStatus), kind: ruleState, states: statesOperatingState, enumMsg: "billing_status must be one of: blocked, degraded, ready, unknown"},
-	{key: "license_service_status", off: unsafe.Offsetof(CustomerOperatingDashboardSummary{}.LicenseServiceStatus), kind: ruleState, states: statesOperatingState, enumMsg: "license_service_status must be one of: blocked, degraded, ready, unknown"},
-	{key: "support_handoff_status", off: unsafe.Offsetof(CustomerOperatingDashboardSummary{}.SupportHandoffStatus), kind: ruleState, states: statesOperatingState, enumMsg: "support_handoff_status must be one of: blocked, degraded, ready, unknown"},
-	{key: "customer_success_status", off: unsafe.Offsetof(CustomerOperatingDashboardSummary{}.CustomerSuccessStatus), kind: ruleState, states: statesOperatingState, enumMsg: "customer_success_status must be one of: blocked, degraded, ready, unknown"},
-	{key: "escalation_status", off: unsafe.Offsetof(CustomerOperatingDashboardSummary{}.EscalationStatus), kind: ruleState, states: statesOperatingState, enumMsg: "escalation_status must be one of: blocked, degraded, ready, unknown"},
-	{key: "release_closeout_status", off: unsafe.Offsetof(CustomerOperatingDashboardSummary{}.ReleaseCloseoutStatus), kind: ruleState, states: statesOperatingState, enumMsg: "release_closeout_status must be one of: blocked, degraded, ready, unknown"},
+	{key: "dashboard_status", off: unsafe.Offsetof(CustomerOperatingDashboardSummary{}.DashboardStatus), kind: ruleState, states: &statesOperatingState, enumMsg: "dashboard_status must be one of: blocked, degraded, ready, unknown"},
+	{key: "billing_status", off: unsafe.Offsetof(CustomerOperatingDashboardSummary{}.BillingStatus), kind: ruleState, states: &statesOperatingState, enumMsg: "billing_status must be one of: blocked, degraded, ready, unknown"},
+	{key: "license_service_status", off: unsafe.Offsetof(CustomerOperatingDashboardSummary{}.LicenseServiceStatus), kind: ruleState, states: &statesOperatingState, enumMsg: "license_service_status must be one of: blocked, degraded, ready, unknown"},
+	{key: "support_handoff_status", off: unsafe.Offsetof(CustomerOperatingDashboardSummary{}.SupportHandoffStatus), kind: ruleState, states: &statesOperatingState, enumMsg: "support_handoff_status must be one of: blocked, degraded, ready, unknown"},
+	{key: "customer_success_status", off: unsafe.Offsetof(CustomerOperatingDashboardSummary{}.CustomerSuccessStatus), kind: ruleState, states: &statesOperatingState, enumMsg: "customer_success_status must be one of: blocked, degraded, ready, unknown"},
+	{key: "escalation_status", off: unsafe.Offsetof(CustomerOperatingDashboardSummary{}.EscalationStatus), kind: ruleState, states: &statesOperatingState, enumMsg: "escalation_status must be one of: blocked, degraded, ready, unknown"},
+	{key: "release_closeout_status", off: unsafe.Offsetof(CustomerOperatingDashboardSummary{}.ReleaseCloseoutStatus), kind: ruleState, states: &statesOperatingState, enumMsg: "release_closeout_status must be one of: blocked, degraded, ready, unknown"},
 	{key: "latest_dashboard_at", off: unsafe.Offsetof(CustomerOperatingDashboardSummary{}.LatestDashboardAt), kind: ruleString, has: memberPtr},
 	{key: "dashboard_scope", off: unsafe.Offsetof(CustomerOperatingDashboardSummary{}.DashboardScope), kind: ruleString},
 	{key: "blockers", off: unsafe.Offsetof(CustomerOperatingDashboardSummary{}.Blockers), kind: ruleStrings},
@@ -122,11 +122,11 @@ func (m *SupportHandoffReadinessSummary) Validate() error {
 
 var rulesSupportHandoffReadinessSummary = []memberRule{
 	{key: "tenant_id", off: unsafe.Offsetof(SupportHandoffReadinessSummary{}.TenantID), kind: ruleString, has: hasNonEmpty | memberTrim, nonEmpty: "tenant_id must not be empty"},
-	{key: "support_status", off: unsafe.Offsetof(SupportHandoffReadinessSummary{}.SupportStatus), kind: ruleState, states: statesOperatingState, enumMsg: "support_status must be one of: blocked, degraded, ready, unknown"},
-	{key: "customer_success_status", off: unsafe.Offsetof(SupportHandoffReadinessSummary{}.CustomerSuccessStatus), kind: ruleState, states: statesOperatingState, enumMsg: "customer_success_status must be one of: blocked, degraded, ready, unknown"},
-	{key: "escalation_status", off: unsafe.Offsetof(SupportHandoffReadinessSummary{}.EscalationStatus), kind: ruleState, states: statesOperatingState, enumMsg: "escalation_status must be one of: blocked, degraded, ready, unknown"},
-	{key: "health_review_status", off: unsafe.Offsetof(SupportHandoffReadinessSummary{}.HealthReviewStatus), kind: ruleState, states: statesOperatingState, enumMsg: "health_review_status must be one of: blocked, degraded, ready, unknown"},
-	{key: "dashboard_status", off: unsafe.Offsetof(SupportHandoffReadinessSummary{}.DashboardStatus), kind: ruleState, states: statesOperatingState, enumMsg: "dashboard_status must be one of: blocked, degraded, ready, unknown"},
+	{key: "support_status", off: unsafe.Offsetof(SupportHandoffReadinessSummary{}.SupportStatus), kind: ruleState, states: &statesOperatingState, enumMsg: "support_status must be one of: blocked, degraded, ready, unknown"},
+	{key: "customer_success_status", off: unsafe.Offsetof(SupportHandoffReadinessSummary{}.CustomerSuccessStatus), kind: ruleState, states: &statesOperatingState, enumMsg: "customer_success_status must be one of: blocked, degraded, ready, unknown"},
+	{key: "escalation_status", off: unsafe.Offsetof(SupportHandoffReadinessSummary{}.EscalationStatus), kind: ruleState, states: &statesOperatingState, enumMsg: "escalation_status must be one of: blocked, degraded, ready, unknown"},
+	{key: "health_review_status", off: unsafe.Offsetof(SupportHandoffReadinessSummary{}.HealthReviewStatus), kind: ruleState, states: &statesOperatingState, enumMsg: "health_review_status must be one of: blocked, degraded, ready, unknown"},
+	{key: "dashboard_status", off: unsafe.Offsetof(SupportHandoffReadinessSummary{}.DashboardStatus), kind: ruleState, states: &statesOperatingState, enumMsg: "dashboard_status must be one of: blocked, degraded, ready, unknown"},
 	{key: "support_tier", off: unsafe.Offsetof(SupportHandoffReadinessSummary{}.SupportTier), kind: ruleString},
 	{key: "handoff_scope", off: unsafe.Offsetof(SupportHandoffReadinessSummary{}.HandoffScope), kind: ruleString},
 	{key: "blockers", off: unsafe.Offsetof(SupportHandoffReadinessSummary{}.Blockers), kind: ruleStrings},
@@ -149,14 +149,14 @@ func (m *SaaSOperatingAutomationSummary) Validate() error {
 
 var rulesSaaSOperatingAutomationSummary = []memberRule{
 	{key: "tenant_id", off: unsafe.Offsetof(SaaSOperatingAutomationSummary{}.TenantID), kind: ruleString, has: hasNonEmpty | memberTrim, nonEmpty: "tenant_id must not be empty"},
-	{key: "automation_status", off: unsafe.Offsetof(SaaSOperatingAutomationSummary{}.AutomationStatus), kind: ruleState, states: statesAutomationState, enumMsg: "automation_status must be one of: automated, blocked, enabled, ready, scheduled, unknown"},
-	{key: "billing_monitoring_status", off: unsafe.Offsetof(SaaSOperatingAutomationSummary{}.BillingMonitoringStatus), kind: ruleState, states: statesAutomationState, enumMsg: "billing_monitoring_status must be one of: automated, blocked, enabled, ready, scheduled, unknown"},
-	{key: "license_telemetry_status", off: unsafe.Offsetof(SaaSOperatingAutomationSummary{}.LicenseTelemetryStatus), kind: ruleState, states: statesAutomationState, enumMsg: "license_telemetry_status must be one of: automated, blocked, enabled, ready, scheduled, unknown"},
-	{key: "support_followup_status", off: unsafe.Offsetof(SaaSOperatingAutomationSummary{}.SupportFollowupStatus), kind: ruleState, states: statesAutomationState, enumMsg: "support_followup_status must be one of: automated, blocked, enabled, ready, scheduled, unknown"},
-	{key: "customer_success_review_status", off: unsafe.Offsetof(SaaSOperatingAutomationSummary{}.CustomerSuccessReviewStatus), kind: ruleState, states: statesAutomationState, enumMsg: "customer_success_review_status must be one of: automated, blocked, enabled, ready, scheduled, unknown"},
-	{key: "dashboard_refresh_status", off: unsafe.Offsetof(SaaSOperatingAutomationSummary{}.DashboardRefreshStatus), kind: ruleState, states: statesAutomationState, enumMsg: "dashboard_refresh_status must be one of: automated, blocked, enabled, ready, scheduled, unknown"},
-	{key: "escalation_drill_status", off: unsafe.Offsetof(SaaSOperatingAutomationSummary{}.EscalationDrillStatus), kind: ruleState, states: statesAutomationState, enumMsg: "escalation_drill_status must be one of: automated, blocked, enabled, ready, scheduled, unknown"},
-	{key: "closeout_retry_status", off: unsafe.Offsetof(SaaSOperatingAutomationSummary{}.CloseoutRetryStatus), kind: ruleState, states: statesAutomationState, enumMsg: "closeout_retry_status must be one of: automated, blocked, enabled, ready, scheduled, unknown"},
+	{key: "automation_status", off: unsafe.Offsetof(SaaSOperatingAutomationSummary{}.AutomationStatus), kind: ruleState, states: &statesAutomationState, enumMsg: "automation_status must be one of: automated, blocked, enabled, ready, scheduled, unknown"},
+	{key: "billing_monitoring_status", off: unsafe.Offsetof(SaaSOperatingAutomationSummary{}.BillingMonitoringStatus), kind: ruleState, states: &statesAutomationState, enumMsg: "billing_monitoring_status must be one of: automated, blocked, enabled, ready, scheduled, unknown"},
+	{key: "license_telemetry_status", off: unsafe.Offsetof(SaaSOperatingAutomationSummary{}.LicenseTelemetryStatus), kind: ruleState, states: &statesAutomationState, enumMsg: "license_telemetry_status must be one of: automated, blocked, enabled, ready, scheduled, unknown"},
+	{key: "support_followup_status", off: unsafe.Offsetof(SaaSOperatingAutomationSummary{}.SupportFollowupStatus), kind: ruleState, states: &statesAutomationState, enumMsg: "support_followup_status must be one of: automated, blocked, enabled, ready, scheduled, unknown"},
+	{key: "customer_success_review_status", off: unsafe.Offsetof(SaaSOperatingAutomationSummary{}.CustomerSuccessReviewStatus), kind: ruleState, states: &statesAutomationState, enumMsg: "customer_success_review_status must be one of: automated, blocked, enabled, ready, scheduled, unknown"},
+	{key: "dashboard_refresh_status", off: unsafe.Offsetof(SaaSOperatingAutomationSummary{}.DashboardRefreshStatus), kind: ruleState, states: &statesAutomationState, enumMsg: "dashboard_refresh_status must be one of: automated, blocked, enabled, ready, scheduled, unknown"},
+	{key: "escalation_drill_status", off: unsafe.Offsetof(SaaSOperatingAutomationSummary{}.EscalationDrillStatus), kind: ruleState, states: &statesAutomationState, enumMsg: "escalation_drill_status must be one of: automated, blocked, enabled, ready, scheduled, unknown"},
+	{key: "closeout_retry_status", off: unsafe.Offsetof(SaaSOperatingAutomationSummary{}.CloseoutRetryStatus), kind: ruleState, states: &statesAutomationState, enumMsg: "closeout_retry_status must be one of: automated, blocked, enabled, ready, scheduled, unknown"},
 	{key: "automation_scope", off: unsafe.Offsetof(SaaSOperatingAutomationSummary{}.AutomationScope), kind: ruleString},
 	{key: "automation_cadence", off: unsafe.Offsetof(SaaSOperatingAutomationSummary{}.AutomationCadence), kind: ruleString},
 	{key: "blockers", off: unsafe.Offsetof(SaaSOperatingAutomationSummary{}.Blockers), kind: ruleStrings},
@@ -205,7 +205,7 @@ func (m *TenantOnboardingRequestPayload) Validate() error {
 
 var rulesTenantOnboardingRequestPayload = []memberRule{
 	{key: "organization_name", off: unsafe.Offsetof(TenantOnboardingRequestPayload{}.OrganizationName), kind: ruleString, has: hasNonEmpty | memberTrim, nonEmpty: "organization_name must not be empty"},
-	{key: "deployment_model", off: unsafe.Offsetof(TenantOnboardingRequestPayload{}.DeploymentModel), kind: ruleState, states: statesDeploymentModel, enumMsg: "deployment_model must be one of: hosted_saas, hybrid, self_hosted_enterprise"},
+	{key: "deployment_model", off: unsafe.Offsetof(TenantOnboardingRequestPayload{}.DeploymentModel), kind: ruleState, states: &statesDeploymentModel, enumMsg: "deployment_model must be one of: hosted_saas, hybrid, self_hosted_enterprise"},
 	{key: "region", off: unsafe.Offsetof(TenantOnboardingRequestPayload{}.Region), kind: ruleString},
 	{key: "requirements", off: unsafe.Offsetof(TenantOnboardingRequestPayload{}.Requirements), kind: ruleStrings, has: hasMinItems, minItems: 1, minItemsMsg: "requirements must include at least one onboarding requirement"},
 	{key: "contacts", off: unsafe.Offsetof(TenantOnboardingRequestPayload{}.Contacts), kind: ruleMap},
@@ -431,7 +431,7 @@ func (m *EvidenceExportRequestPayload) Validate() error {
 
 var rulesEvidenceExportRequestPayload = []memberRule{
 	{key: "evidence_refs", off: unsafe.Offsetof(EvidenceExportRequestPayload{}.EvidenceRefs), kind: ruleStrings, has: hasMinItems, minItems: 1, minItemsMsg: "evidence_refs must include at least one evidence reference"},
-	{key: "export_format", off: unsafe.Offsetof(EvidenceExportRequestPayload{}.ExportFormat), kind: ruleState, states: statesExportFormat, enumMsg: "export_format must be one of: json, jsonl, markdown, zip"},
+	{key: "export_format", off: unsafe.Offsetof(EvidenceExportRequestPayload{}.ExportFormat), kind: ruleState, states: &statesExportFormat, enumMsg: "export_format must be one of: json, jsonl, markdown, zip"},
 	{key: "retention_profile", off: unsafe.Offsetof(EvidenceExportRequestPayload{}.RetentionProfile), kind: ruleString},
 	{key: "export_boundary", off: unsafe.Offsetof(EvidenceExportRequestPayload{}.ExportBoundary), kind: ruleString, has: hasConst, constString: "public request shape only; storage and delivery implementation is private", constMsg: "export_boundary must be \"public request shape only; storage and delivery implementation is private\""},
 }
@@ -476,7 +476,7 @@ func (m *EntitlementStatusResponse) Validate() error {
 var rulesEntitlementStatusResponse = []memberRule{
 	{key: "schema_version", off: unsafe.Offsetof(EntitlementStatusResponse{}.SchemaVersion), kind: ruleString, has: hasConst | memberOwnScan, constString: "cavra.saas_control_plane.response.v1", constMsg: "schema_version must be \"cavra.saas_control_plane.response.v1\"", scan: scanMode(49)},
 	{key: "operation", off: unsafe.Offsetof(EntitlementStatusResponse{}.Operation), kind: ruleString, has: hasConst | memberOwnScan, constString: "entitlement_status", constMsg: "operation must be \"entitlement_status\"", scan: scanMode(49)},
-	{key: "status", off: unsafe.Offsetof(EntitlementStatusResponse{}.Status), kind: ruleState, has: memberOwnScan, states: statesResponseStatus, enumMsg: "status must be one of: accepted, requires_private_service, unavailable", scan: scanMode(49)},
+	{key: "status", off: unsafe.Offsetof(EntitlementStatusResponse{}.Status), kind: ruleState, has: memberOwnScan, states: &statesResponseStatus, enumMsg: "status must be one of: accepted, requires_private_service, unavailable", scan: scanMode(49)},
 	{key: "message", off: unsafe.Offsetof(EntitlementStatusResponse{}.Message), kind: ruleString, has: hasConst | memberOwnScan, constString: "Entitlement status requires private billing, subscription, and license-service validation.", constMsg: "message must be \"Entitlement status requires private billing, subscription, and license-service validation.\"", scan: scanMode(49)},
 	{key: "correlation_id", off: unsafe.Offsetof(EntitlementStatusResponse{}.CorrelationID), kind: ruleString, has: memberOwnScan, scan: scanMode(49)},
 	{key: "private_implementation_required", off: unsafe.Offsetof(EntitlementStatusResponse{}.PrivateImplementationRequired), kind: ruleBool, has: hasConst | memberOwnScan, constBool: true, constMsg: "private_implementation_required must be true", scan: scanMode(49)},
@@ -518,7 +518,7 @@ func (m *TenantOnboardingResponse) Validate() error {
 var rulesTenantOnboardingResponse = []memberRule{
 	{key: "schema_version", off: unsafe.Offsetof(TenantOnboardingResponse{}.SchemaVersion), kind: ruleString, has: hasConst | memberOwnScan, constString: "cavra.saas_control_plane.response.v1", constMsg: "schema_version must be \"cavra.saas_control_plane.response.v1\"", scan: scanMode(49)},
 	{key: "operation", off: unsafe.Offsetof(TenantOnboardingResponse{}.Operation), kind: ruleString, has: hasConst | memberOwnScan, constString: "tenant_onboarding", constMsg: "operation must be \"tenant_onboarding\"", scan: scanMode(49)},
-	{key: "status", off: unsafe.Offsetof(TenantOnboardingResponse{}.Status), kind: ruleState, has: memberOwnScan, states: statesResponseStatus, enumMsg: "status must be one of: accepted, requires_private_service, unavailable", scan: scanMode(49)},
+	{key: "status", off: unsafe.Offsetof(TenantOnboardingResponse{}.Status), kind: ruleState, has: memberOwnScan, states: &statesResponseStatus, enumMsg: "status must be one of: accepted, requires_private_service, unavailable", scan: scanMode(49)},
 	{key: "message", off: unsafe.Offsetof(TenantOnboardingResponse{}.Message), kind: ruleString, has: hasConst | memberOwnScan, constString: "Tenant onboarding requires the private CAVRA SaaS Control Plane or Enterprise service.", constMsg: "message must be \"Tenant onboarding requires the private CAVRA SaaS Control Plane or Enterprise service.\"", scan: scanMode(49)},
 	{key: "correlation_id", off: unsafe.Offsetof(TenantOnboardingResponse{}.CorrelationID), kind: ruleString, has: memberOwnScan, scan: scanMode(49)},
 	{key: "private_implementation_required", off: unsafe.Offsetof(TenantOnboardingResponse{}.PrivateImplementationRequired), kind: ruleBool, has: hasConst | memberOwnScan, constBool: true, constMsg: "private_implementation_required must be true", scan: scanMode(49)},
@@ -600,7 +600,7 @@ func (m *PolicyRegistryReadinessResponse) Validate() error {
 var rulesPolicyRegistryReadinessResponse = []memberRule{
 	{key: "schema_version", off: unsafe.Offsetof(PolicyRegistryReadinessResponse{}.SchemaVersion), kind: ruleString, has: hasConst | memberOwnScan, constString: "cavra.saas_control_plane.response.v1", constMsg: "schema_version must be \"cavra.saas_control_plane.response.v1\"", scan: scanMode(49)},
 	{key: "operation", off: unsafe.Offsetof(PolicyRegistryReadinessResponse{}.Operation), kind: ruleString, has: hasConst | memberOwnScan, constString: "policy_registry_readiness", constMsg: "operation must be \"policy_registry_readiness\"", scan: scanMode(49)},
-	{key: "status", off: unsafe.Offsetof(PolicyRegistryReadinessResponse{}.Status), kind: ruleState, has: memberOwnScan, states: statesResponseStatus, enumMsg: "status must be one of: accepted, requires_private_service, unavailable", scan: scanMode(49)},
+	{key: "status", off: unsafe.Offsetof(PolicyRegistryReadinessResponse{}.Status), kind: ruleState, has: memberOwnScan, states: &statesResponseStatus, enumMsg: "status must be one of: accepted, requires_private_service, unavailable", scan: scanMode(49)},
 	{key: "message", off: unsafe.Offsetof(PolicyRegistryReadinessResponse{}.Message), kind: ruleString, has: hasConst | memberOwnScan, constString: "Hosted policy registry readiness requires private registry, artifact, entitlement, and rollout validation.", constMsg: "message must be \"Hosted policy registry readiness requires private registry, artifact, entitlement, and rollout validation.\"", scan: scanMode(49)},
 	{key: "correlation_id", off: unsafe.Offsetof(PolicyRegistryReadinessResponse{}.CorrelationID), kind: ruleString, has: memberOwnScan, scan: scanMode(49)},
 	{key: "private_implementation_required", off: unsafe.Offsetof(PolicyRegistryReadinessResponse{}.PrivateImplementationRequired), kind: ruleBool, has: hasConst | memberOwnScan, constBool: true, constMsg: "private_implementation_required must be true", scan: scanMode(49)},
@@ -662,7 +662,7 @@ func (m *TenantAuditStoreOperatingResponse) Validate() error {
 var rulesTenantAuditStoreOperatingResponse = []memberRule{
 	{key: "schema_version", off: unsafe.Offsetof(TenantAuditStoreOperatingResponse{}.SchemaVersion), kind: ruleString, has: hasConst | memberOwnScan, constString: "cavra.saas_control_plane.response.v1", constMsg: "schema_version must be \"cavra.saas_control_plane.response.v1\"", scan: scanMode(49)},
 	{key: "operation", off: unsafe.Offsetof(TenantAuditStoreOperatingResponse{}.Operation), kind: ruleString, has: hasConst | memberOwnScan, constString: "tenant_audit_store_operating", constMsg: "operation must be \"tenant_audit_store_operating\"", scan: scanMode(49)},
-	{key: "status", off: unsafe.Offsetof(TenantAuditStoreOperatingResponse{}.Status), kind: ruleState, has: memberOwnScan, states: statesResponseStatus, enumMsg: "status must be one of: accepted, requires_private_service, unavailable", scan: scanMode(49)},
+	{key: "status", off: unsafe.Offsetof(TenantAuditStoreOperatingResponse{}.Status), kind: ruleState, has: memberOwnScan, states: &statesResponseStatus, enumMsg: "status must be one of: accepted, requires_private_service, unavailable", scan: scanMode(49)},
 	{key: "message", off: unsafe.Offsetof(TenantAuditStoreOperatingResponse{}.Message), kind: ruleString, has: hasConst | memberOwnScan, constString: "Tenant audit-store operating status requires private archive, retention, evidence, export, and dashboard validation.", constMsg: "message must be \"Tenant audit-store operating status requires private archive, retention, evidence, export, and dashboard validation.\"", scan: scanMode(49)},
 	{key: "correlation_id", off: unsafe.Offsetof(TenantAuditStoreOperatingResponse{}.CorrelationID), kind: ruleString, has: memberOwnScan, scan: scanMode(49)},
 	{key: "private_implementation_required", off: unsafe.Offsetof(TenantAuditStoreOperatingResponse{}.PrivateImplementationRequired), kind: ruleBool, has: hasConst | memberOwnScan, constBool: true, constMsg: "private_implementation_required must be true", scan: scanMode(49)},
@@ -704,7 +704,7 @@ func (m *CustomerOperatingDashboardResponse) Validate() error {
 var rulesCustomerOperatingDashboardResponse = []memberRule{
 	{key: "schema_version", off: unsafe.Offsetof(CustomerOperatingDashboardResponse{}.SchemaVersion), kind: ruleString, has: hasConst | memberOwnScan, constString: "cavra.saas_control_plane.response.v1", constMsg: "schema_version must be \"cavra.saas_control_plane.response.v1\"", scan: scanMode(49)},
 	{key: "operation", off: unsafe.Offsetof(CustomerOperatingDashboardResponse{}.Operation), kind: ruleString, has: hasConst | memberOwnScan, constString: "customer_operating_dashboard", constMsg: "operation must be \"customer_operating_dashboard\"", scan: scanMode(49)},
-	{key: "status", off: unsafe.Offsetof(CustomerOperatingDashboardResponse{}.Status), kind: ruleState, has: memberOwnScan, states: statesResponseStatus, enumMsg: "status must be one of: accepted, requires_private_service, unavailable", scan: scanMode(49)},
+	{key: "status", off: unsafe.Offsetof(CustomerOperatingDashboardResponse{}.Status), kind: ruleState, has: memberOwnScan, states: &statesResponseStatus, enumMsg: "status must be one of: accepted, requires_private_service, unavailable", scan: scanMode(49)},
 	{key: "message", off: unsafe.Offsetof(CustomerOperatingDashboardResponse{}.Message), kind: ruleString, has: hasConst | memberOwnScan, constString: "Customer operating dashboard status requires private billing, license-service, support, customer-success, escalation, and release closeout validation.", constMsg: "message must be \"Customer operating dashboard status requires private billing, license-service, support, customer-success, escalation, and release closeout validation.\"", scan: scanMode(49)},
 	{key: "correlation_id", off: unsafe.Offsetof(CustomerOperatingDashboardResponse{}.CorrelationID), kind: ruleString, has: memberOwnScan, scan: scanMode(49)},
 	{key: "private_implementation_required", off: unsafe.Offsetof(CustomerOperatingDashboardResponse{}.PrivateImplementationRequired), kind: ruleBool, has: hasConst | memberOwnScan, constBool: true, constMsg: "private_implementation_required must be true", scan: scanMode(49)},
@@ -746,7 +746,7 @@ func (m *SupportHandoffReadinessResponse) Validate() error {
 var rulesSupportHandoffReadinessResponse = []memberRule{
 	{key: "schema_version", off: unsafe.Offsetof(SupportHandoffReadinessResponse{}.SchemaVersion), kind: ruleString, has: hasConst | memberOwnScan, constString: "cavra.saas_control_plane.response.v1", constMsg: "schema_version must be \"cavra.saas_control_plane.response.v1\"", scan: scanMode(49)},
 	{key: "operation", off: unsafe.Offsetof(SupportHandoffReadinessResponse{}.Operation), kind: ruleString, has: hasConst | memberOwnScan, constString: "support_handoff_readiness", constMsg: "operation must be \"support_handoff_readiness\"", scan: scanMode(49)},
-	{key: "status", off: unsafe.Offsetof(SupportHandoffReadinessResponse{}.Status), kind: ruleState, has: memberOwnScan, states: statesResponseStatus, enumMsg: "status must be one of: accepted, requires_private_service, unavailable", scan: scanMode(49)},
+	{key: "status", off: unsafe.Offsetof(SupportHandoffReadinessResponse{}.Status), kind: ruleState, has: memberOwnScan, states: &statesResponseStatus, enumMsg: "status must be one of: accepted, requires_private_service, unavailable", scan: scanMode(49)},
 	{key: "message", off: unsafe.Offsetof(SupportHandoffReadinessResponse{}.Message), kind: ruleString, has: hasConst | memberOwnScan, constString: "Support handoff readiness requires private support, customer-success, escalation, health-review, and dashboard validation.", constMsg: "message must be \"Support handoff readiness requires private support, customer-success, escalation, health-review, and dashboard validation.\"", scan: scanMode(49)},
 	{key: "correlation_id", off: unsafe.Offsetof(SupportHandoffReadinessResponse{}.CorrelationID), kind: ruleString, has: memberOwnScan, scan: scanMode(49)},
 	{key: "private_implementation_required", off: unsafe.Offsetof(SupportHandoffReadinessResponse{}.PrivateImplementationRequired), kind: ruleBool, has: hasConst | memberOwnScan, constBool: true, constMsg: "private_implementation_required must be true", scan: scanMode(49)},
@@ -788,7 +788,7 @@ func (m *SaaSOperatingAutomationResponse) Validate() error {
 var rulesSaaSOperatingAutomationResponse = []memberRule{
 	{key: "schema_version", off: unsafe.Offsetof(SaaSOperatingAutomationResponse{}.SchemaVersion), kind: ruleString, has: hasConst | memberOwnScan, constString: "cavra.saas_control_plane.response.v1", constMsg: "schema_version must be \"cavra.saas_control_plane.response.v1\"", scan: scanMode(49)},
 	{key: "operation", off: unsafe.Offsetof(SaaSOperatingAutomationResponse{}.Operation), kind: ruleString, has: hasConst | memberOwnScan, constString: "saas_operating_automation", constMsg: "operation must be \"saas_operating_automation\"", scan: scanMode(49)},
-	{key: "status", off: unsafe.Offsetof(SaaSOperatingAutomationResponse{}.Status), kind: ruleState, has: memberOwnScan, states: statesResponseStatus, enumMsg: "status must be one of: accepted, requires_private_service, unavailable", scan: scanMode(49)},
+	{key: "status", off: unsafe.Offsetof(SaaSOperatingAutomationResponse{}.Status), kind: ruleState, has: memberOwnScan, states: &statesResponseStatus, enumMsg: "status must be one of: accepted, requires_private_service, unavailable", scan: scanMode(49)},
 	{key: "message", off: unsafe.Offsetof(SaaSOperatingAutomationResponse{}.Message), kind: ruleString, has: hasConst | memberOwnScan, constString: "SaaS operating automation requires private billing monitoring, license telemetry, support, customer-success, dashboard, escalation, closeout retry, and scheduler validation.", constMsg: "message must be \"SaaS operating automation requires private billing monitoring, license telemetry, support, customer-success, dashboard, escalation, closeout retry, and scheduler validation.\"", scan: scanMode(49)},
 	{key: "correlation_id", off: unsafe.Offsetof(SaaSOperatingAutomationResponse{}.CorrelationID), kind: ruleString, has: memberOwnScan, scan: scanMode(49)},
 	{key: "private_implementation_required", off: unsafe.Offsetof(SaaSOperatingAutomationResponse{}.PrivateImplementationRequired), kind: ruleBool, has: hasConst | memberOwnScan, constBool: true, constMsg: "private_implementation_required must be true", scan: scanMode(49)},
@@ -829,7 +829,7 @@ func (m *UnavailableResponse) Validate() error {
 
 var rulesUnavailableResponse = []memberRule{
 	{key: "schema_version", off: unsafe.Offsetof(UnavailableResponse{}.SchemaVersion), kind: ruleString, has: hasConst | memberOwnScan, constString: "cavra.saas_control_plane.response.v1", constMsg: "schema_version must be \"cavra.saas_control_plane.response.v1\"", scan: scanMode(49)},
-	{key: "status", off: unsafe.Offsetof(UnavailableResponse{}.Status), kind: ruleState, has: hasConst | memberOwnScan, constString: "requires_private_service", constMsg: "status must be \"requires_private_service\"", states: statesResponseStatus, enumMsg: "status must be one of: accepted, requires_private_service, unavailable", scan: scanMode(49)},
+	{key: "status", off: unsafe.Offsetof(UnavailableResponse{}.Status), kind: ruleState, has: hasConst | memberOwnScan, constString: "requires_private_service", constMsg: "status must be \"requires_private_service\"", states: &statesResponseStatus, enumMsg: "status must be one of: accepted, requires_private_service, unavailable", scan: scanMode(49)},
 	{key: "message", off: unsafe.Offsetof(UnavailableResponse{}.Message), kind: ruleString, has: hasConst | memberOwnScan, constString: "This operation requires the private CAVRA SaaS Control Plane or Enterprise service.", constMsg: "message must be \"This operation requires the private CAVRA SaaS Control Plane or Enterprise service.\"", scan: scanMode(49)},
 	{key: "correlation_id", off: unsafe.Offsetof(UnavailableResponse{}.CorrelationID), kind: ruleString, has: memberOwnScan, scan: scanMode(49)},
 	{key: "private_implementation_required", off: unsafe.Offsetof(UnavailableResponse{}.PrivateImplementationRequired), kind: ruleBool, has: hasConst | memberOwnScan, constBool: true, constMsg: "private_implementation_required must be true", scan: scanMode(49)},

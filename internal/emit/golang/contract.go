@@ -81,7 +81,7 @@ func (g *gen) stateSet(k *sink, w *gw, st *model.StateSet) {
 	k.decl(w)
 	w.docLines(cmt(st.GoName + "Values returns every value of " + st.GoName + " in contract order."))
 	w.open("func ", st.GoName, "Values() []", st.GoName)
-	w.line("return []", st.GoName, "{", join(cases...), "}")
+	w.line("return append([]", st.GoName, "(nil), ", join(cases...), ")") // no array type, so no equality function per set
 	w.close()
 	k.decl(w)
 }

@@ -86,7 +86,9 @@ func TestHostileTextStaysInComments(t *testing.T) {
 	for name, data := range files {
 		for i, line := range strings.Split(string(data), "\n") {
 			trimmed := strings.TrimSpace(line)
-			assert.False(t, strings.HasPrefix(trimmed, "//go:"), "%s:%d is a directive: %s", name, i+1, line)
+			// The runtime, copied as written, keeps its builders' helpers out of line.
+			runtimeNoinline := strings.HasPrefix(name, "runtime_") && line == "//go:noinline"
+			assert.False(t, strings.HasPrefix(trimmed, "//go:") && !runtimeNoinline, "%s:%d is a directive: %s", name, i+1, line)
 			assert.False(t, strings.HasPrefix(trimmed, "/*"), "%s:%d opens a block comment: %s", name, i+1, line)
 			assert.NotContains(t, line, `panic("injected")`+"\n", "%s:%d", name, i+1)
 			if strings.Contains(line, `panic("injected")`) {

@@ -115,7 +115,7 @@ func (g *gen) memberRule(s *goStruct, fl *model.Field, scan string) string {
 		g.stringRules(fl, set, msg)
 	}
 	if states != nil {
-		set("", "states", g.stateValues(states))
+		set("", "states", "&"+g.stateValues(states))
 		set("", "enumMsg", msg(model.RuleEnum))
 	}
 	numberRules(fl, set, msg)

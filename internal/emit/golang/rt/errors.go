@@ -162,7 +162,10 @@ func decodeError(p *pathNode, rule string, kind error, msg string) error {
 	return Errors{{Path: p.String(), Rule: rule, Message: msg, kind: kind}}
 }
 
-// mismatch is the error of a response builder given another operation's request.
+// mismatch is the error of a response builder given another operation's
+// request; out of line like the builders' other helpers (see orDefault).
+//
+//go:noinline
 func mismatch(msg string) error {
 	return mismatchAt("operation", msg)
 }
