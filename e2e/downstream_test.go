@@ -130,12 +130,12 @@ func TestForbiddenKeyRejected(t *testing.T) {
 	}
 
 	// The builder refuses to produce a request carrying one.
-	_, err = contract.BuildEvaluateFlagRequest(contract.EvaluateFlagRequestArgs{
+	bad, err := contract.BuildEvaluateFlagRequest(contract.EvaluateFlagRequestArgs{
 		ProjectID: "storefront", ClientName: "flags-go/1.8.0", FlagKey: "new-checkout",
 		Context: contract.Map[json.RawMessage]{{Key: "ssn", Value: json.RawMessage(` + "`" + `"078-05-1120"` + "`" + `)}},
 	})
-	if !errors.Is(err, contract.ErrForbiddenKey) {
-		t.Errorf("BuildEvaluateFlagRequest with an ssn attribute: got %v, want ErrForbiddenKey", err)
+	if !errors.Is(err, contract.ErrForbiddenKey) || bad != nil {
+		t.Errorf("BuildEvaluateFlagRequest with an ssn attribute: got %v and %v, want nil and ErrForbiddenKey", bad, err)
 	}
 
 	// And so does the stand-alone scan.

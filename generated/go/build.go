@@ -2,7 +2,10 @@
 
 package saascontrolplane
 
-import "encoding/json"
+import (
+	"encoding/json"
+	"unsafe"
+)
 
 // RequestHeader is the request envelope without its payload.
 type RequestHeader struct {
@@ -33,8 +36,8 @@ type EntitlementStatusSummaryArgs struct {
 
 // BuildEntitlementStatusSummary builds an EntitlementStatusSummary from args, applying defaults and fixed
 // values, and returns every violation when the result is not valid.
-func BuildEntitlementStatusSummary(args EntitlementStatusSummaryArgs) (*EntitlementStatusSummary, error) {
-	m := &EntitlementStatusSummary{}
+func BuildEntitlementStatusSummary(args EntitlementStatusSummaryArgs) (m *EntitlementStatusSummary, err error) {
+	m = &EntitlementStatusSummary{}
 	m.BillingBoundary = "billing and subscription verification are private service responsibilities"
 	m.TenantID = trimSpace(args.TenantID)
 	m.EntitlementStatus = args.EntitlementStatus
@@ -44,7 +47,8 @@ func BuildEntitlementStatusSummary(args EntitlementStatusSummaryArgs) (*Entitlem
 	m.LockedFeatures = orList(args.LockedFeatures, []string{})
 	m.ExpiresAt = copyOf(args.ExpiresAt)
 	m.PrivateValidationRequired = orDefault(args.PrivateValidationRequired, true)
-	return built(m, m.Validate())
+	err = nilOnError(unsafe.Pointer(&m), m.Validate())
+	return m, err
 }
 
 // PolicyRegistryReadinessSummaryArgs holds the arguments of BuildPolicyRegistryReadinessSummary; nil means the contract's default.
@@ -61,8 +65,8 @@ type PolicyRegistryReadinessSummaryArgs struct {
 
 // BuildPolicyRegistryReadinessSummary builds a PolicyRegistryReadinessSummary from args, applying defaults and fixed
 // values, and returns every violation when the result is not valid.
-func BuildPolicyRegistryReadinessSummary(args PolicyRegistryReadinessSummaryArgs) (*PolicyRegistryReadinessSummary, error) {
-	m := &PolicyRegistryReadinessSummary{}
+func BuildPolicyRegistryReadinessSummary(args PolicyRegistryReadinessSummaryArgs) (m *PolicyRegistryReadinessSummary, err error) {
+	m = &PolicyRegistryReadinessSummary{}
 	m.RegistryBoundary = "hosted registry availability, artifact delivery, and tenant catalog validation are private service responsibilities"
 	m.TenantID = trimSpace(args.TenantID)
 	m.ReadinessStatus = args.ReadinessStatus
@@ -72,7 +76,8 @@ func BuildPolicyRegistryReadinessSummary(args PolicyRegistryReadinessSummaryArgs
 	m.CheckedAt = copyOf(args.CheckedAt)
 	m.Blockers = orList(args.Blockers, []string{})
 	m.PrivateValidationRequired = orDefault(args.PrivateValidationRequired, true)
-	return built(m, m.Validate())
+	err = nilOnError(unsafe.Pointer(&m), m.Validate())
+	return m, err
 }
 
 // TenantAuditStoreOperatingSummaryArgs holds the arguments of BuildTenantAuditStoreOperatingSummary; nil means the contract's default.
@@ -91,8 +96,8 @@ type TenantAuditStoreOperatingSummaryArgs struct {
 
 // BuildTenantAuditStoreOperatingSummary builds a TenantAuditStoreOperatingSummary from args, applying defaults and fixed
 // values, and returns every violation when the result is not valid.
-func BuildTenantAuditStoreOperatingSummary(args TenantAuditStoreOperatingSummaryArgs) (*TenantAuditStoreOperatingSummary, error) {
-	m := &TenantAuditStoreOperatingSummary{}
+func BuildTenantAuditStoreOperatingSummary(args TenantAuditStoreOperatingSummaryArgs) (m *TenantAuditStoreOperatingSummary, err error) {
+	m = &TenantAuditStoreOperatingSummary{}
 	m.AuditStoreBoundary = "tenant archive storage, retention enforcement, export connectors, and customer evidence remain private service responsibilities"
 	m.TenantID = trimSpace(args.TenantID)
 	m.HealthStatus = args.HealthStatus
@@ -104,7 +109,8 @@ func BuildTenantAuditStoreOperatingSummary(args TenantAuditStoreOperatingSummary
 	m.SupportedExportFormats = orList(args.SupportedExportFormats, []string{})
 	m.Blockers = orList(args.Blockers, []string{})
 	m.PrivateValidationRequired = orDefault(args.PrivateValidationRequired, true)
-	return built(m, m.Validate())
+	err = nilOnError(unsafe.Pointer(&m), m.Validate())
+	return m, err
 }
 
 // CustomerOperatingDashboardSummaryArgs holds the arguments of BuildCustomerOperatingDashboardSummary; nil means the contract's default.
@@ -125,8 +131,8 @@ type CustomerOperatingDashboardSummaryArgs struct {
 
 // BuildCustomerOperatingDashboardSummary builds a CustomerOperatingDashboardSummary from args, applying defaults and fixed
 // values, and returns every violation when the result is not valid.
-func BuildCustomerOperatingDashboardSummary(args CustomerOperatingDashboardSummaryArgs) (*CustomerOperatingDashboardSummary, error) {
-	m := &CustomerOperatingDashboardSummary{}
+func BuildCustomerOperatingDashboardSummary(args CustomerOperatingDashboardSummaryArgs) (m *CustomerOperatingDashboardSummary, err error) {
+	m = &CustomerOperatingDashboardSummary{}
 	m.DashboardBoundary = "customer operating dashboards, provider telemetry, support systems, and customer records remain private service responsibilities"
 	m.TenantID = trimSpace(args.TenantID)
 	m.DashboardStatus = args.DashboardStatus
@@ -140,7 +146,8 @@ func BuildCustomerOperatingDashboardSummary(args CustomerOperatingDashboardSumma
 	m.DashboardScope = orDefault(args.DashboardScope, "tenant-operating")
 	m.Blockers = orList(args.Blockers, []string{})
 	m.PrivateValidationRequired = orDefault(args.PrivateValidationRequired, true)
-	return built(m, m.Validate())
+	err = nilOnError(unsafe.Pointer(&m), m.Validate())
+	return m, err
 }
 
 // SupportHandoffReadinessSummaryArgs holds the arguments of BuildSupportHandoffReadinessSummary; nil means the contract's default.
@@ -159,8 +166,8 @@ type SupportHandoffReadinessSummaryArgs struct {
 
 // BuildSupportHandoffReadinessSummary builds a SupportHandoffReadinessSummary from args, applying defaults and fixed
 // values, and returns every violation when the result is not valid.
-func BuildSupportHandoffReadinessSummary(args SupportHandoffReadinessSummaryArgs) (*SupportHandoffReadinessSummary, error) {
-	m := &SupportHandoffReadinessSummary{}
+func BuildSupportHandoffReadinessSummary(args SupportHandoffReadinessSummaryArgs) (m *SupportHandoffReadinessSummary, err error) {
+	m = &SupportHandoffReadinessSummary{}
 	m.HandoffBoundary = "support queues, customer-success notes, customer health records, escalation connectors, and dashboard systems remain private service responsibilities"
 	m.TenantID = trimSpace(args.TenantID)
 	m.SupportStatus = args.SupportStatus
@@ -172,7 +179,8 @@ func BuildSupportHandoffReadinessSummary(args SupportHandoffReadinessSummaryArgs
 	m.HandoffScope = orDefault(args.HandoffScope, "hosted-saas-support")
 	m.Blockers = orList(args.Blockers, []string{})
 	m.PrivateValidationRequired = orDefault(args.PrivateValidationRequired, true)
-	return built(m, m.Validate())
+	err = nilOnError(unsafe.Pointer(&m), m.Validate())
+	return m, err
 }
 
 // SaaSOperatingAutomationSummaryArgs holds the arguments of BuildSaaSOperatingAutomationSummary; nil means the contract's default.
@@ -194,8 +202,8 @@ type SaaSOperatingAutomationSummaryArgs struct {
 
 // BuildSaaSOperatingAutomationSummary builds a SaaSOperatingAutomationSummary from args, applying defaults and fixed
 // values, and returns every violation when the result is not valid.
-func BuildSaaSOperatingAutomationSummary(args SaaSOperatingAutomationSummaryArgs) (*SaaSOperatingAutomationSummary, error) {
-	m := &SaaSOperatingAutomationSummary{}
+func BuildSaaSOperatingAutomationSummary(args SaaSOperatingAutomationSummaryArgs) (m *SaaSOperatingAutomationSummary, err error) {
+	m = &SaaSOperatingAutomationSummary{}
 	m.AutomationBoundary = "billing systems, license telemetry, support workflows, customer-success records, dashboard refresh jobs, escalation drills, closeout retries, and scheduler execution remain private service responsibilities"
 	m.TenantID = trimSpace(args.TenantID)
 	m.AutomationStatus = args.AutomationStatus
@@ -210,7 +218,8 @@ func BuildSaaSOperatingAutomationSummary(args SaaSOperatingAutomationSummaryArgs
 	m.AutomationCadence = orDefault(args.AutomationCadence, "daily")
 	m.Blockers = orList(args.Blockers, []string{})
 	m.PrivateValidationRequired = orDefault(args.PrivateValidationRequired, true)
-	return built(m, m.Validate())
+	err = nilOnError(unsafe.Pointer(&m), m.Validate())
+	return m, err
 }
 
 // Header returns the envelope fields of the request.
@@ -238,8 +247,8 @@ type EntitlementStatusRequestArgs struct {
 // BuildEntitlementStatusRequest builds the request of operation entitlement_status: defaults for
 // absent arguments, trimmed identifiers, generated values, then validation
 // including the forbidden-material scan.
-func BuildEntitlementStatusRequest(args EntitlementStatusRequestArgs) (*EntitlementStatusRequest, error) {
-	m := &EntitlementStatusRequest{}
+func BuildEntitlementStatusRequest(args EntitlementStatusRequestArgs) (m *EntitlementStatusRequest, err error) {
+	m = &EntitlementStatusRequest{}
 	m.SchemaVersion = "cavra.saas_control_plane.request.v1"
 	m.Operation = "entitlement_status"
 	m.Payload.EntitlementBoundary = "public request shape only; billing and license validation are private"
@@ -257,7 +266,8 @@ func BuildEntitlementStatusRequest(args EntitlementStatusRequestArgs) (*Entitlem
 	m.PrivateImplementationRequired = orDefault(args.PrivateImplementationRequired, true)
 	m.Payload.FeatureNames = orList(args.FeatureNames, []string{})
 	m.Payload.RequestedChecks = orList(args.RequestedChecks, []string{"subscription_status", "license_status", "feature_grants"})
-	return built(m, m.Validate())
+	err = nilOnError(unsafe.Pointer(&m), m.Validate())
+	return m, err
 }
 
 // EntitlementStatusResponseArgs holds the arguments of BuildEntitlementStatusResponse; nil means the contract's default.
@@ -268,12 +278,12 @@ type EntitlementStatusResponseArgs struct {
 
 // BuildEntitlementStatusResponse builds the response of operation entitlement_status to req, which must be a request of that operation;
 // members the spec sources from the request are copied from req.
-func BuildEntitlementStatusResponse(req AnyRequest, args EntitlementStatusResponseArgs) (*EntitlementStatusResponse, error) {
+func BuildEntitlementStatusResponse(req AnyRequest, args EntitlementStatusResponseArgs) (m *EntitlementStatusResponse, err error) {
 	if req == nil || req.Header().Operation != "entitlement_status" {
 		return nil, mismatch("entitlement status response requires an entitlement_status request")
 	}
 	h := req.Header()
-	m := &EntitlementStatusResponse{}
+	m = &EntitlementStatusResponse{}
 	m.SchemaVersion = "cavra.saas_control_plane.response.v1"
 	m.Operation = "entitlement_status"
 	m.Message = "Entitlement status requires private billing, subscription, and license-service validation."
@@ -283,7 +293,8 @@ func BuildEntitlementStatusResponse(req AnyRequest, args EntitlementStatusRespon
 	m.CorrelationID = h.CorrelationID
 	m.Status = orDefault(args.Status, ResponseStatusRequiresPrivateService)
 	m.Payload.Summary = args.Summary
-	return built(m, m.Validate())
+	err = nilOnError(unsafe.Pointer(&m), m.Validate())
+	return m, err
 }
 
 // Header returns the envelope fields of the request.
@@ -314,8 +325,8 @@ type TenantOnboardingRequestArgs struct {
 // BuildTenantOnboardingRequest builds the request of operation tenant_onboarding: defaults for
 // absent arguments, trimmed identifiers, generated values, then validation
 // including the forbidden-material scan.
-func BuildTenantOnboardingRequest(args TenantOnboardingRequestArgs) (*TenantOnboardingRequest, error) {
-	m := &TenantOnboardingRequest{}
+func BuildTenantOnboardingRequest(args TenantOnboardingRequestArgs) (m *TenantOnboardingRequest, err error) {
+	m = &TenantOnboardingRequest{}
 	m.SchemaVersion = "cavra.saas_control_plane.request.v1"
 	m.Operation = "tenant_onboarding"
 	m.Payload.ActivationBoundary = "public request shape only; tenant provisioning implementation is private"
@@ -340,7 +351,8 @@ func BuildTenantOnboardingRequest(args TenantOnboardingRequestArgs) (*TenantOnbo
 	}
 	m.Payload.Requirements = orList(args.Requirements, []string{"identity_provider", "license_validation", "policy_registry", "audit_store", "support_owner"})
 	m.Payload.Contacts = orList(args.Contacts, Map[string]{})
-	return built(m, m.Validate())
+	err = nilOnError(unsafe.Pointer(&m), m.Validate())
+	return m, err
 }
 
 // TenantOnboardingResponseArgs holds the arguments of BuildTenantOnboardingResponse; nil means the contract's default.
@@ -350,12 +362,12 @@ type TenantOnboardingResponseArgs struct {
 
 // BuildTenantOnboardingResponse builds the response of operation tenant_onboarding to req, which must be a request of that operation;
 // members the spec sources from the request are copied from req.
-func BuildTenantOnboardingResponse(req AnyRequest, args TenantOnboardingResponseArgs) (*TenantOnboardingResponse, error) {
+func BuildTenantOnboardingResponse(req AnyRequest, args TenantOnboardingResponseArgs) (m *TenantOnboardingResponse, err error) {
 	if req == nil || req.Header().Operation != "tenant_onboarding" {
 		return nil, mismatch("tenant onboarding response requires a tenant_onboarding request")
 	}
 	h := req.Header()
-	m := &TenantOnboardingResponse{}
+	m = &TenantOnboardingResponse{}
 	m.SchemaVersion = "cavra.saas_control_plane.response.v1"
 	m.Operation = "tenant_onboarding"
 	m.Message = "Tenant onboarding requires the private CAVRA SaaS Control Plane or Enterprise service."
@@ -365,7 +377,8 @@ func BuildTenantOnboardingResponse(req AnyRequest, args TenantOnboardingResponse
 	m.CorrelationID = h.CorrelationID
 	m.Payload.TenantID = h.TenantID
 	m.Status = orDefault(args.Status, ResponseStatusRequiresPrivateService)
-	return built(m, m.Validate())
+	err = nilOnError(unsafe.Pointer(&m), m.Validate())
+	return m, err
 }
 
 // Header returns the envelope fields of the request.
@@ -392,8 +405,8 @@ type TenantStatusRequestArgs struct {
 // BuildTenantStatusRequest builds the request of operation tenant_status: defaults for
 // absent arguments, trimmed identifiers, generated values, then validation
 // including the forbidden-material scan.
-func BuildTenantStatusRequest(args TenantStatusRequestArgs) (*TenantStatusRequest, error) {
-	m := &TenantStatusRequest{}
+func BuildTenantStatusRequest(args TenantStatusRequestArgs) (m *TenantStatusRequest, err error) {
+	m = &TenantStatusRequest{}
 	m.SchemaVersion = "cavra.saas_control_plane.request.v1"
 	m.Operation = "tenant_status"
 	m.Payload.PublicClientBoundary = "status lookup contract only"
@@ -410,7 +423,8 @@ func BuildTenantStatusRequest(args TenantStatusRequestArgs) (*TenantStatusReques
 	}
 	m.PrivateImplementationRequired = orDefault(args.PrivateImplementationRequired, true)
 	m.Payload.RequestedCapabilities = orList(args.RequestedCapabilities, []string{"license", "policy_registry", "evidence_export"})
-	return built(m, m.Validate())
+	err = nilOnError(unsafe.Pointer(&m), m.Validate())
+	return m, err
 }
 
 // Header returns the envelope fields of the request.
@@ -438,8 +452,8 @@ type LicenseValidationRequestArgs struct {
 // BuildLicenseValidationRequest builds the request of operation license_validation: defaults for
 // absent arguments, trimmed identifiers, generated values, then validation
 // including the forbidden-material scan.
-func BuildLicenseValidationRequest(args LicenseValidationRequestArgs) (*LicenseValidationRequest, error) {
-	m := &LicenseValidationRequest{}
+func BuildLicenseValidationRequest(args LicenseValidationRequestArgs) (m *LicenseValidationRequest, err error) {
+	m = &LicenseValidationRequest{}
 	m.SchemaVersion = "cavra.saas_control_plane.request.v1"
 	m.Operation = "license_validation"
 	m.Payload.ServerBoundary = "real validation is performed by private SaaS or Enterprise services"
@@ -457,7 +471,8 @@ func BuildLicenseValidationRequest(args LicenseValidationRequestArgs) (*LicenseV
 	m.PrivateImplementationRequired = orDefault(args.PrivateImplementationRequired, true)
 	m.Payload.LocalValidationReport = orList(args.LocalValidationReport, json.RawMessage{})
 	m.Payload.RequestedChecks = orList(args.RequestedChecks, []string{"signature", "revocation", "subscription_status"})
-	return built(m, m.Validate())
+	err = nilOnError(unsafe.Pointer(&m), m.Validate())
+	return m, err
 }
 
 // Header returns the envelope fields of the request.
@@ -486,8 +501,8 @@ type PolicyRegistryReadinessRequestArgs struct {
 // BuildPolicyRegistryReadinessRequest builds the request of operation policy_registry_readiness: defaults for
 // absent arguments, trimmed identifiers, generated values, then validation
 // including the forbidden-material scan.
-func BuildPolicyRegistryReadinessRequest(args PolicyRegistryReadinessRequestArgs) (*PolicyRegistryReadinessRequest, error) {
-	m := &PolicyRegistryReadinessRequest{}
+func BuildPolicyRegistryReadinessRequest(args PolicyRegistryReadinessRequestArgs) (m *PolicyRegistryReadinessRequest, err error) {
+	m = &PolicyRegistryReadinessRequest{}
 	m.SchemaVersion = "cavra.saas_control_plane.request.v1"
 	m.Operation = "policy_registry_readiness"
 	m.Payload.ReadinessBoundary = "public request shape only; hosted policy registry operation is private"
@@ -506,7 +521,8 @@ func BuildPolicyRegistryReadinessRequest(args PolicyRegistryReadinessRequestArgs
 	m.Payload.PolicyPackRefs = orList(args.PolicyPackRefs, []string{})
 	m.Payload.CatalogScope = orDefault(args.CatalogScope, "tenant-default")
 	m.Payload.RequiredChecks = orList(args.RequiredChecks, []string{"service_availability", "catalog_freshness", "policy_pack_versions", "artifact_integrity", "entitlement_scope", "approval_state"})
-	return built(m, m.Validate())
+	err = nilOnError(unsafe.Pointer(&m), m.Validate())
+	return m, err
 }
 
 // PolicyRegistryReadinessResponseArgs holds the arguments of BuildPolicyRegistryReadinessResponse; nil means the contract's default.
@@ -517,12 +533,12 @@ type PolicyRegistryReadinessResponseArgs struct {
 
 // BuildPolicyRegistryReadinessResponse builds the response of operation policy_registry_readiness to req, which must be a request of that operation;
 // members the spec sources from the request are copied from req.
-func BuildPolicyRegistryReadinessResponse(req AnyRequest, args PolicyRegistryReadinessResponseArgs) (*PolicyRegistryReadinessResponse, error) {
+func BuildPolicyRegistryReadinessResponse(req AnyRequest, args PolicyRegistryReadinessResponseArgs) (m *PolicyRegistryReadinessResponse, err error) {
 	if req == nil || req.Header().Operation != "policy_registry_readiness" {
 		return nil, mismatch("policy registry readiness response requires a policy_registry_readiness request")
 	}
 	h := req.Header()
-	m := &PolicyRegistryReadinessResponse{}
+	m = &PolicyRegistryReadinessResponse{}
 	m.SchemaVersion = "cavra.saas_control_plane.response.v1"
 	m.Operation = "policy_registry_readiness"
 	m.Message = "Hosted policy registry readiness requires private registry, artifact, entitlement, and rollout validation."
@@ -532,7 +548,8 @@ func BuildPolicyRegistryReadinessResponse(req AnyRequest, args PolicyRegistryRea
 	m.CorrelationID = h.CorrelationID
 	m.Status = orDefault(args.Status, ResponseStatusRequiresPrivateService)
 	m.Payload.Summary = args.Summary
-	return built(m, m.Validate())
+	err = nilOnError(unsafe.Pointer(&m), m.Validate())
+	return m, err
 }
 
 // Header returns the envelope fields of the request.
@@ -560,8 +577,8 @@ type PolicyRegistryLookupRequestArgs struct {
 // BuildPolicyRegistryLookupRequest builds the request of operation policy_registry_lookup: defaults for
 // absent arguments, trimmed identifiers, generated values, then validation
 // including the forbidden-material scan.
-func BuildPolicyRegistryLookupRequest(args PolicyRegistryLookupRequestArgs) (*PolicyRegistryLookupRequest, error) {
-	m := &PolicyRegistryLookupRequest{}
+func BuildPolicyRegistryLookupRequest(args PolicyRegistryLookupRequestArgs) (m *PolicyRegistryLookupRequest, err error) {
+	m = &PolicyRegistryLookupRequest{}
 	m.SchemaVersion = "cavra.saas_control_plane.request.v1"
 	m.Operation = "policy_registry_lookup"
 	m.Payload.ResolutionBoundary = "public request shape only; hosted registry implementation is private"
@@ -579,7 +596,8 @@ func BuildPolicyRegistryLookupRequest(args PolicyRegistryLookupRequestArgs) (*Po
 	m.PrivateImplementationRequired = orDefault(args.PrivateImplementationRequired, true)
 	m.Payload.PolicyRefs = orList(args.PolicyRefs, []string{})
 	m.Payload.Labels = orList(args.Labels, Map[string]{})
-	return built(m, m.Validate())
+	err = nilOnError(unsafe.Pointer(&m), m.Validate())
+	return m, err
 }
 
 // Header returns the envelope fields of the request.
@@ -608,8 +626,8 @@ type TenantAuditStoreOperatingRequestArgs struct {
 // BuildTenantAuditStoreOperatingRequest builds the request of operation tenant_audit_store_operating: defaults for
 // absent arguments, trimmed identifiers, generated values, then validation
 // including the forbidden-material scan.
-func BuildTenantAuditStoreOperatingRequest(args TenantAuditStoreOperatingRequestArgs) (*TenantAuditStoreOperatingRequest, error) {
-	m := &TenantAuditStoreOperatingRequest{}
+func BuildTenantAuditStoreOperatingRequest(args TenantAuditStoreOperatingRequestArgs) (m *TenantAuditStoreOperatingRequest, err error) {
+	m = &TenantAuditStoreOperatingRequest{}
 	m.SchemaVersion = "cavra.saas_control_plane.request.v1"
 	m.Operation = "tenant_audit_store_operating"
 	m.Payload.OperatingBoundary = "public request shape only; tenant audit-store operation is private"
@@ -628,7 +646,8 @@ func BuildTenantAuditStoreOperatingRequest(args TenantAuditStoreOperatingRequest
 	m.Payload.RetentionProfile = orDefault(args.RetentionProfile, "tenant-default")
 	m.Payload.EvidenceWindow = orDefault(args.EvidenceWindow, "last-24h")
 	m.Payload.RequiredChecks = orList(args.RequiredChecks, []string{"store_health", "retention_posture", "evidence_freshness", "export_readiness", "immutable_storage", "dashboard_visibility"})
-	return built(m, m.Validate())
+	err = nilOnError(unsafe.Pointer(&m), m.Validate())
+	return m, err
 }
 
 // TenantAuditStoreOperatingResponseArgs holds the arguments of BuildTenantAuditStoreOperatingResponse; nil means the contract's default.
@@ -639,12 +658,12 @@ type TenantAuditStoreOperatingResponseArgs struct {
 
 // BuildTenantAuditStoreOperatingResponse builds the response of operation tenant_audit_store_operating to req, which must be a request of that operation;
 // members the spec sources from the request are copied from req.
-func BuildTenantAuditStoreOperatingResponse(req AnyRequest, args TenantAuditStoreOperatingResponseArgs) (*TenantAuditStoreOperatingResponse, error) {
+func BuildTenantAuditStoreOperatingResponse(req AnyRequest, args TenantAuditStoreOperatingResponseArgs) (m *TenantAuditStoreOperatingResponse, err error) {
 	if req == nil || req.Header().Operation != "tenant_audit_store_operating" {
 		return nil, mismatch("tenant audit-store operating response requires a tenant_audit_store_operating request")
 	}
 	h := req.Header()
-	m := &TenantAuditStoreOperatingResponse{}
+	m = &TenantAuditStoreOperatingResponse{}
 	m.SchemaVersion = "cavra.saas_control_plane.response.v1"
 	m.Operation = "tenant_audit_store_operating"
 	m.Message = "Tenant audit-store operating status requires private archive, retention, evidence, export, and dashboard validation."
@@ -654,7 +673,8 @@ func BuildTenantAuditStoreOperatingResponse(req AnyRequest, args TenantAuditStor
 	m.CorrelationID = h.CorrelationID
 	m.Status = orDefault(args.Status, ResponseStatusRequiresPrivateService)
 	m.Payload.Summary = args.Summary
-	return built(m, m.Validate())
+	err = nilOnError(unsafe.Pointer(&m), m.Validate())
+	return m, err
 }
 
 // Header returns the envelope fields of the request.
@@ -683,8 +703,8 @@ type CustomerOperatingDashboardRequestArgs struct {
 // BuildCustomerOperatingDashboardRequest builds the request of operation customer_operating_dashboard: defaults for
 // absent arguments, trimmed identifiers, generated values, then validation
 // including the forbidden-material scan.
-func BuildCustomerOperatingDashboardRequest(args CustomerOperatingDashboardRequestArgs) (*CustomerOperatingDashboardRequest, error) {
-	m := &CustomerOperatingDashboardRequest{}
+func BuildCustomerOperatingDashboardRequest(args CustomerOperatingDashboardRequestArgs) (m *CustomerOperatingDashboardRequest, err error) {
+	m = &CustomerOperatingDashboardRequest{}
 	m.SchemaVersion = "cavra.saas_control_plane.request.v1"
 	m.Operation = "customer_operating_dashboard"
 	m.Payload.DashboardBoundary = "public request shape only; customer operating dashboards are private"
@@ -703,7 +723,8 @@ func BuildCustomerOperatingDashboardRequest(args CustomerOperatingDashboardReque
 	m.Payload.DashboardScope = orDefault(args.DashboardScope, "tenant-operating")
 	m.Payload.EvidenceWindow = orDefault(args.EvidenceWindow, "last-24h")
 	m.Payload.RequiredChecks = orList(args.RequiredChecks, []string{"dashboard_visibility", "billing_observability", "license_service_telemetry", "support_handoff", "customer_success_health", "escalation_readiness", "release_acceptance"})
-	return built(m, m.Validate())
+	err = nilOnError(unsafe.Pointer(&m), m.Validate())
+	return m, err
 }
 
 // CustomerOperatingDashboardResponseArgs holds the arguments of BuildCustomerOperatingDashboardResponse; nil means the contract's default.
@@ -714,12 +735,12 @@ type CustomerOperatingDashboardResponseArgs struct {
 
 // BuildCustomerOperatingDashboardResponse builds the response of operation customer_operating_dashboard to req, which must be a request of that operation;
 // members the spec sources from the request are copied from req.
-func BuildCustomerOperatingDashboardResponse(req AnyRequest, args CustomerOperatingDashboardResponseArgs) (*CustomerOperatingDashboardResponse, error) {
+func BuildCustomerOperatingDashboardResponse(req AnyRequest, args CustomerOperatingDashboardResponseArgs) (m *CustomerOperatingDashboardResponse, err error) {
 	if req == nil || req.Header().Operation != "customer_operating_dashboard" {
 		return nil, mismatch("customer operating dashboard response requires a customer_operating_dashboard request")
 	}
 	h := req.Header()
-	m := &CustomerOperatingDashboardResponse{}
+	m = &CustomerOperatingDashboardResponse{}
 	m.SchemaVersion = "cavra.saas_control_plane.response.v1"
 	m.Operation = "customer_operating_dashboard"
 	m.Message = "Customer operating dashboard status requires private billing, license-service, support, customer-success, escalation, and release closeout validation."
@@ -729,7 +750,8 @@ func BuildCustomerOperatingDashboardResponse(req AnyRequest, args CustomerOperat
 	m.CorrelationID = h.CorrelationID
 	m.Status = orDefault(args.Status, ResponseStatusRequiresPrivateService)
 	m.Payload.Summary = args.Summary
-	return built(m, m.Validate())
+	err = nilOnError(unsafe.Pointer(&m), m.Validate())
+	return m, err
 }
 
 // Header returns the envelope fields of the request.
@@ -758,8 +780,8 @@ type SupportHandoffReadinessRequestArgs struct {
 // BuildSupportHandoffReadinessRequest builds the request of operation support_handoff_readiness: defaults for
 // absent arguments, trimmed identifiers, generated values, then validation
 // including the forbidden-material scan.
-func BuildSupportHandoffReadinessRequest(args SupportHandoffReadinessRequestArgs) (*SupportHandoffReadinessRequest, error) {
-	m := &SupportHandoffReadinessRequest{}
+func BuildSupportHandoffReadinessRequest(args SupportHandoffReadinessRequestArgs) (m *SupportHandoffReadinessRequest, err error) {
+	m = &SupportHandoffReadinessRequest{}
 	m.SchemaVersion = "cavra.saas_control_plane.request.v1"
 	m.Operation = "support_handoff_readiness"
 	m.Payload.HandoffBoundary = "public request shape only; support and customer-success handoff is private"
@@ -778,7 +800,8 @@ func BuildSupportHandoffReadinessRequest(args SupportHandoffReadinessRequestArgs
 	m.Payload.HandoffScope = orDefault(args.HandoffScope, "hosted-saas-support")
 	m.Payload.SupportTier = orDefault(args.SupportTier, "enterprise")
 	m.Payload.RequiredChecks = orList(args.RequiredChecks, []string{"support_owner_assignment", "customer_success_owner_assignment", "escalation_routing", "customer_health_review", "handoff_dashboard", "release_owner_acceptance"})
-	return built(m, m.Validate())
+	err = nilOnError(unsafe.Pointer(&m), m.Validate())
+	return m, err
 }
 
 // SupportHandoffReadinessResponseArgs holds the arguments of BuildSupportHandoffReadinessResponse; nil means the contract's default.
@@ -789,12 +812,12 @@ type SupportHandoffReadinessResponseArgs struct {
 
 // BuildSupportHandoffReadinessResponse builds the response of operation support_handoff_readiness to req, which must be a request of that operation;
 // members the spec sources from the request are copied from req.
-func BuildSupportHandoffReadinessResponse(req AnyRequest, args SupportHandoffReadinessResponseArgs) (*SupportHandoffReadinessResponse, error) {
+func BuildSupportHandoffReadinessResponse(req AnyRequest, args SupportHandoffReadinessResponseArgs) (m *SupportHandoffReadinessResponse, err error) {
 	if req == nil || req.Header().Operation != "support_handoff_readiness" {
 		return nil, mismatch("support handoff readiness response requires a support_handoff_readiness request")
 	}
 	h := req.Header()
-	m := &SupportHandoffReadinessResponse{}
+	m = &SupportHandoffReadinessResponse{}
 	m.SchemaVersion = "cavra.saas_control_plane.response.v1"
 	m.Operation = "support_handoff_readiness"
 	m.Message = "Support handoff readiness requires private support, customer-success, escalation, health-review, and dashboard validation."
@@ -804,7 +827,8 @@ func BuildSupportHandoffReadinessResponse(req AnyRequest, args SupportHandoffRea
 	m.CorrelationID = h.CorrelationID
 	m.Status = orDefault(args.Status, ResponseStatusRequiresPrivateService)
 	m.Payload.Summary = args.Summary
-	return built(m, m.Validate())
+	err = nilOnError(unsafe.Pointer(&m), m.Validate())
+	return m, err
 }
 
 // Header returns the envelope fields of the request.
@@ -833,8 +857,8 @@ type SaaSOperatingAutomationRequestArgs struct {
 // BuildSaaSOperatingAutomationRequest builds the request of operation saas_operating_automation: defaults for
 // absent arguments, trimmed identifiers, generated values, then validation
 // including the forbidden-material scan.
-func BuildSaaSOperatingAutomationRequest(args SaaSOperatingAutomationRequestArgs) (*SaaSOperatingAutomationRequest, error) {
-	m := &SaaSOperatingAutomationRequest{}
+func BuildSaaSOperatingAutomationRequest(args SaaSOperatingAutomationRequestArgs) (m *SaaSOperatingAutomationRequest, err error) {
+	m = &SaaSOperatingAutomationRequest{}
 	m.SchemaVersion = "cavra.saas_control_plane.request.v1"
 	m.Operation = "saas_operating_automation"
 	m.Payload.AutomationBoundary = "public request shape only; SaaS operating automation execution is private"
@@ -853,7 +877,8 @@ func BuildSaaSOperatingAutomationRequest(args SaaSOperatingAutomationRequestArgs
 	m.Payload.AutomationScope = orDefault(args.AutomationScope, "trial-to-paid-customer-scale")
 	m.Payload.AutomationCadence = orDefault(args.AutomationCadence, "daily")
 	m.Payload.RequiredChecks = orList(args.RequiredChecks, []string{"billing_monitoring", "license_telemetry_sync", "support_followup", "customer_success_review", "dashboard_refresh", "escalation_drill", "closeout_retry"})
-	return built(m, m.Validate())
+	err = nilOnError(unsafe.Pointer(&m), m.Validate())
+	return m, err
 }
 
 // SaaSOperatingAutomationResponseArgs holds the arguments of BuildSaaSOperatingAutomationResponse; nil means the contract's default.
@@ -864,12 +889,12 @@ type SaaSOperatingAutomationResponseArgs struct {
 
 // BuildSaaSOperatingAutomationResponse builds the response of operation saas_operating_automation to req, which must be a request of that operation;
 // members the spec sources from the request are copied from req.
-func BuildSaaSOperatingAutomationResponse(req AnyRequest, args SaaSOperatingAutomationResponseArgs) (*SaaSOperatingAutomationResponse, error) {
+func BuildSaaSOperatingAutomationResponse(req AnyRequest, args SaaSOperatingAutomationResponseArgs) (m *SaaSOperatingAutomationResponse, err error) {
 	if req == nil || req.Header().Operation != "saas_operating_automation" {
 		return nil, mismatch("SaaS operating automation response requires a saas_operating_automation request")
 	}
 	h := req.Header()
-	m := &SaaSOperatingAutomationResponse{}
+	m = &SaaSOperatingAutomationResponse{}
 	m.SchemaVersion = "cavra.saas_control_plane.response.v1"
 	m.Operation = "saas_operating_automation"
 	m.Message = "SaaS operating automation requires private billing monitoring, license telemetry, support, customer-success, dashboard, escalation, closeout retry, and scheduler validation."
@@ -879,7 +904,8 @@ func BuildSaaSOperatingAutomationResponse(req AnyRequest, args SaaSOperatingAuto
 	m.CorrelationID = h.CorrelationID
 	m.Status = orDefault(args.Status, ResponseStatusRequiresPrivateService)
 	m.Payload.Summary = args.Summary
-	return built(m, m.Validate())
+	err = nilOnError(unsafe.Pointer(&m), m.Validate())
+	return m, err
 }
 
 // Header returns the envelope fields of the request.
@@ -908,8 +934,8 @@ type EvidenceExportRequestArgs struct {
 // BuildEvidenceExportRequest builds the request of operation evidence_export: defaults for
 // absent arguments, trimmed identifiers, generated values, then validation
 // including the forbidden-material scan.
-func BuildEvidenceExportRequest(args EvidenceExportRequestArgs) (*EvidenceExportRequest, error) {
-	m := &EvidenceExportRequest{}
+func BuildEvidenceExportRequest(args EvidenceExportRequestArgs) (m *EvidenceExportRequest, err error) {
+	m = &EvidenceExportRequest{}
 	m.SchemaVersion = "cavra.saas_control_plane.request.v1"
 	m.Operation = "evidence_export"
 	m.Payload.ExportBoundary = "public request shape only; storage and delivery implementation is private"
@@ -928,7 +954,8 @@ func BuildEvidenceExportRequest(args EvidenceExportRequestArgs) (*EvidenceExport
 	m.Payload.EvidenceRefs = orList(args.EvidenceRefs, []string{})
 	m.Payload.ExportFormat = orDefault(args.ExportFormat, ExportFormatJSON)
 	m.Payload.RetentionProfile = orDefault(args.RetentionProfile, "tenant-default")
-	return built(m, m.Validate())
+	err = nilOnError(unsafe.Pointer(&m), m.Validate())
+	return m, err
 }
 
 // UnavailableResponseArgs holds the arguments of BuildUnavailableResponse; nil means the contract's default.
@@ -936,12 +963,12 @@ type UnavailableResponseArgs struct{}
 
 // BuildUnavailableResponse builds the shared unavailable response to req, a request of any operation;
 // members the spec sources from the request are copied from req.
-func BuildUnavailableResponse(req AnyRequest, args UnavailableResponseArgs) (*UnavailableResponse, error) {
+func BuildUnavailableResponse(req AnyRequest, args UnavailableResponseArgs) (m *UnavailableResponse, err error) {
 	if req == nil {
 		return nil, mismatch("a request is required")
 	}
 	h := req.Header()
-	m := &UnavailableResponse{}
+	m = &UnavailableResponse{}
 	m.SchemaVersion = "cavra.saas_control_plane.response.v1"
 	m.Status = ResponseStatusRequiresPrivateService
 	m.Message = "This operation requires the private CAVRA SaaS Control Plane or Enterprise service."
@@ -950,5 +977,6 @@ func BuildUnavailableResponse(req AnyRequest, args UnavailableResponseArgs) (*Un
 	m.Operation = h.Operation
 	m.CorrelationID = h.CorrelationID
 	m.Payload.TenantID = h.TenantID
-	return built(m, m.Validate())
+	err = nilOnError(unsafe.Pointer(&m), m.Validate())
+	return m, err
 }

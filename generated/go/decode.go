@@ -4,71 +4,71 @@ package saascontrolplane
 
 import "unsafe"
 
-// DecodeEntitlementStatusSummary reads one EntitlementStatusSummary from data strictly (see DecodeOption)
-// and validates it.
-func DecodeEntitlementStatusSummary(data []byte, opts ...DecodeOption) (*EntitlementStatusSummary, error) {
+// DecodeEntitlementStatusSummary reads one EntitlementStatusSummary from data strictly (see DecodeOption) and validates it.
+func DecodeEntitlementStatusSummary(data []byte, opts ...DecodeOption) (m *EntitlementStatusSummary, err error) {
 	rp := keyPath(nil, "payload")
-	m := new(EntitlementStatusSummary)
-	return decodeTop(m, unsafe.Pointer(m), &layoutObjEntitlementStatusSummary, data, opts, &rp, 49)
+	m = new(EntitlementStatusSummary)
+	err = nilOnError(unsafe.Pointer(&m), decodeInto(m, unsafe.Pointer(m), &layoutObjEntitlementStatusSummary, data, opts, &rp, 49))
+	return m, err
 }
 
 var membersEntitlementStatusSummary = memberTable{names: []string{"tenant_id", "entitlement_status", "subscription_plan", "license_status", "enabled_features", "locked_features", "expires_at", "private_validation_required", "billing_boundary"}, required: []requiredField{{0, ""}, {1, ""}, {2, ""}, {3, ""}}, nullable: []bool{6: true}, defaults: []memberDefault{{index: 4}, {index: 5}, {index: 7, b: true}, {index: 8, s: "billing and subscription verification are private service responsibilities"}}}
 
-// DecodePolicyRegistryReadinessSummary reads one PolicyRegistryReadinessSummary from data strictly (see DecodeOption)
-// and validates it.
-func DecodePolicyRegistryReadinessSummary(data []byte, opts ...DecodeOption) (*PolicyRegistryReadinessSummary, error) {
+// DecodePolicyRegistryReadinessSummary reads one PolicyRegistryReadinessSummary from data strictly (see DecodeOption) and validates it.
+func DecodePolicyRegistryReadinessSummary(data []byte, opts ...DecodeOption) (m *PolicyRegistryReadinessSummary, err error) {
 	rp := keyPath(nil, "payload")
-	m := new(PolicyRegistryReadinessSummary)
-	return decodeTop(m, unsafe.Pointer(m), &layoutObjPolicyRegistryReadinessSummary, data, opts, &rp, 49)
+	m = new(PolicyRegistryReadinessSummary)
+	err = nilOnError(unsafe.Pointer(&m), decodeInto(m, unsafe.Pointer(m), &layoutObjPolicyRegistryReadinessSummary, data, opts, &rp, 49))
+	return m, err
 }
 
 var membersPolicyRegistryReadinessSummary = memberTable{names: []string{"tenant_id", "readiness_status", "catalog_status", "latest_catalog_version", "policy_pack_count", "checked_at", "blockers", "private_validation_required", "registry_boundary"}, required: []requiredField{{0, ""}, {1, ""}, {2, ""}}, nullable: []bool{3: true, 5: true}, defaults: []memberDefault{{index: 6}, {index: 7, b: true}, {index: 8, s: "hosted registry availability, artifact delivery, and tenant catalog validation are private service responsibilities"}}}
 
-// DecodeTenantAuditStoreOperatingSummary reads one TenantAuditStoreOperatingSummary from data strictly (see DecodeOption)
-// and validates it.
-func DecodeTenantAuditStoreOperatingSummary(data []byte, opts ...DecodeOption) (*TenantAuditStoreOperatingSummary, error) {
+// DecodeTenantAuditStoreOperatingSummary reads one TenantAuditStoreOperatingSummary from data strictly (see DecodeOption) and validates it.
+func DecodeTenantAuditStoreOperatingSummary(data []byte, opts ...DecodeOption) (m *TenantAuditStoreOperatingSummary, err error) {
 	rp := keyPath(nil, "payload")
-	m := new(TenantAuditStoreOperatingSummary)
-	return decodeTop(m, unsafe.Pointer(m), &layoutObjTenantAuditStoreOperatingSummary, data, opts, &rp, 49)
+	m = new(TenantAuditStoreOperatingSummary)
+	err = nilOnError(unsafe.Pointer(&m), decodeInto(m, unsafe.Pointer(m), &layoutObjTenantAuditStoreOperatingSummary, data, opts, &rp, 49))
+	return m, err
 }
 
 var membersTenantAuditStoreOperatingSummary = memberTable{names: []string{"tenant_id", "health_status", "retention_status", "evidence_freshness_status", "export_status", "latest_evidence_at", "retention_profile", "supported_export_formats", "blockers", "private_validation_required", "audit_store_boundary"}, required: []requiredField{{0, ""}, {1, ""}, {2, ""}, {3, ""}, {4, ""}}, nullable: []bool{5: true}, defaults: []memberDefault{{index: 6, s: "tenant-default"}, {index: 7}, {index: 8}, {index: 9, b: true}, {index: 10, s: "tenant archive storage, retention enforcement, export connectors, and customer evidence remain private service responsibilities"}}}
 
-// DecodeCustomerOperatingDashboardSummary reads one CustomerOperatingDashboardSummary from data strictly (see DecodeOption)
-// and validates it.
-func DecodeCustomerOperatingDashboardSummary(data []byte, opts ...DecodeOption) (*CustomerOperatingDashboardSummary, error) {
+// DecodeCustomerOperatingDashboardSummary reads one CustomerOperatingDashboardSummary from data strictly (see DecodeOption) and validates it.
+func DecodeCustomerOperatingDashboardSummary(data []byte, opts ...DecodeOption) (m *CustomerOperatingDashboardSummary, err error) {
 	rp := keyPath(nil, "payload")
-	m := new(CustomerOperatingDashboardSummary)
-	return decodeTop(m, unsafe.Pointer(m), &layoutObjCustomerOperatingDashboardSummary, data, opts, &rp, 49)
+	m = new(CustomerOperatingDashboardSummary)
+	err = nilOnError(unsafe.Pointer(&m), decodeInto(m, unsafe.Pointer(m), &layoutObjCustomerOperatingDashboardSummary, data, opts, &rp, 49))
+	return m, err
 }
 
 var membersCustomerOperatingDashboardSummary = memberTable{names: []string{"tenant_id", "dashboard_status", "billing_status", "license_service_status", "support_handoff_status", "customer_success_status", "escalation_status", "release_closeout_status", "latest_dashboard_at", "dashboard_scope", "blockers", "private_validation_required", "dashboard_boundary"}, required: []requiredField{{0, ""}, {1, ""}, {2, ""}, {3, ""}, {4, ""}, {5, ""}, {6, ""}, {7, ""}}, nullable: []bool{8: true}, defaults: []memberDefault{{index: 9, s: "tenant-operating"}, {index: 10}, {index: 11, b: true}, {index: 12, s: "customer operating dashboards, provider telemetry, support systems, and customer records remain private service responsibilities"}}}
 
-// DecodeSupportHandoffReadinessSummary reads one SupportHandoffReadinessSummary from data strictly (see DecodeOption)
-// and validates it.
-func DecodeSupportHandoffReadinessSummary(data []byte, opts ...DecodeOption) (*SupportHandoffReadinessSummary, error) {
+// DecodeSupportHandoffReadinessSummary reads one SupportHandoffReadinessSummary from data strictly (see DecodeOption) and validates it.
+func DecodeSupportHandoffReadinessSummary(data []byte, opts ...DecodeOption) (m *SupportHandoffReadinessSummary, err error) {
 	rp := keyPath(nil, "payload")
-	m := new(SupportHandoffReadinessSummary)
-	return decodeTop(m, unsafe.Pointer(m), &layoutObjSupportHandoffReadinessSummary, data, opts, &rp, 49)
+	m = new(SupportHandoffReadinessSummary)
+	err = nilOnError(unsafe.Pointer(&m), decodeInto(m, unsafe.Pointer(m), &layoutObjSupportHandoffReadinessSummary, data, opts, &rp, 49))
+	return m, err
 }
 
 var membersSupportHandoffReadinessSummary = memberTable{names: []string{"tenant_id", "support_status", "customer_success_status", "escalation_status", "health_review_status", "dashboard_status", "support_tier", "handoff_scope", "blockers", "private_validation_required", "handoff_boundary"}, required: []requiredField{{0, ""}, {1, ""}, {2, ""}, {3, ""}, {4, ""}, {5, ""}}, defaults: []memberDefault{{index: 6, s: "enterprise"}, {index: 7, s: "hosted-saas-support"}, {index: 8}, {index: 9, b: true}, {index: 10, s: "support queues, customer-success notes, customer health records, escalation connectors, and dashboard systems remain private service responsibilities"}}}
 
-// DecodeSaaSOperatingAutomationSummary reads one SaaSOperatingAutomationSummary from data strictly (see DecodeOption)
-// and validates it.
-func DecodeSaaSOperatingAutomationSummary(data []byte, opts ...DecodeOption) (*SaaSOperatingAutomationSummary, error) {
+// DecodeSaaSOperatingAutomationSummary reads one SaaSOperatingAutomationSummary from data strictly (see DecodeOption) and validates it.
+func DecodeSaaSOperatingAutomationSummary(data []byte, opts ...DecodeOption) (m *SaaSOperatingAutomationSummary, err error) {
 	rp := keyPath(nil, "payload")
-	m := new(SaaSOperatingAutomationSummary)
-	return decodeTop(m, unsafe.Pointer(m), &layoutObjSaaSOperatingAutomationSummary, data, opts, &rp, 49)
+	m = new(SaaSOperatingAutomationSummary)
+	err = nilOnError(unsafe.Pointer(&m), decodeInto(m, unsafe.Pointer(m), &layoutObjSaaSOperatingAutomationSummary, data, opts, &rp, 49))
+	return m, err
 }
 
 var membersSaaSOperatingAutomationSummary = memberTable{names: []string{"tenant_id", "automation_status", "billing_monitoring_status", "license_telemetry_status", "support_followup_status", "customer_success_review_status", "dashboard_refresh_status", "escalation_drill_status", "closeout_retry_status", "automation_scope", "automation_cadence", "blockers", "private_validation_required", "automation_boundary"}, required: []requiredField{{0, ""}, {1, ""}, {2, ""}, {3, ""}, {4, ""}, {5, ""}, {6, ""}, {7, ""}, {8, ""}}, defaults: []memberDefault{{index: 9, s: "trial-to-paid-customer-scale"}, {index: 10, s: "daily"}, {index: 11}, {index: 12, b: true}, {index: 13, s: "billing systems, license telemetry, support workflows, customer-success records, dashboard refresh jobs, escalation drills, closeout retries, and scheduler execution remain private service responsibilities"}}}
 
-// DecodeEntitlementStatusRequestPayload reads one EntitlementStatusRequestPayload from data strictly (see DecodeOption)
-// and validates it.
-func DecodeEntitlementStatusRequestPayload(data []byte, opts ...DecodeOption) (*EntitlementStatusRequestPayload, error) {
-	m := new(EntitlementStatusRequestPayload)
-	return decodeTop(m, unsafe.Pointer(m), &layoutObjEntitlementStatusRequestPayload, data, opts, nil, 0)
+// DecodeEntitlementStatusRequestPayload reads one EntitlementStatusRequestPayload from data strictly (see DecodeOption) and validates it.
+func DecodeEntitlementStatusRequestPayload(data []byte, opts ...DecodeOption) (m *EntitlementStatusRequestPayload, err error) {
+	m = new(EntitlementStatusRequestPayload)
+	err = nilOnError(unsafe.Pointer(&m), decodeInto(m, unsafe.Pointer(m), &layoutObjEntitlementStatusRequestPayload, data, opts, nil, 0))
+	return m, err
 }
 
 var membersEntitlementStatusRequestPayload = memberTable{names: []string{"feature_names", "requested_checks", "entitlement_boundary"}, defaults: []memberDefault{{index: 0}, {index: 2, s: "public request shape only; billing and license validation are private"}}}
@@ -80,20 +80,20 @@ func fillEntitlementStatusRequestPayload(v unsafe.Pointer, seen []bool) {
 	}
 }
 
-// DecodeEntitlementStatusResponsePayload reads one EntitlementStatusResponsePayload from data strictly (see DecodeOption)
-// and validates it.
-func DecodeEntitlementStatusResponsePayload(data []byte, opts ...DecodeOption) (*EntitlementStatusResponsePayload, error) {
-	m := new(EntitlementStatusResponsePayload)
-	return decodeTop(m, unsafe.Pointer(m), &layoutObjEntitlementStatusResponsePayload, data, opts, nil, 0)
+// DecodeEntitlementStatusResponsePayload reads one EntitlementStatusResponsePayload from data strictly (see DecodeOption) and validates it.
+func DecodeEntitlementStatusResponsePayload(data []byte, opts ...DecodeOption) (m *EntitlementStatusResponsePayload, err error) {
+	m = new(EntitlementStatusResponsePayload)
+	err = nilOnError(unsafe.Pointer(&m), decodeInto(m, unsafe.Pointer(m), &layoutObjEntitlementStatusResponsePayload, data, opts, nil, 0))
+	return m, err
 }
 
 var membersEntitlementStatusResponsePayload = memberTable{names: []string{"summary", "private_modules_required", "next_step"}, required: []requiredField{{0, ""}, {1, ""}, {2, ""}}}
 
-// DecodeTenantOnboardingRequestPayload reads one TenantOnboardingRequestPayload from data strictly (see DecodeOption)
-// and validates it.
-func DecodeTenantOnboardingRequestPayload(data []byte, opts ...DecodeOption) (*TenantOnboardingRequestPayload, error) {
-	m := new(TenantOnboardingRequestPayload)
-	return decodeTop(m, unsafe.Pointer(m), &layoutObjTenantOnboardingRequestPayload, data, opts, nil, 0)
+// DecodeTenantOnboardingRequestPayload reads one TenantOnboardingRequestPayload from data strictly (see DecodeOption) and validates it.
+func DecodeTenantOnboardingRequestPayload(data []byte, opts ...DecodeOption) (m *TenantOnboardingRequestPayload, err error) {
+	m = new(TenantOnboardingRequestPayload)
+	err = nilOnError(unsafe.Pointer(&m), decodeInto(m, unsafe.Pointer(m), &layoutObjTenantOnboardingRequestPayload, data, opts, nil, 0))
+	return m, err
 }
 
 var membersTenantOnboardingRequestPayload = memberTable{names: []string{"organization_name", "deployment_model", "region", "requirements", "contacts", "activation_boundary"}, required: []requiredField{{0, ""}}, defaults: []memberDefault{{index: 1, s: "hosted_saas"}, {index: 2, s: "tenant-selected"}, {index: 4}, {index: 5, s: "public request shape only; tenant provisioning implementation is private"}}}
@@ -105,20 +105,20 @@ func fillTenantOnboardingRequestPayload(v unsafe.Pointer, seen []bool) {
 	}
 }
 
-// DecodeTenantOnboardingResponsePayload reads one TenantOnboardingResponsePayload from data strictly (see DecodeOption)
-// and validates it.
-func DecodeTenantOnboardingResponsePayload(data []byte, opts ...DecodeOption) (*TenantOnboardingResponsePayload, error) {
-	m := new(TenantOnboardingResponsePayload)
-	return decodeTop(m, unsafe.Pointer(m), &layoutObjTenantOnboardingResponsePayload, data, opts, nil, 0)
+// DecodeTenantOnboardingResponsePayload reads one TenantOnboardingResponsePayload from data strictly (see DecodeOption) and validates it.
+func DecodeTenantOnboardingResponsePayload(data []byte, opts ...DecodeOption) (m *TenantOnboardingResponsePayload, err error) {
+	m = new(TenantOnboardingResponsePayload)
+	err = nilOnError(unsafe.Pointer(&m), decodeInto(m, unsafe.Pointer(m), &layoutObjTenantOnboardingResponsePayload, data, opts, nil, 0))
+	return m, err
 }
 
 var membersTenantOnboardingResponsePayload = memberTable{names: []string{"tenant_id", "private_modules_required", "next_step"}, required: []requiredField{{0, ""}, {1, ""}, {2, ""}}}
 
-// DecodeTenantStatusRequestPayload reads one TenantStatusRequestPayload from data strictly (see DecodeOption)
-// and validates it.
-func DecodeTenantStatusRequestPayload(data []byte, opts ...DecodeOption) (*TenantStatusRequestPayload, error) {
-	m := new(TenantStatusRequestPayload)
-	return decodeTop(m, unsafe.Pointer(m), &layoutObjTenantStatusRequestPayload, data, opts, nil, 0)
+// DecodeTenantStatusRequestPayload reads one TenantStatusRequestPayload from data strictly (see DecodeOption) and validates it.
+func DecodeTenantStatusRequestPayload(data []byte, opts ...DecodeOption) (m *TenantStatusRequestPayload, err error) {
+	m = new(TenantStatusRequestPayload)
+	err = nilOnError(unsafe.Pointer(&m), decodeInto(m, unsafe.Pointer(m), &layoutObjTenantStatusRequestPayload, data, opts, nil, 0))
+	return m, err
 }
 
 var membersTenantStatusRequestPayload = memberTable{names: []string{"requested_capabilities", "public_client_boundary"}, defaults: []memberDefault{{index: 1, s: "status lookup contract only"}}}
@@ -130,11 +130,11 @@ func fillTenantStatusRequestPayload(v unsafe.Pointer, seen []bool) {
 	}
 }
 
-// DecodeLicenseValidationRequestPayload reads one LicenseValidationRequestPayload from data strictly (see DecodeOption)
-// and validates it.
-func DecodeLicenseValidationRequestPayload(data []byte, opts ...DecodeOption) (*LicenseValidationRequestPayload, error) {
-	m := new(LicenseValidationRequestPayload)
-	return decodeTop(m, unsafe.Pointer(m), &layoutObjLicenseValidationRequestPayload, data, opts, nil, 0)
+// DecodeLicenseValidationRequestPayload reads one LicenseValidationRequestPayload from data strictly (see DecodeOption) and validates it.
+func DecodeLicenseValidationRequestPayload(data []byte, opts ...DecodeOption) (m *LicenseValidationRequestPayload, err error) {
+	m = new(LicenseValidationRequestPayload)
+	err = nilOnError(unsafe.Pointer(&m), decodeInto(m, unsafe.Pointer(m), &layoutObjLicenseValidationRequestPayload, data, opts, nil, 0))
+	return m, err
 }
 
 var membersLicenseValidationRequestPayload = memberTable{names: []string{"local_validation_report", "requested_checks", "server_boundary"}, required: []requiredField{{0, ""}}, defaults: []memberDefault{{index: 2, s: "real validation is performed by private SaaS or Enterprise services"}}}
@@ -146,11 +146,11 @@ func fillLicenseValidationRequestPayload(v unsafe.Pointer, seen []bool) {
 	}
 }
 
-// DecodePolicyRegistryReadinessRequestPayload reads one PolicyRegistryReadinessRequestPayload from data strictly (see DecodeOption)
-// and validates it.
-func DecodePolicyRegistryReadinessRequestPayload(data []byte, opts ...DecodeOption) (*PolicyRegistryReadinessRequestPayload, error) {
-	m := new(PolicyRegistryReadinessRequestPayload)
-	return decodeTop(m, unsafe.Pointer(m), &layoutObjPolicyRegistryReadinessRequestPayload, data, opts, nil, 0)
+// DecodePolicyRegistryReadinessRequestPayload reads one PolicyRegistryReadinessRequestPayload from data strictly (see DecodeOption) and validates it.
+func DecodePolicyRegistryReadinessRequestPayload(data []byte, opts ...DecodeOption) (m *PolicyRegistryReadinessRequestPayload, err error) {
+	m = new(PolicyRegistryReadinessRequestPayload)
+	err = nilOnError(unsafe.Pointer(&m), decodeInto(m, unsafe.Pointer(m), &layoutObjPolicyRegistryReadinessRequestPayload, data, opts, nil, 0))
+	return m, err
 }
 
 var membersPolicyRegistryReadinessRequestPayload = memberTable{names: []string{"policy_pack_refs", "catalog_scope", "required_checks", "readiness_boundary"}, defaults: []memberDefault{{index: 0}, {index: 1, s: "tenant-default"}, {index: 3, s: "public request shape only; hosted policy registry operation is private"}}}
@@ -162,29 +162,29 @@ func fillPolicyRegistryReadinessRequestPayload(v unsafe.Pointer, seen []bool) {
 	}
 }
 
-// DecodePolicyRegistryReadinessResponsePayload reads one PolicyRegistryReadinessResponsePayload from data strictly (see DecodeOption)
-// and validates it.
-func DecodePolicyRegistryReadinessResponsePayload(data []byte, opts ...DecodeOption) (*PolicyRegistryReadinessResponsePayload, error) {
-	m := new(PolicyRegistryReadinessResponsePayload)
-	return decodeTop(m, unsafe.Pointer(m), &layoutObjPolicyRegistryReadinessResponsePayload, data, opts, nil, 0)
+// DecodePolicyRegistryReadinessResponsePayload reads one PolicyRegistryReadinessResponsePayload from data strictly (see DecodeOption) and validates it.
+func DecodePolicyRegistryReadinessResponsePayload(data []byte, opts ...DecodeOption) (m *PolicyRegistryReadinessResponsePayload, err error) {
+	m = new(PolicyRegistryReadinessResponsePayload)
+	err = nilOnError(unsafe.Pointer(&m), decodeInto(m, unsafe.Pointer(m), &layoutObjPolicyRegistryReadinessResponsePayload, data, opts, nil, 0))
+	return m, err
 }
 
 var membersPolicyRegistryReadinessResponsePayload = memberTable{names: []string{"summary", "private_modules_required", "next_step"}, required: []requiredField{{0, ""}, {1, ""}, {2, ""}}}
 
-// DecodePolicyRegistryLookupRequestPayload reads one PolicyRegistryLookupRequestPayload from data strictly (see DecodeOption)
-// and validates it.
-func DecodePolicyRegistryLookupRequestPayload(data []byte, opts ...DecodeOption) (*PolicyRegistryLookupRequestPayload, error) {
-	m := new(PolicyRegistryLookupRequestPayload)
-	return decodeTop(m, unsafe.Pointer(m), &layoutObjPolicyRegistryLookupRequestPayload, data, opts, nil, 0)
+// DecodePolicyRegistryLookupRequestPayload reads one PolicyRegistryLookupRequestPayload from data strictly (see DecodeOption) and validates it.
+func DecodePolicyRegistryLookupRequestPayload(data []byte, opts ...DecodeOption) (m *PolicyRegistryLookupRequestPayload, err error) {
+	m = new(PolicyRegistryLookupRequestPayload)
+	err = nilOnError(unsafe.Pointer(&m), decodeInto(m, unsafe.Pointer(m), &layoutObjPolicyRegistryLookupRequestPayload, data, opts, nil, 0))
+	return m, err
 }
 
 var membersPolicyRegistryLookupRequestPayload = memberTable{names: []string{"policy_refs", "labels", "resolution_boundary"}, required: []requiredField{{0, ""}}, defaults: []memberDefault{{index: 1}, {index: 2, s: "public request shape only; hosted registry implementation is private"}}}
 
-// DecodeTenantAuditStoreOperatingRequestPayload reads one TenantAuditStoreOperatingRequestPayload from data strictly (see DecodeOption)
-// and validates it.
-func DecodeTenantAuditStoreOperatingRequestPayload(data []byte, opts ...DecodeOption) (*TenantAuditStoreOperatingRequestPayload, error) {
-	m := new(TenantAuditStoreOperatingRequestPayload)
-	return decodeTop(m, unsafe.Pointer(m), &layoutObjTenantAuditStoreOperatingRequestPayload, data, opts, nil, 0)
+// DecodeTenantAuditStoreOperatingRequestPayload reads one TenantAuditStoreOperatingRequestPayload from data strictly (see DecodeOption) and validates it.
+func DecodeTenantAuditStoreOperatingRequestPayload(data []byte, opts ...DecodeOption) (m *TenantAuditStoreOperatingRequestPayload, err error) {
+	m = new(TenantAuditStoreOperatingRequestPayload)
+	err = nilOnError(unsafe.Pointer(&m), decodeInto(m, unsafe.Pointer(m), &layoutObjTenantAuditStoreOperatingRequestPayload, data, opts, nil, 0))
+	return m, err
 }
 
 var membersTenantAuditStoreOperatingRequestPayload = memberTable{names: []string{"retention_profile", "evidence_window", "required_checks", "operating_boundary"}, defaults: []memberDefault{{index: 0, s: "tenant-default"}, {index: 1, s: "last-24h"}, {index: 3, s: "public request shape only; tenant audit-store operation is private"}}}
@@ -196,20 +196,20 @@ func fillTenantAuditStoreOperatingRequestPayload(v unsafe.Pointer, seen []bool) 
 	}
 }
 
-// DecodeTenantAuditStoreOperatingResponsePayload reads one TenantAuditStoreOperatingResponsePayload from data strictly (see DecodeOption)
-// and validates it.
-func DecodeTenantAuditStoreOperatingResponsePayload(data []byte, opts ...DecodeOption) (*TenantAuditStoreOperatingResponsePayload, error) {
-	m := new(TenantAuditStoreOperatingResponsePayload)
-	return decodeTop(m, unsafe.Pointer(m), &layoutObjTenantAuditStoreOperatingResponsePayload, data, opts, nil, 0)
+// DecodeTenantAuditStoreOperatingResponsePayload reads one TenantAuditStoreOperatingResponsePayload from data strictly (see DecodeOption) and validates it.
+func DecodeTenantAuditStoreOperatingResponsePayload(data []byte, opts ...DecodeOption) (m *TenantAuditStoreOperatingResponsePayload, err error) {
+	m = new(TenantAuditStoreOperatingResponsePayload)
+	err = nilOnError(unsafe.Pointer(&m), decodeInto(m, unsafe.Pointer(m), &layoutObjTenantAuditStoreOperatingResponsePayload, data, opts, nil, 0))
+	return m, err
 }
 
 var membersTenantAuditStoreOperatingResponsePayload = memberTable{names: []string{"summary", "private_modules_required", "next_step"}, required: []requiredField{{0, ""}, {1, ""}, {2, ""}}}
 
-// DecodeCustomerOperatingDashboardRequestPayload reads one CustomerOperatingDashboardRequestPayload from data strictly (see DecodeOption)
-// and validates it.
-func DecodeCustomerOperatingDashboardRequestPayload(data []byte, opts ...DecodeOption) (*CustomerOperatingDashboardRequestPayload, error) {
-	m := new(CustomerOperatingDashboardRequestPayload)
-	return decodeTop(m, unsafe.Pointer(m), &layoutObjCustomerOperatingDashboardRequestPayload, data, opts, nil, 0)
+// DecodeCustomerOperatingDashboardRequestPayload reads one CustomerOperatingDashboardRequestPayload from data strictly (see DecodeOption) and validates it.
+func DecodeCustomerOperatingDashboardRequestPayload(data []byte, opts ...DecodeOption) (m *CustomerOperatingDashboardRequestPayload, err error) {
+	m = new(CustomerOperatingDashboardRequestPayload)
+	err = nilOnError(unsafe.Pointer(&m), decodeInto(m, unsafe.Pointer(m), &layoutObjCustomerOperatingDashboardRequestPayload, data, opts, nil, 0))
+	return m, err
 }
 
 var membersCustomerOperatingDashboardRequestPayload = memberTable{names: []string{"dashboard_scope", "evidence_window", "required_checks", "dashboard_boundary"}, defaults: []memberDefault{{index: 0, s: "tenant-operating"}, {index: 1, s: "last-24h"}, {index: 3, s: "public request shape only; customer operating dashboards are private"}}}
@@ -221,20 +221,20 @@ func fillCustomerOperatingDashboardRequestPayload(v unsafe.Pointer, seen []bool)
 	}
 }
 
-// DecodeCustomerOperatingDashboardResponsePayload reads one CustomerOperatingDashboardResponsePayload from data strictly (see DecodeOption)
-// and validates it.
-func DecodeCustomerOperatingDashboardResponsePayload(data []byte, opts ...DecodeOption) (*CustomerOperatingDashboardResponsePayload, error) {
-	m := new(CustomerOperatingDashboardResponsePayload)
-	return decodeTop(m, unsafe.Pointer(m), &layoutObjCustomerOperatingDashboardResponsePayload, data, opts, nil, 0)
+// DecodeCustomerOperatingDashboardResponsePayload reads one CustomerOperatingDashboardResponsePayload from data strictly (see DecodeOption) and validates it.
+func DecodeCustomerOperatingDashboardResponsePayload(data []byte, opts ...DecodeOption) (m *CustomerOperatingDashboardResponsePayload, err error) {
+	m = new(CustomerOperatingDashboardResponsePayload)
+	err = nilOnError(unsafe.Pointer(&m), decodeInto(m, unsafe.Pointer(m), &layoutObjCustomerOperatingDashboardResponsePayload, data, opts, nil, 0))
+	return m, err
 }
 
 var membersCustomerOperatingDashboardResponsePayload = memberTable{names: []string{"summary", "private_modules_required", "next_step"}, required: []requiredField{{0, ""}, {1, ""}, {2, ""}}}
 
-// DecodeSupportHandoffReadinessRequestPayload reads one SupportHandoffReadinessRequestPayload from data strictly (see DecodeOption)
-// and validates it.
-func DecodeSupportHandoffReadinessRequestPayload(data []byte, opts ...DecodeOption) (*SupportHandoffReadinessRequestPayload, error) {
-	m := new(SupportHandoffReadinessRequestPayload)
-	return decodeTop(m, unsafe.Pointer(m), &layoutObjSupportHandoffReadinessRequestPayload, data, opts, nil, 0)
+// DecodeSupportHandoffReadinessRequestPayload reads one SupportHandoffReadinessRequestPayload from data strictly (see DecodeOption) and validates it.
+func DecodeSupportHandoffReadinessRequestPayload(data []byte, opts ...DecodeOption) (m *SupportHandoffReadinessRequestPayload, err error) {
+	m = new(SupportHandoffReadinessRequestPayload)
+	err = nilOnError(unsafe.Pointer(&m), decodeInto(m, unsafe.Pointer(m), &layoutObjSupportHandoffReadinessRequestPayload, data, opts, nil, 0))
+	return m, err
 }
 
 var membersSupportHandoffReadinessRequestPayload = memberTable{names: []string{"handoff_scope", "support_tier", "required_checks", "handoff_boundary"}, defaults: []memberDefault{{index: 0, s: "hosted-saas-support"}, {index: 1, s: "enterprise"}, {index: 3, s: "public request shape only; support and customer-success handoff is private"}}}
@@ -246,20 +246,20 @@ func fillSupportHandoffReadinessRequestPayload(v unsafe.Pointer, seen []bool) {
 	}
 }
 
-// DecodeSupportHandoffReadinessResponsePayload reads one SupportHandoffReadinessResponsePayload from data strictly (see DecodeOption)
-// and validates it.
-func DecodeSupportHandoffReadinessResponsePayload(data []byte, opts ...DecodeOption) (*SupportHandoffReadinessResponsePayload, error) {
-	m := new(SupportHandoffReadinessResponsePayload)
-	return decodeTop(m, unsafe.Pointer(m), &layoutObjSupportHandoffReadinessResponsePayload, data, opts, nil, 0)
+// DecodeSupportHandoffReadinessResponsePayload reads one SupportHandoffReadinessResponsePayload from data strictly (see DecodeOption) and validates it.
+func DecodeSupportHandoffReadinessResponsePayload(data []byte, opts ...DecodeOption) (m *SupportHandoffReadinessResponsePayload, err error) {
+	m = new(SupportHandoffReadinessResponsePayload)
+	err = nilOnError(unsafe.Pointer(&m), decodeInto(m, unsafe.Pointer(m), &layoutObjSupportHandoffReadinessResponsePayload, data, opts, nil, 0))
+	return m, err
 }
 
 var membersSupportHandoffReadinessResponsePayload = memberTable{names: []string{"summary", "private_modules_required", "next_step"}, required: []requiredField{{0, ""}, {1, ""}, {2, ""}}}
 
-// DecodeSaaSOperatingAutomationRequestPayload reads one SaaSOperatingAutomationRequestPayload from data strictly (see DecodeOption)
-// and validates it.
-func DecodeSaaSOperatingAutomationRequestPayload(data []byte, opts ...DecodeOption) (*SaaSOperatingAutomationRequestPayload, error) {
-	m := new(SaaSOperatingAutomationRequestPayload)
-	return decodeTop(m, unsafe.Pointer(m), &layoutObjSaaSOperatingAutomationRequestPayload, data, opts, nil, 0)
+// DecodeSaaSOperatingAutomationRequestPayload reads one SaaSOperatingAutomationRequestPayload from data strictly (see DecodeOption) and validates it.
+func DecodeSaaSOperatingAutomationRequestPayload(data []byte, opts ...DecodeOption) (m *SaaSOperatingAutomationRequestPayload, err error) {
+	m = new(SaaSOperatingAutomationRequestPayload)
+	err = nilOnError(unsafe.Pointer(&m), decodeInto(m, unsafe.Pointer(m), &layoutObjSaaSOperatingAutomationRequestPayload, data, opts, nil, 0))
+	return m, err
 }
 
 var membersSaaSOperatingAutomationRequestPayload = memberTable{names: []string{"automation_scope", "automation_cadence", "required_checks", "automation_boundary"}, defaults: []memberDefault{{index: 0, s: "trial-to-paid-customer-scale"}, {index: 1, s: "daily"}, {index: 3, s: "public request shape only; SaaS operating automation execution is private"}}}
@@ -271,200 +271,200 @@ func fillSaaSOperatingAutomationRequestPayload(v unsafe.Pointer, seen []bool) {
 	}
 }
 
-// DecodeSaaSOperatingAutomationResponsePayload reads one SaaSOperatingAutomationResponsePayload from data strictly (see DecodeOption)
-// and validates it.
-func DecodeSaaSOperatingAutomationResponsePayload(data []byte, opts ...DecodeOption) (*SaaSOperatingAutomationResponsePayload, error) {
-	m := new(SaaSOperatingAutomationResponsePayload)
-	return decodeTop(m, unsafe.Pointer(m), &layoutObjSaaSOperatingAutomationResponsePayload, data, opts, nil, 0)
+// DecodeSaaSOperatingAutomationResponsePayload reads one SaaSOperatingAutomationResponsePayload from data strictly (see DecodeOption) and validates it.
+func DecodeSaaSOperatingAutomationResponsePayload(data []byte, opts ...DecodeOption) (m *SaaSOperatingAutomationResponsePayload, err error) {
+	m = new(SaaSOperatingAutomationResponsePayload)
+	err = nilOnError(unsafe.Pointer(&m), decodeInto(m, unsafe.Pointer(m), &layoutObjSaaSOperatingAutomationResponsePayload, data, opts, nil, 0))
+	return m, err
 }
 
 var membersSaaSOperatingAutomationResponsePayload = memberTable{names: []string{"summary", "private_modules_required", "next_step"}, required: []requiredField{{0, ""}, {1, ""}, {2, ""}}}
 
-// DecodeEvidenceExportRequestPayload reads one EvidenceExportRequestPayload from data strictly (see DecodeOption)
-// and validates it.
-func DecodeEvidenceExportRequestPayload(data []byte, opts ...DecodeOption) (*EvidenceExportRequestPayload, error) {
-	m := new(EvidenceExportRequestPayload)
-	return decodeTop(m, unsafe.Pointer(m), &layoutObjEvidenceExportRequestPayload, data, opts, nil, 0)
+// DecodeEvidenceExportRequestPayload reads one EvidenceExportRequestPayload from data strictly (see DecodeOption) and validates it.
+func DecodeEvidenceExportRequestPayload(data []byte, opts ...DecodeOption) (m *EvidenceExportRequestPayload, err error) {
+	m = new(EvidenceExportRequestPayload)
+	err = nilOnError(unsafe.Pointer(&m), decodeInto(m, unsafe.Pointer(m), &layoutObjEvidenceExportRequestPayload, data, opts, nil, 0))
+	return m, err
 }
 
 var membersEvidenceExportRequestPayload = memberTable{names: []string{"evidence_refs", "export_format", "retention_profile", "export_boundary"}, required: []requiredField{{0, ""}}, defaults: []memberDefault{{index: 1, s: "json"}, {index: 2, s: "tenant-default"}, {index: 3, s: "public request shape only; storage and delivery implementation is private"}}}
 
-// DecodeUnavailablePayload reads one UnavailablePayload from data strictly (see DecodeOption)
-// and validates it.
-func DecodeUnavailablePayload(data []byte, opts ...DecodeOption) (*UnavailablePayload, error) {
-	m := new(UnavailablePayload)
-	return decodeTop(m, unsafe.Pointer(m), &layoutObjUnavailablePayload, data, opts, nil, 0)
+// DecodeUnavailablePayload reads one UnavailablePayload from data strictly (see DecodeOption) and validates it.
+func DecodeUnavailablePayload(data []byte, opts ...DecodeOption) (m *UnavailablePayload, err error) {
+	m = new(UnavailablePayload)
+	err = nilOnError(unsafe.Pointer(&m), decodeInto(m, unsafe.Pointer(m), &layoutObjUnavailablePayload, data, opts, nil, 0))
+	return m, err
 }
 
 var membersUnavailablePayload = memberTable{names: []string{"tenant_id", "next_step"}, required: []requiredField{{0, ""}, {1, ""}}}
 
-// DecodeEntitlementStatusRequest reads one EntitlementStatusRequest from data strictly (see DecodeOption)
-// and validates it.
-func DecodeEntitlementStatusRequest(data []byte, opts ...DecodeOption) (*EntitlementStatusRequest, error) {
-	m := new(EntitlementStatusRequest)
-	return decodeTop(m, unsafe.Pointer(m), &layoutObjEntitlementStatusRequest, data, opts, nil, 0)
+// DecodeEntitlementStatusRequest reads one EntitlementStatusRequest from data strictly (see DecodeOption) and validates it.
+func DecodeEntitlementStatusRequest(data []byte, opts ...DecodeOption) (m *EntitlementStatusRequest, err error) {
+	m = new(EntitlementStatusRequest)
+	err = nilOnError(unsafe.Pointer(&m), decodeInto(m, unsafe.Pointer(m), &layoutObjEntitlementStatusRequest, data, opts, nil, 0))
+	return m, err
 }
 
 var membersEntitlementStatusRequest = memberTable{names: []string{"schema_version", "operation", "tenant_id", "requested_by", "correlation_id", "private_implementation_required", "payload"}, required: []requiredField{{0, ""}, {1, ""}, {2, ""}, {4, ""}, {6, ""}}, defaults: []memberDefault{{index: 3, s: "community"}, {index: 5, b: true}}}
 
-// DecodeEntitlementStatusResponse reads one EntitlementStatusResponse from data strictly (see DecodeOption)
-// and validates it.
-func DecodeEntitlementStatusResponse(data []byte, opts ...DecodeOption) (*EntitlementStatusResponse, error) {
-	m := new(EntitlementStatusResponse)
-	return decodeTop(m, unsafe.Pointer(m), &layoutObjEntitlementStatusResponse, data, opts, nil, 0)
+// DecodeEntitlementStatusResponse reads one EntitlementStatusResponse from data strictly (see DecodeOption) and validates it.
+func DecodeEntitlementStatusResponse(data []byte, opts ...DecodeOption) (m *EntitlementStatusResponse, err error) {
+	m = new(EntitlementStatusResponse)
+	err = nilOnError(unsafe.Pointer(&m), decodeInto(m, unsafe.Pointer(m), &layoutObjEntitlementStatusResponse, data, opts, nil, 0))
+	return m, err
 }
 
 var membersEntitlementStatusResponse = memberTable{names: []string{"schema_version", "operation", "status", "message", "correlation_id", "private_implementation_required", "payload"}, required: []requiredField{{0, ""}, {1, ""}, {3, ""}, {4, ""}, {6, ""}}, defaults: []memberDefault{{index: 2, s: "requires_private_service"}, {index: 5, b: true}}}
 
-// DecodeTenantOnboardingRequest reads one TenantOnboardingRequest from data strictly (see DecodeOption)
-// and validates it.
-func DecodeTenantOnboardingRequest(data []byte, opts ...DecodeOption) (*TenantOnboardingRequest, error) {
-	m := new(TenantOnboardingRequest)
-	return decodeTop(m, unsafe.Pointer(m), &layoutObjTenantOnboardingRequest, data, opts, nil, 0)
+// DecodeTenantOnboardingRequest reads one TenantOnboardingRequest from data strictly (see DecodeOption) and validates it.
+func DecodeTenantOnboardingRequest(data []byte, opts ...DecodeOption) (m *TenantOnboardingRequest, err error) {
+	m = new(TenantOnboardingRequest)
+	err = nilOnError(unsafe.Pointer(&m), decodeInto(m, unsafe.Pointer(m), &layoutObjTenantOnboardingRequest, data, opts, nil, 0))
+	return m, err
 }
 
 var membersTenantOnboardingRequest = memberTable{names: []string{"schema_version", "operation", "tenant_id", "requested_by", "correlation_id", "private_implementation_required", "payload"}, required: []requiredField{{0, ""}, {1, ""}, {2, ""}, {4, ""}, {6, ""}}, defaults: []memberDefault{{index: 3, s: "community"}, {index: 5, b: true}}}
 
-// DecodeTenantOnboardingResponse reads one TenantOnboardingResponse from data strictly (see DecodeOption)
-// and validates it.
-func DecodeTenantOnboardingResponse(data []byte, opts ...DecodeOption) (*TenantOnboardingResponse, error) {
-	m := new(TenantOnboardingResponse)
-	return decodeTop(m, unsafe.Pointer(m), &layoutObjTenantOnboardingResponse, data, opts, nil, 0)
+// DecodeTenantOnboardingResponse reads one TenantOnboardingResponse from data strictly (see DecodeOption) and validates it.
+func DecodeTenantOnboardingResponse(data []byte, opts ...DecodeOption) (m *TenantOnboardingResponse, err error) {
+	m = new(TenantOnboardingResponse)
+	err = nilOnError(unsafe.Pointer(&m), decodeInto(m, unsafe.Pointer(m), &layoutObjTenantOnboardingResponse, data, opts, nil, 0))
+	return m, err
 }
 
 var membersTenantOnboardingResponse = memberTable{names: []string{"schema_version", "operation", "status", "message", "correlation_id", "private_implementation_required", "payload"}, required: []requiredField{{0, ""}, {1, ""}, {3, ""}, {4, ""}, {6, ""}}, defaults: []memberDefault{{index: 2, s: "requires_private_service"}, {index: 5, b: true}}}
 
-// DecodeTenantStatusRequest reads one TenantStatusRequest from data strictly (see DecodeOption)
-// and validates it.
-func DecodeTenantStatusRequest(data []byte, opts ...DecodeOption) (*TenantStatusRequest, error) {
-	m := new(TenantStatusRequest)
-	return decodeTop(m, unsafe.Pointer(m), &layoutObjTenantStatusRequest, data, opts, nil, 0)
+// DecodeTenantStatusRequest reads one TenantStatusRequest from data strictly (see DecodeOption) and validates it.
+func DecodeTenantStatusRequest(data []byte, opts ...DecodeOption) (m *TenantStatusRequest, err error) {
+	m = new(TenantStatusRequest)
+	err = nilOnError(unsafe.Pointer(&m), decodeInto(m, unsafe.Pointer(m), &layoutObjTenantStatusRequest, data, opts, nil, 0))
+	return m, err
 }
 
 var membersTenantStatusRequest = memberTable{names: []string{"schema_version", "operation", "tenant_id", "requested_by", "correlation_id", "private_implementation_required", "payload"}, required: []requiredField{{0, ""}, {1, ""}, {2, ""}, {4, ""}, {6, ""}}, defaults: []memberDefault{{index: 3, s: "community"}, {index: 5, b: true}}}
 
-// DecodeLicenseValidationRequest reads one LicenseValidationRequest from data strictly (see DecodeOption)
-// and validates it.
-func DecodeLicenseValidationRequest(data []byte, opts ...DecodeOption) (*LicenseValidationRequest, error) {
-	m := new(LicenseValidationRequest)
-	return decodeTop(m, unsafe.Pointer(m), &layoutObjLicenseValidationRequest, data, opts, nil, 0)
+// DecodeLicenseValidationRequest reads one LicenseValidationRequest from data strictly (see DecodeOption) and validates it.
+func DecodeLicenseValidationRequest(data []byte, opts ...DecodeOption) (m *LicenseValidationRequest, err error) {
+	m = new(LicenseValidationRequest)
+	err = nilOnError(unsafe.Pointer(&m), decodeInto(m, unsafe.Pointer(m), &layoutObjLicenseValidationRequest, data, opts, nil, 0))
+	return m, err
 }
 
 var membersLicenseValidationRequest = memberTable{names: []string{"schema_version", "operation", "tenant_id", "requested_by", "correlation_id", "private_implementation_required", "payload"}, required: []requiredField{{0, ""}, {1, ""}, {2, ""}, {4, ""}, {6, ""}}, defaults: []memberDefault{{index: 3, s: "community"}, {index: 5, b: true}}}
 
-// DecodePolicyRegistryReadinessRequest reads one PolicyRegistryReadinessRequest from data strictly (see DecodeOption)
-// and validates it.
-func DecodePolicyRegistryReadinessRequest(data []byte, opts ...DecodeOption) (*PolicyRegistryReadinessRequest, error) {
-	m := new(PolicyRegistryReadinessRequest)
-	return decodeTop(m, unsafe.Pointer(m), &layoutObjPolicyRegistryReadinessRequest, data, opts, nil, 0)
+// DecodePolicyRegistryReadinessRequest reads one PolicyRegistryReadinessRequest from data strictly (see DecodeOption) and validates it.
+func DecodePolicyRegistryReadinessRequest(data []byte, opts ...DecodeOption) (m *PolicyRegistryReadinessRequest, err error) {
+	m = new(PolicyRegistryReadinessRequest)
+	err = nilOnError(unsafe.Pointer(&m), decodeInto(m, unsafe.Pointer(m), &layoutObjPolicyRegistryReadinessRequest, data, opts, nil, 0))
+	return m, err
 }
 
 var membersPolicyRegistryReadinessRequest = memberTable{names: []string{"schema_version", "operation", "tenant_id", "requested_by", "correlation_id", "private_implementation_required", "payload"}, required: []requiredField{{0, ""}, {1, ""}, {2, ""}, {4, ""}, {6, ""}}, defaults: []memberDefault{{index: 3, s: "community"}, {index: 5, b: true}}}
 
-// DecodePolicyRegistryReadinessResponse reads one PolicyRegistryReadinessResponse from data strictly (see DecodeOption)
-// and validates it.
-func DecodePolicyRegistryReadinessResponse(data []byte, opts ...DecodeOption) (*PolicyRegistryReadinessResponse, error) {
-	m := new(PolicyRegistryReadinessResponse)
-	return decodeTop(m, unsafe.Pointer(m), &layoutObjPolicyRegistryReadinessResponse, data, opts, nil, 0)
+// DecodePolicyRegistryReadinessResponse reads one PolicyRegistryReadinessResponse from data strictly (see DecodeOption) and validates it.
+func DecodePolicyRegistryReadinessResponse(data []byte, opts ...DecodeOption) (m *PolicyRegistryReadinessResponse, err error) {
+	m = new(PolicyRegistryReadinessResponse)
+	err = nilOnError(unsafe.Pointer(&m), decodeInto(m, unsafe.Pointer(m), &layoutObjPolicyRegistryReadinessResponse, data, opts, nil, 0))
+	return m, err
 }
 
 var membersPolicyRegistryReadinessResponse = memberTable{names: []string{"schema_version", "operation", "status", "message", "correlation_id", "private_implementation_required", "payload"}, required: []requiredField{{0, ""}, {1, ""}, {3, ""}, {4, ""}, {6, ""}}, defaults: []memberDefault{{index: 2, s: "requires_private_service"}, {index: 5, b: true}}}
 
-// DecodePolicyRegistryLookupRequest reads one PolicyRegistryLookupRequest from data strictly (see DecodeOption)
-// and validates it.
-func DecodePolicyRegistryLookupRequest(data []byte, opts ...DecodeOption) (*PolicyRegistryLookupRequest, error) {
-	m := new(PolicyRegistryLookupRequest)
-	return decodeTop(m, unsafe.Pointer(m), &layoutObjPolicyRegistryLookupRequest, data, opts, nil, 0)
+// DecodePolicyRegistryLookupRequest reads one PolicyRegistryLookupRequest from data strictly (see DecodeOption) and validates it.
+func DecodePolicyRegistryLookupRequest(data []byte, opts ...DecodeOption) (m *PolicyRegistryLookupRequest, err error) {
+	m = new(PolicyRegistryLookupRequest)
+	err = nilOnError(unsafe.Pointer(&m), decodeInto(m, unsafe.Pointer(m), &layoutObjPolicyRegistryLookupRequest, data, opts, nil, 0))
+	return m, err
 }
 
 var membersPolicyRegistryLookupRequest = memberTable{names: []string{"schema_version", "operation", "tenant_id", "requested_by", "correlation_id", "private_implementation_required", "payload"}, required: []requiredField{{0, ""}, {1, ""}, {2, ""}, {4, ""}, {6, ""}}, defaults: []memberDefault{{index: 3, s: "community"}, {index: 5, b: true}}}
 
-// DecodeTenantAuditStoreOperatingRequest reads one TenantAuditStoreOperatingRequest from data strictly (see DecodeOption)
-// and validates it.
-func DecodeTenantAuditStoreOperatingRequest(data []byte, opts ...DecodeOption) (*TenantAuditStoreOperatingRequest, error) {
-	m := new(TenantAuditStoreOperatingRequest)
-	return decodeTop(m, unsafe.Pointer(m), &layoutObjTenantAuditStoreOperatingRequest, data, opts, nil, 0)
+// DecodeTenantAuditStoreOperatingRequest reads one TenantAuditStoreOperatingRequest from data strictly (see DecodeOption) and validates it.
+func DecodeTenantAuditStoreOperatingRequest(data []byte, opts ...DecodeOption) (m *TenantAuditStoreOperatingRequest, err error) {
+	m = new(TenantAuditStoreOperatingRequest)
+	err = nilOnError(unsafe.Pointer(&m), decodeInto(m, unsafe.Pointer(m), &layoutObjTenantAuditStoreOperatingRequest, data, opts, nil, 0))
+	return m, err
 }
 
 var membersTenantAuditStoreOperatingRequest = memberTable{names: []string{"schema_version", "operation", "tenant_id", "requested_by", "correlation_id", "private_implementation_required", "payload"}, required: []requiredField{{0, ""}, {1, ""}, {2, ""}, {4, ""}, {6, ""}}, defaults: []memberDefault{{index: 3, s: "community"}, {index: 5, b: true}}}
 
-// DecodeTenantAuditStoreOperatingResponse reads one TenantAuditStoreOperatingResponse from data strictly (see DecodeOption)
-// and validates it.
-func DecodeTenantAuditStoreOperatingResponse(data []byte, opts ...DecodeOption) (*TenantAuditStoreOperatingResponse, error) {
-	m := new(TenantAuditStoreOperatingResponse)
-	return decodeTop(m, unsafe.Pointer(m), &layoutObjTenantAuditStoreOperatingResponse, data, opts, nil, 0)
+// DecodeTenantAuditStoreOperatingResponse reads one TenantAuditStoreOperatingResponse from data strictly (see DecodeOption) and validates it.
+func DecodeTenantAuditStoreOperatingResponse(data []byte, opts ...DecodeOption) (m *TenantAuditStoreOperatingResponse, err error) {
+	m = new(TenantAuditStoreOperatingResponse)
+	err = nilOnError(unsafe.Pointer(&m), decodeInto(m, unsafe.Pointer(m), &layoutObjTenantAuditStoreOperatingResponse, data, opts, nil, 0))
+	return m, err
 }
 
 var membersTenantAuditStoreOperatingResponse = memberTable{names: []string{"schema_version", "operation", "status", "message", "correlation_id", "private_implementation_required", "payload"}, required: []requiredField{{0, ""}, {1, ""}, {3, ""}, {4, ""}, {6, ""}}, defaults: []memberDefault{{index: 2, s: "requires_private_service"}, {index: 5, b: true}}}
 
-// DecodeCustomerOperatingDashboardRequest reads one CustomerOperatingDashboardRequest from data strictly (see DecodeOption)
-// and validates it.
-func DecodeCustomerOperatingDashboardRequest(data []byte, opts ...DecodeOption) (*CustomerOperatingDashboardRequest, error) {
-	m := new(CustomerOperatingDashboardRequest)
-	return decodeTop(m, unsafe.Pointer(m), &layoutObjCustomerOperatingDashboardRequest, data, opts, nil, 0)
+// DecodeCustomerOperatingDashboardRequest reads one CustomerOperatingDashboardRequest from data strictly (see DecodeOption) and validates it.
+func DecodeCustomerOperatingDashboardRequest(data []byte, opts ...DecodeOption) (m *CustomerOperatingDashboardRequest, err error) {
+	m = new(CustomerOperatingDashboardRequest)
+	err = nilOnError(unsafe.Pointer(&m), decodeInto(m, unsafe.Pointer(m), &layoutObjCustomerOperatingDashboardRequest, data, opts, nil, 0))
+	return m, err
 }
 
 var membersCustomerOperatingDashboardRequest = memberTable{names: []string{"schema_version", "operation", "tenant_id", "requested_by", "correlation_id", "private_implementation_required", "payload"}, required: []requiredField{{0, ""}, {1, ""}, {2, ""}, {4, ""}, {6, ""}}, defaults: []memberDefault{{index: 3, s: "community"}, {index: 5, b: true}}}
 
-// DecodeCustomerOperatingDashboardResponse reads one CustomerOperatingDashboardResponse from data strictly (see DecodeOption)
-// and validates it.
-func DecodeCustomerOperatingDashboardResponse(data []byte, opts ...DecodeOption) (*CustomerOperatingDashboardResponse, error) {
-	m := new(CustomerOperatingDashboardResponse)
-	return decodeTop(m, unsafe.Pointer(m), &layoutObjCustomerOperatingDashboardResponse, data, opts, nil, 0)
+// DecodeCustomerOperatingDashboardResponse reads one CustomerOperatingDashboardResponse from data strictly (see DecodeOption) and validates it.
+func DecodeCustomerOperatingDashboardResponse(data []byte, opts ...DecodeOption) (m *CustomerOperatingDashboardResponse, err error) {
+	m = new(CustomerOperatingDashboardResponse)
+	err = nilOnError(unsafe.Pointer(&m), decodeInto(m, unsafe.Pointer(m), &layoutObjCustomerOperatingDashboardResponse, data, opts, nil, 0))
+	return m, err
 }
 
 var membersCustomerOperatingDashboardResponse = memberTable{names: []string{"schema_version", "operation", "status", "message", "correlation_id", "private_implementation_required", "payload"}, required: []requiredField{{0, ""}, {1, ""}, {3, ""}, {4, ""}, {6, ""}}, defaults: []memberDefault{{index: 2, s: "requires_private_service"}, {index: 5, b: true}}}
 
-// DecodeSupportHandoffReadinessRequest reads one SupportHandoffReadinessRequest from data strictly (see DecodeOption)
-// and validates it.
-func DecodeSupportHandoffReadinessRequest(data []byte, opts ...DecodeOption) (*SupportHandoffReadinessRequest, error) {
-	m := new(SupportHandoffReadinessRequest)
-	return decodeTop(m, unsafe.Pointer(m), &layoutObjSupportHandoffReadinessRequest, data, opts, nil, 0)
+// DecodeSupportHandoffReadinessRequest reads one SupportHandoffReadinessRequest from data strictly (see DecodeOption) and validates it.
+func DecodeSupportHandoffReadinessRequest(data []byte, opts ...DecodeOption) (m *SupportHandoffReadinessRequest, err error) {
+	m = new(SupportHandoffReadinessRequest)
+	err = nilOnError(unsafe.Pointer(&m), decodeInto(m, unsafe.Pointer(m), &layoutObjSupportHandoffReadinessRequest, data, opts, nil, 0))
+	return m, err
 }
 
 var membersSupportHandoffReadinessRequest = memberTable{names: []string{"schema_version", "operation", "tenant_id", "requested_by", "correlation_id", "private_implementation_required", "payload"}, required: []requiredField{{0, ""}, {1, ""}, {2, ""}, {4, ""}, {6, ""}}, defaults: []memberDefault{{index: 3, s: "community"}, {index: 5, b: true}}}
 
-// DecodeSupportHandoffReadinessResponse reads one SupportHandoffReadinessResponse from data strictly (see DecodeOption)
-// and validates it.
-func DecodeSupportHandoffReadinessResponse(data []byte, opts ...DecodeOption) (*SupportHandoffReadinessResponse, error) {
-	m := new(SupportHandoffReadinessResponse)
-	return decodeTop(m, unsafe.Pointer(m), &layoutObjSupportHandoffReadinessResponse, data, opts, nil, 0)
+// DecodeSupportHandoffReadinessResponse reads one SupportHandoffReadinessResponse from data strictly (see DecodeOption) and validates it.
+func DecodeSupportHandoffReadinessResponse(data []byte, opts ...DecodeOption) (m *SupportHandoffReadinessResponse, err error) {
+	m = new(SupportHandoffReadinessResponse)
+	err = nilOnError(unsafe.Pointer(&m), decodeInto(m, unsafe.Pointer(m), &layoutObjSupportHandoffReadinessResponse, data, opts, nil, 0))
+	return m, err
 }
 
 var membersSupportHandoffReadinessResponse = memberTable{names: []string{"schema_version", "operation", "status", "message", "correlation_id", "private_implementation_required", "payload"}, required: []requiredField{{0, ""}, {1, ""}, {3, ""}, {4, ""}, {6, ""}}, defaults: []memberDefault{{index: 2, s: "requires_private_service"}, {index: 5, b: true}}}
 
-// DecodeSaaSOperatingAutomationRequest reads one SaaSOperatingAutomationRequest from data strictly (see DecodeOption)
-// and validates it.
-func DecodeSaaSOperatingAutomationRequest(data []byte, opts ...DecodeOption) (*SaaSOperatingAutomationRequest, error) {
-	m := new(SaaSOperatingAutomationRequest)
-	return decodeTop(m, unsafe.Pointer(m), &layoutObjSaaSOperatingAutomationRequest, data, opts, nil, 0)
+// DecodeSaaSOperatingAutomationRequest reads one SaaSOperatingAutomationRequest from data strictly (see DecodeOption) and validates it.
+func DecodeSaaSOperatingAutomationRequest(data []byte, opts ...DecodeOption) (m *SaaSOperatingAutomationRequest, err error) {
+	m = new(SaaSOperatingAutomationRequest)
+	err = nilOnError(unsafe.Pointer(&m), decodeInto(m, unsafe.Pointer(m), &layoutObjSaaSOperatingAutomationRequest, data, opts, nil, 0))
+	return m, err
 }
 
 var membersSaaSOperatingAutomationRequest = memberTable{names: []string{"schema_version", "operation", "tenant_id", "requested_by", "correlation_id", "private_implementation_required", "payload"}, required: []requiredField{{0, ""}, {1, ""}, {2, ""}, {4, ""}, {6, ""}}, defaults: []memberDefault{{index: 3, s: "community"}, {index: 5, b: true}}}
 
-// DecodeSaaSOperatingAutomationResponse reads one SaaSOperatingAutomationResponse from data strictly (see DecodeOption)
-// and validates it.
-func DecodeSaaSOperatingAutomationResponse(data []byte, opts ...DecodeOption) (*SaaSOperatingAutomationResponse, error) {
-	m := new(SaaSOperatingAutomationResponse)
-	return decodeTop(m, unsafe.Pointer(m), &layoutObjSaaSOperatingAutomationResponse, data, opts, nil, 0)
+// DecodeSaaSOperatingAutomationResponse reads one SaaSOperatingAutomationResponse from data strictly (see DecodeOption) and validates it.
+func DecodeSaaSOperatingAutomationResponse(data []byte, opts ...DecodeOption) (m *SaaSOperatingAutomationResponse, err error) {
+	m = new(SaaSOperatingAutomationResponse)
+	err = nilOnError(unsafe.Pointer(&m), decodeInto(m, unsafe.Pointer(m), &layoutObjSaaSOperatingAutomationResponse, data, opts, nil, 0))
+	return m, err
 }
 
 var membersSaaSOperatingAutomationResponse = memberTable{names: []string{"schema_version", "operation", "status", "message", "correlation_id", "private_implementation_required", "payload"}, required: []requiredField{{0, ""}, {1, ""}, {3, ""}, {4, ""}, {6, ""}}, defaults: []memberDefault{{index: 2, s: "requires_private_service"}, {index: 5, b: true}}}
 
-// DecodeEvidenceExportRequest reads one EvidenceExportRequest from data strictly (see DecodeOption)
-// and validates it.
-func DecodeEvidenceExportRequest(data []byte, opts ...DecodeOption) (*EvidenceExportRequest, error) {
-	m := new(EvidenceExportRequest)
-	return decodeTop(m, unsafe.Pointer(m), &layoutObjEvidenceExportRequest, data, opts, nil, 0)
+// DecodeEvidenceExportRequest reads one EvidenceExportRequest from data strictly (see DecodeOption) and validates it.
+func DecodeEvidenceExportRequest(data []byte, opts ...DecodeOption) (m *EvidenceExportRequest, err error) {
+	m = new(EvidenceExportRequest)
+	err = nilOnError(unsafe.Pointer(&m), decodeInto(m, unsafe.Pointer(m), &layoutObjEvidenceExportRequest, data, opts, nil, 0))
+	return m, err
 }
 
 var membersEvidenceExportRequest = memberTable{names: []string{"schema_version", "operation", "tenant_id", "requested_by", "correlation_id", "private_implementation_required", "payload"}, required: []requiredField{{0, ""}, {1, ""}, {2, ""}, {4, ""}, {6, ""}}, defaults: []memberDefault{{index: 3, s: "community"}, {index: 5, b: true}}}
 
-// DecodeUnavailableResponse reads one UnavailableResponse from data strictly (see DecodeOption)
-// and validates it.
-func DecodeUnavailableResponse(data []byte, opts ...DecodeOption) (*UnavailableResponse, error) {
-	m := new(UnavailableResponse)
-	return decodeTop(m, unsafe.Pointer(m), &layoutObjUnavailableResponse, data, opts, nil, 0)
+// DecodeUnavailableResponse reads one UnavailableResponse from data strictly (see DecodeOption) and validates it.
+func DecodeUnavailableResponse(data []byte, opts ...DecodeOption) (m *UnavailableResponse, err error) {
+	m = new(UnavailableResponse)
+	err = nilOnError(unsafe.Pointer(&m), decodeInto(m, unsafe.Pointer(m), &layoutObjUnavailableResponse, data, opts, nil, 0))
+	return m, err
 }
 
 var membersUnavailableResponse = memberTable{names: []string{"schema_version", "operation", "status", "message", "correlation_id", "private_implementation_required", "payload"}, required: []requiredField{{0, ""}, {1, ""}, {3, ""}, {4, ""}, {6, ""}}, defaults: []memberDefault{{index: 2, s: "requires_private_service"}, {index: 5, b: true}}}

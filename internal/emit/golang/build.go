@@ -168,9 +168,12 @@ func (g *gen) fixed(w *gw, t *model.Type, dst string) {
 	}
 }
 
-// finish validates the built value and returns it.
+// finish validates the built value and returns it, or nil with the
+// violations.
 func finish(w *gw) {
-	w.line("return built(m, m.Validate())")
+	w.use("unsafe")
+	w.line("err = nilOnError(unsafe.Pointer(&m), m.Validate())")
+	w.line("return m, err")
 	w.close()
 }
 
@@ -180,8 +183,8 @@ func (g *gen) typeBuilder(k *sink, w *gw, s *goStruct) {
 	g.argsStruct(k, w, name+"Args", "holds the arguments of Build"+name+"; nil means the contract's default.", args)
 	w.docLines(cmt("Build"+name+" builds "+article(name)+" "+name+" from args, applying defaults and fixed"),
 		cmt("values, and returns every violation when the result is not valid."))
-	w.open("func Build", name, "(args ", name, "Args) (*", name, ", error)")
-	w.line("m := &", name, "{}")
+	w.open("func Build", name, "(args ", name, "Args) (m *", name, ", err error)")
+	w.line("m = &", name, "{}")
 	g.fixed(w, s.t, "m")
 	for _, a := range args {
 		w.assign(a, "args."+a.name)

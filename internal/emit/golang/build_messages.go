@@ -85,8 +85,8 @@ func (g *gen) requestBuilder(k *sink, w *gw, s *goStruct) {
 	w.docLines(cmt("Build"+name+" builds the request of operation "+s.op.Name+": defaults for"),
 		cmt("absent arguments, trimmed identifiers, generated values, then validation"),
 		"// including the forbidden-material scan.")
-	w.open("func Build", name, "(args ", argsName, ") (*", name, ", error)")
-	w.line("m := &", name, "{}")
+	w.open("func Build", name, "(args ", argsName, ") (m *", name, ", err error)")
+	w.line("m = &", name, "{}")
 	g.fixed(w, s.t, "m")
 	for _, a := range args {
 		w.assign(a, "args."+a.name)
@@ -109,7 +109,7 @@ func (g *gen) responseBuilder(k *sink, w *gw, s *goStruct) {
 	}
 	w.docLines(cmt("Build"+name+" builds "+doc+";"),
 		"// members the spec sources from the request are copied from req.")
-	w.open("func Build", name, "(req AnyRequest, args ", argsName, ") (*", name, ", error)")
+	w.open("func Build", name, "(req AnyRequest, args ", argsName, ") (m *", name, ", err error)")
 	if s.op != nil {
 		if of := g.operationField(); of != nil {
 			w.open("if req == nil || req.Header().", of.GoName, " != ", quote(s.op.Name))
@@ -126,7 +126,7 @@ func (g *gen) responseBuilder(k *sink, w *gw, s *goStruct) {
 	if len(copied.buf) > 0 {
 		w.line("h := req.Header()")
 	}
-	w.line("m := &", name, "{}")
+	w.line("m = &", name, "{}")
 	g.fixed(w, s.t, "m")
 	if len(copied.buf) > 0 {
 		w.stmts([]string{string(copied.bytes())})

@@ -67,9 +67,8 @@ func (g *gen) sharedDecoder(w *gw, op *model.Operation, s *goStruct) {
 // decodeFunc writes Decode<Name>, the exported strict decoder of s.
 func (g *gen) decodeFunc(w *gw, s *goStruct) {
 	name := s.t.GoName
-	w.docLines(cmt(fmt.Sprintf("Decode%s reads one %s from data strictly (see DecodeOption)", name, name)),
-		"// and validates it.")
-	w.open("func Decode", name, "(data []byte, opts ...DecodeOption) (*", name, ", error)")
+	w.docLines(cmt(fmt.Sprintf("Decode%s reads one %s from data strictly (see DecodeOption) and validates it.", name, name)))
+	w.open("func Decode", name, "(data []byte, opts ...DecodeOption) (m *", name, ", err error)")
 	root := "nil"
 	sc, r := g.validateRoot(s)
 	if r != "" {
@@ -78,8 +77,9 @@ func (g *gen) decodeFunc(w *gw, s *goStruct) {
 		root = "&rp"
 	}
 	w.use("unsafe")
-	w.line("m := new(", name, ")")
-	w.line("return decodeTop(m, unsafe.Pointer(m), &layoutObj", name, ", data, opts, ", root, ", ", litInt(int(sc)), ")")
+	w.line("m = new(", name, ")")
+	w.line("err = nilOnError(unsafe.Pointer(&m), decodeInto(m, unsafe.Pointer(m), &layoutObj", name, ", data, opts, ", root, ", ", litInt(int(sc)), "))")
+	w.line("return m, err")
 	w.close()
 }
 

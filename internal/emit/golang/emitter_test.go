@@ -254,10 +254,13 @@ func checkDecodes(t *testing.T, doc string, decode func([]byte) (any, error)) {
 // at the member's path, as the first error.
 func checkMessage(t *testing.T, doc string, decode func([]byte) (any, error), path, msg string) {
 	t.Helper()
-	_, err := decode([]byte(doc))
+	v, err := decode([]byte(doc))
 	var es Errors
 	if !errors.As(err, &es) || len(es) == 0 {
 		t.Fatalf("want %q at %s, got %v\n%s", msg, path, err, doc)
+	}
+	if !reflect.ValueOf(v).IsNil() {
+		t.Fatalf("Decode returned a value with its error: %#v", v)
 	}
 	if es[0].Path != path || es[0].Message != msg {
 		t.Fatalf("want %s: %s, got %s: %s\n%s", path, msg, es[0].Path, es[0].Message, doc)

@@ -215,17 +215,3 @@ func copyOf[T any](p *T) *T {
 	v := *p
 	return &v
 }
-
-// built is a builder's result: m when err (its validation) is nil. Its
-// type parameter is the pointer, so every builder shares one shape.
-//
-// Out of line like orDefault.
-//
-//go:noinline
-func built[P any](m P, err error) (P, error) {
-	if err != nil {
-		var none P
-		return none, err
-	}
-	return m, nil
-}

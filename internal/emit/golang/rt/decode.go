@@ -26,16 +26,19 @@ type validatable interface {
 	validate(p *pathNode, es *Errors, sc scanMode)
 }
 
-// decodeTop reads m, a new value at v laid out as l, from data strictly
-// (see decodeInto) and returns it, or nil with the error. Its type
-// parameter is a pointer, and all pointers share one shape, so every type
-// uses the same compiled copy.
-func decodeTop[P any](m P, v unsafe.Pointer, l *layout, data []byte, opts []DecodeOption, root *pathNode, sc scanMode) (P, error) {
-	if err := decodeInto(m, v, l, data, opts, root, sc); err != nil {
-		var none P
-		return none, err
+// nilOnError returns err, and when it is not nil sets the pointer at pm,
+// a Decode or Build function's result, to nil: they return nil with an
+// error. It is not generic, as an instantiation per type would be one more
+// function per type for the compiler (about 3 s of go build at a thousand
+// operations, scripts/bench-build.sh); for the same reason it is kept out
+// of line, like the builders' helpers (see orDefault).
+//
+//go:noinline
+func nilOnError(pm unsafe.Pointer, err error) error {
+	if err != nil {
+		*(*unsafe.Pointer)(pm) = nil
 	}
-	return m, nil
+	return err
 }
 
 // decodeInto reads the value at v, laid out as l, from data strictly, with
