@@ -105,6 +105,7 @@ func TestCompileAndExercise(t *testing.T) {
 	if testing.Short() {
 		t.Skip("compiles generated packages with the go command")
 	}
+	withTwins := 0
 	for name, path := range specs(t) {
 		t.Run(name, func(t *testing.T) {
 			c, files := generate(t, path)
@@ -114,10 +115,15 @@ func TestCompileAndExercise(t *testing.T) {
 			}
 			require.NoError(t, os.WriteFile(filepath.Join(dir, "go.mod"), []byte("module example.com/"+name+"\n\ngo 1.26\n"), 0o644))
 			require.NoError(t, os.WriteFile(filepath.Join(dir, "exercise_test.go"), []byte(exerciseTest(c)), 0o644))
+			if src := twinTest(c.Package, files); src != "" {
+				require.NoError(t, os.WriteFile(filepath.Join(dir, "twin_test.go"), []byte(src), 0o644))
+				withTwins++
+			}
 			goCommand(t, dir, "vet", "./...")
 			goCommand(t, dir, "test", "./...")
 		})
 	}
+	require.Positive(t, withTwins, "no spec has a type whose items are made as a memory twin")
 }
 
 // goCommand runs the go command with args in the module at dir, outside

@@ -28,6 +28,10 @@ type layouts struct {
 	scc map[string]int
 	// patches are the assignments init makes.
 	patches []string
+	// twins are the memory twins items is instantiated with, by their
+	// fields' types (twin.go).
+	twins     []twinDecl
+	twinNames map[string]string
 }
 
 // layoutKey names the layout of values of t: states share String's.
@@ -50,7 +54,7 @@ func (g *gen) layoutRef(t *model.TypeRef, ptr bool) string {
 		name := "layoutPtr" + layoutKey(t)
 		if t.Kind == model.KindObject {
 			obj := t.Object.GoName
-			g.declareLayout(name, "layout{kind: kindPtr, elem: &layoutObj"+obj+", items: items["+obj+"]}")
+			g.declareLayout(name, "layout{kind: kindPtr, elem: &layoutObj"+obj+", items: items["+g.itemsType(t)+"]}")
 		}
 		return "&" + name
 	}
@@ -67,8 +71,7 @@ func (g *gen) layoutRef(t *model.TypeRef, ptr bool) string {
 		if k := t.Elem.Kind; k != model.KindString && k != model.KindState {
 			// The runtime reads lists and maps of strings itself; any
 			// other item needs its Go type to be made.
-			var w gw
-			v += ", items: items[" + fmt.Sprintf(item, w.goType(t.Elem)) + "]"
+			v += ", items: items[" + fmt.Sprintf(item, g.itemsType(t.Elem)) + "]"
 		}
 		g.declareLayout(name, v+"}")
 	}
@@ -187,6 +190,7 @@ func fieldFlags(fl *model.Field) string {
 // layoutDecls writes the list, map and pointer layouts, then the init
 // that closes the loops of types that hold themselves.
 func (g *gen) layoutDecls(k *sink, w *gw) {
+	g.twinDecls(k, w)
 	if len(g.layouts.decls) > 0 {
 		w.docLines("// The layouts of the lists and maps, and of the pointers to objects, that",
 			"// members hold.")
