@@ -291,7 +291,7 @@ func BuildEntitlementStatusResponse(req AnyRequest, args EntitlementStatusRespon
 	m.Payload.PrivateModulesRequired = []string{"billing integration", "license service", "subscription status", "feature entitlement registry"}
 	m.Payload.NextStep = "See docs/architecture/entitlement-status-contract.md"
 	m.CorrelationID = h.CorrelationID
-	m.Status = orDefault(args.Status, ResponseStatusRequiresPrivateService)
+	m.Status = ResponseStatus(orDefault((*string)(args.Status), string(ResponseStatusRequiresPrivateService)))
 	m.Payload.Summary = args.Summary
 	err = nilOnError(unsafe.Pointer(&m), m.Validate())
 	return m, err
@@ -343,7 +343,7 @@ func BuildTenantOnboardingRequest(args TenantOnboardingRequestArgs) (m *TenantOn
 	}
 	m.PrivateImplementationRequired = orDefault(args.PrivateImplementationRequired, true)
 	m.Payload.OrganizationName = trimSpace(args.OrganizationName)
-	m.Payload.DeploymentModel = orDefault(args.DeploymentModel, DeploymentModelHostedSaaS)
+	m.Payload.DeploymentModel = DeploymentModel(orDefault((*string)(args.DeploymentModel), string(DeploymentModelHostedSaaS)))
 	if args.Region != nil {
 		m.Payload.Region = trimSpace(*args.Region)
 	} else {
@@ -376,7 +376,7 @@ func BuildTenantOnboardingResponse(req AnyRequest, args TenantOnboardingResponse
 	m.Payload.NextStep = "See docs/architecture/tenant-onboarding-contract.md"
 	m.CorrelationID = h.CorrelationID
 	m.Payload.TenantID = h.TenantID
-	m.Status = orDefault(args.Status, ResponseStatusRequiresPrivateService)
+	m.Status = ResponseStatus(orDefault((*string)(args.Status), string(ResponseStatusRequiresPrivateService)))
 	err = nilOnError(unsafe.Pointer(&m), m.Validate())
 	return m, err
 }
@@ -546,7 +546,7 @@ func BuildPolicyRegistryReadinessResponse(req AnyRequest, args PolicyRegistryRea
 	m.Payload.PrivateModulesRequired = []string{"hosted policy registry service", "policy-pack artifact store", "feature entitlement registry", "approval workflow", "rollout telemetry"}
 	m.Payload.NextStep = "See docs/architecture/hosted-policy-registry-readiness-contract.md"
 	m.CorrelationID = h.CorrelationID
-	m.Status = orDefault(args.Status, ResponseStatusRequiresPrivateService)
+	m.Status = ResponseStatus(orDefault((*string)(args.Status), string(ResponseStatusRequiresPrivateService)))
 	m.Payload.Summary = args.Summary
 	err = nilOnError(unsafe.Pointer(&m), m.Validate())
 	return m, err
@@ -671,7 +671,7 @@ func BuildTenantAuditStoreOperatingResponse(req AnyRequest, args TenantAuditStor
 	m.Payload.PrivateModulesRequired = []string{"tenant audit store", "retention enforcement", "evidence freshness monitor", "export connector service", "operating dashboard"}
 	m.Payload.NextStep = "See docs/architecture/tenant-audit-store-operating-contract.md"
 	m.CorrelationID = h.CorrelationID
-	m.Status = orDefault(args.Status, ResponseStatusRequiresPrivateService)
+	m.Status = ResponseStatus(orDefault((*string)(args.Status), string(ResponseStatusRequiresPrivateService)))
 	m.Payload.Summary = args.Summary
 	err = nilOnError(unsafe.Pointer(&m), m.Validate())
 	return m, err
@@ -748,7 +748,7 @@ func BuildCustomerOperatingDashboardResponse(req AnyRequest, args CustomerOperat
 	m.Payload.PrivateModulesRequired = []string{"billing observability", "license-service telemetry", "support handoff", "customer-success health", "escalation routing", "release closeout", "operating dashboard"}
 	m.Payload.NextStep = "See docs/architecture/customer-operating-dashboard-support-handoff-contract.md"
 	m.CorrelationID = h.CorrelationID
-	m.Status = orDefault(args.Status, ResponseStatusRequiresPrivateService)
+	m.Status = ResponseStatus(orDefault((*string)(args.Status), string(ResponseStatusRequiresPrivateService)))
 	m.Payload.Summary = args.Summary
 	err = nilOnError(unsafe.Pointer(&m), m.Validate())
 	return m, err
@@ -825,7 +825,7 @@ func BuildSupportHandoffReadinessResponse(req AnyRequest, args SupportHandoffRea
 	m.Payload.PrivateModulesRequired = []string{"support ownership", "customer-success ownership", "escalation routing", "customer health review", "handoff dashboard", "release owner acceptance"}
 	m.Payload.NextStep = "See docs/architecture/customer-operating-dashboard-support-handoff-contract.md"
 	m.CorrelationID = h.CorrelationID
-	m.Status = orDefault(args.Status, ResponseStatusRequiresPrivateService)
+	m.Status = ResponseStatus(orDefault((*string)(args.Status), string(ResponseStatusRequiresPrivateService)))
 	m.Payload.Summary = args.Summary
 	err = nilOnError(unsafe.Pointer(&m), m.Validate())
 	return m, err
@@ -902,7 +902,7 @@ func BuildSaaSOperatingAutomationResponse(req AnyRequest, args SaaSOperatingAuto
 	m.Payload.PrivateModulesRequired = []string{"billing monitoring", "license telemetry sync", "support follow-up", "customer-success review", "dashboard refresh automation", "escalation drill scheduler", "closeout retry automation"}
 	m.Payload.NextStep = "See docs/architecture/saas-operating-automation-contract.md"
 	m.CorrelationID = h.CorrelationID
-	m.Status = orDefault(args.Status, ResponseStatusRequiresPrivateService)
+	m.Status = ResponseStatus(orDefault((*string)(args.Status), string(ResponseStatusRequiresPrivateService)))
 	m.Payload.Summary = args.Summary
 	err = nilOnError(unsafe.Pointer(&m), m.Validate())
 	return m, err
@@ -952,7 +952,7 @@ func BuildEvidenceExportRequest(args EvidenceExportRequestArgs) (m *EvidenceExpo
 	}
 	m.PrivateImplementationRequired = orDefault(args.PrivateImplementationRequired, true)
 	m.Payload.EvidenceRefs = orList(args.EvidenceRefs, []string{})
-	m.Payload.ExportFormat = orDefault(args.ExportFormat, ExportFormatJSON)
+	m.Payload.ExportFormat = ExportFormat(orDefault((*string)(args.ExportFormat), string(ExportFormatJSON)))
 	m.Payload.RetentionProfile = orDefault(args.RetentionProfile, "tenant-default")
 	err = nilOnError(unsafe.Pointer(&m), m.Validate())
 	return m, err

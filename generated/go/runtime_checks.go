@@ -177,7 +177,8 @@ func randomHex(n int) string {
 }
 
 // orDefault is the builders' choice for an argument with a default: *p, or
-// def when the argument is nil.
+// def when the argument is nil. A state is passed as its string, so that
+// one instantiation serves every state set.
 //
 // Builders call it once per member. It and the builders' other helpers are
 // kept out of line (go:noinline), so that each builder stays small: a

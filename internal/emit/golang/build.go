@@ -121,6 +121,12 @@ func (w *gw) assign(a argField, src string) {
 			w.line(a.dst, " = orList(", src, ", ", w.fieldLit(fl.Default, fl), ")")
 		case fl.Nullable || pointerNull(fl.Type):
 			w.line(a.dst, " = ", val(src))
+		case ownInstance(fl.Type):
+			// nil becomes the empty list or map, in code of its own (see
+			// ownInstance).
+			w.open("if ", a.dst, " = ", src, "; ", a.dst, " == nil")
+			w.line(a.dst, " = ", w.goType(fl.Type), "{}")
+			w.close()
 		default:
 			// nil becomes the empty list or map.
 			w.line(a.dst, " = orList(", src, ", ", w.goType(fl.Type), "{})")
@@ -128,6 +134,12 @@ func (w *gw) assign(a argField, src string) {
 		return
 	}
 	if fl.Default != nil && !fl.Nullable && !trim {
+		if fl.Type.Kind == model.KindState {
+			// orDefault of the state's string: one instantiation for all.
+			st := fl.Type.State.GoName
+			w.line(a.dst, " = ", st, "(orDefault((*string)(", src, "), string(", w.fieldLit(fl.Default, fl), ")))")
+			return
+		}
 		w.line(a.dst, " = orDefault(", src, ", ", w.fieldLit(fl.Default, fl), ")")
 		return
 	}
@@ -211,4 +223,19 @@ func (w *gw) generated(g *model.Generate) string {
 		return "time.Now().UTC().Format(time.RFC3339)"
 	}
 	return "randomHex(" + litInt(g.HexDigits) + ")"
+}
+
+// ownInstance reports whether a list or map of type t would be an
+// instantiation of the generic orList of its own: its Go type names a
+// contract type (an object or a state), not only Go's. Every instantiation
+// is functions of their own to compile, a cost that grows with the
+// contract; a builder writes such a default as an if statement instead.
+func ownInstance(t *model.TypeRef) bool {
+	switch t.Kind {
+	case model.KindObject, model.KindState:
+		return true
+	case model.KindList, model.KindMap:
+		return ownInstance(t.Elem)
+	}
+	return false
 }
