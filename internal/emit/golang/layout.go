@@ -30,8 +30,9 @@ type layouts struct {
 	patches []string
 	// twins are the memory twins items is instantiated with, by their
 	// fields' types (twin.go).
-	twins     []twinDecl
-	twinNames map[string]string
+	twins      []twinDecl
+	twinNames  map[string]string
+	twinOfType map[*model.Type]string // "": none
 }
 
 // layoutKey names the layout of values of t: states share String's.

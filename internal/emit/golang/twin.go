@@ -39,6 +39,22 @@ func (g *gen) itemsType(t *model.TypeRef) string {
 // declared once per shape (layoutDecls); ok is false when o or an object
 // it holds by value is a union, whose struct is not written from Fields.
 func (g *gen) twinOf(o *model.Type) (string, bool) {
+	l := &g.layouts
+	if name, ok := l.twinOfType[o]; ok {
+		// Each type is looked at once: objects held by value within
+		// objects held by value are not walked again per path.
+		return name, name != ""
+	}
+	if l.twinOfType == nil {
+		l.twinOfType = map[*model.Type]string{}
+	}
+	name, ok := g.newTwin(o)
+	l.twinOfType[o] = name
+	return name, ok
+}
+
+// newTwin works out twinOf for o.
+func (g *gen) newTwin(o *model.Type) (string, bool) {
 	if o.Union != nil {
 		return "", false
 	}
@@ -51,7 +67,7 @@ func (g *gen) twinOf(o *model.Type) (string, bool) {
 		fields[i] = ft
 	}
 	l := &g.layouts
-	key := strings.Join(fields, ";")
+	key := strings.Join(fields, "; ")
 	if name, ok := l.twinNames[key]; ok {
 		return name, true
 	}
