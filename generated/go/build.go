@@ -34,19 +34,20 @@ type EntitlementStatusSummaryArgs struct {
 	PrivateValidationRequired *bool            `json:"private_validation_required,omitempty"`
 }
 
-// BuildEntitlementStatusSummary builds an EntitlementStatusSummary from args, applying defaults and fixed
-// values, and returns every violation when the result is not valid.
+// BuildEntitlementStatusSummary builds an EntitlementStatusSummary from args, with defaults and fixed values, and validates it.
 func BuildEntitlementStatusSummary(args EntitlementStatusSummaryArgs) (m *EntitlementStatusSummary, err error) {
-	m = &EntitlementStatusSummary{}
-	m.BillingBoundary = "billing and subscription verification are private service responsibilities"
-	m.TenantID = trimSpace(args.TenantID)
-	m.EntitlementStatus = args.EntitlementStatus
-	m.SubscriptionPlan = args.SubscriptionPlan
-	m.LicenseStatus = args.LicenseStatus
-	m.EnabledFeatures = orList(args.EnabledFeatures, []string{})
-	m.LockedFeatures = orList(args.LockedFeatures, []string{})
-	m.ExpiresAt = copyOf(args.ExpiresAt)
-	m.PrivateValidationRequired = orDefault(args.PrivateValidationRequired, true)
+	var out EntitlementStatusSummary
+	out.BillingBoundary = "billing and subscription verification are private service responsibilities"
+	out.TenantID = trimSpace(args.TenantID)
+	out.EntitlementStatus = args.EntitlementStatus
+	out.SubscriptionPlan = args.SubscriptionPlan
+	out.LicenseStatus = args.LicenseStatus
+	out.EnabledFeatures = orList(args.EnabledFeatures, []string{})
+	out.LockedFeatures = orList(args.LockedFeatures, []string{})
+	out.ExpiresAt = copyOf(args.ExpiresAt)
+	out.PrivateValidationRequired = orDefault(args.PrivateValidationRequired, true)
+	m = new(EntitlementStatusSummary)
+	*m = out
 	err = nilOnError(unsafe.Pointer(&m), m.Validate())
 	return m, err
 }
@@ -63,19 +64,20 @@ type PolicyRegistryReadinessSummaryArgs struct {
 	PrivateValidationRequired *bool          `json:"private_validation_required,omitempty"`
 }
 
-// BuildPolicyRegistryReadinessSummary builds a PolicyRegistryReadinessSummary from args, applying defaults and fixed
-// values, and returns every violation when the result is not valid.
+// BuildPolicyRegistryReadinessSummary builds a PolicyRegistryReadinessSummary from args, with defaults and fixed values, and validates it.
 func BuildPolicyRegistryReadinessSummary(args PolicyRegistryReadinessSummaryArgs) (m *PolicyRegistryReadinessSummary, err error) {
-	m = &PolicyRegistryReadinessSummary{}
-	m.RegistryBoundary = "hosted registry availability, artifact delivery, and tenant catalog validation are private service responsibilities"
-	m.TenantID = trimSpace(args.TenantID)
-	m.ReadinessStatus = args.ReadinessStatus
-	m.CatalogStatus = args.CatalogStatus
-	m.LatestCatalogVersion = copyOf(args.LatestCatalogVersion)
-	m.PolicyPackCount = orDefault(args.PolicyPackCount, int64(0))
-	m.CheckedAt = copyOf(args.CheckedAt)
-	m.Blockers = orList(args.Blockers, []string{})
-	m.PrivateValidationRequired = orDefault(args.PrivateValidationRequired, true)
+	var out PolicyRegistryReadinessSummary
+	out.RegistryBoundary = "hosted registry availability, artifact delivery, and tenant catalog validation are private service responsibilities"
+	out.TenantID = trimSpace(args.TenantID)
+	out.ReadinessStatus = args.ReadinessStatus
+	out.CatalogStatus = args.CatalogStatus
+	out.LatestCatalogVersion = copyOf(args.LatestCatalogVersion)
+	out.PolicyPackCount = orDefault(args.PolicyPackCount, int64(0))
+	out.CheckedAt = copyOf(args.CheckedAt)
+	out.Blockers = orList(args.Blockers, []string{})
+	out.PrivateValidationRequired = orDefault(args.PrivateValidationRequired, true)
+	m = new(PolicyRegistryReadinessSummary)
+	*m = out
 	err = nilOnError(unsafe.Pointer(&m), m.Validate())
 	return m, err
 }
@@ -94,21 +96,22 @@ type TenantAuditStoreOperatingSummaryArgs struct {
 	PrivateValidationRequired *bool          `json:"private_validation_required,omitempty"`
 }
 
-// BuildTenantAuditStoreOperatingSummary builds a TenantAuditStoreOperatingSummary from args, applying defaults and fixed
-// values, and returns every violation when the result is not valid.
+// BuildTenantAuditStoreOperatingSummary builds a TenantAuditStoreOperatingSummary from args, with defaults and fixed values, and validates it.
 func BuildTenantAuditStoreOperatingSummary(args TenantAuditStoreOperatingSummaryArgs) (m *TenantAuditStoreOperatingSummary, err error) {
-	m = &TenantAuditStoreOperatingSummary{}
-	m.AuditStoreBoundary = "tenant archive storage, retention enforcement, export connectors, and customer evidence remain private service responsibilities"
-	m.TenantID = trimSpace(args.TenantID)
-	m.HealthStatus = args.HealthStatus
-	m.RetentionStatus = args.RetentionStatus
-	m.EvidenceFreshnessStatus = args.EvidenceFreshnessStatus
-	m.ExportStatus = args.ExportStatus
-	m.LatestEvidenceAt = copyOf(args.LatestEvidenceAt)
-	m.RetentionProfile = orDefault(args.RetentionProfile, "tenant-default")
-	m.SupportedExportFormats = orList(args.SupportedExportFormats, []string{})
-	m.Blockers = orList(args.Blockers, []string{})
-	m.PrivateValidationRequired = orDefault(args.PrivateValidationRequired, true)
+	var out TenantAuditStoreOperatingSummary
+	out.AuditStoreBoundary = "tenant archive storage, retention enforcement, export connectors, and customer evidence remain private service responsibilities"
+	out.TenantID = trimSpace(args.TenantID)
+	out.HealthStatus = args.HealthStatus
+	out.RetentionStatus = args.RetentionStatus
+	out.EvidenceFreshnessStatus = args.EvidenceFreshnessStatus
+	out.ExportStatus = args.ExportStatus
+	out.LatestEvidenceAt = copyOf(args.LatestEvidenceAt)
+	out.RetentionProfile = orDefault(args.RetentionProfile, "tenant-default")
+	out.SupportedExportFormats = orList(args.SupportedExportFormats, []string{})
+	out.Blockers = orList(args.Blockers, []string{})
+	out.PrivateValidationRequired = orDefault(args.PrivateValidationRequired, true)
+	m = new(TenantAuditStoreOperatingSummary)
+	*m = out
 	err = nilOnError(unsafe.Pointer(&m), m.Validate())
 	return m, err
 }
@@ -129,23 +132,24 @@ type CustomerOperatingDashboardSummaryArgs struct {
 	PrivateValidationRequired *bool          `json:"private_validation_required,omitempty"`
 }
 
-// BuildCustomerOperatingDashboardSummary builds a CustomerOperatingDashboardSummary from args, applying defaults and fixed
-// values, and returns every violation when the result is not valid.
+// BuildCustomerOperatingDashboardSummary builds a CustomerOperatingDashboardSummary from args, with defaults and fixed values, and validates it.
 func BuildCustomerOperatingDashboardSummary(args CustomerOperatingDashboardSummaryArgs) (m *CustomerOperatingDashboardSummary, err error) {
-	m = &CustomerOperatingDashboardSummary{}
-	m.DashboardBoundary = "customer operating dashboards, provider telemetry, support systems, and customer records remain private service responsibilities"
-	m.TenantID = trimSpace(args.TenantID)
-	m.DashboardStatus = args.DashboardStatus
-	m.BillingStatus = args.BillingStatus
-	m.LicenseServiceStatus = args.LicenseServiceStatus
-	m.SupportHandoffStatus = args.SupportHandoffStatus
-	m.CustomerSuccessStatus = args.CustomerSuccessStatus
-	m.EscalationStatus = args.EscalationStatus
-	m.ReleaseCloseoutStatus = args.ReleaseCloseoutStatus
-	m.LatestDashboardAt = copyOf(args.LatestDashboardAt)
-	m.DashboardScope = orDefault(args.DashboardScope, "tenant-operating")
-	m.Blockers = orList(args.Blockers, []string{})
-	m.PrivateValidationRequired = orDefault(args.PrivateValidationRequired, true)
+	var out CustomerOperatingDashboardSummary
+	out.DashboardBoundary = "customer operating dashboards, provider telemetry, support systems, and customer records remain private service responsibilities"
+	out.TenantID = trimSpace(args.TenantID)
+	out.DashboardStatus = args.DashboardStatus
+	out.BillingStatus = args.BillingStatus
+	out.LicenseServiceStatus = args.LicenseServiceStatus
+	out.SupportHandoffStatus = args.SupportHandoffStatus
+	out.CustomerSuccessStatus = args.CustomerSuccessStatus
+	out.EscalationStatus = args.EscalationStatus
+	out.ReleaseCloseoutStatus = args.ReleaseCloseoutStatus
+	out.LatestDashboardAt = copyOf(args.LatestDashboardAt)
+	out.DashboardScope = orDefault(args.DashboardScope, "tenant-operating")
+	out.Blockers = orList(args.Blockers, []string{})
+	out.PrivateValidationRequired = orDefault(args.PrivateValidationRequired, true)
+	m = new(CustomerOperatingDashboardSummary)
+	*m = out
 	err = nilOnError(unsafe.Pointer(&m), m.Validate())
 	return m, err
 }
@@ -164,21 +168,22 @@ type SupportHandoffReadinessSummaryArgs struct {
 	PrivateValidationRequired *bool          `json:"private_validation_required,omitempty"`
 }
 
-// BuildSupportHandoffReadinessSummary builds a SupportHandoffReadinessSummary from args, applying defaults and fixed
-// values, and returns every violation when the result is not valid.
+// BuildSupportHandoffReadinessSummary builds a SupportHandoffReadinessSummary from args, with defaults and fixed values, and validates it.
 func BuildSupportHandoffReadinessSummary(args SupportHandoffReadinessSummaryArgs) (m *SupportHandoffReadinessSummary, err error) {
-	m = &SupportHandoffReadinessSummary{}
-	m.HandoffBoundary = "support queues, customer-success notes, customer health records, escalation connectors, and dashboard systems remain private service responsibilities"
-	m.TenantID = trimSpace(args.TenantID)
-	m.SupportStatus = args.SupportStatus
-	m.CustomerSuccessStatus = args.CustomerSuccessStatus
-	m.EscalationStatus = args.EscalationStatus
-	m.HealthReviewStatus = args.HealthReviewStatus
-	m.DashboardStatus = args.DashboardStatus
-	m.SupportTier = orDefault(args.SupportTier, "enterprise")
-	m.HandoffScope = orDefault(args.HandoffScope, "hosted-saas-support")
-	m.Blockers = orList(args.Blockers, []string{})
-	m.PrivateValidationRequired = orDefault(args.PrivateValidationRequired, true)
+	var out SupportHandoffReadinessSummary
+	out.HandoffBoundary = "support queues, customer-success notes, customer health records, escalation connectors, and dashboard systems remain private service responsibilities"
+	out.TenantID = trimSpace(args.TenantID)
+	out.SupportStatus = args.SupportStatus
+	out.CustomerSuccessStatus = args.CustomerSuccessStatus
+	out.EscalationStatus = args.EscalationStatus
+	out.HealthReviewStatus = args.HealthReviewStatus
+	out.DashboardStatus = args.DashboardStatus
+	out.SupportTier = orDefault(args.SupportTier, "enterprise")
+	out.HandoffScope = orDefault(args.HandoffScope, "hosted-saas-support")
+	out.Blockers = orList(args.Blockers, []string{})
+	out.PrivateValidationRequired = orDefault(args.PrivateValidationRequired, true)
+	m = new(SupportHandoffReadinessSummary)
+	*m = out
 	err = nilOnError(unsafe.Pointer(&m), m.Validate())
 	return m, err
 }
@@ -200,24 +205,25 @@ type SaaSOperatingAutomationSummaryArgs struct {
 	PrivateValidationRequired   *bool           `json:"private_validation_required,omitempty"`
 }
 
-// BuildSaaSOperatingAutomationSummary builds a SaaSOperatingAutomationSummary from args, applying defaults and fixed
-// values, and returns every violation when the result is not valid.
+// BuildSaaSOperatingAutomationSummary builds a SaaSOperatingAutomationSummary from args, with defaults and fixed values, and validates it.
 func BuildSaaSOperatingAutomationSummary(args SaaSOperatingAutomationSummaryArgs) (m *SaaSOperatingAutomationSummary, err error) {
-	m = &SaaSOperatingAutomationSummary{}
-	m.AutomationBoundary = "billing systems, license telemetry, support workflows, customer-success records, dashboard refresh jobs, escalation drills, closeout retries, and scheduler execution remain private service responsibilities"
-	m.TenantID = trimSpace(args.TenantID)
-	m.AutomationStatus = args.AutomationStatus
-	m.BillingMonitoringStatus = args.BillingMonitoringStatus
-	m.LicenseTelemetryStatus = args.LicenseTelemetryStatus
-	m.SupportFollowupStatus = args.SupportFollowupStatus
-	m.CustomerSuccessReviewStatus = args.CustomerSuccessReviewStatus
-	m.DashboardRefreshStatus = args.DashboardRefreshStatus
-	m.EscalationDrillStatus = args.EscalationDrillStatus
-	m.CloseoutRetryStatus = args.CloseoutRetryStatus
-	m.AutomationScope = orDefault(args.AutomationScope, "trial-to-paid-customer-scale")
-	m.AutomationCadence = orDefault(args.AutomationCadence, "daily")
-	m.Blockers = orList(args.Blockers, []string{})
-	m.PrivateValidationRequired = orDefault(args.PrivateValidationRequired, true)
+	var out SaaSOperatingAutomationSummary
+	out.AutomationBoundary = "billing systems, license telemetry, support workflows, customer-success records, dashboard refresh jobs, escalation drills, closeout retries, and scheduler execution remain private service responsibilities"
+	out.TenantID = trimSpace(args.TenantID)
+	out.AutomationStatus = args.AutomationStatus
+	out.BillingMonitoringStatus = args.BillingMonitoringStatus
+	out.LicenseTelemetryStatus = args.LicenseTelemetryStatus
+	out.SupportFollowupStatus = args.SupportFollowupStatus
+	out.CustomerSuccessReviewStatus = args.CustomerSuccessReviewStatus
+	out.DashboardRefreshStatus = args.DashboardRefreshStatus
+	out.EscalationDrillStatus = args.EscalationDrillStatus
+	out.CloseoutRetryStatus = args.CloseoutRetryStatus
+	out.AutomationScope = orDefault(args.AutomationScope, "trial-to-paid-customer-scale")
+	out.AutomationCadence = orDefault(args.AutomationCadence, "daily")
+	out.Blockers = orList(args.Blockers, []string{})
+	out.PrivateValidationRequired = orDefault(args.PrivateValidationRequired, true)
+	m = new(SaaSOperatingAutomationSummary)
+	*m = out
 	err = nilOnError(unsafe.Pointer(&m), m.Validate())
 	return m, err
 }
@@ -244,28 +250,28 @@ type EntitlementStatusRequestArgs struct {
 	RequestedChecks               []string `json:"requested_checks,omitempty"`
 }
 
-// BuildEntitlementStatusRequest builds the request of operation entitlement_status: defaults for
-// absent arguments, trimmed identifiers, generated values, then validation
-// including the forbidden-material scan.
+// BuildEntitlementStatusRequest builds the request of operation entitlement_status: defaults, trimmed identifiers and generated values, then validation with the forbidden-material scan.
 func BuildEntitlementStatusRequest(args EntitlementStatusRequestArgs) (m *EntitlementStatusRequest, err error) {
-	m = &EntitlementStatusRequest{}
-	m.SchemaVersion = "cavra.saas_control_plane.request.v1"
-	m.Operation = "entitlement_status"
-	m.Payload.EntitlementBoundary = "public request shape only; billing and license validation are private"
-	m.TenantID = trimSpace(args.TenantID)
+	var out EntitlementStatusRequest
+	out.SchemaVersion = "cavra.saas_control_plane.request.v1"
+	out.Operation = "entitlement_status"
+	out.Payload.EntitlementBoundary = "public request shape only; billing and license validation are private"
+	out.TenantID = trimSpace(args.TenantID)
 	if args.RequestedBy != nil {
-		m.RequestedBy = trimSpace(*args.RequestedBy)
+		out.RequestedBy = trimSpace(*args.RequestedBy)
 	} else {
-		m.RequestedBy = "community"
+		out.RequestedBy = "community"
 	}
 	if args.CorrelationID != nil {
-		m.CorrelationID = *args.CorrelationID
+		out.CorrelationID = *args.CorrelationID
 	} else {
-		m.CorrelationID = "saas-" + randomHex(12)
+		out.CorrelationID = "saas-" + randomHex(12)
 	}
-	m.PrivateImplementationRequired = orDefault(args.PrivateImplementationRequired, true)
-	m.Payload.FeatureNames = orList(args.FeatureNames, []string{})
-	m.Payload.RequestedChecks = orList(args.RequestedChecks, []string{"subscription_status", "license_status", "feature_grants"})
+	out.PrivateImplementationRequired = orDefault(args.PrivateImplementationRequired, true)
+	out.Payload.FeatureNames = orList(args.FeatureNames, []string{})
+	out.Payload.RequestedChecks = orList(args.RequestedChecks, []string{"subscription_status", "license_status", "feature_grants"})
+	m = new(EntitlementStatusRequest)
+	*m = out
 	err = nilOnError(unsafe.Pointer(&m), m.Validate())
 	return m, err
 }
@@ -276,23 +282,24 @@ type EntitlementStatusResponseArgs struct {
 	Summary EntitlementStatusSummary `json:"summary,omitempty"`
 }
 
-// BuildEntitlementStatusResponse builds the response of operation entitlement_status to req, which must be a request of that operation;
-// members the spec sources from the request are copied from req.
+// BuildEntitlementStatusResponse builds the response of operation entitlement_status to req, which must be a request of that operation; members the spec sources from the request are copied from req.
 func BuildEntitlementStatusResponse(req AnyRequest, args EntitlementStatusResponseArgs) (m *EntitlementStatusResponse, err error) {
 	if req == nil || req.Header().Operation != "entitlement_status" {
 		return nil, mismatch("entitlement status response requires an entitlement_status request")
 	}
 	h := req.Header()
-	m = &EntitlementStatusResponse{}
-	m.SchemaVersion = "cavra.saas_control_plane.response.v1"
-	m.Operation = "entitlement_status"
-	m.Message = "Entitlement status requires private billing, subscription, and license-service validation."
-	m.PrivateImplementationRequired = true
-	m.Payload.PrivateModulesRequired = []string{"billing integration", "license service", "subscription status", "feature entitlement registry"}
-	m.Payload.NextStep = "See docs/architecture/entitlement-status-contract.md"
-	m.CorrelationID = h.CorrelationID
-	m.Status = ResponseStatus(orDefault((*string)(args.Status), string(ResponseStatusRequiresPrivateService)))
-	m.Payload.Summary = args.Summary
+	var out EntitlementStatusResponse
+	out.SchemaVersion = "cavra.saas_control_plane.response.v1"
+	out.Operation = "entitlement_status"
+	out.Message = "Entitlement status requires private billing, subscription, and license-service validation."
+	out.PrivateImplementationRequired = true
+	out.Payload.PrivateModulesRequired = []string{"billing integration", "license service", "subscription status", "feature entitlement registry"}
+	out.Payload.NextStep = "See docs/architecture/entitlement-status-contract.md"
+	out.CorrelationID = h.CorrelationID
+	out.Status = ResponseStatus(orDefault((*string)(args.Status), string(ResponseStatusRequiresPrivateService)))
+	out.Payload.Summary = args.Summary
+	m = new(EntitlementStatusResponse)
+	*m = out
 	err = nilOnError(unsafe.Pointer(&m), m.Validate())
 	return m, err
 }
@@ -322,35 +329,35 @@ type TenantOnboardingRequestArgs struct {
 	Contacts                      Map[string]      `json:"contacts,omitempty"`
 }
 
-// BuildTenantOnboardingRequest builds the request of operation tenant_onboarding: defaults for
-// absent arguments, trimmed identifiers, generated values, then validation
-// including the forbidden-material scan.
+// BuildTenantOnboardingRequest builds the request of operation tenant_onboarding: defaults, trimmed identifiers and generated values, then validation with the forbidden-material scan.
 func BuildTenantOnboardingRequest(args TenantOnboardingRequestArgs) (m *TenantOnboardingRequest, err error) {
-	m = &TenantOnboardingRequest{}
-	m.SchemaVersion = "cavra.saas_control_plane.request.v1"
-	m.Operation = "tenant_onboarding"
-	m.Payload.ActivationBoundary = "public request shape only; tenant provisioning implementation is private"
-	m.TenantID = trimSpace(args.TenantID)
+	var out TenantOnboardingRequest
+	out.SchemaVersion = "cavra.saas_control_plane.request.v1"
+	out.Operation = "tenant_onboarding"
+	out.Payload.ActivationBoundary = "public request shape only; tenant provisioning implementation is private"
+	out.TenantID = trimSpace(args.TenantID)
 	if args.RequestedBy != nil {
-		m.RequestedBy = trimSpace(*args.RequestedBy)
+		out.RequestedBy = trimSpace(*args.RequestedBy)
 	} else {
-		m.RequestedBy = "community"
+		out.RequestedBy = "community"
 	}
 	if args.CorrelationID != nil {
-		m.CorrelationID = *args.CorrelationID
+		out.CorrelationID = *args.CorrelationID
 	} else {
-		m.CorrelationID = "saas-" + randomHex(12)
+		out.CorrelationID = "saas-" + randomHex(12)
 	}
-	m.PrivateImplementationRequired = orDefault(args.PrivateImplementationRequired, true)
-	m.Payload.OrganizationName = trimSpace(args.OrganizationName)
-	m.Payload.DeploymentModel = DeploymentModel(orDefault((*string)(args.DeploymentModel), string(DeploymentModelHostedSaaS)))
+	out.PrivateImplementationRequired = orDefault(args.PrivateImplementationRequired, true)
+	out.Payload.OrganizationName = trimSpace(args.OrganizationName)
+	out.Payload.DeploymentModel = DeploymentModel(orDefault((*string)(args.DeploymentModel), string(DeploymentModelHostedSaaS)))
 	if args.Region != nil {
-		m.Payload.Region = trimSpace(*args.Region)
+		out.Payload.Region = trimSpace(*args.Region)
 	} else {
-		m.Payload.Region = "tenant-selected"
+		out.Payload.Region = "tenant-selected"
 	}
-	m.Payload.Requirements = orList(args.Requirements, []string{"identity_provider", "license_validation", "policy_registry", "audit_store", "support_owner"})
-	m.Payload.Contacts = orList(args.Contacts, Map[string]{})
+	out.Payload.Requirements = orList(args.Requirements, []string{"identity_provider", "license_validation", "policy_registry", "audit_store", "support_owner"})
+	out.Payload.Contacts = orList(args.Contacts, Map[string]{})
+	m = new(TenantOnboardingRequest)
+	*m = out
 	err = nilOnError(unsafe.Pointer(&m), m.Validate())
 	return m, err
 }
@@ -360,23 +367,24 @@ type TenantOnboardingResponseArgs struct {
 	Status *ResponseStatus `json:"status,omitempty"`
 }
 
-// BuildTenantOnboardingResponse builds the response of operation tenant_onboarding to req, which must be a request of that operation;
-// members the spec sources from the request are copied from req.
+// BuildTenantOnboardingResponse builds the response of operation tenant_onboarding to req, which must be a request of that operation; members the spec sources from the request are copied from req.
 func BuildTenantOnboardingResponse(req AnyRequest, args TenantOnboardingResponseArgs) (m *TenantOnboardingResponse, err error) {
 	if req == nil || req.Header().Operation != "tenant_onboarding" {
 		return nil, mismatch("tenant onboarding response requires a tenant_onboarding request")
 	}
 	h := req.Header()
-	m = &TenantOnboardingResponse{}
-	m.SchemaVersion = "cavra.saas_control_plane.response.v1"
-	m.Operation = "tenant_onboarding"
-	m.Message = "Tenant onboarding requires the private CAVRA SaaS Control Plane or Enterprise service."
-	m.PrivateImplementationRequired = true
-	m.Payload.PrivateModulesRequired = []string{"identity onboarding", "license service", "policy registry", "audit store", "support ownership"}
-	m.Payload.NextStep = "See docs/architecture/tenant-onboarding-contract.md"
-	m.CorrelationID = h.CorrelationID
-	m.Payload.TenantID = h.TenantID
-	m.Status = ResponseStatus(orDefault((*string)(args.Status), string(ResponseStatusRequiresPrivateService)))
+	var out TenantOnboardingResponse
+	out.SchemaVersion = "cavra.saas_control_plane.response.v1"
+	out.Operation = "tenant_onboarding"
+	out.Message = "Tenant onboarding requires the private CAVRA SaaS Control Plane or Enterprise service."
+	out.PrivateImplementationRequired = true
+	out.Payload.PrivateModulesRequired = []string{"identity onboarding", "license service", "policy registry", "audit store", "support ownership"}
+	out.Payload.NextStep = "See docs/architecture/tenant-onboarding-contract.md"
+	out.CorrelationID = h.CorrelationID
+	out.Payload.TenantID = h.TenantID
+	out.Status = ResponseStatus(orDefault((*string)(args.Status), string(ResponseStatusRequiresPrivateService)))
+	m = new(TenantOnboardingResponse)
+	*m = out
 	err = nilOnError(unsafe.Pointer(&m), m.Validate())
 	return m, err
 }
@@ -402,27 +410,27 @@ type TenantStatusRequestArgs struct {
 	RequestedCapabilities         []string `json:"requested_capabilities,omitempty"`
 }
 
-// BuildTenantStatusRequest builds the request of operation tenant_status: defaults for
-// absent arguments, trimmed identifiers, generated values, then validation
-// including the forbidden-material scan.
+// BuildTenantStatusRequest builds the request of operation tenant_status: defaults, trimmed identifiers and generated values, then validation with the forbidden-material scan.
 func BuildTenantStatusRequest(args TenantStatusRequestArgs) (m *TenantStatusRequest, err error) {
-	m = &TenantStatusRequest{}
-	m.SchemaVersion = "cavra.saas_control_plane.request.v1"
-	m.Operation = "tenant_status"
-	m.Payload.PublicClientBoundary = "status lookup contract only"
-	m.TenantID = trimSpace(args.TenantID)
+	var out TenantStatusRequest
+	out.SchemaVersion = "cavra.saas_control_plane.request.v1"
+	out.Operation = "tenant_status"
+	out.Payload.PublicClientBoundary = "status lookup contract only"
+	out.TenantID = trimSpace(args.TenantID)
 	if args.RequestedBy != nil {
-		m.RequestedBy = trimSpace(*args.RequestedBy)
+		out.RequestedBy = trimSpace(*args.RequestedBy)
 	} else {
-		m.RequestedBy = "community"
+		out.RequestedBy = "community"
 	}
 	if args.CorrelationID != nil {
-		m.CorrelationID = *args.CorrelationID
+		out.CorrelationID = *args.CorrelationID
 	} else {
-		m.CorrelationID = "saas-" + randomHex(12)
+		out.CorrelationID = "saas-" + randomHex(12)
 	}
-	m.PrivateImplementationRequired = orDefault(args.PrivateImplementationRequired, true)
-	m.Payload.RequestedCapabilities = orList(args.RequestedCapabilities, []string{"license", "policy_registry", "evidence_export"})
+	out.PrivateImplementationRequired = orDefault(args.PrivateImplementationRequired, true)
+	out.Payload.RequestedCapabilities = orList(args.RequestedCapabilities, []string{"license", "policy_registry", "evidence_export"})
+	m = new(TenantStatusRequest)
+	*m = out
 	err = nilOnError(unsafe.Pointer(&m), m.Validate())
 	return m, err
 }
@@ -449,28 +457,28 @@ type LicenseValidationRequestArgs struct {
 	RequestedChecks               []string        `json:"requested_checks,omitempty"`
 }
 
-// BuildLicenseValidationRequest builds the request of operation license_validation: defaults for
-// absent arguments, trimmed identifiers, generated values, then validation
-// including the forbidden-material scan.
+// BuildLicenseValidationRequest builds the request of operation license_validation: defaults, trimmed identifiers and generated values, then validation with the forbidden-material scan.
 func BuildLicenseValidationRequest(args LicenseValidationRequestArgs) (m *LicenseValidationRequest, err error) {
-	m = &LicenseValidationRequest{}
-	m.SchemaVersion = "cavra.saas_control_plane.request.v1"
-	m.Operation = "license_validation"
-	m.Payload.ServerBoundary = "real validation is performed by private SaaS or Enterprise services"
-	m.TenantID = trimSpace(args.TenantID)
+	var out LicenseValidationRequest
+	out.SchemaVersion = "cavra.saas_control_plane.request.v1"
+	out.Operation = "license_validation"
+	out.Payload.ServerBoundary = "real validation is performed by private SaaS or Enterprise services"
+	out.TenantID = trimSpace(args.TenantID)
 	if args.RequestedBy != nil {
-		m.RequestedBy = trimSpace(*args.RequestedBy)
+		out.RequestedBy = trimSpace(*args.RequestedBy)
 	} else {
-		m.RequestedBy = "community"
+		out.RequestedBy = "community"
 	}
 	if args.CorrelationID != nil {
-		m.CorrelationID = *args.CorrelationID
+		out.CorrelationID = *args.CorrelationID
 	} else {
-		m.CorrelationID = "saas-" + randomHex(12)
+		out.CorrelationID = "saas-" + randomHex(12)
 	}
-	m.PrivateImplementationRequired = orDefault(args.PrivateImplementationRequired, true)
-	m.Payload.LocalValidationReport = orList(args.LocalValidationReport, json.RawMessage{})
-	m.Payload.RequestedChecks = orList(args.RequestedChecks, []string{"signature", "revocation", "subscription_status"})
+	out.PrivateImplementationRequired = orDefault(args.PrivateImplementationRequired, true)
+	out.Payload.LocalValidationReport = orList(args.LocalValidationReport, json.RawMessage{})
+	out.Payload.RequestedChecks = orList(args.RequestedChecks, []string{"signature", "revocation", "subscription_status"})
+	m = new(LicenseValidationRequest)
+	*m = out
 	err = nilOnError(unsafe.Pointer(&m), m.Validate())
 	return m, err
 }
@@ -498,29 +506,29 @@ type PolicyRegistryReadinessRequestArgs struct {
 	RequiredChecks                []string `json:"required_checks,omitempty"`
 }
 
-// BuildPolicyRegistryReadinessRequest builds the request of operation policy_registry_readiness: defaults for
-// absent arguments, trimmed identifiers, generated values, then validation
-// including the forbidden-material scan.
+// BuildPolicyRegistryReadinessRequest builds the request of operation policy_registry_readiness: defaults, trimmed identifiers and generated values, then validation with the forbidden-material scan.
 func BuildPolicyRegistryReadinessRequest(args PolicyRegistryReadinessRequestArgs) (m *PolicyRegistryReadinessRequest, err error) {
-	m = &PolicyRegistryReadinessRequest{}
-	m.SchemaVersion = "cavra.saas_control_plane.request.v1"
-	m.Operation = "policy_registry_readiness"
-	m.Payload.ReadinessBoundary = "public request shape only; hosted policy registry operation is private"
-	m.TenantID = trimSpace(args.TenantID)
+	var out PolicyRegistryReadinessRequest
+	out.SchemaVersion = "cavra.saas_control_plane.request.v1"
+	out.Operation = "policy_registry_readiness"
+	out.Payload.ReadinessBoundary = "public request shape only; hosted policy registry operation is private"
+	out.TenantID = trimSpace(args.TenantID)
 	if args.RequestedBy != nil {
-		m.RequestedBy = trimSpace(*args.RequestedBy)
+		out.RequestedBy = trimSpace(*args.RequestedBy)
 	} else {
-		m.RequestedBy = "community"
+		out.RequestedBy = "community"
 	}
 	if args.CorrelationID != nil {
-		m.CorrelationID = *args.CorrelationID
+		out.CorrelationID = *args.CorrelationID
 	} else {
-		m.CorrelationID = "saas-" + randomHex(12)
+		out.CorrelationID = "saas-" + randomHex(12)
 	}
-	m.PrivateImplementationRequired = orDefault(args.PrivateImplementationRequired, true)
-	m.Payload.PolicyPackRefs = orList(args.PolicyPackRefs, []string{})
-	m.Payload.CatalogScope = orDefault(args.CatalogScope, "tenant-default")
-	m.Payload.RequiredChecks = orList(args.RequiredChecks, []string{"service_availability", "catalog_freshness", "policy_pack_versions", "artifact_integrity", "entitlement_scope", "approval_state"})
+	out.PrivateImplementationRequired = orDefault(args.PrivateImplementationRequired, true)
+	out.Payload.PolicyPackRefs = orList(args.PolicyPackRefs, []string{})
+	out.Payload.CatalogScope = orDefault(args.CatalogScope, "tenant-default")
+	out.Payload.RequiredChecks = orList(args.RequiredChecks, []string{"service_availability", "catalog_freshness", "policy_pack_versions", "artifact_integrity", "entitlement_scope", "approval_state"})
+	m = new(PolicyRegistryReadinessRequest)
+	*m = out
 	err = nilOnError(unsafe.Pointer(&m), m.Validate())
 	return m, err
 }
@@ -531,23 +539,24 @@ type PolicyRegistryReadinessResponseArgs struct {
 	Summary PolicyRegistryReadinessSummary `json:"summary,omitempty"`
 }
 
-// BuildPolicyRegistryReadinessResponse builds the response of operation policy_registry_readiness to req, which must be a request of that operation;
-// members the spec sources from the request are copied from req.
+// BuildPolicyRegistryReadinessResponse builds the response of operation policy_registry_readiness to req, which must be a request of that operation; members the spec sources from the request are copied from req.
 func BuildPolicyRegistryReadinessResponse(req AnyRequest, args PolicyRegistryReadinessResponseArgs) (m *PolicyRegistryReadinessResponse, err error) {
 	if req == nil || req.Header().Operation != "policy_registry_readiness" {
 		return nil, mismatch("policy registry readiness response requires a policy_registry_readiness request")
 	}
 	h := req.Header()
-	m = &PolicyRegistryReadinessResponse{}
-	m.SchemaVersion = "cavra.saas_control_plane.response.v1"
-	m.Operation = "policy_registry_readiness"
-	m.Message = "Hosted policy registry readiness requires private registry, artifact, entitlement, and rollout validation."
-	m.PrivateImplementationRequired = true
-	m.Payload.PrivateModulesRequired = []string{"hosted policy registry service", "policy-pack artifact store", "feature entitlement registry", "approval workflow", "rollout telemetry"}
-	m.Payload.NextStep = "See docs/architecture/hosted-policy-registry-readiness-contract.md"
-	m.CorrelationID = h.CorrelationID
-	m.Status = ResponseStatus(orDefault((*string)(args.Status), string(ResponseStatusRequiresPrivateService)))
-	m.Payload.Summary = args.Summary
+	var out PolicyRegistryReadinessResponse
+	out.SchemaVersion = "cavra.saas_control_plane.response.v1"
+	out.Operation = "policy_registry_readiness"
+	out.Message = "Hosted policy registry readiness requires private registry, artifact, entitlement, and rollout validation."
+	out.PrivateImplementationRequired = true
+	out.Payload.PrivateModulesRequired = []string{"hosted policy registry service", "policy-pack artifact store", "feature entitlement registry", "approval workflow", "rollout telemetry"}
+	out.Payload.NextStep = "See docs/architecture/hosted-policy-registry-readiness-contract.md"
+	out.CorrelationID = h.CorrelationID
+	out.Status = ResponseStatus(orDefault((*string)(args.Status), string(ResponseStatusRequiresPrivateService)))
+	out.Payload.Summary = args.Summary
+	m = new(PolicyRegistryReadinessResponse)
+	*m = out
 	err = nilOnError(unsafe.Pointer(&m), m.Validate())
 	return m, err
 }
@@ -574,28 +583,28 @@ type PolicyRegistryLookupRequestArgs struct {
 	Labels                        Map[string] `json:"labels,omitempty"`
 }
 
-// BuildPolicyRegistryLookupRequest builds the request of operation policy_registry_lookup: defaults for
-// absent arguments, trimmed identifiers, generated values, then validation
-// including the forbidden-material scan.
+// BuildPolicyRegistryLookupRequest builds the request of operation policy_registry_lookup: defaults, trimmed identifiers and generated values, then validation with the forbidden-material scan.
 func BuildPolicyRegistryLookupRequest(args PolicyRegistryLookupRequestArgs) (m *PolicyRegistryLookupRequest, err error) {
-	m = &PolicyRegistryLookupRequest{}
-	m.SchemaVersion = "cavra.saas_control_plane.request.v1"
-	m.Operation = "policy_registry_lookup"
-	m.Payload.ResolutionBoundary = "public request shape only; hosted registry implementation is private"
-	m.TenantID = trimSpace(args.TenantID)
+	var out PolicyRegistryLookupRequest
+	out.SchemaVersion = "cavra.saas_control_plane.request.v1"
+	out.Operation = "policy_registry_lookup"
+	out.Payload.ResolutionBoundary = "public request shape only; hosted registry implementation is private"
+	out.TenantID = trimSpace(args.TenantID)
 	if args.RequestedBy != nil {
-		m.RequestedBy = trimSpace(*args.RequestedBy)
+		out.RequestedBy = trimSpace(*args.RequestedBy)
 	} else {
-		m.RequestedBy = "community"
+		out.RequestedBy = "community"
 	}
 	if args.CorrelationID != nil {
-		m.CorrelationID = *args.CorrelationID
+		out.CorrelationID = *args.CorrelationID
 	} else {
-		m.CorrelationID = "saas-" + randomHex(12)
+		out.CorrelationID = "saas-" + randomHex(12)
 	}
-	m.PrivateImplementationRequired = orDefault(args.PrivateImplementationRequired, true)
-	m.Payload.PolicyRefs = orList(args.PolicyRefs, []string{})
-	m.Payload.Labels = orList(args.Labels, Map[string]{})
+	out.PrivateImplementationRequired = orDefault(args.PrivateImplementationRequired, true)
+	out.Payload.PolicyRefs = orList(args.PolicyRefs, []string{})
+	out.Payload.Labels = orList(args.Labels, Map[string]{})
+	m = new(PolicyRegistryLookupRequest)
+	*m = out
 	err = nilOnError(unsafe.Pointer(&m), m.Validate())
 	return m, err
 }
@@ -623,29 +632,29 @@ type TenantAuditStoreOperatingRequestArgs struct {
 	RequiredChecks                []string `json:"required_checks,omitempty"`
 }
 
-// BuildTenantAuditStoreOperatingRequest builds the request of operation tenant_audit_store_operating: defaults for
-// absent arguments, trimmed identifiers, generated values, then validation
-// including the forbidden-material scan.
+// BuildTenantAuditStoreOperatingRequest builds the request of operation tenant_audit_store_operating: defaults, trimmed identifiers and generated values, then validation with the forbidden-material scan.
 func BuildTenantAuditStoreOperatingRequest(args TenantAuditStoreOperatingRequestArgs) (m *TenantAuditStoreOperatingRequest, err error) {
-	m = &TenantAuditStoreOperatingRequest{}
-	m.SchemaVersion = "cavra.saas_control_plane.request.v1"
-	m.Operation = "tenant_audit_store_operating"
-	m.Payload.OperatingBoundary = "public request shape only; tenant audit-store operation is private"
-	m.TenantID = trimSpace(args.TenantID)
+	var out TenantAuditStoreOperatingRequest
+	out.SchemaVersion = "cavra.saas_control_plane.request.v1"
+	out.Operation = "tenant_audit_store_operating"
+	out.Payload.OperatingBoundary = "public request shape only; tenant audit-store operation is private"
+	out.TenantID = trimSpace(args.TenantID)
 	if args.RequestedBy != nil {
-		m.RequestedBy = trimSpace(*args.RequestedBy)
+		out.RequestedBy = trimSpace(*args.RequestedBy)
 	} else {
-		m.RequestedBy = "community"
+		out.RequestedBy = "community"
 	}
 	if args.CorrelationID != nil {
-		m.CorrelationID = *args.CorrelationID
+		out.CorrelationID = *args.CorrelationID
 	} else {
-		m.CorrelationID = "saas-" + randomHex(12)
+		out.CorrelationID = "saas-" + randomHex(12)
 	}
-	m.PrivateImplementationRequired = orDefault(args.PrivateImplementationRequired, true)
-	m.Payload.RetentionProfile = orDefault(args.RetentionProfile, "tenant-default")
-	m.Payload.EvidenceWindow = orDefault(args.EvidenceWindow, "last-24h")
-	m.Payload.RequiredChecks = orList(args.RequiredChecks, []string{"store_health", "retention_posture", "evidence_freshness", "export_readiness", "immutable_storage", "dashboard_visibility"})
+	out.PrivateImplementationRequired = orDefault(args.PrivateImplementationRequired, true)
+	out.Payload.RetentionProfile = orDefault(args.RetentionProfile, "tenant-default")
+	out.Payload.EvidenceWindow = orDefault(args.EvidenceWindow, "last-24h")
+	out.Payload.RequiredChecks = orList(args.RequiredChecks, []string{"store_health", "retention_posture", "evidence_freshness", "export_readiness", "immutable_storage", "dashboard_visibility"})
+	m = new(TenantAuditStoreOperatingRequest)
+	*m = out
 	err = nilOnError(unsafe.Pointer(&m), m.Validate())
 	return m, err
 }
@@ -656,23 +665,24 @@ type TenantAuditStoreOperatingResponseArgs struct {
 	Summary TenantAuditStoreOperatingSummary `json:"summary,omitempty"`
 }
 
-// BuildTenantAuditStoreOperatingResponse builds the response of operation tenant_audit_store_operating to req, which must be a request of that operation;
-// members the spec sources from the request are copied from req.
+// BuildTenantAuditStoreOperatingResponse builds the response of operation tenant_audit_store_operating to req, which must be a request of that operation; members the spec sources from the request are copied from req.
 func BuildTenantAuditStoreOperatingResponse(req AnyRequest, args TenantAuditStoreOperatingResponseArgs) (m *TenantAuditStoreOperatingResponse, err error) {
 	if req == nil || req.Header().Operation != "tenant_audit_store_operating" {
 		return nil, mismatch("tenant audit-store operating response requires a tenant_audit_store_operating request")
 	}
 	h := req.Header()
-	m = &TenantAuditStoreOperatingResponse{}
-	m.SchemaVersion = "cavra.saas_control_plane.response.v1"
-	m.Operation = "tenant_audit_store_operating"
-	m.Message = "Tenant audit-store operating status requires private archive, retention, evidence, export, and dashboard validation."
-	m.PrivateImplementationRequired = true
-	m.Payload.PrivateModulesRequired = []string{"tenant audit store", "retention enforcement", "evidence freshness monitor", "export connector service", "operating dashboard"}
-	m.Payload.NextStep = "See docs/architecture/tenant-audit-store-operating-contract.md"
-	m.CorrelationID = h.CorrelationID
-	m.Status = ResponseStatus(orDefault((*string)(args.Status), string(ResponseStatusRequiresPrivateService)))
-	m.Payload.Summary = args.Summary
+	var out TenantAuditStoreOperatingResponse
+	out.SchemaVersion = "cavra.saas_control_plane.response.v1"
+	out.Operation = "tenant_audit_store_operating"
+	out.Message = "Tenant audit-store operating status requires private archive, retention, evidence, export, and dashboard validation."
+	out.PrivateImplementationRequired = true
+	out.Payload.PrivateModulesRequired = []string{"tenant audit store", "retention enforcement", "evidence freshness monitor", "export connector service", "operating dashboard"}
+	out.Payload.NextStep = "See docs/architecture/tenant-audit-store-operating-contract.md"
+	out.CorrelationID = h.CorrelationID
+	out.Status = ResponseStatus(orDefault((*string)(args.Status), string(ResponseStatusRequiresPrivateService)))
+	out.Payload.Summary = args.Summary
+	m = new(TenantAuditStoreOperatingResponse)
+	*m = out
 	err = nilOnError(unsafe.Pointer(&m), m.Validate())
 	return m, err
 }
@@ -700,29 +710,29 @@ type CustomerOperatingDashboardRequestArgs struct {
 	RequiredChecks                []string `json:"required_checks,omitempty"`
 }
 
-// BuildCustomerOperatingDashboardRequest builds the request of operation customer_operating_dashboard: defaults for
-// absent arguments, trimmed identifiers, generated values, then validation
-// including the forbidden-material scan.
+// BuildCustomerOperatingDashboardRequest builds the request of operation customer_operating_dashboard: defaults, trimmed identifiers and generated values, then validation with the forbidden-material scan.
 func BuildCustomerOperatingDashboardRequest(args CustomerOperatingDashboardRequestArgs) (m *CustomerOperatingDashboardRequest, err error) {
-	m = &CustomerOperatingDashboardRequest{}
-	m.SchemaVersion = "cavra.saas_control_plane.request.v1"
-	m.Operation = "customer_operating_dashboard"
-	m.Payload.DashboardBoundary = "public request shape only; customer operating dashboards are private"
-	m.TenantID = trimSpace(args.TenantID)
+	var out CustomerOperatingDashboardRequest
+	out.SchemaVersion = "cavra.saas_control_plane.request.v1"
+	out.Operation = "customer_operating_dashboard"
+	out.Payload.DashboardBoundary = "public request shape only; customer operating dashboards are private"
+	out.TenantID = trimSpace(args.TenantID)
 	if args.RequestedBy != nil {
-		m.RequestedBy = trimSpace(*args.RequestedBy)
+		out.RequestedBy = trimSpace(*args.RequestedBy)
 	} else {
-		m.RequestedBy = "community"
+		out.RequestedBy = "community"
 	}
 	if args.CorrelationID != nil {
-		m.CorrelationID = *args.CorrelationID
+		out.CorrelationID = *args.CorrelationID
 	} else {
-		m.CorrelationID = "saas-" + randomHex(12)
+		out.CorrelationID = "saas-" + randomHex(12)
 	}
-	m.PrivateImplementationRequired = orDefault(args.PrivateImplementationRequired, true)
-	m.Payload.DashboardScope = orDefault(args.DashboardScope, "tenant-operating")
-	m.Payload.EvidenceWindow = orDefault(args.EvidenceWindow, "last-24h")
-	m.Payload.RequiredChecks = orList(args.RequiredChecks, []string{"dashboard_visibility", "billing_observability", "license_service_telemetry", "support_handoff", "customer_success_health", "escalation_readiness", "release_acceptance"})
+	out.PrivateImplementationRequired = orDefault(args.PrivateImplementationRequired, true)
+	out.Payload.DashboardScope = orDefault(args.DashboardScope, "tenant-operating")
+	out.Payload.EvidenceWindow = orDefault(args.EvidenceWindow, "last-24h")
+	out.Payload.RequiredChecks = orList(args.RequiredChecks, []string{"dashboard_visibility", "billing_observability", "license_service_telemetry", "support_handoff", "customer_success_health", "escalation_readiness", "release_acceptance"})
+	m = new(CustomerOperatingDashboardRequest)
+	*m = out
 	err = nilOnError(unsafe.Pointer(&m), m.Validate())
 	return m, err
 }
@@ -733,23 +743,24 @@ type CustomerOperatingDashboardResponseArgs struct {
 	Summary CustomerOperatingDashboardSummary `json:"summary,omitempty"`
 }
 
-// BuildCustomerOperatingDashboardResponse builds the response of operation customer_operating_dashboard to req, which must be a request of that operation;
-// members the spec sources from the request are copied from req.
+// BuildCustomerOperatingDashboardResponse builds the response of operation customer_operating_dashboard to req, which must be a request of that operation; members the spec sources from the request are copied from req.
 func BuildCustomerOperatingDashboardResponse(req AnyRequest, args CustomerOperatingDashboardResponseArgs) (m *CustomerOperatingDashboardResponse, err error) {
 	if req == nil || req.Header().Operation != "customer_operating_dashboard" {
 		return nil, mismatch("customer operating dashboard response requires a customer_operating_dashboard request")
 	}
 	h := req.Header()
-	m = &CustomerOperatingDashboardResponse{}
-	m.SchemaVersion = "cavra.saas_control_plane.response.v1"
-	m.Operation = "customer_operating_dashboard"
-	m.Message = "Customer operating dashboard status requires private billing, license-service, support, customer-success, escalation, and release closeout validation."
-	m.PrivateImplementationRequired = true
-	m.Payload.PrivateModulesRequired = []string{"billing observability", "license-service telemetry", "support handoff", "customer-success health", "escalation routing", "release closeout", "operating dashboard"}
-	m.Payload.NextStep = "See docs/architecture/customer-operating-dashboard-support-handoff-contract.md"
-	m.CorrelationID = h.CorrelationID
-	m.Status = ResponseStatus(orDefault((*string)(args.Status), string(ResponseStatusRequiresPrivateService)))
-	m.Payload.Summary = args.Summary
+	var out CustomerOperatingDashboardResponse
+	out.SchemaVersion = "cavra.saas_control_plane.response.v1"
+	out.Operation = "customer_operating_dashboard"
+	out.Message = "Customer operating dashboard status requires private billing, license-service, support, customer-success, escalation, and release closeout validation."
+	out.PrivateImplementationRequired = true
+	out.Payload.PrivateModulesRequired = []string{"billing observability", "license-service telemetry", "support handoff", "customer-success health", "escalation routing", "release closeout", "operating dashboard"}
+	out.Payload.NextStep = "See docs/architecture/customer-operating-dashboard-support-handoff-contract.md"
+	out.CorrelationID = h.CorrelationID
+	out.Status = ResponseStatus(orDefault((*string)(args.Status), string(ResponseStatusRequiresPrivateService)))
+	out.Payload.Summary = args.Summary
+	m = new(CustomerOperatingDashboardResponse)
+	*m = out
 	err = nilOnError(unsafe.Pointer(&m), m.Validate())
 	return m, err
 }
@@ -777,29 +788,29 @@ type SupportHandoffReadinessRequestArgs struct {
 	RequiredChecks                []string `json:"required_checks,omitempty"`
 }
 
-// BuildSupportHandoffReadinessRequest builds the request of operation support_handoff_readiness: defaults for
-// absent arguments, trimmed identifiers, generated values, then validation
-// including the forbidden-material scan.
+// BuildSupportHandoffReadinessRequest builds the request of operation support_handoff_readiness: defaults, trimmed identifiers and generated values, then validation with the forbidden-material scan.
 func BuildSupportHandoffReadinessRequest(args SupportHandoffReadinessRequestArgs) (m *SupportHandoffReadinessRequest, err error) {
-	m = &SupportHandoffReadinessRequest{}
-	m.SchemaVersion = "cavra.saas_control_plane.request.v1"
-	m.Operation = "support_handoff_readiness"
-	m.Payload.HandoffBoundary = "public request shape only; support and customer-success handoff is private"
-	m.TenantID = trimSpace(args.TenantID)
+	var out SupportHandoffReadinessRequest
+	out.SchemaVersion = "cavra.saas_control_plane.request.v1"
+	out.Operation = "support_handoff_readiness"
+	out.Payload.HandoffBoundary = "public request shape only; support and customer-success handoff is private"
+	out.TenantID = trimSpace(args.TenantID)
 	if args.RequestedBy != nil {
-		m.RequestedBy = trimSpace(*args.RequestedBy)
+		out.RequestedBy = trimSpace(*args.RequestedBy)
 	} else {
-		m.RequestedBy = "community"
+		out.RequestedBy = "community"
 	}
 	if args.CorrelationID != nil {
-		m.CorrelationID = *args.CorrelationID
+		out.CorrelationID = *args.CorrelationID
 	} else {
-		m.CorrelationID = "saas-" + randomHex(12)
+		out.CorrelationID = "saas-" + randomHex(12)
 	}
-	m.PrivateImplementationRequired = orDefault(args.PrivateImplementationRequired, true)
-	m.Payload.HandoffScope = orDefault(args.HandoffScope, "hosted-saas-support")
-	m.Payload.SupportTier = orDefault(args.SupportTier, "enterprise")
-	m.Payload.RequiredChecks = orList(args.RequiredChecks, []string{"support_owner_assignment", "customer_success_owner_assignment", "escalation_routing", "customer_health_review", "handoff_dashboard", "release_owner_acceptance"})
+	out.PrivateImplementationRequired = orDefault(args.PrivateImplementationRequired, true)
+	out.Payload.HandoffScope = orDefault(args.HandoffScope, "hosted-saas-support")
+	out.Payload.SupportTier = orDefault(args.SupportTier, "enterprise")
+	out.Payload.RequiredChecks = orList(args.RequiredChecks, []string{"support_owner_assignment", "customer_success_owner_assignment", "escalation_routing", "customer_health_review", "handoff_dashboard", "release_owner_acceptance"})
+	m = new(SupportHandoffReadinessRequest)
+	*m = out
 	err = nilOnError(unsafe.Pointer(&m), m.Validate())
 	return m, err
 }
@@ -810,23 +821,24 @@ type SupportHandoffReadinessResponseArgs struct {
 	Summary SupportHandoffReadinessSummary `json:"summary,omitempty"`
 }
 
-// BuildSupportHandoffReadinessResponse builds the response of operation support_handoff_readiness to req, which must be a request of that operation;
-// members the spec sources from the request are copied from req.
+// BuildSupportHandoffReadinessResponse builds the response of operation support_handoff_readiness to req, which must be a request of that operation; members the spec sources from the request are copied from req.
 func BuildSupportHandoffReadinessResponse(req AnyRequest, args SupportHandoffReadinessResponseArgs) (m *SupportHandoffReadinessResponse, err error) {
 	if req == nil || req.Header().Operation != "support_handoff_readiness" {
 		return nil, mismatch("support handoff readiness response requires a support_handoff_readiness request")
 	}
 	h := req.Header()
-	m = &SupportHandoffReadinessResponse{}
-	m.SchemaVersion = "cavra.saas_control_plane.response.v1"
-	m.Operation = "support_handoff_readiness"
-	m.Message = "Support handoff readiness requires private support, customer-success, escalation, health-review, and dashboard validation."
-	m.PrivateImplementationRequired = true
-	m.Payload.PrivateModulesRequired = []string{"support ownership", "customer-success ownership", "escalation routing", "customer health review", "handoff dashboard", "release owner acceptance"}
-	m.Payload.NextStep = "See docs/architecture/customer-operating-dashboard-support-handoff-contract.md"
-	m.CorrelationID = h.CorrelationID
-	m.Status = ResponseStatus(orDefault((*string)(args.Status), string(ResponseStatusRequiresPrivateService)))
-	m.Payload.Summary = args.Summary
+	var out SupportHandoffReadinessResponse
+	out.SchemaVersion = "cavra.saas_control_plane.response.v1"
+	out.Operation = "support_handoff_readiness"
+	out.Message = "Support handoff readiness requires private support, customer-success, escalation, health-review, and dashboard validation."
+	out.PrivateImplementationRequired = true
+	out.Payload.PrivateModulesRequired = []string{"support ownership", "customer-success ownership", "escalation routing", "customer health review", "handoff dashboard", "release owner acceptance"}
+	out.Payload.NextStep = "See docs/architecture/customer-operating-dashboard-support-handoff-contract.md"
+	out.CorrelationID = h.CorrelationID
+	out.Status = ResponseStatus(orDefault((*string)(args.Status), string(ResponseStatusRequiresPrivateService)))
+	out.Payload.Summary = args.Summary
+	m = new(SupportHandoffReadinessResponse)
+	*m = out
 	err = nilOnError(unsafe.Pointer(&m), m.Validate())
 	return m, err
 }
@@ -854,29 +866,29 @@ type SaaSOperatingAutomationRequestArgs struct {
 	RequiredChecks                []string `json:"required_checks,omitempty"`
 }
 
-// BuildSaaSOperatingAutomationRequest builds the request of operation saas_operating_automation: defaults for
-// absent arguments, trimmed identifiers, generated values, then validation
-// including the forbidden-material scan.
+// BuildSaaSOperatingAutomationRequest builds the request of operation saas_operating_automation: defaults, trimmed identifiers and generated values, then validation with the forbidden-material scan.
 func BuildSaaSOperatingAutomationRequest(args SaaSOperatingAutomationRequestArgs) (m *SaaSOperatingAutomationRequest, err error) {
-	m = &SaaSOperatingAutomationRequest{}
-	m.SchemaVersion = "cavra.saas_control_plane.request.v1"
-	m.Operation = "saas_operating_automation"
-	m.Payload.AutomationBoundary = "public request shape only; SaaS operating automation execution is private"
-	m.TenantID = trimSpace(args.TenantID)
+	var out SaaSOperatingAutomationRequest
+	out.SchemaVersion = "cavra.saas_control_plane.request.v1"
+	out.Operation = "saas_operating_automation"
+	out.Payload.AutomationBoundary = "public request shape only; SaaS operating automation execution is private"
+	out.TenantID = trimSpace(args.TenantID)
 	if args.RequestedBy != nil {
-		m.RequestedBy = trimSpace(*args.RequestedBy)
+		out.RequestedBy = trimSpace(*args.RequestedBy)
 	} else {
-		m.RequestedBy = "community"
+		out.RequestedBy = "community"
 	}
 	if args.CorrelationID != nil {
-		m.CorrelationID = *args.CorrelationID
+		out.CorrelationID = *args.CorrelationID
 	} else {
-		m.CorrelationID = "saas-" + randomHex(12)
+		out.CorrelationID = "saas-" + randomHex(12)
 	}
-	m.PrivateImplementationRequired = orDefault(args.PrivateImplementationRequired, true)
-	m.Payload.AutomationScope = orDefault(args.AutomationScope, "trial-to-paid-customer-scale")
-	m.Payload.AutomationCadence = orDefault(args.AutomationCadence, "daily")
-	m.Payload.RequiredChecks = orList(args.RequiredChecks, []string{"billing_monitoring", "license_telemetry_sync", "support_followup", "customer_success_review", "dashboard_refresh", "escalation_drill", "closeout_retry"})
+	out.PrivateImplementationRequired = orDefault(args.PrivateImplementationRequired, true)
+	out.Payload.AutomationScope = orDefault(args.AutomationScope, "trial-to-paid-customer-scale")
+	out.Payload.AutomationCadence = orDefault(args.AutomationCadence, "daily")
+	out.Payload.RequiredChecks = orList(args.RequiredChecks, []string{"billing_monitoring", "license_telemetry_sync", "support_followup", "customer_success_review", "dashboard_refresh", "escalation_drill", "closeout_retry"})
+	m = new(SaaSOperatingAutomationRequest)
+	*m = out
 	err = nilOnError(unsafe.Pointer(&m), m.Validate())
 	return m, err
 }
@@ -887,23 +899,24 @@ type SaaSOperatingAutomationResponseArgs struct {
 	Summary SaaSOperatingAutomationSummary `json:"summary,omitempty"`
 }
 
-// BuildSaaSOperatingAutomationResponse builds the response of operation saas_operating_automation to req, which must be a request of that operation;
-// members the spec sources from the request are copied from req.
+// BuildSaaSOperatingAutomationResponse builds the response of operation saas_operating_automation to req, which must be a request of that operation; members the spec sources from the request are copied from req.
 func BuildSaaSOperatingAutomationResponse(req AnyRequest, args SaaSOperatingAutomationResponseArgs) (m *SaaSOperatingAutomationResponse, err error) {
 	if req == nil || req.Header().Operation != "saas_operating_automation" {
 		return nil, mismatch("SaaS operating automation response requires a saas_operating_automation request")
 	}
 	h := req.Header()
-	m = &SaaSOperatingAutomationResponse{}
-	m.SchemaVersion = "cavra.saas_control_plane.response.v1"
-	m.Operation = "saas_operating_automation"
-	m.Message = "SaaS operating automation requires private billing monitoring, license telemetry, support, customer-success, dashboard, escalation, closeout retry, and scheduler validation."
-	m.PrivateImplementationRequired = true
-	m.Payload.PrivateModulesRequired = []string{"billing monitoring", "license telemetry sync", "support follow-up", "customer-success review", "dashboard refresh automation", "escalation drill scheduler", "closeout retry automation"}
-	m.Payload.NextStep = "See docs/architecture/saas-operating-automation-contract.md"
-	m.CorrelationID = h.CorrelationID
-	m.Status = ResponseStatus(orDefault((*string)(args.Status), string(ResponseStatusRequiresPrivateService)))
-	m.Payload.Summary = args.Summary
+	var out SaaSOperatingAutomationResponse
+	out.SchemaVersion = "cavra.saas_control_plane.response.v1"
+	out.Operation = "saas_operating_automation"
+	out.Message = "SaaS operating automation requires private billing monitoring, license telemetry, support, customer-success, dashboard, escalation, closeout retry, and scheduler validation."
+	out.PrivateImplementationRequired = true
+	out.Payload.PrivateModulesRequired = []string{"billing monitoring", "license telemetry sync", "support follow-up", "customer-success review", "dashboard refresh automation", "escalation drill scheduler", "closeout retry automation"}
+	out.Payload.NextStep = "See docs/architecture/saas-operating-automation-contract.md"
+	out.CorrelationID = h.CorrelationID
+	out.Status = ResponseStatus(orDefault((*string)(args.Status), string(ResponseStatusRequiresPrivateService)))
+	out.Payload.Summary = args.Summary
+	m = new(SaaSOperatingAutomationResponse)
+	*m = out
 	err = nilOnError(unsafe.Pointer(&m), m.Validate())
 	return m, err
 }
@@ -931,29 +944,29 @@ type EvidenceExportRequestArgs struct {
 	RetentionProfile              *string       `json:"retention_profile,omitempty"`
 }
 
-// BuildEvidenceExportRequest builds the request of operation evidence_export: defaults for
-// absent arguments, trimmed identifiers, generated values, then validation
-// including the forbidden-material scan.
+// BuildEvidenceExportRequest builds the request of operation evidence_export: defaults, trimmed identifiers and generated values, then validation with the forbidden-material scan.
 func BuildEvidenceExportRequest(args EvidenceExportRequestArgs) (m *EvidenceExportRequest, err error) {
-	m = &EvidenceExportRequest{}
-	m.SchemaVersion = "cavra.saas_control_plane.request.v1"
-	m.Operation = "evidence_export"
-	m.Payload.ExportBoundary = "public request shape only; storage and delivery implementation is private"
-	m.TenantID = trimSpace(args.TenantID)
+	var out EvidenceExportRequest
+	out.SchemaVersion = "cavra.saas_control_plane.request.v1"
+	out.Operation = "evidence_export"
+	out.Payload.ExportBoundary = "public request shape only; storage and delivery implementation is private"
+	out.TenantID = trimSpace(args.TenantID)
 	if args.RequestedBy != nil {
-		m.RequestedBy = trimSpace(*args.RequestedBy)
+		out.RequestedBy = trimSpace(*args.RequestedBy)
 	} else {
-		m.RequestedBy = "community"
+		out.RequestedBy = "community"
 	}
 	if args.CorrelationID != nil {
-		m.CorrelationID = *args.CorrelationID
+		out.CorrelationID = *args.CorrelationID
 	} else {
-		m.CorrelationID = "saas-" + randomHex(12)
+		out.CorrelationID = "saas-" + randomHex(12)
 	}
-	m.PrivateImplementationRequired = orDefault(args.PrivateImplementationRequired, true)
-	m.Payload.EvidenceRefs = orList(args.EvidenceRefs, []string{})
-	m.Payload.ExportFormat = ExportFormat(orDefault((*string)(args.ExportFormat), string(ExportFormatJSON)))
-	m.Payload.RetentionProfile = orDefault(args.RetentionProfile, "tenant-default")
+	out.PrivateImplementationRequired = orDefault(args.PrivateImplementationRequired, true)
+	out.Payload.EvidenceRefs = orList(args.EvidenceRefs, []string{})
+	out.Payload.ExportFormat = ExportFormat(orDefault((*string)(args.ExportFormat), string(ExportFormatJSON)))
+	out.Payload.RetentionProfile = orDefault(args.RetentionProfile, "tenant-default")
+	m = new(EvidenceExportRequest)
+	*m = out
 	err = nilOnError(unsafe.Pointer(&m), m.Validate())
 	return m, err
 }
@@ -961,22 +974,23 @@ func BuildEvidenceExportRequest(args EvidenceExportRequestArgs) (m *EvidenceExpo
 // UnavailableResponseArgs holds the arguments of BuildUnavailableResponse; nil means the contract's default.
 type UnavailableResponseArgs struct{}
 
-// BuildUnavailableResponse builds the shared unavailable response to req, a request of any operation;
-// members the spec sources from the request are copied from req.
+// BuildUnavailableResponse builds the shared unavailable response to req, a request of any operation; members the spec sources from the request are copied from req.
 func BuildUnavailableResponse(req AnyRequest, args UnavailableResponseArgs) (m *UnavailableResponse, err error) {
 	if req == nil {
 		return nil, mismatch("a request is required")
 	}
 	h := req.Header()
-	m = &UnavailableResponse{}
-	m.SchemaVersion = "cavra.saas_control_plane.response.v1"
-	m.Status = ResponseStatusRequiresPrivateService
-	m.Message = "This operation requires the private CAVRA SaaS Control Plane or Enterprise service."
-	m.PrivateImplementationRequired = true
-	m.Payload.NextStep = "See docs/architecture/saas-control-plane-contract.md"
-	m.Operation = h.Operation
-	m.CorrelationID = h.CorrelationID
-	m.Payload.TenantID = h.TenantID
+	var out UnavailableResponse
+	out.SchemaVersion = "cavra.saas_control_plane.response.v1"
+	out.Status = ResponseStatusRequiresPrivateService
+	out.Message = "This operation requires the private CAVRA SaaS Control Plane or Enterprise service."
+	out.PrivateImplementationRequired = true
+	out.Payload.NextStep = "See docs/architecture/saas-control-plane-contract.md"
+	out.Operation = h.Operation
+	out.CorrelationID = h.CorrelationID
+	out.Payload.TenantID = h.TenantID
+	m = new(UnavailableResponse)
+	*m = out
 	err = nilOnError(unsafe.Pointer(&m), m.Validate())
 	return m, err
 }

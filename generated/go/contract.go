@@ -39,9 +39,7 @@ func (v ResponseStatus) Valid() bool {
 }
 
 // String returns the value as sent on the wire.
-func (v ResponseStatus) String() string {
-	return string(v)
-}
+func (v ResponseStatus) String() string { return string(v) }
 
 // ResponseStatusValues returns every value of ResponseStatus in contract order.
 func ResponseStatusValues() []ResponseStatus {
@@ -72,9 +70,7 @@ func (v OperatingState) Valid() bool {
 }
 
 // String returns the value as sent on the wire.
-func (v OperatingState) String() string {
-	return string(v)
-}
+func (v OperatingState) String() string { return string(v) }
 
 // OperatingStateValues returns every value of OperatingState in contract order.
 func OperatingStateValues() []OperatingState {
@@ -109,9 +105,7 @@ func (v AutomationState) Valid() bool {
 }
 
 // String returns the value as sent on the wire.
-func (v AutomationState) String() string {
-	return string(v)
-}
+func (v AutomationState) String() string { return string(v) }
 
 // AutomationStateValues returns every value of AutomationState in contract order.
 func AutomationStateValues() []AutomationState {
@@ -146,9 +140,7 @@ func (v EntitlementState) Valid() bool {
 }
 
 // String returns the value as sent on the wire.
-func (v EntitlementState) String() string {
-	return string(v)
-}
+func (v EntitlementState) String() string { return string(v) }
 
 // EntitlementStateValues returns every value of EntitlementState in contract order.
 func EntitlementStateValues() []EntitlementState {
@@ -177,9 +169,7 @@ func (v DeploymentModel) Valid() bool {
 }
 
 // String returns the value as sent on the wire.
-func (v DeploymentModel) String() string {
-	return string(v)
-}
+func (v DeploymentModel) String() string { return string(v) }
 
 // DeploymentModelValues returns every value of DeploymentModel in contract order.
 func DeploymentModelValues() []DeploymentModel {
@@ -210,9 +200,7 @@ func (v ExportFormat) Valid() bool {
 }
 
 // String returns the value as sent on the wire.
-func (v ExportFormat) String() string {
-	return string(v)
-}
+func (v ExportFormat) String() string { return string(v) }
 
 // ExportFormatValues returns every value of ExportFormat in contract order.
 func ExportFormatValues() []ExportFormat {

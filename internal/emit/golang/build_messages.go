@@ -82,16 +82,14 @@ func (g *gen) requestBuilder(k *sink, w *gw, s *goStruct) {
 	args := g.args(s)
 	argsName := s.op.RequestArgsGoName()
 	g.argsStruct(k, w, argsName, "holds the arguments of Build"+name+"; a nil pointer or slice means the contract's default, an empty non-nil slice is an explicit empty list.", args)
-	w.docLines(cmt("Build"+name+" builds the request of operation "+s.op.Name+": defaults for"),
-		cmt("absent arguments, trimmed identifiers, generated values, then validation"),
-		"// including the forbidden-material scan.")
+	w.docLines(cmt("Build" + name + " builds the request of operation " + s.op.Name + ": defaults, trimmed identifiers and generated values, then validation with the forbidden-material scan."))
 	w.open("func Build", name, "(args ", argsName, ") (m *", name, ", err error)")
-	w.line("m = &", name, "{}")
-	g.fixed(w, s.t, "m")
+	start(w, name)
+	g.fixed(w, s.t, builtVar)
 	for _, a := range args {
 		w.assign(a, "args."+a.name)
 	}
-	finish(w)
+	finish(w, name)
 	k.decl(w)
 }
 
@@ -107,8 +105,7 @@ func (g *gen) responseBuilder(k *sink, w *gw, s *goStruct) {
 	case s.op != nil:
 		doc = "the response of operation " + s.op.Name + " to req, which must be a request of that operation"
 	}
-	w.docLines(cmt("Build"+name+" builds "+doc+";"),
-		"// members the spec sources from the request are copied from req.")
+	w.docLines(cmt("Build" + name + " builds " + doc + "; members the spec sources from the request are copied from req."))
 	w.open("func Build", name, "(req AnyRequest, args ", argsName, ") (m *", name, ", err error)")
 	if s.op != nil {
 		if of := g.operationField(); of != nil {
@@ -122,19 +119,19 @@ func (g *gen) responseBuilder(k *sink, w *gw, s *goStruct) {
 		w.close()
 	}
 	var copied gw
-	g.copied(&copied, s.t, "m")
+	g.copied(&copied, s.t, builtVar)
 	if len(copied.buf) > 0 {
 		w.line("h := req.Header()")
 	}
-	w.line("m = &", name, "{}")
-	g.fixed(w, s.t, "m")
+	start(w, name)
+	g.fixed(w, s.t, builtVar)
 	if len(copied.buf) > 0 {
 		w.stmts([]string{string(copied.bytes())})
 	}
 	for _, a := range args {
 		w.assign(a, "args."+a.name)
 	}
-	finish(w)
+	finish(w, name)
 	k.decl(w)
 }
 

@@ -75,9 +75,7 @@ func (g *gen) stateSet(k *sink, w *gw, st *model.StateSet) {
 	w.close()
 	k.decl(w)
 	w.docLines("// String returns the value as sent on the wire.")
-	w.open("func (v ", st.GoName, ") String() string")
-	w.line("return string(v)")
-	w.close()
+	oneLine(w, "func (v "+st.GoName+") String() string", "return string(v)")
 	k.decl(w)
 	w.docLines(cmt(st.GoName + "Values returns every value of " + st.GoName + " in contract order."))
 	w.open("func ", st.GoName, "Values() []", st.GoName)
@@ -215,4 +213,17 @@ func (g *gen) valueRule(w *gw, v *model.ValueRule) [2][]string {
 	keys = append(keys, "valueMessage", "values")
 	values = append(values, quote(v.Message), "regexp.MustCompile("+quote(strings.Join(alts, "|"))+")")
 	return [2][]string{keys, values}
+}
+
+// oneLine writes a function of one statement on one line, as gofmt keeps
+// it when the signature, a blank and the statement take at most 100
+// columns (go/printer's funcBody), else as a block.
+func oneLine(w *gw, sig, stmt string) {
+	if len(sig)+1+len(stmt) <= 100 {
+		w.line(sig, " { ", stmt, " }")
+		return
+	}
+	w.open(sig)
+	w.line(stmt)
+	w.close()
 }

@@ -249,3 +249,17 @@ operations:
 	}
 	require.Greater(t, checked, 30)
 }
+
+// TestOneLineMatchesGofmt: oneLine writes a function on one line only
+// where gofmt keeps it so, for signatures around gofmt's limit.
+func TestOneLineMatchesGofmt(t *testing.T) {
+	for n := 30; n <= 80; n++ {
+		name := "S" + strings.Repeat("x", n)
+		var w gw
+		oneLine(&w, "func (v "+name+") String() string", "return string(v)")
+		src := "package p\n\ntype " + name + " string\n\n" + string(w.bytes()) + "\n"
+		out, err := format.Source([]byte(src))
+		require.NoError(t, err)
+		require.Equal(t, src, string(out), "a state type named with %d characters", len(name))
+	}
+}
