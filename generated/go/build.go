@@ -36,18 +36,16 @@ type EntitlementStatusSummaryArgs struct {
 
 // BuildEntitlementStatusSummary builds an EntitlementStatusSummary from args, with defaults and fixed values, and validates it.
 func BuildEntitlementStatusSummary(args EntitlementStatusSummaryArgs) (m *EntitlementStatusSummary, err error) {
-	var out EntitlementStatusSummary
-	out.BillingBoundary = "billing and subscription verification are private service responsibilities"
-	out.TenantID = trimSpace(args.TenantID)
-	out.EntitlementStatus = args.EntitlementStatus
-	out.SubscriptionPlan = args.SubscriptionPlan
-	out.LicenseStatus = args.LicenseStatus
-	out.EnabledFeatures = orList(args.EnabledFeatures, []string{})
-	out.LockedFeatures = orList(args.LockedFeatures, []string{})
-	out.ExpiresAt = copyOf(args.ExpiresAt)
-	out.PrivateValidationRequired = orDefault(args.PrivateValidationRequired, true)
-	m = new(EntitlementStatusSummary)
-	*m = out
+	m = &EntitlementStatusSummary{}
+	m.BillingBoundary = "billing and subscription verification are private service responsibilities"
+	m.TenantID = trimSpace(args.TenantID)
+	m.EntitlementStatus = args.EntitlementStatus
+	m.SubscriptionPlan = args.SubscriptionPlan
+	m.LicenseStatus = args.LicenseStatus
+	m.EnabledFeatures = orList(args.EnabledFeatures, []string{})
+	m.LockedFeatures = orList(args.LockedFeatures, []string{})
+	m.ExpiresAt = copyOf(args.ExpiresAt)
+	m.PrivateValidationRequired = orDefault(args.PrivateValidationRequired, true)
 	err = nilOnError(unsafe.Pointer(&m), m.Validate())
 	return m, err
 }
@@ -66,18 +64,16 @@ type PolicyRegistryReadinessSummaryArgs struct {
 
 // BuildPolicyRegistryReadinessSummary builds a PolicyRegistryReadinessSummary from args, with defaults and fixed values, and validates it.
 func BuildPolicyRegistryReadinessSummary(args PolicyRegistryReadinessSummaryArgs) (m *PolicyRegistryReadinessSummary, err error) {
-	var out PolicyRegistryReadinessSummary
-	out.RegistryBoundary = "hosted registry availability, artifact delivery, and tenant catalog validation are private service responsibilities"
-	out.TenantID = trimSpace(args.TenantID)
-	out.ReadinessStatus = args.ReadinessStatus
-	out.CatalogStatus = args.CatalogStatus
-	out.LatestCatalogVersion = copyOf(args.LatestCatalogVersion)
-	out.PolicyPackCount = orDefault(args.PolicyPackCount, int64(0))
-	out.CheckedAt = copyOf(args.CheckedAt)
-	out.Blockers = orList(args.Blockers, []string{})
-	out.PrivateValidationRequired = orDefault(args.PrivateValidationRequired, true)
-	m = new(PolicyRegistryReadinessSummary)
-	*m = out
+	m = &PolicyRegistryReadinessSummary{}
+	m.RegistryBoundary = "hosted registry availability, artifact delivery, and tenant catalog validation are private service responsibilities"
+	m.TenantID = trimSpace(args.TenantID)
+	m.ReadinessStatus = args.ReadinessStatus
+	m.CatalogStatus = args.CatalogStatus
+	m.LatestCatalogVersion = copyOf(args.LatestCatalogVersion)
+	m.PolicyPackCount = orDefault(args.PolicyPackCount, int64(0))
+	m.CheckedAt = copyOf(args.CheckedAt)
+	m.Blockers = orList(args.Blockers, []string{})
+	m.PrivateValidationRequired = orDefault(args.PrivateValidationRequired, true)
 	err = nilOnError(unsafe.Pointer(&m), m.Validate())
 	return m, err
 }
@@ -98,20 +94,18 @@ type TenantAuditStoreOperatingSummaryArgs struct {
 
 // BuildTenantAuditStoreOperatingSummary builds a TenantAuditStoreOperatingSummary from args, with defaults and fixed values, and validates it.
 func BuildTenantAuditStoreOperatingSummary(args TenantAuditStoreOperatingSummaryArgs) (m *TenantAuditStoreOperatingSummary, err error) {
-	var out TenantAuditStoreOperatingSummary
-	out.AuditStoreBoundary = "tenant archive storage, retention enforcement, export connectors, and customer evidence remain private service responsibilities"
-	out.TenantID = trimSpace(args.TenantID)
-	out.HealthStatus = args.HealthStatus
-	out.RetentionStatus = args.RetentionStatus
-	out.EvidenceFreshnessStatus = args.EvidenceFreshnessStatus
-	out.ExportStatus = args.ExportStatus
-	out.LatestEvidenceAt = copyOf(args.LatestEvidenceAt)
-	out.RetentionProfile = orDefault(args.RetentionProfile, "tenant-default")
-	out.SupportedExportFormats = orList(args.SupportedExportFormats, []string{})
-	out.Blockers = orList(args.Blockers, []string{})
-	out.PrivateValidationRequired = orDefault(args.PrivateValidationRequired, true)
-	m = new(TenantAuditStoreOperatingSummary)
-	*m = out
+	m = &TenantAuditStoreOperatingSummary{}
+	m.AuditStoreBoundary = "tenant archive storage, retention enforcement, export connectors, and customer evidence remain private service responsibilities"
+	m.TenantID = trimSpace(args.TenantID)
+	m.HealthStatus = args.HealthStatus
+	m.RetentionStatus = args.RetentionStatus
+	m.EvidenceFreshnessStatus = args.EvidenceFreshnessStatus
+	m.ExportStatus = args.ExportStatus
+	m.LatestEvidenceAt = copyOf(args.LatestEvidenceAt)
+	m.RetentionProfile = orDefault(args.RetentionProfile, "tenant-default")
+	m.SupportedExportFormats = orList(args.SupportedExportFormats, []string{})
+	m.Blockers = orList(args.Blockers, []string{})
+	m.PrivateValidationRequired = orDefault(args.PrivateValidationRequired, true)
 	err = nilOnError(unsafe.Pointer(&m), m.Validate())
 	return m, err
 }
@@ -134,22 +128,20 @@ type CustomerOperatingDashboardSummaryArgs struct {
 
 // BuildCustomerOperatingDashboardSummary builds a CustomerOperatingDashboardSummary from args, with defaults and fixed values, and validates it.
 func BuildCustomerOperatingDashboardSummary(args CustomerOperatingDashboardSummaryArgs) (m *CustomerOperatingDashboardSummary, err error) {
-	var out CustomerOperatingDashboardSummary
-	out.DashboardBoundary = "customer operating dashboards, provider telemetry, support systems, and customer records remain private service responsibilities"
-	out.TenantID = trimSpace(args.TenantID)
-	out.DashboardStatus = args.DashboardStatus
-	out.BillingStatus = args.BillingStatus
-	out.LicenseServiceStatus = args.LicenseServiceStatus
-	out.SupportHandoffStatus = args.SupportHandoffStatus
-	out.CustomerSuccessStatus = args.CustomerSuccessStatus
-	out.EscalationStatus = args.EscalationStatus
-	out.ReleaseCloseoutStatus = args.ReleaseCloseoutStatus
-	out.LatestDashboardAt = copyOf(args.LatestDashboardAt)
-	out.DashboardScope = orDefault(args.DashboardScope, "tenant-operating")
-	out.Blockers = orList(args.Blockers, []string{})
-	out.PrivateValidationRequired = orDefault(args.PrivateValidationRequired, true)
-	m = new(CustomerOperatingDashboardSummary)
-	*m = out
+	m = &CustomerOperatingDashboardSummary{}
+	m.DashboardBoundary = "customer operating dashboards, provider telemetry, support systems, and customer records remain private service responsibilities"
+	m.TenantID = trimSpace(args.TenantID)
+	m.DashboardStatus = args.DashboardStatus
+	m.BillingStatus = args.BillingStatus
+	m.LicenseServiceStatus = args.LicenseServiceStatus
+	m.SupportHandoffStatus = args.SupportHandoffStatus
+	m.CustomerSuccessStatus = args.CustomerSuccessStatus
+	m.EscalationStatus = args.EscalationStatus
+	m.ReleaseCloseoutStatus = args.ReleaseCloseoutStatus
+	m.LatestDashboardAt = copyOf(args.LatestDashboardAt)
+	m.DashboardScope = orDefault(args.DashboardScope, "tenant-operating")
+	m.Blockers = orList(args.Blockers, []string{})
+	m.PrivateValidationRequired = orDefault(args.PrivateValidationRequired, true)
 	err = nilOnError(unsafe.Pointer(&m), m.Validate())
 	return m, err
 }
@@ -170,20 +162,18 @@ type SupportHandoffReadinessSummaryArgs struct {
 
 // BuildSupportHandoffReadinessSummary builds a SupportHandoffReadinessSummary from args, with defaults and fixed values, and validates it.
 func BuildSupportHandoffReadinessSummary(args SupportHandoffReadinessSummaryArgs) (m *SupportHandoffReadinessSummary, err error) {
-	var out SupportHandoffReadinessSummary
-	out.HandoffBoundary = "support queues, customer-success notes, customer health records, escalation connectors, and dashboard systems remain private service responsibilities"
-	out.TenantID = trimSpace(args.TenantID)
-	out.SupportStatus = args.SupportStatus
-	out.CustomerSuccessStatus = args.CustomerSuccessStatus
-	out.EscalationStatus = args.EscalationStatus
-	out.HealthReviewStatus = args.HealthReviewStatus
-	out.DashboardStatus = args.DashboardStatus
-	out.SupportTier = orDefault(args.SupportTier, "enterprise")
-	out.HandoffScope = orDefault(args.HandoffScope, "hosted-saas-support")
-	out.Blockers = orList(args.Blockers, []string{})
-	out.PrivateValidationRequired = orDefault(args.PrivateValidationRequired, true)
-	m = new(SupportHandoffReadinessSummary)
-	*m = out
+	m = &SupportHandoffReadinessSummary{}
+	m.HandoffBoundary = "support queues, customer-success notes, customer health records, escalation connectors, and dashboard systems remain private service responsibilities"
+	m.TenantID = trimSpace(args.TenantID)
+	m.SupportStatus = args.SupportStatus
+	m.CustomerSuccessStatus = args.CustomerSuccessStatus
+	m.EscalationStatus = args.EscalationStatus
+	m.HealthReviewStatus = args.HealthReviewStatus
+	m.DashboardStatus = args.DashboardStatus
+	m.SupportTier = orDefault(args.SupportTier, "enterprise")
+	m.HandoffScope = orDefault(args.HandoffScope, "hosted-saas-support")
+	m.Blockers = orList(args.Blockers, []string{})
+	m.PrivateValidationRequired = orDefault(args.PrivateValidationRequired, true)
 	err = nilOnError(unsafe.Pointer(&m), m.Validate())
 	return m, err
 }
@@ -207,23 +197,21 @@ type SaaSOperatingAutomationSummaryArgs struct {
 
 // BuildSaaSOperatingAutomationSummary builds a SaaSOperatingAutomationSummary from args, with defaults and fixed values, and validates it.
 func BuildSaaSOperatingAutomationSummary(args SaaSOperatingAutomationSummaryArgs) (m *SaaSOperatingAutomationSummary, err error) {
-	var out SaaSOperatingAutomationSummary
-	out.AutomationBoundary = "billing systems, license telemetry, support workflows, customer-success records, dashboard refresh jobs, escalation drills, closeout retries, and scheduler execution remain private service responsibilities"
-	out.TenantID = trimSpace(args.TenantID)
-	out.AutomationStatus = args.AutomationStatus
-	out.BillingMonitoringStatus = args.BillingMonitoringStatus
-	out.LicenseTelemetryStatus = args.LicenseTelemetryStatus
-	out.SupportFollowupStatus = args.SupportFollowupStatus
-	out.CustomerSuccessReviewStatus = args.CustomerSuccessReviewStatus
-	out.DashboardRefreshStatus = args.DashboardRefreshStatus
-	out.EscalationDrillStatus = args.EscalationDrillStatus
-	out.CloseoutRetryStatus = args.CloseoutRetryStatus
-	out.AutomationScope = orDefault(args.AutomationScope, "trial-to-paid-customer-scale")
-	out.AutomationCadence = orDefault(args.AutomationCadence, "daily")
-	out.Blockers = orList(args.Blockers, []string{})
-	out.PrivateValidationRequired = orDefault(args.PrivateValidationRequired, true)
-	m = new(SaaSOperatingAutomationSummary)
-	*m = out
+	m = &SaaSOperatingAutomationSummary{}
+	m.AutomationBoundary = "billing systems, license telemetry, support workflows, customer-success records, dashboard refresh jobs, escalation drills, closeout retries, and scheduler execution remain private service responsibilities"
+	m.TenantID = trimSpace(args.TenantID)
+	m.AutomationStatus = args.AutomationStatus
+	m.BillingMonitoringStatus = args.BillingMonitoringStatus
+	m.LicenseTelemetryStatus = args.LicenseTelemetryStatus
+	m.SupportFollowupStatus = args.SupportFollowupStatus
+	m.CustomerSuccessReviewStatus = args.CustomerSuccessReviewStatus
+	m.DashboardRefreshStatus = args.DashboardRefreshStatus
+	m.EscalationDrillStatus = args.EscalationDrillStatus
+	m.CloseoutRetryStatus = args.CloseoutRetryStatus
+	m.AutomationScope = orDefault(args.AutomationScope, "trial-to-paid-customer-scale")
+	m.AutomationCadence = orDefault(args.AutomationCadence, "daily")
+	m.Blockers = orList(args.Blockers, []string{})
+	m.PrivateValidationRequired = orDefault(args.PrivateValidationRequired, true)
 	err = nilOnError(unsafe.Pointer(&m), m.Validate())
 	return m, err
 }
@@ -252,26 +240,24 @@ type EntitlementStatusRequestArgs struct {
 
 // BuildEntitlementStatusRequest builds the request of operation entitlement_status: defaults, trimmed identifiers and generated values, then validation with the forbidden-material scan.
 func BuildEntitlementStatusRequest(args EntitlementStatusRequestArgs) (m *EntitlementStatusRequest, err error) {
-	var out EntitlementStatusRequest
-	out.SchemaVersion = "cavra.saas_control_plane.request.v1"
-	out.Operation = "entitlement_status"
-	out.Payload.EntitlementBoundary = "public request shape only; billing and license validation are private"
-	out.TenantID = trimSpace(args.TenantID)
+	m = &EntitlementStatusRequest{}
+	m.SchemaVersion = "cavra.saas_control_plane.request.v1"
+	m.Operation = "entitlement_status"
+	m.Payload.EntitlementBoundary = "public request shape only; billing and license validation are private"
+	m.TenantID = trimSpace(args.TenantID)
 	if args.RequestedBy != nil {
-		out.RequestedBy = trimSpace(*args.RequestedBy)
+		m.RequestedBy = trimSpace(*args.RequestedBy)
 	} else {
-		out.RequestedBy = "community"
+		m.RequestedBy = "community"
 	}
 	if args.CorrelationID != nil {
-		out.CorrelationID = *args.CorrelationID
+		m.CorrelationID = *args.CorrelationID
 	} else {
-		out.CorrelationID = "saas-" + randomHex(12)
+		m.CorrelationID = "saas-" + randomHex(12)
 	}
-	out.PrivateImplementationRequired = orDefault(args.PrivateImplementationRequired, true)
-	out.Payload.FeatureNames = orList(args.FeatureNames, []string{})
-	out.Payload.RequestedChecks = orList(args.RequestedChecks, []string{"subscription_status", "license_status", "feature_grants"})
-	m = new(EntitlementStatusRequest)
-	*m = out
+	m.PrivateImplementationRequired = orDefault(args.PrivateImplementationRequired, true)
+	m.Payload.FeatureNames = orList(args.FeatureNames, []string{})
+	m.Payload.RequestedChecks = orList(args.RequestedChecks, []string{"subscription_status", "license_status", "feature_grants"})
 	err = nilOnError(unsafe.Pointer(&m), m.Validate())
 	return m, err
 }
@@ -288,18 +274,16 @@ func BuildEntitlementStatusResponse(req AnyRequest, args EntitlementStatusRespon
 		return nil, mismatch("entitlement status response requires an entitlement_status request")
 	}
 	h := req.Header()
-	var out EntitlementStatusResponse
-	out.SchemaVersion = "cavra.saas_control_plane.response.v1"
-	out.Operation = "entitlement_status"
-	out.Message = "Entitlement status requires private billing, subscription, and license-service validation."
-	out.PrivateImplementationRequired = true
-	out.Payload.PrivateModulesRequired = []string{"billing integration", "license service", "subscription status", "feature entitlement registry"}
-	out.Payload.NextStep = "See docs/architecture/entitlement-status-contract.md"
-	out.CorrelationID = h.CorrelationID
-	out.Status = ResponseStatus(orDefault((*string)(args.Status), string(ResponseStatusRequiresPrivateService)))
-	out.Payload.Summary = args.Summary
-	m = new(EntitlementStatusResponse)
-	*m = out
+	m = &EntitlementStatusResponse{}
+	m.SchemaVersion = "cavra.saas_control_plane.response.v1"
+	m.Operation = "entitlement_status"
+	m.Message = "Entitlement status requires private billing, subscription, and license-service validation."
+	m.PrivateImplementationRequired = true
+	m.Payload.PrivateModulesRequired = []string{"billing integration", "license service", "subscription status", "feature entitlement registry"}
+	m.Payload.NextStep = "See docs/architecture/entitlement-status-contract.md"
+	m.CorrelationID = h.CorrelationID
+	m.Status = ResponseStatus(orDefault((*string)(args.Status), string(ResponseStatusRequiresPrivateService)))
+	m.Payload.Summary = args.Summary
 	err = nilOnError(unsafe.Pointer(&m), m.Validate())
 	return m, err
 }
@@ -331,33 +315,31 @@ type TenantOnboardingRequestArgs struct {
 
 // BuildTenantOnboardingRequest builds the request of operation tenant_onboarding: defaults, trimmed identifiers and generated values, then validation with the forbidden-material scan.
 func BuildTenantOnboardingRequest(args TenantOnboardingRequestArgs) (m *TenantOnboardingRequest, err error) {
-	var out TenantOnboardingRequest
-	out.SchemaVersion = "cavra.saas_control_plane.request.v1"
-	out.Operation = "tenant_onboarding"
-	out.Payload.ActivationBoundary = "public request shape only; tenant provisioning implementation is private"
-	out.TenantID = trimSpace(args.TenantID)
+	m = &TenantOnboardingRequest{}
+	m.SchemaVersion = "cavra.saas_control_plane.request.v1"
+	m.Operation = "tenant_onboarding"
+	m.Payload.ActivationBoundary = "public request shape only; tenant provisioning implementation is private"
+	m.TenantID = trimSpace(args.TenantID)
 	if args.RequestedBy != nil {
-		out.RequestedBy = trimSpace(*args.RequestedBy)
+		m.RequestedBy = trimSpace(*args.RequestedBy)
 	} else {
-		out.RequestedBy = "community"
+		m.RequestedBy = "community"
 	}
 	if args.CorrelationID != nil {
-		out.CorrelationID = *args.CorrelationID
+		m.CorrelationID = *args.CorrelationID
 	} else {
-		out.CorrelationID = "saas-" + randomHex(12)
+		m.CorrelationID = "saas-" + randomHex(12)
 	}
-	out.PrivateImplementationRequired = orDefault(args.PrivateImplementationRequired, true)
-	out.Payload.OrganizationName = trimSpace(args.OrganizationName)
-	out.Payload.DeploymentModel = DeploymentModel(orDefault((*string)(args.DeploymentModel), string(DeploymentModelHostedSaaS)))
+	m.PrivateImplementationRequired = orDefault(args.PrivateImplementationRequired, true)
+	m.Payload.OrganizationName = trimSpace(args.OrganizationName)
+	m.Payload.DeploymentModel = DeploymentModel(orDefault((*string)(args.DeploymentModel), string(DeploymentModelHostedSaaS)))
 	if args.Region != nil {
-		out.Payload.Region = trimSpace(*args.Region)
+		m.Payload.Region = trimSpace(*args.Region)
 	} else {
-		out.Payload.Region = "tenant-selected"
+		m.Payload.Region = "tenant-selected"
 	}
-	out.Payload.Requirements = orList(args.Requirements, []string{"identity_provider", "license_validation", "policy_registry", "audit_store", "support_owner"})
-	out.Payload.Contacts = orList(args.Contacts, Map[string]{})
-	m = new(TenantOnboardingRequest)
-	*m = out
+	m.Payload.Requirements = orList(args.Requirements, []string{"identity_provider", "license_validation", "policy_registry", "audit_store", "support_owner"})
+	m.Payload.Contacts = orList(args.Contacts, Map[string]{})
 	err = nilOnError(unsafe.Pointer(&m), m.Validate())
 	return m, err
 }
@@ -373,18 +355,16 @@ func BuildTenantOnboardingResponse(req AnyRequest, args TenantOnboardingResponse
 		return nil, mismatch("tenant onboarding response requires a tenant_onboarding request")
 	}
 	h := req.Header()
-	var out TenantOnboardingResponse
-	out.SchemaVersion = "cavra.saas_control_plane.response.v1"
-	out.Operation = "tenant_onboarding"
-	out.Message = "Tenant onboarding requires the private CAVRA SaaS Control Plane or Enterprise service."
-	out.PrivateImplementationRequired = true
-	out.Payload.PrivateModulesRequired = []string{"identity onboarding", "license service", "policy registry", "audit store", "support ownership"}
-	out.Payload.NextStep = "See docs/architecture/tenant-onboarding-contract.md"
-	out.CorrelationID = h.CorrelationID
-	out.Payload.TenantID = h.TenantID
-	out.Status = ResponseStatus(orDefault((*string)(args.Status), string(ResponseStatusRequiresPrivateService)))
-	m = new(TenantOnboardingResponse)
-	*m = out
+	m = &TenantOnboardingResponse{}
+	m.SchemaVersion = "cavra.saas_control_plane.response.v1"
+	m.Operation = "tenant_onboarding"
+	m.Message = "Tenant onboarding requires the private CAVRA SaaS Control Plane or Enterprise service."
+	m.PrivateImplementationRequired = true
+	m.Payload.PrivateModulesRequired = []string{"identity onboarding", "license service", "policy registry", "audit store", "support ownership"}
+	m.Payload.NextStep = "See docs/architecture/tenant-onboarding-contract.md"
+	m.CorrelationID = h.CorrelationID
+	m.Payload.TenantID = h.TenantID
+	m.Status = ResponseStatus(orDefault((*string)(args.Status), string(ResponseStatusRequiresPrivateService)))
 	err = nilOnError(unsafe.Pointer(&m), m.Validate())
 	return m, err
 }
@@ -412,25 +392,23 @@ type TenantStatusRequestArgs struct {
 
 // BuildTenantStatusRequest builds the request of operation tenant_status: defaults, trimmed identifiers and generated values, then validation with the forbidden-material scan.
 func BuildTenantStatusRequest(args TenantStatusRequestArgs) (m *TenantStatusRequest, err error) {
-	var out TenantStatusRequest
-	out.SchemaVersion = "cavra.saas_control_plane.request.v1"
-	out.Operation = "tenant_status"
-	out.Payload.PublicClientBoundary = "status lookup contract only"
-	out.TenantID = trimSpace(args.TenantID)
+	m = &TenantStatusRequest{}
+	m.SchemaVersion = "cavra.saas_control_plane.request.v1"
+	m.Operation = "tenant_status"
+	m.Payload.PublicClientBoundary = "status lookup contract only"
+	m.TenantID = trimSpace(args.TenantID)
 	if args.RequestedBy != nil {
-		out.RequestedBy = trimSpace(*args.RequestedBy)
+		m.RequestedBy = trimSpace(*args.RequestedBy)
 	} else {
-		out.RequestedBy = "community"
+		m.RequestedBy = "community"
 	}
 	if args.CorrelationID != nil {
-		out.CorrelationID = *args.CorrelationID
+		m.CorrelationID = *args.CorrelationID
 	} else {
-		out.CorrelationID = "saas-" + randomHex(12)
+		m.CorrelationID = "saas-" + randomHex(12)
 	}
-	out.PrivateImplementationRequired = orDefault(args.PrivateImplementationRequired, true)
-	out.Payload.RequestedCapabilities = orList(args.RequestedCapabilities, []string{"license", "policy_registry", "evidence_export"})
-	m = new(TenantStatusRequest)
-	*m = out
+	m.PrivateImplementationRequired = orDefault(args.PrivateImplementationRequired, true)
+	m.Payload.RequestedCapabilities = orList(args.RequestedCapabilities, []string{"license", "policy_registry", "evidence_export"})
 	err = nilOnError(unsafe.Pointer(&m), m.Validate())
 	return m, err
 }
@@ -459,26 +437,24 @@ type LicenseValidationRequestArgs struct {
 
 // BuildLicenseValidationRequest builds the request of operation license_validation: defaults, trimmed identifiers and generated values, then validation with the forbidden-material scan.
 func BuildLicenseValidationRequest(args LicenseValidationRequestArgs) (m *LicenseValidationRequest, err error) {
-	var out LicenseValidationRequest
-	out.SchemaVersion = "cavra.saas_control_plane.request.v1"
-	out.Operation = "license_validation"
-	out.Payload.ServerBoundary = "real validation is performed by private SaaS or Enterprise services"
-	out.TenantID = trimSpace(args.TenantID)
+	m = &LicenseValidationRequest{}
+	m.SchemaVersion = "cavra.saas_control_plane.request.v1"
+	m.Operation = "license_validation"
+	m.Payload.ServerBoundary = "real validation is performed by private SaaS or Enterprise services"
+	m.TenantID = trimSpace(args.TenantID)
 	if args.RequestedBy != nil {
-		out.RequestedBy = trimSpace(*args.RequestedBy)
+		m.RequestedBy = trimSpace(*args.RequestedBy)
 	} else {
-		out.RequestedBy = "community"
+		m.RequestedBy = "community"
 	}
 	if args.CorrelationID != nil {
-		out.CorrelationID = *args.CorrelationID
+		m.CorrelationID = *args.CorrelationID
 	} else {
-		out.CorrelationID = "saas-" + randomHex(12)
+		m.CorrelationID = "saas-" + randomHex(12)
 	}
-	out.PrivateImplementationRequired = orDefault(args.PrivateImplementationRequired, true)
-	out.Payload.LocalValidationReport = orList(args.LocalValidationReport, json.RawMessage{})
-	out.Payload.RequestedChecks = orList(args.RequestedChecks, []string{"signature", "revocation", "subscription_status"})
-	m = new(LicenseValidationRequest)
-	*m = out
+	m.PrivateImplementationRequired = orDefault(args.PrivateImplementationRequired, true)
+	m.Payload.LocalValidationReport = orList(args.LocalValidationReport, json.RawMessage{})
+	m.Payload.RequestedChecks = orList(args.RequestedChecks, []string{"signature", "revocation", "subscription_status"})
 	err = nilOnError(unsafe.Pointer(&m), m.Validate())
 	return m, err
 }
@@ -508,27 +484,25 @@ type PolicyRegistryReadinessRequestArgs struct {
 
 // BuildPolicyRegistryReadinessRequest builds the request of operation policy_registry_readiness: defaults, trimmed identifiers and generated values, then validation with the forbidden-material scan.
 func BuildPolicyRegistryReadinessRequest(args PolicyRegistryReadinessRequestArgs) (m *PolicyRegistryReadinessRequest, err error) {
-	var out PolicyRegistryReadinessRequest
-	out.SchemaVersion = "cavra.saas_control_plane.request.v1"
-	out.Operation = "policy_registry_readiness"
-	out.Payload.ReadinessBoundary = "public request shape only; hosted policy registry operation is private"
-	out.TenantID = trimSpace(args.TenantID)
+	m = &PolicyRegistryReadinessRequest{}
+	m.SchemaVersion = "cavra.saas_control_plane.request.v1"
+	m.Operation = "policy_registry_readiness"
+	m.Payload.ReadinessBoundary = "public request shape only; hosted policy registry operation is private"
+	m.TenantID = trimSpace(args.TenantID)
 	if args.RequestedBy != nil {
-		out.RequestedBy = trimSpace(*args.RequestedBy)
+		m.RequestedBy = trimSpace(*args.RequestedBy)
 	} else {
-		out.RequestedBy = "community"
+		m.RequestedBy = "community"
 	}
 	if args.CorrelationID != nil {
-		out.CorrelationID = *args.CorrelationID
+		m.CorrelationID = *args.CorrelationID
 	} else {
-		out.CorrelationID = "saas-" + randomHex(12)
+		m.CorrelationID = "saas-" + randomHex(12)
 	}
-	out.PrivateImplementationRequired = orDefault(args.PrivateImplementationRequired, true)
-	out.Payload.PolicyPackRefs = orList(args.PolicyPackRefs, []string{})
-	out.Payload.CatalogScope = orDefault(args.CatalogScope, "tenant-default")
-	out.Payload.RequiredChecks = orList(args.RequiredChecks, []string{"service_availability", "catalog_freshness", "policy_pack_versions", "artifact_integrity", "entitlement_scope", "approval_state"})
-	m = new(PolicyRegistryReadinessRequest)
-	*m = out
+	m.PrivateImplementationRequired = orDefault(args.PrivateImplementationRequired, true)
+	m.Payload.PolicyPackRefs = orList(args.PolicyPackRefs, []string{})
+	m.Payload.CatalogScope = orDefault(args.CatalogScope, "tenant-default")
+	m.Payload.RequiredChecks = orList(args.RequiredChecks, []string{"service_availability", "catalog_freshness", "policy_pack_versions", "artifact_integrity", "entitlement_scope", "approval_state"})
 	err = nilOnError(unsafe.Pointer(&m), m.Validate())
 	return m, err
 }
@@ -545,18 +519,16 @@ func BuildPolicyRegistryReadinessResponse(req AnyRequest, args PolicyRegistryRea
 		return nil, mismatch("policy registry readiness response requires a policy_registry_readiness request")
 	}
 	h := req.Header()
-	var out PolicyRegistryReadinessResponse
-	out.SchemaVersion = "cavra.saas_control_plane.response.v1"
-	out.Operation = "policy_registry_readiness"
-	out.Message = "Hosted policy registry readiness requires private registry, artifact, entitlement, and rollout validation."
-	out.PrivateImplementationRequired = true
-	out.Payload.PrivateModulesRequired = []string{"hosted policy registry service", "policy-pack artifact store", "feature entitlement registry", "approval workflow", "rollout telemetry"}
-	out.Payload.NextStep = "See docs/architecture/hosted-policy-registry-readiness-contract.md"
-	out.CorrelationID = h.CorrelationID
-	out.Status = ResponseStatus(orDefault((*string)(args.Status), string(ResponseStatusRequiresPrivateService)))
-	out.Payload.Summary = args.Summary
-	m = new(PolicyRegistryReadinessResponse)
-	*m = out
+	m = &PolicyRegistryReadinessResponse{}
+	m.SchemaVersion = "cavra.saas_control_plane.response.v1"
+	m.Operation = "policy_registry_readiness"
+	m.Message = "Hosted policy registry readiness requires private registry, artifact, entitlement, and rollout validation."
+	m.PrivateImplementationRequired = true
+	m.Payload.PrivateModulesRequired = []string{"hosted policy registry service", "policy-pack artifact store", "feature entitlement registry", "approval workflow", "rollout telemetry"}
+	m.Payload.NextStep = "See docs/architecture/hosted-policy-registry-readiness-contract.md"
+	m.CorrelationID = h.CorrelationID
+	m.Status = ResponseStatus(orDefault((*string)(args.Status), string(ResponseStatusRequiresPrivateService)))
+	m.Payload.Summary = args.Summary
 	err = nilOnError(unsafe.Pointer(&m), m.Validate())
 	return m, err
 }
@@ -585,26 +557,24 @@ type PolicyRegistryLookupRequestArgs struct {
 
 // BuildPolicyRegistryLookupRequest builds the request of operation policy_registry_lookup: defaults, trimmed identifiers and generated values, then validation with the forbidden-material scan.
 func BuildPolicyRegistryLookupRequest(args PolicyRegistryLookupRequestArgs) (m *PolicyRegistryLookupRequest, err error) {
-	var out PolicyRegistryLookupRequest
-	out.SchemaVersion = "cavra.saas_control_plane.request.v1"
-	out.Operation = "policy_registry_lookup"
-	out.Payload.ResolutionBoundary = "public request shape only; hosted registry implementation is private"
-	out.TenantID = trimSpace(args.TenantID)
+	m = &PolicyRegistryLookupRequest{}
+	m.SchemaVersion = "cavra.saas_control_plane.request.v1"
+	m.Operation = "policy_registry_lookup"
+	m.Payload.ResolutionBoundary = "public request shape only; hosted registry implementation is private"
+	m.TenantID = trimSpace(args.TenantID)
 	if args.RequestedBy != nil {
-		out.RequestedBy = trimSpace(*args.RequestedBy)
+		m.RequestedBy = trimSpace(*args.RequestedBy)
 	} else {
-		out.RequestedBy = "community"
+		m.RequestedBy = "community"
 	}
 	if args.CorrelationID != nil {
-		out.CorrelationID = *args.CorrelationID
+		m.CorrelationID = *args.CorrelationID
 	} else {
-		out.CorrelationID = "saas-" + randomHex(12)
+		m.CorrelationID = "saas-" + randomHex(12)
 	}
-	out.PrivateImplementationRequired = orDefault(args.PrivateImplementationRequired, true)
-	out.Payload.PolicyRefs = orList(args.PolicyRefs, []string{})
-	out.Payload.Labels = orList(args.Labels, Map[string]{})
-	m = new(PolicyRegistryLookupRequest)
-	*m = out
+	m.PrivateImplementationRequired = orDefault(args.PrivateImplementationRequired, true)
+	m.Payload.PolicyRefs = orList(args.PolicyRefs, []string{})
+	m.Payload.Labels = orList(args.Labels, Map[string]{})
 	err = nilOnError(unsafe.Pointer(&m), m.Validate())
 	return m, err
 }
@@ -634,27 +604,25 @@ type TenantAuditStoreOperatingRequestArgs struct {
 
 // BuildTenantAuditStoreOperatingRequest builds the request of operation tenant_audit_store_operating: defaults, trimmed identifiers and generated values, then validation with the forbidden-material scan.
 func BuildTenantAuditStoreOperatingRequest(args TenantAuditStoreOperatingRequestArgs) (m *TenantAuditStoreOperatingRequest, err error) {
-	var out TenantAuditStoreOperatingRequest
-	out.SchemaVersion = "cavra.saas_control_plane.request.v1"
-	out.Operation = "tenant_audit_store_operating"
-	out.Payload.OperatingBoundary = "public request shape only; tenant audit-store operation is private"
-	out.TenantID = trimSpace(args.TenantID)
+	m = &TenantAuditStoreOperatingRequest{}
+	m.SchemaVersion = "cavra.saas_control_plane.request.v1"
+	m.Operation = "tenant_audit_store_operating"
+	m.Payload.OperatingBoundary = "public request shape only; tenant audit-store operation is private"
+	m.TenantID = trimSpace(args.TenantID)
 	if args.RequestedBy != nil {
-		out.RequestedBy = trimSpace(*args.RequestedBy)
+		m.RequestedBy = trimSpace(*args.RequestedBy)
 	} else {
-		out.RequestedBy = "community"
+		m.RequestedBy = "community"
 	}
 	if args.CorrelationID != nil {
-		out.CorrelationID = *args.CorrelationID
+		m.CorrelationID = *args.CorrelationID
 	} else {
-		out.CorrelationID = "saas-" + randomHex(12)
+		m.CorrelationID = "saas-" + randomHex(12)
 	}
-	out.PrivateImplementationRequired = orDefault(args.PrivateImplementationRequired, true)
-	out.Payload.RetentionProfile = orDefault(args.RetentionProfile, "tenant-default")
-	out.Payload.EvidenceWindow = orDefault(args.EvidenceWindow, "last-24h")
-	out.Payload.RequiredChecks = orList(args.RequiredChecks, []string{"store_health", "retention_posture", "evidence_freshness", "export_readiness", "immutable_storage", "dashboard_visibility"})
-	m = new(TenantAuditStoreOperatingRequest)
-	*m = out
+	m.PrivateImplementationRequired = orDefault(args.PrivateImplementationRequired, true)
+	m.Payload.RetentionProfile = orDefault(args.RetentionProfile, "tenant-default")
+	m.Payload.EvidenceWindow = orDefault(args.EvidenceWindow, "last-24h")
+	m.Payload.RequiredChecks = orList(args.RequiredChecks, []string{"store_health", "retention_posture", "evidence_freshness", "export_readiness", "immutable_storage", "dashboard_visibility"})
 	err = nilOnError(unsafe.Pointer(&m), m.Validate())
 	return m, err
 }
@@ -671,18 +639,16 @@ func BuildTenantAuditStoreOperatingResponse(req AnyRequest, args TenantAuditStor
 		return nil, mismatch("tenant audit-store operating response requires a tenant_audit_store_operating request")
 	}
 	h := req.Header()
-	var out TenantAuditStoreOperatingResponse
-	out.SchemaVersion = "cavra.saas_control_plane.response.v1"
-	out.Operation = "tenant_audit_store_operating"
-	out.Message = "Tenant audit-store operating status requires private archive, retention, evidence, export, and dashboard validation."
-	out.PrivateImplementationRequired = true
-	out.Payload.PrivateModulesRequired = []string{"tenant audit store", "retention enforcement", "evidence freshness monitor", "export connector service", "operating dashboard"}
-	out.Payload.NextStep = "See docs/architecture/tenant-audit-store-operating-contract.md"
-	out.CorrelationID = h.CorrelationID
-	out.Status = ResponseStatus(orDefault((*string)(args.Status), string(ResponseStatusRequiresPrivateService)))
-	out.Payload.Summary = args.Summary
-	m = new(TenantAuditStoreOperatingResponse)
-	*m = out
+	m = &TenantAuditStoreOperatingResponse{}
+	m.SchemaVersion = "cavra.saas_control_plane.response.v1"
+	m.Operation = "tenant_audit_store_operating"
+	m.Message = "Tenant audit-store operating status requires private archive, retention, evidence, export, and dashboard validation."
+	m.PrivateImplementationRequired = true
+	m.Payload.PrivateModulesRequired = []string{"tenant audit store", "retention enforcement", "evidence freshness monitor", "export connector service", "operating dashboard"}
+	m.Payload.NextStep = "See docs/architecture/tenant-audit-store-operating-contract.md"
+	m.CorrelationID = h.CorrelationID
+	m.Status = ResponseStatus(orDefault((*string)(args.Status), string(ResponseStatusRequiresPrivateService)))
+	m.Payload.Summary = args.Summary
 	err = nilOnError(unsafe.Pointer(&m), m.Validate())
 	return m, err
 }
@@ -712,27 +678,25 @@ type CustomerOperatingDashboardRequestArgs struct {
 
 // BuildCustomerOperatingDashboardRequest builds the request of operation customer_operating_dashboard: defaults, trimmed identifiers and generated values, then validation with the forbidden-material scan.
 func BuildCustomerOperatingDashboardRequest(args CustomerOperatingDashboardRequestArgs) (m *CustomerOperatingDashboardRequest, err error) {
-	var out CustomerOperatingDashboardRequest
-	out.SchemaVersion = "cavra.saas_control_plane.request.v1"
-	out.Operation = "customer_operating_dashboard"
-	out.Payload.DashboardBoundary = "public request shape only; customer operating dashboards are private"
-	out.TenantID = trimSpace(args.TenantID)
+	m = &CustomerOperatingDashboardRequest{}
+	m.SchemaVersion = "cavra.saas_control_plane.request.v1"
+	m.Operation = "customer_operating_dashboard"
+	m.Payload.DashboardBoundary = "public request shape only; customer operating dashboards are private"
+	m.TenantID = trimSpace(args.TenantID)
 	if args.RequestedBy != nil {
-		out.RequestedBy = trimSpace(*args.RequestedBy)
+		m.RequestedBy = trimSpace(*args.RequestedBy)
 	} else {
-		out.RequestedBy = "community"
+		m.RequestedBy = "community"
 	}
 	if args.CorrelationID != nil {
-		out.CorrelationID = *args.CorrelationID
+		m.CorrelationID = *args.CorrelationID
 	} else {
-		out.CorrelationID = "saas-" + randomHex(12)
+		m.CorrelationID = "saas-" + randomHex(12)
 	}
-	out.PrivateImplementationRequired = orDefault(args.PrivateImplementationRequired, true)
-	out.Payload.DashboardScope = orDefault(args.DashboardScope, "tenant-operating")
-	out.Payload.EvidenceWindow = orDefault(args.EvidenceWindow, "last-24h")
-	out.Payload.RequiredChecks = orList(args.RequiredChecks, []string{"dashboard_visibility", "billing_observability", "license_service_telemetry", "support_handoff", "customer_success_health", "escalation_readiness", "release_acceptance"})
-	m = new(CustomerOperatingDashboardRequest)
-	*m = out
+	m.PrivateImplementationRequired = orDefault(args.PrivateImplementationRequired, true)
+	m.Payload.DashboardScope = orDefault(args.DashboardScope, "tenant-operating")
+	m.Payload.EvidenceWindow = orDefault(args.EvidenceWindow, "last-24h")
+	m.Payload.RequiredChecks = orList(args.RequiredChecks, []string{"dashboard_visibility", "billing_observability", "license_service_telemetry", "support_handoff", "customer_success_health", "escalation_readiness", "release_acceptance"})
 	err = nilOnError(unsafe.Pointer(&m), m.Validate())
 	return m, err
 }
@@ -749,18 +713,16 @@ func BuildCustomerOperatingDashboardResponse(req AnyRequest, args CustomerOperat
 		return nil, mismatch("customer operating dashboard response requires a customer_operating_dashboard request")
 	}
 	h := req.Header()
-	var out CustomerOperatingDashboardResponse
-	out.SchemaVersion = "cavra.saas_control_plane.response.v1"
-	out.Operation = "customer_operating_dashboard"
-	out.Message = "Customer operating dashboard status requires private billing, license-service, support, customer-success, escalation, and release closeout validation."
-	out.PrivateImplementationRequired = true
-	out.Payload.PrivateModulesRequired = []string{"billing observability", "license-service telemetry", "support handoff", "customer-success health", "escalation routing", "release closeout", "operating dashboard"}
-	out.Payload.NextStep = "See docs/architecture/customer-operating-dashboard-support-handoff-contract.md"
-	out.CorrelationID = h.CorrelationID
-	out.Status = ResponseStatus(orDefault((*string)(args.Status), string(ResponseStatusRequiresPrivateService)))
-	out.Payload.Summary = args.Summary
-	m = new(CustomerOperatingDashboardResponse)
-	*m = out
+	m = &CustomerOperatingDashboardResponse{}
+	m.SchemaVersion = "cavra.saas_control_plane.response.v1"
+	m.Operation = "customer_operating_dashboard"
+	m.Message = "Customer operating dashboard status requires private billing, license-service, support, customer-success, escalation, and release closeout validation."
+	m.PrivateImplementationRequired = true
+	m.Payload.PrivateModulesRequired = []string{"billing observability", "license-service telemetry", "support handoff", "customer-success health", "escalation routing", "release closeout", "operating dashboard"}
+	m.Payload.NextStep = "See docs/architecture/customer-operating-dashboard-support-handoff-contract.md"
+	m.CorrelationID = h.CorrelationID
+	m.Status = ResponseStatus(orDefault((*string)(args.Status), string(ResponseStatusRequiresPrivateService)))
+	m.Payload.Summary = args.Summary
 	err = nilOnError(unsafe.Pointer(&m), m.Validate())
 	return m, err
 }
@@ -790,27 +752,25 @@ type SupportHandoffReadinessRequestArgs struct {
 
 // BuildSupportHandoffReadinessRequest builds the request of operation support_handoff_readiness: defaults, trimmed identifiers and generated values, then validation with the forbidden-material scan.
 func BuildSupportHandoffReadinessRequest(args SupportHandoffReadinessRequestArgs) (m *SupportHandoffReadinessRequest, err error) {
-	var out SupportHandoffReadinessRequest
-	out.SchemaVersion = "cavra.saas_control_plane.request.v1"
-	out.Operation = "support_handoff_readiness"
-	out.Payload.HandoffBoundary = "public request shape only; support and customer-success handoff is private"
-	out.TenantID = trimSpace(args.TenantID)
+	m = &SupportHandoffReadinessRequest{}
+	m.SchemaVersion = "cavra.saas_control_plane.request.v1"
+	m.Operation = "support_handoff_readiness"
+	m.Payload.HandoffBoundary = "public request shape only; support and customer-success handoff is private"
+	m.TenantID = trimSpace(args.TenantID)
 	if args.RequestedBy != nil {
-		out.RequestedBy = trimSpace(*args.RequestedBy)
+		m.RequestedBy = trimSpace(*args.RequestedBy)
 	} else {
-		out.RequestedBy = "community"
+		m.RequestedBy = "community"
 	}
 	if args.CorrelationID != nil {
-		out.CorrelationID = *args.CorrelationID
+		m.CorrelationID = *args.CorrelationID
 	} else {
-		out.CorrelationID = "saas-" + randomHex(12)
+		m.CorrelationID = "saas-" + randomHex(12)
 	}
-	out.PrivateImplementationRequired = orDefault(args.PrivateImplementationRequired, true)
-	out.Payload.HandoffScope = orDefault(args.HandoffScope, "hosted-saas-support")
-	out.Payload.SupportTier = orDefault(args.SupportTier, "enterprise")
-	out.Payload.RequiredChecks = orList(args.RequiredChecks, []string{"support_owner_assignment", "customer_success_owner_assignment", "escalation_routing", "customer_health_review", "handoff_dashboard", "release_owner_acceptance"})
-	m = new(SupportHandoffReadinessRequest)
-	*m = out
+	m.PrivateImplementationRequired = orDefault(args.PrivateImplementationRequired, true)
+	m.Payload.HandoffScope = orDefault(args.HandoffScope, "hosted-saas-support")
+	m.Payload.SupportTier = orDefault(args.SupportTier, "enterprise")
+	m.Payload.RequiredChecks = orList(args.RequiredChecks, []string{"support_owner_assignment", "customer_success_owner_assignment", "escalation_routing", "customer_health_review", "handoff_dashboard", "release_owner_acceptance"})
 	err = nilOnError(unsafe.Pointer(&m), m.Validate())
 	return m, err
 }
@@ -827,18 +787,16 @@ func BuildSupportHandoffReadinessResponse(req AnyRequest, args SupportHandoffRea
 		return nil, mismatch("support handoff readiness response requires a support_handoff_readiness request")
 	}
 	h := req.Header()
-	var out SupportHandoffReadinessResponse
-	out.SchemaVersion = "cavra.saas_control_plane.response.v1"
-	out.Operation = "support_handoff_readiness"
-	out.Message = "Support handoff readiness requires private support, customer-success, escalation, health-review, and dashboard validation."
-	out.PrivateImplementationRequired = true
-	out.Payload.PrivateModulesRequired = []string{"support ownership", "customer-success ownership", "escalation routing", "customer health review", "handoff dashboard", "release owner acceptance"}
-	out.Payload.NextStep = "See docs/architecture/customer-operating-dashboard-support-handoff-contract.md"
-	out.CorrelationID = h.CorrelationID
-	out.Status = ResponseStatus(orDefault((*string)(args.Status), string(ResponseStatusRequiresPrivateService)))
-	out.Payload.Summary = args.Summary
-	m = new(SupportHandoffReadinessResponse)
-	*m = out
+	m = &SupportHandoffReadinessResponse{}
+	m.SchemaVersion = "cavra.saas_control_plane.response.v1"
+	m.Operation = "support_handoff_readiness"
+	m.Message = "Support handoff readiness requires private support, customer-success, escalation, health-review, and dashboard validation."
+	m.PrivateImplementationRequired = true
+	m.Payload.PrivateModulesRequired = []string{"support ownership", "customer-success ownership", "escalation routing", "customer health review", "handoff dashboard", "release owner acceptance"}
+	m.Payload.NextStep = "See docs/architecture/customer-operating-dashboard-support-handoff-contract.md"
+	m.CorrelationID = h.CorrelationID
+	m.Status = ResponseStatus(orDefault((*string)(args.Status), string(ResponseStatusRequiresPrivateService)))
+	m.Payload.Summary = args.Summary
 	err = nilOnError(unsafe.Pointer(&m), m.Validate())
 	return m, err
 }
@@ -868,27 +826,25 @@ type SaaSOperatingAutomationRequestArgs struct {
 
 // BuildSaaSOperatingAutomationRequest builds the request of operation saas_operating_automation: defaults, trimmed identifiers and generated values, then validation with the forbidden-material scan.
 func BuildSaaSOperatingAutomationRequest(args SaaSOperatingAutomationRequestArgs) (m *SaaSOperatingAutomationRequest, err error) {
-	var out SaaSOperatingAutomationRequest
-	out.SchemaVersion = "cavra.saas_control_plane.request.v1"
-	out.Operation = "saas_operating_automation"
-	out.Payload.AutomationBoundary = "public request shape only; SaaS operating automation execution is private"
-	out.TenantID = trimSpace(args.TenantID)
+	m = &SaaSOperatingAutomationRequest{}
+	m.SchemaVersion = "cavra.saas_control_plane.request.v1"
+	m.Operation = "saas_operating_automation"
+	m.Payload.AutomationBoundary = "public request shape only; SaaS operating automation execution is private"
+	m.TenantID = trimSpace(args.TenantID)
 	if args.RequestedBy != nil {
-		out.RequestedBy = trimSpace(*args.RequestedBy)
+		m.RequestedBy = trimSpace(*args.RequestedBy)
 	} else {
-		out.RequestedBy = "community"
+		m.RequestedBy = "community"
 	}
 	if args.CorrelationID != nil {
-		out.CorrelationID = *args.CorrelationID
+		m.CorrelationID = *args.CorrelationID
 	} else {
-		out.CorrelationID = "saas-" + randomHex(12)
+		m.CorrelationID = "saas-" + randomHex(12)
 	}
-	out.PrivateImplementationRequired = orDefault(args.PrivateImplementationRequired, true)
-	out.Payload.AutomationScope = orDefault(args.AutomationScope, "trial-to-paid-customer-scale")
-	out.Payload.AutomationCadence = orDefault(args.AutomationCadence, "daily")
-	out.Payload.RequiredChecks = orList(args.RequiredChecks, []string{"billing_monitoring", "license_telemetry_sync", "support_followup", "customer_success_review", "dashboard_refresh", "escalation_drill", "closeout_retry"})
-	m = new(SaaSOperatingAutomationRequest)
-	*m = out
+	m.PrivateImplementationRequired = orDefault(args.PrivateImplementationRequired, true)
+	m.Payload.AutomationScope = orDefault(args.AutomationScope, "trial-to-paid-customer-scale")
+	m.Payload.AutomationCadence = orDefault(args.AutomationCadence, "daily")
+	m.Payload.RequiredChecks = orList(args.RequiredChecks, []string{"billing_monitoring", "license_telemetry_sync", "support_followup", "customer_success_review", "dashboard_refresh", "escalation_drill", "closeout_retry"})
 	err = nilOnError(unsafe.Pointer(&m), m.Validate())
 	return m, err
 }
@@ -905,18 +861,16 @@ func BuildSaaSOperatingAutomationResponse(req AnyRequest, args SaaSOperatingAuto
 		return nil, mismatch("SaaS operating automation response requires a saas_operating_automation request")
 	}
 	h := req.Header()
-	var out SaaSOperatingAutomationResponse
-	out.SchemaVersion = "cavra.saas_control_plane.response.v1"
-	out.Operation = "saas_operating_automation"
-	out.Message = "SaaS operating automation requires private billing monitoring, license telemetry, support, customer-success, dashboard, escalation, closeout retry, and scheduler validation."
-	out.PrivateImplementationRequired = true
-	out.Payload.PrivateModulesRequired = []string{"billing monitoring", "license telemetry sync", "support follow-up", "customer-success review", "dashboard refresh automation", "escalation drill scheduler", "closeout retry automation"}
-	out.Payload.NextStep = "See docs/architecture/saas-operating-automation-contract.md"
-	out.CorrelationID = h.CorrelationID
-	out.Status = ResponseStatus(orDefault((*string)(args.Status), string(ResponseStatusRequiresPrivateService)))
-	out.Payload.Summary = args.Summary
-	m = new(SaaSOperatingAutomationResponse)
-	*m = out
+	m = &SaaSOperatingAutomationResponse{}
+	m.SchemaVersion = "cavra.saas_control_plane.response.v1"
+	m.Operation = "saas_operating_automation"
+	m.Message = "SaaS operating automation requires private billing monitoring, license telemetry, support, customer-success, dashboard, escalation, closeout retry, and scheduler validation."
+	m.PrivateImplementationRequired = true
+	m.Payload.PrivateModulesRequired = []string{"billing monitoring", "license telemetry sync", "support follow-up", "customer-success review", "dashboard refresh automation", "escalation drill scheduler", "closeout retry automation"}
+	m.Payload.NextStep = "See docs/architecture/saas-operating-automation-contract.md"
+	m.CorrelationID = h.CorrelationID
+	m.Status = ResponseStatus(orDefault((*string)(args.Status), string(ResponseStatusRequiresPrivateService)))
+	m.Payload.Summary = args.Summary
 	err = nilOnError(unsafe.Pointer(&m), m.Validate())
 	return m, err
 }
@@ -946,27 +900,25 @@ type EvidenceExportRequestArgs struct {
 
 // BuildEvidenceExportRequest builds the request of operation evidence_export: defaults, trimmed identifiers and generated values, then validation with the forbidden-material scan.
 func BuildEvidenceExportRequest(args EvidenceExportRequestArgs) (m *EvidenceExportRequest, err error) {
-	var out EvidenceExportRequest
-	out.SchemaVersion = "cavra.saas_control_plane.request.v1"
-	out.Operation = "evidence_export"
-	out.Payload.ExportBoundary = "public request shape only; storage and delivery implementation is private"
-	out.TenantID = trimSpace(args.TenantID)
+	m = &EvidenceExportRequest{}
+	m.SchemaVersion = "cavra.saas_control_plane.request.v1"
+	m.Operation = "evidence_export"
+	m.Payload.ExportBoundary = "public request shape only; storage and delivery implementation is private"
+	m.TenantID = trimSpace(args.TenantID)
 	if args.RequestedBy != nil {
-		out.RequestedBy = trimSpace(*args.RequestedBy)
+		m.RequestedBy = trimSpace(*args.RequestedBy)
 	} else {
-		out.RequestedBy = "community"
+		m.RequestedBy = "community"
 	}
 	if args.CorrelationID != nil {
-		out.CorrelationID = *args.CorrelationID
+		m.CorrelationID = *args.CorrelationID
 	} else {
-		out.CorrelationID = "saas-" + randomHex(12)
+		m.CorrelationID = "saas-" + randomHex(12)
 	}
-	out.PrivateImplementationRequired = orDefault(args.PrivateImplementationRequired, true)
-	out.Payload.EvidenceRefs = orList(args.EvidenceRefs, []string{})
-	out.Payload.ExportFormat = ExportFormat(orDefault((*string)(args.ExportFormat), string(ExportFormatJSON)))
-	out.Payload.RetentionProfile = orDefault(args.RetentionProfile, "tenant-default")
-	m = new(EvidenceExportRequest)
-	*m = out
+	m.PrivateImplementationRequired = orDefault(args.PrivateImplementationRequired, true)
+	m.Payload.EvidenceRefs = orList(args.EvidenceRefs, []string{})
+	m.Payload.ExportFormat = ExportFormat(orDefault((*string)(args.ExportFormat), string(ExportFormatJSON)))
+	m.Payload.RetentionProfile = orDefault(args.RetentionProfile, "tenant-default")
 	err = nilOnError(unsafe.Pointer(&m), m.Validate())
 	return m, err
 }
@@ -980,17 +932,15 @@ func BuildUnavailableResponse(req AnyRequest, args UnavailableResponseArgs) (m *
 		return nil, mismatch("a request is required")
 	}
 	h := req.Header()
-	var out UnavailableResponse
-	out.SchemaVersion = "cavra.saas_control_plane.response.v1"
-	out.Status = ResponseStatusRequiresPrivateService
-	out.Message = "This operation requires the private CAVRA SaaS Control Plane or Enterprise service."
-	out.PrivateImplementationRequired = true
-	out.Payload.NextStep = "See docs/architecture/saas-control-plane-contract.md"
-	out.Operation = h.Operation
-	out.CorrelationID = h.CorrelationID
-	out.Payload.TenantID = h.TenantID
-	m = new(UnavailableResponse)
-	*m = out
+	m = &UnavailableResponse{}
+	m.SchemaVersion = "cavra.saas_control_plane.response.v1"
+	m.Status = ResponseStatusRequiresPrivateService
+	m.Message = "This operation requires the private CAVRA SaaS Control Plane or Enterprise service."
+	m.PrivateImplementationRequired = true
+	m.Payload.NextStep = "See docs/architecture/saas-control-plane-contract.md"
+	m.Operation = h.Operation
+	m.CorrelationID = h.CorrelationID
+	m.Payload.TenantID = h.TenantID
 	err = nilOnError(unsafe.Pointer(&m), m.Validate())
 	return m, err
 }

@@ -180,24 +180,18 @@ func (g *gen) fixed(w *gw, t *model.Type, dst string) {
 	}
 }
 
-// builtVar is the local variable a builder fills: on the stack, so that
-// filling it needs none of the write barriers of stores to the heap, which
-// made the builders of a large contract slow to compile (about 2 s of go
-// build at a thousand operations, scripts/bench-build.sh). finish copies
-// it to the heap once.
-const builtVar = "out"
+// builtVar is the variable a builder fills.
+const builtVar = "m"
 
-// start declares the variable a builder of the struct name fills.
+// start allocates the value a builder of the struct name fills.
 func start(w *gw, name string) {
-	w.line("var ", builtVar, " ", name)
+	w.line(builtVar, " = &", name, "{}")
 }
 
-// finish copies the built value of the struct name to the heap, validates
-// it and returns it, or nil with the violations.
-func finish(w *gw, name string) {
+// finish validates the built value and returns it, or nil with the
+// violations.
+func finish(w *gw) {
 	w.use("unsafe")
-	w.line("m = new(", name, ")")
-	w.line("*m = ", builtVar)
 	w.line("err = nilOnError(unsafe.Pointer(&m), m.Validate())")
 	w.line("return m, err")
 	w.close()
@@ -214,7 +208,7 @@ func (g *gen) typeBuilder(k *sink, w *gw, s *goStruct) {
 	for _, a := range args {
 		w.assign(a, "args."+a.name)
 	}
-	finish(w, name)
+	finish(w)
 	k.decl(w)
 }
 

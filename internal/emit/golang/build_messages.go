@@ -89,7 +89,7 @@ func (g *gen) requestBuilder(k *sink, w *gw, s *goStruct) {
 	for _, a := range args {
 		w.assign(a, "args."+a.name)
 	}
-	finish(w, name)
+	finish(w)
 	k.decl(w)
 }
 
@@ -131,7 +131,7 @@ func (g *gen) responseBuilder(k *sink, w *gw, s *goStruct) {
 	for _, a := range args {
 		w.assign(a, "args."+a.name)
 	}
-	finish(w, name)
+	finish(w)
 	k.decl(w)
 }
 
