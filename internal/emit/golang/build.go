@@ -47,7 +47,7 @@ func (g *gen) args(s *goStruct) []argField {
 			continue
 		}
 		if fl.IsArgument() {
-			out = append(out, argField{fl: fl, name: fl.GoName, dst: builtVar + "." + fl.GoName})
+			out = append(out, argField{fl: fl, name: fl.GoName, dst: "m." + fl.GoName})
 			used[fl.GoName] = true
 		}
 	}
@@ -62,7 +62,7 @@ func (g *gen) args(s *goStruct) []argField {
 		if used[name] {
 			name = "Payload" + name
 		}
-		out = append(out, argField{fl: fl, name: name, dst: builtVar + "." + payload.GoName + "." + fl.GoName})
+		out = append(out, argField{fl: fl, name: name, dst: "m." + payload.GoName + "." + fl.GoName})
 	}
 	return out
 }
@@ -180,14 +180,6 @@ func (g *gen) fixed(w *gw, t *model.Type, dst string) {
 	}
 }
 
-// builtVar is the variable a builder fills.
-const builtVar = "m"
-
-// start allocates the value a builder of the struct name fills.
-func start(w *gw, name string) {
-	w.line(builtVar, " = &", name, "{}")
-}
-
 // finish validates the built value and returns it, or nil with the
 // violations.
 func finish(w *gw) {
@@ -203,8 +195,8 @@ func (g *gen) typeBuilder(k *sink, w *gw, s *goStruct) {
 	g.argsStruct(k, w, name+"Args", "holds the arguments of Build"+name+"; nil means the contract's default.", args)
 	w.docLines(cmt("Build" + name + " builds " + article(name) + " " + name + " from args, with defaults and fixed values, and validates it."))
 	w.open("func Build", name, "(args ", name, "Args) (m *", name, ", err error)")
-	start(w, name)
-	g.fixed(w, s.t, builtVar)
+	w.line("m = &", name, "{}")
+	g.fixed(w, s.t, "m")
 	for _, a := range args {
 		w.assign(a, "args."+a.name)
 	}

@@ -84,8 +84,8 @@ func (g *gen) requestBuilder(k *sink, w *gw, s *goStruct) {
 	g.argsStruct(k, w, argsName, "holds the arguments of Build"+name+"; a nil pointer or slice means the contract's default, an empty non-nil slice is an explicit empty list.", args)
 	w.docLines(cmt("Build" + name + " builds the request of operation " + s.op.Name + ": defaults, trimmed identifiers and generated values, then validation with the forbidden-material scan."))
 	w.open("func Build", name, "(args ", argsName, ") (m *", name, ", err error)")
-	start(w, name)
-	g.fixed(w, s.t, builtVar)
+	w.line("m = &", name, "{}")
+	g.fixed(w, s.t, "m")
 	for _, a := range args {
 		w.assign(a, "args."+a.name)
 	}
@@ -119,12 +119,12 @@ func (g *gen) responseBuilder(k *sink, w *gw, s *goStruct) {
 		w.close()
 	}
 	var copied gw
-	g.copied(&copied, s.t, builtVar)
+	g.copied(&copied, s.t, "m")
 	if len(copied.buf) > 0 {
 		w.line("h := req.Header()")
 	}
-	start(w, name)
-	g.fixed(w, s.t, builtVar)
+	w.line("m = &", name, "{}")
+	g.fixed(w, s.t, "m")
 	if len(copied.buf) > 0 {
 		w.stmts([]string{string(copied.bytes())})
 	}

@@ -78,11 +78,7 @@ func TestNestingDeeperThanTheWalk(t *testing.T) {
 		hasMethod := strings.Contains(src, fmt.Sprintf("func (m *L%d) validate(", i))
 		require.Equal(t, deepLevels-1-i > maxTableDepth, hasMethod, "validate method of L%d", i)
 	}
-	pkg := filepath.Join(dir, "deep")
-	require.NoError(t, os.MkdirAll(pkg, 0o755))
-	for n, data := range files {
-		require.NoError(t, os.WriteFile(filepath.Join(pkg, n), data, 0o644))
-	}
+	writeModule(t, dir, "example.com/deep", "deep", files)
 	good, _ := deepDoc("n")
 	bad, path := deepDoc("")
 	test := fmt.Sprintf(`package deep
@@ -114,7 +110,6 @@ func TestDeep(t *testing.T) {
 	}
 }
 `, bad, path+":", path, good)
-	require.NoError(t, os.WriteFile(filepath.Join(pkg, "deep_test.go"), []byte(test), 0o644))
-	require.NoError(t, os.WriteFile(filepath.Join(dir, "go.mod"), []byte("module example.com/deep\n\ngo 1.26\n"), 0o644))
+	require.NoError(t, os.WriteFile(filepath.Join(dir, "deep", "deep_test.go"), []byte(test), 0o644))
 	goCommand(t, dir, "test", "./...")
 }

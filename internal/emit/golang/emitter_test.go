@@ -110,10 +110,7 @@ func TestCompileAndExercise(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			c, files := generate(t, path)
 			dir := t.TempDir()
-			for n, data := range files {
-				require.NoError(t, os.WriteFile(filepath.Join(dir, n), data, 0o644))
-			}
-			require.NoError(t, os.WriteFile(filepath.Join(dir, "go.mod"), []byte("module example.com/"+name+"\n\ngo 1.26\n"), 0o644))
+			writeModule(t, dir, "example.com/"+name, ".", files)
 			require.NoError(t, os.WriteFile(filepath.Join(dir, "exercise_test.go"), []byte(exerciseTest(c)), 0o644))
 			if src := twinTest(c.Package, files); src != "" {
 				require.NoError(t, os.WriteFile(filepath.Join(dir, "twin_test.go"), []byte(src), 0o644))
@@ -124,6 +121,16 @@ func TestCompileAndExercise(t *testing.T) {
 		})
 	}
 	require.Positive(t, withTwins, "no spec has a type whose items are made as a memory twin")
+}
+
+// writeModule writes files into the folder pkg of a new module at dir.
+func writeModule(t *testing.T, dir, module, pkg string, files map[string][]byte) {
+	t.Helper()
+	require.NoError(t, os.MkdirAll(filepath.Join(dir, pkg), 0o755))
+	for n, data := range files {
+		require.NoError(t, os.WriteFile(filepath.Join(dir, pkg, n), data, 0o644))
+	}
+	require.NoError(t, os.WriteFile(filepath.Join(dir, "go.mod"), []byte("module "+module+"\n\ngo 1.26\n"), 0o644))
 }
 
 // goCommand runs the go command with args in the module at dir, outside

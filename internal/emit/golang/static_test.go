@@ -36,12 +36,7 @@ func initSize(t *testing.T, n int) int {
 	spec := filepath.Join(dir, "spec.yaml")
 	require.NoError(t, os.WriteFile(spec, synth.Spec(n), 0o644))
 	c, files := generate(t, spec)
-	pkg := filepath.Join(dir, c.Package)
-	require.NoError(t, os.MkdirAll(pkg, 0o755))
-	for name, data := range files {
-		require.NoError(t, os.WriteFile(filepath.Join(pkg, name), data, 0o644))
-	}
-	require.NoError(t, os.WriteFile(filepath.Join(dir, "go.mod"), []byte("module example.com/static\n\ngo 1.26\n"), 0o644))
+	writeModule(t, dir, "example.com/static", c.Package, files)
 	goCommand(t, dir, "build", "-o", "pkg.a", "./"+c.Package)
 	out, err := exec.Command("go", "tool", "nm", "-size", filepath.Join(dir, "pkg.a")).Output()
 	require.NoError(t, err)

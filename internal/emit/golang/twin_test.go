@@ -5,7 +5,44 @@ import (
 	"regexp"
 	"sort"
 	"strings"
+	"testing"
+
+	"github.com/contractgen/contractgen/internal/model"
+	"github.com/stretchr/testify/require"
 )
+
+// TestItemsType: an object type's items are made as its memory twin,
+// declared once per shape and shared by types of that shape, with objects
+// held by value as their own twins; a union, and an object that holds a
+// union by value, are made as their Go types (no testdata spec has a list
+// of either).
+func TestItemsType(t *testing.T) {
+	str := &model.TypeRef{Kind: model.KindString}
+	obj := func(o *model.Type) *model.TypeRef { return &model.TypeRef{Kind: model.KindObject, Object: o} }
+	field := func(name string, ref *model.TypeRef, nullable bool) *model.Field {
+		return &model.Field{Name: name, GoName: name, Type: ref, Required: true, Nullable: nullable}
+	}
+	inner := &model.Type{GoName: "Inner", Fields: []*model.Field{field("N", &model.TypeRef{Kind: model.KindInteger}, false)}}
+	a := &model.Type{GoName: "A", Fields: []*model.Field{
+		field("S", str, false), field("In", obj(inner), false), field("P", obj(inner), true),
+		field("L", &model.TypeRef{Kind: model.KindList, Elem: str}, false),
+	}}
+	b := &model.Type{GoName: "B", Fields: a.Fields}
+	union := &model.Type{GoName: "U", Union: &model.Union{Discriminator: "kind"}}
+	holder := &model.Type{GoName: "H", Fields: []*model.Field{field("S", str, false), field("U", obj(union), false)}}
+
+	var g gen
+	require.Equal(t, "twinA", g.itemsType(obj(a)))
+	require.Equal(t, "twinA", g.itemsType(obj(b)), "a type of the same shape shares the twin")
+	require.Equal(t, "U", g.itemsType(obj(union)))
+	require.Equal(t, "H", g.itemsType(obj(holder)))
+	require.Equal(t, "string", g.itemsType(str))
+	var decls []string
+	for _, d := range g.layouts.twins {
+		decls = append(decls, d.name+" = "+strings.Join(d.fields, "; "))
+	}
+	require.Equal(t, []string{"twinInner = int64", "twinA = string; twinInner; unsafe.Pointer; []byte"}, decls)
+}
 
 // twinUse finds, in a layout declaration, the object type whose items are
 // made as a memory twin, and the twin.
