@@ -30,13 +30,7 @@ const (
 )
 
 // Valid reports whether v is one of the values of ResponseStatus.
-func (v ResponseStatus) Valid() bool {
-	switch v {
-	case ResponseStatusAccepted, ResponseStatusUnavailable, ResponseStatusRequiresPrivateService:
-		return true
-	}
-	return false
-}
+func (v ResponseStatus) Valid() bool { return isValue(string(v), statesResponseStatus) }
 
 // String returns the value as sent on the wire.
 func (v ResponseStatus) String() string { return string(v) }
@@ -61,13 +55,7 @@ const (
 )
 
 // Valid reports whether v is one of the values of OperatingState.
-func (v OperatingState) Valid() bool {
-	switch v {
-	case OperatingStateReady, OperatingStateDegraded, OperatingStateBlocked, OperatingStateUnknown:
-		return true
-	}
-	return false
-}
+func (v OperatingState) Valid() bool { return isValue(string(v), statesOperatingState) }
 
 // String returns the value as sent on the wire.
 func (v OperatingState) String() string { return string(v) }
@@ -96,13 +84,7 @@ const (
 )
 
 // Valid reports whether v is one of the values of AutomationState.
-func (v AutomationState) Valid() bool {
-	switch v {
-	case AutomationStateReady, AutomationStateScheduled, AutomationStateEnabled, AutomationStateAutomated, AutomationStateBlocked, AutomationStateUnknown:
-		return true
-	}
-	return false
-}
+func (v AutomationState) Valid() bool { return isValue(string(v), statesAutomationState) }
 
 // String returns the value as sent on the wire.
 func (v AutomationState) String() string { return string(v) }
@@ -131,13 +113,7 @@ const (
 )
 
 // Valid reports whether v is one of the values of EntitlementState.
-func (v EntitlementState) Valid() bool {
-	switch v {
-	case EntitlementStateActive, EntitlementStateTrial, EntitlementStateSuspended, EntitlementStateExpired, EntitlementStateMissing, EntitlementStateUnknown:
-		return true
-	}
-	return false
-}
+func (v EntitlementState) Valid() bool { return isValue(string(v), statesEntitlementState) }
 
 // String returns the value as sent on the wire.
 func (v EntitlementState) String() string { return string(v) }
@@ -160,13 +136,7 @@ const (
 )
 
 // Valid reports whether v is one of the values of DeploymentModel.
-func (v DeploymentModel) Valid() bool {
-	switch v {
-	case DeploymentModelHostedSaaS, DeploymentModelSelfHostedEnterprise, DeploymentModelHybrid:
-		return true
-	}
-	return false
-}
+func (v DeploymentModel) Valid() bool { return isValue(string(v), statesDeploymentModel) }
 
 // String returns the value as sent on the wire.
 func (v DeploymentModel) String() string { return string(v) }
@@ -191,13 +161,7 @@ const (
 )
 
 // Valid reports whether v is one of the values of ExportFormat.
-func (v ExportFormat) Valid() bool {
-	switch v {
-	case ExportFormatJSON, ExportFormatJSONL, ExportFormatMarkdown, ExportFormatZip:
-		return true
-	}
-	return false
-}
+func (v ExportFormat) Valid() bool { return isValue(string(v), statesExportFormat) }
 
 // String returns the value as sent on the wire.
 func (v ExportFormat) String() string { return string(v) }
@@ -354,38 +318,30 @@ func Operations() []OperationInfo {
 	}}
 }
 
-// OperationEntitlementStatus is the wire name of operation EntitlementStatus.
-const OperationEntitlementStatus = "entitlement_status"
-
-// OperationTenantOnboarding is the wire name of operation TenantOnboarding.
-const OperationTenantOnboarding = "tenant_onboarding"
-
-// OperationTenantStatus is the wire name of operation TenantStatus.
-const OperationTenantStatus = "tenant_status"
-
-// OperationLicenseValidation is the wire name of operation LicenseValidation.
-const OperationLicenseValidation = "license_validation"
-
-// OperationPolicyRegistryReadiness is the wire name of operation PolicyRegistryReadiness.
-const OperationPolicyRegistryReadiness = "policy_registry_readiness"
-
-// OperationPolicyRegistryLookup is the wire name of operation PolicyRegistryLookup.
-const OperationPolicyRegistryLookup = "policy_registry_lookup"
-
-// OperationTenantAuditStoreOperating is the wire name of operation TenantAuditStoreOperating.
-const OperationTenantAuditStoreOperating = "tenant_audit_store_operating"
-
-// OperationCustomerOperatingDashboard is the wire name of operation CustomerOperatingDashboard.
-const OperationCustomerOperatingDashboard = "customer_operating_dashboard"
-
-// OperationSupportHandoffReadiness is the wire name of operation SupportHandoffReadiness.
-const OperationSupportHandoffReadiness = "support_handoff_readiness"
-
-// OperationSaaSOperatingAutomation is the wire name of operation SaaSOperatingAutomation.
-const OperationSaaSOperatingAutomation = "saas_operating_automation"
-
-// OperationEvidenceExport is the wire name of operation EvidenceExport.
-const OperationEvidenceExport = "evidence_export"
+const (
+	// OperationEntitlementStatus is the wire name of operation EntitlementStatus.
+	OperationEntitlementStatus = "entitlement_status"
+	// OperationTenantOnboarding is the wire name of operation TenantOnboarding.
+	OperationTenantOnboarding = "tenant_onboarding"
+	// OperationTenantStatus is the wire name of operation TenantStatus.
+	OperationTenantStatus = "tenant_status"
+	// OperationLicenseValidation is the wire name of operation LicenseValidation.
+	OperationLicenseValidation = "license_validation"
+	// OperationPolicyRegistryReadiness is the wire name of operation PolicyRegistryReadiness.
+	OperationPolicyRegistryReadiness = "policy_registry_readiness"
+	// OperationPolicyRegistryLookup is the wire name of operation PolicyRegistryLookup.
+	OperationPolicyRegistryLookup = "policy_registry_lookup"
+	// OperationTenantAuditStoreOperating is the wire name of operation TenantAuditStoreOperating.
+	OperationTenantAuditStoreOperating = "tenant_audit_store_operating"
+	// OperationCustomerOperatingDashboard is the wire name of operation CustomerOperatingDashboard.
+	OperationCustomerOperatingDashboard = "customer_operating_dashboard"
+	// OperationSupportHandoffReadiness is the wire name of operation SupportHandoffReadiness.
+	OperationSupportHandoffReadiness = "support_handoff_readiness"
+	// OperationSaaSOperatingAutomation is the wire name of operation SaaSOperatingAutomation.
+	OperationSaaSOperatingAutomation = "saas_operating_automation"
+	// OperationEvidenceExport is the wire name of operation EvidenceExport.
+	OperationEvidenceExport = "evidence_export"
+)
 
 // DescribeContract returns the contract description document as JSON: its
 // version, the public boundary statements and every operation.

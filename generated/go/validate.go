@@ -856,10 +856,10 @@ var (
 	fixed4                 = []string{"billing observability", "license-service telemetry", "support handoff", "customer-success health", "escalation routing", "release closeout", "operating dashboard"}
 	fixed5                 = []string{"support ownership", "customer-success ownership", "escalation routing", "customer health review", "handoff dashboard", "release owner acceptance"}
 	fixed6                 = []string{"billing monitoring", "license telemetry sync", "support follow-up", "customer-success review", "dashboard refresh automation", "escalation drill scheduler", "closeout retry automation"}
-	statesEntitlementState = []string{"active", "expired", "missing", "suspended", "trial", "unknown"}
+	statesResponseStatus   = []string{"accepted", "requires_private_service", "unavailable"}
 	statesOperatingState   = []string{"blocked", "degraded", "ready", "unknown"}
 	statesAutomationState  = []string{"automated", "blocked", "enabled", "ready", "scheduled", "unknown"}
+	statesEntitlementState = []string{"active", "expired", "missing", "suspended", "trial", "unknown"}
 	statesDeploymentModel  = []string{"hosted_saas", "hybrid", "self_hosted_enterprise"}
 	statesExportFormat     = []string{"json", "jsonl", "markdown", "zip"}
-	statesResponseStatus   = []string{"accepted", "requires_private_service", "unavailable"}
 )

@@ -66,13 +66,7 @@ func (g *gen) stateSet(k *sink, w *gw, st *model.StateSet) {
 		cases[i] = v.GoName
 	}
 	w.docLines(cmt("Valid reports whether v is one of the values of " + st.GoName + "."))
-	w.open("func (v ", st.GoName, ") Valid() bool")
-	w.line("switch v {")
-	w.line("case ", join(cases...), ":")
-	w.line("\treturn true")
-	w.line("}")
-	w.line("return false")
-	w.close()
+	oneLine(w, "func (v "+st.GoName+") Valid() bool", "return isValue(string(v), "+g.stateValues(st)+")")
 	k.decl(w)
 	w.docLines("// String returns the value as sent on the wire.")
 	oneLine(w, "func (v "+st.GoName+") String() string", "return string(v)")

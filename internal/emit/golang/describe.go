@@ -35,9 +35,16 @@ func (g *gen) describe(k *sink, w *gw) {
 	}
 	w.close()
 	k.decl(w)
-	for _, op := range g.c.Operations {
-		w.docLines(cmt("Operation" + op.GoName + " is the wire name of operation " + op.GoName + "."))
-		w.line("const Operation", op.GoName, " = ", quote(op.Name))
+	if len(g.c.Operations) > 0 {
+		// One group: a line less per operation than a declaration each.
+		w.line("const (")
+		w.ind++
+		for _, op := range g.c.Operations {
+			w.line(cmt("Operation" + op.GoName + " is the wire name of operation " + op.GoName + "."))
+			w.line("Operation", op.GoName, " = ", quote(op.Name))
+		}
+		w.ind--
+		w.line(")")
 		k.decl(w)
 	}
 	d := g.c.Describe

@@ -147,7 +147,7 @@ func goCommand(t *testing.T, dir string, args ...string) {
 // exerciseTest is the source of a test run inside the generated package.
 func exerciseTest(c *model.Contract) string {
 	var b strings.Builder
-	fmt.Fprintf(&b, "package %s\n\nimport (\n\t\"bytes\"\n\t\"encoding/json\"\n\t\"errors\"\n\t\"fmt\"\n\t\"log/slog\"\n\t\"reflect\"\n\t\"strings\"\n\t\"testing\"\n)\n\nvar _ = bytes.MinRead\nvar _ = fmt.Sprint\nvar _ = slog.Info\nvar _ = strings.Contains\n\n", c.Package)
+	fmt.Fprintf(&b, "package %s\n\nimport (\n\t\"bytes\"\n\t\"encoding/json\"\n\t\"errors\"\n\t\"fmt\"\n\t\"log/slog\"\n\t\"reflect\"\n\t\"slices\"\n\t\"strings\"\n\t\"testing\"\n)\n\nvar _ = bytes.MinRead\nvar _ = fmt.Sprint\nvar _ = slog.Info\nvar _ = strings.Contains\n\n", c.Package)
 	b.WriteString(exerciseHelpers)
 	b.WriteString("func TestExamples(t *testing.T) {\n")
 	n := 0
@@ -203,6 +203,28 @@ func exerciseTest(c *model.Contract) string {
 		}
 	}
 	fmt.Fprintf(&b, "\tif %d == 0 {\n\t\tt.Fatal(\"the spec has no examples to exercise\")\n\t}\n}\n", n)
+	b.WriteString(stateSetsTest(c))
+	return b.String()
+}
+
+// stateSetsTest is the source of a test that every state set's Values
+// lists the spec's values in spec order, that Valid (and the pointer
+// method the compiler makes for it) holds for each of them, and for no
+// other text: the empty string, a value's other case, and each value with
+// a byte added.
+func stateSetsTest(c *model.Contract) string {
+	var b strings.Builder
+	b.WriteString("func TestStateSets(t *testing.T) {\n")
+	for _, st := range c.States {
+		var want, wrong []string
+		for _, v := range st.Values {
+			want = append(want, strconv.Quote(v.Value))
+			wrong = append(wrong, strconv.Quote(v.Value+"x"), strconv.Quote(strings.ToUpper(v.Value)))
+		}
+		fmt.Fprintf(&b, "\tcheckStates(t, %sValues(), []string{%s}, []string{\"\", %s})\n",
+			st.GoName, strings.Join(want, ", "), strings.Join(wrong, ", "))
+	}
+	b.WriteString("}\n")
 	return b.String()
 }
 
@@ -225,6 +247,31 @@ func mutate(doc, key string, value any) string {
 }
 
 const exerciseHelpers = `
+// viaPointer calls Valid through the pointer method the compiler makes.
+func viaPointer(p any) bool {
+	return p.(interface{ Valid() bool }).Valid()
+}
+
+// checkStates compares a state set's values with the spec's and checks
+// Valid on them and on texts that are no value of the set (those that are
+// do not count: a value's other case may be a value too).
+func checkStates[S interface{ ~string; Valid() bool }](t *testing.T, got []S, want, wrong []string) {
+	t.Helper()
+	if len(got) != len(want) {
+		t.Fatalf("values %q, want %q", got, want)
+	}
+	for i, v := range got {
+		if string(v) != want[i] || !v.Valid() || !viaPointer(&v) {
+			t.Errorf("value %d: %q (valid %v), want %q", i, v, v.Valid(), want[i])
+		}
+	}
+	for _, w := range wrong {
+		if s := S(w); !slices.Contains(want, w) && (s.Valid() || viaPointer(&s)) {
+			t.Errorf("%q is no value of the set, yet Valid", w)
+		}
+	}
+}
+
 // checkRedacted decodes a document and prints it every way fmt and slog
 // can: each output says [REDACTED] and holds none of the secrets, while
 // the JSON encoding keeps them.

@@ -237,10 +237,24 @@ func (r *memberRule) isFormat(s string) bool {
 	return true
 }
 
-// isState reports whether s is one of the member's states: compared in
-// turn when there are few (a length differs first), else by binary search.
+// isState reports whether s is one of the member's states.
 func (r *memberRule) isState(s string) bool {
-	v := *r.states
+	return oneOf(s, *r.states)
+}
+
+// isValue is a state set's Valid: whether s is one of the set's sorted
+// values v, the ones its rules check against, so the two cannot disagree.
+// Out of line, each Valid and the pointer method the compiler makes for it
+// stay one call instead of a copy of the search each.
+//
+//go:noinline
+func isValue(s string, v []string) bool {
+	return oneOf(s, v)
+}
+
+// oneOf reports whether s is one of the sorted values v: compared in turn
+// when there are few (a length differs first), else by binary search.
+func oneOf(s string, v []string) bool {
 	if len(v) <= 8 {
 		for _, x := range v {
 			if x == s {
