@@ -1,7 +1,7 @@
 # Targets for working on the generator itself. `make test` is the one command
 # that runs every test; it needs Go and Node.js/npm (npm installs the Node
 # tools from package-lock.json on first use).
-.PHONY: generate check test test-node bench bench-gen bench-build gendiff fuzz fuzz-short site-check
+.PHONY: generate check test test-node bench bench-gen bench-build ssa-time gendiff fuzz fuzz-short site-check
 
 # generate rewrites generated/ from spec/contract.yaml.
 generate:
@@ -56,6 +56,11 @@ bench-gen:
 # declarations' own cost).
 bench-build:
 	scripts/bench-build.sh 100 1000
+
+# ssa-time sums the compiler's SSA pass time on the N=1000 package by kind
+# of function: steadier than wall time for comparing two generators.
+ssa-time:
+	scripts/ssa-time.sh 1000
 
 # gendiff compares what the Go packages of the generator at REV (default
 # HEAD) and of the working tree do with every conformance document and
