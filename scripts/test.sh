@@ -55,7 +55,7 @@ go run ./cmd/gen check
 ran+=("gen check")
 echo "== fuzz"
 make --no-print-directory fuzz-short
-ran+=("fuzz (4 targets)")
+ran+=("fuzz (5 targets)")
 echo "== Ajv conformance and TypeScript"
 npm run --silent conformance
 ran+=("Ajv judge")
