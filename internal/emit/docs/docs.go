@@ -13,15 +13,17 @@
 package docs
 
 import (
-	"fmt"
 	"regexp"
 
+	"github.com/contractgen/contractgen/internal/diag"
 	"github.com/contractgen/contractgen/internal/emit"
 	"github.com/contractgen/contractgen/internal/model"
 )
 
-// safeName is what an operation name must look like to name a page file; the
-// JSON Schema emitter asks the same of its file names.
+// safeName is what an operation name must look like to name a page file
+// as it is, which keeps page addresses the operations' own names. The spec
+// language allows more; Generate reports each name it cannot use where the
+// spec writes it.
 var safeName = regexp.MustCompile(`^[A-Za-z0-9_][A-Za-z0-9_.-]*$`)
 
 // Emitter writes the Markdown docs.
@@ -40,10 +42,14 @@ func (*Emitter) Generate(c *model.Contract, opts emit.Options) (map[string][]byt
 	if err != nil {
 		return nil, err
 	}
+	names := &diag.List{File: c.SourceFile}
 	for _, op := range c.Operations {
 		if !safeName.MatchString(op.Name) {
-			return nil, fmt.Errorf("operation %q cannot name a docs page (operations/%s.md); use letters, digits, '_', '.' and '-'", op.Name, op.Name)
+			names.Add(op.Pos, "operation %q cannot name a docs page file (operations/<name>.md); for docs, operation names use letters, digits, '_', '.' and '-' (gen lint's OPERATION_NAME_SNAKE_CASE asks for snake_case)", op.Name)
 		}
+	}
+	if err := names.Err(); err != nil {
+		return nil, err
 	}
 	s := newSite(c, opts)
 	// The pages' data is built in order (the site is shared); each page
