@@ -16,8 +16,8 @@ import (
 // FuzzGenerate feeds arbitrary documents through the whole pipeline in
 // memory: load, validate, and every emitter on what validates. Each stage
 // ends in its output or in errors, never in a panic (FuzzSpec fuzzes load
-// and validate alone). Seeds: the
-// shipped spec, the domain specs, the hostile spec and every invalid case.
+// and validate alone). Seeds: the shipped spec, the domain specs, the
+// hostile spec and every invalid case.
 func FuzzGenerate(f *testing.F) {
 	paths := []string{"../../spec/contract.yaml", "../../testdata/hostile/spec.yaml"}
 	for _, glob := range []string{"../../testdata/specs/*/spec.yaml", "../../testdata/invalid/*/spec.yaml"} {
