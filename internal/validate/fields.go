@@ -53,6 +53,7 @@ func (c *checker) field(f *load.Field, ctx fieldCtx, owner string) {
 		return
 	}
 	base := baseKind(te, c)
+	c.sourceType(f, te, ctx, what)
 	c.applicable(f, te, base, what)
 	if f.Deprecated.Set() && strings.TrimSpace(f.Deprecated.V) == "" {
 		c.errs.Add(f.Deprecated.Pos, "%s: deprecated needs a text saying why and what to use instead", what)
