@@ -94,6 +94,9 @@ func (c *checker) field(f *load.Field, ctx fieldCtx, owner string) {
 		if te.Container != "" || te.Name != "string" {
 			c.errs.Add(g.Pos, "%s: generate needs type string, not %q", what, f.Type.V)
 		}
+		if isTrue(f.Nullable) {
+			c.errs.Add(f.Nullable.Pos, "%s is nullable and has generate; a generated value is never null, keep one", what)
+		}
 		switch g.Kind.V {
 		case "", "hex":
 			if g.HexDigits.Pos.Line == 0 {
