@@ -50,7 +50,8 @@ func sourceFits(src string, te *load.TypeExpr) bool {
 }
 
 // copiedType checks a field sourced from request envelope field name
-// against that field: the same type, nullable alike.
+// against that field: the same type, nullable alike, and always there to
+// copy (not optional).
 func (c *checker) copiedType(f *load.Field, te *load.TypeExpr, name, what string) {
 	if c.s.Envelopes == nil || c.s.Envelopes.Request == nil {
 		return // source reports the missing field
@@ -65,6 +66,10 @@ func (c *checker) copiedType(f *load.Field, te *load.TypeExpr, name, what string
 	}
 	if !sameType(te, rte) {
 		c.errs.Add(f.Type.Pos, "%s copies request envelope field %q (source request.%s); its type must be %q like that field's, not %q", what, name, name, rf.Type.V, f.Type.V)
+		return
+	}
+	if isTrue(rf.Optional) {
+		c.errs.Add(f.Source.Pos, "%s copies request envelope field %q (source request.%s), which is optional: a request without it leaves nothing to copy; drop optional from that field", what, name, name)
 		return
 	}
 	if isTrue(f.Nullable) != isTrue(rf.Nullable) {
