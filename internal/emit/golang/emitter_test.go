@@ -157,8 +157,9 @@ func exerciseTest(c *model.Contract) string {
 			dec := fmt.Sprintf("func(d []byte) (any, error) { return Decode%s(d) }", goName)
 			fmt.Fprintf(&b, "\tcheck(t, %s, %s, %v)\n", strconv.Quote(doc), dec, openAt(t, e))
 			// The example as the spec writes it, members it may leave out
-			// left out, decodes too.
-			fmt.Fprintf(&b, "\tcheckDecodes(t, %s, %s)\n", strconv.Quote(string(e.JSON())), dec)
+			// left out, decodes too; a required const, which a literal may
+			// leave to the builder, is sent.
+			fmt.Fprintf(&b, "\tcheckDecodes(t, %s, %s)\n", strconv.Quote(string(withRequiredConsts(e, t).JSON())), dec)
 			n++
 			// Sensitive members never print, whatever the verb or handler.
 			// A secret is looked for in the printed output, so only one
@@ -234,6 +235,55 @@ func stateSetsTest(c *model.Contract) string {
 	}
 	b.WriteString("}\n")
 	return b.String()
+}
+
+// withRequiredConsts returns literal v of type t with every required const
+// it leaves out filled in, at any depth: what the wire must carry of a
+// literal written as builder input.
+func withRequiredConsts(v *value.Value, t *model.Type) *value.Value {
+	if v == nil || v.Kind != value.Object {
+		return v
+	}
+	if t.Union != nil {
+		if vr, _ := t.Union.Select(v, ""); vr != nil && vr.Type != nil {
+			return withRequiredConsts(v, vr.Type)
+		}
+		return v
+	}
+	out := &value.Value{Kind: value.Object, Pos: v.Pos}
+	for _, m := range v.Members {
+		if f := model.FieldByName(t, m.Key); f != nil {
+			m.Value = constsIn(m.Value, f.Type)
+		}
+		out.Members = append(out.Members, m)
+	}
+	for _, f := range t.Fields {
+		if f.Required && f.Const != nil && v.Get(f.Name) == nil {
+			out.Members = append(out.Members, value.Member{Key: f.Name, Value: f.Const})
+		}
+	}
+	return out
+}
+
+// constsIn is withRequiredConsts through lists and maps of objects.
+func constsIn(v *value.Value, t *model.TypeRef) *value.Value {
+	switch {
+	case t.Kind == model.KindObject:
+		return withRequiredConsts(v, t.Object)
+	case (t.Kind == model.KindList && v.Kind == value.List) || (t.Kind == model.KindMap && v.Kind == value.Object):
+		out := *v
+		out.Items = make([]*value.Value, len(v.Items))
+		for i, it := range v.Items {
+			out.Items[i] = constsIn(it, t.Elem)
+		}
+		out.Members = make([]value.Member, len(v.Members))
+		for i, m := range v.Members {
+			m.Value = constsIn(m.Value, t.Elem)
+			out.Members[i] = m
+		}
+		return &out
+	}
+	return v
 }
 
 // openAt reports whether the type of literal e accepts unknown members at
