@@ -365,6 +365,10 @@ func intp(i *load.Int) *int {
 var methodNames = map[string]bool{"Validate": true, "MarshalJSON": true, "AppendJSON": true, "Header": true,
 	"String": true, "Format": true, "LogValue": true}
 
+// IsMethodName reports whether g is the name of a method a generated struct
+// may have, which no field of it can take.
+func IsMethodName(g string) bool { return methodNames[g] }
+
 // FieldGoName is the exported Go name of a struct field: its go_name, else
 // derived from its name, with a Field suffix where it would clash with a
 // method of the generated struct.

@@ -33,6 +33,9 @@ func (c *checker) fields(fs []*load.Field, ctx fieldCtx, owner string) {
 	for _, f := range fs {
 		g := model.FieldGoName(c.namer, f)
 		c.goIdent(f.GoName, fmt.Sprintf("field %q of %s go_name", f.Name.V, owner))
+		if f.GoName.Set() && model.IsMethodName(f.GoName.V) {
+			c.errs.Add(f.GoName.Pos, "field %q of %s has go_name %s, the name of a method of the generated struct; choose another", f.Name.V, owner, f.GoName.V)
+		}
 		if prev, ok := seen[g]; ok {
 			c.errs.Add(f.Name.Pos, "field %q of %s becomes Go field %s, like field %q (line %d); rename one of them", f.Name.V, owner, g, prev.Name.V, prev.Name.Pos.Line)
 		}
