@@ -153,7 +153,8 @@ func exerciseTest(c *model.Contract) string {
 	n := 0
 	add := func(goName string, t *model.Type, ex []*value.Value) {
 		for _, e := range ex {
-			doc := string(model.Complete(e, t).JSON())
+			whole := model.Complete(e, t) // a sensitive object is looked for completed, as doc holds it
+			doc := string(whole.JSON())
 			dec := fmt.Sprintf("func(d []byte) (any, error) { return Decode%s(d) }", goName)
 			fmt.Fprintf(&b, "\tcheck(t, %s, %s, %v)\n", strconv.Quote(doc), dec, openAt(t, e))
 			// The example as the spec writes it, members it may leave out
@@ -171,7 +172,6 @@ func exerciseTest(c *model.Contract) string {
 					rest = mutate(rest, fl.Name, nil)
 				}
 			}
-			whole := model.Complete(e, t) // as doc holds it: a sensitive object completed too
 			for _, fl := range t.Fields {
 				if v := whole.Get(fl.Name); fl.Sensitive && v != nil && len(v.JSON()) > 2 && !strings.Contains(rest, string(v.JSON())) {
 					secrets = append(secrets, string(v.JSON()))
