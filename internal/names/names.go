@@ -108,6 +108,10 @@ func (n *Namer) exported(s string) string {
 			b.WriteString(up)
 			continue
 		}
+		if sp, ok := n.plural(w); ok {
+			b.WriteString(sp)
+			continue
+		}
 		rs := []rune(w)
 		b.WriteString(string(unicode.ToUpper(rs[0])))
 		b.WriteString(string(rs[1:]))
@@ -117,6 +121,32 @@ func (n *Namer) exported(s string) string {
 		out = "X" + out
 	}
 	return out
+}
+
+// plural spells the plural of an initialism as Go code does, the
+// initialism followed by a lower-case s: ids → IDs, urls → URLs, and with a
+// contract initialism skus → SKUs. Only a word that ends in a lower-case s
+// counts (IDS written so stays as written), and not one whose initialism
+// itself ends in S or whose form without the s is another initialism's
+// stem (https is HTTPS, not HTTPs), so no two words spell alike.
+func (n *Namer) plural(w string) (string, bool) {
+	if len(w) < 3 || w[len(w)-1] != 's' {
+		return "", false
+	}
+	up := strings.ToUpper(w[:len(w)-1])
+	if strings.HasSuffix(up, "S") {
+		return "", false
+	}
+	if _, ok := n.extra[up+"S"]; ok || initialisms[up+"S"] {
+		return "", false
+	}
+	if sp, ok := n.extra[up]; ok {
+		return sp + "s", true
+	}
+	if initialisms[up] {
+		return up + "s", true
+	}
+	return "", false
 }
 
 // Unexported converts a spec name into an unexported identifier that is never

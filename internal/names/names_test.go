@@ -23,6 +23,16 @@ func TestExported(t *testing.T) {
 		"نام_کاربر":                        "Xنامکاربر",
 		"ǆungla":                           "Ǆungla",
 		"ñandú":                            "Ñandú",
+		"delivery_ids":                     "DeliveryIDs",
+		"callback_urls":                    "CallbackURLs",
+		"uuids":                            "UUIDs",
+		"userIds":                          "UserIDs",
+		"tenantIDs":                        "TenantIDs",
+		"https_only":                       "HTTPSOnly",
+		"IDS_alert":                        "IDSAlert",
+		"dnss":                             "Dnss",
+		"is":                               "Is",
+		"ops":                              "Ops",
 	}
 	for in, want := range cases {
 		got := Exported(in)
@@ -44,4 +54,15 @@ func TestValidPackage(t *testing.T) {
 	assert.NotEmpty(t, ValidPackage("func"))
 	assert.NotEmpty(t, ValidPackage("my-pkg"))
 	assert.NotEmpty(t, ValidPackage("main"))
+}
+
+func TestPluralInitialismsOfTheContract(t *testing.T) {
+	n := NewNamer([]string{"SKU", "SaaS", "ETA"})
+	assert.Equal(t, "SKUs", n.Exported("skus"))
+	assert.Equal(t, "OrderETAs", n.Exported("order_etas"))
+	// SaaS ends in S, so saass is no plural of it.
+	assert.Equal(t, "Saass", n.Exported("saass"))
+	// A contract initialism that is another's plural stem wins over it.
+	m := NewNamer([]string{"IDS"})
+	assert.Equal(t, "IDS", m.Exported("ids"))
 }
