@@ -66,8 +66,11 @@ func constraints(f *model.Field, ctx fieldCtx) []Constraint {
 		add("may be null", "", "")
 	}
 	each := ""
-	if f.Type.Kind == model.KindList || f.Type.Kind == model.KindMap {
+	switch f.Type.Kind {
+	case model.KindList:
 		each = " (each item)"
+	case model.KindMap:
+		each = " (each value)"
 	}
 	if f.Trim {
 		add("surrounding whitespace is trimmed"+each, "", "")
