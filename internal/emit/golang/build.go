@@ -163,7 +163,11 @@ func (w *gw) assign(a argField, src string) {
 		w.line(a.dst, " = ", w.fieldLit(fl.Default, fl))
 	case fl.Generate != nil:
 		w.reopen("else")
-		w.line(a.dst, " = ", quote(fl.Generate.Prefix), " + ", w.generated(fl.Generate))
+		if fl.Generate.Prefix == "" {
+			w.line(a.dst, " = ", w.generated(fl.Generate))
+		} else {
+			w.line(a.dst, " = ", quote(fl.Generate.Prefix), " + ", w.generated(fl.Generate))
+		}
 	}
 	w.close()
 }
