@@ -93,6 +93,10 @@ type gen struct {
 	reqEnv  *value.Value // the request envelope example, completed
 	respEnv *value.Value // the response envelope example, completed
 	status  *model.Field // the response envelope's state field
+	// req and resp name the members of each envelope the contract fixes:
+	// which carries the operation and the payload, and which are fixed
+	// (the version and the operation), whatever the spec calls them.
+	req, resp envelopeKeys
 	// ctxOp is the operation whose message is being mutated; nil for shared
 	// responses and for types.
 	ctxOp *model.Operation
@@ -238,12 +242,69 @@ func (g *gen) envelopes() {
 	// gives no value for makes every valid document fail its judges.
 	g.reqEnv = model.Complete(firstOrEmpty(req.Examples), req)
 	g.respEnv = model.Complete(firstOrEmpty(resp.Examples), resp)
+	g.req, g.resp = keysOf(req), keysOf(resp)
 	for _, f := range resp.Fields {
 		if f.Type.Kind == model.KindState {
 			g.status = f
 			break
 		}
 	}
+}
+
+// envelopeKeys names an envelope's members by the source the spec gives
+// them: op carries the operation name ("" when the envelope has none),
+// payload the payload, and fixed holds those whose value the contract
+// fixes per message (the version and the operation).
+type envelopeKeys struct {
+	op, payload string
+	fixed       map[string]bool
+}
+
+// keysOf finds the keys of envelope t: the request's operation member is
+// sourced from the operation, the response's from the request's.
+func keysOf(t *model.Type) envelopeKeys {
+	k := envelopeKeys{fixed: map[string]bool{}}
+	for _, f := range t.Fields {
+		op := f.Source == model.SourceOperation ||
+			(f.Source == model.SourceRequest && f.RequestField != nil && f.RequestField.Source == model.SourceOperation)
+		switch {
+		case op:
+			k.op = f.Name
+			k.fixed[f.Name] = true
+		case f.Source == model.SourceVersion:
+			k.fixed[f.Name] = true
+		case f.Source == model.SourcePayload:
+			k.payload = f.Name
+		}
+	}
+	return k
+}
+
+// keys are the envelope keys of the messages of schema.
+func (g *gen) keys(schema string) envelopeKeys {
+	if strings.HasSuffix(schema, ".request") {
+		return g.req
+	}
+	return g.resp
+}
+
+// withOp sets the operation member of a message, when its envelope has one.
+func withOp(v *value.Value, k envelopeKeys, op string) *value.Value {
+	if k.op == "" {
+		return v
+	}
+	return set(v, path{k.op}, vStr(op))
+}
+
+// opOf is the operation a whole message names, or "".
+func opOf(v *value.Value, k envelopeKeys) string {
+	if k.op == "" {
+		return ""
+	}
+	if o := at(v, path{k.op}); o != nil && o.Kind == value.String {
+		return o.Str
+	}
+	return ""
 }
 
 // typeBase is the first example of a spec type, completed.
@@ -263,8 +324,8 @@ func (g *gen) requestPayload(op *model.Operation) *value.Value {
 
 // requestDoc wraps a payload into a whole request of op.
 func (g *gen) requestDoc(op *model.Operation, payload *value.Value) *value.Value {
-	v := set(g.reqEnv, path{"operation"}, vStr(op.Name))
-	return set(v, path{"payload"}, payload)
+	v := withOp(g.reqEnv, g.req, op.Name)
+	return set(v, path{g.req.payload}, payload)
 }
 
 func (g *gen) reqBase(name string) *value.Value {
@@ -274,12 +335,12 @@ func (g *gen) reqBase(name string) *value.Value {
 
 // responseDoc wraps a payload into the operation's own response.
 func (g *gen) responseDoc(op *model.Operation, payload *value.Value) *value.Value {
-	v := set(g.respEnv, path{"operation"}, vStr(op.Name))
+	v := withOp(g.respEnv, g.resp, op.Name)
 	v = g.withMessage(v, op.Response.Message)
 	if g.status != nil && g.status.Default != nil {
 		v = set(v, path{g.status.Name}, g.status.Default)
 	}
-	return set(v, path{"payload"}, payload)
+	return set(v, path{g.resp.payload}, payload)
 }
 
 // messageMember names the response envelope's member that carries the
@@ -337,7 +398,7 @@ func (g *gen) respBase(name string) *value.Value {
 
 // sharedDoc is the shared response r answering operation.
 func (g *gen) sharedDoc(r *model.Response, operation string) *value.Value {
-	v := set(g.respEnv, path{"operation"}, vStr(operation))
+	v := withOp(g.respEnv, g.resp, operation)
 	v = g.withMessage(v, r.Message)
 	if g.status != nil && r.Status != nil {
 		v = set(v, path{g.status.Name}, vStr(r.Status.Value))
@@ -346,7 +407,7 @@ func (g *gen) sharedDoc(r *model.Response, operation string) *value.Value {
 	if len(r.Payload.Examples) > 0 {
 		payload = g.withSourced(model.Complete(r.Payload.Examples[0], r.Payload), r.Payload)
 	}
-	return set(v, path{"payload"}, payload)
+	return set(v, path{g.resp.payload}, payload)
 }
 
 // synth builds a valid object of type t from the spec: consts, sourced
@@ -461,13 +522,16 @@ func (g *gen) examples() {
 	// The envelope examples are whole messages of one operation.
 	for i, ex := range g.c.Request.Type.Examples {
 		v := model.Complete(ex, g.c.Request.Type)
-		if opName := at(v, path{"operation"}); opName != nil {
-			g.add(opName.Str+".request", true, fmt.Sprintf("envelope-example-%d", i+1), "the request envelope example", v)
+		if opName := opOf(v, g.req); opName != "" {
+			g.add(opName+".request", true, fmt.Sprintf("envelope-example-%d", i+1), "the request envelope example", v)
 		}
 	}
 	for i, ex := range g.c.Response.Type.Examples {
 		v := model.Complete(ex, g.c.Response.Type)
-		opName := at(v, path{"operation"}).Str
+		opName := opOf(v, g.resp)
+		if opName == "" {
+			continue
+		}
 		g.add(opName+".response", true, fmt.Sprintf("envelope-example-%d", i+1), "the response envelope example", v)
 		if op := g.op(opName); op.Response.Shared() {
 			g.add(op.Response.Name+".response", true, fmt.Sprintf("envelope-example-%d", i+1), "the response envelope example", v)
@@ -524,10 +588,10 @@ func (g *gen) requestCases(op *model.Operation, envelopeToo bool) {
 	base := g.reqBase(op.Name)
 	g.fixedEnvelopeCases(schema, base)
 	if envelopeToo {
-		g.objectCasesExcept(schema, base, path{}, g.c.Request.Type, full, "payload")
+		g.objectCasesExcept(schema, base, path{}, g.c.Request.Type, full, g.req.payload)
 	}
 	g.payloadCases(schema, base)
-	g.objectCases(schema, base, path{"payload"}, op.Request, full)
+	g.objectCases(schema, base, path{g.req.payload}, op.Request, full)
 	// Other operations' requests are not this one.
 	for _, other := range g.c.Operations {
 		if other != op {
@@ -544,7 +608,7 @@ func (g *gen) responseCases(op *model.Operation, envelopeToo bool) {
 	base := g.respBase(op.Name)
 	g.fixedEnvelopeCases(schema, base)
 	if envelopeToo {
-		g.objectCasesExcept(schema, base, path{}, g.c.Response.Type, full, "payload")
+		g.objectCasesExcept(schema, base, path{}, g.c.Response.Type, full, g.resp.payload)
 	} else {
 		g.messageCases(schema, base, op.Response.Message)
 	}
@@ -555,7 +619,7 @@ func (g *gen) responseCases(op *model.Operation, envelopeToo bool) {
 		}
 	}
 	g.payloadCases(schema, base)
-	g.objectCases(schema, base, path{"payload"}, op.Response.Payload, full)
+	g.objectCases(schema, base, path{g.resp.payload}, op.Response.Payload, full)
 	for _, r := range g.c.Responses {
 		g.add(schema, false, r.Name+"-response", "the shared "+r.Name+" response is not "+op.Name+"'s own response",
 			g.sharedDoc(r, op.Name))
@@ -572,7 +636,7 @@ func (g *gen) sharedOpCases(op *model.Operation) {
 	g.fixedEnvelopeCases(schema, base)
 	g.messageCases(schema, base, r.Message)
 	g.sharedFixedCases(schema, base, r)
-	g.objectCases(schema, base, path{"payload"}, r.Payload, structural)
+	g.objectCases(schema, base, path{g.resp.payload}, r.Payload, structural)
 }
 
 // errorCases covers <op>.<error>.error: the error response fixes the
@@ -586,7 +650,7 @@ func (g *gen) errorCases(op *model.Operation, e *model.Response) {
 	g.messageCases(schema, base, e.Message)
 	g.sharedFixedCases(schema, base, e)
 	g.payloadCases(schema, base)
-	g.objectCases(schema, base, path{"payload"}, e.Payload, full)
+	g.objectCases(schema, base, path{g.resp.payload}, e.Payload, full)
 }
 
 // sharedCases covers <name>.response of a shared response.
@@ -597,16 +661,18 @@ func (g *gen) sharedCases(r *model.Response) {
 		g.add(schema, true, "operation-"+op.Name, "the shared "+r.Name+" response may answer any operation", g.sharedDoc(r, op.Name))
 	}
 	base := g.sharedDoc(r, g.c.Operations[0].Name)
-	g.add(schema, false, "operation-unknown", "operation must name an operation of the contract", set(base, path{"operation"}, vStr("no_such_operation")))
+	if g.resp.op != "" {
+		g.add(schema, false, "operation-unknown", "operation must name an operation of the contract", withOp(base, g.resp, "no_such_operation"))
+	}
 	g.fixedEnvelopeCases(schema, base)
-	except := []string{"payload"}
+	except := []string{g.resp.payload}
 	if r.Status != nil {
 		except = append(except, g.statusName())
 	}
 	g.objectCasesExcept(schema, base, path{}, g.c.Response.Type, full, except...)
 	g.sharedFixedCases(schema, base, r)
 	g.payloadCases(schema, base)
-	g.objectCases(schema, base, path{"payload"}, r.Payload, full)
+	g.objectCases(schema, base, path{g.resp.payload}, r.Payload, full)
 }
 
 func (g *gen) statusName() string {
@@ -636,11 +702,9 @@ func (g *gen) sharedFixedCases(schema string, base *value.Value, r *model.Respon
 // fixedEnvelopeCases checks the members every message fixes: the version and
 // the operation.
 func (g *gen) fixedEnvelopeCases(schema string, base *value.Value) {
+	fixed := g.keys(schema).fixed
 	for _, f := range envFields(base) {
-		switch f {
-		case "schema_version":
-			g.constStringCases(schema, base, path{f}, at(base, path{f}).Str)
-		case "operation":
+		if fixed[f] {
 			g.constStringCases(schema, base, path{f}, at(base, path{f}).Str)
 		}
 	}
@@ -678,7 +742,7 @@ func swapCase(s string) string {
 
 // payloadCases: an operation's message carries its payload object.
 func (g *gen) payloadCases(schema string, base *value.Value) {
-	p := path{"payload"}
+	p := path{g.keys(schema).payload}
 	g.add(schema, false, "missing-payload", "every message carries its payload", del(base, p))
 	g.add(schema, false, "null-payload", "the payload is an object", set(base, p, vNull()))
 	g.add(schema, false, "type-payload-list", "the payload is an object", set(base, p, vList(at(base, p))))
@@ -1271,6 +1335,9 @@ func (g *gen) elemSample(elem *model.TypeRef, cur *value.Value) *value.Value {
 
 func (g *gen) mapCases(schema string, base *value.Value, p path, f *model.Field) {
 	name := p.String()
+	if at(base, p) == nil { // an optional map the base leaves out
+		base = set(base, p, vObj())
+	}
 	cur := at(base, p)
 	elem := f.Type.Elem
 	g.add(schema, !f.NonEmpty, "empty-map-"+name, "a map may be empty", set(base, p, vObj()))
@@ -1295,10 +1362,11 @@ func (g *gen) mapCases(schema string, base *value.Value, p path, f *model.Field)
 		g.add(schema, false, "map-key-pattern-newline-"+name, "a final line feed is not matched by $", withEntry("ward\n", sample))
 	}
 	if f.MaxItems != nil || f.MinItems != nil {
+		keys := g.distinctKeys(f, extra, max(deref(f.MaxItems)+1, deref(f.MinItems)))
 		full := func(n int) *value.Value {
 			m := vObj()
 			for i := 0; i < n; i++ {
-				m.Members = append(m.Members, value.Member{Key: fmt.Sprintf("k%d", i), Value: clone(sample)})
+				m.Members = append(m.Members, value.Member{Key: keys[i], Value: clone(sample)})
 			}
 			return set(base, p, m)
 		}
@@ -1622,6 +1690,61 @@ func (g *gen) distinctItems(f *model.Field, elem *model.TypeRef) func(*value.Val
 }
 
 // keyOK reports whether a map field accepts key under its key_pattern.
+// distinctKeys returns n different keys of map field f: k0, k1, ... where
+// its key pattern allows them, or else the key seed with one or two
+// characters changed where the pattern still accepts it.
+func (g *gen) distinctKeys(f *model.Field, seed string, n int) []string {
+	var out []string
+	for i := 0; i < n; i++ {
+		if k := fmt.Sprintf("k%d", i); keyOK(f, k) {
+			out = append(out, k)
+		}
+	}
+	if len(out) == n {
+		return out
+	}
+	out = nil
+	const alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_-"
+	seen := map[string]bool{}
+	add := func(k string) {
+		if len(out) < n && !seen[k] && keyOK(f, k) {
+			seen[k] = true
+			out = append(out, k)
+		}
+	}
+	add(seed)
+	b := []byte(seed)
+	for i := range b {
+		for j := range alphabet {
+			c := append([]byte(nil), b...)
+			c[i] = alphabet[j]
+			add(string(c))
+		}
+	}
+	for i := 0; i < len(b) && len(out) < n; i++ {
+		for j := i + 1; j < len(b) && len(out) < n; j++ {
+			for x := range alphabet {
+				for y := range alphabet {
+					c := append([]byte(nil), b...)
+					c[i], c[j] = alphabet[x], alphabet[y]
+					add(string(c))
+				}
+			}
+		}
+	}
+	if len(out) < n {
+		g.t.Fatalf("%s: found only %d keys of %s that match %s, need %d", g.spec, len(out), f.Name, f.KeyPattern, n)
+	}
+	return out
+}
+
+func deref(p *int) int {
+	if p == nil {
+		return 0
+	}
+	return *p
+}
+
 func keyOK(f *model.Field, key string) bool {
 	return f.KeyPattern == "" || regexp.MustCompile(f.KeyPattern).MatchString(key)
 }

@@ -127,6 +127,31 @@ var patternSamples = map[string]patternSample{
 		bad:  []string{"pay_A1b2C3d4E5f6G", "pay_A1b2C3d4E5f6G78", "pay_A1b2C3d4E5f6_7", "pay_A1b2C3d4E5f6G7\n"},
 		fill: func(n int) string { return "pay_" + rep("A", n-4) },
 	},
+	// freight_tracking RoadLeg.plate (trimmed)
+	`^[A-Z0-9-]{2,10}$`: {
+		good: []string{"AB-123", "TR", "0123456789", "--"},
+		bad:  []string{"A", "AB-1234567X", "ab-123", "AB 123", "AB-123\n", "AB_123"},
+	},
+	// freight_tracking SeaLeg.vessel_imo
+	`^IMO[0-9]{7}$`: {
+		good: []string{"IMO1234567", "IMO0000000"},
+		bad:  []string{"IMO123456", "IMO12345678", "imo1234567", "IMO1234567\n", "IM01234567"},
+	},
+	// freight_tracking container numbers (keys of SeaLeg.containers)
+	`^[A-Z]{4}[0-9]{7}$`: {
+		good: []string{"MSCU1234567", "ABCD0000000"},
+		bad:  []string{"MSC1234567", "MSCU123456", "mscu1234567", "MSCU1234567\n", "MSCU12345678"},
+	},
+	// freight_tracking currency codes
+	`^[A-Z]{3}$`: {
+		good: []string{"EUR", "USD"},
+		bad:  []string{"EU", "EURO", "eur", "EUR\n", "E1R"},
+	},
+	// freight_tracking tracking ids
+	`^[0-9A-Z]{10}$`: {
+		good: []string{"ABCDEFGHIJ", "0123456789"},
+		bad:  []string{"ABCDEFGHI", "ABCDEFGHIJK", "abcdefghij", "ABCDEFGHIJ\n", "ABCDE-GHIJ"},
+	},
 }
 
 // dateTime is one format date-time sample and its RFC 3339 verdict. Only

@@ -79,9 +79,10 @@ func (fb *file) requestRoot(payload *jsonschema.Schema) *jsonschema.Schema {
 	})
 }
 
-// responseRoot builds the response envelope with a fixed message (empty:
-// any string), a fixed status (nil: any), and its payload.
-func (fb *file) responseRoot(message string, status *model.StateValue, payload *jsonschema.Schema) *jsonschema.Schema {
+// responseRoot builds the response envelope with its message (any string
+// unless fixed; a response's message is fixed even when empty, as its Go
+// decoder checks it), a fixed status (nil: any), and its payload.
+func (fb *file) responseRoot(message string, fixed bool, status *model.StateValue, payload *jsonschema.Schema) *jsonschema.Schema {
 	g := fb.g
 	statusField := stateField(g.c.Response.Type, status)
 	if statusField != nil && (statusField.Default == nil || statusField.Default.Str != status.Value) {
@@ -95,7 +96,7 @@ func (fb *file) responseRoot(message string, status *model.StateValue, payload *
 				return fb.fixedString(v.Value, "response version", w)
 			}
 		case model.SourceMessage:
-			if message != "" {
+			if fixed {
 				return fb.fixedString(message, "response message", w)
 			}
 			return &jsonschema.Schema{Type: "string"}
@@ -209,7 +210,7 @@ func (g *gen) responseFile(name string, op *model.Operation, r *model.Response) 
 	} else {
 		payload = fb.payloadDef(r.Payload, desc, copied)
 	}
-	root := fb.responseRoot(r.Message, r.Status, payload)
+	root := fb.responseRoot(r.Message, true, r.Status, payload)
 	switch {
 	case r.Error:
 		return fb.top(name, op.Name+" "+r.Name+" error", joinText("The "+r.Name+" error response of operation "+op.Name+".", r.Description, r.Message), root)
@@ -239,7 +240,7 @@ func (g *gen) envelopeFile(name string, request bool) *jsonschema.Schema {
 		return fb.top(name, "request envelope", g.c.Request.Type.Description+" The payload is any object here; each operation's request schema fixes it.", root)
 	}
 	fb := g.newFile(false, true)
-	root := fb.responseRoot("", nil, fb.anyPayload())
+	root := fb.responseRoot("", false, nil, fb.anyPayload())
 	return fb.top(name, "response envelope", g.c.Response.Type.Description+" The payload is any object here; each operation's response schema fixes it.", root)
 }
 
