@@ -127,24 +127,44 @@ func detach(p *pathNode) *pathNode {
 }
 
 // String renders the path the way the contract's messages do:
-// payload.contacts.api_token, payload.items[2].name.
+// payload.contacts.api_token, payload.items[2].name. A path more than
+// pathHead+pathTail members deep (a free-form value nested thousands of
+// levels) keeps its first pathHead and last pathTail members around a "…",
+// so that an error about it stays readable rather than tens of kilobytes.
 func (p *pathNode) String() string {
 	if p == nil {
 		return ""
 	}
+	n := 0
+	for q := p; q != nil; q = q.parent {
+		n++
+	}
 	var b strings.Builder
-	p.write(&b)
+	p.write(&b, n-1, n)
 	return b.String()
 }
 
-// write renders the parents first; it only reads the nodes, so paths built
-// on the stack stay there.
-func (p *pathNode) write(b *strings.Builder) {
+// The members a long path keeps at its start and at its end.
+const (
+	pathHead = 24
+	pathTail = 8
+)
+
+// write renders the parents first, p being member i of n; it only reads
+// the nodes, so paths built on the stack stay there.
+func (p *pathNode) write(b *strings.Builder, i, n int) {
 	if p.parent != nil {
-		p.parent.write(b)
+		p.parent.write(b, i-1, n)
+	}
+	long := n > pathHead+pathTail
+	if long && i >= pathHead && i < n-pathTail {
+		if i == pathHead {
+			b.WriteString("…")
+		}
+		return
 	}
 	if p.isKey {
-		if b.Len() > 0 {
+		if b.Len() > 0 && !(long && i == n-pathTail) {
 			b.WriteByte('.')
 		}
 		if p.keyBytes != nil {

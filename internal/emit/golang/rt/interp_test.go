@@ -301,3 +301,22 @@ func TestDecodeObjectWiderThanItsStackFlags(t *testing.T) {
 		t.Errorf("a required member past the stack flags: got %v, want %s", err, want)
 	}
 }
+
+// TestDecodeValueLongPathsAreShortened checks that an error deep in a
+// document names its path by the first and last members around "…", not
+// by every level.
+func TestDecodeValueLongPathsAreShortened(t *testing.T) {
+	doc, full := nested(100, `{"s":1}`)
+	head := strings.TrimSuffix(strings.Repeat("tree[0].", 12), ".")
+	want := head + "…" + "[0].tree[0].tree[0].tree[0].s: must be a string, got a number"
+	_, err := decodeDAll(t, doc)
+	if err == nil || err.Error() != want {
+		t.Errorf("got error %v, want %q (the whole path is %d bytes)", err, want, len(full))
+	}
+	// A path as long as the limit is written out in full.
+	doc, full = nested(15, `{"s":1}`) // 31 members
+	_, err = decodeDAll(t, doc)
+	if err == nil || err.Error() != full+"s: must be a string, got a number" {
+		t.Errorf("got error %v, want the whole path %q", err, full+"s")
+	}
+}
