@@ -82,6 +82,11 @@ func newPrefilter(sc scanMode) *prefilter {
 		for c := range pf.keyPlain {
 			pf.keyPlain[c] = plainByte[c] && !pf.keyStart[c]
 		}
+		// A rule without literals makes every string a suspect, which
+		// the trio loop of allQuads, reading literals only, cannot see.
+		if pf.valueAll {
+			pf.allQuads = false
+		}
 	}()
 	ascii := func(s string) bool {
 		for i := 0; i < len(s); i++ {

@@ -152,6 +152,8 @@ func buildCorpus(t testing.TB, spec string, c *model.Contract) []*doc {
 		labCases(g)
 	case "fleet_telemetry":
 		fleetCases(g)
+	case "freight_tracking":
+		freightCases(g)
 	default:
 		t.Logf("%s: no hand-written forbidden-material cases", spec)
 	}

@@ -191,3 +191,27 @@ func TestQuickCleanPrefilterShapes(t *testing.T) {
 		})
 	}
 }
+
+// TestQuickCleanValueRuleWithoutLiterals: a value rule the generator finds
+// no literal for (a pattern of digits) leaves every string to the exact
+// path, alone and beside a rule whose literals are all four bytes or more,
+// whose fast string loop must not pass over it.
+func TestQuickCleanValueRuleWithoutLiterals(t *testing.T) {
+	digits := &rule{values: regexp.MustCompile(`\b[0-9]{4}-[0-9]{4}\b`), valueMessage: "card number: {path}"}
+	long := &rule{literals: []string{"abcd"}, starts: "a", values: regexp.MustCompile(`abcd`), valueMessage: "v: {path}"}
+	for name, rs := range map[string][]*rule{"alone": {digits}, "beside long literals": {long, digits}} {
+		t.Run(name, func(t *testing.T) {
+			saved := rules
+			rules = rs
+			t.Cleanup(func() { rules = saved })
+			for _, doc := range []string{`"4111-1111"`, `{"a":"x 4111-1111"}`, `["zz","4111-1111 y"]`, `{"k":{"n":"4111-1111"}}`} {
+				if checkQuick(t, []byte(doc)) {
+					t.Errorf("quickClean cleared %s", doc)
+				}
+				if _, _, ok := quickValueClean([]byte(doc), 0); ok {
+					t.Errorf("quickValueClean cleared %s, which holds a card number", doc)
+				}
+			}
+		})
+	}
+}
