@@ -9,6 +9,7 @@ import (
 	"github.com/contractgen/contractgen/internal/pattern"
 
 	"github.com/contractgen/contractgen/internal/model"
+	"github.com/contractgen/contractgen/internal/value"
 )
 
 // contractFile holds constants, state sets, value lists, the forbidden
@@ -78,12 +79,10 @@ func (g *gen) stateSet(k *sink, w *gw, st *model.StateSet) {
 	k.decl(w)
 }
 
-// list writes a function returning a fresh copy of a value list.
+// list writes a function returning a fresh copy of a value list, typed
+// like the fields that take it as their default.
 func (g *gen) list(k *sink, w *gw, l *model.List) {
-	t := &model.TypeRef{Kind: model.KindList, Elem: &model.TypeRef{Kind: model.KindString}}
-	if st := g.listState(l); st != nil {
-		t.Elem = &model.TypeRef{Kind: model.KindState, State: st}
-	}
+	t := g.listType(l)
 	w.doc(l.GoName, l.Description+" It returns a fresh copy on each call.")
 	w.open("func ", l.GoName, "() ", w.goType(t))
 	w.line("return ", w.lit(l.Values, t))
@@ -91,17 +90,69 @@ func (g *gen) list(k *sink, w *gw, l *model.List) {
 	k.decl(w)
 }
 
-// listState finds the state set of the fields that use l as default, so the
-// list is typed like them.
-func (g *gen) listState(l *model.List) *model.StateSet {
+// listType is the type of the first field that takes l as its default
+// (the spec checks the list against every one); a list no field takes is
+// typed by its values.
+func (g *gen) listType(l *model.List) *model.TypeRef {
 	for _, s := range g.structs {
 		for _, f := range s.t.Fields {
-			if f.DefaultList == l && f.Type.Elem != nil && f.Type.Elem.Kind == model.KindState {
-				return f.Type.Elem.State
+			if f.DefaultList == l {
+				return f.Type
 			}
 		}
 	}
-	return nil
+	return orStrings(literalType(l.Values))
+}
+
+// orStrings types the items of lists that hold none (nil Elem) as strings.
+func orStrings(t *model.TypeRef) *model.TypeRef {
+	if t.Kind == model.KindList {
+		if t.Elem == nil {
+			t.Elem = &model.TypeRef{Kind: model.KindString}
+		}
+		orStrings(t.Elem)
+	}
+	return t
+}
+
+// literalType is the narrowest type every value of v has: string, integer,
+// number (integers and fractions), boolean, a list of such (a nil Elem when
+// the list is empty), or else json.
+func literalType(v *value.Value) *model.TypeRef {
+	switch v.Kind {
+	case value.String:
+		return &model.TypeRef{Kind: model.KindString}
+	case value.Int:
+		return &model.TypeRef{Kind: model.KindInteger}
+	case value.Number:
+		return &model.TypeRef{Kind: model.KindNumber}
+	case value.Bool:
+		return &model.TypeRef{Kind: model.KindBoolean}
+	case value.List:
+		var elem *model.TypeRef // nil while no item says
+		for _, it := range v.Items {
+			elem = widen(elem, literalType(it))
+		}
+		return &model.TypeRef{Kind: model.KindList, Elem: elem}
+	}
+	return &model.TypeRef{Kind: model.KindAny}
+}
+
+// widen is the type that holds values of both a and b (nil: no value yet).
+func widen(a, b *model.TypeRef) *model.TypeRef {
+	switch {
+	case a == nil:
+		return b
+	case b == nil:
+		return a
+	case a.Kind == model.KindList && b.Kind == model.KindList:
+		return &model.TypeRef{Kind: model.KindList, Elem: widen(a.Elem, b.Elem)}
+	case a.Kind == b.Kind && a.Kind != model.KindList:
+		return a
+	case (a.Kind == model.KindInteger || a.Kind == model.KindNumber) && (b.Kind == model.KindInteger || b.Kind == model.KindNumber):
+		return &model.TypeRef{Kind: model.KindNumber}
+	}
+	return &model.TypeRef{Kind: model.KindAny}
 }
 
 // policy emits the forbidden-material rules as runtime data, in rule index

@@ -7,6 +7,8 @@ import (
 	"testing"
 
 	"github.com/stretchr/testify/assert"
+
+	"github.com/contractgen/contractgen/internal/value"
 )
 
 func TestRequiredSet(t *testing.T) {
@@ -76,5 +78,32 @@ func TestUses(t *testing.T) {
 		if got := uses(c.stmts, "sc0"); got != c.want {
 			t.Errorf("uses(%q, sc0) = %v, want %v", c.stmts, got, c.want)
 		}
+	}
+}
+
+// TestLiteralTypeOfAListNoFieldTakes: a list no field takes as its default
+// is typed by its values, widening integers to numbers and anything mixed
+// to json.
+func TestLiteralTypeOfAListNoFieldTakes(t *testing.T) {
+	lit := func(k value.Kind, s string) *value.Value { return &value.Value{Kind: k, Num: s, Str: s} }
+	list := func(items ...*value.Value) *value.Value { return &value.Value{Kind: value.List, Items: items} }
+	cases := []struct {
+		v    *value.Value
+		want string
+	}{
+		{list(lit(value.String, "a"), lit(value.String, "b")), "[]string"},
+		{list(lit(value.Int, "1"), lit(value.Int, "2")), "[]int64"},
+		{list(lit(value.Int, "1"), lit(value.Number, "2.5")), "[]float64"},
+		{list(lit(value.Bool, "")), "[]bool"},
+		{list(list(lit(value.Int, "1")), list()), "[][]int64"},
+		{list(list(lit(value.Int, "1")), list(lit(value.Number, "0.5"))), "[][]float64"},
+		{list(lit(value.Int, "1"), lit(value.String, "a")), "[]json.RawMessage"},
+		{list(list(), lit(value.Int, "1")), "[]json.RawMessage"},
+		{list(&value.Value{Kind: value.Object}), "[]json.RawMessage"},
+		{list(), "[]string"},
+	}
+	for _, c := range cases {
+		w := &gw{}
+		assert.Equal(t, c.want, w.goType(orStrings(literalType(c.v))), string(c.v.JSON()))
 	}
 }
