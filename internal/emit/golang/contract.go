@@ -37,6 +37,7 @@ func (g *gen) contractFile(k *sink) {
 	}
 	g.policy(k, &w)
 	g.describe(k, &w)
+	w.docLines("// ptr returns a pointer to a copy of v: a nullable member's value in a literal.")
 	w.open("func ptr[T any](v T) *T")
 	w.line("return &v")
 	w.close()
