@@ -59,6 +59,7 @@ func Check(s *load.Spec) (*model.Contract, error) {
 	m := model.Build(s)
 	c.values(m)
 	c.forbiddenStatic(m)
+	c.forbiddenLiterals(m)
 	if err := c.errs.Err(); err != nil {
 		return nil, err
 	}

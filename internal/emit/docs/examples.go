@@ -18,23 +18,23 @@ import (
 
 // examples builds and checks the example request and response of op.
 func examples(c *model.Contract, op *model.Operation) (req, resp *value.Value, err error) {
-	payload, fromSpec, err := payloadExample(op, op.Request, "request")
+	payload, fromSpec, err := payloadExample(c.Forbidden, op, op.Request, "request")
 	if err != nil {
 		return nil, nil, err
 	}
 	req = requestEnvelope(c, op, payload)
-	if err := check(req, c.Request.Type, payload, op.Request, "request", fromSpec); err != nil {
+	if err := check(c.Forbidden, req, c.Request.Type, payload, op.Request, "request", fromSpec); err != nil {
 		return nil, nil, fmt.Errorf("operation %q: %w", op.Name, err)
 	}
 
 	rt := op.Response.Payload
-	rp, fromSpec, err := payloadExample(op, rt, "response")
+	rp, fromSpec, err := payloadExample(c.Forbidden, op, rt, "response")
 	if err != nil {
 		return nil, nil, err
 	}
 	rp = fillSources(rp, rt, req)
 	resp = responseEnvelope(c, op, req, rp)
-	if err := check(resp, c.Response.Type, rp, rt, "response", fromSpec); err != nil {
+	if err := check(c.Forbidden, resp, c.Response.Type, rp, rt, "response", fromSpec); err != nil {
 		return nil, nil, fmt.Errorf("operation %q: %w", op.Name, err)
 	}
 	return req, resp, nil
@@ -43,22 +43,30 @@ func examples(c *model.Contract, op *model.Operation) (req, resp *value.Value, e
 // payloadExample is the spec's first example of payload type t of op
 // (fromSpec), else one synthesized from defaults; an error when synthesis
 // gives up.
-func payloadExample(op *model.Operation, t *model.Type, what string) (v *value.Value, fromSpec bool, err error) {
+func payloadExample(fb *model.Forbidden, op *model.Operation, t *model.Type, what string) (v *value.Value, fromSpec bool, err error) {
 	if v := first(t.Examples); v != nil {
 		return v, true, nil
 	}
-	sy := newSynth()
+	sy := newSynth(fb)
 	if v = sy.object(t); sy.over() {
 		return nil, false, fmt.Errorf("operation %q: an example %s synthesized from defaults would hold more than %d values, since its types nest required objects widely; add an example to the spec", op.Name, what, maxSynthValues)
 	}
 	return v, false, nil
 }
 
-// check validates an example message and its payload against the contract.
-func check(msg *value.Value, env *model.Type, payload *value.Value, pt *model.Type, what string, fromSpec bool) error {
+// check validates an example message and its payload against the
+// contract, the forbidden-material rules of its direction included.
+func check(fb *model.Forbidden, msg *value.Value, env *model.Type, payload *value.Value, pt *model.Type, what string, fromSpec bool) error {
 	problems := model.CheckObject(msg, env, "")
 	if payload != nil && pt != nil {
 		problems = append(problems, model.CheckObject(payload, pt, "payload")...)
+		dir := model.DirRequest
+		if what == "response" {
+			dir = model.DirResponse
+		}
+		if p := fb.FindForbidden(payload, pt, dir, "payload"); p != nil {
+			problems = append(problems, *p)
+		}
 	}
 	if len(problems) == 0 {
 		return nil
@@ -183,7 +191,7 @@ func envelopeValue(f *model.Field, example *value.Value) *value.Value {
 			return v
 		}
 	}
-	return newSynth().field(f)
+	return newSynth(nil).field(f)
 }
 
 // fillSources sets every sourced field of a payload example to what the

@@ -181,3 +181,27 @@ func TestSynthesizedExampleFillsMapsToMinItems(t *testing.T) {
 		t.Errorf("example payload = %s, want %s", got, want)
 	}
 }
+
+// TestSynthesizedMapKeysAvoidForbiddenKeys: the keys a synthesized example
+// makes up for a map avoid those a forbidden-key rule refuses, under a key
+// pattern too, so the example the docs print is one decoders accept.
+func TestSynthesizedMapKeysAvoidForbiddenKeys(t *testing.T) {
+	c := contractOf(t, headed("keys", `forbidden:
+  keys:
+    parts: [key, ent]
+    message: "no such key: {path}"
+    applies_to: payload
+operations:
+  op:
+    request:
+      plain: {type: map<integer>, min_items: 2}
+      lower: {type: map<string>, non_empty: true, key_pattern: '^[a-z]+$'}
+    response:
+      payload:
+        ok: {type: boolean}
+`))
+	want := `{"plain": {"name": 0, "name1": 0}, "lower": {"name": "example"}}`
+	if got := jsonText(requestPayload(t, c), false); got != want {
+		t.Errorf("example payload = %s, want %s", got, want)
+	}
+}

@@ -26,10 +26,15 @@ const maxSynthValues = 10000
 type synthesizer struct {
 	onPath map[*model.Type]bool
 	made   int
+	// fb are the contract's forbidden-material rules, whose keys the map
+	// keys it makes up avoid; nil for none.
+	fb *model.Forbidden
 }
 
 // newSynth returns a synthesizer with an empty path and nothing made.
-func newSynth() *synthesizer { return &synthesizer{onPath: map[*model.Type]bool{}} }
+func newSynth(fb *model.Forbidden) *synthesizer {
+	return &synthesizer{onPath: map[*model.Type]bool{}, fb: fb}
+}
 
 // over reports whether the synthesizer stopped at maxSynthValues.
 func (sy *synthesizer) over() bool { return sy.made > maxSynthValues }
@@ -149,7 +154,7 @@ func (sy *synthesizer) typed(f *model.Field, t *model.TypeRef, nth int) *value.V
 		m := object()
 		for i := 0; i < fewest(f, t) && !sy.over(); i++ {
 			sy.made++
-			m.Members = append(m.Members, value.Member{Key: mapKey(f, i), Value: sy.typed(f, t.Elem, 0)})
+			m.Members = append(m.Members, value.Member{Key: sy.mapKey(f, i), Value: sy.typed(f, t.Elem, 0)})
 		}
 		return m
 	case model.KindObject:
@@ -199,18 +204,46 @@ func fewest(f *model.Field, t *model.TypeRef) int {
 }
 
 // mapKey is the key of the nth entry of an example map of field f: key,
-// key1, key2..., or the key pattern's nth sample when it refuses those.
-func mapKey(f *model.Field, nth int) string {
-	key := "key"
+// key1, key2..., or the key pattern's nth sample when it refuses those;
+// a key a forbidden-key rule refuses gives way to entry, name or k (with
+// nth), or to a later sample of the key pattern.
+func (sy *synthesizer) mapKey(f *model.Field, nth int) string {
+	suffix := ""
 	if nth > 0 {
-		key += strconv.Itoa(nth)
+		suffix = strconv.Itoa(nth)
 	}
-	if f.KeyPattern != "" && !matches(f.KeyPattern, key) {
-		if k, ok := pattern.SampleNth(f.KeyPattern, 0, -1, nth); ok {
-			key = k
+	var first string
+	for _, base := range []string{"key", "entry", "name", "k"} {
+		key := base + suffix
+		if f.KeyPattern != "" && !matches(f.KeyPattern, key) {
+			continue
+		}
+		if first == "" {
+			first = key
+		}
+		if !sy.fb.KeyForbiddenAnywhere(key) {
+			return key
 		}
 	}
-	return key
+	if f.KeyPattern != "" {
+		// Samples nth, nth+100, ... differ from those of other entries.
+		for i := 0; i < 8; i++ {
+			k, ok := pattern.SampleNth(f.KeyPattern, 0, -1, nth+100*i)
+			if !ok {
+				break
+			}
+			if first == "" {
+				first = k
+			}
+			if !sy.fb.KeyForbiddenAnywhere(k) {
+				return k
+			}
+		}
+	}
+	if first == "" {
+		first = "key" + suffix
+	}
+	return first // the example check reports it
 }
 
 // distinct is s with nth appended when nth > 0, within the field's
