@@ -154,6 +154,8 @@ func buildCorpus(t testing.TB, spec string, c *model.Contract) []*doc {
 		fleetCases(g)
 	case "freight_tracking":
 		freightCases(g)
+	case "iot_provisioning":
+		iotCases(g)
 	default:
 		t.Logf("%s: no hand-written forbidden-material cases", spec)
 	}
@@ -421,6 +423,9 @@ func (g *gen) synth(t *model.Type, op *model.Operation) *value.Value {
 	}
 	g.building[t] = true
 	defer delete(g.building, t)
+	if u := t.Union; u != nil && len(u.Variants) > 0 {
+		return g.variantDoc(u, u.Variants[0]) // a union without an example
+	}
 	o := vObj()
 	for _, f := range t.Fields {
 		var v *value.Value
@@ -1345,8 +1350,12 @@ func (g *gen) mapCases(schema string, base *value.Value, p path, f *model.Field)
 	g.add(schema, !f.NonEmpty, "empty-map-"+name, "a map may be empty", set(base, p, vObj()))
 	sample := g.elemSample(elem, cur)
 	withEntry := func(key string, v *value.Value) *value.Value { return insertAt(base, p, -1, key, v) }
-	// The key of an added entry: one the key pattern accepts.
+	// The key of an added entry: one the key pattern accepts and no
+	// forbidden-key rule refuses.
 	extra := "extra_key"
+	if g.c.Forbidden.KeyForbiddenAnywhere(extra) {
+		extra = "extra"
+	}
 	if !keyOK(f, extra) {
 		k, ok := pattern.Sample(f.KeyPattern, 0, -1)
 		if !ok {

@@ -127,6 +127,16 @@ var patternSamples = map[string]patternSample{
 		bad:  []string{"pay_A1b2C3d4E5f6G", "pay_A1b2C3d4E5f6G78", "pay_A1b2C3d4E5f6_7", "pay_A1b2C3d4E5f6G7\n"},
 		fill: func(n int) string { return "pay_" + rep("A", n-4) },
 	},
+	// iot_provisioning certificate fingerprints
+	`^[0-9a-f]{64}$`: {
+		good: []string{strings.Repeat("0a", 32), strings.Repeat("f", 64)},
+		bad:  []string{strings.Repeat("0a", 31), strings.Repeat("0A", 32), strings.Repeat("0a", 32) + "\n", strings.Repeat("0a", 32) + "0"},
+	},
+	// iot_provisioning label keys
+	`^[a-z]+$`: {
+		good: []string{"site", "a"},
+		bad:  []string{"Site", "site2", "", "site\n", "si te"},
+	},
 	// freight_tracking RoadLeg.plate (trimmed)
 	`^[A-Z0-9-]{2,10}$`: {
 		good: []string{"AB-123", "TR", "0123456789", "--"},

@@ -55,7 +55,12 @@ func keywordOf(f *model.Field, r model.Rule) string {
 	case model.RuleKeyPattern:
 		return "propertyNames"
 	case model.RuleNonEmpty:
-		if f.Trim {
+		switch {
+		case f.Type.Kind == model.KindList:
+			return "minItems"
+		case isMap:
+			return "minProperties"
+		case f.Trim:
 			return "pattern"
 		}
 		return "minLength"
@@ -63,10 +68,34 @@ func keywordOf(f *model.Field, r model.Rule) string {
 	return ""
 }
 
+// withKeyword finds the schema that carries keyword k for a field whose
+// schema is s: s itself, or for the leaf rules of a list or map field
+// (lengths, bounds, pattern, format) the schema of its items or values,
+// at any depth; nil when there is none.
+func withKeyword(s *jsonschema.Schema, k string) *jsonschema.Schema {
+	for s != nil {
+		if hasKeyword(s, k) {
+			return s
+		}
+		switch {
+		case s.Items != nil:
+			s = s.Items
+		case s.AdditionalProperties != nil && s.AdditionalProperties != jsonschema.FalseSchema:
+			s = s.AdditionalProperties
+		default:
+			return nil
+		}
+	}
+	return nil
+}
+
 // fieldMessages sets errorMessage on a field's schema for the texts the
-// spec gives its rules, for the keywords the schema has.
+// spec gives its rules, for the keywords the schema has, beside each
+// keyword: a leaf rule of a list or map field on its items' or values'
+// schema.
 func fieldMessages(s *jsonschema.Schema, f *model.Field) {
-	msgs := map[string]string{}
+	msgs := map[*jsonschema.Schema]map[string]string{}
+	var order []*jsonschema.Schema // in rule order, so output is stable
 	for _, r := range model.Rules {
 		text, ok := f.Messages[r]
 		if !ok || r == model.RuleRequired {
@@ -80,12 +109,20 @@ func fieldMessages(s *jsonschema.Schema, f *model.Field) {
 			}
 			continue
 		}
-		if k := keywordOf(f, r); k != "" && hasKeyword(s, k) {
-			msgs[k] = text
+		k := keywordOf(f, r)
+		if k == "" {
+			continue
+		}
+		if at := withKeyword(s, k); at != nil {
+			if msgs[at] == nil {
+				msgs[at] = map[string]string{}
+				order = append(order, at)
+			}
+			msgs[at][k] = text
 		}
 	}
-	if len(msgs) > 0 {
-		setExtra(s, "errorMessage", msgs)
+	for _, at := range order {
+		setExtra(at, "errorMessage", msgs[at])
 	}
 }
 
