@@ -47,7 +47,8 @@ func (o On) applies(d Dir) bool {
 // path: keys the spec declares are the contract's own and are not
 // tested, map keys and keys inside json values are; strings are tested by
 // the value rules of scope payload and message everywhere, and by those
-// of scope free_form inside json values and maps. Members an open type
+// of scope free_form inside json values and maps (the members of objects
+// a map holds included). Members an open type
 // does not model are skipped, as decoders skip them. It returns nil when v
 // holds nothing forbidden; f may be nil.
 func (f *Forbidden) FindForbidden(v *value.Value, t *Type, dir Dir, path string) *Problem {
@@ -55,7 +56,7 @@ func (f *Forbidden) FindForbidden(v *value.Value, t *Type, dir Dir, path string)
 		return nil
 	}
 	s := &scan{f: f, dir: dir}
-	s.object(v, t, path)
+	s.object(v, t, false, path)
 	return s.result()
 }
 
@@ -92,19 +93,21 @@ type scan struct {
 	done  bool
 }
 
-func (s *scan) object(v *value.Value, t *Type, path string) {
+// object walks an object of type t; free is set inside a map, where every
+// string, an object's own members' included, is free-form.
+func (s *scan) object(v *value.Value, t *Type, free bool, path string) {
 	if s.done || v.Kind != value.Object {
 		return
 	}
 	if u := t.Union; u != nil {
 		if vr, _ := u.Select(v, path); vr != nil && vr.Type != nil {
-			s.object(v, vr.Type, path)
+			s.object(v, vr.Type, free, path)
 		}
 		return
 	}
 	for _, m := range v.Members {
 		if fl := FieldByName(t, m.Key); fl != nil {
-			s.typed(m.Value, fl.Type, false, join(path, m.Key))
+			s.typed(m.Value, fl.Type, free, join(path, m.Key))
 		}
 		if s.done {
 			return
@@ -123,7 +126,7 @@ func (s *scan) typed(v *value.Value, t *TypeRef, free bool, path string) {
 		s.raw(v, path)
 	case KindObject:
 		if t.Object != nil {
-			s.object(v, t.Object, path)
+			s.object(v, t.Object, free, path)
 		}
 	case KindList:
 		for i, it := range v.Items {
