@@ -44,13 +44,13 @@ func (o On) applies(d Dir) bool {
 // FindForbidden returns the first forbidden key or string of v, a literal
 // of type t, the way generated decoders scan it as the payload of a
 // message of dir, or as a type on its own (DirType), with paths from
-// path: keys the spec declares are the contract's own and are not
-// tested, map keys and keys inside json values are; strings are tested by
-// the value rules of scope payload and message everywhere, and by those
-// of scope free_form inside json values and maps (the members of objects
-// a map holds included). Members an open type
-// does not model are skipped, as decoders skip them. It returns nil when v
-// holds nothing forbidden; f may be nil.
+// path. Keys the spec declares are the contract's own and are not tested;
+// map keys and keys inside json values are. Strings are tested by the
+// value rules of scope payload and message everywhere, and by those of
+// scope free_form inside json values and maps (the members of objects a
+// map holds included). Members an open type does not model are skipped,
+// as decoders skip them. It returns nil when v holds nothing forbidden;
+// f may be nil.
 func (f *Forbidden) FindForbidden(v *value.Value, t *Type, dir Dir, path string) *Problem {
 	if f == nil || v == nil || t == nil {
 		return nil
