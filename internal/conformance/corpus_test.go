@@ -156,6 +156,8 @@ func buildCorpus(t testing.TB, spec string, c *model.Contract) []*doc {
 		freightCases(g)
 	case "iot_provisioning":
 		iotCases(g)
+	case "hr_events":
+		hrCases(g)
 	default:
 		t.Logf("%s: no hand-written forbidden-material cases", spec)
 	}
@@ -1342,7 +1344,7 @@ func (g *gen) elemSample(elem *model.TypeRef, cur *value.Value) *value.Value {
 
 func (g *gen) mapCases(schema string, base *value.Value, p path, f *model.Field) {
 	name := p.String()
-	if at(base, p) == nil { // an optional map the base leaves out
+	if cur := at(base, p); cur == nil || cur.Kind != value.Object { // left out, or null
 		base = set(base, p, vObj())
 	}
 	cur := at(base, p)
@@ -1670,7 +1672,8 @@ var uuids = []struct {
 
 // distinctItems returns an itemOr for a unique_items list: item i differs
 // from every other one (strings get an index suffix, or the next listed
-// sample of their pattern; numbers add it).
+// sample of their pattern, or for an email, host name or UUID another
+// local part, first label or last group; numbers add it).
 func (g *gen) distinctItems(f *model.Field, elem *model.TypeRef) func(*value.Value, int, *value.Value) *value.Value {
 	return func(_ *value.Value, i int, first *value.Value) *value.Value {
 		switch {
@@ -1690,8 +1693,19 @@ func (g *gen) distinctItems(f *model.Field, elem *model.TypeRef) func(*value.Val
 			if i-1 < len(others) {
 				return vStr(others[i-1])
 			}
+		case elem.Kind == model.KindString && f.Pattern == "" && i == 0:
+			return first
+		case elem.Kind == model.KindString && f.Pattern == "" && (f.Format == "email" || f.Format == "hostname"):
+			// Another local part or first label: a0@..., a0.example.
+			return vStr(fmt.Sprintf("a%d", i) + first.Str[strings.IndexAny(first.Str, "@."):])
+		case elem.Kind == model.KindString && f.Pattern == "" && f.Format == "uuid":
+			return vStr(fmt.Sprintf("%s%012x", first.Str[:24], i))
 		case elem.Kind == model.KindInteger:
 			return vInt(int64(first.Float()) + int64(i))
+		case elem.Kind == model.KindNumber && i == 0:
+			return first
+		case elem.Kind == model.KindNumber:
+			return &value.Value{Kind: value.Number, Num: strconv.FormatFloat(first.Float()+float64(i)+0.5, 'f', -1, 64)}
 		case elem.Kind == model.KindState && i < len(elem.State.Values):
 			return vStr(elem.State.Values[i].Value)
 		}
