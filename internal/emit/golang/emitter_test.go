@@ -151,7 +151,13 @@ func exerciseTest(c *model.Contract) string {
 	b.WriteString(exerciseHelpers)
 	b.WriteString("func TestExamples(t *testing.T) {\n")
 	n := 0
-	add := func(goName string, t *model.Type, ex []*value.Value) {
+	// A type decoded on its own reports paths under the type root when the
+	// rules scan types; a payload's are its own.
+	typeRoot := ""
+	if fb := c.Forbidden; fb != nil && fb.OnTypes && fb.TypeRoot != "" {
+		typeRoot = fb.TypeRoot + "."
+	}
+	add := func(goName string, t *model.Type, ex []*value.Value, root string) {
 		for _, e := range ex {
 			whole := model.Complete(e, t) // a sensitive object is looked for completed, as doc holds it
 			doc := string(whole.JSON())
@@ -183,23 +189,23 @@ func exerciseTest(c *model.Contract) string {
 			// The spec's own texts for required and type, where it has them.
 			for _, fl := range t.Fields {
 				if msg, ok := fl.Messages[model.RuleRequired]; ok && fl.WireRequired() {
-					fmt.Fprintf(&b, "\tcheckMessage(t, %s, %s, %q, %q)\n", strconv.Quote(mutate(doc, fl.Name, nil)), dec, fl.Name, msg)
+					fmt.Fprintf(&b, "\tcheckMessage(t, %s, %s, %q, %q)\n", strconv.Quote(mutate(doc, fl.Name, nil)), dec, root+fl.Name, msg)
 				}
 				if msg, ok := fl.Messages[model.RuleType]; ok {
 					var wrong any = "wrong type"
 					if fl.Type.Kind == model.KindString || fl.Type.Kind == model.KindState {
 						wrong = 12345
 					}
-					fmt.Fprintf(&b, "\tcheckMessage(t, %s, %s, %q, %q)\n", strconv.Quote(mutate(doc, fl.Name, wrong)), dec, fl.Name, msg)
+					fmt.Fprintf(&b, "\tcheckMessage(t, %s, %s, %q, %q)\n", strconv.Quote(mutate(doc, fl.Name, wrong)), dec, root+fl.Name, msg)
 				}
 			}
 		}
 	}
 	for _, t := range c.Types {
-		add(t.GoName, t, t.Examples)
+		add(t.GoName, t, t.Examples, typeRoot)
 	}
 	for _, op := range c.Operations {
-		add(op.RequestPayloadGoName(), op.Request, op.Request.Examples)
+		add(op.RequestPayloadGoName(), op.Request, op.Request.Examples, "")
 		if !op.Response.Shared() {
 			// A payload on its own must carry what the builder copies from
 			// the request; examples that leave it out are builder input.
@@ -209,7 +215,7 @@ func exerciseTest(c *model.Contract) string {
 					whole = append(whole, ex)
 				}
 			}
-			add(op.Response.Payload.GoName, op.Response.Payload, whole)
+			add(op.Response.Payload.GoName, op.Response.Payload, whole, "")
 		}
 	}
 	fmt.Fprintf(&b, "\tif %d == 0 {\n\t\tt.Fatal(\"the spec has no examples to exercise\")\n\t}\n}\n", n)
