@@ -178,11 +178,6 @@ func (s *site) forbidden(p string) *Forbidden {
 		return nil
 	}
 	out := &Forbidden{Forbidden: f, Href: rel(p, forbiddenPath)}
-	defer func() {
-		if f.OnTypes {
-			out.Directions += ", and on every type on its own"
-		}
-	}()
 	switch {
 	case f.OnRequests && f.OnResponses:
 		out.Directions = "requests and responses"
@@ -190,7 +185,13 @@ func (s *site) forbidden(p string) *Forbidden {
 		out.Directions = "requests"
 	case f.OnResponses:
 		out.Directions = "responses"
-	default:
+	}
+	switch {
+	case f.OnTypes && out.Directions == "":
+		out.Directions = "every type on its own"
+	case f.OnTypes:
+		out.Directions += ", and on every type on its own"
+	case out.Directions == "":
 		out.Directions = "no messages"
 	}
 	all := model.On{Requests: f.OnRequests, Responses: f.OnResponses, Types: f.OnTypes}
