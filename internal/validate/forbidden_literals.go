@@ -29,6 +29,30 @@ func (c *checker) forbiddenLiterals(m *model.Contract) {
 	for _, r := range m.Responses {
 		c.payloadLiterals(fb, r.Payload, model.DirResponse, fmt.Sprintf("shared response %q payload", r.Name))
 	}
+	// The defaults and consts of the types a payload holds are written
+	// into its messages too: by decoders for an absent member, by builders.
+	reqTypes, respTypes := map[*model.Type]bool{}, map[*model.Type]bool{}
+	for _, op := range m.Operations {
+		reachTypes(op.Request, reqTypes)
+		if op.Response != nil {
+			reachTypes(op.Response.Payload, respTypes)
+		}
+		for _, e := range op.Errors {
+			reachTypes(e.Payload, respTypes)
+		}
+	}
+	for _, t := range m.Types {
+		what := fmt.Sprintf("type %q", t.Name)
+		switch {
+		case reqTypes[t]:
+			c.fieldLiterals(fb, t, model.DirRequest, what+", which requests hold,")
+		case respTypes[t]:
+			c.fieldLiterals(fb, t, model.DirResponse, what+", which responses hold,")
+		}
+		if fb.OnTypes {
+			c.fieldLiterals(fb, t, model.DirType, what)
+		}
+	}
 	if fb.OnTypes {
 		for _, t := range m.Types {
 			for _, ex := range t.Examples {
@@ -47,6 +71,12 @@ func (c *checker) payloadLiterals(fb *model.Forbidden, t *model.Type, dir model.
 	for _, ex := range t.Examples {
 		c.forbiddenAt(fb.FindForbidden(ex, t, dir, ""), ex, "example of "+what)
 	}
+	c.fieldLiterals(fb, t, dir, what)
+}
+
+// fieldLiterals checks the defaults and consts of t's fields, scanned as
+// members of a message of dir; each literal is reported once.
+func (c *checker) fieldLiterals(fb *model.Forbidden, t *model.Type, dir model.Dir, what string) {
 	for _, f := range t.Fields {
 		fw := fmt.Sprintf("field %q of %s", f.Name, what)
 		if f.Default != nil && f.Default.Pos.Line > 0 {
@@ -58,11 +88,42 @@ func (c *checker) payloadLiterals(fb *model.Forbidden, t *model.Type, dir model.
 	}
 }
 
-// forbiddenAt reports p, found in literal v, unless nil.
-func (c *checker) forbiddenAt(p *model.Problem, v *value.Value, what string) {
-	if p == nil {
+// reachTypes adds the object types a value of t may hold, at any depth
+// (union variants included), to seen.
+func reachTypes(t *model.Type, seen map[*model.Type]bool) {
+	if t == nil {
 		return
 	}
+	if t.Union != nil {
+		for _, v := range t.Union.Variants {
+			if v.Type != nil && !seen[v.Type] {
+				seen[v.Type] = true
+				reachTypes(v.Type, seen)
+			}
+		}
+	}
+	for _, f := range t.Fields {
+		r := f.Type
+		for r != nil && r.Elem != nil {
+			r = r.Elem
+		}
+		if r != nil && r.Kind == model.KindObject && r.Object != nil && !seen[r.Object] {
+			seen[r.Object] = true
+			reachTypes(r.Object, seen)
+		}
+	}
+}
+
+// forbiddenAt reports p, found in literal v, unless nil or v is reported
+// already.
+func (c *checker) forbiddenAt(p *model.Problem, v *value.Value, what string) {
+	if p == nil || c.forbiddenSeen[v] {
+		return
+	}
+	if c.forbiddenSeen == nil {
+		c.forbiddenSeen = map[*value.Value]bool{}
+	}
+	c.forbiddenSeen[v] = true
 	pos := p.Pos
 	if pos.Line == 0 {
 		pos = v.Pos

@@ -15,6 +15,7 @@ import (
 	"github.com/contractgen/contractgen/internal/load"
 	"github.com/contractgen/contractgen/internal/model"
 	"github.com/contractgen/contractgen/internal/names"
+	"github.com/contractgen/contractgen/internal/value"
 )
 
 // checker holds the symbol tables of one spec while it is checked.
@@ -27,6 +28,9 @@ type checker struct {
 	types    map[string]*load.Type
 	goNames  map[string]goName
 	namer    *names.Namer
+	// forbiddenSeen holds the literals already reported for forbidden
+	// material, which a type's several uses would report again.
+	forbiddenSeen map[*value.Value]bool
 }
 
 // goName records who first claimed a Go identifier.
