@@ -75,13 +75,13 @@ func Bytes(name string, data []byte) (*Spec, error) {
 			// Only comments or directives: there is no document at all.
 			return nil, single(name, "spec file is empty; expected a YAML mapping with contract, envelopes and operations")
 		}
-		return nil, syntaxError(name, err)
+		return nil, syntaxError(name, data, err)
 	}
 	var extra yaml.Node
 	if err := dec.Decode(&extra); err == nil {
 		return nil, diag.ListError{{File: name, Pos: pos(&extra), Msg: "spec holds more than one YAML document; expected exactly one"}}
 	} else if !errors.Is(err, io.EOF) {
-		return nil, syntaxError(name, err)
+		return nil, syntaxError(name, data, err)
 	}
 	if len(doc.Content) == 0 {
 		return nil, single(name, "spec file is empty; expected a YAML mapping")
@@ -99,8 +99,15 @@ func Bytes(name string, data []byte) (*Spec, error) {
 
 var lineRE = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
 
-// syntaxError turns a yaml.v3 parse error into positioned errors.
-func syntaxError(name string, err error) error {
+// parserProblem matches the problems yaml.v3's parser (not its scanner)
+// reports: it gives their line counted from 0, the scanner's from 1.
+var parserProblem = regexp.MustCompile(`^(did not find expected|found duplicate %|found incompatible YAML|found undefined tag handle)`)
+
+// syntaxError turns a yaml.v3 parse error into positioned errors. A
+// parser problem's line is moved to the one it means (the construct being
+// read, or where it stopped), but not past the file's last line.
+func syntaxError(name string, data []byte, err error) error {
+	last := bytes.Count(bytes.TrimRight(data, "\n"), []byte("\n")) + 1
 	var out diag.ListError
 	msg := err.Error()
 	var te *yaml.TypeError
@@ -111,6 +118,9 @@ func syntaxError(name string, err error) error {
 		line = strings.TrimSpace(line)
 		if m := lineRE.FindStringSubmatch(line); m != nil {
 			n, _ := strconv.Atoi(m[1])
+			if parserProblem.MatchString(m[2]) {
+				n = min(n+1, last)
+			}
 			out = append(out, &diag.Error{File: name, Pos: diag.Pos{Line: n, Col: 1}, Msg: "invalid YAML: " + m[2]})
 			continue
 		}

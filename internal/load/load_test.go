@@ -128,9 +128,12 @@ func TestSyntaxErrors(t *testing.T) {
 		{"not UTF-8", "contract:\n  title: Caf\xe9 \xff\n", []string{"spec.yaml:2:13: byte 0xe9 is not UTF-8; save the file as UTF-8"}},
 		{"not UTF-8 after a multi-byte letter", "contract:\n  title: é\xff\n", []string{"spec.yaml:2:11: byte 0xff is not UTF-8; save the file as UTF-8"}},
 		{"tab indentation", "contract:\n\tname: demo\n", []string{"spec.yaml:2:1: invalid YAML: found character that cannot start any token"}},
-		// yaml.v3 reports the line of the construct being parsed (here the
-		// block mapping that starts on line 2) and no column.
-		{"bad indentation", "contract:\n  name: demo\n title: x\n", []string{"spec.yaml:2:1: invalid YAML: did not find expected key"}},
+		// yaml.v3 gives no column, and its parser's lines count from 0;
+		// the error names the line the parser stopped at or the construct
+		// it was reading, counted from 1.
+		{"bad indentation", "contract:\n  name: demo\n title: x\n", []string{"spec.yaml:3:1: invalid YAML: did not find expected key"}},
+		{"bracket in a flow mapping", "contract:\n  name: a\n  x: {type: map[string]}\n", []string{"spec.yaml:3:1: invalid YAML: did not find expected ',' or '}'"}},
+		{"unclosed flow sequence", "a: [1, 2\nb: 3\n", []string{"spec.yaml:2:1: invalid YAML: did not find expected ',' or ']'"}},
 		{"undefined alias", "contract: *nope\n", []string{`spec.yaml: invalid YAML: unknown anchor 'nope' referenced`}},
 		{"second document broken", "contract: {}\n---\n[\n", []string{"spec.yaml:3:1: invalid YAML: did not find expected node content"}},
 		{"two documents", "contract: {}\n---\nother: {}\n", []string{"spec.yaml:2:1: spec holds more than one YAML document; expected exactly one"}},
