@@ -158,6 +158,8 @@ func buildCorpus(t testing.TB, spec string, c *model.Contract) []*doc {
 		iotCases(g)
 	case "hr_events":
 		hrCases(g)
+	case "config_service":
+		configCases(g)
 	default:
 		t.Logf("%s: no hand-written forbidden-material cases", spec)
 	}
@@ -246,8 +248,8 @@ func (g *gen) envelopes() {
 	// An envelope without an example starts from an empty object: the
 	// sourced members are set per document, and a required member the spec
 	// gives no value for makes every valid document fail its judges.
-	g.reqEnv = model.Complete(firstOrEmpty(req.Examples), req)
-	g.respEnv = model.Complete(firstOrEmpty(resp.Examples), resp)
+	g.reqEnv = withVersion(model.Complete(firstOrEmpty(req.Examples), req), req, g.c.Request.Version)
+	g.respEnv = withVersion(model.Complete(firstOrEmpty(resp.Examples), resp), resp, g.c.Response.Version)
 	g.req, g.resp = keysOf(req), keysOf(resp)
 	for _, f := range resp.Fields {
 		if f.Type.Kind == model.KindState {
@@ -255,6 +257,20 @@ func (g *gen) envelopes() {
 			break
 		}
 	}
+}
+
+// withVersion sets the members of envelope t that carry its version v
+// (nil: none) in doc, which an envelope without an example lacks.
+func withVersion(doc *value.Value, t *model.Type, v *model.Version) *value.Value {
+	if v == nil {
+		return doc
+	}
+	for _, f := range t.Fields {
+		if f.Source == model.SourceVersion {
+			doc = set(doc, path{f.Name}, vStr(v.Value))
+		}
+	}
+	return doc
 }
 
 // envelopeKeys names an envelope's members by the source the spec gives

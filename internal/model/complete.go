@@ -23,7 +23,7 @@ func Complete(v *value.Value, t *Type) *value.Value {
 		case fv != nil:
 			fv = completeType(fv, f.Type)
 		case f.Const != nil:
-			fv = f.Const
+			fv = completeType(f.Const, f.Type)
 		case f.Default != nil:
 			fv = completeType(f.Default, f.Type)
 		case f.Nullable:
@@ -35,6 +35,10 @@ func Complete(v *value.Value, t *Type) *value.Value {
 	}
 	return out
 }
+
+// CompleteField is Complete for v, a value of field f: the objects it
+// holds are completed.
+func CompleteField(v *value.Value, f *Field) *value.Value { return completeType(v, f.Type) }
 
 func completeType(v *value.Value, t *TypeRef) *value.Value {
 	switch {

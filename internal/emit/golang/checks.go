@@ -203,12 +203,19 @@ func (g *gen) constCheck(fl *model.Field, v, p string) string {
 		}
 	}
 	if cond == "" {
-		cond = "encodedAs(&" + join(v, g.layoutRef(fl.Type, false)) + ") != " + quote(string(c.JSON()))
-		if fl.Type.Kind == model.KindObject {
-			cond = "string(" + v + ".AppendJSON(nil)) != " + quote(string(c.JSON()))
-		}
-		if fl.Type.Kind == model.KindAny {
+		// The value as the encoder writes it, against the const as the
+		// same encoder writes it once: the members a decoder or builder
+		// fills in (defaults, consts, null) and the numbers' spelling
+		// then agree.
+		l := g.layoutRef(fl.Type, false)
+		switch fl.Type.Kind {
+		case model.KindAny:
 			cond = "string(" + v + ") != " + quote(string(c.JSON()))
+		case model.KindObject:
+			// v may be a pointer (a nullable member): its own encoder.
+			cond = "string(" + v + ".AppendJSON(nil)) != " + g.constEncoded(c, fl.Type, l)
+		default:
+			cond = "encodedAs(&" + join(v, l) + ") != " + g.constEncoded(c, fl.Type, l)
 		}
 	}
 	return fail(cond, p, fl, model.RuleConst, "ErrConst")

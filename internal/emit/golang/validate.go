@@ -25,6 +25,10 @@ func (g *gen) validateFile(k *sink) {
 		rows = append(rows, []string{g.patterns[re], "= regexp.MustCompile(" + quote(re) + ")"})
 	}
 	for i, c := range g.consts {
+		if c.layout != "" {
+			rows = append(rows, []string{fmt.Sprintf("fixed%d", i), "= encodedAs(&" + w.lit(c.v, c.t) + ", " + c.layout + ")"})
+			continue
+		}
 		rows = append(rows, []string{fmt.Sprintf("fixed%d", i), "= " + w.lit(c.v, c.t)})
 	}
 	for _, name := range g.stateOrder {
@@ -321,11 +325,27 @@ func (g *gen) constVar(v *value.Value, t *model.TypeRef) string {
 	return fmt.Sprintf("fixed%d", len(g.consts)-1)
 }
 
-// fixedConst is a list literal compared against in validation.
+// constEncoded is the name of a package variable holding v, of type t, as
+// encodedAs writes it with layout l: computed once, from the literal the
+// builders use.
+func (g *gen) constEncoded(v *value.Value, t *model.TypeRef, l string) string {
+	key := "encoded " + typeKey(t) + string(v.JSON())
+	for i, c := range g.consts {
+		if c.key == key {
+			return fmt.Sprintf("fixed%d", i)
+		}
+	}
+	g.consts = append(g.consts, fixedConst{key: key, v: v, t: t, layout: l})
+	return fmt.Sprintf("fixed%d", len(g.consts)-1)
+}
+
+// fixedConst is a literal compared against in validation: a list of
+// scalars as it is, or with layout set, a value's encoding.
 type fixedConst struct {
-	key string
-	v   *value.Value
-	t   *model.TypeRef
+	key    string
+	v      *value.Value
+	t      *model.TypeRef
+	layout string
 }
 
 // knownOperationCheck rejects a shared response naming an operation the

@@ -64,6 +64,11 @@ func (fb *file) object(t *model.Type, w where, ov override) *jsonschema.Schema {
 func (fb *file) field(f *model.Field, w where) *jsonschema.Schema {
 	if f.Const != nil {
 		fb.checkFixedValue(f.Const, fmt.Sprintf("const of field %q", f.Name), fb.g.pos.field(f, "const"), w)
+		if holdsObject(f.Type) {
+			// Compared by the decoder with its objects' absent members
+			// filled in; a const's own text stands for the whole.
+			return constShape(f.Const, f.Type)
+		}
 		s := fb.constType(f.Type)
 		s.Const = raw(f.Const)
 		fieldMessages(s, f)
