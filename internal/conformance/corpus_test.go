@@ -3,6 +3,7 @@ package conformance
 import (
 	"flag"
 	"fmt"
+	"math"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -1084,12 +1085,16 @@ func (g *gen) numberCandidates(f *model.Field, t *model.TypeRef) []candidate {
 	if f.Minimum != nil {
 		mn := f.Minimum.Float()
 		addc("minimum", "the minimum is inclusive", vNum(f.Minimum.Num))
-		addc("below-minimum", "below the minimum "+f.Minimum.Num, num(mn-step))
+		if mn-step != mn && mn-step >= math.MinInt64 { // not past what 64 bits hold
+			addc("below-minimum", "below the minimum "+f.Minimum.Num, num(mn-step))
+		}
 	}
 	if f.Maximum != nil {
 		mx := f.Maximum.Float()
 		addc("maximum", "the maximum is inclusive", vNum(f.Maximum.Num))
-		addc("above-maximum", "above the maximum "+f.Maximum.Num, num(mx+step))
+		if mx+step != mx && mx+step < math.MaxInt64 {
+			addc("above-maximum", "above the maximum "+f.Maximum.Num, num(mx+step))
+		}
 	}
 	if b := f.ExclusiveMinimum; b != nil {
 		addc("exclusive-minimum", "the exclusive minimum itself is out", vNum(b.Num))
@@ -1206,7 +1211,7 @@ func (g *gen) stringCandidates(f *model.Field) []candidate {
 				" "+strings.Repeat("b", n-2)+" ")
 		}
 	}
-	if f.NonEmpty || f.Trim {
+	if (f.NonEmpty || f.Trim) && f.Format == "" {
 		addc("empty", "the empty string", "")
 		if f.Trim && f.NonEmpty {
 			all := g.once("blank")
@@ -1503,8 +1508,11 @@ func scalarOK(f *model.Field, t *model.TypeRef, v *value.Value, member bool) boo
 			return false
 		}
 		x := v.Float()
-		if t.Kind == model.KindInteger && x != float64(int64(x)) {
-			return false
+		if t.Kind == model.KindInteger {
+			// Exactly, as the decoder reads an integer: within 64 bits.
+			if _, err := strconv.ParseInt(v.Num, 10, 64); err != nil && (v.Kind == value.Int || x != math.Trunc(x) || math.Abs(x) >= math.MaxInt64) {
+				return false
+			}
 		}
 		if f.Minimum != nil && x < f.Minimum.Float() {
 			return false

@@ -127,6 +127,12 @@ var patternSamples = map[string]patternSample{
 		bad:  []string{"pay_A1b2C3d4E5f6G", "pay_A1b2C3d4E5f6G78", "pay_A1b2C3d4E5f6_7", "pay_A1b2C3d4E5f6G7\n"},
 		fill: func(n int) string { return "pay_" + rep("A", n-4) },
 	},
+	// paint_shop codes (trimmed, 2 to 8 characters)
+	`^[A-Z][A-Z0-9]*$`: {
+		good: []string{"AB1", "ZZ"},
+		bad:  []string{"ab1", "1AB", "AB-1", "AB1\n", " AB1"},
+		fill: func(n int) string { return rep("A", n) },
+	},
 	// iot_provisioning certificate fingerprints
 	`^[0-9a-f]{64}$`: {
 		good: []string{strings.Repeat("0a", 32), strings.Repeat("f", 64)},

@@ -4,7 +4,7 @@ import "github.com/contractgen/contractgen/internal/value"
 
 // Complete returns the wire document for a literal written as builder input:
 // members in field order, absent members filled with their const, default,
-// or null, nested objects completed too. Members filled only at build time
+// or null, the strings of trim fields trimmed, nested objects completed too. Members filled only at build time
 // (sources, generated values) stay absent when the literal lacks them.
 func Complete(v *value.Value, t *Type) *value.Value {
 	if v == nil || v.Kind != value.Object {
@@ -20,6 +20,9 @@ func Complete(v *value.Value, t *Type) *value.Value {
 	for _, f := range t.Fields {
 		fv := v.Get(f.Name)
 		switch {
+		case fv != nil && f.Trim && fv.Kind == value.String:
+			// Builders trim it, so the wire carries it trimmed.
+			fv = &value.Value{Kind: value.String, Str: TrimSpace(fv.Str), Pos: fv.Pos}
 		case fv != nil:
 			fv = completeType(fv, f.Type)
 		case f.Const != nil:

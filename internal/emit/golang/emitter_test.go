@@ -259,7 +259,10 @@ func withRequiredConsts(v *value.Value, t *model.Type) *value.Value {
 	}
 	out := &value.Value{Kind: value.Object, Pos: v.Pos}
 	for _, m := range v.Members {
-		if f := model.FieldByName(t, m.Key); f != nil {
+		if f := model.FieldByName(t, m.Key); f != nil && f.Trim && m.Value.Kind == value.String {
+			// A builder trims it; the wire carries it trimmed.
+			m.Value = &value.Value{Kind: value.String, Str: model.TrimSpace(m.Value.Str)}
+		} else if f != nil {
 			m.Value = constsIn(m.Value, f.Type)
 		}
 		out.Members = append(out.Members, m)
