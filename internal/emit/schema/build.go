@@ -135,7 +135,7 @@ func (fb *file) typed(f *model.Field, t *model.TypeRef, w where, top bool) *json
 			fb.checkFixed(v.Value, fmt.Sprintf("state %q of %s", v.Value, t.State.Name), fb.g.pos.states[v], w)
 			s.Enum = append(s.Enum, v.Value)
 		}
-		if _, own := f.Messages[model.RuleEnum]; !fb.g.bundle && !(own && top) {
+		if _, own := f.Messages[model.RuleEnum]; !fb.g.bundle && !own {
 			// A state set is the same wherever it is used: defined once
 			// (inline where the field has a text of its own for it, so
 			// that errorMessage sits beside the enum it explains).
