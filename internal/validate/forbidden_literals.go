@@ -10,8 +10,9 @@ import (
 // forbiddenLiterals rejects the spec's own literals that hold forbidden
 // material where the rules scan them: a payload example, default or const
 // of an operation's request or response that the generated decoders and
-// builders would refuse, and an example of a type when the rules scan
-// types on their own. Each is reported at the offending key or string.
+// builders would refuse, the defaults and consts of the types payloads
+// hold, and a type's examples when the rules scan types on their own.
+// Each is reported at the offending key or string.
 func (c *checker) forbiddenLiterals(m *model.Contract) {
 	fb := m.Forbidden
 	if fb == nil || fb.Rules() == 0 {
@@ -29,8 +30,14 @@ func (c *checker) forbiddenLiterals(m *model.Contract) {
 	for _, r := range m.Responses {
 		c.payloadLiterals(fb, r.Payload, model.DirResponse, fmt.Sprintf("shared response %q payload", r.Name))
 	}
-	// The defaults and consts of the types a payload holds are written
-	// into its messages too: by decoders for an absent member, by builders.
+	c.typeLiterals(fb, m)
+}
+
+// typeLiterals checks the defaults and consts of the types that payloads
+// hold, which decoders (for an absent member) and builders write into
+// messages, in each direction a type is held; and, when the rules scan
+// types on their own, every type's examples, defaults and consts.
+func (c *checker) typeLiterals(fb *model.Forbidden, m *model.Contract) {
 	reqTypes, respTypes := map[*model.Type]bool{}, map[*model.Type]bool{}
 	for _, op := range m.Operations {
 		reachTypes(op.Request, reqTypes)
@@ -43,20 +50,16 @@ func (c *checker) forbiddenLiterals(m *model.Contract) {
 	}
 	for _, t := range m.Types {
 		what := fmt.Sprintf("type %q", t.Name)
-		switch {
-		case reqTypes[t]:
+		if reqTypes[t] {
 			c.fieldLiterals(fb, t, model.DirRequest, what+", which requests hold,")
-		case respTypes[t]:
+		}
+		if respTypes[t] {
 			c.fieldLiterals(fb, t, model.DirResponse, what+", which responses hold,")
 		}
 		if fb.OnTypes {
 			c.fieldLiterals(fb, t, model.DirType, what)
-		}
-	}
-	if fb.OnTypes {
-		for _, t := range m.Types {
 			for _, ex := range t.Examples {
-				c.forbiddenAt(fb.FindForbidden(ex, t, model.DirType, ""), ex, fmt.Sprintf("example of type %q", t.Name))
+				c.forbiddenAt(fb.FindForbidden(ex, t, model.DirType, ""), ex, "example of "+what)
 			}
 		}
 	}
