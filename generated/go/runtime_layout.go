@@ -3,6 +3,7 @@
 package saascontrolplane
 
 import (
+	"encoding/json"
 	"sync"
 	"unsafe"
 )
@@ -125,6 +126,23 @@ func appendObject(b []byte, p unsafe.Pointer, l *layout, redact bool) []byte {
 // a fixed list or map is compared with its value.
 func encodedAs[T any](v *T, l *layout) string {
 	return string(appendValue(nil, unsafe.Pointer(v), l, false))
+}
+
+// sameValue reports whether the JSON texts a and b hold the same value
+// whatever the order of object members: the fixed-value check of a value
+// holding maps, whose entries keep the order they were sent in.
+func sameValue(a, b string) bool {
+	return a == b || canonicalJSON(a) == canonicalJSON(b)
+}
+
+// canonicalJSON re-encodes s with object members sorted by key.
+func canonicalJSON(s string) string {
+	var v any
+	if json.Unmarshal([]byte(s), &v) != nil {
+		return s
+	}
+	out, _ := json.Marshal(v)
+	return string(out)
 }
 
 // scratch holds the buffers marshalObject encodes into.

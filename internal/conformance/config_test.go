@@ -29,4 +29,8 @@ func configCases(g *gen) {
 	} {
 		g.add("put.request", c.valid, "const-fixed-"+c.name, c.why, set(req, fixed, c.v))
 	}
+	labels := path{"p", "labels"}
+	g.add("put.request", true, "const-labels-reordered", "a map's entries may come in any order", set(req, labels, vObj("tier", "gold", "env", "prod")))
+	g.add("put.request", false, "const-labels-extra", "a fixed map holds exactly its entries", set(req, labels, vObj("env", "prod", "tier", "gold", "x", "y")))
+	g.add("put.request", false, "const-labels-changed", "a fixed map's values are fixed", set(req, labels, vObj("env", "dev", "tier", "gold")))
 }

@@ -217,6 +217,43 @@ func (g *gen) constCheck(fl *model.Field, v, p string) string {
 		default:
 			cond = "encodedAs(&" + join(v, l) + ") != " + g.constEncoded(c, fl.Type, l)
 		}
+		if holdsMap(fl.Type) {
+			// A map or json value keeps its members in the order sent,
+			// which the contract leaves free.
+			lhs, rhs, _ := strings.Cut(cond, " != ")
+			cond = "!sameValue(" + join(lhs, rhs) + ")"
+		}
 	}
 	return fail(cond, p, fl, model.RuleConst, "ErrConst")
+}
+
+// holdsMap reports whether values of t may hold objects whose members
+// come in any order: maps and json values, at any depth of lists, maps
+// and object types.
+func holdsMap(t *model.TypeRef) bool {
+	return holdsMapSeen(t, map[*model.Type]bool{})
+}
+
+func holdsMapSeen(t *model.TypeRef, seen map[*model.Type]bool) bool {
+	for ; t != nil; t = t.Elem {
+		switch {
+		case t.Kind == model.KindMap, t.Kind == model.KindAny:
+			return true
+		case t.Kind == model.KindObject && t.Object != nil && !seen[t.Object]:
+			seen[t.Object] = true
+			for _, f := range t.Object.Fields {
+				if holdsMapSeen(f.Type, seen) {
+					return true
+				}
+			}
+			if u := t.Object.Union; u != nil {
+				for _, v := range u.Variants {
+					if v.Type != nil && holdsMapSeen(&model.TypeRef{Kind: model.KindObject, Object: v.Type}, seen) {
+						return true
+					}
+				}
+			}
+		}
+	}
+	return false
 }
