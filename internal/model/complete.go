@@ -3,9 +3,10 @@ package model
 import "github.com/contractgen/contractgen/internal/value"
 
 // Complete returns the wire document for a literal written as builder input:
-// members in field order, absent members filled with their const, default,
-// or null, the strings of trim fields trimmed, nested objects completed too. Members filled only at build time
-// (sources, generated values) stay absent when the literal lacks them.
+// members in field order, absent members filled as Filled says, the
+// strings of trim fields trimmed, nested objects completed too. Members
+// filled only at build time (sources, generated values) stay absent when
+// the literal lacks them.
 func Complete(v *value.Value, t *Type) *value.Value {
 	if v == nil || v.Kind != value.Object {
 		return v
@@ -25,23 +26,30 @@ func Complete(v *value.Value, t *Type) *value.Value {
 			fv = &value.Value{Kind: value.String, Str: TrimSpace(fv.Str), Pos: fv.Pos}
 		case fv != nil:
 			fv = completeType(fv, f.Type)
-		case f.Const != nil:
-			fv = completeType(f.Const, f.Type)
-		case f.Default != nil:
-			fv = completeType(f.Default, f.Type)
-		case f.Nullable:
-			fv = &value.Value{Kind: value.Null}
 		default:
-			continue
+			if fv = f.Filled(); fv == nil {
+				continue
+			}
 		}
 		out.Members = append(out.Members, value.Member{Key: f.Name, Value: fv})
 	}
 	return out
 }
 
-// CompleteField is Complete for v, a value of field f: the objects it
-// holds are completed.
-func CompleteField(v *value.Value, f *Field) *value.Value { return completeType(v, f.Type) }
+// Filled is the value an absent member of f stands for, completed: its
+// const, its default or null; nil when nothing fills it in. Builders and
+// decoders fill it alike.
+func (f *Field) Filled() *value.Value {
+	switch {
+	case f.Const != nil:
+		return completeType(f.Const, f.Type)
+	case f.Default != nil:
+		return completeType(f.Default, f.Type)
+	case f.Nullable:
+		return &value.Value{Kind: value.Null}
+	}
+	return nil
+}
 
 func completeType(v *value.Value, t *TypeRef) *value.Value {
 	switch {

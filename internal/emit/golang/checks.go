@@ -207,21 +207,21 @@ func (g *gen) constCheck(fl *model.Field, v, p string) string {
 		// same encoder writes it once: the members a decoder or builder
 		// fills in (defaults, consts, null) and the numbers' spelling
 		// then agree.
-		l := g.layoutRef(fl.Type, false)
-		switch fl.Type.Kind {
+		var got, want string
+		switch l := g.layoutRef(fl.Type, false); fl.Type.Kind {
 		case model.KindAny:
-			cond = "string(" + v + ") != " + quote(string(c.JSON()))
+			got, want = "string("+v+")", quote(string(c.JSON()))
 		case model.KindObject:
 			// v may be a pointer (a nullable member): its own encoder.
-			cond = "string(" + v + ".AppendJSON(nil)) != " + g.constEncoded(c, fl.Type, l)
+			got, want = "string("+v+".AppendJSON(nil))", g.constEncoded(c, fl.Type, l)
 		default:
-			cond = "encodedAs(&" + join(v, l) + ") != " + g.constEncoded(c, fl.Type, l)
+			got, want = "encodedAs(&"+join(v, l)+")", g.constEncoded(c, fl.Type, l)
 		}
+		cond = got + " != " + want
 		if holdsMap(fl.Type) {
 			// A map or json value keeps its members in the order sent,
 			// which the contract leaves free.
-			lhs, rhs, _ := strings.Cut(cond, " != ")
-			cond = "!sameValue(" + join(lhs, rhs) + ")"
+			cond = "!sameValue(" + join(got, want) + ")"
 		}
 	}
 	return fail(cond, p, fl, model.RuleConst, "ErrConst")

@@ -67,26 +67,9 @@ func objectShape(v *value.Value, ot *model.Type) *jsonschema.Schema {
 			continue
 		}
 		s.Properties.Set(f.Name, constShape(mv, f.Type))
-		if absent := absentValue(f); absent == nil || absent.Canonical() != mv.Canonical() {
+		if absent := f.Filled(); f.WireRequired() || absent == nil || absent.Canonical() != mv.Canonical() {
 			s.Required = append(s.Required, f.Name)
 		}
 	}
 	return s
-}
-
-// absentValue is what the Go decoder makes of field f when its member is
-// absent, completed; nil when the member must be sent.
-func absentValue(f *model.Field) *value.Value {
-	if f.WireRequired() {
-		return nil
-	}
-	switch {
-	case f.Const != nil:
-		return model.CompleteField(f.Const, f)
-	case f.Default != nil:
-		return model.CompleteField(f.Default, f)
-	case f.Nullable:
-		return &value.Value{Kind: value.Null}
-	}
-	return nil
 }
