@@ -270,7 +270,7 @@ type EntitlementStatusResponseArgs struct {
 
 // BuildEntitlementStatusResponse builds the response of operation entitlement_status to req, which must be a request of that operation; members the spec sources from the request are copied from req.
 func BuildEntitlementStatusResponse(req AnyRequest, args EntitlementStatusResponseArgs) (m *EntitlementStatusResponse, err error) {
-	if req == nil || req.Header().Operation != "entitlement_status" {
+	if noRequest(req) || req.Header().Operation != "entitlement_status" {
 		return nil, mismatch("entitlement status response requires an entitlement_status request")
 	}
 	h := req.Header()
@@ -351,7 +351,7 @@ type TenantOnboardingResponseArgs struct {
 
 // BuildTenantOnboardingResponse builds the response of operation tenant_onboarding to req, which must be a request of that operation; members the spec sources from the request are copied from req.
 func BuildTenantOnboardingResponse(req AnyRequest, args TenantOnboardingResponseArgs) (m *TenantOnboardingResponse, err error) {
-	if req == nil || req.Header().Operation != "tenant_onboarding" {
+	if noRequest(req) || req.Header().Operation != "tenant_onboarding" {
 		return nil, mismatch("tenant onboarding response requires a tenant_onboarding request")
 	}
 	h := req.Header()
@@ -515,7 +515,7 @@ type PolicyRegistryReadinessResponseArgs struct {
 
 // BuildPolicyRegistryReadinessResponse builds the response of operation policy_registry_readiness to req, which must be a request of that operation; members the spec sources from the request are copied from req.
 func BuildPolicyRegistryReadinessResponse(req AnyRequest, args PolicyRegistryReadinessResponseArgs) (m *PolicyRegistryReadinessResponse, err error) {
-	if req == nil || req.Header().Operation != "policy_registry_readiness" {
+	if noRequest(req) || req.Header().Operation != "policy_registry_readiness" {
 		return nil, mismatch("policy registry readiness response requires a policy_registry_readiness request")
 	}
 	h := req.Header()
@@ -635,7 +635,7 @@ type TenantAuditStoreOperatingResponseArgs struct {
 
 // BuildTenantAuditStoreOperatingResponse builds the response of operation tenant_audit_store_operating to req, which must be a request of that operation; members the spec sources from the request are copied from req.
 func BuildTenantAuditStoreOperatingResponse(req AnyRequest, args TenantAuditStoreOperatingResponseArgs) (m *TenantAuditStoreOperatingResponse, err error) {
-	if req == nil || req.Header().Operation != "tenant_audit_store_operating" {
+	if noRequest(req) || req.Header().Operation != "tenant_audit_store_operating" {
 		return nil, mismatch("tenant audit-store operating response requires a tenant_audit_store_operating request")
 	}
 	h := req.Header()
@@ -709,7 +709,7 @@ type CustomerOperatingDashboardResponseArgs struct {
 
 // BuildCustomerOperatingDashboardResponse builds the response of operation customer_operating_dashboard to req, which must be a request of that operation; members the spec sources from the request are copied from req.
 func BuildCustomerOperatingDashboardResponse(req AnyRequest, args CustomerOperatingDashboardResponseArgs) (m *CustomerOperatingDashboardResponse, err error) {
-	if req == nil || req.Header().Operation != "customer_operating_dashboard" {
+	if noRequest(req) || req.Header().Operation != "customer_operating_dashboard" {
 		return nil, mismatch("customer operating dashboard response requires a customer_operating_dashboard request")
 	}
 	h := req.Header()
@@ -783,7 +783,7 @@ type SupportHandoffReadinessResponseArgs struct {
 
 // BuildSupportHandoffReadinessResponse builds the response of operation support_handoff_readiness to req, which must be a request of that operation; members the spec sources from the request are copied from req.
 func BuildSupportHandoffReadinessResponse(req AnyRequest, args SupportHandoffReadinessResponseArgs) (m *SupportHandoffReadinessResponse, err error) {
-	if req == nil || req.Header().Operation != "support_handoff_readiness" {
+	if noRequest(req) || req.Header().Operation != "support_handoff_readiness" {
 		return nil, mismatch("support handoff readiness response requires a support_handoff_readiness request")
 	}
 	h := req.Header()
@@ -857,7 +857,7 @@ type SaaSOperatingAutomationResponseArgs struct {
 
 // BuildSaaSOperatingAutomationResponse builds the response of operation saas_operating_automation to req, which must be a request of that operation; members the spec sources from the request are copied from req.
 func BuildSaaSOperatingAutomationResponse(req AnyRequest, args SaaSOperatingAutomationResponseArgs) (m *SaaSOperatingAutomationResponse, err error) {
-	if req == nil || req.Header().Operation != "saas_operating_automation" {
+	if noRequest(req) || req.Header().Operation != "saas_operating_automation" {
 		return nil, mismatch("SaaS operating automation response requires a saas_operating_automation request")
 	}
 	h := req.Header()
@@ -928,7 +928,7 @@ type UnavailableResponseArgs struct{}
 
 // BuildUnavailableResponse builds the shared unavailable response to req, a request of any operation; members the spec sources from the request are copied from req.
 func BuildUnavailableResponse(req AnyRequest, args UnavailableResponseArgs) (m *UnavailableResponse, err error) {
-	if req == nil {
+	if noRequest(req) {
 		return nil, mismatch("a request is required")
 	}
 	h := req.Header()

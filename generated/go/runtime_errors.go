@@ -6,6 +6,7 @@ import (
 	"errors"
 	"strconv"
 	"strings"
+	"unsafe"
 )
 
 // Sentinels let callers test a rule family with errors.Is.
@@ -190,6 +191,16 @@ func decodeError(p *pathNode, rule string, kind error, msg string) error {
 //go:noinline
 func mismatch(msg string) error {
 	return mismatchAt("operation", msg)
+}
+
+// noRequest reports whether req, the request a response builder is given,
+// is missing: nil, or a nil pointer of a request type. A request builder
+// returns a nil pointer with its error, and an interface holding that
+// pointer is not nil, so a plain nil check would let the builder call
+// Header on it and panic. The data word of an interface holding a pointer
+// is that pointer.
+func noRequest(req any) bool {
+	return req == nil || (*[2]unsafe.Pointer)(unsafe.Pointer(&req))[1] == nil
 }
 
 // mismatchAt reports a message that belongs to another operation.

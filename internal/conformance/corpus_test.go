@@ -161,6 +161,8 @@ func buildCorpus(t testing.TB, spec string, c *model.Contract) []*doc {
 		hrCases(g)
 	case "config_service":
 		configCases(g)
+	case "ticket_booking":
+		ticketCases(g)
 	default:
 		t.Logf("%s: no hand-written forbidden-material cases", spec)
 	}
@@ -233,24 +235,13 @@ func (g *gen) typ(name string) *model.Type {
 // ---------------------------------------------------------------------------
 // Base documents
 
-// firstOrEmpty is the first example, or an empty object when there is none.
-func firstOrEmpty(examples []*value.Value) *value.Value {
-	if len(examples) == 0 {
-		return &value.Value{Kind: value.Object}
-	}
-	return examples[0]
-}
-
 func (g *gen) envelopes() {
 	req, resp := g.c.Request.Type, g.c.Response.Type
 	if len(g.c.Operations) == 0 {
 		return // a spec of types alone has no messages
 	}
-	// An envelope without an example starts from an empty object: the
-	// sourced members are set per document, and a required member the spec
-	// gives no value for makes every valid document fail its judges.
-	g.reqEnv = withVersion(model.Complete(firstOrEmpty(req.Examples), req), req, g.c.Request.Version)
-	g.respEnv = withVersion(model.Complete(firstOrEmpty(resp.Examples), resp), resp, g.c.Response.Version)
+	g.reqEnv = withVersion(g.envelopeBase(req), req, g.c.Request.Version)
+	g.respEnv = withVersion(g.envelopeBase(resp), resp, g.c.Response.Version)
 	g.req, g.resp = keysOf(req), keysOf(resp)
 	for _, f := range resp.Fields {
 		if f.Type.Kind == model.KindState {
@@ -258,6 +249,37 @@ func (g *gen) envelopes() {
 			break
 		}
 	}
+}
+
+// envelopeBase is envelope t's first example, completed; without one, an
+// envelope synthesized from its fields: the members a source fixes per
+// message (operation, payload, message) are set per document, those copied
+// from the request take the request envelope's values, and every other
+// member its const, default or a sample its rules accept.
+func (g *gen) envelopeBase(t *model.Type) *value.Value {
+	if len(t.Examples) > 0 {
+		return model.Complete(t.Examples[0], t)
+	}
+	o := vObj()
+	for _, f := range t.Fields {
+		var v *value.Value
+		switch {
+		case f.Source == model.SourceRequest && f.RequestField != nil:
+			v = at(g.reqEnv, path{f.RequestField.Name})
+		case f.Source != model.SourceNone:
+			continue
+		case f.Const != nil:
+			v = f.Const
+		case f.Default != nil:
+			v = f.Default
+		default:
+			v = g.constrained(f, g.sample(f.Type))
+		}
+		if v != nil {
+			o.Members = append(o.Members, value.Member{Key: f.Name, Value: clone(v)})
+		}
+	}
+	return model.Complete(o, t)
 }
 
 // withVersion sets the members of envelope t that carry its version v
@@ -360,7 +382,10 @@ func (g *gen) reqBase(name string) *value.Value {
 func (g *gen) responseDoc(op *model.Operation, payload *value.Value) *value.Value {
 	v := withOp(g.respEnv, g.resp, op.Name)
 	v = g.withMessage(v, op.Response.Message)
-	if g.status != nil && g.status.Default != nil {
+	switch {
+	case g.status != nil && op.Response.Status != nil:
+		v = set(v, path{g.status.Name}, vStr(op.Response.Status.Value))
+	case g.status != nil && g.status.Default != nil:
 		v = set(v, path{g.status.Name}, g.status.Default)
 	}
 	return set(v, path{g.resp.payload}, payload)
@@ -633,12 +658,17 @@ func (g *gen) responseCases(op *model.Operation, envelopeToo bool) {
 	schema := op.Name + ".response"
 	base := g.respBase(op.Name)
 	g.fixedEnvelopeCases(schema, base)
+	except := []string{g.resp.payload}
+	if op.Response.Status != nil {
+		except = append(except, g.statusName())
+	}
 	if envelopeToo {
-		g.objectCasesExcept(schema, base, path{}, g.c.Response.Type, full, g.resp.payload)
+		g.objectCasesExcept(schema, base, path{}, g.c.Response.Type, full, except...)
 	} else {
 		g.messageCases(schema, base, op.Response.Message)
 	}
-	if g.status != nil {
+	g.sharedFixedCases(schema, base, op.Response)
+	if g.status != nil && op.Response.Status == nil {
 		for _, sv := range g.status.Type.State.Values {
 			g.add(schema, true, "status-"+sv.Value, "an own response may carry any "+g.status.Name,
 				set(base, path{g.status.Name}, vStr(sv.Value)))

@@ -168,6 +168,21 @@ var patternSamples = map[string]patternSample{
 		good: []string{"ABCDEFGHIJ", "0123456789"},
 		bad:  []string{"ABCDEFGHI", "ABCDEFGHIJK", "abcdefghij", "ABCDEFGHIJ\n", "ABCDE-GHIJ"},
 	},
+	// ticket_booking CompanionTicket.of
+	`^T-[0-9]{6}$`: {
+		good: []string{"T-000123", "T-999999"},
+		bad:  []string{"T-12345", "T-1234567", "t-000123", "T-000123\n", "T_000123"},
+	},
+	// ticket_booking pnr
+	`^[A-Z0-9]{6}$`: {
+		good: []string{"ABC123", "000000"},
+		bad:  []string{"ABC12", "ABC1234", "abc123", "ABC123\n", "ABC-12"},
+	},
+	// ticket_booking pay_ref
+	`^pm_[A-Za-z0-9]{6,}$`: {
+		good: []string{"pm_abcdef", "pm_ABC123xyz789"},
+		bad:  []string{"pm_abcde", "pm-abcdef", "PM_abcdef", "pm_abcdef\n", "pm_abc def"},
+	},
 }
 
 // dateTime is one format date-time sample and its RFC 3339 verdict. Only

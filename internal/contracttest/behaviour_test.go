@@ -127,6 +127,19 @@ func TestDescribeListsEveryOperation(t *testing.T) {
 
 // TestSharedResponseDecoder: an operation answered by the shared unavailable
 // response decodes it and checks the operation it answers.
+// TestFailedRequestIsNoRequest: a request builder that fails returns a nil
+// pointer with its error; handed on unchecked to a response builder (own
+// or shared), it is refused like nil, not dereferenced.
+func TestFailedRequestIsNoRequest(t *testing.T) {
+	req, err := contract.BuildEntitlementStatusRequest(contract.EntitlementStatusRequestArgs{})
+	require.Error(t, err)
+	require.Nil(t, req)
+	_, err = contract.BuildEntitlementStatusResponse(req, contract.EntitlementStatusResponseArgs{})
+	require.ErrorIs(t, err, contract.ErrMismatchedOperation)
+	_, err = contract.BuildUnavailableResponse(req, contract.UnavailableResponseArgs{})
+	require.ErrorIs(t, err, contract.ErrMismatchedOperation)
+}
+
 func TestSharedResponseDecoder(t *testing.T) {
 	req, err := contract.BuildEvidenceExportRequest(contract.EvidenceExportRequestArgs{TenantID: "t", EvidenceRefs: []string{"e"}})
 	require.NoError(t, err)

@@ -1,6 +1,9 @@
 package lint
 
 import (
+	"strings"
+	"unicode"
+
 	"github.com/contractgen/contractgen/internal/diag"
 	"github.com/contractgen/contractgen/internal/model"
 )
@@ -60,35 +63,36 @@ func fieldPos(o object, f *model.Field) diag.Pos {
 	return o.pos
 }
 
-// isSnake reports whether s is lower snake_case: lower-case letters and
-// digits in words joined by single underscores, starting with a letter.
+// isSnake reports whether s is lower snake_case: words of letters without
+// an upper-case form in use (a-z, é, ß, 名) and digits, joined by single
+// underscores, starting with a letter. Names in other scripts are as much
+// snake_case as ASCII ones.
 func isSnake(s string) bool {
-	if s == "" || s[0] < 'a' || s[0] > 'z' || s[len(s)-1] == '_' {
+	if s == "" || strings.HasSuffix(s, "_") {
 		return false
 	}
-	for i := 0; i < len(s); i++ {
-		c := s[i]
+	prev := '_'
+	for i, r := range s {
 		switch {
-		case c >= 'a' && c <= 'z', c >= '0' && c <= '9':
-		case c == '_' && s[i-1] != '_':
+		case i == 0 && !unicode.IsLetter(r):
+			return false
+		case unicode.IsLetter(r) && !unicode.IsUpper(r) && !unicode.IsTitle(r), unicode.IsDigit(r):
+		case r == '_' && prev != '_':
 		default:
 			return false
 		}
+		prev = r
 	}
 	return true
 }
 
 // isPascal reports whether s is PascalCase: an upper-case letter, then
-// letters and digits only.
+// letters and digits only, in any script.
 func isPascal(s string) bool {
-	if s == "" || s[0] < 'A' || s[0] > 'Z' {
-		return false
-	}
-	for i := 1; i < len(s); i++ {
-		c := s[i]
-		if !(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9') {
+	for i, r := range s {
+		if i == 0 && !unicode.IsUpper(r) || !unicode.IsLetter(r) && !unicode.IsDigit(r) {
 			return false
 		}
 	}
-	return true
+	return s != ""
 }

@@ -114,9 +114,6 @@ func constraints(f *model.Field, ctx fieldCtx) []Constraint {
 	if f.ExclusiveMaximum != nil {
 		add("less than", f.ExclusiveMaximum.Num, each)
 	}
-	if f.Deprecated != "" {
-		add("deprecated: "+f.Deprecated, "", "")
-	}
 	if f.Sensitive {
 		add("sensitive: printed as [REDACTED] in logs", "", "")
 	}

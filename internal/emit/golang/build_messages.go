@@ -109,12 +109,12 @@ func (g *gen) responseBuilder(k *sink, w *gw, s *goStruct) {
 	w.open("func Build", name, "(req AnyRequest, args ", argsName, ") (m *", name, ", err error)")
 	if s.op != nil {
 		if of := g.operationField(); of != nil {
-			w.open("if req == nil || req.Header().", of.GoName, " != ", quote(s.op.Name))
+			w.open("if noRequest(req) || req.Header().", of.GoName, " != ", quote(s.op.Name))
 			w.line("return nil, mismatch(", quote(s.resp.Mismatch), ")")
 			w.close()
 		}
 	} else {
-		w.open("if req == nil")
+		w.open("if noRequest(req)")
 		w.line(`return nil, mismatch("a request is required")`)
 		w.close()
 	}
