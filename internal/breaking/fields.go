@@ -47,9 +47,13 @@ func (c *comparer) object(ot, nt *model.Type, d dir, what string, oOwner, nOwner
 	if len(removed) == 1 && len(added) == 1 && fieldShape(removed[0]) == fieldShape(added[0]) {
 		of, nf := removed[0], added[0]
 		c.add("FIELD_RENAMED", of.Pos, pos(nf.Pos, nOwner), "member %s of %s is now %s", of.Name, what, nf.Name)
+		if of.GoName != nf.GoName {
+			c.add("GO_FIELD_REMOVED", of.Pos, pos(nf.Pos, nOwner), "member %s of %s is now %s: Go field %s is now %s", of.Name, what, nf.Name, of.GoName, nf.GoName)
+		}
 		return
 	}
 	for _, of := range removed {
+		c.add("GO_FIELD_REMOVED", of.Pos, nOwner, "member %s of %s is removed: Go field %s is gone", of.Name, what, of.GoName)
 		d.each(func(d dir) {
 			switch {
 			case d == inRequest:

@@ -86,6 +86,7 @@ func (c *comparer) operation(oo, no *model.Operation) {
 		ne := findError(no, oe.Name)
 		if ne == nil {
 			c.add("ERROR_RESPONSE_REMOVED", oe.Pos, no.Pos, "error %s of %s is removed", oe.Name, what)
+			c.add("GO_TYPE_REMOVED", oe.Pos, no.Pos, "error %s of %s is removed: Go type %sResponse, its builder and decoder are gone", oe.Name, what, oe.GoName)
 			continue
 		}
 		c.response(oe, ne, "error "+ne.Name+" of "+no.Name, oo, no)

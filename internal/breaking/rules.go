@@ -115,13 +115,16 @@ var rules = []Rule{
 	{"EXAMPLE_CHANGED", Wire, Info, "examples change"},
 
 	{"GO_PACKAGE_CHANGED", Go, Error, "the generated Go package's name changes"},
-	{"GO_TYPE_REMOVED", Go, Error, "a named type is removed: its Go type is gone"},
+	{"GO_TYPE_REMOVED", Go, Error, "a named type, state set or error response is removed: its Go type is gone"},
 	{"GO_TYPE_RENAMED", Go, Error, "a Go type's name changes"},
 	{"GO_TYPE_ADDED", Go, Info, "a named type is added"},
 	{"GO_FIELD_RENAMED", Go, Error, "a Go struct field's name changes while its JSON name stays"},
 	{"GO_FIELD_TYPE_CHANGED", Go, Error, "a Go struct field's type changes (a pointer added or removed, another type)"},
+	{"GO_FIELD_REMOVED", Go, Error, "a member is removed or renamed: its Go struct field is gone, whatever the wire says"},
 	{"GO_CONST_RENAMED", Go, Error, "a state value's Go constant is renamed"},
+	{"GO_CONST_REMOVED", Go, Error, "a state value is removed: its Go constant is gone, whatever the wire says"},
 	{"GO_VARIANT_RENAMED", Go, Error, "a union variant's Go field is renamed"},
+	{"GO_VARIANT_REMOVED", Go, Error, "a union variant is removed: its Go field is gone, whatever the wire says"},
 	{"GO_OPERATION_RENAMED", Go, Error, "an operation's Go names (builders, decoders, types) change while its wire name stays"},
 }
 

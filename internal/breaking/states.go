@@ -22,13 +22,18 @@ func (c *comparer) states() {
 		if newBy[os.Name] != nil {
 			continue
 		}
+		renamed := false
 		for _, ns := range c.new.States {
 			if oldBy[ns.Name] == nil && stateValues(os) == stateValues(ns) {
 				c.stateRenamed[os.Name] = ns.Name
 				c.add("GO_TYPE_RENAMED", os.Pos, ns.Pos, "state set %s is now %s: Go type %s is now %s", os.Name, ns.Name, os.GoName, ns.GoName)
 				c.stateSet(os, ns)
+				renamed = true
 				break
 			}
+		}
+		if !renamed {
+			c.add("GO_TYPE_REMOVED", os.Pos, zero, "state set %s is removed: Go type %s and its constants are gone", os.Name, os.GoName)
 		}
 	}
 	for _, ns := range c.new.States {
@@ -58,6 +63,7 @@ func (c *comparer) stateSet(os, ns *model.StateSet) {
 	for _, ov := range os.Values {
 		nv := findValue(ns, ov.Value)
 		if nv == nil {
+			c.add("GO_CONST_REMOVED", ov.Pos, ns.Pos, "state %q of %s is removed: Go constant %s is gone", ov.Value, ns.Name, ov.GoName)
 			d.each(func(d dir) {
 				c.add(d.pick("REQUEST_STATE_VALUE_REMOVED", "RESPONSE_STATE_VALUE_REMOVED"), ov.Pos, ns.Pos, "state %q of %s is removed", ov.Value, ns.Name)
 			})

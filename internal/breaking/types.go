@@ -102,6 +102,7 @@ func (c *comparer) union(ot, nt *model.Type, d dir, what string) {
 	for _, ov := range ou.Variants {
 		nv := nu.Variant(ov.Value)
 		if nv == nil {
+			c.add("GO_VARIANT_REMOVED", ov.Pos, nt.Pos, "variant %q of %s is removed: Go field %s is gone", ov.Value, what, ov.GoName)
 			d.each(func(d dir) {
 				c.add(d.pick("REQUEST_UNION_VARIANT_REMOVED", "RESPONSE_UNION_VARIANT_REMOVED"), ov.Pos, nt.Pos, "variant %q of %s is removed", ov.Value, what)
 			})
