@@ -37,6 +37,7 @@ func Compare(old, new *model.Contract) []Change {
 		typeRenamed: map[string]string{}, stateRenamed: map[string]string{}, seenType: map[string]bool{}}
 	c.contract()
 	c.versions()
+	c.goNames()
 	c.states()
 	c.types()
 	c.envelopes()
@@ -110,6 +111,39 @@ func (c *comparer) versions() {
 			if ov.Description != nv.Description {
 				c.add("DESCRIPTION_CHANGED", ov.Pos, nv.Pos, "description of version %s changed", nv.Name)
 			}
+		}
+	}
+}
+
+// goNames reports the versions and lists whose Go identifiers the new
+// version no longer has: a version's constant, a list's function. The wire
+// may not notice (an unused version, a list no default names any more),
+// callers of the Go package do.
+func (c *comparer) goNames() {
+	versions, lists := map[string]bool{}, map[string]bool{}
+	versionBy, listBy := map[string]*model.Version{}, map[string]*model.List{}
+	for _, v := range c.new.Versions {
+		versions[v.GoName], versionBy[v.Name] = true, v
+	}
+	for _, l := range c.new.Lists {
+		lists[l.GoName], listBy[l.Name] = true, l
+	}
+	for _, v := range c.old.Versions {
+		switch nv := versionBy[v.Name]; {
+		case versions[v.GoName]:
+		case nv != nil:
+			c.add("GO_CONST_REMOVED", v.Pos, nv.Pos, "version %s: Go constant %s is now %s", v.Name, v.GoName, nv.GoName)
+		default:
+			c.add("GO_CONST_REMOVED", v.Pos, zero, "version %s is removed: Go constant %s is gone", v.Name, v.GoName)
+		}
+	}
+	for _, l := range c.old.Lists {
+		switch nl := listBy[l.Name]; {
+		case lists[l.GoName]:
+		case nl != nil:
+			c.add("GO_FUNC_REMOVED", l.Pos, nl.Pos, "list %s: Go function %s() is now %s()", l.Name, l.GoName, nl.GoName)
+		default:
+			c.add("GO_FUNC_REMOVED", l.Pos, zero, "list %s is removed: Go function %s() is gone", l.Name, l.GoName)
 		}
 	}
 }

@@ -238,6 +238,7 @@ var selfCases = []selfCase{
 	{"GO_FIELD_REMOVED", none, all(dropBlock("      enabled_features:"), dropLines(` +enabled_features: \[sso\]`)), []string{"  EntitlementStatusSummary:"}, []string{"      enabled_features:"}},
 	{"GO_CONST_REMOVED", none, dropLines(`      missing: No entitlement exists for the tenant\.`), []string{"  entitlement_state:"}, []string{"      missing: No entitlement exists for the tenant."}},
 	{"GO_VARIANT_REMOVED", unions, rep("    one_of:\n      card: CardPayment\n      invoice: InvoicePayment\n  Referral:", "    one_of:\n      card: CardPayment\n  Referral:"), []string{"  Billing:"}, []string{"  Billing:", "      invoice: InvoicePayment"}},
+	{"GO_FUNC_REMOVED", rep("\nlists:\n", "\nlists:\n  spare_checks:\n    description: Spare checks.\n    values: [signature]\n"), dropBlock("  spare_checks:"), nil, []string{"  spare_checks:"}},
 	{"GO_PACKAGE_CHANGED", none, rep("  package: saascontrolplane\n", "  package: controlplane\n"), []string{"  package: controlplane"}, []string{"  package: saascontrolplane"}},
 	{"GO_TYPE_REMOVED", spare, dropBlock("  Spare:"), nil, []string{"  Spare:"}},
 	{"GO_TYPE_RENAMED", spare, rep("  Spare:\n", "  SpareParts:\n"), []string{"  SpareParts:"}, []string{"  Spare:"}},
@@ -245,7 +246,7 @@ var selfCases = []selfCase{
 	{"GO_FIELD_RENAMED", none, rep(planDesc, planDesc+"        go_name: Plan\n"), []string{"      subscription_plan:"}, []string{"      subscription_plan:"}},
 	{"GO_FIELD_TYPE_CHANGED", none, rep(orgDesc, orgDesc+"        optional: true\n"), []string{"      organization_name:"}, []string{"      organization_name:"}},
 	{"GO_CONST_RENAMED", none, rep("      trial: The tenant is on a time-limited trial.\n", "      trial: {description: The tenant is on a time-limited trial., go_name: Trialing}\n"), []string{"      trial: {description: The tenant is on a time-limited trial., go_name: Trialing}"}, []string{"      trial: The tenant is on a time-limited trial."}},
-	{"GO_OPERATION_RENAMED", none, rep("  initialisms: [SaaS]\n", "  initialisms: [SaaS, ONBOARDING]\n"), []string{"  tenant_onboarding:"}, []string{"  tenant_onboarding:"}},
+	{"GO_OPERATION_RENAMED", none, rep("  initialisms: [SaaS]\n", "  initialisms: [SaaS, LOOKUP]\n"), []string{"  policy_registry_lookup:"}, []string{"  policy_registry_lookup:"}},
 }
 
 // lineOf finds the line of the last anchor, each searched after the one before.
