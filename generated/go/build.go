@@ -35,6 +35,8 @@ type EntitlementStatusSummaryArgs struct {
 }
 
 // BuildEntitlementStatusSummary builds an EntitlementStatusSummary from args, with defaults and fixed values, and validates it.
+//
+//go:noinline
 func BuildEntitlementStatusSummary(args EntitlementStatusSummaryArgs) (m *EntitlementStatusSummary, err error) {
 	m = &EntitlementStatusSummary{}
 	m.BillingBoundary = "billing and subscription verification are private service responsibilities"
@@ -63,6 +65,8 @@ type PolicyRegistryReadinessSummaryArgs struct {
 }
 
 // BuildPolicyRegistryReadinessSummary builds a PolicyRegistryReadinessSummary from args, with defaults and fixed values, and validates it.
+//
+//go:noinline
 func BuildPolicyRegistryReadinessSummary(args PolicyRegistryReadinessSummaryArgs) (m *PolicyRegistryReadinessSummary, err error) {
 	m = &PolicyRegistryReadinessSummary{}
 	m.RegistryBoundary = "hosted registry availability, artifact delivery, and tenant catalog validation are private service responsibilities"
@@ -93,6 +97,8 @@ type TenantAuditStoreOperatingSummaryArgs struct {
 }
 
 // BuildTenantAuditStoreOperatingSummary builds a TenantAuditStoreOperatingSummary from args, with defaults and fixed values, and validates it.
+//
+//go:noinline
 func BuildTenantAuditStoreOperatingSummary(args TenantAuditStoreOperatingSummaryArgs) (m *TenantAuditStoreOperatingSummary, err error) {
 	m = &TenantAuditStoreOperatingSummary{}
 	m.AuditStoreBoundary = "tenant archive storage, retention enforcement, export connectors, and customer evidence remain private service responsibilities"
@@ -127,6 +133,8 @@ type CustomerOperatingDashboardSummaryArgs struct {
 }
 
 // BuildCustomerOperatingDashboardSummary builds a CustomerOperatingDashboardSummary from args, with defaults and fixed values, and validates it.
+//
+//go:noinline
 func BuildCustomerOperatingDashboardSummary(args CustomerOperatingDashboardSummaryArgs) (m *CustomerOperatingDashboardSummary, err error) {
 	m = &CustomerOperatingDashboardSummary{}
 	m.DashboardBoundary = "customer operating dashboards, provider telemetry, support systems, and customer records remain private service responsibilities"
@@ -161,6 +169,8 @@ type SupportHandoffReadinessSummaryArgs struct {
 }
 
 // BuildSupportHandoffReadinessSummary builds a SupportHandoffReadinessSummary from args, with defaults and fixed values, and validates it.
+//
+//go:noinline
 func BuildSupportHandoffReadinessSummary(args SupportHandoffReadinessSummaryArgs) (m *SupportHandoffReadinessSummary, err error) {
 	m = &SupportHandoffReadinessSummary{}
 	m.HandoffBoundary = "support queues, customer-success notes, customer health records, escalation connectors, and dashboard systems remain private service responsibilities"
@@ -196,6 +206,8 @@ type SaaSOperatingAutomationSummaryArgs struct {
 }
 
 // BuildSaaSOperatingAutomationSummary builds a SaaSOperatingAutomationSummary from args, with defaults and fixed values, and validates it.
+//
+//go:noinline
 func BuildSaaSOperatingAutomationSummary(args SaaSOperatingAutomationSummaryArgs) (m *SaaSOperatingAutomationSummary, err error) {
 	m = &SaaSOperatingAutomationSummary{}
 	m.AutomationBoundary = "billing systems, license telemetry, support workflows, customer-success records, dashboard refresh jobs, escalation drills, closeout retries, and scheduler execution remain private service responsibilities"
@@ -217,6 +229,8 @@ func BuildSaaSOperatingAutomationSummary(args SaaSOperatingAutomationSummaryArgs
 }
 
 // Header returns the envelope fields of the request.
+//
+//go:noinline
 func (m *EntitlementStatusRequest) Header() RequestHeader {
 	return RequestHeader{
 		CorrelationID:                 m.CorrelationID,
@@ -239,6 +253,8 @@ type EntitlementStatusRequestArgs struct {
 }
 
 // BuildEntitlementStatusRequest builds the request of operation entitlement_status: defaults, trimmed identifiers and generated values, then validation with the forbidden-material scan.
+//
+//go:noinline
 func BuildEntitlementStatusRequest(args EntitlementStatusRequestArgs) (m *EntitlementStatusRequest, err error) {
 	m = &EntitlementStatusRequest{}
 	m.SchemaVersion = "cavra.saas_control_plane.request.v1"
@@ -269,6 +285,8 @@ type EntitlementStatusResponseArgs struct {
 }
 
 // BuildEntitlementStatusResponse builds the response of operation entitlement_status to req, which must be a request of that operation; members the spec sources from the request are copied from req.
+//
+//go:noinline
 func BuildEntitlementStatusResponse(req AnyRequest, args EntitlementStatusResponseArgs) (m *EntitlementStatusResponse, err error) {
 	if noRequest(req) || req.Header().Operation != "entitlement_status" {
 		return nil, mismatch("entitlement status response requires an entitlement_status request")
@@ -289,6 +307,8 @@ func BuildEntitlementStatusResponse(req AnyRequest, args EntitlementStatusRespon
 }
 
 // Header returns the envelope fields of the request.
+//
+//go:noinline
 func (m *TenantOnboardingRequest) Header() RequestHeader {
 	return RequestHeader{
 		CorrelationID:                 m.CorrelationID,
@@ -314,6 +334,8 @@ type TenantOnboardingRequestArgs struct {
 }
 
 // BuildTenantOnboardingRequest builds the request of operation tenant_onboarding: defaults, trimmed identifiers and generated values, then validation with the forbidden-material scan.
+//
+//go:noinline
 func BuildTenantOnboardingRequest(args TenantOnboardingRequestArgs) (m *TenantOnboardingRequest, err error) {
 	m = &TenantOnboardingRequest{}
 	m.SchemaVersion = "cavra.saas_control_plane.request.v1"
@@ -350,6 +372,8 @@ type TenantOnboardingResponseArgs struct {
 }
 
 // BuildTenantOnboardingResponse builds the response of operation tenant_onboarding to req, which must be a request of that operation; members the spec sources from the request are copied from req.
+//
+//go:noinline
 func BuildTenantOnboardingResponse(req AnyRequest, args TenantOnboardingResponseArgs) (m *TenantOnboardingResponse, err error) {
 	if noRequest(req) || req.Header().Operation != "tenant_onboarding" {
 		return nil, mismatch("tenant onboarding response requires a tenant_onboarding request")
@@ -370,6 +394,8 @@ func BuildTenantOnboardingResponse(req AnyRequest, args TenantOnboardingResponse
 }
 
 // Header returns the envelope fields of the request.
+//
+//go:noinline
 func (m *TenantStatusRequest) Header() RequestHeader {
 	return RequestHeader{
 		CorrelationID:                 m.CorrelationID,
@@ -391,6 +417,8 @@ type TenantStatusRequestArgs struct {
 }
 
 // BuildTenantStatusRequest builds the request of operation tenant_status: defaults, trimmed identifiers and generated values, then validation with the forbidden-material scan.
+//
+//go:noinline
 func BuildTenantStatusRequest(args TenantStatusRequestArgs) (m *TenantStatusRequest, err error) {
 	m = &TenantStatusRequest{}
 	m.SchemaVersion = "cavra.saas_control_plane.request.v1"
@@ -414,6 +442,8 @@ func BuildTenantStatusRequest(args TenantStatusRequestArgs) (m *TenantStatusRequ
 }
 
 // Header returns the envelope fields of the request.
+//
+//go:noinline
 func (m *LicenseValidationRequest) Header() RequestHeader {
 	return RequestHeader{
 		CorrelationID:                 m.CorrelationID,
@@ -436,6 +466,8 @@ type LicenseValidationRequestArgs struct {
 }
 
 // BuildLicenseValidationRequest builds the request of operation license_validation: defaults, trimmed identifiers and generated values, then validation with the forbidden-material scan.
+//
+//go:noinline
 func BuildLicenseValidationRequest(args LicenseValidationRequestArgs) (m *LicenseValidationRequest, err error) {
 	m = &LicenseValidationRequest{}
 	m.SchemaVersion = "cavra.saas_control_plane.request.v1"
@@ -460,6 +492,8 @@ func BuildLicenseValidationRequest(args LicenseValidationRequestArgs) (m *Licens
 }
 
 // Header returns the envelope fields of the request.
+//
+//go:noinline
 func (m *PolicyRegistryReadinessRequest) Header() RequestHeader {
 	return RequestHeader{
 		CorrelationID:                 m.CorrelationID,
@@ -483,6 +517,8 @@ type PolicyRegistryReadinessRequestArgs struct {
 }
 
 // BuildPolicyRegistryReadinessRequest builds the request of operation policy_registry_readiness: defaults, trimmed identifiers and generated values, then validation with the forbidden-material scan.
+//
+//go:noinline
 func BuildPolicyRegistryReadinessRequest(args PolicyRegistryReadinessRequestArgs) (m *PolicyRegistryReadinessRequest, err error) {
 	m = &PolicyRegistryReadinessRequest{}
 	m.SchemaVersion = "cavra.saas_control_plane.request.v1"
@@ -514,6 +550,8 @@ type PolicyRegistryReadinessResponseArgs struct {
 }
 
 // BuildPolicyRegistryReadinessResponse builds the response of operation policy_registry_readiness to req, which must be a request of that operation; members the spec sources from the request are copied from req.
+//
+//go:noinline
 func BuildPolicyRegistryReadinessResponse(req AnyRequest, args PolicyRegistryReadinessResponseArgs) (m *PolicyRegistryReadinessResponse, err error) {
 	if noRequest(req) || req.Header().Operation != "policy_registry_readiness" {
 		return nil, mismatch("policy registry readiness response requires a policy_registry_readiness request")
@@ -534,6 +572,8 @@ func BuildPolicyRegistryReadinessResponse(req AnyRequest, args PolicyRegistryRea
 }
 
 // Header returns the envelope fields of the request.
+//
+//go:noinline
 func (m *PolicyRegistryLookupRequest) Header() RequestHeader {
 	return RequestHeader{
 		CorrelationID:                 m.CorrelationID,
@@ -556,6 +596,8 @@ type PolicyRegistryLookupRequestArgs struct {
 }
 
 // BuildPolicyRegistryLookupRequest builds the request of operation policy_registry_lookup: defaults, trimmed identifiers and generated values, then validation with the forbidden-material scan.
+//
+//go:noinline
 func BuildPolicyRegistryLookupRequest(args PolicyRegistryLookupRequestArgs) (m *PolicyRegistryLookupRequest, err error) {
 	m = &PolicyRegistryLookupRequest{}
 	m.SchemaVersion = "cavra.saas_control_plane.request.v1"
@@ -580,6 +622,8 @@ func BuildPolicyRegistryLookupRequest(args PolicyRegistryLookupRequestArgs) (m *
 }
 
 // Header returns the envelope fields of the request.
+//
+//go:noinline
 func (m *TenantAuditStoreOperatingRequest) Header() RequestHeader {
 	return RequestHeader{
 		CorrelationID:                 m.CorrelationID,
@@ -603,6 +647,8 @@ type TenantAuditStoreOperatingRequestArgs struct {
 }
 
 // BuildTenantAuditStoreOperatingRequest builds the request of operation tenant_audit_store_operating: defaults, trimmed identifiers and generated values, then validation with the forbidden-material scan.
+//
+//go:noinline
 func BuildTenantAuditStoreOperatingRequest(args TenantAuditStoreOperatingRequestArgs) (m *TenantAuditStoreOperatingRequest, err error) {
 	m = &TenantAuditStoreOperatingRequest{}
 	m.SchemaVersion = "cavra.saas_control_plane.request.v1"
@@ -634,6 +680,8 @@ type TenantAuditStoreOperatingResponseArgs struct {
 }
 
 // BuildTenantAuditStoreOperatingResponse builds the response of operation tenant_audit_store_operating to req, which must be a request of that operation; members the spec sources from the request are copied from req.
+//
+//go:noinline
 func BuildTenantAuditStoreOperatingResponse(req AnyRequest, args TenantAuditStoreOperatingResponseArgs) (m *TenantAuditStoreOperatingResponse, err error) {
 	if noRequest(req) || req.Header().Operation != "tenant_audit_store_operating" {
 		return nil, mismatch("tenant audit-store operating response requires a tenant_audit_store_operating request")
@@ -654,6 +702,8 @@ func BuildTenantAuditStoreOperatingResponse(req AnyRequest, args TenantAuditStor
 }
 
 // Header returns the envelope fields of the request.
+//
+//go:noinline
 func (m *CustomerOperatingDashboardRequest) Header() RequestHeader {
 	return RequestHeader{
 		CorrelationID:                 m.CorrelationID,
@@ -677,6 +727,8 @@ type CustomerOperatingDashboardRequestArgs struct {
 }
 
 // BuildCustomerOperatingDashboardRequest builds the request of operation customer_operating_dashboard: defaults, trimmed identifiers and generated values, then validation with the forbidden-material scan.
+//
+//go:noinline
 func BuildCustomerOperatingDashboardRequest(args CustomerOperatingDashboardRequestArgs) (m *CustomerOperatingDashboardRequest, err error) {
 	m = &CustomerOperatingDashboardRequest{}
 	m.SchemaVersion = "cavra.saas_control_plane.request.v1"
@@ -708,6 +760,8 @@ type CustomerOperatingDashboardResponseArgs struct {
 }
 
 // BuildCustomerOperatingDashboardResponse builds the response of operation customer_operating_dashboard to req, which must be a request of that operation; members the spec sources from the request are copied from req.
+//
+//go:noinline
 func BuildCustomerOperatingDashboardResponse(req AnyRequest, args CustomerOperatingDashboardResponseArgs) (m *CustomerOperatingDashboardResponse, err error) {
 	if noRequest(req) || req.Header().Operation != "customer_operating_dashboard" {
 		return nil, mismatch("customer operating dashboard response requires a customer_operating_dashboard request")
@@ -728,6 +782,8 @@ func BuildCustomerOperatingDashboardResponse(req AnyRequest, args CustomerOperat
 }
 
 // Header returns the envelope fields of the request.
+//
+//go:noinline
 func (m *SupportHandoffReadinessRequest) Header() RequestHeader {
 	return RequestHeader{
 		CorrelationID:                 m.CorrelationID,
@@ -751,6 +807,8 @@ type SupportHandoffReadinessRequestArgs struct {
 }
 
 // BuildSupportHandoffReadinessRequest builds the request of operation support_handoff_readiness: defaults, trimmed identifiers and generated values, then validation with the forbidden-material scan.
+//
+//go:noinline
 func BuildSupportHandoffReadinessRequest(args SupportHandoffReadinessRequestArgs) (m *SupportHandoffReadinessRequest, err error) {
 	m = &SupportHandoffReadinessRequest{}
 	m.SchemaVersion = "cavra.saas_control_plane.request.v1"
@@ -782,6 +840,8 @@ type SupportHandoffReadinessResponseArgs struct {
 }
 
 // BuildSupportHandoffReadinessResponse builds the response of operation support_handoff_readiness to req, which must be a request of that operation; members the spec sources from the request are copied from req.
+//
+//go:noinline
 func BuildSupportHandoffReadinessResponse(req AnyRequest, args SupportHandoffReadinessResponseArgs) (m *SupportHandoffReadinessResponse, err error) {
 	if noRequest(req) || req.Header().Operation != "support_handoff_readiness" {
 		return nil, mismatch("support handoff readiness response requires a support_handoff_readiness request")
@@ -802,6 +862,8 @@ func BuildSupportHandoffReadinessResponse(req AnyRequest, args SupportHandoffRea
 }
 
 // Header returns the envelope fields of the request.
+//
+//go:noinline
 func (m *SaaSOperatingAutomationRequest) Header() RequestHeader {
 	return RequestHeader{
 		CorrelationID:                 m.CorrelationID,
@@ -825,6 +887,8 @@ type SaaSOperatingAutomationRequestArgs struct {
 }
 
 // BuildSaaSOperatingAutomationRequest builds the request of operation saas_operating_automation: defaults, trimmed identifiers and generated values, then validation with the forbidden-material scan.
+//
+//go:noinline
 func BuildSaaSOperatingAutomationRequest(args SaaSOperatingAutomationRequestArgs) (m *SaaSOperatingAutomationRequest, err error) {
 	m = &SaaSOperatingAutomationRequest{}
 	m.SchemaVersion = "cavra.saas_control_plane.request.v1"
@@ -856,6 +920,8 @@ type SaaSOperatingAutomationResponseArgs struct {
 }
 
 // BuildSaaSOperatingAutomationResponse builds the response of operation saas_operating_automation to req, which must be a request of that operation; members the spec sources from the request are copied from req.
+//
+//go:noinline
 func BuildSaaSOperatingAutomationResponse(req AnyRequest, args SaaSOperatingAutomationResponseArgs) (m *SaaSOperatingAutomationResponse, err error) {
 	if noRequest(req) || req.Header().Operation != "saas_operating_automation" {
 		return nil, mismatch("SaaS operating automation response requires a saas_operating_automation request")
@@ -876,6 +942,8 @@ func BuildSaaSOperatingAutomationResponse(req AnyRequest, args SaaSOperatingAuto
 }
 
 // Header returns the envelope fields of the request.
+//
+//go:noinline
 func (m *EvidenceExportRequest) Header() RequestHeader {
 	return RequestHeader{
 		CorrelationID:                 m.CorrelationID,
@@ -899,6 +967,8 @@ type EvidenceExportRequestArgs struct {
 }
 
 // BuildEvidenceExportRequest builds the request of operation evidence_export: defaults, trimmed identifiers and generated values, then validation with the forbidden-material scan.
+//
+//go:noinline
 func BuildEvidenceExportRequest(args EvidenceExportRequestArgs) (m *EvidenceExportRequest, err error) {
 	m = &EvidenceExportRequest{}
 	m.SchemaVersion = "cavra.saas_control_plane.request.v1"
@@ -927,6 +997,8 @@ func BuildEvidenceExportRequest(args EvidenceExportRequestArgs) (m *EvidenceExpo
 type UnavailableResponseArgs struct{}
 
 // BuildUnavailableResponse builds the shared unavailable response to req, a request of any operation; members the spec sources from the request are copied from req.
+//
+//go:noinline
 func BuildUnavailableResponse(req AnyRequest, args UnavailableResponseArgs) (m *UnavailableResponse, err error) {
 	if noRequest(req) {
 		return nil, mismatch("a request is required")

@@ -30,12 +30,18 @@ const (
 )
 
 // Valid reports whether v is one of the values of ResponseStatus.
+//
+//go:noinline
 func (v ResponseStatus) Valid() bool { return isValue(string(v), statesResponseStatus) }
 
 // String returns the value as sent on the wire.
+//
+//go:noinline
 func (v ResponseStatus) String() string { return string(v) }
 
 // ResponseStatusValues returns every value of ResponseStatus in contract order.
+//
+//go:noinline
 func ResponseStatusValues() []ResponseStatus {
 	return append([]ResponseStatus(nil), ResponseStatusAccepted, ResponseStatusUnavailable, ResponseStatusRequiresPrivateService)
 }
@@ -55,12 +61,18 @@ const (
 )
 
 // Valid reports whether v is one of the values of OperatingState.
+//
+//go:noinline
 func (v OperatingState) Valid() bool { return isValue(string(v), statesOperatingState) }
 
 // String returns the value as sent on the wire.
+//
+//go:noinline
 func (v OperatingState) String() string { return string(v) }
 
 // OperatingStateValues returns every value of OperatingState in contract order.
+//
+//go:noinline
 func OperatingStateValues() []OperatingState {
 	return append([]OperatingState(nil), OperatingStateReady, OperatingStateDegraded, OperatingStateBlocked, OperatingStateUnknown)
 }
@@ -84,12 +96,18 @@ const (
 )
 
 // Valid reports whether v is one of the values of AutomationState.
+//
+//go:noinline
 func (v AutomationState) Valid() bool { return isValue(string(v), statesAutomationState) }
 
 // String returns the value as sent on the wire.
+//
+//go:noinline
 func (v AutomationState) String() string { return string(v) }
 
 // AutomationStateValues returns every value of AutomationState in contract order.
+//
+//go:noinline
 func AutomationStateValues() []AutomationState {
 	return append([]AutomationState(nil), AutomationStateReady, AutomationStateScheduled, AutomationStateEnabled, AutomationStateAutomated, AutomationStateBlocked, AutomationStateUnknown)
 }
@@ -113,12 +131,18 @@ const (
 )
 
 // Valid reports whether v is one of the values of EntitlementState.
+//
+//go:noinline
 func (v EntitlementState) Valid() bool { return isValue(string(v), statesEntitlementState) }
 
 // String returns the value as sent on the wire.
+//
+//go:noinline
 func (v EntitlementState) String() string { return string(v) }
 
 // EntitlementStateValues returns every value of EntitlementState in contract order.
+//
+//go:noinline
 func EntitlementStateValues() []EntitlementState {
 	return append([]EntitlementState(nil), EntitlementStateActive, EntitlementStateTrial, EntitlementStateSuspended, EntitlementStateExpired, EntitlementStateMissing, EntitlementStateUnknown)
 }
@@ -136,12 +160,18 @@ const (
 )
 
 // Valid reports whether v is one of the values of DeploymentModel.
+//
+//go:noinline
 func (v DeploymentModel) Valid() bool { return isValue(string(v), statesDeploymentModel) }
 
 // String returns the value as sent on the wire.
+//
+//go:noinline
 func (v DeploymentModel) String() string { return string(v) }
 
 // DeploymentModelValues returns every value of DeploymentModel in contract order.
+//
+//go:noinline
 func DeploymentModelValues() []DeploymentModel {
 	return append([]DeploymentModel(nil), DeploymentModelHostedSaaS, DeploymentModelSelfHostedEnterprise, DeploymentModelHybrid)
 }
@@ -161,12 +191,18 @@ const (
 )
 
 // Valid reports whether v is one of the values of ExportFormat.
+//
+//go:noinline
 func (v ExportFormat) Valid() bool { return isValue(string(v), statesExportFormat) }
 
 // String returns the value as sent on the wire.
+//
+//go:noinline
 func (v ExportFormat) String() string { return string(v) }
 
 // ExportFormatValues returns every value of ExportFormat in contract order.
+//
+//go:noinline
 func ExportFormatValues() []ExportFormat {
 	return append([]ExportFormat(nil), ExportFormatJSON, ExportFormatJSONL, ExportFormatMarkdown, ExportFormatZip)
 }

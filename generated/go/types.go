@@ -30,11 +30,15 @@ type EntitlementStatusSummary struct {
 }
 
 // MarshalJSON writes the members in contract order.
+//
+//go:noinline
 func (m EntitlementStatusSummary) MarshalJSON() ([]byte, error) {
 	return marshalObject(unsafe.Pointer(&m), &layoutObjEntitlementStatusSummary), nil
 }
 
 // AppendJSON appends m to b as MarshalJSON writes it; faster than json.Marshal, which re-scans.
+//
+//go:noinline
 func (m *EntitlementStatusSummary) AppendJSON(b []byte) []byte {
 	return appendObject(b, unsafe.Pointer(m), &layoutObjEntitlementStatusSummary, false)
 }
@@ -74,11 +78,15 @@ type PolicyRegistryReadinessSummary struct {
 }
 
 // MarshalJSON writes the members in contract order.
+//
+//go:noinline
 func (m PolicyRegistryReadinessSummary) MarshalJSON() ([]byte, error) {
 	return marshalObject(unsafe.Pointer(&m), &layoutObjPolicyRegistryReadinessSummary), nil
 }
 
 // AppendJSON appends m to b as MarshalJSON writes it; faster than json.Marshal, which re-scans.
+//
+//go:noinline
 func (m *PolicyRegistryReadinessSummary) AppendJSON(b []byte) []byte {
 	return appendObject(b, unsafe.Pointer(m), &layoutObjPolicyRegistryReadinessSummary, false)
 }
@@ -122,11 +130,15 @@ type TenantAuditStoreOperatingSummary struct {
 }
 
 // MarshalJSON writes the members in contract order.
+//
+//go:noinline
 func (m TenantAuditStoreOperatingSummary) MarshalJSON() ([]byte, error) {
 	return marshalObject(unsafe.Pointer(&m), &layoutObjTenantAuditStoreOperatingSummary), nil
 }
 
 // AppendJSON appends m to b as MarshalJSON writes it; faster than json.Marshal, which re-scans.
+//
+//go:noinline
 func (m *TenantAuditStoreOperatingSummary) AppendJSON(b []byte) []byte {
 	return appendObject(b, unsafe.Pointer(m), &layoutObjTenantAuditStoreOperatingSummary, false)
 }
@@ -176,11 +188,15 @@ type CustomerOperatingDashboardSummary struct {
 }
 
 // MarshalJSON writes the members in contract order.
+//
+//go:noinline
 func (m CustomerOperatingDashboardSummary) MarshalJSON() ([]byte, error) {
 	return marshalObject(unsafe.Pointer(&m), &layoutObjCustomerOperatingDashboardSummary), nil
 }
 
 // AppendJSON appends m to b as MarshalJSON writes it; faster than json.Marshal, which re-scans.
+//
+//go:noinline
 func (m *CustomerOperatingDashboardSummary) AppendJSON(b []byte) []byte {
 	return appendObject(b, unsafe.Pointer(m), &layoutObjCustomerOperatingDashboardSummary, false)
 }
@@ -228,11 +244,15 @@ type SupportHandoffReadinessSummary struct {
 }
 
 // MarshalJSON writes the members in contract order.
+//
+//go:noinline
 func (m SupportHandoffReadinessSummary) MarshalJSON() ([]byte, error) {
 	return marshalObject(unsafe.Pointer(&m), &layoutObjSupportHandoffReadinessSummary), nil
 }
 
 // AppendJSON appends m to b as MarshalJSON writes it; faster than json.Marshal, which re-scans.
+//
+//go:noinline
 func (m *SupportHandoffReadinessSummary) AppendJSON(b []byte) []byte {
 	return appendObject(b, unsafe.Pointer(m), &layoutObjSupportHandoffReadinessSummary, false)
 }
@@ -284,11 +304,15 @@ type SaaSOperatingAutomationSummary struct {
 }
 
 // MarshalJSON writes the members in contract order.
+//
+//go:noinline
 func (m SaaSOperatingAutomationSummary) MarshalJSON() ([]byte, error) {
 	return marshalObject(unsafe.Pointer(&m), &layoutObjSaaSOperatingAutomationSummary), nil
 }
 
 // AppendJSON appends m to b as MarshalJSON writes it; faster than json.Marshal, which re-scans.
+//
+//go:noinline
 func (m *SaaSOperatingAutomationSummary) AppendJSON(b []byte) []byte {
 	return appendObject(b, unsafe.Pointer(m), &layoutObjSaaSOperatingAutomationSummary, false)
 }
@@ -321,11 +345,15 @@ type EntitlementStatusRequestPayload struct {
 }
 
 // MarshalJSON writes the members in contract order.
+//
+//go:noinline
 func (m EntitlementStatusRequestPayload) MarshalJSON() ([]byte, error) {
 	return marshalObject(unsafe.Pointer(&m), &layoutObjEntitlementStatusRequestPayload), nil
 }
 
 // AppendJSON appends m to b as MarshalJSON writes it; faster than json.Marshal, which re-scans.
+//
+//go:noinline
 func (m *EntitlementStatusRequestPayload) AppendJSON(b []byte) []byte {
 	return appendObject(b, unsafe.Pointer(m), &layoutObjEntitlementStatusRequestPayload, false)
 }
@@ -347,11 +375,15 @@ type EntitlementStatusResponsePayload struct {
 }
 
 // MarshalJSON writes the members in contract order.
+//
+//go:noinline
 func (m EntitlementStatusResponsePayload) MarshalJSON() ([]byte, error) {
 	return marshalObject(unsafe.Pointer(&m), &layoutObjEntitlementStatusResponsePayload), nil
 }
 
 // AppendJSON appends m to b as MarshalJSON writes it; faster than json.Marshal, which re-scans.
+//
+//go:noinline
 func (m *EntitlementStatusResponsePayload) AppendJSON(b []byte) []byte {
 	return appendObject(b, unsafe.Pointer(m), &layoutObjEntitlementStatusResponsePayload, false)
 }
@@ -379,11 +411,15 @@ type TenantOnboardingRequestPayload struct {
 }
 
 // MarshalJSON writes the members in contract order.
+//
+//go:noinline
 func (m TenantOnboardingRequestPayload) MarshalJSON() ([]byte, error) {
 	return marshalObject(unsafe.Pointer(&m), &layoutObjTenantOnboardingRequestPayload), nil
 }
 
 // AppendJSON appends m to b as MarshalJSON writes it; faster than json.Marshal, which re-scans.
+//
+//go:noinline
 func (m *TenantOnboardingRequestPayload) AppendJSON(b []byte) []byte {
 	return appendObject(b, unsafe.Pointer(m), &layoutObjTenantOnboardingRequestPayload, false)
 }
@@ -408,11 +444,15 @@ type TenantOnboardingResponsePayload struct {
 }
 
 // MarshalJSON writes the members in contract order.
+//
+//go:noinline
 func (m TenantOnboardingResponsePayload) MarshalJSON() ([]byte, error) {
 	return marshalObject(unsafe.Pointer(&m), &layoutObjTenantOnboardingResponsePayload), nil
 }
 
 // AppendJSON appends m to b as MarshalJSON writes it; faster than json.Marshal, which re-scans.
+//
+//go:noinline
 func (m *TenantOnboardingResponsePayload) AppendJSON(b []byte) []byte {
 	return appendObject(b, unsafe.Pointer(m), &layoutObjTenantOnboardingResponsePayload, false)
 }
@@ -432,11 +472,15 @@ type TenantStatusRequestPayload struct {
 }
 
 // MarshalJSON writes the members in contract order.
+//
+//go:noinline
 func (m TenantStatusRequestPayload) MarshalJSON() ([]byte, error) {
 	return marshalObject(unsafe.Pointer(&m), &layoutObjTenantStatusRequestPayload), nil
 }
 
 // AppendJSON appends m to b as MarshalJSON writes it; faster than json.Marshal, which re-scans.
+//
+//go:noinline
 func (m *TenantStatusRequestPayload) AppendJSON(b []byte) []byte {
 	return appendObject(b, unsafe.Pointer(m), &layoutObjTenantStatusRequestPayload, false)
 }
@@ -457,11 +501,15 @@ type LicenseValidationRequestPayload struct {
 }
 
 // MarshalJSON writes the members in contract order.
+//
+//go:noinline
 func (m LicenseValidationRequestPayload) MarshalJSON() ([]byte, error) {
 	return marshalObject(unsafe.Pointer(&m), &layoutObjLicenseValidationRequestPayload), nil
 }
 
 // AppendJSON appends m to b as MarshalJSON writes it; faster than json.Marshal, which re-scans.
+//
+//go:noinline
 func (m *LicenseValidationRequestPayload) AppendJSON(b []byte) []byte {
 	return appendObject(b, unsafe.Pointer(m), &layoutObjLicenseValidationRequestPayload, false)
 }
@@ -485,11 +533,15 @@ type PolicyRegistryReadinessRequestPayload struct {
 }
 
 // MarshalJSON writes the members in contract order.
+//
+//go:noinline
 func (m PolicyRegistryReadinessRequestPayload) MarshalJSON() ([]byte, error) {
 	return marshalObject(unsafe.Pointer(&m), &layoutObjPolicyRegistryReadinessRequestPayload), nil
 }
 
 // AppendJSON appends m to b as MarshalJSON writes it; faster than json.Marshal, which re-scans.
+//
+//go:noinline
 func (m *PolicyRegistryReadinessRequestPayload) AppendJSON(b []byte) []byte {
 	return appendObject(b, unsafe.Pointer(m), &layoutObjPolicyRegistryReadinessRequestPayload, false)
 }
@@ -512,11 +564,15 @@ type PolicyRegistryReadinessResponsePayload struct {
 }
 
 // MarshalJSON writes the members in contract order.
+//
+//go:noinline
 func (m PolicyRegistryReadinessResponsePayload) MarshalJSON() ([]byte, error) {
 	return marshalObject(unsafe.Pointer(&m), &layoutObjPolicyRegistryReadinessResponsePayload), nil
 }
 
 // AppendJSON appends m to b as MarshalJSON writes it; faster than json.Marshal, which re-scans.
+//
+//go:noinline
 func (m *PolicyRegistryReadinessResponsePayload) AppendJSON(b []byte) []byte {
 	return appendObject(b, unsafe.Pointer(m), &layoutObjPolicyRegistryReadinessResponsePayload, false)
 }
@@ -538,11 +594,15 @@ type PolicyRegistryLookupRequestPayload struct {
 }
 
 // MarshalJSON writes the members in contract order.
+//
+//go:noinline
 func (m PolicyRegistryLookupRequestPayload) MarshalJSON() ([]byte, error) {
 	return marshalObject(unsafe.Pointer(&m), &layoutObjPolicyRegistryLookupRequestPayload), nil
 }
 
 // AppendJSON appends m to b as MarshalJSON writes it; faster than json.Marshal, which re-scans.
+//
+//go:noinline
 func (m *PolicyRegistryLookupRequestPayload) AppendJSON(b []byte) []byte {
 	return appendObject(b, unsafe.Pointer(m), &layoutObjPolicyRegistryLookupRequestPayload, false)
 }
@@ -566,11 +626,15 @@ type TenantAuditStoreOperatingRequestPayload struct {
 }
 
 // MarshalJSON writes the members in contract order.
+//
+//go:noinline
 func (m TenantAuditStoreOperatingRequestPayload) MarshalJSON() ([]byte, error) {
 	return marshalObject(unsafe.Pointer(&m), &layoutObjTenantAuditStoreOperatingRequestPayload), nil
 }
 
 // AppendJSON appends m to b as MarshalJSON writes it; faster than json.Marshal, which re-scans.
+//
+//go:noinline
 func (m *TenantAuditStoreOperatingRequestPayload) AppendJSON(b []byte) []byte {
 	return appendObject(b, unsafe.Pointer(m), &layoutObjTenantAuditStoreOperatingRequestPayload, false)
 }
@@ -593,11 +657,15 @@ type TenantAuditStoreOperatingResponsePayload struct {
 }
 
 // MarshalJSON writes the members in contract order.
+//
+//go:noinline
 func (m TenantAuditStoreOperatingResponsePayload) MarshalJSON() ([]byte, error) {
 	return marshalObject(unsafe.Pointer(&m), &layoutObjTenantAuditStoreOperatingResponsePayload), nil
 }
 
 // AppendJSON appends m to b as MarshalJSON writes it; faster than json.Marshal, which re-scans.
+//
+//go:noinline
 func (m *TenantAuditStoreOperatingResponsePayload) AppendJSON(b []byte) []byte {
 	return appendObject(b, unsafe.Pointer(m), &layoutObjTenantAuditStoreOperatingResponsePayload, false)
 }
@@ -621,11 +689,15 @@ type CustomerOperatingDashboardRequestPayload struct {
 }
 
 // MarshalJSON writes the members in contract order.
+//
+//go:noinline
 func (m CustomerOperatingDashboardRequestPayload) MarshalJSON() ([]byte, error) {
 	return marshalObject(unsafe.Pointer(&m), &layoutObjCustomerOperatingDashboardRequestPayload), nil
 }
 
 // AppendJSON appends m to b as MarshalJSON writes it; faster than json.Marshal, which re-scans.
+//
+//go:noinline
 func (m *CustomerOperatingDashboardRequestPayload) AppendJSON(b []byte) []byte {
 	return appendObject(b, unsafe.Pointer(m), &layoutObjCustomerOperatingDashboardRequestPayload, false)
 }
@@ -648,11 +720,15 @@ type CustomerOperatingDashboardResponsePayload struct {
 }
 
 // MarshalJSON writes the members in contract order.
+//
+//go:noinline
 func (m CustomerOperatingDashboardResponsePayload) MarshalJSON() ([]byte, error) {
 	return marshalObject(unsafe.Pointer(&m), &layoutObjCustomerOperatingDashboardResponsePayload), nil
 }
 
 // AppendJSON appends m to b as MarshalJSON writes it; faster than json.Marshal, which re-scans.
+//
+//go:noinline
 func (m *CustomerOperatingDashboardResponsePayload) AppendJSON(b []byte) []byte {
 	return appendObject(b, unsafe.Pointer(m), &layoutObjCustomerOperatingDashboardResponsePayload, false)
 }
@@ -676,11 +752,15 @@ type SupportHandoffReadinessRequestPayload struct {
 }
 
 // MarshalJSON writes the members in contract order.
+//
+//go:noinline
 func (m SupportHandoffReadinessRequestPayload) MarshalJSON() ([]byte, error) {
 	return marshalObject(unsafe.Pointer(&m), &layoutObjSupportHandoffReadinessRequestPayload), nil
 }
 
 // AppendJSON appends m to b as MarshalJSON writes it; faster than json.Marshal, which re-scans.
+//
+//go:noinline
 func (m *SupportHandoffReadinessRequestPayload) AppendJSON(b []byte) []byte {
 	return appendObject(b, unsafe.Pointer(m), &layoutObjSupportHandoffReadinessRequestPayload, false)
 }
@@ -703,11 +783,15 @@ type SupportHandoffReadinessResponsePayload struct {
 }
 
 // MarshalJSON writes the members in contract order.
+//
+//go:noinline
 func (m SupportHandoffReadinessResponsePayload) MarshalJSON() ([]byte, error) {
 	return marshalObject(unsafe.Pointer(&m), &layoutObjSupportHandoffReadinessResponsePayload), nil
 }
 
 // AppendJSON appends m to b as MarshalJSON writes it; faster than json.Marshal, which re-scans.
+//
+//go:noinline
 func (m *SupportHandoffReadinessResponsePayload) AppendJSON(b []byte) []byte {
 	return appendObject(b, unsafe.Pointer(m), &layoutObjSupportHandoffReadinessResponsePayload, false)
 }
@@ -731,11 +815,15 @@ type SaaSOperatingAutomationRequestPayload struct {
 }
 
 // MarshalJSON writes the members in contract order.
+//
+//go:noinline
 func (m SaaSOperatingAutomationRequestPayload) MarshalJSON() ([]byte, error) {
 	return marshalObject(unsafe.Pointer(&m), &layoutObjSaaSOperatingAutomationRequestPayload), nil
 }
 
 // AppendJSON appends m to b as MarshalJSON writes it; faster than json.Marshal, which re-scans.
+//
+//go:noinline
 func (m *SaaSOperatingAutomationRequestPayload) AppendJSON(b []byte) []byte {
 	return appendObject(b, unsafe.Pointer(m), &layoutObjSaaSOperatingAutomationRequestPayload, false)
 }
@@ -758,11 +846,15 @@ type SaaSOperatingAutomationResponsePayload struct {
 }
 
 // MarshalJSON writes the members in contract order.
+//
+//go:noinline
 func (m SaaSOperatingAutomationResponsePayload) MarshalJSON() ([]byte, error) {
 	return marshalObject(unsafe.Pointer(&m), &layoutObjSaaSOperatingAutomationResponsePayload), nil
 }
 
 // AppendJSON appends m to b as MarshalJSON writes it; faster than json.Marshal, which re-scans.
+//
+//go:noinline
 func (m *SaaSOperatingAutomationResponsePayload) AppendJSON(b []byte) []byte {
 	return appendObject(b, unsafe.Pointer(m), &layoutObjSaaSOperatingAutomationResponsePayload, false)
 }
@@ -786,11 +878,15 @@ type EvidenceExportRequestPayload struct {
 }
 
 // MarshalJSON writes the members in contract order.
+//
+//go:noinline
 func (m EvidenceExportRequestPayload) MarshalJSON() ([]byte, error) {
 	return marshalObject(unsafe.Pointer(&m), &layoutObjEvidenceExportRequestPayload), nil
 }
 
 // AppendJSON appends m to b as MarshalJSON writes it; faster than json.Marshal, which re-scans.
+//
+//go:noinline
 func (m *EvidenceExportRequestPayload) AppendJSON(b []byte) []byte {
 	return appendObject(b, unsafe.Pointer(m), &layoutObjEvidenceExportRequestPayload, false)
 }
@@ -811,11 +907,15 @@ type UnavailablePayload struct {
 }
 
 // MarshalJSON writes the members in contract order.
+//
+//go:noinline
 func (m UnavailablePayload) MarshalJSON() ([]byte, error) {
 	return marshalObject(unsafe.Pointer(&m), &layoutObjUnavailablePayload), nil
 }
 
 // AppendJSON appends m to b as MarshalJSON writes it; faster than json.Marshal, which re-scans.
+//
+//go:noinline
 func (m *UnavailablePayload) AppendJSON(b []byte) []byte {
 	return appendObject(b, unsafe.Pointer(m), &layoutObjUnavailablePayload, false)
 }
@@ -844,11 +944,15 @@ type EntitlementStatusRequest struct {
 }
 
 // MarshalJSON writes the members in contract order.
+//
+//go:noinline
 func (m EntitlementStatusRequest) MarshalJSON() ([]byte, error) {
 	return marshalObject(unsafe.Pointer(&m), &layoutObjEntitlementStatusRequest), nil
 }
 
 // AppendJSON appends m to b as MarshalJSON writes it; faster than json.Marshal, which re-scans.
+//
+//go:noinline
 func (m *EntitlementStatusRequest) AppendJSON(b []byte) []byte {
 	return appendObject(b, unsafe.Pointer(m), &layoutObjEntitlementStatusRequest, false)
 }
@@ -882,11 +986,15 @@ type EntitlementStatusResponse struct {
 }
 
 // MarshalJSON writes the members in contract order.
+//
+//go:noinline
 func (m EntitlementStatusResponse) MarshalJSON() ([]byte, error) {
 	return marshalObject(unsafe.Pointer(&m), &layoutObjEntitlementStatusResponse), nil
 }
 
 // AppendJSON appends m to b as MarshalJSON writes it; faster than json.Marshal, which re-scans.
+//
+//go:noinline
 func (m *EntitlementStatusResponse) AppendJSON(b []byte) []byte {
 	return appendObject(b, unsafe.Pointer(m), &layoutObjEntitlementStatusResponse, false)
 }
@@ -920,11 +1028,15 @@ type TenantOnboardingRequest struct {
 }
 
 // MarshalJSON writes the members in contract order.
+//
+//go:noinline
 func (m TenantOnboardingRequest) MarshalJSON() ([]byte, error) {
 	return marshalObject(unsafe.Pointer(&m), &layoutObjTenantOnboardingRequest), nil
 }
 
 // AppendJSON appends m to b as MarshalJSON writes it; faster than json.Marshal, which re-scans.
+//
+//go:noinline
 func (m *TenantOnboardingRequest) AppendJSON(b []byte) []byte {
 	return appendObject(b, unsafe.Pointer(m), &layoutObjTenantOnboardingRequest, false)
 }
@@ -958,11 +1070,15 @@ type TenantOnboardingResponse struct {
 }
 
 // MarshalJSON writes the members in contract order.
+//
+//go:noinline
 func (m TenantOnboardingResponse) MarshalJSON() ([]byte, error) {
 	return marshalObject(unsafe.Pointer(&m), &layoutObjTenantOnboardingResponse), nil
 }
 
 // AppendJSON appends m to b as MarshalJSON writes it; faster than json.Marshal, which re-scans.
+//
+//go:noinline
 func (m *TenantOnboardingResponse) AppendJSON(b []byte) []byte {
 	return appendObject(b, unsafe.Pointer(m), &layoutObjTenantOnboardingResponse, false)
 }
@@ -996,11 +1112,15 @@ type TenantStatusRequest struct {
 }
 
 // MarshalJSON writes the members in contract order.
+//
+//go:noinline
 func (m TenantStatusRequest) MarshalJSON() ([]byte, error) {
 	return marshalObject(unsafe.Pointer(&m), &layoutObjTenantStatusRequest), nil
 }
 
 // AppendJSON appends m to b as MarshalJSON writes it; faster than json.Marshal, which re-scans.
+//
+//go:noinline
 func (m *TenantStatusRequest) AppendJSON(b []byte) []byte {
 	return appendObject(b, unsafe.Pointer(m), &layoutObjTenantStatusRequest, false)
 }
@@ -1034,11 +1154,15 @@ type LicenseValidationRequest struct {
 }
 
 // MarshalJSON writes the members in contract order.
+//
+//go:noinline
 func (m LicenseValidationRequest) MarshalJSON() ([]byte, error) {
 	return marshalObject(unsafe.Pointer(&m), &layoutObjLicenseValidationRequest), nil
 }
 
 // AppendJSON appends m to b as MarshalJSON writes it; faster than json.Marshal, which re-scans.
+//
+//go:noinline
 func (m *LicenseValidationRequest) AppendJSON(b []byte) []byte {
 	return appendObject(b, unsafe.Pointer(m), &layoutObjLicenseValidationRequest, false)
 }
@@ -1072,11 +1196,15 @@ type PolicyRegistryReadinessRequest struct {
 }
 
 // MarshalJSON writes the members in contract order.
+//
+//go:noinline
 func (m PolicyRegistryReadinessRequest) MarshalJSON() ([]byte, error) {
 	return marshalObject(unsafe.Pointer(&m), &layoutObjPolicyRegistryReadinessRequest), nil
 }
 
 // AppendJSON appends m to b as MarshalJSON writes it; faster than json.Marshal, which re-scans.
+//
+//go:noinline
 func (m *PolicyRegistryReadinessRequest) AppendJSON(b []byte) []byte {
 	return appendObject(b, unsafe.Pointer(m), &layoutObjPolicyRegistryReadinessRequest, false)
 }
@@ -1110,11 +1238,15 @@ type PolicyRegistryReadinessResponse struct {
 }
 
 // MarshalJSON writes the members in contract order.
+//
+//go:noinline
 func (m PolicyRegistryReadinessResponse) MarshalJSON() ([]byte, error) {
 	return marshalObject(unsafe.Pointer(&m), &layoutObjPolicyRegistryReadinessResponse), nil
 }
 
 // AppendJSON appends m to b as MarshalJSON writes it; faster than json.Marshal, which re-scans.
+//
+//go:noinline
 func (m *PolicyRegistryReadinessResponse) AppendJSON(b []byte) []byte {
 	return appendObject(b, unsafe.Pointer(m), &layoutObjPolicyRegistryReadinessResponse, false)
 }
@@ -1148,11 +1280,15 @@ type PolicyRegistryLookupRequest struct {
 }
 
 // MarshalJSON writes the members in contract order.
+//
+//go:noinline
 func (m PolicyRegistryLookupRequest) MarshalJSON() ([]byte, error) {
 	return marshalObject(unsafe.Pointer(&m), &layoutObjPolicyRegistryLookupRequest), nil
 }
 
 // AppendJSON appends m to b as MarshalJSON writes it; faster than json.Marshal, which re-scans.
+//
+//go:noinline
 func (m *PolicyRegistryLookupRequest) AppendJSON(b []byte) []byte {
 	return appendObject(b, unsafe.Pointer(m), &layoutObjPolicyRegistryLookupRequest, false)
 }
@@ -1186,11 +1322,15 @@ type TenantAuditStoreOperatingRequest struct {
 }
 
 // MarshalJSON writes the members in contract order.
+//
+//go:noinline
 func (m TenantAuditStoreOperatingRequest) MarshalJSON() ([]byte, error) {
 	return marshalObject(unsafe.Pointer(&m), &layoutObjTenantAuditStoreOperatingRequest), nil
 }
 
 // AppendJSON appends m to b as MarshalJSON writes it; faster than json.Marshal, which re-scans.
+//
+//go:noinline
 func (m *TenantAuditStoreOperatingRequest) AppendJSON(b []byte) []byte {
 	return appendObject(b, unsafe.Pointer(m), &layoutObjTenantAuditStoreOperatingRequest, false)
 }
@@ -1224,11 +1364,15 @@ type TenantAuditStoreOperatingResponse struct {
 }
 
 // MarshalJSON writes the members in contract order.
+//
+//go:noinline
 func (m TenantAuditStoreOperatingResponse) MarshalJSON() ([]byte, error) {
 	return marshalObject(unsafe.Pointer(&m), &layoutObjTenantAuditStoreOperatingResponse), nil
 }
 
 // AppendJSON appends m to b as MarshalJSON writes it; faster than json.Marshal, which re-scans.
+//
+//go:noinline
 func (m *TenantAuditStoreOperatingResponse) AppendJSON(b []byte) []byte {
 	return appendObject(b, unsafe.Pointer(m), &layoutObjTenantAuditStoreOperatingResponse, false)
 }
@@ -1262,11 +1406,15 @@ type CustomerOperatingDashboardRequest struct {
 }
 
 // MarshalJSON writes the members in contract order.
+//
+//go:noinline
 func (m CustomerOperatingDashboardRequest) MarshalJSON() ([]byte, error) {
 	return marshalObject(unsafe.Pointer(&m), &layoutObjCustomerOperatingDashboardRequest), nil
 }
 
 // AppendJSON appends m to b as MarshalJSON writes it; faster than json.Marshal, which re-scans.
+//
+//go:noinline
 func (m *CustomerOperatingDashboardRequest) AppendJSON(b []byte) []byte {
 	return appendObject(b, unsafe.Pointer(m), &layoutObjCustomerOperatingDashboardRequest, false)
 }
@@ -1300,11 +1448,15 @@ type CustomerOperatingDashboardResponse struct {
 }
 
 // MarshalJSON writes the members in contract order.
+//
+//go:noinline
 func (m CustomerOperatingDashboardResponse) MarshalJSON() ([]byte, error) {
 	return marshalObject(unsafe.Pointer(&m), &layoutObjCustomerOperatingDashboardResponse), nil
 }
 
 // AppendJSON appends m to b as MarshalJSON writes it; faster than json.Marshal, which re-scans.
+//
+//go:noinline
 func (m *CustomerOperatingDashboardResponse) AppendJSON(b []byte) []byte {
 	return appendObject(b, unsafe.Pointer(m), &layoutObjCustomerOperatingDashboardResponse, false)
 }
@@ -1338,11 +1490,15 @@ type SupportHandoffReadinessRequest struct {
 }
 
 // MarshalJSON writes the members in contract order.
+//
+//go:noinline
 func (m SupportHandoffReadinessRequest) MarshalJSON() ([]byte, error) {
 	return marshalObject(unsafe.Pointer(&m), &layoutObjSupportHandoffReadinessRequest), nil
 }
 
 // AppendJSON appends m to b as MarshalJSON writes it; faster than json.Marshal, which re-scans.
+//
+//go:noinline
 func (m *SupportHandoffReadinessRequest) AppendJSON(b []byte) []byte {
 	return appendObject(b, unsafe.Pointer(m), &layoutObjSupportHandoffReadinessRequest, false)
 }
@@ -1376,11 +1532,15 @@ type SupportHandoffReadinessResponse struct {
 }
 
 // MarshalJSON writes the members in contract order.
+//
+//go:noinline
 func (m SupportHandoffReadinessResponse) MarshalJSON() ([]byte, error) {
 	return marshalObject(unsafe.Pointer(&m), &layoutObjSupportHandoffReadinessResponse), nil
 }
 
 // AppendJSON appends m to b as MarshalJSON writes it; faster than json.Marshal, which re-scans.
+//
+//go:noinline
 func (m *SupportHandoffReadinessResponse) AppendJSON(b []byte) []byte {
 	return appendObject(b, unsafe.Pointer(m), &layoutObjSupportHandoffReadinessResponse, false)
 }
@@ -1414,11 +1574,15 @@ type SaaSOperatingAutomationRequest struct {
 }
 
 // MarshalJSON writes the members in contract order.
+//
+//go:noinline
 func (m SaaSOperatingAutomationRequest) MarshalJSON() ([]byte, error) {
 	return marshalObject(unsafe.Pointer(&m), &layoutObjSaaSOperatingAutomationRequest), nil
 }
 
 // AppendJSON appends m to b as MarshalJSON writes it; faster than json.Marshal, which re-scans.
+//
+//go:noinline
 func (m *SaaSOperatingAutomationRequest) AppendJSON(b []byte) []byte {
 	return appendObject(b, unsafe.Pointer(m), &layoutObjSaaSOperatingAutomationRequest, false)
 }
@@ -1452,11 +1616,15 @@ type SaaSOperatingAutomationResponse struct {
 }
 
 // MarshalJSON writes the members in contract order.
+//
+//go:noinline
 func (m SaaSOperatingAutomationResponse) MarshalJSON() ([]byte, error) {
 	return marshalObject(unsafe.Pointer(&m), &layoutObjSaaSOperatingAutomationResponse), nil
 }
 
 // AppendJSON appends m to b as MarshalJSON writes it; faster than json.Marshal, which re-scans.
+//
+//go:noinline
 func (m *SaaSOperatingAutomationResponse) AppendJSON(b []byte) []byte {
 	return appendObject(b, unsafe.Pointer(m), &layoutObjSaaSOperatingAutomationResponse, false)
 }
@@ -1490,11 +1658,15 @@ type EvidenceExportRequest struct {
 }
 
 // MarshalJSON writes the members in contract order.
+//
+//go:noinline
 func (m EvidenceExportRequest) MarshalJSON() ([]byte, error) {
 	return marshalObject(unsafe.Pointer(&m), &layoutObjEvidenceExportRequest), nil
 }
 
 // AppendJSON appends m to b as MarshalJSON writes it; faster than json.Marshal, which re-scans.
+//
+//go:noinline
 func (m *EvidenceExportRequest) AppendJSON(b []byte) []byte {
 	return appendObject(b, unsafe.Pointer(m), &layoutObjEvidenceExportRequest, false)
 }
@@ -1528,11 +1700,15 @@ type UnavailableResponse struct {
 }
 
 // MarshalJSON writes the members in contract order.
+//
+//go:noinline
 func (m UnavailableResponse) MarshalJSON() ([]byte, error) {
 	return marshalObject(unsafe.Pointer(&m), &layoutObjUnavailableResponse), nil
 }
 
 // AppendJSON appends m to b as MarshalJSON writes it; faster than json.Marshal, which re-scans.
+//
+//go:noinline
 func (m *UnavailableResponse) AppendJSON(b []byte) []byte {
 	return appendObject(b, unsafe.Pointer(m), &layoutObjUnavailableResponse, false)
 }

@@ -5,6 +5,8 @@ package saascontrolplane
 import "unsafe"
 
 // Validate returns every violation of the contract as Errors (JSON path, rule, message), or nil.
+//
+//go:noinline
 func (m *EntitlementStatusSummary) Validate() error {
 	var es Errors
 	var p *pathNode
@@ -30,6 +32,8 @@ func (m *EntitlementStatusSummary) validate(p *pathNode, es *Errors, sc scanMode
 }
 
 // Validate returns every violation of the contract as Errors (JSON path, rule, message), or nil.
+//
+//go:noinline
 func (m *PolicyRegistryReadinessSummary) Validate() error {
 	var es Errors
 	var p *pathNode
@@ -55,6 +59,8 @@ func (m *PolicyRegistryReadinessSummary) validate(p *pathNode, es *Errors, sc sc
 }
 
 // Validate returns every violation of the contract as Errors (JSON path, rule, message), or nil.
+//
+//go:noinline
 func (m *TenantAuditStoreOperatingSummary) Validate() error {
 	var es Errors
 	var p *pathNode
@@ -82,6 +88,8 @@ func (m *TenantAuditStoreOperatingSummary) validate(p *pathNode, es *Errors, sc 
 }
 
 // Validate returns every violation of the contract as Errors (JSON path, rule, message), or nil.
+//
+//go:noinline
 func (m *CustomerOperatingDashboardSummary) Validate() error {
 	var es Errors
 	var p *pathNode
@@ -111,6 +119,8 @@ func (m *CustomerOperatingDashboardSummary) validate(p *pathNode, es *Errors, sc
 }
 
 // Validate returns every violation of the contract as Errors (JSON path, rule, message), or nil.
+//
+//go:noinline
 func (m *SupportHandoffReadinessSummary) Validate() error {
 	var es Errors
 	var p *pathNode
@@ -138,6 +148,8 @@ func (m *SupportHandoffReadinessSummary) validate(p *pathNode, es *Errors, sc sc
 }
 
 // Validate returns every violation of the contract as Errors (JSON path, rule, message), or nil.
+//
+//go:noinline
 func (m *SaaSOperatingAutomationSummary) Validate() error {
 	var es Errors
 	var p *pathNode
@@ -168,6 +180,8 @@ func (m *SaaSOperatingAutomationSummary) validate(p *pathNode, es *Errors, sc sc
 }
 
 // Validate returns every violation of the contract as Errors (JSON path, rule, message), or nil.
+//
+//go:noinline
 func (m *EntitlementStatusRequestPayload) Validate() error {
 	return validateTable(unsafe.Pointer(m), rulesEntitlementStatusRequestPayload, 0, "")
 }
@@ -179,6 +193,8 @@ var rulesEntitlementStatusRequestPayload = []memberRule{
 }
 
 // Validate returns every violation of the contract as Errors (JSON path, rule, message), or nil.
+//
+//go:noinline
 func (m *EntitlementStatusResponsePayload) Validate() error {
 	var es Errors
 	m.validate(nil, &es, 0)
@@ -199,6 +215,8 @@ func (m *EntitlementStatusResponsePayload) validate(p *pathNode, es *Errors, sc 
 }
 
 // Validate returns every violation of the contract as Errors (JSON path, rule, message), or nil.
+//
+//go:noinline
 func (m *TenantOnboardingRequestPayload) Validate() error {
 	return validateTable(unsafe.Pointer(m), rulesTenantOnboardingRequestPayload, 0, "")
 }
@@ -213,6 +231,8 @@ var rulesTenantOnboardingRequestPayload = []memberRule{
 }
 
 // Validate returns every violation of the contract as Errors (JSON path, rule, message), or nil.
+//
+//go:noinline
 func (m *TenantOnboardingResponsePayload) Validate() error {
 	var es Errors
 	m.validate(nil, &es, 0)
@@ -233,6 +253,8 @@ func (m *TenantOnboardingResponsePayload) validate(p *pathNode, es *Errors, sc s
 }
 
 // Validate returns every violation of the contract as Errors (JSON path, rule, message), or nil.
+//
+//go:noinline
 func (m *TenantStatusRequestPayload) Validate() error {
 	return validateTable(unsafe.Pointer(m), rulesTenantStatusRequestPayload, 0, "")
 }
@@ -243,6 +265,8 @@ var rulesTenantStatusRequestPayload = []memberRule{
 }
 
 // Validate returns every violation of the contract as Errors (JSON path, rule, message), or nil.
+//
+//go:noinline
 func (m *LicenseValidationRequestPayload) Validate() error {
 	return validateTable(unsafe.Pointer(m), rulesLicenseValidationRequestPayload, 0, "")
 }
@@ -254,6 +278,8 @@ var rulesLicenseValidationRequestPayload = []memberRule{
 }
 
 // Validate returns every violation of the contract as Errors (JSON path, rule, message), or nil.
+//
+//go:noinline
 func (m *PolicyRegistryReadinessRequestPayload) Validate() error {
 	return validateTable(unsafe.Pointer(m), rulesPolicyRegistryReadinessRequestPayload, 0, "")
 }
@@ -266,6 +292,8 @@ var rulesPolicyRegistryReadinessRequestPayload = []memberRule{
 }
 
 // Validate returns every violation of the contract as Errors (JSON path, rule, message), or nil.
+//
+//go:noinline
 func (m *PolicyRegistryReadinessResponsePayload) Validate() error {
 	var es Errors
 	m.validate(nil, &es, 0)
@@ -286,6 +314,8 @@ func (m *PolicyRegistryReadinessResponsePayload) validate(p *pathNode, es *Error
 }
 
 // Validate returns every violation of the contract as Errors (JSON path, rule, message), or nil.
+//
+//go:noinline
 func (m *PolicyRegistryLookupRequestPayload) Validate() error {
 	return validateTable(unsafe.Pointer(m), rulesPolicyRegistryLookupRequestPayload, 0, "")
 }
@@ -297,6 +327,8 @@ var rulesPolicyRegistryLookupRequestPayload = []memberRule{
 }
 
 // Validate returns every violation of the contract as Errors (JSON path, rule, message), or nil.
+//
+//go:noinline
 func (m *TenantAuditStoreOperatingRequestPayload) Validate() error {
 	return validateTable(unsafe.Pointer(m), rulesTenantAuditStoreOperatingRequestPayload, 0, "")
 }
@@ -309,6 +341,8 @@ var rulesTenantAuditStoreOperatingRequestPayload = []memberRule{
 }
 
 // Validate returns every violation of the contract as Errors (JSON path, rule, message), or nil.
+//
+//go:noinline
 func (m *TenantAuditStoreOperatingResponsePayload) Validate() error {
 	var es Errors
 	m.validate(nil, &es, 0)
@@ -329,6 +363,8 @@ func (m *TenantAuditStoreOperatingResponsePayload) validate(p *pathNode, es *Err
 }
 
 // Validate returns every violation of the contract as Errors (JSON path, rule, message), or nil.
+//
+//go:noinline
 func (m *CustomerOperatingDashboardRequestPayload) Validate() error {
 	return validateTable(unsafe.Pointer(m), rulesCustomerOperatingDashboardRequestPayload, 0, "")
 }
@@ -341,6 +377,8 @@ var rulesCustomerOperatingDashboardRequestPayload = []memberRule{
 }
 
 // Validate returns every violation of the contract as Errors (JSON path, rule, message), or nil.
+//
+//go:noinline
 func (m *CustomerOperatingDashboardResponsePayload) Validate() error {
 	var es Errors
 	m.validate(nil, &es, 0)
@@ -361,6 +399,8 @@ func (m *CustomerOperatingDashboardResponsePayload) validate(p *pathNode, es *Er
 }
 
 // Validate returns every violation of the contract as Errors (JSON path, rule, message), or nil.
+//
+//go:noinline
 func (m *SupportHandoffReadinessRequestPayload) Validate() error {
 	return validateTable(unsafe.Pointer(m), rulesSupportHandoffReadinessRequestPayload, 0, "")
 }
@@ -373,6 +413,8 @@ var rulesSupportHandoffReadinessRequestPayload = []memberRule{
 }
 
 // Validate returns every violation of the contract as Errors (JSON path, rule, message), or nil.
+//
+//go:noinline
 func (m *SupportHandoffReadinessResponsePayload) Validate() error {
 	var es Errors
 	m.validate(nil, &es, 0)
@@ -393,6 +435,8 @@ func (m *SupportHandoffReadinessResponsePayload) validate(p *pathNode, es *Error
 }
 
 // Validate returns every violation of the contract as Errors (JSON path, rule, message), or nil.
+//
+//go:noinline
 func (m *SaaSOperatingAutomationRequestPayload) Validate() error {
 	return validateTable(unsafe.Pointer(m), rulesSaaSOperatingAutomationRequestPayload, 0, "")
 }
@@ -405,6 +449,8 @@ var rulesSaaSOperatingAutomationRequestPayload = []memberRule{
 }
 
 // Validate returns every violation of the contract as Errors (JSON path, rule, message), or nil.
+//
+//go:noinline
 func (m *SaaSOperatingAutomationResponsePayload) Validate() error {
 	var es Errors
 	m.validate(nil, &es, 0)
@@ -425,6 +471,8 @@ func (m *SaaSOperatingAutomationResponsePayload) validate(p *pathNode, es *Error
 }
 
 // Validate returns every violation of the contract as Errors (JSON path, rule, message), or nil.
+//
+//go:noinline
 func (m *EvidenceExportRequestPayload) Validate() error {
 	return validateTable(unsafe.Pointer(m), rulesEvidenceExportRequestPayload, 0, "")
 }
@@ -437,6 +485,8 @@ var rulesEvidenceExportRequestPayload = []memberRule{
 }
 
 // Validate returns every violation of the contract as Errors (JSON path, rule, message), or nil.
+//
+//go:noinline
 func (m *UnavailablePayload) Validate() error {
 	return validateTable(unsafe.Pointer(m), rulesUnavailablePayload, 0, "")
 }
@@ -447,6 +497,8 @@ var rulesUnavailablePayload = []memberRule{
 }
 
 // Validate returns every violation of the contract as Errors (JSON path, rule, message), or nil.
+//
+//go:noinline
 func (m *EntitlementStatusRequest) Validate() error {
 	var es Errors
 	m.validate(nil, &es, 0)
@@ -467,6 +519,8 @@ func (m *EntitlementStatusRequest) validate(p *pathNode, es *Errors, sc scanMode
 }
 
 // Validate returns every violation of the contract as Errors (JSON path, rule, message), or nil.
+//
+//go:noinline
 func (m *EntitlementStatusResponse) Validate() error {
 	var es Errors
 	m.validate(nil, &es, 0)
@@ -489,6 +543,8 @@ func (m *EntitlementStatusResponse) validate(p *pathNode, es *Errors, sc scanMod
 }
 
 // Validate returns every violation of the contract as Errors (JSON path, rule, message), or nil.
+//
+//go:noinline
 func (m *TenantOnboardingRequest) Validate() error {
 	var es Errors
 	m.validate(nil, &es, 0)
@@ -509,6 +565,8 @@ func (m *TenantOnboardingRequest) validate(p *pathNode, es *Errors, sc scanMode)
 }
 
 // Validate returns every violation of the contract as Errors (JSON path, rule, message), or nil.
+//
+//go:noinline
 func (m *TenantOnboardingResponse) Validate() error {
 	var es Errors
 	m.validate(nil, &es, 0)
@@ -531,6 +589,8 @@ func (m *TenantOnboardingResponse) validate(p *pathNode, es *Errors, sc scanMode
 }
 
 // Validate returns every violation of the contract as Errors (JSON path, rule, message), or nil.
+//
+//go:noinline
 func (m *TenantStatusRequest) Validate() error {
 	var es Errors
 	m.validate(nil, &es, 0)
@@ -551,6 +611,8 @@ func (m *TenantStatusRequest) validate(p *pathNode, es *Errors, sc scanMode) {
 }
 
 // Validate returns every violation of the contract as Errors (JSON path, rule, message), or nil.
+//
+//go:noinline
 func (m *LicenseValidationRequest) Validate() error {
 	var es Errors
 	m.validate(nil, &es, 0)
@@ -571,6 +633,8 @@ func (m *LicenseValidationRequest) validate(p *pathNode, es *Errors, sc scanMode
 }
 
 // Validate returns every violation of the contract as Errors (JSON path, rule, message), or nil.
+//
+//go:noinline
 func (m *PolicyRegistryReadinessRequest) Validate() error {
 	var es Errors
 	m.validate(nil, &es, 0)
@@ -591,6 +655,8 @@ func (m *PolicyRegistryReadinessRequest) validate(p *pathNode, es *Errors, sc sc
 }
 
 // Validate returns every violation of the contract as Errors (JSON path, rule, message), or nil.
+//
+//go:noinline
 func (m *PolicyRegistryReadinessResponse) Validate() error {
 	var es Errors
 	m.validate(nil, &es, 0)
@@ -613,6 +679,8 @@ func (m *PolicyRegistryReadinessResponse) validate(p *pathNode, es *Errors, sc s
 }
 
 // Validate returns every violation of the contract as Errors (JSON path, rule, message), or nil.
+//
+//go:noinline
 func (m *PolicyRegistryLookupRequest) Validate() error {
 	var es Errors
 	m.validate(nil, &es, 0)
@@ -633,6 +701,8 @@ func (m *PolicyRegistryLookupRequest) validate(p *pathNode, es *Errors, sc scanM
 }
 
 // Validate returns every violation of the contract as Errors (JSON path, rule, message), or nil.
+//
+//go:noinline
 func (m *TenantAuditStoreOperatingRequest) Validate() error {
 	var es Errors
 	m.validate(nil, &es, 0)
@@ -653,6 +723,8 @@ func (m *TenantAuditStoreOperatingRequest) validate(p *pathNode, es *Errors, sc 
 }
 
 // Validate returns every violation of the contract as Errors (JSON path, rule, message), or nil.
+//
+//go:noinline
 func (m *TenantAuditStoreOperatingResponse) Validate() error {
 	var es Errors
 	m.validate(nil, &es, 0)
@@ -675,6 +747,8 @@ func (m *TenantAuditStoreOperatingResponse) validate(p *pathNode, es *Errors, sc
 }
 
 // Validate returns every violation of the contract as Errors (JSON path, rule, message), or nil.
+//
+//go:noinline
 func (m *CustomerOperatingDashboardRequest) Validate() error {
 	var es Errors
 	m.validate(nil, &es, 0)
@@ -695,6 +769,8 @@ func (m *CustomerOperatingDashboardRequest) validate(p *pathNode, es *Errors, sc
 }
 
 // Validate returns every violation of the contract as Errors (JSON path, rule, message), or nil.
+//
+//go:noinline
 func (m *CustomerOperatingDashboardResponse) Validate() error {
 	var es Errors
 	m.validate(nil, &es, 0)
@@ -717,6 +793,8 @@ func (m *CustomerOperatingDashboardResponse) validate(p *pathNode, es *Errors, s
 }
 
 // Validate returns every violation of the contract as Errors (JSON path, rule, message), or nil.
+//
+//go:noinline
 func (m *SupportHandoffReadinessRequest) Validate() error {
 	var es Errors
 	m.validate(nil, &es, 0)
@@ -737,6 +815,8 @@ func (m *SupportHandoffReadinessRequest) validate(p *pathNode, es *Errors, sc sc
 }
 
 // Validate returns every violation of the contract as Errors (JSON path, rule, message), or nil.
+//
+//go:noinline
 func (m *SupportHandoffReadinessResponse) Validate() error {
 	var es Errors
 	m.validate(nil, &es, 0)
@@ -759,6 +839,8 @@ func (m *SupportHandoffReadinessResponse) validate(p *pathNode, es *Errors, sc s
 }
 
 // Validate returns every violation of the contract as Errors (JSON path, rule, message), or nil.
+//
+//go:noinline
 func (m *SaaSOperatingAutomationRequest) Validate() error {
 	var es Errors
 	m.validate(nil, &es, 0)
@@ -779,6 +861,8 @@ func (m *SaaSOperatingAutomationRequest) validate(p *pathNode, es *Errors, sc sc
 }
 
 // Validate returns every violation of the contract as Errors (JSON path, rule, message), or nil.
+//
+//go:noinline
 func (m *SaaSOperatingAutomationResponse) Validate() error {
 	var es Errors
 	m.validate(nil, &es, 0)
@@ -801,6 +885,8 @@ func (m *SaaSOperatingAutomationResponse) validate(p *pathNode, es *Errors, sc s
 }
 
 // Validate returns every violation of the contract as Errors (JSON path, rule, message), or nil.
+//
+//go:noinline
 func (m *EvidenceExportRequest) Validate() error {
 	var es Errors
 	m.validate(nil, &es, 0)
@@ -821,6 +907,8 @@ func (m *EvidenceExportRequest) validate(p *pathNode, es *Errors, sc scanMode) {
 }
 
 // Validate returns every violation of the contract as Errors (JSON path, rule, message), or nil.
+//
+//go:noinline
 func (m *UnavailableResponse) Validate() error {
 	var es Errors
 	m.validate(nil, &es, 0)

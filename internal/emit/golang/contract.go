@@ -68,12 +68,15 @@ func (g *gen) stateSet(k *sink, w *gw, st *model.StateSet) {
 		cases[i] = v.GoName
 	}
 	w.docLines(cmt("Valid reports whether v is one of the values of " + st.GoName + "."))
+	w.noinline()
 	oneLine(w, "func (v "+st.GoName+") Valid() bool", "return isValue(string(v), "+g.stateValues(st)+")")
 	k.decl(w)
 	w.docLines("// String returns the value as sent on the wire.")
+	w.noinline()
 	oneLine(w, "func (v "+st.GoName+") String() string", "return string(v)")
 	k.decl(w)
 	w.docLines(cmt(st.GoName + "Values returns every value of " + st.GoName + " in contract order."))
+	w.noinline()
 	w.open("func ", st.GoName, "Values() []", st.GoName)
 	w.line("return append([]", st.GoName, "(nil), ", join(cases...), ")") // no array type, so no equality function per set
 	w.close()

@@ -78,6 +78,7 @@ func (g *gen) marshal(k *sink, w *gw, s *goStruct) {
 // encoding through the type's layout, redacted when redact holds.
 func appendMethod(k *sink, w *gw, name, method string, redact bool) {
 	w.use("unsafe")
+	w.noinline()
 	w.open("func (m *", name, ") ", method, "(b []byte) []byte")
 	w.line("return appendObject(b, unsafe.Pointer(m), &layoutObj", name, ", ", strconv.FormatBool(redact), ")")
 	w.close()
@@ -91,6 +92,7 @@ func appendMethod(k *sink, w *gw, name, method string, redact bool) {
 func marshalMethods(k *sink, w *gw, name string) {
 	w.docLines("// MarshalJSON writes the members in contract order.")
 	w.use("unsafe")
+	w.noinline()
 	w.open("func (m ", name, ") MarshalJSON() ([]byte, error)")
 	w.line("return marshalObject(unsafe.Pointer(&m), &layoutObj", name, "), nil")
 	w.close()
