@@ -148,9 +148,14 @@ func (b *builder) envelope(e *load.Envelope, goName string, req *Type) *Envelope
 }
 
 // DefaultMismatch is the error text of a response builder given a request
-// of another operation, when the spec sets none.
+// of another operation, when the spec sets none: "an" before a name that
+// starts with a vowel letter (evidence_export), "a" otherwise.
 func DefaultMismatch(op string) string {
-	return op + " response requires a " + op + " request"
+	article := "a"
+	if op != "" && strings.ContainsRune("aeiouAEIOU", rune(op[0])) {
+		article = "an"
+	}
+	return op + " response requires " + article + " " + op + " request"
 }
 
 // MismatchRule is the rule name of a response's message for a request of
