@@ -63,6 +63,8 @@ func TestLiterals(t *testing.T) {
 	assert.Equal(t, `"2026-01-02"`, string(lit(t, `"2026-01-02"`).JSON()))
 	assert.Equal(t, `"yes"`, string(lit(t, "yes").JSON()), "YAML 1.2: yes is a string")
 	assert.Equal(t, `1e+21`, string(lit(t, "1e21").JSON()))
+	assert.Equal(t, `1.7e+308`, string(lit(t, "1.7e308").JSON()), "a finite float64 near the largest")
+	assert.Equal(t, `-1.7976931348623157e+308`, string(lit(t, "-1.7976931348623157e308").JSON()))
 }
 
 func TestShapeErrors(t *testing.T) {

@@ -2,6 +2,7 @@ package load
 
 import (
 	"fmt"
+	"math"
 	"sort"
 	"strconv"
 	"strings"
@@ -315,8 +316,10 @@ func (r *reader) scalar(n *yaml.Node, v *value.Value, what string) *value.Value 
 		}
 		v.Kind, v.Num = value.Int, strconv.FormatInt(i, 10)
 	case "!!float":
+		// Every finite float64 is a JSON number, up to ±1.7976931348623157e308
+		// (YAML reads a literal beyond it, such as 1e309, as a string).
 		f, err := strconv.ParseFloat(n.Value, 64)
-		if err != nil || f != f || f > 1e308 || f < -1e308 {
+		if err != nil || math.IsNaN(f) || math.IsInf(f, 0) {
 			r.errs.Add(pos(n), "%s: %s is not a finite JSON number", what, n.Value)
 			return nil
 		}
