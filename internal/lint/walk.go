@@ -64,9 +64,9 @@ func fieldPos(o object, f *model.Field) diag.Pos {
 }
 
 // isSnake reports whether s is lower snake_case: words of letters without
-// an upper-case form in use (a-z, é, ß, 名) and digits, joined by single
-// underscores, starting with a letter. Names in other scripts are as much
-// snake_case as ASCII ones.
+// an upper-case form in use (a-z, é, ß, 名), combining marks (the vowel
+// signs of नाम) and digits, joined by single underscores, starting with a
+// letter. Names in other scripts are as much snake_case as ASCII ones.
 func isSnake(s string) bool {
 	if s == "" || strings.HasSuffix(s, "_") {
 		return false
@@ -76,7 +76,7 @@ func isSnake(s string) bool {
 		switch {
 		case i == 0 && !unicode.IsLetter(r):
 			return false
-		case unicode.IsLetter(r) && !unicode.IsUpper(r) && !unicode.IsTitle(r), unicode.IsDigit(r):
+		case unicode.IsLetter(r) && !unicode.IsUpper(r) && !unicode.IsTitle(r), unicode.IsDigit(r), unicode.IsMark(r):
 		case r == '_' && prev != '_':
 		default:
 			return false
