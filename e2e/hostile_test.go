@@ -85,7 +85,7 @@ func TestHostileSpecs(t *testing.T) {
 // checkGoComments scans every Go file of a package: the only comments are
 // line comments, and none reads as a directive or a build constraint, except
 // //go:noinline right before a function (the runtime's own, and the one the
-// emitter sets on the API's entry points; spec text reaches comments only
+// emitter sets on value methods; spec text reaches comments only
 // as "// " lines, so it cannot write one).
 func checkGoComments(t *testing.T, dir string) {
 	t.Helper()

@@ -35,8 +35,6 @@ type EntitlementStatusSummaryArgs struct {
 }
 
 // BuildEntitlementStatusSummary builds an EntitlementStatusSummary from args, with defaults and fixed values, and validates it.
-//
-//go:noinline
 func BuildEntitlementStatusSummary(args EntitlementStatusSummaryArgs) (m *EntitlementStatusSummary, err error) {
 	m = &EntitlementStatusSummary{}
 	m.BillingBoundary = "billing and subscription verification are private service responsibilities"
@@ -65,8 +63,6 @@ type PolicyRegistryReadinessSummaryArgs struct {
 }
 
 // BuildPolicyRegistryReadinessSummary builds a PolicyRegistryReadinessSummary from args, with defaults and fixed values, and validates it.
-//
-//go:noinline
 func BuildPolicyRegistryReadinessSummary(args PolicyRegistryReadinessSummaryArgs) (m *PolicyRegistryReadinessSummary, err error) {
 	m = &PolicyRegistryReadinessSummary{}
 	m.RegistryBoundary = "hosted registry availability, artifact delivery, and tenant catalog validation are private service responsibilities"
@@ -97,8 +93,6 @@ type TenantAuditStoreOperatingSummaryArgs struct {
 }
 
 // BuildTenantAuditStoreOperatingSummary builds a TenantAuditStoreOperatingSummary from args, with defaults and fixed values, and validates it.
-//
-//go:noinline
 func BuildTenantAuditStoreOperatingSummary(args TenantAuditStoreOperatingSummaryArgs) (m *TenantAuditStoreOperatingSummary, err error) {
 	m = &TenantAuditStoreOperatingSummary{}
 	m.AuditStoreBoundary = "tenant archive storage, retention enforcement, export connectors, and customer evidence remain private service responsibilities"
@@ -133,8 +127,6 @@ type CustomerOperatingDashboardSummaryArgs struct {
 }
 
 // BuildCustomerOperatingDashboardSummary builds a CustomerOperatingDashboardSummary from args, with defaults and fixed values, and validates it.
-//
-//go:noinline
 func BuildCustomerOperatingDashboardSummary(args CustomerOperatingDashboardSummaryArgs) (m *CustomerOperatingDashboardSummary, err error) {
 	m = &CustomerOperatingDashboardSummary{}
 	m.DashboardBoundary = "customer operating dashboards, provider telemetry, support systems, and customer records remain private service responsibilities"
@@ -169,8 +161,6 @@ type SupportHandoffReadinessSummaryArgs struct {
 }
 
 // BuildSupportHandoffReadinessSummary builds a SupportHandoffReadinessSummary from args, with defaults and fixed values, and validates it.
-//
-//go:noinline
 func BuildSupportHandoffReadinessSummary(args SupportHandoffReadinessSummaryArgs) (m *SupportHandoffReadinessSummary, err error) {
 	m = &SupportHandoffReadinessSummary{}
 	m.HandoffBoundary = "support queues, customer-success notes, customer health records, escalation connectors, and dashboard systems remain private service responsibilities"
@@ -206,8 +196,6 @@ type SaaSOperatingAutomationSummaryArgs struct {
 }
 
 // BuildSaaSOperatingAutomationSummary builds a SaaSOperatingAutomationSummary from args, with defaults and fixed values, and validates it.
-//
-//go:noinline
 func BuildSaaSOperatingAutomationSummary(args SaaSOperatingAutomationSummaryArgs) (m *SaaSOperatingAutomationSummary, err error) {
 	m = &SaaSOperatingAutomationSummary{}
 	m.AutomationBoundary = "billing systems, license telemetry, support workflows, customer-success records, dashboard refresh jobs, escalation drills, closeout retries, and scheduler execution remain private service responsibilities"
@@ -229,8 +217,6 @@ func BuildSaaSOperatingAutomationSummary(args SaaSOperatingAutomationSummaryArgs
 }
 
 // Header returns the envelope fields of the request.
-//
-//go:noinline
 func (m *EntitlementStatusRequest) Header() RequestHeader {
 	return RequestHeader{
 		CorrelationID:                 m.CorrelationID,
@@ -253,8 +239,6 @@ type EntitlementStatusRequestArgs struct {
 }
 
 // BuildEntitlementStatusRequest builds the request of operation entitlement_status: defaults, trimmed identifiers and generated values, then validation with the forbidden-material scan.
-//
-//go:noinline
 func BuildEntitlementStatusRequest(args EntitlementStatusRequestArgs) (m *EntitlementStatusRequest, err error) {
 	m = &EntitlementStatusRequest{}
 	m.SchemaVersion = "cavra.saas_control_plane.request.v1"
@@ -285,8 +269,6 @@ type EntitlementStatusResponseArgs struct {
 }
 
 // BuildEntitlementStatusResponse builds the response of operation entitlement_status to req, which must be a request of that operation; members the spec sources from the request are copied from req.
-//
-//go:noinline
 func BuildEntitlementStatusResponse(req AnyRequest, args EntitlementStatusResponseArgs) (m *EntitlementStatusResponse, err error) {
 	if noRequest(req) || req.Header().Operation != "entitlement_status" {
 		return nil, mismatch("entitlement status response requires an entitlement_status request")
@@ -307,8 +289,6 @@ func BuildEntitlementStatusResponse(req AnyRequest, args EntitlementStatusRespon
 }
 
 // Header returns the envelope fields of the request.
-//
-//go:noinline
 func (m *TenantOnboardingRequest) Header() RequestHeader {
 	return RequestHeader{
 		CorrelationID:                 m.CorrelationID,
@@ -334,8 +314,6 @@ type TenantOnboardingRequestArgs struct {
 }
 
 // BuildTenantOnboardingRequest builds the request of operation tenant_onboarding: defaults, trimmed identifiers and generated values, then validation with the forbidden-material scan.
-//
-//go:noinline
 func BuildTenantOnboardingRequest(args TenantOnboardingRequestArgs) (m *TenantOnboardingRequest, err error) {
 	m = &TenantOnboardingRequest{}
 	m.SchemaVersion = "cavra.saas_control_plane.request.v1"
@@ -372,8 +350,6 @@ type TenantOnboardingResponseArgs struct {
 }
 
 // BuildTenantOnboardingResponse builds the response of operation tenant_onboarding to req, which must be a request of that operation; members the spec sources from the request are copied from req.
-//
-//go:noinline
 func BuildTenantOnboardingResponse(req AnyRequest, args TenantOnboardingResponseArgs) (m *TenantOnboardingResponse, err error) {
 	if noRequest(req) || req.Header().Operation != "tenant_onboarding" {
 		return nil, mismatch("tenant onboarding response requires a tenant_onboarding request")
@@ -394,8 +370,6 @@ func BuildTenantOnboardingResponse(req AnyRequest, args TenantOnboardingResponse
 }
 
 // Header returns the envelope fields of the request.
-//
-//go:noinline
 func (m *TenantStatusRequest) Header() RequestHeader {
 	return RequestHeader{
 		CorrelationID:                 m.CorrelationID,
@@ -417,8 +391,6 @@ type TenantStatusRequestArgs struct {
 }
 
 // BuildTenantStatusRequest builds the request of operation tenant_status: defaults, trimmed identifiers and generated values, then validation with the forbidden-material scan.
-//
-//go:noinline
 func BuildTenantStatusRequest(args TenantStatusRequestArgs) (m *TenantStatusRequest, err error) {
 	m = &TenantStatusRequest{}
 	m.SchemaVersion = "cavra.saas_control_plane.request.v1"
@@ -442,8 +414,6 @@ func BuildTenantStatusRequest(args TenantStatusRequestArgs) (m *TenantStatusRequ
 }
 
 // Header returns the envelope fields of the request.
-//
-//go:noinline
 func (m *LicenseValidationRequest) Header() RequestHeader {
 	return RequestHeader{
 		CorrelationID:                 m.CorrelationID,
@@ -466,8 +436,6 @@ type LicenseValidationRequestArgs struct {
 }
 
 // BuildLicenseValidationRequest builds the request of operation license_validation: defaults, trimmed identifiers and generated values, then validation with the forbidden-material scan.
-//
-//go:noinline
 func BuildLicenseValidationRequest(args LicenseValidationRequestArgs) (m *LicenseValidationRequest, err error) {
 	m = &LicenseValidationRequest{}
 	m.SchemaVersion = "cavra.saas_control_plane.request.v1"
@@ -492,8 +460,6 @@ func BuildLicenseValidationRequest(args LicenseValidationRequestArgs) (m *Licens
 }
 
 // Header returns the envelope fields of the request.
-//
-//go:noinline
 func (m *PolicyRegistryReadinessRequest) Header() RequestHeader {
 	return RequestHeader{
 		CorrelationID:                 m.CorrelationID,
@@ -517,8 +483,6 @@ type PolicyRegistryReadinessRequestArgs struct {
 }
 
 // BuildPolicyRegistryReadinessRequest builds the request of operation policy_registry_readiness: defaults, trimmed identifiers and generated values, then validation with the forbidden-material scan.
-//
-//go:noinline
 func BuildPolicyRegistryReadinessRequest(args PolicyRegistryReadinessRequestArgs) (m *PolicyRegistryReadinessRequest, err error) {
 	m = &PolicyRegistryReadinessRequest{}
 	m.SchemaVersion = "cavra.saas_control_plane.request.v1"
@@ -550,8 +514,6 @@ type PolicyRegistryReadinessResponseArgs struct {
 }
 
 // BuildPolicyRegistryReadinessResponse builds the response of operation policy_registry_readiness to req, which must be a request of that operation; members the spec sources from the request are copied from req.
-//
-//go:noinline
 func BuildPolicyRegistryReadinessResponse(req AnyRequest, args PolicyRegistryReadinessResponseArgs) (m *PolicyRegistryReadinessResponse, err error) {
 	if noRequest(req) || req.Header().Operation != "policy_registry_readiness" {
 		return nil, mismatch("policy registry readiness response requires a policy_registry_readiness request")
@@ -572,8 +534,6 @@ func BuildPolicyRegistryReadinessResponse(req AnyRequest, args PolicyRegistryRea
 }
 
 // Header returns the envelope fields of the request.
-//
-//go:noinline
 func (m *PolicyRegistryLookupRequest) Header() RequestHeader {
 	return RequestHeader{
 		CorrelationID:                 m.CorrelationID,
@@ -596,8 +556,6 @@ type PolicyRegistryLookupRequestArgs struct {
 }
 
 // BuildPolicyRegistryLookupRequest builds the request of operation policy_registry_lookup: defaults, trimmed identifiers and generated values, then validation with the forbidden-material scan.
-//
-//go:noinline
 func BuildPolicyRegistryLookupRequest(args PolicyRegistryLookupRequestArgs) (m *PolicyRegistryLookupRequest, err error) {
 	m = &PolicyRegistryLookupRequest{}
 	m.SchemaVersion = "cavra.saas_control_plane.request.v1"
@@ -622,8 +580,6 @@ func BuildPolicyRegistryLookupRequest(args PolicyRegistryLookupRequestArgs) (m *
 }
 
 // Header returns the envelope fields of the request.
-//
-//go:noinline
 func (m *TenantAuditStoreOperatingRequest) Header() RequestHeader {
 	return RequestHeader{
 		CorrelationID:                 m.CorrelationID,
@@ -647,8 +603,6 @@ type TenantAuditStoreOperatingRequestArgs struct {
 }
 
 // BuildTenantAuditStoreOperatingRequest builds the request of operation tenant_audit_store_operating: defaults, trimmed identifiers and generated values, then validation with the forbidden-material scan.
-//
-//go:noinline
 func BuildTenantAuditStoreOperatingRequest(args TenantAuditStoreOperatingRequestArgs) (m *TenantAuditStoreOperatingRequest, err error) {
 	m = &TenantAuditStoreOperatingRequest{}
 	m.SchemaVersion = "cavra.saas_control_plane.request.v1"
@@ -680,8 +634,6 @@ type TenantAuditStoreOperatingResponseArgs struct {
 }
 
 // BuildTenantAuditStoreOperatingResponse builds the response of operation tenant_audit_store_operating to req, which must be a request of that operation; members the spec sources from the request are copied from req.
-//
-//go:noinline
 func BuildTenantAuditStoreOperatingResponse(req AnyRequest, args TenantAuditStoreOperatingResponseArgs) (m *TenantAuditStoreOperatingResponse, err error) {
 	if noRequest(req) || req.Header().Operation != "tenant_audit_store_operating" {
 		return nil, mismatch("tenant audit-store operating response requires a tenant_audit_store_operating request")
@@ -702,8 +654,6 @@ func BuildTenantAuditStoreOperatingResponse(req AnyRequest, args TenantAuditStor
 }
 
 // Header returns the envelope fields of the request.
-//
-//go:noinline
 func (m *CustomerOperatingDashboardRequest) Header() RequestHeader {
 	return RequestHeader{
 		CorrelationID:                 m.CorrelationID,
@@ -727,8 +677,6 @@ type CustomerOperatingDashboardRequestArgs struct {
 }
 
 // BuildCustomerOperatingDashboardRequest builds the request of operation customer_operating_dashboard: defaults, trimmed identifiers and generated values, then validation with the forbidden-material scan.
-//
-//go:noinline
 func BuildCustomerOperatingDashboardRequest(args CustomerOperatingDashboardRequestArgs) (m *CustomerOperatingDashboardRequest, err error) {
 	m = &CustomerOperatingDashboardRequest{}
 	m.SchemaVersion = "cavra.saas_control_plane.request.v1"
@@ -760,8 +708,6 @@ type CustomerOperatingDashboardResponseArgs struct {
 }
 
 // BuildCustomerOperatingDashboardResponse builds the response of operation customer_operating_dashboard to req, which must be a request of that operation; members the spec sources from the request are copied from req.
-//
-//go:noinline
 func BuildCustomerOperatingDashboardResponse(req AnyRequest, args CustomerOperatingDashboardResponseArgs) (m *CustomerOperatingDashboardResponse, err error) {
 	if noRequest(req) || req.Header().Operation != "customer_operating_dashboard" {
 		return nil, mismatch("customer operating dashboard response requires a customer_operating_dashboard request")
@@ -782,8 +728,6 @@ func BuildCustomerOperatingDashboardResponse(req AnyRequest, args CustomerOperat
 }
 
 // Header returns the envelope fields of the request.
-//
-//go:noinline
 func (m *SupportHandoffReadinessRequest) Header() RequestHeader {
 	return RequestHeader{
 		CorrelationID:                 m.CorrelationID,
@@ -807,8 +751,6 @@ type SupportHandoffReadinessRequestArgs struct {
 }
 
 // BuildSupportHandoffReadinessRequest builds the request of operation support_handoff_readiness: defaults, trimmed identifiers and generated values, then validation with the forbidden-material scan.
-//
-//go:noinline
 func BuildSupportHandoffReadinessRequest(args SupportHandoffReadinessRequestArgs) (m *SupportHandoffReadinessRequest, err error) {
 	m = &SupportHandoffReadinessRequest{}
 	m.SchemaVersion = "cavra.saas_control_plane.request.v1"
@@ -840,8 +782,6 @@ type SupportHandoffReadinessResponseArgs struct {
 }
 
 // BuildSupportHandoffReadinessResponse builds the response of operation support_handoff_readiness to req, which must be a request of that operation; members the spec sources from the request are copied from req.
-//
-//go:noinline
 func BuildSupportHandoffReadinessResponse(req AnyRequest, args SupportHandoffReadinessResponseArgs) (m *SupportHandoffReadinessResponse, err error) {
 	if noRequest(req) || req.Header().Operation != "support_handoff_readiness" {
 		return nil, mismatch("support handoff readiness response requires a support_handoff_readiness request")
@@ -862,8 +802,6 @@ func BuildSupportHandoffReadinessResponse(req AnyRequest, args SupportHandoffRea
 }
 
 // Header returns the envelope fields of the request.
-//
-//go:noinline
 func (m *SaaSOperatingAutomationRequest) Header() RequestHeader {
 	return RequestHeader{
 		CorrelationID:                 m.CorrelationID,
@@ -887,8 +825,6 @@ type SaaSOperatingAutomationRequestArgs struct {
 }
 
 // BuildSaaSOperatingAutomationRequest builds the request of operation saas_operating_automation: defaults, trimmed identifiers and generated values, then validation with the forbidden-material scan.
-//
-//go:noinline
 func BuildSaaSOperatingAutomationRequest(args SaaSOperatingAutomationRequestArgs) (m *SaaSOperatingAutomationRequest, err error) {
 	m = &SaaSOperatingAutomationRequest{}
 	m.SchemaVersion = "cavra.saas_control_plane.request.v1"
@@ -920,8 +856,6 @@ type SaaSOperatingAutomationResponseArgs struct {
 }
 
 // BuildSaaSOperatingAutomationResponse builds the response of operation saas_operating_automation to req, which must be a request of that operation; members the spec sources from the request are copied from req.
-//
-//go:noinline
 func BuildSaaSOperatingAutomationResponse(req AnyRequest, args SaaSOperatingAutomationResponseArgs) (m *SaaSOperatingAutomationResponse, err error) {
 	if noRequest(req) || req.Header().Operation != "saas_operating_automation" {
 		return nil, mismatch("SaaS operating automation response requires a saas_operating_automation request")
@@ -942,8 +876,6 @@ func BuildSaaSOperatingAutomationResponse(req AnyRequest, args SaaSOperatingAuto
 }
 
 // Header returns the envelope fields of the request.
-//
-//go:noinline
 func (m *EvidenceExportRequest) Header() RequestHeader {
 	return RequestHeader{
 		CorrelationID:                 m.CorrelationID,
@@ -967,8 +899,6 @@ type EvidenceExportRequestArgs struct {
 }
 
 // BuildEvidenceExportRequest builds the request of operation evidence_export: defaults, trimmed identifiers and generated values, then validation with the forbidden-material scan.
-//
-//go:noinline
 func BuildEvidenceExportRequest(args EvidenceExportRequestArgs) (m *EvidenceExportRequest, err error) {
 	m = &EvidenceExportRequest{}
 	m.SchemaVersion = "cavra.saas_control_plane.request.v1"
@@ -997,8 +927,6 @@ func BuildEvidenceExportRequest(args EvidenceExportRequestArgs) (m *EvidenceExpo
 type UnavailableResponseArgs struct{}
 
 // BuildUnavailableResponse builds the shared unavailable response to req, a request of any operation; members the spec sources from the request are copied from req.
-//
-//go:noinline
 func BuildUnavailableResponse(req AnyRequest, args UnavailableResponseArgs) (m *UnavailableResponse, err error) {
 	if noRequest(req) {
 		return nil, mismatch("a request is required")

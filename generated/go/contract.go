@@ -40,8 +40,6 @@ func (v ResponseStatus) Valid() bool { return isValue(string(v), statesResponseS
 func (v ResponseStatus) String() string { return string(v) }
 
 // ResponseStatusValues returns every value of ResponseStatus in contract order.
-//
-//go:noinline
 func ResponseStatusValues() []ResponseStatus {
 	return append([]ResponseStatus(nil), ResponseStatusAccepted, ResponseStatusUnavailable, ResponseStatusRequiresPrivateService)
 }
@@ -71,8 +69,6 @@ func (v OperatingState) Valid() bool { return isValue(string(v), statesOperating
 func (v OperatingState) String() string { return string(v) }
 
 // OperatingStateValues returns every value of OperatingState in contract order.
-//
-//go:noinline
 func OperatingStateValues() []OperatingState {
 	return append([]OperatingState(nil), OperatingStateReady, OperatingStateDegraded, OperatingStateBlocked, OperatingStateUnknown)
 }
@@ -106,8 +102,6 @@ func (v AutomationState) Valid() bool { return isValue(string(v), statesAutomati
 func (v AutomationState) String() string { return string(v) }
 
 // AutomationStateValues returns every value of AutomationState in contract order.
-//
-//go:noinline
 func AutomationStateValues() []AutomationState {
 	return append([]AutomationState(nil), AutomationStateReady, AutomationStateScheduled, AutomationStateEnabled, AutomationStateAutomated, AutomationStateBlocked, AutomationStateUnknown)
 }
@@ -141,8 +135,6 @@ func (v EntitlementState) Valid() bool { return isValue(string(v), statesEntitle
 func (v EntitlementState) String() string { return string(v) }
 
 // EntitlementStateValues returns every value of EntitlementState in contract order.
-//
-//go:noinline
 func EntitlementStateValues() []EntitlementState {
 	return append([]EntitlementState(nil), EntitlementStateActive, EntitlementStateTrial, EntitlementStateSuspended, EntitlementStateExpired, EntitlementStateMissing, EntitlementStateUnknown)
 }
@@ -170,8 +162,6 @@ func (v DeploymentModel) Valid() bool { return isValue(string(v), statesDeployme
 func (v DeploymentModel) String() string { return string(v) }
 
 // DeploymentModelValues returns every value of DeploymentModel in contract order.
-//
-//go:noinline
 func DeploymentModelValues() []DeploymentModel {
 	return append([]DeploymentModel(nil), DeploymentModelHostedSaaS, DeploymentModelSelfHostedEnterprise, DeploymentModelHybrid)
 }
@@ -201,8 +191,6 @@ func (v ExportFormat) Valid() bool { return isValue(string(v), statesExportForma
 func (v ExportFormat) String() string { return string(v) }
 
 // ExportFormatValues returns every value of ExportFormat in contract order.
-//
-//go:noinline
 func ExportFormatValues() []ExportFormat {
 	return append([]ExportFormat(nil), ExportFormatJSON, ExportFormatJSONL, ExportFormatMarkdown, ExportFormatZip)
 }

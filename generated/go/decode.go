@@ -5,8 +5,6 @@ package saascontrolplane
 import "unsafe"
 
 // DecodeEntitlementStatusSummary reads one EntitlementStatusSummary from data strictly (see DecodeOption) and validates it.
-//
-//go:noinline
 func DecodeEntitlementStatusSummary(data []byte, opts ...DecodeOption) (m *EntitlementStatusSummary, err error) {
 	rp := keyPath(nil, "payload")
 	m = new(EntitlementStatusSummary)
@@ -17,8 +15,6 @@ func DecodeEntitlementStatusSummary(data []byte, opts ...DecodeOption) (m *Entit
 var membersEntitlementStatusSummary = memberTable{names: []string{"tenant_id", "entitlement_status", "subscription_plan", "license_status", "enabled_features", "locked_features", "expires_at", "private_validation_required", "billing_boundary"}, required: []requiredField{{0, ""}, {1, ""}, {2, ""}, {3, ""}}, nullable: []bool{6: true}, defaults: []memberDefault{{index: 4}, {index: 5}, {index: 7, b: true}, {index: 8, s: "billing and subscription verification are private service responsibilities"}}}
 
 // DecodePolicyRegistryReadinessSummary reads one PolicyRegistryReadinessSummary from data strictly (see DecodeOption) and validates it.
-//
-//go:noinline
 func DecodePolicyRegistryReadinessSummary(data []byte, opts ...DecodeOption) (m *PolicyRegistryReadinessSummary, err error) {
 	rp := keyPath(nil, "payload")
 	m = new(PolicyRegistryReadinessSummary)
@@ -29,8 +25,6 @@ func DecodePolicyRegistryReadinessSummary(data []byte, opts ...DecodeOption) (m 
 var membersPolicyRegistryReadinessSummary = memberTable{names: []string{"tenant_id", "readiness_status", "catalog_status", "latest_catalog_version", "policy_pack_count", "checked_at", "blockers", "private_validation_required", "registry_boundary"}, required: []requiredField{{0, ""}, {1, ""}, {2, ""}}, nullable: []bool{3: true, 5: true}, defaults: []memberDefault{{index: 6}, {index: 7, b: true}, {index: 8, s: "hosted registry availability, artifact delivery, and tenant catalog validation are private service responsibilities"}}}
 
 // DecodeTenantAuditStoreOperatingSummary reads one TenantAuditStoreOperatingSummary from data strictly (see DecodeOption) and validates it.
-//
-//go:noinline
 func DecodeTenantAuditStoreOperatingSummary(data []byte, opts ...DecodeOption) (m *TenantAuditStoreOperatingSummary, err error) {
 	rp := keyPath(nil, "payload")
 	m = new(TenantAuditStoreOperatingSummary)
@@ -41,8 +35,6 @@ func DecodeTenantAuditStoreOperatingSummary(data []byte, opts ...DecodeOption) (
 var membersTenantAuditStoreOperatingSummary = memberTable{names: []string{"tenant_id", "health_status", "retention_status", "evidence_freshness_status", "export_status", "latest_evidence_at", "retention_profile", "supported_export_formats", "blockers", "private_validation_required", "audit_store_boundary"}, required: []requiredField{{0, ""}, {1, ""}, {2, ""}, {3, ""}, {4, ""}}, nullable: []bool{5: true}, defaults: []memberDefault{{index: 6, s: "tenant-default"}, {index: 7}, {index: 8}, {index: 9, b: true}, {index: 10, s: "tenant archive storage, retention enforcement, export connectors, and customer evidence remain private service responsibilities"}}}
 
 // DecodeCustomerOperatingDashboardSummary reads one CustomerOperatingDashboardSummary from data strictly (see DecodeOption) and validates it.
-//
-//go:noinline
 func DecodeCustomerOperatingDashboardSummary(data []byte, opts ...DecodeOption) (m *CustomerOperatingDashboardSummary, err error) {
 	rp := keyPath(nil, "payload")
 	m = new(CustomerOperatingDashboardSummary)
@@ -53,8 +45,6 @@ func DecodeCustomerOperatingDashboardSummary(data []byte, opts ...DecodeOption) 
 var membersCustomerOperatingDashboardSummary = memberTable{names: []string{"tenant_id", "dashboard_status", "billing_status", "license_service_status", "support_handoff_status", "customer_success_status", "escalation_status", "release_closeout_status", "latest_dashboard_at", "dashboard_scope", "blockers", "private_validation_required", "dashboard_boundary"}, required: []requiredField{{0, ""}, {1, ""}, {2, ""}, {3, ""}, {4, ""}, {5, ""}, {6, ""}, {7, ""}}, nullable: []bool{8: true}, defaults: []memberDefault{{index: 9, s: "tenant-operating"}, {index: 10}, {index: 11, b: true}, {index: 12, s: "customer operating dashboards, provider telemetry, support systems, and customer records remain private service responsibilities"}}}
 
 // DecodeSupportHandoffReadinessSummary reads one SupportHandoffReadinessSummary from data strictly (see DecodeOption) and validates it.
-//
-//go:noinline
 func DecodeSupportHandoffReadinessSummary(data []byte, opts ...DecodeOption) (m *SupportHandoffReadinessSummary, err error) {
 	rp := keyPath(nil, "payload")
 	m = new(SupportHandoffReadinessSummary)
@@ -65,8 +55,6 @@ func DecodeSupportHandoffReadinessSummary(data []byte, opts ...DecodeOption) (m 
 var membersSupportHandoffReadinessSummary = memberTable{names: []string{"tenant_id", "support_status", "customer_success_status", "escalation_status", "health_review_status", "dashboard_status", "support_tier", "handoff_scope", "blockers", "private_validation_required", "handoff_boundary"}, required: []requiredField{{0, ""}, {1, ""}, {2, ""}, {3, ""}, {4, ""}, {5, ""}}, defaults: []memberDefault{{index: 6, s: "enterprise"}, {index: 7, s: "hosted-saas-support"}, {index: 8}, {index: 9, b: true}, {index: 10, s: "support queues, customer-success notes, customer health records, escalation connectors, and dashboard systems remain private service responsibilities"}}}
 
 // DecodeSaaSOperatingAutomationSummary reads one SaaSOperatingAutomationSummary from data strictly (see DecodeOption) and validates it.
-//
-//go:noinline
 func DecodeSaaSOperatingAutomationSummary(data []byte, opts ...DecodeOption) (m *SaaSOperatingAutomationSummary, err error) {
 	rp := keyPath(nil, "payload")
 	m = new(SaaSOperatingAutomationSummary)
@@ -77,8 +65,6 @@ func DecodeSaaSOperatingAutomationSummary(data []byte, opts ...DecodeOption) (m 
 var membersSaaSOperatingAutomationSummary = memberTable{names: []string{"tenant_id", "automation_status", "billing_monitoring_status", "license_telemetry_status", "support_followup_status", "customer_success_review_status", "dashboard_refresh_status", "escalation_drill_status", "closeout_retry_status", "automation_scope", "automation_cadence", "blockers", "private_validation_required", "automation_boundary"}, required: []requiredField{{0, ""}, {1, ""}, {2, ""}, {3, ""}, {4, ""}, {5, ""}, {6, ""}, {7, ""}, {8, ""}}, defaults: []memberDefault{{index: 9, s: "trial-to-paid-customer-scale"}, {index: 10, s: "daily"}, {index: 11}, {index: 12, b: true}, {index: 13, s: "billing systems, license telemetry, support workflows, customer-success records, dashboard refresh jobs, escalation drills, closeout retries, and scheduler execution remain private service responsibilities"}}}
 
 // DecodeEntitlementStatusRequestPayload reads one EntitlementStatusRequestPayload from data strictly (see DecodeOption) and validates it.
-//
-//go:noinline
 func DecodeEntitlementStatusRequestPayload(data []byte, opts ...DecodeOption) (m *EntitlementStatusRequestPayload, err error) {
 	m = new(EntitlementStatusRequestPayload)
 	err = nilOnError(unsafe.Pointer(&m), decodeInto(m, unsafe.Pointer(m), &layoutObjEntitlementStatusRequestPayload, data, opts, nil, 0))
@@ -95,8 +81,6 @@ func fillEntitlementStatusRequestPayload(v unsafe.Pointer, seen []bool) {
 }
 
 // DecodeEntitlementStatusResponsePayload reads one EntitlementStatusResponsePayload from data strictly (see DecodeOption) and validates it.
-//
-//go:noinline
 func DecodeEntitlementStatusResponsePayload(data []byte, opts ...DecodeOption) (m *EntitlementStatusResponsePayload, err error) {
 	m = new(EntitlementStatusResponsePayload)
 	err = nilOnError(unsafe.Pointer(&m), decodeInto(m, unsafe.Pointer(m), &layoutObjEntitlementStatusResponsePayload, data, opts, nil, 0))
@@ -106,8 +90,6 @@ func DecodeEntitlementStatusResponsePayload(data []byte, opts ...DecodeOption) (
 var membersEntitlementStatusResponsePayload = memberTable{names: []string{"summary", "private_modules_required", "next_step"}, required: []requiredField{{0, ""}, {1, ""}, {2, ""}}}
 
 // DecodeTenantOnboardingRequestPayload reads one TenantOnboardingRequestPayload from data strictly (see DecodeOption) and validates it.
-//
-//go:noinline
 func DecodeTenantOnboardingRequestPayload(data []byte, opts ...DecodeOption) (m *TenantOnboardingRequestPayload, err error) {
 	m = new(TenantOnboardingRequestPayload)
 	err = nilOnError(unsafe.Pointer(&m), decodeInto(m, unsafe.Pointer(m), &layoutObjTenantOnboardingRequestPayload, data, opts, nil, 0))
@@ -124,8 +106,6 @@ func fillTenantOnboardingRequestPayload(v unsafe.Pointer, seen []bool) {
 }
 
 // DecodeTenantOnboardingResponsePayload reads one TenantOnboardingResponsePayload from data strictly (see DecodeOption) and validates it.
-//
-//go:noinline
 func DecodeTenantOnboardingResponsePayload(data []byte, opts ...DecodeOption) (m *TenantOnboardingResponsePayload, err error) {
 	m = new(TenantOnboardingResponsePayload)
 	err = nilOnError(unsafe.Pointer(&m), decodeInto(m, unsafe.Pointer(m), &layoutObjTenantOnboardingResponsePayload, data, opts, nil, 0))
@@ -135,8 +115,6 @@ func DecodeTenantOnboardingResponsePayload(data []byte, opts ...DecodeOption) (m
 var membersTenantOnboardingResponsePayload = memberTable{names: []string{"tenant_id", "private_modules_required", "next_step"}, required: []requiredField{{0, ""}, {1, ""}, {2, ""}}}
 
 // DecodeTenantStatusRequestPayload reads one TenantStatusRequestPayload from data strictly (see DecodeOption) and validates it.
-//
-//go:noinline
 func DecodeTenantStatusRequestPayload(data []byte, opts ...DecodeOption) (m *TenantStatusRequestPayload, err error) {
 	m = new(TenantStatusRequestPayload)
 	err = nilOnError(unsafe.Pointer(&m), decodeInto(m, unsafe.Pointer(m), &layoutObjTenantStatusRequestPayload, data, opts, nil, 0))
@@ -153,8 +131,6 @@ func fillTenantStatusRequestPayload(v unsafe.Pointer, seen []bool) {
 }
 
 // DecodeLicenseValidationRequestPayload reads one LicenseValidationRequestPayload from data strictly (see DecodeOption) and validates it.
-//
-//go:noinline
 func DecodeLicenseValidationRequestPayload(data []byte, opts ...DecodeOption) (m *LicenseValidationRequestPayload, err error) {
 	m = new(LicenseValidationRequestPayload)
 	err = nilOnError(unsafe.Pointer(&m), decodeInto(m, unsafe.Pointer(m), &layoutObjLicenseValidationRequestPayload, data, opts, nil, 0))
@@ -171,8 +147,6 @@ func fillLicenseValidationRequestPayload(v unsafe.Pointer, seen []bool) {
 }
 
 // DecodePolicyRegistryReadinessRequestPayload reads one PolicyRegistryReadinessRequestPayload from data strictly (see DecodeOption) and validates it.
-//
-//go:noinline
 func DecodePolicyRegistryReadinessRequestPayload(data []byte, opts ...DecodeOption) (m *PolicyRegistryReadinessRequestPayload, err error) {
 	m = new(PolicyRegistryReadinessRequestPayload)
 	err = nilOnError(unsafe.Pointer(&m), decodeInto(m, unsafe.Pointer(m), &layoutObjPolicyRegistryReadinessRequestPayload, data, opts, nil, 0))
@@ -189,8 +163,6 @@ func fillPolicyRegistryReadinessRequestPayload(v unsafe.Pointer, seen []bool) {
 }
 
 // DecodePolicyRegistryReadinessResponsePayload reads one PolicyRegistryReadinessResponsePayload from data strictly (see DecodeOption) and validates it.
-//
-//go:noinline
 func DecodePolicyRegistryReadinessResponsePayload(data []byte, opts ...DecodeOption) (m *PolicyRegistryReadinessResponsePayload, err error) {
 	m = new(PolicyRegistryReadinessResponsePayload)
 	err = nilOnError(unsafe.Pointer(&m), decodeInto(m, unsafe.Pointer(m), &layoutObjPolicyRegistryReadinessResponsePayload, data, opts, nil, 0))
@@ -200,8 +172,6 @@ func DecodePolicyRegistryReadinessResponsePayload(data []byte, opts ...DecodeOpt
 var membersPolicyRegistryReadinessResponsePayload = memberTable{names: []string{"summary", "private_modules_required", "next_step"}, required: []requiredField{{0, ""}, {1, ""}, {2, ""}}}
 
 // DecodePolicyRegistryLookupRequestPayload reads one PolicyRegistryLookupRequestPayload from data strictly (see DecodeOption) and validates it.
-//
-//go:noinline
 func DecodePolicyRegistryLookupRequestPayload(data []byte, opts ...DecodeOption) (m *PolicyRegistryLookupRequestPayload, err error) {
 	m = new(PolicyRegistryLookupRequestPayload)
 	err = nilOnError(unsafe.Pointer(&m), decodeInto(m, unsafe.Pointer(m), &layoutObjPolicyRegistryLookupRequestPayload, data, opts, nil, 0))
@@ -211,8 +181,6 @@ func DecodePolicyRegistryLookupRequestPayload(data []byte, opts ...DecodeOption)
 var membersPolicyRegistryLookupRequestPayload = memberTable{names: []string{"policy_refs", "labels", "resolution_boundary"}, required: []requiredField{{0, ""}}, defaults: []memberDefault{{index: 1}, {index: 2, s: "public request shape only; hosted registry implementation is private"}}}
 
 // DecodeTenantAuditStoreOperatingRequestPayload reads one TenantAuditStoreOperatingRequestPayload from data strictly (see DecodeOption) and validates it.
-//
-//go:noinline
 func DecodeTenantAuditStoreOperatingRequestPayload(data []byte, opts ...DecodeOption) (m *TenantAuditStoreOperatingRequestPayload, err error) {
 	m = new(TenantAuditStoreOperatingRequestPayload)
 	err = nilOnError(unsafe.Pointer(&m), decodeInto(m, unsafe.Pointer(m), &layoutObjTenantAuditStoreOperatingRequestPayload, data, opts, nil, 0))
@@ -229,8 +197,6 @@ func fillTenantAuditStoreOperatingRequestPayload(v unsafe.Pointer, seen []bool) 
 }
 
 // DecodeTenantAuditStoreOperatingResponsePayload reads one TenantAuditStoreOperatingResponsePayload from data strictly (see DecodeOption) and validates it.
-//
-//go:noinline
 func DecodeTenantAuditStoreOperatingResponsePayload(data []byte, opts ...DecodeOption) (m *TenantAuditStoreOperatingResponsePayload, err error) {
 	m = new(TenantAuditStoreOperatingResponsePayload)
 	err = nilOnError(unsafe.Pointer(&m), decodeInto(m, unsafe.Pointer(m), &layoutObjTenantAuditStoreOperatingResponsePayload, data, opts, nil, 0))
@@ -240,8 +206,6 @@ func DecodeTenantAuditStoreOperatingResponsePayload(data []byte, opts ...DecodeO
 var membersTenantAuditStoreOperatingResponsePayload = memberTable{names: []string{"summary", "private_modules_required", "next_step"}, required: []requiredField{{0, ""}, {1, ""}, {2, ""}}}
 
 // DecodeCustomerOperatingDashboardRequestPayload reads one CustomerOperatingDashboardRequestPayload from data strictly (see DecodeOption) and validates it.
-//
-//go:noinline
 func DecodeCustomerOperatingDashboardRequestPayload(data []byte, opts ...DecodeOption) (m *CustomerOperatingDashboardRequestPayload, err error) {
 	m = new(CustomerOperatingDashboardRequestPayload)
 	err = nilOnError(unsafe.Pointer(&m), decodeInto(m, unsafe.Pointer(m), &layoutObjCustomerOperatingDashboardRequestPayload, data, opts, nil, 0))
@@ -258,8 +222,6 @@ func fillCustomerOperatingDashboardRequestPayload(v unsafe.Pointer, seen []bool)
 }
 
 // DecodeCustomerOperatingDashboardResponsePayload reads one CustomerOperatingDashboardResponsePayload from data strictly (see DecodeOption) and validates it.
-//
-//go:noinline
 func DecodeCustomerOperatingDashboardResponsePayload(data []byte, opts ...DecodeOption) (m *CustomerOperatingDashboardResponsePayload, err error) {
 	m = new(CustomerOperatingDashboardResponsePayload)
 	err = nilOnError(unsafe.Pointer(&m), decodeInto(m, unsafe.Pointer(m), &layoutObjCustomerOperatingDashboardResponsePayload, data, opts, nil, 0))
@@ -269,8 +231,6 @@ func DecodeCustomerOperatingDashboardResponsePayload(data []byte, opts ...Decode
 var membersCustomerOperatingDashboardResponsePayload = memberTable{names: []string{"summary", "private_modules_required", "next_step"}, required: []requiredField{{0, ""}, {1, ""}, {2, ""}}}
 
 // DecodeSupportHandoffReadinessRequestPayload reads one SupportHandoffReadinessRequestPayload from data strictly (see DecodeOption) and validates it.
-//
-//go:noinline
 func DecodeSupportHandoffReadinessRequestPayload(data []byte, opts ...DecodeOption) (m *SupportHandoffReadinessRequestPayload, err error) {
 	m = new(SupportHandoffReadinessRequestPayload)
 	err = nilOnError(unsafe.Pointer(&m), decodeInto(m, unsafe.Pointer(m), &layoutObjSupportHandoffReadinessRequestPayload, data, opts, nil, 0))
@@ -287,8 +247,6 @@ func fillSupportHandoffReadinessRequestPayload(v unsafe.Pointer, seen []bool) {
 }
 
 // DecodeSupportHandoffReadinessResponsePayload reads one SupportHandoffReadinessResponsePayload from data strictly (see DecodeOption) and validates it.
-//
-//go:noinline
 func DecodeSupportHandoffReadinessResponsePayload(data []byte, opts ...DecodeOption) (m *SupportHandoffReadinessResponsePayload, err error) {
 	m = new(SupportHandoffReadinessResponsePayload)
 	err = nilOnError(unsafe.Pointer(&m), decodeInto(m, unsafe.Pointer(m), &layoutObjSupportHandoffReadinessResponsePayload, data, opts, nil, 0))
@@ -298,8 +256,6 @@ func DecodeSupportHandoffReadinessResponsePayload(data []byte, opts ...DecodeOpt
 var membersSupportHandoffReadinessResponsePayload = memberTable{names: []string{"summary", "private_modules_required", "next_step"}, required: []requiredField{{0, ""}, {1, ""}, {2, ""}}}
 
 // DecodeSaaSOperatingAutomationRequestPayload reads one SaaSOperatingAutomationRequestPayload from data strictly (see DecodeOption) and validates it.
-//
-//go:noinline
 func DecodeSaaSOperatingAutomationRequestPayload(data []byte, opts ...DecodeOption) (m *SaaSOperatingAutomationRequestPayload, err error) {
 	m = new(SaaSOperatingAutomationRequestPayload)
 	err = nilOnError(unsafe.Pointer(&m), decodeInto(m, unsafe.Pointer(m), &layoutObjSaaSOperatingAutomationRequestPayload, data, opts, nil, 0))
@@ -316,8 +272,6 @@ func fillSaaSOperatingAutomationRequestPayload(v unsafe.Pointer, seen []bool) {
 }
 
 // DecodeSaaSOperatingAutomationResponsePayload reads one SaaSOperatingAutomationResponsePayload from data strictly (see DecodeOption) and validates it.
-//
-//go:noinline
 func DecodeSaaSOperatingAutomationResponsePayload(data []byte, opts ...DecodeOption) (m *SaaSOperatingAutomationResponsePayload, err error) {
 	m = new(SaaSOperatingAutomationResponsePayload)
 	err = nilOnError(unsafe.Pointer(&m), decodeInto(m, unsafe.Pointer(m), &layoutObjSaaSOperatingAutomationResponsePayload, data, opts, nil, 0))
@@ -327,8 +281,6 @@ func DecodeSaaSOperatingAutomationResponsePayload(data []byte, opts ...DecodeOpt
 var membersSaaSOperatingAutomationResponsePayload = memberTable{names: []string{"summary", "private_modules_required", "next_step"}, required: []requiredField{{0, ""}, {1, ""}, {2, ""}}}
 
 // DecodeEvidenceExportRequestPayload reads one EvidenceExportRequestPayload from data strictly (see DecodeOption) and validates it.
-//
-//go:noinline
 func DecodeEvidenceExportRequestPayload(data []byte, opts ...DecodeOption) (m *EvidenceExportRequestPayload, err error) {
 	m = new(EvidenceExportRequestPayload)
 	err = nilOnError(unsafe.Pointer(&m), decodeInto(m, unsafe.Pointer(m), &layoutObjEvidenceExportRequestPayload, data, opts, nil, 0))
@@ -338,8 +290,6 @@ func DecodeEvidenceExportRequestPayload(data []byte, opts ...DecodeOption) (m *E
 var membersEvidenceExportRequestPayload = memberTable{names: []string{"evidence_refs", "export_format", "retention_profile", "export_boundary"}, required: []requiredField{{0, ""}}, defaults: []memberDefault{{index: 1, s: "json"}, {index: 2, s: "tenant-default"}, {index: 3, s: "public request shape only; storage and delivery implementation is private"}}}
 
 // DecodeUnavailablePayload reads one UnavailablePayload from data strictly (see DecodeOption) and validates it.
-//
-//go:noinline
 func DecodeUnavailablePayload(data []byte, opts ...DecodeOption) (m *UnavailablePayload, err error) {
 	m = new(UnavailablePayload)
 	err = nilOnError(unsafe.Pointer(&m), decodeInto(m, unsafe.Pointer(m), &layoutObjUnavailablePayload, data, opts, nil, 0))
@@ -349,8 +299,6 @@ func DecodeUnavailablePayload(data []byte, opts ...DecodeOption) (m *Unavailable
 var membersUnavailablePayload = memberTable{names: []string{"tenant_id", "next_step"}, required: []requiredField{{0, ""}, {1, ""}}}
 
 // DecodeEntitlementStatusRequest reads one EntitlementStatusRequest from data strictly (see DecodeOption) and validates it.
-//
-//go:noinline
 func DecodeEntitlementStatusRequest(data []byte, opts ...DecodeOption) (m *EntitlementStatusRequest, err error) {
 	m = new(EntitlementStatusRequest)
 	err = nilOnError(unsafe.Pointer(&m), decodeInto(m, unsafe.Pointer(m), &layoutObjEntitlementStatusRequest, data, opts, nil, 0))
@@ -360,8 +308,6 @@ func DecodeEntitlementStatusRequest(data []byte, opts ...DecodeOption) (m *Entit
 var membersEntitlementStatusRequest = memberTable{names: []string{"schema_version", "operation", "tenant_id", "requested_by", "correlation_id", "private_implementation_required", "payload"}, required: []requiredField{{0, ""}, {1, ""}, {2, ""}, {4, ""}, {6, ""}}, defaults: []memberDefault{{index: 3, s: "community"}, {index: 5, b: true}}}
 
 // DecodeEntitlementStatusResponse reads one EntitlementStatusResponse from data strictly (see DecodeOption) and validates it.
-//
-//go:noinline
 func DecodeEntitlementStatusResponse(data []byte, opts ...DecodeOption) (m *EntitlementStatusResponse, err error) {
 	m = new(EntitlementStatusResponse)
 	err = nilOnError(unsafe.Pointer(&m), decodeInto(m, unsafe.Pointer(m), &layoutObjEntitlementStatusResponse, data, opts, nil, 0))
@@ -371,8 +317,6 @@ func DecodeEntitlementStatusResponse(data []byte, opts ...DecodeOption) (m *Enti
 var membersEntitlementStatusResponse = memberTable{names: []string{"schema_version", "operation", "status", "message", "correlation_id", "private_implementation_required", "payload"}, required: []requiredField{{0, ""}, {1, ""}, {3, ""}, {4, ""}, {6, ""}}, defaults: []memberDefault{{index: 2, s: "requires_private_service"}, {index: 5, b: true}}}
 
 // DecodeTenantOnboardingRequest reads one TenantOnboardingRequest from data strictly (see DecodeOption) and validates it.
-//
-//go:noinline
 func DecodeTenantOnboardingRequest(data []byte, opts ...DecodeOption) (m *TenantOnboardingRequest, err error) {
 	m = new(TenantOnboardingRequest)
 	err = nilOnError(unsafe.Pointer(&m), decodeInto(m, unsafe.Pointer(m), &layoutObjTenantOnboardingRequest, data, opts, nil, 0))
@@ -382,8 +326,6 @@ func DecodeTenantOnboardingRequest(data []byte, opts ...DecodeOption) (m *Tenant
 var membersTenantOnboardingRequest = memberTable{names: []string{"schema_version", "operation", "tenant_id", "requested_by", "correlation_id", "private_implementation_required", "payload"}, required: []requiredField{{0, ""}, {1, ""}, {2, ""}, {4, ""}, {6, ""}}, defaults: []memberDefault{{index: 3, s: "community"}, {index: 5, b: true}}}
 
 // DecodeTenantOnboardingResponse reads one TenantOnboardingResponse from data strictly (see DecodeOption) and validates it.
-//
-//go:noinline
 func DecodeTenantOnboardingResponse(data []byte, opts ...DecodeOption) (m *TenantOnboardingResponse, err error) {
 	m = new(TenantOnboardingResponse)
 	err = nilOnError(unsafe.Pointer(&m), decodeInto(m, unsafe.Pointer(m), &layoutObjTenantOnboardingResponse, data, opts, nil, 0))
@@ -393,8 +335,6 @@ func DecodeTenantOnboardingResponse(data []byte, opts ...DecodeOption) (m *Tenan
 var membersTenantOnboardingResponse = memberTable{names: []string{"schema_version", "operation", "status", "message", "correlation_id", "private_implementation_required", "payload"}, required: []requiredField{{0, ""}, {1, ""}, {3, ""}, {4, ""}, {6, ""}}, defaults: []memberDefault{{index: 2, s: "requires_private_service"}, {index: 5, b: true}}}
 
 // DecodeTenantStatusRequest reads one TenantStatusRequest from data strictly (see DecodeOption) and validates it.
-//
-//go:noinline
 func DecodeTenantStatusRequest(data []byte, opts ...DecodeOption) (m *TenantStatusRequest, err error) {
 	m = new(TenantStatusRequest)
 	err = nilOnError(unsafe.Pointer(&m), decodeInto(m, unsafe.Pointer(m), &layoutObjTenantStatusRequest, data, opts, nil, 0))
@@ -404,8 +344,6 @@ func DecodeTenantStatusRequest(data []byte, opts ...DecodeOption) (m *TenantStat
 var membersTenantStatusRequest = memberTable{names: []string{"schema_version", "operation", "tenant_id", "requested_by", "correlation_id", "private_implementation_required", "payload"}, required: []requiredField{{0, ""}, {1, ""}, {2, ""}, {4, ""}, {6, ""}}, defaults: []memberDefault{{index: 3, s: "community"}, {index: 5, b: true}}}
 
 // DecodeLicenseValidationRequest reads one LicenseValidationRequest from data strictly (see DecodeOption) and validates it.
-//
-//go:noinline
 func DecodeLicenseValidationRequest(data []byte, opts ...DecodeOption) (m *LicenseValidationRequest, err error) {
 	m = new(LicenseValidationRequest)
 	err = nilOnError(unsafe.Pointer(&m), decodeInto(m, unsafe.Pointer(m), &layoutObjLicenseValidationRequest, data, opts, nil, 0))
@@ -415,8 +353,6 @@ func DecodeLicenseValidationRequest(data []byte, opts ...DecodeOption) (m *Licen
 var membersLicenseValidationRequest = memberTable{names: []string{"schema_version", "operation", "tenant_id", "requested_by", "correlation_id", "private_implementation_required", "payload"}, required: []requiredField{{0, ""}, {1, ""}, {2, ""}, {4, ""}, {6, ""}}, defaults: []memberDefault{{index: 3, s: "community"}, {index: 5, b: true}}}
 
 // DecodePolicyRegistryReadinessRequest reads one PolicyRegistryReadinessRequest from data strictly (see DecodeOption) and validates it.
-//
-//go:noinline
 func DecodePolicyRegistryReadinessRequest(data []byte, opts ...DecodeOption) (m *PolicyRegistryReadinessRequest, err error) {
 	m = new(PolicyRegistryReadinessRequest)
 	err = nilOnError(unsafe.Pointer(&m), decodeInto(m, unsafe.Pointer(m), &layoutObjPolicyRegistryReadinessRequest, data, opts, nil, 0))
@@ -426,8 +362,6 @@ func DecodePolicyRegistryReadinessRequest(data []byte, opts ...DecodeOption) (m 
 var membersPolicyRegistryReadinessRequest = memberTable{names: []string{"schema_version", "operation", "tenant_id", "requested_by", "correlation_id", "private_implementation_required", "payload"}, required: []requiredField{{0, ""}, {1, ""}, {2, ""}, {4, ""}, {6, ""}}, defaults: []memberDefault{{index: 3, s: "community"}, {index: 5, b: true}}}
 
 // DecodePolicyRegistryReadinessResponse reads one PolicyRegistryReadinessResponse from data strictly (see DecodeOption) and validates it.
-//
-//go:noinline
 func DecodePolicyRegistryReadinessResponse(data []byte, opts ...DecodeOption) (m *PolicyRegistryReadinessResponse, err error) {
 	m = new(PolicyRegistryReadinessResponse)
 	err = nilOnError(unsafe.Pointer(&m), decodeInto(m, unsafe.Pointer(m), &layoutObjPolicyRegistryReadinessResponse, data, opts, nil, 0))
@@ -437,8 +371,6 @@ func DecodePolicyRegistryReadinessResponse(data []byte, opts ...DecodeOption) (m
 var membersPolicyRegistryReadinessResponse = memberTable{names: []string{"schema_version", "operation", "status", "message", "correlation_id", "private_implementation_required", "payload"}, required: []requiredField{{0, ""}, {1, ""}, {3, ""}, {4, ""}, {6, ""}}, defaults: []memberDefault{{index: 2, s: "requires_private_service"}, {index: 5, b: true}}}
 
 // DecodePolicyRegistryLookupRequest reads one PolicyRegistryLookupRequest from data strictly (see DecodeOption) and validates it.
-//
-//go:noinline
 func DecodePolicyRegistryLookupRequest(data []byte, opts ...DecodeOption) (m *PolicyRegistryLookupRequest, err error) {
 	m = new(PolicyRegistryLookupRequest)
 	err = nilOnError(unsafe.Pointer(&m), decodeInto(m, unsafe.Pointer(m), &layoutObjPolicyRegistryLookupRequest, data, opts, nil, 0))
@@ -448,8 +380,6 @@ func DecodePolicyRegistryLookupRequest(data []byte, opts ...DecodeOption) (m *Po
 var membersPolicyRegistryLookupRequest = memberTable{names: []string{"schema_version", "operation", "tenant_id", "requested_by", "correlation_id", "private_implementation_required", "payload"}, required: []requiredField{{0, ""}, {1, ""}, {2, ""}, {4, ""}, {6, ""}}, defaults: []memberDefault{{index: 3, s: "community"}, {index: 5, b: true}}}
 
 // DecodeTenantAuditStoreOperatingRequest reads one TenantAuditStoreOperatingRequest from data strictly (see DecodeOption) and validates it.
-//
-//go:noinline
 func DecodeTenantAuditStoreOperatingRequest(data []byte, opts ...DecodeOption) (m *TenantAuditStoreOperatingRequest, err error) {
 	m = new(TenantAuditStoreOperatingRequest)
 	err = nilOnError(unsafe.Pointer(&m), decodeInto(m, unsafe.Pointer(m), &layoutObjTenantAuditStoreOperatingRequest, data, opts, nil, 0))
@@ -459,8 +389,6 @@ func DecodeTenantAuditStoreOperatingRequest(data []byte, opts ...DecodeOption) (
 var membersTenantAuditStoreOperatingRequest = memberTable{names: []string{"schema_version", "operation", "tenant_id", "requested_by", "correlation_id", "private_implementation_required", "payload"}, required: []requiredField{{0, ""}, {1, ""}, {2, ""}, {4, ""}, {6, ""}}, defaults: []memberDefault{{index: 3, s: "community"}, {index: 5, b: true}}}
 
 // DecodeTenantAuditStoreOperatingResponse reads one TenantAuditStoreOperatingResponse from data strictly (see DecodeOption) and validates it.
-//
-//go:noinline
 func DecodeTenantAuditStoreOperatingResponse(data []byte, opts ...DecodeOption) (m *TenantAuditStoreOperatingResponse, err error) {
 	m = new(TenantAuditStoreOperatingResponse)
 	err = nilOnError(unsafe.Pointer(&m), decodeInto(m, unsafe.Pointer(m), &layoutObjTenantAuditStoreOperatingResponse, data, opts, nil, 0))
@@ -470,8 +398,6 @@ func DecodeTenantAuditStoreOperatingResponse(data []byte, opts ...DecodeOption) 
 var membersTenantAuditStoreOperatingResponse = memberTable{names: []string{"schema_version", "operation", "status", "message", "correlation_id", "private_implementation_required", "payload"}, required: []requiredField{{0, ""}, {1, ""}, {3, ""}, {4, ""}, {6, ""}}, defaults: []memberDefault{{index: 2, s: "requires_private_service"}, {index: 5, b: true}}}
 
 // DecodeCustomerOperatingDashboardRequest reads one CustomerOperatingDashboardRequest from data strictly (see DecodeOption) and validates it.
-//
-//go:noinline
 func DecodeCustomerOperatingDashboardRequest(data []byte, opts ...DecodeOption) (m *CustomerOperatingDashboardRequest, err error) {
 	m = new(CustomerOperatingDashboardRequest)
 	err = nilOnError(unsafe.Pointer(&m), decodeInto(m, unsafe.Pointer(m), &layoutObjCustomerOperatingDashboardRequest, data, opts, nil, 0))
@@ -481,8 +407,6 @@ func DecodeCustomerOperatingDashboardRequest(data []byte, opts ...DecodeOption) 
 var membersCustomerOperatingDashboardRequest = memberTable{names: []string{"schema_version", "operation", "tenant_id", "requested_by", "correlation_id", "private_implementation_required", "payload"}, required: []requiredField{{0, ""}, {1, ""}, {2, ""}, {4, ""}, {6, ""}}, defaults: []memberDefault{{index: 3, s: "community"}, {index: 5, b: true}}}
 
 // DecodeCustomerOperatingDashboardResponse reads one CustomerOperatingDashboardResponse from data strictly (see DecodeOption) and validates it.
-//
-//go:noinline
 func DecodeCustomerOperatingDashboardResponse(data []byte, opts ...DecodeOption) (m *CustomerOperatingDashboardResponse, err error) {
 	m = new(CustomerOperatingDashboardResponse)
 	err = nilOnError(unsafe.Pointer(&m), decodeInto(m, unsafe.Pointer(m), &layoutObjCustomerOperatingDashboardResponse, data, opts, nil, 0))
@@ -492,8 +416,6 @@ func DecodeCustomerOperatingDashboardResponse(data []byte, opts ...DecodeOption)
 var membersCustomerOperatingDashboardResponse = memberTable{names: []string{"schema_version", "operation", "status", "message", "correlation_id", "private_implementation_required", "payload"}, required: []requiredField{{0, ""}, {1, ""}, {3, ""}, {4, ""}, {6, ""}}, defaults: []memberDefault{{index: 2, s: "requires_private_service"}, {index: 5, b: true}}}
 
 // DecodeSupportHandoffReadinessRequest reads one SupportHandoffReadinessRequest from data strictly (see DecodeOption) and validates it.
-//
-//go:noinline
 func DecodeSupportHandoffReadinessRequest(data []byte, opts ...DecodeOption) (m *SupportHandoffReadinessRequest, err error) {
 	m = new(SupportHandoffReadinessRequest)
 	err = nilOnError(unsafe.Pointer(&m), decodeInto(m, unsafe.Pointer(m), &layoutObjSupportHandoffReadinessRequest, data, opts, nil, 0))
@@ -503,8 +425,6 @@ func DecodeSupportHandoffReadinessRequest(data []byte, opts ...DecodeOption) (m 
 var membersSupportHandoffReadinessRequest = memberTable{names: []string{"schema_version", "operation", "tenant_id", "requested_by", "correlation_id", "private_implementation_required", "payload"}, required: []requiredField{{0, ""}, {1, ""}, {2, ""}, {4, ""}, {6, ""}}, defaults: []memberDefault{{index: 3, s: "community"}, {index: 5, b: true}}}
 
 // DecodeSupportHandoffReadinessResponse reads one SupportHandoffReadinessResponse from data strictly (see DecodeOption) and validates it.
-//
-//go:noinline
 func DecodeSupportHandoffReadinessResponse(data []byte, opts ...DecodeOption) (m *SupportHandoffReadinessResponse, err error) {
 	m = new(SupportHandoffReadinessResponse)
 	err = nilOnError(unsafe.Pointer(&m), decodeInto(m, unsafe.Pointer(m), &layoutObjSupportHandoffReadinessResponse, data, opts, nil, 0))
@@ -514,8 +434,6 @@ func DecodeSupportHandoffReadinessResponse(data []byte, opts ...DecodeOption) (m
 var membersSupportHandoffReadinessResponse = memberTable{names: []string{"schema_version", "operation", "status", "message", "correlation_id", "private_implementation_required", "payload"}, required: []requiredField{{0, ""}, {1, ""}, {3, ""}, {4, ""}, {6, ""}}, defaults: []memberDefault{{index: 2, s: "requires_private_service"}, {index: 5, b: true}}}
 
 // DecodeSaaSOperatingAutomationRequest reads one SaaSOperatingAutomationRequest from data strictly (see DecodeOption) and validates it.
-//
-//go:noinline
 func DecodeSaaSOperatingAutomationRequest(data []byte, opts ...DecodeOption) (m *SaaSOperatingAutomationRequest, err error) {
 	m = new(SaaSOperatingAutomationRequest)
 	err = nilOnError(unsafe.Pointer(&m), decodeInto(m, unsafe.Pointer(m), &layoutObjSaaSOperatingAutomationRequest, data, opts, nil, 0))
@@ -525,8 +443,6 @@ func DecodeSaaSOperatingAutomationRequest(data []byte, opts ...DecodeOption) (m 
 var membersSaaSOperatingAutomationRequest = memberTable{names: []string{"schema_version", "operation", "tenant_id", "requested_by", "correlation_id", "private_implementation_required", "payload"}, required: []requiredField{{0, ""}, {1, ""}, {2, ""}, {4, ""}, {6, ""}}, defaults: []memberDefault{{index: 3, s: "community"}, {index: 5, b: true}}}
 
 // DecodeSaaSOperatingAutomationResponse reads one SaaSOperatingAutomationResponse from data strictly (see DecodeOption) and validates it.
-//
-//go:noinline
 func DecodeSaaSOperatingAutomationResponse(data []byte, opts ...DecodeOption) (m *SaaSOperatingAutomationResponse, err error) {
 	m = new(SaaSOperatingAutomationResponse)
 	err = nilOnError(unsafe.Pointer(&m), decodeInto(m, unsafe.Pointer(m), &layoutObjSaaSOperatingAutomationResponse, data, opts, nil, 0))
@@ -536,8 +452,6 @@ func DecodeSaaSOperatingAutomationResponse(data []byte, opts ...DecodeOption) (m
 var membersSaaSOperatingAutomationResponse = memberTable{names: []string{"schema_version", "operation", "status", "message", "correlation_id", "private_implementation_required", "payload"}, required: []requiredField{{0, ""}, {1, ""}, {3, ""}, {4, ""}, {6, ""}}, defaults: []memberDefault{{index: 2, s: "requires_private_service"}, {index: 5, b: true}}}
 
 // DecodeEvidenceExportRequest reads one EvidenceExportRequest from data strictly (see DecodeOption) and validates it.
-//
-//go:noinline
 func DecodeEvidenceExportRequest(data []byte, opts ...DecodeOption) (m *EvidenceExportRequest, err error) {
 	m = new(EvidenceExportRequest)
 	err = nilOnError(unsafe.Pointer(&m), decodeInto(m, unsafe.Pointer(m), &layoutObjEvidenceExportRequest, data, opts, nil, 0))
@@ -547,8 +461,6 @@ func DecodeEvidenceExportRequest(data []byte, opts ...DecodeOption) (m *Evidence
 var membersEvidenceExportRequest = memberTable{names: []string{"schema_version", "operation", "tenant_id", "requested_by", "correlation_id", "private_implementation_required", "payload"}, required: []requiredField{{0, ""}, {1, ""}, {2, ""}, {4, ""}, {6, ""}}, defaults: []memberDefault{{index: 3, s: "community"}, {index: 5, b: true}}}
 
 // DecodeUnavailableResponse reads one UnavailableResponse from data strictly (see DecodeOption) and validates it.
-//
-//go:noinline
 func DecodeUnavailableResponse(data []byte, opts ...DecodeOption) (m *UnavailableResponse, err error) {
 	m = new(UnavailableResponse)
 	err = nilOnError(unsafe.Pointer(&m), decodeInto(m, unsafe.Pointer(m), &layoutObjUnavailableResponse, data, opts, nil, 0))
@@ -559,8 +471,6 @@ var membersUnavailableResponse = memberTable{names: []string{"schema_version", "
 
 // DecodeTenantStatusResponse reads the shared unavailable response, which answers operation tenant_status,
 // strictly as DecodeUnavailableResponse does, and checks that it answers tenant_status.
-//
-//go:noinline
 func DecodeTenantStatusResponse(data []byte, opts ...DecodeOption) (*UnavailableResponse, error) {
 	m, err := DecodeUnavailableResponse(data, opts...)
 	if err != nil {
@@ -574,8 +484,6 @@ func DecodeTenantStatusResponse(data []byte, opts ...DecodeOption) (*Unavailable
 
 // DecodeLicenseValidationResponse reads the shared unavailable response, which answers operation license_validation,
 // strictly as DecodeUnavailableResponse does, and checks that it answers license_validation.
-//
-//go:noinline
 func DecodeLicenseValidationResponse(data []byte, opts ...DecodeOption) (*UnavailableResponse, error) {
 	m, err := DecodeUnavailableResponse(data, opts...)
 	if err != nil {
@@ -589,8 +497,6 @@ func DecodeLicenseValidationResponse(data []byte, opts ...DecodeOption) (*Unavai
 
 // DecodePolicyRegistryLookupResponse reads the shared unavailable response, which answers operation policy_registry_lookup,
 // strictly as DecodeUnavailableResponse does, and checks that it answers policy_registry_lookup.
-//
-//go:noinline
 func DecodePolicyRegistryLookupResponse(data []byte, opts ...DecodeOption) (*UnavailableResponse, error) {
 	m, err := DecodeUnavailableResponse(data, opts...)
 	if err != nil {
@@ -604,8 +510,6 @@ func DecodePolicyRegistryLookupResponse(data []byte, opts ...DecodeOption) (*Una
 
 // DecodeEvidenceExportResponse reads the shared unavailable response, which answers operation evidence_export,
 // strictly as DecodeUnavailableResponse does, and checks that it answers evidence_export.
-//
-//go:noinline
 func DecodeEvidenceExportResponse(data []byte, opts ...DecodeOption) (*UnavailableResponse, error) {
 	m, err := DecodeUnavailableResponse(data, opts...)
 	if err != nil {

@@ -37,8 +37,6 @@ func (m EntitlementStatusSummary) MarshalJSON() ([]byte, error) {
 }
 
 // AppendJSON appends m to b as MarshalJSON writes it; faster than json.Marshal, which re-scans.
-//
-//go:noinline
 func (m *EntitlementStatusSummary) AppendJSON(b []byte) []byte {
 	return appendObject(b, unsafe.Pointer(m), &layoutObjEntitlementStatusSummary, false)
 }
@@ -85,8 +83,6 @@ func (m PolicyRegistryReadinessSummary) MarshalJSON() ([]byte, error) {
 }
 
 // AppendJSON appends m to b as MarshalJSON writes it; faster than json.Marshal, which re-scans.
-//
-//go:noinline
 func (m *PolicyRegistryReadinessSummary) AppendJSON(b []byte) []byte {
 	return appendObject(b, unsafe.Pointer(m), &layoutObjPolicyRegistryReadinessSummary, false)
 }
@@ -137,8 +133,6 @@ func (m TenantAuditStoreOperatingSummary) MarshalJSON() ([]byte, error) {
 }
 
 // AppendJSON appends m to b as MarshalJSON writes it; faster than json.Marshal, which re-scans.
-//
-//go:noinline
 func (m *TenantAuditStoreOperatingSummary) AppendJSON(b []byte) []byte {
 	return appendObject(b, unsafe.Pointer(m), &layoutObjTenantAuditStoreOperatingSummary, false)
 }
@@ -195,8 +189,6 @@ func (m CustomerOperatingDashboardSummary) MarshalJSON() ([]byte, error) {
 }
 
 // AppendJSON appends m to b as MarshalJSON writes it; faster than json.Marshal, which re-scans.
-//
-//go:noinline
 func (m *CustomerOperatingDashboardSummary) AppendJSON(b []byte) []byte {
 	return appendObject(b, unsafe.Pointer(m), &layoutObjCustomerOperatingDashboardSummary, false)
 }
@@ -251,8 +243,6 @@ func (m SupportHandoffReadinessSummary) MarshalJSON() ([]byte, error) {
 }
 
 // AppendJSON appends m to b as MarshalJSON writes it; faster than json.Marshal, which re-scans.
-//
-//go:noinline
 func (m *SupportHandoffReadinessSummary) AppendJSON(b []byte) []byte {
 	return appendObject(b, unsafe.Pointer(m), &layoutObjSupportHandoffReadinessSummary, false)
 }
@@ -311,8 +301,6 @@ func (m SaaSOperatingAutomationSummary) MarshalJSON() ([]byte, error) {
 }
 
 // AppendJSON appends m to b as MarshalJSON writes it; faster than json.Marshal, which re-scans.
-//
-//go:noinline
 func (m *SaaSOperatingAutomationSummary) AppendJSON(b []byte) []byte {
 	return appendObject(b, unsafe.Pointer(m), &layoutObjSaaSOperatingAutomationSummary, false)
 }
@@ -352,8 +340,6 @@ func (m EntitlementStatusRequestPayload) MarshalJSON() ([]byte, error) {
 }
 
 // AppendJSON appends m to b as MarshalJSON writes it; faster than json.Marshal, which re-scans.
-//
-//go:noinline
 func (m *EntitlementStatusRequestPayload) AppendJSON(b []byte) []byte {
 	return appendObject(b, unsafe.Pointer(m), &layoutObjEntitlementStatusRequestPayload, false)
 }
@@ -382,8 +368,6 @@ func (m EntitlementStatusResponsePayload) MarshalJSON() ([]byte, error) {
 }
 
 // AppendJSON appends m to b as MarshalJSON writes it; faster than json.Marshal, which re-scans.
-//
-//go:noinline
 func (m *EntitlementStatusResponsePayload) AppendJSON(b []byte) []byte {
 	return appendObject(b, unsafe.Pointer(m), &layoutObjEntitlementStatusResponsePayload, false)
 }
@@ -418,8 +402,6 @@ func (m TenantOnboardingRequestPayload) MarshalJSON() ([]byte, error) {
 }
 
 // AppendJSON appends m to b as MarshalJSON writes it; faster than json.Marshal, which re-scans.
-//
-//go:noinline
 func (m *TenantOnboardingRequestPayload) AppendJSON(b []byte) []byte {
 	return appendObject(b, unsafe.Pointer(m), &layoutObjTenantOnboardingRequestPayload, false)
 }
@@ -451,8 +433,6 @@ func (m TenantOnboardingResponsePayload) MarshalJSON() ([]byte, error) {
 }
 
 // AppendJSON appends m to b as MarshalJSON writes it; faster than json.Marshal, which re-scans.
-//
-//go:noinline
 func (m *TenantOnboardingResponsePayload) AppendJSON(b []byte) []byte {
 	return appendObject(b, unsafe.Pointer(m), &layoutObjTenantOnboardingResponsePayload, false)
 }
@@ -479,8 +459,6 @@ func (m TenantStatusRequestPayload) MarshalJSON() ([]byte, error) {
 }
 
 // AppendJSON appends m to b as MarshalJSON writes it; faster than json.Marshal, which re-scans.
-//
-//go:noinline
 func (m *TenantStatusRequestPayload) AppendJSON(b []byte) []byte {
 	return appendObject(b, unsafe.Pointer(m), &layoutObjTenantStatusRequestPayload, false)
 }
@@ -508,8 +486,6 @@ func (m LicenseValidationRequestPayload) MarshalJSON() ([]byte, error) {
 }
 
 // AppendJSON appends m to b as MarshalJSON writes it; faster than json.Marshal, which re-scans.
-//
-//go:noinline
 func (m *LicenseValidationRequestPayload) AppendJSON(b []byte) []byte {
 	return appendObject(b, unsafe.Pointer(m), &layoutObjLicenseValidationRequestPayload, false)
 }
@@ -540,8 +516,6 @@ func (m PolicyRegistryReadinessRequestPayload) MarshalJSON() ([]byte, error) {
 }
 
 // AppendJSON appends m to b as MarshalJSON writes it; faster than json.Marshal, which re-scans.
-//
-//go:noinline
 func (m *PolicyRegistryReadinessRequestPayload) AppendJSON(b []byte) []byte {
 	return appendObject(b, unsafe.Pointer(m), &layoutObjPolicyRegistryReadinessRequestPayload, false)
 }
@@ -571,8 +545,6 @@ func (m PolicyRegistryReadinessResponsePayload) MarshalJSON() ([]byte, error) {
 }
 
 // AppendJSON appends m to b as MarshalJSON writes it; faster than json.Marshal, which re-scans.
-//
-//go:noinline
 func (m *PolicyRegistryReadinessResponsePayload) AppendJSON(b []byte) []byte {
 	return appendObject(b, unsafe.Pointer(m), &layoutObjPolicyRegistryReadinessResponsePayload, false)
 }
@@ -601,8 +573,6 @@ func (m PolicyRegistryLookupRequestPayload) MarshalJSON() ([]byte, error) {
 }
 
 // AppendJSON appends m to b as MarshalJSON writes it; faster than json.Marshal, which re-scans.
-//
-//go:noinline
 func (m *PolicyRegistryLookupRequestPayload) AppendJSON(b []byte) []byte {
 	return appendObject(b, unsafe.Pointer(m), &layoutObjPolicyRegistryLookupRequestPayload, false)
 }
@@ -633,8 +603,6 @@ func (m TenantAuditStoreOperatingRequestPayload) MarshalJSON() ([]byte, error) {
 }
 
 // AppendJSON appends m to b as MarshalJSON writes it; faster than json.Marshal, which re-scans.
-//
-//go:noinline
 func (m *TenantAuditStoreOperatingRequestPayload) AppendJSON(b []byte) []byte {
 	return appendObject(b, unsafe.Pointer(m), &layoutObjTenantAuditStoreOperatingRequestPayload, false)
 }
@@ -664,8 +632,6 @@ func (m TenantAuditStoreOperatingResponsePayload) MarshalJSON() ([]byte, error) 
 }
 
 // AppendJSON appends m to b as MarshalJSON writes it; faster than json.Marshal, which re-scans.
-//
-//go:noinline
 func (m *TenantAuditStoreOperatingResponsePayload) AppendJSON(b []byte) []byte {
 	return appendObject(b, unsafe.Pointer(m), &layoutObjTenantAuditStoreOperatingResponsePayload, false)
 }
@@ -696,8 +662,6 @@ func (m CustomerOperatingDashboardRequestPayload) MarshalJSON() ([]byte, error) 
 }
 
 // AppendJSON appends m to b as MarshalJSON writes it; faster than json.Marshal, which re-scans.
-//
-//go:noinline
 func (m *CustomerOperatingDashboardRequestPayload) AppendJSON(b []byte) []byte {
 	return appendObject(b, unsafe.Pointer(m), &layoutObjCustomerOperatingDashboardRequestPayload, false)
 }
@@ -727,8 +691,6 @@ func (m CustomerOperatingDashboardResponsePayload) MarshalJSON() ([]byte, error)
 }
 
 // AppendJSON appends m to b as MarshalJSON writes it; faster than json.Marshal, which re-scans.
-//
-//go:noinline
 func (m *CustomerOperatingDashboardResponsePayload) AppendJSON(b []byte) []byte {
 	return appendObject(b, unsafe.Pointer(m), &layoutObjCustomerOperatingDashboardResponsePayload, false)
 }
@@ -759,8 +721,6 @@ func (m SupportHandoffReadinessRequestPayload) MarshalJSON() ([]byte, error) {
 }
 
 // AppendJSON appends m to b as MarshalJSON writes it; faster than json.Marshal, which re-scans.
-//
-//go:noinline
 func (m *SupportHandoffReadinessRequestPayload) AppendJSON(b []byte) []byte {
 	return appendObject(b, unsafe.Pointer(m), &layoutObjSupportHandoffReadinessRequestPayload, false)
 }
@@ -790,8 +750,6 @@ func (m SupportHandoffReadinessResponsePayload) MarshalJSON() ([]byte, error) {
 }
 
 // AppendJSON appends m to b as MarshalJSON writes it; faster than json.Marshal, which re-scans.
-//
-//go:noinline
 func (m *SupportHandoffReadinessResponsePayload) AppendJSON(b []byte) []byte {
 	return appendObject(b, unsafe.Pointer(m), &layoutObjSupportHandoffReadinessResponsePayload, false)
 }
@@ -822,8 +780,6 @@ func (m SaaSOperatingAutomationRequestPayload) MarshalJSON() ([]byte, error) {
 }
 
 // AppendJSON appends m to b as MarshalJSON writes it; faster than json.Marshal, which re-scans.
-//
-//go:noinline
 func (m *SaaSOperatingAutomationRequestPayload) AppendJSON(b []byte) []byte {
 	return appendObject(b, unsafe.Pointer(m), &layoutObjSaaSOperatingAutomationRequestPayload, false)
 }
@@ -853,8 +809,6 @@ func (m SaaSOperatingAutomationResponsePayload) MarshalJSON() ([]byte, error) {
 }
 
 // AppendJSON appends m to b as MarshalJSON writes it; faster than json.Marshal, which re-scans.
-//
-//go:noinline
 func (m *SaaSOperatingAutomationResponsePayload) AppendJSON(b []byte) []byte {
 	return appendObject(b, unsafe.Pointer(m), &layoutObjSaaSOperatingAutomationResponsePayload, false)
 }
@@ -885,8 +839,6 @@ func (m EvidenceExportRequestPayload) MarshalJSON() ([]byte, error) {
 }
 
 // AppendJSON appends m to b as MarshalJSON writes it; faster than json.Marshal, which re-scans.
-//
-//go:noinline
 func (m *EvidenceExportRequestPayload) AppendJSON(b []byte) []byte {
 	return appendObject(b, unsafe.Pointer(m), &layoutObjEvidenceExportRequestPayload, false)
 }
@@ -914,8 +866,6 @@ func (m UnavailablePayload) MarshalJSON() ([]byte, error) {
 }
 
 // AppendJSON appends m to b as MarshalJSON writes it; faster than json.Marshal, which re-scans.
-//
-//go:noinline
 func (m *UnavailablePayload) AppendJSON(b []byte) []byte {
 	return appendObject(b, unsafe.Pointer(m), &layoutObjUnavailablePayload, false)
 }
@@ -951,8 +901,6 @@ func (m EntitlementStatusRequest) MarshalJSON() ([]byte, error) {
 }
 
 // AppendJSON appends m to b as MarshalJSON writes it; faster than json.Marshal, which re-scans.
-//
-//go:noinline
 func (m *EntitlementStatusRequest) AppendJSON(b []byte) []byte {
 	return appendObject(b, unsafe.Pointer(m), &layoutObjEntitlementStatusRequest, false)
 }
@@ -993,8 +941,6 @@ func (m EntitlementStatusResponse) MarshalJSON() ([]byte, error) {
 }
 
 // AppendJSON appends m to b as MarshalJSON writes it; faster than json.Marshal, which re-scans.
-//
-//go:noinline
 func (m *EntitlementStatusResponse) AppendJSON(b []byte) []byte {
 	return appendObject(b, unsafe.Pointer(m), &layoutObjEntitlementStatusResponse, false)
 }
@@ -1035,8 +981,6 @@ func (m TenantOnboardingRequest) MarshalJSON() ([]byte, error) {
 }
 
 // AppendJSON appends m to b as MarshalJSON writes it; faster than json.Marshal, which re-scans.
-//
-//go:noinline
 func (m *TenantOnboardingRequest) AppendJSON(b []byte) []byte {
 	return appendObject(b, unsafe.Pointer(m), &layoutObjTenantOnboardingRequest, false)
 }
@@ -1077,8 +1021,6 @@ func (m TenantOnboardingResponse) MarshalJSON() ([]byte, error) {
 }
 
 // AppendJSON appends m to b as MarshalJSON writes it; faster than json.Marshal, which re-scans.
-//
-//go:noinline
 func (m *TenantOnboardingResponse) AppendJSON(b []byte) []byte {
 	return appendObject(b, unsafe.Pointer(m), &layoutObjTenantOnboardingResponse, false)
 }
@@ -1119,8 +1061,6 @@ func (m TenantStatusRequest) MarshalJSON() ([]byte, error) {
 }
 
 // AppendJSON appends m to b as MarshalJSON writes it; faster than json.Marshal, which re-scans.
-//
-//go:noinline
 func (m *TenantStatusRequest) AppendJSON(b []byte) []byte {
 	return appendObject(b, unsafe.Pointer(m), &layoutObjTenantStatusRequest, false)
 }
@@ -1161,8 +1101,6 @@ func (m LicenseValidationRequest) MarshalJSON() ([]byte, error) {
 }
 
 // AppendJSON appends m to b as MarshalJSON writes it; faster than json.Marshal, which re-scans.
-//
-//go:noinline
 func (m *LicenseValidationRequest) AppendJSON(b []byte) []byte {
 	return appendObject(b, unsafe.Pointer(m), &layoutObjLicenseValidationRequest, false)
 }
@@ -1203,8 +1141,6 @@ func (m PolicyRegistryReadinessRequest) MarshalJSON() ([]byte, error) {
 }
 
 // AppendJSON appends m to b as MarshalJSON writes it; faster than json.Marshal, which re-scans.
-//
-//go:noinline
 func (m *PolicyRegistryReadinessRequest) AppendJSON(b []byte) []byte {
 	return appendObject(b, unsafe.Pointer(m), &layoutObjPolicyRegistryReadinessRequest, false)
 }
@@ -1245,8 +1181,6 @@ func (m PolicyRegistryReadinessResponse) MarshalJSON() ([]byte, error) {
 }
 
 // AppendJSON appends m to b as MarshalJSON writes it; faster than json.Marshal, which re-scans.
-//
-//go:noinline
 func (m *PolicyRegistryReadinessResponse) AppendJSON(b []byte) []byte {
 	return appendObject(b, unsafe.Pointer(m), &layoutObjPolicyRegistryReadinessResponse, false)
 }
@@ -1287,8 +1221,6 @@ func (m PolicyRegistryLookupRequest) MarshalJSON() ([]byte, error) {
 }
 
 // AppendJSON appends m to b as MarshalJSON writes it; faster than json.Marshal, which re-scans.
-//
-//go:noinline
 func (m *PolicyRegistryLookupRequest) AppendJSON(b []byte) []byte {
 	return appendObject(b, unsafe.Pointer(m), &layoutObjPolicyRegistryLookupRequest, false)
 }
@@ -1329,8 +1261,6 @@ func (m TenantAuditStoreOperatingRequest) MarshalJSON() ([]byte, error) {
 }
 
 // AppendJSON appends m to b as MarshalJSON writes it; faster than json.Marshal, which re-scans.
-//
-//go:noinline
 func (m *TenantAuditStoreOperatingRequest) AppendJSON(b []byte) []byte {
 	return appendObject(b, unsafe.Pointer(m), &layoutObjTenantAuditStoreOperatingRequest, false)
 }
@@ -1371,8 +1301,6 @@ func (m TenantAuditStoreOperatingResponse) MarshalJSON() ([]byte, error) {
 }
 
 // AppendJSON appends m to b as MarshalJSON writes it; faster than json.Marshal, which re-scans.
-//
-//go:noinline
 func (m *TenantAuditStoreOperatingResponse) AppendJSON(b []byte) []byte {
 	return appendObject(b, unsafe.Pointer(m), &layoutObjTenantAuditStoreOperatingResponse, false)
 }
@@ -1413,8 +1341,6 @@ func (m CustomerOperatingDashboardRequest) MarshalJSON() ([]byte, error) {
 }
 
 // AppendJSON appends m to b as MarshalJSON writes it; faster than json.Marshal, which re-scans.
-//
-//go:noinline
 func (m *CustomerOperatingDashboardRequest) AppendJSON(b []byte) []byte {
 	return appendObject(b, unsafe.Pointer(m), &layoutObjCustomerOperatingDashboardRequest, false)
 }
@@ -1455,8 +1381,6 @@ func (m CustomerOperatingDashboardResponse) MarshalJSON() ([]byte, error) {
 }
 
 // AppendJSON appends m to b as MarshalJSON writes it; faster than json.Marshal, which re-scans.
-//
-//go:noinline
 func (m *CustomerOperatingDashboardResponse) AppendJSON(b []byte) []byte {
 	return appendObject(b, unsafe.Pointer(m), &layoutObjCustomerOperatingDashboardResponse, false)
 }
@@ -1497,8 +1421,6 @@ func (m SupportHandoffReadinessRequest) MarshalJSON() ([]byte, error) {
 }
 
 // AppendJSON appends m to b as MarshalJSON writes it; faster than json.Marshal, which re-scans.
-//
-//go:noinline
 func (m *SupportHandoffReadinessRequest) AppendJSON(b []byte) []byte {
 	return appendObject(b, unsafe.Pointer(m), &layoutObjSupportHandoffReadinessRequest, false)
 }
@@ -1539,8 +1461,6 @@ func (m SupportHandoffReadinessResponse) MarshalJSON() ([]byte, error) {
 }
 
 // AppendJSON appends m to b as MarshalJSON writes it; faster than json.Marshal, which re-scans.
-//
-//go:noinline
 func (m *SupportHandoffReadinessResponse) AppendJSON(b []byte) []byte {
 	return appendObject(b, unsafe.Pointer(m), &layoutObjSupportHandoffReadinessResponse, false)
 }
@@ -1581,8 +1501,6 @@ func (m SaaSOperatingAutomationRequest) MarshalJSON() ([]byte, error) {
 }
 
 // AppendJSON appends m to b as MarshalJSON writes it; faster than json.Marshal, which re-scans.
-//
-//go:noinline
 func (m *SaaSOperatingAutomationRequest) AppendJSON(b []byte) []byte {
 	return appendObject(b, unsafe.Pointer(m), &layoutObjSaaSOperatingAutomationRequest, false)
 }
@@ -1623,8 +1541,6 @@ func (m SaaSOperatingAutomationResponse) MarshalJSON() ([]byte, error) {
 }
 
 // AppendJSON appends m to b as MarshalJSON writes it; faster than json.Marshal, which re-scans.
-//
-//go:noinline
 func (m *SaaSOperatingAutomationResponse) AppendJSON(b []byte) []byte {
 	return appendObject(b, unsafe.Pointer(m), &layoutObjSaaSOperatingAutomationResponse, false)
 }
@@ -1665,8 +1581,6 @@ func (m EvidenceExportRequest) MarshalJSON() ([]byte, error) {
 }
 
 // AppendJSON appends m to b as MarshalJSON writes it; faster than json.Marshal, which re-scans.
-//
-//go:noinline
 func (m *EvidenceExportRequest) AppendJSON(b []byte) []byte {
 	return appendObject(b, unsafe.Pointer(m), &layoutObjEvidenceExportRequest, false)
 }
@@ -1707,8 +1621,6 @@ func (m UnavailableResponse) MarshalJSON() ([]byte, error) {
 }
 
 // AppendJSON appends m to b as MarshalJSON writes it; faster than json.Marshal, which re-scans.
-//
-//go:noinline
 func (m *UnavailableResponse) AppendJSON(b []byte) []byte {
 	return appendObject(b, unsafe.Pointer(m), &layoutObjUnavailableResponse, false)
 }

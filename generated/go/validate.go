@@ -5,8 +5,6 @@ package saascontrolplane
 import "unsafe"
 
 // Validate returns every violation of the contract as Errors (JSON path, rule, message), or nil.
-//
-//go:noinline
 func (m *EntitlementStatusSummary) Validate() error {
 	var es Errors
 	var p *pathNode
@@ -32,8 +30,6 @@ func (m *EntitlementStatusSummary) validate(p *pathNode, es *Errors, sc scanMode
 }
 
 // Validate returns every violation of the contract as Errors (JSON path, rule, message), or nil.
-//
-//go:noinline
 func (m *PolicyRegistryReadinessSummary) Validate() error {
 	var es Errors
 	var p *pathNode
@@ -59,8 +55,6 @@ func (m *PolicyRegistryReadinessSummary) validate(p *pathNode, es *Errors, sc sc
 }
 
 // Validate returns every violation of the contract as Errors (JSON path, rule, message), or nil.
-//
-//go:noinline
 func (m *TenantAuditStoreOperatingSummary) Validate() error {
 	var es Errors
 	var p *pathNode
@@ -88,8 +82,6 @@ func (m *TenantAuditStoreOperatingSummary) validate(p *pathNode, es *Errors, sc 
 }
 
 // Validate returns every violation of the contract as Errors (JSON path, rule, message), or nil.
-//
-//go:noinline
 func (m *CustomerOperatingDashboardSummary) Validate() error {
 	var es Errors
 	var p *pathNode
@@ -119,8 +111,6 @@ func (m *CustomerOperatingDashboardSummary) validate(p *pathNode, es *Errors, sc
 }
 
 // Validate returns every violation of the contract as Errors (JSON path, rule, message), or nil.
-//
-//go:noinline
 func (m *SupportHandoffReadinessSummary) Validate() error {
 	var es Errors
 	var p *pathNode
@@ -148,8 +138,6 @@ func (m *SupportHandoffReadinessSummary) validate(p *pathNode, es *Errors, sc sc
 }
 
 // Validate returns every violation of the contract as Errors (JSON path, rule, message), or nil.
-//
-//go:noinline
 func (m *SaaSOperatingAutomationSummary) Validate() error {
 	var es Errors
 	var p *pathNode
@@ -180,8 +168,6 @@ func (m *SaaSOperatingAutomationSummary) validate(p *pathNode, es *Errors, sc sc
 }
 
 // Validate returns every violation of the contract as Errors (JSON path, rule, message), or nil.
-//
-//go:noinline
 func (m *EntitlementStatusRequestPayload) Validate() error {
 	return validateTable(unsafe.Pointer(m), rulesEntitlementStatusRequestPayload, 0, "")
 }
@@ -193,8 +179,6 @@ var rulesEntitlementStatusRequestPayload = []memberRule{
 }
 
 // Validate returns every violation of the contract as Errors (JSON path, rule, message), or nil.
-//
-//go:noinline
 func (m *EntitlementStatusResponsePayload) Validate() error {
 	var es Errors
 	m.validate(nil, &es, 0)
@@ -215,8 +199,6 @@ func (m *EntitlementStatusResponsePayload) validate(p *pathNode, es *Errors, sc 
 }
 
 // Validate returns every violation of the contract as Errors (JSON path, rule, message), or nil.
-//
-//go:noinline
 func (m *TenantOnboardingRequestPayload) Validate() error {
 	return validateTable(unsafe.Pointer(m), rulesTenantOnboardingRequestPayload, 0, "")
 }
@@ -231,8 +213,6 @@ var rulesTenantOnboardingRequestPayload = []memberRule{
 }
 
 // Validate returns every violation of the contract as Errors (JSON path, rule, message), or nil.
-//
-//go:noinline
 func (m *TenantOnboardingResponsePayload) Validate() error {
 	var es Errors
 	m.validate(nil, &es, 0)
@@ -253,8 +233,6 @@ func (m *TenantOnboardingResponsePayload) validate(p *pathNode, es *Errors, sc s
 }
 
 // Validate returns every violation of the contract as Errors (JSON path, rule, message), or nil.
-//
-//go:noinline
 func (m *TenantStatusRequestPayload) Validate() error {
 	return validateTable(unsafe.Pointer(m), rulesTenantStatusRequestPayload, 0, "")
 }
@@ -265,8 +243,6 @@ var rulesTenantStatusRequestPayload = []memberRule{
 }
 
 // Validate returns every violation of the contract as Errors (JSON path, rule, message), or nil.
-//
-//go:noinline
 func (m *LicenseValidationRequestPayload) Validate() error {
 	return validateTable(unsafe.Pointer(m), rulesLicenseValidationRequestPayload, 0, "")
 }
@@ -278,8 +254,6 @@ var rulesLicenseValidationRequestPayload = []memberRule{
 }
 
 // Validate returns every violation of the contract as Errors (JSON path, rule, message), or nil.
-//
-//go:noinline
 func (m *PolicyRegistryReadinessRequestPayload) Validate() error {
 	return validateTable(unsafe.Pointer(m), rulesPolicyRegistryReadinessRequestPayload, 0, "")
 }
@@ -292,8 +266,6 @@ var rulesPolicyRegistryReadinessRequestPayload = []memberRule{
 }
 
 // Validate returns every violation of the contract as Errors (JSON path, rule, message), or nil.
-//
-//go:noinline
 func (m *PolicyRegistryReadinessResponsePayload) Validate() error {
 	var es Errors
 	m.validate(nil, &es, 0)
@@ -314,8 +286,6 @@ func (m *PolicyRegistryReadinessResponsePayload) validate(p *pathNode, es *Error
 }
 
 // Validate returns every violation of the contract as Errors (JSON path, rule, message), or nil.
-//
-//go:noinline
 func (m *PolicyRegistryLookupRequestPayload) Validate() error {
 	return validateTable(unsafe.Pointer(m), rulesPolicyRegistryLookupRequestPayload, 0, "")
 }
@@ -327,8 +297,6 @@ var rulesPolicyRegistryLookupRequestPayload = []memberRule{
 }
 
 // Validate returns every violation of the contract as Errors (JSON path, rule, message), or nil.
-//
-//go:noinline
 func (m *TenantAuditStoreOperatingRequestPayload) Validate() error {
 	return validateTable(unsafe.Pointer(m), rulesTenantAuditStoreOperatingRequestPayload, 0, "")
 }
@@ -341,8 +309,6 @@ var rulesTenantAuditStoreOperatingRequestPayload = []memberRule{
 }
 
 // Validate returns every violation of the contract as Errors (JSON path, rule, message), or nil.
-//
-//go:noinline
 func (m *TenantAuditStoreOperatingResponsePayload) Validate() error {
 	var es Errors
 	m.validate(nil, &es, 0)
@@ -363,8 +329,6 @@ func (m *TenantAuditStoreOperatingResponsePayload) validate(p *pathNode, es *Err
 }
 
 // Validate returns every violation of the contract as Errors (JSON path, rule, message), or nil.
-//
-//go:noinline
 func (m *CustomerOperatingDashboardRequestPayload) Validate() error {
 	return validateTable(unsafe.Pointer(m), rulesCustomerOperatingDashboardRequestPayload, 0, "")
 }
@@ -377,8 +341,6 @@ var rulesCustomerOperatingDashboardRequestPayload = []memberRule{
 }
 
 // Validate returns every violation of the contract as Errors (JSON path, rule, message), or nil.
-//
-//go:noinline
 func (m *CustomerOperatingDashboardResponsePayload) Validate() error {
 	var es Errors
 	m.validate(nil, &es, 0)
@@ -399,8 +361,6 @@ func (m *CustomerOperatingDashboardResponsePayload) validate(p *pathNode, es *Er
 }
 
 // Validate returns every violation of the contract as Errors (JSON path, rule, message), or nil.
-//
-//go:noinline
 func (m *SupportHandoffReadinessRequestPayload) Validate() error {
 	return validateTable(unsafe.Pointer(m), rulesSupportHandoffReadinessRequestPayload, 0, "")
 }
@@ -413,8 +373,6 @@ var rulesSupportHandoffReadinessRequestPayload = []memberRule{
 }
 
 // Validate returns every violation of the contract as Errors (JSON path, rule, message), or nil.
-//
-//go:noinline
 func (m *SupportHandoffReadinessResponsePayload) Validate() error {
 	var es Errors
 	m.validate(nil, &es, 0)
@@ -435,8 +393,6 @@ func (m *SupportHandoffReadinessResponsePayload) validate(p *pathNode, es *Error
 }
 
 // Validate returns every violation of the contract as Errors (JSON path, rule, message), or nil.
-//
-//go:noinline
 func (m *SaaSOperatingAutomationRequestPayload) Validate() error {
 	return validateTable(unsafe.Pointer(m), rulesSaaSOperatingAutomationRequestPayload, 0, "")
 }
@@ -449,8 +405,6 @@ var rulesSaaSOperatingAutomationRequestPayload = []memberRule{
 }
 
 // Validate returns every violation of the contract as Errors (JSON path, rule, message), or nil.
-//
-//go:noinline
 func (m *SaaSOperatingAutomationResponsePayload) Validate() error {
 	var es Errors
 	m.validate(nil, &es, 0)
@@ -471,8 +425,6 @@ func (m *SaaSOperatingAutomationResponsePayload) validate(p *pathNode, es *Error
 }
 
 // Validate returns every violation of the contract as Errors (JSON path, rule, message), or nil.
-//
-//go:noinline
 func (m *EvidenceExportRequestPayload) Validate() error {
 	return validateTable(unsafe.Pointer(m), rulesEvidenceExportRequestPayload, 0, "")
 }
@@ -485,8 +437,6 @@ var rulesEvidenceExportRequestPayload = []memberRule{
 }
 
 // Validate returns every violation of the contract as Errors (JSON path, rule, message), or nil.
-//
-//go:noinline
 func (m *UnavailablePayload) Validate() error {
 	return validateTable(unsafe.Pointer(m), rulesUnavailablePayload, 0, "")
 }
@@ -497,8 +447,6 @@ var rulesUnavailablePayload = []memberRule{
 }
 
 // Validate returns every violation of the contract as Errors (JSON path, rule, message), or nil.
-//
-//go:noinline
 func (m *EntitlementStatusRequest) Validate() error {
 	var es Errors
 	m.validate(nil, &es, 0)
@@ -519,8 +467,6 @@ func (m *EntitlementStatusRequest) validate(p *pathNode, es *Errors, sc scanMode
 }
 
 // Validate returns every violation of the contract as Errors (JSON path, rule, message), or nil.
-//
-//go:noinline
 func (m *EntitlementStatusResponse) Validate() error {
 	var es Errors
 	m.validate(nil, &es, 0)
@@ -543,8 +489,6 @@ func (m *EntitlementStatusResponse) validate(p *pathNode, es *Errors, sc scanMod
 }
 
 // Validate returns every violation of the contract as Errors (JSON path, rule, message), or nil.
-//
-//go:noinline
 func (m *TenantOnboardingRequest) Validate() error {
 	var es Errors
 	m.validate(nil, &es, 0)
@@ -565,8 +509,6 @@ func (m *TenantOnboardingRequest) validate(p *pathNode, es *Errors, sc scanMode)
 }
 
 // Validate returns every violation of the contract as Errors (JSON path, rule, message), or nil.
-//
-//go:noinline
 func (m *TenantOnboardingResponse) Validate() error {
 	var es Errors
 	m.validate(nil, &es, 0)
@@ -589,8 +531,6 @@ func (m *TenantOnboardingResponse) validate(p *pathNode, es *Errors, sc scanMode
 }
 
 // Validate returns every violation of the contract as Errors (JSON path, rule, message), or nil.
-//
-//go:noinline
 func (m *TenantStatusRequest) Validate() error {
 	var es Errors
 	m.validate(nil, &es, 0)
@@ -611,8 +551,6 @@ func (m *TenantStatusRequest) validate(p *pathNode, es *Errors, sc scanMode) {
 }
 
 // Validate returns every violation of the contract as Errors (JSON path, rule, message), or nil.
-//
-//go:noinline
 func (m *LicenseValidationRequest) Validate() error {
 	var es Errors
 	m.validate(nil, &es, 0)
@@ -633,8 +571,6 @@ func (m *LicenseValidationRequest) validate(p *pathNode, es *Errors, sc scanMode
 }
 
 // Validate returns every violation of the contract as Errors (JSON path, rule, message), or nil.
-//
-//go:noinline
 func (m *PolicyRegistryReadinessRequest) Validate() error {
 	var es Errors
 	m.validate(nil, &es, 0)
@@ -655,8 +591,6 @@ func (m *PolicyRegistryReadinessRequest) validate(p *pathNode, es *Errors, sc sc
 }
 
 // Validate returns every violation of the contract as Errors (JSON path, rule, message), or nil.
-//
-//go:noinline
 func (m *PolicyRegistryReadinessResponse) Validate() error {
 	var es Errors
 	m.validate(nil, &es, 0)
@@ -679,8 +613,6 @@ func (m *PolicyRegistryReadinessResponse) validate(p *pathNode, es *Errors, sc s
 }
 
 // Validate returns every violation of the contract as Errors (JSON path, rule, message), or nil.
-//
-//go:noinline
 func (m *PolicyRegistryLookupRequest) Validate() error {
 	var es Errors
 	m.validate(nil, &es, 0)
@@ -701,8 +633,6 @@ func (m *PolicyRegistryLookupRequest) validate(p *pathNode, es *Errors, sc scanM
 }
 
 // Validate returns every violation of the contract as Errors (JSON path, rule, message), or nil.
-//
-//go:noinline
 func (m *TenantAuditStoreOperatingRequest) Validate() error {
 	var es Errors
 	m.validate(nil, &es, 0)
@@ -723,8 +653,6 @@ func (m *TenantAuditStoreOperatingRequest) validate(p *pathNode, es *Errors, sc 
 }
 
 // Validate returns every violation of the contract as Errors (JSON path, rule, message), or nil.
-//
-//go:noinline
 func (m *TenantAuditStoreOperatingResponse) Validate() error {
 	var es Errors
 	m.validate(nil, &es, 0)
@@ -747,8 +675,6 @@ func (m *TenantAuditStoreOperatingResponse) validate(p *pathNode, es *Errors, sc
 }
 
 // Validate returns every violation of the contract as Errors (JSON path, rule, message), or nil.
-//
-//go:noinline
 func (m *CustomerOperatingDashboardRequest) Validate() error {
 	var es Errors
 	m.validate(nil, &es, 0)
@@ -769,8 +695,6 @@ func (m *CustomerOperatingDashboardRequest) validate(p *pathNode, es *Errors, sc
 }
 
 // Validate returns every violation of the contract as Errors (JSON path, rule, message), or nil.
-//
-//go:noinline
 func (m *CustomerOperatingDashboardResponse) Validate() error {
 	var es Errors
 	m.validate(nil, &es, 0)
@@ -793,8 +717,6 @@ func (m *CustomerOperatingDashboardResponse) validate(p *pathNode, es *Errors, s
 }
 
 // Validate returns every violation of the contract as Errors (JSON path, rule, message), or nil.
-//
-//go:noinline
 func (m *SupportHandoffReadinessRequest) Validate() error {
 	var es Errors
 	m.validate(nil, &es, 0)
@@ -815,8 +737,6 @@ func (m *SupportHandoffReadinessRequest) validate(p *pathNode, es *Errors, sc sc
 }
 
 // Validate returns every violation of the contract as Errors (JSON path, rule, message), or nil.
-//
-//go:noinline
 func (m *SupportHandoffReadinessResponse) Validate() error {
 	var es Errors
 	m.validate(nil, &es, 0)
@@ -839,8 +759,6 @@ func (m *SupportHandoffReadinessResponse) validate(p *pathNode, es *Errors, sc s
 }
 
 // Validate returns every violation of the contract as Errors (JSON path, rule, message), or nil.
-//
-//go:noinline
 func (m *SaaSOperatingAutomationRequest) Validate() error {
 	var es Errors
 	m.validate(nil, &es, 0)
@@ -861,8 +779,6 @@ func (m *SaaSOperatingAutomationRequest) validate(p *pathNode, es *Errors, sc sc
 }
 
 // Validate returns every violation of the contract as Errors (JSON path, rule, message), or nil.
-//
-//go:noinline
 func (m *SaaSOperatingAutomationResponse) Validate() error {
 	var es Errors
 	m.validate(nil, &es, 0)
@@ -885,8 +801,6 @@ func (m *SaaSOperatingAutomationResponse) validate(p *pathNode, es *Errors, sc s
 }
 
 // Validate returns every violation of the contract as Errors (JSON path, rule, message), or nil.
-//
-//go:noinline
 func (m *EvidenceExportRequest) Validate() error {
 	var es Errors
 	m.validate(nil, &es, 0)
@@ -907,8 +821,6 @@ func (m *EvidenceExportRequest) validate(p *pathNode, es *Errors, sc scanMode) {
 }
 
 // Validate returns every violation of the contract as Errors (JSON path, rule, message), or nil.
-//
-//go:noinline
 func (m *UnavailableResponse) Validate() error {
 	var es Errors
 	m.validate(nil, &es, 0)

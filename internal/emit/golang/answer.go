@@ -63,7 +63,6 @@ func (g *gen) answer(k *sink, w *gw, op *model.Operation, status *model.Field) {
 	w.docLines(cmt("Decode"+name+" reads an answer of operation "+op.Name+": the "+status.Name+" member selects"),
 		"// the error response that fixes it, any other value the response; the",
 		"// selected one is then decoded strictly, as its own decoder does.")
-	w.noinline()
 	w.open("func Decode", name, "(data []byte, opts ...DecodeOption) (*", name, ", error)")
 	w.line("d := newDecoder(data, opts)")
 	w.line("v, _, err := d.discriminator(nil, ", quote(status.Name), ")")

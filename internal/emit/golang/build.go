@@ -198,7 +198,6 @@ func (g *gen) typeBuilder(k *sink, w *gw, s *goStruct) {
 	args := g.args(s)
 	g.argsStruct(k, w, name+"Args", "holds the arguments of Build"+name+"; nil means the contract's default.", args)
 	w.docLines(cmt("Build" + name + " builds " + article(name) + " " + name + " from args, with defaults and fixed values, and validates it."))
-	w.noinline()
 	w.open("func Build", name, "(args ", name, "Args) (m *", name, ", err error)")
 	w.line("m = &", name, "{}")
 	g.fixed(w, s.t, "m")

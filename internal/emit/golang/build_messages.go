@@ -53,7 +53,6 @@ func (g *gen) operationField() *model.Field {
 func (g *gen) requestBuilder(k *sink, w *gw, s *goStruct) {
 	name := s.t.GoName
 	w.docLines("// Header returns the envelope fields of the request.")
-	w.noinline()
 	w.open("func (m *", name, ") Header() RequestHeader")
 	var keys []string
 	for _, fl := range g.envFields() {
@@ -84,7 +83,6 @@ func (g *gen) requestBuilder(k *sink, w *gw, s *goStruct) {
 	argsName := s.op.RequestArgsGoName()
 	g.argsStruct(k, w, argsName, "holds the arguments of Build"+name+"; a nil pointer or slice means the contract's default, an empty non-nil slice is an explicit empty list.", args)
 	w.docLines(cmt("Build" + name + " builds the request of operation " + s.op.Name + ": defaults, trimmed identifiers and generated values, then validation with the forbidden-material scan."))
-	w.noinline()
 	w.open("func Build", name, "(args ", argsName, ") (m *", name, ", err error)")
 	w.line("m = &", name, "{}")
 	g.fixed(w, s.t, "m")
@@ -108,7 +106,6 @@ func (g *gen) responseBuilder(k *sink, w *gw, s *goStruct) {
 		doc = "the response of operation " + s.op.Name + " to req, which must be a request of that operation"
 	}
 	w.docLines(cmt("Build" + name + " builds " + doc + "; members the spec sources from the request are copied from req."))
-	w.noinline()
 	w.open("func Build", name, "(req AnyRequest, args ", argsName, ") (m *", name, ", err error)")
 	if s.op != nil {
 		if of := g.operationField(); of != nil {

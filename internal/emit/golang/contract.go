@@ -76,7 +76,6 @@ func (g *gen) stateSet(k *sink, w *gw, st *model.StateSet) {
 	oneLine(w, "func (v "+st.GoName+") String() string", "return string(v)")
 	k.decl(w)
 	w.docLines(cmt(st.GoName + "Values returns every value of " + st.GoName + " in contract order."))
-	w.noinline()
 	w.open("func ", st.GoName, "Values() []", st.GoName)
 	w.line("return append([]", st.GoName, "(nil), ", join(cases...), ")") // no array type, so no equality function per set
 	w.close()

@@ -50,7 +50,6 @@ func (g *gen) sharedDecoder(w *gw, op *model.Operation, s *goStruct) {
 	name := "Decode" + op.ResponseGoName()
 	w.docLines(cmt(name+" reads the shared "+op.Response.Name+" response, which answers operation "+op.Name+","),
 		cmt("strictly as "+decode+" does, and checks that it answers "+op.Name+"."))
-	w.noinline()
 	w.open("func ", name, "(data []byte, opts ...DecodeOption) (*", s.t.GoName, ", error)")
 	w.line("m, err := ", decode, "(data, opts...)")
 	w.open("if err != nil")
@@ -69,7 +68,6 @@ func (g *gen) sharedDecoder(w *gw, op *model.Operation, s *goStruct) {
 func (g *gen) decodeFunc(w *gw, s *goStruct) {
 	name := s.t.GoName
 	w.docLines(cmt(fmt.Sprintf("Decode%s reads one %s from data strictly (see DecodeOption) and validates it.", name, name)))
-	w.noinline()
 	w.open("func Decode", name, "(data []byte, opts ...DecodeOption) (m *", name, ", err error)")
 	root := "nil"
 	sc, r := g.validateRoot(s)

@@ -87,7 +87,7 @@ func TestHostileTextStaysInComments(t *testing.T) {
 		lines := strings.Split(string(data), "\n")
 		for i, line := range lines {
 			trimmed := strings.TrimSpace(line)
-			// The runtime and the API's entry points are kept out of line:
+			// The runtime's helpers and the value methods are kept out of line:
 			// //go:noinline alone on its line, right before a function.
 			noinline := line == "//go:noinline" && i+1 < len(lines) && strings.HasPrefix(lines[i+1], "func ")
 			assert.False(t, strings.HasPrefix(trimmed, "//go:") && !noinline, "%s:%d is a directive: %s", name, i+1, line)

@@ -32,15 +32,12 @@ func (w *gw) line(parts ...string) {
 
 // noinline keeps the function written next out of line with
 // //go:noinline, set apart from its doc comment as gofmt sets directives.
-// The API's thin entry points (Decode, Validate, MarshalJSON, AppendJSON,
-// Build, Header, and a state set's Valid, String and Values) each make one
-// call or none; inlined, the compiler copies each into its callers, into
-// the pointer wrapper it makes for a value method and into the package's
-// export data. For a contract of 1,000 operations, keeping them out of
-// line made go build about 7% faster and 7% smaller in memory (alternating
-// runs; README.md), for one call of a few nanoseconds in front of the
-// runtime's work. It is the one directive the emitter writes (see
-// ownDirective).
+// It is for the value methods (a type's MarshalJSON, a state set's Valid
+// and String): for each, the compiler writes a pointer-receiver wrapper,
+// and inlined, the method's body was compiled twice. For a contract of
+// 1,000 operations that made go build about 7% slower (alternating runs;
+// README.md), against one call of a few nanoseconds. It is the one
+// directive the emitter writes (see ownDirective).
 func (w *gw) noinline() {
 	if bytes.HasSuffix(w.buf, []byte("\n")) && bytes.HasPrefix(lastLine(w.buf), []byte("//")) {
 		w.line("//")

@@ -78,7 +78,6 @@ func (g *gen) marshal(k *sink, w *gw, s *goStruct) {
 // encoding through the type's layout, redacted when redact holds.
 func appendMethod(k *sink, w *gw, name, method string, redact bool) {
 	w.use("unsafe")
-	w.noinline()
 	w.open("func (m *", name, ") ", method, "(b []byte) []byte")
 	w.line("return appendObject(b, unsafe.Pointer(m), &layoutObj", name, ", ", strconv.FormatBool(redact), ")")
 	w.close()

@@ -64,7 +64,6 @@ func (g *gen) validateMethods(k *sink, w *gw, s *goStruct) {
 	name := s.t.GoName
 	only := g.tableOnly(s)
 	w.docLines("// Validate returns every violation of the contract as Errors (JSON path, rule, message), or nil.")
-	w.noinline()
 	w.open("func (m *", name, ") Validate() error")
 	if only {
 		w.use("unsafe")
