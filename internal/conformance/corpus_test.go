@@ -254,35 +254,14 @@ func (g *gen) envelopes() {
 	}
 }
 
-// envelopeBase is envelope t's first example, completed; without one, an
-// envelope synthesized from its fields: the members a source fixes per
-// message (operation, payload, message) are set per document, those copied
-// from the request take the request envelope's values, and every other
-// member its const, default or a sample its rules accept.
+// envelopeBase is envelope t's first example, completed, or one
+// synthesized from its fields; the members a source fixes per message
+// (operation, payload, message, version) are set per document.
 func (g *gen) envelopeBase(t *model.Type) *value.Value {
 	if len(t.Examples) > 0 {
 		return model.Complete(t.Examples[0], t)
 	}
-	o := vObj()
-	for _, f := range t.Fields {
-		var v *value.Value
-		switch {
-		case f.Source == model.SourceRequest && f.RequestField != nil:
-			v = at(g.reqEnv, path{f.RequestField.Name})
-		case f.Source != model.SourceNone:
-			continue
-		case f.Const != nil:
-			v = f.Const
-		case f.Default != nil:
-			v = f.Default
-		default:
-			v = g.constrained(f, g.sample(f.Type))
-		}
-		if v != nil {
-			o.Members = append(o.Members, value.Member{Key: f.Name, Value: clone(v)})
-		}
-	}
-	return model.Complete(o, t)
+	return g.synth(t, nil)
 }
 
 // withVersion sets the members of envelope t that carry its version v
@@ -479,7 +458,7 @@ func (g *gen) synth(t *model.Type, op *model.Operation) *value.Value {
 		switch {
 		case f.Const != nil:
 			v = f.Const
-		case f.Source == model.SourceMessage:
+		case f.Source == model.SourceMessage && op != nil:
 			v = vStr(op.Response.Message)
 		case f.Source == model.SourceRequest && f.RequestField != nil:
 			v = at(g.reqEnv, path{f.RequestField.Name})

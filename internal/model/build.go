@@ -151,11 +151,16 @@ func (b *builder) envelope(e *load.Envelope, goName string, req *Type) *Envelope
 // of another operation, when the spec sets none: "an" before a name that
 // starts with a vowel letter (evidence_export), "a" otherwise.
 func DefaultMismatch(op string) string {
-	article := "a"
-	if op != "" && strings.ContainsRune("aeiouAEIOU", rune(op[0])) {
-		article = "an"
+	return op + " response requires " + Article(op) + " " + op + " request"
+}
+
+// Article is the indefinite article before a name in generated text: "an"
+// before a vowel letter, "a" otherwise.
+func Article(name string) string {
+	if name != "" && strings.ContainsRune("aeiouAEIOU", rune(name[0])) {
+		return "an"
 	}
-	return op + " response requires " + article + " " + op + " request"
+	return "a"
 }
 
 // MismatchRule is the rule name of a response's message for a request of

@@ -211,6 +211,33 @@ type Envelope struct {
 	Version *Version
 }
 
+// Reached returns the object types that values of the given types hold,
+// directly or nested in lists, maps, other types and union variants; a
+// given type is in it only when it holds itself.
+func Reached(types ...*Type) map[*Type]bool {
+	seen := map[*Type]bool{}
+	var walk func(r *TypeRef)
+	walk = func(r *TypeRef) {
+		for r.Elem != nil {
+			r = r.Elem
+		}
+		if r.Kind == KindObject && r.Object != nil && !seen[r.Object] {
+			seen[r.Object] = true
+			for _, rr := range r.Object.Refs() {
+				walk(rr)
+			}
+		}
+	}
+	for _, t := range types {
+		if t != nil {
+			for _, r := range t.Refs() {
+				walk(r)
+			}
+		}
+	}
+	return seen
+}
+
 // Refs lists the types t refers to directly: its fields' types, and for a
 // union each variant's type (once).
 func (t *Type) Refs() []*TypeRef {

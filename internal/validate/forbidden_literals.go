@@ -38,16 +38,17 @@ func (c *checker) forbiddenLiterals(m *model.Contract) {
 // messages, in each direction a type is held; and, when the rules scan
 // types on their own, every type's examples, defaults and consts.
 func (c *checker) typeLiterals(fb *model.Forbidden, m *model.Contract) {
-	reqTypes, respTypes := map[*model.Type]bool{}, map[*model.Type]bool{}
+	var requests, responses []*model.Type
 	for _, op := range m.Operations {
-		reachTypes(op.Request, reqTypes)
+		requests = append(requests, op.Request)
 		if op.Response != nil {
-			reachTypes(op.Response.Payload, respTypes)
+			responses = append(responses, op.Response.Payload)
 		}
 		for _, e := range op.Errors {
-			reachTypes(e.Payload, respTypes)
+			responses = append(responses, e.Payload)
 		}
 	}
+	reqTypes, respTypes := model.Reached(requests...), model.Reached(responses...)
 	for _, t := range m.Types {
 		what := fmt.Sprintf("type %q", t.Name)
 		if reqTypes[t] {
@@ -87,32 +88,6 @@ func (c *checker) fieldLiterals(fb *model.Forbidden, t *model.Type, dir model.Di
 		}
 		if f.Const != nil {
 			c.forbiddenAt(fb.FindForbiddenField(f.Const, f, dir, f.Name), f.Const, "const of "+fw)
-		}
-	}
-}
-
-// reachTypes adds the object types a value of t may hold, at any depth
-// (union variants included), to seen.
-func reachTypes(t *model.Type, seen map[*model.Type]bool) {
-	if t == nil {
-		return
-	}
-	if t.Union != nil {
-		for _, v := range t.Union.Variants {
-			if v.Type != nil && !seen[v.Type] {
-				seen[v.Type] = true
-				reachTypes(v.Type, seen)
-			}
-		}
-	}
-	for _, f := range t.Fields {
-		r := f.Type
-		for r != nil && r.Elem != nil {
-			r = r.Elem
-		}
-		if r != nil && r.Kind == model.KindObject && r.Object != nil && !seen[r.Object] {
-			seen[r.Object] = true
-			reachTypes(r.Object, seen)
 		}
 	}
 }

@@ -46,31 +46,6 @@ func (s *site) statesOf(p string, types []*model.Type) []*StateSet {
 	return out
 }
 
-// typesOf lists the named types the types use, directly or nested.
-func typesOf(types []*model.Type) map[*model.Type]bool {
-	seen := map[*model.Type]bool{}
-	var walkRef func(t *model.TypeRef)
-	walkRef = func(t *model.TypeRef) {
-		switch t.Kind {
-		case model.KindList, model.KindMap:
-			walkRef(t.Elem)
-		case model.KindObject:
-			if !seen[t.Object] {
-				seen[t.Object] = true
-				for _, r := range t.Object.Refs() {
-					walkRef(r)
-				}
-			}
-		}
-	}
-	for _, t := range types {
-		for _, r := range t.Refs() {
-			walkRef(r)
-		}
-	}
-	return seen
-}
-
 // statesUsedBy indexes, once, which operations use each state set (in their
 // payloads, nested types included), in operation order.
 func (s *site) statesUsedBy() map[*model.StateSet][]*model.Operation {
@@ -140,16 +115,16 @@ func (s *site) types() *TypesPage {
 	opsOf := map[*model.Type][]*model.Operation{}
 	inEnvelope := map[*model.Type]bool{}
 	if len(c.Operations) > 0 {
-		inEnvelope = typesOf([]*model.Type{c.Request.Type, c.Response.Type})
+		inEnvelope = model.Reached(c.Request.Type, c.Response.Type)
 	}
 	for _, op := range c.Operations {
-		for t := range typesOf(s.payloadTypes(op)) {
+		for t := range model.Reached(s.payloadTypes(op)...) {
 			opsOf[t] = append(opsOf[t], op)
 		}
 	}
 	typesOfType := map[*model.Type][]*model.Type{}
 	for _, other := range c.Types {
-		for t := range typesOf([]*model.Type{other}) {
+		for t := range model.Reached(other) {
 			if t != other {
 				typesOfType[t] = append(typesOfType[t], other)
 			}

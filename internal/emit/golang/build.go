@@ -1,9 +1,6 @@
 package golang
 
-import (
-	"github.com/contractgen/contractgen/internal/model"
-	"strings"
-)
+import "github.com/contractgen/contractgen/internal/model"
 
 // buildFile holds the builders: they apply defaults (absent means default),
 // trim identifiers, draw generated values, then validate, so a builder either
@@ -197,7 +194,7 @@ func (g *gen) typeBuilder(k *sink, w *gw, s *goStruct) {
 	name := s.t.GoName
 	args := g.args(s)
 	g.argsStruct(k, w, name+"Args", "holds the arguments of Build"+name+"; nil means the contract's default.", args)
-	w.docLines(cmt("Build" + name + " builds " + article(name) + " " + name + " from args, with defaults and fixed values, and validates it."))
+	w.docLines(cmt("Build" + name + " builds " + model.Article(name) + " " + name + " from args, with defaults and fixed values, and validates it."))
 	w.open("func Build", name, "(args ", name, "Args) (m *", name, ", err error)")
 	w.line("m = &", name, "{}")
 	g.fixed(w, s.t, "m")
@@ -206,14 +203,6 @@ func (g *gen) typeBuilder(k *sink, w *gw, s *goStruct) {
 	}
 	finish(w)
 	k.decl(w)
-}
-
-// article is the indefinite article before a name in a doc comment.
-func article(name string) string {
-	if name != "" && strings.ContainsRune("AEIOU", rune(name[0])) {
-		return "an"
-	}
-	return "a"
 }
 
 // generated is the expression drawing a generated value (after its prefix).

@@ -241,16 +241,9 @@ func holdsMapSeen(t *model.TypeRef, seen map[*model.Type]bool) bool {
 			return true
 		case t.Kind == model.KindObject && t.Object != nil && !seen[t.Object]:
 			seen[t.Object] = true
-			for _, f := range t.Object.Fields {
-				if holdsMapSeen(f.Type, seen) {
+			for _, r := range t.Object.Refs() {
+				if holdsMapSeen(r, seen) {
 					return true
-				}
-			}
-			if u := t.Object.Union; u != nil {
-				for _, v := range u.Variants {
-					if v.Type != nil && holdsMapSeen(&model.TypeRef{Kind: model.KindObject, Object: v.Type}, seen) {
-						return true
-					}
 				}
 			}
 		}

@@ -315,27 +315,24 @@ func (g *gen) pattern(spec string) string {
 
 // constVar returns the variable holding a fixed list, declared once.
 func (g *gen) constVar(v *value.Value, t *model.TypeRef) string {
-	key := typeKey(t) + string(v.JSON())
-	for i, c := range g.consts {
-		if c.key == key {
-			return fmt.Sprintf("fixed%d", i)
-		}
-	}
-	g.consts = append(g.consts, fixedConst{key: key, v: v, t: t})
-	return fmt.Sprintf("fixed%d", len(g.consts)-1)
+	return g.fixedVar(fixedConst{key: typeKey(t) + string(v.JSON()), v: v, t: t})
 }
 
 // constEncoded is the name of a package variable holding v, of type t, as
 // encodedAs writes it with layout l: computed once, from the literal the
 // builders use.
 func (g *gen) constEncoded(v *value.Value, t *model.TypeRef, l string) string {
-	key := "encoded " + typeKey(t) + string(v.JSON())
-	for i, c := range g.consts {
-		if c.key == key {
+	return g.fixedVar(fixedConst{key: "encoded " + typeKey(t) + string(v.JSON()), v: v, t: t, layout: l})
+}
+
+// fixedVar returns the variable holding c, declared once per key.
+func (g *gen) fixedVar(c fixedConst) string {
+	for i, have := range g.consts {
+		if have.key == c.key {
 			return fmt.Sprintf("fixed%d", i)
 		}
 	}
-	g.consts = append(g.consts, fixedConst{key: key, v: v, t: t, layout: l})
+	g.consts = append(g.consts, c)
 	return fmt.Sprintf("fixed%d", len(g.consts)-1)
 }
 

@@ -88,7 +88,7 @@ func appendRedactedValue(b []byte, v reflect.Value) []byte {
 		return r.appendRedacted(b)
 	}
 	switch v.Kind() {
-	case reflect.Pointer:
+	case reflect.Pointer, reflect.Interface:
 		if v.IsNil() {
 			return append(b, "null"...)
 		}
