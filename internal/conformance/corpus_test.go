@@ -12,6 +12,7 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/contractgen/contractgen/internal/load"
@@ -166,6 +167,8 @@ func buildCorpus(t testing.TB, spec string, c *model.Contract) []*doc {
 		ticketCases(g)
 	case "doc_tree":
 		docTreeCases(g)
+	case "energy_metering":
+		meteringCases(g)
 	default:
 		t.Logf("%s: no hand-written forbidden-material cases", spec)
 	}
@@ -504,8 +507,34 @@ func (g *gen) constrained(f *model.Field, v *value.Value) *value.Value {
 		}
 	case (v.Kind == value.Int || v.Kind == value.Number) && f.Minimum != nil && v.Float() < f.Minimum.Float():
 		return vNum(f.Minimum.Num)
+	case v.Kind == value.List && minCount(f) > 0:
+		// As many items as min_items asks for, different where they must be.
+		next, item := itemOr, g.constrained(f, g.sample(f.Type.Elem))
+		if f.UniqueItems {
+			next = g.distinctItems(f, f.Type.Elem)
+		}
+		l := vList()
+		for i := 0; i < minCount(f); i++ {
+			l.Items = append(l.Items, clone(next(nil, i, item)))
+		}
+		return l
+	case v.Kind == value.Object && f.Type.Kind == model.KindMap && minCount(f) > 0:
+		item, m := g.constrained(f, g.sample(f.Type.Elem)), vObj()
+		for _, k := range g.distinctKeys(f, "key", minCount(f)) {
+			m.Members = append(m.Members, value.Member{Key: k, Value: clone(item)})
+		}
+		return m
 	}
 	return v
+}
+
+// minCount is the fewest items or entries a list or map field holds:
+// min_items, and 1 for non_empty.
+func minCount(f *model.Field) int {
+	if f.NonEmpty {
+		return max(deref(f.MinItems), 1)
+	}
+	return deref(f.MinItems)
 }
 
 // sample is some valid value of a type without constraints.
@@ -764,7 +793,9 @@ func (g *gen) constStringCases(schema string, base *value.Value, p path, fixed s
 	g.add(schema, false, "const-"+p.String()+"-changed", p.String()+" is fixed", set(base, p, vStr(fixed+" ")))
 	g.add(schema, false, "missing-"+p.String(), p.String()+" is required", del(base, p))
 	if g.once("const-variants/" + schema[strings.LastIndex(schema, ".")+1:] + "/" + p.String()) {
-		g.add(schema, false, "const-"+p.String()+"-case", p.String()+" is fixed, case included", set(base, p, vStr(swapCase(fixed))))
+		if swapCase(fixed) != fixed {
+			g.add(schema, false, "const-"+p.String()+"-case", p.String()+" is fixed, case included", set(base, p, vStr(swapCase(fixed))))
+		}
 		g.add(schema, false, "type-"+p.String(), p.String()+" is a string", set(base, p, vInt(1)))
 	}
 }
@@ -832,6 +863,9 @@ func (g *gen) objectCasesExcept(schema string, base *value.Value, p path, t *mod
 			continue
 		}
 		variant := caseVariant(f.Name)
+		if variant == "" {
+			continue
+		}
 		g.add(schema, false, "case-variant-"+p.with(variant).String(), "member "+f.Name+" spelled "+variant,
 			rename(base, p.with(f.Name), variant))
 		if m == full && g.once("case-duplicate/"+t.Name) {
@@ -881,12 +915,19 @@ func set2(base *value.Value, p path, nv *value.Value) *value.Value {
 	return set(base, p, nv)
 }
 
+// caseVariant is name with its first cased letter in the other case
+// ("@type" gives "@Type"), or "" when name has no cased letter ("0").
 func caseVariant(name string) string {
-	r, n := utf8.DecodeRuneInString(name)
-	if r >= 'a' && r <= 'z' {
-		return string(r-32) + name[n:]
+	for i, r := range name {
+		u := unicode.ToUpper(r)
+		if u == r {
+			u = unicode.ToLower(r)
+		}
+		if u != r {
+			return name[:i] + string(u) + name[i+utf8.RuneLen(r):]
+		}
 	}
-	return strings.ToLower(name[:n]) + name[n:]
+	return ""
 }
 
 // wrongTypes are values of JSON types other than t's.
@@ -1029,7 +1070,9 @@ func (g *gen) constCases(schema string, base *value.Value, p path, f *model.Fiel
 	switch c.Kind {
 	case value.String:
 		g.add(schema, false, "const-"+name+"-changed", name+" is fixed", set(base, p, vStr(c.Str+".")))
-		g.add(schema, false, "const-"+name+"-case", name+" is fixed, case included", set(base, p, vStr(swapCase(c.Str))))
+		if swapCase(c.Str) != c.Str {
+			g.add(schema, false, "const-"+name+"-case", name+" is fixed, case included", set(base, p, vStr(swapCase(c.Str))))
+		}
 		g.add(schema, false, "const-"+name+"-padded", name+" is fixed; surrounding spaces count", set(base, p, vStr(" "+c.Str)))
 	case value.Bool:
 		g.add(schema, false, "const-"+name+"-changed", name+" is always "+strconv.FormatBool(c.Bool), set(base, p, vBool(!c.Bool)))
@@ -1385,7 +1428,11 @@ func (g *gen) mapCases(schema string, base *value.Value, p path, f *model.Field)
 	}
 	cur := at(base, p)
 	elem := f.Type.Elem
-	g.add(schema, !f.NonEmpty, "empty-map-"+name, "a map may be empty", set(base, p, vObj()))
+	emptyWhy := "a map may be empty"
+	if minCount(f) > 0 {
+		emptyWhy = fmt.Sprintf("%s holds at least %d entries", name, minCount(f))
+	}
+	g.add(schema, minCount(f) == 0, "empty-map-"+name, emptyWhy, set(base, p, vObj()))
 	sample := g.elemSample(elem, cur)
 	withEntry := func(key string, v *value.Value) *value.Value { return insertAt(base, p, -1, key, v) }
 	// The key of an added entry: one the key pattern accepts and no
@@ -1753,7 +1800,6 @@ func (g *gen) distinctItems(f *model.Field, elem *model.TypeRef) func(*value.Val
 	}
 }
 
-// keyOK reports whether a map field accepts key under its key_pattern.
 // distinctKeys returns n different keys of map field f: k0, k1, ... where
 // its key pattern allows them, or else the key seed with one or two
 // characters changed where the pattern still accepts it.
@@ -1809,6 +1855,7 @@ func deref(p *int) int {
 	return *p
 }
 
+// keyOK reports whether a map field accepts key under its key_pattern.
 func keyOK(f *model.Field, key string) bool {
 	return f.KeyPattern == "" || regexp.MustCompile(f.KeyPattern).MatchString(key)
 }

@@ -183,6 +183,16 @@ var patternSamples = map[string]patternSample{
 		good: []string{"pm_abcdef", "pm_ABC123xyz789"},
 		bad:  []string{"pm_abcde", "pm-abcdef", "PM_abcdef", "pm_abcdef\n", "pm_abc def"},
 	},
+	// energy_metering Reading "lat,lon"
+	`^-?[0-9.]+,-?[0-9.]+$`: {
+		good: []string{"51.5,-0.12", "-33.9,151.2"},
+		bad:  []string{"51.5", "51.5;-0.12", "51.5, -0.12", "51.5,-0.12\n", "N51.5,W0.12"},
+	},
+	// energy_metering MPANs
+	`^[0-9]{13}$`: {
+		good: []string{"1234567890123", "0000000000000"},
+		bad:  []string{"123456789012", "12345678901234", "123456789012a", "1234567890123\n", "١٢٣٤٥٦٧٨٩٠١٢٣"},
+	},
 }
 
 // dateTime is one format date-time sample and its RFC 3339 verdict. Only

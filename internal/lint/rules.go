@@ -27,6 +27,22 @@ var rules = []Rule{
 			}
 		}
 	}},
+	{"OPERATION_NAME_CAMEL_CASE", "off", "operation names are lower camelCase; for a camelCase contract, with OPERATION_NAME_SNAKE_CASE off", func(c *model.Contract, report reporter) {
+		for _, op := range c.Operations {
+			if !isCamel(op.Name) {
+				report(op.Pos, "operation name %q is not lower camelCase", op.Name)
+			}
+		}
+	}},
+	{"FIELD_NAME_CAMEL_CASE", "off", "field names are lower camelCase; for a camelCase contract, with FIELD_NAME_SNAKE_CASE off", func(c *model.Contract, report reporter) {
+		for _, o := range objects(c) {
+			for _, f := range o.t.Fields {
+				if !isCamel(f.Name) {
+					report(fieldPos(o, f), "field %q of %s is not lower camelCase", f.Name, o.what)
+				}
+			}
+		}
+	}},
 	{"TYPE_NAME_PASCAL_CASE", diag.SeverityError, "type names are PascalCase", func(c *model.Contract, report reporter) {
 		for _, t := range c.Types {
 			if !isPascal(t.Name) {

@@ -86,6 +86,22 @@ func isSnake(s string) bool {
 	return true
 }
 
+// isCamel reports whether s is lower camelCase: a letter that is not
+// upper case, then letters (of any case), digits and combining marks, in
+// any script: unitPrice, valueKWh, prénomClient.
+func isCamel(s string) bool {
+	for i, r := range s {
+		switch {
+		case i == 0 && (!unicode.IsLetter(r) || unicode.IsUpper(r) || unicode.IsTitle(r)):
+			return false
+		case unicode.IsLetter(r), unicode.IsDigit(r), unicode.IsMark(r):
+		default:
+			return false
+		}
+	}
+	return s != ""
+}
+
 // isPascal reports whether s is PascalCase: an upper-case letter, then
 // letters and digits only, in any script.
 func isPascal(s string) bool {

@@ -102,7 +102,9 @@ func checkType(v *value.Value, f *Field, t *TypeRef, path string) []Problem {
 			return bad(RuleType)
 		}
 	case KindInteger, KindNumber:
-		if v.Kind != value.Int && (t.Kind == KindInteger || v.Kind != value.Number) {
+		// A whole number written with a fraction or exponent (2.0, 1e3) is
+		// an integer, as it is to the decoders; AsInteger rewrites it so.
+		if t.Kind == KindInteger && !v.AsInteger() || v.Kind != value.Int && v.Kind != value.Number {
 			return bad(RuleType)
 		}
 		return checkNumber(v, f, bad)

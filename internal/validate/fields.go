@@ -245,12 +245,16 @@ func (c *checker) applicable(f *load.Field, te *load.TypeExpr, base string, what
 func isNumber(v *value.Value) bool { return v.Kind == value.Int || v.Kind == value.Number }
 
 func (c *checker) numberLiteral(lv *value.Value, what string, integer bool) {
-	if lv.Kind != value.Int && (integer || lv.Kind != value.Number) {
+	if integer && !lv.AsInteger() || lv.Kind != value.Int && lv.Kind != value.Number {
 		want := "a number"
 		if integer {
 			want = "an integer"
 		}
-		c.errs.Add(lv.Pos, "%s must be %s, got %s", what, want, lv.Kind)
+		got := string(lv.Kind)
+		if lv.Kind == value.Number {
+			got = "number " + lv.Num // 1.5 or 1e+20: say why it is no integer
+		}
+		c.errs.Add(lv.Pos, "%s must be %s, got %s", what, want, got)
 	}
 }
 

@@ -11,6 +11,7 @@ import (
 
 	"github.com/contractgen/contractgen/internal/diag"
 	"github.com/contractgen/contractgen/internal/load"
+	"github.com/contractgen/contractgen/internal/value"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -150,7 +151,7 @@ func TestSemanticErrors(t *testing.T) {
 		{"bounds", edit(t, noteField, "      n:\n        type: integer\n        minimum: 10\n        maximum: 1\n      s:\n        type: string\n        min_length: 5\n        max_length: 2\n        nullable: true\n      r:\n        type: integer\n        minimum: 0.5\n        maximum: \"9\"\n      f:\n        type: number\n        minimum: 0.5\n        maximum: true\n"), []string{
 			`spec.yaml:44:18: field "n" of operation "ping" request: maximum 1 is below minimum 10`,
 			`spec.yaml:48:21: field "s" of operation "ping" request: max_length 2 is below min_length 5`,
-			`spec.yaml:52:18: field "r" of operation "ping" request minimum must be an integer, got number`,
+			`spec.yaml:52:18: field "r" of operation "ping" request minimum must be an integer, got number 0.5`,
 			`spec.yaml:53:18: field "r" of operation "ping" request maximum must be an integer, got string`,
 			`spec.yaml:57:18: field "f" of operation "ping" request maximum must be a number, got boolean`}},
 		{"messages", edit(t, "        default: hello\n", "        default: hello\n        messages:\n          minlength: too short\n          pattern: \"  \"\n"), []string{
@@ -213,4 +214,33 @@ func TestReservedNamesDocumented(t *testing.T) {
 	want := append([]string(nil), reserved...)
 	sort.Strings(want)
 	assert.Equal(t, want, documented)
+}
+
+// TestWholeNumbersAreIntegers: a whole number written with a fraction or
+// an exponent is an integer in every literal of an integer field, as it is
+// to the decoders and to JSON Schema, and the model holds it as the
+// integer; a fraction or a number beyond 64 bits is still refused.
+func TestWholeNumbersAreIntegers(t *testing.T) {
+	spec := edit(t, "      note:\n        type: string\n        default: hello\n",
+		"      n:\n        type: integer\n        minimum: 1e3\n        exclusive_maximum: 2.0e6\n        default: 1.5e3\n      l:\n        type: list<integer>\n        default: [1.0, 2]\n      k:\n        type: integer\n        const: 5.0\n",
+		"    response:\n", "    request_examples:\n      - {n: 2e3, l: [3.0]}\n    response:\n")
+	s, err := load.Bytes("spec.yaml", []byte(spec))
+	require.NoError(t, err)
+	m, err := Check(s)
+	require.NoError(t, err)
+	fields := m.Operations[0].Request.Fields
+	for _, c := range []struct {
+		v    *value.Value
+		want string
+	}{{fields[0].Minimum, "1000"}, {fields[0].ExclusiveMaximum, "2000000"}, {fields[0].Default, "1500"},
+		{fields[1].Default.Items[0], "1"}, {fields[2].Const, "5"}, {m.Operations[0].Request.Examples[0].Get("n"), "2000"}} {
+		assert.Equal(t, value.Int, c.v.Kind, c.want)
+		assert.Equal(t, c.want, c.v.Num)
+	}
+
+	assert.Equal(t, []string{
+		`spec.yaml:43:18: field "n" of operation "ping" request minimum must be an integer, got number 1.5`,
+		`spec.yaml:44:18: default of field "n" of operation "ping" request is invalid: n must be an integer`,
+	}, check(t, edit(t, "      note:\n        type: string\n        default: hello\n",
+		"      n:\n        type: integer\n        minimum: 1.5\n        default: 1e19\n")))
 }

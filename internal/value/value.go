@@ -6,6 +6,7 @@ package value
 import (
 	"bytes"
 	"encoding/json"
+	"math"
 	"strconv"
 
 	"github.com/contractgen/contractgen/internal/diag"
@@ -48,6 +49,24 @@ type Member struct {
 func (v *Value) Float() float64 {
 	f, _ := strconv.ParseFloat(v.Num, 64)
 	return f
+}
+
+// AsInteger turns a Number literal whose value is a whole number within
+// the 64-bit range (2.0, 1e3) into the Int literal of that number, as
+// JSON Schema and the generated decoders read such a number where an
+// integer belongs, and reports whether v is now an Int. It changes v in
+// place, so that every emitter sees the integer: 1e3 on an integer field
+// is written 1000.
+func (v *Value) AsInteger() bool {
+	if v.Kind != Number {
+		return v.Kind == Int
+	}
+	f, err := strconv.ParseFloat(v.Num, 64)
+	if err != nil || f != math.Trunc(f) || f < -(1<<63) || f >= 1<<63 {
+		return false
+	}
+	v.Kind, v.Num = Int, strconv.FormatInt(int64(f), 10)
+	return true
 }
 
 // Get returns the member named key, or nil.

@@ -82,7 +82,7 @@ func (g *gen) argsStruct(k *sink, w *gw, name, doc string, args []argField) {
 	w.open("type ", name, " struct")
 	rows := make([][]string, len(args))
 	for i, a := range args {
-		rows[i] = []string{a.name, w.argType(a.fl), tag("json", a.fl.Name+",omitempty")}
+		rows[i] = []string{a.name, w.argType(a.fl), jsonTag(a.fl.Name, true)}
 	}
 	w.rows(rows)
 	w.close()

@@ -50,11 +50,7 @@ func (g *gen) structDecl(w *gw, s *goStruct) {
 		for _, l := range commentLines(doc) {
 			rows = append(rows, []string{l})
 		}
-		name := fl.Name
-		if fl.Optional {
-			name += ",omitempty"
-		}
-		rows = append(rows, []string{fl.GoName, w.fieldType(fl), tag("json", name)})
+		rows = append(rows, []string{fl.GoName, w.fieldType(fl), jsonTag(fl.Name, fl.Optional)})
 	}
 	w.rows(rows)
 	w.close()
