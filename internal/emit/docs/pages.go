@@ -171,10 +171,10 @@ func (s *site) forbidden(p string) *Forbidden {
 	}
 	all := model.On{Requests: f.OnRequests, Responses: f.OnResponses, Types: f.OnTypes}
 	for _, k := range f.Keys {
-		out.KeyRules = append(out.KeyRules, &KeyRuleText{KeyRule: k, Scope: scopeText(k.AppliesTo), On: onText(k.On, all)})
+		out.KeyRules = append(out.KeyRules, &KeyRuleText{KeyRule: k, Scope: scopeText(k.AppliesTo, true), On: onText(k.On, all)})
 	}
 	for _, v := range f.Values {
-		out.ValueRules = append(out.ValueRules, &ValueRuleText{ValueRule: v, Scope: scopeText(v.AppliesTo), On: onText(v.On, all)})
+		out.ValueRules = append(out.ValueRules, &ValueRuleText{ValueRule: v, Scope: scopeText(v.AppliesTo, false), On: onText(v.On, all)})
 	}
 	return out
 }
@@ -201,14 +201,23 @@ func onText(o, all model.On) string {
 	return strings.Join(parts, " and ")
 }
 
-func scopeText(s model.Scope) string {
+// scopeText says what a rule of scope s looks at: keys for a key rule,
+// strings for a value rule.
+func scopeText(s model.Scope, keys bool) string {
+	what := "strings"
+	if keys {
+		what = "keys"
+	}
 	switch s {
 	case model.ScopeFreeForm:
-		return "free-form values of the payload only: fields of type json and maps"
+		return what + " inside free-form values of the payload only: fields of type json and maps"
 	case model.ScopePayload:
-		return "every string and every dynamic key of the payload"
+		if keys {
+			return "every dynamic key of the payload: keys of maps and of json values"
+		}
+		return "every string of the payload"
 	case model.ScopeMessage:
-		return "the whole message, envelope included"
+		return "every " + strings.TrimSuffix(what, "s") + " of the whole message, envelope included"
 	}
 	return string(s)
 }

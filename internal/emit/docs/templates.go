@@ -39,6 +39,7 @@ const paraWidth = 80
 // documents them.
 var funcs = template.FuncMap{
 	"md":    mdInline,
+	"label": linkLabel,
 	"para":  func(s string) string { return mdPara(s, paraWidth) },
 	"code":  codeSpan,
 	"fence": fence,

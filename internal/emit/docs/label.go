@@ -1,0 +1,36 @@
+package docs
+
+import "strings"
+
+// linkLabel escapes text for the label of a link ([label](href)): as
+// mdInline, but a bare URL or address in it stays text, since a link
+// cannot hold another. A label that markdownlint's MD059 (descriptive link
+// text) refuses, "link", "more", "here" or "click here" in any case and
+// punctuation, is shown as code instead: a type, state set or operation
+// may well be named Link or More, and code both names an identifier and
+// is what MD059 lets through.
+func linkLabel(s string) string {
+	if genericLinkText(s) {
+		return codeSpan(s)
+	}
+	words := strings.Fields(normalize(s))
+	for i, w := range words {
+		words[i] = escapeChars(w, ' ', ' ')
+	}
+	return escapeLineStart(strings.Join(words, " "))
+}
+
+// genericLinkText reports whether MD059 with its default prohibited texts
+// refuses s as a link's text: it compares the text with every run of
+// characters other than ASCII letters and digits made one space, trimmed
+// and lower-cased.
+func genericLinkText(s string) bool {
+	words := strings.FieldsFunc(strings.ToLower(s), func(r rune) bool {
+		return !(r >= 'a' && r <= 'z' || r >= '0' && r <= '9')
+	})
+	switch strings.Join(words, " ") {
+	case "click here", "here", "link", "more":
+		return true
+	}
+	return false
+}
