@@ -6,14 +6,20 @@ import (
 	"sort"
 	"strings"
 	"testing"
+	"unicode/utf8"
 )
 
-var atxHeading = regexp.MustCompile(`(?m)^#{1,6} (.*)$`)
+var atxHeadingLine = regexp.MustCompile(`(?m)^#{1,6} (.*)$`)
+
+// endEntity is a character reference at the end of a heading, which MD026
+// does not count as punctuation.
+var endEntity = regexp.MustCompile(`&(?:#[0-9]+|#[xX][0-9a-fA-F]+|[a-zA-Z]{2,31});$`)
 
 // TestHeadingsUnique: no page repeats a heading's text (markdownlint's
-// MD024), for every spec the repository ships and for one whose error
-// response shares its name with a state set and with a type that its
-// operation's page also shows.
+// MD024) or ends one with punctuation (MD026), for every spec the
+// repository ships and for one whose error response shares its name with
+// a state set and with a type that its operation's page also shows, and
+// whose title and a type's name end with punctuation.
 func TestHeadingsUnique(t *testing.T) {
 	cases := append(specs(t), specCase{"headings", filepath.Join("testdata", "headings.yaml")})
 	for _, sc := range cases {
@@ -28,11 +34,14 @@ func TestHeadingsUnique(t *testing.T) {
 				continue
 			}
 			seen := map[string]bool{}
-			for _, m := range atxHeading.FindAllStringSubmatch(outsideFences(string(files[p])), -1) {
+			for _, m := range atxHeadingLine.FindAllStringSubmatch(outsideFences(string(files[p])), -1) {
 				if seen[m[1]] {
 					t.Errorf("%s %s: heading %q appears twice", sc.name, p, m[1])
 				}
 				seen[m[1]] = true
+				if r, _ := utf8.DecodeLastRuneInString(m[1]); strings.ContainsRune(".,;:!。，；：！", r) && !endEntity.MatchString(m[1]) {
+					t.Errorf("%s %s: heading %q ends with punctuation (markdownlint's MD026)", sc.name, p, m[1])
+				}
 			}
 		}
 	}

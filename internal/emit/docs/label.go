@@ -1,6 +1,9 @@
 package docs
 
-import "strings"
+import (
+	"strings"
+	"unicode/utf8"
+)
 
 // linkLabel escapes text for the label of a link ([label](href)): as
 // mdInline, but a bare URL or address in it stays text, since a link
@@ -33,4 +36,29 @@ func genericLinkText(s string) bool {
 		return true
 	}
 	return false
+}
+
+// wrapLine breaks a line of rendered inline Markdown at its spaces so
+// that its lines stay within paraWidth columns where spaces allow
+// (markdownlint's MD013: a long contract title in "Back to [title](...)"),
+// but never before a word that would start a block at the start of a line
+// (a list item, a setext underline, a thematic break): that break is
+// skipped and the line runs long. A link's text may span lines.
+func wrapLine(s string) string {
+	words := strings.Split(s, " ")
+	var lines []string
+	cur := ""
+	for i, w := range words {
+		if cur != "" && utf8.RuneCountInString(cur)+1+utf8.RuneCountInString(w) > paraWidth {
+			if rest := strings.Join(words[i:], " "); escapeLineStart(rest) == rest {
+				lines, cur = append(lines, cur), w
+				continue
+			}
+		}
+		if cur != "" {
+			cur += " "
+		}
+		cur += w
+	}
+	return strings.Join(append(lines, cur), "\n")
 }
