@@ -14,9 +14,7 @@ package docs
 
 import (
 	"regexp"
-	"strings"
 
-	"github.com/contractgen/contractgen/internal/diag"
 	"github.com/contractgen/contractgen/internal/emit"
 	"github.com/contractgen/contractgen/internal/model"
 )
@@ -43,22 +41,7 @@ func (*Emitter) Generate(c *model.Contract, opts emit.Options) (map[string][]byt
 	if err != nil {
 		return nil, err
 	}
-	names := &diag.List{File: c.SourceFile}
-	// Pages whose names differ only in case (getTariff, gettariff) are one
-	// file on the case-insensitive file systems of macOS and Windows.
-	folded := map[string]*model.Operation{}
-	for _, op := range c.Operations {
-		if !safeName.MatchString(op.Name) {
-			names.Add(op.Pos, "operation %q cannot name a docs page file (operations/<name>.md); for docs, operation names use letters, digits, '_', '.' and '-' (gen lint's OPERATION_NAME_SNAKE_CASE asks for snake_case)", op.Name)
-		}
-		key := strings.ToLower(op.Name)
-		if other, dup := folded[key]; dup {
-			names.Add(op.Pos, "operations %q (line %d) and %q differ only in case: their docs pages %s and %s would be one file on macOS and Windows; rename one of them", other.Name, other.Pos.Line, op.Name, operationPath(other), operationPath(op))
-			continue
-		}
-		folded[key] = op
-	}
-	if err := names.Err(); err != nil {
+	if err := checkNames(c); err != nil {
 		return nil, err
 	}
 	s := newSite(c, opts)
