@@ -152,6 +152,18 @@ var rules = []Rule{
 			}
 		}
 	}},
+	{"FIELD_NAME_JS_INHERITED", diag.SeverityWarn, "no field is named like a member every JavaScript object inherits (constructor, toString, __proto__), which JavaScript validators such as Ajv misjudge", func(c *model.Contract, report reporter) {
+		for _, o := range objects(c) {
+			for _, f := range o.t.Fields {
+				switch {
+				case f.Name == "__proto__":
+					report(fieldPos(o, f), "field %s of %s is the JavaScript prototype key: Ajv refuses it as an unknown member, and JavaScript code that copies members sets the object's prototype with it", f.Name, o.what)
+				case jsInherited[f.Name]:
+					report(fieldPos(o, f), "field %s of %s is named like a member every JavaScript object inherits: Ajv without ownProperties: true checks the inherited one when the member is absent", f.Name, o.what)
+				}
+			}
+		}
+	}},
 	{"DEPRECATED_REQUIRED", diag.SeverityWarn, "a deprecated member is not required, so that senders can stop sending it", func(c *model.Contract, report reporter) {
 		for _, o := range objects(c) {
 			for _, f := range o.t.Fields {
@@ -177,4 +189,13 @@ func IDs() []string {
 	}
 	sort.Strings(ids)
 	return ids
+}
+
+// jsInherited are the members of Object.prototype: every JavaScript
+// object has them, so a JavaScript consumer that looks a member up by name
+// finds them on any object.
+var jsInherited = map[string]bool{
+	"__proto__": true, "__defineGetter__": true, "__defineSetter__": true, "__lookupGetter__": true, "__lookupSetter__": true,
+	"constructor": true, "hasOwnProperty": true, "isPrototypeOf": true, "propertyIsEnumerable": true,
+	"toLocaleString": true, "toString": true, "valueOf": true,
 }
