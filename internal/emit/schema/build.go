@@ -78,7 +78,7 @@ func (fb *file) field(f *model.Field, w where) *jsonschema.Schema {
 	if f.Nullable && f.Type.Kind != model.KindAny {
 		s = nullable(s)
 	}
-	if f.Default != nil {
+	if f.Default != nil && !holdsRef(f.Default) {
 		s.Default = raw(f.Default)
 	}
 	s.Description = f.Description

@@ -271,11 +271,32 @@ func examples(t *model.Type) []any {
 	var out []any
 	for _, v := range t.Examples {
 		doc := model.Complete(v, t)
-		if len(model.CheckObject(doc, t, "")) == 0 && !lacksRequired(doc, t) {
+		if len(model.CheckObject(doc, t, "")) == 0 && !lacksRequired(doc, t) && !holdsRef(doc) {
 			out = append(out, raw(doc))
 		}
 	}
 	return out
+}
+
+// holdsRef reports whether v holds, at any depth, an object with a "$ref"
+// member whose value is a string. Such a value is data, but tools that
+// resolve every "$ref" of a schema document wherever it stands (the
+// json-schema-ref-parser under json-schema-to-typescript and many OpenAPI
+// tools) would take it for a reference and fail to load it; so an example
+// or a default that holds one is left out of the schema (it stays in the
+// docs).
+func holdsRef(v *value.Value) bool {
+	for _, it := range v.Items {
+		if holdsRef(it) {
+			return true
+		}
+	}
+	for _, m := range v.Members {
+		if m.Key == "$ref" && m.Value.Kind == value.String || holdsRef(m.Value) {
+			return true
+		}
+	}
+	return false
 }
 
 // lacksRequired reports whether doc lacks a member the wire requires.
