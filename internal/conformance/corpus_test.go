@@ -169,6 +169,8 @@ func buildCorpus(t testing.TB, spec string, c *model.Contract) []*doc {
 		docTreeCases(g)
 	case "energy_metering":
 		meteringCases(g)
+	case "library_loans":
+		loansCases(g)
 	default:
 		t.Logf("%s: no hand-written forbidden-material cases", spec)
 	}
@@ -505,8 +507,15 @@ func (g *gen) constrained(f *model.Field, v *value.Value) *value.Value {
 		if ps, ok := patternSamples[f.Pattern]; ok && len(ps.good) > 0 {
 			return vStr(strings.TrimSpace(ps.good[0]))
 		}
+	case v.Kind == value.String && (f.MaxLength != nil && *f.MaxLength < 6 || f.MinLength != nil && *f.MinLength > 6):
+		// "sample" resized to the lengths the field allows.
+		return vStr(rep("s", max(deref(f.MinLength), min(deref(f.MaxLength), 6))))
 	case (v.Kind == value.Int || v.Kind == value.Number) && f.Minimum != nil && v.Float() < f.Minimum.Float():
 		return vNum(f.Minimum.Num)
+	case (v.Kind == value.Int || v.Kind == value.Number) && f.Maximum != nil && v.Float() > f.Maximum.Float():
+		return vNum(f.Maximum.Num)
+	case (v.Kind == value.Int || v.Kind == value.Number) && f.ExclusiveMaximum != nil && v.Float() >= f.ExclusiveMaximum.Float():
+		return vNum(strconv.FormatFloat(math.Ceil(f.ExclusiveMaximum.Float())-1, 'f', -1, 64))
 	case v.Kind == value.List && minCount(f) > 0:
 		// As many items as min_items asks for, different where they must be.
 		next, item := itemOr, g.constrained(f, g.sample(f.Type.Elem))

@@ -22,6 +22,11 @@ func rep(s string, n int) string {
 // patternSamples is keyed by the spec's pattern text. A pattern the corpus
 // meets without an entry here stops generation.
 var patternSamples = map[string]patternSample{
+	// library_loans ISBN-13
+	`^97[89][0-9]{10}$`: {
+		good: []string{"9780000000001", "9791234567890"},
+		bad:  []string{"9770000000001", "978000000000", "97800000000012", "9780000000001\n"},
+	},
 	// fleet_telemetry device identifiers
 	`^dev-[0-9a-f]{12}$`: {
 		good: []string{"dev-0a1b2c3d4e5f", "dev-ffffffffffff"},
