@@ -68,21 +68,51 @@ func (n *Namer) Stem(name string) string {
 }
 
 // Request is the schema file of op's request.
-func (n *Namer) Request(op *model.Operation) string { return n.Stem(op.Name) + ".request" + Ext }
+func (n *Namer) Request(op *model.Operation) string {
+	return Portable(n.Stem(op.Name) + ".request" + Ext)
+}
 
 // Response is the schema file of op's response.
-func (n *Namer) Response(op *model.Operation) string { return n.Stem(op.Name) + ".response" + Ext }
+func (n *Namer) Response(op *model.Operation) string {
+	return Portable(n.Stem(op.Name) + ".response" + Ext)
+}
 
 // Error is the schema file of error response e of op.
 func (n *Namer) Error(op *model.Operation, e *model.Response) string {
-	return n.Stem(op.Name) + "." + n.Stem(e.Name) + ".error" + Ext
+	return Portable(n.Stem(op.Name) + "." + n.Stem(e.Name) + ".error" + Ext)
 }
 
 // Shared is the schema file of shared response r.
-func (n *Namer) Shared(r *model.Response) string { return n.Stem(r.Name) + ".response" + Ext }
+func (n *Namer) Shared(r *model.Response) string { return Portable(n.Stem(r.Name) + ".response" + Ext) }
 
 // Type is the schema file of named type t.
-func (n *Namer) Type(t *model.Type) string { return n.Stem(t.Name) + ".type" + Ext }
+func (n *Namer) Type(t *model.Type) string { return Portable(n.Stem(t.Name) + ".type" + Ext) }
+
+// deviceNames are the names Windows keeps for devices. A file whose name
+// is one of them before its first dot, in any case (aux.md, Con.type.json),
+// cannot be created there, and the go command refuses a module that holds
+// one (golang.org/x/mod/module.CheckFilePath), so a repository with such a
+// generated file could no longer be fetched with go get.
+var deviceNames = map[string]bool{
+	"con": true, "prn": true, "aux": true, "nul": true,
+	"com1": true, "com2": true, "com3": true, "com4": true, "com5": true, "com6": true, "com7": true, "com8": true, "com9": true,
+	"lpt1": true, "lpt2": true, "lpt3": true, "lpt4": true, "lpt5": true, "lpt6": true, "lpt7": true, "lpt8": true, "lpt9": true,
+}
+
+// Portable is file, a file name written from spec names, with '_' after
+// its part before the first dot when that part is a Windows device name
+// (aux.request.schema.json becomes aux_.request.schema.json). Schema and
+// docs files are named through it.
+func Portable(file string) string {
+	short, rest, dotted := strings.Cut(file, ".")
+	switch {
+	case !deviceNames[strings.ToLower(short)]:
+		return file
+	case !dotted:
+		return short + "_"
+	}
+	return short + "_." + rest
+}
 
 // Base is a schema file's name without .schema.json: the key the index and
 // the conformance corpus know it by.

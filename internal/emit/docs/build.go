@@ -23,8 +23,11 @@ const (
 	siteCSSPath = "assets/contractgen.css"
 )
 
-// operationPath is the page of one operation.
-func operationPath(op *model.Operation) string { return "operations/" + op.Name + ".md" }
+// operationPath is the page of one operation, named as the operation
+// unless that name is a Windows device name (schemafile.Portable).
+func operationPath(op *model.Operation) string {
+	return "operations/" + schemafile.Portable(op.Name+".md")
+}
 
 // schemaFiles lists the names of every JSON Schema file the schema emitter
 // writes for c, in the order the index lists them.
