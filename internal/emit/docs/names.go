@@ -20,7 +20,7 @@ func checkNames(c *model.Contract) error {
 	folded := map[string]*model.Operation{}
 	for _, op := range c.Operations {
 		if !safeName.MatchString(op.Name) {
-			errs.Add(op.Pos, "operation %q cannot name a docs page file (operations/<name>.md); for docs, operation names use letters, digits, '_', '.' and '-' (gen lint's OPERATION_NAME_SNAKE_CASE asks for snake_case)", op.Name)
+			errs.Add(op.Pos, "operation %q cannot name a docs page file (operations/<name>.md); for docs, operation names use letters, digits, '_', '.' and '-', and start with a letter, digit or '_' (gen lint's OPERATION_NAME_SNAKE_CASE asks for snake_case)", op.Name)
 		}
 		key := strings.ToLower(op.Name)
 		if other, dup := folded[key]; dup {
