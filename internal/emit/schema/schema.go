@@ -173,6 +173,20 @@ func (g *gen) err() error { return g.errs.Err() }
 // in lower case, joined by '-'.
 var safeStem = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
 
+// maxFileName is the longest file name, in bytes, that ext4, APFS and NTFS
+// all hold. Names of spec items are at most 128 bytes, but a file name
+// joins the words of two of them with '-' and adds its role.
+const maxFileName = 255
+
+// elide shortens a long file name for a message: its first and last 40
+// bytes around "...".
+func elide(name string) string {
+	if len(name) <= 100 {
+		return name
+	}
+	return name[:40] + "..." + name[len(name)-40:]
+}
+
 // files builds every file.
 func (g *gen) files() (map[string][]byte, error) {
 	type file struct {
@@ -191,6 +205,10 @@ func (g *gen) files() (map[string][]byte, error) {
 				g.fail(pos, "%s cannot name a schema file; use ASCII letters and digits, with '_', '.' or '-' between words", what)
 				return
 			}
+		}
+		if len(name) > maxFileName {
+			g.fail(pos, "%s would write a schema file whose name is %d bytes long (%s); file systems allow at most %d, so shorten the names it is made of", what, len(name), elide(name), maxFileName)
+			return
 		}
 		fs = append(fs, file{name, what, pos, build})
 	}
