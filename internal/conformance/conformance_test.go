@@ -31,22 +31,31 @@ type corpusDoc struct {
 // readCorpus reads the committed documents of one spec.
 func readCorpus(t testing.TB, spec string) []corpusDoc {
 	t.Helper()
+	out := readDocs(t, filepath.Join(corpusDir, spec))
+	for _, d := range out {
+		if v := strings.Split(d.rel, "/")[1]; v != "valid" && v != "invalid" {
+			t.Errorf("%s/%s: the folder must be valid or invalid", spec, d.rel)
+		}
+	}
+	if len(out) == 0 {
+		t.Fatalf("no corpus documents for %s; run go test ./internal/conformance -run TestCorpus -update", spec)
+	}
+	return out
+}
+
+// readDocs reads the documents under root, laid out as
+// <schema>/<verdict>/<name>.json, sorted by path.
+func readDocs(t testing.TB, root string) []corpusDoc {
+	t.Helper()
 	var out []corpusDoc
-	for rel, data := range readTree(t, filepath.Join(corpusDir, spec)) {
+	for rel, data := range readTree(t, root) {
 		parts := strings.Split(rel, "/")
 		if len(parts) != 3 || !strings.HasSuffix(rel, ".json") {
-			continue
-		}
-		if parts[1] != "valid" && parts[1] != "invalid" {
-			t.Errorf("%s/%s: the folder must be valid or invalid", spec, rel)
 			continue
 		}
 		out = append(out, corpusDoc{rel: rel, schema: parts[0], valid: parts[1] == "valid", data: data})
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i].rel < out[j].rel })
-	if len(out) == 0 {
-		t.Fatalf("no corpus documents for %s; run go test ./internal/conformance -run TestCorpus -update", spec)
-	}
 	return out
 }
 
@@ -63,11 +72,12 @@ func TestConformance(t *testing.T) {
 		t.Run(sp.name, func(t *testing.T) {
 			c := loadContract(t, sp.path)
 			docs := readCorpus(t, sp.name)
+			judgeGo := goJudge(t, sp.name, c)
 			judges := []struct {
 				name string
 				got  verdicts
 			}{
-				{"go", goJudge(t, sp.name, c, docs)},
+				{"go", judgeGo(corpusRoot(t, sp.name))},
 				{"santhosh-tekuri/jsonschema", schemaJudge(t, c, docs, false)},
 				{"santhosh-tekuri/jsonschema, bundled layout", schemaJudge(t, c, docs, true)},
 			}
@@ -109,6 +119,7 @@ func TestConformance(t *testing.T) {
 				}
 			}
 			t.Logf("%s: %d documents judged by Go and santhosh-tekuri/jsonschema", sp.name, len(docs))
+			checkMutants(t, c, docs, judgeGo)
 		})
 	}
 	t.Logf("%d of %d documents judged as expected by both judges", agreed, total)
@@ -248,20 +259,34 @@ func schemaCompiler(t testing.TB, c *model.Contract, bundle bool) func(name stri
 	}
 }
 
-// goJudge decodes every document with the generated Go package: the
-// shipped one for spec/contract.yaml, a fresh one for other specs.
-func goJudge(t *testing.T, spec string, c *model.Contract, docs []corpusDoc) verdicts {
+// goJudgeFn judges every document under a folder laid out as the corpus
+// (<schema>/<verdict>/<name>.json) with a generated Go package.
+type goJudgeFn func(root string) verdicts
+
+// goJudge returns the judge of one spec: the shipped package for
+// spec/contract.yaml, a fresh one for other specs.
+func goJudge(t *testing.T, spec string, c *model.Contract) goJudgeFn {
 	t.Helper()
 	if spec == "contract" {
-		return contractJudge(t, docs)
+		return func(root string) verdicts { return contractJudge(t, readDocs(t, root)) }
 	}
-	return moduleJudge(t, spec, c)
+	return moduleJudge(t, c)
+}
+
+// corpusRoot is the absolute folder of one spec's committed corpus.
+func corpusRoot(t *testing.T, spec string) string {
+	abs, err := filepath.Abs(filepath.Join(corpusDir, spec))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return abs
 }
 
 // moduleJudge generates the spec's Go package into a temporary module with
-// a small program that decodes every corpus document of the spec and
-// prints the verdicts as JSON, then runs it with the go command.
-func moduleJudge(t *testing.T, spec string, c *model.Contract) verdicts {
+// a small program that decodes every document under a folder with it and
+// prints the verdicts as JSON; the judge runs it with the go command, which
+// builds it once.
+func moduleJudge(t *testing.T, c *model.Contract) goJudgeFn {
 	t.Helper()
 	if testing.Short() {
 		t.Skip("builds a generated package with the go command")
@@ -291,24 +316,27 @@ func moduleJudge(t *testing.T, spec string, c *model.Contract) verdicts {
 	}
 	write("go.mod", "module example.com/judge\n\ngo 1.26\n")
 	write("cmd/judge/main.go", judgeMain(c))
-	abs, err := filepath.Abs(filepath.Join(corpusDir, spec))
-	if err != nil {
-		t.Fatal(err)
+	bin := filepath.Join(dir, "judge.bin")
+	build := exec.Command(goCmd, "build", "-o", bin, "./cmd/judge")
+	build.Dir = dir
+	build.Env = append(os.Environ(), "GOWORK=off", "GOTOOLCHAIN=local", "GOFLAGS=-mod=mod")
+	if out, err := build.CombinedOutput(); err != nil {
+		t.Fatalf("go build ./cmd/judge: %v\n%s", err, out)
 	}
-	cmd := exec.Command(goCmd, "run", "./cmd/judge", abs)
-	cmd.Dir = dir
-	cmd.Env = append(os.Environ(), "GOWORK=off", "GOTOOLCHAIN=local", "GOFLAGS=-mod=mod")
-	var stderr bytes.Buffer
-	cmd.Stderr = &stderr
-	out, err := cmd.Output()
-	if err != nil {
-		t.Fatalf("go run ./cmd/judge: %v\n%s", err, stderr.Bytes())
+	return func(root string) verdicts {
+		cmd := exec.Command(bin, root)
+		var stderr bytes.Buffer
+		cmd.Stderr = &stderr
+		out, err := cmd.Output()
+		if err != nil {
+			t.Fatalf("judge %s: %v\n%s", root, err, stderr.Bytes())
+		}
+		var v verdicts
+		if err := json.Unmarshal(out, &v); err != nil {
+			t.Fatalf("judge output: %v\n%s", err, out)
+		}
+		return v
 	}
-	var v verdicts
-	if err := json.Unmarshal(out, &v); err != nil {
-		t.Fatalf("judge output: %v\n%s", err, out)
-	}
-	return v
 }
 
 // judgeMain is the source of the judge program for a generated package.
