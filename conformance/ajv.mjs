@@ -145,7 +145,7 @@ const expectedReports = [
 ];
 for (const want of expectedReports) {
   const spec = want.rel.split("/")[0];
-  if (!args.corpus || !args.schemas.has(spec)) continue;
+  if (!args.corpus || args.mutants || !args.schemas.has(spec)) continue;
   const d = corpusDocs(args.corpus).find((x) => x.rel === want.rel);
   if (!d) {
     problems.push(`MESSAGE ${want.rel}: no such corpus document`);
@@ -164,7 +164,7 @@ for (const want of expectedReports) {
 // Every text the contract gives a rule is reported by Ajv for at least one
 // corpus document, with ajv-errors.
 for (const t of texts.values()) {
-  if (!t.seen && args.corpus) problems.push(`MESSAGE ${t.spec}: Ajv never reported "${t.text}" for any corpus document`);
+  if (!t.seen && args.corpus && !args.mutants) problems.push(`MESSAGE ${t.spec}: Ajv never reported "${t.text}" for any corpus document`);
 }
 const reported = [...texts.values()].filter((t) => t.seen).length;
 

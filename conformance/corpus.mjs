@@ -10,7 +10,7 @@ import fs from "node:fs";
 import path from "node:path";
 
 export function parseArgs(argv) {
-  const out = { corpus: "", schemas: new Map(), out: "" };
+  const out = { corpus: "", schemas: new Map(), out: "", mutants: false };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     const next = () => {
@@ -19,6 +19,9 @@ export function parseArgs(argv) {
     };
     if (a === "--corpus") out.corpus = next();
     else if (a === "--out") out.out = next();
+    // --mutants: the corpus holds mutants whose verdicts are the Go
+    // decoders'; the checks of the contract's own messages do not apply.
+    else if (a === "--mutants") out.mutants = true;
     else if (a === "--schemas") {
       const v = next();
       const eq = v.indexOf("=");
@@ -31,7 +34,7 @@ export function parseArgs(argv) {
 }
 
 function usage(msg) {
-  console.error(`${msg}\nusage: node ${path.basename(process.argv[1])} --corpus DIR --schemas NAME=DIR [--schemas NAME=DIR ...] [--out DIR]`);
+  console.error(`${msg}\nusage: node ${path.basename(process.argv[1])} --corpus DIR --schemas NAME=DIR [--schemas NAME=DIR ...] [--out DIR] [--mutants]`);
   process.exit(2);
 }
 

@@ -42,8 +42,12 @@ export MARKDOWNLINT_CLI2="$PWD/node_modules/.bin/markdownlint-cli2"
 echo "== go vet"
 go vet ./...
 ran+=("go vet")
+# The conformance tests write the mutants of the corpus they derive to
+# $mutants, for the Ajv and Python judges below.
+mutants=$(mktemp -d)
+trap 'rm -rf "$mutants"' EXIT
 echo "== go test"
-go test ./...
+CONFORMANCE_MUTANTS="$mutants" go test ./...
 ran+=("go test ($(go list ./... | wc -l) packages)")
 # The runtime reads and writes struct members through unsafe offsets;
 # checkptr fails a test whose pointer arithmetic leaves its object.
@@ -57,7 +61,7 @@ echo "== fuzz"
 make --no-print-directory fuzz-short
 ran+=("fuzz (5 targets)")
 echo "== Ajv conformance and TypeScript"
-npm run --silent conformance
+npm run --silent conformance -- --mutants "$mutants"
 ran+=("Ajv judge")
 echo "== markdownlint"
 node_modules/.bin/markdownlint-cli2 --config .markdownlint-cli2.jsonc "generated/docs/**/*.md" >/dev/null
@@ -65,7 +69,7 @@ ran+=("markdownlint")
 
 if /usr/bin/python3 -c 'import jsonschema, pyrfc3339' 2>/dev/null; then
   echo "== Python conformance judge"
-  bash conformance/run-all.sh --only python
+  bash conformance/run-all.sh --only python --mutants "$mutants"
   ran+=("Python judge")
 else
   optional "Python judge" "python3-jsonschema and python3-rfc3339"

@@ -119,7 +119,7 @@ func TestConformance(t *testing.T) {
 				}
 			}
 			t.Logf("%s: %d documents judged by Go and santhosh-tekuri/jsonschema", sp.name, len(docs))
-			checkMutants(t, c, docs, judgeGo)
+			checkMutants(t, sp.name, c, docs, judgeGo)
 		})
 	}
 	t.Logf("%d of %d documents judged as expected by both judges", agreed, total)

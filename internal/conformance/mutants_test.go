@@ -3,8 +3,10 @@ package conformance
 import (
 	"bytes"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"hash/fnv"
+	"io"
 	"math/rand"
 	"os"
 	"path/filepath"
@@ -37,7 +39,12 @@ var mutantValues = []*value.Value{
 // the Go judge and the schemas (santhosh-tekuri/jsonschema, shared layout)
 // to agree on each mutant both can judge fairly. Nobody decided what the
 // mutants should be; the two implementations must only say the same.
-func checkMutants(t *testing.T, c *model.Contract, docs []corpusDoc, judgeGo goJudgeFn) {
+//
+// With CONFORMANCE_MUTANTS set to a folder, the mutants that judges reading
+// numbers as doubles can also judge fairly are written there under
+// <spec>/<schema>/<Go's verdict>/, for the Ajv and Python judges
+// (conformance/run-all.sh --mutants).
+func checkMutants(t *testing.T, spec string, c *model.Contract, docs []corpusDoc, judgeGo goJudgeFn) {
 	t.Helper()
 	h := fnv.New64a()
 	h.Write([]byte(c.Name))
@@ -75,6 +82,9 @@ func checkMutants(t *testing.T, c *model.Contract, docs []corpusDoc, judgeGo goJ
 		}
 		judged++
 		reason, ok := goVerdicts[d.rel]
+		if out := os.Getenv("CONFORMANCE_MUTANTS"); out != "" && fairForDoubles(d.data) {
+			writeMutant(t, filepath.Join(out, spec), d, reason == "")
+		}
 		schemaErr := compile(d.schema).Validate(inst)
 		if !ok || (reason == "") != (schemaErr == nil) {
 			disagree++
@@ -85,6 +95,58 @@ func checkMutants(t *testing.T, c *model.Contract, docs []corpusDoc, judgeGo goJ
 		}
 	}
 	t.Logf("%d mutants judged alike by Go and the schemas", judged-disagree)
+}
+
+// writeMutant writes d under root as <schema>/<valid|invalid>/<name>.
+func writeMutant(t *testing.T, root string, d corpusDoc, valid bool) {
+	verdict := "invalid"
+	if valid {
+		verdict = "valid"
+	}
+	p := filepath.Join(root, d.schema, verdict, filepath.Base(d.rel))
+	if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(p, d.data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// fairForDoubles reports whether every number of a document has at most 15
+// significant digits, so that two such numbers are never the same double.
+// Ajv reads 9223372036854775808 as 2^63, the same double as the int64 bound
+// 9223372036854775807 (RULES.md, Integers).
+func fairForDoubles(data []byte) bool {
+	dec := json.NewDecoder(bytes.NewReader(data))
+	dec.UseNumber()
+	for {
+		tok, err := dec.Token()
+		if err != nil {
+			return errors.Is(err, io.EOF)
+		}
+		n, ok := tok.(json.Number)
+		if !ok {
+			continue
+		}
+		if significantDigits(string(n)) > 15 {
+			return false
+		}
+	}
+}
+
+// significantDigits counts the digits of a JSON number's mantissa without
+// its leading and trailing zeros.
+func significantDigits(n string) int {
+	if i := strings.IndexAny(n, "eE"); i >= 0 {
+		n = n[:i]
+	}
+	digits := strings.Trim(strings.Map(func(r rune) rune {
+		if r >= '0' && r <= '9' {
+			return r
+		}
+		return -1
+	}, n), "0")
+	return len(digits)
 }
 
 // mutantKeys are member names a mutation adds: the forbidden keys of the
@@ -164,6 +226,24 @@ func hasKey(o *value.Value, k string) bool {
 		}
 	}
 	return false
+}
+
+// TestFairForDoubles: numbers a double cannot hold exactly make a document
+// unfair for the double-based judges.
+func TestFairForDoubles(t *testing.T) {
+	for doc, want := range map[string]bool{
+		`{"a": 1, "b": [1.5, -0, 1e300, 0.000000000000001]}`: true,
+		`{"a": 9007199254740991}`:                            false, // 16 digits
+		`{"a": 9223372036854775808}`:                         false,
+		`{"a": 1.0000000000000001}`:                          false,
+		`{"a": 123456789012345}`:                             true,
+		`{"a": 1e16}`:                                        true,
+		`{"a": "9223372036854775808"}`:                       true,
+	} {
+		if got := fairForDoubles([]byte(doc)); got != want {
+			t.Errorf("fairForDoubles(%s) = %v, want %v", doc, got, want)
+		}
+	}
 }
 
 // TestMutateIsDeterministic: the same seed gives the same mutants, so a
