@@ -349,6 +349,7 @@ package main
 
 import (
 	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -356,10 +357,35 @@ import (
 	pkg "example.com/judge"
 )
 
-func wrap[T any](f func([]byte, ...pkg.DecodeOption) (T, error)) func([]byte) error {
+type message interface {
+	Validate() error
+	MarshalJSON() ([]byte, error)
+}
+
+// wrap judges with a decoder; what it accepts must also pass Validate, and
+// its encoding must decode again to the same encoding. A breach of either
+// panics, which fails the test whatever the document's expected verdict.
+func wrap[T message](f func([]byte, ...pkg.DecodeOption) (T, error)) func([]byte) error {
 	return func(b []byte) error {
-		_, err := f(b)
-		return err
+		m, err := f(b)
+		if err != nil {
+			return err
+		}
+		if err := m.Validate(); err != nil {
+			panic(fmt.Sprintf("decoded, but Validate says %v:\n%s", err, b))
+		}
+		enc, err := m.MarshalJSON()
+		if err != nil {
+			panic(fmt.Sprintf("decoded, but MarshalJSON says %v:\n%s", err, b))
+		}
+		again, err := f(enc)
+		if err != nil {
+			panic(fmt.Sprintf("its encoding %s is refused: %v; decoded from:\n%s", enc, err, b))
+		}
+		if enc2, _ := again.MarshalJSON(); string(enc2) != string(enc) {
+			panic(fmt.Sprintf("its encoding changes: %s, then %s; decoded from:\n%s", enc, enc2, b))
+		}
+		return nil
 	}
 }
 
