@@ -32,6 +32,14 @@ var mutantValues = []*value.Value{
 	vStr("4111111111111111"), vStr("2026-12-01T00:00:00Z"), vStr("2026-02-30"), vStr("12:00:00Z"),
 	vStr("2026-12-01"), vStr("https://example.com/a"), vStr("0f8e6a4c-3b2d-4e1f-9a8b-7c6d5e4f3a2b"),
 	vList(), vObj(), vList(vInt(1), vNum("1.0")), vList(vStr("a"), vStr("a")),
+	// Values where format checkers are known to differ.
+	vStr("23:59:60Z"), vStr("2026-12-01t00:00:00z"), vStr("2026-12-01T00:00:00+24:00"), vStr("2026-12-01T00:00:00.Z"),
+	vStr("2026-12-01T00:00:00.123456789123Z"), vStr("0000-01-01"), vStr("12:30:00.5-00:00"),
+	vStr("::ffff:192.0.2.1"), vStr("2001:db8::1%eth0"), vStr("fe80::"), vStr("1::"), vStr("192.0.2.1 "),
+	vStr("api.example.com."), vStr("xn--nxasmq6b.example"), vStr("a.b"), vStr("ops@[192.0.2.1]"),
+	vStr(`"q"@example.com`), vStr("ops@example.com."), vStr("mailto:ops@example.com"), vStr("HTTP://EXAMPLE.COM"),
+	vStr("https://[2001:db8::1]/"), vStr("https://example.com/#f"), vStr("0F8E6A4C-3B2D-4E1F-9A8B-7C6D5E4F3A2B"),
+	vStr("0f8e6a4c3b2d4e1f9a8b7c6d5e4f3a2b"), vStr("İ"), vStr("\u212a"),
 }
 
 // checkMutants derives mutants from every corpus document (values replaced,
@@ -40,8 +48,8 @@ var mutantValues = []*value.Value{
 // to agree on each mutant both can judge fairly. Nobody decided what the
 // mutants should be; the two implementations must only say the same.
 //
-// With CONFORMANCE_MUTANTS set to a folder, the mutants that judges reading
-// numbers as doubles can also judge fairly are written there under
+// With CONFORMANCE_MUTANTS set to a folder, the mutants the Ajv and Python
+// judges can also judge fairly (fairForOthers) are written there under
 // <spec>/<schema>/<Go's verdict>/, for the Ajv and Python judges
 // (conformance/run-all.sh --mutants).
 func checkMutants(t *testing.T, spec string, c *model.Contract, docs []corpusDoc, judgeGo goJudgeFn) {
@@ -82,7 +90,7 @@ func checkMutants(t *testing.T, spec string, c *model.Contract, docs []corpusDoc
 		}
 		judged++
 		reason, ok := goVerdicts[d.rel]
-		if out := os.Getenv("CONFORMANCE_MUTANTS"); out != "" && fairForDoubles(d.data) {
+		if out := os.Getenv("CONFORMANCE_MUTANTS"); out != "" && fairForOthers(d.data) {
 			writeMutant(t, filepath.Join(out, spec), d, reason == "")
 		}
 		schemaErr := compile(d.schema).Validate(inst)
@@ -112,11 +120,14 @@ func writeMutant(t *testing.T, root string, d corpusDoc, valid bool) {
 	}
 }
 
-// fairForDoubles reports whether every number of a document has at most 15
-// significant digits, so that two such numbers are never the same double.
-// Ajv reads 9223372036854775808 as 2^63, the same double as the int64 bound
-// 9223372036854775807 (RULES.md, Integers).
-func fairForDoubles(data []byte) bool {
+// fairForOthers reports whether the Ajv and Python judges can judge a
+// document as the Go decoders do, leaving out what the corpus leaves out
+// (testdata/conformance/README.md): every number has at most 15
+// significant digits, so that two such numbers are never the same double
+// (Ajv reads 9223372036854775808 as 2^63, the same double as the int64
+// bound), and no string, key or value, starts with year 0000, which RFC
+// 3339 allows and Python's datetime cannot hold.
+func fairForOthers(data []byte) bool {
 	dec := json.NewDecoder(bytes.NewReader(data))
 	dec.UseNumber()
 	for {
@@ -124,12 +135,15 @@ func fairForDoubles(data []byte) bool {
 		if err != nil {
 			return errors.Is(err, io.EOF)
 		}
-		n, ok := tok.(json.Number)
-		if !ok {
-			continue
-		}
-		if significantDigits(string(n)) > 15 {
-			return false
+		switch tok := tok.(type) {
+		case json.Number:
+			if significantDigits(string(tok)) > 15 {
+				return false
+			}
+		case string:
+			if strings.HasPrefix(tok, "0000-") {
+				return false
+			}
 		}
 	}
 }
@@ -158,7 +172,10 @@ func mutantKeys(c *model.Contract) []string {
 	}
 	for _, k := range c.Forbidden.Keys {
 		for _, s := range append(append([]string{}, k.Exact...), k.Parts...) {
-			keys = append(keys, s, strings.ToUpper(s), "my_"+s)
+			keys = append(keys, s, strings.ToUpper(s), "my_"+s,
+				// Letters whose case mapping leaves ASCII: the Kelvin sign
+				// lowers to k, the dotted capital I to i and a dot.
+				strings.ReplaceAll(strings.ToUpper(s), "K", "\u212a"), strings.ReplaceAll(strings.ToUpper(s), "I", "İ"))
 		}
 	}
 	return keys
@@ -228,9 +245,9 @@ func hasKey(o *value.Value, k string) bool {
 	return false
 }
 
-// TestFairForDoubles: numbers a double cannot hold exactly make a document
-// unfair for the double-based judges.
-func TestFairForDoubles(t *testing.T) {
+// TestFairForOthers: numbers a double cannot hold exactly, and dates of
+// year 0000, make a document unfair for the Ajv and Python judges.
+func TestFairForOthers(t *testing.T) {
 	for doc, want := range map[string]bool{
 		`{"a": 1, "b": [1.5, -0, 1e300, 0.000000000000001]}`: true,
 		`{"a": 9007199254740991}`:                            false, // 16 digits
@@ -239,9 +256,12 @@ func TestFairForDoubles(t *testing.T) {
 		`{"a": 123456789012345}`:                             true,
 		`{"a": 1e16}`:                                        true,
 		`{"a": "9223372036854775808"}`:                       true,
+		`{"a": ["0000-01-01"]}`:                              false,
+		`{"0000-01-01": 1}`:                                  false, // keys too
+		`{"a": "2000-01-01"}`:                                true,
 	} {
-		if got := fairForDoubles([]byte(doc)); got != want {
-			t.Errorf("fairForDoubles(%s) = %v, want %v", doc, got, want)
+		if got := fairForOthers([]byte(doc)); got != want {
+			t.Errorf("fairForOthers(%s) = %v, want %v", doc, got, want)
 		}
 	}
 }
