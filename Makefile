@@ -42,6 +42,8 @@ fuzz-short:
 test-node: node_modules/.package-lock.json
 	npm run --silent conformance
 	node_modules/.bin/markdownlint-cli2 --config .markdownlint-cli2.jsonc "generated/docs/**/*.md"
+	git ls-files -z '*.md' ':!:generated/**' ':!:testdata/golden/**' | \
+	  xargs -0 node_modules/.bin/markdownlint-cli2 --config .markdownlint-cli2.jsonc
 
 node_modules/.package-lock.json: package-lock.json
 	npm ci --no-audit --no-fund

@@ -65,6 +65,9 @@ npm run --silent conformance -- --mutants "$mutants"
 ran+=("Ajv judge")
 echo "== markdownlint"
 node_modules/.bin/markdownlint-cli2 --config .markdownlint-cli2.jsonc "generated/docs/**/*.md" >/dev/null
+# The repository's own Markdown (README, docs/, notes beside the code) too.
+git ls-files -z '*.md' ':!:generated/**' ':!:testdata/golden/**' |
+  xargs -0 node_modules/.bin/markdownlint-cli2 --config .markdownlint-cli2.jsonc >/dev/null
 ran+=("markdownlint")
 
 if /usr/bin/python3 -c 'import jsonschema, pyrfc3339' 2>/dev/null; then
