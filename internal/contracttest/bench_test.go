@@ -3,6 +3,7 @@ package contracttest_test
 import (
 	"encoding/json"
 	"fmt"
+	"strings"
 	"testing"
 
 	contract "github.com/contractgen/contractgen/generated/go"
@@ -180,6 +181,27 @@ func BenchmarkCheckForbidden(b *testing.B) {
 	b.ReportAllocs()
 	for b.Loop() {
 		if err := contract.CheckForbidden("payload", doc); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkCheckForbiddenLongString is the scan's worst case: one 500 KB
+// string that holds a value rule's literal ("ghp_") but no offender, so the
+// rule's regular expression runs over the whole string.
+// BenchmarkCheckForbiddenLongPlain is the same string without the literal.
+func BenchmarkCheckForbiddenLongString(b *testing.B) {
+	benchmarkLongString(b, `{"note":"ghp_ `+strings.Repeat("lorem ", 83000)+`"}`)
+}
+
+func BenchmarkCheckForbiddenLongPlain(b *testing.B) {
+	benchmarkLongString(b, `{"note":"note `+strings.Repeat("lorem ", 83000)+`"}`)
+}
+
+func benchmarkLongString(b *testing.B, doc string) {
+	b.SetBytes(int64(len(doc)))
+	for b.Loop() {
+		if err := contract.CheckForbidden("payload", []byte(doc)); err != nil {
 			b.Fatal(err)
 		}
 	}
