@@ -68,13 +68,7 @@ func checkMutants(t *testing.T, spec string, c *model.Contract, docs []corpusDoc
 		}
 		for i := 0; i < mutantsPerDocument; i++ {
 			name := fmt.Sprintf("%s-%d.json", strings.TrimSuffix(filepath.Base(d.rel), ".json"), i)
-			p := filepath.Join(root, d.schema, "mutant", name)
-			if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-				t.Fatal(err)
-			}
-			if err := os.WriteFile(p, writeJSON(mutate(r, v, keys)), 0o644); err != nil {
-				t.Fatal(err)
-			}
+			writeDoc(t, filepath.Join(root, d.schema, "mutant", name), writeJSON(mutate(r, v, keys)))
 		}
 	}
 	goVerdicts := judgeGo(root)
@@ -111,11 +105,15 @@ func writeMutant(t *testing.T, root string, d corpusDoc, valid bool) {
 	if valid {
 		verdict = "valid"
 	}
-	p := filepath.Join(root, d.schema, verdict, filepath.Base(d.rel))
+	writeDoc(t, filepath.Join(root, d.schema, verdict, filepath.Base(d.rel)), d.data)
+}
+
+// writeDoc writes a document, making its folder first.
+func writeDoc(t *testing.T, p string, data []byte) {
 	if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
 		t.Fatal(err)
 	}
-	if err := os.WriteFile(p, d.data, 0o644); err != nil {
+	if err := os.WriteFile(p, data, 0o644); err != nil {
 		t.Fatal(err)
 	}
 }
