@@ -31,6 +31,7 @@ fuzz:
 	$(FUZZ) -fuzz '^FuzzDecoders$$' ./internal/contracttest
 	$(FUZZ) -fuzz '^FuzzDecodersAgreeWithSchemas$$' ./internal/conformance
 	$(FUZZ) -fuzz '^FuzzQuickClean$$' ./internal/emit/golang/rt
+	$(FUZZ) -fuzz '^FuzzAnchored$$' ./internal/emit/golang/rt
 
 # fuzz-short is the short count make test runs: more than the seeds, which
 # the fuzzer runs first, so that it really fuzzes.

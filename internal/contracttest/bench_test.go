@@ -3,6 +3,7 @@ package contracttest_test
 import (
 	"encoding/json"
 	"fmt"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -186,16 +187,31 @@ func BenchmarkCheckForbidden(b *testing.B) {
 	}
 }
 
-// BenchmarkCheckForbiddenLongString is the scan's worst case: one 500 KB
-// string that holds a value rule's literal ("ghp_") but no offender, so the
-// rule's regular expression runs over the whole string.
-// BenchmarkCheckForbiddenLongPlain is the same string without the literal.
+// BenchmarkCheckForbiddenLongString was the scan's worst case: one 500 KB
+// string that holds a value rule's literal ("ghp_") but no offender, which
+// ran the rule's whole regular expression over the string; now the pattern
+// is matched only at its literal. BenchmarkCheckForbiddenLongPlain is the
+// same string without the literal, BenchmarkCheckForbiddenManyLiterals one
+// that holds 100,000 of them, and BenchmarkCheckForbiddenLiteralStrings
+// 100,000 strings of 10, 32 or 256 bytes holding one each.
 func BenchmarkCheckForbiddenLongString(b *testing.B) {
 	benchmarkLongString(b, `{"note":"ghp_ `+strings.Repeat("lorem ", 83000)+`"}`)
 }
 
 func BenchmarkCheckForbiddenLongPlain(b *testing.B) {
 	benchmarkLongString(b, `{"note":"note `+strings.Repeat("lorem ", 83000)+`"}`)
+}
+
+func BenchmarkCheckForbiddenManyLiterals(b *testing.B) {
+	benchmarkLongString(b, `{"note":"`+strings.Repeat("ghp_ ", 100000)+`"}`)
+}
+
+func BenchmarkCheckForbiddenLiteralStrings(b *testing.B) {
+	for _, n := range []int{10, 32, 256} {
+		one := `"sk_test_ ` + strings.Repeat("w", n-10) + `"`
+		doc := `{"notes":[` + one + strings.Repeat(","+one, 99999) + `]}`
+		b.Run(strconv.Itoa(n), func(b *testing.B) { benchmarkLongString(b, doc) })
+	}
 }
 
 func benchmarkLongString(b *testing.B, doc string) {

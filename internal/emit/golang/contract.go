@@ -3,7 +3,10 @@ package golang
 import (
 	"bytes"
 	"fmt"
+	"maps"
+	"slices"
 	"sort"
+	"strconv"
 	"strings"
 
 	"github.com/contractgen/contractgen/internal/pattern"
@@ -162,12 +165,13 @@ func widen(a, b *model.TypeRef) *model.TypeRef {
 // order: the key rules, then the value rules.
 func (g *gen) policy(k *sink, w *gw) {
 	var rules [][2][]string // keys and values of each rule's fields
+	var edges []string
 	if fb := g.c.Forbidden; fb != nil {
 		for _, kr := range fb.Keys {
 			rules = append(rules, keyRule(kr))
 		}
 		for _, v := range fb.Values {
-			rules = append(rules, g.valueRule(w, v))
+			rules = append(rules, g.valueRule(w, v, &edges))
 		}
 	}
 	w.docLines("// rules are the contract's forbidden-material rules; rule i owns the scan",
@@ -189,6 +193,20 @@ func (g *gen) policy(k *sink, w *gw) {
 		}
 	}
 	k.decl(w)
+	if len(edges) > 0 {
+		w.docLines("// ruleEdge0 and those after it test the character before a value",
+			"// pattern's literal (see anchored).")
+		rows := make([][]string, len(edges))
+		for i, e := range edges {
+			rows[i] = []string{"ruleEdge" + strconv.Itoa(i), "= regexp.MustCompile(" + quote(e) + ")"}
+		}
+		w.line("var (")
+		w.ind++
+		w.rows(rows)
+		w.ind--
+		w.line(")")
+		k.decl(w)
+	}
 	w.docLines("// CheckForbidden scans a JSON document for forbidden keys and values at any",
 		cmt("depth, naming offenders by paths that start at root."))
 	// One pass clears a clean document; anything else takes the exact
@@ -227,10 +245,13 @@ func keyRule(k *model.KeyRule) [2][]string {
 }
 
 // valueRule is the runtime data of a value rule: one regular expression of
-// every pattern, and the literal prefilter when one exists.
-func (g *gen) valueRule(w *gw, v *model.ValueRule) [2][]string {
+// every pattern, the literal prefilter when one exists, and the patterns
+// the runtime matches at their literals (pattern.Anchor) with the others in
+// rest. Each one-character test is declared once, in edges.
+func (g *gen) valueRule(w *gw, v *model.ValueRule, edges *[]string) [2][]string {
 	alts := make([]string, len(v.Patterns))
 	raw := make([]string, len(v.Patterns))
+	var fast, rest []string
 	for i, p := range v.Patterns {
 		re, err := pattern.PortablePattern(p.Pattern)
 		if err != nil {
@@ -239,9 +260,23 @@ func (g *gen) valueRule(w *gw, v *model.ValueRule) [2][]string {
 		}
 		alts[i] = "(?:" + re + ")"
 		raw[i] = re
+		if f, ok := pattern.Anchor(re); ok {
+			fast = append(fast, anchoredLit(f, edges))
+		} else {
+			rest = append(rest, alts[i])
+		}
 	}
-	var keys, values []string
-	if lits := prefilter(raw); lits != nil {
+	fields := map[string]string{
+		"valueMessage": quote(v.Message),
+		"values":       "regexp.MustCompile(" + quote(strings.Join(alts, "|")) + ")",
+	}
+	if fast != nil {
+		fields["fast"] = "[]*anchored{" + join(fast...) + "}"
+		if rest != nil {
+			fields["rest"] = "regexp.MustCompile(" + quote(strings.Join(rest, "|")) + ")"
+		}
+	}
+	if lits := pattern.Prefilter(raw); lits != nil {
 		// By first byte, so the runtime compares only those that start
 		// where it stands.
 		sort.SliceStable(lits, func(i, j int) bool { return lits[i][0] < lits[j][0] })
@@ -254,13 +289,38 @@ func (g *gen) valueRule(w *gw, v *model.ValueRule) [2][]string {
 			}
 		}
 		sort.Slice(starts, func(i, j int) bool { return starts[i] < starts[j] })
-		keys = append(keys, "literals", "starts")
-		values = append(values, "[]string{"+join(q...)+"}", quote(string(starts)))
+		fields["literals"] = "[]string{" + join(q...) + "}"
+		fields["starts"] = quote(string(starts))
 	}
 	w.use("regexp")
-	keys = append(keys, "valueMessage", "values")
-	values = append(values, quote(v.Message), "regexp.MustCompile("+quote(strings.Join(alts, "|"))+")")
+	keys := slices.Sorted(maps.Keys(fields))
+	values := make([]string, len(keys))
+	for i, k := range keys {
+		values[i] = fields[k]
+	}
 	return [2][]string{keys, values}
+}
+
+// anchoredLit is the composite literal of an anchored pattern, naming its
+// one-character test by its place in edges (ruleEdge0, ...).
+func anchoredLit(f pattern.Anchored, edges *[]string) string {
+	q := make([]string, len(f.Lits))
+	for i, l := range f.Lits {
+		q[i] = quote(l)
+	}
+	fields := "lits: []string{" + join(q...) + "}"
+	if f.Before != "" {
+		k := slices.Index(*edges, f.Before)
+		if k < 0 {
+			k = len(*edges)
+			*edges = append(*edges, f.Before)
+		}
+		fields += ", before: ruleEdge" + strconv.Itoa(k)
+	}
+	if f.Next != "" {
+		fields += ", next: regexp.MustCompile(" + quote(f.Next) + ")"
+	}
+	return "{" + fields + ", tail: regexp.MustCompile(" + quote(f.Tail) + ")}"
 }
 
 // oneLine writes a function of one statement on one line, as gofmt keeps

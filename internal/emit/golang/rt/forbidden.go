@@ -19,6 +19,11 @@ type rule struct {
 	literals []string
 	// starts holds each byte that starts a literal, once.
 	starts string
+	// fast holds the patterns matched at their literals (see anchored),
+	// and rest, when some are not, the others in one expression; values
+	// holds them all.
+	fast []*anchored
+	rest *regexp.Regexp
 }
 
 // mayMatch is a cheap test run before the value patterns: s contains one
@@ -68,11 +73,6 @@ func (r *rule) keyForbidden(key string) bool {
 		}
 	}
 	return false
-}
-
-// valueForbidden reports whether the value rule finds a pattern in s.
-func (r *rule) valueForbidden(s string) bool {
-	return r.values != nil && r.mayMatch(s) && r.values.MatchString(s)
 }
 
 // scanMode selects which rules check what at a place of a value: rule i

@@ -1,4 +1,4 @@
-package golang
+package pattern
 
 import (
 	"regexp/syntax"
@@ -164,9 +164,9 @@ func expansions(sub *syntax.Regexp) []string {
 	return nil
 }
 
-// prefilter returns the union of every pattern's required set, or nil when
+// Prefilter returns the union of every pattern's required set, or nil when
 // any pattern has none (then the patterns always run).
-func prefilter(patterns []string) []string {
+func Prefilter(patterns []string) []string {
 	var out []string
 	seen := map[string]bool{}
 	for _, p := range patterns {

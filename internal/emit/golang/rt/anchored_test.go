@@ -1,0 +1,177 @@
+package rt
+
+import (
+	"math/rand/v2"
+	"regexp"
+	"strings"
+	"testing"
+
+	"github.com/contractgen/contractgen/internal/pattern"
+)
+
+// anchoredCases are value patterns of several shapes, with whether the
+// generator splits them at their literals (pattern.Anchor).
+var anchoredCases = []struct {
+	spec string
+	fast bool
+}{
+	{`\bgh[pousr]_[A-Za-z0-9_]{20,}\b`, true},
+	{`\bsk_(?:live|test)_[A-Za-z0-9_]{16,}\b`, true},
+	{`\bxox[baprs]-[A-Za-z0-9\-]{16,}\b`, true},
+	{`-----BEGIN [A-Z ]*PRIVATE KEY-----`, true},
+	{`\bAKIA[0-9A-Z]{4}\b`, true},
+	{`\bпароль[0-9]+`, true},
+	{`(?:ab|cd)ef[0-9]+$`, true},
+	{`foo.*bar`, true},
+	{`\bfo[a-z]*o\b`, true},
+	{`[a-z]+@example`, false},
+	{`^secret_[a-z]+`, false},
+	{`[^a]bc+`, false},
+	{`\bk[a-z]{3}`, true},
+	{`\b4[0-9]{12}(?:[0-9]{3})?\b`, true},
+	{`(?i)\btoken=[a-z]{3}`, true}, // written as classes, K with the Kelvin sign
+	{`a|b`, true},
+	{`foo\b|bar`, false},
+}
+
+// anchoredRule builds the runtime rule the generator would emit for one
+// pattern, and reports whether it has an anchored form.
+func anchoredRule(t testing.TB, spec string) (*rule, bool) {
+	t.Helper()
+	re, err := pattern.PortablePattern(spec)
+	if err != nil {
+		t.Fatalf("%s: %v", spec, err)
+	}
+	r := &rule{values: regexp.MustCompile(re), literals: pattern.Prefilter([]string{re})}
+	for _, l := range r.literals {
+		if !strings.Contains(r.starts, l[:1]) {
+			r.starts += l[:1]
+		}
+	}
+	// mayMatch wants the literals sorted by first byte.
+	sortByFirstByte(r.literals)
+	f, ok := pattern.Anchor(re)
+	if !ok {
+		return r, false
+	}
+	a := &anchored{lits: f.Lits, tail: regexp.MustCompile(f.Tail)}
+	if f.Before != "" {
+		a.before = regexp.MustCompile(f.Before)
+	}
+	if f.Next != "" {
+		a.next = regexp.MustCompile(f.Next)
+	}
+	r.fast = []*anchored{a}
+	return r, true
+}
+
+func sortByFirstByte(list []string) {
+	for i := 1; i < len(list); i++ {
+		for j := i; j > 0 && list[j][0] < list[j-1][0]; j-- {
+			list[j], list[j-1] = list[j-1], list[j]
+		}
+	}
+}
+
+// anchoredText builds a string from pieces that sit on either side of the
+// patterns' edges: their literals, word and non-word characters in and out
+// of ASCII, invalid UTF-8, and runs.
+func anchoredText(rng *rand.Rand) string {
+	pieces := []string{
+		"ghp_", "gho_", "sk_live_", "sk_test_", "xoxb-", "-----BEGIN ", "PRIVATE KEY-----", "AKIA", "пароль",
+		"4", "4111", "ab", "cdef", "foo", "bar", "fo", "o", "x", "y", "secret_", "bc", "token=", "K", "k",
+		"a", "Z", "0", "7", "_", "é", "ß", "٣", "Ⅻ", " ", "-", ".", "\n", "€", "\u00a0",
+		"\xff", "\xc3", "\x80", "\xe2\x82", "RSA ",
+	}
+	var b strings.Builder
+	for n := rng.IntN(12); n >= 0; n-- {
+		p := pieces[rng.IntN(len(pieces))]
+		if rng.IntN(6) == 0 {
+			p = strings.Repeat(p, 1+rng.IntN(24))
+		}
+		b.WriteString(p)
+	}
+	return b.String()
+}
+
+// checkAnchored fails when the split rule and the whole pattern disagree
+// on s.
+func checkAnchored(t *testing.T, spec string, r *rule, s string) {
+	t.Helper()
+	if got, want := r.valueForbidden(s), r.values.MatchString(s); got != want {
+		t.Fatalf("pattern %s on %q: anchored match says %v, the whole pattern %v", spec, s, got, want)
+	}
+}
+
+// TestAnchoredAgreesWithTheWholePattern: matching a pattern at its
+// literals finds a match exactly where the whole pattern does.
+func TestAnchoredAgreesWithTheWholePattern(t *testing.T) {
+	rng := rand.New(rand.NewPCG(1, 2))
+	for _, c := range anchoredCases {
+		r, fast := anchoredRule(t, c.spec)
+		if fast != c.fast {
+			t.Fatalf("%s: anchored %v, want %v", c.spec, fast, c.fast)
+		}
+		matched := 0
+		for range 20000 {
+			s := anchoredText(rng)
+			checkAnchored(t, c.spec, r, s)
+			if r.values.MatchString(s) {
+				matched++
+			}
+		}
+		if c.fast && matched == 0 {
+			t.Errorf("%s: no generated text matched, so the test shows nothing", c.spec)
+		}
+	}
+}
+
+// TestAnchoredBudget: tails that overlap (a tail that reads to the end of
+// the text from each of many literals) give up within their budget, and
+// the whole pattern decides.
+func TestAnchoredBudget(t *testing.T) {
+	r, _ := anchoredRule(t, `foo.*bar`)
+	s := strings.Repeat("foo ", 2000)
+	left := tailBudget(len(s))
+	if _, decided := r.fast[0].find(s, &left); decided {
+		t.Fatalf("find decided on %d overlapping tails within a budget of %d bytes", 2000, tailBudget(len(s)))
+	}
+	checkAnchored(t, `foo.*bar`, r, s)
+	checkAnchored(t, `foo.*bar`, r, s+"bar")
+
+	// Token patterns stay within it: each tail stops at the end of its word.
+	r, _ = anchoredRule(t, `\bgh[pousr]_[A-Za-z0-9_]{20,}\b`)
+	for _, s := range []string{strings.Repeat("ghp_ ", 20000), strings.Repeat("ghp_", 20000) + "é", "ghp_" + strings.Repeat("a", 100000) + "é"} {
+		left := tailBudget(len(s))
+		if found, decided := r.fast[0].find(s, &left); !decided || found {
+			t.Fatalf("find on %d bytes: found %v, decided %v", len(s), found, decided)
+		}
+	}
+}
+
+// TestAnchoredAllocatesNothing: a match at a literal reuses its reader.
+func TestAnchoredAllocatesNothing(t *testing.T) {
+	r, _ := anchoredRule(t, `\bgh[pousr]_[A-Za-z0-9_]{20,}\b`)
+	s := "see ghp_short and ghp_" + strings.Repeat("x", 30) + "é"
+	r.valueForbidden(s)
+	if n := testing.AllocsPerRun(100, func() { r.valueForbidden(s) }); n != 0 {
+		t.Errorf("valueForbidden allocated %v times a call", n)
+	}
+}
+
+// FuzzAnchored compares the split rules with their whole patterns on
+// arbitrary strings.
+func FuzzAnchored(f *testing.F) {
+	for _, s := range []string{"ghp_" + strings.Repeat("a", 20), "x ghp_aaaaaaaaaaaaaaaaaaaaé", "xoxb-" + strings.Repeat("-", 16) + "a", "\xffAKIA1234", "пароль1", "cdef1\n", "fooxbar"} {
+		f.Add(s)
+	}
+	rs := make([]*rule, len(anchoredCases))
+	for i, c := range anchoredCases {
+		rs[i], _ = anchoredRule(f, c.spec)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		for i, r := range rs {
+			checkAnchored(t, anchoredCases[i].spec, r, s)
+		}
+	})
+}

@@ -1,0 +1,124 @@
+package pattern
+
+import (
+	"regexp/syntax"
+	"slices"
+	"sort"
+)
+
+// Anchored is a forbidden-value pattern split so that the generated code
+// can match it only where one of its literals occurs (the Go emitter's
+// rt/anchored.go): every match is one character that Before accepts (or
+// the start of the text), then a match of Tail, which begins with one of
+// Lits.
+type Anchored struct {
+	Lits   []string
+	Before string // "^(?:...)$", or "" when the pattern starts with Lits
+	Tail   string // "^(?:...)"
+	// Next, "^[...]", holds every character that can follow the literal
+	// in a match, or is "" when the match may end there (or an assertion
+	// follows): a cheap test that rejects most literals in prose.
+	Next string
+}
+
+// Anchor splits a portable pattern, or reports false when its shape
+// does not allow it: the pattern must be a sequence that starts, after an
+// optional one-character test such as the portable \b, with a run of
+// literals, small classes and alternations of them, and the rest must not
+// look at the text before it (^, \A, \b, \B), since the runtime runs it on
+// the text from the literal on.
+func Anchor(portable string) (Anchored, bool) {
+	re, err := syntax.Parse(portable, syntax.Perl)
+	if err != nil {
+		return Anchored{}, false
+	}
+	subs := []*syntax.Regexp{re}
+	if re.Op == syntax.OpConcat {
+		subs = re.Sub
+	}
+	var f Anchored
+	if len(subs) > 1 && oneCharOrStart(subs[0]) {
+		f.Before = "^(?:" + subs[0].String() + ")$"
+		subs = subs[1:]
+	}
+	for _, s := range subs {
+		if looksBack(s) {
+			return Anchored{}, false
+		}
+	}
+	f.Lits = []string{""}
+	n := 0
+	for ; n < len(subs); n++ {
+		e := expansions(subs[n])
+		if e == nil || len(f.Lits)*len(e) > maxSet {
+			break
+		}
+		next := make([]string, 0, len(f.Lits)*len(e))
+		for _, l := range f.Lits {
+			for _, x := range e {
+				next = append(next, l+x)
+			}
+		}
+		f.Lits = next
+	}
+	if n == 0 || slices.Contains(f.Lits, "") {
+		return Anchored{}, false
+	}
+	f.Lits = dedupe(f.Lits)
+	if next, null := edgeSeq(subs[n:], false); !null {
+		f.Next = "^" + classNode(next).String()
+	}
+	tail := &syntax.Regexp{Op: syntax.OpConcat, Sub: subs}
+	if len(subs) == 1 {
+		tail = subs[0]
+	}
+	f.Tail = "^(?:" + tail.String() + ")"
+	return f, true
+}
+
+// oneCharOrStart reports whether re is an alternation that matches the
+// start of the text or one character, as the portable \b before a word
+// character is written: (?:^|[^...]).
+func oneCharOrStart(re *syntax.Regexp) bool {
+	if re.Op != syntax.OpAlternate {
+		return false
+	}
+	start := false
+	for _, s := range re.Sub {
+		switch s.Op {
+		case syntax.OpBeginText:
+			start = true
+		case syntax.OpCharClass, syntax.OpAnyChar, syntax.OpAnyCharNotNL:
+		default:
+			return false
+		}
+	}
+	return start
+}
+
+// looksBack reports whether re holds a test of the text before where it
+// is matched.
+func looksBack(re *syntax.Regexp) bool {
+	switch re.Op {
+	case syntax.OpBeginText, syntax.OpBeginLine, syntax.OpWordBoundary, syntax.OpNoWordBoundary:
+		return true
+	}
+	for _, s := range re.Sub {
+		if looksBack(s) {
+			return true
+		}
+	}
+	return false
+}
+
+// dedupe returns the strings sorted, each once.
+func dedupe(list []string) []string {
+	sort.Strings(list)
+	out := list[:0]
+	for i, s := range list {
+		if i == 0 || s != list[i-1] {
+			out = append(out, s)
+		}
+	}
+	return out
+}
