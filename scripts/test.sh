@@ -59,7 +59,7 @@ go run ./cmd/gen check
 ran+=("gen check")
 echo "== fuzz"
 make --no-print-directory fuzz-short
-ran+=("fuzz (5 targets)")
+ran+=("fuzz ($(grep -c '(FUZZ) -fuzz ' Makefile) targets)")
 echo "== Ajv conformance and TypeScript"
 npm run --silent conformance -- --mutants "$mutants"
 ran+=("Ajv judge")
