@@ -37,8 +37,9 @@ func Anchor(portable string) (Anchored, bool) {
 		subs = re.Sub
 	}
 	var f Anchored
+	pr := &printer{} // the printer of the portable spelling, whose meaning is tested
 	if len(subs) > 1 && oneCharOrStart(subs[0]) {
-		f.Before = "^(?:" + subs[0].String() + ")$"
+		f.Before = "^(?:" + pr.node(subs[0]) + ")$"
 		subs = subs[1:]
 	}
 	for _, s := range subs {
@@ -66,14 +67,19 @@ func Anchor(portable string) (Anchored, bool) {
 	}
 	f.Lits = dedupe(f.Lits)
 	if next, null := edgeSeq(subs[n:], false); !null {
-		f.Next = "^" + classNode(next).String()
+		f.Next = "^" + printClass(next)
 	}
 	tail := &syntax.Regexp{Op: syntax.OpConcat, Sub: subs}
 	if len(subs) == 1 {
 		tail = subs[0]
 	}
-	f.Tail = "^(?:" + tail.String() + ")"
-	return f, true
+	f.Tail = "^(?:" + pr.node(tail) + ")"
+	for _, p := range []string{f.Before, f.Next, f.Tail} {
+		if _, err := Compile(p); p != "" && err != nil {
+			return Anchored{}, false
+		}
+	}
+	return f, pr.err == nil
 }
 
 // oneCharOrStart reports whether re is an alternation that matches the
