@@ -32,6 +32,13 @@ var anchoredCases = []struct {
 	{`(?i)\btoken=[a-z]{3}`, true}, // written as classes, K with the Kelvin sign
 	{`a|b`, true},
 	{`foo\b|bar`, false},
+	{`a*`, false},
+	{`(?i)straße[0-9]`, true},
+	{`€uro[0-9]{2}\b`, true},
+	{`[\x{1F511}\x{1F512}]key`, true},
+	{`abc$`, true},
+	{`a\nb?`, true},
+	{`\Bxy[0-9]`, false},
 }
 
 // anchoredRule builds the runtime rule the generator would emit for one
@@ -82,6 +89,7 @@ func anchoredText(rng *rand.Rand) string {
 		"4", "4111", "ab", "cdef", "foo", "bar", "fo", "o", "x", "y", "secret_", "bc", "token=", "K", "k",
 		"a", "Z", "0", "7", "_", "é", "ß", "٣", "Ⅻ", " ", "-", ".", "\n", "€", "\u00a0",
 		"\xff", "\xc3", "\x80", "\xe2\x82", "RSA ",
+		"STRASSE", "straße", "€uro", "\U0001F511key", "abc", "a\n", "xy1",
 	}
 	var b strings.Builder
 	for n := rng.IntN(12); n >= 0; n-- {
