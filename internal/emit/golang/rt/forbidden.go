@@ -3,6 +3,7 @@ package rt
 import (
 	"regexp"
 	"strings"
+	"unsafe"
 )
 
 // rule is one forbidden-material rule of the contract: a key rule (parts,
@@ -181,7 +182,7 @@ func walk(d *decoder, p *pathNode, sc scanMode, es *Errors, ok *bool) error {
 		if err != nil {
 			return err
 		}
-		if !checkString(p, string(s), es, sc, scanFreeValues) {
+		if !checkString(p, view(s), es, sc, scanFreeValues) {
 			*ok = false
 		}
 	default:
@@ -189,6 +190,12 @@ func walk(d *decoder, p *pathNode, sc scanMode, es *Errors, ok *bool) error {
 	}
 	return nil
 }
+
+// view is b as a string without a copy, for checkString, which keeps
+// nothing of it: neither the rules' matching nor the error it reports (a
+// path and the rule's message) holds on to the text, and the decoder does
+// not write the bytes while they are checked.
+func view(b []byte) string { return unsafe.String(unsafe.SliceData(b), len(b)) }
 
 // mayOffend is the fast pass of scanRaw: it reads the strings of raw byte by
 // byte and reports whether one of them might break a rule sc selects. False
