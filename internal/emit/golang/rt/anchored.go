@@ -110,12 +110,11 @@ func (a *anchored) find(s string, left *int) (found, decided bool) {
 	if len(s) <= shortText {
 		for i := 0; i < len(s); i++ {
 			if c := s[i]; a.first[c>>6]&(1<<(c&63)) != 0 {
-				for _, l := range a.lits {
+				for _, l := range a.lits { // each: one may start another
 					if strings.HasPrefix(s[i:], l) {
 						if m, ok := a.try(s, i, len(l), left); !ok || m {
 							return m, ok
 						}
-						break
 					}
 				}
 			}

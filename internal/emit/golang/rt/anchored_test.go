@@ -134,6 +134,18 @@ func TestAnchoredAgreesWithTheWholePattern(t *testing.T) {
 	}
 }
 
+// TestAnchoredLiteralsThatStartOneAnother: where one literal starts
+// another ("ab", "abc"), each is tried with what follows it.
+func TestAnchoredLiteralsThatStartOneAnother(t *testing.T) {
+	a := &anchored{lits: []string{"ab", "abc"}, next: regexp.MustCompile(`^[0-9]`), tail: regexp.MustCompile(`^(?:(?:ab|abc)[0-9]+)`)}
+	for _, s := range []string{"abc5", "x abc5", strings.Repeat("-", 40) + "abc5"} {
+		left := tailBudget(len(s))
+		if found, decided := a.find(s, &left); !found || !decided {
+			t.Errorf("find(%q) = %v, %v; want a match", s, found, decided)
+		}
+	}
+}
+
 // TestAnchoredBudget: tails that overlap (a tail that reads to the end of
 // the text from each of many literals) give up within their budget, and
 // the whole pattern decides.
