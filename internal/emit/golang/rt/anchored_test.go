@@ -39,6 +39,7 @@ var anchoredCases = []struct {
 	{`abc$`, true},
 	{`a\nb?`, true},
 	{`\Bxy[0-9]`, false},
+	{`(?:ab|a(?:b|c)c)[0-9]`, true}, // literals ab, abc, acc: one starts another
 }
 
 // anchoredRule builds the runtime rule the generator would emit for one
@@ -89,7 +90,7 @@ func anchoredText(rng *rand.Rand) string {
 		"4", "4111", "ab", "cdef", "foo", "bar", "fo", "o", "x", "y", "secret_", "bc", "token=", "K", "k",
 		"a", "Z", "0", "7", "_", "é", "ß", "٣", "Ⅻ", " ", "-", ".", "\n", "€", "\u00a0",
 		"\xff", "\xc3", "\x80", "\xe2\x82", "RSA ",
-		"STRASSE", "straße", "€uro", "\U0001F511key", "abc", "a\n", "xy1",
+		"STRASSE", "straße", "abc", "acc", "€uro", "\U0001F511key", "abc", "a\n", "xy1",
 	}
 	var b strings.Builder
 	for n := rng.IntN(12); n >= 0; n-- {
