@@ -211,6 +211,9 @@ func mayOffend(raw []byte, sc scanMode) bool {
 			continue
 		}
 		j, escaped := i+1, false
+		for j+8 <= len(raw) && !special8(raw, j) {
+			j += 8
+		}
 		for j < len(raw) && raw[j] != '"' {
 			if raw[j] == '\\' {
 				escaped = true

@@ -314,6 +314,10 @@ func (d *decoder) rawString(p *pathNode) ([]byte, error) {
 	start := d.pos + 1
 	i := start
 	for i < len(d.data) {
+		if i+8 <= len(d.data) && !special8(d.data, i) {
+			i += 8
+			continue
+		}
 		c := d.data[i]
 		if c == '"' {
 			s := d.data[start:i]
@@ -335,6 +339,20 @@ func (d *decoder) rawString(p *pathNode) ([]byte, error) {
 	}
 	d.pos = len(d.data)
 	return nil, d.syntax(p, "'\"' closing the string")
+}
+
+// special8 reports whether one of the eight bytes at b[i:] may be '"',
+// '\\' or a control character, so that strings are read a word at a time
+// up to the bytes that need a look. Each test sets a byte's high bit when
+// the byte is what it looks for (a borrow from the byte below can only set
+// more, and bytes of 0x80 and above, which UTF-8 text is made of, set
+// none), so it may stop at a plain word but never passes a special byte.
+func special8(b []byte, i int) bool {
+	const ones, highs = 0x0101010101010101, 0x8080808080808080
+	x := uint64(b[i]) | uint64(b[i+1])<<8 | uint64(b[i+2])<<16 | uint64(b[i+3])<<24 |
+		uint64(b[i+4])<<32 | uint64(b[i+5])<<40 | uint64(b[i+6])<<48 | uint64(b[i+7])<<56
+	quote, backslash := x^ones*'"', x^ones*'\\'
+	return ((x-ones*0x20)&^x|(quote-ones)&^quote|(backslash-ones)&^backslash)&highs != 0
 }
 
 func (d *decoder) escapedString(p *pathNode, start int) ([]byte, error) {
