@@ -2,9 +2,10 @@ package conformance
 
 // loansCases: library_loans forbids the exact key pin and keys holding
 // password among a message's dynamic keys (map keys; it has no free-form
-// member), and Visa card numbers and staff e-mail addresses (a pattern that
-// starts with a repeated class, so the generated scan runs it whole) in
-// every string of a message; its rules are
+// member), and Visa card numbers, staff e-mail addresses (a pattern that
+// starts with a repeated class) and member numbers (one without a literal,
+// which the generated scan runs whole) in every string of a message; its
+// rules are
 // on requests, responses and types on their own. Its items are a union whose
 // discriminator values read as other YAML types ("1", "true") and whose
 // in-transit variant is open: members it does not model are skipped, so the
@@ -24,6 +25,8 @@ func loansCases(g *gen) {
 	g.valueCase("lend_items.request", req, path{"payload", "nested", "outer", 0, "inner"}, "card "+pan, true, "a card number in a nested map value")
 	g.valueCase("lend_items.request", req, path{"payload", "nested", "outer", 0, "inner"}, "ask jo.k@staff.example.org", true, "a staff address, which the scan matches whole")
 	g.valueCase("lend_items.request", req, path{"payload", "nested", "outer", 0, "inner"}, "ask @staff.example.org", false, "no local part, no staff address")
+	g.valueCase("lend_items.request", req, path{"payload", "nested", "outer", 0, "inner"}, "member 07XY123456.", true, "a member number")
+	g.valueCase("lend_items.request", req, path{"payload", "nested", "outer", 0, "inner"}, "member 07XY12345", false, "five final digits are no member number")
 	g.valueCase("lend_items.request", disc, path{"payload", "items", 0, "borrower_note"}, "4111 jo@staff.example.org", true, "a card number's literal but a staff address")
 	parcel := vObj("kind", "in-transit", "weight_g", vNum("0.5"))
 	open := set(req, path{"payload", "items", 0}, parcel)

@@ -23,10 +23,11 @@ type Anchored struct {
 
 // Anchor splits a portable pattern, or reports false when its shape
 // does not allow it: the pattern must be a sequence that starts, after an
-// optional one-character test such as the portable \b, with a run of
-// literals, small classes and alternations of them, and the rest must not
-// look at the text before it (^, \A, \b, \B), since the runtime runs it on
-// the text from the literal on.
+// optional one-character test (the portable \b, or a run of one character
+// at most once long at least, see leadingRun), with a run of literals,
+// small classes and alternations of them, and the rest must not look at
+// the text before it (^, \A, \b, \B), since the runtime runs it on the
+// text from the literal on.
 func Anchor(portable string) (Anchored, bool) {
 	re, err := syntax.Parse(portable, syntax.Perl)
 	if err != nil {
@@ -38,9 +39,19 @@ func Anchor(portable string) (Anchored, bool) {
 	}
 	var f Anchored
 	pr := &printer{} // the printer of the portable spelling, whose meaning is tested
-	if len(subs) > 1 && oneCharOrStart(subs[0]) {
-		f.Before = "^(?:" + pr.node(subs[0]) + ")$"
-		subs = subs[1:]
+	if len(subs) > 1 {
+		switch min, one := leadingRun(subs[0]); {
+		case oneCharOrStart(subs[0]):
+			f.Before = "^(?:" + pr.node(subs[0]) + ")$"
+			subs = subs[1:]
+		case one != nil && min == 0:
+			// A search finds [a-z]*abc where it finds abc.
+			subs = subs[1:]
+		case one != nil && min == 1:
+			// And [a-z]+abc where one letter precedes abc.
+			f.Before = "^(?:" + pr.node(one) + ")$"
+			subs = subs[1:]
+		}
 	}
 	for _, s := range subs {
 		if looksBack(s) {
@@ -100,6 +111,33 @@ func oneCharOrStart(re *syntax.Regexp) bool {
 		}
 	}
 	return start
+}
+
+// leadingRun reports, for a repetition of one character (a class, a
+// single literal character or the dot) at the start of a pattern, its
+// least count and the character node: a search for the pattern finds a
+// match exactly where a search for the pattern with the repetition cut
+// to that least count does, since a longer run ends in one that long.
+func leadingRun(re *syntax.Regexp) (int, *syntax.Regexp) {
+	min := 0
+	switch re.Op {
+	case syntax.OpStar, syntax.OpQuest:
+	case syntax.OpPlus:
+		min = 1
+	case syntax.OpRepeat:
+		min = re.Min
+	default:
+		return 0, nil
+	}
+	switch one := re.Sub[0]; one.Op {
+	case syntax.OpCharClass, syntax.OpAnyChar, syntax.OpAnyCharNotNL:
+		return min, one
+	case syntax.OpLiteral:
+		if len(one.Rune) == 1 {
+			return min, one
+		}
+	}
+	return 0, nil
 }
 
 // looksBack reports whether re holds a test of the text before where it

@@ -22,7 +22,9 @@ func TestAnchor(t *testing.T) {
 		{`(?i)\bkey=`, []string{"KEY=", "KEy=", "KeY=", "Key=", "kEY=", "kEy=", "keY=", "key=", "\u212aEY=", "\u212aEy=", "\u212aeY=", "\u212aey="}, true},
 		{`^secret`, nil, false},
 		{`a\bb|c`, nil, false},
-		{`[a-z]+@`, nil, false},
+		{`[a-z]+@x`, []string{"@x"}, true},
+		{`[a-z]*@x`, []string{"@x"}, false},
+		{`[a-z]{2,}@x`, nil, false},
 	}
 	for _, c := range cases {
 		re, err := PortablePattern(c.spec)

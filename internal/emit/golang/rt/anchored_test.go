@@ -24,7 +24,11 @@ var anchoredCases = []struct {
 	{`(?:ab|cd)ef[0-9]+$`, true},
 	{`foo.*bar`, true},
 	{`\bfo[a-z]*o\b`, true},
-	{`[a-z]+@example`, false},
+	{`[a-z]+@example`, true},
+	{`[A-Za-z0-9._+-]+@staff\.example\.org`, true},
+	{`x*abc[0-9]`, true},
+	{`[a-c]?bc`, true},
+	{`[a-z]{2,}@example`, false},
 	{`^secret_[a-z]+`, false},
 	{`[^a]bc+`, false},
 	{`\bk[a-z]{3}`, true},
@@ -90,7 +94,7 @@ func anchoredText(rng *rand.Rand) string {
 		"4", "4111", "ab", "cdef", "foo", "bar", "fo", "o", "x", "y", "secret_", "bc", "token=", "K", "k",
 		"a", "Z", "0", "7", "_", "é", "ß", "٣", "Ⅻ", " ", "-", ".", "\n", "€", "\u00a0",
 		"\xff", "\xc3", "\x80", "\xe2\x82", "RSA ",
-		"STRASSE", "straße", "abc", "acc", "€uro", "\U0001F511key", "abc", "a\n", "xy1",
+		"STRASSE", "straße", "abc", "acc", "@example", "@staff.example.org", "xx", "€uro", "\U0001F511key", "abc", "a\n", "xy1",
 	}
 	var b strings.Builder
 	for n := rng.IntN(12); n >= 0; n-- {
