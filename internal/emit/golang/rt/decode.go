@@ -2,6 +2,7 @@ package rt
 
 import (
 	"bytes"
+	"encoding/binary"
 	"errors"
 	"strconv"
 	"unicode/utf16"
@@ -349,8 +350,7 @@ func (d *decoder) rawString(p *pathNode) ([]byte, error) {
 // none), so it may stop at a plain word but never passes a special byte.
 func special8(b []byte, i int) bool {
 	const ones, highs = 0x0101010101010101, 0x8080808080808080
-	x := uint64(b[i]) | uint64(b[i+1])<<8 | uint64(b[i+2])<<16 | uint64(b[i+3])<<24 |
-		uint64(b[i+4])<<32 | uint64(b[i+5])<<40 | uint64(b[i+6])<<48 | uint64(b[i+7])<<56
+	x := binary.LittleEndian.Uint64(b[i:])
 	quote, backslash := x^ones*'"', x^ones*'\\'
 	return ((x-ones*0x20)&^x|(quote-ones)&^quote|(backslash-ones)&^backslash)&highs != 0
 }
