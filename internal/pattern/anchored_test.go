@@ -44,3 +44,20 @@ func TestAnchor(t *testing.T) {
 		}
 	}
 }
+
+// TestAnchorLeavesWhatItCannotPrint: a part the portable printer refuses
+// (a multi-line anchor, which no portable pattern holds) leaves the
+// pattern whole rather than splitting it into a part that means something
+// else.
+func TestAnchorLeavesWhatItCannotPrint(t *testing.T) {
+	re, err := PortablePattern(`\bab`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, ok := Anchor(re + "$"); !ok {
+		t.Fatalf("Anchor did not split %s$", re)
+	}
+	if f, ok := Anchor(re + "(?m:$)"); ok {
+		t.Fatalf("Anchor split %s with a multi-line end: %+v", re, f)
+	}
+}

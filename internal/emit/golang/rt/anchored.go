@@ -36,27 +36,27 @@ type anchored struct {
 	// a match (and none is the end of the text), so that a literal
 	// followed by another character needs no run of tail.
 	next *regexp.Regexp
-	// edges holds before's answers for the start of the text and for each
-	// ASCII character, nexts next's for each ASCII character, and first
-	// the bytes that start a literal. prepare fills them on first use.
-	once  sync.Once
-	edges [3]uint64 // bit c: ASCII character c; bit 128: the start
-	nexts [2]uint64
-	first [4]uint64 // bit b: some literal starts with byte b
+	// atStart and edges hold before's answers for the start of the text
+	// and for each ASCII character, nexts next's, and first the bytes that
+	// start a literal. prepare fills them on first use.
+	once    sync.Once
+	atStart bool
+	edges   [utf8.RuneSelf]bool
+	nexts   [utf8.RuneSelf]bool
+	first   [256]bool
 }
 
 // edgeOK reports whether before accepts what precedes s[i].
 func (a *anchored) edgeOK(s string, i int) bool {
-	if a.before == nil {
+	switch {
+	case a.before == nil:
 		return true
+	case i == 0:
+		return a.atStart
+	case s[i-1] >= utf8.RuneSelf:
+		return a.before.MatchString(s[i-lastRuneLen(s[:i]) : i])
 	}
-	c := 128
-	if i > 0 {
-		if c = int(s[i-1]); c >= utf8.RuneSelf {
-			return a.before.MatchString(s[i-lastRuneLen(s[:i]) : i])
-		}
-	}
-	return a.edges[c>>6]&(1<<(c&63)) != 0
+	return a.edges[s[i-1]]
 }
 
 // lastRuneLen is the byte length of the character that ends s, as Go's
@@ -66,28 +66,25 @@ func lastRuneLen(s string) int {
 	return w
 }
 
-// prepare fills edges, nexts and first.
+// prepare fills atStart, edges, nexts and first.
 func (a *anchored) prepare() {
 	for _, l := range a.lits {
-		a.first[l[0]>>6] |= 1 << (l[0] & 63)
+		a.first[l[0]] = true
 	}
-	for c := 0; c < utf8.RuneSelf && a.next != nil; c++ {
-		if a.next.MatchString(string(rune(c))) {
-			a.nexts[c>>6] |= 1 << (c & 63)
-		}
+	if a.next != nil {
+		a.nexts = asciiAnswers(a.next)
 	}
-	if a.before == nil {
-		return
+	if a.before != nil {
+		a.edges, a.atStart = asciiAnswers(a.before), a.before.MatchString("")
 	}
-	for c := 0; c <= 128; c++ {
-		in := string(rune(c))
-		if c == 128 {
-			in = ""
-		}
-		if a.before.MatchString(in) {
-			a.edges[c>>6] |= 1 << (c & 63)
-		}
+}
+
+// asciiAnswers is whether re matches each ASCII character alone.
+func asciiAnswers(re *regexp.Regexp) (t [utf8.RuneSelf]bool) {
+	for c := range t {
+		t[c] = re.MatchString(string(rune(c)))
 	}
+	return t
 }
 
 // tailBudget is how many bytes the anchored tails of one rule may read for
@@ -109,7 +106,7 @@ func (a *anchored) find(s string, left *int) (found, decided bool) {
 	a.once.Do(a.prepare)
 	if len(s) <= shortText {
 		for i := 0; i < len(s); i++ {
-			if c := s[i]; a.first[c>>6]&(1<<(c&63)) != 0 {
+			if a.first[s[i]] {
 				for _, l := range a.lits { // each: one may start another
 					if strings.HasPrefix(s[i:], l) {
 						if m, ok := a.try(s, i, len(l), left); !ok || m {
@@ -164,7 +161,7 @@ func (a *anchored) nextOK(s string, k int) bool {
 	case s[k] >= utf8.RuneSelf:
 		return true
 	}
-	return a.nexts[s[k]>>6]&(1<<(s[k]&63)) != 0
+	return a.nexts[s[k]]
 }
 
 // shortTail is the length up to which a tail runs on the string itself

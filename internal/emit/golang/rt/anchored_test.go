@@ -1,8 +1,10 @@
 package rt
 
 import (
+	"cmp"
 	"math/rand/v2"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 
@@ -61,7 +63,7 @@ func anchoredRule(t testing.TB, spec string) (*rule, bool) {
 		}
 	}
 	// mayMatch wants the literals sorted by first byte.
-	sortByFirstByte(r.literals)
+	slices.SortStableFunc(r.literals, func(a, b string) int { return cmp.Compare(a[0], b[0]) })
 	f, ok := pattern.Anchor(re)
 	if !ok {
 		return r, false
@@ -75,14 +77,6 @@ func anchoredRule(t testing.TB, spec string) (*rule, bool) {
 	}
 	r.fast = []*anchored{a}
 	return r, true
-}
-
-func sortByFirstByte(list []string) {
-	for i := 1; i < len(list); i++ {
-		for j := i; j > 0 && list[j][0] < list[j-1][0]; j-- {
-			list[j], list[j-1] = list[j-1], list[j]
-		}
-	}
 }
 
 // anchoredText builds a string from pieces that sit on either side of the

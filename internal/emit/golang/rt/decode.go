@@ -344,15 +344,22 @@ func (d *decoder) rawString(p *pathNode) ([]byte, error) {
 
 // special8 reports whether one of the eight bytes at b[i:] may be '"',
 // '\\' or a control character, so that strings are read a word at a time
-// up to the bytes that need a look. Each test sets a byte's high bit when
-// the byte is what it looks for (a borrow from the byte below can only set
-// more, and bytes of 0x80 and above, which UTF-8 text is made of, set
-// none), so it may stop at a plain word but never passes a special byte.
+// up to the bytes that need a look.
 func special8(b []byte, i int) bool {
-	const ones, highs = 0x0101010101010101, 0x8080808080808080
-	x := binary.LittleEndian.Uint64(b[i:])
+	return specialBits(binary.LittleEndian.Uint64(b[i:])) != 0
+}
+
+// Bytes repeated over a 64-bit word.
+const ones, highs = 0x0101010101010101, 0x8080808080808080
+
+// specialBits sets the high bit of each byte of x that is '"', '\\' or a
+// control character, as one difference each: a borrow from such a byte may
+// set the bits of bytes above it too, and bytes of 0x80 and above, which
+// UTF-8 text is made of, set none. So a word it clears holds none of them,
+// and a word of other ASCII bytes is cleared.
+func specialBits(x uint64) uint64 {
 	quote, backslash := x^ones*'"', x^ones*'\\'
-	return ((x-ones*0x20)&^x|(quote-ones)&^quote|(backslash-ones)&^backslash)&highs != 0
+	return ((x-ones*0x20)&^x | (quote-ones)&^quote | (backslash-ones)&^backslash) & highs
 }
 
 func (d *decoder) escapedString(p *pathNode, start int) ([]byte, error) {

@@ -68,19 +68,13 @@ func appendString(b []byte, s string) []byte {
 }
 
 // plain8 reports whether none of the eight bytes at s[i:] needs escaping
-// or decoding: each is ASCII, at least 0x20, and neither '"' nor '\\'. A
-// byte that does sets its high bit in one of the three differences (a
-// borrow from the byte below can only set more), so the check may send a
-// plain word down the byte-wise path but never lets one through that is
+// or decoding: each is ASCII and none is special (specialBits). It may send
+// a plain word down the byte-wise path but never lets one through that is
 // not plain.
 func plain8(s string, i int) bool {
-	const ones, highs = 0x0101010101010101, 0x8080808080808080
 	x := uint64(s[i]) | uint64(s[i+1])<<8 | uint64(s[i+2])<<16 | uint64(s[i+3])<<24 |
 		uint64(s[i+4])<<32 | uint64(s[i+5])<<40 | uint64(s[i+6])<<48 | uint64(s[i+7])<<56
-	control := x - ones*0x20
-	quote := (x ^ ones*'"') - ones
-	backslash := (x ^ ones*'\\') - ones
-	return (x|control|quote|backslash)&highs == 0
+	return (x|specialBits(x))&highs == 0
 }
 
 func appendInt(b []byte, v int64) []byte { return strconv.AppendInt(b, v, 10) }
