@@ -29,15 +29,15 @@ type anchored struct {
 	// before tests the character before a literal (the empty string at
 	// the start of the text); nil means the pattern starts with its
 	// literal.
-	before *regexp.Regexp
+	before *lazyRegexp
 	// tail is anchored with ^ and holds no other test of the text before
 	// it (no ^, \A or \b), so it means the same on the text from the
 	// literal on as in place.
-	tail *regexp.Regexp
+	tail *lazyRegexp
 	// next, when set, holds every character that can follow a literal in
 	// a match (and none is the end of the text), so that a literal
 	// followed by another character needs no run of tail.
-	next *regexp.Regexp
+	next *lazyRegexp
 	// atStart and edges hold before's answers for the start of the text
 	// and for each ASCII character, nexts next's, and first the bytes that
 	// start a literal. prepare fills them on first use.
@@ -74,10 +74,10 @@ func (a *anchored) prepare() {
 		a.first[l[0]] = true
 	}
 	if a.next != nil {
-		a.nexts = asciiAnswers(a.next)
+		a.nexts = asciiAnswers(a.next.get())
 	}
 	if a.before != nil {
-		a.edges, a.atStart = asciiAnswers(a.before), a.before.MatchString("")
+		a.edges, a.atStart = asciiAnswers(a.before.get()), a.before.MatchString("")
 	}
 }
 
@@ -181,7 +181,7 @@ func (a *anchored) tailAt(s string, i int, left *int) (found, decided bool) {
 	}
 	rd := tailReaders.Get().(*tailReader)
 	*rd = tailReader{s: s, pos: i, left: *left}
-	found = a.tail.MatchReader(rd)
+	found = a.tail.get().MatchReader(rd)
 	*left, decided = rd.left, !rd.over
 	*rd = tailReader{}
 	tailReaders.Put(rd)

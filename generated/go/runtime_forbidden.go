@@ -3,7 +3,6 @@
 package saascontrolplane
 
 import (
-	"regexp"
 	"strings"
 	"unsafe"
 )
@@ -14,7 +13,7 @@ type rule struct {
 	parts        []string
 	exact        []string
 	keyMessage   string
-	values       *regexp.Regexp
+	values       *lazyRegexp
 	valueMessage string
 	// literals, when set, holds substrings of which each pattern's matches
 	// must contain one, sorted by first byte; a string containing none of
@@ -26,7 +25,7 @@ type rule struct {
 	// and rest, when some are not, the others in one expression; values
 	// holds them all.
 	fast []*anchored
-	rest *regexp.Regexp
+	rest *lazyRegexp
 }
 
 // mayMatch is a cheap test run before the value patterns: s contains one

@@ -198,7 +198,7 @@ func (g *gen) policy(k *sink, w *gw) {
 			"// pattern's literal (see anchored).")
 		rows := make([][]string, len(edges))
 		for i, e := range edges {
-			rows[i] = []string{"ruleEdge" + strconv.Itoa(i), "= regexp.MustCompile(" + quote(e) + ")"}
+			rows[i] = []string{"ruleEdge" + strconv.Itoa(i), "= " + lazyLit(e)}
 		}
 		w.line("var (")
 		w.ind++
@@ -268,12 +268,12 @@ func (g *gen) valueRule(w *gw, v *model.ValueRule, edges *[]string) [2][]string 
 	}
 	fields := map[string]string{
 		"valueMessage": quote(v.Message),
-		"values":       "regexp.MustCompile(" + quote(strings.Join(alts, "|")) + ")",
+		"values":       "&" + lazyLit(strings.Join(alts, "|")),
 	}
 	if fast != nil {
 		fields["fast"] = "[]*anchored{" + join(fast...) + "}"
 		if rest != nil {
-			fields["rest"] = "regexp.MustCompile(" + quote(strings.Join(rest, "|")) + ")"
+			fields["rest"] = "&" + lazyLit(strings.Join(rest, "|"))
 		}
 	}
 	if lits := pattern.Prefilter(raw); lits != nil {
@@ -292,7 +292,6 @@ func (g *gen) valueRule(w *gw, v *model.ValueRule, edges *[]string) [2][]string 
 		fields["literals"] = "[]string{" + join(q...) + "}"
 		fields["starts"] = quote(string(starts))
 	}
-	w.use("regexp")
 	keys := slices.Sorted(maps.Keys(fields))
 	values := make([]string, len(keys))
 	for i, k := range keys {
@@ -315,13 +314,18 @@ func anchoredLit(f pattern.Anchored, edges *[]string) string {
 			k = len(*edges)
 			*edges = append(*edges, f.Before)
 		}
-		fields += ", before: ruleEdge" + strconv.Itoa(k)
+		fields += ", before: &ruleEdge" + strconv.Itoa(k)
 	}
 	if f.Next != "" {
-		fields += ", next: regexp.MustCompile(" + quote(f.Next) + ")"
+		fields += ", next: &" + lazyLit(f.Next)
 	}
-	return "{" + fields + ", tail: regexp.MustCompile(" + quote(f.Tail) + ")}"
+	return "{" + fields + ", tail: &" + lazyLit(f.Tail) + "}"
 }
+
+// lazyLit is the composite literal of a pattern the runtime compiles on
+// first use (lazyRegexp): text the compiler lays out as data, so loading the
+// package compiles no pattern.
+func lazyLit(re string) string { return "lazyRegexp{src: " + quote(re) + "}" }
 
 // oneLine writes a function of one statement on one line, as gofmt keeps
 // it when the signature, a blank and the statement take at most 100

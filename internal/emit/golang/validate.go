@@ -21,8 +21,7 @@ func (g *gen) validateFile(k *sink) {
 	}
 	var rows [][]string
 	for _, re := range g.patOrder {
-		w.use("regexp")
-		rows = append(rows, []string{g.patterns[re], "= regexp.MustCompile(" + quote(re) + ")"})
+		rows = append(rows, []string{g.patterns[re], "= " + lazyLit(re)})
 	}
 	for i, c := range g.consts {
 		if c.layout != "" {
@@ -295,9 +294,9 @@ func (g *gen) stringChecks(fl *model.Field, v, p string, top bool) []string {
 	return out
 }
 
-// pattern returns the variable holding a compiled field pattern, in the
-// portable spelling the JSON Schemas carry, so Go and other languages'
-// validators read it alike.
+// pattern returns the variable holding a field pattern, compiled on first
+// use, in the portable spelling the JSON Schemas carry, so Go and other
+// languages' validators read it alike.
 func (g *gen) pattern(spec string) string {
 	re, err := pattern.PortablePattern(spec)
 	if err != nil {

@@ -3,7 +3,6 @@ package rt
 import (
 	"cmp"
 	"math/rand/v2"
-	"regexp"
 	"slices"
 	"strings"
 	"testing"
@@ -56,7 +55,7 @@ func anchoredRule(t testing.TB, spec string) (*rule, bool) {
 	if err != nil {
 		t.Fatalf("%s: %v", spec, err)
 	}
-	r := &rule{values: regexp.MustCompile(re), literals: pattern.Prefilter([]string{re})}
+	r := &rule{values: lazy(re), literals: pattern.Prefilter([]string{re})}
 	for _, l := range r.literals {
 		if !strings.Contains(r.starts, l[:1]) {
 			r.starts += l[:1]
@@ -68,12 +67,12 @@ func anchoredRule(t testing.TB, spec string) (*rule, bool) {
 	if !ok {
 		return r, false
 	}
-	a := &anchored{lits: f.Lits, tail: regexp.MustCompile(f.Tail)}
+	a := &anchored{lits: f.Lits, tail: lazy(f.Tail)}
 	if f.Before != "" {
-		a.before = regexp.MustCompile(f.Before)
+		a.before = lazy(f.Before)
 	}
 	if f.Next != "" {
-		a.next = regexp.MustCompile(f.Next)
+		a.next = lazy(f.Next)
 	}
 	r.fast = []*anchored{a}
 	return r, true
@@ -136,7 +135,7 @@ func TestAnchoredAgreesWithTheWholePattern(t *testing.T) {
 // TestAnchoredLiteralsThatStartOneAnother: where one literal starts
 // another ("ab", "abc"), each is tried with what follows it.
 func TestAnchoredLiteralsThatStartOneAnother(t *testing.T) {
-	a := &anchored{lits: []string{"ab", "abc"}, next: regexp.MustCompile(`^[0-9]`), tail: regexp.MustCompile(`^(?:(?:ab|abc)[0-9]+)`)}
+	a := &anchored{lits: []string{"ab", "abc"}, next: lazy(`^[0-9]`), tail: lazy(`^(?:(?:ab|abc)[0-9]+)`)}
 	for _, s := range []string{"abc5", "x abc5", strings.Repeat("-", 40) + "abc5"} {
 		left := tailBudget(len(s))
 		if found, decided := a.find(s, &left); !found || !decided {

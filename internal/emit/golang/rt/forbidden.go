@@ -1,7 +1,6 @@
 package rt
 
 import (
-	"regexp"
 	"strings"
 	"unsafe"
 )
@@ -12,7 +11,7 @@ type rule struct {
 	parts        []string
 	exact        []string
 	keyMessage   string
-	values       *regexp.Regexp
+	values       *lazyRegexp
 	valueMessage string
 	// literals, when set, holds substrings of which each pattern's matches
 	// must contain one, sorted by first byte; a string containing none of
@@ -24,7 +23,7 @@ type rule struct {
 	// and rest, when some are not, the others in one expression; values
 	// holds them all.
 	fast []*anchored
-	rest *regexp.Regexp
+	rest *lazyRegexp
 }
 
 // mayMatch is a cheap test run before the value patterns: s contains one

@@ -1,9 +1,6 @@
 package rt
 
-import (
-	"regexp"
-	"unsafe"
-)
+import "unsafe"
 
 // Members whose rules are plain data (a scalar, a state, a free-form
 // value, a list of strings or states, a map of strings, and an object or
@@ -68,8 +65,8 @@ type memberRule struct {
 	scan scanMode
 	// Strings, and the strings of a list.
 	minLength, maxLength int
-	pattern              **regexp.Regexp
-	formatPattern        **regexp.Regexp
+	pattern              *lazyRegexp
+	formatPattern        *lazyRegexp
 	formatMaxLength      int
 	formatCheck          uint8
 	states               *[]string // sorted; a pointer keeps the row static data
@@ -211,7 +208,7 @@ func (r *memberRule) checkString(p *pathNode, s string, es *Errors) {
 		}
 	}
 	if r.has&hasPattern != 0 {
-		es.failIf(!(*r.pattern).MatchString(s), p, "pattern", ErrPattern, r.patternMsg)
+		es.failIf(!r.pattern.MatchString(s), p, "pattern", ErrPattern, r.patternMsg)
 	}
 	if r.has&hasFormat != 0 {
 		es.failIf(!r.isFormat(s), p, "format", ErrFormat, r.formatMsg)
@@ -220,7 +217,7 @@ func (r *memberRule) checkString(p *pathNode, s string, es *Errors) {
 
 // isFormat reports whether s has the member's format.
 func (r *memberRule) isFormat(s string) bool {
-	if r.formatPattern != nil && !(*r.formatPattern).MatchString(s) {
+	if r.formatPattern != nil && !r.formatPattern.MatchString(s) {
 		return false
 	}
 	if r.formatMaxLength > 0 && len(s) > r.formatMaxLength {

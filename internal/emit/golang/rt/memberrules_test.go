@@ -1,7 +1,6 @@
 package rt
 
 import (
-	"regexp"
 	"strings"
 	"testing"
 	"unsafe"
@@ -21,7 +20,7 @@ type rulesCase struct {
 	Extra  []byte
 }
 
-var rulesPattern = regexp.MustCompile(`^[a-z]+$`)
+var rulesPattern = lazyRegexp{src: `^[a-z]+$`}
 
 var rulesOfCase = [...]memberRule{
 	{key: "name", off: unsafe.Offsetof(rulesCase{}.Name), kind: ruleString, has: hasNonEmpty | memberTrim | hasMinLength | hasMaxLength | hasPattern,

@@ -3,7 +3,6 @@ package rt
 import (
 	"os"
 	"path/filepath"
-	"regexp"
 	"strings"
 	"testing"
 )
@@ -17,7 +16,7 @@ var quickRules = []*rule{{
 }, {
 	literals:     []string{"PRIVATE KEY-----", "ghp_", "sk_live_"},
 	starts:       "Pgs",
-	values:       regexp.MustCompile(`ghp_[0-9A-Za-z]{20,}|sk_live_[0-9A-Za-z]{16,}|-----BEGIN [A-Z ]*PRIVATE KEY-----`),
+	values:       lazy(`ghp_[0-9A-Za-z]{20,}|sk_live_[0-9A-Za-z]{16,}|-----BEGIN [A-Z ]*PRIVATE KEY-----`),
 	valueMessage: "forbidden value: {path}",
 }}
 
@@ -148,11 +147,11 @@ func TestQuickWithoutRules(t *testing.T) {
 func TestQuickCleanPrefilterShapes(t *testing.T) {
 	shapes := map[string]*rule{
 		"one-byte literal": {literals: []string{"Q", "zz_z"}, starts: "Qz",
-			values: regexp.MustCompile(`Q|zz_z`), valueMessage: "v"},
+			values: lazy(`Q|zz_z`), valueMessage: "v"},
 		"short literals": {literals: []string{"ab", "abcd", "q_z"}, starts: "aq",
-			values: regexp.MustCompile(`ab|q_z`), valueMessage: "v"},
+			values: lazy(`ab|q_z`), valueMessage: "v"},
 		"long literals": {literals: []string{"abcd", "wxyz1"}, starts: "aw",
-			values: regexp.MustCompile(`abcd|wxyz1`), valueMessage: "v"},
+			values: lazy(`abcd|wxyz1`), valueMessage: "v"},
 		"one-byte part":   {parts: []string{"k"}, keyMessage: "k"},
 		"non-ASCII part":  {parts: []string{"clé"}, keyMessage: "k"},
 		"parts and exact": {parts: []string{"pass", "tok"}, exact: []string{"id"}, keyMessage: "k"},
@@ -197,8 +196,8 @@ func TestQuickCleanPrefilterShapes(t *testing.T) {
 // path, alone and beside a rule whose literals are all four bytes or more,
 // whose fast string loop must not pass over it.
 func TestQuickCleanValueRuleWithoutLiterals(t *testing.T) {
-	digits := &rule{values: regexp.MustCompile(`\b[0-9]{4}-[0-9]{4}\b`), valueMessage: "card number: {path}"}
-	long := &rule{literals: []string{"abcd"}, starts: "a", values: regexp.MustCompile(`abcd`), valueMessage: "v: {path}"}
+	digits := &rule{values: lazy(`\b[0-9]{4}-[0-9]{4}\b`), valueMessage: "card number: {path}"}
+	long := &rule{literals: []string{"abcd"}, starts: "a", values: lazy(`abcd`), valueMessage: "v: {path}"}
 	for name, rs := range map[string][]*rule{"alone": {digits}, "beside long literals": {long, digits}} {
 		t.Run(name, func(t *testing.T) {
 			saved := rules
