@@ -198,6 +198,11 @@ type Field struct {
 	// Field is the model field: Name, Description, Required, Nullable and
 	// every constraint are available.
 	*model.Field
+	// Name, Description and Deprecated are the model field's, copied:
+	// text/template looks a promoted field up through reflect's slow
+	// search of embedded structs on every use, and a field table uses
+	// these on every row.
+	Name, Description, Deprecated string
 	// Type is the field type in spec syntax, split so that state sets and
 	// named types can be linked: list<operating_state> is the parts "list<",
 	// "operating_state" (with an Href) and ">".
@@ -234,6 +239,8 @@ type Constraint struct {
 // StateSet is a state set with a link to its section on the states page.
 type StateSet struct {
 	*model.StateSet
+	// Name and Description are the model set's, copied (see Field).
+	Name, Description string
 	// Href links to the set on states.md.
 	Href string
 	// UsedBy lists the operations and types that use the set (states page only).

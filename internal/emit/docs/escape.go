@@ -19,6 +19,14 @@ import (
 // link text or a list item. Line breaks become spaces, as Markdown itself
 // renders a single line break, so the result is always one line.
 func mdInline(s string) string {
+	if plainInline(s) {
+		return s
+	}
+	return escapeInline(s)
+}
+
+// escapeInline is mdInline without the shortcut for plain text.
+func escapeInline(s string) string {
 	words := strings.Fields(normalize(s))
 	for i, w := range words {
 		words[i] = escapeWord(w)
@@ -202,6 +210,14 @@ func escapeLineStart(l string) string {
 // end of a span go outside it (markdownlint's MD038), where they read the
 // same.
 func codeSpan(s string) string {
+	if plainCode(s) {
+		return "`" + s + "`"
+	}
+	return codeSpans(s)
+}
+
+// codeSpans is codeSpan without the shortcut for plain text.
+func codeSpans(s string) string {
 	s = lineJoiner.Replace(s)
 	if s == "" {
 		return "(empty)"
@@ -233,6 +249,51 @@ func oneCodeSpan(s string) string {
 		return lead + ticks + " " + t + " " + ticks + trail
 	}
 	return lead + ticks + t + ticks + trail
+}
+
+// inlineSpecial and codeSpecial mark the ASCII bytes after which mdInline
+// and codeSpan have work to do: control characters and, for mdInline, what
+// escapeWord escapes or links (":" and "@" may start a URL or an address).
+var inlineSpecial, codeSpecial = asciiSet("\\`*[]|#{}_<>&~:@"), asciiSet("`|")
+
+// asciiSet marks the bytes of chars, every control byte and DEL.
+func asciiSet(chars string) (t [utf8.RuneSelf]bool) {
+	for c := range t {
+		t[c] = c < ' ' || c == 0x7f || strings.IndexByte(chars, byte(c)) >= 0
+	}
+	return t
+}
+
+// plainInline reports whether mdInline would return s unchanged: printable
+// ASCII without a character it escapes, words one space apart, and no
+// block marker at the start. It spares the common case the work of
+// splitting and joining words.
+func plainInline(s string) bool {
+	if s == "" || s[0] == ' ' || s[len(s)-1] == ' ' || s[0] == '-' || s[0] == '+' || s[0] == '=' || s[0] >= '0' && s[0] <= '9' {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= utf8.RuneSelf || inlineSpecial[c] || c == ' ' && s[i+1] == ' ' {
+			return false
+		}
+	}
+	return true
+}
+
+// plainCode reports whether codeSpan renders s as s between two single
+// backticks: printable ASCII without a backtick or pipe, not starting or
+// ending with a space.
+func plainCode(s string) bool {
+	if s == "" || s[0] == ' ' || s[len(s)-1] == ' ' {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c >= utf8.RuneSelf || codeSpecial[c] {
+			return false
+		}
+	}
+	return true
 }
 
 func longestRun(s string, c byte) int {

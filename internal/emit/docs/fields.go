@@ -10,7 +10,7 @@ import (
 // field builds one row of a field table: type with links, what a document
 // must carry, default and constraints.
 func (s *site) field(p string, f *model.Field, ctx fieldCtx) *Field {
-	out := &Field{Field: f, Type: s.typeParts(p, f.Type), Required: presence(f)}
+	out := &Field{Field: f, Name: f.Name, Description: f.Description, Deprecated: f.Deprecated, Type: s.typeParts(p, f.Type), Required: presence(f)}
 	if f.Default != nil {
 		out.Default = jsonText(f.Default, false)
 	}

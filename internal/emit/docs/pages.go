@@ -25,7 +25,7 @@ func (s *site) statesOf(p string, types []*model.Type) []*StateSet {
 		case model.KindState:
 			if !seenSet[t.State] {
 				seenSet[t.State] = true
-				out = append(out, &StateSet{StateSet: t.State, Href: rel(p, statesPath+"#"+slug(t.State.Name))})
+				out = append(out, &StateSet{StateSet: t.State, Name: t.State.Name, Description: t.State.Description, Href: rel(p, statesPath+"#"+slug(t.State.Name))})
 			}
 		case model.KindObject:
 			walkType(t.Object)
@@ -89,7 +89,7 @@ func (s *site) states() *StatesPage {
 		}
 	}
 	for _, st := range c.States {
-		ss := &StateSet{StateSet: st, Href: "#" + slug(st.Name)}
+		ss := &StateSet{StateSet: st, Name: st.Name, Description: st.Description, Href: "#" + slug(st.Name)}
 		// The envelopes are on every operation page; name them once.
 		if reqStates[st] {
 			ss.UsedBy = append(ss.UsedBy, Link{Text: "the request envelope", Href: rel(statesPath, envelopesPath+"#request-envelope")})
