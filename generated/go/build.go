@@ -36,18 +36,21 @@ type EntitlementStatusSummaryArgs struct {
 
 // BuildEntitlementStatusSummary builds an EntitlementStatusSummary from args, with defaults and fixed values, and validates it.
 func BuildEntitlementStatusSummary(args EntitlementStatusSummaryArgs) (m *EntitlementStatusSummary, err error) {
-	m = &EntitlementStatusSummary{}
-	m.BillingBoundary = "billing and subscription verification are private service responsibilities"
-	m.TenantID = trimSpace(args.TenantID)
-	m.EntitlementStatus = args.EntitlementStatus
-	m.SubscriptionPlan = args.SubscriptionPlan
-	m.LicenseStatus = args.LicenseStatus
-	m.EnabledFeatures = orList(args.EnabledFeatures, []string{})
-	m.LockedFeatures = orList(args.LockedFeatures, []string{})
-	m.ExpiresAt = copyOf(args.ExpiresAt)
-	m.PrivateValidationRequired = orDefault(args.PrivateValidationRequired, true)
+	m = &EntitlementStatusSummary{BillingBoundary: "billing and subscription verification are private service responsibilities"}
+	buildArgs(unsafe.Pointer(m), unsafe.Pointer(&args), argRowsEntitlementStatusSummary)
 	err = nilOnError(unsafe.Pointer(&m), m.Validate())
 	return m, err
+}
+
+var argRowsEntitlementStatusSummary = []argRow{
+	{src: unsafe.Offsetof(EntitlementStatusSummaryArgs{}.TenantID), dst: unsafe.Offsetof(EntitlementStatusSummary{}.TenantID), op: argTrim, rep: repString},
+	{src: unsafe.Offsetof(EntitlementStatusSummaryArgs{}.EntitlementStatus), dst: unsafe.Offsetof(EntitlementStatusSummary{}.EntitlementStatus), op: argCopy, rep: repString},
+	{src: unsafe.Offsetof(EntitlementStatusSummaryArgs{}.SubscriptionPlan), dst: unsafe.Offsetof(EntitlementStatusSummary{}.SubscriptionPlan), op: argCopy, rep: repString},
+	{src: unsafe.Offsetof(EntitlementStatusSummaryArgs{}.LicenseStatus), dst: unsafe.Offsetof(EntitlementStatusSummary{}.LicenseStatus), op: argCopy, rep: repString},
+	{src: unsafe.Offsetof(EntitlementStatusSummaryArgs{}.EnabledFeatures), dst: unsafe.Offsetof(EntitlementStatusSummary{}.EnabledFeatures), op: argOrEmpty, rep: repSlice},
+	{src: unsafe.Offsetof(EntitlementStatusSummaryArgs{}.LockedFeatures), dst: unsafe.Offsetof(EntitlementStatusSummary{}.LockedFeatures), op: argOrEmpty, rep: repSlice},
+	{src: unsafe.Offsetof(EntitlementStatusSummaryArgs{}.ExpiresAt), dst: unsafe.Offsetof(EntitlementStatusSummary{}.ExpiresAt), op: argCopyOf, rep: repString},
+	{src: unsafe.Offsetof(EntitlementStatusSummaryArgs{}.PrivateValidationRequired), dst: unsafe.Offsetof(EntitlementStatusSummary{}.PrivateValidationRequired), op: argOrDefault, rep: repBool, defBool: true},
 }
 
 // PolicyRegistryReadinessSummaryArgs holds the arguments of BuildPolicyRegistryReadinessSummary; nil means the contract's default.
@@ -64,18 +67,21 @@ type PolicyRegistryReadinessSummaryArgs struct {
 
 // BuildPolicyRegistryReadinessSummary builds a PolicyRegistryReadinessSummary from args, with defaults and fixed values, and validates it.
 func BuildPolicyRegistryReadinessSummary(args PolicyRegistryReadinessSummaryArgs) (m *PolicyRegistryReadinessSummary, err error) {
-	m = &PolicyRegistryReadinessSummary{}
-	m.RegistryBoundary = "hosted registry availability, artifact delivery, and tenant catalog validation are private service responsibilities"
-	m.TenantID = trimSpace(args.TenantID)
-	m.ReadinessStatus = args.ReadinessStatus
-	m.CatalogStatus = args.CatalogStatus
-	m.LatestCatalogVersion = copyOf(args.LatestCatalogVersion)
-	m.PolicyPackCount = orDefault(args.PolicyPackCount, int64(0))
-	m.CheckedAt = copyOf(args.CheckedAt)
-	m.Blockers = orList(args.Blockers, []string{})
-	m.PrivateValidationRequired = orDefault(args.PrivateValidationRequired, true)
+	m = &PolicyRegistryReadinessSummary{RegistryBoundary: "hosted registry availability, artifact delivery, and tenant catalog validation are private service responsibilities"}
+	buildArgs(unsafe.Pointer(m), unsafe.Pointer(&args), argRowsPolicyRegistryReadinessSummary)
 	err = nilOnError(unsafe.Pointer(&m), m.Validate())
 	return m, err
+}
+
+var argRowsPolicyRegistryReadinessSummary = []argRow{
+	{src: unsafe.Offsetof(PolicyRegistryReadinessSummaryArgs{}.TenantID), dst: unsafe.Offsetof(PolicyRegistryReadinessSummary{}.TenantID), op: argTrim, rep: repString},
+	{src: unsafe.Offsetof(PolicyRegistryReadinessSummaryArgs{}.ReadinessStatus), dst: unsafe.Offsetof(PolicyRegistryReadinessSummary{}.ReadinessStatus), op: argCopy, rep: repString},
+	{src: unsafe.Offsetof(PolicyRegistryReadinessSummaryArgs{}.CatalogStatus), dst: unsafe.Offsetof(PolicyRegistryReadinessSummary{}.CatalogStatus), op: argCopy, rep: repString},
+	{src: unsafe.Offsetof(PolicyRegistryReadinessSummaryArgs{}.LatestCatalogVersion), dst: unsafe.Offsetof(PolicyRegistryReadinessSummary{}.LatestCatalogVersion), op: argCopyOf, rep: repString},
+	{src: unsafe.Offsetof(PolicyRegistryReadinessSummaryArgs{}.PolicyPackCount), dst: unsafe.Offsetof(PolicyRegistryReadinessSummary{}.PolicyPackCount), op: argOrDefault, rep: repInt, defInt: 0},
+	{src: unsafe.Offsetof(PolicyRegistryReadinessSummaryArgs{}.CheckedAt), dst: unsafe.Offsetof(PolicyRegistryReadinessSummary{}.CheckedAt), op: argCopyOf, rep: repString},
+	{src: unsafe.Offsetof(PolicyRegistryReadinessSummaryArgs{}.Blockers), dst: unsafe.Offsetof(PolicyRegistryReadinessSummary{}.Blockers), op: argOrEmpty, rep: repSlice},
+	{src: unsafe.Offsetof(PolicyRegistryReadinessSummaryArgs{}.PrivateValidationRequired), dst: unsafe.Offsetof(PolicyRegistryReadinessSummary{}.PrivateValidationRequired), op: argOrDefault, rep: repBool, defBool: true},
 }
 
 // TenantAuditStoreOperatingSummaryArgs holds the arguments of BuildTenantAuditStoreOperatingSummary; nil means the contract's default.
@@ -94,20 +100,23 @@ type TenantAuditStoreOperatingSummaryArgs struct {
 
 // BuildTenantAuditStoreOperatingSummary builds a TenantAuditStoreOperatingSummary from args, with defaults and fixed values, and validates it.
 func BuildTenantAuditStoreOperatingSummary(args TenantAuditStoreOperatingSummaryArgs) (m *TenantAuditStoreOperatingSummary, err error) {
-	m = &TenantAuditStoreOperatingSummary{}
-	m.AuditStoreBoundary = "tenant archive storage, retention enforcement, export connectors, and customer evidence remain private service responsibilities"
-	m.TenantID = trimSpace(args.TenantID)
-	m.HealthStatus = args.HealthStatus
-	m.RetentionStatus = args.RetentionStatus
-	m.EvidenceFreshnessStatus = args.EvidenceFreshnessStatus
-	m.ExportStatus = args.ExportStatus
-	m.LatestEvidenceAt = copyOf(args.LatestEvidenceAt)
-	m.RetentionProfile = orDefault(args.RetentionProfile, "tenant-default")
-	m.SupportedExportFormats = orList(args.SupportedExportFormats, []string{})
-	m.Blockers = orList(args.Blockers, []string{})
-	m.PrivateValidationRequired = orDefault(args.PrivateValidationRequired, true)
+	m = &TenantAuditStoreOperatingSummary{AuditStoreBoundary: "tenant archive storage, retention enforcement, export connectors, and customer evidence remain private service responsibilities"}
+	buildArgs(unsafe.Pointer(m), unsafe.Pointer(&args), argRowsTenantAuditStoreOperatingSummary)
 	err = nilOnError(unsafe.Pointer(&m), m.Validate())
 	return m, err
+}
+
+var argRowsTenantAuditStoreOperatingSummary = []argRow{
+	{src: unsafe.Offsetof(TenantAuditStoreOperatingSummaryArgs{}.TenantID), dst: unsafe.Offsetof(TenantAuditStoreOperatingSummary{}.TenantID), op: argTrim, rep: repString},
+	{src: unsafe.Offsetof(TenantAuditStoreOperatingSummaryArgs{}.HealthStatus), dst: unsafe.Offsetof(TenantAuditStoreOperatingSummary{}.HealthStatus), op: argCopy, rep: repString},
+	{src: unsafe.Offsetof(TenantAuditStoreOperatingSummaryArgs{}.RetentionStatus), dst: unsafe.Offsetof(TenantAuditStoreOperatingSummary{}.RetentionStatus), op: argCopy, rep: repString},
+	{src: unsafe.Offsetof(TenantAuditStoreOperatingSummaryArgs{}.EvidenceFreshnessStatus), dst: unsafe.Offsetof(TenantAuditStoreOperatingSummary{}.EvidenceFreshnessStatus), op: argCopy, rep: repString},
+	{src: unsafe.Offsetof(TenantAuditStoreOperatingSummaryArgs{}.ExportStatus), dst: unsafe.Offsetof(TenantAuditStoreOperatingSummary{}.ExportStatus), op: argCopy, rep: repString},
+	{src: unsafe.Offsetof(TenantAuditStoreOperatingSummaryArgs{}.LatestEvidenceAt), dst: unsafe.Offsetof(TenantAuditStoreOperatingSummary{}.LatestEvidenceAt), op: argCopyOf, rep: repString},
+	{src: unsafe.Offsetof(TenantAuditStoreOperatingSummaryArgs{}.RetentionProfile), dst: unsafe.Offsetof(TenantAuditStoreOperatingSummary{}.RetentionProfile), op: argOrDefault, rep: repString, defString: "tenant-default"},
+	{src: unsafe.Offsetof(TenantAuditStoreOperatingSummaryArgs{}.SupportedExportFormats), dst: unsafe.Offsetof(TenantAuditStoreOperatingSummary{}.SupportedExportFormats), op: argOrEmpty, rep: repSlice},
+	{src: unsafe.Offsetof(TenantAuditStoreOperatingSummaryArgs{}.Blockers), dst: unsafe.Offsetof(TenantAuditStoreOperatingSummary{}.Blockers), op: argOrEmpty, rep: repSlice},
+	{src: unsafe.Offsetof(TenantAuditStoreOperatingSummaryArgs{}.PrivateValidationRequired), dst: unsafe.Offsetof(TenantAuditStoreOperatingSummary{}.PrivateValidationRequired), op: argOrDefault, rep: repBool, defBool: true},
 }
 
 // CustomerOperatingDashboardSummaryArgs holds the arguments of BuildCustomerOperatingDashboardSummary; nil means the contract's default.
@@ -128,22 +137,25 @@ type CustomerOperatingDashboardSummaryArgs struct {
 
 // BuildCustomerOperatingDashboardSummary builds a CustomerOperatingDashboardSummary from args, with defaults and fixed values, and validates it.
 func BuildCustomerOperatingDashboardSummary(args CustomerOperatingDashboardSummaryArgs) (m *CustomerOperatingDashboardSummary, err error) {
-	m = &CustomerOperatingDashboardSummary{}
-	m.DashboardBoundary = "customer operating dashboards, provider telemetry, support systems, and customer records remain private service responsibilities"
-	m.TenantID = trimSpace(args.TenantID)
-	m.DashboardStatus = args.DashboardStatus
-	m.BillingStatus = args.BillingStatus
-	m.LicenseServiceStatus = args.LicenseServiceStatus
-	m.SupportHandoffStatus = args.SupportHandoffStatus
-	m.CustomerSuccessStatus = args.CustomerSuccessStatus
-	m.EscalationStatus = args.EscalationStatus
-	m.ReleaseCloseoutStatus = args.ReleaseCloseoutStatus
-	m.LatestDashboardAt = copyOf(args.LatestDashboardAt)
-	m.DashboardScope = orDefault(args.DashboardScope, "tenant-operating")
-	m.Blockers = orList(args.Blockers, []string{})
-	m.PrivateValidationRequired = orDefault(args.PrivateValidationRequired, true)
+	m = &CustomerOperatingDashboardSummary{DashboardBoundary: "customer operating dashboards, provider telemetry, support systems, and customer records remain private service responsibilities"}
+	buildArgs(unsafe.Pointer(m), unsafe.Pointer(&args), argRowsCustomerOperatingDashboardSummary)
 	err = nilOnError(unsafe.Pointer(&m), m.Validate())
 	return m, err
+}
+
+var argRowsCustomerOperatingDashboardSummary = []argRow{
+	{src: unsafe.Offsetof(CustomerOperatingDashboardSummaryArgs{}.TenantID), dst: unsafe.Offsetof(CustomerOperatingDashboardSummary{}.TenantID), op: argTrim, rep: repString},
+	{src: unsafe.Offsetof(CustomerOperatingDashboardSummaryArgs{}.DashboardStatus), dst: unsafe.Offsetof(CustomerOperatingDashboardSummary{}.DashboardStatus), op: argCopy, rep: repString},
+	{src: unsafe.Offsetof(CustomerOperatingDashboardSummaryArgs{}.BillingStatus), dst: unsafe.Offsetof(CustomerOperatingDashboardSummary{}.BillingStatus), op: argCopy, rep: repString},
+	{src: unsafe.Offsetof(CustomerOperatingDashboardSummaryArgs{}.LicenseServiceStatus), dst: unsafe.Offsetof(CustomerOperatingDashboardSummary{}.LicenseServiceStatus), op: argCopy, rep: repString},
+	{src: unsafe.Offsetof(CustomerOperatingDashboardSummaryArgs{}.SupportHandoffStatus), dst: unsafe.Offsetof(CustomerOperatingDashboardSummary{}.SupportHandoffStatus), op: argCopy, rep: repString},
+	{src: unsafe.Offsetof(CustomerOperatingDashboardSummaryArgs{}.CustomerSuccessStatus), dst: unsafe.Offsetof(CustomerOperatingDashboardSummary{}.CustomerSuccessStatus), op: argCopy, rep: repString},
+	{src: unsafe.Offsetof(CustomerOperatingDashboardSummaryArgs{}.EscalationStatus), dst: unsafe.Offsetof(CustomerOperatingDashboardSummary{}.EscalationStatus), op: argCopy, rep: repString},
+	{src: unsafe.Offsetof(CustomerOperatingDashboardSummaryArgs{}.ReleaseCloseoutStatus), dst: unsafe.Offsetof(CustomerOperatingDashboardSummary{}.ReleaseCloseoutStatus), op: argCopy, rep: repString},
+	{src: unsafe.Offsetof(CustomerOperatingDashboardSummaryArgs{}.LatestDashboardAt), dst: unsafe.Offsetof(CustomerOperatingDashboardSummary{}.LatestDashboardAt), op: argCopyOf, rep: repString},
+	{src: unsafe.Offsetof(CustomerOperatingDashboardSummaryArgs{}.DashboardScope), dst: unsafe.Offsetof(CustomerOperatingDashboardSummary{}.DashboardScope), op: argOrDefault, rep: repString, defString: "tenant-operating"},
+	{src: unsafe.Offsetof(CustomerOperatingDashboardSummaryArgs{}.Blockers), dst: unsafe.Offsetof(CustomerOperatingDashboardSummary{}.Blockers), op: argOrEmpty, rep: repSlice},
+	{src: unsafe.Offsetof(CustomerOperatingDashboardSummaryArgs{}.PrivateValidationRequired), dst: unsafe.Offsetof(CustomerOperatingDashboardSummary{}.PrivateValidationRequired), op: argOrDefault, rep: repBool, defBool: true},
 }
 
 // SupportHandoffReadinessSummaryArgs holds the arguments of BuildSupportHandoffReadinessSummary; nil means the contract's default.
@@ -162,20 +174,23 @@ type SupportHandoffReadinessSummaryArgs struct {
 
 // BuildSupportHandoffReadinessSummary builds a SupportHandoffReadinessSummary from args, with defaults and fixed values, and validates it.
 func BuildSupportHandoffReadinessSummary(args SupportHandoffReadinessSummaryArgs) (m *SupportHandoffReadinessSummary, err error) {
-	m = &SupportHandoffReadinessSummary{}
-	m.HandoffBoundary = "support queues, customer-success notes, customer health records, escalation connectors, and dashboard systems remain private service responsibilities"
-	m.TenantID = trimSpace(args.TenantID)
-	m.SupportStatus = args.SupportStatus
-	m.CustomerSuccessStatus = args.CustomerSuccessStatus
-	m.EscalationStatus = args.EscalationStatus
-	m.HealthReviewStatus = args.HealthReviewStatus
-	m.DashboardStatus = args.DashboardStatus
-	m.SupportTier = orDefault(args.SupportTier, "enterprise")
-	m.HandoffScope = orDefault(args.HandoffScope, "hosted-saas-support")
-	m.Blockers = orList(args.Blockers, []string{})
-	m.PrivateValidationRequired = orDefault(args.PrivateValidationRequired, true)
+	m = &SupportHandoffReadinessSummary{HandoffBoundary: "support queues, customer-success notes, customer health records, escalation connectors, and dashboard systems remain private service responsibilities"}
+	buildArgs(unsafe.Pointer(m), unsafe.Pointer(&args), argRowsSupportHandoffReadinessSummary)
 	err = nilOnError(unsafe.Pointer(&m), m.Validate())
 	return m, err
+}
+
+var argRowsSupportHandoffReadinessSummary = []argRow{
+	{src: unsafe.Offsetof(SupportHandoffReadinessSummaryArgs{}.TenantID), dst: unsafe.Offsetof(SupportHandoffReadinessSummary{}.TenantID), op: argTrim, rep: repString},
+	{src: unsafe.Offsetof(SupportHandoffReadinessSummaryArgs{}.SupportStatus), dst: unsafe.Offsetof(SupportHandoffReadinessSummary{}.SupportStatus), op: argCopy, rep: repString},
+	{src: unsafe.Offsetof(SupportHandoffReadinessSummaryArgs{}.CustomerSuccessStatus), dst: unsafe.Offsetof(SupportHandoffReadinessSummary{}.CustomerSuccessStatus), op: argCopy, rep: repString},
+	{src: unsafe.Offsetof(SupportHandoffReadinessSummaryArgs{}.EscalationStatus), dst: unsafe.Offsetof(SupportHandoffReadinessSummary{}.EscalationStatus), op: argCopy, rep: repString},
+	{src: unsafe.Offsetof(SupportHandoffReadinessSummaryArgs{}.HealthReviewStatus), dst: unsafe.Offsetof(SupportHandoffReadinessSummary{}.HealthReviewStatus), op: argCopy, rep: repString},
+	{src: unsafe.Offsetof(SupportHandoffReadinessSummaryArgs{}.DashboardStatus), dst: unsafe.Offsetof(SupportHandoffReadinessSummary{}.DashboardStatus), op: argCopy, rep: repString},
+	{src: unsafe.Offsetof(SupportHandoffReadinessSummaryArgs{}.SupportTier), dst: unsafe.Offsetof(SupportHandoffReadinessSummary{}.SupportTier), op: argOrDefault, rep: repString, defString: "enterprise"},
+	{src: unsafe.Offsetof(SupportHandoffReadinessSummaryArgs{}.HandoffScope), dst: unsafe.Offsetof(SupportHandoffReadinessSummary{}.HandoffScope), op: argOrDefault, rep: repString, defString: "hosted-saas-support"},
+	{src: unsafe.Offsetof(SupportHandoffReadinessSummaryArgs{}.Blockers), dst: unsafe.Offsetof(SupportHandoffReadinessSummary{}.Blockers), op: argOrEmpty, rep: repSlice},
+	{src: unsafe.Offsetof(SupportHandoffReadinessSummaryArgs{}.PrivateValidationRequired), dst: unsafe.Offsetof(SupportHandoffReadinessSummary{}.PrivateValidationRequired), op: argOrDefault, rep: repBool, defBool: true},
 }
 
 // SaaSOperatingAutomationSummaryArgs holds the arguments of BuildSaaSOperatingAutomationSummary; nil means the contract's default.
@@ -197,23 +212,26 @@ type SaaSOperatingAutomationSummaryArgs struct {
 
 // BuildSaaSOperatingAutomationSummary builds a SaaSOperatingAutomationSummary from args, with defaults and fixed values, and validates it.
 func BuildSaaSOperatingAutomationSummary(args SaaSOperatingAutomationSummaryArgs) (m *SaaSOperatingAutomationSummary, err error) {
-	m = &SaaSOperatingAutomationSummary{}
-	m.AutomationBoundary = "billing systems, license telemetry, support workflows, customer-success records, dashboard refresh jobs, escalation drills, closeout retries, and scheduler execution remain private service responsibilities"
-	m.TenantID = trimSpace(args.TenantID)
-	m.AutomationStatus = args.AutomationStatus
-	m.BillingMonitoringStatus = args.BillingMonitoringStatus
-	m.LicenseTelemetryStatus = args.LicenseTelemetryStatus
-	m.SupportFollowupStatus = args.SupportFollowupStatus
-	m.CustomerSuccessReviewStatus = args.CustomerSuccessReviewStatus
-	m.DashboardRefreshStatus = args.DashboardRefreshStatus
-	m.EscalationDrillStatus = args.EscalationDrillStatus
-	m.CloseoutRetryStatus = args.CloseoutRetryStatus
-	m.AutomationScope = orDefault(args.AutomationScope, "trial-to-paid-customer-scale")
-	m.AutomationCadence = orDefault(args.AutomationCadence, "daily")
-	m.Blockers = orList(args.Blockers, []string{})
-	m.PrivateValidationRequired = orDefault(args.PrivateValidationRequired, true)
+	m = &SaaSOperatingAutomationSummary{AutomationBoundary: "billing systems, license telemetry, support workflows, customer-success records, dashboard refresh jobs, escalation drills, closeout retries, and scheduler execution remain private service responsibilities"}
+	buildArgs(unsafe.Pointer(m), unsafe.Pointer(&args), argRowsSaaSOperatingAutomationSummary)
 	err = nilOnError(unsafe.Pointer(&m), m.Validate())
 	return m, err
+}
+
+var argRowsSaaSOperatingAutomationSummary = []argRow{
+	{src: unsafe.Offsetof(SaaSOperatingAutomationSummaryArgs{}.TenantID), dst: unsafe.Offsetof(SaaSOperatingAutomationSummary{}.TenantID), op: argTrim, rep: repString},
+	{src: unsafe.Offsetof(SaaSOperatingAutomationSummaryArgs{}.AutomationStatus), dst: unsafe.Offsetof(SaaSOperatingAutomationSummary{}.AutomationStatus), op: argCopy, rep: repString},
+	{src: unsafe.Offsetof(SaaSOperatingAutomationSummaryArgs{}.BillingMonitoringStatus), dst: unsafe.Offsetof(SaaSOperatingAutomationSummary{}.BillingMonitoringStatus), op: argCopy, rep: repString},
+	{src: unsafe.Offsetof(SaaSOperatingAutomationSummaryArgs{}.LicenseTelemetryStatus), dst: unsafe.Offsetof(SaaSOperatingAutomationSummary{}.LicenseTelemetryStatus), op: argCopy, rep: repString},
+	{src: unsafe.Offsetof(SaaSOperatingAutomationSummaryArgs{}.SupportFollowupStatus), dst: unsafe.Offsetof(SaaSOperatingAutomationSummary{}.SupportFollowupStatus), op: argCopy, rep: repString},
+	{src: unsafe.Offsetof(SaaSOperatingAutomationSummaryArgs{}.CustomerSuccessReviewStatus), dst: unsafe.Offsetof(SaaSOperatingAutomationSummary{}.CustomerSuccessReviewStatus), op: argCopy, rep: repString},
+	{src: unsafe.Offsetof(SaaSOperatingAutomationSummaryArgs{}.DashboardRefreshStatus), dst: unsafe.Offsetof(SaaSOperatingAutomationSummary{}.DashboardRefreshStatus), op: argCopy, rep: repString},
+	{src: unsafe.Offsetof(SaaSOperatingAutomationSummaryArgs{}.EscalationDrillStatus), dst: unsafe.Offsetof(SaaSOperatingAutomationSummary{}.EscalationDrillStatus), op: argCopy, rep: repString},
+	{src: unsafe.Offsetof(SaaSOperatingAutomationSummaryArgs{}.CloseoutRetryStatus), dst: unsafe.Offsetof(SaaSOperatingAutomationSummary{}.CloseoutRetryStatus), op: argCopy, rep: repString},
+	{src: unsafe.Offsetof(SaaSOperatingAutomationSummaryArgs{}.AutomationScope), dst: unsafe.Offsetof(SaaSOperatingAutomationSummary{}.AutomationScope), op: argOrDefault, rep: repString, defString: "trial-to-paid-customer-scale"},
+	{src: unsafe.Offsetof(SaaSOperatingAutomationSummaryArgs{}.AutomationCadence), dst: unsafe.Offsetof(SaaSOperatingAutomationSummary{}.AutomationCadence), op: argOrDefault, rep: repString, defString: "daily"},
+	{src: unsafe.Offsetof(SaaSOperatingAutomationSummaryArgs{}.Blockers), dst: unsafe.Offsetof(SaaSOperatingAutomationSummary{}.Blockers), op: argOrEmpty, rep: repSlice},
+	{src: unsafe.Offsetof(SaaSOperatingAutomationSummaryArgs{}.PrivateValidationRequired), dst: unsafe.Offsetof(SaaSOperatingAutomationSummary{}.PrivateValidationRequired), op: argOrDefault, rep: repBool, defBool: true},
 }
 
 // Header returns the envelope fields of the request.
@@ -240,9 +258,7 @@ type EntitlementStatusRequestArgs struct {
 
 // BuildEntitlementStatusRequest builds the request of operation entitlement_status: defaults, trimmed identifiers and generated values, then validation with the forbidden-material scan.
 func BuildEntitlementStatusRequest(args EntitlementStatusRequestArgs) (m *EntitlementStatusRequest, err error) {
-	m = &EntitlementStatusRequest{}
-	m.SchemaVersion = "cavra.saas_control_plane.request.v1"
-	m.Operation = "entitlement_status"
+	m = &EntitlementStatusRequest{SchemaVersion: "cavra.saas_control_plane.request.v1", Operation: "entitlement_status"}
 	m.Payload.EntitlementBoundary = "public request shape only; billing and license validation are private"
 	m.TenantID = trimSpace(args.TenantID)
 	if args.RequestedBy != nil {
@@ -274,11 +290,7 @@ func BuildEntitlementStatusResponse(req AnyRequest, args EntitlementStatusRespon
 		return nil, mismatch("entitlement status response requires an entitlement_status request")
 	}
 	h := req.Header()
-	m = &EntitlementStatusResponse{}
-	m.SchemaVersion = "cavra.saas_control_plane.response.v1"
-	m.Operation = "entitlement_status"
-	m.Message = "Entitlement status requires private billing, subscription, and license-service validation."
-	m.PrivateImplementationRequired = true
+	m = &EntitlementStatusResponse{SchemaVersion: "cavra.saas_control_plane.response.v1", Operation: "entitlement_status", Message: "Entitlement status requires private billing, subscription, and license-service validation.", PrivateImplementationRequired: true}
 	m.Payload.PrivateModulesRequired = []string{"billing integration", "license service", "subscription status", "feature entitlement registry"}
 	m.Payload.NextStep = "See docs/architecture/entitlement-status-contract.md"
 	m.CorrelationID = h.CorrelationID
@@ -315,9 +327,7 @@ type TenantOnboardingRequestArgs struct {
 
 // BuildTenantOnboardingRequest builds the request of operation tenant_onboarding: defaults, trimmed identifiers and generated values, then validation with the forbidden-material scan.
 func BuildTenantOnboardingRequest(args TenantOnboardingRequestArgs) (m *TenantOnboardingRequest, err error) {
-	m = &TenantOnboardingRequest{}
-	m.SchemaVersion = "cavra.saas_control_plane.request.v1"
-	m.Operation = "tenant_onboarding"
+	m = &TenantOnboardingRequest{SchemaVersion: "cavra.saas_control_plane.request.v1", Operation: "tenant_onboarding"}
 	m.Payload.ActivationBoundary = "public request shape only; tenant provisioning implementation is private"
 	m.TenantID = trimSpace(args.TenantID)
 	if args.RequestedBy != nil {
@@ -355,11 +365,7 @@ func BuildTenantOnboardingResponse(req AnyRequest, args TenantOnboardingResponse
 		return nil, mismatch("tenant onboarding response requires a tenant_onboarding request")
 	}
 	h := req.Header()
-	m = &TenantOnboardingResponse{}
-	m.SchemaVersion = "cavra.saas_control_plane.response.v1"
-	m.Operation = "tenant_onboarding"
-	m.Message = "Tenant onboarding requires the private CAVRA SaaS Control Plane or Enterprise service."
-	m.PrivateImplementationRequired = true
+	m = &TenantOnboardingResponse{SchemaVersion: "cavra.saas_control_plane.response.v1", Operation: "tenant_onboarding", Message: "Tenant onboarding requires the private CAVRA SaaS Control Plane or Enterprise service.", PrivateImplementationRequired: true}
 	m.Payload.PrivateModulesRequired = []string{"identity onboarding", "license service", "policy registry", "audit store", "support ownership"}
 	m.Payload.NextStep = "See docs/architecture/tenant-onboarding-contract.md"
 	m.CorrelationID = h.CorrelationID
@@ -392,9 +398,7 @@ type TenantStatusRequestArgs struct {
 
 // BuildTenantStatusRequest builds the request of operation tenant_status: defaults, trimmed identifiers and generated values, then validation with the forbidden-material scan.
 func BuildTenantStatusRequest(args TenantStatusRequestArgs) (m *TenantStatusRequest, err error) {
-	m = &TenantStatusRequest{}
-	m.SchemaVersion = "cavra.saas_control_plane.request.v1"
-	m.Operation = "tenant_status"
+	m = &TenantStatusRequest{SchemaVersion: "cavra.saas_control_plane.request.v1", Operation: "tenant_status"}
 	m.Payload.PublicClientBoundary = "status lookup contract only"
 	m.TenantID = trimSpace(args.TenantID)
 	if args.RequestedBy != nil {
@@ -437,9 +441,7 @@ type LicenseValidationRequestArgs struct {
 
 // BuildLicenseValidationRequest builds the request of operation license_validation: defaults, trimmed identifiers and generated values, then validation with the forbidden-material scan.
 func BuildLicenseValidationRequest(args LicenseValidationRequestArgs) (m *LicenseValidationRequest, err error) {
-	m = &LicenseValidationRequest{}
-	m.SchemaVersion = "cavra.saas_control_plane.request.v1"
-	m.Operation = "license_validation"
+	m = &LicenseValidationRequest{SchemaVersion: "cavra.saas_control_plane.request.v1", Operation: "license_validation"}
 	m.Payload.ServerBoundary = "real validation is performed by private SaaS or Enterprise services"
 	m.TenantID = trimSpace(args.TenantID)
 	if args.RequestedBy != nil {
@@ -484,9 +486,7 @@ type PolicyRegistryReadinessRequestArgs struct {
 
 // BuildPolicyRegistryReadinessRequest builds the request of operation policy_registry_readiness: defaults, trimmed identifiers and generated values, then validation with the forbidden-material scan.
 func BuildPolicyRegistryReadinessRequest(args PolicyRegistryReadinessRequestArgs) (m *PolicyRegistryReadinessRequest, err error) {
-	m = &PolicyRegistryReadinessRequest{}
-	m.SchemaVersion = "cavra.saas_control_plane.request.v1"
-	m.Operation = "policy_registry_readiness"
+	m = &PolicyRegistryReadinessRequest{SchemaVersion: "cavra.saas_control_plane.request.v1", Operation: "policy_registry_readiness"}
 	m.Payload.ReadinessBoundary = "public request shape only; hosted policy registry operation is private"
 	m.TenantID = trimSpace(args.TenantID)
 	if args.RequestedBy != nil {
@@ -519,11 +519,7 @@ func BuildPolicyRegistryReadinessResponse(req AnyRequest, args PolicyRegistryRea
 		return nil, mismatch("policy registry readiness response requires a policy_registry_readiness request")
 	}
 	h := req.Header()
-	m = &PolicyRegistryReadinessResponse{}
-	m.SchemaVersion = "cavra.saas_control_plane.response.v1"
-	m.Operation = "policy_registry_readiness"
-	m.Message = "Hosted policy registry readiness requires private registry, artifact, entitlement, and rollout validation."
-	m.PrivateImplementationRequired = true
+	m = &PolicyRegistryReadinessResponse{SchemaVersion: "cavra.saas_control_plane.response.v1", Operation: "policy_registry_readiness", Message: "Hosted policy registry readiness requires private registry, artifact, entitlement, and rollout validation.", PrivateImplementationRequired: true}
 	m.Payload.PrivateModulesRequired = []string{"hosted policy registry service", "policy-pack artifact store", "feature entitlement registry", "approval workflow", "rollout telemetry"}
 	m.Payload.NextStep = "See docs/architecture/hosted-policy-registry-readiness-contract.md"
 	m.CorrelationID = h.CorrelationID
@@ -557,9 +553,7 @@ type PolicyRegistryLookupRequestArgs struct {
 
 // BuildPolicyRegistryLookupRequest builds the request of operation policy_registry_lookup: defaults, trimmed identifiers and generated values, then validation with the forbidden-material scan.
 func BuildPolicyRegistryLookupRequest(args PolicyRegistryLookupRequestArgs) (m *PolicyRegistryLookupRequest, err error) {
-	m = &PolicyRegistryLookupRequest{}
-	m.SchemaVersion = "cavra.saas_control_plane.request.v1"
-	m.Operation = "policy_registry_lookup"
+	m = &PolicyRegistryLookupRequest{SchemaVersion: "cavra.saas_control_plane.request.v1", Operation: "policy_registry_lookup"}
 	m.Payload.ResolutionBoundary = "public request shape only; hosted registry implementation is private"
 	m.TenantID = trimSpace(args.TenantID)
 	if args.RequestedBy != nil {
@@ -604,9 +598,7 @@ type TenantAuditStoreOperatingRequestArgs struct {
 
 // BuildTenantAuditStoreOperatingRequest builds the request of operation tenant_audit_store_operating: defaults, trimmed identifiers and generated values, then validation with the forbidden-material scan.
 func BuildTenantAuditStoreOperatingRequest(args TenantAuditStoreOperatingRequestArgs) (m *TenantAuditStoreOperatingRequest, err error) {
-	m = &TenantAuditStoreOperatingRequest{}
-	m.SchemaVersion = "cavra.saas_control_plane.request.v1"
-	m.Operation = "tenant_audit_store_operating"
+	m = &TenantAuditStoreOperatingRequest{SchemaVersion: "cavra.saas_control_plane.request.v1", Operation: "tenant_audit_store_operating"}
 	m.Payload.OperatingBoundary = "public request shape only; tenant audit-store operation is private"
 	m.TenantID = trimSpace(args.TenantID)
 	if args.RequestedBy != nil {
@@ -639,11 +631,7 @@ func BuildTenantAuditStoreOperatingResponse(req AnyRequest, args TenantAuditStor
 		return nil, mismatch("tenant audit-store operating response requires a tenant_audit_store_operating request")
 	}
 	h := req.Header()
-	m = &TenantAuditStoreOperatingResponse{}
-	m.SchemaVersion = "cavra.saas_control_plane.response.v1"
-	m.Operation = "tenant_audit_store_operating"
-	m.Message = "Tenant audit-store operating status requires private archive, retention, evidence, export, and dashboard validation."
-	m.PrivateImplementationRequired = true
+	m = &TenantAuditStoreOperatingResponse{SchemaVersion: "cavra.saas_control_plane.response.v1", Operation: "tenant_audit_store_operating", Message: "Tenant audit-store operating status requires private archive, retention, evidence, export, and dashboard validation.", PrivateImplementationRequired: true}
 	m.Payload.PrivateModulesRequired = []string{"tenant audit store", "retention enforcement", "evidence freshness monitor", "export connector service", "operating dashboard"}
 	m.Payload.NextStep = "See docs/architecture/tenant-audit-store-operating-contract.md"
 	m.CorrelationID = h.CorrelationID
@@ -678,9 +666,7 @@ type CustomerOperatingDashboardRequestArgs struct {
 
 // BuildCustomerOperatingDashboardRequest builds the request of operation customer_operating_dashboard: defaults, trimmed identifiers and generated values, then validation with the forbidden-material scan.
 func BuildCustomerOperatingDashboardRequest(args CustomerOperatingDashboardRequestArgs) (m *CustomerOperatingDashboardRequest, err error) {
-	m = &CustomerOperatingDashboardRequest{}
-	m.SchemaVersion = "cavra.saas_control_plane.request.v1"
-	m.Operation = "customer_operating_dashboard"
+	m = &CustomerOperatingDashboardRequest{SchemaVersion: "cavra.saas_control_plane.request.v1", Operation: "customer_operating_dashboard"}
 	m.Payload.DashboardBoundary = "public request shape only; customer operating dashboards are private"
 	m.TenantID = trimSpace(args.TenantID)
 	if args.RequestedBy != nil {
@@ -713,11 +699,7 @@ func BuildCustomerOperatingDashboardResponse(req AnyRequest, args CustomerOperat
 		return nil, mismatch("customer operating dashboard response requires a customer_operating_dashboard request")
 	}
 	h := req.Header()
-	m = &CustomerOperatingDashboardResponse{}
-	m.SchemaVersion = "cavra.saas_control_plane.response.v1"
-	m.Operation = "customer_operating_dashboard"
-	m.Message = "Customer operating dashboard status requires private billing, license-service, support, customer-success, escalation, and release closeout validation."
-	m.PrivateImplementationRequired = true
+	m = &CustomerOperatingDashboardResponse{SchemaVersion: "cavra.saas_control_plane.response.v1", Operation: "customer_operating_dashboard", Message: "Customer operating dashboard status requires private billing, license-service, support, customer-success, escalation, and release closeout validation.", PrivateImplementationRequired: true}
 	m.Payload.PrivateModulesRequired = []string{"billing observability", "license-service telemetry", "support handoff", "customer-success health", "escalation routing", "release closeout", "operating dashboard"}
 	m.Payload.NextStep = "See docs/architecture/customer-operating-dashboard-support-handoff-contract.md"
 	m.CorrelationID = h.CorrelationID
@@ -752,9 +734,7 @@ type SupportHandoffReadinessRequestArgs struct {
 
 // BuildSupportHandoffReadinessRequest builds the request of operation support_handoff_readiness: defaults, trimmed identifiers and generated values, then validation with the forbidden-material scan.
 func BuildSupportHandoffReadinessRequest(args SupportHandoffReadinessRequestArgs) (m *SupportHandoffReadinessRequest, err error) {
-	m = &SupportHandoffReadinessRequest{}
-	m.SchemaVersion = "cavra.saas_control_plane.request.v1"
-	m.Operation = "support_handoff_readiness"
+	m = &SupportHandoffReadinessRequest{SchemaVersion: "cavra.saas_control_plane.request.v1", Operation: "support_handoff_readiness"}
 	m.Payload.HandoffBoundary = "public request shape only; support and customer-success handoff is private"
 	m.TenantID = trimSpace(args.TenantID)
 	if args.RequestedBy != nil {
@@ -787,11 +767,7 @@ func BuildSupportHandoffReadinessResponse(req AnyRequest, args SupportHandoffRea
 		return nil, mismatch("support handoff readiness response requires a support_handoff_readiness request")
 	}
 	h := req.Header()
-	m = &SupportHandoffReadinessResponse{}
-	m.SchemaVersion = "cavra.saas_control_plane.response.v1"
-	m.Operation = "support_handoff_readiness"
-	m.Message = "Support handoff readiness requires private support, customer-success, escalation, health-review, and dashboard validation."
-	m.PrivateImplementationRequired = true
+	m = &SupportHandoffReadinessResponse{SchemaVersion: "cavra.saas_control_plane.response.v1", Operation: "support_handoff_readiness", Message: "Support handoff readiness requires private support, customer-success, escalation, health-review, and dashboard validation.", PrivateImplementationRequired: true}
 	m.Payload.PrivateModulesRequired = []string{"support ownership", "customer-success ownership", "escalation routing", "customer health review", "handoff dashboard", "release owner acceptance"}
 	m.Payload.NextStep = "See docs/architecture/customer-operating-dashboard-support-handoff-contract.md"
 	m.CorrelationID = h.CorrelationID
@@ -826,9 +802,7 @@ type SaaSOperatingAutomationRequestArgs struct {
 
 // BuildSaaSOperatingAutomationRequest builds the request of operation saas_operating_automation: defaults, trimmed identifiers and generated values, then validation with the forbidden-material scan.
 func BuildSaaSOperatingAutomationRequest(args SaaSOperatingAutomationRequestArgs) (m *SaaSOperatingAutomationRequest, err error) {
-	m = &SaaSOperatingAutomationRequest{}
-	m.SchemaVersion = "cavra.saas_control_plane.request.v1"
-	m.Operation = "saas_operating_automation"
+	m = &SaaSOperatingAutomationRequest{SchemaVersion: "cavra.saas_control_plane.request.v1", Operation: "saas_operating_automation"}
 	m.Payload.AutomationBoundary = "public request shape only; SaaS operating automation execution is private"
 	m.TenantID = trimSpace(args.TenantID)
 	if args.RequestedBy != nil {
@@ -861,11 +835,7 @@ func BuildSaaSOperatingAutomationResponse(req AnyRequest, args SaaSOperatingAuto
 		return nil, mismatch("SaaS operating automation response requires a saas_operating_automation request")
 	}
 	h := req.Header()
-	m = &SaaSOperatingAutomationResponse{}
-	m.SchemaVersion = "cavra.saas_control_plane.response.v1"
-	m.Operation = "saas_operating_automation"
-	m.Message = "SaaS operating automation requires private billing monitoring, license telemetry, support, customer-success, dashboard, escalation, closeout retry, and scheduler validation."
-	m.PrivateImplementationRequired = true
+	m = &SaaSOperatingAutomationResponse{SchemaVersion: "cavra.saas_control_plane.response.v1", Operation: "saas_operating_automation", Message: "SaaS operating automation requires private billing monitoring, license telemetry, support, customer-success, dashboard, escalation, closeout retry, and scheduler validation.", PrivateImplementationRequired: true}
 	m.Payload.PrivateModulesRequired = []string{"billing monitoring", "license telemetry sync", "support follow-up", "customer-success review", "dashboard refresh automation", "escalation drill scheduler", "closeout retry automation"}
 	m.Payload.NextStep = "See docs/architecture/saas-operating-automation-contract.md"
 	m.CorrelationID = h.CorrelationID
@@ -900,9 +870,7 @@ type EvidenceExportRequestArgs struct {
 
 // BuildEvidenceExportRequest builds the request of operation evidence_export: defaults, trimmed identifiers and generated values, then validation with the forbidden-material scan.
 func BuildEvidenceExportRequest(args EvidenceExportRequestArgs) (m *EvidenceExportRequest, err error) {
-	m = &EvidenceExportRequest{}
-	m.SchemaVersion = "cavra.saas_control_plane.request.v1"
-	m.Operation = "evidence_export"
+	m = &EvidenceExportRequest{SchemaVersion: "cavra.saas_control_plane.request.v1", Operation: "evidence_export"}
 	m.Payload.ExportBoundary = "public request shape only; storage and delivery implementation is private"
 	m.TenantID = trimSpace(args.TenantID)
 	if args.RequestedBy != nil {
@@ -932,11 +900,7 @@ func BuildUnavailableResponse(req AnyRequest, args UnavailableResponseArgs) (m *
 		return nil, mismatch("a request is required")
 	}
 	h := req.Header()
-	m = &UnavailableResponse{}
-	m.SchemaVersion = "cavra.saas_control_plane.response.v1"
-	m.Status = ResponseStatusRequiresPrivateService
-	m.Message = "This operation requires the private CAVRA SaaS Control Plane or Enterprise service."
-	m.PrivateImplementationRequired = true
+	m = &UnavailableResponse{SchemaVersion: "cavra.saas_control_plane.response.v1", Status: ResponseStatusRequiresPrivateService, Message: "This operation requires the private CAVRA SaaS Control Plane or Enterprise service.", PrivateImplementationRequired: true}
 	m.Payload.NextStep = "See docs/architecture/saas-control-plane-contract.md"
 	m.Operation = h.Operation
 	m.CorrelationID = h.CorrelationID

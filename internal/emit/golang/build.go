@@ -30,6 +30,7 @@ type argField struct {
 	fl   *model.Field
 	name string
 	dst  string
+	via  *model.Field // the payload field dst is in, or nil
 }
 
 // args lists the argument fields of a struct (own fields) and of its
@@ -59,7 +60,7 @@ func (g *gen) args(s *goStruct) []argField {
 		if used[name] {
 			name = "Payload" + name
 		}
-		out = append(out, argField{fl: fl, name: name, dst: "m." + payload.GoName + "." + fl.GoName})
+		out = append(out, argField{fl: fl, name: name, dst: "m." + payload.GoName + "." + fl.GoName, via: payload})
 	}
 	return out
 }
@@ -169,6 +170,25 @@ func (w *gw) assign(a argField, src string) {
 	w.close()
 }
 
+// newStruct sets m to a new struct of type name (of model type t) holding
+// t's const fields; the consts of its payload are set after.
+func (g *gen) newStruct(w *gw, name string, t *model.Type) {
+	var elems []string
+	var payloads []*model.Field
+	for _, fl := range t.Fields {
+		switch {
+		case fl.Const != nil:
+			elems = append(elems, fl.GoName+": "+w.fieldLit(fl.Const, fl))
+		case fl.Source == model.SourcePayload:
+			payloads = append(payloads, fl)
+		}
+	}
+	w.line("m = &", name, "{", join(elems...), "}")
+	for _, fl := range payloads {
+		g.fixed(w, g.byType[fl.Type.Object].t, "m."+fl.GoName)
+	}
+}
+
 // fixed sets every const field of t (and of its payload) on dst.
 func (g *gen) fixed(w *gw, t *model.Type, dst string) {
 	for _, fl := range t.Fields {
@@ -196,13 +216,11 @@ func (g *gen) typeBuilder(k *sink, w *gw, s *goStruct) {
 	g.argsStruct(k, w, name+"Args", "holds the arguments of Build"+name+"; nil means the contract's default.", args)
 	w.docLines(cmt("Build" + name + " builds " + model.Article(name) + " " + name + " from args, with defaults and fixed values, and validates it."))
 	w.open("func Build", name, "(args ", name, "Args) (m *", name, ", err error)")
-	w.line("m = &", name, "{}")
-	g.fixed(w, s.t, "m")
-	for _, a := range args {
-		w.assign(a, "args."+a.name)
-	}
+	g.newStruct(w, name, s.t)
+	rows := g.assignAll(w, name, name+"Args", args)
 	finish(w)
 	k.decl(w)
+	writeArgRows(k, w, name, rows)
 }
 
 // generated is the expression drawing a generated value (after its prefix).

@@ -53,7 +53,7 @@ func (g *gen) operationField() *model.Field {
 func (g *gen) requestBuilder(k *sink, w *gw, s *goStruct) {
 	name := s.t.GoName
 	w.docLines("// Header returns the envelope fields of the request.")
-	w.open("func (m *", name, ") Header() RequestHeader")
+	sig := "func (m *" + name + ") Header() RequestHeader"
 	var keys []string
 	for _, fl := range g.envFields() {
 		keys = append(keys, fl.GoName)
@@ -63,10 +63,11 @@ func (g *gen) requestBuilder(k *sink, w *gw, s *goStruct) {
 	keys = slices.Compact(keys)
 	switch len(keys) {
 	case 0:
-		w.line("return RequestHeader{}")
+		oneLine(w, sig, "return RequestHeader{}")
 	case 1:
-		w.line("return RequestHeader{", keys[0], ": m.", keys[0], "}")
+		oneLine(w, sig, "return RequestHeader{"+keys[0]+": m."+keys[0]+"}")
 	default:
+		w.open(sig)
 		values := make([]string, len(keys))
 		for i, k := range keys {
 			values[i] = "m." + k
@@ -76,21 +77,19 @@ func (g *gen) requestBuilder(k *sink, w *gw, s *goStruct) {
 		w.pairs(keys, values)
 		w.ind--
 		w.line("}")
+		w.close()
 	}
-	w.close()
 	k.decl(w)
 	args := g.args(s)
 	argsName := s.op.RequestArgsGoName()
 	g.argsStruct(k, w, argsName, "holds the arguments of Build"+name+"; a nil pointer or slice means the contract's default, an empty non-nil slice is an explicit empty list.", args)
 	w.docLines(cmt("Build" + name + " builds the request of operation " + s.op.Name + ": defaults, trimmed identifiers and generated values, then validation with the forbidden-material scan."))
 	w.open("func Build", name, "(args ", argsName, ") (m *", name, ", err error)")
-	w.line("m = &", name, "{}")
-	g.fixed(w, s.t, "m")
-	for _, a := range args {
-		w.assign(a, "args."+a.name)
-	}
+	g.newStruct(w, name, s.t)
+	rows := g.assignAll(w, name, argsName, args)
 	finish(w)
 	k.decl(w)
+	writeArgRows(k, w, name, rows)
 }
 
 func (g *gen) responseBuilder(k *sink, w *gw, s *goStruct) {
@@ -123,16 +122,14 @@ func (g *gen) responseBuilder(k *sink, w *gw, s *goStruct) {
 	if len(copied.buf) > 0 {
 		w.line("h := req.Header()")
 	}
-	w.line("m = &", name, "{}")
-	g.fixed(w, s.t, "m")
+	g.newStruct(w, name, s.t)
 	if len(copied.buf) > 0 {
 		w.stmts([]string{string(copied.bytes())})
 	}
-	for _, a := range args {
-		w.assign(a, "args."+a.name)
-	}
+	rows := g.assignAll(w, name, argsName, args)
 	finish(w)
 	k.decl(w)
+	writeArgRows(k, w, name, rows)
 }
 
 // copied sets the fields sourced from the request, in t and its payload.

@@ -1,0 +1,160 @@
+package golang
+
+import (
+	"strconv"
+
+	"github.com/contractgen/contractgen/internal/model"
+	"github.com/contractgen/contractgen/internal/value"
+)
+
+// assignAll fills the built struct m of type name from args (of type
+// argsName): the members a row can say through one call of the runtime's
+// buildArgs, the others in code of their own. It returns the rows, which
+// writeArgRows declares after the builder.
+func (g *gen) assignAll(w *gw, name, argsName string, args []argField) []string {
+	var rows []string
+	var code []argField
+	for _, a := range args {
+		if r, ok := g.argRow(a, name, argsName); ok {
+			rows = append(rows, r)
+		} else {
+			code = append(code, a)
+		}
+	}
+	if len(rows) < minArgRows {
+		rows, code = nil, args
+	}
+	if len(rows) > 0 {
+		w.use("unsafe")
+		w.line("buildArgs(unsafe.Pointer(m), unsafe.Pointer(&args), argRows", name, ")")
+	}
+	for _, a := range code {
+		w.assign(a, "args."+a.name)
+	}
+	return rows
+}
+
+// minArgRows is the fewest rows worth a table: a builder of fewer members
+// compiles about as fast as code, which is also shorter than the table.
+const minArgRows = 6
+
+// writeArgRows declares argRows<name>, the rows of a builder.
+func writeArgRows(k *sink, w *gw, name string, rows []string) {
+	if len(rows) == 0 {
+		return
+	}
+	w.line("var argRows", name, " = []argRow{")
+	for _, r := range rows {
+		w.line("\t", r)
+	}
+	w.line("}")
+	k.decl(w)
+}
+
+// argRow is the row that copies argument a into the struct of type name,
+// when a row can say what assign would write for it.
+func (g *gen) argRow(a argField, name, argsName string) (string, bool) {
+	op, rep, def, ok := argPlan(a.fl)
+	if !ok {
+		return "", false
+	}
+	dst := "unsafe.Offsetof(" + name + "{}." + a.fl.GoName + ")"
+	if a.via != nil {
+		dst = "unsafe.Offsetof(" + name + "{}." + a.via.GoName + ") + unsafe.Offsetof(" + a.via.Type.Object.GoName + "{}." + a.fl.GoName + ")"
+	}
+	row := "{src: unsafe.Offsetof(" + argsName + "{}." + a.name + "), dst: " + dst + ", op: " + op + ", rep: " + rep
+	if def != "" {
+		row += ", " + def
+	}
+	return row + "},", true
+}
+
+// argPlan is how a row copies the argument of field fl (see assign, whose
+// cases it follows): the row's op, the representation of the value and,
+// for a default, the row's default field. ok is false for what only code
+// can do: objects held by value or copied, defaults that are lists, maps
+// or objects, generated values and trimmed optional strings.
+func argPlan(fl *model.Field) (op, rep, def string, ok bool) {
+	vrep, scalar := valueRep(fl.Type)
+	required := (fl.Required && !fl.Nullable) || !pointerNull(fl.Type)
+	trim := fl.Trim && fl.Type.Kind == model.KindString
+	switch {
+	case fl.Optional:
+		if trim {
+			return "", "", "", false
+		}
+		r := fieldRep(fl)
+		return "argCopy", r, "", r != ""
+	case required && fl.Default != nil:
+		// An empty default is what nil becomes anyway.
+		d, k := fl.Default, fl.Type.Kind
+		empty := k == model.KindList && d.Kind == value.List && len(d.Items) == 0 ||
+			k == model.KindMap && d.Kind == value.Object && len(d.Members) == 0
+		return "argOrEmpty", "repSlice", "", empty
+	case required && (fl.Nullable || pointerNull(fl.Type)):
+		switch {
+		case trim && !isPtr(fl):
+			return "argTrim", "repString", "", true
+		case trim:
+			return "", "", "", false
+		case isPtr(fl):
+			return "argCopy", "repPointer", "", true
+		}
+		return "argCopy", vrep, "", vrep != ""
+	case required:
+		return "argOrEmpty", "repSlice", "", vrep == "repSlice"
+	case fl.Default != nil && !fl.Nullable && !trim:
+		def, ok := defaultField(fl.Default, fl.Type)
+		return "argOrDefault", vrep, def, ok && scalar
+	case fl.Nullable && fl.Default == nil && fl.Generate == nil && !trim:
+		return "argCopyOf", vrep, "", scalar
+	}
+	return "", "", "", false
+}
+
+// valueRep is the representation of a value of type t (empty for an
+// object, which no row copies), and whether it is a scalar.
+func valueRep(t *model.TypeRef) (string, bool) {
+	switch t.Kind {
+	case model.KindString, model.KindState:
+		return "repString", true
+	case model.KindInteger:
+		return "repInt", true
+	case model.KindNumber:
+		return "repFloat", true
+	case model.KindBoolean:
+		return "repBool", true
+	case model.KindList, model.KindMap, model.KindAny:
+		return "repSlice", false
+	}
+	return "", false
+}
+
+// fieldRep is the representation of the struct field of fl: a pointer
+// when null is a nil pointer, else that of its value.
+func fieldRep(fl *model.Field) string {
+	if isPtr(fl) {
+		return "repPointer"
+	}
+	r, _ := valueRep(fl.Type)
+	return r
+}
+
+// defaultField is the row field holding the scalar default v of type t.
+func defaultField(v *value.Value, t *model.TypeRef) (string, bool) {
+	switch {
+	case v.Kind == value.Null:
+		return "", false
+	case t.Kind == model.KindString || t.Kind == model.KindState:
+		return "defString: " + quote(v.Str), true
+	case t.Kind == model.KindInteger:
+		n, err := strconv.ParseInt(v.Num, 10, 64)
+		return "defInt: " + strconv.FormatInt(n, 10), err == nil
+	case t.Kind == model.KindNumber:
+		f, err := strconv.ParseFloat(v.Num, 64)
+		return "defFloat: " + litFloat(f), err == nil
+	case t.Kind == model.KindBoolean:
+		return "defBool: " + litBool(v.Bool), true
+	}
+	return "", false
+}
