@@ -37,20 +37,18 @@ type EntitlementStatusSummaryArgs struct {
 // BuildEntitlementStatusSummary builds an EntitlementStatusSummary from args, with defaults and fixed values, and validates it.
 func BuildEntitlementStatusSummary(args EntitlementStatusSummaryArgs) (m *EntitlementStatusSummary, err error) {
 	m = &EntitlementStatusSummary{BillingBoundary: "billing and subscription verification are private service responsibilities"}
-	buildArgs(unsafe.Pointer(m), unsafe.Pointer(&args), argRowsEntitlementStatusSummary)
+	buildArgs(unsafe.Pointer(m), unsafe.Pointer(&args), []argRow{
+		{src: unsafe.Offsetof(EntitlementStatusSummaryArgs{}.TenantID), dst: unsafe.Offsetof(EntitlementStatusSummary{}.TenantID), op: argTrim, rep: repString},
+		{src: unsafe.Offsetof(EntitlementStatusSummaryArgs{}.EntitlementStatus), dst: unsafe.Offsetof(EntitlementStatusSummary{}.EntitlementStatus), op: argCopy, rep: repString},
+		{src: unsafe.Offsetof(EntitlementStatusSummaryArgs{}.SubscriptionPlan), dst: unsafe.Offsetof(EntitlementStatusSummary{}.SubscriptionPlan), op: argCopy, rep: repString},
+		{src: unsafe.Offsetof(EntitlementStatusSummaryArgs{}.LicenseStatus), dst: unsafe.Offsetof(EntitlementStatusSummary{}.LicenseStatus), op: argCopy, rep: repString},
+		{src: unsafe.Offsetof(EntitlementStatusSummaryArgs{}.EnabledFeatures), dst: unsafe.Offsetof(EntitlementStatusSummary{}.EnabledFeatures), op: argOrEmpty, rep: repSlice},
+		{src: unsafe.Offsetof(EntitlementStatusSummaryArgs{}.LockedFeatures), dst: unsafe.Offsetof(EntitlementStatusSummary{}.LockedFeatures), op: argOrEmpty, rep: repSlice},
+		{src: unsafe.Offsetof(EntitlementStatusSummaryArgs{}.ExpiresAt), dst: unsafe.Offsetof(EntitlementStatusSummary{}.ExpiresAt), op: argCopyOf, rep: repString},
+		{src: unsafe.Offsetof(EntitlementStatusSummaryArgs{}.PrivateValidationRequired), dst: unsafe.Offsetof(EntitlementStatusSummary{}.PrivateValidationRequired), op: argOrDefault, rep: repBool, defBool: true},
+	})
 	err = nilOnError(unsafe.Pointer(&m), m.Validate())
 	return m, err
-}
-
-var argRowsEntitlementStatusSummary = []argRow{
-	{src: unsafe.Offsetof(EntitlementStatusSummaryArgs{}.TenantID), dst: unsafe.Offsetof(EntitlementStatusSummary{}.TenantID), op: argTrim, rep: repString},
-	{src: unsafe.Offsetof(EntitlementStatusSummaryArgs{}.EntitlementStatus), dst: unsafe.Offsetof(EntitlementStatusSummary{}.EntitlementStatus), op: argCopy, rep: repString},
-	{src: unsafe.Offsetof(EntitlementStatusSummaryArgs{}.SubscriptionPlan), dst: unsafe.Offsetof(EntitlementStatusSummary{}.SubscriptionPlan), op: argCopy, rep: repString},
-	{src: unsafe.Offsetof(EntitlementStatusSummaryArgs{}.LicenseStatus), dst: unsafe.Offsetof(EntitlementStatusSummary{}.LicenseStatus), op: argCopy, rep: repString},
-	{src: unsafe.Offsetof(EntitlementStatusSummaryArgs{}.EnabledFeatures), dst: unsafe.Offsetof(EntitlementStatusSummary{}.EnabledFeatures), op: argOrEmpty, rep: repSlice},
-	{src: unsafe.Offsetof(EntitlementStatusSummaryArgs{}.LockedFeatures), dst: unsafe.Offsetof(EntitlementStatusSummary{}.LockedFeatures), op: argOrEmpty, rep: repSlice},
-	{src: unsafe.Offsetof(EntitlementStatusSummaryArgs{}.ExpiresAt), dst: unsafe.Offsetof(EntitlementStatusSummary{}.ExpiresAt), op: argCopyOf, rep: repString},
-	{src: unsafe.Offsetof(EntitlementStatusSummaryArgs{}.PrivateValidationRequired), dst: unsafe.Offsetof(EntitlementStatusSummary{}.PrivateValidationRequired), op: argOrDefault, rep: repBool, defBool: true},
 }
 
 // PolicyRegistryReadinessSummaryArgs holds the arguments of BuildPolicyRegistryReadinessSummary; nil means the contract's default.
@@ -68,20 +66,18 @@ type PolicyRegistryReadinessSummaryArgs struct {
 // BuildPolicyRegistryReadinessSummary builds a PolicyRegistryReadinessSummary from args, with defaults and fixed values, and validates it.
 func BuildPolicyRegistryReadinessSummary(args PolicyRegistryReadinessSummaryArgs) (m *PolicyRegistryReadinessSummary, err error) {
 	m = &PolicyRegistryReadinessSummary{RegistryBoundary: "hosted registry availability, artifact delivery, and tenant catalog validation are private service responsibilities"}
-	buildArgs(unsafe.Pointer(m), unsafe.Pointer(&args), argRowsPolicyRegistryReadinessSummary)
+	buildArgs(unsafe.Pointer(m), unsafe.Pointer(&args), []argRow{
+		{src: unsafe.Offsetof(PolicyRegistryReadinessSummaryArgs{}.TenantID), dst: unsafe.Offsetof(PolicyRegistryReadinessSummary{}.TenantID), op: argTrim, rep: repString},
+		{src: unsafe.Offsetof(PolicyRegistryReadinessSummaryArgs{}.ReadinessStatus), dst: unsafe.Offsetof(PolicyRegistryReadinessSummary{}.ReadinessStatus), op: argCopy, rep: repString},
+		{src: unsafe.Offsetof(PolicyRegistryReadinessSummaryArgs{}.CatalogStatus), dst: unsafe.Offsetof(PolicyRegistryReadinessSummary{}.CatalogStatus), op: argCopy, rep: repString},
+		{src: unsafe.Offsetof(PolicyRegistryReadinessSummaryArgs{}.LatestCatalogVersion), dst: unsafe.Offsetof(PolicyRegistryReadinessSummary{}.LatestCatalogVersion), op: argCopyOf, rep: repString},
+		{src: unsafe.Offsetof(PolicyRegistryReadinessSummaryArgs{}.PolicyPackCount), dst: unsafe.Offsetof(PolicyRegistryReadinessSummary{}.PolicyPackCount), op: argOrDefault, rep: repInt, defInt: 0},
+		{src: unsafe.Offsetof(PolicyRegistryReadinessSummaryArgs{}.CheckedAt), dst: unsafe.Offsetof(PolicyRegistryReadinessSummary{}.CheckedAt), op: argCopyOf, rep: repString},
+		{src: unsafe.Offsetof(PolicyRegistryReadinessSummaryArgs{}.Blockers), dst: unsafe.Offsetof(PolicyRegistryReadinessSummary{}.Blockers), op: argOrEmpty, rep: repSlice},
+		{src: unsafe.Offsetof(PolicyRegistryReadinessSummaryArgs{}.PrivateValidationRequired), dst: unsafe.Offsetof(PolicyRegistryReadinessSummary{}.PrivateValidationRequired), op: argOrDefault, rep: repBool, defBool: true},
+	})
 	err = nilOnError(unsafe.Pointer(&m), m.Validate())
 	return m, err
-}
-
-var argRowsPolicyRegistryReadinessSummary = []argRow{
-	{src: unsafe.Offsetof(PolicyRegistryReadinessSummaryArgs{}.TenantID), dst: unsafe.Offsetof(PolicyRegistryReadinessSummary{}.TenantID), op: argTrim, rep: repString},
-	{src: unsafe.Offsetof(PolicyRegistryReadinessSummaryArgs{}.ReadinessStatus), dst: unsafe.Offsetof(PolicyRegistryReadinessSummary{}.ReadinessStatus), op: argCopy, rep: repString},
-	{src: unsafe.Offsetof(PolicyRegistryReadinessSummaryArgs{}.CatalogStatus), dst: unsafe.Offsetof(PolicyRegistryReadinessSummary{}.CatalogStatus), op: argCopy, rep: repString},
-	{src: unsafe.Offsetof(PolicyRegistryReadinessSummaryArgs{}.LatestCatalogVersion), dst: unsafe.Offsetof(PolicyRegistryReadinessSummary{}.LatestCatalogVersion), op: argCopyOf, rep: repString},
-	{src: unsafe.Offsetof(PolicyRegistryReadinessSummaryArgs{}.PolicyPackCount), dst: unsafe.Offsetof(PolicyRegistryReadinessSummary{}.PolicyPackCount), op: argOrDefault, rep: repInt, defInt: 0},
-	{src: unsafe.Offsetof(PolicyRegistryReadinessSummaryArgs{}.CheckedAt), dst: unsafe.Offsetof(PolicyRegistryReadinessSummary{}.CheckedAt), op: argCopyOf, rep: repString},
-	{src: unsafe.Offsetof(PolicyRegistryReadinessSummaryArgs{}.Blockers), dst: unsafe.Offsetof(PolicyRegistryReadinessSummary{}.Blockers), op: argOrEmpty, rep: repSlice},
-	{src: unsafe.Offsetof(PolicyRegistryReadinessSummaryArgs{}.PrivateValidationRequired), dst: unsafe.Offsetof(PolicyRegistryReadinessSummary{}.PrivateValidationRequired), op: argOrDefault, rep: repBool, defBool: true},
 }
 
 // TenantAuditStoreOperatingSummaryArgs holds the arguments of BuildTenantAuditStoreOperatingSummary; nil means the contract's default.
@@ -101,22 +97,20 @@ type TenantAuditStoreOperatingSummaryArgs struct {
 // BuildTenantAuditStoreOperatingSummary builds a TenantAuditStoreOperatingSummary from args, with defaults and fixed values, and validates it.
 func BuildTenantAuditStoreOperatingSummary(args TenantAuditStoreOperatingSummaryArgs) (m *TenantAuditStoreOperatingSummary, err error) {
 	m = &TenantAuditStoreOperatingSummary{AuditStoreBoundary: "tenant archive storage, retention enforcement, export connectors, and customer evidence remain private service responsibilities"}
-	buildArgs(unsafe.Pointer(m), unsafe.Pointer(&args), argRowsTenantAuditStoreOperatingSummary)
+	buildArgs(unsafe.Pointer(m), unsafe.Pointer(&args), []argRow{
+		{src: unsafe.Offsetof(TenantAuditStoreOperatingSummaryArgs{}.TenantID), dst: unsafe.Offsetof(TenantAuditStoreOperatingSummary{}.TenantID), op: argTrim, rep: repString},
+		{src: unsafe.Offsetof(TenantAuditStoreOperatingSummaryArgs{}.HealthStatus), dst: unsafe.Offsetof(TenantAuditStoreOperatingSummary{}.HealthStatus), op: argCopy, rep: repString},
+		{src: unsafe.Offsetof(TenantAuditStoreOperatingSummaryArgs{}.RetentionStatus), dst: unsafe.Offsetof(TenantAuditStoreOperatingSummary{}.RetentionStatus), op: argCopy, rep: repString},
+		{src: unsafe.Offsetof(TenantAuditStoreOperatingSummaryArgs{}.EvidenceFreshnessStatus), dst: unsafe.Offsetof(TenantAuditStoreOperatingSummary{}.EvidenceFreshnessStatus), op: argCopy, rep: repString},
+		{src: unsafe.Offsetof(TenantAuditStoreOperatingSummaryArgs{}.ExportStatus), dst: unsafe.Offsetof(TenantAuditStoreOperatingSummary{}.ExportStatus), op: argCopy, rep: repString},
+		{src: unsafe.Offsetof(TenantAuditStoreOperatingSummaryArgs{}.LatestEvidenceAt), dst: unsafe.Offsetof(TenantAuditStoreOperatingSummary{}.LatestEvidenceAt), op: argCopyOf, rep: repString},
+		{src: unsafe.Offsetof(TenantAuditStoreOperatingSummaryArgs{}.RetentionProfile), dst: unsafe.Offsetof(TenantAuditStoreOperatingSummary{}.RetentionProfile), op: argOrDefault, rep: repString, defString: "tenant-default"},
+		{src: unsafe.Offsetof(TenantAuditStoreOperatingSummaryArgs{}.SupportedExportFormats), dst: unsafe.Offsetof(TenantAuditStoreOperatingSummary{}.SupportedExportFormats), op: argOrEmpty, rep: repSlice},
+		{src: unsafe.Offsetof(TenantAuditStoreOperatingSummaryArgs{}.Blockers), dst: unsafe.Offsetof(TenantAuditStoreOperatingSummary{}.Blockers), op: argOrEmpty, rep: repSlice},
+		{src: unsafe.Offsetof(TenantAuditStoreOperatingSummaryArgs{}.PrivateValidationRequired), dst: unsafe.Offsetof(TenantAuditStoreOperatingSummary{}.PrivateValidationRequired), op: argOrDefault, rep: repBool, defBool: true},
+	})
 	err = nilOnError(unsafe.Pointer(&m), m.Validate())
 	return m, err
-}
-
-var argRowsTenantAuditStoreOperatingSummary = []argRow{
-	{src: unsafe.Offsetof(TenantAuditStoreOperatingSummaryArgs{}.TenantID), dst: unsafe.Offsetof(TenantAuditStoreOperatingSummary{}.TenantID), op: argTrim, rep: repString},
-	{src: unsafe.Offsetof(TenantAuditStoreOperatingSummaryArgs{}.HealthStatus), dst: unsafe.Offsetof(TenantAuditStoreOperatingSummary{}.HealthStatus), op: argCopy, rep: repString},
-	{src: unsafe.Offsetof(TenantAuditStoreOperatingSummaryArgs{}.RetentionStatus), dst: unsafe.Offsetof(TenantAuditStoreOperatingSummary{}.RetentionStatus), op: argCopy, rep: repString},
-	{src: unsafe.Offsetof(TenantAuditStoreOperatingSummaryArgs{}.EvidenceFreshnessStatus), dst: unsafe.Offsetof(TenantAuditStoreOperatingSummary{}.EvidenceFreshnessStatus), op: argCopy, rep: repString},
-	{src: unsafe.Offsetof(TenantAuditStoreOperatingSummaryArgs{}.ExportStatus), dst: unsafe.Offsetof(TenantAuditStoreOperatingSummary{}.ExportStatus), op: argCopy, rep: repString},
-	{src: unsafe.Offsetof(TenantAuditStoreOperatingSummaryArgs{}.LatestEvidenceAt), dst: unsafe.Offsetof(TenantAuditStoreOperatingSummary{}.LatestEvidenceAt), op: argCopyOf, rep: repString},
-	{src: unsafe.Offsetof(TenantAuditStoreOperatingSummaryArgs{}.RetentionProfile), dst: unsafe.Offsetof(TenantAuditStoreOperatingSummary{}.RetentionProfile), op: argOrDefault, rep: repString, defString: "tenant-default"},
-	{src: unsafe.Offsetof(TenantAuditStoreOperatingSummaryArgs{}.SupportedExportFormats), dst: unsafe.Offsetof(TenantAuditStoreOperatingSummary{}.SupportedExportFormats), op: argOrEmpty, rep: repSlice},
-	{src: unsafe.Offsetof(TenantAuditStoreOperatingSummaryArgs{}.Blockers), dst: unsafe.Offsetof(TenantAuditStoreOperatingSummary{}.Blockers), op: argOrEmpty, rep: repSlice},
-	{src: unsafe.Offsetof(TenantAuditStoreOperatingSummaryArgs{}.PrivateValidationRequired), dst: unsafe.Offsetof(TenantAuditStoreOperatingSummary{}.PrivateValidationRequired), op: argOrDefault, rep: repBool, defBool: true},
 }
 
 // CustomerOperatingDashboardSummaryArgs holds the arguments of BuildCustomerOperatingDashboardSummary; nil means the contract's default.
@@ -138,24 +132,22 @@ type CustomerOperatingDashboardSummaryArgs struct {
 // BuildCustomerOperatingDashboardSummary builds a CustomerOperatingDashboardSummary from args, with defaults and fixed values, and validates it.
 func BuildCustomerOperatingDashboardSummary(args CustomerOperatingDashboardSummaryArgs) (m *CustomerOperatingDashboardSummary, err error) {
 	m = &CustomerOperatingDashboardSummary{DashboardBoundary: "customer operating dashboards, provider telemetry, support systems, and customer records remain private service responsibilities"}
-	buildArgs(unsafe.Pointer(m), unsafe.Pointer(&args), argRowsCustomerOperatingDashboardSummary)
+	buildArgs(unsafe.Pointer(m), unsafe.Pointer(&args), []argRow{
+		{src: unsafe.Offsetof(CustomerOperatingDashboardSummaryArgs{}.TenantID), dst: unsafe.Offsetof(CustomerOperatingDashboardSummary{}.TenantID), op: argTrim, rep: repString},
+		{src: unsafe.Offsetof(CustomerOperatingDashboardSummaryArgs{}.DashboardStatus), dst: unsafe.Offsetof(CustomerOperatingDashboardSummary{}.DashboardStatus), op: argCopy, rep: repString},
+		{src: unsafe.Offsetof(CustomerOperatingDashboardSummaryArgs{}.BillingStatus), dst: unsafe.Offsetof(CustomerOperatingDashboardSummary{}.BillingStatus), op: argCopy, rep: repString},
+		{src: unsafe.Offsetof(CustomerOperatingDashboardSummaryArgs{}.LicenseServiceStatus), dst: unsafe.Offsetof(CustomerOperatingDashboardSummary{}.LicenseServiceStatus), op: argCopy, rep: repString},
+		{src: unsafe.Offsetof(CustomerOperatingDashboardSummaryArgs{}.SupportHandoffStatus), dst: unsafe.Offsetof(CustomerOperatingDashboardSummary{}.SupportHandoffStatus), op: argCopy, rep: repString},
+		{src: unsafe.Offsetof(CustomerOperatingDashboardSummaryArgs{}.CustomerSuccessStatus), dst: unsafe.Offsetof(CustomerOperatingDashboardSummary{}.CustomerSuccessStatus), op: argCopy, rep: repString},
+		{src: unsafe.Offsetof(CustomerOperatingDashboardSummaryArgs{}.EscalationStatus), dst: unsafe.Offsetof(CustomerOperatingDashboardSummary{}.EscalationStatus), op: argCopy, rep: repString},
+		{src: unsafe.Offsetof(CustomerOperatingDashboardSummaryArgs{}.ReleaseCloseoutStatus), dst: unsafe.Offsetof(CustomerOperatingDashboardSummary{}.ReleaseCloseoutStatus), op: argCopy, rep: repString},
+		{src: unsafe.Offsetof(CustomerOperatingDashboardSummaryArgs{}.LatestDashboardAt), dst: unsafe.Offsetof(CustomerOperatingDashboardSummary{}.LatestDashboardAt), op: argCopyOf, rep: repString},
+		{src: unsafe.Offsetof(CustomerOperatingDashboardSummaryArgs{}.DashboardScope), dst: unsafe.Offsetof(CustomerOperatingDashboardSummary{}.DashboardScope), op: argOrDefault, rep: repString, defString: "tenant-operating"},
+		{src: unsafe.Offsetof(CustomerOperatingDashboardSummaryArgs{}.Blockers), dst: unsafe.Offsetof(CustomerOperatingDashboardSummary{}.Blockers), op: argOrEmpty, rep: repSlice},
+		{src: unsafe.Offsetof(CustomerOperatingDashboardSummaryArgs{}.PrivateValidationRequired), dst: unsafe.Offsetof(CustomerOperatingDashboardSummary{}.PrivateValidationRequired), op: argOrDefault, rep: repBool, defBool: true},
+	})
 	err = nilOnError(unsafe.Pointer(&m), m.Validate())
 	return m, err
-}
-
-var argRowsCustomerOperatingDashboardSummary = []argRow{
-	{src: unsafe.Offsetof(CustomerOperatingDashboardSummaryArgs{}.TenantID), dst: unsafe.Offsetof(CustomerOperatingDashboardSummary{}.TenantID), op: argTrim, rep: repString},
-	{src: unsafe.Offsetof(CustomerOperatingDashboardSummaryArgs{}.DashboardStatus), dst: unsafe.Offsetof(CustomerOperatingDashboardSummary{}.DashboardStatus), op: argCopy, rep: repString},
-	{src: unsafe.Offsetof(CustomerOperatingDashboardSummaryArgs{}.BillingStatus), dst: unsafe.Offsetof(CustomerOperatingDashboardSummary{}.BillingStatus), op: argCopy, rep: repString},
-	{src: unsafe.Offsetof(CustomerOperatingDashboardSummaryArgs{}.LicenseServiceStatus), dst: unsafe.Offsetof(CustomerOperatingDashboardSummary{}.LicenseServiceStatus), op: argCopy, rep: repString},
-	{src: unsafe.Offsetof(CustomerOperatingDashboardSummaryArgs{}.SupportHandoffStatus), dst: unsafe.Offsetof(CustomerOperatingDashboardSummary{}.SupportHandoffStatus), op: argCopy, rep: repString},
-	{src: unsafe.Offsetof(CustomerOperatingDashboardSummaryArgs{}.CustomerSuccessStatus), dst: unsafe.Offsetof(CustomerOperatingDashboardSummary{}.CustomerSuccessStatus), op: argCopy, rep: repString},
-	{src: unsafe.Offsetof(CustomerOperatingDashboardSummaryArgs{}.EscalationStatus), dst: unsafe.Offsetof(CustomerOperatingDashboardSummary{}.EscalationStatus), op: argCopy, rep: repString},
-	{src: unsafe.Offsetof(CustomerOperatingDashboardSummaryArgs{}.ReleaseCloseoutStatus), dst: unsafe.Offsetof(CustomerOperatingDashboardSummary{}.ReleaseCloseoutStatus), op: argCopy, rep: repString},
-	{src: unsafe.Offsetof(CustomerOperatingDashboardSummaryArgs{}.LatestDashboardAt), dst: unsafe.Offsetof(CustomerOperatingDashboardSummary{}.LatestDashboardAt), op: argCopyOf, rep: repString},
-	{src: unsafe.Offsetof(CustomerOperatingDashboardSummaryArgs{}.DashboardScope), dst: unsafe.Offsetof(CustomerOperatingDashboardSummary{}.DashboardScope), op: argOrDefault, rep: repString, defString: "tenant-operating"},
-	{src: unsafe.Offsetof(CustomerOperatingDashboardSummaryArgs{}.Blockers), dst: unsafe.Offsetof(CustomerOperatingDashboardSummary{}.Blockers), op: argOrEmpty, rep: repSlice},
-	{src: unsafe.Offsetof(CustomerOperatingDashboardSummaryArgs{}.PrivateValidationRequired), dst: unsafe.Offsetof(CustomerOperatingDashboardSummary{}.PrivateValidationRequired), op: argOrDefault, rep: repBool, defBool: true},
 }
 
 // SupportHandoffReadinessSummaryArgs holds the arguments of BuildSupportHandoffReadinessSummary; nil means the contract's default.
@@ -175,22 +167,20 @@ type SupportHandoffReadinessSummaryArgs struct {
 // BuildSupportHandoffReadinessSummary builds a SupportHandoffReadinessSummary from args, with defaults and fixed values, and validates it.
 func BuildSupportHandoffReadinessSummary(args SupportHandoffReadinessSummaryArgs) (m *SupportHandoffReadinessSummary, err error) {
 	m = &SupportHandoffReadinessSummary{HandoffBoundary: "support queues, customer-success notes, customer health records, escalation connectors, and dashboard systems remain private service responsibilities"}
-	buildArgs(unsafe.Pointer(m), unsafe.Pointer(&args), argRowsSupportHandoffReadinessSummary)
+	buildArgs(unsafe.Pointer(m), unsafe.Pointer(&args), []argRow{
+		{src: unsafe.Offsetof(SupportHandoffReadinessSummaryArgs{}.TenantID), dst: unsafe.Offsetof(SupportHandoffReadinessSummary{}.TenantID), op: argTrim, rep: repString},
+		{src: unsafe.Offsetof(SupportHandoffReadinessSummaryArgs{}.SupportStatus), dst: unsafe.Offsetof(SupportHandoffReadinessSummary{}.SupportStatus), op: argCopy, rep: repString},
+		{src: unsafe.Offsetof(SupportHandoffReadinessSummaryArgs{}.CustomerSuccessStatus), dst: unsafe.Offsetof(SupportHandoffReadinessSummary{}.CustomerSuccessStatus), op: argCopy, rep: repString},
+		{src: unsafe.Offsetof(SupportHandoffReadinessSummaryArgs{}.EscalationStatus), dst: unsafe.Offsetof(SupportHandoffReadinessSummary{}.EscalationStatus), op: argCopy, rep: repString},
+		{src: unsafe.Offsetof(SupportHandoffReadinessSummaryArgs{}.HealthReviewStatus), dst: unsafe.Offsetof(SupportHandoffReadinessSummary{}.HealthReviewStatus), op: argCopy, rep: repString},
+		{src: unsafe.Offsetof(SupportHandoffReadinessSummaryArgs{}.DashboardStatus), dst: unsafe.Offsetof(SupportHandoffReadinessSummary{}.DashboardStatus), op: argCopy, rep: repString},
+		{src: unsafe.Offsetof(SupportHandoffReadinessSummaryArgs{}.SupportTier), dst: unsafe.Offsetof(SupportHandoffReadinessSummary{}.SupportTier), op: argOrDefault, rep: repString, defString: "enterprise"},
+		{src: unsafe.Offsetof(SupportHandoffReadinessSummaryArgs{}.HandoffScope), dst: unsafe.Offsetof(SupportHandoffReadinessSummary{}.HandoffScope), op: argOrDefault, rep: repString, defString: "hosted-saas-support"},
+		{src: unsafe.Offsetof(SupportHandoffReadinessSummaryArgs{}.Blockers), dst: unsafe.Offsetof(SupportHandoffReadinessSummary{}.Blockers), op: argOrEmpty, rep: repSlice},
+		{src: unsafe.Offsetof(SupportHandoffReadinessSummaryArgs{}.PrivateValidationRequired), dst: unsafe.Offsetof(SupportHandoffReadinessSummary{}.PrivateValidationRequired), op: argOrDefault, rep: repBool, defBool: true},
+	})
 	err = nilOnError(unsafe.Pointer(&m), m.Validate())
 	return m, err
-}
-
-var argRowsSupportHandoffReadinessSummary = []argRow{
-	{src: unsafe.Offsetof(SupportHandoffReadinessSummaryArgs{}.TenantID), dst: unsafe.Offsetof(SupportHandoffReadinessSummary{}.TenantID), op: argTrim, rep: repString},
-	{src: unsafe.Offsetof(SupportHandoffReadinessSummaryArgs{}.SupportStatus), dst: unsafe.Offsetof(SupportHandoffReadinessSummary{}.SupportStatus), op: argCopy, rep: repString},
-	{src: unsafe.Offsetof(SupportHandoffReadinessSummaryArgs{}.CustomerSuccessStatus), dst: unsafe.Offsetof(SupportHandoffReadinessSummary{}.CustomerSuccessStatus), op: argCopy, rep: repString},
-	{src: unsafe.Offsetof(SupportHandoffReadinessSummaryArgs{}.EscalationStatus), dst: unsafe.Offsetof(SupportHandoffReadinessSummary{}.EscalationStatus), op: argCopy, rep: repString},
-	{src: unsafe.Offsetof(SupportHandoffReadinessSummaryArgs{}.HealthReviewStatus), dst: unsafe.Offsetof(SupportHandoffReadinessSummary{}.HealthReviewStatus), op: argCopy, rep: repString},
-	{src: unsafe.Offsetof(SupportHandoffReadinessSummaryArgs{}.DashboardStatus), dst: unsafe.Offsetof(SupportHandoffReadinessSummary{}.DashboardStatus), op: argCopy, rep: repString},
-	{src: unsafe.Offsetof(SupportHandoffReadinessSummaryArgs{}.SupportTier), dst: unsafe.Offsetof(SupportHandoffReadinessSummary{}.SupportTier), op: argOrDefault, rep: repString, defString: "enterprise"},
-	{src: unsafe.Offsetof(SupportHandoffReadinessSummaryArgs{}.HandoffScope), dst: unsafe.Offsetof(SupportHandoffReadinessSummary{}.HandoffScope), op: argOrDefault, rep: repString, defString: "hosted-saas-support"},
-	{src: unsafe.Offsetof(SupportHandoffReadinessSummaryArgs{}.Blockers), dst: unsafe.Offsetof(SupportHandoffReadinessSummary{}.Blockers), op: argOrEmpty, rep: repSlice},
-	{src: unsafe.Offsetof(SupportHandoffReadinessSummaryArgs{}.PrivateValidationRequired), dst: unsafe.Offsetof(SupportHandoffReadinessSummary{}.PrivateValidationRequired), op: argOrDefault, rep: repBool, defBool: true},
 }
 
 // SaaSOperatingAutomationSummaryArgs holds the arguments of BuildSaaSOperatingAutomationSummary; nil means the contract's default.
@@ -213,25 +203,23 @@ type SaaSOperatingAutomationSummaryArgs struct {
 // BuildSaaSOperatingAutomationSummary builds a SaaSOperatingAutomationSummary from args, with defaults and fixed values, and validates it.
 func BuildSaaSOperatingAutomationSummary(args SaaSOperatingAutomationSummaryArgs) (m *SaaSOperatingAutomationSummary, err error) {
 	m = &SaaSOperatingAutomationSummary{AutomationBoundary: "billing systems, license telemetry, support workflows, customer-success records, dashboard refresh jobs, escalation drills, closeout retries, and scheduler execution remain private service responsibilities"}
-	buildArgs(unsafe.Pointer(m), unsafe.Pointer(&args), argRowsSaaSOperatingAutomationSummary)
+	buildArgs(unsafe.Pointer(m), unsafe.Pointer(&args), []argRow{
+		{src: unsafe.Offsetof(SaaSOperatingAutomationSummaryArgs{}.TenantID), dst: unsafe.Offsetof(SaaSOperatingAutomationSummary{}.TenantID), op: argTrim, rep: repString},
+		{src: unsafe.Offsetof(SaaSOperatingAutomationSummaryArgs{}.AutomationStatus), dst: unsafe.Offsetof(SaaSOperatingAutomationSummary{}.AutomationStatus), op: argCopy, rep: repString},
+		{src: unsafe.Offsetof(SaaSOperatingAutomationSummaryArgs{}.BillingMonitoringStatus), dst: unsafe.Offsetof(SaaSOperatingAutomationSummary{}.BillingMonitoringStatus), op: argCopy, rep: repString},
+		{src: unsafe.Offsetof(SaaSOperatingAutomationSummaryArgs{}.LicenseTelemetryStatus), dst: unsafe.Offsetof(SaaSOperatingAutomationSummary{}.LicenseTelemetryStatus), op: argCopy, rep: repString},
+		{src: unsafe.Offsetof(SaaSOperatingAutomationSummaryArgs{}.SupportFollowupStatus), dst: unsafe.Offsetof(SaaSOperatingAutomationSummary{}.SupportFollowupStatus), op: argCopy, rep: repString},
+		{src: unsafe.Offsetof(SaaSOperatingAutomationSummaryArgs{}.CustomerSuccessReviewStatus), dst: unsafe.Offsetof(SaaSOperatingAutomationSummary{}.CustomerSuccessReviewStatus), op: argCopy, rep: repString},
+		{src: unsafe.Offsetof(SaaSOperatingAutomationSummaryArgs{}.DashboardRefreshStatus), dst: unsafe.Offsetof(SaaSOperatingAutomationSummary{}.DashboardRefreshStatus), op: argCopy, rep: repString},
+		{src: unsafe.Offsetof(SaaSOperatingAutomationSummaryArgs{}.EscalationDrillStatus), dst: unsafe.Offsetof(SaaSOperatingAutomationSummary{}.EscalationDrillStatus), op: argCopy, rep: repString},
+		{src: unsafe.Offsetof(SaaSOperatingAutomationSummaryArgs{}.CloseoutRetryStatus), dst: unsafe.Offsetof(SaaSOperatingAutomationSummary{}.CloseoutRetryStatus), op: argCopy, rep: repString},
+		{src: unsafe.Offsetof(SaaSOperatingAutomationSummaryArgs{}.AutomationScope), dst: unsafe.Offsetof(SaaSOperatingAutomationSummary{}.AutomationScope), op: argOrDefault, rep: repString, defString: "trial-to-paid-customer-scale"},
+		{src: unsafe.Offsetof(SaaSOperatingAutomationSummaryArgs{}.AutomationCadence), dst: unsafe.Offsetof(SaaSOperatingAutomationSummary{}.AutomationCadence), op: argOrDefault, rep: repString, defString: "daily"},
+		{src: unsafe.Offsetof(SaaSOperatingAutomationSummaryArgs{}.Blockers), dst: unsafe.Offsetof(SaaSOperatingAutomationSummary{}.Blockers), op: argOrEmpty, rep: repSlice},
+		{src: unsafe.Offsetof(SaaSOperatingAutomationSummaryArgs{}.PrivateValidationRequired), dst: unsafe.Offsetof(SaaSOperatingAutomationSummary{}.PrivateValidationRequired), op: argOrDefault, rep: repBool, defBool: true},
+	})
 	err = nilOnError(unsafe.Pointer(&m), m.Validate())
 	return m, err
-}
-
-var argRowsSaaSOperatingAutomationSummary = []argRow{
-	{src: unsafe.Offsetof(SaaSOperatingAutomationSummaryArgs{}.TenantID), dst: unsafe.Offsetof(SaaSOperatingAutomationSummary{}.TenantID), op: argTrim, rep: repString},
-	{src: unsafe.Offsetof(SaaSOperatingAutomationSummaryArgs{}.AutomationStatus), dst: unsafe.Offsetof(SaaSOperatingAutomationSummary{}.AutomationStatus), op: argCopy, rep: repString},
-	{src: unsafe.Offsetof(SaaSOperatingAutomationSummaryArgs{}.BillingMonitoringStatus), dst: unsafe.Offsetof(SaaSOperatingAutomationSummary{}.BillingMonitoringStatus), op: argCopy, rep: repString},
-	{src: unsafe.Offsetof(SaaSOperatingAutomationSummaryArgs{}.LicenseTelemetryStatus), dst: unsafe.Offsetof(SaaSOperatingAutomationSummary{}.LicenseTelemetryStatus), op: argCopy, rep: repString},
-	{src: unsafe.Offsetof(SaaSOperatingAutomationSummaryArgs{}.SupportFollowupStatus), dst: unsafe.Offsetof(SaaSOperatingAutomationSummary{}.SupportFollowupStatus), op: argCopy, rep: repString},
-	{src: unsafe.Offsetof(SaaSOperatingAutomationSummaryArgs{}.CustomerSuccessReviewStatus), dst: unsafe.Offsetof(SaaSOperatingAutomationSummary{}.CustomerSuccessReviewStatus), op: argCopy, rep: repString},
-	{src: unsafe.Offsetof(SaaSOperatingAutomationSummaryArgs{}.DashboardRefreshStatus), dst: unsafe.Offsetof(SaaSOperatingAutomationSummary{}.DashboardRefreshStatus), op: argCopy, rep: repString},
-	{src: unsafe.Offsetof(SaaSOperatingAutomationSummaryArgs{}.EscalationDrillStatus), dst: unsafe.Offsetof(SaaSOperatingAutomationSummary{}.EscalationDrillStatus), op: argCopy, rep: repString},
-	{src: unsafe.Offsetof(SaaSOperatingAutomationSummaryArgs{}.CloseoutRetryStatus), dst: unsafe.Offsetof(SaaSOperatingAutomationSummary{}.CloseoutRetryStatus), op: argCopy, rep: repString},
-	{src: unsafe.Offsetof(SaaSOperatingAutomationSummaryArgs{}.AutomationScope), dst: unsafe.Offsetof(SaaSOperatingAutomationSummary{}.AutomationScope), op: argOrDefault, rep: repString, defString: "trial-to-paid-customer-scale"},
-	{src: unsafe.Offsetof(SaaSOperatingAutomationSummaryArgs{}.AutomationCadence), dst: unsafe.Offsetof(SaaSOperatingAutomationSummary{}.AutomationCadence), op: argOrDefault, rep: repString, defString: "daily"},
-	{src: unsafe.Offsetof(SaaSOperatingAutomationSummaryArgs{}.Blockers), dst: unsafe.Offsetof(SaaSOperatingAutomationSummary{}.Blockers), op: argOrEmpty, rep: repSlice},
-	{src: unsafe.Offsetof(SaaSOperatingAutomationSummaryArgs{}.PrivateValidationRequired), dst: unsafe.Offsetof(SaaSOperatingAutomationSummary{}.PrivateValidationRequired), op: argOrDefault, rep: repBool, defBool: true},
 }
 
 // Header returns the envelope fields of the request.

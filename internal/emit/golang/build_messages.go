@@ -86,10 +86,9 @@ func (g *gen) requestBuilder(k *sink, w *gw, s *goStruct) {
 	w.docLines(cmt("Build" + name + " builds the request of operation " + s.op.Name + ": defaults, trimmed identifiers and generated values, then validation with the forbidden-material scan."))
 	w.open("func Build", name, "(args ", argsName, ") (m *", name, ", err error)")
 	g.newStruct(w, name, s.t)
-	rows := g.assignAll(w, name, argsName, args)
+	g.assignAll(w, name, argsName, args)
 	finish(w)
 	k.decl(w)
-	writeArgRows(k, w, name, rows)
 }
 
 func (g *gen) responseBuilder(k *sink, w *gw, s *goStruct) {
@@ -126,10 +125,9 @@ func (g *gen) responseBuilder(k *sink, w *gw, s *goStruct) {
 	if len(copied.buf) > 0 {
 		w.stmts([]string{string(copied.bytes())})
 	}
-	rows := g.assignAll(w, name, argsName, args)
+	g.assignAll(w, name, argsName, args)
 	finish(w)
 	k.decl(w)
-	writeArgRows(k, w, name, rows)
 }
 
 // copied sets the fields sourced from the request, in t and its payload.

@@ -9,9 +9,9 @@ import (
 
 // assignAll fills the built struct m of type name from args (of type
 // argsName): the members a row can say through one call of the runtime's
-// buildArgs, the others in code of their own. It returns the rows, which
-// writeArgRows declares after the builder.
-func (g *gen) assignAll(w *gw, name, argsName string, args []argField) []string {
+// buildArgs, whose rows are a constant literal in the call (the compiler
+// copies them from read-only data), the others in code of their own.
+func (g *gen) assignAll(w *gw, name, argsName string, args []argField) {
 	var rows []string
 	var code []argField
 	for _, a := range args {
@@ -26,30 +26,20 @@ func (g *gen) assignAll(w *gw, name, argsName string, args []argField) []string 
 	}
 	if len(rows) > 0 {
 		w.use("unsafe")
-		w.line("buildArgs(unsafe.Pointer(m), unsafe.Pointer(&args), argRows", name, ")")
+		w.line("buildArgs(unsafe.Pointer(m), unsafe.Pointer(&args), []argRow{")
+		for _, r := range rows {
+			w.line("\t", r)
+		}
+		w.line("})")
 	}
 	for _, a := range code {
 		w.assign(a, "args."+a.name)
 	}
-	return rows
 }
 
 // minArgRows is the fewest rows worth a table: a builder of fewer members
 // compiles about as fast as code, which is also shorter than the table.
 const minArgRows = 6
-
-// writeArgRows declares argRows<name>, the rows of a builder.
-func writeArgRows(k *sink, w *gw, name string, rows []string) {
-	if len(rows) == 0 {
-		return
-	}
-	w.line("var argRows", name, " = []argRow{")
-	for _, r := range rows {
-		w.line("\t", r)
-	}
-	w.line("}")
-	k.decl(w)
-}
 
 // argRow is the row that copies argument a into the struct of type name,
 // when a row can say what assign would write for it.
