@@ -270,3 +270,19 @@ func BenchmarkUnmarshalLicenseReport(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkBuildSummary builds and validates a ten-member summary through
+// its builder (its arguments copied by the runtime's rows).
+func BenchmarkBuildSummary(b *testing.B) {
+	at := "2026-05-01T10:00:00Z"
+	args := contract.TenantAuditStoreOperatingSummaryArgs{
+		TenantID: " tenant-demo ", HealthStatus: "ready", RetentionStatus: "ready",
+		EvidenceFreshnessStatus: "ready", ExportStatus: "ready", LatestEvidenceAt: &at,
+		SupportedExportFormats: []string{"jsonl"},
+	}
+	for b.Loop() {
+		if _, err := contract.BuildTenantAuditStoreOperatingSummary(args); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
