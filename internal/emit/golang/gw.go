@@ -104,8 +104,11 @@ func (w *gw) reset() {
 }
 
 // chunkSize is the memory reset takes for the declarations to come, when
-// less than chunkFree is left.
-const chunkSize, chunkFree = 64 << 10, 4 << 10
+// less than chunkFree is left. A chunk stays a small object: 64 KB chunks,
+// each a span of its own, raised the Go output's peak RSS at N=1000 from
+// 80-92 to 100-108 MiB (scripts/bench-gen.sh 1000, three alternating runs);
+// 16 KB ones did not (84-94 against 80-101).
+const chunkSize, chunkFree = 16 << 10, 1 << 10
 
 // quote is a Go string literal of s (strconv.Quote).
 func quote(s string) string { return strconv.Quote(s) }
