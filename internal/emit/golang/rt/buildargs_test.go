@@ -78,7 +78,6 @@ var buildCaseRows = []argRow{
 	{src: offA("ValueN"), dst: offB("ValueN"), op: argCopyOf, rep: repString},
 }
 
-
 // TestBuildArgsAbsent: absent arguments take their defaults, nil lists
 // and maps become empty, and nil pointers stay nil.
 func TestBuildArgsAbsent(t *testing.T) {
