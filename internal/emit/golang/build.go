@@ -217,7 +217,7 @@ func (g *gen) typeBuilder(k *sink, w *gw, s *goStruct) {
 	w.docLines(cmt("Build" + name + " builds " + model.Article(name) + " " + name + " from args, with defaults and fixed values, and validates it."))
 	w.open("func Build", name, "(args ", name, "Args) (m *", name, ", err error)")
 	g.newStruct(w, name, s.t)
-	g.assignAll(w, name, name+"Args", args)
+	assignAll(w, name, name+"Args", args)
 	finish(w)
 	k.decl(w)
 }

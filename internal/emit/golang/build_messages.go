@@ -86,7 +86,7 @@ func (g *gen) requestBuilder(k *sink, w *gw, s *goStruct) {
 	w.docLines(cmt("Build" + name + " builds the request of operation " + s.op.Name + ": defaults, trimmed identifiers and generated values, then validation with the forbidden-material scan."))
 	w.open("func Build", name, "(args ", argsName, ") (m *", name, ", err error)")
 	g.newStruct(w, name, s.t)
-	g.assignAll(w, name, argsName, args)
+	assignAll(w, name, argsName, args)
 	finish(w)
 	k.decl(w)
 }
@@ -125,7 +125,7 @@ func (g *gen) responseBuilder(k *sink, w *gw, s *goStruct) {
 	if len(copied.buf) > 0 {
 		w.stmts([]string{string(copied.bytes())})
 	}
-	g.assignAll(w, name, argsName, args)
+	assignAll(w, name, argsName, args)
 	finish(w)
 	k.decl(w)
 }

@@ -11,11 +11,11 @@ import (
 // argsName): the members a row can say through one call of the runtime's
 // buildArgs, whose rows are a constant literal in the call (the compiler
 // copies them from read-only data), the others in code of their own.
-func (g *gen) assignAll(w *gw, name, argsName string, args []argField) {
+func assignAll(w *gw, name, argsName string, args []argField) {
 	var rows []string
 	var code []argField
 	for _, a := range args {
-		if r, ok := g.argRow(a, name, argsName); ok {
+		if r, ok := argRow(a, name, argsName); ok {
 			rows = append(rows, r)
 		} else {
 			code = append(code, a)
@@ -37,13 +37,14 @@ func (g *gen) assignAll(w *gw, name, argsName string, args []argField) {
 	}
 }
 
-// minArgRows is the fewest rows worth a table: a builder of fewer members
-// compiles about as fast as code, which is also shorter than the table.
+// minArgRows is the fewest rows worth a table: the call and its closing
+// take two lines besides the rows, so a builder of a few members stays
+// code, whose few statements cost the compiler little.
 const minArgRows = 6
 
 // argRow is the row that copies argument a into the struct of type name,
 // when a row can say what assign would write for it.
-func (g *gen) argRow(a argField, name, argsName string) (string, bool) {
+func argRow(a argField, name, argsName string) (string, bool) {
 	op, rep, def, ok := argPlan(a.fl)
 	if !ok {
 		return "", false
