@@ -83,13 +83,10 @@ func argPlan(fl *model.Field) (op, rep, def string, ok bool) {
 			k == model.KindMap && d.Kind == value.Object && len(d.Members) == 0
 		return "argOrEmpty", "repSlice", "", empty
 	case required && (fl.Nullable || pointerNull(fl.Type)):
-		switch {
-		case trim && !isPtr(fl):
+		// Required and not optional: the member is its value, not a
+		// pointer to it (isPtr does not hold).
+		if trim {
 			return "argTrim", "repString", "", true
-		case trim:
-			return "", "", "", false
-		case isPtr(fl):
-			return "argCopy", "repPointer", "", true
 		}
 		return "argCopy", vrep, "", vrep != ""
 	case required:
