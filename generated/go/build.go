@@ -71,7 +71,7 @@ func BuildPolicyRegistryReadinessSummary(args PolicyRegistryReadinessSummaryArgs
 		{src: unsafe.Offsetof(PolicyRegistryReadinessSummaryArgs{}.ReadinessStatus), dst: unsafe.Offsetof(PolicyRegistryReadinessSummary{}.ReadinessStatus), op: argCopy, rep: repString},
 		{src: unsafe.Offsetof(PolicyRegistryReadinessSummaryArgs{}.CatalogStatus), dst: unsafe.Offsetof(PolicyRegistryReadinessSummary{}.CatalogStatus), op: argCopy, rep: repString},
 		{src: unsafe.Offsetof(PolicyRegistryReadinessSummaryArgs{}.LatestCatalogVersion), dst: unsafe.Offsetof(PolicyRegistryReadinessSummary{}.LatestCatalogVersion), op: argCopyOf, rep: repString},
-		{src: unsafe.Offsetof(PolicyRegistryReadinessSummaryArgs{}.PolicyPackCount), dst: unsafe.Offsetof(PolicyRegistryReadinessSummary{}.PolicyPackCount), op: argOrDefault, rep: repInt, defInt: 0},
+		{src: unsafe.Offsetof(PolicyRegistryReadinessSummaryArgs{}.PolicyPackCount), dst: unsafe.Offsetof(PolicyRegistryReadinessSummary{}.PolicyPackCount), op: argOrDefault, rep: repInt, defInt: int64(0)},
 		{src: unsafe.Offsetof(PolicyRegistryReadinessSummaryArgs{}.CheckedAt), dst: unsafe.Offsetof(PolicyRegistryReadinessSummary{}.CheckedAt), op: argCopyOf, rep: repString},
 		{src: unsafe.Offsetof(PolicyRegistryReadinessSummaryArgs{}.Blockers), dst: unsafe.Offsetof(PolicyRegistryReadinessSummary{}.Blockers), op: argOrEmpty, rep: repSlice},
 		{src: unsafe.Offsetof(PolicyRegistryReadinessSummaryArgs{}.PrivateValidationRequired), dst: unsafe.Offsetof(PolicyRegistryReadinessSummary{}.PrivateValidationRequired), op: argOrDefault, rep: repBool, defBool: true},

@@ -173,15 +173,10 @@ func (w *gw) assign(a argField, src string) {
 // newStruct sets m to a new struct of type name (of model type t) holding
 // t's const fields; the consts of its payload are set after.
 func (g *gen) newStruct(w *gw, name string, t *model.Type) {
-	var elems []string
-	var payloads []*model.Field
-	for _, fl := range t.Fields {
-		switch {
-		case fl.Const != nil:
-			elems = append(elems, fl.GoName+": "+w.fieldLit(fl.Const, fl))
-		case fl.Source == model.SourcePayload:
-			payloads = append(payloads, fl)
-		}
+	consts, payloads := constFields(t)
+	elems := make([]string, len(consts))
+	for i, fl := range consts {
+		elems[i] = fl.GoName + ": " + w.fieldLit(fl.Const, fl)
 	}
 	w.line("m = &", name, "{", join(elems...), "}")
 	for _, fl := range payloads {
@@ -191,14 +186,27 @@ func (g *gen) newStruct(w *gw, name string, t *model.Type) {
 
 // fixed sets every const field of t (and of its payload) on dst.
 func (g *gen) fixed(w *gw, t *model.Type, dst string) {
+	consts, payloads := constFields(t)
+	for _, fl := range consts {
+		w.line(dst, ".", fl.GoName, " = ", w.fieldLit(fl.Const, fl))
+	}
+	for _, fl := range payloads {
+		g.fixed(w, g.byType[fl.Type.Object].t, dst+"."+fl.GoName)
+	}
+}
+
+// constFields splits what a builder fixes in t: its const fields, and the
+// payload fields whose own consts it fixes in turn.
+func constFields(t *model.Type) (consts, payloads []*model.Field) {
 	for _, fl := range t.Fields {
 		switch {
 		case fl.Const != nil:
-			w.line(dst, ".", fl.GoName, " = ", w.fieldLit(fl.Const, fl))
+			consts = append(consts, fl)
 		case fl.Source == model.SourcePayload:
-			g.fixed(w, g.byType[fl.Type.Object].t, dst+"."+fl.GoName)
+			payloads = append(payloads, fl)
 		}
 	}
+	return consts, payloads
 }
 
 // finish validates the built value and returns it, or nil with the

@@ -1,8 +1,6 @@
 package golang
 
 import (
-	"strconv"
-
 	"github.com/contractgen/contractgen/internal/model"
 	"github.com/contractgen/contractgen/internal/value"
 )
@@ -128,21 +126,22 @@ func fieldRep(fl *model.Field) string {
 	return r
 }
 
-// defaultField is the row field holding the scalar default v of type t.
+// defaultField is the row field holding the scalar default v of type t,
+// spelled as lit spells it (a state's as its string).
 func defaultField(v *value.Value, t *model.TypeRef) (string, bool) {
-	switch {
-	case v.Kind == value.Null:
+	if v.Kind == value.Null {
 		return "", false
-	case t.Kind == model.KindString || t.Kind == model.KindState:
+	}
+	var w gw // lit of a scalar uses no import
+	switch t.Kind {
+	case model.KindString, model.KindState:
 		return "defString: " + quote(v.Str), true
-	case t.Kind == model.KindInteger:
-		n, err := strconv.ParseInt(v.Num, 10, 64)
-		return "defInt: " + strconv.FormatInt(n, 10), err == nil
-	case t.Kind == model.KindNumber:
-		f, err := strconv.ParseFloat(v.Num, 64)
-		return "defFloat: " + litFloat(f), err == nil
-	case t.Kind == model.KindBoolean:
-		return "defBool: " + litBool(v.Bool), true
+	case model.KindInteger:
+		return "defInt: " + w.lit(v, t), true
+	case model.KindNumber:
+		return "defFloat: " + w.lit(v, t), true
+	case model.KindBoolean:
+		return "defBool: " + w.lit(v, t), true
 	}
 	return "", false
 }
