@@ -211,3 +211,18 @@ func foldExpansions(rs []rune) []string {
 	}
 	return out
 }
+
+// ByFirstByte sorts lits by first byte, keeping the order of those that
+// share one, and returns the bytes that start a literal, each once, in
+// order: the generated scan compares only the literals that start with the
+// byte where it stands.
+func ByFirstByte(lits []string) (starts string) {
+	sort.SliceStable(lits, func(i, j int) bool { return lits[i][0] < lits[j][0] })
+	var b []byte
+	for _, l := range lits {
+		if len(b) == 0 || b[len(b)-1] != l[0] {
+			b = append(b, l[0])
+		}
+	}
+	return string(b)
+}

@@ -3,6 +3,7 @@ package pattern
 import (
 	"math/rand/v2"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 
@@ -55,5 +56,17 @@ func TestPrefilterIsSound(t *testing.T) {
 			}
 			assert.True(t, found, "%s matches %q without any of %q", p, in, set)
 		}
+	}
+}
+
+// TestByFirstByte: literals sorted by first byte, ties kept in order, and
+// each starting byte once.
+func TestByFirstByte(t *testing.T) {
+	lits := []string{"sk_", "ac", "gh", "ab", "a"}
+	if starts := ByFirstByte(lits); starts != "ags" {
+		t.Errorf("starts %q, want %q", starts, "ags")
+	}
+	if want := []string{"ac", "ab", "a", "gh", "sk_"}; !slices.Equal(lits, want) {
+		t.Errorf("order %q, want %q", lits, want)
 	}
 }

@@ -1,11 +1,9 @@
 package golang
 
 import (
-	"bytes"
 	"fmt"
 	"maps"
 	"slices"
-	"sort"
 	"strconv"
 	"strings"
 
@@ -277,20 +275,13 @@ func (g *gen) valueRule(w *gw, v *model.ValueRule, edges *[]string) [2][]string 
 		}
 	}
 	if lits := pattern.Prefilter(raw); lits != nil {
-		// By first byte, so the runtime compares only those that start
-		// where it stands.
-		sort.SliceStable(lits, func(i, j int) bool { return lits[i][0] < lits[j][0] })
+		starts := pattern.ByFirstByte(lits)
 		q := make([]string, len(lits))
-		var starts []byte
 		for i, l := range lits {
 			q[i] = quote(l)
-			if !bytes.Contains(starts, []byte{l[0]}) {
-				starts = append(starts, l[0])
-			}
 		}
-		sort.Slice(starts, func(i, j int) bool { return starts[i] < starts[j] })
 		fields["literals"] = "[]string{" + join(q...) + "}"
-		fields["starts"] = quote(string(starts))
+		fields["starts"] = quote(starts)
 	}
 	keys := slices.Sorted(maps.Keys(fields))
 	values := make([]string, len(keys))

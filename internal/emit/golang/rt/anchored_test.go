@@ -1,9 +1,7 @@
 package rt
 
 import (
-	"cmp"
 	"math/rand/v2"
-	"slices"
 	"strings"
 	"testing"
 
@@ -56,13 +54,7 @@ func anchoredRule(t testing.TB, spec string) (*rule, bool) {
 		t.Fatalf("%s: %v", spec, err)
 	}
 	r := &rule{values: lazy(re), literals: pattern.Prefilter([]string{re})}
-	for _, l := range r.literals {
-		if !strings.Contains(r.starts, l[:1]) {
-			r.starts += l[:1]
-		}
-	}
-	// mayMatch wants the literals sorted by first byte.
-	slices.SortStableFunc(r.literals, func(a, b string) int { return cmp.Compare(a[0], b[0]) })
+	r.starts = pattern.ByFirstByte(r.literals) // as the generator orders them
 	f, ok := pattern.Anchor(re)
 	if !ok {
 		return r, false
