@@ -161,3 +161,25 @@ func sortedCopy(s []string) []string {
 	}
 	return out
 }
+
+// TestTidyMarkdown holds each of tidyMarkdown's rules: leading and repeated
+// blank lines go, trailing spaces go outside fences and stay inside them,
+// padded empty cells close up, and the page ends with one newline.
+func TestTidyMarkdown(t *testing.T) {
+	for _, c := range []struct{ in, want string }{
+		{"", "\n"},
+		{"\n\n\n", "\n"},
+		{"\n\n# Title\n\n\n\ntext  \n\n", "# Title\n\ntext\n"},
+		{"a\t \nb", "a\nb\n"},
+		{"| a |  |   |\n|  | b |", "| a | | |\n| | b |\n"},
+		{`| a \|  |`, "| a \\|  |\n"},
+		{"# Seat.", "# Seat&#46;\n"},
+		{"```\ncode  \n\n\n\n  ```\nafter  ", "```\ncode  \n\n\n\n  ```\nafter\n"},
+		{"~~~~\n~~~\n| a |  |\n~~~~\n| a |  |", "~~~~\n~~~\n| a |  |\n~~~~\n| a | |\n"},
+		{"```\nnever closed\n\n\n", "```\nnever closed\n"},
+	} {
+		if got := string(tidyMarkdown([]byte(c.in))); got != c.want {
+			t.Errorf("tidyMarkdown(%q) = %q, want %q", c.in, got, c.want)
+		}
+	}
+}
