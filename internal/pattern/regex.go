@@ -5,6 +5,8 @@ import (
 	"regexp/syntax"
 	"strconv"
 	"strings"
+	"sync"
+	"sync/atomic"
 	"unicode"
 )
 
@@ -28,7 +30,38 @@ import (
 //     characters (see rewriteBoundaries); Go and ECMA use ASCII ones.
 
 // PortablePattern returns the portable spelling of a spec regular expression.
+// A contract spells the same pattern on many fields, and validation and
+// every emitter ask for it, so each answer is kept (portableSeen).
 func PortablePattern(p string) (string, error) {
+	if v, ok := portableSeen.Load(p); ok {
+		a := v.(portableAnswer)
+		return a.out, a.err
+	}
+	out, err := portablePattern(p)
+	if portableCount.Add(1) > portableMax {
+		portableSeen.Clear()
+		portableCount.Store(1)
+	}
+	portableSeen.Store(p, portableAnswer{out, err})
+	return out, err
+}
+
+// portableSeen maps a pattern to its portableAnswer; it starts afresh past
+// portableMax entries, so a long-lived process (a fuzzer) stays small.
+var (
+	portableSeen  sync.Map
+	portableCount atomic.Int64
+)
+
+const portableMax = 4096
+
+type portableAnswer struct {
+	out string
+	err error
+}
+
+// portablePattern is PortablePattern without the memory.
+func portablePattern(p string) (string, error) {
 	re, err := syntax.Parse(p, syntax.Perl)
 	if err != nil {
 		return "", err

@@ -166,17 +166,18 @@ func writeJSON(b *bytes.Buffer, n *jnode, indent string) {
 			return
 		}
 		if len(n.obj) == 1 && !n.obj[0].val.isObj && !n.obj[0].val.isArr {
-			// A one-member object, such as {"$ref": "..."}, on one line.
-			var one bytes.Buffer
-			one.WriteString("{")
-			writeString(&one, n.obj[0].key)
-			one.WriteString(": ")
-			writeJSON(&one, n.obj[0].val, "")
-			one.WriteString("}")
-			if len(indent)+one.Len() <= 100 {
-				b.Write(one.Bytes())
+			// A one-member object, such as {"$ref": "..."}, on one line
+			// when it fits; otherwise the line is taken back.
+			mark := b.Len()
+			b.WriteString("{")
+			writeString(b, n.obj[0].key)
+			b.WriteString(": ")
+			writeJSON(b, n.obj[0].val, "")
+			b.WriteString("}")
+			if len(indent)+b.Len()-mark <= 100 {
 				return
 			}
+			b.Truncate(mark)
 		}
 		b.WriteString("{\n")
 		inner := indent + "  "
