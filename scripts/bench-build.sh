@@ -21,6 +21,7 @@ echo "go $(go env GOVERSION), $(nproc) cores, load average $(cut -d' ' -f1-3 /pr
 go build -o "$tmp/gen" ./cmd/gen
 go build -o "$tmp/synth" ./internal/synth/cmd/synth
 go build -o "$tmp/stubbodies" ./internal/synth/cmd/stubbodies
+scripts/machine-speed.sh before
 printf '%-8s %-6s %8s %10s %10s %12s\n' N build files lines wall_s peak_rss_MiB
 for n in "${sizes[@]}"; do
   "$tmp/synth" "$n" > "$tmp/spec-$n.yaml"
@@ -42,3 +43,4 @@ for n in "${sizes[@]}"; do
     printf '%-8s %-6s %8d %10d %10s %12d\n' "$n" "$mode" "$files" "$lines" "$wall" $((rss / 1024))
   done
 done
+scripts/machine-speed.sh after

@@ -14,6 +14,7 @@ trap 'rm -rf "$tmp"' EXIT
 echo "outputs in $tmp ($(df -PT "$tmp" | awk 'NR == 2 { print $2 }')), load average $(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo unknown)"
 go build -o "$tmp/gen" ./cmd/gen
 go build -o "$tmp/synth" ./internal/synth/cmd/synth
+scripts/machine-speed.sh before
 printf '%-8s %-6s %10s %12s\n' N outputs wall_s peak_rss_MiB
 for n in "${sizes[@]}"; do
   "$tmp/synth" "$n" > "$tmp/spec-$n.yaml"
@@ -27,3 +28,4 @@ for n in "${sizes[@]}"; do
     printf '%-8s %-6s %10s %12d\n' "$n" "$mode" "$wall" $((rss / 1024))
   done
 done
+scripts/machine-speed.sh after
