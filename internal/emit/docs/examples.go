@@ -308,9 +308,24 @@ func scalars(vs []*value.Value) bool {
 }
 
 func quoteJSON(s string) string {
+	if plainJSON(s) {
+		return `"` + s + `"`
+	}
 	var buf bytes.Buffer
 	enc := json.NewEncoder(&buf)
 	enc.SetEscapeHTML(false)
 	_ = enc.Encode(s)
 	return strings.TrimSuffix(buf.String(), "\n")
+}
+
+// plainJSON reports whether encoding/json writes s between quotes as it is:
+// printable ASCII without a quote or backslash (HTML characters stay, as
+// quoteJSON turns their escaping off).
+func plainJSON(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c < 0x20 || c > 0x7e || c == '"' || c == '\\' {
+			return false
+		}
+	}
+	return true
 }

@@ -1,7 +1,10 @@
 package docs
 
 import (
+	"bytes"
+	"encoding/json"
 	"fmt"
+	"math/rand"
 	"strings"
 	"testing"
 
@@ -203,5 +206,32 @@ operations:
 	want := `{"plain": {"name": 0, "name1": 0}, "lower": {"name": "example"}}`
 	if got := jsonText(requestPayload(t, c), false); got != want {
 		t.Errorf("example payload = %s, want %s", got, want)
+	}
+}
+
+// TestQuoteJSONPlainAgrees holds quoteJSON's shortcut for plain text to
+// what encoding/json writes, over random strings of the characters either
+// side of each test the shortcut makes (and <, >, & that it keeps).
+func TestQuoteJSONPlainAgrees(t *testing.T) {
+	chars := []rune{0x00, 0x1f, ' ', '!', '"', '#', '<', '>', '&', '\\', ']', '~', 0x7f, 0x80, 'é', 0x2028, 0x2029, 0xfffd}
+	r := rand.New(rand.NewSource(7))
+	for i := 0; i < 100000; i++ {
+		rs := make([]rune, r.Intn(6))
+		for j := range rs {
+			rs[j] = chars[r.Intn(len(chars))]
+		}
+		s := string(rs)
+		if i%10 == 0 {
+			s += "\xff" // invalid UTF-8
+		}
+		var buf bytes.Buffer
+		enc := json.NewEncoder(&buf)
+		enc.SetEscapeHTML(false)
+		if err := enc.Encode(s); err != nil {
+			t.Fatal(err)
+		}
+		if got, want := quoteJSON(s), strings.TrimSuffix(buf.String(), "\n"); got != want {
+			t.Fatalf("quoteJSON(%q) = %s, want %s", s, got, want)
+		}
 	}
 }
