@@ -34,10 +34,10 @@ func CheckObject(v *value.Value, t *Type, path string) []Problem {
 		if vr == nil {
 			return []Problem{p}
 		}
-		if vr.Type == nil {
-			return nil // an undefined variant type, reported by validation
+		if vr.Object() == nil {
+			return nil // reported by validation (see Variant.Object)
 		}
-		return CheckObject(v, vr.Type, path)
+		return CheckObject(v, vr.Object(), path)
 	}
 	var out []Problem
 	for _, m := range v.Members {

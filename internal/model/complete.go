@@ -12,8 +12,8 @@ func Complete(v *value.Value, t *Type) *value.Value {
 		return v
 	}
 	if t.Union != nil {
-		if vr, _ := t.Union.Select(v, ""); vr != nil && vr.Type != nil {
-			return Complete(v, vr.Type)
+		if vr, _ := t.Union.Select(v, ""); vr.Object() != nil {
+			return Complete(v, vr.Object())
 		}
 		return v
 	}

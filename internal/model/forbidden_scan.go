@@ -100,8 +100,8 @@ func (s *scan) object(v *value.Value, t *Type, free bool, path string) {
 		return
 	}
 	if u := t.Union; u != nil {
-		if vr, _ := u.Select(v, path); vr != nil && vr.Type != nil {
-			s.object(v, vr.Type, free, path)
+		if vr, _ := u.Select(v, path); vr.Object() != nil {
+			s.object(v, vr.Object(), free, path)
 		}
 		return
 	}

@@ -186,6 +186,17 @@ type Variant struct {
 	Type   *Type
 }
 
+// Object is the object type a literal of this variant is checked, scanned
+// or completed as: nil when the variant's type is undefined or is a union
+// (the union itself, even), which validation refuses but still checks the
+// spec's literals against; following it could go round forever.
+func (vr *Variant) Object() *Type {
+	if vr == nil || vr.Type == nil || vr.Type.Union != nil {
+		return nil
+	}
+	return vr.Type
+}
+
 // Variant returns the variant of discriminator value v, or nil.
 func (u *Union) Variant(v string) *Variant {
 	for _, vr := range u.Variants {

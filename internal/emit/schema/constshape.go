@@ -49,8 +49,8 @@ func constShape(v *value.Value, t *model.TypeRef) *jsonschema.Schema {
 // variant v selects).
 func objectShape(v *value.Value, ot *model.Type) *jsonschema.Schema {
 	if u := ot.Union; u != nil {
-		if vr, _ := u.Select(v, ""); vr != nil && vr.Type != nil {
-			return objectShape(v, vr.Type)
+		if vr, _ := u.Select(v, ""); vr.Object() != nil {
+			return objectShape(v, vr.Object())
 		}
 		return &jsonschema.Schema{Const: raw(v)}
 	}
