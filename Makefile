@@ -32,6 +32,7 @@ fuzz:
 	$(FUZZ) -fuzz '^FuzzDecodersAgreeWithSchemas$$' ./internal/conformance
 	$(FUZZ) -fuzz '^FuzzQuickClean$$' ./internal/emit/golang/rt
 	$(FUZZ) -fuzz '^FuzzAnchored$$' ./internal/emit/golang/rt
+	$(FUZZ) -fuzz '^FuzzCompare$$' ./internal/breaking
 
 # fuzz-short is the short count make test runs: more than the seeds, which
 # the fuzzer runs first, so that it really fuzzes.
