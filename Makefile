@@ -33,6 +33,7 @@ fuzz:
 	$(FUZZ) -fuzz '^FuzzQuickClean$$' ./internal/emit/golang/rt
 	$(FUZZ) -fuzz '^FuzzAnchored$$' ./internal/emit/golang/rt
 	$(FUZZ) -fuzz '^FuzzCompare$$' ./internal/breaking
+	$(FUZZ) -fuzz '^FuzzParse$$' ./internal/config
 
 # fuzz-short is the short count make test runs: more than the seeds, which
 # the fuzzer runs first, so that it really fuzzes.
