@@ -109,7 +109,7 @@ func (d *decoder) skipObject(p *pathNode) error {
 		if d.escaped {
 			key = []byte(string(key))
 		}
-		kp := pathNode{parent: p, keyBytes: key, isKey: true}
+		kp := pathNode{parent: p, keyBytes: key, isKey: true, depth: p.below()}
 		if !d.syntaxOnly {
 			dup := seen[string(key)]
 			for _, x := range keys {

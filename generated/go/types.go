@@ -33,10 +33,10 @@ type EntitlementStatusSummary struct {
 //
 //go:noinline
 func (m EntitlementStatusSummary) MarshalJSON() ([]byte, error) {
-	return marshalObject(unsafe.Pointer(&m), &layoutObjEntitlementStatusSummary), nil
+	return marshalObject(unsafe.Pointer(&m), &layoutObjEntitlementStatusSummary)
 }
 
-// AppendJSON appends m to b as MarshalJSON writes it; faster than json.Marshal, which re-scans.
+// AppendJSON appends m to b as MarshalJSON writes it; faster than json.Marshal, which re-scans. It panics where MarshalJSON returns an error (a value nested more than 10,000 levels deep).
 func (m *EntitlementStatusSummary) AppendJSON(b []byte) []byte {
 	return appendObject(b, unsafe.Pointer(m), &layoutObjEntitlementStatusSummary, false)
 }
@@ -79,10 +79,10 @@ type PolicyRegistryReadinessSummary struct {
 //
 //go:noinline
 func (m PolicyRegistryReadinessSummary) MarshalJSON() ([]byte, error) {
-	return marshalObject(unsafe.Pointer(&m), &layoutObjPolicyRegistryReadinessSummary), nil
+	return marshalObject(unsafe.Pointer(&m), &layoutObjPolicyRegistryReadinessSummary)
 }
 
-// AppendJSON appends m to b as MarshalJSON writes it; faster than json.Marshal, which re-scans.
+// AppendJSON appends m to b as MarshalJSON writes it; faster than json.Marshal, which re-scans. It panics where MarshalJSON returns an error (a value nested more than 10,000 levels deep).
 func (m *PolicyRegistryReadinessSummary) AppendJSON(b []byte) []byte {
 	return appendObject(b, unsafe.Pointer(m), &layoutObjPolicyRegistryReadinessSummary, false)
 }
@@ -129,10 +129,10 @@ type TenantAuditStoreOperatingSummary struct {
 //
 //go:noinline
 func (m TenantAuditStoreOperatingSummary) MarshalJSON() ([]byte, error) {
-	return marshalObject(unsafe.Pointer(&m), &layoutObjTenantAuditStoreOperatingSummary), nil
+	return marshalObject(unsafe.Pointer(&m), &layoutObjTenantAuditStoreOperatingSummary)
 }
 
-// AppendJSON appends m to b as MarshalJSON writes it; faster than json.Marshal, which re-scans.
+// AppendJSON appends m to b as MarshalJSON writes it; faster than json.Marshal, which re-scans. It panics where MarshalJSON returns an error (a value nested more than 10,000 levels deep).
 func (m *TenantAuditStoreOperatingSummary) AppendJSON(b []byte) []byte {
 	return appendObject(b, unsafe.Pointer(m), &layoutObjTenantAuditStoreOperatingSummary, false)
 }
@@ -185,10 +185,10 @@ type CustomerOperatingDashboardSummary struct {
 //
 //go:noinline
 func (m CustomerOperatingDashboardSummary) MarshalJSON() ([]byte, error) {
-	return marshalObject(unsafe.Pointer(&m), &layoutObjCustomerOperatingDashboardSummary), nil
+	return marshalObject(unsafe.Pointer(&m), &layoutObjCustomerOperatingDashboardSummary)
 }
 
-// AppendJSON appends m to b as MarshalJSON writes it; faster than json.Marshal, which re-scans.
+// AppendJSON appends m to b as MarshalJSON writes it; faster than json.Marshal, which re-scans. It panics where MarshalJSON returns an error (a value nested more than 10,000 levels deep).
 func (m *CustomerOperatingDashboardSummary) AppendJSON(b []byte) []byte {
 	return appendObject(b, unsafe.Pointer(m), &layoutObjCustomerOperatingDashboardSummary, false)
 }
@@ -239,10 +239,10 @@ type SupportHandoffReadinessSummary struct {
 //
 //go:noinline
 func (m SupportHandoffReadinessSummary) MarshalJSON() ([]byte, error) {
-	return marshalObject(unsafe.Pointer(&m), &layoutObjSupportHandoffReadinessSummary), nil
+	return marshalObject(unsafe.Pointer(&m), &layoutObjSupportHandoffReadinessSummary)
 }
 
-// AppendJSON appends m to b as MarshalJSON writes it; faster than json.Marshal, which re-scans.
+// AppendJSON appends m to b as MarshalJSON writes it; faster than json.Marshal, which re-scans. It panics where MarshalJSON returns an error (a value nested more than 10,000 levels deep).
 func (m *SupportHandoffReadinessSummary) AppendJSON(b []byte) []byte {
 	return appendObject(b, unsafe.Pointer(m), &layoutObjSupportHandoffReadinessSummary, false)
 }
@@ -297,10 +297,10 @@ type SaaSOperatingAutomationSummary struct {
 //
 //go:noinline
 func (m SaaSOperatingAutomationSummary) MarshalJSON() ([]byte, error) {
-	return marshalObject(unsafe.Pointer(&m), &layoutObjSaaSOperatingAutomationSummary), nil
+	return marshalObject(unsafe.Pointer(&m), &layoutObjSaaSOperatingAutomationSummary)
 }
 
-// AppendJSON appends m to b as MarshalJSON writes it; faster than json.Marshal, which re-scans.
+// AppendJSON appends m to b as MarshalJSON writes it; faster than json.Marshal, which re-scans. It panics where MarshalJSON returns an error (a value nested more than 10,000 levels deep).
 func (m *SaaSOperatingAutomationSummary) AppendJSON(b []byte) []byte {
 	return appendObject(b, unsafe.Pointer(m), &layoutObjSaaSOperatingAutomationSummary, false)
 }
@@ -336,10 +336,10 @@ type EntitlementStatusRequestPayload struct {
 //
 //go:noinline
 func (m EntitlementStatusRequestPayload) MarshalJSON() ([]byte, error) {
-	return marshalObject(unsafe.Pointer(&m), &layoutObjEntitlementStatusRequestPayload), nil
+	return marshalObject(unsafe.Pointer(&m), &layoutObjEntitlementStatusRequestPayload)
 }
 
-// AppendJSON appends m to b as MarshalJSON writes it; faster than json.Marshal, which re-scans.
+// AppendJSON appends m to b as MarshalJSON writes it; faster than json.Marshal, which re-scans. It panics where MarshalJSON returns an error (a value nested more than 10,000 levels deep).
 func (m *EntitlementStatusRequestPayload) AppendJSON(b []byte) []byte {
 	return appendObject(b, unsafe.Pointer(m), &layoutObjEntitlementStatusRequestPayload, false)
 }
@@ -364,10 +364,10 @@ type EntitlementStatusResponsePayload struct {
 //
 //go:noinline
 func (m EntitlementStatusResponsePayload) MarshalJSON() ([]byte, error) {
-	return marshalObject(unsafe.Pointer(&m), &layoutObjEntitlementStatusResponsePayload), nil
+	return marshalObject(unsafe.Pointer(&m), &layoutObjEntitlementStatusResponsePayload)
 }
 
-// AppendJSON appends m to b as MarshalJSON writes it; faster than json.Marshal, which re-scans.
+// AppendJSON appends m to b as MarshalJSON writes it; faster than json.Marshal, which re-scans. It panics where MarshalJSON returns an error (a value nested more than 10,000 levels deep).
 func (m *EntitlementStatusResponsePayload) AppendJSON(b []byte) []byte {
 	return appendObject(b, unsafe.Pointer(m), &layoutObjEntitlementStatusResponsePayload, false)
 }
@@ -398,10 +398,10 @@ type TenantOnboardingRequestPayload struct {
 //
 //go:noinline
 func (m TenantOnboardingRequestPayload) MarshalJSON() ([]byte, error) {
-	return marshalObject(unsafe.Pointer(&m), &layoutObjTenantOnboardingRequestPayload), nil
+	return marshalObject(unsafe.Pointer(&m), &layoutObjTenantOnboardingRequestPayload)
 }
 
-// AppendJSON appends m to b as MarshalJSON writes it; faster than json.Marshal, which re-scans.
+// AppendJSON appends m to b as MarshalJSON writes it; faster than json.Marshal, which re-scans. It panics where MarshalJSON returns an error (a value nested more than 10,000 levels deep).
 func (m *TenantOnboardingRequestPayload) AppendJSON(b []byte) []byte {
 	return appendObject(b, unsafe.Pointer(m), &layoutObjTenantOnboardingRequestPayload, false)
 }
@@ -429,10 +429,10 @@ type TenantOnboardingResponsePayload struct {
 //
 //go:noinline
 func (m TenantOnboardingResponsePayload) MarshalJSON() ([]byte, error) {
-	return marshalObject(unsafe.Pointer(&m), &layoutObjTenantOnboardingResponsePayload), nil
+	return marshalObject(unsafe.Pointer(&m), &layoutObjTenantOnboardingResponsePayload)
 }
 
-// AppendJSON appends m to b as MarshalJSON writes it; faster than json.Marshal, which re-scans.
+// AppendJSON appends m to b as MarshalJSON writes it; faster than json.Marshal, which re-scans. It panics where MarshalJSON returns an error (a value nested more than 10,000 levels deep).
 func (m *TenantOnboardingResponsePayload) AppendJSON(b []byte) []byte {
 	return appendObject(b, unsafe.Pointer(m), &layoutObjTenantOnboardingResponsePayload, false)
 }
@@ -455,10 +455,10 @@ type TenantStatusRequestPayload struct {
 //
 //go:noinline
 func (m TenantStatusRequestPayload) MarshalJSON() ([]byte, error) {
-	return marshalObject(unsafe.Pointer(&m), &layoutObjTenantStatusRequestPayload), nil
+	return marshalObject(unsafe.Pointer(&m), &layoutObjTenantStatusRequestPayload)
 }
 
-// AppendJSON appends m to b as MarshalJSON writes it; faster than json.Marshal, which re-scans.
+// AppendJSON appends m to b as MarshalJSON writes it; faster than json.Marshal, which re-scans. It panics where MarshalJSON returns an error (a value nested more than 10,000 levels deep).
 func (m *TenantStatusRequestPayload) AppendJSON(b []byte) []byte {
 	return appendObject(b, unsafe.Pointer(m), &layoutObjTenantStatusRequestPayload, false)
 }
@@ -482,10 +482,10 @@ type LicenseValidationRequestPayload struct {
 //
 //go:noinline
 func (m LicenseValidationRequestPayload) MarshalJSON() ([]byte, error) {
-	return marshalObject(unsafe.Pointer(&m), &layoutObjLicenseValidationRequestPayload), nil
+	return marshalObject(unsafe.Pointer(&m), &layoutObjLicenseValidationRequestPayload)
 }
 
-// AppendJSON appends m to b as MarshalJSON writes it; faster than json.Marshal, which re-scans.
+// AppendJSON appends m to b as MarshalJSON writes it; faster than json.Marshal, which re-scans. It panics where MarshalJSON returns an error (a value nested more than 10,000 levels deep).
 func (m *LicenseValidationRequestPayload) AppendJSON(b []byte) []byte {
 	return appendObject(b, unsafe.Pointer(m), &layoutObjLicenseValidationRequestPayload, false)
 }
@@ -512,10 +512,10 @@ type PolicyRegistryReadinessRequestPayload struct {
 //
 //go:noinline
 func (m PolicyRegistryReadinessRequestPayload) MarshalJSON() ([]byte, error) {
-	return marshalObject(unsafe.Pointer(&m), &layoutObjPolicyRegistryReadinessRequestPayload), nil
+	return marshalObject(unsafe.Pointer(&m), &layoutObjPolicyRegistryReadinessRequestPayload)
 }
 
-// AppendJSON appends m to b as MarshalJSON writes it; faster than json.Marshal, which re-scans.
+// AppendJSON appends m to b as MarshalJSON writes it; faster than json.Marshal, which re-scans. It panics where MarshalJSON returns an error (a value nested more than 10,000 levels deep).
 func (m *PolicyRegistryReadinessRequestPayload) AppendJSON(b []byte) []byte {
 	return appendObject(b, unsafe.Pointer(m), &layoutObjPolicyRegistryReadinessRequestPayload, false)
 }
@@ -541,10 +541,10 @@ type PolicyRegistryReadinessResponsePayload struct {
 //
 //go:noinline
 func (m PolicyRegistryReadinessResponsePayload) MarshalJSON() ([]byte, error) {
-	return marshalObject(unsafe.Pointer(&m), &layoutObjPolicyRegistryReadinessResponsePayload), nil
+	return marshalObject(unsafe.Pointer(&m), &layoutObjPolicyRegistryReadinessResponsePayload)
 }
 
-// AppendJSON appends m to b as MarshalJSON writes it; faster than json.Marshal, which re-scans.
+// AppendJSON appends m to b as MarshalJSON writes it; faster than json.Marshal, which re-scans. It panics where MarshalJSON returns an error (a value nested more than 10,000 levels deep).
 func (m *PolicyRegistryReadinessResponsePayload) AppendJSON(b []byte) []byte {
 	return appendObject(b, unsafe.Pointer(m), &layoutObjPolicyRegistryReadinessResponsePayload, false)
 }
@@ -569,10 +569,10 @@ type PolicyRegistryLookupRequestPayload struct {
 //
 //go:noinline
 func (m PolicyRegistryLookupRequestPayload) MarshalJSON() ([]byte, error) {
-	return marshalObject(unsafe.Pointer(&m), &layoutObjPolicyRegistryLookupRequestPayload), nil
+	return marshalObject(unsafe.Pointer(&m), &layoutObjPolicyRegistryLookupRequestPayload)
 }
 
-// AppendJSON appends m to b as MarshalJSON writes it; faster than json.Marshal, which re-scans.
+// AppendJSON appends m to b as MarshalJSON writes it; faster than json.Marshal, which re-scans. It panics where MarshalJSON returns an error (a value nested more than 10,000 levels deep).
 func (m *PolicyRegistryLookupRequestPayload) AppendJSON(b []byte) []byte {
 	return appendObject(b, unsafe.Pointer(m), &layoutObjPolicyRegistryLookupRequestPayload, false)
 }
@@ -599,10 +599,10 @@ type TenantAuditStoreOperatingRequestPayload struct {
 //
 //go:noinline
 func (m TenantAuditStoreOperatingRequestPayload) MarshalJSON() ([]byte, error) {
-	return marshalObject(unsafe.Pointer(&m), &layoutObjTenantAuditStoreOperatingRequestPayload), nil
+	return marshalObject(unsafe.Pointer(&m), &layoutObjTenantAuditStoreOperatingRequestPayload)
 }
 
-// AppendJSON appends m to b as MarshalJSON writes it; faster than json.Marshal, which re-scans.
+// AppendJSON appends m to b as MarshalJSON writes it; faster than json.Marshal, which re-scans. It panics where MarshalJSON returns an error (a value nested more than 10,000 levels deep).
 func (m *TenantAuditStoreOperatingRequestPayload) AppendJSON(b []byte) []byte {
 	return appendObject(b, unsafe.Pointer(m), &layoutObjTenantAuditStoreOperatingRequestPayload, false)
 }
@@ -628,10 +628,10 @@ type TenantAuditStoreOperatingResponsePayload struct {
 //
 //go:noinline
 func (m TenantAuditStoreOperatingResponsePayload) MarshalJSON() ([]byte, error) {
-	return marshalObject(unsafe.Pointer(&m), &layoutObjTenantAuditStoreOperatingResponsePayload), nil
+	return marshalObject(unsafe.Pointer(&m), &layoutObjTenantAuditStoreOperatingResponsePayload)
 }
 
-// AppendJSON appends m to b as MarshalJSON writes it; faster than json.Marshal, which re-scans.
+// AppendJSON appends m to b as MarshalJSON writes it; faster than json.Marshal, which re-scans. It panics where MarshalJSON returns an error (a value nested more than 10,000 levels deep).
 func (m *TenantAuditStoreOperatingResponsePayload) AppendJSON(b []byte) []byte {
 	return appendObject(b, unsafe.Pointer(m), &layoutObjTenantAuditStoreOperatingResponsePayload, false)
 }
@@ -658,10 +658,10 @@ type CustomerOperatingDashboardRequestPayload struct {
 //
 //go:noinline
 func (m CustomerOperatingDashboardRequestPayload) MarshalJSON() ([]byte, error) {
-	return marshalObject(unsafe.Pointer(&m), &layoutObjCustomerOperatingDashboardRequestPayload), nil
+	return marshalObject(unsafe.Pointer(&m), &layoutObjCustomerOperatingDashboardRequestPayload)
 }
 
-// AppendJSON appends m to b as MarshalJSON writes it; faster than json.Marshal, which re-scans.
+// AppendJSON appends m to b as MarshalJSON writes it; faster than json.Marshal, which re-scans. It panics where MarshalJSON returns an error (a value nested more than 10,000 levels deep).
 func (m *CustomerOperatingDashboardRequestPayload) AppendJSON(b []byte) []byte {
 	return appendObject(b, unsafe.Pointer(m), &layoutObjCustomerOperatingDashboardRequestPayload, false)
 }
@@ -687,10 +687,10 @@ type CustomerOperatingDashboardResponsePayload struct {
 //
 //go:noinline
 func (m CustomerOperatingDashboardResponsePayload) MarshalJSON() ([]byte, error) {
-	return marshalObject(unsafe.Pointer(&m), &layoutObjCustomerOperatingDashboardResponsePayload), nil
+	return marshalObject(unsafe.Pointer(&m), &layoutObjCustomerOperatingDashboardResponsePayload)
 }
 
-// AppendJSON appends m to b as MarshalJSON writes it; faster than json.Marshal, which re-scans.
+// AppendJSON appends m to b as MarshalJSON writes it; faster than json.Marshal, which re-scans. It panics where MarshalJSON returns an error (a value nested more than 10,000 levels deep).
 func (m *CustomerOperatingDashboardResponsePayload) AppendJSON(b []byte) []byte {
 	return appendObject(b, unsafe.Pointer(m), &layoutObjCustomerOperatingDashboardResponsePayload, false)
 }
@@ -717,10 +717,10 @@ type SupportHandoffReadinessRequestPayload struct {
 //
 //go:noinline
 func (m SupportHandoffReadinessRequestPayload) MarshalJSON() ([]byte, error) {
-	return marshalObject(unsafe.Pointer(&m), &layoutObjSupportHandoffReadinessRequestPayload), nil
+	return marshalObject(unsafe.Pointer(&m), &layoutObjSupportHandoffReadinessRequestPayload)
 }
 
-// AppendJSON appends m to b as MarshalJSON writes it; faster than json.Marshal, which re-scans.
+// AppendJSON appends m to b as MarshalJSON writes it; faster than json.Marshal, which re-scans. It panics where MarshalJSON returns an error (a value nested more than 10,000 levels deep).
 func (m *SupportHandoffReadinessRequestPayload) AppendJSON(b []byte) []byte {
 	return appendObject(b, unsafe.Pointer(m), &layoutObjSupportHandoffReadinessRequestPayload, false)
 }
@@ -746,10 +746,10 @@ type SupportHandoffReadinessResponsePayload struct {
 //
 //go:noinline
 func (m SupportHandoffReadinessResponsePayload) MarshalJSON() ([]byte, error) {
-	return marshalObject(unsafe.Pointer(&m), &layoutObjSupportHandoffReadinessResponsePayload), nil
+	return marshalObject(unsafe.Pointer(&m), &layoutObjSupportHandoffReadinessResponsePayload)
 }
 
-// AppendJSON appends m to b as MarshalJSON writes it; faster than json.Marshal, which re-scans.
+// AppendJSON appends m to b as MarshalJSON writes it; faster than json.Marshal, which re-scans. It panics where MarshalJSON returns an error (a value nested more than 10,000 levels deep).
 func (m *SupportHandoffReadinessResponsePayload) AppendJSON(b []byte) []byte {
 	return appendObject(b, unsafe.Pointer(m), &layoutObjSupportHandoffReadinessResponsePayload, false)
 }
@@ -776,10 +776,10 @@ type SaaSOperatingAutomationRequestPayload struct {
 //
 //go:noinline
 func (m SaaSOperatingAutomationRequestPayload) MarshalJSON() ([]byte, error) {
-	return marshalObject(unsafe.Pointer(&m), &layoutObjSaaSOperatingAutomationRequestPayload), nil
+	return marshalObject(unsafe.Pointer(&m), &layoutObjSaaSOperatingAutomationRequestPayload)
 }
 
-// AppendJSON appends m to b as MarshalJSON writes it; faster than json.Marshal, which re-scans.
+// AppendJSON appends m to b as MarshalJSON writes it; faster than json.Marshal, which re-scans. It panics where MarshalJSON returns an error (a value nested more than 10,000 levels deep).
 func (m *SaaSOperatingAutomationRequestPayload) AppendJSON(b []byte) []byte {
 	return appendObject(b, unsafe.Pointer(m), &layoutObjSaaSOperatingAutomationRequestPayload, false)
 }
@@ -805,10 +805,10 @@ type SaaSOperatingAutomationResponsePayload struct {
 //
 //go:noinline
 func (m SaaSOperatingAutomationResponsePayload) MarshalJSON() ([]byte, error) {
-	return marshalObject(unsafe.Pointer(&m), &layoutObjSaaSOperatingAutomationResponsePayload), nil
+	return marshalObject(unsafe.Pointer(&m), &layoutObjSaaSOperatingAutomationResponsePayload)
 }
 
-// AppendJSON appends m to b as MarshalJSON writes it; faster than json.Marshal, which re-scans.
+// AppendJSON appends m to b as MarshalJSON writes it; faster than json.Marshal, which re-scans. It panics where MarshalJSON returns an error (a value nested more than 10,000 levels deep).
 func (m *SaaSOperatingAutomationResponsePayload) AppendJSON(b []byte) []byte {
 	return appendObject(b, unsafe.Pointer(m), &layoutObjSaaSOperatingAutomationResponsePayload, false)
 }
@@ -835,10 +835,10 @@ type EvidenceExportRequestPayload struct {
 //
 //go:noinline
 func (m EvidenceExportRequestPayload) MarshalJSON() ([]byte, error) {
-	return marshalObject(unsafe.Pointer(&m), &layoutObjEvidenceExportRequestPayload), nil
+	return marshalObject(unsafe.Pointer(&m), &layoutObjEvidenceExportRequestPayload)
 }
 
-// AppendJSON appends m to b as MarshalJSON writes it; faster than json.Marshal, which re-scans.
+// AppendJSON appends m to b as MarshalJSON writes it; faster than json.Marshal, which re-scans. It panics where MarshalJSON returns an error (a value nested more than 10,000 levels deep).
 func (m *EvidenceExportRequestPayload) AppendJSON(b []byte) []byte {
 	return appendObject(b, unsafe.Pointer(m), &layoutObjEvidenceExportRequestPayload, false)
 }
@@ -862,10 +862,10 @@ type UnavailablePayload struct {
 //
 //go:noinline
 func (m UnavailablePayload) MarshalJSON() ([]byte, error) {
-	return marshalObject(unsafe.Pointer(&m), &layoutObjUnavailablePayload), nil
+	return marshalObject(unsafe.Pointer(&m), &layoutObjUnavailablePayload)
 }
 
-// AppendJSON appends m to b as MarshalJSON writes it; faster than json.Marshal, which re-scans.
+// AppendJSON appends m to b as MarshalJSON writes it; faster than json.Marshal, which re-scans. It panics where MarshalJSON returns an error (a value nested more than 10,000 levels deep).
 func (m *UnavailablePayload) AppendJSON(b []byte) []byte {
 	return appendObject(b, unsafe.Pointer(m), &layoutObjUnavailablePayload, false)
 }
@@ -897,10 +897,10 @@ type EntitlementStatusRequest struct {
 //
 //go:noinline
 func (m EntitlementStatusRequest) MarshalJSON() ([]byte, error) {
-	return marshalObject(unsafe.Pointer(&m), &layoutObjEntitlementStatusRequest), nil
+	return marshalObject(unsafe.Pointer(&m), &layoutObjEntitlementStatusRequest)
 }
 
-// AppendJSON appends m to b as MarshalJSON writes it; faster than json.Marshal, which re-scans.
+// AppendJSON appends m to b as MarshalJSON writes it; faster than json.Marshal, which re-scans. It panics where MarshalJSON returns an error (a value nested more than 10,000 levels deep).
 func (m *EntitlementStatusRequest) AppendJSON(b []byte) []byte {
 	return appendObject(b, unsafe.Pointer(m), &layoutObjEntitlementStatusRequest, false)
 }
@@ -937,10 +937,10 @@ type EntitlementStatusResponse struct {
 //
 //go:noinline
 func (m EntitlementStatusResponse) MarshalJSON() ([]byte, error) {
-	return marshalObject(unsafe.Pointer(&m), &layoutObjEntitlementStatusResponse), nil
+	return marshalObject(unsafe.Pointer(&m), &layoutObjEntitlementStatusResponse)
 }
 
-// AppendJSON appends m to b as MarshalJSON writes it; faster than json.Marshal, which re-scans.
+// AppendJSON appends m to b as MarshalJSON writes it; faster than json.Marshal, which re-scans. It panics where MarshalJSON returns an error (a value nested more than 10,000 levels deep).
 func (m *EntitlementStatusResponse) AppendJSON(b []byte) []byte {
 	return appendObject(b, unsafe.Pointer(m), &layoutObjEntitlementStatusResponse, false)
 }
@@ -977,10 +977,10 @@ type TenantOnboardingRequest struct {
 //
 //go:noinline
 func (m TenantOnboardingRequest) MarshalJSON() ([]byte, error) {
-	return marshalObject(unsafe.Pointer(&m), &layoutObjTenantOnboardingRequest), nil
+	return marshalObject(unsafe.Pointer(&m), &layoutObjTenantOnboardingRequest)
 }
 
-// AppendJSON appends m to b as MarshalJSON writes it; faster than json.Marshal, which re-scans.
+// AppendJSON appends m to b as MarshalJSON writes it; faster than json.Marshal, which re-scans. It panics where MarshalJSON returns an error (a value nested more than 10,000 levels deep).
 func (m *TenantOnboardingRequest) AppendJSON(b []byte) []byte {
 	return appendObject(b, unsafe.Pointer(m), &layoutObjTenantOnboardingRequest, false)
 }
@@ -1017,10 +1017,10 @@ type TenantOnboardingResponse struct {
 //
 //go:noinline
 func (m TenantOnboardingResponse) MarshalJSON() ([]byte, error) {
-	return marshalObject(unsafe.Pointer(&m), &layoutObjTenantOnboardingResponse), nil
+	return marshalObject(unsafe.Pointer(&m), &layoutObjTenantOnboardingResponse)
 }
 
-// AppendJSON appends m to b as MarshalJSON writes it; faster than json.Marshal, which re-scans.
+// AppendJSON appends m to b as MarshalJSON writes it; faster than json.Marshal, which re-scans. It panics where MarshalJSON returns an error (a value nested more than 10,000 levels deep).
 func (m *TenantOnboardingResponse) AppendJSON(b []byte) []byte {
 	return appendObject(b, unsafe.Pointer(m), &layoutObjTenantOnboardingResponse, false)
 }
@@ -1057,10 +1057,10 @@ type TenantStatusRequest struct {
 //
 //go:noinline
 func (m TenantStatusRequest) MarshalJSON() ([]byte, error) {
-	return marshalObject(unsafe.Pointer(&m), &layoutObjTenantStatusRequest), nil
+	return marshalObject(unsafe.Pointer(&m), &layoutObjTenantStatusRequest)
 }
 
-// AppendJSON appends m to b as MarshalJSON writes it; faster than json.Marshal, which re-scans.
+// AppendJSON appends m to b as MarshalJSON writes it; faster than json.Marshal, which re-scans. It panics where MarshalJSON returns an error (a value nested more than 10,000 levels deep).
 func (m *TenantStatusRequest) AppendJSON(b []byte) []byte {
 	return appendObject(b, unsafe.Pointer(m), &layoutObjTenantStatusRequest, false)
 }
@@ -1097,10 +1097,10 @@ type LicenseValidationRequest struct {
 //
 //go:noinline
 func (m LicenseValidationRequest) MarshalJSON() ([]byte, error) {
-	return marshalObject(unsafe.Pointer(&m), &layoutObjLicenseValidationRequest), nil
+	return marshalObject(unsafe.Pointer(&m), &layoutObjLicenseValidationRequest)
 }
 
-// AppendJSON appends m to b as MarshalJSON writes it; faster than json.Marshal, which re-scans.
+// AppendJSON appends m to b as MarshalJSON writes it; faster than json.Marshal, which re-scans. It panics where MarshalJSON returns an error (a value nested more than 10,000 levels deep).
 func (m *LicenseValidationRequest) AppendJSON(b []byte) []byte {
 	return appendObject(b, unsafe.Pointer(m), &layoutObjLicenseValidationRequest, false)
 }
@@ -1137,10 +1137,10 @@ type PolicyRegistryReadinessRequest struct {
 //
 //go:noinline
 func (m PolicyRegistryReadinessRequest) MarshalJSON() ([]byte, error) {
-	return marshalObject(unsafe.Pointer(&m), &layoutObjPolicyRegistryReadinessRequest), nil
+	return marshalObject(unsafe.Pointer(&m), &layoutObjPolicyRegistryReadinessRequest)
 }
 
-// AppendJSON appends m to b as MarshalJSON writes it; faster than json.Marshal, which re-scans.
+// AppendJSON appends m to b as MarshalJSON writes it; faster than json.Marshal, which re-scans. It panics where MarshalJSON returns an error (a value nested more than 10,000 levels deep).
 func (m *PolicyRegistryReadinessRequest) AppendJSON(b []byte) []byte {
 	return appendObject(b, unsafe.Pointer(m), &layoutObjPolicyRegistryReadinessRequest, false)
 }
@@ -1177,10 +1177,10 @@ type PolicyRegistryReadinessResponse struct {
 //
 //go:noinline
 func (m PolicyRegistryReadinessResponse) MarshalJSON() ([]byte, error) {
-	return marshalObject(unsafe.Pointer(&m), &layoutObjPolicyRegistryReadinessResponse), nil
+	return marshalObject(unsafe.Pointer(&m), &layoutObjPolicyRegistryReadinessResponse)
 }
 
-// AppendJSON appends m to b as MarshalJSON writes it; faster than json.Marshal, which re-scans.
+// AppendJSON appends m to b as MarshalJSON writes it; faster than json.Marshal, which re-scans. It panics where MarshalJSON returns an error (a value nested more than 10,000 levels deep).
 func (m *PolicyRegistryReadinessResponse) AppendJSON(b []byte) []byte {
 	return appendObject(b, unsafe.Pointer(m), &layoutObjPolicyRegistryReadinessResponse, false)
 }
@@ -1217,10 +1217,10 @@ type PolicyRegistryLookupRequest struct {
 //
 //go:noinline
 func (m PolicyRegistryLookupRequest) MarshalJSON() ([]byte, error) {
-	return marshalObject(unsafe.Pointer(&m), &layoutObjPolicyRegistryLookupRequest), nil
+	return marshalObject(unsafe.Pointer(&m), &layoutObjPolicyRegistryLookupRequest)
 }
 
-// AppendJSON appends m to b as MarshalJSON writes it; faster than json.Marshal, which re-scans.
+// AppendJSON appends m to b as MarshalJSON writes it; faster than json.Marshal, which re-scans. It panics where MarshalJSON returns an error (a value nested more than 10,000 levels deep).
 func (m *PolicyRegistryLookupRequest) AppendJSON(b []byte) []byte {
 	return appendObject(b, unsafe.Pointer(m), &layoutObjPolicyRegistryLookupRequest, false)
 }
@@ -1257,10 +1257,10 @@ type TenantAuditStoreOperatingRequest struct {
 //
 //go:noinline
 func (m TenantAuditStoreOperatingRequest) MarshalJSON() ([]byte, error) {
-	return marshalObject(unsafe.Pointer(&m), &layoutObjTenantAuditStoreOperatingRequest), nil
+	return marshalObject(unsafe.Pointer(&m), &layoutObjTenantAuditStoreOperatingRequest)
 }
 
-// AppendJSON appends m to b as MarshalJSON writes it; faster than json.Marshal, which re-scans.
+// AppendJSON appends m to b as MarshalJSON writes it; faster than json.Marshal, which re-scans. It panics where MarshalJSON returns an error (a value nested more than 10,000 levels deep).
 func (m *TenantAuditStoreOperatingRequest) AppendJSON(b []byte) []byte {
 	return appendObject(b, unsafe.Pointer(m), &layoutObjTenantAuditStoreOperatingRequest, false)
 }
@@ -1297,10 +1297,10 @@ type TenantAuditStoreOperatingResponse struct {
 //
 //go:noinline
 func (m TenantAuditStoreOperatingResponse) MarshalJSON() ([]byte, error) {
-	return marshalObject(unsafe.Pointer(&m), &layoutObjTenantAuditStoreOperatingResponse), nil
+	return marshalObject(unsafe.Pointer(&m), &layoutObjTenantAuditStoreOperatingResponse)
 }
 
-// AppendJSON appends m to b as MarshalJSON writes it; faster than json.Marshal, which re-scans.
+// AppendJSON appends m to b as MarshalJSON writes it; faster than json.Marshal, which re-scans. It panics where MarshalJSON returns an error (a value nested more than 10,000 levels deep).
 func (m *TenantAuditStoreOperatingResponse) AppendJSON(b []byte) []byte {
 	return appendObject(b, unsafe.Pointer(m), &layoutObjTenantAuditStoreOperatingResponse, false)
 }
@@ -1337,10 +1337,10 @@ type CustomerOperatingDashboardRequest struct {
 //
 //go:noinline
 func (m CustomerOperatingDashboardRequest) MarshalJSON() ([]byte, error) {
-	return marshalObject(unsafe.Pointer(&m), &layoutObjCustomerOperatingDashboardRequest), nil
+	return marshalObject(unsafe.Pointer(&m), &layoutObjCustomerOperatingDashboardRequest)
 }
 
-// AppendJSON appends m to b as MarshalJSON writes it; faster than json.Marshal, which re-scans.
+// AppendJSON appends m to b as MarshalJSON writes it; faster than json.Marshal, which re-scans. It panics where MarshalJSON returns an error (a value nested more than 10,000 levels deep).
 func (m *CustomerOperatingDashboardRequest) AppendJSON(b []byte) []byte {
 	return appendObject(b, unsafe.Pointer(m), &layoutObjCustomerOperatingDashboardRequest, false)
 }
@@ -1377,10 +1377,10 @@ type CustomerOperatingDashboardResponse struct {
 //
 //go:noinline
 func (m CustomerOperatingDashboardResponse) MarshalJSON() ([]byte, error) {
-	return marshalObject(unsafe.Pointer(&m), &layoutObjCustomerOperatingDashboardResponse), nil
+	return marshalObject(unsafe.Pointer(&m), &layoutObjCustomerOperatingDashboardResponse)
 }
 
-// AppendJSON appends m to b as MarshalJSON writes it; faster than json.Marshal, which re-scans.
+// AppendJSON appends m to b as MarshalJSON writes it; faster than json.Marshal, which re-scans. It panics where MarshalJSON returns an error (a value nested more than 10,000 levels deep).
 func (m *CustomerOperatingDashboardResponse) AppendJSON(b []byte) []byte {
 	return appendObject(b, unsafe.Pointer(m), &layoutObjCustomerOperatingDashboardResponse, false)
 }
@@ -1417,10 +1417,10 @@ type SupportHandoffReadinessRequest struct {
 //
 //go:noinline
 func (m SupportHandoffReadinessRequest) MarshalJSON() ([]byte, error) {
-	return marshalObject(unsafe.Pointer(&m), &layoutObjSupportHandoffReadinessRequest), nil
+	return marshalObject(unsafe.Pointer(&m), &layoutObjSupportHandoffReadinessRequest)
 }
 
-// AppendJSON appends m to b as MarshalJSON writes it; faster than json.Marshal, which re-scans.
+// AppendJSON appends m to b as MarshalJSON writes it; faster than json.Marshal, which re-scans. It panics where MarshalJSON returns an error (a value nested more than 10,000 levels deep).
 func (m *SupportHandoffReadinessRequest) AppendJSON(b []byte) []byte {
 	return appendObject(b, unsafe.Pointer(m), &layoutObjSupportHandoffReadinessRequest, false)
 }
@@ -1457,10 +1457,10 @@ type SupportHandoffReadinessResponse struct {
 //
 //go:noinline
 func (m SupportHandoffReadinessResponse) MarshalJSON() ([]byte, error) {
-	return marshalObject(unsafe.Pointer(&m), &layoutObjSupportHandoffReadinessResponse), nil
+	return marshalObject(unsafe.Pointer(&m), &layoutObjSupportHandoffReadinessResponse)
 }
 
-// AppendJSON appends m to b as MarshalJSON writes it; faster than json.Marshal, which re-scans.
+// AppendJSON appends m to b as MarshalJSON writes it; faster than json.Marshal, which re-scans. It panics where MarshalJSON returns an error (a value nested more than 10,000 levels deep).
 func (m *SupportHandoffReadinessResponse) AppendJSON(b []byte) []byte {
 	return appendObject(b, unsafe.Pointer(m), &layoutObjSupportHandoffReadinessResponse, false)
 }
@@ -1497,10 +1497,10 @@ type SaaSOperatingAutomationRequest struct {
 //
 //go:noinline
 func (m SaaSOperatingAutomationRequest) MarshalJSON() ([]byte, error) {
-	return marshalObject(unsafe.Pointer(&m), &layoutObjSaaSOperatingAutomationRequest), nil
+	return marshalObject(unsafe.Pointer(&m), &layoutObjSaaSOperatingAutomationRequest)
 }
 
-// AppendJSON appends m to b as MarshalJSON writes it; faster than json.Marshal, which re-scans.
+// AppendJSON appends m to b as MarshalJSON writes it; faster than json.Marshal, which re-scans. It panics where MarshalJSON returns an error (a value nested more than 10,000 levels deep).
 func (m *SaaSOperatingAutomationRequest) AppendJSON(b []byte) []byte {
 	return appendObject(b, unsafe.Pointer(m), &layoutObjSaaSOperatingAutomationRequest, false)
 }
@@ -1537,10 +1537,10 @@ type SaaSOperatingAutomationResponse struct {
 //
 //go:noinline
 func (m SaaSOperatingAutomationResponse) MarshalJSON() ([]byte, error) {
-	return marshalObject(unsafe.Pointer(&m), &layoutObjSaaSOperatingAutomationResponse), nil
+	return marshalObject(unsafe.Pointer(&m), &layoutObjSaaSOperatingAutomationResponse)
 }
 
-// AppendJSON appends m to b as MarshalJSON writes it; faster than json.Marshal, which re-scans.
+// AppendJSON appends m to b as MarshalJSON writes it; faster than json.Marshal, which re-scans. It panics where MarshalJSON returns an error (a value nested more than 10,000 levels deep).
 func (m *SaaSOperatingAutomationResponse) AppendJSON(b []byte) []byte {
 	return appendObject(b, unsafe.Pointer(m), &layoutObjSaaSOperatingAutomationResponse, false)
 }
@@ -1577,10 +1577,10 @@ type EvidenceExportRequest struct {
 //
 //go:noinline
 func (m EvidenceExportRequest) MarshalJSON() ([]byte, error) {
-	return marshalObject(unsafe.Pointer(&m), &layoutObjEvidenceExportRequest), nil
+	return marshalObject(unsafe.Pointer(&m), &layoutObjEvidenceExportRequest)
 }
 
-// AppendJSON appends m to b as MarshalJSON writes it; faster than json.Marshal, which re-scans.
+// AppendJSON appends m to b as MarshalJSON writes it; faster than json.Marshal, which re-scans. It panics where MarshalJSON returns an error (a value nested more than 10,000 levels deep).
 func (m *EvidenceExportRequest) AppendJSON(b []byte) []byte {
 	return appendObject(b, unsafe.Pointer(m), &layoutObjEvidenceExportRequest, false)
 }
@@ -1617,10 +1617,10 @@ type UnavailableResponse struct {
 //
 //go:noinline
 func (m UnavailableResponse) MarshalJSON() ([]byte, error) {
-	return marshalObject(unsafe.Pointer(&m), &layoutObjUnavailableResponse), nil
+	return marshalObject(unsafe.Pointer(&m), &layoutObjUnavailableResponse)
 }
 
-// AppendJSON appends m to b as MarshalJSON writes it; faster than json.Marshal, which re-scans.
+// AppendJSON appends m to b as MarshalJSON writes it; faster than json.Marshal, which re-scans. It panics where MarshalJSON returns an error (a value nested more than 10,000 levels deep).
 func (m *UnavailableResponse) AppendJSON(b []byte) []byte {
 	return appendObject(b, unsafe.Pointer(m), &layoutObjUnavailableResponse, false)
 }

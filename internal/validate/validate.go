@@ -283,5 +283,5 @@ var reserved = []string{
 	"ValidationError", "Errors", "DecodeOption", "AllowUnknownFields", "Map", "Entry",
 	"ErrRequired", "ErrType", "ErrConst", "ErrEmpty", "ErrNotInStateSet", "ErrOutOfRange", "ErrLength",
 	"ErrTooFewItems", "ErrTooManyItems", "ErrRepeatedItem", "ErrPattern", "ErrFormat", "ErrForbiddenKey", "ErrForbiddenValue",
-	"ErrMismatchedOperation", "ErrSyntax", "ErrUnknownField", "ErrDuplicateKey", "ErrCaseVariantKey", "ErrTrailingData",
+	"ErrMismatchedOperation", "ErrSyntax", "ErrUnknownField", "ErrDuplicateKey", "ErrCaseVariantKey", "ErrTrailingData", "ErrTooDeep",
 }

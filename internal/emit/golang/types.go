@@ -89,8 +89,8 @@ func marshalMethods(k *sink, w *gw, name string) {
 	w.use("unsafe")
 	w.noinline()
 	w.open("func (m ", name, ") MarshalJSON() ([]byte, error)")
-	w.line("return marshalObject(unsafe.Pointer(&m), &layoutObj", name, "), nil")
+	w.line("return marshalObject(unsafe.Pointer(&m), &layoutObj", name, ")")
 	w.close()
 	k.decl(w)
-	w.docLines("// AppendJSON appends m to b as MarshalJSON writes it; faster than json.Marshal, which re-scans.")
+	w.docLines("// AppendJSON appends m to b as MarshalJSON writes it; faster than json.Marshal, which re-scans. It panics where MarshalJSON returns an error (a value nested more than 10,000 levels deep).")
 }

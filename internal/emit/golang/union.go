@@ -56,6 +56,7 @@ func (g *gen) unionDecl(k *sink, w *gw, s *goStruct) {
 func (g *gen) unionValidate(k *sink, w *gw, s *goStruct) {
 	u, name := s.t.Union, s.t.GoName
 	w.open("func (m *", name, ") validate(p *pathNode, es *Errors, sc scanMode)")
+	g.depthGuard(w, s.t)
 	w.line("n := 0")
 	for _, v := range u.Variants {
 		disc := model.FieldByName(v.Type, u.Discriminator)

@@ -92,6 +92,7 @@ func (g *gen) validateMethods(k *sink, w *gw, s *goStruct) {
 		return
 	}
 	var body gw
+	g.depthGuard(&body, s.t)
 	first := true
 	var rules []string // the rows of rules<Name>
 	run := 0           // where the run of table members not yet called starts

@@ -91,6 +91,35 @@ func (g *gen) sameComponent(a, b *model.Type) bool {
 	return g.layouts.scc[a.GoName] == g.layouts.scc[b.GoName]
 }
 
+// holdsItself reports whether a value of t can hold another value of t,
+// at any depth: it has a member (or variant) of a type in its own strongly
+// connected component, itself included. Only such a value nests without a
+// bound the types set, or forms a pointer cycle.
+func (g *gen) holdsItself(t *model.Type) bool {
+	if g.layouts.scc == nil {
+		g.layouts.scc = g.components()
+	}
+	for _, m := range heldObjects(t) {
+		if g.layouts.scc[m] == g.layouts.scc[t.GoName] {
+			return true
+		}
+	}
+	return false
+}
+
+// depthGuard starts the validate method of a type that holds itself with
+// the runtime's tooDeep, so that a pointer cycle or a value nested deeper
+// than any document the decoders accept ends in an error, not in a stack
+// overflow.
+func (g *gen) depthGuard(w *gw, t *model.Type) {
+	if !g.holdsItself(t) {
+		return
+	}
+	w.open("if es.tooDeep(p)")
+	w.line("return")
+	w.close()
+}
+
 // memberScan is the scan mode of member fl of s as an operand of a call,
 // and in a message the member's own mode ("" elsewhere: it is scanned as
 // its struct is).

@@ -29,6 +29,7 @@ var (
 	ErrDuplicateKey        = errors.New("duplicate key")
 	ErrCaseVariantKey      = errors.New("key differs from a field only in case")
 	ErrTrailingData        = errors.New("data after the JSON document")
+	ErrTooDeep             = errors.New("value nested too deep")
 )
 
 // errTrailing is the kind of a trailing-data error: data after the document
@@ -102,14 +103,38 @@ type pathNode struct {
 	keyBytes []byte
 	index    int
 	isKey    bool
+	// depth counts the nodes above this one, so that a walk through a type
+	// that holds itself can stop (tooDeep) without counting them again.
+	depth int32
 }
 
 func keyPath(parent *pathNode, key string) pathNode {
-	return pathNode{parent: parent, key: key, isKey: true}
+	return pathNode{parent: parent, key: key, isKey: true, depth: parent.below()}
 }
 
 func indexPath(parent *pathNode, i int) pathNode {
-	return pathNode{parent: parent, index: i}
+	return pathNode{parent: parent, index: i, depth: parent.below()}
+}
+
+// below is the depth of a node under p.
+func (p *pathNode) below() int32 {
+	if p == nil {
+		return 0
+	}
+	return p.depth + 1
+}
+
+// tooDeep reports whether p lies more than maxDepth nodes deep, and records
+// that as the violation there: the validate method of a type that holds
+// itself asks before going on, so that a pointer cycle, or a value nested
+// deeper than any document the decoders accept, ends in an error instead
+// of exhausting the goroutine's stack.
+func (es *Errors) tooDeep(p *pathNode) bool {
+	if p == nil || p.depth < maxDepth {
+		return false
+	}
+	es.add(p, "depth", ErrTooDeep, "nested more than "+strconv.Itoa(maxDepth)+" levels deep; does the value hold itself?")
+	return true
 }
 
 // detach returns a path that renders as p does but holds no pointer to

@@ -2,6 +2,7 @@ package rt
 
 import (
 	"encoding/json"
+	"strconv"
 	"sync"
 	"unsafe"
 )
@@ -86,11 +87,26 @@ const entryValue = unsafe.Sizeof("")
 
 // appendObject appends the object or union at p, laid out as l, to b;
 // redact writes every sensitive member, at any depth, as "[REDACTED]".
+// A value nested more than maxDepth levels deep (a pointer cycle, say)
+// panics with errEncodeTooDeep, which marshalObject returns as its error.
 func appendObject(b []byte, p unsafe.Pointer, l *layout, redact bool) []byte {
+	return appendObjectIn(b, p, l, redact, 0)
+}
+
+// errEncodeTooDeep is what encoding a value nested more than maxDepth
+// levels deep panics with: no decoder would read it back, and a pointer
+// cycle would otherwise exhaust the goroutine's stack.
+var errEncodeTooDeep = &ValidationError{Rule: "depth", Message: "value nested more than " + strconv.Itoa(maxDepth) + " levels deep; does it hold itself?", kind: ErrTooDeep}
+
+// appendObjectIn is appendObject of an object within depth others.
+func appendObjectIn(b []byte, p unsafe.Pointer, l *layout, redact bool, depth int) []byte {
+	if depth >= maxDepth {
+		panic(errEncodeTooDeep)
+	}
 	if l.kind == kindUnion {
 		for i := range l.fields {
 			if v := *(*unsafe.Pointer)(unsafe.Add(p, l.fields[i].off)); v != nil {
-				return appendObject(b, v, l.fields[i].l.elem, redact)
+				return appendObjectIn(b, v, l.fields[i].l.elem, redact, depth)
 			}
 		}
 		return append(b, "null"...)
@@ -114,7 +130,7 @@ func appendObject(b []byte, p unsafe.Pointer, l *layout, redact bool) []byte {
 		case f.flags&fieldNullable != 0 && isNil(v):
 			b = append(b, "null"...)
 		default:
-			b = appendValue(b, v, f.l, redact)
+			b = appendValue(b, v, f.l, redact, depth+1)
 		}
 	}
 	return append(b, '}')
@@ -123,7 +139,7 @@ func appendObject(b []byte, p unsafe.Pointer, l *layout, redact bool) []byte {
 // encodedAs is the encoding of the value v points to, laid out as l: how
 // a fixed list or map is compared with its value.
 func encodedAs[T any](v *T, l *layout) string {
-	return string(appendValue(nil, unsafe.Pointer(v), l, false))
+	return string(appendValue(nil, unsafe.Pointer(v), l, false, 0))
 }
 
 // sameValue reports whether the JSON texts a and b hold the same value
@@ -152,15 +168,23 @@ const maxScratch = 64 << 10
 
 // marshalObject is MarshalJSON of the object at p, laid out as l: encoded
 // into a reused buffer, then copied into one allocation of its size.
-func marshalObject(p unsafe.Pointer, l *layout) []byte {
+func marshalObject(p unsafe.Pointer, l *layout) (out []byte, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			if r != any(errEncodeTooDeep) {
+				panic(r)
+			}
+			out, err = nil, errEncodeTooDeep
+		}
+	}()
 	bp := scratch.Get().(*[]byte)
 	b := appendObject((*bp)[:0], p, l, false)
-	out := append(make([]byte, 0, len(b)), b...)
+	out = append(make([]byte, 0, len(b)), b...)
 	if cap(b) <= maxScratch {
 		*bp = b
 		scratch.Put(bp)
 	}
-	return out
+	return out, nil
 }
 
 // isNil reports whether the pointer, slice or free-form value at p is nil:
@@ -169,8 +193,9 @@ func isNil(p unsafe.Pointer) bool {
 	return *(*unsafe.Pointer)(p) == nil
 }
 
-// appendValue appends the value at p, laid out as l, to b.
-func appendValue(b []byte, p unsafe.Pointer, l *layout, redact bool) []byte {
+// appendValue appends the value at p, laid out as l and within depth
+// objects, lists or maps, to b.
+func appendValue(b []byte, p unsafe.Pointer, l *layout, redact bool, depth int) []byte {
 	switch l.kind {
 	case kindString:
 		return appendString(b, *(*string)(p))
@@ -183,23 +208,26 @@ func appendValue(b []byte, p unsafe.Pointer, l *layout, redact bool) []byte {
 	case kindRaw:
 		return appendRaw(b, *(*[]byte)(p))
 	case kindObject, kindUnion:
-		return appendObject(b, p, l, redact)
+		return appendObjectIn(b, p, l, redact, depth)
 	case kindPtr:
 		if isNil(p) {
 			return append(b, "null"...)
 		}
-		return appendValue(b, *(*unsafe.Pointer)(p), l.elem, redact)
+		return appendValue(b, *(*unsafe.Pointer)(p), l.elem, redact, depth)
 	case kindList:
-		return appendItems(b, p, l, redact)
+		return appendItems(b, p, l, redact, depth)
 	case kindMap:
-		return appendEntries(b, p, l, redact)
+		return appendEntries(b, p, l, redact, depth)
 	}
 	panic("layout of an unknown kind")
 }
 
 // appendItems appends the slice at p, a list laid out as l: every slice
 // header starts with the pointer to its first item and its length.
-func appendItems(b []byte, p unsafe.Pointer, l *layout, redact bool) []byte {
+func appendItems(b []byte, p unsafe.Pointer, l *layout, redact bool, depth int) []byte {
+	if depth >= maxDepth {
+		panic(errEncodeTooDeep)
+	}
 	s := *(*[]byte)(p)
 	data := unsafe.Pointer(unsafe.SliceData(s))
 	b = append(b, '[')
@@ -207,13 +235,16 @@ func appendItems(b []byte, p unsafe.Pointer, l *layout, redact bool) []byte {
 		if i > 0 {
 			b = append(b, ',')
 		}
-		b = appendValue(b, unsafe.Add(data, uintptr(i)*l.size), l.elem, redact)
+		b = appendValue(b, unsafe.Add(data, uintptr(i)*l.size), l.elem, redact, depth+1)
 	}
 	return append(b, ']')
 }
 
 // appendEntries appends the Map at p, laid out as l, in its order.
-func appendEntries(b []byte, p unsafe.Pointer, l *layout, redact bool) []byte {
+func appendEntries(b []byte, p unsafe.Pointer, l *layout, redact bool, depth int) []byte {
+	if depth >= maxDepth {
+		panic(errEncodeTooDeep)
+	}
 	s := *(*[]byte)(p)
 	data := unsafe.Pointer(unsafe.SliceData(s))
 	b = append(b, '{')
@@ -223,7 +254,7 @@ func appendEntries(b []byte, p unsafe.Pointer, l *layout, redact bool) []byte {
 		}
 		e := unsafe.Add(data, uintptr(i)*l.size)
 		b = append(appendString(b, *(*string)(e)), ':')
-		b = appendValue(b, unsafe.Add(e, entryValue), l.elem, redact)
+		b = appendValue(b, unsafe.Add(e, entryValue), l.elem, redact, depth+1)
 	}
 	return append(b, '}')
 }
