@@ -211,3 +211,34 @@ func TestAppendStringMatchesEncodingJSON(t *testing.T) {
 		}
 	}
 }
+
+// TestEncodingStopsAtMaxDepth: a value whose objects and lists nest
+// maxDepth deep encodes; one level more (here a list of the type itself,
+// which a pointer cycle would repeat forever) makes marshalObject return
+// errEncodeTooDeep and appendObject panic with it.
+func TestEncodingStopsAtMaxDepth(t *testing.T) {
+	chain := func(levels int) *layoutAll {
+		top := &layoutAll{}
+		for v := top; levels > 1; levels-- {
+			v.Tree = []layoutAll{{}}
+			v = &v.Tree[0]
+		}
+		return top
+	}
+	// Each level is an object and the list holding the next: 5,000 levels
+	// nest 9,999 objects and lists.
+	if _, err := marshalObject(unsafe.Pointer(chain(maxDepth/2)), &layoutObjAll); err != nil {
+		t.Fatalf("%d levels: %v", maxDepth/2, err)
+	}
+	deep := chain(maxDepth/2 + 1)
+	if out, err := marshalObject(unsafe.Pointer(deep), &layoutObjAll); err != errEncodeTooDeep || out != nil {
+		t.Fatalf("%d levels: %q, %v", maxDepth/2+1, out, err)
+	}
+	defer func() {
+		if r := recover(); r != any(errEncodeTooDeep) {
+			t.Fatalf("appendObject panicked with %v", r)
+		}
+	}()
+	appendObject(nil, unsafe.Pointer(deep), &layoutObjAll, false)
+	t.Fatal("appendObject returned")
+}
