@@ -55,6 +55,7 @@ func decodeInto(m any, v unsafe.Pointer, l *layout, data []byte, opts []DecodeOp
 	if err := d.end(decodeValue(d, root, v, l)); err != nil {
 		return err
 	}
+	sc |= rawsParsed
 	if !d.rawsUnscanned {
 		sc |= rawsCleared
 	}

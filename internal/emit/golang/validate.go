@@ -241,7 +241,7 @@ func (g *gen) valueChecks(fl *model.Field, t *model.TypeRef, v, p, sc string, de
 	case model.KindObject:
 		out = append(out, g.objectCheck(t.Object, v, p, sc, false))
 	case model.KindAny:
-		out = append(out, block("if "+sc+"&(anyKeys|anyFree) != 0", "scanRaw("+join(p, v, sc, "es")+")"))
+		out = append(out, "checkRaw("+join(p, v, sc, "es")+")")
 	case model.KindList:
 		out = append(out, g.listChecks(fl, t, v, p, sc, depth, top)...)
 	case model.KindMap:

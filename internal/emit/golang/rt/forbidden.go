@@ -1,6 +1,7 @@
 package rt
 
 import (
+	"strconv"
 	"strings"
 	"unsafe"
 )
@@ -95,6 +96,10 @@ const (
 	// against all rules (see decoder.Raw), so scanRaw need not read them
 	// again.
 	rawsCleared scanMode = 1 << 31
+	// rawsParsed tells that the decoder has read every free-form value of
+	// what is being validated, so each is one well-formed JSON value
+	// without duplicate keys and checkRaw need not read it for that.
+	rawsParsed scanMode = 1 << 30
 )
 
 // mapScan widens a scan for values inside a map: its strings are free-form.
@@ -124,6 +129,41 @@ func checkString(p *pathNode, s string, es *Errors, sc scanMode, bit scanMode) b
 		}
 	}
 	return true
+}
+
+// checkRaw checks a free-form member as the decoders would read it: one
+// well-formed JSON value without duplicate keys (unless a decoder has read
+// it: sc has rawsParsed), free of forbidden material. A value set in Go
+// could otherwise pass Validate and then encode as a document that is not
+// JSON, or that the package's own decoders refuse.
+func checkRaw(p *pathNode, raw []byte, sc scanMode, es *Errors) {
+	if len(raw) > 0 && sc&rawsParsed == 0 && !quickClean(raw, 0) {
+		if e := rawError(p, raw); e != nil {
+			*es = append(*es, e)
+			return
+		}
+	}
+	if sc&(anyKeys|anyFree) != 0 {
+		scanRaw(p, raw, sc, es)
+	}
+}
+
+// rawError is the first reason the decoders would refuse raw, the value
+// at p, or nil: the quick pass also declines values nested deeper than it
+// follows, which the exact one reads.
+func rawError(p *pathNode, raw []byte) *ValidationError {
+	d := &decoder{data: raw}
+	err := d.skip(detach(p))
+	if err == nil {
+		if d.ws(); d.pos == len(raw) {
+			return nil
+		}
+		return &ValidationError{Path: p.String(), Rule: "trailing_data", Message: "invalid JSON at offset " + strconv.Itoa(d.pos) + ": unexpected data after the JSON value", kind: errTrailing}
+	}
+	if es, ok := err.(Errors); ok && len(es) > 0 {
+		return es[0]
+	}
+	return &ValidationError{Path: p.String(), Rule: "syntax", Message: err.Error(), kind: ErrSyntax}
 }
 
 // scanRaw walks a free-form JSON value in document order, testing each key

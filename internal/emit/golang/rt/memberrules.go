@@ -138,7 +138,7 @@ func (r *memberRule) member(base unsafe.Pointer, sc scanMode) (v unsafe.Pointer,
 	if r.has&memberOwnScan != 0 {
 		msc = r.scan
 		if r.kind != ruleBool && r.kind >= ruleRaw {
-			msc |= sc & rawsCleared
+			msc |= sc & (rawsCleared | rawsParsed)
 		}
 	}
 	return v, msc, true
@@ -166,9 +166,7 @@ func (r *memberRule) check(p *pathNode, v unsafe.Pointer, es *Errors, sc scanMod
 	case ruleFloat:
 		checkBounds(r, p, *(*float64)(v), r.min, r.max, r.exclusiveMin, r.exclusiveMax, es)
 	case ruleRaw:
-		if sc&(anyKeys|anyFree) != 0 {
-			scanRaw(p, *(*[]byte)(v), sc, es)
-		}
+		checkRaw(p, *(*[]byte)(v), sc, es)
 	case ruleStrings, ruleStates:
 		r.checkList(p, *(*[]string)(v), es, sc)
 	case ruleMap:
