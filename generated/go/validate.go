@@ -485,7 +485,7 @@ var rulesEntitlementStatusResponse = []memberRule{
 func (m *EntitlementStatusResponse) validate(p *pathNode, es *Errors, sc scanMode) {
 	validateMembers(p, unsafe.Pointer(m), rulesEntitlementStatusResponse[0:6], es, sc)
 	fp := keyPath(p, "payload")
-	m.Payload.validate(&fp, es, sc&(rawsCleared|rawsParsed)|scanMode(49))
+	m.Payload.validate(&fp, es, sc&(rawsCleared|decoded)|scanMode(49))
 }
 
 // Validate returns every violation of the contract as Errors (JSON path, rule, message), or nil.
@@ -527,7 +527,7 @@ var rulesTenantOnboardingResponse = []memberRule{
 func (m *TenantOnboardingResponse) validate(p *pathNode, es *Errors, sc scanMode) {
 	validateMembers(p, unsafe.Pointer(m), rulesTenantOnboardingResponse[0:6], es, sc)
 	fp := keyPath(p, "payload")
-	m.Payload.validate(&fp, es, sc&(rawsCleared|rawsParsed)|scanMode(49))
+	m.Payload.validate(&fp, es, sc&(rawsCleared|decoded)|scanMode(49))
 }
 
 // Validate returns every violation of the contract as Errors (JSON path, rule, message), or nil.
@@ -609,7 +609,7 @@ var rulesPolicyRegistryReadinessResponse = []memberRule{
 func (m *PolicyRegistryReadinessResponse) validate(p *pathNode, es *Errors, sc scanMode) {
 	validateMembers(p, unsafe.Pointer(m), rulesPolicyRegistryReadinessResponse[0:6], es, sc)
 	fp := keyPath(p, "payload")
-	m.Payload.validate(&fp, es, sc&(rawsCleared|rawsParsed)|scanMode(49))
+	m.Payload.validate(&fp, es, sc&(rawsCleared|decoded)|scanMode(49))
 }
 
 // Validate returns every violation of the contract as Errors (JSON path, rule, message), or nil.
@@ -671,7 +671,7 @@ var rulesTenantAuditStoreOperatingResponse = []memberRule{
 func (m *TenantAuditStoreOperatingResponse) validate(p *pathNode, es *Errors, sc scanMode) {
 	validateMembers(p, unsafe.Pointer(m), rulesTenantAuditStoreOperatingResponse[0:6], es, sc)
 	fp := keyPath(p, "payload")
-	m.Payload.validate(&fp, es, sc&(rawsCleared|rawsParsed)|scanMode(49))
+	m.Payload.validate(&fp, es, sc&(rawsCleared|decoded)|scanMode(49))
 }
 
 // Validate returns every violation of the contract as Errors (JSON path, rule, message), or nil.
@@ -713,7 +713,7 @@ var rulesCustomerOperatingDashboardResponse = []memberRule{
 func (m *CustomerOperatingDashboardResponse) validate(p *pathNode, es *Errors, sc scanMode) {
 	validateMembers(p, unsafe.Pointer(m), rulesCustomerOperatingDashboardResponse[0:6], es, sc)
 	fp := keyPath(p, "payload")
-	m.Payload.validate(&fp, es, sc&(rawsCleared|rawsParsed)|scanMode(49))
+	m.Payload.validate(&fp, es, sc&(rawsCleared|decoded)|scanMode(49))
 }
 
 // Validate returns every violation of the contract as Errors (JSON path, rule, message), or nil.
@@ -755,7 +755,7 @@ var rulesSupportHandoffReadinessResponse = []memberRule{
 func (m *SupportHandoffReadinessResponse) validate(p *pathNode, es *Errors, sc scanMode) {
 	validateMembers(p, unsafe.Pointer(m), rulesSupportHandoffReadinessResponse[0:6], es, sc)
 	fp := keyPath(p, "payload")
-	m.Payload.validate(&fp, es, sc&(rawsCleared|rawsParsed)|scanMode(49))
+	m.Payload.validate(&fp, es, sc&(rawsCleared|decoded)|scanMode(49))
 }
 
 // Validate returns every violation of the contract as Errors (JSON path, rule, message), or nil.
@@ -797,7 +797,7 @@ var rulesSaaSOperatingAutomationResponse = []memberRule{
 func (m *SaaSOperatingAutomationResponse) validate(p *pathNode, es *Errors, sc scanMode) {
 	validateMembers(p, unsafe.Pointer(m), rulesSaaSOperatingAutomationResponse[0:6], es, sc)
 	fp := keyPath(p, "payload")
-	m.Payload.validate(&fp, es, sc&(rawsCleared|rawsParsed)|scanMode(49))
+	m.Payload.validate(&fp, es, sc&(rawsCleared|decoded)|scanMode(49))
 }
 
 // Validate returns every violation of the contract as Errors (JSON path, rule, message), or nil.

@@ -141,7 +141,7 @@ func (g *gen) mapChecks(fl *model.Field, t *model.TypeRef, v, p, sc string, dept
 		body = append(body, msc+" := mapScan("+strings.Replace(sc, "|", " | ", 1)+")")
 	}
 	body = append(body, inner...)
-	out = append(out, block("for "+i+" := range "+v, body...))
+	out = append(out, "uniqueKeys("+join(p, v, "es", sc)+")", block("for "+i+" := range "+v, body...))
 	return out
 }
 

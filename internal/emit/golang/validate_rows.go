@@ -134,8 +134,8 @@ func memberScan(s *goStruct, fl *model.Field) (sc, mode string) {
 	mode = "scanMode(" + litInt(int(m)) + ")"
 	if k := fl.Type.Kind; k == model.KindObject || k == model.KindAny || k == model.KindList || k == model.KindMap {
 		// The decoder's word that free-form values are read and cleared
-		// (rawsParsed, rawsCleared) passes on to what may hold one.
-		return "sc&(rawsCleared|rawsParsed)|" + mode, mode
+		// (decoded, rawsCleared) passes on to what may hold one.
+		return "sc&(rawsCleared|decoded)|" + mode, mode
 	}
 	return mode, mode
 }

@@ -1,5 +1,10 @@
 package rt
 
+import (
+	"strconv"
+	"sync"
+)
+
 // A field bounded on both sides is checked in one call, so that each
 // check is one line of the generated validators; the lower bound is
 // tested first, as two separate checks would be.
@@ -40,8 +45,56 @@ func scanEach(p *pathNode, v []string, es *Errors, sc scanMode) {
 	}
 }
 
-// scanMapKeys scans each key of a map for forbidden keys, at the key's path.
+// uniqueKeys reports the first key of m that an earlier entry holds, at
+// its path, as a decoder refuses it: a Map is a slice, so Go code can
+// repeat a key, which would encode as a document no decoder accepts. What
+// a decoder read (sc has decoded) cannot repeat one.
+func uniqueKeys[V any](p *pathNode, m Map[V], es *Errors, sc scanMode) {
+	if sc&decoded != 0 || len(m) < 2 {
+		return
+	}
+	if len(m) <= smallMap {
+		for i := 1; i < len(m); i++ {
+			for j := 0; j < i; j++ {
+				if m[i].Key == m[j].Key {
+					duplicateKey(p, m[i].Key, es)
+					return
+				}
+			}
+		}
+		return
+	}
+	seen := keySets.Get().(map[string]struct{})
+	defer func() {
+		clear(seen)
+		keySets.Put(seen)
+	}()
+	for i := range m {
+		if _, ok := seen[m[i].Key]; ok {
+			duplicateKey(p, m[i].Key, es)
+			return
+		}
+		seen[m[i].Key] = struct{}{}
+	}
+}
+
+// smallMap is the number of entries up to which uniqueKeys compares each
+// key with the ones before it rather than using a set.
+const smallMap = 16
+
+// keySets holds the sets uniqueKeys uses for larger maps, so that Validate
+// does not allocate one per map.
+var keySets = sync.Pool{New: func() any { return map[string]struct{}{} }}
+
+func duplicateKey(p *pathNode, key string, es *Errors) {
+	kp := keyPath(p, key)
+	es.add(&kp, "duplicate_key", ErrDuplicateKey, "duplicate key "+strconv.Quote(key))
+}
+
+// scanMapKeys checks that no key of a map repeats (uniqueKeys) and scans
+// each for forbidden keys, at the key's path.
 func scanMapKeys[V any](p *pathNode, v Map[V], es *Errors, sc scanMode) {
+	uniqueKeys(p, v, es, sc)
 	if sc&anyKeys == 0 {
 		return
 	}
@@ -51,9 +104,11 @@ func scanMapKeys[V any](p *pathNode, v Map[V], es *Errors, sc scanMode) {
 	}
 }
 
-// scanEntries scans each key of a map of strings for forbidden keys and
-// each value for forbidden values, member by member.
+// scanEntries checks that no key of a map of strings repeats (uniqueKeys),
+// then scans each key for forbidden keys and each value for forbidden
+// values, member by member.
 func scanEntries(p *pathNode, v Map[string], es *Errors, sc scanMode) {
+	uniqueKeys(p, v, es, sc)
 	vsc := mapScan(sc)
 	for i := range v {
 		kp := keyPath(p, v[i].Key)

@@ -53,7 +53,7 @@ func decodeInto(m any, v unsafe.Pointer, l *layout, data []byte, opts []DecodeOp
 	if err := d.end(decodeValue(d, root, v, l)); err != nil {
 		return err
 	}
-	sc |= rawsParsed
+	sc |= decoded
 	if !d.rawsUnscanned {
 		sc |= rawsCleared
 	}

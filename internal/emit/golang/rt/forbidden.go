@@ -96,10 +96,10 @@ const (
 	// against all rules (see decoder.Raw), so scanRaw need not read them
 	// again.
 	rawsCleared scanMode = 1 << 31
-	// rawsParsed tells that the decoder has read every free-form value of
-	// what is being validated, so each is one well-formed JSON value
-	// without duplicate keys and checkRaw need not read it for that.
-	rawsParsed scanMode = 1 << 30
+	// decoded tells that a decoder has read what is being validated: its
+	// free-form values are well-formed JSON without duplicate keys, and no
+	// Map repeats a key, so checkRaw and uniqueKeys need not look.
+	decoded scanMode = 1 << 30
 )
 
 // mapScan widens a scan for values inside a map: its strings are free-form.
@@ -133,11 +133,11 @@ func checkString(p *pathNode, s string, es *Errors, sc scanMode, bit scanMode) b
 
 // checkRaw checks a free-form member as the decoders would read it: one
 // well-formed JSON value without duplicate keys (unless a decoder has read
-// it: sc has rawsParsed), free of forbidden material. A value set in Go
+// it: sc has decoded), and free of forbidden material. A value set in Go
 // could otherwise pass Validate and then encode as a document that is not
 // JSON, or that the package's own decoders refuse.
 func checkRaw(p *pathNode, raw []byte, sc scanMode, es *Errors) {
-	if len(raw) > 0 && sc&rawsParsed == 0 && !quickClean(raw, 0) {
+	if len(raw) > 0 && sc&decoded == 0 && !quickClean(raw, 0) {
 		if e := rawError(p, raw); e != nil {
 			*es = append(*es, e)
 			return

@@ -2,7 +2,10 @@ package rt
 
 import (
 	"bytes"
+	"errors"
+	"fmt"
 	"log/slog"
+	"strconv"
 	"strings"
 	"testing"
 )
@@ -51,5 +54,50 @@ func TestMapLogsRedacted(t *testing.T) {
 	slog.New(slog.NewJSONHandler(&got, nil)).Info("m", "v", Map[[]secretHolder]{{"a", []secretHolder{s}}, {"none", nil}})
 	if want := `"v":{"a":[{"secret":"[REDACTED]"}],"none":null}`; !strings.Contains(got.String(), want) {
 		t.Errorf("logged as %s, want %s", got.String(), want)
+	}
+}
+
+// TestUniqueKeys: uniqueKeys reports the first repeated key of a small or
+// large Map at its path, as a decoder words it, nothing for distinct keys
+// (without allocating once its set is pooled) or for what a decoder read.
+func TestUniqueKeys(t *testing.T) {
+	mapOf := func(keys ...string) Map[int64] {
+		m := Map[int64]{}
+		for _, k := range keys {
+			m = append(m, Entry[int64]{Key: k})
+		}
+		return m
+	}
+	var many []string
+	for i := 0; i < 3*smallMap; i++ {
+		many = append(many, "k"+strconv.Itoa(i))
+	}
+	p := keyPath(nil, "m")
+	for _, c := range []struct {
+		m    Map[int64]
+		want string
+	}{
+		{mapOf(), ""},
+		{mapOf("a"), ""},
+		{mapOf("a", "b", "a", "b"), `m.a: duplicate key "a"`},
+		{mapOf(many...), ""},
+		{mapOf(append(many, "k7")...), `m.k7: duplicate key "k7"`},
+	} {
+		var es Errors
+		uniqueKeys(&p, c.m, &es, 0)
+		if got := fmt.Sprint(es.err()); c.want == "" && len(es) != 0 || c.want != "" && (got != c.want || !errors.Is(es[0], ErrDuplicateKey)) {
+			t.Errorf("%d keys: %v, want %q", len(c.m), es, c.want)
+		}
+		es = nil
+		if uniqueKeys(&p, c.m, &es, decoded); len(es) != 0 {
+			t.Errorf("%d keys, decoded: %v", len(c.m), es)
+		}
+	}
+	large := mapOf(many...)
+	if n := testing.AllocsPerRun(100, func() {
+		var es Errors
+		uniqueKeys(&p, large, &es, 0)
+	}); n != 0 {
+		t.Errorf("%v allocations per call", n)
 	}
 }

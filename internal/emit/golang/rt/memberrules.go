@@ -138,7 +138,7 @@ func (r *memberRule) member(base unsafe.Pointer, sc scanMode) (v unsafe.Pointer,
 	if r.has&memberOwnScan != 0 {
 		msc = r.scan
 		if r.kind != ruleBool && r.kind >= ruleRaw {
-			msc |= sc & (rawsCleared | rawsParsed)
+			msc |= sc & (rawsCleared | decoded)
 		}
 	}
 	return v, msc, true

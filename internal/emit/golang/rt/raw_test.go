@@ -9,7 +9,7 @@ import (
 // TestCheckRawAsTheDecodersRead: a free-form value set in Go is checked as
 // the decoders would read it (one value, well-formed, no duplicate key at
 // any depth, nested no deeper than they follow), with the path and
-// message a decoder gives; a value a decoder has read (rawsParsed) is not
+// message a decoder gives; a value a decoder has read (decoded) is not
 // read again for that.
 func TestCheckRawAsTheDecodersRead(t *testing.T) {
 	deep := strings.Repeat("[", quickDepth+10) + strings.Repeat("]", quickDepth+10)
@@ -40,7 +40,7 @@ func TestCheckRawAsTheDecodersRead(t *testing.T) {
 			t.Errorf("%.40q: %v, want one %v at %s", c.raw, es, c.kind, c.path)
 		}
 		es = nil
-		if checkRaw(&p, []byte(c.raw), rawsParsed, &es); len(es) != 0 {
+		if checkRaw(&p, []byte(c.raw), decoded, &es); len(es) != 0 {
 			t.Errorf("%.40q read by a decoder: %v", c.raw, es)
 		}
 	}
