@@ -12,7 +12,8 @@ import (
 // whose Section holds Nodes that may be Sections: a value nested as deep
 // as a document the decoders accept round-trips, while a deeper one or a
 // pointer cycle ends in ErrTooDeep (Validate, MarshalJSON) or in a panic
-// with it (AppendJSON), not in a fatal stack overflow.
+// with it (AppendJSON), not in a fatal stack overflow; a Map built with a
+// key twice fails Validate as the decoder refuses its encoding.
 const deepBehaviour = `package doctree
 
 import (
@@ -67,6 +68,21 @@ func TestTooDeepValue(t *testing.T) {
 	}
 	if _, err := s.MarshalJSON(); !errors.Is(err, ErrTooDeep) {
 		t.Fatalf("MarshalJSON: %.300v", err)
+	}
+}
+
+func TestRepeatedMapKey(t *testing.T) {
+	s := chain(2)
+	text := Node{Text: &Text{Kind: "text", Body: "b"}}
+	s.Attrs = Map[Map[Node]]{{Key: "a"}, {Key: "b", Value: Map[Node]{{"x", text}, {"x", text}}}, {Key: "a"}}
+	err := s.Validate()
+	var es Errors
+	if !errors.As(err, &es) || len(es) != 2 || es[0].Error() != ` + "`" + `attrs.a: duplicate key "a"` + "`" + ` || es[1].Error() != ` + "`" + `attrs.b.x: duplicate key "x"` + "`" + ` || !errors.Is(err, ErrDuplicateKey) {
+		t.Fatalf("Validate: %v", err)
+	}
+	out, _ := json.Marshal(s)
+	if _, err := DecodeSection(out); !errors.Is(err, ErrDuplicateKey) {
+		t.Fatalf("the decoder: %v", err)
 	}
 }
 
