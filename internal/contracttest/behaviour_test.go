@@ -45,6 +45,26 @@ func TestSensitiveKeyRejectedAtAnyDepth(t *testing.T) {
 	assert.Equal(t, "sensitive field is not allowed in public SaaS contract payload: payload.local_validation_report.details[0].nested.Client_Secret", firstMessage(t, err))
 }
 
+// TestFreeFormReportCheckedAsDecoded: a report given to the builder must
+// be what a decoder would accept (docs/differences.md), so the request
+// encodes as JSON that DecodeLicenseValidationRequest reads back.
+func TestFreeFormReportCheckedAsDecoded(t *testing.T) {
+	for report, want := range map[string]error{
+		`{"license_id":"community","details":[{"a":1,"a":2}]}`: contract.ErrDuplicateKey,
+		`{"license_id":"community",`:                           contract.ErrSyntax,
+		`{"license_id":"community"} {}`:                        contract.ErrTrailingData,
+	} {
+		_, err := contract.BuildLicenseValidationRequest(contract.LicenseValidationRequestArgs{TenantID: "t", LocalValidationReport: json.RawMessage(report)})
+		require.ErrorIs(t, err, want, report)
+	}
+	m, err := contract.BuildLicenseValidationRequest(contract.LicenseValidationRequestArgs{TenantID: "t", LocalValidationReport: json.RawMessage(`{"details":[{"a":1,"b":[{}]}]}`)})
+	require.NoError(t, err)
+	out, err := json.Marshal(m)
+	require.NoError(t, err)
+	_, err = contract.DecodeLicenseValidationRequest(out)
+	require.NoError(t, err)
+}
+
 func TestTokenInIdentifierRejected(t *testing.T) {
 	_, err := contract.BuildTenantAuditStoreOperatingRequest(contract.TenantAuditStoreOperatingRequestArgs{TenantID: "sk_live_0123456789abcdefXYZ"})
 	require.ErrorIs(t, err, contract.ErrForbiddenValue)
