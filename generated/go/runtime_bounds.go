@@ -3,6 +3,7 @@
 package saascontrolplane
 
 import (
+	"math"
 	"strconv"
 	"sync"
 )
@@ -22,6 +23,13 @@ func (es *Errors) lengthIn(p *pathNode, s string, lo, hi int, short, long string
 func (es *Errors) itemsIn(p *pathNode, n, lo, hi int, few, many string) {
 	es.failIf(n < lo, p, "min_items", ErrTooFewItems, few)
 	es.failIf(n > hi, p, "max_items", ErrTooManyItems, many)
+}
+
+// notFinite reports a NaN or an infinity, which passes every bound (a
+// comparison with NaN is false) and is no JSON number: the encoder writes
+// it as null, which the decoders refuse for a number.
+func (es *Errors) notFinite(p *pathNode, f float64) {
+	es.failIf(math.IsNaN(f) || math.IsInf(f, 0), p, "type", ErrType, "must be a finite number")
 }
 
 // intIn reports an integer below lo or above hi.

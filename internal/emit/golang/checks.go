@@ -23,6 +23,9 @@ func numberChecks(fl *model.Field, t *model.TypeRef, v, p string) []string {
 		}
 		return litFloat(b.Float())
 	}
+	if t.Kind == model.KindNumber {
+		out = append(out, "es.notFinite("+join(p, v)+")")
+	}
 	if c := rangeCheck(fl, t, v, p); c != "" {
 		out = append(out, c)
 	} else {

@@ -149,10 +149,10 @@ func (g *gen) validateMethods(k *sink, w *gw, s *goStruct) {
 }
 
 // hasNumberChecks reports whether a member the table validates has a
-// check: every kind has one but a number with no bound and no fixed value.
+// check: every kind has one but an integer with no bound and no fixed value.
 func hasNumberChecks(fl *model.Field) bool {
-	if fl.Type.Kind != model.KindInteger && fl.Type.Kind != model.KindNumber {
-		return true
+	if fl.Type.Kind != model.KindInteger {
+		return true // a number is at least checked to be finite
 	}
 	return fl.Const != nil || fl.Minimum != nil || fl.Maximum != nil || fl.ExclusiveMinimum != nil || fl.ExclusiveMaximum != nil
 }

@@ -1,6 +1,7 @@
 package rt
 
 import (
+	"math"
 	"strconv"
 	"sync"
 )
@@ -20,6 +21,13 @@ func (es *Errors) lengthIn(p *pathNode, s string, lo, hi int, short, long string
 func (es *Errors) itemsIn(p *pathNode, n, lo, hi int, few, many string) {
 	es.failIf(n < lo, p, "min_items", ErrTooFewItems, few)
 	es.failIf(n > hi, p, "max_items", ErrTooManyItems, many)
+}
+
+// notFinite reports a NaN or an infinity, which passes every bound (a
+// comparison with NaN is false) and is no JSON number: the encoder writes
+// it as null, which the decoders refuse for a number.
+func (es *Errors) notFinite(p *pathNode, f float64) {
+	es.failIf(math.IsNaN(f) || math.IsInf(f, 0), p, "type", ErrType, "must be a finite number")
 }
 
 // intIn reports an integer below lo or above hi.

@@ -164,7 +164,9 @@ func (r *memberRule) check(p *pathNode, v unsafe.Pointer, es *Errors, sc scanMod
 	case ruleInt:
 		checkBounds(r, p, *(*int64)(v), r.intMin, r.intMax, r.intExclusiveMin, r.intExclusiveMax, es)
 	case ruleFloat:
-		checkBounds(r, p, *(*float64)(v), r.min, r.max, r.exclusiveMin, r.exclusiveMax, es)
+		f := *(*float64)(v)
+		es.notFinite(p, f)
+		checkBounds(r, p, f, r.min, r.max, r.exclusiveMin, r.exclusiveMax, es)
 	case ruleRaw:
 		checkRaw(p, *(*[]byte)(v), sc, es)
 	case ruleStrings, ruleStates:

@@ -1,6 +1,7 @@
 package rt
 
 import (
+	"math"
 	"strings"
 	"testing"
 	"unsafe"
@@ -51,6 +52,14 @@ func TestValidateMembersChecksEveryRule(t *testing.T) {
 		name: "valid",
 		v:    rulesCase{Name: "abc", Count: 9, Ratio: 1, Flag: true, State: "b", Big: "a9", Tags: []string{"a"}, Labels: Map[string]{}},
 		want: []string{"labels: empty"},
+	}, {
+		name: "not finite",
+		v:    rulesCase{Name: "abc", Count: 9, Ratio: math.Inf(-1), Flag: true, State: "b", Big: "a9", Tags: []string{"a"}, Labels: Map[string]{}},
+		want: []string{"ratio: must be a finite number", "ratio: xmin", "labels: empty"},
+	}, {
+		name: "NaN passes every bound",
+		v:    rulesCase{Name: "abc", Count: 9, Ratio: math.NaN(), Flag: true, State: "b", Big: "a9", Tags: []string{"a"}, Labels: Map[string]{}},
+		want: []string{"ratio: must be a finite number", "labels: empty"},
 	}, {
 		name: "every rule broken",
 		v: rulesCase{Name: "  ", Note: &bad, Count: 10, Ratio: 0, State: "c", Big: "b", Tags: []string{"ab", "c", "c"},
