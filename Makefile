@@ -29,6 +29,7 @@ fuzz:
 	$(FUZZ) -fuzz '^FuzzSpec$$' ./internal/validate
 	$(FUZZ) -fuzz '^FuzzGenerate$$' ./cmd/gen
 	$(FUZZ) -fuzz '^FuzzDecoders$$' ./internal/contracttest
+	$(FUZZ) -fuzz '^FuzzBuiltValues$$' ./internal/contracttest
 	$(FUZZ) -fuzz '^FuzzDecodersAgreeWithSchemas$$' ./internal/conformance
 	$(FUZZ) -fuzz '^FuzzQuickClean$$' ./internal/emit/golang/rt
 	$(FUZZ) -fuzz '^FuzzAnchored$$' ./internal/emit/golang/rt

@@ -21,16 +21,32 @@ import (
 	"github.com/stretchr/testify/require"
 )
 
-// codec decodes one message and, when that succeeds, encodes it again.
-type codec func(data []byte) (out []byte, err error)
+// codec is one decoder of the package: run decodes a message and, when that
+// succeeds, encodes it again; built decodes one, changes it as Go code
+// could (see mutate) and checks what Validate accepts (see roundTrip).
+type codec struct {
+	run   func(data []byte) (out []byte, err error)
+	built func(t *testing.T, data []byte, f *filler)
+}
 
-func codecOf[T json.Marshaler](dec func([]byte, ...contract.DecodeOption) (T, error)) codec {
-	return func(data []byte) ([]byte, error) {
-		m, err := dec(data)
-		if err != nil {
-			return nil, err
-		}
-		return m.MarshalJSON()
+func codecOf[T any, P interface {
+	*T
+	json.Marshaler
+	Validate() error
+}](dec func([]byte, ...contract.DecodeOption) (P, error)) codec {
+	return codec{
+		run: func(data []byte) ([]byte, error) {
+			m, err := dec(data)
+			if err != nil {
+				return nil, err
+			}
+			return m.MarshalJSON()
+		},
+		built: func(t *testing.T, data []byte, f *filler) {
+			if m, err := dec(data); err == nil {
+				roundTrip(t, m, dec, f)
+			}
+		},
 	}
 }
 
@@ -131,12 +147,12 @@ func FuzzDecoders(f *testing.F) {
 	f.Fuzz(func(t *testing.T, data []byte) {
 		wellFormed := json.Valid(data) && utf8.Valid(data) && !surrogateEscape.Match(data) && depth(data) <= 10000
 		for _, name := range names {
-			out, err := codecs[name](data)
+			out, err := codecs[name].run(data)
 			if err != nil {
 				checkError(t, name, data, err, wellFormed)
 				continue
 			}
-			again, err := codecs[name](out)
+			again, err := codecs[name].run(out)
 			if err != nil {
 				t.Fatalf("%s accepted %q but not its own encoding %q: %v", name, data, out, err)
 			}
