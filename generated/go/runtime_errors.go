@@ -126,6 +126,10 @@ func (p *pathNode) below() int32 {
 	return p.depth + 1
 }
 
+// tooDeepMsg is the message of a value nested beyond maxDepth, in
+// Validate and in encoding (errEncodeTooDeep).
+var tooDeepMsg = "value nested more than " + strconv.Itoa(maxDepth) + " levels deep; does it hold itself?"
+
 // tooDeep reports whether p lies more than maxDepth nodes deep, and records
 // that as the violation there: the validate method of a type that holds
 // itself asks before going on, so that a pointer cycle, or a value nested
@@ -135,7 +139,7 @@ func (es *Errors) tooDeep(p *pathNode) bool {
 	if p == nil || p.depth < maxDepth {
 		return false
 	}
-	es.add(p, "depth", ErrTooDeep, "nested more than "+strconv.Itoa(maxDepth)+" levels deep; does the value hold itself?")
+	es.add(p, "depth", ErrTooDeep, tooDeepMsg)
 	return true
 }
 

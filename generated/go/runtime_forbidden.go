@@ -162,10 +162,7 @@ func rawError(p *pathNode, raw []byte) *ValidationError {
 		}
 		return &ValidationError{Path: p.String(), Rule: "trailing_data", Message: "invalid JSON at offset " + strconv.Itoa(d.pos) + ": unexpected data after the JSON value", kind: errTrailing}
 	}
-	if es, ok := err.(Errors); ok && len(es) > 0 {
-		return es[0]
-	}
-	return &ValidationError{Path: p.String(), Rule: "syntax", Message: err.Error(), kind: ErrSyntax}
+	return err.(Errors)[0] // every error of the decoder is an Errors of one
 }
 
 // scanRaw walks a free-form JSON value in document order, testing each key

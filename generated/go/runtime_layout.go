@@ -4,7 +4,6 @@ package saascontrolplane
 
 import (
 	"encoding/json"
-	"strconv"
 	"sync"
 	"unsafe"
 )
@@ -98,7 +97,7 @@ func appendObject(b []byte, p unsafe.Pointer, l *layout, redact bool) []byte {
 // errEncodeTooDeep is what encoding a value nested more than maxDepth
 // levels deep panics with: no decoder would read it back, and a pointer
 // cycle would otherwise exhaust the goroutine's stack.
-var errEncodeTooDeep = &ValidationError{Rule: "depth", Message: "value nested more than " + strconv.Itoa(maxDepth) + " levels deep; does it hold itself?", kind: ErrTooDeep}
+var errEncodeTooDeep = &ValidationError{Rule: "depth", Message: tooDeepMsg, kind: ErrTooDeep}
 
 // appendObjectIn is appendObject of an object within depth others.
 func appendObjectIn(b []byte, p unsafe.Pointer, l *layout, redact bool, depth int) []byte {

@@ -163,7 +163,7 @@ func (g *gen) fieldRef(s *goStruct, i int, t *model.TypeRef, ptr bool) string {
 func (g *gen) loopsBack(from string, t *model.TypeRef) bool {
 	switch t.Kind {
 	case model.KindObject:
-		return g.layouts.scc[t.Object.GoName] == g.layouts.scc[from]
+		return g.component(t.Object.GoName) == g.component(from)
 	case model.KindList, model.KindMap:
 		return g.loopsBack(from, t.Elem)
 	}
@@ -271,6 +271,15 @@ func (g *gen) components() map[string]int {
 		}
 	}
 	return comp
+}
+
+// component is the number of the strongly connected component of the
+// struct named name (components), worked out on first use.
+func (g *gen) component(name string) int {
+	if g.layouts.scc == nil {
+		g.layouts.scc = g.components()
+	}
+	return g.layouts.scc[name]
 }
 
 // heldObjects names the object types t's members and variants hold.

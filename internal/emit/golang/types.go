@@ -10,9 +10,6 @@ import (
 // spec order without reflection.
 func (g *gen) typesFile(k *sink) {
 	var w gw
-	if g.layouts.scc == nil {
-		g.layouts.scc = g.components()
-	}
 	for _, s := range g.structs {
 		k.next()
 		if s.t.Union != nil {

@@ -85,10 +85,7 @@ func knownOperation(s *goStruct, fl *model.Field) bool {
 // sameComponent reports whether a and b hold each other, directly or
 // through other types (layout.go's components).
 func (g *gen) sameComponent(a, b *model.Type) bool {
-	if g.layouts.scc == nil {
-		g.layouts.scc = g.components()
-	}
-	return g.layouts.scc[a.GoName] == g.layouts.scc[b.GoName]
+	return g.component(a.GoName) == g.component(b.GoName)
 }
 
 // holdsItself reports whether a value of t can hold another value of t,
@@ -96,11 +93,8 @@ func (g *gen) sameComponent(a, b *model.Type) bool {
 // connected component, itself included. Only such a value nests without a
 // bound the types set, or forms a pointer cycle.
 func (g *gen) holdsItself(t *model.Type) bool {
-	if g.layouts.scc == nil {
-		g.layouts.scc = g.components()
-	}
 	for _, m := range heldObjects(t) {
-		if g.layouts.scc[m] == g.layouts.scc[t.GoName] {
+		if g.component(m) == g.component(t.GoName) {
 			return true
 		}
 	}
