@@ -35,6 +35,8 @@ type journal struct {
 	Phase   string         `json:"phase"`
 	Roots   []string       `json:"roots"`
 	Entries []journalEntry `json:"entries"`
+
+	copies map[string]*journal // by root, made by save
 }
 
 // journalEntry is one file of the run: the target, its staged new content
@@ -66,19 +68,21 @@ func tempName(path, run, kind string) string {
 }
 
 // save writes the journal into every root, each copy atomically (staged,
-// then renamed), with paths relative to that root.
+// then renamed), with paths relative to that root. The relative copies are
+// made on the first save and kept for the next, which changes only the
+// phase: a large run journals thousands of entries into every root.
 func (j *journal) save(fsys FS, roots []string, entries []journalEntry) error {
+	if j.copies == nil {
+		j.copies = make(map[string]*journal, len(roots))
+	}
 	for _, root := range roots {
-		c := *j
-		c.Roots, c.Entries = nil, nil
-		for _, r := range roots {
-			c.Roots = append(c.Roots, rel(root, r))
+		c := j.copies[root]
+		if c == nil {
+			c = j.relativeTo(root, roots, entries)
+			j.copies[root] = c
 		}
-		for _, e := range entries {
-			c.Entries = append(c.Entries, journalEntry{Target: rel(root, e.Target), Tmp: relOpt(root, e.Tmp),
-				Backup: relOpt(root, e.Backup), Existed: e.Existed})
-		}
-		data, err := json.MarshalIndent(&c, "", "  ")
+		c.Phase = j.Phase
+		data, err := json.Marshal(c)
 		if err != nil {
 			return err
 		}
@@ -94,6 +98,21 @@ func (j *journal) save(fsys FS, roots []string, entries []journalEntry) error {
 		}
 	}
 	return nil
+}
+
+// relativeTo is the copy of the journal kept in root: its roots and
+// entries relative to that folder.
+func (j *journal) relativeTo(root string, roots []string, entries []journalEntry) *journal {
+	c := &journal{Version: j.Version, Run: j.Run, PID: j.PID, Phase: j.Phase,
+		Roots: make([]string, 0, len(roots)), Entries: make([]journalEntry, 0, len(entries))}
+	for _, r := range roots {
+		c.Roots = append(c.Roots, rel(root, r))
+	}
+	for _, e := range entries {
+		c.Entries = append(c.Entries, journalEntry{Target: rel(root, e.Target), Tmp: relOpt(root, e.Tmp),
+			Backup: relOpt(root, e.Backup), Existed: e.Existed})
+	}
+	return c
 }
 
 func rel(root, path string) string {
