@@ -5,6 +5,9 @@
 package output
 
 import (
+	"bytes"
+	"errors"
+	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -25,8 +28,50 @@ type FS interface {
 // OS is the real file system.
 type OS struct{}
 
-// ReadFile reads a whole file.
-func (OS) ReadFile(name string) ([]byte, error) { return os.ReadFile(name) }
+// ReadFile reads a whole regular file, following a symbolic link. Anything
+// else at name (a folder, a named pipe, a device) is an error wrapping
+// ErrNotRegular, returned at once: the generator writes regular files
+// only, and reading a pipe or a terminal could wait forever.
+func (OS) ReadFile(name string) ([]byte, error) {
+	f, err := os.OpenFile(name, readFlags, 0)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	st, err := f.Stat()
+	if err != nil {
+		return nil, err
+	}
+	if !st.Mode().IsRegular() {
+		return nil, &fs.PathError{Op: "read", Path: name, Err: notRegular(st.Mode())}
+	}
+	var b bytes.Buffer
+	b.Grow(int(st.Size()) + bytes.MinRead)
+	if _, err := b.ReadFrom(f); err != nil {
+		return nil, err
+	}
+	return b.Bytes(), nil
+}
+
+// ErrNotRegular is the error of reading a path that holds something other
+// than a regular file.
+var ErrNotRegular = errors.New("not a regular file")
+
+// notRegular names what a mode holds, wrapping ErrNotRegular.
+func notRegular(m fs.FileMode) error {
+	kind := "special file"
+	switch {
+	case m.IsDir():
+		kind = "folder"
+	case m&fs.ModeNamedPipe != 0:
+		kind = "named pipe"
+	case m&fs.ModeSocket != 0:
+		kind = "socket"
+	case m&fs.ModeDevice != 0:
+		kind = "device"
+	}
+	return fmt.Errorf("%w (a %s)", ErrNotRegular, kind)
+}
 
 // WriteFile writes a whole file.
 func (OS) WriteFile(name string, data []byte, perm fs.FileMode) error {

@@ -69,6 +69,8 @@ func Diff(fsys FS, p Plan) ([]Change, error) {
 		switch {
 		case errors.Is(err, fs.ErrNotExist):
 			out = append(out, Change{Path: f.Path, Kind: "missing", New: f.Data})
+		case errors.Is(err, ErrNotRegular):
+			return nil, fmt.Errorf("%s: %w; the generator writes regular files only: move it away, then run again", f.Path, errors.Unwrap(err))
 		case err != nil:
 			return nil, fmt.Errorf("%s: %w", f.Path, err)
 		case !bytes.Equal(old, f.Data):
@@ -87,7 +89,8 @@ func Diff(fsys FS, p Plan) ([]Change, error) {
 }
 
 // orphans lists generated files in the plan's folders that the plan no longer
-// produces. Files without the marker are not the generator's and are left.
+// produces. Files without the marker are not the generator's and are left,
+// as are symbolic links and anything else that is not a regular file.
 func orphans(fsys FS, p Plan, want map[string]bool) ([]string, error) {
 	var out []string
 	for _, dir := range p.Dirs {
@@ -98,7 +101,9 @@ func orphans(fsys FS, p Plan, want map[string]bool) ([]string, error) {
 				}
 				return err
 			}
-			if d.IsDir() || want[filepath.Clean(path)] || isTemp(d.Name()) {
+			if !d.Type().IsRegular() || want[filepath.Clean(path)] || isTemp(d.Name()) {
+				// The generator writes regular files only: a folder is
+				// walked, and a link, pipe or device is never its file.
 				return nil
 			}
 			data, err := fsys.ReadFile(path)

@@ -1,0 +1,63 @@
+//go:build unix
+
+package output
+
+import (
+	"os"
+	"path/filepath"
+	"syscall"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+// TestSpecialFilesInTheTree holds the writer to regular files: a named
+// pipe, a folder or a link to a folder where the plan puts a file is
+// refused at once (reading the pipe used to wait for a writer forever),
+// and none of them, nor a link to a generated file, is taken for an orphan.
+func TestSpecialFilesInTheTree(t *testing.T) {
+	files := map[string]string{"a.go": gen("a\n"), "sub/b.go": gen("b\n")}
+	elsewhere := t.TempDir()
+	own := filepath.Join(elsewhere, "own.go")
+	require.NoError(t, os.WriteFile(own, []byte(gen("own\n")), 0o644))
+
+	t.Run("left alone beside the plan", func(t *testing.T) {
+		dir := t.TempDir()
+		require.NoError(t, syscall.Mkfifo(filepath.Join(dir, "pipe.go"), 0o644))
+		require.NoError(t, os.Symlink(elsewhere, filepath.Join(dir, "linked-folder")))
+		require.NoError(t, os.Symlink(own, filepath.Join(dir, "linked-own.go")))
+		require.NoError(t, os.Symlink(filepath.Join(elsewhere, "gone"), filepath.Join(dir, "dangling.go")))
+		changes, err := Write(OS{}, plan(dir, files))
+		require.NoError(t, err)
+		assert.Equal(t, map[string]string{filepath.Join(dir, "a.go"): "missing", filepath.Join(dir, "sub/b.go"): "missing"}, kinds(changes))
+		for _, name := range []string{"pipe.go", "linked-folder", "linked-own.go", "dangling.go"} {
+			_, err := os.Lstat(filepath.Join(dir, name))
+			assert.NoError(t, err, name)
+		}
+		data, err := os.ReadFile(own)
+		require.NoError(t, err)
+		assert.Equal(t, gen("own\n"), string(data), "a link's target is never touched")
+	})
+
+	cases := []struct {
+		kind string
+		make func(path string) error
+	}{
+		{"named pipe", func(p string) error { return syscall.Mkfifo(p, 0o644) }},
+		{"folder", func(p string) error { return os.Mkdir(p, 0o755) }},
+		{"folder", func(p string) error { return os.Symlink(elsewhere, p) }},
+	}
+	for _, c := range cases {
+		dir := t.TempDir()
+		target := filepath.Join(dir, "a.go")
+		require.NoError(t, c.make(target))
+		_, err := Write(OS{}, plan(dir, files))
+		require.ErrorIs(t, err, ErrNotRegular, c.kind)
+		assert.Contains(t, err.Error(), target+": not a regular file (a "+c.kind+")")
+		_, err = Diff(OS{}, plan(dir, files))
+		require.ErrorIs(t, err, ErrNotRegular, c.kind)
+		_, err = os.Lstat(filepath.Join(dir, "sub"))
+		assert.ErrorIs(t, err, os.ErrNotExist, "nothing written")
+	}
+}
