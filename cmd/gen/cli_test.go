@@ -310,3 +310,36 @@ func TestSchemaURLMustBeAbsolute(t *testing.T) {
 	assert.Equal(t, exitUsage, code)
 	assert.Contains(t, stderr, `-docs-schema-url must be an absolute http or https URL, got "schemas.example.com/v1/"`)
 }
+
+// TestOrphansOnlyWhereTheTargetWrites: files a docs option wrote (the MkDocs
+// site and its schema copy) go when the option goes, though no file of the
+// new plan lies in their folders; and an output folder that holds other
+// outputs (here the Go package written into their common parent) removes
+// nothing of theirs.
+func TestOrphansOnlyWhereTheTargetWrites(t *testing.T) {
+	root, flags := outDirs(t)
+	code, _, stderr := gen(append([]string{"generate", "-mkdocs"}, flags...)...)
+	require.Equal(t, exitOK, code, stderr)
+	site := []string{filepath.Join(root, "docs", ".mkdocs", "mkdocs.yml"),
+		filepath.Join(root, "docs", "schemas", "tenant-status.request.schema.json")}
+	for _, p := range site {
+		require.FileExists(t, p)
+	}
+	code, stdout, stderr := gen(append([]string{"generate"}, flags...)...)
+	require.Equal(t, exitOK, code, stderr)
+	for _, p := range site {
+		assert.Contains(t, stdout, "removed "+p+"\n")
+		assert.NoFileExists(t, p)
+	}
+
+	before := files(t, root)
+	code, stdout, stderr = gen("generate", "-spec", contractSpec, "-go-out", root, "-schema-out", "", "-docs-out", "")
+	require.Equal(t, exitOK, code, stderr)
+	assert.NotContains(t, stdout, "removed ")
+	after := files(t, root)
+	for _, p := range before {
+		assert.Contains(t, after, p)
+	}
+	code, stdout, stderr = gen("check", "-spec", contractSpec, "-go-out", root, "-schema-out", "", "-docs-out", "")
+	assert.Equal(t, exitOK, code, stdout+stderr)
+}

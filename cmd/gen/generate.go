@@ -109,6 +109,11 @@ func generate(c *model.Contract, s *settings) (output.Plan, error) {
 			return output.Plan{}, fmt.Errorf("%s: %w", t.emitter.Name(), err)
 		}
 		plan.Dirs = append(plan.Dirs, t.dir)
+		if f, ok := t.emitter.(emit.Folders); ok {
+			for _, sub := range f.Folders() {
+				plan.Scopes = append(plan.Scopes, filepath.Join(t.dir, filepath.FromSlash(sub)))
+			}
+		}
 		paths := make([]string, 0, len(files))
 		for p := range files {
 			paths = append(paths, p)

@@ -35,6 +35,15 @@ type Emitter interface {
 	Generate(c *model.Contract, opts Options) (map[string][]byte, error)
 }
 
+// Folders is implemented by an emitter that writes into subfolders of its
+// output folder: every subfolder it may write under any options (forward
+// slashes). The writer looks for orphans only in the folders a plan owns
+// (output.Plan), so a file written under an option since turned off is
+// still removed.
+type Folders interface {
+	Folders() []string
+}
+
 // Header is the marker every generated file carries, in the comment syntax
 // of its format, so that tools and the writer recognise generated files.
 const Header = output.Marker

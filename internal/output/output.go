@@ -19,9 +19,17 @@ type File struct {
 
 // Plan is a complete generated tree: the folders generation owns and the
 // files that belong in them.
+//
+// Orphans (files with the marker that the plan no longer produces) are
+// looked for only among the files directly inside the folders the plan
+// owns: each of Dirs, each folder one of Files lies in, and each of
+// Scopes (folders an emitter may write under options now off). Other
+// subfolders are never searched: an output folder may hold another
+// contract's output, or be the checkout itself.
 type Plan struct {
-	Dirs  []string
-	Files []File
+	Dirs   []string
+	Files  []File
+	Scopes []string
 }
 
 // marker finds the generated-file header near the top of a file, in any of
@@ -88,12 +96,13 @@ func Diff(fsys FS, p Plan) ([]Change, error) {
 	return out, nil
 }
 
-// orphans lists generated files in the plan's folders that the plan no longer
-// produces. Files without the marker are not the generator's and are left,
-// as are symbolic links and anything else that is not a regular file.
+// orphans lists generated files in the plan's folders (see Plan) that the
+// plan no longer produces. Files without the marker are not the
+// generator's and are left, as are symbolic links and anything else that
+// is not a regular file.
 func orphans(fsys FS, p Plan, want map[string]bool) ([]string, error) {
 	var out []string
-	for _, dir := range p.Dirs {
+	for _, dir := range ownedFolders(p) {
 		err := fsys.WalkDir(dir, func(path string, d fs.DirEntry, err error) error {
 			if err != nil {
 				if errors.Is(err, fs.ErrNotExist) {
@@ -101,9 +110,12 @@ func orphans(fsys FS, p Plan, want map[string]bool) ([]string, error) {
 				}
 				return err
 			}
+			if d.IsDir() && filepath.Clean(path) != dir {
+				return fs.SkipDir
+			}
 			if !d.Type().IsRegular() || want[filepath.Clean(path)] || isTemp(d.Name()) {
-				// The generator writes regular files only: a folder is
-				// walked, and a link, pipe or device is never its file.
+				// The generator writes regular files only: a link, pipe or
+				// device is never its file.
 				return nil
 			}
 			data, err := fsys.ReadFile(path)
@@ -120,6 +132,22 @@ func orphans(fsys FS, p Plan, want map[string]bool) ([]string, error) {
 		}
 	}
 	sort.Strings(out)
-	// Nested plan folders walk the same file twice; list it once.
-	return slices.Compact(out), nil
+	return out, nil
+}
+
+// ownedFolders is every folder whose files the plan owns, cleaned, each
+// once, in order.
+func ownedFolders(p Plan) []string {
+	var out []string
+	for _, d := range p.Dirs {
+		out = append(out, filepath.Clean(d))
+	}
+	for _, f := range p.Files {
+		out = append(out, filepath.Dir(filepath.Clean(f.Path)))
+	}
+	for _, d := range p.Scopes {
+		out = append(out, filepath.Clean(d))
+	}
+	sort.Strings(out)
+	return slices.Compact(out)
 }

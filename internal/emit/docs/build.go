@@ -23,10 +23,13 @@ const (
 	siteCSSPath = "assets/contractgen.css"
 )
 
+// operationsDir holds the operation pages.
+const operationsDir = "operations"
+
 // operationPath is the page of one operation, named as the operation
 // unless that name is a Windows device name (schemafile.Portable).
 func operationPath(op *model.Operation) string {
-	return "operations/" + schemafile.Portable(op.Name+".md")
+	return operationsDir + "/" + schemafile.Portable(op.Name+".md")
 }
 
 // schemaFiles lists the names of every JSON Schema file the schema emitter
@@ -120,6 +123,13 @@ func overviewTitle(c *model.Contract) string {
 		return c.Title
 	}
 	return c.Name
+}
+
+// Folders lists the subfolders the docs may write into (emit.Folders):
+// operation pages, the site's stylesheet, the MkDocs configuration and the
+// site's copy of the schemas.
+func (*Emitter) Folders() []string {
+	return []string{operationsDir, path.Dir(siteCSSPath), path.Dir(mkdocsPath), siteSchemas}
 }
 
 // siteSchemas is the folder, inside the docs folder, that holds the copy of
