@@ -13,6 +13,7 @@ import (
 	"github.com/contractgen/contractgen/internal/breaking"
 	"github.com/contractgen/contractgen/internal/config"
 	"github.com/contractgen/contractgen/internal/diag"
+	"github.com/contractgen/contractgen/internal/input"
 	"github.com/contractgen/contractgen/internal/load"
 	"github.com/contractgen/contractgen/internal/validate"
 )
@@ -50,12 +51,12 @@ func runBreaking(args []string, stdout, stderr io.Writer) int {
 		_ = diag.Write(out, s.format, bad)
 		return exitUsage
 	}
-	newSrc, err := os.ReadFile(s.cfg.Spec)
+	newSrc, err := load.ReadFile(s.cfg.Spec)
 	if err != nil {
 		report(out, s.format, s.cfg.Spec, err)
 		return exitFail
 	}
-	newModel, err := loadSpec(s.cfg.Spec)
+	newModel, err := checkSpec(s.cfg.Spec, newSrc)
 	if err != nil {
 		report(out, s.format, s.cfg.Spec, err)
 		return exitFail
@@ -148,8 +149,11 @@ func breakingIgnores(cfg *config.Config, flags multiFlag) (map[string]bool, []di
 func otherVersion(against, spec string) (string, []byte, error) {
 	if st, err := os.Stat(against); err == nil {
 		if !st.IsDir() {
-			data, err := os.ReadFile(against)
-			return against, data, err
+			data, err := input.Read(against, load.MaxSize)
+			if err != nil {
+				return "", nil, fmt.Errorf("--against %s: %w", against, err)
+			}
+			return against, data, nil
 		}
 		path := filepath.Join(against, spec)
 		if cfgPath := filepath.Join(against, config.FileName); exists(cfgPath) {
@@ -162,7 +166,7 @@ func otherVersion(against, spec string) (string, []byte, error) {
 				path = cfg.Spec
 			}
 		}
-		data, err := os.ReadFile(path)
+		data, err := input.Read(path, load.MaxSize)
 		if err != nil {
 			return "", nil, fmt.Errorf("--against %s: %w", against, err)
 		}

@@ -62,6 +62,16 @@ func loadSpec(path string) (*model.Contract, error) {
 	return validate.Check(s)
 }
 
+// checkSpec is loadSpec on a spec already read (load.ReadFile), for the
+// commands that also need its text.
+func checkSpec(path string, src []byte) (*model.Contract, error) {
+	s, err := load.Bytes(path, src)
+	if err != nil {
+		return nil, err
+	}
+	return validate.Check(s)
+}
+
 type target struct {
 	dir     string
 	emitter emit.Emitter

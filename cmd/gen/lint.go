@@ -3,11 +3,11 @@ package main
 import (
 	"fmt"
 	"io"
-	"os"
 
 	"github.com/contractgen/contractgen/internal/config"
 	"github.com/contractgen/contractgen/internal/diag"
 	"github.com/contractgen/contractgen/internal/lint"
+	"github.com/contractgen/contractgen/internal/load"
 )
 
 // runLint reports the spec's errors, or when it has none its style
@@ -33,14 +33,14 @@ func runLint(args []string, stdout, stderr io.Writer) int {
 		_ = diag.Write(diagOut(s.format, stdout, stderr), s.format, bad)
 		return exitFail
 	}
-	c, err := loadSpec(s.cfg.Spec)
+	src, err := load.ReadFile(s.cfg.Spec)
 	if err != nil {
 		report(stdout, s.format, s.cfg.Spec, err)
 		return exitFail
 	}
-	src, err := os.ReadFile(s.cfg.Spec)
+	c, err := checkSpec(s.cfg.Spec, src)
 	if err != nil {
-		report(diagOut(s.format, stdout, stderr), s.format, s.cfg.Spec, err)
+		report(stdout, s.format, s.cfg.Spec, err)
 		return exitFail
 	}
 	var out []diag.Finding

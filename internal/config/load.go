@@ -1,14 +1,15 @@
 package config
 
 import (
+	"errors"
 	"fmt"
 	neturl "net/url"
-	"os"
 	"path/filepath"
 	"sort"
 	"strings"
 
 	"github.com/contractgen/contractgen/internal/diag"
+	"github.com/contractgen/contractgen/internal/input"
 	"github.com/contractgen/contractgen/internal/names"
 	"gopkg.in/yaml.v3"
 )
@@ -23,12 +24,12 @@ const maxSize = 1 << 20
 // Every problem is reported at once, positioned, with a suggestion for a
 // misspelt key.
 func Load(path string) (*Config, error) {
-	data, err := os.ReadFile(path)
+	data, err := input.Read(path, maxSize)
+	if errors.Is(err, input.ErrTooLarge) {
+		return nil, diag.ListError{{File: path, Msg: fmt.Sprintf("config is larger than %d bytes", maxSize)}}
+	}
 	if err != nil {
 		return nil, fmt.Errorf("reading config: %w", err)
-	}
-	if len(data) > maxSize {
-		return nil, diag.ListError{{File: path, Msg: fmt.Sprintf("config is larger than %d bytes", maxSize)}}
 	}
 	return Parse(path, data)
 }

@@ -11,6 +11,7 @@ import (
 	"strings"
 
 	"github.com/contractgen/contractgen/internal/diag"
+	"github.com/contractgen/contractgen/internal/input"
 	"gopkg.in/yaml.v3"
 )
 
@@ -22,21 +23,33 @@ const MaxSize = 8 << 20
 // File reads and decodes the spec at path. The error, when not nil, is a
 // diag.ListError holding every problem found.
 func File(path string) (*Spec, error) {
-	f, err := os.Open(path)
+	data, err := ReadFile(path)
 	if err != nil {
-		return nil, single(path, describeOpenErr(err))
-	}
-	defer f.Close()
-	if st, err := f.Stat(); err == nil && st.IsDir() {
-		return nil, single(path, "is a directory, expected a YAML spec file")
-	} else if err == nil && st.Size() > MaxSize {
-		return nil, tooLarge(path) // refused without reading it
-	}
-	data, err := io.ReadAll(io.LimitReader(f, MaxSize+1))
-	if err != nil {
-		return nil, single(path, "cannot read spec: "+err.Error())
+		return nil, err
 	}
 	return Bytes(path, data)
+}
+
+// ReadFile reads the spec file at path once, within MaxSize, for callers
+// that need its text as well as the spec (lint, breaking): reading it twice
+// would block on a pipe. The error is a diag.ListError.
+func ReadFile(path string) ([]byte, error) {
+	data, err := input.Read(path, MaxSize)
+	switch {
+	case err == nil:
+		return data, nil
+	case errors.Is(err, input.ErrIsDir):
+		return nil, single(path, "is a directory, expected a YAML spec file")
+	case errors.Is(err, input.ErrTooLarge):
+		return nil, tooLarge(path) // a regular file is refused without reading it
+	case errors.Is(err, os.ErrNotExist), errors.Is(err, os.ErrPermission):
+		return nil, single(path, describeOpenErr(err))
+	}
+	var pe *os.PathError
+	if errors.As(err, &pe) && pe.Op == "open" {
+		return nil, single(path, describeOpenErr(err))
+	}
+	return nil, single(path, "cannot read spec: "+err.Error())
 }
 
 func tooLarge(path string) error {

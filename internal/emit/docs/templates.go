@@ -15,6 +15,7 @@ import (
 	"text/template"
 	"unicode/utf8"
 
+	"github.com/contractgen/contractgen/internal/input"
 	"github.com/contractgen/contractgen/internal/output"
 	"github.com/contractgen/contractgen/templates"
 )
@@ -101,9 +102,9 @@ func loadTemplates(dir string) (*templateSet, error) {
 	sort.Slice(names, func(i, j int) bool { return order(names[i]) < order(names[j]) })
 	for _, name := range names {
 		p := filepath.Join(dir, name)
-		text, err := os.ReadFile(p)
+		text, err := input.Read(p, maxTemplateSize)
 		if err != nil {
-			return nil, err
+			return nil, fmt.Errorf("%s: %w", p, err)
 		}
 		if err := set.parse(p, name, string(text)); err != nil {
 			return nil, err
@@ -111,6 +112,9 @@ func loadTemplates(dir string) (*templateSet, error) {
 	}
 	return set, nil
 }
+
+// maxTemplateSize bounds a template file; the embedded ones are a few KiB.
+const maxTemplateSize = 1 << 20
 
 func order(name string) int {
 	for i, n := range templateFiles {

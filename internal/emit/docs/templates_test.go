@@ -95,6 +95,7 @@ func TestBrokenTemplates(t *testing.T) {
 		{"missing definition", "forbidden.md.tmpl", "<!-- {{.Header}} -->\n{{template \"nowhere\" .}}\n", []string{"forbidden.md.tmpl:2:", "nowhere"}},
 		{"no marker", "states.md.tmpl", "# States\n", []string{"states.md.tmpl", "DO NOT EDIT"}},
 		{"unknown file", "operations.md.tmpl", "x", []string{"operations.md.tmpl", "not a docs template"}},
+		{"too large", "index.md.tmpl", "<!-- {{.Header}} -->\n" + strings.Repeat("x", 1<<20), []string{"index.md.tmpl", "file too large: larger than 1 MiB"}},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
