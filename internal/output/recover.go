@@ -25,6 +25,9 @@ func Recover(fsys FS, dirs []string) ([]string, error) {
 		if j == nil || done[j.Run] {
 			continue
 		}
+		if err := checkJournal(j, filepath.Join(dir, JournalName), dirs); err != nil {
+			return nil, err
+		}
 		done[j.Run] = true
 		committed, err := anyCommitted(fsys, j)
 		if err != nil {
@@ -85,12 +88,19 @@ func rollBack(fsys FS, j *journal) error {
 		e := j.Entries[i]
 		switch {
 		case e.Backup != "" && exists(fsys, e.Backup):
-			// The old file was moved aside: put it back over whatever is there.
+			// The old file was moved aside: put it back over whatever is
+			// there, which the run wrote.
+			if err := replaceable(fsys, e.Target); err != nil {
+				return err
+			}
 			if err := fsys.Rename(e.Backup, e.Target); err != nil {
 				return err
 			}
 		case !e.Existed && e.Tmp != "" && !exists(fsys, e.Tmp) && exists(fsys, e.Target):
 			// A new file was moved into place: the tree before had none.
+			if err := replaceable(fsys, e.Target); err != nil {
+				return err
+			}
 			if err := fsys.Remove(e.Target); err != nil && !errors.Is(err, fs.ErrNotExist) {
 				return err
 			}
@@ -115,6 +125,23 @@ func rollForward(fsys FS, j *journal) error {
 				return err
 			}
 		}
+	}
+	return nil
+}
+
+// replaceable refuses to let recovery remove or replace a file the run
+// cannot have written: every file the writer puts in place carries a
+// generated marker.
+func replaceable(fsys FS, path string) error {
+	data, err := fsys.ReadFile(path)
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil
+	}
+	if err != nil {
+		return err
+	}
+	if !IsGenerated(data) {
+		return fmt.Errorf("%s has no generated marker, so no run of gen put it there; it is left as it is (delete the journal to go on)", path)
 	}
 	return nil
 }

@@ -1,0 +1,67 @@
+package output
+
+import (
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+// TestRecoverRefusesForeignJournal: a journal is a file in the output tree,
+// which a checkout can carry; one that no run of this writer could have
+// written (paths outside the output folders, temp names that are not its
+// run's, a target without a generated marker) is refused, and nothing is
+// removed or replaced.
+func TestRecoverRefusesForeignJournal(t *testing.T) {
+	const run = "0123456789abcdef"
+	cases := []struct {
+		name  string
+		entry func(out, victim string) journalEntry
+		roots []string
+		phase string
+		want  string
+	}{
+		{"target outside", func(out, victim string) journalEntry {
+			return journalEntry{Target: victim, Tmp: tempName(victim, run, "new")}
+		}, nil, phaseStaging, "is not in an output folder of this run"},
+		{"backup is another file", func(out, victim string) journalEntry {
+			return journalEntry{Target: filepath.Join(out, "a.go"), Backup: victim, Existed: true}
+		}, nil, phaseCommitted, "are not the ones its run gives it"},
+		{"staged name is another file", func(out, victim string) journalEntry {
+			return journalEntry{Target: filepath.Join(out, "a.go"), Tmp: victim}
+		}, nil, phaseCommitted, "are not the ones its run gives it"},
+		{"root outside", func(out, victim string) journalEntry {
+			return journalEntry{Target: filepath.Join(out, "a.go"), Tmp: tempName(filepath.Join(out, "a.go"), run, "new")}
+		}, []string{"..", "../.."}, phaseStaging, "is not an output folder of this run"},
+		{"hand-written target", func(out, victim string) journalEntry {
+			mine := filepath.Join(out, "mine.go")
+			writeTree(t, out, map[string]string{"mine.go": "package mine\n"})
+			return journalEntry{Target: mine, Tmp: tempName(mine, run, "new")}
+		}, nil, phaseStaging, "has no generated marker"},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			base := t.TempDir()
+			out := filepath.Join(base, "out")
+			victim := filepath.Join(base, "victim.txt")
+			writeTree(t, base, map[string]string{"victim.txt": gen("not the run's\n"), "out/a.go": gen("a\n")})
+			e := c.entry(out, victim)
+			before := snapshot(t, base)
+			roots := append([]string{"."}, c.roots...)
+			j := journal{Version: 1, Run: run, PID: 1, Phase: c.phase, Roots: roots, Entries: []journalEntry{{
+				Target: rel(out, e.Target), Tmp: relOpt(out, e.Tmp), Backup: relOpt(out, e.Backup), Existed: e.Existed}}}
+			data, err := json.Marshal(j)
+			require.NoError(t, err)
+			require.NoError(t, os.WriteFile(filepath.Join(out, JournalName), data, 0o644))
+			before[filepath.ToSlash(filepath.Join("out", JournalName))] = string(data)
+
+			_, err = Recover(OS{}, []string{out})
+			require.Error(t, err)
+			assert.Contains(t, err.Error(), c.want)
+			assert.Equal(t, before, snapshot(t, base), "nothing touched")
+		})
+	}
+}
