@@ -182,6 +182,10 @@ func exists(p string) bool {
 
 // gitShow reads spec at ref from the repository holding it.
 func gitShow(ref, spec string) (string, []byte, error) {
+	if strings.HasPrefix(ref, "-") {
+		// Never handed to git, which would read it as an option.
+		return "", nil, fmt.Errorf("--against %q is not a file, a folder or a git ref", ref)
+	}
 	if _, err := exec.LookPath("git"); err != nil {
 		return "", nil, fmt.Errorf("--against %q is not a file or folder, and git is not installed to read it as a ref", ref)
 	}

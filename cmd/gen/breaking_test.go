@@ -96,6 +96,12 @@ func TestBreakingAgainstGitRef(t *testing.T) {
 	code, stdout, _ = gen("breaking", "--against", "HEAD")
 	assert.Equal(t, exitOK, code)
 	assert.Empty(t, stdout)
+
+	// A ref that git would read as an option is refused before git runs.
+	code, stdout, stderr = gen("breaking", "--against", "--output=written-by-git")
+	assert.NotEqual(t, exitOK, code)
+	assert.Contains(t, stdout+stderr, `--against "--output=written-by-git" is not a file, a folder or a git ref`)
+	assert.NoFileExists(t, "written-by-git")
 }
 
 func TestBreakingIgnores(t *testing.T) {
