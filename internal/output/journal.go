@@ -198,7 +198,9 @@ func Interrupted(fsys FS, dirs []string) ([]string, error) {
 	return out, nil
 }
 
-// temps lists every temp file under dirs.
+// temps lists every temp file under dirs, except under a subfolder that is
+// another run's output root (it holds a lock or a journal: a run writing
+// there now, or one interrupted there, which that folder's next run repairs).
 func temps(fsys FS, dirs []string) ([]string, error) {
 	var out []string
 	for _, dir := range dirs {
@@ -208,6 +210,9 @@ func temps(fsys FS, dirs []string) ([]string, error) {
 					return fs.SkipDir
 				}
 				return err
+			}
+			if d.IsDir() && path != dir && (exists(fsys, filepath.Join(path, LockName)) || exists(fsys, filepath.Join(path, JournalName))) {
+				return fs.SkipDir
 			}
 			if !d.IsDir() && isTemp(d.Name()) {
 				out = append(out, path)

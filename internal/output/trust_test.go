@@ -65,3 +65,25 @@ func TestRecoverRefusesForeignJournal(t *testing.T) {
 		})
 	}
 }
+
+// TestRecoverLeavesOtherRootsTemps: a subfolder that holds a lock or a
+// journal is another run's output root (running now, or interrupted and
+// repaired by its own next run); its temp files are not this run's to
+// remove, while a stray temp file anywhere else below is.
+func TestRecoverLeavesOtherRootsTemps(t *testing.T) {
+	out := t.TempDir()
+	writeTree(t, out, map[string]string{
+		"sub/.a.go.cg-0123456789abcdef.new":     "stray\n",
+		"running/" + LockName:                   "123\n",
+		"running/.b.go.cg-0123456789abcdef.new": "staged by the run in progress\n",
+		"crashed/" + JournalName:                "{}\n",
+		"crashed/.c.go.cg-0123456789abcdef.old": "backup of the interrupted run\n",
+	})
+	notes, err := Recover(OS{}, []string{out})
+	require.NoError(t, err)
+	assert.Equal(t, []string{"removed 1 temp file(s) of interrupted runs"}, notes)
+	got := snapshot(t, out)
+	assert.NotContains(t, got, "sub/.a.go.cg-0123456789abcdef.new")
+	assert.Contains(t, got, "running/.b.go.cg-0123456789abcdef.new")
+	assert.Contains(t, got, "crashed/.c.go.cg-0123456789abcdef.old")
+}
