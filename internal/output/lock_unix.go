@@ -17,9 +17,19 @@ import (
 // it checks that path still names the locked file, and retries if not.
 func lockFile(path string) (*os.File, error) {
 	for attempt := 0; attempt < 10; attempt++ {
-		f, err := os.OpenFile(path, os.O_RDWR|os.O_CREATE, 0o644)
+		// O_NOFOLLOW: the lock file is written (the pid) and removed, so a
+		// link in its place, which a checkout can carry, must not lead the
+		// run to overwrite the file it points at.
+		f, err := os.OpenFile(path, os.O_RDWR|os.O_CREATE|syscall.O_NOFOLLOW|syscall.O_NONBLOCK, 0o644)
+		if errors.Is(err, syscall.ELOOP) {
+			return nil, fmt.Errorf("%s is a symbolic link, not gen's lock file; delete it and run again", path)
+		}
 		if err != nil {
 			return nil, err
+		}
+		if st, err := f.Stat(); err == nil && !st.Mode().IsRegular() {
+			f.Close()
+			return nil, fmt.Errorf("%s: %w; gen's lock file must be one: delete it and run again", path, notRegular(st.Mode()))
 		}
 		if err := syscall.Flock(int(f.Fd()), syscall.LOCK_EX|syscall.LOCK_NB); err != nil {
 			f.Close()
@@ -32,7 +42,7 @@ func lockFile(path string) (*os.File, error) {
 			return nil, err
 		}
 		st, err1 := f.Stat()
-		cur, err2 := os.Stat(path)
+		cur, err2 := os.Lstat(path)
 		if err1 == nil && err2 == nil && os.SameFile(st, cur) {
 			// Overwrite, then cut: a reader never sees the file empty
 			// once a pid was in it.

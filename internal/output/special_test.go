@@ -61,3 +61,29 @@ func TestSpecialFilesInTheTree(t *testing.T) {
 		assert.ErrorIs(t, err, os.ErrNotExist, "nothing written")
 	}
 }
+
+// TestLockRefusesLinkAndPipe: the lock file is written and removed, so a
+// link in its place (which a checkout can carry) must not lead a run to
+// overwrite the file it points at; the previous lock followed it and wrote
+// its pid over the target.
+func TestLockRefusesLinkAndPipe(t *testing.T) {
+	dir := t.TempDir()
+	precious := filepath.Join(t.TempDir(), "precious")
+	require.NoError(t, os.WriteFile(precious, []byte("precious\n"), 0o644))
+	require.NoError(t, os.Symlink(precious, filepath.Join(dir, LockName)))
+	for _, create := range []bool{true, false} {
+		_, err := Lock([]string{dir}, create)
+		require.Error(t, err)
+		assert.Contains(t, err.Error(), "is a symbolic link, not gen's lock file")
+	}
+	data, err := os.ReadFile(precious)
+	require.NoError(t, err)
+	assert.Equal(t, "precious\n", string(data))
+	_, err = os.Lstat(filepath.Join(dir, LockName))
+	assert.NoError(t, err, "the link is left for the user")
+
+	dir = t.TempDir()
+	require.NoError(t, syscall.Mkfifo(filepath.Join(dir, LockName), 0o644))
+	_, err = Lock([]string{dir}, true)
+	require.ErrorIs(t, err, ErrNotRegular)
+}
