@@ -28,12 +28,16 @@ type FS interface {
 // OS is the real file system.
 type OS struct{}
 
-// ReadFile reads a whole regular file, following a symbolic link. Anything
-// else at name (a folder, a named pipe, a device) is an error wrapping
-// ErrNotRegular, returned at once: the generator writes regular files
-// only, and reading a pipe or a terminal could wait forever.
+// ReadFile reads a whole regular file. Anything else at name (a symbolic
+// link, a folder, a named pipe, a device) is an error wrapping
+// ErrNotRegular, returned at once: the generator writes regular files only,
+// reading a pipe or a terminal could wait forever, and a link could show a
+// file outside the output tree in check's diff.
 func (OS) ReadFile(name string) ([]byte, error) {
 	f, err := os.OpenFile(name, readFlags, 0)
+	if isLink(err) {
+		return nil, &fs.PathError{Op: "read", Path: name, Err: fmt.Errorf("%w (a symbolic link)", ErrNotRegular)}
+	}
 	if err != nil {
 		return nil, err
 	}

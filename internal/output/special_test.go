@@ -13,9 +13,10 @@ import (
 )
 
 // TestSpecialFilesInTheTree holds the writer to regular files: a named
-// pipe, a folder or a link to a folder where the plan puts a file is
-// refused at once (reading the pipe used to wait for a writer forever),
-// and none of them, nor a link to a generated file, is taken for an orphan.
+// pipe, a folder or a symbolic link where the plan puts a file is refused
+// at once (reading the pipe used to wait for a writer forever; check
+// printed the diff of whatever file a link pointed at), and none of them
+// is taken for an orphan.
 func TestSpecialFilesInTheTree(t *testing.T) {
 	files := map[string]string{"a.go": gen("a\n"), "sub/b.go": gen("b\n")}
 	elsewhere := t.TempDir()
@@ -46,7 +47,8 @@ func TestSpecialFilesInTheTree(t *testing.T) {
 	}{
 		{"named pipe", func(p string) error { return syscall.Mkfifo(p, 0o644) }},
 		{"folder", func(p string) error { return os.Mkdir(p, 0o755) }},
-		{"folder", func(p string) error { return os.Symlink(elsewhere, p) }},
+		{"symbolic link", func(p string) error { return os.Symlink(elsewhere, p) }},
+		{"symbolic link", func(p string) error { return os.Symlink(own, p) }},
 	}
 	for _, c := range cases {
 		dir := t.TempDir()
@@ -59,6 +61,9 @@ func TestSpecialFilesInTheTree(t *testing.T) {
 		require.ErrorIs(t, err, ErrNotRegular, c.kind)
 		_, err = os.Lstat(filepath.Join(dir, "sub"))
 		assert.ErrorIs(t, err, os.ErrNotExist, "nothing written")
+		data, err := os.ReadFile(own)
+		require.NoError(t, err)
+		assert.Equal(t, gen("own\n"), string(data), "a link's target is never touched")
 	}
 }
 
