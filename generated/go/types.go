@@ -36,7 +36,7 @@ func (m EntitlementStatusSummary) MarshalJSON() ([]byte, error) {
 	return marshalObject(unsafe.Pointer(&m), &layoutObjEntitlementStatusSummary)
 }
 
-// AppendJSON appends m to b as MarshalJSON writes it; faster than json.Marshal, which re-scans. It panics where MarshalJSON returns an error (a value nested more than 10,000 levels deep).
+// AppendJSON appends m to b as MarshalJSON writes it; faster than json.Marshal, which re-scans. It panics where MarshalJSON returns an error (a value nested more than 10,000 levels deep). Like MarshalJSON it writes a free-form member as it holds it, and a NaN or infinite number as null; Validate refuses both, so validate a value built in Go before encoding it.
 func (m *EntitlementStatusSummary) AppendJSON(b []byte) []byte {
 	return appendObject(b, unsafe.Pointer(m), &layoutObjEntitlementStatusSummary, false)
 }
@@ -82,7 +82,7 @@ func (m PolicyRegistryReadinessSummary) MarshalJSON() ([]byte, error) {
 	return marshalObject(unsafe.Pointer(&m), &layoutObjPolicyRegistryReadinessSummary)
 }
 
-// AppendJSON appends m to b as MarshalJSON writes it; faster than json.Marshal, which re-scans. It panics where MarshalJSON returns an error (a value nested more than 10,000 levels deep).
+// AppendJSON appends m to b as MarshalJSON writes it; faster than json.Marshal, which re-scans. It panics where MarshalJSON returns an error (a value nested more than 10,000 levels deep). Like MarshalJSON it writes a free-form member as it holds it, and a NaN or infinite number as null; Validate refuses both, so validate a value built in Go before encoding it.
 func (m *PolicyRegistryReadinessSummary) AppendJSON(b []byte) []byte {
 	return appendObject(b, unsafe.Pointer(m), &layoutObjPolicyRegistryReadinessSummary, false)
 }
@@ -132,7 +132,7 @@ func (m TenantAuditStoreOperatingSummary) MarshalJSON() ([]byte, error) {
 	return marshalObject(unsafe.Pointer(&m), &layoutObjTenantAuditStoreOperatingSummary)
 }
 
-// AppendJSON appends m to b as MarshalJSON writes it; faster than json.Marshal, which re-scans. It panics where MarshalJSON returns an error (a value nested more than 10,000 levels deep).
+// AppendJSON appends m to b as MarshalJSON writes it; faster than json.Marshal, which re-scans. It panics where MarshalJSON returns an error (a value nested more than 10,000 levels deep). Like MarshalJSON it writes a free-form member as it holds it, and a NaN or infinite number as null; Validate refuses both, so validate a value built in Go before encoding it.
 func (m *TenantAuditStoreOperatingSummary) AppendJSON(b []byte) []byte {
 	return appendObject(b, unsafe.Pointer(m), &layoutObjTenantAuditStoreOperatingSummary, false)
 }
@@ -188,7 +188,7 @@ func (m CustomerOperatingDashboardSummary) MarshalJSON() ([]byte, error) {
 	return marshalObject(unsafe.Pointer(&m), &layoutObjCustomerOperatingDashboardSummary)
 }
 
-// AppendJSON appends m to b as MarshalJSON writes it; faster than json.Marshal, which re-scans. It panics where MarshalJSON returns an error (a value nested more than 10,000 levels deep).
+// AppendJSON appends m to b as MarshalJSON writes it; faster than json.Marshal, which re-scans. It panics where MarshalJSON returns an error (a value nested more than 10,000 levels deep). Like MarshalJSON it writes a free-form member as it holds it, and a NaN or infinite number as null; Validate refuses both, so validate a value built in Go before encoding it.
 func (m *CustomerOperatingDashboardSummary) AppendJSON(b []byte) []byte {
 	return appendObject(b, unsafe.Pointer(m), &layoutObjCustomerOperatingDashboardSummary, false)
 }
@@ -242,7 +242,7 @@ func (m SupportHandoffReadinessSummary) MarshalJSON() ([]byte, error) {
 	return marshalObject(unsafe.Pointer(&m), &layoutObjSupportHandoffReadinessSummary)
 }
 
-// AppendJSON appends m to b as MarshalJSON writes it; faster than json.Marshal, which re-scans. It panics where MarshalJSON returns an error (a value nested more than 10,000 levels deep).
+// AppendJSON appends m to b as MarshalJSON writes it; faster than json.Marshal, which re-scans. It panics where MarshalJSON returns an error (a value nested more than 10,000 levels deep). Like MarshalJSON it writes a free-form member as it holds it, and a NaN or infinite number as null; Validate refuses both, so validate a value built in Go before encoding it.
 func (m *SupportHandoffReadinessSummary) AppendJSON(b []byte) []byte {
 	return appendObject(b, unsafe.Pointer(m), &layoutObjSupportHandoffReadinessSummary, false)
 }
@@ -300,7 +300,7 @@ func (m SaaSOperatingAutomationSummary) MarshalJSON() ([]byte, error) {
 	return marshalObject(unsafe.Pointer(&m), &layoutObjSaaSOperatingAutomationSummary)
 }
 
-// AppendJSON appends m to b as MarshalJSON writes it; faster than json.Marshal, which re-scans. It panics where MarshalJSON returns an error (a value nested more than 10,000 levels deep).
+// AppendJSON appends m to b as MarshalJSON writes it; faster than json.Marshal, which re-scans. It panics where MarshalJSON returns an error (a value nested more than 10,000 levels deep). Like MarshalJSON it writes a free-form member as it holds it, and a NaN or infinite number as null; Validate refuses both, so validate a value built in Go before encoding it.
 func (m *SaaSOperatingAutomationSummary) AppendJSON(b []byte) []byte {
 	return appendObject(b, unsafe.Pointer(m), &layoutObjSaaSOperatingAutomationSummary, false)
 }
@@ -339,7 +339,7 @@ func (m EntitlementStatusRequestPayload) MarshalJSON() ([]byte, error) {
 	return marshalObject(unsafe.Pointer(&m), &layoutObjEntitlementStatusRequestPayload)
 }
 
-// AppendJSON appends m to b as MarshalJSON writes it; faster than json.Marshal, which re-scans. It panics where MarshalJSON returns an error (a value nested more than 10,000 levels deep).
+// AppendJSON appends m to b as MarshalJSON writes it; faster than json.Marshal, which re-scans. It panics where MarshalJSON returns an error (a value nested more than 10,000 levels deep). Like MarshalJSON it writes a free-form member as it holds it, and a NaN or infinite number as null; Validate refuses both, so validate a value built in Go before encoding it.
 func (m *EntitlementStatusRequestPayload) AppendJSON(b []byte) []byte {
 	return appendObject(b, unsafe.Pointer(m), &layoutObjEntitlementStatusRequestPayload, false)
 }
@@ -367,7 +367,7 @@ func (m EntitlementStatusResponsePayload) MarshalJSON() ([]byte, error) {
 	return marshalObject(unsafe.Pointer(&m), &layoutObjEntitlementStatusResponsePayload)
 }
 
-// AppendJSON appends m to b as MarshalJSON writes it; faster than json.Marshal, which re-scans. It panics where MarshalJSON returns an error (a value nested more than 10,000 levels deep).
+// AppendJSON appends m to b as MarshalJSON writes it; faster than json.Marshal, which re-scans. It panics where MarshalJSON returns an error (a value nested more than 10,000 levels deep). Like MarshalJSON it writes a free-form member as it holds it, and a NaN or infinite number as null; Validate refuses both, so validate a value built in Go before encoding it.
 func (m *EntitlementStatusResponsePayload) AppendJSON(b []byte) []byte {
 	return appendObject(b, unsafe.Pointer(m), &layoutObjEntitlementStatusResponsePayload, false)
 }
@@ -401,7 +401,7 @@ func (m TenantOnboardingRequestPayload) MarshalJSON() ([]byte, error) {
 	return marshalObject(unsafe.Pointer(&m), &layoutObjTenantOnboardingRequestPayload)
 }
 
-// AppendJSON appends m to b as MarshalJSON writes it; faster than json.Marshal, which re-scans. It panics where MarshalJSON returns an error (a value nested more than 10,000 levels deep).
+// AppendJSON appends m to b as MarshalJSON writes it; faster than json.Marshal, which re-scans. It panics where MarshalJSON returns an error (a value nested more than 10,000 levels deep). Like MarshalJSON it writes a free-form member as it holds it, and a NaN or infinite number as null; Validate refuses both, so validate a value built in Go before encoding it.
 func (m *TenantOnboardingRequestPayload) AppendJSON(b []byte) []byte {
 	return appendObject(b, unsafe.Pointer(m), &layoutObjTenantOnboardingRequestPayload, false)
 }
@@ -432,7 +432,7 @@ func (m TenantOnboardingResponsePayload) MarshalJSON() ([]byte, error) {
 	return marshalObject(unsafe.Pointer(&m), &layoutObjTenantOnboardingResponsePayload)
 }
 
-// AppendJSON appends m to b as MarshalJSON writes it; faster than json.Marshal, which re-scans. It panics where MarshalJSON returns an error (a value nested more than 10,000 levels deep).
+// AppendJSON appends m to b as MarshalJSON writes it; faster than json.Marshal, which re-scans. It panics where MarshalJSON returns an error (a value nested more than 10,000 levels deep). Like MarshalJSON it writes a free-form member as it holds it, and a NaN or infinite number as null; Validate refuses both, so validate a value built in Go before encoding it.
 func (m *TenantOnboardingResponsePayload) AppendJSON(b []byte) []byte {
 	return appendObject(b, unsafe.Pointer(m), &layoutObjTenantOnboardingResponsePayload, false)
 }
@@ -458,7 +458,7 @@ func (m TenantStatusRequestPayload) MarshalJSON() ([]byte, error) {
 	return marshalObject(unsafe.Pointer(&m), &layoutObjTenantStatusRequestPayload)
 }
 
-// AppendJSON appends m to b as MarshalJSON writes it; faster than json.Marshal, which re-scans. It panics where MarshalJSON returns an error (a value nested more than 10,000 levels deep).
+// AppendJSON appends m to b as MarshalJSON writes it; faster than json.Marshal, which re-scans. It panics where MarshalJSON returns an error (a value nested more than 10,000 levels deep). Like MarshalJSON it writes a free-form member as it holds it, and a NaN or infinite number as null; Validate refuses both, so validate a value built in Go before encoding it.
 func (m *TenantStatusRequestPayload) AppendJSON(b []byte) []byte {
 	return appendObject(b, unsafe.Pointer(m), &layoutObjTenantStatusRequestPayload, false)
 }
@@ -485,7 +485,7 @@ func (m LicenseValidationRequestPayload) MarshalJSON() ([]byte, error) {
 	return marshalObject(unsafe.Pointer(&m), &layoutObjLicenseValidationRequestPayload)
 }
 
-// AppendJSON appends m to b as MarshalJSON writes it; faster than json.Marshal, which re-scans. It panics where MarshalJSON returns an error (a value nested more than 10,000 levels deep).
+// AppendJSON appends m to b as MarshalJSON writes it; faster than json.Marshal, which re-scans. It panics where MarshalJSON returns an error (a value nested more than 10,000 levels deep). Like MarshalJSON it writes a free-form member as it holds it, and a NaN or infinite number as null; Validate refuses both, so validate a value built in Go before encoding it.
 func (m *LicenseValidationRequestPayload) AppendJSON(b []byte) []byte {
 	return appendObject(b, unsafe.Pointer(m), &layoutObjLicenseValidationRequestPayload, false)
 }
@@ -515,7 +515,7 @@ func (m PolicyRegistryReadinessRequestPayload) MarshalJSON() ([]byte, error) {
 	return marshalObject(unsafe.Pointer(&m), &layoutObjPolicyRegistryReadinessRequestPayload)
 }
 
-// AppendJSON appends m to b as MarshalJSON writes it; faster than json.Marshal, which re-scans. It panics where MarshalJSON returns an error (a value nested more than 10,000 levels deep).
+// AppendJSON appends m to b as MarshalJSON writes it; faster than json.Marshal, which re-scans. It panics where MarshalJSON returns an error (a value nested more than 10,000 levels deep). Like MarshalJSON it writes a free-form member as it holds it, and a NaN or infinite number as null; Validate refuses both, so validate a value built in Go before encoding it.
 func (m *PolicyRegistryReadinessRequestPayload) AppendJSON(b []byte) []byte {
 	return appendObject(b, unsafe.Pointer(m), &layoutObjPolicyRegistryReadinessRequestPayload, false)
 }
@@ -544,7 +544,7 @@ func (m PolicyRegistryReadinessResponsePayload) MarshalJSON() ([]byte, error) {
 	return marshalObject(unsafe.Pointer(&m), &layoutObjPolicyRegistryReadinessResponsePayload)
 }
 
-// AppendJSON appends m to b as MarshalJSON writes it; faster than json.Marshal, which re-scans. It panics where MarshalJSON returns an error (a value nested more than 10,000 levels deep).
+// AppendJSON appends m to b as MarshalJSON writes it; faster than json.Marshal, which re-scans. It panics where MarshalJSON returns an error (a value nested more than 10,000 levels deep). Like MarshalJSON it writes a free-form member as it holds it, and a NaN or infinite number as null; Validate refuses both, so validate a value built in Go before encoding it.
 func (m *PolicyRegistryReadinessResponsePayload) AppendJSON(b []byte) []byte {
 	return appendObject(b, unsafe.Pointer(m), &layoutObjPolicyRegistryReadinessResponsePayload, false)
 }
@@ -572,7 +572,7 @@ func (m PolicyRegistryLookupRequestPayload) MarshalJSON() ([]byte, error) {
 	return marshalObject(unsafe.Pointer(&m), &layoutObjPolicyRegistryLookupRequestPayload)
 }
 
-// AppendJSON appends m to b as MarshalJSON writes it; faster than json.Marshal, which re-scans. It panics where MarshalJSON returns an error (a value nested more than 10,000 levels deep).
+// AppendJSON appends m to b as MarshalJSON writes it; faster than json.Marshal, which re-scans. It panics where MarshalJSON returns an error (a value nested more than 10,000 levels deep). Like MarshalJSON it writes a free-form member as it holds it, and a NaN or infinite number as null; Validate refuses both, so validate a value built in Go before encoding it.
 func (m *PolicyRegistryLookupRequestPayload) AppendJSON(b []byte) []byte {
 	return appendObject(b, unsafe.Pointer(m), &layoutObjPolicyRegistryLookupRequestPayload, false)
 }
@@ -602,7 +602,7 @@ func (m TenantAuditStoreOperatingRequestPayload) MarshalJSON() ([]byte, error) {
 	return marshalObject(unsafe.Pointer(&m), &layoutObjTenantAuditStoreOperatingRequestPayload)
 }
 
-// AppendJSON appends m to b as MarshalJSON writes it; faster than json.Marshal, which re-scans. It panics where MarshalJSON returns an error (a value nested more than 10,000 levels deep).
+// AppendJSON appends m to b as MarshalJSON writes it; faster than json.Marshal, which re-scans. It panics where MarshalJSON returns an error (a value nested more than 10,000 levels deep). Like MarshalJSON it writes a free-form member as it holds it, and a NaN or infinite number as null; Validate refuses both, so validate a value built in Go before encoding it.
 func (m *TenantAuditStoreOperatingRequestPayload) AppendJSON(b []byte) []byte {
 	return appendObject(b, unsafe.Pointer(m), &layoutObjTenantAuditStoreOperatingRequestPayload, false)
 }
@@ -631,7 +631,7 @@ func (m TenantAuditStoreOperatingResponsePayload) MarshalJSON() ([]byte, error) 
 	return marshalObject(unsafe.Pointer(&m), &layoutObjTenantAuditStoreOperatingResponsePayload)
 }
 
-// AppendJSON appends m to b as MarshalJSON writes it; faster than json.Marshal, which re-scans. It panics where MarshalJSON returns an error (a value nested more than 10,000 levels deep).
+// AppendJSON appends m to b as MarshalJSON writes it; faster than json.Marshal, which re-scans. It panics where MarshalJSON returns an error (a value nested more than 10,000 levels deep). Like MarshalJSON it writes a free-form member as it holds it, and a NaN or infinite number as null; Validate refuses both, so validate a value built in Go before encoding it.
 func (m *TenantAuditStoreOperatingResponsePayload) AppendJSON(b []byte) []byte {
 	return appendObject(b, unsafe.Pointer(m), &layoutObjTenantAuditStoreOperatingResponsePayload, false)
 }
@@ -661,7 +661,7 @@ func (m CustomerOperatingDashboardRequestPayload) MarshalJSON() ([]byte, error) 
 	return marshalObject(unsafe.Pointer(&m), &layoutObjCustomerOperatingDashboardRequestPayload)
 }
 
-// AppendJSON appends m to b as MarshalJSON writes it; faster than json.Marshal, which re-scans. It panics where MarshalJSON returns an error (a value nested more than 10,000 levels deep).
+// AppendJSON appends m to b as MarshalJSON writes it; faster than json.Marshal, which re-scans. It panics where MarshalJSON returns an error (a value nested more than 10,000 levels deep). Like MarshalJSON it writes a free-form member as it holds it, and a NaN or infinite number as null; Validate refuses both, so validate a value built in Go before encoding it.
 func (m *CustomerOperatingDashboardRequestPayload) AppendJSON(b []byte) []byte {
 	return appendObject(b, unsafe.Pointer(m), &layoutObjCustomerOperatingDashboardRequestPayload, false)
 }
@@ -690,7 +690,7 @@ func (m CustomerOperatingDashboardResponsePayload) MarshalJSON() ([]byte, error)
 	return marshalObject(unsafe.Pointer(&m), &layoutObjCustomerOperatingDashboardResponsePayload)
 }
 
-// AppendJSON appends m to b as MarshalJSON writes it; faster than json.Marshal, which re-scans. It panics where MarshalJSON returns an error (a value nested more than 10,000 levels deep).
+// AppendJSON appends m to b as MarshalJSON writes it; faster than json.Marshal, which re-scans. It panics where MarshalJSON returns an error (a value nested more than 10,000 levels deep). Like MarshalJSON it writes a free-form member as it holds it, and a NaN or infinite number as null; Validate refuses both, so validate a value built in Go before encoding it.
 func (m *CustomerOperatingDashboardResponsePayload) AppendJSON(b []byte) []byte {
 	return appendObject(b, unsafe.Pointer(m), &layoutObjCustomerOperatingDashboardResponsePayload, false)
 }
@@ -720,7 +720,7 @@ func (m SupportHandoffReadinessRequestPayload) MarshalJSON() ([]byte, error) {
 	return marshalObject(unsafe.Pointer(&m), &layoutObjSupportHandoffReadinessRequestPayload)
 }
 
-// AppendJSON appends m to b as MarshalJSON writes it; faster than json.Marshal, which re-scans. It panics where MarshalJSON returns an error (a value nested more than 10,000 levels deep).
+// AppendJSON appends m to b as MarshalJSON writes it; faster than json.Marshal, which re-scans. It panics where MarshalJSON returns an error (a value nested more than 10,000 levels deep). Like MarshalJSON it writes a free-form member as it holds it, and a NaN or infinite number as null; Validate refuses both, so validate a value built in Go before encoding it.
 func (m *SupportHandoffReadinessRequestPayload) AppendJSON(b []byte) []byte {
 	return appendObject(b, unsafe.Pointer(m), &layoutObjSupportHandoffReadinessRequestPayload, false)
 }
@@ -749,7 +749,7 @@ func (m SupportHandoffReadinessResponsePayload) MarshalJSON() ([]byte, error) {
 	return marshalObject(unsafe.Pointer(&m), &layoutObjSupportHandoffReadinessResponsePayload)
 }
 
-// AppendJSON appends m to b as MarshalJSON writes it; faster than json.Marshal, which re-scans. It panics where MarshalJSON returns an error (a value nested more than 10,000 levels deep).
+// AppendJSON appends m to b as MarshalJSON writes it; faster than json.Marshal, which re-scans. It panics where MarshalJSON returns an error (a value nested more than 10,000 levels deep). Like MarshalJSON it writes a free-form member as it holds it, and a NaN or infinite number as null; Validate refuses both, so validate a value built in Go before encoding it.
 func (m *SupportHandoffReadinessResponsePayload) AppendJSON(b []byte) []byte {
 	return appendObject(b, unsafe.Pointer(m), &layoutObjSupportHandoffReadinessResponsePayload, false)
 }
@@ -779,7 +779,7 @@ func (m SaaSOperatingAutomationRequestPayload) MarshalJSON() ([]byte, error) {
 	return marshalObject(unsafe.Pointer(&m), &layoutObjSaaSOperatingAutomationRequestPayload)
 }
 
-// AppendJSON appends m to b as MarshalJSON writes it; faster than json.Marshal, which re-scans. It panics where MarshalJSON returns an error (a value nested more than 10,000 levels deep).
+// AppendJSON appends m to b as MarshalJSON writes it; faster than json.Marshal, which re-scans. It panics where MarshalJSON returns an error (a value nested more than 10,000 levels deep). Like MarshalJSON it writes a free-form member as it holds it, and a NaN or infinite number as null; Validate refuses both, so validate a value built in Go before encoding it.
 func (m *SaaSOperatingAutomationRequestPayload) AppendJSON(b []byte) []byte {
 	return appendObject(b, unsafe.Pointer(m), &layoutObjSaaSOperatingAutomationRequestPayload, false)
 }
@@ -808,7 +808,7 @@ func (m SaaSOperatingAutomationResponsePayload) MarshalJSON() ([]byte, error) {
 	return marshalObject(unsafe.Pointer(&m), &layoutObjSaaSOperatingAutomationResponsePayload)
 }
 
-// AppendJSON appends m to b as MarshalJSON writes it; faster than json.Marshal, which re-scans. It panics where MarshalJSON returns an error (a value nested more than 10,000 levels deep).
+// AppendJSON appends m to b as MarshalJSON writes it; faster than json.Marshal, which re-scans. It panics where MarshalJSON returns an error (a value nested more than 10,000 levels deep). Like MarshalJSON it writes a free-form member as it holds it, and a NaN or infinite number as null; Validate refuses both, so validate a value built in Go before encoding it.
 func (m *SaaSOperatingAutomationResponsePayload) AppendJSON(b []byte) []byte {
 	return appendObject(b, unsafe.Pointer(m), &layoutObjSaaSOperatingAutomationResponsePayload, false)
 }
@@ -838,7 +838,7 @@ func (m EvidenceExportRequestPayload) MarshalJSON() ([]byte, error) {
 	return marshalObject(unsafe.Pointer(&m), &layoutObjEvidenceExportRequestPayload)
 }
 
-// AppendJSON appends m to b as MarshalJSON writes it; faster than json.Marshal, which re-scans. It panics where MarshalJSON returns an error (a value nested more than 10,000 levels deep).
+// AppendJSON appends m to b as MarshalJSON writes it; faster than json.Marshal, which re-scans. It panics where MarshalJSON returns an error (a value nested more than 10,000 levels deep). Like MarshalJSON it writes a free-form member as it holds it, and a NaN or infinite number as null; Validate refuses both, so validate a value built in Go before encoding it.
 func (m *EvidenceExportRequestPayload) AppendJSON(b []byte) []byte {
 	return appendObject(b, unsafe.Pointer(m), &layoutObjEvidenceExportRequestPayload, false)
 }
@@ -865,7 +865,7 @@ func (m UnavailablePayload) MarshalJSON() ([]byte, error) {
 	return marshalObject(unsafe.Pointer(&m), &layoutObjUnavailablePayload)
 }
 
-// AppendJSON appends m to b as MarshalJSON writes it; faster than json.Marshal, which re-scans. It panics where MarshalJSON returns an error (a value nested more than 10,000 levels deep).
+// AppendJSON appends m to b as MarshalJSON writes it; faster than json.Marshal, which re-scans. It panics where MarshalJSON returns an error (a value nested more than 10,000 levels deep). Like MarshalJSON it writes a free-form member as it holds it, and a NaN or infinite number as null; Validate refuses both, so validate a value built in Go before encoding it.
 func (m *UnavailablePayload) AppendJSON(b []byte) []byte {
 	return appendObject(b, unsafe.Pointer(m), &layoutObjUnavailablePayload, false)
 }
@@ -900,7 +900,7 @@ func (m EntitlementStatusRequest) MarshalJSON() ([]byte, error) {
 	return marshalObject(unsafe.Pointer(&m), &layoutObjEntitlementStatusRequest)
 }
 
-// AppendJSON appends m to b as MarshalJSON writes it; faster than json.Marshal, which re-scans. It panics where MarshalJSON returns an error (a value nested more than 10,000 levels deep).
+// AppendJSON appends m to b as MarshalJSON writes it; faster than json.Marshal, which re-scans. It panics where MarshalJSON returns an error (a value nested more than 10,000 levels deep). Like MarshalJSON it writes a free-form member as it holds it, and a NaN or infinite number as null; Validate refuses both, so validate a value built in Go before encoding it.
 func (m *EntitlementStatusRequest) AppendJSON(b []byte) []byte {
 	return appendObject(b, unsafe.Pointer(m), &layoutObjEntitlementStatusRequest, false)
 }
@@ -940,7 +940,7 @@ func (m EntitlementStatusResponse) MarshalJSON() ([]byte, error) {
 	return marshalObject(unsafe.Pointer(&m), &layoutObjEntitlementStatusResponse)
 }
 
-// AppendJSON appends m to b as MarshalJSON writes it; faster than json.Marshal, which re-scans. It panics where MarshalJSON returns an error (a value nested more than 10,000 levels deep).
+// AppendJSON appends m to b as MarshalJSON writes it; faster than json.Marshal, which re-scans. It panics where MarshalJSON returns an error (a value nested more than 10,000 levels deep). Like MarshalJSON it writes a free-form member as it holds it, and a NaN or infinite number as null; Validate refuses both, so validate a value built in Go before encoding it.
 func (m *EntitlementStatusResponse) AppendJSON(b []byte) []byte {
 	return appendObject(b, unsafe.Pointer(m), &layoutObjEntitlementStatusResponse, false)
 }
@@ -980,7 +980,7 @@ func (m TenantOnboardingRequest) MarshalJSON() ([]byte, error) {
 	return marshalObject(unsafe.Pointer(&m), &layoutObjTenantOnboardingRequest)
 }
 
-// AppendJSON appends m to b as MarshalJSON writes it; faster than json.Marshal, which re-scans. It panics where MarshalJSON returns an error (a value nested more than 10,000 levels deep).
+// AppendJSON appends m to b as MarshalJSON writes it; faster than json.Marshal, which re-scans. It panics where MarshalJSON returns an error (a value nested more than 10,000 levels deep). Like MarshalJSON it writes a free-form member as it holds it, and a NaN or infinite number as null; Validate refuses both, so validate a value built in Go before encoding it.
 func (m *TenantOnboardingRequest) AppendJSON(b []byte) []byte {
 	return appendObject(b, unsafe.Pointer(m), &layoutObjTenantOnboardingRequest, false)
 }
@@ -1020,7 +1020,7 @@ func (m TenantOnboardingResponse) MarshalJSON() ([]byte, error) {
 	return marshalObject(unsafe.Pointer(&m), &layoutObjTenantOnboardingResponse)
 }
 
-// AppendJSON appends m to b as MarshalJSON writes it; faster than json.Marshal, which re-scans. It panics where MarshalJSON returns an error (a value nested more than 10,000 levels deep).
+// AppendJSON appends m to b as MarshalJSON writes it; faster than json.Marshal, which re-scans. It panics where MarshalJSON returns an error (a value nested more than 10,000 levels deep). Like MarshalJSON it writes a free-form member as it holds it, and a NaN or infinite number as null; Validate refuses both, so validate a value built in Go before encoding it.
 func (m *TenantOnboardingResponse) AppendJSON(b []byte) []byte {
 	return appendObject(b, unsafe.Pointer(m), &layoutObjTenantOnboardingResponse, false)
 }
@@ -1060,7 +1060,7 @@ func (m TenantStatusRequest) MarshalJSON() ([]byte, error) {
 	return marshalObject(unsafe.Pointer(&m), &layoutObjTenantStatusRequest)
 }
 
-// AppendJSON appends m to b as MarshalJSON writes it; faster than json.Marshal, which re-scans. It panics where MarshalJSON returns an error (a value nested more than 10,000 levels deep).
+// AppendJSON appends m to b as MarshalJSON writes it; faster than json.Marshal, which re-scans. It panics where MarshalJSON returns an error (a value nested more than 10,000 levels deep). Like MarshalJSON it writes a free-form member as it holds it, and a NaN or infinite number as null; Validate refuses both, so validate a value built in Go before encoding it.
 func (m *TenantStatusRequest) AppendJSON(b []byte) []byte {
 	return appendObject(b, unsafe.Pointer(m), &layoutObjTenantStatusRequest, false)
 }
@@ -1100,7 +1100,7 @@ func (m LicenseValidationRequest) MarshalJSON() ([]byte, error) {
 	return marshalObject(unsafe.Pointer(&m), &layoutObjLicenseValidationRequest)
 }
 
-// AppendJSON appends m to b as MarshalJSON writes it; faster than json.Marshal, which re-scans. It panics where MarshalJSON returns an error (a value nested more than 10,000 levels deep).
+// AppendJSON appends m to b as MarshalJSON writes it; faster than json.Marshal, which re-scans. It panics where MarshalJSON returns an error (a value nested more than 10,000 levels deep). Like MarshalJSON it writes a free-form member as it holds it, and a NaN or infinite number as null; Validate refuses both, so validate a value built in Go before encoding it.
 func (m *LicenseValidationRequest) AppendJSON(b []byte) []byte {
 	return appendObject(b, unsafe.Pointer(m), &layoutObjLicenseValidationRequest, false)
 }
@@ -1140,7 +1140,7 @@ func (m PolicyRegistryReadinessRequest) MarshalJSON() ([]byte, error) {
 	return marshalObject(unsafe.Pointer(&m), &layoutObjPolicyRegistryReadinessRequest)
 }
 
-// AppendJSON appends m to b as MarshalJSON writes it; faster than json.Marshal, which re-scans. It panics where MarshalJSON returns an error (a value nested more than 10,000 levels deep).
+// AppendJSON appends m to b as MarshalJSON writes it; faster than json.Marshal, which re-scans. It panics where MarshalJSON returns an error (a value nested more than 10,000 levels deep). Like MarshalJSON it writes a free-form member as it holds it, and a NaN or infinite number as null; Validate refuses both, so validate a value built in Go before encoding it.
 func (m *PolicyRegistryReadinessRequest) AppendJSON(b []byte) []byte {
 	return appendObject(b, unsafe.Pointer(m), &layoutObjPolicyRegistryReadinessRequest, false)
 }
@@ -1180,7 +1180,7 @@ func (m PolicyRegistryReadinessResponse) MarshalJSON() ([]byte, error) {
 	return marshalObject(unsafe.Pointer(&m), &layoutObjPolicyRegistryReadinessResponse)
 }
 
-// AppendJSON appends m to b as MarshalJSON writes it; faster than json.Marshal, which re-scans. It panics where MarshalJSON returns an error (a value nested more than 10,000 levels deep).
+// AppendJSON appends m to b as MarshalJSON writes it; faster than json.Marshal, which re-scans. It panics where MarshalJSON returns an error (a value nested more than 10,000 levels deep). Like MarshalJSON it writes a free-form member as it holds it, and a NaN or infinite number as null; Validate refuses both, so validate a value built in Go before encoding it.
 func (m *PolicyRegistryReadinessResponse) AppendJSON(b []byte) []byte {
 	return appendObject(b, unsafe.Pointer(m), &layoutObjPolicyRegistryReadinessResponse, false)
 }
@@ -1220,7 +1220,7 @@ func (m PolicyRegistryLookupRequest) MarshalJSON() ([]byte, error) {
 	return marshalObject(unsafe.Pointer(&m), &layoutObjPolicyRegistryLookupRequest)
 }
 
-// AppendJSON appends m to b as MarshalJSON writes it; faster than json.Marshal, which re-scans. It panics where MarshalJSON returns an error (a value nested more than 10,000 levels deep).
+// AppendJSON appends m to b as MarshalJSON writes it; faster than json.Marshal, which re-scans. It panics where MarshalJSON returns an error (a value nested more than 10,000 levels deep). Like MarshalJSON it writes a free-form member as it holds it, and a NaN or infinite number as null; Validate refuses both, so validate a value built in Go before encoding it.
 func (m *PolicyRegistryLookupRequest) AppendJSON(b []byte) []byte {
 	return appendObject(b, unsafe.Pointer(m), &layoutObjPolicyRegistryLookupRequest, false)
 }
@@ -1260,7 +1260,7 @@ func (m TenantAuditStoreOperatingRequest) MarshalJSON() ([]byte, error) {
 	return marshalObject(unsafe.Pointer(&m), &layoutObjTenantAuditStoreOperatingRequest)
 }
 
-// AppendJSON appends m to b as MarshalJSON writes it; faster than json.Marshal, which re-scans. It panics where MarshalJSON returns an error (a value nested more than 10,000 levels deep).
+// AppendJSON appends m to b as MarshalJSON writes it; faster than json.Marshal, which re-scans. It panics where MarshalJSON returns an error (a value nested more than 10,000 levels deep). Like MarshalJSON it writes a free-form member as it holds it, and a NaN or infinite number as null; Validate refuses both, so validate a value built in Go before encoding it.
 func (m *TenantAuditStoreOperatingRequest) AppendJSON(b []byte) []byte {
 	return appendObject(b, unsafe.Pointer(m), &layoutObjTenantAuditStoreOperatingRequest, false)
 }
@@ -1300,7 +1300,7 @@ func (m TenantAuditStoreOperatingResponse) MarshalJSON() ([]byte, error) {
 	return marshalObject(unsafe.Pointer(&m), &layoutObjTenantAuditStoreOperatingResponse)
 }
 
-// AppendJSON appends m to b as MarshalJSON writes it; faster than json.Marshal, which re-scans. It panics where MarshalJSON returns an error (a value nested more than 10,000 levels deep).
+// AppendJSON appends m to b as MarshalJSON writes it; faster than json.Marshal, which re-scans. It panics where MarshalJSON returns an error (a value nested more than 10,000 levels deep). Like MarshalJSON it writes a free-form member as it holds it, and a NaN or infinite number as null; Validate refuses both, so validate a value built in Go before encoding it.
 func (m *TenantAuditStoreOperatingResponse) AppendJSON(b []byte) []byte {
 	return appendObject(b, unsafe.Pointer(m), &layoutObjTenantAuditStoreOperatingResponse, false)
 }
@@ -1340,7 +1340,7 @@ func (m CustomerOperatingDashboardRequest) MarshalJSON() ([]byte, error) {
 	return marshalObject(unsafe.Pointer(&m), &layoutObjCustomerOperatingDashboardRequest)
 }
 
-// AppendJSON appends m to b as MarshalJSON writes it; faster than json.Marshal, which re-scans. It panics where MarshalJSON returns an error (a value nested more than 10,000 levels deep).
+// AppendJSON appends m to b as MarshalJSON writes it; faster than json.Marshal, which re-scans. It panics where MarshalJSON returns an error (a value nested more than 10,000 levels deep). Like MarshalJSON it writes a free-form member as it holds it, and a NaN or infinite number as null; Validate refuses both, so validate a value built in Go before encoding it.
 func (m *CustomerOperatingDashboardRequest) AppendJSON(b []byte) []byte {
 	return appendObject(b, unsafe.Pointer(m), &layoutObjCustomerOperatingDashboardRequest, false)
 }
@@ -1380,7 +1380,7 @@ func (m CustomerOperatingDashboardResponse) MarshalJSON() ([]byte, error) {
 	return marshalObject(unsafe.Pointer(&m), &layoutObjCustomerOperatingDashboardResponse)
 }
 
-// AppendJSON appends m to b as MarshalJSON writes it; faster than json.Marshal, which re-scans. It panics where MarshalJSON returns an error (a value nested more than 10,000 levels deep).
+// AppendJSON appends m to b as MarshalJSON writes it; faster than json.Marshal, which re-scans. It panics where MarshalJSON returns an error (a value nested more than 10,000 levels deep). Like MarshalJSON it writes a free-form member as it holds it, and a NaN or infinite number as null; Validate refuses both, so validate a value built in Go before encoding it.
 func (m *CustomerOperatingDashboardResponse) AppendJSON(b []byte) []byte {
 	return appendObject(b, unsafe.Pointer(m), &layoutObjCustomerOperatingDashboardResponse, false)
 }
@@ -1420,7 +1420,7 @@ func (m SupportHandoffReadinessRequest) MarshalJSON() ([]byte, error) {
 	return marshalObject(unsafe.Pointer(&m), &layoutObjSupportHandoffReadinessRequest)
 }
 
-// AppendJSON appends m to b as MarshalJSON writes it; faster than json.Marshal, which re-scans. It panics where MarshalJSON returns an error (a value nested more than 10,000 levels deep).
+// AppendJSON appends m to b as MarshalJSON writes it; faster than json.Marshal, which re-scans. It panics where MarshalJSON returns an error (a value nested more than 10,000 levels deep). Like MarshalJSON it writes a free-form member as it holds it, and a NaN or infinite number as null; Validate refuses both, so validate a value built in Go before encoding it.
 func (m *SupportHandoffReadinessRequest) AppendJSON(b []byte) []byte {
 	return appendObject(b, unsafe.Pointer(m), &layoutObjSupportHandoffReadinessRequest, false)
 }
@@ -1460,7 +1460,7 @@ func (m SupportHandoffReadinessResponse) MarshalJSON() ([]byte, error) {
 	return marshalObject(unsafe.Pointer(&m), &layoutObjSupportHandoffReadinessResponse)
 }
 
-// AppendJSON appends m to b as MarshalJSON writes it; faster than json.Marshal, which re-scans. It panics where MarshalJSON returns an error (a value nested more than 10,000 levels deep).
+// AppendJSON appends m to b as MarshalJSON writes it; faster than json.Marshal, which re-scans. It panics where MarshalJSON returns an error (a value nested more than 10,000 levels deep). Like MarshalJSON it writes a free-form member as it holds it, and a NaN or infinite number as null; Validate refuses both, so validate a value built in Go before encoding it.
 func (m *SupportHandoffReadinessResponse) AppendJSON(b []byte) []byte {
 	return appendObject(b, unsafe.Pointer(m), &layoutObjSupportHandoffReadinessResponse, false)
 }
@@ -1500,7 +1500,7 @@ func (m SaaSOperatingAutomationRequest) MarshalJSON() ([]byte, error) {
 	return marshalObject(unsafe.Pointer(&m), &layoutObjSaaSOperatingAutomationRequest)
 }
 
-// AppendJSON appends m to b as MarshalJSON writes it; faster than json.Marshal, which re-scans. It panics where MarshalJSON returns an error (a value nested more than 10,000 levels deep).
+// AppendJSON appends m to b as MarshalJSON writes it; faster than json.Marshal, which re-scans. It panics where MarshalJSON returns an error (a value nested more than 10,000 levels deep). Like MarshalJSON it writes a free-form member as it holds it, and a NaN or infinite number as null; Validate refuses both, so validate a value built in Go before encoding it.
 func (m *SaaSOperatingAutomationRequest) AppendJSON(b []byte) []byte {
 	return appendObject(b, unsafe.Pointer(m), &layoutObjSaaSOperatingAutomationRequest, false)
 }
@@ -1540,7 +1540,7 @@ func (m SaaSOperatingAutomationResponse) MarshalJSON() ([]byte, error) {
 	return marshalObject(unsafe.Pointer(&m), &layoutObjSaaSOperatingAutomationResponse)
 }
 
-// AppendJSON appends m to b as MarshalJSON writes it; faster than json.Marshal, which re-scans. It panics where MarshalJSON returns an error (a value nested more than 10,000 levels deep).
+// AppendJSON appends m to b as MarshalJSON writes it; faster than json.Marshal, which re-scans. It panics where MarshalJSON returns an error (a value nested more than 10,000 levels deep). Like MarshalJSON it writes a free-form member as it holds it, and a NaN or infinite number as null; Validate refuses both, so validate a value built in Go before encoding it.
 func (m *SaaSOperatingAutomationResponse) AppendJSON(b []byte) []byte {
 	return appendObject(b, unsafe.Pointer(m), &layoutObjSaaSOperatingAutomationResponse, false)
 }
@@ -1580,7 +1580,7 @@ func (m EvidenceExportRequest) MarshalJSON() ([]byte, error) {
 	return marshalObject(unsafe.Pointer(&m), &layoutObjEvidenceExportRequest)
 }
 
-// AppendJSON appends m to b as MarshalJSON writes it; faster than json.Marshal, which re-scans. It panics where MarshalJSON returns an error (a value nested more than 10,000 levels deep).
+// AppendJSON appends m to b as MarshalJSON writes it; faster than json.Marshal, which re-scans. It panics where MarshalJSON returns an error (a value nested more than 10,000 levels deep). Like MarshalJSON it writes a free-form member as it holds it, and a NaN or infinite number as null; Validate refuses both, so validate a value built in Go before encoding it.
 func (m *EvidenceExportRequest) AppendJSON(b []byte) []byte {
 	return appendObject(b, unsafe.Pointer(m), &layoutObjEvidenceExportRequest, false)
 }
@@ -1620,7 +1620,7 @@ func (m UnavailableResponse) MarshalJSON() ([]byte, error) {
 	return marshalObject(unsafe.Pointer(&m), &layoutObjUnavailableResponse)
 }
 
-// AppendJSON appends m to b as MarshalJSON writes it; faster than json.Marshal, which re-scans. It panics where MarshalJSON returns an error (a value nested more than 10,000 levels deep).
+// AppendJSON appends m to b as MarshalJSON writes it; faster than json.Marshal, which re-scans. It panics where MarshalJSON returns an error (a value nested more than 10,000 levels deep). Like MarshalJSON it writes a free-form member as it holds it, and a NaN or infinite number as null; Validate refuses both, so validate a value built in Go before encoding it.
 func (m *UnavailableResponse) AppendJSON(b []byte) []byte {
 	return appendObject(b, unsafe.Pointer(m), &layoutObjUnavailableResponse, false)
 }

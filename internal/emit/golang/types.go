@@ -89,5 +89,5 @@ func marshalMethods(k *sink, w *gw, name string) {
 	w.line("return marshalObject(unsafe.Pointer(&m), &layoutObj", name, ")")
 	w.close()
 	k.decl(w)
-	w.docLines("// AppendJSON appends m to b as MarshalJSON writes it; faster than json.Marshal, which re-scans. It panics where MarshalJSON returns an error (a value nested more than 10,000 levels deep).")
+	w.docLines("// AppendJSON appends m to b as MarshalJSON writes it; faster than json.Marshal, which re-scans. It panics where MarshalJSON returns an error (a value nested more than 10,000 levels deep). Like MarshalJSON it writes a free-form member as it holds it, and a NaN or infinite number as null; Validate refuses both, so validate a value built in Go before encoding it.")
 }
