@@ -8,6 +8,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"strconv"
 	"strings"
 
 	"github.com/contractgen/contractgen/internal/breaking"
@@ -212,6 +213,13 @@ func gitShow(ref, spec string) (string, []byte, error) {
 	rel = filepath.ToSlash(rel)
 	if _, err := git(top, "rev-parse", "--verify", "--quiet", ref+"^{commit}"); err != nil {
 		return "", nil, fmt.Errorf("--against %q is not a file, a folder or a git ref of %s (for a branch of a remote, fetch it first: git fetch origin main)", ref, top)
+	}
+	size, err := git(top, "cat-file", "-s", ref+":"+rel)
+	if err != nil {
+		return "", nil, fmt.Errorf("%s does not exist at %s", rel, ref)
+	}
+	if n, err := strconv.ParseInt(strings.TrimSpace(size), 10, 64); err != nil || n > load.MaxSize {
+		return "", nil, fmt.Errorf("--against %s: %s is larger than %d MiB there", ref, rel, load.MaxSize>>20)
 	}
 	data, err := git(top, "show", ref+":"+rel)
 	if err != nil {

@@ -162,3 +162,12 @@ func TestBreakingAgainstFileAndFolder(t *testing.T) {
 	assert.Equal(t, exitUsage, code)
 	assert.Contains(t, stderr, `--against "no-such-ref" is not a file`)
 }
+
+// TestBreakingAgainstLargeRef: a spec at a git ref is held to the bound of
+// a spec file before git writes it out.
+func TestBreakingAgainstLargeRef(t *testing.T) {
+	gitRepo(t, breakingSpec+"# "+strings.Repeat("x", 9<<20)+"\n", breakingSpec)
+	code, stdout, stderr := gen("breaking", "--against", "HEAD~1")
+	assert.NotEqual(t, exitOK, code)
+	assert.Contains(t, stdout+stderr, "--against HEAD~1: api/contract.yaml is larger than 8 MiB there")
+}
