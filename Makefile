@@ -35,6 +35,7 @@ fuzz:
 	$(FUZZ) -fuzz '^FuzzAnchored$$' ./internal/emit/golang/rt
 	$(FUZZ) -fuzz '^FuzzCompare$$' ./internal/breaking
 	$(FUZZ) -fuzz '^FuzzParse$$' ./internal/config
+	$(FUZZ) -fuzz '^FuzzRecover$$' ./internal/output
 
 # fuzz-short is the short count make test runs: more than the seeds, which
 # the fuzzer runs first, so that it really fuzzes.
