@@ -110,8 +110,13 @@ func orphans(fsys FS, p Plan, want map[string]bool) ([]string, error) {
 				}
 				return err
 			}
-			if d.IsDir() && filepath.Clean(path) != dir {
-				return fs.SkipDir
+			if root := filepath.Clean(path) == dir; d.IsDir() != root {
+				// Only the files directly in dir: not a subfolder's, and
+				// nothing when dir is not a folder (its own folder lists it).
+				if d.IsDir() {
+					return fs.SkipDir
+				}
+				return nil
 			}
 			if !d.Type().IsRegular() || want[filepath.Clean(path)] || isTemp(d.Name()) {
 				// The generator writes regular files only: a link, pipe or
