@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"os"
 	"path/filepath"
 	"regexp"
 	"slices"
@@ -70,9 +71,10 @@ type Change struct {
 // Diff compares the plan with the disk. It never writes.
 func Diff(fsys FS, p Plan) ([]Change, error) {
 	var out []Change
+	wd := workingFolder()
 	want := map[string]bool{}
 	for _, f := range p.Files {
-		want[filepath.Clean(f.Path)] = true
+		want[wd.of(f.Path)] = true
 		old, err := fsys.ReadFile(f.Path)
 		switch {
 		case errors.Is(err, fs.ErrNotExist):
@@ -85,7 +87,7 @@ func Diff(fsys FS, p Plan) ([]Change, error) {
 			out = append(out, Change{Path: f.Path, Kind: "stale", Old: old, New: f.Data})
 		}
 	}
-	orphans, err := orphans(fsys, p, want)
+	orphans, err := orphans(fsys, p, want, wd)
 	if err != nil {
 		return nil, err
 	}
@@ -100,9 +102,9 @@ func Diff(fsys FS, p Plan) ([]Change, error) {
 // plan no longer produces. Files without the marker are not the
 // generator's and are left, as are symbolic links and anything else that
 // is not a regular file.
-func orphans(fsys FS, p Plan, want map[string]bool) ([]string, error) {
+func orphans(fsys FS, p Plan, want map[string]bool, wd absolute) ([]string, error) {
 	var out []string
-	for _, dir := range ownedFolders(p) {
+	for _, dir := range ownedFolders(p, wd) {
 		err := fsys.WalkDir(dir, func(path string, d fs.DirEntry, err error) error {
 			if err != nil {
 				if errors.Is(err, fs.ErrNotExist) {
@@ -118,7 +120,7 @@ func orphans(fsys FS, p Plan, want map[string]bool) ([]string, error) {
 				}
 				return nil
 			}
-			if !d.Type().IsRegular() || want[filepath.Clean(path)] || isTemp(d.Name()) {
+			if !d.Type().IsRegular() || want[wd.of(path)] || isTemp(d.Name()) {
 				// The generator writes regular files only: a link, pipe or
 				// device is never its file.
 				return nil
@@ -140,19 +142,44 @@ func orphans(fsys FS, p Plan, want map[string]bool) ([]string, error) {
 	return out, nil
 }
 
-// ownedFolders is every folder whose files the plan owns, cleaned, each
-// once, in order.
-func ownedFolders(p Plan) []string {
-	var out []string
-	for _, d := range p.Dirs {
-		out = append(out, filepath.Clean(d))
+// absolute makes paths absolute and clean against one working folder,
+// read once: the key under which a file or folder is known however it is
+// spelt (filepath.Abs would read the working folder for every file).
+type absolute string
+
+func workingFolder() absolute {
+	wd, _ := os.Getwd()
+	return absolute(wd)
+}
+
+func (wd absolute) of(path string) string {
+	if filepath.IsAbs(path) || wd == "" {
+		return filepath.Clean(path)
 	}
+	return filepath.Join(string(wd), path)
+}
+
+// ownedFolders is every folder whose files the plan owns, cleaned, in
+// order, each once however it is spelt (relative or absolute), so that no
+// file is listed twice.
+func ownedFolders(p Plan, wd absolute) []string {
+	all := append([]string(nil), p.Dirs...)
 	for _, f := range p.Files {
-		out = append(out, filepath.Dir(filepath.Clean(f.Path)))
+		all = append(all, filepath.Dir(f.Path))
 	}
-	for _, d := range p.Scopes {
-		out = append(out, filepath.Clean(d))
+	all = append(all, p.Scopes...)
+	for i, d := range all {
+		all[i] = filepath.Clean(d)
 	}
-	sort.Strings(out)
-	return slices.Compact(out)
+	sort.Strings(all)
+	all = slices.Compact(all) // thousands of files share a few folders
+	var out []string
+	seen := map[string]bool{}
+	for _, d := range all {
+		if key := wd.of(d); !seen[key] {
+			seen[key] = true
+			out = append(out, d)
+		}
+	}
+	return out
 }

@@ -308,3 +308,25 @@ func TestIsGenerated(t *testing.T) {
 		assert.False(t, IsGenerated([]byte(s)), "%.80q", s)
 	}
 }
+
+// TestWriteOrphanOnceForTwoSpellings: one folder given relative and
+// absolute is one folder; its orphan is moved once, not twice (which
+// failed the run).
+func TestWriteOrphanOnceForTwoSpellings(t *testing.T) {
+	root := t.TempDir()
+	writeTree(t, root, map[string]string{"out/old.go": gen("old\n")})
+	t.Chdir(root)
+	p := plan("out", map[string]string{"a.go": gen("a\n")})
+	p.Dirs = append(p.Dirs, filepath.Join(root, "out"))
+	changes, err := Write(OS{}, p)
+	require.NoError(t, err)
+	require.Len(t, changes, 2)
+	assert.Equal(t, Change{Path: filepath.Join("out", "a.go"), Kind: "missing", New: []byte(gen("a\n"))}, changes[0])
+	assert.Equal(t, "orphaned", changes[1].Kind)
+	assert.Equal(t, filepath.Join(root, "out", "old.go"), filepath.Join(root, strings.TrimPrefix(changes[1].Path, root)))
+	// Again: the planned file, seen through either spelling, is no orphan.
+	changes, err = Write(OS{}, p)
+	require.NoError(t, err)
+	assert.Empty(t, changes)
+	assert.Equal(t, map[string]string{"out/a.go": gen("a\n")}, snapshot(t, root))
+}
