@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -31,7 +32,6 @@ var errHolderGone = errors.New("the lock holder has just ended")
 // (a check, which has nothing to lock there). The returned function releases
 // every lock.
 func Lock(dirs []string, create bool) (func(), error) {
-	sorted := uniqueAbs(dirs)
 	var held []*os.File
 	release := func() {
 		for i := len(held) - 1; i >= 0; i-- {
@@ -39,15 +39,24 @@ func Lock(dirs []string, create bool) (func(), error) {
 		}
 		held = nil
 	}
-	for _, d := range sorted {
+	// One folder spelt two ways (or reached through a link) is locked
+	// once: locking its file twice would find this run holding it.
+	var real []string
+	for _, d := range uniqueAbs(dirs) {
 		if !create {
 			if _, err := os.Stat(d); err != nil {
 				continue
 			}
 		} else if err := os.MkdirAll(d, 0o755); err != nil {
-			release()
 			return nil, fmt.Errorf("creating %s: %w", d, err)
 		}
+		if r, err := filepath.EvalSymlinks(d); err == nil {
+			d = r
+		}
+		real = append(real, d)
+	}
+	sort.Strings(real)
+	for _, d := range slices.Compact(real) {
 		f, err := lockFile(filepath.Join(d, LockName))
 		if err != nil {
 			release()

@@ -71,10 +71,10 @@ type Change struct {
 // Diff compares the plan with the disk. It never writes.
 func Diff(fsys FS, p Plan) ([]Change, error) {
 	var out []Change
-	wd := workingFolder()
+	pl := newPlaces()
 	want := map[string]bool{}
 	for _, f := range p.Files {
-		want[wd.of(f.Path)] = true
+		want[pl.file(f.Path)] = true
 		old, err := fsys.ReadFile(f.Path)
 		switch {
 		case errors.Is(err, fs.ErrNotExist):
@@ -87,7 +87,7 @@ func Diff(fsys FS, p Plan) ([]Change, error) {
 			out = append(out, Change{Path: f.Path, Kind: "stale", Old: old, New: f.Data})
 		}
 	}
-	orphans, err := orphans(fsys, p, want, wd)
+	orphans, err := orphans(fsys, p, want, pl)
 	if err != nil {
 		return nil, err
 	}
@@ -102,9 +102,9 @@ func Diff(fsys FS, p Plan) ([]Change, error) {
 // plan no longer produces. Files without the marker are not the
 // generator's and are left, as are symbolic links and anything else that
 // is not a regular file.
-func orphans(fsys FS, p Plan, want map[string]bool, wd absolute) ([]string, error) {
+func orphans(fsys FS, p Plan, want map[string]bool, pl *places) ([]string, error) {
 	var out []string
-	for _, dir := range ownedFolders(p, wd) {
+	for _, dir := range ownedFolders(p, pl) {
 		err := fsys.WalkDir(dir, func(path string, d fs.DirEntry, err error) error {
 			if err != nil {
 				if errors.Is(err, fs.ErrNotExist) {
@@ -120,7 +120,7 @@ func orphans(fsys FS, p Plan, want map[string]bool, wd absolute) ([]string, erro
 				}
 				return nil
 			}
-			if !d.Type().IsRegular() || want[wd.of(path)] || isTemp(d.Name()) {
+			if !d.Type().IsRegular() || want[pl.file(path)] || isTemp(d.Name()) {
 				// The generator writes regular files only: a link, pipe or
 				// device is never its file.
 				return nil
@@ -142,27 +142,47 @@ func orphans(fsys FS, p Plan, want map[string]bool, wd absolute) ([]string, erro
 	return out, nil
 }
 
-// absolute makes paths absolute and clean against one working folder,
-// read once: the key under which a file or folder is known however it is
-// spelt (filepath.Abs would read the working folder for every file).
-type absolute string
-
-func workingFolder() absolute {
-	wd, _ := os.Getwd()
-	return absolute(wd)
+// places gives each file and folder one key however it is spelt:
+// relative or absolute, or through a symbolic link to a folder. The working
+// folder is read once, and each folder resolved once (filepath.Abs would
+// read the working folder for every file).
+type places struct {
+	wd      string
+	folders map[string]string
 }
 
-func (wd absolute) of(path string) string {
-	if filepath.IsAbs(path) || wd == "" {
-		return filepath.Clean(path)
+func newPlaces() *places {
+	wd, _ := os.Getwd()
+	return &places{wd: wd, folders: map[string]string{}}
+}
+
+// folder is the key of a folder: absolute, with links resolved while it
+// exists.
+func (pl *places) folder(d string) string {
+	if !filepath.IsAbs(d) && pl.wd != "" {
+		d = filepath.Join(pl.wd, d)
 	}
-	return filepath.Join(string(wd), path)
+	d = filepath.Clean(d)
+	if k, ok := pl.folders[d]; ok {
+		return k
+	}
+	k := d
+	if real, err := filepath.EvalSymlinks(d); err == nil {
+		k = real
+	}
+	pl.folders[d] = k
+	return k
+}
+
+// file is the key of a file: its folder's key and its name.
+func (pl *places) file(path string) string {
+	return filepath.Join(pl.folder(filepath.Dir(path)), filepath.Base(path))
 }
 
 // ownedFolders is every folder whose files the plan owns, cleaned, in
-// order, each once however it is spelt (relative or absolute), so that no
-// file is listed twice.
-func ownedFolders(p Plan, wd absolute) []string {
+// order, each once however it is spelt (see places), so that no file is
+// listed twice.
+func ownedFolders(p Plan, pl *places) []string {
 	all := append([]string(nil), p.Dirs...)
 	for _, f := range p.Files {
 		all = append(all, filepath.Dir(f.Path))
@@ -176,7 +196,7 @@ func ownedFolders(p Plan, wd absolute) []string {
 	var out []string
 	seen := map[string]bool{}
 	for _, d := range all {
-		if key := wd.of(d); !seen[key] {
+		if key := pl.folder(d); !seen[key] {
 			seen[key] = true
 			out = append(out, d)
 		}

@@ -92,3 +92,30 @@ func TestLockRefusesLinkAndPipe(t *testing.T) {
 	_, err = Lock([]string{dir}, true)
 	require.ErrorIs(t, err, ErrNotRegular)
 }
+
+// TestFolderThroughALink: an output folder reached once directly and once
+// through a link (two targets writing one folder) is one folder: it is
+// locked once (locking it twice found this run holding it), and neither
+// target's files are the other's orphans.
+func TestFolderThroughALink(t *testing.T) {
+	base := t.TempDir()
+	dir := filepath.Join(base, "out")
+	link := filepath.Join(base, "link")
+	require.NoError(t, os.Mkdir(dir, 0o755))
+	require.NoError(t, os.Symlink(dir, link))
+	unlock, err := Lock([]string{dir, link}, true)
+	require.NoError(t, err)
+	unlock()
+
+	p := plan(dir, map[string]string{"a.go": gen("a\n")})
+	p.Dirs = append(p.Dirs, link)
+	p.Files = append(p.Files, File{Path: filepath.Join(link, "b.json"), Data: []byte(gen("b\n"))})
+	for run := 0; run < 2; run++ {
+		changes, err := Write(OS{}, p)
+		require.NoError(t, err)
+		for _, c := range changes {
+			assert.Equal(t, "missing", c.Kind, "run %d: %s", run, c.Path)
+		}
+	}
+	assert.Equal(t, map[string]string{"a.go": gen("a\n"), "b.json": gen("b\n")}, snapshot(t, dir))
+}
