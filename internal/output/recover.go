@@ -130,8 +130,8 @@ func rollForward(fsys FS, j *journal) error {
 }
 
 // replaceable refuses to let recovery remove or replace a file the run
-// cannot have written: every file the writer puts in place carries a
-// generated marker.
+// cannot have written: every file the writer puts in place, or replaces,
+// carries gen's own marker (Write refuses any other).
 func replaceable(fsys FS, path string) error {
 	data, err := fsys.ReadFile(path)
 	if errors.Is(err, fs.ErrNotExist) {
@@ -140,8 +140,8 @@ func replaceable(fsys FS, path string) error {
 	if err != nil {
 		return err
 	}
-	if !IsGenerated(data) {
-		return fmt.Errorf("%s has no generated marker, so no run of gen put it there; it is left as it is (delete the journal to go on)", path)
+	if !IsOwn(data) {
+		return fmt.Errorf("%s does not carry gen's marker, so no run of gen put it there; it is left as it is (delete the journal to go on)", path)
 	}
 	return nil
 }

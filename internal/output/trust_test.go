@@ -40,7 +40,7 @@ func TestRecoverRefusesForeignJournal(t *testing.T) {
 			mine := filepath.Join(out, "mine.go")
 			writeTree(t, out, map[string]string{"mine.go": "package mine\n"})
 			return journalEntry{Target: mine, Tmp: tempName(mine, run, "new")}
-		}, nil, phaseStaging, "has no generated marker"},
+		}, nil, phaseStaging, "does not carry gen's marker"},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {

@@ -27,7 +27,10 @@ func Write(fsys FS, p Plan) ([]Change, error) {
 		return nil, err
 	}
 	for _, c := range changes {
-		if c.Kind == "stale" && !IsGenerated(c.Old) {
+		if c.Kind == "stale" && !IsOwn(c.Old) {
+			if IsGenerated(c.Old) {
+				return nil, fmt.Errorf("%s exists and was written by another generator (its \"Code generated ... DO NOT EDIT.\" header is not %q); give the two tools separate output folders", c.Path, Marker)
+			}
 			return nil, fmt.Errorf("%s exists and was not written by this generator (no \"Code generated ... DO NOT EDIT.\" header); move it away or delete it, then generate again", c.Path)
 		}
 	}
