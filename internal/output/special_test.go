@@ -3,6 +3,7 @@
 package output
 
 import (
+	"encoding/json"
 	"os"
 	"path/filepath"
 	"syscall"
@@ -118,4 +119,27 @@ func TestFolderThroughALink(t *testing.T) {
 		}
 	}
 	assert.Equal(t, map[string]string{"a.go": gen("a\n"), "b.json": gen("b\n")}, snapshot(t, dir))
+}
+
+// TestRecoverRefusesATargetThroughALink: a journal naming a file through a
+// link inside the output folder could make repair remove a generated file
+// elsewhere (every other check passes: the path lies in the folder, the
+// file carries the marker).
+func TestRecoverRefusesATargetThroughALink(t *testing.T) {
+	const run = "0123456789abcdef"
+	out, elsewhere := t.TempDir(), t.TempDir()
+	victim := filepath.Join(elsewhere, "victim.go")
+	require.NoError(t, os.WriteFile(victim, []byte(gen("another project's\n")), 0o644))
+	require.NoError(t, os.Symlink(elsewhere, filepath.Join(out, "link")))
+	target := filepath.Join(out, "link", "victim.go")
+	data, err := json.Marshal(journal{Version: 1, Run: run, PID: 1, Phase: phaseStaging, Roots: []string{"."},
+		Entries: []journalEntry{{Target: "link/victim.go", Tmp: "link/" + filepath.Base(tempName(target, run, "new"))}}})
+	require.NoError(t, err)
+	require.NoError(t, os.WriteFile(filepath.Join(out, JournalName), data, 0o644))
+	_, err = Recover(OS{}, []string{out})
+	require.Error(t, err)
+	assert.Contains(t, err.Error(), "is reached through the symbolic link "+filepath.Join(out, "link"))
+	got, err := os.ReadFile(victim)
+	require.NoError(t, err)
+	assert.Equal(t, gen("another project's\n"), string(got))
 }

@@ -2,6 +2,7 @@ package output
 
 import (
 	"fmt"
+	"os"
 	"path/filepath"
 	"regexp"
 	"strings"
@@ -35,8 +36,12 @@ func checkJournal(j *journal, path string, dirs []string) error {
 		}
 	}
 	for _, e := range j.Entries {
-		if e.Target == "" || !insideAny(e.Target, dirs) {
+		dir, rel, ok := within(e.Target, dirs)
+		if e.Target == "" || !ok {
 			return bad("file %q is not in an output folder of this run", e.Target)
+		}
+		if link := linkOnTheWay(dir, rel); link != "" {
+			return bad("file %q is reached through the symbolic link %s", e.Target, link)
 		}
 		if e.Tmp != "" && e.Tmp != tempName(e.Target, j.Run, "new") ||
 			e.Backup != "" && e.Backup != tempName(e.Target, j.Run, "old") {
@@ -51,18 +56,41 @@ func checkJournal(j *journal, path string, dirs []string) error {
 
 // insideAny reports whether path is one of dirs or lies below one.
 func insideAny(path string, dirs []string) bool {
+	_, _, ok := within(path, dirs)
+	return ok
+}
+
+// within finds the innermost folder of dirs that path is or lies below, as
+// an absolute path, and path relative to it.
+func within(path string, dirs []string) (dir, rel string, ok bool) {
 	p, err := filepath.Abs(path)
 	if err != nil {
-		return false
+		return "", "", false
 	}
 	for _, d := range dirs {
 		a, err := filepath.Abs(d)
 		if err != nil {
 			continue
 		}
-		if r, err := filepath.Rel(a, p); err == nil && r != ".." && !strings.HasPrefix(r, ".."+string(filepath.Separator)) {
-			return true
+		r, err := filepath.Rel(a, p)
+		if err == nil && r != ".." && !strings.HasPrefix(r, ".."+string(filepath.Separator)) && len(a) > len(dir) {
+			dir, rel, ok = a, r, true
 		}
 	}
-	return false
+	return dir, rel, ok
+}
+
+// linkOnTheWay is the first folder between dir and the file at rel below
+// it that is a symbolic link, or "": a journal naming a file through a
+// link in the output folder could make repair remove a file elsewhere.
+func linkOnTheWay(dir, rel string) string {
+	cur := dir
+	parts := strings.Split(rel, string(filepath.Separator))
+	for _, part := range parts[:len(parts)-1] {
+		cur = filepath.Join(cur, part)
+		if fi, err := os.Lstat(cur); err == nil && fi.Mode()&os.ModeSymlink != 0 {
+			return cur
+		}
+	}
+	return ""
 }
