@@ -19,7 +19,7 @@ var runRE = regexp.MustCompile(`^[0-9a-f]{16}$`)
 // touch folders it has not locked); every staged and backup name must be
 // the one the run's id gives its target. Recovery then only renames and
 // removes files with this writer's temp names, and removes or replaces a
-// target only when it carries a generated marker (rollBack).
+// target only when it carries gen's marker (rollBack).
 func checkJournal(j *journal, path string, dirs []string) error {
 	bad := func(format string, args ...any) error {
 		return fmt.Errorf("%s: %s; if no run of gen was interrupted here, delete the journal (and restore the folder from version control) and generate again", path, fmt.Sprintf(format, args...))
@@ -37,7 +37,7 @@ func checkJournal(j *journal, path string, dirs []string) error {
 	}
 	for _, e := range j.Entries {
 		dir, rel, ok := within(e.Target, dirs)
-		if e.Target == "" || !ok {
+		if e.Target == "" || !ok || rel == "." {
 			return bad("file %q is not in an output folder of this run", e.Target)
 		}
 		if link := linkOnTheWay(dir, rel); link != "" {
