@@ -55,11 +55,11 @@ func generateOrCheck(name string, args []string, stdout, stderr io.Writer) int {
 
 // loadSpec runs the front half of the pipeline: load, validate, model.
 func loadSpec(path string) (*model.Contract, error) {
-	s, err := load.File(path)
+	src, err := load.ReadFile(path)
 	if err != nil {
 		return nil, err
 	}
-	return validate.Check(s)
+	return checkSpec(path, src)
 }
 
 // checkSpec is loadSpec on a spec already read (load.ReadFile), for the
