@@ -42,12 +42,9 @@ func ReadFile(path string) ([]byte, error) {
 		return nil, single(path, "is a directory, expected a YAML spec file")
 	case errors.Is(err, input.ErrTooLarge):
 		return nil, tooLarge(path) // a regular file is refused without reading it
-	case errors.Is(err, os.ErrNotExist), errors.Is(err, os.ErrPermission):
-		return nil, single(path, describeOpenErr(err))
 	}
-	var pe *os.PathError
-	if errors.As(err, &pe) && pe.Op == "open" {
-		return nil, single(path, describeOpenErr(err))
+	if pe := (*os.PathError)(nil); errors.As(err, &pe) && pe.Op == "open" {
+		return nil, single(path, describeOpenErr(err)) // names a missing or unreadable file
 	}
 	return nil, single(path, "cannot read spec: "+err.Error())
 }

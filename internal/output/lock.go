@@ -41,8 +41,9 @@ func Lock(dirs []string, create bool) (func(), error) {
 	}
 	// One folder spelt two ways (or reached through a link) is locked
 	// once: locking its file twice would find this run holding it.
+	pl := newPlaces()
 	var real []string
-	for _, d := range uniqueAbs(dirs) {
+	for _, d := range dirs {
 		if !create {
 			if _, err := os.Stat(d); err != nil {
 				continue
@@ -50,10 +51,7 @@ func Lock(dirs []string, create bool) (func(), error) {
 		} else if err := os.MkdirAll(d, 0o755); err != nil {
 			return nil, fmt.Errorf("creating %s: %w", d, err)
 		}
-		if r, err := filepath.EvalSymlinks(d); err == nil {
-			d = r
-		}
-		real = append(real, d)
+		real = append(real, pl.folder(d)) // it exists now: links resolve
 	}
 	sort.Strings(real)
 	for _, d := range slices.Compact(real) {
@@ -65,24 +63,6 @@ func Lock(dirs []string, create bool) (func(), error) {
 		held = append(held, f)
 	}
 	return release, nil
-}
-
-// uniqueAbs returns the folders as clean absolute paths, sorted, once each.
-func uniqueAbs(dirs []string) []string {
-	seen := map[string]bool{}
-	var out []string
-	for _, d := range dirs {
-		a, err := filepath.Abs(d)
-		if err != nil {
-			a = filepath.Clean(d)
-		}
-		if !seen[a] {
-			seen[a] = true
-			out = append(out, a)
-		}
-	}
-	sort.Strings(out)
-	return out
 }
 
 // lockedError reads the holder's pid from the lock file for the message.

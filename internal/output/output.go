@@ -8,7 +8,6 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
-	"slices"
 	"sort"
 )
 
@@ -187,19 +186,14 @@ func ownedFolders(p Plan, pl *places) []string {
 	for _, f := range p.Files {
 		all = append(all, filepath.Dir(f.Path))
 	}
-	all = append(all, p.Scopes...)
-	for i, d := range all {
-		all[i] = filepath.Clean(d)
-	}
-	sort.Strings(all)
-	all = slices.Compact(all) // thousands of files share a few folders
 	var out []string
 	seen := map[string]bool{}
-	for _, d := range all {
+	for _, d := range append(all, p.Scopes...) {
 		if key := pl.folder(d); !seen[key] {
 			seen[key] = true
-			out = append(out, d)
+			out = append(out, filepath.Clean(d))
 		}
 	}
+	sort.Strings(out)
 	return out
 }

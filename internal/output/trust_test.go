@@ -36,6 +36,16 @@ func TestRecoverRefusesForeignJournal(t *testing.T) {
 		{"root outside", func(out, victim string) journalEntry {
 			return journalEntry{Target: filepath.Join(out, "a.go"), Tmp: tempName(filepath.Join(out, "a.go"), run, "new")}
 		}, []string{"..", "../.."}, phaseStaging, "is not an output folder of this run"},
+		{"backup of a file that did not exist", func(out, victim string) journalEntry {
+			a := filepath.Join(out, "a.go")
+			return journalEntry{Target: a, Backup: tempName(a, run, "old")}
+		}, nil, phaseCommitted, "has a backup but did not exist"},
+		{"the output folder itself", func(out, victim string) journalEntry {
+			return journalEntry{Target: out, Tmp: tempName(out, run, "new")}
+		}, nil, phaseStaging, "is not in an output folder of this run"},
+		{"a phase gen does not write", func(out, victim string) journalEntry {
+			return journalEntry{Target: filepath.Join(out, "a.go")}
+		}, nil, "done", `phase "done" is not one gen writes`},
 		{"hand-written target", func(out, victim string) journalEntry {
 			mine := filepath.Join(out, "mine.go")
 			writeTree(t, out, map[string]string{"mine.go": "package mine\n"})
@@ -86,4 +96,15 @@ func TestRecoverLeavesOtherRootsTemps(t *testing.T) {
 	assert.NotContains(t, got, "sub/.a.go.cg-0123456789abcdef.new")
 	assert.Contains(t, got, "running/.b.go.cg-0123456789abcdef.new")
 	assert.Contains(t, got, "crashed/.c.go.cg-0123456789abcdef.old")
+}
+
+// TestCheckJournalRunID: a run id that newRunID cannot give is refused
+// before any path is looked at.
+func TestCheckJournalRunID(t *testing.T) {
+	for _, id := range []string{"", "0123", "0123456789ABCDEF", "../../../../etc/x", "0123456789abcdef0"} {
+		err := checkJournal(&journal{Run: id, Phase: phaseStaging}, "j", nil)
+		require.Error(t, err, "%q", id)
+		assert.Contains(t, err.Error(), "is not one gen writes")
+	}
+	assert.NoError(t, checkJournal(&journal{Run: newRunID(), Phase: phaseCommitted}, "j", nil))
 }
