@@ -5,9 +5,6 @@
 package config
 
 import (
-	"errors"
-	"fmt"
-	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
@@ -78,38 +75,6 @@ func Defaults() *Config {
 		Schema: &SchemaTarget{Out: "generated/jsonschema"},
 		Docs:   &DocsTarget{Out: "generated/docs"},
 	}
-}
-
-// Find looks for contractgen.yaml in dir and its parents, stopping after
-// the first folder that holds go.mod or .git: a config belongs to its
-// module or repository, never to an unrelated folder above it. It returns
-// "" when there is none.
-func Find(dir string) (string, error) {
-	dir, err := filepath.Abs(dir)
-	if err != nil {
-		return "", err
-	}
-	for {
-		p := filepath.Join(dir, FileName)
-		if _, err := os.Stat(p); err == nil {
-			return p, nil
-		} else if !errors.Is(err, fs.ErrNotExist) {
-			return "", fmt.Errorf("looking for %s: %w", FileName, err)
-		}
-		if exists(filepath.Join(dir, "go.mod")) || exists(filepath.Join(dir, ".git")) {
-			return "", nil
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			return "", nil
-		}
-		dir = parent
-	}
-}
-
-func exists(p string) bool {
-	_, err := os.Stat(p)
-	return err == nil
 }
 
 // Short returns p relative to the working folder when it lies below it,
