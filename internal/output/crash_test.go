@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"os"
 	"path/filepath"
 	"testing"
 
@@ -163,4 +164,36 @@ func TestUnreadableJournalStopsTheRun(t *testing.T) {
 	assert.Equal(t, before, snapshot(t, dir))
 	_, err = Interrupted(OS{}, p.Dirs)
 	assert.Error(t, err, "-check reports it too")
+}
+
+// TestInterruptedOncePerFolder: an output folder named three ways (as it
+// is, through a link, and relative to the working folder) has its interrupted run reported once, and its temp
+// files counted once when they are removed.
+func TestInterruptedOncePerFolder(t *testing.T) {
+	dir, p, _ := failureTree(t)
+	_, err := Write(&crashFS{limit: 8}, p)
+	require.ErrorIs(t, err, errCrash)
+	once, err := Interrupted(OS{}, p.Dirs)
+	require.NoError(t, err)
+	require.NotEmpty(t, once)
+
+	link := filepath.Join(t.TempDir(), "out")
+	require.NoError(t, os.Symlink(dir, link))
+	t.Chdir(filepath.Dir(dir))
+	twice := append(append([]string(nil), p.Dirs...), link, filepath.Base(dir))
+	got, err := Interrupted(OS{}, twice)
+	require.NoError(t, err)
+	assert.Equal(t, once, got)
+
+	_, err = Recover(OS{}, twice)
+	require.NoError(t, err)
+
+	// Temp files with no journal (a run killed before it wrote one).
+	writeTree(t, dir, map[string]string{".a.go.cg-0123456789abcdef.new": "x", "sub/.c.go.cg-0123456789abcdef.new": "x"})
+	got, err = Interrupted(OS{}, twice)
+	require.NoError(t, err)
+	assert.Len(t, got, 2)
+	notes, err := Recover(OS{}, twice)
+	require.NoError(t, err)
+	assert.Equal(t, []string{"removed 2 temp file(s) of interrupted runs"}, notes)
 }

@@ -178,6 +178,7 @@ func readJournal(fsys FS, root string) (*journal, error) {
 // its journals and any temp files. It never changes anything.
 func Interrupted(fsys FS, dirs []string) ([]string, error) {
 	var out []string
+	dirs = oncePerFolder(dirs)
 	for _, dir := range dirs {
 		j, err := readJournal(fsys, dir)
 		if err != nil {
@@ -224,14 +225,33 @@ func temps(fsys FS, dirs []string) ([]string, error) {
 		}
 	}
 	sort.Strings(out)
-	return compact(out), nil
+	return oncePerPlace(out), nil
 }
 
-func compact(s []string) []string {
+// oncePerFolder keeps the first spelling of each folder in dirs (see
+// places), so that a folder named twice is looked at once.
+func oncePerFolder(dirs []string) []string {
+	pl, seen := newPlaces(), map[string]bool{}
 	var out []string
-	for i, v := range s {
-		if i == 0 || v != s[i-1] {
-			out = append(out, v)
+	for _, d := range dirs {
+		if k := pl.folder(d); !seen[k] {
+			seen[k] = true
+			out = append(out, d)
+		}
+	}
+	return out
+}
+
+// oncePerPlace keeps the first of paths that name one file, in order:
+// walks of two spellings of a folder, or of a folder and one inside it,
+// find the same temp file.
+func oncePerPlace(paths []string) []string {
+	pl, seen := newPlaces(), map[string]bool{}
+	var out []string
+	for _, p := range paths {
+		if k := pl.file(p); !seen[k] {
+			seen[k] = true
+			out = append(out, p)
 		}
 	}
 	return out
