@@ -2,6 +2,7 @@ package load
 
 import (
 	"fmt"
+	"strconv"
 
 	"github.com/contractgen/contractgen/internal/value"
 	"gopkg.in/yaml.v3"
@@ -88,7 +89,7 @@ func (r *reader) fields(n *yaml.Node, owner string) (out []*Field) {
 
 func (r *reader) field(name Str, n *yaml.Node) *Field {
 	f := &Field{Name: name}
-	what := fmt.Sprintf("field %q", name.V)
+	what := "field " + strconv.Quote(name.V)
 	saved := r.cur
 	r.cur = fieldReading{f, what}
 	r.object(n, what, "field", r.fieldKeys())

@@ -2,6 +2,7 @@ package validate
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
 
 	"github.com/contractgen/contractgen/internal/load"
@@ -32,7 +33,9 @@ func (c *checker) fields(fs []*load.Field, ctx fieldCtx, owner string) {
 	seen := map[string]*load.Field{}
 	for _, f := range fs {
 		g := model.FieldGoName(c.namer, f)
-		c.goIdent(f.GoName, fmt.Sprintf("field %q of %s go_name", f.Name.V, owner))
+		if f.GoName.Set() {
+			c.goIdent(f.GoName, fmt.Sprintf("field %q of %s go_name", f.Name.V, owner))
+		}
 		if f.GoName.Set() && model.IsMethodName(f.GoName.V) {
 			c.errs.Add(f.GoName.Pos, "field %q of %s has go_name %s, the name of a method of the generated struct; choose another", f.Name.V, owner, f.GoName.V)
 		}
@@ -49,7 +52,7 @@ func (c *checker) fields(fs []*load.Field, ctx fieldCtx, owner string) {
 }
 
 func (c *checker) field(f *load.Field, ctx fieldCtx, owner string) {
-	what := fmt.Sprintf("field %q of %s", f.Name.V, owner)
+	what := "field " + strconv.Quote(f.Name.V) + " of " + owner
 	te := c.typeExpr(f.Type, what)
 	c.source(f, ctx, what)
 	if te == nil {

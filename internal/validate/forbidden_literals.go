@@ -2,6 +2,7 @@ package validate
 
 import (
 	"fmt"
+	"strconv"
 
 	"github.com/contractgen/contractgen/internal/model"
 	"github.com/contractgen/contractgen/internal/value"
@@ -82,7 +83,10 @@ func (c *checker) payloadLiterals(fb *model.Forbidden, t *model.Type, dir model.
 // members of a message of dir; each literal is reported once.
 func (c *checker) fieldLiterals(fb *model.Forbidden, t *model.Type, dir model.Dir, what string) {
 	for _, f := range t.Fields {
-		fw := fmt.Sprintf("field %q of %s", f.Name, what)
+		if f.Default == nil && f.Const == nil {
+			continue
+		}
+		fw := "field " + strconv.Quote(f.Name) + " of " + what
 		if f.Default != nil && f.Default.Pos.Line > 0 {
 			c.forbiddenAt(fb.FindForbiddenField(f.Default, f, dir, f.Name), f.Default, "default of "+fw)
 		}

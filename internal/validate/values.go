@@ -2,6 +2,7 @@ package validate
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
 
 	"github.com/contractgen/contractgen/internal/model"
@@ -32,7 +33,10 @@ func (c *checker) values(m *model.Contract) {
 
 func (c *checker) typeValues(t *model.Type, what string) {
 	for _, f := range t.Fields {
-		fw := fmt.Sprintf("field %q of %s", f.Name, what)
+		if f.Default == nil && f.Const == nil {
+			continue
+		}
+		fw := "field " + strconv.Quote(f.Name) + " of " + what
 		if f.Default != nil && f.Default.Pos.Line == 0 && f.DefaultList == nil {
 			for _, p := range model.CheckField(f.Default, f, f.Name) {
 				c.errs.Add(f.Pos, "%s is optional without a default, so it defaults to %s, which breaks its own rules (%s); give it a default or make it nullable", fw, f.Default.JSON(), p.Msg)
