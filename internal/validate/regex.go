@@ -41,23 +41,38 @@ var inlineFlags = regexp.MustCompile(`\(\?[a-zA-Z-]+[):]`)
 
 // pattern checks that a regex compiles in RE2 and means the same in ECMA-262.
 func (c *checker) pattern(p load.Str, what string) {
-	whys := portability(p.V)
-	if _, err := pattern.Compile(p.V); err != nil && len(whys) == 0 {
-		c.errs.Add(p.Pos, "%s: %q is not a valid regular expression: %v", what, p.V, strings.TrimPrefix(err.Error(), "error parsing regexp: "))
-		return
+	for _, why := range c.patternProblems(p.V) {
+		c.errs.Add(p.Pos, "%s: %q %s", what, p.V, why)
+	}
+}
+
+// patternProblems says what is wrong with a pattern, once per pattern text:
+// a contract repeats its patterns over many fields.
+func (c *checker) patternProblems(re string) []string {
+	if why, ok := c.patterns[re]; ok {
+		return why
+	}
+	var out []string
+	whys := portability(re)
+	if _, err := pattern.Compile(re); err != nil && len(whys) == 0 {
+		out = append(out, "is not a valid regular expression: "+strings.TrimPrefix(err.Error(), "error parsing regexp: "))
 	}
 	for _, why := range whys {
-		c.errs.Add(p.Pos, "%s: %q is not portable: %s", what, p.V, why)
-	}
-	if len(whys) > 0 {
-		return
+		out = append(out, "is not portable: "+why)
 	}
 	// The emitters print the pattern in its portable spelling; what cannot
 	// be printed is reported here, at the pattern, before anything is
 	// generated.
-	if _, err := pattern.PortablePattern(p.V); err != nil {
-		c.errs.Add(p.Pos, "%s: %q is not portable: %v", what, p.V, err)
+	if len(out) == 0 {
+		if _, err := pattern.PortablePattern(re); err != nil {
+			out = append(out, "is not portable: "+err.Error())
+		}
 	}
+	if c.patterns == nil {
+		c.patterns = map[string][]string{}
+	}
+	c.patterns[re] = out
+	return out
 }
 
 // portability returns one reason per unportable construct found.

@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"go/token"
 	"net/url"
+	"strconv"
 	"strings"
 	"unicode"
 
@@ -31,6 +32,8 @@ type checker struct {
 	// forbiddenSeen holds the literals already reported for forbidden
 	// material, which a type's several uses would report again.
 	forbiddenSeen map[*value.Value]bool
+	// patterns holds what patternProblems found of each pattern text.
+	patterns map[string][]string
 }
 
 // goName records who first claimed a Go identifier.
@@ -180,9 +183,12 @@ func (c *checker) symbols() {
 		c.types[t.Name.V] = t
 		if !clash { // the same name gives the same Go name; reported above
 			g := model.TypeGoName(c.namer, t)
-			c.goIdent(t.GoName, fmt.Sprintf("type %q go_name", t.Name.V))
+			what := "type " + strconv.Quote(t.Name.V)
+			if t.GoName.Set() {
+				c.goIdent(t.GoName, what+" go_name")
+			}
 			for _, ident := range []string{g, g + "Args", "Build" + g, "Decode" + g} {
-				if !c.claim(ident, fmt.Sprintf("type %q", t.Name.V), t.Name.Pos) {
+				if !c.claim(ident, what, t.Name.Pos) {
 					break
 				}
 			}
@@ -191,7 +197,7 @@ func (c *checker) symbols() {
 	for _, op := range c.s.Operations {
 		c.name(op.Name, "operation name")
 		g := c.namer.Exported(op.Name.V)
-		what := fmt.Sprintf("operation %q", op.Name.V)
+		what := "operation " + strconv.Quote(op.Name.V)
 		// One collision is enough to report: two operations with the same Go
 		// name collide on every derived identifier.
 		for _, ident := range []string{g + "Request", g + "RequestPayload", g + "RequestArgs", g + "Response", g + "ResponsePayload",
