@@ -2,6 +2,7 @@ package load
 
 import (
 	"path/filepath"
+	"strconv"
 	"testing"
 
 	"github.com/contractgen/contractgen/internal/diag"
@@ -69,6 +70,10 @@ func TestLiterals(t *testing.T) {
 
 func TestShapeErrors(t *testing.T) {
 	at := func(old, new string) string { return replaceOnce(t, minimalSpec, old, new) }
+	seventeen := "" // more fields than pairs looks through one by one
+	for i := 1; i <= 17; i++ {
+		seventeen += "      f" + strconv.Itoa(i) + ": {type: string}\n"
+	}
 	cases := []struct {
 		name string
 		spec string
@@ -78,6 +83,8 @@ func TestShapeErrors(t *testing.T) {
 		{"null root", "---\n", []string{`spec.yaml:2:1: the spec must be a mapping, got null`}},
 		{"integer overflow", at("default: hello", "default: 9223372036854775808"),
 			[]string{`spec.yaml:43:18: field "note" default: integer 9223372036854775808 does not fit in 64 bits`}},
+		{"duplicate key in a large mapping", at("        default: hello\n", "        default: hello\n"+seventeen+"      note: {type: string}\n"),
+			[]string{`spec.yaml:61:7: duplicate key "note" in fields of operation "ping" request; first defined at line 41`}},
 		{"infinity", at("default: hello", "default: [.inf, -.Inf, .nan]"), []string{
 			`spec.yaml:43:19: field "note" default: .inf is not a finite JSON number`,
 			`spec.yaml:43:25: field "note" default: -.Inf is not a finite JSON number`,

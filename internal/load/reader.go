@@ -98,8 +98,11 @@ func (r *reader) pairs(n *yaml.Node, what string) ([][2]*yaml.Node, bool) {
 		r.errs.Add(pos(n), "%s must be a mapping, got %s", what, kindName(n))
 		return nil, false
 	}
-	seen := map[string]*yaml.Node{}
-	var out [][2]*yaml.Node
+	out := make([][2]*yaml.Node, 0, len(n.Content)/2)
+	var seen map[string]*yaml.Node // keys of a large mapping; a small one is searched
+	if len(n.Content)/2 > smallMapping {
+		seen = make(map[string]*yaml.Node, len(n.Content)/2)
+	}
 	for i := 0; i+1 < len(n.Content); i += 2 {
 		k, v := r.deref(n.Content[i]), n.Content[i+1]
 		if k == nil {
@@ -113,14 +116,34 @@ func (r *reader) pairs(n *yaml.Node, what string) ([][2]*yaml.Node, bool) {
 			r.errs.Add(pos(k), "keys in %s must be plain strings, got %s", what, kindName(k))
 			continue
 		}
-		if first, dup := seen[k.Value]; dup {
+		if first := earlier(out, seen, k.Value); first != nil {
 			r.errs.Add(pos(k), "duplicate key %q in %s; first defined at line %d", k.Value, what, first.Line)
 			continue
 		}
-		seen[k.Value] = k
+		if seen != nil {
+			seen[k.Value] = k
+		}
 		out = append(out, [2]*yaml.Node{k, v})
 	}
 	return out, true
+}
+
+// smallMapping is the most keys pairs looks through one by one for a
+// duplicate; most mappings of a spec (a field, a constraint) are that
+// small, and a map per mapping was a tenth of what loading allocated.
+const smallMapping = 16
+
+// earlier returns the key node of pairs (or seen, when not nil) named key.
+func earlier(pairs [][2]*yaml.Node, seen map[string]*yaml.Node, key string) *yaml.Node {
+	if seen != nil {
+		return seen[key]
+	}
+	for _, p := range pairs {
+		if p[0].Value == key {
+			return p[0]
+		}
+	}
+	return nil
 }
 
 // object reads a mapping of the grammar's shape, reporting unknown keys

@@ -24,8 +24,8 @@ func ParseType(text string) (*TypeExpr, error) {
 	if t == "" {
 		return nil, fmt.Errorf("type must not be empty")
 	}
-	for _, c := range []string{"list", "map"} {
-		if strings.HasPrefix(t, c+"<") {
+	for _, c := range [...]string{"list", "map"} {
+		if len(t) > len(c) && t[len(c)] == '<' && strings.HasPrefix(t, c) {
 			if !strings.HasSuffix(t, ">") {
 				return nil, fmt.Errorf("type %q is missing a closing '>'", text)
 			}
