@@ -2,6 +2,7 @@ package schema
 
 import (
 	"bytes"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -21,11 +22,17 @@ func render(s *jsonschema.Schema) (rendered, error) {
 		return rendered{}, err
 	}
 	orderSchema(n)
-	var b bytes.Buffer
-	writeJSON(&b, n, "")
+	b := scratch.Get().(*bytes.Buffer)
+	defer scratch.Put(b)
+	b.Reset()
+	writeJSON(b, n, "")
 	b.WriteByte('\n')
-	return rendered{data: b.Bytes(), head: headOf(n)}, nil
+	return rendered{data: bytes.Clone(b.Bytes()), head: headOf(n)}, nil
 }
+
+// scratch holds the buffers render writes a file in, so that a file's bytes
+// are allocated once, at their size, rather than grown by doubling.
+var scratch = sync.Pool{New: func() any { return new(bytes.Buffer) }}
 
 // rendered is a schema file and what the catalog lists of it.
 type rendered struct {
@@ -180,7 +187,7 @@ func writeJSON(b *bytes.Buffer, n *jnode, indent string) {
 			b.Truncate(mark)
 		}
 		b.WriteString("{\n")
-		inner := indent + "  "
+		inner := deeper(indent)
 		for i, m := range n.obj {
 			b.WriteString(inner)
 			writeString(b, m.key)
@@ -191,18 +198,20 @@ func writeJSON(b *bytes.Buffer, n *jnode, indent string) {
 			}
 			b.WriteByte('\n')
 		}
-		b.WriteString(indent + "}")
+		b.WriteString(indent)
+		b.WriteByte('}')
 	case n.isArr:
 		if len(n.arr) == 0 {
 			b.WriteString("[]")
 			return
 		}
-		if line, ok := oneLine(n); ok && len(indent)+len(line) <= 100 {
-			b.WriteString(line)
+		mark := b.Len()
+		if oneLine(b, n) && len(indent)+b.Len()-mark <= 100 {
 			return
 		}
+		b.Truncate(mark)
 		b.WriteString("[\n")
-		inner := indent + "  "
+		inner := deeper(indent)
 		for i, it := range n.arr {
 			b.WriteString(inner)
 			writeJSON(b, it, inner)
@@ -211,7 +220,8 @@ func writeJSON(b *bytes.Buffer, n *jnode, indent string) {
 			}
 			b.WriteByte('\n')
 		}
-		b.WriteString(indent + "]")
+		b.WriteString(indent)
+		b.WriteByte(']')
 	case n.isStr:
 		writeString(b, n.str)
 	default:
@@ -277,19 +287,29 @@ func writeU(b *bytes.Buffer, r rune) {
 // oneLine writes an array of scalars and one-member objects of a scalar
 // (such as {"$ref": "..."}) on one line, as a reader scans a short enum,
 // required list or allOf of one reference; it reports false when an item is
-// anything larger.
-func oneLine(n *jnode) (string, bool) {
-	var b bytes.Buffer
+// anything larger, leaving what it wrote for the caller to take back.
+func oneLine(b *bytes.Buffer, n *jnode) bool {
 	b.WriteByte('[')
 	for i, it := range n.arr {
 		if it.isArr || it.isObj && (len(it.obj) != 1 || it.obj[0].val.isObj || it.obj[0].val.isArr) {
-			return "", false
+			return false
 		}
 		if i > 0 {
 			b.WriteString(", ")
 		}
-		writeJSON(&b, it, "")
+		writeJSON(b, it, "")
 	}
 	b.WriteByte(']')
-	return b.String(), true
+	return true
 }
+
+// deeper is indent and two spaces more, out of one string while it is
+// long enough: every object and array of a schema file is one level deeper.
+func deeper(indent string) string {
+	if len(indent)+2 <= len(spaces) {
+		return spaces[:len(indent)+2]
+	}
+	return indent + "  "
+}
+
+const spaces = "                                                                "
