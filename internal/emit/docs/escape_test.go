@@ -38,6 +38,9 @@ func TestPlainShortcutsAgree(t *testing.T) {
 			if got := escapeInline(s); got != s {
 				t.Fatalf("plainInline(%q), but mdInline gives %q", s, got)
 			}
+			if got := escapeLabel(s); got != s {
+				t.Fatalf("plainInline(%q), but linkLabel gives %q", s, got)
+			}
 		}
 		if plainCode(s) {
 			code++

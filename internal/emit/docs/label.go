@@ -2,6 +2,7 @@ package docs
 
 import (
 	"strings"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -16,6 +17,14 @@ func linkLabel(s string) string {
 	if genericLinkText(s) {
 		return codeSpan(s)
 	}
+	if plainInline(s) {
+		return s // what escapeLabel would return, without its work
+	}
+	return escapeLabel(s)
+}
+
+// escapeLabel is linkLabel for a label that is not generic.
+func escapeLabel(s string) string {
 	words := strings.Fields(normalize(s))
 	for i, w := range words {
 		words[i] = escapeChars(w, ' ', ' ')
@@ -28,6 +37,20 @@ func linkLabel(s string) string {
 // characters other than ASCII letters and digits made one space, trimmed
 // and lower-cased.
 func genericLinkText(s string) bool {
+	// The longest of those texts, "click here", has nine letters; most
+	// labels have more, and need not be lowered and split.
+	letters := 0
+	for _, r := range s {
+		if r >= utf8.RuneSelf {
+			r = unicode.ToLower(r) // the Kelvin sign is a k
+		}
+		if r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' {
+			letters++
+		}
+	}
+	if letters > len("clickhere") {
+		return false
+	}
 	words := strings.FieldsFunc(strings.ToLower(s), func(r rune) bool {
 		return !(r >= 'a' && r <= 'z' || r >= '0' && r <= '9')
 	})

@@ -24,6 +24,9 @@ func TestLinkLabel(t *testing.T) {
 		"Foo API https://x.test/a": "Foo API https://x.test/a",
 		"ops@example.com":          "ops@example.com",
 		"a*b [c]":                  `a\*b \[c\]`,
+		"Click\u00a0Here":          "`Click\u00a0Here`",
+		"lin\u212a":                "`lin\u212a`",
+		"click here please":        "click here please",
 	} {
 		assert.Equal(t, want, linkLabel(in), in)
 	}
