@@ -15,7 +15,9 @@ import (
 // much (some 500 MB there): at GOGC=100 the collector ran 17 times there,
 // every few megabytes, for a quarter of the CPU; with this floor it runs
 // five times, and the run's peak memory (158 MiB on average at GOGC=100)
-// stays within the 200 MiB the generator allows itself at that size.
+// stays within the 200 MiB the generator allows itself at that size. The
+// Go compiler lets its own heap grow before its first collection for the
+// same reason (cmd/compile's base.AdjustStartingHeap).
 const heapFloor = 160 << 20
 
 // paceGC replaces GOGC's pace by memoryLimit's, set again after every
