@@ -38,6 +38,14 @@ func escapeInline(s string) string {
 // where spaces allow. A blank line in the text starts a new paragraph; other
 // line breaks are reflowed, which is how Markdown renders them anyway.
 func mdPara(s string, width int) string {
+	if len(s) <= width && plainInline(s) {
+		return s // one line that needs nothing: what wrapParas returns
+	}
+	return wrapParas(s, width)
+}
+
+// wrapParas is mdPara without the shortcut for a short plain text.
+func wrapParas(s string, width int) string {
 	var paras []string
 	for _, p := range strings.Split(normalize(s), "\n\n") {
 		words := strings.Fields(p)

@@ -41,6 +41,9 @@ func TestPlainShortcutsAgree(t *testing.T) {
 			if got := escapeLabel(s); got != s {
 				t.Fatalf("plainInline(%q), but linkLabel gives %q", s, got)
 			}
+			if got := wrapParas(s, len(s)); got != s {
+				t.Fatalf("plainInline(%q), but para at width %d gives %q", s, len(s), got)
+			}
 		}
 		if plainCode(s) {
 			code++
