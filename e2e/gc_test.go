@@ -7,6 +7,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/KimMachineGun/automemlimit/memlimit"
 	"github.com/contractgen/contractgen/internal/synth"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -37,7 +38,13 @@ func TestGCPace(t *testing.T) {
 	gogc := collections("gogc", "GOGC=100")
 	limit := collections("limit", "GOMEMLIMIT=1GiB")
 	t.Logf("collections: paced %d, GOGC=100 %d, GOMEMLIMIT=1GiB %d", paced, gogc, limit)
-	assert.LessOrEqual(t, paced, 2)
+	if c, err := memlimit.FromCgroup(); err == nil && c < 640<<20 {
+		// In a container of less than 640 MiB the floor is a quarter of
+		// it (docs/cli.md), which the run may well pass more than twice.
+		assert.LessOrEqual(t, paced, gogc)
+	} else {
+		assert.LessOrEqual(t, paced, 2)
+	}
 	assert.GreaterOrEqual(t, gogc, 5, "GOGC=100 is the runtime's own pace")
 	assert.GreaterOrEqual(t, limit, 5, "GOMEMLIMIT alone leaves GOGC=100")
 	assert.Equal(t, snapshot(t, filepath.Join(dir, "gogc")), snapshot(t, filepath.Join(dir, "paced")))

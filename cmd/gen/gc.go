@@ -5,6 +5,8 @@ import (
 	"runtime"
 	"runtime/debug"
 	"runtime/metrics"
+
+	"github.com/KimMachineGun/automemlimit/memlimit"
 )
 
 // heapFloor is the memory a run may take before the garbage collector
@@ -20,41 +22,70 @@ import (
 // same reason (cmd/compile's base.AdjustStartingHeap).
 const heapFloor = 160 << 20
 
+// minFloor is the smallest floor worth pacing for; below it, in a small
+// container, Go's own pace is left alone.
+const minFloor = 16 << 20
+
 // paceGC replaces GOGC's pace by memoryLimit's, set again after every
-// collection, unless GOGC or GOMEMLIMIT is set: they say what the user
-// wants.
+// collection, unless GOGC or GOMEMLIMIT is set (they say what the user
+// wants) or the container gen runs in is too small for it.
 func paceGC() {
 	if os.Getenv("GOGC") != "" || os.Getenv("GOMEMLIMIT") != "" {
 		return
 	}
-	debug.SetMemoryLimit(memoryLimit(0))
+	floor := floorWithin(containerMemory())
+	if floor < minFloor {
+		return
+	}
+	debug.SetMemoryLimit(memoryLimit(floor, 0))
 	debug.SetGCPercent(-1) // the limit alone starts a collection
-	armPacer([]metrics.Sample{{Name: "/gc/heap/live:bytes"}})
+	armPacer(floor, []metrics.Sample{{Name: "/gc/heap/live:bytes"}})
 }
 
 // gcSentinel is an object that lives until the next collection, whose
 // cleanup then sets the limit for the heap that collection found live.
 type gcSentinel struct{ _ [32]byte }
 
-func armPacer(sample []metrics.Sample) {
+func armPacer(floor int64, sample []metrics.Sample) {
 	runtime.AddCleanup(&gcSentinel{}, func(sample []metrics.Sample) {
 		metrics.Read(sample)
 		live := uint64(0)
 		if sample[0].Value.Kind() == metrics.KindUint64 {
 			live = sample[0].Value.Uint64()
 		}
-		debug.SetMemoryLimit(memoryLimit(live))
-		armPacer(sample)
+		debug.SetMemoryLimit(memoryLimit(floor, live))
+		armPacer(floor, sample)
 	}, sample)
 }
 
 // memoryLimit is the memory a run whose last collection found live bytes
 // may hold before the next one: twice the live heap and room for the
 // runtime's own memory (stacks, the collector's metadata), and never less
-// than heapFloor. Set after the fact, a limit is never below what GOGC=100
+// than floor. Set after the fact, a limit is never below what GOGC=100
 // would allow, so a heap that grows between two collections only makes the
 // next one come early.
-func memoryLimit(live uint64) int64 {
+func memoryLimit(floor int64, live uint64) int64 {
 	const slack = 16 << 20
-	return max(heapFloor, int64(2*live)+slack)
+	return max(floor, int64(2*live)+slack)
+}
+
+// floorWithin is heapFloor, or a quarter of the memory of the container gen
+// runs in when that is less, so that a run in a small container collects
+// before it nears the container's limit, as it did at Go's own pace.
+func floorWithin(container uint64) int64 {
+	if container > 0 && container/4 < heapFloor {
+		return int64(container / 4)
+	}
+	return heapFloor
+}
+
+// containerMemory is the memory limit of the cgroup gen runs in (v1 or
+// v2, the least of its own and its parents'), or 0 when there is none or it
+// cannot be read.
+func containerMemory() uint64 {
+	limit, err := memlimit.FromCgroup()
+	if err != nil {
+		return 0
+	}
+	return limit
 }
