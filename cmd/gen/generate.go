@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bufio"
 	"fmt"
 	"io"
 	"os"
@@ -192,12 +193,17 @@ func write(plan output.Plan, stdout, stderr io.Writer) int {
 		removeEmpty(fresh)
 		return exitFail
 	}
+	// One line per file, thousands for a large contract: one write.
+	out := bufio.NewWriter(stdout)
 	for _, ch := range changes {
-		verb := map[string]string{"stale": "updated", "missing": "wrote", "orphaned": "removed"}[ch.Kind]
-		fmt.Fprintf(stdout, "%s %s\n", verb, ch.Path)
+		fmt.Fprintf(out, "%s %s\n", changeVerbs[ch.Kind], ch.Path)
 	}
+	_ = out.Flush()
 	return exitOK
 }
+
+// changeVerbs says what write did to a file of each kind of change.
+var changeVerbs = map[string]string{"stale": "updated", "missing": "wrote", "orphaned": "removed"}
 
 // removeEmpty removes output folders a failed run created, when empty.
 func removeEmpty(dirs []string) {
