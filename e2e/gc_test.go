@@ -17,6 +17,9 @@ import (
 // that keeps little live and allocates much (the synthetic spec of 300
 // operations: some 150 MB) is not collected every few megabytes, unless
 // GOGC or GOMEMLIMIT says otherwise; the output is the same either way.
+// The floor grows with the spec (cmd/gen/gc.go), so a paced run collects
+// about seven times at any size, where Go's own pace collects 14 to 19
+// times from 300 to 5,000 operations.
 func TestGCPace(t *testing.T) {
 	dir := t.TempDir()
 	require.NoError(t, os.WriteFile(filepath.Join(dir, "spec.yaml"), synth.Spec(300), 0o644))
@@ -38,12 +41,13 @@ func TestGCPace(t *testing.T) {
 	gogc := collections("gogc", "GOGC=100")
 	limit := collections("limit", "GOMEMLIMIT=1GiB")
 	t.Logf("collections: paced %d, GOGC=100 %d, GOMEMLIMIT=1GiB %d", paced, gogc, limit)
-	if c, err := memlimit.FromCgroup(); err == nil && c < 640<<20 {
-		// In a container of less than 640 MiB the floor is a quarter of
-		// it (docs/cli.md), which the run may well pass more than twice.
+	if c, err := memlimit.FromCgroup(); err == nil && c < 4*96*uint64(len(synth.Spec(300))) {
+		// In a container too small for the floor, it is a quarter of the
+		// container's memory (docs/cli.md), which the run may well pass
+		// more often.
 		assert.LessOrEqual(t, paced, gogc)
 	} else {
-		assert.LessOrEqual(t, paced, 2)
+		assert.LessOrEqual(t, 3*paced, 2*gogc, "at most two thirds of the collections")
 	}
 	assert.GreaterOrEqual(t, gogc, 5, "GOGC=100 is the runtime's own pace")
 	assert.GreaterOrEqual(t, limit, 5, "GOMEMLIMIT alone leaves GOGC=100")

@@ -1,82 +1,107 @@
 package main
 
 import (
+	"math"
 	"os"
 	"runtime"
 	"runtime/debug"
 	"runtime/metrics"
+	"sync"
+	"sync/atomic"
 
 	"github.com/KimMachineGun/automemlimit/memlimit"
 )
 
-// heapFloor is the memory a run may take before the garbage collector
-// runs; the collector then runs when the run holds twice what the last
-// collection found live (as GOGC=100 does), or heapFloor if that is more.
-// A run keeps little live, the model and the files made so far (12 MiB
-// after validating the synthetic spec of 1,000 operations), and allocates
-// much (some 500 MB there): at GOGC=100 the collector ran 17 times there,
-// every few megabytes, for a quarter of the CPU; with this floor it runs
-// five times, and the run's peak memory (158 MiB on average at GOGC=100)
-// stays within the 200 MiB the generator allows itself at that size. The
-// Go compiler lets its own heap grow before its first collection for the
-// same reason (cmd/compile's base.AdjustStartingHeap).
-const heapFloor = 160 << 20
+// A run's memory follows its spec: the synthetic spec of 1,000 operations
+// (1.6 MB of YAML) allocates some 500 MB, keeps 12 MiB live after
+// validating it and 77 MiB at the end (the files made), and at Go's
+// default pace (GOGC=100) peaks at 158 MiB, about 96 times the spec,
+// after 17 collections, every few megabytes early on, for a quarter of the
+// CPU. So gen lets the heap grow to what that pace reaches at the end
+// anyway before the collector runs at all: perSpecByte times the spec, at
+// least minFloor (a small spec's run collects seldom or never), at most a
+// quarter of the memory of the container gen runs in. Past that floor, the
+// runtime's own pace takes over, as soon as twice the live heap is more.
+// Because the floor grows with the spec, a larger spec saves as many
+// collections as a smaller one, and time stays linear in the spec's size.
+// The Go compiler lets its own heap grow before its first collection for
+// the same reason (cmd/compile's base.AdjustStartingHeap).
+const (
+	perSpecByte = 96
+	minFloor    = 32 << 20
+	// tinyFloor is the least floor worth pacing for; in a smaller
+	// container Go's own pace is left alone.
+	tinyFloor = 16 << 20
+	// slack is the memory the runtime holds besides the heap (stacks, the
+	// collector's metadata), which a memory limit counts.
+	slack = 16 << 20
+)
 
-// minFloor is the smallest floor worth pacing for; below it, in a small
-// container, Go's own pace is left alone.
-const minFloor = 16 << 20
+var pacer struct {
+	once  sync.Once
+	floor atomic.Int64
+}
 
-// paceGC replaces GOGC's pace by memoryLimit's, set again after every
-// collection, unless GOGC or GOMEMLIMIT is set (they say what the user
-// wants) or the container gen runs in is too small for it.
-func paceGC() {
+// paceGC sets the collector's floor for a spec of specBytes (the largest
+// of the specs a command reads), unless GOGC or GOMEMLIMIT is set: they
+// say what the user wants.
+func paceGC(specBytes int) {
 	if os.Getenv("GOGC") != "" || os.Getenv("GOMEMLIMIT") != "" {
 		return
 	}
-	floor := floorWithin(containerMemory())
-	if floor < minFloor {
+	floor := floorFor(specBytes, containerMemory())
+	if floor < tinyFloor {
 		return
 	}
-	debug.SetMemoryLimit(memoryLimit(floor, 0))
-	debug.SetGCPercent(-1) // the limit alone starts a collection
-	armPacer(floor, []metrics.Sample{{Name: "/gc/heap/live:bytes"}})
+	for old := pacer.floor.Load(); floor > old; old = pacer.floor.Load() {
+		if pacer.floor.CompareAndSwap(old, floor) {
+			pace(floor, 0)
+			break
+		}
+	}
+	pacer.once.Do(func() { armPacer([]metrics.Sample{{Name: "/gc/heap/live:bytes"}}) })
+}
+
+// pace sets the collector for a run whose last collection found live
+// bytes: below the floor, no pace but a memory limit at the floor; past
+// it, GOGC=100 and no limit. A limit set after the fact is never below
+// what GOGC=100 would allow, so a heap that grows between two collections
+// only makes the next one come early.
+func pace(floor int64, live uint64) {
+	if int64(2*live)+slack < floor {
+		debug.SetMemoryLimit(floor)
+		debug.SetGCPercent(-1)
+		return
+	}
+	debug.SetGCPercent(100)
+	debug.SetMemoryLimit(math.MaxInt64)
 }
 
 // gcSentinel is an object that lives until the next collection, whose
-// cleanup then sets the limit for the heap that collection found live.
+// cleanup then paces the collector for the heap that collection found
+// live.
 type gcSentinel struct{ _ [32]byte }
 
-func armPacer(floor int64, sample []metrics.Sample) {
+func armPacer(sample []metrics.Sample) {
 	runtime.AddCleanup(&gcSentinel{}, func(sample []metrics.Sample) {
 		metrics.Read(sample)
 		live := uint64(0)
 		if sample[0].Value.Kind() == metrics.KindUint64 {
 			live = sample[0].Value.Uint64()
 		}
-		debug.SetMemoryLimit(memoryLimit(floor, live))
-		armPacer(floor, sample)
+		pace(pacer.floor.Load(), live)
+		armPacer(sample)
 	}, sample)
 }
 
-// memoryLimit is the memory a run whose last collection found live bytes
-// may hold before the next one: twice the live heap and room for the
-// runtime's own memory (stacks, the collector's metadata), and never less
-// than floor. Set after the fact, a limit is never below what GOGC=100
-// would allow, so a heap that grows between two collections only makes the
-// next one come early.
-func memoryLimit(floor int64, live uint64) int64 {
-	const slack = 16 << 20
-	return max(floor, int64(2*live)+slack)
-}
-
-// floorWithin is heapFloor, or a quarter of the memory of the container gen
-// runs in when that is less, so that a run in a small container collects
-// before it nears the container's limit, as it did at Go's own pace.
-func floorWithin(container uint64) int64 {
-	if container > 0 && container/4 < heapFloor {
-		return int64(container / 4)
+// floorFor is the floor for a spec of specBytes in a container of the
+// given memory (0: none).
+func floorFor(specBytes int, container uint64) int64 {
+	floor := max(int64(minFloor), int64(perSpecByte)*int64(specBytes))
+	if container > 0 && container/4 < uint64(floor) {
+		floor = int64(container / 4)
 	}
-	return heapFloor
+	return floor
 }
 
 // containerMemory is the memory limit of the cgroup gen runs in (v1 or

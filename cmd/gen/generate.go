@@ -66,6 +66,7 @@ func loadSpec(path string) (*model.Contract, error) {
 // checkSpec is loadSpec on a spec already read (load.ReadFile), for the
 // commands that also need its text.
 func checkSpec(path string, src []byte) (*model.Contract, error) {
+	paceGC(len(src))
 	s, err := load.Bytes(path, src)
 	if err != nil {
 		return nil, err

@@ -7,6 +7,5 @@ import (
 )
 
 func main() {
-	paceGC()
 	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
 }
