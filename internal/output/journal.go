@@ -231,27 +231,24 @@ func temps(fsys FS, dirs []string) ([]string, error) {
 // oncePerFolder keeps the first spelling of each folder in dirs (see
 // places), so that a folder named twice is looked at once.
 func oncePerFolder(dirs []string) []string {
-	pl, seen := newPlaces(), map[string]bool{}
-	var out []string
-	for _, d := range dirs {
-		if k := pl.folder(d); !seen[k] {
-			seen[k] = true
-			out = append(out, d)
-		}
-	}
-	return out
+	return firstPer(dirs, newPlaces().folder)
 }
 
 // oncePerPlace keeps the first of paths that name one file, in order:
 // walks of two spellings of a folder, or of a folder and one inside it,
 // find the same temp file.
 func oncePerPlace(paths []string) []string {
-	pl, seen := newPlaces(), map[string]bool{}
+	return firstPer(paths, newPlaces().file)
+}
+
+// firstPer keeps the first of items with each key, in order.
+func firstPer(items []string, key func(string) string) []string {
+	seen := map[string]bool{}
 	var out []string
-	for _, p := range paths {
-		if k := pl.file(p); !seen[k] {
+	for _, it := range items {
+		if k := key(it); !seen[k] {
 			seen[k] = true
-			out = append(out, p)
+			out = append(out, it)
 		}
 	}
 	return out
