@@ -1,8 +1,6 @@
 package validate
 
 import (
-	"fmt"
-	"strconv"
 	"strings"
 
 	"github.com/contractgen/contractgen/internal/load"
@@ -33,9 +31,8 @@ func (c *checker) fields(fs []*load.Field, ctx fieldCtx, owner string) {
 	seen := map[string]*load.Field{}
 	for _, f := range fs {
 		g := model.FieldGoName(c.namer, f)
-		if f.GoName.Set() {
-			c.goIdent(f.GoName, fmt.Sprintf("field %q of %s go_name", f.Name.V, owner))
-		}
+		what := fieldDesc(f.Name.V, owner)
+		c.goIdent(f.GoName, what)
 		if f.GoName.Set() && model.IsMethodName(f.GoName.V) {
 			c.errs.Add(f.GoName.Pos, "field %q of %s has go_name %s, the name of a method of the generated struct; choose another", f.Name.V, owner, f.GoName.V)
 		}
@@ -47,12 +44,12 @@ func (c *checker) fields(fs []*load.Field, ctx fieldCtx, owner string) {
 			c.errs.Add(f.Name.Pos, "field names in %s must not be empty", owner)
 		}
 		c.name(f.Name, "field name")
-		c.field(f, ctx, owner)
+		c.field(f, ctx, what)
 	}
 }
 
-func (c *checker) field(f *load.Field, ctx fieldCtx, owner string) {
-	what := "field " + strconv.Quote(f.Name.V) + " of " + owner
+// field checks one field; what names it in messages (fieldDesc).
+func (c *checker) field(f *load.Field, ctx fieldCtx, what string) {
 	te := c.typeExpr(f.Type, what)
 	c.source(f, ctx, what)
 	if te == nil {

@@ -2,7 +2,6 @@ package validate
 
 import (
 	"fmt"
-	"strconv"
 
 	"github.com/contractgen/contractgen/internal/model"
 	"github.com/contractgen/contractgen/internal/value"
@@ -86,7 +85,7 @@ func (c *checker) fieldLiterals(fb *model.Forbidden, t *model.Type, dir model.Di
 		if f.Default == nil && f.Const == nil {
 			continue
 		}
-		fw := "field " + strconv.Quote(f.Name) + " of " + what
+		fw := fieldDesc(f.Name, what)
 		if f.Default != nil && f.Default.Pos.Line > 0 {
 			c.forbiddenAt(fb.FindForbiddenField(f.Default, f, dir, f.Name), f.Default, "default of "+fw)
 		}

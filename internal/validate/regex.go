@@ -68,9 +68,6 @@ func (c *checker) patternProblems(re string) []string {
 			out = append(out, "is not portable: "+err.Error())
 		}
 	}
-	if c.patterns == nil {
-		c.patterns = map[string][]string{}
-	}
 	c.patterns[re] = out
 	return out
 }

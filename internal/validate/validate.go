@@ -36,6 +36,9 @@ type checker struct {
 	patterns map[string][]string
 }
 
+// fieldDesc names field name of owner in messages.
+func fieldDesc(name, owner string) string { return "field " + strconv.Quote(name) + " of " + owner }
+
 // goNamesOf is about how many Go identifiers symbols claims for s, so that
 // the table of them is made once at its size rather than grown (an
 // operation claims 13 to 15, a type 4).
@@ -54,7 +57,8 @@ type goName struct {
 func Check(s *load.Spec) (*model.Contract, error) {
 	c := &checker{s: s, errs: &diag.List{File: s.File},
 		versions: map[string]*load.Version{}, states: map[string]*load.StateSet{},
-		lists: map[string]*load.NamedList{}, types: map[string]*load.Type{}, goNames: make(map[string]goName, goNamesOf(s)), namer: model.SpecNamer(s)}
+		lists: map[string]*load.NamedList{}, types: map[string]*load.Type{}, goNames: make(map[string]goName, goNamesOf(s)), namer: model.SpecNamer(s),
+		patterns: map[string][]string{}}
 	c.contract()
 	c.symbols()
 	c.forbidden()
@@ -127,10 +131,10 @@ func (c *checker) name(n load.Str, what string) {
 	}
 }
 
-// goIdent checks a go_name override: an exported Go identifier.
+// goIdent checks the go_name override of what: an exported Go identifier.
 func (c *checker) goIdent(n load.Str, what string) {
 	if n.Set() && (!token.IsIdentifier(n.V) || !token.IsExported(n.V)) {
-		c.errs.Add(n.Pos, "%s %q must be an exported Go identifier (a letter, upper case, then letters, digits or '_')", what, n.V)
+		c.errs.Add(n.Pos, "%s go_name %q must be an exported Go identifier (a letter, upper case, then letters, digits or '_')", what, n.V)
 	}
 }
 
@@ -191,9 +195,7 @@ func (c *checker) symbols() {
 		if !clash { // the same name gives the same Go name; reported above
 			g := model.TypeGoName(c.namer, t)
 			what := "type " + strconv.Quote(t.Name.V)
-			if t.GoName.Set() {
-				c.goIdent(t.GoName, what+" go_name")
-			}
+			c.goIdent(t.GoName, what)
 			for _, ident := range []string{g, g + "Args", "Build" + g, "Decode" + g} {
 				if !c.claim(ident, what, t.Name.Pos) {
 					break
@@ -263,9 +265,10 @@ func (c *checker) stateSet(st *load.StateSet) {
 			c.errs.Add(v.Value.Pos, "%s has an empty value", what)
 			continue
 		}
-		c.goIdent(v.GoName, fmt.Sprintf("state %q of %s go_name", v.Value.V, what))
+		sw := "state " + strconv.Quote(v.Value.V) + " of " + what
+		c.goIdent(v.GoName, sw)
 		suffix := model.StateValueGoName(c.namer, v)
-		if !c.claimOr(g+suffix, fmt.Sprintf("state %q of %s", v.Value.V, what), v.Value.Pos, "give one of them a go_name") {
+		if !c.claimOr(g+suffix, sw, v.Value.Pos, "give one of them a go_name") {
 			continue
 		}
 		// Names that differ only in the case of look-alike letters (µ and

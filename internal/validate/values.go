@@ -2,7 +2,6 @@ package validate
 
 import (
 	"fmt"
-	"strconv"
 	"strings"
 
 	"github.com/contractgen/contractgen/internal/model"
@@ -36,7 +35,7 @@ func (c *checker) typeValues(t *model.Type, what string) {
 		if f.Default == nil && f.Const == nil {
 			continue
 		}
-		fw := "field " + strconv.Quote(f.Name) + " of " + what
+		fw := fieldDesc(f.Name, what)
 		if f.Default != nil && f.Default.Pos.Line == 0 && f.DefaultList == nil {
 			for _, p := range model.CheckField(f.Default, f, f.Name) {
 				c.errs.Add(f.Pos, "%s is optional without a default, so it defaults to %s, which breaks its own rules (%s); give it a default or make it nullable", fw, f.Default.JSON(), p.Msg)
