@@ -22,8 +22,8 @@ func Find(dir string) (string, error) {
 	}
 	for {
 		p := filepath.Join(dir, FileName)
-		if _, err := os.Lstat(p); err == nil {
-			if err := planted(p); err != nil {
+		if fi, err := os.Lstat(p); err == nil {
+			if err := planted(p, fi); err != nil {
 				return "", err
 			}
 			return p, nil
