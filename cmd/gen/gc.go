@@ -69,7 +69,7 @@ func paceGC(specBytes int) {
 // what GOGC=100 would allow, so a heap that grows between two collections
 // only makes the next one come early.
 func pace(floor int64, live uint64) {
-	if int64(2*live)+slack < floor {
+	if belowFloor(floor, live) {
 		debug.SetMemoryLimit(floor)
 		debug.SetGCPercent(-1)
 		return
@@ -77,6 +77,11 @@ func pace(floor int64, live uint64) {
 	debug.SetGCPercent(100)
 	debug.SetMemoryLimit(math.MaxInt64)
 }
+
+// belowFloor reports whether a run whose last collection found live bytes
+// may grow to floor before the next one: twice the live heap and the
+// runtime's slack are less than the floor.
+func belowFloor(floor int64, live uint64) bool { return int64(2*live)+slack < floor }
 
 // gcSentinel is an object that lives until the next collection, whose
 // cleanup then paces the collector for the heap that collection found
