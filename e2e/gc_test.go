@@ -22,7 +22,8 @@ import (
 // times from 300 to 5,000 operations.
 func TestGCPace(t *testing.T) {
 	dir := t.TempDir()
-	require.NoError(t, os.WriteFile(filepath.Join(dir, "spec.yaml"), synth.Spec(300), 0o644))
+	spec := synth.Spec(300)
+	require.NoError(t, os.WriteFile(filepath.Join(dir, "spec.yaml"), spec, 0o644))
 	var env []string
 	for _, kv := range os.Environ() {
 		if !strings.HasPrefix(kv, "GOGC=") && !strings.HasPrefix(kv, "GOMEMLIMIT=") && !strings.HasPrefix(kv, "GODEBUG=") {
@@ -41,7 +42,7 @@ func TestGCPace(t *testing.T) {
 	gogc := collections("gogc", "GOGC=100")
 	limit := collections("limit", "GOMEMLIMIT=1GiB")
 	t.Logf("collections: paced %d, GOGC=100 %d, GOMEMLIMIT=1GiB %d", paced, gogc, limit)
-	if c, err := memlimit.FromCgroup(); err == nil && c < 4*96*uint64(len(synth.Spec(300))) {
+	if c, err := memlimit.FromCgroup(); err == nil && c < 4*96*uint64(len(spec)) {
 		// In a container too small for the floor, it is a quarter of the
 		// container's memory (docs/cli.md), which the run may well pass
 		// more often.
