@@ -27,6 +27,7 @@ FUZZ_COUNT ?= 200000x
 FUZZ = go test -run '^$$' -fuzzminimizetime=0 -fuzztime $(FUZZ_COUNT)
 fuzz:
 	$(FUZZ) -fuzz '^FuzzSpec$$' ./internal/validate
+	$(FUZZ) -fuzz '^FuzzSplit$$' ./internal/load
 	$(FUZZ) -fuzz '^FuzzGenerate$$' ./cmd/gen
 	$(FUZZ) -fuzz '^FuzzDecoders$$' ./internal/contracttest
 	$(FUZZ) -fuzz '^FuzzBuiltValues$$' ./internal/contracttest

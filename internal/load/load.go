@@ -78,6 +78,30 @@ func Bytes(name string, data []byte) (*Spec, error) {
 	if err := diag.CheckUTF8(name, data); err != nil {
 		return nil, err
 	}
+	doc, err := parse(name, data)
+	if err != nil {
+		return nil, err
+	}
+	if len(doc.Content) == 0 {
+		return nil, single(name, "spec file is empty; expected a YAML mapping")
+	}
+	errs := &diag.List{File: name}
+	own := survey(doc.Content[0], errs)
+	r := &reader{errs: errs, budget: budget(own)}
+	s := &Spec{File: name}
+	r.spec(doc.Content[0], s)
+	if err := errs.Err(); err != nil {
+		return nil, err
+	}
+	return s, nil
+}
+
+// parse parses the one YAML document data holds: in pieces on several
+// cores when parseSplit can, else whole.
+func parse(name string, data []byte) (*yaml.Node, error) {
+	if doc, ok := parseSplit(data); ok {
+		return doc, nil
+	}
 	var doc yaml.Node
 	dec := yaml.NewDecoder(bytes.NewReader(data))
 	if err := dec.Decode(&doc); err != nil {
@@ -93,18 +117,7 @@ func Bytes(name string, data []byte) (*Spec, error) {
 	} else if !errors.Is(err, io.EOF) {
 		return nil, syntaxError(name, data, err)
 	}
-	if len(doc.Content) == 0 {
-		return nil, single(name, "spec file is empty; expected a YAML mapping")
-	}
-	errs := &diag.List{File: name}
-	own := survey(doc.Content[0], errs)
-	r := &reader{errs: errs, budget: budget(own)}
-	s := &Spec{File: name}
-	r.spec(doc.Content[0], s)
-	if err := errs.Err(); err != nil {
-		return nil, err
-	}
-	return s, nil
+	return &doc, nil
 }
 
 var lineRE = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
