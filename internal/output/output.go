@@ -72,18 +72,18 @@ func Diff(fsys FS, p Plan) ([]Change, error) {
 	var out []Change
 	pl := newPlaces()
 	want := map[string]bool{}
-	for _, f := range p.Files {
+	olds := readOld(fsys, p.Files)
+	for i, f := range p.Files {
 		want[pl.file(f.Path)] = true
-		old, err := fsys.ReadFile(f.Path)
-		switch {
-		case errors.Is(err, fs.ErrNotExist):
+		switch o := olds[i]; {
+		case errors.Is(o.err, fs.ErrNotExist):
 			out = append(out, Change{Path: f.Path, Kind: "missing", New: f.Data})
-		case errors.Is(err, ErrNotRegular):
-			return nil, fmt.Errorf("%s: %w; the generator writes regular files only: move it away, then run again", f.Path, errors.Unwrap(err))
-		case err != nil:
-			return nil, fmt.Errorf("%s: %w", f.Path, err)
-		case !bytes.Equal(old, f.Data):
-			out = append(out, Change{Path: f.Path, Kind: "stale", Old: old, New: f.Data})
+		case errors.Is(o.err, ErrNotRegular):
+			return nil, fmt.Errorf("%s: %w; the generator writes regular files only: move it away, then run again", f.Path, errors.Unwrap(o.err))
+		case o.err != nil:
+			return nil, fmt.Errorf("%s: %w", f.Path, o.err)
+		case !o.same:
+			out = append(out, Change{Path: f.Path, Kind: "stale", Old: o.data, New: f.Data})
 		}
 	}
 	orphans, err := orphans(fsys, p, want, pl)
@@ -95,6 +95,35 @@ func Diff(fsys FS, p Plan) ([]Change, error) {
 		out = append(out, Change{Path: o, Kind: "orphaned", Old: old})
 	}
 	return out, nil
+}
+
+// oldFile is what is on disk at a planned file's path: the same bytes,
+// other bytes (kept), or an error.
+type oldFile struct {
+	same bool
+	data []byte
+	err  error
+}
+
+// readOld reads the file at the path of each planned file, several at a
+// time on the real file system (in a run that changes nothing, reading
+// them is most of the writer's time), and keeps only what differs.
+func readOld(fsys FS, files []File) []oldFile {
+	olds := make([]oldFile, len(files))
+	read := func(i int) {
+		o := &olds[i]
+		if o.data, o.err = fsys.ReadFile(files[i].Path); o.err == nil && bytes.Equal(o.data, files[i].Data) {
+			o.same, o.data = true, nil
+		}
+	}
+	if _, ok := fsys.(OS); ok {
+		atOnce(len(files), read)
+		return olds
+	}
+	for i := range files {
+		read(i)
+	}
+	return olds
 }
 
 // orphans lists generated files in the plan's folders (see Plan) that the

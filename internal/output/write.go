@@ -78,10 +78,23 @@ func commit(fsys FS, roots []string, changes []Change) error {
 		return fmt.Errorf("%w (previous files restored)", err)
 	}
 	// Committed: the new tree is in place. Deleting the backups and the
-	// journal can only fail to tidy up, which the next run finishes.
-	_ = rollForward(fsys, &journal{Entries: entries})
+	// journal can only fail to tidy up, which the next run finishes. Every
+	// staged file was renamed into place, so only backups are left.
+	_ = rollForward(fsys, &journal{Entries: backups(entries)})
 	removeJournal(fsys, roots)
 	return nil
+}
+
+// backups is the entries that moved an old file aside, with their
+// backups alone: what a committed run has left to delete.
+func backups(entries []journalEntry) []journalEntry {
+	var out []journalEntry
+	for _, e := range entries {
+		if e.Backup != "" {
+			out = append(out, journalEntry{Target: e.Target, Backup: e.Backup, Existed: true})
+		}
+	}
+	return out
 }
 
 // entriesFor names this run's staging and backup files for each change.
@@ -127,6 +140,27 @@ func stage(fsys FS, changes []Change, entries []journalEntry) error {
 // (on some disks most of a large run), and creations overlap.
 const stageWorkers = 4
 
+// atOnce calls fn for 0 to n-1, stageWorkers calls at a time, and returns
+// when every call has.
+func atOnce(n int, fn func(i int)) {
+	next := make(chan int)
+	var wg sync.WaitGroup
+	for w := 0; w < min(stageWorkers, n); w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				fn(i)
+			}
+		}()
+	}
+	for i := 0; i < n; i++ {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+}
+
 // stageAtOnce is stage on the real file system: the folders first, in
 // order, then the files by stageWorkers at a time. On failure it reports
 // the first failed file in order, once every write has ended; the staged
@@ -142,26 +176,14 @@ func stageAtOnce(changes []Change, entries []journalEntry) error {
 		}
 	}
 	errs := make([]error, len(changes))
-	next := make(chan int)
-	var wg sync.WaitGroup
-	for w := 0; w < stageWorkers; w++ {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := range next {
-				if err := os.WriteFile(entries[i].Tmp, changes[i].New, 0o644); err != nil {
-					errs[i] = fmt.Errorf("writing %s: %w", changes[i].Path, err)
-				}
-			}
-		}()
-	}
-	for i := range changes {
-		if entries[i].Tmp != "" {
-			next <- i
+	atOnce(len(changes), func(i int) {
+		if entries[i].Tmp == "" {
+			return
 		}
-	}
-	close(next)
-	wg.Wait()
+		if err := os.WriteFile(entries[i].Tmp, changes[i].New, 0o644); err != nil {
+			errs[i] = fmt.Errorf("writing %s: %w", changes[i].Path, err)
+		}
+	})
 	for _, err := range errs {
 		if err != nil {
 			return err
@@ -195,11 +217,13 @@ func swap(fsys FS, entries []journalEntry) error {
 // failed run can remove them again and leave the tree as it found it.
 func missingDirs(fsys FS, changes []Change) []string {
 	seen := map[string]bool{}
+	looked := map[string]bool{} // folders of changes already looked at
 	var out []string
 	for _, c := range changes {
-		if c.Kind == "orphaned" {
+		if c.Kind == "orphaned" || looked[filepath.Dir(c.Path)] {
 			continue
 		}
+		looked[filepath.Dir(c.Path)] = true
 		for _, dir := range missingParents(fsys, filepath.Dir(c.Path)) {
 			if !seen[dir] {
 				seen[dir] = true
