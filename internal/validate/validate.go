@@ -59,6 +59,11 @@ func Check(s *load.Spec) (*model.Contract, error) {
 		versions: map[string]*load.Version{}, states: map[string]*load.StateSet{},
 		lists: map[string]*load.NamedList{}, types: map[string]*load.Type{}, goNames: make(map[string]goName, goNamesOf(s)), namer: model.SpecNamer(s),
 		patterns: map[string][]string{}}
+	// The model only reads the spec, as the checks below do, so it is
+	// built on another core meanwhile: the checks and the model are each
+	// about half of validating a large spec, which nothing else overlaps.
+	built := make(chan *model.Contract, 1)
+	go func() { built <- model.Build(s) }()
 	c.contract()
 	c.symbols()
 	c.forbidden()
@@ -74,7 +79,7 @@ func Check(s *load.Spec) (*model.Contract, error) {
 	c.describe()
 	// Literals are checked even when the checks above found problems, so a
 	// spec shows every error in one run; the model tolerates what is broken.
-	m := model.Build(s)
+	m := <-built
 	c.values(m)
 	c.forbiddenStatic(m)
 	c.forbiddenLiterals(m)
