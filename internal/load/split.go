@@ -25,8 +25,9 @@ const splitMin = 256 << 10
 // might mean something else in pieces: when a piece, or the rest, fails
 // to parse (a syntax error, a quoted text or flow collection running on
 // past an entry, a shape pieces cannot take); when the text holds an
-// alias, a document marker or a directive, or a line break other than LF
-// and CRLF; and when it is small or there is one core. So every error and
+// alias, an explicit key (`? k`), a document marker or a directive, or a
+// line break other than LF and CRLF; and when it is small or there is one
+// core. So every error and
 // every spec that needs the whole text come from the one parse they came
 // from before; FuzzSplit holds the joined trees to it.
 func parseSplit(data []byte) (*yaml.Node, bool) {
@@ -67,12 +68,19 @@ func splitInto(data []byte, piece int) (*yaml.Node, bool) {
 }
 
 // splittable rules out what parsing in pieces could change: an alias
-// (its anchor may be in another piece), a line that starts with a
-// document marker or directive, and line breaks the line count of
-// lineStarts would not see (CR alone, NEL, LS, PS).
+// (its anchor may be in another piece), an explicit key, a line that
+// starts with a document marker or directive, and line breaks the line
+// count of lineStarts would not see (CR alone, NEL, LS, PS).
 func splittable(data []byte) bool {
 	for i, c := range data {
 		switch c {
+		case '?':
+			// An explicit key ("? k") may have no value, and yaml.v3 puts
+			// that empty value where the next token starts, which for the
+			// last key of a piece is in the next piece.
+			if (i == 0 || isBlankByte(data[i-1])) && (i+1 == len(data) || isBlankByte(data[i+1])) {
+				return false
+			}
 		case '*':
 			if i+1 < len(data) && !isBlankByte(data[i+1]) && data[i+1] != '*' && (i == 0 || bytes.IndexByte(beforeAlias, data[i-1]) >= 0) {
 				return false
