@@ -25,9 +25,9 @@ const splitMin = 256 << 10
 // might mean something else in pieces: when a piece, or the rest, fails
 // to parse (a syntax error, a quoted text or flow collection running on
 // past an entry, a shape pieces cannot take); when the text holds an
-// alias, an explicit key (`? k`), a document marker or a directive, or a
-// line break other than LF and CRLF; and when it is small or there is one
-// core. So every error and
+// alias, an explicit key (`? k`), a document marker, a directive or a
+// line starting with a tab, or a line break other than LF and CRLF; and
+// when it is small or there is one core. So every error and
 // every spec that needs the whole text come from the one parse they came
 // from before; FuzzSplit holds the joined trees to it.
 func parseSplit(data []byte) (*yaml.Node, bool) {
@@ -69,8 +69,8 @@ func splitInto(data []byte, piece int) (*yaml.Node, bool) {
 
 // splittable rules out what parsing in pieces could change: an alias
 // (its anchor may be in another piece), an explicit key, a line that
-// starts with a document marker or directive, and line breaks the line
-// count of lineStarts would not see (CR alone, NEL, LS, PS).
+// starts with a document marker, a directive or a tab, and line breaks the
+// line count of lineStarts would not see (CR alone, NEL, LS, PS).
 func splittable(data []byte) bool {
 	for i, c := range data {
 		switch c {
@@ -99,6 +99,13 @@ func splittable(data []byte) bool {
 			}
 		case '-', '.', '%':
 			if (i == 0 || data[i-1] == '\n') && (c == '%' || bytes.HasPrefix(data[i:], []byte{c, c, c})) {
+				return false
+			}
+		case '\t':
+			// A line starting with a tab reads as the end of a section to
+			// sections, but not to yaml.v3, which refuses the tab where it
+			// continues a plain text of the entry above.
+			if i == 0 || data[i-1] == '\n' {
 				return false
 			}
 		}

@@ -102,6 +102,8 @@ var splitCases = []struct {
 	{"scalar document", "just text\n", false},
 	{"mapping key on two lines", "a:\n  ? x\n  : 1\n", false},
 	{"tab after the key", "a:\t\n  x: 1\n", false},
+	{"tab starting a line after a plain text", "a:\n  x: 1\n  y:  2\n\t# c\nb: 3\n", false},
+	{"tab inside an entry's lines", "a:\n  x: 1\n  y: [1,\t2]\n", true},
 }
 
 func TestSplitMatchesWhole(t *testing.T) {
