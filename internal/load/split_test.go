@@ -159,15 +159,24 @@ func TestBytesSplitsLargeSpecs(t *testing.T) {
 	require.Greater(t, len(two.Types), 1000)
 }
 
-// FuzzSplit holds parsing in pieces to the whole parse on any text.
+// FuzzSplit holds parsing in pieces to the whole parse on any text, as it
+// is and set among entries of a section, where most random texts would
+// otherwise never be cut.
 func FuzzSplit(f *testing.F) {
 	for _, c := range splitCases {
 		f.Add([]byte(c.text))
 	}
 	f.Add([]byte(minimalSpec))
 	f.Fuzz(func(t *testing.T, data []byte) {
-		for _, piece := range []int{1, 16} {
-			checkSplit(t, data, piece)
+		in := func(prefix string) string {
+			return prefix + strings.ReplaceAll(string(data), "\n", "\n"+prefix)
+		}
+		for _, text := range []string{string(data),
+			"a:\n  k: 1\n" + in("  ") + "\n  z: 2\n",
+			"a:\n  k:\n" + in("    ") + "\n  z: 2\nb: 1\n"} {
+			for _, piece := range []int{1, 16} {
+				checkSplit(t, []byte(text), piece)
+			}
 		}
 	})
 }
