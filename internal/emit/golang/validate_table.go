@@ -57,10 +57,7 @@ func hasStringRules(fl *model.Field) bool {
 // memberRule is the literal of fl's row; scan is the member's own scan
 // mode in a message, or "" when it is scanned as its struct is.
 func (g *gen) memberRule(s *goStruct, fl *model.Field, scan string) string {
-	kinds := map[model.Kind]string{model.KindString: "ruleString", model.KindState: "ruleState",
-		model.KindInteger: "ruleInt", model.KindNumber: "ruleFloat", model.KindAny: "ruleRaw", model.KindMap: "ruleMap",
-		model.KindBoolean: "ruleBool"}
-	kind := kinds[fl.Type.Kind]
+	kind := ruleKinds[fl.Type.Kind]
 	states := fl.Type.State
 	obj := rowObject(fl)
 	switch {
@@ -147,6 +144,16 @@ func (g *gen) memberRule(s *goStruct, fl *model.Field, scan string) string {
 	return "{" + join(parts...) + "},"
 }
 
+// ruleKinds is the runtime's rule kind of a member of each scalar kind;
+// memberRule works out containers and objects.
+var ruleKinds = map[model.Kind]string{model.KindString: "ruleString", model.KindState: "ruleState",
+	model.KindInteger: "ruleInt", model.KindNumber: "ruleFloat", model.KindAny: "ruleRaw", model.KindMap: "ruleMap",
+	model.KindBoolean: "ruleBool"}
+
+// formatChecks names the runtime's check of each format a pattern cannot
+// say alone.
+var formatChecks = map[string]string{"date-time": "formatDateTime", "date": "formatDate", "ipv6": "formatIPv6"}
+
 // stringRules sets the length, pattern and format rules of a string, or
 // of each string of a list.
 func (g *gen) stringRules(fl *model.Field, set func(flag, field, v string), msg func(model.Rule) string) {
@@ -170,8 +177,7 @@ func (g *gen) stringRules(fl *model.Field, set func(flag, field, v string), msg 
 		if sf.MaxLength > 0 {
 			set("", "formatMaxLength", litInt(sf.MaxLength))
 		}
-		checks := map[string]string{"date-time": "formatDateTime", "date": "formatDate", "ipv6": "formatIPv6"}
-		if c, ok := checks[sf.Name]; ok {
+		if c, ok := formatChecks[sf.Name]; ok {
 			set("", "formatCheck", c)
 		}
 	}
