@@ -138,25 +138,46 @@ func TestSplitSpecs(t *testing.T) {
 }
 
 // TestBytesSplitsLargeSpecs shows Bytes takes the pieces for a large spec
-// on two cores and loads the spec it loads on one, from the whole text.
+// on two cores, and loads on two cores what it loads on one, from the
+// whole text: the same spec, or the same errors.
 func TestBytesSplitsLargeSpecs(t *testing.T) {
-	var b strings.Builder
-	b.WriteString(minimalSpec)
-	b.WriteString("types:\n")
-	for i := 0; b.Len() < splitMin+1024; i++ {
-		fmt.Fprintf(&b, "  T%d:\n    description: Type %d.\n    fields:\n      a: {type: string, description: \"A.\"}\n", i, i)
+	big := func(last string) []byte {
+		var b strings.Builder
+		b.WriteString(minimalSpec)
+		b.WriteString("types:\n")
+		for i := 0; b.Len() < splitMin+1024; i++ {
+			fmt.Fprintf(&b, "  T%d:\n    description: Type %d.\n    fields:\n      a: {type: string, description: \"A.\"}\n", i, i)
+		}
+		return []byte(b.String() + last)
 	}
-	data := []byte(b.String())
-	defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(1))
-	one, err := Bytes("big.yaml", data)
-	require.NoError(t, err)
-	runtime.GOMAXPROCS(2)
-	_, ok := parseSplit(data)
-	require.True(t, ok, "not parsed in pieces")
-	two, err := Bytes("big.yaml", data)
-	require.NoError(t, err)
-	require.Equal(t, one, two)
-	require.Greater(t, len(two.Types), 1000)
+	for _, c := range []struct {
+		name    string
+		data    []byte
+		pieces  bool // parseSplit answers
+		invalid bool
+	}{
+		{"valid", big(""), true, false},
+		{"shape errors in two pieces", big("  Bad:\n    fieldz: {}\n  Worse:\n    fields: 3\n"), true, true},
+		{"syntax error in the last entry", big("  Bad:\n    fields: {a: [1\n"), false, true},
+		{"alias", big("  Anch: &t {fields: {a: {type: string}}}\n  Same: *t\n"), false, false},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(1))
+			one, err1 := Bytes("big.yaml", c.data)
+			runtime.GOMAXPROCS(2)
+			_, ok := parseSplit(c.data)
+			require.Equal(t, c.pieces, ok, "parsed in pieces")
+			two, err2 := Bytes("big.yaml", c.data)
+			require.Equal(t, fmt.Sprint(err1), fmt.Sprint(err2))
+			require.Equal(t, one, two)
+			if c.invalid {
+				require.Error(t, err1)
+			} else {
+				require.NoError(t, err1)
+				require.Greater(t, len(two.Types), 1000)
+			}
+		})
+	}
 }
 
 // FuzzSplit holds parsing in pieces to the whole parse on any text, as it
