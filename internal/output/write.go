@@ -135,9 +135,10 @@ func stage(fsys FS, changes []Change, entries []journalEntry) error {
 	return nil
 }
 
-// stageWorkers is how many files stageAtOnce writes at a time. Creating a
-// file costs the kernel far more than writing a generated file's bytes
-// (on some disks most of a large run), and creations overlap.
+// stageWorkers is how many files stageAtOnce writes, and Diff reads, at
+// a time. Creating a file costs the kernel far more than writing a
+// generated file's bytes (on some disks most of a large run), and
+// creations overlap.
 const stageWorkers = 4
 
 // atOnce calls fn for 0 to n-1, stageWorkers calls at a time, and returns
