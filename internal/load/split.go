@@ -18,8 +18,8 @@ const splitMin = 256 << 10
 // one more. The pieces' trees are joined into the tree one parse of the
 // whole text gives, positions included (comments aside, which the loader
 // does not read): each piece's lines are moved down by the lines before
-// it, and every line is cut whole, so columns stay. Parsing is most
-// of what loading a large spec costs, and nothing else runs meanwhile.
+// it, and every line is cut whole, so columns stay. Parsing is most of
+// what loading a large spec costs, and nothing else runs meanwhile.
 //
 // ok is false, and the caller parses the text whole, whenever the text
 // might mean something else in pieces: when a piece, or the rest, fails
@@ -27,9 +27,9 @@ const splitMin = 256 << 10
 // past an entry, a shape pieces cannot take); when the text holds an
 // alias, an explicit key (`? k`), a document marker, a directive or a
 // line starting with a tab, or a line break other than LF and CRLF; and
-// when it is small or there is one core. So every error and
-// every spec that needs the whole text come from the one parse they came
-// from before; FuzzSplit holds the joined trees to it.
+// when it is small or there is one core. So every error, and every spec
+// that needs the whole text, comes from the one parse it came from
+// before; FuzzSplit holds the joined trees to it.
 func parseSplit(data []byte) (*yaml.Node, bool) {
 	procs := runtime.GOMAXPROCS(0)
 	if len(data) < splitMin || procs < 2 {
