@@ -38,33 +38,36 @@ func parseSplit(data []byte) (*yaml.Node, bool) {
 	return splitInto(data, max(len(data)/(4*procs), 32<<10))
 }
 
-// splitInto is parseSplit with pieces of about piece bytes, from any size
+// splitInto is parseSplit with pieces of about size bytes, from any size
 // of text (tests cut the smallest pieces they can).
-func splitInto(data []byte, piece int) (*yaml.Node, bool) {
+func splitInto(data []byte, size int) (*yaml.Node, bool) {
 	if !splittable(data) {
 		return nil, false
 	}
 	ls := lineStarts(data)
-	secs := sections(data, ls, piece)
+	secs := sections(data, ls, size)
 	if len(secs) == 0 {
 		return nil, false
 	}
-	texts := [][]byte{blankOut(data, ls, secs)}
-	shifts := []int{0} // per text: the lines before it
-	var where []int    // per piece: its section
+	ps := []piece{{text: blankOut(data, ls, secs), sec: -1}}
 	for i, s := range secs {
 		for j := range s.cuts[:len(s.cuts)-1] {
 			from, to := s.cuts[j], s.cuts[j+1]
-			texts = append(texts, data[ls[from]:ls[to]])
-			shifts = append(shifts, from)
-			where = append(where, i)
+			ps = append(ps, piece{text: data[ls[from]:ls[to]], shift: from, sec: i})
 		}
 	}
-	docs, ok := parseAll(texts, shifts)
-	if !ok {
+	if !parseAll(ps) {
 		return nil, false
 	}
-	return join(docs[0], docs[1:], where, secs)
+	return join(ps, secs)
+}
+
+// piece is one text parseSplit parses on its own: the rest (sec -1), or
+// lines of section sec starting after shift lines; doc is its tree.
+type piece struct {
+	text       []byte
+	shift, sec int
+	doc        *yaml.Node
 }
 
 // splittable rules out what parsing in pieces could change: an alias
@@ -131,41 +134,37 @@ func lineStarts(data []byte) []int {
 	return append(ls, len(data))
 }
 
-// parseAll parses every text as one YAML document, on all cores, and
-// moves each document's nodes down by its shift in lines.
-func parseAll(texts [][]byte, shifts []int) ([]*yaml.Node, bool) {
-	docs := make([]*yaml.Node, len(texts))
-	failed := make([]bool, len(texts))
+// parseAll parses every piece as one YAML document, on all cores, and
+// moves each tree down by its piece's shift in lines. It reports whether
+// every piece parsed.
+func parseAll(ps []piece) bool {
 	next := make(chan int)
 	var wg sync.WaitGroup
-	for w := 0; w < min(runtime.GOMAXPROCS(0), len(texts)); w++ {
+	for w := 0; w < min(runtime.GOMAXPROCS(0), len(ps)); w++ {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
 			for i := range next {
 				var doc yaml.Node
-				if err := yaml.Unmarshal(texts[i], &doc); err != nil || doc.Kind != yaml.DocumentNode || len(doc.Content) != 1 {
-					failed[i] = true
+				if err := yaml.Unmarshal(ps[i].text, &doc); err != nil || doc.Kind != yaml.DocumentNode || len(doc.Content) != 1 {
 					continue
 				}
-				if shifts[i] > 0 {
-					shift(&doc, shifts[i])
-				}
-				docs[i] = &doc
+				shift(&doc, ps[i].shift)
+				ps[i].doc = &doc
 			}
 		}()
 	}
-	for i := range texts {
+	for i := range ps {
 		next <- i
 	}
 	close(next)
 	wg.Wait()
-	for _, f := range failed {
-		if f {
-			return nil, false
+	for _, p := range ps {
+		if p.doc == nil {
+			return false
 		}
 	}
-	return docs, true
+	return true
 }
 
 // shift adds lines to the line of n and of every node below it; a tree
@@ -178,22 +177,22 @@ func shift(n *yaml.Node, lines int) {
 }
 
 // join puts each section's pieces, in order, in place of the empty value
-// the blanked-out rest holds for it.
-func join(rest *yaml.Node, pieces []*yaml.Node, where []int, secs []section) (*yaml.Node, bool) {
-	root := rest.Content[0]
+// the blanked-out rest (ps[0]) holds for it.
+func join(ps []piece, secs []section) (*yaml.Node, bool) {
+	root := ps[0].doc.Content[0]
 	if root.Kind != yaml.MappingNode {
 		return nil, false
 	}
 	merged := make([]*yaml.Node, len(secs))
-	for i, p := range pieces {
-		m, s := p.Content[0], secs[where[i]]
-		if m.Kind != yaml.MappingNode || m.Style != 0 || m.Tag != "!!map" || m.Anchor != "" || m.Column != s.indent+1 {
+	for _, p := range ps[1:] {
+		m := p.doc.Content[0]
+		if m.Kind != yaml.MappingNode || m.Style != 0 || m.Tag != "!!map" || m.Anchor != "" || m.Column != secs[p.sec].indent+1 {
 			return nil, false
 		}
-		if merged[where[i]] == nil {
-			merged[where[i]] = m
+		if merged[p.sec] == nil {
+			merged[p.sec] = m
 		} else {
-			merged[where[i]].Content = append(merged[where[i]].Content, m.Content...)
+			merged[p.sec].Content = append(merged[p.sec].Content, m.Content...)
 		}
 	}
 	for i, s := range secs {
@@ -203,7 +202,7 @@ func join(rest *yaml.Node, pieces []*yaml.Node, where []int, secs []section) (*y
 		}
 		*v = *merged[i]
 	}
-	return rest, true
+	return ps[0].doc, true
 }
 
 // valueAt is the value of root's key on the given line (counted from 1).
@@ -224,9 +223,9 @@ type section struct {
 }
 
 // sections finds the top-level keys written alone on their line (`types:`)
-// whose value is a block mapping of at least piece bytes, and cuts each into
-// pieces of whole entries of about piece bytes.
-func sections(data []byte, ls []int, piece int) []section {
+// whose value is a block mapping of at least size bytes, and cuts each into
+// pieces of whole entries of about size bytes.
+func sections(data []byte, ls []int, size int) []section {
 	var out []section
 	n := len(ls) - 1
 	for i := 0; i < n; {
@@ -238,7 +237,7 @@ func sections(data []byte, ls []int, piece int) []section {
 		for end < n && !startsTopLevel(lineAt(data, ls, end)) {
 			end++
 		}
-		if s, ok := cut(data, ls, i, end, piece); ok {
+		if s, ok := cut(data, ls, i, end, size); ok {
 			out = append(out, s)
 		}
 		i = end
@@ -251,7 +250,7 @@ func sections(data []byte, ls []int, piece int) []section {
 // blank, a comment, or indented further; an entry must start with a
 // letter, digit, underscore or quote (no anchor, tag, sequence or flow
 // collection).
-func cut(data []byte, ls []int, key, end, piece int) (section, bool) {
+func cut(data []byte, ls []int, key, end, size int) (section, bool) {
 	s := section{keyLine: key, indent: -1}
 	var entries []int
 	for j := key + 1; j < end; j++ {
@@ -276,12 +275,12 @@ func cut(data []byte, ls []int, key, end, piece int) (section, bool) {
 			entries = append(entries, j)
 		}
 	}
-	if s.indent < 1 || ls[end]-ls[entries[0]] < piece {
+	if s.indent < 1 || ls[end]-ls[entries[0]] < size {
 		return s, false
 	}
 	s.cuts = append(s.cuts, entries[0])
 	for _, e := range entries[1:] {
-		if ls[e]-ls[s.cuts[len(s.cuts)-1]] >= piece {
+		if ls[e]-ls[s.cuts[len(s.cuts)-1]] >= size {
 			s.cuts = append(s.cuts, e)
 		}
 	}

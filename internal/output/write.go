@@ -85,13 +85,15 @@ func commit(fsys FS, roots []string, changes []Change) error {
 	return nil
 }
 
-// backups is the entries that moved an old file aside, with their
-// backups alone: what a committed run has left to delete.
+// backups is the entries that moved an old file aside, without their
+// staged files, which are in place: what a committed run has left to
+// delete.
 func backups(entries []journalEntry) []journalEntry {
 	var out []journalEntry
 	for _, e := range entries {
 		if e.Backup != "" {
-			out = append(out, journalEntry{Target: e.Target, Backup: e.Backup, Existed: true})
+			e.Tmp = ""
+			out = append(out, e)
 		}
 	}
 	return out
