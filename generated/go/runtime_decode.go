@@ -6,6 +6,7 @@ import (
 	"bytes"
 	"encoding/binary"
 	"errors"
+	"math/bits"
 	"strconv"
 	"unicode/utf16"
 	"unicode/utf8"
@@ -317,15 +318,26 @@ func (d *decoder) String(p *pathNode) (string, error) {
 func (d *decoder) rawString(p *pathNode) ([]byte, error) {
 	start := d.pos + 1
 	i := start
+	var seen uint64 // the bytes read, or-ed: no high bit means ASCII
 	for i < len(d.data) {
-		if i+8 <= len(d.data) && !special8(d.data, i) {
-			i += 8
-			continue
+		if i+8 <= len(d.data) {
+			x := binary.LittleEndian.Uint64(d.data[i:])
+			sp := specialBits(x)
+			if sp == 0 {
+				seen |= x
+				i += 8
+				continue
+			}
+			// The lowest byte specialBits marks is special itself (a
+			// borrow only marks bytes above it): step to it at once.
+			n := bits.TrailingZeros64(sp) / 8
+			seen |= x & (1<<(8*n) - 1)
+			i += n
 		}
 		c := d.data[i]
 		if c == '"' {
 			s := d.data[start:i]
-			if !utf8.Valid(s) {
+			if seen&highs != 0 && !utf8.Valid(s) {
 				return nil, d.syntaxAt(p, d.pos, "string is not valid UTF-8")
 			}
 			d.pos = i + 1
@@ -339,6 +351,7 @@ func (d *decoder) rawString(p *pathNode) ([]byte, error) {
 		if c < 0x20 {
 			return nil, d.syntaxAt(p, i, "control character in string")
 		}
+		seen |= uint64(c)
 		i++
 	}
 	d.pos = len(d.data)
