@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"reflect"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -318,5 +319,54 @@ func TestDecodeValueLongPathsAreShortened(t *testing.T) {
 	_, err = decodeDAll(t, doc)
 	if err == nil || err.Error() != full+"s: must be a string, got a number" {
 		t.Errorf("got error %v, want the whole path %q", err, full+"s")
+	}
+}
+
+// TestDecodeMapsFindRepeatsAtAnySize decodes maps of strings and maps of
+// lists with up to three times smallMap keys, where keys are compared in
+// place and where a set holds them, each with one key repeated at the end
+// (the first, a middle and the last key before it) and with none: every
+// repeat is found at its path, every map without one keeps all its keys in
+// order. Lists of strings of those lengths keep their items.
+func TestDecodeMapsFindRepeatsAtAnySize(t *testing.T) {
+	listString := &layout{kind: kindList, elem: &layoutString, size: unsafe.Sizeof("")}
+	strs, lists := &layout{kind: kindMap, elem: &layoutString, size: unsafe.Sizeof(Entry[string]{})},
+		&layout{kind: kindMap, elem: listString, size: unsafe.Sizeof(Entry[[]string]{}), items: items[Entry[[]string]]}
+	for n := 1; n <= 3*smallMap; n++ {
+		keys := make([]string, n)
+		var doc, ldoc, list strings.Builder
+		for i := range n {
+			keys[i] = fmt.Sprintf("k%d", i)
+			sep := map[bool]string{true: "", false: ","}[i == 0]
+			fmt.Fprintf(&doc, "%s%q:%q", sep, keys[i], "v"+keys[i])
+			fmt.Fprintf(&ldoc, "%s%q:[%q]", sep, keys[i], keys[i])
+			fmt.Fprintf(&list, "%s%q", sep, keys[i])
+		}
+		var m Map[string]
+		d := newDecoder([]byte("{"+doc.String()+"}"), nil)
+		if err := d.end(decodeValue(d, nil, unsafe.Pointer(&m), strs)); err != nil || len(m) != n || m[n-1].Key != keys[n-1] || m[n-1].Value != "v"+keys[n-1] {
+			t.Fatalf("%d keys: got %d entries, last %v, error %v", n, len(m), m[len(m)-1:], err)
+		}
+		var ml Map[[]string]
+		d = newDecoder([]byte("{"+ldoc.String()+"}"), nil)
+		if err := d.end(decodeValue(d, nil, unsafe.Pointer(&ml), lists)); err != nil || len(ml) != n || ml[n-1].Value[0] != keys[n-1] {
+			t.Fatalf("%d keys of lists: got %d entries, error %v", n, len(ml), err)
+		}
+		var l []string
+		d = newDecoder([]byte("["+list.String()+"]"), nil)
+		if err := d.end(decodeValue(d, nil, unsafe.Pointer(&l), listString)); err != nil || !slices.Equal(l, keys) || cap(l) != n {
+			t.Fatalf("list of %d: got %v (cap %d), error %v", n, l, cap(l), err)
+		}
+		for _, j := range []int{0, n / 2, n - 1} {
+			want := keys[j] + `: duplicate key "` + keys[j] + `"`
+			d = newDecoder([]byte(fmt.Sprintf("{%s,%q:\"x\"}", doc.String(), keys[j])), nil)
+			if err := d.end(decodeValue(d, nil, unsafe.Pointer(&Map[string]{}), strs)); err == nil || !strings.HasPrefix(err.Error(), want) {
+				t.Errorf("%d keys, then %s again: got %v, want %s", n, keys[j], err, want)
+			}
+			d = newDecoder([]byte(fmt.Sprintf("{%s,%q:[]}", ldoc.String(), keys[j])), nil)
+			if err := d.end(decodeValue(d, nil, unsafe.Pointer(&Map[[]string]{}), lists)); err == nil || !strings.HasPrefix(err.Error(), want) {
+				t.Errorf("%d keys of lists, then %s again: got %v, want %s", n, keys[j], err, want)
+			}
+		}
 	}
 }
