@@ -211,3 +211,33 @@ func TestAnchoredConcurrent(t *testing.T) {
 		<-done
 	}
 }
+
+// TestMayMatchAgreesWithContains: for random literal sets over a small
+// alphabet (one-byte literals, shared first bytes and literals that start
+// one another included), ordered as the generator orders them, mayMatch is
+// true exactly when the string contains a literal.
+func TestMayMatchAgreesWithContains(t *testing.T) {
+	rng := rand.New(rand.NewPCG(7, 8))
+	word := func(n int) string {
+		b := make([]byte, n)
+		for i := range b {
+			b[i] = "abcxy"[rng.IntN(5)]
+		}
+		return string(b)
+	}
+	for range 20000 {
+		var r rule
+		for range 1 + rng.IntN(5) {
+			r.literals = append(r.literals, word(1+rng.IntN(3)))
+		}
+		r.starts = pattern.ByFirstByte(r.literals)
+		s := word(rng.IntN(24))
+		want := false
+		for _, l := range r.literals {
+			want = want || strings.Contains(s, l)
+		}
+		if got := r.mayMatch(s); got != want {
+			t.Fatalf("literals %q, starts %q: mayMatch(%q) = %v, want %v", r.literals, r.starts, s, got, want)
+		}
+	}
+}
