@@ -176,7 +176,8 @@ type Object struct {
 	Fields []*Field
 	// Union is set for a discriminated union, which has no fields.
 	Union *Union
-	// UsedBy lists the pages and types that use this type (types page only).
+	// UsedBy lists the operations that carry this type at any depth and the
+	// types whose own fields hold it (types page only).
 	UsedBy []Link
 }
 

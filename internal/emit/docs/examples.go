@@ -240,10 +240,18 @@ func jsonText(v *value.Value, indent bool) string {
 	return b.String()
 }
 
+// maxPad is the deepest indentation writeJSON gives: levels below the 32nd
+// stay at that column, so that an example of a chain of nested types
+// thousands deep grows with its depth rather than with its square.
+const maxPad = 64
+
 // writeJSON writes v; pad is the current indentation and col the column v
 // starts at.
 func writeJSON(b *strings.Builder, v *value.Value, indent bool, pad string, col int) {
 	inner, nl := pad+"  ", "\n"
+	if len(pad) >= maxPad {
+		inner = pad
+	}
 	if !indent {
 		inner, nl = "", ""
 	}

@@ -122,10 +122,19 @@ func (s *site) types() *TypesPage {
 			opsOf[t] = append(opsOf[t], op)
 		}
 	}
+	// The types whose own fields (or union variants) hold each type, as
+	// state sets list theirs: the types that hold it further down are one
+	// link away, and listing them all made the page grow with the square
+	// of a chain's depth (a chain of 3,000 types: 76 MB).
 	typesOfType := map[*model.Type][]*model.Type{}
 	for _, other := range c.Types {
-		for t := range model.Reached(other) {
-			if t != other {
+		seen := map[*model.Type]bool{other: true}
+		for _, r := range other.Refs() {
+			for r.Elem != nil {
+				r = r.Elem
+			}
+			if t := r.Object; r.Kind == model.KindObject && t != nil && !seen[t] {
+				seen[t] = true
 				typesOfType[t] = append(typesOfType[t], other)
 			}
 		}
