@@ -58,3 +58,14 @@ func TestDeepChainDocsGrowLinearly(t *testing.T) {
 		t.Errorf("depth 100 to 400: types.md %d to %d bytes, the operation page %d to %d; want at most five times", types1, types2, op1, op2)
 	}
 }
+
+// BenchmarkDeepChain generates the docs of a chain of 5,000 nested types
+// (see TestDeepChainDocsGrowLinearly).
+func BenchmarkDeepChain(b *testing.B) {
+	c := contractOf(b, chainSpec(5000))
+	for b.Loop() {
+		if _, err := New().Generate(c, emit.Options{}); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

@@ -42,7 +42,7 @@ func headed(name, body string) string {
 }
 
 // contractOf loads and validates a spec given as text.
-func contractOf(t *testing.T, spec string) *model.Contract {
+func contractOf(t testing.TB, spec string) *model.Contract {
 	t.Helper()
 	s, err := load.Bytes("spec.yaml", []byte(spec))
 	if err != nil {
