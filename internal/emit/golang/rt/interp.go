@@ -278,10 +278,10 @@ func decodeMap(d *decoder, p *pathNode, v unsafe.Pointer, l *layout) error {
 			setItems(v, data, n, c)
 			return nil
 		}
-		if keys.repeats(key, n, keyAt) {
-			return duplicate(p, string(key))
-		}
 		k := string(key)
+		if keys.repeats(k, n, keyAt) {
+			return duplicate(p, k)
+		}
 		data, c = growItems(data, n, c, l)
 		e := unsafe.Add(data, uintptr(n)*l.size)
 		n++
@@ -337,10 +337,10 @@ func decodeStringMap(d *decoder, p *pathNode) (Map[string], error) {
 		if !more {
 			return append(make(Map[string], 0, len(out)), out...), nil
 		}
-		if keys.repeats(key, len(out), keyAt) {
-			return nil, duplicate(p, string(key))
-		}
 		k := string(key)
+		if keys.repeats(k, len(out), keyAt) {
+			return nil, duplicate(p, k)
+		}
 		kp := keyPath(p, k)
 		x, err := d.String(&kp)
 		if err != nil {
@@ -358,11 +358,11 @@ type keySet struct{ set map[string]struct{} }
 
 // repeats reports whether key is one of the n keys read so far, which
 // keyAt returns, and remembers it once the set is in use.
-func (s *keySet) repeats(key []byte, n int, keyAt func(int) string) bool {
+func (s *keySet) repeats(key string, n int, keyAt func(int) string) bool {
 	if s.set == nil {
 		if n < smallMap {
 			for i := range n {
-				if keyAt(i) == string(key) {
+				if keyAt(i) == key {
 					return true
 				}
 			}
@@ -373,10 +373,10 @@ func (s *keySet) repeats(key []byte, n int, keyAt func(int) string) bool {
 			s.set[keyAt(i)] = struct{}{}
 		}
 	}
-	if _, ok := s.set[string(key)]; ok {
+	if _, ok := s.set[key]; ok {
 		return true
 	}
-	s.set[string(key)] = struct{}{}
+	s.set[key] = struct{}{}
 	return false
 }
 
