@@ -1,6 +1,7 @@
 package docs
 
 import (
+	"encoding/json"
 	"fmt"
 	"strings"
 	"testing"
@@ -35,6 +36,21 @@ func TestDeepChainDocsGrowLinearly(t *testing.T) {
 		page := string(files["operations/op.md"])
 		if n := strings.Count(page, `"next": {`); n != 2*(depth-1) {
 			t.Fatalf("depth %d: the examples hold %d nested levels, want %d", depth, n, 2*(depth-1))
+		}
+		// The request example is the same document whatever its spacing:
+		// the chain, depth levels deep, under payload.t.
+		_, rest, _ := strings.Cut(page, "## Example request\n\n```json\n")
+		example, _, _ := strings.Cut(rest, "\n```")
+		var doc struct{ Payload struct{ T any } }
+		if err := json.Unmarshal([]byte(example), &doc); err != nil {
+			t.Fatalf("depth %d: the request example is not JSON: %v", depth, err)
+		}
+		levels := 0
+		for v, ok := doc.Payload.T.(map[string]any); ok; v, ok = v["next"].(map[string]any) {
+			levels++
+		}
+		if levels != depth {
+			t.Fatalf("depth %d: the request example nests %d levels", depth, levels)
 		}
 		for _, line := range strings.Split(page, "\n") {
 			if pad := len(line) - len(strings.TrimLeft(line, " ")); pad > maxPad+2 {
