@@ -364,12 +364,12 @@ func (s *site) payloadTypes(op *model.Operation) []*model.Type {
 }
 
 // directTypes lists the named object types the fields of t use, through
-// lists and maps, in field order and without repeats.
+// lists and maps, and for a union its variants, in order and without
+// repeats (t itself included when it holds itself).
 func directTypes(t *model.Type) []*model.Type {
 	var out []*model.Type
 	seen := map[*model.Type]bool{}
-	for _, f := range t.Fields {
-		ref := f.Type
+	for _, ref := range t.Refs() {
 		for ref.Elem != nil {
 			ref = ref.Elem
 		}

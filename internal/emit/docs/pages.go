@@ -128,13 +128,8 @@ func (s *site) types() *TypesPage {
 	// of a chain's depth (a chain of 3,000 types: 76 MB).
 	typesOfType := map[*model.Type][]*model.Type{}
 	for _, other := range c.Types {
-		seen := map[*model.Type]bool{other: true}
-		for _, r := range other.Refs() {
-			for r.Elem != nil {
-				r = r.Elem
-			}
-			if t := r.Object; r.Kind == model.KindObject && t != nil && !seen[t] {
-				seen[t] = true
+		for _, t := range directTypes(other) {
+			if t != other {
 				typesOfType[t] = append(typesOfType[t], other)
 			}
 		}
